@@ -1,0 +1,26 @@
+"""The FastAPI application: REST contract v1, SPARQL 1.1 Protocol, exports and document writes."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from api import documents, export, rest, sparql
+from api.errors import install_error_handlers
+from kg.settings import Settings
+from kg.store.base import GraphStore
+
+
+def create_app(settings: Settings, store: GraphStore) -> FastAPI:
+    """An app serving ``store``; the caller owns the store and closes it."""
+    app = FastAPI(
+        title="AI-news knowledge graph",
+        version="1",
+        description="Actors, claims, events and criticisms from news about the AI industry, "
+        "every fact with the span of text that supports it.",
+    )
+    app.state.settings = settings
+    app.state.store = store
+    install_error_handlers(app)
+    for module in (rest, documents, sparql, export):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,47 @@
+"""Deterministic ids: the same text, name or fact always gets the same id."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_TYPE_PREFIX = {"Person": "per", "Organization": "org", "Product": "prd", "Place": "plc", "Group": "grp"}
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def digest(*parts: object, length: int = 16) -> str:
+    """A short hex digest of the parts, joined unambiguously."""
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+def normalise_text(text: str) -> str:
+    """The form of a document's text that its id is computed from (NFKC, collapsed whitespace)."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def document_id(text: str) -> str:
+    """A document's id: a stable hash of its normalised text."""
+    return digest(normalise_text(text))
+
+
+def slug(name: str) -> str:
+    """An ASCII, lower-case, hyphenated form of a name ("GPT-4o" -> "gpt-4o")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return _NON_ALNUM.sub("-", folded.replace("'s ", " ")).strip("-")[:60]
+
+
+def entity_id(entity_type: str, label: str, document: str | None = None) -> str:
+    """The global id of a named entity; a Group is scoped to its document ("critics" differ per article)."""
+    prefix = _TYPE_PREFIX[entity_type]
+    name = slug(label) or digest(label, length=12)
+    if entity_type == "Group" and document:
+        return f"{prefix}-{document[:8]}-{name}"
+    return f"{prefix}-{name}"
+
+
+def fact_id(kind: str, *parts: object) -> str:
+    """The id of a fact (criticism, event, relation, claim) from what identifies it."""
+    return f"{kind}-{digest(*parts)}"

@@ -1,0 +1,41 @@
+"""Configuration, read once from the environment (prefix ``KG_``) into one settings object."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every knob of the service; each field can be set as ``KG_<NAME>`` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="KG_", extra="ignore")
+
+    store: Path = Field(default=Path("./kg-data"), description="directory of the embedded store")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    api_token: SecretStr | None = Field(
+        default=None, description="when set, POST/DELETE /documents need 'Authorization: Bearer <token>'"
+    )
+    sparql_timeout_s: float = Field(default=30.0, gt=0)
+    sparql_max_rows: int = Field(default=100_000, gt=0)
+    max_document_bytes: int = Field(default=5_000_000, gt=0, description="larger files are refused")
+    workers: int = Field(default=1, ge=1)
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr | None = None
+    neo4j_database: str = "neo4j"
+
+    def with_overrides(self, **overrides: object) -> Settings:
+        """A copy with the given fields replaced, skipping those left as None (CLI flags)."""
+        changes = {k: v for k, v in overrides.items() if v is not None}
+        return self.model_copy(update=changes) if changes else self
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process, read from the environment once."""
+    return Settings()

@@ -1,0 +1,87 @@
+"""The store protocol: what every RDF backend offers, and the query results it returns.
+
+Terms are pyoxigraph terms whatever the backend, so callers never see a backend's own types.
+A document's facts live in one named graph (the document's IRI), so a document can be removed
+and re-derived without touching any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
+
+Term = NamedNode | BlankNode | Literal | Triple
+
+
+@dataclass(frozen=True)
+class SelectResult:
+    """Rows of a SELECT query; a cell is None where the variable is unbound."""
+
+    variables: list[str]
+    rows: list[tuple[Term | None, ...]]
+
+    def dicts(self) -> list[dict[str, Term | None]]:
+        """The rows as dicts keyed by variable name."""
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class AskResult:
+    """The answer of an ASK query."""
+
+    value: bool
+
+
+@dataclass(frozen=True)
+class GraphResult:
+    """The triples of a CONSTRUCT or DESCRIBE query."""
+
+    triples: list[Triple] = field(default_factory=list)
+
+
+QueryResult = SelectResult | AskResult | GraphResult
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """An RDF dataset holding one named graph per document."""
+
+    @property
+    def description(self) -> str:
+        """A short human-readable name of the backend and its location."""
+        ...
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether the document's graph is in the store."""
+        ...
+
+    def put_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+        """Replace the named graph with these quads, atomically: all of them or none."""
+        ...
+
+    def remove_graph(self, graph: NamedNode) -> bool:
+        """Remove a named graph; False if it was not there."""
+        ...
+
+    def graphs(self) -> list[NamedNode]:
+        """The named graphs in the store."""
+        ...
+
+    def count_quads(self) -> int:
+        """The number of quads in the store."""
+        ...
+
+    def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
+        """Stream the quads of one graph, or of the whole store."""
+        ...
+
+    def query(self, sparql: str, *, timeout_s: float | None = None, max_rows: int | None = None) -> QueryResult:
+        """Run a read-only SPARQL query over the union of all graphs (named graphs stay addressable)."""
+        ...
+
+    def close(self) -> None:
+        """Release the store (file locks, handles)."""
+        ...

@@ -1,0 +1,140 @@
+"""An in-memory store on rdflib's Dataset: a reference backend for tests and benchmarks.
+
+It is far slower than pyoxigraph on large graphs; it exists so the store contract is checked
+against two independent engines, and as the baseline the SPARQL benchmark compares against.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, URIRef
+from rdflib import Literal as RLiteral
+from rdflib.term import Node
+
+from kg import vocab
+from kg.errors import QueryError, QueryTimeoutError, ResultTooLargeError
+from kg.store.base import AskResult, GraphResult, QueryResult, SelectResult, Term
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return RLiteral(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return RLiteral(term.value)
+    # Keep the lexical form as written: rdflib would otherwise re-spell typed values ("2e9").
+    return RLiteral(term.value, datatype=URIRef(term.datatype.value), normalize=False)
+
+
+def from_rdflib(node: Node) -> Term:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, RLiteral):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        datatype = node.datatype or URIRef(vocab.XSD + "string")
+        return ox.Literal(str(node), datatype=ox.NamedNode(str(datatype)))
+    raise TypeError(f"unsupported rdflib term {node!r}")
+
+
+_XSD_STRING = vocab.XSD + "string"
+
+
+class RdflibStore:
+    """An rdflib Dataset in memory, behind the store protocol."""
+
+    def __init__(self) -> None:
+        self._dataset = Dataset(default_union=True)
+        self._lock = threading.RLock()
+
+    @property
+    def description(self) -> str:
+        """The backend."""
+        return "rdflib:memory"
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether the document's graph is in the store."""
+        return self._has_graph(vocab.document_iri(doc_id))
+
+    def _has_graph(self, graph: ox.NamedNode) -> bool:
+        return any(True for _ in self._dataset.graph(URIRef(graph.value)).triples((None, None, None)))
+
+    def put_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Replace a graph; the new triples are built first so a failure leaves the old graph."""
+        quads = list(quads)
+        if any(q.graph_name != graph for q in quads):
+            raise ValueError(f"every quad must be in graph {graph.value}")
+        triples = [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in quads]
+        with self._lock:
+            self._dataset.remove_graph(URIRef(graph.value))
+            target = self._dataset.graph(URIRef(graph.value))
+            for triple in triples:
+                target.add(triple)
+
+    def remove_graph(self, graph: ox.NamedNode) -> bool:
+        """Remove a named graph; False if it was not there."""
+        with self._lock:
+            if not self._has_graph(graph):
+                return False
+            self._dataset.remove_graph(URIRef(graph.value))
+            return True
+
+    def graphs(self) -> list[ox.NamedNode]:
+        """The named graphs that hold triples."""
+        return [
+            ox.NamedNode(str(g.identifier))
+            for g in self._dataset.graphs()
+            if isinstance(g.identifier, URIRef)
+            and len(g)
+            and str(g.identifier) != str(self._dataset.default_graph.identifier)
+        ]
+
+    def count_quads(self) -> int:
+        """The number of quads in the store."""
+        return sum(1 for _ in self._dataset.quads((None, None, None, None)))
+
+    def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        """Stream the quads of one graph, or of every named graph."""
+        context = URIRef(graph.value) if graph is not None else None
+        for s, p, o, g in self._dataset.quads((None, None, None, context)):
+            if g is None or not isinstance(g.identifier if hasattr(g, "identifier") else g, URIRef):
+                continue
+            name = g.identifier if hasattr(g, "identifier") else g
+            yield ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), ox.NamedNode(str(name)))
+
+    def query(self, sparql: str, *, timeout_s: float | None = None, max_rows: int | None = None) -> QueryResult:
+        """Run a query with rdflib's engine; the time limit is checked once the result is in."""
+        started = time.monotonic()
+        try:
+            result = self._dataset.query(sparql)
+        except Exception as exc:  # rdflib raises pyparsing errors of several kinds
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        if result.type == "ASK":
+            return AskResult(bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            triples = [ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o)) for s, p, o in result.graph]
+            outcome: QueryResult = GraphResult(triples)
+            size = len(triples)
+        else:
+            variables = [str(v) for v in result.vars]
+            rows = [tuple(None if cell is None else from_rdflib(cell) for cell in row) for row in result]
+            outcome, size = SelectResult(variables, rows), len(rows)
+        if max_rows is not None and size > max_rows:
+            raise ResultTooLargeError(f"the query returns more than {max_rows} results; add a LIMIT")
+        if timeout_s is not None and time.monotonic() - started > timeout_s:
+            raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
+        return outcome
+
+    def close(self) -> None:
+        """Nothing to release."""

@@ -1,0 +1,125 @@
+"""Fixtures shared by every test package: paths to the shared data, small documents, stores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kg.model import (
+    Claim,
+    Criticism,
+    DateRef,
+    Document,
+    DocumentMeta,
+    Entity,
+    Event,
+    Extraction,
+    Money,
+    Participant,
+    Quantity,
+    Relation,
+    Span,
+)
+from kg.store.oxigraph import OxigraphStore
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The five seed articles."""
+    path = SHARED / "seeds"
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent: the shared data must sit beside the repository")
+    return path
+
+
+@pytest.fixture
+def memory_store() -> Iterator[OxigraphStore]:
+    """An empty in-memory pyoxigraph store."""
+    store = OxigraphStore(None)
+    yield store
+    store.close()
+
+
+def span(text: str, phrase: str) -> Span:
+    """The span of ``phrase`` in ``text``, its sentence being the whole text."""
+    start = text.index(phrase)
+    return Span(start=start, end=start + len(phrase), sentence=text)
+
+
+def make_document(text: str, extraction: Extraction, *, published: str | None = None, title: str = "t") -> Document:
+    """A Document from text and a hand-made extraction, with an id from the text."""
+    from kg.ids import document_id
+
+    meta = DocumentMeta(
+        id=document_id(text),
+        title=title,
+        published=DateRef(value=published, precision="day") if published else None,
+        ingested_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
+    return Document(meta=meta, text=text, extraction=extraction)
+
+
+@pytest.fixture
+def sample_document() -> Document:
+    """A small document exercising every kind of fact."""
+    text = (
+        'Acme AI CEO Jane Doe said the Widget 2 model is "a ploy". '
+        "Acme AI raised $2 billion at a $20 billion valuation from Big Capital. "
+        "Jane Doe said 80% of its code is written by Widget 2."
+    )
+    sentence1 = text.split(". ")[0] + "."
+    ex = Extraction(
+        entities=(
+            Entity(key="e1", label="Acme AI", type="Organization", mentions=(span(text, "Acme AI"),)),
+            Entity(key="e2", label="Jane Doe", type="Person", aliases=("Doe",), mentions=(span(text, "Jane Doe"),)),
+            Entity(key="e3", label="Widget 2", type="Product", mentions=(span(text, "Widget 2"),)),
+            Entity(key="e4", label="Big Capital", type="Organization", mentions=(span(text, "Big Capital"),)),
+        ),
+        events=(
+            Event(
+                key="v1",
+                type="FundingRound",
+                label="Acme AI funding round",
+                amount=Money(value=2e9),
+                valuation=Money(value=2e10),
+                participants=(Participant(role="recipient", entity="e1"), Participant(role="investor", entity="e4")),
+                source=span(text, "Acme AI raised $2 billion"),
+            ),
+        ),
+        criticisms=(
+            Criticism(
+                critic="e2",
+                target="e3",
+                quote="a ploy",
+                summary="Jane Doe called Widget 2 a ploy",
+                date=DateRef(value="2026-06-04", precision="day", inferred=True),
+                source=Span(start=0, end=len(sentence1), sentence=sentence1),
+            ),
+        ),
+        relations=(
+            Relation(
+                subject="e2",
+                predicate="affiliated_with",
+                object="e1",
+                role="CEO",
+                source=span(text, "Acme AI CEO Jane Doe"),
+            ),
+            Relation(subject="e3", predicate="developed_by", object="e1", source=span(text, "Widget 2")),
+        ),
+        claims=(
+            Claim(
+                claimant="e2",
+                text="80% of its code is written by Widget 2",
+                about=("e3",),
+                quantities=(Quantity(value=80, unit="percent"),),
+                source=span(text, "80% of its code is written by Widget 2"),
+            ),
+        ),
+    )
+    return make_document(text, ex, published="2026-06-05")

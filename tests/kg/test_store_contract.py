@@ -1,0 +1,129 @@
+"""One contract, every backend: each store behaves the same through the GraphStore protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg import vocab
+from kg.errors import QueryError, ResultTooLargeError
+from kg.rdf import document_quads
+from kg.store.base import AskResult, GraphResult, GraphStore, SelectResult
+from kg.store.oxigraph import OxigraphStore
+from kg.store.rdflib_store import RdflibStore
+
+BACKENDS: dict[str, Callable[[Path], GraphStore]] = {
+    "oxigraph-disk": lambda tmp: OxigraphStore(tmp / "store"),
+    "oxigraph-memory": lambda tmp: OxigraphStore(None),
+    "rdflib-memory": lambda tmp: RdflibStore(),
+}
+G1, G2 = NamedNode("http://example.org/g1"), NamedNode("http://example.org/g2")
+S, P = NamedNode("http://example.org/s"), NamedNode("http://example.org/p")
+
+
+@pytest.fixture(params=sorted(BACKENDS))
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    """Each backend in turn, empty."""
+    backend = BACKENDS[request.param](tmp_path)
+    yield backend
+    backend.close()
+
+
+def quads(graph: NamedNode, *values: str) -> list[Quad]:
+    """One quad per value, in the graph."""
+    return [Quad(S, P, Literal(v), graph) for v in values]
+
+
+def test_implements_the_protocol(store: GraphStore) -> None:
+    assert isinstance(store, GraphStore)
+    assert store.description
+
+
+def test_put_graph_replaces_only_that_graph(store: GraphStore) -> None:
+    store.put_graph(G1, quads(G1, "a", "b"))
+    store.put_graph(G2, quads(G2, "c"))
+    store.put_graph(G1, quads(G1, "z"))
+    assert {q.object.value for q in store.quads(G1)} == {"z"}
+    assert {q.object.value for q in store.quads(G2)} == {"c"}
+    assert store.count_quads() == 2
+    assert set(store.graphs()) == {G1, G2}
+
+
+def test_put_graph_refuses_quads_of_another_graph(store: GraphStore) -> None:
+    with pytest.raises(ValueError, match="every quad must be in graph"):
+        store.put_graph(G1, quads(G2, "a"))
+    assert store.count_quads() == 0
+
+
+def test_remove_graph(store: GraphStore) -> None:
+    store.put_graph(G1, quads(G1, "a"))
+    assert store.remove_graph(G1) is True
+    assert store.remove_graph(G1) is False
+    assert store.count_quads() == 0
+
+
+def test_document_round_trip(store: GraphStore, sample_document) -> None:
+    graph = vocab.document_iri(sample_document.meta.id)
+    written = document_quads(sample_document)
+    assert not store.has_document(sample_document.meta.id)
+    store.put_graph(graph, written)
+    assert store.has_document(sample_document.meta.id)
+    assert set(store.quads(graph)) == set(written)
+
+
+def test_select_runs_over_the_union_of_graphs(store: GraphStore) -> None:
+    store.put_graph(G1, quads(G1, "a"))
+    store.put_graph(G2, quads(G2, "b"))
+    result = store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o")
+    assert isinstance(result, SelectResult)
+    assert result.variables == ["o"]
+    assert [row[0].value for row in result.rows] == ["a", "b"]
+    graphs = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert {row[0] for row in graphs.rows} == {G1, G2}
+
+
+def test_ask_and_construct(store: GraphStore) -> None:
+    store.put_graph(G1, quads(G1, "a"))
+    assert store.query("ASK { ?s ?p 'a' }") == AskResult(True)
+    assert store.query("ASK { ?s ?p 'nope' }") == AskResult(False)
+    built = store.query("CONSTRUCT { ?s <http://example.org/q> ?o } WHERE { ?s ?p ?o }")
+    assert isinstance(built, GraphResult)
+    assert [t.object.value for t in built.triples] == ["a"]
+
+
+def test_unbound_variables_are_none(store: GraphStore) -> None:
+    store.put_graph(G1, quads(G1, "a"))
+    result = store.query("SELECT ?o ?missing WHERE { ?s ?p ?o OPTIONAL { ?s <http://example.org/none> ?missing } }")
+    assert result.rows == [(Literal("a"), None)]
+
+
+def test_syntax_error_is_a_query_error(store: GraphStore) -> None:
+    with pytest.raises(QueryError, match="syntax"):
+        store.query("SELECT WHERE {")
+
+
+def test_row_limit(store: GraphStore) -> None:
+    store.put_graph(G1, quads(G1, *(str(i) for i in range(10))))
+    assert len(store.query("SELECT ?o WHERE { ?s ?p ?o }", max_rows=10).rows) == 10
+    with pytest.raises(ResultTooLargeError, match="more than 5"):
+        store.query("SELECT ?o WHERE { ?s ?p ?o }", max_rows=5)
+
+
+def test_disk_store_persists_across_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    first = OxigraphStore(path)
+    first.put_graph(G1, quads(G1, "kept"))
+    first.close()
+    again = OxigraphStore(path, read_only=True)
+    assert [q.object.value for q in again.quads(G1)] == ["kept"]
+    again.close()
+
+
+def test_read_only_open_of_missing_store_says_how_to_fix(tmp_path: Path) -> None:
+    from kg.errors import BackendError
+
+    with pytest.raises(BackendError, match="run 'kg load' first"):
+        OxigraphStore(tmp_path / "absent", read_only=True)
