@@ -185,7 +185,8 @@ def _read_markdown(text: str, source: str) -> tuple[str, dict[str, Any]]:
         return text, {}
     try:
         data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
+        # PyYAML raises ValueError for well-formed but impossible dates such as 2024-13-45.
         raise DocumentError(source, f"malformed front matter: {str(exc).splitlines()[0]}") from exc
     if not isinstance(data, dict):
         raise DocumentError(source, "malformed front matter: expected 'key: value' lines")
