@@ -76,7 +76,7 @@ def _candidates(store: GraphStore) -> list[_Candidate]:
     assert isinstance(result, SelectResult)
     found: dict[str, _Candidate] = {}
     for e, kind, label, alias in result.rows:
-        cand = found.setdefault(e.value, _Candidate(e.value, kind.value))
+        cand = found.setdefault(e.value, _Candidate(e.value, kind.value.removeprefix(vocab.ONTOLOGY)))
         cand.labels.add(label.value)
         if alias is not None:
             cand.aliases.add(alias.value)

@@ -1,0 +1,82 @@
+"""Cross-document resolution: short names in one document linked to fuller names in another."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import vocab
+from kg.ids import entity_id
+from kg.model import Entity, Extraction
+from kg.rdf import document_quads
+from kg.resolve import compute_same_as, refresh_resolution
+from kg.store.oxigraph import OxigraphStore
+from tests.conftest import make_document
+
+
+def put(store: OxigraphStore, text: str, *entities: tuple[str, str, tuple[str, ...]]) -> str:
+    """Write a document naming the given (label, type, aliases) entities; returns its id."""
+    ex = Extraction(
+        entities=tuple(
+            Entity(key=f"e{i}", label=label, type=kind, aliases=aliases)  # type: ignore[arg-type]
+            for i, (label, kind, aliases) in enumerate(entities)
+        )
+    )
+    doc = make_document(text, ex)
+    store.put_graph(vocab.document_iri(doc.meta.id), document_quads(doc))
+    return doc.meta.id
+
+
+def iri(kind: str, label: str) -> str:
+    """The IRI an entity of this type and label gets."""
+    return vocab.resource(entity_id(kind, label)).value
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "kind"),
+    [
+        ("Mythos", "Claude Mythos", "Product"),
+        ("Sacks", "David Sacks", "Person"),
+        ("Stability", "Stability AI", "Organization"),
+    ],
+)
+def test_short_name_links_to_the_fuller_name(memory_store: OxigraphStore, short: str, full: str, kind: str) -> None:
+    put(memory_store, "one", (short, kind, ()))
+    put(memory_store, "two", (full, kind, ()))
+    assert compute_same_as(memory_store) == {iri(kind, short): iri(kind, full)}
+
+
+def test_alias_in_another_document_links(memory_store: OxigraphStore) -> None:
+    put(memory_store, "one", ("SSI", "Organization", ()))
+    put(memory_store, "two", ("Safe Superintelligence", "Organization", ("SSI",)))
+    assert compute_same_as(memory_store) == {iri("Organization", "SSI"): iri("Organization", "Safe Superintelligence")}
+
+
+@pytest.mark.parametrize(
+    "others",
+    [
+        [("Claude Mythos", "Product"), ("Project Mythos", "Product")],  # ambiguous
+        [("Mythos Labs", "Organization")],  # another type
+        [("Claude", "Product")],  # not longer
+    ],
+)
+def test_no_link_when_ambiguous_or_of_another_type(memory_store: OxigraphStore, others: list) -> None:
+    put(memory_store, "one", ("Mythos", "Product", ()))
+    for i, (label, kind) in enumerate(others):
+        put(memory_store, f"doc {i}", (label, kind, ()))
+    assert compute_same_as(memory_store) == {}
+
+
+def test_a_first_word_is_not_a_product_abbreviation(memory_store: OxigraphStore) -> None:
+    put(memory_store, "one", ("Claude", "Product", ()))
+    put(memory_store, "two", ("Claude Mythos", "Product", ()))
+    assert compute_same_as(memory_store) == {}
+
+
+def test_refresh_writes_and_clears_the_resolution_graph(memory_store: OxigraphStore) -> None:
+    put(memory_store, "one", ("Mythos", "Product", ()))
+    second = put(memory_store, "two", ("Claude Mythos", "Product", ()))
+    assert refresh_resolution(memory_store) == 1
+    assert len(list(memory_store.quads(vocab.RESOLUTION_GRAPH))) == 1
+    memory_store.remove_graph(vocab.document_iri(second))
+    assert refresh_resolution(memory_store) == 0
+    assert vocab.RESOLUTION_GRAPH not in memory_store.graphs()
