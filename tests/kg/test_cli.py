@@ -1,0 +1,132 @@
+"""The `kg` command end to end: load, stats, query, remove, serve, export, errors."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``kg`` in a subprocess, as a user would."""
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=REPO, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def loaded_store(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """A store on disk with the seed articles loaded through the CLI."""
+    store = tmp_path_factory.mktemp("cli") / "store"
+    result = run("load", str(seeds_dir), "--store", str(store), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "documents: 5 loaded, 0 unchanged, 0 failed" in result.stdout
+    return store
+
+
+def test_reload_reports_unchanged(loaded_store: Path, seeds_dir: Path) -> None:
+    result = run("load", str(seeds_dir), "--store", str(loaded_store), "--quiet")
+    assert result.returncode == 0
+    assert "documents: 0 loaded, 5 unchanged, 0 failed" in result.stdout
+
+
+def test_failures_name_the_file_and_set_the_exit_code(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("OpenAI CEO Sam Altman spoke in Paris on Monday.")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bad.md").write_text("---\ntitle: [x\n---\nBody")
+    result = run("load", str(tmp_path), "--store", str(tmp_path / "store"), "--quiet")
+    assert result.returncode == 1
+    assert "documents: 1 loaded, 0 unchanged, 2 failed" in result.stdout
+    assert "empty.txt: empty document" in result.stderr
+    assert "bad.md: malformed front matter" in result.stderr
+
+
+def test_stats(loaded_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--store", str(loaded_store)]) == 0
+    out = capsys.readouterr().out
+    stats = dict(line.split(None, 1) for line in out.splitlines())
+    assert stats["documents"] == "5"
+    assert int(stats["entities.Organization"]) >= 3
+    assert int(stats["criticisms"]) >= 4
+    assert int(stats["triples"]) > 500
+
+
+def test_query_prints_a_table(loaded_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    query = "PREFIX kg: <https://w3id.org/ainews-kg/ontology#> SELECT ?doc WHERE { ?doc a kg:Document }"
+    assert main(["query", query, "--store", str(loaded_store)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].strip() == "doc" and lines[-1] == "(5 rows)"
+    assert main(["query", query, "--store", str(loaded_store), "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 5
+
+
+def test_query_errors_are_one_clear_line(loaded_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "SELECT WHERE {", "--store", str(loaded_store)]) == 2
+    assert capsys.readouterr().err.startswith("error: SPARQL syntax error")
+
+
+def test_missing_store_says_how_to_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--store", str(tmp_path / "nothing")]) == 2
+    assert "run 'kg load' first" in capsys.readouterr().err
+
+
+def test_remove(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("Investor Jane Roe criticised Acme Corp on Tuesday.")
+    store = str(tmp_path / "store")
+    assert main(["load", str(tmp_path / "a.txt"), "--store", store, "--quiet"]) == 0
+    from kg.ids import document_id
+
+    doc_id = document_id((tmp_path / "a.txt").read_text())
+    assert main(["remove", doc_id, "--store", store]) == 0
+    assert main(["remove", doc_id, "--store", store]) == 1
+    assert f"no document {doc_id}" in capsys.readouterr().err
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_answers_health(loaded_store: Path) -> None:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", "--store", str(loaded_store), "--port", str(port)], cwd=REPO
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as response:
+                    health = json.load(response)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "kg serve did not answer within 60 s"
+                assert proc.poll() is None, "kg serve exited"
+                time.sleep(0.2)
+        assert health["status"] == "ok" and health["documents"] == 5 and health["triples"] > 500
+        assert "oxigraph" in health["store"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nquads", "gexf"])
+def test_export_writes_a_file(loaded_store: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"graph.{fmt}"
+    assert main(["export", "--format", fmt, "-o", str(out), "--store", str(loaded_store)]) == 0
+    assert out.stat().st_size > 1000
+
+
+def test_export_unknown_format(loaded_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "pdf", "--store", str(loaded_store)]) == 2
+    assert "pdf" in capsys.readouterr().err
