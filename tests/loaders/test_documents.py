@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -170,7 +171,7 @@ def test_parse_published(value: str, expected: DateRef) -> None:
 
 
 @given(st.dates())
-def test_parse_published_round_trips_any_date(day) -> None:  # noqa: ANN001
+def test_parse_published_round_trips_any_date(day: dt.date) -> None:
     assert parse_published(day.isoformat(), "published", "f").value == day.isoformat()
     assert parse_published(day, "published", "f").value == day.isoformat()
 

@@ -1,0 +1,54 @@
+"""Stage: claims — statements attributed to an actor that carry quantities ("Anthropic said that over 80% ...")."""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Claim
+from loaders.extract.context import DocContext
+from loaders.extract.quantities import parse_quantities
+
+_ATTRIBUTION = re.compile(r"\b(?:according to|said|says|say|claims?|claimed|revealed|reveals|noted|notes|stated|"
+                          r"states|reported|reports|disclosed|estimated|estimates|found|finds|showed|shows|announced|"
+                          r"argued|argues|believes?|highlighted|pointed to|explained|added|wrote|writes)\b", re.I)
+_ATTR_WORDS = frozenset([
+    "according", "said", "says", "say", "claim", "claims", "claimed", "revealed", "reveals", "noted", "notes",
+    "stated", "states", "reported", "reports", "disclosed", "estimated", "estimates", "found", "finds", "showed",
+    "shows", "announced", "argued", "argues", "believe", "believes", "highlighted", "pointed", "explained", "added",
+    "wrote", "writes"
+])
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d+[.)])\s+")
+
+
+def extract_claims(ctx: DocContext) -> list[Claim]:
+    """Claims with normalised quantities, attributed to the speaker of their sentence (or of the list they are in)."""
+    claims: list[Claim] = []
+    last_claimant: str | None = None
+    last_sentence = -10
+    kinds = ("Person", "Organization")
+    for s in ctx.doc.sentences:
+        st = ctx.stext(s.index)
+        words = ctx.words(s.index)
+        if not words & _ATTR_WORDS and not _LIST_ITEM.match(st):
+            continue
+        quantities = [q for q in parse_quantities(st) if q[2].unit != "count" or q[2].value >= 10]
+        att = _ATTRIBUTION.search(st) if words & _ATTR_WORDS else None
+        claimant = None
+        if att:
+            if att.group(0).lower() == "according to":
+                names = [m for m in ctx.mentions(s.index, s.start + att.end(), s.end) if m.type in kinds]
+                claimant = names[0].key if names else None
+            else:
+                claimant = ctx.subject(s.index, s.start + att.start(), kinds)
+        if claimant is None and _LIST_ITEM.match(st) and last_claimant and s.index - last_sentence <= 4:
+            claimant = last_claimant  # items of a list introduced by an attributed sentence
+        if claimant is not None and ctx.type_of(claimant) in kinds:
+            last_claimant, last_sentence = claimant, s.index
+        if claimant is None or not quantities or ctx.type_of(claimant) not in kinds:
+            continue
+        about = tuple(dict.fromkeys(m.key for m in ctx.mentions(s.index) if m.key != claimant
+                                    and m.type in ("Person", "Organization", "Product")))
+        claims.append(Claim(claimant=claimant, text=s.text.strip(), about=about,
+                            quantities=tuple(q for _, _, q in quantities),
+                            source=ctx.span(s.start, s.end, s.index)))
+    return claims

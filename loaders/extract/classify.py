@@ -1,0 +1,242 @@
+"""Stage 3: typing — Person, Organization, Product, Place or Group for each mention, from lexicons and context cues."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.extract.lexicon import Lexicon, fold, lexicon
+from loaders.extract.schema import Mention, MentionSet, TextDoc, TypedMention, TypedMentions
+
+_PRODUCT_HEADS = frozenset({"Pin", "Phone", "Watch", "Glasses", "Buds", "Pad", "Book", "Pod", "Pods", "Headset",
+                            "Speaker", "Ring", "Band", "Pencil", "Console", "Chip", "Copilot", "Assistant", "Bot",
+                            "GPT", "Model", "Agent", "Studio", "OS"})
+_MODEL_CODE = re.compile(r"^(?:[A-Z][A-Za-z]*-\d[\w.]*|[A-Z]{1,3}\d{1,4}[a-z]?|[A-Z][a-z]+-[A-Z]\d\w*)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z][a-z]?[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)$")
+_SPEECH_NEAR = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|wrote|writes|tweeted|added|argued|noted|stated|asked|"
+                          r"replied|responded|explained|acknowledged|emphasized|emphasised|continued|countered|"
+                          r"clarified|retorted|remarked|who)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|wrote|writes|asked|added)\s*$")
+_LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Context regexes built from the lexicons (compiled once)."""
+    lex = lexicon()
+
+    def alt(words: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    roles, pcues, ocues = alt(lex.roles), alt(lex.product_cues), alt(lex.org_cues)
+    return {
+        "product_after": re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{pcues})\b(?!\s+(?:manager|lead|chief|head))"),
+        "product_before": re.compile(rf"\b(?:{pcues})\s*,?\s*[\"“‘]?$", re.I),
+        "org_before": re.compile(rf"\b(?:{ocues})\s*,?\s*$", re.I),
+        "role_before": re.compile(rf"\b(?:{roles})\s*,?\s*$", re.I),
+        "appos": re.compile(r"^\s*,\s+(?:(?:a|an|the|another|its|his|her|their)\s+)?((?:[\w’'&.-]+\s+){0,6}?)"
+                            rf"(?:(?P<role>{roles})|(?P<org>{ocues})|(?P<product>{pcues}))\b", re.I),
+        "org_after_role": re.compile(rf"\b(?:{roles})\s+(?:at|of|for|with|from)\s+(?:the\s+)?$", re.I),
+        "source_before": re.compile(r"\b(?:according to|told|reported by|cited by|interview with|speaking to|"
+                                    r"writing in|published in|report by|reporting by)\s+(?:the\s+)?$", re.I),
+        "source_after": re.compile(r"^\s+(?:reported|reports|first reported|reporter|journalist|columnist|"
+                                   r"said in a report|wrote in)\b"),
+        "admin_after": re.compile(r"^\s+(administration|government|campaign|foundation)\b"),
+        "list_cue": re.compile(r"\b(?:such as|including|include|includes|included|like|namely)\s*:?\s*$", re.I),
+    }
+
+
+_TAIL = re.compile(r"[A-Za-z][\w-]*")
+
+
+def _tail(before: str, n: int = 4) -> list[str]:
+    """The last few lower-case words before a mention, and whether only a comma/quote separates them."""
+    return [w.lower() for w in _TAIL.findall(before[-50:])[-n:]]
+
+
+def _ends_with(tail: list[str], phrases: frozenset[str], max_words: int = 3) -> bool:
+    """Whether the tail ends with one of the phrases (1..max_words words)."""
+    return any(" ".join(tail[-k:]) in phrases for k in range(1, min(max_words, len(tail)) + 1))
+
+
+_VERB_NEXT = re.compile(r"^(?:[’']s\s+\w+\s+)?\s+(?:(?:is|are|was|were)\s+\w+ing\b|(?:has\s+|have\s+|had\s+)?"
+                        r"(?:said|says|announced|raised|raises|"
+                        r"launched|launches|released|releases|unveiled|filed|sued|secured|acquired|introduced|"
+                        r"warned|argued|claimed|reported|denied|confirmed|declined|criticised|criticized|slammed))\b")
+_DEMONYM = re.compile(r"(?:an|ese|ish|ians?|ans)$")
+
+
+def _single_org_like(w: str, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
+    """An unknown single word that can stand for an organisation ("Zentrix", "CHM"), not a demonym or common word."""
+    if len(w) < 2 or not w[0].isupper() or w in lex.generic_caps or w in lex.first_names:
+        return False
+    low = w.lower()
+    if low in lower_vocab or low in lex.stopwords or low in lex.role_words or low in lex.group_nouns:
+        return False
+    if w.isupper():
+        return 2 <= len(w) <= 6 and w.isalpha()
+    return (w[1:].islower() and w.isalpha() and not _DEMONYM.search(w)) or any(c.isupper() for c in w[1:])
+
+
+def name_like(words: list[str]) -> bool:
+    """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.")."""
+    return all(_NAME_WORD.match(w) for w in words)
+
+
+class _Typer:
+    """Types the mentions of one document."""
+
+    def __init__(self, doc: TextDoc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.p = _patterns()
+
+    def _known(self, m: Mention, surface: str, ext: str) -> TypedMention | None:
+        lex = self.lex
+        for cand in (ext, surface):
+            k = lex.known.get(fold(cand))
+            if k:
+                if cand != ext and k.type == "Product":
+                    return TypedMention(mention=m, type="Product", cue="product-line", label=ext)
+                return TypedMention(mention=m, type=k.type, cue="lexicon", label=k.label)  # type: ignore[arg-type]
+        words = surface.split()
+        if surface.endswith("s") and (k := lex.known.get(fold(surface[:-1]))) and k.type == "Product":
+            return TypedMention(mention=m, type="Product", cue="lexicon-plural", label=k.label)
+        if len(words) > 1 and words[-1] == "AI" and (k := lex.known.get(fold(" ".join(words[:-1])))) \
+                and k.type == "Product":
+            return TypedMention(mention=m, type="Product", cue="lexicon", label=k.label)
+        # a known product followed by more name or version words is a product too ("Claude Opus 3")
+        head = lex.known.get(fold(words[0]))
+        if head and head.type == "Product" and (len(words) > 1 or ext != surface):
+            return TypedMention(mention=m, type="Product", cue="product-line", label=ext)
+        return None
+
+    def type_one(self, m: Mention) -> TypedMention:
+        """Type one mention from the strongest available cue."""
+        if m.group:
+            return TypedMention(mention=m, type="Group", cue="group", label=m.group)
+        lex, p = self.lex, self.p
+        text = self.doc.clean
+        s = self.doc.sentences[m.sentence]
+        surface = m.text
+        ext = text[m.start:m.version_end] if m.version_end else surface
+        words = surface.split()
+        before = text[max(s.start, m.start - 80):m.start]
+        after = text[m.end:min(s.end, m.end + 120)]
+        tail = _tail(before)
+        glued = not before.rstrip(" ,\"“‘").endswith((".", ";", ":", ")", "!", "?"))  # nothing but a comma between
+        cue_product = glued and _ends_with(tail, lex.product_cues, 2)
+        cue_org = glued and _ends_with(tail, lex.org_cues, 2)
+        cue_role = glued and _ends_with(tail, lex.roles, 3)
+        known = self._known(m, surface, ext)
+        if known:
+            if known.type == "Place" and (am := p["admin_after"].match(after)):
+                return TypedMention(mention=m, type="Organization", cue="admin", label=f"{surface} {am.group(1)}")
+            return known
+        if all(w in lex.generic_caps for w in words):
+            return TypedMention(mention=m)
+        last = words[-1]
+        if m.title and (len(words) > 1 or words[0] not in lex.generic_caps) and not (
+                last in lex.org_suffixes and len(words) > 1 and words[0] not in lex.first_names):
+            return TypedMention(mention=m, type="Person", cue=f"title:{m.title}", label=surface)
+        if ext != surface and not m.sentence_initial and name_like(words[-1:]):
+            return TypedMention(mention=m, type="Product", cue="version", label=ext)  # "Aurelia Max 2"
+        if words[0] == "Project" and len(words) > 1:
+            return TypedMention(mention=m, type="Product", cue="project", label=surface)
+        if _MODEL_CODE.match(ext.replace(" ", "-") if ext != surface else surface) and (
+                "-" in surface or p["product_after"].match(after) or cue_product):
+            return TypedMention(mention=m, type="Product", cue="model-code", label=ext)
+        if cue_product and not m.possessive:
+            return TypedMention(mention=m, type="Product", cue="product-before", label=ext)
+        if len(tail) >= 2 and tail[-1] in {"at", "of", "for", "with", "from", "the"} and \
+                (_ends_with(tail[:-1], lex.roles, 3) or (tail[-1] == "the" and len(tail) > 2 and
+                                                        tail[-2] in {"at", "of", "for", "with", "from"} and
+                                                        _ends_with(tail[:-2], lex.roles, 2))):
+            return TypedMention(mention=m, type="Organization", cue="at-org", label=surface)
+        if am := p["admin_after"].match(after):
+            return TypedMention(mention=m, type="Organization", cue="admin", label=f"{surface} {am.group(1)}")
+        appos = p["appos"].match(after)
+        if appos:
+            if appos.group("product"):
+                return TypedMention(mention=m, type="Product", cue="appos-product", label=ext)
+            if appos.group("org"):
+                return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)
+            if appos.group("role") and (len(words) > 1 or words[0] in lex.first_names) and name_like(words):
+                return TypedMention(mention=m, type="Person", cue="appos-role", label=surface)
+        if cue_org and (not name_like(words[:1]) or words[0] not in lex.first_names):
+            return TypedMention(mention=m, type="Organization", cue="org-before", label=surface)
+        if last in _PRODUCT_HEADS and len(words) > 1:
+            return TypedMention(mention=m, type="Product", cue="product-head", label=ext)
+        if (last in lex.org_suffixes or ".ai" in last.lower() or last.endswith(".com")) and \
+                (len(words) > 1 or "." in last):
+            return TypedMention(mention=m, type="Organization", cue="org-suffix", label=surface)
+        if p["product_after"].match(after) and not m.possessive and not m.sentence_initial:
+            return TypedMention(mention=m, type="Product", cue="product-after", label=ext)
+        if m.quoted and p["product_after"].match(text[m.end + 1:min(s.end, m.end + 100)]):
+            return TypedMention(mention=m, type="Product", cue="quoted-product", label=surface)
+        person_like = 2 <= len(words) <= 4 and name_like(words) and not any(
+            w.lower() in lex.stopwords or w in lex.generic_caps or w.lower() in lex.role_words for w in words)
+        if person_like and words[0] in lex.first_names:
+            return TypedMention(mention=m, type="Person", cue="first-name", label=surface)
+        if cue_role and person_like:
+            return TypedMention(mention=m, type="Person", cue="role-before", label=surface)
+        if p["source_before"].search(before) or p["source_after"].match(after):
+            if person_like:
+                return TypedMention(mention=m, type="Person", cue="source-person", label=surface)
+            return TypedMention(mention=m, type="Organization", cue="source", label=surface)
+        acr = re.match(r"^\s+\(([A-Z][A-Za-z]{1,6})\)", after)
+        if acr and len(words) > 1 and acr.group(1) not in lex.generic_caps:
+            return TypedMention(mention=m, type="Organization", cue="acronym-defined", label=surface)
+        if person_like and not m.heading and (not m.sentence_initial or m.possessive) \
+                and not re.search(r"\bthe\s+$", before, re.I) \
+                and not any(w.lower() in self.doc.lower_vocab for w in words) \
+                and (m.possessive or _SPEECH_NEAR.match(after) or _SPEECH_BEFORE.search(before) or len(words) == 2):
+            return TypedMention(mention=m, type="Person", cue="name-shape", label=surface)
+        # a lone unknown capitalised word mid-sentence in tech news is most often a company (surnames and
+        # product short names were resolved to their full names before this reading is used)
+        in_title = bool(re.search(r"[A-Z][\w’'-]*\s$", before[-30:])) or \
+            (after.lstrip().startswith(":") and m.start - s.start < 60) \
+            or after.lstrip("…. ")[:1].isupper()
+        verb_next = _VERB_NEXT.match(after)
+        if len(words) == 1 and (not m.sentence_initial or verb_next) and not m.heading and not m.quoted and \
+                not in_title and _single_org_like(surface, lex, self.doc.lower_vocab):
+            return TypedMention(mention=m, type="Organization", cue="single-default", label=surface)
+        return TypedMention(mention=m)
+
+    def propagate_lists(self, items: list[TypedMention]) -> None:
+        """Untyped names coordinated with typed ones take their type ("such as NATO, Euroclear and SWIFT")."""
+        text = self.doc.clean
+        i = 0
+        n = len(items)
+        while i < n:
+            j = i
+            while j + 1 < n and items[j + 1].mention.sentence == items[i].mention.sentence and \
+                    not items[j].mention.group and not items[j + 1].mention.group and \
+                    _LIST_SEP.match(text[items[j].mention.end:items[j + 1].mention.start]):
+                j += 1
+            if j > i:
+                group = items[i:j + 1]
+                types = [t.type for t in group if t.type in ("Organization", "Person", "Product")]
+                if types:
+                    best = max(set(types), key=types.count)
+                    if best != "Person":  # person lists are typed by their names; orgs/products by company
+                        for k in range(i, j + 1):
+                            if items[k].type is None and not items[k].mention.sentence_initial:
+                                items[k] = items[k].model_copy(update={"type": best, "cue": "list",
+                                                                       "label": items[k].mention.text})
+            i = j + 1
+
+
+def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
+    """Stage 3: a type (or None) for every mention."""
+    typer = _Typer(doc, lexicon())
+    items = [typer.type_one(m) for m in mentions.mentions]
+    # the name before a title ("Veltrix" in "Veltrix CEO Oona Brandt") is the person's organisation
+    for m in mentions.mentions:
+        if m.org_before is not None and (m.title or m.group):
+            t = items[m.org_before]
+            if t.type is None:
+                items[m.org_before] = t.model_copy(update={"type": "Organization", "cue": "title-org",
+                                                           "label": t.mention.text})
+    typer.propagate_lists(items)
+    return TypedMentions(items=items)

@@ -1,0 +1,185 @@
+"""Shared view of a resolved document for the fact stages: mentions per sentence, heads, subjects, anaphora."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from kg.model import DateRef, Entity, Span
+from loaders.extract.lexicon import lexicon
+from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
+
+# a fronted adverbial whose names are not the subject: "According to the FT, ...", "In a podcast with X, ..."
+_FRONTED = re.compile(r"^\s*(?:according to|in|on|at|during|after|before|following|speaking (?:on|to|at)|"
+                      r"while|as|just as|when|with|despite|unlike|like|for|back then|however|meanwhile|since|although|"
+                      r"though|if|once|until|because)\b[^,]{0,120},\s*", re.I)
+_CLAUSE_BREAK = re.compile(r";|\s[–—-]\s|:\s|\.\s|\bbut\b|\bwhile\b|\bwhereas\b|\bbecause\b", re.I)
+_MODIFIER_GAP = re.compile(r"^(?:[’']s?)?\s+(?:(?:[A-Za-z][\w.-]*|of)\s+){0,6}$")
+_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_MEDIA_HEADS = frozenset({"Times", "Journal", "Post", "News", "Press", "Tribune", "Herald", "Gazette", "Magazine",
+                          "Wire", "Reuters", "Bloomberg", "Axios", "BBC", "CNN", "CNBC", "Guardian", "Economist"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+_ORG_ANAPHORS = re.compile(r"\b(?:the|its|this|that)\s+(?:company|firm|startup|start-up|lab|newspaper|outlet|"
+                           r"organisation|organization|chipmaker|maker|group|developer|giant|paper|publication)\b|"
+                           r"\b(?:it|its)\b", re.I)
+
+
+@dataclass
+class DocContext:
+    """A resolved document, indexed for the fact stages."""
+
+    doc: TextDoc
+    resolved: Resolved
+    entities: dict[str, Entity] = field(default_factory=dict)
+    by_sentence: dict[int, list[ResolvedMention]] = field(default_factory=dict)
+    modifiers: set[tuple[int, int]] = field(default_factory=set)
+    _words: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: TextDoc, resolved: Resolved) -> DocContext:
+        """Index mentions by sentence and mark modifiers ("OpenAI" in "OpenAI CEO Sam Altman")."""
+        ctx = cls(doc=doc, resolved=resolved)
+        ctx.entities = {e.key: e for e in resolved.entities}
+        for m in resolved.mentions:
+            ctx.by_sentence.setdefault(m.sentence, []).append(m)
+        role_words = lexicon().role_words
+        text = doc.clean
+        for ms in ctx.by_sentence.values():
+            for a, b in pairwise(ms):
+                gap = text[a.end:b.start]
+                if not _MODIFIER_GAP.match(gap):
+                    continue
+                raw = [w for w in gap.split() if w not in {"’s", "'s", "’", "'"}]
+                words = [w.lower() for w in raw]
+                if any(w[0].islower() and w.rstrip(".") not in role_words and w != "of" for w in raw):
+                    continue  # a verb or other words in between: not a title
+                titled = any(w.rstrip(".") in role_words for w in words)
+                if b.type == "Person" and a.type in ("Organization", "Person") and (titled or a.possessive) \
+                        and (titled or not words):
+                    ctx.modifiers.add((a.start, a.end))  # "OpenAI CEO Sam Altman", "Anthropic’s Jack Clark"
+                elif a.type == "Person" and a.possessive and b.type == "Organization" and not words:
+                    ctx.modifiers.add((a.start, a.end))  # "Sam Altman’s OpenAI"
+        return ctx
+
+    # ---- basic access
+    def words(self, i: int) -> frozenset[str]:
+        """Lower-case words of the i-th sentence (cached; cheap pre-filters before the bigger regexes)."""
+        w = self._words.get(i)
+        if w is None:
+            w = self._words[i] = frozenset(_WORD.findall(self.stext(i).lower()))
+        return w
+
+    def sentence(self, i: int) -> Sentence:
+        """The i-th sentence."""
+        return self.doc.sentences[i]
+
+    def stext(self, i: int) -> str:
+        """The cleaned text of the i-th sentence."""
+        s = self.doc.sentences[i]
+        return self.doc.clean[s.start:s.end]
+
+    def span(self, start: int, end: int, sent: int) -> Span:
+        """A Span over the document text, carrying its full sentence."""
+        s = self.doc.sentences[sent]
+        start, end = max(start, s.start), min(max(end, start), s.end)
+        return Span(start=start, end=end, sentence=s.text)
+
+    def mentions(self, sent: int, start: int | None = None, end: int | None = None) -> list[ResolvedMention]:
+        """Mentions of a sentence, optionally only those inside [start, end)."""
+        ms = self.by_sentence.get(sent, [])
+        if start is None and end is None:
+            return ms
+        lo = start if start is not None else -1
+        hi = end if end is not None else 1 << 60
+        return [m for m in ms if m.start >= lo and m.end <= hi]
+
+    def is_head(self, m: ResolvedMention) -> bool:
+        """False for a modifier of a following name."""
+        return (m.start, m.end) not in self.modifiers
+
+    def type_of(self, key: str) -> str:
+        """The entity type of a key."""
+        e = self.entities.get(key)
+        return e.type if e else ""
+
+    def label(self, key: str) -> str:
+        """The label of a key."""
+        e = self.entities.get(key)
+        return e.label if e else key
+
+    @property
+    def published(self) -> DateRef | None:
+        """The document's publication date."""
+        return self.doc.published
+
+    # ---- subjects and anaphora
+    def clause_start(self, sent: int, pos: int) -> int:
+        """Start offset of the clause that contains ``pos`` (after a fronted adverbial)."""
+        s = self.doc.sentences[sent]
+        seg = self.doc.clean[s.start:pos]
+        start = s.start
+        for m in _CLAUSE_BREAK.finditer(seg):
+            start = s.start + m.end()
+        for _ in range(3):
+            f = _FRONTED.match(self.doc.clean[start:pos])
+            if not f or f.end() >= pos - start:
+                break
+            start += f.end()
+        return start
+
+    def subject(self, sent: int, pos: int, types: tuple[str, ...] = ("Person", "Organization", "Group")) -> str | None:
+        """The key of the subject of the clause ending at ``pos``: its first head name, or a resolved pronoun."""
+        cs = self.clause_start(sent, pos)
+        for m in self.mentions(sent, cs, pos):
+            if self.is_head(m) and m.type in types:
+                return m.key
+        head = self.doc.clean[cs:pos].strip().lower()
+        word = re.match(r"^[\"“]?([a-z]+(?:\s+(?:company|firm|startup|lab|newspaper|outlet|chipmaker|maker))?)", head)
+        if word:
+            w = word.group(1)
+            if w in _PERSON_PRONOUNS and "Person" in types:
+                return self.recent(cs, ("Person",))
+            if (w in {"it", "the company", "the firm", "the startup", "the lab", "the newspaper", "the outlet",
+                      "the chipmaker", "the maker"}) and "Organization" in types:
+                return self.recent(cs, ("Organization",))
+        return None
+
+    def recent(self, pos: int, types: tuple[str, ...], exclude: set[str] | None = None,
+               max_sentences: int = 4) -> str | None:
+        """The most recent head mention of the given types before ``pos`` (within a few sentences)."""
+        sent = self.sentence_at(pos)
+        for si in range(sent, max(-1, sent - max_sentences), -1):
+            for m in reversed(self.by_sentence.get(si, [])):
+                if m.end <= pos and m.type in types and self.is_head(m) and (not exclude or m.key not in exclude):
+                    return m.key
+        return None
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence containing (or preceding) ``pos``."""
+        sents = self.doc.sentences
+        lo, hi = 0, len(sents) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if sents[mid].start <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def anaphor_targets(self, start: int, end: int, exclude: set[str]) -> list[str]:
+        """Organisations referred to by "the company", "its" ... inside [start, end)."""
+        seg = self.doc.clean[start:end]
+        out = []
+        for m in _ORG_ANAPHORS.finditer(seg):
+            if m.group(0).lower() in {"it", "its"}:
+                continue
+            key = None
+            if re.search(r"newspaper|outlet|paper|publication|broadcaster", m.group(0), re.I):
+                media = {k for k, e in self.entities.items() if e.type == "Organization" and
+                         e.label.split()[-1] in _MEDIA_HEADS}
+                key = self.recent(start + m.start(), ("Organization",), exclude | (set(self.entities) - media), 12)
+            key = key or self.recent(start + m.start(), ("Organization",), exclude)
+            if key and key not in out:
+                out.append(key)
+        return out

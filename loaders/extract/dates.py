@@ -1,0 +1,148 @@
+"""Stage: dates — explicit and relative dates in a sentence, resolved against the publication date when known."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kg.model import DateRef
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"])}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
+    ("my", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
+    ("m", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?|last|this|next|of)\s+{_MONTH}\b(?!\s+\d)")),
+    ("y", re.compile(rf"\b(?:in|since|during|until|by|early|late|of|from)\s+{_YEAR}\b(?!\s*[-–]\s*\d)")),
+    ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|last week|this week|last month|this month|earlier this month|"
+                            r"last year|this year|earlier this year|the previous day|the day before)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text, with its offsets."""
+
+    start: int
+    end: int
+    date: DateRef
+
+
+def _parse_published(published: DateRef | None) -> dt.date | None:
+    if published is None or published.value.startswith("--"):
+        return None
+    try:
+        parts = [int(p) for p in published.value.split("-")]
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def _day_ref(year: int | None, month: int, day: int, inferred: bool, ref: dt.date | None) -> DateRef | None:
+    """A day-precision DateRef; with no year, the year of the reference date (the latest not after it)."""
+    if year is None:
+        if ref is None:
+            return DateRef(value=f"--{month:02d}-{day:02d}", precision="day", inferred=True)
+        year = ref.year
+        try:
+            if dt.date(year, month, day) > ref + dt.timedelta(days=7):
+                year -= 1  # news reports the past: "June 4" in a January article is last year's
+        except ValueError:
+            return None
+        inferred = True
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return DateRef(value=f"{year:04d}-{month:02d}-{day:02d}", precision="day", inferred=inferred)
+
+
+def find_dates(text: str, published: DateRef | None = None) -> list[DateMatch]:
+    """Dates in ``text``; relative ones ("on Thursday", "last month") resolved against ``published``."""
+    ref = _parse_published(published)
+    out: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            date = _convert(kind, m, ref)
+            if date is not None:
+                out.append(DateMatch(start=m.start(), end=m.end(), date=date))
+                taken.append((m.start(), m.end()))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _convert(kind: str, m: re.Match[str], ref: dt.date | None) -> DateRef | None:
+    """The DateRef one pattern match stands for."""
+    g = m.groupdict()
+    if kind == "iso":
+        return _day_ref(int(g["year"]), int(g["month"]), int(g["day"]), False, ref)
+    if kind in ("mdy", "dmy"):
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        year = int(g["year"]) if g.get("year") else None
+        return _day_ref(year, MONTHS[g["month"].lower().rstrip(".")], day, False, ref)
+    if kind == "my":
+        return DateRef(value=f"{int(g['year']):04d}-{MONTHS[g['month'].lower()]:02d}", precision="month")
+    if kind == "m":
+        if ref is None:
+            return None
+        month = MONTHS[g["month"].lower()]
+        year = ref.year if month <= ref.month else ref.year - 1
+        return DateRef(value=f"{year:04d}-{month:02d}", precision="month", inferred=True)
+    if kind == "y":
+        return DateRef(value=g["year"], precision="year")
+    if ref is None:
+        return None
+    if kind == "weekday":
+        back = (ref.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+        d = ref - dt.timedelta(days=back)
+        return DateRef(value=d.isoformat(), precision="day", inferred=True)
+    rel = g["rel"].lower()
+    if rel in ("yesterday", "the previous day", "the day before"):
+        return DateRef(value=(ref - dt.timedelta(days=1)).isoformat(), precision="day", inferred=True)
+    if rel in ("today", "this week", "last week"):
+        d = ref - dt.timedelta(days=7 if rel == "last week" else 0)
+        return DateRef(value=d.isoformat(), precision="day", inferred=True)
+    if rel in ("this month", "earlier this month"):
+        return DateRef(value=f"{ref.year:04d}-{ref.month:02d}", precision="month", inferred=True)
+    if rel == "last month":
+        y, mo = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+        return DateRef(value=f"{y:04d}-{mo:02d}", precision="month", inferred=True)
+    if rel == "last year":
+        return DateRef(value=str(ref.year - 1), precision="year", inferred=True)
+    if rel in ("this year", "earlier this year"):
+        return DateRef(value=str(ref.year), precision="year", inferred=True)
+    return None
+
+
+def first_date(text: str, published: DateRef | None = None) -> DateRef | None:
+    """The first date written in ``text`` (explicit or relative), or None."""
+    found = find_dates(text, published)
+    return found[0].date if found else None
+
+
+def parse_published(value: str | None) -> DateRef | None:
+    """A publication date string ("2025-01-13", "2025-01-13T10:00:00Z", "January 13, 2025") as a day DateRef."""
+    if not value:
+        return None
+    m = re.match(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)", value)
+    if m:
+        return _day_ref(int(m.group(1)), int(m.group(2)), int(m.group(3)), False, None)
+    found = find_dates(value)
+    return found[0].date if found and found[0].date.precision == "day" and not found[0].date.inferred else None

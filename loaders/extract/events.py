@@ -1,0 +1,346 @@
+"""Stage: events — funding rounds, IPO filings, publications, product releases and access expansions, lawsuits."""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import DateRef, Event, Money, Participant
+from loaders.extract.context import DocContext
+from loaders.extract.dates import first_date
+from loaders.extract.quantities import MoneyMatch, parse_money
+
+_FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
+                          r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
+                          r"investment|series [a-h]\b|seed round|valuing|valued|valuation)\b", re.I)
+_VALUATION_BEFORE = re.compile(r"(?:valu(?:ed|ing|ation)\b[^$€£¥₹]{0,40}?(?:at|of|to)|valuation of|valued at|"
+                               r"worth)\s*$", re.I)
+_VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation", re.I)
+_NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|sales|profit|loss|spend|spent|salary|fine|"
+                          r"deal worth|acquir\w+|bought|buy|paid|pay|budget|market cap\w*|capex)\s*(?:of\s+)?$", re.I)
+_AMOUNT_CONTEXT = re.compile(r"(?:rais\w+|secur\w+|clos\w+|land\w*|bag\w+|garner\w+|backing|funding|financing|"
+                             r"investment|round)\b[^.;]{0,40}$", re.I)
+_AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+)?(?:funding|financing|capital|investment)|"
+                           r"(?:funding|financing|seed|series)\b)", re.I)
+_INVESTOR_CUE = re.compile(r"\b(?:investors?\b[^.]{0,60}?\b(?:include|included|including|such as|are|were)|"
+                           r"led by|co-led by|backed by|with participation from|participation of|from investors)\b",
+                           re.I)
+_LED_ROUND = re.compile(r"\b(?:led|co-led)\s+(?:a|the|an)\s+(?:[\w$.-]+\s+){0,3}(?:funding\s+)?round\b", re.I)
+_IPO = re.compile(r"\b(?:fil(?:e|es|ed|ing)|submit(?:s|ted|ting)?)\b[^.;]{0,80}?(?:\bIPO\b|initial public offering|"
+                  r"to go public|\bS-1\b|confidential(?:ly)?\s+(?:documents|paperwork|filing|draft)|stock public|"
+                  r"listing)", re.I)
+_IPO_FUTURE = re.compile(r"\b(?:expected to|plans? to|planning to|will|would|could|may|might|considering|"
+                         r"preparing to|set to)\s+$", re.I)
+_PUB_NOUN = r"(?:blog\s+post|blog|post|article|paper|report|essay|op-ed|study|letter|memo|research\s+blog\s+post)"
+_TITLE = re.compile(rf"\b{_PUB_NOUN}\b[^.]{{0,30}}?\b(?:titled|entitled|called|named)\s*,?\s*[\"“‘]"
+                    r"(?P<title>[^\"”’]{3,150}?)"
+                    r"[,.]?[\"”’]", re.I)
+_PUB_VERB = re.compile(rf"\b(?:publish(?:ed|es)?|shar(?:ed|es)|post(?:ed|s)|releas(?:ed|es)|wr(?:ote|ites)|"
+                       rf"said|says|stated|argued|explained|noted|warned)\b[^.]{{0,40}}?\b(?:in|on)\s+(?:a|an|its|the|"
+                       rf"their)\s+(?:new\s+|recent\s+|official\s+|research\s+)*{_PUB_NOUN}\b|"
+                       rf"\b(?:publish(?:ed|es)?|releas(?:ed|es)|post(?:ed|s))\s+(?:a|an|its)\s+(?:new\s+)?{_PUB_NOUN}\b",
+                       re.I)
+_AUTHORS = re.compile(r"\b(?:co-?authored by|written by|authored by|authors?|by)\s+(?P<rest>.*)$", re.I)
+_RELEASE = re.compile(r"\b(?:launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)?|introduc(?:ed|es)|roll(?:ed|s)\s+out|"
+                      r"debut(?:ed|s)?|expand(?:ed|s)\s+access\s+to|open(?:ed|s)\s+(?:up\s+)?access\s+to|"
+                      r"made\s+available|announc(?:ed|es))\b", re.I)
+_SUED = re.compile(r"\b(?:su(?:ed|es|ing)|filed\s+(?:a\s+)?(?:lawsuit|suit|complaint)\s+against|"
+                   r"brought\s+(?:a\s+)?(?:lawsuit|suit)\s+against)\b", re.I)
+_LAWSUIT_FROM = re.compile(r"\blawsuit\s+(?:filed\s+)?(?:from|by)\b", re.I)
+
+
+_FUNDING_WORDS = frozenset([
+    "raise", "raises", "raised", "raising", "secure", "secures", "secured", "securing", "close", "closes", "closed",
+    "closing", "land", "lands", "landed", "bag", "bags", "bagged", "garner", "garners", "garnered", "complete",
+    "completes", "completed", "completing", "funding", "financing", "backing", "investment", "series", "seed",
+    "valuing", "valued", "valuation", "round"
+])
+_PUB_WORDS = frozenset([
+    "blog", "post", "article", "paper", "report", "essay", "op-ed", "study", "letter", "memo", "titled", "entitled"
+])
+_RELEASE_WORDS = frozenset([
+    "launch", "launched", "launches", "release", "released", "releases", "unveil", "unveiled", "unveils",
+    "introduced", "introduces", "roll", "rolled", "rolls", "debut", "debuted", "debuts", "expand", "expanded",
+    "expands", "open", "opened", "opens", "available", "announced", "announces"
+])
+_LAW_WORDS = frozenset(["sued", "sues", "suing", "lawsuit", "suit", "complaint"])
+_IPO_WORDS = frozenset(["ipo", "s-1", "public", "listing", "confidential", "confidentially"])
+
+
+def _recipient(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> str | None:
+    """The organisation a funding sentence is about: the subject, "for <Org>", or the last organisation named."""
+    subj = ctx.subject(sent, pos, ("Organization", "Person"))
+    if subj and ctx.type_of(subj) == "Organization" and subj not in exclude:
+        return subj
+    s = ctx.sentence(sent)
+    after = [m for m in ctx.mentions(sent, pos, s.end) if m.type == "Organization" and m.key not in exclude]
+    for m in after:
+        if re.search(r"\bfor\s+(?:[\w’'-]+\s+){0,6}$", ctx.doc.clean[pos:m.start]) or \
+                re.search(r",\s*$", ctx.doc.clean[max(pos, m.start - 3):m.start]):
+            return m.key
+    before = [m for m in ctx.mentions(sent, s.start, pos) if m.type == "Organization" and m.key not in exclude]
+    poss = [m for m in before if m.possessive]
+    if poss:
+        return poss[-1].key
+    # "valued the startup at ...": the organisation the sentence refers back to
+    if re.search(r"\b(?:the|its)\s+(?:company|startup|firm|venture|lab)\b", ctx.doc.clean[s.start:s.end], re.I):
+        return ctx.recent(s.start, ("Organization",), exclude)
+    return before[0].key if before else None
+
+
+def _date(ctx: DocContext, sent: int) -> DateRef | None:
+    return first_date(ctx.stext(sent), ctx.published)
+
+
+def _funding(ctx: DocContext) -> list[Event]:
+    events: list[Event] = []
+    text = ctx.doc.clean
+    for s in ctx.doc.sentences:
+        if not ctx.words(s.index) & _FUNDING_WORDS:
+            continue
+        st = ctx.stext(s.index)
+        if not _FUNDING_CUE.search(st):
+            continue
+        monies = parse_money(st)
+        if not monies and not _LED_ROUND.search(st):
+            continue
+        amount: MoneyMatch | None = None
+        valuation: MoneyMatch | None = None
+        for mm in monies:
+            before, after = st[max(0, mm.start - 60):mm.start], st[mm.end:mm.end + 40]
+            if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
+                valuation = valuation or mm
+            elif _NOT_FUNDING.search(before[-25:]):
+                continue
+            elif _AMOUNT_CONTEXT.search(before) or _AMOUNT_AFTER.match(after):
+                amount = amount or mm
+        investors: list[str] = []
+        led = _LED_ROUND.search(st)
+        if led:
+            subj = ctx.subject(s.index, s.start + led.start(), ("Organization", "Person"))
+            if subj:
+                investors.append(subj)
+        if amount is None and valuation is None:
+            continue
+        anchor = (amount or valuation).start  # type: ignore[union-attr]
+        recipient = _recipient(ctx, s.index, s.start + anchor, set(investors))
+        if recipient is None:
+            continue
+        parts = [Participant(role="recipient", entity=recipient)]
+        parts += [Participant(role="investor", entity=k) for k in investors if k != recipient]
+        label = f"{ctx.label(recipient)} funding round"
+        events.append(Event(key=f"ev{len(events)}", type="FundingRound", label=label, date=_date(ctx, s.index),
+                            participants=tuple(parts), amount=amount.money if amount else None,
+                            valuation=valuation.money if valuation else None,
+                            source=ctx.span(s.start + (amount or valuation).start,  # type: ignore[union-attr]
+                                            s.start + (amount or valuation).end, s.index)))  # type: ignore[union-attr]
+    # investors named in the next sentence or two ("Investors in the venture include ...")
+    merged = _merge_funding(events)
+    for s in ctx.doc.sentences:
+        if not merged or not ctx.words(s.index) & {"investor", "investors", "led", "co-led", "backed", "participation"}:
+            continue
+        st = ctx.stext(s.index)
+        m = _INVESTOR_CUE.search(st)
+        if not m or not merged:
+            continue
+        target = None
+        for i, ev in enumerate(merged):
+            ev_sent = ctx.sentence_at(ev.source.start)
+            if 0 <= s.index - ev_sent <= 2:
+                target = i
+        if target is None:
+            continue
+        ev = merged[target]
+        have = {p.entity for p in ev.participants}
+        names = [x for x in ctx.mentions(s.index, s.start + m.end(), s.end)
+                 if x.type == "Organization" and x.key not in have and ctx.is_head(x)]
+        new = [Participant(role="investor", entity=x.key) for x in dict((x.key, x) for x in names).values()]
+        if new:
+            merged[target] = ev.model_copy(update={"participants": ev.participants + tuple(new)})
+    del text
+    return merged
+
+
+def _same_money(a: Money | None, b: Money | None) -> bool:
+    return a is None or b is None or abs(a.value - b.value) <= 0.02 * max(a.value, b.value)
+
+
+def _merge_funding(events: list[Event]) -> list[Event]:
+    """One event per recipient and amount: repeated reports of a round in one article are merged."""
+    out: list[Event] = []
+    for ev in events:
+        rec = ev.participants[0].entity
+        for i, prev in enumerate(out):
+            if prev.participants[0].entity == rec and _same_money(prev.amount, ev.amount) and \
+                    _same_money(prev.valuation, ev.valuation) and (prev.amount or ev.amount) is not None:
+                out[i] = prev.model_copy(update={"amount": prev.amount or ev.amount,
+                                                 "valuation": prev.valuation or ev.valuation,
+                                                 "date": prev.date or ev.date})
+                break
+        else:
+            out.append(ev)
+    return out
+
+
+def _ipo(ctx: DocContext) -> list[Event]:
+    events: dict[str, Event] = {}
+    for s in ctx.doc.sentences:
+        if not ctx.words(s.index) & _IPO_WORDS and "initial public" not in ctx.stext(s.index).lower():
+            continue
+        st = ctx.stext(s.index)
+        for m in _IPO.finditer(st):
+            if _IPO_FUTURE.search(st[max(0, m.start() - 25):m.start()]):
+                continue
+            org = ctx.subject(s.index, s.start + m.start(), ("Organization",))
+            if org is None:
+                continue
+            date = _date(ctx, s.index)
+            prev = events.get(org)
+            if prev is not None:
+                if prev.date is None and date is not None:
+                    events[org] = prev.model_copy(update={"date": date})
+                continue
+            events[org] = Event(key="", type="IPOFiling", label=f"{ctx.label(org)} IPO filing", date=date,
+                                participants=(Participant(role="recipient", entity=org),),
+                                source=ctx.span(s.start + m.start(), s.start + m.end(), s.index))
+    return list(events.values())
+
+
+def _publications(ctx: DocContext) -> list[Event]:
+    events: list[Event] = []
+    for s in ctx.doc.sentences:
+        if not ctx.words(s.index) & _PUB_WORDS:
+            continue
+        st = ctx.stext(s.index)
+        tm = _TITLE.search(st)
+        pv = _PUB_VERB.search(st)
+        if not tm and not pv:
+            continue
+        publisher = None
+        date = _date(ctx, s.index)
+        if pv:
+            publisher = ctx.subject(s.index, s.start + pv.start(), ("Organization", "Person"))
+        if tm and publisher is None:
+            # the publisher and date are often in the sentence before ("On June 4, Anthropic shared ... blog")
+            for back in (s.index - 1, s.index - 2):
+                if back < 0:
+                    break
+                bv = _PUB_VERB.search(ctx.stext(back))
+                if bv:
+                    publisher = ctx.subject(back, ctx.sentence(back).start + bv.start(), ("Organization",))
+                    date = date or _date(ctx, back)
+                    break
+            publisher = publisher or ctx.recent(s.start, ("Organization",))
+        authors: list[str] = []
+        am = _AUTHORS.search(st[tm.end():] if tm else st[pv.end():] if pv else "")
+        if am:
+            a_start = s.start + (tm.end() if tm else pv.end() if pv else 0) + am.start("rest")
+            authors = [m.key for m in ctx.mentions(s.index, a_start, s.end) if m.type == "Person" and ctx.is_head(m)]
+        if publisher is None and not authors:
+            continue
+        parts: list[Participant] = []
+        if publisher:
+            parts.append(Participant(role="publisher", entity=publisher))
+        parts += [Participant(role="author", entity=k) for k in dict.fromkeys(authors) if k != publisher]
+        title = tm.group("title").strip() if tm else None
+        span = tm or pv
+        label = f"“{title}”" if title else f"{ctx.label(publisher) if publisher else 'Unknown'} publication"
+        ev = Event(key="", type="Publication", label=label, date=date, participants=tuple(parts), title=title,
+                   source=ctx.span(s.start + span.start(), s.start + span.end(), s.index))  # type: ignore[union-attr]
+        # one publication per publisher unless titles differ: repeated mentions of "the blog post" merge
+        for i, prev in enumerate(events):
+            same_pub = prev.participants and parts and prev.participants[0] == parts[0]
+            if same_pub and (prev.title is None or title is None or prev.title == title):
+                extra = tuple(p for p in ev.participants if p not in prev.participants)
+                events[i] = prev.model_copy(update={"title": prev.title or title, "date": prev.date or date,
+                                                    "participants": prev.participants + extra,
+                                                    "label": label if title and not prev.title else prev.label})
+                break
+        else:
+            events.append(ev)
+    return events
+
+
+def _releases(ctx: DocContext) -> list[Event]:
+    events: list[Event] = []
+    seen: set[str] = set()
+    for s in ctx.doc.sentences:
+        if not ctx.words(s.index) & _RELEASE_WORDS:
+            continue
+        st = ctx.stext(s.index)
+        for m in _RELEASE.finditer(st):
+            products = [x for x in ctx.mentions(s.index, s.start + m.end(), s.end) if x.type == "Product"][:1]
+            passive = [x for x in ctx.mentions(s.index, s.start, s.start + m.start()) if x.type == "Product"
+                       and re.match(r"^\s*(?:model\s*)?,?\s*$", ctx.doc.clean[x.end:s.start + m.start()])]
+            products = products or passive[-1:]
+            if not products or products[0].key in seen:
+                continue
+            product = products[0]
+            developer = ctx.subject(s.index, s.start + m.start(), ("Organization",))
+            parts = [Participant(role="product", entity=product.key)]
+            if developer:
+                parts.insert(0, Participant(role="developer", entity=developer))
+            if "access" in m.group(0).lower():
+                # participants of an access expansion: organisations listed here or in the next sentence
+                for si in (s.index, s.index + 1):
+                    if si >= len(ctx.doc.sentences):
+                        break
+                    lst = re.search(r"\b(?:such as|including|includes)\b", ctx.stext(si))
+                    if lst:
+                        base = ctx.sentence(si).start + lst.end()
+                        for x in ctx.mentions(si, base, ctx.sentence(si).end):
+                            if x.type == "Organization" and x.key != developer:
+                                parts.append(Participant(role="participant", entity=x.key))
+            seen.add(product.key)
+            events.append(Event(key="", type="ProductRelease", label=f"{ctx.label(product.key)} release",
+                                date=_date(ctx, s.index), participants=tuple(dict.fromkeys(parts)),
+                                source=ctx.span(s.start + m.start(), product.end, s.index)))
+    return events
+
+
+def _lawsuits(ctx: DocContext) -> list[Event]:
+    events: list[Event] = []
+    for s in ctx.doc.sentences:
+        if not ctx.words(s.index) & _LAW_WORDS:
+            continue
+        st = ctx.stext(s.index)
+        m = _SUED.search(st)
+        plaintiff = defendants = None
+        if m:
+            if re.search(r"\b(?:not|never|n['’]t)\s+$", st[max(0, m.start() - 12):m.start()]):
+                continue
+            plaintiff = ctx.subject(s.index, s.start + m.start(), ("Organization", "Person", "Group"))
+            defendants = [x.key for x in ctx.mentions(s.index, s.start + m.end(), s.end)
+                          if x.type in ("Organization", "Person") and ctx.is_head(x)][:3]
+            if not defendants:
+                defendants = ctx.anaphor_targets(s.start + m.end(), s.end, {plaintiff} if plaintiff else set())
+                if re.search(r"\bboth companies\b", st[m.end():]):
+                    orgs = []
+                    for si in range(s.index, max(-1, s.index - 4), -1):
+                        for x in reversed(ctx.mentions(si)):
+                            if x.type == "Organization" and x.key not in orgs and x.key != plaintiff:
+                                orgs.append(x.key)
+                    defendants = orgs[:2]
+        else:
+            m = _LAWSUIT_FROM.search(st)
+            if not m:
+                continue
+            after = [x for x in ctx.mentions(s.index, s.start + m.end(), s.end) if x.type in ("Person", "Organization")]
+            plaintiff = after[0].key if after else None
+            defendants = [x.key for x in ctx.mentions(s.index, s.start, s.start + m.start())
+                          if x.type == "Organization" and ctx.is_head(x)][:3]
+        if not plaintiff or not defendants:
+            continue
+        parts = [Participant(role="plaintiff", entity=plaintiff)]
+        parts += [Participant(role="defendant", entity=d) for d in dict.fromkeys(defendants) if d != plaintiff]
+        if len(parts) < 2:
+            continue
+        events.append(Event(key="", type="Lawsuit", label=f"{ctx.label(plaintiff)} lawsuit", date=_date(ctx, s.index),
+                            participants=tuple(parts),
+                            source=ctx.span(s.start + m.start(), s.start + m.end(), s.index)))
+    return events
+
+
+def extract_events(ctx: DocContext) -> list[Event]:
+    """All events of the document, with local keys ev1, ev2, ..."""
+    events = _funding(ctx) + _ipo(ctx) + _publications(ctx) + _releases(ctx) + _lawsuits(ctx)
+    return [ev.model_copy(update={"key": f"ev{i + 1}"}) for i, ev in enumerate(events)]

@@ -1,0 +1,143 @@
+"""Lexicons of general language and well-known entities, loaded once from data files and cached."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+_DIR = Path(__file__).parent / "lexicons"
+
+
+def _lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a lexicon file."""
+    path = _DIR / name
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def fold(name: str) -> str:
+    """A lookup key for a name: lower case, no spaces, dots or hyphens ("Open AI" == "OpenAI", "U.S." == "US")."""
+    return re.sub(r"[\s.\-’'·]+", "", name.lower())
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    """A well-known entity from a lexicon."""
+
+    label: str
+    type: str
+    developer: str | None = None
+
+
+@dataclass
+class Lexicon:
+    """All lexicons the rule-based stages use."""
+
+    known: dict[str, KnownEntity] = field(default_factory=dict)  # fold(surface) -> entity
+    known_max_tokens: int = 1
+    org_suffixes: frozenset[str] = frozenset()
+    org_cues: frozenset[str] = frozenset()
+    product_cues: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()  # single words occurring in role titles, lower case
+    role_modifiers: frozenset[str] = frozenset()
+    generic_caps: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
+    criticism_verbs: tuple[str, ...] = ()
+    speech_verbs: frozenset[str] = frozenset()
+    negative: tuple[str, ...] = ()
+
+
+def _first_names(stop: frozenset[str], generic: frozenset[str]) -> frozenset[str]:
+    """First names from gender-guesser's name dictionary (falls back to empty if the package is absent)."""
+    try:
+        import gender_guesser
+
+        path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+        text = path.read_text(encoding="iso-8859-1")
+    except (ImportError, OSError):
+        return frozenset()
+    names = set()
+    for line in text.splitlines():
+        if not line or line[0] in "#=":
+            continue
+        name = line[3:29].strip()
+        if name and name.isalpha() and name[0].isupper():
+            names.add(name)
+    # words that are names but far more often something else at the start of a capitalised run
+    names -= {w.capitalize() for w in stop} | generic | {
+        "Will", "May", "June", "April", "August", "Major", "Long", "Young", "Price", "Hope", "Rose", "Grace",
+        "Sky", "Summer", "Winter", "Autumn", "Chance", "Page", "Love", "Joy", "Faith", "Star", "Sun", "King",
+        "Queen", "Prince", "Princess", "Royal", "Earl", "Duke", "Baron", "Justice", "Bill", "Mark", "Art",
+        "Pat", "Rich", "Guy", "Doc", "Harmony", "Trinity", "Liberty", "Unity", "Crystal", "Amber", "Ruby",
+        "Jade", "Pearl", "Diamond", "Golden", "Silver", "China", "India", "Georgia", "Florida", "Virginia",
+        "Carolina", "Dakota", "Apple", "Claude", "Gemini", "Siri", "Alexa", "Cruise", "Tesla", "Mercedes",
+        "Porsche", "Ford", "Lincoln", "Jordan", "Israel", "Kenya", "Chad", "Cuba", "Paris", "Sydney",
+        "Victoria", "Austin", "Houston", "Dallas", "Phoenix", "Berlin", "Vienna", "Florence", "Orlando",
+        "Nvidia", "Meta", "Amazon", "Oracle", "Llama", "Grok", "Sora", "Nova", "Aurora", "Atlas", "Echo",
+        "Iris", "Luna", "Stella", "Maya", "Ada", "Alpha", "Delta", "Omega", "Sigma", "Titan", "Max", "Pro",
+        "Plus", "Mini", "Ultra", "Air", "Home", "Search", "Open", "Safe", "Stable", "Deep", "Black", "White",
+        "Green", "Brown", "Gray", "Grey", "Red", "Blue", "Wall", "Street", "Silicon", "Valley", "Judge",
+        "President", "Senator", "Governor", "General", "Chief", "Prime", "Vice", "Director", "Dean", "Chair",
+        "Core", "Memory", "Project", "Her", "His", "Anthropic", "Opus", "Sonnet", "Haiku", "Mythos",
+    }
+    return frozenset(names)
+
+
+def _inflected(lines: list[str]) -> list[str]:
+    """Expand lexicon lines: "a b c" lists single-word forms, "x y|x z" lists multi-word forms."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(line.split("|") if "|" in line else line.split())
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicons, loaded once per process."""
+    lex = Lexicon()
+    known: dict[str, KnownEntity] = {}
+    max_tokens = 1
+    for fname, etype in (("places.txt", "Place"), ("orgs.txt", "Organization"), ("products.txt", "Product")):
+        for line in _lines(fname):
+            parts = [p.strip() for p in line.split("|")]
+            if etype == "Product":
+                label, developer, aliases = parts[0], (parts[1] if len(parts) > 1 else None) or None, parts[2:]
+            else:
+                label, developer, aliases = parts[0], None, parts[1:]
+            ent = KnownEntity(label=label, type=etype, developer=developer)
+            for surface in (label, *aliases):
+                # later files win: a product named like its maker is still a product ("Perplexity" aside)
+                known[fold(surface)] = ent
+                max_tokens = max(max_tokens, len(surface.split()))
+    lex.known = known
+    lex.known_max_tokens = max_tokens
+    lex.org_suffixes = frozenset(_lines("org_suffixes.txt"))
+    lex.org_cues = frozenset(_lines("org_cues.txt"))
+    lex.product_cues = frozenset(_lines("product_cues.txt"))
+    roles = _lines("roles.txt")
+    lex.roles = frozenset(roles)
+    lex.role_words = frozenset(r.split()[-1] for r in roles) | {"vice", "chief", "co-founder"}
+    lex.role_modifiers = frozenset(w.lower() for w in _lines("role_modifiers.txt"))
+    lex.generic_caps = frozenset(_lines("generic_caps.txt"))
+    lex.group_nouns = frozenset(_lines("group_nouns.txt"))
+    lex.stopwords = frozenset(_lines("stopwords.txt"))
+    lex.first_names = _first_names(lex.stopwords, lex.generic_caps)
+    # longest phrases first, so "called out" wins over "call"
+    lex.criticism_verbs = tuple(sorted(set(_inflected(_lines("criticism_verbs.txt"))), key=len, reverse=True))
+    lex.speech_verbs = frozenset(_inflected(_lines("speech_verbs.txt")))
+    lex.negative = tuple(sorted(set(_lines("negative_words.txt")), key=len, reverse=True))
+    return lex
+
+
+def known_entity(surface: str) -> KnownEntity | None:
+    """The well-known entity a surface form names, if any."""
+    return lexicon().known.get(fold(surface))

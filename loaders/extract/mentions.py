@@ -1,0 +1,278 @@
+"""Stage 2: candidate mentions — runs of capitalised tokens, split at role titles, plus unnamed group actors."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.extract.lexicon import Lexicon, fold, lexicon
+from loaders.extract.schema import Mention, MentionSet, Sentence, TextDoc
+from loaders.extract.text import tokens
+
+Tok = tuple[int, int, str]
+
+_CONNECTORS = frozenset({"of", "&", "de", "van", "von", "der", "den", "da", "al", "bin", "du", "la", "le", "y"})
+_FOR_HEADS = frozenset({"Center", "Centre", "Institute", "Coalition", "Alliance", "Campaign", "Council", "Committee",
+                        "Foundation", "Society", "Association", "Partnership", "Fund", "Commission", "Office",
+                        "Department", "Ministry", "Agency", "Reporters", "Doctors", "Engineers", "Scientists"})
+_OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
+_QUOTES_OPEN = "\"“‘'"
+_QUOTES_CLOSE = "\"”’'"
+_VERSION = re.compile(r"^(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")
+_VERSION_SUFFIX = frozenset({"Pro", "Max", "Ultra", "Mini", "mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "SE",
+                             "XL", "Air", "Sonnet", "Opus", "Haiku", "Preview", "Instant", "Thinking"})
+_DETERMINERS = frozenset({"a", "an", "the", "some", "many", "other", "several", "few", "one", "another", "two",
+                          "three", "most", "numerous", "its", "their", "his", "her", "our", "these", "those"})
+_GROUP_SUBJECTS = frozenset({"Some", "Many", "Others", "Critics", "Netizens", "Skeptics", "Sceptics", "Observers",
+                             "Analysts", "Experts", "Investors", "Developers", "Users", "Supporters", "Opponents",
+                             "Detractors", "Commentators", "Employees", "Researchers", "Fans", "Insiders"})
+_GROUP_PREMODS = ("social media", "online", "internet", "reddit", "former", "senior", "angry", "prominent", "tech",
+                  "industry", "independent", "ai", "outside", "other")
+
+
+@lru_cache(maxsize=65536)
+def is_name_token(t: str) -> bool:
+    """A token that can be part of a name: capitalised, camel-cased ("xAI", "iPhone") or a model code ("R1")."""
+    c = t[0]
+    if "-" in t and t.rsplit("-", 1)[1].isalpha() and t.rsplit("-", 1)[1].islower():
+        return False  # "AI-powered", "London-based"
+    if c.isupper():
+        return True
+    return c.islower() and len(t) > 1 and any(ch.isupper() for ch in t[1:]) and t.isalnum()
+
+
+def _initial_positions(toks: list[Tok]) -> set[int]:
+    """Indices of tokens that start a sentence or a quoted/listed segment (their capital proves nothing)."""
+    out: set[int] = set()
+    expect = True
+    for i, (_, _, t) in enumerate(toks):
+        if t in _OPENERS or (t[0].isdigit() and i + 1 < len(toks) and toks[i + 1][2] in {".", ")"} and i < 2):
+            expect = True
+            continue
+        if expect and t not in {".", ")"}:
+            out.add(i)
+            expect = False
+    return out
+
+
+class _Builder:
+    """Builds the mentions of one document."""
+
+    def __init__(self, doc: TextDoc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.text = doc.clean
+        self.mentions: list[Mention] = []
+        self.body_surfaces: set[str] = set()
+
+    # ---- runs
+    def _runs(self, toks: list[Tok]) -> list[tuple[int, int]]:
+        """(first, last+1) token index ranges of capitalised runs."""
+        runs: list[tuple[int, int]] = []
+        i, n = 0, len(toks)
+        text = self.text
+        while i < n:
+            if not is_name_token(toks[i][2]) or not toks[i][2][0].isalpha():
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                gap = text[toks[j - 1][1]:toks[j][0]]
+                if gap != " " and (not gap or gap.strip() or len(gap) > 3):
+                    break  # names continue over single spaces (or a zero-width/odd space turned into spaces)
+                t = toks[j][2]
+                if is_name_token(t):
+                    j += 1
+                    continue
+                nxt_ok = j + 1 < n and is_name_token(toks[j + 1][2]) and text[toks[j][1]:toks[j + 1][0]] == " "
+                if nxt_ok and (t in _CONNECTORS or (t in {"for", "on", "without"} and toks[j - 1][2] in _FOR_HEADS)):
+                    j += 2
+                    continue
+                break
+            runs.append((i, j))
+            i = j
+        return runs
+
+    def _strip(self, toks: list[Tok], a: int, b: int, initial: set[int]) -> int:
+        """Index of the first token worth keeping: drop sentence-initial common words, determiners, calendar words."""
+        lex = self.lex
+        while a < b:
+            t = toks[a][2]
+            low = t.lower()
+            common_initial = a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns) \
+                and low not in lex.role_words and lex.known.get(fold(t)) is None
+            if low in lex.stopwords or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
+                    common_initial:
+                a += 1
+            else:
+                break
+        return a
+
+    def _emit(self, s: Sentence, toks: list[Tok], a: int, b: int, *, title: str | None = None,
+              org_before: int | None = None, initial: bool = False) -> int | None:
+        """Record a mention for tokens a..b-1; returns its index."""
+        while b > a and (toks[b - 1][2] in {"of", "&", "for", "on"} or toks[b - 1][2].lower() in self.lex.stopwords or
+                         (toks[b - 1][2] in self.lex.generic_caps and toks[b - 1][2] not in {"AI"})):
+            b -= 1
+        if b <= a:
+            return None
+        words = [t[2] for t in toks[a:b]]
+        if all(w in self.lex.generic_caps for w in words):
+            return None
+        start, end = toks[a][0], toks[b - 1][1]
+        text = self.text
+        possessive = b < len(toks) and toks[b][2] in {"’s", "'s", "’", "'"} and toks[b][0] == end
+        version_end = None
+        k = b
+        if k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " " and _VERSION.match(toks[k][2]):
+            version_end = toks[k][1]
+            k += 1
+            while k < len(toks) and toks[k][2] in _VERSION_SUFFIX and text[toks[k - 1][1]:toks[k][0]] == " ":
+                version_end = toks[k][1]
+                k += 1
+        quoted = start > 0 and text[start - 1] in _QUOTES_OPEN and end < len(text) and text[end] in _QUOTES_CLOSE
+        self.mentions.append(Mention(start=start, end=end, text=" ".join(text[start:end].split()), sentence=s.index,
+                                     title=title, org_before=org_before, possessive=possessive,
+                                     sentence_initial=initial, heading=s.heading, quoted=quoted,
+                                     version_end=version_end))
+        if not s.heading:
+            self.body_surfaces.add(fold(" ".join(words)))
+            if len(words) > 1:
+                self.body_surfaces.update(fold(w) for w in words if w[0].isupper() and len(w) > 2
+                                          and w.lower() not in self.doc.lower_vocab)
+        return len(self.mentions) - 1
+
+    def _split_titles(self, s: Sentence, toks: list[Tok], a: int, b: int, initial: bool) -> None:
+        """Split "OpenAI CEO Sam Altman" into an organisation, a title and a person name."""
+        lex = self.lex
+        role_idx = [k for k in range(a, b) if toks[k][2].lower().rstrip(".") in lex.role_words
+                    or toks[k][2].lower() in lex.role_words]
+        role_idx = [k for k in role_idx if k < b - 1 or toks[k][2].lower() in {"ceo", "cto", "cfo", "coo"}]
+        if not role_idx:
+            self._emit(s, toks, a, b, initial=initial)
+            return
+        last = role_idx[-1]
+        # the title starts at the first role word, extended back over modifiers ("Senior", "District")
+        first = role_idx[0]
+        while first > a and toks[first - 1][2].lower() in lex.role_modifiers:
+            first -= 1
+        name_a = last + 1
+        if name_a < b and toks[name_a][2] == "of":
+            # "Vice President of Government Affairs Ned Finkle": the name starts at a first name, else last two
+            cands = [k for k in range(name_a + 1, b) if toks[k][2] in lex.first_names]
+            name_a = cands[0] if cands else max(name_a + 1, b - 2)
+        title = self.text[toks[first][0]:toks[last][1]]
+        org_idx = None
+        if first > a:
+            org_idx = self._emit(s, toks, a, first, initial=initial)
+        if name_a < b and not any(t[2].lower() in lex.role_words or t[2] in lex.generic_caps for t in toks[name_a:b]):
+            self._emit(s, toks, name_a, b, title=title, org_before=org_idx, initial=False)
+        elif name_a == b and first > a and toks[last][2].lower() in {"ceo", "cto", "cfo", "coo"}:
+            pass  # "Anthropic CEO" with no name: the organisation alone was kept
+
+    def sentence(self, s: Sentence) -> None:
+        """Mentions of one sentence."""
+        toks = tokens(self.text, s.start, s.end)
+        if not toks:
+            return
+        initial = _initial_positions(toks)
+        for a, b in self._runs(toks):
+            if self.mentions and self.mentions[-1].version_end and toks[a][0] < self.mentions[-1].version_end:
+                continue  # consumed as a version tail ("iPhone 15 Pro")
+            if s.heading:
+                self._heading_run(s, toks, a, b)
+                continue
+            a2 = self._strip(toks, a, b, initial)
+            if a2 < b:
+                self._split_titles(s, toks, a2, b, a2 in initial)
+        if not s.heading:
+            self._groups(s, toks)
+
+    def _heading_run(self, s: Sentence, toks: list[Tok], a: int, b: int) -> None:
+        """In a title-case heading keep only names known from the body or the lexicons (longest match)."""
+        known = self.lex.known
+        i = a
+        while i < b:
+            for j in range(min(b, i + 5), i, -1):
+                key = fold(" ".join(t[2] for t in toks[i:j]))
+                if key in self.body_surfaces or (key in known and toks[i][2] not in self.lex.generic_caps):
+                    self._emit(s, toks, i, j)
+                    i = j
+                    break
+            else:
+                i += 1
+
+    def _groups(self, s: Sentence, toks: list[Tok]) -> None:
+        """Unnamed actors: "an X user", "critics", "a Microsoft product manager", "Some suspect ..."."""
+        lex = self.lex
+        n = len(toks)
+        lows = [t[2].lower() for t in toks]
+        if not lex.group_nouns.intersection(lows):
+            return
+        for i, (_, end, t) in enumerate(toks):
+            low = lows[i]
+            two = f"{low} {toks[i + 1][2].lower()}" if i + 1 < n else ""
+            if two in lex.group_nouns:
+                noun_end, noun_text = toks[i + 1][1], two
+            elif low in lex.group_nouns and (t.islower() or t in _GROUP_SUBJECTS):
+                noun_end, noun_text = end, low
+            else:
+                continue
+            # "some", "many", "others" only as a subject: "Some suspect", "Others believe"
+            if noun_text in {"some", "many", "others"} and not (
+                    t[0].isupper() and i + 1 < n and toks[i + 1][2].islower() and toks[i + 1][2] != "of"):
+                continue
+            if i > 0 and toks[i - 1][2].lower() in lex.group_nouns and toks[i - 1][2].islower():
+                continue  # second word of a two-word group noun already taken
+            first = i
+            # pre-modifier: an organisation name ("Microsoft product manager") or "social media"
+            affiliation = None
+            label_parts = [noun_text]
+            prev = next((k for k in range(len(self.mentions) - 1, -1, -1)
+                         if i > 0 and self.mentions[k].sentence == s.index and self.mentions[k].end == toks[i - 1][1]
+                         and not self.mentions[k].group), None)
+            if prev is not None and toks[i - 1][2][0].isupper():
+                affiliation = prev
+                label_parts.insert(0, self.mentions[prev].text)
+                first = next((k for k in range(i) if toks[k][0] == self.mentions[prev].start), i)
+            else:
+                for mod in _GROUP_PREMODS:
+                    mw = mod.split()
+                    if i >= len(mw) and [x[2].lower() for x in toks[i - len(mw):i]] == mw:
+                        label_parts.insert(0, mod)
+                        first = i - len(mw)
+                        break
+            # "a spokesperson for Stability", "a professor from Wharton University"
+            if affiliation is None and i + 2 < n and toks[i + 1][2] in {"for", "from", "at"}:
+                nxt = [k for k, m in enumerate(self.mentions) if m.start == toks[i + 2][0]]
+                if nxt:
+                    affiliation = nxt[0]
+                    label_parts.insert(0, self.mentions[nxt[0]].text)
+            has_det = first > 0 and toks[first - 1][2].lower() in _DETERMINERS
+            plural_or_det = has_det or low.endswith("s") or t[0].isupper() or affiliation is not None
+            if not plural_or_det:
+                continue
+            label = " ".join(label_parts)
+            gstart = toks[first][0]
+            self.mentions.append(Mention(start=gstart, end=noun_end, text=" ".join(self.text[gstart:noun_end].split()),
+                                         sentence=s.index, org_before=affiliation, group=label))
+
+
+def find_mentions(doc: TextDoc) -> MentionSet:
+    """Stage 2: candidate name mentions and group mentions of the document, in text order."""
+    builder = _Builder(doc, lexicon())
+    for s in doc.sentences:
+        if not s.heading:
+            builder.sentence(s)
+    for s in doc.sentences:
+        if s.heading:
+            builder.sentence(s)
+    mentions = sorted(builder.mentions, key=lambda m: (m.start, m.end))
+    # org_before indices refer to the unsorted list: remap them
+    position = {id(m): i for i, m in enumerate(mentions)}
+    remapped = []
+    for m in mentions:
+        if m.org_before is not None:
+            m = m.model_copy(update={"org_before": position[id(builder.mentions[m.org_before])]})
+        remapped.append(m)
+    return MentionSet(mentions=remapped)

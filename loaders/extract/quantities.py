@@ -1,0 +1,134 @@
+"""Normalisers for money ("$6.6B", "€15 million", "nearly $1 trillion") and quantities (%, x, counts, durations)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import Money, Quantity
+
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+          "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12, "crore": 1e7, "lakh": 1e5}
+_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+             "¥": "JPY", "jpy": "JPY", "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "cny": "CNY",
+             "rmb": "CNY", "yuan": "CNY", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "c$": "CAD",
+             "a$": "AUD", "cad": "CAD", "aud": "AUD", "chf": "CHF", "won": "KRW", "yen": "JPY", "rupees": "INR"}
+_APPROX = r"(?P<approx>nearly|almost|about|around|roughly|approximately|approx\.?|close to|some|over|more than|" \
+          r"upwards of|at least|up to|under|less than|just over|just under|~)?"
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE_RE = r"(?P<scale>trillion|billion|million|thousand|crore|lakh|bn|mn|mln|tn|[kKmMbBtT])?\b"
+MONEY_SYMBOL = re.compile(
+    rf"{_APPROX}\s*(?P<cur>US\$|C\$|A\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|INR|CNY|RMB|CAD|AUD|CHF|Rs\.?)\s*{_NUM}"
+    rf"\s*{_SCALE_RE}",
+    re.I,
+)
+MONEY_WORD = re.compile(
+    rf"{_APPROX}\s*{_NUM}\s*(?P<scale>trillion|billion|million|thousand|bn|mn)?\s*"
+    r"(?P<cur>dollars|euros|pounds|yuan|yen|rupees|won)\b",
+    re.I,
+)
+_WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
+             "hundred": 100, "a": 1, "an": 1, "half": 0.5, "a dozen": 12, "dozens": 24}
+_NUMBER = (r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+           + "|".join(sorted(_WORD_NUM, key=len, reverse=True)) + ")")
+PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+MULTIPLE = re.compile(rf"\b{_NUMBER}\s*(?:-\s*)?(?:times\b|x\b|fold\b)|"
+                      r"\b(?P<verb>doubl|tripl|quadrupl)(?:ed|es|ing|e)\b",
+                      re.I)
+DURATION = re.compile(rf"\b{_NUMBER}\s+(?:and a half\s+)?(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|"
+                      r"quarters?|years?|decades?)\b", re.I)
+COUNT = re.compile(r"(?<![\w$€£.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)?\s+"
+                   r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)\b")
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                         r"thirty|fifty|hundred|half|dozens?|doubl|tripl|quadrupl)", re.I)
+
+
+def _num(text: str) -> float:
+    """A number written with digits, thousands separators or as an English word."""
+    t = text.lower().strip()
+    if t in _WORD_NUM:
+        return float(_WORD_NUM[t])
+    return float(t.replace(",", ""))
+
+
+@dataclass(frozen=True)
+class MoneyMatch:
+    """A money expression found in text."""
+
+    start: int
+    end: int
+    money: Money
+
+
+def parse_money(text: str) -> list[MoneyMatch]:
+    """All money amounts in ``text``, normalised to units of their currency (USD by default)."""
+    out: list[MoneyMatch] = []
+    if not _HAS_DIGIT.search(text):
+        return out
+    matches = list(MONEY_SYMBOL.finditer(text))
+    matches += [m for m in MONEY_WORD.finditer(text) if all(m.end() <= x.start() or m.start() >= x.end()
+                                                            for x in matches)]
+    for m in sorted(matches, key=lambda x: x.start()):
+        try:
+            value = _num(m.group("num"))
+        except (TypeError, ValueError):
+            continue
+        scale_word = (m.group("scale") or "").lower()
+        if scale_word in _SCALE:
+            value *= _SCALE[scale_word]
+        currency = _CURRENCY.get(m.group("cur").lower(), "USD")
+        approx = m.group("approx")
+        start = m.start("approx") if approx else min(m.start("cur"), m.start("num"))
+        out.append(MoneyMatch(start=start, end=m.end(), money=Money(value=value, currency=currency,
+                                                                    approximate=bool(approx))))
+    return out
+
+
+def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
+    """Quantities in a claim: percentages, multiples, durations, money and counts, with their offsets."""
+    out: list[tuple[int, int, Quantity]] = []
+    taken: list[tuple[int, int]] = []
+    if not _HAS_NUMBER.search(text):
+        return out
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for mm in parse_money(text):
+        out.append((mm.start, mm.end, Quantity(value=mm.money.value, unit=mm.money.currency)))
+        taken.append((mm.start, mm.end))
+    for m in PERCENT.finditer(text):
+        if free(m.start(), m.end()):
+            out.append((m.start(), m.end(), Quantity(value=float(m.group("n")), unit="percent")))
+            taken.append((m.start(), m.end()))
+    for m in MULTIPLE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("verb"):
+            value = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}[m.group("verb").lower()]
+        else:
+            value = _num(m.group("n"))
+        out.append((m.start(), m.end(), Quantity(value=value, unit="multiple")))
+        taken.append((m.start(), m.end()))
+    for m in DURATION.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        unit = m.group("unit").lower().rstrip("s")
+        value = _num(m.group("n")) + (0.5 if "and a half" in m.group(0).lower() else 0.0)
+        out.append((m.start(), m.end(), Quantity(value=value, unit=unit)))
+        taken.append((m.start(), m.end()))
+    for m in COUNT.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        n = m.group("n")
+        if re.fullmatch(r"(19|20)\d\d", n):
+            continue  # a year, not a count
+        value = _num(n) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
+        out.append((m.start(), m.end(), Quantity(value=value, unit="count")))
+        taken.append((m.start(), m.end()))
+    out.sort(key=lambda t: t[0])
+    return out

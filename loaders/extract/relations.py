@@ -1,0 +1,199 @@
+"""Stage: relations — affiliated_with (with the role), developed_by and invested_in, from appositions and titles."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.model import Relation
+from loaders.extract.context import DocContext
+from loaders.extract.lexicon import fold, lexicon
+from loaders.extract.schema import ResolvedMention
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = lexicon()
+    roles = "|".join(re.escape(r) for r in sorted(lex.roles, key=len, reverse=True))
+    role_phrase = rf"(?:(?:former|ex-|then|current|longtime|informal|senior|acting|interim)\s*)?(?:{roles})"
+    return {
+        # "OpenAI CEO Sam Altman", "Nvidia Vice President of Government Affairs Ned Finkle", "Anthropic’s Jack Clark"
+        "title_between": re.compile(rf"^(?:[’']s?)?\s+(?P<role>(?:(?:[A-Z][\w.-]*|(?i:{roles}))\s+){{0,5}}?"
+                                    rf"(?i:{role_phrase})(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}})?)\s*$"),
+        "poss_between": re.compile(r"^[’']s?\s+$"),
+        # "Sam Altman, CEO of OpenAI", "Ian Crosby, a partner at Susman Godfrey", "Marina Pavlov, head of Anthropic's"
+        "appos_of": re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>(?:[\w-]+\s+(?:and\s+)?){{0,4}}?"
+                               rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from)\s+(?:the\s+)?$",
+                               re.I),
+        "and_role_of": re.compile(rf"^\s+and\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{role_phrase})\s+"
+                                  r"(?:of|at|for|with)\s+(?:the\s+)?$", re.I),
+        "coord": re.compile(r"^\s*(?:,\s*|\s+)and\s+$|^\s*,\s*$"),
+        "investor_of": re.compile(r"^\s*,\s+(?:(?:a|an|the)\s+)?$"),
+        "poss_investor": re.compile(r"^[’']s?\s+(?:[a-z]+\s+){0,2}(?:investor|backer|shareholder)s?\b"),
+        "its_investor": re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+){0,2}(?:investor|backer)s?\s*,?\s*$"),
+        "its_product": re.compile(r"\b(?:its|their|the company['’]s|the firm['’]s|the startup['’]s)\s+"
+                                  r"(?:[\w-]+\s+){0,5}?(?:[\w-]+\s*,?\s*)?$", re.I),
+        "the_company_model": re.compile(r"^\s*,\s+(?:the|its)\s+(?:company|firm|startup)['’]s\s+", re.I),
+        "behind": re.compile(r"\bbehind\s+(?:the\s+|its\s+)?$", re.I),
+        "made_by": re.compile(r"^\s*,?\s+(?:developed|made|built|created|designed|released|launched)\s+by\s+"
+                              r"(?:the\s+)?$"),
+        "launch_verb": re.compile(r"^\s+(?:has\s+|have\s+)?(?:launched|released|unveiled|introduced|developed|built|"
+                                  r"debuted|created|rolled out|updated)\s+(?:its\s+|the\s+|a\s+|an\s+)?(?:new\s+)?$"),
+        "founded": re.compile(r"\b(?P<verb>co-?founded|founded|cofounded)\b", re.I),
+    }
+
+
+def _role(text: str | None) -> str | None:
+    if not text:
+        return None
+    role = re.sub(r"^(?:a|an|the|its|another)\s+", "", text.strip(" ,"), flags=re.I)
+    return role or None
+
+
+def _add(out: list[Relation], seen: set[tuple[str, str, str]], ctx: DocContext, subject: str, predicate: str,
+         obj: str, role: str | None, start: int, end: int, sent: int) -> None:
+    if subject == obj:
+        return
+    key = (subject, predicate, obj)
+    if key in seen:
+        return
+    seen.add(key)
+    out.append(Relation(subject=subject, predicate=predicate, object=obj, role=role,  # type: ignore[arg-type]
+                        source=ctx.span(start, end, sent)))
+
+
+def extract_relations(ctx: DocContext) -> list[Relation]:
+    """affiliated_with, developed_by and invested_in relations stated in the document."""
+    p = _patterns()
+    text = ctx.doc.clean
+    out: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+    for sent, all_ms in ctx.by_sentence.items():
+        ms = [m for m in all_ms if m.type != "Group"]  # "Google spokesperson" sits on top of "Google"
+        for i, a in enumerate(ms[:-1]):
+            b = ms[i + 1]
+            _pair(ctx, p, out, seen, ms, i, a, b, text[a.end:b.start], sent)
+        _founders(ctx, p, out, seen, sent, ms)
+    _developers(ctx, p, out, seen)
+    return out
+
+
+def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], seen: set[tuple[str, str, str]],
+          ms: list[ResolvedMention], i: int, a: ResolvedMention, b: ResolvedMention, gap: str, sent: int) -> None:
+    """Relations between two nearby mentions."""
+    text = ctx.doc.clean
+    if len(gap) > 90:
+        return
+    if a.type == "Organization" and b.type == "Person":
+        m = p["title_between"].match(gap)
+        if m or (a.possessive and p["poss_between"].match(gap)):
+            role = _role(m.group("role")) if m else None
+            _add(out, seen, ctx, b.key, "affiliated_with", a.key, role, a.start, b.end, sent)
+            # "Tesla and SpaceX CEO Elon Musk": the coordinated organisation shares the title
+            if i > 0 and ms[i - 1].type == "Organization" and p["coord"].match(text[ms[i - 1].end:a.start]) \
+                    and " and " in text[ms[i - 1].end:a.start + 1]:
+                _add(out, seen, ctx, b.key, "affiliated_with", ms[i - 1].key, role, ms[i - 1].start, b.end, sent)
+    if a.type == "Person" and b.type == "Organization":
+        m = p["appos_of"].match(gap)
+        if m:
+            _add(out, seen, ctx, a.key, "affiliated_with", b.key, _role(m.group("role")), a.start, b.end, sent)
+            # "..., a partner at Susman Godfrey and the lead counsel for The Times"
+            nxt = [x for x in ctx.mentions(sent) if x.start > b.end and x.type == "Organization"]
+            if nxt:
+                m2 = p["and_role_of"].match(text[b.end:nxt[0].start])
+                if m2:
+                    _add(out, seen, ctx, a.key, "affiliated_with", nxt[0].key, _role(m2.group("role")),
+                         a.start, nxt[0].end, sent)
+        elif a.possessive and p["poss_between"].match(gap):
+            _add(out, seen, ctx, a.key, "affiliated_with", b.key, None, a.start, b.end, sent)
+    if a.type == "Organization" and b.type == "Organization":
+        # "Microsoft, OpenAI’s largest investor"
+        if p["investor_of"].match(gap) and b.possessive and p["poss_investor"].match(text[b.end:b.end + 40]):
+            _add(out, seen, ctx, a.key, "invested_in", b.key, None, a.start, b.end + 20, sent)
+        # "the company and its main investor, Microsoft"
+        if p["its_investor"].search(gap):
+            _add(out, seen, ctx, b.key, "invested_in", a.key, None, a.start, b.end, sent)
+    if a.type == "Organization" and b.type == "Product" and (
+            (a.possessive and re.match(r"^[’']s?\s+(?:[a-z][\w-]*\s+){0,3}$", gap)) or gap == " " or
+            p["launch_verb"].match(gap) or (p["behind"].search(gap) and gap.count(",") <= 1)):
+        _add(out, seen, ctx, b.key, "developed_by", a.key, None, a.start, b.end, sent)
+    if a.type == "Product" and b.type == "Organization" and p["made_by"].match(gap):
+        _add(out, seen, ctx, a.key, "developed_by", b.key, None, a.start, b.end, sent)
+
+
+def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], seen: set[tuple[str, str, str]],
+              sent: int, ms: list[ResolvedMention]) -> None:
+    """"X co-founded Y with A and B", "Y was founded by A"."""
+    stext = ctx.doc.clean
+    s = ctx.sentence(sent)
+    for m in p["founded"].finditer(stext, s.start, s.end):
+        verb = m.group("verb").lower()
+        role = "co-founder" if verb.startswith("co") else "founder"
+        after = [x for x in ms if x.start >= m.end()]
+        before = [x for x in ms if x.end <= m.start()]
+        passive = re.search(r"\b(?:was|were|been|is)\s+(?:co-?)?founded\s+by\b", stext[m.start() - 12:m.end() + 4])
+        if passive:
+            org = next((x for x in reversed(before) if x.type == "Organization"), None)
+            people = [x for x in after if x.type == "Person"][:3]
+        else:
+            subj = ctx.subject(sent, m.start(), ("Person",))
+            org_m = next((x for x in after if x.type == "Organization"), None)
+            org = org_m
+            people = [x for x in ms if x.key == subj][:1] if subj else []
+            if org_m:
+                w = re.match(r"^\s*with\s+", stext[org_m.end:org_m.end + 8])
+                if w:
+                    people += [x for x in after if x.type == "Person" and x.start > org_m.end][:3]
+        if org:
+            for person in people:
+                _add(out, seen, ctx, person.key, "affiliated_with", org.key, role, min(person.start, org.start),
+                     max(person.end, org.end), sent)
+
+
+def _developers(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation],
+                seen: set[tuple[str, str, str]]) -> None:
+    """developed_by from the product's own name, the lexicon, or "its AI model X"."""
+    lex = lexicon()
+    orgs = [e for e in ctx.entities.values() if e.type == "Organization"]
+    org_by_fold: dict[str, str] = {}
+    for e in orgs:
+        for name in (e.label, *e.aliases):
+            org_by_fold.setdefault(fold(name), e.key)
+    text = ctx.doc.clean
+    for e in ctx.entities.values():
+        if e.type != "Product" or not e.mentions:
+            continue
+        first = e.mentions[0]
+        sent = ctx.sentence_at(first.start)
+        words = e.label.split()
+        developer = None
+        # "Apple Intelligence", "Humane AI Pin": the maker's name starts the product's
+        for k in range(len(words) - 1, 0, -1):
+            developer = org_by_fold.get(fold(" ".join(words[:k])))
+            if developer:
+                break
+        if developer is None:
+            for name in (e.label, *e.aliases, words[0]):
+                known = lex.known.get(fold(name))
+                if known and known.type == "Product" and known.developer:
+                    developer = org_by_fold.get(fold(known.developer))
+                    if developer is None:
+                        dev_known = lex.known.get(fold(known.developer))
+                        developer = org_by_fold.get(fold(dev_known.label)) if dev_known else None
+                    if developer:
+                        break
+        if developer:
+            _add(out, seen, ctx, e.key, "developed_by", developer, None, first.start, first.end, sent)
+            continue
+        # "its AI model, Claude Mythos", "their GPT-4o model", "Claude, the company's AI model"
+        for span in e.mentions:
+            si = ctx.sentence_at(span.start)
+            s = ctx.sentence(si)
+            before = text[max(s.start, span.start - 70):span.start]
+            after = text[span.end:min(s.end, span.end + 40)]
+            if p["its_product"].search(before) or p["the_company_model"].match(after):
+                anchor = span.start if p["its_product"].search(before) else span.end + 3
+                dev = ctx.recent(anchor - 1, ("Organization",), max_sentences=2)
+                if dev:
+                    _add(out, seen, ctx, e.key, "developed_by", dev, None, span.start, span.end, si)
+                    break

@@ -1,0 +1,251 @@
+"""Stage 4: resolution — short names and acronyms resolve to the fullest name in the document; entities get keys."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.model import Entity, EntityType, Span
+from loaders.extract.lexicon import Lexicon, fold, lexicon
+from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMention, TypedMentions
+
+# how much a cue is trusted when two readings of one name disagree
+_STRENGTH = {"lexicon": 9, "lexicon-plural": 9, "product-line": 8, "project": 8, "model-code": 7, "admin": 8}
+_KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(|,)?\s*(?:popularly |also |better |widely |commonly )?"
+                       r"(?:known|recognized|recognised|called|dubbed|nicknamed) as\s*[\"“]?$")
+_SKIP_WORDS = frozenset({"of", "the", "and", "&", "for"})
+
+
+@dataclass
+class _Cluster:
+    """An entity being built: its type, the names it is written as and its mentions."""
+
+    type: EntityType
+    labels: list[tuple[int, str]] = field(default_factory=list)  # (priority, label)
+    surfaces: list[str] = field(default_factory=list)
+    items: list[TypedMention] = field(default_factory=list)
+    strength: int = 0
+    affiliation: int | None = None  # mention index of the stated organisation (Group)
+    _cache: tuple[int, str] | None = None
+
+    def label(self) -> str:
+        """The canonical label: the lexicon's, else the fullest written name."""
+        if self._cache is None or self._cache[0] != len(self.labels):
+            best = max(self.labels, key=lambda pl: (pl[0], len(pl[1].split()), len(pl[1])))[1]
+            self._cache = (len(self.labels), best)
+        return self._cache[1]
+
+
+def _strength(t: TypedMention) -> int:
+    return _STRENGTH.get(t.cue, 5 if t.cue.startswith("title") else 3)
+
+
+def initials(label: str) -> str:
+    """Initials of the capitalised words of a name ("New York Times" -> "NYT")."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", label) if w and w.lower() not in _SKIP_WORDS and w[0].isalpha())
+
+
+class _Resolver:
+    """Groups the typed mentions of one document into entities."""
+
+    def __init__(self, doc: TextDoc, typed: TypedMentions, lex: Lexicon) -> None:
+        self.doc = doc
+        self.items = typed.items
+        self.lex = lex
+        self.clusters: list[_Cluster] = []
+        self.by_fold: dict[tuple[str, str], int] = {}
+        self.assign: dict[int, int] = {}  # mention index -> cluster index
+
+    def _add(self, i: int, t: TypedMention, etype: EntityType, label: str) -> None:
+        key = (etype if etype != "Group" else "Group", fold(label))
+        ci = self.by_fold.get(key)
+        if ci is None:
+            ci = len(self.clusters)
+            self.clusters.append(_Cluster(type=etype))
+            self.by_fold[key] = ci
+        c = self.clusters[ci]
+        prio = 2 if t.cue in ("lexicon", "lexicon-plural") else 1
+        c.labels.append((prio, label))
+        c.surfaces.append(t.mention.text)
+        c.items.append(t)
+        c.strength = max(c.strength, _strength(t))
+        self.assign[i] = ci
+
+    def _long_match(self, surface: str, exclude: int | None = None) -> int | None:
+        """The cluster with a longer name that this short name is part of ("Sacks", "Mythos", "Times", "NYT")."""
+        words = surface.split()
+        f = fold(surface)
+        hits: list[int] = []
+        for ci, c in enumerate(self.clusters):
+            if ci == exclude or c.type in ("Group", "Place") or not c.labels:
+                continue
+            for lab in {c.label(), *c.surfaces}:
+                lw = lab.split()
+                if len(lw) <= len(words):
+                    if len(words) == 1 and f.isupper() is False and surface.isupper() and len(surface) >= 2 \
+                            and c.type == "Organization" and initials(lab).upper() == surface and len(lw) > 1:
+                        hits.append(ci)
+                    continue
+                if c.type == "Person":
+                    ok = len(words) == 1 and (words[0] == lw[-1] or (words[0] == lw[0] and len(lw) == 2))
+                elif c.type == "Product":
+                    ok = [fold(w) for w in lw[-len(words):]] == [fold(w) for w in words] and \
+                         self.lex.known.get(fold(surface)) is None
+                else:
+                    rest_first = lw[len(words):]
+                    ok = ([fold(w) for w in lw[:len(words)]] == [fold(w) for w in words] and
+                          all(w in self.lex.org_suffixes or w in self.lex.generic_caps for w in rest_first)) or \
+                         [fold(w) for w in lw[-len(words):]] == [fold(w) for w in words] or \
+                         (len(words) == 1 and words[0] == lw[0] and lw[-1] in {"administration", "Administration"})
+                    if ok and len(words) == 1 and words[0] in self.lex.org_suffixes and words[0] not in {"Times"}:
+                        ok = False
+                if ok:
+                    hits.append(ci)
+                    break
+            # acronym of a multi-word organisation ("NYT")
+            if ci not in hits and len(words) == 1 and surface.isupper() and 2 <= len(surface) <= 6 and \
+                    c.type == "Organization" and any(initials(lab).upper() == surface for lab in c.surfaces if
+                                                     len(lab.split()) > 1):
+                hits.append(ci)
+        hits = sorted(set(hits))
+        return hits[0] if len(hits) == 1 else None
+
+    def run(self) -> Resolved:
+        items = self.items
+        text = self.doc.clean
+        # 1. anchors: typed mentions, strongest first so their type decides shared names
+        order = sorted(range(len(items)), key=lambda i: -_strength(items[i]))
+        for i in order:
+            t = items[i]
+            if t.type is None or t.type == "Group":
+                continue
+            label = t.label or t.mention.text
+            if len(label.split()) == 1 and t.cue not in _STRENGTH and not t.cue.startswith("title"):
+                continue  # weakly typed single words are decided once the long names are known
+            self._add(i, t, t.type, label)
+        self._merge_suffixes()
+        # 2. aliases written out: "Safe Superintelligence (SSI)", "Marques Brownlee, popularly recognized as MKBHD"
+        for i, t in enumerate(items):
+            if i in self.assign or t.mention.group:
+                continue
+            prev = self._previous_named(i)
+            if prev is not None:
+                gap = text[items[prev].mention.end:t.mention.start]
+                if (gap.strip() == "(" and text[t.mention.end:t.mention.end + 1] == ")") or _KNOWN_AS.match(gap):
+                    ci = self.assign[prev]
+                    self.clusters[ci].surfaces.append(t.mention.text)
+                    self.clusters[ci].items.append(t)
+                    self.assign[i] = ci
+        # 3. short names and acronyms join the fullest name; weak single words keep their own type otherwise
+        surface_of: dict[str, int] = {}
+        for ci, c in enumerate(self.clusters):
+            if not c.labels:
+                continue
+            for sf in c.surfaces:
+                surface_of.setdefault(fold(sf), ci)
+        for i, t in enumerate(items):
+            if i in self.assign or t.mention.group:
+                continue
+            ci = surface_of.get(fold(t.mention.text))
+            if ci is None:
+                ci = self._long_match(t.mention.text)
+            if ci is not None:
+                c = self.clusters[ci]
+                c.surfaces.append(t.mention.text)
+                c.items.append(t)
+                self.assign[i] = ci
+            elif t.type is not None and t.type != "Group":
+                self._add(i, t, t.type, t.label or t.mention.text)
+        # 4. a brand written alone that starts a product's name is its maker ("Humane" of "Humane AI Pin")
+        for i, t in enumerate(items):
+            if i in self.assign or t.mention.group or len(t.mention.text.split()) != 1:
+                continue
+            w = t.mention.text
+            if any(c.type == "Product" and c.labels and c.label().split()[0] == w and len(c.label().split()) > 1
+                   for c in self.clusters) and t.mention.possessive:
+                self._add(i, t.model_copy(update={"type": "Organization", "cue": "brand"}), "Organization", w)
+        # 5. groups, with the stated affiliation
+        for i, t in enumerate(items):
+            if t.mention.group:
+                self._add(i, t, "Group", t.mention.group)
+                if t.mention.org_before is not None:
+                    self.clusters[self.assign[i]].affiliation = t.mention.org_before
+        return self._build()
+
+    def _merge_suffixes(self) -> None:
+        """"AI Pin" joins "Humane AI Pin", a titled "Trump" joins "Donald Trump" (same type, shorter name inside)."""
+        for ci, c in enumerate(self.clusters):
+            if not c.items or c.type not in ("Product", "Person"):
+                continue
+            words = [fold(w) for w in c.label().split()]
+            for cj, d in enumerate(self.clusters):
+                if cj == ci or d.type != c.type or not d.items:
+                    continue
+                dw = [fold(w) for w in d.label().split()]
+                if len(dw) > len(words) and dw[-len(words):] == words and \
+                        (c.type == "Person" or self.lex.known.get(fold(c.label())) is None):
+                    d.labels += c.labels
+                    d.surfaces += c.surfaces
+                    d.items += c.items
+                    for i, a in list(self.assign.items()):
+                        if a == ci:
+                            self.assign[i] = cj
+                    c.items, c.labels, c.surfaces = [], [], []
+                    for key, val in list(self.by_fold.items()):
+                        if val == ci:
+                            self.by_fold[key] = cj
+                    break
+
+    def _previous_named(self, i: int) -> int | None:
+        for k in range(i - 1, max(-1, i - 3), -1):
+            if k in self.assign and self.clusters[self.assign[k]].type != "Group":
+                return k
+        return None
+
+    def _build(self) -> Resolved:
+        doc = self.doc
+        first_pos: dict[int, int] = {}
+        for i, ci in self.assign.items():
+            first_pos[ci] = min(first_pos.get(ci, 1 << 60), self.items[i].mention.start)
+        ordered = sorted(first_pos, key=lambda ci: first_pos[ci])
+        key_of = {ci: f"e{n + 1}" for n, ci in enumerate(ordered)}
+        entities: list[Entity] = []
+        for ci in ordered:
+            c = self.clusters[ci]
+            label = c.label()
+            mention_idx = sorted(i for i, cj in self.assign.items() if cj == ci)
+            spans = []
+            for i in mention_idx:
+                m = self.items[i].mention
+                s = doc.sentences[m.sentence]
+                end = m.version_end if (m.version_end and c.type == "Product") else m.end
+                spans.append(Span(start=m.start, end=end, sentence=s.text))
+            aliases = []
+            for i in mention_idx:
+                m = self.items[i].mention
+                end = m.version_end if (m.version_end and c.type == "Product") else m.end
+                surface = " ".join(doc.clean[m.start:end].split())
+                for a in (surface, self.items[i].label):
+                    if (a and a != label and a not in aliases and fold(a) != fold(label)) or (
+                            a and a != label and a not in aliases and a.lower() != label.lower() and a.isupper()):
+                        aliases.append(a)
+            aff = None
+            if c.affiliation is not None and c.affiliation in self.assign:
+                aci = self.assign[c.affiliation]
+                if aci in key_of and self.clusters[aci].type == "Organization":
+                    aff = key_of[aci]
+            entities.append(Entity(key=key_of[ci], label=label, type=c.type, aliases=tuple(aliases),
+                                   mentions=tuple(spans), affiliation=aff))
+        mentions = []
+        for i, ci in sorted(self.assign.items(), key=lambda kv: self.items[kv[0]].mention.start):
+            m = self.items[i].mention
+            c = self.clusters[ci]
+            end = m.version_end if (m.version_end and c.type == "Product") else m.end
+            mentions.append(ResolvedMention(start=m.start, end=end, sentence=m.sentence, key=key_of[ci],
+                                            type=c.type, possessive=m.possessive))
+        return Resolved(entities=entities, mentions=mentions)
+
+
+def resolve(doc: TextDoc, typed: TypedMentions) -> Resolved:
+    """Stage 4: entities of the document (with aliases and mentions) and the entity of every kept mention."""
+    return _Resolver(doc, typed, lexicon()).run()

@@ -1,0 +1,102 @@
+"""Stage 1: a same-length cleaned view of the text, sentence splitting and tokenisation.
+
+The cleaned view keeps every character offset of the stored text, so spans found in it are spans of
+the text itself: odd spaces become spaces and HTML entities become their character padded with spaces.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from kg.model import DateRef
+from loaders.extract.schema import Sentence, TextDoc
+
+_ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\u00ad\t\r\f\v]")
+_LINE_SEP = re.compile(r"[\u2028\u2029\u0085]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_PARAGRAPH = re.compile(r"[^\n]+")
+# a sentence ends at . ! ? (and closing quotes/brackets) before whitespace and an upper-case start,
+# or at a full stop glued to the next sentence ("intervention.Some")
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’')\]]*(?:\s+(?=[\"“‘'(\[]?[A-Z0-9])|(?=[A-Z][a-z]))")
+_ABBREV = frozenset(
+    [
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc", "e.g", "i.e", "no", "gen",
+        "sen", "rep", "gov", "prof", "u.s", "u.k", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "fig", "approx", "est", "mt", "ft", "dept", "univ", "bros", "a.m", "p.m", "u.n", "d.c"
+    ]
+)
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[.\-&/+]\w+)*(?:\.(?=\w))?|['’]s\b|['’]\w+|\S")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def clean(text: str) -> str:
+    """A view of ``text`` with the same length whose odd spaces, controls and HTML entities are plain."""
+    if "&" in text:
+        def _entity(m: re.Match[str]) -> str:
+            decoded = html.unescape(m.group(0))
+            if len(decoded) != 1 or decoded == m.group(0):
+                return m.group(0)
+            decoded = " " if decoded in "\u00a0\u200b" else decoded
+            return decoded + " " * (len(m.group(0)) - 1)
+
+        text = _ENTITY.sub(_entity, text)
+    text = _ODD_SPACE.sub(" ", text)
+    text = _LINE_SEP.sub("\n", text)
+    return _CONTROL.sub(" ", text)
+
+
+def _is_heading(words: list[str], last_char: str) -> bool:
+    """Title-case lines without final punctuation (or with a question mark) are headings, not prose."""
+    if len(words) < 2 or last_char in ".:;,\"”'’)" or words[0] == "By":
+        return False  # prose, or a byline ("By Blake Brittain")
+    content = [w for w in words if len(w) > 3]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w[0].isupper())
+    return caps / len(content) >= 0.7
+
+
+def split_sentences(clean_text: str, original: str | None = None) -> list[Sentence]:
+    """Sentences of the cleaned text: paragraphs (lines) split at sentence-final punctuation."""
+    original = clean_text if original is None else original
+    sentences: list[Sentence] = []
+    for p_index, para in enumerate(_PARAGRAPH.finditer(clean_text)):
+        p_start, p_text = para.start(), para.group(0)
+        cut = 0
+        pieces: list[tuple[int, int]] = []
+        for m in _SENT_END.finditer(p_text):
+            before = p_text[cut:m.start()].rstrip("\"”’')]")
+            last = before.rsplit(None, 1)[-1] if before.strip() else ""
+            stem = last.rstrip(".").lower()
+            if last.endswith(".") and (stem in _ABBREV or (len(stem) == 1 and stem.isalpha())):
+                continue  # "Mr.", "U.S.", an initial
+            pieces.append((cut, m.start() if m.end() == m.start() else m.end()))
+            cut = m.end()
+        pieces.append((cut, len(p_text)))
+        for a, b in pieces:
+            seg = p_text[a:b]
+            stripped = seg.strip()
+            if not stripped:
+                continue
+            lead = len(seg) - len(seg.lstrip())
+            start = p_start + a + lead
+            end = start + len(stripped)
+            words = _WORD.findall(stripped)
+            sentences.append(Sentence(index=len(sentences), start=start, end=end, text=original[start:end],
+                                      heading=_is_heading(words, stripped[-1]), paragraph=p_index))
+    return sentences
+
+
+def tokens(clean_text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Tokens (start, end, text) of a slice of the cleaned text."""
+    return [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(clean_text, start, end)]
+
+
+def prepare(text: str, published: DateRef | None = None) -> TextDoc:
+    """Stage 1: clean view, sentences and the set of words written in lower case somewhere in the text."""
+    view = clean(text)
+    lower_vocab = frozenset(w for w in _WORD.findall(view) if w.islower())
+    return TextDoc(text=text, clean=view, sentences=split_sentences(view, text), published=published,
+                   lower_vocab=lower_vocab)

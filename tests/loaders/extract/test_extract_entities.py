@@ -1,0 +1,80 @@
+"""Mentions, typing and resolution: role titles, suffixes, product cues, first names, groups, generic words."""
+
+from __future__ import annotations
+
+from extract_helpers import check_spans, labels
+
+from loaders.extract import extract
+
+
+def test_role_title_before_name_types_person_and_org() -> None:
+    text = "Veltrix CEO Oona Brandt said the deal was done. Brandt later declined to comment."
+    ex = extract(text)
+    got = labels(ex)
+    assert got["Oona Brandt"] == "Person"
+    assert got["Veltrix"] == "Organization"
+    person = next(e for e in ex.entities if e.label == "Oona Brandt")
+    assert "Brandt" in person.aliases
+    assert len(person.mentions) == 2
+    check_spans(text, ex)
+
+
+def test_lowercase_role_and_appositive() -> None:
+    ex = extract("Security researcher Tomas Quill found the bug. Ravi Menon, chief scientist at Lumora Labs, agreed.")
+    got = labels(ex)
+    assert got["Tomas Quill"] == "Person"
+    assert got["Ravi Menon"] == "Person"
+    assert got["Lumora Labs"] == "Organization"
+
+
+def test_company_suffix_and_descriptor_cues() -> None:
+    ex = extract("Brightwave Capital invested in Kestrel, an emerging robotics company based in Austin.")
+    got = labels(ex)
+    assert got["Brightwave Capital"] == "Organization"
+    assert got["Kestrel"] == "Organization"
+    assert got.get("Austin") == "Place"
+
+
+def test_product_cues_and_versions() -> None:
+    text = ("Zentrix released its AI model Aurelia this week. The Project Nightjar effort uses Aurelia Max 2, "
+            "and users compared it with GPT-4o and iPhone 15 Pro.")
+    got = labels(extract(text), "Product")
+    assert "Aurelia" in got
+    assert "Project Nightjar" in got
+    assert "Aurelia Max 2" in got or "Aurelia Max" in got
+    assert "GPT-4o" in got
+    assert "iPhone 15 Pro" in got
+
+
+def test_product_suffix_short_form_resolves() -> None:
+    ex = extract("Orbitly launched Orbitly Halo, a wearable device. Reviewers said Halo felt rushed.")
+    product = next(e for e in ex.entities if e.type == "Product")
+    assert product.label == "Orbitly Halo"
+    assert "Halo" in product.aliases
+
+
+def test_case_and_spacing_variants_are_one_entity() -> None:
+    ex = extract("NVIDIA shares rose. Analysts said Nvidia would gain, and Open AI agreed with OpenAI staff.")
+    orgs = [e for e in ex.entities if e.type == "Organization"]
+    assert len([e for e in orgs if e.label.lower() == "nvidia"]) == 1
+    assert len([e for e in orgs if e.label.replace(" ", "") == "OpenAI"]) == 1
+
+
+def test_acronym_in_parentheses_is_an_alias() -> None:
+    ex = extract("The Coalition for Honest Machines (CHM) published a letter. CHM wants audits.")
+    org = next(e for e in ex.entities if e.type == "Organization")
+    assert "CHM" in org.aliases
+
+
+def test_groups_with_affiliation() -> None:
+    text = "A Veltrix product manager argues, \"this is a ploy by Zentrix.\" Critics called the plan hype."
+    ex = extract(text)
+    groups = {e.label: e for e in ex.entities if e.type == "Group"}
+    assert "Veltrix product manager" in groups
+    aff = groups["Veltrix product manager"].affiliation
+    assert aff is not None and next(e for e in ex.entities if e.key == aff).label == "Veltrix"
+
+
+def test_generic_capitalised_words_are_not_entities() -> None:
+    ex = extract("However, AI stocks fell on Monday. In January the IPO was delayed. CEO pay rose.")
+    assert not [e for e in ex.entities if e.type in ("Person", "Organization", "Product")]

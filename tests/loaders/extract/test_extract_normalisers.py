@@ -1,0 +1,78 @@
+"""Property tests for the money, quantity and date normalisers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.model import DateRef
+from loaders.extract.dates import find_dates, parse_published
+from loaders.extract.quantities import parse_money, parse_quantities
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "M": 1e6, "B": 1e9, "bn": 1e9}
+SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "USD ": "USD"}
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
+       st.sampled_from(sorted(SCALES)), st.sampled_from(sorted(SYMBOLS)), st.booleans())
+def test_money_value_and_currency(whole: int, tenth: int, scale: str, symbol: str, approx: bool) -> None:
+    sep = "" if len(scale) <= 2 else " "
+    text = f"{'nearly ' if approx else ''}{symbol}{whole}.{tenth}{sep}{scale}"
+    found = parse_money(f"The firm raised {text} last week.")
+    assert len(found) == 1
+    money = found[0].money
+    assert abs(money.value - (whole + tenth / 10) * SCALES[scale]) <= 1e-6 * money.value
+    assert money.currency == SYMBOLS[symbol]
+    assert money.approximate == approx
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_thousands_separators(n: int) -> None:
+    assert parse_money(f"It costs ${n:,}.")[0].money.value == n
+
+
+@given(st.floats(min_value=0, max_value=100, allow_nan=False).map(lambda x: round(x, 1)))
+def test_percent(value: float) -> None:
+    qs = [q for _, _, q in parse_quantities(f"About {value}% of the code")]
+    assert any(q.unit == "percent" and q.value == value for q in qs)
+
+
+@given(st.integers(min_value=2, max_value=50), st.sampled_from(["hours", "days", "months", "minutes"]))
+def test_durations_and_multiples(n: int, unit: str) -> None:
+    qs = {(q.unit, q.value) for _, _, q in parse_quantities(f"It took {n} {unit} and grew {n} times")}
+    assert (unit.rstrip("s"), float(n)) in qs
+    assert ("multiple", float(n)) in qs
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31)))
+def test_explicit_dates_round_trip(day: dt.date) -> None:
+    text = f"on {day.strftime('%B')} {day.day}, {day.year} the board met"
+    found = find_dates(text)
+    assert found and found[0].date == DateRef(value=day.isoformat(), precision="day")
+
+
+@given(st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2035, 12, 31)),
+       st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]))
+def test_weekday_resolves_to_the_latest_not_after_publication(pub: dt.date, weekday: str) -> None:
+    ref = DateRef(value=pub.isoformat(), precision="day")
+    found = find_dates(f"said on {weekday} that", ref)
+    value = dt.date.fromisoformat(found[0].date.value)
+    assert value.strftime("%A") == weekday
+    assert 0 <= (pub - value).days < 7
+    assert found[0].date.inferred
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28))
+def test_day_without_year_is_partial_without_publication(month: int, day: int) -> None:
+    name = dt.date(2000, month, day).strftime("%B")
+    found = find_dates(f"on {name} {day}")
+    assert found[0].date == DateRef(value=f"--{month:02d}-{day:02d}", precision="day", inferred=True)
+
+
+def test_relative_month_and_published_parsing() -> None:
+    ref = parse_published("2025-01-13T08:00:00Z")
+    assert ref == DateRef(value="2025-01-13", precision="day")
+    assert find_dates("last month", ref)[0].date == DateRef(value="2024-12", precision="month", inferred=True)
+    assert find_dates("June 1st", ref)[0].date.value == "2024-06-01"
