@@ -93,7 +93,7 @@ class OxigraphStore:
             return AskResult(bool(result))
         if isinstance(result, ox.QuerySolutions):
             variables = [var.value for var in result.variables]
-            rows = [tuple(solution[name] for name in variables) for solution in _bounded(result, deadline, max_rows)]
+            rows = [tuple(solution) for solution in _bounded(result, deadline, max_rows)]
             return SelectResult(variables, rows)
         return GraphResult(list(_bounded(result, deadline, max_rows)))
 

@@ -1,0 +1,106 @@
+"""GEXF export time and peak memory next to networkx.write_gexf on the same graph, in the same run.
+
+A synthetic store (about 100k nodes and 300k edges at ``--scale 1``) is written once; each side then runs in
+its own subprocess so peaks do not mix: ours exports from the store; networkx is handed the same nodes and
+edges (read from the same graph view) as an nx.DiGraph and writes it with write_gexf. Peak memory is the
+process's max RSS and tracemalloc's peak of Python allocations.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from bench.synthetic import build_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _ours(store_path: Path, out: Path) -> dict[str, float]:
+    from kg.export import write_export
+    from kg.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore(store_path, read_only=True)
+    tracemalloc.start()
+    start = time.perf_counter()
+    with out.open("wb") as sink:
+        write_export(store, "gexf", sink)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "traced_peak_mb": tracemalloc.get_traced_memory()[1] / 2**20}
+
+
+def _networkx(store_path: Path, out: Path) -> dict[str, float]:
+    import networkx as nx
+
+    from kg.export.graphview import edges, nodes
+    from kg.store.oxigraph import OxigraphStore
+
+    store = OxigraphStore(store_path, read_only=True)
+    tracemalloc.start()
+    graph = nx.DiGraph()
+    for n in nodes(store):
+        graph.add_node(n.id, label=n.label, type=n.type, kind=n.kind, mentions=n.mentions)
+    for e in edges(store):
+        graph.add_edge(e.source, e.target, relation=e.relation, role=e.role or "", weight=e.weight)
+    start = time.perf_counter()
+    nx.write_gexf(graph, out, version="1.2draft")
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "traced_peak_mb": tracemalloc.get_traced_memory()[1] / 2**20}
+
+
+def _child(which: str, store_path: Path, out: Path) -> None:
+    figures = (_ours if which == "ours" else _networkx)(store_path, out)
+    figures["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["bytes"] = out.stat().st_size
+    print(json.dumps(figures))
+
+
+def _run_child(which: str, store_path: Path, out: Path) -> dict[str, float]:
+    cmd = [sys.executable, "-m", "bench.gexf", "--child", which, "--store", str(store_path), "--out", str(out)]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    """Build the graph once, run both writers in subprocesses and print their figures side by side."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply the ~100k-node / 300k-edge graph")
+    parser.add_argument("--child", choices=["ours", "networkx"], help=argparse.SUPPRESS)
+    parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child, args.store, args.out)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        store_path = Path(tmp) / "store"
+        start = time.perf_counter()
+        # 10k articles with ~30 edge facts each over a pool of ~80k people (+ orgs, products) ~ 100k nodes.
+        count = max(10, int(10_000 * args.scale))
+        quads = build_store(store_path, count, pool=max(10, int(64_000 * args.scale)), facts_per_doc=16)
+        print(f"store: {quads:,} quads from {count:,} articles in {time.perf_counter() - start:.1f} s")
+        ours = _run_child("ours", store_path, Path(tmp) / "ours.gexf")
+        theirs = _run_child("networkx", store_path, Path(tmp) / "networkx.gexf")
+        from kg.export.graphview import edges, nodes
+        from kg.store.oxigraph import OxigraphStore
+
+        store = OxigraphStore(store_path, read_only=True)
+        print(f"graph: {sum(1 for _ in nodes(store)):,} nodes, {sum(1 for _ in edges(store)):,} edges")
+        print(f"{'writer':<22} {'seconds':>8} {'max RSS MB':>11} {'traced peak MB':>15} {'file MB':>8}")
+        for name, fig in (("kg export gexf", ours), ("networkx.write_gexf", theirs)):
+            print(
+                f"{name:<22} {fig['seconds']:>8.1f} {fig['max_rss_mb']:>11.0f} {fig['traced_peak_mb']:>15.1f}"
+                f" {fig['bytes'] / 2**20:>8.1f}"
+            )
+        print("(networkx seconds: write_gexf alone; its memory includes the nx graph it needs in memory)")
+
+
+if __name__ == "__main__":
+    main()

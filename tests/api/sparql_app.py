@@ -1,0 +1,21 @@
+"""An app with the SPARQL and export routers only, so these tests need no other router to exist."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from api import export, sparql
+from api.errors import install_error_handlers
+from kg.settings import Settings
+from kg.store.base import GraphStore
+
+
+def sparql_app(store: GraphStore, settings: Settings | None = None) -> FastAPI:
+    """A FastAPI app serving /sparql and /export over ``store``."""
+    app = FastAPI()
+    app.state.settings = settings or Settings()
+    app.state.store = store
+    install_error_handlers(app)
+    app.include_router(sparql.router)
+    app.include_router(export.router)
+    return app

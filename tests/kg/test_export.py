@@ -1,0 +1,204 @@
+"""Every export format, parsed back: rdflib for RDF, networkx, RelaxNG and Gephi for GEXF/GraphML, zip for CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+import rdflib
+from lxml import etree
+
+from kg import vocab
+from kg.errors import InputError
+from kg.export import FORMATS, graphview, write_export
+from kg.export.graphview import timeline_date
+from kg.model import Document, Entity, Extraction, Relation
+from kg.rdf import document_quads
+from kg.store.oxigraph import OxigraphStore
+from tests.conftest import make_document, span
+
+GEXF_RNG = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "gexf-1.3" / "gexf.rng"
+
+
+def _second_document() -> Document:
+    """Another article naming Jane Doe as "Doe", to be merged onto her by an owl:sameAs link."""
+    text = "Doe joined Acme AI as co-founder & <chief> scientist."
+    ex = Extraction(
+        entities=(
+            Entity(key="d", label="Doe", type="Person", mentions=(span(text, "Doe"),)),
+            Entity(key="a", label="Acme AI", type="Organization", mentions=(span(text, "Acme AI"),)),
+        ),
+        relations=(
+            Relation(subject="d", predicate="affiliated_with", object="a", role="co-founder", source=span(text, "Doe")),
+        ),
+    )
+    return make_document(text, ex, published="2025-12")
+
+
+@pytest.fixture
+def store(sample_document: Document) -> OxigraphStore:
+    """Two documents and a resolution graph linking "Doe" to "Jane Doe"."""
+    store = OxigraphStore(None)
+    for doc in (sample_document, _second_document()):
+        quads = document_quads(doc)
+        store.put_graph(quads[0].graph_name, quads)
+    link = ox.Quad(vocab.resource("per-doe"), vocab.OWL_SAME_AS, vocab.resource("per-jane-doe"), vocab.RESOLUTION_GRAPH)
+    store.put_graph(vocab.RESOLUTION_GRAPH, [link])
+    return store
+
+
+def _export(store: OxigraphStore, fmt: str) -> bytes:
+    out = io.BytesIO()
+    write_export(store, fmt, out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("fmt", "rdflib_format"), [("turtle", "turtle"), ("ntriples", "nt"), ("jsonld", "json-ld")])
+def test_rdf_triples_formats(store: OxigraphStore, fmt: str, rdflib_format: str) -> None:
+    """Turtle, N-Triples and JSON-LD parse back with rdflib to the store's distinct triples."""
+    expected = {(q.subject, q.predicate, q.object) for q in store.quads()}
+    graph = rdflib.Dataset() if fmt == "jsonld" else rdflib.Graph()
+    graph.parse(data=_export(store, fmt), format=rdflib_format)
+    triples = {t for t in (graph.quads() if fmt == "jsonld" else graph)}
+    assert len({t[:3] for t in triples}) == len(expected)
+
+
+@pytest.mark.parametrize(("fmt", "rdflib_format"), [("nquads", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")])
+def test_rdf_dataset_formats_keep_graphs(store: OxigraphStore, fmt: str, rdflib_format: str) -> None:
+    """N-Quads, TriG and JSON-LD keep one named graph per document (and the resolution graph)."""
+    dataset = rdflib.Dataset()
+    dataset.parse(data=_export(store, fmt), format=rdflib_format)
+    graphs = {str(c.identifier) for c in dataset.contexts() if len(c)}
+    assert graphs == {g.value for g in store.graphs()}
+    assert len(list(dataset.quads())) == store.count_quads()
+
+
+def test_jsonld_has_prefix_context(store: OxigraphStore) -> None:
+    """The JSON-LD @context is the project's prefixes, and properties use them."""
+    body = json.loads(_export(store, "jsonld"))
+    assert body["@context"] == vocab.PREFIXES
+    assert any("kg:mentionCount" in node for graph in body["@graph"] for node in graph["@graph"])
+
+
+def test_gexf_valid_and_readable(store: OxigraphStore, tmp_path: Path) -> None:
+    """GEXF validates against the 1.3 RelaxNG schema and networkx reads the merged, dated graph."""
+    path = tmp_path / "graph.gexf"
+    path.write_bytes(_export(store, "gexf"))
+    schema = etree.RelaxNG(etree.parse(str(GEXF_RNG)))  # resolves the sibling dynamics.rng and viz.rng
+    document = etree.parse(str(path))
+    assert schema.validate(document), schema.error_log
+    graph = nx.read_gexf(path, version="1.3")
+    assert "per-doe" not in graph  # merged onto its canonical entity
+    assert graph.nodes["per-jane-doe"]["type"] == "Person"
+    assert graph.nodes["per-jane-doe"]["mentions"] == 2
+    assert graph.nodes["per-jane-doe"]["label"] == "Jane Doe"
+    edge = graph.edges["per-jane-doe", "org-acme-ai"]
+    assert edge["relation"] == "affiliated_with"
+    assert edge["weight"] == 2
+    assert set(edge["role"].split("; ")) == {"CEO", "co-founder"}
+    assert edge["start"] == "2025-12-01"  # the earliest supporting document, month mapped to its first day
+    assert graph.edges["per-jane-doe", "prd-widget-2"]["start"] == "2026-06-04"
+    investor = [d for s, _, d in graph.edges(data=True) if s == "org-big-capital"]
+    assert [d["relation"] for d in investor] == ["investor"]
+
+
+def test_graphml_readable(store: OxigraphStore, tmp_path: Path) -> None:
+    """GraphML reads back with networkx with the same nodes and typed attributes."""
+    path = tmp_path / "graph.graphml"
+    path.write_bytes(_export(store, "graphml"))
+    graph = nx.read_graphml(path)
+    types = {data["type"] for _, data in graph.nodes(data=True)}
+    assert types == {"Person", "Organization", "Product", "FundingRound"}
+    assert graph.nodes["org-acme-ai"]["mentions"] == 2
+    assert {d["relation"] for *_, d in graph.edges(data=True)} == {
+        "affiliated_with", "developed_by", "criticised", "recipient", "investor",
+    }  # fmt: skip
+
+
+def test_csv_zip(store: OxigraphStore) -> None:
+    """The CSV export is a zip of nodes.csv and edges.csv whose edges all end at listed nodes."""
+    with zipfile.ZipFile(io.BytesIO(_export(store, "csv"))) as archive:
+        assert sorted(archive.namelist()) == ["edges.csv", "nodes.csv"]
+        nodes = list(csv.DictReader(io.TextIOWrapper(archive.open("nodes.csv"), encoding="utf-8")))
+        edges = list(csv.DictReader(io.TextIOWrapper(archive.open("edges.csv"), encoding="utf-8")))
+    ids = {n["Id"] for n in nodes}
+    assert len(nodes) == 5
+    assert all(e["Source"] in ids and e["Target"] in ids for e in edges)
+
+
+def test_unknown_format_names_the_allowed_ones(store: OxigraphStore) -> None:
+    """An unknown format is an InputError listing every format."""
+    with pytest.raises(InputError) as info:
+        _export(store, "dot")
+    assert all(name in info.value.message for name in FORMATS)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2023-12-05", "2023-12-05"), ("2023-12", "2023-12-01"), ("2023", "2023-01-01"), ("--06-04", None), ("", None)],
+)
+def test_timeline_date(value: str, expected: str | None) -> None:
+    """Partial dates start at their first day; a date without a year is left off the timeline."""
+    assert timeline_date(value) == expected
+
+
+def test_gexf_memory_is_flat(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a page of rows, export memory does not grow with the graph: 10x the edges, about the same peak."""
+    monkeypatch.setattr(graphview, "PAGE_ROWS", 500)
+
+    def peak(people: int) -> int:
+        store = OxigraphStore(None)
+        text = "Someone works at Org."
+        where = span(text, "works")
+        entities = [Entity(key=f"o{i}", label=f"Org {i}", type="Organization") for i in range(7)]
+        entities += [Entity(key=f"p{i}", label=f"Person {i}", type="Person") for i in range(people)]
+        relations = [
+            Relation(subject=f"p{i}", predicate="affiliated_with", object=f"o{i % 7}", source=where)
+            for i in range(people)
+        ]
+        quads = document_quads(make_document(text, Extraction(entities=tuple(entities), relations=tuple(relations))))
+        store.put_graph(quads[0].graph_name, quads)
+        tracemalloc.start()
+        write_export(store, "gexf", _Discard())
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top
+
+    small, large = peak(1500), peak(6000)
+    assert large < small * 1.5
+
+
+class _Discard(io.RawIOBase):
+    """A sink that drops what it is given, so the output does not count as export memory."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        return len(data)
+
+
+@pytest.mark.gephi
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_gephi_imports(store: OxigraphStore, tmp_path: Path, fmt: str) -> None:
+    """The real Gephi Toolkit imports the file with every node and edge and the type column."""
+    from tests.support.gephi import gephi_import
+
+    path = tmp_path / f"graph.{fmt}"
+    path.write_bytes(_export(store, fmt))
+    summary = gephi_import(path)
+    assert summary["nodes"] == 5
+    assert summary["edges"] == 5
+    assert summary["directed"] is True
+    assert "type" in summary["node_columns"]
+    assert summary["node_types"] == {"Person": 1, "Organization": 2, "Product": 1, "FundingRound": 1}
+    if fmt == "gexf":
+        assert summary["dynamic"] is True
+        assert summary["time_bounds"][0].startswith("2025-12-01")
