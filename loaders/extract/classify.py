@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon
@@ -12,11 +13,25 @@ _PRODUCT_HEADS = frozenset({"Pin", "Phone", "Watch", "Glasses", "Buds", "Pad", "
                             "Speaker", "Ring", "Band", "Pencil", "Console", "Chip", "Copilot", "Assistant", "Bot",
                             "GPT", "Model", "Agent", "Studio", "OS"})
 _MODEL_CODE = re.compile(r"^(?:[A-Z][A-Za-z]*-\d[\w.]*|[A-Z]{1,3}\d{1,4}[a-z]?|[A-Z][a-z]+-[A-Z]\d\w*)$")
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z][a-z]?[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z]\.)$")
+# letters of Latin-script names, accented ones included ("Lucía", "Thiessen", "Çelik")
+_UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
+_NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|[{_UP}][{_LO}]?[{_UP}][{_LO}]+|"
+                        rf"Mc[A-Z][a-z]+|[A-Z]\.)$")
+_MEDIA_AFTER = re.compile(r"^\s+(?:podcast|show|newsletter|channel|series|programme|program|documentary|vlog)\b")
+_MODEL_TAIL = re.compile(r"^[A-Z]{1,3}\d{1,4}[a-z]?$")
+_CALLED = re.compile(r"\b(?:called|named|dubbed|branded|known as)\s*[\"“‘]?$", re.I)
+_ORG_HEAD_INSIDE = frozenset({"Committee", "Commission", "Council", "Ministry", "Department", "Institute", "Center",
+                              "Centre", "Agency", "Office", "Bureau", "Foundation", "University", "Association"})
 _SPEECH_NEAR = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|wrote|writes|tweeted|added|argued|noted|stated|asked|"
                           r"replied|responded|explained|acknowledged|emphasized|emphasised|continued|countered|"
                           r"clarified|retorted|remarked|who)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|wrote|writes|asked|added)\s*$")
+# organisation suffixes that are never a surname ("Veyra Labs", however "Veyra" reads)
+_STRONG_ORG_SUFFIXES = frozenset({"Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "LLC", "LLP", "GmbH", "Ltd", "Ltd.",
+                                  "Technologies", "Systems", "Robotics", "Ventures", "Capital", "Partners",
+                                  "Semiconductor", "Software", "Holdings", "Therapeutics", "Analytics"})
+# product line words that end a product's name, not a person's ("Medibot Pro")
+_VERSION_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "Preview"})
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 
 
@@ -78,6 +93,14 @@ def _single_org_like(w: str, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
     return (w[1:].islower() and w.isalpha() and not _DEMONYM.search(w)) or any(c.isupper() for c in w[1:])
 
 
+def first_name(w: str, lex: Lexicon) -> bool:
+    """A known first name, accents folded ("Lucía" is "Lucia")."""
+    if w in lex.first_names:
+        return True
+    plain = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
+    return plain != w and plain in lex.first_names
+
+
 def name_like(words: list[str]) -> bool:
     """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.")."""
     return all(_NAME_WORD.match(w) for w in words)
@@ -133,26 +156,36 @@ class _Typer:
             if known.type == "Place" and (am := p["admin_after"].match(after)):
                 return TypedMention(mention=m, type="Organization", cue="admin", label=f"{surface} {am.group(1)}")
             return known
-        if all(w in lex.generic_caps for w in words):
+        if all(w in lex.generic_caps for w in words) or (len(words) == 1 and surface in lex.demonyms):
             return TypedMention(mention=m)
         last = words[-1]
+        if _MEDIA_AFTER.match(after) and re.search(r"\b(?:the|a|an|his|her|their|its)\s+$", before, re.I):
+            return TypedMention(mention=m, type="Product", cue="media-name", label=surface)  # "the Core Memory podcast"
         if m.title and (len(words) > 1 or words[0] not in lex.generic_caps) and not (
-                last in lex.org_suffixes and len(words) > 1 and words[0] not in lex.first_names):
+                last in lex.org_suffixes and len(words) > 1 and (words[0] not in lex.first_names or
+                                                                 last in _STRONG_ORG_SUFFIXES)):
             return TypedMention(mention=m, type="Person", cue=f"title:{m.title}", label=surface)
         if ext != surface and not m.sentence_initial and name_like(words[-1:]):
             return TypedMention(mention=m, type="Product", cue="version", label=ext)  # "Aurelia Max 2"
+        if len(words) > 1 and _MODEL_TAIL.match(last) and name_like(words[:-1]) and not m.sentence_initial:
+            return TypedMention(mention=m, type="Product", cue="model-tail", label=ext)  # "Rabbit R1"
         if words[0] == "Project" and len(words) > 1:
             return TypedMention(mention=m, type="Product", cue="project", label=surface)
         if _MODEL_CODE.match(ext.replace(" ", "-") if ext != surface else surface) and (
                 "-" in surface or p["product_after"].match(after) or cue_product):
             return TypedMention(mention=m, type="Product", cue="model-code", label=ext)
-        if cue_product and not m.possessive:
+        if (cue_product or (glued and _CALLED.search(before) and _ends_with(_tail(_CALLED.sub("", before)),
+                                                                            lex.product_cues, 2))) \
+                and not m.possessive:
             return TypedMention(mention=m, type="Product", cue="product-before", label=ext)
         if len(tail) >= 2 and tail[-1] in {"at", "of", "for", "with", "from", "the"} and \
                 (_ends_with(tail[:-1], lex.roles, 3) or (tail[-1] == "the" and len(tail) > 2 and
                                                         tail[-2] in {"at", "of", "for", "with", "from"} and
                                                         _ends_with(tail[:-2], lex.roles, 2))):
             return TypedMention(mention=m, type="Organization", cue="at-org", label=surface)
+        if len(words) > 2 and any(w in _ORG_HEAD_INSIDE and words[k + 1] in {"on", "for", "of"}
+                                  for k, w in enumerate(words[:-1])):
+            return TypedMention(mention=m, type="Organization", cue="org-head", label=surface)
         if am := p["admin_after"].match(after):
             return TypedMention(mention=m, type="Organization", cue="admin", label=f"{surface} {am.group(1)}")
         appos = p["appos"].match(after)
@@ -161,7 +194,8 @@ class _Typer:
                 return TypedMention(mention=m, type="Product", cue="appos-product", label=ext)
             if appos.group("org"):
                 return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)
-            if appos.group("role") and (len(words) > 1 or words[0] in lex.first_names) and name_like(words):
+            if appos.group("role") and (len(words) > 1 or words[0] in lex.first_names) and name_like(words) \
+                    and last not in lex.org_suffixes:
                 return TypedMention(mention=m, type="Person", cue="appos-role", label=surface)
         if cue_org and (not name_like(words[:1]) or words[0] not in lex.first_names):
             return TypedMention(mention=m, type="Organization", cue="org-before", label=surface)
@@ -175,8 +209,9 @@ class _Typer:
         if m.quoted and p["product_after"].match(text[m.end + 1:min(s.end, m.end + 100)]):
             return TypedMention(mention=m, type="Product", cue="quoted-product", label=surface)
         person_like = 2 <= len(words) <= 4 and name_like(words) and not any(
-            w.lower() in lex.stopwords or w in lex.generic_caps or w.lower() in lex.role_words for w in words)
-        if person_like and words[0] in lex.first_names:
+            w.lower() in lex.stopwords or w in lex.generic_caps or w.lower() in lex.role_words for w in words) \
+            and last not in _VERSION_WORDS and last not in lex.org_suffixes
+        if person_like and first_name(words[0], lex):
             return TypedMention(mention=m, type="Person", cue="first-name", label=surface)
         if cue_role and person_like:
             return TypedMention(mention=m, type="Person", cue="role-before", label=surface)
@@ -231,10 +266,14 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
     """Stage 3: a type (or None) for every mention."""
     typer = _Typer(doc, lexicon())
     items = [typer.type_one(m) for m in mentions.mentions]
+    mid_sentence = {m.text for m in mentions.mentions if not m.sentence_initial and not m.heading}
     # the name before a title ("Veltrix" in "Veltrix CEO Oona Brandt") is the person's organisation
     for m in mentions.mentions:
         if m.org_before is not None and (m.title or m.group):
             t = items[m.org_before]
+            if m.group and ((t.mention.sentence_initial and " " not in t.mention.text and
+                             t.mention.text not in mid_sentence) or t.mention.text in lexicon().demonyms):
+                continue  # "Legal experts say", "Tech YouTuber X": a capitalised adjective, not an organisation
             if t.type is None:
                 items[m.org_before] = t.model_copy(update={"type": "Organization", "cue": "title-org",
                                                            "label": t.mention.text})

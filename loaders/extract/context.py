@@ -142,7 +142,7 @@ class DocContext:
                 return self.recent(cs, ("Person",))
             if (w in {"it", "the company", "the firm", "the startup", "the lab", "the newspaper", "the outlet",
                       "the chipmaker", "the maker"}) and "Organization" in types:
-                return self.recent(cs, ("Organization",))
+                return self.recent_subject(cs, ("Organization",)) or self.recent(cs, ("Organization",))
         return None
 
     def recent(self, pos: int, types: tuple[str, ...], exclude: set[str] | None = None,
@@ -153,6 +153,30 @@ class DocContext:
             for m in reversed(self.by_sentence.get(si, [])):
                 if m.end <= pos and m.type in types and self.is_head(m) and (not exclude or m.key not in exclude):
                     return m.key
+        return None
+
+    def recent_subject(self, pos: int, types: tuple[str, ...], exclude: set[str] | None = None,
+                       max_sentences: int = 3) -> str | None:
+        """The subject of the nearest earlier sentence whose subject has one of the types: what "it" and "the
+        company" usually refer back to (a name merely listed in between is not the topic)."""
+        sent = self.sentence_at(pos)
+        text = self.doc.clean
+        for si in range(sent - 1, max(-1, sent - 1 - max_sentences), -1):
+            s = self.doc.sentences[si]
+            if s.heading:
+                continue
+            start = s.start
+            for _ in range(3):
+                f = _FRONTED.match(text[start:s.end])
+                if not f or start + f.end() >= s.end:
+                    break
+                start += f.end()
+            for m in self.by_sentence.get(si, []):
+                if m.start < start or not self.is_head(m):
+                    continue
+                if m.start - start <= 2 and m.type in types and (not exclude or m.key not in exclude):
+                    return m.key
+                break
         return None
 
     def sentence_at(self, pos: int) -> int:

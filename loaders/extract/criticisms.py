@@ -30,6 +30,12 @@ _CALL_FOR = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+$", re.I)
 _HARSH_NOUN = re.compile(r"\b(?:scathing|harsh|sharp|blistering|damning|withering|stinging|fierce|brutal)\s+"
                          r"(?:evaluation|review|critique|assessment|criticism|rebuke|attack|takedown|response)\s+"
                          r"(?:of|on|against)\b", re.I)
+# "called on the Commission to investigate": a request to an authority, not a criticism of it
+_ASK_TO_ACT = re.compile(r"^\s+to\s+(?:investigate|probe|act|intervene|regulate|review|examine|look into|step in|"
+                         r"open|launch|enforce|protect|ensure|help|support|consider|adopt|pass|introduce)\b", re.I)
+_THEY = re.compile(r"\b(?:they|them|their)\b", re.I)
+_CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
+_AND_VERB = re.compile(r"^[,.]?\s*(?:,\s*)?and\s", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -154,7 +160,7 @@ class _Finder:
         ctx = self.ctx
         excluded = self._excluded(critic)
         cands = [m for m in ctx.mentions(sent, start, end)
-                 if m.type in ("Person", "Organization", "Product") and m.key not in excluded]
+                 if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)]
         if subject_only:
             head = self.text[start:end]
             lead = len(head) - len(head.lstrip(" ,“\"‘'"))
@@ -236,7 +242,8 @@ class _Finder:
             for m in re.finditer(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+", self.text[st_start:st_end], re.I):
                 a = st_start + m.end()
                 nxt = [x for x in ctx.mentions(s.index, a, st_end) if x.type in ("Person", "Organization")]
-                if nxt and nxt[0].start - a < 40 and re.match(r"^\s+to\b", self.text[nxt[0].end:nxt[0].end + 4]):
+                if nxt and nxt[0].start - a < 40 and re.match(r"^\s+to\b", self.text[nxt[0].end:nxt[0].end + 4]) \
+                        and not _ASK_TO_ACT.match(self.text[nxt[0].end:nxt[0].end + 30]):
                     critic = self.critic_at(s.index, st_start + m.start())
                     self.add(critic, [nxt[0].key], None, "called for", st_start + m.start(), nxt[0].end, s.index)
 
@@ -249,15 +256,21 @@ class _Finder:
     def quotes(self) -> None:
         """Direct quotes with their speaker before or after, critical when they hold a negative judgement."""
         ctx, p = self.ctx, self.p
-        last_para, last_speaker = -1, None
+        last_para, last_speaker, last_body = -1, None, ""
         for q in _QUOTE.finditer(self.text):
             body = q.group(1) or q.group(2) or ""
-            if len(body.split()) < 5:
-                continue  # scare quotes inside reported speech are handled with their sentence
             qs, qe = q.start(), q.end()
             sent_a, sent_b = ctx.sentence_at(qs), ctx.sentence_at(max(qs, qe - 1))
             para = ctx.sentence(sent_a).paragraph
+            continued = para == last_para and ctx.sentence(sent_a).start == qs
+            called = _CALLED_QUOTE.search(self.text, ctx.sentence(sent_a).start, qs)
+            if len(body.split()) < 5 and not continued and not called:
+                continue  # scare quotes inside reported speech are handled with their sentence
+            judged = f"{last_body} {body}" if continued else body
+            last_body = body
             speaker, verb_text = self._speaker(sent_a, sent_b, qs, qe)
+            if speaker is None and called:
+                speaker = self.critic_at(sent_a, called.start())  # X called Y "a threat"
             if speaker is None and sent_a > 0:
                 prev = ctx.sentence(sent_a - 1)
                 if re.search(r"[:,]\s*$", ctx.stext(sent_a - 1)) and p["speech"].search(ctx.stext(sent_a - 1)):
@@ -271,6 +284,10 @@ class _Finder:
             last_para, last_speaker = ctx.sentence(sent_b).paragraph, speaker
             negative = p["negative"].search(body)
             critical_reply = bool(verb_text and _CRITICAL_REPLY.search(verb_text))
+            if not critical_reply and sent_a > 0 and ctx.sentence(sent_a - 1).paragraph == para and \
+                    _CRITICAL_REPLY.search(ctx.stext(sent_a - 1)) and \
+                    ctx.subject(sent_a - 1, ctx.sentence(sent_a - 1).end) == speaker:
+                critical_reply = True  # "X fired back on Monday. “...,” she wrote"
             if not negative and not critical_reply:
                 continue
             targets: list[str] = []
@@ -279,10 +296,19 @@ class _Finder:
                 targets += self.targets_in(si, max(qs, s.start), min(qe, s.end), speaker)
                 if targets:
                     break
-            if not targets and sent_a == sent_b:
+            if not targets and called:
+                targets = self.targets_in(sent_a, called.start(), qs, speaker)  # called Shenlan "a threat"
+            elif not targets and sent_a == sent_b:
                 # a partial quote: the sentence around it carries the target ("OpenAI did not dispute that it “...”")
                 s = ctx.sentence(sent_a)
-                targets = self.targets_in(sent_a, s.start, qs, speaker)
+                verbs = list(p["speech"].finditer(self.text, s.start, qs))
+                # the target follows the last speech verb ("X of Y said Pallas was “...”")
+                targets = self.targets_in(sent_a, verbs[-1].end() if verbs else s.start, qs, speaker)
+            if not targets and negative and not called and _THEY.search(judged):
+                # "“They are burning cash ...,” said X": the organisation the article is about
+                excluded = self._excluded(speaker)
+                org = ctx.recent_subject(qs + 1, ("Organization",), excluded) or self._topic_org(excluded)
+                targets = [org] if org else []
             if not targets and re.search(r"\b(?:you|your|his|him|he|she|her)\b", body, re.I) and verb_text and \
                     _REPLY_VERBS.search(verb_text):
                 other = self.addressee(qs, speaker)
@@ -290,13 +316,19 @@ class _Finder:
             cue = negative.group(0) if negative else "retort"
             self.add(speaker, list(dict.fromkeys(targets)), body.strip(), cue, qs, qe, sent_b)
 
+    def _topic_org(self, excluded: set[str]) -> str | None:
+        """The organisation the article is about: the one named most often (at least three times)."""
+        orgs = [e for e in self.ctx.entities.values() if e.type == "Organization" and e.key not in excluded]
+        best = max(orgs, key=lambda e: len(e.mentions), default=None)
+        return best.key if best is not None and len(best.mentions) >= 3 else None
+
     def _speaker(self, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[str | None, str | None]:
         """The speaker of a quote: '..." said X' / '..." X said' after it, or 'X said, "...' before it."""
         ctx, p = self.ctx, self.p
         sb = ctx.sentence(sent_b)
         after = self.text[qe:sb.end]
         m = p["speech_after_quote"].match(after)
-        if m:
+        if m and not _AND_VERB.match(after):  # '“...,” and noted that X': the speaker was named before
             names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x)]
             if names and names[0].start - qe < 90:
                 return self._actor(names[0].key, sent_b, names[0].start), m.group(0)

@@ -19,7 +19,8 @@ _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|sales|profit|l
                           r"deal worth|acquir\w+|bought|buy|paid|pay|budget|market cap\w*|capex)\s*(?:of\s+)?$", re.I)
 _AMOUNT_CONTEXT = re.compile(r"(?:rais\w+|secur\w+|clos\w+|land\w*|bag\w+|garner\w+|backing|funding|financing|"
                              r"investment|round)\b[^.;]{0,40}$", re.I)
-_AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+)?(?:funding|financing|capital|investment)|"
+_AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+)?(?:seed\s+|series\s+[a-h]\s+|venture\s+)?"
+                           r"(?:funding|financing|capital|investment)|"
                            r"(?:funding|financing|seed|series)\b)", re.I)
 _INVESTOR_CUE = re.compile(r"\b(?:investors?\b[^.]{0,60}?\b(?:include|included|including|such as|are|were)|"
                            r"led by|co-led by|backed by|with participation from|participation of|from investors)\b",
@@ -83,7 +84,8 @@ def _recipient(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> str |
         return poss[-1].key
     # "valued the startup at ...": the organisation the sentence refers back to
     if re.search(r"\b(?:the|its)\s+(?:company|startup|firm|venture|lab)\b", ctx.doc.clean[s.start:s.end], re.I):
-        return ctx.recent(s.start, ("Organization",), exclude)
+        return ctx.recent_subject(s.start, ("Organization",), exclude) or ctx.recent(s.start, ("Organization",),
+                                                                                      exclude)
     return before[0].key if before else None
 
 

@@ -54,6 +54,7 @@ class Lexicon:
     criticism_verbs: tuple[str, ...] = ()
     speech_verbs: frozenset[str] = frozenset()
     negative: tuple[str, ...] = ()
+    demonyms: frozenset[str] = frozenset()
 
 
 def _first_names(stop: frozenset[str], generic: frozenset[str]) -> frozenset[str]:
@@ -87,7 +88,7 @@ def _first_names(stop: frozenset[str], generic: frozenset[str]) -> frozenset[str
         "Plus", "Mini", "Ultra", "Air", "Home", "Search", "Open", "Safe", "Stable", "Deep", "Black", "White",
         "Green", "Brown", "Gray", "Grey", "Red", "Blue", "Wall", "Street", "Silicon", "Valley", "Judge",
         "President", "Senator", "Governor", "General", "Chief", "Prime", "Vice", "Director", "Dean", "Chair",
-        "Core", "Memory", "Project", "Her", "His", "Anthropic", "Opus", "Sonnet", "Haiku", "Mythos",
+        "Project", "Her", "His", "Anthropic", "Opus", "Sonnet", "Haiku",
     }
     return frozenset(names)
 
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
     lex.generic_caps = frozenset(_lines("generic_caps.txt"))
     lex.group_nouns = frozenset(_lines("group_nouns.txt"))
     lex.stopwords = frozenset(_lines("stopwords.txt"))
+    lex.demonyms = frozenset(w for line in _lines("demonyms.txt") for w in line.split())
     lex.first_names = _first_names(lex.stopwords, lex.generic_caps)
     # longest phrases first, so "called out" wins over "call"
     lex.criticism_verbs = tuple(sorted(set(_inflected(_lines("criticism_verbs.txt"))), key=len, reverse=True))

@@ -30,12 +30,26 @@ _GROUP_PREMODS = ("social media", "online", "internet", "reddit", "former", "sen
                   "industry", "independent", "ai", "outside", "other")
 
 
+# prefixes of hyphenated words that are English compounds, not given names ("Pre-trained", "Co-founder")
+_HYPHEN_PREFIXES = frozenset({"pre", "non", "co", "re", "ex", "mid", "sub", "bi", "tri", "pro", "neo", "off", "set",
+                              "run", "end", "top", "low", "big", "two", "one", "ten", "six", "all", "far", "old",
+                              "new", "day", "hot", "key", "own", "add", "log", "opt", "web", "ai", "e", "x", "de"})
+# heads of institutions whose names go on over "and" ("Securities and Exchange Commission")
+_AND_HEADS = frozenset({"Commission", "Committee", "Council", "Studies", "Affairs", "Services", "Sciences",
+                        "Security", "Technology", "Energy", "Trade", "Development", "Research", "Industry",
+                        "Exchange", "Safety", "Health", "Justice", "Innovation", "Education"})
+
+
 @lru_cache(maxsize=65536)
 def is_name_token(t: str) -> bool:
     """A token that can be part of a name: capitalised, camel-cased ("xAI", "iPhone") or a model code ("R1")."""
     c = t[0]
     if "-" in t and t.rsplit("-", 1)[1].isalpha() and t.rsplit("-", 1)[1].islower():
-        return False  # "AI-powered", "London-based"
+        # "AI-powered", "London-based" are not names, but romanised given names are ("Ji-hoon", "Seo-yeon")
+        pre, suf = t.split("-", 1)
+        if not (c.isupper() and pre.isalpha() and 2 <= len(pre) <= 3 and 2 <= len(suf) <= 4 and "-" not in suf
+                and pre.lower() not in _HYPHEN_PREFIXES):
+            return False
     if c.isupper():
         return True
     return c.islower() and len(t) > 1 and any(ch.isupper() for ch in t[1:]) and t.isalnum()
@@ -78,6 +92,11 @@ class _Builder:
             j = i + 1
             while j < n:
                 gap = text[toks[j - 1][1]:toks[j][0]]
+                if toks[j][2] == "," and not gap and j + 1 < n and \
+                        any(x[2] in {"Ministry", "Department"} for x in toks[i:i + 2]) and \
+                        any(x[2] == "of" for x in toks[i:j]) and self._and_joins(toks, i, j):
+                    j += 2  # "Ministry of Trade, Industry and Energy"
+                    continue
                 if gap != " " and (not gap or gap.strip() or len(gap) > 3):
                     break  # names continue over single spaces (or a zero-width/odd space turned into spaces)
                 t = toks[j][2]
@@ -85,13 +104,33 @@ class _Builder:
                     j += 1
                     continue
                 nxt_ok = j + 1 < n and is_name_token(toks[j + 1][2]) and text[toks[j][1]:toks[j + 1][0]] == " "
-                if nxt_ok and (t in _CONNECTORS or (t in {"for", "on", "without"} and toks[j - 1][2] in _FOR_HEADS)):
+                if nxt_ok and t == "of" and self._person_then_org(toks, i, j):
+                    break  # "Beatrix Holm of Morningstar": a person, then the organisation
+                if nxt_ok and (t in _CONNECTORS or (t in {"for", "on", "without"} and toks[j - 1][2] in _FOR_HEADS)
+                               or (t == "and" and self._and_joins(toks, i, j))):
                     j += 2
                     continue
                 break
             runs.append((i, j))
             i = j
         return runs
+
+    def _person_then_org(self, toks: list[Tok], a: int, j: int) -> bool:
+        """Whether tokens a..j-1 read as a personal name (first name first) rather than an institution's head."""
+        words = [t[2] for t in toks[a:j]]
+        k = next((x for x, w in enumerate(words) if w in self.lex.first_names), None)
+        return k is not None and 1 <= len(words) - k <= 3 and words[-1] not in self.lex.org_suffixes \
+            and words[-1] not in _FOR_HEADS
+
+    def _and_joins(self, toks: list[Tok], a: int, j: int) -> bool:
+        """Whether "and" at j continues an institution's name: the capitalised run after it ends in a typical head."""
+        k = j + 1
+        while k < len(toks) and is_name_token(toks[k][2]) and self.text[toks[k - 1][1]:toks[k][0]] == " ":
+            k += 1
+        if k - j - 1 > 3 or toks[k - 1][2] not in _AND_HEADS:
+            return False
+        # two names coordinated ("Google and Samsung Electronics") are not one institution
+        return self.lex.known.get(fold(" ".join(t[2] for t in toks[a:j]))) is None
 
     def _strip(self, toks: list[Tok], a: int, b: int, initial: set[int]) -> int:
         """Index of the first token worth keeping: drop sentence-initial common words, determiners, calendar words."""

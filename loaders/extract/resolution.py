@@ -96,7 +96,8 @@ class _Resolver:
                     ok = ([fold(w) for w in lw[:len(words)]] == [fold(w) for w in words] and
                           all(w in self.lex.org_suffixes or w in self.lex.generic_caps for w in rest_first)) or \
                          [fold(w) for w in lw[-len(words):]] == [fold(w) for w in words] or \
-                         (len(words) == 1 and words[0] == lw[0] and lw[-1] in {"administration", "Administration"})
+                         (len(words) == 1 and words[0] == lw[0] and lw[-1] in {"administration", "Administration"}) \
+                        or (len(words) == 1 and words[0] == lw[0] and self._brand_word(words[0]))
                     if ok and len(words) == 1 and words[0] in self.lex.org_suffixes and words[0] not in {"Times"}:
                         ok = False
                 if ok:
@@ -109,6 +110,37 @@ class _Resolver:
                 hits.append(ci)
         hits = sorted(set(hits))
         return hits[0] if len(hits) == 1 else None
+
+    def _brand_word(self, w: str) -> bool:
+        """An unknown, uncommon capitalised word that can stand for the organisation it starts ("Veyra" of
+        "Veyra Labs", "Shenlan" of "Shenlan Intelligence")."""
+        return len(w) > 2 and w[0].isupper() and w.lower() not in self.doc.lower_vocab and \
+            w not in self.lex.generic_caps and self.lex.known.get(fold(w)) is None and \
+            w.lower() not in self.lex.stopwords
+
+    def _merge_brands(self) -> None:
+        """A single-word organisation joins the one longer organisation its name starts ("Pallas" -> "Pallas
+        Software"), when that longer name is the only candidate."""
+        for ci, c in enumerate(self.clusters):
+            if not c.items or c.type != "Organization" or " " in c.label() or not self._brand_word(c.label()) or \
+                    any(t.cue in ("lexicon", "lexicon-plural") for t in c.items):
+                continue
+            word = c.label()
+            cands = [cj for cj, d in enumerate(self.clusters) if cj != ci and d.items and d.type == "Organization"
+                     and len(d.label().split()) > 1 and d.label().split()[0] == word]
+            if len(cands) != 1:
+                continue
+            d = self.clusters[cands[0]]
+            d.labels += [(0, lab) for _, lab in c.labels]
+            d.surfaces += c.surfaces
+            d.items += c.items
+            for i, a in list(self.assign.items()):
+                if a == ci:
+                    self.assign[i] = cands[0]
+            for key, val in list(self.by_fold.items()):
+                if val == ci:
+                    self.by_fold[key] = cands[0]
+            c.items, c.labels, c.surfaces = [], [], []
 
     def run(self) -> Resolved:
         items = self.items
@@ -124,6 +156,7 @@ class _Resolver:
                 continue  # weakly typed single words are decided once the long names are known
             self._add(i, t, t.type, label)
         self._merge_suffixes()
+        self._merge_brands()
         # 2. aliases written out: "Safe Superintelligence (SSI)", "Marques Brownlee, popularly recognized as MKBHD"
         for i, t in enumerate(items):
             if i in self.assign or t.mention.group:
@@ -156,6 +189,8 @@ class _Resolver:
                 self.assign[i] = ci
             elif t.type is not None and t.type != "Group":
                 self._add(i, t, t.type, t.label or t.mention.text)
+                # later untyped writings of the same name (sentence-initial ones) join this entity
+                surface_of.setdefault(fold(t.mention.text), self.assign[i])
         # 4. a brand written alone that starts a product's name is its maker ("Humane" of "Humane AI Pin")
         for i, t in enumerate(items):
             if i in self.assign or t.mention.group or len(t.mention.text.split()) != 1:
