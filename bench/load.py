@@ -59,9 +59,8 @@ def main() -> None:
         bulk_s = time.perf_counter() - started
 
         print(f"documents: {len(report.loaded)} ({words} words), quads: {len(quads)}, workers: {args.workers}")
-        print(
-            f"kg load pipeline : {len(report.loaded) / pipeline_s:9.1f} docs/s {len(quads) / pipeline_s:12.0f} triples/s"
-        )
+        docs_rate, triples_rate = len(report.loaded) / pipeline_s, len(quads) / pipeline_s
+        print(f"kg load pipeline : {docs_rate:9.1f} docs/s {triples_rate:12.0f} triples/s")
         print(f"pyoxigraph bulk  : {'':9} {'':6} {len(quads) / bulk_s:12.0f} triples/s (same quads)")
         print(f"ratio bulk/pipeline triples/s: {pipeline_s / bulk_s:.1f}x")
     finally:

@@ -43,6 +43,11 @@ def cmd_load(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     overrides = MetaOverrides(title=args.title, publisher=args.publisher, url=args.url, published=args.published)
+    if args.neo4j:
+        from kg.neo4j import check_neo4j
+
+        settings = settings.with_overrides(neo4j_uri=args.neo4j)
+        check_neo4j(settings)  # fail before the embedded store is opened, so a down Neo4j leaves it untouched
     with _opened(settings) as store:
         report = load_paths(
             store,
@@ -56,7 +61,7 @@ def cmd_load(args: argparse.Namespace) -> int:
         if args.neo4j and report.loaded:
             from kg.neo4j import sync_documents
 
-            sync_documents(store, settings.with_overrides(neo4j_uri=args.neo4j), [r.document_id for r in report.loaded])
+            sync_documents(store, settings, [r.document_id for r in report.loaded])
     for failure in report.failures:
         print(f"error: {failure}", file=sys.stderr)
     print(

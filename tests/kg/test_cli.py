@@ -19,7 +19,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     """Run ``kg`` in a subprocess, as a user would."""
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=REPO, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")

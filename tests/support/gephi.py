@@ -46,5 +46,5 @@ def gephi_import(path: Path, timeout_s: float = 300) -> dict[str, Any]:
         raise RuntimeError(msg + proc.stderr) from exc
     if not isinstance(result, dict):
         msg = f"gephi import of {path} returned non-object JSON: {result!r}"
-        raise RuntimeError(msg)  # noqa: TRY004
+        raise RuntimeError(msg)
     return result

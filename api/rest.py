@@ -1,0 +1,141 @@
+"""The REST read endpoints of contract v1 (plus ``/conflicts``); the work is in :mod:`kg.queries`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import StoreDep
+from api.schemas import (
+    ISO_DATE,
+    Claim,
+    Conflict,
+    Criticism,
+    Document,
+    DocumentDetail,
+    Entity,
+    EntityDetail,
+    Event,
+    Health,
+    Page,
+    Relation,
+    error_responses,
+)
+from kg import queries
+from kg.model import EntityType, EventType, Predicate
+from kg.queries import ConflictKind
+
+router = APIRouter(responses=error_responses(400, 422))
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+Offset = Annotated[int, Query(ge=0, description="items to skip")]
+Name = Annotated[str | None, Query(description="an entity id, label or alias (any case; resolution-aware)")]
+Since = Annotated[
+    str | None, Query(pattern=ISO_DATE, description="ISO date of any precision: 2026-06-04, 2026-06 or 2026")
+]
+Until = Annotated[
+    str | None, Query(pattern=ISO_DATE, description="ISO date of any precision; dates overlapping the range pass")
+]
+_NOT_FOUND = error_responses(404)
+
+
+@router.get("/health", response_model=Health, tags=["meta"])
+def health(store: StoreDep) -> Health:
+    """Liveness, the store, and how many documents and triples it holds."""
+    return queries.health(store)
+
+
+@router.get("/entities", response_model=Page[Entity], tags=["entities"])
+def entities(
+    store: StoreDep,
+    type: EntityType | None = None,
+    q: Annotated[str | None, Query(description="substring of the label or an alias, any case")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[Entity]:
+    """Canonical entities, most mentioned first."""
+    return queries.list_entities(store, type=type, q=q, limit=limit, offset=offset)
+
+
+@router.get("/entities/{entity_id}", response_model=EntityDetail, responses=_NOT_FOUND, tags=["entities"])
+def entity(
+    store: StoreDep,
+    entity_id: str,
+    limit: Annotated[int, Query(ge=1, le=1000, description="most items per list in the answer")] = 100,
+) -> EntityDetail:
+    """An entity by any of its ids (or an unambiguous label), its relations, criticisms, events and documents."""
+    return queries.get_entity(store, entity_id, limit=limit)
+
+
+@router.get("/criticisms", response_model=Page[Criticism], tags=["facts"])
+def criticisms(
+    store: StoreDep,
+    critic: Name = None,
+    target: Name = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[Criticism]:
+    """Criticisms, newest first; since/until compare the date, or the reported date when there is none."""
+    return queries.list_criticisms(
+        store, critic=critic, target=target, since=since, until=until, limit=limit, offset=offset
+    )
+
+
+@router.get("/events", response_model=Page[Event], tags=["facts"])
+def events(
+    store: StoreDep,
+    type: EventType | None = None,
+    entity: Name = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[Event]:
+    """Events, newest first, optionally of one type or with one participant."""
+    return queries.list_events(store, type=type, entity=entity, since=since, until=until, limit=limit, offset=offset)
+
+
+@router.get("/claims", response_model=Page[Claim], tags=["facts"])
+def claims(
+    store: StoreDep, claimant: Name = None, about: Name = None, limit: Limit = 50, offset: Offset = 0
+) -> Page[Claim]:
+    """Claims; the same claim reported by several documents is one item with several sources."""
+    return queries.list_claims(store, claimant=claimant, about=about, limit=limit, offset=offset)
+
+
+@router.get("/relations", response_model=Page[Relation], tags=["facts"])
+def relations(
+    store: StoreDep,
+    predicate: Predicate | None = None,
+    subject: Name = None,
+    object: Name = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page[Relation]:
+    """Relations between canonical entities, each with every supporting span."""
+    return queries.list_relations(
+        store, predicate=predicate, subject=subject, object=object, limit=limit, offset=offset
+    )
+
+
+@router.get("/documents", response_model=Page[Document], tags=["documents"])
+def documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page[Document]:
+    """Documents' metadata, most recently ingested first."""
+    return queries.list_documents(store, limit=limit, offset=offset)
+
+
+@router.get("/documents/{doc_id}", response_model=DocumentDetail, responses=_NOT_FOUND, tags=["documents"])
+def document(store: StoreDep, doc_id: str) -> DocumentDetail:
+    """One document with its text; every Source's offsets point into this text."""
+    return queries.get_document(store, doc_id)
+
+
+@router.get("/conflicts", response_model=Page[Conflict], tags=["facts"])
+def conflicts(
+    store: StoreDep, kind: ConflictKind | None = None, limit: Limit = 50, offset: Offset = 0
+) -> Page[Conflict]:
+    """Where documents disagree: funding amounts or valuations, one-person offices, publication authors."""
+    return queries.list_conflicts(store, kind=kind, limit=limit, offset=offset)

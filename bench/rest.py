@@ -1,0 +1,191 @@
+"""Latency of the REST lookups under 32 concurrent clients, against a do-nothing FastAPI baseline.
+
+A synthetic graph of about 1M triples (``--scale`` multiplies it; bench/synthetic.py) plus some owl:sameAs
+links is built in memory in a server subprocess running the real app under uvicorn; a second subprocess
+serves a FastAPI app whose one route does nothing. Both are driven over loopback by ``--clients``
+concurrent httpx clients for a bounded number of requests (and time) per endpoint; the script prints
+throughput and p50/p99 latency for each, and the ratio to the baseline.
+
+    .venv/bin/python -m bench.rest                 # ~1M triples, about 2-3 minutes
+    .venv/bin/python -m bench.rest --scale 0.1     # a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import atexit
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+# Run as a file, Python puts bench/ first on the path, where bench/neo4j.py would shadow the driver.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(kind: str, port: int, scale: float) -> None:
+    """Run in the server subprocess: build the graph (for the real app) and serve until killed."""
+    import uvicorn
+    from fastapi import FastAPI
+    from pyoxigraph import Quad
+
+    from kg import vocab
+
+    if kind == "baseline":
+        app = FastAPI()
+
+        @app.get("/noop")
+        def noop(q: str | None = None) -> dict[str, str]:
+            return {}
+    else:
+        from api.app import create_app
+        from bench.synthetic import build_store
+        from kg.settings import Settings
+        from kg.store.oxigraph import OxigraphStore
+
+        started = time.monotonic()
+        pool = max(10, int(8000 * scale))
+        path = Path(tempfile.mkdtemp(prefix="kg-bench-rest-")) / "store"
+        atexit.register(shutil.rmtree, path.parent, True)
+        triples = build_store(path, max(10, int(3200 * scale)), pool=pool, facts_per_doc=10)
+        store = OxigraphStore(path)  # on disk, as `kg serve` runs
+        # Resolution links: every tenth organisation's short alias node points to it.
+        same = [
+            Quad(
+                vocab.resource(f"org-org-{n}-inc"),
+                vocab.OWL_SAME_AS,
+                vocab.resource(f"org-org-{n}"),
+                vocab.RESOLUTION_GRAPH,
+            )
+            for n in range(0, pool // 4, 10)
+        ]
+        store.put_graph(vocab.RESOLUTION_GRAPH, same)
+        print(f"graph: {triples:,} quads built in {time.monotonic() - started:.1f} s", flush=True)
+        app = create_app(Settings(), store)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that atexit removes the temporary store
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def _start(kind: str, scale: float) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    command = [sys.executable, "-m", "bench.rest", "--serve", kind, "--port", str(port), "--scale", str(scale)]
+    proc = subprocess.Popen(command, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    path = "/noop" if kind == "baseline" else "/health"
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the {kind} server exited with {proc.returncode}")
+        try:
+            if httpx.get(base + path, timeout=60).status_code == 200:
+                return proc, base
+        except httpx.TransportError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError(f"the {kind} server did not start within 300 s")
+
+
+async def _drive(base: str, paths: list[str], clients: int, seconds: float) -> tuple[list[float], int]:
+    """Send the paths with ``clients`` concurrent workers; latencies in seconds, and the non-200 count."""
+    latencies: list[float] = []
+    failures = 0
+    queue = iter(paths)
+    stop = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async def worker(http: httpx.AsyncClient) -> None:
+        nonlocal failures
+        for path in queue:
+            if time.monotonic() > stop:
+                return
+            t0 = time.perf_counter()
+            response = await http.get(path)
+            latencies.append(time.perf_counter() - t0)
+            failures += response.status_code != 200
+
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
+        await asyncio.gather(*(worker(http) for _ in range(clients)))
+    return latencies, failures
+
+
+def _report(name: str, latencies: list[float], failures: int, wall: float) -> tuple[float, float, float]:
+    cuts = statistics.quantiles(latencies, n=100, method="inclusive")
+    rps, p50, p99 = len(latencies) / wall, cuts[49] * 1000, cuts[98] * 1000
+    print(
+        f"  {name:<34} {len(latencies):>6} req {rps:>8.0f} req/s   p50 {p50:>7.1f} ms   p99 {p99:>7.1f} ms"
+        f"{f'   {failures} non-200' if failures else ''}",
+        flush=True,
+    )
+    return rps, p50, p99
+
+
+def _measure(name: str, base: str, paths: list[str], args: argparse.Namespace) -> tuple[float, float, float]:
+    asyncio.run(_drive(base, paths[: args.clients * 4], args.clients, 10))  # warm up: connections, caches
+    started = time.monotonic()
+    latencies, failures = asyncio.run(_drive(base, paths, args.clients, args.seconds))
+    return _report(name, latencies, failures, time.monotonic() - started)
+
+
+def main() -> None:
+    """Run the benchmark (or, with --serve, be one of its servers)."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0, help="graph size: 1.0 is about 1M triples")
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--requests", type=int, default=3000, help="requests per endpoint at most")
+    parser.add_argument("--seconds", type=float, default=20, help="time per endpoint at most")
+    parser.add_argument("--serve", choices=["real", "baseline"], help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        _serve(args.serve, args.port, args.scale)
+        return
+
+    rng = random.Random(1)
+    proc, base = _start("real", args.scale)
+    try:
+        sample = httpx.get(f"{base}/entities", params={"limit": 1000, "offset": 0}, timeout=120).json()["items"]
+        sample += httpx.get(f"{base}/entities", params={"limit": 1000, "offset": 2000}, timeout=120).json()["items"]
+        people = [e for e in sample if e["type"] == "Person"] or sample
+        print(f"{args.clients} clients, up to {args.requests} requests or {args.seconds:.0f} s per endpoint")
+        workloads = {
+            "GET /entities?q=": [f"/entities?q={rng.choice(sample)['label'][-6:]}" for _ in range(args.requests)],
+            "GET /criticisms?critic=": [
+                f"/criticisms?critic={rng.choice(people)['label']}" for _ in range(args.requests)
+            ],
+            "GET /entities/{id}": [f"/entities/{rng.choice(sample)['id']}" for _ in range(args.requests)],
+        }
+        real = {name: _measure(name, base, paths, args) for name, paths in workloads.items()}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    proc, base = _start("baseline", args.scale)
+    try:
+        noop = _measure("baseline GET /noop?q=", base, [f"/noop?q={i}" for i in range(args.requests)], args)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    print("ratio to the baseline (throughput / p99):")
+    for name, (rps, _, p99) in real.items():
+        print(f"  {name:<34} {rps / noop[0]:>6.2f}x throughput   {p99 / noop[2]:>6.2f}x p99")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""The read side: entities, facts, documents and conflicts as the REST API presents them.
+
+Everything is computed from the graph through the store protocol; only the canonical-entity
+catalogue is cached, per store generation (see :mod:`kg.queries.entities`).
+"""
+
+from __future__ import annotations
+
+from kg.queries.conflicts import KINDS as CONFLICT_KINDS
+from kg.queries.conflicts import ConflictKind, list_conflicts
+from kg.queries.entities import Catalogue, EntityRecord, build_catalogue, catalogue, invalidate
+from kg.queries.reads import (
+    get_document,
+    get_entity,
+    health,
+    list_claims,
+    list_criticisms,
+    list_documents,
+    list_entities,
+    list_events,
+    list_relations,
+)
+
+__all__ = [
+    "CONFLICT_KINDS",
+    "Catalogue",
+    "ConflictKind",
+    "EntityRecord",
+    "build_catalogue",
+    "catalogue",
+    "get_document",
+    "get_entity",
+    "health",
+    "invalidate",
+    "list_claims",
+    "list_conflicts",
+    "list_criticisms",
+    "list_documents",
+    "list_entities",
+    "list_events",
+    "list_relations",
+]

@@ -1,0 +1,230 @@
+"""The read side of the REST API: every list and lookup, computed from the graph with a few SELECTs each.
+
+Filters, ordering, LIMIT and OFFSET run in the store; a page's facts are then fetched in one query
+(:func:`kg.queries.facts.load_facts`) and rendered with canonical entities from the catalogue.
+"""
+
+from __future__ import annotations
+
+from api.schemas import (
+    Claim,
+    Criticism,
+    Document,
+    DocumentDetail,
+    Entity,
+    EntityDetail,
+    Event,
+    Health,
+    Page,
+    Relation,
+)
+from kg import vocab
+from kg.errors import NotFoundError
+from kg.model import EVENT_TYPES
+from kg.queries.dates import range_filter, when
+from kg.queries.entities import Catalogue, catalogue
+from kg.queries.facts import load_facts
+from kg.queries.terms import as_date, as_int, canonical, document_id, iris, local, select, string, value
+from kg.store.base import GraphStore
+
+Members = set[str] | None
+# SPARQL's OFFSET is a 64-bit count; anything past this is past every result anyway.
+_MAX_OFFSET = 2**62
+
+
+def _values(var: str, members: Members) -> str:
+    return "" if members is None else f"VALUES ?{var} {{ {iris(sorted(members))} }}"
+
+
+def _page(store: GraphStore, where: str, order: str, limit: int, offset: int) -> list[str]:
+    """The fact IRIs ``?f`` of one page."""
+    window = f"LIMIT {limit} OFFSET {min(offset, _MAX_OFFSET)}"
+    rows = select(store, f"SELECT DISTINCT ?f WHERE {{ {where} }} ORDER BY {order} {window}")
+    return [value(row["f"]) or "" for row in rows]
+
+
+def _count(store: GraphStore, where: str, what: str = "DISTINCT ?f") -> int:
+    return as_int(select(store, f"SELECT (COUNT({what}) AS ?n) WHERE {{ {where} }}")[0]["n"])
+
+
+def _criticism_where(critics: Members, targets: Members, since: str | None, until: str | None) -> str:
+    return f"""{_values("critic", critics)} {_values("target", targets)}
+  ?f kg:critic ?critic ; kg:target ?target ; a kg:Criticism .
+  OPTIONAL {{ ?f kg:date ?date }} OPTIONAL {{ ?f kg:reported ?reported }}
+  {when("when", "date", "reported")}{range_filter("when", since, until)}"""
+
+
+_CRITICISM_ORDER = "DESC(?when) ?f"
+
+
+def _event_where(event_type: str | None, members: Members, since: str | None, until: str | None) -> str:
+    types = " ".join(f"kg:{t}" for t in ([event_type] if event_type else EVENT_TYPES))
+    participant = "?f kg:participant ?pn . ?pn kg:entity ?x ." if members is not None else ""
+    return f"""{_values("x", members)} {participant}
+  VALUES ?type {{ {types} }} ?f a ?type .
+  OPTIONAL {{ ?f kg:date ?date }} {when("when", "date")}{range_filter("when", since, until)}"""
+
+
+_EVENT_ORDER = "DESC(?when) ?f"
+
+
+def _relation_where(predicate: str | None, subjects: Members, objects: Members, either: Members = None) -> str:
+    # Inside one graph: a relation stated by k documents then gives k rows, not k**4 from the union graph.
+    base = "GRAPH ?g { ?f kg:subject ?s ; kg:object ?o ; kg:predicate ?pred ; a kg:RelationAssertion . }"
+    if either is not None:  # each branch complete, so the store starts both from the VALUES
+        match = f"{{ {_values('s', either)} {base} }} UNION {{ {_values('o', either)} {base} }}"
+    else:
+        match = f"{_values('s', subjects)} {_values('o', objects)} {base}"
+    return f"""{match}
+  {f"FILTER(?pred = {string(predicate)})" if predicate else ""}
+  OPTIONAL {{ ?f kg:role ?role }} BIND(LCASE(COALESCE(?role, "")) AS ?rk)
+  {canonical("s", "S")} {canonical("o", "O")}"""
+
+
+def _relations(store: GraphStore, cat: Catalogue, where: str, limit: int, offset: int) -> list[Relation]:
+    """One page of relations; assertions about ids merged by resolution become one relation."""
+    rows = select(store, f"""
+SELECT ?S ?pred ?O ?rk (GROUP_CONCAT(DISTINCT STR(?f); separator=" ") AS ?fs) WHERE {{ {where} }}
+GROUP BY ?S ?pred ?O ?rk ORDER BY ?pred ?S ?O ?rk LIMIT {limit} OFFSET {min(offset, _MAX_OFFSET)}""")
+    groups = [(value(r["S"]) or "", value(r["pred"]) or "", value(r["O"]) or "", (value(r["fs"]) or "").split())
+              for r in rows]
+    facts = load_facts(store, cat, (f for *_, nodes in groups for f in nodes))
+    return [facts.relation(s, p, o, nodes) for s, p, o, nodes in groups]
+
+
+def _documents(store: GraphStore, where: str, limit: int, offset: int, *, text: bool = False) -> list[Document]:
+    rows = select(store, f"""
+SELECT ?d ?ingested ?title ?publisher ?url ?published ?origin {"?text" if text else ""} WHERE {{
+  {where} ?d a kg:Document .
+  OPTIONAL {{ ?d kg:ingestedAt ?ingested }} OPTIONAL {{ ?d dcterms:title ?title }}
+  OPTIONAL {{ ?d kg:publisher ?publisher }} OPTIONAL {{ ?d schema:url ?url }}
+  OPTIONAL {{ ?d kg:published ?published }} OPTIONAL {{ ?d kg:origin ?origin }}
+  {"OPTIONAL { ?d kg:text ?text }" if text else ""}
+}} ORDER BY DESC(?ingested) ?d LIMIT {limit} OFFSET {min(offset, _MAX_OFFSET)}""")
+    model = DocumentDetail if text else Document
+    return [
+        model(
+            id=document_id(row["d"] or ""),
+            title=value(row["title"]),
+            publisher=value(row["publisher"]),
+            url=value(row["url"]),
+            published=as_date(row["published"], None),
+            ingested_at=value(row["ingested"]),
+            origin=value(row["origin"]),
+            **({"text": value(row["text"]) or ""} if text else {}),
+        )
+        for row in rows
+    ]
+
+
+def health(store: GraphStore) -> Health:
+    """Liveness, the store, and how much it holds."""
+    documents = _count(store, "?d a kg:Document", "DISTINCT ?d")
+    return Health(status="ok", store=store.description, documents=documents, triples=store.count_quads())
+
+
+def list_entities(store: GraphStore, *, type: str | None, q: str | None, limit: int, offset: int) -> Page[Entity]:
+    """Canonical entities of a type whose label or an alias contains ``q`` (any case), most mentioned first."""
+    found = catalogue(store).search(type, q)
+    return Page[Entity](items=[r.model() for r in found[offset:offset + limit]], total=len(found))
+
+
+def get_entity(store: GraphStore, entity_id: str, *, limit: int = 100) -> EntityDetail:
+    """An entity (by any merged id, or an unambiguous label or alias) with what the graph says about it."""
+    cat = catalogue(store)
+    records = cat.resolve(entity_id)
+    if not records:
+        raise NotFoundError(f"no entity {entity_id!r}; list them with GET /entities?q=")
+    record = records[0]
+    members = set(record.members)
+    made = _page(store, _criticism_where(members, None, None, None), _CRITICISM_ORDER, limit, 0)
+    received = _page(store, _criticism_where(None, members, None, None), _CRITICISM_ORDER, limit, 0)
+    events = _page(store, _event_where(None, members, None, None), _EVENT_ORDER, limit, 0)
+    facts = load_facts(store, cat, [*made, *received, *events])
+    documents = _documents(store, f"{_values('e', members)} GRAPH ?d {{ ?e kg:mentionCount ?mc }}", limit, 0)
+    return EntityDetail(
+        **record.model().model_dump(),
+        same_as=sorted(local(m) for m in record.members if m != record.iri),
+        relations=_relations(store, cat, _relation_where(None, None, None, members), limit, 0),
+        criticisms_made=[facts.criticism(f) for f in made],
+        criticisms_received=[facts.criticism(f) for f in received],
+        events=[facts.event(f) for f in events],
+        documents=documents,
+    )
+
+
+def list_criticisms(
+    store: GraphStore, *, critic: str | None, target: str | None, since: str | None, until: str | None,
+    limit: int, offset: int,
+) -> Page[Criticism]:
+    """Criticisms, newest first; critic and target by id, label or alias; dates overlapping [since, until]."""
+    cat = catalogue(store)
+    critics, targets = cat.members(critic), cat.members(target)
+    if critics == set() or targets == set():
+        return Page[Criticism](items=[], total=0)
+    where = _criticism_where(critics, targets, since, until)
+    page = _page(store, where, _CRITICISM_ORDER, limit, offset)
+    facts = load_facts(store, cat, page)
+    return Page[Criticism](items=[facts.criticism(f) for f in page], total=_count(store, where))
+
+
+def list_events(
+    store: GraphStore, *, type: str | None, entity: str | None, since: str | None, until: str | None,
+    limit: int, offset: int,
+) -> Page[Event]:
+    """Events, newest first, of a type and/or with a participant."""
+    cat = catalogue(store)
+    members = cat.members(entity)
+    if members == set():
+        return Page[Event](items=[], total=0)
+    where = _event_where(type, members, since, until)
+    page = _page(store, where, _EVENT_ORDER, limit, offset)
+    facts = load_facts(store, cat, page)
+    return Page[Event](items=[facts.event(f) for f in page], total=_count(store, where))
+
+
+def list_claims(
+    store: GraphStore, *, claimant: str | None, about: str | None, limit: int, offset: int
+) -> Page[Claim]:
+    """Claims, one item per claim with every document reporting it as a source."""
+    cat = catalogue(store)
+    claimants, abouts = cat.members(claimant), cat.members(about)
+    if claimants == set() or abouts == set():
+        return Page[Claim](items=[], total=0)
+    about = f"{_values('about', abouts)} ?f kg:about ?about ." if abouts is not None else ""
+    # Inside one graph, like relations: a claim reported by k documents gives k rows, not k**n.
+    where = f"{_values('claimant', claimants)} GRAPH ?g {{ ?f kg:claimant ?claimant ; a kg:Claim . {about} }}"
+    page = _page(store, where, "?f", limit, offset)
+    facts = load_facts(store, cat, page)
+    return Page[Claim](items=[facts.claim(f) for f in page], total=_count(store, where))
+
+
+def list_relations(
+    store: GraphStore, *, predicate: str | None, subject: str | None, object: str | None, limit: int, offset: int
+) -> Page[Relation]:
+    """Relations between canonical entities, each with every span supporting it."""
+    cat = catalogue(store)
+    subjects, objects = cat.members(subject), cat.members(object)
+    if subjects == set() or objects == set():
+        return Page[Relation](items=[], total=0)
+    where = _relation_where(predicate, subjects, objects)
+    total = _count(store, f"SELECT DISTINCT ?S ?pred ?O ?rk WHERE {{ {where} }}", "*")
+    return Page[Relation](items=_relations(store, cat, where, limit, offset), total=total)
+
+
+def list_documents(store: GraphStore, *, limit: int, offset: int) -> Page[Document]:
+    """Documents' metadata, most recently ingested first."""
+    total = _count(store, "?d a kg:Document", "DISTINCT ?d")
+    return Page[Document](items=_documents(store, "", limit, offset), total=total)
+
+
+def get_document(store: GraphStore, doc_id: str) -> DocumentDetail:
+    """One document with its text."""
+    try:
+        where = _values("d", {vocab.document_iri(doc_id).value})
+    except ValueError:  # not even a valid IRI, so certainly not a document
+        where = ""
+    found = [d for d in _documents(store, where, 1, 0, text=True) if isinstance(d, DocumentDetail)] if where else []
+    if not found:
+        raise NotFoundError(f"no document {doc_id!r}; list them with GET /documents")
+    return found[0]
