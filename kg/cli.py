@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -41,12 +42,11 @@ def cmd_load(args: argparse.Namespace) -> int:
     from loaders.documents import MetaOverrides
     from loaders.pipeline import load_paths
 
-    settings = _settings(args)
+    settings = _settings(args).with_overrides(neo4j_uri=args.neo4j)
     overrides = MetaOverrides(title=args.title, publisher=args.publisher, url=args.url, published=args.published)
-    if args.neo4j:
+    if settings.neo4j_uri:
         from kg.neo4j import check_neo4j
 
-        settings = settings.with_overrides(neo4j_uri=args.neo4j)
         check_neo4j(settings)  # fail before the embedded store is opened, so a down Neo4j leaves it untouched
     with _opened(settings) as store:
         report = load_paths(
@@ -54,11 +54,11 @@ def cmd_load(args: argparse.Namespace) -> int:
             [Path(p) for p in args.paths],
             settings,
             overrides=overrides,
-            workers=args.workers or settings.workers,
+            workers=(args.workers if args.workers is not None else settings.workers) or os.cpu_count() or 1,
             force=args.force,
             progress=None if args.quiet else _progress,
         )
-        if args.neo4j and report.loaded:
+        if settings.neo4j_uri and report.loaded:
             from kg.neo4j import sync_documents
 
             sync_documents(store, settings, [r.document_id for r in report.loaded])
@@ -151,17 +151,27 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    """Remove documents and every fact only they support."""
+    """Remove documents and every fact only they support (from Neo4j too when one is configured)."""
     from loaders.pipeline import remove_document
 
-    missing = 0
-    with _opened(_settings(args)) as store:
+    settings = _settings(args).with_overrides(neo4j_uri=args.neo4j)
+    if settings.neo4j_uri:
+        from kg.neo4j import check_neo4j
+
+        check_neo4j(settings)  # fail before touching the embedded store
+    missing, removed = 0, []
+    with _opened(settings) as store:
         for doc_id in args.ids:
             if remove_document(store, doc_id):
                 print(f"removed {doc_id}")
+                removed.append(doc_id)
             else:
                 print(f"error: no document {doc_id}", file=sys.stderr)
                 missing += 1
+        if settings.neo4j_uri and removed:
+            from kg.neo4j import remove_documents
+
+            remove_documents(store, settings, removed)
     return 1 if missing else 0
 
 
@@ -191,9 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("paths", nargs="+", metavar="PATH")
     for flag in ("title", "publisher", "url", "published"):
         load.add_argument(f"--{flag}", help=f"{flag} for every document of this batch")
-    load.add_argument("--workers", type=int, help="extraction processes (default $KG_WORKERS or 1)")
+    load.add_argument("--workers", type=int, help="extraction processes, 0 for one per core (default $KG_WORKERS or 1)")
     load.add_argument("--force", action="store_true", help="re-extract documents already in the store")
-    load.add_argument("--neo4j", metavar="URI", help="also write the loaded documents to this Neo4j")
+    load.add_argument("--neo4j", metavar="URI", help="also write the loaded documents to Neo4j (default $KG_NEO4J_URI)")
     load.add_argument("--quiet", action="store_true", help="no progress bar")
 
     serve = command("serve", cmd_serve, "serve the REST API and SPARQL endpoint")
@@ -212,6 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("stats", cmd_stats, "print counts of documents, entities, facts and triples")
     remove = command("remove", cmd_remove, "remove documents by id, with every fact only they support")
     remove.add_argument("ids", nargs="+", metavar="ID")
+    remove.add_argument("--neo4j", metavar="URI", help="also remove them from this Neo4j (default $KG_NEO4J_URI)")
     sync = command("sync-neo4j", cmd_sync_neo4j, "push the embedded store to Neo4j")
     sync.add_argument("--neo4j", metavar="URI", help="bolt URI (default $KG_NEO4J_URI)")
     return parser
