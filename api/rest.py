@@ -7,7 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
-from api.schemas import (
+from kg import queries
+from kg.model import EntityType, EventType, Predicate
+from kg.queries import ConflictKind
+from kg.queries.views import (
     ISO_DATE,
     Claim,
     Conflict,
@@ -22,9 +25,6 @@ from api.schemas import (
     Relation,
     error_responses,
 )
-from kg import queries
-from kg.model import EntityType, EventType, Predicate
-from kg.queries import ConflictKind
 
 router = APIRouter(responses=error_responses(400, 422))
 

@@ -10,9 +10,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Literal, get_args
 
-from api.schemas import Conflict, ConflictValue, EntityRef, Event, Money, Page, Source
 from kg.queries.dates import overlaps
 from kg.queries.reads import list_events, list_relations
+from kg.queries.views import Conflict, ConflictValue, EntityRef, Event, Money, Page, Source
 from kg.store.base import GraphStore
 
 ConflictKind = Literal["funding_amount", "funding_valuation", "role_holder", "publication_authors"]

@@ -13,9 +13,9 @@ import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from api.schemas import Entity, EntityRef
 from kg.model import ENTITY_TYPES
 from kg.queries.terms import RESOLUTION, as_int, local, select, type_name, value
+from kg.queries.views import Entity, EntityRef
 from kg.store.base import GraphStore
 
 _TYPES = " ".join(f"kg:{t}" for t in ENTITY_TYPES)

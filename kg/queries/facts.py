@@ -7,11 +7,11 @@ from collections.abc import Iterable
 
 from pyoxigraph import NamedNode
 
-from api.schemas import Claim, Criticism, EntityRef, Event, Money, Participant, Quantity, Relation, Source
 from kg import vocab as v
 from kg.model import EVENT_TYPES, DateRef
 from kg.queries.entities import Catalogue
 from kg.queries.terms import as_bool, as_date, as_float, as_int, document_id, iris, local, select, type_name, value
+from kg.queries.views import Claim, Criticism, EntityRef, Event, Money, Participant, Quantity, Relation, Source
 from kg.store.base import GraphStore, Term
 
 Props = dict[str, list[Term]]

@@ -6,7 +6,14 @@ Filters, ordering, LIMIT and OFFSET run in the store; a page's facts are then fe
 
 from __future__ import annotations
 
-from api.schemas import (
+from kg import vocab
+from kg.errors import NotFoundError
+from kg.model import EVENT_TYPES
+from kg.queries.dates import range_filter, when
+from kg.queries.entities import Catalogue, catalogue
+from kg.queries.facts import load_facts
+from kg.queries.terms import as_date, as_int, canonical, document_id, iris, local, select, string, value
+from kg.queries.views import (
     Claim,
     Criticism,
     Document,
@@ -18,13 +25,6 @@ from api.schemas import (
     Page,
     Relation,
 )
-from kg import vocab
-from kg.errors import NotFoundError
-from kg.model import EVENT_TYPES
-from kg.queries.dates import range_filter, when
-from kg.queries.entities import Catalogue, catalogue
-from kg.queries.facts import load_facts
-from kg.queries.terms import as_date, as_int, canonical, document_id, iris, local, select, string, value
 from kg.store.base import GraphStore
 
 Members = set[str] | None

@@ -1,4 +1,4 @@
-"""Response and request bodies of the REST API (contract v1): field names are the contract's."""
+"""The shapes the read side answers in: the REST API's bodies (contract v1), field names as the contract has them."""
 
 from __future__ import annotations
 
