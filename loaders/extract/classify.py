@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 
-from loaders.extract.lexicon import Lexicon, fold, lexicon
+from loaders.extract.lexicon import Lexicon, alternation, fold, lexicon
 from loaders.extract.schema import Mention, MentionSet, TextDoc, TypedMention, TypedMentions
 
 _PRODUCT_HEADS = frozenset({"Pin", "Phone", "Watch", "Glasses", "Buds", "Pad", "Book", "Pod", "Pods", "Headset",
@@ -40,10 +41,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     """Context regexes built from the lexicons (compiled once)."""
     lex = lexicon()
 
-    def alt(words: frozenset[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    roles, pcues, ocues = alt(lex.roles), alt(lex.product_cues), alt(lex.org_cues)
+    # tries: the same matches as longest-first alternations of the words, several times faster
+    roles, pcues, ocues = alternation(lex.roles), alternation(lex.product_cues), alternation(lex.org_cues)
     return {
         "product_after": re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{pcues})\b(?!\s+(?:manager|lead|chief|head))"),
         "product_before": re.compile(rf"\b(?:{pcues})\s*,?\s*[\"“‘]?$", re.I),
@@ -144,13 +143,7 @@ class _Typer:
         surface = m.text
         ext = text[m.start:m.version_end] if m.version_end else surface
         words = surface.split()
-        before = text[max(s.start, m.start - 80):m.start]
         after = text[m.end:min(s.end, m.end + 120)]
-        tail = _tail(before)
-        glued = not before.rstrip(" ,\"“‘").endswith((".", ";", ":", ")", "!", "?"))  # nothing but a comma between
-        cue_product = glued and _ends_with(tail, lex.product_cues, 2)
-        cue_org = glued and _ends_with(tail, lex.org_cues, 2)
-        cue_role = glued and _ends_with(tail, lex.roles, 3)
         known = self._known(m, surface, ext)
         if known:
             if known.type == "Place" and (am := p["admin_after"].match(after)):
@@ -158,6 +151,15 @@ class _Typer:
             return known
         if all(w in lex.generic_caps for w in words) or (len(words) == 1 and surface in lex.demonyms):
             return TypedMention(mention=m)
+        # the context cues are only needed (and only computed) once the lexicons have not decided
+        before = text[max(s.start, m.start - 80):m.start]
+        tail = _tail(before)
+        glued = not before.rstrip(" ,\"“‘").endswith((".", ";", ":", ")", "!", "?"))  # nothing but a comma between
+        # the last one, two and three words before the mention, joined once for the three lexicon lookups
+        ends = [" ".join(tail[-k:]) for k in range(1, min(3, len(tail)) + 1)] if glued else []
+        cue_product = any(e in lex.product_cues for e in ends[:2])
+        cue_org = any(e in lex.org_cues for e in ends[:2])
+        cue_role = any(e in lex.roles for e in ends)
         last = words[-1]
         if _MEDIA_AFTER.match(after) and re.search(r"\b(?:the|a|an|his|her|their|its)\s+$", before, re.I):
             return TypedMention(mention=m, type="Product", cue="media-name", label=surface)  # "the Core Memory podcast"
@@ -257,8 +259,7 @@ class _Typer:
                     if best != "Person":  # person lists are typed by their names; orgs/products by company
                         for k in range(i, j + 1):
                             if items[k].type is None and not items[k].mention.sentence_initial:
-                                items[k] = items[k].model_copy(update={"type": best, "cue": "list",
-                                                                       "label": items[k].mention.text})
+                                items[k] = replace(items[k], type=best, cue="list", label=items[k].mention.text)
             i = j + 1
 
 
@@ -275,7 +276,6 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
                              t.mention.text not in mid_sentence) or t.mention.text in lexicon().demonyms):
                 continue  # "Legal experts say", "Tech YouTuber X": a capitalised adjective, not an organisation
             if t.type is None:
-                items[m.org_before] = t.model_copy(update={"type": "Organization", "cue": "title-org",
-                                                           "label": t.mention.text})
+                items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
     typer.propagate_lists(items)
     return TypedMentions(items=items)

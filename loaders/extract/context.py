@@ -35,11 +35,19 @@ class DocContext:
     by_sentence: dict[int, list[ResolvedMention]] = field(default_factory=dict)
     modifiers: set[tuple[int, int]] = field(default_factory=set)
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
+    _clause_starts: dict[tuple[int, int], int] = field(default_factory=dict)
+    # the cleaned text in lower case, when that keeps every offset (see build); else None
+    _lower: str | None = None
 
     @classmethod
     def build(cls, doc: TextDoc, resolved: Resolved) -> DocContext:
         """Index mentions by sentence and mark modifiers ("OpenAI" in "OpenAI CEO Sam Altman")."""
         ctx = cls(doc=doc, resolved=resolved)
+        low = doc.clean.lower()
+        # lower-casing the whole text once gives each sentence's lower case by slicing only when no character
+        # changes length ("İ") and none depends on its context (final sigma, the one such rule of str.lower)
+        if len(low) == len(doc.clean) and "\u03a3" not in doc.clean:
+            ctx._lower = low
         ctx.entities = {e.key: e for e in resolved.entities}
         for m in resolved.mentions:
             ctx.by_sentence.setdefault(m.sentence, []).append(m)
@@ -67,8 +75,20 @@ class DocContext:
         """Lower-case words of the i-th sentence (cached; cheap pre-filters before the bigger regexes)."""
         w = self._words.get(i)
         if w is None:
-            w = self._words[i] = frozenset(_WORD.findall(self.stext(i).lower()))
+            if self._lower is not None:
+                s = self.doc.sentences[i]
+                w = frozenset(_WORD.findall(self._lower, s.start, s.end))
+            else:
+                w = frozenset(_WORD.findall(self.stext(i).lower()))
+            self._words[i] = w
         return w
+
+    def slower(self, i: int) -> str:
+        """The cleaned text of the i-th sentence in lower case."""
+        if self._lower is not None:
+            s = self.doc.sentences[i]
+            return self._lower[s.start:s.end]
+        return self.stext(i).lower()
 
     def sentence(self, i: int) -> Sentence:
         """The i-th sentence."""
@@ -116,6 +136,13 @@ class DocContext:
     # ---- subjects and anaphora
     def clause_start(self, sent: int, pos: int) -> int:
         """Start offset of the clause that contains ``pos`` (after a fronted adverbial)."""
+        # memoised: the fact stages ask for the subject at the same verb several times
+        cached = self._clause_starts.get((sent, pos))
+        if cached is None:
+            cached = self._clause_starts[(sent, pos)] = self._clause_start(sent, pos)
+        return cached
+
+    def _clause_start(self, sent: int, pos: int) -> int:
         s = self.doc.sentences[sent]
         seg = self.doc.clean[s.start:pos]
         start = s.start

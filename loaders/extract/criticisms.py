@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract.context import DocContext
 from loaders.extract.dates import first_date
-from loaders.extract.lexicon import lexicon
+from loaders.extract.lexicon import alternation, lexicon
 
 _QUOTE = re.compile(r"“([^”]{2,2000})”|\"([^\"]{2,2000})\"")
 _REPLY_VERBS = re.compile(r"\b(?:replied|responded|retorted|countered|fired back|hit back|shot back|clarified|"
@@ -26,6 +26,7 @@ _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative
 _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|leadership|management|lawyers|"
                           r"attorneys|team|spokesperson|executives)\b", re.I)
 _REL_PRONOUN = re.compile(r"(?:,\s*)?\b(?:who|which)\s+(?:\w+\s+)?$")
+_CALL_FOR_ON = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+", re.I)
 _CALL_FOR = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+$", re.I)
 _HARSH_NOUN = re.compile(r"\b(?:scathing|harsh|sharp|blistering|damning|withering|stinging|fierce|brutal)\s+"
                          r"(?:evaluation|review|critique|assessment|criticism|rebuke|attack|takedown|response)\s+"
@@ -42,9 +43,8 @@ _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|articl
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon()
-    verbs = "|".join(re.escape(v) for v in lex.criticism_verbs)
-    speech = "|".join(re.escape(v) for v in sorted(lex.speech_verbs, key=len, reverse=True))
-    neg = "|".join(re.escape(w) for w in lex.negative)
+    # tries of the word lists: the same matches as longest-first alternations, several times faster
+    verbs, speech, neg = alternation(lex.criticism_verbs), alternation(lex.speech_verbs), alternation(lex.negative)
     return {
         "verb": re.compile(rf"\b(?:{verbs})\b", re.I),
         "speech": re.compile(rf"\b(?:{speech})\b"),
@@ -239,7 +239,9 @@ class _Finder:
                 obj_end = self._object_end(m.end(), st_end)
                 targets = self.targets_in(s.index, m.end(), obj_end, critic)
                 self.add(critic, targets, None, m.group(0).lower(), m.start(), obj_end, s.index)
-            for m in re.finditer(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+", self.text[st_start:st_end], re.I):
+            # (every match holds "call", whose letters have no other case forms: a plain substring test is exact)
+            calls = _CALL_FOR_ON.finditer(self.text[st_start:st_end]) if "call" in ctx.slower(s.index) else ()
+            for m in calls:
                 a = st_start + m.end()
                 nxt = [x for x in ctx.mentions(s.index, a, st_end) if x.type in ("Person", "Organization")]
                 if nxt and nxt[0].start - a < 40 and re.match(r"^\s+to\b", self.text[nxt[0].end:nxt[0].end + 4]) \
@@ -350,7 +352,7 @@ class _Finder:
         quoted_sents = {ctx.sentence_at(qs) for qs, _ in self.quote_speakers}
         for s in ctx.doc.sentences:
             st = ctx.stext(s.index)
-            if not has_negative(ctx.words(s.index), st.lower()) or not p["negative"].search(st):
+            if not has_negative(ctx.words(s.index), ctx.slower(s.index)) or not p["negative"].search(st):
                 continue
             for m in p["speech"].finditer(st):
                 pos = s.start + m.start()

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import DateRef
+from loaders.extract.lexicon import alternation
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -14,8 +15,11 @@ MONTHS = {m: i + 1 for i, m in enumerate(
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# month names as a trie: the same matches as the longest-first alternation "January|...|Jan|...", faster
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
+                "Dec")
+_MONTH = rf"(?P<month>{alternation(_MONTH_NAMES)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -29,6 +33,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|last week|this week|last month|this month|earlier this month|"
                             r"last year|this year|earlier this year|the previous day|the day before)\b", re.I)),
 ]
+
+
+_DIGIT = re.compile(r"\d")
+_NEED_DIGIT = frozenset({"iso", "mdy", "dmy", "my", "y"})  # the patterns that only match with a digit
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,10 @@ def find_dates(text: str, published: DateRef | None = None) -> list[DateMatch]:
     ref = _parse_published(published)
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
+    digits = _DIGIT.search(text) is not None
     for kind, pattern in _PATTERNS:
+        if not digits and kind in _NEED_DIGIT:
+            continue  # cannot match: spares most sentences five of the eight scans
         for m in pattern.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue

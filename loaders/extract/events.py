@@ -186,7 +186,7 @@ def _merge_funding(events: list[Event]) -> list[Event]:
 def _ipo(ctx: DocContext) -> list[Event]:
     events: dict[str, Event] = {}
     for s in ctx.doc.sentences:
-        if not ctx.words(s.index) & _IPO_WORDS and "initial public" not in ctx.stext(s.index).lower():
+        if not ctx.words(s.index) & _IPO_WORDS and "initial public" not in ctx.slower(s.index):
             continue
         st = ctx.stext(s.index)
         for m in _IPO.finditer(st):

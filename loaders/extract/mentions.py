@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
+from operator import itemgetter
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon
 from loaders.extract.schema import Mention, MentionSet, Sentence, TextDoc
 from loaders.extract.text import tokens
 
 Tok = tuple[int, int, str]
+_TEXT = itemgetter(2)  # the text of a token
 
 _CONNECTORS = frozenset({"of", "&", "de", "van", "von", "der", "den", "da", "al", "bin", "du", "la", "le", "y"})
 _FOR_HEADS = frozenset({"Center", "Centre", "Institute", "Coalition", "Alliance", "Campaign", "Council", "Committee",
@@ -245,9 +248,10 @@ class _Builder:
         """Unnamed actors: "an X user", "critics", "a Microsoft product manager", "Some suspect ..."."""
         lex = self.lex
         n = len(toks)
-        lows = [t[2].lower() for t in toks]
-        if not lex.group_nouns.intersection(lows):
+        # most sentences name no group: test that in C before building the lower-case token list
+        if lex.group_nouns.isdisjoint(map(str.lower, map(_TEXT, toks))):
             return
+        lows = [t[2].lower() for t in toks]
         for i, (_, end, t) in enumerate(toks):
             low = lows[i]
             two = f"{low} {toks[i + 1][2].lower()}" if i + 1 < n else ""
@@ -312,6 +316,6 @@ def find_mentions(doc: TextDoc) -> MentionSet:
     remapped = []
     for m in mentions:
         if m.org_before is not None:
-            m = m.model_copy(update={"org_before": position[id(builder.mentions[m.org_before])]})
+            m = replace(m, org_before=position[id(builder.mentions[m.org_before])])
         remapped.append(m)
     return MentionSet(mentions=remapped)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg.model import Entity, EntityType, Span
 from loaders.extract.lexicon import Lexicon, fold, lexicon
@@ -45,6 +46,13 @@ def initials(label: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", label) if w and w.lower() not in _SKIP_WORDS and w[0].isalpha())
 
 
+@lru_cache(maxsize=1 << 14)
+def _forms(label: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The words of a name, their folded forms and its upper-case initials (cached: names recur in every match)."""
+    words = tuple(label.split())
+    return words, tuple(fold(w) for w in words), initials(label).upper()
+
+
 class _Resolver:
     """Groups the typed mentions of one document into entities."""
 
@@ -74,39 +82,41 @@ class _Resolver:
     def _long_match(self, surface: str, exclude: int | None = None) -> int | None:
         """The cluster with a longer name that this short name is part of ("Sacks", "Mythos", "Times", "NYT")."""
         words = surface.split()
+        n = len(words)
+        fwords = tuple(fold(w) for w in words)
         f = fold(surface)
+        unknown = self.lex.known.get(f) is None
+        # an upper-case single word may be an acronym of a longer organisation name
+        acronym = n == 1 and f.isupper() is False and surface.isupper() and len(surface) >= 2
+        org_suffixes, generic_caps = self.lex.org_suffixes, self.lex.generic_caps
         hits: list[int] = []
         for ci, c in enumerate(self.clusters):
             if ci == exclude or c.type in ("Group", "Place") or not c.labels:
                 continue
             for lab in {c.label(), *c.surfaces}:
-                lw = lab.split()
-                if len(lw) <= len(words):
-                    if len(words) == 1 and f.isupper() is False and surface.isupper() and len(surface) >= 2 \
-                            and c.type == "Organization" and initials(lab).upper() == surface and len(lw) > 1:
+                lw, flw, inits = _forms(lab)
+                if len(lw) <= n:
+                    if acronym and c.type == "Organization" and inits == surface and len(lw) > 1:
                         hits.append(ci)
                     continue
                 if c.type == "Person":
-                    ok = len(words) == 1 and (words[0] == lw[-1] or (words[0] == lw[0] and len(lw) == 2))
+                    ok = n == 1 and (words[0] == lw[-1] or (words[0] == lw[0] and len(lw) == 2))
                 elif c.type == "Product":
-                    ok = [fold(w) for w in lw[-len(words):]] == [fold(w) for w in words] and \
-                         self.lex.known.get(fold(surface)) is None
+                    ok = flw[-n:] == fwords and unknown
                 else:
-                    rest_first = lw[len(words):]
-                    ok = ([fold(w) for w in lw[:len(words)]] == [fold(w) for w in words] and
-                          all(w in self.lex.org_suffixes or w in self.lex.generic_caps for w in rest_first)) or \
-                         [fold(w) for w in lw[-len(words):]] == [fold(w) for w in words] or \
-                         (len(words) == 1 and words[0] == lw[0] and lw[-1] in {"administration", "Administration"}) \
-                        or (len(words) == 1 and words[0] == lw[0] and self._brand_word(words[0]))
-                    if ok and len(words) == 1 and words[0] in self.lex.org_suffixes and words[0] not in {"Times"}:
+                    ok = (flw[:n] == fwords and all(w in org_suffixes or w in generic_caps for w in lw[n:])) or \
+                         flw[-n:] == fwords or \
+                         (n == 1 and words[0] == lw[0] and lw[-1] in {"administration", "Administration"}) \
+                        or (n == 1 and words[0] == lw[0] and self._brand_word(words[0]))
+                    if ok and n == 1 and words[0] in org_suffixes and words[0] not in {"Times"}:
                         ok = False
                 if ok:
                     hits.append(ci)
                     break
             # acronym of a multi-word organisation ("NYT")
-            if ci not in hits and len(words) == 1 and surface.isupper() and 2 <= len(surface) <= 6 and \
-                    c.type == "Organization" and any(initials(lab).upper() == surface for lab in c.surfaces if
-                                                     len(lab.split()) > 1):
+            if ci not in hits and n == 1 and surface.isupper() and 2 <= len(surface) <= 6 and \
+                    c.type == "Organization" and any(_forms(lab)[2] == surface for lab in c.surfaces if
+                                                     len(_forms(lab)[0]) > 1):
                 hits.append(ci)
         hits = sorted(set(hits))
         return hits[0] if len(hits) == 1 else None
@@ -127,7 +137,7 @@ class _Resolver:
                 continue
             word = c.label()
             cands = [cj for cj, d in enumerate(self.clusters) if cj != ci and d.items and d.type == "Organization"
-                     and len(d.label().split()) > 1 and d.label().split()[0] == word]
+                     and len(_forms(d.label())[0]) > 1 and _forms(d.label())[0][0] == word]
             if len(cands) != 1:
                 continue
             d = self.clusters[cands[0]]
@@ -196,9 +206,9 @@ class _Resolver:
             if i in self.assign or t.mention.group or len(t.mention.text.split()) != 1:
                 continue
             w = t.mention.text
-            if any(c.type == "Product" and c.labels and c.label().split()[0] == w and len(c.label().split()) > 1
-                   for c in self.clusters) and t.mention.possessive:
-                self._add(i, t.model_copy(update={"type": "Organization", "cue": "brand"}), "Organization", w)
+            if t.mention.possessive and any(c.type == "Product" and c.labels and _forms(c.label())[0][0] == w and
+                                            len(_forms(c.label())[0]) > 1 for c in self.clusters):
+                self._add(i, replace(t, type="Organization", cue="brand"), "Organization", w)
         # 5. groups, with the stated affiliation
         for i, t in enumerate(items):
             if t.mention.group:
@@ -212,11 +222,11 @@ class _Resolver:
         for ci, c in enumerate(self.clusters):
             if not c.items or c.type not in ("Product", "Person"):
                 continue
-            words = [fold(w) for w in c.label().split()]
+            words = _forms(c.label())[1]
             for cj, d in enumerate(self.clusters):
                 if cj == ci or d.type != c.type or not d.items:
                     continue
-                dw = [fold(w) for w in d.label().split()]
+                dw = _forms(d.label())[1]
                 if len(dw) > len(words) and dw[-len(words):] == words and \
                         (c.type == "Person" or self.lex.known.get(fold(c.label())) is None):
                     d.labels += c.labels
@@ -245,10 +255,14 @@ class _Resolver:
         ordered = sorted(first_pos, key=lambda ci: first_pos[ci])
         key_of = {ci: f"e{n + 1}" for n, ci in enumerate(ordered)}
         entities: list[Entity] = []
+        # mention indices per cluster, grouped once (not one scan of all assignments per cluster)
+        members: dict[int, list[int]] = {}
+        for i, cj in sorted(self.assign.items()):
+            members.setdefault(cj, []).append(i)
         for ci in ordered:
             c = self.clusters[ci]
             label = c.label()
-            mention_idx = sorted(i for i, cj in self.assign.items() if cj == ci)
+            mention_idx = members[ci]
             spans = []
             for i in mention_idx:
                 m = self.items[i].mention

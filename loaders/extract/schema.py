@@ -1,19 +1,19 @@
-"""Typed inputs and outputs of the extraction stages, so any stage can be swapped for a statistical one."""
+"""Typed inputs and outputs of the extraction stages, so any stage can be swapped for a statistical one.
+
+The stage payloads are slotted dataclasses rather than pydantic models: thousands are built per document inside
+the stages, where validating values the stages produced themselves was a large share of the run time. What leaves
+the pipeline (:mod:`kg.model`) is still validated.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass, field
 
 from kg.model import Claim, Criticism, DateRef, Entity, EntityType, Event, Relation
 
 
-class StageModel(BaseModel):
-    """Base of stage payloads: plain, validated on construction, mutable only where a stage fills it in."""
-
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
-
-
-class Sentence(StageModel):
+@dataclass(slots=True)
+class Sentence:
     """One sentence: offsets into the document text, and whether it looks like a heading."""
 
     index: int
@@ -24,7 +24,8 @@ class Sentence(StageModel):
     paragraph: int = 0
 
 
-class TextDoc(StageModel):
+@dataclass(slots=True)
+class TextDoc:
     """Stage 1 output: the raw text, a same-length cleaned view of it, and its sentences."""
 
     text: str
@@ -34,7 +35,8 @@ class TextDoc(StageModel):
     lower_vocab: frozenset[str] = frozenset()
 
 
-class Mention(StageModel):
+@dataclass(slots=True)
+class Mention:
     """A candidate name: a run of capitalised tokens, with the cues seen around it."""
 
     start: int
@@ -51,13 +53,15 @@ class Mention(StageModel):
     group: str | None = None  # for Group mentions: the label ("X user", "critics")
 
 
-class MentionSet(StageModel):
+@dataclass(slots=True)
+class MentionSet:
     """Stage 2 output: all candidate mentions of a document, in text order."""
 
     mentions: list[Mention]
 
 
-class TypedMention(StageModel):
+@dataclass(slots=True)
+class TypedMention:
     """Stage 3 output item: a mention with its type (None when no cue supports one) and the cue used."""
 
     mention: Mention
@@ -66,13 +70,15 @@ class TypedMention(StageModel):
     label: str = ""
 
 
-class TypedMentions(StageModel):
+@dataclass(slots=True)
+class TypedMentions:
     """Stage 3 output: typed mentions."""
 
     items: list[TypedMention]
 
 
-class ResolvedMention(StageModel):
+@dataclass(slots=True)
+class ResolvedMention:
     """A mention assigned to an entity of the document."""
 
     start: int
@@ -84,17 +90,19 @@ class ResolvedMention(StageModel):
     possessive: bool = False
 
 
-class Resolved(StageModel):
+@dataclass(slots=True)
+class Resolved:
     """Stage 4 output: the document's entities and every mention assigned to one of them."""
 
     entities: list[Entity]
     mentions: list[ResolvedMention]
 
 
-class Facts(StageModel):
+@dataclass(slots=True)
+class Facts:
     """Output of the fact stages (relations, events, criticisms, claims)."""
 
-    relations: list[Relation] = []
-    events: list[Event] = []
-    criticisms: list[Criticism] = []
-    claims: list[Claim] = []
+    relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    criticisms: list[Criticism] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)

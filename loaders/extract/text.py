@@ -47,9 +47,12 @@ def clean(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
+_PROSE_END = ".:;,\"”'’)"
+
+
 def _is_heading(words: list[str], last_char: str) -> bool:
     """Title-case lines without final punctuation (or with a question mark) are headings, not prose."""
-    if len(words) < 2 or last_char in ".:;,\"”'’)" or words[0] == "By":
+    if len(words) < 2 or last_char in _PROSE_END or words[0] == "By":
         return False  # prose, or a byline ("By Blake Brittain")
     content = [w for w in words if len(w) > 3]
     if not content:
@@ -83,20 +86,32 @@ def split_sentences(clean_text: str, original: str | None = None) -> list[Senten
             lead = len(seg) - len(seg.lstrip())
             start = p_start + a + lead
             end = start + len(stripped)
-            words = _WORD.findall(stripped)
+            # most sentences end in punctuation and cannot be headings: their words need not be found
+            heading = stripped[-1] not in _PROSE_END and _is_heading(_WORD.findall(stripped), stripped[-1])
             sentences.append(Sentence(index=len(sentences), start=start, end=end, text=original[start:end],
-                                      heading=_is_heading(words, stripped[-1]), paragraph=p_index))
+                                      heading=heading, paragraph=p_index))
     return sentences
+
+
+# TOKEN with the whitespace before it: every non-space character starts a token, so the gaps between tokens are
+# whitespace only, and offsets can be counted from the lengths (much cheaper than match objects)
+_SPACE_TOKEN = re.compile(rf"(\s*)({TOKEN.pattern})")
 
 
 def tokens(clean_text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Tokens (start, end, text) of a slice of the cleaned text."""
-    return [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(clean_text, start, end)]
+    out = []
+    pos = start
+    for space, tok in _SPACE_TOKEN.findall(clean_text, start, end):
+        pos += len(space)
+        out.append((pos, pos + len(tok), tok))
+        pos += len(tok)
+    return out
 
 
 def prepare(text: str, published: DateRef | None = None) -> TextDoc:
     """Stage 1: clean view, sentences and the set of words written in lower case somewhere in the text."""
     view = clean(text)
-    lower_vocab = frozenset(w for w in _WORD.findall(view) if w.islower())
+    lower_vocab = frozenset(filter(str.islower, _WORD.findall(view)))
     return TextDoc(text=text, clean=view, sentences=split_sentences(view, text), published=published,
                    lower_vocab=lower_vocab)
