@@ -4,14 +4,12 @@ Read-only: updates are refused with a pointer to the authenticated /documents en
 SERVICE and LOAD (see :mod:`kg.sparql_guard`), so no query makes the server fetch a URL. Every query runs
 in a worker thread under the configured time limit and result-size limit.
 
-A protocol-specified dataset (``default-graph-uri``, ``named-graph-uri``) is honoured by copying those graphs
-into a scratch in-memory store and querying that: the store protocol runs queries over its own union graph
-only. Graphs are per document, so a dataset is small; larger than ``MAX_DATASET_QUADS`` is refused.
+A protocol-specified dataset (``default-graph-uri``, ``named-graph-uri``) is handed to the store, which then
+queries exactly those graphs in place of the query's own FROM / FROM NAMED (or, without either, the union).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Sequence
 from typing import Annotated
 from urllib.parse import parse_qsl
@@ -23,14 +21,13 @@ from fastapi import APIRouter, Header, Request, Response
 from starlette.exceptions import HTTPException
 
 from api.deps import SettingsDep, StoreDep
-from kg.errors import KGError, QueryError, QueryTimeoutError, ResultTooLargeError
+from kg.errors import KGError, QueryError, QueryTimeoutError
 from kg.sparql_guard import UPDATE_HINT, QueryForm, RefusedQueryError, check_query
 from kg.sparql_results import BOOLEAN_WRITERS, GRAPH_WRITERS, TABULAR_WRITERS, Writer
-from kg.store.base import AskResult, GraphResult, GraphStore, QueryResult, SelectResult
+from kg.store.base import GraphStore
 
 router = APIRouter(tags=["sparql"])
 
-MAX_DATASET_QUADS = 1_000_000
 _FORM = "application/x-www-form-urlencoded"
 _QUERY = "application/sparql-query"
 _UPDATE = "application/sparql-update"
@@ -139,43 +136,6 @@ def _graph_names(params: Iterable[tuple[str, str]], name: str) -> list[ox.NamedN
         raise QueryError(f"{name}: not an absolute IRI: {exc}") from exc
 
 
-def _run_on_dataset(
-    store: GraphStore,
-    query: str,
-    default_graphs: list[ox.NamedNode],
-    named_graphs: list[ox.NamedNode],
-    deadline: float,
-    max_rows: int,
-) -> QueryResult:
-    """Run a query over a protocol-specified dataset copied out of the store."""
-    scratch, count = ox.Store(), 0
-    sources = [(g, ox.DefaultGraph()) for g in default_graphs] + [(g, g) for g in named_graphs]
-    for source, target in sources:
-        for quad in store.quads(source):
-            count += 1
-            if count > MAX_DATASET_QUADS:
-                raise ResultTooLargeError(f"the requested dataset holds more than {MAX_DATASET_QUADS} quads")
-            scratch.add(ox.Quad(quad.subject, quad.predicate, quad.object, target))
-    try:
-        # The protocol's dataset replaces any FROM / FROM NAMED of the query itself.
-        result = scratch.query(query, default_graph=ox.DefaultGraph(), named_graphs=named_graphs)
-    except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from exc
-    if isinstance(result, ox.QueryBoolean):
-        return AskResult(bool(result))
-    items = []
-    for item in result:
-        items.append(item)
-        if len(items) > max_rows:
-            raise ResultTooLargeError(f"the query returns more than {max_rows} results; add a LIMIT")
-        if time.monotonic() > deadline:
-            raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
-    if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
-        return SelectResult(names, [tuple(s[n] for n in names) for s in items])
-    return GraphResult(items)
-
-
 async def _answer(request: Request, store: GraphStore, settings: SettingsDep, accept: str | None) -> Response:
     """Check, run and serialise one protocol request."""
     params = await _protocol_params(request)
@@ -192,13 +152,18 @@ async def _answer(request: Request, store: GraphStore, settings: SettingsDep, ac
     # On the query's first line, so that the line numbers of syntax errors still match the client's text.
     query = f"BASE <{request.url.replace(query='', fragment='')}> {query}"
 
+    # The Protocol's dataset, when given, replaces the query's own FROM / FROM NAMED (the store does that).
+    dataset = bool(default_graphs or named_graphs)
+
     def run() -> bytes:
         try:
-            if default_graphs or named_graphs:
-                deadline = time.monotonic() + timeout_s
-                result = _run_on_dataset(store, query, default_graphs, named_graphs, deadline, max_rows)
-            else:
-                result = store.query(query, timeout_s=timeout_s, max_rows=max_rows)
+            result = store.query(
+                query,
+                timeout_s=timeout_s,
+                max_rows=max_rows,
+                default_graph=default_graphs if dataset else None,
+                named_graphs=named_graphs if dataset else None,
+            )
         except KGError as exc:
             # The traceback's frames hold pyoxigraph's result iterator, which may only be dropped on the thread
             # that made it: let go of them here, not on the event loop.

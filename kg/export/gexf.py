@@ -20,12 +20,6 @@ def _attribute_decls(cls: str, attributes: tuple[tuple[str, str], ...]) -> str:
     return f'<attributes class="{cls}">{decls}</attributes>\n'
 
 
-def _attvalues(values: dict[str, object]) -> str:
-    # Gephi and the schema both accept a missing attvalue for an absent value; an empty one would be "".
-    items = "".join(f"<attvalue for={attr(k)} value={attr(v)}/>" for k, v in values.items() if v not in (None, ""))
-    return f"<attvalues>{items}</attvalues>" if items else ""
-
-
 def write_gexf(store: GraphStore, out: BinaryIO) -> None:
     """Write the graph view of the store as GEXF 1.3 (mode="dynamic", timeformat="date")."""
     today = dt.date.today().isoformat()
@@ -42,16 +36,29 @@ def write_gexf(store: GraphStore, out: BinaryIO) -> None:
         ).encode()
     )
     buffer = ChunkedWriter(out)
+    # Types, kinds, relations and roles repeat across the graph: escape each distinct value once.
+    values: dict[tuple[str, object], str] = {}
+
+    def attvalue(name: str, value: object) -> str:
+        key = (name, value)
+        found = values.get(key)
+        if found is None:
+            found = values[key] = "" if value in (None, "") else f"<attvalue for={attr(name)} value={attr(value)}/>"
+        return found
+
+    write = buffer.write
     for node in nodes(store):
-        values = {"type": node.type, "kind": node.kind, "mentions": node.mentions}
-        buffer.write(f"<node id={attr(node.id)} label={attr(node.label or node.id)}>{_attvalues(values)}</node>\n")
-    buffer.write("</nodes>\n<edges>\n")
+        items = attvalue("type", node.type) + attvalue("kind", node.kind) + attvalue("mentions", node.mentions)
+        body = f"<attvalues>{items}</attvalues>" if items else ""
+        write(f"<node id={attr(node.id)} label={attr(node.label or node.id)}>{body}</node>\n")
+    write("</nodes>\n<edges>\n")
     for i, edge in enumerate(edges(store)):
-        start = f" start={attr(edge.start)}" if edge.start else ""
-        values = {"relation": edge.relation, "role": edge.role}
-        buffer.write(
+        start = f' start="{edge.start}"' if edge.start else ""  # timeline_date gives digits and dashes only
+        items = attvalue("relation", edge.relation) + attvalue("role", edge.role)
+        body = f"<attvalues>{items}</attvalues>" if items else ""
+        write(
             f'<edge id="{i}" source={attr(edge.source)} target={attr(edge.target)} label={attr(edge.relation)}'
-            f' weight="{edge.weight}"{start}>{_attvalues(values)}</edge>\n'
+            f' weight="{edge.weight}"{start}>{body}</edge>\n'
         )
     buffer.write("</edges>\n</graph>\n</gexf>\n")
     buffer.flush()

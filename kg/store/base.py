@@ -3,6 +3,10 @@
 Terms are pyoxigraph terms whatever the backend, so callers never see a backend's own types.
 A document's facts live in one named graph (the document's IRI), so a document can be removed
 and re-derived without touching any other.
+
+Queries run over the union of the graphs unless they name their own dataset (``FROM`` / ``FROM NAMED``)
+or the caller passes one (``default_graph`` / ``named_graphs``, as the SPARQL Protocol's
+``default-graph-uri`` / ``named-graph-uri`` do), which then replaces the query's own.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
+
+from kg.errors import QueryError
+from kg.sparql_guard import tokenize
 
 Term = NamedNode | BlankNode | Literal | Triple
 
@@ -43,6 +50,9 @@ class GraphResult:
 
 
 QueryResult = SelectResult | AskResult | GraphResult
+Row = tuple[Term | None, ...]
+# The rows of a streamed SELECT: its variables, and an iterator that fetches rows as it is read.
+RowStream = tuple[list[str], Iterator[Row]]
 
 
 @runtime_checkable
@@ -78,10 +88,48 @@ class GraphStore(Protocol):
         """Stream the quads of one graph, or of the whole store."""
         ...
 
-    def query(self, sparql: str, *, timeout_s: float | None = None, max_rows: int | None = None) -> QueryResult:
-        """Run a read-only SPARQL query over the union of all graphs (named graphs stay addressable)."""
+    def query(
+        self,
+        sparql: str,
+        *,
+        timeout_s: float | None = None,
+        max_rows: int | None = None,
+        default_graph: list[NamedNode] | None = None,
+        named_graphs: list[NamedNode] | None = None,
+    ) -> QueryResult:
+        """Run a read-only SPARQL query over the union of all graphs, or over the dataset given or named in it."""
+        ...
+
+    def stream(
+        self,
+        sparql: str,
+        *,
+        timeout_s: float | None = None,
+        default_graph: list[NamedNode] | None = None,
+        named_graphs: list[NamedNode] | None = None,
+    ) -> RowStream:
+        """Run a SELECT and return its variables and an iterator over its rows, fetched as they are read.
+
+        The iterator raises QueryTimeoutError once ``timeout_s`` has passed; a query that is not a SELECT is a
+        QueryError. Read it to the end (or drop it) on the thread that called ``stream``.
+        """
         ...
 
     def close(self) -> None:
         """Release the store (file locks, handles)."""
         ...
+
+
+def names_dataset(sparql: str) -> bool:
+    """Whether a query names its own dataset with FROM or FROM NAMED."""
+    if "from" not in sparql.lower():  # the common case, without tokenizing
+        return False
+    try:
+        for token in tokenize(sparql):
+            if token.text == "{":  # dataset clauses come before the first group; subqueries cannot have any
+                return False
+            if token.kind == "word" and token.text.upper() == "FROM":
+                return True
+    except QueryError:
+        return False  # unreadable: let the engine report the syntax error
+    return False

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from kg import vocab
 from kg.errors import BackendError, QueryError, QueryTimeoutError, ResultTooLargeError
-from kg.store.base import AskResult, GraphResult, QueryResult, SelectResult
+from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult, names_dataset
 
 # How many rows pass between two looks at the clock while a result streams in.
 _CLOCK_EVERY = 256
@@ -80,15 +80,18 @@ class OxigraphStore:
         """Stream the quads of one graph, or of the whole store."""
         return iter(self._store.quads_for_pattern(None, None, None, graph))
 
-    def query(self, sparql: str, *, timeout_s: float | None = None, max_rows: int | None = None) -> QueryResult:
-        """Run a read-only query over the union of the graphs, within the time and row limits."""
+    def query(
+        self,
+        sparql: str,
+        *,
+        timeout_s: float | None = None,
+        max_rows: int | None = None,
+        default_graph: list[ox.NamedNode] | None = None,
+        named_graphs: list[ox.NamedNode] | None = None,
+    ) -> QueryResult:
+        """Run a read-only query over the union of the graphs (or the given dataset), within the limits."""
         deadline = time.monotonic() + timeout_s if timeout_s else None
-        try:
-            result = self._store.query(sparql, use_default_graph_as_union=True)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from exc
-        except OSError as exc:
-            raise BackendError(f"query failed on {self.description}: {exc}") from exc
+        result = self._run(sparql, default_graph, named_graphs)
         if isinstance(result, ox.QueryBoolean):
             return AskResult(bool(result))
         if isinstance(result, ox.QuerySolutions):
@@ -96,6 +99,40 @@ class OxigraphStore:
             rows = [tuple(solution) for solution in _bounded(result, deadline, max_rows)]
             return SelectResult(variables, rows)
         return GraphResult(list(_bounded(result, deadline, max_rows)))
+
+    def stream(
+        self,
+        sparql: str,
+        *,
+        timeout_s: float | None = None,
+        default_graph: list[ox.NamedNode] | None = None,
+        named_graphs: list[ox.NamedNode] | None = None,
+    ) -> RowStream:
+        """Run a SELECT and stream its rows; pyoxigraph evaluates lazily, so rows are computed as they are read."""
+        deadline = time.monotonic() + timeout_s if timeout_s else None
+        result = self._run(sparql, default_graph, named_graphs)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("stream() runs SELECT queries only; use query() for ASK, CONSTRUCT and DESCRIBE")
+        variables = [var.value for var in result.variables]
+        rows = iter(result) if deadline is None else _bounded(result, deadline, None)
+        return variables, map(tuple, rows)
+
+    def _run(
+        self, sparql: str, default_graph: list[ox.NamedNode] | None, named_graphs: list[ox.NamedNode] | None
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Start a query on the right dataset, turning engine errors into the project's errors."""
+        try:
+            if default_graph is not None or named_graphs is not None:
+                # A given dataset is exactly those graphs, replacing any FROM / FROM NAMED of the query.
+                return self._store.query(
+                    sparql, default_graph=list(default_graph or []), named_graphs=list(named_graphs or [])
+                )
+            # pyoxigraph ignores a query's own FROM / FROM NAMED under the union flag, so it is set only without them.
+            return self._store.query(sparql, use_default_graph_as_union=not names_dataset(sparql))
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except OSError as exc:
+            raise BackendError(f"query failed on {self.description}: {exc}") from exc
 
     def close(self) -> None:
         """Flush and release the store."""

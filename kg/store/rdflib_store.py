@@ -13,11 +13,12 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, URIRef
 from rdflib import Literal as RLiteral
+from rdflib.query import Result
 from rdflib.term import Node
 
 from kg import vocab
 from kg.errors import QueryError, QueryTimeoutError, ResultTooLargeError
-from kg.store.base import AskResult, GraphResult, QueryResult, SelectResult, Term
+from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult, Term, names_dataset
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
@@ -113,13 +114,18 @@ class RdflibStore:
             name = g.identifier if hasattr(g, "identifier") else g
             yield ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), ox.NamedNode(str(name)))
 
-    def query(self, sparql: str, *, timeout_s: float | None = None, max_rows: int | None = None) -> QueryResult:
+    def query(
+        self,
+        sparql: str,
+        *,
+        timeout_s: float | None = None,
+        max_rows: int | None = None,
+        default_graph: list[ox.NamedNode] | None = None,
+        named_graphs: list[ox.NamedNode] | None = None,
+    ) -> QueryResult:
         """Run a query with rdflib's engine; the time limit is checked once the result is in."""
         started = time.monotonic()
-        try:
-            result = self._dataset.query(sparql)
-        except Exception as exc:  # rdflib raises pyparsing errors of several kinds
-            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        result = self._run(sparql, default_graph, named_graphs)
         if result.type == "ASK":
             return AskResult(bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -135,6 +141,37 @@ class RdflibStore:
         if timeout_s is not None and time.monotonic() - started > timeout_s:
             raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
         return outcome
+
+    def stream(
+        self,
+        sparql: str,
+        *,
+        timeout_s: float | None = None,
+        default_graph: list[ox.NamedNode] | None = None,
+        named_graphs: list[ox.NamedNode] | None = None,
+    ) -> RowStream:
+        """Run a SELECT; rdflib computes the whole result first, but the rows are converted as they are read."""
+        started = time.monotonic()
+        result = self._run(sparql, default_graph, named_graphs)
+        if result.type != "SELECT":
+            raise QueryError("stream() runs SELECT queries only; use query() for ASK, CONSTRUCT and DESCRIBE")
+        if timeout_s is not None and time.monotonic() - started > timeout_s:
+            raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
+        rows = (tuple(None if cell is None else from_rdflib(cell) for cell in row) for row in result)
+        return [str(v) for v in result.vars], rows
+
+    def _run(
+        self, sparql: str, default_graph: list[ox.NamedNode] | None, named_graphs: list[ox.NamedNode] | None
+    ) -> Result:
+        """Evaluate a query on the dataset, refusing datasets this backend cannot honour."""
+        # rdflib copies FROM graphs out of the dataset but fetches any it lacks from the network, and its
+        # default graph is always the union: refuse rather than answer over the wrong dataset.
+        if default_graph is not None or named_graphs is not None or names_dataset(sparql):
+            raise QueryError("the rdflib backend queries the union of its graphs only: no FROM, FROM NAMED or dataset")
+        try:
+            return self._dataset.query(sparql)
+        except Exception as exc:  # rdflib raises pyparsing errors of several kinds
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
 
     def close(self) -> None:
         """Nothing to release."""

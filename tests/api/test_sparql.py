@@ -176,6 +176,21 @@ def test_dataset_parameters(client: TestClient, store: OxigraphStore) -> None:
     assert empty.json()["boolean"] is False
 
 
+def test_query_dataset_clauses(client: TestClient, store: OxigraphStore) -> None:
+    """A query's own FROM / FROM NAMED are honoured; named-graph-uri replaces them."""
+    graph = store.graphs()[0].value
+    person = "<https://w3id.org/ainews-kg/ontology#Person>"
+    from_none = f"ASK FROM <http://example.org/none> {{ ?s a {person} }}"
+    assert client.get("/sparql", params={"query": from_none}).json()["boolean"] is False
+    from_doc = f"ASK FROM <{graph}> {{ ?s a {person} }}"
+    assert client.get("/sparql", params={"query": from_doc}).json()["boolean"] is True
+    named = f"SELECT DISTINCT ?g FROM NAMED <{graph}> WHERE {{ GRAPH ?g {{ ?s a {person} }} }}"
+    rows = client.get("/sparql", params={"query": named}).json()["results"]["bindings"]
+    assert [row["g"]["value"] for row in rows] == [graph]
+    replaced = client.get("/sparql", params={"query": named, "named-graph-uri": "http://example.org/none"})
+    assert replaced.json()["results"]["bindings"] == []
+
+
 # --- limits ---
 
 

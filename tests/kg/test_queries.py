@@ -63,7 +63,9 @@ def test_criticism_filters_are_alias_aware(store: OxigraphStore) -> None:
 def test_since_until_compare_dates_of_any_precision(store: OxigraphStore) -> None:
     # "2023-12" (month) is within since=2023-12-01; Musk's yearless date falls back to reported 2023-06.
     assert crit(store, since="2023-12-01") == [
-        ("Gary Marcus", "Claude Mythos"), ("Gary Marcus", "OpenAI"), ("critics", "Claude Mythos"),
+        ("Gary Marcus", "Claude Mythos"),
+        ("Gary Marcus", "OpenAI"),
+        ("critics", "Claude Mythos"),
     ]
     assert crit(store, until="2023-06-30") == [("Elon Musk", "OpenAI")]
     assert crit(store, since="2023-12", until="2023-12") == [("Gary Marcus", "OpenAI"), ("critics", "Claude Mythos")]
@@ -76,10 +78,11 @@ def test_criticisms_are_newest_first_with_sources(store: OxigraphStore) -> None:
     # ordered by the date, or the reported date: 2024-03-02, then 2023-12-15 (reported), then 2023-12
     assert page.total == 4 and [c.summary[:6] for c in page.items] == ["Marcus", "Critic"]
     text = document_a().text
-    for item in queries.list_criticisms(store, critic="Gary Marcus", target="OpenAI", since=None, until=None,
-                                        limit=5, offset=0).items:
+    for item in queries.list_criticisms(
+        store, critic="Gary Marcus", target="OpenAI", since=None, until=None, limit=5, offset=0
+    ).items:
         (source,) = item.sources
-        assert text[source.start:source.end] == "Gary Marcus called OpenAI reckless"
+        assert text[source.start : source.end] == "Gary Marcus called OpenAI reckless"
         assert item.quote == "they are moving fast and breaking democracy."
 
 
@@ -101,7 +104,9 @@ def test_funding_event_has_money_and_participants(store: OxigraphStore) -> None:
     (event,) = page.items
     assert event.amount and event.amount.value == 2e9 and event.valuation and event.valuation.value == 18.4e9
     assert [(p.role, p.entity.label) for p in event.participants] == [
-        ("recipient", "Anthropic"), ("investor", "Google"), ("investor", "Amazon"),
+        ("recipient", "Anthropic"),
+        ("investor", "Google"),
+        ("investor", "Amazon"),
     ]
     release = queries.list_events(store, type="ProductRelease", entity=None, since=None, until=None, limit=5, offset=0)
     assert [p.entity.id for p in release.items[0].participants] == ["org-anthropic", CLAUDE_MYTHOS]
@@ -136,7 +141,9 @@ def test_conflicts(store: OxigraphStore) -> None:
     page = queries.list_conflicts(store, kind=None, limit=50, offset=0)
     kinds = {(c.kind, c.subject.id if c.subject else None): c for c in page.items}
     assert set(kinds) == {
-        ("funding_valuation", "org-anthropic"), ("role_holder", "org-openai"), ("publication_authors", None),
+        ("funding_valuation", "org-anthropic"),
+        ("role_holder", "org-openai"),
+        ("publication_authors", None),
     }
     values = {v.money.value for v in kinds[("funding_valuation", "org-anthropic")].values if v.money}
     assert values == {18.4e9, 20e9}

@@ -127,3 +127,51 @@ def test_read_only_open_of_missing_store_says_how_to_fix(tmp_path: Path) -> None
 
     with pytest.raises(BackendError, match="run 'kg load' first"):
         OxigraphStore(tmp_path / "absent", read_only=True)
+
+
+def test_stream_yields_the_rows_of_a_select(store: GraphStore) -> None:
+    store.put_graph(G1, quads(G1, "a", "b"))
+    variables, rows = store.stream("SELECT ?o ?missing WHERE { ?s ?p ?o } ORDER BY ?o")
+    assert variables == ["o", "missing"]
+    assert list(rows) == [(Literal("a"), None), (Literal("b"), None)]
+
+
+def test_stream_refuses_other_forms(store: GraphStore) -> None:
+    with pytest.raises(QueryError, match="SELECT"):
+        store.stream("ASK { ?s ?p ?o }")
+    with pytest.raises(QueryError, match="syntax"):
+        store.stream("SELECT WHERE {")
+
+
+def _values(result: object) -> list[str]:
+    assert isinstance(result, SelectResult)
+    return sorted(row[-1].value for row in result.rows)
+
+
+def test_query_dataset_clauses_and_given_dataset(store: GraphStore) -> None:
+    """FROM / FROM NAMED of the query and a given dataset are honoured (or, where not supported, refused)."""
+    store.put_graph(G1, quads(G1, "a"))
+    store.put_graph(G2, quads(G2, "b"))
+    from_g1 = f"SELECT ?o FROM <{G1.value}> WHERE {{ ?s ?p ?o }}"
+    from_named = f"SELECT ?g ?o FROM NAMED <{G2.value}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    everywhere = "SELECT ?o WHERE { ?s ?p ?o }"
+    if isinstance(store, RdflibStore):
+        for query in (from_g1, from_named):
+            with pytest.raises(QueryError, match="rdflib backend"):
+                store.query(query)
+        with pytest.raises(QueryError, match="rdflib backend"):
+            store.query(everywhere, default_graph=[G1])
+        return
+    assert _values(store.query(from_g1)) == ["a"]
+    assert _values(store.query(from_named)) == ["b"]
+    assert store.query(from_named).rows[0][0] == G2
+    assert _values(store.query(everywhere)) == ["a", "b"]  # no dataset: the union
+    # A given dataset replaces the query's own, and is exactly the graphs given.
+    assert _values(store.query(from_g1, default_graph=[G2])) == ["b"]
+    assert _values(store.query(everywhere, default_graph=[G1, G2])) == ["a", "b"]
+    assert _values(store.query(everywhere, named_graphs=[G1])) == []
+    named = store.query("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } }", default_graph=[G1], named_graphs=[G2])
+    assert named.rows == [(G2, Literal("b"))]
+    _, rows = store.stream(everywhere, default_graph=[G2])
+    assert [row[0].value for row in rows] == ["b"]
+    assert store.query(f"ASK FROM <{G1.value}> {{ ?s ?p 'b' }}") == AskResult(False)
