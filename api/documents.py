@@ -9,9 +9,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 
 from api.deps import SettingsDep, StoreDep, WriteAccess
+from api.errors import error_responses
 from kg.errors import NotFoundError
 from kg.queries import invalidate
-from kg.queries.views import DocumentIn, IngestOut, error_responses
+from kg.queries.views import DocumentIn, IngestOut
 from kg.store.base import GraphStore
 from loaders.documents import raw_from_fields
 from loaders.pipeline import ingest, remove_document

@@ -7,6 +7,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg.errors import (
@@ -33,6 +34,36 @@ STATUS_BY_ERROR: tuple[tuple[type[KGError], int], ...] = (
     (BackendError, 503),
     (KGError, 500),
 )
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong: a stable code and a message saying how to fix it."""
+
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """The body of every 4xx/5xx answer."""
+
+    error: ErrorDetail
+
+
+_MEANING = {
+    400: "invalid parameter, document or query",
+    401: "API token missing or wrong",
+    404: "unknown id",
+    406: "no acceptable result format",
+    413: "result larger than the configured limit",
+    415: "unsupported request media type",
+    422: "parameter or body fails validation",
+    503: "query time limit reached, or a backend is unavailable",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
+    """OpenAPI ``responses`` declaring the error shape for these statuses (replaces FastAPI's 422 schema)."""
+    return {status: {"model": ErrorBody, "description": _MEANING.get(status, "error")} for status in statuses}
 
 
 def error_body(code: str, message: str) -> dict[str, dict[str, str]]:

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from api.deps import StoreDep
+from api.errors import error_responses
 from kg.export import FORMATS, export_format, write_export
 
 router = APIRouter(tags=["export"])
@@ -28,10 +29,21 @@ def _chunks(spool: IO[bytes]) -> Iterator[bytes]:
             yield chunk
 
 
-@router.get("/export", summary="Export the whole graph")
+_EXPORTS = {
+    200: {
+        "description": "the graph in the requested format, as an attachment",
+        "content": {fmt.media_type: {"schema": {}} for fmt in FORMATS.values()},
+    },
+    **error_responses(400, 503),
+}
+
+
+@router.get("/export", summary="Export the whole graph", responses=_EXPORTS)
 async def export(
     store: StoreDep,
-    format: Annotated[str, Query(description=f"one of: {', '.join(FORMATS)}")] = "turtle",
+    format: Annotated[
+        str, Query(description=f"one of: {', '.join(FORMATS)}", json_schema_extra={"enum": list(FORMATS)})
+    ] = "turtle",
 ) -> StreamingResponse:
     """The whole graph as gexf, graphml, turtle, ntriples, nquads, trig, jsonld or csv (a zip of nodes/edges)."""
     chosen = export_format(format)

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
+from api.errors import error_responses
 from kg import queries
 from kg.model import EntityType, EventType, Predicate
 from kg.queries import ConflictKind
@@ -23,7 +24,6 @@ from kg.queries.views import (
     Health,
     Page,
     Relation,
-    error_responses,
 )
 
 router = APIRouter(responses=error_responses(400, 422))

@@ -21,6 +21,7 @@ from fastapi import APIRouter, Header, Request, Response
 from starlette.exceptions import HTTPException
 
 from api.deps import SettingsDep, StoreDep
+from api.errors import error_responses
 from kg.errors import KGError, QueryError, QueryTimeoutError
 from kg.sparql_guard import UPDATE_HINT, QueryForm, RefusedQueryError, check_query
 from kg.sparql_results import BOOLEAN_WRITERS, GRAPH_WRITERS, TABULAR_WRITERS, Writer
@@ -183,7 +184,45 @@ async def _answer(request: Request, store: GraphStore, settings: SettingsDep, ac
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
 
-@router.get("/sparql", summary="SPARQL 1.1 query (GET)")
+_STRING = {"type": "string"}
+_GRAPH_URIS = [
+    {"name": name, "in": "query", "required": False, "schema": {"type": "array", "items": _STRING}, "description": text}
+    for name, text in (
+        ("default-graph-uri", "a document graph to use as the default graph (repeatable)"),
+        ("named-graph-uri", "a document graph to make available to GRAPH (repeatable)"),
+    )
+]
+_QUERY_PARAM = {
+    "name": "query",
+    "in": "query",
+    "required": True,
+    "schema": _STRING,
+    "description": "a SPARQL 1.1 query",
+}
+# Every writer's media type, so /docs and /openapi.json say what each query form can answer in.
+_RESULTS = {
+    200: {
+        "description": "SELECT/ASK results or CONSTRUCT/DESCRIBE graphs, in the format the Accept header chose",
+        "content": {media: {"schema": _STRING} for media in {**TABULAR_WRITERS, **BOOLEAN_WRITERS, **GRAPH_WRITERS}},
+    },
+    **error_responses(400, 406, 413, 415, 503),
+}
+_GET_DOC = {"parameters": [_QUERY_PARAM, *_GRAPH_URIS]}
+_POST_DOC = {
+    "parameters": _GRAPH_URIS,
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/x-www-form-urlencoded": {
+                "schema": {"type": "object", "properties": {"query": _STRING}, "required": ["query"]}
+            },
+            "application/sparql-query": {"schema": _STRING},
+        },
+    },
+}
+
+
+@router.get("/sparql", summary="SPARQL 1.1 query (GET)", responses=_RESULTS, openapi_extra=_GET_DOC)
 async def sparql_get(
     request: Request, store: StoreDep, settings: SettingsDep, accept: Annotated[str | None, Header()] = None
 ) -> Response:
@@ -191,7 +230,7 @@ async def sparql_get(
     return await _answer(request, store, settings, accept)
 
 
-@router.post("/sparql", summary="SPARQL 1.1 query (POST, form or direct)")
+@router.post("/sparql", summary="SPARQL 1.1 query (POST, form or direct)", responses=_RESULTS, openapi_extra=_POST_DOC)
 async def sparql_post(
     request: Request, store: StoreDep, settings: SettingsDep, accept: Annotated[str | None, Header()] = None
 ) -> Response:

@@ -18,7 +18,9 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 def day_bound(text: str, name: str, *, end: bool) -> str:
     """The first (or, with ``end``, the last) day of an ISO date of any precision, as YYYY-MM-DD."""
-    match = _ISO.match(text.strip()[:10] if "T" in text else text.strip())
+    cleaned = text.strip()
+    # A date-time ("2026-06-04T10:00Z" or with a space) counts as its day.
+    match = _ISO.match(cleaned[:10] if len(cleaned) > 10 and cleaned[10] in "T " else cleaned)
     if not match:
         raise InputError(f"{name}: {text!r} is not an ISO date (use 2026-06-04, 2026-06 or 2026)")
     year, month, day = int(match[1]), int(match[2] or (12 if end else 1)), match[3]

@@ -22,8 +22,6 @@ __all__ = [
     "Entity",
     "EntityDetail",
     "EntityRef",
-    "ErrorBody",
-    "ErrorDetail",
     "Event",
     "Health",
     "IngestOut",
@@ -37,7 +35,10 @@ __all__ = [
 
 T = TypeVar("T")
 # Dates a client may send; the pattern shows the forms in /docs. Impossible days (02-30) are still a 400.
-ISO_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])([T ][0-9:.+\-Z]*)?)?)?$"
+ISO_DATE = (
+    r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])"
+    r"([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?)?)?$"
+)
 
 
 class Schema(BaseModel):
@@ -187,26 +188,6 @@ class Conflict(Schema):
     subject: EntityRef | None = Field(None, description="the recipient or organisation the values are about")
     key: str = Field(description="what is disputed: the round, the role or the title")
     values: list[ConflictValue]
-
-
-class ErrorDetail(Schema):
-    """What went wrong: a stable code and a message saying how to fix it."""
-
-    code: str
-    message: str
-
-
-class ErrorBody(Schema):
-    """The body of every 4xx/5xx answer."""
-
-    error: ErrorDetail
-
-
-def error_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
-    """OpenAPI ``responses`` declaring the error shape for these statuses (replaces FastAPI's 422 schema)."""
-    meaning = {400: "invalid parameter or document", 401: "API token missing or wrong", 404: "unknown id",
-               422: "parameter or body fails validation"}
-    return {status: {"model": ErrorBody, "description": meaning.get(status, "error")} for status in statuses}
 
 
 class DocumentIn(BaseModel):

@@ -28,4 +28,8 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
 def test_api_conforms_to_its_schema(case: schemathesis.Case) -> None:
     # Starlette answers a 405 with the Allow of the first route on the path only, so GET and POST
     # /documents (two routes, as in any FastAPI app) cannot list both: that check is left out.
-    case.call_and_validate(excluded_checks=[schemathesis.checks.allow_header_conformance])
+    excluded = [schemathesis.checks.allow_header_conformance]
+    if case.path == "/sparql":
+        # Any string fits the schema of `query`, but only a SPARQL query is valid: the 400 is the right answer.
+        excluded.append(schemathesis.checks.positive_data_acceptance)
+    case.call_and_validate(excluded_checks=excluded)
