@@ -49,7 +49,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org_before": re.compile(rf"\b(?:{ocues})\s*,?\s*$", re.I),
         "role_before": re.compile(rf"\b(?:{roles})\s*,?\s*$", re.I),
         "appos": re.compile(r"^\s*,\s+(?:(?:a|an|the|another|its|his|her|their)\s+)?((?:[\w’'&.-]+\s+){0,6}?)"
-                            rf"(?:(?P<role>{roles})|(?P<org>{ocues})|(?P<product>{pcues}))\b", re.I),
+                            rf"(?:(?P<role>{roles})|(?P<org>{ocues})(?![’']s\b)|(?P<product>{pcues}))\b", re.I),
         "org_after_role": re.compile(rf"\b(?:{roles})\s+(?:at|of|for|with|from)\s+(?:the\s+)?$", re.I),
         "source_before": re.compile(r"\b(?:according to|told|reported by|cited by|interview with|speaking to|"
                                     r"writing in|published in|report by|reporting by)\s+(?:the\s+)?$", re.I),

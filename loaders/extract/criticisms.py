@@ -14,6 +14,7 @@ from functools import lru_cache
 from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract.context import DocContext
 from loaders.extract.dates import first_date
+from loaders.extract.judgements import ATTITUDE_WORDS, DECISION, SAID_COMPANY, JudgementMixin
 from loaders.extract.lexicon import alternation, lexicon
 
 _QUOTE = re.compile(r"“([^”]{2,2000})”|\"([^\"]{2,2000})\"")
@@ -25,7 +26,7 @@ _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative
                      "leadership", "lawyers", "attorneys", "executives", "management"})
 _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|leadership|management|lawyers|"
                           r"attorneys|team|spokesperson|executives)\b", re.I)
-_REL_PRONOUN = re.compile(r"(?:,\s*)?\b(?:who|which)\s+(?:\w+\s+)?$")
+_REL_PRONOUN = re.compile(r"(?:,\s*)?(?<![Tt]o )\b(?:who|which)\s+(?:\w+\s+)?$")
 _CALL_FOR_ON = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+", re.I)
 _CALL_FOR = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+$", re.I)
 _HARSH_NOUN = re.compile(r"\b(?:scathing|harsh|sharp|blistering|damning|withering|stinging|fierce|brutal)\s+"
@@ -37,6 +38,8 @@ _ASK_TO_ACT = re.compile(r"^\s+to\s+(?:investigate|probe|act|intervene|regulate|
 _THEY = re.compile(r"\b(?:they|them|their)\b", re.I)
 _CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
 _AND_VERB = re.compile(r"^[,.]?\s*(?:,\s*)?and\s", re.I)
+_DISAGREE = re.compile(r"\bdisagree|\bthat(?:[’']s| is) (?:wrong|false|not true)\b|\bnonsense\b", re.I)
+_EPITHET = re.compile(r"\bthe\s+(?:[\w-]+\s+){1,3}?(?:of|at|for)\s+(?:the\s+)?$")
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -99,7 +102,7 @@ class _Found:
     sent: int
 
 
-class _Finder:
+class _Finder(JudgementMixin):
     """Finds the criticisms of one document."""
 
     def __init__(self, ctx: DocContext, relations: list[Relation], events: list[Event]) -> None:
@@ -197,7 +200,11 @@ class _Finder:
         return list(dict.fromkeys(out))
 
     def addressee(self, pos: int, critic: str) -> str | None:
-        """In an exchange, the other party: the last other person named before ``pos``."""
+        """In an exchange, the other party: who last criticised ``critic``, else the last other person named."""
+        for f in reversed(self.found):
+            if critic in f.targets and f.start < pos and self.ctx.type_of(f.critic) == "Person" \
+                    and self.ctx.sentence_at(pos) - f.sent <= 8:
+                return f.critic
         return self.ctx.recent(pos, ("Person",), self._excluded(critic), max_sentences=6)
 
     def add(self, critic: str | None, targets: list[str], quote: str | None, cue: str, start: int, end: int,
@@ -217,6 +224,8 @@ class _Finder:
         firsts = _verb_first_words()
         for s in ctx.doc.sentences:
             st_start, st_end = s.start, s.end
+            if not ctx.words(s.index).isdisjoint(ATTITUDE_WORDS):
+                self._attitude(s.index)
             if not ctx.words(s.index) & firsts:
                 continue
             for m in list(p["verb"].finditer(self.text, st_start, st_end)) + \
@@ -236,9 +245,22 @@ class _Finder:
                 critic = self.critic_at(s.index, m.start())
                 if critic is None:
                     continue
+                if SAID_COMPANY.search(self.text, st_start, m.start()):
+                    critic = self._speaker_org(critic, m.start())  # "X said the company disagrees with ..."
+                    if critic is None:
+                        continue
                 obj_end = self._object_end(m.end(), st_end)
                 targets = self.targets_in(s.index, m.end(), obj_end, critic)
-                self.add(critic, targets, None, m.group(0).lower(), m.start(), obj_end, s.index)
+                cue = m.group(0).lower()
+                if not targets and cue.startswith(("expressed", "voiced")):
+                    # "expressed shock, anger and disbelief upon hearing the demo of OpenAI's model": the listed
+                    # feelings are not the object; what they are about comes after
+                    end = re.search(r",\s+(?:which|who)\b|;|$", self.text[m.end():st_end])
+                    targets = self.targets_in(s.index, m.end(), m.end() + end.start(), critic)  # type: ignore[union-attr]
+                if not targets and DECISION.match(self.text, m.end(), st_end):
+                    decider = self._decider(m.start(), critic)
+                    targets = [decider] if decider else []
+                self.add(critic, targets, None, cue, m.start(), obj_end, s.index)
             # (every match holds "call", whose letters have no other case forms: a plain substring test is exact)
             calls = _CALL_FOR_ON.finditer(self.text[st_start:st_end]) if "call" in ctx.slower(s.index) else ()
             for m in calls:
@@ -290,6 +312,8 @@ class _Finder:
                     _CRITICAL_REPLY.search(ctx.stext(sent_a - 1)) and \
                     ctx.subject(sent_a - 1, ctx.sentence(sent_a - 1).end) == speaker:
                 critical_reply = True  # "X fired back on Monday. “...,” she wrote"
+            if not critical_reply and verb_text and _REPLY_VERBS.search(verb_text) and _DISAGREE.search(body):
+                critical_reply = True  # 'To which X replied: “We disagree on what my job is.”'
             if not negative and not critical_reply:
                 continue
             targets: list[str] = []
@@ -311,10 +335,19 @@ class _Finder:
                 excluded = self._excluded(speaker)
                 org = ctx.recent_subject(qs + 1, ("Organization",), excluded) or self._topic_org(excluded)
                 targets = [org] if org else []
+            if not targets and critical_reply:
+                other = self.addressee(qs, speaker)  # "X fired back. “..., ” she wrote": at the other party
+                targets = [other] if other else []
             if not targets and re.search(r"\b(?:you|your|his|him|he|she|her)\b", body, re.I) and verb_text and \
                     _REPLY_VERBS.search(verb_text):
                 other = self.addressee(qs, speaker)
                 targets = [other] if other else []
+            if not targets and negative and re.search(r"\byou(?:r|’re|'re)?\b", body, re.I):
+                # a judgement addressed to "you": the person just named in the exchange (a few sentences back)
+                other = self.ctx.recent(qs, ("Person",), self._excluded(speaker), max_sentences=3)
+                targets = [other] if other else []
+            if not targets and negative:
+                targets = self._continued(speaker, sent_a)
             cue = negative.group(0) if negative else "retort"
             self.add(speaker, list(dict.fromkeys(targets)), body.strip(), cue, qs, qe, sent_b)
 
@@ -333,10 +366,16 @@ class _Finder:
         if m and not _AND_VERB.match(after):  # '“...,” and noted that X': the speaker was named before
             names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x)]
             if names and names[0].start - qe < 90:
+                if names[0].type == "Organization" and _EPITHET.search(self.text, qe, names[0].start):
+                    # the speaker is described by a role at an organisation: the person of that role named before
+                    person = ctx.recent(qs, ("Person",), max_sentences=3)
+                    if person and names[0].key in self.allies.get(person, ()):
+                        return person, m.group(0)
                 return self._actor(names[0].key, sent_b, names[0].start), m.group(0)
-            key = ctx.subject(sent_b, qe + m.end())
-            if key is None and re.match(r"^[,.]?\s*(?:he|she)\b", after.strip(" ,"), re.I):
-                key = ctx.recent(qs, ("Person",))
+            if re.match(r"^[,.]?\s*(?:he|she)\b", after.strip(" ,"), re.I):
+                key = ctx.recent(qs, ("Person",))  # '“...,” she wrote': a name inside the quote is not the speaker
+            else:
+                key = ctx.subject(sent_b, qe + m.end())
             return self._actor(key, sent_b, qe), m.group(0)
         sa = ctx.sentence(sent_a)
         before = self.text[sa.start:qs]

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from kg.model import Relation
+from loaders.extract.affiliations import extra_affiliations
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, fold, lexicon
 from loaders.extract.schema import ResolvedMention
@@ -19,7 +20,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # "OpenAI CEO Sam Altman", "Nvidia Vice President of Government Affairs Ned Finkle", "Anthropic’s Jack Clark"
         "title_between": re.compile(rf"^(?:[’']s?)?\s+(?P<role>(?:(?:[A-Z][\w.-]*|(?i:{roles}))\s+){{0,5}}?"
-                                    rf"(?i:{role_phrase})(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}})?)\s*$"),
+                                    rf"(?i:{role_phrase})s?(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}})?)\s*$"),
         "poss_between": re.compile(r"^[’']s?\s+$"),
         # "Sam Altman, CEO of OpenAI", "Ian Crosby, a partner at Susman Godfrey", "Marina Pavlov, head of Anthropic's"
         "appos_of": re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>(?:[\w-]+\s+(?:and\s+)?){{0,4}}?"
@@ -46,7 +47,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _role(text: str | None) -> str | None:
     if not text:
         return None
-    role = re.sub(r"^(?:a|an|the|its|another)\s+", "", text.strip(" ,"), flags=re.I)
+    role = text.strip(" ,")
+    # "the study's lead author and an associate professor at X": the role held at X is the last one
+    role = re.split(r"\s+and\s+(?:a|an|the)\s+", role)[-1]
+    role = re.sub(r"^(?:a|an|the|its|another)\s+", "", role, flags=re.I)
+    role = re.sub(r"^formerly\s+(?:(?:a|an|the)\s+)?", "former ", role, flags=re.I)
+    role = re.sub(r"^(?:outspoken|longtime|long-time|veteran|embattled|newly appointed|current)\s+", "", role,
+                  flags=re.I)
+    role = re.sub(r"(?<=[a-z])(?<!ss)s$", "", role) if re.search(r"(?:founder|officer|partner|researcher|engineer|"
+                                                                 r"executive|director)s$", role, re.I) else role
     return role or None
 
 
@@ -74,6 +83,12 @@ def extract_relations(ctx: DocContext) -> list[Relation]:
             b = ms[i + 1]
             _pair(ctx, p, out, seen, ms, i, a, b, text[a.end:b.start], sent)
         _founders(ctx, p, out, seen, sent, ms)
+    titled = {r.subject: (r.object, r.role) for r in out if r.predicate == "affiliated_with"}
+
+    def add(subject: str, obj: str, role: str | None, start: int, end: int, sent: int) -> None:
+        _add(out, seen, ctx, subject, "affiliated_with", obj, _role(role), start, end, sent)
+
+    extra_affiliations(ctx, add, titled)
     _developers(ctx, p, out, seen)
     return out
 
@@ -134,7 +149,8 @@ def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation
         role = "co-founder" if verb.startswith("co") else "founder"
         after = [x for x in ms if x.start >= m.end()]
         before = [x for x in ms if x.end <= m.start()]
-        passive = re.search(r"\b(?:was|were|been|is)\s+(?:co-?)?founded\s+by\b", stext[m.start() - 12:m.end() + 4])
+        passive = re.search(r"(?:\b(?:was|were|been|is)|,)\s+$", stext[max(s.start, m.start() - 12):m.start()]) and \
+            re.match(r"\s+(?:(?:back\s+)?in\s+(?:\w+\s+)?\d{4}\s+)?by\b", stext[m.end():m.end() + 30])
         if passive:
             org = next((x for x in reversed(before) if x.type == "Organization"), None)
             people = [x for x in after if x.type == "Person"][:3]

@@ -1,0 +1,331 @@
+"""Stage helper: affiliated_with relations from the less direct wordings of news text.
+
+:mod:`loaders.extract.relations` reads the adjacent "Org title Person" / "Person, title of Org" patterns; this module
+adds the ones that need an anaphor resolved ("the company's CTO", "Its chief executive, X"), a relative or
+participle clause ("X, who leads Acme's research", "Acme, a fund run by X"), a bare executive title whose company is
+the article's subject ("Chief Executive Officer X said"), and coordinated titled names ("co-founders X and Y").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from itertools import pairwise
+
+from loaders.extract.context import DocContext
+from loaders.extract.lexicon import alternation, fold, lexicon
+from loaders.extract.schema import ResolvedMention
+
+# add(subject, obj, role, start, end, sent)
+AddFn = Callable[[str, str, "str | None", int, int, int], None]
+
+# anaphoric nouns for an organisation; the ones that are also part of official names are matched against the labels
+_COMPANY_NOUNS = ("company", "firm", "startup", "start-up", "lab", "group", "business", "chipmaker", "maker")
+_NAMED_NOUNS = ("commission", "committee", "agency", "department", "ministry", "court", "university", "institute",
+                "council", "regulator", "authority", "bureau", "foundation", "fund", "studio", "school")
+_ANAPHOR = rf"(?:its|their|the\s+(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})(?:['’]s)?)"
+# executive titles that, written bare before a name, mean the article's company ("Chief Executive Officer X said")
+_EXEC = (r"(?:(?:co-?)?founder\s+and\s+)?(?:chief\s+[a-z]+(?:\s+officer)?|ceo|cto|coo|cfo|cpo|"
+         r"co-?founder|cofounder|founder)")
+# a descriptor before an organisation's name: "chief executive of AI coding startup Zeph"
+_ORG_DESC = r"(?:(?:[\w-]+\s+){0,3}?(?:startup|company|firm|lab|fund|group|maker|chipmaker|developer)\s+)?"
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+_AFTER_ORG_OF = re.compile(r"^\s*(?:[,.;:)]|[’']s\b|(?:said|says|wrote|writes|told|tells|who|noted|argued|added|"
+                           r"warned|explained)\b|$)")
+_WHO_VERB = re.compile(r"^\s*,\s+who\s+(?:previously\s+|formerly\s+|also\s+|until\s+\w+\s+)?(?P<verb>leads|led|heads|"
+                       r"headed|runs|ran|founded|co-?founded|cofounded|works\s+(?:at|for)|worked\s+(?:at|for)|joined|"
+                       r"left|chairs|chaired|oversees|oversaw|manages|managed)\s+(?:the\s+)?$")
+_WHOSE = re.compile(r"^\s*,\s+whose\s+(?:[\w-]+\s+){0,2}?(?:firm|company|startup|fund|employer|lab|group)\s*,?\s*$")
+_RUN_BY = re.compile(r"^\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:co-?)?(?:run|led|headed|chaired|managed|owned)"
+                     r"\s+by\s+(?:(?:[\w.-]+\s+){0,4}?)$")
+_HIS_ORG = re.compile(r"\b(?:his|her)\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|company|firm|lab|venture|"
+                      r"fund|outfit)\s*,?\s*$", re.I)
+_POSS_ORG = re.compile(r"^[’']s?\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|company|firm|lab|venture|fund)"
+                       r"\s*,?\s*$")
+_EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder"})
+_SPEECH = frozenset({"said", "says", "added", "wrote", "writes", "noted", "argued", "explained"})
+_ANAPHOR_WORDS = frozenset({"its", "their", *_COMPANY_NOUNS, *_NAMED_NOUNS})
+_VERB_ROLE = {"leads": "head", "led": "head", "heads": "head", "headed": "head", "runs": "head", "ran": "head",
+              "founded": "founder", "chairs": "chair", "chaired": "chair", "oversees": "head", "oversaw": "head",
+              "manages": "manager", "managed": "manager", "left": "former employee"}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    roles = alternation(lexicon().roles)
+    role = rf"(?:(?:former|ex-|then|current|longtime|senior|acting|interim|outspoken|founding)\s*)?(?:{roles})s?"
+    role_tail = r"(?:\s+(?:of|for|on)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+    return {
+        # "Kestrel's head of hardware, Jonas Thiessen"
+        "poss_role_comma": re.compile(rf"^[’']s?\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?i:{role}){role_tail})\s*,\s*"
+                                      rf"{_HONORIFIC}$"),
+        # "a spokesperson for Acme, Jane Roe" (the text before the organisation)
+        "role_for": re.compile(rf"\b(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+(?:for|at|of|with)\s+"
+                               r"(?:the\s+)?$", re.I),
+        # "Its chief executive, Farouk Benali", "The commission chairman, Park Ji-hoon"
+        "its_role_comma": re.compile(rf"(?:^|\W){_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
+                                     rf"\s*,\s*{_HONORIFIC}$", re.I),
+        # "Wielgosz, the company's chief technology officer"
+        "comma_its_role": re.compile(rf"^\s*,\s+{_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
+                                     r"(?=[\s,.;)]|$)", re.I),
+        # "Jane Roe, a copyright scholar at X", "Gross, formerly a leader in Apple's ..."
+        "appos_in": re.compile(rf"^\s*,\s+(?P<role>(?:(?:formerly|previously|once)\s+)?(?:(?:a|an|the|another)\s+)?"
+                               rf"(?:[\w’'-]+\s+(?:and\s+)?){{0,6}}?{role})\s+(?:in|at|of|for|with)\s+(?:the\s+)?"
+                               rf"{_ORG_DESC}$",
+                               re.I),
+        # "Daniel Levy, another ex-OpenAI employee" (gap before the organisation, then the role after it)
+        "appos_org_role_gap": re.compile(r"^\s*,\s+(?:(?:a|an|the|another|its)\s+)?(?P<former>former\s+|ex-)?$", re.I),
+        "appos_org_role_tail": re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<role>{role})\b", re.I),
+        # "Lumenfold co-founders Nadia Haddad and Oskar Lindgren", "CEO Jane Roe and CTO John Poe"
+        "coord_person": re.compile(rf"^\s*(?:,\s*)?and\s+(?:(?P<role>(?i:{role})(?:\s+of\s+[\w-]+)?)\s+)?"
+                                   rf"{_HONORIFIC}$"),
+        "ex_org": re.compile(r"^\s*,\s+(?:a|an|the|another)\s+(?:former\s+|ex-)"
+                             rf"(?P<org>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?P<role>{role})\b"),
+        "title_before": re.compile(rf"(?<![\w’'-])(?P<role>(?:[a-z]+\s+)?(?i:{roles}))\s+{_HONORIFIC}$"),
+        "plural_title": re.compile(rf"(?<![\w-])(?:{roles})s\s+$", re.I),
+        "epithet": re.compile(rf"\b(?:said|says|added|wrote|writes|noted|argued|explained)\s+the\s+(?P<role>"
+                              rf"(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
+        "bare_exec": re.compile(rf"(?<![\w’'-])(?P<role>(?i:{_EXEC}))\s+{_HONORIFIC}$"),
+        "co_founded_company": re.compile(r"\s+(?:the\s+(?:company|firm|startup|lab))\s+"
+                                         r"(?:(?:in|back in)\s+[\w\s]{4,12}?\s+)?with\s+", re.I),
+    }
+
+
+class _Affiliations:
+    """Finds the extra affiliations of one document."""
+
+    def __init__(self, ctx: DocContext, add: AddFn, affiliated: set[str]) -> None:
+        self.ctx, self.add, self.affiliated = ctx, add, affiliated
+        self.p = _patterns()
+        self.text = ctx.doc.clean
+        self._topic: str | bool | None = False
+        self._orgs: dict[str, str] | None = None
+
+    def link(self, person: str, org: str, role: str | None, start: int, end: int, sent: int) -> None:
+        self.affiliated.add(person)
+        self.add(person, org, role, start, end, sent)
+
+    def topic_org(self) -> str | None:
+        """The organisation the article is about: the most often named one, when clearly ahead of the next."""
+        if self._topic is False:
+            counts = sorted(((len(e.mentions), e.key) for e in self.ctx.entities.values()
+                             if e.type == "Organization"), reverse=True)
+            ok = counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] > counts[1][0])
+            self._topic = counts[0][1] if ok else None
+        return self._topic  # type: ignore[return-value]
+
+    def anaphor_org(self, noun: str | None, pos: int) -> str | None:
+        """The organisation "its", "the company" or "the commission" refers to at ``pos``."""
+        ctx = self.ctx
+        if noun and noun.lower() in _NAMED_NOUNS:
+            # "the commission": the latest organisation whose name holds the noun ("Fair Trade Commission")
+            want = noun.lower()
+            for si in range(ctx.sentence_at(pos), -1, -1):
+                for m in reversed(ctx.mentions(si)):
+                    if m.end <= pos and m.type == "Organization" and want in ctx.label(m.key).lower().split():
+                        return m.key
+            return None
+        return ctx.recent_subject(pos, ("Organization",)) or ctx.recent(pos, ("Organization",), max_sentences=2) \
+            or self.topic_org()
+
+    def sentence(self, sent: int, ms: list[ResolvedMention]) -> None:
+        """All rules on one sentence's mentions (Groups excluded)."""
+        text, ctx = self.text, self.ctx
+        s = ctx.sentence(sent)
+        words = ctx.words(sent)
+        # cheap word tests before the regexes (most sentences have none of these words)
+        speech = not words.isdisjoint(_SPEECH)
+        anaphoric = not words.isdisjoint(_ANAPHOR_WORDS)
+        low = ctx.slower(sent)
+        former = "ex-" in low or "former" in low
+        by = "by" in words
+        his = "his" in words or "her" in words
+        for i, m in enumerate(ms):
+            prev = ms[i - 1] if i > 0 else None
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if m.type == "Person":
+                if prev and prev.type == "Organization":
+                    self._org_person(prev, m, sent)
+                if anaphoric:
+                    self._anaphoric(m, prev, sent)
+                if former:
+                    self._ex_org(m, text[m.end:min(s.end, m.end + 90)], sent)
+                if nxt and nxt.type == "Organization":
+                    self._person_org(m, nxt, ms[i + 2] if i + 2 < len(ms) else None, sent)
+                continue
+            if m.type != "Organization":
+                continue
+            if by and nxt and "by" in text[m.end:m.end + 60]:
+                # "NFDG, a partnership co-run by SSI executive Daniel Gross"
+                person = next((x for x in ms[i + 1:i + 4] if x.type == "Person" and x.start - m.end < 90), None)
+                if person and _RUN_BY.match(self._strip_orgs(ms, i, person)):
+                    self.link(person.key, m.key, "head", m.start, person.end, sent)
+            if speech and (nxt is None or nxt.start > m.end + 2):
+                self._epithet(m, sent)
+            if his:
+                b = text[max(s.start, m.start - 50):m.start]
+                if _HIS_ORG.search(b):
+                    who = ctx.subject(sent, m.start, ("Person",)) or ctx.recent(m.start, ("Person",), max_sentences=2)
+                    if who:
+                        self.link(who, m.key, None, m.start - len(b), m.end, sent)
+
+    def _org_person(self, org: ResolvedMention, m: ResolvedMention, sent: int) -> None:
+        """"Kestrel's head of hardware, X", "a spokesperson for Acme, X"."""
+        text, p = self.text, self.p
+        gap = text[org.end:m.start]
+        if org.possessive:
+            r = p["poss_role_comma"].match(gap)
+            if r:
+                self.link(m.key, org.key, r.group("role"), org.start, m.end, sent)
+        if "," in gap and re.match(r"^\s*,\s*" + _HONORIFIC + "$", gap):
+            r = p["role_for"].search(text, max(self.ctx.sentence(sent).start, org.start - 60), org.start)
+            if r:
+                self.link(m.key, org.key, r.group("role"), org.start, m.end, sent)
+
+    def _anaphoric(self, m: ResolvedMention, prev: ResolvedMention | None, sent: int) -> None:
+        """"Its chief executive, X", "The commission chairman, X", "X, the company's CTO"."""
+        text, p = self.text, self.p
+        s = self.ctx.sentence(sent)
+        lo = max(s.start, (prev.end if prev else s.start), m.start - 90)
+        r = p["its_role_comma"].search(text[lo:m.start])
+        if r:
+            org = self.anaphor_org(r.group("noun"), lo + r.start())
+            if org:
+                self.link(m.key, org, r.group("role"), lo + r.start(), m.end, sent)
+        r = p["comma_its_role"].match(text[m.end:min(s.end, m.end + 90)])
+        if r:
+            org = self.anaphor_org(r.group("noun"), m.end)
+            if org:
+                self.link(m.key, org, r.group("role"), m.start, m.end + r.end(), sent)
+
+    def _epithet(self, org: ResolvedMention, sent: int) -> None:
+        """'..., said the founding partner of Ridgeline Ventures.': the speaker named just before holds the role."""
+        text, ctx = self.text, self.ctx
+        s = ctx.sentence(sent)
+        r = self.p["epithet"].search(text, max(s.start, org.start - 70), org.start)
+        if not r or not re.match(r"\s*(?:[.,;]|$)", text[org.end:org.end + 3]):
+            return
+        person = ctx.recent(r.start(), ("Person",), max_sentences=3)
+        if person:
+            self.link(person, org.key, r.group("role"), r.start(), org.end, sent)
+
+    def _ex_org(self, m: ResolvedMention, after: str, sent: int) -> None:
+        """"Daniel Levy, another ex-OpenAI employee": the organisation inside the hyphenated prefix."""
+        r = self.p["ex_org"].match(after)
+        if r:
+            org = self.org_by_name().get(fold(r.group("org")))
+            if org:
+                self.link(m.key, org, "former " + r.group("role"), m.start, m.end + r.end(), sent)
+
+    def org_by_name(self) -> dict[str, str]:
+        """fold(name or alias) -> organisation key."""
+        if self._orgs is None:
+            self._orgs = {fold(n): e.key for e in self.ctx.entities.values() if e.type == "Organization"
+                          for n in (e.label, *e.aliases)}
+        return self._orgs
+
+    def _strip_orgs(self, ms: list[ResolvedMention], i: int, person: ResolvedMention) -> str:
+        """The gap from ms[i] to ``person`` with the names in between removed ("co-run by SSI executive X")."""
+        text = self.text
+        parts, pos = [], ms[i].end
+        for x in ms[i + 1:]:
+            if x.start >= person.start:
+                break
+            parts.append(text[pos:x.start])
+            pos = x.end
+        parts.append(text[pos:person.start])
+        return " ".join(parts)
+
+    def _person_org(self, a: ResolvedMention, b: ResolvedMention, c: ResolvedMention | None, sent: int) -> None:
+        """Person then organisation: "X, who leads Acme's", "X of Acme", "X, whose firm Acme", "X, a Y at Acme"."""
+        text, p = self.text, self.p
+        gap = text[a.end:b.start]
+        if len(gap) > 80:
+            return
+        w = _WHO_VERB.match(gap)
+        if w:
+            verb = w.group("verb").split()[0].lower()
+            role = _VERB_ROLE.get(verb, "co-founder" if "co" in verb else None)
+            self.link(a.key, b.key, role, a.start, b.end, sent)
+            return
+        s = self.ctx.sentence(sent)
+        title = p["title_before"].search(text, max(s.start, a.start - 40), a.start)
+        role = title.group("role") if title else None
+        if _WHOSE.match(gap) or (a.possessive and _POSS_ORG.match(gap)):
+            self.link(a.key, b.key, role, a.start, b.end, sent)  # "Investor X, whose firm Acme"
+            return
+        if re.match(r"^\s+of\s+(?:the\s+)?$", gap) and _AFTER_ORG_OF.match(text[b.end:b.end + 12]):
+            self.link(a.key, b.key, role, a.start, b.end, sent)  # "Analyst Beatrix Holm of Morningstar said"
+            return
+        r = p["appos_in"].match(gap)
+        if r:
+            self.link(a.key, b.key, r.group("role"), a.start, b.end, sent)
+            return
+        r = p["appos_org_role_gap"].match(gap)
+        if r and (c is None or c.start > b.end + 3):
+            t = p["appos_org_role_tail"].match(text[b.end:b.end + 60])
+            if t:
+                role = ("former " if r.group("former") else "") + t.group("role")
+                self.link(a.key, b.key, role, a.start, b.end + t.end(), sent)
+
+    def coordinated(self, rel_people: dict[str, tuple[str, str | None]], sent: int, ms: list[ResolvedMention]) -> None:
+        """"Lumenfold co-founders X and Y", "CEO X and CTO Y": the second name shares the organisation."""
+        text, p = self.text, self.p
+        for a, b in pairwise(ms):
+            if a.type != "Person" or b.type != "Person" or a.key not in rel_people or b.key in self.affiliated:
+                continue
+            org, role = rel_people[a.key]
+            r = p["coord_person"].match(text[a.end:b.start])
+            plural = self.p["plural_title"].search(text, max(0, a.start - 40), a.start)
+            if r and (r.group("role") or plural):
+                self.link(b.key, org, r.group("role") or role, a.start, b.end, sent)
+
+    def bare_titles(self, sent: int, ms: list[ResolvedMention]) -> None:
+        """"Chief Executive Officer X said": an executive title with no organisation names the article's company."""
+        text, ctx = self.text, self.ctx
+        s = ctx.sentence(sent)
+        for i, m in enumerate(ms):
+            if m.type != "Person" or m.key in self.affiliated:
+                continue
+            lo = max(s.start, ms[i - 1].end if i else s.start, m.start - 60)
+            r = self.p["bare_exec"].search(text, lo, m.start)
+            if not r or re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$", text[lo:r.start("role")]):
+                continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
+            if i and ms[i - 1].type == "Organization" and r.start("role") - ms[i - 1].end < 4:
+                continue  # "Acme CEO X" is read by the adjacent-title rule
+            org = self.topic_org()
+            if org:
+                self.link(m.key, org, r.group("role"), r.start("role"), m.end, sent)
+
+    def co_founded_company(self, sent: int, ms: list[ResolvedMention]) -> None:
+        """"X co-founded the company in 2019 with Y": both founders of the company the article is about."""
+        ctx, text = self.ctx, self.text
+        s = ctx.sentence(sent)
+        for m in re.finditer(r"\b(?:co-?founded|cofounded|founded)\b", text[s.start:s.end]):
+            pos = s.start + m.end()
+            r = self.p["co_founded_company"].match(text, pos, min(s.end, pos + 60))
+            if not r:
+                continue
+            org = self.anaphor_org("company", s.start + m.start())
+            subj = ctx.subject(sent, s.start + m.start(), ("Person",))
+            people = ([subj] if subj else []) + [x.key for x in ms if x.type == "Person" and x.start >= r.end()][:3]
+            role = "co-founder" if m.group(0).lower().startswith("co") else "founder"
+            for person in people:
+                if org:
+                    self.link(person, org, role, s.start + m.start(), r.end(), sent)
+
+
+def extra_affiliations(ctx: DocContext, add: AddFn, titled: dict[str, tuple[str, str | None]]) -> None:
+    """Add the indirect affiliations of a document; ``titled`` maps people already affiliated to (org, role)."""
+    finder = _Affiliations(ctx, add, set(titled))
+    groups = {sent: [m for m in ms if m.type != "Group"] for sent, ms in ctx.by_sentence.items()}
+    for sent, ms in groups.items():
+        finder.sentence(sent, ms)
+        if "found" in ctx.slower(sent):
+            finder.co_founded_company(sent, ms)
+    for sent, ms in groups.items():
+        finder.coordinated(titled, sent, ms)
+    for sent, ms in groups.items():
+        if not ctx.words(sent).isdisjoint(_EXEC_WORDS):
+            finder.bare_titles(sent, ms)

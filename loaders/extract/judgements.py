@@ -1,0 +1,99 @@
+"""Criticism helpers: attitudes ("X was dismissive"), decisions and their makers, spokespeople speaking for their
+organisation, and judgements that go on with a criticism just made (mixed into the criticism finder)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from loaders.extract.context import DocContext
+
+# "the company disagrees with the decision": the decision's maker (a judge, a court, a regulator) is the target
+DECISION = re.compile(r"\s*(?:the|this|that|today['’]s|the court['’]s)\s+(?:\w+\s+)?(?:decision|ruling|order|verdict|"
+                       r"judgment|judgement)\b", re.I)
+_DECIDER = re.compile(r"\b(?:judge|justice|court|commission|regulator|tribunal|agency|authority)\b", re.I)
+# "X said the company disagrees": the clause's subject is the speaker's organisation
+SAID_COMPANY = re.compile(r"\b(?:said|says|added|stated)\s+(?:that\s+)?(?:the\s+(?:company|firm|startup)|it)\s+"
+                           r"(?:\w+ly\s+)?$", re.I)
+# "X was dismissive": a judgement stated as the critic's attitude
+_ATTITUDE = re.compile(r"\b(?:was|were|is|are|has been|remained)\s+(?:\w+ly\s+)?(?:dismissive|scathing|unimpressed|"
+                       r"withering|scornful|contemptuous)\b", re.I)
+ATTITUDE_WORDS = frozenset({"dismissive", "scathing", "unimpressed", "withering", "scornful", "contemptuous"})
+
+
+class JudgementMixin:
+    """Methods of the criticism finder for the less direct wordings of a judgement."""
+
+    ctx: DocContext
+    text: str
+    found: list[Any]
+    allies: dict[str, set[str]]
+
+    def _excluded(self, critic: str) -> set[str]:
+        raise NotImplementedError
+
+    def _actor(self, key: str | None, sent: int, pos: int) -> str | None:
+        raise NotImplementedError
+
+    def critic_at(self, sent: int, pos: int) -> str | None:
+        raise NotImplementedError
+
+    def add(self, critic: str | None, targets: list[str], quote: str | None, cue: str, start: int, end: int,
+            sent: int) -> None:
+        raise NotImplementedError
+
+    def _continued(self, critic: str, sent: int) -> list[str]:
+        """A judgement naming no target that goes on with one the critic (or its organisation) just made."""
+        ctx = self.ctx
+        side = {critic} | {o for o in self.allies.get(critic, ()) if ctx.type_of(o) == "Organization"}
+        for f in reversed(self.found):
+            if f.sent < sent - 3 or f.sent > sent:
+                continue
+            if f.critic in side:
+                return [t for t in f.targets if t not in self._excluded(critic)][:1]
+        return []
+
+    def _speaker_org(self, speaker: str, pos: int) -> str | None:
+        """The organisation a spokesperson speaks for ("Google spokesperson X said the company ...")."""
+        ctx = self.ctx
+        if ctx.type_of(speaker) == "Organization":
+            return speaker
+        orgs = [o for o in self.allies.get(speaker, ()) if ctx.type_of(o) == "Organization"]
+        if len(orgs) == 1:
+            return orgs[0]
+        return ctx.recent_subject(pos, ("Organization",))
+
+    def _decider(self, pos: int, critic: str) -> str | None:
+        """The maker of a decision: the latest judge, court or regulator named before ``pos``."""
+        ctx = self.ctx
+        excluded = self._excluded(critic)
+        for si in range(ctx.sentence_at(pos), max(-1, ctx.sentence_at(pos) - 12), -1):
+            for m in reversed(ctx.mentions(si)):
+                if m.end > pos or m.key in excluded or m.type not in ("Person", "Organization"):
+                    continue
+                title = self.text[max(ctx.sentence(si).start, m.start - 30):m.start]
+                if _DECIDER.search(ctx.label(m.key)) or (m.type == "Person" and _DECIDER.search(title)):
+                    return m.key
+        return None
+
+    def _attitude(self, sent: int) -> None:
+        """"Asked about Acme, X was dismissive": the critic's stated attitude towards what the sentence names."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for a in _ATTITUDE.finditer(self.text, s.start, s.end):
+            # the name right before the verb is the one judging ("Asked about Y by Z, X was dismissive")
+            near = [m for m in ctx.mentions(sent, s.start, a.start()) if a.start() - m.end <= 2]
+            critic = self._actor(near[-1].key, sent, a.start()) if near else self.critic_at(sent, a.start())
+            if critic is None:
+                continue
+            excluded = self._excluded(critic)
+            names = [m for m in ctx.mentions(sent) if m.key not in excluded and ctx.is_head(m) and
+                     m.type in ("Person", "Organization", "Product") and not (m.start >= a.start() and
+                                                                             m.start - a.end() > 40)]
+            # what the critic was asked about or judged ("about Y", "of Y") beats a host or reporter named nearby
+            about = [m for m in names if re.search(r"\b(?:about|of|on|over|at)\s+(?:the\s+)?$",
+                                                    self.text[max(s.start, m.start - 12):m.start])]
+            pick = about or [m for m in names if m.type != "Person"] or names
+            if pick:
+                self.add(critic, [pick[0].key], None, a.group(0), s.start, s.end, sent)

@@ -1,0 +1,84 @@
+"""Indirect affiliations (anaphors, relative clauses, bare executive titles), each rule on short sentences."""
+
+from __future__ import annotations
+
+from extract_helpers import check_spans, rels
+
+from loaders.extract import extract
+
+
+def _aff(text: str) -> set[tuple[str, str]]:
+    ex = extract(text)
+    check_spans(text, ex)
+    return rels(ex, "affiliated_with")
+
+
+def _roles(text: str) -> dict[tuple[str, str], str | None]:
+    ex = extract(text)
+    kl = {e.key: e.label for e in ex.entities}
+    return {(kl[r.subject], kl[r.object]): r.role for r in ex.relations if r.predicate == "affiliated_with"}
+
+
+def test_bare_executive_title_names_the_articles_company() -> None:
+    text = ("Veltrix Labs raised money on Monday. Veltrix Labs will hire staff. Veltrix Labs is based in Oslo. "
+            "\"We are ready,\" Chief Executive Officer Oona Brandt said in an interview.")
+    assert _roles(text).get(("Oona Brandt", "Veltrix Labs")) == "Chief Executive Officer"
+
+
+def test_the_companys_role_after_the_name() -> None:
+    text = "Veltrix Labs raised money on Monday. Raymond Menon, the company's chief technology officer, said so."
+    assert _roles(text).get(("Raymond Menon", "Veltrix Labs")) == "chief technology officer"
+
+
+def test_its_role_before_the_name_and_named_commission() -> None:
+    assert ("Ada Pike", "Kestrel Robotics") in _aff("Kestrel Robotics disputed it. Its chief executive, Ada Pike, "
+                                                     "said the report was old.")
+    text = "The Nordic Fair Trade Commission fined Zentrix. The commission chairman, Lars Holt, spoke on Monday."
+    assert ("Lars Holt", "Nordic Fair Trade Commission") in _aff(text)
+
+
+def test_possessive_role_comma_and_spokesperson_for() -> None:
+    text = "Kestrel Robotics's head of hardware, Jonas Thiessen, said it was hard."
+    assert ("Jonas Thiessen", "Kestrel Robotics") in _aff(text)
+    assert ("Mia Stone", "Zentrix") in _aff("A spokesperson for Zentrix, Mia Stone, declined to comment.")
+
+
+def test_relative_clause_and_person_of_org() -> None:
+    assert ("Lena Ortiz", "Corvane") in _aff("Among the signatories is Lena Ortiz, who led Corvane's safety team.")
+    assert ("Beatrix Holm", "Morningstar") in _aff("Analyst Beatrix Holm of Morningstar said the deal was costly.")
+
+
+def test_former_and_ex_affiliations() -> None:
+    text = "Ilya Sokol co-founded Pallas with Dan Gray, formerly a leader in Apple's AI efforts, and Tom Levy."
+    aff = _aff(text)
+    assert ("Dan Gray", "Apple") in aff
+    assert ("Dan Gray", "Pallas") in aff and ("Tom Levy", "Pallas") in aff
+    assert _roles("Microsoft hired people. Tom Levy, another ex-Microsoft employee, joined.").get(
+        ("Tom Levy", "Microsoft")) == "former employee"
+
+
+def test_run_by_whose_firm_and_his_startup() -> None:
+    assert ("Dan Gray", "NFDG") in _aff("Backers include NFDG, a partnership co-run by Zentrix executive Dan Gray.")
+    assert ("Colm Brennan", "Tidewater Capital") in _aff("Investor Colm Brennan, whose firm Tidewater Capital backs "
+                                                         "neither company, was unimpressed.")
+    assert ("Elon Musk", "xAI") in _aff("Elon Musk invited followers to join his AI startup, xAI, on Monday.")
+
+
+def test_founded_by_with_date_and_co_founded_the_company() -> None:
+    aff = _aff("Veyra Labs, founded in 2022 by Camille Ferrand and Tomasz Wielgosz, raised money.")
+    assert ("Camille Ferrand", "Veyra Labs") in aff and ("Tomasz Wielgosz", "Veyra Labs") in aff
+    aff = _aff("Orbital Compute Inc. filed to list. Rafael Quintana co-founded the company in 2019 with Mei-Ling Zhou.")
+    assert ("Mei-Ling Zhou", "Orbital Compute Inc") in aff
+
+
+def test_plural_title_covers_both_names_and_epithet_speaker() -> None:
+    aff = _aff("Lumenfold Labs co-founders Nadia Haddad and Oskar Lindgren will join Pallas.")
+    assert ("Nadia Haddad", "Lumenfold Labs") in aff and ("Oskar Lindgren", "Lumenfold Labs") in aff
+    text = "Ruth Abernathy was asked about it. “It is a demo,” said the founding partner of Ridgeline Ventures."
+    assert ("Ruth Abernathy", "Ridgeline Ventures") in _aff(text)
+
+
+def test_no_affiliation_from_a_mere_mention() -> None:
+    aff = _aff("Zentrix shipped a model. Critics including Ada Pike said it was slow, and OpenAI declined to comment.")
+    assert ("Ada Pike", "Zentrix") not in aff and ("Ada Pike", "OpenAI") not in aff
+    assert not _aff("Zentrix won the contract. President Joe Biden praised the deal.")
