@@ -33,6 +33,17 @@ _STRONG_ORG_SUFFIXES = frozenset({"Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.",
                                   "Semiconductor", "Software", "Holdings", "Therapeutics", "Analytics"})
 # product line words that end a product's name, not a person's ("Medibot Pro")
 _VERSION_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "Preview"})
+# determiners and relative pronouns: inside an apposition they mean a clause ("X, called the app ..."), not a noun
+_DET_WORDS = r"(?:the|a|an|its|his|her|their|this|that|these|those|whose|who|which|our|my|your)"
+_APPOS_CLAUSE = re.compile(rf"\b{_DET_WORDS}\b", re.I)
+# a capitalised name in the possessive right before a mention ("Nvidia's H100", "the Commissioner's Office")
+_POSS_NAME = re.compile(r"[A-Z][\w-]*[’']s?\s$")
+# the object of a release verb names a product ("Zentrix launched Quillbot Pro")
+_LAUNCHED = re.compile(r"\b(?:launch(?:ed|es)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|debut(?:ed|s))\s+"
+                       r"(?:its\s+|their\s+|the\s+|a\s+|an\s+)?(?:(?:new|latest|first)\s+)?$", re.I)
+_MADE_BY = re.compile(r"^\s*,?\s+(?:(?:is|was)\s+)?(?:developed|made|built|created|designed)\s+by\s+(?:the\s+)?[A-Z]|"
+                      r"^\s+(?:maker|developer|creator)\s+[A-Z]")
+_CAP_BEFORE = re.compile(r"[A-Z][\w-]*[’']?s?[’']?\s*,?\s*[\"“‘]?$")
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 
 
@@ -44,12 +55,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # tries: the same matches as longest-first alternations of the words, several times faster
     roles, pcues, ocues = alternation(lex.roles), alternation(lex.product_cues), alternation(lex.org_cues)
     return {
-        "product_after": re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{pcues})\b(?!\s+(?:manager|lead|chief|head))"),
+        # "X chatbot", "X AI model" — not "X panned the device" (a verb and its object) nor "X chip designer"
+        "product_after": re.compile(rf"^\s+(?:(?!{_DET_WORDS}\s)[a-z][\w-]*\s+){{0,2}}(?:{pcues})\b"
+                                    rf"(?!\s+(?:manager|lead|chief|head|designer|developer|{ocues})\b)"),
         "product_before": re.compile(rf"\b(?:{pcues})\s*,?\s*[\"“‘]?$", re.I),
         "org_before": re.compile(rf"\b(?:{ocues})\s*,?\s*$", re.I),
         "role_before": re.compile(rf"\b(?:{roles})\s*,?\s*$", re.I),
         "appos": re.compile(r"^\s*,\s+(?:(?:a|an|the|another|its|his|her|their)\s+)?((?:[\w’'&.-]+\s+){0,6}?)"
-                            rf"(?:(?P<role>{roles})|(?P<org>{ocues})(?![’']s\b)|(?P<product>{pcues}))\b", re.I),
+                            rf"(?:(?P<role>{roles})|(?P<org>{ocues})(?![’'])|(?P<product>{pcues}))\b"
+                            rf"(?P<noun_after>\s+(?:designer|developer|{ocues})\b)?", re.I),
         "org_after_role": re.compile(rf"\b(?:{roles})\s+(?:at|of|for|with|from)\s+(?:the\s+)?$", re.I),
         "source_before": re.compile(r"\b(?:according to|told|reported by|cited by|interview with|speaking to|"
                                     r"writing in|published in|report by|reporting by)\s+(?:the\s+)?$", re.I),
@@ -148,6 +162,9 @@ class _Typer:
         if known:
             if known.type == "Place" and (am := p["admin_after"].match(after)):
                 return TypedMention(mention=m, type="Organization", cue="admin", label=f"{surface} {am.group(1)}")
+            if known.type == "Product" and len(words) == 1 and surface in lex.org_suffixes and \
+                    _POSS_NAME.search(text[max(s.start, m.start - 40):m.start]):
+                return TypedMention(mention=m)  # "the Information Commissioner's Office": no Microsoft Office
             return known
         if all(w in lex.generic_caps for w in words) or (len(words) == 1 and surface in lex.demonyms):
             return TypedMention(mention=m)
@@ -157,6 +174,8 @@ class _Typer:
         glued = not before.rstrip(" ,\"“‘").endswith((".", ";", ":", ")", "!", "?"))  # nothing but a comma between
         # the last one, two and three words before the mention, joined once for the three lexicon lookups
         ends = [" ".join(tail[-k:]) for k in range(1, min(3, len(tail)) + 1)] if glued else []
+        if ends and _CAP_BEFORE.search(before):
+            ends = []  # "Zentrix Labs' Quillbot": the word before is part of a name, not a cue noun ("labs")
         cue_product = any(e in lex.product_cues for e in ends[:2])
         cue_org = any(e in lex.org_cues for e in ends[:2])
         cue_role = any(e in lex.roles for e in ends)
@@ -174,7 +193,7 @@ class _Typer:
         if words[0] == "Project" and len(words) > 1:
             return TypedMention(mention=m, type="Product", cue="project", label=surface)
         if _MODEL_CODE.match(ext.replace(" ", "-") if ext != surface else surface) and (
-                "-" in surface or p["product_after"].match(after) or cue_product):
+                "-" in surface or p["product_after"].match(after) or cue_product or _POSS_NAME.search(before)):
             return TypedMention(mention=m, type="Product", cue="model-code", label=ext)
         if (cue_product or (glued and _CALLED.search(before) and _ends_with(_tail(_CALLED.sub("", before)),
                                                                             lex.product_cues, 2))) \
@@ -190,8 +209,15 @@ class _Typer:
             return TypedMention(mention=m, type="Organization", cue="org-head", label=surface)
         if am := p["admin_after"].match(after):
             return TypedMention(mention=m, type="Organization", cue="admin", label=f"{surface} {am.group(1)}")
+        if _MADE_BY.match(after) and not m.possessive and last not in lex.org_suffixes:
+            return TypedMention(mention=m, type="Product", cue="made-by", label=ext)  # "Y, developed by X"
         appos = p["appos"].match(after)
+        if appos and (appos.group("product") or appos.group("org")) and _APPOS_CLAUSE.search(appos.group(1)):
+            appos = None
         if appos:
+            if appos.group("product") and appos.group("noun_after"):
+                # "X, a Santa Clara chip designer", "X, a British chip startup": the product word is a modifier
+                return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)
             if appos.group("product"):
                 return TypedMention(mention=m, type="Product", cue="appos-product", label=ext)
             if appos.group("org"):
@@ -208,6 +234,9 @@ class _Typer:
             return TypedMention(mention=m, type="Organization", cue="org-suffix", label=surface)
         if p["product_after"].match(after) and not m.possessive and not m.sentence_initial:
             return TypedMention(mention=m, type="Product", cue="product-after", label=ext)
+        if _LAUNCHED.search(before) and glued and not m.possessive and not m.sentence_initial and \
+                last not in lex.org_suffixes and not first_name(words[0], lex):
+            return TypedMention(mention=m, type="Product", cue="launch-object", label=ext)  # "X unveiled Y"
         if m.quoted and p["product_after"].match(text[m.end + 1:min(s.end, m.end + 100)]):
             return TypedMention(mention=m, type="Product", cue="quoted-product", label=surface)
         person_like = 2 <= len(words) <= 4 and name_like(words) and not any(
@@ -263,6 +292,42 @@ class _Typer:
             i = j + 1
 
 
+# how much a typing cue is worth when one name is typed differently in one document ("Helix Mind announced" reads
+# as a person's name, "chief executive of Helix Mind" says organisation): weak readings give way to strong ones
+_WEAK_CUES = {"name-shape": 1, "single-default": 1, "list": 1, "first-name": 2, "product-after": 2, "role-before": 2,
+              "source": 2, "source-person": 2, "version": 2, "model-tail": 2, "launch-object": 2}
+
+
+def _cue_weight(cue: str) -> int:
+    return _WEAK_CUES.get(cue, 3)
+
+
+def _agree(items: list[TypedMention]) -> None:
+    """Mentions of one surface typed by a weak cue take the type of its strongest readings in the document."""
+    best: dict[str, tuple[int, dict[str, int]]] = {}
+    for t in items:
+        if t.type is None or t.type == "Group":
+            continue
+        w = _cue_weight(t.cue)
+        prev = best.get(t.mention.text)
+        if prev is None or w > prev[0]:
+            best[t.mention.text] = (w, {t.type: 1})
+        elif w == prev[0]:
+            prev[1][t.type] = prev[1].get(t.type, 0) + 1
+    # "Atlas" after "Atlas-7": the bare name of a versioned product is that product, not a company
+    stems = {t.label.rsplit("-", 1)[0]: t.label for t in items if t.type == "Product" and "-" in t.label
+             and _cue_weight(t.cue) == 3 and t.label.rsplit("-", 1)[1][:1].isdigit()}
+    for i, t in enumerate(items):
+        if stems and t.mention.text in stems and (t.type is None or _cue_weight(t.cue) < 3):
+            items[i] = replace(t, type="Product", cue="agree:stem", label=stems[t.mention.text])
+            continue
+        if t.type is None or t.type == "Group":
+            continue
+        w, votes = best[t.mention.text]
+        if w > _cue_weight(t.cue) and t.type not in votes and len(votes) == 1:
+            items[i] = replace(t, type=next(iter(votes)), cue=f"agree:{t.cue}")  # type: ignore[arg-type]
+
+
 def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
     """Stage 3: a type (or None) for every mention."""
     typer = _Typer(doc, lexicon())
@@ -278,4 +343,5 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
             if t.type is None:
                 items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
     typer.propagate_lists(items)
+    _agree(items)
     return TypedMentions(items=items)

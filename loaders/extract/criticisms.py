@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.model import Criticism, DateRef, Event, Relation
+from loaders.extract.attribution import patterns, quote_attributions, reported_attributions
 from loaders.extract.context import DocContext
 from loaders.extract.dates import first_date
-from loaders.extract.judgements import ATTITUDE_WORDS, DECISION, SAID_COMPANY, JudgementMixin
-from loaders.extract.lexicon import alternation, lexicon
+from loaders.extract.judgements import ATTITUDE_WORDS, DECISION, REBUTTED, SAID_COMPANY, JudgementMixin
+from loaders.extract.lexicon import lexicon
+from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words, polarity
 
-_QUOTE = re.compile(r"“([^”]{2,2000})”|\"([^\"]{2,2000})\"")
 _REPLY_VERBS = re.compile(r"\b(?:replied|responded|retorted|countered|fired back|hit back|shot back|clarified|"
                           r"snapped|quipped)\b", re.I)
 _CRITICAL_REPLY = re.compile(r"\b(?:retorted|fired back|hit back|shot back|snapped)\b", re.I)
@@ -36,50 +37,24 @@ _HARSH_NOUN = re.compile(r"\b(?:scathing|harsh|sharp|blistering|damning|witherin
 _ASK_TO_ACT = re.compile(r"^\s+to\s+(?:investigate|probe|act|intervene|regulate|review|examine|look into|step in|"
                          r"open|launch|enforce|protect|ensure|help|support|consider|adopt|pass|introduce)\b", re.I)
 _THEY = re.compile(r"\b(?:they|them|their)\b", re.I)
-_CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
-_AND_VERB = re.compile(r"^[,.]?\s*(?:,\s*)?and\s", re.I)
 _DISAGREE = re.compile(r"\bdisagree|\bthat(?:[’']s| is) (?:wrong|false|not true)\b|\bnonsense\b", re.I)
-_EPITHET = re.compile(r"\bthe\s+(?:[\w-]+\s+){1,3}?(?:of|at|for)\s+(?:the\s+)?$")
+_PREP_BEFORE = re.compile(r"\b(?:with|against|to|from|into|at|on|for|by|over|about|of)\s+(?:the\s+)?$", re.I)
+# "in a LinkedIn post", "on X": the medium of a criticism, not its target
+_MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|blog|thread|livestream|newsletter|"
+                           r"op-ed|column|show|broadcast)\b", re.I)
+_IT_ALLEGES = re.compile(r"\b(?:it|the (?:lawsuit|suit|complaint|filing))\s+(?:also\s+)?$", re.I)
+_OWN_SIDE = re.compile(r"\s*(?:the\s+(?:company|firm|startup)|it|we|our)\b", re.I)
+_AGAINST = re.compile(r"\bagainst\s+")
+_REBUTTAL_VERB = re.compile(r"^(?:disput|reject|hit|hits|shot|shoots|fire|push|counter|dismiss|disagree)", re.I)
+# a quote judging "this"/"it"/"they" is about the subject at hand; one naming nothing may be a general remark
+_REFERRING = re.compile(r"\b(?:this|that|these|those|they|their|them|the company|the firm|the product)\b", re.I)
+# "We are sorry that we didn't ...": an apology judges the speaker, not another party
+_APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]e|regret)\b", re.I)
+# an object that refers back to what is being discussed rather than naming it
+_ABOUT_TOPIC = re.compile(r"\s*(?:whether|that|if|how|the|its|their|this|these|those)\b", re.I)
+# verbs whose scare-quoted complement is a verdict against what they name ("derided Chorus as “…”")
+_NEG_FRAME = re.compile(r"(?:dismiss|derid|pann|reject|brand|label)", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    lex = lexicon()
-    # tries of the word lists: the same matches as longest-first alternations, several times faster
-    verbs, speech, neg = alternation(lex.criticism_verbs), alternation(lex.speech_verbs), alternation(lex.negative)
-    return {
-        "verb": re.compile(rf"\b(?:{verbs})\b", re.I),
-        "speech": re.compile(rf"\b(?:{speech})\b"),
-        "negative": re.compile(rf"(?<![\w-])(?:{neg})(?:s|es|d|ed|ing|ly)?(?![\w-])", re.I),
-        "speech_before_quote": re.compile(rf"\b(?:{speech})\b[^.“\"]{{0,60}}?[,:]?\s*$"),
-        "speech_after_quote": re.compile(rf"^[,.!?]?\s*(?:(?:{speech})\b|[^.,;“\"]{{1,80}}?\b(?:{speech})\b)"),
-        "said_that": re.compile(rf"\b(?:{speech})\b(?:\s+\w+ly)?(?:\s+(?:on|in)\s+[^,]{{1,40}}?)?\s*(?:,\s*)?"
-                                r"(?:that\s+)?"),
-        "according": re.compile(r"\baccording to\s+(?:the\s+)?", re.I),
-        "passive": re.compile(rf"\b(?:was|were|been|being|is|are|has been|have been)\s+(?:{verbs})\s+by\b", re.I),
-    }
-
-
-_WORDS = re.compile(r"[a-z][a-z-]*")
-
-
-@lru_cache(maxsize=1)
-def _negative_index() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Single negative words with their inflections, and the multi-word negative phrases."""
-    single, phrases = set(), []
-    for w in lexicon().negative:
-        if " " in w:
-            phrases.append(w)
-        else:
-            single.update({w, w + "s", w + "es", w + "d", w + "ed", w + "ing", w + "ly"})
-    return frozenset(single), tuple(phrases)
-
-
-def has_negative(words: frozenset[str], text_lower: str) -> bool:
-    """Whether a sentence holds a negative judgement word (fast pre-filter for the negative regex)."""
-    single, phrases = _negative_index()
-    return bool(words & single) or any(ph in text_lower for ph in phrases)
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +63,23 @@ def _verb_first_words() -> frozenset[str]:
     lex = lexicon()
     extra = {"scathing", "harsh", "sharp", "blistering", "damning", "withering", "stinging", "fierce", "brutal",
              "call", "called", "calls", "calling"}
-    return frozenset(v.split()[0].lower() for v in lex.criticism_verbs) | extra
+    # a phrase's first content word: "is investigating" must not make every sentence with "is" a candidate
+    return frozenset(next((w for w in v.lower().split() if w not in _AUX), v.split()[0].lower())
+                     for v in lex.criticism_verbs) | extra
+
+
+def _judged_text(text: str) -> bool:
+    """A negative judgement in reported content: a judgement word, or a negative polarity."""
+    return patterns()["negative"].search(text) is not None or polarity(text) <= THRESHOLD
+
+
+@lru_cache(maxsize=1)
+def _speech_words() -> frozenset[str]:
+    """Words of the speech verbs (a sentence without one attributes nothing)."""
+    return frozenset(w.lower() for v in lexicon().speech_verbs for w in v.split()[:1])
+
+
+_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "began", "a", "an", "the"})
 
 
 @dataclass
@@ -107,7 +98,7 @@ class _Finder(JudgementMixin):
 
     def __init__(self, ctx: DocContext, relations: list[Relation], events: list[Event]) -> None:
         self.ctx = ctx
-        self.p = _patterns()
+        self.p = patterns()
         self.text = ctx.doc.clean
         self.found: list[_Found] = []
         self.allies: dict[str, set[str]] = {}
@@ -115,6 +106,7 @@ class _Finder(JudgementMixin):
             if r.predicate in ("affiliated_with", "developed_by"):
                 self.allies.setdefault(r.subject, set()).add(r.object)
                 self.allies.setdefault(r.object, set()).add(r.subject)
+        self._apposition_allies()
         self.publications = {p.entity: ev.key for ev in events if ev.type == "Publication"
                              for p in ev.participants if p.role == "publisher"}
         self.quote_speakers: list[tuple[int, str]] = []  # (offset, speaker) of attributed quotes
@@ -131,6 +123,13 @@ class _Finder(JudgementMixin):
             key = prev[-1].key if prev else None
         else:
             key = ctx.subject(sent, pos)
+            cs = ctx.clause_start(sent, pos)
+            heads = [m for m in ctx.mentions(sent, cs, pos) if ctx.is_head(m)]
+            if heads and heads[0].key == key and _PREP_BEFORE.search(self.text, max(cs, heads[0].start - 12),
+                                                                     heads[0].start):
+                # "with the European Commission": an object of a preposition is not the subject
+                key = next((m.key for m in heads[1:] if not _PREP_BEFORE.search(
+                    self.text, max(cs, m.start - 12), m.start) and m.type in ("Person", "Organization")), None)
         return self._actor(key, sent, pos)
 
     def _actor(self, key: str | None, sent: int, pos: int) -> str | None:
@@ -163,7 +162,8 @@ class _Finder(JudgementMixin):
         ctx = self.ctx
         excluded = self._excluded(critic)
         cands = [m for m in ctx.mentions(sent, start, end)
-                 if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)]
+                 if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)
+                 and not _MEDIUM_AFTER.match(self.text, m.end, m.end + 14)]
         if subject_only:
             head = self.text[start:end]
             lead = len(head) - len(head.lstrip(" ,“\"‘'"))
@@ -249,9 +249,25 @@ class _Finder(JudgementMixin):
                     critic = self._speaker_org(critic, m.start())  # "X said the company disagrees with ..."
                     if critic is None:
                         continue
-                obj_end = self._object_end(m.end(), st_end)
-                targets = self.targets_in(s.index, m.end(), obj_end, critic)
                 cue = m.group(0).lower()
+                obj_start = m.end()
+                if cue.endswith("complaint with"):  # "a complaint with the FTC against Y": the target follows
+                    against = _AGAINST.search(self.text, m.end(), st_end)
+                    if against is None:
+                        continue
+                    obj_start = against.end()
+                obj_end = self._object_end(obj_start, st_end)
+                targets = self.targets_in(s.index, obj_start, obj_end, critic)
+                rebuttal = bool(_REBUTTAL_VERB.match(cue)) and not DECISION.match(self.text, m.end(), st_end)
+                if cue.startswith("alleg") and _IT_ALLEGES.search(self.text, st_start, m.start()):
+                    continue  # "It alleges that ...": "it" is the lawsuit or complaint, not a party
+                if rebuttal and (not targets or REBUTTED.match(self.text, obj_start, obj_end)):
+                    # "Meta rejected the foundation’s conclusions", "X hit back": at whoever criticised X's side
+                    targets = self._rebutted(critic, m.start()) or targets
+                elif not targets and not rebuttal and _ABOUT_TOPIC.match(self.text, obj_start, obj_end) and \
+                        not DECISION.match(self.text, m.end(), st_end):
+                    # "questioned whether the video was edited", "took a swipe at the valuation": the subject at hand
+                    targets = self.topic(m.start(), critic)
                 if not targets and cue.startswith(("expressed", "voiced")):
                     # "expressed shock, anger and disbelief upon hearing the demo of OpenAI's model": the listed
                     # feelings are not the object; what they are about comes after
@@ -274,39 +290,21 @@ class _Finder(JudgementMixin):
     def _object_end(self, start: int, limit: int) -> int:
         """End of the object of a verb: the next clause break that is not an apposition."""
         seg = self.text[start:limit]
-        m = re.search(r";|:|\s[–—-]\s|,\s+(?=[a-z])(?!and\s+[A-Z])|\s(?:because|after|while|which|who|that)\s", seg)
+        m = re.search(r";|:|\s[–—-]\s|,\s+(?=[a-z])(?!and\s+[A-Z])|\s(?:because|after|while|which|who|that)\s|"
+                      r",\s+and\s+(?:[A-Z][\w-]*\s+){1,3}(?:said|says|has|had|is|was|will)\b", seg)
         return start + m.start() if m else limit
 
     def quotes(self) -> None:
-        """Direct quotes with their speaker before or after, critical when they hold a negative judgement."""
+        """Direct quotes (see attribution), critical when they hold a negative judgement."""
         ctx, p = self.ctx, self.p
-        last_para, last_speaker, last_body = -1, None, ""
-        for q in _QUOTE.finditer(self.text):
-            body = q.group(1) or q.group(2) or ""
-            qs, qe = q.start(), q.end()
-            sent_a, sent_b = ctx.sentence_at(qs), ctx.sentence_at(max(qs, qe - 1))
+        for a in quote_attributions(self):
+            qs, qe, speaker, verb_text = a.start, a.end, a.speaker, a.verb
+            sent_a, sent_b = a.sent, a.last_sent
+            body = self.text[qs + 1:qe - 1]
             para = ctx.sentence(sent_a).paragraph
-            continued = para == last_para and ctx.sentence(sent_a).start == qs
-            called = _CALLED_QUOTE.search(self.text, ctx.sentence(sent_a).start, qs)
-            if len(body.split()) < 5 and not continued and not called:
-                continue  # scare quotes inside reported speech are handled with their sentence
-            judged = f"{last_body} {body}" if continued else body
-            last_body = body
-            speaker, verb_text = self._speaker(sent_a, sent_b, qs, qe)
-            if speaker is None and called:
-                speaker = self.critic_at(sent_a, called.start())  # X called Y "a threat"
-            if speaker is None and sent_a > 0:
-                prev = ctx.sentence(sent_a - 1)
-                if re.search(r"[:,]\s*$", ctx.stext(sent_a - 1)) and p["speech"].search(ctx.stext(sent_a - 1)):
-                    speaker = self.critic_at(sent_a - 1, prev.end)  # "X said:" then the quote
-            if speaker is None and last_speaker and (para == last_para or para == last_para + 1) and \
-                    self.text[ctx.sentence(sent_a).start] in "“\"":
-                speaker = last_speaker  # the quote goes on in the next paragraph
-            if speaker is None:
-                continue
             self.quote_speakers.append((qs, speaker))
-            last_para, last_speaker = ctx.sentence(sent_b).paragraph, speaker
-            negative = p["negative"].search(body)
+            neg = p["negative"].search(body)
+            negative = bool(neg) or self._judged(body, a.called)
             critical_reply = bool(verb_text and _CRITICAL_REPLY.search(verb_text))
             if not critical_reply and sent_a > 0 and ctx.sentence(sent_a - 1).paragraph == para and \
                     _CRITICAL_REPLY.search(ctx.stext(sent_a - 1)) and \
@@ -314,7 +312,7 @@ class _Finder(JudgementMixin):
                 critical_reply = True  # "X fired back on Monday. “...,” she wrote"
             if not critical_reply and verb_text and _REPLY_VERBS.search(verb_text) and _DISAGREE.search(body):
                 critical_reply = True  # 'To which X replied: “We disagree on what my job is.”'
-            if not negative and not critical_reply:
+            if (not negative and not critical_reply) or _APOLOGY.search(body):
                 continue
             targets: list[str] = []
             for si in range(sent_a, sent_b + 1):
@@ -322,15 +320,18 @@ class _Finder(JudgementMixin):
                 targets += self.targets_in(si, max(qs, s.start), min(qe, s.end), speaker)
                 if targets:
                     break
+            called = a.called >= 0
+            if not targets and negative and REBUTTED.search(body):
+                targets = self._rebutted(speaker, qs)  # "the skeptics are comparing slides they haven't read"
             if not targets and called:
-                targets = self.targets_in(sent_a, called.start(), qs, speaker)  # called Shenlan "a threat"
+                targets = self.targets_in(sent_a, a.called, qs, speaker)  # called Shenlan "a threat"
             elif not targets and sent_a == sent_b:
                 # a partial quote: the sentence around it carries the target ("OpenAI did not dispute that it “...”")
                 s = ctx.sentence(sent_a)
                 verbs = list(p["speech"].finditer(self.text, s.start, qs))
                 # the target follows the last speech verb ("X of Y said Pallas was “...”")
                 targets = self.targets_in(sent_a, verbs[-1].end() if verbs else s.start, qs, speaker)
-            if not targets and negative and not called and _THEY.search(judged):
+            if not targets and negative and not called and _THEY.search(a.judged):
                 # "“They are burning cash ...,” said X": the organisation the article is about
                 excluded = self._excluded(speaker)
                 org = ctx.recent_subject(qs + 1, ("Organization",), excluded) or self._topic_org(excluded)
@@ -342,14 +343,25 @@ class _Finder(JudgementMixin):
                     _REPLY_VERBS.search(verb_text):
                 other = self.addressee(qs, speaker)
                 targets = [other] if other else []
-            if not targets and negative and re.search(r"\byou(?:r|’re|'re)?\b", body, re.I):
+            if not targets and neg and re.search(r"\byou(?:r|’re|'re)?\b", body, re.I):
                 # a judgement addressed to "you": the person just named in the exchange (a few sentences back)
                 other = self.ctx.recent(qs, ("Person",), self._excluded(speaker), max_sentences=3)
                 targets = [other] if other else []
             if not targets and negative:
                 targets = self._continued(speaker, sent_a)
-            cue = negative.group(0) if negative else "retort"
+                if not targets and _REFERRING.search(body):
+                    targets = self.topic(qs, speaker)
+            cue = neg.group(0) if neg else ("judgement" if negative else "retort")
             self.add(speaker, list(dict.fromkeys(targets)), body.strip(), cue, qs, qe, sent_b)
+
+    def _judged(self, body: str, called: int) -> bool:
+        """A negative judgement by polarity, or a scare-quoted verdict framed as one ("dismissed it as “…”")."""
+        score = polarity(body)
+        if score <= THRESHOLD:
+            return True
+        if called >= 0 and _NEG_FRAME.match(self.text, called):
+            return score < 1.0  # "derided X as “…”": negative by its verb unless the words are clearly warm
+        return False
 
     def _topic_org(self, excluded: set[str]) -> str | None:
         """The organisation the article is about: the one named most often (at least three times)."""
@@ -357,74 +369,45 @@ class _Finder(JudgementMixin):
         best = max(orgs, key=lambda e: len(e.mentions), default=None)
         return best.key if best is not None and len(best.mentions) >= 3 else None
 
-    def _speaker(self, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[str | None, str | None]:
-        """The speaker of a quote: '..." said X' / '..." X said' after it, or 'X said, "...' before it."""
-        ctx, p = self.ctx, self.p
-        sb = ctx.sentence(sent_b)
-        after = self.text[qe:sb.end]
-        m = p["speech_after_quote"].match(after)
-        if m and not _AND_VERB.match(after):  # '“...,” and noted that X': the speaker was named before
-            names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x)]
-            if names and names[0].start - qe < 90:
-                if names[0].type == "Organization" and _EPITHET.search(self.text, qe, names[0].start):
-                    # the speaker is described by a role at an organisation: the person of that role named before
-                    person = ctx.recent(qs, ("Person",), max_sentences=3)
-                    if person and names[0].key in self.allies.get(person, ()):
-                        return person, m.group(0)
-                return self._actor(names[0].key, sent_b, names[0].start), m.group(0)
-            if re.match(r"^[,.]?\s*(?:he|she)\b", after.strip(" ,"), re.I):
-                key = ctx.recent(qs, ("Person",))  # '“...,” she wrote': a name inside the quote is not the speaker
-            else:
-                key = ctx.subject(sent_b, qe + m.end())
-            return self._actor(key, sent_b, qe), m.group(0)
-        sa = ctx.sentence(sent_a)
-        before = self.text[sa.start:qs]
-        m = p["speech_before_quote"].search(before)
-        if m or re.search(r"[:]\s*$", before):
-            pos = sa.start + (m.start() if m else len(before.rstrip(": ")))
-            return self.critic_at(sent_a, pos), (m.group(0) if m else before[-40:])
-        return None, None
-
     def reported(self) -> None:
         """"X said (that) <negative content about Y>", "According to X, ...", "<content>, X said"."""
         ctx, p = self.ctx, self.p
         quoted_sents = {ctx.sentence_at(qs) for qs, _ in self.quote_speakers}
+        neg_words = negative_words()
+        speech = _speech_words()
         for s in ctx.doc.sentences:
-            st = ctx.stext(s.index)
-            if not has_negative(ctx.words(s.index), ctx.slower(s.index)) or not p["negative"].search(st):
+            words = ctx.words(s.index)
+            # only sentences that attribute something and hold a negative word are worth attributing
+            if words.isdisjoint(speech) and "according" not in words:
                 continue
-            for m in p["speech"].finditer(st):
-                pos = s.start + m.start()
-                if s.index in quoted_sents and re.search(r"[“\"]", st[m.end():m.end() + 4]):
+            if words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
+                continue
+            for a in reported_attributions(self, s.index, s.index in quoted_sents, _judged_text):
+                neg = p["negative"].search(a.judged)
+                if not neg and polarity(a.judged) > THRESHOLD:
                     continue
-                critic = self.critic_at(s.index, pos)
-                if critic is None:
-                    continue
-                content_start = s.start + p["said_that"].match(st, m.start()).end()  # type: ignore[union-attr]
-                if content_start >= s.end or not p["negative"].search(self.text, content_start, s.end):
-                    # "<content>, X said." : the content is before the speaker
-                    head = self.text[s.start:pos]
-                    names = [x for x in ctx.mentions(s.index, s.start, pos) if x.key == critic]
-                    if names and p["negative"].search(head) and re.search(r",\s*$", self.text[s.start:names[0].start]):
-                        targets = self.targets_in(s.index, s.start, names[0].start, critic, subject_only=True)
-                        self.add(critic, targets, None, "said", s.start, s.end, s.index)
-                    continue
-                targets = self.targets_in(s.index, content_start, s.end, critic, subject_only=True)
-                neg = p["negative"].search(self.text, content_start, s.end)
-                self.add(critic, targets, None, neg.group(0) if neg else "said", pos, s.end, s.index)
-                break
-            am = p["according"].search(st)
-            if am:
-                names = [x for x in ctx.mentions(s.index, s.start + am.end(), s.end) if ctx.is_head(x)]
-                comma = st.find(",", am.end())
-                if names and comma > 0 and names[0].end <= s.start + comma + 1:
-                    content = st[comma + 1:]
-                    if p["speech"].search(content) or p["verb"].search(content):
-                        continue  # another speaker inside: "according to the FT, X said ..." names a source
-                    critic = self._actor(names[0].key, s.index, names[0].start)
-                    if critic and p["negative"].search(content):
-                        targets = self.targets_in(s.index, s.start + comma + 1, s.end, critic, subject_only=True)
-                        self.add(critic, targets, None, "according to", s.start + am.start(), s.end, s.index)
+                if _OWN_SIDE.match(a.judged):
+                    continue  # "X said the company had fixed the flaw": the speaker's own organisation
+                targets = self.targets_in(s.index, a.start, a.end, a.speaker, subject_only=True)
+                if not targets and REBUTTED.search(a.judged):
+                    targets = self._rebutted(a.speaker, a.start)  # "countered that the critics were ..."
+                cue = neg.group(0) if neg else "judgement"
+                self.add(a.speaker, targets, None, a.verb if a.kind == "according" else cue, a.start, a.end, s.index)
+                if targets:
+                    break
+
+    def topic(self, pos: int, critic: str) -> list[str]:
+        """What is being discussed: the subject of the last sentences (an organisation or product), not the critic's
+        own side."""
+        ctx = self.ctx
+        excluded = self._excluded(critic) | {critic}
+        sent = ctx.sentence_at(pos)
+        cands = {m.key for si in range(max(0, sent - 3), sent + 1) for m in ctx.mentions(si)
+                 if m.start < pos and m.type in ("Organization", "Product") and m.key not in excluded
+                 and ctx.is_head(m)}
+        # the article's subject is named most often: a name merely listed nearby ("Nvidia also invested") is not it
+        best = max(cands, key=lambda k: (len(ctx.entities[k].mentions), k), default=None)
+        return [best] if best else []
 
     # ---- output
     def criticisms(self) -> list[Criticism]:

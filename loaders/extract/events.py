@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from kg.model import DateRef, Event, Money, Participant
+from kg.model import DateRef, Event, Participant
 from loaders.extract.context import DocContext
 from loaders.extract.dates import first_date
-from loaders.extract.quantities import MoneyMatch, parse_money
+from loaders.extract.funding import extract_funding
 
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
                           r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
@@ -44,9 +44,11 @@ _AUTHORS = re.compile(r"\b(?:co-?authored by|written by|authored by|authors?|by)
 _RELEASE = re.compile(r"\b(?:launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)?|introduc(?:ed|es)|roll(?:ed|s)\s+out|"
                       r"debut(?:ed|s)?|expand(?:ed|s)\s+access\s+to|open(?:ed|s)\s+(?:up\s+)?access\s+to|"
                       r"made\s+available|announc(?:ed|es))\b", re.I)
-_SUED = re.compile(r"\b(?:su(?:ed|es|ing)|filed\s+(?:a\s+)?(?:lawsuit|suit|complaint)\s+against|"
-                   r"brought\s+(?:a\s+)?(?:lawsuit|suit)\s+against)\b", re.I)
-_LAWSUIT_FROM = re.compile(r"\blawsuit\s+(?:filed\s+)?(?:from|by)\b", re.I)
+_SUIT = r"(?:(?:class[- ]action\s+|copyright\s+|antitrust\s+|federal\s+)*(?:lawsuit|suit|complaint)|class[- ]action)"
+_SUED = re.compile(rf"\b(?:su(?:ed|es|ing)|(?:filed|files|filing|brought|brings)\s+(?:a\s+|an\s+)?(?:new\s+)?"
+                   rf"{_SUIT}\s+against)\b", re.I)
+_LAWSUIT_FROM = re.compile(rf"\b{_SUIT}\s+(?:filed\s+|brought\s+)?(?:from|by)\b", re.I)
+_AGAINST = re.compile(r"\bagainst\b", re.I)
 
 
 _FUNDING_WORDS = frozenset([
@@ -63,124 +65,12 @@ _RELEASE_WORDS = frozenset([
     "introduced", "introduces", "roll", "rolled", "rolls", "debut", "debuted", "debuts", "expand", "expanded",
     "expands", "open", "opened", "opens", "available", "announced", "announces"
 ])
-_LAW_WORDS = frozenset(["sued", "sues", "suing", "lawsuit", "suit", "complaint"])
+_LAW_WORDS = frozenset(["sued", "sues", "suing", "lawsuit", "suit", "complaint", "class-action", "action"])
 _IPO_WORDS = frozenset(["ipo", "s-1", "public", "listing", "confidential", "confidentially"])
-
-
-def _recipient(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> str | None:
-    """The organisation a funding sentence is about: the subject, "for <Org>", or the last organisation named."""
-    subj = ctx.subject(sent, pos, ("Organization", "Person"))
-    if subj and ctx.type_of(subj) == "Organization" and subj not in exclude:
-        return subj
-    s = ctx.sentence(sent)
-    after = [m for m in ctx.mentions(sent, pos, s.end) if m.type == "Organization" and m.key not in exclude]
-    for m in after:
-        if re.search(r"\bfor\s+(?:[\w’'-]+\s+){0,6}$", ctx.doc.clean[pos:m.start]) or \
-                re.search(r",\s*$", ctx.doc.clean[max(pos, m.start - 3):m.start]):
-            return m.key
-    before = [m for m in ctx.mentions(sent, s.start, pos) if m.type == "Organization" and m.key not in exclude]
-    poss = [m for m in before if m.possessive]
-    if poss:
-        return poss[-1].key
-    # "valued the startup at ...": the organisation the sentence refers back to
-    if re.search(r"\b(?:the|its)\s+(?:company|startup|firm|venture|lab)\b", ctx.doc.clean[s.start:s.end], re.I):
-        return ctx.recent_subject(s.start, ("Organization",), exclude) or ctx.recent(s.start, ("Organization",),
-                                                                                      exclude)
-    return before[0].key if before else None
 
 
 def _date(ctx: DocContext, sent: int) -> DateRef | None:
     return first_date(ctx.stext(sent), ctx.published)
-
-
-def _funding(ctx: DocContext) -> list[Event]:
-    events: list[Event] = []
-    text = ctx.doc.clean
-    for s in ctx.doc.sentences:
-        if not ctx.words(s.index) & _FUNDING_WORDS:
-            continue
-        st = ctx.stext(s.index)
-        if not _FUNDING_CUE.search(st):
-            continue
-        monies = parse_money(st)
-        if not monies and not _LED_ROUND.search(st):
-            continue
-        amount: MoneyMatch | None = None
-        valuation: MoneyMatch | None = None
-        for mm in monies:
-            before, after = st[max(0, mm.start - 60):mm.start], st[mm.end:mm.end + 40]
-            if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
-                valuation = valuation or mm
-            elif _NOT_FUNDING.search(before[-25:]):
-                continue
-            elif _AMOUNT_CONTEXT.search(before) or _AMOUNT_AFTER.match(after):
-                amount = amount or mm
-        investors: list[str] = []
-        led = _LED_ROUND.search(st)
-        if led:
-            subj = ctx.subject(s.index, s.start + led.start(), ("Organization", "Person"))
-            if subj:
-                investors.append(subj)
-        if amount is None and valuation is None:
-            continue
-        anchor = (amount or valuation).start  # type: ignore[union-attr]
-        recipient = _recipient(ctx, s.index, s.start + anchor, set(investors))
-        if recipient is None:
-            continue
-        parts = [Participant(role="recipient", entity=recipient)]
-        parts += [Participant(role="investor", entity=k) for k in investors if k != recipient]
-        label = f"{ctx.label(recipient)} funding round"
-        events.append(Event(key=f"ev{len(events)}", type="FundingRound", label=label, date=_date(ctx, s.index),
-                            participants=tuple(parts), amount=amount.money if amount else None,
-                            valuation=valuation.money if valuation else None,
-                            source=ctx.span(s.start + (amount or valuation).start,  # type: ignore[union-attr]
-                                            s.start + (amount or valuation).end, s.index)))  # type: ignore[union-attr]
-    # investors named in the next sentence or two ("Investors in the venture include ...")
-    merged = _merge_funding(events)
-    for s in ctx.doc.sentences:
-        if not merged or not ctx.words(s.index) & {"investor", "investors", "led", "co-led", "backed", "participation"}:
-            continue
-        st = ctx.stext(s.index)
-        m = _INVESTOR_CUE.search(st)
-        if not m or not merged:
-            continue
-        target = None
-        for i, ev in enumerate(merged):
-            ev_sent = ctx.sentence_at(ev.source.start)
-            if 0 <= s.index - ev_sent <= 2:
-                target = i
-        if target is None:
-            continue
-        ev = merged[target]
-        have = {p.entity for p in ev.participants}
-        names = [x for x in ctx.mentions(s.index, s.start + m.end(), s.end)
-                 if x.type == "Organization" and x.key not in have and ctx.is_head(x)]
-        new = [Participant(role="investor", entity=x.key) for x in dict((x.key, x) for x in names).values()]
-        if new:
-            merged[target] = ev.model_copy(update={"participants": ev.participants + tuple(new)})
-    del text
-    return merged
-
-
-def _same_money(a: Money | None, b: Money | None) -> bool:
-    return a is None or b is None or abs(a.value - b.value) <= 0.02 * max(a.value, b.value)
-
-
-def _merge_funding(events: list[Event]) -> list[Event]:
-    """One event per recipient and amount: repeated reports of a round in one article are merged."""
-    out: list[Event] = []
-    for ev in events:
-        rec = ev.participants[0].entity
-        for i, prev in enumerate(out):
-            if prev.participants[0].entity == rec and _same_money(prev.amount, ev.amount) and \
-                    _same_money(prev.valuation, ev.valuation) and (prev.amount or ev.amount) is not None:
-                out[i] = prev.model_copy(update={"amount": prev.amount or ev.amount,
-                                                 "valuation": prev.valuation or ev.valuation,
-                                                 "date": prev.date or ev.date})
-                break
-        else:
-            out.append(ev)
-    return out
 
 
 def _ipo(ctx: DocContext) -> list[Event]:
@@ -328,8 +218,14 @@ def _lawsuits(ctx: DocContext) -> list[Event]:
                 continue
             after = [x for x in ctx.mentions(s.index, s.start + m.end(), s.end) if x.type in ("Person", "Organization")]
             plaintiff = after[0].key if after else None
-            defendants = [x.key for x in ctx.mentions(s.index, s.start, s.start + m.start())
-                          if x.type == "Organization" and ctx.is_head(x)][:3]
+            # "a lawsuit filed by X against Y": the defendants follow; else they were named before
+            against = _AGAINST.search(st, m.end())
+            if after and against and against.start() >= after[0].end - s.start:
+                defendants = [x.key for x in ctx.mentions(s.index, s.start + against.end(), s.end)
+                              if x.type in ("Organization", "Person") and ctx.is_head(x)][:3]
+            else:
+                defendants = [x.key for x in ctx.mentions(s.index, s.start, s.start + m.start())
+                              if x.type == "Organization" and ctx.is_head(x)][:3]
         if not plaintiff or not defendants:
             continue
         parts = [Participant(role="plaintiff", entity=plaintiff)]
@@ -344,5 +240,5 @@ def _lawsuits(ctx: DocContext) -> list[Event]:
 
 def extract_events(ctx: DocContext) -> list[Event]:
     """All events of the document, with local keys ev1, ev2, ..."""
-    events = _funding(ctx) + _ipo(ctx) + _publications(ctx) + _releases(ctx) + _lawsuits(ctx)
+    events = extract_funding(ctx) + _ipo(ctx) + _publications(ctx) + _releases(ctx) + _lawsuits(ctx)
     return [ev.model_copy(update={"key": f"ev{i + 1}"}) for i, ev in enumerate(events)]

@@ -20,6 +20,17 @@ SAID_COMPANY = re.compile(r"\b(?:said|says|added|stated)\s+(?:that\s+)?(?:the\s+
 _ATTITUDE = re.compile(r"\b(?:was|were|is|are|has been|remained)\s+(?:\w+ly\s+)?(?:dismissive|scathing|unimpressed|"
                        r"withering|scornful|contemptuous)\b", re.I)
 ATTITUDE_WORDS = frozenset({"dismissive", "scathing", "unimpressed", "withering", "scornful", "contemptuous"})
+# what a rebuttal answers: the critics themselves or their words ("rejected the allegations", "the skeptics are ...")
+REBUTTED = re.compile(r"\b(?:critics|critic|skeptics|sceptics|detractors|naysayers|doubters|(?:the|that|this|these|"
+                      r"those|their|its|his|her)\s+(?:\w+\s+)?(?:criticism|criticisms|claims?|allegations?|complaint|"
+                      r"lawsuit|suit|account|characteri[sz]ation|conclusions?|findings|report|study|analysis|comments|"
+                      r"accusations?|assertions?|remarks|version of events|critique))\b", re.I)
+# "Mary Lee, a researcher at Acme Labs" / "Mary Lee, Acme’s chief executive": the organisation a person speaks from
+_APPOSITION_AT = re.compile(r"^,\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|for|with|from)\s+(?:the\s+)?"
+                            r"(?:[\w-]+\s+){0,3}$")
+_LEGAL = re.compile(r"\b(?:su(?:e|es|ed|ing)|lawsuit|suit|complaint|claims against|class action)\b", re.I)
+_APPOSITION_OWNER = re.compile(r"^,\s+$")
+_OWNER_ROLE = re.compile(r"^[’']s\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
 
 
 class JudgementMixin:
@@ -53,6 +64,47 @@ class JudgementMixin:
             if f.critic in side:
                 return [t for t in f.targets if t not in self._excluded(critic)][:1]
         return []
+
+    def _rebutted(self, speaker: str, pos: int) -> list[str]:
+        """The critics a rebuttal answers: who criticised the speaker's side (itself, its organisation, its products)
+        in the sentences before."""
+        ctx = self.ctx
+        side = {speaker} | self.allies.get(speaker, set())
+        for o in list(side):
+            if ctx.type_of(o) == "Organization":
+                side |= self.allies.get(o, set())
+        sent = ctx.sentence_at(pos)
+        out: list[str] = []
+        legal: list[str] = []
+        for f in reversed(self.found):
+            if f.start >= pos or sent - f.sent > 15 or f.critic in side:
+                continue
+            if side & set(f.targets) and ctx.type_of(f.critic) in ("Person", "Organization") and f.critic not in out:
+                out.append(f.critic)
+                legal.extend([f.critic] if _LEGAL.search(f.cue) else [])
+        # "disputed the claims in the lawsuit": the one who sued; else the latest critic
+        if legal and _LEGAL.search(self.text[pos:pos + 80]):
+            return legal[:1]
+        return out[:1]
+
+    def _apposition_allies(self) -> None:
+        """Add "X, a researcher at Y" and "X, Y’s chief executive" (and "Y’s chief executive, X") to the allies."""
+        ctx, text = self.ctx, self.text
+        for ms in ctx.by_sentence.values():
+            for i, a in enumerate(ms[:-1]):
+                b = ms[i + 1]
+                gap = text[a.end:b.start]
+                if a.type == "Person" and b.type == "Organization" and len(gap) < 70 and (
+                        _APPOSITION_AT.match(gap) or (_APPOSITION_OWNER.match(gap) and
+                                                     _OWNER_ROLE.match(text[b.end:b.end + 50]))):
+                    pair = (a.key, b.key)
+                elif a.type == "Organization" and b.type == "Person" and a.possessive and \
+                        _OWNER_ROLE.match(text[a.end:b.start] + ","):
+                    pair = (b.key, a.key)
+                else:
+                    continue
+                self.allies.setdefault(pair[0], set()).add(pair[1])
+                self.allies.setdefault(pair[1], set()).add(pair[0])
 
     def _speaker_org(self, speaker: str, pos: int) -> str | None:
         """The organisation a spokesperson speaks for ("Google spokesperson X said the company ...")."""

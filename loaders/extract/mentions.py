@@ -19,6 +19,7 @@ _FOR_HEADS = frozenset({"Center", "Centre", "Institute", "Coalition", "Alliance"
                         "Foundation", "Society", "Association", "Partnership", "Fund", "Commission", "Office",
                         "Department", "Ministry", "Agency", "Reporters", "Doctors", "Engineers", "Scientists"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
+_APOSTROPHES = frozenset({"'", "’"})
 _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
 _VERSION = re.compile(r"^(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")
@@ -62,7 +63,9 @@ def _initial_positions(toks: list[Tok]) -> set[int]:
     """Indices of tokens that start a sentence or a quoted/listed segment (their capital proves nothing)."""
     out: set[int] = set()
     expect = True
-    for i, (_, _, t) in enumerate(toks):
+    for i, (a, _, t) in enumerate(toks):
+        if t in _APOSTROPHES and i and toks[i - 1][1] == a and toks[i - 1][2].endswith("s"):
+            continue  # "Zentrix Labs' Quillbot": a plural possessive, not an opening quote
         if t in _OPENERS or (t[0].isdigit() and i + 1 < len(toks) and toks[i + 1][2] in {".", ")"} and i < 2):
             expect = True
             continue

@@ -13,13 +13,17 @@ _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln":
 _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
              "¥": "JPY", "jpy": "JPY", "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "cny": "CNY",
              "rmb": "CNY", "yuan": "CNY", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "c$": "CAD",
-             "a$": "AUD", "cad": "CAD", "aud": "AUD", "chf": "CHF", "won": "KRW", "yen": "JPY", "rupees": "INR"}
+             "a$": "AUD", "cad": "CAD", "aud": "AUD", "chf": "CHF", "won": "KRW", "yen": "JPY", "rupees": "INR",
+             "krw": "KRW", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "hkd": "HKD", "hk$": "HKD", "sgd": "SGD",
+             "s$": "SGD", "ils": "ILS", "brl": "BRL"}
+# currency symbols and ISO codes written before the number, one alternation shared by the full and the cheap pattern
+_CUR = r"US\$|HK\$|C\$|A\$|S\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|INR|CNY|RMB|CAD|AUD|CHF|KRW|SEK|NOK|DKK|HKD|SGD|ILS|BRL|Rs\.?"
 _APPROX = r"(?P<approx>nearly|almost|about|around|roughly|approximately|approx\.?|close to|some|over|more than|" \
           r"upwards of|at least|up to|under|less than|just over|just under|~)?"
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE_RE = r"(?P<scale>trillion|billion|million|thousand|crore|lakh|bn|mn|mln|tn|[kKmMbBtT])?\b"
 MONEY_SYMBOL = re.compile(
-    rf"{_APPROX}\s*(?P<cur>US\$|C\$|A\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|INR|CNY|RMB|CAD|AUD|CHF|Rs\.?)\s*{_NUM}"
+    rf"{_APPROX}\s*(?P<cur>{_CUR})\s*{_NUM}"
     rf"\s*{_SCALE_RE}",
     re.I,
 )
@@ -49,7 +53,7 @@ _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight",
                  "fifteen", "twenty", "thirty", "fifty", "hundred", "half", "dozen", "doubl", "tripl", "quadrupl")
 _NUMBER_WORD = re.compile(rf"\b(?:{alternation(_NUMBER_WORDS)})", re.I)
 # necessary parts of MONEY_SYMBOL and MONEY_WORD matches: cheap tests that spare most texts the full patterns
-_SYMBOL_NUMBER = re.compile(r"(?:US\$|C\$|A\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|INR|CNY|RMB|CAD|AUD|CHF|Rs\.?)\s*\d", re.I)
+_SYMBOL_NUMBER = re.compile(rf"(?:{_CUR})\s*\d", re.I)
 _CURRENCY_WORD = re.compile(r"(?:dollars|euros|pounds|yuan|yen|rupees|won)\b", re.I)
 
 

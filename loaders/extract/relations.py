@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.model import Relation
+from kg.model import Relation, Span
 from loaders.extract.affiliations import extra_affiliations
 from loaders.extract.context import DocContext
+from loaders.extract.funding import extract_funding
 from loaders.extract.lexicon import alternation, fold, lexicon
 from loaders.extract.schema import ResolvedMention
+
+# a word that is not a preposition: "its own models under the Apache licence" names no product of its
+_NOT_PREP = r"(?!(?:under|on|with|for|in|to|from|at|by|of|about|against|into|over|than|as|using|via)\s)"
 
 
 @lru_cache(maxsize=1)
@@ -33,13 +37,34 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "poss_investor": re.compile(r"^[’']s?\s+(?:[a-z]+\s+){0,2}(?:investor|backer|shareholder)s?\b"),
         "its_investor": re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+){0,2}(?:investor|backer)s?\s*,?\s*$"),
         "its_product": re.compile(r"\b(?:its|their|the company['’]s|the firm['’]s|the startup['’]s)\s+"
-                                  r"(?:[\w-]+\s+){0,5}?(?:[\w-]+\s*,?\s*)?$", re.I),
+                                  rf"(?:{_NOT_PREP}[\w-]+\s+){{0,5}}?(?:[\w-]+\s*,?\s*)?(?:(?:the|called|named|dubbed)\s+)?$",
+                                  re.I),
         "the_company_model": re.compile(r"^\s*,\s+(?:the|its)\s+(?:company|firm|startup)['’]s\s+", re.I),
         "behind": re.compile(r"\bbehind\s+(?:the\s+|its\s+)?$", re.I),
-        "made_by": re.compile(r"^\s*,?\s+(?:developed|made|built|created|designed|released|launched)\s+by\s+"
-                              r"(?:the\s+)?$"),
-        "launch_verb": re.compile(r"^\s+(?:has\s+|have\s+)?(?:launched|released|unveiled|introduced|developed|built|"
-                                  r"debuted|created|rolled out|updated)\s+(?:its\s+|the\s+|a\s+|an\s+)?(?:new\s+)?$"),
+        # "Y, developed by X", "The tool, Y, is made by X", "Y from X"
+        "made_by": re.compile(r"^\s*,?\s+(?:(?:which\s+)?(?:is|was|are|were|has\s+been)\s+)?(?:developed|made|built|"
+                              r"created|designed|released|launched|owned|sold|marketed)\s+by\s+(?:the\s+)?$|^\s+from\s+$"),
+        # "X launched Y", "X on Thursday unveiled its new Y", "X also released Y", "X marketed Y"
+        "launch_verb": re.compile(r"^\s+(?:(?:on|last|this|in)\s+[A-Z]?\w+\s+)?(?:has\s+|have\s+|had\s+)?"
+                                  r"(?:also\s+|just\s+|recently\s+|quietly\s+|officially\s+|finally\s+)?"
+                                  r"(?:launched|released|unveiled|introduced|developed|built|debuted|created|"
+                                  r"rolled out|updated|makes|made|markets|marketed|sells|ships|shipped)\s+"
+                                  r"(?:its\s+|the\s+|a\s+|an\s+)?(?:(?:new|latest|first|popular)\s+)?$"),
+        # "X, the maker of Y", "X, which makes the popular note-taking app Y", "X, the company behind Y"
+        "maker_of": re.compile(r"^\s*,\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:maker|makers|developer|creator|"
+                               r"publisher)\s+of|(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:company|startup|firm|lab)\s+behind|"
+                               r"(?:which|that|who)\s+(?:also\s+)?(?:makes|made|develops|developed|builds|built|"
+                               r"created|creates|sells|runs|operates|offers))\s+(?:the\s+|a\s+|an\s+|its\s+)?"
+                               rf"(?:{_NOT_PREP}[\w-]+\s+){{0,4}}?$", re.I),
+        # "Y maker X", "chatbot maker X": the product named right before a maker noun
+        "poss_product_after": re.compile(rf"^[’']s?\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{alternation(lex.product_cues)})\b",
+                                         re.I),
+        "maker_after": re.compile(r"^\s+(?:maker|developer|creator)\s+$"),
+        "poss_called": re.compile(r"^[’']s?\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,?\s*(?:called|named|dubbed)\s+$"),
+        # "The startup also unveiled Y": a release verb right before the product, its subject resolved
+        "verb_before": re.compile(r"\b(?:launched|released|unveiled|introduced|debuted|rolled out|makes|built|"
+                                  r"developed|created)\s+(?:its\s+|the\s+|a\s+|an\s+)?"
+                                  r"(?:(?:new|latest|first|popular)\s+)?(?:[a-z][\w-]*\s+){0,2}$"),
         "founded": re.compile(r"\b(?P<verb>co-?founded|founded|cofounded)\b", re.I),
     }
 
@@ -90,6 +115,13 @@ def extract_relations(ctx: DocContext) -> list[Relation]:
 
     extra_affiliations(ctx, add, titled)
     _developers(ctx, p, out, seen)
+    # invested_in: the investors of each funding round ("led by X", "an investment of $1B from X")
+    for ev in extract_funding(ctx):
+        recipient = ev.participants[0].entity
+        sent = ctx.sentence_at(ev.source.start)
+        for part in ev.participants[1:]:
+            if part.role == "investor" and ctx.type_of(part.entity) == "Organization":
+                _add(out, seen, ctx, part.entity, "invested_in", recipient, None, ev.source.start, ev.source.end, sent)
     return out
 
 
@@ -129,10 +161,15 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
         if p["its_investor"].search(gap):
             _add(out, seen, ctx, b.key, "invested_in", a.key, None, a.start, b.end, sent)
     if a.type == "Organization" and b.type == "Product" and (
-            (a.possessive and re.match(r"^[’']s?\s+(?:[a-z][\w-]*\s+){0,3}$", gap)) or gap == " " or
-            p["launch_verb"].match(gap) or (p["behind"].search(gap) and gap.count(",") <= 1)):
+            (a.possessive and (re.match(r"^[’']s?\s+(?:[a-z][\w-]*\s+){0,3}$", gap) or
+                               p["poss_called"].match(gap))) or gap == " " or
+            p["launch_verb"].match(gap) or (p["behind"].search(gap) and gap.count(",") <= 1) or
+            p["maker_of"].match(gap)):
         _add(out, seen, ctx, b.key, "developed_by", a.key, None, a.start, b.end, sent)
-    if a.type == "Product" and b.type == "Organization" and p["made_by"].match(gap):
+    # "Y, X's new model"
+    appos_poss = gap.strip() == "," and b.possessive and p["poss_product_after"].match(text[b.end:b.end + 60])
+    if a.type == "Product" and b.type == "Organization" and (p["made_by"].match(gap) or p["maker_after"].match(gap)
+                                                             or appos_poss):
         _add(out, seen, ctx, a.key, "developed_by", b.key, None, a.start, b.end, sent)
 
 
@@ -205,6 +242,8 @@ def _developers(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relati
             _add(out, seen, ctx, e.key, "developed_by", developer, None, first.start, first.end, sent)
             continue
         # "its AI model, Claude Mythos", "their GPT-4o model", "Claude, the company's AI model"
+        if _by_release(ctx, p, out, seen, e.key, e.mentions):
+            continue
         for span in e.mentions:
             si = ctx.sentence_at(span.start)
             s = ctx.sentence(si)
@@ -216,3 +255,21 @@ def _developers(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relati
                 if dev:
                     _add(out, seen, ctx, e.key, "developed_by", dev, None, span.start, span.end, si)
                     break
+
+
+def _by_release(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], seen: set[tuple[str, str, str]],
+                key: str, spans: tuple[Span, ...]) -> bool:
+    """developed_by from "X launched Y" where X is a pronoun or "the startup" ("The startup also unveiled Y")."""
+    text = ctx.doc.clean
+    for span in spans:
+        si = ctx.sentence_at(span.start)
+        s = ctx.sentence(si)
+        v = p["verb_before"].search(text, max(s.start, span.start - 60), span.start)
+        if not v:
+            continue
+        # the clause's subject of any type: "Marchand, who covered tech for the FT, launched Y" is not the FT's
+        dev = ctx.subject(si, v.start(), ("Organization", "Person"))
+        if dev and ctx.type_of(dev) == "Organization":
+            _add(out, seen, ctx, key, "developed_by", dev, None, span.start, span.end, si)
+            return True
+    return False

@@ -28,6 +28,26 @@ def test_money_value_and_currency(whole: int, tenth: int, scale: str, symbol: st
     assert money.approximate == approx
 
 
+CODES = {"KRW ": "KRW", "SEK ": "SEK", "HK$": "HKD", "S$": "SGD", "US$": "USD", "CHF ": "CHF", "BRL ": "BRL"}
+WORDS = {"won": "KRW", "yen": "JPY", "yuan": "CNY", "euros": "EUR", "rupees": "INR"}
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(sorted(SCALES)[:4]), st.sampled_from(sorted(CODES)))
+def test_currency_codes_keep_face_value(n: int, scale: str, code: str) -> None:
+    found = parse_money(f"Zentrix raised {code}{n} {scale} in new funding.")
+    assert len(found) == 1
+    assert found[0].money.currency == CODES[code]
+    assert abs(found[0].money.value - n * SCALES[scale]) <= 1e-6 * found[0].money.value
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["million", "billion", "trillion"]),
+       st.sampled_from(sorted(WORDS)))
+def test_currency_words_after_the_number(n: int, scale: str, word: str) -> None:
+    found = parse_money(f"Zentrix raised {n} {scale} {word} last year.")
+    assert len(found) == 1 and found[0].money.currency == WORDS[word]
+    assert abs(found[0].money.value - n * SCALES[scale]) <= 1e-6 * found[0].money.value
+
+
 @given(st.integers(min_value=1, max_value=10**6))
 def test_thousands_separators(n: int) -> None:
     assert parse_money(f"It costs ${n:,}.")[0].money.value == n

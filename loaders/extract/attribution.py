@@ -1,0 +1,194 @@
+"""Stage: attribution — the speaker of every direct quote and reported clause.
+
+Forms: '“…,” said X' / '“…,” X said' / 'X said: “…”' / a 'said:' sentence before a quote / a quote going on in the
+next sentences or paragraph / 'X said (that) …' / '…, X said' / 'according to X, …'; pronoun speakers (he, she,
+the company) are resolved to the last compatible name, spokespeople to their organisation (by the caller's actor
+resolver). The criticism stage judges what each attribution says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+from loaders.extract.lexicon import alternation, lexicon
+from loaders.extract.sentiment import EVALUATIVE
+
+if TYPE_CHECKING:
+    from loaders.extract.context import DocContext
+
+QUOTE = re.compile(r"“([^”]{2,2000})”|\"([^\"]{2,2000})\"")
+_AND_VERB = re.compile(r"^[,.]?\s*(?:,\s*)?and\s", re.I)
+_EPITHET = re.compile(r"\bthe\s+(?:[\w-]+\s+){1,3}?(?:of|at|for)\s+(?:the\s+)?$")
+_CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
+# "… said on Tuesday." / "… he said in a statement." ends the attribution: the rest is not the speaker's
+_ROLE_APPOSITION = re.compile(r"\s*(?:a|an|the)?\s*[^,;]{0,60}?\b(?:at|of|for|with)\b[^,;]{0,60},")
+_FRAME_STEMS = ("call", "describ", "dismiss", "derid", "brand", "label", "pann", "reject")
+_SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern[str]]:
+    """The word-list regexes shared by attribution and judgement (compiled once per process)."""
+    lex = lexicon()
+    # tries of the word lists: the same matches as longest-first alternations, several times faster
+    verbs, speech, neg = alternation(lex.criticism_verbs), alternation(lex.speech_verbs), alternation(lex.negative)
+    return {
+        "verb": re.compile(rf"\b(?:{verbs})\b", re.I),
+        "speech": re.compile(rf"\b(?:{speech})\b"),
+        "negative": re.compile(rf"(?<![\w-])(?:{neg})(?:s|es|d|ed|ing|ly)?(?![\w-])", re.I),
+        "speech_before_quote": re.compile(rf"\b(?:{speech})\b[^.“\"]{{0,60}}?[,:]?\s*$"),
+        "speech_after_quote": re.compile(rf"^[,.!?]?\s*(?:(?:{speech})\b|[^.,;“\"]{{1,80}}?\b(?:{speech})\b)"),
+        "said_that": re.compile(rf"\b(?:{speech})\b(?:\s+\w+ly)?(?:\s+(?:on|in)\s+[^,]{{1,40}}?)?\s*(?:,\s*)?"
+                                r"(?:that\s+)?"),
+        "according": re.compile(r"\baccording to\s+(?:the\s+)?", re.I),
+        "passive": re.compile(rf"\b(?:was|were|been|being|is|are|has been|have been)\s+(?:{verbs})\s+by\b", re.I),
+    }
+
+
+class Speakers(Protocol):
+    """What attribution needs from its caller: the text, the context and the actor resolver."""
+
+    ctx: DocContext
+    text: str
+    allies: dict[str, set[str]]
+
+    def critic_at(self, sent: int, pos: int) -> str | None: ...
+
+    def _actor(self, key: str | None, sent: int, pos: int) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attributed statement: who said what, where."""
+
+    speaker: str
+    kind: str  # "quote", "reported" ("X said that …"), "fronted" ("…, X said"), "according"
+    start: int  # the content span
+    end: int
+    sent: int  # sentence of the content's start
+    last_sent: int  # sentence of the content's end
+    verb: str | None  # the attributing words, when any
+    judged: str  # the content, with the earlier part of a quote that goes on
+    called: int = -1  # offset of an evaluative frame before a quote ("called it “…”"), -1 when none
+    continued: bool = False
+
+
+def quote_attributions(f: Speakers) -> list[Attribution]:
+    """Every direct quote with a speaker (short scare quotes only when framed by "called" or going on)."""
+    ctx, text = f.ctx, f.text
+    out: list[Attribution] = []
+    last_para, last_speaker, last_body = -1, None, ""
+    for q in QUOTE.finditer(text):
+        body = q.group(1) or q.group(2) or ""
+        qs, qe = q.start(), q.end()
+        sent_a, sent_b = ctx.sentence_at(qs), ctx.sentence_at(max(qs, qe - 1))
+        sa = ctx.sentence(sent_a)
+        para = sa.paragraph
+        continued = para == last_para and sa.start == qs
+        lead = text[max(sa.start, qs - 90):qs].lower()
+        # the frame regex only runs where one of its verbs occurs (most quotes have none)
+        frame = EVALUATIVE.search(text, max(sa.start, qs - 90), qs + 1) \
+            if any(w in lead for w in _FRAME_STEMS) else None
+        called = _CALLED_QUOTE.search(text, sa.start, qs)
+        if len(body.split()) < 5 and not continued and not called and not frame:
+            continue  # scare quotes inside reported speech are handled with their sentence
+        judged = f"{last_body} {body}" if continued else body
+        last_body = body
+        speaker, verb_text = _speaker(f, sent_a, sent_b, qs, qe)
+        if speaker is None and (called or frame):
+            speaker = f.critic_at(sent_a, (called or frame).start())  # type: ignore[union-attr]
+        if speaker is None and sent_a > 0:
+            prev = ctx.sentence(sent_a - 1)
+            if re.search(r"[:,]\s*$", ctx.stext(sent_a - 1)) and patterns()["speech"].search(ctx.stext(sent_a - 1)):
+                speaker = f.critic_at(sent_a - 1, prev.end)  # "X said:" then the quote
+        if speaker is None and last_speaker and (para == last_para or para == last_para + 1) and \
+                text[sa.start] in "“\"":
+            speaker = last_speaker  # the quote goes on in the next sentence or paragraph
+        if speaker is None:
+            continue
+        last_para, last_speaker = ctx.sentence(sent_b).paragraph, speaker
+        at = frame.start() if frame else (called.start() if called else -1)
+        out.append(Attribution(speaker, "quote", qs, qe, sent_a, sent_b, verb_text, judged, at, continued))
+    return out
+
+
+def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[str | None, str | None]:
+    """The speaker of a quote: '..." said X' / '..." X said' after it, or 'X said, "...' before it."""
+    ctx, text, p = f.ctx, f.text, patterns()
+    sb = ctx.sentence(sent_b)
+    after = text[qe:sb.end]
+    m = p["speech_after_quote"].match(after)
+    if m and not _AND_VERB.match(after):  # '“...,” and noted that X': the speaker was named before
+        names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x)]
+        if names and names[0].start - qe < 90:
+            if names[0].type == "Organization" and _EPITHET.search(text, qe, names[0].start):
+                # the speaker is described by a role at an organisation: the person of that role named before
+                person = ctx.recent(qs, ("Person",), max_sentences=3)
+                if person and names[0].key in f.allies.get(person, ()):
+                    return person, m.group(0)
+            return f._actor(names[0].key, sent_b, names[0].start), m.group(0)
+        if _SAYS_PRONOUN.match(after.strip(" ,")):
+            key = ctx.recent(qs, ("Person",))  # '“...,” she wrote': a name inside the quote is not the speaker
+        else:
+            key = ctx.subject(sent_b, qe + m.end())
+        return f._actor(key, sent_b, qe), m.group(0)
+    sa = ctx.sentence(sent_a)
+    before = text[sa.start:qs]
+    m = p["speech_before_quote"].search(before)
+    if m or re.search(r"[:]\s*$", before):
+        pos = sa.start + (m.start() if m else len(before.rstrip(": ")))
+        return f.critic_at(sent_a, pos), (m.group(0) if m else before[-40:])
+    return None, None
+
+
+def reported_attributions(f: Speakers, sent: int, quoted: bool,
+                          keep: Callable[[str], bool] | None = None) -> list[Attribution]:
+    """'X said (that) …', '…, X said' and 'according to X, …' in one sentence (``quoted``: it holds a quote;
+    ``keep``: a test on the content, so that speakers are only resolved for statements that matter)."""
+    ctx, text, p = f.ctx, f.text, patterns()
+    s = ctx.sentence(sent)
+    st = ctx.stext(sent)
+    out: list[Attribution] = []
+    spans = [(q.start(), q.end()) for q in QUOTE.finditer(st)] if quoted or "“" in st or '"' in st else []
+    for m in p["speech"].finditer(st):
+        pos = s.start + m.start()
+        if any(a <= m.start() < b for a, b in spans):
+            continue  # "Feld's claims are wrong," inside a quote: the quote's own speaker says it
+        if quoted and (re.search(r"[“\"]", st[m.end():m.end() + 4]) or re.search(r"[”\"]\s*,?\s*$", st[:m.start()])
+                       or re.search(r"[,.!?][”\"]\s+\S+(?:\s+\S+)?\s*$", st[:m.start()])):
+            continue  # the attribution of a direct quote: handled with the quote
+        content_start = s.start + p["said_that"].match(st, m.start()).end()  # type: ignore[union-attr]
+        after = content_start < s.end - 3 and (keep is None or keep(text[content_start:s.end]))
+        if not after and (keep is not None and not keep(text[s.start:pos])):
+            continue
+        speaker = f.critic_at(sent, pos)
+        if speaker is None:
+            continue
+        if after:
+            out.append(Attribution(speaker, "reported", content_start, s.end, sent, sent, m.group(0),
+                                   text[content_start:s.end]))
+        # "<content>, X said." : the content is before the speaker
+        names = [x for x in ctx.mentions(sent, s.start, pos) if x.key == speaker]
+        if names and re.search(r",\s*$", text[s.start:names[0].start]):
+            out.append(Attribution(speaker, "fronted", s.start, names[0].start, sent, sent, m.group(0),
+                                   text[s.start:names[0].start]))
+    am = p["according"].search(st)
+    if am:
+        names = [x for x in ctx.mentions(sent, s.start + am.end(), s.end) if ctx.is_head(x)]
+        comma = st.find(",", am.end())
+        appos = _ROLE_APPOSITION.match(st, comma + 1) if comma > 0 else None
+        if appos:  # "according to X, head of research at Y, ...": the content starts after the apposition
+            comma = appos.end() - 1
+        if names and comma > 0 and names[0].end <= s.start + comma + 1:
+            content = st[comma + 1:]
+            # another speaker inside ("according to the FT, X said ...") makes the first a source, not a speaker
+            if not p["speech"].search(content) and not p["verb"].search(content):
+                speaker = f._actor(names[0].key, sent, names[0].start)
+                if speaker:
+                    out.append(Attribution(speaker, "according", s.start + comma + 1, s.end, sent, sent,
+                                           "according to", content))
+    return out

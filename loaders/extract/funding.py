@@ -1,0 +1,333 @@
+"""Funding rounds: amount, valuation, recipient and investors from the usual ways news reports a raise."""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import DateRef, Event, Money, Participant
+from loaders.extract.context import DocContext
+from loaders.extract.dates import first_date
+from loaders.extract.quantities import MoneyMatch, parse_money
+from loaders.extract.schema import ResolvedMention
+from loaders.extract.topic import topic_org
+
+# words one of which every funding sentence holds (a set test before any regex)
+_FUNDING_WORDS = frozenset([
+    "raise", "raises", "raised", "raising", "secure", "secures", "secured", "securing", "close", "closes", "closed",
+    "closing", "land", "lands", "landed", "bag", "bags", "bagged", "garner", "garners", "garnered", "complete",
+    "completes", "completed", "completing", "funding", "financing", "backing", "investment", "series", "seed",
+    "valuing", "valued", "valuation", "values", "value", "round", "invested", "invests", "invest", "total",
+    "poured", "pumped", "injected", "investors",
+])
+_MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
+_FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
+                          r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
+                          r"investment|invest(?:s|ed)?|series [a-h]\b|seed round|valu(?:ing|ed|es|ation)|round|"
+                          r"poured|pumped|"
+                          r"injected)\b",
+                          re.I)
+# "valued at", "valuing it at", "values the company at", "a valuation of", "worth"
+_VALUATION_BEFORE = re.compile(r"(?:\bvalu(?:ed|es|ing|ation)\b[^$€£¥₹.;]{0,50}?\b(?:at|of|to|around|about)|"
+                               r"\bworth)\s*$", re.I)
+_VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation", re.I)
+_TOTAL_BEFORE = re.compile(r"\btotal\b[^$€£¥₹.;]{0,40}?\b(?:to|of|at)\s*$|\bin\s+total\s*$|\baltogether\s*$", re.I)
+_NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales|profit|loss|losses|spend|spent|"
+                          r"salary|fine|fined|deal worth|acquir\w+|bought|buy|paid|pay|budget|market cap\w*|capex|"
+                          r"subscription|charges?|income|earnings|penalty|settlement)\s*(?:of\s+)?(?:a\s+|an\s+)?$",
+                          re.I)
+_AMOUNT_BEFORE = re.compile(r"(?:rais\w*|secur\w+|clos\w+|land\w*|bag\w+|garner\w+|backing|funding|financing|"
+                            r"investment|invest\w*|round|injection|infusion|pour\w*|pump\w*|inject\w*)\b"
+                            r"[^.;$€£¥₹]{0,40}$", re.I)
+_AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+|additional\s+)?(?:seed\s+|series\s+[a-h]\s+|venture\s+|"
+                           r"equity\s+|growth\s+)?(?:funding|financing|capital|investment|equity|a\s+round|"
+                           r"venture)|(?:[\w-]+\s+){0,2}(?:funding|financing|seed|series|round|investment|raise)\b)",
+                           re.I)
+# "X's $75M round": the recipient written as a possessive right before the amount
+_POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")
+_ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:it|they|we|the\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|lab|"
+                      r"business|maker|developer|chipmaker|outfit|venture|unicorn|group|platform)|"
+                      r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|business)\s+(?:that|which))\b",
+                      re.I)
+# "... a company that raised", "Inkwell, which has raised": the noun before the relative pronoun
+_RELATIVE = re.compile(r"(?P<np>\b(?:company|startup|start-up|firm|lab|business|maker)\b)?\s*,?\s*(?:which|that|who)\s+"
+                       r"(?:has\s+|had\s+|have\s+|recently\s+|also\s+|previously\s+|already\s+|just\s+|last\s+\w+\s+)*$",
+                       re.I)
+_VERB = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)|bag(?:s|ged)|"
+                   r"garner(?:s|ed)|complet(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|got|gets|announc(?:e|es|ed))\b",
+                   re.I)
+_ROUND_IN = re.compile(r"^[^.;]{0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|seed)\s+"
+                       r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
+_LED = re.compile(r"\b(?:led|co-led)\s+(?:[\w’'$.-]+\s+){0,4}?(?:round|raise|investment|series\s+[a-h]|seed|"
+                  r"financing|funding)\b", re.I)
+_VALUES_ORG = re.compile(r"\bvalu(?:es|ed|ing)\s+$", re.I)
+# investors named anywhere in the sentence, who are never the recipient ("The funding, led by X, values Y at")
+_STRICT_INVESTOR = re.compile(r"\b(?:led by|co-led by|backed by|with participation from|participation of|"
+                              r"investors?\b[^.;]{0,60}?\b(?:include|included|including|such as))\s", re.I)
+_LIST_GAP = re.compile(r"^(?:[’']s?)?\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\s*and\s+|\s*as well as\s+|\s*&\s+|"
+                       r"\s*,?\s*(?:with|alongside|along with)\s+(?:participation\s+from\s+)?)(?:the\s+)?$")
+_INVEST_VERB = re.compile(r"\binvest(?:s|ed|ing)?\b[^.;]{0,60}$", re.I)
+_IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on)\s+(?:the\s+)?$", re.I)
+# "raised $1B for his new venture, Safe Superintelligence": the organisation the money is for
+_FOR_ORG = re.compile(r"\b(?:for|into)\s+(?:[\w’'-]+\s+){0,6}(?:[\w’'-]+\s*,\s*)?$|^\s*,\s*$", re.I)
+_INVESTOR_IN = re.compile(r"\b(?:led by|co-led by|backed by|with participation from|participation of|"
+                          r"from(?:\s+(?:investors|backers))?(?:\s+(?:including|such as|like))?|"
+                          r"investors?\b[^.;]{0,60}?\b(?:include|included|including|such as|are|were|like))\s",
+                          re.I)
+_INVESTOR_LATER = re.compile(r"\b(?:led|co-led)\s+(?:a|the|an|this|that)\s+(?:[\w$.-]+\s+){0,3}?(?:funding\s+)?"
+                             r"(?:round|raise|investment)\b|\b(?:also\s+)?(?:participated|joined|invested)\b",
+                             re.I)
+_SAME_ROUND = re.compile(r"^\s*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|deal|raise|investment|funding|"
+                         r"financing)\b", re.I)
+_NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "participation", "participated",
+                         "joined", "invested", "values", "valued", "valuing", "valuation", "backers"})
+
+
+def _date(ctx: DocContext, sent: int) -> DateRef | None:
+    return first_date(ctx.stext(sent), ctx.published)
+
+
+def _orgs(ms: list[ResolvedMention], exclude: set[str]) -> list[ResolvedMention]:
+    return [m for m in ms if m.type == "Organization" and m.key not in exclude]
+
+
+class _Funding:
+    """The funding rounds of one document."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.text = ctx.doc.clean
+        self._topic: str | bool | None = False  # False: not computed yet
+
+    def topic(self, exclude: set[str]) -> str | None:
+        """The organisation the article is about: what "the company" and "it" refer to in a funding sentence."""
+        if self._topic is False:
+            self._topic = topic_org(self.ctx)
+        return self._topic if self._topic not in exclude else None  # type: ignore[return-value]
+
+    def recipient(self, sent: int, pos: int, exclude: set[str]) -> str | None:
+        """The organisation that raised the money whose expression starts at ``pos``."""
+        ctx, text = self.ctx, self.text
+        s = ctx.sentence(sent)
+        ms = ctx.mentions(sent)
+        # "Y led X's $75M round"
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if m.possessive and _POSS_GAP.match(text[m.end:pos]):
+                return m.key
+            break
+        # "a $20M Series A in X", "values X at $2B": the organisation named right after the round or the verb
+        for m in _orgs(ctx.mentions(sent, pos, s.end), exclude):
+            if _ROUND_IN.search(text[pos:m.start]):
+                return m.key
+            break
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if _VALUES_ORG.search(text[max(s.start, m.start - 30):m.start]):
+                return m.key
+            break
+        cs = ctx.clause_start(sent, pos)
+        seg = text[cs:pos]
+        verbs = list(_VERB.finditer(seg))
+        if verbs:
+            verb = verbs[-1]
+            before_verb = text[cs:cs + verb.start()]
+            rel = _RELATIVE.search(before_verb)
+            if rel:
+                if rel.group("np"):
+                    return self.topic(exclude)
+                prev = _orgs([x for x in ms if x.end <= cs + rel.start() + 2], exclude)
+                if prev and not text[prev[-1].end:cs + rel.start()].strip(" ,’'s"):
+                    return prev[-1].key
+        if _ANAPHOR.match(seg):
+            return self.topic(exclude) or ctx.subject(sent, pos, ("Organization",))
+        # "Microsoft invested $10 billion in OpenAI": the subject is the investor
+        if _INVEST_VERB.search(seg):
+            after = _orgs(ctx.mentions(sent, pos, s.end), exclude)
+            for m in after:
+                if _IN_ORG.match(text[m.start - 9 if m.start - 9 > pos else pos:m.start][-9:]) or \
+                        re.search(r"\b(?:in|into)\s+(?:the\s+)?$", text[pos:m.start]):
+                    return m.key
+        subj = ctx.subject(sent, pos, ("Organization", "Person"))
+        if subj and ctx.type_of(subj) == "Organization" and subj not in exclude:
+            return subj
+        after = _orgs(ctx.mentions(sent, pos, s.end), exclude)
+        for m in after:
+            if _FOR_ORG.search(text[pos:m.start]) and "led by" not in text[pos:m.start]:
+                return m.key
+        before = _orgs(ctx.mentions(sent, s.start, pos), exclude)
+        poss = [m for m in before if m.possessive]
+        if poss:
+            return poss[-1].key
+        if re.search(r"\b(?:the|its)\s+(?:[\w-]+\s+){0,2}(?:company|startup|firm|venture|lab)\b", text[s.start:s.end],
+                     re.I):
+            return self.topic(exclude) or ctx.recent_subject(s.start, ("Organization",), exclude)
+        heads = [m for m in before if ctx.is_head(m)]
+        return heads[0].key if heads else None
+
+    def investors(self, sent: int, start: int, exclude: set[str],
+                  cues: re.Pattern[str] = _INVESTOR_IN) -> list[str]:
+        """Organisations named after an investor cue ("led by", "from investors including") from ``start`` on."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        out: list[str] = []
+        for cue in cues.finditer(self.text, start, s.end):
+            # the list right after the cue: "led by A, with B, C and D" — not every name up to the full stop
+            prev = cue.end()
+            for m in ctx.mentions(sent, cue.end(), s.end):
+                gap = self.text[prev:m.start]
+                if (prev != cue.end() and not _LIST_GAP.match(gap)) or (prev == cue.end() and len(gap) > 40):
+                    break
+                prev = m.end
+                if m.type == "Organization" and m.key not in exclude and ctx.is_head(m) and m.key not in out:
+                    out.append(m.key)
+        return out
+
+    def classify(self, st: str, monies: list[MoneyMatch]) -> tuple[MoneyMatch | None, MoneyMatch | None,
+                                                                   MoneyMatch | None]:
+        """The round's amount, the valuation and a running total among the money expressions of a sentence."""
+        amount = valuation = total = None
+        for mm in monies:
+            before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
+            if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
+                valuation = valuation or mm
+            elif _TOTAL_BEFORE.search(before):
+                total = total or mm
+            elif _NOT_FUNDING.search(before[-30:]):
+                continue
+            elif _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after):
+                amount = amount or mm
+        return amount, valuation, total
+
+    def run(self) -> list[Event]:
+        """All funding rounds, merged per recipient and amount, with investors of the next sentences."""
+        ctx = self.ctx
+        events: list[Event] = []
+        for s in ctx.doc.sentences:
+            words = ctx.words(s.index)
+            if not words & _FUNDING_WORDS:
+                continue
+            st = ctx.stext(s.index)
+            if not _MONEY_HINT.intersection(st) or not _FUNDING_CUE.search(st):
+                continue
+            monies = parse_money(st)
+            if not monies:
+                continue
+            amount, valuation, total = self.classify(st, monies)
+            if amount is None and valuation is None and total is None:
+                continue
+            anchor = amount or valuation or total
+            assert anchor is not None
+            investors = self.investors(s.index, s.start, set(), _STRICT_INVESTOR)
+            # "Sequoia led the round": the subject of "led" is an investor, never the recipient
+            led = _LED.search(st)
+            if led:
+                subj = ctx.subject(s.index, s.start + led.start(), ("Organization", "Person"))
+                if subj and subj not in investors:
+                    investors.append(subj)
+                    # "X and Y co-led ...": every organisation of the subject
+                    cs = ctx.clause_start(s.index, s.start + led.start())
+                    investors += [m.key for m in _orgs(ctx.mentions(s.index, cs, s.start + led.start()), set(investors))
+                                  if ctx.is_head(m) and not m.possessive]
+            if _INVEST_VERB.search(st[:anchor.start]):
+                subj = ctx.subject(s.index, s.start + anchor.start, ("Organization", "Person"))
+                cs = ctx.clause_start(s.index, s.start + anchor.start)
+                if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
+                    investors.append(subj)
+            recipient = self.recipient(s.index, s.start + anchor.start, set(investors))
+            if recipient is None:
+                continue
+            investors += [k for k in self.investors(s.index, s.start + anchor.end, {recipient}) if k not in investors]
+            investors = [k for k in investors if k != recipient]
+            parts = [Participant(role="recipient", entity=recipient)]
+            parts += [Participant(role="investor", entity=k) for k in investors if k != recipient]
+            date = _date(ctx, s.index)
+            for money, val in ((amount, valuation), (total, None)) if amount else ((total or valuation, valuation),):
+                if money is None:
+                    continue
+                is_amount = money is not val
+                events.append(Event(key=f"ev{len(events)}", type="FundingRound",
+                                    label=f"{ctx.label(recipient)} funding round", date=date,
+                                    participants=tuple(parts), amount=money.money if is_amount else None,
+                                    valuation=val.money if val else None,
+                                    source=ctx.span(s.start + money.start, s.start + money.end, s.index)))
+        merged = _merge(events)
+        self.attach_later(merged)
+        return merged
+
+    def attach_later(self, events: list[Event]) -> None:
+        """Valuations and investors stated in the sentences after a round ("The round values X at ...")."""
+        ctx = self.ctx
+        if not events:
+            return
+        firsts = [ctx.sentence_at(ev.source.start) for ev in events]
+        for s in ctx.doc.sentences:
+            if not ctx.words(s.index) & _NEXT_WORDS:
+                continue
+            target = None
+            for i, si in enumerate(firsts):
+                if 0 <= s.index - si <= 2:
+                    target = i
+            if target is None:
+                continue
+            ev = events[target]
+            st = ctx.stext(s.index)
+            have = {p.entity for p in ev.participants}
+            recipient = ev.participants[0].entity
+            if ev.valuation is None and s.index != firsts[target]:
+                vals = [mm for mm in parse_money(st) if _VALUATION_BEFORE.search(st[max(0, mm.start - 70):mm.start])
+                        or _VALUATION_AFTER.match(st[mm.end:mm.end + 50])]
+                mentioned = {m.key for m in ctx.mentions(s.index)}
+                if vals and (recipient in mentioned or _SAME_ROUND.match(st) or _ANAPHOR.match(st)) and \
+                        not (mentioned - {recipient}) & {m.key for m in _orgs(ctx.mentions(s.index), have)
+                                                          if _VALUATION_BEFORE.search(st)}:
+                    ev = ev.model_copy(update={"valuation": vals[0].money})
+            new: list[str] = []
+            if s.index != firsts[target]:
+                new = self.investors(s.index, s.start, have)
+            for m in _INVESTOR_LATER.finditer(st):
+                cs = ctx.clause_start(s.index, s.start + m.start())
+                new += [x.key for x in _orgs(ctx.mentions(s.index, cs, s.start + m.start()), have)
+                        if ctx.is_head(x) and not x.possessive and x.key not in new]
+            if new:
+                ev = ev.model_copy(update={"participants": ev.participants + tuple(
+                    Participant(role="investor", entity=k) for k in dict.fromkeys(new) if k not in have)})
+            events[target] = ev
+
+
+def _same_money(a: Money | None, b: Money | None) -> bool:
+    return a is None or b is None or abs(a.value - b.value) <= 0.02 * max(a.value, b.value)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per recipient and amount: repeated reports of a round in one article are merged."""
+    out: list[Event] = []
+    for ev in events:
+        rec = ev.participants[0].entity
+        for i, prev in enumerate(out):
+            if prev.participants[0].entity != rec or not _same_money(prev.amount, ev.amount) or \
+                    not _same_money(prev.valuation, ev.valuation):
+                continue
+            # a valuation-only mention joins the round reported before it
+            if (prev.amount or ev.amount) is None and (prev.valuation is None or ev.valuation is None):
+                continue
+            have = {p.entity for p in prev.participants}
+            extra = tuple(p for p in ev.participants if p.entity not in have)
+            out[i] = prev.model_copy(update={"amount": prev.amount or ev.amount,
+                                             "valuation": prev.valuation or ev.valuation,
+                                             "date": prev.date or ev.date,
+                                             "participants": prev.participants + extra})
+            break
+        else:
+            out.append(ev)
+    return out
+
+
+# the last document's rounds: the events stage and the relations stage (invested_in) both ask for them
+_LAST: list[tuple[DocContext, list[Event]]] = []
+
+
+def extract_funding(ctx: DocContext) -> list[Event]:
+    """The FundingRound events of a document (local keys; the caller renumbers them)."""
+    if _LAST and _LAST[0][0] is ctx:
+        return list(_LAST[0][1])
+    events = _Funding(ctx).run()
+    _LAST[:] = [(ctx, events)]
+    return list(events)

@@ -1,0 +1,108 @@
+"""Attribution, judgement and targets of criticisms: short sentences for each pattern family."""
+
+from __future__ import annotations
+
+from extract_helpers import pairs
+
+from loaders.extract import extract
+from loaders.extract.sentiment import has_phrase, is_negative, polarity
+
+
+def test_quote_before_attribution_with_role_apposition() -> None:
+    text = '"The Harbor Media benchmark is misleading," said Mary Lee, a researcher at Acme Labs.'
+    got = pairs(extract(text))
+    assert ("Mary Lee", "Harbor Media") in got
+    assert ("Mary Lee", "Acme Labs") not in got
+
+
+def test_pronoun_speaker_of_a_quote_in_the_next_sentence() -> None:
+    text = ('Oona Brandt runs Veltrix. Zentrix launched Quill on Monday. '
+            '"Calling this autonomous is misleading," she wrote.')
+    got = pairs(extract(text))
+    assert ("Oona Brandt", "Zentrix") in got or ("Oona Brandt", "Quill") in got
+
+
+def test_quote_goes_on_after_the_attribution() -> None:
+    text = ('Zentrix released Quill on Monday. "What we saw was a clip," Ravi Menon said. '
+            '"Calling this open is dishonest."')
+    got = pairs(extract(text))
+    assert ("Ravi Menon", "Zentrix") in got or ("Ravi Menon", "Quill") in got
+
+
+def test_evaluative_frame_without_a_lexicon_word() -> None:
+    got = pairs(extract('Analyst Tomas Quill dismissed Zentrix\'s chip as "a rounding error."'))
+    assert ("Tomas Quill", "Zentrix") in got
+
+
+def test_doubt_verb_targets_the_subject_at_hand() -> None:
+    text = ("Zentrix unveiled Quill, a humanoid robot, on Monday. "
+            "Marcus Feld, a professor at ETH Zurich, questioned whether the video had been sped up.")
+    got = pairs(extract(text))
+    assert ("Marcus Feld", "Zentrix") in got or ("Marcus Feld", "Quill") in got
+    assert ("Marcus Feld", "ETH Zurich") not in got
+
+
+def test_regulatory_action_is_a_criticism() -> None:
+    got = pairs(extract("The Federal Trade Commission has opened an investigation into Zentrix."))
+    assert ("Federal Trade Commission", "Zentrix") in got
+
+
+def test_complaint_with_a_regulator_targets_the_accused() -> None:
+    got = pairs(extract("Harbor Media filed a complaint with the Federal Trade Commission against Zentrix."))
+    assert ("Harbor Media", "Zentrix") in got
+    assert ("Harbor Media", "Federal Trade Commission") not in got
+
+
+def test_rebuttal_targets_the_critic() -> None:
+    text = "Oona Brandt accused Zentrix of hiding test results. Zentrix rejected the allegations."
+    got = pairs(extract(text))
+    assert ("Oona Brandt", "Zentrix") in got
+    assert ("Zentrix", "Oona Brandt") in got
+
+
+def test_rebuttal_quote_about_the_critics() -> None:
+    text = ('Oona Brandt slammed Zentrix over its benchmarks. "The critics have not read the report. '
+            'Their analysis is lazy," said Ravi Menon, Zentrix\'s chief executive.')
+    got = pairs(extract(text))
+    assert ("Ravi Menon", "Oona Brandt") in got
+    assert ("Ravi Menon", "Zentrix") not in got  # his own company
+
+
+def test_according_to_with_apposition() -> None:
+    text = "According to Ada Pike, head of research at Lumora Labs, Zentrix's results are misleading."
+    got = pairs(extract(text))
+    assert ("Ada Pike", "Zentrix") in got
+    assert ("Ada Pike", "Lumora Labs") not in got
+
+
+def test_positive_and_neutral_statements_do_not_fire() -> None:
+    text = ('"We are thrilled to bring Quill to customers this summer," said Ravi Menon of Zentrix. '
+            'Ada Pike said the funding showed that "investors still believe in the robotics thesis." '
+            'Harbor Media said it was excited to support Zentrix.')
+    assert not extract(text).criticisms
+
+
+def test_apology_and_speech_verb_inside_a_quote_do_not_fire() -> None:
+    text = ('"We are sorry to Ms. Pike that we didn\'t communicate better," Ravi Menon said. '
+            '"Ada Pike\'s claims are wrong," said Tomas Quill.')
+    got = pairs(extract(text))
+    assert ("Ravi Menon", "Ada Pike") not in got
+    assert ("Ada Pike", "Tomas Quill") not in got
+    assert ("Tomas Quill", "Ada Pike") in got
+
+
+def test_negated_and_rejected_offers_do_not_fire() -> None:
+    text = "Zentrix rejected the offer. Harbor Media did not criticise Zentrix."
+    assert not extract(text).criticisms
+
+
+def test_polarity_negation_but_and_frames() -> None:
+    assert polarity("It is a great product") > 0
+    assert is_negative("Their analysis is lazy")
+    assert not is_negative("We are not worried about that")
+    assert polarity("good idea, but a disaster in practice") < polarity("a disaster in practice, but a good idea")
+    assert is_negative("the emperor has no clothes")
+    assert is_negative("a headline, not a revenue line")
+    assert is_negative("strip out the licences and the growth story falls apart")
+    assert has_phrase(frozenset({"smoke", "mirrors"}), "this is smoke and mirrors")
+    assert not has_phrase(frozenset({"plain"}), "plain text")

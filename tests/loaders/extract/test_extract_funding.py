@@ -1,0 +1,170 @@
+"""Funding rounds: each common news phrasing of a raise, on short sentences with invented names."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import check_spans, key_label, rels
+
+from kg.model import Extraction
+from loaders.extract import extract
+
+
+def _rounds(ex: Extraction) -> list[tuple[str, float | None, str | None, float | None, set[str]]]:
+    """(recipient, amount, currency, valuation, investors) of every funding round."""
+    kl = key_label(ex)
+    out = []
+    for ev in ex.events:
+        if ev.type != "FundingRound":
+            continue
+        rec = next(kl[p.entity] for p in ev.participants if p.role == "recipient")
+        inv = {kl[p.entity] for p in ev.participants if p.role == "investor"}
+        out.append((rec, ev.amount.value if ev.amount else None, ev.amount.currency if ev.amount else None,
+                    ev.valuation.value if ev.valuation else None, inv))
+    return out
+
+
+def _has(ex: Extraction, org: str, amount: float | None, valuation: float | None = None,
+         currency: str = "USD") -> tuple[str, float | None, str | None, float | None, set[str]]:
+    """The round of ``org`` with that amount (and valuation); fails with the rounds found."""
+    for r in _rounds(ex):
+        if r[0] == org and (amount is None or (r[1] is not None and abs(r[1] - amount) <= 0.02 * amount)) \
+                and (amount is None or r[2] == currency) \
+                and (valuation is None or (r[3] is not None and abs(r[3] - valuation) <= 0.05 * valuation)):
+            return r
+    raise AssertionError(f"no round {org} {amount} {valuation} in {_rounds(ex)}")
+
+
+def test_series_round_led_by_with_participation() -> None:
+    text = ("Zentrix Labs raised $48 million in a Series B round led by Harbor Ventures, with participation "
+            "from Brightwave Capital and Northpeak Partners.")
+    ex = extract(text)
+    r = _has(ex, "Zentrix Labs", 48e6)
+    assert {"Harbor Ventures", "Brightwave Capital", "Northpeak Partners"} <= r[4]
+    check_spans(text, ex)
+
+
+@pytest.mark.parametrize(("text", "org", "amount", "valuation", "currency"), [
+    ("Zentrix Labs has raised $1.2B from investors.", "Zentrix Labs", 1.2e9, None, "USD"),
+    ("Kestrel Systems closed a €40 million funding round on Monday.", "Kestrel Systems", 40e6, None, "EUR"),
+    ("Lumora Labs secured £18 million to expand into Europe.", "Lumora Labs", 18e6, None, "GBP"),
+    ("Orvane Robotics announced a $90M Series A at a $600M valuation.", "Orvane Robotics", 90e6, 600e6, "USD"),
+    ("Orvane Robotics raised a $2.5B round at a $31B valuation.", "Orvane Robotics", 2.5e9, 31e9, "USD"),
+    ("Halvex Semiconductor raised 1.2 trillion won in new funding.", "Halvex Semiconductor", 1.2e12, None, "KRW"),
+])
+def test_amount_currency_and_valuation(text: str, org: str, amount: float, valuation: float | None,
+                                       currency: str) -> None:
+    _has(extract(text), org, amount, valuation, currency)
+
+
+def test_investor_led_possessive_round() -> None:
+    ex = extract("Harbor Ventures led Zentrix Labs' $75M round, its first outside investment.")
+    r = _has(ex, "Zentrix Labs", 75e6)
+    assert "Harbor Ventures" in r[4]
+
+
+def test_valuation_in_the_next_sentence() -> None:
+    text = ("Talvane Robotics said it had raised $220 million in a Series C round led by Northgate Ventures. "
+            "The round values the four-year-old company at $1.8 billion.")
+    _has(extract(text), "Talvane Robotics", 220e6, 1.8e9)
+
+
+def test_valued_at_about() -> None:
+    ex = extract("Zentrix Labs raised $300 million and is now valued at about $3 billion.")
+    _has(ex, "Zentrix Labs", 300e6, 3e9)
+
+
+def test_total_funding_counts_as_a_round() -> None:
+    ex = extract("Zentrix Labs raised $40 million, bringing its total funding to $210 million.")
+    _has(ex, "Zentrix Labs", 40e6)
+    _has(ex, "Zentrix Labs", 210e6)
+
+
+def test_investors_including_after_amount() -> None:
+    ex = extract("Kestrel Devices raised $150 million last year from investors including Harbor Ventures, "
+                 "Brightwave Capital and Northpeak Partners.")
+    r = _has(ex, "Kestrel Devices", 150e6)
+    assert {"Harbor Ventures", "Brightwave Capital", "Northpeak Partners"} <= r[4]
+
+
+def test_investment_from_a_company() -> None:
+    ex = extract("Lumora Labs received an investment of $1.3 billion from Microsoft last year.")
+    r = _has(ex, "Lumora Labs", 1.3e9)
+    assert "Microsoft" in r[4]
+
+
+def test_investor_invested_in_recipient() -> None:
+    ex = extract("Microsoft invested $10 billion in Lumora Labs in January.")
+    r = _has(ex, "Lumora Labs", 10e9)
+    assert "Microsoft" in r[4]
+
+
+def test_which_raised_relative_clause() -> None:
+    ex = extract("Investors are watching Zentrix Labs, which raised $60 million last year, closely.")
+    _has(ex, "Zentrix Labs", 60e6)
+
+
+@pytest.mark.parametrize("anaphor", ["The company", "The startup", "It", "The Dublin-based company"])
+def test_anaphoric_recipient_is_the_article_subject(anaphor: str) -> None:
+    text = ("Borvale Compute is building a data centre in Ireland. Borvale Compute rents servers to developers, "
+            f"according to Harbor Ventures. {anaphor} raised €500 million in March from Harbor Ventures.")
+    r = _has(extract(text), "Borvale Compute", 500e6, currency="EUR")
+    assert "Harbor Ventures" in r[4]
+
+
+def test_a_company_that_raised() -> None:
+    text = ("Kestrel Devices sells a wristband. Reviewers disliked it, said Oona Brandt of Lumora Labs. "
+            "The backlash is a blow for a company that raised $150 million last year.")
+    _has(extract(text), "Kestrel Devices", 150e6)
+
+
+def test_round_values_in_separate_sentence_with_the_deal() -> None:
+    text = ("Quorvex had raised $400 million in a Series B round led by Harbor Ventures. "
+            "The deal values Quorvex at $3.2 billion, according to a person familiar with the terms.")
+    _has(extract(text), "Quorvex", 400e6, 3.2e9)
+
+
+def test_prices_and_revenue_are_not_rounds() -> None:
+    ex = extract("Zentrix Labs reported revenue of $40 million. The device costs $349.")
+    assert not [r for r in _rounds(ex) if r[1]]
+
+
+@pytest.mark.parametrize(("text", "org", "amount", "valuation", "currency", "investors"), [
+    ("Zentrix Labs, a Paris-based startup, has raised €40m to build agents.", "Zentrix Labs", 40e6, None, "EUR",
+     set()),
+    ("Zentrix Labs raised $100 million last year. The funding, led by Harbor Ventures, values Zentrix Labs at "
+     "$2 billion.", "Zentrix Labs", 100e6, 2e9, "USD", {"Harbor Ventures"}),
+    ("Zentrix Labs announced Tuesday that it has closed a $25 million seed round.", "Zentrix Labs", 25e6, None, "USD",
+     set()),
+    ("Harbor Ventures led the $30 million round in Zentrix Labs.", "Zentrix Labs", 30e6, None, "USD",
+     {"Harbor Ventures"}),
+    ("SoftBank has agreed to invest $500 million in Zentrix Labs.", "Zentrix Labs", 500e6, None, "USD", {"SoftBank"}),
+    ("The Paris-based Zentrix Labs raised €105 million ($113 million) in a round led by Harbor Ventures.",
+     "Zentrix Labs", 105e6, None, "EUR", {"Harbor Ventures"}),
+    ("In March, Zentrix Labs raised $50 million from Harbor Ventures.", "Zentrix Labs", 50e6, None, "USD",
+     {"Harbor Ventures"}),
+    ("Investors poured $6.6 billion into Zentrix Labs in October.", "Zentrix Labs", 6.6e9, None, "USD", set()),
+    ("The round was led by Harbor Ventures and brings Zentrix Labs' total funding to $1.1 billion.", "Zentrix Labs",
+     1.1e9, None, "USD", {"Harbor Ventures"}),
+    ("Harbor Ventures and Northpeak Partners co-led a $20 million Series A in Zentrix Labs.", "Zentrix Labs", 20e6,
+     None, "USD", {"Harbor Ventures", "Northpeak Partners"}),
+    ("Zentrix Labs raised $40 million. Harbor Ventures led the round, and Northpeak Partners also participated.",
+     "Zentrix Labs", 40e6, None, "USD", {"Harbor Ventures", "Northpeak Partners"}),
+    ("Zentrix Labs raised KRW 1.2 trillion from Harbor Ventures.", "Zentrix Labs", 1.2e12, None, "KRW",
+     {"Harbor Ventures"}),
+])
+def test_more_phrasings(text: str, org: str, amount: float, valuation: float | None, currency: str,
+                        investors: set[str]) -> None:
+    ex = extract(text)
+    r = _has(ex, org, amount, valuation, currency)
+    assert investors <= r[4]
+    check_spans(text, ex)
+
+
+def test_investors_stop_at_the_clause_end() -> None:
+    ex = extract("The round was led by Harbor Ventures and brings Zentrix Labs' total funding to $1.1 billion.")
+    assert all("Zentrix Labs" not in r[4] for r in _rounds(ex))
+
+
+def test_investors_become_invested_in_relations() -> None:
+    ex = extract("Lumora Labs received an investment of $1.3 billion from Microsoft last year.")
+    assert ("Microsoft", "Lumora Labs") in rels(ex, "invested_in")
