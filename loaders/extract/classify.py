@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
-from loaders.extract.lexicon import Lexicon, alternation, fold, lexicon
+from loaders.extract.lexicon import Lexicon, alternation, fold, lexicon, place_population
 from loaders.extract.schema import Mention, MentionSet, TextDoc, TypedMention, TypedMentions
 
 _PRODUCT_HEADS = frozenset({"Pin", "Phone", "Watch", "Glasses", "Buds", "Pad", "Book", "Pod", "Pods", "Headset",
@@ -22,11 +22,21 @@ _MEDIA_AFTER = re.compile(r"^\s+(?:podcast|show|newsletter|channel|series|progra
 _MODEL_TAIL = re.compile(r"^[A-Z]{1,3}\d{1,4}[a-z]?$")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|branded|known as)\s*[\"“‘]?$", re.I)
 _ORG_HEAD_INSIDE = frozenset({"Committee", "Commission", "Council", "Ministry", "Department", "Institute", "Center",
-                              "Centre", "Agency", "Office", "Bureau", "Foundation", "University", "Association"})
+                              "Centre", "Agency", "Office", "Bureau", "Foundation", "University", "Association",
+                              "School", "College", "Academy", "Alliance", "Coalition", "Federation", "Society",
+                              "Union", "Bank", "Museum", "Court", "League", "Board", "Fund", "Friends"})
+# capitalised modifiers written before a title at a sentence's start ("Tech YouTuber X"): not organisations
+_TITLE_MODIFIERS = frozenset({"Tech", "Industry", "Former", "Senior", "Veteran", "Popular", "Prominent", "Famous",
+                              "Local", "Fellow", "Rival", "Independent", "Longtime", "Retired", "Acting", "Then"})
 _SPEECH_NEAR = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|wrote|writes|tweeted|added|argued|noted|stated|asked|"
                           r"replied|responded|explained|acknowledged|emphasized|emphasised|continued|countered|"
-                          r"clarified|retorted|remarked|who)\b")
+                          r"clarified|retorted|remarked|who|whose)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|wrote|writes|asked|added)\s*$")
+# romanised two-part given names ("Mei-Ling", "Ji-hoon"): a person's name without a first-name lexicon entry
+_HYPHEN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}$")
+# kinship nouns: "her son, Sewell Setzer" names a person
+_KIN_BEFORE = re.compile(r"\b(?:son|daughter|wife|husband|mother|father|brother|sister|widow|widower|fianc[ée]e?|"
+                         r"grandson|granddaughter|niece|nephew|cousin|stepson|stepdaughter)\s*,?\s*$", re.I)
 # organisation suffixes that are never a surname ("Veyra Labs", however "Veyra" reads)
 _STRONG_ORG_SUFFIXES = frozenset({"Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "LLC", "LLP", "GmbH", "Ltd", "Ltd.",
                                   "Technologies", "Systems", "Robotics", "Ventures", "Capital", "Partners",
@@ -45,6 +55,20 @@ _MADE_BY = re.compile(r"^\s*,?\s+(?:(?:is|was)\s+)?(?:developed|made|built|creat
                       r"^\s+(?:maker|developer|creator)\s+[A-Z]")
 _CAP_BEFORE = re.compile(r"[A-Z][\w-]*[’']?s?[’']?\s*,?\s*[\"“‘]?$")
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
+# words before a name that make it a place ("in Trondheim", "on the outskirts of Limerick")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|around|throughout|to|from|outskirts of|suburb of|"
+                           r"city of|town of|county of|province of|state of|based in|headquartered in)\s+$", re.I)
+_STAKE_IN = re.compile(r"\b(?:invest(?:s|ed|ing|ment|ments)?|stakes?|shares|holdings?|interest|position|"
+                       r"deal|partnership|talks|confidence|trust|faith)\s+(?:in|with|to|from)\s+$", re.I)
+_PLACE_WORDS = frozenset({"County", "Province", "Prefecture", "Region", "District", "Oblast", "Canton", "Shire"})
+# a place written "City, State" ("Cambridge, Massachusetts")
+_PLACE_AFTER = re.compile(r"^,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+# articles of other languages that start the names of newspapers and institutions ("Le Monde", "Die Zeit")
+_FOREIGN_ARTICLES = frozenset({"Le", "La", "Les", "L’", "Der", "Die", "Das", "El", "Los", "Il", "Lo", "Het", "De"})
+# legal forms: a written "Alphabet Inc." keeps the lexicon's label; "Samsung Electronics" is a fuller name
+_LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "LLP", "PLC", "plc", "GmbH", "AG",
+                          "SA", "S.A.", "NV", "Co.", "Company", "Corporation"})
+_CODE_PREFIX = re.compile(r"^[A-Z]\d{1,3}$")
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +158,10 @@ class _Typer:
             if k:
                 if cand != ext and k.type == "Product":
                     return TypedMention(mention=m, type="Product", cue="product-line", label=ext)
-                return TypedMention(mention=m, type=k.type, cue="lexicon", label=k.label)  # type: ignore[arg-type]
+                if k.type == "Organization" and ext != surface and ext[len(surface):].strip().isdigit():
+                    return TypedMention(mention=m)  # "Fortune 500", "Russell 2000": a ranking, not the publisher
+                label = cand if self._fuller(cand, k.label) else k.label
+                return TypedMention(mention=m, type=k.type, cue="lexicon", label=label)  # type: ignore[arg-type]
         words = surface.split()
         if surface.endswith("s") and (k := lex.known.get(fold(surface[:-1]))) and k.type == "Product":
             return TypedMention(mention=m, type="Product", cue="lexicon-plural", label=k.label)
@@ -147,7 +174,53 @@ class _Typer:
             return TypedMention(mention=m, type="Product", cue="product-line", label=ext)
         return None
 
+    def _fuller(self, written: str, label: str) -> bool:
+        """Whether a written alias is a fuller name than the lexicon label: "Samsung Electronics" (an org suffix
+        after the name) or "GitHub Copilot" (a known maker before a product)."""
+        words, lwords = written.split(), label.split()
+        if len(words) <= len(lwords) or fold(written) == fold(label):
+            return False
+        if words[-1] in self.lex.org_suffixes and words[-1] not in _LEGAL_FORMS and words[:len(lwords)] == lwords:
+            return True
+        maker = self.lex.known.get(fold(words[0]))
+        return maker is not None and maker.type == "Organization" and fold(" ".join(words[1:])) == fold(label)
+
+    def _place(self, m: Mention, words: list[str], before: str, after: str) -> bool:
+        """Whether a name with no person or organisation cue reads as a place (gazetteer, "in X", "X County")."""
+        if m.possessive or m.quoted:
+            return False
+        if len(words) == 2 and (words[0] in _PLACE_WORDS or words[1] in _PLACE_WORDS) and \
+                words[0] not in self.lex.first_names:
+            return True  # "County Clare", "Orange County"
+        pop = place_population(m.text)
+        if pop is None:
+            return False
+        if len(words) > 1:
+            return True  # "Santa Clara", "Las Vegas": multi-word place names rarely name anything else
+        if m.sentence_initial or _VERB_NEXT.match(after) or m.text.lower() in self.doc.lower_vocab:
+            return False  # "Phoenix raised $5m": a company; "Reading" is a common word
+        # a single word is a place in a place context, or when it names a large city ("Oslo", "Warsaw")
+        # a single word is a place only in a place context: many companies are named after cities ("Toyota")
+        return bool((_PLACE_BEFORE.search(before) and not _STAKE_IN.search(before)) or _PLACE_AFTER.match(after))
+
+    def _the_name(self, words: list[str]) -> bool:
+        """Whether a name written after a capitalised "The" mid-sentence can be a title ("The Verge")."""
+        return len(words) <= 3 and name_like(words) and not any(
+            w in self.lex.generic_caps or w in self.lex.demonyms or w.lower() in self.doc.lower_vocab for w in words)
+
     def type_one(self, m: Mention) -> TypedMention:
+        """Type one mention from the strongest available cue, keeping a leading model code for products."""
+        words = m.text.split()
+        if len(words) > 1 and _CODE_PREFIX.match(words[0]) and words[0] in self.lex.generic_caps:
+            # "Q1 Tessera" is a product's name; otherwise "Q1" is a quarter and the name starts after it
+            typed = self._type_one(m)
+            if typed.type == "Product":
+                return typed
+            start = m.start + m.text.index(words[1])
+            return self._type_one(replace(m, start=start, text=" ".join(words[1:]), sentence_initial=False))
+        return self._type_one(m)
+
+    def _type_one(self, m: Mention) -> TypedMention:
         """Type one mention from the strongest available cue."""
         if m.group:
             return TypedMention(mention=m, type="Group", cue="group", label=m.group)
@@ -188,6 +261,9 @@ class _Typer:
             return TypedMention(mention=m, type="Person", cue=f"title:{m.title}", label=surface)
         if ext != surface and not m.sentence_initial and name_like(words[-1:]):
             return TypedMention(mention=m, type="Product", cue="version", label=ext)  # "Aurelia Max 2"
+        maker = lex.known.get(fold(words[0])) if len(words) == 2 else None
+        if maker is not None and maker.type == "Organization" and (_MODEL_TAIL.match(last) or _MODEL_CODE.match(last)):
+            return TypedMention(mention=m, type="Product", cue="maker-code", label=ext)  # "Nvidia H100"
         if len(words) > 1 and _MODEL_TAIL.match(last) and name_like(words[:-1]) and not m.sentence_initial:
             return TypedMention(mention=m, type="Product", cue="model-tail", label=ext)  # "Rabbit R1"
         if words[0] == "Project" and len(words) > 1:
@@ -203,7 +279,12 @@ class _Typer:
                 (_ends_with(tail[:-1], lex.roles, 3) or (tail[-1] == "the" and len(tail) > 2 and
                                                         tail[-2] in {"at", "of", "for", "with", "from"} and
                                                         _ends_with(tail[:-2], lex.roles, 2))):
+            if tail[-1] in {"for", "from"} and len(words) == 1 and place_population(surface) is not None:
+                return TypedMention(mention=m, type="Place", cue="gazetteer", label=surface)  # "TD for Limerick"
             return TypedMention(mention=m, type="Organization", cue="at-org", label=surface)
+        if len(words) == 2 and 2 <= len(words[0]) <= 5 and words[0].isupper() and words[0].isalpha() and \
+                words[0] not in lex.generic_caps and place_population(words[1]) is not None:
+            return TypedMention(mention=m, type="Organization", cue="org-place", label=surface)  # "ETH Zurich"
         if len(words) > 2 and any(w in _ORG_HEAD_INSIDE and words[k + 1] in {"on", "for", "of"}
                                   for k, w in enumerate(words[:-1])):
             return TypedMention(mention=m, type="Organization", cue="org-head", label=surface)
@@ -212,7 +293,7 @@ class _Typer:
         if _MADE_BY.match(after) and not m.possessive and last not in lex.org_suffixes:
             return TypedMention(mention=m, type="Product", cue="made-by", label=ext)  # "Y, developed by X"
         appos = p["appos"].match(after)
-        if appos and (appos.group("product") or appos.group("org")) and _APPOS_CLAUSE.search(appos.group(1)):
+        if appos and _APPOS_CLAUSE.search(appos.group(1)):
             appos = None
         if appos:
             if appos.group("product") and appos.group("noun_after"):
@@ -239,6 +320,16 @@ class _Typer:
             return TypedMention(mention=m, type="Product", cue="launch-object", label=ext)  # "X unveiled Y"
         if m.quoted and p["product_after"].match(text[m.end + 1:min(s.end, m.end + 100)]):
             return TypedMention(mention=m, type="Product", cue="quoted-product", label=surface)
+        if len(words) > 1 and last in _VERSION_WORDS and name_like(words[:-1]) and \
+                not any(w in lex.generic_caps for w in words[:-1]) and not first_name(words[0], lex):
+            return TypedMention(mention=m, type="Product", cue="product-line-tail", label=ext)  # "Medibot Pro"
+        if re.search(r"[a-z,]\s+The\s+$", before) and not m.sentence_initial and \
+                self._the_name(words):
+            return TypedMention(mention=m, type="Organization", cue="the-name", label=surface)  # "by The Verge"
+        if self._place(m, words, before, after):
+            return TypedMention(mention=m, type="Place", cue="gazetteer", label=surface)
+        if len(words) >= 2 and words[0] in _FOREIGN_ARTICLES and not m.sentence_initial and name_like(words[1:]):
+            return TypedMention(mention=m, type="Organization", cue="foreign-article", label=surface)  # "Le Monde"
         person_like = 2 <= len(words) <= 4 and name_like(words) and not any(
             w.lower() in lex.stopwords or w in lex.generic_caps or w.lower() in lex.role_words for w in words) \
             and last not in _VERSION_WORDS and last not in lex.org_suffixes
@@ -256,7 +347,8 @@ class _Typer:
         if person_like and not m.heading and (not m.sentence_initial or m.possessive) \
                 and not re.search(r"\bthe\s+$", before, re.I) \
                 and not any(w.lower() in self.doc.lower_vocab for w in words) \
-                and (m.possessive or _SPEECH_NEAR.match(after) or _SPEECH_BEFORE.search(before) or len(words) == 2):
+                and (m.possessive or _SPEECH_NEAR.match(after) or _SPEECH_BEFORE.search(before) or
+                     _KIN_BEFORE.search(before) or (len(words) == 2 and _HYPHEN_GIVEN.match(words[0]))):
             return TypedMention(mention=m, type="Person", cue="name-shape", label=surface)
         # a lone unknown capitalised word mid-sentence in tech news is most often a company (surnames and
         # product short names were resolved to their full names before this reading is used)
@@ -264,7 +356,10 @@ class _Typer:
             (after.lstrip().startswith(":") and m.start - s.start < 60) \
             or after.lstrip("…. ")[:1].isupper()
         verb_next = _VERB_NEXT.match(after)
-        if len(words) == 1 and (not m.sentence_initial or verb_next) and not m.heading and not m.quoted and \
+        if verb_next and m.sentence_initial and surface.endswith("s") and re.match(r"\s+(?:are|were|have)\b", after):
+            verb_next = None  # "Workers are being ...": a plural noun; a company takes a singular verb
+        camel = surface.isalpha() and not surface.isupper() and any(c.isupper() for c in surface[1:])
+        if len(words) == 1 and (not m.sentence_initial or verb_next or camel) and not m.heading and not m.quoted and \
                 not in_title and _single_org_like(surface, lex, self.doc.lower_vocab):
             return TypedMention(mention=m, type="Organization", cue="single-default", label=surface)
         return TypedMention(mention=m)
@@ -294,7 +389,8 @@ class _Typer:
 
 # how much a typing cue is worth when one name is typed differently in one document ("Helix Mind announced" reads
 # as a person's name, "chief executive of Helix Mind" says organisation): weak readings give way to strong ones
-_WEAK_CUES = {"name-shape": 1, "single-default": 1, "list": 1, "first-name": 2, "product-after": 2, "role-before": 2,
+_WEAK_CUES = {"gazetteer": 1, "foreign-article": 2, "name-shape": 1, "single-default": 1, "list": 1, "first-name": 2,
+              "product-after": 2, "role-before": 2,
               "source": 2, "source-person": 2, "version": 2, "model-tail": 2, "launch-object": 2}
 
 
@@ -337,8 +433,10 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
     for m in mentions.mentions:
         if m.org_before is not None and (m.title or m.group):
             t = items[m.org_before]
-            if m.group and ((t.mention.sentence_initial and " " not in t.mention.text and
-                             t.mention.text not in mid_sentence) or t.mention.text in lexicon().demonyms):
+            word = t.mention.text
+            if word in lexicon().demonyms or word in _TITLE_MODIFIERS or (
+                    t.mention.sentence_initial and " " not in word and word not in mid_sentence and
+                    (m.group or word.lower() in doc.lower_vocab)):
                 continue  # "Legal experts say", "Tech YouTuber X": a capitalised adjective, not an organisation
             if t.type is None:
                 items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)

@@ -16,12 +16,25 @@ _FRONTED = re.compile(r"^\s*(?:according to|in|on|at|during|after|before|followi
                       r"though|if|once|until|because)\b[^,]{0,120},\s*", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s[–—-]\s|:\s|\.\s|\bbut\b|\bwhile\b|\bwhereas\b|\bbecause\b", re.I)
 _MODIFIER_GAP = re.compile(r"^(?:[’']s?)?\s+(?:(?:[A-Za-z][\w.-]*|of)\s+){0,6}$")
+# "Sonance’s chief executive, Theo Nakamura, said": the organisation owns the role, the person is the subject
+_OWNER_ROLE_COMMA = re.compile(r"^[’']s\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*),\s+$")
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
 _MEDIA_HEADS = frozenset({"Times", "Journal", "Post", "News", "Press", "Tribune", "Herald", "Gazette", "Magazine",
                           "Wire", "Reuters", "Bloomberg", "Axios", "BBC", "CNN", "CNBC", "Guardian", "Economist"})
+# head nouns of organisation names that "the <noun>" refers back to ("the coalition", "the foundation")
+_LABEL_NOUNS = frozenset({"foundation", "coalition", "alliance", "union", "institute", "commission", "council",
+                          "agency", "association", "federation", "guild", "society", "board", "bank", "fund",
+                          "department", "ministry", "office", "authority", "regulator", "court", "committee",
+                          "university", "network", "campaign", "center", "centre", "trust", "league"})
+# generic nouns for "the product" the story is about
+_PRODUCT_NOUNS = frozenset({"device", "app", "chip", "model", "tool", "product", "software", "feature", "chatbot",
+                            "assistant", "headset", "phone", "robot", "gadget", "service"})
+_THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _ORG_ANAPHORS = re.compile(r"\b(?:the|its|this|that)\s+(?:company|firm|startup|start-up|lab|newspaper|outlet|"
-                           r"organisation|organization|chipmaker|maker|group|developer|giant|paper|publication)\b|"
+                           r"organisation|organization|chipmaker|maker|group|developer|giant|paper|publication|"
+                           r"device|app|chip|model|tool|product|software|feature|chatbot|assistant|headset|phone|"
+                           r"robot|gadget|service)\b|"
                            r"\b(?:it|its)\b", re.I)
 
 
@@ -38,6 +51,7 @@ class DocContext:
     _clause_starts: dict[tuple[int, int], int] = field(default_factory=dict)
     # the cleaned text in lower case, when that keeps every offset (see build); else None
     _lower: str | None = None
+    _nouns: dict[str, list[str]] | None = None
 
     @classmethod
     def build(cls, doc: TextDoc, resolved: Resolved) -> DocContext:
@@ -56,6 +70,11 @@ class DocContext:
         for ms in ctx.by_sentence.values():
             for a, b in pairwise(ms):
                 gap = text[a.end:b.start]
+                owner = _OWNER_ROLE_COMMA.match(gap) if a.possessive and b.type == "Person" else None
+                if owner and a.type == "Organization" and text[b.end:b.end + 1] in ",." and \
+                        any(w in role_words for w in owner.group(1).split()):
+                    ctx.modifiers.add((a.start, a.end))
+                    continue
                 if not _MODIFIER_GAP.match(gap):
                     continue
                 raw = [w for w in gap.split() if w not in {"’s", "'s", "’", "'"}]
@@ -219,18 +238,61 @@ class DocContext:
         return lo
 
     def anaphor_targets(self, start: int, end: int, exclude: set[str]) -> list[str]:
-        """Organisations referred to by "the company", "its" ... inside [start, end)."""
+        """Organisations referred to by "the company", "its", "the foundation" (a named org's head noun) ... inside
+        [start, end)."""
         seg = self.doc.clean[start:end]
         out = []
-        for m in _ORG_ANAPHORS.finditer(seg):
-            if m.group(0).lower() in {"it", "its"}:
+        found = [(m.start(), m.group(0), None) for m in _ORG_ANAPHORS.finditer(seg)]
+        nouns = self._label_nouns()
+        if nouns:
+            found += [(m.start(), m.group(0), nouns[m.group(1).lower()]) for m in _THE_NOUN.finditer(seg)
+                      if m.group(1).lower() in nouns]
+            found.sort()
+        for at, words, named in found:
+            if words.lower() in {"it", "its"}:
                 continue
             key = None
-            if re.search(r"newspaper|outlet|paper|publication|broadcaster", m.group(0), re.I):
+            if named is not None:  # "the coalition": the latest one so named
+                key = self.recent(start + at, ("Organization", "Product"), exclude | (set(self.entities) - set(named)),
+                                  12)
+            elif words.lower().split()[-1] in _PRODUCT_NOUNS:
+                key = self.salient(start + at, exclude, "Product")  # "the device", "the app"
+                if key is None:
+                    continue
+            elif re.search(r"newspaper|outlet|paper|publication|broadcaster", words, re.I):
                 media = {k for k, e in self.entities.items() if e.type == "Organization" and
                          e.label.split()[-1] in _MEDIA_HEADS}
-                key = self.recent(start + m.start(), ("Organization",), exclude | (set(self.entities) - media), 12)
-            key = key or self.recent(start + m.start(), ("Organization",), exclude)
+                key = self.recent(start + at, ("Organization",), exclude | (set(self.entities) - media), 12)
+            key = key or self.salient(start + at, exclude)
             if key and key not in out:
                 out.append(key)
         return out
+
+    def _label_nouns(self) -> dict[str, list[str]]:
+        """Head nouns of the document's multi-word organisation names ("foundation" for "Open Code Foundation")."""
+        if self._nouns is None:
+            self._nouns = {}
+            for k, e in self.entities.items():
+                words = e.label.split()
+                if e.type in ("Organization", "Product") and len(words) > 1 and words[-1].isalpha() and \
+                        words[-1][0].isupper():
+                    noun = words[-1].lower()
+                    # any product's head noun ("the band" for "Orbit Band"); only institutional nouns of orgs
+                    if noun in _LABEL_NOUNS or (e.type == "Product" and noun not in _PRODUCT_NOUNS):
+                        self._nouns.setdefault(noun, []).append(k)
+        return self._nouns
+
+    def salient(self, pos: int, exclude: set[str], kind: str = "Organization", max_sentences: int = 5) -> str | None:
+        """What "the company" refers to: of the organisations named in the last few sentences, the one the article
+        names most (a regulator or partner mentioned in passing is rarely "the company"); ties go to the latest."""
+        sent = self.sentence_at(pos)
+        best: tuple[int, int] | None = None
+        key = None
+        for si in range(max(0, sent - max_sentences + 1), sent + 1):
+            for m in self.by_sentence.get(si, []):
+                if m.end > pos or m.type != kind or not self.is_head(m) or m.key in exclude:
+                    continue
+                score = (len(self.entities[m.key].mentions), m.start)
+                if best is None or score > best:
+                    best, key = score, m.key
+        return key

@@ -15,7 +15,7 @@ from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract.attribution import patterns, quote_attributions, reported_attributions
 from loaders.extract.context import DocContext
 from loaders.extract.dates import first_date
-from loaders.extract.judgements import ATTITUDE_WORDS, DECISION, REBUTTED, SAID_COMPANY, JudgementMixin
+from loaders.extract.judgements import ATTITUDE_WORDS, DECISION, DRAWN_WORDS, REBUTTED, SAID_COMPANY, JudgementMixin
 from loaders.extract.lexicon import lexicon
 from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words, polarity
 
@@ -28,6 +28,8 @@ _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative
 _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|leadership|management|lawyers|"
                           r"attorneys|team|spokesperson|executives)\b", re.I)
 _REL_PRONOUN = re.compile(r"(?:,\s*)?(?<![Tt]o )\b(?:who|which)\s+(?:\w+\s+)?$")
+_MOCKING = re.compile(r"\b(?:joked|quipped|scoffed|sneered|mocked|sniped|jeered)\b", re.I)
+_APPOSED = re.compile(r",\s+(?:a|an|the)\s[^,;()“\"]{2,90}$")
 _CALL_FOR_ON = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+", re.I)
 _CALL_FOR = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+$", re.I)
 _HARSH_NOUN = re.compile(r"\b(?:scathing|harsh|sharp|blistering|damning|withering|stinging|fierce|brutal)\s+"
@@ -118,9 +120,14 @@ class _Finder(JudgementMixin):
         before = self.text[ctx.sentence(sent).start:pos]
         rel = _REL_PRONOUN.search(before)
         if rel:
-            prev = [m for m in ctx.mentions(sent, None, pos - len(rel.group(0)) + 1)
-                    if m.end >= pos - len(rel.group(0)) - 2]
+            rel_at = pos - len(rel.group(0))
+            prev = [m for m in ctx.mentions(sent, None, rel_at + 1) if m.end >= rel_at - 2]
             key = prev[-1].key if prev else None
+            # "Elena Varga, a researcher at Acme, who has criticised": the person the apposition describes
+            person = next((m for m in ctx.mentions(sent, None, rel_at) if m.type == "Person" and
+                           _APPOSED.match(self.text, m.end, rel_at)), None)
+            if person is not None and key != person.key:
+                key = person.key
         else:
             key = ctx.subject(sent, pos)
             cs = ctx.clause_start(sent, pos)
@@ -153,9 +160,13 @@ class _Finder(JudgementMixin):
         return key
 
     def _excluded(self, critic: str) -> set[str]:
-        # a person does not criticise their own organisation, nor an organisation its own products
-        kind = "Organization" if self.ctx.type_of(critic) == "Person" else "Product"
-        return {critic} | {k for k in self.allies.get(critic, set()) if self.ctx.type_of(k) == kind}
+        # a person does not criticise their own organisation or its products, nor an organisation its own products
+        type_of = self.ctx.type_of
+        kind = "Organization" if type_of(critic) == "Person" else "Product"
+        own = {k for k in self.allies.get(critic, set()) if type_of(k) == kind}
+        if kind == "Organization":
+            own |= {p for o in own for p in self.allies.get(o, set()) if type_of(p) == "Product"}
+        return {critic} | own
 
     def targets_in(self, sent: int, start: int, end: int, critic: str, *, subject_only: bool = False) -> list[str]:
         """Targets named in [start, end): the first name (and what it possesses), else "the company"."""
@@ -226,6 +237,8 @@ class _Finder(JudgementMixin):
             st_start, st_end = s.start, s.end
             if not ctx.words(s.index).isdisjoint(ATTITUDE_WORDS):
                 self._attitude(s.index)
+            if "from" in ctx.words(s.index) and not ctx.words(s.index).isdisjoint(DRAWN_WORDS):
+                self._drawn(s.index)
             if not ctx.words(s.index) & firsts:
                 continue
             for m in list(p["verb"].finditer(self.text, st_start, st_end)) + \
@@ -240,6 +253,11 @@ class _Finder(JudgementMixin):
                     subj = ctx.subject(s.index, m.start(), ("Person", "Organization", "Product"))
                     if subj:
                         targets = [subj]
+                    elif critic and _REBUTTAL_VERB.match(m.group(0)) and \
+                            REBUTTED.search(self.text, ctx.clause_start(s.index, m.start()), m.start()):
+                        # "That claim was disputed by Unite": the claim's maker, the subject just before
+                        prior = ctx.recent_subject(st_start, ("Person", "Organization"), self._excluded(critic))
+                        targets = [prior] if prior else []
                     self.add(critic, targets, None, m.group(0), m.start(), m.end(), s.index)
                     continue
                 critic = self.critic_at(s.index, m.start())
@@ -312,8 +330,16 @@ class _Finder(JudgementMixin):
                 critical_reply = True  # "X fired back on Monday. “...,” she wrote"
             if not critical_reply and verb_text and _REPLY_VERBS.search(verb_text) and _DISAGREE.search(body):
                 critical_reply = True  # 'To which X replied: “We disagree on what my job is.”'
+            if verb_text and re.match(r"\W*ask", verb_text, re.I) and body.rstrip().endswith("?"):
+                continue  # a reporter's or host's question
+            if not negative and not critical_reply and verb_text and _MOCKING.search(verb_text):
+                # '“Truly a masterpiece,” he joked': sarcasm going on with the speaker's criticism just made
+                self.add(speaker, self._continued(speaker, sent_a), body.strip(), "mockery", qs, qe, sent_b)
+                continue
             if (not negative and not critical_reply) or _APOLOGY.search(body):
                 continue
+            if not negative and polarity(body) > 0.5:
+                continue  # '“…,” it retorted, and “remains open to a conversation”': a warm line is no criticism
             targets: list[str] = []
             for si in range(sent_a, sent_b + 1):
                 s = ctx.sentence(si)
@@ -321,7 +347,9 @@ class _Finder(JudgementMixin):
                 if targets:
                     break
             called = a.called >= 0
-            if not targets and negative and REBUTTED.search(body):
+            if not targets and called and REBUTTED.search(self.text, a.called, qs):
+                targets = self._rebutted(speaker, a.called)  # 'calling the lawsuit “a ploy”': at who brought it
+            if not targets and (negative or critical_reply) and REBUTTED.search(body):
                 targets = self._rebutted(speaker, qs)  # "the skeptics are comparing slides they haven't read"
             if not targets and called:
                 targets = self.targets_in(sent_a, a.called, qs, speaker)  # called Shenlan "a threat"
@@ -383,6 +411,8 @@ class _Finder(JudgementMixin):
             if words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
                 continue
             for a in reported_attributions(self, s.index, s.index in quoted_sents, _judged_text):
+                if a.verb and a.verb.lower().startswith("ask"):
+                    continue  # "asked whether the launch was rushed": a question is not a verdict
                 neg = p["negative"].search(a.judged)
                 if not neg and polarity(a.judged) > THRESHOLD:
                     continue
@@ -402,7 +432,7 @@ class _Finder(JudgementMixin):
         ctx = self.ctx
         excluded = self._excluded(critic) | {critic}
         sent = ctx.sentence_at(pos)
-        cands = {m.key for si in range(max(0, sent - 3), sent + 1) for m in ctx.mentions(si)
+        cands = {m.key for si in range(max(0, sent - 5), sent + 1) for m in ctx.mentions(si)
                  if m.start < pos and m.type in ("Organization", "Product") and m.key not in excluded
                  and ctx.is_head(m)}
         # the article's subject is named most often: a name merely listed nearby ("Nvidia also invested") is not it

@@ -19,6 +19,14 @@ SAID_COMPANY = re.compile(r"\b(?:said|says|added|stated)\s+(?:that\s+)?(?:the\s+
 # "X was dismissive": a judgement stated as the critic's attitude
 _ATTITUDE = re.compile(r"\b(?:was|were|is|are|has been|remained)\s+(?:\w+ly\s+)?(?:dismissive|scathing|unimpressed|"
                        r"withering|scornful|contemptuous)\b", re.I)
+# "Meta is under fire from open-source advocates", "has drawn condemnation from unions": the sources of the fire
+# are the critics, the clause's subject the target
+_DRAWN = re.compile(r"\b(?:under fire|(?:criticism|criticisms|condemnation|opposition|backlash|objections?|complaints|"
+                    r"scrutiny|pushback|outrage|anger|ire|protests?|mockery|ridicule)(?:\s+(?:and|or)\s+\w+)?)\s+"
+                    r"from\s+(?:the\s+|some\s+|many\s+|several\s+)?", re.I)
+DRAWN_WORDS = frozenset({"fire", "criticism", "criticisms", "condemnation", "opposition", "backlash", "objections",
+                         "objection", "complaints", "scrutiny", "pushback", "outrage", "anger", "ire", "protest",
+                         "protests", "mockery", "ridicule"})
 ATTITUDE_WORDS = frozenset({"dismissive", "scathing", "unimpressed", "withering", "scornful", "contemptuous"})
 # what a rebuttal answers: the critics themselves or their words ("rejected the allegations", "the skeptics are ...")
 REBUTTED = re.compile(r"\b(?:critics|critic|skeptics|sceptics|detractors|naysayers|doubters|(?:the|that|this|these|"
@@ -30,7 +38,7 @@ _APPOSITION_AT = re.compile(r"^,\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|f
                             r"(?:[\w-]+\s+){0,3}$")
 _LEGAL = re.compile(r"\b(?:su(?:e|es|ed|ing)|lawsuit|suit|complaint|claims against|class action)\b", re.I)
 _APPOSITION_OWNER = re.compile(r"^,\s+$")
-_OWNER_ROLE = re.compile(r"^[’']s\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
+_OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
 
 
 class JudgementMixin:
@@ -82,10 +90,11 @@ class JudgementMixin:
             if side & set(f.targets) and ctx.type_of(f.critic) in ("Person", "Organization") and f.critic not in out:
                 out.append(f.critic)
                 legal.extend([f.critic] if _LEGAL.search(f.cue) else [])
-        # "disputed the claims in the lawsuit": the one who sued; else the latest critic
+        # "disputed the claims in the lawsuit": the one who sued; else the first critic (the one the story leads
+        # with, which a rebuttal mostly answers; the latest is often a side remark)
         if legal and _LEGAL.search(self.text[pos:pos + 80]):
-            return legal[:1]
-        return out[:1]
+            return legal[-1:]
+        return out[-1:]
 
     def _apposition_allies(self) -> None:
         """Add "X, a researcher at Y" and "X, Y’s chief executive" (and "Y’s chief executive, X") to the allies."""
@@ -128,6 +137,20 @@ class JudgementMixin:
                 if _DECIDER.search(ctx.label(m.key)) or (m.type == "Person" and _DECIDER.search(title)):
                     return m.key
         return None
+
+    def _drawn(self, sent: int) -> None:
+        """"Y is under fire from X", "Y has faced criticism from X": X criticised the subject Y."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for d in _DRAWN.finditer(self.text, s.start, s.end):
+            near = [m for m in ctx.mentions(sent, d.end(), s.end) if ctx.is_head(m) and m.start - d.end() < 40]
+            if not near or near[0].type not in ("Person", "Organization", "Group"):
+                continue
+            critic = self._actor(near[0].key, sent, near[0].start)
+            target = ctx.subject(sent, d.start(), ("Organization", "Product", "Person"))
+            if critic is None or target is None or target in self._excluded(critic):
+                continue
+            self.add(critic, [target], None, d.group(0).strip(), d.start(), near[0].end, sent)
 
     def _attitude(self, sent: int) -> None:
         """"Asked about Acme, X was dismissive": the critic's stated attitude towards what the sentence names."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -185,3 +186,29 @@ def lexicon() -> Lexicon:
 def known_entity(surface: str) -> KnownEntity | None:
     """The well-known entity a surface form names, if any."""
     return lexicon().known.get(fold(surface))
+
+
+def _ascii_fold(name: str) -> str:
+    """fold() of a name with its accents removed ("Zürich" is "zurich"), uncached (used for bulk loading)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _FOLD.sub("", plain.lower())
+
+
+# population given to countries, US states and continents: always large enough to count as a place
+_ALWAYS = 1 << 30
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, int]:
+    """Folded place name -> population in thousands, from the generated GeoNames list (loaded on first use)."""
+    out: dict[str, int] = {}
+    for line in _lines("gazetteer.txt"):
+        name, _, pop = line.rpartition("|")
+        key = _ascii_fold(name)
+        out[key] = max(out.get(key, 0), _ALWAYS if pop == "*" else int(pop))
+    return out
+
+
+def place_population(surface: str) -> int | None:
+    """Population (thousands) of the largest gazetteer place named ``surface``, or None when it names none."""
+    return gazetteer().get(_ascii_fold(surface))

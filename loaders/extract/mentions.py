@@ -22,6 +22,7 @@ _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":"
 _APOSTROPHES = frozenset({"'", "’"})
 _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
+_CODE_START = re.compile(r"^[A-Z]\d{1,3}$")  # a model code or a quarter starting a run ("Q1", "H2")
 _VERSION = re.compile(r"^(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")
 _VERSION_SUFFIX = frozenset({"Pro", "Max", "Ultra", "Mini", "mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "SE",
                              "XL", "Air", "Sonnet", "Opus", "Haiku", "Preview", "Instant", "Thinking"})
@@ -38,6 +39,13 @@ _GROUP_PREMODS = ("social media", "online", "internet", "reddit", "former", "sen
 _HYPHEN_PREFIXES = frozenset({"pre", "non", "co", "re", "ex", "mid", "sub", "bi", "tri", "pro", "neo", "off", "set",
                               "run", "end", "top", "low", "big", "two", "one", "ten", "six", "all", "far", "old",
                               "new", "day", "hot", "key", "own", "add", "log", "opt", "web", "ai", "e", "x", "de"})
+# stopwords that never end a name even when capitalised
+_FUNCTION_TAILS = frozenset({"the", "and", "for", "of", "on", "its", "his", "her", "their", "our", "an", "but", "or",
+                             "this", "that", "these", "those", "was", "were", "has", "have", "had", "says", "said",
+                             "who", "which", "when", "where", "while", "with", "from", "into", "than", "then", "also",
+                             "will", "would", "can", "could", "may", "might", "should", "must", "does", "did", "not",
+                             "all", "any", "some", "each", "every", "both", "more", "most", "other", "such", "only",
+                             "just", "very", "here", "there", "today", "yesterday", "after", "before", "about"})
 # heads of institutions whose names go on over "and" ("Securities and Exchange Commission")
 _AND_HEADS = frozenset({"Commission", "Committee", "Council", "Studies", "Affairs", "Services", "Sciences",
                         "Security", "Technology", "Energy", "Trade", "Development", "Research", "Industry",
@@ -146,6 +154,8 @@ class _Builder:
             low = t.lower()
             common_initial = a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns) \
                 and low not in lex.role_words and lex.known.get(fold(t)) is None
+            if _CODE_START.match(t) and a + 1 < b and toks[a + 1][2] not in lex.generic_caps:
+                break  # "Q1 Tessera" may be a product's name: typing decides whether "Q1" is a quarter
             if low in lex.stopwords or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
                     common_initial:
                 a += 1
@@ -153,10 +163,18 @@ class _Builder:
                 break
         return a
 
+    def _stop_tail(self, t: str, n: int) -> bool:
+        """A stopword ending a run that is not part of the name: lower case, short, or a function word; a longer
+        capitalised one after a name is the name's own word ("Access Now")."""
+        low = t.lower()
+        if low not in self.lex.stopwords:
+            return False
+        return n == 1 or t.islower() or len(t) < 3 or low in _FUNCTION_TAILS
+
     def _emit(self, s: Sentence, toks: list[Tok], a: int, b: int, *, title: str | None = None,
               org_before: int | None = None, initial: bool = False) -> int | None:
         """Record a mention for tokens a..b-1; returns its index."""
-        while b > a and (toks[b - 1][2] in {"of", "&", "for", "on"} or toks[b - 1][2].lower() in self.lex.stopwords or
+        while b > a and (toks[b - 1][2] in {"of", "&", "for", "on"} or self._stop_tail(toks[b - 1][2], b - a) or
                          (toks[b - 1][2] in self.lex.generic_caps and toks[b - 1][2] not in {"AI"})):
             b -= 1
         if b <= a:
@@ -192,8 +210,10 @@ class _Builder:
         lex = self.lex
         role_idx = [k for k in range(a, b) if toks[k][2].lower().rstrip(".") in lex.role_words
                     or toks[k][2].lower() in lex.role_words]
-        role_idx = [k for k in role_idx if k < b - 1 or toks[k][2].lower() in {"ceo", "cto", "cfo", "coo"}]
-        if not role_idx:
+        # a title ends a run only as an upper-case abbreviation ("Green Party TD"), never as a surname ("Son")
+        role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].isupper() and k > a)]
+        if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])):
+            # no title, or the title word heads an institution's name ("Justice Department")
             self._emit(s, toks, a, b, initial=initial)
             return
         last = role_idx[-1]
@@ -212,7 +232,7 @@ class _Builder:
             org_idx = self._emit(s, toks, a, first, initial=initial)
         if name_a < b and not any(t[2].lower() in lex.role_words or t[2] in lex.generic_caps for t in toks[name_a:b]):
             self._emit(s, toks, name_a, b, title=title, org_before=org_idx, initial=False)
-        elif name_a == b and first > a and toks[last][2].lower() in {"ceo", "cto", "cfo", "coo"}:
+        elif name_a == b and first > a and toks[last][2].isupper():
             pass  # "Anthropic CEO" with no name: the organisation alone was kept
 
     def sentence(self, s: Sentence) -> None:

@@ -15,6 +15,7 @@ _STRENGTH = {"lexicon": 9, "lexicon-plural": 9, "product-line": 8, "project": 8,
 _KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(|,)?\s*(?:popularly |also |better |widely |commonly )?"
                        r"(?:known|recognized|recognised|called|dubbed|nicknamed) as\s*[\"“]?$")
 _SKIP_WORDS = frozenset({"of", "the", "and", "&", "for"})
+_LINE_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Lite", "Air", "SE", "XL"})
 
 
 @dataclass
@@ -65,7 +66,9 @@ class _Resolver:
         self.assign: dict[int, int] = {}  # mention index -> cluster index
 
     def _add(self, i: int, t: TypedMention, etype: EntityType, label: str) -> None:
-        key = (etype if etype != "Group" else "Group", fold(label))
+        known = self.lex.known.get(fold(t.mention.text)) if t.cue == "lexicon" else None
+        # a lexicon name written in full ("Samsung Electronics") joins the entity of its short form
+        key = (etype if etype != "Group" else "Group", fold(known.label if known and known.type == etype else label))
         ci = self.by_fold.get(key)
         if ci is None:
             ci = len(self.clusters)
@@ -79,7 +82,7 @@ class _Resolver:
         c.strength = max(c.strength, _strength(t))
         self.assign[i] = ci
 
-    def _long_match(self, surface: str, exclude: int | None = None) -> int | None:
+    def _long_match(self, surface: str, exclude: int | None = None, typed: str | None = None) -> int | None:
         """The cluster with a longer name that this short name is part of ("Sacks", "Mythos", "Times", "NYT")."""
         words = surface.split()
         n = len(words)
@@ -102,7 +105,10 @@ class _Resolver:
                 if c.type == "Person":
                     ok = n == 1 and (words[0] == lw[-1] or (words[0] == lw[0] and len(lw) == 2))
                 elif c.type == "Product":
-                    ok = flw[-n:] == fwords and unknown
+                    # "Medibot" of "Medibot Pro": a product line word after the name changes no product
+                    # (a name typed a product of its own is another product of the line: "Aurelia")
+                    ok = (flw[-n:] == fwords and unknown) or (flw[:n] == fwords and unknown and typed != "Product"
+                                                              and all(w in _LINE_WORDS for w in lw[n:]))
                 else:
                     ok = (flw[:n] == fwords and all(w in org_suffixes or w in generic_caps for w in lw[n:])) or \
                          flw[-n:] == fwords or \
@@ -191,7 +197,7 @@ class _Resolver:
                 continue
             ci = surface_of.get(fold(t.mention.text))
             if ci is None:
-                ci = self._long_match(t.mention.text)
+                ci = self._long_match(t.mention.text, typed=t.type)
             if ci is not None:
                 c = self.clusters[ci]
                 c.surfaces.append(t.mention.text)
@@ -206,8 +212,12 @@ class _Resolver:
             if i in self.assign or t.mention.group or len(t.mention.text.split()) != 1:
                 continue
             w = t.mention.text
-            if t.mention.possessive and any(c.type == "Product" and c.labels and _forms(c.label())[0][0] == w and
-                                            len(_forms(c.label())[0]) > 1 for c in self.clusters):
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            owns_next = nxt is not None and nxt.type == "Product" and nxt.mention.sentence == t.mention.sentence \
+                and 0 < nxt.mention.start - t.mention.end <= 3  # "Humane's AI Pin": the maker of the product
+            if t.mention.possessive and (owns_next or any(c.type == "Product" and c.labels and
+                                                          _forms(c.label())[0][0] == w and
+                                                          len(_forms(c.label())[0]) > 1 for c in self.clusters)):
                 self._add(i, replace(t, type="Organization", cue="brand"), "Organization", w)
         # 5. groups, with the stated affiliation
         for i, t in enumerate(items):
@@ -240,6 +250,35 @@ class _Resolver:
                         if val == ci:
                             self.by_fold[key] = cj
                     break
+
+    def _maker_prefix(self, label: str) -> tuple[str, str] | None:
+        """(written maker, its lexicon label) when a product's name starts with a known organisation
+        ("GitHub Copilot", "Nvidia H100"), else None."""
+        words = label.split()
+        for n in range(min(3, len(words) - 1), 0, -1):
+            written = " ".join(words[:n])
+            k = self.lex.known.get(fold(written))
+            if k is not None and k.type == "Organization":
+                return written, k.label
+        return None
+
+    def _makers(self, entities: list[Entity]) -> list[Entity]:
+        """Organisations written only inside a product's name ("Nvidia" of "Nvidia H100"): an entity each,
+        with the span of the maker's words (no resolved mention: the facts read the product there)."""
+        names = {fold(n) for e in entities if e.type == "Organization" for n in (e.label, *e.aliases)}
+        out: list[Entity] = []
+        for e in entities:
+            maker = self._maker_prefix(e.label) if e.type == "Product" else None
+            if maker is None or fold(maker[1]) in names or fold(maker[0]) in names:
+                continue
+            names.add(fold(maker[1]))
+            spans = tuple(Span(start=sp.start, end=sp.start + len(maker[0]), sentence=sp.sentence)
+                          for sp in e.mentions if self.doc.text[sp.start:sp.start + len(maker[0])] == maker[0])
+            if spans:
+                aliases = (maker[0],) if maker[0] != maker[1] else ()
+                out.append(Entity(key=f"e{len(entities) + len(out) + 1}", label=maker[1], type="Organization",
+                                  aliases=aliases, mentions=spans))
+        return out
 
     def _previous_named(self, i: int) -> int | None:
         for k in range(i - 1, max(-1, i - 3), -1):
@@ -283,8 +322,12 @@ class _Resolver:
                 aci = self.assign[c.affiliation]
                 if aci in key_of and self.clusters[aci].type == "Organization":
                     aff = key_of[aci]
+            maker = self._maker_prefix(label) if c.type == "Product" else None
+            if maker and label[len(maker[0]):].strip() not in aliases:
+                aliases.append(label[len(maker[0]):].strip())  # "Nvidia H100" is also written "H100"
             entities.append(Entity(key=key_of[ci], label=label, type=c.type, aliases=tuple(aliases),
                                    mentions=tuple(spans), affiliation=aff))
+        entities += self._makers(entities)
         mentions = []
         for i, ci in sorted(self.assign.items(), key=lambda kv: self.items[kv[0]].mention.start):
             m = self.items[i].mention

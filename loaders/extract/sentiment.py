@@ -38,6 +38,12 @@ _NEUTRAL = frozenset({"critics", "critic", "criticism", "criticisms", "lawsuit",
                       "argue", "argues", "argued", "arguing", "argument", "arguments"})
 # "a carefully edited clip, not a product", "surveillance, not management": a dismissive contrast
 _CONTRAST = re.compile(r"\w,\s+(?:and\s+)?not\s+(?:a|an|the|just|some)?\s*[\w-]+")
+# "That is not innovation.", "This isn't testing": a verdict that denies a positive description (not a hedge such as
+# "that is not clear")
+_DENIED = re.compile(r"\b(?:that|this)(?:\s+is|\s+was|[’']s|\s+isn[’']t|\s+wasn[’']t)\s+(?:not\s+)?"
+                     r"(?:a\s+|an\s+|real\s+)?(?!(?:clear|known|yet|possible|necessary|surprising|new|unusual|over|"
+                     r"done|the case|enough|unique|unprecedented|easy|certain|likely|about|problem|issue|concern|"
+                     r"worry)\b)[a-z][\w-]*\s*[.!;]", re.I)
 _PHRASE_FILE = "evaluative_phrases.txt"
 # evaluative frames around a quoted judgement: "called it “...”", "dismissed X as “...”", "derided Y as ..."
 EVALUATIVE = re.compile(r"\b(?:call(?:ed|s|ing)?|describ(?:ed|es|ing)\b[^,.;“\"]{0,40}?\bas|dismiss(?:ed|es|ing)\b"
@@ -135,6 +141,9 @@ def polarity(text: str) -> float:
     low = text.lower()
     total -= 3.5 * len(_phrase_regex().findall(low))
     if _CONTRAST.search(text):
+        total -= 2.0
+    if ("not" in tokens or "isn't" in tokens or "wasn't" in tokens) and (d := _DENIED.search(text)) and \
+            re.search(r"\bnot\b|n[’']t\b", d.group(0)):
         total -= 2.0
     return total
 
