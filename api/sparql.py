@@ -158,8 +158,10 @@ async def _answer(request: Request, store: GraphStore, settings: SettingsDep, ac
 
     def run() -> bytes:
         try:
-            result = store.query(
+            # The store serialises: pyoxigraph can write results itself, without a Python object per term.
+            return store.query_serialized(
                 query,
+                media,
                 timeout_s=timeout_s,
                 max_rows=max_rows,
                 default_graph=default_graphs if dataset else None,
@@ -170,7 +172,6 @@ async def _answer(request: Request, store: GraphStore, settings: SettingsDep, ac
             # that made it: let go of them here, not on the event loop.
             exc.__traceback__ = None
             raise
-        return b"".join(writers[media](result))
 
     try:
         with anyio.fail_after(timeout_s):

@@ -141,6 +141,28 @@ def _opens_expression(stack: list[str], clause: str | None, prev: Token | None, 
     return prev.kind in ("iri", "pname") and prev2 is not None and prev2.text.upper() == "FILTER"
 
 
+def top_level_limit(query: str) -> int | None:
+    """The LIMIT of the outermost query (not of a subquery), or None when it has none or cannot be read.
+
+    A SELECT with ``LIMIT n`` returns at most n rows, so a caller can know a row limit holds before running it.
+    """
+    if "limit" not in query.lower():  # the common case, without tokenizing
+        return None
+    depth, limit, after_limit = 0, None, False
+    try:
+        for token in tokenize(query):
+            if after_limit and token.kind == "number" and token.text.isdigit():
+                limit = int(token.text)
+            after_limit = depth == 0 and token.kind == "word" and token.text.upper() == "LIMIT"
+            if token.text == "{":
+                depth += 1
+            elif token.text == "}":
+                depth -= 1
+    except QueryError:
+        return None
+    return limit
+
+
 def check_query(query: str) -> QueryForm:
     """The form of a read-only query; RefusedQueryError for updates and SERVICE, QueryError if unreadable."""
     form: QueryForm | None = None

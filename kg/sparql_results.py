@@ -191,6 +191,19 @@ def _rdf_writer(fmt: ox.RdfFormat) -> Writer:
     return write
 
 
+def serialize(result: QueryResult, media_type: str) -> bytes:
+    """A query result in one of the writers' media types; ValueError when none writes that result as it."""
+    writers = (
+        GRAPH_WRITERS
+        if isinstance(result, GraphResult)
+        else (BOOLEAN_WRITERS if isinstance(result, AskResult) else TABULAR_WRITERS)
+    )
+    writer = writers.get(media_type)
+    if writer is None:
+        raise ValueError(f"cannot write a {type(result).__name__} as {media_type!r}")
+    return b"".join(writer(result))
+
+
 # Media type -> writer, per kind of result; the first of each is the default.
 TABULAR_WRITERS: dict[str, Writer] = {
     "application/sparql-results+json": write_json,

@@ -11,7 +11,9 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from kg.model import ENTITY_TYPES
 from kg.queries.terms import RESOLUTION, as_int, local, select, type_name, value
@@ -192,8 +194,10 @@ def build_catalogue(store: GraphStore) -> Catalogue:
 
 
 _lock = threading.Lock()
-_cache: weakref.WeakKeyDictionary[GraphStore, tuple[object, Catalogue]] = weakref.WeakKeyDictionary()
+# Per store: the generation key, and what was derived from the store at that generation, by name.
+_cache: weakref.WeakKeyDictionary[GraphStore, tuple[object, dict[str, object]]] = weakref.WeakKeyDictionary()
 _writes = 0
+T = TypeVar("T")
 
 
 def invalidate() -> None:
@@ -212,16 +216,21 @@ def _generation(store: GraphStore) -> object:
     return ("fingerprint", as_int(row["docs"]), as_int(row["same"]), _writes)
 
 
-def catalogue(store: GraphStore) -> Catalogue:
-    """The catalogue of the store as it is now, built once per generation."""
+def derived(store: GraphStore, name: str, build: Callable[[GraphStore], T]) -> T:
+    """What ``build`` derives from the store as it is now, built once per generation and kept until it changes."""
     key = _generation(store)
     hit = _cache.get(store)
-    if hit is not None and hit[0] == key:
-        return hit[1]
+    if hit is not None and hit[0] == key and name in hit[1]:
+        return hit[1][name]  # type: ignore[return-value]
     with _lock:  # one request builds it; the others wait for it instead of building it too
         hit = _cache.get(store)
-        if hit is not None and hit[0] == key:
-            return hit[1]
-        built = build_catalogue(store)
-        _cache[store] = (key, built)
-        return built
+        if hit is None or hit[0] != key:
+            hit = _cache[store] = (key, {})
+        if name not in hit[1]:
+            hit[1][name] = build(store)
+        return hit[1][name]  # type: ignore[return-value]
+
+
+def catalogue(store: GraphStore) -> Catalogue:
+    """The catalogue of the store as it is now, built once per generation."""
+    return derived(store, "catalogue", build_catalogue)

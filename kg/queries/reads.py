@@ -9,6 +9,7 @@ from __future__ import annotations
 from kg import vocab
 from kg.errors import NotFoundError
 from kg.model import EVENT_TYPES
+from kg.queries.criticisms import criticism_index
 from kg.queries.dates import range_filter, when
 from kg.queries.entities import Catalogue, catalogue
 from kg.queries.facts import load_facts
@@ -45,16 +46,6 @@ def _page(store: GraphStore, where: str, order: str, limit: int, offset: int) ->
 
 def _count(store: GraphStore, where: str, what: str = "DISTINCT ?f") -> int:
     return as_int(select(store, f"SELECT (COUNT({what}) AS ?n) WHERE {{ {where} }}")[0]["n"])
-
-
-def _criticism_where(critics: Members, targets: Members, since: str | None, until: str | None) -> str:
-    return f"""{_values("critic", critics)} {_values("target", targets)}
-  ?f kg:critic ?critic ; kg:target ?target ; a kg:Criticism .
-  OPTIONAL {{ ?f kg:date ?date }} OPTIONAL {{ ?f kg:reported ?reported }}
-  {when("when", "date", "reported")}{range_filter("when", since, until)}"""
-
-
-_CRITICISM_ORDER = "DESC(?when) ?f"
 
 
 def _event_where(event_type: str | None, members: Members, since: str | None, until: str | None) -> str:
@@ -137,8 +128,9 @@ def get_entity(store: GraphStore, entity_id: str, *, limit: int = 100) -> Entity
         raise NotFoundError(f"no entity {entity_id!r}; list them with GET /entities?q=")
     record = records[0]
     members = set(record.members)
-    made = _page(store, _criticism_where(members, None, None, None), _CRITICISM_ORDER, limit, 0)
-    received = _page(store, _criticism_where(None, members, None, None), _CRITICISM_ORDER, limit, 0)
+    index = criticism_index(store)
+    made = index.find(members, None, None, None)[:limit]
+    received = index.find(None, members, None, None)[:limit]
     events = _page(store, _event_where(None, members, None, None), _EVENT_ORDER, limit, 0)
     facts = load_facts(store, cat, [*made, *received, *events])
     documents = _documents(store, f"{_values('e', members)} GRAPH ?d {{ ?e kg:mentionCount ?mc }}", limit, 0)
@@ -162,10 +154,10 @@ def list_criticisms(
     critics, targets = cat.members(critic), cat.members(target)
     if critics == set() or targets == set():
         return Page[Criticism](items=[], total=0)
-    where = _criticism_where(critics, targets, since, until)
-    page = _page(store, where, _CRITICISM_ORDER, limit, offset)
+    found = criticism_index(store).find(critics, targets, since, until)
+    page = found[offset : offset + limit]
     facts = load_facts(store, cat, page)
-    return Page[Criticism](items=[facts.criticism(f) for f in page], total=_count(store, where))
+    return Page[Criticism](items=[facts.criticism(f) for f in page], total=len(found))
 
 
 def list_events(

@@ -100,6 +100,23 @@ class GraphStore(Protocol):
         """Run a read-only SPARQL query over the union of all graphs, or over the dataset given or named in it."""
         ...
 
+    def query_serialized(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        timeout_s: float | None = None,
+        max_rows: int | None = None,
+        default_graph: list[NamedNode] | None = None,
+        named_graphs: list[NamedNode] | None = None,
+    ) -> bytes:
+        """Run a read-only query like ``query`` and return its results serialised as ``media_type``.
+
+        The media type is one of :mod:`kg.sparql_results`' writers for the query's form (ValueError otherwise).
+        A backend may serialise natively, without making Python terms, as long as the limits hold the same.
+        """
+        ...
+
     def stream(
         self,
         sparql: str,

@@ -10,10 +10,22 @@ import pyoxigraph as ox
 
 from kg import vocab
 from kg.errors import BackendError, QueryError, QueryTimeoutError, ResultTooLargeError
+from kg.sparql_guard import top_level_limit
+from kg.sparql_results import BOOLEAN_WRITERS, serialize
 from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult, names_dataset
 
 # How many rows pass between two looks at the clock while a result streams in.
 _CLOCK_EVERY = 256
+# Results media types pyoxigraph writes as the generic writers do: JSON and CSV byte for byte, XML to the same
+# document. Not TSV: pyoxigraph writes numbers and booleans bare (valid, but a different text).
+_NATIVE_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+}
 
 
 class OxigraphStore:
@@ -22,6 +34,9 @@ class OxigraphStore:
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        # Bumped on every write through this object; caches of derived data (the REST catalogue) key on it.
+        # Per process is enough: only one process can open an on-disk store read-write.
+        self.generation = 0
         try:
             if path is None:
                 self._store = ox.Store()
@@ -60,12 +75,17 @@ class OxigraphStore:
             # survives a killed process; flushing memtables per document made loads five times slower.
         except OSError as exc:
             raise BackendError(f"writing graph {graph.value} to {self.description} failed: {exc}") from exc
+        finally:
+            self.generation += 1  # even a failed write may have changed something: cached reads start afresh
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove a named graph; False if it was not there."""
         if not self._store.contains_named_graph(graph):
             return False
-        self._store.update(f"DROP GRAPH {graph}")
+        try:
+            self._store.update(f"DROP GRAPH {graph}")
+        finally:
+            self.generation += 1
         return True
 
     def graphs(self) -> list[ox.NamedNode]:
@@ -91,14 +111,36 @@ class OxigraphStore:
     ) -> QueryResult:
         """Run a read-only query over the union of the graphs (or the given dataset), within the limits."""
         deadline = time.monotonic() + timeout_s if timeout_s else None
+        return _collect(self._run(sparql, default_graph, named_graphs), deadline, max_rows)
+
+    def query_serialized(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        timeout_s: float | None = None,
+        max_rows: int | None = None,
+        default_graph: list[ox.NamedNode] | None = None,
+        named_graphs: list[ox.NamedNode] | None = None,
+    ) -> bytes:
+        """Run a query and serialise it, with pyoxigraph's own serialisers when the row limit is known to hold.
+
+        pyoxigraph serialises a whole result in Rust without making Python terms (several times faster), but
+        cannot stop at a row count. It is used when the query's own top-level LIMIT is within ``max_rows``;
+        otherwise rows are collected under the limit (and the clock) and written by the generic writers.
+        """
+        deadline = time.monotonic() + timeout_s if timeout_s else None
         result = self._run(sparql, default_graph, named_graphs)
-        if isinstance(result, ox.QueryBoolean):
-            return AskResult(bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = [var.value for var in result.variables]
-            rows = [tuple(solution) for solution in _bounded(result, deadline, max_rows)]
-            return SelectResult(variables, rows)
-        return GraphResult(list(_bounded(result, deadline, max_rows)))
+        native = _NATIVE_FORMATS.get(media_type)
+        if native is not None and (
+            (isinstance(result, ox.QueryBoolean) and media_type in BOOLEAN_WRITERS)
+            or (isinstance(result, ox.QuerySolutions) and _within(top_level_limit(sparql), max_rows))
+        ):
+            body = result.serialize(format=native)
+            if deadline is not None and time.monotonic() > deadline:
+                raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
+            return body
+        return serialize(_collect(result, deadline, max_rows), media_type)
 
     def stream(
         self,
@@ -139,6 +181,24 @@ class OxigraphStore:
         if self.path is not None and not self.read_only:
             self._store.flush()
         del self._store
+
+
+def _collect(
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, deadline: float | None, max_rows: int | None
+) -> QueryResult:
+    """A running query's results as a store result, read under the deadline and the row limit."""
+    if isinstance(result, ox.QueryBoolean):
+        return AskResult(bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = [var.value for var in result.variables]
+        rows = [tuple(solution) for solution in _bounded(result, deadline, max_rows)]
+        return SelectResult(variables, rows)
+    return GraphResult(list(_bounded(result, deadline, max_rows)))
+
+
+def _within(limit: int | None, max_rows: int | None) -> bool:
+    """Whether a query's LIMIT guarantees the row limit."""
+    return max_rows is None or (limit is not None and limit <= max_rows)
 
 
 def _bounded(results: Iterable[object], deadline: float | None, max_rows: int | None) -> Iterator:

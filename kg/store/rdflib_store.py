@@ -18,6 +18,7 @@ from rdflib.term import Node
 
 from kg import vocab
 from kg.errors import QueryError, QueryTimeoutError, ResultTooLargeError
+from kg.sparql_results import serialize
 from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult, Term, names_dataset
 
 
@@ -141,6 +142,22 @@ class RdflibStore:
         if timeout_s is not None and time.monotonic() - started > timeout_s:
             raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
         return outcome
+
+    def query_serialized(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        timeout_s: float | None = None,
+        max_rows: int | None = None,
+        default_graph: list[ox.NamedNode] | None = None,
+        named_graphs: list[ox.NamedNode] | None = None,
+    ) -> bytes:
+        """Run a query and serialise it with the generic writers."""
+        result = self.query(
+            sparql, timeout_s=timeout_s, max_rows=max_rows, default_graph=default_graph, named_graphs=named_graphs
+        )
+        return serialize(result, media_type)
 
     def stream(
         self,

@@ -17,8 +17,8 @@ from kg.errors import QueryError
 from kg.model import Document
 from kg.rdf import document_quads
 from kg.settings import Settings
-from kg.sparql_guard import RefusedQueryError, check_query
-from kg.sparql_results import write_csv, write_tsv
+from kg.sparql_guard import RefusedQueryError, check_query, top_level_limit
+from kg.sparql_results import serialize, write_csv, write_tsv
 from kg.store.base import SelectResult
 from kg.store.oxigraph import OxigraphStore
 from tests.api.sparql_app import sparql_app
@@ -200,6 +200,45 @@ def test_row_limit(store: OxigraphStore) -> None:
     response = client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o }"})
     assert response.status_code == 413
     assert "LIMIT" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("limit, status", [(5, 200), (6, 413)])
+def test_row_limit_with_the_querys_own_limit(store: OxigraphStore, limit: int, status: int) -> None:
+    """A LIMIT within sparql_max_rows is served natively; one above it still hits the limit while rows stream."""
+    client = TestClient(sparql_app(store, Settings(sparql_max_rows=5)))
+    response = client.get("/sparql", params={"query": f"SELECT * {{ ?s ?p ?o }} LIMIT {limit}"})
+    assert response.status_code == status
+    if status == 200:
+        assert len(response.json()["results"]["bindings"]) == 5
+
+
+@pytest.mark.parametrize(
+    "query, limit",
+    [
+        ("SELECT * { ?s ?p ?o } LIMIT 10", 10),
+        ("SELECT * { ?s ?p ?o } ORDER BY ?s OFFSET 3 LIMIT 7 VALUES ?s { <x:y> }", 7),
+        ("SELECT * { { SELECT * { ?s ?p ?o } LIMIT 5 } }", None),  # a subquery's LIMIT bounds nothing outside
+        ('SELECT * { ?s ?p "LIMIT 5" }', None),
+        ("SELECT * { ?s ?p ?o } # LIMIT 5", None),
+    ],
+)
+def test_top_level_limit(query: str, limit: int | None) -> None:
+    assert top_level_limit(query) == limit
+
+
+@pytest.mark.parametrize("media", ["application/sparql-results+json", "text/csv", "application/sparql-results+xml"])
+def test_native_serialisation_matches_the_writers(store: OxigraphStore, media: str) -> None:
+    """pyoxigraph's own serialisers (LIMIT within the row limit) write what the generic writers write."""
+    query = "SELECT ?s ?p ?o { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 50"
+    native = store.query_serialized(query, media, max_rows=100)
+    generic = serialize(store.query(query), media)
+    if media == "application/sparql-results+xml":  # the same document; whitespace between elements differs
+        parser = etree.XMLParser(remove_blank_text=True)
+        assert etree.tostring(etree.fromstring(native, parser), method="c14n") == etree.tostring(
+            etree.fromstring(generic, parser), method="c14n"
+        )
+    else:
+        assert native == generic
 
 
 def test_timeout() -> None:
