@@ -8,6 +8,7 @@ counts) plus the number of writes made through this process (:func:`invalidate`)
 
 from __future__ import annotations
 
+import bisect
 import threading
 import weakref
 from collections import Counter, defaultdict
@@ -48,6 +49,7 @@ class EntityRecord:
     documents: int
     members: frozenset[str]
     haystack: str = field(repr=False)
+    _model: Entity | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -59,11 +61,13 @@ class EntityRecord:
         return EntityRef(id=self.id, label=self.label, type=self.type)
 
     def model(self) -> Entity:
-        """The listed form of this entity."""
-        return Entity(
-            id=self.id, label=self.label, type=self.type, aliases=self.aliases,
-            mentions=self.mentions, document_count=self.documents,
-        )
+        """The listed form of this entity, built once: the record does not change within a generation."""
+        if self._model is None:
+            self._model = Entity(
+                id=self.id, label=self.label, type=self.type, aliases=self.aliases,
+                mentions=self.mentions, document_count=self.documents,
+            )
+        return self._model
 
 
 @dataclass
@@ -84,6 +88,7 @@ class Catalogue:
         self.records = records
         self._canonical = canonical
         self.ordered = sorted(records.values(), key=lambda r: (-r.mentions, r.label.casefold(), r.iri))
+        self._blobs: dict[str | None, _Haystacks] = {}
         self._index: dict[str, list[EntityRecord]] = defaultdict(list)
         for record in self.ordered:
             names = {record.label, *record.aliases}
@@ -114,10 +119,47 @@ class Catalogue:
     def search(self, entity_type: str | None, q: str | None) -> list[EntityRecord]:
         """Entities of a type whose label or an alias contains ``q``, most mentioned first."""
         needle = q.strip().casefold() if q else ""
-        return [
-            r for r in self.ordered
-            if (entity_type is None or r.type == entity_type) and (not needle or needle in r.haystack)
-        ]
+        if _SEPARATOR in needle:  # could span two records in the joined haystacks: test each record instead
+            return [
+                r for r in self.ordered
+                if (entity_type is None or r.type == entity_type) and (not needle or needle in r.haystack)
+            ]
+        blob = self._blobs.get(entity_type)
+        if blob is None:  # a race builds it twice at worst, with the same result
+            blob = self._blobs[entity_type] = _Haystacks(
+                [r for r in self.ordered if entity_type is None or r.type == entity_type]
+            )
+        return blob.search(needle)
+
+
+_SEPARATOR = "\x01"
+
+
+class _Haystacks:
+    """Records' haystacks joined into one string, so one ``str.find`` per match replaces a test per record."""
+
+    def __init__(self, records: list[EntityRecord]) -> None:
+        self.records = records
+        self.starts: list[int] = []
+        at = 0
+        for record in records:
+            self.starts.append(at)
+            at += len(record.haystack) + 1
+        self.text = _SEPARATOR.join(r.haystack for r in records)
+
+    def search(self, needle: str) -> list[EntityRecord]:
+        """The records whose haystack contains ``needle``, in order."""
+        if not needle:
+            return list(self.records)
+        found: list[EntityRecord] = []
+        at = self.text.find(needle)
+        while at >= 0:
+            position = bisect.bisect_right(self.starts, at) - 1
+            found.append(self.records[position])
+            if position + 1 == len(self.starts):
+                break
+            at = self.text.find(needle, self.starts[position + 1])  # on to the next record: each is listed once
+        return found
 
 
 def _read_nodes(store: GraphStore) -> dict[str, _Node]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 from kg import vocab
 from kg.errors import NotFoundError
 from kg.model import EVENT_TYPES
+from kg.queries import relations
+from kg.queries.activity import activity_index
 from kg.queries.criticisms import criticism_index
 from kg.queries.dates import range_filter, when
-from kg.queries.entities import Catalogue, catalogue
-from kg.queries.facts import load_facts
-from kg.queries.terms import as_date, as_int, canonical, document_id, iris, local, select, string, value
+from kg.queries.entities import catalogue
+from kg.queries.facts import Facts, load_facts
+from kg.queries.terms import as_date, as_int, document_id, iris, local, select, value
 from kg.queries.views import (
     Claim,
     Criticism,
@@ -59,31 +61,17 @@ def _event_where(event_type: str | None, members: Members, since: str | None, un
 _EVENT_ORDER = "DESC(?when) ?f"
 
 
-def _relation_where(predicate: str | None, subjects: Members, objects: Members, either: Members = None) -> str:
-    # Inside one graph: a relation stated by k documents then gives k rows, not k**4 from the union graph.
-    base = "GRAPH ?g { ?f kg:subject ?s ; kg:object ?o ; kg:predicate ?pred ; a kg:RelationAssertion . }"
-    if either is not None:  # each branch complete, so the store starts both from the VALUES
-        match = f"{{ {_values('s', either)} {base} }} UNION {{ {_values('o', either)} {base} }}"
-    else:
-        match = f"{_values('s', subjects)} {_values('o', objects)} {base}"
-    return f"""{match}
-  {f"FILTER(?pred = {string(predicate)})" if predicate else ""}
-  OPTIONAL {{ ?f kg:role ?role }} BIND(LCASE(COALESCE(?role, "")) AS ?rk)
-  {canonical("s", "S")} {canonical("o", "O")}"""
+def _relation(facts: Facts, index: relations.RelationIndex, position: int, nodes: list[str]) -> Relation:
+    """A relation of the index, rendered from its matching assertions (merged by resolution)."""
+    predicate, subject, obj, _ = index.keys[position]
+    return facts.relation(subject, predicate, obj, nodes)
 
 
-def _relations(store: GraphStore, cat: Catalogue, where: str, limit: int, offset: int) -> list[Relation]:
-    """One page of relations; assertions about ids merged by resolution become one relation."""
-    rows = select(store, f"""
-SELECT ?S ?pred ?O ?rk (GROUP_CONCAT(DISTINCT STR(?f); separator=" ") AS ?fs) WHERE {{ {where} }}
-GROUP BY ?S ?pred ?O ?rk ORDER BY ?pred ?S ?O ?rk LIMIT {limit} OFFSET {min(offset, _MAX_OFFSET)}""")
-    groups = [(value(r["S"]) or "", value(r["pred"]) or "", value(r["O"]) or "", (value(r["fs"]) or "").split())
-              for r in rows]
-    facts = load_facts(store, cat, (f for *_, nodes in groups for f in nodes))
-    return [facts.relation(s, p, o, nodes) for s, p, o, nodes in groups]
-
-
-def _documents(store: GraphStore, where: str, limit: int, offset: int, *, text: bool = False) -> list[Document]:
+def _document_rows(
+    store: GraphStore, where: str, limit: int | None, offset: int, *, text: bool = False
+) -> list[tuple[str, Document]]:
+    """Documents' IRIs and models, most recently ingested first; every document when ``limit`` is None."""
+    window = "" if limit is None else f"LIMIT {limit} OFFSET {min(offset, _MAX_OFFSET)}"
     rows = select(store, f"""
 SELECT ?d ?ingested ?title ?publisher ?url ?published ?origin {"?text" if text else ""} WHERE {{
   {where} ?d a kg:Document .
@@ -91,10 +79,10 @@ SELECT ?d ?ingested ?title ?publisher ?url ?published ?origin {"?text" if text e
   OPTIONAL {{ ?d kg:publisher ?publisher }} OPTIONAL {{ ?d schema:url ?url }}
   OPTIONAL {{ ?d kg:published ?published }} OPTIONAL {{ ?d kg:origin ?origin }}
   {"OPTIONAL { ?d kg:text ?text }" if text else ""}
-}} ORDER BY DESC(?ingested) ?d LIMIT {limit} OFFSET {min(offset, _MAX_OFFSET)}""")
+}} ORDER BY DESC(?ingested) ?d {window}""")
     model = DocumentDetail if text else Document
     return [
-        model(
+        (value(row["d"]) or "", model(
             id=document_id(row["d"] or ""),
             title=value(row["title"]),
             publisher=value(row["publisher"]),
@@ -103,9 +91,19 @@ SELECT ?d ?ingested ?title ?publisher ?url ?published ?origin {"?text" if text e
             ingested_at=value(row["ingested"]),
             origin=value(row["origin"]),
             **({"text": value(row["text"]) or ""} if text else {}),
-        )
+        ))
         for row in rows
     ]
+
+
+def _documents(store: GraphStore, where: str, limit: int, offset: int, *, text: bool = False) -> list[Document]:
+    return [model for _, model in _document_rows(store, where, limit, offset, text=text)]
+
+
+def all_documents(store: GraphStore) -> tuple[list[str], list[Document]]:
+    """Every document's IRI and metadata, in listing order (one row per combination of multi-valued fields)."""
+    rows = _document_rows(store, "", None, 0)
+    return [iri for iri, _ in rows], [model for _, model in rows]
 
 
 def health(store: GraphStore) -> Health:
@@ -128,20 +126,22 @@ def get_entity(store: GraphStore, entity_id: str, *, limit: int = 100) -> Entity
         raise NotFoundError(f"no entity {entity_id!r}; list them with GET /entities?q=")
     record = records[0]
     members = set(record.members)
-    index = criticism_index(store)
+    index, activity, relation_index = criticism_index(store), activity_index(store), relations.relation_index(store)
     made = index.find(members, None, None, None)[:limit]
     received = index.find(None, members, None, None)[:limit]
-    events = _page(store, _event_where(None, members, None, None), _EVENT_ORDER, limit, 0)
-    facts = load_facts(store, cat, [*made, *received, *events])
-    documents = _documents(store, f"{_values('e', members)} GRAPH ?d {{ ?e kg:mentionCount ?mc }}", limit, 0)
+    events = activity.events_of(members, limit)
+    near = relation_index.find(None, None, None, members)[:limit]
+    groups = [(p, relation_index.matching(p, None, None, members)) for p in near]
+    # One query for every fact on the page: criticisms, events and the relations' assertions.
+    facts = load_facts(store, cat, [*made, *received, *events, *(f for _, nodes in groups for f in nodes)])
     return EntityDetail(
         **record.model().model_dump(),
         same_as=sorted(local(m) for m in record.members if m != record.iri),
-        relations=_relations(store, cat, _relation_where(None, None, None, members), limit, 0),
+        relations=[_relation(facts, relation_index, p, nodes) for p, nodes in groups],
         criticisms_made=[facts.criticism(f) for f in made],
         criticisms_received=[facts.criticism(f) for f in received],
         events=[facts.event(f) for f in events],
-        documents=documents,
+        documents=activity.documents_of(members, limit),
     )
 
 
@@ -199,9 +199,11 @@ def list_relations(
     subjects, objects = cat.members(subject), cat.members(object)
     if subjects == set() or objects == set():
         return Page[Relation](items=[], total=0)
-    where = _relation_where(predicate, subjects, objects)
-    total = _count(store, f"SELECT DISTINCT ?S ?pred ?O ?rk WHERE {{ {where} }}", "*")
-    return Page[Relation](items=_relations(store, cat, where, limit, offset), total=total)
+    index = relations.relation_index(store)
+    found = index.find(predicate, subjects, objects)
+    groups = [(p, index.matching(p, subjects, objects)) for p in found[offset : offset + limit]]
+    facts = load_facts(store, cat, (f for _, nodes in groups for f in nodes))
+    return Page[Relation](items=[_relation(facts, index, p, nodes) for p, nodes in groups], total=len(found))
 
 
 def list_documents(store: GraphStore, *, limit: int, offset: int) -> Page[Document]:

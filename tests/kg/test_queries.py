@@ -8,6 +8,7 @@ from pyoxigraph import Quad
 from kg import queries, vocab
 from kg.errors import InputError, NotFoundError
 from kg.queries.dates import day_bound, overlaps
+from kg.queries.relations import _chain_ends, relation_index
 from kg.store.oxigraph import OxigraphStore
 from tests.support.sample_graph import CLAUDE_MYTHOS, MYTHOS, document_a, load_sample
 
@@ -185,3 +186,36 @@ def test_sameas_chains_and_cache_invalidation() -> None:
     assert record is not None and record.id == "org-anthropic" and {"Mythos", "Claude Mythos"} <= set(record.aliases)
     rels = queries.list_relations(s, predicate="developed_by", subject=None, object=None, limit=5, offset=0)
     assert [(r.subject.id, r.object.id) for r in rels.items] == [("org-anthropic", "org-anthropic")]
+
+
+def test_relation_index_follows_every_sameas_chain_end() -> None:
+    s = OxigraphStore(None)
+    load_sample(s)
+    node = vocab.resource
+    links = [
+        Quad(node(MYTHOS), vocab.OWL_SAME_AS, node(CLAUDE_MYTHOS), vocab.RESOLUTION_GRAPH),
+        Quad(node(MYTHOS), vocab.OWL_SAME_AS, node("org-anthropic"), vocab.RESOLUTION_GRAPH),  # two chain ends
+        Quad(node("x-a"), vocab.OWL_SAME_AS, node("x-b"), vocab.RESOLUTION_GRAPH),  # a loop has no end
+        Quad(node("x-b"), vocab.OWL_SAME_AS, node("x-a"), vocab.RESOLUTION_GRAPH),
+    ]
+    s.put_graph(vocab.RESOLUTION_GRAPH, links)
+    ends = _chain_ends(s)
+    assert ends[node(MYTHOS).value] == sorted([node(CLAUDE_MYTHOS).value, node("org-anthropic").value])
+    assert node("x-a").value not in ends and node("x-b").value not in ends
+    index = relation_index(s)
+    assert index.keys == sorted(index.keys)
+    assert index.find("no such predicate", None, None) == []
+    everything = queries.list_relations(s, predicate=None, subject=None, object=None, limit=1000, offset=0)
+    assert everything.total == len(index.keys) == len(everything.items)
+    pages = [queries.list_relations(s, predicate=None, subject=None, object=None, limit=2, offset=o) for o in (0, 2)]
+    assert [r for p in pages for r in p.items] == everything.items[:4]
+
+
+def test_search_with_the_record_separator_scans_each_record(store: OxigraphStore) -> None:
+    cat = queries.catalogue(store)
+    assert cat.search(None, "claude\x01mythos") == []
+    assert [r.id for r in cat.search("Product", "MYTH")] == [CLAUDE_MYTHOS]
+    assert cat.search(None, "") == cat.ordered
+    # Every record matching a substring is listed once, in catalogue order, as a test per record gives it.
+    for needle in ("a", "an", "o", "mythos", "\x00"):
+        assert cat.search(None, needle) == [r for r in cat.ordered if needle in r.haystack]
