@@ -32,12 +32,12 @@ def extract_claims(ctx: DocContext) -> list[Claim]:
     last_claimant: str | None = None
     last_sentence = -10
     kinds = ("Person", "Organization")
-    for s in ctx.doc.sentences:
+    for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
         st = ctx.stext(s.index)
-        words = ctx.words(s.index)
-        if not words & _ATTR_WORDS and not _LIST_ITEM.match(st):
+        attributed = not words.isdisjoint(_ATTR_WORDS)
+        if not attributed and not _LIST_ITEM.match(st):
             continue
-        att = _ATTRIBUTION.search(st) if words & _ATTR_WORDS else None
+        att = _ATTRIBUTION.search(st) if attributed else None
         claimant = None
         if att:
             if att.group(0).lower() == "according to":

@@ -69,6 +69,7 @@ _FOREIGN_ARTICLES = frozenset({"Le", "La", "Les", "L’", "Der", "Die", "Das", "
 _LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "LLP", "PLC", "plc", "GmbH", "AG",
                           "SA", "S.A.", "NV", "Co.", "Company", "Corporation"})
 _CODE_PREFIX = re.compile(r"^[A-Z]\d{1,3}$")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 @lru_cache(maxsize=1)
@@ -150,6 +151,7 @@ class _Typer:
         self.doc = doc
         self.lex = lex
         self.p = _patterns()
+        self.cue_starts = _ASCII_LOWER | {c[:1] for c in lex.product_cues}
 
     def _known(self, m: Mention, surface: str, ext: str) -> TypedMention | None:
         lex = self.lex
@@ -202,6 +204,13 @@ class _Typer:
         # a single word is a place in a place context, or when it names a large city ("Oslo", "Warsaw")
         # a single word is a place only in a place context: many companies are named after cities ("Toyota")
         return bool((_PLACE_BEFORE.search(before) and not _STAKE_IN.search(before)) or _PLACE_AFTER.match(after))
+
+    def _product_after(self, after: str) -> bool:
+        """"X chatbot", "X AI model": a product cue after the name."""
+        # the pattern needs a space and then a lower-case letter or a cue's first character: most text after a
+        # name fails that cheaper test
+        return after[:1].isspace() and after.lstrip()[:1] in self.cue_starts and \
+            self.p["product_after"].match(after) is not None
 
     def _the_name(self, words: list[str]) -> bool:
         """Whether a name written after a capitalised "The" mid-sentence can be a title ("The Verge")."""
@@ -269,7 +278,7 @@ class _Typer:
         if words[0] == "Project" and len(words) > 1:
             return TypedMention(mention=m, type="Product", cue="project", label=surface)
         if _MODEL_CODE.match(ext.replace(" ", "-") if ext != surface else surface) and (
-                "-" in surface or p["product_after"].match(after) or cue_product or _POSS_NAME.search(before)):
+                "-" in surface or self._product_after(after) or cue_product or _POSS_NAME.search(before)):
             return TypedMention(mention=m, type="Product", cue="model-code", label=ext)
         if (cue_product or (glued and _CALLED.search(before) and _ends_with(_tail(_CALLED.sub("", before)),
                                                                             lex.product_cues, 2))) \
@@ -292,7 +301,8 @@ class _Typer:
             return TypedMention(mention=m, type="Organization", cue="admin", label=f"{surface} {am.group(1)}")
         if _MADE_BY.match(after) and not m.possessive and last not in lex.org_suffixes:
             return TypedMention(mention=m, type="Product", cue="made-by", label=ext)  # "Y, developed by X"
-        appos = p["appos"].match(after)
+        # an apposition starts with a comma: most names are followed by none
+        appos = p["appos"].match(after) if after.lstrip()[:1] == "," else None
         if appos and _APPOS_CLAUSE.search(appos.group(1)):
             appos = None
         if appos:
@@ -313,12 +323,12 @@ class _Typer:
         if (last in lex.org_suffixes or ".ai" in last.lower() or last.endswith(".com")) and \
                 (len(words) > 1 or "." in last):
             return TypedMention(mention=m, type="Organization", cue="org-suffix", label=surface)
-        if p["product_after"].match(after) and not m.possessive and not m.sentence_initial:
+        if not m.possessive and not m.sentence_initial and self._product_after(after):
             return TypedMention(mention=m, type="Product", cue="product-after", label=ext)
         if _LAUNCHED.search(before) and glued and not m.possessive and not m.sentence_initial and \
                 last not in lex.org_suffixes and not first_name(words[0], lex):
             return TypedMention(mention=m, type="Product", cue="launch-object", label=ext)  # "X unveiled Y"
-        if m.quoted and p["product_after"].match(text[m.end + 1:min(s.end, m.end + 100)]):
+        if m.quoted and self._product_after(text[m.end + 1:min(s.end, m.end + 100)]):
             return TypedMention(mention=m, type="Product", cue="quoted-product", label=surface)
         if len(words) > 1 and last in _VERSION_WORDS and name_like(words[:-1]) and \
                 not any(w in lex.generic_caps for w in words[:-1]) and not first_name(words[0], lex):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kg.model import DateRef, Entity, Span
+from loaders.extract.dates import first_date
 from loaders.extract.lexicon import lexicon
 from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
 
@@ -47,11 +48,13 @@ class DocContext:
     entities: dict[str, Entity] = field(default_factory=dict)
     by_sentence: dict[int, list[ResolvedMention]] = field(default_factory=dict)
     modifiers: set[tuple[int, int]] = field(default_factory=set)
-    _words: dict[int, frozenset[str]] = field(default_factory=dict)
+    # lower-case words of every sentence: the fact stages test them before any regex, a dozen times per sentence
+    word_sets: list[frozenset[str]] = field(default_factory=list)
     _clause_starts: dict[tuple[int, int], int] = field(default_factory=dict)
     # the cleaned text in lower case, when that keeps every offset (see build); else None
     _lower: str | None = None
     _nouns: dict[str, list[str]] | None = None
+    _dates: dict[int, DateRef | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: TextDoc, resolved: Resolved) -> DocContext:
@@ -62,6 +65,9 @@ class DocContext:
         # changes length ("İ") and none depends on its context (final sigma, the one such rule of str.lower)
         if len(low) == len(doc.clean) and "\u03a3" not in doc.clean:
             ctx._lower = low
+            ctx.word_sets = [frozenset(_WORD.findall(low, s.start, s.end)) for s in doc.sentences]
+        else:
+            ctx.word_sets = [frozenset(_WORD.findall(ctx.stext(s.index).lower())) for s in doc.sentences]
         ctx.entities = {e.key: e for e in resolved.entities}
         for m in resolved.mentions:
             ctx.by_sentence.setdefault(m.sentence, []).append(m)
@@ -91,16 +97,8 @@ class DocContext:
 
     # ---- basic access
     def words(self, i: int) -> frozenset[str]:
-        """Lower-case words of the i-th sentence (cached; cheap pre-filters before the bigger regexes)."""
-        w = self._words.get(i)
-        if w is None:
-            if self._lower is not None:
-                s = self.doc.sentences[i]
-                w = frozenset(_WORD.findall(self._lower, s.start, s.end))
-            else:
-                w = frozenset(_WORD.findall(self.stext(i).lower()))
-            self._words[i] = w
-        return w
+        """Lower-case words of the i-th sentence (cheap pre-filters before the bigger regexes)."""
+        return self.word_sets[i]
 
     def slower(self, i: int) -> str:
         """The cleaned text of the i-th sentence in lower case."""
@@ -146,6 +144,14 @@ class DocContext:
         """The label of a key."""
         e = self.entities.get(key)
         return e.label if e else key
+
+    def date(self, i: int) -> DateRef | None:
+        """The first date written in the i-th sentence, resolved against the publication date (cached: the events
+        and the criticisms of one sentence ask for it again)."""
+        if i in self._dates:
+            return self._dates[i]
+        d = self._dates[i] = first_date(self.stext(i), self.doc.published)
+        return d
 
     @property
     def published(self) -> DateRef | None:

@@ -14,7 +14,6 @@ from functools import lru_cache
 from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract.attribution import patterns, quote_attributions, reported_attributions
 from loaders.extract.context import DocContext
-from loaders.extract.dates import first_date
 from loaders.extract.judgements import ATTITUDE_WORDS, DECISION, DRAWN_WORDS, REBUTTED, SAID_COMPANY, JudgementMixin
 from loaders.extract.lexicon import lexicon
 from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words, polarity
@@ -70,11 +69,6 @@ def _verb_first_words() -> frozenset[str]:
                      for v in lex.criticism_verbs) | extra
 
 
-def _judged_text(text: str) -> bool:
-    """A negative judgement in reported content: a judgement word, or a negative polarity."""
-    return patterns()["negative"].search(text) is not None or polarity(text) <= THRESHOLD
-
-
 @lru_cache(maxsize=1)
 def _speech_words() -> frozenset[str]:
     """Words of the speech verbs (a sentence without one attributes nothing)."""
@@ -112,6 +106,27 @@ class _Finder(JudgementMixin):
         self.publications = {p.entity: ev.key for ev in events if ev.type == "Publication"
                              for p in ev.participants if p.role == "publisher"}
         self.quote_speakers: list[tuple[int, str]] = []  # (offset, speaker) of attributed quotes
+        # the same quote or clause is judged by several rules: its negative word and polarity are computed once
+        self._neg: dict[str, re.Match[str] | None] = {}
+        self._pol: dict[str, float] = {}
+
+    def negative(self, text: str) -> re.Match[str] | None:
+        """The first negative-judgement word of a text (memoised per document)."""
+        if text in self._neg:
+            return self._neg[text]
+        m = self._neg[text] = self.p["negative"].search(text)
+        return m
+
+    def polarity(self, text: str) -> float:
+        """The polarity of a text (memoised per document)."""
+        v = self._pol.get(text)
+        if v is None:
+            v = self._pol[text] = polarity(text)
+        return v
+
+    def _judged_text(self, text: str) -> bool:
+        """A negative judgement in reported content: a judgement word, or a negative polarity."""
+        return self.negative(text) is not None or self.polarity(text) <= THRESHOLD
 
     # ---- actors
     def critic_at(self, sent: int, pos: int) -> str | None:
@@ -233,13 +248,13 @@ class _Finder(JudgementMixin):
         """"X criticised Y", "X accused Y of", "X joked about Y", "Y was slammed by X", "X called for Y to"."""
         ctx, p = self.ctx, self.p
         firsts = _verb_first_words()
-        for s in ctx.doc.sentences:
+        for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
             st_start, st_end = s.start, s.end
-            if not ctx.words(s.index).isdisjoint(ATTITUDE_WORDS):
+            if not words.isdisjoint(ATTITUDE_WORDS):
                 self._attitude(s.index)
-            if "from" in ctx.words(s.index) and not ctx.words(s.index).isdisjoint(DRAWN_WORDS):
+            if "from" in words and not words.isdisjoint(DRAWN_WORDS):
                 self._drawn(s.index)
-            if not ctx.words(s.index) & firsts:
+            if words.isdisjoint(firsts):
                 continue
             for m in list(p["verb"].finditer(self.text, st_start, st_end)) + \
                     list(_HARSH_NOUN.finditer(self.text, st_start, st_end)):
@@ -321,7 +336,7 @@ class _Finder(JudgementMixin):
             body = self.text[qs + 1:qe - 1]
             para = ctx.sentence(sent_a).paragraph
             self.quote_speakers.append((qs, speaker))
-            neg = p["negative"].search(body)
+            neg = self.negative(body)
             negative = bool(neg) or self._judged(body, a.called)
             critical_reply = bool(verb_text and _CRITICAL_REPLY.search(verb_text))
             if not critical_reply and sent_a > 0 and ctx.sentence(sent_a - 1).paragraph == para and \
@@ -338,7 +353,7 @@ class _Finder(JudgementMixin):
                 continue
             if (not negative and not critical_reply) or _APOLOGY.search(body):
                 continue
-            if not negative and polarity(body) > 0.5:
+            if not negative and self.polarity(body) > 0.5:
                 continue  # '“…,” it retorted, and “remains open to a conversation”': a warm line is no criticism
             targets: list[str] = []
             for si in range(sent_a, sent_b + 1):
@@ -384,7 +399,7 @@ class _Finder(JudgementMixin):
 
     def _judged(self, body: str, called: int) -> bool:
         """A negative judgement by polarity, or a scare-quoted verdict framed as one ("dismissed it as “…”")."""
-        score = polarity(body)
+        score = self.polarity(body)
         if score <= THRESHOLD:
             return True
         if called >= 0 and _NEG_FRAME.match(self.text, called):
@@ -399,22 +414,21 @@ class _Finder(JudgementMixin):
 
     def reported(self) -> None:
         """"X said (that) <negative content about Y>", "According to X, ...", "<content>, X said"."""
-        ctx, p = self.ctx, self.p
+        ctx = self.ctx
         quoted_sents = {ctx.sentence_at(qs) for qs, _ in self.quote_speakers}
         neg_words = negative_words()
         speech = _speech_words()
-        for s in ctx.doc.sentences:
-            words = ctx.words(s.index)
+        for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
             # only sentences that attribute something and hold a negative word are worth attributing
             if words.isdisjoint(speech) and "according" not in words:
                 continue
             if words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
                 continue
-            for a in reported_attributions(self, s.index, s.index in quoted_sents, _judged_text):
+            for a in reported_attributions(self, s.index, s.index in quoted_sents, self._judged_text):
                 if a.verb and a.verb.lower().startswith("ask"):
                     continue  # "asked whether the launch was rushed": a question is not a verdict
-                neg = p["negative"].search(a.judged)
-                if not neg and polarity(a.judged) > THRESHOLD:
+                neg = self.negative(a.judged)
+                if not neg and self.polarity(a.judged) > THRESHOLD:
                     continue
                 if _OWN_SIDE.match(a.judged):
                     continue  # "X said the company had fixed the flaw": the speaker's own organisation
@@ -446,7 +460,7 @@ class _Finder(JudgementMixin):
         seen: set[tuple[str, str, int]] = set()
         published = ctx.published
         for f in self.found:
-            sdate: DateRef | None = first_date(ctx.stext(f.sent), published)
+            sdate: DateRef | None = ctx.date(f.sent)
             for t in f.targets:
                 key = (f.critic, t, f.sent)
                 if key in seen:

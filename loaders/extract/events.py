@@ -6,7 +6,6 @@ import re
 
 from kg.model import DateRef, Event, Participant
 from loaders.extract.context import DocContext
-from loaders.extract.dates import first_date
 from loaders.extract.funding import extract_funding
 
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
@@ -70,13 +69,13 @@ _IPO_WORDS = frozenset(["ipo", "s-1", "public", "listing", "confidential", "conf
 
 
 def _date(ctx: DocContext, sent: int) -> DateRef | None:
-    return first_date(ctx.stext(sent), ctx.published)
+    return ctx.date(sent)
 
 
 def _ipo(ctx: DocContext) -> list[Event]:
     events: dict[str, Event] = {}
-    for s in ctx.doc.sentences:
-        if not ctx.words(s.index) & _IPO_WORDS and "initial public" not in ctx.slower(s.index):
+    for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
+        if words.isdisjoint(_IPO_WORDS) and "initial public" not in ctx.slower(s.index):
             continue
         st = ctx.stext(s.index)
         for m in _IPO.finditer(st):
@@ -99,8 +98,8 @@ def _ipo(ctx: DocContext) -> list[Event]:
 
 def _publications(ctx: DocContext) -> list[Event]:
     events: list[Event] = []
-    for s in ctx.doc.sentences:
-        if not ctx.words(s.index) & _PUB_WORDS:
+    for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
+        if words.isdisjoint(_PUB_WORDS):
             continue
         st = ctx.stext(s.index)
         tm = _TITLE.search(st)
@@ -155,8 +154,8 @@ def _publications(ctx: DocContext) -> list[Event]:
 def _releases(ctx: DocContext) -> list[Event]:
     events: list[Event] = []
     seen: set[str] = set()
-    for s in ctx.doc.sentences:
-        if not ctx.words(s.index) & _RELEASE_WORDS:
+    for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
+        if words.isdisjoint(_RELEASE_WORDS):
             continue
         st = ctx.stext(s.index)
         for m in _RELEASE.finditer(st):
@@ -191,8 +190,8 @@ def _releases(ctx: DocContext) -> list[Event]:
 
 def _lawsuits(ctx: DocContext) -> list[Event]:
     events: list[Event] = []
-    for s in ctx.doc.sentences:
-        if not ctx.words(s.index) & _LAW_WORDS:
+    for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
+        if words.isdisjoint(_LAW_WORDS):
             continue
         st = ctx.stext(s.index)
         m = _SUED.search(st)

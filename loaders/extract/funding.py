@@ -6,7 +6,6 @@ import re
 
 from kg.model import DateRef, Event, Money, Participant
 from loaders.extract.context import DocContext
-from loaders.extract.dates import first_date
 from loaders.extract.quantities import MoneyMatch, parse_money
 from loaders.extract.schema import ResolvedMention
 from loaders.extract.topic import topic_org
@@ -83,7 +82,7 @@ _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "pa
 
 
 def _date(ctx: DocContext, sent: int) -> DateRef | None:
-    return first_date(ctx.stext(sent), ctx.published)
+    return ctx.date(sent)
 
 
 def _orgs(ms: list[ResolvedMention], exclude: set[str]) -> list[ResolvedMention]:
@@ -200,9 +199,8 @@ class _Funding:
         """All funding rounds, merged per recipient and amount, with investors of the next sentences."""
         ctx = self.ctx
         events: list[Event] = []
-        for s in ctx.doc.sentences:
-            words = ctx.words(s.index)
-            if not words & _FUNDING_WORDS:
+        for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
+            if words.isdisjoint(_FUNDING_WORDS):
                 continue
             st = ctx.stext(s.index)
             if not _MONEY_HINT.intersection(st) or not _FUNDING_CUE.search(st):
@@ -258,8 +256,8 @@ class _Funding:
         if not events:
             return
         firsts = [ctx.sentence_at(ev.source.start) for ev in events]
-        for s in ctx.doc.sentences:
-            if not ctx.words(s.index) & _NEXT_WORDS:
+        for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
+            if words.isdisjoint(_NEXT_WORDS):
                 continue
             target = None
             for i, si in enumerate(firsts):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon
@@ -67,14 +68,18 @@ def is_name_token(t: str) -> bool:
     return c.islower() and len(t) > 1 and any(ch.isupper() for ch in t[1:]) and t.isalnum()
 
 
-def _initial_positions(toks: list[Tok]) -> set[int]:
+def _initial_positions(toks: list[Tok], texts: list[str]) -> set[int]:
     """Indices of tokens that start a sentence or a quoted/listed segment (their capital proves nothing)."""
     out: set[int] = set()
     expect = True
-    for i, (a, _, t) in enumerate(toks):
-        if t in _APOSTROPHES and i and toks[i - 1][1] == a and toks[i - 1][2].endswith("s"):
+    n = len(texts)
+    for i, t in enumerate(texts):
+        # once a start is found only an opener (or a list number up front) can start another: skip the rest cheaply
+        if not expect and t not in _OPENERS and (i > 1 or not t[0].isdigit()):
+            continue
+        if t in _APOSTROPHES and i and toks[i - 1][1] == toks[i][0] and texts[i - 1].endswith("s"):
             continue  # "Zentrix Labs' Quillbot": a plural possessive, not an opening quote
-        if t in _OPENERS or (t[0].isdigit() and i + 1 < len(toks) and toks[i + 1][2] in {".", ")"} and i < 2):
+        if t in _OPENERS or (t[0].isdigit() and i + 1 < n and texts[i + 1] in {".", ")"} and i < 2):
             expect = True
             continue
         if expect and t not in {".", ")"}:
@@ -94,15 +99,17 @@ class _Builder:
         self.body_surfaces: set[str] = set()
 
     # ---- runs
-    def _runs(self, toks: list[Tok]) -> list[tuple[int, int]]:
+    def _runs(self, toks: list[Tok], texts: list[str]) -> list[tuple[int, int]]:
         """(first, last+1) token index ranges of capitalised runs."""
         runs: list[tuple[int, int]] = []
-        i, n = 0, len(toks)
+        n = len(toks)
         text = self.text
-        while i < n:
-            if not is_name_token(toks[i][2]) or not toks[i][2][0].isalpha():
-                i += 1
-                continue
+        # the tokens that can start a run, found in one pass (most tokens are lower-case words)
+        starts = [k for k in compress(range(n), map(is_name_token, texts)) if texts[k][0].isalpha()]
+        j = 0
+        for i in starts:
+            if i < j:
+                continue  # inside the previous run
             j = i + 1
             while j < n:
                 gap = text[toks[j - 1][1]:toks[j][0]]
@@ -126,7 +133,6 @@ class _Builder:
                     continue
                 break
             runs.append((i, j))
-            i = j
         return runs
 
     def _person_then_org(self, toks: list[Tok], a: int, j: int) -> bool:
@@ -240,8 +246,9 @@ class _Builder:
         toks = tokens(self.text, s.start, s.end)
         if not toks:
             return
-        initial = _initial_positions(toks)
-        for a, b in self._runs(toks):
+        texts = list(map(_TEXT, toks))
+        initial = _initial_positions(toks, texts)
+        for a, b in self._runs(toks, texts):
             if self.mentions and self.mentions[-1].version_end and toks[a][0] < self.mentions[-1].version_end:
                 continue  # consumed as a version tail ("iPhone 15 Pro")
             if s.heading:
@@ -251,7 +258,7 @@ class _Builder:
             if a2 < b:
                 self._split_titles(s, toks, a2, b, a2 in initial)
         if not s.heading:
-            self._groups(s, toks)
+            self._groups(s, toks, texts)
 
     def _heading_run(self, s: Sentence, toks: list[Tok], a: int, b: int) -> None:
         """In a title-case heading keep only names known from the body or the lexicons (longest match)."""
@@ -267,15 +274,18 @@ class _Builder:
             else:
                 i += 1
 
-    def _groups(self, s: Sentence, toks: list[Tok]) -> None:
+    def _groups(self, s: Sentence, toks: list[Tok], texts: list[str]) -> None:
         """Unnamed actors: "an X user", "critics", "a Microsoft product manager", "Some suspect ..."."""
         lex = self.lex
         n = len(toks)
-        # most sentences name no group: test that in C before building the lower-case token list
-        if lex.group_nouns.isdisjoint(map(str.lower, map(_TEXT, toks))):
+        lows = list(map(str.lower, texts))
+        # most sentences name no group: test that in C before looking at any token
+        if lex.group_nouns.isdisjoint(lows):
             return
-        lows = [t[2].lower() for t in toks]
-        for i, (_, end, t) in enumerate(toks):
+        firsts = _group_firsts(lex.group_nouns)
+        # only a group noun or the first word of a two-word one can start a group
+        for i in [k for k, low in enumerate(lows) if low in lex.group_nouns or low in firsts]:
+            _, end, t = toks[i]
             low = lows[i]
             two = f"{low} {toks[i + 1][2].lower()}" if i + 1 < n else ""
             if two in lex.group_nouns:
@@ -322,6 +332,12 @@ class _Builder:
             gstart = toks[first][0]
             self.mentions.append(Mention(start=gstart, end=noun_end, text=" ".join(self.text[gstart:noun_end].split()),
                                          sentence=s.index, org_before=affiliation, group=label))
+
+
+@lru_cache(maxsize=4)
+def _group_firsts(nouns: frozenset[str]) -> frozenset[str]:
+    """First words of the two-word group nouns ("social" of "social media users")."""
+    return frozenset(w.split(" ", 1)[0] for w in nouns if " " in w)
 
 
 def find_mentions(doc: TextDoc) -> MentionSet:

@@ -94,18 +94,22 @@ def split_sentences(clean_text: str, original: str | None = None) -> list[Senten
 
 
 # TOKEN with the whitespace before it: every non-space character starts a token, so the gaps between tokens are
-# whitespace only, and offsets can be counted from the lengths (much cheaper than match objects)
-_SPACE_TOKEN = re.compile(rf"(\s*)({TOKEN.pattern})")
+# whitespace only, and offsets can be counted from the lengths (much cheaper than match objects). The alternatives
+# are TOKEN's, written so that they match the same: the acronym branch starts with a character class (which the
+# engine tests before entering it) and the repeats are possessive (TOKEN never backtracks into them: its optional
+# tail "\.(?=\w)" cannot match after the greedy "(?:[.\-&/+]\w+)*" stopped); no group, so each match is one string
+_SPACED_TOKEN = re.compile(r"\s*(?:[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*+|\w++(?:[.\-&/+]\w+)*+|['’]s\b|['’]\w+|\S)")
 
 
 def tokens(clean_text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Tokens (start, end, text) of a slice of the cleaned text."""
     out = []
+    append = out.append
     pos = start
-    for space, tok in _SPACE_TOKEN.findall(clean_text, start, end):
-        pos += len(space)
-        out.append((pos, pos + len(tok), tok))
-        pos += len(tok)
+    for spaced in _SPACED_TOKEN.findall(clean_text, start, end):
+        tok = spaced.lstrip()  # \s and str.lstrip agree on what whitespace is, and no token starts with it
+        pos += len(spaced)
+        append((pos - len(tok), pos, tok))
     return out
 
 
