@@ -70,6 +70,12 @@ _LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", 
                           "SA", "S.A.", "NV", "Co.", "Company", "Corporation"})
 _CODE_PREFIX = re.compile(r"^[A-Z]\d{1,3}$")
 _ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_DET_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+$", re.I)
+_THE_BEFORE = re.compile(r"[a-z,]\s+The\s+$")
+_ACRONYM_AFTER = re.compile(r"^\s+\(([A-Z][A-Za-z]{1,6})\)")
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][\w’'-]*\s$")
+_PLURAL_VERB = re.compile(r"\s+(?:are|were|have)\b")
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +268,7 @@ class _Typer:
         cue_org = any(e in lex.org_cues for e in ends[:2])
         cue_role = any(e in lex.roles for e in ends)
         last = words[-1]
-        if _MEDIA_AFTER.match(after) and re.search(r"\b(?:the|a|an|his|her|their|its)\s+$", before, re.I):
+        if _MEDIA_AFTER.match(after) and _DET_BEFORE.search(before):
             return TypedMention(mention=m, type="Product", cue="media-name", label=surface)  # "the Core Memory podcast"
         if m.title and (len(words) > 1 or words[0] not in lex.generic_caps) and not (
                 last in lex.org_suffixes and len(words) > 1 and (words[0] not in lex.first_names or
@@ -325,15 +331,15 @@ class _Typer:
             return TypedMention(mention=m, type="Organization", cue="org-suffix", label=surface)
         if not m.possessive and not m.sentence_initial and self._product_after(after):
             return TypedMention(mention=m, type="Product", cue="product-after", label=ext)
-        if _LAUNCHED.search(before) and glued and not m.possessive and not m.sentence_initial and \
-                last not in lex.org_suffixes and not first_name(words[0], lex):
+        if glued and not m.possessive and not m.sentence_initial and last not in lex.org_suffixes and \
+                _LAUNCHED.search(before) and not first_name(words[0], lex):
             return TypedMention(mention=m, type="Product", cue="launch-object", label=ext)  # "X unveiled Y"
         if m.quoted and self._product_after(text[m.end + 1:min(s.end, m.end + 100)]):
             return TypedMention(mention=m, type="Product", cue="quoted-product", label=surface)
         if len(words) > 1 and last in _VERSION_WORDS and name_like(words[:-1]) and \
                 not any(w in lex.generic_caps for w in words[:-1]) and not first_name(words[0], lex):
             return TypedMention(mention=m, type="Product", cue="product-line-tail", label=ext)  # "Medibot Pro"
-        if re.search(r"[a-z,]\s+The\s+$", before) and not m.sentence_initial and \
+        if not m.sentence_initial and "The" in before and _THE_BEFORE.search(before) and \
                 self._the_name(words):
             return TypedMention(mention=m, type="Organization", cue="the-name", label=surface)  # "by The Verge"
         if self._place(m, words, before, after):
@@ -351,22 +357,22 @@ class _Typer:
             if person_like:
                 return TypedMention(mention=m, type="Person", cue="source-person", label=surface)
             return TypedMention(mention=m, type="Organization", cue="source", label=surface)
-        acr = re.match(r"^\s+\(([A-Z][A-Za-z]{1,6})\)", after)
+        acr = _ACRONYM_AFTER.match(after)
         if acr and len(words) > 1 and acr.group(1) not in lex.generic_caps:
             return TypedMention(mention=m, type="Organization", cue="acronym-defined", label=surface)
         if person_like and not m.heading and (not m.sentence_initial or m.possessive) \
-                and not re.search(r"\bthe\s+$", before, re.I) \
+                and not _ARTICLE_BEFORE.search(before) \
                 and not any(w.lower() in self.doc.lower_vocab for w in words) \
                 and (m.possessive or _SPEECH_NEAR.match(after) or _SPEECH_BEFORE.search(before) or
                      _KIN_BEFORE.search(before) or (len(words) == 2 and _HYPHEN_GIVEN.match(words[0]))):
             return TypedMention(mention=m, type="Person", cue="name-shape", label=surface)
         # a lone unknown capitalised word mid-sentence in tech news is most often a company (surnames and
         # product short names were resolved to their full names before this reading is used)
-        in_title = bool(re.search(r"[A-Z][\w’'-]*\s$", before[-30:])) or \
+        in_title = bool(_CAP_WORD_BEFORE.search(before[-30:])) or \
             (after.lstrip().startswith(":") and m.start - s.start < 60) \
             or after.lstrip("…. ")[:1].isupper()
         verb_next = _VERB_NEXT.match(after)
-        if verb_next and m.sentence_initial and surface.endswith("s") and re.match(r"\s+(?:are|were|have)\b", after):
+        if verb_next and m.sentence_initial and surface.endswith("s") and _PLURAL_VERB.match(after):
             verb_next = None  # "Workers are being ...": a plural noun; a company takes a singular verb
         camel = surface.isalpha() and not surface.isupper() and any(c.isupper() for c in surface[1:])
         if len(words) == 1 and (not m.sentence_initial or verb_next or camel) and not m.heading and not m.quoted and \

@@ -43,6 +43,13 @@ _PREP_BEFORE = re.compile(r"\b(?:with|against|to|from|into|at|on|for|by|over|abo
 # "in a LinkedIn post", "on X": the medium of a criticism, not its target
 _MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|blog|thread|livestream|newsletter|"
                            r"op-ed|column|show|broadcast)\b", re.I)
+# "in an interview with Bloomberg Television", "told Reuters": the outlet a criticism was voiced to, not its target
+_MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|speaking\s+with|appearance\s+on)"
+                            r"\s+(?:the\s+)?$", re.I)
+# the words between an organisation and a person it premodifies: a title ("analyst", "'s chief executive")
+_TITLE_GAP = re.compile(r"(?:[’']s)?(?:\s+(?!(?:and|or|said|says|with|of|at|to|for|on|by|from)\b)[\w.&-]+){1,6}\s+")
+# "Vasquez-Lund: Because …" — an interview answer under its speaker's label
+_SPEAKER_LABEL = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
 _IT_ALLEGES = re.compile(r"\b(?:it|the (?:lawsuit|suit|complaint|filing))\s+(?:also\s+)?$", re.I)
 _OWN_SIDE = re.compile(r"\s*(?:the\s+(?:company|firm|startup)|it|we|our)\b", re.I)
 _AGAINST = re.compile(r"\bagainst\s+")
@@ -152,7 +159,27 @@ class _Finder(JudgementMixin):
                 # "with the European Commission": an object of a preposition is not the subject
                 key = next((m.key for m in heads[1:] if not _PREP_BEFORE.search(
                     self.text, max(cs, m.start - 12), m.start) and m.type in ("Person", "Organization")), None)
+            key = self._titled_person(sent, key, pos)
         return self._actor(key, sent, pos)
+
+    def _titled_person(self, sent: int, key: str | None, pos: int) -> str | None:
+        """"Morgan Stanley analyst Priya Raman", "Meta's vice president Ravi Menon": the person the organisation
+        premodifies speaks, not the organisation."""
+        ctx = self.ctx
+        if key is None or ctx.type_of(key) != "Organization":
+            return key
+        ms = ctx.mentions(sent, None, pos)
+        org = next((m for m in ms if m.key == key), None)
+        if org is None:
+            return key
+        for m in ms:
+            if m.start <= org.start:
+                continue
+            if m.type == "Person" and ctx.is_head(m) and _TITLE_GAP.fullmatch(self.text, org.end, m.start):
+                return m.key
+            if m.type == "Person" or m.start - org.end > 50:
+                break
+        return key
 
     def _actor(self, key: str | None, sent: int, pos: int) -> str | None:
         ctx = self.ctx
@@ -189,7 +216,8 @@ class _Finder(JudgementMixin):
         excluded = self._excluded(critic)
         cands = [m for m in ctx.mentions(sent, start, end)
                  if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)
-                 and not _MEDIUM_AFTER.match(self.text, m.end, m.end + 14)]
+                 and not _MEDIUM_AFTER.match(self.text, m.end, m.end + 14)
+                 and not _MEDIUM_BEFORE.search(self.text, max(0, m.start - 24), m.start)]
         if subject_only:
             head = self.text[start:end]
             lead = len(head) - len(head.lstrip(" ,“\"‘'"))
@@ -440,6 +468,34 @@ class _Finder(JudgementMixin):
                 if targets:
                     break
 
+    def labelled(self) -> None:
+        """Interview answers under a speaker label ("Name: …"): each negative sentence of the answer criticises
+        what it names."""
+        ctx = self.ctx
+        sents = ctx.doc.sentences
+        speaker: str | None = None
+        para = -1
+        for s in sents:
+            start = s.start
+            if s.paragraph != para:
+                para, speaker = s.paragraph, None
+                m = _SPEAKER_LABEL.match(ctx.stext(s.index)) if ":" in ctx.stext(s.index)[:45] else None
+                if m is None:
+                    continue
+                names = [x for x in ctx.mentions(s.index, s.start, s.start + m.end(1)) if ctx.is_head(x)]
+                if not names or names[-1].end != s.start + m.end(1) or names[0].start != s.start:
+                    continue
+                speaker = self._actor(names[0].key, s.index, s.start)
+                start = s.start + m.end()
+            if speaker is None:
+                continue
+            body = self.text[start:s.end]
+            neg = self.negative(body)
+            if not neg and self.polarity(body) > THRESHOLD:
+                continue
+            targets = self.targets_in(s.index, start, s.end, speaker)
+            self.add(speaker, targets, body.strip(), neg.group(0) if neg else "judgement", start, s.end, s.index)
+
     def topic(self, pos: int, critic: str) -> list[str]:
         """What is being discussed: the subject of the last sentences (an organisation or product), not the critic's
         own side."""
@@ -479,4 +535,5 @@ def extract_criticisms(ctx: DocContext, relations: list[Relation], events: list[
     finder.verbs()
     finder.quotes()
     finder.reported()
+    finder.labelled()
     return finder.criticisms()

@@ -58,6 +58,7 @@ _ROUND_IN = re.compile(r"^[^.;]{0,40}?\b(?:round|investment|stake|series\s+[a-h]
                        r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
 _LED = re.compile(r"\b(?:led|co-led)\s+(?:[\w’'$.-]+\s+){0,4}?(?:round|raise|investment|series\s+[a-h]|seed|"
                   r"financing|funding)\b", re.I)
+_BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?-based\b")
 _VALUES_ORG = re.compile(r"\bvalu(?:es|ed|ing)\s+$", re.I)
 # investors named anywhere in the sentence, who are never the recipient ("The funding, led by X, values Y at")
 _STRICT_INVESTOR = re.compile(r"\b(?:led by|co-led by|backed by|with participation from|participation of|"
@@ -146,6 +147,10 @@ class _Funding:
                     return m.key
         subj = ctx.subject(sent, pos, ("Organization", "Person"))
         if subj and ctx.type_of(subj) == "Organization" and subj not in exclude:
+            m = next((x for x in ms if x.key == subj and x.end <= pos), None)
+            if m is not None and _BASED_AFTER.match(text, m.end):
+                # "The Reno, Nevada-based company ... raised": the name is the place of the company talked about
+                return self.topic(exclude | {subj}) or None
             return subj
         after = _orgs(ctx.mentions(sent, pos, s.end), exclude)
         for m in after:
@@ -230,6 +235,10 @@ class _Funding:
                 if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
                     investors.append(subj)
             recipient = self.recipient(s.index, s.start + anchor.start, set(investors))
+            if recipient is None and events and _SAME_ROUND.match(st):
+                # "The round brings total funding to €71M, following a €23M Series A": the last round's company
+                recipient = next((p.entity for p in events[-1].participants if p.role == "recipient"), None)
+                investors = [k for k in investors if k != recipient]
             if recipient is None:
                 continue
             investors += [k for k in self.investors(s.index, s.start + anchor.end, {recipient}) if k not in investors]

@@ -32,7 +32,8 @@ ATTITUDE_WORDS = frozenset({"dismissive", "scathing", "unimpressed", "withering"
 REBUTTED = re.compile(r"\b(?:critics|critic|skeptics|sceptics|detractors|naysayers|doubters|(?:the|that|this|these|"
                       r"those|their|its|his|her)\s+(?:\w+\s+)?(?:criticism|criticisms|claims?|allegations?|complaint|"
                       r"lawsuit|suit|account|characteri[sz]ation|conclusions?|findings|report|study|analysis|comments|"
-                      r"accusations?|assertions?|remarks|version of events|critique))\b", re.I)
+                      r"accusations?|assertions?|remarks|version of events|critique|downgrade|note|"
+                     r"short report))\b", re.I)
 # "Mary Lee, a researcher at Acme Labs" / "Mary Lee, Acme’s chief executive": the organisation a person speaks from
 _APPOSITION_AT = re.compile(r"^,\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|for|with|from)\s+(?:the\s+)?"
                             r"(?:[\w-]+\s+){0,3}$")

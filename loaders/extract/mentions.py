@@ -21,6 +21,7 @@ _FOR_HEADS = frozenset({"Center", "Centre", "Institute", "Coalition", "Alliance"
                         "Department", "Ministry", "Agency", "Reporters", "Doctors", "Engineers", "Scientists"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
 _APOSTROPHES = frozenset({"'", "’"})
+_TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
 _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
 _CODE_START = re.compile(r"^[A-Z]\d{1,3}$")  # a model code or a quarter starting a run ("Q1", "H2")
@@ -97,6 +98,7 @@ class _Builder:
         self.text = doc.clean
         self.mentions: list[Mention] = []
         self.body_surfaces: set[str] = set()
+        self.lows: list[str] = []  # the lower-cased tokens of the sentence being read
 
     # ---- runs
     def _runs(self, toks: list[Tok], texts: list[str]) -> list[tuple[int, int]]:
@@ -155,9 +157,10 @@ class _Builder:
     def _strip(self, toks: list[Tok], a: int, b: int, initial: set[int]) -> int:
         """Index of the first token worth keeping: drop sentence-initial common words, determiners, calendar words."""
         lex = self.lex
+        lows = self.lows
         while a < b:
             t = toks[a][2]
-            low = t.lower()
+            low = lows[a]
             common_initial = a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns) \
                 and low not in lex.role_words and lex.known.get(fold(t)) is None
             if _CODE_START.match(t) and a + 1 < b and toks[a + 1][2] not in lex.generic_caps:
@@ -180,13 +183,17 @@ class _Builder:
     def _emit(self, s: Sentence, toks: list[Tok], a: int, b: int, *, title: str | None = None,
               org_before: int | None = None, initial: bool = False) -> int | None:
         """Record a mention for tokens a..b-1; returns its index."""
-        while b > a and (toks[b - 1][2] in {"of", "&", "for", "on"} or self._stop_tail(toks[b - 1][2], b - a) or
-                         (toks[b - 1][2] in self.lex.generic_caps and toks[b - 1][2] not in {"AI"})):
-            b -= 1
+        generic = self.lex.generic_caps
+        while b > a:
+            w = toks[b - 1][2]
+            if w in _TAIL_DROPS or self._stop_tail(w, b - a) or (w in generic and w != "AI"):
+                b -= 1
+            else:
+                break
         if b <= a:
             return None
-        words = [t[2] for t in toks[a:b]]
-        if all(w in self.lex.generic_caps for w in words):
+        words = list(map(_TEXT, toks[a:b]))
+        if generic.issuperset(words):
             return None
         start, end = toks[a][0], toks[b - 1][1]
         text = self.text
@@ -214,8 +221,8 @@ class _Builder:
     def _split_titles(self, s: Sentence, toks: list[Tok], a: int, b: int, initial: bool) -> None:
         """Split "OpenAI CEO Sam Altman" into an organisation, a title and a person name."""
         lex = self.lex
-        role_idx = [k for k in range(a, b) if toks[k][2].lower().rstrip(".") in lex.role_words
-                    or toks[k][2].lower() in lex.role_words]
+        lows, role_words = self.lows, lex.role_words
+        role_idx = [k for k in range(a, b) if lows[k] in role_words or lows[k].rstrip(".") in role_words]
         # a title ends a run only as an upper-case abbreviation ("Green Party TD"), never as a surname ("Son")
         role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].isupper() and k > a)]
         if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])):
@@ -236,7 +243,8 @@ class _Builder:
         org_idx = None
         if first > a:
             org_idx = self._emit(s, toks, a, first, initial=initial)
-        if name_a < b and not any(t[2].lower() in lex.role_words or t[2] in lex.generic_caps for t in toks[name_a:b]):
+        if name_a < b and role_words.isdisjoint(lows[name_a:b]) and lex.generic_caps.isdisjoint(
+                map(_TEXT, toks[name_a:b])):
             self._emit(s, toks, name_a, b, title=title, org_before=org_idx, initial=False)
         elif name_a == b and first > a and toks[last][2].isupper():
             pass  # "Anthropic CEO" with no name: the organisation alone was kept
@@ -247,6 +255,7 @@ class _Builder:
         if not toks:
             return
         texts = list(map(_TEXT, toks))
+        self.lows = lows = list(map(str.lower, texts))
         initial = _initial_positions(toks, texts)
         for a, b in self._runs(toks, texts):
             if self.mentions and self.mentions[-1].version_end and toks[a][0] < self.mentions[-1].version_end:
@@ -258,7 +267,7 @@ class _Builder:
             if a2 < b:
                 self._split_titles(s, toks, a2, b, a2 in initial)
         if not s.heading:
-            self._groups(s, toks, texts)
+            self._groups(s, toks, lows)
 
     def _heading_run(self, s: Sentence, toks: list[Tok], a: int, b: int) -> None:
         """In a title-case heading keep only names known from the body or the lexicons (longest match)."""
@@ -274,11 +283,10 @@ class _Builder:
             else:
                 i += 1
 
-    def _groups(self, s: Sentence, toks: list[Tok], texts: list[str]) -> None:
+    def _groups(self, s: Sentence, toks: list[Tok], lows: list[str]) -> None:
         """Unnamed actors: "an X user", "critics", "a Microsoft product manager", "Some suspect ..."."""
         lex = self.lex
         n = len(toks)
-        lows = list(map(str.lower, texts))
         # most sentences name no group: test that in C before looking at any token
         if lex.group_nouns.isdisjoint(lows):
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -64,6 +65,18 @@ class _Resolver:
         self.clusters: list[_Cluster] = []
         self.by_fold: dict[tuple[str, str], int] = {}
         self.assign: dict[int, int] = {}  # mention index -> cluster index
+        # folded word -> clusters with a label or surface containing it (a superset: merged clusters stay in)
+        self.word_index: dict[str, set[int]] = {}
+
+    def _index(self, ci: int, *names: str) -> None:
+        """Record the folded words of names of cluster ci in the word index."""
+        idx = self.word_index
+        for name in names:
+            for fw in _forms(name)[1]:
+                if fw in idx:
+                    idx[fw].add(ci)
+                else:
+                    idx[fw] = {ci}
 
     def _add(self, i: int, t: TypedMention, etype: EntityType, label: str) -> None:
         known = self.lex.known.get(fold(t.mention.text)) if t.cue == "lexicon" else None
@@ -81,6 +94,7 @@ class _Resolver:
         c.items.append(t)
         c.strength = max(c.strength, _strength(t))
         self.assign[i] = ci
+        self._index(ci, label, t.mention.text)
 
     def _long_match(self, surface: str, exclude: int | None = None, typed: str | None = None) -> int | None:
         """The cluster with a longer name that this short name is part of ("Sacks", "Mythos", "Times", "NYT")."""
@@ -93,7 +107,14 @@ class _Resolver:
         acronym = n == 1 and f.isupper() is False and surface.isupper() and len(surface) >= 2
         org_suffixes, generic_caps = self.lex.org_suffixes, self.lex.generic_caps
         hits: list[int] = []
-        for ci, c in enumerate(self.clusters):
+        # without an acronym reading a longer name must contain the first word: clusters without it are skipped
+        clusters = self.clusters
+        if n and not (n == 1 and surface.isupper()):
+            cands: Iterable[tuple[int, _Cluster]] = [(ci, clusters[ci]) for ci in
+                                                     sorted(self.word_index.get(fwords[0], ()))]
+        else:
+            cands = enumerate(clusters)
+        for ci, c in cands:
             if ci == exclude or c.type in ("Group", "Place") or not c.labels:
                 continue
             for lab in {c.label(), *c.surfaces}:
@@ -187,9 +208,11 @@ class _Resolver:
                     self.assign[i] = ci
         # 3. short names and acronyms join the fullest name; weak single words keep their own type otherwise
         surface_of: dict[str, int] = {}
+        self.word_index = {}  # from here on kept up to date as names join clusters (merges are over)
         for ci, c in enumerate(self.clusters):
             if not c.labels:
                 continue
+            self._index(ci, *(lab for _, lab in c.labels), *c.surfaces)
             for sf in c.surfaces:
                 surface_of.setdefault(fold(sf), ci)
         for i, t in enumerate(items):
@@ -203,6 +226,7 @@ class _Resolver:
                 c.surfaces.append(t.mention.text)
                 c.items.append(t)
                 self.assign[i] = ci
+                self._index(ci, t.mention.text)
             elif t.type is not None and t.type != "Group":
                 self._add(i, t, t.type, t.label or t.mention.text)
                 # later untyped writings of the same name (sentence-initial ones) join this entity
@@ -288,6 +312,7 @@ class _Resolver:
 
     def _build(self) -> Resolved:
         doc = self.doc
+        sentences, clean = doc.sentences, doc.clean
         first_pos: dict[int, int] = {}
         for i, ci in self.assign.items():
             first_pos[ci] = min(first_pos.get(ci, 1 << 60), self.items[i].mention.start)
@@ -303,20 +328,21 @@ class _Resolver:
             label = c.label()
             mention_idx = members[ci]
             spans = []
+            aliases: list[str] = []
+            # a name is judged once: a second writing of it adds nothing (it is an alias already, or was refused)
+            seen = {"", label}
+            flabel, llabel = fold(label), label.lower()
+            product = c.type == "Product"
             for i in mention_idx:
-                m = self.items[i].mention
-                s = doc.sentences[m.sentence]
-                end = m.version_end if (m.version_end and c.type == "Product") else m.end
-                spans.append(Span(start=m.start, end=end, sentence=s.text))
-            aliases = []
-            for i in mention_idx:
-                m = self.items[i].mention
-                end = m.version_end if (m.version_end and c.type == "Product") else m.end
-                surface = " ".join(doc.clean[m.start:end].split())
-                for a in (surface, self.items[i].label):
-                    if (a and a != label and a not in aliases and fold(a) != fold(label)) or (
-                            a and a != label and a not in aliases and a.lower() != label.lower() and a.isupper()):
-                        aliases.append(a)
+                t = self.items[i]
+                m = t.mention
+                end = m.version_end if (m.version_end and product) else m.end
+                spans.append(Span(start=m.start, end=end, sentence=sentences[m.sentence].text))
+                for a in (" ".join(clean[m.start:end].split()), t.label):
+                    if a not in seen:
+                        seen.add(a)
+                        if fold(a) != flabel or (a.lower() != llabel and a.isupper()):
+                            aliases.append(a)
             aff = None
             if c.affiliation is not None and c.affiliation in self.assign:
                 aci = self.assign[c.affiliation]

@@ -168,3 +168,19 @@ def test_investors_stop_at_the_clause_end() -> None:
 def test_investors_become_invested_in_relations() -> None:
     ex = extract("Lumora Labs received an investment of $1.3 billion from Microsoft last year.")
     assert ("Microsoft", "Lumora Labs") in rels(ex, "invested_in")
+
+
+def test_earlier_round_in_a_the_round_sentence() -> None:
+    text = ("Kestrel Systems today announced a €30 million Series B led by Harbor Ventures. The round brings total "
+            "funding to €42 million, following a €12 million Series A in 2022 led by Northpeak Partners.")
+    ex = extract(text)
+    _has(ex, "Kestrel Systems", 30e6, currency="EUR")
+    _has(ex, "Kestrel Systems", 12e6, currency="EUR")
+
+
+def test_place_based_company_is_not_the_recipient() -> None:
+    text = ("Zentrix Labs reported results on Monday. Zentrix Labs shares rose 4%. The Reno, Nevada-based company "
+            "raised $200 million in May in a private placement.")
+    ex = extract(text)
+    _has(ex, "Zentrix Labs", 200e6)
+    assert not any(r[0] == "Reno" for r in _rounds(ex))
