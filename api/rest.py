@@ -1,4 +1,7 @@
-"""The REST read endpoints of contract v1 (plus ``/conflicts``); the work is in :mod:`kg.queries`."""
+"""The REST read endpoints of contract v1 (plus ``/conflicts``); the work is in :mod:`kg.queries`.
+
+Every endpoint but ``/health`` is on ``reads``, whose answers are cached per store generation (:mod:`api.cache`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from api.cache import CachedRoute
 from api.deps import StoreDep
 from api.errors import error_responses
 from kg import queries
@@ -27,6 +31,8 @@ from kg.queries.views import (
 )
 
 router = APIRouter(responses=error_responses(400, 422))
+# Answers depend only on the store, so they are cached until it changes; /health reports live counts and is not.
+reads = APIRouter(responses=error_responses(400, 422), route_class=CachedRoute)
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
@@ -46,7 +52,7 @@ def health(store: StoreDep) -> Health:
     return queries.health(store)
 
 
-@router.get("/entities", response_model=Page[Entity], tags=["entities"])
+@reads.get("/entities", response_model=Page[Entity], tags=["entities"])
 def entities(
     store: StoreDep,
     type: EntityType | None = None,
@@ -58,7 +64,7 @@ def entities(
     return queries.list_entities(store, type=type, q=q, limit=limit, offset=offset)
 
 
-@router.get("/entities/{entity_id}", response_model=EntityDetail, responses=_NOT_FOUND, tags=["entities"])
+@reads.get("/entities/{entity_id}", response_model=EntityDetail, responses=_NOT_FOUND, tags=["entities"])
 def entity(
     store: StoreDep,
     entity_id: str,
@@ -68,7 +74,7 @@ def entity(
     return queries.get_entity(store, entity_id, limit=limit)
 
 
-@router.get("/criticisms", response_model=Page[Criticism], tags=["facts"])
+@reads.get("/criticisms", response_model=Page[Criticism], tags=["facts"])
 def criticisms(
     store: StoreDep,
     critic: Name = None,
@@ -84,7 +90,7 @@ def criticisms(
     )
 
 
-@router.get("/events", response_model=Page[Event], tags=["facts"])
+@reads.get("/events", response_model=Page[Event], tags=["facts"])
 def events(
     store: StoreDep,
     type: EventType | None = None,
@@ -98,7 +104,7 @@ def events(
     return queries.list_events(store, type=type, entity=entity, since=since, until=until, limit=limit, offset=offset)
 
 
-@router.get("/claims", response_model=Page[Claim], tags=["facts"])
+@reads.get("/claims", response_model=Page[Claim], tags=["facts"])
 def claims(
     store: StoreDep, claimant: Name = None, about: Name = None, limit: Limit = 50, offset: Offset = 0
 ) -> Page[Claim]:
@@ -106,7 +112,7 @@ def claims(
     return queries.list_claims(store, claimant=claimant, about=about, limit=limit, offset=offset)
 
 
-@router.get("/relations", response_model=Page[Relation], tags=["facts"])
+@reads.get("/relations", response_model=Page[Relation], tags=["facts"])
 def relations(
     store: StoreDep,
     predicate: Predicate | None = None,
@@ -121,21 +127,24 @@ def relations(
     )
 
 
-@router.get("/documents", response_model=Page[Document], tags=["documents"])
+@reads.get("/documents", response_model=Page[Document], tags=["documents"])
 def documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page[Document]:
     """Documents' metadata, most recently ingested first."""
     return queries.list_documents(store, limit=limit, offset=offset)
 
 
-@router.get("/documents/{doc_id}", response_model=DocumentDetail, responses=_NOT_FOUND, tags=["documents"])
+@reads.get("/documents/{doc_id}", response_model=DocumentDetail, responses=_NOT_FOUND, tags=["documents"])
 def document(store: StoreDep, doc_id: str) -> DocumentDetail:
     """One document with its text; every Source's offsets point into this text."""
     return queries.get_document(store, doc_id)
 
 
-@router.get("/conflicts", response_model=Page[Conflict], tags=["facts"])
+@reads.get("/conflicts", response_model=Page[Conflict], tags=["facts"])
 def conflicts(
     store: StoreDep, kind: ConflictKind | None = None, limit: Limit = 50, offset: Offset = 0
 ) -> Page[Conflict]:
     """Where documents disagree: funding amounts or valuations, one-person offices, publication authors."""
     return queries.list_conflicts(store, kind=kind, limit=limit, offset=offset)
+
+
+router.include_router(reads)

@@ -81,6 +81,14 @@ def _serve(kind: str, port: int, scale: float) -> None:
         store.put_graph(vocab.RESOLUTION_GRAPH, same)
         print(f"graph: {triples:,} quads built in {time.monotonic() - started:.1f} s", flush=True)
         app = create_app(Settings(), store)
+
+        def _cache_stats() -> None:
+            cache = getattr(app.state, "rest_cache", None)
+            if cache is not None:  # the REST response cache (api/cache.py), over the whole run, warm-ups included
+                stats = f"{cache.hits:,} hits, {cache.misses:,} misses, {len(cache):,} entries"
+                print(f"response cache: {stats}", flush=True)
+
+        atexit.register(_cache_stats)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that atexit removes the temporary store
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     sparql_max_rows: int = Field(default=100_000, gt=0)
     max_document_bytes: int = Field(default=5_000_000, gt=0, description="larger files are refused")
     workers: int = Field(default=1, ge=1)
+    rest_cache_entries: int = Field(
+        default=2048, ge=0, description="most REST answers kept in the response cache (at most 64 MB); 0 turns it off"
+    )
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None

@@ -59,6 +59,9 @@ RowStream = tuple[list[str], Iterator[Row]]
 class GraphStore(Protocol):
     """An RDF dataset holding one named graph per document."""
 
+    generation: int
+    """A counter bumped on every write through this object (put_graph, remove_graph); caches key on it."""
+
     @property
     def description(self) -> str:
         """A short human-readable name of the backend and its location."""

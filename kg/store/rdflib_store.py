@@ -59,6 +59,8 @@ class RdflibStore:
     def __init__(self) -> None:
         self._dataset = Dataset(default_union=True)
         self._lock = threading.RLock()
+        # Bumped on every write, as OxigraphStore's: caches of derived data and of REST answers key on it.
+        self.generation = 0
 
     @property
     def description(self) -> str:
@@ -81,8 +83,11 @@ class RdflibStore:
         with self._lock:
             self._dataset.remove_graph(URIRef(graph.value))
             target = self._dataset.graph(URIRef(graph.value))
-            for triple in triples:
-                target.add(triple)
+            try:
+                for triple in triples:
+                    target.add(triple)
+            finally:
+                self.generation += 1  # even a failed write may have changed something
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove a named graph; False if it was not there."""
@@ -90,6 +95,7 @@ class RdflibStore:
             if not self._has_graph(graph):
                 return False
             self._dataset.remove_graph(URIRef(graph.value))
+            self.generation += 1
             return True
 
     def graphs(self) -> list[ox.NamedNode]:
