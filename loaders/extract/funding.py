@@ -61,15 +61,17 @@ _LED = re.compile(r"\b(?:led|co-led)\s+(?:[\w’'$.-]+\s+){0,4}?(?:round|raise|i
 _BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?-based\b")
 _VALUES_ORG = re.compile(r"\bvalu(?:es|ed|ing)\s+$", re.I)
 # investors named anywhere in the sentence, who are never the recipient ("The funding, led by X, values Y at")
-_STRICT_INVESTOR = re.compile(r"\b(?:led by|co-led by|backed by|with participation from|participation of|"
-                              r"investors?\b[^.;]{0,60}?\b(?:include|included|including|such as))\s", re.I)
+_INVESTOR_CUES = r"led by|co-led by|backed by|with participation from|participation of"
+_STRICT_INVESTOR = re.compile(
+    rf"\b(?:{_INVESTOR_CUES}|investors?\b[^.;]{{0,60}}?\b(?:include|included|including|such as))\s", re.I
+)
 _LIST_GAP = re.compile(r"^(?:[’']s?)?\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\s*and\s+|\s*as well as\s+|\s*&\s+|"
                        r"\s*,?\s*(?:with|alongside|along with)\s+(?:participation\s+from\s+)?)(?:the\s+)?$")
 _INVEST_VERB = re.compile(r"\binvest(?:s|ed|ing)?\b[^.;]{0,60}$", re.I)
 _IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on)\s+(?:the\s+)?$", re.I)
 # "raised $1B for his new venture, Safe Superintelligence": the organisation the money is for
 _FOR_ORG = re.compile(r"\b(?:for|into)\s+(?:[\w’'-]+\s+){0,6}(?:[\w’'-]+\s*,\s*)?$|^\s*,\s*$", re.I)
-_INVESTOR_IN = re.compile(r"\b(?:led by|co-led by|backed by|with participation from|participation of|"
+_INVESTOR_IN = re.compile(rf"\b(?:{_INVESTOR_CUES}|"
                           r"from(?:\s+(?:investors|backers))?(?:\s+(?:including|such as|like))?|"
                           r"investors?\b[^.;]{0,60}?\b(?:include|included|including|such as|are|were|like))\s",
                           re.I)
