@@ -24,6 +24,9 @@ _CRITICAL_REPLY = re.compile(r"\b(?:retorted|fired back|hit back|shot back|snapp
 _NEGATION = re.compile(r"\b(?:not|never|n[’']t|no longer|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "board",
                      "leadership", "lawyers", "attorneys", "executives", "management"})
+# "analysts at Bernstein wrote": a firm's research speaks for the firm
+_FIRM_VOICES = frozenset({"analyst", "analysts"})
+_APPOSED_NAME = re.compile(r"(?:\s+[\w-]+){0,3}\s*,\s*|\s+")
 _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|leadership|management|lawyers|"
                           r"attorneys|team|spokesperson|executives)\b", re.I)
 _REL_PRONOUN = re.compile(r"(?:,\s*)?(?<![Tt]o )\b(?:who|which)\s+(?:\w+\s+)?$")
@@ -83,6 +86,10 @@ def _speech_words() -> frozenset[str]:
 
 
 _AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "began", "a", "an", "the"})
+
+
+def _anything(text: str) -> bool:
+    return True
 
 
 @dataclass
@@ -189,9 +196,14 @@ class _Finder(JudgementMixin):
         if ent is None:
             return None
         if ent.type == "Group":
+            person = self._apposed_person(key, sent, pos)
+            if person is not None:
+                return person  # "Its executive director, Paul Grady, said": the named person speaks
             noun = ent.label.split()[-1].lower()
-            if ent.affiliation and noun in _SPOKES:
+            if ent.affiliation and (noun in _SPOKES or noun in _FIRM_VOICES):
                 return ent.affiliation  # "a BBC spokesperson said" speaks for the BBC
+            if noun in _SPOKES and not ent.affiliation:
+                return self._spoken_for(pos) or key
             return key
         # "Altman’s company", "OpenAI’s board": the organisation behind the possessive
         for m in ctx.mentions(sent, None, pos):
@@ -200,6 +212,29 @@ class _Finder(JudgementMixin):
                 orgs = [o for o in self.allies.get(key, ()) if ctx.type_of(o) == "Organization"]
                 return orgs[0] if len(orgs) == 1 else None
         return key
+
+    def _apposed_person(self, group: str, sent: int, pos: int) -> str | None:
+        """The person a group noun introduces: "its executive director, Paul Grady," / "the engineer, Ann Lee,"."""
+        ctx = self.ctx
+        ms = ctx.mentions(sent, None, pos)
+        for i, m in enumerate(ms):
+            if m.key != group:
+                continue
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if nxt is not None and nxt.type == "Person" and _APPOSED_NAME.match(self.text, m.end, nxt.start):
+                return nxt.key
+        return None
+
+    def _spoken_for(self, pos: int) -> str | None:
+        """Whom an unaffiliated spokesperson speaks for: the organisation criticised last, else the story's."""
+        ctx = self.ctx
+        sent = ctx.sentence_at(pos)
+        for f in reversed(self.found):
+            if f.start < pos and sent - f.sent <= 12:
+                org = next((t for t in f.targets if ctx.type_of(t) == "Organization"), None)
+                if org is not None:
+                    return org
+        return ctx.salient(pos, set(), max_sentences=8)
 
     def _excluded(self, critic: str) -> set[str]:
         # a person does not criticise their own organisation or its products, nor an organisation its own products
@@ -365,7 +400,8 @@ class _Finder(JudgementMixin):
             para = ctx.sentence(sent_a).paragraph
             self.quote_speakers.append((qs, speaker))
             neg = self.negative(body)
-            negative = bool(neg) or self._judged(body, a.called)
+            dissent = self.dissent(sent_a)
+            negative = bool(neg) or self._judged(body, a.called) or dissent
             critical_reply = bool(verb_text and _CRITICAL_REPLY.search(verb_text))
             if not critical_reply and sent_a > 0 and ctx.sentence(sent_a - 1).paragraph == para and \
                     _CRITICAL_REPLY.search(ctx.stext(sent_a - 1)) and \
@@ -420,7 +456,7 @@ class _Finder(JudgementMixin):
                 targets = [other] if other else []
             if not targets and negative:
                 targets = self._continued(speaker, sent_a)
-                if not targets and _REFERRING.search(body):
+                if not targets and (neg or dissent or _REFERRING.search(body)):
                     targets = self.topic(qs, speaker)
             cue = neg.group(0) if neg else ("judgement" if negative else "retort")
             self.add(speaker, list(dict.fromkeys(targets)), body.strip(), cue, qs, qe, sent_b)
@@ -450,19 +486,23 @@ class _Finder(JudgementMixin):
             # only sentences that attribute something and hold a negative word are worth attributing
             if words.isdisjoint(speech) and "according" not in words:
                 continue
-            if words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
+            dissent = self.dissent(s.index)
+            if not dissent and words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
                 continue
-            for a in reported_attributions(self, s.index, s.index in quoted_sents, self._judged_text):
+            keep = _anything if dissent else self._judged_text
+            for a in reported_attributions(self, s.index, s.index in quoted_sents, keep):
                 if a.verb and a.verb.lower().startswith("ask"):
                     continue  # "asked whether the launch was rushed": a question is not a verdict
                 neg = self.negative(a.judged)
-                if not neg and self.polarity(a.judged) > THRESHOLD:
+                if not neg and not dissent and self.polarity(a.judged) > THRESHOLD:
                     continue
                 if _OWN_SIDE.match(a.judged):
                     continue  # "X said the company had fixed the flaw": the speaker's own organisation
                 targets = self.targets_in(s.index, a.start, a.end, a.speaker, subject_only=True)
                 if not targets and REBUTTED.search(a.judged):
                     targets = self._rebutted(a.speaker, a.start)  # "countered that the critics were ..."
+                if not targets and dissent:
+                    targets = self.topic(a.start, a.speaker)  # "Not everyone is sold. X said the valuation ..."
                 cue = neg.group(0) if neg else "judgement"
                 self.add(a.speaker, targets, None, a.verb if a.kind == "according" else cue, a.start, a.end, s.index)
                 if targets:

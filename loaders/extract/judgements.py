@@ -17,8 +17,10 @@ _DECIDER = re.compile(r"\b(?:judge|justice|court|commission|regulator|tribunal|a
 SAID_COMPANY = re.compile(r"\b(?:said|says|added|stated)\s+(?:that\s+)?(?:the\s+(?:company|firm|startup)|it)\s+"
                            r"(?:\w+ly\s+)?$", re.I)
 # "X was dismissive": a judgement stated as the critic's attitude
-_ATTITUDE = re.compile(r"\b(?:was|were|is|are|has been|remained)\s+(?:\w+ly\s+)?(?:dismissive|scathing|unimpressed|"
-                       r"withering|scornful|contemptuous)\b", re.I)
+_ATTITUDE = re.compile(r"\b(?:was|were|is|are|has been|have been|remained|remains)\s+(?:\w+ly\s+)?(?:dismissive|"
+                       r"scathing|unimpressed|withering|scornful|contemptuous|unconvinced|skeptical|sceptical|"
+                       r"doubtful|critical of|(?:not|less|far from|hardly)\s+(?:so\s+|as\s+|entirely\s+)?"
+                       r"(?:convinced|impressed|persuaded|enthusiastic))\b", re.I)
 # "Meta is under fire from open-source advocates", "has drawn condemnation from unions": the sources of the fire
 # are the critics, the clause's subject the target
 _DRAWN = re.compile(r"\b(?:under fire|(?:criticism|criticisms|condemnation|opposition|backlash|objections?|complaints|"
@@ -27,7 +29,16 @@ _DRAWN = re.compile(r"\b(?:under fire|(?:criticism|criticisms|condemnation|oppos
 DRAWN_WORDS = frozenset({"fire", "criticism", "criticisms", "condemnation", "opposition", "backlash", "objections",
                          "objection", "complaints", "scrutiny", "pushback", "outrage", "anger", "ire", "protest",
                          "protests", "mockery", "ridicule"})
-ATTITUDE_WORDS = frozenset({"dismissive", "scathing", "unimpressed", "withering", "scornful", "contemptuous"})
+ATTITUDE_WORDS = frozenset({"dismissive", "scathing", "unimpressed", "withering", "scornful", "contemptuous",
+                            "unconvinced", "skeptical", "sceptical", "doubtful", "critical", "convinced", "impressed",
+                            "persuaded", "enthusiastic"})
+# "Not everyone is sold.", "X was not convinced.": what the next attributed statements say is dissent
+DISSENT = re.compile(r"\bnot (?:everyone|everybody|all\s+\w+)\s+(?:is|was|are|were)\s+(?:so\s+)?(?:convinced|impressed|"
+                     r"sold|persuaded|buying it|happy|pleased|enthusiastic|a fan)|"
+                     r"\b(?:not|less|far from|hardly)\s+(?:so\s+|as\s+|entirely\s+|fully\s+)?(?:convinced|"
+                     r"impressed|persuaded|sold|enthusiastic|sanguine)\b|\bunconvinced\b|\bunimpressed\b|"
+                     r"\bs[ck]eptic(?:al|s)?\b|\bdoubters?\b|\bcritics\s+(?:say|said|argue|argued|note|noted|warn|"
+                     r"warned|contend|point)", re.I)
 # what a rebuttal answers: the critics themselves or their words ("rejected the allegations", "the skeptics are ...")
 REBUTTED = re.compile(r"\b(?:critics|critic|skeptics|sceptics|detractors|naysayers|doubters|(?:the|that|this|these|"
                       r"those|their|its|his|her)\s+(?:\w+\s+)?(?:criticism|criticisms|claims?|allegations?|complaint|"
@@ -58,6 +69,21 @@ class JudgementMixin:
 
     def critic_at(self, sent: int, pos: int) -> str | None:
         raise NotImplementedError
+
+    def topic(self, pos: int, critic: str) -> list[str]:
+        raise NotImplementedError
+
+    def dissent(self, sent: int) -> bool:
+        """Whether the sentence follows a cue of dissent in its paragraph ("Not everyone is sold. “…,” said X")."""
+        ctx = self.ctx
+        para = ctx.sentence(sent).paragraph
+        for si in range(sent, max(-1, sent - 3), -1):
+            s = ctx.sentence(si)
+            if s.paragraph != para and not (si == sent - 1 and _alone(ctx, si)):
+                break
+            if DISSENT.search(ctx.stext(si)):
+                return True
+        return False
 
     def add(self, critic: str | None, targets: list[str], quote: str | None, cue: str, start: int, end: int,
             sent: int) -> None:
@@ -171,5 +197,14 @@ class JudgementMixin:
             about = [m for m in names if re.search(r"\b(?:about|of|on|over|at)\s+(?:the\s+)?$",
                                                     self.text[max(s.start, m.start - 12):m.start])]
             pick = about or [m for m in names if m.type != "Person"] or names
-            if pick:
-                self.add(critic, [pick[0].key], None, a.group(0), s.start, s.end, sent)
+            # "X was not convinced.": about the subject at hand
+            targets = [pick[0].key] if pick else self.topic(a.start(), critic)
+            self.add(critic, targets, None, a.group(0), s.start, s.end, sent)
+
+
+def _alone(ctx: DocContext, sent: int) -> bool:
+    """A sentence that is a paragraph of its own ("Not everyone agreed.")."""
+    para = ctx.sentence(sent).paragraph
+    n = len(ctx.doc.sentences)
+    return (sent == 0 or ctx.sentence(sent - 1).paragraph != para) and \
+        (sent + 1 >= n or ctx.sentence(sent + 1).paragraph != para)
