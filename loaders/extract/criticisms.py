@@ -14,7 +14,15 @@ from functools import lru_cache
 from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract.attribution import patterns, quote_attributions, reported_attributions
 from loaders.extract.context import DocContext
-from loaders.extract.judgements import ATTITUDE_WORDS, DECISION, DRAWN_WORDS, REBUTTED, SAID_COMPANY, JudgementMixin
+from loaders.extract.judgements import (
+    ATTITUDE_WORDS,
+    DECISION,
+    DRAWN_WORDS,
+    PARTY_WORDS,
+    REBUTTED,
+    SAID_COMPANY,
+    JudgementMixin,
+)
 from loaders.extract.lexicon import lexicon
 from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words, polarity
 
@@ -59,6 +67,7 @@ _AGAINST = re.compile(r"\bagainst\s+")
 _REBUTTAL_VERB = re.compile(r"^(?:disput|reject|hit|hits|shot|shoots|fire|push|counter|dismiss|disagree)", re.I)
 # a quote judging "this"/"it"/"they" is about the subject at hand; one naming nothing may be a general remark
 _REFERRING = re.compile(r"\b(?:this|that|these|those|they|their|them|the company|the firm|the product)\b", re.I)
+_COMPANY = re.compile(r"\b(?:company|companies|firm|startup|start-up|corporation|lab)\b", re.I)
 # "We are sorry that we didn't ...": an apology judges the speaker, not another party
 _APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]e|regret)\b", re.I)
 # an object that refers back to what is being discussed rather than naming it
@@ -317,6 +326,8 @@ class _Finder(JudgementMixin):
                 self._attitude(s.index)
             if "from" in words and not words.isdisjoint(DRAWN_WORDS):
                 self._drawn(s.index)
+            if not words.isdisjoint(PARTY_WORDS):
+                self._parties(s.index)
             if words.isdisjoint(firsts):
                 continue
             for m in list(p["verb"].finditer(self.text, st_start, st_end)) + \
@@ -457,7 +468,7 @@ class _Finder(JudgementMixin):
             if not targets and negative:
                 targets = self._continued(speaker, sent_a)
                 if not targets and (neg or dissent or _REFERRING.search(body)):
-                    targets = self.topic(qs, speaker)
+                    targets = self.topic(qs, speaker, "Organization" if _COMPANY.search(body) else None)
             cue = neg.group(0) if neg else ("judgement" if negative else "retort")
             self.add(speaker, list(dict.fromkeys(targets)), body.strip(), cue, qs, qe, sent_b)
 
@@ -536,15 +547,17 @@ class _Finder(JudgementMixin):
             targets = self.targets_in(s.index, start, s.end, speaker)
             self.add(speaker, targets, body.strip(), neg.group(0) if neg else "judgement", start, s.end, s.index)
 
-    def topic(self, pos: int, critic: str) -> list[str]:
-        """What is being discussed: the subject of the last sentences (an organisation or product), not the critic's
-        own side."""
+    def topic(self, pos: int, critic: str, kind: str | None = None) -> list[str]:
+        """What is being discussed: the subject of the last sentences (an organisation or product, or ``kind`` where
+        one is named), not the critic's own side."""
         ctx = self.ctx
         excluded = self._excluded(critic) | {critic}
         sent = ctx.sentence_at(pos)
         cands = {m.key for si in range(max(0, sent - 5), sent + 1) for m in ctx.mentions(si)
                  if m.start < pos and m.type in ("Organization", "Product") and m.key not in excluded
                  and ctx.is_head(m)}
+        if kind is not None and any(ctx.type_of(k) == kind for k in cands):
+            cands = {k for k in cands if ctx.type_of(k) == kind}
         # the article's subject is named most often: a name merely listed nearby ("Nvidia also invested") is not it
         best = max(cands, key=lambda k: (len(ctx.entities[k].mentions), k), default=None)
         return [best] if best else []

@@ -29,6 +29,15 @@ _DRAWN = re.compile(r"\b(?:under fire|(?:criticism|criticisms|condemnation|oppos
 DRAWN_WORDS = frozenset({"fire", "criticism", "criticisms", "condemnation", "opposition", "backlash", "objections",
                          "objection", "complaints", "scrutiny", "pushback", "outrage", "anger", "ire", "protest",
                          "protests", "mockery", "ridicule"})
+# "The claim is led by X and backed by Y", "X, which joined the suit": parties to a legal action against its defendant
+_LEGAL_NOUN = r"(?:lawsuit|suit|claim|case|complaint|legal action|action|class action|litigation|challenge)"
+_PARTY_BY = re.compile(r"\b(?:led|brought|filed|backed|supported|funded|joined)\s+by\s+", re.I)
+_JOINED = re.compile(rf"\b(?:joined|joins|join|has joined|signed on to)\s+(?:the|this|that|their)\s+(?:\w+\s+)?"
+                     rf"{_LEGAL_NOUN}\b", re.I)
+_LEGAL_SUBJECT = re.compile(rf"\b(?:the|this|that|their|a)\s+(?:[\w-]+\s+){{0,2}}?{_LEGAL_NOUN}\b", re.I)
+_AGAINST_LEGAL = re.compile(rf"\b(?:{_LEGAL_NOUN}|proceedings)\s+against\s+(?:the\s+)?|\bsu(?:ed|es|ing)\s+", re.I)
+_FUNDING_NOUN = re.compile(r"\b(?:round|funding|financing|investment|raise|series)\b", re.I)
+PARTY_WORDS = frozenset({"led", "brought", "filed", "backed", "supported", "funded", "joined", "joins", "join"})
 ATTITUDE_WORDS = frozenset({"dismissive", "scathing", "unimpressed", "withering", "scornful", "contemptuous",
                             "unconvinced", "skeptical", "sceptical", "doubtful", "critical", "convinced", "impressed",
                             "persuaded", "enthusiastic"})
@@ -40,7 +49,8 @@ DISSENT = re.compile(r"\bnot (?:everyone|everybody|all\s+\w+)\s+(?:is|was|are|we
                      r"\bs[ck]eptic(?:al|s)?\b|\bdoubters?\b|\bcritics\s+(?:say|said|argue|argued|note|noted|warn|"
                      r"warned|contend|point)", re.I)
 # what a rebuttal answers: the critics themselves or their words ("rejected the allegations", "the skeptics are ...")
-REBUTTED = re.compile(r"\b(?:critics|critic|skeptics|sceptics|detractors|naysayers|doubters|(?:the|that|this|these|"
+REBUTTED = re.compile(r"\b(?:critics|critic|skeptics|sceptics|detractors|naysayers|doubters|claimants|plaintiffs|"
+                      r"complainants|accusers|(?:the|that|this|these|"
                       r"those|their|its|his|her)\s+(?:\w+\s+)?(?:criticism|criticisms|claims?|allegations?|complaint|"
                       r"lawsuit|suit|account|characteri[sz]ation|conclusions?|findings|report|study|analysis|comments|"
                       r"accusations?|assertions?|remarks|version of events|critique|downgrade|note|"
@@ -48,7 +58,8 @@ REBUTTED = re.compile(r"\b(?:critics|critic|skeptics|sceptics|detractors|naysaye
 # "Mary Lee, a researcher at Acme Labs" / "Mary Lee, Acme’s chief executive": the organisation a person speaks from
 _APPOSITION_AT = re.compile(r"^,\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|for|with|from)\s+(?:the\s+)?"
                             r"(?:[\w-]+\s+){0,3}$")
-_LEGAL = re.compile(r"\b(?:su(?:e|es|ed|ing)|lawsuit|suit|complaint|claims against|class action)\b", re.I)
+_LEGAL = re.compile(r"\b(?:su(?:e|es|ed|ing)|lawsuit|suit|complaint|claims against|class action|legal action|"
+                    r"proceedings|case against|claim against)\b", re.I)
 _APPOSITION_OWNER = re.compile(r"^,\s+$")
 _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
 
@@ -178,6 +189,43 @@ class JudgementMixin:
             if critic is None or target is None or target in self._excluded(critic):
                 continue
             self.add(critic, [target], None, d.group(0).strip(), d.start(), near[0].end, sent)
+
+    def _defendant(self, pos: int) -> list[str]:
+        """The defendants of the legal action told about before ``pos``: the targets of its latest legal criticism."""
+        ctx = self.ctx
+        sent = ctx.sentence_at(pos)
+        for f in reversed(self.found):
+            if f.start < pos and sent - f.sent <= 8 and _LEGAL.search(f.cue):
+                return list(f.targets)
+        # the action's parties may be unnamed ("a group of illustrators has sued X"): whom it is against
+        for si in range(sent, max(-1, sent - 4), -1):
+            s = ctx.sentence(si)
+            for a in _AGAINST_LEGAL.finditer(self.text, s.start, min(s.end, pos)):
+                near = [m for m in ctx.mentions(si, a.end(), s.end) if ctx.is_head(m) and m.start - a.end() < 30]
+                if near and near[0].type in ("Person", "Organization", "Product"):
+                    return [near[0].key]
+        return []
+
+    def _parties(self, sent: int) -> None:
+        """"The suit is led by X and backed by Y", "X, which joined the case": X and Y act against the defendant."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        critics: list[tuple[str, int]] = []
+        for b in _PARTY_BY.finditer(self.text, s.start, s.end):
+            before = self.text[max(s.start, b.start() - 90):b.start()]
+            # "the claim, filed in London, is led by X", not "a funding round led by X" in a sentence about a suit
+            if _LEGAL_SUBJECT.search(before) and not _FUNDING_NOUN.search(before):
+                near = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 40]
+                critic = self._actor(near[0].key, sent, near[0].start) if near else None
+                if critic is not None and ctx.type_of(critic) in ("Person", "Organization"):
+                    critics.append((critic, b.start()))
+        for j in _JOINED.finditer(self.text, s.start, s.end):
+            critic = self.critic_at(sent, j.start())
+            if critic is not None:
+                critics.append((critic, j.start()))
+        for critic, at in critics:
+            targets = [t for t in self._defendant(at) if t not in self._excluded(critic)]
+            self.add(critic, targets, None, "lawsuit", at, s.end, sent)
 
     def _attitude(self, sent: int) -> None:
         """"Asked about Acme, X was dismissive": the critic's stated attitude towards what the sentence names."""
