@@ -1,0 +1,76 @@
+"""Criticisms that lean on their context: dissent cues before neutral-sounding statements, named people behind
+group nouns, unaffiliated spokespeople, firm analysts, and parties joining a legal action (invented names)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import check_spans, pairs
+
+from loaders.extract import extract
+
+
+@pytest.mark.parametrize(
+    "cue",
+    ["Not everyone is sold.", "Not everyone was convinced.", "Analysts were less impressed."],
+)
+def test_dissent_cue_makes_the_next_quote_a_criticism_of_the_subject(cue: str) -> None:
+    text = ("Zentrix Labs unveiled its Quorra agent on Tuesday. Zentrix Labs said Quorra would ship in May. "
+            f'{cue} "Most of these agents are expensive autocomplete with a login screen," said Ada Pike, '
+            "an analyst at Veltrix Research.")
+    ex = extract(text)
+    assert pairs(ex) & {("Ada Pike", "Zentrix Labs"), ("Ada Pike", "Quorra")}
+    check_spans(text, ex)
+
+
+def test_without_a_dissent_cue_a_neutral_quote_is_no_criticism() -> None:
+    text = ("Zentrix Labs unveiled its Quorra agent on Tuesday. Zentrix Labs said Quorra would ship in May. "
+            '"Most of these agents are expensive autocomplete with a login screen," said Ada Pike, '
+            "an analyst at Veltrix Research.")
+    assert not any(critic == "Ada Pike" for critic, _ in pairs(extract(text)))
+
+
+def test_not_everyone_agreed_introduces_a_defender_not_a_critic() -> None:
+    text = ("Orlan Capital cut its rating on Zentrix Labs, calling its targets unrealistic. Not everyone agreed. "
+            'Veltrix analyst Ada Pike kept a buy rating, saying the ramp was "on track."')
+    assert not any(critic == "Ada Pike" for critic, _ in pairs(extract(text)))
+
+
+def test_reported_speech_after_not_convinced() -> None:
+    text = ("Zentrix Labs raised its forecast on Wednesday. Quill Partners analyst Ada Pike was not convinced. "
+            'In a note, Pike wrote that the guidance "assumes a flawless fourth quarter."')
+    assert ("Ada Pike", "Zentrix Labs") in pairs(extract(text))
+
+
+def test_group_noun_yields_to_the_person_it_introduces() -> None:
+    text = ("Zentrix Labs launched Quorra in March. Writing on his blog, the engineer, Tomas Quill, alleged that "
+            "Zentrix Labs had overruled internal safety reviews.")
+    got = pairs(extract(text))
+    assert ("Tomas Quill", "Zentrix Labs") in got
+    assert not any(critic == "engineer" for critic, _ in got)
+
+
+def test_unaffiliated_spokesperson_speaks_for_the_criticised_company() -> None:
+    text = ('Former engineer Ada Pike accused Zentrix Labs of "overruling its own safety reviews." '
+            '"Our safety process is rigorous, and Ms. Pike\'s account is inaccurate," a spokesperson said.')
+    assert ("Zentrix Labs", "Ada Pike") in pairs(extract(text))
+
+
+def test_firm_analysts_speak_for_the_firm() -> None:
+    text = ('Analysts at Quill & Voss downgraded Zentrix Labs to neutral, writing that the company "has lost '
+            'credibility."')
+    assert ("Quill & Voss", "Zentrix Labs") in pairs(extract(text))
+
+
+def test_parties_to_a_legal_action_criticise_its_defendant() -> None:
+    text = ("A group of illustrators has launched legal action against Zentrix Labs. The claim, filed in "
+            "London, is led by the illustrator Maria Pike and is backed by the Quorn Artists Society. The "
+            "Veltrix Guild, which joined the suit, declined to comment.")
+    got = pairs(extract(text))
+    assert {("Maria Pike", "Zentrix Labs"), ("Quorn Artists Society", "Zentrix Labs"),
+            ("Veltrix Guild", "Zentrix Labs")} <= got
+
+
+def test_a_funding_round_led_by_an_investor_is_no_legal_party() -> None:
+    text = ("Ada Pike sued Zentrix Labs in March. Zentrix Labs, which raised $85m in a round led by Orlan "
+            "Capital, said it would defend the claim.")
+    assert not any(critic == "Orlan Capital" for critic, _ in pairs(extract(text)))
