@@ -61,6 +61,8 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|s
 _TITLE_GAP = re.compile(r"(?:[’']s)?(?:\s+(?!(?:and|or|said|says|with|of|at|to|for|on|by|from)\b)[\w.&-]+){1,6}\s+")
 # "Vasquez-Lund: Because …" — an interview answer under its speaker's label
 _SPEAKER_LABEL = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
+_CLAIMS_AGAINST = re.compile(r"\s+(?:the\s+|all\s+|some\s+|several\s+|most\s+)?(?:[\w’'-]+\s+){0,3}?(?:claims?|"
+                             r"charges?|counts?|allegations?|case|lawsuit|suit)\s+(?:brought\s+)?against\b", re.I)
 _IT_ALLEGES = re.compile(r"\b(?:it|the (?:lawsuit|suit|complaint|filing))\s+(?:also\s+)?$", re.I)
 _OWN_SIDE = re.compile(r"\s*(?:the\s+(?:company|firm|startup)|it|we|our)\b", re.I)
 _AGAINST = re.compile(r"\bagainst\s+")
@@ -366,6 +368,8 @@ class _Finder(JudgementMixin):
                 obj_end = self._object_end(obj_start, st_end)
                 targets = self.targets_in(s.index, obj_start, obj_end, critic)
                 rebuttal = bool(_REBUTTAL_VERB.match(cue)) and not DECISION.match(self.text, m.end(), st_end)
+                if cue.startswith("dismiss") and _CLAIMS_AGAINST.match(self.text, m.end(), obj_end):
+                    continue  # "dismissed claims against X": a ruling for X, not a judgement of X
                 if cue.startswith("alleg") and _IT_ALLEGES.search(self.text, st_start, m.start()):
                     continue  # "It alleges that ...": "it" is the lawsuit or complaint, not a party
                 if rebuttal and (not targets or REBUTTED.match(self.text, obj_start, obj_end)):

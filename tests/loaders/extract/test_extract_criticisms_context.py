@@ -74,3 +74,11 @@ def test_a_funding_round_led_by_an_investor_is_no_legal_party() -> None:
     text = ("Ada Pike sued Zentrix Labs in March. Zentrix Labs, which raised $85m in a round led by Orlan "
             "Capital, said it would defend the claim.")
     assert not any(critic == "Orlan Capital" for critic, _ in pairs(extract(text)))
+
+
+def test_dismissing_claims_against_someone_is_no_criticism_of_them() -> None:
+    text = ("Maria Pike sued Zentrix Labs in March. Judge Tomas Quill dismissed claims against Zentrix Labs' chief "
+            "executive, Orla Brandt, personally.")
+    got = pairs(extract(text))
+    assert ("Maria Pike", "Zentrix Labs") in got
+    assert not any(critic == "Tomas Quill" for critic, _ in got)
