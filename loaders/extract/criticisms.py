@@ -69,6 +69,7 @@ _AGAINST = re.compile(r"\bagainst\s+")
 _REBUTTAL_VERB = re.compile(r"^(?:disput|reject|hit|hits|shot|shoots|fire|push|counter|dismiss|disagree)", re.I)
 # a quote judging "this"/"it"/"they" is about the subject at hand; one naming nothing may be a general remark
 _REFERRING = re.compile(r"\b(?:this|that|these|those|they|their|them|the company|the firm|the product)\b", re.I)
+_FORMER = re.compile(r"\b(?:former|formerly|previously|ex-|left|quit|departed|resigned|fired|ousted)\b", re.I)
 _COMPANY = re.compile(r"\b(?:company|companies|firm|startup|start-up|corporation|lab)\b", re.I)
 # "We are sorry that we didn't ...": an apology judges the speaker, not another party
 _APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]e|regret)\b", re.I)
@@ -124,6 +125,8 @@ class _Finder(JudgementMixin):
         self.found: list[_Found] = []
         self.allies: dict[str, set[str]] = {}
         for r in relations:
+            if r.predicate == "affiliated_with" and _FORMER.search(self.text, r.source.start, r.source.end):
+                continue  # "a researcher who previously worked at Microsoft" may well criticise it
             if r.predicate in ("affiliated_with", "developed_by"):
                 self.allies.setdefault(r.subject, set()).add(r.object)
                 self.allies.setdefault(r.object, set()).add(r.subject)
@@ -256,10 +259,12 @@ class _Finder(JudgementMixin):
             own |= {p for o in own for p in self.allies.get(o, set()) if type_of(p) == "Product"}
         return {critic} | own
 
-    def targets_in(self, sent: int, start: int, end: int, critic: str, *, subject_only: bool = False) -> list[str]:
-        """Targets named in [start, end): the first name (and what it possesses), else "the company"."""
+    def targets_in(self, sent: int, start: int, end: int, critic: str, *, subject_only: bool = False,
+                   own_side: bool = False) -> list[str]:
+        """Targets named in [start, end): the first name (and what it possesses), else "the company"
+        (``own_side``: the critic's own organisation may be named, as the object of "sued" or "accused" is)."""
         ctx = self.ctx
-        excluded = self._excluded(critic)
+        excluded = {critic} if own_side else self._excluded(critic)
         cands = [m for m in ctx.mentions(sent, start, end)
                  if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)
                  and not _MEDIUM_AFTER.match(self.text, m.end, m.end + 14)
@@ -366,7 +371,7 @@ class _Finder(JudgementMixin):
                         continue
                     obj_start = against.end()
                 obj_end = self._object_end(obj_start, st_end)
-                targets = self.targets_in(s.index, obj_start, obj_end, critic)
+                targets = self.targets_in(s.index, obj_start, obj_end, critic, own_side=True)
                 rebuttal = bool(_REBUTTAL_VERB.match(cue)) and not DECISION.match(self.text, m.end(), st_end)
                 if cue.startswith("dismiss") and _CLAIMS_AGAINST.match(self.text, m.end(), obj_end):
                     continue  # "dismissed claims against X": a ruling for X, not a judgement of X
