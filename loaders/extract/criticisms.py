@@ -69,6 +69,14 @@ _AGAINST = re.compile(r"\bagainst\s+")
 _REBUTTAL_VERB = re.compile(r"^(?:disput|reject|hit|hits|shot|shoots|fire|push|counter|dismiss|disagree)", re.I)
 # a quote judging "this"/"it"/"they" is about the subject at hand; one naming nothing may be a general remark
 _REFERRING = re.compile(r"\b(?:this|that|these|those|they|their|them|the company|the firm|the product)\b", re.I)
+_URGE = re.compile(r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)|pressur(?:ed|es|ing|e)|call(?:ed|s|ing)? on|"
+                   r"demand(?:ed|s|ing)? that)\s+(?:the\s+)?", re.I)
+_URGE_WORDS = frozenset({"urged", "urges", "urging", "urge", "pressed", "presses", "pressing", "pressured",
+                         "pressures", "pressuring", "pressure", "on", "demanded", "demands", "demanding"})
+# what the urged party should stop or undo: a criticism of what it did, not a request for help
+_TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdraw|remove|pull|scrap|drop|suspend|pause|"
+                      r"abandon|rethink|reverse|reconsider|disable|end|ban|cease|retract|recall|delay|shut|take down|"
+                      r"apologi[sz]e|resign|step down|fix|explain|stop using)\b", re.I)
 _FORMER = re.compile(r"\b(?:former|formerly|previously|ex-|left|quit|departed|resigned|fired|ousted)\b", re.I)
 _COMPANY = re.compile(r"\b(?:company|companies|firm|startup|start-up|corporation|lab)\b", re.I)
 # "We are sorry that we didn't ...": an apology judges the speaker, not another party
@@ -335,6 +343,8 @@ class _Finder(JudgementMixin):
                 self._drawn(s.index)
             if not words.isdisjoint(PARTY_WORDS):
                 self._parties(s.index)
+            if not words.isdisjoint(_URGE_WORDS):
+                self._urged(s.index)
             if words.isdisjoint(firsts):
                 continue
             for m in list(p["verb"].finditer(self.text, st_start, st_end)) + \
@@ -402,6 +412,19 @@ class _Finder(JudgementMixin):
                         and not _ASK_TO_ACT.match(self.text[nxt[0].end:nxt[0].end + 30]):
                     critic = self.critic_at(s.index, st_start + m.start())
                     self.add(critic, [nxt[0].key], None, "called for", st_start + m.start(), nxt[0].end, s.index)
+
+    def _urged(self, sent: int) -> None:
+        """"X urged Apple to withdraw the feature": asking someone to stop or undo what they did."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for m in _URGE.finditer(self.text, s.start, s.end):
+            nxt = [x for x in ctx.mentions(sent, m.end(), s.end) if ctx.is_head(x)]
+            if not nxt or nxt[0].start - m.end() > 12 or nxt[0].type not in ("Person", "Organization"):
+                continue
+            if not _TO_UNDO.match(self.text, nxt[0].end):
+                continue
+            critic = self.critic_at(sent, m.start())
+            self.add(critic, [nxt[0].key], None, m.group(0).strip(), m.start(), nxt[0].end, sent)
 
     def _object_end(self, start: int, limit: int) -> int:
         """End of the object of a verb: the next clause break that is not an apposition."""

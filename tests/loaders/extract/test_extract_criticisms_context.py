@@ -82,3 +82,22 @@ def test_dismissing_claims_against_someone_is_no_criticism_of_them() -> None:
     got = pairs(extract(text))
     assert ("Maria Pike", "Zentrix Labs") in got
     assert not any(critic == "Tomas Quill" for critic, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Quorn Press Guild urged Zentrix Labs to withdraw the feature.", ("Quorn Press Guild", "Zentrix Labs")),
+        ("The Quorn Herald first complained to Zentrix Labs in December.", ("Quorn Herald", "Zentrix Labs")),
+        ("Maria Pike of Veltrix Research has a sell rating on Zentrix Labs.", ("Maria Pike", "Zentrix Labs")),
+        ("Tomas Quill, who co-founded Zentrix Labs in 2015 and left in 2018, sued Zentrix Labs on Friday.",
+         ("Tomas Quill", "Zentrix Labs")),
+    ],
+)
+def test_requests_complaints_ratings_and_founders_suing(text: str, pair: tuple[str, str]) -> None:
+    assert pair in pairs(extract(text))
+
+
+def test_urging_someone_to_help_is_no_criticism() -> None:
+    text = "The Quorn Press Guild urged Zentrix Labs to invest more in local newsrooms."
+    assert not pairs(extract(text))
