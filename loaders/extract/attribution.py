@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 QUOTE = re.compile(r"“([^”]{2,2000})”|\"([^\"]{2,2000})\"")
 _AND_VERB = re.compile(r"^[,.]?\s*(?:,\s*)?and\s", re.I)
+_AND_BEFORE_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?\w+$")
 _EPITHET = re.compile(r"\bthe\s+(?:[\w-]+\s+){1,3}?(?:of|at|for)\s+(?:the\s+)?$")
 _CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
 # "… said on Tuesday." / "… he said in a statement." ends the attribution: the rest is not the speaker's
@@ -122,7 +123,8 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     sb = ctx.sentence(sent_b)
     after = text[qe:sb.end]
     m = p["speech_after_quote"].match(after)
-    if m and not _AND_VERB.match(after):  # '“...,” and noted that X': the speaker was named before
+    # '“...,” and noted that X' / '“disaster” for security and wrote that X': the speaker was named before
+    if m and not _AND_VERB.match(after) and not _AND_BEFORE_VERB.search(m.group(0)):
         names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x)]
         if names and names[0].start - qe < 90:
             if names[0].type == "Organization" and _EPITHET.search(text, qe, names[0].start):

@@ -77,6 +77,8 @@ _URGE_WORDS = frozenset({"urged", "urges", "urging", "urge", "pressed", "presses
 _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdraw|remove|pull|scrap|drop|suspend|pause|"
                       r"abandon|rethink|reverse|reconsider|disable|end|ban|cease|retract|recall|delay|shut|take down|"
                       r"apologi[sz]e|resign|step down|fix|explain|stop using)\b", re.I)
+_PRODUCT_NOUN = re.compile(r"\b(?:the|this|that|its)\s+(?:new\s+)?(?:feature|device|product|app|tool|model|chatbot|"
+                           r"assistant|service|gadget|system|glasses|headset|phone|chip|software|update)\b", re.I)
 _FORMER = re.compile(r"\b(?:former|formerly|previously|ex-|left|quit|departed|resigned|fired|ousted)\b", re.I)
 _COMPANY = re.compile(r"\b(?:company|companies|firm|startup|start-up|corporation|lab)\b", re.I)
 # "We are sorry that we didn't ...": an apology judges the speaker, not another party
@@ -106,6 +108,15 @@ def _speech_words() -> frozenset[str]:
 
 
 _AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "began", "a", "an", "the"})
+
+
+def _kind_named(text: str) -> str | None:
+    """The kind of thing a judgement speaks of: "the company" (an organisation), "the feature" (a product)."""
+    if _COMPANY.search(text):
+        return "Organization"
+    if _PRODUCT_NOUN.search(text):
+        return "Product"
+    return None
 
 
 def _anything(text: str) -> bool:
@@ -500,7 +511,8 @@ class _Finder(JudgementMixin):
             if not targets and negative:
                 targets = self._continued(speaker, sent_a)
                 if not targets and (neg or dissent or _REFERRING.search(body)):
-                    targets = self.topic(qs, speaker, "Organization" if _COMPANY.search(body) else None)
+                    frame = self.text[a.called:qs] if called else body
+                    targets = self.topic(qs, speaker, _kind_named(frame) or _kind_named(body))
             cue = neg.group(0) if neg else ("judgement" if negative else "retort")
             self.add(speaker, list(dict.fromkeys(targets)), body.strip(), cue, qs, qe, sent_b)
 
