@@ -79,6 +79,10 @@ _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdra
                       r"apologi[sz]e|resign|step down|fix|explain|stop using)\b", re.I)
 _PRODUCT_NOUN = re.compile(r"\b(?:the|this|that|its)\s+(?:new\s+)?(?:feature|device|product|app|tool|model|chatbot|"
                            r"assistant|service|gadget|system|glasses|headset|phone|chip|software|update)\b", re.I)
+_JOINED_NAME = re.compile(r"\s*,?\s+(?:and|&)\s+(?:the\s+)?|\s*,\s+(?:the\s+)?")
+# the second name of "X and Y sued" is followed by the verb (or a short adverbial), not by more of the sentence
+_VERB_NEXT = re.compile(r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][^,;]{0,40}?)?\s*(?:(?:also|jointly|both|have|has|had|"
+                        r"on \w+day|last \w+|this \w+)\s+){0,2}$")
 _FORMER = re.compile(r"\b(?:former|formerly|previously|ex-|left|quit|departed|resigned|fired|ousted)\b", re.I)
 _COMPANY = re.compile(r"\b(?:company|companies|firm|startup|start-up|corporation|lab)\b", re.I)
 # "We are sorry that we didn't ...": an apology judges the speaker, not another party
@@ -245,6 +249,17 @@ class _Finder(JudgementMixin):
                 orgs = [o for o in self.allies.get(key, ()) if ctx.type_of(o) == "Organization"]
                 return orgs[0] if len(orgs) == 1 else None
         return key
+
+    def _co_subjects(self, sent: int, critic: str, pos: int) -> list[str]:
+        """The names joined to the critic by "and" in the subject before ``pos``."""
+        ctx = self.ctx
+        ms = [m for m in ctx.mentions(sent, ctx.clause_start(sent, pos), pos) if ctx.is_head(m)]
+        out: list[str] = []
+        for a, b in zip(ms, ms[1:], strict=False):
+            if a.key in (critic, *out) and b.type in ("Person", "Organization") and b.key != critic and \
+                    _JOINED_NAME.fullmatch(self.text, a.end, b.start) and _VERB_NEXT.match(self.text, b.end, pos):
+                out.append(b.key)
+        return out
 
     def _apposed_person(self, group: str, sent: int, pos: int) -> str | None:
         """The person a group noun introduces: "its executive director, Paul Grady," / "the engineer, Ann Lee,"."""
@@ -414,6 +429,9 @@ class _Finder(JudgementMixin):
                     decider = self._decider(m.start(), critic)
                     targets = [decider] if decider else []
                 self.add(critic, targets, None, cue, m.start(), obj_end, s.index)
+                for other in self._co_subjects(s.index, critic, m.start()):
+                    self.add(other, [t for t in targets if t not in self._excluded(other)], None, cue, m.start(),
+                             obj_end, s.index)  # "Dow Jones and the New York Post sued Perplexity"
             # (every match holds "call", whose letters have no other case forms: a plain substring test is exact)
             calls = _CALL_FOR_ON.finditer(self.text[st_start:st_end]) if "call" in ctx.slower(s.index) else ()
             for m in calls:

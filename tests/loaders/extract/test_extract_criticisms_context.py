@@ -101,3 +101,15 @@ def test_requests_complaints_ratings_and_founders_suing(text: str, pair: tuple[s
 def test_urging_someone_to_help_is_no_criticism() -> None:
     text = "The Quorn Press Guild urged Zentrix Labs to invest more in local newsrooms."
     assert not pairs(extract(text))
+
+
+def test_names_joined_in_the_subject_are_all_critics() -> None:
+    text = "The Quorn Herald and the Veltrix Post sued Zentrix Labs on Monday."
+    assert {("Quorn Herald", "Zentrix Labs"), ("Veltrix Post", "Zentrix Labs")} <= pairs(extract(text))
+
+
+def test_a_verb_coordinated_after_a_quote_keeps_the_earlier_speaker() -> None:
+    text = ('Zentrix Labs launched Quorra in May. In a blog post, Maria Pike called the feature a "disaster" for '
+            'security and wrote that Orlan Systems was "right to stay away."')
+    got = pairs(extract(text))
+    assert not any(critic == "Orlan Systems" for critic, _ in got)
