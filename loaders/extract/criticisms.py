@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract.attribution import patterns, quote_attributions, reported_attributions
@@ -255,7 +256,7 @@ class _Finder(JudgementMixin):
         ctx = self.ctx
         ms = [m for m in ctx.mentions(sent, ctx.clause_start(sent, pos), pos) if ctx.is_head(m)]
         out: list[str] = []
-        for a, b in zip(ms, ms[1:], strict=False):
+        for a, b in pairwise(ms):
             if a.key in (critic, *out) and b.type in ("Person", "Organization") and b.key != critic and \
                     _JOINED_NAME.fullmatch(self.text, a.end, b.start) and _VERB_NEXT.match(self.text, b.end, pos):
                 out.append(b.key)
