@@ -19,6 +19,7 @@ from loaders.extract.judgements import (
     ATTITUDE_WORDS,
     DECISION,
     DRAWN_WORDS,
+    LETTER_WORDS,
     PARTY_WORDS,
     REBUTTED,
     SAID_COMPANY,
@@ -372,6 +373,8 @@ class _Finder(JudgementMixin):
                 self._parties(s.index)
             if not words.isdisjoint(_URGE_WORDS):
                 self._urged(s.index)
+            if not words.isdisjoint(LETTER_WORDS):
+                self._warned_off(s.index)
             if words.isdisjoint(firsts):
                 continue
             for m in list(p["verb"].finditer(self.text, st_start, st_end)) + \

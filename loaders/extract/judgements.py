@@ -36,8 +36,17 @@ _JOINED = re.compile(rf"\b(?:joined|joins|join|has joined|signed on to)\s+(?:the
                      rf"{_LEGAL_NOUN}\b", re.I)
 _LEGAL_SUBJECT = re.compile(rf"\b(?:the|this|that|their|a)\s+(?:[\w-]+\s+){{0,2}}?{_LEGAL_NOUN}\b", re.I)
 _AGAINST_LEGAL = re.compile(rf"\b(?:{_LEGAL_NOUN}|proceedings)\s+against\s+(?:the\s+)?|\bsu(?:ed|es|ing)\s+", re.I)
+_AGAINST_BY = re.compile(r"\b(?:brought|filed|lodged)\s+against\s+(?:the\s+)?", re.I)
+_BY = re.compile(r"[^,;.]{0,25}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
+_LETTER = re.compile(r"\bsen[dt]s?\s+(?:[^,;.]{1,40}?\s+)?an?\s+(?:similar\s+|formal\s+|legal\s+)?"
+                     r"(?:cease-and-desist\s+letter|letter\s+(?:threatening|demanding|accusing|warning)|"
+                     r"(?:similar|legal|warning)\s+letter)", re.I)
+_NOT_TO_USE = re.compile(r"\b(?:told|warned|instructed|advised|ordered|urged|asked)\s+[^,;.]{0,40}?\bnot to "
+                         r"(?:use|download|install|trust|rely on)\s+(?:the\s+)?", re.I)
+LETTER_WORDS = frozenset({"letter", "not"})
 _FUNDING_NOUN = re.compile(r"\b(?:round|funding|financing|investment|raise|series)\b", re.I)
-PARTY_WORDS = frozenset({"led", "brought", "filed", "backed", "supported", "funded", "joined", "joins", "join"})
+PARTY_WORDS = frozenset({"led", "brought", "filed", "backed", "supported", "funded", "joined", "joins", "join",
+                         "lodged"})
 ATTITUDE_WORDS = frozenset({"dismissive", "scathing", "unimpressed", "withering", "scornful", "contemptuous",
                             "unconvinced", "skeptical", "sceptical", "doubtful", "critical", "convinced", "impressed",
                             "persuaded", "enthusiastic"})
@@ -219,6 +228,15 @@ class JudgementMixin:
                 critic = self._actor(near[0].key, sent, near[0].start) if near else None
                 if critic is not None and ctx.type_of(critic) in ("Person", "Organization"):
                     critics.append((critic, b.start()))
+        for b in _AGAINST_BY.finditer(self.text, s.start, s.end):
+            # "a case brought against Meta by comedian Sarah Silverman": the party after "by" against the one before
+            defendants = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 20]
+            by = _BY.match(self.text, defendants[0].end, min(s.end, defendants[0].end + 40)) if defendants else None
+            near = [m for m in ctx.mentions(sent, by.end(), s.end) if ctx.is_head(m) and m.start - by.end() < 40] \
+                if by else []
+            critic = self._actor(near[0].key, sent, near[0].start) if near else None
+            if critic is not None and ctx.type_of(critic) in ("Person", "Organization"):
+                self.add(critic, [defendants[0].key], None, "lawsuit", b.start(), near[0].end, sent)
         for j in _JOINED.finditer(self.text, s.start, s.end):
             critic = self.critic_at(sent, j.start())
             if critic is not None:
@@ -226,6 +244,32 @@ class JudgementMixin:
         for critic, at in critics:
             targets = [t for t in self._defendant(at) if t not in self._excluded(critic)]
             self.add(critic, targets, None, "lawsuit", at, s.end, sent)
+
+    def _warned_off(self, sent: int) -> None:
+        """"X sent Y a cease-and-desist letter", "X sent a similar letter", "X told staff not to use Y"."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for w in _LETTER.finditer(self.text, s.start, s.end):
+            critic = self.critic_at(sent, w.start())
+            if critic is None:
+                continue
+            named = [m for m in ctx.mentions(sent, w.start(), w.end()) if ctx.is_head(m) and
+                     m.type in ("Person", "Organization")]
+            targets = [named[0].key] if named else self._last_letter(w.start())
+            self.add(critic, [t for t in targets if t not in self._excluded(critic)], None, "letter", w.start(),
+                     w.end(), sent)
+        for w in _NOT_TO_USE.finditer(self.text, s.start, s.end):
+            near = [m for m in ctx.mentions(sent, w.end(), s.end) if ctx.is_head(m) and m.start - w.end() < 5]
+            critic = self.critic_at(sent, w.start())
+            if near and critic is not None:
+                self.add(critic, [near[0].key], None, "warned against", w.start(), near[0].end, sent)
+
+    def _last_letter(self, pos: int) -> list[str]:
+        """The targets of the last letter sent before ``pos`` ("sent a similar letter")."""
+        for f in reversed(self.found):
+            if f.cue == "letter" and f.start < pos:
+                return list(f.targets)
+        return []
 
     def _attitude(self, sent: int) -> None:
         """"Asked about Acme, X was dismissive": the critic's stated attitude towards what the sentence names."""

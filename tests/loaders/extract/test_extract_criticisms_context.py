@@ -113,3 +113,20 @@ def test_a_verb_coordinated_after_a_quote_keeps_the_earlier_speaker() -> None:
             'security and wrote that Orlan Systems was "right to stay away."')
     got = pairs(extract(text))
     assert not any(critic == "Orlan Systems" for critic, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Quorn Herald sent Zentrix Labs a cease-and-desist letter on Monday. The Veltrix Post sent a similar "
+         "letter in June.", {("Quorn Herald", "Zentrix Labs"), ("Veltrix Post", "Zentrix Labs")}),
+        ("The judge ruled in a case brought against Zentrix Labs by the novelist Maria Pike.",
+         {("Maria Pike", "Zentrix Labs")}),
+    ],
+)
+def test_letters_and_actions_brought_by_someone(text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= pairs(extract(text))
+
+
+def test_a_plain_letter_is_no_criticism() -> None:
+    assert not pairs(extract("The Quorn Herald sent Zentrix Labs a letter of thanks on Monday."))
