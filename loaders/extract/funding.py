@@ -43,7 +43,8 @@ _AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+|additional\s+)?(?:se
                            re.I)
 # "X's $75M round": the recipient written as a possessive right before the amount
 _POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")
-_ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:it|they|we|the\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|lab|"
+_ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|by|last|this|earlier|later)\s+(?:\w+\s+){0,2}?\w+,?\s+)?"
+                      r"(?:it|they|we|the\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|lab|"
                       r"business|maker|developer|chipmaker|outfit|venture|unicorn|group|platform)|"
                       r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|business)\s+(?:that|which))\b",
                       re.I)

@@ -184,3 +184,13 @@ def test_place_based_company_is_not_the_recipient() -> None:
     ex = extract(text)
     _has(ex, "Zentrix Labs", 200e6)
     assert not any(r[0] == "Reno" for r in _rounds(ex))
+
+
+def test_a_later_round_told_with_it_after_a_fronted_date() -> None:
+    text = ("Zentrix Labs raised $73.6 million in January. In June it raised roughly $250 million at a $3 billion "
+            "valuation in a round led by Orlan Capital.")
+    rounds = [ev for ev in extract(text).events if ev.type == "FundingRound"]
+    amounts = sorted(ev.amount.value for ev in rounds if ev.amount)
+    assert amounts == [73.6e6, 250e6]
+    later = next(ev for ev in rounds if ev.amount and ev.amount.value == 250e6)
+    assert later.valuation is not None and later.valuation.value == 3e9
