@@ -85,6 +85,7 @@ _JOINED_NAME = re.compile(r"\s*,?\s+(?:and|&)\s+(?:the\s+)?|\s*,\s+(?:the\s+)?")
 # the second name of "X and Y sued" is followed by the verb (or a short adverbial), not by more of the sentence
 _VERB_NEXT = re.compile(r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][^,;]{0,40}?)?\s*(?:(?:also|jointly|both|have|has|had|"
                         r"on \w+day|last \w+|this \w+)\s+){0,2}$")
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|\w+ly\s+){0,2}$", re.I)
 _FORMER = re.compile(r"\b(?:former|formerly|previously|ex-|left|quit|departed|resigned|fired|ousted)\b", re.I)
 _COMPANY = re.compile(r"\b(?:company|companies|firm|startup|start-up|corporation|lab)\b", re.I)
 # "We are sorry that we didn't ...": an apology judges the speaker, not another party
@@ -397,6 +398,10 @@ class _Finder(JudgementMixin):
                     self.add(critic, targets, None, m.group(0), m.start(), m.end(), s.index)
                     continue
                 critic = self.critic_at(s.index, m.start())
+                if critic is None and (pron := _PRONOUN_BEFORE.search(self.text, max(st_start, m.start() - 40),
+                                                                      m.start())):
+                    # "In his own newsletter this week he mocked ...": the pronoun right before the verb
+                    critic = ctx.recent(m.start() - len(pron.group(0)), ("Person",))
                 if critic is None:
                     continue
                 if SAID_COMPANY.search(self.text, st_start, m.start()):

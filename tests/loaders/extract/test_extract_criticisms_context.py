@@ -130,3 +130,9 @@ def test_letters_and_actions_brought_by_someone(text: str, expected: set[tuple[s
 
 def test_a_plain_letter_is_no_criticism() -> None:
     assert not pairs(extract("The Quorn Herald sent Zentrix Labs a letter of thanks on Monday."))
+
+
+def test_a_pronoun_right_before_the_verb_is_the_critic() -> None:
+    text = ("Then there is Maria Pike, who disagrees with everyone. In her newsletter this week she mocked "
+            "Zentrix Labs' claims that its model can reason.")
+    assert ("Maria Pike", "Zentrix Labs") in pairs(extract(text))
