@@ -43,7 +43,8 @@ _AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+|additional\s+)?(?:se
                            re.I)
 # "X's $75M round": the recipient written as a possessive right before the amount
 _POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")
-_ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|by|last|this|earlier|later)\s+(?:\w+\s+){0,2}?\w+,?\s+)?"
+_ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|by|last|this|earlier|later)\s+(?:\w+\s+){0,2}?\w+,?\s+|"
+                      r"(?:when|after|before|as|while|since|where|and|but)\s+)?"
                       r"(?:it|they|we|the\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|lab|"
                       r"business|maker|developer|chipmaker|outfit|venture|unicorn|group|platform)|"
                       r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|business)\s+(?:that|which))\b",
@@ -57,7 +58,8 @@ _VERB = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|e
                    re.I)
 _ROUND_IN = re.compile(r"^[^.;]{0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|seed)\s+"
                        r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
-_LED = re.compile(r"\b(?:led|co-led)\s+(?:[\w’'$.-]+\s+){0,4}?(?:round|raise|investment|series\s+[a-h]|seed|"
+_LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading)\s+(?:[\w’'$.-]+\s+){0,4}?"
+                  r"(?:round|raise|investment|series\s+[a-h]|seed|"
                   r"financing|funding)\b", re.I)
 _BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?-based\b")
 _VALUES_ORG = re.compile(r"\bvalu(?:es|ed|ing)\s+$", re.I)

@@ -194,3 +194,12 @@ def test_a_later_round_told_with_it_after_a_fronted_date() -> None:
     assert amounts == [73.6e6, 250e6]
     later = next(ev for ev in rounds if ev.amount and ev.amount.value == 250e6)
     assert later.valuation is not None and later.valuation.value == 3e9
+
+
+def test_the_subject_of_agreed_to_lead_is_an_investor() -> None:
+    text = ("Zentrix Labs is restructuring. Orlan Capital agreed in March to lead a $40bn funding round valuing the "
+            "company at $300bn.")
+    (round_,) = [ev for ev in extract(text).events if ev.type == "FundingRound"]
+    roles = {(p.role, key_label(extract(text))[p.entity]) for p in round_.participants}
+    assert ("recipient", "Zentrix Labs") in roles and ("investor", "Orlan Capital") in roles
+    assert round_.amount is not None and round_.amount.value == 40e9
