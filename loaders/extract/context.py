@@ -171,8 +171,11 @@ class DocContext:
         s = self.doc.sentences[sent]
         seg = self.doc.clean[s.start:pos]
         start = s.start
+        names = self.by_sentence.get(sent, [])
         for m in _CLAUSE_BREAK.finditer(seg):
-            start = s.start + m.end()
+            at = s.start + m.start()
+            if not any(n.start <= at < n.end for n in names):  # "U.S. Navy", "Inc. said": not a break
+                start = s.start + m.end()
         for _ in range(3):
             f = _FRONTED.match(self.doc.clean[start:pos])
             if not f or f.end() >= pos - start:

@@ -136,3 +136,8 @@ def test_a_pronoun_right_before_the_verb_is_the_critic() -> None:
     text = ("Then there is Maria Pike, who disagrees with everyone. In her newsletter this week she mocked "
             "Zentrix Labs' claims that its model can reason.")
     assert ("Maria Pike", "Zentrix Labs") in pairs(extract(text))
+
+
+def test_an_abbreviation_inside_a_name_is_no_clause_break() -> None:
+    text = "The U.S. Justice Department is investigating whether Zentrix Labs abused its dominant position."
+    assert ("U.S. Justice Department", "Zentrix Labs") in pairs(extract(text))
