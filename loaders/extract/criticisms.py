@@ -36,6 +36,7 @@ _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative
                      "leadership", "lawyers", "attorneys", "executives", "management"})
 # "analysts at Bernstein wrote": a firm's research speaks for the firm
 _FIRM_VOICES = frozenset({"analyst", "analysts"})
+_INCLUDING = re.compile(r"[^,;.]{0,40},\s+(?:including|among them|such as|notably)\s+")
 _APPOSED_NAME = re.compile(r"(?:\s+[\w-]+){0,3}\s*,\s*|\s+")
 _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|leadership|management|lawyers|"
                           r"attorneys|team|spokesperson|executives)\b", re.I)
@@ -73,8 +74,13 @@ _REBUTTAL_VERB = re.compile(r"^(?:disput|reject|hit|hits|shot|shoots|fire|push|c
 _REFERRING = re.compile(r"\b(?:this|that|these|those|they|their|them|the company|the firm|the product)\b", re.I)
 _URGE = re.compile(r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)|pressur(?:ed|es|ing|e)|call(?:ed|s|ing)? on|"
                    r"demand(?:ed|s|ing)? that)\s+(?:the\s+)?", re.I)
-_URGE_WORDS = frozenset({"urged", "urges", "urging", "urge", "pressed", "presses", "pressing", "pressured",
+_URGE_WORDS = frozenset({"urged", "urges", "urging", "urge", "pressed", "presses", "pressing", "pressured", "asked",
+                         "asks", "petitioned",
                          "pressures", "pressuring", "pressure", "on", "demanded", "demands", "demanding"})
+# "asked a federal court to block the conversion": legal action against the story's subject
+_ASK_COURT = re.compile(r"\b(?:ask(?:ed|s|ing)?|petition(?:ed|s|ing)?|urg(?:ed|es|ing))\s+(?:a|the)\s+"
+                        r"(?:[\w.-]+\s+){0,2}?(?:court|judge|regulators?|commission)\s+to\s+(?:block|halt|stop|bar|"
+                        r"reject|void|suspend|freeze|unwind)\b", re.I)
 # what the urged party should stop or undo: a criticism of what it did, not a request for help
 _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdraw|remove|pull|scrap|drop|suspend|pause|"
                       r"abandon|rethink|reverse|reconsider|disable|end|ban|cease|retract|recall|delay|shut|take down|"
@@ -274,6 +280,12 @@ class _Finder(JudgementMixin):
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if nxt is not None and nxt.type == "Person" and _APPOSED_NAME.match(self.text, m.end, nxt.start):
                 return nxt.key
+            # "Critics in Washington, including Senator Elizabeth Warren, have accused": the named one speaks
+            inc = _INCLUDING.match(self.text, m.end, pos)
+            person = next((x for x in ms[i + 1:] if x.type == "Person" and inc and x.start >= inc.end() and
+                           x.start - inc.end() < 25), None) if inc else None
+            if person is not None:
+                return person.key
         return None
 
     def _spoken_for(self, pos: int) -> str | None:
@@ -455,6 +467,13 @@ class _Finder(JudgementMixin):
         """"X urged Apple to withdraw the feature": asking someone to stop or undo what they did."""
         ctx = self.ctx
         s = ctx.sentence(sent)
+        for m in _ASK_COURT.finditer(self.text, s.start, s.end):
+            critic = self.critic_at(sent, m.start())
+            if critic is not None:
+                obj_end = self._object_end(m.end(), s.end)
+                targets = self.targets_in(sent, m.end(), obj_end, critic, own_side=True) or self.topic(m.start(),
+                                                                                                       critic)
+                self.add(critic, targets, None, "asked a court to block", m.start(), obj_end, sent)
         for m in _URGE.finditer(self.text, s.start, s.end):
             nxt = [x for x in ctx.mentions(sent, m.end(), s.end) if ctx.is_head(x)]
             if not nxt or nxt[0].start - m.end() > 12 or nxt[0].type not in ("Person", "Organization"):
@@ -612,11 +631,21 @@ class _Finder(JudgementMixin):
             if speaker is None:
                 continue
             body = self.text[start:s.end]
+            if body.rstrip().endswith("?") or self._retold(s.index, start, body, speaker):
+                continue  # a question, or others' words retold ("X called that claim misleading"): not the label's
             neg = self.negative(body)
             if not neg and self.polarity(body) > THRESHOLD:
                 continue
             targets = self.targets_in(s.index, start, s.end, speaker)
             self.add(speaker, targets, body.strip(), neg.group(0) if neg else "judgement", start, s.end, s.index)
+
+    def _retold(self, sent: int, start: int, body: str, speaker: str) -> bool:
+        """Whether an answer retells what someone else said or did ("Gergely Orosz called that claim …")."""
+        verb = self.p["speech"].search(body) or self.p["verb"].search(body)
+        if verb is None:
+            return False
+        return any(m.key != speaker and m.type in ("Person", "Organization", "Group") and self.ctx.is_head(m)
+                   for m in self.ctx.mentions(sent, start, start + verb.start()))
 
     def topic(self, pos: int, critic: str, kind: str | None = None) -> list[str]:
         """What is being discussed: the subject of the last sentences (an organisation or product, or ``kind`` where

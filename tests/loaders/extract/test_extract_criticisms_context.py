@@ -141,3 +141,23 @@ def test_a_pronoun_right_before_the_verb_is_the_critic() -> None:
 def test_an_abbreviation_inside_a_name_is_no_clause_break() -> None:
     text = "The U.S. Justice Department is investigating whether Zentrix Labs abused its dominant position."
     assert ("U.S. Justice Department", "Zentrix Labs") in pairs(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Zentrix Labs plans to become a for-profit company. Maria Pike had asked a federal court to block the "
+         "conversion.", ("Maria Pike", "Zentrix Labs")),
+        ("Zentrix Labs hired the team. Critics in Washington, including Senator Maria Pike, have accused the "
+         "company of evading merger rules.", ("Maria Pike", "Zentrix Labs")),
+    ],
+)
+def test_court_requests_and_named_members_of_a_group(text: str, pair: tuple[str, str]) -> None:
+    assert pair in pairs(extract(text))
+
+
+def test_an_interviewer_retelling_a_critic_is_not_the_critic() -> None:
+    text = ("Quorn Weekly: Maria Pike called that claim misleading and said the numbers were cherry-picked.\n\n"
+            "Tomas Quill: I think Maria was unfair to us.")
+    got = pairs(extract(text))
+    assert not any(critic == "Quorn Weekly" for critic, _ in got)
