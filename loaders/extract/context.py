@@ -14,7 +14,8 @@ from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
 # a fronted adverbial whose names are not the subject: "According to the FT, ...", "In a podcast with X, ..."
 _FRONTED = re.compile(r"^\s*(?:according to|in|on|at|during|after|before|following|speaking (?:on|to|at)|"
                       r"while|as|just as|when|with|despite|unlike|like|for|back then|however|meanwhile|since|although|"
-                      r"though|if|once|until|because)\b[^,]{0,120},\s*", re.I)
+                      r"though|if|once|until|because|founded|based|headquartered|backed|launched|started|created|"
+                      r"formed|spun out|known|writing|posting|asked|pressed)\b[^,]{0,120},\s*", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s[–—-]\s|:\s|\.\s|\bbut\b|\bwhile\b|\bwhereas\b|\bbecause\b", re.I)
 _MODIFIER_GAP = re.compile(r"^(?:[’']s?)?\s+(?:(?:[A-Za-z][\w.-]*|of)\s+){0,6}$")
 # "Sonance’s chief executive, Theo Nakamura, said": the organisation owns the role, the person is the subject
