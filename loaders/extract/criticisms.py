@@ -92,6 +92,8 @@ _JOINED_NAME = re.compile(r"\s*,?\s+(?:and|&)\s+(?:the\s+)?|\s*,\s+(?:the\s+)?")
 _VERB_NEXT = re.compile(r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][^,;]{0,40}?)?\s*(?:(?:also|jointly|both|have|has|had|"
                         r"on \w+day|last \w+|this \w+)\s+){0,2}$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|\w+ly\s+){0,2}$", re.I)
+_REPORTED_THAT = re.compile(r"\b(?:reported|reports|wrote|writes|revealed|disclosed)\s+(?:\w+\s+){0,3}?that\s+", re.I)
+_AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?$")  # "wrote that … and accused X": the writer's second verb
 _FORMER = re.compile(r"\b(?:former|formerly|previously|ex-|left|quit|departed|resigned|fired|ousted)\b", re.I)
 _COMPANY = re.compile(r"\b(?:company|companies|firm|startup|start-up|corporation|lab)\b", re.I)
 # "We are sorry that we didn't ...": an apology judges the speaker, not another party
@@ -410,6 +412,12 @@ class _Finder(JudgementMixin):
                     self.add(critic, targets, None, m.group(0), m.start(), m.end(), s.index)
                     continue
                 critic = self.critic_at(s.index, m.start())
+                inner = _REPORTED_THAT.search(self.text, ctx.clause_start(s.index, m.start()), m.start())
+                if inner is not None and not _AND_THEN.search(self.text, inner.end(), m.start()):
+                    # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports
+                    named = [x for x in ctx.mentions(s.index, inner.end(), m.start()) if ctx.is_head(x)]
+                    critic = self._actor(named[0].key, s.index, named[0].start) if named else \
+                        next(iter(ctx.anaphor_targets(inner.end(), m.start(), set())), None)
                 if critic is None and (pron := _PRONOUN_BEFORE.search(self.text, max(st_start, m.start() - 40),
                                                                       m.start())):
                     # "In his own newsletter this week he mocked ...": the pronoun right before the verb

@@ -161,3 +161,17 @@ def test_an_interviewer_retelling_a_critic_is_not_the_critic() -> None:
             "Tomas Quill: I think Maria was unfair to us.")
     got = pairs(extract(text))
     assert not any(critic == "Quorn Weekly" for critic, _ in got)
+
+
+def test_an_outlet_reporting_an_action_is_not_its_actor() -> None:
+    text = ("The Quorn Trade Office opened a probe into Zentrix Labs in June. The Veltrix Herald reported in "
+            "September that the Quorn Trade Office had sent subpoenas to Zentrix Labs.")
+    got = pairs(extract(text))
+    assert ("Quorn Trade Office", "Zentrix Labs") in got
+    assert not any(critic == "Veltrix Herald" for critic, _ in got)
+
+
+def test_a_writer_who_goes_on_to_accuse_is_the_critic() -> None:
+    text = ('Short seller Maria Pike wrote on X that the business was "a leveraged bet" and accused Zentrix Labs '
+            "of inflating its backlog.")
+    assert ("Maria Pike", "Zentrix Labs") in pairs(extract(text))
