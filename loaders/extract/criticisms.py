@@ -606,8 +606,13 @@ class _Finder(JudgementMixin):
                 if not neg and not dissent and self.polarity(a.judged) > THRESHOLD:
                     continue
                 if _OWN_SIDE.match(a.judged):
-                    continue  # "X said the company had fixed the flaw": the speaker's own organisation
-                targets = self.targets_in(s.index, a.start, a.end, a.speaker, subject_only=True)
+                    # "X said the company had fixed the flaw": about the speaker's own organisation; but "the company
+                    # was “disappointed” by the decision and that Anthropic had ...": at the one named
+                    if neg is None or not (DECISION.search(a.judged) or REBUTTED.search(a.judged)):
+                        continue
+                    targets = self.targets_in(s.index, a.start, a.end, a.speaker)
+                else:
+                    targets = self.targets_in(s.index, a.start, a.end, a.speaker, subject_only=True)
                 if not targets and REBUTTED.search(a.judged):
                     targets = self._rebutted(a.speaker, a.start)  # "countered that the critics were ..."
                 if not targets and dissent:

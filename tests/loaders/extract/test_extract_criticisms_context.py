@@ -175,3 +175,14 @@ def test_a_writer_who_goes_on_to_accuse_is_the_critic() -> None:
     text = ('Short seller Maria Pike wrote on X that the business was "a leveraged bet" and accused Zentrix Labs '
             "of inflating its backlog.")
     assert ("Maria Pike", "Zentrix Labs") in pairs(extract(text))
+
+
+def test_own_company_disappointed_by_a_decision_targets_the_one_named() -> None:
+    text = ("Orlan Labs cut Zentrix Labs' access to its models in June. Zentrix Labs CEO Maria Pike said the company "
+            'was "disappointed" by the decision and that Orlan Labs had given it less than a week\'s notice.')
+    assert ("Maria Pike", "Orlan Labs") in pairs(extract(text))
+
+
+def test_own_company_news_is_no_criticism() -> None:
+    text = "Zentrix Labs CEO Maria Pike said the company had fixed the flaw that Orlan Labs reported."
+    assert not pairs(extract(text))
