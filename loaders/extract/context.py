@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -17,8 +16,6 @@ _FRONTED = re.compile(r"^\s*(?:according to|in|on|at|during|after|before|followi
                       r"while|as|just as|when|with|despite|unlike|like|for|back then|however|meanwhile|since|although|"
                       r"though|if|once|until|because)\b[^,]{0,120},\s*", re.I)
 _CLAUSE_BREAK = re.compile(r";|\s[–—-]\s|:\s|\.\s|\bbut\b|\bwhile\b|\bwhereas\b|\bbecause\b", re.I)
-# how far past its start an attempt of _CLAUSE_BREAK looks: "because" and the boundary after it
-_BREAK_REACH = 8
 _MODIFIER_GAP = re.compile(r"^(?:[’']s?)?\s+(?:(?:[A-Za-z][\w.-]*|of)\s+){0,6}$")
 # "Sonance’s chief executive, Theo Nakamura, said": the organisation owns the role, the person is the subject
 _OWNER_ROLE_COMMA = re.compile(r"^[’']s\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*),\s+$")
@@ -54,7 +51,6 @@ class DocContext:
     # lower-case words of every sentence: the fact stages test them before any regex, a dozen times per sentence
     word_sets: list[frozenset[str]] = field(default_factory=list)
     _clause_starts: dict[tuple[int, int], int] = field(default_factory=dict)
-    _breaks: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)  # clause breaks of a sentence
     # the cleaned text in lower case, when that keeps every offset (see build); else None
     _lower: str | None = None
     _nouns: dict[str, list[str]] | None = None
@@ -171,38 +167,12 @@ class DocContext:
             cached = self._clause_starts[(sent, pos)] = self._clause_start(sent, pos)
         return cached
 
-    def _break_end(self, sent: int, pos: int) -> int:
-        """End offset of the last _CLAUSE_BREAK match in the text from the sentence's start to ``pos`` (the start
-        when there is none), from the matches in the whole sentence, found once.
-
-        An attempt to match at an offset at least _BREAK_REACH before ``pos`` reads nothing from ``pos`` on, so the
-        matches of the shorter text are those of the whole sentence up to there, and then those a rescan of the last
-        few characters before ``pos`` finds."""
-        s = self.doc.sentences[sent]
-        if not s.start <= pos <= s.end:
-            end = s.start
-            for m in _CLAUSE_BREAK.finditer(self.doc.clean[s.start:pos]):
-                end = s.start + m.end()
-            return end
-        breaks = self._breaks.get(sent)
-        if breaks is None:
-            found = [m.span() for m in _CLAUSE_BREAK.finditer(self.stext(sent))]
-            breaks = self._breaks[sent] = ([a for a, _ in found], [b for _, b in found])
-        starts, ends = breaks
-        k = bisect_right(starts, pos - s.start - _BREAK_REACH)
-        end = s.start + ends[k - 1] if k else s.start
-        # the rescan reads the text as ending at pos; past the sentence's start, as a slice would (\b looks back)
-        rescan = max(end, pos - _BREAK_REACH + 1)
-        if rescan > s.start:
-            for m in _CLAUSE_BREAK.finditer(self.doc.clean, rescan, pos):
-                end = m.end()
-        else:
-            for m in _CLAUSE_BREAK.finditer(self.doc.clean[s.start:pos]):
-                end = s.start + m.end()
-        return end
-
     def _clause_start(self, sent: int, pos: int) -> int:
-        start = self._break_end(sent, pos)
+        s = self.doc.sentences[sent]
+        seg = self.doc.clean[s.start:pos]
+        start = s.start
+        for m in _CLAUSE_BREAK.finditer(seg):
+            start = s.start + m.end()
         for _ in range(3):
             f = _FRONTED.match(self.doc.clean[start:pos])
             if not f or f.end() >= pos - start:
