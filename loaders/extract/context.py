@@ -15,7 +15,8 @@ from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
 _FRONTED = re.compile(r"^\s*(?:according to|in|on|at|during|after|before|following|speaking (?:on|to|at)|"
                       r"while|as|just as|when|with|despite|unlike|like|for|back then|however|meanwhile|since|although|"
                       r"though|if|once|until|because)\b[^,]{0,120},\s*", re.I)
-_CLAUSE_BREAK = re.compile(r";|\s[–—-]\s|:\s|\.\s|\bbut\b|\bwhile\b|\bwhereas\b|\bbecause\b", re.I)
+# the lookahead on the first character lets most positions fail at once (matches as ";|...|\bbut\b|\bwhile\b|...")
+_CLAUSE_BREAK = re.compile(r"(?=[;:.\sbw])(?:;|\s[–—-]\s|:\s|\.\s|\b(?:but|wh(?:ile|ereas)|because)\b)", re.I)
 _MODIFIER_GAP = re.compile(r"^(?:[’']s?)?\s+(?:(?:[A-Za-z][\w.-]*|of)\s+){0,6}$")
 # "Sonance’s chief executive, Theo Nakamura, said": the organisation owns the role, the person is the subject
 _OWNER_ROLE_COMMA = re.compile(r"^[’']s\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*),\s+$")

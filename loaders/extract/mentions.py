@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, not_
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon
 from loaders.extract.schema import Mention, MentionSet, Sentence, TextDoc
@@ -98,6 +98,8 @@ class _Builder:
         self.text = doc.clean
         self.mentions: list[Mention] = []
         self.body_surfaces: set[str] = set()
+        # the names written in the body are only looked up in headings: without headings they need not be collected
+        self.has_headings = any(s.heading for s in doc.sentences)
         self.lows: list[str] = []  # the lower-cased tokens of the sentence being read
 
     # ---- runs
@@ -107,7 +109,9 @@ class _Builder:
         n = len(toks)
         text = self.text
         # the tokens that can start a run, found in one pass (most tokens are lower-case words)
-        starts = [k for k in compress(range(n), map(is_name_token, texts)) if texts[k][0].isalpha()]
+        # a name token holds an upper-case letter: lower-case words, most tokens, are not even looked up
+        starts = [k for k in compress(range(n), map(not_, map(str.islower, texts)))
+                  if texts[k][0].isalpha() and is_name_token(texts[k])]
         j = 0
         for i in starts:
             if i < j:
@@ -211,7 +215,7 @@ class _Builder:
                                      title=title, org_before=org_before, possessive=possessive,
                                      sentence_initial=initial, heading=s.heading, quoted=quoted,
                                      version_end=version_end))
-        if not s.heading:
+        if self.has_headings and not s.heading:
             self.body_surfaces.add(fold(" ".join(words)))
             if len(words) > 1:
                 self.body_surfaces.update(fold(w) for w in words if w[0].isupper() and len(w) > 2
