@@ -21,6 +21,7 @@ _MODIFIER_GAP = re.compile(r"^(?:[’']s?)?\s+(?:(?:[A-Za-z][\w.-]*|of)\s+){0,6}
 # "Sonance’s chief executive, Theo Nakamura, said": the organisation owns the role, the person is the subject
 _OWNER_ROLE_COMMA = re.compile(r"^[’']s\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*),\s+$")
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_SPAN = Span.__pydantic_validator__.validate_python  # Span(...)'s checks without BaseModel.__init__'s overhead
 _MEDIA_HEADS = frozenset({"Times", "Journal", "Post", "News", "Press", "Tribune", "Herald", "Gazette", "Magazine",
                           "Wire", "Reuters", "Bloomberg", "Axios", "BBC", "CNN", "CNBC", "Guardian", "Economist"})
 # head nouns of organisation names that "the <noun>" refers back to ("the coalition", "the foundation")
@@ -33,11 +34,12 @@ _PRODUCT_NOUNS = frozenset({"device", "app", "chip", "model", "tool", "product",
                             "assistant", "headset", "phone", "robot", "gadget", "service"})
 _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
-_ORG_ANAPHORS = re.compile(r"\b(?:the|its|this|that)\s+(?:company|firm|startup|start-up|lab|newspaper|outlet|"
-                           r"organisation|organization|chipmaker|maker|group|developer|giant|paper|publication|"
+# the lookahead on the first letter lets most positions fail at once
+_ORG_ANAPHORS = re.compile(r"(?=[ti])(?:\b(?:the|its|this|that)\s+(?:company|firm|startup|start-up|lab|newspaper|"
+                           r"outlet|organisation|organization|chipmaker|maker|group|developer|giant|paper|publication|"
                            r"device|app|chip|model|tool|product|software|feature|chatbot|assistant|headset|phone|"
                            r"robot|gadget|service)\b|"
-                           r"\b(?:it|its)\b", re.I)
+                           r"\b(?:it|its)\b)", re.I)
 
 
 @dataclass
@@ -121,7 +123,7 @@ class DocContext:
         """A Span over the document text, carrying its full sentence."""
         s = self.doc.sentences[sent]
         start, end = max(start, s.start), min(max(end, start), s.end)
-        return Span(start=start, end=end, sentence=s.text)
+        return _SPAN({"start": start, "end": end, "sentence": s.text})
 
     def mentions(self, sent: int, start: int | None = None, end: int | None = None) -> list[ResolvedMention]:
         """Mentions of a sentence, optionally only those inside [start, end)."""

@@ -222,6 +222,8 @@ def gazetteer() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def place_population(surface: str) -> int | None:
     """Population (thousands) of the largest gazetteer place named ``surface``, or None when it names none."""
+    # cached: folding a name (Unicode decomposition and a regex) costs more than the lookup, and names recur
     return gazetteer().get(_ascii_fold(surface))

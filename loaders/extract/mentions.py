@@ -167,7 +167,7 @@ class _Builder:
             low = lows[a]
             common_initial = a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns) \
                 and low not in lex.role_words and lex.known.get(fold(t)) is None
-            if _CODE_START.match(t) and a + 1 < b and toks[a + 1][2] not in lex.generic_caps:
+            if len(t) <= 5 and _CODE_START.match(t) and a + 1 < b and toks[a + 1][2] not in lex.generic_caps:
                 break  # "Q1 Tessera" may be a product's name: typing decides whether "Q1" is a quarter
             if low in lex.stopwords or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
                     common_initial:
@@ -287,6 +287,18 @@ class _Builder:
             else:
                 i += 1
 
+    def _named_ending_at(self, sent: int, end: int) -> int | None:
+        """Index of the latest name mention of sentence ``sent`` that ends at ``end``."""
+        # the body's sentences are read in order, so the sentence's mentions are the last ones recorded
+        mentions = self.mentions
+        for k in range(len(mentions) - 1, -1, -1):
+            m = mentions[k]
+            if m.sentence != sent:
+                return None
+            if m.end == end and not m.group:
+                return k
+        return None
+
     def _groups(self, s: Sentence, toks: list[Tok], lows: list[str]) -> None:
         """Unnamed actors: "an X user", "critics", "a Microsoft product manager", "Some suspect ..."."""
         lex = self.lex
@@ -316,9 +328,7 @@ class _Builder:
             # pre-modifier: an organisation name ("Microsoft product manager") or "social media"
             affiliation = None
             label_parts = [noun_text]
-            prev = next((k for k in range(len(self.mentions) - 1, -1, -1)
-                         if i > 0 and self.mentions[k].sentence == s.index and self.mentions[k].end == toks[i - 1][1]
-                         and not self.mentions[k].group), None)
+            prev = self._named_ending_at(s.index, toks[i - 1][1]) if i > 0 else None
             if prev is not None and toks[i - 1][2][0].isupper():
                 affiliation = prev
                 label_parts.insert(0, self.mentions[prev].text)
