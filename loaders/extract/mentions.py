@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from itertools import compress
@@ -35,6 +36,7 @@ _GROUP_SUBJECTS = frozenset({"Some", "Many", "Others", "Critics", "Netizens", "S
                              "Detractors", "Commentators", "Employees", "Researchers", "Fans", "Insiders"})
 _GROUP_PREMODS = ("social media", "online", "internet", "reddit", "former", "senior", "angry", "prominent", "tech",
                   "industry", "independent", "ai", "outside", "other")
+_GROUP_PREMOD_WORDS = tuple((mod, mod.split()) for mod in _GROUP_PREMODS)
 
 
 # prefixes of hyphenated words that are English compounds, not given names ("Pre-trained", "Co-founder")
@@ -74,8 +76,17 @@ def _initial_positions(toks: list[Tok], texts: list[str]) -> set[int]:
     out: set[int] = set()
     expect = True
     n = len(texts)
-    for i, t in enumerate(texts):
-        # once a start is found only an opener (or a list number up front) can start another: skip the rest cheaply
+    openers = list(compress(range(n), map(_OPENERS.__contains__, texts)))
+    i = -1
+    while i + 1 < n:
+        i += 1
+        if not expect and i > 1:
+            # once a start is found only an opener (or a list number up front) can start another: go to the next one
+            k = bisect_left(openers, i)
+            if k == len(openers):
+                break
+            i = openers[k]
+        t = texts[i]
         if not expect and t not in _OPENERS and (i > 1 or not t[0].isdigit()):
             continue
         if t in _APOSTROPHES and i and toks[i - 1][1] == toks[i][0] and texts[i - 1].endswith("s"):
@@ -334,9 +345,8 @@ class _Builder:
                 label_parts.insert(0, self.mentions[prev].text)
                 first = next((k for k in range(i) if toks[k][0] == self.mentions[prev].start), i)
             else:
-                for mod in _GROUP_PREMODS:
-                    mw = mod.split()
-                    if i >= len(mw) and [x[2].lower() for x in toks[i - len(mw):i]] == mw:
+                for mod, mw in _GROUP_PREMOD_WORDS:
+                    if i >= len(mw) and lows[i - len(mw):i] == mw:
                         label_parts.insert(0, mod)
                         first = i - len(mw)
                         break
