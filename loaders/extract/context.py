@@ -33,6 +33,7 @@ _LABEL_NOUNS = frozenset({"foundation", "coalition", "alliance", "union", "insti
 _PRODUCT_NOUNS = frozenset({"device", "app", "chip", "model", "tool", "product", "software", "feature", "chatbot",
                             "assistant", "headset", "phone", "robot", "gadget", "service"})
 _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")
+_SUBJECT_WORD = re.compile(r"^[\"“]?([a-z]+(?:\s+(?:company|firm|startup|lab|newspaper|outlet|chipmaker|maker))?)")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 # the lookahead on the first letter lets most positions fail at once
 _ORG_ANAPHORS = re.compile(r"(?=[ti])(?:\b(?:the|its|this|that)\s+(?:company|firm|startup|start-up|lab|newspaper|"
@@ -190,7 +191,7 @@ class DocContext:
             if self.is_head(m) and m.type in types:
                 return m.key
         head = self.doc.clean[cs:pos].strip().lower()
-        word = re.match(r"^[\"“]?([a-z]+(?:\s+(?:company|firm|startup|lab|newspaper|outlet|chipmaker|maker))?)", head)
+        word = _SUBJECT_WORD.match(head)
         if word:
             w = word.group(1)
             if w in _PERSON_PRONOUNS and "Person" in types:

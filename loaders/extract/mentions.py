@@ -176,12 +176,12 @@ class _Builder:
         while a < b:
             t = toks[a][2]
             low = lows[a]
-            common_initial = a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns) \
-                and low not in lex.role_words and lex.known.get(fold(t)) is None
             if len(t) <= 5 and _CODE_START.match(t) and a + 1 < b and toks[a + 1][2] not in lex.generic_caps:
                 break  # "Q1 Tessera" may be a product's name: typing decides whether "Q1" is a quarter
+            # a common word capitalised only because it starts the sentence (tested last: the costliest test)
             if low in lex.stopwords or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
-                    common_initial:
+                    (a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns)
+                     and low not in lex.role_words and lex.known.get(fold(t)) is None):
                 a += 1
             else:
                 break
