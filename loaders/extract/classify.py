@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
-from loaders.extract.lexicon import Lexicon, alternation, fold, lexicon, place_population
+from loaders.extract.lexicon import Lexicon, alternation, caseless, fold, lexicon, place_population
 from loaders.extract.schema import Mention, MentionSet, TextDoc, TypedMention, TypedMentions
 
 _PRODUCT_HEADS = frozenset({"Pin", "Phone", "Watch", "Glasses", "Buds", "Pad", "Book", "Pod", "Pods", "Headset",
@@ -106,6 +106,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _TAIL = re.compile(r"[A-Za-z][\w-]*")
+# words without which _CALLED, _LAUNCHED and the "source_before" pattern cannot match: tested first, in C
+_CALLED_WORDS = ("called", "named", "dubbed", "branded", "known as")
+_LAUNCHED_WORDS = ("launch", "unveil", "releas", "introduc", "debut")
+_SOURCE_WORDS = ("according", "told", "report", "cited", "interview", "speaking", "writing", "published")
+_SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())  # what \s matches
+
+
+def _may_hold(low: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a text whose caseless() form is ``low`` can hold one of ``words`` (always, when it cannot tell)."""
+    return low is None or any(map(low.__contains__, words))
+
+
+def _last_run(text: str, trailing: str) -> int:
+    """Offset of the last run of non-space characters once ``trailing`` characters and spaces are cut from the end:
+    a match that ends the text, holds no space and is followed only by such characters starts there or later."""
+    kept = text.rstrip(_SPACES + trailing)
+    return len(kept) - len(kept.rsplit(None, 1)[-1]) if kept else len(text)
 
 
 def _tail(before: str, n: int = 4) -> list[str]:
@@ -262,7 +279,7 @@ class _Typer:
         glued = not before.rstrip(" ,\"“‘").endswith((".", ";", ":", ")", "!", "?"))  # nothing but a comma between
         # the last one, two and three words before the mention, joined once for the three lexicon lookups
         ends = [" ".join(tail[-k:]) for k in range(1, min(3, len(tail)) + 1)] if glued else []
-        if ends and _CAP_BEFORE.search(before):
+        if ends and _CAP_BEFORE.search(before, _last_run(before, ",\"“‘")):
             ends = []  # "Zentrix Labs' Quillbot": the word before is part of a name, not a cue noun ("labs")
         cue_product = any(e in lex.product_cues for e in ends[:2])
         cue_org = any(e in lex.org_cues for e in ends[:2])
@@ -286,9 +303,10 @@ class _Typer:
         if _MODEL_CODE.match(ext.replace(" ", "-") if ext != surface else surface) and (
                 "-" in surface or self._product_after(after) or cue_product or _POSS_NAME.search(before)):
             return TypedMention(mention=m, type="Product", cue="model-code", label=ext)
-        if (cue_product or (glued and _CALLED.search(before) and _ends_with(_tail(_CALLED.sub("", before)),
-                                                                            lex.product_cues, 2))) \
-                and not m.possessive:
+        low_before = caseless(before)
+        called = not cue_product and glued and _may_hold(low_before, _CALLED_WORDS) and _CALLED.search(before) and \
+            _ends_with(_tail(_CALLED.sub("", before)), lex.product_cues, 2)
+        if (cue_product or called) and not m.possessive:
             return TypedMention(mention=m, type="Product", cue="product-before", label=ext)
         if len(tail) >= 2 and tail[-1] in {"at", "of", "for", "with", "from", "the"} and \
                 (_ends_with(tail[:-1], lex.roles, 3) or (tail[-1] == "the" and len(tail) > 2 and
@@ -332,7 +350,7 @@ class _Typer:
         if not m.possessive and not m.sentence_initial and self._product_after(after):
             return TypedMention(mention=m, type="Product", cue="product-after", label=ext)
         if glued and not m.possessive and not m.sentence_initial and last not in lex.org_suffixes and \
-                _LAUNCHED.search(before) and not first_name(words[0], lex):
+                _may_hold(low_before, _LAUNCHED_WORDS) and _LAUNCHED.search(before) and not first_name(words[0], lex):
             return TypedMention(mention=m, type="Product", cue="launch-object", label=ext)  # "X unveiled Y"
         if m.quoted and self._product_after(text[m.end + 1:min(s.end, m.end + 100)]):
             return TypedMention(mention=m, type="Product", cue="quoted-product", label=surface)
@@ -353,7 +371,8 @@ class _Typer:
             return TypedMention(mention=m, type="Person", cue="first-name", label=surface)
         if cue_role and person_like:
             return TypedMention(mention=m, type="Person", cue="role-before", label=surface)
-        if p["source_before"].search(before) or p["source_after"].match(after):
+        if (_may_hold(low_before, _SOURCE_WORDS) and p["source_before"].search(before)) or \
+                p["source_after"].match(after):
             if person_like:
                 return TypedMention(mention=m, type="Person", cue="source-person", label=surface)
             return TypedMention(mention=m, type="Organization", cue="source", label=surface)
@@ -368,7 +387,7 @@ class _Typer:
             return TypedMention(mention=m, type="Person", cue="name-shape", label=surface)
         # a lone unknown capitalised word mid-sentence in tech news is most often a company (surnames and
         # product short names were resolved to their full names before this reading is used)
-        in_title = bool(_CAP_WORD_BEFORE.search(before[-30:])) or \
+        in_title = bool(_CAP_WORD_BEFORE.search(before[-30:], _last_run(before[-30:], ""))) or \
             (after.lstrip().startswith(":") and m.start - s.start < 60) \
             or after.lstrip("…. ")[:1].isupper()
         verb_next = _VERB_NEXT.match(after)

@@ -16,11 +16,13 @@ _FRONTED = re.compile(r"^\s*(?:according to|in|on|at|during|after|before|followi
                       r"while|as|just as|when|with|despite|unlike|like|for|back then|however|meanwhile|since|although|"
                       r"though|if|once|until|because|founded|based|headquartered|backed|launched|started|created|"
                       r"formed|spun out|known|writing|posting|asked|pressed)\b[^,]{0,120},\s*", re.I)
-_CLAUSE_BREAK = re.compile(r";|\s[–—-]\s|:\s|\.\s|\bbut\b|\bwhile\b|\bwhereas\b|\bbecause\b", re.I)
+# the lookahead on the first character lets most positions fail at once (matches as ";|...|\bbut\b|\bwhile\b|...")
+_CLAUSE_BREAK = re.compile(r"(?=[;:.\sbw])(?:;|\s[–—-]\s|:\s|\.\s|\b(?:but|wh(?:ile|ereas)|because)\b)", re.I)
 _MODIFIER_GAP = re.compile(r"^(?:[’']s?)?\s+(?:(?:[A-Za-z][\w.-]*|of)\s+){0,6}$")
 # "Sonance’s chief executive, Theo Nakamura, said": the organisation owns the role, the person is the subject
 _OWNER_ROLE_COMMA = re.compile(r"^[’']s\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*),\s+$")
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_SPAN = Span.__pydantic_validator__.validate_python  # Span(...)'s checks without BaseModel.__init__'s overhead
 _MEDIA_HEADS = frozenset({"Times", "Journal", "Post", "News", "Press", "Tribune", "Herald", "Gazette", "Magazine",
                           "Wire", "Reuters", "Bloomberg", "Axios", "BBC", "CNN", "CNBC", "Guardian", "Economist"})
 # head nouns of organisation names that "the <noun>" refers back to ("the coalition", "the foundation")
@@ -32,12 +34,14 @@ _LABEL_NOUNS = frozenset({"foundation", "coalition", "alliance", "union", "insti
 _PRODUCT_NOUNS = frozenset({"device", "app", "chip", "model", "tool", "product", "software", "feature", "chatbot",
                             "assistant", "headset", "phone", "robot", "gadget", "service"})
 _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")
+_SUBJECT_WORD = re.compile(r"^[\"“]?([a-z]+(?:\s+(?:company|firm|startup|lab|newspaper|outlet|chipmaker|maker))?)")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
-_ORG_ANAPHORS = re.compile(r"\b(?:the|its|this|that)\s+(?:company|firm|startup|start-up|lab|newspaper|outlet|"
-                           r"organisation|organization|chipmaker|maker|group|developer|giant|paper|publication|"
+# the lookahead on the first letter lets most positions fail at once
+_ORG_ANAPHORS = re.compile(r"(?=[ti])(?:\b(?:the|its|this|that)\s+(?:company|firm|startup|start-up|lab|newspaper|"
+                           r"outlet|organisation|organization|chipmaker|maker|group|developer|giant|paper|publication|"
                            r"device|app|chip|model|tool|product|software|feature|chatbot|assistant|headset|phone|"
                            r"robot|gadget|service)\b|"
-                           r"\b(?:it|its)\b", re.I)
+                           r"\b(?:it|its)\b)", re.I)
 
 
 @dataclass
@@ -121,7 +125,7 @@ class DocContext:
         """A Span over the document text, carrying its full sentence."""
         s = self.doc.sentences[sent]
         start, end = max(start, s.start), min(max(end, start), s.end)
-        return Span(start=start, end=end, sentence=s.text)
+        return _SPAN({"start": start, "end": end, "sentence": s.text})
 
     def mentions(self, sent: int, start: int | None = None, end: int | None = None) -> list[ResolvedMention]:
         """Mentions of a sentence, optionally only those inside [start, end)."""
@@ -191,7 +195,7 @@ class DocContext:
             if self.is_head(m) and m.type in types:
                 return m.key
         head = self.doc.clean[cs:pos].strip().lower()
-        word = re.match(r"^[\"“]?([a-z]+(?:\s+(?:company|firm|startup|lab|newspaper|outlet|chipmaker|maker))?)", head)
+        word = _SUBJECT_WORD.match(head)
         if word:
             w = word.group(1)
             if w in _PERSON_PRONOUNS and "Person" in types:

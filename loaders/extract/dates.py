@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import DateRef
-from loaders.extract.lexicon import alternation
+from loaders.extract.lexicon import alternation, caseless
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -36,7 +36,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _DIGIT = re.compile(r"\d")
-_NEED_DIGIT = frozenset({"iso", "mdy", "dmy", "my", "y"})  # the patterns that only match with a digit
+# every month name starts with one of these (the month patterns are case-sensitive)
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# every relative date holds one of these words (in lower case: the pattern ignores case)
+_RELATIVE_STEMS = ("day", "week", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,7 @@ def find_dates(text: str, published: DateRef | None = None) -> list[DateMatch]:
     ref = _parse_published(published)
     out: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
-    digits = _DIGIT.search(text) is not None
-    for kind, pattern in _PATTERNS:
-        if not digits and kind in _NEED_DIGIT:
-            continue  # cannot match: spares most sentences five of the eight scans
+    for kind, pattern in _scans(text):
         for m in pattern.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
@@ -95,6 +95,19 @@ def find_dates(text: str, published: DateRef | None = None) -> list[DateMatch]:
                 taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _scans(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns that can match in ``text``: each scan costs about as much as all these substring tests."""
+    # each pattern needs words that substring tests find in C far faster than the pattern's own scan
+    month = any(stem in text for stem in _MONTH_STEMS)
+    digits = _DIGIT.search(text) is not None
+    year = digits and ("19" in text or "20" in text)
+    low = caseless(text)
+    need = {"iso": year, "mdy": digits and month, "dmy": digits and month, "my": month and year, "m": month,
+            "y": year, "weekday": "day" in text,
+            "relative": low is None or any(stem in low for stem in _RELATIVE_STEMS)}
+    return [(kind, pattern) for kind, pattern in _PATTERNS if need[kind]]
 
 
 def _convert(kind: str, m: re.Match[str], ref: dt.date | None) -> DateRef | None:

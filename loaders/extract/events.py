@@ -7,6 +7,7 @@ import re
 from kg.model import DateRef, Event, Participant
 from loaders.extract.context import DocContext
 from loaders.extract.funding import extract_funding
+from loaders.extract.lexicon import caseless
 
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
                           r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
@@ -34,6 +35,7 @@ _PUB_NOUN = r"(?:blog\s+post|blog|post|article|paper|report|essay|op-ed|study|le
 _TITLE = re.compile(rf"\b{_PUB_NOUN}\b[^.]{{0,30}}?\b(?:titled|entitled|called|named)\s*,?\s*[\"“‘]"
                     r"(?P<title>[^\"”’]{3,150}?)"
                     r"[,.]?[\"”’]", re.I)
+_TITLE_WORDS = ("titled", "called", "named")  # _TITLE cannot match without one ("entitled" holds "titled")
 _PUB_VERB = re.compile(rf"\b(?:publish(?:ed|es)?|shar(?:ed|es)|post(?:ed|s)|releas(?:ed|es)|wr(?:ote|ites)|"
                        rf"said|says|stated|argued|explained|noted|warned)\b[^.]{{0,40}}?\b(?:in|on)\s+(?:a|an|its|the|"
                        rf"their)\s+(?:new\s+|recent\s+|official\s+|research\s+)*{_PUB_NOUN}\b|"
@@ -102,7 +104,8 @@ def _publications(ctx: DocContext) -> list[Event]:
         if words.isdisjoint(_PUB_WORDS):
             continue
         st = ctx.stext(s.index)
-        tm = _TITLE.search(st)
+        low = caseless(st)
+        tm = _TITLE.search(st) if low is None or any(map(low.__contains__, _TITLE_WORDS)) else None
         pv = _PUB_VERB.search(st)
         if not tm and not pv:
             continue

@@ -33,6 +33,19 @@ def fold(name: str) -> str:
     return _FOLD.sub("", name.lower())
 
 
+# the only characters outside ASCII that re.IGNORECASE equates with ASCII letters: "İ" (i), the dotless i, the long
+# s and the Kelvin sign (k); with none of them in a text, its lower case shows every ASCII word a re.I pattern can see
+_CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def caseless(text: str) -> str | None:
+    """``text`` in lower case, where ``word in caseless(text)`` tells exactly whether a re.I pattern can find the ASCII
+    ``word`` in ``text`` (a cheap test before a costly scan); None for the rare text where it could not tell."""
+    if any(c in text for c in _CASE_ODD):
+        return None
+    return text.lower()
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex matching exactly what ``"|".join(longest first)`` matches, written as a trie (several times faster).
 
@@ -209,6 +222,8 @@ def gazetteer() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def place_population(surface: str) -> int | None:
     """Population (thousands) of the largest gazetteer place named ``surface``, or None when it names none."""
+    # cached: folding a name (Unicode decomposition and a regex) costs more than the lookup, and names recur
     return gazetteer().get(_ascii_fold(surface))

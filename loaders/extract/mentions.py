@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, not_
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon
 from loaders.extract.schema import Mention, MentionSet, Sentence, TextDoc
@@ -35,6 +36,7 @@ _GROUP_SUBJECTS = frozenset({"Some", "Many", "Others", "Critics", "Netizens", "S
                              "Detractors", "Commentators", "Employees", "Researchers", "Fans", "Insiders"})
 _GROUP_PREMODS = ("social media", "online", "internet", "reddit", "former", "senior", "angry", "prominent", "tech",
                   "industry", "independent", "ai", "outside", "other")
+_GROUP_PREMOD_WORDS = tuple((mod, mod.split()) for mod in _GROUP_PREMODS)
 
 
 # prefixes of hyphenated words that are English compounds, not given names ("Pre-trained", "Co-founder")
@@ -74,8 +76,17 @@ def _initial_positions(toks: list[Tok], texts: list[str]) -> set[int]:
     out: set[int] = set()
     expect = True
     n = len(texts)
-    for i, t in enumerate(texts):
-        # once a start is found only an opener (or a list number up front) can start another: skip the rest cheaply
+    openers = list(compress(range(n), map(_OPENERS.__contains__, texts)))
+    i = -1
+    while i + 1 < n:
+        i += 1
+        if not expect and i > 1:
+            # once a start is found only an opener (or a list number up front) can start another: go to the next one
+            k = bisect_left(openers, i)
+            if k == len(openers):
+                break
+            i = openers[k]
+        t = texts[i]
         if not expect and t not in _OPENERS and (i > 1 or not t[0].isdigit()):
             continue
         if t in _APOSTROPHES and i and toks[i - 1][1] == toks[i][0] and texts[i - 1].endswith("s"):
@@ -98,6 +109,8 @@ class _Builder:
         self.text = doc.clean
         self.mentions: list[Mention] = []
         self.body_surfaces: set[str] = set()
+        # the names written in the body are only looked up in headings: without headings they need not be collected
+        self.has_headings = any(s.heading for s in doc.sentences)
         self.lows: list[str] = []  # the lower-cased tokens of the sentence being read
 
     # ---- runs
@@ -107,7 +120,9 @@ class _Builder:
         n = len(toks)
         text = self.text
         # the tokens that can start a run, found in one pass (most tokens are lower-case words)
-        starts = [k for k in compress(range(n), map(is_name_token, texts)) if texts[k][0].isalpha()]
+        # a name token holds an upper-case letter: lower-case words, most tokens, are not even looked up
+        starts = [k for k in compress(range(n), map(not_, map(str.islower, texts)))
+                  if texts[k][0].isalpha() and is_name_token(texts[k])]
         j = 0
         for i in starts:
             if i < j:
@@ -161,12 +176,12 @@ class _Builder:
         while a < b:
             t = toks[a][2]
             low = lows[a]
-            common_initial = a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns) \
-                and low not in lex.role_words and lex.known.get(fold(t)) is None
-            if _CODE_START.match(t) and a + 1 < b and toks[a + 1][2] not in lex.generic_caps:
+            if len(t) <= 5 and _CODE_START.match(t) and a + 1 < b and toks[a + 1][2] not in lex.generic_caps:
                 break  # "Q1 Tessera" may be a product's name: typing decides whether "Q1" is a quarter
+            # a common word capitalised only because it starts the sentence (tested last: the costliest test)
             if low in lex.stopwords or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
-                    common_initial:
+                    (a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns)
+                     and low not in lex.role_words and lex.known.get(fold(t)) is None):
                 a += 1
             else:
                 break
@@ -211,7 +226,7 @@ class _Builder:
                                      title=title, org_before=org_before, possessive=possessive,
                                      sentence_initial=initial, heading=s.heading, quoted=quoted,
                                      version_end=version_end))
-        if not s.heading:
+        if self.has_headings and not s.heading:
             self.body_surfaces.add(fold(" ".join(words)))
             if len(words) > 1:
                 self.body_surfaces.update(fold(w) for w in words if w[0].isupper() and len(w) > 2
@@ -283,6 +298,18 @@ class _Builder:
             else:
                 i += 1
 
+    def _named_ending_at(self, sent: int, end: int) -> int | None:
+        """Index of the latest name mention of sentence ``sent`` that ends at ``end``."""
+        # the body's sentences are read in order, so the sentence's mentions are the last ones recorded
+        mentions = self.mentions
+        for k in range(len(mentions) - 1, -1, -1):
+            m = mentions[k]
+            if m.sentence != sent:
+                return None
+            if m.end == end and not m.group:
+                return k
+        return None
+
     def _groups(self, s: Sentence, toks: list[Tok], lows: list[str]) -> None:
         """Unnamed actors: "an X user", "critics", "a Microsoft product manager", "Some suspect ..."."""
         lex = self.lex
@@ -312,17 +339,14 @@ class _Builder:
             # pre-modifier: an organisation name ("Microsoft product manager") or "social media"
             affiliation = None
             label_parts = [noun_text]
-            prev = next((k for k in range(len(self.mentions) - 1, -1, -1)
-                         if i > 0 and self.mentions[k].sentence == s.index and self.mentions[k].end == toks[i - 1][1]
-                         and not self.mentions[k].group), None)
+            prev = self._named_ending_at(s.index, toks[i - 1][1]) if i > 0 else None
             if prev is not None and toks[i - 1][2][0].isupper():
                 affiliation = prev
                 label_parts.insert(0, self.mentions[prev].text)
                 first = next((k for k in range(i) if toks[k][0] == self.mentions[prev].start), i)
             else:
-                for mod in _GROUP_PREMODS:
-                    mw = mod.split()
-                    if i >= len(mw) and [x[2].lower() for x in toks[i - len(mw):i]] == mw:
+                for mod, mw in _GROUP_PREMOD_WORDS:
+                    if i >= len(mw) and lows[i - len(mw):i] == mw:
                         label_parts.insert(0, mod)
                         first = i - len(mw)
                         break

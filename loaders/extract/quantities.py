@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Money, Quantity
-from loaders.extract.lexicon import alternation
+from loaders.extract.lexicon import alternation, caseless
 
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12, "crore": 1e7, "lakh": 1e5}
@@ -55,6 +55,13 @@ _NUMBER_WORD = re.compile(rf"\b(?:{alternation(_NUMBER_WORDS)})", re.I)
 # necessary parts of MONEY_SYMBOL and MONEY_WORD matches: cheap tests that spare most texts the full patterns
 _SYMBOL_NUMBER = re.compile(rf"(?:{_CUR})\s*\d", re.I)
 _CURRENCY_WORD = re.compile(r"(?:dollars|euros|pounds|yuan|yen|rupees|won)\b", re.I)
+_CURRENCY_STEMS = ("dollars", "euros", "pounds", "yuan", "yen", "rupees", "won")
+_DIGIT_RUN = re.compile(r"\d+")
+_APPROX_MAX = 13  # the longest word of _APPROX ("approximately")
+_CUR_MAX = 3  # the longest currency of _CUR ("US$", "USD", "Rs.")
+# words without which MULTIPLE and DURATION cannot match
+_MULTIPLE_STEMS = ("times", "x", "fold", "doubl", "tripl", "quadrupl")
+_DURATION_STEMS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
 
 
 def _num(text: str) -> float:
@@ -74,13 +81,48 @@ class MoneyMatch:
     money: Money
 
 
+def _symbol_matches(text: str) -> list[re.Match[str]]:
+    """``list(MONEY_SYMBOL.finditer(text))``, with the scans started only near currencies written before a number.
+
+    Scanning a whole sentence with MONEY_SYMBOL (or _SYMBOL_NUMBER) tries dozens of alternatives at every character.
+    Every match holds a currency followed by spaces and a digit, so it starts at most _APPROX_MAX characters and a
+    run of spaces before such a currency, and every such currency ends at most _CUR_MAX characters before the spaces
+    in front of a run of digits: trying those few places, then searching from the earliest possible start, finds the
+    same matches (the pattern looks at nothing before its start).
+    """
+    out: list[re.Match[str]] = []
+    pos = 0
+    for run in _DIGIT_RUN.finditer(text):
+        if run.start() < pos:
+            continue
+        cur_end = run.start()
+        while cur_end > pos and text[cur_end - 1].isspace():  # \s and str.isspace agree
+            cur_end -= 1
+        for q in range(max(pos, cur_end - _CUR_MAX), cur_end):
+            if _SYMBOL_NUMBER.match(text, q):
+                break
+        else:
+            continue
+        # q: the first currency at or after pos followed by a number
+        a = q
+        while a > pos and text[a - 1].isspace():
+            a -= 1
+        m = MONEY_SYMBOL.search(text, max(pos, a - _APPROX_MAX))
+        if m is None:
+            break
+        out.append(m)
+        pos = m.end()
+    return out
+
+
 def parse_money(text: str) -> list[MoneyMatch]:
     """All money amounts in ``text``, normalised to units of their currency (USD by default)."""
     out: list[MoneyMatch] = []
     if not _HAS_DIGIT.search(text):
         return out
-    matches = list(MONEY_SYMBOL.finditer(text)) if _SYMBOL_NUMBER.search(text) else []
-    if _CURRENCY_WORD.search(text):
+    matches = _symbol_matches(text)
+    low = caseless(text)
+    if (low is None or any(stem in low for stem in _CURRENCY_STEMS)) and _CURRENCY_WORD.search(text):
         matches += [m for m in MONEY_WORD.finditer(text) if all(m.end() <= x.start() or m.start() >= x.end()
                                                                 for x in matches)]
     for m in sorted(matches, key=lambda x: x.start()):
@@ -103,8 +145,12 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     """Quantities in a claim: percentages, multiples, durations, money and counts, with their offsets."""
     out: list[tuple[int, int, Quantity]] = []
     taken: list[tuple[int, int]] = []
-    if not _HAS_DIGIT.search(text) and not _NUMBER_WORD.search(text):
-        return out
+    digits = _HAS_DIGIT.search(text) is not None
+    low = caseless(text)
+    if not digits:
+        number_word = low is None or any(w in low for w in _NUMBER_WORDS)
+        if not number_word or not _NUMBER_WORD.search(text):
+            return out
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
@@ -112,11 +158,12 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     for mm in parse_money(text):
         out.append((mm.start, mm.end, Quantity(value=mm.money.value, unit=mm.money.currency)))
         taken.append((mm.start, mm.end))
-    for m in PERCENT.finditer(text):
+    # PERCENT and COUNT need a digit, MULTIPLE and DURATION their words: a pattern that cannot match is not run
+    for m in PERCENT.finditer(text) if digits else ():
         if free(m.start(), m.end()):
             out.append((m.start(), m.end(), Quantity(value=float(m.group("n")), unit="percent")))
             taken.append((m.start(), m.end()))
-    for m in MULTIPLE.finditer(text):
+    for m in MULTIPLE.finditer(text) if low is None or any(w in low for w in _MULTIPLE_STEMS) else ():
         if not free(m.start(), m.end()):
             continue
         if m.group("verb"):
@@ -125,14 +172,14 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
             value = _num(m.group("n"))
         out.append((m.start(), m.end(), Quantity(value=value, unit="multiple")))
         taken.append((m.start(), m.end()))
-    for m in DURATION.finditer(text):
+    for m in DURATION.finditer(text) if low is None or any(w in low for w in _DURATION_STEMS) else ():
         if not free(m.start(), m.end()):
             continue
         unit = m.group("unit").lower().rstrip("s")
         value = _num(m.group("n")) + (0.5 if "and a half" in m.group(0).lower() else 0.0)
         out.append((m.start(), m.end(), Quantity(value=value, unit=unit)))
         taken.append((m.start(), m.end()))
-    for m in COUNT.finditer(text):
+    for m in COUNT.finditer(text) if digits else ():
         if not free(m.start(), m.end()):
             continue
         n = m.group("n")

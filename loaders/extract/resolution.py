@@ -17,6 +17,10 @@ _KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(|,)?\s*(?:popularly |also |better |widely
                        r"(?:known|recognized|recognised|called|dubbed|nicknamed) as\s*[\"“]?$")
 _SKIP_WORDS = frozenset({"of", "the", "and", "&", "for"})
 _LINE_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Lite", "Air", "SE", "XL"})
+# the models' own validators, called with a dict: the checks of Span(...) and Entity(...) without BaseModel.__init__'s
+# overhead, which was most of the cost of the tens of spans built per document
+_SPAN = Span.__pydantic_validator__.validate_python
+_ENTITY = Entity.__pydantic_validator__.validate_python
 
 
 @dataclass
@@ -337,7 +341,7 @@ class _Resolver:
                 t = self.items[i]
                 m = t.mention
                 end = m.version_end if (m.version_end and product) else m.end
-                spans.append(Span(start=m.start, end=end, sentence=sentences[m.sentence].text))
+                spans.append(_SPAN({"start": m.start, "end": end, "sentence": sentences[m.sentence].text}))
                 for a in (" ".join(clean[m.start:end].split()), t.label):
                     if a not in seen:
                         seen.add(a)
@@ -351,8 +355,8 @@ class _Resolver:
             maker = self._maker_prefix(label) if c.type == "Product" else None
             if maker and label[len(maker[0]):].strip() not in aliases:
                 aliases.append(label[len(maker[0]):].strip())  # "Nvidia H100" is also written "H100"
-            entities.append(Entity(key=key_of[ci], label=label, type=c.type, aliases=tuple(aliases),
-                                   mentions=tuple(spans), affiliation=aff))
+            entities.append(_ENTITY({"key": key_of[ci], "label": label, "type": c.type, "aliases": tuple(aliases),
+                                     "mentions": tuple(spans), "affiliation": aff}))
         entities += self._makers(entities)
         mentions = []
         for i, ci in sorted(self.assign.items(), key=lambda kv: self.items[kv[0]].mention.start):
