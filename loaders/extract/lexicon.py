@@ -163,7 +163,8 @@ def lexicon() -> Lexicon:
     lex = Lexicon()
     known: dict[str, KnownEntity] = {}
     max_tokens = 1
-    for fname, etype in (("places.txt", "Place"), ("orgs.txt", "Organization"), ("products.txt", "Product")):
+    for fname, etype in (("places.txt", "Place"), ("people.txt", "Person"), ("orgs.txt", "Organization"),
+                         ("products.txt", "Product")):
         for line in _lines(fname):
             parts = [p.strip() for p in line.split("|")]
             if etype == "Product":

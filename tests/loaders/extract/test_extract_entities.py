@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import check_spans, labels
 
 from loaders.extract import extract
@@ -78,3 +79,9 @@ def test_groups_with_affiliation() -> None:
 def test_generic_capitalised_words_are_not_entities() -> None:
     ex = extract("However, AI stocks fell on Monday. In January the IPO was delayed. CEO pay rose.")
     assert not [e for e in ex.entities if e.type in ("Person", "Organization", "Product")]
+
+
+@pytest.mark.parametrize("name", ["Mark Zuckerberg", "Bill Gates", "Max Tegmark"])
+def test_well_known_people_whose_first_name_is_also_a_word(name: str) -> None:
+    text = f"{name} said the rules were wrong. Regulators disagreed."
+    assert labels(extract(text)).get(name) == "Person"
