@@ -273,6 +273,9 @@ class _Typer:
             return known
         if all(w in lex.generic_caps for w in words) or (len(words) == 1 and surface in lex.demonyms):
             return TypedMention(mention=m)
+        if " for " in surface and surface.split(" for ", 1)[0].split()[-1] in lex.org_suffixes:
+            # "State Administration for Market Regulation": the institution's head comes before "for"
+            return TypedMention(mention=m, type="Organization", cue="head-for", label=surface)
         # the context cues are only needed (and only computed) once the lexicons have not decided
         before = text[max(s.start, m.start - 80):m.start]
         tail = _tail(before)

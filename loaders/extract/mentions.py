@@ -19,7 +19,8 @@ _TEXT = itemgetter(2)  # the text of a token
 _CONNECTORS = frozenset({"of", "&", "de", "van", "von", "der", "den", "da", "al", "bin", "du", "la", "le", "y"})
 _FOR_HEADS = frozenset({"Center", "Centre", "Institute", "Coalition", "Alliance", "Campaign", "Council", "Committee",
                         "Foundation", "Society", "Association", "Partnership", "Fund", "Commission", "Office",
-                        "Department", "Ministry", "Agency", "Reporters", "Doctors", "Engineers", "Scientists"})
+                        "Department", "Ministry", "Agency", "Reporters", "Doctors", "Engineers", "Scientists",
+                        "Administration", "Authority", "Bureau", "Commissioner", "Network", "Initiative"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
 _APOSTROPHES = frozenset({"'", "’"})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
@@ -53,7 +54,9 @@ _FUNCTION_TAILS = frozenset({"the", "and", "for", "of", "on", "its", "his", "her
 # heads of institutions whose names go on over "and" ("Securities and Exchange Commission")
 _AND_HEADS = frozenset({"Commission", "Committee", "Council", "Studies", "Affairs", "Services", "Sciences",
                         "Security", "Technology", "Energy", "Trade", "Development", "Research", "Industry",
-                        "Exchange", "Safety", "Health", "Justice", "Innovation", "Education"})
+                        "Exchange", "Safety", "Health", "Justice", "Innovation", "Education", "Authority", "Society",
+                        "Institute", "Association", "Foundation", "Agency", "Board", "Office", "ICT", "Regulation",
+                        "Markets", "Standards"})
 
 
 @lru_cache(maxsize=65536)

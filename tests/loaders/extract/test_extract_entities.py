@@ -85,3 +85,18 @@ def test_generic_capitalised_words_are_not_entities() -> None:
 def test_well_known_people_whose_first_name_is_also_a_word(name: str) -> None:
     text = f"{name} said the rules were wrong. Regulators disagreed."
     assert labels(extract(text)).get(name) == "Person"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Quorn Competition and Markets Authority", "State Administration for Market Regulation",
+     "Design and Artists Copyright Society", "Ministry of Science and ICT"],
+)
+def test_institution_names_with_and_or_for(name: str) -> None:
+    text = f"The {name} said on Monday it would examine the deal."
+    assert labels(extract(text)).get(name) == "Organization"
+
+
+def test_two_coordinated_names_stay_two() -> None:
+    got = labels(extract("Google and Microsoft Research said on Monday they would work together."))
+    assert got.get("Google") == "Organization" and got.get("Microsoft Research") == "Organization"
