@@ -124,6 +124,11 @@ def _last_run(text: str, trailing: str) -> int:
     kept = text.rstrip(_SPACES + trailing)
     return len(kept) - len(kept.rsplit(None, 1)[-1]) if kept else len(text)
 
+# "Apple Park", "Google Campus": a maker's name before a site word names a place
+_SITE_WORDS = frozenset({"Park", "Campus", "Center", "Centre", "Square", "Tower", "Towers", "Street", "Road",
+                         "Building", "Headquarters", "HQ", "Arena", "Stadium", "Plaza", "Hall", "Village", "Island",
+                         "Way"})
+
 
 def _tail(before: str, n: int = 4) -> list[str]:
     """The last few lower-case words before a mention, and whether only a comma/quote separates them."""
@@ -299,6 +304,10 @@ class _Typer:
         maker = lex.known.get(fold(words[0])) if len(words) == 2 else None
         if maker is not None and maker.type == "Organization" and (_MODEL_TAIL.match(last) or _MODEL_CODE.match(last)):
             return TypedMention(mention=m, type="Product", cue="maker-code", label=ext)  # "Nvidia H100"
+        if maker is not None and maker.label in lex.product_makers and last not in lex.org_suffixes and \
+                last not in lex.generic_caps and last not in _SITE_WORDS and not m.possessive and \
+                fold(last) not in lex.known:
+            return TypedMention(mention=m, type="Product", cue="maker-line", label=ext)  # "Google Meet"
         if len(words) > 1 and _MODEL_TAIL.match(last) and name_like(words[:-1]) and not m.sentence_initial:
             return TypedMention(mention=m, type="Product", cue="model-tail", label=ext)  # "Rabbit R1"
         if words[0] == "Project" and len(words) > 1:

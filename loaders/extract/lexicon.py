@@ -97,6 +97,7 @@ class Lexicon:
 
     known: dict[str, KnownEntity] = field(default_factory=dict)  # fold(surface) -> entity
     known_max_tokens: int = 1
+    product_makers: frozenset[str] = frozenset()  # organisations whose name starts product names ("Google Meet")
     org_suffixes: frozenset[str] = frozenset()
     org_cues: frozenset[str] = frozenset()
     product_cues: frozenset[str] = frozenset()
@@ -178,6 +179,7 @@ def lexicon() -> Lexicon:
                 max_tokens = max(max_tokens, len(surface.split()))
     lex.known = known
     lex.known_max_tokens = max_tokens
+    lex.product_makers = frozenset(k.developer for k in known.values() if k.developer)
     lex.org_suffixes = frozenset(_lines("org_suffixes.txt"))
     lex.org_cues = frozenset(_lines("org_cues.txt"))
     lex.product_cues = frozenset(_lines("product_cues.txt"))

@@ -100,3 +100,16 @@ def test_institution_names_with_and_or_for(name: str) -> None:
 def test_two_coordinated_names_stay_two() -> None:
     got = labels(extract("Google and Microsoft Research said on Monday they would work together."))
     assert got.get("Google") == "Organization" and got.get("Microsoft Research") == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("Gemini is coming to Google Meet next month.", "Google Meet", "Product"),
+        ("Staff met at Apple Park on Monday.", "Apple Park", None),
+        ("Researchers at Microsoft Research disagreed on Monday.", "Microsoft Research", "Organization"),
+    ],
+)
+def test_a_product_makers_name_before_another_word(text: str, name: str, etype: str | None) -> None:
+    got = labels(extract(text))
+    assert got.get(name) == etype or (etype is None and got.get(name) != "Product")
