@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 QUOTE = re.compile(r"“([^”]{2,2000})”|\"([^\"]{2,2000})\"")
 _AND_VERB = re.compile(r"^[,.]?\s*(?:,\s*)?and\s", re.I)
+_ROLE_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[\w.-]+)?\s+(?:boss|chief|founder|co-founder|owner|chairman|chairwoman|"
+                         r"head|billionaire|mogul|executive)\b", re.I)
 _AND_BEFORE_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?\w+$")
 _EPITHET = re.compile(r"\bthe\s+(?:[\w-]+\s+){1,3}?(?:of|at|for)\s+(?:the\s+)?$")
 _CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
@@ -127,7 +129,9 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     if m and not _AND_VERB.match(after) and not _AND_BEFORE_VERB.search(m.group(0)):
         names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x)]
         if names and names[0].start - qe < 90:
-            if names[0].type == "Organization" and _EPITHET.search(text, qe, names[0].start):
+            if names[0].type == "Organization" and (_EPITHET.search(text, qe, names[0].start) or (
+                    re.search(r"\bthe\s+$", text[qe:names[0].start]) and _ROLE_AFTER.match(text, names[0].end))):
+                # "the Tesla and xAI boss posts": a role at the organisation, not the organisation
                 # the speaker is described by a role at an organisation: the person of that role named before
                 person = ctx.recent(qs, ("Person",), max_sentences=3)
                 if person and names[0].key in f.allies.get(person, ()):

@@ -186,3 +186,11 @@ def test_own_company_disappointed_by_a_decision_targets_the_one_named() -> None:
 def test_own_company_news_is_no_criticism() -> None:
     text = "Zentrix Labs CEO Maria Pike said the company had fixed the flaw that Orlan Labs reported."
     assert not pairs(extract(text))
+
+
+def test_the_organisation_boss_after_a_quote_is_the_person() -> None:
+    text = ("Zentrix Labs announced a deal with Orlan Systems. Maria Pike, the chief executive of Veltrix Motors, "
+            'criticised the deal. "That is an unacceptable security violation," the Veltrix Motors boss posts on X.')
+    got = pairs(extract(text))
+    assert not any(critic == "Veltrix Motors" for critic, _ in got)
+    assert any(critic == "Maria Pike" for critic, _ in got)
