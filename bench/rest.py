@@ -1,10 +1,17 @@
 """Latency of the REST lookups under 32 concurrent clients, against a do-nothing FastAPI baseline.
 
 A synthetic graph of about 1M triples (``--scale`` multiplies it; bench/synthetic.py) plus some owl:sameAs
-links is built in memory in a server subprocess running the real app under uvicorn; a second subprocess
-serves a FastAPI app whose one route does nothing. Both are driven over loopback by ``--clients``
-concurrent httpx clients for a bounded number of requests (and time) per endpoint; the script prints
+links is written to disk and served by the real app under uvicorn in a subprocess, the store opened as
+``kg serve`` opens it (with its in-memory query replica unless KG_QUERY_REPLICA=0); another subprocess serves
+a FastAPI app whose one route does nothing, with the same uvicorn settings (one worker, default loop, no access
+log) and, like ours, a sync route run in the thread pool. Each is driven over loopback by ``--clients``
+concurrent keep-alive connections for a bounded number of requests (and time) per endpoint; the script prints
 throughput and p50/p99 latency for each, and the ratio to the baseline.
+
+The real app is measured twice: uncached (``rest_cache_entries=0``: every request does the work, over the
+per-generation indexes, which the warm-up builds) and with the response cache. The lookups are drawn at random
+from entities all over the catalogue and from random pages, so repeats (cache hits) come only from the mix
+itself: the cached figures are for this mix, not a best case.
 
     .venv/bin/python -m bench.rest                 # ~1M triples, about 2-3 minutes
     .venv/bin/python -m bench.rest --scale 0.1     # a quick run
@@ -42,7 +49,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(kind: str, port: int, scale: float) -> None:
+def _serve(kind: str, port: int, scale: float, cache: int) -> None:
     """Run in the server subprocess: build the graph (for the real app) and serve until killed."""
     import uvicorn
     from fastapi import FastAPI
@@ -60,14 +67,15 @@ def _serve(kind: str, port: int, scale: float) -> None:
         from api.app import create_app
         from bench.synthetic import build_store
         from kg.settings import Settings
-        from kg.store.oxigraph import OxigraphStore
+        from kg.store import open_store
 
         started = time.monotonic()
         pool = max(10, int(8000 * scale))
         path = Path(tempfile.mkdtemp(prefix="kg-bench-rest-")) / "store"
         atexit.register(shutil.rmtree, path.parent, True)
         triples = build_store(path, max(10, int(3200 * scale)), pool=pool, facts_per_doc=10)
-        store = OxigraphStore(path)  # on disk, as `kg serve` runs
+        settings = Settings(store=path, rest_cache_entries=cache)
+        store = open_store(settings, serve=True)  # on disk, as `kg serve` opens it (with its query replica)
         # Resolution links: every tenth organisation's short alias node points to it.
         same = [
             Quad(
@@ -80,7 +88,7 @@ def _serve(kind: str, port: int, scale: float) -> None:
         ]
         store.put_graph(vocab.RESOLUTION_GRAPH, same)
         print(f"graph: {triples:,} quads built in {time.monotonic() - started:.1f} s", flush=True)
-        app = create_app(Settings(), store)
+        app = create_app(settings, store)
 
         def _cache_stats() -> None:
             cache = getattr(app.state, "rest_cache", None)
@@ -93,9 +101,10 @@ def _serve(kind: str, port: int, scale: float) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
-def _start(kind: str, scale: float) -> tuple[subprocess.Popen[bytes], str]:
+def _start(kind: str, scale: float, cache: int = 0) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     command = [sys.executable, "-m", "bench.rest", "--serve", kind, "--port", str(port), "--scale", str(scale)]
+    command += ["--cache", str(cache)]
     proc = subprocess.Popen(command, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 300
@@ -186,52 +195,61 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15, help="time per endpoint at most")
     parser.add_argument("--serve", choices=["real", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cache", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        _serve(args.serve, args.port, args.scale)
+        _serve(args.serve, args.port, args.scale, args.cache)
         return
 
-    from kg.model import PREDICATES
-
-    rng = random.Random(1)
-    proc, base = _start("real", args.scale)
-    try:
-        sample = httpx.get(f"{base}/entities", params={"limit": 1000, "offset": 0}, timeout=120).json()["items"]
-        sample += httpx.get(f"{base}/entities", params={"limit": 1000, "offset": 2000}, timeout=120).json()["items"]
-        people = [e for e in sample if e["type"] == "Person"] or sample
-        print(f"{args.clients} clients, up to {args.requests} requests or {args.seconds:.0f} s per endpoint")
-        workloads = {
-            "GET /entities?q=": [
-                f"/entities?q={quote(rng.choice(sample)['label'][-6:])}" for _ in range(args.requests)
-            ],
-            "GET /criticisms?critic=": [
-                f"/criticisms?critic={quote(rng.choice(people)['label'])}" for _ in range(args.requests)
-            ],
-            "GET /entities/{id}": [f"/entities/{quote(rng.choice(sample)['id'])}" for _ in range(args.requests)],
-            # Relations of one predicate, paged: the whole grouping is an index per generation, only a page is read.
-            "GET /relations?predicate=": [
-                f"/relations?predicate={rng.choice(PREDICATES)}&offset={rng.randrange(1000)}"
-                for _ in range(args.requests)
-            ],
-            # An unfiltered list, paged: every criticism matches, so this shows what paging and counting cost.
-            "GET /criticisms?since=": [
-                f"/criticisms?since=2025-{rng.randrange(1, 13):02}&offset={rng.randrange(1000)}"
-                for _ in range(args.requests)
-            ],
-        }
-        real = {name: _measure(name, base, paths, args) for name, paths in workloads.items()}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    print(f"{args.clients} clients, up to {args.requests} requests or {args.seconds:.0f} s per endpoint")
+    runs: dict[str, dict[str, tuple[float, float, float]]] = {}
+    workloads: dict[str, list[str]] = {}
+    for label, cache in (("uncached", 0), ("response cache", 2048)):
+        proc, base = _start("real", args.scale, cache)
+        try:
+            workloads = workloads or _workloads(base, args.requests)
+            print(f"real app, {label}:", flush=True)
+            runs[label] = {name: _measure(name, base, paths, args) for name, paths in workloads.items()}
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
     proc, base = _start("baseline", args.scale)
     try:
         noop = _measure("baseline GET /noop?q=", base, [f"/noop?q={i}" for i in range(args.requests)], args)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    print("ratio to the baseline (throughput / p99):")
-    for name, (rps, _, p99) in real.items():
-        print(f"  {name:<34} {rps / noop[0]:>6.2f}x throughput   {p99 / noop[2]:>6.2f}x p99")
+    for label, real in runs.items():
+        print(f"ratio to the baseline, {label} (throughput / p99):")
+        for name, (rps, _, p99) in real.items():
+            print(f"  {name:<34} {rps / noop[0]:>6.2f}x throughput   {p99 / noop[2]:>6.2f}x p99")
+
+
+def _workloads(base: str, requests: int) -> dict[str, list[str]]:
+    """The request paths per endpoint: lookups of entities drawn from all over the catalogue, pages at random."""
+    from kg.model import PREDICATES
+
+    rng = random.Random(1)
+    first = httpx.get(f"{base}/entities", params={"limit": 1000, "offset": 0}, timeout=600).json()
+    sample = first["items"]
+    for offset in rng.sample(range(1000, max(1001, first["total"]), 1000), min(4, max(0, first["total"] // 1000 - 1))):
+        sample += httpx.get(f"{base}/entities", params={"limit": 1000, "offset": offset}, timeout=120).json()["items"]
+    people = [e for e in sample if e["type"] == "Person"] or sample
+    return {
+        "GET /entities?q=": [f"/entities?q={quote(rng.choice(sample)['label'][-6:])}" for _ in range(requests)],
+        "GET /criticisms?critic=": [
+            f"/criticisms?critic={quote(rng.choice(people)['label'])}" for _ in range(requests)
+        ],
+        "GET /entities/{id}": [f"/entities/{quote(rng.choice(sample)['id'])}" for _ in range(requests)],
+        # Relations of one predicate, paged: the whole grouping is an index per generation, only a page is read.
+        "GET /relations?predicate=": [
+            f"/relations?predicate={rng.choice(PREDICATES)}&offset={rng.randrange(1000)}" for _ in range(requests)
+        ],
+        # An unfiltered list, paged: every criticism matches, so this shows what paging and counting cost.
+        "GET /criticisms?since=": [
+            f"/criticisms?since=2025-{rng.randrange(1, 13):02}&offset={rng.randrange(1000)}" for _ in range(requests)
+        ],
+    }
 
 
 if __name__ == "__main__":

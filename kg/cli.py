@@ -23,8 +23,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 @contextmanager
-def _opened(settings: Settings, *, read_only: bool = False) -> Iterator[GraphStore]:
-    store = open_store(settings, read_only=read_only)
+def _opened(settings: Settings, *, read_only: bool = False, serve: bool = False) -> Iterator[GraphStore]:
+    store = open_store(settings, read_only=read_only, serve=serve)
     try:
         yield store
     finally:
@@ -78,7 +78,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from api.app import create_app
 
     settings = _settings(args)
-    with _opened(settings) as store:
+    with _opened(settings, serve=True) as store:  # a long-lived reader: worth the in-memory query replica
         uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_level=args.log_level)
     return 0
 

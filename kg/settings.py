@@ -27,6 +27,12 @@ class Settings(BaseSettings):
     rest_cache_entries: int = Field(
         default=2048, ge=0, description="most REST answers kept in the response cache (at most 64 MB); 0 turns it off"
     )
+    query_replica: bool = Field(
+        default=True,
+        description="kg serve answers queries from an in-memory copy of the store, built at start (seconds per "
+        "million triples) and patched on each write: several times faster joins, and about 0.4 GB of memory per "
+        "million triples; one-shot commands (kg query, kg export) always read the disk",
+    )
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None

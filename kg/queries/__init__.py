@@ -1,7 +1,9 @@
 """The read side: entities, facts, documents and conflicts as the REST API presents them.
 
-Everything is computed from the graph through the store protocol; only the canonical-entity
-catalogue is cached, per store generation (see :mod:`kg.queries.entities`).
+Everything is computed from the graph through the store protocol. What every read needs is derived once per
+store generation and kept until a write (:func:`kg.queries.entities.derived`): the canonical-entity catalogue,
+indexes of criticisms, relations and activity, the rendered facts, and (:mod:`kg.queries.rendered`) the JSON
+of each item the REST API has shown.
 """
 
 from __future__ import annotations

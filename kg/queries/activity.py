@@ -44,7 +44,11 @@ class ActivityIndex:
         return [self.events[p] for p in positions[:limit]]
 
     def documents_of(self, members: set[str], limit: int) -> list[Document]:
-        """The first ``limit`` document rows mentioning the nodes, most recently ingested first.
+        """The first ``limit`` document rows mentioning the nodes, most recently ingested first."""
+        return [self.documents[p] for p in self.document_positions(members, limit)]
+
+    def document_positions(self, members: set[str], limit: int) -> list[int]:
+        """Positions in ``documents`` of the first ``limit`` rows mentioning the nodes, most recent first.
 
         A document appears once per mention count of each node mentioned in it, as the joined SELECT gave it.
         """
@@ -53,9 +57,9 @@ class ActivityIndex:
             for doc, n in self.mentions.get(member, {}).items():
                 for position in self.document_rows.get(doc, ()):
                     times[position] += n
-        found: list[Document] = []
+        found: list[int] = []
         for position in sorted(times):
-            found.extend([self.documents[position]] * times[position])
+            found.extend([position] * times[position])
             if len(found) >= limit:
                 break
         return found[:limit]

@@ -40,6 +40,35 @@ class CriticismIndex:
     rows: list[_Row]
     by_critic: dict[str, list[int]] = field(default_factory=dict)
     by_target: dict[str, list[int]] = field(default_factory=dict)
+    # Rows of one date sit together (the order is by date first): (date, first position, end), in row order.
+    runs: list[tuple[str, int, int]] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    unique: bool = False  # one row per criticism (one critic, target and date each), as extraction makes them
+
+    def window(
+        self, since: str | None, until: str | None, offset: int, limit: int
+    ) -> tuple[list[str], int] | None:
+        """One page of the criticisms in a date range and their total, from the runs; None if find() must do it.
+
+        Only the page is copied: a date range alone may match every criticism, and listing them all per request
+        was most of its cost at a million triples.
+        """
+        if not self.unique:
+            return None
+        start = day_bound(since, "since", end=False) if since else None
+        stop = day_bound(until, "until", end=True) if until else None
+        page: list[str] = []
+        total = 0
+        for date, first, end in self.runs:
+            if not _overlaps(date, start, stop):
+                continue
+            # The part of this run inside [offset, offset + limit) of the matching rows.
+            skip = max(0, offset - total)
+            take = max(0, min(end - first, offset + limit - total) - skip)
+            if take:
+                page.extend(self.facts[first + skip : first + skip + take])
+            total += end - first
+        return page, total
 
     def find(
         self, critics: set[str] | None, targets: set[str] | None, since: str | None, until: str | None
@@ -47,6 +76,13 @@ class CriticismIndex:
         """The criticism IRIs matching the filters, newest first, each once."""
         start = day_bound(since, "since", end=False) if since else None
         stop = day_bound(until, "until", end=True) if until else None
+        if critics is None and targets is None and self.unique:
+            # Filtered by date alone: test each date once, and copy whole runs of rows rather than row by row.
+            found_facts: list[str] = []
+            for when, first, end in self.runs:
+                if _overlaps(when, start, stop):
+                    found_facts.extend(self.facts[first:end])
+            return found_facts
         positions: list[int] | range
         if critics is not None or targets is not None:
             # Start from the smaller side; the other is checked per row below.
@@ -62,13 +98,16 @@ class CriticismIndex:
                 continue
             if targets is not None and row.target not in targets:
                 continue
-            # The date overlaps [since, until] when it agrees with the bounds cut to its own precision.
-            if start is not None and (not row.when or start[: len(row.when)] > row.when):
-                continue
-            if stop is not None and (not row.when or row.when > stop[: len(row.when)]):
-                continue
-            found.setdefault(row.fact)
+            if _overlaps(row.when, start, stop):
+                found.setdefault(row.fact)
         return list(found)
+
+
+def _overlaps(when: str, start: str | None, stop: str | None) -> bool:
+    """Whether a date overlaps [start, stop]: it agrees with the bounds cut to its own precision."""
+    if start is not None and (not when or start[: len(when)] > when):
+        return False
+    return stop is None or (bool(when) and when <= stop[: len(when)])
 
 
 def build_index(store: GraphStore) -> CriticismIndex:
@@ -81,10 +120,16 @@ def build_index(store: GraphStore) -> CriticismIndex:
     rows.sort(key=lambda r: r.when, reverse=True)  # stable: equal dates keep the fact order
     by_critic: dict[str, list[int]] = defaultdict(list)
     by_target: dict[str, list[int]] = defaultdict(list)
+    runs: list[tuple[str, int, int]] = []
     for position, row in enumerate(rows):
         by_critic[row.critic].append(position)
         by_target[row.target].append(position)
-    return CriticismIndex(rows, dict(by_critic), dict(by_target))
+        if runs and runs[-1][0] == row.when:
+            runs[-1] = (row.when, runs[-1][1], position + 1)
+        else:
+            runs.append((row.when, position, position + 1))
+    facts = [row.fact for row in rows]
+    return CriticismIndex(rows, dict(by_critic), dict(by_target), runs, facts, len(set(facts)) == len(facts))
 
 
 def criticism_index(store: GraphStore) -> CriticismIndex:

@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
 
 from kg import vocab as v
 from kg.model import EVENT_TYPES, DateRef
-from kg.queries.entities import Catalogue
-from kg.queries.terms import as_bool, as_date, as_float, as_int, document_id, iris, local, select, type_name, value
+from kg.queries.entities import Catalogue, catalogue, derived
+from kg.queries.terms import (
+    PREFIXES,
+    as_bool,
+    as_date,
+    as_float,
+    as_int,
+    document_id,
+    iris,
+    local,
+    select,
+    type_name,
+    value,
+)
 from kg.queries.views import Claim, Criticism, EntityRef, Event, Money, Participant, Quantity, Relation, Source
 from kg.store.base import GraphStore, Term
 
@@ -35,7 +48,9 @@ class Facts:
     def first(self, iri: str, prop: NamedNode) -> Term | None:
         """One value of a property, the smallest so that the choice is stable."""
         values = self.props(iri).get(prop.value)
-        return min(values, key=str) if values else None
+        if not values:
+            return None
+        return values[0] if len(values) == 1 else min(values, key=str)  # str() of a term is slow: only on a choice
 
     def ref(self, iri: str) -> EntityRef:
         """The EntityRef of a node: its canonical entity, or the event or thing it is."""
@@ -59,17 +74,7 @@ class Facts:
 
     def sources(self, *facts: str) -> list[Source]:
         """Every span supporting the facts, in document order."""
-        found = set()
-        for fact in facts:
-            for span in self.props(fact).get(v.EVIDENCE.value, []):
-                node = value(span) or ""
-                doc = self.first(node, v.DOCUMENT)
-                found.add((
-                    document_id(doc) if doc is not None else "",
-                    as_int(self.first(node, v.START)),
-                    as_int(self.first(node, v.END)),
-                    value(self.first(node, v.SENTENCE)) or "",
-                ))
+        found = {key for fact in facts for key in _span_keys(self, fact)}
         return [Source(document=d, start=s, end=e, sentence=t) for d, s, e, t in sorted(found)]
 
     def criticism(self, iri: str) -> Criticism:
@@ -145,24 +150,137 @@ def _index_of(participant_iri: str) -> int:
 def load_facts(store: GraphStore, catalogue: Catalogue, nodes: Iterable[str]) -> Facts:
     """Fetch fact nodes with their spans, money, participants and quantities (two SELECTs at most)."""
     wanted = sorted(set(nodes))
+    return _read(store, catalogue, f"VALUES ?f {{ {iris(wanted)} }}" if wanted else None)
+
+
+def _read(store: GraphStore, catalogue: Catalogue, where: str | None) -> Facts:
+    """The facts that ``where`` binds to ``?f``, with their nested nodes and the refs of what they point at."""
     graph: dict[str, Props] = defaultdict(lambda: defaultdict(list))
-    if wanted:
-        rows = select(store, f"""
+    found: dict[str, None] = {}
+    if where is not None:
+        # Streamed as tuples: at a whole kind of fact (hundreds of thousands of rows) dicts per row cost seconds.
+        _, rows = store.stream(f"""{PREFIXES}
 SELECT DISTINCT ?f ?p ?o ?n ?p2 ?o2 WHERE {{
-  VALUES ?f {{ {iris(wanted)} }}
+  {where}
   {{ ?f ?p ?o }} UNION {{ VALUES ?p {{ {_NESTED} }} ?f ?p ?n . ?n ?p2 ?o2 }}
 }}""")
-        for row in rows:
-            f, p = value(row["f"]) or "", value(row["p"]) or ""
-            if row["n"] is None:
-                graph[f][p].append(row["o"])
+        for f_term, p_term, o, n, p2, o2 in rows:
+            f = value(f_term) or ""
+            found.setdefault(f)
+            if n is None:
+                graph[f][value(p_term) or ""].append(o)
             else:
-                graph[value(row["n"]) or ""][value(row["p2"]) or ""].append(row["o2"])
-    referenced = {
-        value(t) or "" for f in wanted for prop in _REFERENCES for t in graph[f].get(prop.value, [])
-    } | {value(t) or "" for n in list(graph) for t in graph[n].get(v.ENTITY.value, [])}
+                # A node shared by several facts (one span supporting them all) comes once per fact: keep one.
+                values = graph[value(n) or ""][value(p2) or ""]
+                if o2 not in values:
+                    values.append(o2)
+    referenced = {value(t) or "" for f in found for prop in _REFERENCES for t in graph[f].get(prop.value, [])} | {
+        value(t) or "" for n in list(graph) for t in graph[n].get(v.ENTITY.value, [])
+    }
     unknown = sorted(r for r in referenced if r and catalogue.record(r) is None)
     return Facts(catalogue, graph, _other_refs(store, unknown))
+
+
+SourceKey = tuple[str, int, int, str]
+
+
+@dataclass
+class FactModels:
+    """Every criticism and event rendered, and every relation assertion's roles and spans, for one generation.
+
+    Lists, lookups and entity pages then assemble their items from these without querying the store; a relation
+    is rendered per request because which of its assertions count depends on the filters.
+    """
+
+    catalogue: Catalogue
+    criticisms: dict[str, Criticism]
+    events: dict[str, Event]
+    roles: dict[str, list[str | None]]
+    spans: dict[str, frozenset[SourceKey]]
+    others: dict[str, EntityRef]
+    sources: dict[SourceKey, Source] = field(default_factory=dict)
+
+    def ref(self, iri: str) -> EntityRef:
+        """The EntityRef of a node, as Facts.ref gives it."""
+        record = self.catalogue.record(iri)
+        if record is not None:
+            return record.ref()
+        return self.others.get(iri) or EntityRef(id=local(iri), label=local(iri), type="Thing")
+
+    def relation(self, subject: str, predicate: str, obj: str, nodes: list[str]) -> Relation:
+        """The relation a group of assertion nodes states, as Facts.relation renders it."""
+        roles = Counter(role for n in nodes for role in self.roles.get(n, ()))
+        keys = sorted({key for n in nodes for key in self.spans.get(n, ())})
+        return Relation(
+            subject=self.ref(subject),
+            predicate=predicate,
+            object=self.ref(obj),
+            role=min(roles, key=lambda r: (-roles[r], r or "")) if roles else None,
+            sources=[self.sources[key] for key in keys],
+        )
+
+
+_EVENT_TYPES = " ".join(f"kg:{t}" for t in EVENT_TYPES)
+
+
+def build_models(store: GraphStore, catalogue: Catalogue) -> FactModels:
+    """Read every criticism, event and relation assertion (a SELECT per kind) and render them."""
+    crit = _read(store, catalogue, "?f a kg:Criticism .")
+    events = _read(store, catalogue, f"VALUES ?type {{ {_EVENT_TYPES} }} ?f a ?type .")
+    relations = _read(store, catalogue, "?f a kg:RelationAssertion .")
+    crit_iris = [f for f in crit.graph if v.CRITICISM.value in _types(crit, f)]
+    event_iris = [f for f in events.graph if _EVENT_CLASSES & _types(events, f)]
+    assertion_iris = [f for f in relations.graph if v.RELATION_ASSERTION.value in _types(relations, f)]
+    models = FactModels(
+        catalogue,
+        {f: crit.criticism(f) for f in crit_iris},
+        {f: events.event(f) for f in event_iris},
+        {f: [value(r) for r in relations.props(f).get(v.ROLE.value, [])] for f in assertion_iris},
+        {f: frozenset(_span_keys(relations, f)) for f in assertion_iris},
+        {**crit.others, **events.others, **relations.others},
+    )
+    for f in assertion_iris:
+        for d, s, e, t in models.spans[f]:
+            models.sources.setdefault((d, s, e, t), Source(document=d, start=s, end=e, sentence=t))
+    return models
+
+
+def fact_models(store: GraphStore) -> FactModels:
+    """The rendered facts of the store as it is now, built once per generation."""
+    return derived(store, "fact_models", lambda s: build_models(s, catalogue(s)))
+
+
+def render_criticisms(store: GraphStore, iris: list[str]) -> list[Criticism]:
+    """The criticisms, from the generation's models (any not there is fetched, which should not happen)."""
+    models = fact_models(store)
+    missing = [f for f in iris if f not in models.criticisms]
+    facts = load_facts(store, models.catalogue, missing) if missing else None
+    return [models.criticisms[f] if facts is None or f in models.criticisms else facts.criticism(f) for f in iris]
+
+
+def render_events(store: GraphStore, iris: list[str]) -> list[Event]:
+    """The events, from the generation's models (any not there is fetched, which should not happen)."""
+    models = fact_models(store)
+    missing = [f for f in iris if f not in models.events]
+    facts = load_facts(store, models.catalogue, missing) if missing else None
+    return [models.events[f] if facts is None or f in models.events else facts.event(f) for f in iris]
+
+
+def _types(facts: Facts, iri: str) -> set[str]:
+    return {value(t) or "" for t in facts.props(iri).get(v.RDF_TYPE.value, [])}
+
+
+def _span_keys(facts: Facts, fact: str) -> Iterable[SourceKey]:
+    """The (document, start, end, sentence) of each span supporting a fact, as Facts.sources reads them."""
+    for span in facts.props(fact).get(v.EVIDENCE.value, []):
+        node = value(span) or ""
+        doc = facts.first(node, v.DOCUMENT)
+        yield (
+            document_id(doc) if doc is not None else "",
+            as_int(facts.first(node, v.START)),
+            as_int(facts.first(node, v.END)),
+            value(facts.first(node, v.SENTENCE)) or "",
+        )
 
 
 def _other_refs(store: GraphStore, nodes: list[str]) -> dict[str, EntityRef]:
@@ -170,10 +288,13 @@ def _other_refs(store: GraphStore, nodes: list[str]) -> dict[str, EntityRef]:
     if not nodes:
         return {}
     refs: dict[str, EntityRef] = {}
-    rows = select(store, f"""
+    rows = select(
+        store,
+        f"""
 SELECT DISTINCT ?x ?type ?label WHERE {{
   VALUES ?x {{ {iris(nodes)} }} ?x a ?type . OPTIONAL {{ ?x rdfs:label ?label }}
-}} ORDER BY ?x ?label""")
+}} ORDER BY ?x ?label""",
+    )
     for row in rows:
         iri, kind = value(row["x"]) or "", value(row["type"]) or ""
         if iri not in refs or kind in _EVENT_CLASSES:

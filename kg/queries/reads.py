@@ -6,6 +6,8 @@ Filters, ordering, LIMIT and OFFSET run in the store; a page's facts are then fe
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kg import vocab
 from kg.errors import NotFoundError
 from kg.model import EVENT_TYPES
@@ -13,8 +15,8 @@ from kg.queries import relations
 from kg.queries.activity import activity_index
 from kg.queries.criticisms import criticism_index
 from kg.queries.dates import range_filter, when
-from kg.queries.entities import catalogue
-from kg.queries.facts import Facts, load_facts
+from kg.queries.entities import EntityRecord, catalogue
+from kg.queries.facts import FactModels, fact_models, load_facts, render_criticisms, render_events
 from kg.queries.terms import as_date, as_int, document_id, iris, local, select, value
 from kg.queries.views import (
     Claim,
@@ -61,10 +63,10 @@ def _event_where(event_type: str | None, members: Members, since: str | None, un
 _EVENT_ORDER = "DESC(?when) ?f"
 
 
-def _relation(facts: Facts, index: relations.RelationIndex, position: int, nodes: list[str]) -> Relation:
+def _relation(models: FactModels, index: relations.RelationIndex, position: int, nodes: list[str]) -> Relation:
     """A relation of the index, rendered from its matching assertions (merged by resolution)."""
     predicate, subject, obj, _ = index.keys[position]
-    return facts.relation(subject, predicate, obj, nodes)
+    return models.relation(subject, predicate, obj, nodes)
 
 
 def _document_rows(
@@ -118,31 +120,73 @@ def list_entities(store: GraphStore, *, type: str | None, q: str | None, limit: 
     return Page[Entity](items=[r.model() for r in found[offset:offset + limit]], total=len(found))
 
 
-def get_entity(store: GraphStore, entity_id: str, *, limit: int = 100) -> EntityDetail:
-    """An entity (by any merged id, or an unambiguous label or alias) with what the graph says about it."""
-    cat = catalogue(store)
-    records = cat.resolve(entity_id)
+@dataclass
+class EntityFacts:
+    """What an entity's page lists: the record, and the facts of each list, already cut to the limit."""
+
+    record: EntityRecord
+    relations: list[tuple[int, list[str]]]  # relation index positions, with the matching assertion nodes
+    made: list[str]
+    received: list[str]
+    events: list[str]
+    documents: list[int]  # activity index document positions
+
+    def same_as(self) -> list[str]:
+        """The other ids merged into the entity."""
+        return sorted(local(m) for m in self.record.members if m != self.record.iri)
+
+
+def find_entity(store: GraphStore, entity_id: str, limit: int) -> EntityFacts:
+    """The entity an id (or an unambiguous label or alias) names, with the facts its page lists."""
+    records = catalogue(store).resolve(entity_id)
     if not records:
         raise NotFoundError(f"no entity {entity_id!r}; list them with GET /entities?q=")
     record = records[0]
     members = set(record.members)
     index, activity, relation_index = criticism_index(store), activity_index(store), relations.relation_index(store)
-    made = index.find(members, None, None, None)[:limit]
-    received = index.find(None, members, None, None)[:limit]
-    events = activity.events_of(members, limit)
     near = relation_index.find(None, None, None, members)[:limit]
-    groups = [(p, relation_index.matching(p, None, None, members)) for p in near]
-    # One query for every fact on the page: criticisms, events and the relations' assertions.
-    facts = load_facts(store, cat, [*made, *received, *events, *(f for _, nodes in groups for f in nodes)])
-    return EntityDetail(
-        **record.model().model_dump(),
-        same_as=sorted(local(m) for m in record.members if m != record.iri),
-        relations=[_relation(facts, relation_index, p, nodes) for p, nodes in groups],
-        criticisms_made=[facts.criticism(f) for f in made],
-        criticisms_received=[facts.criticism(f) for f in received],
-        events=[facts.event(f) for f in events],
-        documents=activity.documents_of(members, limit),
+    return EntityFacts(
+        record,
+        [(p, relation_index.matching(p, None, None, members)) for p in near],
+        index.find(members, None, None, None)[:limit],
+        index.find(None, members, None, None)[:limit],
+        activity.events_of(members, limit),
+        activity.document_positions(members, limit),
     )
+
+
+def get_entity(store: GraphStore, entity_id: str, *, limit: int = 100) -> EntityDetail:
+    """An entity (by any merged id, or an unambiguous label or alias) with what the graph says about it."""
+    found = find_entity(store, entity_id, limit)
+    relation_index, activity = relations.relation_index(store), activity_index(store)
+    # Every fact is already rendered for this generation: no query per request.
+    models = fact_models(store)
+    return EntityDetail(
+        **found.record.model().model_dump(),
+        same_as=found.same_as(),
+        relations=[_relation(models, relation_index, p, nodes) for p, nodes in found.relations],
+        criticisms_made=render_criticisms(store, found.made),
+        criticisms_received=render_criticisms(store, found.received),
+        events=render_events(store, found.events),
+        documents=[activity.documents[p] for p in found.documents],
+    )
+
+
+def find_criticisms(
+    store: GraphStore, critic: str | None, target: str | None, since: str | None, until: str | None,
+    limit: int, offset: int,
+) -> tuple[list[str], int]:
+    """One page of the criticisms matching the filters, newest first, and their total."""
+    cat = catalogue(store)
+    critics, targets = cat.members(critic), cat.members(target)
+    if critics == set() or targets == set():
+        return [], 0
+    index = criticism_index(store)
+    window = index.window(since, until, offset, limit) if critics is None and targets is None else None
+    if window is not None:
+        return window
+    found = index.find(critics, targets, since, until)
+    return found[offset : offset + limit], len(found)
 
 
 def list_criticisms(
@@ -150,14 +194,8 @@ def list_criticisms(
     limit: int, offset: int,
 ) -> Page[Criticism]:
     """Criticisms, newest first; critic and target by id, label or alias; dates overlapping [since, until]."""
-    cat = catalogue(store)
-    critics, targets = cat.members(critic), cat.members(target)
-    if critics == set() or targets == set():
-        return Page[Criticism](items=[], total=0)
-    found = criticism_index(store).find(critics, targets, since, until)
-    page = found[offset : offset + limit]
-    facts = load_facts(store, cat, page)
-    return Page[Criticism](items=[facts.criticism(f) for f in page], total=len(found))
+    found, total = find_criticisms(store, critic, target, since, until, limit, offset)
+    return Page[Criticism](items=render_criticisms(store, found), total=total)
 
 
 def list_events(
@@ -195,15 +233,24 @@ def list_relations(
     store: GraphStore, *, predicate: str | None, subject: str | None, object: str | None, limit: int, offset: int
 ) -> Page[Relation]:
     """Relations between canonical entities, each with every span supporting it."""
+    groups = find_relations(store, predicate, subject, object, limit, offset)
+    if groups is None:
+        return Page[Relation](items=[], total=0)
+    index, models = relations.relation_index(store), fact_models(store)
+    return Page[Relation](items=[_relation(models, index, p, nodes) for p, nodes in groups[0]], total=groups[1])
+
+
+def find_relations(
+    store: GraphStore, predicate: str | None, subject: str | None, object: str | None, limit: int, offset: int
+) -> tuple[list[tuple[int, list[str]]], int] | None:
+    """One page of relations (index positions with their matching assertion nodes) and the total; None if none."""
     cat = catalogue(store)
     subjects, objects = cat.members(subject), cat.members(object)
     if subjects == set() or objects == set():
-        return Page[Relation](items=[], total=0)
+        return None
     index = relations.relation_index(store)
     found = index.find(predicate, subjects, objects)
-    groups = [(p, index.matching(p, subjects, objects)) for p in found[offset : offset + limit]]
-    facts = load_facts(store, cat, (f for _, nodes in groups for f in nodes))
-    return Page[Relation](items=[_relation(facts, index, p, nodes) for p, nodes in groups], total=len(found))
+    return [(p, index.matching(p, subjects, objects)) for p in found[offset : offset + limit]], len(found)
 
 
 def list_documents(store: GraphStore, *, limit: int, offset: int) -> Page[Document]:

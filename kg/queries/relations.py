@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kg.queries.entities import derived
@@ -41,8 +42,11 @@ class RelationIndex:
 
     def find(
         self, predicate: str | None, subjects: set[str] | None, objects: set[str] | None, either: set[str] | None = None
-    ) -> list[int]:
-        """Positions of the relations with an assertion matching the filters, in listing order."""
+    ) -> Sequence[int]:
+        """Positions of the relations with an assertion matching the filters, in listing order.
+
+        A predicate alone gives its range as is: copying it into a list cost more than the rest of a page.
+        """
         positions: range | set[int] = range(len(self.keys))
         if predicate:
             positions = self.by_predicate.get(predicate, range(0))
@@ -56,8 +60,8 @@ class RelationIndex:
             if subjects is not None and objects is not None:
                 positions = {p for p in positions if self.matching(p, subjects, objects)}
         if isinstance(positions, set):
-            positions = sorted(p for p in positions if predicate is None or self.keys[p][0] == predicate)
-        return list(positions)
+            return sorted(p for p in positions if predicate is None or self.keys[p][0] == predicate)
+        return positions
 
     def matching(
         self, position: int, subjects: set[str] | None, objects: set[str] | None, either: set[str] | None = None

@@ -45,7 +45,12 @@ def canonical(var: str, out: str) -> str:
 
 def value(term: Term | None) -> str | None:
     """The lexical value of an IRI or literal; None when unbound."""
-    return None if term is None else getattr(term, "value", str(term))
+    if term is None:
+        return None
+    try:
+        return term.value  # not getattr(term, "value", str(term)): that writes the term out on every call
+    except AttributeError:
+        return str(term)
 
 
 def as_int(term: Term | None, default: int = 0) -> int:

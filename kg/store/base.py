@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import BinaryIO, Protocol, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
@@ -132,6 +132,15 @@ class GraphStore(Protocol):
 
         The iterator raises QueryTimeoutError once ``timeout_s`` has passed; a query that is not a SELECT is a
         QueryError. Read it to the end (or drop it) on the thread that called ``stream``.
+        """
+        ...
+
+    def stream_csv(self, sparql: str, out: BinaryIO) -> None:
+        """Run a SELECT as ``query`` does and write its results to ``out`` as SPARQL CSV (text/csv).
+
+        The bytes are those ``query_serialized(sparql, "text/csv")`` gives, written a chunk at a time as rows
+        are computed, with no row or time limit: for exports, which read the whole graph. A backend may write
+        them without making a Python object per row. A query that is not a SELECT is a QueryError.
         """
         ...
 

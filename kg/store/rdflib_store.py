@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, URIRef
@@ -18,7 +19,7 @@ from rdflib.term import Node
 
 from kg import vocab
 from kg.errors import QueryError, QueryTimeoutError, ResultTooLargeError
-from kg.sparql_results import serialize
+from kg.sparql_results import serialize, write_csv
 from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult, Term, names_dataset
 
 
@@ -182,6 +183,14 @@ class RdflibStore:
             raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
         rows = (tuple(None if cell is None else from_rdflib(cell) for cell in row) for row in result)
         return [str(v) for v in result.vars], rows
+
+    def stream_csv(self, sparql: str, out: BinaryIO) -> None:
+        """Run a SELECT and write it as CSV with the generic writer (rdflib computes the whole result first)."""
+        result = self.query(sparql)
+        if not isinstance(result, SelectResult):
+            raise QueryError("stream_csv() runs SELECT queries only")
+        for chunk in write_csv(result):
+            out.write(chunk)
 
     def _run(
         self, sparql: str, default_graph: list[ox.NamedNode] | None, named_graphs: list[ox.NamedNode] | None

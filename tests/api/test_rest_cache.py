@@ -43,21 +43,21 @@ def _cache(client: TestClient) -> ResponseCache:
     return client.app.state.rest_cache  # type: ignore[attr-defined]
 
 
-def _count_calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
-    """Count the calls of ``kg.queries.<name>`` made by the REST routes."""
+def _count_calls(monkeypatch: pytest.MonkeyPatch, name: str, module: Any = rest.queries) -> list[int]:
+    """Count the calls of ``<module>.<name>`` (a module the REST routes call through) made by the routes."""
     calls: list[int] = []
-    original: Callable[..., Any] = getattr(rest.queries, name)
+    original: Callable[..., Any] = getattr(module, name)
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(rest.queries, name, counted)
+    monkeypatch.setattr(module, name, counted)
     return calls
 
 
 def test_repeated_get_is_served_from_the_cache(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = _count_calls(monkeypatch, "list_entities")
+    calls = _count_calls(monkeypatch, "entities_json", rest.rendered)
     first = client.get("/entities", params={"limit": 3, "offset": 1})
     # the same parameters in another order are the same request
     second = client.get("/entities?offset=1&limit=3")

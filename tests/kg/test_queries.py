@@ -204,7 +204,7 @@ def test_relation_index_follows_every_sameas_chain_end() -> None:
     assert node("x-a").value not in ends and node("x-b").value not in ends
     index = relation_index(s)
     assert index.keys == sorted(index.keys)
-    assert index.find("no such predicate", None, None) == []
+    assert list(index.find("no such predicate", None, None)) == []
     everything = queries.list_relations(s, predicate=None, subject=None, object=None, limit=1000, offset=0)
     assert everything.total == len(index.keys) == len(everything.items)
     pages = [queries.list_relations(s, predicate=None, subject=None, object=None, limit=2, offset=o) for o in (0, 2)]

@@ -1,0 +1,166 @@
+"""The REST answers of the heaviest reads as JSON bytes, joined from items dumped once per store generation.
+
+Building a page's pydantic models and dumping them was most of what ``/relations``, ``/criticisms`` and
+``/entities/{id}`` cost per request once finding the page was an index lookup. Here each item (a criticism, an
+event, a relation with all its assertions, a document row, an entity) is dumped to JSON the first time a request
+shows it, and kept for the rest of the generation, so a request finds its ids, slices a page and joins bytes.
+
+The bytes are exactly what dumping the model path's answer gives (``kg.queries.reads`` builds the same models):
+``json.dumps`` of a list or object is its items' dumps joined with the compact separators, so each item is dumped
+as the whole page would dump it. A write bumps the store's generation and the next request starts a new
+:class:`Fragments`, so nothing outlives the data it was rendered from; memory is bounded by the items shown, at
+most every fact of the generation once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
+
+from kg.queries import relations
+from kg.queries.activity import ActivityIndex, activity_index
+from kg.queries.entities import EntityRecord, catalogue, derived
+from kg.queries.facts import FactModels, fact_models, render_criticisms, render_events
+from kg.queries.reads import find_criticisms, find_entity, find_relations
+from kg.store.base import GraphStore
+
+
+def dumps(content: Any) -> bytes:
+    """JSON as the REST API writes it: compact, UTF-8 as is, no NaN (what FastAPI's JSONResponse does)."""
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode()
+
+
+def dump_model(model: BaseModel) -> bytes:
+    """A model as the REST API writes it when it is the response_model."""
+    return dumps(model.model_dump(mode="json", by_alias=True))
+
+
+def _join(fragments: list[bytes]) -> bytes:
+    return b"[" + b",".join(fragments) + b"]"
+
+
+def page(fragments: list[bytes], total: int) -> bytes:
+    """A ``Page`` body from its items' fragments."""
+    return b'{"items":' + _join(fragments) + b',"total":' + str(total).encode() + b"}"
+
+
+class Fragments:
+    """The JSON of items shown by the REST reads, each dumped once per generation, on first use.
+
+    The memo dicts are filled by request threads without a lock: two threads racing on one item both dump it and
+    store equal bytes, which is harmless, while a lock would serialise every request on the hot path.
+    """
+
+    def __init__(self, models: FactModels, index: relations.RelationIndex, activity: ActivityIndex) -> None:
+        self.models = models
+        self.index = index
+        self.activity = activity
+        self._criticisms: dict[str, bytes] = {}
+        self._events: dict[str, bytes] = {}
+        # A relation with every one of its assertions (what an unfiltered or predicate-only listing shows):
+        # position -> (how many assertion nodes, bytes). A subset of them (a subject or object filter) is
+        # rendered per request, so the memo stays one entry per relation. A count, not the nodes: the nodes asked
+        # for are always a subset of the relation's, so an equal count is the full set, and a tuple of an int
+        # and bytes is not tracked by the cyclic GC (nor are the bytes of every other memo).
+        self._relations: dict[int, tuple[int, bytes]] = {}
+        self._documents: dict[int, bytes] = {}
+        self._entities: dict[str, bytes] = {}
+
+    def criticisms(self, store: GraphStore, iris: list[str]) -> list[bytes]:
+        """The criticisms' fragments."""
+        return self._memo(self._criticisms, iris, lambda missing: render_criticisms(store, missing))
+
+    def events(self, store: GraphStore, iris: list[str]) -> list[bytes]:
+        """The events' fragments."""
+        return self._memo(self._events, iris, lambda missing: render_events(store, missing))
+
+    def relation(self, position: int, nodes: list[str]) -> bytes:
+        """The fragment of the relation at an index position, stated by the given assertion nodes."""
+        hit = self._relations.get(position)
+        if hit is not None and hit[0] == len(nodes):
+            return hit[1]
+        predicate, subject, obj, _ = self.index.keys[position]
+        fragment = dump_model(self.models.relation(subject, predicate, obj, nodes))
+        if hit is None and len(nodes) == len(self.index.matching(position, None, None)):
+            self._relations[position] = (len(nodes), fragment)
+        return fragment
+
+    def documents(self, positions: list[int]) -> list[bytes]:
+        """The fragments of activity-index document rows."""
+        found = []
+        for position in positions:
+            fragment = self._documents.get(position)
+            if fragment is None:
+                fragment = self._documents[position] = dump_model(self.activity.documents[position])
+            found.append(fragment)
+        return found
+
+    def entity(self, record: EntityRecord) -> bytes:
+        """The listed form of an entity."""
+        fragment = self._entities.get(record.iri)
+        if fragment is None:
+            fragment = self._entities[record.iri] = dump_model(record.model())
+        return fragment
+
+    @staticmethod
+    def _memo(memo: dict[str, bytes], iris: list[str], render: Callable[[list[str]], list[Any]]) -> list[bytes]:
+        missing = [f for f in dict.fromkeys(iris) if f not in memo]
+        if missing:
+            for f, model in zip(missing, render(missing), strict=True):
+                memo[f] = dump_model(model)
+        return [memo[f] for f in iris]
+
+
+def fragments(store: GraphStore) -> Fragments:
+    """The fragments of the store as it is now: a new, empty memo per generation."""
+    return derived(
+        store,
+        "fragments",
+        lambda s: Fragments(fact_models(s), relations.relation_index(s), activity_index(s)),
+    )
+
+
+def criticisms_json(
+    store: GraphStore, *, critic: str | None, target: str | None, since: str | None, until: str | None,
+    limit: int, offset: int,
+) -> bytes:
+    """The body of ``GET /criticisms``: :func:`kg.queries.list_criticisms` as JSON."""
+    found, total = find_criticisms(store, critic, target, since, until, limit, offset)
+    return page(fragments(store).criticisms(store, found), total)
+
+
+def relations_json(
+    store: GraphStore, *, predicate: str | None, subject: str | None, object: str | None, limit: int, offset: int
+) -> bytes:
+    """The body of ``GET /relations``: :func:`kg.queries.list_relations` as JSON."""
+    found = find_relations(store, predicate, subject, object, limit, offset)
+    if found is None:
+        return page([], 0)
+    memo = fragments(store)
+    return page([memo.relation(p, nodes) for p, nodes in found[0]], found[1])
+
+
+def entities_json(store: GraphStore, *, type: str | None, q: str | None, limit: int, offset: int) -> bytes:
+    """The body of ``GET /entities``: :func:`kg.queries.list_entities` as JSON."""
+    found = catalogue(store).search(type, q)
+    memo = fragments(store)
+    return page([memo.entity(r) for r in found[offset : offset + limit]], len(found))
+
+
+def entity_json(store: GraphStore, entity_id: str, *, limit: int = 100) -> bytes:
+    """The body of ``GET /entities/{id}``: :func:`kg.queries.get_entity` as JSON (NotFoundError alike)."""
+    found = find_entity(store, entity_id, limit)
+    memo = fragments(store)
+    head = memo.entity(found.record)  # EntityDetail starts with Entity's fields, in the same order
+    lists = (
+        (b"same_as", [dumps(i) for i in found.same_as()]),
+        (b"relations", [memo.relation(p, nodes) for p, nodes in found.relations]),
+        (b"criticisms_made", memo.criticisms(store, found.made)),
+        (b"criticisms_received", memo.criticisms(store, found.received)),
+        (b"events", memo.events(store, found.events)),
+        (b"documents", memo.documents(found.documents)),
+    )
+    return head[:-1] + b"".join(b',"' + name + b'":' + _join(items) for name, items in lists) + b"}"
