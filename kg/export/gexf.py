@@ -1,6 +1,8 @@
 """GEXF 1.3 for Gephi: a dynamic directed graph whose edges start at the date of their earliest fact.
 
-Written as text, a node or edge at a time, so memory stays flat however large the graph.
+The store writes the node and edge elements itself (see :func:`kg.export.graphview.write_elements`): memory
+stays flat however large the graph, and no Python object is made per element. Edges carry no id (optional in
+GEXF; Gephi and networkx number them).
 """
 
 from __future__ import annotations
@@ -8,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import BinaryIO
 
-from kg.export.graphview import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, edges, nodes
-from kg.export.xmlutil import ChunkedWriter, attr
+from kg.export.graphview import EDGE_ATTRIBUTES, EDGE_QUERIES, NODE_ATTRIBUTES, NODE_QUERIES, write_elements
+from kg.export.xmlutil import sparql_choose, sparql_markup, sparql_xml
 from kg.store.base import GraphStore
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -18,6 +20,42 @@ GEXF_NS = "http://gexf.net/1.3"
 def _attribute_decls(cls: str, attributes: tuple[tuple[str, str], ...]) -> str:
     decls = "".join(f'<attribute id="{n}" title="{n}" type="{t}"/>' for n, t in attributes)
     return f'<attributes class="{cls}">{decls}</attributes>\n'
+
+
+# Each element is a row of parts (see write_elements); optional attributes and attvalues open in the part
+# before their value and close in the part after it. ?type and ?kind are class names and constants of the
+# graph view, ?mentions and ?weight integers and ?start a timeline date: none needs escaping.
+_RELATION_ATTVALUE = "><attvalues><attvalue for='relation' value='"
+_NODE = (
+    sparql_markup("<node id='"),
+    sparql_xml("id"),
+    sparql_markup("' label='"),
+    f'IF(?label = "", {sparql_xml("id")}, {sparql_xml("label")})',
+    sparql_choose("type", "'><attvalues>", "'><attvalues><attvalue for='type' value='"),
+    "?type",
+    sparql_choose("type", "<attvalue for='kind' value='", "'/><attvalue for='kind' value='"),
+    "?kind",
+    sparql_markup("'/><attvalue for='mentions' value='"),
+    "?mentions",
+    sparql_markup("'/></attvalues></node>"),
+)
+_EDGE = (
+    sparql_markup("<edge source='"),
+    sparql_xml("source"),
+    sparql_markup("' target='"),
+    sparql_xml("target"),
+    sparql_markup("' label='"),
+    sparql_xml("relation"),
+    sparql_markup("' weight='"),
+    "?weight",
+    sparql_choose("start", "'", "' start='"),
+    "?start",
+    sparql_choose("start", _RELATION_ATTVALUE, "'" + _RELATION_ATTVALUE),
+    sparql_xml("relation"),
+    sparql_choose("role", "'/></attvalues></edge>", "'/><attvalue for='role' value='"),
+    sparql_xml("role"),
+    sparql_choose("role", "", "'/></attvalues></edge>"),
+)
 
 
 def write_gexf(store: GraphStore, out: BinaryIO) -> None:
@@ -35,30 +73,7 @@ def write_gexf(store: GraphStore, out: BinaryIO) -> None:
             + "<nodes>\n"
         ).encode()
     )
-    buffer = ChunkedWriter(out)
-    # Types, kinds, relations and roles repeat across the graph: escape each distinct value once.
-    values: dict[tuple[str, object], str] = {}
-
-    def attvalue(name: str, value: object) -> str:
-        key = (name, value)
-        found = values.get(key)
-        if found is None:
-            found = values[key] = "" if value in (None, "") else f"<attvalue for={attr(name)} value={attr(value)}/>"
-        return found
-
-    write = buffer.write
-    for node in nodes(store):
-        items = attvalue("type", node.type) + attvalue("kind", node.kind) + attvalue("mentions", node.mentions)
-        body = f"<attvalues>{items}</attvalues>" if items else ""
-        write(f"<node id={attr(node.id)} label={attr(node.label or node.id)}>{body}</node>\n")
-    write("</nodes>\n<edges>\n")
-    for i, edge in enumerate(edges(store)):
-        start = f' start="{edge.start}"' if edge.start else ""  # timeline_date gives digits and dashes only
-        items = attvalue("relation", edge.relation) + attvalue("role", edge.role)
-        body = f"<attvalues>{items}</attvalues>" if items else ""
-        write(
-            f'<edge id="{i}" source={attr(edge.source)} target={attr(edge.target)} label={attr(edge.relation)}'
-            f' weight="{edge.weight}"{start}>{body}</edge>\n'
-        )
-    buffer.write("</edges>\n</graph>\n</gexf>\n")
-    buffer.flush()
+    write_elements(store, NODE_QUERIES, _NODE, out)
+    out.write(b"</nodes>\n<edges>\n")
+    write_elements(store, EDGE_QUERIES, _EDGE, out)
+    out.write(b"</edges>\n</graph>\n</gexf>\n")

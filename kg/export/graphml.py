@@ -1,19 +1,49 @@
-"""GraphML (readable by networkx, Gephi, yEd, Cytoscape), written as text an element at a time."""
+"""GraphML (readable by networkx, Gephi, yEd, Cytoscape), its elements written by the store as GEXF's are.
+
+Edges carry no id (optional in GraphML).
+"""
 
 from __future__ import annotations
 
 from typing import BinaryIO
 
-from kg.export.graphview import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, edges, nodes
-from kg.export.xmlutil import ChunkedWriter, attr, text
+from kg.export.graphview import EDGE_ATTRIBUTES, EDGE_QUERIES, NODE_ATTRIBUTES, NODE_QUERIES, write_elements
+from kg.export.xmlutil import sparql_choose, sparql_markup, sparql_xml
 from kg.store.base import GraphStore
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 _TYPES = {"string": "string", "integer": "int", "double": "double"}
 
-
-def _data(values: dict[str, object]) -> str:
-    return "".join(f"<data key={attr(k)}>{text(v)}</data>" for k, v in values.items() if v not in (None, ""))
+# Rows of parts for kg.export.graphview.write_elements; an optional <data> opens in the part before its value
+# and closes in the part after it. ?type, ?kind, ?mentions, ?weight and ?start need no escaping (see gexf.py).
+_NODE = (
+    sparql_markup("<node id='"),
+    sparql_xml("id"),
+    sparql_markup("'><data key='label'>"),
+    f'IF(?label = "", {sparql_xml("id")}, {sparql_xml("label")})',
+    sparql_choose("type", "</data>", "</data><data key='type'>"),
+    "?type",
+    sparql_choose("type", "<data key='kind'>", "</data><data key='kind'>"),
+    "?kind",
+    sparql_markup("</data><data key='mentions'>"),
+    "?mentions",
+    sparql_markup("</data></node>"),
+)
+_EDGE = (
+    sparql_markup("<edge source='"),
+    sparql_xml("source"),
+    sparql_markup("' target='"),
+    sparql_xml("target"),
+    sparql_markup("'><data key='relation'>"),
+    sparql_xml("relation"),
+    sparql_choose("role", "</data>", "</data><data key='role'>"),
+    sparql_xml("role"),
+    sparql_choose("role", "<data key='weight'>", "</data><data key='weight'>"),
+    "?weight",
+    sparql_choose("start", "</data>", "</data><data key='start'>"),
+    "?start",
+    sparql_choose("start", "</edge>", "</data></edge>"),
+)
 
 
 def write_graphml(store: GraphStore, out: BinaryIO) -> None:
@@ -30,12 +60,6 @@ def write_graphml(store: GraphStore, out: BinaryIO) -> None:
             f'{head}<graph id="ainews-kg" edgedefault="directed">\n'
         ).encode()
     )
-    buffer = ChunkedWriter(out)
-    for node in nodes(store):
-        values = {"label": node.label or node.id, "type": node.type, "kind": node.kind, "mentions": node.mentions}
-        buffer.write(f"<node id={attr(node.id)}>{_data(values)}</node>\n")
-    for i, edge in enumerate(edges(store)):
-        values = {"relation": edge.relation, "role": edge.role, "weight": edge.weight, "start": edge.start}
-        buffer.write(f'<edge id="e{i}" source={attr(edge.source)} target={attr(edge.target)}>{_data(values)}</edge>\n')
-    buffer.write("</graph>\n</graphml>\n")
-    buffer.flush()
+    write_elements(store, NODE_QUERIES, _NODE, out)
+    write_elements(store, EDGE_QUERIES, _EDGE, out)
+    out.write(b"</graph>\n</graphml>\n")

@@ -18,8 +18,8 @@ from lxml import etree
 from kg import vocab
 from kg.errors import InputError
 from kg.export import FORMATS, write_export
-from kg.export.graphview import timeline_date
-from kg.model import Document, Entity, Extraction, Relation
+from kg.export.graphview import sparql_timeline_date
+from kg.model import Document, Entity, Event, Extraction, Participant, Relation
 from kg.rdf import document_quads
 from kg.store.oxigraph import OxigraphStore
 from tests.conftest import make_document, span
@@ -122,6 +122,78 @@ def test_graphml_readable(store: OxigraphStore, tmp_path: Path) -> None:
     }  # fmt: skip
 
 
+# Text the store has to escape on its own when it writes XML elements: every XML special character, the comma
+# and quote its CSV writer would quote, line breaks and tabs, a backslash, and a control character XML cannot hold.
+_AWKWARD = 'Ann "Q" O\'Brien & <Co>, Inc.\tsaid\nhi \\ back\x01'
+
+
+def _awkward_document() -> Document:
+    text = "Ann works at Zed, Ltd. and sued."
+    where = span(text, "works")
+    ex = Extraction(
+        entities=(
+            Entity(key="a", label=_AWKWARD, type="Person", mentions=(where,)),
+            Entity(key="z", label="Zed, Ltd.", type="Organization", mentions=(where,)),
+        ),
+        relations=(Relation(subject="a", predicate="affiliated_with", object="z", role=_AWKWARD, source=where),),
+        events=(
+            Event(key="ev", type="Lawsuit", label=_AWKWARD, participants=(Participant(role=_AWKWARD, entity="a"),),
+                  source=where),
+        ),
+    )  # fmt: skip
+    return make_document(text, ex)
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_xml_exports_escape_awkward_text(fmt: str, tmp_path: Path) -> None:
+    """Labels, roles and relations come back exactly (less what XML cannot hold) from a valid document."""
+    store = OxigraphStore(None)
+    quads = document_quads(_awkward_document())
+    store.put_graph(quads[0].graph_name, quads)
+    path = tmp_path / f"graph.{fmt}"
+    path.write_bytes(_export(store, fmt))
+    if fmt == "gexf":
+        schema = etree.RelaxNG(etree.parse(str(GEXF_RNG)))
+        assert schema.validate(etree.parse(str(path))), schema.error_log
+    graph = nx.read_gexf(path, version="1.3") if fmt == "gexf" else nx.read_graphml(path)
+    expected = _AWKWARD.replace("\x01", "")
+    (person,) = [n for n, d in graph.nodes(data=True) if d["type"] == "Person"]
+    assert graph.nodes[person]["label"] == expected
+    assert {d["label"] for _, d in graph.nodes(data=True) if d["type"] == "Organization"} == {"Zed, Ltd."}
+    assert {d["relation"] for *_, d in graph.edges(data=True)} == {"affiliated_with", expected}
+    assert [d["role"] for *_, d in graph.edges(data=True) if "role" in d] == [expected]
+
+
+def _graph_of(data: bytes, tmp_path: Path) -> tuple[dict, list]:
+    """The nodes and edges of a GEXF export with their attributes, edges sorted (they have no id)."""
+    path = tmp_path / "graph.gexf"
+    path.write_bytes(data)
+    graph = nx.read_gexf(path, version="1.3")
+    # Roles come in no particular order (SPARQL's GROUP_CONCAT has none).
+    edges = sorted(
+        (s, t, sorted(({**d, "role": sorted(d["role"].split("; "))} if "role" in d else d).items()))
+        for s, t, d in graph.edges(data=True)
+    )
+    return dict(graph.nodes(data=True)), edges
+
+
+def test_graph_view_is_the_same_on_every_backend(sample_document: Document, tmp_path: Path) -> None:
+    """The graph is the same whether the union default graph is a bag (pyoxigraph), a set (the replica) or rdflib's."""
+    from kg.store.rdflib_store import RdflibStore
+
+    stores = [OxigraphStore(None), OxigraphStore(tmp_path / "replica", query_replica=True), RdflibStore()]
+    link = ox.Quad(vocab.resource("per-doe"), vocab.OWL_SAME_AS, vocab.resource("per-jane-doe"), vocab.RESOLUTION_GRAPH)
+    for backend in stores:
+        for doc in (sample_document, _second_document()):
+            quads = document_quads(doc)
+            backend.put_graph(quads[0].graph_name, quads)
+        backend.put_graph(vocab.RESOLUTION_GRAPH, [link])
+    first, *others = (_graph_of(_export(backend, "gexf"), tmp_path) for backend in stores)
+    assert len(first[0]) == 5
+    for other in others:
+        assert other == first
+
+
 def test_csv_zip(store: OxigraphStore) -> None:
     """The CSV export is a zip of nodes.csv and edges.csv whose edges all end at listed nodes."""
     with zipfile.ZipFile(io.BytesIO(_export(store, "csv"))) as archive:
@@ -144,9 +216,10 @@ def test_unknown_format_names_the_allowed_ones(store: OxigraphStore) -> None:
     ("value", "expected"),
     [("2023-12-05", "2023-12-05"), ("2023-12", "2023-12-01"), ("2023", "2023-01-01"), ("--06-04", None), ("", None)],
 )
-def test_timeline_date(value: str, expected: str | None) -> None:
-    """Partial dates start at their first day; a date without a year is left off the timeline."""
-    assert timeline_date(value) == expected
+def test_timeline_date(memory_store: OxigraphStore, value: str, expected: str | None) -> None:
+    """Partial dates start at their first day; a date without a year is left off the timeline ("")."""
+    result = memory_store.query(f'SELECT ({sparql_timeline_date("v")} AS ?d) WHERE {{ BIND("{value}" AS ?v) }}')
+    assert result.rows[0][0].value == (expected or "")
 
 
 def test_gexf_memory_is_flat() -> None:

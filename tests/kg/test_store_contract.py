@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -142,6 +143,21 @@ def test_stream_refuses_other_forms(store: GraphStore) -> None:
         store.stream("ASK { ?s ?p ?o }")
     with pytest.raises(QueryError, match="syntax"):
         store.stream("SELECT WHERE {")
+
+
+def test_stream_csv_writes_what_query_serialized_gives(store: GraphStore) -> None:
+    """stream_csv writes a SELECT as text/csv, byte for byte query_serialized's, and refuses other forms."""
+    store.put_graph(G1, quads(G1, "plain", 'comma, and "quote"', "line\nbreak", "tab\there"))
+    query = "SELECT ?o ?missing WHERE { ?s ?p ?o } ORDER BY ?o"
+    out = io.BytesIO()
+    store.stream_csv(query, out)
+    assert out.getvalue() == store.query_serialized(query, "text/csv")
+    assert out.getvalue().startswith(b"o,missing\r\n")
+    assert b'"comma, and ""quote"""' in out.getvalue()
+    with pytest.raises(QueryError, match="SELECT"):
+        store.stream_csv("ASK { ?s ?p ?o }", io.BytesIO())
+    with pytest.raises(QueryError, match="syntax"):
+        store.stream_csv("SELECT WHERE {", io.BytesIO())
 
 
 def _values(result: object) -> list[str]:
