@@ -1,25 +1,8 @@
-"""Escaping and buffered writing for the XML exports, which write text instead of building a tree (flat memory)."""
+"""Buffered writing for the text exports, and the escaping the store does when it writes XML elements itself."""
 
 from __future__ import annotations
 
-import re
 from typing import BinaryIO
-
-# Characters XML 1.0 cannot hold at all, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-# Line breaks and tabs as references: a parser would turn literal ones in an attribute into spaces.
-_ATTR_ESCAPES = {**_TEXT_ESCAPES, **str.maketrans({'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})}
-
-
-def attr(value: object) -> str:
-    """A double-quoted XML attribute value."""
-    return '"' + _NOT_XML.sub("", str(value)).translate(_ATTR_ESCAPES) + '"'
-
-
-def text(value: object) -> str:
-    """XML character data."""
-    return _NOT_XML.sub("", str(value)).translate(_TEXT_ESCAPES)
 
 
 class ChunkedWriter:
