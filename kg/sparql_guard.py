@@ -1,26 +1,35 @@
 """Check a SPARQL request before it runs: read-only queries only, and nothing that makes the server fetch a URL.
 
-The check works on tokens, not on text, so a string, an IRI or a comment containing ``SERVICE`` does not trip
-it. The only ambiguity in SPARQL's lexical grammar is ``<``: it opens an IRI, or it is the less-than operator
-inside an expression. Reading one the wrong way would shift where strings and comments start and could hide
-a keyword, so the tokenizer follows which brackets open expressions (``FILTER(``, ``BIND(``, function calls,
-select expressions, solution modifiers) and reads ``<`` as an operator only right after an operand there.
+The check parses the query with a real SPARQL 1.1 parser (rdflib's) and decides from the parse tree, never
+from the text: a ``SERVICE`` hidden by a lexical trick (a ``<`` read as an IRI by one reader and as less-than by
+another) is a ``ServiceGraphPattern`` in the tree or no keyword at all. The engine has a parser of its own, so
+the guard is the first of two walls: queries run in a process that cannot open a socket (:mod:`kg.sandbox`),
+and the row limit is checked on what the engine returns, whatever LIMIT the guard read.
+
+The parser recurses per nesting level, so a query is bounded in size before it is parsed, and nesting deeper
+than the parser can follow is refused as too complex rather than crashing anything.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal
+
+from pyparsing import ParseBaseException
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import QueryError
 
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
-QUERY_FORMS: frozenset[str] = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
-UPDATE_KEYWORDS: frozenset[str] = frozenset(
-    {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
-)
+_FORMS: dict[str, QueryForm] = {
+    "SelectQuery": "SELECT",
+    "AskQuery": "ASK",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+}
 UPDATE_HINT = (
     "this endpoint is read-only: SPARQL Update is not accepted; add or remove documents with the "
     "authenticated POST /documents and DELETE /documents/{id} endpoints"
@@ -33,164 +42,115 @@ class RefusedQueryError(QueryError):
     code = "query_refused"
 
 
+class QueryTooComplexError(QueryError):
+    """A query longer or more deeply nested than the endpoint accepts."""
+
+    code = "query_too_complex"
+
+
 @dataclass(frozen=True)
-class Token:
-    """One lexical token: its kind, its text and where it starts in the query."""
+class CheckedQuery:
+    """What the guard read in a query it accepts: its form, its outermost LIMIT and whether it names a dataset."""
 
-    kind: str
-    text: str
-    start: int
-
-
-# Order matters: long strings before short ones, and IRIs are not in here (see _iri_at).
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-        |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
-  | (?P<bnode>_:[\w.\-\u00B7]*)
-  | (?P<pname>(?:[^\W\d][\w.\-]*)?:(?:[\w.\-:%]|\\[_~.\-!$&'()*+,;=/?\#@%]|%[0-9A-Fa-f]{2})*)
-  | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<number>[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?))
-  | (?P<word>[^\W\d][\w\-]*)
-  | (?P<punct>\^\^|&&|\|\||<=|>=|!=|[{}()\[\];,.=<>!+\-*/|^&])
-    """,
-    re.VERBOSE,
-)
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-_OPERAND_END = frozenset({"var", "string", "number", "iri", "pname"})
-# Bare words before "(" that do not open an expression: "?s a (1 2)" and "VALUES (?x ?y)".
-_NOT_CALLS = frozenset({"A", "VALUES"})
-_EXPRESSION_OPENERS = frozenset({"FILTER", "BIND", "HAVING", "BY", "ASC", "DESC"})
+    form: QueryForm
+    limit: int | None
+    names_dataset: bool
 
 
-def tokenize(query: str) -> Iterator[Token]:
-    """The significant tokens of a query (no whitespace or comments); QueryError where it cannot be read."""
-    # Each open bracket: "{", "[", "(" for a non-expression paren, "e" for an expression paren.
-    stack: list[str] = []
-    clause: dict[int, str] = {}  # bracket depth -> "select" or "modifier" while such a clause is open
-    prev: Token | None = None
-    prev2: Token | None = None
-    pos, end = 0, len(query)
-    while pos < end:
-        if query[pos] == "<":
-            in_expression = bool(stack) and stack[-1] == "e"
-            iri = None if in_expression and prev is not None and _ends_operand(prev) else _IRIREF.match(query, pos)
-            if iri is not None:
-                token = Token("iri", iri.group(), pos)
-                pos = iri.end()
-                prev2, prev = prev, token
-                yield token
-                continue
-        match = _TOKEN.match(query, pos)
-        if match is None:
-            raise QueryError(f"SPARQL syntax error: unexpected character {query[pos]!r} at offset {pos}")
-        kind, text = match.lastgroup or "punct", match.group()
-        pos = match.end()
-        if kind in ("ws", "comment"):
-            continue
-        token = Token(kind, text, match.start())
-        depth = len(stack)
-        if kind == "word":
-            upper = text.upper()
-            if upper in ("SELECT",):
-                clause[depth] = "select"
-            elif upper in ("GROUP", "ORDER", "HAVING"):
-                clause[depth] = "modifier"
-            elif upper in ("WHERE", "FROM", "LIMIT", "OFFSET", "VALUES"):
-                clause.pop(depth, None)
-        elif text == "(":
-            stack.append("e" if _opens_expression(stack, clause.get(depth), prev, prev2) else "(")
-        elif text in ("{", "["):
-            clause.pop(depth, None)
-            stack.append(text)
-        elif text in ("}", ")", "]"):
-            clause.pop(depth, None)
-            if stack:
-                stack.pop()
-        prev2, prev = prev, token
-        yield token
-    if stack:
-        raise QueryError("SPARQL syntax error: unbalanced brackets")
+def check_query(query: str, *, max_chars: int | None = None) -> CheckedQuery:
+    """The form and limits of a read-only query; RefusedQueryError for updates and SERVICE, QueryError if invalid."""
+    if max_chars is not None and len(query) > max_chars:
+        raise QueryTooComplexError(
+            f"the query is {len(query):,} characters long; this endpoint accepts at most {max_chars:,}"
+        )
+    return _check(query)
 
 
-def _ends_operand(token: Token) -> bool:
-    """Whether a token can end an operand, so that a following "<" is the less-than operator."""
-    if token.kind in _OPERAND_END:
-        return True
-    return token.text == ")" or token.text.lower() in ("true", "false")
-
-
-def _opens_expression(stack: list[str], clause: str | None, prev: Token | None, prev2: Token | None) -> bool:
-    """Whether a "(" opens an expression, given what encloses it and the tokens before it."""
-    if stack and stack[-1] in ("e",):
-        return True
-    if stack and stack[-1] in ("(", "["):
-        return False
-    if clause is not None or not stack:
-        # Select expressions, GROUP/ORDER BY and HAVING, and the top level after the WHERE clause.
-        return True
-    if prev is None:
-        return False
-    if prev.kind == "word":
-        upper = prev.text.upper()
-        return upper in _EXPRESSION_OPENERS or upper not in _NOT_CALLS
-    # FILTER <fn>(...) and FILTER ex:fn(...): a function call directly in a FILTER.
-    return prev.kind in ("iri", "pname") and prev2 is not None and prev2.text.upper() == "FILTER"
-
-
-def top_level_limit(query: str) -> int | None:
-    """The LIMIT of the outermost query (not of a subquery), or None when it has none or cannot be read.
-
-    A SELECT with ``LIMIT n`` returns at most n rows, so a caller can know a row limit holds before running it.
-    """
-    if "limit" not in query.lower():  # the common case, without tokenizing
-        return None
-    depth, limit, after_limit = 0, None, False
+def outer_limit(query: str) -> int | None:
+    """The LIMIT of the outermost query (not of a subquery), or None when it has none or is not accepted."""
     try:
-        for token in tokenize(query):
-            if after_limit and token.kind == "number" and token.text.isdigit():
-                limit = int(token.text)
-            after_limit = depth == 0 and token.kind == "word" and token.text.upper() == "LIMIT"
-            if token.text == "{":
-                depth += 1
-            elif token.text == "}":
-                depth -= 1
+        return _check(query).limit
     except QueryError:
         return None
-    return limit
 
 
-def check_query(query: str) -> QueryForm:
-    """The form of a read-only query; RefusedQueryError for updates and SERVICE, QueryError if unreadable."""
-    form: QueryForm | None = None
-    for token in tokenize(query):
-        if token.kind == "pname" and "SERVICE" in token.text.partition(":")[0].upper():
-            # Parsers backtrack: "SERVICE:x { ... }" is the keyword followed by the prefixed name ":x".
+def names_dataset(query: str) -> bool:
+    """Whether a query names its own dataset with FROM or FROM NAMED (False when it is not accepted)."""
+    if "from" not in query.lower():  # the common case, without parsing
+        return False
+    try:
+        return _check(query).names_dataset
+    except QueryError:
+        return False  # let the engine report what is wrong with it
+
+
+@lru_cache(maxsize=512)
+def _check(query: str) -> CheckedQuery:
+    """check_query without the size bound, cached: analysts and dashboards send the same queries again."""
+    prologue, body = _parse(query)
+    for node in _nodes(body):
+        if node.name == "ServiceGraphPattern":
             raise RefusedQueryError(
-                f"the prefix {token.text.partition(':')[0]!r} reads as the SERVICE keyword (federated query), "
-                "which is not allowed; rename the prefix"
+                "SERVICE (federated query) is not allowed: this endpoint never fetches data from other servers"
             )
-        if token.kind != "word":
-            continue
-        upper = token.text.upper()
-        # Substring, not equality: a parser may accept "SERVICESILENT" or "SERVICE_" as the keyword.
-        if "SERVICE" in upper:
-            raise RefusedQueryError(
-                f"SERVICE (federated query, offset {token.start}) is not allowed: this endpoint never fetches "
-                "data from other servers"
-            )
-        if form is None:
-            if upper in QUERY_FORMS:
-                form = upper  # type: ignore[assignment]
-            elif upper in UPDATE_KEYWORDS:
-                raise RefusedQueryError(f"{upper} is a SPARQL Update operation; {UPDATE_HINT}")
-            elif upper not in ("BASE", "PREFIX"):
-                raise QueryError(f"SPARQL syntax error: expected a query form, got {token.text!r}")
-        elif upper in UPDATE_KEYWORDS - {"WITH"}:
-            raise RefusedQueryError(f"{upper} is a SPARQL Update operation; {UPDATE_HINT}")
-    if form is None:
-        raise QueryError("SPARQL syntax error: the request holds no SELECT, ASK, CONSTRUCT or DESCRIBE query")
-    return form
+    _check_prefixes(prologue, body)
+    limit = _field(_field(body, "limitoffset"), "limit")
+    return CheckedQuery(
+        form=_FORMS[body.name],
+        limit=None if limit is None else int(limit.toPython()),
+        names_dataset=bool(_field(body, "datasetClause")),
+    )
+
+
+def _field(node: CompValue | None, name: str) -> Any:
+    """A field of a parse-tree node, or None (CompValue.get answers a missing field with its own name)."""
+    return node[name] if node is not None and name in node else None
+
+
+def _parse(query: str) -> tuple[list[CompValue], CompValue]:
+    """The prologue and the query of a parse; an update is refused, anything else unparsable is a QueryError."""
+    try:
+        prologue, body = parseQuery(query)
+        return list(prologue), body
+    except RecursionError:
+        raise _too_deep() from None
+    except ParseBaseException as exc:
+        if _is_update(query):
+            raise RefusedQueryError(UPDATE_HINT) from None
+        raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
+
+
+def _is_update(query: str) -> bool:
+    """Whether a text that is not a query parses as a SPARQL Update request."""
+    try:
+        parseUpdate(query)
+    except (ParseBaseException, RecursionError):
+        return False
+    return True
+
+
+def _too_deep() -> QueryTooComplexError:
+    return QueryTooComplexError("the query nests brackets more deeply than this endpoint accepts; flatten it")
+
+
+def _nodes(root: Any) -> Iterator[CompValue]:
+    """Every CompValue of a parse tree, depth first, without recursion."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):  # ParseResults is a list of its tokens
+            stack.extend(item)
+        elif hasattr(item, "asList") and not isinstance(item, str):
+            stack.extend(list(item))
+
+
+def _check_prefixes(prologue: list[CompValue], body: CompValue) -> None:
+    """Every prefixed name uses a declared prefix (the engine's own message is a grammar dump)."""
+    declared = {_field(decl, "prefix") or "" for decl in prologue if decl.name == "PrefixDecl"}
+    for node in _nodes(body):
+        prefix = _field(node, "prefix") or ""
+        if node.name == "pname" and prefix not in declared:
+            raise QueryError(f"the prefix '{prefix}:' is not declared; add PREFIX {prefix}: <...> before the query")

@@ -12,13 +12,11 @@ or the caller passes one (``default_graph`` / ``named_graphs``, as the SPARQL Pr
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
-
-from kg.errors import QueryError
-from kg.sparql_guard import tokenize
 
 Term = NamedNode | BlankNode | Literal | Triple
 
@@ -112,11 +110,13 @@ class GraphStore(Protocol):
         max_rows: int | None = None,
         default_graph: list[NamedNode] | None = None,
         named_graphs: list[NamedNode] | None = None,
+        base_iri: str | None = None,
     ) -> bytes:
         """Run a read-only query like ``query`` and return its results serialised as ``media_type``.
 
         The media type is one of :mod:`kg.sparql_results`' writers for the query's form (ValueError otherwise).
         A backend may serialise natively, without making Python terms, as long as the limits hold the same.
+        ``base_iri`` resolves the query's relative IRIs (the SPARQL Protocol lets the service choose it).
         """
         ...
 
@@ -144,21 +144,13 @@ class GraphStore(Protocol):
         """
         ...
 
+    def quiescent(self) -> AbstractContextManager[None]:
+        """A context in which no write is under way and reads see every committed one; hold it briefly.
+
+        :mod:`kg.sandbox` forks query processes inside it, so that a child never inherits a half-applied write.
+        """
+        ...
+
     def close(self) -> None:
         """Release the store (file locks, handles)."""
         ...
-
-
-def names_dataset(sparql: str) -> bool:
-    """Whether a query names its own dataset with FROM or FROM NAMED."""
-    if "from" not in sparql.lower():  # the common case, without tokenizing
-        return False
-    try:
-        for token in tokenize(sparql):
-            if token.text == "{":  # dataset clauses come before the first group; subqueries cannot have any
-                return False
-            if token.kind == "word" and token.text.upper() == "FROM":
-                return True
-    except QueryError:
-        return False  # unreadable: let the engine report the syntax error
-    return False

@@ -13,9 +13,14 @@ sizes (a 150x slower analyst query) and duplicates solutions. Without the replic
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
+import json
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,9 +28,9 @@ import pyoxigraph as ox
 
 from kg import vocab
 from kg.errors import BackendError, QueryError, QueryTimeoutError, ResultTooLargeError
-from kg.sparql_guard import top_level_limit
+from kg.sparql_guard import names_dataset, outer_limit
 from kg.sparql_results import BOOLEAN_WRITERS, serialize
-from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult, names_dataset
+from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult
 
 # How many rows pass between two looks at the clock while a result streams in.
 _CLOCK_EVERY = 256
@@ -170,14 +175,29 @@ class OxigraphStore:
         if replica is not None and self._replica_generation == self.generation:
             return replica.store
         with self._write_lock:  # no write may land between the dump and the generation it is recorded under
-            if self._replica is None or self._replica_generation != self.generation:
-                self._replica = None  # let the stale copy go before the new one is made
-                try:
-                    self._replica = _Replica(self._store)
-                except OSError as exc:
-                    raise BackendError(f"copying {self.description} into memory failed: {exc}") from exc
-                self._replica_generation = self.generation
-            return self._replica.store
+            return self._fresh_replica()
+
+    def _fresh_replica(self) -> ox.Store:
+        """The replica, rebuilt first if a write has passed it; the caller holds the write lock."""
+        if self._replica is None or self._replica_generation != self.generation:
+            self._replica = None  # let the stale copy go before the new one is made
+            try:
+                self._replica = _Replica(self._store)
+            except OSError as exc:
+                raise BackendError(f"copying {self.description} into memory failed: {exc}") from exc
+            self._replica_generation = self.generation
+        return self._replica.store
+
+    @contextlib.contextmanager
+    def _quiescent(self) -> Iterator[None]:
+        with self._write_lock:
+            if self._use_replica:
+                self._fresh_replica()
+            yield
+
+    def quiescent(self) -> AbstractContextManager[None]:
+        """A context in which no write is under way and the read side is current (held briefly, to fork)."""
+        return self._quiescent()
 
     def graphs(self) -> list[ox.NamedNode]:
         """The named graphs in the store."""
@@ -213,23 +233,26 @@ class OxigraphStore:
         max_rows: int | None = None,
         default_graph: list[ox.NamedNode] | None = None,
         named_graphs: list[ox.NamedNode] | None = None,
+        base_iri: str | None = None,
     ) -> bytes:
-        """Run a query and serialise it, with pyoxigraph's own serialisers when the row limit is known to hold.
+        """Run a query and serialise it, with pyoxigraph's own serialisers when the row limit should hold.
 
         pyoxigraph serialises a whole result in Rust without making Python terms (several times faster), but
-        cannot stop at a row count. It is used when the query's own top-level LIMIT is within ``max_rows``;
-        otherwise rows are collected under the limit (and the clock) and written by the generic writers.
+        cannot stop at a row count. It is used when the query's outermost LIMIT is within ``max_rows``, and the
+        rows it wrote are counted after, so the limit holds whatever LIMIT the engine read; otherwise rows are
+        collected under the limit (and the clock) and written by the generic writers.
         """
         deadline = time.monotonic() + timeout_s if timeout_s else None
-        result = self._run(sparql, default_graph, named_graphs)
+        result = self._run(sparql, default_graph, named_graphs, base_iri)
         native = _NATIVE_FORMATS.get(media_type)
-        if native is not None and (
-            (isinstance(result, ox.QueryBoolean) and media_type in BOOLEAN_WRITERS)
-            or (isinstance(result, ox.QuerySolutions) and _within(top_level_limit(sparql), max_rows))
-        ):
+        if native is not None and isinstance(result, ox.QueryBoolean) and media_type in BOOLEAN_WRITERS:
+            return result.serialize(format=native)
+        if native is not None and isinstance(result, ox.QuerySolutions) and _within(outer_limit(sparql), max_rows):
             body = result.serialize(format=native)
             if deadline is not None and time.monotonic() > deadline:
                 raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
+            if max_rows is not None and _rows_written(body, native) > max_rows:
+                raise ResultTooLargeError(f"the query returns more than {max_rows} results; add a LIMIT")
             return body
         return serialize(_collect(result, deadline, max_rows), media_type)
 
@@ -265,7 +288,11 @@ class OxigraphStore:
             raise BackendError(f"query failed on {self.description}: {exc}") from exc
 
     def _run(
-        self, sparql: str, default_graph: list[ox.NamedNode] | None, named_graphs: list[ox.NamedNode] | None
+        self,
+        sparql: str,
+        default_graph: list[ox.NamedNode] | None,
+        named_graphs: list[ox.NamedNode] | None,
+        base_iri: str | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Start a query on the right dataset, turning engine errors into the project's errors."""
         store = self._reader()
@@ -273,12 +300,16 @@ class OxigraphStore:
             if default_graph is not None or named_graphs is not None:
                 # A given dataset is exactly those graphs, replacing any FROM / FROM NAMED of the query.
                 return store.query(
-                    sparql, default_graph=list(default_graph or []), named_graphs=list(named_graphs or [])
+                    sparql,
+                    base_iri=base_iri,
+                    default_graph=list(default_graph or []),
+                    named_graphs=list(named_graphs or []),
                 )
             if store is not self._store:
-                return store.query(sparql)  # the replica's default graph is already the merge of every graph
+                # The replica's default graph is already the merge of every graph.
+                return store.query(sparql, base_iri=base_iri)
             # pyoxigraph ignores a query's own FROM / FROM NAMED under the union flag, so it is set only without them.
-            return store.query(sparql, use_default_graph_as_union=not names_dataset(sparql))
+            return store.query(sparql, base_iri=base_iri, use_default_graph_as_union=not names_dataset(sparql))
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except OSError as exc:
@@ -308,6 +339,16 @@ def _collect(
 def _within(limit: int | None, max_rows: int | None) -> bool:
     """Whether a query's LIMIT guarantees the row limit."""
     return max_rows is None or (limit is not None and limit <= max_rows)
+
+
+def _rows_written(body: bytes, native: ox.QueryResultsFormat) -> int:
+    """How many solutions a serialised SELECT result holds (what the engine returned, not what LIMIT said)."""
+    if native == ox.QueryResultsFormat.XML:
+        return body.count(b"<result>")  # "<" inside values is written as "&lt;": only elements match
+    if native == ox.QueryResultsFormat.JSON:
+        return len(json.loads(body)["results"]["bindings"])
+    rows = csv.reader(io.StringIO(body.decode("utf-8"), newline=""))
+    return sum(1 for _ in rows) - 1  # the header
 
 
 def _bounded(results: Iterable[object], deadline: float | None, max_rows: int | None) -> Iterator:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -19,8 +20,9 @@ from rdflib.term import Node
 
 from kg import vocab
 from kg.errors import QueryError, QueryTimeoutError, ResultTooLargeError
+from kg.sparql_guard import names_dataset
 from kg.sparql_results import serialize, write_csv
-from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult, Term, names_dataset
+from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult, Term
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
@@ -130,10 +132,11 @@ class RdflibStore:
         max_rows: int | None = None,
         default_graph: list[ox.NamedNode] | None = None,
         named_graphs: list[ox.NamedNode] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Run a query with rdflib's engine; the time limit is checked once the result is in."""
         started = time.monotonic()
-        result = self._run(sparql, default_graph, named_graphs)
+        result = self._run(sparql, default_graph, named_graphs, base_iri)
         if result.type == "ASK":
             return AskResult(bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -159,12 +162,22 @@ class RdflibStore:
         max_rows: int | None = None,
         default_graph: list[ox.NamedNode] | None = None,
         named_graphs: list[ox.NamedNode] | None = None,
+        base_iri: str | None = None,
     ) -> bytes:
         """Run a query and serialise it with the generic writers."""
         result = self.query(
-            sparql, timeout_s=timeout_s, max_rows=max_rows, default_graph=default_graph, named_graphs=named_graphs
+            sparql,
+            timeout_s=timeout_s,
+            max_rows=max_rows,
+            default_graph=default_graph,
+            named_graphs=named_graphs,
+            base_iri=base_iri,
         )
         return serialize(result, media_type)
+
+    def quiescent(self) -> AbstractContextManager[object]:
+        """A context in which no write is under way (the store's lock)."""
+        return self._lock
 
     def stream(
         self,
@@ -193,7 +206,11 @@ class RdflibStore:
             out.write(chunk)
 
     def _run(
-        self, sparql: str, default_graph: list[ox.NamedNode] | None, named_graphs: list[ox.NamedNode] | None
+        self,
+        sparql: str,
+        default_graph: list[ox.NamedNode] | None,
+        named_graphs: list[ox.NamedNode] | None,
+        base_iri: str | None = None,
     ) -> Result:
         """Evaluate a query on the dataset, refusing datasets this backend cannot honour."""
         # rdflib copies FROM graphs out of the dataset but fetches any it lacks from the network, and its
@@ -201,7 +218,7 @@ class RdflibStore:
         if default_graph is not None or named_graphs is not None or names_dataset(sparql):
             raise QueryError("the rdflib backend queries the union of its graphs only: no FROM, FROM NAMED or dataset")
         try:
-            return self._dataset.query(sparql)
+            return self._dataset.query(sparql, base=base_iri)
         except Exception as exc:  # rdflib raises pyparsing errors of several kinds
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
 

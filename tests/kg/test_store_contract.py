@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -261,3 +262,19 @@ def test_union_is_a_set_of_triples(name: str, tmp_path: Path) -> None:
     assert _objects(store) == ["same"]
     assert len(store.query("SELECT ?g WHERE { GRAPH ?g { ?s ?p 'same' } }").rows) == 2
     store.close()
+
+
+def test_quiescent_holds_off_writes_and_shows_every_committed_one(store: GraphStore) -> None:
+    """Inside quiescent() a write waits, and a query sees everything written before it (what a fork inherits)."""
+    store.put_graph(G1, quads(G1, "a"))
+    with store.quiescent():
+        writer = threading.Thread(target=store.put_graph, args=(G2, quads(G2, "b")))
+        writer.start()
+        writer.join(timeout=0.3)
+        assert writer.is_alive()
+        result = store.query("SELECT ?o WHERE { ?s ?p ?o }")
+        assert isinstance(result, SelectResult)
+        assert {row[0].value for row in result.rows} == {"a"}
+    writer.join(timeout=5)
+    assert not writer.is_alive()
+    assert {q.object.value for q in store.quads(G2)} == {"b"}
