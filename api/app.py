@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from api import documents, export, rest, sparql
 from api.errors import install_error_handlers
+from kg.sandbox import Sandbox
 from kg.settings import Settings
 from kg.store.base import GraphStore
 
@@ -20,6 +21,7 @@ def create_app(settings: Settings, store: GraphStore) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.sandbox = Sandbox.for_queries(settings)
     install_error_handlers(app)
     for module in (rest, documents, sparql, export):
         app.include_router(module.router)

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 
 from kg.errors import AuthError
+from kg.sandbox import Sandbox
 from kg.settings import Settings
 from kg.store.base import GraphStore
 
@@ -20,6 +21,11 @@ def get_settings(request: Request) -> Settings:
 def get_store(request: Request) -> GraphStore:
     """The store the app was created with (tests override it with FastAPI's dependency_overrides)."""
     return request.app.state.store
+
+
+def get_sandbox(request: Request) -> Sandbox:
+    """The sandbox users' SPARQL queries run in."""
+    return request.app.state.sandbox
 
 
 def require_token(
@@ -37,4 +43,5 @@ def require_token(
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+SandboxDep = Annotated[Sandbox, Depends(get_sandbox)]
 WriteAccess = Depends(require_token)

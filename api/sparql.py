@@ -1,8 +1,9 @@
 """The SPARQL 1.1 Protocol endpoint (query operation only): GET and POST /sparql.
 
 Read-only: updates are refused with a pointer to the authenticated /documents endpoints, and so are
-SERVICE and LOAD (see :mod:`kg.sparql_guard`), so no query makes the server fetch a URL. Every query runs
-in a worker thread under the configured time limit and result-size limit.
+SERVICE and LOAD (see :mod:`kg.sparql_guard`). Every query is read and run in a child process
+(:mod:`kg.sandbox`) that cannot open a socket, is killed at the time limit and is capped in memory, under the
+result-size limit; a query that crashes the engine costs that child, not the server.
 
 A protocol-specified dataset (``default-graph-uri``, ``named-graph-uri``) is handed to the store, which then
 queries exactly those graphs in place of the query's own FROM / FROM NAMED (or, without either, the union).
@@ -10,19 +11,21 @@ queries exactly those graphs in place of the query's own FROM / FROM NAMED (or, 
 
 from __future__ import annotations
 
+import functools
+import time
 from collections.abc import Iterable, Sequence
 from typing import Annotated
 from urllib.parse import parse_qsl
 
-import anyio
 import anyio.to_thread
 import pyoxigraph as ox
 from fastapi import APIRouter, Header, Request, Response
 from starlette.exceptions import HTTPException
 
-from api.deps import SettingsDep, StoreDep
+from api.deps import SandboxDep, SettingsDep, StoreDep
 from api.errors import error_responses
-from kg.errors import KGError, QueryError, QueryTimeoutError
+from kg.errors import QueryError
+from kg.sandbox import Sandbox
 from kg.sparql_guard import UPDATE_HINT, QueryForm, RefusedQueryError, check_query
 from kg.sparql_results import BOOLEAN_WRITERS, GRAPH_WRITERS, TABULAR_WRITERS, Writer
 from kg.store.base import GraphStore
@@ -137,51 +140,42 @@ def _graph_names(params: Iterable[tuple[str, str]], name: str) -> list[ox.NamedN
         raise QueryError(f"{name}: not an absolute IRI: {exc}") from exc
 
 
-async def _answer(request: Request, store: GraphStore, settings: SettingsDep, accept: str | None) -> Response:
-    """Check, run and serialise one protocol request."""
+async def _answer(
+    request: Request, store: GraphStore, settings: SettingsDep, sandbox: Sandbox, accept: str | None
+) -> Response:
+    """Check, run and serialise one protocol request; the query itself is read and run in the sandbox."""
     params = await _protocol_params(request)
     query = _single_query(params)
-    form = check_query(query)
-    writers = _WRITERS_BY_FORM[form]
-    media = negotiate(accept, list(writers))
-    if media is None:
-        raise HTTPException(406, f"cannot answer a {form} query as '{accept}'; available: {', '.join(writers)}")
     default_graphs = _graph_names(params, "default-graph-uri")
     named_graphs = _graph_names(params, "named-graph-uri")
-    timeout_s, max_rows = settings.sparql_timeout_s, settings.sparql_max_rows
+    dataset = bool(default_graphs or named_graphs)  # the Protocol's dataset replaces the query's FROM / FROM NAMED
     # The Protocol lets the service pick the base IRI of relative IRIs; the endpoint's own URL is the natural one.
-    # On the query's first line, so that the line numbers of syntax errors still match the client's text.
-    query = f"BASE <{request.url.replace(query='', fragment='')}> {query}"
+    base_iri = str(request.url.replace(query="", fragment=""))
+    timeout_s, max_rows = settings.sparql_timeout_s, settings.sparql_max_rows
 
-    # The Protocol's dataset, when given, replaces the query's own FROM / FROM NAMED (the store does that).
-    dataset = bool(default_graphs or named_graphs)
+    def job() -> tuple[QueryForm, str | None, bytes]:
+        checked = check_query(query, max_chars=settings.sparql_max_query_bytes)
+        media = negotiate(accept, list(_WRITERS_BY_FORM[checked.form]))
+        if media is None:
+            return checked.form, None, b""
+        body = store.query_serialized(
+            query,
+            media,
+            timeout_s=timeout_s,
+            max_rows=max_rows,
+            default_graph=default_graphs if dataset else None,
+            named_graphs=named_graphs if dataset else None,
+            base_iri=base_iri,
+        )
+        return checked.form, media, body
 
-    def run() -> bytes:
-        try:
-            # The store serialises: pyoxigraph can write results itself, without a Python object per term.
-            return store.query_serialized(
-                query,
-                media,
-                timeout_s=timeout_s,
-                max_rows=max_rows,
-                default_graph=default_graphs if dataset else None,
-                named_graphs=named_graphs if dataset else None,
-            )
-        except KGError as exc:
-            # The traceback's frames hold pyoxigraph's result iterator, which may only be dropped on the thread
-            # that made it: let go of them here, not on the event loop.
-            exc.__traceback__ = None
-            raise
-
-    try:
-        with anyio.fail_after(timeout_s):
-            # A query cannot be interrupted inside the engine: on timeout the thread is abandoned, and the
-            # store's own clock checks stop it at its next look while results stream.
-            body = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
-    except TimeoutError:
-        raise QueryTimeoutError(
-            f"the query ran past the {timeout_s:g} s time limit; narrow it or add a LIMIT"
-        ) from None
+    deadline = time.monotonic() + timeout_s
+    form, media, body = await anyio.to_thread.run_sync(
+        functools.partial(sandbox.run, job, deadline, hold=store.quiescent)
+    )
+    if media is None:
+        offers = ", ".join(_WRITERS_BY_FORM[form])
+        raise HTTPException(406, f"cannot answer a {form} query as '{accept}'; available: {offers}")
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
 
@@ -225,15 +219,23 @@ _POST_DOC = {
 
 @router.get("/sparql", summary="SPARQL 1.1 query (GET)", responses=_RESULTS, openapi_extra=_GET_DOC)
 async def sparql_get(
-    request: Request, store: StoreDep, settings: SettingsDep, accept: Annotated[str | None, Header()] = None
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    sandbox: SandboxDep,
+    accept: Annotated[str | None, Header()] = None,
 ) -> Response:
     """Answer a SPARQL query given as the ``query`` URL parameter."""
-    return await _answer(request, store, settings, accept)
+    return await _answer(request, store, settings, sandbox, accept)
 
 
 @router.post("/sparql", summary="SPARQL 1.1 query (POST, form or direct)", responses=_RESULTS, openapi_extra=_POST_DOC)
 async def sparql_post(
-    request: Request, store: StoreDep, settings: SettingsDep, accept: Annotated[str | None, Header()] = None
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    sandbox: SandboxDep,
+    accept: Annotated[str | None, Header()] = None,
 ) -> Response:
     """Answer a SPARQL query posted as a form (``query=``) or directly as application/sparql-query."""
-    return await _answer(request, store, settings, accept)
+    return await _answer(request, store, settings, sandbox, accept)

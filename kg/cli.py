@@ -6,14 +6,17 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import KGError
+from kg.sandbox import Sandbox
 from kg.settings import Settings, get_settings
+from kg.sparql_guard import check_query
 from kg.store import GraphStore, open_store
-from kg.store.base import AskResult, GraphResult, SelectResult, Term
+from kg.store.base import AskResult, GraphResult, QueryResult, SelectResult, Term
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -91,7 +94,14 @@ def cmd_query(args: argparse.Namespace) -> int:
     """Run a SPARQL query and print the result."""
     settings = _settings(args)
     with _opened(settings, read_only=True) as store:
-        result = store.query(args.sparql, timeout_s=settings.sparql_timeout_s, max_rows=settings.sparql_max_rows)
+
+        def job() -> QueryResult:
+            check_query(args.sparql, max_chars=settings.sparql_max_query_bytes)
+            return store.query(args.sparql, timeout_s=settings.sparql_timeout_s, max_rows=settings.sparql_max_rows)
+
+        # The same walls as the endpoint: killed at the time limit (aggregates included), no network, capped memory.
+        deadline = time.monotonic() + settings.sparql_timeout_s
+        result = Sandbox.for_queries(settings).run(job, deadline, hold=store.quiescent)
     if isinstance(result, AskResult):
         print("true" if result.value else "false")
     elif isinstance(result, GraphResult):

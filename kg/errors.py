@@ -3,7 +3,7 @@
     KGError                      base class; never raised directly
     ├── InputError               the caller's input is wrong (400)
     │   ├── DocumentError        a document cannot be read: names the file and the reason
-    │   └── QueryError           a SPARQL query is malformed or asks for something refused
+    │   └── QueryError           a SPARQL query is malformed, refused, too complex, or killed its worker
     ├── NotFoundError            an id that is not in the graph (404)
     ├── AuthError                a write without the configured API token (401)
     ├── LimitError               a configured limit was hit

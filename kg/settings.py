@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     )
     sparql_timeout_s: float = Field(default=30.0, gt=0)
     sparql_max_rows: int = Field(default=100_000, gt=0)
+    sparql_max_query_bytes: int = Field(default=100_000, gt=0, description="longest SPARQL query accepted")
+    sparql_workers: int = Field(default=2, ge=1, description="SPARQL queries run at once, each in its own process")
+    sparql_max_memory_mb: int = Field(default=2048, gt=0, description="memory one SPARQL query may use")
     max_document_bytes: int = Field(default=5_000_000, gt=0, description="larger files are refused")
     workers: int = Field(default=1, ge=1)
     rest_cache_entries: int = Field(

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from api import export, sparql
 from api.errors import install_error_handlers
+from kg.sandbox import Sandbox
 from kg.settings import Settings
 from kg.store.base import GraphStore
 
@@ -15,6 +16,7 @@ def sparql_app(store: GraphStore, settings: Settings | None = None) -> FastAPI:
     app = FastAPI()
     app.state.settings = settings or Settings()
     app.state.store = store
+    app.state.sandbox = Sandbox.for_queries(app.state.settings)
     install_error_handlers(app)
     app.include_router(sparql.router)
     app.include_router(export.router)
