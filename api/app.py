@@ -6,7 +6,6 @@ from fastapi import FastAPI
 
 from api import documents, export, rest, sparql
 from api.errors import install_error_handlers
-from kg.sandbox import Sandbox
 from kg.settings import Settings
 from kg.store.base import GraphStore
 
@@ -19,10 +18,15 @@ def create_app(settings: Settings, store: GraphStore) -> FastAPI:
         description="Actors, claims, events and criticisms from news about the AI industry, "
         "every fact with the span of text that supports it.",
     )
-    app.state.settings = settings
-    app.state.store = store
-    app.state.sandbox = Sandbox.for_queries(settings)
+    bind_state(app, settings, store)
     install_error_handlers(app)
     for module in (rest, documents, sparql, export):
         app.include_router(module.router)
     return app
+
+
+def bind_state(app: FastAPI, settings: Settings, store: GraphStore) -> None:
+    """Give an app what its dependencies read (api/deps.py): the settings, the store, the query sandbox."""
+    app.state.settings = settings
+    app.state.store = store
+    app.state.sandbox = sparql.query_sandbox(app.state)

@@ -14,21 +14,23 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import parse_qsl
 
 import anyio.to_thread
 import pyoxigraph as ox
 from fastapi import APIRouter, Header, Request, Response
+from starlette.datastructures import State
 from starlette.exceptions import HTTPException
 
-from api.deps import SandboxDep, SettingsDep, StoreDep
+from api.deps import SandboxDep, SettingsDep
 from api.errors import error_responses
 from kg.errors import QueryError
 from kg.sandbox import Sandbox
-from kg.sparql_guard import UPDATE_HINT, QueryForm, RefusedQueryError, check_query
+from kg.settings import Settings
+from kg.sparql_guard import UPDATE_HINT, CheckedQuery, QueryForm, RefusedQueryError, check_query, remember
 from kg.sparql_results import BOOLEAN_WRITERS, GRAPH_WRITERS, TABULAR_WRITERS, Writer
-from kg.store.base import GraphStore
 
 router = APIRouter(tags=["sparql"])
 
@@ -140,42 +142,70 @@ def _graph_names(params: Iterable[tuple[str, str]], name: str) -> list[ox.NamedN
         raise QueryError(f"{name}: not an absolute IRI: {exc}") from exc
 
 
-async def _answer(
-    request: Request, store: GraphStore, settings: SettingsDep, sandbox: Sandbox, accept: str | None
-) -> Response:
-    """Check, run and serialise one protocol request; the query itself is read and run in the sandbox."""
+@dataclass(frozen=True)
+class SparqlRequest:
+    """What a sandbox worker needs to answer one protocol request (picklable: it crosses a pipe)."""
+
+    query: str
+    accept: str | None
+    base_iri: str
+    default_graphs: list[ox.NamedNode] | None
+    named_graphs: list[ox.NamedNode] | None
+
+
+def query_sandbox(state: State) -> Sandbox:
+    """The sandbox the app's SPARQL queries run in, over whatever store ``state`` holds when a worker forks."""
+    settings: Settings = state.settings
+    # Parsing a query recurses per nesting level, a few hundred bytes of stack per byte of the deepest query.
+    return Sandbox(
+        functools.partial(_answer_in_worker, state),
+        workers=settings.sparql_workers,
+        memory_bytes=settings.sparql_max_memory_mb << 20,
+        stack_bytes=max(64 << 20, 1024 * settings.sparql_max_query_bytes),
+        hold=lambda: state.store.quiescent(),
+        freshness=lambda: (id(state.store), state.store.generation),
+    )
+
+
+def _answer_in_worker(state: State, request: SparqlRequest) -> tuple[CheckedQuery, str | None, bytes]:
+    """Check, run and serialise a query (in a sandbox worker): the check, the media type chosen and the body."""
+    settings: Settings = state.settings
+    checked = check_query(request.query, max_chars=settings.sparql_max_query_bytes)
+    media = negotiate(request.accept, list(_WRITERS_BY_FORM[checked.form]))
+    if media is None:
+        return checked, None, b""
+    body = state.store.query_serialized(
+        request.query,
+        media,
+        timeout_s=settings.sparql_timeout_s,
+        max_rows=settings.sparql_max_rows,
+        default_graph=request.default_graphs,
+        named_graphs=request.named_graphs,
+        base_iri=request.base_iri,
+    )
+    return checked, media, body
+
+
+async def _answer(request: Request, settings: SettingsDep, sandbox: Sandbox, accept: str | None) -> Response:
+    """Read one protocol request and answer it from the sandbox."""
     params = await _protocol_params(request)
-    query = _single_query(params)
     default_graphs = _graph_names(params, "default-graph-uri")
     named_graphs = _graph_names(params, "named-graph-uri")
     dataset = bool(default_graphs or named_graphs)  # the Protocol's dataset replaces the query's FROM / FROM NAMED
-    # The Protocol lets the service pick the base IRI of relative IRIs; the endpoint's own URL is the natural one.
-    base_iri = str(request.url.replace(query="", fragment=""))
-    timeout_s, max_rows = settings.sparql_timeout_s, settings.sparql_max_rows
-
-    def job() -> tuple[QueryForm, str | None, bytes]:
-        checked = check_query(query, max_chars=settings.sparql_max_query_bytes)
-        media = negotiate(accept, list(_WRITERS_BY_FORM[checked.form]))
-        if media is None:
-            return checked.form, None, b""
-        body = store.query_serialized(
-            query,
-            media,
-            timeout_s=timeout_s,
-            max_rows=max_rows,
-            default_graph=default_graphs if dataset else None,
-            named_graphs=named_graphs if dataset else None,
-            base_iri=base_iri,
-        )
-        return checked.form, media, body
-
-    deadline = time.monotonic() + timeout_s
-    form, media, body = await anyio.to_thread.run_sync(
-        functools.partial(sandbox.run, job, deadline, hold=store.quiescent)
+    job = SparqlRequest(
+        query=_single_query(params),
+        accept=accept,
+        # The Protocol lets the service pick the base IRI of relative IRIs; the endpoint's own URL is the natural one.
+        base_iri=str(request.url.replace(query="", fragment="")),
+        default_graphs=default_graphs if dataset else None,
+        named_graphs=named_graphs if dataset else None,
     )
+    deadline = time.monotonic() + settings.sparql_timeout_s
+    checked, media, body = await anyio.to_thread.run_sync(sandbox.run, job, deadline)
+    remember(job.query, checked)  # workers forked from now on need not parse this query again
     if media is None:
-        offers = ", ".join(_WRITERS_BY_FORM[form])
-        raise HTTPException(406, f"cannot answer a {form} query as '{accept}'; available: {offers}")
+        offers = ", ".join(_WRITERS_BY_FORM[checked.form])
+        raise HTTPException(406, f"cannot answer a {checked.form} query as '{accept}'; available: {offers}")
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
 
@@ -220,22 +250,20 @@ _POST_DOC = {
 @router.get("/sparql", summary="SPARQL 1.1 query (GET)", responses=_RESULTS, openapi_extra=_GET_DOC)
 async def sparql_get(
     request: Request,
-    store: StoreDep,
     settings: SettingsDep,
     sandbox: SandboxDep,
     accept: Annotated[str | None, Header()] = None,
 ) -> Response:
     """Answer a SPARQL query given as the ``query`` URL parameter."""
-    return await _answer(request, store, settings, sandbox, accept)
+    return await _answer(request, settings, sandbox, accept)
 
 
 @router.post("/sparql", summary="SPARQL 1.1 query (POST, form or direct)", responses=_RESULTS, openapi_extra=_POST_DOC)
 async def sparql_post(
     request: Request,
-    store: StoreDep,
     settings: SettingsDep,
     sandbox: SandboxDep,
     accept: Annotated[str | None, Header()] = None,
 ) -> Response:
     """Answer a SPARQL query posted as a form (``query=``) or directly as application/sparql-query."""
-    return await _answer(request, store, settings, sandbox, accept)
+    return await _answer(request, settings, sandbox, accept)

@@ -75,12 +75,13 @@ _SERVER = """
 import sys, uvicorn
 from fastapi import FastAPI
 from api import sparql
+from api.app import bind_state
 from api.errors import install_error_handlers
 from kg.settings import Settings
 from kg.store import open_store
 app = FastAPI()
-app.state.settings = Settings(store=sys.argv[1])
-app.state.store = open_store(app.state.settings, read_only=True, serve=True)  # as kg serve opens it
+settings = Settings(store=sys.argv[1])
+bind_state(app, settings, open_store(settings, read_only=True, serve=True))  # as kg serve opens it
 install_error_handlers(app)
 app.include_router(sparql.router)
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")

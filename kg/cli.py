@@ -95,13 +95,19 @@ def cmd_query(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _opened(settings, read_only=True) as store:
 
-        def job() -> QueryResult:
-            check_query(args.sparql, max_chars=settings.sparql_max_query_bytes)
-            return store.query(args.sparql, timeout_s=settings.sparql_timeout_s, max_rows=settings.sparql_max_rows)
+        def job(query: str) -> QueryResult:
+            check_query(query, max_chars=settings.sparql_max_query_bytes)
+            return store.query(query, timeout_s=settings.sparql_timeout_s, max_rows=settings.sparql_max_rows)
 
-        # The same walls as the endpoint: killed at the time limit (aggregates included), no network, capped memory.
-        deadline = time.monotonic() + settings.sparql_timeout_s
-        result = Sandbox.for_queries(settings).run(job, deadline, hold=store.quiescent)
+        # The endpoint's walls: killed at the time limit (aggregates included), no network, capped memory.
+        sandbox = Sandbox(
+            job,
+            workers=1,
+            memory_bytes=settings.sparql_max_memory_mb << 20,
+            stack_bytes=max(64 << 20, 1024 * settings.sparql_max_query_bytes),
+            prefork=False,
+        )
+        result = sandbox.run(args.sparql, time.monotonic() + settings.sparql_timeout_s)
     if isinstance(result, AskResult):
         print("true" if result.value else "false")
     elif isinstance(result, GraphResult):

@@ -1,51 +1,47 @@
 """Run untrusted work (a user's SPARQL query) in a forked child process that can be stopped and cannot reach out.
 
 The query engine cannot be interrupted, has its own parser, and recurses on nesting; a thread that runs a query
-cannot be stopped, shares the server's memory, and dies with the server. A forked child fixes all three:
+cannot be stopped, shares the server's memory, and dies with the server. A forked child fixes all of it:
 
 - **stopped on time**: the parent waits until the deadline, then kills the child; its CPU and memory are free
-  at once, however the engine was busy;
+  at once, however the engine was busy (and should the parent die first, the child's CPU limit stops it);
 - **bounded**: the child's address space is capped (``memory_bytes`` above what it inherits), and it runs on a
   thread stack of ``stack_bytes``, large enough for the deepest nesting a query of the accepted size can have;
-- **no network**: before the job runs, the child installs a seccomp filter (Linux, x86-64 and arm64) that
-  makes ``socket()`` and ``connect()`` fail, so no query can make the server send a request, whatever a parser
-  made of it;
+- **no network**: the child installs :mod:`kg.seccomp`'s filter, so no query can make the server send a
+  request, whatever a parser made of it;
 - **isolated**: a crash of the engine kills the child, and the request gets an error; the server goes on.
 
-The child sees the parent's memory as it was at the fork (copy-on-write): the in-memory query replica costs
-nothing to share, and a query reads one consistent snapshot. Jobs return bytes or raise a KGError; anything
-else is reported as a failure of the job. Where ``os.fork`` does not exist, jobs run in the calling thread.
+Workers are forked ahead of need (one per slot) and serve one request each, then exit: a request does not wait
+for a fork, and no worker carries memory or state from one request to the next. A worker sees the parent's
+memory as it was at its fork (copy-on-write: the in-memory query replica costs nothing to share), so a worker
+forked before the latest write is discarded unused: ``freshness()`` names the state a worker was forked in.
+Where ``os.fork`` does not exist, requests run in the calling thread, without these walls.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import faulthandler
+import gc
 import math
 import os
 import pickle
-import platform
+import queue
 import resource
 import select
 import signal
 import struct
 import threading
 import time
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
 
 from kg.errors import KGError, QueryError, QueryTimeoutError
-from kg.settings import Settings
+from kg.seccomp import deny_network
 
-T = TypeVar("T")
 Hold = Callable[[], contextlib.AbstractContextManager[object]]
-
-# seccomp: (audit arch, socket nr, connect nr) of the architectures the filter knows.
-_SYSCALLS = {"x86_64": (0xC000003E, 41, 42), "aarch64": (0xC00000B7, 198, 203)}
-_PR_SET_NO_NEW_PRIVS, _PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 38, 22, 2
-_RET_ALLOW, _RET_ERRNO_EPERM, _RET_KILL = 0x7FFF0000, 0x00050000 | 1, 0
-_X32_SYSCALL_BIT = 0x40000000
+_LENGTH = struct.Struct("!Q")
 
 
 class JobFailedError(QueryError):
@@ -54,146 +50,230 @@ class JobFailedError(QueryError):
     code = "query_failed"
 
 
-def network_filter() -> bytes | None:
-    """A seccomp BPF program refusing ``socket()`` and ``connect()`` on this machine, or None if unknown here."""
-    arch = _SYSCALLS.get(platform.machine())
-    if arch is None or not hasattr(os, "fork") or platform.system() != "Linux":
-        return None
-    audit_arch, socket_nr, connect_nr = arch
-    ld_w_abs, jeq_k, jge_k, ret_k = 0x20, 0x15, 0x35, 0x06
+@dataclass
+class _Worker:
+    """A forked child waiting for one request: its pid, the parent's ends of its two pipes, its fork state."""
 
-    def op(code: int, jt: int, jf: int, k: int) -> bytes:
-        return struct.pack("HBBI", code, jt, jf, k)
-
-    return b"".join(
-        [
-            op(ld_w_abs, 0, 0, 4),  # seccomp_data.arch
-            op(jeq_k, 1, 0, audit_arch),
-            op(ret_k, 0, 0, _RET_KILL),  # another ABI (32-bit calls on a 64-bit kernel): no way round the filter
-            op(ld_w_abs, 0, 0, 0),  # seccomp_data.nr
-            op(jge_k, 3, 0, _X32_SYSCALL_BIT),
-            op(jeq_k, 2, 0, socket_nr),
-            op(jeq_k, 1, 0, connect_nr),
-            op(ret_k, 0, 0, _RET_ALLOW),
-            op(ret_k, 0, 0, _RET_ERRNO_EPERM),
-        ]
-    )
-
-
-def deny_network() -> bool:
-    """Make every later ``socket()``/``connect()`` of this process fail with EPERM; False where unsupported."""
-    program = network_filter()
-    if program is None:
-        return False
-    prctl = _prctl()
-    buffer = ctypes.create_string_buffer(program)
-    fprog = struct.pack("HxxxxxxP", len(program) // 8, ctypes.addressof(buffer))
-    fprog_buffer = ctypes.create_string_buffer(fprog)
-    if prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
-        return False
-    return prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.addressof(fprog_buffer), 0, 0) == 0
-
-
-def _prctl() -> Callable[..., int]:
-    """libc's prctl with its arguments declared as unsigned longs (ctypes would pass a pointer as a C int)."""
-    prctl = ctypes.CDLL(None, use_errno=True).prctl
-    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
-    prctl.restype = ctypes.c_int
-    return prctl
+    pid: int
+    requests: int  # the parent writes the request here
+    results: int  # and reads the outcome here
+    freshness: Hashable
+    status: list[int] = field(default_factory=list)
 
 
 class Sandbox:
-    """Runs jobs in forked children, at most ``workers`` at once, each under a deadline and a memory budget."""
+    """Runs ``work(request)`` in forked one-shot workers, at most ``workers`` at once, under deadlines and a budget.
 
-    def __init__(self, *, workers: int, memory_bytes: int, stack_bytes: int) -> None:
-        self.memory_bytes = memory_bytes
-        self.stack_bytes = stack_bytes
+    ``hold()`` is entered around each fork (``store.quiescent``: no write half-applied in the child's copy) and
+    ``freshness()`` names the state a fork copies (the store's identity and generation).
+    """
+
+    def __init__(
+        self,
+        work: Callable[[Any], Any],
+        *,
+        workers: int,
+        memory_bytes: int,
+        stack_bytes: int,
+        hold: Hold = contextlib.nullcontext,
+        freshness: Callable[[], Hashable] = lambda: None,
+        prefork: bool = True,
+    ) -> None:
         self.isolated = hasattr(os, "fork")
+        self._work, self._hold, self._freshness = work, hold, freshness
+        self._workers, self._prefork = workers, prefork
+        self._memory_bytes, self._stack_bytes = memory_bytes, stack_bytes
         self._slots = threading.BoundedSemaphore(workers)
+        self._lock = threading.Lock()  # guards _idle, _parent_fds and _forking; forks happen under it one at a time
+        self._idle: list[_Worker] = []
+        self._parent_fds: set[int] = set()  # every pipe end the parent holds: a new child closes them all
+        self._forking = 0
 
-    @classmethod
-    def for_queries(cls, settings: Settings) -> Sandbox:
-        """The sandbox for users' SPARQL queries, sized by the settings."""
-        # Parsing a query recurses per nesting level, a few hundred bytes of stack per byte of the deepest query.
-        stack = max(64 << 20, 1024 * settings.sparql_max_query_bytes)
-        return cls(workers=settings.sparql_workers, memory_bytes=settings.sparql_max_memory_mb << 20, stack_bytes=stack)
-
-    def run(self, job: Callable[[], T], deadline: float, *, hold: Hold = contextlib.nullcontext) -> T:
-        """Run ``job`` in a child process until ``deadline`` (time.monotonic()); its result or its KGError.
-
-        The fork happens inside ``hold()``: a context in which no write is half-applied (``store.quiescent``).
-        """
+    def run(self, request: Any, deadline: float) -> Any:
+        """``work(request)`` in a worker until ``deadline`` (time.monotonic()): its result, or its KGError."""
         if not self._slots.acquire(timeout=max(deadline - time.monotonic(), 0)):
             raise QueryTimeoutError("the query waited past the time limit for a free worker; try again later")
         try:
             if not self.isolated:
-                return job()
-            read_fd, write_fd = os.pipe()
-            pid = self._fork(job, (read_fd, write_fd), deadline, hold)
-            os.close(write_fd)
-            status: list[int] = []
-            with _reaped(pid, status):
-                payload = _read_until(read_fd, deadline)
-            return _outcome(payload, status[0])  # type: ignore[return-value]
+                return self._work(request)
+            worker = self._take()
+            payload = b""
+            try:
+                self._send(worker, request, deadline)
+                payload = _read_until(worker.results, deadline)
+            finally:
+                # A child that answered is reaped in the background: tearing down a copy of a large address space
+                # takes a while, and the answer need not wait for it.
+                self._retire(worker, wait=not payload)
+            return _outcome(payload, worker.status[0] if worker.status else 0)
         finally:
             self._slots.release()
+            if self._prefork and self.isolated:
+                self._replenish()
 
-    def _fork(self, job: Callable[[], object], fds: tuple[int, int], deadline: float, hold: Hold) -> int:
-        """Fork from a new thread with a large stack (the child runs on it) and return the child's pid."""
-        pids: list[int] = []
-        read_fd, write_fd = fds
+    def close(self) -> None:
+        """Stop the idle workers."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            self._retire(worker)
 
-        def fork() -> None:
-            with hold():
-                pid = os.fork()
-            if pid == 0:  # the child: never returns
-                os.close(read_fd)
-                _child(job, write_fd, self.memory_bytes, deadline)
-            pids.append(pid)
+    def _take(self) -> _Worker:
+        """An idle worker forked in the current state, or a new one."""
+        current = self._freshness()
+        while True:
+            with self._lock:
+                worker = self._idle.pop() if self._idle else None
+            if worker is None:
+                return self._spawn()
+            if worker.freshness == current:
+                return worker
+            self._retire(worker)  # forked before a write: its copy of the store is out of date
 
+    def _replenish(self) -> None:
+        """Fork idle workers in the background until there is one per slot."""
+        with self._lock:
+            missing = self._workers - len(self._idle) - self._forking
+            self._forking += max(missing, 0)
+        for _ in range(max(missing, 0)):
+            threading.Thread(target=self._spawn_idle, name="kg-sandbox-spawn", daemon=True).start()
+
+    def _spawn_idle(self) -> None:
+        try:
+            worker: _Worker | None = self._spawn()
+        except KGError:
+            worker = None  # the next request forks its own
+        with self._lock:
+            self._forking -= 1
+            if worker is not None:
+                self._idle.append(worker)
+
+    def _spawn(self) -> _Worker:
+        """Fork a worker from a new thread with a large stack: the child runs its request on that stack."""
+        spawned: list[_Worker] = []
         with _STACK_SIZE_LOCK:
-            previous = threading.stack_size(self.stack_bytes)
+            previous = threading.stack_size(self._stack_bytes)
             try:
-                forker = threading.Thread(target=fork, name="kg-sandbox-fork", daemon=True)
+                forker = threading.Thread(target=lambda: spawned.append(self._fork()), name="kg-sandbox-fork")
                 forker.start()
             finally:
                 threading.stack_size(previous)
         forker.join()
-        if not pids:
+        if not spawned:
             raise JobFailedError("could not start a query worker process")
-        return pids[0]
+        return spawned[0]
+
+    def _fork(self) -> _Worker:
+        """Fork one worker; in the child, serve one request and exit."""
+        with self._lock, self._hold():
+            freshness = self._freshness()
+            request_read, request_write = os.pipe()
+            result_read, result_write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: never returns
+                for fd in (*self._parent_fds, request_write, result_read):
+                    os.close(fd)
+                _serve_one(self._work, request_read, result_write, self._memory_bytes)
+            os.close(request_read)
+            os.close(result_write)
+            self._parent_fds |= {request_write, result_read}
+        return _Worker(pid, request_write, result_read, freshness)
+
+    def _retire(self, worker: _Worker, *, wait: bool = True) -> None:
+        """Kill a worker if it still runs, close the parent's ends of its pipes, and collect it (now, or soon)."""
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker.pid, signal.SIGKILL)
+        worker.requests = worker.results = -1
+        if wait:
+            worker.status.append(os.waitpid(worker.pid, 0)[1])
+        else:
+            _REAPER.collect(worker.pid)
+
+    def _close(self, *fds: int) -> None:
+        """Close pipe ends of the parent's (those still open) and forget them, so no later child closes a reuse."""
+        with self._lock:
+            for fd in fds:
+                if fd in self._parent_fds:
+                    self._parent_fds.discard(fd)
+                    os.close(fd)
+
+    def _send(self, worker: _Worker, request: Any, deadline: float) -> None:
+        """Hand the request to the worker and close the pipe, so that the worker reads it whole."""
+        data = memoryview(pickle.dumps((request, deadline), protocol=pickle.HIGHEST_PROTOCOL))
+        try:
+            while data:
+                data = data[os.write(worker.requests, data) :]
+        except BrokenPipeError as exc:
+            raise JobFailedError("the query worker process died before it got the query; try again") from exc
+        finally:
+            self._close(worker.requests)
+            worker.requests = -1  # closed: the number may soon name another worker's pipe
 
 
 _STACK_SIZE_LOCK = threading.Lock()  # threading.stack_size is process-wide: set it only around our own threads
 
 
-def _child(job: Callable[[], object], write_fd: int, memory_bytes: int, deadline: float) -> None:
-    """Run the job in the forked child, send its pickled outcome to the parent and exit without cleanup."""
+class _Reaper:
+    """Collects killed children on a thread of its own, so that no request waits for a child's teardown."""
+
+    def __init__(self) -> None:
+        self._pids: queue.SimpleQueue[int] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def collect(self, pid: int) -> None:
+        """Wait for ``pid`` in the background."""
+        self._pids.put(pid)
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="kg-sandbox-reaper", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._pids.get(), 0)
+
+
+_REAPER = _Reaper()
+
+
+def _serve_one(work: Callable[[Any], Any], requests: int, results: int, memory_bytes: int) -> None:
+    """The child: wait for one request, answer it on the results pipe, exit without running any cleanup."""
     status = 0
     try:
-        faulthandler.disable()  # a crash here is reported to the parent; no traceback dump on the server's stderr
+        faulthandler.disable()  # a crash is reported to the parent; no traceback dump on the server's stderr
+        gc.disable()  # a short life: a collection would touch, and so copy, every page of the inherited heap
         deny_network()
         _cap_memory(memory_bytes)
+        with os.fdopen(requests, "rb") as pipe:
+            message = pipe.read()  # the parent closes its end after writing; EOF alone means it died
+        if not message:
+            os._exit(0)
+        request, deadline = pickle.loads(message)
         # The parent kills the child at the deadline; should the parent die first, the kernel does, by CPU time.
-        # (Not PR_SET_PDEATHSIG: it fires when the forking thread ends, which is at once here.)
         cpu_s = math.ceil(max(deadline - time.monotonic(), 0)) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s))
-        try:
-            outcome: tuple[bool, object] = (True, job())
-        except KGError as exc:
-            exc.__traceback__ = None
-            outcome = (False, exc)
-        except MemoryError:
-            outcome = (False, JobFailedError("the query needed more memory than this endpoint allows; narrow it"))
-        except Exception as exc:  # a bug or an engine error outside the error tree: report it, do not die silently
-            outcome = (False, JobFailedError(f"the query failed in its worker: {type(exc).__name__}: {exc}"))
-        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(write_fd, "wb") as pipe:
+        data = pickle.dumps(_attempt(work, request), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(results, "wb") as pipe:
             pipe.write(data)
     except BaseException:  # nothing may unwind into the parent's code in the child
         status = 1
     finally:
         os._exit(status)
+
+
+def _attempt(work: Callable[[Any], Any], request: Any) -> tuple[bool, object]:
+    """(True, result) or (False, the KGError to raise in the parent)."""
+    try:
+        return True, work(request)
+    except KGError as exc:
+        exc.__traceback__ = None
+        return False, exc
+    except MemoryError:
+        return False, JobFailedError("the query needed more memory than this endpoint allows; narrow it")
+    except Exception as exc:  # a bug or an engine error outside the error tree: report it, do not die silently
+        return False, JobFailedError(f"the query failed in its worker: {type(exc).__name__}: {exc}")
 
 
 def _cap_memory(memory_bytes: int) -> None:
@@ -212,31 +292,17 @@ def _read_until(fd: int, deadline: float) -> bytes:
     chunks: list[bytes] = []
     poller = select.poll()
     poller.register(fd, select.POLLIN | select.POLLHUP)
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0 or not poller.poll(left * 1000):
-                raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-    finally:
-        os.close(fd)
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not poller.poll(left * 1000):
+            raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
 
 
-@contextlib.contextmanager
-def _reaped(pid: int, status: list[int]) -> Iterator[None]:
-    """Kill the child if it is still running when the block ends, and always collect it (its wait status)."""
-    try:
-        yield
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-        status.append(os.waitpid(pid, 0)[1])
-
-
-def _outcome(payload: bytes, status: int) -> object:
+def _outcome(payload: bytes, status: int) -> Any:
     """The job's result from the child's payload, or the error it raised or died of."""
     if not payload:
         how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {os.waitstatus_to_exitcode(status)}"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Literal
 
 from pyparsing import ParseBaseException
@@ -84,9 +83,28 @@ def names_dataset(query: str) -> bool:
         return False  # let the engine report what is wrong with it
 
 
-@lru_cache(maxsize=512)
+def remember(query: str, checked: CheckedQuery) -> None:
+    """Cache a check made elsewhere (in a sandbox worker), so that processes forked from this one inherit it."""
+    if len(_CHECKED) >= _CACHE_SIZE:
+        _CHECKED.pop(next(iter(_CHECKED)))
+    _CHECKED[query] = checked
+
+
+_CACHE_SIZE = 512
+_CHECKED: dict[str, CheckedQuery] = {}  # analysts and dashboards send the same queries again and again
+
+
 def _check(query: str) -> CheckedQuery:
-    """check_query without the size bound, cached: analysts and dashboards send the same queries again."""
+    """check_query without the size bound, cached."""
+    checked = _CHECKED.get(query)
+    if checked is None:
+        checked = _parse_and_check(query)
+        remember(query, checked)
+    return checked
+
+
+def _parse_and_check(query: str) -> CheckedQuery:
+    """Parse a query and check it; see check_query."""
     prologue, body = _parse(query)
     for node in _nodes(body):
         if node.name == "ServiceGraphPattern":

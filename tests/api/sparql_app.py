@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from api import export, sparql
+from api.app import bind_state
 from api.errors import install_error_handlers
-from kg.sandbox import Sandbox
 from kg.settings import Settings
 from kg.store.base import GraphStore
 
@@ -14,9 +14,7 @@ from kg.store.base import GraphStore
 def sparql_app(store: GraphStore, settings: Settings | None = None) -> FastAPI:
     """A FastAPI app serving /sparql and /export over ``store``."""
     app = FastAPI()
-    app.state.settings = settings or Settings()
-    app.state.store = store
-    app.state.sandbox = Sandbox.for_queries(app.state.settings)
+    bind_state(app, settings or Settings(), store)
     install_error_handlers(app)
     app.include_router(sparql.router)
     app.include_router(export.router)

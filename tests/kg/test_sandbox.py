@@ -13,15 +13,71 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KGError, QueryError, QueryTimeoutError
-from kg.sandbox import JobFailedError, Sandbox, network_filter
+from kg.sandbox import JobFailedError, Sandbox
+from kg.seccomp import network_filter
 from kg.store.oxigraph import OxigraphStore
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the sandbox isolates jobs only where fork exists")
+needs_filter = pytest.mark.skipif(network_filter() is None, reason="the network filter needs Linux, x86-64 or arm64")
+STORE = OxigraphStore(None)
+STATE = {"generation": 0}  # what a worker's copy of the parent's memory says
+
+
+def spin(pid_file: str) -> bytes:
+    Path(pid_file).write_text(str(os.getpid()))
+    while True:
+        pass
+
+
+def call_out(port: int) -> bytes:
+    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    return b"connected"
+
+
+def service(port: int) -> bytes:
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    return STORE.query_serialized(query, "application/sparql-results+json")
+
+
+def refuse(_: object) -> bytes:
+    raise QueryError("no such thing")
+
+
+def nap(seconds: float) -> bytes:
+    time.sleep(seconds)
+    return b"slept"
+
+
+def getpid(_: object) -> bytes:
+    return str(os.getpid()).encode()
+
+
+JOBS: dict[str, Callable[..., bytes]] = {
+    "echo": lambda value: value,
+    "spin": spin,
+    "call_out": call_out,
+    "service": service,
+    "refuse": refuse,
+    "nap": nap,
+    "pid": getpid,
+    "generation": lambda _: str(STATE["generation"]).encode(),
+    "segfault": lambda _: ctypes.string_at(0),
+    "abort": lambda _: os.abort(),
+    "over-memory": lambda _: bytes(1 << 30),
+}
+
+
+def work(request: tuple[str, object]) -> bytes:
+    """The sandbox's work: the named job of this module (requests cross a pipe, so they name, not hold, code)."""
+    name, argument = request
+    return JOBS[name](argument)
 
 
 @pytest.fixture(scope="module")
-def sandbox() -> Sandbox:
-    return Sandbox(workers=2, memory_bytes=256 << 20, stack_bytes=64 << 20)
+def sandbox() -> Iterator[Sandbox]:
+    box = Sandbox(work, workers=2, memory_bytes=256 << 20, stack_bytes=64 << 20)
+    yield box
+    box.close()
 
 
 @pytest.fixture
@@ -39,84 +95,75 @@ def soon(seconds: float = 5.0) -> float:
 
 
 def test_result_and_errors_come_back(sandbox: Sandbox) -> None:
-    assert sandbox.run(lambda: b"answer", soon()) == b"answer"
-
-    def refuse() -> bytes:
-        raise QueryError("no such thing")
-
+    assert sandbox.run(("echo", b"answer"), soon()) == b"answer"
     with pytest.raises(QueryError, match="no such thing"):
-        sandbox.run(refuse, soon())
+        sandbox.run(("refuse", None), soon())
+
+
+def test_each_request_gets_a_fresh_worker_process(sandbox: Sandbox) -> None:
+    pids = {sandbox.run(("pid", None), soon()) for _ in range(3)}
+    assert len(pids) == 3
+    assert str(os.getpid()).encode() not in pids
 
 
 def test_a_job_past_its_deadline_is_killed(sandbox: Sandbox, tmp_path: Path) -> None:
     """The caller gets a timeout at the deadline, and the child's CPU is free at once: the process is gone."""
     pid_file = tmp_path / "pid"
-
-    def spin() -> bytes:
-        pid_file.write_text(str(os.getpid()))
-        while True:
-            pass
-
     started = time.monotonic()
     with pytest.raises(QueryTimeoutError):
-        sandbox.run(spin, soon(0.5))
+        sandbox.run(("spin", str(pid_file)), soon(0.5))
     assert time.monotonic() - started < 2
     with pytest.raises(ProcessLookupError):
         os.kill(int(pid_file.read_text()), 0)
 
 
-@pytest.mark.skipif(network_filter() is None, reason="the network filter needs Linux on x86-64 or arm64")
+@needs_filter
 def test_a_job_cannot_open_a_connection(sandbox: Sandbox, listener: socket.socket) -> None:
     """Whatever a job does, it cannot reach a server: socket() itself is refused."""
     port = listener.getsockname()[1]
-
-    def call_out() -> bytes:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return b"connected"
-
     with pytest.raises(JobFailedError, match="PermissionError"):
-        sandbox.run(call_out, soon())
+        sandbox.run(("call_out", port), soon())
     with pytest.raises(TimeoutError):
         listener.accept()
     socket.create_connection(("127.0.0.1", port), timeout=1).close()  # the parent itself is not restricted
 
 
-@pytest.mark.parametrize(
-    "job",
-    [
-        pytest.param(lambda: ctypes.string_at(0), id="segfault"),
-        pytest.param(lambda: os.abort(), id="abort"),
-        pytest.param(lambda: bytes(1 << 30), id="over-memory"),
-    ],
-)
-def test_a_job_that_dies_is_an_error_not_a_crash(sandbox: Sandbox, job: Callable[[], bytes]) -> None:
+@needs_filter
+def test_the_engine_cannot_call_a_service_even_unguarded(sandbox: Sandbox, listener: socket.socket) -> None:
+    """The second wall: a SERVICE that reached the engine (a parser disagreement) still makes no request."""
+    with pytest.raises(KGError):
+        sandbox.run(("service", listener.getsockname()[1]), soon())
+    with pytest.raises(TimeoutError):
+        listener.accept()
+
+
+@pytest.mark.parametrize("name", ["segfault", "abort", "over-memory"])
+def test_a_job_that_dies_is_an_error_not_a_crash(sandbox: Sandbox, name: str) -> None:
     with pytest.raises(JobFailedError):
-        sandbox.run(job, soon())
-    assert sandbox.run(lambda: b"still here", soon()) == b"still here"
+        sandbox.run((name, None), soon())
+    assert sandbox.run(("echo", b"still here"), soon()) == b"still here"
 
 
 def test_jobs_wait_for_a_free_worker_until_their_deadline() -> None:
     """With every worker busy, a job that cannot start before its deadline times out without running."""
-    single = Sandbox(workers=1, memory_bytes=64 << 20, stack_bytes=16 << 20)
-
-    def sleeper() -> bytes:
-        time.sleep(3)
-        return b"slept"
-
+    single = Sandbox(work, workers=1, memory_bytes=64 << 20, stack_bytes=16 << 20)
     with ThreadPoolExecutor(1) as pool:
-        busy = pool.submit(single.run, sleeper, soon(5))
+        busy = pool.submit(single.run, ("nap", 2.0), soon(5))
         time.sleep(0.3)
         with pytest.raises(QueryTimeoutError, match="free worker"):
-            single.run(lambda: b"never", soon(0.3))
+            single.run(("echo", b"never"), soon(0.3))
         assert busy.result() == b"slept"
+    single.close()
 
 
-@pytest.mark.skipif(network_filter() is None, reason="the network filter needs Linux on x86-64 or arm64")
-def test_the_engine_cannot_call_a_service_even_unguarded(sandbox: Sandbox, listener: socket.socket) -> None:
-    """The second wall: a SERVICE that reached the engine (a parser disagreement) still makes no request."""
-    store = OxigraphStore(None)
-    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.getsockname()[1]}/sparql> {{ ?s ?p ?o }} }}"
-    with pytest.raises(KGError):
-        sandbox.run(lambda: store.query_serialized(query, "application/sparql-results+json"), soon())
-    with pytest.raises(TimeoutError):
-        listener.accept()
+def test_a_worker_forked_before_a_write_is_not_used() -> None:
+    """Idle workers copy the state at their fork: after a change of freshness they are replaced, not used."""
+    box = Sandbox(work, workers=1, memory_bytes=64 << 20, stack_bytes=16 << 20, freshness=lambda: STATE["generation"])
+    assert box.run(("generation", None), soon()) == b"0"
+    time.sleep(0.5)  # meanwhile an idle worker is forked, holding generation 0
+    STATE["generation"] = 1
+    try:
+        assert box.run(("generation", None), soon()) == b"1"
+    finally:
+        STATE["generation"] = 0
+        box.close()
