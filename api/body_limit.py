@@ -39,9 +39,7 @@ DEFAULT_LIMIT = BodyLimit(ENVELOPE_BYTES)
 def body_limits(settings: Settings) -> dict[str, BodyLimit]:
     """The limit of each path that takes a body; any other path gets ``DEFAULT_LIMIT``."""
     return {
-        "/documents": BodyLimit(
-            ESCAPE_FACTOR * settings.max_document_bytes + ENVELOPE_BYTES, "KG_MAX_DOCUMENT_BYTES"
-        ),
+        "/documents": BodyLimit(ESCAPE_FACTOR * settings.max_document_bytes + ENVELOPE_BYTES, "KG_MAX_DOCUMENT_BYTES"),
         "/sparql": BodyLimit(
             ESCAPE_FACTOR * settings.sparql_max_query_bytes + ENVELOPE_BYTES, "KG_SPARQL_MAX_QUERY_BYTES"
         ),
