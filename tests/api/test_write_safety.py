@@ -111,7 +111,7 @@ LONG = " ".join(
         "Its CEO Dario Amodei told reporters the money would fund new models.",
         'Critics called the deal "a land grab" and said regulators should look at it.',
     ]
-    * 10
+    * 50
 )
 
 
