@@ -88,6 +88,7 @@ class _Guard:
         self.started = False
 
     async def receive(self) -> Message:
+        """The next message from the server; raises into the app at the chunk that passes the limit."""
         message = await self._receive()
         if message["type"] == "http.request":
             self._left -= len(message.get("body", b""))
@@ -97,6 +98,7 @@ class _Guard:
         return message
 
     async def send(self, message: Message) -> None:
+        """Pass the app's answer on, unless the body passed the limit (the 413 goes instead)."""
         if self.overflowed:
             return  # the 413 replaces whatever the app answers to a body it did not get whole
         if message["type"] == "http.response.start":
