@@ -1,4 +1,6 @@
 # The API service: the `kg` command over an embedded store kept in the /data volume.
+# It listens on every interface, so without a token it is read-only: POST and DELETE /documents
+# answer 403 until the container gets one (`docker run -e KG_API_TOKEN=$(openssl rand -hex 32) ...`).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
-from kg.errors import AuthError
+from kg.errors import AuthError, WritesDisabledError
 from kg.sandbox import Sandbox
 from kg.settings import Settings
 from kg.store.base import GraphStore
@@ -32,12 +32,25 @@ def require_token(
     settings: Annotated[Settings, Depends(get_settings)],
     authorization: Annotated[str | None, Header()] = None,
 ) -> None:
-    """Refuse a write unless the configured API token is presented as 'Authorization: Bearer <token>'."""
+    """Refuse a write unless the configured API token is presented as 'Authorization: Bearer <token>'.
+
+    Without a token, only a server that listens on loopback takes writes: one reachable from the
+    network refuses them all, so forgetting KG_API_TOKEN never opens the store to other machines.
+    """
     if settings.api_token is None:
-        return
+        if settings.loopback_only:
+            return
+        raise WritesDisabledError(
+            f"writes are off: this server listens on {settings.host} and has no API token; "
+            "set KG_API_TOKEN (then send 'Authorization: Bearer <token>'), or listen on 127.0.0.1 only"
+        )
+    header = authorization or ""
+    if not header.isascii():
+        raise AuthError("the Authorization header holds non-ASCII characters; send 'Authorization: Bearer <token>'")
+    scheme, _, presented = header.partition(" ")
     expected = settings.api_token.get_secret_value()
-    scheme, _, presented = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(presented.strip(), expected):
+    # compare_digest takes as long whatever prefix matches: the timing tells nothing about the token.
+    if scheme.lower() != "bearer" or not secrets.compare_digest(presented.strip().encode(), expected.encode()):
         raise AuthError("this endpoint needs 'Authorization: Bearer <token>' with the token set in KG_API_TOKEN")
 
 

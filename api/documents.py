@@ -1,25 +1,73 @@
 """Document writes: POST /documents ingests an article, DELETE /documents/{id} removes one.
 
-Both need the API token when one is configured. The handlers are plain functions, so FastAPI runs
-them in its threadpool: extraction and the store transaction do not block the event loop.
+Both need the API token when one is configured (see api.deps.require_token). The handlers are plain
+functions, so FastAPI runs them in its threadpool: extraction and the store transaction do not block
+the event loop. Writes of one document id run one at a time, so of several identical POSTs racing
+each other exactly one answers 201 and the others 200.
 """
 
 from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from fastapi import APIRouter, Response, status
 
 from api.deps import SettingsDep, StoreDep, WriteAccess
 from api.errors import error_responses
-from kg.errors import NotFoundError
+from kg import ids
+from kg.errors import DocumentError, NotFoundError
 from kg.queries import invalidate
 from kg.queries.views import DocumentIn, IngestOut
 from kg.store.base import GraphStore
 from loaders.documents import raw_from_fields
 from loaders.pipeline import ingest, remove_document
 
-router = APIRouter(tags=["documents"], responses=error_responses(401, 422))
+router = APIRouter(tags=["documents"], responses=error_responses(401, 403, 413, 422))
 
 _ORIGIN = "POST /documents"
+
+
+class _KeyedLocks:
+    """One lock per key, kept only while a thread holds or waits for it (so memory stays bounded)."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[str, tuple[threading.Lock, int]] = {}
+
+    @contextmanager
+    def hold(self, key: str) -> Iterator[None]:
+        """Run the ``with`` block holding the lock of ``key``."""
+        with self._guard:
+            lock, users = self._locks.get(key) or (threading.Lock(), 0)
+            self._locks[key] = (lock, users + 1)
+        try:
+            with lock:
+                yield
+        finally:
+            with self._guard:
+                users = self._locks[key][1] - 1
+                if users:
+                    self._locks[key] = (lock, users)
+                else:
+                    del self._locks[key]
+
+
+# The check "is this text stored?" and the write that follows it must not interleave with another
+# request's for the same document, or both see "not stored" and both answer 201.
+_writing = _KeyedLocks()
+
+
+def _check_unicode(body: DocumentIn) -> None:
+    """Refuse a field holding a lone surrogate (JSON can spell one, "\\ud800"; no text holds one)."""
+    for name, value in body.model_dump(exclude_none=True).items():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise DocumentError(
+                _ORIGIN, f"field {name!r} holds a lone surrogate {value[exc.start]!r} at character {exc.start}"
+            ) from None
 
 
 @router.post(
@@ -32,11 +80,13 @@ _ORIGIN = "POST /documents"
 )
 def post_document(body: DocumentIn, response: Response, store: StoreDep, settings: SettingsDep) -> IngestOut:
     """Ingest one article: 201 with its id when new, 200 with the same id when its text was already stored."""
+    _check_unicode(body)
     raw = raw_from_fields(body.model_dump(exclude_none=True), body.url or _ORIGIN, settings.max_document_bytes)
-    result = ingest(store, raw, settings)
-    if result.created:
-        invalidate()
-    else:
+    with _writing.hold(ids.document_id(raw.text)):
+        result = ingest(store, raw, settings)
+        if result.created:
+            invalidate()  # before the lock goes, so a 200 racing this 201 never comes back ahead of fresh reads
+    if not result.created:
         response.status_code = status.HTTP_200_OK
     return IngestOut(id=result.document_id, created=result.created, entities=result.entities, facts=result.facts)
 
@@ -56,7 +106,8 @@ def _stored(store: GraphStore, doc_id: str) -> bool:
 )
 def delete_document(doc_id: str, store: StoreDep) -> Response:
     """Remove a document and every fact only it supports (facts other documents also state stay): 204."""
-    if not _stored(store, doc_id) or not remove_document(store, doc_id):
-        raise NotFoundError(f"no document {doc_id!r}; list them with GET /documents")
-    invalidate()
+    with _writing.hold(doc_id):
+        if not _stored(store, doc_id) or not remove_document(store, doc_id):
+            raise NotFoundError(f"no document {doc_id!r}; list them with GET /documents")
+        invalidate()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -19,6 +19,7 @@ from kg.errors import (
     NotFoundError,
     QueryTimeoutError,
     ResultTooLargeError,
+    WritesDisabledError,
 )
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 STATUS_BY_ERROR: tuple[tuple[type[KGError], int], ...] = (
     (NotFoundError, 404),
     (AuthError, 401),
+    (WritesDisabledError, 403),
     (QueryTimeoutError, 503),
     (ResultTooLargeError, 413),
     (LimitError, 413),
@@ -52,9 +54,10 @@ class ErrorBody(BaseModel):
 _MEANING = {
     400: "invalid parameter, document or query",
     401: "API token missing or wrong",
+    403: "writes are off: the server is reachable from the network and has no API token",
     404: "unknown id",
     406: "no acceptable result format",
-    413: "result larger than the configured limit",
+    413: "request body or result larger than the configured limit",
     415: "unsupported request media type",
     422: "parameter or body fails validation",
     503: "query time limit reached, or a backend is unavailable",
@@ -76,13 +79,19 @@ def status_of(exc: KGError) -> int:
     return next(status for cls, status in STATUS_BY_ERROR if isinstance(exc, cls))
 
 
+def error_response(exc: KGError, headers: dict[str, str] | None = None) -> JSONResponse:
+    """The response for one of our errors (also an ASGI app, for middleware that answers by itself)."""
+    if isinstance(exc, AuthError):
+        headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
+    return JSONResponse(error_body(exc.code, exc.message), status_code=status_of(exc), headers=headers)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Map every error, ours and the framework's, to the contract's shape; never leak a trace."""
 
     @app.exception_handler(KGError)
     async def _kg_error(_: Request, exc: KGError) -> JSONResponse:
-        headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthError) else None
-        return JSONResponse(error_body(exc.code, exc.message), status_code=status_of(exc), headers=headers)
+        return error_response(exc)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

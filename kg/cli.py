@@ -74,6 +74,16 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 1 if report.failures else 0
 
 
+def serve_warning(settings: Settings) -> str | None:
+    """What an operator should know before serving with these settings: writes refused for want of a token."""
+    if settings.api_token is None and not settings.loopback_only:
+        return (
+            f"warning: no KG_API_TOKEN and listening on {settings.host}: POST and DELETE /documents are refused "
+            "(403); set KG_API_TOKEN to take writes"
+        )
+    return None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the REST API and SPARQL endpoint over the store."""
     import uvicorn
@@ -81,6 +91,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from api.app import create_app
 
     settings = _settings(args)
+    warning = serve_warning(settings)
+    if warning:
+        print(warning, file=sys.stderr)
     with _opened(settings, serve=True) as store:  # a long-lived reader: worth the in-memory query replica
         uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_level=args.log_level)
     return 0

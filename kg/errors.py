@@ -6,9 +6,12 @@
     │   └── QueryError           a SPARQL query is malformed, refused, too complex, or killed its worker
     ├── NotFoundError            an id that is not in the graph (404)
     ├── AuthError                a write without the configured API token (401)
+    ├── WritesDisabledError      a write to a network-facing server that has no API token (403)
     ├── LimitError               a configured limit was hit
     │   ├── QueryTimeoutError    the SPARQL time limit (503)
-    │   └── ResultTooLargeError  the SPARQL result-size limit (413)
+    │   ├── ResultTooLargeError  the SPARQL result-size limit (413)
+    │   └── BodyTooLargeError    a request body over its size limit (413)
+    ├── ConfigError              a setting is invalid: the process refuses to start
     └── BackendError             a store or server is unreachable or refuses us (502/503)
 
 Every message says what went wrong and, where it can, how to fix it.
@@ -62,6 +65,12 @@ class AuthError(KGError):
     code = "unauthorized"
 
 
+class WritesDisabledError(KGError):
+    """A write reached a server that listens beyond loopback and has no API token to check."""
+
+    code = "writes_disabled"
+
+
 class LimitError(KGError):
     """A configured limit was hit."""
 
@@ -78,6 +87,18 @@ class ResultTooLargeError(LimitError):
     """A query returned more rows than the configured limit."""
 
     code = "result_too_large"
+
+
+class BodyTooLargeError(LimitError):
+    """A request body is larger than the limit of its endpoint."""
+
+    code = "body_too_large"
+
+
+class ConfigError(KGError):
+    """A setting from the environment is invalid; the message names the variable."""
+
+    code = "bad_configuration"
 
 
 class BackendError(KGError):

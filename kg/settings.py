@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from kg.errors import ConfigError
 
 
 class Settings(BaseSettings):
@@ -18,7 +21,9 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     api_token: SecretStr | None = Field(
-        default=None, description="when set, POST/DELETE /documents need 'Authorization: Bearer <token>'"
+        default=None,
+        description="when set, POST/DELETE /documents need 'Authorization: Bearer <token>'; when unset, writes are "
+        "accepted only if the server listens on loopback (127.0.0.0/8, ::1, localhost)",
     )
     sparql_timeout_s: float = Field(default=30.0, gt=0)
     sparql_max_rows: int = Field(default=100_000, gt=0)
@@ -41,13 +46,57 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr | None = None
     neo4j_database: str = "neo4j"
 
+    @field_validator("api_token")
+    @classmethod
+    def _usable_token(cls, token: SecretStr | None) -> SecretStr | None:
+        # An empty token would make a bare 'Authorization: Bearer' a valid credential.
+        if token is None:
+            return None
+        value = token.get_secret_value()
+        if not value.strip():
+            raise ValueError("is empty: set a token, or unset it (then only a server on loopback takes writes)")
+        if not (value.isascii() and value.isprintable()) or any(c.isspace() for c in value):
+            raise ValueError("must be printable ASCII without spaces: it is sent in the Authorization header")
+        return token
+
+    @property
+    def loopback_only(self) -> bool:
+        """Whether ``kg serve`` listens on this machine's loopback interface only, out of other machines' reach."""
+        return is_loopback(self.host)
+
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given fields replaced, skipping those left as None (CLI flags)."""
         changes = {k: v for k, v in overrides.items() if v is not None}
         return self.model_copy(update=changes) if changes else self
 
 
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is a loopback address (127.0.0.0/8, ::1) or ``localhost``; other names are not resolved."""
+    name = host.strip().removeprefix("[").removesuffix("]").lower()
+    if name in ("localhost", "localhost."):
+        return True
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped.is_loopback
+    return address.is_loopback
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The settings of this process, read from the environment once."""
-    return Settings()
+    """The settings of this process, read from the environment once; an invalid one raises ConfigError."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise ConfigError(describe_invalid_settings(exc)) from exc
+
+
+def describe_invalid_settings(exc: ValidationError) -> str:
+    """Every invalid setting, each named by its environment variable, in one message."""
+    problems = [
+        f"KG_{'_'.join(str(part) for part in error['loc']).upper()}: {error['msg'].removeprefix('Value error, ')}"
+        for error in exc.errors()
+    ]
+    return "invalid configuration: " + "; ".join(problems)

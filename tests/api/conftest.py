@@ -5,7 +5,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING
 
 import httpx
@@ -68,19 +69,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[str]:
-    """A real uvicorn server on a free loopback port over its own sample graph; yields its base URL."""
-    store = OxigraphStore(None)
-    load_sample(store)
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """Run ``app`` in a real uvicorn server on a free loopback port until the block ends; yields its base URL."""
     port = free_port()
-    config = uvicorn.Config(
-        rest_app(store, Settings(api_token=SecretStr(TOKEN))),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="off",
-    )
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -95,6 +88,34 @@ def live_server() -> Iterator[str]:
         if time.monotonic() > deadline:
             raise RuntimeError("uvicorn did not answer /health within 20 s")
         time.sleep(0.05)
-    yield base
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield base
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[str]:
+    """A real uvicorn server on a free loopback port over its own sample graph; yields its base URL."""
+    store = OxigraphStore(None)
+    load_sample(store)
+    with serving(rest_app(store, Settings(api_token=SecretStr(TOKEN)))) as base:
+        yield base
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[[Settings], str]]:
+    """Start real servers, each over a fresh sample graph with the given settings, stopped after the test.
+
+    Each listens on 127.0.0.1 whatever ``settings.host`` says: the app decides from the setting,
+    so a test can play a network-facing server without opening a port to the network.
+    """
+    with ExitStack() as running:
+
+        def start(settings: Settings) -> str:
+            store = OxigraphStore(None)
+            load_sample(store)
+            return running.enter_context(serving(rest_app(store, settings)))
+
+        yield start

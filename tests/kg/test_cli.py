@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
+from kg.cli import main, serve_warning
+from kg.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -132,3 +134,27 @@ def test_export_writes_a_file(loaded_store: Path, tmp_path: Path, fmt: str) -> N
 def test_export_unknown_format(loaded_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--format", "pdf", "--store", str(loaded_store)]) == 2
     assert "pdf" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("token", ["", "  "])
+def test_serve_refuses_to_start_with_an_empty_token(tmp_path: Path, token: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "serve", "--store", str(tmp_path), "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "KG_API_TOKEN": token},
+        timeout=60,  # a server that starts anyway never exits: the timeout fails the test
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: invalid configuration: KG_API_TOKEN: is empty"), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("host", "token", "warned"),
+    [("0.0.0.0", None, True), ("::", None, True), ("127.0.0.1", None, False), ("0.0.0.0", "s3cret", False)],
+)
+def test_serve_warns_when_writes_will_be_refused(host: str, token: str | None, warned: bool) -> None:
+    warning = serve_warning(Settings(host=host, api_token=token))
+    assert (warning is not None and "KG_API_TOKEN" in warning and host in warning) is warned
