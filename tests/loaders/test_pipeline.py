@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -153,3 +155,97 @@ def test_sigkill_mid_load_leaves_every_document_fully_in_or_out(tmp_path: Path, 
     report = load_paths(store, [articles], Settings())
     assert len(report.loaded) + len(report.unchanged) == 40 and not report.failures
     store.close()
+
+
+def _permissions_hold() -> list[str]:
+    """A command prefix under which file permissions bind: root reads an unreadable folder otherwise."""
+    if os.geteuid() != 0:
+        return []
+    drop = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+    if shutil.which("setpriv") is None or subprocess.run([*drop, "true"], check=False).returncode != 0:
+        pytest.skip("running as root without setpriv: an unreadable folder cannot be made")
+    return drop
+
+
+def _bad_batch(folder: Path) -> None:
+    """A batch with every kind of bad input between good files (named so they sort around the bad ones)."""
+    deep = "[" * 100_000 + "]" * 100_000
+    files: dict[str, str | bytes] = {
+        "a_good.txt": "OpenAI CEO Sam Altman spoke in Paris on Monday.",
+        "b_deep.txt": "Mistral CEO Arthur Mensch spoke in Paris on Tuesday.",
+        "b_deep.meta.json": '{"title": ' + deep + "}",
+        "c_records.jsonl": "\n".join(
+            [
+                '{"text": "x", "n": ' + deep + "}",
+                '{"text": "Meta \\ud800 spoke."}',
+                json.dumps({"text": "Google CEO Sundar Pichai spoke on Wednesday."}),
+            ]
+        ),
+        "e_invisible.txt": "\u200b\u200c\u2060\ufeff" * 20,
+        "f_open.md": b"---\r\ntitle: Open\r\nNo closing line.\r\n",
+        "g_crlf.md": b"---\r\ntitle: Closed\r\n---\r\nNvidia CEO Jensen Huang spoke on Thursday.\r\n",
+        "h_nan.txt": "Cohere CEO Aidan Gomez spoke on Friday.",
+        "h_nan.meta.json": '{"title": NaN}',
+        "i_true.txt": "Adept CEO David Luan spoke on Saturday.",
+        "i_true.meta.json": '{"publisher": true}',
+        "k_big.jsonl": "\n".join(
+            [json.dumps({"text": "word " * 100_000}), json.dumps({"text": "Anthropic CEO Dario Amodei spoke."})]
+        ),
+        "z_last.txt": "xAI founder Elon Musk spoke on Sunday.",
+    }
+    for name, content in files.items():
+        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode())
+    (folder / os.fsdecode(b"d_caf\xe9.txt")).write_text("Apple CEO Tim Cook spoke on Monday.")
+    (folder / "j_locked").mkdir()
+    (folder / "j_locked" / "hidden.txt").write_text("IBM CEO Arvind Krishna spoke.")
+    (folder / "j_locked").chmod(0)
+
+
+def test_kg_load_reports_each_bad_file_and_loads_the_rest(tmp_path: Path) -> None:
+    """Every bad input gets a line naming it and why; the good files around them load; exit 1 with the summary."""
+    articles, store_path = tmp_path / "articles", tmp_path / "store"
+    articles.mkdir()
+    _bad_batch(articles)
+    try:
+        result = subprocess.run(
+            [
+                *_permissions_hold(),
+                sys.executable,
+                "-m",
+                "kg.cli",
+                "load",
+                str(articles),
+                "--store",
+                str(store_path),
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=300,
+            env={**os.environ, "PYTHONPATH": str(REPO), "KG_MAX_DOCUMENT_BYTES": "300000"},
+        )
+    finally:
+        (articles / "j_locked").chmod(0o755)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "documents: 5 loaded, 0 unchanged, 10 failed" in result.stdout
+    errors = sorted(line.removeprefix(f"error: {articles}/") for line in result.stderr.splitlines())
+    assert errors == [
+        "b_deep.meta.json: malformed JSON: nested too deeply to read",
+        "c_records.jsonl:1: malformed JSON: nested too deeply to read",
+        "c_records.jsonl:2: field 'text' holds a lone surrogate \\ud800 at character 5: not text",
+        "d_caf\\xe9.txt: the file name is not UTF-8 text; rename the file",
+        "e_invisible.txt: empty document: no visible character, only control, format or zero-width ones",
+        "f_open.md: malformed front matter: no closing '---' line",
+        "h_nan.meta.json: field 'title' must be a string, not NaN",
+        "i_true.meta.json: field 'publisher' must be a string, not true",
+        "j_locked: cannot read folder: Permission denied",
+        "k_big.jsonl:1: field 'text' is 500000 bytes, over the limit of 300000",
+    ]
+    store = OxigraphStore(store_path, read_only=True)
+    origins = {q.object.value.removeprefix(f"{articles}/") for q in store.quads() if q.predicate == vocab.ORIGIN}
+    titles = {q.object.value for q in store.quads() if q.predicate == vocab.DCT_TITLE}
+    store.close()
+    assert origins == {"a_good.txt", "c_records.jsonl:3", "g_crlf.md", "k_big.jsonl:2", "z_last.txt"}
+    assert titles == {"Closed"}
