@@ -2,7 +2,9 @@
 
 Extraction is pure (text in, :class:`~kg.model.Document` out), so it runs in worker processes;
 writes happen in the calling process, one document graph at a time, so a crash leaves each
-document either fully in the store or fully out.
+document either fully in the store or fully out. A document whose extraction raises is a failure
+(:class:`~kg.errors.ExtractionError`, naming it and the stage) and is not stored: never stored
+without its facts.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from kg import ids, vocab
-from kg.errors import DocumentError
+from kg.errors import DocumentError, ExtractionError
 from kg.model import Document, DocumentMeta
 from kg.rdf import document_quads
 from kg.resolve import refresh_resolution
@@ -23,7 +25,9 @@ from kg.settings import Settings
 from kg.store.base import GraphStore
 from loaders.documents import MetaOverrides, RawDocument, discover, read_file
 
-_Extracted = tuple[RawDocument, Document | Exception]
+_Extracted = tuple[RawDocument, Document | ExtractionError]
+# Modules of loaders.extract that only orchestrate: a failure is named after the stage module below them.
+_ORCHESTRATION = ("loaders.extract", "loaders.extract.pipeline")
 
 
 class IngestResult(BaseModel):
@@ -55,7 +59,7 @@ class BatchReport(BaseModel):
 
 
 def build_document(raw: RawDocument) -> Document:
-    """Run the extraction on one document (pure: safe in a worker process)."""
+    """Run the extraction on one document (pure: safe in a worker process); ExtractionError if a stage raises."""
     from loaders.extract import extract  # the extraction stack is imported once, where it runs
 
     meta = DocumentMeta(
@@ -67,7 +71,25 @@ def build_document(raw: RawDocument) -> Document:
         ingested_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
         origin=raw.origin,
     )
-    return Document(meta=meta, text=raw.text, extraction=extract(raw.text, raw.published))
+    try:
+        return Document(meta=meta, text=raw.text, extraction=extract(raw.text, raw.published))
+    except Exception as exc:  # a bug in one rule must cost one document, named, not the batch or the server
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        raise ExtractionError(raw.origin, failed_stage(exc), reason) from exc
+
+
+def failed_stage(exc: BaseException) -> str:
+    """The extraction stage an exception came from: the first stage module of loaders.extract it passed through."""
+    last = "document"  # raised outside the extraction: building the Document from its result
+    tb = exc.__traceback__
+    while tb is not None:
+        module = tb.tb_frame.f_globals.get("__name__", "")
+        if module.startswith("loaders.extract"):
+            if module not in _ORCHESTRATION:
+                return module.rsplit(".", 1)[-1]
+            last = tb.tb_frame.f_code.co_name.strip("_")  # the orchestration's own step (merging pieces, ...)
+        tb = tb.tb_next
+    return last
 
 
 def _summary(doc: Document, created: bool) -> IngestResult:
@@ -125,12 +147,12 @@ def load_paths(
             seen.add(doc_id)
             pending.append(raw)
     extracted = _extract_all(pending, workers)
-    for raw, outcome in progress(extracted, len(pending)) if progress else extracted:
-        if isinstance(outcome, Document):
-            write_document(store, outcome)
-            report.loaded.append(_summary(outcome, created=True))
-        else:
-            report.failures.append(f"{raw.origin}: extraction failed: {outcome}")
+    for _, outcome in progress(extracted, len(pending)) if progress else extracted:
+        if isinstance(outcome, ExtractionError):
+            report.failures.append(str(outcome))
+            continue
+        write_document(store, outcome)
+        report.loaded.append(_summary(outcome, created=True))
     if report.loaded:
         refresh_resolution(store)
     return report
@@ -160,9 +182,9 @@ def _extract_all(raws: list[RawDocument], workers: int) -> Iterator[_Extracted]:
         yield from zip(raws, pool.map(_safe_build, raws, chunksize=4), strict=True)
 
 
-def _safe_build(raw: RawDocument) -> Document | Exception:
-    # A bug in one rule must cost one document, not the batch; the failure is reported by name.
+def _safe_build(raw: RawDocument) -> Document | ExtractionError:
+    # Returned, not raised, so that one document's failure does not end a worker pool's map.
     try:
         return build_document(raw)
-    except Exception as exc:
+    except ExtractionError as exc:
         return exc

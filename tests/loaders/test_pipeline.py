@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from kg import vocab
+from kg.cli import main
+from kg.errors import ExtractionError
 from kg.rdf import document_quads
 from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
@@ -92,6 +94,64 @@ def test_workers_give_the_same_graph(tmp_path: Path, seeds_dir: Path) -> None:
         return {q for q in store.quads() if q.predicate != vocab.INGESTED_AT}
 
     assert facts(one) == facts(two)
+
+
+def _documents(store: OxigraphStore) -> set[str]:
+    """The origins of the documents in the store."""
+    return {q.object.value for q in store.quads() if q.predicate == vocab.ORIGIN}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_stage_error_fails_that_document_and_stores_none_of_it(
+    tmp_path: Path, failing_stage: str, workers: int
+) -> None:
+    (tmp_path / "a.txt").write_text("OpenAI CEO Sam Altman spoke in Paris on Monday.")
+    (tmp_path / "b.txt").write_text(f"{failing_stage} raised $20 million on Tuesday.")
+    (tmp_path / "c.txt").write_text("Google CEO Sundar Pichai spoke on Wednesday.")
+    store = OxigraphStore(None)
+    report = load_paths(store, [tmp_path], Settings(), workers=workers)
+    assert report.failures == [
+        f"{tmp_path}/b.txt: extraction failed in stage 'events': IndexError: list index out of range"
+    ]
+    assert _documents(store) == {f"{tmp_path}/a.txt", f"{tmp_path}/c.txt"}
+    # Not stored, so not "unchanged" next time: once the rule is fixed, the document loads.
+    again = load_paths(store, [tmp_path], Settings(), workers=workers)
+    assert len(again.unchanged) == 2 and len(again.failures) == 1
+
+
+def test_a_failed_document_loads_once_the_stage_is_fixed(
+    tmp_path: Path, failing_stage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "b.txt").write_text(f"{failing_stage} raised $20 million on Tuesday.")
+    store = OxigraphStore(None)
+    assert len(load_paths(store, [tmp_path], Settings()).failures) == 1
+    monkeypatch.undo()
+    report = load_paths(store, [tmp_path], Settings())
+    assert len(report.loaded) == 1 and report.facts >= 1
+
+
+def test_ingest_raises_the_extraction_error_and_writes_nothing(memory_store: OxigraphStore, failing_stage: str) -> None:
+    before = snapshot(memory_store)
+    raw = RawDocument(text=f"{failing_stage} raised $20 million.", origin="POST /documents")
+    with pytest.raises(ExtractionError) as caught:
+        ingest(memory_store, raw, Settings())
+    assert caught.value.stage == "events" and caught.value.code == "extraction_failed"
+    assert str(caught.value).startswith("POST /documents: extraction failed in stage 'events': IndexError")
+    assert snapshot(memory_store) == before
+
+
+def test_kg_load_reports_a_stage_error_like_any_failure(
+    tmp_path: Path, failing_stage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("OpenAI CEO Sam Altman spoke in Paris on Monday.")
+    (articles / "b.txt").write_text(f"{failing_stage} raised $20 million on Tuesday.")
+    store = str(tmp_path / "store")
+    assert main(["load", str(articles), "--store", store, "--workers", "2", "--quiet"]) == 1
+    out, err = capsys.readouterr()
+    assert "documents: 1 loaded, 0 unchanged, 1 failed" in out
+    assert f"error: {articles}/b.txt: extraction failed in stage 'events': IndexError" in err
 
 
 _CRASH_LOADER = textwrap.dedent(
