@@ -4,12 +4,14 @@ Extraction is pure (text in, :class:`~kg.model.Document` out), so it runs in wor
 writes happen in the calling process, one document graph at a time, so a crash leaves each
 document either fully in the store or fully out. A document whose extraction raises is a failure
 (:class:`~kg.errors.ExtractionError`, naming it and the stage) and is not stored: never stored
-without its facts.
+without its facts. The store is marked stale before the first document write and the mark is cleared
+by the resolution refresh after the last, so a crash in between is repaired by the next load.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -20,7 +22,7 @@ from kg import ids, vocab
 from kg.errors import DocumentError, ExtractionError
 from kg.model import Document, DocumentMeta
 from kg.rdf import document_quads
-from kg.resolve import refresh_resolution
+from kg.resolve import refresh_if_stale, refresh_resolution
 from kg.settings import Settings
 from kg.store.base import GraphStore
 from loaders.documents import MetaOverrides, RawDocument, discover, read_file
@@ -28,6 +30,9 @@ from loaders.documents import MetaOverrides, RawDocument, discover, read_file
 _Extracted = tuple[RawDocument, Document | ExtractionError]
 # Modules of loaders.extract that only orchestrate: a failure is named after the stage module below them.
 _ORCHESTRATION = ("loaders.extract", "loaders.extract.pipeline")
+# One change of document graphs and its resolution refresh at a time (the server writes from threads): the
+# refresh clears the stale mark, which must not hide a document another writer stored after the refresh read.
+_CHANGING = threading.Lock()
 
 
 class IngestResult(BaseModel):
@@ -112,17 +117,22 @@ def ingest(store: GraphStore, raw: RawDocument, settings: Settings, *, force: bo
     if store.has_document(doc_id) and not force:
         return IngestResult(document_id=doc_id, origin=raw.origin, created=False)
     doc = build_document(raw)
-    write_document(store, doc)
-    refresh_resolution(store)
+    with _CHANGING:
+        store.mark_resolution_stale()
+        write_document(store, doc)
+        refresh_resolution(store)
     return _summary(doc, created=True)
 
 
 def remove_document(store: GraphStore, doc_id: str) -> bool:
     """Remove a document and every fact only it supports; False if it was not there."""
-    removed = store.remove_graph(vocab.document_iri(doc_id))
-    if removed:
+    with _CHANGING:
+        if not store.has_document(doc_id):
+            return False
+        store.mark_resolution_stale()
+        store.remove_graph(vocab.document_iri(doc_id))
         refresh_resolution(store)
-    return removed
+        return True
 
 
 def load_paths(
@@ -135,7 +145,10 @@ def load_paths(
     force: bool = False,
     progress: Callable[[Iterator[_Extracted], int], Iterable[_Extracted]] | None = None,
 ) -> BatchReport:
-    """Load every document under the paths; failures are reported per file and do not stop the batch."""
+    """Load every document under the paths; failures are reported per file and do not stop the batch.
+
+    Resolution is refreshed after the batch if it wrote a document, or if the store was already marked stale.
+    """
     report = BatchReport()
     pending: list[RawDocument] = []
     seen: set[str] = set()
@@ -147,14 +160,16 @@ def load_paths(
             seen.add(doc_id)
             pending.append(raw)
     extracted = _extract_all(pending, workers)
-    for _, outcome in progress(extracted, len(pending)) if progress else extracted:
-        if isinstance(outcome, ExtractionError):
-            report.failures.append(str(outcome))
-            continue
-        write_document(store, outcome)
-        report.loaded.append(_summary(outcome, created=True))
-    if report.loaded:
-        refresh_resolution(store)
+    with _CHANGING:
+        for _, outcome in progress(extracted, len(pending)) if progress else extracted:
+            if isinstance(outcome, ExtractionError):
+                report.failures.append(str(outcome))
+                continue
+            if not report.loaded:
+                store.mark_resolution_stale()  # before the batch's first write
+            write_document(store, outcome)
+            report.loaded.append(_summary(outcome, created=True))
+        refresh_if_stale(store)
     return report
 
 

@@ -10,7 +10,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import vocab
-from kg.errors import QueryError, ResultTooLargeError
+from kg.errors import BackendError, QueryError, ResultTooLargeError
 from kg.rdf import document_quads
 from kg.store.base import AskResult, GraphResult, GraphStore, SelectResult
 from kg.store.oxigraph import OxigraphStore
@@ -261,3 +261,35 @@ def test_union_is_a_set_of_triples(name: str, tmp_path: Path) -> None:
     assert _objects(store) == ["same"]
     assert len(store.query("SELECT ?g WHERE { GRAPH ?g { ?s ?p 'same' } }").rows) == 2
     store.close()
+
+
+def test_resolution_stale_mark(store: GraphStore) -> None:
+    """The mark is set and cleared on demand, idempotently, and is no data: no quad, no graph."""
+    assert not store.resolution_is_stale()
+    store.mark_resolution_stale()
+    store.mark_resolution_stale()
+    assert store.resolution_is_stale()
+    assert store.count_quads() == 0 and store.graphs() == []
+    store.clear_resolution_stale()
+    assert not store.resolution_is_stale()
+    store.clear_resolution_stale()
+    assert not store.resolution_is_stale()
+
+
+def test_resolution_stale_mark_outlives_the_process(tmp_path: Path) -> None:
+    """On disk the mark lasts until cleared: a reopened store (read-only too) still sees it."""
+    path = tmp_path / "store"
+    writer = OxigraphStore(path)
+    writer.put_graph(G1, quads(G1, "a"))
+    writer.mark_resolution_stale()
+    writer.close()
+    reader = OxigraphStore(path, read_only=True)
+    assert reader.resolution_is_stale()
+    with pytest.raises(BackendError, match="read-only"):
+        reader.mark_resolution_stale()
+    reader.close()
+    again = OxigraphStore(path)
+    assert again.resolution_is_stale()
+    again.clear_resolution_stale()
+    again.close()
+    assert not OxigraphStore(path, read_only=True).resolution_is_stale()

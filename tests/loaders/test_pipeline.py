@@ -9,9 +9,11 @@ import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from pyoxigraph import NamedNode, Quad
 
 from kg import vocab
 from kg.cli import main
@@ -21,6 +23,7 @@ from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
 from loaders.documents import RawDocument
 from loaders.pipeline import build_document, ingest, load_paths, remove_document
+from tests.support.kg_serve import kg_serve
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -137,7 +140,7 @@ def test_ingest_raises_the_extraction_error_and_writes_nothing(memory_store: Oxi
         ingest(memory_store, raw, Settings())
     assert caught.value.stage == "events" and caught.value.code == "extraction_failed"
     assert str(caught.value).startswith("POST /documents: extraction failed in stage 'events': IndexError")
-    assert snapshot(memory_store) == before
+    assert snapshot(memory_store) == before and not memory_store.resolution_is_stale()
 
 
 def test_kg_load_reports_a_stage_error_like_any_failure(
@@ -157,7 +160,9 @@ def test_kg_load_reports_a_stage_error_like_any_failure(
 _CRASH_LOADER = textwrap.dedent(
     """
     import sys
+    import time
     from pathlib import Path
+    import kg.resolve
     from kg.settings import Settings
     from kg.store.oxigraph import OxigraphStore
     from loaders.pipeline import load_paths
@@ -167,6 +172,12 @@ _CRASH_LOADER = textwrap.dedent(
             print("writing", item[0].origin, flush=True)
             yield item
 
+    def hang(store):
+        print("resolving", flush=True)
+        time.sleep(600)
+
+    if sys.argv[3:] == ["--hang-before-resolution"]:  # every document is written; resolution is not
+        kg.resolve.compute_same_as = hang
     store = OxigraphStore(Path(sys.argv[1]))
     load_paths(store, [Path(sys.argv[2])], Settings(), progress=announce)
     print("finished", flush=True)
@@ -309,3 +320,75 @@ def test_kg_load_reports_each_bad_file_and_loads_the_rest(tmp_path: Path) -> Non
     store.close()
     assert origins == {"a_good.txt", "c_records.jsonl:3", "g_crlf.md", "k_big.jsonl:2", "z_last.txt"}
     assert titles == {"Closed"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("restart", ["load", "serve"])
+def test_sigkill_before_resolution_is_repaired_when_the_store_is_next_opened(
+    tmp_path: Path, seeds_dir: Path, restart: str
+) -> None:
+    """A loader killed after its last document write, before resolution: the next kg load or kg serve repairs it."""
+    clean = OxigraphStore(None)
+    load_paths(clean, [seeds_dir], Settings())
+    links = set(clean.quads(vocab.RESOLUTION_GRAPH))
+    assert links, "the seeds should give owl:sameAs links"
+    store_path = tmp_path / "store"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _CRASH_LOADER, str(store_path), str(seeds_dir), "--hang-before-resolution"],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("resolving"):
+            proc.send_signal(signal.SIGKILL)
+            break
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL, "the loader finished before it could be killed"
+
+    store = OxigraphStore(store_path, read_only=True)
+    assert len(store.graphs()) == 5 and not list(store.quads(vocab.RESOLUTION_GRAPH))
+    assert store.resolution_is_stale()
+    store.close()
+    if restart == "load":
+        result = subprocess.run(
+            [sys.executable, "-m", "kg.cli", "load", str(seeds_dir), "--store", str(store_path), "--quiet"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "documents: 0 loaded, 5 unchanged, 0 failed" in result.stdout
+    else:
+        with kg_serve(store_path) as health:
+            assert health["documents"] == 5
+    store = OxigraphStore(store_path, read_only=True)
+    assert set(store.quads(vocab.RESOLUTION_GRAPH)) == links
+    assert not store.resolution_is_stale()
+    store.close()
+
+
+def test_each_write_marks_the_store_stale_until_resolution_is_refreshed(
+    memory_store: OxigraphStore, seeds_dir: Path
+) -> None:
+    """The mark is set before the first document write and cleared by the refresh, for loads, ingests and removals."""
+    marks: list[bool] = []
+    original = memory_store.put_graph
+
+    def put_graph(graph: NamedNode, quads: Iterable[Quad]) -> None:
+        marks.append(memory_store.resolution_is_stale())
+        original(graph, quads)
+
+    memory_store.put_graph = put_graph  # type: ignore[method-assign]
+    load_paths(memory_store, [seeds_dir], Settings())
+    assert marks == [True] * 6  # five documents, then the resolution graph: each written under the mark
+    assert not memory_store.resolution_is_stale()
+    result = ingest(memory_store, RawDocument(text="Anthropic CEO Dario Amodei spoke.", origin="x"), Settings())
+    assert marks[6:] == [True, True] and not memory_store.resolution_is_stale()
+    assert remove_document(memory_store, result.document_id)
+    assert not memory_store.resolution_is_stale()
+    assert not remove_document(memory_store, result.document_id)
+    assert not memory_store.resolution_is_stale()
