@@ -87,35 +87,47 @@ def parse_published(value: object, field: str, source: str) -> DateRef:
 def discover(paths: Iterable[Path]) -> Iterator[Path | DocumentError]:
     """The document files under the given files and folders, in a stable order; errors for bad paths."""
     for path in paths:
-        if path.is_dir():
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as exc:  # e.g. a path inside a folder we may not enter
+            yield _unreadable(path, exc)
+            continue
+        if is_dir:
             yield from _folder(path)
-        elif path.is_file():
-            if path.suffix.lower() in SUFFIXES:
-                yield _named(path)
-            else:
-                yield DocumentError(
-                    display(path), f"unsupported file type {path.suffix!r}; use one of {', '.join(SUFFIXES)}"
-                )
-        else:
+        elif not is_file:
             yield DocumentError(display(path), "no such file or folder")
+        elif path.suffix.lower() in SUFFIXES:
+            yield _named(path)
+        else:
+            yield DocumentError(
+                display(path), f"unsupported file type {path.suffix!r}; use one of {', '.join(SUFFIXES)}"
+            )
 
 
 def _folder(folder: Path) -> Iterator[Path | DocumentError]:
     """The document files under a folder, sorted, then an error for each folder that could not be listed."""
     unreadable: list[DocumentError] = []
 
-    def refuse(exc: OSError) -> None:
-        unreadable.append(DocumentError(display(exc.filename), f"cannot read folder: {exc.strerror or exc}"))
+    def refuse(exc: OSError) -> None:  # rglob (and os.walk without this) skip such a folder silently
+        unreadable.append(_unreadable(exc.filename, exc, "folder"))
 
     found = [
         Path(root, name)
-        for root, _, names in os.walk(folder, onerror=refuse)  # like rglob, but a folder it cannot list is reported
+        for root, _, names in os.walk(folder, onerror=refuse)
         for name in names
         if Path(name).suffix.lower() in SUFFIXES and not name.endswith(SIDECAR_SUFFIX)
     ]
-    for path in sorted(p for p in found if p.is_file()):
-        yield _named(path)
+    for path in sorted(found):
+        try:
+            if path.is_file():  # not a broken link, a pipe or a folder named like a file
+                yield _named(path)
+        except OSError as exc:
+            yield _unreadable(path, exc)
     yield from unreadable
+
+
+def _unreadable(path: str | Path, exc: OSError, what: str = "path") -> DocumentError:
+    return DocumentError(display(path), f"cannot read {what}: {exc.strerror or exc}")
 
 
 def _named(path: Path) -> Path | DocumentError:

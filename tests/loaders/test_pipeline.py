@@ -286,6 +286,7 @@ def test_kg_load_reports_each_bad_file_and_loads_the_rest(tmp_path: Path) -> Non
                 "kg.cli",
                 "load",
                 str(articles),
+                str(articles / "j_locked" / "hidden.txt"),  # a file in a folder it may not enter
                 "--store",
                 str(store_path),
                 "--quiet",
@@ -300,7 +301,7 @@ def test_kg_load_reports_each_bad_file_and_loads_the_rest(tmp_path: Path) -> Non
         (articles / "j_locked").chmod(0o755)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert "documents: 5 loaded, 0 unchanged, 10 failed" in result.stdout
+    assert "documents: 5 loaded, 0 unchanged, 11 failed" in result.stdout
     errors = sorted(line.removeprefix(f"error: {articles}/") for line in result.stderr.splitlines())
     assert errors == [
         "b_deep.meta.json: malformed JSON: nested too deeply to read",
@@ -311,6 +312,7 @@ def test_kg_load_reports_each_bad_file_and_loads_the_rest(tmp_path: Path) -> Non
         "f_open.md: malformed front matter: no closing '---' line",
         "h_nan.meta.json: field 'title' must be a string, not NaN",
         "i_true.meta.json: field 'publisher' must be a string, not true",
+        "j_locked/hidden.txt: cannot read path: Permission denied",
         "j_locked: cannot read folder: Permission denied",
         "k_big.jsonl:1: field 'text' is 500000 bytes, over the limit of 300000",
     ]
