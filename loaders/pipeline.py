@@ -80,10 +80,10 @@ def build_document(raw: RawDocument) -> Document:
         return Document(meta=meta, text=raw.text, extraction=extract(raw.text, raw.published))
     except Exception as exc:  # a bug in one rule must cost one document, named, not the batch or the server
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
-        raise ExtractionError(raw.origin, failed_stage(exc), reason) from exc
+        raise ExtractionError(raw.origin, _failed_stage(exc), reason) from exc
 
 
-def failed_stage(exc: BaseException) -> str:
+def _failed_stage(exc: BaseException) -> str:
     """The extraction stage an exception came from: the first stage module of loaders.extract it passed through."""
     last = "document"  # raised outside the extraction: building the Document from its result
     tb = exc.__traceback__
