@@ -8,6 +8,7 @@ each other exactly one answers 201 and the others 200.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,12 +18,14 @@ from fastapi import APIRouter, Response, status
 from api.deps import SettingsDep, StoreDep, WriteAccess
 from api.errors import error_responses
 from kg import ids
-from kg.errors import DocumentError, NotFoundError
+from kg.errors import DocumentError, ExtractionError, NotFoundError
 from kg.queries import invalidate
 from kg.queries.views import DocumentIn, IngestOut
 from kg.store.base import GraphStore
 from loaders.documents import raw_from_fields
 from loaders.pipeline import ingest, remove_document
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(tags=["documents"], responses=error_responses(401, 403, 413, 422))
 
@@ -79,11 +82,18 @@ def _check_unicode(body: DocumentIn) -> None:
                **error_responses(400)},
 )
 def post_document(body: DocumentIn, response: Response, store: StoreDep, settings: SettingsDep) -> IngestOut:
-    """Ingest one article: 201 with its id when new, 200 with the same id when its text was already stored."""
+    """Ingest one article: 201 with its id when new, 200 with the same id when its text was already stored.
+
+    422 ``extraction_failed`` when an extraction stage fails on the text: nothing of it is stored.
+    """
     _check_unicode(body)
     raw = raw_from_fields(body.model_dump(exclude_none=True), body.url or _ORIGIN, settings.max_document_bytes)
     with _writing.hold(ids.document_id(raw.text)):
-        result = ingest(store, raw, settings)
+        try:
+            result = ingest(store, raw, settings)
+        except ExtractionError:
+            log.exception("extraction failed on a posted document")  # a bug in a rule: the trace is for the log only
+            raise
         if result.created:
             invalidate()  # before the lock goes, so a 200 racing this 201 never comes back ahead of fresh reads
     if not result.created:

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kg.errors import (
     AuthError,
     BackendError,
+    ExtractionError,
     InputError,
     KGError,
     LimitError,
@@ -32,6 +33,7 @@ STATUS_BY_ERROR: tuple[tuple[type[KGError], int], ...] = (
     (QueryTimeoutError, 503),
     (ResultTooLargeError, 413),
     (LimitError, 413),
+    (ExtractionError, 422),
     (InputError, 400),
     (BackendError, 503),
     (KGError, 500),
@@ -59,7 +61,7 @@ _MEANING = {
     406: "no acceptable result format",
     413: "request body or result larger than the configured limit",
     415: "unsupported request media type",
-    422: "parameter or body fails validation",
+    422: "parameter or body fails validation, or extraction failed on the document",
     503: "query time limit reached, or a backend is unavailable",
 }
 

@@ -89,12 +89,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.app import create_app
+    from kg.resolve import refresh_if_stale
 
     settings = _settings(args)
     warning = serve_warning(settings)
     if warning:
         print(warning, file=sys.stderr)
     with _opened(settings, serve=True) as store:  # a long-lived reader: worth the in-memory query replica
+        refresh_if_stale(store)  # a writer killed between its document writes and its resolution refresh
         uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_level=args.log_level)
     return 0
 

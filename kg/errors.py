@@ -3,6 +3,7 @@
     KGError                      base class; never raised directly
     ├── InputError               the caller's input is wrong (400)
     │   ├── DocumentError        a document cannot be read: names the file and the reason
+    │   │   └── ExtractionError  an extraction stage failed on a document: names it, the stage, the reason (422)
     │   └── QueryError           a SPARQL query is malformed, refused, too complex, or killed its worker
     ├── NotFoundError            an id that is not in the graph (404)
     ├── AuthError                a write without the configured API token (401)
@@ -45,6 +46,24 @@ class DocumentError(InputError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class ExtractionError(DocumentError):
+    """An extraction stage raised on a document: the document fails whole, nothing of it is stored.
+
+    Extraction is deterministic, so the same text fails the same way again: a 422, not a 5xx to retry.
+    """
+
+    code = "extraction_failed"
+
+    def __init__(self, origin: str, stage: str, reason: str) -> None:
+        super().__init__(origin, f"extraction failed in stage '{stage}': {reason}")
+        self.stage = stage
+        self.detail = reason
+
+    def __reduce__(self) -> tuple[type[ExtractionError], tuple[str, str, str]]:
+        # Crosses from a worker process to the loader: pickle the constructor's arguments, not the message.
+        return type(self), (self.source, self.stage, self.detail)
 
 
 class QueryError(InputError):

@@ -6,6 +6,9 @@ module adds ``owl:sameAs`` links for the rest ("Mythos" in one article = "Claude
 another; "SSI" = the entity that lists "SSI" as an alias). The links live in one graph of their
 own, recomputed from the whole store after each load or removal, so the result never depends on
 the order documents arrived in, and removing a document removes the links only it supported.
+
+Writers mark the store stale before their first document write and the refresh clears the mark, so a writer
+killed in between leaves a store that ``kg load`` and ``kg serve`` repair when they next open it.
 """
 
 from __future__ import annotations
@@ -131,13 +134,23 @@ def compute_same_as(store: GraphStore) -> dict[str, str]:
 
 
 def refresh_resolution(store: GraphStore) -> int:
-    """Recompute the resolution graph from the store; returns the number of links."""
+    """Recompute the resolution graph from the store and clear its stale mark; returns the number of links."""
     links = compute_same_as(store)
-    if not links:
+    if links:
+        quads = [
+            Quad(NamedNode(a), vocab.OWL_SAME_AS, NamedNode(b), vocab.RESOLUTION_GRAPH)
+            for a, b in sorted(links.items())
+        ]
+        store.put_graph(vocab.RESOLUTION_GRAPH, quads)
+    else:
         store.remove_graph(vocab.RESOLUTION_GRAPH)
-        return 0
-    quads = [
-        Quad(NamedNode(a), vocab.OWL_SAME_AS, NamedNode(b), vocab.RESOLUTION_GRAPH) for a, b in sorted(links.items())
-    ]
-    store.put_graph(vocab.RESOLUTION_GRAPH, quads)
+    store.clear_resolution_stale()
     return len(links)
+
+
+def refresh_if_stale(store: GraphStore) -> bool:
+    """Refresh resolution if the store is marked stale (a writer stopped between its writes and the refresh)."""
+    if not store.resolution_is_stale():
+        return False
+    refresh_resolution(store)
+    return True

@@ -2,12 +2,16 @@
 
 Extraction is pure (text in, :class:`~kg.model.Document` out), so it runs in worker processes;
 writes happen in the calling process, one document graph at a time, so a crash leaves each
-document either fully in the store or fully out.
+document either fully in the store or fully out. A document whose extraction raises is a failure
+(:class:`~kg.errors.ExtractionError`, naming it and the stage) and is not stored: never stored
+without its facts. The store is marked stale before the first document write and the mark is cleared
+by the resolution refresh after the last, so a crash in between is repaired by the next load.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -15,15 +19,20 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from kg import ids, vocab
-from kg.errors import DocumentError
+from kg.errors import DocumentError, ExtractionError
 from kg.model import Document, DocumentMeta
 from kg.rdf import document_quads
-from kg.resolve import refresh_resolution
+from kg.resolve import refresh_if_stale, refresh_resolution
 from kg.settings import Settings
 from kg.store.base import GraphStore
 from loaders.documents import MetaOverrides, RawDocument, discover, read_file
 
-_Extracted = tuple[RawDocument, Document | Exception]
+_Extracted = tuple[RawDocument, Document | ExtractionError]
+# Modules of loaders.extract that only orchestrate: a failure is named after the stage module below them.
+_ORCHESTRATION = ("loaders.extract", "loaders.extract.pipeline")
+# One change of document graphs and its resolution refresh at a time (the server writes from threads): the
+# refresh clears the stale mark, which must not hide a document another writer stored after the refresh read.
+_CHANGING = threading.Lock()
 
 
 class IngestResult(BaseModel):
@@ -55,7 +64,7 @@ class BatchReport(BaseModel):
 
 
 def build_document(raw: RawDocument) -> Document:
-    """Run the extraction on one document (pure: safe in a worker process)."""
+    """Run the extraction on one document (pure: safe in a worker process); ExtractionError if a stage raises."""
     from loaders.extract import extract  # the extraction stack is imported once, where it runs
 
     meta = DocumentMeta(
@@ -67,7 +76,25 @@ def build_document(raw: RawDocument) -> Document:
         ingested_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
         origin=raw.origin,
     )
-    return Document(meta=meta, text=raw.text, extraction=extract(raw.text, raw.published))
+    try:
+        return Document(meta=meta, text=raw.text, extraction=extract(raw.text, raw.published))
+    except Exception as exc:  # a bug in one rule must cost one document, named, not the batch or the server
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        raise ExtractionError(raw.origin, _failed_stage(exc), reason) from exc
+
+
+def _failed_stage(exc: BaseException) -> str:
+    """The extraction stage an exception came from: the first stage module of loaders.extract it passed through."""
+    last = "document"  # raised outside the extraction: building the Document from its result
+    tb = exc.__traceback__
+    while tb is not None:
+        module = tb.tb_frame.f_globals.get("__name__", "")
+        if module.startswith("loaders.extract"):
+            if module not in _ORCHESTRATION:
+                return module.rsplit(".", 1)[-1]
+            last = tb.tb_frame.f_code.co_name.strip("_")  # the orchestration's own step (merging pieces, ...)
+        tb = tb.tb_next
+    return last
 
 
 def _summary(doc: Document, created: bool) -> IngestResult:
@@ -90,17 +117,22 @@ def ingest(store: GraphStore, raw: RawDocument, settings: Settings, *, force: bo
     if store.has_document(doc_id) and not force:
         return IngestResult(document_id=doc_id, origin=raw.origin, created=False)
     doc = build_document(raw)
-    write_document(store, doc)
-    refresh_resolution(store)
+    with _CHANGING:
+        store.mark_resolution_stale()
+        write_document(store, doc)
+        refresh_resolution(store)
     return _summary(doc, created=True)
 
 
 def remove_document(store: GraphStore, doc_id: str) -> bool:
     """Remove a document and every fact only it supports; False if it was not there."""
-    removed = store.remove_graph(vocab.document_iri(doc_id))
-    if removed:
+    with _CHANGING:
+        if not store.has_document(doc_id):
+            return False
+        store.mark_resolution_stale()
+        store.remove_graph(vocab.document_iri(doc_id))
         refresh_resolution(store)
-    return removed
+        return True
 
 
 def load_paths(
@@ -113,7 +145,10 @@ def load_paths(
     force: bool = False,
     progress: Callable[[Iterator[_Extracted], int], Iterable[_Extracted]] | None = None,
 ) -> BatchReport:
-    """Load every document under the paths; failures are reported per file and do not stop the batch."""
+    """Load every document under the paths; failures are reported per file and do not stop the batch.
+
+    Resolution is refreshed after the batch if it wrote a document, or if the store was already marked stale.
+    """
     report = BatchReport()
     pending: list[RawDocument] = []
     seen: set[str] = set()
@@ -125,14 +160,16 @@ def load_paths(
             seen.add(doc_id)
             pending.append(raw)
     extracted = _extract_all(pending, workers)
-    for raw, outcome in progress(extracted, len(pending)) if progress else extracted:
-        if isinstance(outcome, Document):
+    with _CHANGING:
+        for _, outcome in progress(extracted, len(pending)) if progress else extracted:
+            if isinstance(outcome, ExtractionError):
+                report.failures.append(str(outcome))
+                continue
+            if not report.loaded:
+                store.mark_resolution_stale()  # before the batch's first write
             write_document(store, outcome)
             report.loaded.append(_summary(outcome, created=True))
-        else:
-            report.failures.append(f"{raw.origin}: extraction failed: {outcome}")
-    if report.loaded:
-        refresh_resolution(store)
+        refresh_if_stale(store)
     return report
 
 
@@ -160,9 +197,9 @@ def _extract_all(raws: list[RawDocument], workers: int) -> Iterator[_Extracted]:
         yield from zip(raws, pool.map(_safe_build, raws, chunksize=4), strict=True)
 
 
-def _safe_build(raw: RawDocument) -> Document | Exception:
-    # A bug in one rule must cost one document, not the batch; the failure is reported by name.
+def _safe_build(raw: RawDocument) -> Document | ExtractionError:
+    # Returned, not raised, so that one document's failure does not end a worker pool's map.
     try:
         return build_document(raw)
-    except Exception as exc:
+    except ExtractionError as exc:
         return exc

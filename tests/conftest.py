@@ -38,6 +38,30 @@ def seeds_dir() -> Path:
     return path
 
 
+FAILING_NAME = "Failtronix"
+
+
+@pytest.fixture
+def failing_stage(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A bug in one rule: the events stage raises on a text naming FAILING_NAME (and only there); returns the name.
+
+    Patched into the events module itself, so the failure comes from inside the stage as a real one would.
+    Worker processes started by fork inherit it.
+    """
+    from loaders.extract import events
+    from loaders.extract.context import DocContext
+
+    original = events.extract_funding
+
+    def extract_funding(ctx: DocContext) -> list[Event]:
+        if FAILING_NAME in ctx.doc.text:
+            raise IndexError("list index out of range")
+        return original(ctx)
+
+    monkeypatch.setattr(events, "extract_funding", extract_funding)
+    return FAILING_NAME
+
+
 @pytest.fixture
 def memory_store() -> Iterator[OxigraphStore]:
     """An empty in-memory pyoxigraph store."""

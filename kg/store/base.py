@@ -77,6 +77,22 @@ class GraphStore(Protocol):
         """Remove a named graph; False if it was not there."""
         ...
 
+    def mark_resolution_stale(self) -> None:
+        """Record, durably, that document graphs are about to change and the resolution graph may fall behind.
+
+        Called before the first document write of a batch; the mark outlives a crash, so the next ``kg load`` or
+        ``kg serve`` sees it and refreshes resolution. Marking a marked store changes nothing.
+        """
+        ...
+
+    def clear_resolution_stale(self) -> None:
+        """Remove the mark: the resolution graph was just refreshed from the documents stored."""
+        ...
+
+    def resolution_is_stale(self) -> bool:
+        """Whether documents were written since resolution was last refreshed (or a writer died in between)."""
+        ...
+
     def graphs(self) -> list[NamedNode]:
         """The named graphs in the store."""
         ...

@@ -17,6 +17,7 @@ import contextlib
 import csv
 import io
 import json
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +33,9 @@ from kg.sparql_guard import names_dataset, outer_limit
 from kg.sparql_results import BOOLEAN_WRITERS, serialize
 from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult
 
+# The mark that resolution is stale: a file beside RocksDB's own (which leaves files it did not make alone), so
+# that no query, count or export sees it, and it outlives a killed process.
+_STALE_MARK = "kg-resolution-stale"
 # How many rows pass between two looks at the clock while a result streams in.
 _CLOCK_EVERY = 256
 # Results media types pyoxigraph writes as the generic writers do: JSON and CSV byte for byte, XML to the same
@@ -89,6 +93,7 @@ class OxigraphStore:
     def __init__(self, path: Path | None, *, read_only: bool = False, query_replica: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self._stale = False  # the mark of a store in memory; one on disk is a file
         # Bumped on every write through this object; caches of derived data (the REST catalogue) key on it.
         # Per process is enough: only one process can open an on-disk store read-write.
         self.generation = 0
@@ -121,6 +126,34 @@ class OxigraphStore:
     def has_document(self, doc_id: str) -> bool:
         """Whether the document's graph is in the store."""
         return self._store.contains_named_graph(vocab.document_iri(doc_id))
+
+    def mark_resolution_stale(self) -> None:
+        """Record that resolution may fall behind: a file in the store's folder, synced before any write follows."""
+        if self.read_only:
+            raise BackendError(f"{self.description} is open read-only")
+        self._stale = True
+        if self.path is None or (self.path / _STALE_MARK).exists():
+            return
+        try:
+            with (self.path / _STALE_MARK).open("wb") as mark:
+                os.fsync(mark.fileno())
+            folder = os.open(self.path, os.O_RDONLY)
+            try:
+                os.fsync(folder)  # the file's name must be on disk too, not only its inode
+            finally:
+                os.close(folder)
+        except OSError as exc:
+            raise BackendError(f"cannot mark resolution stale in {self.description}: {exc}") from exc
+
+    def clear_resolution_stale(self) -> None:
+        """Remove the mark (a mark lost in a crash only costs one more refresh)."""
+        self._stale = False
+        if self.path is not None and not self.read_only:
+            (self.path / _STALE_MARK).unlink(missing_ok=True)
+
+    def resolution_is_stale(self) -> bool:
+        """Whether the mark is set."""
+        return self._stale if self.path is None else (self.path / _STALE_MARK).exists()
 
     def put_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Replace a graph in one transaction, so a crash leaves it fully old or fully new."""

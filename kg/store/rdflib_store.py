@@ -64,6 +64,7 @@ class RdflibStore:
         self._lock = threading.RLock()
         # Bumped on every write, as OxigraphStore's: caches of derived data and of REST answers key on it.
         self.generation = 0
+        self._stale = False
 
     @property
     def description(self) -> str:
@@ -100,6 +101,18 @@ class RdflibStore:
             self._dataset.remove_graph(URIRef(graph.value))
             self.generation += 1
             return True
+
+    def mark_resolution_stale(self) -> None:
+        """Record that resolution may fall behind (in memory: it lasts as long as the store)."""
+        self._stale = True
+
+    def clear_resolution_stale(self) -> None:
+        """Remove the mark."""
+        self._stale = False
+
+    def resolution_is_stale(self) -> bool:
+        """Whether the mark is set."""
+        return self._stale
 
     def graphs(self) -> list[ox.NamedNode]:
         """The named graphs that hold triples."""

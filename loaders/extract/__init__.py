@@ -13,7 +13,11 @@ from loaders.extract.pipeline import extract_document
 
 
 def extract(text: str, published: DateRef | None = None) -> Extraction:
-    """Everything one English tech-news article supports, with spans into ``text``; never raises."""
+    """Everything one English tech-news article supports, with spans into ``text``.
+
+    A stage that raises is a bug in a rule: the exception propagates, so the document fails rather than being
+    stored without its facts.
+    """
     return extract_document(text, published)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 
 from kg.model import Claim, Criticism, DateRef, Entity, Event, Extraction, Relation, Span
@@ -16,8 +15,6 @@ from loaders.extract.relations import extract_relations
 from loaders.extract.resolution import resolve
 from loaders.extract.schema import Facts, Resolved, TextDoc
 from loaders.extract.text import prepare
-
-log = logging.getLogger(__name__)
 
 # a document longer than this is processed in pieces of whole paragraphs (entities are merged afterwards)
 MAX_PIECE_CHARS = 60_000
@@ -124,20 +121,16 @@ def _extract_one(text: str, published: DateRef | None) -> Extraction:
 
 
 def extract_document(text: str, published: DateRef | None = None) -> Extraction:
-    """The rule-based extraction of one document; never raises (a failure is logged and gives what is safe)."""
+    """The rule-based extraction of one document; a stage's exception propagates (the caller fails the document)."""
     if not text or not _LATIN.search(text):
         return Extraction()
-    try:
-        if len(text) <= MAX_PIECE_CHARS:
-            return _extract_one(text, published)
-        parts = []
-        for a, b in _pieces(text):
-            # each piece is processed on the full text's characters, so sentences and offsets stay exact
-            ex = _extract_one(text[a:b], published)
-            parts.append((a, ex))
-        merged = _shift_merge(text, parts)
-        # sentences of shifted spans are the piece's sentences, which are the full text's sentences
-        return merged
-    except Exception:
-        log.exception("extraction failed; returning an empty extraction")
-        return Extraction()
+    if len(text) <= MAX_PIECE_CHARS:
+        return _extract_one(text, published)
+    parts = []
+    for a, b in _pieces(text):
+        # each piece is processed on the full text's characters, so sentences and offsets stay exact
+        ex = _extract_one(text[a:b], published)
+        parts.append((a, ex))
+    merged = _shift_merge(text, parts)
+    # sentences of shifted spans are the piece's sentences, which are the full text's sentences
+    return merged

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import httpx
+import pytest
 from fastapi.testclient import TestClient
 
+from kg.ids import document_id
 from tests.api.conftest import TOKEN
 from tests.support.sample_graph import document_a, document_b, document_c
 
@@ -82,3 +85,25 @@ def test_delete_unknown_or_malformed_ids_is_404(write_client: TestClient) -> Non
     for doc_id in ("0000000000000000", "not a valid id", "%3Cx%3E"):
         response = write_client.delete(f"/documents/{doc_id}", headers=AUTH)
         assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+def test_an_extraction_error_is_a_422_and_stores_nothing(
+    live_server: str, failing_stage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over HTTP: the stage's failure is a JSON error naming it; the document is not stored, so a retry after the fix
+    creates it (201), where a document stored without its facts would answer 200 "already there"."""
+    text = f"{failing_stage} raised $20 million in a round led by Orlan Capital."
+    with httpx.Client(base_url=live_server, timeout=30, headers=AUTH) as http:
+        total = http.get("/documents").json()["total"]
+        failed = http.post("/documents", json={"text": text, "title": "Failing"})
+        assert failed.status_code == 422
+        assert failed.json()["error"] == {
+            "code": "extraction_failed",
+            "message": "POST /documents: extraction failed in stage 'events': IndexError: list index out of range",
+        }
+        assert http.get(f"/documents/{document_id(text)}").status_code == 404
+        assert http.get("/documents").json()["total"] == total
+        monkeypatch.undo()
+        created = http.post("/documents", json={"text": text})
+        assert created.status_code == 201 and created.json()["facts"] >= 1
+        assert http.delete(f"/documents/{created.json()['id']}").status_code == 204

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from kg.cli import main, serve_warning
 from kg.settings import Settings
+from tests.support.kg_serve import free_port, kg_serve
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -94,34 +92,10 @@ def test_remove(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert f"no document {doc_id}" in capsys.readouterr().err
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_serve_answers_health(loaded_store: Path) -> None:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "--store", str(loaded_store), "--port", str(port)], cwd=REPO
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as response:
-                    health = json.load(response)
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "kg serve did not answer within 60 s"
-                assert proc.poll() is None, "kg serve exited"
-                time.sleep(0.2)
+    with kg_serve(loaded_store) as health:
         assert health["status"] == "ok" and health["documents"] == 5 and health["triples"] > 500
         assert "oxigraph" in health["store"]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "nquads", "gexf"])

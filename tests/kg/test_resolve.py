@@ -8,7 +8,7 @@ from kg import vocab
 from kg.ids import entity_id
 from kg.model import Entity, Extraction
 from kg.rdf import document_quads
-from kg.resolve import compute_same_as, refresh_resolution
+from kg.resolve import compute_same_as, refresh_if_stale, refresh_resolution
 from kg.store.oxigraph import OxigraphStore
 from tests.conftest import make_document
 
@@ -80,3 +80,14 @@ def test_refresh_writes_and_clears_the_resolution_graph(memory_store: OxigraphSt
     memory_store.remove_graph(vocab.document_iri(second))
     assert refresh_resolution(memory_store) == 0
     assert vocab.RESOLUTION_GRAPH not in memory_store.graphs()
+
+
+def test_refresh_if_stale_refreshes_a_marked_store_only(memory_store: OxigraphStore) -> None:
+    put(memory_store, "one", ("Mythos", "Product", ()))
+    put(memory_store, "two", ("Claude Mythos", "Product", ()))
+    assert refresh_if_stale(memory_store) is False
+    assert vocab.RESOLUTION_GRAPH not in memory_store.graphs()
+    memory_store.mark_resolution_stale()
+    assert refresh_if_stale(memory_store) is True
+    assert len(list(memory_store.quads(vocab.RESOLUTION_GRAPH))) == 1
+    assert not memory_store.resolution_is_stale()

@@ -11,7 +11,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import vocab
-from kg.errors import QueryError, ResultTooLargeError
+from kg.errors import BackendError, QueryError, ResultTooLargeError
 from kg.rdf import document_quads
 from kg.store.base import AskResult, GraphResult, GraphStore, SelectResult
 from kg.store.oxigraph import OxigraphStore
@@ -278,3 +278,35 @@ def test_quiescent_holds_off_writes_and_shows_every_committed_one(store: GraphSt
     writer.join(timeout=5)
     assert not writer.is_alive()
     assert {q.object.value for q in store.quads(G2)} == {"b"}
+
+
+def test_resolution_stale_mark(store: GraphStore) -> None:
+    """The mark is set and cleared on demand, idempotently, and is no data: no quad, no graph."""
+    assert not store.resolution_is_stale()
+    store.mark_resolution_stale()
+    store.mark_resolution_stale()
+    assert store.resolution_is_stale()
+    assert store.count_quads() == 0 and store.graphs() == []
+    store.clear_resolution_stale()
+    assert not store.resolution_is_stale()
+    store.clear_resolution_stale()
+    assert not store.resolution_is_stale()
+
+
+def test_resolution_stale_mark_outlives_the_process(tmp_path: Path) -> None:
+    """On disk the mark lasts until cleared: a reopened store (read-only too) still sees it."""
+    path = tmp_path / "store"
+    writer = OxigraphStore(path)
+    writer.put_graph(G1, quads(G1, "a"))
+    writer.mark_resolution_stale()
+    writer.close()
+    reader = OxigraphStore(path, read_only=True)
+    assert reader.resolution_is_stale()
+    with pytest.raises(BackendError, match="read-only"):
+        reader.mark_resolution_stale()
+    reader.close()
+    again = OxigraphStore(path)
+    assert again.resolution_is_stale()
+    again.clear_resolution_stale()
+    again.close()
+    assert not OxigraphStore(path, read_only=True).resolution_is_stale()

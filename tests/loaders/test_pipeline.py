@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from pyoxigraph import NamedNode, Quad
 
 from kg import vocab
+from kg.cli import main
+from kg.errors import ExtractionError
 from kg.rdf import document_quads
 from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
 from loaders.documents import RawDocument
 from loaders.pipeline import build_document, ingest, load_paths, remove_document
+from tests.support.kg_serve import kg_serve
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -92,10 +99,70 @@ def test_workers_give_the_same_graph(tmp_path: Path, seeds_dir: Path) -> None:
     assert facts(one) == facts(two)
 
 
+def _documents(store: OxigraphStore) -> set[str]:
+    """The origins of the documents in the store."""
+    return {q.object.value for q in store.quads() if q.predicate == vocab.ORIGIN}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_stage_error_fails_that_document_and_stores_none_of_it(
+    tmp_path: Path, failing_stage: str, workers: int
+) -> None:
+    (tmp_path / "a.txt").write_text("OpenAI CEO Sam Altman spoke in Paris on Monday.")
+    (tmp_path / "b.txt").write_text(f"{failing_stage} raised $20 million on Tuesday.")
+    (tmp_path / "c.txt").write_text("Google CEO Sundar Pichai spoke on Wednesday.")
+    store = OxigraphStore(None)
+    report = load_paths(store, [tmp_path], Settings(), workers=workers)
+    assert report.failures == [
+        f"{tmp_path}/b.txt: extraction failed in stage 'events': IndexError: list index out of range"
+    ]
+    assert _documents(store) == {f"{tmp_path}/a.txt", f"{tmp_path}/c.txt"}
+    # Not stored, so not "unchanged" next time: once the rule is fixed, the document loads.
+    again = load_paths(store, [tmp_path], Settings(), workers=workers)
+    assert len(again.unchanged) == 2 and len(again.failures) == 1
+
+
+def test_a_failed_document_loads_once_the_stage_is_fixed(
+    tmp_path: Path, failing_stage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "b.txt").write_text(f"{failing_stage} raised $20 million on Tuesday.")
+    store = OxigraphStore(None)
+    assert len(load_paths(store, [tmp_path], Settings()).failures) == 1
+    monkeypatch.undo()
+    report = load_paths(store, [tmp_path], Settings())
+    assert len(report.loaded) == 1 and report.facts >= 1
+
+
+def test_ingest_raises_the_extraction_error_and_writes_nothing(memory_store: OxigraphStore, failing_stage: str) -> None:
+    before = snapshot(memory_store)
+    raw = RawDocument(text=f"{failing_stage} raised $20 million.", origin="POST /documents")
+    with pytest.raises(ExtractionError) as caught:
+        ingest(memory_store, raw, Settings())
+    assert caught.value.stage == "events" and caught.value.code == "extraction_failed"
+    assert str(caught.value).startswith("POST /documents: extraction failed in stage 'events': IndexError")
+    assert snapshot(memory_store) == before and not memory_store.resolution_is_stale()
+
+
+def test_kg_load_reports_a_stage_error_like_any_failure(
+    tmp_path: Path, failing_stage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("OpenAI CEO Sam Altman spoke in Paris on Monday.")
+    (articles / "b.txt").write_text(f"{failing_stage} raised $20 million on Tuesday.")
+    store = str(tmp_path / "store")
+    assert main(["load", str(articles), "--store", store, "--workers", "2", "--quiet"]) == 1
+    out, err = capsys.readouterr()
+    assert "documents: 1 loaded, 0 unchanged, 1 failed" in out
+    assert f"error: {articles}/b.txt: extraction failed in stage 'events': IndexError" in err
+
+
 _CRASH_LOADER = textwrap.dedent(
     """
     import sys
+    import time
     from pathlib import Path
+    import kg.resolve
     from kg.settings import Settings
     from kg.store.oxigraph import OxigraphStore
     from loaders.pipeline import load_paths
@@ -105,6 +172,12 @@ _CRASH_LOADER = textwrap.dedent(
             print("writing", item[0].origin, flush=True)
             yield item
 
+    def hang(store):
+        print("resolving", flush=True)
+        time.sleep(600)
+
+    if sys.argv[3:] == ["--hang-before-resolution"]:  # every document is written; resolution is not
+        kg.resolve.compute_same_as = hang
     store = OxigraphStore(Path(sys.argv[1]))
     load_paths(store, [Path(sys.argv[2])], Settings(), progress=announce)
     print("finished", flush=True)
@@ -153,3 +226,171 @@ def test_sigkill_mid_load_leaves_every_document_fully_in_or_out(tmp_path: Path, 
     report = load_paths(store, [articles], Settings())
     assert len(report.loaded) + len(report.unchanged) == 40 and not report.failures
     store.close()
+
+
+def _permissions_hold() -> list[str]:
+    """A command prefix under which file permissions bind: root reads an unreadable folder otherwise."""
+    if os.geteuid() != 0:
+        return []
+    drop = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+    if shutil.which("setpriv") is None or subprocess.run([*drop, "true"], check=False).returncode != 0:
+        pytest.skip("running as root without setpriv: an unreadable folder cannot be made")
+    return drop
+
+
+def _bad_batch(folder: Path) -> None:
+    """A batch with every kind of bad input between good files (named so they sort around the bad ones)."""
+    deep = "[" * 100_000 + "]" * 100_000
+    files: dict[str, str | bytes] = {
+        "a_good.txt": "OpenAI CEO Sam Altman spoke in Paris on Monday.",
+        "b_deep.txt": "Mistral CEO Arthur Mensch spoke in Paris on Tuesday.",
+        "b_deep.meta.json": '{"title": ' + deep + "}",
+        "c_records.jsonl": "\n".join(
+            [
+                '{"text": "x", "n": ' + deep + "}",
+                '{"text": "Meta \\ud800 spoke."}',
+                json.dumps({"text": "Google CEO Sundar Pichai spoke on Wednesday."}),
+            ]
+        ),
+        "e_invisible.txt": "\u200b\u200c\u2060\ufeff" * 20,
+        "f_open.md": b"---\r\ntitle: Open\r\nNo closing line.\r\n",
+        "g_crlf.md": b"---\r\ntitle: Closed\r\n---\r\nNvidia CEO Jensen Huang spoke on Thursday.\r\n",
+        "h_nan.txt": "Cohere CEO Aidan Gomez spoke on Friday.",
+        "h_nan.meta.json": '{"title": NaN}',
+        "i_true.txt": "Adept CEO David Luan spoke on Saturday.",
+        "i_true.meta.json": '{"publisher": true}',
+        "k_big.jsonl": "\n".join(
+            [json.dumps({"text": "word " * 100_000}), json.dumps({"text": "Anthropic CEO Dario Amodei spoke."})]
+        ),
+        "z_last.txt": "xAI founder Elon Musk spoke on Sunday.",
+    }
+    for name, content in files.items():
+        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode())
+    (folder / os.fsdecode(b"d_caf\xe9.txt")).write_text("Apple CEO Tim Cook spoke on Monday.")
+    (folder / "j_locked").mkdir()
+    (folder / "j_locked" / "hidden.txt").write_text("IBM CEO Arvind Krishna spoke.")
+    (folder / "j_locked").chmod(0)
+
+
+def test_kg_load_reports_each_bad_file_and_loads_the_rest(tmp_path: Path) -> None:
+    """Every bad input gets a line naming it and why; the good files around them load; exit 1 with the summary."""
+    articles, store_path = tmp_path / "articles", tmp_path / "store"
+    articles.mkdir()
+    _bad_batch(articles)
+    try:
+        result = subprocess.run(
+            [
+                *_permissions_hold(),
+                sys.executable,
+                "-m",
+                "kg.cli",
+                "load",
+                str(articles),
+                str(articles / "j_locked" / "hidden.txt"),  # a file in a folder it may not enter
+                "--store",
+                str(store_path),
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=300,
+            env={**os.environ, "PYTHONPATH": str(REPO), "KG_MAX_DOCUMENT_BYTES": "300000"},
+        )
+    finally:
+        (articles / "j_locked").chmod(0o755)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "documents: 5 loaded, 0 unchanged, 11 failed" in result.stdout
+    errors = sorted(line.removeprefix(f"error: {articles}/") for line in result.stderr.splitlines())
+    assert errors == [
+        "b_deep.meta.json: malformed JSON: nested too deeply to read",
+        "c_records.jsonl:1: malformed JSON: nested too deeply to read",
+        "c_records.jsonl:2: field 'text' holds a lone surrogate \\ud800 at character 5: not text",
+        "d_caf\\xe9.txt: the file name is not UTF-8 text; rename the file",
+        "e_invisible.txt: empty document: no visible character, only control, format or zero-width ones",
+        "f_open.md: malformed front matter: no closing '---' line",
+        "h_nan.meta.json: field 'title' must be a string, not NaN",
+        "i_true.meta.json: field 'publisher' must be a string, not true",
+        "j_locked/hidden.txt: cannot read path: Permission denied",
+        "j_locked: cannot read folder: Permission denied",
+        "k_big.jsonl:1: field 'text' is 500000 bytes, over the limit of 300000",
+    ]
+    store = OxigraphStore(store_path, read_only=True)
+    origins = {q.object.value.removeprefix(f"{articles}/") for q in store.quads() if q.predicate == vocab.ORIGIN}
+    titles = {q.object.value for q in store.quads() if q.predicate == vocab.DCT_TITLE}
+    store.close()
+    assert origins == {"a_good.txt", "c_records.jsonl:3", "g_crlf.md", "k_big.jsonl:2", "z_last.txt"}
+    assert titles == {"Closed"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("restart", ["load", "serve"])
+def test_sigkill_before_resolution_is_repaired_when_the_store_is_next_opened(
+    tmp_path: Path, seeds_dir: Path, restart: str
+) -> None:
+    """A loader killed after its last document write, before resolution: the next kg load or kg serve repairs it."""
+    clean = OxigraphStore(None)
+    load_paths(clean, [seeds_dir], Settings())
+    links = set(clean.quads(vocab.RESOLUTION_GRAPH))
+    assert links, "the seeds should give owl:sameAs links"
+    store_path = tmp_path / "store"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _CRASH_LOADER, str(store_path), str(seeds_dir), "--hang-before-resolution"],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("resolving"):
+            proc.send_signal(signal.SIGKILL)
+            break
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL, "the loader finished before it could be killed"
+
+    store = OxigraphStore(store_path, read_only=True)
+    assert len(store.graphs()) == 5 and not list(store.quads(vocab.RESOLUTION_GRAPH))
+    assert store.resolution_is_stale()
+    store.close()
+    if restart == "load":
+        result = subprocess.run(
+            [sys.executable, "-m", "kg.cli", "load", str(seeds_dir), "--store", str(store_path), "--quiet"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "documents: 0 loaded, 5 unchanged, 0 failed" in result.stdout
+    else:
+        with kg_serve(store_path) as health:
+            assert health["documents"] == 5
+    store = OxigraphStore(store_path, read_only=True)
+    assert set(store.quads(vocab.RESOLUTION_GRAPH)) == links
+    assert not store.resolution_is_stale()
+    store.close()
+
+
+def test_each_write_marks_the_store_stale_until_resolution_is_refreshed(
+    memory_store: OxigraphStore, seeds_dir: Path
+) -> None:
+    """The mark is set before the first document write and cleared by the refresh, for loads, ingests and removals."""
+    marks: list[bool] = []
+    original = memory_store.put_graph
+
+    def put_graph(graph: NamedNode, quads: Iterable[Quad]) -> None:
+        marks.append(memory_store.resolution_is_stale())
+        original(graph, quads)
+
+    memory_store.put_graph = put_graph  # type: ignore[method-assign]
+    load_paths(memory_store, [seeds_dir], Settings())
+    assert marks == [True] * 6  # five documents, then the resolution graph: each written under the mark
+    assert not memory_store.resolution_is_stale()
+    result = ingest(memory_store, RawDocument(text="Anthropic CEO Dario Amodei spoke.", origin="x"), Settings())
+    assert marks[6:] == [True, True] and not memory_store.resolution_is_stale()
+    assert remove_document(memory_store, result.document_id)
+    assert not memory_store.resolution_is_stale()
+    assert not remove_document(memory_store, result.document_id)
+    assert not memory_store.resolution_is_stale()
