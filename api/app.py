@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from api import documents, export, rest, sparql
 from api.body_limit import BodyLimitMiddleware, body_limits
+from api.cors import ReadOnlyCORS
 from api.errors import install_error_handlers
 from kg.settings import Settings
 from kg.store.base import GraphStore
@@ -22,6 +23,7 @@ def create_app(settings: Settings, store: GraphStore) -> FastAPI:
     bind_state(app, settings, store)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, limits=body_limits(settings))
+    app.add_middleware(ReadOnlyCORS, settings=settings)  # outermost: preflights need no body check
     for module in (rest, documents, sparql, export):
         app.include_router(module.router)
     return app

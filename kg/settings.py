@@ -41,6 +41,11 @@ class Settings(BaseSettings):
         "million triples) and patched on each write: several times faster joins, and about 0.4 GB of memory per "
         "million triples; one-shot commands (kg query, kg export) always read the disk",
     )
+    cors_origins: str = Field(
+        default="*",
+        description="origins whose pages may read the API and SPARQL answers: '*' or a comma-separated list; "
+        "'' for none; writes are never cross-origin",
+    )
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None
@@ -63,6 +68,11 @@ class Settings(BaseSettings):
     def loopback_only(self) -> bool:
         """Whether ``kg serve`` listens on this machine's loopback interface only, out of other machines' reach."""
         return is_loopback(self.host)
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        """The CORS origins as a list."""
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given fields replaced, skipping those left as None (CLI flags)."""

@@ -6,6 +6,9 @@ another) is a ``ServiceGraphPattern`` in the tree or no keyword at all. The engi
 the guard is the first of two walls: queries run in a process that cannot open a socket (:mod:`kg.sandbox`),
 and the row limit is checked on what the engine returns, whatever LIMIT the guard read.
 
+The prefixes of :data:`kg.vocab.PREFIXES` (``kg:``, ``rdf:``, ``owl:``, ...) are declared for every query, by the
+engine as by this check; a query's own PREFIX wins.
+
 The parser recurses per nesting level, so a query is bounded in size before it is parsed, and nesting deeper
 than the parser can follow is refused as too complex rather than crashing anything.
 """
@@ -21,6 +24,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import QueryError
+from kg.vocab import PREFIXES
 
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 _FORMS: dict[str, QueryForm] = {
@@ -167,8 +171,11 @@ def _nodes(root: Any) -> Iterator[CompValue]:
 
 def _check_prefixes(prologue: list[CompValue], body: CompValue) -> None:
     """Every prefixed name uses a declared prefix (the engine's own message is a grammar dump)."""
-    declared = {_field(decl, "prefix") or "" for decl in prologue if decl.name == "PrefixDecl"}
+    declared = {_field(decl, "prefix") or "" for decl in prologue if decl.name == "PrefixDecl"} | set(PREFIXES)
     for node in _nodes(body):
         prefix = _field(node, "prefix") or ""
         if node.name == "pname" and prefix not in declared:
-            raise QueryError(f"the prefix '{prefix}:' is not declared; add PREFIX {prefix}: <...> before the query")
+            raise QueryError(
+                f"the prefix '{prefix}:' is not declared; add PREFIX {prefix}: <...> before the query "
+                f"(declared for every query: {', '.join(sorted(PREFIXES))})"
+            )

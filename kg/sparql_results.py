@@ -225,6 +225,8 @@ GRAPH_WRITERS: dict[str, Writer] = {
     "text/turtle": _rdf_writer(ox.RdfFormat.TURTLE),
     "application/n-triples": _rdf_writer(ox.RdfFormat.N_TRIPLES),
     "application/ld+json": _rdf_writer(ox.RdfFormat.JSON_LD),
+    # What SPARQLWrapper and rdflib's SPARQLStore ask for first by default.
+    "application/rdf+xml": _rdf_writer(ox.RdfFormat.RDF_XML),
     "application/x-turtle": _rdf_writer(ox.RdfFormat.TURTLE),
     "text/plain": _rdf_writer(ox.RdfFormat.N_TRIPLES),
 }

@@ -4,7 +4,8 @@ Terms are pyoxigraph terms whatever the backend, so callers never see a backend'
 A document's facts live in one named graph (the document's IRI), so a document can be removed
 and re-derived without touching any other.
 
-Queries run over the union of the graphs unless they name their own dataset (``FROM`` / ``FROM NAMED``)
+Queries may use the prefixes of ``kg.vocab.PREFIXES`` without declaring them. They run over the union of the
+graphs unless they name their own dataset (``FROM`` / ``FROM NAMED``)
 or the caller passes one (``default_graph`` / ``named_graphs``, as the SPARQL Protocol's
 ``default-graph-uri`` / ``named-graph-uri`` do), which then replaces the query's own.
 """

@@ -335,14 +335,20 @@ class OxigraphStore:
                 return store.query(
                     sparql,
                     base_iri=base_iri,
+                    prefixes=vocab.PREFIXES,
                     default_graph=list(default_graph or []),
                     named_graphs=list(named_graphs or []),
                 )
             if store is not self._store:
                 # The replica's default graph is already the merge of every graph.
-                return store.query(sparql, base_iri=base_iri)
+                return store.query(sparql, base_iri=base_iri, prefixes=vocab.PREFIXES)
             # pyoxigraph ignores a query's own FROM / FROM NAMED under the union flag, so it is set only without them.
-            return store.query(sparql, base_iri=base_iri, use_default_graph_as_union=not names_dataset(sparql))
+            return store.query(
+                sparql,
+                base_iri=base_iri,
+                prefixes=vocab.PREFIXES,
+                use_default_graph_as_union=not names_dataset(sparql),
+            )
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
         except OSError as exc:

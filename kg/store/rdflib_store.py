@@ -231,7 +231,7 @@ class RdflibStore:
         if default_graph is not None or named_graphs is not None or names_dataset(sparql):
             raise QueryError("the rdflib backend queries the union of its graphs only: no FROM, FROM NAMED or dataset")
         try:
-            return self._dataset.query(sparql, base=base_iri)
+            return self._dataset.query(sparql, base=base_iri, initNs=vocab.PREFIXES)
         except Exception as exc:  # rdflib raises pyparsing errors of several kinds
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
 
