@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import importlib.metadata
 import json
 import os
 import sys
@@ -11,7 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.errors import KGError
+from kg.errors import InputError, KGError
+from kg.export import ALIASES, FORMATS
 from kg.sandbox import Sandbox
 from kg.settings import Settings, get_settings
 from kg.sparql_guard import check_query
@@ -97,6 +100,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr)
     with _opened(settings, serve=True) as store:  # a long-lived reader: worth the in-memory query replica
         refresh_if_stale(store)  # a writer killed between its document writes and its resolution refresh
+        host = f"[{settings.host}]" if ":" in settings.host else settings.host
+        print(
+            f"serving {store.description} on http://{host}:{settings.port}/ "
+            f"(API docs /docs, SPARQL /sparql, exports /export); Ctrl-C stops",
+            file=sys.stderr,
+            flush=True,
+        )
         uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_level=args.log_level)
     return 0
 
@@ -105,9 +115,24 @@ def _cell(term: Term | None) -> str:
     return "" if term is None else str(getattr(term, "value", term))
 
 
+def _query_text(args: argparse.Namespace) -> str:
+    """The query: the argument, standard input for '-', or the file given with --file."""
+    if args.file is not None:
+        if args.sparql is not None:
+            raise InputError("give the query either as an argument or with --file, not both")
+        try:
+            return Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{args.file}: cannot read the query: {exc}") from exc
+    if args.sparql is None:
+        raise InputError("no query: pass it as an argument, '-' to read standard input, or --file FILE")
+    return sys.stdin.read() if args.sparql == "-" else args.sparql
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     """Run a SPARQL query and print the result."""
     settings = _settings(args)
+    text = _query_text(args)
     with _opened(settings, read_only=True) as store:
 
         def job(query: str) -> QueryResult:
@@ -122,7 +147,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             stack_bytes=max(64 << 20, 1024 * settings.sparql_max_query_bytes),
             prefork=False,
         )
-        result = sandbox.run(args.sparql, time.monotonic() + settings.sparql_timeout_s)
+        result = sandbox.run(text, time.monotonic() + settings.sparql_timeout_s)
     if isinstance(result, AskResult):
         print("true" if result.value else "false")
     elif isinstance(result, GraphResult):
@@ -137,6 +162,10 @@ def _print_rows(result: SelectResult, fmt: str) -> None:
     rows = [[_cell(t) for t in row] for row in result.rows]
     if fmt == "json":
         print(json.dumps([dict(zip(result.variables, row, strict=True)) for row in rows], ensure_ascii=False, indent=1))
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerows([result.variables, *rows])
         return
     if fmt == "tsv":
         for row in [result.variables, *rows]:
@@ -156,15 +185,15 @@ def _print_rows(result: SelectResult, fmt: str) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the whole graph in one of the export formats."""
-    from kg.export import write_export
+    from kg.export import export_format, export_to_file, write_export
 
+    export_format(args.format)  # a typo fails before the store is opened or a file touched
     settings = _settings(args)
     with _opened(settings, read_only=True) as store:
         if args.output in (None, "-"):
             write_export(store, args.format, sys.stdout.buffer)
         else:
-            with open(args.output, "wb") as out:
-                write_export(store, args.format, out)
+            export_to_file(store, args.format, Path(args.output))
     return 0
 
 
@@ -220,6 +249,7 @@ def cmd_sync_neo4j(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     parser = argparse.ArgumentParser(prog="kg", description="Knowledge graph of news about the AI industry.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, func, help_text: str) -> argparse.ArgumentParser:
@@ -238,17 +268,19 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--quiet", action="store_true", help="no progress bar")
 
     serve = command("serve", cmd_serve, "serve the REST API and SPARQL endpoint")
-    serve.add_argument("--host")
-    serve.add_argument("--port", type=int)
-    serve.add_argument("--log-level", default="warning")
+    serve.add_argument("--host", help="address to listen on (default $KG_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default $KG_PORT or 8000)")
+    serve.add_argument("--log-level", default="warning", help="uvicorn's log level (default warning)")
 
-    query = command("query", cmd_query, "run a SPARQL query and print the result")
-    query.add_argument("sparql")
-    query.add_argument("--format", choices=("table", "json", "tsv"), default="table")
+    query = command("query", cmd_query, "run a read-only SPARQL query and print the result")
+    query.add_argument("sparql", nargs="?", help="the query, or '-' to read it from standard input")
+    query.add_argument("-f", "--file", help="read the query from this file (.rq)")
+    query.add_argument("--format", choices=("table", "json", "tsv", "csv"), default="table")
 
-    export = command("export", cmd_export, "export the graph (gexf, graphml, turtle, ntriples, nquads, trig, ...)")
-    export.add_argument("--format", required=True)
-    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    names = ", ".join([*FORMATS, *ALIASES])
+    export = command("export", cmd_export, "export the whole graph for Gephi, Neo4j or RDF tools")
+    export.add_argument("--format", required=True, metavar="FORMAT", help=f"one of: {names}")
+    export.add_argument("-o", "--output", help="file to write, replaced only once complete (default: standard output)")
 
     command("stats", cmd_stats, "print counts of documents, entities, facts and triples")
     remove = command("remove", cmd_remove, "remove documents by id, with every fact only they support")
@@ -257,6 +289,13 @@ def build_parser() -> argparse.ArgumentParser:
     sync = command("sync-neo4j", cmd_sync_neo4j, "push the embedded store to Neo4j")
     sync.add_argument("--neo4j", metavar="URI", help="bolt URI (default $KG_NEO4J_URI)")
     return parser
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("ainews-kg")
+    except importlib.metadata.PackageNotFoundError:
+        return "(not installed)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

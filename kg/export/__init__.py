@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO
 
 from kg.errors import InputError
@@ -37,10 +40,14 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
+# Names people type for the same formats: file extensions and common spellings.
+ALIASES: dict[str, str] = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "json-ld": "jsonld"}
+
+
 def export_format(name: str) -> ExportFormat:
-    """The format called ``name``; InputError naming the allowed formats otherwise."""
+    """The format called ``name`` (or one of its ALIASES); InputError naming the allowed formats otherwise."""
     try:
-        return FORMATS[name.lower()]
+        return FORMATS[ALIASES.get(name.lower(), name.lower())]
     except KeyError:
         raise InputError(f"unknown export format {name!r}; choose one of: {', '.join(FORMATS)}") from None
 
@@ -48,3 +55,21 @@ def export_format(name: str) -> ExportFormat:
 def write_export(store: GraphStore, fmt: str, out: BinaryIO) -> None:
     """Write the whole graph of ``store`` to ``out`` in format ``fmt`` (a name of FORMATS)."""
     export_format(fmt).writer(store, out)
+
+
+def export_to_file(store: GraphStore, fmt: str, path: Path) -> None:
+    """Write the export to ``path`` atomically: the format is checked first, the file replaced only on success.
+
+    The export goes to a temporary file beside ``path`` (same file system), renamed over it once complete, so a
+    typo in the format or a failure half-way leaves an existing file as it was and never a partial one.
+    """
+    writer = export_format(fmt).writer
+    with tempfile.NamedTemporaryFile(dir=path.parent or ".", prefix=f".{path.name}.", delete=False) as out:
+        temporary = Path(out.name)
+        try:
+            writer(store, out)
+        except BaseException:
+            out.close()
+            temporary.unlink(missing_ok=True)
+            raise
+    os.replace(temporary, path)

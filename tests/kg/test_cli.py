@@ -110,6 +110,42 @@ def test_export_unknown_format(loaded_store: Path, capsys: pytest.CaptureFixture
     assert "pdf" in capsys.readouterr().err
 
 
+def test_a_typo_in_the_format_leaves_an_existing_file_alone(loaded_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph.gexf"
+    out.write_text("an earlier export")
+    assert main(["export", "--format", "gexff", "-o", str(out), "--store", str(loaded_store)]) == 2
+    assert out.read_text() == "an earlier export"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.gexf"]  # no temporary file left behind
+
+
+def test_export_accepts_the_usual_names(loaded_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "graph.ttl"
+    assert main(["export", "--format", "ttl", "-o", str(out), "--store", str(loaded_store)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("@prefix")
+
+
+QUERY = "SELECT ?l WHERE { ?o a kg:Organization ; rdfs:label ?l } ORDER BY ?l LIMIT 3"
+
+
+def test_query_from_standard_input_and_file_as_csv(loaded_store: Path, tmp_path: Path) -> None:
+    """'kg query -' reads the query from standard input, --file from a file; --format csv writes CSV."""
+    piped = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "query", "-", "--format", "csv", "--store", str(loaded_store)],
+        input=QUERY, capture_output=True, text=True, cwd=REPO, timeout=120,
+    )  # fmt: skip
+    assert piped.returncode == 0, piped.stderr
+    lines = piped.stdout.splitlines()
+    assert lines[0] == "l" and len(lines) == 4
+    (tmp_path / "q.rq").write_text(QUERY)
+    from_file = run("query", "--file", str(tmp_path / "q.rq"), "--format", "csv", "--store", str(loaded_store))
+    assert from_file.stdout == piped.stdout
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("kg ")
+
+
 @pytest.mark.parametrize("token", ["", "  "])
 def test_serve_refuses_to_start_with_an_empty_token(tmp_path: Path, token: str) -> None:
     result = subprocess.run(
