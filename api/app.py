@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi_offline import FastAPIOffline
 
-from api import documents, export, rest, sparql
+from api import documents, export, home, rest, sparql
 from api.body_limit import BodyLimitMiddleware, body_limits
 from api.cors import ReadOnlyCORS
 from api.errors import install_error_handlers
+from api.http_cache import HttpCacheMiddleware
 from kg.settings import Settings
 from kg.store.base import GraphStore
 
 
 def create_app(settings: Settings, store: GraphStore) -> FastAPI:
     """An app serving ``store``; the caller owns the store and closes it."""
-    app = FastAPI(
+    app = FastAPIOffline(  # Swagger UI and ReDoc from the package, not from a CDN: /docs works offline
         title="AI-news knowledge graph",
         version="1",
         description="Actors, claims, events and criticisms from news about the AI industry, "
@@ -23,8 +26,10 @@ def create_app(settings: Settings, store: GraphStore) -> FastAPI:
     bind_state(app, settings, store)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, limits=body_limits(settings))
+    app.add_middleware(HttpCacheMiddleware)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(ReadOnlyCORS, settings=settings)  # outermost: preflights need no body check
-    for module in (rest, documents, sparql, export):
+    for module in (home, rest, documents, sparql, export):
         app.include_router(module.router)
     return app
 

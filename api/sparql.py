@@ -26,11 +26,13 @@ from starlette.exceptions import HTTPException
 
 from api.deps import SandboxDep, SettingsDep
 from api.errors import error_responses
+from kg import vocab
 from kg.errors import QueryError
 from kg.sandbox import Sandbox
 from kg.settings import Settings
 from kg.sparql_guard import UPDATE_HINT, CheckedQuery, QueryForm, RefusedQueryError, check_query, remember
-from kg.sparql_results import BOOLEAN_WRITERS, GRAPH_WRITERS, TABULAR_WRITERS, Writer
+from kg.sparql_results import BOOLEAN_WRITERS, GRAPH_WRITERS, TABULAR_WRITERS, Writer, serialize
+from kg.store.base import GraphResult
 
 router = APIRouter(tags=["sparql"])
 
@@ -254,8 +256,39 @@ async def sparql_get(
     sandbox: SandboxDep,
     accept: Annotated[str | None, Header()] = None,
 ) -> Response:
-    """Answer a SPARQL query given as the ``query`` URL parameter."""
+    """Answer a SPARQL query given as the ``query`` URL parameter; without any, describe the service."""
+    if not request.query_params:
+        return _service_description(str(request.url.replace(query="", fragment="")), accept)
     return await _answer(request, settings, sandbox, accept)
+
+
+_SD = "http://www.w3.org/ns/sparql-service-description#"
+_FORMATS = "http://www.w3.org/ns/formats/"
+_RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV")
+_GRAPH_FORMATS = ("Turtle", "N-Triples", "RDF_XML", "JSON-LD")
+
+
+def _service_description(endpoint: str, accept: str | None) -> Response:
+    """The SPARQL 1.1 Service Description of this endpoint, in the RDF format the client prefers."""
+    service, sd, a = ox.NamedNode(endpoint), _SD, ox.NamedNode(vocab.RDF_TYPE.value)
+    dataset, graph = ox.BlankNode(), ox.BlankNode()
+    triples = [
+        ox.Triple(service, a, ox.NamedNode(sd + "Service")),
+        ox.Triple(service, ox.NamedNode(sd + "endpoint"), service),
+        ox.Triple(service, ox.NamedNode(sd + "supportedLanguage"), ox.NamedNode(sd + "SPARQL11Query")),
+        # Without a dataset, a query's default graph is the RDF merge of every document graph.
+        ox.Triple(service, ox.NamedNode(sd + "feature"), ox.NamedNode(sd + "UnionDefaultGraph")),
+        ox.Triple(service, ox.NamedNode(sd + "defaultDataset"), dataset),
+        ox.Triple(dataset, a, ox.NamedNode(sd + "Dataset")),
+        ox.Triple(dataset, ox.NamedNode(sd + "defaultGraph"), graph),
+        ox.Triple(graph, a, ox.NamedNode(sd + "Graph")),
+        *(
+            ox.Triple(service, ox.NamedNode(sd + "resultFormat"), ox.NamedNode(_FORMATS + name))
+            for name in (*_RESULT_FORMATS, *_GRAPH_FORMATS)
+        ),
+    ]
+    media = negotiate(accept, list(GRAPH_WRITERS)) or "text/turtle"
+    return Response(serialize(GraphResult(triples), media), media_type=media, headers={"Vary": "Accept"})
 
 
 @router.post("/sparql", summary="SPARQL 1.1 query (POST, form or direct)", responses=_RESULTS, openapi_extra=_POST_DOC)

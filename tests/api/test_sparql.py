@@ -142,7 +142,7 @@ def test_describe(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("params", "status", "code"),
     [
-        ({}, 400, "bad_query"),
+        ({"default-graph-uri": "http://example.org/g"}, 400, "bad_query"),  # no query (none at all: the description)
         ([("query", "ASK {}"), ("query", "ASK {}")], 400, "bad_query"),
         ({"query": "SELECT * WHERE { ?s ?p }"}, 400, "bad_query"),
         ({"query": "ASK {"}, 400, "bad_query"),

@@ -1,0 +1,76 @@
+"""HTTP comforts over a real server: the start page, offline API docs, HEAD, gzip, ETag with 304, the SPARQL
+service description."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+import rdflib
+
+from tests.api.conftest import TOKEN
+
+SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+
+
+def test_start_page_links_the_service(live_server: str) -> None:
+    page = httpx.get(f"{live_server}/")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    for link in ("/docs", "/sparql", "/export?format=gexf", "/criticisms"):
+        assert f'href="{link}' in page.text
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_api_docs_load_nothing_from_another_host(live_server: str, path: str) -> None:
+    """Every script and stylesheet of the docs pages is served by the service itself, and is there."""
+    page = httpx.get(f"{live_server}{path}").text
+    assets = re.findall(r'(?:src|href)\s*=\s*"([^"]+)"', page)
+    assert assets
+    for asset in assets:
+        assert asset.startswith("/"), asset
+        assert httpx.get(f"{live_server}{asset}").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/entities?q=Anthropic", "/criticisms", "/health", "/"])
+def test_head_answers_like_get_without_a_body(live_server: str, path: str) -> None:
+    head = httpx.head(f"{live_server}{path}")
+    get = httpx.get(f"{live_server}{path}")
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+
+
+def test_large_answers_are_gzipped(live_server: str) -> None:
+    response = httpx.get(f"{live_server}/export", params={"format": "turtle"}, headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.text.startswith("@prefix")  # httpx decodes it
+
+
+def test_etag_gives_304_until_a_write(live_server: str) -> None:
+    """A client sending the tag back gets 304 with no body; after a document is added, a new answer."""
+    first = httpx.get(f"{live_server}/criticisms")
+    tag = first.headers["etag"]
+    assert first.headers["cache-control"] == "no-cache"
+    again = httpx.get(f"{live_server}/criticisms", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b""
+    posted = httpx.post(
+        f"{live_server}/documents",
+        json={"text": "Critics said the ETag test company Zorblax overpromised on its chatbot Quibble."},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert posted.status_code in (200, 201)
+    after = httpx.get(f"{live_server}/criticisms", headers={"If-None-Match": tag})
+    assert after.status_code == 200 and after.headers["etag"] != tag
+
+
+def test_sparql_without_a_query_describes_the_service(live_server: str) -> None:
+    """GET /sparql with no parameters is the SPARQL 1.1 Service Description (Turtle by default)."""
+    response = httpx.get(f"{live_server}/sparql")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/turtle")
+    graph = rdflib.Graph().parse(data=response.text, format="turtle")
+    endpoint = rdflib.URIRef(f"{live_server}/sparql")
+    assert (endpoint, rdflib.RDF.type, SD.Service) in graph
+    assert (endpoint, SD.supportedLanguage, SD.SPARQL11Query) in graph
