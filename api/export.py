@@ -34,7 +34,7 @@ _EXPORTS = {
         "description": "the graph in the requested format, as an attachment",
         "content": {fmt.media_type: {"schema": {}} for fmt in FORMATS.values()},
     },
-    **error_responses(400, 503),
+    **error_responses(400, 422, 503),
 }
 
 

@@ -232,7 +232,7 @@ _RESULTS = {
         "description": "SELECT/ASK results or CONSTRUCT/DESCRIBE graphs, in the format the Accept header chose",
         "content": {media: {"schema": _STRING} for media in {**TABULAR_WRITERS, **BOOLEAN_WRITERS, **GRAPH_WRITERS}},
     },
-    **error_responses(400, 406, 413, 415, 503),
+    **error_responses(400, 406, 413, 415, 422, 503),
 }
 _GET_DOC = {"parameters": [_QUERY_PARAM, *_GRAPH_URIS]}
 _POST_DOC = {

@@ -42,6 +42,12 @@ def entity_id(entity_type: str, label: str, document: str | None = None) -> str:
     return f"{prefix}-{name}"
 
 
+def is_entity_id(local_id: str) -> bool:
+    """Whether an id names an entity (as entity_id makes them), not a document, event or fact."""
+    prefix, dash, _ = local_id.partition("-")
+    return bool(dash) and prefix in _TYPE_PREFIX.values()
+
+
 def fact_id(kind: str, *parts: object) -> str:
     """The id of a fact (criticism, event, relation, claim) from what identifies it."""
     return f"{kind}-{digest(*parts)}"

@@ -9,9 +9,11 @@ import httpx
 import pytest
 import rdflib
 
+from kg import vocab
 from tests.api.conftest import TOKEN
 
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
 
 
 def test_start_page_links_the_service(live_server: str) -> None:
@@ -74,3 +76,42 @@ def test_sparql_without_a_query_describes_the_service(live_server: str) -> None:
     endpoint = rdflib.URIRef(f"{live_server}/sparql")
     assert (endpoint, rdflib.RDF.type, SD.Service) in graph
     assert (endpoint, SD.supportedLanguage, SD.SPARQL11Query) in graph
+
+
+@pytest.mark.parametrize("media", ["text/turtle", "application/rdf+xml", "application/ld+json"])
+def test_entity_iris_dereference_to_rdf(live_server: str, media: str) -> None:
+    """GET /id/{id} with an RDF Accept header answers the resource's description, parseable as that format."""
+    response = httpx.get(f"{live_server}/id/org-anthropic", headers={"Accept": media})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media)
+    graph = rdflib.Graph().parse(
+        data=response.content,
+        format={"text/turtle": "turtle", "application/rdf+xml": "xml", "application/ld+json": "json-ld"}[media],
+    )
+    assert (rdflib.URIRef(f"{vocab.RESOURCE}org-anthropic"), rdflib.RDFS.label, rdflib.Literal("Anthropic")) in graph
+
+
+def test_entity_iris_send_browsers_to_the_rest_view(live_server: str) -> None:
+    response = httpx.get(f"{live_server}/id/org-anthropic", headers={"Accept": "text/html"})
+    assert response.status_code == 303
+    assert response.headers["location"] == "/entities/org-anthropic"
+
+
+def test_an_unknown_iri_is_404(live_server: str) -> None:
+    response = httpx.get(f"{live_server}/id/org-no-such-thing", headers={"Accept": "text/turtle"})
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_ontology_and_void(live_server: str) -> None:
+    """The ontology at /ontology and a VoID description naming the endpoint and the dumps."""
+    ontology = rdflib.Graph().parse(data=httpx.get(f"{live_server}/ontology").text, format="turtle")
+    assert (None, rdflib.RDF.type, rdflib.OWL.Ontology) in ontology
+    void = rdflib.Graph().parse(data=httpx.get(f"{live_server}/.well-known/void").text, format="turtle")
+    assert (None, VOID.sparqlEndpoint, rdflib.URIRef(f"{live_server}/sparql")) in void
+    assert len(list(void.objects(None, VOID.dataDump))) == 2
+
+
+def test_every_documented_error_has_the_contract_shape(live_server: str) -> None:
+    """No operation documents FastAPI's {"detail"} validation error: errors are {"error": {code, message}}."""
+    assert "HTTPValidationError" not in httpx.get(f"{live_server}/openapi.json").text
