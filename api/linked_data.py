@@ -29,6 +29,9 @@ router = APIRouter(tags=["linked data"], responses=error_responses(404, 406, 422
 
 ONTOLOGY_FILE = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
 _RDF = list(GRAPH_WRITERS)
+_RDF_ANSWER = {
+    200: {"description": "RDF, in the format the Accept header chose", "content": {media: {} for media in _RDF}}
+}
 _VOID = "http://rdfs.org/ns/void#"
 _DCT = "http://purl.org/dc/terms/"
 
@@ -47,7 +50,11 @@ def _describe(store: GraphStore, iri: ox.NamedNode, media: str) -> bytes:
     return store.query_serialized(f"DESCRIBE {iri}", media)
 
 
-@router.get("/id/{local_id:path}", summary="Dereference a resource IRI (RDF, or 303 to its REST view)")
+@router.get(
+    "/id/{local_id:path}",
+    summary="Dereference a resource IRI (RDF, or 303 to its REST view)",
+    responses={**_RDF_ANSWER, 303: {"description": "JSON or HTML asked for: see the REST view of the resource"}},
+)
 async def resource(local_id: str, store: StoreDep, accept: Annotated[str | None, Header()] = None) -> Response:
     """The description of ``https://w3id.org/ainews-kg/id/{local_id}`` in the RDF format asked for."""
     view = _rest_view(local_id)
@@ -56,11 +63,15 @@ async def resource(local_id: str, store: StoreDep, accept: Annotated[str | None,
         raise HTTPException(406, f"cannot describe {local_id} as '{accept}'; available: {', '.join(_RDF)}")
     if media not in GRAPH_WRITERS:
         return RedirectResponse(view or "/", status_code=303, headers={"Vary": "Accept"})
-    body = await anyio.to_thread.run_sync(_describe, store, vocab.resource(local_id), media)
+    try:
+        iri = vocab.resource(local_id)
+    except ValueError:  # characters no IRI may hold: no resource can have this id
+        raise NotFoundError(f"nothing in the graph is called {local_id!r}") from None
+    body = await anyio.to_thread.run_sync(_describe, store, iri, media)
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
 
-@router.get("/ontology", summary="The OWL ontology (kg:)")
+@router.get("/ontology", summary="The OWL ontology (kg:)", responses=_RDF_ANSWER)
 def ontology(accept: Annotated[str | None, Header()] = None) -> Response:
     """The ontology in the RDF format asked for (Turtle by default)."""
     media = negotiate(accept, _RDF) or "text/turtle"
@@ -71,7 +82,7 @@ def ontology(accept: Annotated[str | None, Header()] = None) -> Response:
     return Response(text, media_type=media, headers={"Vary": "Accept"})
 
 
-@router.get("/.well-known/void", summary="VoID description of the dataset")
+@router.get("/.well-known/void", summary="VoID description of the dataset", responses=_RDF_ANSWER)
 async def void(request: Request, store: StoreDep, accept: Annotated[str | None, Header()] = None) -> Response:
     """What the dataset is, how large, and where to query and download it (VoID)."""
     base = str(request.base_url).rstrip("/")

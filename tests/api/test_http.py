@@ -115,3 +115,9 @@ def test_ontology_and_void(live_server: str) -> None:
 def test_every_documented_error_has_the_contract_shape(live_server: str) -> None:
     """No operation documents FastAPI's {"detail"} validation error: errors are {"error": {code, message}}."""
     assert "HTTPValidationError" not in httpx.get(f"{live_server}/openapi.json").text
+
+
+@pytest.mark.parametrize("local_id", ['x">', "a b", "%00"])
+def test_an_id_no_iri_can_hold_is_404(live_server: str, local_id: str) -> None:
+    response = httpx.get(f"{live_server}/id/{local_id}", headers={"Accept": "text/turtle"})
+    assert response.status_code == 404
