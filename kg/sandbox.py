@@ -84,9 +84,8 @@ class Sandbox:
         self._workers, self._prefork = workers, prefork
         self._memory_bytes, self._stack_bytes = memory_bytes, stack_bytes
         self._slots = threading.BoundedSemaphore(workers)
-        self._lock = threading.Lock()  # guards _idle, _parent_fds and _forking; forks happen under it one at a time
+        self._lock = threading.Lock()  # guards _idle and _forking
         self._idle: list[_Worker] = []
-        self._parent_fds: set[int] = set()  # every pipe end the parent holds: a new child closes them all
         self._forking = 0
 
     def run(self, request: Any, deadline: float) -> Any:
@@ -99,8 +98,8 @@ class Sandbox:
             worker = self._take()
             payload = b""
             try:
-                self._send(worker, request, deadline)
-                payload = _read_until(worker.results, deadline)
+                _send(worker, request, deadline)
+                payload = _receive(worker, deadline)
             finally:
                 # A child that answered is reaped in the background: tearing down a copy of a large address space
                 # takes a while, and the answer need not wait for it.
@@ -165,49 +164,83 @@ class Sandbox:
 
     def _fork(self) -> _Worker:
         """Fork one worker; in the child, serve one request and exit."""
-        with self._lock, self._hold():
+        with _FORK_LOCK, self._hold():
             freshness = self._freshness()
             request_read, request_write = os.pipe()
             result_read, result_write = os.pipe()
             pid = os.fork()
             if pid == 0:  # the child: never returns
-                for fd in (*self._parent_fds, request_write, result_read):
+                for fd in (*_PARENT_ENDS, request_write, result_read):
                     os.close(fd)
                 _serve_one(self._work, request_read, result_write, self._memory_bytes)
             os.close(request_read)
             os.close(result_write)
-            self._parent_fds |= {request_write, result_read}
+            _PARENT_ENDS.update((request_write, result_read))
         return _Worker(pid, request_write, result_read, freshness)
 
     def _retire(self, worker: _Worker, *, wait: bool = True) -> None:
         """Kill a worker if it still runs, close the parent's ends of its pipes, and collect it (now, or soon)."""
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(worker.pid, signal.SIGKILL)
-        worker.requests = worker.results = -1
-        if wait:
-            worker.status.append(os.waitpid(worker.pid, 0)[1])
-        else:
-            _REAPER.collect(worker.pid)
+        if not worker.status:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(worker.pid, signal.SIGKILL)
+            if wait:
+                worker.status.append(os.waitpid(worker.pid, 0)[1])
+            else:
+                _REAPER.collect(worker.pid)
+        _close(worker.requests, worker.results)
+        worker.requests = worker.results = -1  # closed: the numbers may soon name another worker's pipes
 
-    def _close(self, *fds: int) -> None:
-        """Close pipe ends of the parent's (those still open) and forget them, so no later child closes a reuse."""
-        with self._lock:
-            for fd in fds:
-                if fd in self._parent_fds:
-                    self._parent_fds.discard(fd)
-                    os.close(fd)
 
-    def _send(self, worker: _Worker, request: Any, deadline: float) -> None:
-        """Hand the request to the worker and close the pipe, so that the worker reads it whole."""
-        data = memoryview(pickle.dumps((request, deadline), protocol=pickle.HIGHEST_PROTOCOL))
-        try:
-            while data:
-                data = data[os.write(worker.requests, data) :]
-        except BrokenPipeError as exc:
-            raise JobFailedError("the query worker process died before it got the query; try again") from exc
-        finally:
-            self._close(worker.requests)
-            worker.requests = -1  # closed: the number may soon name another worker's pipe
+# Forks happen one at a time, process-wide, and each child closes every pipe end the parent holds for other
+# workers (of any sandbox), so that no worker keeps another's pipe open. Messages are length-prefixed, so a
+# stray copy of a pipe end held by some other forked process (a multiprocessing pool) cannot stall a read.
+_FORK_LOCK = threading.Lock()
+_PARENT_ENDS: set[int] = set()
+
+
+def _close(*fds: int) -> None:
+    """Close pipe ends of the parent's that are still open, and forget them."""
+    with _FORK_LOCK:
+        for fd in fds:
+            if fd in _PARENT_ENDS:
+                _PARENT_ENDS.discard(fd)
+                os.close(fd)
+
+
+def _send(worker: _Worker, request: Any, deadline: float) -> None:
+    """Hand the request to the worker, length first."""
+    data = pickle.dumps((request, deadline), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        _write_all(worker.requests, _LENGTH.pack(len(data)) + data)
+    except BrokenPipeError as exc:
+        raise JobFailedError("the query worker process died before it got the query; try again") from exc
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _receive(worker: _Worker, deadline: float) -> bytes:
+    """The worker's length-prefixed answer; b"" if it died first (its status recorded), timeout at the deadline."""
+    buffer = bytearray()
+    poller = select.poll()
+    poller.register(worker.results, select.POLLIN | select.POLLHUP)
+    while len(buffer) < _LENGTH.size or len(buffer) < _LENGTH.size + _LENGTH.unpack_from(buffer)[0]:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
+        if poller.poll(min(left, 0.25) * 1000):
+            chunk = os.read(worker.results, 1 << 20)
+            if chunk:
+                buffer += chunk
+                continue
+        pid, status = os.waitpid(worker.pid, os.WNOHANG)
+        if pid:  # gone without a whole answer
+            worker.status.append(status)
+            return b""
+    return bytes(buffer[_LENGTH.size :])
 
 
 _STACK_SIZE_LOCK = threading.Lock()  # threading.stack_size is process-wide: set it only around our own threads
@@ -246,17 +279,18 @@ def _serve_one(work: Callable[[Any], Any], requests: int, results: int, memory_b
         gc.disable()  # a short life: a collection would touch, and so copy, every page of the inherited heap
         deny_network()
         _cap_memory(memory_bytes)
-        with os.fdopen(requests, "rb") as pipe:
-            message = pipe.read()  # the parent closes its end after writing; EOF alone means it died
-        if not message:
+        message = _read_exactly(requests, _LENGTH.size)
+        if message is None:  # the parent went away
             os._exit(0)
-        request, deadline = pickle.loads(message)
+        body = _read_exactly(requests, _LENGTH.unpack(message)[0])
+        if body is None:
+            os._exit(0)
+        request, deadline = pickle.loads(body)
         # The parent kills the child at the deadline; should the parent die first, the kernel does, by CPU time.
         cpu_s = math.ceil(max(deadline - time.monotonic(), 0)) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s))
         data = pickle.dumps(_attempt(work, request), protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(results, "wb") as pipe:
-            pipe.write(data)
+        _write_all(results, _LENGTH.pack(len(data)) + data)
     except BaseException:  # nothing may unwind into the parent's code in the child
         status = 1
     finally:
@@ -287,19 +321,16 @@ def _cap_memory(memory_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _read_until(fd: int, deadline: float) -> bytes:
-    """Everything the child writes to ``fd`` before it closes it, or QueryTimeoutError at the deadline."""
-    chunks: list[bytes] = []
-    poller = select.poll()
-    poller.register(fd, select.POLLIN | select.POLLHUP)
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not poller.poll(left * 1000):
-            raise QueryTimeoutError("the query ran past the time limit; narrow it or add a LIMIT")
-        chunk = os.read(fd, 1 << 20)
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    """``size`` bytes from ``fd``, or None if it reaches its end first."""
+    chunks, left = [], size
+    while left:
+        chunk = os.read(fd, min(left, 1 << 20))
         if not chunk:
-            return b"".join(chunks)
+            return None
         chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _outcome(payload: bytes, status: int) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,3 +148,13 @@ def sample_document() -> Document:
         ),
     )
     return make_document(text, ex, published="2026-06-05")
+
+
+@pytest.fixture
+def listener() -> Iterator[socket.socket]:
+    """A TCP listener on loopback standing for a server that nothing should call (it must not be reached)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        sock.settimeout(1.0)
+        yield sock

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.api.conftest import free_port
+from tests.support.kg_serve import kg_serve
 
 REPO = Path(__file__).resolve().parents[2]
 Server = tuple[str, subprocess.Popen[bytes]]  # base URL, process
@@ -58,33 +58,9 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path
 
 @pytest.fixture(scope="module")
 def server(store_dir: Path) -> Iterator[Server]:
-    """`kg serve` on a free loopback port with a short time limit and a small row limit."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "--store", str(store_dir), "--port", str(port)],
-        cwd=REPO,
-        env={**os.environ, **LIMITS},
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            httpx.get(f"{base}/stats", timeout=1)
-            break
-        except httpx.TransportError:
-            time.sleep(0.1)
-    yield base, proc
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
-@pytest.fixture
-def listener() -> Iterator[socket.socket]:
-    """A TCP listener on loopback standing for the URL a query would make the server call."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen()
-        sock.settimeout(1.0)
-        yield sock
+    """`kg serve` with a short time limit and a small row limit."""
+    with kg_serve(store_dir, env=LIMITS) as served:
+        yield served.base, served.proc
 
 
 def sparql(base: str, query: str) -> httpx.Response:

@@ -93,7 +93,8 @@ def test_remove(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_serve_answers_health(loaded_store: Path) -> None:
-    with kg_serve(loaded_store) as health:
+    with kg_serve(loaded_store) as served:
+        health = served.health
         assert health["status"] == "ok" and health["documents"] == 5 and health["triples"] > 500
         assert "oxigraph" in health["store"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import socket
@@ -78,16 +79,6 @@ def sandbox() -> Iterator[Sandbox]:
     box = Sandbox(work, workers=2, memory_bytes=256 << 20, stack_bytes=64 << 20)
     yield box
     box.close()
-
-
-@pytest.fixture
-def listener() -> Iterator[socket.socket]:
-    """A TCP listener on loopback that a job would try to reach."""
-    with socket.socket() as server:
-        server.bind(("127.0.0.1", 0))
-        server.listen()
-        server.settimeout(0.5)
-        yield server
 
 
 def soon(seconds: float = 5.0) -> float:
@@ -167,3 +158,31 @@ def test_a_worker_forked_before_a_write_is_not_used() -> None:
     finally:
         STATE["generation"] = 0
         box.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="counts open files through /proc")
+def test_no_file_descriptor_leaks(sandbox: Sandbox) -> None:
+    """Pipes of answered, failed and timed-out jobs are closed: the open files stay as many after 30 jobs."""
+    for _ in range(3):  # let the pool of idle workers fill up first
+        sandbox.run(("echo", b"warm"), soon())
+    time.sleep(0.5)
+    before = len(os.listdir("/proc/self/fd"))
+    for index in range(30):
+        request = ("echo", b"x") if index % 3 else ("refuse", None)
+        with contextlib.suppress(QueryError):
+            sandbox.run(request, soon())
+    time.sleep(0.5)
+    assert len(os.listdir("/proc/self/fd")) <= before + 2
+
+
+def test_two_sandboxes_in_one_process_do_not_stall_each_other() -> None:
+    """A worker of one sandbox holds no pipe of another's, so neither waits for the other's workers."""
+    first = Sandbox(work, workers=2, memory_bytes=64 << 20, stack_bytes=16 << 20)
+    second = Sandbox(work, workers=2, memory_bytes=64 << 20, stack_bytes=16 << 20)
+    try:
+        for _ in range(10):
+            assert first.run(("echo", b"1"), soon(3)) == b"1"
+            assert second.run(("echo", b"2"), soon(3)) == b"2"
+    finally:
+        first.close()
+        second.close()

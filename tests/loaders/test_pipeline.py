@@ -365,8 +365,8 @@ def test_sigkill_before_resolution_is_repaired_when_the_store_is_next_opened(
         assert result.returncode == 0, result.stderr
         assert "documents: 0 loaded, 5 unchanged, 0 failed" in result.stdout
     else:
-        with kg_serve(store_path) as health:
-            assert health["documents"] == 5
+        with kg_serve(store_path) as served:
+            assert served.health["documents"] == 5
     store = OxigraphStore(store_path, read_only=True)
     assert set(store.quads(vocab.RESOLUTION_GRAPH)) == links
     assert not store.resolution_is_stale()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +25,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class ServedKg:
+    """A running ``kg serve``: its base URL, its process and its first /health answer."""
+
+    base: str
+    proc: subprocess.Popen[bytes]
+    health: dict[str, Any]
+
+
 @contextmanager
-def kg_serve(store: Path, timeout_s: float = 60) -> Iterator[dict[str, Any]]:
-    """``kg serve`` over the store on a free loopback port; yields its /health answer once it gives one."""
+def kg_serve(store: Path, timeout_s: float = 60, env: dict[str, str] | None = None) -> Iterator[ServedKg]:
+    """``kg serve`` over the store on a free loopback port (``env`` added to the environment), once it answers."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port)], cwd=REPO
+        [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port)],
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
     )
     try:
         deadline = time.monotonic() + timeout_s
@@ -41,7 +54,7 @@ def kg_serve(store: Path, timeout_s: float = 60) -> Iterator[dict[str, Any]]:
                 assert time.monotonic() < deadline, f"kg serve did not answer within {timeout_s} s"
                 assert proc.poll() is None, "kg serve exited"
                 time.sleep(0.2)
-        yield health
+        yield ServedKg(f"http://127.0.0.1:{port}", proc, health)
     finally:
         proc.terminate()
         proc.wait(timeout=20)
