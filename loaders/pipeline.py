@@ -25,6 +25,7 @@ from kg.rdf import document_quads
 from kg.resolve import refresh_if_stale, refresh_resolution
 from kg.settings import Settings
 from kg.store.base import GraphStore
+from loaders.dateline import read_header
 from loaders.documents import MetaOverrides, RawDocument, discover, read_file
 
 _Extracted = tuple[RawDocument, Document | ExtractionError]
@@ -67,17 +68,18 @@ def build_document(raw: RawDocument) -> Document:
     """Run the extraction on one document (pure: safe in a worker process); ExtractionError if a stage raises."""
     from loaders.extract import extract  # the extraction stack is imported once, where it runs
 
+    header = read_header(raw.text)  # what the article's own first lines say, where no metadata does
     meta = DocumentMeta(
         id=ids.document_id(raw.text),
-        title=raw.title,
+        title=raw.title or header.title,
         publisher=raw.publisher,
         url=raw.url,
-        published=raw.published,
+        published=raw.published or header.published,
         ingested_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
         origin=raw.origin,
     )
     try:
-        return Document(meta=meta, text=raw.text, extraction=extract(raw.text, raw.published))
+        return Document(meta=meta, text=raw.text, extraction=extract(raw.text, meta.published))
     except Exception as exc:  # a bug in one rule must cost one document, named, not the batch or the server
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
         raise ExtractionError(raw.origin, _failed_stage(exc), reason) from exc
