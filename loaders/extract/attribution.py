@@ -48,7 +48,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "said_that": re.compile(rf"\b(?:{speech})\b(?:\s+\w+ly)?(?:\s+(?:on|in)\s+[^,]{{1,40}}?)?\s*(?:,\s*)?"
                                 r"(?:that\s+)?"),
         "according": re.compile(r"\baccording to\s+(?:the\s+)?", re.I),
-        "passive": re.compile(rf"\b(?:was|were|been|being|is|are|has been|have been)\s+(?:{verbs})\s+by\b", re.I),
+        # "Y was sued by X", and without the auxiliary in headlines and reduced clauses: "Y sued by X"
+        "passive": re.compile(
+            rf"\b(?:(?:was|were|been|being|is|are|has been|have been)\s+(?:{verbs})|(?:{verbs})(?<=ed))\s+by\b", re.I
+        ),
     }
 
 

@@ -31,6 +31,8 @@ from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words, pol
 _REPLY_VERBS = re.compile(r"\b(?:replied|responded|retorted|countered|fired back|hit back|shot back|clarified|"
                           r"snapped|quipped)\b", re.I)
 _CRITICAL_REPLY = re.compile(r"\b(?:retorted|fired back|hit back|shot back|snapped)\b", re.I)
+_COURT = re.compile(r"\b(?:Court|Tribunal)\b")
+_PARTY_ACT = re.compile(r"\b(?:accus|sue|sued|suing|alleg|lawsuit|complaint)", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|n[’']t|no longer|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "board",
                      "leadership", "lawyers", "attorneys", "executives", "management"})
@@ -369,6 +371,8 @@ class _Finder(JudgementMixin):
             return
         if self.ctx.type_of(critic) not in ("Person", "Organization", "Group"):
             return
+        if _COURT.search(self.ctx.label(critic)) and _PARTY_ACT.search(cue):
+            return  # a court rules, but never sues or accuses: "the lawsuit, filed in the District Court, accuses …"
         targets = [t for t in targets if t != critic]
         if targets:
             self.found.append(_Found(critic, targets, quote, cue, start, end, sent))

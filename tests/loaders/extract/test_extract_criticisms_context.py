@@ -194,3 +194,26 @@ def test_the_organisation_boss_after_a_quote_is_the_person() -> None:
     got = pairs(extract(text))
     assert not any(critic == "Veltrix Motors" for critic, _ in got)
     assert any(critic == "Maria Pike" for critic, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zentrix Labs sued by Quill Media over training data\n\nThe suit was filed on Monday.",
+        "Zentrix Labs, sued by Quill Media last year, said it would appeal.",
+        "Zentrix Labs was sued by Quill Media on Monday.",
+    ],
+)
+def test_the_agent_of_a_passive_is_the_critic_with_or_without_an_auxiliary(text: str) -> None:
+    """'Y sued by X' in a headline or a reduced clause: X is the critic, not the one sued."""
+    got = pairs(extract(text))
+    assert ("Quill Media", "Zentrix Labs") in got
+    assert ("Zentrix Labs", "Quill Media") not in got
+
+
+def test_a_court_where_a_suit_is_filed_does_not_accuse() -> None:
+    text = ("Quill Media sued Zentrix Labs on Monday. The lawsuit, filed in the U.S. District Court for the "
+            'Southern District of New York, accuses the company of "massive freeriding" on its articles.')
+    got = pairs(extract(text))
+    assert ("Quill Media", "Zentrix Labs") in got
+    assert not any("Court" in critic for critic, _ in got)
