@@ -82,18 +82,19 @@ def _day_ref(year: int | None, month: int, day: int, inferred: bool, ref: dt.dat
 
 def find_dates(text: str, published: DateRef | None = None) -> list[DateMatch]:
     """Dates in ``text``; relative ones ("on Thursday", "last month") resolved against ``published``."""
+    return [DateMatch(start, end, date) for start, end, date in _written(text, published) if date is not None]
+
+
+def _written(text: str, published: DateRef | None) -> list[tuple[int, int, DateRef | None]]:
+    """Every date expression in ``text`` in order, with its date, or None where it cannot be resolved."""
     ref = _parse_published(published)
-    out: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, int, DateRef | None]] = []
     for kind, pattern in _scans(text):
         for m in pattern.finditer(text):
-            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+            if any(not (m.end() <= start or m.start() >= end) for start, end, _ in out):
                 continue
-            date = _convert(kind, m, ref)
-            if date is not None:
-                out.append(DateMatch(start=m.start(), end=m.end(), date=date))
-                taken.append((m.start(), m.end()))
-    out.sort(key=lambda d: d.start)
+            out.append((m.start(), m.end(), _convert(kind, m, ref)))
+    out.sort(key=lambda found: found[0])
     return out
 
 
@@ -156,9 +157,13 @@ def _convert(kind: str, m: re.Match[str], ref: dt.date | None) -> DateRef | None
 
 
 def first_date(text: str, published: DateRef | None = None) -> DateRef | None:
-    """The first date written in ``text`` (explicit or relative), or None."""
-    found = find_dates(text, published)
-    return found[0].date if found else None
+    """The date of the first date expression in ``text`` (explicit or relative), or None.
+
+    None too when that expression cannot be resolved ("in October" with no publication date): a later date
+    belongs to something else ("sued in October after the death of her son in February 2024").
+    """
+    written = _written(text, published)
+    return written[0][2] if written else None
 
 
 def parse_published(value: str | None) -> DateRef | None:

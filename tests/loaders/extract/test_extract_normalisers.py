@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.model import DateRef
-from loaders.extract.dates import find_dates, parse_published
+from loaders.extract.dates import find_dates, first_date, parse_published
 from loaders.extract.quantities import parse_money, parse_quantities
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "M": 1e6, "B": 1e9, "bn": 1e9}
@@ -96,3 +97,16 @@ def test_relative_month_and_published_parsing() -> None:
     assert ref == DateRef(value="2025-01-13", precision="day")
     assert find_dates("last month", ref)[0].date == DateRef(value="2024-12", precision="month", inferred=True)
     assert find_dates("June 1st", ref)[0].date.value == "2024-06-01"
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (None, None),  # "in October" cannot be placed: the death's date is not the suit's
+        (DateRef(value="2025-05-21", precision="day"), DateRef(value="2024-10", precision="month", inferred=True)),
+    ],
+)
+def test_a_later_clause_does_not_date_the_sentence(published: DateRef | None, expected: DateRef | None) -> None:
+    text = "Garcia sued both companies in October after the death of her son in February 2024."
+    assert first_date(text, published) == expected
+    assert [m.date.value for m in find_dates(text, published)][-1] == "2024-02"  # still found, as a date of its own
