@@ -73,16 +73,16 @@ class ValidationOutcome:
             path = report.value(result, SH.resultPath)
             found.append(
                 Violation(
-                    shape=_compact(parent if parent is not None else source),
-                    path=_compact(path) if path is not None else None,
-                    focus=_compact(report.value(result, SH.focusNode)),
+                    shape=compact(parent if parent is not None else source),
+                    path=compact(path) if path is not None else None,
+                    focus=compact(report.value(result, SH.focusNode)),
                     message=str(report.value(result, SH.resultMessage) or ""),
                 )
             )
         return sorted(found, key=lambda v: (v.shape, v.path or "", v.focus, v.message))
 
 
-def _compact(term: object) -> str:
+def compact(term: object) -> str:
     """An IRI as kg:, kgsh:, kgr: ... where a prefix covers it, in <> otherwise; a blank node as _:, a literal as is."""
     from rdflib import BNode, URIRef
 
