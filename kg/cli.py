@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg import ontology
 from kg.errors import InputError, KGError
 from kg.export import ALIASES, FORMATS
-from kg.ontology import INFERENCES
 from kg.sandbox import Sandbox
 from kg.settings import Settings, get_settings
 from kg.sparql_guard import check_query
@@ -249,8 +249,6 @@ def cmd_sync_neo4j(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check the store's graph (or an RDF file) against the SHACL shapes; 1 when it does not conform."""
-    from kg import ontology
-
     if args.file is not None:
         outcome, what = ontology.validate_file(Path(args.file), inference=args.inference), args.file
     else:
@@ -303,7 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("--neo4j", metavar="URI", help="also remove them from this Neo4j (default $KG_NEO4J_URI)")
     validate = command("validate", cmd_validate, "check the graph against the SHACL shapes (ontology/shapes.ttl)")
     validate.add_argument("file", nargs="?", help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld) instead of the store")
-    validate.add_argument("--inference", choices=INFERENCES, default="rdfs", help="default rdfs")
+    validate.add_argument(
+        "--inference", choices=ontology.INFERENCES, default="rdfs", help="rdfs (default, as pyshacl -i rdfs) or none"
+    )
     validate.add_argument("--limit", type=int, default=20, help="violations listed (default 20)")
     sync = command("sync-neo4j", cmd_sync_neo4j, "push the embedded store to Neo4j")
     sync.add_argument("--neo4j", metavar="URI", help="bolt URI (default $KG_NEO4J_URI)")
