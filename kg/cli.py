@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg import ontology
 from kg.errors import InputError, KGError
 from kg.export import ALIASES, FORMATS
 from kg.sandbox import Sandbox
@@ -246,6 +247,18 @@ def cmd_sync_neo4j(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check the store's graph (or an RDF file) against the SHACL shapes; 1 when it does not conform."""
+    if args.file is not None:
+        outcome, what = ontology.validate_file(Path(args.file), inference=args.inference), args.file
+    else:
+        with _opened(_settings(args), read_only=True) as store:
+            outcome = ontology.validate_quads(store.quads(), inference=args.inference)
+            what = store.description
+    print(ontology.summary(outcome, what, inference=args.inference, limit=args.limit))
+    return 0 if outcome.conforms else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every sub-command."""
     parser = argparse.ArgumentParser(prog="kg", description="Knowledge graph of news about the AI industry.")
@@ -286,6 +299,12 @@ def build_parser() -> argparse.ArgumentParser:
     remove = command("remove", cmd_remove, "remove documents by id, with every fact only they support")
     remove.add_argument("ids", nargs="+", metavar="ID")
     remove.add_argument("--neo4j", metavar="URI", help="also remove them from this Neo4j (default $KG_NEO4J_URI)")
+    validate = command("validate", cmd_validate, "check the graph against the SHACL shapes (ontology/shapes.ttl)")
+    validate.add_argument("file", nargs="?", help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld) instead of the store")
+    validate.add_argument(
+        "--inference", choices=ontology.INFERENCES, default="rdfs", help="rdfs (default, as pyshacl -i rdfs) or none"
+    )
+    validate.add_argument("--limit", type=int, default=20, help="violations listed (default 20)")
     sync = command("sync-neo4j", cmd_sync_neo4j, "push the embedded store to Neo4j")
     sync.add_argument("--neo4j", metavar="URI", help="bolt URI (default $KG_NEO4J_URI)")
     return parser

@@ -1,22 +1,29 @@
 """The ontology files (``ontology/kg.ttl``, ``ontology/shapes.ttl``) and SHACL validation of a store's graph.
 
-Validation runs on the union of all graphs (an actor named by several documents is one node), with
-``kg.ttl`` as the ontology graph and no inference: ``sh:targetClass``/``sh:class`` follow its
-``rdfs:subClassOf`` triples, while RDFS domain/range entailment, which would make every value of
-``kg:critic`` an actor by definition and so hide errors, stays off. (An RDFS or OWL-RL run would also load
-owlrl, which replaces rdflib's ``xsd:gMonthDay`` parser, process-wide, with one that rejects valid values.)
-pyshacl is a test dependency, so it is imported only when :func:`validate` runs.
+Validation runs on the union of all graphs (an actor named by several documents is one node), with ``kg.ttl``
+as the ontology graph, so that ``sh:targetClass``/``sh:class`` follow its ``rdfs:subClassOf`` triples. The
+shapes hold with or without RDFS inference (what ``pyshacl -i rdfs`` and ``kg validate`` run): closed shapes
+ignore the super-properties the ontology's alignments imply, and ``prov:wasDerivedFrom`` may reach the spans
+that ``kg:evidence`` (a sub-property of it) names. Without inference the check is the stricter one (domain and
+range entailment cannot make a wrong value of ``kg:critic`` an actor by definition); the tests run both.
+An RDFS run loads owlrl, which replaces rdflib's literal parsers process-wide with some that reject valid
+values (``"--06-04"^^xsd:gMonthDay``); :func:`validate` puts rdflib's back afterwards.
+pyshacl is imported only when :func:`validate` runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import pyoxigraph as ox
+
+from kg import vocab
+from kg.errors import InputError
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -26,6 +33,24 @@ ONTOLOGY_TTL = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_IRI = "https://w3id.org/ainews-kg/ontology"
 SHAPES_IRI = "https://w3id.org/ainews-kg/shapes"
+SHAPES_NS = SHAPES_IRI + "#"
+
+Inference = Literal["none", "rdfs"]
+INFERENCES: tuple[Inference, ...] = ("rdfs", "none")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One result of a validation report, with its terms compacted (``kgsh:TextSpanShape``, ``kg:start``)."""
+
+    shape: str
+    path: str | None
+    focus: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.shape} {self.path}" if self.path else self.shape
+        return f"{where} on {self.focus}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -35,6 +60,40 @@ class ValidationOutcome:
     conforms: bool
     report: Graph
     text: str
+
+    def violations(self) -> list[Violation]:
+        """The report's results, sorted by shape, path and focus node."""
+        from rdflib import RDF, SH
+
+        report, shapes = self.report, shapes_graph()
+        found = []
+        for result in report.subjects(RDF.type, SH.ValidationResult):
+            source = report.value(result, SH.sourceShape)
+            parent = shapes.value(None, SH.property, source)  # a property shape's node shape names the rule
+            path = report.value(result, SH.resultPath)
+            found.append(
+                Violation(
+                    shape=compact(parent if parent is not None else source),
+                    path=compact(path) if path is not None else None,
+                    focus=compact(report.value(result, SH.focusNode)),
+                    message=str(report.value(result, SH.resultMessage) or ""),
+                )
+            )
+        return sorted(found, key=lambda v: (v.shape, v.path or "", v.focus, v.message))
+
+
+def compact(term: object) -> str:
+    """An IRI as kg:, kgsh:, kgr: ... where a prefix covers it, in <> otherwise; a blank node as _:, a literal as is."""
+    from rdflib import BNode, URIRef
+
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if not isinstance(term, URIRef):
+        return str(term)
+    for prefix, base in (("kgsh", SHAPES_NS), *vocab.PREFIXES.items()):
+        if term.startswith(base) and len(term) > len(base):
+            return f"{prefix}:{term[len(base) :]}"
+    return f"<{term}>"
 
 
 def _parse(path: Path) -> Graph:
@@ -70,21 +129,61 @@ def union_graph(quads: Iterable[ox.Quad | ox.Triple]) -> Graph:
     return Graph().parse(data=data, format="nt") if data else Graph()
 
 
-def validate(data: Graph) -> ValidationOutcome:
-    """Validate a graph against the shapes, with the ontology mixed in for subclass targets, without inference."""
+def summary(outcome: ValidationOutcome, what: str, *, inference: Inference, limit: int = 20) -> str:
+    """A short report: whether ``what`` conforms and, if not, its first ``limit`` violations, one a line."""
+    how = "with RDFS inference" if inference == "rdfs" else "without inference"
+    shapes = f"{SHAPES_TTL.parent.name}/{SHAPES_TTL.name}"
+    if outcome.conforms:
+        return f"{what} conforms to {shapes} ({how})"
+    violations = outcome.violations()
+    lines = [f"{what} does not conform to {shapes} ({how}): {len(violations)} violations"]
+    lines += [f"  {v}" for v in violations[:limit]]
+    if len(violations) > limit:
+        lines.append(f"  ... and {len(violations) - limit} more (--limit raises the count)")
+    return "\n".join(lines)
+
+
+@contextmanager
+def _rdflib_literal_parsers() -> Iterator[None]:
+    """Restore rdflib's literal parsers on exit: owlrl replaces them process-wide with stricter, buggier ones."""
+    from rdflib import term
+
+    saved = dict(term._toPythonMapping)  # private, but the table owlrl overwrites (DatatypeHandling.py)
+    try:
+        yield
+    finally:
+        term._toPythonMapping.clear()
+        term._toPythonMapping.update(saved)
+
+
+def validate(data: Graph, *, inference: Inference = "none") -> ValidationOutcome:
+    """Validate a graph against the shapes, with the ontology mixed in for subclass targets (and RDFS if asked)."""
     from pyshacl import validate as shacl_validate
 
-    conforms, report, text = shacl_validate(
-        data,
-        shacl_graph=shapes_graph(),
-        ont_graph=ontology_graph(),
-        inference="none",
-        advanced=True,
-        allow_warnings=False,
-    )
+    with _rdflib_literal_parsers():
+        conforms, report, text = shacl_validate(
+            data,
+            shacl_graph=shapes_graph(),
+            ont_graph=ontology_graph(),
+            inference=inference,
+            advanced=True,
+            allow_warnings=False,
+        )
     return ValidationOutcome(conforms=bool(conforms), report=report, text=str(text))
 
 
-def validate_quads(quads: Iterable[ox.Quad | ox.Triple]) -> ValidationOutcome:
+def validate_quads(quads: Iterable[ox.Quad | ox.Triple], *, inference: Inference = "none") -> ValidationOutcome:
     """Validate the union of the quads' graphs (e.g. ``store.quads()``) against the shapes."""
-    return validate(union_graph(quads))
+    return validate(union_graph(quads), inference=inference)
+
+
+def validate_file(path: Path, *, inference: Inference = "none") -> ValidationOutcome:
+    """Validate an RDF file (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML; all its graphs as one)."""
+    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+    if fmt is None:
+        raise InputError(f"{path}: cannot tell the RDF format from the extension; use .ttl, .nt, .nq, .trig or .jsonld")
+    try:
+        quads = list(ox.parse(path=str(path), format=fmt))
+    except (OSError, SyntaxError) as exc:
+        raise InputError(f"{path}: {exc}") from exc
+    return validate_quads(quads, inference=inference)

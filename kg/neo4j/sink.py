@@ -12,12 +12,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import urlsplit
 
 import neo4j
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg import vocab
-from kg.errors import BackendError, InputError
+from kg.errors import BackendError, ConfigError, InputError
 from kg.neo4j import cypher
 from kg.neo4j.rows import BatchRows, add_document, graph_digest
 from kg.settings import Settings
@@ -25,6 +26,26 @@ from kg.store.base import GraphStore, SelectResult
 
 BATCH_DOCUMENTS = 200  # documents per transaction: large enough to amortise round trips, small enough for memory
 _DOC_PREFIX = vocab.document_iri("").value
+# What the sync speaks: Bolt, directly or with routing (the driver's http(s) Query API has no transactions to batch).
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def bolt_uri(uri: str) -> str:
+    """``uri`` when it is a Bolt URI; ConfigError saying which to use otherwise (Browser's http://HOST:7474 ...)."""
+    if any(c.isspace() or not c.isprintable() for c in uri):  # the driver fails on them with an IndexError
+        raise ConfigError(f"Neo4j URI {uri!r} contains spaces or control characters; use bolt://HOST:7687")
+    try:
+        parts = urlsplit(uri if "://" in uri else f"//{uri}")
+        host = parts.hostname or "HOST"
+    except ValueError as exc:  # an unclosed IPv6 bracket
+        raise ConfigError(f"Neo4j URI {uri!r} is malformed ({exc}); use bolt://HOST:7687") from exc
+    if parts.scheme.lower() in BOLT_SCHEMES:
+        return uri
+    what = "is an HTTP address (Neo4j Browser's?)" if parts.scheme.lower() in ("http", "https") else "is not a Bolt URI"
+    host = f"[{host}]" if ":" in host else host
+    raise ConfigError(
+        f"Neo4j URI {uri} {what}: use bolt://{host}:7687 (or neo4j://{host}:7687) with --neo4j or KG_NEO4J_URI"
+    )
 
 
 def document_ids(store: GraphStore) -> list[str]:
@@ -66,7 +87,7 @@ class Neo4jSink:
     def __init__(self, settings: Settings) -> None:
         if not settings.neo4j_uri:
             raise InputError("no Neo4j URI: pass --neo4j bolt://HOST:7687 or set KG_NEO4J_URI")
-        self.uri = settings.neo4j_uri
+        self.uri = bolt_uri(settings.neo4j_uri)
         self.database = settings.neo4j_database
         self.user = settings.neo4j_user
         password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
@@ -96,7 +117,8 @@ class Neo4jSink:
                 f"{where} refused user {self.user!r}: wrong user or password; set KG_NEO4J_USER and KG_NEO4J_PASSWORD"
             ) from exc
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise BackendError(f"cannot reach {where}: {exc}; start Neo4j or fix --neo4j / KG_NEO4J_URI") from exc
+            reason = " ".join(str(exc).split())  # the driver's message spans lines
+            raise BackendError(f"cannot reach {where}: {reason}; start Neo4j or fix --neo4j / KG_NEO4J_URI") from exc
         except ClientError as exc:
             if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
                 raise BackendError(
@@ -104,7 +126,7 @@ class Neo4jSink:
                 ) from exc
             raise BackendError(f"{where} refused a statement: {exc.message}") from exc
         except (Neo4jError, DriverError, ValueError) as exc:  # ValueError: a malformed URI
-            raise BackendError(f"{where} failed: {exc}") from exc
+            raise BackendError(f"{where} failed: {' '.join(str(exc).split())}") from exc
 
     def _run(self, work: Any, *args: Any) -> Any:
         """Run ``work(tx, *args)`` in one write transaction (retried by the driver on transient errors)."""

@@ -185,9 +185,11 @@ def _releases(ctx: DocContext) -> list[Event]:
                             if x.type == "Organization" and x.key != developer:
                                 parts.append(Participant(role="participant", entity=x.key))
             seen.add(product.key)
+            # the span covers verb and product in either order ("their GPT-4o model, launched in May")
             events.append(Event(key="", type="ProductRelease", label=f"{ctx.label(product.key)} release",
                                 date=_date(ctx, s.index), participants=tuple(dict.fromkeys(parts)),
-                                source=ctx.span(s.start + m.start(), product.end, s.index)))
+                                source=ctx.span(min(s.start + m.start(), product.start),
+                                                max(s.start + m.end(), product.end), s.index)))
     return events
 
 

@@ -7,12 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import SecretStr
 
 from kg.cli import main
-from kg.errors import BackendError
+from kg.errors import BackendError, KGError
 from kg.model import Document
-from kg.neo4j import check_neo4j, sync_documents
+from kg.neo4j import Neo4jSink, check_neo4j, sync_documents
+from kg.neo4j.sink import BOLT_SCHEMES
 from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
 from tests.neo4j.checks import put
@@ -70,3 +73,45 @@ def test_load_with_neo4j_down_leaves_the_store_untouched(tmp_path: Path, capsys:
         store = OxigraphStore(store_dir)
         assert store.graphs() == []
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("uri", "what", "host"),
+    [
+        ("http://localhost:7474", "is an HTTP address (Neo4j Browser's?)", "localhost"),
+        ("https://graph.example.com:7473/browser/", "is an HTTP address (Neo4j Browser's?)", "graph.example.com"),
+        ("http://[::1]:7474", "is an HTTP address (Neo4j Browser's?)", "[::1]"),
+        ("localhost:7687", "is not a Bolt URI", "localhost"),
+    ],
+)
+def test_a_uri_that_is_not_bolt_names_the_one_to_use(
+    uri: str, what: str, host: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Browser's http address (what people copy) is refused in one line, naming the Bolt URI to use."""
+    OxigraphStore(tmp_path / "store").close()
+    assert main(["sync-neo4j", "--store", str(tmp_path / "store"), "--neo4j", uri]) == 2
+    assert capsys.readouterr().err == (
+        f"error: Neo4j URI {uri} {what}: use bolt://{host}:7687 (or neo4j://{host}:7687) with --neo4j or KG_NEO4J_URI\n"
+    )
+
+
+@pytest.mark.filterwarnings("ignore:Creating direct drivers:DeprecationWarning")  # a bolt:// URI with a #fragment
+@settings(max_examples=200, deadline=None)
+@given(uri=st.text(max_size=40) | st.builds(lambda s, rest: f"{s}://{rest}", st.sampled_from(BOLT_SCHEMES), st.text()))
+def test_any_uri_gives_a_driver_or_a_clear_error(uri: str) -> None:
+    """Whatever the URI, making the sink either works or raises a KGError naming it: never a driver traceback."""
+    try:
+        Neo4jSink(Settings(neo4j_uri=uri)).close()
+    except KGError as exc:
+        assert uri in exc.message or repr(uri) in exc.message or not uri
+
+
+def test_connection_failure_is_one_line_naming_the_uri(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Nothing listening: ``kg sync-neo4j`` prints one line naming the URI (the driver's message has two)."""
+    uri = _closed_port_uri()
+    store = OxigraphStore(tmp_path / "store")
+    store.close()
+    assert main(["sync-neo4j", "--store", str(tmp_path / "store"), "--neo4j", uri]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cannot reach Neo4j at {uri} (database 'neo4j'): ")
+    assert err.count("\n") == 1

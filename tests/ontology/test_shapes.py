@@ -106,10 +106,35 @@ def test_written_terms_are_declared(handmade_graph: Graph, kg_ttl: Graph) -> Non
         assert OWL.Class in terms.get(str(cls), set()), cls
 
 
-def test_handmade_graph_conforms(handmade_graph: Graph) -> None:
-    """The graph kg/rdf.py writes for documents using every class validates against the shapes."""
-    outcome = ontology.validate(handmade_graph)
+@pytest.mark.parametrize("inference", ontology.INFERENCES)
+def test_handmade_graph_conforms(handmade_graph: Graph, inference: ontology.Inference) -> None:
+    """The graph kg/rdf.py writes for documents using every class validates against the shapes, with or without RDFS."""
+    outcome = ontology.validate(handmade_graph, inference=inference)
     assert outcome.conforms, outcome.text
+
+
+def closed_shapes(shapes: Graph) -> dict[object, tuple[set[object], set[object]]]:
+    """Each closed node shape: (the IRI paths of its property shapes, its sh:ignoredProperties)."""
+    out = {}
+    for shape in shapes.subjects(SH.closed, Literal(True)):
+        paths = {shapes.value(p, SH.path) for p in shapes.objects(shape, SH.property)}
+        ignored = set(Collection(shapes, shapes.value(shape, SH.ignoredProperties)))
+        out[shape] = ({p for p in paths if isinstance(p, URIRef)}, ignored)
+    return out
+
+
+def test_closed_shapes_ignore_exactly_the_implied_super_properties(kg_ttl: Graph, shapes: Graph) -> None:
+    """RDFS adds every super-property of a written one: a closed shape allows them all, and ignores nothing else."""
+    assert len(closed_shapes(shapes)) >= 8
+    for shape, (paths, ignored) in closed_shapes(shapes).items():
+        implied = {sup for p in paths for sup in kg_ttl.transitive_objects(p, RDFS.subPropertyOf)} - {*paths}
+        assert ignored - {RDF.type} == implied, f"{shape}: ignores {ignored}, RDFS implies {implied}"
+
+
+def test_rdfs_validation_leaves_rdflib_literal_parsing_alone(handmade_graph: Graph) -> None:
+    """owlrl's gMonthDay parser (which rejects "--06-04") is gone once an RDFS validation returns."""
+    assert ontology.validate(handmade_graph, inference="rdfs").conforms
+    assert not Literal("--06-04", datatype=XSD.gMonthDay).ill_typed
 
 
 def allowed(kg_ttl: Graph, declared_class: object) -> set[object]:

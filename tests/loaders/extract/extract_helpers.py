@@ -30,12 +30,12 @@ def rels(ex: Extraction, predicate: str) -> set[tuple[str, str]]:
 
 
 def check_spans(text: str, ex: Extraction) -> None:
-    """Every span points into the text and its sentence contains the evidence."""
+    """Every span is non-empty, points into the text, and its sentence contains the evidence."""
     spans = [s for e in ex.entities for s in e.mentions]
     spans += [ev.source for ev in ex.events] + [c.source for c in ex.criticisms]
     spans += [r.source for r in ex.relations] + [c.source for c in ex.claims]
     for s in spans:
-        assert 0 <= s.start <= s.end <= len(text)
+        assert 0 <= s.start < s.end <= len(text), s
         assert text[s.start:s.end] in s.sentence
     keys = {e.key for e in ex.entities}
     events = {ev.key for ev in ex.events}

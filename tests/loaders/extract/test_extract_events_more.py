@@ -52,6 +52,20 @@ def test_lawsuit_parties(text: str, plaintiff: str, defendants: set[str]) -> Non
     check_spans(text, ex)
 
 
+@pytest.mark.parametrize(("text", "product", "verb"), [
+    ("Zentrix Labs launched Quillbot Pro on Tuesday.", "Quillbot Pro", "launched"),
+    ("Her dispute with OpenAI over their GPT-4o model, launched in May, went on.", "GPT-4o", "launched"),
+    ("Zentrix Labs' Quillbot Pro, released on Tuesday, drew complaints.", "Quillbot Pro", "released"),
+])
+def test_release_span_covers_product_and_verb(text: str, product: str, verb: str) -> None:
+    """A product named before its verb still gets a non-empty span (it was start == end, issue 12)."""
+    ex = extract(text)
+    [release] = [ev for ev in ex.events if ev.type == "ProductRelease"]
+    covered = text[release.source.start:release.source.end]
+    assert product in covered and verb in covered, covered
+    check_spans(text, ex)
+
+
 @pytest.mark.parametrize(("text", "product", "developer"), [
     ("Zentrix Labs launched Quillbot Pro on Tuesday.", "Quillbot Pro", "Zentrix Labs"),
     ("Zentrix Labs on Thursday unveiled Wrenly, a pocket-sized assistant.", "Wrenly", "Zentrix Labs"),
