@@ -47,14 +47,6 @@ def test_very_long_document_is_processed_whole() -> None:
     assert pike[0].source.start > len(text) - 200
 
 
-def test_short_article_is_fast() -> None:
-    text = ARTICLE * 10
-    extract(text)
-    t0 = time.perf_counter()
-    extract(text)
-    assert time.perf_counter() - t0 < 0.05
-
-
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_arbitrary_text_never_raises(text: str) -> None:
