@@ -88,6 +88,17 @@ def _funding(size: int) -> str:
     return "\n".join(out)
 
 
+def _one_company(size: int) -> str:
+    """Thousands of rounds of the same company, one short sentence each: every amount is a candidate to merge."""
+    rnd, out, total = random.Random(3), [], 0
+    while total < size:
+        line = (f"Zentrix AI raised ${rnd.randint(1, 999)} million from Helix Capital. "
+                f"It is valued at ${rnd.randint(1, 99)} billion.")
+        out.append(line)
+        total += len(line) + 1
+    return "\n".join(out)
+
+
 def _capitalised(size: int) -> str:
     """One long run of capitalised personal and organisation names, without punctuation."""
     rnd, out, total = random.Random(7), [], 0
@@ -114,6 +125,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "no-punctuation": _no_punctuation,
     "unbalanced-quotes": _unbalanced_quotes,
     "funding": _funding,
+    "one-company-rounds": _one_company,
     "capitalised-names": _capitalised,
     "name-list": _list,
 }
