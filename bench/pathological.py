@@ -67,6 +67,11 @@ def _unbalanced_quotes(size: int) -> str:
     return text.replace(". ", ". “").replace(", ", ', "')
 
 
+def _open_quotes(size: int) -> str:
+    """News whose every word opens a quotation mark: a quote to pair at every few characters, none closed."""
+    return " ".join("“" + w for w in _news(size).replace("”", "").split(" "))
+
+
 def _name(rnd: random.Random) -> str:
     return f"{rnd.choice(_FIRST)} {rnd.choice(_LAST)}"
 
@@ -124,6 +129,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "one-sentence": _one_sentence,
     "no-punctuation": _no_punctuation,
     "unbalanced-quotes": _unbalanced_quotes,
+    "open-quotes": _open_quotes,
     "funding": _funding,
     "one-company-rounds": _one_company,
     "capitalised-names": _capitalised,

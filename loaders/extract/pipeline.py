@@ -20,6 +20,7 @@ from loaders.extract.text import prepare
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=Frozen)
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 
 # a document longer than this is processed in pieces of whole paragraphs (entities are merged afterwards)
 MAX_PIECE_CHARS = 60_000
@@ -77,12 +78,14 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 
 def _replace(model: M, **changes: object) -> M:
-    """``model`` with some fields changed, as model_copy makes it but sharing the original's set of fields set (the
-    models are frozen, so it never changes): a long document's merge copies every span and fact it holds."""
-    fields_set = model.__pydantic_fields_set__
-    if not fields_set.issuperset(changes):
-        fields_set = fields_set | changes.keys()
-    return type(model).model_construct(fields_set, **{**model.__dict__, **changes})
+    """``model`` with some fields changed, as model_copy makes it but with a set of fields set shared by every copy
+    with the same fields (the models are frozen, so it never changes): a long document's merge copies every span and
+    fact it holds, and a set per copy would be a third of their memory."""
+    fields = frozenset(model.__pydantic_fields_set__.union(changes))
+    shared = _FIELDS_SETS.get(fields)
+    if shared is None:
+        shared = _FIELDS_SETS[fields] = set(fields)
+    return type(model).model_construct(shared, **{**model.__dict__, **changes})
 
 
 class _Merger:
@@ -104,7 +107,7 @@ class _Merger:
         n, self.pieces = self.pieces, self.pieces + 1
 
         def sh(span: Span) -> Span:
-            return _replace(span, start=span.start + offset, end=span.end + offset)
+            return _replace(span, start=span.start + offset, end=span.end + offset) if offset else span
 
         local: dict[str, str] = {}
         first_here = []
