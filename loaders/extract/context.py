@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
-from kg.model import DateRef, Entity, Span
+from kg.model import DateRef, Entity, Event, Span
 from loaders.extract.dates import first_date
 from loaders.extract.lexicon import lexicon
 from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
@@ -100,6 +100,7 @@ class DocContext:
     _lower: str | None = None
     _nouns: dict[str, list[str]] | None = None
     _dates: dict[int, DateRef | None] = field(default_factory=dict)
+    funding_rounds: list[Event] | None = None  # the funding stage's result, asked for by two stages
 
     @classmethod
     def build(cls, doc: TextDoc, resolved: Resolved) -> DocContext:

@@ -339,14 +339,10 @@ def _merge(events: list[Event]) -> list[Event]:
     return out
 
 
-# the last document's rounds: the events stage and the relations stage (invested_in) both ask for them
-_LAST: list[tuple[DocContext, list[Event]]] = []
-
-
 def extract_funding(ctx: DocContext) -> list[Event]:
     """The FundingRound events of a document (local keys; the caller renumbers them)."""
-    if _LAST and _LAST[0][0] is ctx:
-        return list(_LAST[0][1])
-    events = _Funding(ctx).run()
-    _LAST[:] = [(ctx, events)]
-    return list(events)
+    # the events stage and the relations stage (invested_in) both ask: kept on the document's context, which goes
+    # with it (a module-level cache kept the last document's whole context alive)
+    if ctx.funding_rounds is None:
+        ctx.funding_rounds = _Funding(ctx).run()
+    return list(ctx.funding_rounds)
