@@ -53,13 +53,13 @@ def quotes(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Ma
         if at >= end:
             return
         close = next_at(_CLOSING[text[at]], at + 1)
-        if close < end and 2 <= close - at - 1 <= 2000:
-            m = QUOTE.match(text, at, end)
-            assert m is not None and m.end() == close + 1
-            yield m
-            at = m.end()
-        else:
+        # QUOTE matches here exactly when the closing mark is 2 to 2,000 characters on: only then is it run
+        m = QUOTE.match(text, at, end) if close < end and 2 <= close - at - 1 <= 2000 else None
+        if m is None:
             at += 1
+            continue
+        yield m
+        at = m.end()
 
 
 @lru_cache(maxsize=1)

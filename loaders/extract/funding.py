@@ -303,6 +303,7 @@ class _Funding:
             events[target] = ev
 
 
+# how many earlier rounds of the same recipient a round may join (bounds the work on thousands of amounts)
 _MERGE_WINDOW = 64
 
 
@@ -313,8 +314,8 @@ def _same_money(a: Money | None, b: Money | None) -> bool:
 def _merge(events: list[Event]) -> list[Event]:
     """One event per recipient and amount: repeated reports of a round in one article are merged."""
     out: list[Event] = []
-    # the rounds kept so far, per recipient: an article reports a few rounds of a company, a text of thousands of
-    # them is compared with the latest _MERGE_WINDOW only
+    # the rounds kept so far, per recipient: an article reports a few rounds of a company; in a text of thousands a
+    # round is compared with the latest few only
     kept: dict[str, list[int]] = {}
     for ev in events:
         rec = ev.participants[0].entity

@@ -70,7 +70,10 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     while start < len(text):
         end = min(len(text), start + MAX_PIECE_CHARS)
         if end < len(text):
+            # at a line end; in a text without one, at a space rather than inside a word
             cut = text.rfind("\n", start + MAX_PIECE_CHARS // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + MAX_PIECE_CHARS // 2, end)
             end = cut + 1 if cut > 0 else end
         out.append((start, end))
         start = end
@@ -157,7 +160,7 @@ def extract_document(text: str, published: DateRef | None = None) -> Extraction:
             return _extract_one(text, published)
         merger = _Merger()
         for a, b in _pieces(text):
-            # pieces end at line ends, so their sentences are the full text's sentences
+            # pieces end at line ends (but in a text without any), so their sentences are the full text's sentences
             merger.add(a, _extract_one(text[a:b], published))
         return merger.result()
     except Exception:
