@@ -46,6 +46,8 @@ _ORG_ANAPHORS = re.compile(r"(?=[ti])(?:\b(?:the|its|this|that)\s+(?:company|fir
 
 # how many characters from its start decide whether _CLAUSE_BREAK matches: "whereas" and the \b after it
 _BREAK_READ = 8
+# a clause start this close to the sentence start is found by scanning the text before it (more than _BREAK_READ)
+_DIRECT_SCAN = 400
 
 
 @dataclass(slots=True)
@@ -75,11 +77,10 @@ class _Breaks:
         k = bisect_right(self.name_starts, at)
         return k > 0 and self.name_reach[k - 1] > at
 
-    def last_in(self, text: str, lo: int, hi: int | None = None, origin: int = 0) -> int:
+    def last_in(self, text: str, lo: int, hi: int, origin: int) -> int:
         """End of the last break outside a name that a scan of text[lo:hi] finds (offsets less ``origin``), 0 when
         none."""
-        ends = [m.end() - origin for m in _CLAUSE_BREAK.finditer(text, lo, len(text) if hi is None else hi)
-                if not self.in_name(m.start() - origin)]
+        ends = [m.end() - origin for m in _CLAUSE_BREAK.finditer(text, lo, hi) if not self.in_name(m.start() - origin)]
         return ends[-1] if ends else 0
 
 
@@ -227,12 +228,15 @@ class DocContext:
         """End (from the sentence start) of the last clause break before ``pos`` outside a name, 0 when none: what a
         scan of the sentence's text up to ``pos`` finds, without scanning the sentence again for every ``pos``."""
         s = self.doc.sentences[sent]
+        rel = pos - s.start
+        if pos > s.end or rel <= _DIRECT_SCAN:  # most clauses: scanning them is cheaper than indexing the sentence
+            names = self.by_sentence.get(sent, [])
+            ends = [m.end() for m in _CLAUSE_BREAK.finditer(self.doc.clean[s.start:pos])
+                    if not any(n.start <= s.start + m.start() < n.end for n in names)]  # "U.S. Navy": no break
+            return ends[-1] if ends else 0
         breaks = self._breaks.get(sent)
         if breaks is None:
             breaks = self._breaks[sent] = _Breaks.scan(self.doc.clean, s, self.by_sentence.get(sent, []))
-        rel = pos - s.start
-        if pos > s.end or rel <= _BREAK_READ:
-            return breaks.last_in(self.doc.clean[s.start:pos], 0)
         # whether a break matches is decided by the 8 characters from where it starts (the \b after "whereas"): the
         # scan of the whole sentence and the scan up to pos agree on every break starting before rel - 8, and on
         # every position between them where none starts; only the rest is scanned again

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from loaders.extract import extract, text
 from loaders.extract.attribution import QUOTE, quotes
 from loaders.extract.classify import type_mentions
-from loaders.extract.context import _CLAUSE_BREAK, DocContext
+from loaders.extract.context import _CLAUSE_BREAK, _DIRECT_SCAN, DocContext
 from loaders.extract.mentions import find_mentions
 from loaders.extract.pipeline import MAX_PIECE_CHARS
 from loaders.extract.resolution import resolve
@@ -130,7 +130,7 @@ def test_long_document_group_keeps_its_affiliation() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="“”\"ab ", max_size=80), st.data())
+@given(st.text(alphabet="“”\"ab ", max_size=120), st.data())
 def test_quotes_pairs_as_the_regex(doc: str, data: st.DataObject) -> None:
     pos = data.draw(st.integers(0, len(doc)))
     endpos = data.draw(st.integers(pos, len(doc)))
@@ -138,10 +138,11 @@ def test_quotes_pairs_as_the_regex(doc: str, data: st.DataObject) -> None:
     assert [(m.span(), m.groups()) for m in quotes(doc, pos, endpos)] == expected
 
 
-def test_quotes_reach_limit() -> None:
-    for gap in (1, 2, 2000, 2001):
-        doc = "“" + "a" * gap + "”"
-        assert [m.span() for m in quotes(doc)] == [m.span() for m in QUOTE.finditer(doc)]
+@pytest.mark.parametrize("gap", [1, 2, 2000, 2001])
+@pytest.mark.parametrize("unclosed", [0, 40], ids=["few quotes", "many quotes"])
+def test_quotes_reach_limit(gap: int, unclosed: int) -> None:
+    doc = "“" + "a" * gap + "”" + " “" * unclosed
+    assert [m.span() for m in quotes(doc)] == [m.span() for m in QUOTE.finditer(doc)]
 
 
 _WORDS = ["but", "while", "whereas", "because", "butter", "Whilst", "U.S.", "Navy", "Inc.", "said", "Oona", "Brandt",
@@ -152,7 +153,8 @@ _WORDS = ["but", "while", "whereas", "because", "butter", "Whilst", "U.S.", "Nav
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60), st.lists(st.sampled_from(["", " ", "  "]),
                                                                             min_size=60, max_size=60))
 def test_clause_start_as_a_scan_of_the_prefix(words: list[str], gaps: list[str]) -> None:
-    doc = "".join(w + g for w, g in zip(words, gaps, strict=False)).strip() or "a"
+    # a lead without breaks, so that the words are far enough in for the sentence's breaks to be indexed
+    doc = "the " * (_DIRECT_SCAN // 4) + "".join(w + g for w, g in zip(words, gaps, strict=False)).strip()
     prepared = prepare(doc)
     ctx = DocContext.build(prepared, resolve(prepared, type_mentions(prepared, find_mentions(prepared))))
     for s in prepared.sentences:
