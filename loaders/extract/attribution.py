@@ -9,7 +9,7 @@ resolver). The criticism stage judges what each attribution says.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from loaders.extract.context import DocContext
 
 QUOTE = re.compile(r"“([^”]{2,2000})”|\"([^\"]{2,2000})\"")
+_CLOSING = {"“": "”", '"': '"'}
+_FEW_QUOTES = 16
 _AND_VERB = re.compile(r"^[,.]?\s*(?:,\s*)?and\s", re.I)
 _ROLE_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[\w.-]+)?\s+(?:boss|chief|founder|co-founder|owner|chairman|chairwoman|"
                          r"head|billionaire|mogul|executive)\b", re.I)
@@ -31,6 +33,37 @@ _CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
 _ROLE_APPOSITION = re.compile(r"\s*(?:a|an|the)?\s*[^,;]{0,60}?\b(?:at|of|for|with)\b[^,;]{0,60},")
 _FRAME_STEMS = ("call", "describ", "dismiss", "derid", "brand", "label", "pann", "reject")
 _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
+
+
+def quotes(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of QUOTE.finditer(text, pos, endpos), in time linear in the text: an opening quotation mark whose
+    closing one is not within QUOTE's reach is passed over without QUOTE scanning 2,000 characters for it."""
+    end = len(text) if endpos is None else endpos
+    if text.count("“", pos, end) + text.count('"', pos, end) <= _FEW_QUOTES:
+        yield from QUOTE.finditer(text, pos, end)  # a few scans of 2,000 characters at most: the regex alone is faster
+        return
+    # the next occurrence at or after a position of each quotation mark, found again only once passed
+    after = {c: -1 for c in "“”\""}
+
+    def next_at(c: str, at: int) -> int:
+        if after[c] != end and after[c] < at:
+            found = text.find(c, at, end)
+            after[c] = end if found < 0 else found
+        return after[c]
+
+    at = pos
+    while at < end:
+        at = min(next_at("“", at), next_at('"', at))
+        if at >= end:
+            return
+        close = next_at(_CLOSING[text[at]], at + 1)
+        # QUOTE matches here exactly when the closing mark is 2 to 2,000 characters on: only then is it run
+        m = QUOTE.match(text, at, end) if close < end and 2 <= close - at - 1 <= 2000 else None
+        if m is None:
+            at += 1
+            continue
+        yield m
+        at = m.end()
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +121,7 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
     ctx, text = f.ctx, f.text
     out: list[Attribution] = []
     last_para, last_speaker, last_body = -1, None, ""
-    for q in QUOTE.finditer(text):
+    for q in quotes(text):
         body = q.group(1) or q.group(2) or ""
         qs, qe = q.start(), q.end()
         sent_a, sent_b = ctx.sentence_at(qs), ctx.sentence_at(max(qs, qe - 1))
@@ -162,7 +195,7 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
     s = ctx.sentence(sent)
     st = ctx.stext(sent)
     out: list[Attribution] = []
-    spans = [(q.start(), q.end()) for q in QUOTE.finditer(st)] if quoted or "“" in st or '"' in st else []
+    spans = [(q.start(), q.end()) for q in quotes(st)] if quoted or "“" in st or '"' in st else []
     for m in p["speech"].finditer(st):
         pos = s.start + m.start()
         if any(a <= m.start() < b for a, b in spans):

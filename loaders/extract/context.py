@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
-from kg.model import DateRef, Entity, Span
+from kg.model import DateRef, Entity, Event, Span
 from loaders.extract.dates import first_date
 from loaders.extract.lexicon import lexicon
 from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
@@ -43,6 +44,45 @@ _ORG_ANAPHORS = re.compile(r"(?=[ti])(?:\b(?:the|its|this|that)\s+(?:company|fir
                            r"robot|gadget|service)\b|"
                            r"\b(?:it|its)\b)", re.I)
 
+# how many characters from its start decide whether _CLAUSE_BREAK matches: "whereas" and the \b after it
+_BREAK_READ = 8
+# a clause start this close to the sentence start is found by scanning the text before it (more than _BREAK_READ)
+_DIRECT_SCAN = 400
+
+
+@dataclass(slots=True)
+class _Breaks:
+    """The clause breaks of one sentence, found once: offsets from the sentence start."""
+
+    starts: list[int]
+    ends: list[int]
+    last_kept: list[int]  # [k]: the end of the last of the first k breaks that is not inside a name, 0 when none
+    name_starts: list[int]  # the sentence's mentions (in text order) ...
+    name_reach: list[int]  # ... and the furthest end among the first k + 1 of them
+
+    @classmethod
+    def scan(cls, text: str, s: Sentence, names: list[ResolvedMention]) -> _Breaks:
+        """The breaks of sentence ``s`` of the cleaned ``text`` (``names``: its mentions)."""
+        names = sorted(names, key=lambda n: n.start)
+        reach = list(accumulate((n.end - s.start for n in names), max))
+        out = cls([], [], [0], [n.start - s.start for n in names], reach)
+        for m in _CLAUSE_BREAK.finditer(text[s.start:s.end]):
+            out.starts.append(m.start())
+            out.ends.append(m.end())
+            out.last_kept.append(out.last_kept[-1] if out.in_name(m.start()) else m.end())
+        return out
+
+    def in_name(self, at: int) -> bool:
+        """Whether offset ``at`` lies inside a mention ("U.S. Navy", "Inc. said": no break)."""
+        k = bisect_right(self.name_starts, at)
+        return k > 0 and self.name_reach[k - 1] > at
+
+    def last_in(self, text: str, lo: int, hi: int, origin: int) -> int:
+        """End of the last break outside a name that a scan of text[lo:hi] finds (offsets less ``origin``), 0 when
+        none."""
+        ends = [m.end() - origin for m in _CLAUSE_BREAK.finditer(text, lo, hi) if not self.in_name(m.start() - origin)]
+        return ends[-1] if ends else 0
+
 
 @dataclass
 class DocContext:
@@ -56,10 +96,12 @@ class DocContext:
     # lower-case words of every sentence: the fact stages test them before any regex, a dozen times per sentence
     word_sets: list[frozenset[str]] = field(default_factory=list)
     _clause_starts: dict[tuple[int, int], int] = field(default_factory=dict)
+    _breaks: dict[int, _Breaks] = field(default_factory=dict)
     # the cleaned text in lower case, when that keeps every offset (see build); else None
     _lower: str | None = None
     _nouns: dict[str, list[str]] | None = None
     _dates: dict[int, DateRef | None] = field(default_factory=dict)
+    funding_rounds: list[Event] | None = None  # the funding stage's result, asked for by two stages
 
     @classmethod
     def build(cls, doc: TextDoc, resolved: Resolved) -> DocContext:
@@ -174,19 +216,35 @@ class DocContext:
 
     def _clause_start(self, sent: int, pos: int) -> int:
         s = self.doc.sentences[sent]
-        seg = self.doc.clean[s.start:pos]
-        start = s.start
-        names = self.by_sentence.get(sent, [])
-        for m in _CLAUSE_BREAK.finditer(seg):
-            at = s.start + m.start()
-            if not any(n.start <= at < n.end for n in names):  # "U.S. Navy", "Inc. said": not a break
-                start = s.start + m.end()
+        start = s.start + self._last_break(sent, pos)
         for _ in range(3):
             f = _FRONTED.match(self.doc.clean[start:pos])
             if not f or f.end() >= pos - start:
                 break
             start += f.end()
         return start
+
+    def _last_break(self, sent: int, pos: int) -> int:
+        """End (from the sentence start) of the last clause break before ``pos`` outside a name, 0 when none: what a
+        scan of the sentence's text up to ``pos`` finds, without scanning the sentence again for every ``pos``."""
+        s = self.doc.sentences[sent]
+        rel = pos - s.start
+        if pos > s.end or rel <= _DIRECT_SCAN:  # most clauses: scanning them is cheaper than indexing the sentence
+            names = self.by_sentence.get(sent, [])
+            ends = [m.end() for m in _CLAUSE_BREAK.finditer(self.doc.clean[s.start:pos])
+                    if not any(n.start <= s.start + m.start() < n.end for n in names)]  # "U.S. Navy": no break
+            return ends[-1] if ends else 0
+        breaks = self._breaks.get(sent)
+        if breaks is None:
+            breaks = self._breaks[sent] = _Breaks.scan(self.doc.clean, s, self.by_sentence.get(sent, []))
+        # whether a break matches is decided by the 8 characters from where it starts (the \b after "whereas"): the
+        # scan of the whole sentence and the scan up to pos agree on every break starting before rel - 8, and on
+        # every position between them where none starts; only the rest is scanned again
+        k = bisect_left(breaks.starts, rel - _BREAK_READ)
+        resume = max(breaks.ends[k - 1] if k else 0, rel - _BREAK_READ)
+        # resume > 0: \b sees the character before it, as in the sentence's text; pos as the end hides the rest
+        tail = breaks.last_in(self.doc.clean, s.start + resume, pos, s.start)
+        return tail or breaks.last_kept[k]
 
     def subject(self, sent: int, pos: int, types: tuple[str, ...] = ("Person", "Organization", "Group")) -> str | None:
         """The key of the subject of the clause ending at ``pos``: its first head name, or a resolved pronoun."""

@@ -270,13 +270,12 @@ class _Funding:
         if not events:
             return
         firsts = [ctx.sentence_at(ev.source.start) for ev in events]
+        # the latest round stated in each sentence: a sentence looks up the two before it, not every round
+        latest = {si: i for i, si in enumerate(firsts)}
         for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
             if words.isdisjoint(_NEXT_WORDS):
                 continue
-            target = None
-            for i, si in enumerate(firsts):
-                if 0 <= s.index - si <= 2:
-                    target = i
+            target = max((latest[si] for si in range(s.index - 2, s.index + 1) if si in latest), default=None)
             if target is None:
                 continue
             ev = events[target]
@@ -304,6 +303,10 @@ class _Funding:
             events[target] = ev
 
 
+# how many earlier rounds of the same recipient a round may join (bounds the work on thousands of amounts)
+_MERGE_WINDOW = 64
+
+
 def _same_money(a: Money | None, b: Money | None) -> bool:
     return a is None or b is None or abs(a.value - b.value) <= 0.02 * max(a.value, b.value)
 
@@ -311,11 +314,15 @@ def _same_money(a: Money | None, b: Money | None) -> bool:
 def _merge(events: list[Event]) -> list[Event]:
     """One event per recipient and amount: repeated reports of a round in one article are merged."""
     out: list[Event] = []
+    # the rounds kept so far, per recipient: an article reports a few rounds of a company; in a text of thousands a
+    # round is compared with the latest few only
+    kept: dict[str, list[int]] = {}
     for ev in events:
         rec = ev.participants[0].entity
-        for i, prev in enumerate(out):
-            if prev.participants[0].entity != rec or not _same_money(prev.amount, ev.amount) or \
-                    not _same_money(prev.valuation, ev.valuation):
+        same = kept.setdefault(rec, [])
+        for i in same[-_MERGE_WINDOW:]:
+            prev = out[i]
+            if not _same_money(prev.amount, ev.amount) or not _same_money(prev.valuation, ev.valuation):
                 continue
             # a valuation-only mention joins the round reported before it
             if (prev.amount or ev.amount) is None and (prev.valuation is None or ev.valuation is None):
@@ -328,18 +335,15 @@ def _merge(events: list[Event]) -> list[Event]:
                                              "participants": prev.participants + extra})
             break
         else:
+            same.append(len(out))
             out.append(ev)
     return out
 
 
-# the last document's rounds: the events stage and the relations stage (invested_in) both ask for them
-_LAST: list[tuple[DocContext, list[Event]]] = []
-
-
 def extract_funding(ctx: DocContext) -> list[Event]:
     """The FundingRound events of a document (local keys; the caller renumbers them)."""
-    if _LAST and _LAST[0][0] is ctx:
-        return list(_LAST[0][1])
-    events = _Funding(ctx).run()
-    _LAST[:] = [(ctx, events)]
-    return list(events)
+    # the events stage and the relations stage (invested_in) both ask: kept on the document's context, which goes
+    # with it (a module-level cache kept the last document's whole context alive)
+    if ctx.funding_rounds is None:
+        ctx.funding_rounds = _Funding(ctx).run()
+    return list(ctx.funding_rounds)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
-from kg.model import Claim, Criticism, DateRef, Entity, Event, Extraction, Relation, Span
+from kg.model import Claim, Criticism, DateRef, Entity, Event, Extraction, Frozen, Relation, Span
 from loaders.extract.claims import extract_claims
 from loaders.extract.classify import type_mentions
 from loaders.extract.context import DocContext
@@ -15,6 +16,9 @@ from loaders.extract.relations import extract_relations
 from loaders.extract.resolution import resolve
 from loaders.extract.schema import Facts, Resolved, TextDoc
 from loaders.extract.text import prepare
+
+M = TypeVar("M", bound=Frozen)
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 
 # a document longer than this is processed in pieces of whole paragraphs (entities are merged afterwards)
 MAX_PIECE_CHARS = 60_000
@@ -64,55 +68,80 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     while start < len(text):
         end = min(len(text), start + MAX_PIECE_CHARS)
         if end < len(text):
+            # at a line end; in a text without one, at a space rather than inside a word
             cut = text.rfind("\n", start + MAX_PIECE_CHARS // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + MAX_PIECE_CHARS // 2, end)
             end = cut + 1 if cut > 0 else end
         out.append((start, end))
         start = end
     return out
 
 
-def _shift_merge(text: str, parts: list[tuple[int, Extraction]]) -> Extraction:
-    """Merge the extractions of pieces: offsets shifted back, keys made unique, same (type, label) entities joined."""
-    entities: dict[tuple[str, str], Entity] = {}
-    key_map: dict[str, str] = {}
-    events: list[Event] = []
-    criticisms: list[Criticism] = []
-    relations: list[Relation] = []
-    claims: list[Claim] = []
-    for n, (offset, ex) in enumerate(parts):
-        def sh(span: Span, offset: int = offset) -> Span:
-            return span.model_copy(update={"start": span.start + offset, "end": span.end + offset})
+def _replace(model: M, **changes: object) -> M:
+    """``model`` with some fields changed, as model_copy makes it but with a set of fields set shared by every copy
+    with the same fields (the models are frozen, so it never changes): a long document's merge copies every span and
+    fact it holds, and a set per copy would be a third of their memory."""
+    fields = frozenset(model.__pydantic_fields_set__.union(changes))
+    shared = _FIELDS_SETS.get(fields)
+    if shared is None:
+        shared = _FIELDS_SETS[fields] = set(fields)
+    return type(model).model_construct(shared, **{**model.__dict__, **changes})
+
+
+class _Merger:
+    """The extractions of a long document's pieces merged one at a time (so that each piece's own extraction can
+    be freed once added): offsets shifted back, keys made unique, same (type, label) entities joined."""
+
+    def __init__(self) -> None:
+        self.entities: dict[tuple[str, str], Entity] = {}  # the first piece's entity, with its key in the merge
+        self.aliases: dict[tuple[str, str], dict[str, None]] = {}
+        self.spans: dict[tuple[str, str], list[Span]] = {}
+        self.events: list[Event] = []
+        self.criticisms: list[Criticism] = []
+        self.relations: list[Relation] = []
+        self.claims: list[Claim] = []
+        self.pieces = 0
+
+    def add(self, offset: int, ex: Extraction) -> None:
+        """Merge the extraction of the piece that starts at ``offset``."""
+        n, self.pieces = self.pieces, self.pieces + 1
+
+        def sh(span: Span) -> Span:
+            return _replace(span, start=span.start + offset, end=span.end + offset) if offset else span
 
         local: dict[str, str] = {}
+        first_here = []
         for e in ex.entities:
             ident = (e.type, e.label.lower()) if e.type != "Group" else (e.type, f"{n}:{e.label.lower()}")
-            spans = tuple(sh(s) for s in e.mentions)
-            if ident in entities:
-                prev = entities[ident]
-                aliases = tuple(dict.fromkeys(prev.aliases + e.aliases))
-                entities[ident] = prev.model_copy(update={"aliases": aliases, "mentions": prev.mentions + spans})
-            else:
-                entities[ident] = e.model_copy(update={"key": f"e{len(entities) + 1}", "mentions": spans})
-            local[e.key] = entities[ident].key
+            if ident not in self.entities:
+                self.entities[ident] = _replace(e, key=f"e{len(self.entities) + 1}", mentions=())
+                self.aliases[ident], self.spans[ident] = {}, []
+                first_here.append(ident)
+            self.aliases[ident].update(dict.fromkeys(e.aliases))
+            self.spans[ident].extend(map(sh, e.mentions))
+            local[e.key] = self.entities[ident].key
+        for ident in first_here:  # a group's affiliation: a key of this piece
+            e = self.entities[ident]
+            if e.affiliation:
+                self.entities[ident] = _replace(e, affiliation=local.get(e.affiliation))
         for ev in ex.events:
-            local[ev.key] = f"ev{len(events) + 1}"
-            events.append(ev.model_copy(update={
-                "key": local[ev.key], "source": sh(ev.source),
-                "participants": tuple(p.model_copy(update={"entity": local[p.entity]}) for p in ev.participants)}))
-        for c in ex.criticisms:
-            criticisms.append(c.model_copy(update={"critic": local[c.critic], "target": local[c.target],
-                                                   "source": sh(c.source)}))
-        for r in ex.relations:
-            relations.append(r.model_copy(update={"subject": local[r.subject], "object": local[r.object],
-                                                  "source": sh(r.source)}))
-        for c in ex.claims:
-            claims.append(c.model_copy(update={"claimant": local[c.claimant], "source": sh(c.source),
-                                               "about": tuple(local[k] for k in c.about)}))
-        key_map.update(local)
-    fixed = [e.model_copy(update={"affiliation": None}) if e.affiliation and e.affiliation not in
-             {x.key for x in entities.values()} else e for e in entities.values()]
-    return Extraction(entities=tuple(fixed), events=tuple(events), criticisms=tuple(criticisms),
-                      relations=tuple(relations), claims=tuple(claims))
+            local[ev.key] = f"ev{len(self.events) + 1}"
+            self.events.append(_replace(ev, key=local[ev.key], source=sh(ev.source), participants=tuple(
+                _replace(p, entity=local[p.entity]) for p in ev.participants)))
+        self.criticisms += [_replace(c, critic=local[c.critic], target=local[c.target], source=sh(c.source))
+                            for c in ex.criticisms]
+        self.relations += [_replace(r, subject=local[r.subject], object=local[r.object], source=sh(r.source))
+                           for r in ex.relations]
+        self.claims += [_replace(c, claimant=local[c.claimant], source=sh(c.source),
+                                 about=tuple(local[k] for k in c.about)) for c in ex.claims]
+
+    def result(self) -> Extraction:
+        """The merged extraction."""
+        entities = tuple(_replace(e, aliases=tuple(self.aliases[ident]), mentions=tuple(self.spans[ident]))
+                         for ident, e in self.entities.items())
+        return Extraction(entities=entities, events=tuple(self.events), criticisms=tuple(self.criticisms),
+                          relations=tuple(self.relations), claims=tuple(self.claims))
 
 
 def _extract_one(text: str, published: DateRef | None) -> Extraction:
@@ -126,11 +155,8 @@ def extract_document(text: str, published: DateRef | None = None) -> Extraction:
         return Extraction()
     if len(text) <= MAX_PIECE_CHARS:
         return _extract_one(text, published)
-    parts = []
+    merger = _Merger()
     for a, b in _pieces(text):
-        # each piece is processed on the full text's characters, so sentences and offsets stay exact
-        ex = _extract_one(text[a:b], published)
-        parts.append((a, ex))
-    merged = _shift_merge(text, parts)
-    # sentences of shifted spans are the piece's sentences, which are the full text's sentences
-    return merged
+        # pieces end at line ends (but in a text without any), so their sentences are the full text's sentences
+        merger.add(a, _extract_one(text[a:b], published))
+    return merger.result()
