@@ -188,6 +188,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             memory_bytes=settings.sparql_max_memory_mb << 20,
             stack_bytes=max(64 << 20, 1024 * settings.sparql_max_query_bytes),
             prefork=False,
+            isolate=store.embedded,
         )
         result = sandbox.run(text, time.monotonic() + settings.sparql_timeout_s)
     if isinstance(result, AskResult):

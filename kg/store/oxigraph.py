@@ -90,6 +90,8 @@ class OxigraphStore:
     committed on disk, and rebuilt from disk on the next query if a patch failed. Ignored for a store in memory.
     """
 
+    embedded = True  # the engine runs in this process
+
     def __init__(self, path: Path | None, *, read_only: bool = False, query_replica: bool = False) -> None:
         self.path = path
         self.read_only = read_only

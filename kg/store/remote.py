@@ -53,6 +53,8 @@ class RemoteStore:
     ``update_url`` and ``gsp_url`` default to ``query_url``, for servers that answer every operation at one URL.
     """
 
+    embedded = False  # the server runs the queries: a sandbox must not take the network away from them
+
     def __init__(
         self,
         query_url: str,

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
@@ -12,6 +16,7 @@ from kg.errors import BackendError, QueryTimeoutError
 from kg.settings import Settings
 from kg.store import open_store
 from kg.store.remote import RemoteStore
+from tests.kg.test_cli import REPO, run
 from tests.kg.test_store_contract import G1, P, S
 from tests.support.fuseki_server import Fuseki
 from tests.support.neo4j_server import _free_port
@@ -85,3 +90,37 @@ def test_stream_reads_rows_as_they_come_and_can_be_dropped(remote: RemoteStore) 
     assert len(next(rows)) == 9
     rows.close()  # drops the response: the connection goes back, the next request works
     assert remote.count_quads() == 2000
+
+
+def test_the_kg_command_runs_on_fuseki(fuseki: Fuseki, seeds_dir: Path, tmp_path: Path) -> None:
+    """kg load, stats and query on Fuseki give what they give on the embedded store (queries unsandboxed)."""
+    fuseki.clear()
+    env = {
+        "KG_STORE_BACKEND": "remote",
+        "KG_SPARQL_URL": fuseki.query_url,
+        "KG_SPARQL_UPDATE_URL": fuseki.update_url,
+        "KG_SPARQL_GSP_URL": fuseki.gsp_url,
+        "KG_SPARQL_USER": fuseki.user,
+        "KG_SPARQL_PASSWORD": fuseki.password,
+    }
+    assert run_with(env, "load", str(seeds_dir), "--quiet").returncode == 0
+    assert run("load", str(seeds_dir), "--quiet", "--store", str(tmp_path / "store")).returncode == 0
+    remote_stats = run_with(env, "stats").stdout.splitlines()[1:]  # the first line names the store
+    local_stats = run("stats", "--store", str(tmp_path / "store")).stdout.splitlines()[1:]
+    assert remote_stats == local_stats
+    query = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kg:Organization }"
+    answer = run_with(env, "query", query, "--format", "csv")
+    assert answer.returncode == 0, answer.stderr
+    assert answer.stdout == run("query", query, "--format", "csv", "--store", str(tmp_path / "store")).stdout
+
+
+def run_with(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``kg`` in a subprocess with these settings in its environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+        env={**os.environ, **env},
+    )
