@@ -23,8 +23,10 @@ from __future__ import annotations
 import contextlib
 import io
 import math
+import os
 import threading
 import time
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from typing import BinaryIO
@@ -71,10 +73,22 @@ class RemoteStore:
         self.read_only = read_only
         self.generation = 0  # bumped on every write through this object, as the other backends do
         self._write_lock = threading.Lock()
-        # One client for every thread: httpx's connection pool is thread-safe.
-        self._client = httpx.Client(
-            auth=httpx.BasicAuth(*auth) if auth else None, timeout=httpx.Timeout(http_timeout_s, connect=10.0)
+        self._auth, self._http_timeout_s = auth, http_timeout_s
+        # One client for every thread: httpx's connection pool is thread-safe. Not across processes: a forked
+        # child making requests on the parent's open connections would interleave its bytes with the parent's.
+        self._client = self._new_client()
+        alive = weakref.ref(self)
+        os.register_at_fork(after_in_child=lambda: (store := alive()) is not None and store._forget_connections())
+
+    def _new_client(self) -> httpx.Client:
+        return httpx.Client(
+            auth=httpx.BasicAuth(*self._auth) if self._auth else None,
+            timeout=httpx.Timeout(self._http_timeout_s, connect=10.0),
         )
+
+    def _forget_connections(self) -> None:
+        """In a forked child: leave the parent's connections to the parent, and open any anew."""
+        self._client = self._new_client()
 
     @property
     def description(self) -> str:

@@ -13,6 +13,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.errors import BackendError, QueryTimeoutError
+from kg.sandbox import Sandbox
 from kg.settings import Settings
 from kg.store import open_store
 from kg.store.remote import RemoteStore
@@ -124,3 +125,20 @@ def run_with(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str
         timeout=300,
         env={**os.environ, **env},
     )
+
+
+def test_a_forked_child_never_uses_the_parents_connections(remote: RemoteStore) -> None:
+    """In a sandboxed child (no new sockets) a remote query fails cleanly: it cannot borrow the parent's connection.
+
+    Hence kg query (and so /sparql once it passes ``isolate=store.embedded``) runs a remote store's queries unforked.
+    """
+    remote.put_graph(G1, [Quad(S, P, Literal("a"), G1)])
+    assert remote.count_quads() == 1  # the parent now holds an open connection in its pool
+    box = Sandbox(lambda _: remote.count_quads(), workers=1, memory_bytes=256 << 20, stack_bytes=16 << 20)
+    if not box.isolated:
+        pytest.skip("no fork here")
+    with pytest.raises(BackendError, match="cannot reach the SPARQL server"):
+        box.run(None, time.monotonic() + 30)
+    unfenced = Sandbox(lambda _: remote.count_quads(), workers=1, memory_bytes=0, stack_bytes=0, isolate=False)
+    assert unfenced.run(None, time.monotonic() + 30) == 1
+    assert remote.count_quads() == 1  # and the parent's connection still serves the parent
