@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from kg import vocab
 from kg.errors import BackendError, QueryError, QueryTimeoutError
 from kg.sparql_results import serialize, write_csv_rows
-from kg.store.base import QueryResult, Row, RowStream, SelectResult
+from kg.store.base import AskResult, QueryResult, Row, RowStream, SelectResult
 from kg.store.oxigraph import bounded_results, collect_results
 
 _RESULTS_JSON = "application/sparql-results+json"
@@ -98,7 +98,7 @@ class RemoteStore:
     def has_document(self, doc_id: str) -> bool:
         """Whether the document's graph is in the store."""
         result = self.query(f"ASK {{ GRAPH {vocab.document_iri(doc_id)} {{ ?s ?p ?o }} }}")
-        return bool(getattr(result, "value", False))
+        return isinstance(result, AskResult) and result.value
 
     def put_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Replace a graph with one Graph Store ``PUT``, which the server applies in one transaction."""
