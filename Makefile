@@ -20,10 +20,11 @@ run: install
 	$(BIN)/kg load $(ARTICLES)
 	$(BIN)/kg serve --host $${KG_HOST:-127.0.0.1} --port $${KG_PORT:-8000}
 
-## Build the Java tools the tests use (a Neo4j 5.26 test server, the Gephi Toolkit importer), cached in ~/.m2.
+## Build the Java tools the tests use (Neo4j 5.26 test server, Gephi Toolkit importer, Fuseki 5), cached in ~/.m2.
 java-tools:
 	cd tools/neo4j && mvn -q -B -Dstyle.color=never package && touch target/.build-ok
 	cd tools/gephi && mvn -q -B -Dstyle.color=never package -DskipTests
+	cd tools/fuseki && mvn -q -B -Dstyle.color=never package
 
 ## The whole test suite, with a real Neo4j server and the real Gephi Toolkit.
 test: install java-tools
@@ -37,4 +38,4 @@ bench: install
 	for script in bench/*.py; do $(BIN)/python $$script --scale 0.2 || exit 1; done
 
 clean:
-	rm -rf $(VENV) kg-data tools/neo4j/target tools/gephi/target .pytest_cache .ruff_cache
+	rm -rf $(VENV) kg-data tools/neo4j/target tools/gephi/target tools/fuseki/target .pytest_cache .ruff_cache

@@ -13,7 +13,10 @@ transfer. What it is compared with, each given the same queries over the same qu
   Its union default graph is a set of triples, as the replica's is; every engine's answer is checked to be
   the same rows (in the same order when the query orders them fully) before anything is timed;
 * with ``--disk``, pyoxigraph on the on-disk store with its union flag, for reference only: that union
-  yields a triple once per graph holding it, so its answers to the join queries differ and are not checked.
+  yields a triple once per graph holding it, so its answers to the join queries differ and are not checked;
+* with ``--fuseki``, Apache Jena Fuseki 5 on a TDB2 dataset with the union default graph (started as the tests
+  start it: Java and tools/fuseki), loaded with the same quads through :class:`kg.store.remote.RemoteStore` (one
+  Graph Store PUT per document), called with httpx as the endpoint is, its answers checked like the others.
 
 All sides build the whole serialised result (bytes), so materialisation is counted alike; rdflib is timed
 once per query after a warm-up run (it takes seconds). The queries are an analyst's (joins, OPTIONAL, FILTERs
@@ -26,6 +29,7 @@ overhead over pyoxigraph in-process and its speed-up over rdflib, and the geomet
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import socket
 import statistics
@@ -51,6 +55,7 @@ from kg import vocab  # noqa: E402
 from kg.settings import Settings  # noqa: E402
 from kg.store import open_store  # noqa: E402
 from kg.store.oxigraph import OxigraphStore  # noqa: E402
+from kg.store.remote import RemoteStore  # noqa: E402
 
 # Typical analyst queries: joins, OPTIONAL, FILTERs and aggregates over the whole graph, ~1k rows each. Only
 # "people+orgs" can stop early (no ORDER BY): it is the case where serialising the rows is most of the work.
@@ -166,6 +171,32 @@ def _same_answer(name: str, query: str, ours: bytes, theirs: bytes, engine: str)
     assert a == b, f"{name}: {engine} answers differently from the endpoint"
 
 
+def _fuseki_query(stack: contextlib.ExitStack, store: OxigraphStore) -> Callable[[str], bytes]:
+    """Start Fuseki (TDB2), load the store's quads into it, and return a function running a query there (JSON)."""
+    from tests.support.fuseki_server import running_fuseki
+
+    fuseki = stack.enter_context(running_fuseki(store="tdb2"))
+    remote = RemoteStore(fuseki.query_url, gsp_url=fuseki.gsp_url, auth=(fuseki.user, fuseki.password))
+    stack.callback(remote.close)
+    start = time.perf_counter()
+    graphs: dict[str, list[ox.Quad]] = {}
+    for quad in store.quads():
+        graphs.setdefault(quad.graph_name.value, []).append(quad)
+    for name, quads in graphs.items():
+        remote.put_graph(ox.NamedNode(name), quads)
+    print(f"fuseki (TDB2): {remote.count_quads():,} quads loaded in {time.perf_counter() - start:.1f} s")
+    client = stack.enter_context(httpx.Client(auth=(fuseki.user, fuseki.password), timeout=600))
+
+    def run(query: str) -> bytes:
+        response = client.post(
+            fuseki.query_url, data={"query": query}, headers={"Accept": "application/sparql-results+json"}
+        )
+        response.raise_for_status()
+        return response.content
+
+    return run
+
+
 def main() -> None:
     """Build the graph, start the endpoint, time the engines and print the figures side by side."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -173,9 +204,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--rdflib-runs", type=int, default=1)
     parser.add_argument("--disk", action="store_true", help="also time pyoxigraph on disk with its union flag")
+    parser.add_argument("--fuseki", action="store_true", help="also time Apache Jena Fuseki (TDB2) on the same quads")
     args = parser.parse_args()
     prefixes = vocab.sparql_prefixes()
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         path = Path(tmp) / "store"
         start = time.perf_counter()
         quads = build_store(path, int(3200 * args.scale), pool=int(8000 * args.scale) or 10, facts_per_doc=10)
@@ -188,6 +220,7 @@ def main() -> None:
         union = raw is store._store  # no replica: the disk store, whose union default graph is pyoxigraph's flag
         kind = "the disk store (union flag)" if union else "the in-memory replica"
         print(f"pyoxigraph: {kind}, opened in {time.perf_counter() - start:.1f} s")
+        fuseki = _fuseki_query(stack, store) if args.fuseki else None
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-c", _SERVER, str(path), str(port)], cwd=ROOT)
         try:
@@ -219,16 +252,22 @@ def main() -> None:
                     answers[name] = endpoint()
                     _same_answer(name, body, answers[name], in_process(), "pyoxigraph in-process")
                     ours, base = _medians_in_turns(endpoint, in_process, args.runs)
-                    disk = None
+                    disk = jena = None
                     if args.disk:
                         disk = _median_s(lambda q=query: in_process(q, store._store, True), 3, budget_s=0)
-                    timings[name] = (ours, base, disk)
+                    if fuseki is not None:
+                        _same_answer(name, body, answers[name], fuseki(query), "fuseki")
+                        jena = _median_s(lambda q=query: fuseki(q), args.runs)
+                    timings[name] = (ours, base, disk, jena)
                 start = time.perf_counter()
                 dataset = _rdflib_dataset(store)
                 print(f"rdflib: {len(dataset):,} triples loaded in {time.perf_counter() - start:.1f} s\n")
                 header = f"{'query':<20} {'rows':>5} {'endpoint ms':>12} {'pyoxigraph ms':>14} {'overhead':>9}"
-                print(f"{header} {'rdflib ms':>10} {'speed-up':>9}{'   disk ms' if args.disk else ''}")
-                overheads, speedups = [], []
+                print(
+                    f"{header} {'rdflib ms':>10} {'speed-up':>9}{'   disk ms' if args.disk else ''}"
+                    + (f" {'fuseki ms':>10} {'vs fuseki':>9}" if fuseki else "")
+                )
+                overheads, speedups, versus_fuseki = [], [], []
                 for name, body in QUERIES.items():
 
                     def with_rdflib(q: str = prefixes + body) -> bytes:
@@ -236,18 +275,23 @@ def main() -> None:
 
                     _same_answer(name, body, answers[name], with_rdflib(), "rdflib")
                     slow = _median_s(with_rdflib, args.rdflib_runs, warm=False, budget_s=0)  # warmed by the check
-                    ours, base, disk = timings[name]
+                    ours, base, disk, jena = timings[name]
                     overheads.append(ours / base)
                     speedups.append(slow / ours)
+                    if jena is not None:
+                        versus_fuseki.append(jena / ours)
                     print(
                         f"{name:<20} {len(_answer(answers[name])):>5} {ours * 1e3:>12.2f} {base * 1e3:>14.2f}"
                         f" {ours / base:>8.2f}x {slow * 1e3:>10.1f} {slow / ours:>8.1f}x"
-                        + (f" {disk * 1e3:>9.1f}" if disk is not None else ""),
+                        + (f" {disk * 1e3:>9.1f}" if disk is not None else "")
+                        + (f" {jena * 1e3:>10.2f} {jena / ours:>8.2f}x" if jena is not None else ""),
                         flush=True,
                     )
                 print(
                     f"{'geometric mean':<20} {'':>5} {'':>12} {'':>14} {statistics.geometric_mean(overheads):>8.2f}x"
                     f" {'':>10} {statistics.geometric_mean(speedups):>8.1f}x"
+                    + (f" {'':>9}" if args.disk else "")
+                    + (f" {'':>10} {statistics.geometric_mean(versus_fuseki):>8.2f}x" if versus_fuseki else "")
                 )
         finally:
             server.terminate()

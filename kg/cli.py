@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import ontology
 from kg.errors import InputError, KGError
@@ -21,6 +22,9 @@ from kg.settings import Settings, get_settings
 from kg.sparql_guard import check_query
 from kg.store import GraphStore, open_store
 from kg.store.base import AskResult, GraphResult, QueryResult, SelectResult, Term
+
+if TYPE_CHECKING:
+    from loaders.pipeline import BatchReport
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -51,12 +55,14 @@ def cmd_load(args: argparse.Namespace) -> int:
 
     settings = _settings(args).with_overrides(neo4j_uri=args.neo4j)
     overrides = MetaOverrides(title=args.title, publisher=args.publisher, url=args.url, published=args.published)
+    if bool(args.paths) == bool(args.nquads):
+        raise InputError("give either article PATHs or --nquads DIR (shards from 'kg extract'), not both")
     if settings.neo4j_uri:
         from kg.neo4j import check_neo4j
 
         check_neo4j(settings)  # fail before the embedded store is opened, so a down Neo4j leaves it untouched
     with _opened(settings) as store:
-        report = load_paths(
+        report = _load_shards(store, args) if args.nquads else load_paths(
             store,
             [Path(p) for p in args.paths],
             settings,
@@ -71,9 +77,45 @@ def cmd_load(args: argparse.Namespace) -> int:
             sync_documents(store, settings, [r.document_id for r in report.loaded])
     for failure in report.failures:
         print(f"error: {failure}", file=sys.stderr)
+    # A shard holds quads, not the extraction: its entities and facts are counted by 'kg stats', not here.
+    counts = "" if args.nquads else f"; entities: {report.entities}; facts: {report.facts}"
     print(
-        f"documents: {len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.failures)} failed; "
-        f"entities: {report.entities}; facts: {report.facts}"
+        f"documents: {len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.failures)} failed"
+        + counts
+    )
+    return 1 if report.failures else 0
+
+
+def _load_shards(store: GraphStore, args: argparse.Namespace) -> BatchReport:
+    """Load the N-Quads shards of ``kg load --nquads``."""
+    from loaders.pipeline import load_shards
+
+    return load_shards(store, [Path(p) for p in args.nquads], force=args.force)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Extract articles into N-Quads shards (one named graph per document), without a store."""
+    from loaders.documents import MetaOverrides
+    from loaders.pipeline import extract_to_shards
+
+    if args.docs_per_shard < 1:
+        raise InputError(f"--docs-per-shard must be 1 or more, not {args.docs_per_shard}")
+    settings = _settings(args)
+    overrides = MetaOverrides(title=args.title, publisher=args.publisher, url=args.url, published=args.published)
+    report = extract_to_shards(
+        [Path(p) for p in args.paths],
+        Path(args.out),
+        settings,
+        overrides=overrides,
+        workers=(args.workers if args.workers is not None else settings.workers) or os.cpu_count() or 1,
+        docs_per_shard=args.docs_per_shard,
+        progress=None if args.quiet else _progress,
+    )
+    for failure in report.failures:
+        print(f"error: {failure}", file=sys.stderr)
+    print(
+        f"documents: {len(report.loaded)} extracted to {args.out}, {len(report.unchanged)} repeated, "
+        f"{len(report.failures)} failed; entities: {report.entities}; facts: {report.facts}"
     )
     return 1 if report.failures else 0
 
@@ -147,6 +189,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             memory_bytes=settings.sparql_max_memory_mb << 20,
             stack_bytes=max(64 << 20, 1024 * settings.sparql_max_query_bytes),
             prefork=False,
+            isolate=store.embedded,
         )
         result = sandbox.run(text, time.monotonic() + settings.sparql_timeout_s)
     if isinstance(result, AskResult):
@@ -272,13 +315,23 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     load = command("load", cmd_load, "load .txt, .md, .html and .jsonl articles (files or folders)")
-    load.add_argument("paths", nargs="+", metavar="PATH")
+    load.add_argument("paths", nargs="*", metavar="PATH")
+    load.add_argument("--nquads", nargs="+", metavar="DIR", help="load N-Quads shards written by 'kg extract' instead")
     for flag in ("title", "publisher", "url", "published"):
         load.add_argument(f"--{flag}", help=f"{flag} for every document of this batch")
     load.add_argument("--workers", type=int, help="extraction processes, 0 for one per core (default $KG_WORKERS or 1)")
     load.add_argument("--force", action="store_true", help="re-extract documents already in the store")
     load.add_argument("--neo4j", metavar="URI", help="also write the loaded documents to Neo4j (default $KG_NEO4J_URI)")
     load.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    extract = command("extract", cmd_extract, "extract articles into N-Quads shards, without a store")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("--out", required=True, metavar="DIR", help="new or empty folder for the shards")
+    for flag in ("title", "publisher", "url", "published"):
+        extract.add_argument(f"--{flag}", help=f"{flag} for every document of this batch")
+    extract.add_argument("--workers", type=int, help="extraction processes, 0 for one per core (default 1)")
+    extract.add_argument("--docs-per-shard", type=int, default=1000, help="documents per shard file (default 1000)")
+    extract.add_argument("--quiet", action="store_true", help="no progress bar")
 
     serve = command("serve", cmd_serve, "serve the REST API and SPARQL endpoint")
     serve.add_argument("--host", help="address to listen on (default $KG_HOST or 127.0.0.1)")

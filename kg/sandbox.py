@@ -15,7 +15,9 @@ Workers are forked ahead of need (one per slot) and serve one request each, then
 for a fork, and no worker carries memory or state from one request to the next. A worker sees the parent's
 memory as it was at its fork (copy-on-write: the in-memory query replica costs nothing to share), so a worker
 forked before the latest write is discarded unused: ``freshness()`` names the state a worker was forked in.
-Where ``os.fork`` does not exist, requests run in the calling thread, without these walls.
+Where ``os.fork`` does not exist, requests run in the calling thread, without these walls; so they do where
+the caller says the work needs none (``isolate=False``: a store whose queries a remote server runs, which
+needs the network and has walls of its own).
 """
 
 from __future__ import annotations
@@ -78,8 +80,9 @@ class Sandbox:
         hold: Hold = contextlib.nullcontext,
         freshness: Callable[[], Hashable] = lambda: None,
         prefork: bool = True,
+        isolate: bool = True,
     ) -> None:
-        self.isolated = hasattr(os, "fork")
+        self.isolated = isolate and hasattr(os, "fork")
         self._work, self._hold, self._freshness = work, hold, freshness
         self._workers, self._prefork = workers, prefork
         self._memory_bytes, self._stack_bytes = memory_bytes, stack_bytes

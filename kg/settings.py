@@ -5,8 +5,9 @@ from __future__ import annotations
 import ipaddress
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from kg.errors import ConfigError
@@ -18,6 +19,23 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="KG_", extra="ignore")
 
     store: Path = Field(default=Path("./kg-data"), description="directory of the embedded store")
+    store_backend: Literal["oxigraph", "remote"] = Field(
+        default="oxigraph",
+        description="'oxigraph': the embedded store in KG_STORE; 'remote': a SPARQL 1.1 server (Fuseki, GraphDB, "
+        "Virtuoso, Neptune) at KG_SPARQL_URL, one named graph per document",
+    )
+    sparql_url: str | None = Field(
+        default=None,
+        validate_default=True,
+        description="the remote server's SPARQL Query service (KG_STORE_BACKEND=remote), e.g. "
+        "http://127.0.0.1:3030/kg/query; its default graph must be the union of the named graphs",
+    )
+    sparql_update_url: str | None = Field(default=None, description="its SPARQL Update service (default KG_SPARQL_URL)")
+    sparql_gsp_url: str | None = Field(
+        default=None, description="its Graph Store Protocol service (default KG_SPARQL_URL)"
+    )
+    sparql_user: str | None = Field(default=None, description="user name for HTTP basic auth on the remote server")
+    sparql_password: SecretStr | None = Field(default=None, description="password for HTTP basic auth")
     host: str = "127.0.0.1"
     port: int = 8000
     api_token: SecretStr | None = Field(
@@ -50,6 +68,17 @@ class Settings(BaseSettings):
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr | None = None
     neo4j_database: str = "neo4j"
+
+    @field_validator("sparql_url", "sparql_update_url", "sparql_gsp_url")
+    @classmethod
+    def _remote_urls(cls, url: str | None, info: ValidationInfo) -> str | None:
+        if url is None:
+            if info.field_name == "sparql_url" and info.data.get("store_backend") == "remote":
+                raise ValueError("is required when KG_STORE_BACKEND=remote: the server's SPARQL Query service URL")
+            return None
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(f"must be an http:// or https:// URL, not {url!r}")
+        return url
 
     @field_validator("api_token")
     @classmethod

@@ -166,8 +166,13 @@ def write_csv(result: QueryResult) -> Iterator[bytes]:
     """SELECT results as text/csv (CRLF line ends, as RFC 4180 has it)."""
     if not isinstance(result, SelectResult):
         raise TypeError("CSV holds SELECT results only")
-    rows = (",".join(csv_term(t) for t in row) + "\r\n" for row in result.rows)
-    yield from _chunks(",".join(csv_field(n) for n in result.variables) + "\r\n", rows, "")
+    yield from write_csv_rows(result.variables, result.rows)
+
+
+def write_csv_rows(variables: list[str], rows: Iterable[tuple[Term | None, ...]]) -> Iterator[bytes]:
+    """SELECT rows as text/csv, written as they are read (for results too large to hold)."""
+    lines = (",".join(csv_term(t) for t in row) + "\r\n" for row in rows)
+    yield from _chunks(",".join(csv_field(n) for n in variables) + "\r\n", lines, "")
 
 
 def write_tsv(result: QueryResult) -> Iterator[bytes]:

@@ -6,6 +6,11 @@ document either fully in the store or fully out. A document whose extraction rai
 (:class:`~kg.errors.ExtractionError`, naming it and the stage) and is not stored: never stored
 without its facts. The store is marked stale before the first document write and the mark is cleared
 by the resolution refresh after the last, so a crash in between is repaired by the next load.
+
+The two halves also run apart: :func:`extract_to_shards` writes the documents' graphs to N-Quads shards without a
+store (on any machine, or mapped over documents by a distributed engine), and :func:`load_shards` writes shards
+to a store with the same guarantees (one transaction per document, resolution refreshed after). Extracting to
+shards and loading them gives the store that loading the files gives, ingestion times aside.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from kg import ids, vocab
-from kg.errors import DocumentError, ExtractionError
+from kg.errors import DocumentError, ExtractionError, InputError
 from kg.model import Document, DocumentMeta
 from kg.rdf import document_quads
 from kg.resolve import refresh_if_stale, refresh_resolution
@@ -27,6 +32,7 @@ from kg.settings import Settings
 from kg.store.base import GraphStore
 from loaders.dateline import read_header
 from loaders.documents import MetaOverrides, RawDocument, discover, read_file
+from loaders.shards import document_id_of, document_nquads, read_shard, shard_files, shard_name, write_shard
 
 _Extracted = tuple[RawDocument, Document | ExtractionError]
 # Modules of loaders.extract that only orchestrate: a failure is named after the stage module below them.
@@ -152,15 +158,8 @@ def load_paths(
     Resolution is refreshed after the batch if it wrote a document, or if the store was already marked stale.
     """
     report = BatchReport()
-    pending: list[RawDocument] = []
-    seen: set[str] = set()
-    for raw in _read_all(paths, settings, overrides, report):
-        doc_id = ids.document_id(raw.text)
-        if doc_id in seen or (store.has_document(doc_id) and not force):
-            report.unchanged.append(IngestResult(document_id=doc_id, origin=raw.origin, created=False))
-        else:
-            seen.add(doc_id)
-            pending.append(raw)
+    known = (lambda doc_id: False) if force else store.has_document
+    pending = _new_documents(_read_all(paths, settings, overrides, report), known, report)
     extracted = _extract_all(pending, workers)
     with _CHANGING:
         for _, outcome in progress(extracted, len(pending)) if progress else extracted:
@@ -173,6 +172,92 @@ def load_paths(
             report.loaded.append(_summary(outcome, created=True))
         refresh_if_stale(store)
     return report
+
+
+def extract_to_shards(
+    paths: Iterable[Path],
+    out_dir: Path,
+    settings: Settings,
+    *,
+    overrides: MetaOverrides | None = None,
+    workers: int = 1,
+    docs_per_shard: int = 1000,
+    progress: Callable[[Iterator[_Extracted], int], Iterable[_Extracted]] | None = None,
+) -> BatchReport:
+    """Extract every document under the paths into N-Quads shards in ``out_dir`` (new or empty), without a store.
+
+    Each document is one named graph, as a load writes it; a text met twice is extracted once. Failures are
+    reported per file, as by :func:`load_paths`.
+    """
+    if out_dir.is_dir() and any(out_dir.iterdir()):
+        raise InputError(f"{out_dir}: not empty; shards go to a new or empty folder, so no old shard gets loaded")
+    report = BatchReport()
+    pending = _new_documents(_read_all(paths, settings, overrides, report), lambda doc_id: False, report)
+    extracted = _extract_all(pending, workers)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    batch: list[bytes] = []
+    shards = 0
+    for _, outcome in progress(extracted, len(pending)) if progress else extracted:
+        if isinstance(outcome, ExtractionError):
+            report.failures.append(str(outcome))
+            continue
+        batch.append(document_nquads(outcome))
+        report.loaded.append(_summary(outcome, created=True))
+        if len(batch) == docs_per_shard:
+            write_shard(out_dir / shard_name(shards), batch)
+            batch, shards = [], shards + 1
+    if batch:
+        write_shard(out_dir / shard_name(shards), batch)
+    return report
+
+
+def load_shards(store: GraphStore, paths: Iterable[Path], *, force: bool = False) -> BatchReport:
+    """Load N-Quads shards (files, or folders of ``*.nq``): each document's graph in one transaction.
+
+    A document already in the store is left as it is unless ``force``; one found in two shards is a failure
+    the second time (its graph would be split). A shard that does not parse is a failure and loads nothing.
+    Resolution is refreshed after, as by :func:`load_paths`. Counts of entities and facts are not known here.
+    """
+    report = BatchReport()
+    seen: set[str] = set()
+    with _CHANGING:
+        for shard in shard_files(paths):
+            try:
+                graphs = read_shard(shard)
+            except InputError as exc:
+                report.failures.append(str(exc))
+                continue
+            for graph, quads in graphs.items():
+                doc_id = document_id_of(graph)
+                if doc_id in seen:
+                    report.failures.append(f"{shard}: document {doc_id} is in an earlier shard too; not loaded again")
+                    continue
+                seen.add(doc_id)
+                if not force and store.has_document(doc_id):
+                    report.unchanged.append(IngestResult(document_id=doc_id, origin=str(shard), created=False))
+                    continue
+                if not report.loaded:
+                    store.mark_resolution_stale()  # before the batch's first write
+                store.put_graph(graph, quads)
+                report.loaded.append(IngestResult(document_id=doc_id, origin=str(shard), created=True))
+        refresh_if_stale(store)
+    return report
+
+
+def _new_documents(
+    raws: Iterable[RawDocument], known: Callable[[str], bool], report: BatchReport
+) -> list[RawDocument]:
+    """The documents to extract: each text once, and none ``known`` already; the others are reported unchanged."""
+    pending: list[RawDocument] = []
+    seen: set[str] = set()
+    for raw in raws:
+        doc_id = ids.document_id(raw.text)
+        if doc_id in seen or known(doc_id):
+            report.unchanged.append(IngestResult(document_id=doc_id, origin=raw.origin, created=False))
+        else:
+            seen.add(doc_id)
+            pending.append(raw)
+    return pending
 
 
 def _read_all(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from kg.model import (
     Span,
 )
 from kg.store.oxigraph import OxigraphStore
+from tests.support.fuseki_server import Fuseki, running_fuseki
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -70,6 +72,15 @@ def failing_stage(monkeypatch: pytest.MonkeyPatch) -> str:
 
     monkeypatch.setattr(events, "extract_funding", extract_funding)
     return FAILING_NAME
+
+
+@pytest.fixture(scope="session")
+def fuseki() -> Iterator[Fuseki]:
+    """A real Apache Jena Fuseki for the session (TDB1, union default graph, basic auth); skipped without Java."""
+    if shutil.which("java") is None:
+        pytest.skip("Fuseki needs Java 17+ on PATH (and Maven once, to fetch it: make java-tools)")
+    with running_fuseki() as server:
+        yield server
 
 
 @pytest.fixture

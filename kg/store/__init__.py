@@ -8,8 +8,25 @@ from kg.store.oxigraph import OxigraphStore
 
 
 def open_store(settings: Settings, *, read_only: bool = False, serve: bool = False) -> GraphStore:
-    """The embedded store configured in the settings; ``serve``: for a long-running server (may keep a replica)."""
+    """The store configured in the settings; ``serve``: for a long-running server (may keep a replica)."""
+    if settings.store_backend == "remote":
+        return open_remote_store(settings, read_only=read_only)
     return OxigraphStore(settings.store, read_only=read_only, query_replica=serve and settings.query_replica)
+
+
+def open_remote_store(settings: Settings, *, read_only: bool = False) -> GraphStore:
+    """The remote SPARQL server of the settings (KG_SPARQL_URL and the rest)."""
+    from kg.store.remote import RemoteStore
+
+    assert settings.sparql_url is not None  # the settings refuse the remote backend without it
+    password = settings.sparql_password.get_secret_value() if settings.sparql_password else ""
+    return RemoteStore(
+        settings.sparql_url,
+        update_url=settings.sparql_update_url,
+        gsp_url=settings.sparql_gsp_url,
+        auth=(settings.sparql_user, password) if settings.sparql_user else None,
+        read_only=read_only,
+    )
 
 
 __all__ = ["GraphStore", "OxigraphStore", "open_store"]

@@ -61,6 +61,10 @@ class GraphStore(Protocol):
     generation: int
     """A counter bumped on every write through this object (put_graph, remove_graph); caches key on it."""
 
+    embedded: bool
+    """Whether queries run on an engine inside this process (so :mod:`kg.sandbox` must fence them); False when a
+    server runs them (it needs the network, and enforces the limits itself)."""
+
     @property
     def description(self) -> str:
         """A short human-readable name of the backend and its location."""

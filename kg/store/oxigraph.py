@@ -90,6 +90,8 @@ class OxigraphStore:
     committed on disk, and rebuilt from disk on the next query if a patch failed. Ignored for a store in memory.
     """
 
+    embedded = True  # the engine runs in this process
+
     def __init__(self, path: Path | None, *, read_only: bool = False, query_replica: bool = False) -> None:
         self.path = path
         self.read_only = read_only
@@ -255,7 +257,7 @@ class OxigraphStore:
     ) -> QueryResult:
         """Run a read-only query over the union of the graphs (or the given dataset), within the limits."""
         deadline = time.monotonic() + timeout_s if timeout_s else None
-        return _collect(self._run(sparql, default_graph, named_graphs), deadline, max_rows)
+        return collect_results(self._run(sparql, default_graph, named_graphs), deadline, max_rows)
 
     def query_serialized(
         self,
@@ -287,7 +289,7 @@ class OxigraphStore:
             if max_rows is not None and _rows_written(body, native) > max_rows:
                 raise ResultTooLargeError(f"the query returns more than {max_rows} results; add a LIMIT")
             return body
-        return serialize(_collect(result, deadline, max_rows), media_type)
+        return serialize(collect_results(result, deadline, max_rows), media_type)
 
     def stream(
         self,
@@ -303,7 +305,7 @@ class OxigraphStore:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("stream() runs SELECT queries only; use query() for ASK, CONSTRUCT and DESCRIBE")
         variables = [var.value for var in result.variables]
-        rows = iter(result) if deadline is None else _bounded(result, deadline, None)
+        rows = iter(result) if deadline is None else bounded_results(result, deadline, None)
         return variables, map(tuple, rows)
 
     def stream_csv(self, sparql: str, out: BinaryIO) -> None:
@@ -362,7 +364,7 @@ class OxigraphStore:
         del self._store
 
 
-def _collect(
+def collect_results(
     result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, deadline: float | None, max_rows: int | None
 ) -> QueryResult:
     """A running query's results as a store result, read under the deadline and the row limit."""
@@ -370,9 +372,9 @@ def _collect(
         return AskResult(bool(result))
     if isinstance(result, ox.QuerySolutions):
         variables = [var.value for var in result.variables]
-        rows = [tuple(solution) for solution in _bounded(result, deadline, max_rows)]
+        rows = [tuple(solution) for solution in bounded_results(result, deadline, max_rows)]
         return SelectResult(variables, rows)
-    return GraphResult(list(_bounded(result, deadline, max_rows)))
+    return GraphResult(list(bounded_results(result, deadline, max_rows)))
 
 
 def _within(limit: int | None, max_rows: int | None) -> bool:
@@ -390,7 +392,7 @@ def _rows_written(body: bytes, native: ox.QueryResultsFormat) -> int:
     return sum(1 for _ in rows) - 1  # the header
 
 
-def _bounded(results: Iterable[object], deadline: float | None, max_rows: int | None) -> Iterator:
+def bounded_results(results: Iterable[object], deadline: float | None, max_rows: int | None) -> Iterator:
     """Yield results until the deadline or the row limit, raising when either is passed."""
     for count, item in enumerate(results, start=1):
         if max_rows is not None and count > max_rows:

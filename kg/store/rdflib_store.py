@@ -59,6 +59,8 @@ _XSD_STRING = vocab.XSD + "string"
 class RdflibStore:
     """An rdflib Dataset in memory, behind the store protocol."""
 
+    embedded = True  # the engine runs in this process
+
     def __init__(self) -> None:
         self._dataset = Dataset(default_union=True)
         self._lock = threading.RLock()

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from kg import vocab
 from kg.errors import BackendError, QueryError, ResultTooLargeError
@@ -16,21 +16,40 @@ from kg.rdf import document_quads
 from kg.store.base import AskResult, GraphResult, GraphStore, SelectResult
 from kg.store.oxigraph import OxigraphStore
 from kg.store.rdflib_store import RdflibStore
+from kg.store.remote import RemoteStore
+from tests.support.fuseki_server import Fuseki
 
-BACKENDS: dict[str, Callable[[Path], GraphStore]] = {
-    "oxigraph-disk": lambda tmp: OxigraphStore(tmp / "store"),
-    "oxigraph-memory": lambda tmp: OxigraphStore(None),
-    "oxigraph-replica": lambda tmp: OxigraphStore(tmp / "store", query_replica=True),
-    "rdflib-memory": lambda tmp: RdflibStore(),
+
+def _fuseki(request: pytest.FixtureRequest, tmp: Path) -> RemoteStore:
+    """The session's Fuseki (started on first use), emptied: each test starts from an empty dataset."""
+    fuseki: Fuseki = request.getfixturevalue("fuseki")
+    fuseki.clear()
+    return RemoteStore(
+        fuseki.query_url, update_url=fuseki.update_url, gsp_url=fuseki.gsp_url, auth=(fuseki.user, fuseki.password)
+    )
+
+
+BACKENDS: dict[str, Callable[[pytest.FixtureRequest, Path], GraphStore]] = {
+    "oxigraph-disk": lambda request, tmp: OxigraphStore(tmp / "store"),
+    "oxigraph-memory": lambda request, tmp: OxigraphStore(None),
+    "oxigraph-replica": lambda request, tmp: OxigraphStore(tmp / "store", query_replica=True),
+    "rdflib-memory": lambda request, tmp: RdflibStore(),
+    "remote-fuseki": _fuseki,
 }
+MARKS = {"remote-fuseki": pytest.mark.fuseki}
 G1, G2 = NamedNode("http://example.org/g1"), NamedNode("http://example.org/g2")
 S, P = NamedNode("http://example.org/s"), NamedNode("http://example.org/p")
 
 
-@pytest.fixture(params=sorted(BACKENDS))
+def _backends(*names: str) -> list:
+    """Backends as parameters, each with its marks (a server it needs)."""
+    return [pytest.param(name, marks=MARKS.get(name, ())) for name in names]
+
+
+@pytest.fixture(params=_backends(*sorted(BACKENDS)))
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
     """Each backend in turn, empty."""
-    backend = BACKENDS[request.param](tmp_path)
+    backend = BACKENDS[request.param](request, tmp_path)
     yield backend
     backend.close()
 
@@ -94,7 +113,7 @@ def test_ask_and_construct(store: GraphStore) -> None:
     assert store.query("ASK { ?s ?p 'nope' }") == AskResult(False)
     built = store.query("CONSTRUCT { ?s <http://example.org/q> ?o } WHERE { ?s ?p ?o }")
     assert isinstance(built, GraphResult)
-    assert [t.object.value for t in built.triples] == ["a"]
+    assert built.triples == [Triple(S, NamedNode("http://example.org/q"), Literal("a"))]
 
 
 def test_unbound_variables_are_none(store: GraphStore) -> None:
@@ -250,13 +269,13 @@ def test_replica_reopen_and_read_only(tmp_path: Path) -> None:
         again.close()
 
 
-@pytest.mark.parametrize("name", ["oxigraph-replica", "rdflib-memory"])
-def test_union_is_a_set_of_triples(name: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", _backends("oxigraph-replica", "rdflib-memory", "remote-fuseki"))
+def test_union_is_a_set_of_triples(name: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     """Without a dataset the default graph is the RDF merge: a triple in two graphs matches once.
 
     pyoxigraph 0.5's own union flag (oxigraph-disk, oxigraph-memory) matches it once per graph instead.
     """
-    store = BACKENDS[name](tmp_path)
+    store = BACKENDS[name](request, tmp_path)
     store.put_graph(G1, quads(G1, "same"))
     store.put_graph(G2, quads(G2, "same"))
     assert _objects(store) == ["same"]
