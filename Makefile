@@ -35,6 +35,7 @@ lint: install
 	$(BIN)/ruff check .
 
 bench: install
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	for script in bench/*.py; do $(BIN)/python $$script --scale 0.2 || exit 1; done
 
 clean:

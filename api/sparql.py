@@ -166,6 +166,7 @@ def query_sandbox(state: State) -> Sandbox:
         stack_bytes=max(64 << 20, 1024 * settings.sparql_max_query_bytes),
         hold=lambda: state.store.quiescent(),
         freshness=lambda: (id(state.store), state.store.generation),
+        isolate=state.store.embedded,  # a remote store's server runs the queries, under its own limits
     )
 
 

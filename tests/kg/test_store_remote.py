@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -142,3 +143,18 @@ def test_a_forked_child_never_uses_the_parents_connections(remote: RemoteStore) 
     unfenced = Sandbox(lambda _: remote.count_quads(), workers=1, memory_bytes=0, stack_bytes=0, isolate=False)
     assert unfenced.run(None, time.monotonic() + 30) == 1
     assert remote.count_quads() == 1  # and the parent's connection still serves the parent
+
+
+def test_the_sparql_endpoint_answers_from_the_remote_store(remote: RemoteStore) -> None:
+    """/sparql over a remote store runs the query there (not in a sandbox that has no network), refusals intact."""
+    from api.app import create_app
+    from tests.api.conftest import serving
+
+    remote.put_graph(G1, [Quad(S, P, Literal("v"), G1)])
+    with serving(create_app(Settings(), remote)) as base:
+        answer = httpx.get(f"{base}/sparql", params={"query": f"SELECT ?o WHERE {{ {S} {P} ?o }}"})
+        service = "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"
+        refused = httpx.get(f"{base}/sparql", params={"query": service})
+    assert answer.status_code == 200, answer.text
+    assert [b["o"]["value"] for b in answer.json()["results"]["bindings"]] == ["v"]
+    assert refused.status_code == 400
