@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,7 @@ def example_queries() -> tuple[ExampleQuery, ...]:
         return ()
     chunks = README_MD.read_text(encoding="utf-8").split("```sparql\n")
     examples = []
-    for before, block in zip(chunks, chunks[1:], strict=False):
+    for before, block in pairwise(chunks):
         description = " ".join(before.rstrip().split("\n\n")[-1].split()).rstrip(":")
         title = description.split(" (", 1)[0].replace("`", "")
         examples.append(ExampleQuery(title=title, description=description, query=block.split("```", 1)[0]))

@@ -36,8 +36,8 @@ function typeMatches(type, wanted) {
   return !wanted || (wanted === "Event" ? !ENTITY_TYPES.includes(type) : type === wanted);
 }
 
-function field(label, name, value, attrs = {}) {
-  return h("div", { class: "field" }, h("label", { for: `f-${name}` }, label),
+function field(label, name, value, attrs = {}, wide = false) {
+  return h("div", { class: wide ? "field wide" : "field" }, h("label", { for: `f-${name}` }, label),
     h("input", { id: `f-${name}`, name, value, ...attrs }));
 }
 
@@ -49,11 +49,11 @@ function typeSelect(label, name, value) {
 }
 
 function filterForm(filters, ctx) {
-  const dateHint = { pattern: DATE_PATTERN, placeholder: "2026-06", inputmode: "numeric", title: "2026, 2026-06 or 2026-06-04" };
+  const dateHint = { pattern: DATE_PATTERN, placeholder: "e.g. 2026-06", inputmode: "numeric", title: "2026, 2026-06 or 2026-06-04" };
   const form = h("form", { class: "filters", "aria-label": "Filter criticisms" },
-    field("Critic (name, alias or id)", "critic", filters.critic, { type: "search", autocomplete: "off" }),
+    field("Critic (name, alias or id)", "critic", filters.critic, { type: "search", autocomplete: "off" }, true),
     typeSelect("Critic type", "critic_type", filters.critic_type),
-    field("Target (name, alias or id)", "target", filters.target, { type: "search", autocomplete: "off" }),
+    field("Target (name, alias or id)", "target", filters.target, { type: "search", autocomplete: "off" }, true),
     typeSelect("Target type", "target_type", filters.target_type),
     field("From (date)", "since", filters.since, dateHint),
     field("Until (date)", "until", filters.until, dateHint),

@@ -41,8 +41,18 @@ export async function render(container, ctx) {
   ctx.setTitle(entity.label);
   const networkEl = h("div", { class: "network small", role: "img", "aria-label": networkLabel(entity) });
   const all = [...entity.criticisms_received, ...entity.criticisms_made];
+  const sections = [
+    ["received", `Criticisms received (${entity.criticisms_received.length})`],
+    ["made", `Criticisms made (${entity.criticisms_made.length})`],
+    ["relations", `Relations (${entity.relations.length})`],
+    ["events", `Events (${entity.events.length})`],
+    ["claims", "Claims"],
+    ["documents", `Documents (${entity.documents.length})`],
+  ];
   replace(container,
     header(entity),
+    h("nav", { class: "toc", "aria-label": "On this page" },
+      h("ul", {}, sections.map(([id, title]) => h("li", {}, h("a", { href: `#${id}-h` }, title))))),
     section("received", `Criticisms received (${entity.criticisms_received.length})`,
       criticismList(byDate(entity.criticisms_received), documents, `Nobody in the graph criticised ${entity.label}.`)),
     section("made", `Criticisms made (${entity.criticisms_made.length})`,
@@ -73,7 +83,7 @@ function header(entity) {
 }
 
 function section(id, title, ...content) {
-  return h("section", { id, "aria-labelledby": `${id}-h` }, h("h2", { id: `${id}-h` }, title), content);
+  return h("section", { id, "aria-labelledby": `${id}-h` }, h("h2", { id: `${id}-h`, tabindex: "-1" }, title), content);
 }
 
 function relations(entity, documents) {

@@ -37,7 +37,8 @@ export async function render(container, ctx) {
     replace(ranks,
       ranking("Most criticised", rank(items, "target"), "received"),
       ranking("Most critical", rank(items, "critic"), "made"));
-    if (truncated) ranks.append(h("p", { class: "hint" }, "Counted over the first 20,000 criticisms only."));
+    ranks.after(h("p", { class: "hint" }, "Unnamed groups (“critics”, “developers”) are left out of the rankings.",
+      truncated ? " Counted over the first 20,000 criticisms only." : ""));
     replace(latest, criticismList(byDate(items).slice(0, LATEST), documents, "No criticisms in the graph yet."));
   } catch (error) {
     if (error.name === "AbortError") throw error;
@@ -110,6 +111,5 @@ function ranking(title, ranked, verb) {
       h("a", { href: entityHref(ref.id) }, ref.label), " ", typeBadge(ref.type),
       h("span", { class: "bar", style: `width:${Math.max(4, (100 * count) / most)}%`, "aria-hidden": "true" }),
       h("span", { class: "count" }, `${count} ${count === 1 ? "criticism" : "criticisms"} ${verb}`))))
-      : h("p", { class: "empty" }, "No criticisms yet."),
-    h("p", { class: "hint" }, "Unnamed groups (“critics”, “developers”) are left out."));
+      : h("p", { class: "empty" }, "No criticisms yet."));
 }
