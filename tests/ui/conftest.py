@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
@@ -72,6 +72,7 @@ class Watch:
 
 
 def _open_page(browser: Browser, viewport: dict[str, int]) -> tuple[Page, Watch]:
+    """A page whose requests leave 127.0.0.1 only, and the record of what it tried and threw."""
     context = browser.new_context(viewport=viewport)
     context.set_default_timeout(10_000)
     watch = Watch()
@@ -103,7 +104,10 @@ def _missing_asset(watch: Watch, response: Response) -> None:
         watch.errors.append(f"{response.url} answered {response.status}")
 
 
-def _page(browser: Browser, request: pytest.FixtureRequest, screenshots: Path, viewport: dict[str, int]) -> Any:
+def _page(
+    browser: Browser, request: pytest.FixtureRequest, screenshots: Path, viewport: dict[str, int]
+) -> Iterator[Page]:
+    """A page in a context of its own; afterwards, a screenshot and the checks of what it did."""
     page, watch = _open_page(browser, viewport)
     yield page
     name = re.sub(r"[^\w.-]+", "_", request.node.name)

@@ -87,7 +87,13 @@ export function criticismItem(criticism, documents) {
     h("p", { class: "who" }, entityRef(criticism.critic), h("span", { "aria-label": "criticised" }, " → "),
       entityRef(criticism.target)),
     words,
-    h("p", { class: "meta" }, timeEl(criticismDate(criticism)), " · ", sourceLinks(criticism.sources, documents)));
+    h("p", { class: "meta" }, when(criticism), " · ", sourceLinks(criticism.sources, documents)));
+}
+
+/** When a criticism was made, else when it was reported (said so), else "undated". */
+function when(criticism) {
+  if (criticism.date || !criticism.reported) return timeEl(criticism.date);
+  return ["reported ", timeEl(criticism.reported)];
 }
 
 /** A list of criticisms, or a line saying there are none. */

@@ -57,6 +57,7 @@ const STYLE = [
       "text-valign": "bottom", "text-margin-y": 3, "text-wrap": "ellipsis", "text-max-width": "120px",
       width: "mapData(weight, 1, 12, 14, 44)", height: "mapData(weight, 1, 12, 14, 44)",
       "text-background-color": "#fff", "text-background-opacity": 0.7, "text-background-padding": "1px",
+      "min-zoomed-font-size": 7, // labels too small to read are not drawn (zoom in to see them)
     },
   },
   { selector: "node.focus", style: { "border-width": 3, "border-color": "#111" } },
