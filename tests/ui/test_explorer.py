@@ -8,7 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+
+pytest.importorskip("playwright.sync_api", reason="playwright is absent: pip install -e '.[test]'")
+from playwright.sync_api import Page, expect  # after the skip: an install without the test extra has no playwright
 
 pytestmark = pytest.mark.slow
 

@@ -87,5 +87,5 @@ function term(value) {
   }
   const local = value.value.startsWith(RESOURCE) ? value.value.slice(RESOURCE.length) : null;
   if (local && /^(per|org|prd|plc|grp)-/.test(local)) return h("a", { href: entityHref(local) }, `kgr:${local}`);
-  return value.value;
+  return local ? h("span", { title: value.value }, `kgr:${local}`) : value.value;
 }
