@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi_offline import FastAPIOffline
 
-from api import documents, export, home, linked_data, rest, sparql
+from api import documents, export, home, linked_data, rest, sparql, ui
 from api.body_limit import BodyLimitMiddleware, body_limits
 from api.cors import ReadOnlyCORS
 from api.errors import install_error_handlers
@@ -29,7 +29,7 @@ def create_app(settings: Settings, store: GraphStore) -> FastAPI:
     app.add_middleware(HttpCacheMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(ReadOnlyCORS, settings=settings)  # outermost: preflights need no body check
-    for module in (home, rest, documents, sparql, export, linked_data):
+    for module in (home, rest, documents, sparql, export, linked_data, ui):
         app.include_router(module.router)
     return app
 

@@ -1,4 +1,4 @@
-"""GET /: a start page linking what the service offers (the web explorer will grow from here)."""
+"""GET /: a start page linking what the service offers, the web explorer at /ui/ first."""
 
 from __future__ import annotations
 
@@ -39,11 +39,16 @@ def _page() -> str:
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>AI-news knowledge graph</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}}
-pre{{background:#f4f4f4;padding:.75rem;overflow:auto}}</style></head>
+pre{{background:#f4f4f4;padding:.75rem;overflow:auto}}
+.explore{{display:block;margin:1.5rem 0;padding:1rem 1.25rem;border-radius:8px;background:#0550ae;color:#fff;
+font-size:1.2rem;font-weight:600;text-decoration:none}}.explore span{{display:block;font-size:.95rem;font-weight:400}}
+</style></head>
 <body><main>
 <h1>AI-news knowledge graph</h1>
 <p>Actors, claims, events and criticisms from news about the AI industry; every fact points to the span of
 text that supports it.</p>
+<a class="explore" href="/ui/">Open the explorer →<span>Search actors, see who criticised whom and when on a
+timeline and a network, read each fact in its source, run SPARQL.</span></a>
 <h2>Read</h2><ul>{links}</ul>
 <h2>Export</h2><p>The whole graph: {exports} (GEXF and GraphML open in Gephi).</p>
 <h2>Query</h2>

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
 ONTOLOGY_TTL = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
+README_MD = ONTOLOGY_DIR / "README.md"
 ONTOLOGY_IRI = "https://w3id.org/ainews-kg/ontology"
 SHAPES_IRI = "https://w3id.org/ainews-kg/shapes"
 SHAPES_NS = SHAPES_IRI + "#"
@@ -94,6 +96,29 @@ def compact(term: object) -> str:
         if term.startswith(base) and len(term) > len(base):
             return f"{prefix}:{term[len(base) :]}"
     return f"<{term}>"
+
+
+@dataclass(frozen=True)
+class ExampleQuery:
+    """One of the README's example SPARQL queries, with the sentence that introduces it."""
+
+    title: str
+    description: str
+    query: str
+
+
+@lru_cache(maxsize=1)
+def example_queries() -> tuple[ExampleQuery, ...]:
+    """The ```sparql blocks of ``ontology/README.md`` in order; none when the README is not installed."""
+    if not README_MD.is_file():
+        return ()
+    chunks = README_MD.read_text(encoding="utf-8").split("```sparql\n")
+    examples = []
+    for before, block in pairwise(chunks):
+        description = " ".join(before.rstrip().split("\n\n")[-1].split()).rstrip(":")
+        title = description.split(" (", 1)[0].replace("`", "")
+        examples.append(ExampleQuery(title=title, description=description, query=block.split("```", 1)[0]))
+    return tuple(examples)
 
 
 def _parse(path: Path) -> Graph:

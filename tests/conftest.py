@@ -25,6 +25,7 @@ from kg.model import (
     Relation,
     Span,
 )
+from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
 from tests.support.fuseki_server import Fuseki, running_fuseki
 
@@ -48,6 +49,19 @@ def dev_articles_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"{path} is absent: the shared data must sit beside the repository")
     return path
+
+
+@pytest.fixture(scope="session")
+def seed_store(seeds_dir: Path) -> Iterator[OxigraphStore]:
+    """The store the real pipeline builds from the seed articles (read-only: tests must not write to it)."""
+    from loaders.pipeline import load_paths
+
+    store = OxigraphStore(None)
+    report = load_paths(store, [seeds_dir], Settings(), workers=1)
+    assert not report.failures, report.failures
+    assert len(report.loaded) == len(list(seeds_dir.glob("*.txt")))
+    yield store
+    store.close()
 
 
 FAILING_NAME = "Failtronix"

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
-import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
@@ -19,10 +14,13 @@ from pydantic import SecretStr
 from api.app import create_app
 from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
+from tests.support.live_server import free_port, serving
 from tests.support.sample_graph import load_sample
 
 if TYPE_CHECKING:
     pass
+
+__all__ = ["TOKEN", "free_port", "rest_app", "serving"]
 
 TOKEN = "s3cret-token"
 
@@ -60,39 +58,6 @@ def write_client(write_store: OxigraphStore) -> Iterator[TestClient]:
     """A TestClient over a fresh sample graph with an API token configured."""
     with TestClient(rest_app(write_store, Settings(api_token=SecretStr(TOKEN)))) as c:
         yield c
-
-
-def free_port() -> int:
-    """A TCP port free on the loopback interface."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serving(app: FastAPI) -> Iterator[str]:
-    """Run ``app`` in a real uvicorn server on a free loopback port until the block ends; yields its base URL."""
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not answer /health within 20 s")
-        time.sleep(0.05)
-    try:
-        yield base
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
 from kg import ontology
 from kg.resolve import refresh_resolution
-from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
-from loaders.pipeline import load_paths, write_document
+from loaders.pipeline import write_document
 from tests.ontology.handmade import document_a, document_b
 
 
@@ -43,14 +41,3 @@ def kg_ttl() -> Graph:
 def shapes() -> Graph:
     """The shapes."""
     return ontology.shapes_graph()
-
-
-@pytest.fixture(scope="module")
-def seed_store(seeds_dir: Path) -> Iterator[OxigraphStore]:
-    """The store the real pipeline builds from ../shared/seeds."""
-    store = OxigraphStore(None)
-    report = load_paths(store, [seeds_dir], Settings(), workers=1)
-    assert not report.failures, report.failures
-    assert len(report.loaded) == len(list(seeds_dir.glob("*.txt")))
-    yield store
-    store.close()

@@ -175,13 +175,12 @@ def test_seed_graph_conforms(seed_store: OxigraphStore) -> None:
     assert outcome.conforms, outcome.text[:20000]
 
 
-README = ontology.ONTOLOGY_DIR / "README.md"
+README = ontology.README_MD
 
 
 def readme_queries() -> list[str]:
     """The SPARQL blocks of ontology/README.md."""
-    blocks = README.read_text(encoding="utf-8").split("```sparql\n")[1:]
-    return [block.split("```", 1)[0] for block in blocks]
+    return [example.query for example in ontology.example_queries()]
 
 
 def run_query(store: OxigraphStore, query: str) -> list[object]:
