@@ -32,6 +32,7 @@ import queue
 import resource
 import select
 import signal
+import stat
 import struct
 import threading
 import time
@@ -173,8 +174,7 @@ class Sandbox:
             result_read, result_write = os.pipe()
             pid = os.fork()
             if pid == 0:  # the child: never returns
-                for fd in (*_PARENT_ENDS, request_write, result_read):
-                    os.close(fd)
+                _close_inherited_channels(keep=(request_read, result_write))
                 _serve_one(self._work, request_read, result_write, self._memory_bytes)
             os.close(request_read)
             os.close(result_write)
@@ -194,9 +194,10 @@ class Sandbox:
         worker.requests = worker.results = -1  # closed: the numbers may soon name another worker's pipes
 
 
-# Forks happen one at a time, process-wide, and each child closes every pipe end the parent holds for other
-# workers (of any sandbox), so that no worker keeps another's pipe open. Messages are length-prefixed, so a
-# stray copy of a pipe end held by some other forked process (a multiprocessing pool) cannot stall a read.
+# Forks happen one at a time, process-wide, and each child closes every pipe and socket it inherits but its own
+# (so no worker keeps another's pipe open); _PARENT_ENDS records the parent's open ends, so that each is closed
+# once. Messages are length-prefixed, so a stray copy of a pipe end held by some other forked process (a
+# multiprocessing pool) cannot stall a read.
 _FORK_LOCK = threading.Lock()
 _PARENT_ENDS: set[int] = set()
 
@@ -272,6 +273,23 @@ class _Reaper:
 
 
 _REAPER = _Reaper()
+
+
+def _close_inherited_channels(keep: tuple[int, ...]) -> None:
+    """In a new child: close every inherited pipe and socket but its own two pipes.
+
+    Other workers' pipes, the server's listening socket and its clients' connections (or a test driver's pipe)
+    must not stay open in a worker: a peer waiting for their end would wait for the worker too. Regular files
+    stay open: an on-disk store reads through them.
+    """
+    folder = "/proc/self/fd" if os.path.isdir("/proc/self/fd") else "/dev/fd"
+    for name in os.listdir(folder):
+        fd = int(name)
+        if fd in keep:
+            continue
+        with contextlib.suppress(OSError):  # the listing's own descriptor is gone by now
+            if stat.S_ISFIFO(os.fstat(fd).st_mode) or stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.close(fd)
 
 
 def _serve_one(work: Callable[[Any], Any], requests: int, results: int, memory_bytes: int) -> None:

@@ -186,3 +186,19 @@ def test_two_sandboxes_in_one_process_do_not_stall_each_other() -> None:
     finally:
         first.close()
         second.close()
+
+
+def inherited_sockets(_: object) -> bytes:
+    """The sockets open in the worker (as /proc lists them)."""
+    links = [os.readlink(f"/proc/self/fd/{name}") for name in os.listdir("/proc/self/fd")]
+    return str(sum(link.startswith("socket:") for link in links)).encode()
+
+
+JOBS["sockets"] = inherited_sockets
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="lists open files through /proc")
+def test_a_worker_keeps_none_of_the_servers_sockets(sandbox: Sandbox, listener: socket.socket) -> None:
+    """A listening socket (or a client's connection) of the server is closed in its workers: no port stays held."""
+    assert listener.fileno() >= 0
+    assert sandbox.run(("sockets", None), soon()) == b"0"
