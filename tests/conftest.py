@@ -38,6 +38,15 @@ def seeds_dir() -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def dev_articles_dir() -> Path:
+    """The ten dev articles of the evaluation set (some with metadata sidecars)."""
+    path = SHARED / "eval" / "dev" / "articles"
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent: the shared data must sit beside the repository")
+    return path
+
+
 FAILING_NAME = "Failtronix"
 
 
