@@ -108,13 +108,9 @@ def _node_rows(store: GraphStore) -> list[NodeRow]:
     outer = " ".join(escaped(c) if c in _NODE_TEXT else f"?{c}" for c in NODE_COLUMNS)
     rows: list[NodeRow] = []
     for query in NODE_QUERIES:
-        found: list[NodeRow] = []
-        _stream_lines(
-            store,
-            _select(query, NODE_COLUMNS, _NODE_TEXT, outer),
-            lambda lines, found=found: found.extend(NodeRow(*line.split(b",")) for line in lines),
-        )
-        rows += sorted(found, key=lambda row: row.id)
+        lines: list[bytes] = []
+        _stream_lines(store, _select(query, NODE_COLUMNS, _NODE_TEXT, outer), lines.extend)
+        rows += sorted((NodeRow(*line.split(b",")) for line in lines), key=lambda row: row.id)
     return _distinct_labels(rows)
 
 

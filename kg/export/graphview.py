@@ -276,7 +276,8 @@ def _undated() -> str:
 # kg:subject / kg:object / kg:critic / kg:target are only ever used on relation assertions and criticisms
 # (kg.rdf), so the facts need no rdf:type join. A relation or affiliation spans the publication dates of the
 # documents stating it; a criticism is at its date (else the date it was reported), one date per criticism;
-# a participation at its event's date (else its article's).
+# a participation at its event's date (else its article's). An undated criticism leaves ?day unbound (?no_date
+# is never bound), which the aggregates' sentinels pass over.
 _RELATION_EDGES = _edges(
     f"""
 SELECT ?s ?o ?relation ({_roles("r_role")} AS ?roles) (COUNT(DISTINCT ?r) AS ?weight)
@@ -305,7 +306,7 @@ SELECT ?s ?o ("criticised" AS ?relation) ("" AS ?roles) (COUNT(DISTINCT ?c) AS ?
   OPTIONAL {_part(f"GRAPH ?g {{ ?c kg:reported ?rep }} {_known_date('rep')}", "g", "c", "rep")}
   OPTIONAL {_in_graph("?c kg:quote ?q", "c", "q")}
   BIND(STR(COALESCE(?date, ?rep)) AS ?d)
-  BIND(IF(BOUND(?d), {sparql_timeline_date("d")}, ?unbound) AS ?day)
+  BIND(IF(BOUND(?d), {sparql_timeline_date("d")}, ?no_date) AS ?day)
   BIND(REPLACE(STR(?g), "^{_DOCUMENT_ID}", "") AS ?doc)
   {_canonical("s0", "cs")}
   {_canonical("o0", "co")}
