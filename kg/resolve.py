@@ -110,10 +110,36 @@ def _expansions(short: _Candidate, by_type: list[_Candidate]) -> set[str]:
     return hits
 
 
+# The IRI prefixes kg.ids gives organisations and products.
+_ORG, _PRD = vocab.RESOURCE + "org-", vocab.RESOURCE + "prd-"
+
+
+def _retyped(store: GraphStore, candidates: list[_Candidate]) -> dict[str, str]:
+    """Products named exactly as an organisation, and never told apart from it in one document, mapped to it.
+
+    The extractor may type a company's eponymous product or platform ("X", "Perplexity") Organization in one
+    article and Product in another: two ids for one actor. A document naming both keeps them apart.
+    """
+    organisations = {c.iri.removeprefix(_ORG): c.iri for c in candidates if c.iri.startswith(_ORG)}
+    pairs = {c.iri: organisations[name] for c in candidates if (name := c.iri.removeprefix(_PRD)) in organisations}
+    if not pairs:
+        return {}
+    values = " ".join(f"(<{p}> <{o}>)" for p, o in pairs.items())
+    result = store.query(
+        vocab.sparql_prefixes()
+        + f"""SELECT DISTINCT ?p WHERE {{ VALUES (?p ?o) {{ {values} }}
+            GRAPH ?g {{ ?p kg:mentionedIn ?g . ?o kg:mentionedIn ?g }} }}"""
+    )
+    assert isinstance(result, SelectResult)
+    told_apart = {row[0].value for row in result.rows}
+    return {p: o for p, o in sorted(pairs.items()) if p not in told_apart}
+
+
 def compute_same_as(store: GraphStore) -> dict[str, str]:
-    """Map each entity that abbreviates exactly one fuller entity to that entity."""
+    """Map each entity that abbreviates exactly one fuller entity, or is a product named as an organisation, to it."""
+    candidates = _candidates(store)
     by_type: dict[str, list[_Candidate]] = defaultdict(list)
-    for cand in _candidates(store):
+    for cand in candidates:
         by_type[cand.type].append(cand)
     links: dict[str, str] = {}
     for group in by_type.values():
@@ -124,6 +150,8 @@ def compute_same_as(store: GraphStore) -> dict[str, str]:
                 target = next(iter(hits))
                 if len(full[target].label) > len(cand.label):
                     links[cand.iri] = target
+    for product, organisation in _retyped(store, candidates).items():
+        links.setdefault(product, organisation)
     # Follow chains so every link points at a final canonical entity.
     for source in list(links):
         seen = {source}

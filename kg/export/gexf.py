@@ -1,8 +1,9 @@
-"""GEXF 1.3 for Gephi: a dynamic directed graph whose edges start at the date of their earliest fact.
+"""GEXF 1.3 for Gephi: a dynamic directed graph with a timeline, and the figures Gephi users compute first.
 
-The store writes the node and edge elements itself (see :func:`kg.export.graphview.write_elements`): memory
-stays flat however large the graph, and no Python object is made per element. Edges carry no id (optional in
-GEXF; Gephi and networkx number them).
+Nodes span their dates (:mod:`kg.export.figures`); a criticism edge has one spell per date of its criticisms,
+other edges span the dates of their facts. Edges have ids and a ``kind`` (their relation), so that Gephi keeps
+parallel edges of different relations apart. The store writes the edge elements itself and Python the nodes
+(see :mod:`kg.export.elements`): memory holds the topology, never a fact or an element string.
 """
 
 from __future__ import annotations
@@ -10,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import BinaryIO
 
-from kg.export.graphview import EDGE_ATTRIBUTES, EDGE_QUERIES, NODE_ATTRIBUTES, NODE_QUERIES, write_elements
-from kg.export.xmlutil import sparql_choose, sparql_markup, sparql_xml
+from kg.export.elements import NodeRow, elements, escaped
+from kg.export.figures import Figures
+from kg.export.graphview import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
+from kg.export.xmlutil import sparql_markup, sparql_optional
 from kg.store.base import GraphStore
 
 GEXF_NS = "http://gexf.net/1.3"
+_NODES_PER_WRITE = 1000
 
 
 def _attribute_decls(cls: str, attributes: tuple[tuple[str, str], ...]) -> str:
@@ -22,58 +26,74 @@ def _attribute_decls(cls: str, attributes: tuple[tuple[str, str], ...]) -> str:
     return f'<attributes class="{cls}">{decls}</attributes>\n'
 
 
-# Each element is a row of parts (see write_elements); optional attributes and attvalues open in the part
-# before their value and close in the part after it. ?type and ?kind are class names and constants of the
-# graph view, ?mentions and ?weight integers and ?start a timeline date: none needs escaping.
-_RELATION_ATTVALUE = "><attvalues><attvalue for='relation' value='"
-_NODE = (
-    sparql_markup("<node id='"),
-    sparql_xml("id"),
-    sparql_markup("' label='"),
-    f'IF(?label = "", {sparql_xml("id")}, {sparql_xml("label")})',
-    sparql_choose("type", "'><attvalues>", "'><attvalues><attvalue for='type' value='"),
-    "?type",
-    sparql_choose("type", "<attvalue for='kind' value='", "'/><attvalue for='kind' value='"),
-    "?kind",
-    sparql_markup("'/><attvalue for='mentions' value='"),
-    "?mentions",
-    sparql_markup("'/></attvalues></node>"),
+# The edge element, as parts the store writes (kg.export.elements). Ids read "source relation target". An edge
+# whose facts each have a date (?dates, criticisms) gets a spell per date; others span ?first to ?last.
+_SPAN = """IF(?dates = "" && ?first != "", CONCAT("' start='", ?first, "' end='", ?last), "")"""
+_SPELLS = (
+    'IF(?dates = "", "", CONCAT("<spells>", '
+    """REPLACE(REPLACE(?dates, "; ", ""), "([0-9]{4}-[0-9]{2}-[0-9]{2})", "<spell start='$1' end='$1'/>"), """
+    '"</spells>"))'
 )
 _EDGE = (
-    sparql_markup("<edge source='"),
-    sparql_xml("source"),
+    sparql_markup("<edge id='"),
+    escaped("source"),
+    sparql_markup(" "),
+    escaped("relation"),
+    sparql_markup(" "),
+    escaped("target"),
+    sparql_markup("' source='"),
+    escaped("source"),
     sparql_markup("' target='"),
-    sparql_xml("target"),
+    escaped("target"),
     sparql_markup("' label='"),
-    sparql_xml("relation"),
+    escaped("relation"),
+    sparql_markup("' kind='"),
+    escaped("relation"),
     sparql_markup("' weight='"),
     "?weight",
-    sparql_choose("start", "'", "' start='"),
-    "?start",
-    sparql_choose("start", _RELATION_ATTVALUE, "'" + _RELATION_ATTVALUE),
-    sparql_xml("relation"),
-    sparql_choose("role", "'/></attvalues></edge>", "'/><attvalue for='role' value='"),
-    sparql_xml("role"),
-    sparql_choose("role", "", "'/></attvalues></edge>"),
+    _SPAN,
+    sparql_markup("'><attvalues><attvalue for='relation' value='"),
+    escaped("relation"),
+    sparql_markup("'/>"),
+    *sparql_optional("role", "<attvalue for='role' value='", "'/>"),
+    *sparql_optional("quote", "<attvalue for='quote' value='", "'/>"),
+    *sparql_optional("document", "<attvalue for='document' value='", "'/>"),
+    sparql_markup("</attvalues>"),
+    _SPELLS,
+    sparql_markup("</edge>"),
 )
+
+
+def _node(row: NodeRow, figures: Figures) -> bytes:
+    """A node element, spanning its dates where it has any."""
+    span = b" start='%s' end='%s'" % (figures.first, figures.last) if figures.first else b""
+    values = (
+        (b"type", row.type), (b"kind", row.kind), (b"mentions", row.mentions), (b"degree", b"%d" % figures.degree),
+        (b"criticisms_received", b"%d" % figures.criticisms_received), (b"pagerank", b"%.6g" % figures.pagerank),
+        (b"community", b"%d" % figures.community),
+    )  # fmt: skip
+    attvalues = b"".join(b"<attvalue for='%s' value='%s'/>" % (name, value) for name, value in values if value)
+    return b"<node id='%s' label='%s'%s><attvalues>%s</attvalues></node>\n" % (row.id, row.label, span, attvalues)
 
 
 def write_gexf(store: GraphStore, out: BinaryIO) -> None:
     """Write the graph view of the store as GEXF 1.3 (mode="dynamic", timeformat="date")."""
     today = dt.date.today().isoformat()
-    out.write(
-        (
-            '<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<gexf xmlns="{GEXF_NS}" version="1.3">\n'
-            f'<meta lastmodifieddate="{today}"><creator>ainews-kg</creator>'
-            "<description>Actors, events and relations from news about the AI industry</description></meta>\n"
-            '<graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n'
-            + _attribute_decls("node", NODE_ATTRIBUTES)
-            + _attribute_decls("edge", EDGE_ATTRIBUTES)
-            + "<nodes>\n"
-        ).encode()
-    )
-    write_elements(store, NODE_QUERIES, _NODE, out)
-    out.write(b"</nodes>\n<edges>\n")
-    write_elements(store, EDGE_QUERIES, _EDGE, out)
-    out.write(b"</edges>\n</graph>\n</gexf>\n")
+    with elements(store, _EDGE) as graph:
+        out.write(
+            (
+                '<?xml version="1.0" encoding="UTF-8"?>\n'
+                f'<gexf xmlns="{GEXF_NS}" version="1.3">\n'
+                f'<meta lastmodifieddate="{today}"><creator>ainews-kg</creator>'
+                "<description>Actors, events and relations from news about the AI industry</description></meta>\n"
+                '<graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n'
+                + _attribute_decls("node", NODE_ATTRIBUTES)
+                + _attribute_decls("edge", EDGE_ATTRIBUTES)
+                + "<nodes>\n"
+            ).encode()
+        )
+        for start in range(0, len(graph.nodes), _NODES_PER_WRITE):
+            out.write(b"".join(_node(row, figures) for row, figures in graph.nodes[start : start + _NODES_PER_WRITE]))
+        out.write(b"</nodes>\n<edges>\n")
+        graph.copy_edges(out)
+        out.write(b"</edges>\n</graph>\n</gexf>\n")

@@ -2,14 +2,17 @@
 
 Nodes are entities (merged onto their canonical entity where the resolution graph has an ``owl:sameAs``
 link) and events; edges are relations, criticisms, event participations and group affiliations, one edge
-per (source, target, relation) with a weight counting the facts behind it and, where known, the earliest
-date.
+per (source, target, relation) with a weight counting the facts behind it and, where known, their dates;
+criticism edges also carry their quotes and documents.
 
 The whole view is SPARQL, sameAs merging included: each query's rows are finished nodes (NODE_COLUMNS) or
 edges (EDGE_COLUMNS), grouped inside the store, so Python memory stays flat however large the graph.
-``nodes`` and ``edges`` stream them as Python objects. ``write_elements`` instead has the store write each
-row as a line of text (an XML element) through its own CSV writer: no Python object per node or edge, which
+``nodes`` and ``edges`` stream them as Python objects. :mod:`kg.export.elements` instead has the store write
+each edge as a line of text (an XML element) through its own CSV writer: no Python object per edge, which
 is what makes the XML exports fast. What remains is the store's: joins, and reading IRIs back from RocksDB.
+
+Nodes and edges have dates for Gephi's timeline (see the columns below), and come in a fixed order: two
+exports of one store are the same file.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
 
 from kg import vocab
 from kg.model import ENTITY_TYPES, EVENT_TYPES
@@ -33,6 +35,8 @@ class Node:
     type: str
     kind: str
     mentions: int
+    first: str | None
+    last: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +48,33 @@ class Edge:
     relation: str
     role: str | None
     weight: int
-    start: str | None
+    first: str | None
+    last: str | None
+    dates: tuple[str, ...]
+    quote: str | None
+    document: str | None
 
 
-# (name, type) of the attributes each node and edge carries, in the names GEXF and GraphML use.
-NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (("type", "string"), ("kind", "string"), ("mentions", "integer"))
-EDGE_ATTRIBUTES: tuple[tuple[str, str], ...] = (("relation", "string"), ("role", "string"))
-ROLE_SEPARATOR = "; "
+# (name, type) of the attributes each node and edge carries, in the names GEXF and GraphML use. The node
+# figures (degree ... community) are computed by kg.export.figures.
+NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
+    ("type", "string"), ("kind", "string"), ("mentions", "integer"), ("degree", "integer"),
+    ("criticisms_received", "integer"), ("pagerank", "double"), ("community", "integer"),
+)  # fmt: skip
+EDGE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
+    ("relation", "string"), ("role", "string"), ("quote", "string"), ("document", "string"),
+)  # fmt: skip
+ROLE_SEPARATOR = "; "  # between the roles, dates and documents of one edge
+QUOTE_SEPARATOR = " | "  # between the quotes of one edge (a quote may hold "; ")
 
 # The variables of every node query and every edge query, in this order. All are strings but ?mentions and
-# ?weight (integers); "" stands for unknown (no label, no role, no start), never an unbound variable.
-NODE_COLUMNS = ("id", "label", "type", "kind", "mentions")
-EDGE_COLUMNS = ("source", "target", "relation", "role", "weight", "start")
+# ?weight (integers); "" stands for unknown (no label, no role, no date), never an unbound variable. Dates are
+# timeline dates (sparql_timeline_date). ?first and ?last bound what is known of a node's own time: the
+# publication dates of the documents naming an entity, an event's date; ?when is an event's date as stated
+# and ?title its title, for its label. An edge's ?first and ?last bound the dates of its facts; ?dates lists
+# them one by one where each fact has a date of its own (criticisms), else is "".
+NODE_COLUMNS = ("id", "label", "type", "kind", "mentions", "first", "last", "when", "title")
+EDGE_COLUMNS = ("source", "target", "relation", "role", "weight", "first", "last", "dates", "quote", "document")
 
 _RES = f"<{vocab.RESOLUTION_GRAPH.value}>"
 
@@ -110,31 +129,49 @@ def sparql_timeline_date(var: str) -> str:
 
 
 # pyoxigraph's MIN, MAX and GROUP_CONCAT are unbound as soon as one value is: a fact without a date or a role
-# would hide those of the others. Hence sentinels: "~" sorts after any date and is no date; empty roles go.
+# would hide those of the others. Hence sentinels: "~" sorts after any date and "" before; both are no date
+# (sparql_timeline_date maps them to ""); empty roles go. Stated dates of different precisions compare as
+# their timeline dates do ("2023-12" < "2023-12-05"), so they are compared as stated and mapped once.
 def _earliest(expr: str) -> str:
     """SPARQL aggregate: the least of the values of ``expr`` that are bound, "~" if none is."""
     return f'MIN(COALESCE({expr}, "~"))'
 
 
+def _latest(expr: str) -> str:
+    """SPARQL aggregate: the greatest of the values of ``expr`` that are bound, "" if none is."""
+    return f'MAX(COALESCE({expr}, ""))'
+
+
+def _joined(expr: str, separator: str = ROLE_SEPARATOR) -> str:
+    """SPARQL aggregate: the distinct values of ``expr`` joined by ``separator``, with an empty one if unbound."""
+    return f'GROUP_CONCAT(DISTINCT COALESCE({expr}, ""); separator="{separator}")'
+
+
 def _roles(var: str) -> str:
     """SPARQL aggregate: the distinct values of ``?var`` joined by ROLE_SEPARATOR, with an empty one if unbound."""
-    return f'GROUP_CONCAT(DISTINCT COALESCE(?{var}, ""); separator="{ROLE_SEPARATOR}")'
+    return _joined(f"?{var}")
 
 
-def _without_empty_role(var: str) -> str:
-    """SPARQL: the roles ``?var`` (from _roles) without their empty one; the test spares most rows the rewrite."""
-    sep = ROLE_SEPARATOR
-    rewritten = f'REPLACE(REPLACE(?{var}, "^{sep}|{sep}$", ""), "{sep}{sep}", "{sep}")'
+def _without_empty_role(var: str, separator: str = ROLE_SEPARATOR) -> str:
+    """SPARQL: the values ``?var`` (from _joined) without their empty one; the test spares most rows the rewrite."""
+    sep = re.escape(separator).replace("\\", "\\\\")
+    rewritten = f'REPLACE(REPLACE(?{var}, "^{sep}|{sep}$", ""), "{sep}{sep}", "{separator}")'
     return f'IF(REGEX(?{var}, "^{sep}|{sep}$|{sep}{sep}"), {rewritten}, ?{var})'
 
 
+def _published(graph: str, var: str) -> str:
+    """An OPTIONAL binding ``?var`` to the publication date of the document ``?graph``, if it has a year."""
+    return f"OPTIONAL {_part(f'GRAPH ?{graph} {{ ?{graph} kg:published ?{var} }} {_known_date(var)}', graph, var)}"
+
+
 def _stated_entities(members: str = "") -> str:
-    """One row per entity as stated (?e ?name ?type ?mentions), summed over the documents that mention it.
+    """One row per entity as stated (?e ?name ?type ?mentions, ?sf ?sl its dates), over the documents naming it.
 
     ``members``, a pattern binding ?e, restricts the rows to those entities.
     """
     return f"""
-  {{ SELECT ?e (SUM(?mc) AS ?mentions) WHERE {{ {members} GRAPH ?g {{ ?e kg:mentionCount ?mc }} }} GROUP BY ?e }}
+  {{ SELECT ?e (SUM(?mc) AS ?mentions) ({_earliest("STR(?pub)")} AS ?sf) ({_latest("STR(?pub)")} AS ?sl)
+     WHERE {{ {members} GRAPH ?g {{ ?e kg:mentionCount ?mc }} {_published("g", "pub")} }} GROUP BY ?e }}
   {{ SELECT ?e (SAMPLE(?t) AS ?type) WHERE {{ {members} {_type_names(ENTITY_TYPES, "t")} ?e a ?class }} GROUP BY ?e }}
   {{ SELECT ?e (MAX(?l) AS ?name) WHERE {{ {members} ?e rdfs:label ?l }} GROUP BY ?e }}
 """
@@ -152,34 +189,45 @@ _MEMBERS = (
 # onto it (a canonical entity no document names has no label). Grouping only those is much cheaper than
 # grouping every entity again.
 _ENTITY_NODES = f"""
-SELECT ?id ?label ?type ("entity" AS ?kind) ?mentions WHERE {{
+SELECT ?id ?label ?type ("entity" AS ?kind) ?mentions ({sparql_timeline_date("f")} AS ?first)
+       ({sparql_timeline_date("l")} AS ?last) ("" AS ?when) ("" AS ?title) WHERE {{
   {{
     {_stated_entities()}
     MINUS {{ GRAPH {_RES} {{ ?e owl:sameAs ?other }} }}
     MINUS {{ GRAPH {_RES} {{ ?other owl:sameAs ?e }} }}
     BIND({_export_id("e")} AS ?id)
     BIND(?name AS ?label)
+    BIND(?sf AS ?f)
+    BIND(?sl AS ?l)
   }} UNION {{
-    SELECT ({_export_id("node")} AS ?id) ?label (IF(?own_type = "", ?any_type, ?own_type) AS ?type) ?mentions
+    SELECT ({_export_id("node")} AS ?id) ?label (IF(?own_type = "", ?any_type, ?own_type) AS ?type) ?mentions ?f ?l
     WHERE {{ {{
       SELECT ?node (MAX(IF(?e = ?node, ?name, "")) AS ?label) (MAX(IF(?e = ?node, ?type, "")) AS ?own_type)
-             (MAX(?type) AS ?any_type) (SUM(?m) AS ?mentions) WHERE {{
-        {{ SELECT ?e ?name ?type (?mentions AS ?m) WHERE {{ {_stated_entities(_MEMBERS)} }} }}
+             (MAX(?type) AS ?any_type) (SUM(?m) AS ?mentions) (MIN(?mf) AS ?f) (MAX(?ml) AS ?l) WHERE {{
+        {{ SELECT ?e ?name ?type (?mentions AS ?m) (?sf AS ?mf) (?sl AS ?ml)
+           WHERE {{ {_stated_entities(_MEMBERS)} }} }}
         {_canonical("e", "c")}
         BIND(COALESCE(?c, ?e) AS ?node)
       }} GROUP BY ?node
     }} }}
   }}
-}}
+}} ORDER BY ?id
 """
 
+# An event is placed at its date, or where it has none (or none with a year) at its article's publication date.
 _EVENT_NODES = f"""
-SELECT ({_export_id("e")} AS ?id) ?label ?type ("event" AS ?kind) (1 AS ?mentions) WHERE {{ {{
-  SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {{
-    {{ SELECT ?e ?t WHERE {{ {_type_names(EVENT_TYPES, "t")} ?e a ?class }} }}
+SELECT ({_export_id("e")} AS ?id) ?label ?type ("event" AS ?kind) (1 AS ?mentions)
+       ({sparql_timeline_date("when")} AS ?first) ({sparql_timeline_date("when")} AS ?last) ?when ?title WHERE {{ {{
+  SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) ({_latest("?stated")} AS ?when)
+         ({_latest("?ti")} AS ?title) WHERE {{
+    {{ SELECT ?e ?t ?g WHERE {{ {_type_names(EVENT_TYPES, "t")} GRAPH ?g {{ ?e a ?class }} }} }}
     ?e rdfs:label ?l .
+    OPTIONAL {{ GRAPH ?g {{ ?e kg:title ?ti }} }}
+    OPTIONAL {{ GRAPH ?g {{ ?e kg:date ?date }} {_known_date("date")} }}
+    {_published("g", "pub")}
+    BIND(STR(COALESCE(?date, ?pub)) AS ?stated)
   }} GROUP BY ?e
-}} }}
+}} }} ORDER BY ?id
 """
 
 
@@ -198,30 +246,47 @@ def _ids(pattern: str, var: str, out: str) -> str:
 
 
 def _edges(grouped: str, sources: str, targets: str) -> str:
-    """An edge query from a grouped one binding ?s ?o (IRIs) ?relation ?roles ?weight and ?first (a date or "~").
+    """An edge query from a grouped one binding ?s ?o (IRIs) ?relation ?roles ?weight ?first ?last ?dates ?quotes
+    ?documents (?first and ?last as stated or a sentinel, the others from _joined).
 
-    ``sources`` and ``targets`` are patterns binding ?stated to the sources and targets as stated.
+    ``sources`` and ``targets`` are patterns binding ?stated to the sources and targets as stated. Edges come
+    ordered by their ends and relation, so that two exports of one store are the same file.
     """
     return (
         f"SELECT ?source ?target ?relation ({_without_empty_role('roles')} AS ?role) ?weight"
-        f" ({sparql_timeline_date('first')} AS ?start) WHERE {{ {{ {grouped} }}"
-        f" {_ids(sources, 's', 'source')} {_ids(targets, 'o', 'target')} }}"
+        f" ({sparql_timeline_date('f')} AS ?first) ({sparql_timeline_date('l')} AS ?last)"
+        f" ({_without_empty_role('ds')} AS ?dates) ({_without_empty_role('quotes', QUOTE_SEPARATOR)} AS ?quote)"
+        f" ({_without_empty_role('documents')} AS ?document)"
+        f" WHERE {{ {{ {grouped} }} {_ids(sources, 's', 'source')} {_ids(targets, 'o', 'target')} }}"
+        " ORDER BY ?source ?target ?relation"
     )
+
+
+# The id of a document as the REST API gives it (kg.vocab.document_iri).
+_DOCUMENT_ID = re.escape(vocab.document_iri("").value).replace("\\", "\\\\")
+
+
+def _undated() -> str:
+    """SPARQL projection: the columns an edge query groups without dates of their own, quotes or documents."""
+    return '("" AS ?ds) ("" AS ?quotes) ("" AS ?documents)'
 
 
 # Edges are grouped on the canonical entities of the endpoints as stated. Distinct facts of distinct stated
 # endpoints are distinct facts, so counting distinct facts over a merged group adds up the weights.
 # kg:subject / kg:object / kg:critic / kg:target are only ever used on relation assertions and criticisms
-# (kg.rdf), so the facts need no rdf:type join.
+# (kg.rdf), so the facts need no rdf:type join. A relation or affiliation spans the publication dates of the
+# documents stating it; a criticism is at its date (else the date it was reported), one date per criticism;
+# a participation at its event's date (else its article's). An undated criticism leaves ?day unbound (?no_date
+# is never bound), which the aggregates' sentinels pass over.
 _RELATION_EDGES = _edges(
     f"""
 SELECT ?s ?o ?relation ({_roles("r_role")} AS ?roles) (COUNT(DISTINCT ?r) AS ?weight)
-       ({_earliest("STR(?pub)")} AS ?first) WHERE {{
+       ({_earliest("STR(?pub)")} AS ?f) ({_latest("STR(?pub)")} AS ?l) {_undated()} WHERE {{
   {_in_graph("?r kg:subject ?s0", "r", "s0")}
   {_in_graph("?r kg:predicate ?rel", "r", "rel")}
   {_in_graph("?r kg:object ?o0", "r", "o0")}
   OPTIONAL {_in_graph("?r kg:role ?r_role", "r", "r_role")}
-  OPTIONAL {_part(f"GRAPH ?g {{ ?g kg:published ?pub }} {_known_date('pub')}", "g", "pub")}
+  {_published("g", "pub")}
   {_canonical("s0", "cs")}
   {_canonical("o0", "co")}
 }} GROUP BY {_merged("s0", "cs", "s")} {_merged("o0", "co", "o")} (STR(?rel) AS ?relation)
@@ -233,12 +298,16 @@ SELECT ?s ?o ?relation ({_roles("r_role")} AS ?roles) (COUNT(DISTINCT ?r) AS ?we
 _CRITICISM_EDGES = _edges(
     f"""
 SELECT ?s ?o ("criticised" AS ?relation) ("" AS ?roles) (COUNT(DISTINCT ?c) AS ?weight)
-       ({_earliest("?d")} AS ?first) WHERE {{
+       ({_earliest("?day")} AS ?f) ({_latest("?day")} AS ?l) ({_joined("?day")} AS ?ds)
+       ({_joined("?q", QUOTE_SEPARATOR)} AS ?quotes) ({_joined("?doc")} AS ?documents) WHERE {{
   {_in_graph("?c kg:critic ?s0", "c", "s0")}
   {_in_graph("?c kg:target ?o0", "c", "o0")}
   OPTIONAL {_part(f"GRAPH ?g {{ ?c kg:date ?date }} {_known_date('date')}", "g", "c", "date")}
   OPTIONAL {_part(f"GRAPH ?g {{ ?c kg:reported ?rep }} {_known_date('rep')}", "g", "c", "rep")}
+  OPTIONAL {_in_graph("?c kg:quote ?q", "c", "q")}
   BIND(STR(COALESCE(?date, ?rep)) AS ?d)
+  BIND(IF(BOUND(?d), {sparql_timeline_date("d")}, ?no_date) AS ?day)
+  BIND(REPLACE(STR(?g), "^{_DOCUMENT_ID}", "") AS ?doc)
   {_canonical("s0", "cs")}
   {_canonical("o0", "co")}
 }} GROUP BY {_merged("s0", "cs", "s")} {_merged("o0", "co", "o")}
@@ -249,11 +318,14 @@ SELECT ?s ?o ("criticised" AS ?relation) ("" AS ?roles) (COUNT(DISTINCT ?c) AS ?
 
 _PARTICIPANT_EDGES = _edges(
     f"""
-SELECT ?s ?o ?relation ("" AS ?roles) (COUNT(*) AS ?weight) ({_earliest("STR(?date)")} AS ?first) WHERE {{
+SELECT ?s ?o ?relation ("" AS ?roles) (COUNT(*) AS ?weight) ({_earliest("?d")} AS ?f) ({_latest("?d")} AS ?l)
+       {_undated()} WHERE {{
   {_in_graph("?o kg:participant ?p", "o", "p")}
   {_in_graph("?p kg:role ?p_role", "p", "p_role")}
   {_in_graph("?p kg:entity ?s0", "p", "s0")}
   OPTIONAL {_part(f"GRAPH ?g {{ ?o kg:date ?date }} {_known_date('date')}", "g", "o", "date")}
+  {_published("g", "pub")}
+  BIND(STR(COALESCE(?date, ?pub)) AS ?d)
   {_canonical("s0", "cs")}
 }} GROUP BY {_merged("s0", "cs", "s")} ?o (STR(?p_role) AS ?relation)
 """,
@@ -264,8 +336,10 @@ SELECT ?s ?o ?relation ("" AS ?roles) (COUNT(*) AS ?weight) ({_earliest("STR(?da
 # Counted per document holding the statement, on any backend (a union default graph may be a set or a bag).
 _AFFILIATION_EDGES = _edges(
     f"""
-SELECT ?s ?o ("affiliation" AS ?relation) ("" AS ?roles) (COUNT(*) AS ?weight) ("~" AS ?first) WHERE {{
+SELECT ?s ?o ("affiliation" AS ?relation) ("" AS ?roles) (COUNT(*) AS ?weight)
+       ({_earliest("STR(?pub)")} AS ?f) ({_latest("STR(?pub)")} AS ?l) {_undated()} WHERE {{
   GRAPH ?g {{ ?s0 kg:affiliation ?o0 }}
+  {_published("g", "pub")}
   {_canonical("s0", "cs")}
   {_canonical("o0", "co")}
 }} GROUP BY {_merged("s0", "cs", "s")} {_merged("o0", "co", "o")}
@@ -276,6 +350,7 @@ SELECT ?s ?o ("affiliation" AS ?relation) ("" AS ?roles) (COUNT(*) AS ?weight) (
 
 NODE_QUERIES: tuple[str, ...] = (_ENTITY_NODES, _EVENT_NODES)
 EDGE_QUERIES: tuple[str, ...] = (_RELATION_EDGES, _CRITICISM_EDGES, _PARTICIPANT_EDGES, _AFFILIATION_EDGES)
+CRITICISM_QUERY = _CRITICISM_EDGES
 
 
 def _rows(store: GraphStore, query: str) -> Iterator[tuple[Term | None, ...]]:
@@ -291,63 +366,19 @@ def _text(term: Term | None) -> str:
 def nodes(store: GraphStore) -> Iterator[Node]:
     """Every node: entities (canonical ones only), then events."""
     for query in NODE_QUERIES:
-        for id_, label, type_, kind, mentions in _rows(store, query):
-            yield Node(_text(id_), _text(label), _text(type_), _text(kind), int(_text(mentions) or 0))
+        for id_, label, type_, kind, mentions, first, last, *_ in _rows(store, query):
+            yield Node(
+                _text(id_), _text(label), _text(type_), _text(kind), int(_text(mentions) or 0),
+                _text(first) or None, _text(last) or None,
+            )  # fmt: skip
 
 
 def edges(store: GraphStore) -> Iterator[Edge]:
     """Every edge: relations, criticisms, event participations, group affiliations."""
     for query in EDGE_QUERIES:
-        for source, target, relation, role, weight, start in _rows(store, query):
+        for source, target, relation, role, weight, first, last, dates, quote, document in _rows(store, query):
             yield Edge(
                 _text(source), _text(target), _text(relation), _text(role) or None, int(_text(weight) or 1),
-                _text(start) or None,
+                _text(first) or None, _text(last) or None, tuple(filter(None, _text(dates).split(ROLE_SEPARATOR))),
+                _text(quote) or None, _text(document) or None,
             )  # fmt: skip
-
-
-def write_elements(store: GraphStore, queries: tuple[str, ...], parts: tuple[str, ...], out: BinaryIO) -> None:
-    """Write one line per row of each query: the concatenation of ``parts``, SPARQL string expressions over its columns.
-
-    No part may give a comma, double quote or line break (values escape them, as
-    :func:`kg.export.xmlutil.sparql_xml` does). The parts are the columns of a CSV result the store writes
-    itself, which are then joined by dropping the commas: no string per row is built in the store or in Python.
-    """
-    columns = " ".join(f"({part} AS ?p{i})" for i, part in enumerate(parts))
-    for query in queries:
-        sink = _CsvJoined(out)
-        store.stream_csv(f"{vocab.sparql_prefixes()}SELECT {columns} WHERE {{ {{ {query} }} }}", sink)
-        sink.close()
-
-
-class _CsvJoined:
-    """A binary sink for a SPARQL CSV result whose fields hold no comma, quote or line break: writes each row joined.
-
-    Such fields are written bare, separated by commas, and rows end in CRLF: dropping the header line, every
-    comma and every carriage return leaves each row's fields joined, one row per line.
-    """
-
-    def __init__(self, out: BinaryIO) -> None:
-        self.out = out
-        self.in_header = True
-
-    def write(self, chunk: bytes) -> int:
-        """Pass on a chunk of the CSV result as lines of text."""
-        size = len(chunk)
-        if self.in_header:
-            end = chunk.find(b"\n")
-            if end < 0:
-                return size
-            self.in_header = False
-            chunk = chunk[end + 1 :]
-        if b'"' in chunk:  # CSV quoted a field: a value was not escaped, and dropping commas would corrupt it
-            raise RuntimeError("an export query gave a field holding a comma, double quote or line break")
-        self.out.write(chunk.replace(b",", b"").replace(b"\r", b""))
-        return size
-
-    def flush(self) -> None:
-        """Nothing held back: every chunk is passed on when written."""
-
-    def close(self) -> None:
-        """Check that the store wrote a result at all."""
-        if self.in_header:
-            raise RuntimeError("the store wrote no CSV header for an export query")

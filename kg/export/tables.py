@@ -7,11 +7,11 @@ import io
 import zipfile
 from typing import BinaryIO
 
-from kg.export.graphview import edges, nodes
+from kg.export.graphview import Edge, edges, nodes
 from kg.store.base import GraphStore
 
 NODE_COLUMNS = ("Id", "Label", "type", "kind", "mentions")
-EDGE_COLUMNS = ("Id", "Source", "Target", "Type", "relation", "role", "Weight", "start")
+EDGE_COLUMNS = ("Id", "Source", "Target", "Type", "relation", "role", "Weight", "start", "end", "quote", "document")
 
 
 def write_csv_zip(store: GraphStore, out: BinaryIO) -> None:
@@ -25,6 +25,12 @@ def write_csv_zip(store: GraphStore, out: BinaryIO) -> None:
             table = csv.writer(text)
             table.writerow(EDGE_COLUMNS)
             table.writerows(
-                (i, e.source, e.target, "Directed", e.relation, e.role or "", e.weight, e.start or "")
+                (i, e.source, e.target, "Directed", e.relation, e.role or "", e.weight, *_dates(e), e.quote or "",
+                 e.document or "")
                 for i, e in enumerate(edges(store))
-            )
+            )  # fmt: skip
+
+
+def _dates(edge: Edge) -> tuple[str, str]:
+    """The start and end columns of an edge: its first and last date, empty when unknown."""
+    return edge.first or "", edge.last or ""

@@ -26,7 +26,7 @@ class ChunkedWriter:
 
 
 # Escaping done by the store, for the XML exports that have it write their elements (see
-# kg.export.graphview.write_elements). An element is a row of SPARQL string expressions, markup and values,
+# kg.export.elements). An element is a row of SPARQL string expressions, markup and values,
 # that the store's CSV writer writes one after another, separated by commas; the commas are then dropped. So
 # no part may hold a comma, a double quote or a line break (which CSV would quote), and values escape them
 # as character references. Markup writes attributes in single quotes. Patterns are SPARQL string literals:
@@ -60,3 +60,12 @@ def sparql_markup(markup: str) -> str:
 def sparql_choose(var: str, if_empty: str, otherwise: str) -> str:
     """SPARQL: the markup ``if_empty`` where the string ``?var`` is empty, else ``otherwise`` (for optional parts)."""
     return f'IF(?{var} = "", {sparql_markup(if_empty)}, {sparql_markup(otherwise)})'
+
+
+def sparql_optional(var: str, before: str, after: str) -> tuple[str, str, str]:
+    """SPARQL parts: the escaped text ``?x_var`` between markups ``before`` and ``after``, or nothing if it is empty."""
+    return (
+        f'IF(?x_{var} = "", "", {sparql_markup(before)})',
+        f"?x_{var}",
+        f'IF(?x_{var} = "", "", {sparql_markup(after)})',
+    )

@@ -19,7 +19,7 @@ from kg import vocab
 from kg.errors import InputError
 from kg.export import FORMATS, write_export
 from kg.export.graphview import sparql_timeline_date
-from kg.model import Document, Entity, Event, Extraction, Participant, Relation
+from kg.model import Criticism, DateRef, Document, Entity, Event, Extraction, Participant, Relation, Span
 from kg.rdf import document_quads
 from kg.store.oxigraph import OxigraphStore
 from tests.conftest import make_document, span
@@ -87,39 +87,79 @@ def test_jsonld_has_prefix_context(store: OxigraphStore) -> None:
     assert any("kg:mentionCount" in node for graph in body["@graph"] for node in graph["@graph"])
 
 
+def _gexf(data: bytes, tmp_path: Path) -> nx.MultiDiGraph:
+    """A GEXF export checked against the 1.3 RelaxNG schema, read back with networkx (as a multigraph)."""
+    path = tmp_path / "graph.gexf"
+    path.write_bytes(data)
+    schema = etree.RelaxNG(etree.parse(str(GEXF_RNG)))  # resolves the sibling dynamics.rng and viz.rng
+    assert schema.validate(etree.parse(str(path))), schema.error_log
+    return nx.MultiDiGraph(nx.read_gexf(path, version="1.3"))
+
+
+def _only_edge(graph: nx.MultiDiGraph, source: str, target: str) -> dict:
+    """The attributes of the one edge from ``source`` to ``target``."""
+    (data,) = graph.get_edge_data(source, target).values()
+    return data
+
+
 def test_gexf_valid_and_readable(store: OxigraphStore, tmp_path: Path) -> None:
     """GEXF validates against the 1.3 RelaxNG schema and networkx reads the merged, dated graph."""
-    path = tmp_path / "graph.gexf"
-    path.write_bytes(_export(store, "gexf"))
-    schema = etree.RelaxNG(etree.parse(str(GEXF_RNG)))  # resolves the sibling dynamics.rng and viz.rng
-    document = etree.parse(str(path))
-    assert schema.validate(document), schema.error_log
-    graph = nx.read_gexf(path, version="1.3")
+    graph = _gexf(_export(store, "gexf"), tmp_path)
     assert "per-doe" not in graph  # merged onto its canonical entity
     assert graph.nodes["per-jane-doe"]["type"] == "Person"
     assert graph.nodes["per-jane-doe"]["mentions"] == 2
     assert graph.nodes["per-jane-doe"]["label"] == "Jane Doe"
-    edge = graph.edges["per-jane-doe", "org-acme-ai"]
+    edge = _only_edge(graph, "per-jane-doe", "org-acme-ai")
     assert edge["relation"] == "affiliated_with"
+    assert edge["id"] == "per-jane-doe affiliated_with org-acme-ai"
     assert edge["weight"] == 2
     assert set(edge["role"].split("; ")) == {"CEO", "co-founder"}
-    assert edge["start"] == "2025-12-01"  # the earliest supporting document, month mapped to its first day
-    assert graph.edges["per-jane-doe", "prd-widget-2"]["start"] == "2026-06-04"
+    # Its supporting documents' publication dates, a month mapped to its first day.
+    assert (edge["start"], edge["end"]) == ("2025-12-01", "2026-06-05")
     investor = [d for s, _, d in graph.edges(data=True) if s == "org-big-capital"]
     assert [d["relation"] for d in investor] == ["investor"]
 
 
-def test_graphml_readable(store: OxigraphStore, tmp_path: Path) -> None:
-    """GraphML reads back with networkx with the same nodes and typed attributes."""
-    path = tmp_path / "graph.graphml"
-    path.write_bytes(_export(store, "graphml"))
-    graph = nx.read_graphml(path)
-    types = {data["type"] for _, data in graph.nodes(data=True)}
-    assert types == {"Person", "Organization", "Product", "FundingRound"}
-    assert graph.nodes["org-acme-ai"]["mentions"] == 2
-    assert {d["relation"] for *_, d in graph.edges(data=True)} == {
-        "affiliated_with", "developed_by", "criticised", "recipient", "investor",
-    }  # fmt: skip
+def test_gexf_criticism_edges_carry_quote_source_and_every_date(
+    store: OxigraphStore, sample_document: Document, tmp_path: Path
+) -> None:
+    """A criticism edge aggregating criticisms has one spell per date, their quotes and their documents."""
+    text = "Doe said Widget 2 is overrated."
+    where = span(text, "said")
+    ex = Extraction(
+        entities=(
+            Entity(key="d", label="Doe", type="Person", mentions=(span(text, "Doe"),)),
+            Entity(key="w", label="Widget 2", type="Product", mentions=(span(text, "Widget 2"),)),
+        ),
+        criticisms=(
+            Criticism(critic="d", target="w", quote="overrated", summary="Doe called Widget 2 overrated",
+                      date=DateRef(value="2026-07", precision="month"), source=where),
+        ),
+    )  # fmt: skip
+    later = make_document(text, ex)
+    store.put_graph(vocab.document_iri(later.meta.id), document_quads(later))
+    graph = _gexf(_export(store, "gexf"), tmp_path)
+    edge = _only_edge(graph, "per-jane-doe", "prd-widget-2")
+    assert edge["weight"] == 2
+    assert sorted(edge["spells"]) == [("2026-06-04", "2026-06-04"), ("2026-07-01", "2026-07-01")]
+    assert set(edge["quote"].split(" | ")) == {"a ploy", "overrated"}
+    assert set(edge["document"].split("; ")) == {sample_document.meta.id, later.meta.id}
+
+
+def test_gexf_timeline_and_figures(store: OxigraphStore, tmp_path: Path) -> None:
+    """Nodes span their documents' and facts' dates; events sit at their date; figures are networkx's."""
+    graph = _gexf(_export(store, "gexf"), tmp_path)
+    jane = graph.nodes["per-jane-doe"]
+    # From the document naming her "Doe" (2025-12) to the other one (2026-06-05).
+    assert (jane["start"], jane["end"]) == ("2025-12-01", "2026-06-05")
+    assert graph.nodes["prd-widget-2"]["criticisms_received"] == 1
+    assert jane["degree"] == graph.degree("per-jane-doe") == 2
+    assert sum(d["pagerank"] for _, d in graph.nodes(data=True)) == pytest.approx(1, abs=1e-4)
+    assert {d["community"] for _, d in graph.nodes(data=True)} >= {0}
+    (event,) = [d for _, d in graph.nodes(data=True) if d["kind"] == "event"]
+    # Undated, it sits at its article's date, which its label shows.
+    assert event["label"] == "Acme AI funding round (2026-06-05)"
+    assert (event["start"], event["end"]) == ("2026-06-05", "2026-06-05")
 
 
 # Text the store has to escape on its own when it writes XML elements: every XML special character, the comma
@@ -137,8 +177,8 @@ def _awkward_document() -> Document:
         ),
         relations=(Relation(subject="a", predicate="affiliated_with", object="z", role=_AWKWARD, source=where),),
         events=(
-            Event(key="ev", type="Lawsuit", label=_AWKWARD, participants=(Participant(role=_AWKWARD, entity="a"),),
-                  source=where),
+            Event(key="ev", type="Lawsuit", label=f"{_AWKWARD} v Zed", source=where,
+                  participants=(Participant(role=_AWKWARD, entity="a"),)),
         ),
     )  # fmt: skip
     return make_document(text, ex)
@@ -249,22 +289,23 @@ def test_timeline_date(memory_store: OxigraphStore, value: str, expected: str | 
 
 
 def test_gexf_memory_is_flat() -> None:
-    """Export memory does not grow with the facts and edges: 8x the edges between the same nodes, about the same peak.
+    """Export memory does not grow with the facts: 8x the criticisms on the same edges, about the same peak.
 
-    (Entities are held by id while sameAs merges add up, so memory may grow with the number of nodes.)
+    (The figures need the topology, one entry per node and per edge, so memory grows with those: never with
+    the facts behind an edge, nor with the text of the elements.)
     """
 
-    def peak(edges: int) -> int:
+    def peak(per_edge: int) -> int:
         store = OxigraphStore(None)
-        text = "Someone works at Org."
-        where = span(text, "works")
-        entities = [Entity(key=f"o{i}", label=f"Org {i}", type="Organization") for i in range(40)]
+        text = "Someone criticised Org."
+        entities = [Entity(key=f"o{i}", label=f"Org {i}", type="Organization") for i in range(5)]
         entities += [Entity(key=f"p{i}", label=f"Person {i}", type="Person") for i in range(200)]
-        relations = [
-            Relation(subject=f"p{i % 200}", predicate="affiliated_with", object=f"o{i // 200}", source=where)
-            for i in range(edges)
-        ]
-        quads = document_quads(make_document(text, Extraction(entities=tuple(entities), relations=tuple(relations))))
+        criticisms = [
+            Criticism(critic=f"p{i % 200}", target=f"o{i // 200 % 5}", summary="s", quote="q",
+                      date=DateRef(value="2026-01-02", precision="day"), source=Span(start=i, end=i + 1, sentence=text))
+            for i in range(1000 * per_edge)
+        ]  # fmt: skip
+        quads = document_quads(make_document(text, Extraction(entities=tuple(entities), criticisms=tuple(criticisms))))
         store.put_graph(quads[0].graph_name, quads)
         tracemalloc.start()
         write_export(store, "gexf", _Discard())
@@ -272,7 +313,7 @@ def test_gexf_memory_is_flat() -> None:
         tracemalloc.stop()
         return top
 
-    small, large = peak(1000), peak(8000)
+    small, large = peak(1), peak(8)
     assert large < small * 1.5
 
 

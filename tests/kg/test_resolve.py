@@ -91,3 +91,17 @@ def test_refresh_if_stale_refreshes_a_marked_store_only(memory_store: OxigraphSt
     assert refresh_if_stale(memory_store) is True
     assert len(list(memory_store.quads(vocab.RESOLUTION_GRAPH))) == 1
     assert not memory_store.resolution_is_stale()
+
+
+def test_a_product_named_as_an_organisation_is_merged_onto_it(memory_store: OxigraphStore) -> None:
+    """An "X" typed Organization in one article and Product in another is one entity, the organisation."""
+    put(memory_store, "one", ("X", "Organization", ()))
+    put(memory_store, "two", ("X", "Product", ()))
+    assert compute_same_as(memory_store) == {iri("Product", "X"): iri("Organization", "X")}
+
+
+def test_a_product_told_apart_from_its_organisation_in_one_document_stays(memory_store: OxigraphStore) -> None:
+    """A document naming both the company and its eponymous product keeps them apart everywhere."""
+    put(memory_store, "one", ("Midjourney", "Organization", ()), ("Midjourney", "Product", ()))
+    put(memory_store, "two", ("Midjourney", "Product", ()))
+    assert compute_same_as(memory_store) == {}

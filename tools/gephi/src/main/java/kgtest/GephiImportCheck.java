@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.gephi.graph.api.Column;
+import org.gephi.graph.api.Edge;
+import org.gephi.graph.api.Element;
 import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
@@ -125,6 +127,10 @@ public final class GephiImportCheck {
         out.put("time_format", timeFormat);
         out.put("time_representation", timeRepresentation);
         out.put("time_bounds", timeBounds(graphModel));
+        out.put("timed_nodes", timedCount(graph.getNodes()));
+        out.put("timed_edges", timedCount(graph.getEdges()));
+        out.put("edge_intervals", intervalCount(graph.getEdges()));
+        out.put("edge_kinds", edgeKinds(graph));
         List<String> reportLines = new ArrayList<>();
         for (String line : reportText.split("\\R")) {
             if (!line.isBlank()) {
@@ -157,6 +163,37 @@ public final class GephiImportCheck {
             }
         }
         return out;
+    }
+
+    /** How many of the elements have at least one time interval (a spell, or start/end). */
+    private static int timedCount(Iterable<? extends Element> elements) {
+        int count = 0;
+        for (Element e : elements) {
+            Interval[] intervals = e.getIntervals();
+            if (intervals != null && intervals.length > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The time intervals of the elements, all together. */
+    private static int intervalCount(Iterable<? extends Element> elements) {
+        int count = 0;
+        for (Element e : elements) {
+            Interval[] intervals = e.getIntervals();
+            count += intervals == null ? 0 : intervals.length;
+        }
+        return count;
+    }
+
+    /** Edges per edge type label (the GEXF edge "kind"). */
+    private static Map<String, Object> edgeKinds(Graph graph) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Edge e : graph.getEdges()) {
+            counts.merge(String.valueOf(e.getTypeLabel()), 1, Integer::sum);
+        }
+        return new LinkedHashMap<>(counts);
     }
 
     private static Collection<Issue> issuesOf(Report report) {
