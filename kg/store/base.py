@@ -11,12 +11,13 @@ or the caller passes one (``default_graph`` / ``named_graphs``, as the SPARQL Pr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
+from kg import vocab
 from kg.errors import QueryError
 from kg.sparql_guard import tokenize
 
@@ -50,6 +51,21 @@ class GraphResult:
 
 
 QueryResult = SelectResult | AskResult | GraphResult
+
+
+@dataclass(frozen=True)
+class Change:
+    """One committed write, as a store reports it to its listeners (:meth:`GraphStore.subscribe`)."""
+
+    generation: int
+    """The store's generation once the write is done."""
+    graph: NamedNode
+    """The graph replaced or removed."""
+    touched: frozenset[str] | None
+    """The IRIs whose triples the write changed (subjects, and objects other than classes); None if unknown."""
+
+
+Listener = Callable[[Change], None]
 Row = tuple[Term | None, ...]
 # The rows of a streamed SELECT: its variables, and an iterator that fetches rows as it is read.
 RowStream = tuple[list[str], Iterator[Row]]
@@ -81,6 +97,14 @@ class GraphStore(Protocol):
 
     def graphs(self) -> list[NamedNode]:
         """The named graphs in the store."""
+        ...
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` after every write through this object, before the next write can start.
+
+        The listener sees the store exactly as that write left it, so what it derives from it belongs to that
+        generation. It runs on the writing thread and must not write to the store or raise.
+        """
         ...
 
     def count_quads(self) -> int:
@@ -162,3 +186,17 @@ def names_dataset(sparql: str) -> bool:
     except QueryError:
         return False  # unreadable: let the engine report the syntax error
     return False
+
+
+def touched_iris(quads: Iterable[Quad]) -> frozenset[str]:
+    """The IRIs whose triples these added or removed quads change: subjects, and objects other than classes.
+
+    A class (the object of rdf:type) is left out: its own triples do not change when an instance comes or goes.
+    """
+    found: set[str] = set()
+    for quad in quads:
+        if isinstance(quad.subject, NamedNode):
+            found.add(quad.subject.value)
+        if isinstance(quad.object, NamedNode) and quad.predicate != vocab.RDF_TYPE:
+            found.add(quad.object.value)
+    return frozenset(found)

@@ -20,7 +20,18 @@ from rdflib.term import Node
 from kg import vocab
 from kg.errors import QueryError, QueryTimeoutError, ResultTooLargeError
 from kg.sparql_results import serialize, write_csv
-from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult, Term, names_dataset
+from kg.store.base import (
+    AskResult,
+    Change,
+    GraphResult,
+    Listener,
+    QueryResult,
+    RowStream,
+    SelectResult,
+    Term,
+    names_dataset,
+    touched_iris,
+)
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
@@ -62,6 +73,7 @@ class RdflibStore:
         self._lock = threading.RLock()
         # Bumped on every write, as OxigraphStore's: caches of derived data and of REST answers key on it.
         self.generation = 0
+        self._listeners: list[Listener] = []
 
     @property
     def description(self) -> str:
@@ -77,27 +89,45 @@ class RdflibStore:
 
     def put_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Replace a graph; the new triples are built first so a failure leaves the old graph."""
-        quads = list(quads)
+        quads = list(dict.fromkeys(quads))
         if any(q.graph_name != graph for q in quads):
             raise ValueError(f"every quad must be in graph {graph.value}")
+        if any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object)):
+            raise ValueError(f"graph {graph.value}: blank nodes cannot be written (every node needs an IRI)")
         triples = [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in quads]
         with self._lock:
+            old = set(self.quads(graph))
+            touched = None
             self._dataset.remove_graph(URIRef(graph.value))
             target = self._dataset.graph(URIRef(graph.value))
             try:
                 for triple in triples:
                     target.add(triple)
+                touched = touched_iris(old.symmetric_difference(quads))
             finally:
-                self.generation += 1  # even a failed write may have changed something
+                self._committed(graph, touched)  # even a failed write may have changed something
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove a named graph; False if it was not there."""
         with self._lock:
             if not self._has_graph(graph):
                 return False
+            old = list(self.quads(graph))
             self._dataset.remove_graph(URIRef(graph.value))
-            self.generation += 1
+            self._committed(graph, touched_iris(old))
             return True
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` after every write through this object, before the next write can start."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def _committed(self, graph: ox.NamedNode, touched: frozenset[str] | None) -> None:
+        """Count a write and tell the listeners, still under the lock."""
+        self.generation += 1
+        change = Change(self.generation, graph, touched)
+        for listener in self._listeners:
+            listener(change)
 
     def graphs(self) -> list[ox.NamedNode]:
         """The named graphs that hold triples."""
