@@ -11,7 +11,6 @@ from fastapi import APIRouter, Response, status
 from api.deps import SettingsDep, StoreDep, WriteAccess
 from api.errors import error_responses
 from kg.errors import NotFoundError
-from kg.queries import invalidate
 from kg.queries.views import DocumentIn, IngestOut
 from kg.store.base import GraphStore
 from loaders.documents import raw_from_fields
@@ -34,9 +33,7 @@ def post_document(body: DocumentIn, response: Response, store: StoreDep, setting
     """Ingest one article: 201 with its id when new, 200 with the same id when its text was already stored."""
     raw = raw_from_fields(body.model_dump(exclude_none=True), body.url or _ORIGIN, settings.max_document_bytes)
     result = ingest(store, raw, settings)
-    if result.created:
-        invalidate()
-    else:
+    if not result.created:
         response.status_code = status.HTTP_200_OK
     return IngestOut(id=result.document_id, created=result.created, entities=result.entities, facts=result.facts)
 
@@ -58,5 +55,4 @@ def delete_document(doc_id: str, store: StoreDep) -> Response:
     """Remove a document and every fact only it supports (facts other documents also state stay): 204."""
     if not _stored(store, doc_id) or not remove_document(store, doc_id):
         raise NotFoundError(f"no document {doc_id!r}; list them with GET /documents")
-    invalidate()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

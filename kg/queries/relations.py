@@ -4,7 +4,8 @@ A relation listing (by predicate, subject and/or object, ordered by predicate, s
 entity's relations then need no query to find a page or count the total: both are a filter over this index, and
 only the page's assertions are fetched for their spans. Grouping every assertion per request took seconds at a
 million triples. Canonical endpoints follow owl:sameAs chains exactly as the SPARQL did (``terms.canonical``):
-every chain end reachable from a node, or the node itself when there is none.
+every chain end reachable from a node, or the node itself when there is none. After a write only the assertions
+it touched are read again, and the sameAs chains only when the resolution graph changed.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kg.queries.entities import derived
-from kg.queries.terms import RESOLUTION, select, value
+from kg.queries.snapshot import Delta, Part, derived
+from kg.queries.terms import RESOLUTION, iris, select, value
 from kg.store.base import GraphStore
 
 # Inside one graph, as the listing matched them; DISTINCT drops the per-document copies of one assertion.
@@ -28,6 +29,7 @@ _SAME_AS = f"SELECT DISTINCT ?a ?c WHERE {{ GRAPH {RESOLUTION} {{ ?a owl:sameAs 
 
 Key = tuple[str, str, str, str]  # (predicate, canonical subject, canonical object, lower-cased role)
 Assertion = tuple[str, str, str]  # (assertion node, subject node, object node)
+Row = tuple[str, str, str, str]  # (subject node, object node, predicate, lower-cased role) of one assertion
 
 
 @dataclass
@@ -39,6 +41,8 @@ class RelationIndex:
     by_predicate: dict[str, range] = field(default_factory=dict)
     by_subject: dict[str, list[int]] = field(default_factory=dict)
     by_object: dict[str, list[int]] = field(default_factory=dict)
+    rows: dict[str, tuple[Row, ...]] = field(default_factory=dict)  # what was read, by assertion node
+    ends: dict[str, list[str]] = field(default_factory=dict)  # the sameAs chain ends it was grouped by
 
     def find(
         self, predicate: str | None, subjects: set[str] | None, objects: set[str] | None, either: set[str] | None = None
@@ -100,19 +104,55 @@ def _chain_ends(store: GraphStore) -> dict[str, list[str]]:
     return ends
 
 
+def _read_rows(store: GraphStore, only: frozenset[str] | None = None) -> dict[str, tuple[Row, ...]]:
+    """The rows of every relation assertion, or of those among ``only``, by assertion node."""
+    query = _ROWS if only is None else _ROWS.replace("WHERE {", f"WHERE {{ VALUES ?f {{ {iris(sorted(only))} }}", 1)
+    intern = sys.intern  # IRIs repeat across thousands of assertions; one copy of each keeps the index small
+    rows: dict[str, list[Row]] = defaultdict(list)
+    for row in select(store, query):
+        s, o = intern(value(row["s"]) or ""), intern(value(row["o"]) or "")
+        pred, role = intern(value(row["pred"]) or ""), intern(value(row["rk"]) or "")
+        rows[intern(value(row["f"]) or "")].append((s, o, pred, role))
+    return {f: tuple(found) for f, found in rows.items()}
+
+
 def build_index(store: GraphStore) -> RelationIndex:
     """Read every relation assertion once, group them by canonical endpoints and sort them as the listing does."""
-    ends = _chain_ends(store)
-    intern = sys.intern  # IRIs repeat across thousands of assertions; one copy of each keeps the index small
+    return _group(_read_rows(store), _chain_ends(store))
+
+
+def update_index(old: RelationIndex, store: GraphStore, delta: Delta) -> RelationIndex:
+    """The index after a write: touched assertions read again, regrouped if they or the sameAs chains changed.
+
+    Notes ``relation_keys`` for the parts after it: the relations whose assertions changed.
+    """
+    fresh = _read_rows(store, delta.touched)
+    ends = _chain_ends(store) if delta.resolution else old.ends
+    gone = [f for f in delta.touched if f in old.rows and old.rows[f] != fresh.get(f)]
+    came = [f for f, found in fresh.items() if old.rows.get(f) != found]
+    if not gone and not came and ends == old.ends:
+        delta.notes["relation_keys"] = set()
+        return old
+    rows = {f: found for f, found in old.rows.items() if f not in delta.touched}
+    rows.update(fresh)
+    new = _group(rows, ends)
+    before = dict(zip(old.keys, old.assertions, strict=True))
+    after = dict(zip(new.keys, new.assertions, strict=True))
+    delta.notes["relation_keys"] = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    return new
+
+
+def _group(rows: dict[str, tuple[Row, ...]], ends: dict[str, list[str]]) -> RelationIndex:
+    """Assertions grouped by canonical endpoints, sorted as the listing does, with their positions."""
+    intern = sys.intern
     groups: dict[Key, list[Assertion]] = defaultdict(list)
-    for row in select(store, _ROWS):
-        fact, s, o = intern(value(row["f"]) or ""), intern(value(row["s"]) or ""), intern(value(row["o"]) or "")
-        pred, role = intern(value(row["pred"]) or ""), intern(value(row["rk"]) or "")
-        for subject in ends.get(s, (s,)):
-            for obj in ends.get(o, (o,)):
-                groups[(pred, intern(subject), intern(obj), role)].append((fact, s, o))
+    for fact, found in rows.items():
+        for s, o, pred, role in found:
+            for subject in ends.get(s, (s,)):
+                for obj in ends.get(o, (o,)):
+                    groups[(pred, intern(subject), intern(obj), role)].append((fact, s, o))
     keys = sorted(groups)
-    assertions = [groups[k] for k in keys]
+    assertions = [sorted(groups[k]) for k in keys]
     by_predicate: dict[str, range] = {}
     by_subject: dict[str, list[int]] = defaultdict(list)
     by_object: dict[str, list[int]] = defaultdict(list)
@@ -123,9 +163,12 @@ def build_index(store: GraphStore) -> RelationIndex:
             by_subject[s].append(position)
         for o in {o for _, _, o in assertions[position]}:
             by_object[o].append(position)
-    return RelationIndex(keys, assertions, by_predicate, dict(by_subject), dict(by_object))
+    return RelationIndex(keys, assertions, by_predicate, dict(by_subject), dict(by_object), rows, ends)
 
 
 def relation_index(store: GraphStore) -> RelationIndex:
-    """The index of the store as it is now, built once per generation."""
-    return derived(store, "relations", build_index)
+    """The index of the store's snapshot."""
+    return derived(store, "relations")
+
+
+PART = Part("relations", build_index, update_index)

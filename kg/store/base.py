@@ -12,6 +12,7 @@ or the caller passes one (``default_graph`` / ``named_graphs``, as the SPARQL Pr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, runtime_checkable
 
@@ -105,6 +106,10 @@ class GraphStore(Protocol):
         The listener sees the store exactly as that write left it, so what it derives from it belongs to that
         generation. It runs on the writing thread and must not write to the store or raise.
         """
+        ...
+
+    def paused(self) -> AbstractContextManager[None]:
+        """Hold off writes through this object (and the listeners they call) while the caller reads the store."""
         ...
 
     def count_quads(self) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -157,6 +158,12 @@ class OxigraphStore:
                 return False
             self._write(graph, None)
             return True
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Hold off writes through this object (and the listeners they call) while the caller reads the store."""
+        with self._write_lock:
+            yield
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` after every write through this object, before the next write can start."""

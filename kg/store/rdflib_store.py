@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -116,6 +117,12 @@ class RdflibStore:
             self._dataset.remove_graph(URIRef(graph.value))
             self._committed(graph, touched_iris(old))
             return True
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        """Hold off writes through this object (and the listeners they call) while the caller reads the store."""
+        with self._lock:
+            yield
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` after every write through this object, before the next write can start."""
