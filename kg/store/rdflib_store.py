@@ -157,6 +157,8 @@ class RdflibStore:
             if g is None or not isinstance(g.identifier if hasattr(g, "identifier") else g, URIRef):
                 continue
             name = g.identifier if hasattr(g, "identifier") else g
+            if graph is not None and str(name) != graph.value:
+                continue  # rdflib's Dataset ignores a context given as an IRI and yields every graph's quads
             yield ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), ox.NamedNode(str(name)))
 
     def query(

@@ -90,6 +90,15 @@ def test_listeners_see_each_write_and_what_it_touched(store: GraphStore) -> None
     ]
 
 
+def test_quads_of_one_graph(store: GraphStore) -> None:
+    """quads(graph) yields that graph's quads only."""
+    store.put_graph(G1, quads(G1, "a"))
+    store.put_graph(G2, quads(G2, "b", "c"))
+    assert list(store.quads(G1)) == quads(G1, "a")
+    assert sorted(store.quads(G2), key=str) == sorted(quads(G2, "b", "c"), key=str)
+    assert len(list(store.quads())) == 3
+
+
 def test_classes_are_not_touched(store: GraphStore) -> None:
     """Adding an instance does not touch its class: the class's own triples did not change."""
     seen: list[frozenset[str] | None] = []
