@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg import vocab
 from kg.ids import entity_id
 from kg.model import Entity, Extraction
 from kg.rdf import document_quads
-from kg.resolve import compute_same_as, refresh_resolution
+from kg.resolve import ORG_NAME_TAILS, _Candidate, _fold, _Names, compute_same_as, refresh_resolution
 from kg.store.oxigraph import OxigraphStore
 from tests.conftest import make_document
 
@@ -80,3 +82,38 @@ def test_refresh_writes_and_clears_the_resolution_graph(memory_store: OxigraphSt
     memory_store.remove_graph(vocab.document_iri(second))
     assert refresh_resolution(memory_store) == 0
     assert vocab.RESOLUTION_GRAPH not in memory_store.graphs()
+
+
+def _quadratic(short: _Candidate, group: list[_Candidate]) -> set[str]:
+    """The matching rule stated directly, one comparison per pair: what the name index must agree with."""
+    name = _fold(short.label)
+    hits = set()
+    for other in group:
+        if other.iri == short.iri:
+            continue
+        if name in {_fold(a) for a in other.aliases}:
+            hits.add(other.iri)
+            continue
+        words = _fold(other.label).split()
+        if len(words) < 2 or " " in name:
+            continue
+        if (short.type in ("Person", "Product") and words[-1] == name) or (
+            short.type == "Organization" and words[0] == name and all(w in ORG_NAME_TAILS for w in words[1:])
+        ):
+            hits.add(other.iri)
+    return hits
+
+
+_WORDS = st.sampled_from(["Claude", "mythos", "Mythos", "AI", "Inc", "labs", "Stability", "Sacks", "David", "x"])
+_NAMES = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join)
+
+
+@given(
+    kind=st.sampled_from(["Person", "Product", "Organization", "Place"]),
+    entities=st.lists(st.tuples(st.sets(_NAMES, min_size=1, max_size=2), st.sets(_NAMES, max_size=2)), max_size=8),
+)
+def test_name_index_agrees_with_the_pairwise_rule(kind: str, entities: list[tuple[set[str], set[str]]]) -> None:
+    group = [_Candidate(f"urn:e{i}", kind, labels, aliases) for i, (labels, aliases) in enumerate(entities)]
+    names = _Names(group)
+    for cand in group:
+        assert names.expansions(cand) == _quadratic(cand, group)
