@@ -324,8 +324,9 @@ def _render(models: FactModels, crit: Facts, events: Facts, relations: Facts) ->
 
 def owners(store: GraphStore, nodes: frozenset[str]) -> frozenset[str]:
     """The facts with one of these nodes as a span, participant, amount, valuation or quantity."""
+    # FILTER, not a second VALUES block: pyoxigraph joined two VALUES blocks with a scan (30 times slower).
     rows = select(store, f"SELECT DISTINCT ?f WHERE {{ VALUES ?n {{ {iris(sorted(nodes))} }} "
-                         f"VALUES ?p {{ {_NESTED} }} ?f ?p ?n }}")  # fmt: skip
+                         f"?f ?p ?n FILTER(?p IN ({_NESTED.replace(' ', ', ')})) }}")  # fmt: skip
     return frozenset(value(row["f"]) or "" for row in rows)
 
 

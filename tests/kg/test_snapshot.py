@@ -106,7 +106,7 @@ def test_each_write_moves_the_snapshot_to_what_a_fresh_build_gives(backend: str,
     for _ in range(4):
         _add(store, rng)
     _shown(pin(store))  # fill the rendered memo, so that what a write leaves of it is checked too
-    for step in range(12):
+    for step in range(20):
         write = rng.choice(WRITES)
         write(store, rng)
         moved = pin(store)
