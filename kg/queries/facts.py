@@ -265,6 +265,7 @@ def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModel
     delta.notes["criticisms"] = delta.notes["events"] = set(again)
     delta.notes["assertions"] = set(delta.touched)
     if not again:
+        delta.notes["others"] = set()
         return old if cat is old.catalogue else _with_catalogue(old, cat)
     within = f"VALUES ?f {{ {iris(sorted(again))} }}"
     crit = _read(store, cat, f"{within} {_CRITICISMS}")
@@ -272,6 +273,7 @@ def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModel
     relations = _read(store, cat, f"VALUES ?f {{ {iris(sorted(delta.touched))} }} {_ASSERTIONS}")
     others = {k: ref for k, ref in old.others.items() if k not in delta.touched}
     others.update({**crit.others, **events.others, **relations.others})
+    delta.notes["others"] = _refresh_others(others, store, cat, delta.touched | delta.notes["nodes"])
     models = FactModels(
         cat,
         {f: m for f, m in old.criticisms.items() if f not in again},
@@ -293,6 +295,23 @@ def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModel
         shown_nodes = set().union(*models.references.values())
         models.others = {k: ref for k, ref in models.others.items() if k in shown_nodes}
     return models
+
+
+def _refresh_others(others: dict[str, EntityRef], store: GraphStore, cat: Catalogue, nodes: set[str]) -> set[str]:
+    """Fetch again the refs of changed non-entity nodes that relations show; returns the nodes looked at.
+
+    Relation assertions are read again only when touched, so a node they show that changed (lost its labels,
+    say, and so its entity record) gets its ref here, as a fresh read of every assertion would give it.
+    """
+    from kg.queries.relations import relation_index  # relations imports the snapshot module too
+
+    index = relation_index(store)
+    shown = {n for n in nodes if n in index.by_subject or n in index.by_object}
+    unknown = sorted(n for n in shown if cat.record(n) is None)
+    for node in shown:
+        others.pop(node, None)
+    others.update(_other_refs(store, unknown))
+    return shown
 
 
 def _with_catalogue(old: FactModels, cat: Catalogue) -> FactModels:

@@ -138,7 +138,7 @@ class Fragments:
                 for s, o, pred, role in rows:
                     for ends in (self.index.ends, index.ends):
                         stale.update((pred, a, b, role) for a in ends.get(s, (s,)) for b in ends.get(o, (o,)))
-        nodes = notes["nodes"]
+        nodes = notes["nodes"] | notes["others"]
         memo = dict(self._relations)
         new._relations = {k: f for k, f in memo.items() if k not in stale and k[1] not in nodes and k[2] not in nodes}
         return new

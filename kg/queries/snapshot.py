@@ -211,6 +211,8 @@ def _build(store: GraphStore) -> Snapshot:
 
 def _advance(store: GraphStore, previous: Snapshot, generation: int, graph: str, touched: frozenset[str]) -> Snapshot:
     """The next snapshot: each part updated from the previous one and what the write touched."""
+    if not touched:  # a graph written again as it was (the resolution graph, most often): share every part
+        return Snapshot(generation, dict(previous.parts))
     snapshot = Snapshot(generation)
     view = Pinned(store, snapshot)
     delta = Delta(_with_owners(store, touched), graph, previous)
