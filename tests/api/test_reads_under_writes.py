@@ -15,6 +15,7 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
+from bench.feed import Mentions, wrong_in_entity_page
 from kg import vocab
 from kg.queries.terms import document_id, select, value
 from kg.settings import Settings
@@ -28,7 +29,6 @@ from tests.support.sample_graph import TEXT_A, TEXT_B, TEXT_C, load_sample
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 # New articles naming the sample's actors, so that writes change entities that readers are looking at.
 TEXTS = [f"{base} Report {n} was filed from Berlin." for n, base in enumerate([TEXT_A, TEXT_B, TEXT_C] * 3)]
-Mentions = dict[str, set[str]]  # document id -> ids of the entity nodes it mentions
 
 
 def _mentions(store: GraphStore) -> Mentions:
@@ -51,19 +51,6 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Mentions]]:
     with serving(rest_app(store, Settings(api_token=SecretStr(TOKEN)))) as base:
         yield base, mentions
     store.close()
-
-
-def _wrong(body: dict, mentions: Mentions) -> list[str]:
-    """What an entity page lists that the entity takes no part in."""
-    me, members = body["id"], {body["id"], *body["same_as"]}
-    found = [f"document {d['id']}" for d in body["documents"] if not mentions.get(d["id"], set()) & members]
-    found += [f"criticism {c['id']} made by {c['critic']['id']}" for c in body["criticisms_made"]
-              if c["critic"]["id"] != me]  # fmt: skip
-    found += [f"criticism {c['id']} of {c['target']['id']}" for c in body["criticisms_received"]
-              if c["target"]["id"] != me]  # fmt: skip
-    found += [f"relation {r['subject']['id']} {r['object']['id']}" for r in body["relations"]
-              if me not in (r["subject"]["id"], r["object"]["id"])]  # fmt: skip
-    return found
 
 
 def test_reads_stay_right_while_documents_come_and_go(served: tuple[str, Mentions]) -> None:
@@ -89,7 +76,7 @@ def test_reads_stay_right_while_documents_come_and_go(served: tuple[str, Mention
                     if answer.status_code != 200:
                         problems.append(f"GET {path}: {answer.status_code} {answer.text[:200]}")
                     elif path.startswith("/entities/"):
-                        problems.extend(f"GET {path}: {w}" for w in _wrong(answer.json(), mentions))
+                        problems.extend(f"GET {path}: {w}" for w in wrong_in_entity_page(answer.json(), mentions))
 
     def write(first: int) -> None:
         with httpx.Client(base_url=base, timeout=60) as http:
