@@ -76,9 +76,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.app import create_app
+    from kg.queries import pin
 
     settings = _settings(args)
     with _opened(settings, serve=True) as store:  # a long-lived reader: worth the in-memory query replica
+        pin(store)  # the read snapshot, built before the first request rather than while it waits
         uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_level=args.log_level)
     return 0
 

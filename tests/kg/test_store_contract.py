@@ -309,3 +309,21 @@ def test_union_is_a_set_of_triples(name: str, tmp_path: Path) -> None:
     assert _objects(store) == ["same"]
     assert len(store.query("SELECT ?g WHERE { GRAPH ?g { ?s ?p 'same' } }").rows) == 2
     store.close()
+
+
+def test_replica_is_copied_afresh_once_removed_quads_pile_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyoxigraph's in-memory store keeps removed quads: past a bound the replica is replaced by a fresh copy."""
+    from kg.store import oxigraph
+
+    monkeypatch.setattr(oxigraph, "_MIN_DEAD", 8)
+    store = OxigraphStore(tmp_path / "store", query_replica=True)
+    store.put_graph(G1, quads(G1, *"abcdefgh"))
+    first = store._replica
+    assert first is not None
+    for n in range(12):
+        store.put_graph(G1, quads(G1, f"v{n}"))
+        replica = store._replica
+        assert replica is not None and replica.dead <= max(replica.live // 2, 8) + 2 * 8  # one write's worth over
+    assert store._replica is not first
+    assert _objects(store) == ["v11"]
+    store.close()
