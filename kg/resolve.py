@@ -64,6 +64,7 @@ class _Candidate:
         return max(self.labels, key=lambda text: (len(text), text))
 
 
+_TYPES = ("Organization", "Person", "Place", "Product")
 _CANDIDATES = """SELECT DISTINCT ?e ?type ?label WHERE {
   ?e a ?type ; rdfs:label ?label . FILTER(?type IN (kg:Person, kg:Organization, kg:Product, kg:Place))
 }"""
@@ -73,14 +74,28 @@ _ALIASES = "SELECT DISTINCT ?e ?alias WHERE { ?e kg:alias ?alias }"
 def _candidates(store: GraphStore) -> list[_Candidate]:
     """Every entity that resolution considers, with its labels and aliases over all documents.
 
-    Read from the union of the graphs, each (entity, label) once: per graph, an entity named in a thousand
-    documents came back a thousand times, and reading those rows was most of what resolution cost per write.
-    The resolution graph holds no labels, types or aliases, so reading it too changes nothing.
+    When the read side has a snapshot of the store as it is now (``kg serve``, after every write), they are
+    its catalogue's entity nodes, kept up to date write by write; otherwise they are read from the union of
+    the graphs, each (entity, label) once. Either way an entity of several types gets the first by name.
     """
-    found: dict[str, _Candidate] = {}
+    from kg.queries import catalogue, latest  # the read side; it never imports resolution
+
+    view = latest(store)
+    if view is not None and view.generation == store.generation:
+        return sorted(
+            (
+                _Candidate(iri, min(kinds), set(node.labels), set(node.aliases))
+                for iri, node in catalogue(view).nodes.items()
+                if (kinds := node.types.intersection(_TYPES))
+            ),
+            key=lambda c: c.iri,
+        )
+    types: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, set[str]] = defaultdict(set)
     for e, kind, label in _rows(store, _CANDIDATES):
-        cand = found.setdefault(e.value, _Candidate(e.value, kind.value.removeprefix(vocab.ONTOLOGY)))
-        cand.labels.add(label.value)
+        types[e.value].add(kind.value.removeprefix(vocab.ONTOLOGY))
+        labels[e.value].add(label.value)
+    found = {iri: _Candidate(iri, min(kinds), labels[iri]) for iri, kinds in types.items()}
     for e, alias in _rows(store, _ALIASES):
         cand = found.get(e.value)
         if cand is not None:

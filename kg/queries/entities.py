@@ -66,7 +66,8 @@ class EntityRecord:
 class _Node:
     """One entity node as stored, before merging."""
 
-    type: str = ""
+    type: str = ""  # the first of ``types`` in name order, so that it does not depend on the order rows come in
+    types: frozenset[str] = frozenset()
     labels: Counter[str] = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
@@ -219,10 +220,10 @@ def _only(query: str, var: str, only: frozenset[str] | None) -> str:
 
 def _read_nodes(store: GraphStore, only: frozenset[str] | None = None) -> dict[str, _Node]:
     """The entity nodes (those of ``only`` when given) with their types, labels, aliases and mentions."""
-    nodes = {
-        value(row["e"]) or "": _Node(type=type_name(value(row["type"]) or ""))
-        for row in select(store, _only(_KINDS, "e", only))
-    }
+    types: dict[str, set[str]] = defaultdict(set)
+    for row in select(store, _only(_KINDS, "e", only)):
+        types[value(row["e"]) or ""].add(type_name(value(row["type"]) or ""))
+    nodes = {e: _Node(type=min(found), types=frozenset(found)) for e, found in types.items()}
     for row in select(store, _only(_MENTIONS, "e", only)):
         node = nodes.get(value(row["e"]) or "")
         if node is not None:

@@ -117,3 +117,21 @@ def test_name_index_agrees_with_the_pairwise_rule(kind: str, entities: list[tupl
     names = _Names(group)
     for cand in group:
         assert names.expansions(cand) == _quadratic(cand, group)
+
+
+def test_candidates_from_the_read_snapshot_are_those_read_from_the_store(memory_store: OxigraphStore) -> None:
+    """With a current read snapshot, resolution takes its entities from the catalogue: the same as a query gives."""
+    from kg.queries import pin
+    from kg.resolve import _candidates
+    from tests.support.sample_graph import load_sample
+
+    load_sample(memory_store)
+    put(memory_store, "one", ("SSI", "Organization", ()), ("Mythos", "Product", ("M",)), ("Lyon", "Place", ()))
+    put(memory_store, "two", ("Safe Superintelligence", "Organization", ("SSI",)), ("Sacks", "Person", ()))
+    put(memory_store, "three", ("David Sacks", "Person", ("DS",)), ("Sacks", "Group", ()))  # Sacks: two types
+    queried = _candidates(memory_store)
+    pin(memory_store)
+    assert _candidates(memory_store) == queried
+    assert len(queried) > 10
+    refresh_resolution(memory_store)  # a write: the snapshot moves on with it, and stays current
+    assert _candidates(memory_store) == queried
