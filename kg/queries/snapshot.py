@@ -48,8 +48,6 @@ class Delta:
     """IRIs whose triples changed, plus the facts whose nested nodes (spans, participants, money) did."""
     graph: str
     """The graph written: a document's IRI, or the resolution graph."""
-    previous: Snapshot
-    """The snapshot the write started from."""
     notes: dict[str, set[str]] = field(default_factory=dict)
     """What each updated part changed, for the parts after it: ``nodes`` whose entity ref changed, and so on."""
 
@@ -215,7 +213,7 @@ def _advance(store: GraphStore, previous: Snapshot, generation: int, graph: str,
         return Snapshot(generation, dict(previous.parts))
     snapshot = Snapshot(generation)
     view = Pinned(store, snapshot)
-    delta = Delta(_with_owners(store, touched), graph, previous)
+    delta = Delta(_with_owners(store, touched), graph)
     for part in _parts():
         snapshot.parts[part.name] = part.update(previous.parts[part.name], view, delta)
     return snapshot
