@@ -18,13 +18,14 @@ from kg.queries.terms import as_int, iris, select, value
 from kg.queries.views import Document
 from kg.store.base import GraphStore
 
-_TYPES = " ".join(f"kg:{t}" for t in EVENT_TYPES)
+# Types as a FILTER, not a VALUES block, for the reason given at kg.queries.entities._KINDS.
+_TYPES = ", ".join(f"kg:{t}" for t in EVENT_TYPES)
 _EVENTS = f"""
 SELECT DISTINCT ?f ?when WHERE {{
-  VALUES ?type {{ {_TYPES} }} ?f a ?type . OPTIONAL {{ ?f kg:date ?date }} {when("when", "date")}
+  ?f a ?type FILTER(?type IN ({_TYPES})) OPTIONAL {{ ?f kg:date ?date }} {when("when", "date")}
 }}"""
 _PARTICIPANTS = f"""
-SELECT DISTINCT ?f ?x WHERE {{ VALUES ?type {{ {_TYPES} }} ?f a ?type ; kg:participant ?pn . ?pn kg:entity ?x }}"""
+SELECT DISTINCT ?f ?x WHERE {{ ?f a ?type ; kg:participant ?pn . ?pn kg:entity ?x FILTER(?type IN ({_TYPES})) }}"""
 # How many mentionCount values each node has per document: the listing's join gave one row per value.
 _MENTIONS = "SELECT ?e ?d (COUNT(?mc) AS ?n) WHERE { GRAPH ?d { ?e kg:mentionCount ?mc } } GROUP BY ?e ?d"
 
@@ -138,7 +139,12 @@ def update_index(old: ActivityIndex, store: GraphStore, delta: Delta) -> Activit
             mentions, by_document = _remention(old, delta.graph, counts)
     if (dates, participants, rows, mentions) == (old.dates, old.participants, old.rows, old.mentions):
         return old
-    return _index(dates, participants, rows, mentions, by_document)
+    new = _index(
+        dates, participants, rows, mentions, by_document,
+        events=old if dates is old.dates and participants is old.participants else None,
+        documents=old if rows is old.rows else None,
+    )  # fmt: skip
+    return new
 
 
 def _replaced(old: dict, touched: frozenset[str], fresh: dict) -> dict:
@@ -175,28 +181,42 @@ def _index(
     rows: dict[str, tuple[Document, ...]],
     mentions: dict[str, dict[str, int]],
     by_document: dict[str, dict[str, int]],
+    *,
+    events: ActivityIndex | None = None,
+    documents: ActivityIndex | None = None,
 ) -> ActivityIndex:
     """Events newest first (DESC(?when) ?f; an event with several dates at its latest) and documents most
-    recently ingested first (DESC(?ingested) ?d), with their positions."""
-    ordered = sorted(((f, when) for f, whens in dates.items() for when in whens), key=lambda r: r[0])
-    ordered.sort(key=lambda r: r[1], reverse=True)
-    events = list(dict.fromkeys(f for f, _ in ordered))
-    position = {f: p for p, f in enumerate(events)}
-    by_participant: dict[str, list[int]] = defaultdict(list)
-    for f, nodes in participants.items():
-        if f in position:
-            for x in nodes:
-                by_participant[x].append(position[f])
-    keys = sorted(((iri, k) for iri, found in rows.items() for k in range(len(found))), key=lambda key: key[0])
-    keys.sort(key=lambda key: _ingested(rows[key[0]][key[1]]))
-    document_rows: dict[str, list[int]] = defaultdict(list)
-    for p, (iri, _) in enumerate(keys):
-        document_rows[iri].append(p)
+    recently ingested first (DESC(?ingested) ?d), with their positions.
+
+    ``events`` and ``documents``: an index whose events, or documents, are these already, to take them from.
+    """
+    if events is None:
+        ordered = sorted(((f, when) for f, whens in dates.items() for when in whens), key=lambda r: r[0])
+        ordered.sort(key=lambda r: r[1], reverse=True)
+        event_list = list(dict.fromkeys(f for f, _ in ordered))
+        position = {f: p for p, f in enumerate(event_list)}
+        by_participant: dict[str, list[int]] = defaultdict(list)
+        for f, nodes in participants.items():
+            if f in position:
+                for x in nodes:
+                    by_participant[x].append(position[f])
+        participating = {node: sorted(ps) for node, ps in by_participant.items()}
+    else:
+        event_list, participating = events.events, events.by_participant
+    if documents is None:
+        keys = sorted(((iri, k) for iri, found in rows.items() for k in range(len(found))), key=lambda key: key[0])
+        keys.sort(key=lambda key: _ingested(rows[key[0]][key[1]]))
+        document_rows: dict[str, list[int]] = defaultdict(list)
+        for p, (iri, _) in enumerate(keys):
+            document_rows[iri].append(p)
+        listed, placed = [rows[iri][k] for iri, k in keys], dict(document_rows)
+    else:
+        keys, listed, placed = documents.keys, documents.documents, documents.document_rows
     return ActivityIndex(
-        events,
-        {node: sorted(ps) for node, ps in by_participant.items()},
-        [rows[iri][k] for iri, k in keys],
-        dict(document_rows),
+        event_list,
+        participating,
+        listed,
+        placed,
         mentions,
         dates,
         participants,

@@ -126,17 +126,42 @@ def build_index(store: GraphStore) -> CriticismIndex:
 
 
 def update_index(old: CriticismIndex, store: GraphStore, delta: Delta) -> CriticismIndex:
-    """The index after a write: the touched criticisms read again, the rest kept."""
+    """The index after a write: the touched criticisms read again and put in place; the rest kept in order."""
     fresh = _read_rows(store, delta.touched)
     if not fresh and not any(f in delta.touched for f in old.facts):
         return old
-    return _index([r for r in old.rows if r.fact not in delta.touched] + fresh)
+    rows = [r for r in old.rows if r.fact not in delta.touched]
+    for row in fresh:
+        rows.insert(_place(rows, row), row)
+    return _positions(rows)
+
+
+def _place(rows: list[_Row], row: _Row) -> int:
+    """Where a row goes in rows in listing order: newest first, then by criticism, critic and target."""
+    lo, hi = 0, len(rows)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        other = rows[mid]
+        if other.when > row.when or (other.when == row.when and _tie(other) < _tie(row)):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _tie(row: _Row) -> tuple[str, str, str]:
+    return (row.fact, row.critic, row.target)
 
 
 def _index(rows: list[_Row]) -> CriticismIndex:
     """The rows sorted as the listing does, with their positions by critic and target and their date runs."""
-    rows = sorted(rows, key=lambda r: r.fact)
+    rows = sorted(rows, key=_tie)
     rows.sort(key=lambda r: r.when, reverse=True)  # stable: equal dates keep the fact order
+    return _positions(rows)
+
+
+def _positions(rows: list[_Row]) -> CriticismIndex:
+    """The index of rows already in listing order."""
     by_critic: dict[str, list[int]] = defaultdict(list)
     by_target: dict[str, list[int]] = defaultdict(list)
     runs: list[tuple[str, int, int]] = []

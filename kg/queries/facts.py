@@ -242,6 +242,9 @@ class FactModels:
 _EVENT_TYPES = " ".join(f"kg:{t}" for t in EVENT_TYPES)
 _CRITICISMS = "?f a kg:Criticism ."
 _EVENTS = f"VALUES ?type {{ {_EVENT_TYPES} }} ?f a ?type ."
+# Among a write's facts (a VALUES block of their own): a FILTER, in a group of its own so that it is applied
+# there (see kg.queries.entities._KINDS).
+_SOME_EVENTS = f"{{ ?f a ?type FILTER(?type IN ({_EVENT_TYPES.replace(' ', ', ')})) }}"
 _ASSERTIONS = "?f a kg:RelationAssertion ."
 
 
@@ -269,7 +272,7 @@ def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModel
         return old if cat is old.catalogue else _with_catalogue(old, cat)
     within = f"VALUES ?f {{ {iris(sorted(again))} }}"
     crit = _read(store, cat, f"{within} {_CRITICISMS}")
-    events = _read(store, cat, f"{within} {_EVENTS}")
+    events = _read(store, cat, f"{within} {_SOME_EVENTS}")
     relations = _read(store, cat, f"VALUES ?f {{ {iris(sorted(delta.touched))} }} {_ASSERTIONS}")
     others = {k: ref for k, ref in old.others.items() if k not in delta.touched}
     others.update({**crit.others, **events.others, **relations.others})

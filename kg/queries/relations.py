@@ -174,21 +174,20 @@ def _patched(
     ends: dict[str, list[str]],
 ) -> RelationIndex:
     """The index with the assertions of the changed relations replaced (an empty tuple removes a relation)."""
-    keys = list(old.keys)
-    for k, found in changed.items():
+    keys, assertions = list(old.keys), list(old.assertions)
+    for k, found in changed.items():  # the same edits on both lists, so they stay parallel
         if k in old.position and not found:
-            del keys[bisect.bisect_left(keys, k)]
+            at = bisect.bisect_left(keys, k)
+            del keys[at], assertions[at]
         elif k not in old.position and found:
-            bisect.insort(keys, k)
-    if all((k in old.position) == bool(found) for k, found in changed.items()):
-        position = old.position  # the same relations: positions hold
-        assertions = list(old.assertions)
-        for k, found in changed.items():
-            if k in position:  # not a relation that neither was nor is
-                assertions[position[k]] = found
-    else:
-        position = {k: p for p, k in enumerate(keys)}
-        assertions = [changed[k] if k in changed else old.assertions[old.position[k]] for k in keys]
+            at = bisect.bisect_left(keys, k)
+            keys.insert(at, k)
+            assertions.insert(at, found)
+    same = len(keys) == len(old.keys) and all((k in old.position) == bool(found) for k, found in changed.items())
+    position = old.position if same else dict(zip(keys, range(len(keys)), strict=True))
+    for k, found in changed.items():
+        if found:
+            assertions[position[k]] = found
     by_subject, by_object = dict(old.by_subject), dict(old.by_object)
     for k, found in changed.items():
         before = old.assertions[old.position[k]] if k in old.position else ()
