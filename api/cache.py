@@ -2,8 +2,9 @@
 
 Routes opt in by being declared on a router with ``route_class=CachedRoute``. A cached answer is the exact
 status, headers and body the route produced the first time, so it is byte-identical to an uncached one; only
-200 answers are kept (errors are raised as exceptions and never reach the cache). A write through the store
-bumps its ``generation``, so older entries are never read again and age out of the LRU.
+200 answers are kept (errors are raised as exceptions and never reach the cache). An answer is keyed on the
+generation of the snapshot the request pinned (:func:`kg.queries.pin`), the one it was computed from; a write
+moves the store to a newer snapshot, so older entries are never read again and age out of the LRU.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
+
+from kg import queries
 
 # At most this many bytes of bodies in one app's cache, whatever the entry bound.
 MAX_BYTES = 64 * 1024 * 1024
@@ -50,6 +53,11 @@ class ResponseCache:
             self._entries.move_to_end(key)
             self.hits += 1
             return entry
+
+    def miss(self) -> None:
+        """Count a miss for a request that could not even be looked up (no snapshot to key it on yet)."""
+        with self._lock:
+            self.misses += 1
 
     def put(self, key: Key, entry: Entry) -> None:
         """Keep ``entry``, evicting the least recently used until both bounds hold."""
@@ -89,14 +97,21 @@ def cache_of(request: Request) -> ResponseCache:
     return cache
 
 
+def _pin(request: Request) -> None:
+    """Pin the latest snapshot for the request if there is one (never builds one: this runs on the event loop)."""
+    view = queries.latest(request.app.state.store)
+    if view is not None:
+        request.state.pinned = view  # the route's dependency reads this same snapshot (api.deps.pinned_store)
+
+
 def _key(request: Request) -> Key | None:
-    """The cache key of a request, or None when the store has no generation to key on."""
-    store = request.app.state.store
-    generation = getattr(store, "generation", None)
-    if generation is None:
+    """The cache key of a request: its pinned snapshot's generation, path and parameters; None if not pinned."""
+    view = getattr(request.state, "pinned", None)
+    if view is None:
         return None
     # id(store): the generation only orders the writes of one store object.
-    return (id(store), generation, request.url.path, tuple(sorted(request.query_params.multi_items())))
+    store = request.app.state.store
+    return (id(store), view.generation, request.url.path, tuple(sorted(request.query_params.multi_items())))
 
 
 class CachedRoute(APIRoute):
@@ -107,20 +122,23 @@ class CachedRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def cached_handler(request: Request) -> Response:
-            # The key is taken before the work: a write racing with it leaves the answer under the old generation.
-            key = _key(request) if request.method == "GET" else None
-            if key is None:
+            if request.method != "GET":
                 return await handler(request)
+            _pin(request)
+            # The key is the pinned snapshot's: the answer is computed from that snapshot, whatever writes race.
+            key = _key(request)
             cache = cache_of(request)
-            entry = cache.get(key)
+            entry = cache.get(key) if key is not None else cache.miss()
             if entry is not None:
                 status, body, raw_headers = entry
                 response = Response(content=body, status_code=status)
                 response.raw_headers = list(raw_headers)
                 return response
             response = await handler(request)
+            key = key or _key(request)  # the first request pins (and builds) the snapshot in the route's dependency
             body = getattr(response, "body", None)  # a streamed answer has none: it is not kept
-            if response.status_code == 200 and isinstance(body, bytes) and response.background is None:
+            keep = response.status_code == 200 and isinstance(body, bytes) and response.background is None
+            if key is not None and keep:
                 cache.put(key, (response.status_code, body, list(response.raw_headers)))
             return response
 

@@ -1,4 +1,4 @@
-"""FastAPI dependencies: the store and settings of the running app, and the write token check."""
+"""FastAPI dependencies: the store and settings of the running app, the snapshot a read uses, the token check."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
+from kg import queries
 from kg.errors import AuthError, WritesDisabledError
 from kg.sandbox import Sandbox
 from kg.settings import Settings
@@ -26,6 +27,18 @@ def get_store(request: Request) -> GraphStore:
 def get_sandbox(request: Request) -> Sandbox:
     """The sandbox users' SPARQL queries run in."""
     return request.app.state.sandbox
+
+
+def pinned_store(request: Request) -> GraphStore:
+    """The store as one snapshot shows it, for the whole request (:func:`kg.queries.pin`).
+
+    The response cache (:mod:`api.cache`) pins it first when a snapshot exists, to key the answer on its
+    generation; otherwise it is pinned here, in the thread pool, where building the first snapshot may wait.
+    """
+    view = getattr(request.state, "pinned", None)
+    if view is None:
+        view = request.state.pinned = queries.pin(request.app.state.store)
+    return view
 
 
 def require_token(
@@ -55,6 +68,7 @@ def require_token(
 
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]
+ReadStoreDep = Annotated[GraphStore, Depends(pinned_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SandboxDep = Annotated[Sandbox, Depends(get_sandbox)]
 WriteAccess = Depends(require_token)

@@ -19,7 +19,6 @@ from api.deps import SettingsDep, StoreDep, WriteAccess
 from api.errors import error_responses
 from kg import ids
 from kg.errors import DocumentError, ExtractionError, NotFoundError
-from kg.queries import invalidate
 from kg.queries.views import DocumentIn, IngestOut
 from kg.store.base import GraphStore
 from loaders.documents import raw_from_fields
@@ -94,8 +93,6 @@ def post_document(body: DocumentIn, response: Response, store: StoreDep, setting
         except ExtractionError:
             log.exception("extraction failed on a posted document")  # a bug in a rule: the trace is for the log only
             raise
-        if result.created:
-            invalidate()  # before the lock goes, so a 200 racing this 201 never comes back ahead of fresh reads
     if not result.created:
         response.status_code = status.HTTP_200_OK
     return IngestOut(id=result.document_id, created=result.created, entities=result.entities, facts=result.facts)
@@ -119,5 +116,4 @@ def delete_document(doc_id: str, store: StoreDep) -> Response:
     with _writing.hold(doc_id):
         if not _stored(store, doc_id) or not remove_document(store, doc_id):
             raise NotFoundError(f"no document {doc_id!r}; list them with GET /documents")
-        invalidate()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

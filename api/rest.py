@@ -1,6 +1,7 @@
 """The REST read endpoints of contract v1 (plus ``/conflicts``); the work is in :mod:`kg.queries`.
 
-Every endpoint but ``/health`` is on ``reads``, whose answers are cached per store generation (:mod:`api.cache`).
+Every endpoint but ``/health`` is on ``reads``: it reads one snapshot of the store for the whole request
+(``ReadStoreDep``), and its answers are cached per snapshot generation (:mod:`api.cache`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
 from api.cache import CachedRoute
-from api.deps import StoreDep
+from api.deps import ReadStoreDep, StoreDep
 from api.errors import error_responses
 from kg import queries
 from kg.model import EntityType, EventType, Predicate
@@ -69,7 +70,7 @@ def health(store: StoreDep) -> Health:
 
 @reads.get("/entities", response_model=Page[Entity], tags=["entities"])
 def entities(
-    store: StoreDep,
+    store: ReadStoreDep,
     type: EntityType | None = None,
     q: Annotated[str | None, Query(description="substring of the label or an alias, any case")] = None,
     limit: Limit = 50,
@@ -81,7 +82,7 @@ def entities(
 
 @reads.get("/entities/{entity_id}", response_model=EntityDetail, responses=_NOT_FOUND, tags=["entities"])
 def entity(
-    store: StoreDep,
+    store: ReadStoreDep,
     entity_id: str,
     limit: Annotated[int, Query(ge=1, le=1000, description="most items per list in the answer")] = 100,
 ) -> Response:
@@ -91,7 +92,7 @@ def entity(
 
 @reads.get("/criticisms", response_model=Page[Criticism], tags=["facts"])
 def criticisms(
-    store: StoreDep,
+    store: ReadStoreDep,
     critic: Name = None,
     target: Name = None,
     since: Since = None,
@@ -107,7 +108,7 @@ def criticisms(
 
 @reads.get("/events", response_model=Page[Event], tags=["facts"])
 def events(
-    store: StoreDep,
+    store: ReadStoreDep,
     type: EventType | None = None,
     entity: Name = None,
     since: Since = None,
@@ -122,7 +123,7 @@ def events(
 
 @reads.get("/claims", response_model=Page[Claim], tags=["facts"])
 def claims(
-    store: StoreDep, claimant: Name = None, about: Name = None, limit: Limit = 50, offset: Offset = 0
+    store: ReadStoreDep, claimant: Name = None, about: Name = None, limit: Limit = 50, offset: Offset = 0
 ) -> Response:
     """Claims; the same claim reported by several documents is one item with several sources."""
     return _json(queries.list_claims(store, claimant=claimant, about=about, limit=limit, offset=offset))
@@ -130,7 +131,7 @@ def claims(
 
 @reads.get("/relations", response_model=Page[Relation], tags=["facts"])
 def relations(
-    store: StoreDep,
+    store: ReadStoreDep,
     predicate: Predicate | None = None,
     subject: Name = None,
     object: Name = None,
@@ -144,20 +145,20 @@ def relations(
 
 
 @reads.get("/documents", response_model=Page[Document], tags=["documents"])
-def documents(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Response:
+def documents(store: ReadStoreDep, limit: Limit = 50, offset: Offset = 0) -> Response:
     """Documents' metadata, most recently ingested first."""
     return _json(queries.list_documents(store, limit=limit, offset=offset))
 
 
 @reads.get("/documents/{doc_id}", response_model=DocumentDetail, responses=_NOT_FOUND, tags=["documents"])
-def document(store: StoreDep, doc_id: str) -> Response:
+def document(store: ReadStoreDep, doc_id: str) -> Response:
     """One document with its text; every Source's offsets point into this text."""
     return _json(queries.get_document(store, doc_id))
 
 
 @reads.get("/conflicts", response_model=Page[Conflict], tags=["facts"])
 def conflicts(
-    store: StoreDep, kind: ConflictKind | None = None, limit: Limit = 50, offset: Offset = 0
+    store: ReadStoreDep, kind: ConflictKind | None = None, limit: Limit = 50, offset: Offset = 0
 ) -> Response:
     """Where documents disagree: funding amounts or valuations, one-person offices, publication authors."""
     return _json(queries.list_conflicts(store, kind=kind, limit=limit, offset=offset))

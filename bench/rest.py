@@ -13,8 +13,15 @@ per-generation indexes, which the warm-up builds) and with the response cache. T
 from entities all over the catalogue and from random pages, so repeats (cache hits) come only from the mix
 itself: the cached figures are for this mix, not a best case.
 
+With ``--write-feed`` each endpoint is then measured again while a feed writes: one POST /documents per second
+of a fresh synthetic article (extracted by the server), and a DELETE of an earlier one every other second. The
+figures are printed next to the read-only ones of the same server, with the feed's own latencies, the server's
+memory before and after, and a check of every entity page read during the feed: it must list only documents
+that mention the entity and only facts the entity takes part in. Any 5xx or wrong answer is counted.
+
     .venv/bin/python -m bench.rest                 # ~1M triples, about 2-3 minutes
     .venv/bin/python -m bench.rest --scale 0.1     # a quick run
+    .venv/bin/python -m bench.rest --scale 0.1 --write-feed
 """
 
 from __future__ import annotations
@@ -35,8 +42,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
+from pydantic import SecretStr
 
 ROOT = Path(__file__).resolve().parents[1]
+TOKEN = "bench-write-token"
 # Run as a file, Python puts bench/ first on the path, where bench/neo4j.py would shadow the driver.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 if str(ROOT) not in sys.path:
@@ -74,7 +83,7 @@ def _serve(kind: str, port: int, scale: float, cache: int) -> None:
         path = Path(tempfile.mkdtemp(prefix="kg-bench-rest-")) / "store"
         atexit.register(shutil.rmtree, path.parent, True)
         triples = build_store(path, max(10, int(3200 * scale)), pool=pool, facts_per_doc=10)
-        settings = Settings(store=path, rest_cache_entries=cache)
+        settings = Settings(store=path, rest_cache_entries=cache, api_token=SecretStr(TOKEN))
         store = open_store(settings, serve=True)  # on disk, as `kg serve` opens it (with its query replica)
         # Resolution links: every tenth organisation's short alias node points to it.
         same = [
@@ -121,8 +130,10 @@ def _start(kind: str, scale: float, cache: int = 0) -> tuple[subprocess.Popen[by
     raise RuntimeError(f"the {kind} server did not start within 300 s")
 
 
-async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, path: str) -> int:
-    """One keep-alive HTTP/1.1 GET on an open connection; the status code (the body is read and dropped)."""
+async def _get(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, path: str
+) -> tuple[int, bytes]:
+    """One keep-alive HTTP/1.1 GET on an open connection; the status code and the body."""
     writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
     head = await reader.readuntil(b"\r\n\r\n")
     status = int(head[9:12])
@@ -133,12 +144,15 @@ async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host:
             length = int(value)
     if b"chunked" in head.lower():
         raise RuntimeError("chunked responses are not supported by this load generator")
-    await reader.readexactly(length)
-    return status
+    return status, await reader.readexactly(length)
 
 
-async def _drive(base: str, paths: list[str], clients: int, seconds: float) -> tuple[list[float], int]:
+async def _drive(
+    base: str, paths: list[str], clients: int, seconds: float, answers: list[tuple[int, bytes]] | None = None
+) -> tuple[list[float], int]:
     """Send the paths with ``clients`` concurrent keep-alive connections; latencies in seconds, and non-200s.
+
+    ``answers``, when given, receives the status and body of every answer (checked after the clock stops).
 
     A few lines of asyncio rather than httpx: httpx spends about a millisecond of CPU per request, on the
     same two cores as the server, which made the client the bottleneck and even a do-nothing route look slow.
@@ -158,9 +172,11 @@ async def _drive(base: str, paths: list[str], clients: int, seconds: float) -> t
                 if time.monotonic() > stop:
                     return
                 t0 = time.perf_counter()
-                status = await _get(reader, writer, host, path)
+                status, body = await _get(reader, writer, host, path)
                 latencies.append(time.perf_counter() - t0)
                 failures += status != 200
+                if answers is not None:
+                    answers.append((status, body))
         finally:
             writer.close()
 
@@ -179,10 +195,12 @@ def _report(name: str, latencies: list[float], failures: int, wall: float) -> tu
     return rps, p50, p99
 
 
-def _measure(name: str, base: str, paths: list[str], args: argparse.Namespace) -> tuple[float, float, float]:
+def _measure(
+    name: str, base: str, paths: list[str], args: argparse.Namespace, answers: list[tuple[int, bytes]] | None = None
+) -> tuple[float, float, float]:
     asyncio.run(_drive(base, paths[: args.clients * 4], args.clients, 5))  # warm up: connections, caches
     started = time.monotonic()
-    latencies, failures = asyncio.run(_drive(base, paths, args.clients, args.seconds))
+    latencies, failures = asyncio.run(_drive(base, paths, args.clients, args.seconds, answers))
     return _report(name, latencies, failures, time.monotonic() - started)
 
 
@@ -193,6 +211,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--requests", type=int, default=3000, help="requests per endpoint at most")
     parser.add_argument("--seconds", type=float, default=15, help="time per endpoint at most")
+    parser.add_argument("--write-feed", action="store_true", help="measure again while a feed POSTs and DELETEs")
     parser.add_argument("--serve", choices=["real", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=int, default=0, help=argparse.SUPPRESS)
@@ -203,6 +222,7 @@ def main() -> None:
 
     print(f"{args.clients} clients, up to {args.requests} requests or {args.seconds:.0f} s per endpoint")
     runs: dict[str, dict[str, tuple[float, float, float]]] = {}
+    fed: dict[str, dict[str, tuple[float, float, float]]] = {}
     workloads: dict[str, list[str]] = {}
     for label, cache in (("uncached", 0), ("response cache", 2048)):
         proc, base = _start("real", args.scale, cache)
@@ -210,6 +230,8 @@ def main() -> None:
             workloads = workloads or _workloads(base, args.requests)
             print(f"real app, {label}:", flush=True)
             runs[label] = {name: _measure(name, base, paths, args) for name, paths in workloads.items()}
+            if args.write_feed:
+                fed[label] = _measure_fed(proc.pid, base, workloads, args)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -223,6 +245,11 @@ def main() -> None:
         print(f"ratio to the baseline, {label} (throughput / p99):")
         for name, (rps, _, p99) in real.items():
             print(f"  {name:<34} {rps / noop[0]:>6.2f}x throughput   {p99 / noop[2]:>6.2f}x p99")
+    for label, real in fed.items():
+        print(f"with the write feed / read-only, {label} (same server; target >= 0.80x throughput, p99 <= 100 ms):")
+        for name, (rps, _, p99) in real.items():
+            ro_rps, _, ro_p99 = runs[label][name]
+            print(f"  {name:<34} {rps / ro_rps:>6.2f}x throughput   p99 {ro_p99:>7.1f} -> {p99:>7.1f} ms")
 
 
 def _workloads(base: str, requests: int) -> dict[str, list[str]]:
@@ -250,6 +277,50 @@ def _workloads(base: str, requests: int) -> dict[str, list[str]]:
             f"/criticisms?since=2025-{rng.randrange(1, 13):02}&offset={rng.randrange(1000)}" for _ in range(requests)
         ],
     }
+
+
+def _measure_fed(
+    pid: int, base: str, workloads: dict[str, list[str]], args: argparse.Namespace
+) -> dict[str, tuple[float, float, float]]:
+    """Each endpoint again while the feed writes; then the feed's figures, memory, 5xx and wrong answers."""
+    from bench.feed import Feed, check_entity_pages
+
+    print("  with the write feed (1 POST/s, 1 DELETE every 2 s):", flush=True)
+    feed = Feed(base, TOKEN)
+    memory = _rss_mb(pid)
+    feed.start()
+    answers: list[tuple[int, bytes]] = []
+    try:
+        found = {
+            name: _measure(name, base, paths, args, answers if name == "GET /entities/{id}" else None)
+            for name, paths in workloads.items()
+        }
+    finally:
+        feed.stop()
+    print(f"  feed: {feed.summary()}; server memory {memory:.0f} -> {_rss_mb(pid):.0f} MB", flush=True)
+    check = check_entity_pages(answers, _graph_mentions(args.scale), feed)
+    print(f"  entity pages read during the feed: {check.checked} checked, {check.wrong} wrong, {check.errors} 5xx")
+    for problem in check.problems:
+        print(f"    {problem}")
+    return found
+
+
+def _graph_mentions(scale: float) -> dict[str, set[str]]:
+    """What each document of the synthetic graph mentions (the server built it from the same generator)."""
+    from bench.feed import mentions_of
+    from bench.synthetic import documents
+    from kg.rdf import document_quads
+
+    count, pool = max(10, int(3200 * scale)), max(10, int(8000 * scale))
+    return {doc.meta.id: mentions_of(document_quads(doc)) for doc in documents(count, pool, facts_per_doc=10)}
+
+
+def _rss_mb(pid: int) -> float:
+    """A process's resident memory, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 if __name__ == "__main__":

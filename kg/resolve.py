@@ -67,47 +67,86 @@ class _Candidate:
         return max(self.labels, key=lambda text: (len(text), text))
 
 
+_TYPES = ("Organization", "Person", "Place", "Product")
+_CANDIDATES = """SELECT DISTINCT ?e ?type ?label WHERE {
+  ?e a ?type ; rdfs:label ?label . FILTER(?type IN (kg:Person, kg:Organization, kg:Product, kg:Place))
+}"""
+_ALIASES = "SELECT DISTINCT ?e ?alias WHERE { ?e kg:alias ?alias }"
+
+
 def _candidates(store: GraphStore) -> list[_Candidate]:
-    result = store.query(
-        vocab.sparql_prefixes()
-        + f"""SELECT ?e ?type ?label ?alias WHERE {{
-            GRAPH ?g {{ ?e a ?type ; rdfs:label ?label . OPTIONAL {{ ?e kg:alias ?alias }} }}
-            FILTER(?g != <{vocab.RESOLUTION_GRAPH.value}>)
-            FILTER(?type IN (kg:Person, kg:Organization, kg:Product, kg:Place))
-        }}"""
-    )
-    assert isinstance(result, SelectResult)
-    found: dict[str, _Candidate] = {}
-    for e, kind, label, alias in result.rows:
-        cand = found.setdefault(e.value, _Candidate(e.value, kind.value.removeprefix(vocab.ONTOLOGY)))
-        cand.labels.add(label.value)
-        if alias is not None:
+    """Every entity that resolution considers, with its labels and aliases over all documents.
+
+    When the read side has a snapshot of the store as it is now (``kg serve``, after every write), they are
+    its catalogue's entity nodes, kept up to date write by write; otherwise they are read from the union of
+    the graphs, each (entity, label) once. Either way an entity of several types gets the first by name.
+    """
+    from kg.queries import catalogue, latest  # the read side; it never imports resolution
+
+    view = latest(store)
+    if view is not None and view.generation == store.generation:
+        return sorted(
+            (
+                _Candidate(iri, min(kinds), set(node.labels), set(node.aliases))
+                for iri, node in catalogue(view).nodes.items()
+                if (kinds := node.types.intersection(_TYPES))
+            ),
+            key=lambda c: c.iri,
+        )
+    types: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, set[str]] = defaultdict(set)
+    for e, kind, label in _rows(store, _CANDIDATES):
+        types[e.value].add(kind.value.removeprefix(vocab.ONTOLOGY))
+        labels[e.value].add(label.value)
+    found = {iri: _Candidate(iri, min(kinds), labels[iri]) for iri, kinds in types.items()}
+    for e, alias in _rows(store, _ALIASES):
+        cand = found.get(e.value)
+        if cand is not None:
             cand.aliases.add(alias.value)
     return sorted(found.values(), key=lambda c: c.iri)
+
+
+def _rows(store: GraphStore, query: str) -> list[tuple]:
+    result = store.query(vocab.sparql_prefixes() + query)
+    assert isinstance(result, SelectResult)
+    return result.rows
 
 
 def _fold(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-def _expansions(short: _Candidate, by_type: list[_Candidate]) -> set[str]:
-    """The entities of the same type that a short name most plausibly abbreviates."""
-    name = _fold(short.label)
-    hits: set[str] = set()
-    for other in by_type:
-        if other.iri == short.iri:
-            continue
-        if name in {_fold(a) for a in other.aliases}:
-            hits.add(other.iri)
-            continue
-        words = _fold(other.label).split()
-        if len(words) < 2 or " " in name:
-            continue
-        if (short.type in ("Person", "Product") and words[-1] == name) or (
-            short.type == "Organization" and words[0] == name and all(w in ORG_NAME_TAILS for w in words[1:])
-        ):
-            hits.add(other.iri)
-    return hits
+class _Names:
+    """The entities of one type by the names a short name can match: alias, last word, organisation head word.
+
+    Looking a short name up here replaces testing it against every entity of its type, which made resolution
+    quadratic (minutes per document at a million triples, where it runs after every write).
+    """
+
+    def __init__(self, group: list[_Candidate]) -> None:
+        self.aliases: dict[str, set[str]] = defaultdict(set)
+        self.last_words: dict[str, set[str]] = defaultdict(set)
+        self.org_heads: dict[str, set[str]] = defaultdict(set)
+        for other in group:
+            for alias in other.aliases:
+                self.aliases[_fold(alias)].add(other.iri)
+            words = _fold(other.label).split()
+            if len(words) >= 2:
+                self.last_words[words[-1]].add(other.iri)
+                if all(w in ORG_NAME_TAILS for w in words[1:]):
+                    self.org_heads[words[0]].add(other.iri)
+
+    def expansions(self, short: _Candidate) -> set[str]:
+        """The entities of the same type that a short name most plausibly abbreviates."""
+        name = _fold(short.label)
+        hits = set(self.aliases.get(name, ()))
+        if " " not in name:
+            if short.type in ("Person", "Product"):
+                hits |= self.last_words.get(name, set())
+            elif short.type == "Organization":
+                hits |= self.org_heads.get(name, set())
+        hits.discard(short.iri)
+        return hits
 
 
 # The IRI prefixes kg.ids gives organisations and products.
@@ -144,8 +183,9 @@ def compute_same_as(store: GraphStore) -> dict[str, str]:
     links: dict[str, str] = {}
     for group in by_type.values():
         full = {c.iri: c for c in group}
+        names = _Names(group)
         for cand in group:
-            hits = _expansions(cand, group)
+            hits = names.expansions(cand)
             if len(hits) == 1:
                 target = next(iter(hits))
                 if len(full[target].label) > len(cand.label):

@@ -1,16 +1,17 @@
 """The read side: entities, facts, documents and conflicts as the REST API presents them.
 
-Everything is computed from the graph through the store protocol. What every read needs is derived once per
-store generation and kept until a write (:func:`kg.queries.entities.derived`): the canonical-entity catalogue,
-indexes of criticisms, relations and activity, the rendered facts, and (:mod:`kg.queries.rendered`) the JSON
-of each item the REST API has shown.
+Everything is computed from the graph through the store protocol. What every read needs is kept in a snapshot
+of the store (:mod:`kg.queries.snapshot`), moved on by each write without making readers wait: the
+canonical-entity catalogue, indexes of criticisms, relations and activity, the rendered facts, and
+(:mod:`kg.queries.rendered`) the JSON of each item the REST API has shown. A request pins one snapshot
+(:func:`pin`) and reads it throughout.
 """
 
 from __future__ import annotations
 
 from kg.queries.conflicts import KINDS as CONFLICT_KINDS
 from kg.queries.conflicts import ConflictKind, list_conflicts
-from kg.queries.entities import Catalogue, EntityRecord, build_catalogue, catalogue, invalidate
+from kg.queries.entities import Catalogue, EntityRecord, build_catalogue, catalogue
 from kg.queries.reads import (
     get_document,
     get_entity,
@@ -22,18 +23,20 @@ from kg.queries.reads import (
     list_events,
     list_relations,
 )
+from kg.queries.snapshot import Pinned, latest, pin
 
 __all__ = [
     "CONFLICT_KINDS",
     "Catalogue",
     "ConflictKind",
     "EntityRecord",
+    "Pinned",
     "build_catalogue",
     "catalogue",
     "get_document",
     "get_entity",
     "health",
-    "invalidate",
+    "latest",
     "list_claims",
     "list_conflicts",
     "list_criticisms",
@@ -41,4 +44,5 @@ __all__ = [
     "list_entities",
     "list_events",
     "list_relations",
+    "pin",
 ]

@@ -3,6 +3,7 @@
 A criticism listing (by critic, target and/or date range, newest first) then needs no query to find its page
 or its total: both are a filter over this index, and only the page's facts are fetched. Sorting every
 criticism in the store per request took seconds at a million triples when no critic or target narrowed it.
+After a write only the criticisms it touched are read again (:mod:`kg.queries.snapshot`).
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.queries.dates import day_bound, when
-from kg.queries.entities import derived
-from kg.queries.terms import select, value
+from kg.queries.snapshot import Delta, Part, derived
+from kg.queries.terms import iris, select, value
 from kg.store.base import GraphStore
 
 _ROWS = f"""
@@ -110,14 +111,57 @@ def _overlaps(when: str, start: str | None, stop: str | None) -> bool:
     return stop is None or (bool(when) and when <= stop[: len(when)])
 
 
+def _read_rows(store: GraphStore, only: frozenset[str] | None = None) -> list[_Row]:
+    """The rows of every criticism, or of those among ``only``."""
+    query = _ROWS if only is None else _ROWS.replace("WHERE {", f"WHERE {{ VALUES ?f {{ {iris(sorted(only))} }}", 1)
+    return [
+        _Row(value(r["f"]) or "", value(r["critic"]) or "", value(r["target"]) or "", value(r["when"]) or "")
+        for r in select(store, query)
+    ]
+
+
 def build_index(store: GraphStore) -> CriticismIndex:
     """Read every criticism once and sort them as the listing does."""
-    rows = [
-        _Row(value(r["f"]) or "", value(r["critic"]) or "", value(r["target"]) or "", value(r["when"]) or "")
-        for r in select(store, _ROWS)
-    ]
-    rows.sort(key=lambda r: r.fact)
+    return _index(_read_rows(store))
+
+
+def update_index(old: CriticismIndex, store: GraphStore, delta: Delta) -> CriticismIndex:
+    """The index after a write: the touched criticisms read again and put in place; the rest kept in order."""
+    fresh = _read_rows(store, delta.touched)
+    if not fresh and not any(f in delta.touched for f in old.facts):
+        return old
+    rows = [r for r in old.rows if r.fact not in delta.touched]
+    for row in fresh:
+        rows.insert(_place(rows, row), row)
+    return _positions(rows)
+
+
+def _place(rows: list[_Row], row: _Row) -> int:
+    """Where a row goes in rows in listing order: newest first, then by criticism, critic and target."""
+    lo, hi = 0, len(rows)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        other = rows[mid]
+        if other.when > row.when or (other.when == row.when and _tie(other) < _tie(row)):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _tie(row: _Row) -> tuple[str, str, str]:
+    return (row.fact, row.critic, row.target)
+
+
+def _index(rows: list[_Row]) -> CriticismIndex:
+    """The rows sorted as the listing does, with their positions by critic and target and their date runs."""
+    rows = sorted(rows, key=_tie)
     rows.sort(key=lambda r: r.when, reverse=True)  # stable: equal dates keep the fact order
+    return _positions(rows)
+
+
+def _positions(rows: list[_Row]) -> CriticismIndex:
+    """The index of rows already in listing order."""
     by_critic: dict[str, list[int]] = defaultdict(list)
     by_target: dict[str, list[int]] = defaultdict(list)
     runs: list[tuple[str, int, int]] = []
@@ -133,5 +177,8 @@ def build_index(store: GraphStore) -> CriticismIndex:
 
 
 def criticism_index(store: GraphStore) -> CriticismIndex:
-    """The index of the store as it is now, built once per generation."""
-    return derived(store, "criticisms", build_index)
+    """The index of the store's snapshot."""
+    return derived(store, "criticisms")
+
+
+PART = Part("criticisms", build_index, update_index)

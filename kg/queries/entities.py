@@ -1,41 +1,34 @@
-"""The entity catalogue: canonical entities after cross-document resolution, cached per store generation.
+"""The entity catalogue: canonical entities after cross-document resolution, a part of each read snapshot.
 
 Every read needs the owl:sameAs map (to present canonical entities and to accept any merged id, label
-or alias), so it is computed from the graph with three SELECTs and kept until the store changes. The
-cache key is the store's ``generation`` when it has one, else a cheap fingerprint (document and sameAs
-counts) plus the number of writes made through this process (:func:`invalidate`).
+or alias), so it is computed from the graph with a few SELECTs and kept in the snapshot
+(:mod:`kg.queries.snapshot`). After a write only the entity nodes it touched are read again, and only the
+canonical entities they belong to are merged again.
 """
 
 from __future__ import annotations
 
 import bisect
-import gc
-import threading
-import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from kg.model import ENTITY_TYPES
-from kg.queries.terms import RESOLUTION, as_int, local, select, type_name, value
+from kg.queries.snapshot import Delta, Part, derived
+from kg.queries.terms import RESOLUTION, as_int, iris, local, select, type_name, value
 from kg.queries.views import Entity, EntityRef
 from kg.store.base import GraphStore
 
-_TYPES = " ".join(f"kg:{t}" for t in ENTITY_TYPES)
+_TYPES = ", ".join(f"kg:{t}" for t in ENTITY_TYPES)
 # Aggregated in the store: one row per node (or node and label), not one per node and document.
-_KINDS = f"SELECT DISTINCT ?e ?type WHERE {{ VALUES ?type {{ {_TYPES} }} ?e a ?type }}"
+# Types as a FILTER, not a VALUES block: restricted to a write's nodes by a VALUES block of their own, two blocks
+# made pyoxigraph join them with a scan (six times slower); the whole query costs the same either way.
+_KINDS = f"SELECT DISTINCT ?e ?type WHERE {{ ?e a ?type FILTER(?type IN ({_TYPES})) }}"
 _MENTIONS = """
 SELECT ?e (SUM(?mc) AS ?mentions) (COUNT(DISTINCT ?g) AS ?docs) WHERE { GRAPH ?g { ?e kg:mentionCount ?mc } }
 GROUP BY ?e"""
 _LABELS = "SELECT ?e ?label (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e rdfs:label ?label } } GROUP BY ?e ?label"
 _ALIASES = "SELECT DISTINCT ?e ?alias WHERE { ?e kg:alias ?alias }"
 _SAME_AS = f"SELECT DISTINCT ?a ?c WHERE {{ GRAPH {RESOLUTION} {{ ?a owl:sameAs ?c }} }}"
-_FINGERPRINT = f"""
-SELECT ?docs ?same WHERE {{
-  {{ SELECT (COUNT(?d) AS ?docs) WHERE {{ ?d a kg:Document }} }}
-  {{ SELECT (COUNT(?a) AS ?same) WHERE {{ GRAPH {RESOLUTION} {{ ?a owl:sameAs ?c }} }} }}
-}}"""
 
 
 @dataclass
@@ -75,7 +68,8 @@ class EntityRecord:
 class _Node:
     """One entity node as stored, before merging."""
 
-    type: str = ""
+    type: str = ""  # the first of ``types`` in name order, so that it does not depend on the order rows come in
+    types: frozenset[str] = frozenset()
     labels: Counter[str] = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
@@ -85,18 +79,61 @@ class _Node:
 class Catalogue:
     """Canonical entities, the map from every entity node to its canonical, and a name index."""
 
-    def __init__(self, records: dict[str, EntityRecord], canonical: dict[str, str]) -> None:
+    def __init__(
+        self,
+        records: dict[str, EntityRecord],
+        canonical: dict[str, str],
+        nodes: dict[str, _Node] | None = None,
+        groups: dict[str, frozenset[str]] | None = None,
+    ) -> None:
         self.records = records
         self._canonical = canonical
-        self.ordered = sorted(records.values(), key=lambda r: (-r.mentions, r.label.casefold(), r.iri))
+        self.nodes = nodes or {}  # every entity node as stored, before merging
+        self.groups = groups or {}  # canonical IRI -> every node merged into it (nodes without data included)
+        self.ordered = sorted(records.values(), key=_rank)
         self._blobs: dict[str | None, _Haystacks] = {}
         self._index: dict[str, list[EntityRecord]] = defaultdict(list)
         for record in self.ordered:
-            names = {record.label, *record.aliases}
-            for member in record.members:
-                names.update((member, local(member)))
-            for name in {n.casefold() for n in names}:
+            for name in _names(record):
                 self._index[name].append(record)
+
+    def derive(
+        self,
+        records: dict[str, EntityRecord],
+        canonical: dict[str, str],
+        nodes: dict[str, _Node],
+        groups: dict[str, frozenset[str]],
+        changed: set[str],
+    ) -> Catalogue:
+        """A catalogue whose records differ from this one's at the ``changed`` canonical IRIs only.
+
+        The order and the name index are patched where those records sit, not rebuilt: copying and sorting
+        every record after each write was most of what a write cost the read side.
+        """
+        new = Catalogue({}, canonical, nodes, groups)
+        new.records = records
+        new.ordered = list(self.ordered)
+        index = dict(self._index)
+        names: set[str] = set()
+        for c in changed:
+            before, after = self.records.get(c), records.get(c)
+            if before is not None:
+                del new.ordered[bisect.bisect_left(new.ordered, _rank(before), key=_rank)]
+                for name in _names(before):
+                    index[name] = [r for r in index[name] if r is not before]
+                    names.add(name)
+            if after is not None:
+                bisect.insort(new.ordered, after, key=_rank)
+                for name in _names(after):
+                    index[name] = [*index.get(name, ()), after]
+                    names.add(name)
+        for name in names:
+            if index[name]:
+                index[name].sort(key=_rank)
+            else:
+                del index[name]
+        new._index = defaultdict(list, index)
+        return new
 
     def canonical(self, iri: str) -> str:
         """The canonical IRI of an entity node (itself when unresolved or unknown)."""
@@ -133,6 +170,19 @@ class Catalogue:
         return blob.search(needle)
 
 
+def _rank(record: EntityRecord) -> tuple[int, str, str]:
+    """The catalogue's order: most mentioned first, then by label and IRI."""
+    return (-record.mentions, record.label.casefold(), record.iri)
+
+
+def _names(record: EntityRecord) -> set[str]:
+    """Every name a record is found by, case-folded: label, aliases, member IRIs and their ids."""
+    names = {record.label, *record.aliases}
+    for member in record.members:
+        names.update((member, local(member)))
+    return {n.casefold() for n in names}
+
+
 _SEPARATOR = "\x01"
 
 
@@ -163,17 +213,28 @@ class _Haystacks:
         return found
 
 
-def _read_nodes(store: GraphStore) -> dict[str, _Node]:
-    nodes = {value(row["e"]) or "": _Node(type=type_name(value(row["type"]) or "")) for row in select(store, _KINDS)}
-    for row in select(store, _MENTIONS):
+def _only(query: str, var: str, only: frozenset[str] | None) -> str:
+    """The query with ``?var`` bound to the given IRIs (all of them when None)."""
+    if only is None:
+        return query
+    return query.replace("WHERE {", f"WHERE {{ VALUES ?{var} {{ {iris(sorted(only))} }}", 1)
+
+
+def _read_nodes(store: GraphStore, only: frozenset[str] | None = None) -> dict[str, _Node]:
+    """The entity nodes (those of ``only`` when given) with their types, labels, aliases and mentions."""
+    types: dict[str, set[str]] = defaultdict(set)
+    for row in select(store, _only(_KINDS, "e", only)):
+        types[value(row["e"]) or ""].add(type_name(value(row["type"]) or ""))
+    nodes = {e: _Node(type=min(found), types=frozenset(found)) for e, found in types.items()}
+    for row in select(store, _only(_MENTIONS, "e", only)):
         node = nodes.get(value(row["e"]) or "")
         if node is not None:
             node.mentions, node.documents = as_int(row["mentions"]), as_int(row["docs"])
-    for row in select(store, _LABELS):
+    for row in select(store, _only(_LABELS, "e", only)):
         node = nodes.get(value(row["e"]) or "")
         if node is not None:
             node.labels[value(row["label"]) or ""] += as_int(row["n"], 1)
-    for row in select(store, _ALIASES):
+    for row in select(store, _only(_ALIASES, "e", only)):
         node = nodes.get(value(row["e"]) or "")
         if node is not None:
             node.aliases.add(value(row["alias"]) or "")
@@ -224,63 +285,72 @@ def _merge(canonical_iri: str, group: list[str], nodes: dict[str, _Node]) -> Ent
 
 
 def build_catalogue(store: GraphStore) -> Catalogue:
-    """Compute the catalogue from the graph (three SELECTs)."""
+    """Compute the catalogue from the graph (five SELECTs)."""
     nodes = _read_nodes(store)
     canonical = _canonical_map(store)
-    groups: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, set[str]] = defaultdict(set)
     for iri in {*nodes, *canonical}:
-        groups[canonical.get(iri, iri)].append(iri)
+        groups[canonical.get(iri, iri)].add(iri)
     records = {
         c: _merge(c, sorted(group), nodes) for c, group in groups.items() if any(m in nodes for m in group)
     }
-    return Catalogue(records, canonical)
+    return Catalogue(records, canonical, nodes, {c: frozenset(g) for c, g in groups.items()})
 
 
-# Re-entrant: a derived structure may be built from another (the rendered facts from the catalogue).
-_lock = threading.RLock()
-# Per store: the generation key, and what was derived from the store at that generation, by name.
-_cache: weakref.WeakKeyDictionary[GraphStore, tuple[object, dict[str, object]]] = weakref.WeakKeyDictionary()
-_writes = 0
-T = TypeVar("T")
+def update_catalogue(old: Catalogue, store: GraphStore, delta: Delta) -> Catalogue:
+    """The catalogue after a write: the touched nodes read again, their canonical entities merged again.
+
+    Notes for the parts after it: ``records``, the canonical IRIs whose record changed (or came, or went), and
+    ``nodes``, the nodes whose EntityRef (id, label, type) changed: what facts show of an entity.
+    """
+    fresh = _read_nodes(store, delta.touched)
+    nodes = {k: n for k, n in old.nodes.items() if k not in delta.touched}
+    nodes.update(fresh)
+    canonical = _canonical_map(store) if delta.resolution else old._canonical
+    moved = {k for k in old._canonical.keys() | canonical.keys() if old._canonical.get(k) != canonical.get(k)}
+    affected = (delta.touched & (old.nodes.keys() | fresh.keys())) | moved
+    groups = dict(old.groups)
+    records = dict(old.records)
+    changed: set[str] = set()
+    for c in {old.canonical(a) for a in affected} | {canonical.get(a, a) for a in affected}:
+        kept = {m for m in old.groups.get(c, ()) if m not in affected}
+        members = kept | {a for a in affected if canonical.get(a, a) == c and (a in nodes or a in canonical)}
+        if members:
+            groups[c] = frozenset(members)
+        else:
+            groups.pop(c, None)
+        before = old.records.get(c)
+        after = _merge(c, sorted(members), nodes) if any(m in nodes for m in members) else None
+        if after is not None and before is not None and _same(before, after):
+            continue  # the old record (and the model and JSON made from it) stays valid
+        changed.add(c)
+        if after is None:
+            records.pop(c, None)
+        else:
+            records[c] = after
+    delta.notes["records"] = changed
+    candidates = affected | changed | {
+        m for c in changed for r in (old.records.get(c), records.get(c)) if r is not None for m in r.members
+    }
+    delta.notes["nodes"] = {
+        m for m in candidates if _ref(old.record(m)) != _ref(records.get(canonical.get(m, m)))
+    }
+    return old.derive(records, canonical, nodes, groups, changed)
 
 
-def invalidate() -> None:
-    """Forget cached catalogues: call after writing to a store."""
-    global _writes
-    with _lock:
-        _writes += 1
-        _cache.clear()
+def _ref(record: EntityRecord | None) -> tuple[str, str, str] | None:
+    return (record.iri, record.label, record.type) if record is not None else None
 
 
-def _generation(store: GraphStore) -> object:
-    generation = getattr(store, "generation", None)
-    if generation is not None:
-        return ("generation", generation, _writes)
-    row = select(store, _FINGERPRINT)[0]
-    return ("fingerprint", as_int(row["docs"]), as_int(row["same"]), _writes)
-
-
-def derived(store: GraphStore, name: str, build: Callable[[GraphStore], T]) -> T:
-    """What ``build`` derives from the store as it is now, built once per generation and kept until it changes."""
-    key = _generation(store)
-    hit = _cache.get(store)
-    if hit is not None and hit[0] == key and name in hit[1]:
-        return hit[1][name]  # type: ignore[return-value]
-    with _lock:  # one request builds it; the others wait for it instead of building it too
-        hit = _cache.get(store)
-        if hit is None or hit[0] != key:
-            # What the last generation froze may now be garbage: hand it back to the collector (O(1)).
-            gc.unfreeze()
-            hit = _cache[store] = (key, {})
-        if name not in hit[1]:
-            hit[1][name] = build(store)
-            # A generation's structures (hundreds of thousands of objects) live until the next write. Frozen, a
-            # full collection skips them: it took 100-250 ms at 300k triples, stalling every request in flight,
-            # and was most of the REST p99. O(1); cyclic garbage frozen with them waits for the next unfreeze.
-            gc.freeze()
-        return hit[1][name]  # type: ignore[return-value]
+def _same(a: EntityRecord, b: EntityRecord) -> bool:
+    """Whether two records show the same entity in every field."""
+    fields = ("iri", "type", "label", "aliases", "mentions", "documents", "members")
+    return all(getattr(a, f) == getattr(b, f) for f in fields)
 
 
 def catalogue(store: GraphStore) -> Catalogue:
-    """The catalogue of the store as it is now, built once per generation."""
-    return derived(store, "catalogue", build_catalogue)
+    """The catalogue of the store's snapshot."""
+    return derived(store, "catalogue")
+
+
+PART = Part("catalogue", build_catalogue, update_catalogue)

@@ -1,4 +1,9 @@
-"""Fetch fact nodes in one query and render them as API models with canonical entity endpoints."""
+"""Fetch fact nodes in one query and render them as API models with canonical entity endpoints.
+
+The rendered criticisms and events of the whole store are a part of each read snapshot (:class:`FactModels`);
+after a write only the facts it touched, and those pointing at an entity whose canonical record changed, are
+rendered again.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from pyoxigraph import NamedNode
 
 from kg import vocab as v
 from kg.model import EVENT_TYPES, DateRef
-from kg.queries.entities import Catalogue, catalogue, derived
+from kg.queries.entities import Catalogue, catalogue
+from kg.queries.snapshot import Delta, Part, derived
 from kg.queries.terms import (
     PREFIXES,
     as_bool,
@@ -129,6 +135,17 @@ class Facts:
             sources=self.sources(iri),
         )
 
+    def references(self, iri: str) -> frozenset[str]:
+        """The nodes a fact's rendering shows an EntityRef of: critic, target, participants' entities and so on."""
+        props = self.props(iri)
+        direct = {value(t) or "" for prop in _REFERENCES for t in props.get(prop.value, [])}
+        nested = {
+            value(t) or ""
+            for n in props.get(v.PARTICIPANT.value, [])
+            for t in self.props(value(n) or "").get(v.ENTITY.value, [])
+        }
+        return frozenset(direct | nested)
+
     def relation(self, subject: str, predicate: str, obj: str, nodes: list[str]) -> Relation:
         """The relation a group of assertion nodes (merged by resolution) states, with all their spans."""
         roles = Counter(value(r) for n in nodes for r in self.props(n).get(v.ROLE.value, []))
@@ -141,10 +158,10 @@ class Facts:
         )
 
 
-def _index_of(participant_iri: str) -> int:
-    """The position a participant node's IRI ends with (``.../participant/3``)."""
+def _index_of(participant_iri: str) -> tuple[int, str]:
+    """The position a participant node's IRI ends with (``.../participant/3``), then the IRI: a stable order."""
     tail = participant_iri.rsplit("/", 1)[-1]
-    return int(tail) if tail.isdigit() else 0
+    return (int(tail) if tail.isdigit() else 0, participant_iri)
 
 
 def load_facts(store: GraphStore, catalogue: Catalogue, nodes: Iterable[str]) -> Facts:
@@ -199,6 +216,8 @@ class FactModels:
     spans: dict[str, frozenset[SourceKey]]
     others: dict[str, EntityRef]
     sources: dict[SourceKey, Source] = field(default_factory=dict)
+    references: dict[str, frozenset[str]] = field(default_factory=dict)  # criticism or event -> nodes it shows
+    uses: Counter[SourceKey] = field(default_factory=Counter)  # how many assertions cite each source
 
     def ref(self, iri: str) -> EntityRef:
         """The EntityRef of a node, as Facts.ref gives it."""
@@ -221,33 +240,124 @@ class FactModels:
 
 
 _EVENT_TYPES = " ".join(f"kg:{t}" for t in EVENT_TYPES)
+_CRITICISMS = "?f a kg:Criticism ."
+_EVENTS = f"VALUES ?type {{ {_EVENT_TYPES} }} ?f a ?type ."
+# Among a write's facts (a VALUES block of their own): a FILTER, in a group of its own so that it is applied
+# there (see kg.queries.entities._KINDS).
+_SOME_EVENTS = f"{{ ?f a ?type FILTER(?type IN ({_EVENT_TYPES.replace(' ', ', ')})) }}"
+_ASSERTIONS = "?f a kg:RelationAssertion ."
 
 
 def build_models(store: GraphStore, catalogue: Catalogue) -> FactModels:
     """Read every criticism, event and relation assertion (a SELECT per kind) and render them."""
-    crit = _read(store, catalogue, "?f a kg:Criticism .")
-    events = _read(store, catalogue, f"VALUES ?type {{ {_EVENT_TYPES} }} ?f a ?type .")
-    relations = _read(store, catalogue, "?f a kg:RelationAssertion .")
-    crit_iris = [f for f in crit.graph if v.CRITICISM.value in _types(crit, f)]
-    event_iris = [f for f in events.graph if _EVENT_CLASSES & _types(events, f)]
-    assertion_iris = [f for f in relations.graph if v.RELATION_ASSERTION.value in _types(relations, f)]
-    models = FactModels(
-        catalogue,
-        {f: crit.criticism(f) for f in crit_iris},
-        {f: events.event(f) for f in event_iris},
-        {f: [value(r) for r in relations.props(f).get(v.ROLE.value, [])] for f in assertion_iris},
-        {f: frozenset(_span_keys(relations, f)) for f in assertion_iris},
-        {**crit.others, **events.others, **relations.others},
-    )
-    for f in assertion_iris:
-        for d, s, e, t in models.spans[f]:
-            models.sources.setdefault((d, s, e, t), Source(document=d, start=s, end=e, sentence=t))
+    crit, events, relations = (_read(store, catalogue, where) for where in (_CRITICISMS, _EVENTS, _ASSERTIONS))
+    models = FactModels(catalogue, {}, {}, {}, {}, {**crit.others, **events.others, **relations.others})
+    _render(models, crit, events, relations)
     return models
 
 
+def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModels:
+    """The models after a write: the touched facts, and those showing a node whose EntityRef changed, again.
+
+    Notes ``criticisms``, ``events`` and ``assertions`` for the parts after it: the facts rendered again.
+    """
+    cat = catalogue(store)
+    stale = delta.notes["nodes"] | (delta.touched & old.others.keys())
+    shown = {f for f, nodes in old.references.items() if not nodes.isdisjoint(stale)}
+    again = frozenset(delta.touched | shown)
+    delta.notes["criticisms"] = delta.notes["events"] = set(again)
+    delta.notes["assertions"] = set(delta.touched)
+    if not again:
+        delta.notes["others"] = set()
+        return old if cat is old.catalogue else _with_catalogue(old, cat)
+    within = f"VALUES ?f {{ {iris(sorted(again))} }}"
+    crit = _read(store, cat, f"{within} {_CRITICISMS}")
+    events = _read(store, cat, f"{within} {_SOME_EVENTS}")
+    relations = _read(store, cat, f"VALUES ?f {{ {iris(sorted(delta.touched))} }} {_ASSERTIONS}")
+    others = {k: ref for k, ref in old.others.items() if k not in delta.touched}
+    others.update({**crit.others, **events.others, **relations.others})
+    delta.notes["others"] = _refresh_others(others, store, cat, delta.touched | delta.notes["nodes"])
+    models = FactModels(
+        cat,
+        {f: m for f, m in old.criticisms.items() if f not in again},
+        {f: m for f, m in old.events.items() if f not in again},
+        {f: r for f, r in old.roles.items() if f not in delta.touched},
+        {f: s for f, s in old.spans.items() if f not in delta.touched},
+        others,
+        dict(old.sources),
+        {f: r for f, r in old.references.items() if f not in again},
+        old.uses.copy(),
+    )
+    for f in delta.touched & old.spans.keys():
+        for key in old.spans[f]:
+            models.uses[key] -= 1
+            if models.uses[key] <= 0:
+                del models.uses[key], models.sources[key]
+    _render(models, crit, events, relations)
+    if len(models.others) > 2 * len(old.others) + 64:  # drop refs no fact shows any more, now and then
+        shown_nodes = set().union(*models.references.values())
+        models.others = {k: ref for k, ref in models.others.items() if k in shown_nodes}
+    return models
+
+
+def _refresh_others(others: dict[str, EntityRef], store: GraphStore, cat: Catalogue, nodes: set[str]) -> set[str]:
+    """Fetch again the refs of changed non-entity nodes that relations show; returns the nodes looked at.
+
+    Relation assertions are read again only when touched, so a node they show that changed (lost its labels,
+    say, and so its entity record) gets its ref here, as a fresh read of every assertion would give it.
+    """
+    from kg.queries.relations import relation_index  # relations imports the snapshot module too
+
+    index = relation_index(store)
+    shown = {n for n in nodes if n in index.by_subject or n in index.by_object}
+    unknown = sorted(n for n in shown if cat.record(n) is None)
+    for node in shown:
+        others.pop(node, None)
+    others.update(_other_refs(store, unknown))
+    return shown
+
+
+def _with_catalogue(old: FactModels, cat: Catalogue) -> FactModels:
+    """The same models over a new catalogue (whose records they show did not change)."""
+    return FactModels(cat, old.criticisms, old.events, old.roles, old.spans, old.others, old.sources,
+                      old.references, old.uses)  # fmt: skip
+
+
+def _render(models: FactModels, crit: Facts, events: Facts, relations: Facts) -> None:
+    """Add the facts read to the models: criticisms and events rendered, assertions' roles and spans."""
+    for f in crit.graph:
+        if v.CRITICISM.value in _types(crit, f):
+            models.criticisms[f] = crit.criticism(f)
+            models.references[f] = crit.references(f)
+    for f in events.graph:
+        if _EVENT_CLASSES & _types(events, f):
+            models.events[f] = events.event(f)
+            models.references[f] = events.references(f)
+    for f in relations.graph:
+        if v.RELATION_ASSERTION.value in _types(relations, f):
+            models.roles[f] = [value(r) for r in relations.props(f).get(v.ROLE.value, [])]
+            models.spans[f] = frozenset(_span_keys(relations, f))
+            for key in models.spans[f]:
+                models.uses[key] += 1
+                if key not in models.sources:
+                    d, s, e, t = key
+                    models.sources[key] = Source(document=d, start=s, end=e, sentence=t)
+
+
+def owners(store: GraphStore, nodes: frozenset[str]) -> frozenset[str]:
+    """The facts with one of these nodes as a span, participant, amount, valuation or quantity."""
+    # FILTER, not a second VALUES block: pyoxigraph joined two VALUES blocks with a scan (30 times slower).
+    rows = select(store, f"SELECT DISTINCT ?f WHERE {{ VALUES ?n {{ {iris(sorted(nodes))} }} "
+                         f"?f ?p ?n FILTER(?p IN ({_NESTED.replace(' ', ', ')})) }}")  # fmt: skip
+    return frozenset(value(row["f"]) or "" for row in rows)
+
+
 def fact_models(store: GraphStore) -> FactModels:
-    """The rendered facts of the store as it is now, built once per generation."""
-    return derived(store, "fact_models", lambda s: build_models(s, catalogue(s)))
+    """The rendered facts of the store's snapshot."""
+    return derived(store, "fact_models")
+
+
+PART = Part("fact_models", lambda s: build_models(s, catalogue(s)), update_models)
 
 
 def render_criticisms(store: GraphStore, iris: list[str]) -> list[Criticism]:

@@ -102,10 +102,12 @@ def _documents(store: GraphStore, where: str, limit: int, offset: int, *, text: 
     return [model for _, model in _document_rows(store, where, limit, offset, text=text)]
 
 
-def all_documents(store: GraphStore) -> tuple[list[str], list[Document]]:
-    """Every document's IRI and metadata, in listing order (one row per combination of multi-valued fields)."""
-    rows = _document_rows(store, "", None, 0)
-    return [iri for iri, _ in rows], [model for _, model in rows]
+def document_rows(store: GraphStore, only: frozenset[str] | None = None) -> list[tuple[str, Document]]:
+    """Documents' IRIs and metadata (of the IRIs among ``only`` when given), in listing order.
+
+    One row per combination of multi-valued fields.
+    """
+    return _document_rows(store, "" if only is None else _values("d", set(only)), None, 0)
 
 
 def health(store: GraphStore) -> Health:

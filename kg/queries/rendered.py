@@ -7,9 +7,9 @@ shows it, and kept for the rest of the generation, so a request finds its ids, s
 
 The bytes are exactly what dumping the model path's answer gives (``kg.queries.reads`` builds the same models):
 ``json.dumps`` of a list or object is its items' dumps joined with the compact separators, so each item is dumped
-as the whole page would dump it. A write bumps the store's generation and the next request starts a new
-:class:`Fragments`, so nothing outlives the data it was rendered from; memory is bounded by the items shown, at
-most every fact of the generation once.
+as the whole page would dump it. The memo is a part of each read snapshot (:mod:`kg.queries.snapshot`): after a
+write the next snapshot keeps the fragments of everything the write did not change and drops the rest, so nothing
+outlives the data it was rendered from; memory is bounded by the items shown, at most every item once.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ from pydantic import BaseModel
 
 from kg.queries import relations
 from kg.queries.activity import ActivityIndex, activity_index
-from kg.queries.entities import EntityRecord, catalogue, derived
+from kg.queries.entities import EntityRecord, catalogue
 from kg.queries.facts import FactModels, fact_models, render_criticisms, render_events
 from kg.queries.reads import find_criticisms, find_entity, find_relations
+from kg.queries.snapshot import Delta, Part, derived
 from kg.store.base import GraphStore
 
 
@@ -61,12 +62,12 @@ class Fragments:
         self._criticisms: dict[str, bytes] = {}
         self._events: dict[str, bytes] = {}
         # A relation with every one of its assertions (what an unfiltered or predicate-only listing shows):
-        # position -> (how many assertion nodes, bytes). A subset of them (a subject or object filter) is
+        # key -> (how many assertion nodes, bytes). A subset of them (a subject or object filter) is
         # rendered per request, so the memo stays one entry per relation. A count, not the nodes: the nodes asked
         # for are always a subset of the relation's, so an equal count is the full set, and a tuple of an int
         # and bytes is not tracked by the cyclic GC (nor are the bytes of every other memo).
-        self._relations: dict[int, tuple[int, bytes]] = {}
-        self._documents: dict[int, bytes] = {}
+        self._relations: dict[relations.Key, tuple[int, bytes]] = {}
+        self._documents: dict[tuple[str, int], bytes] = {}  # by activity-index document key (IRI, row)
         self._entities: dict[str, bytes] = {}
 
     def criticisms(self, store: GraphStore, iris: list[str]) -> list[bytes]:
@@ -79,22 +80,24 @@ class Fragments:
 
     def relation(self, position: int, nodes: list[str]) -> bytes:
         """The fragment of the relation at an index position, stated by the given assertion nodes."""
-        hit = self._relations.get(position)
+        key = self.index.keys[position]
+        hit = self._relations.get(key)
         if hit is not None and hit[0] == len(nodes):
             return hit[1]
-        predicate, subject, obj, _ = self.index.keys[position]
+        predicate, subject, obj, _ = key
         fragment = dump_model(self.models.relation(subject, predicate, obj, nodes))
         if hit is None and len(nodes) == len(self.index.matching(position, None, None)):
-            self._relations[position] = (len(nodes), fragment)
+            self._relations[key] = (len(nodes), fragment)
         return fragment
 
     def documents(self, positions: list[int]) -> list[bytes]:
         """The fragments of activity-index document rows."""
         found = []
         for position in positions:
-            fragment = self._documents.get(position)
+            key = self.activity.keys[position]
+            fragment = self._documents.get(key)
             if fragment is None:
-                fragment = self._documents[position] = dump_model(self.activity.documents[position])
+                fragment = self._documents[key] = dump_model(self.activity.documents[position])
             found.append(fragment)
         return found
 
@@ -114,13 +117,55 @@ class Fragments:
         return [memo[f] for f in iris]
 
 
+    def carried(
+        self, models: FactModels, index: relations.RelationIndex, activity: ActivityIndex, delta: Delta
+    ) -> Fragments:
+        """The memo of the next snapshot: these fragments less those of what the write changed.
+
+        Each memo is copied whole first (one C call, atomic under the GIL): readers of this snapshot may be adding
+        to it meanwhile, and iterating a dict that grows raises.
+        """
+        new = Fragments(models, index, activity)
+        notes = delta.notes
+        new._criticisms = _without(self._criticisms, notes["criticisms"])
+        new._events = _without(self._events, notes["events"])
+        new._entities = _without(self._entities, notes["records"])
+        documents = dict(self._documents)
+        new._documents = {k: f for k, f in documents.items() if k[0] not in notes["documents"]}
+        stale = set(notes["relation_keys"])
+        for f in notes["assertions"]:  # an assertion's roles or spans may have changed without its grouping
+            for rows in (self.index.rows.get(f, ()), index.rows.get(f, ())):
+                for s, o, pred, role in rows:
+                    for ends in (self.index.ends, index.ends):
+                        stale.update((pred, a, b, role) for a in ends.get(s, (s,)) for b in ends.get(o, (o,)))
+        nodes = notes["nodes"] | notes["others"]
+        memo = dict(self._relations)
+        new._relations = {k: f for k, f in memo.items() if k not in stale and k[1] not in nodes and k[2] not in nodes}
+        return new
+
+
+def _without(memo: dict[str, bytes], gone: set[str]) -> dict[str, bytes]:
+    """A copy of the memo less the keys gone."""
+    copy = dict(memo)
+    for key in gone:
+        copy.pop(key, None)
+    return copy
+
+
+def _build(store: GraphStore) -> Fragments:
+    return Fragments(fact_models(store), relations.relation_index(store), activity_index(store))
+
+
+def _update(old: Fragments, store: GraphStore, delta: Delta) -> Fragments:
+    return old.carried(fact_models(store), relations.relation_index(store), activity_index(store), delta)
+
+
 def fragments(store: GraphStore) -> Fragments:
-    """The fragments of the store as it is now: a new, empty memo per generation."""
-    return derived(
-        store,
-        "fragments",
-        lambda s: Fragments(fact_models(s), relations.relation_index(s), activity_index(s)),
-    )
+    """The fragments of the store's snapshot."""
+    return derived(store, "fragments")
+
+
+PART = Part("fragments", _build, _update)
 
 
 def criticisms_json(

@@ -12,12 +12,14 @@ or the caller passes one (``default_graph`` / ``named_graphs``, as the SPARQL Pr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
+
+from kg import vocab
 
 Term = NamedNode | BlankNode | Literal | Triple
 
@@ -49,6 +51,21 @@ class GraphResult:
 
 
 QueryResult = SelectResult | AskResult | GraphResult
+
+
+@dataclass(frozen=True)
+class Change:
+    """One committed write, as a store reports it to its listeners (:meth:`GraphStore.subscribe`)."""
+
+    generation: int
+    """The store's generation once the write is done."""
+    graph: NamedNode
+    """The graph replaced or removed."""
+    touched: frozenset[str] | None
+    """The IRIs whose triples the write changed (subjects, and objects other than classes); None if unknown."""
+
+
+Listener = Callable[[Change], None]
 Row = tuple[Term | None, ...]
 # The rows of a streamed SELECT: its variables, and an iterator that fetches rows as it is read.
 RowStream = tuple[list[str], Iterator[Row]]
@@ -100,6 +117,14 @@ class GraphStore(Protocol):
 
     def graphs(self) -> list[NamedNode]:
         """The named graphs in the store."""
+        ...
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` after every write through this object, before the next write can start.
+
+        The listener sees the store exactly as that write left it, so what it derives from it belongs to that
+        generation. It runs on the writing thread and must not write to the store or raise.
+        """
         ...
 
     def count_quads(self) -> int:
@@ -168,10 +193,39 @@ class GraphStore(Protocol):
     def quiescent(self) -> AbstractContextManager[None]:
         """A context in which no write is under way and reads see every committed one; hold it briefly.
 
-        :mod:`kg.sandbox` forks query processes inside it, so that a child never inherits a half-applied write.
+        Writes (and the listeners they call) wait until it ends. The read snapshot (:mod:`kg.queries.snapshot`) is
+        built inside it, and :mod:`kg.sandbox` forks query processes inside it, so that a child never inherits a
+        half-applied write.
         """
         ...
 
     def close(self) -> None:
         """Release the store (file locks, handles)."""
         ...
+
+
+def graph_quads(graph: NamedNode, quads: Iterable[Quad]) -> list[Quad]:
+    """The quads of a put_graph, once each; ValueError for a quad of another graph or a blank node.
+
+    Every node written needs an IRI: a blank node could not be matched again when its graph is rewritten.
+    """
+    quads = list(dict.fromkeys(quads))
+    if any(q.graph_name != graph for q in quads):
+        raise ValueError(f"every quad must be in graph {graph.value}")
+    if any(isinstance(t, BlankNode) for q in quads for t in (q.subject, q.object)):
+        raise ValueError(f"graph {graph.value}: blank nodes cannot be written (every node needs an IRI)")
+    return quads
+
+
+def touched_iris(quads: Iterable[Quad]) -> frozenset[str]:
+    """The IRIs whose triples these added or removed quads change: subjects, and objects other than classes.
+
+    A class (the object of rdf:type) is left out: its own triples do not change when an instance comes or goes.
+    """
+    found: set[str] = set()
+    for quad in quads:
+        if isinstance(quad.subject, NamedNode):
+            found.add(quad.subject.value)
+        if isinstance(quad.object, NamedNode) and quad.predicate != vocab.RDF_TYPE:
+            found.add(quad.object.value)
+    return frozenset(found)

@@ -20,7 +20,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import BinaryIO
@@ -31,11 +31,23 @@ from kg import vocab
 from kg.errors import BackendError, QueryError, QueryTimeoutError, ResultTooLargeError
 from kg.sparql_guard import names_dataset, outer_limit
 from kg.sparql_results import BOOLEAN_WRITERS, serialize
-from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult
+from kg.store.base import (
+    AskResult,
+    Change,
+    GraphResult,
+    Listener,
+    QueryResult,
+    RowStream,
+    SelectResult,
+    graph_quads,
+    touched_iris,
+)
 
 # The mark that resolution is stale: a file beside RocksDB's own (which leaves files it did not make alone), so
 # that no query, count or export sees it, and it outlives a killed process.
 _STALE_MARK = "kg-resolution-stale"
+# Removed quads a replica may keep before it is copied afresh, whatever its size.
+_MIN_DEAD = 100_000
 # How many rows pass between two looks at the clock while a result streams in.
 _CLOCK_EVERY = 256
 # Results media types pyoxigraph writes as the generic writers do: JSON and CSV byte for byte, XML to the same
@@ -58,28 +70,33 @@ class _Replica:
         # One N-Quads dump through the bulk loader is about twice as fast as copying the quads through Python.
         self.store.bulk_load(disk.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
         self.store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self.live = len(self.store)
+        # pyoxigraph's in-memory store keeps every removed quad (its versions are never collected): the count of
+        # those says when a fresh copy is worth making (see OxigraphStore._patch_replica).
+        self.dead = 0
 
-    def put(self, graph: ox.NamedNode, quads: list[ox.Quad], replace: bool) -> None:
-        """Apply a put_graph already committed on disk, in one transaction so that no query sees half of it."""
-        merged = [ox.Quad(q.subject, q.predicate, q.object) for q in quads]
-        if not replace:
-            self.store.extend([*quads, *merged])  # keeps blank nodes as they are on disk
-            return
-        body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        insert = f" ; INSERT DATA {{ GRAPH {graph} {{ {body} }} {body} }}" if quads else ""
-        self.store.update(f"{_orphans(graph)} ; DROP SILENT GRAPH {graph}{insert}")
+    def apply(self, graph: ox.NamedNode, removed: list[ox.Quad], added: list[ox.Quad]) -> None:
+        """Apply a write already committed on disk, in one transaction so that no query sees half of it."""
+        parts = []
+        if removed:
+            parts.append(f"DELETE DATA {{ GRAPH {graph} {{ {_triples(removed)} }} }}")
+            # A triple leaves the merged default graph only when no other graph still holds it.
+            rows = " ".join(f"({q.subject} {q.predicate} {q.object})" for q in removed)
+            parts.append(
+                f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} "
+                "FILTER NOT EXISTS { GRAPH ?any { ?s ?p ?o } } }"
+            )
+        if added:
+            parts.append(f"INSERT DATA {{ GRAPH {graph} {{ {_triples(added)} }} {_triples(added)} }}")
+        if parts:
+            self.store.update(" ; ".join(parts))
+        self.dead += 2 * len(removed)  # the quad and, at most, its merged copy
+        self.live += 2 * (len(added) - len(removed))
 
-    def remove(self, graph: ox.NamedNode) -> None:
-        """Apply a remove_graph already committed on disk, in one transaction."""
-        self.store.update(f"{_orphans(graph)} ; DROP SILENT GRAPH {graph}")
 
-
-def _orphans(graph: ox.NamedNode) -> str:
-    """The update removing from the merged default graph the triples only ``graph`` holds."""
-    return (
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {graph}) }} }}"
-    )
+def _triples(quads: list[ox.Quad]) -> str:
+    """Quads written as the triples of a SPARQL data block (every term is an IRI or a literal: no blank nodes)."""
+    return " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
 
 class OxigraphStore:
@@ -100,7 +117,9 @@ class OxigraphStore:
         # Per process is enough: only one process can open an on-disk store read-write.
         self.generation = 0
         # Writes (and replica rebuilds) one at a time, so the replica applies them in the order disk committed them.
-        self._write_lock = threading.Lock()
+        # Re-entrant: a listener called under it may query, and a query may rebuild a stale replica.
+        self._write_lock = threading.RLock()
+        self._listeners: list[Listener] = []
         self._replica: _Replica | None = None
         self._replica_generation = -1  # the generation the replica reflects; any other means rebuild it
         self._use_replica = query_replica and path is not None
@@ -158,45 +177,68 @@ class OxigraphStore:
         return self._stale if self.path is None else (self.path / _STALE_MARK).exists()
 
     def put_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
-        """Replace a graph in one transaction, so a crash leaves it fully old or fully new."""
-        quads = list(quads)
-        if any(q.graph_name != graph for q in quads):
-            raise ValueError(f"every quad must be in graph {graph.value}")
+        """Replace a graph in one transaction, so a crash leaves it fully old or fully new.
+
+        Only the difference is written: quads the graph already holds stay (the resolution graph, rewritten
+        after every document, usually changes by a few links or none).
+        """
+        quads = graph_quads(graph, quads)
         with self._write_lock:
-            try:
-                replace = self._store.contains_named_graph(graph)
-                if replace:
-                    body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-                    self._store.update(f"DROP SILENT GRAPH {graph} ; INSERT DATA {{ GRAPH {graph} {{ {body} }} }}")
-                else:
-                    self._store.extend(quads)
-                # No flush per write: each transaction is already atomic and in RocksDB's write-ahead log, which
-                # survives a killed process; flushing memtables per document made loads five times slower.
-                self._patch_replica(lambda replica: replica.put(graph, quads, replace))
-            except OSError as exc:
-                raise BackendError(f"writing graph {graph.value} to {self.description} failed: {exc}") from exc
-            finally:
-                self.generation += 1  # even a failed write may have changed something: cached reads start afresh
+            self._write(graph, quads)
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove a named graph; False if it was not there."""
         with self._write_lock:
             if not self._store.contains_named_graph(graph):
                 return False
-            try:
-                self._store.update(f"DROP GRAPH {graph}")
-                self._patch_replica(lambda replica: replica.remove(graph))
-            finally:
-                self.generation += 1
+            self._write(graph, None)
             return True
 
-    def _patch_replica(self, change: Callable[[_Replica], None]) -> None:
-        """Apply a write committed on disk to the replica, if it is current; else it is rebuilt on the next query."""
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` after every write through this object, before the next write can start."""
+        with self._write_lock:
+            self._listeners.append(listener)
+
+    def _write(self, graph: ox.NamedNode, quads: list[ox.Quad] | None) -> None:
+        """Make ``graph`` hold exactly ``quads`` (None: remove it), on disk then in the replica; hold the lock."""
+        touched: frozenset[str] | None = None
+        try:
+            old = set(self._store.quads_for_pattern(None, None, None, graph))
+            new = set(quads or ())
+            removed, added = [q for q in old if q not in new], [q for q in quads or () if q not in old]
+            if not quads:
+                if old or quads is None:  # dropped, not emptied: an empty graph would still count as a document
+                    self._store.update(f"DROP SILENT GRAPH {graph}")
+            elif not old:
+                self._store.extend(added)
+            elif removed or added:
+                delete = f"DELETE DATA {{ GRAPH {graph} {{ {_triples(removed)} }} }} ; " if removed else ""
+                self._store.update(f"{delete}INSERT DATA {{ GRAPH {graph} {{ {_triples(added)} }} }}")
+            # No flush per write: each transaction is already atomic and in RocksDB's write-ahead log, which
+            # survives a killed process; flushing memtables per document made loads five times slower.
+            self._patch_replica(graph, removed, added)
+            touched = touched_iris([*removed, *added])
+        except OSError as exc:
+            raise BackendError(f"writing graph {graph.value} to {self.description} failed: {exc}") from exc
+        finally:
+            self.generation += 1  # even a failed write may have changed something: cached reads start afresh
+            change = Change(self.generation, graph, touched)  # None when the write failed: the listener rebuilds
+            for listener in self._listeners:
+                listener(change)
+
+    def _patch_replica(self, graph: ox.NamedNode, removed: list[ox.Quad], added: list[ox.Quad]) -> None:
+        """Apply a write committed on disk to the replica, if it is current; else it is rebuilt on the next query.
+
+        Once the removed quads the replica keeps outnumber half its live ones, a fresh copy replaces it, so its
+        memory follows the graph and not the number of writes. Queries use the old copy until the new one is in.
+        """
         replica = self._replica
         if replica is None or self._replica_generation != self.generation:
             return
         try:
-            change(replica)
+            replica.apply(graph, removed, added)
+            if replica.dead > max(replica.live // 2, _MIN_DEAD):
+                self._replica = _Replica(self._store)
         except Exception:  # disk holds the write; a replica that missed it is rebuilt from there
             self._replica = None
             return

@@ -22,7 +22,18 @@ from kg import vocab
 from kg.errors import QueryError, QueryTimeoutError, ResultTooLargeError
 from kg.sparql_guard import names_dataset
 from kg.sparql_results import serialize, write_csv
-from kg.store.base import AskResult, GraphResult, QueryResult, RowStream, SelectResult, Term
+from kg.store.base import (
+    AskResult,
+    Change,
+    GraphResult,
+    Listener,
+    QueryResult,
+    RowStream,
+    SelectResult,
+    Term,
+    graph_quads,
+    touched_iris,
+)
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
@@ -67,6 +78,7 @@ class RdflibStore:
         # Bumped on every write, as OxigraphStore's: caches of derived data and of REST answers key on it.
         self.generation = 0
         self._stale = False
+        self._listeners: list[Listener] = []
 
     @property
     def description(self) -> str:
@@ -82,26 +94,28 @@ class RdflibStore:
 
     def put_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Replace a graph; the new triples are built first so a failure leaves the old graph."""
-        quads = list(quads)
-        if any(q.graph_name != graph for q in quads):
-            raise ValueError(f"every quad must be in graph {graph.value}")
+        quads = graph_quads(graph, quads)
         triples = [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)) for q in quads]
         with self._lock:
+            old = set(self.quads(graph))
+            touched = None
             self._dataset.remove_graph(URIRef(graph.value))
             target = self._dataset.graph(URIRef(graph.value))
             try:
                 for triple in triples:
                     target.add(triple)
+                touched = touched_iris(old.symmetric_difference(quads))
             finally:
-                self.generation += 1  # even a failed write may have changed something
+                self._committed(graph, touched)  # even a failed write may have changed something
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove a named graph; False if it was not there."""
         with self._lock:
             if not self._has_graph(graph):
                 return False
+            old = list(self.quads(graph))
             self._dataset.remove_graph(URIRef(graph.value))
-            self.generation += 1
+            self._committed(graph, touched_iris(old))
             return True
 
     def mark_resolution_stale(self) -> None:
@@ -115,6 +129,18 @@ class RdflibStore:
     def resolution_is_stale(self) -> bool:
         """Whether the mark is set."""
         return self._stale
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` after every write through this object, before the next write can start."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def _committed(self, graph: ox.NamedNode, touched: frozenset[str] | None) -> None:
+        """Count a write and tell the listeners, still under the lock."""
+        self.generation += 1
+        change = Change(self.generation, graph, touched)
+        for listener in self._listeners:
+            listener(change)
 
     def graphs(self) -> list[ox.NamedNode]:
         """The named graphs that hold triples."""
@@ -137,6 +163,8 @@ class RdflibStore:
             if g is None or not isinstance(g.identifier if hasattr(g, "identifier") else g, URIRef):
                 continue
             name = g.identifier if hasattr(g, "identifier") else g
+            if graph is not None and str(name) != graph.value:
+                continue  # rdflib's Dataset ignores a context given as an IRI and yields every graph's quads
             yield ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o), ox.NamedNode(str(name)))
 
     def query(

@@ -37,10 +37,21 @@ import pyoxigraph as ox
 from kg import vocab
 from kg.errors import BackendError, QueryError, QueryTimeoutError
 from kg.sparql_results import serialize, write_csv_rows
-from kg.store.base import AskResult, QueryResult, Row, RowStream, SelectResult
+from kg.store.base import (
+    AskResult,
+    Change,
+    Listener,
+    QueryResult,
+    Row,
+    RowStream,
+    SelectResult,
+    graph_quads,
+    touched_iris,
+)
 from kg.store.oxigraph import bounded_results, collect_results
 
 _RESULTS_JSON = "application/sparql-results+json"
+_NO_WRITE: frozenset[str] = frozenset({"(no write)"})  # what remove_graph reports when the graph was not there
 _N_TRIPLES = "application/n-triples"
 # SELECT and ASK answer in JSON results, CONSTRUCT and DESCRIBE in N-Triples: both parsed as they stream.
 _QUERY_ACCEPT = f"{_RESULTS_JSON}, {_N_TRIPLES};q=0.9"
@@ -72,7 +83,8 @@ class RemoteStore:
         self.gsp_url = gsp_url or query_url
         self.read_only = read_only
         self.generation = 0  # bumped on every write through this object, as the other backends do
-        self._write_lock = threading.Lock()
+        self._write_lock = threading.RLock()  # re-entrant: a listener may query under it
+        self._listeners: list[Listener] = []
         self._auth, self._http_timeout_s = auth, http_timeout_s
         # One client for every thread: httpx's connection pool is thread-safe. Not across processes: a forked
         # child making requests on the parent's open connections would interleave its bytes with the parent's.
@@ -102,30 +114,32 @@ class RemoteStore:
 
     def put_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Replace a graph with one Graph Store ``PUT``, which the server applies in one transaction."""
-        quads = list(quads)
-        if any(q.graph_name != graph for q in quads):
-            raise ValueError(f"every quad must be in graph {graph.value}")
+        quads = graph_quads(graph, quads)
         if not quads:  # an empty PUT would leave an empty graph on servers that keep them
             self.remove_graph(graph)
             return
         body = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads).encode()
-        with self._writing():
+        with self._writing(graph) as touched:
+            old = set(self.quads(graph))  # to tell the listeners what changed
             self._send("PUT", self.gsp_url, params={"graph": graph.value}, content=body, media=_N_TRIPLES)
+            touched.append(touched_iris(old.symmetric_difference(quads)))
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove a named graph with a Graph Store ``DELETE``; False if it was not there (404)."""
-        with self._writing():
+        with self._writing(graph) as touched:
+            old = set(self.quads(graph))
             response = self._send("DELETE", self.gsp_url, params={"graph": graph.value}, missing_ok=True)
+            touched.append(touched_iris(old) if response.status_code != 404 else _NO_WRITE)
         return response.status_code != 404
 
     def mark_resolution_stale(self) -> None:
         """Record the mark: one triple in the stored default graph, which queries (over the union) do not see."""
-        with self._writing(bump=False):
+        with self._writing(None):
             self._send("POST", self.update_url, data={"update": f"INSERT DATA {{ {_STALE_MARK} }}"})
 
     def clear_resolution_stale(self) -> None:
         """Remove the mark's triple (and nothing else of the default graph)."""
-        with self._writing(bump=False):
+        with self._writing(None):
             self._send("POST", self.update_url, data={"update": f"DELETE DATA {{ {_STALE_MARK} }}"})
 
     def resolution_is_stale(self) -> bool:
@@ -252,16 +266,28 @@ class RemoteStore:
     # --- HTTP ---
 
     @contextlib.contextmanager
-    def _writing(self, *, bump: bool = True) -> Iterator[None]:
-        """Hold the write lock around a write, refusing it on a read-only store; bump the generation after."""
+    def _writing(self, graph: ox.NamedNode | None) -> Iterator[list[frozenset[str]]]:
+        """Hold the write lock around a write to ``graph``, refusing it on a read-only store; after it, bump the
+        generation and tell the listeners what the write touched, which the caller appends (nothing appended: the
+        write failed, and listeners rebuild; ``_NO_WRITE``: nothing was there to remove). A ``graph`` of None
+        changes no data (the stale mark)."""
         if self.read_only:
             raise BackendError(f"{self.description} is open read-only")
+        touched: list[frozenset[str]] = []
         with self._write_lock:
             try:
-                yield
+                yield touched
             finally:
-                if bump:
+                if graph is not None and touched[:1] != [_NO_WRITE]:
                     self.generation += 1  # even a failed write may have changed something
+                    change = Change(self.generation, graph, touched[0] if touched else None)
+                    for listener in self._listeners:
+                        listener(change)
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` after every write through this object, before the next write can start."""
+        with self._write_lock:
+            self._listeners.append(listener)
 
     def _send(
         self,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg import vocab
 from kg.ids import entity_id
 from kg.model import Entity, Extraction
 from kg.rdf import document_quads
-from kg.resolve import compute_same_as, refresh_if_stale, refresh_resolution
+from kg.resolve import ORG_NAME_TAILS, _Candidate, _fold, _Names, compute_same_as, refresh_if_stale, refresh_resolution
 from kg.store.oxigraph import OxigraphStore
 from tests.conftest import make_document
 
@@ -105,3 +107,56 @@ def test_a_product_told_apart_from_its_organisation_in_one_document_stays(memory
     put(memory_store, "one", ("Midjourney", "Organization", ()), ("Midjourney", "Product", ()))
     put(memory_store, "two", ("Midjourney", "Product", ()))
     assert compute_same_as(memory_store) == {}
+
+
+def _quadratic(short: _Candidate, group: list[_Candidate]) -> set[str]:
+    """The matching rule stated directly, one comparison per pair: what the name index must agree with."""
+    name = _fold(short.label)
+    hits = set()
+    for other in group:
+        if other.iri == short.iri:
+            continue
+        if name in {_fold(a) for a in other.aliases}:
+            hits.add(other.iri)
+            continue
+        words = _fold(other.label).split()
+        if len(words) < 2 or " " in name:
+            continue
+        if (short.type in ("Person", "Product") and words[-1] == name) or (
+            short.type == "Organization" and words[0] == name and all(w in ORG_NAME_TAILS for w in words[1:])
+        ):
+            hits.add(other.iri)
+    return hits
+
+
+_WORDS = st.sampled_from(["Claude", "mythos", "Mythos", "AI", "Inc", "labs", "Stability", "Sacks", "David", "x"])
+_NAMES = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join)
+
+
+@given(
+    kind=st.sampled_from(["Person", "Product", "Organization", "Place"]),
+    entities=st.lists(st.tuples(st.sets(_NAMES, min_size=1, max_size=2), st.sets(_NAMES, max_size=2)), max_size=8),
+)
+def test_name_index_agrees_with_the_pairwise_rule(kind: str, entities: list[tuple[set[str], set[str]]]) -> None:
+    group = [_Candidate(f"urn:e{i}", kind, labels, aliases) for i, (labels, aliases) in enumerate(entities)]
+    names = _Names(group)
+    for cand in group:
+        assert names.expansions(cand) == _quadratic(cand, group)
+
+
+def test_candidates_from_the_read_snapshot_are_those_read_from_the_store(memory_store: OxigraphStore) -> None:
+    """With a current read snapshot, resolution takes its entities from the catalogue: the same as a query gives."""
+    from kg.queries import pin
+    from kg.resolve import _candidates
+    from tests.support.sample_graph import load_sample
+
+    load_sample(memory_store)
+    put(memory_store, "one", ("SSI", "Organization", ()), ("Mythos", "Product", ("M",)), ("Lyon", "Place", ()))
+    put(memory_store, "two", ("Safe Superintelligence", "Organization", ("SSI",)), ("Sacks", "Person", ()))
+    put(memory_store, "three", ("David Sacks", "Person", ("DS",)), ("Sacks", "Group", ()))  # Sacks: two types
+    queried = _candidates(memory_store)
+    pin(memory_store)
+    assert _candidates(memory_store) == queried
+    assert len(queried) > 10
+    refresh_resolution(memory_store)  # a write: the snapshot moves on with it, and stays current
+    assert _candidates(memory_store) == queried

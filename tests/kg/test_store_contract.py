@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from kg import vocab
 from kg.errors import BackendError, QueryError, ResultTooLargeError
@@ -85,6 +85,54 @@ def test_remove_graph(store: GraphStore) -> None:
     assert store.remove_graph(G1) is True
     assert store.remove_graph(G1) is False
     assert store.count_quads() == 0
+
+
+def links(graph: NamedNode, *names: str) -> list[Quad]:
+    """One quad per name, its object an IRI."""
+    return [Quad(S, P, NamedNode(f"http://example.org/{name}"), graph) for name in names]
+
+
+def test_listeners_see_each_write_and_what_it_touched(store: GraphStore) -> None:
+    """A listener runs after each write, sees the store as the write left it, and gets the IRIs it changed."""
+    seen: list[tuple[int, NamedNode, set[str] | None, list[str]]] = []
+    store.subscribe(lambda c: seen.append((c.generation, c.graph, c.touched and set(c.touched), _objects(store))))
+    ex = "http://example.org/"
+    store.put_graph(G1, links(G1, "a", "b"))
+    store.put_graph(G1, links(G1, "b", "c"))
+    store.put_graph(G1, links(G1, "c", "b"))  # the same graph again: nothing changed
+    assert store.remove_graph(G1) is True
+    assert store.remove_graph(G1) is False  # no write, no call
+    assert seen == [
+        (1, G1, {S.value, ex + "a", ex + "b"}, [ex + "a", ex + "b"]),
+        (2, G1, {S.value, ex + "a", ex + "c"}, [ex + "b", ex + "c"]),
+        (3, G1, set(), [ex + "b", ex + "c"]),
+        (4, G1, {S.value, ex + "b", ex + "c"}, []),
+    ]
+
+
+def test_quads_of_one_graph(store: GraphStore) -> None:
+    """quads(graph) yields that graph's quads only."""
+    store.put_graph(G1, quads(G1, "a"))
+    store.put_graph(G2, quads(G2, "b", "c"))
+    assert list(store.quads(G1)) == quads(G1, "a")
+    assert sorted(store.quads(G2), key=str) == sorted(quads(G2, "b", "c"), key=str)
+    assert len(list(store.quads())) == 3
+
+
+def test_classes_are_not_touched(store: GraphStore) -> None:
+    """Adding an instance does not touch its class: the class's own triples did not change."""
+    seen: list[frozenset[str] | None] = []
+    store.subscribe(lambda change: seen.append(change.touched))
+    store.put_graph(G1, [Quad(S, vocab.RDF_TYPE, vocab.CRITICISM, G1)])
+    assert seen == [frozenset({S.value})]
+
+
+def test_blank_nodes_are_refused(store: GraphStore) -> None:
+    """Every node written needs an IRI: a blank node is a ValueError and nothing is written."""
+    with pytest.raises(ValueError, match="blank nodes"):
+        store.put_graph(G1, [Quad(BlankNode(), P, Literal("x"), G1)])
+    assert store.generation == 0
+    assert store.graphs() == []
 
 
 def test_document_round_trip(store: GraphStore, sample_document) -> None:
@@ -245,7 +293,7 @@ def test_replica_is_rebuilt_after_a_failed_patch(tmp_path: Path, monkeypatch: py
     def broken(self: object, *args: object) -> None:
         raise RuntimeError("patch failed")
 
-    monkeypatch.setattr(oxigraph._Replica, "put", broken)
+    monkeypatch.setattr(oxigraph._Replica, "apply", broken)
     store.put_graph(G1, quads(G1, "a"))
     monkeypatch.undo()
     assert _objects(store) == ["a"]
@@ -329,3 +377,21 @@ def test_resolution_stale_mark_outlives_the_process(tmp_path: Path) -> None:
     again.clear_resolution_stale()
     again.close()
     assert not OxigraphStore(path, read_only=True).resolution_is_stale()
+
+
+def test_replica_is_copied_afresh_once_removed_quads_pile_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyoxigraph's in-memory store keeps removed quads: past a bound the replica is replaced by a fresh copy."""
+    from kg.store import oxigraph
+
+    monkeypatch.setattr(oxigraph, "_MIN_DEAD", 8)
+    store = OxigraphStore(tmp_path / "store", query_replica=True)
+    store.put_graph(G1, quads(G1, *"abcdefgh"))
+    first = store._replica
+    assert first is not None
+    for n in range(12):
+        store.put_graph(G1, quads(G1, f"v{n}"))
+        replica = store._replica
+        assert replica is not None and replica.dead <= max(replica.live // 2, 8) + 2 * 8  # one write's worth over
+    assert store._replica is not first
+    assert _objects(store) == ["v11"]
+    store.close()
