@@ -11,8 +11,12 @@ from api.body_limit import BodyLimitMiddleware, body_limits
 from api.cors import ReadOnlyCORS
 from api.errors import install_error_handlers
 from api.http_cache import HttpCacheMiddleware
+from api.page_links import PageLinksMiddleware
 from kg.settings import Settings
 from kg.store.base import GraphStore
+
+# The REST lists answered as pages ({"items", "total"}): they get next/prev Link headers.
+PAGED_PATHS = frozenset({"/entities", "/criticisms", "/events", "/claims", "/relations", "/documents", "/conflicts"})
 
 
 def create_app(settings: Settings, store: GraphStore) -> FastAPI:
@@ -25,6 +29,7 @@ def create_app(settings: Settings, store: GraphStore) -> FastAPI:
     )
     bind_state(app, settings, store)
     install_error_handlers(app)
+    app.add_middleware(PageLinksMiddleware, paths=PAGED_PATHS)  # innermost: it reads the uncompressed page
     app.add_middleware(BodyLimitMiddleware, limits=body_limits(settings))
     app.add_middleware(HttpCacheMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1024)

@@ -121,3 +121,17 @@ def test_every_documented_error_has_the_contract_shape(live_server: str) -> None
 def test_an_id_no_iri_can_hold_is_404(live_server: str, local_id: str) -> None:
     response = httpx.get(f"{live_server}/id/{local_id}", headers={"Accept": "text/turtle"})
     assert response.status_code == 404
+
+
+def test_pages_link_to_their_neighbours(live_server: str) -> None:
+    """A page has rel="next" while items remain and rel="prev" past the first; following next gives the rest."""
+    first = httpx.get(f"{live_server}/criticisms", params={"limit": 2})
+    total = first.json()["total"]
+    assert total > 2
+    assert 'rel="next"' in first.headers["link"] and 'rel="prev"' not in first.headers["link"]
+    next_url = first.headers["link"].split(">;")[0].lstrip("<")
+    second = httpx.get(f"{live_server}{next_url}")
+    assert second.status_code == 200 and 'rel="prev"' in second.headers["link"]
+    assert second.json()["items"] != first.json()["items"]
+    last = httpx.get(f"{live_server}/criticisms", params={"limit": 2, "offset": total - 1})
+    assert 'rel="next"' not in last.headers.get("link", "")
