@@ -67,5 +67,6 @@ def _links(scope: Scope, body: bytes) -> str | None:
 
 
 def _url(scope: Scope, params: dict[str, str], offset: int) -> str:
-    """The page's path with the same parameters and another offset (relative: the client knows the host)."""
-    return f"{scope.get('root_path', '')}{scope['path']}?{urlencode({**params, 'offset': str(offset)})}"
+    """The page's path with the same parameters (sorted: one URL per page) and another offset, relative."""
+    query = urlencode(sorted({**params, "offset": str(offset)}.items()))
+    return f"{scope.get('root_path', '')}{scope['path']}?{query}"
