@@ -11,10 +11,11 @@ cannot be stopped, shares the server's memory, and dies with the server. A forke
   request, whatever a parser made of it;
 - **isolated**: a crash of the engine kills the child, and the request gets an error; the server goes on.
 
-Workers are forked ahead of need (one per slot) and serve one request each, then exit: a request does not wait
-for a fork, and no worker carries memory or state from one request to the next. A worker sees the parent's
+Workers are forked ahead of need (one per slot), so a request does not wait for a fork, and each serves
+requests one at a time until one fails, times out or kills it, the store changes, or it has answered
+``_REQUESTS_PER_WORKER``: forking per request cost more than most analyst queries. A worker sees the parent's
 memory as it was at its fork (copy-on-write: the in-memory query replica costs nothing to share), so a worker
-forked before the latest write is discarded unused: ``freshness()`` names the state a worker was forked in.
+forked before the latest write is discarded: ``freshness()`` names the state a worker was forked in.
 Where ``os.fork`` does not exist, requests run in the calling thread, without these walls; so they do where
 the caller says the work needs none (``isolate=False``: a store whose queries a remote server runs, which
 needs the network and has walls of its own).
@@ -45,6 +46,9 @@ from kg.seccomp import deny_network
 
 Hold = Callable[[], contextlib.AbstractContextManager[object]]
 _LENGTH = struct.Struct("!Q")
+# A worker answers at most this many requests before it is replaced, so that what a long life accumulates
+# (allocator fragmentation, uncollected cycles) stays bounded; a write to the store replaces it sooner.
+_REQUESTS_PER_WORKER = 100
 
 
 class JobFailedError(QueryError):
@@ -62,10 +66,11 @@ class _Worker:
     results: int  # and reads the outcome here
     freshness: Hashable
     status: list[int] = field(default_factory=list)
+    served: int = 0  # requests answered so far
 
 
 class Sandbox:
-    """Runs ``work(request)`` in forked one-shot workers, at most ``workers`` at once, under deadlines and a budget.
+    """Runs ``work(request)`` in forked workers, at most ``workers`` at once, under deadlines and a memory budget.
 
     ``hold()`` is entered around each fork (``store.quiescent``: no write half-applied in the child's copy) and
     ``freshness()`` names the state a fork copies (the store's identity and generation).
@@ -105,14 +110,31 @@ class Sandbox:
                 _send(worker, request, deadline)
                 payload = _receive(worker, deadline)
             finally:
-                # A child that answered is reaped in the background: tearing down a copy of a large address space
-                # takes a while, and the answer need not wait for it.
-                self._retire(worker, wait=not payload)
-            return _outcome(payload, worker.status[0] if worker.status else 0)
+                if not payload:  # timed out, or died: killed and collected now, for its status
+                    self._retire(worker)
+            if not payload:
+                raise _died(worker.status[0] if worker.status else 0)
+            ok, value = pickle.loads(payload)
+            self._release(worker, reusable=ok)
+            if ok:
+                return value
+            raise value  # the KGError the job raised
+
         finally:
             self._slots.release()
             if self._prefork and self.isolated:
                 self._replenish()
+
+    def _release(self, worker: _Worker, *, reusable: bool) -> None:
+        """Keep a worker that answered for the next request while its copy of the state is current, else retire
+        it (one whose job failed too: it may hold what the failure left). A retired child is reaped in the
+        background: tearing down a copy of a large address space takes a while, and the answer need not wait."""
+        worker.served += 1
+        if reusable and worker.served < _REQUESTS_PER_WORKER and worker.freshness == self._freshness():
+            with self._lock:
+                self._idle.append(worker)
+            return
+        self._retire(worker, wait=False)
 
     def close(self) -> None:
         """Stop the idle workers."""
@@ -167,7 +189,7 @@ class Sandbox:
         return spawned[0]
 
     def _fork(self) -> _Worker:
-        """Fork one worker; in the child, serve one request and exit."""
+        """Fork one worker; the child serves requests until its pipe closes, then exits."""
         with _FORK_LOCK, self._hold():
             freshness = self._freshness()
             request_read, request_write = os.pipe()
@@ -175,7 +197,7 @@ class Sandbox:
             pid = os.fork()
             if pid == 0:  # the child: never returns
                 _close_inherited_channels(keep=(request_read, result_write))
-                _serve_one(self._work, request_read, result_write, self._memory_bytes)
+                _serve(self._work, request_read, result_write, self._memory_bytes)
             os.close(request_read)
             os.close(result_write)
             _PARENT_ENDS.update((request_write, result_read))
@@ -292,30 +314,38 @@ def _close_inherited_channels(keep: tuple[int, ...]) -> None:
                 os.close(fd)
 
 
-def _serve_one(work: Callable[[Any], Any], requests: int, results: int, memory_bytes: int) -> None:
-    """The child: wait for one request, answer it on the results pipe, exit without running any cleanup."""
+def _serve(work: Callable[[Any], Any], requests: int, results: int, memory_bytes: int) -> None:
+    """The child: answer requests on the results pipe until the parent stops sending, then exit without cleanup."""
     status = 0
     try:
         faulthandler.disable()  # a crash is reported to the parent; no traceback dump on the server's stderr
-        gc.disable()  # a short life: a collection would touch, and so copy, every page of the inherited heap
+        gc.freeze()  # collections skip the inherited heap: touching it would copy every page of it
         deny_network()
         _cap_memory(memory_bytes)
-        message = _read_exactly(requests, _LENGTH.size)
-        if message is None:  # the parent went away
-            os._exit(0)
-        body = _read_exactly(requests, _LENGTH.unpack(message)[0])
-        if body is None:
-            os._exit(0)
-        request, deadline = pickle.loads(body)
-        # The parent kills the child at the deadline; should the parent die first, the kernel does, by CPU time.
-        cpu_s = math.ceil(max(deadline - time.monotonic(), 0)) + 1
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s))
-        data = pickle.dumps(_attempt(work, request), protocol=pickle.HIGHEST_PROTOCOL)
-        _write_all(results, _LENGTH.pack(len(data)) + data)
+        while (message := _read_message(requests)) is not None:
+            request, deadline = pickle.loads(message)
+            _limit_cpu(deadline)
+            data = pickle.dumps(_attempt(work, request), protocol=pickle.HIGHEST_PROTOCOL)
+            _write_all(results, _LENGTH.pack(len(data)) + data)
     except BaseException:  # nothing may unwind into the parent's code in the child
         status = 1
     finally:
         os._exit(status)
+
+
+def _read_message(fd: int) -> bytes | None:
+    """One length-prefixed message, or None when the parent has closed the pipe (or died)."""
+    header = _read_exactly(fd, _LENGTH.size)
+    return None if header is None else _read_exactly(fd, _LENGTH.unpack(header)[0])
+
+
+def _limit_cpu(deadline: float) -> None:
+    """The parent kills the child at the deadline; should the parent die first, the kernel does, by CPU time."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    used = usage.ru_utime + usage.ru_stime
+    soft = math.ceil(used + max(deadline - time.monotonic(), 0)) + 1
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
 
 
 def _attempt(work: Callable[[Any], Any], request: Any) -> tuple[bool, object]:
@@ -354,14 +384,9 @@ def _read_exactly(fd: int, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _outcome(payload: bytes, status: int) -> Any:
-    """The job's result from the child's payload, or the error it raised or died of."""
-    if not payload:
-        how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {os.waitstatus_to_exitcode(status)}"
-        raise JobFailedError(
-            f"the query engine stopped without answering ({how}: it crashed or ran out of memory); simplify the query"
-        )
-    ok, value = pickle.loads(payload)
-    if ok:
-        return value
-    raise value  # a KGError the job raised
+def _died(status: int) -> JobFailedError:
+    """The error of a worker that stopped without answering."""
+    how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {os.waitstatus_to_exitcode(status)}"
+    return JobFailedError(
+        f"the query engine stopped without answering ({how}: it crashed or ran out of memory); simplify the query"
+    )

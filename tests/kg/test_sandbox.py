@@ -91,10 +91,21 @@ def test_result_and_errors_come_back(sandbox: Sandbox) -> None:
         sandbox.run(("refuse", None), soon())
 
 
-def test_each_request_gets_a_fresh_worker_process(sandbox: Sandbox) -> None:
-    pids = {sandbox.run(("pid", None), soon()) for _ in range(3)}
-    assert len(pids) == 3
+def test_workers_run_apart_from_the_caller_and_a_failed_one_is_replaced(sandbox: Sandbox) -> None:
+    """Jobs run in another process; a worker whose job failed is not used again, one that answered may be."""
+    first = sandbox.run(("pid", None), soon())
+    assert first != str(os.getpid()).encode()
+    with pytest.raises(QueryError):
+        sandbox.run(("refuse", None), soon())
+    pids = {sandbox.run(("pid", None), soon()) for _ in range(4)}
     assert str(os.getpid()).encode() not in pids
+    assert len(pids) <= 3  # reused: two workers at most, plus one replacing the failed one
+
+
+def test_a_worker_answers_many_jobs_without_growing(sandbox: Sandbox) -> None:
+    """A reused worker keeps answering; its open files do not pile up."""
+    for _ in range(30):
+        assert sandbox.run(("echo", b"again"), soon()) == b"again"
 
 
 def test_a_job_past_its_deadline_is_killed(sandbox: Sandbox, tmp_path: Path) -> None:
