@@ -91,8 +91,8 @@ _PRODUCT_NOUN = re.compile(r"\b(?:the|this|that|its)\s+(?:new\s+)?(?:feature|dev
                            r"assistant|service|gadget|system|glasses|headset|phone|chip|software|update)\b", re.I)
 _JOINED_NAME = re.compile(r"\s*,?\s+(?:and|&)\s+(?:the\s+)?|\s*,\s+(?:the\s+)?")
 # the second name of "X and Y sued" is followed by the verb (or a short adverbial), not by more of the sentence
-_VERB_NEXT = re.compile(r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][^,;]{0,40}?)?\s*(?:(?:also|jointly|both|have|has|had|"
-                        r"on \w+day|last \w+|this \w+)\s+){0,2}$")
+_VERB_NEXT = re.compile(r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][^,;]{0,40}?)?\s*(?:(?:also|both|first|later|then|"
+                        r"now|together|\w+ly|have|has|had|on \w+day|last \w+|this \w+)\s+){0,2}$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|\w+ly\s+){0,2}$", re.I)
 _REPORTED_THAT = re.compile(r"\b(?:reported|reports|wrote|writes|revealed|disclosed)\s+(?:\w+\s+){0,3}?that\s+", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?$")  # "wrote that … and accused X": the writer's second verb

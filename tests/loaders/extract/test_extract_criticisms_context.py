@@ -217,3 +217,11 @@ def test_a_court_where_a_suit_is_filed_does_not_accuse() -> None:
     got = pairs(extract(text))
     assert ("Quill Media", "Zentrix Labs") in got
     assert not any("Court" in critic for critic, _ in got)
+
+
+@pytest.mark.parametrize("adverb", ["first", "later", "separately", "together"])
+def test_a_list_of_critics_before_an_adverb_and_the_verb(adverb: str) -> None:
+    """'A, B and C first sued X': the last name before the adverb is a critic too."""
+    text = f"Illustrators Tomas Quill, Nora Vale and Ida Brant {adverb} sued Zentrix Labs in January."
+    got = pairs(extract(text))
+    assert {("Nora Vale", "Zentrix Labs"), ("Ida Brant", "Zentrix Labs")} <= got
