@@ -15,6 +15,7 @@ than the parser can follow is refused as too complex rather than crashing anythi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -77,9 +78,13 @@ def outer_limit(query: str) -> int | None:
         return None
 
 
+# What a dataset clause needs to look like: FROM (NAMED) then an IRI or a prefixed name; "from" in a literal rarely is.
+_DATASET_CLAUSE = re.compile(r"\bFROM\s*(?:NAMED\b\s*)?(?:<|[A-Za-z_][\w.-]*:|:)", re.IGNORECASE)
+
+
 def names_dataset(query: str) -> bool:
     """Whether a query names its own dataset with FROM or FROM NAMED (False when it is not accepted)."""
-    if "from" not in query.lower():  # the common case, without parsing
+    if _DATASET_CLAUSE.search(query) is None:  # the common case (the stores' own queries too), without parsing
         return False
     try:
         return _check(query).names_dataset

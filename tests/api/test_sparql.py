@@ -17,7 +17,7 @@ from kg.errors import QueryError
 from kg.model import Document
 from kg.rdf import document_quads
 from kg.settings import Settings
-from kg.sparql_guard import RefusedQueryError, check_query, outer_limit
+from kg.sparql_guard import RefusedQueryError, check_query, names_dataset, outer_limit
 from kg.sparql_results import serialize, write_csv, write_tsv
 from kg.store.base import SelectResult
 from kg.store.oxigraph import OxigraphStore
@@ -224,6 +224,21 @@ def test_row_limit_with_the_querys_own_limit(store: OxigraphStore, limit: int, s
 )
 def test_outer_limit(query: str, limit: int | None) -> None:
     assert outer_limit(query) == limit
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("SELECT * FROM <http://g> { ?s ?p ?o }", True),
+        ("select * from named kg:x where { graph ?g { ?s ?p ?o } }", True),
+        ("SELECT * FROM<http://g>{?s ?p ?o}", True),
+        ('SELECT * { ?s ?p "from the start, from: here" }', False),
+        ("SELECT ?from { ?from ?p ?o }", False),
+    ],
+)
+def test_names_dataset(query: str, named: bool) -> None:
+    """Only a real FROM / FROM NAMED clause names a dataset; the word in a literal or a variable does not."""
+    assert names_dataset(query) is named
 
 
 @pytest.mark.parametrize("media", ["application/sparql-results+json", "text/csv", "application/sparql-results+xml"])

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.kg_serve import kg_serve
+from tests.support.kg_serve import kg_serve, run_kg
 
 REPO = Path(__file__).resolve().parents[2]
 Server = tuple[str, subprocess.Popen[bytes]]  # base URL, process
@@ -35,23 +34,11 @@ DEEP = {
 }
 
 
-def kg(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run ``kg`` in a subprocess, as a user would."""
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=timeout,
-        env={**os.environ, **(env or {})},
-    )
-
-
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     """A store on disk holding the seed articles."""
     store = tmp_path_factory.mktemp("hostile") / "store"
-    result = kg("load", str(seeds_dir), "--store", str(store), "--quiet")
+    result = run_kg("load", str(seeds_dir), "--store", str(store), "--quiet")
     assert result.returncode == 0, result.stderr
     return store
 
@@ -129,7 +116,7 @@ def test_a_timed_out_query_is_stopped(server: Server) -> None:
 
 def test_kg_query_honours_the_time_limit_for_aggregates(store_dir: Path) -> None:
     started = time.monotonic()
-    result = kg("query", CROSS_JOIN, "--store", str(store_dir), env={"KG_SPARQL_TIMEOUT_S": "1"})
+    result = run_kg("query", CROSS_JOIN, "--store", str(store_dir), env={"KG_SPARQL_TIMEOUT_S": "1"})
     assert result.returncode != 0
     assert "time limit" in result.stderr
     assert time.monotonic() - started < 30
@@ -138,6 +125,6 @@ def test_kg_query_honours_the_time_limit_for_aggregates(store_dir: Path) -> None
 @pytest.mark.parametrize("name", ["braces", "exists"])
 def test_kg_query_refuses_deep_nesting(store_dir: Path, name: str) -> None:
     """A clear error and the CLI's error exit code (2), not a segmentation fault (139)."""
-    result = kg("query", DEEP[name], "--store", str(store_dir))
+    result = run_kg("query", DEEP[name], "--store", str(store_dir))
     assert result.returncode == 2, result.stderr
     assert "nests brackets more deeply" in result.stderr

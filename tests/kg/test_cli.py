@@ -13,15 +13,9 @@ import pytest
 from kg.cli import main, serve_warning
 from kg.settings import Settings
 from tests.support.kg_serve import free_port, kg_serve
+from tests.support.kg_serve import run_kg as run
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``kg`` in a subprocess, as a user would."""
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=REPO, timeout=300
-    )
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +15,9 @@ from kg.sandbox import Sandbox
 from kg.settings import Settings
 from kg.store import open_store
 from kg.store.remote import RemoteStore
-from tests.kg.test_cli import REPO, run
 from tests.kg.test_store_contract import G1, P, S
 from tests.support.fuseki_server import Fuseki
+from tests.support.kg_serve import run_kg
 from tests.support.neo4j_server import _free_port
 
 pytestmark = pytest.mark.fuseki
@@ -105,27 +102,15 @@ def test_the_kg_command_runs_on_fuseki(fuseki: Fuseki, seeds_dir: Path, tmp_path
         "KG_SPARQL_USER": fuseki.user,
         "KG_SPARQL_PASSWORD": fuseki.password,
     }
-    assert run_with(env, "load", str(seeds_dir), "--quiet").returncode == 0
-    assert run("load", str(seeds_dir), "--quiet", "--store", str(tmp_path / "store")).returncode == 0
-    remote_stats = run_with(env, "stats").stdout.splitlines()[1:]  # the first line names the store
-    local_stats = run("stats", "--store", str(tmp_path / "store")).stdout.splitlines()[1:]
+    assert run_kg("load", str(seeds_dir), "--quiet", env=env).returncode == 0
+    assert run_kg("load", str(seeds_dir), "--quiet", "--store", str(tmp_path / "store")).returncode == 0
+    remote_stats = run_kg("stats", env=env).stdout.splitlines()[1:]  # the first line names the store
+    local_stats = run_kg("stats", "--store", str(tmp_path / "store")).stdout.splitlines()[1:]
     assert remote_stats == local_stats
     query = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kg:Organization }"
-    answer = run_with(env, "query", query, "--format", "csv")
+    answer = run_kg("query", query, "--format", "csv", env=env)
     assert answer.returncode == 0, answer.stderr
-    assert answer.stdout == run("query", query, "--format", "csv", "--store", str(tmp_path / "store")).stdout
-
-
-def run_with(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``kg`` in a subprocess with these settings in its environment."""
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=300,
-        env={**os.environ, **env},
-    )
+    assert answer.stdout == run_kg("query", query, "--format", "csv", "--store", str(tmp_path / "store")).stdout
 
 
 def test_a_forked_child_never_uses_the_parents_connections(remote: RemoteStore) -> None:

@@ -25,6 +25,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def run_kg(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``kg`` in a subprocess, as a user would, with ``env`` added to the environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
+
+
 @dataclass(frozen=True)
 class ServedKg:
     """A running ``kg serve``: its base URL, its process and its first /health answer."""
