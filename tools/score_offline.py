@@ -61,6 +61,7 @@ class MemoryStore:
         self.criticisms: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
         self.relations: list[dict[str, Any]] = []
+        self.claims: list[dict[str, Any]] = []
 
     def add(self, text: str, ex: Extraction) -> None:
         """Merge one document's extraction the way the store does (global ids; labels/aliases unioned)."""
@@ -92,6 +93,10 @@ class MemoryStore:
         for r in ex.relations:
             self.relations.append({"subject": ref[r.subject], "predicate": r.predicate, "object": ref[r.object],
                                    "role": r.role})
+        for c in ex.claims:
+            self.claims.append({"claimant": ref[c.claimant], "text": c.text, "about": [ref[k] for k in c.about],
+                                "quantities": [q.model_dump() for q in c.quantities],
+                                "sources": [{"sentence": text[c.source.start:c.source.end]}]})
 
     def get_all(self, base: str, path: str, params: dict | None = None, page: int = 500) -> list[dict]:
         """Stand-in for score.get_all: the full item list of an endpoint."""
@@ -105,6 +110,8 @@ class MemoryStore:
             return [e for e in self.events if not params.get("type") or e["type"] == params["type"]]
         if path == "/relations":
             return [r for r in self.relations if not params.get("predicate") or r["predicate"] == params["predicate"]]
+        if path == "/claims":
+            return list(self.claims)
         raise KeyError(path)
 
 
@@ -127,7 +134,8 @@ def summary_line(res: dict[str, Any]) -> str:
     ent_f1 = [res[f"entities.{t}"]["f1"] for t in ("Person", "Organization", "Product")]
     crit = res["criticisms.named"]
     return (f"SUMMARY entity_f1={sum(ent_f1) / 3:.3f} criticism_f1={crit['f1']:.3f} "
-            f"criticism_recall={crit['recall']:.3f} funding_recall={res['funding']['recall']}")
+            f"criticism_recall={crit['recall']:.3f} funding_recall={res['funding']['recall']} "
+            f"claim_f1={res.get('claims', {}).get('f1')}")
 
 
 def main() -> int:
