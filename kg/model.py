@@ -92,6 +92,7 @@ class Event(Frozen):
     valuation: Money | None = None
     title: str | None = None
     source: Span
+    rule: str = Field(default="", description="versioned name of the extraction rule that made it")
 
 
 class Criticism(Frozen):
@@ -104,6 +105,7 @@ class Criticism(Frozen):
     date: DateRef | None = None
     reported: DateRef | None = None
     source: Span
+    rule: str = Field(default="", description="versioned name of the extraction rule that made it")
 
 
 class Relation(Frozen):
@@ -114,6 +116,7 @@ class Relation(Frozen):
     object: str
     role: str | None = None
     source: Span
+    rule: str = Field(default="", description="versioned name of the extraction rule that made it")
 
 
 class Claim(Frozen):
@@ -124,6 +127,7 @@ class Claim(Frozen):
     about: tuple[str, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     source: Span
+    rule: str = Field(default="", description="versioned name of the extraction rule that made it")
 
 
 class DocumentMeta(Frozen):

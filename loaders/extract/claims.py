@@ -8,6 +8,10 @@ from kg.model import Claim
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation
 from loaders.extract.quantities import parse_quantities
+from loaders.extract.rules import register
+
+QUANTIFIED_STATEMENT = register("claim.quantified_statement.v1", "A sentence with figures attributed to its speaker "
+                                "('X said that over 80% ...')", __name__)
 
 _ATTRIBUTION_PHRASES = (
     "according to", "said", "says", "say", "claim", "claims", "claimed", "revealed", "reveals", "noted", "notes",
@@ -59,5 +63,5 @@ def extract_claims(ctx: DocContext) -> list[Claim]:
                                     and m.type in ("Person", "Organization", "Product")))
         claims.append(Claim(claimant=claimant, text=s.text.strip(), about=about,
                             quantities=tuple(q for _, _, q in quantities),
-                            source=ctx.span(s.start, s.end, s.index)))
+                            source=ctx.span(s.start, s.end, s.index), rule=QUANTIFIED_STATEMENT))
     return claims

@@ -26,7 +26,22 @@ from loaders.extract.judgements import (
     JudgementMixin,
 )
 from loaders.extract.lexicon import lexicon
+from loaders.extract.rules import register
 from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words, polarity
+
+VERB_OBJECT = register("criticism.verb_object.v1", "A criticism verb with its object: 'X criticised Y', 'X accused Y "
+                       "of'", __name__)
+VERB_PASSIVE = register("criticism.verb_passive.v1", "A criticism verb in the passive: 'Y was slammed by X'", __name__)
+CALLED_FOR = register("criticism.called_for.v1", "'X called for Y to resign'", __name__)
+URGED = register("criticism.urged_undo.v1", "'X urged Y to withdraw the feature', 'asked a court to block Y'", __name__)
+QUOTED_MOCKERY = register("criticism.quoted_mockery.v1", "A sarcastic quote going on with a criticism just made",
+                          __name__)
+QUOTED_JUDGEMENT = register("criticism.quoted_judgement.v1", "A direct quote holding a negative judgement of what it "
+                            "names", __name__)
+REPORTED_SPEECH = register("criticism.reported_speech.v1", "'X said (that) <negative content about Y>', 'according "
+                           "to X'", __name__)
+LABELLED_ANSWER = register("criticism.labelled_answer.v1", "A negative sentence of an interview answer under a "
+                           "speaker label", __name__)
 
 _REPLY_VERBS = re.compile(r"\b(?:replied|responded|retorted|countered|fired back|hit back|shot back|clarified|"
                           r"snapped|quipped)\b", re.I)
@@ -149,6 +164,7 @@ class _Found:
     start: int
     end: int
     sent: int
+    rule: str
 
 
 class _Finder(JudgementMixin):
@@ -366,7 +382,8 @@ class _Finder(JudgementMixin):
         return self.ctx.recent(pos, ("Person",), self._excluded(critic), max_sentences=6)
 
     def add(self, critic: str | None, targets: list[str], quote: str | None, cue: str, start: int, end: int,
-            sent: int) -> None:
+            sent: int, *, rule: str) -> None:
+        """Record what ``rule`` found, unless the critic cannot be one (a court suing, a product, a place)."""
         if critic is None or not targets:
             return
         if self.ctx.type_of(critic) not in ("Person", "Organization", "Group"):
@@ -375,7 +392,7 @@ class _Finder(JudgementMixin):
             return  # a court rules, but never sues or accuses: "the lawsuit, filed in the District Court, accuses …"
         targets = [t for t in targets if t != critic]
         if targets:
-            self.found.append(_Found(critic, targets, quote, cue, start, end, sent))
+            self.found.append(_Found(critic, targets, quote, cue, start, end, sent, rule))
 
     # ---- rule families
     def verbs(self) -> None:
@@ -413,7 +430,7 @@ class _Finder(JudgementMixin):
                         # "That claim was disputed by Unite": the claim's maker, the subject just before
                         prior = ctx.recent_subject(st_start, ("Person", "Organization"), self._excluded(critic))
                         targets = [prior] if prior else []
-                    self.add(critic, targets, None, m.group(0), m.start(), m.end(), s.index)
+                    self.add(critic, targets, None, m.group(0), m.start(), m.end(), s.index, rule=VERB_PASSIVE)
                     continue
                 critic = self.critic_at(s.index, m.start())
                 inner = _REPORTED_THAT.search(self.text, ctx.clause_start(s.index, m.start()), m.start())
@@ -461,10 +478,10 @@ class _Finder(JudgementMixin):
                 if not targets and DECISION.match(self.text, m.end(), st_end):
                     decider = self._decider(m.start(), critic)
                     targets = [decider] if decider else []
-                self.add(critic, targets, None, cue, m.start(), obj_end, s.index)
+                self.add(critic, targets, None, cue, m.start(), obj_end, s.index, rule=VERB_OBJECT)
                 for other in self._co_subjects(s.index, critic, m.start()):
                     self.add(other, [t for t in targets if t not in self._excluded(other)], None, cue, m.start(),
-                             obj_end, s.index)  # "Dow Jones and the New York Post sued Perplexity"
+                             obj_end, s.index, rule=VERB_OBJECT)  # "Dow Jones and the New York Post sued Perplexity"
             # (every match holds "call", whose letters have no other case forms: a plain substring test is exact)
             calls = _CALL_FOR_ON.finditer(self.text[st_start:st_end]) if "call" in ctx.slower(s.index) else ()
             for m in calls:
@@ -473,7 +490,8 @@ class _Finder(JudgementMixin):
                 if nxt and nxt[0].start - a < 40 and re.match(r"^\s+to\b", self.text[nxt[0].end:nxt[0].end + 4]) \
                         and not _ASK_TO_ACT.match(self.text[nxt[0].end:nxt[0].end + 30]):
                     critic = self.critic_at(s.index, st_start + m.start())
-                    self.add(critic, [nxt[0].key], None, "called for", st_start + m.start(), nxt[0].end, s.index)
+                    self.add(critic, [nxt[0].key], None, "called for", st_start + m.start(), nxt[0].end, s.index,
+                             rule=CALLED_FOR)
 
     def _urged(self, sent: int) -> None:
         """"X urged Apple to withdraw the feature": asking someone to stop or undo what they did."""
@@ -485,7 +503,7 @@ class _Finder(JudgementMixin):
                 obj_end = self._object_end(m.end(), s.end)
                 targets = self.targets_in(sent, m.end(), obj_end, critic, own_side=True) or self.topic(m.start(),
                                                                                                        critic)
-                self.add(critic, targets, None, "asked a court to block", m.start(), obj_end, sent)
+                self.add(critic, targets, None, "asked a court to block", m.start(), obj_end, sent, rule=URGED)
         for m in _URGE.finditer(self.text, s.start, s.end):
             nxt = [x for x in ctx.mentions(sent, m.end(), s.end) if ctx.is_head(x)]
             if not nxt or nxt[0].start - m.end() > 12 or nxt[0].type not in ("Person", "Organization"):
@@ -493,7 +511,7 @@ class _Finder(JudgementMixin):
             if not _TO_UNDO.match(self.text, nxt[0].end):
                 continue
             critic = self.critic_at(sent, m.start())
-            self.add(critic, [nxt[0].key], None, m.group(0).strip(), m.start(), nxt[0].end, sent)
+            self.add(critic, [nxt[0].key], None, m.group(0).strip(), m.start(), nxt[0].end, sent, rule=URGED)
 
     def _object_end(self, start: int, limit: int) -> int:
         """End of the object of a verb: the next clause break that is not an apposition."""
@@ -525,7 +543,8 @@ class _Finder(JudgementMixin):
                 continue  # a reporter's or host's question
             if not negative and not critical_reply and verb_text and _MOCKING.search(verb_text):
                 # '“Truly a masterpiece,” he joked': sarcasm going on with the speaker's criticism just made
-                self.add(speaker, self._continued(speaker, sent_a), body.strip(), "mockery", qs, qe, sent_b)
+                self.add(speaker, self._continued(speaker, sent_a), body.strip(), "mockery", qs, qe, sent_b,
+                         rule=QUOTED_MOCKERY)
                 continue
             if (not negative and not critical_reply) or _APOLOGY.search(body):
                 continue
@@ -572,7 +591,7 @@ class _Finder(JudgementMixin):
                     frame = self.text[a.called:qs] if called else body
                     targets = self.topic(qs, speaker, _kind_named(frame) or _kind_named(body))
             cue = neg.group(0) if neg else ("judgement" if negative else "retort")
-            self.add(speaker, list(dict.fromkeys(targets)), body.strip(), cue, qs, qe, sent_b)
+            self.add(speaker, list(dict.fromkeys(targets)), body.strip(), cue, qs, qe, sent_b, rule=QUOTED_JUDGEMENT)
 
     def _judged(self, body: str, called: int) -> bool:
         """A negative judgement by polarity, or a scare-quoted verdict framed as one ("dismissed it as “…”")."""
@@ -622,7 +641,8 @@ class _Finder(JudgementMixin):
                 if not targets and dissent:
                     targets = self.topic(a.start, a.speaker)  # "Not everyone is sold. X said the valuation ..."
                 cue = neg.group(0) if neg else "judgement"
-                self.add(a.speaker, targets, None, a.verb if a.kind == "according" else cue, a.start, a.end, s.index)
+                self.add(a.speaker, targets, None, a.verb if a.kind == "according" else cue, a.start, a.end, s.index,
+                         rule=REPORTED_SPEECH)
                 if targets:
                     break
 
@@ -654,7 +674,8 @@ class _Finder(JudgementMixin):
             if not neg and self.polarity(body) > THRESHOLD:
                 continue
             targets = self.targets_in(s.index, start, s.end, speaker)
-            self.add(speaker, targets, body.strip(), neg.group(0) if neg else "judgement", start, s.end, s.index)
+            self.add(speaker, targets, body.strip(), neg.group(0) if neg else "judgement", start, s.end, s.index,
+                     rule=LABELLED_ANSWER)
 
     def _retold(self, sent: int, start: int, body: str, speaker: str) -> bool:
         """Whether an answer retells what someone else said or did ("Gergely Orosz called that claim …")."""
@@ -695,7 +716,7 @@ class _Finder(JudgementMixin):
                 tl = ctx.label(t) if t in ctx.entities else "a publication"
                 summary = f"{ctx.label(f.critic)} criticised {tl} ({f.cue})"
                 out.append(Criticism(critic=f.critic, target=t, quote=f.quote, summary=summary, date=sdate,
-                                     reported=published, source=ctx.span(f.start, f.end, f.sent)))
+                                     reported=published, source=ctx.span(f.start, f.end, f.sent), rule=f.rule))
         return out
 
 

@@ -8,6 +8,12 @@ from kg.model import DateRef, Event, Participant
 from loaders.extract.context import DocContext
 from loaders.extract.funding import extract_funding
 from loaders.extract.lexicon import caseless
+from loaders.extract.rules import register
+
+IPO_FILING = register("event.ipo_filing.v1", "'X filed for an IPO', 'X's planned listing'", __name__)
+PUBLICATION = register("event.publication.v1", "A report, paper or blog post and its publisher and authors", __name__)
+PRODUCT_RELEASE = register("event.product_release.v1", "'X launched Y', 'Y, released in May'", __name__)
+LAWSUIT = register("event.lawsuit.v1", "'X sued Y', 'a lawsuit filed by X against Y'", __name__)
 
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
                           r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
@@ -94,7 +100,7 @@ def _ipo(ctx: DocContext) -> list[Event]:
                 continue
             events[org] = Event(key="", type="IPOFiling", label=f"{ctx.label(org)} IPO filing", date=date,
                                 participants=(Participant(role="recipient", entity=org),),
-                                source=ctx.span(s.start + m.start(), s.start + m.end(), s.index))
+                                source=ctx.span(s.start + m.start(), s.start + m.end(), s.index), rule=IPO_FILING)
     return list(events.values())
 
 
@@ -139,7 +145,8 @@ def _publications(ctx: DocContext) -> list[Event]:
         span = tm or pv
         label = f"“{title}”" if title else f"{ctx.label(publisher) if publisher else 'Unknown'} publication"
         ev = Event(key="", type="Publication", label=label, date=date, participants=tuple(parts), title=title,
-                   source=ctx.span(s.start + span.start(), s.start + span.end(), s.index))  # type: ignore[union-attr]
+                   source=ctx.span(s.start + span.start(), s.start + span.end(), s.index),  # type: ignore[union-attr]
+                   rule=PUBLICATION)
         # one publication per publisher unless titles differ: repeated mentions of "the blog post" merge
         for i, prev in enumerate(events):
             same_pub = prev.participants and parts and prev.participants[0] == parts[0]
@@ -189,7 +196,7 @@ def _releases(ctx: DocContext) -> list[Event]:
             events.append(Event(key="", type="ProductRelease", label=f"{ctx.label(product.key)} release",
                                 date=_date(ctx, s.index), participants=tuple(dict.fromkeys(parts)),
                                 source=ctx.span(min(s.start + m.start(), product.start),
-                                                max(s.start + m.end(), product.end), s.index)))
+                                                max(s.start + m.end(), product.end), s.index), rule=PRODUCT_RELEASE))
     return events
 
 
@@ -238,7 +245,7 @@ def _lawsuits(ctx: DocContext) -> list[Event]:
             continue
         events.append(Event(key="", type="Lawsuit", label=f"{ctx.label(plaintiff)} lawsuit", date=_date(ctx, s.index),
                             participants=tuple(parts),
-                            source=ctx.span(s.start + m.start(), s.start + m.end(), s.index)))
+                            source=ctx.span(s.start + m.start(), s.start + m.end(), s.index), rule=LAWSUIT))
     return events
 
 

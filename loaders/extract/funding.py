@@ -7,8 +7,12 @@ import re
 from kg.model import DateRef, Event, Money, Participant
 from loaders.extract.context import DocContext
 from loaders.extract.quantities import MoneyMatch, parse_money
+from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 from loaders.extract.topic import topic_org
+
+RAISED_AMOUNT = register("funding.raised_amount.v1", "A sum raised, invested or valued beside its recipient: 'X raised "
+                         "$2 billion led by Y'", __name__)
 
 # words one of which every funding sentence holds (a set test before any regex)
 _FUNDING_WORDS = frozenset([
@@ -259,7 +263,8 @@ class _Funding:
                                     label=f"{ctx.label(recipient)} funding round", date=date,
                                     participants=tuple(parts), amount=money.money if is_amount else None,
                                     valuation=val.money if val else None,
-                                    source=ctx.span(s.start + money.start, s.start + money.end, s.index)))
+                                    source=ctx.span(s.start + money.start, s.start + money.end, s.index),
+                                    rule=RAISED_AMOUNT))
         merged = _merge(events)
         self.attach_later(merged)
         return merged

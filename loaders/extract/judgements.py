@@ -6,8 +6,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from loaders.extract.rules import register
+
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
+
+UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y has faced criticism from X'", __name__)
+LAWSUIT = register("criticism.lawsuit.v1", "A party suing or filing a complaint against a defendant", __name__)
+WARNED_OFF = register("criticism.warned_off.v1", "A cease-and-desist letter, 'warned against Y', 'told staff not to "
+                      "use Y'", __name__)
+ATTITUDE = register("criticism.attitude.v1", "'Asked about Y, X was dismissive': a critic's stated attitude", __name__)
 
 # "the company disagrees with the decision": the decision's maker (a judge, a court, a regulator) is the target
 DECISION = re.compile(r"\s*(?:the|this|that|today['’]s|the court['’]s)\s+(?:\w+\s+)?(?:decision|ruling|order|verdict|"
@@ -106,7 +114,7 @@ class JudgementMixin:
         return False
 
     def add(self, critic: str | None, targets: list[str], quote: str | None, cue: str, start: int, end: int,
-            sent: int) -> None:
+            sent: int, *, rule: str) -> None:
         raise NotImplementedError
 
     def _continued(self, critic: str, sent: int) -> list[str]:
@@ -197,7 +205,7 @@ class JudgementMixin:
             target = ctx.subject(sent, d.start(), ("Organization", "Product", "Person"))
             if critic is None or target is None or target in self._excluded(critic):
                 continue
-            self.add(critic, [target], None, d.group(0).strip(), d.start(), near[0].end, sent)
+            self.add(critic, [target], None, d.group(0).strip(), d.start(), near[0].end, sent, rule=UNDER_FIRE)
 
     def _defendant(self, pos: int) -> list[str]:
         """The defendants of the legal action told about before ``pos``: the targets of its latest legal criticism."""
@@ -236,14 +244,14 @@ class JudgementMixin:
                 if by else []
             critic = self._actor(near[0].key, sent, near[0].start) if near else None
             if critic is not None and ctx.type_of(critic) in ("Person", "Organization"):
-                self.add(critic, [defendants[0].key], None, "lawsuit", b.start(), near[0].end, sent)
+                self.add(critic, [defendants[0].key], None, "lawsuit", b.start(), near[0].end, sent, rule=LAWSUIT)
         for j in _JOINED.finditer(self.text, s.start, s.end):
             critic = self.critic_at(sent, j.start())
             if critic is not None:
                 critics.append((critic, j.start()))
         for critic, at in critics:
             targets = [t for t in self._defendant(at) if t not in self._excluded(critic)]
-            self.add(critic, targets, None, "lawsuit", at, s.end, sent)
+            self.add(critic, targets, None, "lawsuit", at, s.end, sent, rule=LAWSUIT)
 
     def _warned_off(self, sent: int) -> None:
         """"X sent Y a cease-and-desist letter", "X sent a similar letter", "X told staff not to use Y"."""
@@ -257,12 +265,12 @@ class JudgementMixin:
                      m.type in ("Person", "Organization")]
             targets = [named[0].key] if named else self._last_letter(w.start())
             self.add(critic, [t for t in targets if t not in self._excluded(critic)], None, "letter", w.start(),
-                     w.end(), sent)
+                     w.end(), sent, rule=WARNED_OFF)
         for w in _NOT_TO_USE.finditer(self.text, s.start, s.end):
             near = [m for m in ctx.mentions(sent, w.end(), s.end) if ctx.is_head(m) and m.start - w.end() < 5]
             critic = self.critic_at(sent, w.start())
             if near and critic is not None:
-                self.add(critic, [near[0].key], None, "warned against", w.start(), near[0].end, sent)
+                self.add(critic, [near[0].key], None, "warned against", w.start(), near[0].end, sent, rule=WARNED_OFF)
 
     def _last_letter(self, pos: int) -> list[str]:
         """The targets of the last letter sent before ``pos`` ("sent a similar letter")."""
@@ -291,7 +299,7 @@ class JudgementMixin:
             pick = about or [m for m in names if m.type != "Person"] or names
             # "X was not convinced.": about the subject at hand
             targets = [pick[0].key] if pick else self.topic(a.start(), critic)
-            self.add(critic, targets, None, a.group(0), s.start, s.end, sent)
+            self.add(critic, targets, None, a.group(0), s.start, s.end, sent, rule=ATTITUDE)
 
 
 def _alone(ctx: DocContext, sent: int) -> bool:

@@ -14,10 +14,12 @@ from loaders.extract.events import extract_events
 from loaders.extract.mentions import find_mentions
 from loaders.extract.relations import extract_relations
 from loaders.extract.resolution import resolve
+from loaders.extract.rules import register
 from loaders.extract.schema import Facts, Resolved, TextDoc
 from loaders.extract.text import prepare
 
 M = TypeVar("M", bound=Frozen)
+AUTHORED = register("relation.authored.v1", "The authors of each publication event", __name__)
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 
 # a document longer than this is processed in pieces of whole paragraphs (entities are merged afterwards)
@@ -52,7 +54,7 @@ def _assemble(resolved: Resolved, facts: Facts) -> Extraction:
             for p in ev.participants:
                 if p.role == "author":
                     relations.append(Relation(subject=p.entity, predicate="authored", object=ev.key,
-                                              role="author", source=ev.source))
+                                              role="author", source=ev.source, rule=AUTHORED))
     claims = [c.model_copy(update={"about": tuple(k for k in c.about if k in entity_keys)})
               for c in facts.claims if c.claimant in entity_keys]
     used = {c.critic for c in criticisms} | {c.target for c in criticisms} | {c.claimant for c in claims}

@@ -10,7 +10,23 @@ from loaders.extract.affiliations import extra_affiliations
 from loaders.extract.context import DocContext
 from loaders.extract.funding import extract_funding
 from loaders.extract.lexicon import alternation, fold, lexicon
+from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
+
+ROLE_PATTERN = register("relation.role_pattern.v1", "A person's role beside an organisation: 'OpenAI CEO Sam Altman', "
+                        "'X, a partner at Y', 'Y's X'", __name__)
+INVESTOR_PATTERN = register("relation.investor_pattern.v1", "'Microsoft, OpenAI's largest investor', 'its main "
+                            "investor, X'", __name__)
+DEVELOPER_PATTERN = register("relation.developer_pattern.v1", "A product beside its maker: 'OpenAI's GPT-4o', 'Claude, "
+                             "made by Anthropic'", __name__)
+FOUNDERS = register("relation.founders.v1", "'X, who founded Y', 'Y was founded by X and Z'", __name__)
+DEVELOPER_CUE = register("relation.developer_cue.v1", "A product's developer from a cue elsewhere in the document",
+                         __name__)
+RELEASE_DEVELOPER = register("relation.release_developer.v1", "The developer of a released product", __name__)
+FUNDING_INVESTOR = register("relation.funding_investor.v1", "The investors of a funding round invested in its "
+                            "recipient", __name__)
+AFFILIATION_CUE = register("relation.affiliation_cue.v1", "Affiliations from titles, spokespeople and group "
+                           "memberships (see affiliations)", __name__)
 
 # a word that is not a preposition: "its own models under the Apache licence" names no product of its
 _NOT_PREP = r"(?!(?:under|on|with|for|in|to|from|at|by|of|about|against|into|over|than|as|using|via)\s)"
@@ -85,7 +101,7 @@ def _role(text: str | None) -> str | None:
 
 
 def _add(out: list[Relation], seen: set[tuple[str, str, str]], ctx: DocContext, subject: str, predicate: str,
-         obj: str, role: str | None, start: int, end: int, sent: int) -> None:
+         obj: str, role: str | None, start: int, end: int, sent: int, *, rule: str) -> None:
     if subject == obj:
         return
     key = (subject, predicate, obj)
@@ -93,7 +109,7 @@ def _add(out: list[Relation], seen: set[tuple[str, str, str]], ctx: DocContext, 
         return
     seen.add(key)
     out.append(Relation(subject=subject, predicate=predicate, object=obj, role=role,  # type: ignore[arg-type]
-                        source=ctx.span(start, end, sent)))
+                        source=ctx.span(start, end, sent), rule=rule))
 
 
 def extract_relations(ctx: DocContext) -> list[Relation]:
@@ -111,7 +127,7 @@ def extract_relations(ctx: DocContext) -> list[Relation]:
     titled = {r.subject: (r.object, r.role) for r in out if r.predicate == "affiliated_with"}
 
     def add(subject: str, obj: str, role: str | None, start: int, end: int, sent: int) -> None:
-        _add(out, seen, ctx, subject, "affiliated_with", obj, _role(role), start, end, sent)
+        _add(out, seen, ctx, subject, "affiliated_with", obj, _role(role), start, end, sent, rule=AFFILIATION_CUE)
 
     extra_affiliations(ctx, add, titled)
     _developers(ctx, p, out, seen)
@@ -121,7 +137,8 @@ def extract_relations(ctx: DocContext) -> list[Relation]:
         sent = ctx.sentence_at(ev.source.start)
         for part in ev.participants[1:]:
             if part.role == "investor" and ctx.type_of(part.entity) == "Organization":
-                _add(out, seen, ctx, part.entity, "invested_in", recipient, None, ev.source.start, ev.source.end, sent)
+                _add(out, seen, ctx, part.entity, "invested_in", recipient, None, ev.source.start, ev.source.end, sent,
+                     rule=FUNDING_INVESTOR)
     return out
 
 
@@ -135,42 +152,44 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
         m = p["title_between"].match(gap)
         if m or (a.possessive and p["poss_between"].match(gap)):
             role = _role(m.group("role")) if m else None
-            _add(out, seen, ctx, b.key, "affiliated_with", a.key, role, a.start, b.end, sent)
+            _add(out, seen, ctx, b.key, "affiliated_with", a.key, role, a.start, b.end, sent, rule=ROLE_PATTERN)
             # "Tesla and SpaceX CEO Elon Musk": the coordinated organisation shares the title
             if i > 0 and ms[i - 1].type == "Organization" and p["coord"].match(text[ms[i - 1].end:a.start]) \
                     and " and " in text[ms[i - 1].end:a.start + 1]:
-                _add(out, seen, ctx, b.key, "affiliated_with", ms[i - 1].key, role, ms[i - 1].start, b.end, sent)
+                _add(out, seen, ctx, b.key, "affiliated_with", ms[i - 1].key, role, ms[i - 1].start, b.end, sent,
+                     rule=ROLE_PATTERN)
     if a.type == "Person" and b.type == "Organization":
         m = p["appos_of"].match(gap)
         if m:
-            _add(out, seen, ctx, a.key, "affiliated_with", b.key, _role(m.group("role")), a.start, b.end, sent)
+            _add(out, seen, ctx, a.key, "affiliated_with", b.key, _role(m.group("role")), a.start, b.end, sent,
+                 rule=ROLE_PATTERN)
             # "..., a partner at Susman Godfrey and the lead counsel for The Times"
             nxt = [x for x in ctx.mentions(sent) if x.start > b.end and x.type == "Organization"]
             if nxt:
                 m2 = p["and_role_of"].match(text[b.end:nxt[0].start])
                 if m2:
                     _add(out, seen, ctx, a.key, "affiliated_with", nxt[0].key, _role(m2.group("role")),
-                         a.start, nxt[0].end, sent)
+                         a.start, nxt[0].end, sent, rule=ROLE_PATTERN)
         elif a.possessive and p["poss_between"].match(gap):
-            _add(out, seen, ctx, a.key, "affiliated_with", b.key, None, a.start, b.end, sent)
+            _add(out, seen, ctx, a.key, "affiliated_with", b.key, None, a.start, b.end, sent, rule=ROLE_PATTERN)
     if a.type == "Organization" and b.type == "Organization":
         # "Microsoft, OpenAI’s largest investor"
         if p["investor_of"].match(gap) and b.possessive and p["poss_investor"].match(text[b.end:b.end + 40]):
-            _add(out, seen, ctx, a.key, "invested_in", b.key, None, a.start, b.end + 20, sent)
+            _add(out, seen, ctx, a.key, "invested_in", b.key, None, a.start, b.end + 20, sent, rule=INVESTOR_PATTERN)
         # "the company and its main investor, Microsoft"
         if p["its_investor"].search(gap):
-            _add(out, seen, ctx, b.key, "invested_in", a.key, None, a.start, b.end, sent)
+            _add(out, seen, ctx, b.key, "invested_in", a.key, None, a.start, b.end, sent, rule=INVESTOR_PATTERN)
     if a.type == "Organization" and b.type == "Product" and (
             (a.possessive and (re.match(r"^[’']s?\s+(?:[a-z][\w-]*\s+){0,3}$", gap) or
                                p["poss_called"].match(gap))) or gap == " " or
             p["launch_verb"].match(gap) or (p["behind"].search(gap) and gap.count(",") <= 1) or
             p["maker_of"].match(gap)):
-        _add(out, seen, ctx, b.key, "developed_by", a.key, None, a.start, b.end, sent)
+        _add(out, seen, ctx, b.key, "developed_by", a.key, None, a.start, b.end, sent, rule=DEVELOPER_PATTERN)
     # "Y, X's new model"
     appos_poss = gap.strip() == "," and b.possessive and p["poss_product_after"].match(text[b.end:b.end + 60])
     if a.type == "Product" and b.type == "Organization" and (p["made_by"].match(gap) or p["maker_after"].match(gap)
                                                              or appos_poss):
-        _add(out, seen, ctx, a.key, "developed_by", b.key, None, a.start, b.end, sent)
+        _add(out, seen, ctx, a.key, "developed_by", b.key, None, a.start, b.end, sent, rule=DEVELOPER_PATTERN)
 
 
 def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], seen: set[tuple[str, str, str]],
@@ -203,7 +222,7 @@ def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation
         if org:
             for person in people:
                 _add(out, seen, ctx, person.key, "affiliated_with", org.key, role, min(person.start, org.start),
-                     max(person.end, org.end), sent)
+                     max(person.end, org.end), sent, rule=FOUNDERS)
 
 
 def _developers(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation],
@@ -239,7 +258,8 @@ def _developers(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relati
                     if developer:
                         break
         if developer:
-            _add(out, seen, ctx, e.key, "developed_by", developer, None, first.start, first.end, sent)
+            _add(out, seen, ctx, e.key, "developed_by", developer, None, first.start, first.end, sent,
+                 rule=DEVELOPER_CUE)
             continue
         # "its AI model, Claude Mythos", "their GPT-4o model", "Claude, the company's AI model"
         if _by_release(ctx, p, out, seen, e.key, e.mentions):
@@ -253,7 +273,7 @@ def _developers(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relati
                 anchor = span.start if p["its_product"].search(before) else span.end + 3
                 dev = ctx.recent(anchor - 1, ("Organization",), max_sentences=2)
                 if dev:
-                    _add(out, seen, ctx, e.key, "developed_by", dev, None, span.start, span.end, si)
+                    _add(out, seen, ctx, e.key, "developed_by", dev, None, span.start, span.end, si, rule=DEVELOPER_CUE)
                     break
 
 
@@ -270,6 +290,6 @@ def _by_release(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relati
         # the clause's subject of any type: "Marchand, who covered tech for the FT, launched Y" is not the FT's
         dev = ctx.subject(si, v.start(), ("Organization", "Person"))
         if dev and ctx.type_of(dev) == "Organization":
-            _add(out, seen, ctx, key, "developed_by", dev, None, span.start, span.end, si)
+            _add(out, seen, ctx, key, "developed_by", dev, None, span.start, span.end, si, rule=RELEASE_DEVELOPER)
             return True
     return False
