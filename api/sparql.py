@@ -23,6 +23,8 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Header, Request, Response
 from starlette.datastructures import State
 from starlette.exceptions import HTTPException
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header, parse_options_header
 
 from api.deps import SandboxDep, SettingsDep
 from api.errors import error_responses
@@ -47,52 +49,20 @@ _WRITERS_BY_FORM: dict[QueryForm, dict[str, Writer]] = {
 }
 
 
-def parse_accept(header: str | None) -> list[tuple[str, float]]:
-    """The media ranges of an Accept header with their q-values, in the order given."""
-    ranges: list[tuple[str, float]] = []
-    for item in (header or "*/*").split(","):
-        media, *params = (part.strip() for part in item.split(";"))
-        if not media:
-            continue
-        q = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = min(max(float(value), 0.0), 1.0)
-                except ValueError:
-                    q = 0.0
-        ranges.append((media.lower(), q))
-    return ranges or [("*/*", 1.0)]
-
-
 def negotiate(header: str | None, offers: Sequence[str]) -> str | None:
-    """The offer the client prefers (highest q of its most specific matching range; ties go to offer order)."""
-    ranges = parse_accept(header)
-    best, best_q = None, 0.0
-    for offer in offers:
-        kind = offer.split("/")[0]
-        matches = [
-            (0 if media == "*/*" else 1 if media == f"{kind}/*" else 2, q)
-            for media, q in ranges
-            if media in (offer, f"{kind}/*", "*/*")
-        ]
-        if matches:
-            q = max(matches)[1]
-            if q > best_q:
-                best, best_q = offer, q
-    return best
+    """The offer the client prefers by its Accept header (werkzeug's RFC 9110 matching: quality, then specificity,
+    then offer order); an absent or unreadable header accepts anything."""
+    accept = parse_accept_header(header, MIMEAccept)
+    if not accept:
+        accept = parse_accept_header("*/*", MIMEAccept)
+    return accept.best_match(offers)
 
 
 def _media_type(content_type: str | None) -> tuple[str, str | None]:
     """The bare media type of a Content-Type header and its charset parameter."""
-    media, *params = (part.strip() for part in (content_type or "").split(";"))
-    charset = None
-    for param in params:
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset":
-            charset = value.strip().strip('"').lower()
-    return media.lower(), charset
+    media, params = parse_options_header(content_type)
+    charset = params.get("charset")
+    return media.lower(), charset.lower() if charset else None
 
 
 def _utf8(body: bytes, charset: str | None) -> str:

@@ -410,3 +410,23 @@ def test_negotiate_q_zero_refuses() -> None:
     offers = ["application/sparql-results+json", "text/csv"]
     assert negotiate("application/sparql-results+json;q=0, */*;q=0.1", offers) == "text/csv"
     assert negotiate("image/png", offers) is None
+
+
+@pytest.mark.parametrize(
+    ("accept", "chosen"),
+    [
+        (None, "application/sparql-results+json"),
+        ("", "application/sparql-results+json"),
+        ("*/*", "application/sparql-results+json"),
+        ("text/*", "text/csv"),
+        ("TEXT/CSV", "text/csv"),
+        ("text/csv;q=0.5, application/sparql-results+xml", "application/sparql-results+xml"),
+        ("application/sparql-results+xml;q=0.9, text/csv", "text/csv"),
+        ("text/*;q=0.9, text/csv;q=0", None),
+        ("image/png, */*;q=0", None),
+    ],
+)
+def test_negotiate_quality_and_specificity(accept: str | None, chosen: str | None) -> None:
+    """Highest quality wins, a more specific range overrides a wider one, and an absent header accepts anything."""
+    offers = ["application/sparql-results+json", "application/sparql-results+xml", "text/csv"]
+    assert negotiate(accept, offers) == chosen
