@@ -8,7 +8,6 @@ and a client that asks for JSON or HTML is sent (303) to the REST view of the sa
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import anyio.to_thread
@@ -22,12 +21,12 @@ from api.errors import error_responses
 from api.sparql import negotiate
 from kg import ids, vocab
 from kg.errors import NotFoundError
+from kg.ontology import ONTOLOGY_TTL
 from kg.sparql_results import GRAPH_WRITERS, serialize
 from kg.store.base import GraphResult, GraphStore
 
 router = APIRouter(tags=["linked data"], responses=error_responses(404, 406, 422))
 
-ONTOLOGY_FILE = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
 _RDF = list(GRAPH_WRITERS)
 _RDF_ANSWER = {
     200: {"description": "RDF, in the format the Accept header chose", "content": {media: {} for media in _RDF}}
@@ -75,7 +74,7 @@ async def resource(local_id: str, store: StoreDep, accept: Annotated[str | None,
 def ontology(accept: Annotated[str | None, Header()] = None) -> Response:
     """The ontology in the RDF format asked for (Turtle by default)."""
     media = negotiate(accept, _RDF) or "text/turtle"
-    text = ONTOLOGY_FILE.read_bytes()
+    text = ONTOLOGY_TTL.read_bytes()
     if media != "text/turtle":
         quads = ox.parse(text, format=ox.RdfFormat.TURTLE)
         text = serialize(GraphResult([ox.Triple(q.subject, q.predicate, q.object) for q in quads]), media)

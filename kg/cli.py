@@ -135,6 +135,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.app import create_app
+    from kg.ontology import install_ontology
     from kg.queries import pin
     from kg.resolve import refresh_if_stale
 
@@ -144,6 +145,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(warning, file=sys.stderr)
     with _opened(settings, serve=True) as store:  # a long-lived reader: worth the in-memory query replica
         refresh_if_stale(store)  # a writer killed between its document writes and its resolution refresh
+        install_ontology(store)  # a store loaded before the ontology graph existed, or with an older ontology
         pin(store)  # the read snapshot, built before the first request rather than while it waits
         host = f"[{settings.host}]" if ":" in settings.host else settings.host
         print(

@@ -8,7 +8,8 @@ that ``kg:evidence`` (a sub-property of it) names. Without inference the check i
 range entailment cannot make a wrong value of ``kg:critic`` an actor by definition); the tests run both.
 An RDFS run loads owlrl, which replaces rdflib's literal parsers process-wide with some that reject valid
 values (``"--06-04"^^xsd:gMonthDay``); :func:`validate` puts rdflib's back afterwards.
-pyshacl is imported only when :func:`validate` runs.
+pyshacl is imported only when :func:`validate` runs. :func:`install_ontology` keeps a copy of ``kg.ttl`` in the store
+(graph ``id/graph/ontology``), so the SPARQL endpoint can query the ontology beside the data.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from kg.errors import InputError
 
 if TYPE_CHECKING:
     from rdflib import Graph
+
+    from kg.store.base import GraphStore
 
 ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
 ONTOLOGY_TTL = ONTOLOGY_DIR / "kg.ttl"
@@ -212,3 +215,29 @@ def validate_file(path: Path, *, inference: Inference = "none") -> ValidationOut
     except (OSError, SyntaxError) as exc:
         raise InputError(f"{path}: {exc}") from exc
     return validate_quads(quads, inference=inference)
+
+
+_GENID = vocab.RESOURCE + ".well-known/genid/ontology-"
+
+
+@lru_cache(maxsize=1)
+def stored_ontology_quads() -> frozenset[ox.Quad]:
+    """``kg.ttl`` as the store holds it, in ``vocab.ONTOLOGY_GRAPH`` so SPARQL can query the classes beside the data:
+    blank nodes (lists, restrictions) skolemised to IRIs from their canonical labels, since the store writes no
+    blank nodes and the same file must give the same quads."""
+    dataset = ox.Dataset(ontology_quads(vocab.ONTOLOGY_GRAPH))
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)  # stable within one pyoxigraph version
+
+    def skolem(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.Literal:
+        return ox.NamedNode(_GENID + term.value) if isinstance(term, ox.BlankNode) else term  # type: ignore[return-value]
+
+    return frozenset(ox.Quad(skolem(q.subject), q.predicate, skolem(q.object), q.graph_name) for q in dataset)
+
+
+def install_ontology(store: GraphStore) -> bool:
+    """Make the store's ontology graph equal the packaged ontology (writers call it); True if it was written."""
+    wanted = stored_ontology_quads()
+    if frozenset(store.quads(vocab.ONTOLOGY_GRAPH)) == wanted:
+        return False
+    store.put_graph(vocab.ONTOLOGY_GRAPH, sorted(wanted, key=str))
+    return True

@@ -7,6 +7,8 @@ from pyoxigraph import NamedNode
 ONTOLOGY = "https://w3id.org/ainews-kg/ontology#"
 RESOURCE = "https://w3id.org/ainews-kg/id/"
 RESOLUTION_GRAPH = NamedNode(RESOURCE + "graph/resolution")
+ONTOLOGY_GRAPH = NamedNode(RESOURCE + "graph/ontology")  # the ontology itself, so SPARQL can query it
+SYSTEM_GRAPHS = frozenset({RESOLUTION_GRAPH, ONTOLOGY_GRAPH})  # the named graphs that are not documents
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from kg import ids, vocab
 from kg.errors import DocumentError, ExtractionError, InputError
 from kg.model import Document, DocumentMeta
+from kg.ontology import install_ontology
 from kg.rdf import document_quads
 from kg.resolve import refresh_if_stale, refresh_resolution
 from kg.settings import Settings
@@ -171,6 +172,7 @@ def load_paths(
             write_document(store, outcome)
             report.loaded.append(_summary(outcome, created=True))
         refresh_if_stale(store)
+        install_ontology(store)
     return report
 
 
@@ -241,6 +243,7 @@ def load_shards(store: GraphStore, paths: Iterable[Path], *, force: bool = False
                 store.put_graph(graph, quads)
                 report.loaded.append(IngestResult(document_id=doc_id, origin=str(shard), created=True))
         refresh_if_stale(store)
+        install_ontology(store)
     return report
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from kg.cli import main, serve_warning
@@ -91,6 +92,19 @@ def test_serve_answers_health(loaded_store: Path) -> None:
         health = served.health
         assert health["status"] == "ok" and health["documents"] == 5 and health["triples"] > 500
         assert "oxigraph" in health["store"]
+
+
+def test_served_sparql_queries_the_ontology(loaded_store: Path) -> None:
+    """The classes of the ontology are in the endpoint's dataset, beside the data that instantiates them."""
+    query = ("SELECT ?class (COUNT(?x) AS ?n) WHERE { ?class rdfs:subClassOf+ kg:Event . "
+             "OPTIONAL { ?x a ?class } } GROUP BY ?class")
+    with kg_serve(loaded_store) as served:
+        answer = httpx.post(f"{served.base}/sparql", data={"query": query},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    assert answer.status_code == 200, answer.text
+    counts = {b["class"]["value"].rsplit("#", 1)[1]: int(b["n"]["value"]) for b in answer.json()["results"]["bindings"]}
+    assert {"FundingRound", "IPOFiling", "Publication", "ProductRelease", "Lawsuit"} <= set(counts)
+    assert counts["FundingRound"] > 0
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "nquads", "gexf"])
