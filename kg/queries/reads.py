@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from kg import vocab
 from kg.errors import NotFoundError
-from kg.model import EVENT_TYPES
+from kg.model import EVENT_TYPES, DateRef
 from kg.queries import relations
 from kg.queries.activity import activity_index
 from kg.queries.criticisms import criticism_index
@@ -19,8 +19,8 @@ from kg.queries.entities import EntityRecord, catalogue
 from kg.queries.facts import FactModels, fact_models, load_facts, render_criticisms, render_events
 from kg.queries.terms import as_date, as_int, document_id, iris, local, select, value
 from kg.queries.views import (
-    Claim,
     Criticism,
+    CriticismPair,
     Document,
     DocumentDetail,
     Entity,
@@ -200,6 +200,31 @@ def list_criticisms(
     return Page[Criticism](items=render_criticisms(store, found), total=total)
 
 
+def _dated(crit: Criticism) -> DateRef | None:
+    """The date a criticism is listed by: its date, else its reported date (one with a year, as the index has it)."""
+    return next((d for d in (crit.date, crit.reported) if d is not None and not d.value.startswith("--")), None)
+
+
+def criticism_pairs(
+    store: GraphStore, *, critic: str | None, target: str | None, since: str | None, until: str | None,
+    limit: int, offset: int,
+) -> Page[CriticismPair]:
+    """The criticisms matching the filters grouped by critic and target: most criticisms first, then latest."""
+    found, _ = find_criticisms(store, critic, target, since, until, _MAX_OFFSET, 0)
+    groups: dict[tuple[str, str], list[Criticism]] = {}
+    for crit in render_criticisms(store, found):
+        groups.setdefault((crit.critic.id, crit.target.id), []).append(crit)
+    pairs = []
+    for crits in groups.values():
+        dates = sorted((d for d in map(_dated, crits) if d is not None), key=lambda d: d.value)
+        first, last = (dates[0], dates[-1]) if dates else (None, None)
+        pairs.append(CriticismPair(critic=crits[0].critic, target=crits[0].target, count=len(crits), first=first,
+                                   last=last))  # fmt: skip
+    pairs.sort(key=lambda p: (p.critic.id, p.target.id))
+    pairs.sort(key=lambda p: (p.count, p.last.value if p.last else ""), reverse=True)  # stable: ties keep ids
+    return Page[CriticismPair](items=pairs[offset : offset + limit], total=len(pairs))
+
+
 def list_events(
     store: GraphStore, *, type: str | None, entity: str | None, since: str | None, until: str | None,
     limit: int, offset: int,
@@ -213,22 +238,6 @@ def list_events(
     page = _page(store, where, _EVENT_ORDER, limit, offset)
     facts = load_facts(store, cat, page)
     return Page[Event](items=[facts.event(f) for f in page], total=_count(store, where))
-
-
-def list_claims(
-    store: GraphStore, *, claimant: str | None, about: str | None, limit: int, offset: int
-) -> Page[Claim]:
-    """Claims, one item per claim with every document reporting it as a source."""
-    cat = catalogue(store)
-    claimants, abouts = cat.members(claimant), cat.members(about)
-    if claimants == set() or abouts == set():
-        return Page[Claim](items=[], total=0)
-    about = f"{_values('about', abouts)} ?f kg:about ?about ." if abouts is not None else ""
-    # Inside one graph, like relations: a claim reported by k documents gives k rows, not k**n.
-    where = f"{_values('claimant', claimants)} GRAPH ?g {{ ?f kg:claimant ?claimant ; a kg:Claim . {about} }}"
-    page = _page(store, where, "?f", limit, offset)
-    facts = load_facts(store, cat, page)
-    return Page[Claim](items=[facts.claim(f) for f in page], total=_count(store, where))
 
 
 def list_relations(
