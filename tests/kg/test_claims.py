@@ -8,9 +8,11 @@ import pytest
 
 from kg import ids, queries
 from kg.errors import InputError
+from kg.model import DateRef
+from kg.queries import claims
 from kg.queries.views import Claim
 from kg.store.oxigraph import OxigraphStore
-from loaders.pipeline import remove_document
+from loaders.pipeline import remove_document, write_document
 from tests.support import claim_corpus as corpus
 
 
@@ -118,3 +120,26 @@ def test_criticism_pairs(store: OxigraphStore) -> None:
     assert [(p.count, p.first == p.last) for p in narrowed.items] == [(1, True)]
     assert queries.criticism_pairs(store, critic=None, target=None, since=None, until=None, limit=1,
                                    offset=1).total == 2  # fmt: skip
+
+
+def test_a_document_redated_redates_its_claims_in_the_next_snapshot(store: OxigraphStore) -> None:
+    """Only the document's own triples change (its claims' do not), yet the claims' date follows it."""
+    before = queries.list_claims(queries.pin(store), claimant="Similarweb", about=None, limit=10, offset=0)
+    assert {c.reported.value for c in before.items if c.reported} == {"2025-03-05"}
+    doc = corpus.document_3()
+    later = DateRef(value="2025-06-01", precision="day")
+    write_document(store, doc.model_copy(update={"meta": doc.meta.model_copy(update={"published": later})}))
+    after = queries.list_claims(queries.pin(store), claimant="Similarweb", about=None, since="2025-06", limit=10,
+                                offset=0)  # fmt: skip
+    assert after.total == before.total == 2 and all(c.reported == later for c in after.items)
+
+
+def test_a_claim_put_in_place_after_a_write_sits_where_a_fresh_build_puts_it() -> None:
+    """Writes insert rows by claims._order; a build sorts twice: both orders must agree on dates of any precision."""
+    whens = ["2025-01", "2025-01-10", "", "2024", "2025-01-09", "2025", "2025-01-10"]
+    rows = [claims._Row(f"f{i % 3}{i}", frozenset(), frozenset(), (), when) for i, when in enumerate(whens)]
+    by_key = sorted(rows, key=claims._order)
+    two_sorts = sorted(rows, key=lambda r: r.fact)
+    two_sorts.sort(key=lambda r: r.when, reverse=True)
+    assert by_key == two_sorts
+    assert [r.when for r in by_key] == ["2025-01-10", "2025-01-10", "2025-01-09", "2025-01", "2025", "2024", ""]
