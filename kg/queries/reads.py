@@ -211,18 +211,25 @@ def criticism_pairs(
 ) -> Page[CriticismPair]:
     """The criticisms matching the filters grouped by critic and target: most criticisms first, then latest."""
     found, _ = find_criticisms(store, critic, target, since, until, _MAX_OFFSET, 0)
-    groups: dict[tuple[str, str], list[Criticism]] = {}
+    # [count, first, last, a criticism of the pair]; models are made for the page only (thousands of pairs).
+    groups: dict[tuple[str, str], list] = {}
     for crit in render_criticisms(store, found):
-        groups.setdefault((crit.critic.id, crit.target.id), []).append(crit)
-    pairs = []
-    for crits in groups.values():
-        dates = sorted((d for d in map(_dated, crits) if d is not None), key=lambda d: d.value)
-        first, last = (dates[0], dates[-1]) if dates else (None, None)
-        pairs.append(CriticismPair(critic=crits[0].critic, target=crits[0].target, count=len(crits), first=first,
-                                   last=last))  # fmt: skip
-    pairs.sort(key=lambda p: (p.critic.id, p.target.id))
-    pairs.sort(key=lambda p: (p.count, p.last.value if p.last else ""), reverse=True)  # stable: ties keep ids
-    return Page[CriticismPair](items=pairs[offset : offset + limit], total=len(pairs))
+        day = _dated(crit)
+        group = groups.get((crit.critic.id, crit.target.id))
+        if group is None:
+            groups[(crit.critic.id, crit.target.id)] = [1, day, day, crit]
+            continue
+        group[0] += 1
+        if day is not None:
+            group[1] = day if group[1] is None or day.value < group[1].value else group[1]
+            group[2] = day if group[2] is None or day.value > group[2].value else group[2]
+    ordered = sorted(groups.items(), key=lambda item: item[0])
+    ordered.sort(key=lambda item: (item[1][0], item[1][2].value if item[1][2] else ""), reverse=True)  # stable
+    page = [
+        CriticismPair(critic=crit.critic, target=crit.target, count=count, first=first, last=last)
+        for _, (count, first, last, crit) in ordered[offset : offset + limit]
+    ]
+    return Page[CriticismPair](items=page, total=len(ordered))
 
 
 def list_events(
