@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kg.queries.dates import day_bound, in_range, when
+from kg.queries.dates import day_bound, when
+from kg.queries.dates import in_range as _overlaps  # shared with the claims index
 from kg.queries.snapshot import Delta, Part, derived
 from kg.queries.terms import iris, select, value
 from kg.store.base import GraphStore
@@ -61,7 +62,7 @@ class CriticismIndex:
         page: list[str] = []
         total = 0
         for date, first, end in self.runs:
-            if not in_range(date, start, stop):
+            if not _overlaps(date, start, stop):
                 continue
             # The part of this run inside [offset, offset + limit) of the matching rows.
             skip = max(0, offset - total)
@@ -81,7 +82,7 @@ class CriticismIndex:
             # Filtered by date alone: test each date once, and copy whole runs of rows rather than row by row.
             found_facts: list[str] = []
             for when, first, end in self.runs:
-                if in_range(when, start, stop):
+                if _overlaps(when, start, stop):
                     found_facts.extend(self.facts[first:end])
             return found_facts
         positions: list[int] | range
@@ -99,7 +100,7 @@ class CriticismIndex:
                 continue
             if targets is not None and row.target not in targets:
                 continue
-            if in_range(row.when, start, stop):
+            if _overlaps(row.when, start, stop):
                 found.setdefault(row.fact)
         return list(found)
 
