@@ -6,7 +6,7 @@ Every endpoint but ``/health`` is on ``reads``: it reads one snapshot of the sto
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
@@ -22,6 +22,7 @@ from kg.queries.views import (
     Claim,
     Conflict,
     Criticism,
+    CriticismPair,
     Document,
     DocumentDetail,
     Entity,
@@ -90,17 +91,25 @@ def entity(
     return _body(rendered.entity_json(store, entity_id, limit=limit))
 
 
-@reads.get("/criticisms", response_model=Page[Criticism], tags=["facts"])
+@reads.get("/criticisms", response_model=Page[Criticism] | Page[CriticismPair], tags=["facts"])
 def criticisms(
     store: ReadStoreDep,
     critic: Name = None,
     target: Name = None,
     since: Since = None,
     until: Until = None,
+    group: Annotated[
+        Literal["pair"] | None,
+        Query(description="pair: one item per critic and target, with the count and the first and last dates"),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
     """Criticisms, newest first; since/until compare the date, or the reported date when there is none."""
+    if group == "pair":
+        return _json(queries.criticism_pairs(
+            store, critic=critic, target=target, since=since, until=until, limit=limit, offset=offset
+        ))
     return _body(rendered.criticisms_json(
         store, critic=critic, target=target, since=since, until=until, limit=limit, offset=offset
     ))
@@ -123,10 +132,19 @@ def events(
 
 @reads.get("/claims", response_model=Page[Claim], tags=["facts"])
 def claims(
-    store: ReadStoreDep, claimant: Name = None, about: Name = None, limit: Limit = 50, offset: Offset = 0
+    store: ReadStoreDep,
+    claimant: Name = None,
+    about: Name = None,
+    q: Annotated[str | None, Query(description="substring of the claim's text, any case")] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> Response:
-    """Claims; the same claim reported by several documents is one item with several sources."""
-    return _json(queries.list_claims(store, claimant=claimant, about=about, limit=limit, offset=offset))
+    """Claims, newest first; the same claim in several documents is one item; since/until compare ``reported``."""
+    return _json(queries.list_claims(
+        store, claimant=claimant, about=about, q=q, since=since, until=until, limit=limit, offset=offset
+    ))
 
 
 @reads.get("/relations", response_model=Page[Relation], tags=["facts"])
@@ -160,7 +178,7 @@ def document(store: ReadStoreDep, doc_id: str) -> Response:
 def conflicts(
     store: ReadStoreDep, kind: ConflictKind | None = None, limit: Limit = 50, offset: Offset = 0
 ) -> Response:
-    """Where documents disagree: funding amounts or valuations, one-person offices, publication authors."""
+    """Where documents disagree: funding amounts or valuations, one-person offices, authors, claimed figures."""
     return _json(queries.list_conflicts(store, kind=kind, limit=limit, offset=offset))
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _TYPE_PREFIX = {"Person": "per", "Organization": "org", "Product": "prd", "Place": "plc", "Group": "grp"}
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _WHITESPACE = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[\W_]+")
+_PER_CENT = re.compile(r"%|\bper cent\b")
+_LEADING_THAT = re.compile(r"^that\s+")
 
 
 def digest(*parts: object, length: int = 16) -> str:
@@ -51,3 +55,18 @@ def is_entity_id(local_id: str) -> bool:
 def fact_id(kind: str, *parts: object) -> str:
     """The id of a fact (criticism, event, relation, claim) from what identifies it."""
     return f"{kind}-{digest(*parts)}"
+
+
+def statement_key(text: str) -> str:
+    """The form of a claim's statement its id is computed from: case, punctuation, quotes and spacing folded.
+
+    "AI will write 90% of code." and "“ai will write 90 per cent of code”" give the same key; a different
+    statement, even with the same figures, gives another.
+    """
+    folded = _PER_CENT.sub(" percent ", unicodedata.normalize("NFKC", text).casefold())
+    return _LEADING_THAT.sub("", _NON_WORD.sub(" ", folded).strip())
+
+
+def claim_id(claimant: str, text: str, quantities: Iterable[tuple[float, str]]) -> str:
+    """A claim's id: its claimant (IRI), its statement (:func:`statement_key`) and its (value, unit) figures."""
+    return fact_id("claim", claimant, statement_key(text), *sorted(quantities))

@@ -180,10 +180,7 @@ class _DocumentWriter:
 
     def write_claim(self, claim: Claim) -> None:
         claimant = self.node(claim.claimant)
-        signature: tuple[object, ...] = tuple(sorted((q.value, q.unit) for q in claim.quantities)) or (
-            ids.normalise_text(claim.text).lower(),
-        )
-        node = v.resource(ids.fact_id("claim", claimant.value, *signature))
+        node = v.resource(ids.claim_id(claimant.value, claim.text, ((q.value, q.unit) for q in claim.quantities)))
         self.add(node, v.RDF_TYPE, v.CLAIM)
         self.add(node, v.CLAIMANT, claimant)
         self.add(node, v.CLAIM_TEXT, Literal(claim.text))

@@ -1,9 +1,9 @@
 """The property-graph view of the store that GEXF, GraphML and CSV exports write.
 
 Nodes are entities (merged onto their canonical entity where the resolution graph has an ``owl:sameAs``
-link) and events; edges are relations, criticisms, event participations and group affiliations, one edge
-per (source, target, relation) with a weight counting the facts behind it and, where known, their dates;
-criticism edges also carry their quotes and documents.
+link), events and claims; edges are relations, criticisms, event participations, group affiliations, and
+claimants and subjects of claims, one edge per (source, target, relation) with a weight counting the facts
+behind it and, where known, their dates; criticism and claim edges also carry their documents.
 
 The whole view is SPARQL, sameAs merging included: each query's rows are finished nodes (NODE_COLUMNS) or
 edges (EDGE_COLUMNS), grouped inside the store, so Python memory stays flat however large the graph.
@@ -348,8 +348,55 @@ SELECT ?s ?o ("affiliation" AS ?relation) ("" AS ?roles) (COUNT(*) AS ?weight)
     "?x kg:affiliation ?stated",
 )
 
-NODE_QUERIES: tuple[str, ...] = (_ENTITY_NODES, _EVENT_NODES)
-EDGE_QUERIES: tuple[str, ...] = (_RELATION_EDGES, _CRITICISM_EDGES, _PARTICIPANT_EDGES, _AFFILIATION_EDGES)
+# A claim is a node of its own (type Claim, kind "claim", labelled with its text; mentions counts the documents
+# reporting it), spanning their publication dates; the claimant points at it ("claimed") and it points at what
+# it is about ("about"), each edge weighted by the documents stating it. Claims without an "about" keep their
+# claimant edge: every claim is in the graph.
+_CLAIM_NODES = f"""
+SELECT ({_export_id("c")} AS ?id) ?label ("Claim" AS ?type) ("claim" AS ?kind) ?mentions
+       ({sparql_timeline_date("f")} AS ?first) ({sparql_timeline_date("l")} AS ?last) ("" AS ?when) ("" AS ?title)
+WHERE {{ {{
+  SELECT ?c (MIN(STR(?text)) AS ?label) (COUNT(DISTINCT ?g) AS ?mentions) ({_earliest("STR(?pub)")} AS ?f)
+         ({_latest("STR(?pub)")} AS ?l) WHERE {{
+    {_in_graph("?c kg:claimText ?text", "c", "text")}
+    {_published("g", "pub")}
+  }} GROUP BY ?c
+}} }} ORDER BY ?id
+"""
+
+
+def _claim_edges(relation: str, predicate: str, claim_end: str) -> str:
+    """The edges between claims and the entities ``predicate`` links them to; the claim is edge end ``claim_end``.
+
+    ``claimed`` edges go from the claimant to the claim (claim_end "o"), ``about`` edges from the claim to what
+    it is about ("s"); the entity end is merged onto its canonical entity like every other edge's.
+    """
+    entity_end = "s" if claim_end == "o" else "o"
+    group = {claim_end: f"?{claim_end}", entity_end: _merged("x0", "cx", entity_end)}
+    ends = {claim_end: f"?stated kg:{predicate} ?x", entity_end: f"?x kg:{predicate} ?stated"}
+    return _edges(
+        f"""
+SELECT ?s ?o ("{relation}" AS ?relation) ("" AS ?roles) (COUNT(DISTINCT ?g) AS ?weight)
+       ({_earliest("STR(?pub)")} AS ?f) ({_latest("STR(?pub)")} AS ?l) ("" AS ?ds) ("" AS ?quotes)
+       ({_joined("?doc")} AS ?documents) WHERE {{
+  {_in_graph(f"?{claim_end} kg:{predicate} ?x0", claim_end, "x0")}
+  {_published("g", "pub")}
+  BIND(REPLACE(STR(?g), "^{_DOCUMENT_ID}", "") AS ?doc)
+  {_canonical("x0", "cx")}
+}} GROUP BY {group["s"]} {group["o"]}
+""",
+        ends["s"],
+        ends["o"],
+    )
+
+
+_CLAIMANT_EDGES = _claim_edges("claimed", "claimant", "o")
+_ABOUT_EDGES = _claim_edges("about", "about", "s")
+
+NODE_QUERIES: tuple[str, ...] = (_ENTITY_NODES, _EVENT_NODES, _CLAIM_NODES)
+EDGE_QUERIES: tuple[str, ...] = (
+    _RELATION_EDGES, _CRITICISM_EDGES, _PARTICIPANT_EDGES, _AFFILIATION_EDGES, _CLAIMANT_EDGES, _ABOUT_EDGES,
+)  # fmt: skip
 CRITICISM_QUERY = _CRITICISM_EDGES
 
 
@@ -364,7 +411,7 @@ def _text(term: Term | None) -> str:
 
 
 def nodes(store: GraphStore) -> Iterator[Node]:
-    """Every node: entities (canonical ones only), then events."""
+    """Every node: entities (canonical ones only), then events, then claims."""
     for query in NODE_QUERIES:
         for id_, label, type_, kind, mentions, first, last, *_ in _rows(store, query):
             yield Node(
@@ -374,7 +421,7 @@ def nodes(store: GraphStore) -> Iterator[Node]:
 
 
 def edges(store: GraphStore) -> Iterator[Edge]:
-    """Every edge: relations, criticisms, event participations, group affiliations."""
+    """Every edge: relations, criticisms, event participations, group affiliations, claimants, claims' subjects."""
     for query in EDGE_QUERIES:
         for source, target, relation, role, weight, first, last, dates, quote, document in _rows(store, query):
             yield Edge(

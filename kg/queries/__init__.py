@@ -9,14 +9,15 @@ canonical-entity catalogue, indexes of criticisms, relations and activity, the r
 
 from __future__ import annotations
 
+from kg.queries.claims import list_claims
 from kg.queries.conflicts import KINDS as CONFLICT_KINDS
 from kg.queries.conflicts import ConflictKind, list_conflicts
 from kg.queries.entities import Catalogue, EntityRecord, build_catalogue, catalogue
 from kg.queries.reads import (
+    criticism_pairs,
     get_document,
     get_entity,
     health,
-    list_claims,
     list_criticisms,
     list_documents,
     list_entities,
@@ -33,6 +34,7 @@ __all__ = [
     "Pinned",
     "build_catalogue",
     "catalogue",
+    "criticism_pairs",
     "get_document",
     "get_entity",
     "health",

@@ -1,4 +1,4 @@
-"""Where documents disagree: funding amounts and valuations, holders of one-person offices, authors.
+"""Where documents disagree: funding amounts and valuations, holders of one-person offices, authors, claimed figures.
 
 Each conflict lists every value with the spans stating it, so a reader can judge which source to trust.
 """
@@ -10,16 +10,21 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Literal, get_args
 
+from kg.queries.claims import list_claims
 from kg.queries.dates import overlaps
 from kg.queries.reads import list_events, list_relations
-from kg.queries.views import Conflict, ConflictValue, EntityRef, Event, Money, Page, Source
+from kg.queries.views import Claim, Conflict, ConflictValue, EntityRef, Event, Money, Page, Source
 from kg.store.base import GraphStore
 
-ConflictKind = Literal["funding_amount", "funding_valuation", "role_holder", "publication_authors"]
+ConflictKind = Literal["funding_amount", "funding_valuation", "role_holder", "publication_authors", "claim_values"]
 KINDS: tuple[str, ...] = get_args(ConflictKind)
 _ALL = 1_000_000
 # Two figures within this relative distance are the same figure told differently (rounding, "nearly").
 _TOLERANCE = 0.02
+# Claimed figures of one measure disagree when further apart than this (relative to the larger): "about 40%"
+# against "42%" is the same claim told differently, 40% against 60% is a dispute.
+_CLAIM_TOLERANCE = 0.10
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
 # Offices one person holds at a time; "co-founder" or "researcher" legitimately have many holders.
 _EXCLUSIVE_ROLE = re.compile(r"^(ceo|cto|cfo|coo|cso|cpo|president|chair(man|woman|person)?|chief\b.*)$")
 
@@ -135,6 +140,40 @@ def publication_conflicts(store: GraphStore) -> list[Conflict]:
     ]
 
 
+def _claim_value(claim: Claim, value: float, unit: str) -> ConflictValue:
+    """One claimed figure, with its claimant and the spans stating it."""
+    money = Money(value=value, currency=unit) if _CURRENCY.match(unit) else None
+    return ConflictValue(value=f"{value:,.12g} {unit}", money=money, entities=[claim.claimant], sources=claim.sources)
+
+
+def _claims_disagree(figures: Iterable[tuple[str, float]]) -> bool:
+    """Whether two claimants (the first of each pair) give figures further apart than the tolerance."""
+    pairs = list(figures)
+    return any(a != b and abs(x - y) > _CLAIM_TOLERANCE * max(abs(x), abs(y)) for a, x in pairs for b, y in pairs)
+
+
+def claim_conflicts(store: GraphStore) -> list[Conflict]:
+    """Claims of different claimants about one entity, in one unit, whose figures are more than 10% apart."""
+    measures: dict[tuple[str, str], tuple[EntityRef, dict[tuple[str, float], ConflictValue]]] = {}
+    claims = list_claims(store, claimant=None, about=None, limit=_ALL, offset=0).items
+    for claim in claims:
+        for about in claim.about:
+            for quantity in claim.quantities:
+                _, stated = measures.setdefault((about.id, quantity.unit), (about, {}))
+                key = (claim.claimant.id, quantity.value)
+                known = stated.get(key)
+                value = _claim_value(claim, quantity.value, quantity.unit)
+                if known is not None:  # the same figure from the same claimant in another claim: one value
+                    value = value.model_copy(update={"sources": _merge_sources(known.sources, value.sources)})
+                stated[key] = value
+    return [
+        Conflict(kind="claim_values", subject=about, key=f"{unit} claimed about {about.label}",
+                 values=[v for _, v in sorted(stated.items(), key=lambda kv: (kv[1].entities[0].label, kv[0][1]))])
+        for (_, unit), (about, stated) in measures.items()
+        if _claims_disagree(stated)
+    ]  # fmt: skip
+
+
 def list_conflicts(store: GraphStore, *, kind: str | None, limit: int, offset: int) -> Page[Conflict]:
     """Every disagreement between documents, optionally of one kind."""
     found: list[Conflict] = []
@@ -144,5 +183,7 @@ def list_conflicts(store: GraphStore, *, kind: str | None, limit: int, offset: i
         found += role_conflicts(store)
     if kind in (None, "publication_authors"):
         found += publication_conflicts(store)
+    if kind in (None, "claim_values"):
+        found += claim_conflicts(store)
     found = sorted((c for c in found if kind is None or c.kind == kind), key=lambda c: (c.kind, c.key.casefold()))
     return Page[Conflict](items=found[offset:offset + limit], total=len(found))

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.queries.dates import day_bound, when
+from kg.queries.dates import in_range as _overlaps  # shared with the claims index
 from kg.queries.snapshot import Delta, Part, derived
 from kg.queries.terms import iris, select, value
 from kg.store.base import GraphStore
@@ -102,13 +103,6 @@ class CriticismIndex:
             if _overlaps(row.when, start, stop):
                 found.setdefault(row.fact)
         return list(found)
-
-
-def _overlaps(when: str, start: str | None, stop: str | None) -> bool:
-    """Whether a date overlaps [start, stop]: it agrees with the bounds cut to its own precision."""
-    if start is not None and (not when or start[: len(when)] > when):
-        return False
-    return stop is None or (bool(when) and when <= stop[: len(when)])
 
 
 def _read_rows(store: GraphStore, only: frozenset[str] | None = None) -> list[_Row]:

@@ -33,6 +33,13 @@ def day_bound(text: str, name: str, *, end: bool) -> str:
     return f"{year:04d}-{month:02d}-{day_number:02d}"
 
 
+def in_range(when: str, start: str | None, stop: str | None) -> bool:
+    """Whether a date string overlaps [start, stop] (day bounds): it agrees with them cut to its own precision."""
+    if start is not None and (not when or start[: len(when)] > when):
+        return False
+    return stop is None or (bool(when) and when <= stop[: len(when)])
+
+
 def when(out: str, *dated: str) -> str:
     """Bind ``?out`` to the first of the variables holding a dated (not yearless) value, else ""."""
     expression = '""'

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from kg import vocab
 from kg.errors import NotFoundError
-from kg.model import EVENT_TYPES
+from kg.model import EVENT_TYPES, DateRef
 from kg.queries import relations
 from kg.queries.activity import activity_index
 from kg.queries.criticisms import criticism_index
@@ -19,8 +19,8 @@ from kg.queries.entities import EntityRecord, catalogue
 from kg.queries.facts import FactModels, fact_models, load_facts, render_criticisms, render_events
 from kg.queries.terms import as_date, as_int, document_id, iris, local, select, value
 from kg.queries.views import (
-    Claim,
     Criticism,
+    CriticismPair,
     Document,
     DocumentDetail,
     Entity,
@@ -200,6 +200,38 @@ def list_criticisms(
     return Page[Criticism](items=render_criticisms(store, found), total=total)
 
 
+def _dated(crit: Criticism) -> DateRef | None:
+    """The date a criticism is listed by: its date, else its reported date (one with a year, as the index has it)."""
+    return next((d for d in (crit.date, crit.reported) if d is not None and not d.value.startswith("--")), None)
+
+
+def criticism_pairs(
+    store: GraphStore, *, critic: str | None, target: str | None, since: str | None, until: str | None,
+    limit: int, offset: int,
+) -> Page[CriticismPair]:
+    """The criticisms matching the filters grouped by critic and target: most criticisms first, then latest."""
+    found, _ = find_criticisms(store, critic, target, since, until, _MAX_OFFSET, 0)
+    # [count, first, last, a criticism of the pair]; models are made for the page only (thousands of pairs).
+    groups: dict[tuple[str, str], list] = {}
+    for crit in render_criticisms(store, found):
+        day = _dated(crit)
+        group = groups.get((crit.critic.id, crit.target.id))
+        if group is None:
+            groups[(crit.critic.id, crit.target.id)] = [1, day, day, crit]
+            continue
+        group[0] += 1
+        if day is not None:
+            group[1] = day if group[1] is None or day.value < group[1].value else group[1]
+            group[2] = day if group[2] is None or day.value > group[2].value else group[2]
+    ordered = sorted(groups.items(), key=lambda item: item[0])
+    ordered.sort(key=lambda item: (item[1][0], item[1][2].value if item[1][2] else ""), reverse=True)  # stable
+    page = [
+        CriticismPair(critic=crit.critic, target=crit.target, count=count, first=first, last=last)
+        for _, (count, first, last, crit) in ordered[offset : offset + limit]
+    ]
+    return Page[CriticismPair](items=page, total=len(ordered))
+
+
 def list_events(
     store: GraphStore, *, type: str | None, entity: str | None, since: str | None, until: str | None,
     limit: int, offset: int,
@@ -213,22 +245,6 @@ def list_events(
     page = _page(store, where, _EVENT_ORDER, limit, offset)
     facts = load_facts(store, cat, page)
     return Page[Event](items=[facts.event(f) for f in page], total=_count(store, where))
-
-
-def list_claims(
-    store: GraphStore, *, claimant: str | None, about: str | None, limit: int, offset: int
-) -> Page[Claim]:
-    """Claims, one item per claim with every document reporting it as a source."""
-    cat = catalogue(store)
-    claimants, abouts = cat.members(claimant), cat.members(about)
-    if claimants == set() or abouts == set():
-        return Page[Claim](items=[], total=0)
-    about = f"{_values('about', abouts)} ?f kg:about ?about ." if abouts is not None else ""
-    # Inside one graph, like relations: a claim reported by k documents gives k rows, not k**n.
-    where = f"{_values('claimant', claimants)} GRAPH ?g {{ ?f kg:claimant ?claimant ; a kg:Claim . {about} }}"
-    page = _page(store, where, "?f", limit, offset)
-    facts = load_facts(store, cat, page)
-    return Page[Claim](items=[facts.claim(f) for f in page], total=_count(store, where))
 
 
 def list_relations(

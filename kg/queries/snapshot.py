@@ -145,9 +145,9 @@ class Pinned:
 
 def _parts() -> list[Part]:
     """Every part, in build order: each may read those before it."""
-    from kg.queries import activity, criticisms, entities, facts, relations, rendered  # they import this module
+    from kg.queries import activity, claims, criticisms, entities, facts, relations, rendered  # they import this
 
-    return [entities.PART, criticisms.PART, relations.PART, activity.PART, facts.PART, rendered.PART]
+    return [entities.PART, criticisms.PART, claims.PART, relations.PART, activity.PART, facts.PART, rendered.PART]
 
 
 class ReadSide:

@@ -15,6 +15,7 @@ __all__ = [
     "Conflict",
     "ConflictValue",
     "Criticism",
+    "CriticismPair",
     "DateRef",
     "Document",
     "DocumentDetail",
@@ -121,7 +122,20 @@ class Claim(Schema):
     text: str
     about: list[EntityRef] = []
     quantities: list[Quantity] = []
+    reported: DateRef | None = Field(None, description="the earliest publication date of its documents")
+    document_count: int = Field(0, description="how many documents report it")
+    outlet_count: int = Field(0, description="how many outlets (publishers) report it; an unnamed one counts once")
     sources: list[Source]
+
+
+class CriticismPair(Schema):
+    """Every criticism of one critic at one target (``GET /criticisms?group=pair``)."""
+
+    critic: EntityRef
+    target: EntityRef
+    count: int = Field(description="how many criticisms")
+    first: DateRef | None = Field(None, description="the earliest date (the date, else the reported date)")
+    last: DateRef | None = Field(None, description="the latest date (the date, else the reported date)")
 
 
 class Relation(Schema):
@@ -184,7 +198,9 @@ class ConflictValue(Schema):
 class Conflict(Schema):
     """A place where documents disagree: funding amounts or valuations, office holders, authors."""
 
-    kind: str = Field(description="funding_amount, funding_valuation, role_holder or publication_authors")
+    kind: str = Field(
+        description="funding_amount, funding_valuation, role_holder, publication_authors or claim_values"
+    )
     subject: EntityRef | None = Field(None, description="the recipient or organisation the values are about")
     key: str = Field(description="what is disputed: the round, the role or the title")
     values: list[ConflictValue]

@@ -153,7 +153,8 @@ def test_gexf_timeline_and_figures(store: OxigraphStore, tmp_path: Path) -> None
     # From the document naming her "Doe" (2025-12) to the other one (2026-06-05).
     assert (jane["start"], jane["end"]) == ("2025-12-01", "2026-06-05")
     assert graph.nodes["prd-widget-2"]["criticisms_received"] == 1
-    assert jane["degree"] == graph.degree("per-jane-doe") == 2
+    # Her relation, her criticism and her claim.
+    assert jane["degree"] == graph.degree("per-jane-doe") == 3
     assert sum(d["pagerank"] for _, d in graph.nodes(data=True)) == pytest.approx(1, abs=1e-4)
     assert {d["community"] for _, d in graph.nodes(data=True)} >= {0}
     (event,) = [d for _, d in graph.nodes(data=True) if d["kind"] == "event"]
@@ -229,7 +230,7 @@ def test_graph_view_is_the_same_on_every_backend(sample_document: Document, tmp_
             backend.put_graph(quads[0].graph_name, quads)
         backend.put_graph(vocab.RESOLUTION_GRAPH, [link])
     first, *others = (_graph_of(_export(backend, "gexf"), tmp_path) for backend in stores)
-    assert len(first[0]) == 8
+    assert len(first[0]) == 9
     for other in others:
         assert other == first
 
@@ -267,7 +268,7 @@ def test_csv_zip(store: OxigraphStore) -> None:
         nodes = list(csv.DictReader(io.TextIOWrapper(archive.open("nodes.csv"), encoding="utf-8")))
         edges = list(csv.DictReader(io.TextIOWrapper(archive.open("edges.csv"), encoding="utf-8")))
     ids = {n["Id"] for n in nodes}
-    assert len(nodes) == 5
+    assert len(nodes) == 6
     assert all(e["Source"] in ids and e["Target"] in ids for e in edges)
 
 
@@ -336,11 +337,11 @@ def test_gephi_imports(store: OxigraphStore, tmp_path: Path, fmt: str) -> None:
     path = tmp_path / f"graph.{fmt}"
     path.write_bytes(_export(store, fmt))
     summary = gephi_import(path)
-    assert summary["nodes"] == 5
-    assert summary["edges"] == 5
+    assert summary["nodes"] == 6
+    assert summary["edges"] == 7
     assert summary["directed"] is True
     assert "type" in summary["node_columns"]
-    assert summary["node_types"] == {"Person": 1, "Organization": 2, "Product": 1, "FundingRound": 1}
+    assert summary["node_types"] == {"Person": 1, "Organization": 2, "Product": 1, "FundingRound": 1, "Claim": 1}
     if fmt == "gexf":
         assert summary["dynamic"] is True
         assert summary["time_bounds"][0].startswith("2025-12-01")

@@ -10,7 +10,7 @@ from pyoxigraph import Quad
 
 from bench.synthetic import documents
 from kg import vocab
-from kg.queries import catalogue, pin, rendered
+from kg.queries import catalogue, list_claims, pin, rendered
 from kg.queries.snapshot import Pinned, Snapshot, _build
 from kg.rdf import document_quads
 from kg.resolve import refresh_resolution
@@ -77,6 +77,8 @@ def _shown(view: Pinned) -> dict[str, bytes]:
         found[f"relations {offset}"] = rendered.relations_json(
             view, predicate=None, subject=None, object=None, limit=7, offset=offset
         )
+        claims = list_claims(view, claimant=None, about=None, limit=7, offset=offset)
+        found[f"claims {offset}"] = rendered.dump_model(claims)
     return found
 
 
@@ -90,6 +92,7 @@ def _structures(snapshot: Snapshot) -> dict[str, object]:
         "names": {name: [r.iri for r in found] for name, found in cat._index.items() if found},
         "groups": {c: g for c, g in cat.groups.items()},
         "criticisms": parts["criticisms"],
+        "claims": parts["claims"],
         "relations": parts["relations"],
         "activity": parts["activity"],
         "models": (models.criticisms, models.events, models.roles, models.spans, models.sources, models.references),

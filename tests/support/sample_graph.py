@@ -42,7 +42,7 @@ TEXT_A = (
 )
 TEXT_B = (
     "Anthropic closed a $2 billion round at a valuation of nearly $20 billion. "
-    "Dario Amodei, the CEO, repeated that AI will write 90% of code. "
+    "Dario Amodei, the CEO, repeated that AI will write 90 per cent of code within a year. "
     "Anthropic released Mythos this week. "
     "On March 2, Gary Marcus said Mythos \"is a parlor trick.\" "
     "Greg Brockman, CEO of OpenAI, disagreed. "
@@ -191,8 +191,9 @@ def document_b() -> Document:
                      source=_span(t, "Anthropic released Mythos")),
         ),
         claims=(
-            Claim(claimant="dario", text="AI will write 90% of code", about=("mythos",),
-                  quantities=(Quantity(value=90, unit="percent"),), source=_span(t, "AI will write 90% of code")),
+            Claim(claimant="dario", text="that AI will write 90 per cent of code within a year.", about=("mythos",),
+                  quantities=(Quantity(value=90, unit="percent"),),
+                  source=_span(t, "AI will write 90 per cent of code within a year")),
         ),
     ), hour=2)
 
