@@ -1,8 +1,9 @@
 """Turn a :class:`~kg.model.Document` into RDF quads in the document's own named graph.
 
 Every fact node carries ``kg:evidence`` to a ``kg:TextSpan`` (document, offsets, sentence),
-``prov:wasDerivedFrom`` to the document and ``kg:extractedBy`` the versioned name of the rule that made it. Entity, relation and claim ids are global, so the same
-actor or claim reported by several documents is one node with one graph of support per document.
+``prov:wasDerivedFrom`` to the document, and ``kg:extractedBy``: the versioned name of the rule that made it.
+Entity, relation and claim ids are global, so the same actor or claim reported by several documents is one node
+with one graph of support per document.
 """
 
 from __future__ import annotations

@@ -182,7 +182,12 @@ BROKEN: dict[str, tuple[Mutation, URIRef, URIRef | None, URIRef]] = {
         KG.extractedBy,
         SH.NodeConstraintComponent,
     ),
-    "claim naming no rule": (drop(KG.Claim, KG.extractedBy), KGSH.FactShape, KG.extractedBy, SH.MinCountConstraintComponent),
+    "claim naming no rule": (
+        drop(KG.Claim, KG.extractedBy),
+        KGSH.FactShape,
+        KG.extractedBy,
+        SH.MinCountConstraintComponent,
+    ),
     "money in a lower-case currency": (
         replace(KG.MonetaryAmount, KG.currency, Literal("usd")),
         KGSH.MonetaryAmountShape,
