@@ -256,6 +256,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    """Print every fact of a stored document with its rule and span, grouped by kind."""
+    from kg.explain import explain, render_json, render_text
+
+    with _opened(_settings(args), read_only=True) as store:
+        _, facts = explain(store, args.doc_id)
+    print((render_json if args.format == "json" else render_text)(args.doc_id, facts))
+    return 0
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     """Remove documents and every fact only they support (from Neo4j too when one is configured)."""
     from loaders.pipeline import remove_document
@@ -351,6 +361,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", help="file to write, replaced only once complete (default: standard output)")
 
     command("stats", cmd_stats, "print counts of documents, entities, facts and triples")
+    explain = command("explain", cmd_explain, "print each fact of a stored document with its rule and span")
+    explain.add_argument("doc_id", metavar="DOC_ID", help="a document id (GET /documents lists them)")
+    explain.add_argument("--format", choices=("text", "json"), default="text")
     remove = command("remove", cmd_remove, "remove documents by id, with every fact only they support")
     remove.add_argument("ids", nargs="+", metavar="ID")
     remove.add_argument("--neo4j", metavar="URI", help="also remove them from this Neo4j (default $KG_NEO4J_URI)")
