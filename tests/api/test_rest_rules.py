@@ -128,3 +128,24 @@ def test_openapi_documents_the_rule(seed_http: httpx.Client) -> None:
         assert "rule" in schemas[name]["properties"], name
     for name in ("Relation", "Claim"):
         assert schemas[name]["properties"]["rules"]["type"] == "array"
+
+
+def test_a_later_document_adds_its_rule_to_a_relation_already_shown() -> None:
+    """The incremental read snapshot (and its rendered JSON) picks up the rule a new document brings."""
+    from kg.resolve import refresh_resolution
+
+    store = OxigraphStore(None)
+    write_document(store, document_a())
+    refresh_resolution(store)
+    with serving(create_app(Settings(), store)) as base, httpx.Client(base_url=base, timeout=30) as http:
+
+        def ceo() -> dict[str, Any]:
+            [found] = [r for r in items(http, "/relations", predicate="affiliated_with", subject="Jane Doe")]
+            return found
+
+        assert ceo()["rules"] == ["relation.handmade.v1"]
+        write_document(store, document_b())
+        refresh_resolution(store)
+        assert ceo()["rules"] == ["relation.handmade.v1", "relation.handmade_other.v1"]
+        assert len(ceo()["sources"]) == 2
+    store.close()
