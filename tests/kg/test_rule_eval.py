@@ -21,6 +21,14 @@ SETS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def shared_data() -> None:
+    """Skip where the shared evaluation data is not beside the repository."""
+    missing = [str(p) for pair in SETS.values() for p in pair if not p.is_dir()]
+    if missing:
+        pytest.skip(f"absent: {', '.join(missing)} (the shared data must sit beside the repository)")
+
+
 @pytest.fixture(scope="module")
 def scorer() -> ModuleType:
     """The shared evaluation script, imported."""
@@ -30,9 +38,9 @@ def scorer() -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def seeds_extracted() -> MemoryStore:
+def seeds_extracted(seeds_dir: Path) -> MemoryStore:
     """The seed articles, extracted."""
-    return extract_folder(SETS["seeds"][1])[0]
+    return extract_folder(seeds_dir)[0]
 
 
 def _label(ref: dict) -> str:
