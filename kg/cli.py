@@ -258,6 +258,25 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    """Print every fact of a stored document with its rule and span, grouped by kind."""
+    from kg.explain import explain, render_json, render_text
+
+    with _opened(_settings(args), read_only=True) as store:
+        _, facts = explain(store, args.doc_id)
+    print((render_json if args.format == "json" else render_text)(args.doc_id, facts))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Print each rule's correct and wrong items against a gold set (the evaluation script's own matching)."""
+    from kg.rule_eval import evaluate, render
+
+    tallies = evaluate(Path(args.gold_dir), Path(args.articles_dir), Path(args.scorer) if args.scorer else None)
+    print(render(tallies, items=not args.brief, show_unscored=args.unscored))
+    return 0
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     """Remove documents and every fact only they support (from Neo4j too when one is configured)."""
     from loaders.pipeline import remove_document
@@ -353,6 +372,21 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", help="file to write, replaced only once complete (default: standard output)")
 
     command("stats", cmd_stats, "print counts of documents, entities, facts and triples")
+    explain = command("explain", cmd_explain, "print each fact of a stored document with its rule and span")
+    explain.add_argument("doc_id", metavar="DOC_ID", help="a document id (GET /documents lists them)")
+    explain.add_argument("--format", choices=("text", "json"), default="text")
+    evaluation = sub.add_parser(
+        "eval", help="each extraction rule's correct and wrong items against a gold set",
+        description="Extract ARTICLES_DIR and judge every criticism, funding round, relation and claim against "
+        "GOLD_DIR (../shared/eval/GOLD_SCHEMA.md) with ../shared/eval/score.py's matching; print each rule's "
+        "counts, then its correct (+) and wrong (-) items.",
+    )  # fmt: skip
+    evaluation.add_argument("gold_dir", metavar="GOLD_DIR")
+    evaluation.add_argument("articles_dir", metavar="ARTICLES_DIR")
+    evaluation.add_argument("--scorer", metavar="SCORE_PY", help="the scorer (default ../shared/eval/score.py)")
+    evaluation.add_argument("--brief", action="store_true", help="only the table of counts")
+    evaluation.add_argument("--unscored", action="store_true", help="list the items the scorer does not judge too")
+    evaluation.set_defaults(func=cmd_eval)
     remove = command("remove", cmd_remove, "remove documents by id, with every fact only they support")
     remove.add_argument("ids", nargs="+", metavar="ID")
     remove.add_argument("--neo4j", metavar="URI", help="also remove them from this Neo4j (default $KG_NEO4J_URI)")

@@ -1,8 +1,9 @@
 """Turn a :class:`~kg.model.Document` into RDF quads in the document's own named graph.
 
-Every fact node carries ``kg:evidence`` to a ``kg:TextSpan`` (document, offsets, sentence) and
-``prov:wasDerivedFrom`` to the document. Entity, relation and claim ids are global, so the same
-actor or claim reported by several documents is one node with one graph of support per document.
+Every fact node carries ``kg:evidence`` to a ``kg:TextSpan`` (document, offsets, sentence),
+``prov:wasDerivedFrom`` to the document, and ``kg:extractedBy``: the versioned name of the rule that made it.
+Entity, relation and claim ids are global, so the same actor or claim reported by several documents is one node
+with one graph of support per document.
 """
 
 from __future__ import annotations
@@ -91,6 +92,11 @@ class _DocumentWriter:
         self.add(span_node, v.END, integer(span.end))
         self.add(span_node, v.SENTENCE, Literal(span.sentence))
 
+    def rule(self, fact: NamedNode, rule: str) -> None:
+        # A fact built by hand (tests, older callers) may name no rule; the SHACL shapes then report it.
+        if rule:
+            self.add(fact, v.EXTRACTED_BY, Literal(rule))
+
     def money(self, owner: NamedNode, prop: NamedNode, money: Money | None, suffix: str) -> None:
         if money is None:
             return
@@ -150,6 +156,7 @@ class _DocumentWriter:
             self.add(p_node, v.ROLE, Literal(participant.role))
             self.add(p_node, v.ENTITY, entity)
             self.add(entity, v.PARTICIPATED_IN, node)
+        self.rule(node, event.rule)
         self.evidence(node, event.source)
 
     def write_criticism(self, crit: Criticism) -> None:
@@ -164,6 +171,7 @@ class _DocumentWriter:
         self.add(node, v.SUMMARY, Literal(crit.summary))
         self.date(node, v.DATE, v.DATE_INFERRED, crit.date)
         self.date(node, v.REPORTED, v.REPORTED_INFERRED, crit.reported)
+        self.rule(node, crit.rule)
         self.evidence(node, crit.source)
 
     def write_relation(self, rel: Relation) -> None:
@@ -176,6 +184,7 @@ class _DocumentWriter:
         if rel.role:
             self.add(node, v.ROLE, Literal(rel.role))
         self.add(subject, v.RELATION_PROPERTY[rel.predicate], obj)
+        self.rule(node, rel.rule)
         self.evidence(node, rel.source)
 
     def write_claim(self, claim: Claim) -> None:
@@ -192,6 +201,7 @@ class _DocumentWriter:
             self.add(q_node, v.RDF_TYPE, v.QUANTITY_CLASS)
             self.add(q_node, v.VALUE, double(quantity.value))
             self.add(q_node, v.UNIT, Literal(quantity.unit))
+        self.rule(node, claim.rule)
         self.evidence(node, claim.source)
 
 

@@ -73,6 +73,7 @@ TITLE, AMOUNT, VALUATION, VALUE, CURRENCY, APPROXIMATE, UNIT = (
 )
 PARTICIPANT, ROLE, ENTITY, PARTICIPATED_IN = (term(n) for n in ("participant", "role", "entity", "participatedIn"))
 SUBJECT, PREDICATE, OBJECT = (term(n) for n in ("subject", "predicate", "object"))
+EXTRACTED_BY = term("extractedBy")
 CLAIMANT, CLAIM_TEXT, ABOUT, QUANTITY = (term(n) for n in ("claimant", "claimText", "about", "quantity"))
 TEXT_SPAN, RELATION_ASSERTION, CLAIM, CRITICISM, DOCUMENT_CLASS, MONEY, QUANTITY_CLASS, PARTICIPATION = (
     term(n)

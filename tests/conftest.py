@@ -149,6 +149,7 @@ def sample_document() -> Document:
                 valuation=Money(value=2e10),
                 participants=(Participant(role="recipient", entity="e1"), Participant(role="investor", entity="e4")),
                 source=span(text, "Acme AI raised $2 billion"),
+                rule="funding.raised_amount.v1",
             ),
         ),
         criticisms=(
@@ -159,6 +160,7 @@ def sample_document() -> Document:
                 summary="Jane Doe called Widget 2 a ploy",
                 date=DateRef(value="2026-06-04", precision="day", inferred=True),
                 source=Span(start=0, end=len(sentence1), sentence=sentence1),
+                rule="criticism.quoted_judgement.v1",
             ),
         ),
         relations=(
@@ -168,8 +170,15 @@ def sample_document() -> Document:
                 object="e1",
                 role="CEO",
                 source=span(text, "Acme AI CEO Jane Doe"),
+                rule="relation.role_pattern.v1",
             ),
-            Relation(subject="e3", predicate="developed_by", object="e1", source=span(text, "Widget 2")),
+            Relation(
+                subject="e3",
+                predicate="developed_by",
+                object="e1",
+                source=span(text, "Widget 2"),
+                rule="relation.developer_cue.v1",
+            ),
         ),
         claims=(
             Claim(
@@ -178,6 +187,7 @@ def sample_document() -> Document:
                 about=("e3",),
                 quantities=(Quantity(value=80, unit="percent"),),
                 source=span(text, "80% of its code is written by Widget 2"),
+                rule="claim.quantified_statement.v1",
             ),
         ),
     )

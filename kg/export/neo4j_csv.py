@@ -20,7 +20,7 @@ from kg.neo4j.sink import document_ids, entity_names
 from kg.store.base import GraphStore
 
 ARRAY_DELIMITER = "\x1f"
-_EVIDENCE = ("evidence_documents", "evidence_starts", "evidence_ends", "evidence_sentences")
+_EVIDENCE = ("evidence_documents", "evidence_starts", "evidence_ends", "evidence_sentences", "evidence_rules")
 
 
 def _merge(target: Row, row: Row) -> None:
@@ -39,10 +39,13 @@ def _merge(target: Row, row: Row) -> None:
                 [s["start"] for s in spans],
                 [s["end"] for s in spans],
                 [s["sentence"] for s in spans],
+                [s["rule"] for s in spans],
             ),
             strict=True,
         ):
             target.setdefault(prop, []).extend(values)
+        if target["evidence_rules"]:  # the rule of the first span stands for the fact, as in the sync
+            target["rule"] = target["evidence_rules"][0]
 
 
 def _header(key: str, sample: Any) -> str:

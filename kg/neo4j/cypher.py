@@ -36,7 +36,16 @@ _EVIDENCE_PROPS = {
     "evidence_starts": "s.start",
     "evidence_ends": "s.end",
     "evidence_sentences": "s.sentence",
+    "evidence_rules": "s.rule",
 }
+
+
+def _first_rule(var: str) -> str:
+    """SET ``var.rule`` to the rule of its first evidence span: a relation or claim several documents support.
+
+    What keeps no evidence lists (a criticism, an event: one document each) keeps the rule its row set.
+    """
+    return f"SET {var}.rule = CASE WHEN {var}.evidence_rules IS NULL THEN {var}.rule ELSE {var}.evidence_rules[0] END"
 
 
 def _constraints() -> list[str]:
@@ -59,6 +68,7 @@ def _add_support(evidence: bool) -> str:
     return (
         "FOREACH (_ IN CASE WHEN row.doc IN coalesce(x.documents, []) THEN [] ELSE [1] END | "
         f"SET x.documents = coalesce(x.documents, []) + row.doc{extra if evidence else ''})"
+        + (f" {_first_rule('x')}" if evidence else "")
     )
 
 
@@ -105,7 +115,10 @@ def _without_documents(var: str) -> str:
         f", {var}.{prop} = CASE WHEN {var}.{prop} IS NULL THEN NULL ELSE [i IN keep | {var}.{prop}[i]] END"
         for prop in _EVIDENCE_PROPS
     )
-    return f"WITH {var}, gone, {keep} AS keep SET {var}.documents = [d IN {var}.documents WHERE NOT d IN gone]{lists}"
+    return (
+        f"WITH {var}, gone, {keep} AS keep SET {var}.documents = [d IN {var}.documents WHERE NOT d IN gone]{lists} "
+        + _first_rule(var)
+    )
 
 
 # Facts of a document hang off the nodes it mentions, so they are found by walking from the Document

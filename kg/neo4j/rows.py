@@ -24,7 +24,7 @@ NodeKey = tuple[str, str]  # (base label, specific label or "")
 EdgeKey = tuple[str, str, str]  # (relationship type, start base label, end base label)
 
 # Bump when the mapping changes, so documents synced by an older mapping are rewritten.
-MAPPING_VERSION = "1"
+MAPPING_VERSION = "2"  # 2: facts carry the rule that made them
 
 RELATION_TYPES: dict[str, str] = {
     "affiliated_with": "AFFILIATED_WITH",
@@ -127,6 +127,12 @@ class _Graph:
         }
 
 
+def _ruled(g: _Graph, iri: str) -> list[Row]:
+    """The evidence spans of a fact several documents may support, each with the rule that made it there."""
+    rule = g.one(iri, v.EXTRACTED_BY) or ""  # Neo4j stores no list holding a null
+    return [{**span, "rule": rule} for span in g.spans(iri)]
+
+
 def _evidence(spans: list[Row], doc_id: str) -> Row:
     """The first span of a single-document fact as flat properties (the fact's provenance)."""
     if not spans:
@@ -184,6 +190,7 @@ def add_document(batch: BatchRows, doc_id: str, quads: list[Quad], digest: str) 
             crit: Row = {
                 "quote": g.one(iri, v.QUOTE),
                 "summary": g.one(iri, v.SUMMARY),
+                "rule": g.one(iri, v.EXTRACTED_BY),
                 **g.date(iri, v.DATE, v.DATE_INFERRED, "date"),
                 **g.date(iri, v.REPORTED, v.REPORTED_INFERRED, "reported"),
                 **_evidence(g.spans(iri), doc),
@@ -194,7 +201,7 @@ def add_document(batch: BatchRows, doc_id: str, quads: list[Quad], digest: str) 
             rel = RELATION_TYPES[g.one(iri, v.PREDICATE)]
             role = g.one(iri, v.ROLE)
             subject, obj = g.all(iri, v.SUBJECT)[0].value, g.all(iri, v.OBJECT)[0].value
-            edge(rel, subject, obj, id=v.local_id(iri), props={"role": role} if role else {}, evidence=g.spans(iri))
+            edge(rel, subject, obj, id=v.local_id(iri), props={"role": role} if role else {}, evidence=_ruled(g, iri))
         elif v.CLAIM.value in types:
             _add_claim(batch, g, iri, edge)
 
@@ -203,6 +210,7 @@ def _add_event(batch: BatchRows, g: _Graph, iri: str, kind: str, edge: Any) -> N
     props: Row = {
         "label": g.one(iri, v.RDFS_LABEL),
         "title": g.one(iri, v.TITLE),
+        "rule": g.one(iri, v.EXTRACTED_BY),
         **g.date(iri, v.DATE, v.DATE_INFERRED, "date"),
         **g.money(iri, v.AMOUNT, "amount"),
         **g.money(iri, v.VALUATION, "valuation"),
@@ -232,7 +240,7 @@ def _add_claim(batch: BatchRows, g: _Graph, iri: str, edge: Any) -> None:
                 "quantity_units": [unit for unit, _ in quantities],
                 "quantity_values": [value for _, value in quantities],
             },
-            "evidence": g.spans(iri),
+            "evidence": _ruled(g, iri),
         }
     )
     batch.edges[("MENTIONED_IN", "Claim", "Document")].append(

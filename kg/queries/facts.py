@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pyoxigraph import NamedNode
 
@@ -78,6 +79,10 @@ class Facts:
         currency = value(self.first(node, v.CURRENCY)) or "USD"
         return Money(value=amount, currency=currency, approximate=as_bool(self.first(node, v.APPROXIMATE)))
 
+    def rules(self, *facts: str) -> list[str]:
+        """Every rule that made the facts (one per document graph that names one), sorted."""
+        return sorted({value(r) or "" for f in facts for r in self.props(f).get(v.EXTRACTED_BY.value, [])})
+
     def sources(self, *facts: str) -> list[Source]:
         """Every span supporting the facts, in document order."""
         found = {key for fact in facts for key in _span_keys(self, fact)}
@@ -93,6 +98,7 @@ class Facts:
             summary=value(self.first(iri, v.SUMMARY)) or "",
             date=self.date(iri, v.DATE, v.DATE_INFERRED),
             reported=self.date(iri, v.REPORTED, v.REPORTED_INFERRED),
+            rule=value(self.first(iri, v.EXTRACTED_BY)) or "",
             sources=self.sources(iri),
         )
 
@@ -115,6 +121,7 @@ class Facts:
             participants=list(participants.values()),
             amount=self.money(iri, v.AMOUNT),
             valuation=self.money(iri, v.VALUATION),
+            rule=value(self.first(iri, v.EXTRACTED_BY)) or "",
             sources=self.sources(iri),
         )
 
@@ -132,6 +139,7 @@ class Facts:
             text=value(self.first(iri, v.CLAIM_TEXT)) or "",
             about=sorted(about.values(), key=lambda r: r.id),
             quantities=quantities,
+            **_rule_fields(self.rules(iri)),
             sources=self.sources(iri),
         )
 
@@ -154,8 +162,14 @@ class Facts:
             predicate=predicate,
             object=self.ref(obj),
             role=min(roles, key=lambda r: (-roles[r], r or "")) if roles else None,
+            **_rule_fields(self.rules(*nodes)),
             sources=self.sources(*nodes),
         )
+
+
+def _rule_fields(rules: list[str]) -> dict[str, Any]:
+    """``rule`` and ``rules`` of a fact several documents may support: the first rule stands for them all."""
+    return {"rule": rules[0] if rules else "", "rules": rules}
 
 
 def _index_of(participant_iri: str) -> tuple[int, str]:
@@ -218,6 +232,7 @@ class FactModels:
     sources: dict[SourceKey, Source] = field(default_factory=dict)
     references: dict[str, frozenset[str]] = field(default_factory=dict)  # criticism or event -> nodes it shows
     uses: Counter[SourceKey] = field(default_factory=Counter)  # how many assertions cite each source
+    rules: dict[str, list[str]] = field(default_factory=dict)  # assertion -> the rules that made it
 
     def ref(self, iri: str) -> EntityRef:
         """The EntityRef of a node, as Facts.ref gives it."""
@@ -235,6 +250,7 @@ class FactModels:
             predicate=predicate,
             object=self.ref(obj),
             role=min(roles, key=lambda r: (-roles[r], r or "")) if roles else None,
+            **_rule_fields(sorted({rule for n in nodes for rule in self.rules.get(n, ())})),
             sources=[self.sources[key] for key in keys],
         )
 
@@ -287,6 +303,7 @@ def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModel
         dict(old.sources),
         {f: r for f, r in old.references.items() if f not in again},
         old.uses.copy(),
+        {f: r for f, r in old.rules.items() if f not in delta.touched},
     )
     for f in delta.touched & old.spans.keys():
         for key in old.spans[f]:
@@ -320,7 +337,7 @@ def _refresh_others(others: dict[str, EntityRef], store: GraphStore, cat: Catalo
 def _with_catalogue(old: FactModels, cat: Catalogue) -> FactModels:
     """The same models over a new catalogue (whose records they show did not change)."""
     return FactModels(cat, old.criticisms, old.events, old.roles, old.spans, old.others, old.sources,
-                      old.references, old.uses)  # fmt: skip
+                      old.references, old.uses, old.rules)  # fmt: skip
 
 
 def _render(models: FactModels, crit: Facts, events: Facts, relations: Facts) -> None:
@@ -336,6 +353,7 @@ def _render(models: FactModels, crit: Facts, events: Facts, relations: Facts) ->
     for f in relations.graph:
         if v.RELATION_ASSERTION.value in _types(relations, f):
             models.roles[f] = [value(r) for r in relations.props(f).get(v.ROLE.value, [])]
+            models.rules[f] = relations.rules(f)
             models.spans[f] = frozenset(_span_keys(relations, f))
             for key in models.spans[f]:
                 models.uses[key] += 1

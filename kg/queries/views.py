@@ -40,6 +40,8 @@ ISO_DATE = (
     r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])"
     r"([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?)?)?$"
 )
+# Contract 1.1: every criticism, event, relation and claim names the rule that made it (kg:extractedBy).
+RULE = "the versioned name of the extraction rule that made it (criticism.verb_object.v1)"
 
 
 class Schema(BaseModel):
@@ -90,6 +92,7 @@ class Criticism(Schema):
     summary: str
     date: DateRef | None = None
     reported: DateRef | None = None
+    rule: str = Field("", description=RULE)
     sources: list[Source]
 
 
@@ -111,6 +114,7 @@ class Event(Schema):
     participants: list[Participant] = []
     amount: Money | None = None
     valuation: Money | None = None
+    rule: str = Field("", description=RULE)
     sources: list[Source]
 
 
@@ -125,6 +129,8 @@ class Claim(Schema):
     reported: DateRef | None = Field(None, description="the earliest publication date of its documents")
     document_count: int = Field(0, description="how many documents report it")
     outlet_count: int = Field(0, description="how many outlets (publishers) report it; an unnamed one counts once")
+    rule: str = Field("", description=f"{RULE}; the alphabetically first of ``rules`` when they differ")
+    rules: list[str] = Field([], description="every rule that made it in any of its documents, sorted")
     sources: list[Source]
 
 
@@ -145,6 +151,8 @@ class Relation(Schema):
     predicate: str
     object: EntityRef
     role: str | None = None
+    rule: str = Field("", description=f"{RULE}; the alphabetically first of ``rules`` when they differ")
+    rules: list[str] = Field([], description="every rule that made it in any of its documents, sorted")
     sources: list[Source]
 
 

@@ -142,6 +142,10 @@ def test_document_round_trip(store: GraphStore, sample_document) -> None:
     store.put_graph(graph, written)
     assert store.has_document(sample_document.meta.id)
     assert set(store.quads(graph)) == set(written)
+    # Every fact keeps the rule that made it (kg:extractedBy), whatever the backend.
+    rules = sorted(q.object.value for q in store.quads(graph) if q.predicate == vocab.EXTRACTED_BY)
+    ex = sample_document.extraction
+    assert rules == sorted(f.rule for f in (*ex.events, *ex.criticisms, *ex.relations, *ex.claims))
 
 
 def test_select_runs_over_the_union_of_graphs(store: GraphStore) -> None:

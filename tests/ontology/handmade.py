@@ -105,6 +105,7 @@ def document_a() -> Document:
             amount=Money(value=2e9),
             valuation=Money(value=2e10, approximate=True),
             source=span(t, "Acme AI raised $2 billion"),
+            rule="event.handmade.v1",
         ),
         Event(
             key="ipo",
@@ -113,6 +114,7 @@ def document_a() -> Document:
             date=DateRef(value="2026", precision="year"),
             participants=(Participant(role="recipient", entity="acme"),),
             source=span(t, "Acme AI filed for an IPO"),
+            rule="event.handmade.v1",
         ),
         Event(
             key="paper",
@@ -122,6 +124,7 @@ def document_a() -> Document:
             date=DateRef(value="2026-06-06", precision="day", inferred=True),
             participants=(Participant(role="author", entity="jane"), Participant(role="publisher", entity="acme")),
             source=span(t, 'published the paper "Scaling Widgets"'),
+            rule="event.handmade.v1",
         ),
         Event(
             key="release",
@@ -129,6 +132,7 @@ def document_a() -> Document:
             label="Widget 2 release",
             participants=(Participant(role="developer", entity="acme"), Participant(role="product", entity="widget")),
             source=span(t, "Acme AI released Widget 2"),
+            rule="event.handmade.v1",
         ),
         Event(
             key="suit",
@@ -136,6 +140,7 @@ def document_a() -> Document:
             label="Big Capital v. Acme AI",
             participants=(Participant(role="plaintiff", entity="big"), Participant(role="defendant", entity="acme")),
             source=span(t, "Big Capital sued Acme AI"),
+            rule="event.handmade.v1",
         ),
     )
     criticisms = (
@@ -147,24 +152,45 @@ def document_a() -> Document:
             date=DateRef(value="2026-06-04", precision="day", inferred=True),
             reported=DateRef(value="2026-06-06", precision="day"),
             source=span(t, 'the Widget 2 model is "a ploy"'),
+            rule="criticism.handmade.v1",
         ),
         Criticism(
             critic="critics",
             target="round",
             summary="Critics called the round reckless",
             source=span(t, "Critics in Paris called the round reckless"),
+            rule="criticism.handmade.v1",
         ),
     )
     relations = (
         Relation(
-            subject="jane", predicate="affiliated_with", object="acme", role="CEO", source=span(t, "CEO Jane Doe")
+            subject="jane",
+            predicate="affiliated_with",
+            object="acme",
+            role="CEO",
+            source=span(t, "CEO Jane Doe"),
+            rule="relation.handmade.v1",
         ),
         Relation(
-            subject="widget", predicate="developed_by", object="acme", source=span(t, "Acme AI released Widget 2")
+            subject="widget",
+            predicate="developed_by",
+            object="acme",
+            source=span(t, "Acme AI released Widget 2"),
+            rule="relation.handmade.v1",
         ),
-        Relation(subject="big", predicate="invested_in", object="acme", source=span(t, "from Big Capital")),
         Relation(
-            subject="jane", predicate="authored", object="paper", source=span(t, "Jane Doe and Acme AI published")
+            subject="big",
+            predicate="invested_in",
+            object="acme",
+            source=span(t, "from Big Capital"),
+            rule="relation.handmade.v1",
+        ),
+        Relation(
+            subject="jane",
+            predicate="authored",
+            object="paper",
+            source=span(t, "Jane Doe and Acme AI published"),
+            rule="relation.handmade.v1",
         ),
     )
     claims = (
@@ -174,12 +200,14 @@ def document_a() -> Document:
             about=("acme", "widget"),
             quantities=(Quantity(value=80, unit="percent"),),
             source=span(t, "80% of its code is written by Widget 2"),
+            rule="claim.handmade.v1",
         ),
         Claim(
             claimant="pm",
             text="the round was a mistake",
             about=("round",),
             source=span(t, "said the round was a mistake"),
+            rule="claim.handmade.v1",
         ),
     )
     ex = Extraction(entities=entities, events=events, criticisms=criticisms, relations=relations, claims=claims)
@@ -212,11 +240,17 @@ def document_b() -> Document:
             summary="Doe called the paper overrated",
             date=DateRef(value="--03-12", precision="day"),
             source=span(t, "the paper was overrated on 12 March"),
+            rule="criticism.handmade.v1",
         ),
     )
     relations = (
         Relation(
-            subject="jane", predicate="affiliated_with", object="acme", role="ceo", source=span(t, "chief executive")
+            subject="jane",
+            predicate="affiliated_with",
+            object="acme",
+            role="ceo",
+            source=span(t, "chief executive"),
+            rule="relation.handmade_other.v1",
         ),
     )
     claims = (
@@ -226,6 +260,7 @@ def document_b() -> Document:
             about=("acme",),
             quantities=(Quantity(value=80, unit="percent"),),
             source=span(t, "80 percent of the company's code comes from Widget 2"),
+            rule="claim.handmade_other.v1",
         ),
     )
     ex = Extraction(entities=entities, criticisms=criticisms, relations=relations, claims=claims)

@@ -164,6 +164,30 @@ BROKEN: dict[str, tuple[Mutation, URIRef, URIRef | None, URIRef]] = {
         None,
         SH.SPARQLConstraintComponent,
     ),
+    "criticism naming no rule": (
+        drop(KG.Criticism, KG.extractedBy),
+        KGSH.CriticismShape,
+        KG.extractedBy,
+        SH.MinCountConstraintComponent,
+    ),
+    "event named by two rules": (
+        add(KG.FundingRound, KG.extractedBy, Literal("funding.other_rule.v1")),
+        KGSH.EventShape,
+        KG.extractedBy,
+        SH.MaxCountConstraintComponent,
+    ),
+    "relation with an unversioned rule": (
+        replace(KG.RelationAssertion, KG.extractedBy, Literal("relation.role_pattern")),
+        KGSH.RelationAssertionShape,
+        KG.extractedBy,
+        SH.NodeConstraintComponent,
+    ),
+    "claim naming no rule": (
+        drop(KG.Claim, KG.extractedBy),
+        KGSH.FactShape,
+        KG.extractedBy,
+        SH.MinCountConstraintComponent,
+    ),
     "money in a lower-case currency": (
         replace(KG.MonetaryAmount, KG.currency, Literal("usd")),
         KGSH.MonetaryAmountShape,

@@ -33,6 +33,14 @@ def test_entity_page_lists_the_critics_with_their_quotes(page: Page, explorer: s
     expect(page.locator("#network canvas").first).to_be_attached()  # the small network around it is drawn
 
 
+def test_each_criticism_names_its_rule(page: Page, explorer: str) -> None:
+    page.goto(f"{explorer}/ui/entity/org-anthropic")
+    items = page.locator("#received .criticism")
+    expect(items.first).to_be_visible()
+    rules = page.locator("#received .criticism .meta .rule").all_text_contents()
+    assert len(rules) == items.count() and all(re.fullmatch(r"criticism\.[a-z_]+\.v\d+", r) for r in rules), rules
+
+
 def test_criticisms_timeline_shows_critics_and_quotes(page: Page, explorer: str) -> None:
     page.goto(f"{explorer}/ui/criticisms")
     items = page.locator(".timeline .criticism")

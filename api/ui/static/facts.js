@@ -87,7 +87,13 @@ export function criticismItem(criticism, documents) {
     h("p", { class: "who" }, entityRef(criticism.critic), h("span", { "aria-label": "criticised" }, " → "),
       entityRef(criticism.target)),
     words,
-    h("p", { class: "meta" }, when(criticism), " · ", sourceLinks(criticism.sources, documents)));
+    h("p", { class: "meta" }, when(criticism), " · ", sourceLinks(criticism.sources, documents),
+      criticism.rule ? [" · ", ruleTag(criticism.rule)] : []));
+}
+
+/** The extraction rule that made a fact, small: what to look at when the fact is wrong. */
+export function ruleTag(rule) {
+  return h("span", { class: "rule", title: "the extraction rule that made this fact" }, rule);
 }
 
 /** When a criticism was made, else when it was reported (said so), else "undated". */
