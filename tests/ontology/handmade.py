@@ -53,7 +53,7 @@ TEXT_A = (
     "A Microsoft product manager said the round was a mistake."
 )
 TEXT_B = (
-    "ACME AI chief executive Jane Doe repeated that 80 percent of the company's code comes from Widget 2. "
+    "ACME AI chief executive Jane Doe repeated that 80% of its code is written by Widget 2. "
     "Doe, speaking for Acme, also said the paper was overrated on 12 March."
 )
 
@@ -256,10 +256,10 @@ def document_b() -> Document:
     claims = (
         Claim(
             claimant="jane",
-            text="80 percent of the company's code comes from Widget 2",
+            text="80% of its code is written by Widget 2",  # the statement of document A, told again: one claim
             about=("acme",),
             quantities=(Quantity(value=80, unit="percent"),),
-            source=span(t, "80 percent of the company's code comes from Widget 2"),
+            source=span(t, "80% of its code is written by Widget 2"),
             rule="claim.handmade_other.v1",
         ),
     )
