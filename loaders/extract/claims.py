@@ -1,67 +1,145 @@
-"""Stage: claims — statements attributed to an actor that carry quantities ("Anthropic said that over 80% ...")."""
+"""Stage: claims — statements of fact or forecast attributed to an actor, with or without figures.
+
+The speakers come from the attribution stage the criticisms use (loaders/extract/attribution.py): direct quotes,
+"X said (that) …", "…, X said", "according to X, …", plus the reporting verbs that attribute facts rather than
+speech ("X reported / found / forecast that …"). What each attribution says is a claim when it is a statement
+(claim_filters.is_statement) and not a criticism the criticisms stage already holds.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from kg.model import Claim
+from kg.model import Claim, Criticism, Event, Relation
+from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
+from loaders.extract.claim_filters import is_statement
 from loaders.extract.context import DocContext
-from loaders.extract.lexicon import alternation
+from loaders.extract.criticisms import _Finder
+from loaders.extract.lexicon import lexicon
 from loaders.extract.quantities import parse_quantities
 from loaders.extract.rules import register
 
-QUANTIFIED_STATEMENT = register("claim.quantified_statement.v1", "A sentence with figures attributed to its speaker "
-                                "('X said that over 80% ...')", __name__)
+QUOTED_STATEMENT = register("claim.quoted_statement.v1", "A direct quote stating a fact or forecast, credited to its "
+                            "speaker ('“Over 80% of our code …,” X said')", __name__)
+REPORTED_STATEMENT = register("claim.reported_statement.v1", "Reported speech stating a fact or forecast: 'X said "
+                              "(that) …', '…, X said', 'according to X, …'", __name__)
+FINDING = register("claim.reported_finding.v1", "A fact an actor reports, finds or forecasts: 'X reported / found / "
+                   "estimated / forecast that …'", __name__)
 
-_ATTRIBUTION_PHRASES = (
-    "according to", "said", "says", "say", "claim", "claims", "claimed", "revealed", "reveals", "noted", "notes",
-    "stated", "states", "reported", "reports", "disclosed", "estimated", "estimates", "found", "finds", "showed",
-    "shows", "announced", "argued", "argues", "believe", "believes", "highlighted", "pointed to", "explained", "added",
-    "wrote", "writes",
-)
-# a trie of the phrases (faster than a plain alternation; the trailing \b lets only one phrase match at a position)
-_ATTRIBUTION = re.compile(rf"\b(?:{alternation(_ATTRIBUTION_PHRASES)})\b", re.I)
-_ATTR_WORDS = frozenset([
-    "according", "said", "says", "say", "claim", "claims", "claimed", "revealed", "reveals", "noted", "notes",
-    "stated", "states", "reported", "reports", "disclosed", "estimated", "estimates", "found", "finds", "showed",
-    "shows", "announced", "argued", "argues", "believe", "believes", "highlighted", "pointed", "explained", "added",
-    "wrote", "writes"
-])
-_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d+[.)])\s+")
+# verbs that attribute facts without being verbs of speech (those are in the speech lexicon)
+_FINDING_VERB = re.compile(
+    r"(?<!\bbe )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )"
+    r"\b(?:reported|reports|found|finds|showed|shows|forecast|forecasts|projected|projects|disclosed|discloses|"
+    r"pointed out|points out|confirmed|confirms|maintained|maintains|expects)\b(?:\s+that)?\s+", re.I)
+_FINDING_WORDS = frozenset({"reported", "reports", "found", "finds", "showed", "shows", "forecast", "forecasts",
+                            "projected", "projects", "disclosed", "discloses", "pointed", "points", "confirmed",
+                            "confirms", "maintained", "maintains", "expects"})
+_SPEAKER_TYPES = ("Person", "Organization")
+_ABOUT_TYPES = ("Person", "Organization", "Product")
+_TRIM = " \t\n,.;:“”\"‘’'—–-"
+_MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
+# "in a new blog post on Thursday that …": where the speech was made, before the statement
+_LEAD_THAT = re.compile(r"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|her|their|new|recent|blog|post|"
+                        r"statement|interview|report|paper|letter|email|filing|press|release|conference|call|earlier|"
+                        r"this|last|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+                        r"june|july|august|september|october|november|december|\d{1,2})\b[\s,]*)+"
+                        r"that\s+", re.I)
+# ", it argued that …" / ", and he added that …": a second attribution ends the first statement
+_NEXT_ATTRIBUTION = re.compile(r",\s+(?:and\s+|but\s+)?(?:it|he|she|they|the company|the firm)\s+(?:also\s+)?"
+                               r"(?:said|says|argued|argues|added|adds|noted|notes|stated|claimed|insisted|warned|"
+                               r"explained|acknowledged|admitted|wrote|told)\b", re.I)
 
 
-def extract_claims(ctx: DocContext) -> list[Claim]:
-    """Claims with normalised quantities, attributed to the speaker of their sentence (or of the list they are in)."""
+def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Event],
+                   criticisms: list[Criticism]) -> list[Claim]:
+    """Attributed statements of fact or forecast, with their speaker, what they are about and their figures."""
+    finder = _Finder(ctx, relations, events)
+    criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms]
     claims: list[Claim] = []
-    last_claimant: str | None = None
-    last_sentence = -10
-    kinds = ("Person", "Organization")
-    for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
-        st = ctx.stext(s.index)
-        attributed = not words.isdisjoint(_ATTR_WORDS)
-        if not attributed and not _LIST_ITEM.match(st):
+    seen: list[tuple[str, int, int]] = []
+    for a, rule in _attributions(ctx, finder):
+        speaker = a.speaker
+        if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
             continue
-        att = _ATTRIBUTION.search(st) if attributed else None
-        claimant = None
-        if att:
-            if att.group(0).lower() == "according to":
-                names = [m for m in ctx.mentions(s.index, s.start + att.end(), s.end) if m.type in kinds]
-                claimant = names[0].key if names else None
-            else:
-                claimant = ctx.subject(s.index, s.start + att.start(), kinds)
-        if claimant is None and _LIST_ITEM.match(st) and last_claimant and s.index - last_sentence <= 4:
-            claimant = last_claimant  # items of a list introduced by an attributed sentence
-        if claimant is not None and ctx.type_of(claimant) in kinds:
-            last_claimant, last_sentence = claimant, s.index
-        if claimant is None or ctx.type_of(claimant) not in kinds:
-            continue
-        # the quantities (the costliest part) only for sentences that have a claimant
-        quantities = [q for q in parse_quantities(st) if q[2].unit != "count" or q[2].value >= 10]
-        if not quantities:
-            continue
-        about = tuple(dict.fromkeys(m.key for m in ctx.mentions(s.index) if m.key != claimant
-                                    and m.type in ("Person", "Organization", "Product")))
-        claims.append(Claim(claimant=claimant, text=s.text.strip(), about=about,
-                            quantities=tuple(q for _, _, q in quantities),
-                            source=ctx.span(s.start, s.end, s.index), rule=QUANTIFIED_STATEMENT))
+        for sent, start, end in _pieces(ctx, a):
+            if end - start < 8 or any(k == speaker and start < ce and cs < end for k, cs, ce in criticised):
+                continue  # an accusation or judgement is a criticism (schema), not a claim
+            if any(k == speaker and start < e and s < end for k, s, e in seen):
+                continue  # the same statement found by two attributions
+            content = ctx.doc.clean[start:end]
+            if not is_statement(content, quoted=a.kind == "quote") or finder.negative(content) is not None:
+                continue  # not a statement, or a negative judgement (criticism territory)
+            seen.append((speaker, start, end))
+            claims.append(_claim(ctx, speaker, sent, start, end, rule))
     return claims
+
+
+def _attributions(ctx: DocContext, finder: _Finder) -> Iterator[tuple[Attribution, str]]:
+    """Every attribution of the document with the rule that names it: quotes first, then reported speech."""
+    quoted: set[int] = set()
+    for a in quote_attributions(finder):
+        quoted.update(range(a.sent, a.last_sent + 1))
+        yield a, QUOTED_STATEMENT
+    speech = lexicon().speech_verbs
+    for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
+        if s.heading:
+            continue
+        if not words.isdisjoint(speech) or "according" in words:
+            for a in reported_attributions(finder, s.index, s.index in quoted, _long_enough):
+                yield a, REPORTED_STATEMENT
+        if not words.isdisjoint(_FINDING_WORDS):
+            yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
+
+
+def _long_enough(content: str) -> bool:
+    """A cheap first test of reported content (the full one, is_statement, runs once per statement later)."""
+    return content.count(" ") >= 3
+
+
+def _findings(ctx: DocContext, finder: _Finder, sent: int) -> Iterator[Attribution]:
+    """'X reported / found / forecast (that) …': the subject before the verb states what follows it."""
+    s = ctx.sentence(sent)
+    text = ctx.doc.clean
+    for m in _FINDING_VERB.finditer(text, s.start, s.end):
+        if text.count("“", s.start, m.start()) > text.count("”", s.start, m.start()):
+            continue  # inside a quote: the quote's speaker says it
+        speaker = finder.critic_at(sent, m.start())
+        if speaker is None or m.end() >= s.end - 3:
+            continue
+        yield Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0), text[m.end():s.end])
+
+
+def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
+    """(sentence, start, end) of each statement an attribution holds: a quote sentence by sentence, reported
+    speech up to the next attribution in its sentence, each without quotation marks and outer punctuation."""
+    text = ctx.doc.clean
+    for si in range(a.sent, a.last_sent + 1):
+        s = ctx.sentence(si)
+        start, end = max(a.start, s.start), min(a.end, s.end)
+        if a.kind != "quote":
+            nxt = _NEXT_ATTRIBUTION.search(text, start, end)
+            end = nxt.start() if nxt else end
+        while start > s.start and text[start - 1].isalnum():
+            start -= 1  # "said in August that …": the attribution stopped inside a word
+        if a.kind != "quote":
+            lead = _LEAD_THAT.match(text, start, end)
+            start = lead.end() if lead else start
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        yield si, start, end
+
+
+def _claim(ctx: DocContext, speaker: str, sent: int, start: int, end: int, rule: str) -> Claim:
+    """The claim of one statement: its text, what it is about, its figures and its sentence as source."""
+    content = ctx.doc.clean[start:end]
+    about: dict[str, None] = {}
+    for m in ctx.mentions(sent, start, end):
+        if m.key != speaker and m.type in _ABOUT_TYPES:
+            about[m.key] = None
+    quantities = tuple(q for _, _, q in parse_quantities(content))
+    s = ctx.sentence(sent)
+    return Claim(claimant=speaker, text=content, about=tuple(about), quantities=quantities,
+                 source=ctx.span(s.start, s.end, sent), rule=rule)

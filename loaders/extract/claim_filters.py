@@ -1,0 +1,87 @@
+"""What an attributed statement must be to count as a claim (GOLD_SCHEMA's claims paragraph): a statement of fact
+or forecast, not a question, recommendation, value judgement, hypothetical or the speaker's own plan."""
+
+from __future__ import annotations
+
+import re
+
+# "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
+_NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
+                        r"call(?:s|ed)? (?:on|for)|let[’']s|please)\b", re.I)
+# the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
+_OWN_PLAN = re.compile(
+    r"^(?:that\s+)?(?:it|we|they|he|she|i|the (?:company|firm|startup|group|government|agency|ministry|court|"
+    r"lab|team))\s+(?:also\s+|still\s+|now\s+)?(?:will|would|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
+    r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
+    r"looks? forward|is committed|are committed|is working|are working|is looking|are looking|has decided|"
+    r"had decided|decided|agreed to|has agreed|is open|remains? open|is (?:pleased|excited|proud|delighted|"
+    r"thrilled|happy|glad|grateful)|are (?:pleased|excited|proud|delighted|thrilled|happy|glad|grateful)|"
+    r"(?:would|will) (?:continue|not)|welcomes?|welcomed|takes? [\w\s]{1,40} seriously|was (?:reviewing|removing|"
+    r"working|looking|investigating|considering)|is (?:reviewing|removing|investigating|considering)|"
+    r"(?:would|will|can)\s+not\s+comment|declined)\b", re.I)
+# feelings, thanks and opinions without factual content
+_SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|really\s+)?(?:excited|proud|"
+                        r"pleased|delighted|thrilled|happy|glad|grateful|honou?red|disappointed|saddened|sorry)|"
+                        r"thank(?:s| you)|congratulat\w*|I (?:love|like|hate|hope|wish|feel)|we (?:love|hope|wish)|"
+                        r"(?:amazing|incredible|awesome|fantastic|wonderful|exciting|great|terrible|awful|"
+                        r"ridiculous|absurd|stupid|insane|crazy) (?:day|news|time|moment|work|job|step|idea)|"
+                        r"no comment|declined to comment|did not (?:immediately )?respond|could not be reached)\b",
+                        re.I)
+_HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*(?:\w+\s+){0,4}?(?:would|might)\b",
+                           re.I)
+# a fragment, not a statement: "When the suit was first filed", "In an April motion to dismiss" (a subordinate or
+# prepositional opening without a main clause after a comma)
+_FRAGMENT = re.compile(r"^(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|"
+                       r"whom|whose|until|because|although|though|despite|following|from|of|about|into|over|and|or|"
+                       r"but|days|weeks|months|years|being)\b[^,]*$", re.I)
+# the speaker's opinion or feeling in the first person: "I think …", "we demand …"
+_OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s+|just\s+)?(?:think|thought|assume|"
+                      r"believe|feel|felt|guess|suppose|doubt|take|can[’']t believe|demand|want|wanted|need|hope|"
+                      r"expect|urge|ask|am|[’']m)\b", re.I)
+# accusations and legal assertions (schema: criticisms, or not claims): _ACCUSATION_STEMS
+# a quote that reports facts: a figure, or words of state and change ("not yet", "already", "increasingly")
+_FACTUAL = re.compile(r"\d|\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)? "
+                      r"(?:been|\w+ed)|percent|million|billion|thousands?|hundreds?|dozens?|"
+                      r"every (?:day|week|month|year))\b", re.I)
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
+# reported speech must be a clause: a subject, then a finite verb within a few words ("the number of reports it
+# has received" and "weaknesses in its protections" are objects of the verb, not statements)
+_CLAUSE = re.compile(r"^(?!to\b)(?:\S+\s+){0,10}?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|"
+                     r"does|do|did|must|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|"
+                     r"doesn[’']t|don[’']t|didn[’']t|won[’']t|wouldn[’']t|can[’']t|couldn[’']t|"
+                     r"\w+[’'](?:s|re|ve|ll|d)|\w{2,}ed|\w{3,}(?<!s)s)\b", re.I)
+_TRIM = " \t\n,.;:“”\"'‘’—–-()"
+_NORMATIVE_WORDS = frozenset({"should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
+                              "needs", "have", "has", "urge", "urged", "call", "calls", "called", "let’s", "let's",
+                              "please"})
+_SENTIMENT_WORDS = frozenset({"i", "we", "thank", "thanks", "love", "like", "hate", "hope", "wish", "feel", "no",
+                              "declined", "did", "could", "amazing", "incredible", "awesome", "fantastic", "wonderful",
+                              "exciting", "great", "terrible", "awful", "ridiculous", "absurd", "stupid", "insane",
+                              "crazy"}) | {w for w in ("congratulations", "congratulate", "congratulated")}
+_ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "unlawful", "illegal", "plagiari",
+                     "stole", "steal", "theft", "misrepresent", "wrongdoing", "defam", "deceptive", "deceiv",
+                     "mislead", "fraud")
+_MIN_WORDS = 4
+_MAX_WORDS = 70
+
+
+def is_statement(content: str, quoted: bool = False) -> bool:
+    """Whether reported content is a statement of fact or forecast (not a question, call, plan or feeling); a
+    quote (``quoted``) must also read as a report of facts: most quotes in the news are reactions and opinions."""
+    body = content.strip(_TRIM)
+    words = body.lower().split()
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or "?" in content:
+        return False
+    if _FRAGMENT.match(body) or _OPINION.match(body) or _HYPOTHETICAL.match(body) or _OWN_PLAN.match(body):
+        return False
+    # the unanchored patterns run only where one of their words occurs (most statements hold none)
+    tokens = {w.strip(_TRIM) for w in words}
+    if not tokens.isdisjoint(_NORMATIVE_WORDS) and _NORMATIVE.search(body):
+        return False
+    if not tokens.isdisjoint(_SENTIMENT_WORDS) and _SENTIMENT.search(body):
+        return False
+    if any(w.startswith(_ACCUSATION_STEMS) for w in tokens):
+        return False
+    if quoted:
+        return _FACTUAL.search(body) is not None and not _FIRST_SINGULAR.search(body)
+    return _CLAUSE.match(body) is not None
