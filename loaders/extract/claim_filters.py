@@ -49,7 +49,13 @@ _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
 _CLAUSE = re.compile(r"^(?!to\b)(?:\S+\s+){0,10}?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|"
                      r"does|do|did|must|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|"
                      r"doesn[’']t|don[’']t|didn[’']t|won[’']t|wouldn[’']t|can[’']t|couldn[’']t|"
-                     r"\w+[’'](?:s|re|ve|ll|d)|\w{2,}ed|\w{3,}(?<!s)s)\b", re.I)
+                     r"\w+[’'](?:s|re|ve|ll|d)|"
+                     r"(?<=\s)(?<!its )(?<!the )(?<!in )(?<!of )(?<!a )(?<!an )(?<!their )(?<!our )"
+                     r"(?<!his )(?<!her )(?<!and )(?<!to )(?<!for )(?<!with )(?<!on )(?<!by )(?<!from )(?<!at )"
+                     r"(?:\w{2,}ed|\w{3,}(?<!s)s)|fell|rose|grew|fall|rise|grow|took|made|saw|hit|cut|"
+                     r"went|came|got|led|set|spent|gave|paid|sold|built|won|lost|kept|left|began|became|ran|held|"
+                     r"brought|knew|meant|put|bought|drove|wrote|sent|told|found|thought|felt|stood|shut|"
+                     r"remain|exist|need|lack|work|help|allow|use|mean|take|make|show|come|go)\b", re.I)
 _TRIM = " \t\n,.;:“”\"'‘’—–-()"
 _NORMATIVE_WORDS = frozenset({"should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
                               "needs", "have", "has", "urge", "urged", "call", "calls", "called", "let’s", "let's",

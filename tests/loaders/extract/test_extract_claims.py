@@ -1,0 +1,88 @@
+"""Claims: attributed statements of fact or forecast, their speaker, what they concern and their figures; and what
+is not a claim (criticisms, plans, calls, hypotheticals, opinions, the journalist's own statements)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.model import Extraction
+from loaders.extract import extract
+from loaders.extract.claim_filters import is_statement
+from tests.loaders.extract.extract_helpers import key_label
+
+
+def claims_of(ex: Extraction) -> list[tuple[str, str, list[float]]]:
+    """(claimant label, text, quantity values) of every claim."""
+    kl = key_label(ex)
+    return [(kl[c.claimant], c.text, [q.value for q in c.quantities]) for c in ex.claims]
+
+
+@pytest.mark.parametrize(("text", "claimant", "statement", "values"), [
+    ("Zentrix Labs said that more than 80% of its code is now written by its own models.",
+     "Zentrix Labs", "more than 80% of its code is now written", [80.0]),
+    ("“Our systems already handle four million requests every day,” said Priya Raman, the chief technology officer "
+     "of Halvorsen Robotics.", "Priya Raman", "Our systems already handle four million requests", [4e6]),
+    ("Halvorsen Robotics reported that quarterly revenue fell 24% to $143.5 million.",
+     "Halvorsen Robotics", "quarterly revenue fell 24% to $143.5 million", [24.0, 143.5e6]),
+    ("According to the International Energy Agency, demand for data centre power has not yet peaked.",
+     "International Energy Agency", "demand for data centre power has not yet peaked", []),
+    ("Zentrix Labs published a research note on Monday. The company said its model has not yet reached human "
+     "level on research tasks.", "Zentrix Labs", "its model has not yet reached human level", []),
+])
+def test_attributed_statements_are_claims(text: str, claimant: str, statement: str, values: list[float]) -> None:
+    found = claims_of(extract(text))
+    hits = [c for c in found if c[0] == claimant and statement in c[1]]
+    assert hits, found
+    assert sorted(hits[0][2]) == sorted(values)
+
+
+def test_the_text_is_the_statement_not_the_sentence() -> None:
+    (claim,) = extract("Zentrix Labs said on Tuesday that its new model has cut error rates by half.").claims
+    assert claim.text == "its new model has cut error rates by half"
+
+
+@pytest.mark.parametrize("text", [
+    # an accusation is a criticism
+    "Elena Varga said Zentrix Labs had misled investors about the safety of its products.",
+    # the speaker's own plans and announcements are events or nothing
+    "Zentrix Labs said it will open a research office in Lisbon next year.",
+    "Halvorsen Robotics said it plans to hire 300 engineers.",
+    # recommendations and calls
+    "Priya Raman said regulators should slow the deployment of frontier models.",
+    # a question
+    "“Why has nobody measured the energy these models use?” Priya Raman asked.",
+    # the journalist's own statement: no speaker
+    "Zentrix Labs has 400 employees and three offices in Europe.",
+    # a hypothetical
+    "Zentrix Labs said that if the rules passed, it would leave the European market.",
+    # an opinion or feeling in the first person
+    "“I think this is a wonderful moment for everyone in the industry,” said Priya Raman of Halvorsen Robotics.",
+])
+def test_what_is_not_a_claim(text: str) -> None:
+    assert claims_of(extract(text)) == []
+
+
+@pytest.mark.parametrize(("content", "quoted", "expected"), [
+    ("the chips had not slowed the country's progress", False, True),
+    ("more than 10,000 vulnerabilities have been found", False, True),
+    ("When the suit was first filed", False, False),
+    ("weaknesses in its protections", False, False),
+    ("to stop including the newspaper's content", False, False),
+    ("it would look into the matter", False, False),
+    ("We are thrilled to welcome the team", True, False),
+    ("Our safeguards already block most of these requests", True, True),
+    ("This is a great day for the company", True, False),
+])
+def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
+    assert is_statement(content, quoted=quoted) is expected
+
+
+def test_every_claim_names_its_rule_and_lies_in_its_sentence(seeds_dir: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    claims = [(text, c) for text in texts for c in extract(text).claims]
+    assert claims
+    for text, c in claims:
+        assert c.rule.startswith("claim.")
+        assert c.text in text[c.source.start:c.source.end], c
