@@ -38,11 +38,13 @@ _FINDING_WORDS = frozenset({"reported", "reports", "found", "finds", "showed", "
 _SPEAKER_TYPES = ("Person", "Organization")
 _ABOUT_TYPES = ("Person", "Organization", "Product")
 _TRIM = " \t\n,.;:“”\"‘’'—–-"
+_TOLD = re.compile(r"tell|tells|told|telling", re.I)
+_BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 # "in a new blog post on Thursday that …": where the speech was made, before the statement
 _LEAD_THAT = re.compile(r"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|her|their|new|recent|blog|post|"
                         r"statement|interview|report|paper|letter|email|filing|press|release|conference|call|earlier|"
-                        r"this|last|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+                        r"this|last|week|morning|afternoon|evening|night|however|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
                         r"june|july|august|september|october|november|december|\d{1,2})\b[\s,]*)+"
                         r"that\s+", re.I)
 # ", it argued that …" / ", and he added that …": a second attribution ends the first statement
@@ -59,7 +61,7 @@ def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Even
     claims: list[Claim] = []
     seen: list[tuple[str, int, int]] = []
     for a, rule in _attributions(ctx, finder):
-        speaker = a.speaker
+        speaker = _adjacent_speaker(ctx, finder, a) or a.speaker
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
             continue
         for sent, start, end in _pieces(ctx, a):
@@ -70,6 +72,8 @@ def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Even
             content = ctx.doc.clean[start:end]
             if not is_statement(content, quoted=a.kind == "quote") or finder.negative(content) is not None:
                 continue  # not a statement, or a negative judgement (criticism territory)
+            if _own_side_plan(ctx, finder, speaker, sent, start, end):
+                continue
             seen.append((speaker, start, end))
             claims.append(_claim(ctx, speaker, sent, start, end, rule))
     return claims
@@ -90,6 +94,43 @@ def _attributions(ctx: DocContext, finder: _Finder) -> Iterator[tuple[Attributio
                 yield a, REPORTED_STATEMENT
         if not words.isdisjoint(_FINDING_WORDS):
             yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
+
+
+def _skip_addressee(ctx: DocContext, sent: int, start: int, end: int) -> int:
+    """'told Reuters (that) …' / 'told the New York Times that …': the statement starts after the addressee."""
+    text = ctx.doc.clean
+    first = next(iter(ctx.mentions(sent, start, end)), None)
+    if first is None or not re.fullmatch(r"\s*(?:the\s+)?", text[start:first.start], re.I):
+        return start
+    m = re.match(r"\s*(?:on \w+\s+)?(?:that\s+)?", text[first.end:end])
+    return first.end + (m.end() if m else 0)
+
+
+def _adjacent_speaker(ctx: DocContext, finder: _Finder, a: Attribution) -> str | None:
+    """The name right before the verb of reported speech ("…, and Meta says the assistant …"): the speaker, even
+    where the clause's start is misread."""
+    if a.kind != "reported" or not a.verb:
+        return None
+    s = ctx.sentence(a.sent)
+    text = ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start)
+    if verb_at < 0:
+        return None
+    for m in reversed(ctx.mentions(a.sent, s.start, verb_at)):
+        if m.type in _SPEAKER_TYPES and ctx.is_head(m) and _BEFORE_VERB.fullmatch(text, m.end, verb_at):
+            return finder._actor(m.key, a.sent, m.start)
+        break
+    return None
+
+
+def _own_side_plan(ctx: DocContext, finder: _Finder, speaker: str, sent: int, start: int, end: int) -> bool:
+    """"Duolingo would stop using contractors", said by its chief: the speaker's side announcing its own plans."""
+    first = next(iter(ctx.mentions(sent, start, end)), None)
+    if first is None or first.start - start > 4:
+        return False
+    if first.key != speaker and (first.type != "Organization" or first.key not in finder.allies.get(speaker, ())):
+        return False  # "OpenAI says Musk wanted …": a co-founder is not the side speaking
+    return not is_statement("it " + ctx.doc.clean[first.end:end].lstrip())
 
 
 def _long_enough(content: str) -> bool:
@@ -117,6 +158,8 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
     for si in range(a.sent, a.last_sent + 1):
         s = ctx.sentence(si)
         start, end = max(a.start, s.start), min(a.end, s.end)
+        if a.verb and _TOLD.match(a.verb):
+            start = _skip_addressee(ctx, si, start, end)
         if a.kind != "quote":
             nxt = _NEXT_ATTRIBUTION.search(text, start, end)
             end = nxt.start() if nxt else end

@@ -48,7 +48,7 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Elena Varga said Zentrix Labs had misled investors about the safety of its products.",
     # the speaker's own plans and announcements are events or nothing
     "Zentrix Labs said it will open a research office in Lisbon next year.",
-    "Halvorsen Robotics said it plans to hire 300 engineers.",
+    "Halvorsen Robotics said it plans to hire more engineers in Lisbon.",
     # recommendations and calls
     "Priya Raman said regulators should slow the deployment of frontier models.",
     # a question
@@ -71,6 +71,8 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("weaknesses in its protections", False, False),
     ("to stop including the newspaper's content", False, False),
     ("it would look into the matter", False, False),
+    ("it had hired a law firm to advise on the review", False, False),
+    ("the company strongly disagrees with the decision", False, False),
     ("We are thrilled to welcome the team", True, False),
     ("Our safeguards already block most of these requests", True, True),
     ("This is a great day for the company", True, False),
