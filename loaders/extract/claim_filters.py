@@ -60,14 +60,16 @@ _CLAUSE = re.compile(r"^(?!to\b)(?:\S+\s+){0,10}?(?:is|are|was|were|has|have|had
                      r"brought|knew|meant|put|bought|drove|wrote|sent|told|found|thought|felt|stood|shut|"
                      r"remain|exist|need|lack|work|help|allow|use|mean|take|make|show|come|go)\b", re.I)
 _TRIM = " \t\n,.;:“”\"'‘’—–-()"
+# the words without which _NORMATIVE and _SENTIMENT cannot match ("have to" / "has to" are tested as phrases)
 _NORMATIVE_WORDS = frozenset({"should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
-                              "needs", "have", "has", "urge", "urged", "call", "calls", "called", "let’s", "let's",
-                              "please"})
-_SENTIMENT_WORDS = frozenset({"i", "we", "thank", "thanks", "love", "like", "hate", "hope", "wish", "feel", "no",
-                              "declined", "did", "could", "amazing", "incredible", "awesome", "fantastic", "wonderful",
-                              "exciting", "great", "terrible", "awful", "ridiculous", "absurd", "stupid", "insane",
-                              "crazy", "right", "wrong", "correct", "good", "bad", "instrumental",
-                              "congratulations", "congratulate", "congratulated"})
+                              "needs", "urge", "urged", "call", "calls", "called", "let’s", "let's", "please"})
+_SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thrilled", "happy", "glad", "grateful",
+                              "honoured", "honored", "disappointed", "saddened", "sorry", "thank", "thanks", "love",
+                              "like", "hate", "hope", "wish", "feel", "comment", "respond", "reached", "amazing",
+                              "incredible", "awesome", "fantastic", "wonderful", "exciting", "great", "terrible",
+                              "awful", "ridiculous", "absurd", "stupid", "insane", "crazy", "right", "wrong",
+                              "correct", "good", "bad", "instrumental", "congratulations", "congratulate",
+                              "congratulated"})
 _ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "unlawful", "illegal", "plagiari",
                      "stole", "steal", "theft", "misrepresent", "wrongdoing", "defam", "deceptive", "deceiv",
                      "mislead", "fraud")
@@ -89,7 +91,7 @@ def is_statement(content: str, quoted: bool = False) -> bool:
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)
     tokens = {w.strip(_TRIM) for w in words}
-    if not tokens.isdisjoint(_NORMATIVE_WORDS) and _NORMATIVE.search(body):
+    if (not tokens.isdisjoint(_NORMATIVE_WORDS) or " to " in body) and _NORMATIVE.search(body):
         return False
     if not tokens.isdisjoint(_SENTIMENT_WORDS) and _SENTIMENT.search(body):
         return False

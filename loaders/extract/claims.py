@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kg.model import Claim, Criticism, Event, Relation
 from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
+from loaders.extract.claim_context import (
+    CONTINUED_FIGURES,
+    DOCUMENT_STATEMENT,
+    DOCUMENT_WORDS,
+    continued_figures,
+    document_attributions,
+)
 from loaders.extract.claim_filters import is_statement
 from loaders.extract.context import DocContext
 from loaders.extract.criticisms import _Finder
@@ -41,6 +49,8 @@ _TRIM = " \t\n,.;:“”\"‘’'—–-"
 _TOLD = re.compile(r"tell|tells|told|telling", re.I)
 _BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
+_NOT_REPORTING = ("post", "continu", "comment", "remark", "ask", "repl", "respond", "retort", "counter", "tweet",
+                  "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
 # "in a new blog post on Thursday that …": where the speech was made, before the statement
 _LEAD_THAT = re.compile(r"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|her|their|new|recent|blog|post|"
                         r"statement|interview|report|paper|letter|email|filing|press|release|conference|call|earlier|"
@@ -60,10 +70,13 @@ def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Even
     criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms]
     claims: list[Claim] = []
     seen: list[tuple[str, int, int]] = []
-    for a, rule in _attributions(ctx, finder):
+    spoken: dict[int, str] = {}  # sentence -> the speaker of its reported statement
+    attributions = list(_attributions(ctx, finder))
+    for a, rule in attributions:
         speaker = _adjacent_speaker(ctx, finder, a) or a.speaker
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
             continue
+        spoken.setdefault(a.last_sent, speaker)
         for sent, start, end in _pieces(ctx, a):
             if end - start < 8 or any(k == speaker and start < ce and cs < end for k, cs, ce in criticised):
                 continue  # an accusation or judgement is a criticism (schema), not a claim
@@ -76,6 +89,12 @@ def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Even
                 continue
             seen.append((speaker, start, end))
             claims.append(_claim(ctx, speaker, sent, start, end, rule))
+    for a in continued_figures(ctx, spoken, lexicon().speech_verbs):
+        start, end = a.start, a.end
+        while end > start and ctx.doc.clean[end - 1] in _TRIM:
+            end -= 1
+        if is_statement(ctx.doc.clean[start:end]) and finder.negative(ctx.doc.clean[start:end]) is None:
+            claims.append(_claim(ctx, a.speaker, a.sent, start, end, CONTINUED_FIGURES))
     return claims
 
 
@@ -85,15 +104,17 @@ def _attributions(ctx: DocContext, finder: _Finder) -> Iterator[tuple[Attributio
     for a in quote_attributions(finder):
         quoted.update(range(a.sent, a.last_sent + 1))
         yield a, QUOTED_STATEMENT
-    speech = lexicon().speech_verbs
+    speech = _claim_speech()
     for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
         if s.heading:
             continue
-        if not words.isdisjoint(speech) or "according" in words:
+        if not words.isdisjoint(speech):
             for a in reported_attributions(finder, s.index, s.index in quoted, _long_enough):
                 yield a, REPORTED_STATEMENT
         if not words.isdisjoint(_FINDING_WORDS):
             yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
+        if not words.isdisjoint(DOCUMENT_WORDS):
+            yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
 
 
 def _skip_addressee(ctx: DocContext, sent: int, start: int, end: int) -> int:
@@ -131,6 +152,14 @@ def _own_side_plan(ctx: DocContext, finder: _Finder, speaker: str, sent: int, st
     if first.key != speaker and (first.type != "Organization" or first.key not in finder.allies.get(speaker, ())):
         return False  # "OpenAI says Musk wanted …": a co-founder is not the side speaking
     return not is_statement("it " + ctx.doc.clean[first.end:end].lstrip())
+
+
+@lru_cache(maxsize=1)
+def _claim_speech() -> frozenset[str]:
+    """The verbs of saying that report statements (replies, jokes, posts and questions rarely do), and "according";
+    a sentence without one is not searched for reported speech."""
+    return frozenset(w for w in lexicon().speech_verbs if " " not in w and not w.startswith(_NOT_REPORTING)) | {
+        "according"}
 
 
 def _long_enough(content: str) -> bool:
