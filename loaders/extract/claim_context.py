@@ -95,3 +95,30 @@ def continued_figures(ctx: DocContext, spoken: dict[int, str], speech: frozenset
         spoken[i], chain[i] = speaker, chain.get(before, 0) + 1
         start = _LIST_ITEM.match(text, s.start).end() if item else s.start  # type: ignore[union-attr]
         yield Attribution(speaker, "reported", start, s.end, i, i, None, text[start:s.end])
+
+
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.I)
+
+
+def according_attributions(ctx: DocContext, finder: _Finder, sent: int) -> Iterator[Attribution]:
+    """'According to X, …' and '…, according to X.' with X a named person or organisation (the attribution stage
+    passes over an 'according to' whose content holds a verb of saying: here the content is taken as it is)."""
+    s = ctx.sentence(sent)
+    text = ctx.doc.clean
+    m = _ACCORDING.search(text, s.start, s.end)
+    if m is None:
+        return
+    names = [x for x in ctx.mentions(sent, m.end(), s.end) if ctx.is_head(x)]
+    if not names or names[0].start != m.end() or names[0].type not in ("Person", "Organization"):
+        return
+    speaker = finder._actor(names[0].key, sent, names[0].start)
+    if speaker is None:
+        return
+    if text[s.start:m.start()].strip() == "":  # "According to X, <content>"
+        comma = text.find(",", names[0].end, s.end)
+        if comma > 0 and comma - names[0].end < 60:
+            yield Attribution(speaker, "according", comma + 1, s.end, sent, sent, "according to",
+                              text[comma + 1:s.end])
+    elif re.fullmatch(r"[^,]{0,40}[.!]?\s*", text[names[0].end:s.end]) and re.search(r",\s*$", text[s.start:m.start()]):
+        # "<content>, according to X."
+        yield Attribution(speaker, "according", s.start, m.start(), sent, sent, "according to", text[s.start:m.start()])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.quantities import parse_quantities
+
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
 _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
                         r"call(?:s|ed)? (?:on|for)|let[’']s|please)\b", re.I)
@@ -19,7 +21,8 @@ _OWN_PLAN = re.compile(
     r"(?:would|will) (?:continue|not)|welcomes?|welcomed|takes? [\w\s]{1,40} seriously|was (?:reviewing|removing|"
     r"working|looking|investigating|considering)|is (?:reviewing|removing|investigating|considering)|"
     r"(?:would|will|can)\s+not\s+comment|declined|(?:strongly\s+)?(?:disagrees?|disagreed|agrees?|regrets?|"
-    r"applauds?|supports?|opposes?|rejects?)|(?:has|had|have) (?:hired|appointed|retained|discussed|asked|signed|"
+    r"applauds?|supports?|opposes?|rejects?)|won[’']t|wouldn[’']t|"
+    r"(?:has|had|have) (?:also )?(?:hired|appointed|retained|discussed|asked|signed|"
     r"launched|filed|sent))\b", re.I)
 # feelings, thanks and opinions without factual content
 _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|really\s+)?(?:excited|proud|"
@@ -36,7 +39,9 @@ _HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*
 # prepositional opening without a main clause after a comma)
 _FRAGMENT = re.compile(r"^(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|"
                        r"whom|whose|until|because|although|though|despite|following|from|of|about|into|over|and|or|"
-                       r"but|days|weeks|months|years|being)\b[^,]*$", re.I)
+                       r"but|days|weeks|months|years|being)\b", re.I)
+# a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
+_GERUND = re.compile(r"^[a-z]+ing\b")
 # the speaker's opinion or feeling in the first person: "I think …", "we demand …"
 _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s+|just\s+)?(?:think|thought|assume|"
                       r"believe|feel|felt|guess|suppose|doubt|take|can[’']t believe|demand|want|wanted|need|hope|"
@@ -78,6 +83,12 @@ _MIN_WORDS = 4
 _MAX_WORDS = 70
 
 
+def _main_clause_after_comma(body: str) -> bool:
+    """"In March 2024, Claude completed …": an opening phrase, then a clause (not "With a post, announcing …")."""
+    comma = body.find(",")
+    return comma > 0 and _CLAUSE.match(body[comma + 1:].strip()) is not None
+
+
 def is_statement(content: str, quoted: bool = False) -> bool:
     """Whether reported content is a statement of fact or forecast (not a question, call, plan or feeling); a
     quote (``quoted``) must also read as a report of facts: most quotes in the news are reactions and opinions."""
@@ -85,9 +96,13 @@ def is_statement(content: str, quoted: bool = False) -> bool:
     words = body.lower().split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or "?" in content:
         return False
-    if _FRAGMENT.match(body) or _OPINION.match(body) or _HYPOTHETICAL.match(body):
+    if _FRAGMENT.match(body) and not _main_clause_after_comma(body):
         return False
-    if _OWN_PLAN.match(body) and not _FIGURE.search(body):
+    if _GERUND.match(body) and not _CLAUSE.match(body):
+        return False
+    if _OPINION.match(body) or _HYPOTHETICAL.match(body):
+        return False
+    if _OWN_PLAN.match(body) and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)
     tokens = {w.strip(_TRIM) for w in words}

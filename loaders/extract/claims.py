@@ -18,6 +18,7 @@ from loaders.extract.claim_context import (
     CONTINUED_FIGURES,
     DOCUMENT_STATEMENT,
     DOCUMENT_WORDS,
+    according_attributions,
     continued_figures,
     document_attributions,
 )
@@ -48,6 +49,9 @@ _ABOUT_TYPES = ("Person", "Organization", "Product")
 _TRIM = " \t\n,.;:“”\"‘’'—–-"
 _TOLD = re.compile(r"tell|tells|told|telling", re.I)
 _BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
+_COURT = re.compile(r"\b(?:Court|Tribunal|Judiciary)\b")
+_JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
+                           r"(?:[A-Z][\w.]*\s+){0,2}$")
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _NOT_REPORTING = ("post", "continu", "comment", "remark", "ask", "repl", "respond", "retort", "counter", "tweet",
                   "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
@@ -71,11 +75,14 @@ def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Even
     claims: list[Claim] = []
     seen: list[tuple[str, int, int]] = []
     spoken: dict[int, str] = {}  # sentence -> the speaker of its reported statement
+    judges: dict[str, bool] = {}
     attributions = list(_attributions(ctx, finder))
     for a, rule in attributions:
         speaker = _adjacent_speaker(ctx, finder, a) or a.speaker
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
             continue
+        if _judicial(ctx, speaker, judges):
+            continue  # a ruling is a legal assertion, not a claim (schema)
         spoken.setdefault(a.last_sent, speaker)
         for sent, start, end in _pieces(ctx, a):
             if end - start < 8 or any(k == speaker and start < ce and cs < end for k, cs, ce in criticised):
@@ -109,12 +116,24 @@ def _attributions(ctx: DocContext, finder: _Finder) -> Iterator[tuple[Attributio
         if s.heading:
             continue
         if not words.isdisjoint(speech):
-            for a in reported_attributions(finder, s.index, s.index in quoted, _long_enough):
-                yield a, REPORTED_STATEMENT
+            found = reported_attributions(finder, s.index, s.index in quoted, _long_enough)
+            yield from ((a, REPORTED_STATEMENT) for a in found)
+            if "according" in words and not any(a.kind == "according" for a in found):
+                yield from ((a, REPORTED_STATEMENT) for a in according_attributions(ctx, finder, s.index))
         if not words.isdisjoint(_FINDING_WORDS):
             yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
         if not words.isdisjoint(DOCUMENT_WORDS):
             yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
+
+
+def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
+    """Whether an actor is a court or a judge ("Judge William Alsup", "the Civil Resolution Tribunal")."""
+    if key not in memo:
+        text = ctx.doc.clean
+        ent = ctx.entities[key]
+        memo[key] = bool(_COURT.search(ent.label)) if ent.type == "Organization" else any(
+            _JUDGE_BEFORE.search(text, max(0, m.start - 40), m.start) for m in ent.mentions)
+    return memo[key]
 
 
 def _skip_addressee(ctx: DocContext, sent: int, start: int, end: int) -> int:

@@ -30,12 +30,29 @@ def claims_of(ex: Extraction) -> list[tuple[str, str, list[float]]]:
      "International Energy Agency", "demand for data centre power has not yet peaked", []),
     ("Zentrix Labs published a research note on Monday. The company said its model has not yet reached human "
      "level on research tasks.", "Zentrix Labs", "its model has not yet reached human level", []),
+    ("Quarterly shipments rose 12% to 4.2 million units, according to Halvorsen Robotics.",
+     "Halvorsen Robotics", "Quarterly shipments rose 12% to 4.2 million units", [12.0, 4.2e6]),
+    ("Zentrix Labs said it had published a new safety study. The study warns that current evaluations have not yet "
+     "caught up with agentic systems.", "Zentrix Labs", "current evaluations have not yet caught up", []),
 ])
 def test_attributed_statements_are_claims(text: str, claimant: str, statement: str, values: list[float]) -> None:
     found = claims_of(extract(text))
     hits = [c for c in found if c[0] == claimant and statement in c[1]]
     assert hits, found
     assert sorted(hits[0][2]) == sorted(values)
+
+
+def test_figures_after_an_attributed_statement_go_on_with_its_speaker() -> None:
+    text = ("Zentrix Labs said its models are now doing more of its engineering work. For example:\n"
+            "- The amount of code shipped per engineer has grown by 8 times since 2021;\n"
+            "- 80% of new code is now written by its models.\n")
+    found = [(c[0], c[2]) for c in claims_of(extract(text))]
+    assert ("Zentrix Labs", [8.0]) in found and ("Zentrix Labs", [80.0]) in found, found
+
+
+@pytest.mark.parametrize(("speaker", "expected"), [("Judge Maria Okafor", 0), ("Analyst Maria Okafor", 1)])
+def test_a_ruling_is_not_a_claim(speaker: str, expected: int) -> None:
+    assert len(claims_of(extract(f"{speaker} said the training process was transformative."))) == expected
 
 
 def test_the_text_is_the_statement_not_the_sentence() -> None:
