@@ -9,7 +9,8 @@ from loaders.extract.quantities import parse_quantities
 
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
 _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
-                        r"call(?:s|ed)? (?:on|for)|let[’']s|please)\b", re.I)
+                        r"call(?:s|ed)? (?:on|for)|let[’']s|please|(?:essential|important|imperative|crucial|vital|"
+                        r"time) that)\b", re.I)
 # the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
 _OWN_PLAN = re.compile(
     r"^(?:that\s+)?(?:it|we|they|he|she|i|the (?:company|firm|startup|group|government|agency|ministry|court|"
@@ -39,7 +40,7 @@ _HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*
 # prepositional opening without a main clause after a comma)
 _FRAGMENT = re.compile(r"^(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|"
                        r"whom|whose|until|because|although|though|despite|following|from|of|about|into|over|and|or|"
-                       r"but|days|weeks|months|years|being)\b", re.I)
+                       r"but|days|weeks|months|years|being|is|are|was|were|has|have|had)\b", re.I)
 # a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
 _GERUND = re.compile(r"^[a-z]+ing\b")
 # the speaker's opinion or feeling in the first person: "I think …", "we demand …"
@@ -67,7 +68,8 @@ _CLAUSE = re.compile(r"^(?!to\b)(?:\S+\s+){0,10}?(?:is|are|was|were|has|have|had
 _TRIM = " \t\n,.;:“”\"'‘’—–-()"
 # the words without which _NORMATIVE and _SENTIMENT cannot match ("have to" / "has to" are tested as phrases)
 _NORMATIVE_WORDS = frozenset({"should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
-                              "needs", "urge", "urged", "call", "calls", "called", "let’s", "let's", "please"})
+                              "needs", "urge", "urged", "call", "calls", "called", "let’s", "let's", "please",
+                              "essential", "important", "imperative", "crucial", "vital", "time"})
 _SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thrilled", "happy", "glad", "grateful",
                               "honoured", "honored", "disappointed", "saddened", "sorry", "thank", "thanks", "love",
                               "like", "hate", "hope", "wish", "feel", "comment", "respond", "reached", "amazing",

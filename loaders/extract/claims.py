@@ -84,6 +84,9 @@ def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Even
         if _judicial(ctx, speaker, judges):
             continue  # a ruling is a legal assertion, not a claim (schema)
         spoken.setdefault(a.last_sent, speaker)
+        if a.verb and a.verb.lower().startswith(_NOT_REPORTING):
+            continue  # "responded with a blog post", "asked whether …": not a report of a statement
+        announced = bool(a.verb and a.verb.lower().startswith("announc"))
         for sent, start, end in _pieces(ctx, a):
             if end - start < 8 or any(k == speaker and start < ce and cs < end for k, cs, ce in criticised):
                 continue  # an accusation or judgement is a criticism (schema), not a claim
@@ -94,6 +97,8 @@ def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Even
                 continue  # not a statement, or a negative judgement (criticism territory)
             if _own_side_plan(ctx, finder, speaker, sent, start, end):
                 continue
+            if announced and not parse_quantities(content):
+                continue  # an announcement is an event; with a figure, a borderline claim (schema)
             seen.append((speaker, start, end))
             claims.append(_claim(ctx, speaker, sent, start, end, rule))
     for a in continued_figures(ctx, spoken, lexicon().speech_verbs):
