@@ -48,6 +48,9 @@ _SPEAKER_TYPES = ("Person", "Organization")
 _ABOUT_TYPES = ("Person", "Organization", "Product")
 _TRIM = " \t\n,.;:“”\"‘’'—–-"
 _TOLD = re.compile(r"tell|tells|told|telling", re.I)
+# "Google spokesperson Jose Castaneda", "OpenAI’s head of policy, Ann Lee,"
+_ROLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){1,5}(?:,\s+)?|(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,1}"
+                       r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
 _BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
 _COURT = re.compile(r"\b(?:Court|Tribunal|Judiciary)\b")
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
@@ -77,8 +80,9 @@ def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Even
     spoken: dict[int, str] = {}  # sentence -> the speaker of its reported statement
     judges: dict[str, bool] = {}
     attributions = list(_attributions(ctx, finder))
+    spokes: dict[str, str] = {}  # organisation -> its spokesperson named at a quote of the last paragraphs
     for a, rule in attributions:
-        speaker = _adjacent_speaker(ctx, finder, a) or a.speaker
+        speaker = _adjacent_speaker(ctx, finder, a) or _spokesperson(ctx, a, spokes) or a.speaker
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
             continue
         if _judicial(ctx, speaker, judges):
@@ -149,6 +153,21 @@ def _skip_addressee(ctx: DocContext, sent: int, start: int, end: int) -> int:
         return start
     m = re.match(r"\s*(?:on \w+\s+)?(?:that\s+)?", text[first.end:end])
     return first.end + (m.end() if m else 0)
+
+
+def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> str | None:
+    """'“…,” Google spokesperson Jose Castaneda said': the named spokesperson speaks, not the organisation; the
+    quotes that go on after it are the same person's."""
+    if a.kind != "quote" or ctx.type_of(a.speaker) != "Organization":
+        return None
+    s = ctx.sentence(a.last_sent)
+    after = ctx.mentions(a.last_sent, a.end, s.end)[:4]
+    org = next((m for m in after if m.key == a.speaker), None)
+    person = next((m for m in after if m.type == "Person" and org is not None and m.start >= org.end), None)
+    if org is not None and person is not None and _ROLE_GAP.fullmatch(ctx.doc.clean, org.end, person.start):
+        spokes[a.speaker] = person.key
+        return person.key
+    return spokes.get(a.speaker)
 
 
 def _adjacent_speaker(ctx: DocContext, finder: _Finder, a: Attribution) -> str | None:

@@ -50,6 +50,13 @@ def test_figures_after_an_attributed_statement_go_on_with_its_speaker() -> None:
     assert ("Zentrix Labs", [8.0]) in found and ("Zentrix Labs", [80.0]) in found, found
 
 
+def test_a_named_spokesperson_speaks_for_the_quotes_that_follow() -> None:
+    text = ("Zentrix Labs rejected the complaint. “Our models already run on 40% less energy than in 2023,” Zentrix "
+            "Labs spokesperson Ann Lee said. “Every day, our data centres now serve two million developers.”")
+    found = [(c[0], c[2]) for c in claims_of(extract(text))]
+    assert found == [("Ann Lee", [40.0]), ("Ann Lee", [2e6])], found
+
+
 @pytest.mark.parametrize(("speaker", "expected"), [("Judge Maria Okafor", 0), ("Analyst Maria Okafor", 1)])
 def test_a_ruling_is_not_a_claim(speaker: str, expected: int) -> None:
     assert len(claims_of(extract(f"{speaker} said the training process was transformative."))) == expected
