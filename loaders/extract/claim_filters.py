@@ -91,9 +91,10 @@ def _main_clause_after_comma(body: str) -> bool:
     return comma > 0 and _CLAUSE.match(body[comma + 1:].strip()) is not None
 
 
-def is_statement(content: str, quoted: bool = False) -> bool:
+def is_statement(content: str, quoted: bool = False, clause: bool = True) -> bool:
     """Whether reported content is a statement of fact or forecast (not a question, call, plan or feeling); a
-    quote (``quoted``) must also read as a report of facts: most quotes in the news are reactions and opinions."""
+    quote (``quoted``) must also read as a report of facts: most quotes in the news are reactions and opinions;
+    ``clause``: whether reported content must be a clause (not for "reported a net loss of $6.1 million")."""
     body = content.strip(_TRIM)
     words = body.lower().split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or "?" in content:
@@ -116,4 +117,4 @@ def is_statement(content: str, quoted: bool = False) -> bool:
         return False
     if quoted:
         return _FACTUAL.search(body) is not None and not _FIRST_SINGULAR.search(body)
-    return _CLAUSE.match(body) is not None
+    return not clause or _CLAUSE.match(body) is not None

@@ -92,19 +92,12 @@ def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Even
             continue  # "responded with a blog post", "asked whether …": not a report of a statement
         announced = bool(a.verb and a.verb.lower().startswith("announc"))
         for sent, start, end in _pieces(ctx, a):
-            if end - start < 8 or any(k == speaker and start < ce and cs < end for k, cs, ce in criticised):
-                continue  # an accusation or judgement is a criticism (schema), not a claim
-            if any(k == speaker and start < e and s < end for k, s, e in seen):
-                continue  # the same statement found by two attributions
-            content = ctx.doc.clean[start:end]
-            if not is_statement(content, quoted=a.kind == "quote") or finder.negative(content) is not None:
-                continue  # not a statement, or a negative judgement (criticism territory)
-            if _own_side_plan(ctx, finder, speaker, sent, start, end):
-                continue
-            if announced and not parse_quantities(content):
-                continue  # an announcement is an event; with a figure, a borderline claim (schema)
-            seen.append((speaker, start, end))
-            claims.append(_claim(ctx, speaker, sent, start, end, rule))
+            if end - start < 8 or any(k == speaker and start < e and s < end for k, s, e in seen):
+                continue  # too short, or the same statement found by two attributions
+            overlap = any(k == speaker and start < ce and cs < end for k, cs, ce in criticised)
+            if _is_claim(ctx, finder, speaker, sent, (start, end), rule=rule, announced=announced, criticised=overlap):
+                seen.append((speaker, start, end))
+                claims.append(_claim(ctx, speaker, sent, start, end, rule))
     for a in continued_figures(ctx, spoken, lexicon().speech_verbs):
         start, end = a.start, a.end
         while end > start and ctx.doc.clean[end - 1] in _TRIM:
@@ -112,6 +105,25 @@ def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Even
         if is_statement(ctx.doc.clean[start:end]) and finder.negative(ctx.doc.clean[start:end]) is None:
             claims.append(_claim(ctx, a.speaker, a.sent, start, end, CONTINUED_FIGURES))
     return claims
+
+
+def _is_claim(ctx: DocContext, finder: _Finder, speaker: str, sent: int, span: tuple[int, int], *, rule: str,
+              announced: bool, criticised: bool) -> bool:
+    """Whether an attributed piece is a claim: a statement, not the speaker's judgement, plan or announcement
+    (``criticised``: a criticism of the same speaker covers it)."""
+    start, end = span
+    content = ctx.doc.clean[start:end]
+    figures = bool(parse_quantities(content))
+    if criticised and not figures:
+        return False  # an accusation or judgement is a criticism (schema); its figures are a borderline claim
+    # "X reported a net loss of $6.1 million": a figure reported is a claim, clause or not
+    if not is_statement(content, quoted=rule == QUOTED_STATEMENT, clause=not (figures and rule == FINDING)):
+        return False
+    if not figures and finder.negative(content) is not None:
+        return False  # a negative judgement (criticism territory); figures that fell or were lost are facts
+    if _own_side_plan(ctx, finder, speaker, sent, start, end):
+        return False
+    return figures or not announced  # an announcement is an event; with a figure, a borderline claim (schema)
 
 
 def _attributions(ctx: DocContext, finder: _Finder) -> Iterator[tuple[Attribution, str]]:
