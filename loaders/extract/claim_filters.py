@@ -55,16 +55,17 @@ _FACTUAL = re.compile(r"\d|\b(?:not yet|already|now|currently|increasingly|no lo
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
 # reported speech must be a clause: a subject, then a finite verb within a few words ("the number of reports it
 # has received" and "weaknesses in its protections" are objects of the verb, not statements)
-_CLAUSE = re.compile(r"^(?!to\b)(?:\S+\s+){0,10}?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|"
-                     r"does|do|did|must|isn[’']t|aren[’']t|wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|"
-                     r"doesn[’']t|don[’']t|didn[’']t|won[’']t|wouldn[’']t|can[’']t|couldn[’']t|"
-                     r"\w+[’'](?:s|re|ve|ll|d)|"
-                     r"(?<=\s)(?<!its )(?<!the )(?<!in )(?<!of )(?<!a )(?<!an )(?<!their )(?<!our )"
-                     r"(?<!his )(?<!her )(?<!and )(?<!to )(?<!for )(?<!with )(?<!on )(?<!by )(?<!from )(?<!at )"
-                     r"(?:\w{2,}ed|\w{3,}(?<!s)s)|fell|rose|grew|fall|rise|grow|took|made|saw|hit|cut|"
-                     r"went|came|got|led|set|spent|gave|paid|sold|built|won|lost|kept|left|began|became|ran|held|"
-                     r"brought|knew|meant|put|bought|drove|wrote|sent|told|found|thought|felt|stood|shut|"
-                     r"remain|exist|need|lack|work|help|allow|use|mean|take|make|show|come|go)\b", re.I)
+_AUX = (r"is|are|was|were|has|have|had|will|would|could|can|may|might|does|do|did|must|isn[’']t|aren[’']t|"
+        r"wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|doesn[’']t|don[’']t|didn[’']t|won[’']t|wouldn[’']t|"
+        r"can[’']t|couldn[’']t|\w+[’'](?:s|re|ve|ll|d)|fell|rose|grew|fall|rise|grow|took|made|saw|hit|cut|went|"
+        r"came|got|led|set|spent|gave|paid|sold|built|won|lost|kept|left|began|became|ran|held|brought|knew|meant|"
+        r"put|bought|drove|wrote|sent|told|found|thought|felt|stood|shut|remain|exist|lack|allow|mean")
+# a lower-case -ed or -s word after a word that does not introduce a noun ("Google sends", "it produced")
+_REGULAR = (r"(?<=\s)(?<!its )(?<!the )(?<!in )(?<!of )(?<!a )(?<!an )(?<!their )(?<!our )(?<!his )(?<!her )"
+            r"(?<!and )(?<!to )(?<!for )(?<!with )(?<!on )(?<!by )(?<!from )(?<!at )(?-i:[a-z]{2,}ed|[a-z]{3,}(?<!s)s)")
+_CLAUSE = re.compile(rf"^(?!to\b)(?:\S+\s+){{0,10}}?(?:{_AUX}|{_REGULAR})\b", re.I)
+# the same without the -s forms, which plural nouns share ("… Government Affairs", "… analyst expectations")
+_CLAUSE_STRICT = re.compile(rf"^(?:\S+\s+){{0,10}}?(?:{_AUX}|(?<=\s)(?-i:[a-z]{{2,}}ed))\b", re.I)
 _TRIM = " \t\n,.;:“”\"'‘’—–-()"
 # the words without which _NORMATIVE and _SENTIMENT cannot match ("have to" / "has to" are tested as phrases)
 _NORMATIVE_WORDS = frozenset({"should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
@@ -88,7 +89,7 @@ _MAX_WORDS = 70
 def _main_clause_after_comma(body: str) -> bool:
     """"In March 2024, Claude completed …": an opening phrase, then a clause (not "With a post, announcing …")."""
     comma = body.find(",")
-    return comma > 0 and _CLAUSE.match(body[comma + 1:].strip()) is not None
+    return comma > 0 and _CLAUSE_STRICT.match(body[comma + 1:].strip()) is not None
 
 
 def is_statement(content: str, quoted: bool = False, clause: bool = True) -> bool:
@@ -101,7 +102,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _FRAGMENT.match(body) and not _main_clause_after_comma(body):
         return False
-    if _GERUND.match(body) and not _CLAUSE.match(body):
+    if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
         return False
     if _OPINION.match(body) or _HYPOTHETICAL.match(body):
         return False
