@@ -56,6 +56,9 @@ _COURT = re.compile(r"\b(?:Court|Tribunal|Judiciary)\b")
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
+_ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
+_LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
+                            "alleging", "plaintiffs", "plaintiff", "filing"})
 _NOT_REPORTING = ("post", "continu", "comment", "remark", "ask", "repl", "respond", "retort", "counter", "tweet",
                   "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
 # "in a new blog post on Thursday that …": where the speech was made, before the statement
@@ -88,7 +91,7 @@ def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Even
         if _judicial(ctx, speaker, judges):
             continue  # a ruling is a legal assertion, not a claim (schema)
         spoken.setdefault(a.last_sent, speaker)
-        if a.verb and a.verb.lower().startswith(_NOT_REPORTING):
+        if a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING):
             continue  # "responded with a blog post", "asked whether …": not a report of a statement
         announced = bool(a.verb and a.verb.lower().startswith("announc"))
         for sent, start, end in _pieces(ctx, a):
@@ -121,7 +124,7 @@ def _is_claim(ctx: DocContext, finder: _Finder, speaker: str, sent: int, span: t
         return False
     if not figures and finder.negative(content) is not None:
         return False  # a negative judgement (criticism territory); figures that fell or were lost are facts
-    if _own_side_plan(ctx, finder, speaker, sent, start, end):
+    if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start, end):
         return False
     return figures or not announced  # an announcement is an event; with a figure, a borderline claim (schema)
 
@@ -197,6 +200,16 @@ def _adjacent_speaker(ctx: DocContext, finder: _Finder, a: Attribution) -> str |
             return finder._actor(m.key, a.sent, m.start)
         break
     return None
+
+
+def _litigated(ctx: DocContext, finder: _Finder, speaker: str, sent: int, start: int, end: int) -> bool:
+    """"Chegg says Google forces companies to …" in a passage about its complaint: what a litigant says the other
+    side did is an allegation (a criticism), not a claim."""
+    first = next(iter(ctx.mentions(sent, start, end)), None)
+    if first is None or first.start - start > 4 or first.key == speaker or first.type not in _SPEAKER_TYPES or \
+            first.key in finder.allies.get(speaker, ()):
+        return False
+    return any(not ctx.words(i).isdisjoint(_LAWSUIT_WORDS) for i in range(max(0, sent - 1), sent + 1))
 
 
 def _own_side_plan(ctx: DocContext, finder: _Finder, speaker: str, sent: int, start: int, end: int) -> bool:

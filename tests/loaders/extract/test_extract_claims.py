@@ -81,6 +81,10 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Zentrix Labs has 400 employees and three offices in Europe.",
     # a hypothetical
     "Zentrix Labs said that if the rules passed, it would leave the European market.",
+    # a litigant's allegation about the other side
+    "Zentrix Labs filed a lawsuit against Halvorsen Robotics on Monday. Zentrix Labs says Halvorsen Robotics "
+    "requires its customers to share their data.",
+    "Zentrix Labs alleges that Halvorsen Robotics copied 40 of its chip designs.",
     # an opinion or feeling in the first person
     "“I think this is a wonderful moment for everyone in the industry,” said Priya Raman of Halvorsen Robotics.",
 ])
