@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from kg.model import Claim, Criticism, Event, Relation
+from kg.model import Claim, Criticism, Event, Quantity, Relation
 from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
 from loaders.extract.claim_context import (
     CONTINUED_FIGURES,
@@ -76,57 +76,89 @@ _NEXT_ATTRIBUTION = re.compile(r",\s+(?:and\s+|but\s+)?(?:it|he|she|they|the com
 def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Event],
                    criticisms: list[Criticism]) -> list[Claim]:
     """Attributed statements of fact or forecast, with their speaker, what they are about and their figures."""
-    finder = _Finder(ctx, relations, events)
-    criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms]
-    claims: list[Claim] = []
-    seen: list[tuple[str, int, int]] = []
-    spoken: dict[int, str] = {}  # sentence -> the speaker of its reported statement
-    judges: dict[str, bool] = {}
-    attributions = list(_attributions(ctx, finder))
-    spokes: dict[str, str] = {}  # organisation -> its spokesperson named at a quote of the last paragraphs
-    for a, rule in attributions:
-        speaker = _adjacent_speaker(ctx, finder, a) or _spokesperson(ctx, a, spokes) or a.speaker
+    return _DocClaims(ctx, _Finder(ctx, relations, events), criticisms).run()
+
+
+class _DocClaims:
+    """The claims of one document, and what finding them remembers."""
+
+    def __init__(self, ctx: DocContext, finder: _Finder, criticisms: list[Criticism]) -> None:
+        self.ctx, self.finder = ctx, finder
+        self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms]
+        self.claims: list[Claim] = []
+        self.seen: list[tuple[str, int, int]] = []  # (speaker, start, end) of the statements taken
+        self.spoken: dict[int, str] = {}  # sentence -> the speaker of its statement
+        self.judges: dict[str, bool] = {}
+        self.spokes: dict[str, str] = {}  # organisation -> its spokesperson named at a quote
+        self.figures: dict[tuple[int, int], tuple[Quantity, ...]] = {}
+
+    def run(self) -> list[Claim]:
+        """Claims from every attribution, then the figures that go on after them."""
+        ctx = self.ctx
+        for a, rule in list(_attributions(ctx, self.finder)):
+            speaker = self._speaker(a)
+            if speaker is None:
+                continue
+            self.spoken.setdefault(a.last_sent, speaker)
+            if a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING):
+                continue  # "responded with a blog post", "it alleges that …": not a statement of fact
+            announced = bool(a.verb and a.verb.lower().startswith("announc"))
+            for sent, start, end in _pieces(ctx, a):
+                if end - start < 8 or any(k == speaker and start < e and s < end for k, s, e in self.seen):
+                    continue  # too short, or the same statement found by two attributions
+                if self._is_claim(speaker, sent, start, end, rule, announced):
+                    self.seen.append((speaker, start, end))
+                    self.claims.append(self._claim(speaker, sent, start, end, rule))
+        for a in continued_figures(ctx, self.spoken, lexicon().speech_verbs):
+            start, end = a.start, a.end
+            while end > start and ctx.doc.clean[end - 1] in _TRIM:
+                end -= 1
+            content = ctx.doc.clean[start:end]
+            if is_statement(content) and self.finder.negative(content) is None:
+                self.claims.append(self._claim(a.speaker, a.sent, start, end, CONTINUED_FIGURES))
+        return self.claims
+
+    def _speaker(self, a: Attribution) -> str | None:
+        """The claimant of an attribution: a person or organisation, not a court or a judge."""
+        ctx = self.ctx
+        speaker = _adjacent_speaker(ctx, self.finder, a) or _spokesperson(ctx, a, self.spokes) or a.speaker
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
-            continue
-        if _judicial(ctx, speaker, judges):
-            continue  # a ruling is a legal assertion, not a claim (schema)
-        spoken.setdefault(a.last_sent, speaker)
-        if a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING):
-            continue  # "responded with a blog post", "asked whether …": not a report of a statement
-        announced = bool(a.verb and a.verb.lower().startswith("announc"))
-        for sent, start, end in _pieces(ctx, a):
-            if end - start < 8 or any(k == speaker and start < e and s < end for k, s, e in seen):
-                continue  # too short, or the same statement found by two attributions
-            overlap = any(k == speaker and start < ce and cs < end for k, cs, ce in criticised)
-            if _is_claim(ctx, finder, speaker, sent, (start, end), rule=rule, announced=announced, criticised=overlap):
-                seen.append((speaker, start, end))
-                claims.append(_claim(ctx, speaker, sent, start, end, rule))
-    for a in continued_figures(ctx, spoken, lexicon().speech_verbs):
-        start, end = a.start, a.end
-        while end > start and ctx.doc.clean[end - 1] in _TRIM:
-            end -= 1
-        if is_statement(ctx.doc.clean[start:end]) and finder.negative(ctx.doc.clean[start:end]) is None:
-            claims.append(_claim(ctx, a.speaker, a.sent, start, end, CONTINUED_FIGURES))
-    return claims
+            return None
+        if _judicial(ctx, speaker, self.judges):
+            return None  # a ruling is a legal assertion, not a claim (schema)
+        return speaker
 
+    def _is_claim(self, speaker: str, sent: int, start: int, end: int, rule: str, announced: bool) -> bool:
+        """Whether an attributed piece is a claim: a statement, not the speaker's judgement, plan or announcement."""
+        ctx, finder = self.ctx, self.finder
+        content = ctx.doc.clean[start:end]
+        figures = bool(self._quantities(start, end))
+        if not figures and any(k == speaker and start < ce and cs < end for k, cs, ce in self.criticised):
+            return False  # an accusation or judgement is a criticism (schema); its figures are a borderline claim
+        # "X reported a net loss of $6.1 million": a figure reported is a claim, clause or not
+        if not is_statement(content, quoted=rule == QUOTED_STATEMENT, clause=not (figures and rule == FINDING)):
+            return False
+        if not figures and finder.negative(content) is not None:
+            return False  # a negative judgement (criticism territory); figures that fell or were lost are facts
+        if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
+                                                                                 end):
+            return False
+        return figures or not announced  # an announcement is an event; with a figure, a borderline claim (schema)
 
-def _is_claim(ctx: DocContext, finder: _Finder, speaker: str, sent: int, span: tuple[int, int], *, rule: str,
-              announced: bool, criticised: bool) -> bool:
-    """Whether an attributed piece is a claim: a statement, not the speaker's judgement, plan or announcement
-    (``criticised``: a criticism of the same speaker covers it)."""
-    start, end = span
-    content = ctx.doc.clean[start:end]
-    figures = bool(parse_quantities(content))
-    if criticised and not figures:
-        return False  # an accusation or judgement is a criticism (schema); its figures are a borderline claim
-    # "X reported a net loss of $6.1 million": a figure reported is a claim, clause or not
-    if not is_statement(content, quoted=rule == QUOTED_STATEMENT, clause=not (figures and rule == FINDING)):
-        return False
-    if not figures and finder.negative(content) is not None:
-        return False  # a negative judgement (criticism territory); figures that fell or were lost are facts
-    if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start, end):
-        return False
-    return figures or not announced  # an announcement is an event; with a figure, a borderline claim (schema)
+    def _quantities(self, start: int, end: int) -> tuple[Quantity, ...]:
+        """The figures of a statement (read once)."""
+        if (start, end) not in self.figures:
+            self.figures[start, end] = tuple(q for _, _, q in parse_quantities(self.ctx.doc.clean[start:end]))
+        return self.figures[start, end]
+
+    def _claim(self, speaker: str, sent: int, start: int, end: int, rule: str) -> Claim:
+        """The claim of one statement: its text, what it is about, its figures and its sentence as source."""
+        ctx = self.ctx
+        about = dict.fromkeys(m.key for m in ctx.mentions(sent, start, end)
+                              if m.key != speaker and m.type in _ABOUT_TYPES)
+        s = ctx.sentence(sent)
+        return Claim(claimant=speaker, text=ctx.doc.clean[start:end], about=tuple(about),
+                     quantities=self._quantities(start, end), source=ctx.span(s.start, s.end, sent), rule=rule)
 
 
 def _attributions(ctx: DocContext, finder: _Finder) -> Iterator[tuple[Attribution, str]]:
@@ -270,16 +302,3 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
         while end > start and text[end - 1] in _TRIM:
             end -= 1
         yield si, start, end
-
-
-def _claim(ctx: DocContext, speaker: str, sent: int, start: int, end: int, rule: str) -> Claim:
-    """The claim of one statement: its text, what it is about, its figures and its sentence as source."""
-    content = ctx.doc.clean[start:end]
-    about: dict[str, None] = {}
-    for m in ctx.mentions(sent, start, end):
-        if m.key != speaker and m.type in _ABOUT_TYPES:
-            about[m.key] = None
-    quantities = tuple(q for _, _, q in parse_quantities(content))
-    s = ctx.sentence(sent)
-    return Claim(claimant=speaker, text=content, about=tuple(about), quantities=quantities,
-                 source=ctx.span(s.start, s.end, sent), rule=rule)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.lexicon import alternation
+
 _UNITS = {w: i for i, w in enumerate((
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"))}
@@ -11,7 +13,8 @@ _TENS = {w: 10 * (i + 2) for i, w in enumerate(("twenty", "thirty", "forty", "fi
                                                  "ninety"))}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SMALL = {**_UNITS, **_TENS}
-_WORD = rf"(?:{'|'.join(sorted([*_SMALL, 'hundred', *_SCALES], key=len, reverse=True))})"
+# a trie of the words (the same matches as their longest-first alternation, faster)
+_WORD = rf"(?:{alternation([*_SMALL, 'hundred', *_SCALES])})"
 # a run of number words joined by spaces, hyphens or "and" ("three hundred and twelve", "twenty-five")
 NUMBER_WORDS = re.compile(rf"\b{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*\b", re.I)
 _SPLIT = re.compile(r"[\s-]+")

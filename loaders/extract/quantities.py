@@ -49,11 +49,13 @@ DURATION = re.compile(rf"\b{_NUMBER}\s+(?:and a half\s+)?(?P<unit>seconds?|minut
 COUNT = re.compile(r"(?<![\w$€£.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)?\s+"
                    r"(?P<noun>(?:[A-Za-z][\w.-]*\s+){0,2}?[a-z][\w-]*s)\b")
 # "about thirty organisations", "two prospective investors", "a one-million-square-foot plant"
-WORD_COUNT = re.compile(rf"(?<![\w-])(?P<w>{NUMBER_WORDS.pattern[2:-2]})(?:\s+(?P<noun>(?:[a-z][\w-]*\s+){{0,2}}?"
-                        rf"[a-z][\w-]*s)\b|-(?P<measure>[a-z]+(?:-[a-z]+)?)\b)", re.I)
+# after a run of number words: "about thirty organisations", "two prospective investors", "one-million-square-foot"
+_COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b|-(?P<measure>[a-z]+(?:-[a-z]+)?)\b",
+                      re.I)
 # "zero dollars", "a trillion dollars"
-WORD_MONEY = re.compile(rf"\b(?P<w>{NUMBER_WORDS.pattern[2:-2]}|an?\s+(?:thousand|million|billion|trillion))\s+"
-                        r"(?P<cur>dollars|euros|pounds|yuan|yen|rupees)\b", re.I)
+_WORD_CURRENCY = re.compile(r"\s+(?P<cur>dollars|euros|pounds|yuan|yen|rupees)\b", re.I)
+_A_SCALE = re.compile(r"\ban?\s+(?P<scale>thousand|million|billion|trillion)\s+(?P<cur>dollars|euros|pounds|yuan|"
+                      r"yen|rupees)\b", re.I)
 _NOT_COUNTED = frozenset({"times", "percent", "years", "months", "weeks", "days", "hours", "minutes", "seconds",
                           "decades", "quarters", "dollars", "euros", "pounds", "yuan", "yen", "rupees", "of"})
 
@@ -216,19 +218,26 @@ def _head(noun: str) -> str:
 
 def _word_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     """Counts and amounts written in words: "thirty organisations", "one-million-square-foot", "zero dollars"."""
-    out: list[tuple[int, int, Quantity]] = []
-    for m in WORD_MONEY.finditer(text):
-        w = m.group("w").lower()
-        value = words_to_number(w) if not w.startswith("a") else _SCALE[w.split()[-1]]
-        if value is not None:
-            out.append((m.start(), m.end(), Quantity(value=value, unit=_CURRENCY[m.group("cur").lower()])))
-    for m in WORD_COUNT.finditer(text):
-        if any(a <= m.start() < b for a, b, _ in out):
+    out: list[tuple[int, int, Quantity]] = [
+        (m.start(), m.end(), Quantity(value=_SCALE[m.group("scale").lower()], unit=_CURRENCY[m.group("cur").lower()]))
+        for m in _A_SCALE.finditer(text)]
+    for w in NUMBER_WORDS.finditer(text):
+        if (w.start() and (text[w.start() - 1].isalnum() or text[w.start() - 1] == "-")) or \
+                any(a <= w.start() < b for a, b, _ in out):
+            continue  # inside a word or a compound, or already read
+        value = words_to_number(w.group(0))
+        if value is None:
+            continue
+        cur = _WORD_CURRENCY.match(text, w.end())
+        if cur:
+            out.append((w.start(), cur.end(), Quantity(value=value, unit=_CURRENCY[cur.group("cur").lower()])))
+            continue
+        m = _COUNTED.match(text, w.end())
+        if m is None:
             continue
         noun = m.group("noun")
-        unit = _head(noun) if noun else m.group("measure").lower()
-        value = words_to_number(m.group("w"))
-        if value is None or unit in _NOT_COUNTED or (noun and value == 1):
+        unit = noun.split()[-1].lower() if noun else m.group("measure").lower()
+        if unit in _NOT_COUNTED or (noun and value == 1):
             continue  # "one of", "two years" (a duration), "one people": not a count
-        out.append((m.start(), m.end(), Quantity(value=value, unit=unit)))
+        out.append((w.start(), m.end(), Quantity(value=value, unit=unit)))
     return out
