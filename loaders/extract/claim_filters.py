@@ -40,7 +40,9 @@ _HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*
 # prepositional opening without a main clause after a comma)
 _FRAGMENT = re.compile(r"^(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|"
                        r"whom|whose|until|because|although|though|despite|following|from|of|about|into|over|and|or|"
-                       r"but|days|weeks|months|years|being|is|are|was|were|has|have|had)\b", re.I)
+                       r"but|days|weeks|months|years|being|is|are|was|were|has|have|had)\b(?!\s+(?:[\d$€£¥]|(?:one|two|three|"
+                       r"four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b))",
+                       re.I)
 # a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
 _GERUND = re.compile(r"^[a-z]+ing\b")
 # the speaker's opinion or feeling in the first person: "I think …", "we demand …"

@@ -96,6 +96,8 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("the chips had not slowed the country's progress", False, True),
     ("more than 10,000 vulnerabilities have been found", False, True),
     ("When the suit was first filed", False, False),
+    ("over 80% of its code is now written by its models", False, True),
+    ("In March, the model completed a task that takes humans four minutes", False, True),
     ("weaknesses in its protections", False, False),
     ("to stop including the newspaper's content", False, False),
     ("it would look into the matter", False, False),
