@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.lexicon import alternation
 from loaders.extract.quantities import parse_quantities
 
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
@@ -83,7 +84,7 @@ _SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thril
 _ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "unlawful", "illegal", "plagiari",
                      "stole", "steal", "theft", "misrepresent", "wrongdoing", "defam", "deceptive", "deceiv",
                      "mislead", "fraud")
-_ACCUSATION = re.compile(r"\b(?:" + "|".join(_ACCUSATION_STEMS) + ")", re.I)
+_ACCUSATION = re.compile(rf"\b(?:{alternation(_ACCUSATION_STEMS)})", re.I)  # a trie: faster than the alternation
 _FIGURE = re.compile(r"\d")
 _MIN_WORDS = 4
 _MAX_WORDS = 70
@@ -113,7 +114,9 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)
     tokens = {w.strip(_TRIM) for w in words}
-    if (not tokens.isdisjoint(_NORMATIVE_WORDS) or " to " in body) and _NORMATIVE.search(body):
+    low = body.lower()
+    if (not tokens.isdisjoint(_NORMATIVE_WORDS) or " have to " in low or " has to " in low) and \
+            _NORMATIVE.search(body):
         return False
     if not tokens.isdisjoint(_SENTIMENT_WORDS) and _SENTIMENT.search(body):
         return False

@@ -129,21 +129,24 @@ class _DocClaims:
         return speaker
 
     def _is_claim(self, speaker: str, sent: int, start: int, end: int, rule: str, announced: bool) -> bool:
-        """Whether an attributed piece is a claim: a statement, not the speaker's judgement, plan or announcement."""
+        """Whether an attributed piece is a claim: a statement, not the speaker's judgement, plan or announcement
+        (its figures, the costliest test, are read only where they decide)."""
         ctx, finder = self.ctx, self.finder
         content = ctx.doc.clean[start:end]
-        figures = bool(self._quantities(start, end))
-        if not figures and any(k == speaker and start < ce and cs < end for k, cs, ce in self.criticised):
-            return False  # an accusation or judgement is a criticism (schema); its figures are a borderline claim
         # "X reported a net loss of $6.1 million": a figure reported is a claim, clause or not
-        if not is_statement(content, quoted=rule == QUOTED_STATEMENT, clause=not (figures and rule == FINDING)):
+        if not is_statement(content, quoted=rule == QUOTED_STATEMENT) and (
+                rule != FINDING or not is_statement(content, clause=False) or not self._quantities(start, end)):
             return False
-        if not figures and finder.negative(content) is not None:
+        if any(k == speaker and start < ce and cs < end for k, cs, ce in self.criticised) and \
+                not self._quantities(start, end):
+            return False  # an accusation or judgement is a criticism (schema); its figures are a borderline claim
+        if finder.negative(content) is not None and not self._quantities(start, end):
             return False  # a negative judgement (criticism territory); figures that fell or were lost are facts
         if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
             return False
-        return figures or not announced  # an announcement is an event; with a figure, a borderline claim (schema)
+        # an announcement is an event; with a figure, a borderline claim (schema)
+        return not announced or bool(self._quantities(start, end))
 
     def _quantities(self, start: int, end: int) -> tuple[Quantity, ...]:
         """The figures of a statement (read once)."""

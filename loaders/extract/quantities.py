@@ -162,10 +162,9 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     taken: list[tuple[int, int]] = []
     digits = _HAS_DIGIT.search(text) is not None
     low = caseless(text)
-    if not digits:
-        number_word = low is None or any(w in low for w in _NUMBER_WORDS)
-        if not number_word or not _NUMBER_WORD.search(text):
-            return out
+    words = _NUMBER_WORD.search(text) is not None  # one scan of the number-word trie
+    if not digits and not words:
+        return out
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
@@ -203,7 +202,7 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
         value = _num(n) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
         out.append((m.start(), m.end(), Quantity(value=value, unit=_head(m.group("noun")))))
         taken.append((m.start(), m.end()))
-    for a, b, q in _word_quantities(text) if low is None or _NUMBER_WORD.search(text) else ():
+    for a, b, q in _word_quantities(text) if words else ():
         if free(a, b):
             out.append((a, b, q))
             taken.append((a, b))
