@@ -29,7 +29,8 @@ _OWN_PLAN = re.compile(
 # feelings, thanks and opinions without factual content
 _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|really\s+)?(?:excited|proud|"
                         r"pleased|delighted|thrilled|happy|glad|grateful|honou?red|disappointed|saddened|sorry)|"
-                        r"thank(?:s| you)|congratulat\w*|I (?:love|like|hate|hope|wish|feel)|we (?:love|hope|wish)|"
+                        r"thank(?:s(?! to)| you)|congratulat\w*|I (?:love|like|hate|hope|wish|feel)|"
+                        r"we (?:love|hope|wish)|"
                         r"(?:amazing|incredible|awesome|fantastic|wonderful|exciting|great|terrible|awful|"
                         r"ridiculous|absurd|stupid|insane|crazy) (?:day|news|time|moment|work|job|step|idea)|"
                         r"(?:right|wrong|correct|good|bad) (?:call|decision|move|thing)|instrumental|"

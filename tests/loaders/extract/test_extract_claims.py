@@ -44,10 +44,12 @@ def test_attributed_statements_are_claims(text: str, claimant: str, statement: s
 
 def test_figures_after_an_attributed_statement_go_on_with_its_speaker() -> None:
     text = ("Zentrix Labs said its models are now doing more of its engineering work. For example:\n"
-            "- The amount of code shipped per engineer has grown by 8 times since 2021;\n"
-            "- 80% of new code is now written by its models.\n")
+            "- The amount of code shipped per engineer has grown by 8 times since 2021 (thanks to code assistants);\n"
+            "- 80% of new code is now written by its models, and the share of tests they pass has risen from 26% "
+            "to 76%.\n")
     found = [(c[0], c[2]) for c in claims_of(extract(text))]
-    assert ("Zentrix Labs", [8.0]) in found and ("Zentrix Labs", [80.0]) in found, found
+    for values in ([8.0], [80.0], [26.0, 76.0]):
+        assert ("Zentrix Labs", values) in found, found
 
 
 def test_a_named_spokesperson_speaks_for_the_quotes_that_follow() -> None:
