@@ -25,7 +25,7 @@ from loaders.extract.claim_context import (
 from loaders.extract.claim_filters import is_statement
 from loaders.extract.context import DocContext
 from loaders.extract.criticisms import _Finder
-from loaders.extract.lexicon import lexicon
+from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.quantities import parse_quantities
 from loaders.extract.rules import register
 
@@ -69,10 +69,14 @@ _LEAD_THAT = re.compile(r"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|
                         r"this|last|week|morning|afternoon|evening|night|however|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
                         r"june|july|august|september|october|november|december|\d{1,2})\b[\s,]*)+"
                         r"that\s+", re.I)
-# ", it argued that …" / ", and he added that …": a second attribution ends the first statement
-_NEXT_ATTRIBUTION = re.compile(r",\s+(?:and\s+|but\s+)?(?:it|he|she|they|the company|the firm)\s+(?:also\s+)?"
-                               r"(?:said|says|argued|argues|added|adds|noted|notes|stated|claimed|insisted|warned|"
-                               r"explained|acknowledged|admitted|wrote|told)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _next_attribution() -> re.Pattern[str]:
+    """", it argued that …" / ", and he added that …": a second attribution, which ends the first statement."""
+    speech = alternation(w for w in lexicon().speech_verbs if " " not in w)
+    return re.compile(rf",\s+(?:and\s+|but\s+)?(?:it|he|she|they|the company|the firm)\s+(?:also\s+)?"
+                      rf"(?:{speech})\b", re.I)
 
 
 def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Event],
@@ -296,7 +300,7 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
         if a.verb and _TOLD.match(a.verb):
             start = _skip_addressee(ctx, si, start, end)
         if a.kind != "quote":
-            nxt = _NEXT_ATTRIBUTION.search(text, start, end)
+            nxt = _next_attribution().search(text, start, end)
             end = nxt.start() if nxt else end
         while start > s.start and text[start - 1].isalnum():
             start -= 1  # "said in August that …": the attribution stopped inside a word
