@@ -35,6 +35,9 @@ REPORTED_STATEMENT = register("claim.reported_statement.v1", "Reported speech st
                               "(that) …', '…, X said', 'according to X, …'", __name__)
 FINDING = register("claim.reported_finding.v1", "A fact an actor reports, finds or forecasts: 'X reported / found / "
                    "estimated / forecast that …'", __name__)
+# retired (no longer produced): kept registered so that facts stored under it keep a known, explained rule
+RETIRED_QUANTIFIED = register("claim.quantified_statement.v1", "Retired: a sentence with figures attributed to its "
+                              "speaker; replaced by the claim.*_statement rules", __name__)
 
 # verbs that attribute facts without being verbs of speech (those are in the speech lexicon)
 _FINDING_VERB = re.compile(
