@@ -1,67 +1,329 @@
-"""Stage: claims — statements attributed to an actor that carry quantities ("Anthropic said that over 80% ...")."""
+"""Stage: claims — statements of fact or forecast attributed to an actor, with or without figures.
+
+The speakers come from the attribution stage the criticisms use (loaders/extract/attribution.py): direct quotes,
+"X said (that) …", "…, X said", "according to X, …", plus the reporting verbs that attribute facts rather than
+speech ("X reported / found / forecast that …"). What each attribution says is a claim when it is a statement
+(claim_filters.is_statement) and not a criticism the criticisms stage already holds.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
-from kg.model import Claim
+from kg.model import Claim, Criticism, Event, Quantity, Relation
+from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
+from loaders.extract.claim_context import (
+    CONTINUED_FIGURES,
+    DOCUMENT_STATEMENT,
+    DOCUMENT_WORDS,
+    according_attributions,
+    continued_figures,
+    document_attributions,
+)
+from loaders.extract.claim_filters import is_statement
 from loaders.extract.context import DocContext
-from loaders.extract.lexicon import alternation
+from loaders.extract.criticisms import _Finder
+from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.quantities import parse_quantities
 from loaders.extract.rules import register
 
-QUANTIFIED_STATEMENT = register("claim.quantified_statement.v1", "A sentence with figures attributed to its speaker "
-                                "('X said that over 80% ...')", __name__)
+QUOTED_STATEMENT = register("claim.quoted_statement.v1", "A direct quote stating a fact or forecast, credited to its "
+                            "speaker ('“Over 80% of our code …,” X said')", __name__)
+REPORTED_STATEMENT = register("claim.reported_statement.v1", "Reported speech stating a fact or forecast: 'X said "
+                              "(that) …', '…, X said', 'according to X, …'", __name__)
+FINDING = register("claim.reported_finding.v1", "A fact an actor reports, finds or forecasts: 'X reported / found / "
+                   "estimated / forecast that …'", __name__)
+# retired (no longer produced): kept registered so that facts stored under it keep a known, explained rule
+RETIRED_QUANTIFIED = register("claim.quantified_statement.v1", "Retired: a sentence with figures attributed to its "
+                              "speaker; replaced by the claim.*_statement rules", __name__)
 
-_ATTRIBUTION_PHRASES = (
-    "according to", "said", "says", "say", "claim", "claims", "claimed", "revealed", "reveals", "noted", "notes",
-    "stated", "states", "reported", "reports", "disclosed", "estimated", "estimates", "found", "finds", "showed",
-    "shows", "announced", "argued", "argues", "believe", "believes", "highlighted", "pointed to", "explained", "added",
-    "wrote", "writes",
-)
-# a trie of the phrases (faster than a plain alternation; the trailing \b lets only one phrase match at a position)
-_ATTRIBUTION = re.compile(rf"\b(?:{alternation(_ATTRIBUTION_PHRASES)})\b", re.I)
-_ATTR_WORDS = frozenset([
-    "according", "said", "says", "say", "claim", "claims", "claimed", "revealed", "reveals", "noted", "notes",
-    "stated", "states", "reported", "reports", "disclosed", "estimated", "estimates", "found", "finds", "showed",
-    "shows", "announced", "argued", "argues", "believe", "believes", "highlighted", "pointed", "explained", "added",
-    "wrote", "writes"
-])
-_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d+[.)])\s+")
+# verbs that attribute facts without being verbs of speech (those are in the speech lexicon)
+_FINDING_VERB = re.compile(
+    r"(?<!\bbe )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )"
+    r"\b(?:reported|reports|found|finds|showed|shows|forecast|forecasts|projected|projects|disclosed|discloses|"
+    r"pointed out|points out|pointed to|points to|confirmed|confirms|maintained|maintains|expects)\b(?:\s+that)?\s+",
+    re.I)
+_FINDING_WORDS = frozenset({"reported", "reports", "found", "finds", "showed", "shows", "forecast", "forecasts",
+                            "projected", "projects", "disclosed", "discloses", "pointed", "points", "confirmed",
+                            "confirms", "maintained", "maintains", "expects"})
+_SPEAKER_TYPES = ("Person", "Organization")
+_DIGIT = re.compile(r"\d")
+_ABOUT_TYPES = ("Person", "Organization", "Product")
+_TRIM = " \t\n,.;:“”\"‘’'—–-"
+_TOLD = re.compile(r"tell|tells|told|telling", re.I)
+# "Google spokesperson Jose Castaneda", "OpenAI’s head of policy, Ann Lee,"
+_ROLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){1,5}(?:,\s+)?|(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,1}"
+                       r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
+_BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
+_COURT = re.compile(r"\b(?:Court|Tribunal|Judiciary)\b")
+_JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
+                           r"(?:[A-Z][\w.]*\s+){0,2}$")
+_MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
+_ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
+_LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
+                            "alleging", "plaintiffs", "plaintiff", "filing"})
+_NOT_REPORTING = ("post", "continu", "comment", "remark", "ask", "repl", "respond", "retort", "counter", "tweet",
+                  "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
+# "in a new blog post on Thursday that …": where the speech was made, before the statement
+_LEAD_THAT = re.compile(r"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|her|their|new|recent|blog|post|"
+                        r"statement|interview|report|paper|letter|email|filing|press|release|conference|call|earlier|"
+                        r"this|last|week|morning|afternoon|evening|night|however|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+                        r"june|july|august|september|october|november|december|\d{1,2})\b[\s,]*)+"
+                        r"that\s+", re.I)
 
 
-def extract_claims(ctx: DocContext) -> list[Claim]:
-    """Claims with normalised quantities, attributed to the speaker of their sentence (or of the list they are in)."""
-    claims: list[Claim] = []
-    last_claimant: str | None = None
-    last_sentence = -10
-    kinds = ("Person", "Organization")
+@lru_cache(maxsize=1)
+def _next_attribution() -> re.Pattern[str]:
+    """", it argued that …" / ", and he added that …": a second attribution, which ends the first statement."""
+    speech = alternation(w for w in lexicon().speech_verbs if " " not in w)
+    return re.compile(rf",\s+(?:and\s+|but\s+)?(?:it|he|she|they|the company|the firm)\s+(?:also\s+)?"
+                      rf"(?:{speech})\b", re.I)
+
+
+def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Event],
+                   criticisms: list[Criticism]) -> list[Claim]:
+    """Attributed statements of fact or forecast, with their speaker, what they are about and their figures."""
+    return _DocClaims(ctx, _Finder(ctx, relations, events), criticisms).run()
+
+
+class _DocClaims:
+    """The claims of one document, and what finding them remembers."""
+
+    def __init__(self, ctx: DocContext, finder: _Finder, criticisms: list[Criticism]) -> None:
+        self.ctx, self.finder = ctx, finder
+        self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms]
+        self.claims: list[Claim] = []
+        self.seen: list[tuple[str, int, int]] = []  # (speaker, start, end) of the statements taken
+        self.spoken: dict[int, str] = {}  # sentence -> the speaker of its statement
+        self.judges: dict[str, bool] = {}
+        self.spokes: dict[str, str] = {}  # organisation -> its spokesperson named at a quote
+        self.figures: dict[tuple[int, int], tuple[Quantity, ...]] = {}
+
+    def run(self) -> list[Claim]:
+        """Claims from every attribution, then the figures that go on after them."""
+        ctx = self.ctx
+        for a, rule in list(_attributions(ctx, self.finder)):
+            speaker = self._speaker(a)
+            if speaker is None:
+                continue
+            self.spoken.setdefault(a.last_sent, speaker)
+            if a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING):
+                continue  # "responded with a blog post", "it alleges that …": not a statement of fact
+            announced = bool(a.verb and a.verb.lower().startswith("announc"))
+            for sent, start, end in _pieces(ctx, a):
+                if end - start < 8 or any(k == speaker and start < e and s < end for k, s, e in self.seen):
+                    continue  # too short, or the same statement found by two attributions
+                if self._is_claim(speaker, sent, start, end, rule, announced):
+                    self.seen.append((speaker, start, end))
+                    self.claims.append(self._claim(speaker, sent, start, end, rule))
+        for a in continued_figures(ctx, self.spoken, lexicon().speech_verbs):
+            start, end = a.start, a.end
+            while end > start and ctx.doc.clean[end - 1] in _TRIM:
+                end -= 1
+            for a2, b2 in _halves(ctx.doc.clean, start, end):
+                content = ctx.doc.clean[a2:b2]
+                if is_statement(content) and self.finder.negative(content) is None:
+                    self.claims.append(self._claim(a.speaker, a.sent, a2, b2, CONTINUED_FIGURES))
+        return self.claims
+
+    def _speaker(self, a: Attribution) -> str | None:
+        """The claimant of an attribution: a person or organisation, not a court or a judge."""
+        ctx = self.ctx
+        speaker = _adjacent_speaker(ctx, self.finder, a) or _spokesperson(ctx, a, self.spokes) or a.speaker
+        if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
+            return None
+        if _judicial(ctx, speaker, self.judges):
+            return None  # a ruling is a legal assertion, not a claim (schema)
+        return speaker
+
+    def _is_claim(self, speaker: str, sent: int, start: int, end: int, rule: str, announced: bool) -> bool:
+        """Whether an attributed piece is a claim: a statement, not the speaker's judgement, plan or announcement
+        (its figures, the costliest test, are read only where they decide)."""
+        ctx, finder = self.ctx, self.finder
+        content = ctx.doc.clean[start:end]
+        # "X reported a net loss of $6.1 million": a figure reported is a claim, clause or not
+        if not is_statement(content, quoted=rule == QUOTED_STATEMENT) and (
+                rule != FINDING or not is_statement(content, clause=False) or not self._quantities(start, end)):
+            return False
+        if any(k == speaker and start < ce and cs < end for k, cs, ce in self.criticised) and \
+                not self._quantities(start, end):
+            return False  # an accusation or judgement is a criticism (schema); its figures are a borderline claim
+        if finder.negative(content) is not None and not self._quantities(start, end):
+            return False  # a negative judgement (criticism territory); figures that fell or were lost are facts
+        if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
+                                                                                 end):
+            return False
+        # an announcement is an event; with a figure, a borderline claim (schema)
+        return not announced or bool(self._quantities(start, end))
+
+    def _quantities(self, start: int, end: int) -> tuple[Quantity, ...]:
+        """The figures of a statement (read once)."""
+        if (start, end) not in self.figures:
+            self.figures[start, end] = tuple(q for _, _, q in parse_quantities(self.ctx.doc.clean[start:end]))
+        return self.figures[start, end]
+
+    def _claim(self, speaker: str, sent: int, start: int, end: int, rule: str) -> Claim:
+        """The claim of one statement: its text, what it is about, its figures and its sentence as source."""
+        ctx = self.ctx
+        about = dict.fromkeys(m.key for m in ctx.mentions(sent, start, end)
+                              if m.key != speaker and m.type in _ABOUT_TYPES)
+        s = ctx.sentence(sent)
+        return Claim(claimant=speaker, text=ctx.doc.clean[start:end], about=tuple(about),
+                     quantities=self._quantities(start, end), source=ctx.span(s.start, s.end, sent), rule=rule)
+
+
+def _attributions(ctx: DocContext, finder: _Finder) -> Iterator[tuple[Attribution, str]]:
+    """Every attribution of the document with the rule that names it: quotes first, then reported speech."""
+    quoted: set[int] = set()
+    for a in quote_attributions(finder):
+        quoted.update(range(a.sent, a.last_sent + 1))
+        yield a, QUOTED_STATEMENT
+    speech = _claim_speech()
     for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
-        st = ctx.stext(s.index)
-        attributed = not words.isdisjoint(_ATTR_WORDS)
-        if not attributed and not _LIST_ITEM.match(st):
+        if s.heading:
             continue
-        att = _ATTRIBUTION.search(st) if attributed else None
-        claimant = None
-        if att:
-            if att.group(0).lower() == "according to":
-                names = [m for m in ctx.mentions(s.index, s.start + att.end(), s.end) if m.type in kinds]
-                claimant = names[0].key if names else None
-            else:
-                claimant = ctx.subject(s.index, s.start + att.start(), kinds)
-        if claimant is None and _LIST_ITEM.match(st) and last_claimant and s.index - last_sentence <= 4:
-            claimant = last_claimant  # items of a list introduced by an attributed sentence
-        if claimant is not None and ctx.type_of(claimant) in kinds:
-            last_claimant, last_sentence = claimant, s.index
-        if claimant is None or ctx.type_of(claimant) not in kinds:
+        if not words.isdisjoint(speech):
+            found = reported_attributions(finder, s.index, s.index in quoted, _long_enough)
+            yield from ((a, REPORTED_STATEMENT) for a in found)
+            if "according" in words and not any(a.kind == "according" for a in found):
+                yield from ((a, REPORTED_STATEMENT) for a in according_attributions(ctx, finder, s.index))
+        if not words.isdisjoint(_FINDING_WORDS):
+            yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
+        if not words.isdisjoint(DOCUMENT_WORDS):
+            yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
+
+
+def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
+    """Whether an actor is a court or a judge ("Judge William Alsup", "the Civil Resolution Tribunal")."""
+    if key not in memo:
+        text = ctx.doc.clean
+        ent = ctx.entities[key]
+        memo[key] = bool(_COURT.search(ent.label)) if ent.type == "Organization" else any(
+            _JUDGE_BEFORE.search(text, max(0, m.start - 40), m.start) for m in ent.mentions)
+    return memo[key]
+
+
+def _skip_addressee(ctx: DocContext, sent: int, start: int, end: int) -> int:
+    """'told Reuters (that) …' / 'told the New York Times that …': the statement starts after the addressee."""
+    text = ctx.doc.clean
+    first = next(iter(ctx.mentions(sent, start, end)), None)
+    if first is None or not re.fullmatch(r"\s*(?:the\s+)?", text[start:first.start], re.I):
+        return start
+    m = re.match(r"\s*(?:on \w+\s+)?(?:that\s+)?", text[first.end:end])
+    return first.end + (m.end() if m else 0)
+
+
+def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> str | None:
+    """'“…,” Google spokesperson Jose Castaneda said': the named spokesperson speaks, not the organisation; the
+    quotes that go on after it are the same person's."""
+    if a.kind != "quote" or ctx.type_of(a.speaker) != "Organization":
+        return None
+    s = ctx.sentence(a.last_sent)
+    after = ctx.mentions(a.last_sent, a.end, s.end)[:4]
+    org = next((m for m in after if m.key == a.speaker), None)
+    person = next((m for m in after if m.type == "Person" and org is not None and m.start >= org.end), None)
+    if org is not None and person is not None and _ROLE_GAP.fullmatch(ctx.doc.clean, org.end, person.start):
+        spokes[a.speaker] = person.key
+        return person.key
+    return spokes.get(a.speaker)
+
+
+def _adjacent_speaker(ctx: DocContext, finder: _Finder, a: Attribution) -> str | None:
+    """The name right before the verb of reported speech ("…, and Meta says the assistant …"): the speaker, even
+    where the clause's start is misread."""
+    if a.kind != "reported" or not a.verb:
+        return None
+    s = ctx.sentence(a.sent)
+    text = ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start)
+    if verb_at < 0:
+        return None
+    for m in reversed(ctx.mentions(a.sent, s.start, verb_at)):
+        if m.type in _SPEAKER_TYPES and ctx.is_head(m) and _BEFORE_VERB.fullmatch(text, m.end, verb_at):
+            return finder._actor(m.key, a.sent, m.start)
+        break
+    return None
+
+
+def _litigated(ctx: DocContext, finder: _Finder, speaker: str, sent: int, start: int, end: int) -> bool:
+    """"Chegg says Google forces companies to …" in a passage about its complaint: what a litigant says the other
+    side did is an allegation (a criticism), not a claim."""
+    first = next(iter(ctx.mentions(sent, start, end)), None)
+    if first is None or first.start - start > 4 or first.key == speaker or first.type not in _SPEAKER_TYPES or \
+            first.key in finder.allies.get(speaker, ()):
+        return False
+    return any(not ctx.words(i).isdisjoint(_LAWSUIT_WORDS) for i in range(max(0, sent - 1), sent + 1))
+
+
+def _own_side_plan(ctx: DocContext, finder: _Finder, speaker: str, sent: int, start: int, end: int) -> bool:
+    """"Duolingo would stop using contractors", said by its chief: the speaker's side announcing its own plans."""
+    first = next(iter(ctx.mentions(sent, start, end)), None)
+    if first is None or first.start - start > 4:
+        return False
+    if first.key != speaker and (first.type != "Organization" or first.key not in finder.allies.get(speaker, ())):
+        return False  # "OpenAI says Musk wanted …": a co-founder is not the side speaking
+    return not is_statement("it " + ctx.doc.clean[first.end:end].lstrip())
+
+
+@lru_cache(maxsize=1)
+def _claim_speech() -> frozenset[str]:
+    """The verbs of saying that report statements (replies, jokes, posts and questions rarely do), and "according";
+    a sentence without one is not searched for reported speech."""
+    return frozenset(w for w in lexicon().speech_verbs if " " not in w and not w.startswith(_NOT_REPORTING)) | {
+        "according"}
+
+
+def _long_enough(content: str) -> bool:
+    """A cheap first test of reported content (the full one, is_statement, runs once per statement later)."""
+    return content.count(" ") >= 3
+
+
+def _findings(ctx: DocContext, finder: _Finder, sent: int) -> Iterator[Attribution]:
+    """'X reported / found / forecast (that) …': the subject before the verb states what follows it."""
+    s = ctx.sentence(sent)
+    text = ctx.doc.clean
+    for m in _FINDING_VERB.finditer(text, s.start, s.end):
+        if text.count("“", s.start, m.start()) > text.count("”", s.start, m.start()):
+            continue  # inside a quote: the quote's speaker says it
+        speaker = finder.critic_at(sent, m.start())
+        if speaker is None or m.end() >= s.end - 3:
             continue
-        # the quantities (the costliest part) only for sentences that have a claimant
-        quantities = [q for q in parse_quantities(st) if q[2].unit != "count" or q[2].value >= 10]
-        if not quantities:
-            continue
-        about = tuple(dict.fromkeys(m.key for m in ctx.mentions(s.index) if m.key != claimant
-                                    and m.type in ("Person", "Organization", "Product")))
-        claims.append(Claim(claimant=claimant, text=s.text.strip(), about=about,
-                            quantities=tuple(q for _, _, q in quantities),
-                            source=ctx.span(s.start, s.end, s.index), rule=QUANTIFIED_STATEMENT))
-    return claims
+        yield Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0), text[m.end():s.end])
+
+
+def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
+    """(sentence, start, end) of each statement an attribution holds: a quote sentence by sentence, reported
+    speech up to the next attribution in its sentence, each without quotation marks and outer punctuation."""
+    text = ctx.doc.clean
+    for si in range(a.sent, a.last_sent + 1):
+        s = ctx.sentence(si)
+        start, end = max(a.start, s.start), min(a.end, s.end)
+        if a.verb and _TOLD.match(a.verb):
+            start = _skip_addressee(ctx, si, start, end)
+        if a.kind != "quote":
+            nxt = _next_attribution().search(text, start, end)
+            end = nxt.start() if nxt else end
+        while start > s.start and text[start - 1].isalnum():
+            start -= 1  # "said in August that …": the attribution stopped inside a word
+        if a.kind != "quote":
+            lead = _LEAD_THAT.match(text, start, end)
+            start = lead.end() if lead else start
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        yield from ((si, a2, b2) for a2, b2 in _halves(text, start, end))
+
+
+def _halves(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A statement joining two figures' statements ("80% of the code is …, and the success rate has risen from 26%
+    to 76%") as two statements; any other as itself."""
+    at = text.find(", and ", start, end)
+    while at > 0:
+        right = at + len(", and ")
+        if _DIGIT.search(text, start, at) and _DIGIT.search(text, right, end) and text.count(" ", right, end) >= 3:
+            return [(start, at), (right, end)]
+        at = text.find(", and ", right, end)
+    return [(start, end)]

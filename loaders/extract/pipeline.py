@@ -34,7 +34,7 @@ def run_stages(doc: TextDoc) -> tuple[Resolved, Facts]:
     events = extract_events(ctx)
     relations = extract_relations(ctx)
     criticisms = extract_criticisms(ctx, relations, events)
-    claims = extract_claims(ctx)
+    claims = extract_claims(ctx, relations, events, criticisms)
     return resolved, Facts(relations=relations, events=events, criticisms=criticisms, claims=claims)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kg.model import Money, Quantity
 from loaders.extract.lexicon import alternation, caseless
+from loaders.extract.numbers import NUMBER_WORDS, words_to_number
 
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12, "crore": 1e7, "lakh": 1e5}
@@ -41,16 +42,30 @@ PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 MULTIPLE = re.compile(rf"\b{_NUMBER}\s*(?:-\s*)?(?:times\b|x\b|fold\b)|"
                       r"\b(?P<verb>doubl|tripl|quadrupl)(?:ed|es|ing|e)\b",
                       re.I)
+# "(?!-)": "a quarter-inch gap" is a length, not a duration
 DURATION = re.compile(rf"\b{_NUMBER}\s+(?:and a half\s+)?(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|"
-                      r"quarters?|years?|decades?)\b", re.I)
+                      r"quarters?|years?|decades?)\b(?!-)", re.I)
+# "100,000 U.S. jobs", "15 million searches": a number, up to two modifiers and the counted noun
 COUNT = re.compile(r"(?<![\w$€£.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)?\s+"
-                   r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s)\b")
+                   r"(?P<noun>(?:[A-Za-z][\w.-]*\s+){0,2}?[a-z][\w-]*s)\b")
+# "about thirty organisations", "two prospective investors", "a one-million-square-foot plant"
+# after a run of number words: "about thirty organisations", "two prospective investors", "one-million-square-foot"
+_COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b|-(?P<measure>[a-z]+(?:-[a-z]+)?)\b",
+                      re.I)
+# "zero dollars", "a trillion dollars"
+_WORD_CURRENCY = re.compile(r"\s+(?P<cur>dollars|euros|pounds|yuan|yen|rupees)\b", re.I)
+_A_SCALE = re.compile(r"\ban?\s+(?P<scale>thousand|million|billion|trillion)\s+(?P<cur>dollars|euros|pounds|yuan|"
+                      r"yen|rupees)\b", re.I)
+_NOT_COUNTED = frozenset({"times", "percent", "years", "months", "weeks", "days", "hours", "minutes", "seconds",
+                          "decades", "quarters", "dollars", "euros", "pounds", "yuan", "yen", "rupees", "of"})
 
 
 _HAS_DIGIT = re.compile(r"\d")
 # a number written as a word (with _HAS_DIGIT: whether a text can hold a quantity at all)
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                 "fifteen", "twenty", "thirty", "fifty", "hundred", "half", "dozen", "doubl", "tripl", "quadrupl")
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                 "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+                 "million", "billion", "trillion", "half", "dozen", "doubl", "tripl", "quadrupl")
 _NUMBER_WORD = re.compile(rf"\b(?:{alternation(_NUMBER_WORDS)})", re.I)
 # necessary parts of MONEY_SYMBOL and MONEY_WORD matches: cheap tests that spare most texts the full patterns
 _SYMBOL_NUMBER = re.compile(rf"(?:{_CUR})\s*\d", re.I)
@@ -147,10 +162,9 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     taken: list[tuple[int, int]] = []
     digits = _HAS_DIGIT.search(text) is not None
     low = caseless(text)
-    if not digits:
-        number_word = low is None or any(w in low for w in _NUMBER_WORDS)
-        if not number_word or not _NUMBER_WORD.search(text):
-            return out
+    words = _NUMBER_WORD.search(text) is not None  # one scan of the number-word trie
+    if not digits and not words:
+        return out
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
@@ -186,7 +200,43 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
         if re.fullmatch(r"(19|20)\d\d", n):
             continue  # a year, not a count
         value = _num(n) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
-        out.append((m.start(), m.end(), Quantity(value=value, unit="count")))
+        out.append((m.start(), m.end(), Quantity(value=value, unit=_head(m.group("noun")))))
         taken.append((m.start(), m.end()))
+    for a, b, q in _word_quantities(text) if words else ():
+        if free(a, b):
+            out.append((a, b, q))
+            taken.append((a, b))
     out.sort(key=lambda t: t[0])
+    return out
+
+
+def _head(noun: str) -> str:
+    """The counted noun of a noun phrase: its last word, in lower case ("U.S. jobs" -> "jobs")."""
+    return noun.split()[-1].lower()
+
+
+def _word_quantities(text: str) -> list[tuple[int, int, Quantity]]:
+    """Counts and amounts written in words: "thirty organisations", "one-million-square-foot", "zero dollars"."""
+    out: list[tuple[int, int, Quantity]] = [
+        (m.start(), m.end(), Quantity(value=_SCALE[m.group("scale").lower()], unit=_CURRENCY[m.group("cur").lower()]))
+        for m in _A_SCALE.finditer(text)]
+    for w in NUMBER_WORDS.finditer(text):
+        if (w.start() and (text[w.start() - 1].isalnum() or text[w.start() - 1] == "-")) or \
+                any(a <= w.start() < b for a, b, _ in out):
+            continue  # inside a word or a compound, or already read
+        value = words_to_number(w.group(0))
+        if value is None:
+            continue
+        cur = _WORD_CURRENCY.match(text, w.end())
+        if cur:
+            out.append((w.start(), cur.end(), Quantity(value=value, unit=_CURRENCY[cur.group("cur").lower()])))
+            continue
+        m = _COUNTED.match(text, w.end())
+        if m is None:
+            continue
+        noun = m.group("noun")
+        unit = noun.split()[-1].lower() if noun else m.group("measure").lower()
+        if unit in _NOT_COUNTED or (noun and value == 1):
+            continue  # "one of", "two years" (a duration), "one people": not a count
+        out.append((w.start(), m.end(), Quantity(value=value, unit=unit)))
     return out

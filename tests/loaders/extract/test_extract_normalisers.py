@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from kg.model import DateRef
 from loaders.extract.dates import find_dates, first_date, parse_published
+from loaders.extract.numbers import words_to_number
 from loaders.extract.quantities import parse_money, parse_quantities
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "M": 1e6, "B": 1e9, "bn": 1e9}
@@ -110,3 +111,64 @@ def test_a_later_clause_does_not_date_the_sentence(published: DateRef | None, ex
     text = "Garcia sued both companies in October after the death of her son in February 2024."
     assert first_date(text, published) == expected
     assert [m.date.value for m in find_dates(text, published)][-1] == "2024-02"  # still found, as a date of its own
+
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS_WORDS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def spell(n: int, joiner: str = "-") -> str:
+    """English words for 0 <= n < 10**12 (the test's oracle: written independently of the parser)."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS_WORDS[n // 10] + (joiner + _ONES[n % 10] if n % 10 else "")
+    if n < 1000:
+        return f"{_ONES[n // 100]} hundred" + (f" and {spell(n % 100)}" if n % 100 else "")
+    for size, name in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand")):
+        if n >= size:
+            return f"{spell(n // size)} {name}" + (f" {spell(n % size)}" if n % size else "")
+    raise ValueError(n)
+
+
+@given(st.integers(min_value=0, max_value=10**12 - 1), st.sampled_from(["-", " "]))
+def test_number_words_round_trip(n: int, joiner: str) -> None:
+    assert words_to_number(spell(n, joiner)) == n
+
+
+@given(st.integers(min_value=2, max_value=999_999), st.sampled_from(["organisations", "investors", "engineers"]))
+def test_counts_in_words_and_digits(n: int, noun: str) -> None:
+    for written in (spell(n), f"{n:,}"):
+        qs = [(q.value, q.unit) for _, _, q in parse_quantities(f"It works with about {written} {noun} today.")]
+        assert qs == [(float(n), noun)], written
+
+
+@given(st.text(max_size=300))
+def test_quantities_never_crash(text: str) -> None:
+    for start, end, q in parse_quantities(text):
+        assert 0 <= start < end <= len(text)
+        assert q.unit
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The plant will create 100,000 U.S. jobs.", [(1e5, "jobs")]),
+    ("a one-million-square-foot factory", [(1e6, "square-foot")]),
+    ("about thirty organisations signed", [(30.0, "organisations")]),
+    ("two prospective investors walked away", [(2.0, "investors")]),
+    ("they paid zero dollars for it", [(0.0, "USD")]),
+    ("it added a trillion dollars in value", [(1e12, "USD")]),
+    ("a quarter-inch gap in the casing", []),
+    ("in 2025 the firm grew", []),
+    ("one of the firms", []),
+    ("from one and a half hours to twelve hours", [(1.5, "hour"), (12.0, "hour")]),
+    ("between $114 million and $116 million", [(114e6, "USD"), (116e6, "USD")]),
+])
+def test_quantity_examples(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for _, _, q in parse_quantities(text)] == expected
+
+
+@pytest.mark.parametrize("words", ["two three", "million thousand", "twenty eleven", "hundred", "zero million",
+                                   "two thousand three million", "one zero"])
+def test_malformed_number_words_are_refused(words: str) -> None:
+    assert words_to_number(words) is None

@@ -1,0 +1,124 @@
+"""Claims whose speaker is not named in their own clause: "the article / the blog post warns that …" (its
+publisher speaks) and figures that go on after an attributed sentence ("For example: - The amount of code …")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from loaders.extract.attribution import Attribution, quotes
+from loaders.extract.lexicon import alternation, lexicon
+from loaders.extract.quantities import parse_quantities
+from loaders.extract.rules import register
+
+if TYPE_CHECKING:
+    from loaders.extract.context import DocContext
+    from loaders.extract.criticisms import _Finder
+
+DOCUMENT_STATEMENT = register("claim.document_statement.v1", "What a publication states, credited to its publisher "
+                              "('the blog post warns that …', 'the article highlights …')", __name__)
+CONTINUED_FIGURES = register("claim.continued_figures.v1", "Figures in the sentences or list items right after an "
+                             "attributed statement, credited to its speaker", __name__)
+
+DOCUMENT_WORDS = frozenset({"article", "blog", "post", "paper", "report", "study", "essay", "analysis", "research"})
+_LIST_ITEM = re.compile(r"\s*(?:[-–—•*]|\d+[.)])\s+")
+_MAX_CHAIN = 4  # sentences or list items a speaker's figures may go on for
+_MARKET = re.compile(r"\b(?:shares|stock|stocks|market value|market capitali[sz]ation)\b", re.I)
+_INTRO = re.compile(r"(?:for example|for instance|such as|including|these include|among them)?\s*:\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _document_subject() -> re.Pattern[str]:
+    """'the (new) blog post (also) warns (that)': a publication as the subject of a verb of saying."""
+    speech = alternation(lexicon().speech_verbs | {"highlights", "shows", "finds", "found", "showed"})
+    return re.compile(rf"\b(?:the|this|its|their|a)\s+(?:new\s+|latest\s+|recent\s+)?(?:blog\s+post|blog|post|"
+                      rf"article|paper|report|study|essay|analysis|research)\s+(?:also\s+|further\s+)?"
+                      rf"(?P<verb>{speech})\b(?:\s+that)?\s+", re.I)
+
+
+def publisher(ctx: DocContext, finder: _Finder, pos: int) -> str | None:
+    """The organisation behind "the article" / "the blog post": the one publisher of the document's publications,
+    else the organisation the text around ``pos`` is most about."""
+    pubs = {k for k in finder.publications if ctx.type_of(k) == "Organization"}
+    if len(pubs) == 1:
+        return next(iter(pubs))
+    return ctx.salient(pos, set(), max_sentences=10)
+
+
+def document_attributions(ctx: DocContext, finder: _Finder, sent: int) -> Iterator[Attribution]:
+    """'The article warns that …': the statement, spoken by the publication's publisher."""
+    s = ctx.sentence(sent)
+    text = ctx.doc.clean
+    for m in _document_subject().finditer(text, s.start, s.end):
+        if m.group("verb").lower().endswith("ing"):
+            continue  # "in a post announcing the venture, X said": a participle, not the post speaking
+        if ctx.mentions(sent, s.start, m.start()) and ctx.subject(sent, m.start(), ("Person", "Organization")):
+            continue  # "X said the report shows …": X speaks
+        speaker = publisher(ctx, finder, m.start())
+        if speaker is not None and m.end() < s.end - 3:
+            yield Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0), text[m.end():s.end])
+
+
+def _introduced_by(ctx: DocContext, i: int) -> int:
+    """The sentence a list item goes on from: the previous one, or the one before a short "For example:"."""
+    if i >= 2 and _INTRO.fullmatch(ctx.stext(i - 1).strip()):
+        return i - 2
+    return i - 1
+
+
+def continued_figures(ctx: DocContext, spoken: dict[int, str], speech: frozenset[str]) -> Iterator[Attribution]:
+    """Sentences with figures and no speaker of their own right after a sentence whose speaker is known (the same
+    paragraph, or the items of a list the attributed sentence introduces)."""
+    text = ctx.doc.clean
+    chain: dict[int, int] = {}
+    for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
+        i = s.index
+        if i == 0 or i in spoken or s.heading:
+            continue
+        item = _LIST_ITEM.match(text, s.start) is not None
+        before = _introduced_by(ctx, i) if item else i - 1
+        if before not in spoken or chain.get(before, 0) >= _MAX_CHAIN:
+            continue
+        if ctx.sentence(before).paragraph != s.paragraph and not item:
+            continue
+        if not words.isdisjoint(speech) or "according" in words or next(quotes(text, s.start, s.end), None):
+            continue  # its own attribution, if any, speaks
+        if _MARKET.search(text, s.start, s.end):
+            continue  # "the company's shares have lost 95%": the market, as the journalist reports it
+        speaker = spoken[before]
+        if any(m.type == "Person" and m.key != speaker for m in ctx.mentions(i)):
+            continue  # another person in the sentence may well be its source
+        if not parse_quantities(ctx.stext(i)):
+            continue
+        spoken[i], chain[i] = speaker, chain.get(before, 0) + 1
+        start = _LIST_ITEM.match(text, s.start).end() if item else s.start  # type: ignore[union-attr]
+        yield Attribution(speaker, "reported", start, s.end, i, i, None, text[start:s.end])
+
+
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.I)
+
+
+def according_attributions(ctx: DocContext, finder: _Finder, sent: int) -> Iterator[Attribution]:
+    """'According to X, …' and '…, according to X.' with X a named person or organisation (the attribution stage
+    passes over an 'according to' whose content holds a verb of saying: here the content is taken as it is)."""
+    s = ctx.sentence(sent)
+    text = ctx.doc.clean
+    m = _ACCORDING.search(text, s.start, s.end)
+    if m is None:
+        return
+    names = [x for x in ctx.mentions(sent, m.end(), s.end) if ctx.is_head(x)]
+    if not names or names[0].start != m.end() or names[0].type not in ("Person", "Organization"):
+        return
+    speaker = finder._actor(names[0].key, sent, names[0].start)
+    if speaker is None:
+        return
+    if text[s.start:m.start()].strip() == "":  # "According to X, <content>"
+        comma = text.find(",", names[0].end, s.end)
+        if comma > 0 and comma - names[0].end < 60:
+            yield Attribution(speaker, "according", comma + 1, s.end, sent, sent, "according to",
+                              text[comma + 1:s.end])
+    elif re.fullmatch(r"[^,]{0,40}[.!]?\s*", text[names[0].end:s.end]) and re.search(r",\s*$", text[s.start:m.start()]):
+        # "<content>, according to X."
+        yield Attribution(speaker, "according", s.start, m.start(), sent, sent, "according to", text[s.start:m.start()])

@@ -1,0 +1,128 @@
+"""What an attributed statement must be to count as a claim (GOLD_SCHEMA's claims paragraph): a statement of fact
+or forecast, not a question, recommendation, value judgement, hypothetical or the speaker's own plan."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.lexicon import alternation
+from loaders.extract.quantities import parse_quantities
+
+# "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
+_NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
+                        r"call(?:s|ed)? (?:on|for)|let[’']s|please|(?:essential|important|imperative|crucial|vital|"
+                        r"time) that)\b", re.I)
+# the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
+_OWN_PLAN = re.compile(
+    r"^(?:that\s+)?(?:it|we|they|he|she|i|the (?:company|firm|startup|group|government|agency|ministry|court|"
+    r"lab|team))\s+(?:also\s+|still\s+|now\s+)?(?:will|would|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
+    r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
+    r"looks? forward|is committed|are committed|is working|are working|is looking|are looking|has decided|"
+    r"had decided|decided|agreed to|has agreed|is open|remains? open|is (?:pleased|excited|proud|delighted|"
+    r"thrilled|happy|glad|grateful)|are (?:pleased|excited|proud|delighted|thrilled|happy|glad|grateful)|"
+    r"(?:would|will) (?:continue|not)|welcomes?|welcomed|takes? [\w\s]{1,40} seriously|was (?:reviewing|removing|"
+    r"working|looking|investigating|considering)|is (?:reviewing|removing|investigating|considering)|"
+    r"(?:would|will|can)\s+not\s+comment|declined|(?:strongly\s+)?(?:disagrees?|disagreed|agrees?|regrets?|"
+    r"applauds?|supports?|opposes?|rejects?)|won[’']t|wouldn[’']t|"
+    r"(?:has|had|have) (?:also )?(?:hired|appointed|retained|discussed|asked|signed|"
+    r"launched|filed|sent))\b", re.I)
+# feelings, thanks and opinions without factual content
+_SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|really\s+)?(?:excited|proud|"
+                        r"pleased|delighted|thrilled|happy|glad|grateful|honou?red|disappointed|saddened|sorry)|"
+                        r"thank(?:s(?! to)| you)|congratulat\w*|I (?:love|like|hate|hope|wish|feel)|"
+                        r"we (?:love|hope|wish)|"
+                        r"(?:amazing|incredible|awesome|fantastic|wonderful|exciting|great|terrible|awful|"
+                        r"ridiculous|absurd|stupid|insane|crazy) (?:day|news|time|moment|work|job|step|idea)|"
+                        r"(?:right|wrong|correct|good|bad) (?:call|decision|move|thing)|instrumental|"
+                        r"no comment|declined to comment|did not (?:immediately )?respond|could not be reached)\b",
+                        re.I)
+_HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*(?:\w+\s+){0,4}?(?:would|might)\b",
+                           re.I)
+# a fragment, not a statement: "When the suit was first filed", "In an April motion to dismiss" (a subordinate or
+# prepositional opening without a main clause after a comma)
+_FRAGMENT = re.compile(r"^(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|"
+                       r"whom|whose|until|because|although|though|despite|following|from|of|about|into|over|and|or|"
+                       r"but|days|weeks|months|years|being|is|are|was|were|has|have|had)\b(?!\s+(?:[\d$€£¥]|(?:one|two|three|"
+                       r"four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b))",
+                       re.I)
+# a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
+_GERUND = re.compile(r"^[a-z]+ing\b")
+# the speaker's opinion or feeling in the first person: "I think …", "we demand …"
+_OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s+|just\s+)?(?:think|thought|assume|"
+                      r"believe|feel|felt|guess|suppose|doubt|take|can[’']t believe|demand|want|wanted|need|hope|"
+                      r"expect|urge|ask|am|[’']m)\b", re.I)
+# a quote that reports facts: a figure, or words of state and change ("not yet", "already", "increasingly")
+_FACTUAL = re.compile(r"\d|\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)? "
+                      r"(?:been|\w+ed)|percent|million|billion|thousands?|hundreds?|dozens?|"
+                      r"every (?:day|week|month|year))\b", re.I)
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
+# reported speech must be a clause: a subject, then a finite verb within a few words ("the number of reports it
+# has received" and "weaknesses in its protections" are objects of the verb, not statements)
+_AUX = (r"is|are|was|were|has|have|had|will|would|could|can|may|might|does|do|did|must|isn[’']t|aren[’']t|"
+        r"wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|doesn[’']t|don[’']t|didn[’']t|won[’']t|wouldn[’']t|"
+        r"can[’']t|couldn[’']t|\w+[’'](?:s|re|ve|ll|d)|fell|rose|grew|fall|rise|grow|took|made|saw|hit|cut|went|"
+        r"came|got|led|set|spent|gave|paid|sold|built|won|lost|kept|left|began|became|ran|held|brought|knew|meant|"
+        r"put|bought|drove|wrote|sent|told|found|thought|felt|stood|shut|remain|exist|lack|allow|mean")
+# a lower-case -ed or -s word after a word that does not introduce a noun ("Google sends", "it produced")
+_REGULAR = (r"(?<=\s)(?<!its )(?<!the )(?<!in )(?<!of )(?<!a )(?<!an )(?<!their )(?<!our )(?<!his )(?<!her )"
+            r"(?<!and )(?<!to )(?<!for )(?<!with )(?<!on )(?<!by )(?<!from )(?<!at )(?-i:[a-z]{2,}ed|[a-z]{3,}(?<!s)s)")
+_CLAUSE = re.compile(rf"^(?!to\b)(?:\S+\s+){{0,10}}?(?:{_AUX}|{_REGULAR})\b", re.I)
+# the same without the -s forms, which plural nouns share ("… Government Affairs", "… analyst expectations")
+_CLAUSE_STRICT = re.compile(rf"^(?:\S+\s+){{0,10}}?(?:{_AUX}|(?<=\s)(?-i:[a-z]{{2,}}ed))\b", re.I)
+_TRIM = " \t\n,.;:“”\"'‘’—–-()"
+# the words without which _NORMATIVE and _SENTIMENT cannot match ("have to" / "has to" are tested as phrases)
+_NORMATIVE_WORDS = frozenset({"should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
+                              "needs", "urge", "urged", "call", "calls", "called", "let’s", "let's", "please",
+                              "essential", "important", "imperative", "crucial", "vital", "time"})
+_SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thrilled", "happy", "glad", "grateful",
+                              "honoured", "honored", "disappointed", "saddened", "sorry", "thank", "thanks", "love",
+                              "like", "hate", "hope", "wish", "feel", "comment", "respond", "reached", "amazing",
+                              "incredible", "awesome", "fantastic", "wonderful", "exciting", "great", "terrible",
+                              "awful", "ridiculous", "absurd", "stupid", "insane", "crazy", "right", "wrong",
+                              "correct", "good", "bad", "instrumental", "congratulations", "congratulate",
+                              "congratulated"})
+# accusations and legal assertions (schema: criticisms, or not claims)
+_ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "unlawful", "illegal", "plagiari",
+                     "stole", "steal", "theft", "misrepresent", "wrongdoing", "defam", "deceptive", "deceiv",
+                     "mislead", "fraud")
+_ACCUSATION = re.compile(rf"\b(?:{alternation(_ACCUSATION_STEMS)})", re.I)  # a trie: faster than the alternation
+_FIGURE = re.compile(r"\d")
+_MIN_WORDS = 4
+_MAX_WORDS = 70
+
+
+def _main_clause_after_comma(body: str) -> bool:
+    """"In March 2024, Claude completed …": an opening phrase, then a clause (not "With a post, announcing …")."""
+    comma = body.find(",")
+    return comma > 0 and _CLAUSE_STRICT.match(body[comma + 1:].strip()) is not None
+
+
+def is_statement(content: str, quoted: bool = False, clause: bool = True) -> bool:
+    """Whether reported content is a statement of fact or forecast (not a question, call, plan or feeling); a
+    quote (``quoted``) must also read as a report of facts: most quotes in the news are reactions and opinions;
+    ``clause``: whether reported content must be a clause (not for "reported a net loss of $6.1 million")."""
+    body = content.strip(_TRIM)
+    words = body.lower().split()
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or "?" in content:
+        return False
+    if _FRAGMENT.match(body) and not _main_clause_after_comma(body):
+        return False
+    if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
+        return False
+    if _OPINION.match(body) or _HYPOTHETICAL.match(body):
+        return False
+    if _OWN_PLAN.match(body) and not (_FIGURE.search(body) and parse_quantities(body)):
+        return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
+    # the unanchored patterns run only where one of their words occurs (most statements hold none)
+    tokens = {w.strip(_TRIM) for w in words}
+    low = body.lower()
+    if (not tokens.isdisjoint(_NORMATIVE_WORDS) or " have to " in low or " has to " in low) and \
+            _NORMATIVE.search(body):
+        return False
+    if not tokens.isdisjoint(_SENTIMENT_WORDS) and _SENTIMENT.search(body):
+        return False
+    if _ACCUSATION.search(body):
+        return False
+    if quoted:
+        return _FACTUAL.search(body) is not None and not _FIRST_SINGULAR.search(body)
+    return not clause or _CLAUSE.match(body) is not None

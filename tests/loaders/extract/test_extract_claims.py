@@ -1,0 +1,122 @@
+"""Claims: attributed statements of fact or forecast, their speaker, what they concern and their figures; and what
+is not a claim (criticisms, plans, calls, hypotheticals, opinions, the journalist's own statements)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.model import Extraction
+from loaders.extract import extract
+from loaders.extract.claim_filters import is_statement
+from tests.loaders.extract.extract_helpers import key_label
+
+
+def claims_of(ex: Extraction) -> list[tuple[str, str, list[float]]]:
+    """(claimant label, text, quantity values) of every claim."""
+    kl = key_label(ex)
+    return [(kl[c.claimant], c.text, [q.value for q in c.quantities]) for c in ex.claims]
+
+
+@pytest.mark.parametrize(("text", "claimant", "statement", "values"), [
+    ("Zentrix Labs said that more than 80% of its code is now written by its own models.",
+     "Zentrix Labs", "more than 80% of its code is now written", [80.0]),
+    ("“Our systems already handle four million requests every day,” said Priya Raman, the chief technology officer "
+     "of Halvorsen Robotics.", "Priya Raman", "Our systems already handle four million requests", [4e6]),
+    ("Halvorsen Robotics reported that quarterly revenue fell 24% to $143.5 million.",
+     "Halvorsen Robotics", "quarterly revenue fell 24% to $143.5 million", [24.0, 143.5e6]),
+    ("According to the International Energy Agency, demand for data centre power has not yet peaked.",
+     "International Energy Agency", "demand for data centre power has not yet peaked", []),
+    ("Zentrix Labs published a research note on Monday. The company said its model has not yet reached human "
+     "level on research tasks.", "Zentrix Labs", "its model has not yet reached human level", []),
+    ("Quarterly shipments rose 12% to 4.2 million units, according to Halvorsen Robotics.",
+     "Halvorsen Robotics", "Quarterly shipments rose 12% to 4.2 million units", [12.0, 4.2e6]),
+    ("Zentrix Labs said it had published a new safety study. The study warns that current evaluations have not yet "
+     "caught up with agentic systems.", "Zentrix Labs", "current evaluations have not yet caught up", []),
+])
+def test_attributed_statements_are_claims(text: str, claimant: str, statement: str, values: list[float]) -> None:
+    found = claims_of(extract(text))
+    hits = [c for c in found if c[0] == claimant and statement in c[1]]
+    assert hits, found
+    assert sorted(hits[0][2]) == sorted(values)
+
+
+def test_figures_after_an_attributed_statement_go_on_with_its_speaker() -> None:
+    text = ("Zentrix Labs said its models are now doing more of its engineering work. For example:\n"
+            "- The amount of code shipped per engineer has grown by 8 times since 2021 (thanks to code assistants);\n"
+            "- 80% of new code is now written by its models, and the share of tests they pass has risen from 26% "
+            "to 76%.\n")
+    found = [(c[0], c[2]) for c in claims_of(extract(text))]
+    for values in ([8.0], [80.0], [26.0, 76.0]):
+        assert ("Zentrix Labs", values) in found, found
+
+
+def test_a_named_spokesperson_speaks_for_the_quotes_that_follow() -> None:
+    text = ("Zentrix Labs rejected the complaint. “Our models already run on 40% less energy than in 2023,” Zentrix "
+            "Labs spokesperson Ann Lee said. “Every day, our data centres now serve two million developers.”")
+    found = [(c[0], c[2]) for c in claims_of(extract(text))]
+    assert found == [("Ann Lee", [40.0]), ("Ann Lee", [2e6])], found
+
+
+@pytest.mark.parametrize(("speaker", "expected"), [("Judge Maria Okafor", 0), ("Analyst Maria Okafor", 1)])
+def test_a_ruling_is_not_a_claim(speaker: str, expected: int) -> None:
+    assert len(claims_of(extract(f"{speaker} said the training process was transformative."))) == expected
+
+
+def test_the_text_is_the_statement_not_the_sentence() -> None:
+    (claim,) = extract("Zentrix Labs said on Tuesday that its new model has cut error rates by half.").claims
+    assert claim.text == "its new model has cut error rates by half"
+
+
+@pytest.mark.parametrize("text", [
+    # an accusation is a criticism
+    "Elena Varga said Zentrix Labs had misled investors about the safety of its products.",
+    # the speaker's own plans and announcements are events or nothing
+    "Zentrix Labs said it will open a research office in Lisbon next year.",
+    "Halvorsen Robotics said it plans to hire more engineers in Lisbon.",
+    # recommendations and calls
+    "Priya Raman said regulators should slow the deployment of frontier models.",
+    # a question
+    "“Why has nobody measured the energy these models use?” Priya Raman asked.",
+    # the journalist's own statement: no speaker
+    "Zentrix Labs has 400 employees and three offices in Europe.",
+    # a hypothetical
+    "Zentrix Labs said that if the rules passed, it would leave the European market.",
+    # a litigant's allegation about the other side
+    "Zentrix Labs filed a lawsuit against Halvorsen Robotics on Monday. Zentrix Labs says Halvorsen Robotics "
+    "requires its customers to share their data.",
+    "Zentrix Labs alleges that Halvorsen Robotics copied 40 of its chip designs.",
+    # an opinion or feeling in the first person
+    "“I think this is a wonderful moment for everyone in the industry,” said Priya Raman of Halvorsen Robotics.",
+])
+def test_what_is_not_a_claim(text: str) -> None:
+    assert claims_of(extract(text)) == []
+
+
+@pytest.mark.parametrize(("content", "quoted", "expected"), [
+    ("the chips had not slowed the country's progress", False, True),
+    ("more than 10,000 vulnerabilities have been found", False, True),
+    ("When the suit was first filed", False, False),
+    ("over 80% of its code is now written by its models", False, True),
+    ("In March, the model completed a task that takes humans four minutes", False, True),
+    ("weaknesses in its protections", False, False),
+    ("to stop including the newspaper's content", False, False),
+    ("it would look into the matter", False, False),
+    ("it had hired a law firm to advise on the review", False, False),
+    ("the company strongly disagrees with the decision", False, False),
+    ("We are thrilled to welcome the team", True, False),
+    ("Our safeguards already block most of these requests", True, True),
+    ("This is a great day for the company", True, False),
+])
+def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
+    assert is_statement(content, quoted=quoted) is expected
+
+
+def test_every_claim_names_its_rule_and_lies_in_its_sentence(seeds_dir: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    claims = [(text, c) for text in texts for c in extract(text).claims]
+    assert claims
+    for text, c in claims:
+        assert c.rule.startswith("claim.")
+        assert c.text in text[c.source.start:c.source.end], c
