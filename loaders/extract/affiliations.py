@@ -43,6 +43,7 @@ _HIS_ORG = re.compile(r"\b(?:his|her)\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:
                       r"fund|outfit)\s*,?\s*$", re.I)
 _POSS_ORG = re.compile(r"^[’']s?\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|company|firm|lab|venture|fund)"
                        r"\s*,?\s*$")
+_LIST_COMMA = re.compile(r"^\s*,\s*$")
 _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder"})
 _SPEECH = frozenset({"said", "says", "added", "wrote", "writes", "noted", "argued", "explained"})
 _ANAPHOR_WORDS = frozenset({"its", "their", *_COMPANY_NOUNS, *_NAMED_NOUNS})
@@ -65,7 +66,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                r"(?:the\s+)?$", re.I),
         # "Its chief executive, Farouk Benali", "The commission chairman, Park Ji-hoon"
         "its_role_comma": re.compile(rf"(?:^|\W){_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
-                                     rf"\s*,\s*{_HONORIFIC}$", re.I),
+                                     rf"\s*,?\s*{_HONORIFIC}$", re.I),
         # "Wielgosz, the company's chief technology officer"
         "comma_its_role": re.compile(rf"^\s*,\s+{_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
                                      r"(?=[\s,.;)]|$)", re.I),
@@ -83,7 +84,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ex_org": re.compile(r"^\s*,\s+(?:a|an|the|another)\s+(?:former\s+|ex-)"
                              rf"(?P<org>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?P<role>{role})\b"),
         "title_before": re.compile(rf"(?<![\w’'-])(?P<role>(?:[a-z]+\s+)?(?i:{roles}))\s+{_HONORIFIC}$"),
-        "plural_title": re.compile(rf"(?<![\w-])(?:{roles})s\s+$", re.I),
+        "plural_title": re.compile(rf"(?<![\w-])(?:{roles})s,?\s+$", re.I),
         "epithet": re.compile(rf"\b(?:said|says|added|wrote|writes|noted|argued|explained)\s+the\s+(?P<role>"
                               rf"(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         "bare_exec": re.compile(rf"(?<![\w’'-])(?P<role>(?i:{_EXEC}))\s+{_HONORIFIC}$"),
@@ -101,9 +102,11 @@ class _Affiliations:
         self.text = ctx.doc.clean
         self._topic: str | bool | None = False
         self._orgs: dict[str, str] | None = None
+        self.linked: dict[str, tuple[str, str | None]] = {}  # person -> (org, role) of this finder's first link
 
     def link(self, person: str, org: str, role: str | None, start: int, end: int, sent: int) -> None:
         self.affiliated.add(person)
+        self.linked.setdefault(person, (org, role))
         self.add(person, org, role, start, end, sent)
 
     def topic_org(self) -> str | None:
@@ -126,6 +129,11 @@ class _Affiliations:
                     if m.end <= pos and m.type == "Organization" and want in ctx.label(m.key).lower().split():
                         return m.key
             return None
+        # "Vantage Compute said ..., and its CEO, X": an organisation earlier in the same sentence comes first
+        here = [m for m in ctx.mentions(ctx.sentence_at(pos)) if m.end <= pos and m.type == "Organization"
+                and ctx.is_head(m)]
+        if here:
+            return here[-1].key
         return ctx.recent_subject(pos, ("Organization",)) or ctx.recent(pos, ("Organization",), max_sentences=2) \
             or self.topic_org()
 
@@ -270,16 +278,22 @@ class _Affiliations:
                 self.link(a.key, b.key, role, a.start, b.end + t.end(), sent)
 
     def coordinated(self, rel_people: dict[str, tuple[str, str | None]], sent: int, ms: list[ResolvedMention]) -> None:
-        """"Lumenfold co-founders X and Y", "CEO X and CTO Y": the second name shares the organisation."""
+        """"Lumenfold co-founders X and Y", "Acme's founders, X, Y and Z": the next names share the organisation."""
         text, p = self.text, self.p
+        in_list: set[str] = set()  # names of a list headed by a plural title: a comma continues it
         for a, b in pairwise(ms):
             if a.type != "Person" or b.type != "Person" or a.key not in rel_people or b.key in self.affiliated:
                 continue
             org, role = rel_people[a.key]
-            r = p["coord_person"].match(text[a.end:b.start])
-            plural = self.p["plural_title"].search(text, max(0, a.start - 40), a.start)
-            if r and (r.group("role") or plural):
-                self.link(b.key, org, r.group("role") or role, a.start, b.end, sent)
+            gap = text[a.end:b.start]
+            r = p["coord_person"].match(gap)
+            plural = a.key in in_list or self.p["plural_title"].search(text, max(0, a.start - 40), a.start)
+            if (r and (r.group("role") or plural)) or (plural and _LIST_COMMA.match(gap)):
+                role = r.group("role") if r and r.group("role") else role
+                self.link(b.key, org, role, a.start, b.end, sent)
+                rel_people[b.key] = (org, role)
+                if plural:
+                    in_list.update((a.key, b.key))
 
     def bare_titles(self, sent: int, ms: list[ResolvedMention]) -> None:
         """"Chief Executive Officer X said": an executive title with no organisation names the article's company."""
@@ -324,8 +338,9 @@ def extra_affiliations(ctx: DocContext, add: AddFn, titled: dict[str, tuple[str,
         finder.sentence(sent, ms)
         if "found" in ctx.slower(sent):
             finder.co_founded_company(sent, ms)
+    people = {**finder.linked, **titled}
     for sent, ms in groups.items():
-        finder.coordinated(titled, sent, ms)
+        finder.coordinated(people, sent, ms)
     for sent, ms in groups.items():
         if not ctx.words(sent).isdisjoint(_EXEC_WORDS):
             finder.bare_titles(sent, ms)
