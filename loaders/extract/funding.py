@@ -78,6 +78,14 @@ _STRICT_INVESTOR = re.compile(
 )
 _LIST_GAP = re.compile(r"^(?:[’']s?)?\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\s*and\s+|\s*as well as\s+|\s*&\s+|"
                        r"\s*,?\s*(?:with|alongside|along with)\s+(?:participation\s+from\s+)?)(?:the\s+)?$")
+_REPORTING = re.compile(r"\b(?:said|says|reported|reports|announced|announces|confirmed|confirms|wrote|writes)"
+                        r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+", re.I)
+_RAISES_AFTER = re.compile(r"^\s+(?:(?:has|had|have|is|was|also|just|recently|now)\s+)*"
+                           r"(?:rais|secur|clos|land|bag|garner|complet)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
+_REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|noted|first\s+reported)\b")
+# "Sequoia and Nvidia backed X": an active verb whose subject invests and whose object raises
+_BACKED_ACTIVE = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?:the\s+)?$", re.I)
+_BACKED_SUBJECT = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?!by\b)", re.I)
 _INVEST_VERB = re.compile(r"\binvest(?:s|ed|ing)?\b[^.;]{0,60}$", re.I)
 _IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on)\s+(?:the\s+)?$", re.I)
 # "raised $1B for his new venture, Safe Superintelligence": the organisation the money is for
@@ -200,8 +208,14 @@ class _Funding:
                 if _IN_ORG.match(text[m.start - 9 if m.start - 9 > pos else pos:m.start][-9:]) or \
                         re.search(r"\b(?:in|into)\s+(?:the\s+)?$", text[pos:m.start]):
                     return m.key
+        for m in _orgs([x for x in ms if x.end <= pos], exclude):
+            if _BACKED_ACTIVE.search(text[max(s.start, m.start - 20):m.start]):
+                return m.key  # "Sequoia and Nvidia backed X in a $300 million round"
         subj = ctx.subject(sent, pos, ("Organization", "Person"))
         if subj and ctx.type_of(subj) == "Organization" and subj not in exclude:
+            reported = self._reported(sent, subj, pos, exclude)
+            if reported:
+                return reported  # "The Information reported that X raised": the name after the reporting verb
             m = next((x for x in ms if x.key == subj and x.end <= pos), None)
             if m is not None and _BASED_AFTER.match(text, m.end):
                 # "The Reno, Nevada-based company ... raised": the name is the place of the company talked about
@@ -221,6 +235,21 @@ class _Funding:
         heads = [m for m in before if ctx.is_head(m)]
         return heads[0].key if heads else None
 
+    def _reported(self, sent: int, subj: str, pos: int, exclude: set[str]) -> str | None:
+        """The organisation named after a reporting verb that follows the subject ("X reported that Y raised")."""
+        ctx, text = self.ctx, self.text
+        first = next((m for m in ctx.mentions(sent) if m.key == subj and m.end <= pos), None)
+        if first is None:
+            return None
+        reps = list(_REPORTING.finditer(text, first.end, pos))
+        if not reps:
+            return None
+        rep = reps[-1]
+        # only the subject of the raise itself: "X said Microsoft would invest $10B in the company" names an investor
+        later = [m for m in _orgs(ctx.mentions(sent, rep.end(), pos), exclude | {subj})
+                 if ctx.is_head(m) and _RAISES_AFTER.match(text[m.end:pos])]
+        return later[0].key if later else None
+
     def investors(self, sent: int, start: int, exclude: set[str],
                   cues: re.Pattern[str] = _INVESTOR_IN) -> list[str]:
         """Organisations named after an investor cue ("led by", "from investors including") from ``start`` on."""
@@ -235,6 +264,8 @@ class _Funding:
                 if (prev != cue.end() and not _LIST_GAP.match(gap)) or (prev == cue.end() and len(gap) > 40):
                     break
                 prev = m.end
+                if _REPORTED_AFTER.match(self.text, m.end):
+                    break  # "from investors including Microsoft, Bloomberg reported": the outlet
                 if m.type == "Organization" and m.key not in exclude and ctx.is_head(m) and m.key not in out:
                     out.append(m.key)
         return out
@@ -314,7 +345,7 @@ class _Funding:
                 cs = ctx.clause_start(s.index, s.start + led.start())
                 investors += [m.key for m in _orgs(ctx.mentions(s.index, cs, s.start + led.start()), set(investors))
                               if ctx.is_head(m) and not m.possessive]
-        if _INVEST_VERB.search(st[:anchor.start]):
+        if _INVEST_VERB.search(st[:anchor.start]) or (first and _BACKED_SUBJECT.search(st[:anchor.start])):
             subj = ctx.subject(s.index, s.start + anchor.start, ("Organization", "Person"))
             cs = ctx.clause_start(s.index, s.start + anchor.start)
             if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):

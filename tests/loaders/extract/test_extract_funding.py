@@ -243,3 +243,17 @@ def test_it_after_a_comparison_is_the_company_just_named() -> None:
             "noted it. Kestrel Systems grew. That figure topped the valuation it reached in 2023, when it raised "
             "$105 million.")
     assert ("Kestrel Systems", 105e6) in {(r[0], r[1]) for r in _rounds(extract(text))}
+
+
+@pytest.mark.parametrize(("text", "org", "investors", "not_investors"), [
+    ("The Ledger reported that Orvane Robotics raised $500 million from Harbor Ventures.", "Orvane Robotics",
+     {"Harbor Ventures"}, set()),
+    ("Harbor Ventures and Northpeak Partners backed Orvane Robotics in a $300 million round.", "Orvane Robotics",
+     {"Harbor Ventures"}, set()),
+    ("Orvane Robotics is raising $500 million from investors including Harbor Ventures, The Ledger reported.",
+     "Orvane Robotics", {"Harbor Ventures"}, {"The Ledger", "Ledger"}),
+])
+def test_the_recipient_is_the_party_that_raises(text: str, org: str, investors: set[str],
+                                                not_investors: set[str]) -> None:
+    r = _has(extract(text), org, None)
+    assert investors <= r[4] and not r[4] & not_investors
