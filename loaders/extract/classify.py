@@ -17,7 +17,7 @@ _MODEL_CODE = re.compile(r"^(?:[A-Z][A-Za-z]*-\d[\w.]*|[A-Z]{1,3}\d{1,4}[a-z]?|[
 # letters of Latin-script names, accented ones included ("Lucía", "Thiessen", "Çelik")
 _UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
 _NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|[{_UP}][{_LO}]?[{_UP}][{_LO}]+|"
-                        rf"Mc[A-Z][a-z]+|[A-Z]\.)$")
+                        rf"Mc[A-Z][a-z]+|[A-Z]\.|[{_UP}][’'][{_UP}][{_LO}]+)$")  # "O’Reilly", "D’Angelo"
 _MEDIA_AFTER = re.compile(r"^\s+(?:podcast|show|newsletter|channel|series|programme|program|documentary|vlog)\b")
 _MODEL_TAIL = re.compile(r"^[A-Z]{1,3}\d{1,4}[a-z]?$")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|branded|known as)\s*[\"“‘]?$", re.I)

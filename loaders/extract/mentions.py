@@ -138,6 +138,9 @@ class _Builder:
                         any(x[2] == "of" for x in toks[i:j]) and self._and_joins(toks, i, j):
                     j += 2  # "Ministry of Trade, Industry and Energy"
                     continue
+                if not gap and self._initial_joins(toks, j):
+                    j += 1 if toks[j][2][0] in _APOSTROPHES else 2  # "Andrew N. Ferguson", "Adam D’Angelo"
+                    continue
                 if gap != " " and (not gap or gap.strip() or len(gap) > 3):
                     break  # names continue over single spaces (or a zero-width/odd space turned into spaces)
                 t = toks[j][2]
@@ -154,6 +157,23 @@ class _Builder:
                 break
             runs.append((i, j))
         return runs
+
+    def _initial_joins(self, toks: list[Tok], j: int) -> bool:
+        """Whether the token at j continues a name after a one-letter initial: the full stop of "N." before a
+        capitalised word that is not a function word, or the apostrophe part of "D’Angelo"."""
+        prev, t = toks[j - 1][2], toks[j][2]
+        if len(prev) != 1 or not prev.isupper():
+            return False
+        if t == "." and (j < 2 or toks[j - 2][2] not in self.lex.first_names):
+            return False  # only a middle initial after a given name: "platform X. Investors" ends a sentence
+        if t[0] in _APOSTROPHES:
+            return len(t) > 2 and t[1].isupper()
+        if t != "." or j + 1 >= len(toks) or self.text[toks[j][1]:toks[j + 1][0]] != " ":
+            return False
+        nxt = toks[j + 1][2]
+        # "on X. Investors said": a word the text also writes in lower case starts a new sentence
+        return is_name_token(nxt) and nxt[0].isupper() and len(nxt) > 1 and nxt.lower() not in self.lex.stopwords \
+            and nxt.lower() not in self.doc.lower_vocab
 
     def _person_then_org(self, toks: list[Tok], a: int, j: int) -> bool:
         """Whether tokens a..j-1 read as a personal name (first name first) rather than an institution's head."""

@@ -1,0 +1,28 @@
+"""Personal names with a middle initial or an apostrophe, and generic capitalised words (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import labels
+
+from loaders.extract import extract
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The review was ordered by agency chairman Andrew T. Hollis on Monday.", "Andrew T. Hollis"),
+    ("The company hired George K. Marlow, who led its rival's chip unit.", "George K. Marlow"),
+    ("Quillbyte chief executive Adam D’Amaro said the deal was fair.", "Adam D’Amaro"),
+    ("Board member Tess O’Rourke said she would vote against the plan.", "Tess O’Rourke"),
+])
+def test_names_with_an_initial_or_an_apostrophe_are_one_person(text: str, name: str) -> None:
+    people = labels(extract(text), "Person")
+    assert any(p.replace("'", "’") == name.replace("'", "’") for p in people), people
+
+
+@pytest.mark.parametrize(("text", "not_a_name"), [
+    ("Sutskever announced the venture on the social media platform X. Investors include Harbor Ventures.",
+     "X. Investors"),
+    ("The company said it would switch to Plan B. Then the board met again.", "B. Then"),
+])
+def test_a_full_stop_after_a_capital_still_ends_the_sentence(text: str, not_a_name: str) -> None:
+    assert not any(not_a_name in label for label in labels(extract(text)))
