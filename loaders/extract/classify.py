@@ -16,6 +16,16 @@ _PRODUCT_HEADS = frozenset({"Pin", "Phone", "Watch", "Glasses", "Buds", "Pad", "
 _MODEL_CODE = re.compile(r"^(?:[A-Z][A-Za-z]*-\d[\w.]*|[A-Z]{1,3}\d{1,4}[a-z]?|[A-Z][a-z]+-[A-Z]\d\w*)$")
 # letters of Latin-script names, accented ones included ("Lucía", "Thiessen", "Çelik")
 _UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
+# a lone unknown word after a determiner or possessive and before a common noun modifies the noun ("its Erfurt
+# fulfilment centre", "the Pro plan"); a company so written is named with a stronger cue elsewhere
+_MODIFIER_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+$", re.I)
+_NOUN_NEXT = re.compile(r"^\s+(?!(?:group|party|bloc|caucus|alliance|coalition|union|network|firm|company|"
+                        r"foundation|is|was|has|had|have|will|would|said|says|and|or|of|to|in|on|at|for|with)\b)"
+                        r"[a-z][a-z-]+\b")
+# a single unknown word after a place preposition that names a city of this size (thousands) reads as the place
+# ("hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana"); "led by Toyota" stays a company
+_PLACE_DEFAULT_POP = 100
+_PLACE_PREP = re.compile(r"\b(?:in|of|near|and|across|outside|around|at)\s+$")
 _NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|[{_UP}][{_LO}]?[{_UP}][{_LO}]+|"
                         rf"Mc[A-Z][a-z]+|[A-Z]\.|[{_UP}][’'][{_UP}][{_LO}]+)$")  # "O’Reilly", "D’Angelo"
 _MEDIA_AFTER = re.compile(r"^\s+(?:podcast|show|newsletter|channel|series|programme|program|documentary|vlog)\b")
@@ -408,6 +418,12 @@ class _Typer:
         camel = surface.isalpha() and not surface.isupper() and any(c.isupper() for c in surface[1:])
         if len(words) == 1 and (not m.sentence_initial or verb_next or camel) and not m.heading and not m.quoted and \
                 not in_title and _single_org_like(surface, lex, self.doc.lower_vocab):
+            if _MODIFIER_USE.search(before[-12:]) and _NOUN_NEXT.match(after):
+                return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm
+            pop = place_population(surface)
+            if pop is not None and pop >= _PLACE_DEFAULT_POP and not verb_next and _PLACE_PREP.search(before[-12:]):
+                # "hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana": a known city or state
+                return TypedMention(mention=m, type="Place", cue="gazetteer-default", label=surface)
             return TypedMention(mention=m, type="Organization", cue="single-default", label=surface)
         return TypedMention(mention=m)
 

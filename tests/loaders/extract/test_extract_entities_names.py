@@ -26,3 +26,26 @@ def test_names_with_an_initial_or_an_apostrophe_are_one_person(text: str, name: 
 ])
 def test_a_full_stop_after_a_capital_still_ends_the_sentence(text: str, not_a_name: str) -> None:
     assert not any(not_a_name in label for label in labels(extract(text)))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Zentrix Labs said its Quorvale fulfilment centre would close.", "Quorvale"),
+    ("Customers complained about the Prolix plan after the change.", "Prolix"),
+    ("Regulators in the West have moved faster than Zentrix Labs expected.", "West"),
+    ("All times Pacific. Zentrix Labs opened the event at noon.", "Pacific"),
+])
+def test_generic_and_modifying_capitalised_words_are_not_organisations(text: str, word: str) -> None:
+    assert labels(extract(text)).get(word) != "Organization"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The hospital groups in Marseille and Lyon use the Zentrix Labs software.", "Lyon"),
+    ("The letter from Senator Dana Pruitt of Indiana asked Zentrix Labs to stop.", "Indiana"),
+])
+def test_a_known_city_or_state_after_a_place_preposition_is_a_place(text: str, place: str) -> None:
+    assert labels(extract(text)).get(place) == "Place"
+
+
+def test_a_company_named_like_a_city_stays_a_company() -> None:
+    assert labels(extract("The round was led by Toyota, with participation from Zentrix Labs."))["Toyota"] \
+        == "Organization"
