@@ -210,7 +210,8 @@ class _Typer:
             return TypedMention(mention=m, type="Product", cue="lexicon", label=k.label)
         # a known product followed by more name or version words is a product too ("Claude Opus 3")
         head = lex.known.get(fold(words[0]))
-        if head and head.type == "Product" and (len(words) > 1 or ext != surface):
+        if head and head.type == "Product" and (len(words) > 1 or ext != surface) and \
+                not (len(words) > 2 and words[1] in {"of", "for", "on"}):  # "Office of the Privacy Commissioner"
             return TypedMention(mention=m, type="Product", cue="product-line", label=ext)
         return None
 

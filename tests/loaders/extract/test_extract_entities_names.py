@@ -49,3 +49,19 @@ def test_a_known_city_or_state_after_a_place_preposition_is_a_place(text: str, p
 def test_a_company_named_like_a_city_stays_a_company() -> None:
     assert labels(extract("The round was led by Toyota, with participation from Zentrix Labs."))["Toyota"] \
         == "Organization"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Department for Energy, Industry and Technology said it was reviewing the deal.",
+     "Department for Energy, Industry and Technology"),
+    ("Dana Pruitt, who chairs the Senate Committee on Commerce, Science and Transportation, objected.",
+     "Senate Committee on Commerce, Science and Transportation"),
+    ("The suit was filed in the U.S. District Court for the Western District of Texas on Friday.",
+     "U.S. District Court for the Western District of Texas"),
+    ("In May, the Office of the Information Commissioner of Ruritania opened an inquiry into Zentrix Labs.",
+     "Office of the Information Commissioner of Ruritania"),
+    ("The head of the Conseil de la Concurrence warned Zentrix Labs on Monday.", "Conseil de la Concurrence"),
+    ("Talvane Holdings, Inc. sued Zentrix Labs for copyright infringement.", "Talvane Holdings, Inc"),
+])
+def test_institution_names_go_on_over_lists_and_small_words(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
