@@ -26,6 +26,8 @@ _NOUN_NEXT = re.compile(r"^\s+(?!(?:group|party|bloc|caucus|alliance|coalition|u
 # ("hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana"); "led by Toyota" stays a company
 _PLACE_DEFAULT_POP = 100
 _PLACE_PREP = re.compile(r"\b(?:in|of|near|and|across|outside|around|at)\s+$")
+# nobiliary particles inside a personal name ("Max von Thun", "Kim van Sparrentak")
+_PARTICLES = frozenset({"von", "van", "der", "den", "bin", "ibn"})
 _NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|[{_UP}][{_LO}]?[{_UP}][{_LO}]+|"
                         rf"Mc[A-Z][a-z]+|[A-Z]\.|[{_UP}][’'][{_UP}][{_LO}]+)$")  # "O’Reilly", "D’Angelo"
 _MEDIA_AFTER = re.compile(r"^\s+(?:podcast|show|newsletter|channel|series|programme|program|documentary|vlog)\b")
@@ -178,8 +180,8 @@ def first_name(w: str, lex: Lexicon) -> bool:
 
 
 def name_like(words: list[str]) -> bool:
-    """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.")."""
-    return all(_NAME_WORD.match(w) for w in words)
+    """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.", "van" inside)."""
+    return all(_NAME_WORD.match(w) or (0 < k < len(words) - 1 and w in _PARTICLES) for k, w in enumerate(words))
 
 
 class _Typer:
@@ -388,8 +390,11 @@ class _Typer:
         if len(words) >= 2 and words[0] in _FOREIGN_ARTICLES and not m.sentence_initial and name_like(words[1:]):
             return TypedMention(mention=m, type="Organization", cue="foreign-article", label=surface)  # "Le Monde"
         person_like = 2 <= len(words) <= 4 and name_like(words) and not any(
-            w.lower() in lex.stopwords or w in lex.generic_caps or w.lower() in lex.role_words for w in words) \
+            (w.lower() in lex.stopwords and w not in _PARTICLES) or w in lex.generic_caps or
+            w.lower() in lex.role_words for w in words) \
             and last not in _VERSION_WORDS and last not in lex.org_suffixes
+        if person_like and len(words) == 3 and words[1] in _PARTICLES:
+            return TypedMention(mention=m, type="Person", cue="particle", label=surface)  # "Max von Thun"
         if person_like and first_name(words[0], lex):
             return TypedMention(mention=m, type="Person", cue="first-name", label=surface)
         if cue_role and person_like:
@@ -419,7 +424,8 @@ class _Typer:
         camel = surface.isalpha() and not surface.isupper() and any(c.isupper() for c in surface[1:])
         if len(words) == 1 and (not m.sentence_initial or verb_next or camel) and not m.heading and not m.quoted and \
                 not in_title and _single_org_like(surface, lex, self.doc.lower_vocab):
-            if _MODIFIER_USE.search(before[-12:]) and _NOUN_NEXT.match(after):
+            nxt = after.split(None, 1)[0].lower() if after.strip() else ""
+            if _MODIFIER_USE.search(before[-12:]) and _NOUN_NEXT.match(after) and nxt not in lex.role_words:
                 return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm
             pop = place_population(surface)
             if pop is not None and pop >= _PLACE_DEFAULT_POP and not verb_next and _PLACE_PREP.search(before[-12:]):

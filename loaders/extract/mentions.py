@@ -230,6 +230,9 @@ class _Builder:
     def _person_then_org(self, toks: list[Tok], a: int, j: int) -> bool:
         """Whether tokens a..j-1 read as a personal name (first name first) rather than an institution's head."""
         words = [t[2] for t in toks[a:j]]
+        if a and self.lows[a - 1] in self.lex.role_words and 2 <= len(words) <= 3 and \
+                all(w[0].isupper() and w.isalpha() for w in words):
+            return True  # "analyst Carolina Milanesi of Creative Strategies": a title names a person
         k = next((x for x, w in enumerate(words) if w in self.lex.first_names), None)
         return k is not None and 1 <= len(words) - k <= 3 and words[-1] not in self.lex.org_suffixes \
             and words[-1] not in _FOR_HEADS
@@ -352,8 +355,8 @@ class _Builder:
         for a, b in self._runs(toks, texts):
             if self.mentions and self.mentions[-1].version_end and toks[a][0] < self.mentions[-1].version_end:
                 continue  # consumed as a version tail ("iPhone 15 Pro")
-            if s.heading:
-                self._heading_run(s, toks, a, b)
+            if s.heading and not (a and texts[a - 1] == "by" and b - a <= 3):
+                self._heading_run(s, toks, a, b)  # a byline ("Additional reporting by X") names its reporter
                 continue
             a2 = self._strip(toks, a, b, initial)
             if a2 < b:

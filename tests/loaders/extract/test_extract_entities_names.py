@@ -65,3 +65,15 @@ def test_a_company_named_like_a_city_stays_a_company() -> None:
 ])
 def test_institution_names_go_on_over_lists_and_small_words(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Zentrix Labs responded on Monday.\n\nMax van Rensburg, policy director at the Open Futures Institute, said "
+     "it was bad.", "Max van Rensburg"),
+    ("Zentrix Labs denied it.\n\nAdditional reporting by Javier Ortuño in Madrid\n", "Javier Ortuño"),
+    ("Congressmember Dana Pruitt applauded the veto of the Zentrix Labs bill.", "Dana Pruitt"),
+    ("Tech analyst Carolina Vestri of Halden Research said both products were early experiments.",
+     "Carolina Vestri"),
+])
+def test_people_named_with_particles_titles_and_bylines(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Person", labels(extract(text))
