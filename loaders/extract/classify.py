@@ -26,6 +26,9 @@ _NOUN_NEXT = re.compile(r"^\s+(?!(?:group|party|bloc|caucus|alliance|coalition|u
 # ("hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana"); "led by Toyota" stays a company
 _PLACE_DEFAULT_POP = 100
 _PLACE_PREP = re.compile(r"\b(?:in|of|near|and|across|outside|around|at)\s+$")
+_APPOS_PREP = re.compile(r"\b(?:at|for|with|from|of|in|on|by)\s", re.I)
+# a capitalised name and "of" right before: "Justin Nelson of Susman Godfrey"
+_NAME_OF = re.compile(r"[A-Z][\w’'.-]+\s+of\s+$")
 # nobiliary particles inside a personal name ("Max von Thun", "Kim van Sparrentak")
 _PARTICLES = frozenset({"von", "van", "der", "den", "bin", "ibn"})
 _NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|[{_UP}][{_LO}]?[{_UP}][{_LO}]+|"
@@ -313,6 +316,8 @@ class _Typer:
                                                                  last in _STRONG_ORG_SUFFIXES)):
             return TypedMention(mention=m, type="Person", cue=f"title:{m.title}", label=surface)
         if ext != surface and not m.sentence_initial and name_like(words[-1:]):
+            if last in lex.org_suffixes:
+                return TypedMention(mention=m, type="Organization", cue="numbered-org", label=ext)  # "Vision Fund 2"
             return TypedMention(mention=m, type="Product", cue="version", label=ext)  # "Aurelia Max 2"
         maker = lex.known.get(fold(words[0])) if len(words) == 2 else None
         if maker is not None and maker.type == "Organization" and (_MODEL_TAIL.match(last) or _MODEL_CODE.match(last)):
@@ -352,8 +357,9 @@ class _Typer:
             return TypedMention(mention=m, type="Product", cue="made-by", label=ext)  # "Y, developed by X"
         # an apposition starts with a comma: most names are followed by none
         appos = p["appos"].match(after) if after.lstrip()[:1] == "," else None
-        if appos and _APPOS_CLAUSE.search(appos.group(1)):
-            appos = None
+        if appos and (_APPOS_CLAUSE.search(appos.group(1)) or
+                      (not appos.group("role") and _APPOS_PREP.search(appos.group(1)))):
+            appos = None  # "Matthew Green, a cryptographer at Johns Hopkins University": the cue is another name's
         if appos:
             if appos.group("product") and appos.group("noun_after"):
                 # "X, a Santa Clara chip designer", "X, a British chip startup": the product word is a modifier
@@ -362,6 +368,9 @@ class _Typer:
                 return TypedMention(mention=m, type="Product", cue="appos-product", label=ext)
             if appos.group("org"):
                 return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)
+            if appos.group("role") and _NAME_OF.search(before):
+                # "Justin Nelson of Susman Godfrey, a lawyer for the authors": the role is the person's
+                return TypedMention(mention=m, type="Organization", cue="of-org", label=surface)
             if appos.group("role") and (len(words) > 1 or words[0] in lex.first_names) and name_like(words) \
                     and last not in lex.org_suffixes:
                 return TypedMention(mention=m, type="Person", cue="appos-role", label=surface)

@@ -77,3 +77,14 @@ def test_institution_names_go_on_over_lists_and_small_words(text: str, name: str
 ])
 def test_people_named_with_particles_titles_and_bylines(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Person", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The round was led by SoftBank Vision Fund 2 and Harbor Ventures.", "SoftBank Vision Fund 2", "Organization"),
+    ("Zentrix Labs sued Kestrel PBC in federal court.", "Kestrel PBC", "Organization"),
+    ("Dana Moss, a cryptographer at Halden University, says the design is sound.", "Dana Moss", "Person"),
+    ("“This settlement is historic,” Dana Moss of Pryor Whitcombe, a lawyer for the authors, said.",
+     "Pryor Whitcombe", "Organization"),
+])
+def test_typing_cues_that_belong_to_the_name(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
