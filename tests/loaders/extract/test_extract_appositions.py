@@ -68,3 +68,11 @@ def test_longer_forms_reach_the_right_organisation(text: str, person: str, org: 
 ])
 def test_no_affiliation_without_a_role_held_there(text: str, person: str, org: str) -> None:
     assert (person, org) not in _roles(text)
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("Dana Moss, a cryptographer at Halden University, says the design is sound.", "Dana Moss", "Halden University"),
+    ("Ivo Brandt, a senior fellow at the Civic Futures Institute, disagreed.", "Ivo Brandt", "Civic Futures Institute"),
+])
+def test_academic_titles_make_affiliations(text: str, person: str, org: str) -> None:
+    assert (person, org) in _roles(text)

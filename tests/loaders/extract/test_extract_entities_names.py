@@ -88,3 +88,9 @@ def test_people_named_with_particles_titles_and_bylines(text: str, name: str) ->
 ])
 def test_typing_cues_that_belong_to_the_name(text: str, name: str, etype: str) -> None:
     assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+def test_a_curly_apostrophe_writing_is_kept_as_an_alias() -> None:
+    ex = extract("Quora chief executive Adam D’Angelo joined the board of Zentrix Labs.")
+    person = next(e for e in ex.entities if e.type == "Person")
+    assert "Adam D’Angelo" in (person.label, *person.aliases)
