@@ -59,7 +59,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     role_tail = r"(?:\s+(?:of|for|on)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
     return {
         # "Kestrel's head of hardware, Jonas Thiessen"
-        "poss_role_comma": re.compile(rf"^[’']s?\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?i:{role}){role_tail})\s*,\s*"
+        "poss_role_comma": re.compile(rf"^\.?[’']s?\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?i:{role}){role_tail})\s*,\s*"
                                       rf"{_HONORIFIC}$"),
         # "a spokesperson for Acme, Jane Roe" (the text before the organisation)
         "role_for": re.compile(rf"\b(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+(?:for|at|of|with)\s+"
@@ -76,7 +76,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                rf"{_ORG_DESC}$",
                                re.I),
         # "Daniel Levy, another ex-OpenAI employee" (gap before the organisation, then the role after it)
-        "appos_org_role_gap": re.compile(r"^\s*,\s+(?:(?:a|an|the|another|its)\s+)?(?P<former>former\s+|ex-)?$", re.I),
+        "appos_org_role_gap": re.compile(r"^\s*,\s+(?:(?:a|an|the|another|its)\s+)?(?:(?:early|longtime|long-time|"
+                                         r"major|big|top|key|prominent|senior)\s+)?(?P<former>former\s+|ex-)?$",
+                                         re.I),
         "appos_org_role_tail": re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<role>{role})\b", re.I),
         # "Lumenfold co-founders Nadia Haddad and Oskar Lindgren", "CEO Jane Roe and CTO John Poe"
         "coord_person": re.compile(rf"^\s*(?:,\s*)?and\s+(?:(?P<role>(?i:{role})(?:\s+of\s+[\w-]+)?)\s+)?"
@@ -195,6 +197,10 @@ class _Affiliations:
         """"Its chief executive, X", "The commission chairman, X", "X, the company's CTO"."""
         text, p = self.text, self.p
         s = self.ctx.sentence(sent)
+        # a place inside the title ("The company's president for Europe, X") does not end the search
+        while prev is not None and prev.type == "Place":
+            earlier = [x for x in self.ctx.mentions(sent) if x.end <= prev.start and x.type != "Group"]
+            prev = earlier[-1] if earlier else None
         lo = max(s.start, (prev.end if prev else s.start), m.start - 90)
         r = p["its_role_comma"].search(text[lo:m.start])
         if r:

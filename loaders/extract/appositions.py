@@ -43,11 +43,11 @@ _DESC_NOUNS = ("startup", "start-up", "company", "firm", "think tank", "think-ta
                "body", "watchdog", "regulator", "chipmaker", "maker", "giant", "unit", "subsidiary", "venture",
                "institute", "university", "college", "coalition", "alliance", "association", "campaign",
                "blog", "newsletter", "podcast", "studio", "developer", "provider", "operator", "retailer")
-_VERB_ROLE = {"leads": "head", "led": "head", "heads": "head", "headed": "head", "runs": "head", "ran": "head",
-              "founded": "founder", "co-founded": "co-founder", "cofounded": "co-founder",
+_VERB_ROLE = {"helms": "head", "helmed": "head", "leads": "head", "led": "head", "heads": "head", "headed": "head",
+              "runs": "head", "ran": "head", "founded": "founder", "co-founded": "co-founder", "cofounded": "co-founder",
               "chairs": "chair", "chaired": "chair", "directs": "director", "directed": "director"}
-_PAST = frozenset({"worked", "taught", "served", "sat", "led", "headed", "ran", "chaired", "oversaw", "managed", "left",
-                   "directed"})
+_PAST = frozenset({"helmed", "worked", "taught", "served", "sat", "led", "headed", "ran", "chaired", "oversaw",
+                   "managed", "left", "directed"})
 _PREPS = r"(?:at|of|for|with|on|in|from)"
 _SKIP_TYPES = ("Place",)  # names inside a role phrase or a descriptor ("the Berlin-based think tank")
 _HONORIFIC_RE = r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+"
@@ -61,7 +61,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     np_word = r"(?:[\w’'.&/-]+)"
     return {
         # after the organisation's possessive: "’s co-founder and chief executive", "'s head of communications"
-        "poss_role": re.compile(rf"^[’']s?\s+(?P<role>(?:{np_word}\s+(?:and\s+)?){{0,4}}?(?i:{role})"
+        "poss_role": re.compile(rf"^\.?[’']s?\s+(?P<role>(?:{np_word}\s+(?:and\s+)?){{0,4}}?(?i:{role})"
                                 rf"(?:\s+(?:of|for|on)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?)(?=\s*(?:[,.;:)—–]|$)|"
                                 r"\s+(?:and|who|said|says|told|wrote|has|had|was|is)\b)"),
         "poss_gap": re.compile(r"^\s*,\s+(?:the\s+)?$"),
@@ -70,11 +70,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                               rf"\s+)?(?:{np_word}\s+(?:and\s+)?){{0,7}}?)(?P<prep>{_PREPS})\s+(?:the\s+)?"
                               rf"(?:{desc})?$", re.I),
         # ", a former FTC attorney now at the law firm ", ", a researcher who previously worked at "
-        "who_at": re.compile(rf"^\s*,\s+(?P<role>(?:(?:a|an|the|another)\s+)?(?:{np_word}\s+){{0,5}}?)"
+        # (a US politician's party tag may come first: "X, D-San Jose, who helms ...")
+        "who_at": re.compile(rf"^\s*,\s+(?:[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s+)?"
+                             rf"(?P<role>(?:(?:a|an|the|another)\s+)?(?:{np_word}\s+){{0,5}}?)"
                              r"(?:who\s+(?P<adv>now|previously|formerly|also|currently|later|once|until\s+\w+)?\s*"
                              r"(?P<verb>works|worked|teaches|taught|studies|studied|serves|served|sits|sat|leads|led|"
                              r"heads|headed|runs|ran|founded|co-?founded|cofounded|chairs|chaired|oversees|oversaw|"
-                             r"manages|managed|joined|left|directs|directed|is|was)"
+                             r"manages|managed|joined|left|directs|directed|helms|helmed|is|was)"
                              rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{_PREPS}\s+)?|now\s+(?P<now>at|with)\s+)(?:the\s+)?"
                              rf"(?:{desc})?$", re.I),
         # "Y is led by founder X", "Y, run by X"
@@ -189,9 +191,9 @@ class _Appositions:
         verb = (r.group("verb") or "").lower()
         if verb in ("is", "was") and not re.search(r"\b(?:member|part|employed|based)\b", gap, re.I):
             return False
-        if verb in ("sits", "sat", "serves", "served") and not (org.possessive or re.search(r"\bon\s+(?:the\s+)?$",
-                                                                                               gap)):
-            return False
+        if verb in ("sits", "sat", "serves", "served") and not (org.possessive or re.search(
+                r"\b(?:on|with|in)\s+(?:the\s+)?$", gap)):
+            return False  # "sits on the board of", "sits with the Greens group": a seat, not any "sits"
         np = r.group("role") or ""
         # the apposition's own role holds at the organisation unless it is a former one ("a former FTC attorney")
         role = None if re.search(r"\b(?:former|ex-)", np, re.I) else _role_in(np, self.p)

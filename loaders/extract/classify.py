@@ -357,9 +357,12 @@ class _Typer:
             return TypedMention(mention=m, type="Product", cue="made-by", label=ext)  # "Y, developed by X"
         # an apposition starts with a comma: most names are followed by none
         appos = p["appos"].match(after) if after.lstrip()[:1] == "," else None
+        cue_word = appos and (appos.group("org") or appos.group("product") or "")
         if appos and (_APPOS_CLAUSE.search(appos.group(1)) or
-                      (not appos.group("role") and _APPOS_PREP.search(appos.group(1)))):
-            appos = None  # "Matthew Green, a cryptographer at Johns Hopkins University": the cue is another name's
+                      (not appos.group("role") and (_APPOS_PREP.search(appos.group(1)) or cue_word[:1].isupper()))):
+            # "Matthew Green, a cryptographer at Johns Hopkins University", "X, an early Zentrix Labs investor": the
+            # cue is another name's
+            appos = None
         if appos:
             if appos.group("product") and appos.group("noun_after"):
                 # "X, a Santa Clara chip designer", "X, a British chip startup": the product word is a modifier

@@ -291,6 +291,9 @@ class _Builder:
         start, end = toks[a][0], toks[b - 1][1]
         text = self.text
         possessive = b < len(toks) and toks[b][2] in {"’s", "'s", "’", "'"} and toks[b][0] == end
+        if not possessive and b + 1 < len(toks) and toks[b][2] == "." and toks[b][0] == end and \
+                toks[b + 1][2] in {"’s", "'s"} and toks[b + 1][0] == toks[b][1]:
+            possessive = True  # "Goldman Sachs Group Inc.'s head of research"
         version_end = None
         k = b
         if k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " " and _VERSION.match(toks[k][2]):

@@ -76,3 +76,18 @@ def test_no_affiliation_without_a_role_held_there(text: str, person: str, org: s
 ])
 def test_academic_titles_make_affiliations(text: str, person: str, org: str) -> None:
     assert (person, org) in _roles(text)
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("Halden Group Inc.'s head of global research, Mara Quist, argued that the boom would fade.", "Mara Quist",
+     "Halden Group Inc"),
+    ("Congressmember Dana Pruitt, D-San Jose, who helms the Zentrix Oversight Committee, applauded.", "Dana Pruitt",
+     "Zentrix Oversight Committee"),
+    ("MEP Jonas Veldt, who sits with the Civic Renewal Alliance group in the European Parliament, objected.",
+     "Jonas Veldt", "Civic Renewal Alliance"),
+    ("Ivan Brandt, an early Zentrix Labs investor, criticised the board.", "Ivan Brandt", "Zentrix Labs"),
+    ("In a letter to Kestrel Systems executive vice-president Linda Park, critics objected.", "Linda Park",
+     "Kestrel Systems"),
+])
+def test_more_role_wordings(text: str, person: str, org: str) -> None:
+    assert (person, org) in _roles(text)
