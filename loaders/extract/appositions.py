@@ -43,9 +43,10 @@ _DESC_NOUNS = ("startup", "start-up", "company", "firm", "think tank", "think-ta
                "body", "watchdog", "regulator", "chipmaker", "maker", "giant", "unit", "subsidiary", "venture",
                "institute", "university", "college", "coalition", "alliance", "association", "campaign",
                "blog", "newsletter", "podcast", "studio", "developer", "provider", "operator", "retailer")
-_VERB_ROLE = {"helms": "head", "helmed": "head", "leads": "head", "led": "head", "heads": "head", "headed": "head",
-              "runs": "head", "ran": "head", "founded": "founder", "co-founded": "co-founder", "cofounded": "co-founder",
-              "chairs": "chair", "chaired": "chair", "directs": "director", "directed": "director"}
+_VERB_ROLE = {"helms": "head", "helmed": "head", "leads": "head", "led": "head", "heads": "head",
+              "headed": "head", "runs": "head", "ran": "head", "founded": "founder", "co-founded": "co-founder",
+              "cofounded": "co-founder", "chairs": "chair", "chaired": "chair", "directs": "director",
+              "directed": "director"}
 _PAST = frozenset({"helmed", "worked", "taught", "served", "sat", "led", "headed", "ran", "chaired", "oversaw",
                    "managed", "left", "directed"})
 _PREPS = r"(?:at|of|for|with|on|in|from)"
