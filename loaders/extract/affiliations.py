@@ -27,7 +27,7 @@ _NAMED_NOUNS = ("commission", "committee", "agency", "department", "ministry", "
 _ANAPHOR = rf"(?:its|their|the\s+(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})(?:['’]s)?)"
 # executive titles that, written bare before a name, mean the article's company ("Chief Executive Officer X said")
 _EXEC = (r"(?:(?:co-?)?founder\s+and\s+)?(?:chief\s+[a-z]+(?:\s+officer)?|ceo|cto|coo|cfo|cpo|"
-         r"co-?founder|cofounder|founder)")
+         r"co-?founders?|cofounders?|founders?|spokesperson|spokesman|spokeswoman)")
 # a descriptor before an organisation's name: "chief executive of AI coding startup Zeph"
 _ORG_DESC = r"(?:(?:[\w-]+\s+){0,3}?(?:startup|company|firm|lab|fund|group|maker|chipmaker|developer)\s+)?"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
@@ -44,7 +44,8 @@ _HIS_ORG = re.compile(r"\b(?:his|her)\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:
 _POSS_ORG = re.compile(r"^[’']s?\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|company|firm|lab|venture|fund)"
                        r"\s*,?\s*$")
 _LIST_COMMA = re.compile(r"^\s*,\s*$")
-_EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder"})
+_EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder", "founders",
+                         "co-founders", "cofounders", "spokesperson", "spokesman", "spokeswoman"})
 _SPEECH = frozenset({"said", "says", "added", "wrote", "writes", "noted", "argued", "explained"})
 _ANAPHOR_WORDS = frozenset({"its", "their", *_COMPANY_NOUNS, *_NAMED_NOUNS})
 _VERB_ROLE = {"leads": "head", "led": "head", "heads": "head", "headed": "head", "runs": "head", "ran": "head",
@@ -288,12 +289,14 @@ class _Affiliations:
         text, p = self.text, self.p
         in_list: set[str] = set()  # names of a list headed by a plural title: a comma continues it
         for a, b in pairwise(ms):
-            if a.type != "Person" or b.type != "Person" or a.key not in rel_people or b.key in self.affiliated:
+            if a.type != "Person" or b.type != "Person" or a.key not in rel_people:
                 continue
             org, role = rel_people[a.key]
             gap = text[a.end:b.start]
             r = p["coord_person"].match(gap)
             plural = a.key in in_list or self.p["plural_title"].search(text, max(0, a.start - 40), a.start)
+            if b.key in self.affiliated and not plural:
+                continue  # a list under a plural title goes on over names already placed ("co-founders A, B, C")
             if (r and (r.group("role") or plural)) or (plural and _LIST_COMMA.match(gap)):
                 role = r.group("role") if r and r.group("role") else role
                 self.link(b.key, org, role, a.start, b.end, sent)
@@ -306,15 +309,21 @@ class _Affiliations:
         text, ctx = self.text, self.ctx
         s = ctx.sentence(sent)
         for i, m in enumerate(ms):
-            if m.type != "Person" or m.key in self.affiliated:
+            if m.type != "Person":
                 continue
             lo = max(s.start, ms[i - 1].end if i else s.start, m.start - 60)
             r = self.p["bare_exec"].search(text, lo, m.start)
+            if r and m.key in self.affiliated and not r.group("role").lower().endswith("s"):
+                continue  # placed already; a plural title's list is read on (its first name may be placed)
             if not r or re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$", text[lo:r.start("role")]):
                 continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
             if i and ms[i - 1].type == "Organization" and r.start("role") - ms[i - 1].end < 4:
                 continue  # "Acme CEO X" is read by the adjacent-title rule
             org = self.topic_org()
+            if r.group("role").lower().endswith("s"):
+                # "OpenAI's response was signed by co-founders A, B and C": the organisation of the sentence first
+                here = [x for x in ms[:i] if x.type == "Organization" and ctx.is_head(x)]
+                org = here[-1].key if here else org
             if org:
                 self.link(m.key, org, r.group("role"), r.start("role"), m.end, sent)
 
@@ -347,6 +356,10 @@ def extra_affiliations(ctx: DocContext, add: AddFn, titled: dict[str, tuple[str,
     people = {**finder.linked, **titled}
     for sent, ms in groups.items():
         finder.coordinated(people, sent, ms)
-    for sent, ms in groups.items():
-        if not ctx.words(sent).isdisjoint(_EXEC_WORDS):
-            finder.bare_titles(sent, ms)
+    bare = [sent for sent in groups if not ctx.words(sent).isdisjoint(_EXEC_WORDS)]
+    for sent in bare:
+        finder.bare_titles(sent, groups[sent])
+    # "co-founders A, B and C": the names after a bare plural title share the first one's organisation
+    people = {**finder.linked, **titled}
+    for sent in bare:
+        finder.coordinated(people, sent, groups[sent])

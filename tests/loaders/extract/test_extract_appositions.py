@@ -91,3 +91,16 @@ def test_academic_titles_make_affiliations(text: str, person: str, org: str) -> 
 ])
 def test_more_role_wordings(text: str, person: str, org: str) -> None:
     assert (person, org) in _roles(text)
+
+
+def test_a_bare_plural_founders_title_lists_the_sentences_company() -> None:
+    text = ("Zentrix Labs chief executive Anna Kole spoke on Monday. Zentrix Labs's reply was signed by co-founders "
+            "Anna Kole, Ben Ruiz, Cleo Park and Dan Ortiz.")
+    got = _roles(text)
+    assert all((p, "Zentrix Labs") in got for p in ("Anna Kole", "Ben Ruiz", "Cleo Park", "Dan Ortiz")), got
+
+
+def test_a_bare_spokesperson_speaks_for_the_articles_company() -> None:
+    text = ("Zentrix Labs was fined on Monday. Zentrix Labs said it would appeal. Zentrix Labs has 40 staff. "
+            "Spokesperson Maria Lund said the fine was unfair.")
+    assert ("Maria Lund", "Zentrix Labs") in _roles(text)
