@@ -27,6 +27,11 @@ ROLE_PHRASE_AT = register("relation.role_phrase_at.v1", "'X, a professor of law 
                           "organisation", __name__)
 WHO_CLAUSE = register("relation.who_clause.v1", "'X, who now runs the nonprofit Y', 'X, a researcher who previously "
                       "worked at Y', 'X, who sits on Y's board': a relative clause naming the organisation", __name__)
+TITLE_COMMA = register("relation.title_comma.v1", "'A Commission spokesperson, X', 'Meta's Reality Labs vice president "
+                       "X': a title after an organisation, then the name; a unit's owner named in the possessive",
+                       __name__)
+JOINED_LEFT = register("relation.joined_left.v1", "'X left Acme in June', 'X joined Acme in 2019', 'X had worked at "
+                       "Acme': a person's move into or out of an organisation", __name__)
 LED_BY = register("relation.led_by.v1", "'Y is led by founder X', 'Y, run by X': the organisation's leader", __name__)
 
 # add(subject, obj, role, start, end, sent, rule)
@@ -50,6 +55,10 @@ _VERB_ROLE = {"helms": "head", "helmed": "head", "leads": "head", "led": "head",
 _PAST = frozenset({"helmed", "worked", "taught", "served", "sat", "led", "headed", "ran", "chaired", "oversaw",
                    "managed", "left", "directed"})
 _PREPS = r"(?:at|of|for|with|on|in|from)"
+# "X left Acme", "X had joined Acme", "X worked at Acme": the person right before, the organisation right after
+_MOVED = re.compile(r"^\s+(?:(?:had|has|have|recently|later|then|also|eventually|abruptly|quietly|officially|"
+                    r"previously|once)\s+)*(?P<verb>joined|left|quit|rejoined|departed|worked\s+(?:at|for)|"
+                    r"works\s+(?:at|for))\s+(?:the\s+)?$")
 _SKIP_TYPES = ("Place",)  # names inside a role phrase or a descriptor ("the Berlin-based think tank")
 _HONORIFIC_RE = r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+"
 
@@ -84,6 +93,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "led_by": re.compile(r"^(?:\s*,\s+(?:which\s+(?:is|was)\s+)?|\s+(?:is|was|has\s+been)\s+)(?:now\s+|"
                              r"currently\s+|still\s+)?(?:led|run|headed|chaired)\s+by\s+(?:its\s+)?"
                              rf"(?P<role>(?:[a-z][\w-]*\s+){{0,3}}?)(?:{_HONORIFIC_RE})?$"),
+        "title_comma": re.compile(rf"^\s+(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?(?i:{role}))\s*,\s*$"),
+        "title_plain": re.compile(rf"^\s+(?:[\w-]+\s+){{0,3}}?(?i:{role})\s+$"),
         "role_word": re.compile(rf"(?<![\w-])(?P<role>(?:{roles}))s?(?![\w-])", re.I),
         "and_role": re.compile(rf"^\s+and\s+(?:(?:a|an|the)\s+)?(?P<role>(?:{np_word}\s+){{0,5}}?(?i:{role})"
                                rf"(?:\s+[a-z][\w-]*){{0,3}}?)\s+(?:at|of|for|with)\s+(?:the\s+)?(?:{desc})?$", re.I),
@@ -129,15 +140,26 @@ class _Appositions:
         for i, m in enumerate(ms):
             if m.type == "Organization" and i + 1 < len(ms) and ms[i + 1].type == "Person":
                 self._led_by(m, ms[i + 1], sent)
+                self._title_comma(ms, i, sent)
             if m.type != "Person":
                 continue
             orgs = [o for o in self.next_orgs(ms, i) if o.start - m.end <= 160]
             if not orgs:
                 continue
+            moved = _MOVED.match(text[m.end:orgs[0].start])
+            if moved and i + 1 < len(ms) and ms[i + 1] is orgs[0]:
+                verb = moved.group("verb").split()[0].lower()
+                role = "former employee" if verb in ("left", "quit", "departed", "worked") else None
+                self.add(m.key, orgs[0].key, role, m.start, orgs[0].end, sent, JOINED_LEFT)
+                continue
             org = orgs[0]
             gap = text[m.end:org.start]
             if self._possessive(m, org, gap, sent) or self._role_at(m, org, gap, sent):
                 self._and_role(m, org, ms, sent)
+                if len(orgs) > 1 and org.possessive and re.fullmatch(r"[’']s?\s+", text[org.end:orgs[1].start]) \
+                        and gap.strip() != ",":
+                    # "a director at Georgetown University's Center for Security": the unit too
+                    self.add(m.key, orgs[1].key, None, m.start, orgs[1].end, sent, ROLE_PHRASE_AT)
                 # "X, a partner at Fenwick, who sits on Orvell's board": a relative clause after the apposition
                 for prev, nxt in pairwise(orgs):
                     if self._who_at(m, nxt, text[prev.end:nxt.start], sent):
@@ -206,6 +228,19 @@ class _Appositions:
             role = "former " + (role or "employee")
         self.add(m.key, org.key, role, m.start, org.end, sent, WHO_CLAUSE)
         return True
+
+    def _title_comma(self, ms: list[ResolvedMention], i: int, sent: int) -> None:
+        """"A Commission spokesperson, X"; "Meta's Reality Labs vice president X" (the unit's owner too)."""
+        org, person = ms[i], ms[i + 1]
+        text, s = self.text, self.ctx.sentence(sent)
+        gap = text[org.end:person.start]
+        t = self.p["title_comma"].match(gap)
+        if t and re.search(r"\b(?:a|an|the)\s+$", text[max(s.start, org.start - 6):org.start], re.I):
+            self.add(person.key, org.key, t.group("role"), org.start, person.end, sent, TITLE_COMMA)
+        owner = ms[i - 1] if i else None
+        if owner is not None and owner.type == "Organization" and owner.possessive and \
+                re.fullmatch(r"[’']s?\s+", text[owner.end:org.start]) and self.p["title_plain"].match(gap):
+            self.add(person.key, owner.key, None, owner.start, person.end, sent, TITLE_COMMA)
 
     def _led_by(self, org: ResolvedMention, person: ResolvedMention, sent: int) -> None:
         """"Midjourney is led by founder David Holz"."""

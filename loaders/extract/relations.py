@@ -270,10 +270,12 @@ def _modified_title(gap: str) -> str | None:
     if not 2 <= len(words) <= 6 or words[-1].lower().rstrip("s") not in lex.role_words | {"co-ceo", "boss"}:
         return None
     lower = 0
-    for w in words[:-1]:
+    for k, w in enumerate(words[:-1]):
         lw = w.lower()
         if w[0].isupper() or lw in lex.role_words or lw in lex.role_modifiers:
             continue
+        if lw == "and" and k and words[k - 1].lower() in lex.role_words:
+            continue  # "Forbes editor and chief content officer X"
         if lw in lex.stopwords or lw in _NOT_MODIFIERS or lw.endswith("ed") or len(lw) < 3 or \
                 not re.fullmatch(r"[a-z][a-z-]+", lw) or (lw.endswith("s") and lw not in _PLURAL_MODIFIERS):
             return None

@@ -104,3 +104,22 @@ def test_a_bare_spokesperson_speaks_for_the_articles_company() -> None:
     text = ("Zentrix Labs was fined on Monday. Zentrix Labs said it would appeal. Zentrix Labs has 40 staff. "
             "Spokesperson Maria Lund said the fine was unfair.")
     assert ("Maria Lund", "Zentrix Labs") in _roles(text)
+
+
+@pytest.mark.parametrize(("text", "person", "org", "rule"), [
+    ("A Commission spokesperson, Thomas Rijn, said the code remains voluntary.", "Thomas Rijn", "Commission",
+     "relation.title_comma.v1"),
+    ("Zentrix Labs's Kestrel Research Lab vice president Maria Lund mocked the rival device.", "Maria Lund",
+     "Zentrix Labs", "relation.title_comma.v1"),
+    ("Maria Lund left Zentrix Labs in June after three years.", "Maria Lund", "Zentrix Labs",
+     "relation.joined_left.v1"),
+    ("Anna Kole joined Kestrel Systems in 2019 as its first engineer.", "Anna Kole", "Kestrel Systems",
+     "relation.joined_left.v1"),
+    ("Dana Moss, a director of strategy at Halden University's Center for Civic Technology, spoke.", "Dana Moss",
+     "Center for Civic Technology", "relation.role_phrase_at.v1"),
+    ("In a separate piece, Zentrix Labs editor and chief content officer Ben Ruiz wrote that it was theft.",
+     "Ben Ruiz", "Zentrix Labs", "relation.modified_title.v1"),
+])
+def test_titles_moves_and_units(text: str, person: str, org: str, rule: str) -> None:
+    got = _roles(text)
+    assert got.get((person, org), (None, None))[1] == rule, got
