@@ -279,6 +279,8 @@ class _Builder:
         generic = self.lex.generic_caps
         while b > a:
             w = toks[b - 1][2]
+            if w == "Act" and b - a > 1:
+                return None  # "the GAIN AI Act", "the Chips and Science Act": a law, not an actor
             if w in _TAIL_DROPS or self._stop_tail(w, b - a) or (w in generic and w != "AI"):
                 b -= 1
             else:

@@ -94,3 +94,12 @@ def test_a_curly_apostrophe_writing_is_kept_as_an_alias() -> None:
     ex = extract("Quora chief executive Adam D’Angelo joined the board of Zentrix Labs.")
     person = next(e for e in ex.entities if e.type == "Person")
     assert "Adam D’Angelo" in (person.label, *person.aliases)
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs lobbied against the GAIN AI Act in the Senate.",
+    "The Digital Services Act applies to Zentrix Labs from next year.",
+])
+def test_a_law_is_not_an_organisation(text: str) -> None:
+    assert not any(label.endswith(("AI", "Services")) for label, t in labels(extract(text)).items()
+                   if t == "Organization"), labels(extract(text))
