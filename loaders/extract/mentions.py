@@ -21,6 +21,10 @@ _FOR_HEADS = frozenset({"Center", "Centre", "Institute", "Coalition", "Alliance"
                         "Foundation", "Society", "Association", "Partnership", "Fund", "Commission", "Office",
                         "Department", "Ministry", "Agency", "Reporters", "Doctors", "Engineers", "Scientists",
                         "Administration", "Authority", "Bureau", "Commissioner", "Network", "Initiative"})
+# company suffixes after which a sentence-initial common word is the company's own ("Scale AI", "News Corp")
+_NAME_SUFFIXES = frozenset({"AI", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Labs", "Holdings", "Capital",
+                            "Ventures", "Partners", "Technologies"})
+_ADJECTIVE = re.compile(r"(?:ive|al|ic|ous|ed|ing|able|ible|ful|ary|ent|ant)$")
 # heads of institutions whose names list their fields ("Department for Science, Innovation and Technology")
 _LIST_HEADS = frozenset({"Ministry", "Department", "Committee", "Subcommittee", "Commission", "Council"})
 _COMMA_LEGAL = frozenset({"Inc", "LLC", "Ltd", "Corp", "Co", "PLC", "LLP", "GmbH", "AG", "SA", "NV"})
@@ -259,7 +263,9 @@ class _Builder:
             # a common word capitalised only because it starts the sentence (tested last: the costliest test)
             if low in lex.stopwords or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
                     (a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns)
-                     and low not in lex.role_words and lex.known.get(fold(t)) is None):
+                     and low not in lex.role_words and lex.known.get(fold(t)) is None
+                     and not (a + 1 < b and toks[a + 1][2] in _NAME_SUFFIXES and not _ADJECTIVE.search(low))):
+                # ("Scale AI CEO X said", "News Corp sued": a common word before a company suffix is the name's)
                 a += 1
             else:
                 break

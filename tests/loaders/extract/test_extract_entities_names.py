@@ -103,3 +103,8 @@ def test_a_curly_apostrophe_writing_is_kept_as_an_alias() -> None:
 def test_a_law_is_not_an_organisation(text: str) -> None:
     assert not any(label.endswith(("AI", "Services")) for label, t in labels(extract(text)).items()
                    if t == "Organization"), labels(extract(text))
+
+
+def test_a_sentence_initial_common_word_before_a_company_suffix_is_kept() -> None:
+    text = "The news was bad for the paper. News Corp CEO Dana Moss did not mince words."
+    assert labels(extract(text)).get("News Corp") == "Organization", labels(extract(text))
