@@ -405,6 +405,8 @@ class _Typer:
             (w.lower() in lex.stopwords and w not in _PARTICLES) or w in lex.generic_caps or
             w.lower() in lex.role_words for w in words) \
             and last not in _VERSION_WORDS and last not in lex.org_suffixes
+        if person_like and len(words) == 2 and (k := lex.known.get(fold(words[0]))) and k.type == "Organization":
+            person_like = False  # "Bloomberg Law reported": a known company's unit, not a person
         if person_like and len(words) == 3 and words[1] in _PARTICLES:
             return TypedMention(mention=m, type="Person", cue="particle", label=surface)  # "Max von Thun"
         if person_like and first_name(words[0], lex):

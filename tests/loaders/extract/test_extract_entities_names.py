@@ -108,3 +108,11 @@ def test_a_law_is_not_an_organisation(text: str) -> None:
 def test_a_sentence_initial_common_word_before_a_company_suffix_is_kept() -> None:
     text = "The news was bad for the paper. News Corp CEO Dana Moss did not mince words."
     assert labels(extract(text)).get("News Corp") == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The case is brought by the Dana Moss Law Firm together with two lawyers.", "Dana Moss Law Firm"),
+    ("The judge said he felt misled, Bloomberg Tax reported on Friday.", "Bloomberg Tax"),
+])
+def test_firms_and_units_of_known_companies_are_not_people(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
