@@ -367,7 +367,7 @@ class _Typer:
             if appos.group("product") and appos.group("noun_after"):
                 # "X, a Santa Clara chip designer", "X, a British chip startup": the product word is a modifier
                 return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)
-            if appos.group("product"):
+            if appos.group("product") and not (len(words) == 1 and surface.lower() in self.doc.lower_vocab):
                 return TypedMention(mention=m, type="Product", cue="appos-product", label=ext)
             if appos.group("org"):
                 return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)
@@ -466,7 +466,8 @@ class _Typer:
                     best = max(set(types), key=types.count)
                     if best != "Person":  # person lists are typed by their names; orgs/products by company
                         for k in range(i, j + 1):
-                            if items[k].type is None and not items[k].mention.sentence_initial:
+                            if items[k].type is None and not items[k].mention.sentence_initial and \
+                                    items[k].mention.text.lower() not in self.doc.lower_vocab:  # "Defendants"
                                 items[k] = replace(items[k], type=best, cue="list", label=items[k].mention.text)
             i = j + 1
 

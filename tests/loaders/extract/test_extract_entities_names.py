@@ -116,3 +116,14 @@ def test_a_sentence_initial_common_word_before_a_company_suffix_is_kept() -> Non
 ])
 def test_firms_and_units_of_known_companies_are_not_people(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The defendants denied it. Through Zentrix Labs's Copilot and Kestrel's Quill, Defendants seek to free-ride.",
+     "Defendants"),
+    ("Zentrix Labs said smaller models matter. \"Smaller, specialized models may emerge,\" the governor wrote.",
+     "Smaller"),
+    ("The inquiry under Section 110 of the Data Act was opened by the regulator into Zentrix Labs.", "Section 110"),
+])
+def test_common_words_and_numbered_sections_are_not_products(text: str, word: str) -> None:
+    assert word not in labels(extract(text)), labels(extract(text))
