@@ -86,6 +86,9 @@ _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|not
 # "Sequoia and Nvidia backed X": an active verb whose subject invests and whose object raises
 _BACKED_ACTIVE = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?:the\s+)?$", re.I)
 _BACKED_SUBJECT = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?!by\b)", re.I)
+_INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed)\b", re.I)
+_AUX_GAP = re.compile(r"^\s+(?:(?:has|had|have|also|recently|previously|will|would|just|is|was|are|were|agreed|"
+                      r"plans|set|to|already)\s+)*$", re.I)
 _INVEST_VERB = re.compile(r"\binvest(?:s|ed|ing)?\b[^.;]{0,60}$", re.I)
 _IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on)\s+(?:the\s+)?$", re.I)
 # "raised $1B for his new venture, Safe Superintelligence": the organisation the money is for
@@ -235,6 +238,25 @@ class _Funding:
         heads = [m for m in before if ctx.is_head(m)]
         return heads[0].key if heads else None
 
+    def _right_before_verb(self, s: Sentence, st: str, anchor: int) -> list[str]:
+        """The organisations written right before the last "invested"/"backed" ahead of the money ("A and B
+        backed"), first to last; empty when the verb follows no name."""
+        verbs = list(_INVEST_WORD.finditer(st, 0, anchor))
+        if not verbs:
+            return []
+        v = s.start + verbs[-1].start()
+        before = [m for m in self.ctx.mentions(s.index, s.start, v) if m.type != "Group"]
+        if not before or before[-1].type != "Organization" or before[-1].possessive or \
+                not _AUX_GAP.match(self.text[before[-1].end:v]):
+            return []
+        out = [before[-1]]
+        for m in reversed(before[:-1]):
+            if m.type != "Organization" or not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
+                                                            self.text[m.end:out[0].start]):
+                break
+            out.insert(0, m)
+        return [m.key for m in out]
+
     def _reported(self, sent: int, subj: str, pos: int, exclude: set[str]) -> str | None:
         """The organisation named after a reporting verb that follows the subject ("X reported that Y raised")."""
         ctx, text = self.ctx, self.text
@@ -346,10 +368,12 @@ class _Funding:
                 investors += [m.key for m in _orgs(ctx.mentions(s.index, cs, s.start + led.start()), set(investors))
                               if ctx.is_head(m) and not m.possessive]
         if _INVEST_VERB.search(st[:anchor.start]) or (first and _BACKED_SUBJECT.search(st[:anchor.start])):
-            subj = ctx.subject(s.index, s.start + anchor.start, ("Organization", "Person"))
+            # "X's valuation rose after Nvidia invested $500M": the name right before the verb invests
+            named = self._right_before_verb(s, st, anchor.start)
+            subj = named[-1] if named else ctx.subject(s.index, s.start + anchor.start, ("Organization", "Person"))
             cs = ctx.clause_start(s.index, s.start + anchor.start)
             if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
-                investors.append(subj)
+                investors += [k for k in [*named[:-1], subj] if k not in investors]
         recipient = self.recipient(s.index, s.start + anchor.start, set(investors))
         if recipient is None and (not first or _SAME_ROUND.match(st)) and events:
             # "The round brings total funding to €71M, following a €23M Series A": the last round's company, which

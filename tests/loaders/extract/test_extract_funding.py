@@ -257,3 +257,9 @@ def test_the_recipient_is_the_party_that_raises(text: str, org: str, investors: 
                                                 not_investors: set[str]) -> None:
     r = _has(extract(text), org, None)
     assert investors <= r[4] and not r[4] & not_investors
+
+
+def test_the_name_right_before_invested_is_the_investor_not_the_sentence_subject() -> None:
+    text = "Orvane Robotics' valuation rose to $5 billion after Harbor Ventures invested $500 million in the company."
+    r = _has(extract(text), "Orvane Robotics", 500e6, 5e9)
+    assert r[4] == {"Harbor Ventures"}
