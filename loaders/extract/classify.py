@@ -355,6 +355,8 @@ class _Typer:
             return TypedMention(mention=m, type="Organization", cue="admin", label=f"{surface} {am.group(1)}")
         if _MADE_BY.match(after) and not m.possessive and last not in lex.org_suffixes:
             return TypedMention(mention=m, type="Product", cue="made-by", label=ext)  # "Y, developed by X"
+        if last == "AI" and len(words) == 2 and words[0] in lex.demonyms:
+            return TypedMention(mention=m)  # "to advance Chinese AI", "Israeli AI startups": a field, not a company
         # an apposition starts with a comma: most names are followed by none
         appos = p["appos"].match(after) if after.lstrip()[:1] == "," else None
         cue_word = appos and (appos.group("org") or appos.group("product") or "")

@@ -127,3 +127,11 @@ def test_firms_and_units_of_known_companies_are_not_people(text: str, name: str)
 ])
 def test_common_words_and_numbered_sections_are_not_products(text: str, word: str) -> None:
     assert word not in labels(extract(text)), labels(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The chips could be used to advance Chinese AI and military interests, Zentrix Labs warned.",
+    "Beijing approved the purchase of Israeli AI chipmaker Kestrel Systems by Zentrix Labs.",
+])
+def test_a_nationality_before_ai_is_not_a_company(text: str) -> None:
+    assert not any(label.endswith(" AI") for label in labels(extract(text))), labels(extract(text))
