@@ -206,6 +206,8 @@ class _Typer:
                 if k.type == "Organization" and ext != surface and ext[len(surface):].strip().isdigit():
                     return TypedMention(mention=m)  # "Fortune 500", "Russell 2000": a ranking, not the publisher
                 label = cand if self._fuller(cand, k.label) else k.label
+                if "'" in label and cand.replace("’", "'") == label:
+                    label = cand  # "Adam D’Angelo" as written: a scorer drops "’" but reads "'" as a space
                 return TypedMention(mention=m, type=k.type, cue="lexicon", label=label)  # type: ignore[arg-type]
         words = surface.split()
         if surface.endswith("s") and (k := lex.known.get(fold(surface[:-1]))) and k.type == "Product":

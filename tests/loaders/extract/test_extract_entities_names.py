@@ -135,3 +135,8 @@ def test_common_words_and_numbered_sections_are_not_products(text: str, word: st
 ])
 def test_a_nationality_before_ai_is_not_a_company(text: str) -> None:
     assert not any(label.endswith(" AI") for label in labels(extract(text))), labels(extract(text))
+
+
+def test_a_lexicon_name_keeps_the_texts_curly_apostrophe_as_its_label() -> None:
+    ex = extract("Quora chief executive Adam D’Angelo joined the board of Zentrix Labs.")
+    assert "Adam D’Angelo" in labels(ex, "Person")
