@@ -27,7 +27,7 @@ _NAMED_NOUNS = ("commission", "committee", "agency", "department", "ministry", "
 _ANAPHOR = rf"(?:its|their|the\s+(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})(?:['’]s)?)"
 # executive titles that, written bare before a name, mean the article's company ("Chief Executive Officer X said")
 _EXEC = (r"(?:(?:co-?)?founder\s+and\s+)?(?:chief\s+[a-z]+(?:\s+officer)?|ceo|cto|coo|cfo|cpo|"
-         r"co-?founder|cofounder|founder)")
+         r"co-?founders?|cofounders?|founders?|spokesperson|spokesman|spokeswoman)")
 # a descriptor before an organisation's name: "chief executive of AI coding startup Zeph"
 _ORG_DESC = r"(?:(?:[\w-]+\s+){0,3}?(?:startup|company|firm|lab|fund|group|maker|chipmaker|developer)\s+)?"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
@@ -43,7 +43,9 @@ _HIS_ORG = re.compile(r"\b(?:his|her)\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:
                       r"fund|outfit)\s*,?\s*$", re.I)
 _POSS_ORG = re.compile(r"^[’']s?\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|company|firm|lab|venture|fund)"
                        r"\s*,?\s*$")
-_EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder"})
+_LIST_COMMA = re.compile(r"^\s*,\s*$")
+_EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder", "founders",
+                         "co-founders", "cofounders", "spokesperson", "spokesman", "spokeswoman"})
 _SPEECH = frozenset({"said", "says", "added", "wrote", "writes", "noted", "argued", "explained"})
 _ANAPHOR_WORDS = frozenset({"its", "their", *_COMPANY_NOUNS, *_NAMED_NOUNS})
 _VERB_ROLE = {"leads": "head", "led": "head", "heads": "head", "headed": "head", "runs": "head", "ran": "head",
@@ -58,14 +60,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     role_tail = r"(?:\s+(?:of|for|on)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
     return {
         # "Kestrel's head of hardware, Jonas Thiessen"
-        "poss_role_comma": re.compile(rf"^[’']s?\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?i:{role}){role_tail})\s*,\s*"
+        "poss_role_comma": re.compile(rf"^\.?[’']s?\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?i:{role}){role_tail})\s*,\s*"
                                       rf"{_HONORIFIC}$"),
         # "a spokesperson for Acme, Jane Roe" (the text before the organisation)
         "role_for": re.compile(rf"\b(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+(?:for|at|of|with)\s+"
                                r"(?:the\s+)?$", re.I),
         # "Its chief executive, Farouk Benali", "The commission chairman, Park Ji-hoon"
         "its_role_comma": re.compile(rf"(?:^|\W){_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
-                                     rf"\s*,\s*{_HONORIFIC}$", re.I),
+                                     rf"\s*,?\s*{_HONORIFIC}$", re.I),
         # "Wielgosz, the company's chief technology officer"
         "comma_its_role": re.compile(rf"^\s*,\s+{_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
                                      r"(?=[\s,.;)]|$)", re.I),
@@ -75,7 +77,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                rf"{_ORG_DESC}$",
                                re.I),
         # "Daniel Levy, another ex-OpenAI employee" (gap before the organisation, then the role after it)
-        "appos_org_role_gap": re.compile(r"^\s*,\s+(?:(?:a|an|the|another|its)\s+)?(?P<former>former\s+|ex-)?$", re.I),
+        "appos_org_role_gap": re.compile(r"^\s*,\s+(?:(?:a|an|the|another|its)\s+)?(?:(?:early|longtime|long-time|"
+                                         r"major|big|top|key|prominent|senior)\s+)?(?P<former>former\s+|ex-)?$",
+                                         re.I),
         "appos_org_role_tail": re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<role>{role})\b", re.I),
         # "Lumenfold co-founders Nadia Haddad and Oskar Lindgren", "CEO Jane Roe and CTO John Poe"
         "coord_person": re.compile(rf"^\s*(?:,\s*)?and\s+(?:(?P<role>(?i:{role})(?:\s+of\s+[\w-]+)?)\s+)?"
@@ -83,7 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ex_org": re.compile(r"^\s*,\s+(?:a|an|the|another)\s+(?:former\s+|ex-)"
                              rf"(?P<org>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?P<role>{role})\b"),
         "title_before": re.compile(rf"(?<![\w’'-])(?P<role>(?:[a-z]+\s+)?(?i:{roles}))\s+{_HONORIFIC}$"),
-        "plural_title": re.compile(rf"(?<![\w-])(?:{roles})s\s+$", re.I),
+        "plural_title": re.compile(rf"(?<![\w-])(?:{roles})s,?\s+$", re.I),
         "epithet": re.compile(rf"\b(?:said|says|added|wrote|writes|noted|argued|explained)\s+the\s+(?P<role>"
                               rf"(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         "bare_exec": re.compile(rf"(?<![\w’'-])(?P<role>(?i:{_EXEC}))\s+{_HONORIFIC}$"),
@@ -101,9 +105,11 @@ class _Affiliations:
         self.text = ctx.doc.clean
         self._topic: str | bool | None = False
         self._orgs: dict[str, str] | None = None
+        self.linked: dict[str, tuple[str, str | None]] = {}  # person -> (org, role) of this finder's first link
 
     def link(self, person: str, org: str, role: str | None, start: int, end: int, sent: int) -> None:
         self.affiliated.add(person)
+        self.linked.setdefault(person, (org, role))
         self.add(person, org, role, start, end, sent)
 
     def topic_org(self) -> str | None:
@@ -126,6 +132,11 @@ class _Affiliations:
                     if m.end <= pos and m.type == "Organization" and want in ctx.label(m.key).lower().split():
                         return m.key
             return None
+        # "Vantage Compute said ..., and its CEO, X": an organisation earlier in the same sentence comes first
+        here = [m for m in ctx.mentions(ctx.sentence_at(pos)) if m.end <= pos and m.type == "Organization"
+                and ctx.is_head(m)]
+        if here:
+            return here[-1].key
         return ctx.recent_subject(pos, ("Organization",)) or ctx.recent(pos, ("Organization",), max_sentences=2) \
             or self.topic_org()
 
@@ -187,6 +198,10 @@ class _Affiliations:
         """"Its chief executive, X", "The commission chairman, X", "X, the company's CTO"."""
         text, p = self.text, self.p
         s = self.ctx.sentence(sent)
+        # a place inside the title ("The company's president for Europe, X") does not end the search
+        while prev is not None and prev.type == "Place":
+            earlier = [x for x in self.ctx.mentions(sent) if x.end <= prev.start and x.type != "Group"]
+            prev = earlier[-1] if earlier else None
         lo = max(s.start, (prev.end if prev else s.start), m.start - 90)
         r = p["its_role_comma"].search(text[lo:m.start])
         if r:
@@ -270,31 +285,45 @@ class _Affiliations:
                 self.link(a.key, b.key, role, a.start, b.end + t.end(), sent)
 
     def coordinated(self, rel_people: dict[str, tuple[str, str | None]], sent: int, ms: list[ResolvedMention]) -> None:
-        """"Lumenfold co-founders X and Y", "CEO X and CTO Y": the second name shares the organisation."""
+        """"Lumenfold co-founders X and Y", "Acme's founders, X, Y and Z": the next names share the organisation."""
         text, p = self.text, self.p
+        in_list: set[str] = set()  # names of a list headed by a plural title: a comma continues it
         for a, b in pairwise(ms):
-            if a.type != "Person" or b.type != "Person" or a.key not in rel_people or b.key in self.affiliated:
+            if a.type != "Person" or b.type != "Person" or a.key not in rel_people:
                 continue
             org, role = rel_people[a.key]
-            r = p["coord_person"].match(text[a.end:b.start])
-            plural = self.p["plural_title"].search(text, max(0, a.start - 40), a.start)
-            if r and (r.group("role") or plural):
-                self.link(b.key, org, r.group("role") or role, a.start, b.end, sent)
+            gap = text[a.end:b.start]
+            r = p["coord_person"].match(gap)
+            plural = a.key in in_list or self.p["plural_title"].search(text, max(0, a.start - 40), a.start)
+            if b.key in self.affiliated and not plural:
+                continue  # a list under a plural title goes on over names already placed ("co-founders A, B, C")
+            if (r and (r.group("role") or plural)) or (plural and _LIST_COMMA.match(gap)):
+                role = r.group("role") if r and r.group("role") else role
+                self.link(b.key, org, role, a.start, b.end, sent)
+                rel_people[b.key] = (org, role)
+                if plural:
+                    in_list.update((a.key, b.key))
 
     def bare_titles(self, sent: int, ms: list[ResolvedMention]) -> None:
         """"Chief Executive Officer X said": an executive title with no organisation names the article's company."""
         text, ctx = self.text, self.ctx
         s = ctx.sentence(sent)
         for i, m in enumerate(ms):
-            if m.type != "Person" or m.key in self.affiliated:
+            if m.type != "Person":
                 continue
             lo = max(s.start, ms[i - 1].end if i else s.start, m.start - 60)
             r = self.p["bare_exec"].search(text, lo, m.start)
+            if r and m.key in self.affiliated and not r.group("role").lower().endswith("s"):
+                continue  # placed already; a plural title's list is read on (its first name may be placed)
             if not r or re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$", text[lo:r.start("role")]):
                 continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
             if i and ms[i - 1].type == "Organization" and r.start("role") - ms[i - 1].end < 4:
                 continue  # "Acme CEO X" is read by the adjacent-title rule
             org = self.topic_org()
+            if r.group("role").lower().endswith("s"):
+                # "OpenAI's response was signed by co-founders A, B and C": the organisation of the sentence first
+                here = [x for x in ms[:i] if x.type == "Organization" and ctx.is_head(x)]
+                org = here[-1].key if here else org
             if org:
                 self.link(m.key, org, r.group("role"), r.start("role"), m.end, sent)
 
@@ -324,8 +353,13 @@ def extra_affiliations(ctx: DocContext, add: AddFn, titled: dict[str, tuple[str,
         finder.sentence(sent, ms)
         if "found" in ctx.slower(sent):
             finder.co_founded_company(sent, ms)
+    people = {**finder.linked, **titled}
     for sent, ms in groups.items():
-        finder.coordinated(titled, sent, ms)
-    for sent, ms in groups.items():
-        if not ctx.words(sent).isdisjoint(_EXEC_WORDS):
-            finder.bare_titles(sent, ms)
+        finder.coordinated(people, sent, ms)
+    bare = [sent for sent in groups if not ctx.words(sent).isdisjoint(_EXEC_WORDS)]
+    for sent in bare:
+        finder.bare_titles(sent, groups[sent])
+    # "co-founders A, B and C": the names after a bare plural title share the first one's organisation
+    people = {**finder.linked, **titled}
+    for sent in bare:
+        finder.coordinated(people, sent, groups[sent])

@@ -16,8 +16,23 @@ _PRODUCT_HEADS = frozenset({"Pin", "Phone", "Watch", "Glasses", "Buds", "Pad", "
 _MODEL_CODE = re.compile(r"^(?:[A-Z][A-Za-z]*-\d[\w.]*|[A-Z]{1,3}\d{1,4}[a-z]?|[A-Z][a-z]+-[A-Z]\d\w*)$")
 # letters of Latin-script names, accented ones included ("Lucía", "Thiessen", "Çelik")
 _UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
+# a lone unknown word after a determiner or possessive and before a common noun modifies the noun ("its Erfurt
+# fulfilment centre", "the Pro plan"); a company so written is named with a stronger cue elsewhere
+_MODIFIER_USE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+$", re.I)
+_NOUN_NEXT = re.compile(r"^\s+(?!(?:group|party|bloc|caucus|alliance|coalition|union|network|firm|company|"
+                        r"foundation|is|was|has|had|have|will|would|said|says|and|or|of|to|in|on|at|for|with)\b)"
+                        r"[a-z][a-z-]+\b")
+# a single unknown word after a place preposition that names a city of this size (thousands) reads as the place
+# ("hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana"); "led by Toyota" stays a company
+_PLACE_DEFAULT_POP = 100
+_PLACE_PREP = re.compile(r"\b(?:in|of|near|and|across|outside|around|at)\s+$")
+_APPOS_PREP = re.compile(r"\b(?:at|for|with|from|of|in|on|by)\s", re.I)
+# a capitalised name and "of" right before: "Justin Nelson of Susman Godfrey"
+_NAME_OF = re.compile(r"[A-Z][\w’'.-]+\s+of\s+$")
+# nobiliary particles inside a personal name ("Max von Thun", "Kim van Sparrentak")
+_PARTICLES = frozenset({"von", "van", "der", "den", "bin", "ibn"})
 _NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|[{_UP}][{_LO}]?[{_UP}][{_LO}]+|"
-                        rf"Mc[A-Z][a-z]+|[A-Z]\.)$")
+                        rf"Mc[A-Z][a-z]+|[A-Z]\.|[{_UP}][’'][{_UP}][{_LO}]+)$")  # "O’Reilly", "D’Angelo"
 _MEDIA_AFTER = re.compile(r"^\s+(?:podcast|show|newsletter|channel|series|programme|program|documentary|vlog)\b")
 _MODEL_TAIL = re.compile(r"^[A-Z]{1,3}\d{1,4}[a-z]?$")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|branded|known as)\s*[\"“‘]?$", re.I)
@@ -168,8 +183,8 @@ def first_name(w: str, lex: Lexicon) -> bool:
 
 
 def name_like(words: list[str]) -> bool:
-    """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.")."""
-    return all(_NAME_WORD.match(w) for w in words)
+    """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.", "van" inside)."""
+    return all(_NAME_WORD.match(w) or (0 < k < len(words) - 1 and w in _PARTICLES) for k, w in enumerate(words))
 
 
 class _Typer:
@@ -191,6 +206,8 @@ class _Typer:
                 if k.type == "Organization" and ext != surface and ext[len(surface):].strip().isdigit():
                     return TypedMention(mention=m)  # "Fortune 500", "Russell 2000": a ranking, not the publisher
                 label = cand if self._fuller(cand, k.label) else k.label
+                if "'" in label and cand.replace("’", "'") == label:
+                    label = cand  # "Adam D’Angelo" as written: a scorer drops "’" but reads "'" as a space
                 return TypedMention(mention=m, type=k.type, cue="lexicon", label=label)  # type: ignore[arg-type]
         words = surface.split()
         if surface.endswith("s") and (k := lex.known.get(fold(surface[:-1]))) and k.type == "Product":
@@ -200,7 +217,8 @@ class _Typer:
             return TypedMention(mention=m, type="Product", cue="lexicon", label=k.label)
         # a known product followed by more name or version words is a product too ("Claude Opus 3")
         head = lex.known.get(fold(words[0]))
-        if head and head.type == "Product" and (len(words) > 1 or ext != surface):
+        if head and head.type == "Product" and (len(words) > 1 or ext != surface) and \
+                not (len(words) > 2 and words[1] in {"of", "for", "on"}):  # "Office of the Privacy Commissioner"
             return TypedMention(mention=m, type="Product", cue="product-line", label=ext)
         return None
 
@@ -300,6 +318,8 @@ class _Typer:
                                                                  last in _STRONG_ORG_SUFFIXES)):
             return TypedMention(mention=m, type="Person", cue=f"title:{m.title}", label=surface)
         if ext != surface and not m.sentence_initial and name_like(words[-1:]):
+            if last in lex.org_suffixes:
+                return TypedMention(mention=m, type="Organization", cue="numbered-org", label=ext)  # "Vision Fund 2"
             return TypedMention(mention=m, type="Product", cue="version", label=ext)  # "Aurelia Max 2"
         maker = lex.known.get(fold(words[0])) if len(words) == 2 else None
         if maker is not None and maker.type == "Organization" and (_MODEL_TAIL.match(last) or _MODEL_CODE.match(last)):
@@ -337,18 +357,27 @@ class _Typer:
             return TypedMention(mention=m, type="Organization", cue="admin", label=f"{surface} {am.group(1)}")
         if _MADE_BY.match(after) and not m.possessive and last not in lex.org_suffixes:
             return TypedMention(mention=m, type="Product", cue="made-by", label=ext)  # "Y, developed by X"
+        if last == "AI" and len(words) == 2 and words[0] in lex.demonyms:
+            return TypedMention(mention=m)  # "to advance Chinese AI", "Israeli AI startups": a field, not a company
         # an apposition starts with a comma: most names are followed by none
         appos = p["appos"].match(after) if after.lstrip()[:1] == "," else None
-        if appos and _APPOS_CLAUSE.search(appos.group(1)):
+        cue_word = appos and (appos.group("org") or appos.group("product") or "")
+        if appos and (_APPOS_CLAUSE.search(appos.group(1)) or
+                      (not appos.group("role") and (_APPOS_PREP.search(appos.group(1)) or cue_word[:1].isupper()))):
+            # "Matthew Green, a cryptographer at Johns Hopkins University", "X, an early Zentrix Labs investor": the
+            # cue is another name's
             appos = None
         if appos:
             if appos.group("product") and appos.group("noun_after"):
                 # "X, a Santa Clara chip designer", "X, a British chip startup": the product word is a modifier
                 return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)
-            if appos.group("product"):
+            if appos.group("product") and not (len(words) == 1 and surface.lower() in self.doc.lower_vocab):
                 return TypedMention(mention=m, type="Product", cue="appos-product", label=ext)
             if appos.group("org"):
                 return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)
+            if appos.group("role") and _NAME_OF.search(before):
+                # "Justin Nelson of Susman Godfrey, a lawyer for the authors": the role is the person's
+                return TypedMention(mention=m, type="Organization", cue="of-org", label=surface)
             if appos.group("role") and (len(words) > 1 or words[0] in lex.first_names) and name_like(words) \
                     and last not in lex.org_suffixes:
                 return TypedMention(mention=m, type="Person", cue="appos-role", label=surface)
@@ -377,8 +406,13 @@ class _Typer:
         if len(words) >= 2 and words[0] in _FOREIGN_ARTICLES and not m.sentence_initial and name_like(words[1:]):
             return TypedMention(mention=m, type="Organization", cue="foreign-article", label=surface)  # "Le Monde"
         person_like = 2 <= len(words) <= 4 and name_like(words) and not any(
-            w.lower() in lex.stopwords or w in lex.generic_caps or w.lower() in lex.role_words for w in words) \
+            (w.lower() in lex.stopwords and w not in _PARTICLES) or w in lex.generic_caps or
+            w.lower() in lex.role_words for w in words) \
             and last not in _VERSION_WORDS and last not in lex.org_suffixes
+        if person_like and len(words) == 2 and (k := lex.known.get(fold(words[0]))) and k.type == "Organization":
+            person_like = False  # "Bloomberg Law reported": a known company's unit, not a person
+        if person_like and len(words) == 3 and words[1] in _PARTICLES:
+            return TypedMention(mention=m, type="Person", cue="particle", label=surface)  # "Max von Thun"
         if person_like and first_name(words[0], lex):
             return TypedMention(mention=m, type="Person", cue="first-name", label=surface)
         if cue_role and person_like:
@@ -408,6 +442,13 @@ class _Typer:
         camel = surface.isalpha() and not surface.isupper() and any(c.isupper() for c in surface[1:])
         if len(words) == 1 and (not m.sentence_initial or verb_next or camel) and not m.heading and not m.quoted and \
                 not in_title and _single_org_like(surface, lex, self.doc.lower_vocab):
+            nxt = after.split(None, 1)[0].lower() if after.strip() else ""
+            if _MODIFIER_USE.search(before[-12:]) and _NOUN_NEXT.match(after) and nxt not in lex.role_words:
+                return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm
+            pop = place_population(surface)
+            if pop is not None and pop >= _PLACE_DEFAULT_POP and not verb_next and _PLACE_PREP.search(before[-12:]):
+                # "hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana": a known city or state
+                return TypedMention(mention=m, type="Place", cue="gazetteer-default", label=surface)
             return TypedMention(mention=m, type="Organization", cue="single-default", label=surface)
         return TypedMention(mention=m)
 
@@ -429,7 +470,8 @@ class _Typer:
                     best = max(set(types), key=types.count)
                     if best != "Person":  # person lists are typed by their names; orgs/products by company
                         for k in range(i, j + 1):
-                            if items[k].type is None and not items[k].mention.sentence_initial:
+                            if items[k].type is None and not items[k].mention.sentence_initial and \
+                                    items[k].mention.text.lower() not in self.doc.lower_vocab:  # "Defendants"
                                 items[k] = replace(items[k], type=best, cue="list", label=items[k].mention.text)
             i = j + 1
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from kg.model import DateRef, Event, Money, Participant
 from loaders.extract.context import DocContext
 from loaders.extract.quantities import MoneyMatch, parse_money
 from loaders.extract.rules import register
-from loaders.extract.schema import ResolvedMention
+from loaders.extract.schema import ResolvedMention, Sentence
 from loaders.extract.topic import topic_org
 
-RAISED_AMOUNT = register("funding.raised_amount.v1", "A sum raised, invested or valued beside its recipient: 'X raised "
+RAISED_AMOUNT = register("funding.raised_amount.v2", "A sum raised, invested or valued beside its recipient: 'X raised "
                          "$2 billion led by Y'", __name__)
 
 # words one of which every funding sentence holds (a set test before any regex)
@@ -60,6 +61,9 @@ _RELATIVE = re.compile(r"(?P<np>\b(?:company|startup|start-up|firm|lab|business|
 _VERB = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)|bag(?:s|ged)|"
                    r"garner(?:s|ed)|complet(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|got|gets|announc(?:e|es|ed))\b",
                    re.I)
+_PRONOUN_VERB = re.compile(r"\b(?:when|after|as|and|but|since|because|where)\s+(?:it|they|we)\s+"
+                           r"(?:has\s+|had\s+|have\s+|also\s+|recently\s+|just\s+|last\s+\w+\s+)*(?:rais|secur|clos|land|bag|garner|"
+                           r"complet|receiv)\w*\s+(?:\w+\s+){0,2}$", re.I)
 _ROUND_IN = re.compile(r"^[^.;]{0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|seed)\s+"
                        r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
 _LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading)\s+(?:[\w’'$.-]+\s+){0,4}?"
@@ -74,6 +78,17 @@ _STRICT_INVESTOR = re.compile(
 )
 _LIST_GAP = re.compile(r"^(?:[’']s?)?\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\s*and\s+|\s*as well as\s+|\s*&\s+|"
                        r"\s*,?\s*(?:with|alongside|along with)\s+(?:participation\s+from\s+)?)(?:the\s+)?$")
+_REPORTING = re.compile(r"\b(?:said|says|reported|reports|announced|announces|confirmed|confirms|wrote|writes)"
+                        r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+", re.I)
+_RAISES_AFTER = re.compile(r"^\s+(?:(?:has|had|have|is|was|also|just|recently|now)\s+)*"
+                           r"(?:rais|secur|clos|land|bag|garner|complet)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
+_REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|noted|first\s+reported)\b")
+# "Sequoia and Nvidia backed X": an active verb whose subject invests and whose object raises
+_BACKED_ACTIVE = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?:the\s+)?$", re.I)
+_BACKED_SUBJECT = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?!by\b)", re.I)
+_INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed)\b", re.I)
+_AUX_GAP = re.compile(r"^\s+(?:(?:has|had|have|also|recently|previously|will|would|just|is|was|are|were|agreed|"
+                      r"plans|set|to|already)\s+)*$", re.I)
 _INVEST_VERB = re.compile(r"\binvest(?:s|ed|ing)?\b[^.;]{0,60}$", re.I)
 _IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on)\s+(?:the\s+)?$", re.I)
 # "raised $1B for his new venture, Safe Superintelligence": the organisation the money is for
@@ -89,6 +104,42 @@ _SAME_ROUND = re.compile(r"^\s*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|d
                          r"financing)\b", re.I)
 _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "participation", "participated",
                          "joined", "invested", "values", "valued", "valuing", "valuation", "backers"})
+
+
+# below this a "round" is a share price or a fee ("closes at a record $207.15")
+_MIN_ROUND = 100_000
+_PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
+# the USD figure a text gives beside another currency: "€500m ($540m)", "HK$780 million (US$100 million)"
+_TWIN_GAP = re.compile(r"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+)?(?:about|around|roughly|approximately|some|nearly|almost|"
+                       r"close\s+to|more\s+than|over)?\s*$", re.I)
+# words that start the report of another round: a valuation and an amount on both sides of one belong to two rounds
+_OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b(?:previous|prior|earlier|last)\s+"
+                          r"(?:round|raise|funding|valuation)\b|\bafter\s+raising\b|\bfollowing\s+(?:a|its)\b|"
+                          r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;", re.I)
+
+
+def _in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
+    """The money expressions of a sentence, with a figure in another currency replaced by the USD figure written
+    right after it, and the USD twin itself dropped."""
+    out: list[MoneyMatch] = []
+    skip = -1
+    for i, mm in enumerate(monies):
+        if i == skip:
+            continue
+        nxt = monies[i + 1] if i + 1 < len(monies) else None
+        if nxt is not None and mm.money.currency != "USD" and nxt.money.currency == "USD" and \
+                _TWIN_GAP.match(st[mm.end:nxt.start]):
+            out.append(dataclasses.replace(mm, money=nxt.money))
+            skip = i + 1
+            continue
+        out.append(mm)
+    return out
+
+
+def _apart(st: str, a: MoneyMatch, b: MoneyMatch) -> bool:
+    """Whether the text between two money expressions starts the report of another round."""
+    lo, hi = sorted((a, b), key=lambda mm: mm.start)
+    return bool(_OTHER_ROUND.search(st, lo.end, hi.start))
 
 
 def _date(ctx: DocContext, sent: int) -> DateRef | None:
@@ -146,7 +197,13 @@ class _Funding:
                 if prev and not text[prev[-1].end:cs + rel.start()].strip(" ,’'s"):
                     return prev[-1].key
         if _ANAPHOR.match(seg):
-            return self.topic(exclude) or ctx.subject(sent, pos, ("Organization",))
+            # "..., when it raised $105 million": the article's company, else the organisation just talked about
+            return self.topic(exclude) or ctx.subject(sent, pos, ("Organization",)) or \
+                ctx.recent_subject(cs, ("Organization",), exclude)
+        if _PRONOUN_VERB.search(seg[-80:]):
+            # "That was four times the valuation it fetched in January, when it raised $105 million": the company the
+            # previous sentence was about
+            return ctx.recent_subject(cs, ("Organization",), exclude) or self.topic(exclude)
         # "Microsoft invested $10 billion in OpenAI": the subject is the investor
         if _INVEST_VERB.search(seg):
             after = _orgs(ctx.mentions(sent, pos, s.end), exclude)
@@ -154,8 +211,14 @@ class _Funding:
                 if _IN_ORG.match(text[m.start - 9 if m.start - 9 > pos else pos:m.start][-9:]) or \
                         re.search(r"\b(?:in|into)\s+(?:the\s+)?$", text[pos:m.start]):
                     return m.key
+        for m in _orgs([x for x in ms if x.end <= pos], exclude):
+            if _BACKED_ACTIVE.search(text[max(s.start, m.start - 20):m.start]):
+                return m.key  # "Sequoia and Nvidia backed X in a $300 million round"
         subj = ctx.subject(sent, pos, ("Organization", "Person"))
         if subj and ctx.type_of(subj) == "Organization" and subj not in exclude:
+            reported = self._reported(sent, subj, pos, exclude)
+            if reported:
+                return reported  # "The Information reported that X raised": the name after the reporting verb
             m = next((x for x in ms if x.key == subj and x.end <= pos), None)
             if m is not None and _BASED_AFTER.match(text, m.end):
                 # "The Reno, Nevada-based company ... raised": the name is the place of the company talked about
@@ -175,6 +238,40 @@ class _Funding:
         heads = [m for m in before if ctx.is_head(m)]
         return heads[0].key if heads else None
 
+    def _right_before_verb(self, s: Sentence, st: str, anchor: int) -> list[str]:
+        """The organisations written right before the last "invested"/"backed" ahead of the money ("A and B
+        backed"), first to last; empty when the verb follows no name."""
+        verbs = list(_INVEST_WORD.finditer(st, 0, anchor))
+        if not verbs:
+            return []
+        v = s.start + verbs[-1].start()
+        before = [m for m in self.ctx.mentions(s.index, s.start, v) if m.type != "Group"]
+        if not before or before[-1].type != "Organization" or before[-1].possessive or \
+                not _AUX_GAP.match(self.text[before[-1].end:v]):
+            return []
+        out = [before[-1]]
+        for m in reversed(before[:-1]):
+            if m.type != "Organization" or not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
+                                                            self.text[m.end:out[0].start]):
+                break
+            out.insert(0, m)
+        return [m.key for m in out]
+
+    def _reported(self, sent: int, subj: str, pos: int, exclude: set[str]) -> str | None:
+        """The organisation named after a reporting verb that follows the subject ("X reported that Y raised")."""
+        ctx, text = self.ctx, self.text
+        first = next((m for m in ctx.mentions(sent) if m.key == subj and m.end <= pos), None)
+        if first is None:
+            return None
+        reps = list(_REPORTING.finditer(text, first.end, pos))
+        if not reps:
+            return None
+        rep = reps[-1]
+        # only the subject of the raise itself: "X said Microsoft would invest $10B in the company" names an investor
+        later = [m for m in _orgs(ctx.mentions(sent, rep.end(), pos), exclude | {subj})
+                 if ctx.is_head(m) and _RAISES_AFTER.match(text[m.end:pos])]
+        return later[0].key if later else None
+
     def investors(self, sent: int, start: int, exclude: set[str],
                   cues: re.Pattern[str] = _INVESTOR_IN) -> list[str]:
         """Organisations named after an investor cue ("led by", "from investors including") from ``start`` on."""
@@ -189,18 +286,40 @@ class _Funding:
                 if (prev != cue.end() and not _LIST_GAP.match(gap)) or (prev == cue.end() and len(gap) > 40):
                     break
                 prev = m.end
+                if _REPORTED_AFTER.match(self.text, m.end):
+                    break  # "from investors including Microsoft, Bloomberg reported": the outlet
                 if m.type == "Organization" and m.key not in exclude and ctx.is_head(m) and m.key not in out:
                     out.append(m.key)
         return out
 
-    def classify(self, st: str, monies: list[MoneyMatch]) -> tuple[MoneyMatch | None, MoneyMatch | None,
-                                                                   MoneyMatch | None]:
-        """The round's amount, the valuation and a running total among the money expressions of a sentence."""
+    def classify(self, st: str, monies: list[MoneyMatch]) -> list[tuple[MoneyMatch | None, MoneyMatch | None,
+                                                                        MoneyMatch | None]]:
+        """(amount, valuation, running total) of each round a sentence reports: the first, and another one started
+        by "up from", "after raising", "in its previous round" ("$200M at $1.5B, after raising $50M at $400M")."""
+        kept = []
+        for mm in _in_usd(st, monies):
+            if mm.money.value < _MIN_ROUND or _PER_SHARE.match(st[mm.end:mm.end + 20]):
+                continue  # "closes at a record $207.15", "$34 a share": a share price, never a round
+            kept.append(mm)
+        if not kept:
+            return []
+        split = _OTHER_ROUND.search(st, kept[0].end)
+        cut = split.start() if split else len(st)
+        rounds = [self._one_round(st, [mm for mm in kept if mm.start < cut]),
+                  self._one_round(st, [mm for mm in kept if mm.start >= cut], previous=split)]
+        return [r for r in rounds if any(r)]
+
+    @staticmethod
+    def _one_round(st: str, monies: list[MoneyMatch], previous: re.Match[str] | None = None
+                   ) -> tuple[MoneyMatch | None, MoneyMatch | None, MoneyMatch | None]:
+        """The amount, the valuation and a running total among the money expressions of one round."""
         amount = valuation = total = None
         for mm in monies:
             before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
-            if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after):
-                valuation = valuation or mm
+            if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after) or \
+                    (previous is not None and mm.start - previous.end() < 3 and "valu" in st[:previous.start()] and
+                     previous.group(0).lower().startswith(("up", "down", "compared", "and"))):
+                valuation = valuation or mm  # "values X at $2B, up from $1B": the earlier valuation
             elif _TOTAL_BEFORE.search(before):
                 total = total or mm
             elif _NOT_FUNDING.search(before[-30:]):
@@ -222,52 +341,62 @@ class _Funding:
             monies = parse_money(st)
             if not monies:
                 continue
-            amount, valuation, total = self.classify(st, monies)
-            if amount is None and valuation is None and total is None:
-                continue
-            anchor = amount or valuation or total
-            assert anchor is not None
-            investors = self.investors(s.index, s.start, set(), _STRICT_INVESTOR)
-            # "Sequoia led the round": the subject of "led" is an investor, never the recipient
-            led = _LED.search(st)
-            if led:
-                subj = ctx.subject(s.index, s.start + led.start(), ("Organization", "Person"))
-                if subj and subj not in investors:
-                    investors.append(subj)
-                    # "X and Y co-led ...": every organisation of the subject
-                    cs = ctx.clause_start(s.index, s.start + led.start())
-                    investors += [m.key for m in _orgs(ctx.mentions(s.index, cs, s.start + led.start()), set(investors))
-                                  if ctx.is_head(m) and not m.possessive]
-            if _INVEST_VERB.search(st[:anchor.start]):
-                subj = ctx.subject(s.index, s.start + anchor.start, ("Organization", "Person"))
-                cs = ctx.clause_start(s.index, s.start + anchor.start)
-                if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
-                    investors.append(subj)
-            recipient = self.recipient(s.index, s.start + anchor.start, set(investors))
-            if recipient is None and events and _SAME_ROUND.match(st):
-                # "The round brings total funding to €71M, following a €23M Series A": the last round's company
-                recipient = next((p.entity for p in events[-1].participants if p.role == "recipient"), None)
-                investors = [k for k in investors if k != recipient]
-            if recipient is None:
-                continue
-            investors += [k for k in self.investors(s.index, s.start + anchor.end, {recipient}) if k not in investors]
-            investors = [k for k in investors if k != recipient]
-            parts = [Participant(role="recipient", entity=recipient)]
-            parts += [Participant(role="investor", entity=k) for k in investors if k != recipient]
-            date = _date(ctx, s.index)
-            for money, val in ((amount, valuation), (total, None)) if amount else ((total or valuation, valuation),):
-                if money is None:
-                    continue
-                is_amount = money is not val
-                events.append(Event(key=f"ev{len(events)}", type="FundingRound",
-                                    label=f"{ctx.label(recipient)} funding round", date=date,
-                                    participants=tuple(parts), amount=money.money if is_amount else None,
-                                    valuation=val.money if val else None,
-                                    source=ctx.span(s.start + money.start, s.start + money.end, s.index),
-                                    rule=RAISED_AMOUNT))
+            for i, (amount, valuation, total) in enumerate(self.classify(st, monies)):
+                self._round(s, st, (amount, valuation, total), events, first=i == 0)
         merged = _merge(events)
         self.attach_later(merged)
         return merged
+
+    def _round(self, s: Sentence, st: str, monies: tuple[MoneyMatch | None, MoneyMatch | None, MoneyMatch | None],
+               events: list[Event], *, first: bool) -> None:
+        """The events of one round of a sentence (the first it reports, or an earlier one it compares), appended to
+        ``events``."""
+        ctx = self.ctx
+        amount, valuation, total = monies
+        anchor = amount or valuation or total
+        assert anchor is not None
+        # the investors named before the money belong to the sentence's first round
+        investors = self.investors(s.index, s.start, set(), _STRICT_INVESTOR) if first else []
+        # "Sequoia led the round": the subject of "led" is an investor, never the recipient
+        led = _LED.search(st) if first else None
+        if led:
+            subj = ctx.subject(s.index, s.start + led.start(), ("Organization", "Person"))
+            if subj and subj not in investors:
+                investors.append(subj)
+                # "X and Y co-led ...": every organisation of the subject
+                cs = ctx.clause_start(s.index, s.start + led.start())
+                investors += [m.key for m in _orgs(ctx.mentions(s.index, cs, s.start + led.start()), set(investors))
+                              if ctx.is_head(m) and not m.possessive]
+        if _INVEST_VERB.search(st[:anchor.start]) or (first and _BACKED_SUBJECT.search(st[:anchor.start])):
+            # "X's valuation rose after Nvidia invested $500M": the name right before the verb invests
+            named = self._right_before_verb(s, st, anchor.start)
+            subj = named[-1] if named else ctx.subject(s.index, s.start + anchor.start, ("Organization", "Person"))
+            cs = ctx.clause_start(s.index, s.start + anchor.start)
+            if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
+                investors += [k for k in [*named[:-1], subj] if k not in investors]
+        recipient = self.recipient(s.index, s.start + anchor.start, set(investors))
+        if recipient is None and (not first or _SAME_ROUND.match(st)) and events:
+            # "The round brings total funding to €71M, following a €23M Series A": the last round's company, which
+            # for the second round of a sentence is its first round's
+            recipient = next((p.entity for p in events[-1].participants if p.role == "recipient"), None)
+            investors = [k for k in investors if k != recipient]
+        if recipient is None:
+            return
+        investors += [k for k in self.investors(s.index, s.start + anchor.end, {recipient}) if k not in investors]
+        investors = [k for k in investors if k != recipient]
+        parts = [Participant(role="recipient", entity=recipient)]
+        parts += [Participant(role="investor", entity=k) for k in investors if k != recipient]
+        date = _date(ctx, s.index)
+        for money, val in ((amount, valuation), (total, None)) if amount else ((total or valuation, valuation),):
+            if money is None:
+                continue
+            is_amount = money is not val
+            events.append(Event(key=f"ev{len(events)}", type="FundingRound",
+                                label=f"{ctx.label(recipient)} funding round", date=date,
+                                participants=tuple(parts), amount=money.money if is_amount else None,
+                                valuation=val.money if val else None,
+                                source=ctx.span(s.start + money.start, s.start + money.end, s.index),
+                                rule=RAISED_AMOUNT))
 
     def attach_later(self, events: list[Event]) -> None:
         """Valuations and investors stated in the sentences after a round ("The round values X at ...")."""

@@ -21,6 +21,17 @@ _FOR_HEADS = frozenset({"Center", "Centre", "Institute", "Coalition", "Alliance"
                         "Foundation", "Society", "Association", "Partnership", "Fund", "Commission", "Office",
                         "Department", "Ministry", "Agency", "Reporters", "Doctors", "Engineers", "Scientists",
                         "Administration", "Authority", "Bureau", "Commissioner", "Network", "Initiative"})
+# company suffixes after which a sentence-initial common word is the company's own ("Scale AI", "News Corp")
+_NAME_SUFFIXES = frozenset({"AI", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Labs", "Holdings", "Capital",
+                            "Ventures", "Partners", "Technologies"})
+_ADJECTIVE = re.compile(r"(?:ive|al|ic|ous|ed|ing|able|ible|ful|ary|ent|ant)$")
+# heads of institutions whose names list their fields ("Department for Science, Innovation and Technology")
+_LIST_HEADS = frozenset({"Ministry", "Department", "Committee", "Subcommittee", "Commission", "Council"})
+_COMMA_LEGAL = frozenset({"Inc", "LLC", "Ltd", "Corp", "Co", "PLC", "LLP", "GmbH", "AG", "SA", "NV"})
+_DISTRICT_WORDS = frozenset({"District", "Northern", "Southern", "Eastern", "Western", "Central", "Middle"})
+# heads whose name goes on over "of the" ("Office of the Privacy Commissioner", "Department of the Treasury")
+_OF_THE_HEADS = frozenset({"Office", "Ministry", "Department", "University", "Institute", "Bank", "Court", "Museum",
+                           "Secretary", "Commissioner", "Council", "Academy", "School", "College"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
 _APOSTROPHES = frozenset({"'", "’"})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
@@ -56,7 +67,8 @@ _AND_HEADS = frozenset({"Commission", "Committee", "Council", "Studies", "Affair
                         "Security", "Technology", "Energy", "Trade", "Development", "Research", "Industry",
                         "Exchange", "Safety", "Health", "Justice", "Innovation", "Education", "Authority", "Society",
                         "Institute", "Association", "Foundation", "Agency", "Board", "Office", "ICT", "Regulation",
-                        "Markets", "Standards"})
+                        "Markets", "Standards", "Transportation", "Transport", "Environment", "Labor", "Labour",
+                        "Pensions", "Agriculture", "Infrastructure", "Welfare", "Defense", "Defence"})
 
 
 @lru_cache(maxsize=65536)
@@ -134,9 +146,22 @@ class _Builder:
             while j < n:
                 gap = text[toks[j - 1][1]:toks[j][0]]
                 if toks[j][2] == "," and not gap and j + 1 < n and \
-                        any(x[2] in {"Ministry", "Department"} for x in toks[i:i + 2]) and \
-                        any(x[2] == "of" for x in toks[i:j]) and self._and_joins(toks, i, j):
-                    j += 2  # "Ministry of Trade, Industry and Energy"
+                        any(x[2] in _LIST_HEADS for x in toks[i:i + 2]) and \
+                        any(x[2] in {"of", "for", "on"} for x in toks[i:j]):
+                    end = self._field_list_end(toks, j)
+                    if end:
+                        j = end  # "Ministry of Trade, Industry and Energy", "Committee on Science, Space and ..."
+                        continue
+                if toks[j][2] == "," and not gap and j + 1 < n and toks[j + 1][2].rstrip(".") in _COMMA_LEGAL and \
+                        text[toks[j][1]:toks[j + 1][0]] == " ":
+                    j += 2  # "NYP Holdings, Inc."
+                    continue
+                skip = self._phrase_joins(toks, j) if gap == " " else 0
+                if skip:
+                    j += skip  # "District Court for the Southern District", "Office of the", "Autorite de la"
+                    continue
+                if not gap and self._initial_joins(toks, j):
+                    j += 1 if toks[j][2][0] in _APOSTROPHES else 2  # "Andrew N. Ferguson", "Adam D’Angelo"
                     continue
                 if gap != " " and (not gap or gap.strip() or len(gap) > 3):
                     break  # names continue over single spaces (or a zero-width/odd space turned into spaces)
@@ -155,9 +180,63 @@ class _Builder:
             runs.append((i, j))
         return runs
 
+    def _field_list_end(self, toks: list[Tok], j: int) -> int:
+        """End of ", A, B and C" from the comma at j when it lists an institution's fields and ends in a typical
+        head ("..., Innovation and Technology"); 0 otherwise."""
+        k, n, seen_and = j, len(toks), False
+        while k < n:
+            t = toks[k][2]
+            if t == "," or (t == "and" and not seen_and):
+                seen_and = seen_and or t == "and"
+                k += 1
+                continue
+            if not (is_name_token(t) and t[0].isupper()):
+                break
+            k += 1
+        while k > j and toks[k - 1][2] in {",", "and"}:
+            k -= 1  # "..., Space and Technology, applauded": the comma after the name is not part of it
+        return k if seen_and and toks[k - 1][2] in _AND_HEADS and k - j <= 8 else 0
+
+    def _phrase_joins(self, toks: list[Tok], j: int) -> int:
+        """How many lower-case tokens from j continue an institution's name before a capitalised word: "for the" in
+        "Court for the Southern District", "of the" after "Office", "de la" in "Autorite de la Concurrence"."""
+        n = len(toks)
+        words = [t[2] for t in toks[j:j + 3]]
+        if len(words) < 3 or not is_name_token(words[2]) or not words[2][0].isupper() or \
+                any(self.text[toks[k][1]:toks[k + 1][0]] != " " for k in range(j, min(n - 1, j + 2))):
+            return 0
+        prev = toks[j - 1][2]
+        if words[:2] == ["for", "the"] and prev == "Court" and words[2] in _DISTRICT_WORDS:
+            return 2
+        if words[:2] == ["of", "the"] and prev in _OF_THE_HEADS:
+            return 2
+        if words[0] in _CONNECTORS and words[1] in _CONNECTORS and words[0] != "of":
+            return 2
+        return 0
+
+    def _initial_joins(self, toks: list[Tok], j: int) -> bool:
+        """Whether the token at j continues a name after a one-letter initial: the full stop of "N." before a
+        capitalised word that is not a function word, or the apostrophe part of "D’Angelo"."""
+        prev, t = toks[j - 1][2], toks[j][2]
+        if len(prev) != 1 or not prev.isupper():
+            return False
+        if t == "." and (j < 2 or toks[j - 2][2] not in self.lex.first_names):
+            return False  # only a middle initial after a given name: "platform X. Investors" ends a sentence
+        if t[0] in _APOSTROPHES:
+            return len(t) > 2 and t[1].isupper()
+        if t != "." or j + 1 >= len(toks) or self.text[toks[j][1]:toks[j + 1][0]] != " ":
+            return False
+        nxt = toks[j + 1][2]
+        # "on X. Investors said": a word the text also writes in lower case starts a new sentence
+        return is_name_token(nxt) and nxt[0].isupper() and len(nxt) > 1 and nxt.lower() not in self.lex.stopwords \
+            and nxt.lower() not in self.doc.lower_vocab
+
     def _person_then_org(self, toks: list[Tok], a: int, j: int) -> bool:
         """Whether tokens a..j-1 read as a personal name (first name first) rather than an institution's head."""
         words = [t[2] for t in toks[a:j]]
+        if a and self.lows[a - 1] in self.lex.role_words and 2 <= len(words) <= 3 and \
+                all(w[0].isupper() and w.isalpha() for w in words):
+            return True  # "analyst Carolina Milanesi of Creative Strategies": a title names a person
         k = next((x for x, w in enumerate(words) if w in self.lex.first_names), None)
         return k is not None and 1 <= len(words) - k <= 3 and words[-1] not in self.lex.org_suffixes \
             and words[-1] not in _FOR_HEADS
@@ -184,7 +263,9 @@ class _Builder:
             # a common word capitalised only because it starts the sentence (tested last: the costliest test)
             if low in lex.stopwords or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
                     (a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns)
-                     and low not in lex.role_words and lex.known.get(fold(t)) is None):
+                     and low not in lex.role_words and lex.known.get(fold(t)) is None
+                     and not (a + 1 < b and toks[a + 1][2] in _NAME_SUFFIXES and not _ADJECTIVE.search(low))):
+                # ("Scale AI CEO X said", "News Corp sued": a common word before a company suffix is the name's)
                 a += 1
             else:
                 break
@@ -204,6 +285,8 @@ class _Builder:
         generic = self.lex.generic_caps
         while b > a:
             w = toks[b - 1][2]
+            if w == "Act" and b - a > 1:
+                return None  # "the GAIN AI Act", "the Chips and Science Act": a law, not an actor
             if w in _TAIL_DROPS or self._stop_tail(w, b - a) or (w in generic and w != "AI"):
                 b -= 1
             else:
@@ -216,6 +299,9 @@ class _Builder:
         start, end = toks[a][0], toks[b - 1][1]
         text = self.text
         possessive = b < len(toks) and toks[b][2] in {"’s", "'s", "’", "'"} and toks[b][0] == end
+        if not possessive and b + 1 < len(toks) and toks[b][2] == "." and toks[b][0] == end and \
+                toks[b + 1][2] in {"’s", "'s"} and toks[b + 1][0] == toks[b][1]:
+            possessive = True  # "Goldman Sachs Group Inc.'s head of research"
         version_end = None
         k = b
         if k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " " and _VERSION.match(toks[k][2]):
@@ -243,6 +329,8 @@ class _Builder:
         role_idx = [k for k in range(a, b) if lows[k] in role_words or lows[k].rstrip(".") in role_words]
         # a title ends a run only as an upper-case abbreviation ("Green Party TD"), never as a surname ("Son")
         role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].isupper() and k > a)]
+        if toks[a][2] in _OF_THE_HEADS and a + 2 < b and toks[a + 1][2] == "of":
+            role_idx = []  # "Office of the Privacy Commissioner of Canada": an institution named after its head
         if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])):
             # no title, or the title word heads an institution's name ("Justice Department")
             self._emit(s, toks, a, b, initial=initial)
@@ -278,8 +366,8 @@ class _Builder:
         for a, b in self._runs(toks, texts):
             if self.mentions and self.mentions[-1].version_end and toks[a][0] < self.mentions[-1].version_end:
                 continue  # consumed as a version tail ("iPhone 15 Pro")
-            if s.heading:
-                self._heading_run(s, toks, a, b)
+            if s.heading and not (a and texts[a - 1] == "by" and b - a <= 3):
+                self._heading_run(s, toks, a, b)  # a byline ("Additional reporting by X") names its reporter
                 continue
             a2 = self._strip(toks, a, b, initial)
             if a2 < b:

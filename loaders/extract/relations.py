@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from kg.model import Relation, Span
 from loaders.extract.affiliations import extra_affiliations
+from loaders.extract.appositions import affiliating, apposition_affiliations
 from loaders.extract.context import DocContext
 from loaders.extract.funding import extract_funding
 from loaders.extract.lexicon import alternation, fold, lexicon
@@ -19,15 +20,26 @@ INVESTOR_PATTERN = register("relation.investor_pattern.v1", "'Microsoft, OpenAI'
                             "investor, X'", __name__)
 DEVELOPER_PATTERN = register("relation.developer_pattern.v1", "A product beside its maker: 'OpenAI's GPT-4o', 'Claude, "
                              "made by Anthropic'", __name__)
-FOUNDERS = register("relation.founders.v1", "'X, who founded Y', 'Y was founded by X and Z'", __name__)
+FOUNDERS = register("relation.founders.v2", "'X, who founded Y', 'Y was founded by X and Z'", __name__)
 DEVELOPER_CUE = register("relation.developer_cue.v1", "A product's developer from a cue elsewhere in the document",
                          __name__)
 RELEASE_DEVELOPER = register("relation.release_developer.v1", "The developer of a released product", __name__)
 FUNDING_INVESTOR = register("relation.funding_investor.v1", "The investors of a funding round invested in its "
                             "recipient", __name__)
-AFFILIATION_CUE = register("relation.affiliation_cue.v1", "Affiliations from titles, spokespeople and group "
+MODIFIED_TITLE = register("relation.modified_title.v1", "A title with lower-case modifiers between an organisation "
+                          "and a person: 'Apple marketing chief X', 'former OpenAI governance researcher X'",
+                          __name__)
+AFFILIATION_CUE = register("relation.affiliation_cue.v2", "Affiliations from titles, spokespeople and group "
                            "memberships (see affiliations)", __name__)
 
+# "was founded by", "a company co-founded in 2019 by", "the startup co-founded last summer by"
+_PASSIVE_BEFORE = re.compile(r"(?:\b(?:was|were|been|is)|,|\b(?:company|startup|start-up|firm|lab|business|"
+                             r"venture|outfit|group|studio|nonprofit|organi[sz]ation))\s+$|^\s*$")
+_BY_AFTER = re.compile(r"\s+(?:(?:back\s+)?in\s+(?:\w+\s+)?\d{4}\s+|(?:last|this)\s+\w+\s+|"
+                       r"(?:\w+\s+)?(?:years?|months?)\s+ago\s+)?by\b")
+_FRONT_FOUNDED = re.compile(r"^\W*(?:co-?)?founded\b", re.I)
+# between two names of a list, with an optional parenthesised title: "A (CEO), B (CTO) and C"
+_LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 # a word that is not a preposition: "its own models under the Apache licence" names no product of its
 _NOT_PREP = r"(?!(?:under|on|with|for|in|to|from|at|by|of|about|against|into|over|than|as|using|via)\s)"
 
@@ -102,8 +114,8 @@ def _role(text: str | None) -> str | None:
 
 def _add(out: list[Relation], seen: set[tuple[str, str, str]], ctx: DocContext, subject: str, predicate: str,
          obj: str, role: str | None, start: int, end: int, sent: int, *, rule: str) -> None:
-    if subject == obj:
-        return
+    if subject == obj or (predicate == "affiliated_with" and not affiliating(role)):
+        return  # "X, a longtime critic of Y" holds no role at Y
     key = (subject, predicate, obj)
     if key in seen:
         return
@@ -130,6 +142,11 @@ def extract_relations(ctx: DocContext) -> list[Relation]:
         _add(out, seen, ctx, subject, "affiliated_with", obj, _role(role), start, end, sent, rule=AFFILIATION_CUE)
 
     extra_affiliations(ctx, add, titled)
+
+    def add_rule(subject: str, obj: str, role: str | None, start: int, end: int, sent: int, rule: str) -> None:
+        _add(out, seen, ctx, subject, "affiliated_with", obj, _role(role), start, end, sent, rule=rule)
+
+    apposition_affiliations(ctx, add_rule)
     _developers(ctx, p, out, seen)
     # invested_in: the investors of each funding round ("led by X", "an investment of $1B from X")
     for ev in extract_funding(ctx):
@@ -150,6 +167,9 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
         return
     if a.type == "Organization" and b.type == "Person":
         m = p["title_between"].match(gap)
+        modified = None if m else _modified_title(gap)
+        if modified:
+            _add(out, seen, ctx, b.key, "affiliated_with", a.key, modified, a.start, b.end, sent, rule=MODIFIED_TITLE)
         if m or (a.possessive and p["poss_between"].match(gap)):
             role = _role(m.group("role")) if m else None
             _add(out, seen, ctx, b.key, "affiliated_with", a.key, role, a.start, b.end, sent, rule=ROLE_PATTERN)
@@ -205,11 +225,14 @@ def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation
         role = "co-founder" if verb.startswith("co") else "founder"
         after = [x for x in ms if x.start >= m.end()]
         before = [x for x in ms if x.end <= m.start()]
-        passive = re.search(r"(?:\b(?:was|were|been|is)|,)\s+$", stext[max(s.start, m.start() - 12):m.start()]) and \
-            re.match(r"\s+(?:(?:back\s+)?in\s+(?:\w+\s+)?\d{4}\s+)?by\b", stext[m.end():m.end() + 30])
+        passive = _PASSIVE_BEFORE.search(stext[max(s.start, m.start() - 14):m.start()]) and \
+            _BY_AFTER.match(stext[m.end():m.end() + 40])
         if passive:
+            people = _person_list(stext, [x for x in after if x.type != "Group"])
             org = next((x for x in reversed(before) if x.type == "Organization"), None)
-            people = [x for x in after if x.type == "Person"][:3]
+            if org is None and people and _FRONT_FOUNDED.match(stext[s.start:m.end()]):
+                # "Founded in 2021 by A (CEO) and B (CTO), Veridian builds ...": the clause's subject follows
+                org = next((x for x in after if x.type == "Organization" and x.start > people[-1].end), None)
         else:
             subj = ctx.subject(sent, m.start(), ("Person",))
             org_m = next((x for x in after if x.type == "Organization"), None)
@@ -223,6 +246,54 @@ def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation
             for person in people:
                 _add(out, seen, ctx, person.key, "affiliated_with", org.key, role, min(person.start, org.start),
                      max(person.end, org.end), sent, rule=FOUNDERS)
+
+
+# lower-case words that may modify a title ("marketing chief") although they end in s
+_PLURAL_MODIFIERS = frozenset({"sales", "news", "business", "operations", "communications", "affairs", "relations",
+                               "products", "devices", "services", "analytics", "systems", "ads", "payments", "games",
+                               "markets", "economics", "ethics", "robotics", "logistics", "graphics", "semiconductors"})
+# verbs that are not "-ed" forms, between an organisation and a person ("Google told engineer X")
+_NOT_MODIFIERS = frozenset({"told", "met", "sent", "took", "gave", "let", "hit", "cut", "made", "paid", "sought",
+                            "brought", "caught", "taught", "fought", "left", "lost", "won", "beat", "chose", "drove",
+                            "rose", "fell", "led", "ran", "saw", "spoke", "wrote", "put", "set", "got", "became",
+                            "hire", "sue", "fire", "name", "thank", "praise", "quote", "cite", "tell", "ask", "appoint",
+                            "promote", "poach", "like", "including", "includes", "include", "via", "versus", "vs"})
+
+
+def _modified_title(gap: str) -> str | None:
+    """The title in "Apple marketing chief X", "OpenAI governance researcher X": capitalised words, role words and
+    up to two lower-case modifiers (no verb, no function word), ending in a role; None otherwise."""
+    words = gap.split()
+    if words and words[0] in ("’s", "'s", "’", "'"):
+        words = words[1:]
+    lex = lexicon()
+    if not 2 <= len(words) <= 6 or words[-1].lower().rstrip("s") not in lex.role_words | {"co-ceo", "boss"}:
+        return None
+    lower = 0
+    for k, w in enumerate(words[:-1]):
+        lw = w.lower()
+        if w[0].isupper() or lw in lex.role_words or lw in lex.role_modifiers:
+            continue
+        if lw == "and" and k and words[k - 1].lower() in lex.role_words:
+            continue  # "Forbes editor and chief content officer X"
+        if lw in lex.stopwords or lw in _NOT_MODIFIERS or lw.endswith("ed") or len(lw) < 3 or \
+                not re.fullmatch(r"[a-z][a-z-]+", lw) or (lw.endswith("s") and lw not in _PLURAL_MODIFIERS):
+            return None
+        lower += 1
+    return " ".join(words) if 0 < lower <= 2 else None
+
+
+def _person_list(text: str, after: list[ResolvedMention]) -> list[ResolvedMention]:
+    """The people named in a list right after "founded by": "by former Google researchers A, B and C"."""
+    first = next((i for i, x in enumerate(after) if x.type == "Person"), None)
+    if first is None:
+        return []
+    people = [after[first]]
+    for x in after[first + 1:]:
+        if x.type != "Person" or not _LIST_GAP.match(text[people[-1].end:x.start]):
+            break
+        people.append(x)
+    return people[:8]
 
 
 def _developers(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation],

@@ -345,7 +345,10 @@ class _Resolver:
                 for a in (" ".join(clean[m.start:end].split()), t.label):
                     if a not in seen:
                         seen.add(a)
-                        if fold(a) != flabel or (a.lower() != llabel and a.isupper()):
+                        # a curly-apostrophe writing of a straight-apostrophe label is kept: "D’Angelo" and
+                        # "D'Angelo" read apart once punctuation is dropped ("dangelo" / "d angelo")
+                        if fold(a) != flabel or (a.lower() != llabel and a.isupper()) or \
+                                ("’" in a and "'" in label):
                             aliases.append(a)
             aff = None
             if c.affiliation is not None and c.affiliation in self.assign:

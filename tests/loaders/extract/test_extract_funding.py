@@ -139,7 +139,7 @@ def test_prices_and_revenue_are_not_rounds() -> None:
      {"Harbor Ventures"}),
     ("SoftBank has agreed to invest $500 million in Zentrix Labs.", "Zentrix Labs", 500e6, None, "USD", {"SoftBank"}),
     ("The Paris-based Zentrix Labs raised €105 million ($113 million) in a round led by Harbor Ventures.",
-     "Zentrix Labs", 105e6, None, "EUR", {"Harbor Ventures"}),
+     "Zentrix Labs", 113e6, None, "USD", {"Harbor Ventures"}),  # the USD figure the text gives
     ("In March, Zentrix Labs raised $50 million from Harbor Ventures.", "Zentrix Labs", 50e6, None, "USD",
      {"Harbor Ventures"}),
     ("Investors poured $6.6 billion into Zentrix Labs in October.", "Zentrix Labs", 6.6e9, None, "USD", set()),
@@ -203,3 +203,63 @@ def test_the_subject_of_agreed_to_lead_is_an_investor() -> None:
     roles = {(p.role, key_label(extract(text))[p.entity]) for p in round_.participants}
     assert ("recipient", "Zentrix Labs") in roles and ("investor", "Orlan Capital") in roles
     assert round_.amount is not None and round_.amount.value == 40e9
+
+
+@pytest.mark.parametrize(("text", "org", "amount", "valuation"), [
+    ("Halvex Semiconductor raised HK$780 million (US$100 million) in its listing.", "Halvex Semiconductor", 100e6,
+     None),
+    ("Orvane Robotics secured £40m, or about $51m, in a round valuing it at £400m ($510m).", "Orvane Robotics",
+     51e6, 510e6),
+    ("Kestrel Systems raised ¥45 billion (about $305 million) from investors.", "Kestrel Systems", 305e6, None),
+])
+def test_the_usd_figure_beside_another_currency_is_taken(text: str, org: str, amount: float,
+                                                        valuation: float | None) -> None:
+    _has(extract(text), org, amount, valuation, "USD")
+
+
+@pytest.mark.parametrize(("text", "org", "rounds"), [
+    ("Orvane Robotics raised $200 million at a $1.5 billion valuation, after raising $50 million at a $400 million "
+     "valuation last year.", "Orvane Robotics", {(200e6, 1.5e9), (50e6, 400e6)}),
+    ("The investment values Orvane Robotics at $2 billion, up from $1 billion in its previous round, when it raised "
+     "$100 million.", "Orvane Robotics", {(None, 2e9), (100e6, 1e9)}),
+])
+def test_two_rounds_of_one_sentence_keep_their_own_valuations(text: str, org: str,
+                                                              rounds: set[tuple[float | None, float]]) -> None:
+    got = {(r[1], r[3]) for r in _rounds(extract(text)) if r[0] == org}
+    assert got == rounds
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Robotics closes at a record $207.15 after it raised its forecast.",
+    "Orvane Robotics priced its shares at $34 a share in the funding round.",
+])
+def test_share_prices_are_not_rounds(text: str) -> None:
+    assert _rounds(extract(text)) == []
+
+
+def test_it_after_a_comparison_is_the_company_just_named() -> None:
+    text = ("Orvane Robotics closed a $900 million round in June, led by Harbor Ventures. Zentrix Labs also raised "
+            "money. That was four times the $2.5 billion valuation Orvane Robotics fetched in January. Analysts "
+            "noted it. Kestrel Systems grew. That figure topped the valuation it reached in 2023, when it raised "
+            "$105 million.")
+    assert ("Kestrel Systems", 105e6) in {(r[0], r[1]) for r in _rounds(extract(text))}
+
+
+@pytest.mark.parametrize(("text", "org", "investors", "not_investors"), [
+    ("The Ledger reported that Orvane Robotics raised $500 million from Harbor Ventures.", "Orvane Robotics",
+     {"Harbor Ventures"}, set()),
+    ("Harbor Ventures and Northpeak Partners backed Orvane Robotics in a $300 million round.", "Orvane Robotics",
+     {"Harbor Ventures"}, set()),
+    ("Orvane Robotics is raising $500 million from investors including Harbor Ventures, The Ledger reported.",
+     "Orvane Robotics", {"Harbor Ventures"}, {"The Ledger", "Ledger"}),
+])
+def test_the_recipient_is_the_party_that_raises(text: str, org: str, investors: set[str],
+                                                not_investors: set[str]) -> None:
+    r = _has(extract(text), org, None)
+    assert investors <= r[4] and not r[4] & not_investors
+
+
+def test_the_name_right_before_invested_is_the_investor_not_the_sentence_subject() -> None:
+    text = "Orvane Robotics' valuation rose to $5 billion after Harbor Ventures invested $500 million in the company."
+    r = _has(extract(text), "Orvane Robotics", 500e6, 5e9)
+    assert r[4] == {"Harbor Ventures"}

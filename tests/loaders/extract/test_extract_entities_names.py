@@ -1,0 +1,142 @@
+"""Personal names with a middle initial or an apostrophe, and generic capitalised words (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import labels
+
+from loaders.extract import extract
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The review was ordered by agency chairman Andrew T. Hollis on Monday.", "Andrew T. Hollis"),
+    ("The company hired George K. Marlow, who led its rival's chip unit.", "George K. Marlow"),
+    ("Quillbyte chief executive Adam D’Amaro said the deal was fair.", "Adam D’Amaro"),
+    ("Board member Tess O’Rourke said she would vote against the plan.", "Tess O’Rourke"),
+])
+def test_names_with_an_initial_or_an_apostrophe_are_one_person(text: str, name: str) -> None:
+    people = labels(extract(text), "Person")
+    assert any(p.replace("'", "’") == name.replace("'", "’") for p in people), people
+
+
+@pytest.mark.parametrize(("text", "not_a_name"), [
+    ("Sutskever announced the venture on the social media platform X. Investors include Harbor Ventures.",
+     "X. Investors"),
+    ("The company said it would switch to Plan B. Then the board met again.", "B. Then"),
+])
+def test_a_full_stop_after_a_capital_still_ends_the_sentence(text: str, not_a_name: str) -> None:
+    assert not any(not_a_name in label for label in labels(extract(text)))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Zentrix Labs said its Quorvale fulfilment centre would close.", "Quorvale"),
+    ("Customers complained about the Prolix plan after the change.", "Prolix"),
+    ("Regulators in the West have moved faster than Zentrix Labs expected.", "West"),
+    ("All times Pacific. Zentrix Labs opened the event at noon.", "Pacific"),
+])
+def test_generic_and_modifying_capitalised_words_are_not_organisations(text: str, word: str) -> None:
+    assert labels(extract(text)).get(word) != "Organization"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The hospital groups in Marseille and Lyon use the Zentrix Labs software.", "Lyon"),
+    ("The letter from Senator Dana Pruitt of Indiana asked Zentrix Labs to stop.", "Indiana"),
+])
+def test_a_known_city_or_state_after_a_place_preposition_is_a_place(text: str, place: str) -> None:
+    assert labels(extract(text)).get(place) == "Place"
+
+
+def test_a_company_named_like_a_city_stays_a_company() -> None:
+    assert labels(extract("The round was led by Toyota, with participation from Zentrix Labs."))["Toyota"] \
+        == "Organization"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Department for Energy, Industry and Technology said it was reviewing the deal.",
+     "Department for Energy, Industry and Technology"),
+    ("Dana Pruitt, who chairs the Senate Committee on Commerce, Science and Transportation, objected.",
+     "Senate Committee on Commerce, Science and Transportation"),
+    ("The suit was filed in the U.S. District Court for the Western District of Texas on Friday.",
+     "U.S. District Court for the Western District of Texas"),
+    ("In May, the Office of the Information Commissioner of Ruritania opened an inquiry into Zentrix Labs.",
+     "Office of the Information Commissioner of Ruritania"),
+    ("The head of the Conseil de la Concurrence warned Zentrix Labs on Monday.", "Conseil de la Concurrence"),
+    ("Talvane Holdings, Inc. sued Zentrix Labs for copyright infringement.", "Talvane Holdings, Inc"),
+])
+def test_institution_names_go_on_over_lists_and_small_words(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Zentrix Labs responded on Monday.\n\nMax van Rensburg, policy director at the Open Futures Institute, said "
+     "it was bad.", "Max van Rensburg"),
+    ("Zentrix Labs denied it.\n\nAdditional reporting by Javier Ortuño in Madrid\n", "Javier Ortuño"),
+    ("Congressmember Dana Pruitt applauded the veto of the Zentrix Labs bill.", "Dana Pruitt"),
+    ("Tech analyst Carolina Vestri of Halden Research said both products were early experiments.",
+     "Carolina Vestri"),
+])
+def test_people_named_with_particles_titles_and_bylines(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Person", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The round was led by SoftBank Vision Fund 2 and Harbor Ventures.", "SoftBank Vision Fund 2", "Organization"),
+    ("Zentrix Labs sued Kestrel PBC in federal court.", "Kestrel PBC", "Organization"),
+    ("Dana Moss, a cryptographer at Halden University, says the design is sound.", "Dana Moss", "Person"),
+    ("“This settlement is historic,” Dana Moss of Pryor Whitcombe, a lawyer for the authors, said.",
+     "Pryor Whitcombe", "Organization"),
+])
+def test_typing_cues_that_belong_to_the_name(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+def test_a_curly_apostrophe_writing_is_kept_as_an_alias() -> None:
+    ex = extract("Quora chief executive Adam D’Angelo joined the board of Zentrix Labs.")
+    person = next(e for e in ex.entities if e.type == "Person")
+    assert "Adam D’Angelo" in (person.label, *person.aliases)
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs lobbied against the GAIN AI Act in the Senate.",
+    "The Digital Services Act applies to Zentrix Labs from next year.",
+])
+def test_a_law_is_not_an_organisation(text: str) -> None:
+    assert not any(label.endswith(("AI", "Services")) for label, t in labels(extract(text)).items()
+                   if t == "Organization"), labels(extract(text))
+
+
+def test_a_sentence_initial_common_word_before_a_company_suffix_is_kept() -> None:
+    text = "The news was bad for the paper. News Corp CEO Dana Moss did not mince words."
+    assert labels(extract(text)).get("News Corp") == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The case is brought by the Dana Moss Law Firm together with two lawyers.", "Dana Moss Law Firm"),
+    ("The judge said he felt misled, Bloomberg Tax reported on Friday.", "Bloomberg Tax"),
+])
+def test_firms_and_units_of_known_companies_are_not_people(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The defendants denied it. Through Zentrix Labs's Copilot and Kestrel's Quill, Defendants seek to free-ride.",
+     "Defendants"),
+    ("Zentrix Labs said smaller models matter. \"Smaller, specialized models may emerge,\" the governor wrote.",
+     "Smaller"),
+    ("The inquiry under Section 110 of the Data Act was opened by the regulator into Zentrix Labs.", "Section 110"),
+])
+def test_common_words_and_numbered_sections_are_not_products(text: str, word: str) -> None:
+    assert word not in labels(extract(text)), labels(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The chips could be used to advance Chinese AI and military interests, Zentrix Labs warned.",
+    "Beijing approved the purchase of Israeli AI chipmaker Kestrel Systems by Zentrix Labs.",
+])
+def test_a_nationality_before_ai_is_not_a_company(text: str) -> None:
+    assert not any(label.endswith(" AI") for label in labels(extract(text))), labels(extract(text))
+
+
+def test_a_lexicon_name_keeps_the_texts_curly_apostrophe_as_its_label() -> None:
+    ex = extract("Quora chief executive Adam D’Angelo joined the board of Zentrix Labs.")
+    assert "Adam D’Angelo" in labels(ex, "Person")
