@@ -133,7 +133,9 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
         frame = EVALUATIVE.search(text, max(sa.start, qs - 90), qs + 1) \
             if any(w in lead for w in _FRAME_STEMS) else None
         called = _CALLED_QUOTE.search(text, sa.start, qs)
-        if len(body.split()) < 5 and not continued and not called and not frame:
+        # a short quote opening its sentence and closed by its own punctuation is a sentence, not a scare quote
+        whole = sa.start == qs and body.rstrip()[-1:] in ",.!?"
+        if len(body.split()) < (3 if whole else 5) and not continued and not called and not frame:
             continue  # scare quotes inside reported speech are handled with their sentence
         judged = f"{last_body} {body}" if continued else body
         last_body = body

@@ -8,7 +8,7 @@ a negative judgement; and critical replies in an exchange ("X fired back, ...") 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -16,6 +16,7 @@ from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract.attribution import patterns, quote_attributions, reported_attributions
 from loaders.extract.context import DocContext
 from loaders.extract.judgements import (
+    ACT_NOUN,
     ATTITUDE_WORDS,
     DECISION,
     DRAWN_WORDS,
@@ -27,6 +28,7 @@ from loaders.extract.judgements import (
 )
 from loaders.extract.lexicon import lexicon
 from loaders.extract.rules import register
+from loaders.extract.schema import ResolvedMention
 from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words, polarity
 
 VERB_OBJECT = register("criticism.verb_object.v1", "A criticism verb with its object: 'X criticised Y', 'X accused Y "
@@ -119,6 +121,14 @@ _APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]
 _ABOUT_TOPIC = re.compile(r"\s*(?:whether|that|if|how|the|its|their|this|these|those)\b", re.I)
 # verbs whose scare-quoted complement is a verdict against what they name ("derided Chorus as “…”")
 _NEG_FRAME = re.compile(r"(?:dismiss|derid|pann|reject|brand|label)", re.I)
+# "the ChatGPT maker", "the iPhone maker": a definite description of the organisation behind a product
+_MAKER_AFTER = re.compile(r"\s+(?:maker|developer|creator|owner|operator|parent)\b", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
+# "accusing them of": the parties just named by the same critic in the sentence
+_THEM_OBJECT = re.compile(r"\s*(?:them|both)\b", re.I)
+# "sued OpenAI and its chief executive, Sam Altman": both are objects
+_AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
+_CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -344,6 +354,7 @@ class _Finder(JudgementMixin):
             words = head[lead:].split()
             limit = start + lead + len(" ".join(words[:6]))
             cands = [m for m in cands if m.start <= limit]
+        cands = [self._maker(m, excluded) for m in cands]
         out: list[str] = []
         if cands:
             first = cands[0]
@@ -358,7 +369,7 @@ class _Finder(JudgementMixin):
                 if first.key in self.publications and _PUB_REF.match(self.text[first.end:first.end + 40]):
                     out.append(self.publications[first.key])
             for m in cands[1:3]:
-                if re.match(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+\w+\s*,?\s*)?$", self.text[first.end:m.start]):
+                if _AND_ITS.match(self.text[first.end:m.start]):
                     out.append(m.key)
         else:
             seg_end = end if not subject_only else min(end, start + 40)
@@ -372,6 +383,27 @@ class _Finder(JudgementMixin):
                             orgs.append(m.key)
                 out = orgs[:2]
         return list(dict.fromkeys(out))
+
+    def _maker(self, m: ResolvedMention, excluded: set[str]) -> ResolvedMention:
+        """"the ChatGPT maker": the organisation that makes the product (its developer, else the organisation the
+        passage is about), as a mention over the same span."""
+        ctx = self.ctx
+        if m.type != "Product" or not _MAKER_AFTER.match(self.text, m.end) or \
+                not _THE_BEFORE.search(self.text, max(0, m.start - 20), m.start):
+            return m
+        devs = sorted(o for o in self.allies.get(m.key, ()) if ctx.type_of(o) == "Organization")
+        key = devs[0] if devs else ctx.salient(m.start, excluded | {m.key}, max_sentences=8)
+        if key is None or key in excluded:
+            return m
+        return replace(m, key=key, type="Organization", possessive=False)
+
+    def _same_critic(self, critic: str, sent: int, pos: int) -> list[str]:
+        """The targets of the critic's last criticism in this or the previous sentence ("sued X and Y, accusing them
+        of ...")."""
+        for f in reversed(self.found):
+            if f.critic == critic and sent - 1 <= f.sent <= sent and f.start < pos:
+                return list(f.targets)
+        return []
 
     def addressee(self, pos: int, critic: str) -> str | None:
         """In an exchange, the other party: who last criticised ``critic``, else the last other person named."""
@@ -432,7 +464,8 @@ class _Finder(JudgementMixin):
                         targets = [prior] if prior else []
                     self.add(critic, targets, None, m.group(0), m.start(), m.end(), s.index, rule=VERB_PASSIVE)
                     continue
-                critic = self.critic_at(s.index, m.start())
+                voices = self.legal_voice(s.index, m.start())
+                critic = self.critic_at(s.index, m.start()) if voices is None else next(iter(voices), None)
                 inner = _REPORTED_THAT.search(self.text, ctx.clause_start(s.index, m.start()), m.start())
                 if inner is not None and not _AND_THEN.search(self.text, inner.end(), m.start()):
                     # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports
@@ -458,6 +491,8 @@ class _Finder(JudgementMixin):
                     obj_start = against.end()
                 obj_end = self._object_end(obj_start, st_end)
                 targets = self.targets_in(s.index, obj_start, obj_end, critic, own_side=True)
+                if _THEM_OBJECT.match(self.text, obj_start):
+                    targets = self._same_critic(critic, s.index, m.start()) or targets
                 rebuttal = bool(_REBUTTAL_VERB.match(cue)) and not DECISION.match(self.text, m.end(), st_end)
                 if cue.startswith("dismiss") and _CLAIMS_AGAINST.match(self.text, m.end(), obj_end):
                     continue  # "dismissed claims against X": a ruling for X, not a judgement of X
@@ -475,11 +510,15 @@ class _Finder(JudgementMixin):
                     # feelings are not the object; what they are about comes after
                     end = re.search(r",\s+(?:which|who)\b|;|$", self.text[m.end():st_end])
                     targets = self.targets_in(s.index, m.end(), m.end() + end.start(), critic)  # type: ignore[union-attr]
+                act = ACT_NOUN.match(self.text, m.end(), st_end)
+                if not targets and act:
+                    doer = self._doer(act.group(1), m.start(), critic)  # "criticised the veto": whoever vetoed
+                    targets = [doer] if doer else []
                 if not targets and DECISION.match(self.text, m.end(), st_end):
                     decider = self._decider(m.start(), critic)
                     targets = [decider] if decider else []
                 self.add(critic, targets, None, cue, m.start(), obj_end, s.index, rule=VERB_OBJECT)
-                for other in self._co_subjects(s.index, critic, m.start()):
+                for other in (voices or [])[1:] + self._co_subjects(s.index, critic, m.start()):
                     self.add(other, [t for t in targets if t not in self._excluded(other)], None, cue, m.start(),
                              obj_end, s.index, rule=VERB_OBJECT)  # "Dow Jones and the New York Post sued Perplexity"
             # (every match holds "call", whose letters have no other case forms: a plain substring test is exact)
@@ -561,6 +600,10 @@ class _Finder(JudgementMixin):
                 targets = self._rebutted(speaker, a.called)  # 'calling the lawsuit “a ploy”': at who brought it
             if not targets and (negative or critical_reply) and REBUTTED.search(body):
                 targets = self._rebutted(speaker, qs)  # "the skeptics are comparing slides they haven't read"
+            act = _CALLED_ACT.match(self.text, a.called) if called else None
+            if not targets and act:
+                doer = self._doer(act.group(1), a.called, speaker)  # 'called the veto “a setback”': at who vetoed
+                targets = [doer] if doer else []
             if not targets and called:
                 targets = self.targets_in(sent_a, a.called, qs, speaker)  # called Shenlan "a threat"
             elif not targets and sent_a == sent_b:

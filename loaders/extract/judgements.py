@@ -20,6 +20,11 @@ ATTITUDE = register("criticism.attitude.v1", "'Asked about Y, X was dismissive':
 # "the company disagrees with the decision": the decision's maker (a judge, a court, a regulator) is the target
 DECISION = re.compile(r"\s*(?:the|this|that|today['’]s|the court['’]s)\s+(?:\w+\s+)?(?:decision|ruling|order|verdict|"
                        r"judgment|judgement)\b", re.I)
+# "called the veto a setback": an act named by its noun judges whoever did it ("Newsom vetoed the bill")
+ACT_NOUN = re.compile(r"\s*(?:the|this|that|his|her|its|their)\s+(?:\w+\s+)?(veto|ban|takeover|layoffs|firing|"
+                      r"ouster)\b", re.I)
+_ACT_VERB = {"veto": r"vetoe?(?:d|s)?", "ban": r"bann(?:ed|ing)|bans", "takeover": r"took over|acquired|bought",
+             "layoffs": r"laid off|cut\s+(?:\w+\s+){0,3}jobs", "firing": r"fired|ousted", "ouster": r"fired|ousted"}
 _DECIDER = re.compile(r"\b(?:judge|justice|court|commission|regulator|tribunal|agency|authority)\b", re.I)
 # "X said the company disagrees": the clause's subject is the speaker's organisation
 SAID_COMPANY = re.compile(r"\b(?:said|says|added|stated)\s+(?:that\s+)?(?:the\s+(?:company|firm|startup)|it)\s+"
@@ -77,6 +82,11 @@ _APPOSITION_AT = re.compile(r"^,\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|f
                             r"(?:[\w-]+\s+){0,3}$")
 _LEGAL = re.compile(r"\b(?:su(?:e|es|ed|ing)|lawsuit|suit|complaint|claims against|class action|legal action|"
                     r"proceedings|case against|claim against)\b", re.I)
+# "The complaint accuses ...", "a class action accusing ...": the document speaks for the parties who brought it
+_DOC_SUBJECT = re.compile(r"^\s*(?:the|this|that|their|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|"
+                          r"filing|class action|petition|legal action)\b", re.I)
+_DOC_PARTICIPLE = re.compile(r"\b(?:lawsuit|suit|complaint|filing|class action|petition|legal action)\s*,?\s*$", re.I)
+_FILED_BY = re.compile(r"\b(?:filed|brought|lodged)\b[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 _APPOSITION_OWNER = re.compile(r"^,\s+$")
 _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
 
@@ -151,6 +161,25 @@ class JudgementMixin:
             return legal[-1:]
         return out[-1:]
 
+    def legal_voice(self, sent: int, pos: int) -> list[str] | None:
+        """The parties a legal document speaks for when it is the subject of the verb at ``pos`` ("The complaint
+        accuses ...", "a class action accusing ..."): its plaintiffs, [] when unknown; None when no document speaks."""
+        ctx = self.ctx
+        cs = ctx.clause_start(sent, pos)
+        before = self.text[cs:pos]
+        if not _DOC_SUBJECT.match(before) and not _DOC_PARTICIPLE.search(before):
+            return None
+        for f in reversed(self.found):  # the parties of the legal action told about just before
+            if f.start < pos and ctx.sentence_at(pos) - f.sent <= 8 and _LEGAL.search(f.cue):
+                return [g.critic for g in self.found if g.sent == f.sent and g.cue == f.cue]
+        # "a class action ... filed on Friday by shareholder Eric Tucker": named after it, in this or the next sentences
+        for si in range(sent, min(sent + 3, len(ctx.doc.sentences))):
+            for m in ctx.mentions(si):
+                if m.start > pos and m.type in ("Person", "Organization") and ctx.is_head(m) and \
+                        _FILED_BY.search(self.text, max(ctx.sentence(si).start, m.start - 120), m.start):
+                    return [m.key]
+        return []
+
     def _apposition_allies(self) -> None:
         """Add "X, a researcher at Y" and "X, Y’s chief executive" (and "Y’s chief executive, X") to the allies."""
         ctx, text = self.ctx, self.text
@@ -191,6 +220,20 @@ class JudgementMixin:
                 title = self.text[max(ctx.sentence(si).start, m.start - 30):m.start]
                 if _DECIDER.search(ctx.label(m.key)) or (m.type == "Person" and _DECIDER.search(title)):
                     return m.key
+        return None
+
+    def _doer(self, noun: str, pos: int, critic: str) -> str | None:
+        """Who did the act a noun names ("the veto"): the subject of the latest earlier verb of that act."""
+        ctx = self.ctx
+        verb = re.compile(rf"\b(?:{_ACT_VERB[noun.lower()]})\b", re.I)
+        sent = ctx.sentence_at(pos)
+        for si in range(sent, max(-1, sent - 10), -1):
+            s = ctx.sentence(si)
+            hits = [v for v in verb.finditer(self.text, s.start, min(s.end, pos))]
+            for v in reversed(hits):
+                key = ctx.subject(si, v.start(), ("Person", "Organization"))
+                if key is not None and key not in self._excluded(critic):
+                    return key
         return None
 
     def _drawn(self, sent: int) -> None:
