@@ -604,7 +604,7 @@ class _Finder(JudgementMixin):
             if not targets and act:
                 doer = self._doer(act.group(1), a.called, speaker)  # 'called the veto “a setback”': at who vetoed
                 targets = [doer] if doer else []
-            if not targets and called:
+            elif not targets and called:
                 targets = self.targets_in(sent_a, a.called, qs, speaker)  # called Shenlan "a threat"
             elif not targets and sent_a == sent_b:
                 # a partial quote: the sentence around it carries the target ("OpenAI did not dispute that it “...”")
