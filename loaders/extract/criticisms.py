@@ -129,6 +129,7 @@ _THEM_OBJECT = re.compile(r"\s*(?:them|both)\b", re.I)
 # "sued OpenAI and its chief executive, Sam Altman": both are objects
 _AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
 _CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
+_ATTACK = re.compile(r"(?:hit|hits|hitting|fire|fired|fires|shot|shoots|lash)", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -499,8 +500,10 @@ class _Finder(JudgementMixin):
                 if cue.startswith("alleg") and _IT_ALLEGES.search(self.text, st_start, m.start()):
                     continue  # "It alleges that ...": "it" is the lawsuit or complaint, not a party
                 if rebuttal and (not targets or REBUTTED.match(self.text, obj_start, obj_end)):
-                    # "Meta rejected the foundation’s conclusions", "X hit back": at whoever criticised X's side
-                    targets = self._rebutted(critic, m.start()) or targets
+                    # "X hit back", "Meta rejected the foundation’s conclusions as “junk”": at whoever criticised X's
+                    # side; a plain denial ("rejected the accusations") answers a critic without judging them
+                    attack = _ATTACK.match(cue) or self.negative(self.text[obj_start:st_end])
+                    targets = (self._rebutted(critic, m.start()) if attack else []) or targets
                 elif not targets and not rebuttal and _ABOUT_TOPIC.match(self.text, obj_start, obj_end) and \
                         not DECISION.match(self.text, m.end(), st_end):
                     # "questioned whether the video was edited", "took a swipe at the valuation": the subject at hand
