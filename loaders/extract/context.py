@@ -333,7 +333,7 @@ class DocContext:
                     continue
             elif re.search(r"newspaper|outlet|paper|publication|broadcaster", words, re.I):
                 media = {k for k, e in self.entities.items() if e.type == "Organization" and
-                         e.label.split()[-1] in _MEDIA_HEADS}
+                         re.split(r"[\s-]", e.label)[-1] in _MEDIA_HEADS}  # "Chicago Sun-Times"
                 key = self.recent(start + at, ("Organization",), exclude | (set(self.entities) - media), 12)
             key = key or self.salient(start + at, exclude)
             if key and key not in out:

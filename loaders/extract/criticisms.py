@@ -130,6 +130,10 @@ _THEM_OBJECT = re.compile(r"\s*(?:them|both)\b", re.I)
 _AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
 _CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
 _ATTACK = re.compile(r"(?:hit|hits|hitting|fire|fired|fires|shot|shoots|lash)", re.I)
+# "criticised the paper on Bluesky": a social platform after "on" is where a criticism was voiced, not its target
+_PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
+                        "Instagram", "Substack", "Mastodon", "Truth Social", "Medium", "Hacker News", "Discord"})
+_ON_BEFORE = re.compile(r"\b(?:on|via)\s+$")
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -348,7 +352,9 @@ class _Finder(JudgementMixin):
         cands = [m for m in ctx.mentions(sent, start, end)
                  if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)
                  and not _MEDIUM_AFTER.match(self.text, m.end, m.end + 14)
-                 and not _MEDIUM_BEFORE.search(self.text, max(0, m.start - 24), m.start)]
+                 and not _MEDIUM_BEFORE.search(self.text, max(0, m.start - 24), m.start)
+                 and not (ctx.label(m.key) in _PLATFORMS and _ON_BEFORE.search(self.text, max(0, m.start - 12),
+                                                                               m.start))]
         if subject_only:
             head = self.text[start:end]
             lead = len(head) - len(head.lstrip(" ,“\"‘'"))
