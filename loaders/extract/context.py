@@ -31,6 +31,12 @@ _LABEL_NOUNS = frozenset({"foundation", "coalition", "alliance", "union", "insti
                           "agency", "association", "federation", "guild", "society", "board", "bank", "fund",
                           "department", "ministry", "office", "authority", "regulator", "court", "committee",
                           "university", "network", "campaign", "center", "centre", "trust", "league"})
+# a regulator described, not named: "Ireland's data watchdog", "the competition authority", "China's market regulator"
+_AUTHORITY_DESC = re.compile(r"^\s*(?:the\s+|(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*[’']s\s+)(?:[a-z-]+\s+){0,3}?(?:"
+                             r"regulator|watchdog|authority|antitrust agency|competition agency|privacy agency|"
+                             r"data protection agency|commissioner)\b")
+_REGULATOR_LABEL = re.compile(r"\b(?:Commission|Authority|Agency|Administration|Office|Commissioner|Garante|"
+                              r"Regulat\w*|Autorit\w*|Inspectorate|Directorate|Bureau|Competition|Watchdog)\b")
 # generic nouns for "the product" the story is about
 _PRODUCT_NOUNS = frozenset({"device", "app", "chip", "model", "tool", "product", "software", "feature", "chatbot",
                             "assistant", "headset", "phone", "robot", "gadget", "service"})
@@ -261,7 +267,28 @@ class DocContext:
             if (w in {"it", "the company", "the firm", "the startup", "the lab", "the newspaper", "the outlet",
                       "the chipmaker", "the maker"}) and "Organization" in types:
                 return self.recent_subject(cs, ("Organization",)) or self.recent(cs, ("Organization",))
+        if "Organization" in types:
+            return self.authority(self.doc.clean[cs:pos])
         return None
+
+    def authority(self, head: str) -> str | None:
+        """The regulator a description at the start of ``head`` refers to ("Ireland's data watchdog", "the
+        authority"): of the document's regulator-like organisations, the one sharing most words with it, then the
+        one named most."""
+        d = _AUTHORITY_DESC.match(head)
+        if d is None:
+            return None
+        words = {w for w in re.findall(r"[a-z]+", d.group(0).lower()) if w not in {"the", "s"}}
+        best: tuple[int, int] | None = None
+        key = None
+        for k, e in self.entities.items():
+            if e.type != "Organization" or not _REGULATOR_LABEL.search(e.label):
+                continue
+            label_words = set(re.findall(r"[a-z]+", " ".join((e.label, *e.aliases)).lower()))
+            score = (len(words & label_words), len(e.mentions))
+            if best is None or score > best:
+                best, key = score, k
+        return key
 
     def recent(self, pos: int, types: tuple[str, ...], exclude: set[str] | None = None,
                max_sentences: int = 4) -> str | None:
