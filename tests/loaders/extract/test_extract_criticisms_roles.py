@@ -1,0 +1,59 @@
+"""Criticisms on real-news wordings: descriptions of the critic or target ("the Quillo maker", "Ireland's data
+watchdog", "the veto"), legal documents that speak for their plaintiffs, plain denials, platforms as media."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import check_spans, pairs
+
+from loaders.extract import extract
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # "the X maker" is the organisation that makes X, not X
+    ("Zentrix Labs launched the Quillo chatbot in May. Author Ada Pike accused the Quillo maker of copying her "
+     "novels.", ("Ada Pike", "Zentrix Labs"), ("Ada Pike", "Quillo")),
+    # "accusing them of": the parties the critic just named
+    ("Author Ada Pike sued Zentrix Labs and its chief executive Tomas Quill, accusing them of fraud.",
+     ("Ada Pike", "Tomas Quill"), None),
+    # a frame that names an act ("the veto") is aimed at who did it
+    ("Governor Ada Pike vetoed the privacy bill on Sunday. Senator Tomas Quill called the veto \"a setback for "
+     "every family in the state.\"", ("Tomas Quill", "Ada Pike"), None),
+    # a social platform after "on" is where the criticism was voiced
+    ("Columnist Ada Pike called out Zentrix Labs on Bluesky.", ("Ada Pike", "Zentrix Labs"), ("Ada Pike", "Bluesky")),
+])
+def test_descriptions_and_media(text: str, expected: tuple[str, str], absent: tuple[str, str] | None) -> None:
+    ex = extract(text)
+    got = pairs(ex)
+    assert expected in got
+    if absent is not None:
+        assert absent not in got
+    check_spans(text, ex)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zentrix Labs faces scrutiny in Europe. Ireland's data watchdog has launched an inquiry into Zentrix Labs. "
+     "The Data Protection Commission declined to comment further.", ("Data Protection Commission", "Zentrix Labs")),
+    ("The Competition Authority fined Harbor Media last year. On Monday, the authority opened an investigation "
+     "into Zentrix Labs.", ("Competition Authority", "Zentrix Labs")),
+])
+def test_described_regulator_is_the_named_one(text: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(extract(text))
+
+
+def test_class_action_speaks_for_its_plaintiff_not_the_defendant() -> None:
+    text = ("Zentrix Labs was hit with a class action accusing the company of misleading investors. The suit was "
+            "filed on Friday in federal court by the pension fund Harbor Capital.")
+    got = pairs(extract(text))
+    assert ("Harbor Capital", "Zentrix Labs") in got
+    assert not any(critic == "Zentrix Labs" for critic, _ in got)
+
+
+@pytest.mark.parametrize(("quote", "negative"), [
+    ("Quillo is a flop,", True),  # a short quote that is a whole sentence is attributed
+    ("Quillo is great,", False),
+])
+def test_short_whole_sentence_quote(quote: str, negative: bool) -> None:
+    text = f"Zentrix Labs released the Quillo app in May. \u201c{quote}\u201d Ada Pike wrote."
+    got = pairs(extract(text))
+    assert any(c == "Ada Pike" for c, _ in got) is negative
