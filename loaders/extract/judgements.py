@@ -10,6 +10,7 @@ from loaders.extract.rules import register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
+    from loaders.extract.schema import ResolvedMention
 
 UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y has faced criticism from X'", __name__)
 LAWSUIT = register("criticism.lawsuit.v1", "A party suing or filing a complaint against a defendant", __name__)
@@ -44,7 +45,8 @@ DRAWN_WORDS = frozenset({"fire", "criticism", "criticisms", "condemnation", "opp
                          "protests", "mockery", "ridicule"})
 # "The claim is led by X and backed by Y", "X, which joined the suit": parties to a legal action against its defendant
 _LEGAL_NOUN = r"(?:lawsuit|suit|claim|case|complaint|legal action|action|class action|litigation|challenge)"
-_PARTY_BY = re.compile(r"\b(?:led|brought|filed|backed|supported|funded|joined)\s+by\s+", re.I)
+_PARTY_BY = re.compile(r"\b(?:led|brought|filed|backed|supported|funded|joined)(?:\s+(?:last|this|earlier this|on|in)"
+                       r"\s+\w+)?\s+by\s+", re.I)
 _JOINED = re.compile(rf"\b(?:joined|joins|join|has joined|signed on to)\s+(?:the|this|that|their)\s+(?:\w+\s+)?"
                      rf"{_LEGAL_NOUN}\b", re.I)
 _LEGAL_SUBJECT = re.compile(rf"\b(?:the|this|that|their|a)\s+(?:[\w-]+\s+){{0,2}}?{_LEGAL_NOUN}\b", re.I)
@@ -87,6 +89,8 @@ _DOC_SUBJECT = re.compile(r"^\s*(?:the|this|that|their|its|a|an)\s+(?:[\w-]+\s+)
                           r"filing|class action|petition|legal action)\b", re.I)
 _DOC_PARTICIPLE = re.compile(r"\b(?:lawsuit|suit|complaint|filing|class action|petition|legal action)\s*,?\s*$", re.I)
 _FILED_BY = re.compile(r"\b(?:filed|brought|lodged)\b[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+# the gap between two names of a list: a comma or "and", and at most a short role ("and the artist")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 _APPOSITION_OWNER = re.compile(r"^,\s+$")
 _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
 
@@ -276,9 +280,12 @@ class JudgementMixin:
             # "the claim, filed in London, is led by X", not "a funding round led by X" in a sentence about a suit
             if _LEGAL_SUBJECT.search(before) and not _FUNDING_NOUN.search(before):
                 near = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 40]
-                critic = self._actor(near[0].key, sent, near[0].start) if near else None
-                if critic is not None and ctx.type_of(critic) in ("Person", "Organization"):
-                    critics.append((critic, b.start()))
+                if len(near) > 1 and near[0].type == "Group" and not self.text[near[0].end:near[1].start].strip():
+                    near = near[1:]  # "by authors Andrea Bartz, ...": the named ones
+                for m in near[:1] + self.listed(near[:1], sent):  # "brought by authors A, B and C"
+                    critic = self._actor(m.key, sent, m.start)
+                    if critic is not None and ctx.type_of(critic) in ("Person", "Organization"):
+                        critics.append((critic, b.start()))
         for b in _AGAINST_BY.finditer(self.text, s.start, s.end):
             # "a case brought against Meta by comedian Sarah Silverman": the party after "by" against the one before
             defendants = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 20]
@@ -293,8 +300,25 @@ class JudgementMixin:
             if critic is not None:
                 critics.append((critic, j.start()))
         for critic, at in critics:
-            targets = [t for t in self._defendant(at) if t not in self._excluded(critic)]
+            # an action whose defendant is not named before is mostly against the company the story is about
+            targets = [t for t in self._defendant(at) or self.topic(at, critic) if t not in self._excluded(critic)]
             self.add(critic, targets, None, "lawsuit", at, s.end, sent, rule=LAWSUIT)
+
+    def listed(self, first: list[ResolvedMention], sent: int) -> list[ResolvedMention]:
+        """The names listed after ``first`` ("A, B and C", "A, the artist B, and C"), in order."""
+        ctx = self.ctx
+        if not first:
+            return []
+        out: list[ResolvedMention] = []
+        last = first[0]
+        for m in ctx.mentions(sent):
+            if m.start <= last.start or not ctx.is_head(m):
+                continue
+            if m.type not in ("Person", "Organization") or not _LIST_GAP.fullmatch(self.text, last.end, m.start):
+                break
+            out.append(m)
+            last = m
+        return out
 
     def _warned_off(self, sent: int) -> None:
         """"X sent Y a cease-and-desist letter", "X sent a similar letter", "X told staff not to use Y"."""

@@ -57,3 +57,15 @@ def test_short_whole_sentence_quote(quote: str, negative: bool) -> None:
     text = f"Zentrix Labs released the Quillo app in May. \u201c{quote}\u201d Ada Pike wrote."
     got = pairs(extract(text))
     assert any(c == "Ada Pike" for c, _ in got) is negative
+
+
+@pytest.mark.parametrize("lead", [
+    "The settlement would resolve a class action brought last year by authors",
+    "The lawsuit was filed by",
+])
+def test_listed_plaintiffs_all_act_against_the_defendant(lead: str) -> None:
+    text = (f"Zentrix Labs trained its models on pirated books. {lead} Sarah Pike, John Quill and the novelist "
+            "Maria Lindqvist.")
+    got = pairs(extract(text))
+    for name in ("Sarah Pike", "John Quill", "Maria Lindqvist"):
+        assert (name, "Zentrix Labs") in got
