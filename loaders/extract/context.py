@@ -267,9 +267,16 @@ class DocContext:
             if (w in {"it", "the company", "the firm", "the startup", "the lab", "the newspaper", "the outlet",
                       "the chipmaker", "the maker"}) and "Organization" in types:
                 return self.recent_subject(cs, ("Organization",)) or self.recent(cs, ("Organization",))
-        if "Organization" in types:
-            return self.authority(self.doc.clean[cs:pos])
-        return None
+        if "Organization" not in types:
+            return None
+        noun = _THE_NOUN.match(head)
+        key = self.named_by_noun(noun.group(1), cs) if noun else None
+        return key or self.authority(self.doc.clean[cs:pos])
+
+    def named_by_noun(self, noun: str, pos: int) -> str | None:
+        """What "the union" refers to before ``pos``: the latest organisation whose name ends in "Union"."""
+        orgs = [k for k in self._label_nouns().get(noun.lower(), ()) if self.type_of(k) == "Organization"]
+        return self.recent(pos, ("Organization",), set(self.entities) - set(orgs), 12) if orgs else None
 
     def authority(self, head: str) -> str | None:
         """The regulator a description at the start of ``head`` refers to ("Ireland's data watchdog", "the

@@ -280,6 +280,9 @@ class _Finder(JudgementMixin):
             person = self._apposed_person(key, sent, pos)
             if person is not None:
                 return person  # "Its executive director, Paul Grady, said": the named person speaks
+            named = ctx.named_by_noun(ent.label, pos) if " " not in ent.label else None
+            if named is not None:
+                return named  # "the union said": the union named before
             noun = ent.label.split()[-1].lower()
             if ent.affiliation and (noun in _SPOKES or noun in _FIRM_VOICES):
                 return ent.affiliation  # "a BBC spokesperson said" speaks for the BBC

@@ -7,6 +7,7 @@ import pytest
 from extract_helpers import check_spans, pairs
 
 from loaders.extract import extract
+from loaders.extract.sentiment import is_negative
 
 
 @pytest.mark.parametrize(("text", "expected", "absent"), [
@@ -69,3 +70,14 @@ def test_listed_plaintiffs_all_act_against_the_defendant(lead: str) -> None:
     got = pairs(extract(text))
     for name in ("Sarah Pike", "John Quill", "Maria Lindqvist"):
         assert (name, "Zentrix Labs") in got
+
+
+def test_the_union_as_subject_is_the_named_union() -> None:
+    text = ("The Harbor Dockworkers Union represents 4,000 staff at Zentrix Labs. On Monday, the union accused "
+            "Zentrix Labs of hiding its automation plans.")
+    assert ("Harbor Dockworkers Union", "Zentrix Labs") in pairs(extract(text))
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_curly_apostrophes_match_listed_phrases(apostrophe: str) -> None:
+    assert is_negative(f"It just doesn{apostrophe}t work.")
