@@ -116,7 +116,11 @@ _AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?$")  # "wrote that … and accused X
 _FORMER = re.compile(r"\b(?:former|formerly|previously|ex-|left|quit|departed|resigned|fired|ousted)\b", re.I)
 _COMPANY = re.compile(r"\b(?:company|companies|firm|startup|start-up|corporation|lab)\b", re.I)
 # "We are sorry that we didn't ...": an apology judges the speaker, not another party
-_APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]e|regret)\b", re.I)
+_APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]e|regret)\b|"
+                      r"\b(?:we|I)\s+(?:got it wrong|made a mistake|messed up|screwed up|(?:was|were) wrong)\b|"
+                      r"\bof me\b|\bI(?:[’']m| am)\s+(?:really\s+|so\s+|deeply\s+)?(?:embarrassed|ashamed)\b", re.I)
+# a negator just before a judgement word ("never intended to harm", "is not lying")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nor|n[’']t)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # an object that refers back to what is being discussed rather than naming it
 _ABOUT_TOPIC = re.compile(r"\s*(?:whether|that|if|how|the|its|their|this|these|those)\b", re.I)
 # verbs whose scare-quoted complement is a verdict against what they name ("derided Chorus as “…”")
@@ -134,6 +138,12 @@ _ATTACK = re.compile(r"(?:hit|hits|hitting|fire|fired|fires|shot|shoots|lash)", 
 _PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
                         "Instagram", "Substack", "Mastodon", "Truth Social", "Medium", "Hacker News", "Discord"})
 _ON_BEFORE = re.compile(r"\b(?:on|via)\s+$")
+# "Tesla shareholders have sued", "the parents of Adam Raine are suing": the name qualifies the unnamed subject
+_GROUP_AFTER = re.compile(r"[’']?s?\s+(?:shareholders|investors|users|customers|employees|workers|staff|fans|"
+                          r"critics|subscribers|drivers|residents|parents|families|post|posts|thread|commenters?)\b")
+_KIN_OF = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:parents|family|families|relatives|widow|son|daughter|"
+                     r"children|friends|fans|supporters|users|customers|shareholders|investors|neighbours|neighbors)\s+"
+                     r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -209,7 +219,10 @@ class _Finder(JudgementMixin):
         """The first negative-judgement word of a text (memoised per document)."""
         if text in self._neg:
             return self._neg[text]
-        m = self._neg[text] = self.p["negative"].search(text)
+        # "No AI is perfect", "is not ignoring the protocol": a negated judgement word judges nothing
+        m = next((x for x in self.p["negative"].finditer(text)
+                  if not _NEGATED_BEFORE.search(text, max(0, x.start() - 24), x.start())), None)
+        self._neg[text] = m
         return m
 
     def polarity(self, text: str) -> float:
@@ -248,7 +261,19 @@ class _Finder(JudgementMixin):
                 key = next((m.key for m in heads[1:] if not _PREP_BEFORE.search(
                     self.text, max(cs, m.start - 12), m.start) and m.type in ("Person", "Organization")), None)
             key = self._titled_person(sent, key, pos)
+            if key is not None and self._not_speaking(sent, key, cs, pos):
+                return None
         return self._actor(key, sent, pos)
+
+    def _not_speaking(self, sent: int, key: str, cs: int, pos: int) -> bool:
+        """Whether the subject name only qualifies the real, unnamed subject: "users on Reddit", "Tesla
+        shareholders", "the parents of Adam Raine"."""
+        m = next((x for x in self.ctx.mentions(sent, cs, pos) if x.key == key), None)
+        if m is None:
+            return False
+        if self.ctx.label(key) in _PLATFORMS and _ON_BEFORE.search(self.text, max(cs, m.start - 8), m.start):
+            return True
+        return bool(_GROUP_AFTER.match(self.text, m.end) or _KIN_OF.match(self.text, cs, m.start))
 
     def _titled_person(self, sent: int, key: str | None, pos: int) -> str | None:
         """"Morgan Stanley analyst Priya Raman", "Meta's vice president Ravi Menon": the person the organisation
@@ -316,7 +341,7 @@ class _Finder(JudgementMixin):
             if m.key != group:
                 continue
             nxt = ms[i + 1] if i + 1 < len(ms) else None
-            if nxt is not None and nxt.type == "Person" and _APPOSED_NAME.match(self.text, m.end, nxt.start):
+            if nxt is not None and nxt.type == "Person" and _APPOSED_NAME.fullmatch(self.text, m.end, nxt.start):
                 return nxt.key
             # "Critics in Washington, including Senator Elizabeth Warren, have accused": the named one speaks
             inc = _INCLUDING.match(self.text, m.end, pos)

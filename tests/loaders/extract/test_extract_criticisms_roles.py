@@ -81,3 +81,22 @@ def test_the_union_as_subject_is_the_named_union() -> None:
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
 def test_curly_apostrophes_match_listed_phrases(apostrophe: str) -> None:
     assert is_negative(f"It just doesn{apostrophe}t work.")
+
+
+@pytest.mark.parametrize(("text", "wrong_critic"), [
+    ("In Ohio, the parents of 16-year-old Sarah Pike are suing Zentrix Labs over her death.", "Sarah Pike"),
+    ("Zentrix Labs shareholders have filed lawsuits accusing Harbor Media of fraud.", "Zentrix Labs"),
+    ("One widely shared Reddit post accused Zentrix Labs of quietly raising prices.", "Reddit"),
+])
+def test_a_name_that_qualifies_the_subject_is_not_the_critic(text: str, wrong_critic: str) -> None:
+    assert not any(critic == wrong_critic for critic, _ in pairs(extract(text)))
+
+
+@pytest.mark.parametrize(("quote", "critical"), [
+    ("Zentrix Labs is reckless and its chatbot is dangerous.", True),
+    ("No chatbot is perfect, and Zentrix Labs is not reckless.", False),  # negated judgement words
+    ("This is just idiotic of me, I am really embarrassed about Zentrix Labs.", False),  # self-criticism
+])
+def test_negated_and_self_critical_quotes(quote: str, critical: bool) -> None:
+    text = f"\u201c{quote}\u201d said Tomas Quill, a chief executive."
+    assert (("Tomas Quill", "Zentrix Labs") in pairs(extract(text))) is critical
