@@ -144,6 +144,7 @@ _GROUP_AFTER = re.compile(r"[’']?s?\s+(?:shareholders|investors|users|customer
 _KIN_OF = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:parents|family|families|relatives|widow|son|daughter|"
                      r"children|friends|fans|supporters|users|customers|shareholders|investors|neighbours|neighbors)\s+"
                      r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+_PLAINTIFFS = re.compile(r"\s*the\s+(?:plaintiffs|claimants|complainants)\b", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -331,6 +332,10 @@ class _Finder(JudgementMixin):
             if a.key in (critic, *out) and b.type in ("Person", "Organization") and b.key != critic and \
                     _JOINED_NAME.fullmatch(self.text, a.end, b.start) and _VERB_NEXT.match(self.text, b.end, pos):
                 out.append(b.key)
+        first = ms[0] if ms and ms[0].key == critic else None
+        for m in self.true_list(first, sent, pos):  # "A, B, C and 14 other authors, in a suit ..., accused"
+            if m.key not in out:
+                out.append(m.key)
         return out
 
     def _apposed_person(self, group: str, sent: int, pos: int) -> str | None:
@@ -526,6 +531,8 @@ class _Finder(JudgementMixin):
                     obj_start = against.end()
                 obj_end = self._object_end(obj_start, st_end)
                 targets = self.targets_in(s.index, obj_start, obj_end, critic, own_side=True)
+                if _PLAINTIFFS.match(self.text, obj_start):  # "faulted the plaintiffs": the parties who sued
+                    targets = [t for t in self.plaintiffs(m.start()) if t != critic] or targets
                 if _THEM_OBJECT.match(self.text, obj_start):
                     targets = self._same_critic(critic, s.index, m.start()) or targets
                 rebuttal = bool(_REBUTTAL_VERB.match(cue)) and not DECISION.match(self.text, m.end(), st_end)

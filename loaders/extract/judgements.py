@@ -173,9 +173,9 @@ class JudgementMixin:
         before = self.text[cs:pos]
         if not _DOC_SUBJECT.match(before) and not _DOC_PARTICIPLE.search(before):
             return None
-        for f in reversed(self.found):  # the parties of the legal action told about just before
-            if f.start < pos and ctx.sentence_at(pos) - f.sent <= 8 and _LEGAL.search(f.cue):
-                return [g.critic for g in self.found if g.sent == f.sent and g.cue == f.cue]
+        parties = self.plaintiffs(pos)
+        if parties:
+            return parties
         # "a class action ... filed on Friday by shareholder Eric Tucker": named after it, in this or the next sentences
         for si in range(sent, min(sent + 3, len(ctx.doc.sentences))):
             for m in ctx.mentions(si):
@@ -304,6 +304,14 @@ class JudgementMixin:
             targets = [t for t in self._defendant(at) or self.topic(at, critic) if t not in self._excluded(critic)]
             self.add(critic, targets, None, "lawsuit", at, s.end, sent, rule=LAWSUIT)
 
+    def plaintiffs(self, pos: int) -> list[str]:
+        """The parties of the legal action told about just before ``pos`` (its critics), [] when none."""
+        sent = self.ctx.sentence_at(pos)
+        for f in reversed(self.found):
+            if f.start < pos and sent - f.sent <= 8 and _LEGAL.search(f.cue):
+                return list(dict.fromkeys(g.critic for g in self.found if g.sent == f.sent and g.cue == f.cue))
+        return []
+
     def listed(self, first: list[ResolvedMention], sent: int) -> list[ResolvedMention]:
         """The names listed after ``first`` ("A, B and C", "A, the artist B, and C"), in order."""
         ctx = self.ctx
@@ -319,6 +327,19 @@ class JudgementMixin:
             out.append(m)
             last = m
         return out
+
+    def true_list(self, first: ResolvedMention | None, sent: int, pos: int) -> list[ResolvedMention]:
+        """The names listed after ``first`` before ``pos`` when they form a list closed by "and" ("A, B and C"),
+        none possessive ("A, B’s chief executive" is no list)."""
+        if first is None or first.possessive:
+            return []
+        names = [m for m in self.listed([first], sent) if m.end <= pos]
+        gaps = [self.text[a.end:b.start] for a, b in zip([first, *names], names, strict=False)]
+        closed = any(re.search(r"\band\b", g) for g in gaps) or (
+            names and re.match(r"\s*,?\s+and\s", self.text[names[-1].end:names[-1].end + 8]))  # "A, B and 14 others"
+        if not names or any(m.possessive for m in names) or not closed:
+            return []
+        return names
 
     def _warned_off(self, sent: int) -> None:
         """"X sent Y a cease-and-desist letter", "X sent a similar letter", "X told staff not to use Y"."""

@@ -100,3 +100,18 @@ def test_a_name_that_qualifies_the_subject_is_not_the_critic(text: str, wrong_cr
 def test_negated_and_self_critical_quotes(quote: str, critical: bool) -> None:
     text = f"\u201c{quote}\u201d said Tomas Quill, a chief executive."
     assert (("Tomas Quill", "Zentrix Labs") in pairs(extract(text))) is critical
+
+
+def test_a_listed_subject_closed_by_a_group_all_criticise() -> None:
+    text = ("In May, Sarah Pike, John Quill and 14 other authors, in a suit organised by the Harbor Writers Guild, "
+            "accused Zentrix Labs of theft.")
+    got = pairs(extract(text))
+    assert {("Sarah Pike", "Zentrix Labs"), ("John Quill", "Zentrix Labs")} <= got
+
+
+def test_the_plaintiffs_as_object_are_the_ones_who_sued() -> None:
+    text = ("Authors Sarah Pike and John Quill sued Zentrix Labs in 2023. On Wednesday, Judge Maria Lindqvist "
+            "faulted the plaintiffs for failing to present evidence.")
+    got = pairs(extract(text))
+    assert ("Maria Lindqvist", "Sarah Pike") in got
+    assert ("Maria Lindqvist", "Zentrix Labs") not in got
