@@ -97,6 +97,8 @@ class Speakers(Protocol):
 
     def critic_at(self, sent: int, pos: int) -> str | None: ...
 
+    def document_voice(self, sent: int, pos: int) -> str | None: ...
+
     def _actor(self, key: str | None, sent: int, pos: int) -> str | None: ...
 
 
@@ -179,6 +181,11 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
             key = ctx.recent(qs, ("Person",))  # '“...,” she wrote': a name inside the quote is not the speaker
         else:
             key = ctx.subject(sent_b, qe + m.end())
+            if key is not None and not any(x.key == key for x in ctx.mentions(sent_b, qe, qe + m.end())) and \
+                    any(x.key == key for x in ctx.mentions(sent_b, None, qe)):
+                key = None  # a name inside the quote does not speak it
+            if key is None:  # '“…,” the decision states': the document speaks for its author
+                return f.document_voice(sent_b, qe + m.end()), m.group(0)
         return f._actor(key, sent_b, qe), m.group(0)
     sa = ctx.sentence(sent_a)
     before = text[sa.start:qs]

@@ -242,6 +242,9 @@ class _Finder(JudgementMixin):
         """The critic: subject of the clause before ``pos``, spokespeople mapped to their organisation."""
         ctx = self.ctx
         before = self.text[ctx.sentence(sent).start:pos]
+        voice = self.document_voice(sent, pos)
+        if voice is not None:
+            return voice  # "the complaint says", "the decision states"
         rel = _REL_PRONOUN.search(before)
         if rel:
             rel_at = pos - len(rel.group(0))

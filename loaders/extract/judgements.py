@@ -88,6 +88,8 @@ _LEGAL = re.compile(r"\b(?:su(?:e|es|ed|ing)|lawsuit|suit|complaint|claims again
 _DOC_SUBJECT = re.compile(r"^\s*(?:the|this|that|their|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|"
                           r"filing|class action|petition|legal action)\b", re.I)
 _DOC_PARTICIPLE = re.compile(r"\b(?:lawsuit|suit|complaint|filing|class action|petition|legal action)\s*,?\s*$", re.I)
+_RULING_SUBJECT = re.compile(r"^\s*(?:the|this|that|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:decision|ruling|opinion|"
+                             r"order|judgment|judgement|verdict)\b", re.I)
 _FILED_BY = re.compile(r"\b(?:filed|brought|lodged)\b[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 # the gap between two names of a list: a comma or "and", and at most a short role ("and the artist")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[a-z-]+\s+){0,2}")
@@ -216,7 +218,7 @@ class JudgementMixin:
     def _decider(self, pos: int, critic: str) -> str | None:
         """The maker of a decision: the latest judge, court or regulator named before ``pos``."""
         ctx = self.ctx
-        excluded = self._excluded(critic)
+        excluded = self._excluded(critic) if critic else set()
         for si in range(ctx.sentence_at(pos), max(-1, ctx.sentence_at(pos) - 12), -1):
             for m in reversed(ctx.mentions(si)):
                 if m.end > pos or m.key in excluded or m.type not in ("Person", "Organization"):
@@ -303,6 +305,17 @@ class JudgementMixin:
             # an action whose defendant is not named before is mostly against the company the story is about
             targets = [t for t in self._defendant(at) or self.topic(at, critic) if t not in self._excluded(critic)]
             self.add(critic, targets, None, "lawsuit", at, s.end, sent, rule=LAWSUIT)
+
+    def document_voice(self, sent: int, pos: int) -> str | None:
+        """Who speaks when a document is the subject at ``pos``: a suit's first plaintiff ("the complaint says"), a
+        ruling's judge or court ("the decision states")."""
+        before = self.text[self.ctx.clause_start(sent, pos):pos]
+        before = re.split(r"[”\"]\s*,?", before)[-1]  # after a quote: '“…,” the decision states'
+        if _RULING_SUBJECT.match(before):
+            return self._decider(pos, "")
+        if _DOC_SUBJECT.match(before):
+            return next(iter(self.plaintiffs(pos)), None)
+        return None
 
     def plaintiffs(self, pos: int) -> list[str]:
         """The parties of the legal action told about just before ``pos`` (its critics), [] when none."""

@@ -115,3 +115,15 @@ def test_the_plaintiffs_as_object_are_the_ones_who_sued() -> None:
     got = pairs(extract(text))
     assert ("Maria Lindqvist", "Sarah Pike") in got
     assert ("Maria Lindqvist", "Zentrix Labs") not in got
+
+
+@pytest.mark.parametrize(("after", "speaker"), [
+    ("the decision states.", "Maria Lindqvist"),  # a ruling speaks for its judge
+    ("the complaint says.", "Sarah Pike"),  # a complaint for its plaintiff
+])
+def test_a_document_after_a_quote_speaks_for_its_author(after: str, speaker: str) -> None:
+    text = ("Author Sarah Pike sued Zentrix Labs in 2023. Judge Maria Lindqvist ruled on Monday. "
+            f"\u201cHarbor Media and Zentrix Labs made reckless and misleading claims,\u201d {after}")
+    got = pairs(extract(text))
+    assert ("Harbor Media", "Zentrix Labs") not in got  # a name inside the quote does not speak it
+    assert any(critic == speaker for critic, _ in got)
