@@ -145,6 +145,9 @@ _KIN_OF = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:parents|family|fa
                      r"children|friends|fans|supporters|users|customers|shareholders|investors|neighbours|neighbors)\s+"
                      r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _PLAINTIFFS = re.compile(r"\s*the\s+(?:plaintiffs|claimants|complainants)\b", re.I)
+# criticism verbs that are also nouns ("the ban", "a probe"): after a determiner they name the act
+_NOUN_USE = re.compile(r"(?:ban|bans|probe|probes|jab|jabs|mock|rebuke|sue)$", re.I)
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|proposed)\s+(?:[\w-]+\s+)?$", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -492,6 +495,9 @@ class _Finder(JudgementMixin):
                     list(_HARSH_NOUN.finditer(self.text, st_start, st_end)):
                 if _NEGATION.search(self.text[max(st_start, m.start() - 20):m.start()]):
                     continue
+                if _NOUN_USE.match(m.group(0)) and _DETERMINER.search(self.text, max(st_start, m.start() - 12),
+                                                                       m.start()):
+                    continue  # "the ban would cost the firm": a noun, not the verb
                 passive = p["passive"].search(self.text, max(st_start, m.start() - 16), min(st_end, m.end() + 4))
                 if passive:
                     agents = [x for x in ctx.mentions(s.index, m.end(), st_end) if ctx.is_head(x)]
@@ -555,7 +561,7 @@ class _Finder(JudgementMixin):
                 if not targets and cue.startswith(("expressed", "voiced")):
                     # "expressed shock, anger and disbelief upon hearing the demo of OpenAI's model": the listed
                     # feelings are not the object; what they are about comes after
-                    end = re.search(r",\s+(?:which|who)\b|;|$", self.text[m.end():st_end])
+                    end = re.search(r",\s+(?:which|who|and)\b|;|$", self.text[m.end():st_end])
                     targets = self.targets_in(s.index, m.end(), m.end() + end.start(), critic)  # type: ignore[union-attr]
                 act = ACT_NOUN.match(self.text, m.end(), st_end)
                 if not targets and act:

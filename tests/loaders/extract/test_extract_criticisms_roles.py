@@ -127,3 +127,13 @@ def test_a_document_after_a_quote_speaks_for_its_author(after: str, speaker: str
     got = pairs(extract(text))
     assert ("Harbor Media", "Zentrix Labs") not in got  # a name inside the quote does not speak it
     assert any(critic == speaker for critic, _ in got)
+
+
+@pytest.mark.parametrize(("text", "pair", "found"), [
+    ("Harbor Media said the ban would cost Zentrix Labs $1 billion.", ("Harbor Media", "Zentrix Labs"), False),
+    ("Regulator Harbor Media will ban Zentrix Labs from the market.", ("Harbor Media", "Zentrix Labs"), True),
+    ("Opposition came from Harbor Media, which voiced concerns that the bill might stifle innovation, and from "
+     "the industry group Zentrix Labs.", ("Harbor Media", "Zentrix Labs"), False),
+])
+def test_noun_uses_and_listed_objectors(text: str, pair: tuple[str, str], found: bool) -> None:
+    assert (pair in pairs(extract(text))) is found
