@@ -42,6 +42,8 @@ QUOTED_JUDGEMENT = register("criticism.quoted_judgement.v1", "A direct quote hol
                             "names", __name__)
 REPORTED_SPEECH = register("criticism.reported_speech.v1", "'X said (that) <negative content about Y>', 'according "
                            "to X'", __name__)
+WARNED_THAT = register("criticism.warned_that.v1", "'X warned that Y could …': a warning about what its clause names",
+                       __name__)
 LABELLED_ANSWER = register("criticism.labelled_answer.v1", "A negative sentence of an interview answer under a "
                            "speaker label", __name__)
 
@@ -148,6 +150,7 @@ _PLAINTIFFS = re.compile(r"\s*the\s+(?:plaintiffs|claimants|complainants)\b", re
 # criticism verbs that are also nouns ("the ban", "a probe"): after a determiner they name the act
 _NOUN_USE = re.compile(r"(?:ban|bans|probe|probes|jab|jabs|mock|rebuke|sue)$", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|proposed)\s+(?:[\w-]+\s+)?$", re.I)
+_WARN_WORDS = frozenset({"warn", "warns", "warned", "warning", "caution", "cautions", "cautioned", "cautioning"})
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -715,13 +718,22 @@ class _Finder(JudgementMixin):
             if words.isdisjoint(speech) and "according" not in words:
                 continue
             dissent = self.dissent(s.index)
-            if not dissent and words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
+            warn = not words.isdisjoint(_WARN_WORDS)
+            if not dissent and not warn and words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
                 continue
-            keep = _anything if dissent else self._judged_text
+            keep = _anything if dissent or warn else self._judged_text
             for a in reported_attributions(self, s.index, s.index in quoted_sents, keep):
                 if a.verb and a.verb.lower().startswith("ask"):
                     continue  # "asked whether the launch was rushed": a question is not a verdict
                 neg = self.negative(a.judged)
+                # "X warned that Y could …": a warning about what it names is a judgement of it
+                warned = bool(a.verb) and a.kind == "reported" and a.verb.lower().startswith(("warn", "caution"))
+                if warned and not _OWN_SIDE.match(a.judged):
+                    targets = self.targets_in(s.index, a.start, a.end, a.speaker, subject_only=True)
+                    self.add(a.speaker, targets, None, "warned", a.start, a.end, s.index, rule=WARNED_THAT)
+                    if targets:
+                        break
+                    continue
                 if not neg and not dissent and self.polarity(a.judged) > THRESHOLD:
                     continue
                 if _OWN_SIDE.match(a.judged):

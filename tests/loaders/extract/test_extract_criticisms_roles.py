@@ -137,3 +137,14 @@ def test_a_document_after_a_quote_speaks_for_its_author(after: str, speaker: str
 ])
 def test_noun_uses_and_listed_objectors(text: str, pair: tuple[str, str], found: bool) -> None:
     assert (pair in pairs(extract(text))) is found
+
+
+@pytest.mark.parametrize(("text", "pair", "found"), [
+    ("Harbor Media warned that Zentrix Labs could flood the market with cheap copies.",
+     ("Harbor Media", "Zentrix Labs"), True),
+    ("Harbor Media warned that prices could rise for customers of Zentrix Labs.",
+     ("Harbor Media", "Zentrix Labs"), False),  # the warning's clause is not about the company
+    ("Zentrix Labs warned that it could miss its targets.", ("Zentrix Labs", "Zentrix Labs"), False),
+])
+def test_a_warning_judges_what_its_clause_names(text: str, pair: tuple[str, str], found: bool) -> None:
+    assert (pair in pairs(extract(text))) is found
