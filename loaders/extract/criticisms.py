@@ -151,6 +151,7 @@ _PLAINTIFFS = re.compile(r"\s*the\s+(?:plaintiffs|claimants|complainants)\b", re
 _NOUN_USE = re.compile(r"(?:ban|bans|probe|probes|jab|jabs|mock|rebuke|sue)$", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|proposed)\s+(?:[\w-]+\s+)?$", re.I)
 _WARN_WORDS = frozenset({"warn", "warns", "warned", "warning", "caution", "cautions", "cautioned", "cautioning"})
+_OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -404,6 +405,9 @@ class _Finder(JudgementMixin):
             limit = start + lead + len(" ".join(words[:6]))
             cands = [m for m in cands if m.start <= limit]
         cands = [self._maker(m, excluded) for m in cands]
+        if len(cands) > 1 and cands[0].possessive and cands[0].type == "Person" and cands[1].type != "Person" and \
+                _OWNED.fullmatch(self.text, cands[0].end, cands[1].start):
+            cands = cands[1:]  # "Elon Musk's social media platform X": the platform, not its owner
         out: list[str] = []
         if cands:
             first = cands[0]

@@ -148,3 +148,10 @@ def test_noun_uses_and_listed_objectors(text: str, pair: tuple[str, str], found:
 ])
 def test_a_warning_judges_what_its_clause_names(text: str, pair: tuple[str, str], found: bool) -> None:
     assert (pair in pairs(extract(text))) is found
+
+
+def test_a_possessive_owner_before_what_is_criticised_is_not_the_target() -> None:
+    text = "Regulator Harbor Media launched an inquiry into Elon Musk's social media company Zentrix Labs."
+    got = pairs(extract(text))
+    assert ("Harbor Media", "Zentrix Labs") in got
+    assert ("Harbor Media", "Elon Musk") not in got
