@@ -17,6 +17,7 @@ from loaders.extract.attribution import patterns, quote_attributions, reported_a
 from loaders.extract.context import DocContext
 from loaders.extract.judgements import (
     ACT_NOUN,
+    ACTION_WORDS,
     ATTITUDE_WORDS,
     DECISION,
     DRAWN_WORDS,
@@ -496,6 +497,8 @@ class _Finder(JudgementMixin):
                 self._urged(s.index)
             if not words.isdisjoint(LETTER_WORDS):
                 self._warned_off(s.index)
+            if not words.isdisjoint(ACTION_WORDS):
+                self._acted_against(s.index)
             if words.isdisjoint(firsts):
                 continue
             for m in list(p["verb"].finditer(self.text, st_start, st_end)) + \

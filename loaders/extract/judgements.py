@@ -16,6 +16,8 @@ UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y h
 LAWSUIT = register("criticism.lawsuit.v1", "A party suing or filing a complaint against a defendant", __name__)
 WARNED_OFF = register("criticism.warned_off.v1", "A cease-and-desist letter, 'warned against Y', 'told staff not to "
                       "use Y'", __name__)
+REGULATOR_ACTION = register("criticism.regulator_action.v1", "An authority acting against a party: 'opened an inquiry "
+                            "this summer into Y', 'is preparing to charge Y with', 'ordered Y to stop'", __name__)
 ATTITUDE = register("criticism.attitude.v1", "'Asked about Y, X was dismissive': a critic's stated attitude", __name__)
 
 # "the company disagrees with the decision": the decision's maker (a judge, a court, a regulator) is the target
@@ -93,6 +95,18 @@ _RULING_SUBJECT = re.compile(r"^\s*(?:the|this|that|his|her|its)\s+(?:[\w-]+\s+)
 _FILED_BY = re.compile(r"\b(?:filed|brought|lodged)\b[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 # the gap between two names of a list: a comma or "and", and at most a short role ("and the artist")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+# "opened an inquiry this summer into", "launched a formal antitrust investigation of": the inquiry's object is
+# acted against (the fixed wordings are criticism verbs of the lexicon; this one allows modifiers and a time)
+_INQUIRY = re.compile(r"\b(?:open|launch|start|beg[iau]n|announc)\w*\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:investigation|inquiry|probe|examination)\s+(?:(?:this|last|earlier|late|early|in|on)\s+"
+                      r"\w+\s+)?(?:into|of)\s+", re.I)
+# "is preparing to charge Nvidia with", "ordered DeepSeek to block its chatbot"
+_CHARGE = re.compile(r"\bcharg(?:e|es|ed|ing)\s+(?=[A-Z])")
+_ORDERED = re.compile(r"\border(?:ed|s|ing)?\s+(?=[A-Z])")
+_ORDER_TO = re.compile(r"\s+to\s+(?:immediately\s+)?(?:stop|halt|block|cease|suspend|remove|delete|destroy|pay|"
+                       r"withdraw|divest|limit|restrict)\b", re.I)
+ACTION_WORDS = frozenset({"investigation", "inquiry", "probe", "examination", "charge", "charges", "charged",
+                          "charging", "ordered", "orders", "order", "ordering"})
 _APPOSITION_OWNER = re.compile(r"^,\s+$")
 _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
 
@@ -241,6 +255,32 @@ class JudgementMixin:
                 if key is not None and key not in self._excluded(critic):
                     return key
         return None
+
+    def _acted_against(self, sent: int) -> None:
+        """An authority acting against a party: an inquiry into it, charging it, ordering it to stop."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for a in _INQUIRY.finditer(self.text, s.start, s.end):
+            critic = self.critic_at(sent, a.start())
+            if critic is None:
+                continue
+            end = self._object_end(a.end(), s.end)
+            whether = re.match(r"\s*whether\s+", self.text[a.end():end])
+            start = a.end() + (whether.end() if whether else 0)
+            targets = self.targets_in(sent, start, min(end, start + 60), critic, own_side=True)
+            self.add(critic, targets, None, "inquiry", a.start(), end, sent, rule=REGULATOR_ACTION)
+        for pat, follow in ((_CHARGE, re.compile(r"\s+with\b")), (_ORDERED, _ORDER_TO)):
+            for a in pat.finditer(self.text, s.start, s.end):
+                near = [m for m in ctx.mentions(sent, a.end(), s.end) if m.start == a.end() and ctx.is_head(m)]
+                if not near or near[0].type not in ("Person", "Organization") or \
+                        not follow.match(self.text, near[0].end):
+                    continue
+                critic = self.critic_at(sent, a.start())
+                self.add(critic, [near[0].key], None, "charged" if pat is _CHARGE else "ordered", a.start(),
+                         near[0].end, sent, rule=REGULATOR_ACTION)
+
+    def _object_end(self, start: int, limit: int) -> int:
+        raise NotImplementedError
 
     def _drawn(self, sent: int) -> None:
         """"Y is under fire from X", "Y has faced criticism from X": X criticised the subject Y."""

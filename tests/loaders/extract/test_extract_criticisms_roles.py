@@ -155,3 +155,17 @@ def test_a_possessive_owner_before_what_is_criticised_is_not_the_target() -> Non
     got = pairs(extract(text))
     assert ("Harbor Media", "Zentrix Labs") in got
     assert ("Harbor Media", "Elon Musk") not in got
+
+
+@pytest.mark.parametrize(("text", "pair", "found"), [
+    ("The Competition Authority opened an inquiry this summer into whether Zentrix Labs hid its prices.",
+     ("Competition Authority", "Zentrix Labs"), True),
+    ("The Competition Authority is preparing to charge Zentrix Labs with abusing its dominance.",
+     ("Competition Authority", "Zentrix Labs"), True),
+    ("The Competition Authority ordered Zentrix Labs to stop processing the data.",
+     ("Competition Authority", "Zentrix Labs"), True),
+    ("The Competition Authority ordered Zentrix Labs chips for its own servers.",
+     ("Competition Authority", "Zentrix Labs"), False),  # an order placed, not an order against
+])
+def test_authority_actions(text: str, pair: tuple[str, str], found: bool) -> None:
+    assert (pair in pairs(extract(text))) is found
