@@ -32,6 +32,8 @@ _CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
 # "… said on Tuesday." / "… he said in a statement." ends the attribution: the rest is not the speaker's
 _ROLE_APPOSITION = re.compile(r"\s*(?:a|an|the)?\s*[^,;]{0,60}?\b(?:at|of|for|with)\b[^,;]{0,60},")
 _FRAME_STEMS = ("call", "describ", "dismiss", "derid", "brand", "label", "pann", "reject")
+_TO_OUTLET = re.compile(r"\b(?:told|telling|interview\s+with|speaking\s+(?:to|with)|appearance\s+on|on|via)\s+"
+                        r"(?:the\s+)?$")
 _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
 
 
@@ -167,7 +169,9 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     m = p["speech_after_quote"].match(after)
     # '“...,” and noted that X' / '“disaster” for security and wrote that X': the speaker was named before
     if m and not _AND_VERB.match(after) and not _AND_BEFORE_VERB.search(m.group(0)):
-        names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x)]
+        # '“…,” he said in an interview with Bloomberg Television', '… she wrote on Threads': the outlet is no speaker
+        names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x) and
+                 not (x.type == "Organization" and _TO_OUTLET.search(text, max(qe, x.start - 24), x.start))]
         if names and names[0].start - qe < 90:
             if names[0].type == "Organization" and (_EPITHET.search(text, qe, names[0].start) or (
                     re.search(r"\bthe\s+$", text[qe:names[0].start]) and _ROLE_AFTER.match(text, names[0].end))):

@@ -169,3 +169,12 @@ def test_a_possessive_owner_before_what_is_criticised_is_not_the_target() -> Non
 ])
 def test_authority_actions(text: str, pair: tuple[str, str], found: bool) -> None:
     assert (pair in pairs(extract(text))) is found
+
+
+@pytest.mark.parametrize("tail", ["he said in an interview with Harbor Media.", "he told Harbor Media.",
+                                  "he wrote on Harbor Media."])
+def test_the_outlet_a_quote_was_given_to_does_not_speak_it(tail: str) -> None:
+    text = f"Analyst John Quill was blunt. \u201cZentrix Labs has been reckless with its customers,\u201d {tail}"
+    got = pairs(extract(text))
+    assert ("John Quill", "Zentrix Labs") in got
+    assert ("Harbor Media", "Zentrix Labs") not in got
