@@ -32,16 +32,16 @@ from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words, polarity
 
-VERB_OBJECT = register("criticism.verb_object.v1", "A criticism verb with its object: 'X criticised Y', 'X accused Y "
+VERB_OBJECT = register("criticism.verb_object.v2", "A criticism verb with its object: 'X criticised Y', 'X accused Y "
                        "of'", __name__)
 VERB_PASSIVE = register("criticism.verb_passive.v1", "A criticism verb in the passive: 'Y was slammed by X'", __name__)
 CALLED_FOR = register("criticism.called_for.v1", "'X called for Y to resign'", __name__)
 URGED = register("criticism.urged_undo.v1", "'X urged Y to withdraw the feature', 'asked a court to block Y'", __name__)
 QUOTED_MOCKERY = register("criticism.quoted_mockery.v1", "A sarcastic quote going on with a criticism just made",
                           __name__)
-QUOTED_JUDGEMENT = register("criticism.quoted_judgement.v1", "A direct quote holding a negative judgement of what it "
+QUOTED_JUDGEMENT = register("criticism.quoted_judgement.v2", "A direct quote holding a negative judgement of what it "
                             "names", __name__)
-REPORTED_SPEECH = register("criticism.reported_speech.v1", "'X said (that) <negative content about Y>', 'according "
+REPORTED_SPEECH = register("criticism.reported_speech.v2", "'X said (that) <negative content about Y>', 'according "
                            "to X'", __name__)
 WARNED_THAT = register("criticism.warned_that.v1", "'X warned that Y could …': a warning about what its clause names",
                        __name__)
@@ -571,7 +571,7 @@ class _Finder(JudgementMixin):
                 if not targets and cue.startswith(("expressed", "voiced")):
                     # "expressed shock, anger and disbelief upon hearing the demo of OpenAI's model": the listed
                     # feelings are not the object; what they are about comes after
-                    end = re.search(r",\s+(?:which|who|and)\b|;|$", self.text[m.end():st_end])
+                    end = re.search(r",\s+(?:which|who)\b|,\s+and\s+(?:from|by)\b|;|$", self.text[m.end():st_end])
                     targets = self.targets_in(s.index, m.end(), m.end() + end.start(), critic)  # type: ignore[union-attr]
                 act = ACT_NOUN.match(self.text, m.end(), st_end)
                 if not targets and act:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from loaders.extract.schema import ResolvedMention
 
 UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y has faced criticism from X'", __name__)
-LAWSUIT = register("criticism.lawsuit.v1", "A party suing or filing a complaint against a defendant", __name__)
+LAWSUIT = register("criticism.lawsuit.v2", "A party suing or filing a complaint against a defendant", __name__)
 WARNED_OFF = register("criticism.warned_off.v1", "A cease-and-desist letter, 'warned against Y', 'told staff not to "
                       "use Y'", __name__)
 REGULATOR_ACTION = register("criticism.regulator_action.v1", "An authority acting against a party: 'opened an inquiry "
@@ -186,10 +186,13 @@ class JudgementMixin:
         accuses ...", "a class action accusing ..."): its plaintiffs, [] when unknown; None when no document speaks."""
         ctx = self.ctx
         cs = ctx.clause_start(sent, pos)
-        before = self.text[cs:pos]
+        before = re.split(r"[”\"]\s*,?", self.text[cs:pos])[-1]  # after a quote: '“…,” the lawsuit states'
         if not _DOC_SUBJECT.match(before) and not _DOC_PARTICIPLE.search(before):
             return None
-        parties = self.plaintiffs(pos)
+        # "The complaint, filed on Wednesday by the Writers Alliance and eleven authors, accuses ...": named inside
+        inside = [m for m in ctx.mentions(sent, cs, pos) if m.type in ("Person", "Organization") and ctx.is_head(m)
+                  and _FILED_BY.search(self.text, max(cs, m.start - 120), m.start)]
+        parties = [m.key for m in inside[:1] + self.listed(inside[:1], sent)] or self.plaintiffs(pos)
         if parties:
             return parties
         # "a class action ... filed on Friday by shareholder Eric Tucker": named after it, in this or the next sentences
@@ -354,7 +357,7 @@ class JudgementMixin:
         if _RULING_SUBJECT.match(before):
             return self._decider(pos, "")
         if _DOC_SUBJECT.match(before):
-            return next(iter(self.plaintiffs(pos)), None)
+            return next(iter(self.legal_voice(sent, pos) or []), None)
         return None
 
     def plaintiffs(self, pos: int) -> list[str]:

@@ -19,13 +19,13 @@ def test_registry_matches_the_pinned_list() -> None:
 
 @pytest.mark.parametrize("name", ["criticism.verb_object", "Criticism.x.v1", "opinion.x.v1", "claim.x.v0", "claim..v1"])
 def test_malformed_names_are_refused(name: str) -> None:
-    with pytest.raises(ValueError, match="family.rule_name.vN"):
+    with pytest.raises(ValueError, match=r"family\.rule_name\.vN"):
         register(name, "", __name__)
 
 
 def test_a_name_cannot_be_registered_twice() -> None:
     with pytest.raises(ValueError, match="registered twice"):
-        register("criticism.verb_object.v1", "", __name__)
+        register(next(iter(registry())), "", __name__)  # any registered name
 
 
 def test_every_fact_names_a_registered_rule(seeds_dir: Path, dev_articles_dir: Path) -> None:
