@@ -22,7 +22,9 @@ from loaders.extract.judgements import (
     DECISION,
     DRAWN_WORDS,
     LETTER_WORDS,
+    ON_BEFORE,
     PARTY_WORDS,
+    PLATFORMS,
     REBUTTED,
     SAID_COMPANY,
     JudgementMixin,
@@ -137,10 +139,6 @@ _THEM_OBJECT = re.compile(r"\s*(?:them|both)\b", re.I)
 _AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
 _CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
 _ATTACK = re.compile(r"(?:hit|hits|hitting|fire|fired|fires|shot|shoots|lash)", re.I)
-# "criticised the paper on Bluesky": a social platform after "on" is where a criticism was voiced, not its target
-_PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
-                        "Instagram", "Substack", "Mastodon", "Truth Social", "Medium", "Hacker News", "Discord"})
-_ON_BEFORE = re.compile(r"\b(?:on|via)\s+$")
 # "Tesla shareholders have sued", "the parents of Adam Raine are suing": the name qualifies the unnamed subject
 _GROUP_AFTER = re.compile(r"[’']?s?\s+(?:shareholders|investors|users|customers|employees|workers|staff|fans|"
                           r"critics|subscribers|drivers|residents|parents|families|post|posts|thread|commenters?)\b")
@@ -283,7 +281,7 @@ class _Finder(JudgementMixin):
         m = next((x for x in self.ctx.mentions(sent, cs, pos) if x.key == key), None)
         if m is None:
             return False
-        if self.ctx.label(key) in _PLATFORMS and _ON_BEFORE.search(self.text, max(cs, m.start - 8), m.start):
+        if self.ctx.label(key) in PLATFORMS and ON_BEFORE.search(self.text, max(cs, m.start - 8), m.start):
             return True
         return bool(_GROUP_AFTER.match(self.text, m.end) or _KIN_OF.match(self.text, cs, m.start))
 
@@ -397,7 +395,7 @@ class _Finder(JudgementMixin):
                  if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)
                  and not _MEDIUM_AFTER.match(self.text, m.end, m.end + 14)
                  and not _MEDIUM_BEFORE.search(self.text, max(0, m.start - 24), m.start)
-                 and not (ctx.label(m.key) in _PLATFORMS and _ON_BEFORE.search(self.text, max(0, m.start - 12),
+                 and not (ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(self.text, max(0, m.start - 12),
                                                                                m.start))]
         if subject_only:
             head = self.text[start:end]

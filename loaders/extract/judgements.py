@@ -107,6 +107,10 @@ _ORDER_TO = re.compile(r"\s+to\s+(?:immediately\s+)?(?:stop|halt|block|cease|sus
                        r"withdraw|divest|limit|restrict)\b", re.I)
 ACTION_WORDS = frozenset({"investigation", "inquiry", "probe", "examination", "charge", "charges", "charged",
                           "charging", "ordered", "orders", "order", "ordering"})
+# "criticised the paper on Bluesky": a social platform after "on" is where a criticism was voiced, not its target
+PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
+                        "Instagram", "Substack", "Mastodon", "Truth Social", "Medium", "Hacker News", "Discord"})
+ON_BEFORE = re.compile(r"\b(?:on|via)\s+$")
 _APPOSITION_OWNER = re.compile(r"^,\s+$")
 _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
 
@@ -293,6 +297,8 @@ class JudgementMixin:
             near = [m for m in ctx.mentions(sent, d.end(), s.end) if ctx.is_head(m) and m.start - d.end() < 40]
             if not near or near[0].type not in ("Person", "Organization", "Group"):
                 continue
+            if ctx.label(near[0].key) in PLATFORMS and ON_BEFORE.search(self.text, near[0].start - 8, near[0].start):
+                continue  # "mockery from people on Reddit": the platform is where, not who
             critic = self._actor(near[0].key, sent, near[0].start)
             target = ctx.subject(sent, d.start(), ("Organization", "Product", "Person"))
             if critic is None or target is None or target in self._excluded(critic):

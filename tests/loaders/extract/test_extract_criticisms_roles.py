@@ -178,3 +178,8 @@ def test_the_outlet_a_quote_was_given_to_does_not_speak_it(tail: str) -> None:
     got = pairs(extract(text))
     assert ("John Quill", "Zentrix Labs") in got
     assert ("Harbor Media", "Zentrix Labs") not in got
+
+
+def test_mockery_from_people_on_a_platform_has_no_named_critic() -> None:
+    got = pairs(extract("Zentrix Labs drew mockery from people on Reddit after the demo."))
+    assert not any(critic == "Reddit" for critic, _ in got)
