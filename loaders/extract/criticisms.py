@@ -60,7 +60,8 @@ _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative
                      "leadership", "lawyers", "attorneys", "executives", "management"})
 # "analysts at Bernstein wrote": a firm's research speaks for the firm
 _FIRM_VOICES = frozenset({"analyst", "analysts"})
-_INCLUDING = re.compile(r"[^,;.]{0,40},\s+(?:including|among them|such as|notably)\s+")
+_INCLUDING = re.compile(r"[^,;.]{0,40}(?:,\s+(?:including|among them|such as|notably)|\s*[—–(]\s*(?:who|which)\s+"
+                        r"include[ds]?|\s*[—–(]\s*(?:including|among them))\s+")
 _APPOSED_NAME = re.compile(r"(?:\s+[\w-]+){0,3}\s*,\s*|\s+")
 _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|leadership|management|lawyers|"
                           r"attorneys|team|spokesperson|executives)\b", re.I)
@@ -151,6 +152,7 @@ _NOUN_USE = re.compile(r"(?:ban|bans|probe|probes|jab|jabs|mock|rebuke|sue)$", r
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|proposed)\s+(?:[\w-]+\s+)?$", re.I)
 _WARN_WORDS = frozenset({"warn", "warns", "warned", "warning", "caution", "cautions", "cautioned", "cautioning"})
 _OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
+_DASH_MEMBERS = re.compile(r"\s[—–]\s*(?:who|which)\s+include[ds]?\s+([^—–]{3,200}?)\s*[—–]\s*(?:[a-z]+\s+)?$")
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -273,6 +275,8 @@ class _Finder(JudgementMixin):
             key = self._titled_person(sent, key, pos)
             if key is not None and self._not_speaking(sent, key, cs, pos):
                 return None
+            if key is None:
+                key = next((m.key for m in self._members(sent, pos)), None)
         return self._actor(key, sent, pos)
 
     def _not_speaking(self, sent: int, key: str, cs: int, pos: int) -> bool:
@@ -342,10 +346,21 @@ class _Finder(JudgementMixin):
                     _JOINED_NAME.fullmatch(self.text, a.end, b.start) and _VERB_NEXT.match(self.text, b.end, pos):
                 out.append(b.key)
         first = ms[0] if ms and ms[0].key == critic else None
+        members = self._members(sent, pos)
+        if first is None and members and members[0].key == critic:
+            first = members[0]  # "The authors — who include A, B and C — sued"
         for m in self.true_list(first, sent, pos):  # "A, B, C and 14 other authors, in a suit ..., accused"
             if m.key not in out:
                 out.append(m.key)
         return out
+
+    def _members(self, sent: int, pos: int) -> list[ResolvedMention]:
+        """The names of a subject's parenthesis just before ``pos``: "The authors — who include A, B and C — sued"."""
+        s = self.ctx.sentence(sent)
+        m = _DASH_MEMBERS.search(self.text, s.start, pos)
+        if m is None:
+            return []
+        return [x for x in self.ctx.mentions(sent, m.start(1), m.end(1)) if x.type in ("Person", "Organization")]
 
     def _apposed_person(self, group: str, sent: int, pos: int) -> str | None:
         """The person a group noun introduces: "its executive director, Paul Grady," / "the engineer, Ann Lee,"."""

@@ -51,7 +51,8 @@ _PARTY_BY = re.compile(r"\b(?:led|brought|filed|backed|supported|funded|joined)(
                        r"\s+\w+)?\s+by\s+", re.I)
 _JOINED = re.compile(rf"\b(?:joined|joins|join|has joined|signed on to)\s+(?:the|this|that|their)\s+(?:\w+\s+)?"
                      rf"{_LEGAL_NOUN}\b", re.I)
-_LEGAL_SUBJECT = re.compile(rf"\b(?:the|this|that|their|a)\s+(?:[\w-]+\s+){{0,2}}?{_LEGAL_NOUN}\b", re.I)
+_LEGAL_SUBJECT = re.compile(rf"\b(?:the|this|that|their|a)\s+(?:[\w-]+\s+){{0,2}}?{_LEGAL_NOUN}\b|"
+                            r"\bthe\s+(?:plaintiffs|claimants|complainants)\b", re.I)
 _AGAINST_LEGAL = re.compile(rf"\b(?:{_LEGAL_NOUN}|proceedings)\s+against\s+(?:the\s+)?|\bsu(?:ed|es|ing)\s+", re.I)
 _AGAINST_BY = re.compile(r"\b(?:brought|filed|lodged)\s+against\s+(?:the\s+)?", re.I)
 _BY = re.compile(r"[^,;.]{0,25}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")

@@ -183,3 +183,17 @@ def test_the_outlet_a_quote_was_given_to_does_not_speak_it(tail: str) -> None:
 def test_mockery_from_people_on_a_platform_has_no_named_critic() -> None:
     got = pairs(extract("Zentrix Labs drew mockery from people on Reddit after the demo."))
     assert not any(critic == "Reddit" for critic, _ in got)
+
+
+def test_the_plaintiffs_are_led_by_the_named_ones() -> None:
+    text = ("Publishers have filed suit against Zentrix Labs. The plaintiffs are led by Harbor Media, which owns "
+            "newsrooms in several states.")
+    assert ("Harbor Media", "Zentrix Labs") in pairs(extract(text))
+
+
+def test_a_group_with_its_members_named_sues_through_each_member() -> None:
+    text = ("The authors \u2014 who include Sarah Pike, John Quill and Maria Lindqvist \u2014 sued Zentrix Labs "
+            "in 2023, claiming it had trained its model on pirated copies of their books.")
+    got = pairs(extract(text))
+    for name in ("Sarah Pike", "John Quill", "Maria Lindqvist"):
+        assert (name, "Zentrix Labs") in got
