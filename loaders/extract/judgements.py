@@ -33,7 +33,8 @@ _DECIDER = re.compile(r"\b(?:judge|justice|court|commission|regulator|tribunal|a
 SAID_COMPANY = re.compile(r"\b(?:said|says|added|stated)\s+(?:that\s+)?(?:the\s+(?:company|firm|startup)|it)\s+"
                            r"(?:\w+ly\s+)?$", re.I)
 # "X was dismissive": a judgement stated as the critic's attitude
-_ATTITUDE = re.compile(r"\b(?:was|were|is|are|has been|have been|remained|remains)\s+(?:\w+ly\s+)?(?:dismissive|"
+_ATTITUDE = re.compile(r"\b(?:was|were|is|are|has been|have been|remained|remains)\s+(?:\w+ly\s+)?"
+                       r"(?:among\s+(?:those|the \w+)\s+)?(?:dismissive|"
                        r"scathing|unimpressed|withering|scornful|contemptuous|unconvinced|skeptical|sceptical|"
                        r"doubtful|critical of|(?:not|less|far from|hardly)\s+(?:so\s+|as\s+|entirely\s+)?"
                        r"(?:convinced|impressed|persuaded|enthusiastic))\b", re.I)

@@ -197,3 +197,14 @@ def test_a_group_with_its_members_named_sues_through_each_member() -> None:
     got = pairs(extract(text))
     for name in ("Sarah Pike", "John Quill", "Maria Lindqvist"):
         assert (name, "Zentrix Labs") in got
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Harbor Media and the Quill Gazette have previously made similar allegations against Zentrix Labs.",
+     ("Harbor Media", "Zentrix Labs")),
+    ("Last week, Harbor Media sent a cease and desist notice to Zentrix Labs.", ("Harbor Media", "Zentrix Labs")),
+    ("Zentrix Labs raised prices in May. Senator John Quill was among those critical of Zentrix Labs.",
+     ("John Quill", "Zentrix Labs")),
+])
+def test_allegations_notices_and_stances(text: str, pair: tuple[str, str]) -> None:
+    assert pair in pairs(extract(text))
