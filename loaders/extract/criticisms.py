@@ -153,6 +153,9 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|pro
 _WARN_WORDS = frozenset({"warn", "warns", "warned", "warning", "caution", "cautions", "cautioned", "cautioning"})
 _OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
 _DASH_MEMBERS = re.compile(r"\s[—–]\s*(?:who|which)\s+include[ds]?\s+([^—–]{3,200}?)\s*[—–]\s*(?:[a-z]+\s+)?$")
+# "The Republican chair of the House Committee on China has protested": a person described by a role speaks
+_ROLE_OF = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,3}?(?:chair|chairman|chairwoman|head|leader|member|president|director|"
+                      r"secretary|minister|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?[^,;]{0,80}$", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -287,7 +290,8 @@ class _Finder(JudgementMixin):
             return False
         if self.ctx.label(key) in PLATFORMS and ON_BEFORE.search(self.text, max(cs, m.start - 8), m.start):
             return True
-        return bool(_GROUP_AFTER.match(self.text, m.end) or _KIN_OF.match(self.text, cs, m.start))
+        return bool(_GROUP_AFTER.match(self.text, m.end) or _KIN_OF.match(self.text, cs, m.start) or
+                    _ROLE_OF.match(self.text, cs, m.start))
 
     def _titled_person(self, sent: int, key: str | None, pos: int) -> str | None:
         """"Morgan Stanley analyst Priya Raman", "Meta's vice president Ravi Menon": the person the organisation
@@ -455,8 +459,12 @@ class _Finder(JudgementMixin):
         """"the ChatGPT maker": the organisation that makes the product (its developer, else the organisation the
         passage is about), as a mention over the same span."""
         ctx = self.ctx
-        if m.type != "Product" or not _MAKER_AFTER.match(self.text, m.end) or \
-                not _THE_BEFORE.search(self.text, max(0, m.start - 20), m.start):
+        after = _MAKER_AFTER.match(self.text, m.end)
+        if after is None or not _THE_BEFORE.search(self.text, max(0, m.start - 20), m.start):
+            return m
+        # "the Facebook parent", "the Instagram owner": an organisation's owner is another organisation
+        owner = m.type == "Organization" and re.match(r"\s+(?:parent|owner)\b", after.group(0))
+        if m.type != "Product" and not owner:
             return m
         devs = sorted(o for o in self.allies.get(m.key, ()) if ctx.type_of(o) == "Organization")
         key = devs[0] if devs else ctx.salient(m.start, excluded | {m.key}, max_sentences=8)

@@ -208,3 +208,15 @@ def test_a_group_with_its_members_named_sues_through_each_member() -> None:
 ])
 def test_allegations_notices_and_stances(text: str, pair: tuple[str, str]) -> None:
     assert pair in pairs(extract(text))
+
+
+@pytest.mark.parametrize(("text", "pair", "found"), [
+    ("Senator John Quill protested Zentrix Labs's decision to raise prices.", ("John Quill", "Zentrix Labs"), True),
+    ("Senator John Quill objected to the merger of Zentrix Labs and Harbor Media.", ("John Quill", "Zentrix Labs"),
+     True),
+    ("The Republican chair of the Senate committee on Harbor Media has protested Zentrix Labs's decision.",
+     ("Harbor Media", "Zentrix Labs"), False),  # a person described by a role speaks, not the body named
+    ("Author Sarah Pike sued the Quillo maker. Zentrix Labs makes the Quillo app.", ("Sarah Pike", "Quillo"), False),
+])
+def test_protest_objection_and_roles(text: str, pair: tuple[str, str], found: bool) -> None:
+    assert (pair in pairs(extract(text))) is found
