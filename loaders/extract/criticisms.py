@@ -156,6 +156,8 @@ _DASH_MEMBERS = re.compile(r"\s[—–]\s*(?:who|which)\s+include[ds]?\s+([^—�
 # "The Republican chair of the House Committee on China has protested": a person described by a role speaks
 _ROLE_OF = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,3}?(?:chair|chairman|chairwoman|head|leader|member|president|director|"
                       r"secretary|minister|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?[^,;]{0,80}$", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+_WROTE_TO = re.compile(r"\b(?:wrote|writes|write|letter|letters)\s+to\s+", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -472,6 +474,23 @@ class _Finder(JudgementMixin):
             return m
         return replace(m, key=key, type="Organization", possessive=False)
 
+    def _letter_addressee(self, pos: int, critic: str) -> list[str]:
+        """Whom a letter quoted at ``pos`` is written to ("wrote to Commerce Secretary X", "a letter to X"), named
+        in its paragraph just before."""
+        ctx = self.ctx
+        sent = ctx.sentence_at(pos)
+        para = ctx.sentence(sent).paragraph
+        for si in range(sent, max(-1, sent - 4), -1):
+            s = ctx.sentence(si)
+            if s.paragraph < para - 1:
+                break
+            for w in _WROTE_TO.finditer(self.text, s.start, min(s.end, pos)):
+                near = [m for m in ctx.mentions(si, w.end(), s.end) if ctx.is_head(m) and m.start - w.end() < 40
+                        and m.type in ("Person", "Organization") and m.key not in self._excluded(critic)]
+                if near:
+                    return [near[0].key]
+        return []
+
     def _same_critic(self, critic: str, sent: int, pos: int) -> list[str]:
         """The targets of the critic's last criticism in this or the previous sentence ("sued X and Y, accusing them
         of ...")."""
@@ -674,7 +693,9 @@ class _Finder(JudgementMixin):
             if not negative and self.polarity(body) > 0.5:
                 continue  # '“…,” it retorted, and “remains open to a conversation”': a warm line is no criticism
             targets: list[str] = []
-            for si in range(sent_a, sent_b + 1):
+            if _SECOND_PERSON.search(body):  # "We urge you to stop …" in a letter: at whom it was written to
+                targets = self._letter_addressee(qs, speaker)
+            for si in range(sent_a, sent_b + 1) if not targets else ():
                 s = ctx.sentence(si)
                 targets += self.targets_in(si, max(qs, s.start), min(qe, s.end), speaker)
                 if targets:

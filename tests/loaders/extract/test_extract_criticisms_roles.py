@@ -220,3 +220,12 @@ def test_allegations_notices_and_stances(text: str, pair: tuple[str, str]) -> No
 ])
 def test_protest_objection_and_roles(text: str, pair: tuple[str, str], found: bool) -> None:
     assert (pair in pairs(extract(text))) is found
+
+
+def test_a_quoted_letter_addressing_you_targets_its_addressee() -> None:
+    text = ("Senator John Quill wrote to Commerce Secretary Sarah Pike about the export rules.\n\n"
+            "\u201cWe urge you to stop ignoring the warnings of Harbor Media and your own experts before it is too "
+            "late,\u201d Quill wrote.")
+    got = pairs(extract(text))
+    assert ("John Quill", "Sarah Pike") in got
+    assert ("John Quill", "Harbor Media") not in got
