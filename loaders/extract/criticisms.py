@@ -158,6 +158,7 @@ _ROLE_OF = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,3}?(?:chair|chairman|chairwoman
                       r"secretary|minister|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?[^,;]{0,80}$", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _WROTE_TO = re.compile(r"\b(?:wrote|writes|write|letter|letters)\s+to\s+", re.I)
+_TITLES_ONLY = re.compile(r"^[,.!?]?\s*(?:[A-Z][\w.]*\s+){0,2}$")
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -474,6 +475,17 @@ class _Finder(JudgementMixin):
             return m
         return replace(m, key=key, type="Organization", possessive=False)
 
+    def _co_speakers(self, speaker: str, sent: int, qe: int) -> list[str]:
+        """The names joined by "and" to the speaker named right after a quote ('“…,” Warren and Kim wrote')."""
+        ctx = self.ctx
+        ms = [m for m in ctx.mentions(sent, qe, min(ctx.sentence(sent).end, qe + 80)) if ctx.is_head(m)]
+        if len(ms) < 2 or ms[0].key != speaker or not _TITLES_ONLY.match(self.text[qe:ms[0].start]):
+            return []
+        b = ms[1]
+        joined = re.fullmatch(r"\s+and\s+(?:[A-Z][\w.]*\s+)?", self.text[ms[0].end:b.start])
+        said = self.p["speech"].match(self.text, b.end + 1)
+        return [b.key] if joined and said and b.type == "Person" and b.key != speaker else []
+
     def _letter_addressee(self, pos: int, critic: str) -> list[str]:
         """Whom a letter quoted at ``pos`` is written to ("wrote to Commerce Secretary X", "a letter to X"), named
         in its paragraph just before."""
@@ -739,7 +751,9 @@ class _Finder(JudgementMixin):
                     frame = self.text[a.called:qs] if called else body
                     targets = self.topic(qs, speaker, _kind_named(frame) or _kind_named(body))
             cue = neg.group(0) if neg else ("judgement" if negative else "retort")
-            self.add(speaker, list(dict.fromkeys(targets)), body.strip(), cue, qs, qe, sent_b, rule=QUOTED_JUDGEMENT)
+            for who in [speaker, *self._co_speakers(speaker, sent_b, qe)]:  # '“…,” Warren and Kim wrote'
+                self.add(who, [t for t in dict.fromkeys(targets) if t not in self._excluded(who)], body.strip(), cue,
+                         qs, qe, sent_b, rule=QUOTED_JUDGEMENT)
 
     def _judged(self, body: str, called: int) -> bool:
         """A negative judgement by polarity, or a scare-quoted verdict framed as one ("dismissed it as “…”")."""

@@ -229,3 +229,9 @@ def test_a_quoted_letter_addressing_you_targets_its_addressee() -> None:
     got = pairs(extract(text))
     assert ("John Quill", "Sarah Pike") in got
     assert ("John Quill", "Harbor Media") not in got
+
+
+def test_two_speakers_after_a_quote_both_criticise() -> None:
+    text = "\u201cZentrix Labs has been reckless with our data,\u201d Senator John Quill and Senator Sarah Pike wrote."
+    got = pairs(extract(text))
+    assert {("John Quill", "Zentrix Labs"), ("Sarah Pike", "Zentrix Labs")} <= got
