@@ -8,13 +8,13 @@ a negative judgement; and critical replies in an exchange ("X fired back, ...") 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract.attribution import patterns, quote_attributions, reported_attributions
 from loaders.extract.context import DocContext
+from loaders.extract.critic_roles import RoleMixin
 from loaders.extract.judgements import (
     ACT_NOUN,
     ACTION_WORDS,
@@ -31,7 +31,6 @@ from loaders.extract.judgements import (
 )
 from loaders.extract.lexicon import lexicon
 from loaders.extract.rules import register
-from loaders.extract.schema import ResolvedMention
 from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words, polarity
 
 VERB_OBJECT = register("criticism.verb_object.v2", "A criticism verb with its object: 'X criticised Y', 'X accused Y "
@@ -60,9 +59,6 @@ _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative
                      "leadership", "lawyers", "attorneys", "executives", "management"})
 # "analysts at Bernstein wrote": a firm's research speaks for the firm
 _FIRM_VOICES = frozenset({"analyst", "analysts"})
-_INCLUDING = re.compile(r"[^,;.]{0,40}(?:,\s+(?:including|among them|such as|notably)|\s*[—–(]\s*(?:who|which)\s+"
-                        r"include[ds]?|\s*[—–(]\s*(?:including|among them))\s+")
-_APPOSED_NAME = re.compile(r"(?:\s+[\w-]+){0,3}\s*,\s*|\s+")
 _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|leadership|management|lawyers|"
                           r"attorneys|team|spokesperson|executives)\b", re.I)
 _REL_PRONOUN = re.compile(r"(?:,\s*)?(?<![Tt]o )\b(?:who|which)\s+(?:\w+\s+)?$")
@@ -85,8 +81,6 @@ _MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|
 # "in an interview with Bloomberg Television", "told Reuters": the outlet a criticism was voiced to, not its target
 _MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|speaking\s+with|appearance\s+on)"
                             r"\s+(?:the\s+)?$", re.I)
-# the words between an organisation and a person it premodifies: a title ("analyst", "'s chief executive")
-_TITLE_GAP = re.compile(r"(?:[’']s)?(?:\s+(?!(?:and|or|said|says|with|of|at|to|for|on|by|from)\b)[\w.&-]+){1,6}\s+")
 # "Vasquez-Lund: Because …" — an interview answer under its speaker's label
 _SPEAKER_LABEL = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
 _CLAIMS_AGAINST = re.compile(r"\s+(?:the\s+|all\s+|some\s+|several\s+|most\s+)?(?:[\w’'-]+\s+){0,3}?(?:claims?|"
@@ -112,10 +106,6 @@ _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdra
                       r"apologi[sz]e|resign|step down|fix|explain|stop using)\b", re.I)
 _PRODUCT_NOUN = re.compile(r"\b(?:the|this|that|its)\s+(?:new\s+)?(?:feature|device|product|app|tool|model|chatbot|"
                            r"assistant|service|gadget|system|glasses|headset|phone|chip|software|update)\b", re.I)
-_JOINED_NAME = re.compile(r"\s*,?\s+(?:and|&)\s+(?:the\s+)?|\s*,\s+(?:the\s+)?")
-# the second name of "X and Y sued" is followed by the verb (or a short adverbial), not by more of the sentence
-_VERB_NEXT = re.compile(r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][^,;]{0,40}?)?\s*(?:(?:also|both|first|later|then|"
-                        r"now|together|\w+ly|have|has|had|on \w+day|last \w+|this \w+)\s+){0,2}$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|\w+ly\s+){0,2}$", re.I)
 _REPORTED_THAT = re.compile(r"\b(?:reported|reports|wrote|writes|revealed|disclosed)\s+(?:\w+\s+){0,3}?that\s+", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?$")  # "wrote that … and accused X": the writer's second verb
@@ -131,34 +121,19 @@ _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nor|n[’']t)\s+(?:[\w-]+\s+){0
 _ABOUT_TOPIC = re.compile(r"\s*(?:whether|that|if|how|the|its|their|this|these|those)\b", re.I)
 # verbs whose scare-quoted complement is a verdict against what they name ("derided Chorus as “…”")
 _NEG_FRAME = re.compile(r"(?:dismiss|derid|pann|reject|brand|label)", re.I)
-# "the ChatGPT maker", "the iPhone maker": a definite description of the organisation behind a product
-_MAKER_AFTER = re.compile(r"\s+(?:maker|developer|creator|owner|operator|parent)\b", re.I)
-_THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
 # "accusing them of": the parties just named by the same critic in the sentence
 _THEM_OBJECT = re.compile(r"\s*(?:them|both)\b", re.I)
 # "sued OpenAI and its chief executive, Sam Altman": both are objects
 _AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
 _CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
 _ATTACK = re.compile(r"(?:hit|hits|hitting|fire|fired|fires|shot|shoots|lash)", re.I)
-# "Tesla shareholders have sued", "the parents of Adam Raine are suing": the name qualifies the unnamed subject
-_GROUP_AFTER = re.compile(r"[’']?s?\s+(?:shareholders|investors|users|customers|employees|workers|staff|fans|"
-                          r"critics|subscribers|drivers|residents|parents|families|post|posts|thread|commenters?)\b")
-_KIN_OF = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:parents|family|families|relatives|widow|son|daughter|"
-                     r"children|friends|fans|supporters|users|customers|shareholders|investors|neighbours|neighbors)\s+"
-                     r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _PLAINTIFFS = re.compile(r"\s*the\s+(?:plaintiffs|claimants|complainants)\b", re.I)
 # criticism verbs that are also nouns ("the ban", "a probe"): after a determiner they name the act
 _NOUN_USE = re.compile(r"(?:ban|bans|probe|probes|jab|jabs|mock|rebuke|sue)$", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|proposed)\s+(?:[\w-]+\s+)?$", re.I)
 _WARN_WORDS = frozenset({"warn", "warns", "warned", "warning", "caution", "cautions", "cautioned", "cautioning"})
 _OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
-_DASH_MEMBERS = re.compile(r"\s[—–]\s*(?:who|which)\s+include[ds]?\s+([^—–]{3,200}?)\s*[—–]\s*(?:[a-z]+\s+)?$")
-# "The Republican chair of the House Committee on China has protested": a person described by a role speaks
-_ROLE_OF = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,3}?(?:chair|chairman|chairwoman|head|leader|member|president|director|"
-                      r"secretary|minister|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?[^,;]{0,80}$", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
-_WROTE_TO = re.compile(r"\b(?:wrote|writes|write|letter|letters)\s+to\s+", re.I)
-_TITLES_ONLY = re.compile(r"^[,.!?]?\s*(?:[A-Z][\w.]*\s+){0,2}$")
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -207,7 +182,7 @@ class _Found:
     rule: str
 
 
-class _Finder(JudgementMixin):
+class _Finder(JudgementMixin, RoleMixin):
     """Finds the criticisms of one document."""
 
     def __init__(self, ctx: DocContext, relations: list[Relation], events: list[Event]) -> None:
@@ -285,36 +260,6 @@ class _Finder(JudgementMixin):
                 key = next((m.key for m in self._members(sent, pos)), None)
         return self._actor(key, sent, pos)
 
-    def _not_speaking(self, sent: int, key: str, cs: int, pos: int) -> bool:
-        """Whether the subject name only qualifies the real, unnamed subject: "users on Reddit", "Tesla
-        shareholders", "the parents of Adam Raine"."""
-        m = next((x for x in self.ctx.mentions(sent, cs, pos) if x.key == key), None)
-        if m is None:
-            return False
-        if self.ctx.label(key) in PLATFORMS and ON_BEFORE.search(self.text, max(cs, m.start - 8), m.start):
-            return True
-        return bool(_GROUP_AFTER.match(self.text, m.end) or _KIN_OF.match(self.text, cs, m.start) or
-                    _ROLE_OF.match(self.text, cs, m.start))
-
-    def _titled_person(self, sent: int, key: str | None, pos: int) -> str | None:
-        """"Morgan Stanley analyst Priya Raman", "Meta's vice president Ravi Menon": the person the organisation
-        premodifies speaks, not the organisation."""
-        ctx = self.ctx
-        if key is None or ctx.type_of(key) != "Organization":
-            return key
-        ms = ctx.mentions(sent, None, pos)
-        org = next((m for m in ms if m.key == key), None)
-        if org is None:
-            return key
-        for m in ms:
-            if m.start <= org.start:
-                continue
-            if m.type == "Person" and ctx.is_head(m) and _TITLE_GAP.fullmatch(self.text, org.end, m.start):
-                return m.key
-            if m.type == "Person" or m.start - org.end > 50:
-                break
-        return key
-
     def _actor(self, key: str | None, sent: int, pos: int) -> str | None:
         ctx = self.ctx
         if key is None:
@@ -342,61 +287,6 @@ class _Finder(JudgementMixin):
                 orgs = [o for o in self.allies.get(key, ()) if ctx.type_of(o) == "Organization"]
                 return orgs[0] if len(orgs) == 1 else None
         return key
-
-    def _co_subjects(self, sent: int, critic: str, pos: int) -> list[str]:
-        """The names joined to the critic by "and" in the subject before ``pos``."""
-        ctx = self.ctx
-        ms = [m for m in ctx.mentions(sent, ctx.clause_start(sent, pos), pos) if ctx.is_head(m)]
-        out: list[str] = []
-        for a, b in pairwise(ms):
-            if a.key in (critic, *out) and b.type in ("Person", "Organization") and b.key != critic and \
-                    _JOINED_NAME.fullmatch(self.text, a.end, b.start) and _VERB_NEXT.match(self.text, b.end, pos):
-                out.append(b.key)
-        first = ms[0] if ms and ms[0].key == critic else None
-        members = self._members(sent, pos)
-        if first is None and members and members[0].key == critic:
-            first = members[0]  # "The authors — who include A, B and C — sued"
-        for m in self.true_list(first, sent, pos):  # "A, B, C and 14 other authors, in a suit ..., accused"
-            if m.key not in out:
-                out.append(m.key)
-        return out
-
-    def _members(self, sent: int, pos: int) -> list[ResolvedMention]:
-        """The names of a subject's parenthesis just before ``pos``: "The authors — who include A, B and C — sued"."""
-        s = self.ctx.sentence(sent)
-        m = _DASH_MEMBERS.search(self.text, s.start, pos)
-        if m is None:
-            return []
-        return [x for x in self.ctx.mentions(sent, m.start(1), m.end(1)) if x.type in ("Person", "Organization")]
-
-    def _apposed_person(self, group: str, sent: int, pos: int) -> str | None:
-        """The person a group noun introduces: "its executive director, Paul Grady," / "the engineer, Ann Lee,"."""
-        ctx = self.ctx
-        ms = ctx.mentions(sent, None, pos)
-        for i, m in enumerate(ms):
-            if m.key != group:
-                continue
-            nxt = ms[i + 1] if i + 1 < len(ms) else None
-            if nxt is not None and nxt.type == "Person" and _APPOSED_NAME.fullmatch(self.text, m.end, nxt.start):
-                return nxt.key
-            # "Critics in Washington, including Senator Elizabeth Warren, have accused": the named one speaks
-            inc = _INCLUDING.match(self.text, m.end, pos)
-            person = next((x for x in ms[i + 1:] if x.type == "Person" and inc and x.start >= inc.end() and
-                           x.start - inc.end() < 25), None) if inc else None
-            if person is not None:
-                return person.key
-        return None
-
-    def _spoken_for(self, pos: int) -> str | None:
-        """Whom an unaffiliated spokesperson speaks for: the organisation criticised last, else the story's."""
-        ctx = self.ctx
-        sent = ctx.sentence_at(pos)
-        for f in reversed(self.found):
-            if f.start < pos and sent - f.sent <= 12:
-                org = next((t for t in f.targets if ctx.type_of(t) == "Organization"), None)
-                if org is not None:
-                    return org
-        return ctx.salient(pos, set(), max_sentences=8)
 
     def _excluded(self, critic: str) -> set[str]:
         # a person does not criticise their own organisation or its products, nor an organisation its own products
@@ -457,67 +347,6 @@ class _Finder(JudgementMixin):
                             orgs.append(m.key)
                 out = orgs[:2]
         return list(dict.fromkeys(out))
-
-    def _maker(self, m: ResolvedMention, excluded: set[str]) -> ResolvedMention:
-        """"the ChatGPT maker": the organisation that makes the product (its developer, else the organisation the
-        passage is about), as a mention over the same span."""
-        ctx = self.ctx
-        after = _MAKER_AFTER.match(self.text, m.end)
-        if after is None or not _THE_BEFORE.search(self.text, max(0, m.start - 20), m.start):
-            return m
-        # "the Facebook parent", "the Instagram owner": an organisation's owner is another organisation
-        owner = m.type == "Organization" and re.match(r"\s+(?:parent|owner)\b", after.group(0))
-        if m.type != "Product" and not owner:
-            return m
-        devs = sorted(o for o in self.allies.get(m.key, ()) if ctx.type_of(o) == "Organization")
-        key = devs[0] if devs else ctx.salient(m.start, excluded | {m.key}, max_sentences=8)
-        if key is None or key in excluded:
-            return m
-        return replace(m, key=key, type="Organization", possessive=False)
-
-    def _co_speakers(self, speaker: str, sent: int, qe: int) -> list[str]:
-        """The names joined by "and" to the speaker named right after a quote ('“…,” Warren and Kim wrote')."""
-        ctx = self.ctx
-        ms = [m for m in ctx.mentions(sent, qe, min(ctx.sentence(sent).end, qe + 80)) if ctx.is_head(m)]
-        if len(ms) < 2 or ms[0].key != speaker or not _TITLES_ONLY.match(self.text[qe:ms[0].start]):
-            return []
-        b = ms[1]
-        joined = re.fullmatch(r"\s+and\s+(?:[A-Z][\w.]*\s+)?", self.text[ms[0].end:b.start])
-        said = self.p["speech"].match(self.text, b.end + 1)
-        return [b.key] if joined and said and b.type == "Person" and b.key != speaker else []
-
-    def _letter_addressee(self, pos: int, critic: str) -> list[str]:
-        """Whom a letter quoted at ``pos`` is written to ("wrote to Commerce Secretary X", "a letter to X"), named
-        in its paragraph just before."""
-        ctx = self.ctx
-        sent = ctx.sentence_at(pos)
-        para = ctx.sentence(sent).paragraph
-        for si in range(sent, max(-1, sent - 4), -1):
-            s = ctx.sentence(si)
-            if s.paragraph < para - 1:
-                break
-            for w in _WROTE_TO.finditer(self.text, s.start, min(s.end, pos)):
-                near = [m for m in ctx.mentions(si, w.end(), s.end) if ctx.is_head(m) and m.start - w.end() < 40
-                        and m.type in ("Person", "Organization") and m.key not in self._excluded(critic)]
-                if near:
-                    return [near[0].key]
-        return []
-
-    def _same_critic(self, critic: str, sent: int, pos: int) -> list[str]:
-        """The targets of the critic's last criticism in this or the previous sentence ("sued X and Y, accusing them
-        of ...")."""
-        for f in reversed(self.found):
-            if f.critic == critic and sent - 1 <= f.sent <= sent and f.start < pos:
-                return list(f.targets)
-        return []
-
-    def addressee(self, pos: int, critic: str) -> str | None:
-        """In an exchange, the other party: who last criticised ``critic``, else the last other person named."""
-        for f in reversed(self.found):
-            if critic in f.targets and f.start < pos and self.ctx.type_of(f.critic) == "Person" \
-                    and self.ctx.sentence_at(pos) - f.sent <= 8:
-                return f.critic
-        return self.ctx.recent(pos, ("Person",), self._excluded(critic), max_sentences=6)
 
     def add(self, critic: str | None, targets: list[str], quote: str | None, cue: str, start: int, end: int,
             sent: int, *, rule: str) -> None:
