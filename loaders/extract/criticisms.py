@@ -134,6 +134,7 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|pro
 _WARN_WORDS = frozenset({"warn", "warns", "warned", "warning", "caution", "cautions", "cautioned", "cautioning"})
 _OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+_BARE_OF = re.compile(r"\s+of\b")
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -404,8 +405,18 @@ class _Finder(JudgementMixin, RoleMixin):
                         targets = [prior] if prior else []
                     self.add(critic, targets, None, m.group(0), m.start(), m.end(), s.index, rule=VERB_PASSIVE)
                     continue
+                if _BARE_OF.match(self.text, m.end()) and m.group(0).lower().startswith("accused"):
+                    continue  # "xAI accused of polluting": a passive without its agent names no critic
                 voices = self.legal_voice(s.index, m.start())
                 critic = self.critic_at(s.index, m.start()) if voices is None else next(iter(voices), None)
+                if voices is None and m.group(0).split()[0].lower().endswith("ing") and \
+                        re.search(r",\s*$", self.text[st_start:m.start()]):
+                    # "… have sued Anthropic, alleging that …": the participle's subject is the main verb's
+                    main = [f for f in self.found if f.sent == s.index and f.start < m.start()]
+                    if main:
+                        critic = main[-1].critic
+                    elif p["verb"].search(self.text, ctx.clause_start(s.index, m.start()), m.start()):
+                        continue
                 inner = _REPORTED_THAT.search(self.text, ctx.clause_start(s.index, m.start()), m.start())
                 if inner is not None and not _AND_THEN.search(self.text, inner.end(), m.start()):
                     # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports

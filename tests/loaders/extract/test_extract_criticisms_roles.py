@@ -235,3 +235,17 @@ def test_two_speakers_after_a_quote_both_criticise() -> None:
     text = "\u201cZentrix Labs has been reckless with our data,\u201d Senator John Quill and Senator Sarah Pike wrote."
     got = pairs(extract(text))
     assert {("John Quill", "Zentrix Labs"), ("Sarah Pike", "Zentrix Labs")} <= got
+
+
+@pytest.mark.parametrize(("text", "wrong_critic"), [
+    ("Zentrix Labs accused of polluting Harbor Media's neighbourhood.", "Zentrix Labs"),  # a headline passive
+    ("A group of authors have sued Zentrix Labs, alleging that the start-up copied the Quillo books of Harbor Media.",
+     "Zentrix Labs"),  # the participle's subject is the one who sued, not the object
+])
+def test_passive_and_participle_critics(text: str, wrong_critic: str) -> None:
+    assert not any(critic == wrong_critic for critic, _ in pairs(extract(text)))
+
+
+def test_a_participle_takes_the_main_critic() -> None:
+    text = "Harbor Media sued Zentrix Labs on Monday, accusing the company of copying its articles."
+    assert ("Harbor Media", "Zentrix Labs") in pairs(extract(text))
