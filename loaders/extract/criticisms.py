@@ -8,7 +8,7 @@ a negative judgement; and critical replies in an exchange ("X fired back, ...") 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.model import Criticism, DateRef, Event, Relation
@@ -135,6 +135,7 @@ _WARN_WORDS = frozenset({"warn", "warns", "warned", "warning", "caution", "cauti
 _OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _BARE_OF = re.compile(r"\s+of\b")
+_PARTICIPLE_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?\w+ing\s+(?:that\s+)?$")
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -628,6 +629,13 @@ class _Finder(JudgementMixin, RoleMixin):
             for a in reported_attributions(self, s.index, s.index in quoted_sents, keep):
                 if a.verb and a.verb.lower().startswith("ask"):
                     continue  # "asked whether the launch was rushed": a question is not a verdict
+                if a.kind == "reported" and _PARTICIPLE_BEFORE.search(self.text, s.start, a.start) and \
+                        self.p["verb"].search(self.text, s.start, a.start):
+                    # "… have sued X, alleging that …": the participle's subject is the main verb's, not X
+                    main = [f for f in self.found if f.sent == s.index and f.start < a.start]
+                    if not main:
+                        continue
+                    a = replace(a, speaker=main[-1].critic)
                 neg = self.negative(a.judged)
                 # "X warned that Y could …": a warning about what it names is a judgement of it
                 warned = bool(a.verb) and a.kind == "reported" and a.verb.lower().startswith(("warn", "caution"))
