@@ -274,6 +274,8 @@ class _Finder(JudgementMixin, RoleMixin):
             if person is not None:
                 return person  # "Its executive director, Paul Grady, said": the named person speaks
             named = ctx.named_by_noun(ent.label, pos) if " " not in ent.label else None
+            if named is None and " " not in ent.label:
+                named = ctx.authority(f"the {ent.label.lower()}")  # "the regulator issued orders"
             if named is not None:
                 return named  # "the union said": the union named before
             noun = ent.label.split()[-1].lower()

@@ -107,8 +107,11 @@ _CHARGE = re.compile(r"\bcharg(?:e|es|ed|ing)\s+(?=[A-Z])")
 _ORDERED = re.compile(r"\border(?:ed|s|ing)?\s+(?=[A-Z])")
 _ORDER_TO = re.compile(r"\s+to\s+(?:immediately\s+)?(?:stop|halt|block|cease|suspend|remove|delete|destroy|pay|"
                        r"withdraw|divest|limit|restrict)\b", re.I)
-ACTION_WORDS = frozenset({"investigation", "inquiry", "probe", "examination", "charge", "charges", "charged",
-                          "charging", "ordered", "orders", "order", "ordering"})
+# "issued orders on Thursday to A, B and C": an authority's demand to each party listed
+_ISSUED_TO = re.compile(r"\b(?:issued|sent|served)\s+(?:\w+\s+){0,2}?(?:orders?|subpoenas?|demands?|"
+                        r"warning letters?)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?to\s+(?:the\s+)?", re.I)
+ACTION_WORDS = frozenset({"issued", "served", "sent", "investigation", "inquiry", "probe", "examination", "charge",
+                          "charges", "charged", "charging", "ordered", "orders", "order", "ordering"})
 # "criticised the paper on Bluesky": a social platform after "on" is where a criticism was voiced, not its target
 PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
                         "Instagram", "Substack", "Mastodon", "Truth Social", "Medium", "Hacker News", "Discord"})
@@ -278,6 +281,12 @@ class JudgementMixin:
             start = a.end() + (whether.end() if whether else 0)
             targets = self.targets_in(sent, start, min(end, start + 60), critic, own_side=True)
             self.add(critic, targets, None, "inquiry", a.start(), end, sent, rule=REGULATOR_ACTION)
+        for a in _ISSUED_TO.finditer(self.text, s.start, s.end):
+            near = [m for m in ctx.mentions(sent, a.end(), s.end) if m.start == a.end() and ctx.is_head(m)]
+            critic = self.critic_at(sent, a.start()) if near else None
+            if critic is not None and near[0].type in ("Person", "Organization"):
+                parties = [m.key for m in near[:1] + self.listed(near[:1], sent)]
+                self.add(critic, parties, None, "issued orders", a.start(), a.end(), sent, rule=REGULATOR_ACTION)
         for pat, follow in ((_CHARGE, re.compile(r"\s+with\b")), (_ORDERED, _ORDER_TO)):
             for a in pat.finditer(self.text, s.start, s.end):
                 near = [m for m in ctx.mentions(sent, a.end(), s.end) if m.start == a.end() and ctx.is_head(m)]

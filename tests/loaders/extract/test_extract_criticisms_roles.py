@@ -249,3 +249,11 @@ def test_passive_and_participle_critics(text: str, wrong_critic: str) -> None:
 def test_a_participle_takes_the_main_critic() -> None:
     text = "Harbor Media sued Zentrix Labs on Monday, accusing the company of copying its articles."
     assert ("Harbor Media", "Zentrix Labs") in pairs(extract(text))
+
+
+def test_the_regulator_issuing_orders_to_listed_companies() -> None:
+    text = ("The Competition Authority has launched an inquiry into chatbot makers. The regulator issued orders on "
+            "Thursday to Zentrix Labs, Harbor Media and Quill Systems, asking how they protect children.")
+    got = pairs(extract(text))
+    for company in ("Zentrix Labs", "Harbor Media", "Quill Systems"):
+        assert ("Competition Authority", company) in got
