@@ -236,6 +236,12 @@ class _Finder(JudgementMixin, RoleMixin):
         voice = self.document_voice(sent, pos)
         if voice is not None:
             return voice  # "the complaint says", "the decision states"
+        inner = _REPORTED_THAT.search(self.text, ctx.clause_start(sent, pos), pos)
+        if inner is not None and not _AND_THEN.search(self.text, inner.end(), pos):
+            # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports
+            named = [x for x in ctx.mentions(sent, inner.end(), pos) if ctx.is_head(x)]
+            return self._actor(named[0].key, sent, named[0].start) if named else \
+                next(iter(ctx.anaphor_targets(inner.end(), pos, set())), None)
         rel = _REL_PRONOUN.search(before)
         if rel:
             rel_at = pos - len(rel.group(0))
@@ -420,12 +426,6 @@ class _Finder(JudgementMixin, RoleMixin):
                         critic = main[-1].critic
                     elif p["verb"].search(self.text, ctx.clause_start(s.index, m.start()), m.start()):
                         continue
-                inner = _REPORTED_THAT.search(self.text, ctx.clause_start(s.index, m.start()), m.start())
-                if inner is not None and not _AND_THEN.search(self.text, inner.end(), m.start()):
-                    # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports
-                    named = [x for x in ctx.mentions(s.index, inner.end(), m.start()) if ctx.is_head(x)]
-                    critic = self._actor(named[0].key, s.index, named[0].start) if named else \
-                        next(iter(ctx.anaphor_targets(inner.end(), m.start(), set())), None)
                 if critic is None and (pron := _PRONOUN_BEFORE.search(self.text, max(st_start, m.start() - 40),
                                                                       m.start())):
                     # "In his own newsletter this week he mocked ...": the pronoun right before the verb

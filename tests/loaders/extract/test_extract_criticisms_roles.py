@@ -257,3 +257,11 @@ def test_the_regulator_issuing_orders_to_listed_companies() -> None:
     got = pairs(extract(text))
     for company in ("Zentrix Labs", "Harbor Media", "Quill Systems"):
         assert ("Competition Authority", company) in got
+
+
+def test_the_outlet_that_reports_an_action_is_not_its_author() -> None:
+    text = ("The Justice Department is investigating Zentrix Labs. Harbor Media reported in September that the "
+            "department had sent subpoenas to Zentrix Labs and other companies.")
+    got = pairs(extract(text))
+    assert ("Justice Department", "Zentrix Labs") in got
+    assert ("Harbor Media", "Zentrix Labs") not in got
