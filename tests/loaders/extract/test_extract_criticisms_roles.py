@@ -263,5 +263,5 @@ def test_the_outlet_that_reports_an_action_is_not_its_author() -> None:
     text = ("The Justice Department is investigating Zentrix Labs. Harbor Media reported in September that the "
             "department had sent subpoenas to Zentrix Labs and other companies.")
     got = pairs(extract(text))
-    assert ("Justice Department", "Zentrix Labs") in got
+    assert ("Department of Justice", "Zentrix Labs") in got  # the entity stage's canonical name
     assert ("Harbor Media", "Zentrix Labs") not in got
