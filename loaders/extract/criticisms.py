@@ -136,6 +136,10 @@ _OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _BARE_OF = re.compile(r"\s+of\b")
 _PARTICIPLE_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?\w+ing\s+(?:that\s+)?$")
+_DESCRIBED_THING = re.compile(r"\s*(?:the|this|that|its|their)\s+(?:new\s+|latest\s+)?(?:ad|advert|advertisement|"
+                              r"campaign|commercial|feature|product|app|model|device|deal|move|plan|decision|policy|"
+                              r"update|launch|rollout|chatbot|tool|service|settlement|video|system|summary|feed)\b",
+                              re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -659,8 +663,10 @@ class _Finder(JudgementMixin, RoleMixin):
                     targets = self.targets_in(s.index, a.start, a.end, a.speaker, subject_only=True)
                 if not targets and REBUTTED.search(a.judged):
                     targets = self._rebutted(a.speaker, a.start)  # "countered that the critics were ..."
-                if not targets and dissent:
-                    targets = self.topic(a.start, a.speaker)  # "Not everyone is sold. X said the valuation ..."
+                if not targets and (dissent or (neg and _DESCRIBED_THING.match(a.judged))):
+                    # "Not everyone is sold. X said the valuation ...", "X said the ad was “so fake”": the subject at
+                    # hand, reached through its definite description
+                    targets = self.topic(a.start, a.speaker)
                 cue = neg.group(0) if neg else "judgement"
                 self.add(a.speaker, targets, None, a.verb if a.kind == "according" else cue, a.start, a.end, s.index,
                          rule=REPORTED_SPEECH)

@@ -265,3 +265,13 @@ def test_the_outlet_that_reports_an_action_is_not_its_author() -> None:
     got = pairs(extract(text))
     assert ("Department of Justice", "Zentrix Labs") in got  # the entity stage's canonical name
     assert ("Harbor Media", "Zentrix Labs") not in got
+
+
+@pytest.mark.parametrize(("content", "found"), [
+    ("the ad was \u201cso fake\u201d", True),  # a definite description of the company's output
+    ("the weather was \u201cso fake\u201d", False),  # not a thing the company makes or does
+])
+def test_reported_judgement_of_a_described_thing(content: str, found: bool) -> None:
+    text = (f"Zentrix Labs released a holiday campaign made with AI. Zentrix Labs defended it. Marketing expert "
+            f"Sarah Pike said {content}.")
+    assert (("Sarah Pike", "Zentrix Labs") in pairs(extract(text))) is found
