@@ -184,7 +184,7 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
         if _SAYS_PRONOUN.match(after.strip(" ,")):
             key = ctx.recent(qs, ("Person",))  # '“...,” she wrote': a name inside the quote is not the speaker
         else:
-            key = ctx.subject(sent_b, qe + m.end())
+            key = ctx.subject(sent_b, qe + m.end()) or ctx.described_subject(sent_b, qe + m.end())
             if key is not None and not any(x.key == key for x in ctx.mentions(sent_b, qe, qe + m.end())) and \
                     any(x.key == key for x in ctx.mentions(sent_b, None, qe)):
                 key = None  # a name inside the quote does not speak it

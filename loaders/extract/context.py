@@ -267,9 +267,13 @@ class DocContext:
             if (w in {"it", "the company", "the firm", "the startup", "the lab", "the newspaper", "the outlet",
                       "the chipmaker", "the maker"}) and "Organization" in types:
                 return self.recent_subject(cs, ("Organization",)) or self.recent(cs, ("Organization",))
-        if "Organization" not in types:
-            return None
-        noun = _THE_NOUN.match(head)
+        return None
+
+    def described_subject(self, sent: int, pos: int) -> str | None:
+        """The organisation a definite description as the subject of the clause ending at ``pos`` refers to ("the
+        union", "Ireland's data watchdog"); the criticism stage asks for it where ``subject`` finds no name."""
+        cs = self.clause_start(sent, pos)
+        noun = _THE_NOUN.match(self.doc.clean[cs:pos].strip().lower())
         key = self.named_by_noun(noun.group(1), cs) if noun else None
         return key or self.authority(self.doc.clean[cs:pos])
 

@@ -257,7 +257,7 @@ class _Finder(JudgementMixin, RoleMixin):
             if person is not None and key != person.key:
                 key = person.key
         else:
-            key = ctx.subject(sent, pos)
+            key = ctx.subject(sent, pos) or ctx.described_subject(sent, pos)
             cs = ctx.clause_start(sent, pos)
             heads = [m for m in ctx.mentions(sent, cs, pos) if ctx.is_head(m)]
             if heads and heads[0].key == key and _PREP_BEFORE.search(self.text, max(cs, heads[0].start - 12),
