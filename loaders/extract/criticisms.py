@@ -140,6 +140,9 @@ _DESCRIBED_THING = re.compile(r"\s*(?:the|this|that|its|their)\s+(?:new\s+|lates
                               r"campaign|commercial|feature|product|app|model|device|deal|move|plan|decision|policy|"
                               r"update|launch|rollout|chatbot|tool|service|settlement|video|system|summary|feed)\b",
                               re.I)
+# "hopeless relative to what Google is spending", "worse than Apple": a yardstick, not what is judged
+_COMPARED = re.compile(r"\b(?:than|relative to|compared (?:with|to)|unlike)\s+(?:what\s+|that of\s+|those of\s+)?"
+                       r"(?:the\s+)?(?:[^,;.\s]+\s+(?:or|and)\s+)?$", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -322,7 +325,8 @@ class _Finder(JudgementMixin, RoleMixin):
                  and not _MEDIUM_AFTER.match(self.text, m.end, m.end + 14)
                  and not _MEDIUM_BEFORE.search(self.text, max(0, m.start - 24), m.start)
                  and not (ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(self.text, max(0, m.start - 12),
-                                                                               m.start))]
+                                                                               m.start))
+                 and not _COMPARED.search(self.text, max(start, m.start - 60), m.start)]
         if subject_only:
             head = self.text[start:end]
             lead = len(head) - len(head.lstrip(" ,“\"‘'"))

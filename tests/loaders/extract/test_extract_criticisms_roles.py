@@ -275,3 +275,12 @@ def test_reported_judgement_of_a_described_thing(content: str, found: bool) -> N
     text = (f"Zentrix Labs released a holiday campaign made with AI. Zentrix Labs defended it. Marketing expert "
             f"Sarah Pike said {content}.")
     assert (("Sarah Pike", "Zentrix Labs") in pairs(extract(text))) is found
+
+
+@pytest.mark.parametrize("yardstick", ["relative to what Harbor Media or Quill Systems spend",
+                                       "compared with Harbor Media"])
+def test_a_comparison_yardstick_is_not_the_target(yardstick: str) -> None:
+    text = f"\u201cZentrix Labs looks hopeless and reckless {yardstick},\u201d Senator John Quill wrote."
+    got = pairs(extract(text))
+    assert ("John Quill", "Zentrix Labs") in got
+    assert ("John Quill", "Harbor Media") not in got and ("John Quill", "Quill Systems") not in got
