@@ -556,8 +556,10 @@ class _Finder(JudgementMixin, RoleMixin):
             if not negative and self.polarity(body) > 0.5:
                 continue  # '“…,” it retorted, and “remains open to a conversation”': a warm line is no criticism
             targets: list[str] = []
-            if _SECOND_PERSON.search(body):  # "We urge you to stop …" in a letter: at whom it was written to
-                targets = self._letter_addressee(qs, speaker)
+            if _SECOND_PERSON.search(body):
+                # "We urge you to stop …" in a letter: at whom it was written to; "Why are you …?" after a criticism
+                # just made: at the one it addressed
+                targets = self._letter_addressee(qs, speaker) or self._continued(speaker, sent_a)
             for si in range(sent_a, sent_b + 1) if not targets else ():
                 s = ctx.sentence(si)
                 targets += self.targets_in(si, max(qs, s.start), min(qe, s.end), speaker)

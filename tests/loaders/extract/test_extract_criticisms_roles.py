@@ -284,3 +284,11 @@ def test_a_comparison_yardstick_is_not_the_target(yardstick: str) -> None:
     got = pairs(extract(text))
     assert ("John Quill", "Zentrix Labs") in got
     assert ("John Quill", "Harbor Media") not in got and ("John Quill", "Quill Systems") not in got
+
+
+def test_a_question_to_you_goes_on_with_the_criticism_just_made() -> None:
+    text = ("Editor Sarah Pike called out Harbor Media on Bluesky. \u201cWhy the hell are you using Quill Systems "
+            "to make up book titles?\u201d she wrote.")
+    got = pairs(extract(text))
+    assert ("Sarah Pike", "Harbor Media") in got
+    assert ("Sarah Pike", "Quill Systems") not in got
