@@ -32,6 +32,8 @@ _CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
 # "… said on Tuesday." / "… he said in a statement." ends the attribution: the rest is not the speaker's
 _ROLE_APPOSITION = re.compile(r"\s*(?:a|an|the)?\s*[^,;]{0,60}?\b(?:at|of|for|with)\b[^,;]{0,60},")
 _FRAME_STEMS = ("call", "describ", "dismiss", "derid", "brand", "label", "pann", "reject")
+_TO_OUTLET = re.compile(r"\b(?:told|telling|interview\s+with|speaking\s+(?:to|with)|appearance\s+on|on|via)\s+"
+                        r"(?:the\s+)?$")
 _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
 
 
@@ -97,6 +99,8 @@ class Speakers(Protocol):
 
     def critic_at(self, sent: int, pos: int) -> str | None: ...
 
+    def document_voice(self, sent: int, pos: int) -> str | None: ...
+
     def _actor(self, key: str | None, sent: int, pos: int) -> str | None: ...
 
 
@@ -133,7 +137,9 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
         frame = EVALUATIVE.search(text, max(sa.start, qs - 90), qs + 1) \
             if any(w in lead for w in _FRAME_STEMS) else None
         called = _CALLED_QUOTE.search(text, sa.start, qs)
-        if len(body.split()) < 5 and not continued and not called and not frame:
+        # a short quote opening its sentence and closed by its own punctuation is a sentence, not a scare quote
+        whole = sa.start == qs and body.rstrip()[-1:] in ",.!?"
+        if len(body.split()) < (3 if whole else 5) and not continued and not called and not frame:
             continue  # scare quotes inside reported speech are handled with their sentence
         judged = f"{last_body} {body}" if continued else body
         last_body = body
@@ -163,7 +169,9 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     m = p["speech_after_quote"].match(after)
     # '“...,” and noted that X' / '“disaster” for security and wrote that X': the speaker was named before
     if m and not _AND_VERB.match(after) and not _AND_BEFORE_VERB.search(m.group(0)):
-        names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x)]
+        # '“…,” he said in an interview with Bloomberg Television', '… she wrote on Threads': the outlet is no speaker
+        names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x) and
+                 not (x.type == "Organization" and _TO_OUTLET.search(text, max(qe, x.start - 24), x.start))]
         if names and names[0].start - qe < 90:
             if names[0].type == "Organization" and (_EPITHET.search(text, qe, names[0].start) or (
                     re.search(r"\bthe\s+$", text[qe:names[0].start]) and _ROLE_AFTER.match(text, names[0].end))):
@@ -176,7 +184,12 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
         if _SAYS_PRONOUN.match(after.strip(" ,")):
             key = ctx.recent(qs, ("Person",))  # '“...,” she wrote': a name inside the quote is not the speaker
         else:
-            key = ctx.subject(sent_b, qe + m.end())
+            key = ctx.subject(sent_b, qe + m.end()) or ctx.described_subject(sent_b, qe + m.end())
+            if key is not None and not any(x.key == key for x in ctx.mentions(sent_b, qe, qe + m.end())) and \
+                    any(x.key == key for x in ctx.mentions(sent_b, None, qe)):
+                key = None  # a name inside the quote does not speak it
+            if key is None:  # '“…,” the decision states': the document speaks for its author
+                return f.document_voice(sent_b, qe + m.end()), m.group(0)
         return f._actor(key, sent_b, qe), m.group(0)
     sa = ctx.sentence(sent_a)
     before = text[sa.start:qs]

@@ -31,6 +31,12 @@ _LABEL_NOUNS = frozenset({"foundation", "coalition", "alliance", "union", "insti
                           "agency", "association", "federation", "guild", "society", "board", "bank", "fund",
                           "department", "ministry", "office", "authority", "regulator", "court", "committee",
                           "university", "network", "campaign", "center", "centre", "trust", "league"})
+# a regulator described, not named: "Ireland's data watchdog", "the competition authority", "China's market regulator"
+_AUTHORITY_DESC = re.compile(r"^\s*(?:the\s+|(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*[’']s\s+)(?:[a-z-]+\s+){0,3}?(?:"
+                             r"regulator|watchdog|authority|antitrust agency|competition agency|privacy agency|"
+                             r"data protection agency|commissioner)\b")
+_REGULATOR_LABEL = re.compile(r"\b(?:Commission|Authority|Agency|Administration|Office|Commissioner|Garante|"
+                              r"Regulat\w*|Autorit\w*|Inspectorate|Directorate|Bureau|Competition|Watchdog)\b")
 # generic nouns for "the product" the story is about
 _PRODUCT_NOUNS = frozenset({"device", "app", "chip", "model", "tool", "product", "software", "feature", "chatbot",
                             "assistant", "headset", "phone", "robot", "gadget", "service"})
@@ -263,6 +269,38 @@ class DocContext:
                 return self.recent_subject(cs, ("Organization",)) or self.recent(cs, ("Organization",))
         return None
 
+    def described_subject(self, sent: int, pos: int) -> str | None:
+        """The organisation a definite description as the subject of the clause ending at ``pos`` refers to ("the
+        union", "Ireland's data watchdog"); the criticism stage asks for it where ``subject`` finds no name."""
+        cs = self.clause_start(sent, pos)
+        noun = _THE_NOUN.match(self.doc.clean[cs:pos].strip().lower())
+        key = self.named_by_noun(noun.group(1), cs) if noun else None
+        return key or self.authority(self.doc.clean[cs:pos])
+
+    def named_by_noun(self, noun: str, pos: int) -> str | None:
+        """What "the union" refers to before ``pos``: the latest organisation whose name ends in "Union"."""
+        orgs = [k for k in self._label_nouns().get(noun.lower(), ()) if self.type_of(k) == "Organization"]
+        return self.recent(pos, ("Organization",), set(self.entities) - set(orgs), 12) if orgs else None
+
+    def authority(self, head: str) -> str | None:
+        """The regulator a description at the start of ``head`` refers to ("Ireland's data watchdog", "the
+        authority"): of the document's regulator-like organisations, the one sharing most words with it, then the
+        one named most."""
+        d = _AUTHORITY_DESC.match(head)
+        if d is None:
+            return None
+        words = {w for w in re.findall(r"[a-z]+", d.group(0).lower()) if w not in {"the", "s"}}
+        best: tuple[int, int] | None = None
+        key = None
+        for k, e in self.entities.items():
+            if e.type != "Organization" or not _REGULATOR_LABEL.search(e.label):
+                continue
+            label_words = set(re.findall(r"[a-z]+", " ".join((e.label, *e.aliases)).lower()))
+            score = (len(words & label_words), len(e.mentions))
+            if best is None or score > best:
+                best, key = score, k
+        return key
+
     def recent(self, pos: int, types: tuple[str, ...], exclude: set[str] | None = None,
                max_sentences: int = 4) -> str | None:
         """The most recent head mention of the given types before ``pos`` (within a few sentences)."""
@@ -333,7 +371,7 @@ class DocContext:
                     continue
             elif re.search(r"newspaper|outlet|paper|publication|broadcaster", words, re.I):
                 media = {k for k, e in self.entities.items() if e.type == "Organization" and
-                         e.label.split()[-1] in _MEDIA_HEADS}
+                         re.split(r"[\s-]", e.label)[-1] in _MEDIA_HEADS}  # "Chicago Sun-Times"
                 key = self.recent(start + at, ("Organization",), exclude | (set(self.entities) - media), 12)
             key = key or self.salient(start + at, exclude)
             if key and key not in out:

@@ -8,19 +8,23 @@ a negative judgement; and critical replies in an exchange ("X fired back, ...") 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
 
 from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract.attribution import patterns, quote_attributions, reported_attributions
 from loaders.extract.context import DocContext
+from loaders.extract.critic_roles import RoleMixin
 from loaders.extract.judgements import (
+    ACT_NOUN,
+    ACTION_WORDS,
     ATTITUDE_WORDS,
     DECISION,
     DRAWN_WORDS,
     LETTER_WORDS,
+    ON_BEFORE,
     PARTY_WORDS,
+    PLATFORMS,
     REBUTTED,
     SAID_COMPANY,
     JudgementMixin,
@@ -29,17 +33,19 @@ from loaders.extract.lexicon import lexicon
 from loaders.extract.rules import register
 from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words, polarity
 
-VERB_OBJECT = register("criticism.verb_object.v1", "A criticism verb with its object: 'X criticised Y', 'X accused Y "
+VERB_OBJECT = register("criticism.verb_object.v2", "A criticism verb with its object: 'X criticised Y', 'X accused Y "
                        "of'", __name__)
 VERB_PASSIVE = register("criticism.verb_passive.v1", "A criticism verb in the passive: 'Y was slammed by X'", __name__)
 CALLED_FOR = register("criticism.called_for.v1", "'X called for Y to resign'", __name__)
 URGED = register("criticism.urged_undo.v1", "'X urged Y to withdraw the feature', 'asked a court to block Y'", __name__)
 QUOTED_MOCKERY = register("criticism.quoted_mockery.v1", "A sarcastic quote going on with a criticism just made",
                           __name__)
-QUOTED_JUDGEMENT = register("criticism.quoted_judgement.v1", "A direct quote holding a negative judgement of what it "
+QUOTED_JUDGEMENT = register("criticism.quoted_judgement.v2", "A direct quote holding a negative judgement of what it "
                             "names", __name__)
-REPORTED_SPEECH = register("criticism.reported_speech.v1", "'X said (that) <negative content about Y>', 'according "
+REPORTED_SPEECH = register("criticism.reported_speech.v2", "'X said (that) <negative content about Y>', 'according "
                            "to X'", __name__)
+WARNED_THAT = register("criticism.warned_that.v1", "'X warned that Y could …': a warning about what its clause names",
+                       __name__)
 LABELLED_ANSWER = register("criticism.labelled_answer.v1", "A negative sentence of an interview answer under a "
                            "speaker label", __name__)
 
@@ -53,8 +59,6 @@ _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative
                      "leadership", "lawyers", "attorneys", "executives", "management"})
 # "analysts at Bernstein wrote": a firm's research speaks for the firm
 _FIRM_VOICES = frozenset({"analyst", "analysts"})
-_INCLUDING = re.compile(r"[^,;.]{0,40},\s+(?:including|among them|such as|notably)\s+")
-_APPOSED_NAME = re.compile(r"(?:\s+[\w-]+){0,3}\s*,\s*|\s+")
 _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|leadership|management|lawyers|"
                           r"attorneys|team|spokesperson|executives)\b", re.I)
 _REL_PRONOUN = re.compile(r"(?:,\s*)?(?<![Tt]o )\b(?:who|which)\s+(?:\w+\s+)?$")
@@ -77,8 +81,6 @@ _MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|
 # "in an interview with Bloomberg Television", "told Reuters": the outlet a criticism was voiced to, not its target
 _MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|speaking\s+with|appearance\s+on)"
                             r"\s+(?:the\s+)?$", re.I)
-# the words between an organisation and a person it premodifies: a title ("analyst", "'s chief executive")
-_TITLE_GAP = re.compile(r"(?:[’']s)?(?:\s+(?!(?:and|or|said|says|with|of|at|to|for|on|by|from)\b)[\w.&-]+){1,6}\s+")
 # "Vasquez-Lund: Because …" — an interview answer under its speaker's label
 _SPEAKER_LABEL = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
 _CLAIMS_AGAINST = re.compile(r"\s+(?:the\s+|all\s+|some\s+|several\s+|most\s+)?(?:[\w’'-]+\s+){0,3}?(?:claims?|"
@@ -104,21 +106,43 @@ _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdra
                       r"apologi[sz]e|resign|step down|fix|explain|stop using)\b", re.I)
 _PRODUCT_NOUN = re.compile(r"\b(?:the|this|that|its)\s+(?:new\s+)?(?:feature|device|product|app|tool|model|chatbot|"
                            r"assistant|service|gadget|system|glasses|headset|phone|chip|software|update)\b", re.I)
-_JOINED_NAME = re.compile(r"\s*,?\s+(?:and|&)\s+(?:the\s+)?|\s*,\s+(?:the\s+)?")
-# the second name of "X and Y sued" is followed by the verb (or a short adverbial), not by more of the sentence
-_VERB_NEXT = re.compile(r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][^,;]{0,40}?)?\s*(?:(?:also|both|first|later|then|"
-                        r"now|together|\w+ly|have|has|had|on \w+day|last \w+|this \w+)\s+){0,2}$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|\w+ly\s+){0,2}$", re.I)
 _REPORTED_THAT = re.compile(r"\b(?:reported|reports|wrote|writes|revealed|disclosed)\s+(?:\w+\s+){0,3}?that\s+", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?$")  # "wrote that … and accused X": the writer's second verb
 _FORMER = re.compile(r"\b(?:former|formerly|previously|ex-|left|quit|departed|resigned|fired|ousted)\b", re.I)
 _COMPANY = re.compile(r"\b(?:company|companies|firm|startup|start-up|corporation|lab)\b", re.I)
 # "We are sorry that we didn't ...": an apology judges the speaker, not another party
-_APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]e|regret)\b", re.I)
+_APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]e|regret)\b|"
+                      r"\b(?:we|I)\s+(?:got it wrong|made a mistake|messed up|screwed up|(?:was|were) wrong)\b|"
+                      r"\bof me\b|\bI(?:[’']m| am)\s+(?:really\s+|so\s+|deeply\s+)?(?:embarrassed|ashamed)\b", re.I)
+# a negator just before a judgement word ("never intended to harm", "is not lying")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nor|n[’']t)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # an object that refers back to what is being discussed rather than naming it
 _ABOUT_TOPIC = re.compile(r"\s*(?:whether|that|if|how|the|its|their|this|these|those)\b", re.I)
 # verbs whose scare-quoted complement is a verdict against what they name ("derided Chorus as “…”")
 _NEG_FRAME = re.compile(r"(?:dismiss|derid|pann|reject|brand|label)", re.I)
+# "accusing them of": the parties just named by the same critic in the sentence
+_THEM_OBJECT = re.compile(r"\s*(?:them|both)\b", re.I)
+# "sued OpenAI and its chief executive, Sam Altman": both are objects
+_AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
+_CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
+_ATTACK = re.compile(r"(?:hit|hits|hitting|fire|fired|fires|shot|shoots|lash)", re.I)
+_PLAINTIFFS = re.compile(r"\s*the\s+(?:plaintiffs|claimants|complainants)\b", re.I)
+# criticism verbs that are also nouns ("the ban", "a probe"): after a determiner they name the act
+_NOUN_USE = re.compile(r"(?:ban|bans|probe|probes|jab|jabs|mock|rebuke|sue)$", re.I)
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|proposed)\s+(?:[\w-]+\s+)?$", re.I)
+_WARN_WORDS = frozenset({"warn", "warns", "warned", "warning", "caution", "cautions", "cautioned", "cautioning"})
+_OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
+_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+_BARE_OF = re.compile(r"\s+of\b")
+_PARTICIPLE_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?\w+ing\s+(?:that\s+)?$")
+_DESCRIBED_THING = re.compile(r"\s*(?:the|this|that|its|their)\s+(?:new\s+|latest\s+)?(?:ad|advert|advertisement|"
+                              r"campaign|commercial|feature|product|app|model|device|deal|move|plan|decision|policy|"
+                              r"update|launch|rollout|chatbot|tool|service|settlement|video|system|summary|feed)\b",
+                              re.I)
+# "hopeless relative to what Google is spending", "worse than Apple": a yardstick, not what is judged
+_COMPARED = re.compile(r"\b(?:than|relative to|compared (?:with|to)|unlike)\s+(?:what\s+|that of\s+|those of\s+)?"
+                       r"(?:the\s+)?(?:[^,;.\s]+\s+(?:or|and)\s+)?$", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 
 
@@ -167,7 +191,7 @@ class _Found:
     rule: str
 
 
-class _Finder(JudgementMixin):
+class _Finder(JudgementMixin, RoleMixin):
     """Finds the criticisms of one document."""
 
     def __init__(self, ctx: DocContext, relations: list[Relation], events: list[Event]) -> None:
@@ -194,7 +218,10 @@ class _Finder(JudgementMixin):
         """The first negative-judgement word of a text (memoised per document)."""
         if text in self._neg:
             return self._neg[text]
-        m = self._neg[text] = self.p["negative"].search(text)
+        # "No AI is perfect", "is not ignoring the protocol": a negated judgement word judges nothing
+        m = next((x for x in self.p["negative"].finditer(text)
+                  if not _NEGATED_BEFORE.search(text, max(0, x.start() - 24), x.start())), None)
+        self._neg[text] = m
         return m
 
     def polarity(self, text: str) -> float:
@@ -213,6 +240,15 @@ class _Finder(JudgementMixin):
         """The critic: subject of the clause before ``pos``, spokespeople mapped to their organisation."""
         ctx = self.ctx
         before = self.text[ctx.sentence(sent).start:pos]
+        voice = self.document_voice(sent, pos)
+        if voice is not None:
+            return voice  # "the complaint says", "the decision states"
+        inner = _REPORTED_THAT.search(self.text, ctx.clause_start(sent, pos), pos)
+        if inner is not None and not _AND_THEN.search(self.text, inner.end(), pos):
+            # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports
+            named = [x for x in ctx.mentions(sent, inner.end(), pos) if ctx.is_head(x)]
+            return self._actor(named[0].key, sent, named[0].start) if named else \
+                next(iter(ctx.anaphor_targets(inner.end(), pos, set())), None)
         rel = _REL_PRONOUN.search(before)
         if rel:
             rel_at = pos - len(rel.group(0))
@@ -224,7 +260,7 @@ class _Finder(JudgementMixin):
             if person is not None and key != person.key:
                 key = person.key
         else:
-            key = ctx.subject(sent, pos)
+            key = ctx.subject(sent, pos) or ctx.described_subject(sent, pos)
             cs = ctx.clause_start(sent, pos)
             heads = [m for m in ctx.mentions(sent, cs, pos) if ctx.is_head(m)]
             if heads and heads[0].key == key and _PREP_BEFORE.search(self.text, max(cs, heads[0].start - 12),
@@ -233,26 +269,11 @@ class _Finder(JudgementMixin):
                 key = next((m.key for m in heads[1:] if not _PREP_BEFORE.search(
                     self.text, max(cs, m.start - 12), m.start) and m.type in ("Person", "Organization")), None)
             key = self._titled_person(sent, key, pos)
+            if key is not None and self._not_speaking(sent, key, cs, pos):
+                return None
+            if key is None:
+                key = next((m.key for m in self._members(sent, pos)), None)
         return self._actor(key, sent, pos)
-
-    def _titled_person(self, sent: int, key: str | None, pos: int) -> str | None:
-        """"Morgan Stanley analyst Priya Raman", "Meta's vice president Ravi Menon": the person the organisation
-        premodifies speaks, not the organisation."""
-        ctx = self.ctx
-        if key is None or ctx.type_of(key) != "Organization":
-            return key
-        ms = ctx.mentions(sent, None, pos)
-        org = next((m for m in ms if m.key == key), None)
-        if org is None:
-            return key
-        for m in ms:
-            if m.start <= org.start:
-                continue
-            if m.type == "Person" and ctx.is_head(m) and _TITLE_GAP.fullmatch(self.text, org.end, m.start):
-                return m.key
-            if m.type == "Person" or m.start - org.end > 50:
-                break
-        return key
 
     def _actor(self, key: str | None, sent: int, pos: int) -> str | None:
         ctx = self.ctx
@@ -265,6 +286,11 @@ class _Finder(JudgementMixin):
             person = self._apposed_person(key, sent, pos)
             if person is not None:
                 return person  # "Its executive director, Paul Grady, said": the named person speaks
+            named = ctx.named_by_noun(ent.label, pos) if " " not in ent.label else None
+            if named is None and " " not in ent.label:
+                named = ctx.authority(f"the {ent.label.lower()}")  # "the regulator issued orders"
+            if named is not None:
+                return named  # "the union said": the union named before
             noun = ent.label.split()[-1].lower()
             if ent.affiliation and (noun in _SPOKES or noun in _FIRM_VOICES):
                 return ent.affiliation  # "a BBC spokesperson said" speaks for the BBC
@@ -278,46 +304,6 @@ class _Finder(JudgementMixin):
                 orgs = [o for o in self.allies.get(key, ()) if ctx.type_of(o) == "Organization"]
                 return orgs[0] if len(orgs) == 1 else None
         return key
-
-    def _co_subjects(self, sent: int, critic: str, pos: int) -> list[str]:
-        """The names joined to the critic by "and" in the subject before ``pos``."""
-        ctx = self.ctx
-        ms = [m for m in ctx.mentions(sent, ctx.clause_start(sent, pos), pos) if ctx.is_head(m)]
-        out: list[str] = []
-        for a, b in pairwise(ms):
-            if a.key in (critic, *out) and b.type in ("Person", "Organization") and b.key != critic and \
-                    _JOINED_NAME.fullmatch(self.text, a.end, b.start) and _VERB_NEXT.match(self.text, b.end, pos):
-                out.append(b.key)
-        return out
-
-    def _apposed_person(self, group: str, sent: int, pos: int) -> str | None:
-        """The person a group noun introduces: "its executive director, Paul Grady," / "the engineer, Ann Lee,"."""
-        ctx = self.ctx
-        ms = ctx.mentions(sent, None, pos)
-        for i, m in enumerate(ms):
-            if m.key != group:
-                continue
-            nxt = ms[i + 1] if i + 1 < len(ms) else None
-            if nxt is not None and nxt.type == "Person" and _APPOSED_NAME.match(self.text, m.end, nxt.start):
-                return nxt.key
-            # "Critics in Washington, including Senator Elizabeth Warren, have accused": the named one speaks
-            inc = _INCLUDING.match(self.text, m.end, pos)
-            person = next((x for x in ms[i + 1:] if x.type == "Person" and inc and x.start >= inc.end() and
-                           x.start - inc.end() < 25), None) if inc else None
-            if person is not None:
-                return person.key
-        return None
-
-    def _spoken_for(self, pos: int) -> str | None:
-        """Whom an unaffiliated spokesperson speaks for: the organisation criticised last, else the story's."""
-        ctx = self.ctx
-        sent = ctx.sentence_at(pos)
-        for f in reversed(self.found):
-            if f.start < pos and sent - f.sent <= 12:
-                org = next((t for t in f.targets if ctx.type_of(t) == "Organization"), None)
-                if org is not None:
-                    return org
-        return ctx.salient(pos, set(), max_sentences=8)
 
     def _excluded(self, critic: str) -> set[str]:
         # a person does not criticise their own organisation or its products, nor an organisation its own products
@@ -337,13 +323,20 @@ class _Finder(JudgementMixin):
         cands = [m for m in ctx.mentions(sent, start, end)
                  if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)
                  and not _MEDIUM_AFTER.match(self.text, m.end, m.end + 14)
-                 and not _MEDIUM_BEFORE.search(self.text, max(0, m.start - 24), m.start)]
+                 and not _MEDIUM_BEFORE.search(self.text, max(0, m.start - 24), m.start)
+                 and not (ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(self.text, max(0, m.start - 12),
+                                                                               m.start))
+                 and not _COMPARED.search(self.text, max(start, m.start - 60), m.start)]
         if subject_only:
             head = self.text[start:end]
             lead = len(head) - len(head.lstrip(" ,“\"‘'"))
             words = head[lead:].split()
             limit = start + lead + len(" ".join(words[:6]))
             cands = [m for m in cands if m.start <= limit]
+        cands = [self._maker(m, excluded) for m in cands]
+        if len(cands) > 1 and cands[0].possessive and cands[0].type == "Person" and cands[1].type != "Person" and \
+                _OWNED.fullmatch(self.text, cands[0].end, cands[1].start):
+            cands = cands[1:]  # "Elon Musk's social media platform X": the platform, not its owner
         out: list[str] = []
         if cands:
             first = cands[0]
@@ -358,7 +351,7 @@ class _Finder(JudgementMixin):
                 if first.key in self.publications and _PUB_REF.match(self.text[first.end:first.end + 40]):
                     out.append(self.publications[first.key])
             for m in cands[1:3]:
-                if re.match(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+\w+\s*,?\s*)?$", self.text[first.end:m.start]):
+                if _AND_ITS.match(self.text[first.end:m.start]):
                     out.append(m.key)
         else:
             seg_end = end if not subject_only else min(end, start + 40)
@@ -372,14 +365,6 @@ class _Finder(JudgementMixin):
                             orgs.append(m.key)
                 out = orgs[:2]
         return list(dict.fromkeys(out))
-
-    def addressee(self, pos: int, critic: str) -> str | None:
-        """In an exchange, the other party: who last criticised ``critic``, else the last other person named."""
-        for f in reversed(self.found):
-            if critic in f.targets and f.start < pos and self.ctx.type_of(f.critic) == "Person" \
-                    and self.ctx.sentence_at(pos) - f.sent <= 8:
-                return f.critic
-        return self.ctx.recent(pos, ("Person",), self._excluded(critic), max_sentences=6)
 
     def add(self, critic: str | None, targets: list[str], quote: str | None, cue: str, start: int, end: int,
             sent: int, *, rule: str) -> None:
@@ -411,12 +396,17 @@ class _Finder(JudgementMixin):
                 self._urged(s.index)
             if not words.isdisjoint(LETTER_WORDS):
                 self._warned_off(s.index)
+            if not words.isdisjoint(ACTION_WORDS):
+                self._acted_against(s.index)
             if words.isdisjoint(firsts):
                 continue
             for m in list(p["verb"].finditer(self.text, st_start, st_end)) + \
                     list(_HARSH_NOUN.finditer(self.text, st_start, st_end)):
                 if _NEGATION.search(self.text[max(st_start, m.start() - 20):m.start()]):
                     continue
+                if _NOUN_USE.match(m.group(0)) and _DETERMINER.search(self.text, max(st_start, m.start() - 12),
+                                                                       m.start()):
+                    continue  # "the ban would cost the firm": a noun, not the verb
                 passive = p["passive"].search(self.text, max(st_start, m.start() - 16), min(st_end, m.end() + 4))
                 if passive:
                     agents = [x for x in ctx.mentions(s.index, m.end(), st_end) if ctx.is_head(x)]
@@ -432,13 +422,18 @@ class _Finder(JudgementMixin):
                         targets = [prior] if prior else []
                     self.add(critic, targets, None, m.group(0), m.start(), m.end(), s.index, rule=VERB_PASSIVE)
                     continue
-                critic = self.critic_at(s.index, m.start())
-                inner = _REPORTED_THAT.search(self.text, ctx.clause_start(s.index, m.start()), m.start())
-                if inner is not None and not _AND_THEN.search(self.text, inner.end(), m.start()):
-                    # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports
-                    named = [x for x in ctx.mentions(s.index, inner.end(), m.start()) if ctx.is_head(x)]
-                    critic = self._actor(named[0].key, s.index, named[0].start) if named else \
-                        next(iter(ctx.anaphor_targets(inner.end(), m.start(), set())), None)
+                if _BARE_OF.match(self.text, m.end()) and m.group(0).lower().startswith("accused"):
+                    continue  # "xAI accused of polluting": a passive without its agent names no critic
+                voices = self.legal_voice(s.index, m.start())
+                critic = self.critic_at(s.index, m.start()) if voices is None else next(iter(voices), None)
+                if voices is None and m.group(0).split()[0].lower().endswith("ing") and \
+                        re.search(r",\s*$", self.text[st_start:m.start()]):
+                    # "… have sued Anthropic, alleging that …": the participle's subject is the main verb's
+                    main = [f for f in self.found if f.sent == s.index and f.start < m.start()]
+                    if main:
+                        critic = main[-1].critic
+                    elif p["verb"].search(self.text, ctx.clause_start(s.index, m.start()), m.start()):
+                        continue
                 if critic is None and (pron := _PRONOUN_BEFORE.search(self.text, max(st_start, m.start() - 40),
                                                                       m.start())):
                     # "In his own newsletter this week he mocked ...": the pronoun right before the verb
@@ -458,14 +453,20 @@ class _Finder(JudgementMixin):
                     obj_start = against.end()
                 obj_end = self._object_end(obj_start, st_end)
                 targets = self.targets_in(s.index, obj_start, obj_end, critic, own_side=True)
+                if _PLAINTIFFS.match(self.text, obj_start):  # "faulted the plaintiffs": the parties who sued
+                    targets = [t for t in self.plaintiffs(m.start()) if t != critic] or targets
+                if _THEM_OBJECT.match(self.text, obj_start):
+                    targets = self._same_critic(critic, s.index, m.start()) or targets
                 rebuttal = bool(_REBUTTAL_VERB.match(cue)) and not DECISION.match(self.text, m.end(), st_end)
                 if cue.startswith("dismiss") and _CLAIMS_AGAINST.match(self.text, m.end(), obj_end):
                     continue  # "dismissed claims against X": a ruling for X, not a judgement of X
                 if cue.startswith("alleg") and _IT_ALLEGES.search(self.text, st_start, m.start()):
                     continue  # "It alleges that ...": "it" is the lawsuit or complaint, not a party
                 if rebuttal and (not targets or REBUTTED.match(self.text, obj_start, obj_end)):
-                    # "Meta rejected the foundation’s conclusions", "X hit back": at whoever criticised X's side
-                    targets = self._rebutted(critic, m.start()) or targets
+                    # "X hit back", "Meta rejected the foundation’s conclusions as “junk”": at whoever criticised X's
+                    # side; a plain denial ("rejected the accusations") answers a critic without judging them
+                    attack = _ATTACK.match(cue) or self.negative(self.text[obj_start:st_end])
+                    targets = (self._rebutted(critic, m.start()) if attack else []) or targets
                 elif not targets and not rebuttal and _ABOUT_TOPIC.match(self.text, obj_start, obj_end) and \
                         not DECISION.match(self.text, m.end(), st_end):
                     # "questioned whether the video was edited", "took a swipe at the valuation": the subject at hand
@@ -473,13 +474,17 @@ class _Finder(JudgementMixin):
                 if not targets and cue.startswith(("expressed", "voiced")):
                     # "expressed shock, anger and disbelief upon hearing the demo of OpenAI's model": the listed
                     # feelings are not the object; what they are about comes after
-                    end = re.search(r",\s+(?:which|who)\b|;|$", self.text[m.end():st_end])
+                    end = re.search(r",\s+(?:which|who)\b|,\s+and\s+(?:from|by)\b|;|$", self.text[m.end():st_end])
                     targets = self.targets_in(s.index, m.end(), m.end() + end.start(), critic)  # type: ignore[union-attr]
+                act = ACT_NOUN.match(self.text, m.end(), st_end)
+                if not targets and act:
+                    doer = self._doer(act.group(1), m.start(), critic)  # "criticised the veto": whoever vetoed
+                    targets = [doer] if doer else []
                 if not targets and DECISION.match(self.text, m.end(), st_end):
                     decider = self._decider(m.start(), critic)
                     targets = [decider] if decider else []
                 self.add(critic, targets, None, cue, m.start(), obj_end, s.index, rule=VERB_OBJECT)
-                for other in self._co_subjects(s.index, critic, m.start()):
+                for other in (voices or [])[1:] + self._co_subjects(s.index, critic, m.start()):
                     self.add(other, [t for t in targets if t not in self._excluded(other)], None, cue, m.start(),
                              obj_end, s.index, rule=VERB_OBJECT)  # "Dow Jones and the New York Post sued Perplexity"
             # (every match holds "call", whose letters have no other case forms: a plain substring test is exact)
@@ -551,7 +556,11 @@ class _Finder(JudgementMixin):
             if not negative and self.polarity(body) > 0.5:
                 continue  # '“…,” it retorted, and “remains open to a conversation”': a warm line is no criticism
             targets: list[str] = []
-            for si in range(sent_a, sent_b + 1):
+            if _SECOND_PERSON.search(body):
+                # "We urge you to stop …" in a letter: at whom it was written to; "Why are you …?" after a criticism
+                # just made: at the one it addressed
+                targets = self._letter_addressee(qs, speaker) or self._continued(speaker, sent_a)
+            for si in range(sent_a, sent_b + 1) if not targets else ():
                 s = ctx.sentence(si)
                 targets += self.targets_in(si, max(qs, s.start), min(qe, s.end), speaker)
                 if targets:
@@ -561,7 +570,11 @@ class _Finder(JudgementMixin):
                 targets = self._rebutted(speaker, a.called)  # 'calling the lawsuit “a ploy”': at who brought it
             if not targets and (negative or critical_reply) and REBUTTED.search(body):
                 targets = self._rebutted(speaker, qs)  # "the skeptics are comparing slides they haven't read"
-            if not targets and called:
+            act = _CALLED_ACT.match(self.text, a.called) if called else None
+            if not targets and act:
+                doer = self._doer(act.group(1), a.called, speaker)  # 'called the veto “a setback”': at who vetoed
+                targets = [doer] if doer else []
+            elif not targets and called:
                 targets = self.targets_in(sent_a, a.called, qs, speaker)  # called Shenlan "a threat"
             elif not targets and sent_a == sent_b:
                 # a partial quote: the sentence around it carries the target ("OpenAI did not dispute that it “...”")
@@ -591,7 +604,9 @@ class _Finder(JudgementMixin):
                     frame = self.text[a.called:qs] if called else body
                     targets = self.topic(qs, speaker, _kind_named(frame) or _kind_named(body))
             cue = neg.group(0) if neg else ("judgement" if negative else "retort")
-            self.add(speaker, list(dict.fromkeys(targets)), body.strip(), cue, qs, qe, sent_b, rule=QUOTED_JUDGEMENT)
+            for who in [speaker, *self._co_speakers(speaker, sent_b, qe)]:  # '“…,” Warren and Kim wrote'
+                self.add(who, [t for t in dict.fromkeys(targets) if t not in self._excluded(who)], body.strip(), cue,
+                         qs, qe, sent_b, rule=QUOTED_JUDGEMENT)
 
     def _judged(self, body: str, called: int) -> bool:
         """A negative judgement by polarity, or a scare-quoted verdict framed as one ("dismissed it as “…”")."""
@@ -619,13 +634,29 @@ class _Finder(JudgementMixin):
             if words.isdisjoint(speech) and "according" not in words:
                 continue
             dissent = self.dissent(s.index)
-            if not dissent and words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
+            warn = not words.isdisjoint(_WARN_WORDS)
+            if not dissent and not warn and words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
                 continue
-            keep = _anything if dissent else self._judged_text
+            keep = _anything if dissent or warn else self._judged_text
             for a in reported_attributions(self, s.index, s.index in quoted_sents, keep):
                 if a.verb and a.verb.lower().startswith("ask"):
                     continue  # "asked whether the launch was rushed": a question is not a verdict
+                if a.kind == "reported" and _PARTICIPLE_BEFORE.search(self.text, s.start, a.start) and \
+                        self.p["verb"].search(self.text, s.start, a.start):
+                    # "… have sued X, alleging that …": the participle's subject is the main verb's, not X
+                    main = [f for f in self.found if f.sent == s.index and f.start < a.start]
+                    if not main:
+                        continue
+                    a = replace(a, speaker=main[-1].critic)
                 neg = self.negative(a.judged)
+                # "X warned that Y could …": a warning about what it names is a judgement of it
+                warned = bool(a.verb) and a.kind == "reported" and a.verb.lower().startswith(("warn", "caution"))
+                if warned and not _OWN_SIDE.match(a.judged):
+                    targets = self.targets_in(s.index, a.start, a.end, a.speaker, subject_only=True)
+                    self.add(a.speaker, targets, None, "warned", a.start, a.end, s.index, rule=WARNED_THAT)
+                    if targets:
+                        break
+                    continue
                 if not neg and not dissent and self.polarity(a.judged) > THRESHOLD:
                     continue
                 if _OWN_SIDE.match(a.judged):
@@ -638,8 +669,10 @@ class _Finder(JudgementMixin):
                     targets = self.targets_in(s.index, a.start, a.end, a.speaker, subject_only=True)
                 if not targets and REBUTTED.search(a.judged):
                     targets = self._rebutted(a.speaker, a.start)  # "countered that the critics were ..."
-                if not targets and dissent:
-                    targets = self.topic(a.start, a.speaker)  # "Not everyone is sold. X said the valuation ..."
+                if not targets and (dissent or (neg and _DESCRIBED_THING.match(a.judged))):
+                    # "Not everyone is sold. X said the valuation ...", "X said the ad was “so fake”": the subject at
+                    # hand, reached through its definite description
+                    targets = self.topic(a.start, a.speaker)
                 cue = neg.group(0) if neg else "judgement"
                 self.add(a.speaker, targets, None, a.verb if a.kind == "according" else cue, a.start, a.end, s.index,
                          rule=REPORTED_SPEECH)

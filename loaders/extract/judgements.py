@@ -10,22 +10,31 @@ from loaders.extract.rules import register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
+    from loaders.extract.schema import ResolvedMention
 
 UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y has faced criticism from X'", __name__)
-LAWSUIT = register("criticism.lawsuit.v1", "A party suing or filing a complaint against a defendant", __name__)
+LAWSUIT = register("criticism.lawsuit.v2", "A party suing or filing a complaint against a defendant", __name__)
 WARNED_OFF = register("criticism.warned_off.v1", "A cease-and-desist letter, 'warned against Y', 'told staff not to "
                       "use Y'", __name__)
+REGULATOR_ACTION = register("criticism.regulator_action.v1", "An authority acting against a party: 'opened an inquiry "
+                            "this summer into Y', 'is preparing to charge Y with', 'ordered Y to stop'", __name__)
 ATTITUDE = register("criticism.attitude.v1", "'Asked about Y, X was dismissive': a critic's stated attitude", __name__)
 
 # "the company disagrees with the decision": the decision's maker (a judge, a court, a regulator) is the target
 DECISION = re.compile(r"\s*(?:the|this|that|today['’]s|the court['’]s)\s+(?:\w+\s+)?(?:decision|ruling|order|verdict|"
                        r"judgment|judgement)\b", re.I)
+# "called the veto a setback": an act named by its noun judges whoever did it ("Newsom vetoed the bill")
+ACT_NOUN = re.compile(r"\s*(?:the|this|that|his|her|its|their)\s+(?:\w+\s+)?(veto|ban|takeover|layoffs|firing|"
+                      r"ouster)\b", re.I)
+_ACT_VERB = {"veto": r"vetoe?(?:d|s)?", "ban": r"bann(?:ed|ing)|bans", "takeover": r"took over|acquired|bought",
+             "layoffs": r"laid off|cut\s+(?:\w+\s+){0,3}jobs", "firing": r"fired|ousted", "ouster": r"fired|ousted"}
 _DECIDER = re.compile(r"\b(?:judge|justice|court|commission|regulator|tribunal|agency|authority)\b", re.I)
 # "X said the company disagrees": the clause's subject is the speaker's organisation
 SAID_COMPANY = re.compile(r"\b(?:said|says|added|stated)\s+(?:that\s+)?(?:the\s+(?:company|firm|startup)|it)\s+"
                            r"(?:\w+ly\s+)?$", re.I)
 # "X was dismissive": a judgement stated as the critic's attitude
-_ATTITUDE = re.compile(r"\b(?:was|were|is|are|has been|have been|remained|remains)\s+(?:\w+ly\s+)?(?:dismissive|"
+_ATTITUDE = re.compile(r"\b(?:was|were|is|are|has been|have been|remained|remains)\s+(?:\w+ly\s+)?"
+                       r"(?:among\s+(?:those|the \w+)\s+)?(?:dismissive|"
                        r"scathing|unimpressed|withering|scornful|contemptuous|unconvinced|skeptical|sceptical|"
                        r"doubtful|critical of|(?:not|less|far from|hardly)\s+(?:so\s+|as\s+|entirely\s+)?"
                        r"(?:convinced|impressed|persuaded|enthusiastic))\b", re.I)
@@ -39,10 +48,12 @@ DRAWN_WORDS = frozenset({"fire", "criticism", "criticisms", "condemnation", "opp
                          "protests", "mockery", "ridicule"})
 # "The claim is led by X and backed by Y", "X, which joined the suit": parties to a legal action against its defendant
 _LEGAL_NOUN = r"(?:lawsuit|suit|claim|case|complaint|legal action|action|class action|litigation|challenge)"
-_PARTY_BY = re.compile(r"\b(?:led|brought|filed|backed|supported|funded|joined)\s+by\s+", re.I)
+_PARTY_BY = re.compile(r"\b(?:led|brought|filed|backed|supported|funded|joined)(?:\s+(?:last|this|earlier this|on|in)"
+                       r"\s+\w+)?\s+by\s+", re.I)
 _JOINED = re.compile(rf"\b(?:joined|joins|join|has joined|signed on to)\s+(?:the|this|that|their)\s+(?:\w+\s+)?"
                      rf"{_LEGAL_NOUN}\b", re.I)
-_LEGAL_SUBJECT = re.compile(rf"\b(?:the|this|that|their|a)\s+(?:[\w-]+\s+){{0,2}}?{_LEGAL_NOUN}\b", re.I)
+_LEGAL_SUBJECT = re.compile(rf"\b(?:the|this|that|their|a)\s+(?:[\w-]+\s+){{0,2}}?{_LEGAL_NOUN}\b|"
+                            r"\bthe\s+(?:plaintiffs|claimants|complainants)\b", re.I)
 _AGAINST_LEGAL = re.compile(rf"\b(?:{_LEGAL_NOUN}|proceedings)\s+against\s+(?:the\s+)?|\bsu(?:ed|es|ing)\s+", re.I)
 _AGAINST_BY = re.compile(r"\b(?:brought|filed|lodged)\s+against\s+(?:the\s+)?", re.I)
 _BY = re.compile(r"[^,;.]{0,25}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
@@ -77,6 +88,34 @@ _APPOSITION_AT = re.compile(r"^,\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|f
                             r"(?:[\w-]+\s+){0,3}$")
 _LEGAL = re.compile(r"\b(?:su(?:e|es|ed|ing)|lawsuit|suit|complaint|claims against|class action|legal action|"
                     r"proceedings|case against|claim against)\b", re.I)
+# "The complaint accuses ...", "a class action accusing ...": the document speaks for the parties who brought it
+_DOC_SUBJECT = re.compile(r"^\s*(?:the|this|that|their|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|"
+                          r"filing|class action|petition|legal action)\b", re.I)
+_DOC_PARTICIPLE = re.compile(r"\b(?:lawsuit|suit|complaint|filing|class action|petition|legal action)\s*,?\s*$", re.I)
+_RULING_SUBJECT = re.compile(r"^\s*(?:the|this|that|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:decision|ruling|opinion|"
+                             r"order|judgment|judgement|verdict)\b", re.I)
+_FILED_BY = re.compile(r"\b(?:filed|brought|lodged)\b[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+# the gap between two names of a list: a comma or "and", and at most a short role ("and the artist")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+# "opened an inquiry this summer into", "launched a formal antitrust investigation of": the inquiry's object is
+# acted against (the fixed wordings are criticism verbs of the lexicon; this one allows modifiers and a time)
+_INQUIRY = re.compile(r"\b(?:open|launch|start|beg[iau]n|announc)\w*\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:investigation|inquiry|probe|examination)\s+(?:(?:this|last|earlier|late|early|in|on)\s+"
+                      r"\w+\s+)?(?:into|of)\s+", re.I)
+# "is preparing to charge Nvidia with", "ordered DeepSeek to block its chatbot"
+_CHARGE = re.compile(r"\bcharg(?:e|es|ed|ing)\s+(?=[A-Z])")
+_ORDERED = re.compile(r"\border(?:ed|s|ing)?\s+(?=[A-Z])")
+_ORDER_TO = re.compile(r"\s+to\s+(?:immediately\s+)?(?:stop|halt|block|cease|suspend|remove|delete|destroy|pay|"
+                       r"withdraw|divest|limit|restrict)\b", re.I)
+# "issued orders on Thursday to A, B and C": an authority's demand to each party listed
+_ISSUED_TO = re.compile(r"\b(?:issued|sent|served)\s+(?:\w+\s+){0,2}?(?:orders?|subpoenas?|demands?|"
+                        r"warning letters?)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?to\s+(?:the\s+)?", re.I)
+ACTION_WORDS = frozenset({"issued", "served", "sent", "investigation", "inquiry", "probe", "examination", "charge",
+                          "charges", "charged", "charging", "ordered", "orders", "order", "ordering"})
+# "criticised the paper on Bluesky": a social platform after "on" is where a criticism was voiced, not its target
+PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
+                        "Instagram", "Substack", "Mastodon", "Truth Social", "Medium", "Hacker News", "Discord"})
+ON_BEFORE = re.compile(r"\b(?:on|via)\s+$")
 _APPOSITION_OWNER = re.compile(r"^,\s+$")
 _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
 
@@ -151,6 +190,28 @@ class JudgementMixin:
             return legal[-1:]
         return out[-1:]
 
+    def legal_voice(self, sent: int, pos: int) -> list[str] | None:
+        """The parties a legal document speaks for when it is the subject of the verb at ``pos`` ("The complaint
+        accuses ...", "a class action accusing ..."): its plaintiffs, [] when unknown; None when no document speaks."""
+        ctx = self.ctx
+        cs = ctx.clause_start(sent, pos)
+        before = re.split(r"[”\"]\s*,?", self.text[cs:pos])[-1]  # after a quote: '“…,” the lawsuit states'
+        if not _DOC_SUBJECT.match(before) and not _DOC_PARTICIPLE.search(before):
+            return None
+        # "The complaint, filed on Wednesday by the Writers Alliance and eleven authors, accuses ...": named inside
+        inside = [m for m in ctx.mentions(sent, cs, pos) if m.type in ("Person", "Organization") and ctx.is_head(m)
+                  and _FILED_BY.search(self.text, max(cs, m.start - 120), m.start)]
+        parties = [m.key for m in inside[:1] + self.listed(inside[:1], sent)] or self.plaintiffs(pos)
+        if parties:
+            return parties
+        # "a class action ... filed on Friday by shareholder Eric Tucker": named after it, in this or the next sentences
+        for si in range(sent, min(sent + 3, len(ctx.doc.sentences))):
+            for m in ctx.mentions(si):
+                if m.start > pos and m.type in ("Person", "Organization") and ctx.is_head(m) and \
+                        _FILED_BY.search(self.text, max(ctx.sentence(si).start, m.start - 120), m.start):
+                    return [m.key]
+        return []
+
     def _apposition_allies(self) -> None:
         """Add "X, a researcher at Y" and "X, Y’s chief executive" (and "Y’s chief executive, X") to the allies."""
         ctx, text = self.ctx, self.text
@@ -183,7 +244,7 @@ class JudgementMixin:
     def _decider(self, pos: int, critic: str) -> str | None:
         """The maker of a decision: the latest judge, court or regulator named before ``pos``."""
         ctx = self.ctx
-        excluded = self._excluded(critic)
+        excluded = self._excluded(critic) if critic else set()
         for si in range(ctx.sentence_at(pos), max(-1, ctx.sentence_at(pos) - 12), -1):
             for m in reversed(ctx.mentions(si)):
                 if m.end > pos or m.key in excluded or m.type not in ("Person", "Organization"):
@@ -193,6 +254,52 @@ class JudgementMixin:
                     return m.key
         return None
 
+    def _doer(self, noun: str, pos: int, critic: str) -> str | None:
+        """Who did the act a noun names ("the veto"): the subject of the latest earlier verb of that act."""
+        ctx = self.ctx
+        verb = re.compile(rf"\b(?:{_ACT_VERB[noun.lower()]})\b", re.I)
+        sent = ctx.sentence_at(pos)
+        for si in range(sent, max(-1, sent - 10), -1):
+            s = ctx.sentence(si)
+            hits = [v for v in verb.finditer(self.text, s.start, min(s.end, pos))]
+            for v in reversed(hits):
+                key = ctx.subject(si, v.start(), ("Person", "Organization"))
+                if key is not None and key not in self._excluded(critic):
+                    return key
+        return None
+
+    def _acted_against(self, sent: int) -> None:
+        """An authority acting against a party: an inquiry into it, charging it, ordering it to stop."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for a in _INQUIRY.finditer(self.text, s.start, s.end):
+            critic = self.critic_at(sent, a.start())
+            if critic is None:
+                continue
+            end = self._object_end(a.end(), s.end)
+            whether = re.match(r"\s*whether\s+", self.text[a.end():end])
+            start = a.end() + (whether.end() if whether else 0)
+            targets = self.targets_in(sent, start, min(end, start + 60), critic, own_side=True)
+            self.add(critic, targets, None, "inquiry", a.start(), end, sent, rule=REGULATOR_ACTION)
+        for a in _ISSUED_TO.finditer(self.text, s.start, s.end):
+            near = [m for m in ctx.mentions(sent, a.end(), s.end) if m.start == a.end() and ctx.is_head(m)]
+            critic = self.critic_at(sent, a.start()) if near else None
+            if critic is not None and near[0].type in ("Person", "Organization"):
+                parties = [m.key for m in near[:1] + self.listed(near[:1], sent)]
+                self.add(critic, parties, None, "issued orders", a.start(), a.end(), sent, rule=REGULATOR_ACTION)
+        for pat, follow in ((_CHARGE, re.compile(r"\s+with\b")), (_ORDERED, _ORDER_TO)):
+            for a in pat.finditer(self.text, s.start, s.end):
+                near = [m for m in ctx.mentions(sent, a.end(), s.end) if m.start == a.end() and ctx.is_head(m)]
+                if not near or near[0].type not in ("Person", "Organization") or \
+                        not follow.match(self.text, near[0].end):
+                    continue
+                critic = self.critic_at(sent, a.start())
+                self.add(critic, [near[0].key], None, "charged" if pat is _CHARGE else "ordered", a.start(),
+                         near[0].end, sent, rule=REGULATOR_ACTION)
+
+    def _object_end(self, start: int, limit: int) -> int:
+        raise NotImplementedError
+
     def _drawn(self, sent: int) -> None:
         """"Y is under fire from X", "Y has faced criticism from X": X criticised the subject Y."""
         ctx = self.ctx
@@ -201,6 +308,8 @@ class JudgementMixin:
             near = [m for m in ctx.mentions(sent, d.end(), s.end) if ctx.is_head(m) and m.start - d.end() < 40]
             if not near or near[0].type not in ("Person", "Organization", "Group"):
                 continue
+            if ctx.label(near[0].key) in PLATFORMS and ON_BEFORE.search(self.text, near[0].start - 8, near[0].start):
+                continue  # "mockery from people on Reddit": the platform is where, not who
             critic = self._actor(near[0].key, sent, near[0].start)
             target = ctx.subject(sent, d.start(), ("Organization", "Product", "Person"))
             if critic is None or target is None or target in self._excluded(critic):
@@ -233,9 +342,12 @@ class JudgementMixin:
             # "the claim, filed in London, is led by X", not "a funding round led by X" in a sentence about a suit
             if _LEGAL_SUBJECT.search(before) and not _FUNDING_NOUN.search(before):
                 near = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 40]
-                critic = self._actor(near[0].key, sent, near[0].start) if near else None
-                if critic is not None and ctx.type_of(critic) in ("Person", "Organization"):
-                    critics.append((critic, b.start()))
+                if len(near) > 1 and near[0].type == "Group" and not self.text[near[0].end:near[1].start].strip():
+                    near = near[1:]  # "by authors Andrea Bartz, ...": the named ones
+                for m in near[:1] + self.listed(near[:1], sent):  # "brought by authors A, B and C"
+                    critic = self._actor(m.key, sent, m.start)
+                    if critic is not None and ctx.type_of(critic) in ("Person", "Organization"):
+                        critics.append((critic, b.start()))
         for b in _AGAINST_BY.finditer(self.text, s.start, s.end):
             # "a case brought against Meta by comedian Sarah Silverman": the party after "by" against the one before
             defendants = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 20]
@@ -250,8 +362,57 @@ class JudgementMixin:
             if critic is not None:
                 critics.append((critic, j.start()))
         for critic, at in critics:
-            targets = [t for t in self._defendant(at) if t not in self._excluded(critic)]
+            # an action whose defendant is not named before is mostly against the company the story is about
+            targets = [t for t in self._defendant(at) or self.topic(at, critic) if t not in self._excluded(critic)]
             self.add(critic, targets, None, "lawsuit", at, s.end, sent, rule=LAWSUIT)
+
+    def document_voice(self, sent: int, pos: int) -> str | None:
+        """Who speaks when a document is the subject at ``pos``: a suit's first plaintiff ("the complaint says"), a
+        ruling's judge or court ("the decision states")."""
+        before = self.text[self.ctx.clause_start(sent, pos):pos]
+        before = re.split(r"[”\"]\s*,?", before)[-1]  # after a quote: '“…,” the decision states'
+        if _RULING_SUBJECT.match(before):
+            return self._decider(pos, "")
+        if _DOC_SUBJECT.match(before):
+            return next(iter(self.legal_voice(sent, pos) or []), None)
+        return None
+
+    def plaintiffs(self, pos: int) -> list[str]:
+        """The parties of the legal action told about just before ``pos`` (its critics), [] when none."""
+        sent = self.ctx.sentence_at(pos)
+        for f in reversed(self.found):
+            if f.start < pos and sent - f.sent <= 8 and _LEGAL.search(f.cue):
+                return list(dict.fromkeys(g.critic for g in self.found if g.sent == f.sent and g.cue == f.cue))
+        return []
+
+    def listed(self, first: list[ResolvedMention], sent: int) -> list[ResolvedMention]:
+        """The names listed after ``first`` ("A, B and C", "A, the artist B, and C"), in order."""
+        ctx = self.ctx
+        if not first:
+            return []
+        out: list[ResolvedMention] = []
+        last = first[0]
+        for m in ctx.mentions(sent):
+            if m.start <= last.start or not ctx.is_head(m):
+                continue
+            if m.type not in ("Person", "Organization") or not _LIST_GAP.fullmatch(self.text, last.end, m.start):
+                break
+            out.append(m)
+            last = m
+        return out
+
+    def true_list(self, first: ResolvedMention | None, sent: int, pos: int) -> list[ResolvedMention]:
+        """The names listed after ``first`` before ``pos`` when they form a list closed by "and" ("A, B and C"),
+        none possessive ("A, B’s chief executive" is no list)."""
+        if first is None or first.possessive:
+            return []
+        names = [m for m in self.listed([first], sent) if m.end <= pos]
+        gaps = [self.text[a.end:b.start] for a, b in zip([first, *names], names, strict=False)]
+        closed = any(re.search(r"\band\b", g) for g in gaps) or (
+            names and re.match(r"\s*,?\s+and\s", self.text[names[-1].end:names[-1].end + 8]))  # "A, B and 14 others"
+        if not names or any(m.possessive for m in names) or not closed:
+            return []
+        return names
 
     def _warned_off(self, sent: int) -> None:
         """"X sent Y a cease-and-desist letter", "X sent a similar letter", "X told staff not to use Y"."""

@@ -101,7 +101,7 @@ def _phrase_keys() -> frozenset[str]:
 
 def has_phrase(words: frozenset[str], text_lower: str) -> bool:
     """Whether a lower-cased sentence (with its word set) holds a negative phrase or frame."""
-    return not words.isdisjoint(_phrase_keys()) and _phrase_regex().search(text_lower) is not None
+    return not words.isdisjoint(_phrase_keys()) and _phrase_regex().search(text_lower.replace("’", "'")) is not None
 
 
 _SUFFIXES = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("ness", ""))
@@ -138,7 +138,7 @@ def polarity(text: str) -> float:
     if but_at >= 0:
         scores = [v * _BEFORE_BUT for v in scores[:but_at]] + [v * _AFTER_BUT for v in scores[but_at:]]
     total = sum(scores)
-    low = text.lower()
+    low = text.lower().replace("’", "'")  # "doesn’t work" is listed as "doesn't work"
     total -= 3.5 * len(_phrase_regex().findall(low))
     if _CONTRAST.search(text):
         total -= 2.0

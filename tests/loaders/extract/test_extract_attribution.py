@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import pairs
 
 from loaders.extract import extract
@@ -53,11 +54,17 @@ def test_complaint_with_a_regulator_targets_the_accused() -> None:
     assert ("Harbor Media", "Federal Trade Commission") not in got
 
 
-def test_rebuttal_targets_the_critic() -> None:
-    text = "Oona Brandt accused Zentrix of hiding test results. Zentrix rejected the allegations."
+@pytest.mark.parametrize(("reply", "attacks"), [
+    ("Zentrix rejected the allegations.", False),  # a plain denial answers the critic without judging them
+    ("Zentrix disputed the claims.", False),
+    ("Zentrix hit back on Tuesday.", True),  # an attack on the critic
+    ("Zentrix rejected the allegations as reckless.", True),  # a denial that judges
+])
+def test_rebuttal_targets_the_critic_only_when_it_attacks(reply: str, attacks: bool) -> None:
+    text = f"Oona Brandt accused Zentrix of hiding test results. {reply}"
     got = pairs(extract(text))
     assert ("Oona Brandt", "Zentrix") in got
-    assert ("Zentrix", "Oona Brandt") in got
+    assert (("Zentrix", "Oona Brandt") in got) is attacks
 
 
 def test_rebuttal_quote_about_the_critics() -> None:

@@ -51,7 +51,7 @@ def test_the_coalition_refers_to_the_named_coalition() -> None:
 
 def test_rebuttal_answers_the_first_critic() -> None:
     text = ("Professor Ada Pike questioned whether Zentrix had edited the video. Union leader Tomas Quill "
-            "accused Zentrix of ignoring requests for a meeting. Zentrix pushed back on the criticism.")
+            "accused Zentrix of ignoring requests for a meeting. Zentrix hit back at its critics.")
     got = pairs(extract(text))
     assert ("Zentrix", "Ada Pike") in got
 

@@ -45,7 +45,7 @@ def test_organisation_title_person_is_the_speaker() -> None:
 
 def test_interview_outlet_is_not_the_target() -> None:
     text = ("Analyst Mara Quint downgraded Zentrix Labs to sell. Zentrix Labs chief executive Oona Brandt "
-            "pushed back on the downgrade in an interview with Harbor Media.")
+            "hit back at the downgrade in an interview with Harbor Media.")
     got = pairs(extract(text))
     assert ("Oona Brandt", "Harbor Media") not in got
     assert ("Oona Brandt", "Mara Quint") in got

@@ -25,7 +25,7 @@ def test_malformed_names_are_refused(name: str) -> None:
 
 def test_a_name_cannot_be_registered_twice() -> None:
     with pytest.raises(ValueError, match="registered twice"):
-        register("criticism.verb_object.v1", "", __name__)
+        register(next(iter(registry())), "", __name__)  # any registered name
 
 
 def test_every_fact_names_a_registered_rule(seeds_dir: Path, dev_articles_dir: Path) -> None:
