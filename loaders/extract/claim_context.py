@@ -15,7 +15,7 @@ from loaders.extract.rules import register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
-    from loaders.extract.criticisms import _Finder
+    from loaders.extract.criticisms import CriticismFinder
 
 DOCUMENT_STATEMENT = register("claim.document_statement.v1", "What a publication states, credited to its publisher "
                               "('the blog post warns that …', 'the article highlights …')", __name__)
@@ -38,7 +38,7 @@ def _document_subject() -> re.Pattern[str]:
                       rf"(?P<verb>{speech})\b(?:\s+that)?\s+", re.I)
 
 
-def publisher(ctx: DocContext, finder: _Finder, pos: int) -> str | None:
+def publisher(ctx: DocContext, finder: CriticismFinder, pos: int) -> str | None:
     """The organisation behind "the article" / "the blog post": the one publisher of the document's publications,
     else the organisation the text around ``pos`` is most about."""
     pubs = {k for k in finder.publications if ctx.type_of(k) == "Organization"}
@@ -47,7 +47,7 @@ def publisher(ctx: DocContext, finder: _Finder, pos: int) -> str | None:
     return ctx.salient(pos, set(), max_sentences=10)
 
 
-def document_attributions(ctx: DocContext, finder: _Finder, sent: int) -> Iterator[Attribution]:
+def document_attributions(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[Attribution]:
     """'The article warns that …': the statement, spoken by the publication's publisher."""
     s = ctx.sentence(sent)
     text = ctx.doc.clean
@@ -100,7 +100,7 @@ def continued_figures(ctx: DocContext, spoken: dict[int, str], speech: frozenset
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.I)
 
 
-def according_attributions(ctx: DocContext, finder: _Finder, sent: int) -> Iterator[Attribution]:
+def according_attributions(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[Attribution]:
     """'According to X, …' and '…, according to X.' with X a named person or organisation (the attribution stage
     passes over an 'according to' whose content holds a verb of saying: here the content is taken as it is)."""
     s = ctx.sentence(sent)

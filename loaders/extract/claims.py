@@ -24,7 +24,7 @@ from loaders.extract.claim_context import (
 )
 from loaders.extract.claim_filters import is_statement
 from loaders.extract.context import DocContext
-from loaders.extract.criticisms import _Finder
+from loaders.extract.criticisms import CriticismFinder
 from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.quantities import parse_quantities
 from loaders.extract.rules import register
@@ -85,13 +85,13 @@ def _next_attribution() -> re.Pattern[str]:
 def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Event],
                    criticisms: list[Criticism]) -> list[Claim]:
     """Attributed statements of fact or forecast, with their speaker, what they are about and their figures."""
-    return _DocClaims(ctx, _Finder(ctx, relations, events), criticisms).run()
+    return _DocClaims(ctx, CriticismFinder(ctx, relations, events), criticisms).run()
 
 
 class _DocClaims:
     """The claims of one document, and what finding them remembers."""
 
-    def __init__(self, ctx: DocContext, finder: _Finder, criticisms: list[Criticism]) -> None:
+    def __init__(self, ctx: DocContext, finder: CriticismFinder, criticisms: list[Criticism]) -> None:
         self.ctx, self.finder = ctx, finder
         self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms]
         self.claims: list[Claim] = []
@@ -174,7 +174,7 @@ class _DocClaims:
                      quantities=self._quantities(start, end), source=ctx.span(s.start, s.end, sent), rule=rule)
 
 
-def _attributions(ctx: DocContext, finder: _Finder) -> Iterator[tuple[Attribution, str]]:
+def _attributions(ctx: DocContext, finder: CriticismFinder) -> Iterator[tuple[Attribution, str]]:
     """Every attribution of the document with the rule that names it: quotes first, then reported speech."""
     quoted: set[int] = set()
     for a in quote_attributions(finder):
@@ -230,7 +230,7 @@ def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> st
     return spokes.get(a.speaker)
 
 
-def _adjacent_speaker(ctx: DocContext, finder: _Finder, a: Attribution) -> str | None:
+def _adjacent_speaker(ctx: DocContext, finder: CriticismFinder, a: Attribution) -> str | None:
     """The name right before the verb of reported speech ("…, and Meta says the assistant …"): the speaker, even
     where the clause's start is misread."""
     if a.kind != "reported" or not a.verb:
@@ -247,7 +247,7 @@ def _adjacent_speaker(ctx: DocContext, finder: _Finder, a: Attribution) -> str |
     return None
 
 
-def _litigated(ctx: DocContext, finder: _Finder, speaker: str, sent: int, start: int, end: int) -> bool:
+def _litigated(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:
     """"Chegg says Google forces companies to …" in a passage about its complaint: what a litigant says the other
     side did is an allegation (a criticism), not a claim."""
     first = next(iter(ctx.mentions(sent, start, end)), None)
@@ -257,7 +257,7 @@ def _litigated(ctx: DocContext, finder: _Finder, speaker: str, sent: int, start:
     return any(not ctx.words(i).isdisjoint(_LAWSUIT_WORDS) for i in range(max(0, sent - 1), sent + 1))
 
 
-def _own_side_plan(ctx: DocContext, finder: _Finder, speaker: str, sent: int, start: int, end: int) -> bool:
+def _own_side_plan(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:
     """"Duolingo would stop using contractors", said by its chief: the speaker's side announcing its own plans."""
     first = next(iter(ctx.mentions(sent, start, end)), None)
     if first is None or first.start - start > 4:
@@ -280,7 +280,7 @@ def _long_enough(content: str) -> bool:
     return content.count(" ") >= 3
 
 
-def _findings(ctx: DocContext, finder: _Finder, sent: int) -> Iterator[Attribution]:
+def _findings(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[Attribution]:
     """'X reported / found / forecast (that) …': the subject before the verb states what follows it."""
     s = ctx.sentence(sent)
     text = ctx.doc.clean

@@ -191,8 +191,9 @@ class _Found:
     rule: str
 
 
-class _Finder(JudgementMixin, RoleMixin):
-    """Finds the criticisms of one document."""
+class CriticismFinder(JudgementMixin, RoleMixin):
+    """Finds the criticisms of one document; the claims stage uses a fresh one to find the speakers of statements
+    (a fresh one: a spokesperson's organisation depends on the criticisms found so far)."""
 
     def __init__(self, ctx: DocContext, relations: list[Relation], events: list[Event]) -> None:
         self.ctx = ctx
@@ -755,7 +756,7 @@ class _Finder(JudgementMixin, RoleMixin):
 
 def extract_criticisms(ctx: DocContext, relations: list[Relation], events: list[Event]) -> list[Criticism]:
     """All criticisms of the document: verb patterns, critical quotes and reported speech."""
-    finder = _Finder(ctx, relations, events)
+    finder = CriticismFinder(ctx, relations, events)
     finder.verbs()
     finder.quotes()
     finder.reported()
