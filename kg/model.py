@@ -55,16 +55,15 @@ class Spans(Sequence[Span]):
     __slots__ = ("_documents", "_offsets", "_sentences")
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
-        offsets, sentences, documents = array("q"), [], []
-        for span in spans:
-            offsets.append(span.start)
-            offsets.append(span.end)
-            sentences.append(span.sentence)
-            documents.append(span.document)
-        self._offsets = offsets
-        self._sentences = tuple(sentences)
-        # the same document for every span (the usual case): one string, not a reference per span
-        self._documents: str | tuple[str, ...] = documents[0] if len(set(documents)) == 1 else tuple(documents)
+        spans = tuple(spans)
+        self._offsets = array("q", [offset for span in spans for offset in (span.start, span.end)])
+        self._sentences = tuple([span.sentence for span in spans])
+        self._documents = self._packed_documents([span.document for span in spans])
+
+    @staticmethod
+    def _packed_documents(documents: list[str]) -> str | tuple[str, ...]:
+        """One string when every span has the same document (the usual case), else one per span."""
+        return documents[0] if documents and documents.count(documents[0]) == len(documents) else tuple(documents)
 
     @classmethod
     def joined(cls, parts: Iterable[tuple[int, Sequence[Span]]]) -> Spans:
@@ -82,7 +81,7 @@ class Spans(Sequence[Span]):
                     sentences.append(span.sentence)
                     documents.append(span.document)
         out._sentences = tuple(sentences)
-        out._documents = documents[0] if len(set(documents)) == 1 else tuple(documents)
+        out._documents = cls._packed_documents(documents)
         return out
 
     def _document(self, i: int) -> str:
