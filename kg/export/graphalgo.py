@@ -12,6 +12,7 @@ graph) but not the same numbers: networkx visits nodes in an order of its own.
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Sequence
 
@@ -68,8 +69,8 @@ def louvain(directed: sp.csr_array, seed: int) -> np.ndarray:
         links.setdiag(0)  # a node's own loop is no neighbour to move towards
         links.eliminate_zeros()
         order = rng.permutation(weights.shape[0]).tolist()
-        moves = _local_moves(links.indptr.tolist(), links.indices.tolist(), links.data.tolist(), degrees.tolist(),
-                             total, order)
+        moves = _local_moves(links.indptr.tolist(), _packed("q", links.indices), _packed("d", links.data),
+                             degrees.tolist(), total, order)
         if moves is None:
             return labels
         _, community = np.unique(np.asarray(moves), return_inverse=True)
@@ -78,7 +79,12 @@ def louvain(directed: sp.csr_array, seed: int) -> np.ndarray:
         weights = (members.T @ weights @ members).tocsr()  # one node per community, loops holding its inside
 
 
-def _local_moves(indptr: list[int], indices: list[int], data: list[float], degrees: list[float], total: float,
+def _packed(code: str, values: np.ndarray) -> array:
+    """The values as a Python array ("q" or "d"): read one at a time as fast as a list, in a quarter of its memory."""
+    return array(code, values.astype(np.int64 if code == "q" else np.float64).tobytes())
+
+
+def _local_moves(indptr: list[int], indices: array, data: array, degrees: list[float], total: float,
                  order: list[int]) -> list[int] | None:
     """Louvain's first phase: each node's community after moving nodes while one gains modularity, or None when
     no node moved. ``indptr``/``indices``/``data`` are the CSR lists of the links without loops, ``total`` twice
