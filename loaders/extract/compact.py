@@ -41,8 +41,11 @@ class Compactor:
         self._seen: dict[object, object] = {}
 
     def share(self, value: T) -> T:
-        """The first value seen equal to ``value`` (``value`` itself the first time)."""
-        seen = self._seen.setdefault(value, value)
+        """The first value seen equal to ``value`` (``value`` itself the first time, or when it is unhashable)."""
+        try:
+            seen = self._seen.setdefault(value, value)
+        except TypeError:  # a field of a type that cannot be hashed (none today): kept as it is
+            return value
         if seen is value and isinstance(value, Frozen):
             object.__setattr__(value, "__pydantic_fields_set__", _fields_set(value.__pydantic_fields_set__))
         return seen  # type: ignore[return-value]

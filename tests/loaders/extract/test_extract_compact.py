@@ -85,3 +85,10 @@ def test_fact_dense_extraction_is_held_in_little_memory() -> None:
     ex = extract(text)
     assert len(ex.events) > 400 and len(ex.claims) >= 400
     assert _size(ex, set()) < 20 * len(text.encode())
+
+
+def test_unhashable_parts_are_kept_as_they_are() -> None:
+    compactor = Compactor()
+    listed = ["a list", "cannot be hashed"]
+    assert compactor.share(listed) is listed
+    assert compactor.share(("x", "y")) == ("x", "y")
