@@ -7,10 +7,12 @@ actor named in two documents is one node.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Any, Literal, overload
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, ValidatorFunctionWrapHandler, WrapValidator
 
 EntityType = Literal["Person", "Organization", "Product", "Place", "Group"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("Person", "Organization", "Product", "Place", "Group")
@@ -37,6 +39,100 @@ class Span(Frozen):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     sentence: str
+
+
+_SPAN_FIELDS = set(Span.model_fields)  # one fields set shared by every span Spans hands out (they are frozen)
+
+
+class Spans(Sequence[Span]):
+    """An immutable sequence of spans stored packed: offsets in one array, sentences as references.
+
+    An entity can be mentioned tens of thousands of times in a long text; a Span model per mention costs about
+    350 bytes, a packed mention 24 (two offsets and a reference to its sentence string, which every mention of
+    that sentence shares). Items are Span models, built when read; it equals a tuple of the same spans.
+    """
+
+    __slots__ = ("_documents", "_offsets", "_sentences")
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        spans = tuple(spans)
+        self._offsets = array("q", [offset for span in spans for offset in (span.start, span.end)])
+        self._sentences = tuple([span.sentence for span in spans])
+        self._documents = self._packed_documents([span.document for span in spans])
+
+    @staticmethod
+    def _packed_documents(documents: list[str]) -> str | tuple[str, ...]:
+        """One string when every span has the same document (the usual case), else one per span."""
+        return documents[0] if documents and documents.count(documents[0]) == len(documents) else tuple(documents)
+
+    @classmethod
+    def joined(cls, parts: Iterable[tuple[int, Sequence[Span]]]) -> Spans:
+        """The spans of every (shift, spans) part in order, each offset moved by its part's shift."""
+        out = cls()
+        offsets, sentences, documents = out._offsets, [], []
+        for shift, spans in parts:
+            if isinstance(spans, Spans):
+                offsets.extend(o + shift for o in spans._offsets)
+                sentences.extend(spans._sentences)
+                documents.extend(spans._document(i) for i in range(len(spans)))
+            else:
+                for span in spans:
+                    offsets.extend((span.start + shift, span.end + shift))
+                    sentences.append(span.sentence)
+                    documents.append(span.document)
+        out._sentences = tuple(sentences)
+        out._documents = cls._packed_documents(documents)
+        return out
+
+    def _document(self, i: int) -> str:
+        return self._documents if isinstance(self._documents, str) else self._documents[i]
+
+    def _span(self, i: int) -> Span:
+        values = {"document": self._document(i), "start": self._offsets[2 * i], "end": self._offsets[2 * i + 1],
+                  "sentence": self._sentences[i]}
+        return Span.model_construct(_SPAN_FIELDS, **values)
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+    @overload
+    def __getitem__(self, index: slice) -> Spans: ...
+    def __getitem__(self, index: int | slice) -> Span | Spans:
+        if isinstance(index, slice):
+            return Spans(self._span(i) for i in range(len(self))[index])
+        n = len(self)
+        if not -n <= index < n:
+            raise IndexError("Spans index out of range")
+        return self._span(index % n)
+
+    def __iter__(self) -> Iterator[Span]:
+        return (self._span(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Spans):
+            return (self._offsets, self._sentences) == (other._offsets, other._sentences) and all(
+                self._document(i) == other._document(i) for i in range(len(self)))
+        if isinstance(other, tuple | list):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # a tuple of the same spans is equal, so it hashes the same
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+def _pack_spans(value: Any, handler: ValidatorFunctionWrapHandler) -> Spans:
+    """Spans from Spans as they are, from anything else that validates as a tuple of spans packed."""
+    return value if isinstance(value, Spans) else Spans(handler(value))
+
+
+# validated and serialised as a tuple of Span (JSON and schema unchanged), held packed
+PackedSpans = Annotated[tuple[Span, ...], WrapValidator(_pack_spans),
+                        PlainSerializer(tuple, return_type=tuple[Span, ...])]
 
 
 class DateRef(Frozen):
@@ -69,7 +165,7 @@ class Entity(Frozen):
     label: str
     type: EntityType
     aliases: tuple[str, ...] = ()
-    mentions: tuple[Span, ...] = ()
+    mentions: PackedSpans = ()
     affiliation: str | None = Field(default=None, description="key of the stated affiliation of a Group")
 
 

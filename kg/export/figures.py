@@ -1,11 +1,13 @@
-"""What Gephi users compute first, computed for them with networkx, and each node's span on the timeline.
+"""What Gephi users compute first, computed for them, and each node's span on the timeline.
 
 The figures are those of the exported graph (one edge per source, target and relation): ``degree`` counts
 its edges in and out (as Gephi's Degree does), ``criticisms_received`` the criticisms aimed at the node,
-``pagerank`` is networkx's on the directed graph weighted by the facts behind each edge, and ``community``
-numbers networkx's Louvain communities of the undirected graph, largest first, seeded so that one store
-always gives the same numbers. A node's span runs from the earliest to the latest date known of it or of
-any of its edges, so that on Gephi's timeline no edge shows while one of its ends is hidden.
+``pagerank`` is PageRank on the directed graph weighted by the facts behind each edge (networkx's algorithm
+and values), and ``community`` numbers the Louvain communities of the undirected graph, largest first, seeded
+so that one store always gives the same numbers (both in :mod:`kg.export.graphalgo`, on sparse matrices: with
+networkx's graphs of dicts they took most of the export's time). A node's span runs from the earliest to the
+latest date known of it or of any of its edges, so that on Gephi's timeline no edge shows while one of its ends
+is hidden.
 
 Only the topology is held: node ids and, per edge, two node numbers and a weight; never a fact or an element.
 """
@@ -15,7 +17,9 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 
-import networkx as nx
+import numpy as np
+
+from kg.export.graphalgo import adjacency, louvain, pagerank
 
 # Any fixed seed: it is what makes the communities the same from one export to the next.
 LOUVAIN_SEED = 12
@@ -72,30 +76,36 @@ class Topology:
 
     def figures(self) -> dict[bytes, Figures]:
         """The figures of every node seen (by edge or by :meth:`number`), by node id."""
-        ids = sorted(self.numbers, key=self.numbers.__getitem__)
-        # Built in a fixed order (node ids sorted, edges as exported), networkx's results do not vary.
-        order = sorted(range(len(ids)), key=ids.__getitem__)
-        directed = nx.DiGraph()
-        directed.add_nodes_from(order)
-        undirected = nx.Graph()
-        undirected.add_nodes_from(order)
-        degree = [0] * len(ids)
-        for s, t, w in zip(self.sources, self.targets, self.weights, strict=True):
-            degree[s] += 1
-            degree[t] += 1
-            for graph, (u, v) in ((directed, (s, t)), (undirected, (min(s, t), max(s, t)))):
-                data = graph.get_edge_data(u, v)
-                if data is None:
-                    graph.add_edge(u, v, weight=w)
-                else:
-                    data["weight"] += w
-        pagerank = nx.pagerank(directed, weight="weight") if ids else {}
-        communities = nx.community.louvain_communities(undirected, weight="weight", seed=LOUVAIN_SEED)
-        community = {}
-        for number, members in enumerate(sorted(communities, key=lambda c: (-len(c), min(ids[n] for n in c)))):
-            community.update(dict.fromkeys(members, number))
+        ids = sorted(self.numbers)
+        # Computed over the nodes in id order, so that the order edges came in does not change the figures.
+        rank = np.empty(len(ids), dtype=np.int64)
+        rank[[self.numbers[node] for node in ids]] = np.arange(len(ids))
+        sources, targets = rank[_numpy(self.sources)], rank[_numpy(self.targets)]
+        directed = adjacency(len(ids), sources, targets, _numpy(self.weights))
+        degree = np.bincount(np.concatenate([sources, targets]), minlength=len(ids)).tolist()
+        ranks = pagerank(directed).tolist()
+        community = _numbered(louvain(directed, LOUVAIN_SEED)).tolist()
         received, first, last = self.received, self.first, self.last
         return {
-            node: Figures(degree[n], received.get(n, 0), pagerank[n], community[n], first.get(n, b""), last.get(n, b""))
+            node: Figures(degree[r], received.get(n, 0), ranks[r], community[r], first.get(n, b""), last.get(n, b""))
             for node, n in self.numbers.items()
+            for r in (int(rank[n]),)
         }
+
+
+def _numpy(numbers: array) -> np.ndarray:
+    """The integers of an array as a numpy array, without a Python object each."""
+    return np.frombuffer(numbers, dtype=np.dtype(f"i{numbers.itemsize}")).astype(np.int64)
+
+
+def _numbered(labels: np.ndarray) -> np.ndarray:
+    """Communities renumbered largest first, then by their first node (nodes are in id order)."""
+    if not len(labels):
+        return labels
+    sizes = np.bincount(labels)
+    first = np.full(len(sizes), len(labels))
+    np.minimum.at(first, labels, np.arange(len(labels)))
+    order = np.lexsort((first, -sizes))
+    number = np.empty(len(sizes), dtype=np.int64)
+    number[order] = np.arange(len(sizes))
+    return number[labels]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TypeVar
+from collections.abc import Sequence
 
-from kg.model import Claim, Criticism, DateRef, Entity, Event, Extraction, Frozen, Relation, Span
+from kg.model import Claim, Criticism, DateRef, Entity, Event, Extraction, Relation, Span, Spans
 from loaders.extract.claims import extract_claims
 from loaders.extract.classify import type_mentions
+from loaders.extract.compact import Compactor, replace
 from loaders.extract.context import DocContext
 from loaders.extract.criticisms import extract_criticisms
 from loaders.extract.events import extract_events
@@ -18,12 +19,13 @@ from loaders.extract.rules import register
 from loaders.extract.schema import Facts, Resolved, TextDoc
 from loaders.extract.text import prepare
 
-M = TypeVar("M", bound=Frozen)
 AUTHORED = register("relation.authored.v1", "The authors of each publication event", __name__)
-_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 
 # a document longer than this is processed in pieces of whole paragraphs (entities are merged afterwards)
 MAX_PIECE_CHARS = 60_000
+# a shorter text's extraction is small however dense its facts (a few hundred KB at most): sharing its equal parts
+# (loaders.extract.compact) would cost 8% of the time of extracting a news article and save little
+COMPACT_ABOVE_CHARS = 20_000
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -80,25 +82,17 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _replace(model: M, **changes: object) -> M:
-    """``model`` with some fields changed, as model_copy makes it but with a set of fields set shared by every copy
-    with the same fields (the models are frozen, so it never changes): a long document's merge copies every span and
-    fact it holds, and a set per copy would be a third of their memory."""
-    fields = frozenset(model.__pydantic_fields_set__.union(changes))
-    shared = _FIELDS_SETS.get(fields)
-    if shared is None:
-        shared = _FIELDS_SETS[fields] = set(fields)
-    return type(model).model_construct(shared, **{**model.__dict__, **changes})
-
-
 class _Merger:
     """The extractions of a long document's pieces merged one at a time (so that each piece's own extraction can
-    be freed once added): offsets shifted back, keys made unique, same (type, label) entities joined."""
+    be freed once added): offsets shifted back, keys made unique, same (type, label) entities joined, equal values
+    shared."""
 
     def __init__(self) -> None:
         self.entities: dict[tuple[str, str], Entity] = {}  # the first piece's entity, with its key in the merge
         self.aliases: dict[tuple[str, str], dict[str, None]] = {}
-        self.spans: dict[tuple[str, str], list[Span]] = {}
+        # each piece's (offset, mentions): packed, so joined only once at the end
+        self.spans: dict[tuple[str, str], list[tuple[int, Sequence[Span]]]] = {}
+        self.compact = Compactor()
         self.events: list[Event] = []
         self.criticisms: list[Criticism] = []
         self.relations: list[Relation] = []
@@ -110,37 +104,39 @@ class _Merger:
         n, self.pieces = self.pieces, self.pieces + 1
 
         def sh(span: Span) -> Span:
-            return _replace(span, start=span.start + offset, end=span.end + offset) if offset else span
+            return replace(span, start=span.start + offset, end=span.end + offset) if offset else span
 
         local: dict[str, str] = {}
         first_here = []
         for e in ex.entities:
             ident = (e.type, e.label.lower()) if e.type != "Group" else (e.type, f"{n}:{e.label.lower()}")
             if ident not in self.entities:
-                self.entities[ident] = _replace(e, key=f"e{len(self.entities) + 1}", mentions=())
+                self.entities[ident] = replace(e, key=f"e{len(self.entities) + 1}", mentions=())
                 self.aliases[ident], self.spans[ident] = {}, []
                 first_here.append(ident)
             self.aliases[ident].update(dict.fromkeys(e.aliases))
-            self.spans[ident].extend(map(sh, e.mentions))
+            self.spans[ident].append((offset, e.mentions))
             local[e.key] = self.entities[ident].key
         for ident in first_here:  # a group's affiliation: a key of this piece
             e = self.entities[ident]
             if e.affiliation:
-                self.entities[ident] = _replace(e, affiliation=local.get(e.affiliation))
+                self.entities[ident] = replace(e, affiliation=local.get(e.affiliation))
+        fact = self.compact.model
         for ev in ex.events:
             local[ev.key] = f"ev{len(self.events) + 1}"
-            self.events.append(_replace(ev, key=local[ev.key], source=sh(ev.source), participants=tuple(
-                _replace(p, entity=local[p.entity]) for p in ev.participants)))
-        self.criticisms += [_replace(c, critic=local[c.critic], target=local[c.target], source=sh(c.source))
+            self.events.append(fact(ev, key=local[ev.key], source=sh(ev.source), participants=tuple(
+                replace(p, entity=local[p.entity]) for p in ev.participants)))
+        self.criticisms += [fact(c, critic=local[c.critic], target=local[c.target], source=sh(c.source))
                             for c in ex.criticisms]
-        self.relations += [_replace(r, subject=local[r.subject], object=local[r.object], source=sh(r.source))
+        self.relations += [fact(r, subject=local[r.subject], object=local[r.object], source=sh(r.source))
                            for r in ex.relations]
-        self.claims += [_replace(c, claimant=local[c.claimant], source=sh(c.source),
-                                 about=tuple(local[k] for k in c.about)) for c in ex.claims]
+        self.claims += [fact(c, claimant=local[c.claimant], source=sh(c.source),
+                             about=tuple(local[k] for k in c.about)) for c in ex.claims]
 
     def result(self) -> Extraction:
         """The merged extraction."""
-        entities = tuple(_replace(e, aliases=tuple(self.aliases[ident]), mentions=tuple(self.spans[ident]))
+        entities = tuple(self.compact.model(e, aliases=tuple(self.aliases[ident]),
+                                            mentions=Spans.joined(self.spans[ident]))
                          for ident, e in self.entities.items())
         return Extraction(entities=entities, events=tuple(self.events), criticisms=tuple(self.criticisms),
                           relations=tuple(self.relations), claims=tuple(self.claims))
@@ -156,7 +152,8 @@ def extract_document(text: str, published: DateRef | None = None) -> Extraction:
     if not text or not _LATIN.search(text):
         return Extraction()
     if len(text) <= MAX_PIECE_CHARS:
-        return _extract_one(text, published)
+        ex = _extract_one(text, published)
+        return Compactor().extraction(ex) if len(text) > COMPACT_ABOVE_CHARS else ex
     merger = _Merger()
     for a, b in _pieces(text):
         # pieces end at line ends (but in a text without any), so their sentences are the full text's sentences
