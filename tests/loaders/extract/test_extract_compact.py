@@ -21,8 +21,9 @@ def _funding(n: int) -> str:
     """Fact-dense news: funding rounds, valuations, named chief executives and claims in every line."""
     return "\n".join(
         f"{ORGS[i % 6]} raised ${i % 300 + 2} million in a Series {'ABC'[i % 3]} round led by {ORGS[(i + 1) % 6]}, "
-        f"valuing it at ${i % 40 + 1} billion, CEO {PEOPLE[i % 4]} said on Tuesday. It had raised €{i % 50}.5 million "
-        f"in 2023 and earns about ${i % 30 + 3} million a year, or {i % 70 + 5}% more than {ORGS[(i + 2) % 6]}."
+        f"valuing it at ${i % 40 + 1} billion. It had raised €{i % 50}.5 million in 2023. {PEOPLE[i % 4]}, its chief "
+        f"executive, said the company earns about ${i % 30 + 3} million a year, or {i % 70 + 5}% more than "
+        f"{ORGS[(i + 2) % 6]}."
         for i in range(n))
 
 
