@@ -27,8 +27,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
     ("my", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
-    ("m", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?|last|this|next|of)\s+{_MONTH}\b(?!\s+\d)")),
-    ("y", re.compile(rf"\b(?:in|since|during|until|by|early|late|of|from)\s+{_YEAR}\b(?!\s*[-–]\s*\d)")),
+    # the preposition in any case ("In March, X sued"), the month name capitalised ("in may" is no month)
+    ("m", re.compile(rf"\b(?i:in|since|during|until|by|early|late|mid-?|last|this|next|of)\s+{_MONTH}\b(?!\s+\d)")),
+    ("y", re.compile(rf"\b(?i:in|since|during|until|by|early|late|of|from)\s+{_YEAR}\b(?!\s*[-–]\s*\d)")),
     ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|last week|this week|last month|this month|earlier this month|"
                             r"last year|this year|earlier this year|the previous day|the day before)\b", re.I)),

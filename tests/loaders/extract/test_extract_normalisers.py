@@ -113,6 +113,26 @@ def test_a_later_clause_does_not_date_the_sentence(published: DateRef | None, ex
     assert [m.date.value for m in find_dates(text, published)][-1] == "2024-02"  # still found, as a date of its own
 
 
+@given(st.dates(min_value=dt.date(2001, 1, 1), max_value=dt.date(2035, 12, 31)), st.integers(min_value=1, max_value=12),
+       st.sampled_from(["In", "in", "Since", "By"]))
+def test_a_month_without_year_is_the_latest_not_after_publication(pub: dt.date, month: int, prep: str) -> None:
+    """'In March, X sued' (the preposition opening the sentence too): the last March up to the publication date."""
+    name = dt.date(2000, month, 1).strftime("%B")
+    found = first_date(f"{prep} {name}, the company sued its rival.", DateRef(value=pub.isoformat(), precision="day"))
+    year = pub.year if month <= pub.month else pub.year - 1
+    assert found == DateRef(value=f"{year:04d}-{month:02d}", precision="month", inferred=True)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("In 2023, the company sued its rival.", "2023"),
+    ("In may, the company sued.", None),  # a month name is capitalised
+    ("Since May the company grew.", "2025-05"),
+])
+def test_sentence_opening_dates(text: str, value: str | None) -> None:
+    found = first_date(text, DateRef(value="2025-06-12", precision="day"))
+    assert (found.value if found else None) == value
+
+
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS_WORDS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
