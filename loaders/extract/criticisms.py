@@ -214,6 +214,7 @@ class CriticismFinder(JudgementMixin, RoleMixin):
         # the same quote or clause is judged by several rules: its negative word and polarity are computed once
         self._neg: dict[str, re.Match[str] | None] = {}
         self._pol: dict[str, float] = {}
+        self._dissent_hits: dict[int, bool] = {}
 
     def negative(self, text: str) -> re.Match[str] | None:
         """The first negative-judgement word of a text (memoised per document)."""

@@ -127,6 +127,7 @@ class JudgementMixin:
     text: str
     found: list[Any]
     allies: dict[str, set[str]]
+    _dissent_hits: dict[int, bool]  # DISSENT found in a sentence: each is asked about by up to three sentences
 
     def _excluded(self, critic: str) -> set[str]:
         raise NotImplementedError
@@ -148,7 +149,10 @@ class JudgementMixin:
             s = ctx.sentence(si)
             if s.paragraph != para and not (si == sent - 1 and _alone(ctx, si)):
                 break
-            if DISSENT.search(ctx.stext(si)):
+            hit = self._dissent_hits.get(si)
+            if hit is None:
+                hit = self._dissent_hits[si] = DISSENT.search(ctx.stext(si)) is not None
+            if hit:
                 return True
         return False
 
