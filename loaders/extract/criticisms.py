@@ -215,6 +215,7 @@ class CriticismFinder(JudgementMixin, RoleMixin):
         self._neg: dict[str, re.Match[str] | None] = {}
         self._pol: dict[str, float] = {}
         self._dissent_hits: dict[int, bool] = {}
+        self._critics: dict[tuple[int, int, int], str | None] = {}
 
     def negative(self, text: str) -> re.Match[str] | None:
         """The first negative-judgement word of a text (memoised per document)."""
@@ -240,6 +241,15 @@ class CriticismFinder(JudgementMixin, RoleMixin):
     # ---- actors
     def critic_at(self, sent: int, pos: int) -> str | None:
         """The critic: subject of the clause before ``pos``, spokespeople mapped to their organisation."""
+        # memoised: several rules ask at the same verb; the answer depends on the document and on the criticisms
+        # found so far (a spokesperson's organisation), which only grow, so their number completes the key
+        key = (sent, pos, len(self.found))
+        if key in self._critics:
+            return self._critics[key]
+        critic = self._critics[key] = self._critic_at(sent, pos)
+        return critic
+
+    def _critic_at(self, sent: int, pos: int) -> str | None:
         ctx = self.ctx
         before = self.text[ctx.sentence(sent).start:pos]
         voice = self.document_voice(sent, pos)
