@@ -261,7 +261,8 @@ class CriticismFinder(JudgementMixin, RoleMixin):
             named = [x for x in ctx.mentions(sent, inner.end(), pos) if ctx.is_head(x)]
             return self._actor(named[0].key, sent, named[0].start) if named else \
                 next(iter(ctx.anaphor_targets(inner.end(), pos, set())), None)
-        rel = _REL_PRONOUN.search(before)
+        # every match holds "who" or "which" (case-sensitive): most clauses have neither, and need no scan
+        rel = _REL_PRONOUN.search(before) if "wh" in before else None
         if rel:
             rel_at = pos - len(rel.group(0))
             prev = [m for m in ctx.mentions(sent, None, rel_at + 1) if m.end >= rel_at - 2]
