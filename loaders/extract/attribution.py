@@ -120,26 +120,54 @@ class Attribution:
     continued: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class _Quote:
+    """What a direct quote's attribution reads before its speaker is looked for."""
+
+    body: str
+    qs: int
+    qe: int
+    sent_a: int
+    sent_b: int
+    frame: re.Match[str] | None  # an evaluative frame before it ("described it as “…”")
+    called: re.Match[str] | None  # "called it “…”"
+    short: bool  # too short to stand alone unless it goes on, or is framed
+
+
+def _quote_parts(ctx: DocContext) -> list[_Quote]:
+    """The document's quotes, read once (the criticism and claims stages both attribute them)."""
+    if ctx.quote_parts is not None:
+        return ctx.quote_parts
+    text, out = ctx.doc.clean, []
+    for q in quotes(text):
+        body = q.group(1) or q.group(2) or ""
+        qs, qe = q.start(), q.end()
+        sent_a = ctx.sentence_at(qs)
+        sa = ctx.sentence(sent_a)
+        lead = text[max(sa.start, qs - 90):qs].lower()
+        # the frame regex only runs where one of its verbs occurs (most quotes have none)
+        frame = EVALUATIVE.search(text, max(sa.start, qs - 90), qs + 1) \
+            if any(w in lead for w in _FRAME_STEMS) else None
+        # a short quote opening its sentence and closed by its own punctuation is a sentence, not a scare quote
+        whole = sa.start == qs and body.rstrip()[-1:] in ",.!?"
+        out.append(_Quote(body, qs, qe, sent_a, ctx.sentence_at(max(qs, qe - 1)), frame,
+                          _CALLED_QUOTE.search(text, sa.start, qs), len(body.split()) < (3 if whole else 5)))
+    ctx.quote_parts = out
+    return out
+
+
 def quote_attributions(f: Speakers) -> list[Attribution]:
     """Every direct quote with a speaker (short scare quotes only when framed by "called" or going on)."""
     ctx, text = f.ctx, f.text
     out: list[Attribution] = []
     last_para, last_speaker, last_body = -1, None, ""
-    for q in quotes(text):
-        body = q.group(1) or q.group(2) or ""
-        qs, qe = q.start(), q.end()
-        sent_a, sent_b = ctx.sentence_at(qs), ctx.sentence_at(max(qs, qe - 1))
+    for part in _quote_parts(ctx):
+        body, qs, qe, sent_a, sent_b = part.body, part.qs, part.qe, part.sent_a, part.sent_b
+        frame, called = part.frame, part.called
         sa = ctx.sentence(sent_a)
         para = sa.paragraph
         continued = para == last_para and sa.start == qs
-        lead = text[max(sa.start, qs - 90):qs].lower()
-        # the frame regex only runs where one of its verbs occurs (most quotes have none)
-        frame = EVALUATIVE.search(text, max(sa.start, qs - 90), qs + 1) \
-            if any(w in lead for w in _FRAME_STEMS) else None
-        called = _CALLED_QUOTE.search(text, sa.start, qs)
-        # a short quote opening its sentence and closed by its own punctuation is a sentence, not a scare quote
-        whole = sa.start == qs and body.rstrip()[-1:] in ",.!?"
-        if len(body.split()) < (3 if whole else 5) and not continued and not called and not frame:
+        if part.short and not continued and not called and not frame:
             continue  # scare quotes inside reported speech are handled with their sentence
         judged = f"{last_body} {body}" if continued else body
         last_body = body

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
+from typing import Any
 
 from kg.model import DateRef, Entity, Event, Span
 from loaders.extract.dates import first_date
@@ -108,6 +109,7 @@ class DocContext:
     _nouns: dict[str, list[str]] | None = None
     _dates: dict[int, DateRef | None] = field(default_factory=dict)
     funding_rounds: list[Event] | None = None  # the funding stage's result, asked for by two stages
+    quote_parts: list[Any] | None = None  # attribution's quotes, read the same by the criticism and claims stages
 
     @classmethod
     def build(cls, doc: TextDoc, resolved: Resolved) -> DocContext:

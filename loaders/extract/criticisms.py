@@ -214,6 +214,8 @@ class CriticismFinder(JudgementMixin, RoleMixin):
         # the same quote or clause is judged by several rules: its negative word and polarity are computed once
         self._neg: dict[str, re.Match[str] | None] = {}
         self._pol: dict[str, float] = {}
+        self._dissent_hits: dict[int, bool] = {}
+        self._critics: dict[tuple[int, int, int], str | None] = {}
 
     def negative(self, text: str) -> re.Match[str] | None:
         """The first negative-judgement word of a text (memoised per document)."""
@@ -239,6 +241,15 @@ class CriticismFinder(JudgementMixin, RoleMixin):
     # ---- actors
     def critic_at(self, sent: int, pos: int) -> str | None:
         """The critic: subject of the clause before ``pos``, spokespeople mapped to their organisation."""
+        # memoised: several rules ask at the same verb; the answer depends on the document and on the criticisms
+        # found so far (a spokesperson's organisation), which only grow, so their number completes the key
+        key = (sent, pos, len(self.found))
+        if key in self._critics:
+            return self._critics[key]
+        critic = self._critics[key] = self._critic_at(sent, pos)
+        return critic
+
+    def _critic_at(self, sent: int, pos: int) -> str | None:
         ctx = self.ctx
         before = self.text[ctx.sentence(sent).start:pos]
         voice = self.document_voice(sent, pos)
@@ -250,7 +261,8 @@ class CriticismFinder(JudgementMixin, RoleMixin):
             named = [x for x in ctx.mentions(sent, inner.end(), pos) if ctx.is_head(x)]
             return self._actor(named[0].key, sent, named[0].start) if named else \
                 next(iter(ctx.anaphor_targets(inner.end(), pos, set())), None)
-        rel = _REL_PRONOUN.search(before)
+        # every match holds "who" or "which" (case-sensitive): most clauses have neither, and need no scan
+        rel = _REL_PRONOUN.search(before) if "wh" in before else None
         if rel:
             rel_at = pos - len(rel.group(0))
             prev = [m for m in ctx.mentions(sent, None, rel_at + 1) if m.end >= rel_at - 2]

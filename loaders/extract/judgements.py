@@ -91,6 +91,7 @@ _LEGAL = re.compile(r"\b(?:su(?:e|es|ed|ing)|lawsuit|suit|complaint|claims again
 # "The complaint accuses ...", "a class action accusing ...": the document speaks for the parties who brought it
 _DOC_SUBJECT = re.compile(r"^\s*(?:the|this|that|their|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|"
                           r"filing|class action|petition|legal action)\b", re.I)
+_QUOTE_CLOSE = re.compile(r"[”\"]\s*,?")  # a closing quote and the comma after it
 _DOC_PARTICIPLE = re.compile(r"\b(?:lawsuit|suit|complaint|filing|class action|petition|legal action)\s*,?\s*$", re.I)
 _RULING_SUBJECT = re.compile(r"^\s*(?:the|this|that|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:decision|ruling|opinion|"
                              r"order|judgment|judgement|verdict)\b", re.I)
@@ -127,6 +128,7 @@ class JudgementMixin:
     text: str
     found: list[Any]
     allies: dict[str, set[str]]
+    _dissent_hits: dict[int, bool]  # DISSENT found in a sentence: each is asked about by up to three sentences
 
     def _excluded(self, critic: str) -> set[str]:
         raise NotImplementedError
@@ -148,7 +150,10 @@ class JudgementMixin:
             s = ctx.sentence(si)
             if s.paragraph != para and not (si == sent - 1 and _alone(ctx, si)):
                 break
-            if DISSENT.search(ctx.stext(si)):
+            hit = self._dissent_hits.get(si)
+            if hit is None:
+                hit = self._dissent_hits[si] = DISSENT.search(ctx.stext(si)) is not None
+            if hit:
                 return True
         return False
 
@@ -195,7 +200,7 @@ class JudgementMixin:
         accuses ...", "a class action accusing ..."): its plaintiffs, [] when unknown; None when no document speaks."""
         ctx = self.ctx
         cs = ctx.clause_start(sent, pos)
-        before = re.split(r"[”\"]\s*,?", self.text[cs:pos])[-1]  # after a quote: '“…,” the lawsuit states'
+        before = _after_quote(self.text[cs:pos])  # after a quote: '“…,” the lawsuit states'
         if not _DOC_SUBJECT.match(before) and not _DOC_PARTICIPLE.search(before):
             return None
         # "The complaint, filed on Wednesday by the Writers Alliance and eleven authors, accuses ...": named inside
@@ -370,7 +375,7 @@ class JudgementMixin:
         """Who speaks when a document is the subject at ``pos``: a suit's first plaintiff ("the complaint says"), a
         ruling's judge or court ("the decision states")."""
         before = self.text[self.ctx.clause_start(sent, pos):pos]
-        before = re.split(r"[”\"]\s*,?", before)[-1]  # after a quote: '“…,” the decision states'
+        before = _after_quote(before)  # after a quote: '“…,” the decision states'
         if _RULING_SUBJECT.match(before):
             return self._decider(pos, "")
         if _DOC_SUBJECT.match(before):
@@ -461,6 +466,13 @@ class JudgementMixin:
             # "X was not convinced.": about the subject at hand
             targets = [pick[0].key] if pick else self.topic(a.start(), critic)
             self.add(critic, targets, None, a.group(0), s.start, s.end, sent, rule=ATTITUDE)
+
+
+def _after_quote(text: str) -> str:
+    """The text after its last closing quote and the comma after it: re.split(_QUOTE_CLOSE, text)[-1] without the
+    list (every quote character starts a match of its own, so the last match starts at the last one)."""
+    i = max(text.rfind("”"), text.rfind('"'))
+    return text if i < 0 else text[_QUOTE_CLOSE.match(text, i).end():]  # type: ignore[union-attr]
 
 
 def _alone(ctx: DocContext, sent: int) -> bool:
