@@ -32,7 +32,7 @@ _NAME_OF = re.compile(r"[A-Z][\w’'.-]+\s+of\s+$")
 # nobiliary particles inside a personal name ("Max von Thun", "Kim van Sparrentak")
 _PARTICLES = frozenset({"von", "van", "der", "den", "bin", "ibn"})
 _NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|[{_UP}][{_LO}]?[{_UP}][{_LO}]+|"
-                        rf"Mc[A-Z][a-z]+|[A-Z]\.|[{_UP}][’'][{_UP}][{_LO}]+)$")  # "O’Reilly", "D’Angelo"
+                        rf"Mc[A-Z][a-z]+|(?:[A-Z]\.)+|[{_UP}][’'][{_UP}][{_LO}]+)$")  # "O’Reilly", "D’Angelo"
 _MEDIA_AFTER = re.compile(r"^\s+(?:podcast|show|newsletter|channel|series|programme|program|documentary|vlog)\b")
 _MODEL_TAIL = re.compile(r"^[A-Z]{1,3}\d{1,4}[a-z]?$")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|branded|known as)\s*[\"“‘]?$", re.I)

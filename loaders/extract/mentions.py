@@ -55,6 +55,9 @@ _GROUP_PREMOD_WORDS = tuple((mod, mod.split()) for mod in _GROUP_PREMODS)
 _HYPHEN_PREFIXES = frozenset({"pre", "non", "co", "re", "ex", "mid", "sub", "bi", "tri", "pro", "neo", "off", "set",
                               "run", "end", "top", "low", "big", "two", "one", "ten", "six", "all", "far", "old",
                               "new", "day", "hot", "key", "own", "add", "log", "opt", "web", "ai", "e", "x", "de"})
+# one romanised East Asian syllable ("sang", "seung", "hyun", "woo"): longer halves of hyphenated given names
+# must be one ("Lee Sang-woo"), which English compounds ("Well-known", "Real-time") are not
+_SYLLABLE = re.compile(r"^(?:[bcdghjkmnpstw]h?|[kpt]{2}|ss|jj)?[wy]?(?:[aeiou]{1,3})(?:ng|n|m|k|p|l)?$")
 # stopwords that never end a name even when capitalised
 _FUNCTION_TAILS = frozenset({"the", "and", "for", "of", "on", "its", "his", "her", "their", "our", "an", "but", "or",
                              "this", "that", "these", "those", "was", "were", "has", "have", "had", "says", "said",
@@ -78,8 +81,9 @@ def is_name_token(t: str) -> bool:
     if "-" in t and t.rsplit("-", 1)[1].isalpha() and t.rsplit("-", 1)[1].islower():
         # "AI-powered", "London-based" are not names, but romanised given names are ("Ji-hoon", "Seo-yeon")
         pre, suf = t.split("-", 1)
-        if not (c.isupper() and pre.isalpha() and 2 <= len(pre) <= 3 and 2 <= len(suf) <= 4 and "-" not in suf
-                and pre.lower() not in _HYPHEN_PREFIXES):
+        if not (c.isupper() and pre.isalpha() and 2 <= len(pre) <= 5 and 2 <= len(suf) <= 4 and "-" not in suf
+                and pre.lower() not in _HYPHEN_PREFIXES
+                and (len(pre) <= 3 or (_SYLLABLE.match(pre.lower()) and _SYLLABLE.match(suf)))):
             return False
     if c.isupper():
         return True
@@ -261,7 +265,9 @@ class _Builder:
             if len(t) <= 5 and _CODE_START.match(t) and a + 1 < b and toks[a + 1][2] not in lex.generic_caps:
                 break  # "Q1 Tessera" may be a product's name: typing decides whether "Q1" is a quarter
             # a common word capitalised only because it starts the sentence (tested last: the costliest test)
-            if low in lex.stopwords or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
+            # "US" is the country's abbreviation (as "U.S."), not the pronoun: "US Securities and Exchange Commission"
+            stop = low in lex.stopwords and t != "US"
+            if stop or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
                     (a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns)
                      and low not in lex.role_words and lex.known.get(fold(t)) is None
                      and not (a + 1 < b and toks[a + 1][2] in _NAME_SUFFIXES and not _ADJECTIVE.search(low))):

@@ -13,6 +13,9 @@ from loaders.extract import extract
     ("The company hired George K. Marlow, who led its rival's chip unit.", "George K. Marlow"),
     ("Quillbyte chief executive Adam D’Amaro said the deal was fair.", "Adam D’Amaro"),
     ("Board member Tess O’Rourke said she would vote against the plan.", "Tess O’Rourke"),
+    ("Novelists Dana Whitcombe, Harold P.J. Vance and 12 other writers sued Quillbyte.", "Harold P.J. Vance"),
+    ("The office of Daewon Group chairman Park Seung-hoon did not respond.", "Park Seung-hoon"),
+    ("Choi Young-min, a researcher at Daewon Labs, said the model was weak.", "Choi Young-min"),
 ])
 def test_names_with_an_initial_or_an_apostrophe_are_one_person(text: str, name: str) -> None:
     people = labels(extract(text), "Person")
@@ -26,6 +29,22 @@ def test_names_with_an_initial_or_an_apostrophe_are_one_person(text: str, name: 
 ])
 def test_a_full_stop_after_a_capital_still_ends_the_sentence(text: str, not_a_name: str) -> None:
     assert not any(not_a_name in label for label in labels(extract(text)))
+
+
+@pytest.mark.parametrize("compound", ["Well-known", "Real-time", "Year-long", "High-end"])
+def test_hyphenated_english_compounds_are_not_given_names(compound: str) -> None:
+    text = f"{compound} tools from Quillbyte Labs were shown, the firm said."
+    assert not any(compound in label for label in labels(extract(text)))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("He filed a complaint with the US Securities and Exchange Commission on Monday.",
+     "US Securities and Exchange Commission"),
+    ("The chair of the US House Select Committee on Trade wrote to Zentrix Labs.",
+     "US House Select Committee on Trade"),
+])
+def test_a_us_prefix_stays_in_an_institutions_name(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
 
 
 @pytest.mark.parametrize(("text", "word"), [
