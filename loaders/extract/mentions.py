@@ -277,6 +277,17 @@ class _Builder:
                 break
         return a
 
+    def _known_prefix(self, texts: list[str], a: int, b: int) -> tuple[int, int]:
+        """(start, end) of the longest well-known name of two or more words that starts the run at a (or after its
+        "The"), else (a, 0): stripping, title splitting and tail trimming must not cut it ("USA Today publisher",
+        "Scale AI CEO", "Getty Images")."""
+        known = self.lex.known
+        start = a + 1 if texts[a] in {"The", "A", "An"} else a
+        for k in range(min(b, start + self.lex.known_max_tokens), start + 1, -1):
+            if fold(" ".join(texts[start:k])) in known:
+                return start, k
+        return a, 0
+
     def _stop_tail(self, t: str, n: int) -> bool:
         """A stopword ending a run that is not part of the name: lower case, short, or a function word; a longer
         capitalised one after a name is the name's own word ("Access Now")."""
@@ -286,10 +297,10 @@ class _Builder:
         return n == 1 or t.islower() or len(t) < 3 or low in _FUNCTION_TAILS
 
     def _emit(self, s: Sentence, toks: list[Tok], a: int, b: int, *, title: str | None = None,
-              org_before: int | None = None, initial: bool = False) -> int | None:
-        """Record a mention for tokens a..b-1; returns its index."""
+              org_before: int | None = None, initial: bool = False, keep: int = 0) -> int | None:
+        """Record a mention for tokens a..b-1 (its end not trimmed below ``keep``); returns its index."""
         generic = self.lex.generic_caps
-        while b > a:
+        while b > max(a, keep):
             w = toks[b - 1][2]
             if w == "Act" and b - a > 1:
                 return None  # "the GAIN AI Act", "the Chips and Science Act": a law, not an actor
@@ -300,7 +311,7 @@ class _Builder:
         if b <= a:
             return None
         words = list(map(_TEXT, toks[a:b]))
-        if generic.issuperset(words):
+        if generic.issuperset(words) and b > keep:
             return None
         start, end = toks[a][0], toks[b - 1][1]
         text = self.text
@@ -328,23 +339,24 @@ class _Builder:
                                           and w.lower() not in self.doc.lower_vocab)
         return len(self.mentions) - 1
 
-    def _split_titles(self, s: Sentence, toks: list[Tok], a: int, b: int, initial: bool) -> None:
-        """Split "OpenAI CEO Sam Altman" into an organisation, a title and a person name."""
+    def _split_titles(self, s: Sentence, toks: list[Tok], a: int, b: int, initial: bool, keep: int = 0) -> None:
+        """Split "OpenAI CEO Sam Altman" into an organisation, a title and a person name (tokens before ``keep``,
+        a well-known name, stay whole)."""
         lex = self.lex
         lows, role_words = self.lows, lex.role_words
-        role_idx = [k for k in range(a, b) if lows[k] in role_words or lows[k].rstrip(".") in role_words]
+        role_idx = [k for k in range(max(a, keep), b) if lows[k] in role_words or lows[k].rstrip(".") in role_words]
         # a title ends a run only as an upper-case abbreviation ("Green Party TD"), never as a surname ("Son")
         role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].isupper() and k > a)]
         if toks[a][2] in _OF_THE_HEADS and a + 2 < b and toks[a + 1][2] == "of":
             role_idx = []  # "Office of the Privacy Commissioner of Canada": an institution named after its head
         if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])):
             # no title, or the title word heads an institution's name ("Justice Department")
-            self._emit(s, toks, a, b, initial=initial)
+            self._emit(s, toks, a, b, initial=initial, keep=keep)
             return
         last = role_idx[-1]
         # the title starts at the first role word, extended back over modifiers ("Senior", "District")
         first = role_idx[0]
-        while first > a and toks[first - 1][2].lower() in lex.role_modifiers:
+        while first > max(a, keep) and toks[first - 1][2].lower() in lex.role_modifiers:
             first -= 1
         name_a = last + 1
         if name_a < b and toks[name_a][2] == "of":
@@ -354,7 +366,7 @@ class _Builder:
         title = self.text[toks[first][0]:toks[last][1]]
         org_idx = None
         if first > a:
-            org_idx = self._emit(s, toks, a, first, initial=initial)
+            org_idx = self._emit(s, toks, a, first, initial=initial, keep=keep)
         if name_a < b and role_words.isdisjoint(lows[name_a:b]) and lex.generic_caps.isdisjoint(
                 map(_TEXT, toks[name_a:b])):
             self._emit(s, toks, name_a, b, title=title, org_before=org_idx, initial=False)
@@ -376,8 +388,11 @@ class _Builder:
                 self._heading_run(s, toks, a, b)  # a byline ("Additional reporting by X") names its reporter
                 continue
             a2 = self._strip(toks, a, b, initial)
+            known_start, known_end = self._known_prefix(texts, a, b)
+            if known_end:
+                a2 = min(a2, known_start)
             if a2 < b:
-                self._split_titles(s, toks, a2, b, a2 in initial)
+                self._split_titles(s, toks, a2, b, a2 in initial, keep=max(known_end, a2))
         if not s.heading:
             self._groups(s, toks, lows)
 

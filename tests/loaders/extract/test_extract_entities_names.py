@@ -47,6 +47,15 @@ def test_a_us_prefix_stays_in_an_institutions_name(text: str, name: str) -> None
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The story ran in a paper owned by USA Today publisher Gannett last year.", "USA Today"),
+    ("Scale AI CEO Alexandr Wang told reporters that data costs were rising.", "Scale AI"),
+    ("The photographs were licensed from Getty Images, Zentrix Labs said.", "Getty Images"),
+])
+def test_a_well_known_name_is_not_cut_by_a_title_or_a_generic_word(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("Zentrix Labs said its Quorvale fulfilment centre would close.", "Quorvale"),
     ("Customers complained about the Prolix plan after the change.", "Prolix"),
