@@ -47,6 +47,15 @@ def test_a_us_prefix_stays_in_an_institutions_name(text: str, name: str) -> None
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
 
 
+@pytest.mark.parametrize("prefix", ["US", "U.S."])
+def test_a_country_prefixed_institution_is_one_entity_with_its_acronym(prefix: str) -> None:
+    text = (f"The {prefix} Federal Trade Commission (FTC) opened an inquiry into Zentrix Labs. "
+            "The FTC said the firm had ignored earlier warnings.")
+    orgs = [e for e in extract(text).entities if "Trade Commission" in e.label or "FTC" in e.aliases]
+    assert len(orgs) == 1, orgs
+    assert f"{prefix} Federal Trade Commission" in (orgs[0].label, *orgs[0].aliases)
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("The story ran in a paper owned by USA Today publisher Gannett last year.", "USA Today"),
     ("Scale AI CEO Alexandr Wang told reporters that data costs were rising.", "Scale AI"),
