@@ -65,6 +65,24 @@ def test_a_well_known_name_is_not_cut_by_a_title_or_a_generic_word(text: str, na
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
 
 
+@pytest.mark.parametrize(("text", "name", "fragment"), [
+    ("The round drew Abu Dhabi-backed MGX and two other funds.", "Abu Dhabi", "Abu"),
+    ("Andreessen Horowitz-led investors put $40 million into Zentrix Labs.", "Andreessen Horowitz", "Andreessen"),
+    ("The San Francisco-based startup Zentrix Labs hired 40 engineers.", "San Francisco", "San"),
+])
+def test_a_name_glued_to_a_participle_is_read_whole(text: str, name: str, fragment: str) -> None:
+    found = labels(extract(text))
+    assert name in found and fragment not in found, found
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The grant to Zentrix Labs came under the Chips and Science Act last year.", "Chips"),
+    ("Like Judge Harlan Voss, the court found that training was fair use.", "Like"),
+])
+def test_parts_of_laws_and_sentence_initial_prepositions_are_not_entities(text: str, word: str) -> None:
+    assert word not in labels(extract(text))
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("Zentrix Labs said its Quorvale fulfilment centre would close.", "Quorvale"),
     ("Customers complained about the Prolix plan after the change.", "Prolix"),
