@@ -65,6 +65,15 @@ def test_a_well_known_name_is_not_cut_by_a_title_or_a_generic_word(text: str, na
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The bill passed. Actor Dominic Ashgrove-Reyes was among those who criticised it.", "Dominic Ashgrove-Reyes"),
+    ("Novelist Marguerite Okonjo said the model copied her books.", "Marguerite Okonjo"),
+    ("Illustrator Tobias Wrenfield joined the suit against Zentrix Labs.", "Tobias Wrenfield"),
+])
+def test_an_occupation_starting_a_sentence_is_a_title_not_part_of_the_name(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Person", labels(extract(text))
+
+
 @pytest.mark.parametrize(("text", "name", "fragment"), [
     ("The round drew Abu Dhabi-backed MGX and two other funds.", "Abu Dhabi", "Abu"),
     ("Andreessen Horowitz-led investors put $40 million into Zentrix Labs.", "Andreessen Horowitz", "Andreessen"),
