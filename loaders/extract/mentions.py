@@ -27,6 +27,7 @@ _NAME_SUFFIXES = frozenset({"AI", "Corp", "Corp.", "Corporation", "Inc", "Inc.",
 _ADJECTIVE = re.compile(r"(?:ive|al|ic|ous|ed|ing|able|ible|ful|ary|ent|ant)$")
 # heads of institutions whose names list their fields ("Department for Science, Innovation and Technology")
 _LIST_HEADS = frozenset({"Ministry", "Department", "Committee", "Subcommittee", "Commission", "Council"})
+_CHAMBERS = frozenset({"Senate", "House"})  # their committees list fields before the head
 _COMMA_LEGAL = frozenset({"Inc", "LLC", "Ltd", "Corp", "Co", "PLC", "LLP", "GmbH", "AG", "SA", "NV"})
 _DISTRICT_WORDS = frozenset({"District", "Northern", "Southern", "Eastern", "Western", "Central", "Middle"})
 # heads whose name goes on over "of the" ("Office of the Privacy Commissioner", "Department of the Treasury")
@@ -69,8 +70,8 @@ _FUNCTION_TAILS = frozenset({"the", "and", "for", "of", "on", "its", "his", "her
                              "all", "any", "some", "each", "every", "both", "more", "most", "other", "such", "only",
                              "just", "very", "here", "there", "today", "yesterday", "after", "before", "about"})
 # heads of institutions whose names go on over "and" ("Securities and Exchange Commission")
-_AND_HEADS = frozenset({"Commission", "Committee", "Council", "Studies", "Affairs", "Services", "Sciences",
-                        "Security", "Technology", "Energy", "Trade", "Development", "Research", "Industry",
+_AND_HEADS = frozenset({"Commission", "Committee", "Subcommittee", "Council", "Studies", "Affairs", "Services",
+                        "Sciences", "Security", "Technology", "Energy", "Trade", "Development", "Research", "Industry",
                         "Exchange", "Safety", "Health", "Justice", "Innovation", "Education", "Authority", "Society",
                         "Institute", "Association", "Foundation", "Agency", "Board", "Office", "ICT", "Regulation",
                         "Markets", "Standards", "Transportation", "Transport", "Environment", "Labor", "Labour",
@@ -158,6 +159,12 @@ class _Builder:
                     end = self._field_list_end(toks, j)
                     if end:
                         j = end  # "Ministry of Trade, Industry and Energy", "Committee on Science, Space and ..."
+                        continue
+                if toks[j][2] == "," and not gap and j - i <= 3 and toks[j - 1][2] not in _CHAMBERS and \
+                        any(x[2] in _CHAMBERS for x in toks[i:i + 2]):
+                    end = self._field_list_end(toks, j)
+                    if end and toks[end - 1][2] in {"Committee", "Subcommittee"}:
+                        j = end  # "Senate Banking, Housing, and Urban Affairs Committee": the fields, then the head
                         continue
                 if toks[j][2] == "," and not gap and j + 1 < n and toks[j + 1][2].rstrip(".") in _COMMA_LEGAL and \
                         text[toks[j][1]:toks[j + 1][0]] == " ":

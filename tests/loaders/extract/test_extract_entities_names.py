@@ -74,6 +74,19 @@ def test_an_occupation_starting_a_sentence_is_a_title_not_part_of_the_name(text:
     assert labels(extract(text)).get(name) == "Person", labels(extract(text))
 
 
+@pytest.mark.parametrize("name", ["Senate Banking, Housing, and Urban Affairs Committee",
+                                  "Senate Commerce, Science and Transportation Committee",
+                                  "House Energy, Trade, and Markets Subcommittee"])
+def test_a_chambers_committee_listing_its_fields_is_one_organisation(name: str) -> None:
+    text = f"Zentrix Labs will testify before the {name} next week, its lawyers said."
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+def test_a_chamber_in_a_list_of_names_is_not_a_committee() -> None:
+    found = labels(extract("The Senate, Zentrix Labs, and the Oversight Committee met on Monday."))
+    assert "Senate" in found and not any(label.startswith("Senate,") for label in found), found
+
+
 @pytest.mark.parametrize(("text", "name", "fragment"), [
     ("The round drew Abu Dhabi-backed MGX and two other funds.", "Abu Dhabi", "Abu"),
     ("Andreessen Horowitz-led investors put $40 million into Zentrix Labs.", "Andreessen Horowitz", "Andreessen"),
