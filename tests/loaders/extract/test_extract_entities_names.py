@@ -87,6 +87,21 @@ def test_a_chamber_in_a_list_of_names_is_not_a_committee() -> None:
     assert "Senate" in found and not any(label.startswith("Senate,") for label in found), found
 
 
+@pytest.mark.parametrize(("text", "org", "not_org"), [
+    ("Tech analyst Odile Marchetti of Creative Vectors said both devices were early experiments.",
+     "Creative Vectors", None),
+    ("Analyst Odile Marchetti of Keen Insight said the devices were early.", "Keen Insight", None),
+    ("Sen. Harlan Voss of Louisiana questioned the chief executive on the issue.", None, "Louisiana"),
+])
+def test_the_name_after_a_person_and_of_is_their_organisation(text: str, org: str | None,
+                                                              not_org: str | None) -> None:
+    found = labels(extract(text))
+    if org:
+        assert found.get(org) == "Organization", found
+    if not_org:
+        assert found.get(not_org) != "Organization", found
+
+
 @pytest.mark.parametrize(("text", "name", "fragment"), [
     ("The round drew Abu Dhabi-backed MGX and two other funds.", "Abu Dhabi", "Abu"),
     ("Andreessen Horowitz-led investors put $40 million into Zentrix Labs.", "Andreessen Horowitz", "Andreessen"),
