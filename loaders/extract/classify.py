@@ -32,7 +32,10 @@ _NAME_OF = re.compile(r"[A-Z][\w’'.-]+\s+of\s+$")
 # nobiliary particles inside a personal name ("Max von Thun", "Kim van Sparrentak")
 _PARTICLES = frozenset({"von", "van", "der", "den", "bin", "ibn"})
 _NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|[{_UP}][{_LO}]?[{_UP}][{_LO}]+|"
-                        rf"Mc[A-Z][a-z]+|[A-Z]\.|[{_UP}][’'][{_UP}][{_LO}]+)$")  # "O’Reilly", "D’Angelo"
+                        rf"Mc[A-Z][a-z]+|(?:[A-Z]\.)+|[{_UP}][’'][{_UP}][{_LO}]+)$")  # "O’Reilly", "D’Angelo"
+# a two-word name and "of" just before a mention, which the mention stage cut there as a person then an organisation
+# ("Carolina Milanesi of Creative Strategies")
+_PERSON_OF = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][A-Za-z’'-]+ of $")
 _MEDIA_AFTER = re.compile(r"^\s+(?:podcast|show|newsletter|channel|series|programme|program|documentary|vlog)\b")
 _MODEL_TAIL = re.compile(r"^[A-Z]{1,3}\d{1,4}[a-z]?$")
 _CALLED = re.compile(r"\b(?:called|named|dubbed|branded|known as)\s*[\"“‘]?$", re.I)
@@ -317,6 +320,10 @@ class _Typer:
                 last in lex.org_suffixes and len(words) > 1 and (words[0] not in lex.first_names or
                                                                  last in _STRONG_ORG_SUFFIXES)):
             return TypedMention(mention=m, type="Person", cue=f"title:{m.title}", label=surface)
+        if before.endswith(" of ") and _PERSON_OF.search(before) and not first_name(words[0], lex) and \
+                place_population(surface) is None:
+            # "analyst Carolina Milanesi of Creative Strategies said": the person's organisation, not a second person
+            return TypedMention(mention=m, type="Organization", cue="person-of", label=surface)
         if ext != surface and not m.sentence_initial and name_like(words[-1:]):
             if last in lex.org_suffixes:
                 return TypedMention(mention=m, type="Organization", cue="numbered-org", label=ext)  # "Vision Fund 2"

@@ -27,6 +27,7 @@ _NAME_SUFFIXES = frozenset({"AI", "Corp", "Corp.", "Corporation", "Inc", "Inc.",
 _ADJECTIVE = re.compile(r"(?:ive|al|ic|ous|ed|ing|able|ible|ful|ary|ent|ant)$")
 # heads of institutions whose names list their fields ("Department for Science, Innovation and Technology")
 _LIST_HEADS = frozenset({"Ministry", "Department", "Committee", "Subcommittee", "Commission", "Council"})
+_CHAMBERS = frozenset({"Senate", "House"})  # their committees list fields before the head
 _COMMA_LEGAL = frozenset({"Inc", "LLC", "Ltd", "Corp", "Co", "PLC", "LLP", "GmbH", "AG", "SA", "NV"})
 _DISTRICT_WORDS = frozenset({"District", "Northern", "Southern", "Eastern", "Western", "Central", "Middle"})
 # heads whose name goes on over "of the" ("Office of the Privacy Commissioner", "Department of the Treasury")
@@ -55,6 +56,12 @@ _GROUP_PREMOD_WORDS = tuple((mod, mod.split()) for mod in _GROUP_PREMODS)
 _HYPHEN_PREFIXES = frozenset({"pre", "non", "co", "re", "ex", "mid", "sub", "bi", "tri", "pro", "neo", "off", "set",
                               "run", "end", "top", "low", "big", "two", "one", "ten", "six", "all", "far", "old",
                               "new", "day", "hot", "key", "own", "add", "log", "opt", "web", "ai", "e", "x", "de"})
+# a name's last word glued to a participle: "Dhabi-backed", "Francisco-based", "Horowitz-led"
+_NAME_COMPOUND = re.compile(r"^([A-Z][A-Za-z]+)-(?:based|backed|owned|led|funded|founded|headquartered|run|controlled|"
+                            r"operated|supported|affiliated|linked|made|built|powered|born)$")
+# one romanised East Asian syllable ("sang", "seung", "hyun", "woo"): longer halves of hyphenated given names
+# must be one ("Lee Sang-woo"), which English compounds ("Well-known", "Real-time") are not
+_SYLLABLE = re.compile(r"^(?:[bcdghjkmnpstw]h?|[kpt]{2}|ss|jj)?[wy]?(?:[aeiou]{1,3})(?:ng|n|m|k|p|l)?$")
 # stopwords that never end a name even when capitalised
 _FUNCTION_TAILS = frozenset({"the", "and", "for", "of", "on", "its", "his", "her", "their", "our", "an", "but", "or",
                              "this", "that", "these", "those", "was", "were", "has", "have", "had", "says", "said",
@@ -63,8 +70,8 @@ _FUNCTION_TAILS = frozenset({"the", "and", "for", "of", "on", "its", "his", "her
                              "all", "any", "some", "each", "every", "both", "more", "most", "other", "such", "only",
                              "just", "very", "here", "there", "today", "yesterday", "after", "before", "about"})
 # heads of institutions whose names go on over "and" ("Securities and Exchange Commission")
-_AND_HEADS = frozenset({"Commission", "Committee", "Council", "Studies", "Affairs", "Services", "Sciences",
-                        "Security", "Technology", "Energy", "Trade", "Development", "Research", "Industry",
+_AND_HEADS = frozenset({"Commission", "Committee", "Subcommittee", "Council", "Studies", "Affairs", "Services",
+                        "Sciences", "Security", "Technology", "Energy", "Trade", "Development", "Research", "Industry",
                         "Exchange", "Safety", "Health", "Justice", "Innovation", "Education", "Authority", "Society",
                         "Institute", "Association", "Foundation", "Agency", "Board", "Office", "ICT", "Regulation",
                         "Markets", "Standards", "Transportation", "Transport", "Environment", "Labor", "Labour",
@@ -78,8 +85,9 @@ def is_name_token(t: str) -> bool:
     if "-" in t and t.rsplit("-", 1)[1].isalpha() and t.rsplit("-", 1)[1].islower():
         # "AI-powered", "London-based" are not names, but romanised given names are ("Ji-hoon", "Seo-yeon")
         pre, suf = t.split("-", 1)
-        if not (c.isupper() and pre.isalpha() and 2 <= len(pre) <= 3 and 2 <= len(suf) <= 4 and "-" not in suf
-                and pre.lower() not in _HYPHEN_PREFIXES):
+        if not (c.isupper() and pre.isalpha() and 2 <= len(pre) <= 5 and 2 <= len(suf) <= 4 and "-" not in suf
+                and pre.lower() not in _HYPHEN_PREFIXES
+                and (len(pre) <= 3 or (_SYLLABLE.match(pre.lower()) and _SYLLABLE.match(suf)))):
             return False
     if c.isupper():
         return True
@@ -151,6 +159,12 @@ class _Builder:
                     end = self._field_list_end(toks, j)
                     if end:
                         j = end  # "Ministry of Trade, Industry and Energy", "Committee on Science, Space and ..."
+                        continue
+                if toks[j][2] == "," and not gap and j - i <= 3 and toks[j - 1][2] not in _CHAMBERS and \
+                        any(x[2] in _CHAMBERS for x in toks[i:i + 2]):
+                    end = self._field_list_end(toks, j)
+                    if end and toks[end - 1][2] in {"Committee", "Subcommittee"}:
+                        j = end  # "Senate Banking, Housing, and Urban Affairs Committee": the fields, then the head
                         continue
                 if toks[j][2] == "," and not gap and j + 1 < n and toks[j + 1][2].rstrip(".") in _COMMA_LEGAL and \
                         text[toks[j][1]:toks[j + 1][0]] == " ":
@@ -246,6 +260,8 @@ class _Builder:
         k = j + 1
         while k < len(toks) and is_name_token(toks[k][2]) and self.text[toks[k - 1][1]:toks[k][0]] == " ":
             k += 1
+        if toks[k - 1][2] == "Act" and k - j - 1 <= 3:
+            return True  # "Chips and Science Act": one law's name (not an actor: dropped whole)
         if k - j - 1 > 3 or toks[k - 1][2] not in _AND_HEADS:
             return False
         # two names coordinated ("Google and Samsung Electronics") are not one institution
@@ -261,7 +277,9 @@ class _Builder:
             if len(t) <= 5 and _CODE_START.match(t) and a + 1 < b and toks[a + 1][2] not in lex.generic_caps:
                 break  # "Q1 Tessera" may be a product's name: typing decides whether "Q1" is a quarter
             # a common word capitalised only because it starts the sentence (tested last: the costliest test)
-            if low in lex.stopwords or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
+            # "US" is the country's abbreviation (as "U.S."), not the pronoun: "US Securities and Exchange Commission"
+            stop = low in lex.stopwords and t != "US"
+            if stop or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
                     (a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns)
                      and low not in lex.role_words and lex.known.get(fold(t)) is None
                      and not (a + 1 < b and toks[a + 1][2] in _NAME_SUFFIXES and not _ADJECTIVE.search(low))):
@@ -270,6 +288,17 @@ class _Builder:
             else:
                 break
         return a
+
+    def _known_prefix(self, texts: list[str], a: int, b: int) -> tuple[int, int]:
+        """(start, end) of the longest well-known name of two or more words that starts the run at a (or after its
+        "The"), else (a, 0): stripping, title splitting and tail trimming must not cut it ("USA Today publisher",
+        "Scale AI CEO", "Getty Images")."""
+        known = self.lex.known
+        start = a + 1 if texts[a] in {"The", "A", "An"} else a
+        for k in range(min(b, start + self.lex.known_max_tokens), start + 1, -1):
+            if fold(" ".join(texts[start:k])) in known:
+                return start, k
+        return a, 0
 
     def _stop_tail(self, t: str, n: int) -> bool:
         """A stopword ending a run that is not part of the name: lower case, short, or a function word; a longer
@@ -280,10 +309,10 @@ class _Builder:
         return n == 1 or t.islower() or len(t) < 3 or low in _FUNCTION_TAILS
 
     def _emit(self, s: Sentence, toks: list[Tok], a: int, b: int, *, title: str | None = None,
-              org_before: int | None = None, initial: bool = False) -> int | None:
-        """Record a mention for tokens a..b-1; returns its index."""
+              org_before: int | None = None, initial: bool = False, keep: int = 0) -> int | None:
+        """Record a mention for tokens a..b-1 (its end not trimmed below ``keep``); returns its index."""
         generic = self.lex.generic_caps
-        while b > a:
+        while b > max(a, keep):
             w = toks[b - 1][2]
             if w == "Act" and b - a > 1:
                 return None  # "the GAIN AI Act", "the Chips and Science Act": a law, not an actor
@@ -294,7 +323,7 @@ class _Builder:
         if b <= a:
             return None
         words = list(map(_TEXT, toks[a:b]))
-        if generic.issuperset(words):
+        if generic.issuperset(words) and b > keep:
             return None
         start, end = toks[a][0], toks[b - 1][1]
         text = self.text
@@ -322,23 +351,24 @@ class _Builder:
                                           and w.lower() not in self.doc.lower_vocab)
         return len(self.mentions) - 1
 
-    def _split_titles(self, s: Sentence, toks: list[Tok], a: int, b: int, initial: bool) -> None:
-        """Split "OpenAI CEO Sam Altman" into an organisation, a title and a person name."""
+    def _split_titles(self, s: Sentence, toks: list[Tok], a: int, b: int, initial: bool, keep: int = 0) -> None:
+        """Split "OpenAI CEO Sam Altman" into an organisation, a title and a person name (tokens before ``keep``,
+        a well-known name, stay whole)."""
         lex = self.lex
         lows, role_words = self.lows, lex.role_words
-        role_idx = [k for k in range(a, b) if lows[k] in role_words or lows[k].rstrip(".") in role_words]
+        role_idx = [k for k in range(max(a, keep), b) if lows[k] in role_words or lows[k].rstrip(".") in role_words]
         # a title ends a run only as an upper-case abbreviation ("Green Party TD"), never as a surname ("Son")
         role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].isupper() and k > a)]
         if toks[a][2] in _OF_THE_HEADS and a + 2 < b and toks[a + 1][2] == "of":
             role_idx = []  # "Office of the Privacy Commissioner of Canada": an institution named after its head
         if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])):
             # no title, or the title word heads an institution's name ("Justice Department")
-            self._emit(s, toks, a, b, initial=initial)
+            self._emit(s, toks, a, b, initial=initial, keep=keep)
             return
         last = role_idx[-1]
         # the title starts at the first role word, extended back over modifiers ("Senior", "District")
         first = role_idx[0]
-        while first > a and toks[first - 1][2].lower() in lex.role_modifiers:
+        while first > max(a, keep) and toks[first - 1][2].lower() in lex.role_modifiers:
             first -= 1
         name_a = last + 1
         if name_a < b and toks[name_a][2] == "of":
@@ -348,7 +378,7 @@ class _Builder:
         title = self.text[toks[first][0]:toks[last][1]]
         org_idx = None
         if first > a:
-            org_idx = self._emit(s, toks, a, first, initial=initial)
+            org_idx = self._emit(s, toks, a, first, initial=initial, keep=keep)
         if name_a < b and role_words.isdisjoint(lows[name_a:b]) and lex.generic_caps.isdisjoint(
                 map(_TEXT, toks[name_a:b])):
             self._emit(s, toks, name_a, b, title=title, org_before=org_idx, initial=False)
@@ -357,7 +387,7 @@ class _Builder:
 
     def sentence(self, s: Sentence) -> None:
         """Mentions of one sentence."""
-        toks = tokens(self.text, s.start, s.end)
+        toks = _split_compounds(tokens(self.text, s.start, s.end), self.lex.stopwords)
         if not toks:
             return
         texts = list(map(_TEXT, toks))
@@ -370,8 +400,11 @@ class _Builder:
                 self._heading_run(s, toks, a, b)  # a byline ("Additional reporting by X") names its reporter
                 continue
             a2 = self._strip(toks, a, b, initial)
+            known_start, known_end = self._known_prefix(texts, a, b)
+            if known_end:
+                a2 = min(a2, known_start)
             if a2 < b:
-                self._split_titles(s, toks, a2, b, a2 in initial)
+                self._split_titles(s, toks, a2, b, a2 in initial, keep=max(known_end, a2))
         if not s.heading:
             self._groups(s, toks, lows)
 
@@ -455,6 +488,24 @@ class _Builder:
             gstart = toks[first][0]
             self.mentions.append(Mention(start=gstart, end=noun_end, text=" ".join(self.text[gstart:noun_end].split()),
                                          sentence=s.index, org_before=affiliation, group=label))
+
+
+def _split_compounds(toks: list[Tok], stopwords: frozenset[str]) -> list[Tok]:
+    """Tokens with "Dhabi-backed", "Francisco-based" after a name's first word cut into the name's last word, the
+    hyphen and the participle, so that the name is read whole ("Abu Dhabi", "Andreessen Horowitz") rather than cut
+    before its last word (a one-word owner, "Salesforce-owned Slack", stays a modifier as before)."""
+    if not any("-" in t[2] for t in toks):
+        return toks
+    out: list[Tok] = []
+    for start, end, t in toks:
+        m = _NAME_COMPOUND.match(t)
+        if m and out and out[-1][1] == start - 1 and out[-1][2][0].isupper() and is_name_token(out[-1][2]) and \
+                out[-1][2].lower() not in stopwords:
+            cut = start + m.end(1)
+            out += [(start, cut, m.group(1)), (cut, cut + 1, "-"), (cut + 1, end, t[m.end(1) + 1:])]
+        else:
+            out.append((start, end, t))
+    return out
 
 
 @lru_cache(maxsize=4)

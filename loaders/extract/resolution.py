@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.model import Entity, EntityType, Span
-from loaders.extract.lexicon import Lexicon, fold, lexicon
+from loaders.extract.lexicon import KnownEntity, Lexicon, fold, lexicon
 from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMention, TypedMentions
 
 # how much a cue is trusted when two readings of one name disagree
@@ -41,6 +41,20 @@ class _Cluster:
             best = max(self.labels, key=lambda pl: (pl[0], len(pl[1].split()), len(pl[1])))[1]
             self._cache = (len(self.labels), best)
         return self._cache[1]
+
+
+# a country written before an institution's name ("US Federal Trade Commission", "U.K. Competition and Markets
+# Authority"): the institution is the one the lexicon knows without it
+_NATIONAL_PREFIXES = frozenset({"US", "U.S.", "UK", "U.K."})
+
+
+def _national_known(surface: str, lex: Lexicon) -> KnownEntity | None:
+    """The well-known organisation a name is once a leading country prefix is dropped, else None."""
+    words = surface.split()
+    if len(words) < 3 or words[0] not in _NATIONAL_PREFIXES:
+        return None
+    known = lex.known.get(fold(" ".join(words[1:])))
+    return known if known is not None and known.type == "Organization" else None
 
 
 def _strength(t: TypedMention) -> int:
@@ -84,6 +98,10 @@ class _Resolver:
 
     def _add(self, i: int, t: TypedMention, etype: EntityType, label: str) -> None:
         known = self.lex.known.get(fold(t.mention.text)) if t.cue == "lexicon" else None
+        national = _national_known(t.mention.text, self.lex) if known is None else None
+        if national is not None and national.type == etype and (etype, fold(national.label)) in self.by_fold:
+            # "US Federal Trade Commission" joins the "Federal Trade Commission" (or "FTC") written elsewhere
+            known = national
         # a lexicon name written in full ("Samsung Electronics") joins the entity of its short form
         key = (etype if etype != "Group" else "Group", fold(known.label if known and known.type == etype else label))
         ci = self.by_fold.get(key)

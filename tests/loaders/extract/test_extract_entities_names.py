@@ -13,6 +13,9 @@ from loaders.extract import extract
     ("The company hired George K. Marlow, who led its rival's chip unit.", "George K. Marlow"),
     ("Quillbyte chief executive Adam D’Amaro said the deal was fair.", "Adam D’Amaro"),
     ("Board member Tess O’Rourke said she would vote against the plan.", "Tess O’Rourke"),
+    ("Novelists Dana Whitcombe, Harold P.J. Vance and 12 other writers sued Quillbyte.", "Harold P.J. Vance"),
+    ("The office of Daewon Group chairman Park Seung-hoon did not respond.", "Park Seung-hoon"),
+    ("Choi Young-min, a researcher at Daewon Labs, said the model was weak.", "Choi Young-min"),
 ])
 def test_names_with_an_initial_or_an_apostrophe_are_one_person(text: str, name: str) -> None:
     people = labels(extract(text), "Person")
@@ -26,6 +29,95 @@ def test_names_with_an_initial_or_an_apostrophe_are_one_person(text: str, name: 
 ])
 def test_a_full_stop_after_a_capital_still_ends_the_sentence(text: str, not_a_name: str) -> None:
     assert not any(not_a_name in label for label in labels(extract(text)))
+
+
+@pytest.mark.parametrize("compound", ["Well-known", "Real-time", "Year-long", "High-end"])
+def test_hyphenated_english_compounds_are_not_given_names(compound: str) -> None:
+    text = f"{compound} tools from Quillbyte Labs were shown, the firm said."
+    assert not any(compound in label for label in labels(extract(text)))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("He filed a complaint with the US Securities and Exchange Commission on Monday.",
+     "US Securities and Exchange Commission"),
+    ("The chair of the US House Select Committee on Trade wrote to Zentrix Labs.",
+     "US House Select Committee on Trade"),
+])
+def test_a_us_prefix_stays_in_an_institutions_name(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize("prefix", ["US", "U.S."])
+def test_a_country_prefixed_institution_is_one_entity_with_its_acronym(prefix: str) -> None:
+    text = (f"The {prefix} Federal Trade Commission (FTC) opened an inquiry into Zentrix Labs. "
+            "The FTC said the firm had ignored earlier warnings.")
+    orgs = [e for e in extract(text).entities if "Trade Commission" in e.label or "FTC" in e.aliases]
+    assert len(orgs) == 1, orgs
+    assert f"{prefix} Federal Trade Commission" in (orgs[0].label, *orgs[0].aliases)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The story ran in a paper owned by USA Today publisher Gannett last year.", "USA Today"),
+    ("Scale AI CEO Alexandr Wang told reporters that data costs were rising.", "Scale AI"),
+    ("The photographs were licensed from Getty Images, Zentrix Labs said.", "Getty Images"),
+])
+def test_a_well_known_name_is_not_cut_by_a_title_or_a_generic_word(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The bill passed. Actor Dominic Ashgrove-Reyes was among those who criticised it.", "Dominic Ashgrove-Reyes"),
+    ("Novelist Marguerite Okonjo said the model copied her books.", "Marguerite Okonjo"),
+    ("Illustrator Tobias Wrenfield joined the suit against Zentrix Labs.", "Tobias Wrenfield"),
+])
+def test_an_occupation_starting_a_sentence_is_a_title_not_part_of_the_name(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Person", labels(extract(text))
+
+
+@pytest.mark.parametrize("name", ["Senate Banking, Housing, and Urban Affairs Committee",
+                                  "Senate Commerce, Science and Transportation Committee",
+                                  "House Energy, Trade, and Markets Subcommittee"])
+def test_a_chambers_committee_listing_its_fields_is_one_organisation(name: str) -> None:
+    text = f"Zentrix Labs will testify before the {name} next week, its lawyers said."
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+def test_a_chamber_in_a_list_of_names_is_not_a_committee() -> None:
+    found = labels(extract("The Senate, Zentrix Labs, and the Oversight Committee met on Monday."))
+    assert "Senate" in found and not any(label.startswith("Senate,") for label in found), found
+
+
+@pytest.mark.parametrize(("text", "org", "not_org"), [
+    ("Tech analyst Odile Marchetti of Creative Vectors said both devices were early experiments.",
+     "Creative Vectors", None),
+    ("Analyst Odile Marchetti of Keen Insight said the devices were early.", "Keen Insight", None),
+    ("Sen. Harlan Voss of Louisiana questioned the chief executive on the issue.", None, "Louisiana"),
+])
+def test_the_name_after_a_person_and_of_is_their_organisation(text: str, org: str | None,
+                                                              not_org: str | None) -> None:
+    found = labels(extract(text))
+    if org:
+        assert found.get(org) == "Organization", found
+    if not_org:
+        assert found.get(not_org) != "Organization", found
+
+
+@pytest.mark.parametrize(("text", "name", "fragment"), [
+    ("The round drew Abu Dhabi-backed MGX and two other funds.", "Abu Dhabi", "Abu"),
+    ("Andreessen Horowitz-led investors put $40 million into Zentrix Labs.", "Andreessen Horowitz", "Andreessen"),
+    ("The San Francisco-based startup Zentrix Labs hired 40 engineers.", "San Francisco", "San"),
+])
+def test_a_name_glued_to_a_participle_is_read_whole(text: str, name: str, fragment: str) -> None:
+    found = labels(extract(text))
+    assert name in found and fragment not in found, found
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The grant to Zentrix Labs came under the Chips and Science Act last year.", "Chips"),
+    ("Like Judge Harlan Voss, the court found that training was fair use.", "Like"),
+])
+def test_parts_of_laws_and_sentence_initial_prepositions_are_not_entities(text: str, word: str) -> None:
+    assert word not in labels(extract(text))
 
 
 @pytest.mark.parametrize(("text", "word"), [

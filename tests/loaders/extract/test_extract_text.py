@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from loaders.extract.text import clean, prepare
 
 
@@ -23,6 +25,12 @@ def test_sentences_respect_abbreviations_and_keep_offsets() -> None:
     ]
     for s in doc.sentences:
         assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize("name", ["Harold P.J. Vance", "J.K. Marlow", "Ana M.T. Ruiz"])
+def test_dotted_initials_do_not_end_a_sentence(name: str) -> None:
+    doc = prepare(f"The writers include {name} and others. They sued on Monday.")
+    assert [s.text for s in doc.sentences] == [f"The writers include {name} and others.", "They sued on Monday."]
 
 
 def test_glued_sentences_are_split() -> None:
