@@ -84,9 +84,16 @@ _SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thril
 # accusations and legal assertions (schema: criticisms, or not claims)
 _ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "unlawful", "illegal", "plagiari",
                      "stole", "steal", "theft", "misrepresent", "wrongdoing", "defam", "deceptive", "deceiv",
-                     "mislead", "fraud")
+                     "mislead", "fraud", "alleg", "accus")
 _ACCUSATION = re.compile(rf"\b(?:{alternation(_ACCUSATION_STEMS)})", re.I)  # a trie: faster than the alternation
 _FIGURE = re.compile(r"\d")
+# what a court case asserts or denies: "the complaint did not identify …", "the allegations were not accurate"
+_LEGAL_SUBJECT = re.compile(r"^(?:that\s+)?(?:the|this|these|those|its|their|his|her)\s+(?:\w+\s+)?"
+                            r"(?:complaint|lawsuit|suit|allegations?|claims|case|charges|accusations|petition|ruling|"
+                            r"verdict)\b", re.I)
+# an instruction passed on ("telling the company to stop …"): addressee, then "to" and a verb
+_INSTRUCTION = re.compile(r"^(?:the\s+)?(?:\w+\s+){0,3}?to\s+(?:stop|start|remove|avoid|cease|end|halt|keep|take|make|"
+                          r"pay|provide|hand|share|delete|destroy|comply|explain)\b", re.I)
 _MIN_WORDS = 4
 _MAX_WORDS = 70
 
@@ -121,7 +128,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if not tokens.isdisjoint(_SENTIMENT_WORDS) and _SENTIMENT.search(body):
         return False
-    if _ACCUSATION.search(body):
+    if _ACCUSATION.search(body) or _LEGAL_SUBJECT.match(body) or _INSTRUCTION.match(body):
         return False
     if quoted:
         return _FACTUAL.search(body) is not None and not _FIRST_SINGULAR.search(body)

@@ -64,8 +64,18 @@ _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
 _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
                             "alleging", "plaintiffs", "plaintiff", "filing"})
-_NOT_REPORTING = ("post", "continu", "comment", "remark", "ask", "repl", "respond", "retort", "counter", "tweet",
-                  "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
+# (a suggestion is the speaker's opinion, hedged: "Altman suggested such narratives could …")
+_NOT_REPORTING = ("suggest", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort", "counter",
+                  "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
+# what stands right before a verb of speech when it asserts nothing: negated ("never wrote", "has not disclosed"),
+# passive ("it was revealed"), or a noun ("after reports that", "the findings")
+_UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|\b(?:was|were|been|being|be|is|are)|"
+                                r"\b(?:after|about|amid|following|despite|of|to|the|these|those|such|media|news|"
+                                r"press|that))\s*$", re.I)
+# what comes before a participle of speech ("…, saying that", "by telling", "while noting"); before other -ing
+# words of speech ("writing", "reporting") a noun phrase is meant ("an AI sports writing program")
+_ING_LEAD = re.compile(r"(?:[,;:—–(]|\b(?:by|while|when|after|before|also|and|in|on|without|article|report|paper|"
+                       r"statement|post|letter|filing|study|blog|email|memo|note|survey))\s*$", re.I)
 # "in a new blog post on Thursday that …": where the speech was made, before the statement
 _LEAD_THAT = re.compile(r"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|her|their|new|recent|blog|post|"
                         r"statement|interview|report|paper|letter|email|filing|press|release|conference|call|earlier|"
@@ -100,14 +110,17 @@ class _DocClaims:
         self.judges: dict[str, bool] = {}
         self.spokes: dict[str, str] = {}  # organisation -> its spokesperson named at a quote
         self.figures: dict[tuple[int, int], tuple[Quantity, ...]] = {}
+        self.quotes: list[Attribution] = []  # the quotes seen, whose speakers the reported speech in them shares
 
     def run(self) -> list[Claim]:
         """Claims from every attribution, then the figures that go on after them."""
         ctx = self.ctx
         for a, rule in list(_attributions(ctx, self.finder)):
+            if a.kind == "quote":
+                self.quotes.append(a)
             speaker = self._speaker(a)
-            if speaker is None:
-                continue
+            if speaker is None or _unasserted(ctx, a):
+                continue  # "never wrote", "it was revealed", "after reports that": nobody says anything
             self.spoken.setdefault(a.last_sent, speaker)
             if a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
@@ -131,12 +144,20 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = _adjacent_speaker(ctx, self.finder, a) or _spokesperson(ctx, a, self.spokes) or a.speaker
+        speaker = _adjacent_speaker(ctx, self.finder, a) or _spokesperson(ctx, a, self.spokes) or \
+            self._quoted_by(a) or a.speaker
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
             return None
         if _judicial(ctx, speaker, self.judges):
             return None  # a ruling is a legal assertion, not a claim (schema)
         return speaker
+
+    def _quoted_by(self, a: Attribution) -> str | None:
+        """'“…, AdVon Commerce,” The Arena Group said': content read as '…, X said' inside a quote is the quote's
+        speaker's, not the name that ends the quote."""
+        if a.kind != "fronted":
+            return None
+        return next((q.speaker for q in self.quotes if q.start <= a.start < q.end), None)
 
     def _is_claim(self, speaker: str, sent: int, start: int, end: int, rule: str, announced: bool) -> bool:
         """Whether an attributed piece is a claim: a statement, not the speaker's judgement, plan or announcement
@@ -193,6 +214,21 @@ def _attributions(ctx: DocContext, finder: CriticismFinder) -> Iterator[tuple[At
             yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
         if not words.isdisjoint(DOCUMENT_WORDS):
             yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
+
+
+def _unasserted(ctx: DocContext, a: Attribution) -> bool:
+    """Whether the verb of reported speech asserts nothing: negated, passive, or a noun ("after reports that")."""
+    if a.kind == "quote" or not a.verb:
+        return False
+    text, s = ctx.doc.clean, ctx.sentence(a.sent)
+    verb_at = text.rfind(a.verb, s.start, a.start + 1)
+    if verb_at < 0:
+        return False
+    if a.verb.strip().endswith("ing") and not _ING_LEAD.search(text, max(s.start, verb_at - 12), verb_at):
+        return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
+    if a.verb.strip().lower() == "added" and re.match(r"(?:a|an)\s", text[a.start:a.start + 3], re.I):
+        return True  # "Meta has since added a warning": "added" with an object
+    return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 30), verb_at) is not None
 
 
 def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:

@@ -59,6 +59,19 @@ def test_a_named_spokesperson_speaks_for_the_quotes_that_follow() -> None:
     assert found == [("Ann Lee", [40.0]), ("Ann Lee", [2e6])], found
 
 
+def test_a_name_that_ends_a_quote_is_not_its_speaker() -> None:
+    text = '"The reviews were licensed content from an external company, Zentrix Labs," The Halvorsen Group said.'
+    assert [c[0] for c in claims_of(extract(text))] == ["Halvorsen Group"]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Zentrix Labs published a report stating that its models are now writing most of its code.", "Zentrix Labs"),
+    ("Zentrix Labs defended the model, saying that its error rate has fallen by half since 2023.", "Zentrix Labs"),
+])
+def test_participles_of_speech_still_attribute(text: str, claimant: str) -> None:
+    assert [c[0] for c in claims_of(extract(text))] == [claimant]
+
+
 @pytest.mark.parametrize(("speaker", "expected"), [("Judge Maria Okafor", 0), ("Analyst Maria Okafor", 1)])
 def test_a_ruling_is_not_a_claim(speaker: str, expected: int) -> None:
     assert len(claims_of(extract(f"{speaker} said the training process was transformative."))) == expected
@@ -89,6 +102,21 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Zentrix Labs alleges that Halvorsen Robotics copied 40 of its chip designs.",
     # an opinion or feeling in the first person
     "“I think this is a wonderful moment for everyone in the industry,” said Priya Raman of Halvorsen Robotics.",
+    # a suggestion is an opinion, not a statement of fact
+    "Priya Raman suggested that open models could concentrate power in the hands of a few firms.",
+    # a negated or passive verb of speech, or a noun: nobody states anything
+    "Priya Raman, who won the award last year, never wrote that the model is safe.",
+    "Zentrix Labs has faced criticism after it was revealed that its filters were switched off.",
+    "Elena Varga wrote to Priya Raman after reports that Zentrix Labs had paused its audits.",
+    # a relative clause's verb: the standard, not the organisation, "tells"
+    "Zentrix Labs uses a voluntary standard that tells crawlers which pages they can visit.",
+    # a gerund in a noun phrase, and "added" with an object
+    "Zentrix Labs paused an automated sports writing program after it produced a string of errors.",
+    "Zentrix Labs has since added a banner that appears before a user shares a chat.",
+    # what a case asserts or denies is a legal assertion; an allegation is a criticism
+    'Halvorsen Robotics said the complaint did not "identify a single work by any plaintiff" that it used.',
+    "Halvorsen Robotics said the allegations were not accurate.",
+    "Elena Varga reported that an official alleged Zentrix Labs was selling data to brokers.",
 ])
 def test_what_is_not_a_claim(text: str) -> None:
     assert claims_of(extract(text)) == []
@@ -102,6 +130,7 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("In March, the model completed a task that takes humans four minutes", False, True),
     ("weaknesses in its protections", False, False),
     ("to stop including the newspaper's content", False, False),
+    ("the company to stop including the newspaper's content in its search bot results", False, False),
     ("it would look into the matter", False, False),
     ("it had hired a law firm to advise on the review", False, False),
     ("the company strongly disagrees with the decision", False, False),
