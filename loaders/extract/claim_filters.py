@@ -23,7 +23,9 @@ _OWN_PLAN = re.compile(
     r"(?:would|will) (?:continue|not)|welcomes?|welcomed|takes? [\w\s]{1,40} seriously|was (?:reviewing|removing|"
     r"working|looking|investigating|considering)|is (?:reviewing|removing|investigating|considering)|"
     r"(?:would|will|can)\s+not\s+comment|declined|(?:strongly\s+)?(?:disagrees?|disagreed|agrees?|regrets?|"
-    r"applauds?|supports?|opposes?|rejects?)|won[’']t|wouldn[’']t|"
+    r"applaud(?:s|ed)?|support(?:s|ed)?|oppos(?:es|ed)|reject(?:s|ed)?|regretted)|"
+    r"(?:is|was|are|were) [\"“]?(?:horrified|shocked|appalled|outraged|saddened|disappointed|dismayed|concerned|"
+    r"worried|heartbroken)|won[’']t|wouldn[’']t|"
     r"(?:has|had|have) (?:also )?(?:hired|appointed|retained|discussed|asked|signed|"
     r"launched|filed|sent))\b", re.I)
 # feelings, thanks and opinions without factual content
@@ -94,6 +96,10 @@ _LEGAL_SUBJECT = re.compile(r"^(?:that\s+)?(?:the|this|these|those|its|their|his
 # an instruction passed on ("telling the company to stop …"): addressee, then "to" and a verb
 _INSTRUCTION = re.compile(r"^(?:the\s+)?(?:\w+\s+){0,3}?to\s+(?:stop|start|remove|avoid|cease|end|halt|keep|take|make|"
                           r"pay|provide|hand|share|delete|destroy|comply|explain)\b", re.I)
+# a conditional plan: "the regulator would ensure …", "California would convene a working group": what an actor
+# would do is an intention (reported with "would" for "will"), unless it has a figure
+_WOULD_PLAN = re.compile(r"^(?:that\s+)?(?:\S+\s+){1,4}?would\s+(?:also\s+)?(?!be\b|have\b|not\b|take\b|need\b|"
+                         r"become\b|cost\b|reach\b|grow\b|fall\b|rise\b|remain\b|replace\b|arrive\b)[a-z]+\b", re.I)
 _MIN_WORDS = 4
 _MAX_WORDS = 70
 
@@ -118,7 +124,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _OPINION.match(body) or _HYPOTHETICAL.match(body):
         return False
-    if _OWN_PLAN.match(body) and not (_FIGURE.search(body) and parse_quantities(body)):
+    if (_OWN_PLAN.match(body) or _WOULD_PLAN.match(body)) and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)
     tokens = {w.strip(_TRIM) for w in words}

@@ -66,9 +66,11 @@ def test_a_name_that_ends_a_quote_is_not_its_speaker() -> None:
 
 @pytest.mark.parametrize(("text", "claimant"), [
     ("Zentrix Labs published a report stating that its models are now writing most of its code.", "Zentrix Labs"),
+    ("Priya Raman said AI would replace 40% of call-centre jobs by 2030.", "Priya Raman"),
+    ("Priya Raman said the new chips would be twice as fast as the old ones.", "Priya Raman"),
     ("Zentrix Labs defended the model, saying that its error rate has fallen by half since 2023.", "Zentrix Labs"),
 ])
-def test_participles_of_speech_still_attribute(text: str, claimant: str) -> None:
+def test_attributed_statements_still_count(text: str, claimant: str) -> None:
     assert [c[0] for c in claims_of(extract(text))] == [claimant]
 
 
@@ -110,6 +112,10 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Elena Varga wrote to Priya Raman after reports that Zentrix Labs had paused its audits.",
     # a relative clause's verb: the standard, not the organisation, "tells"
     "Zentrix Labs uses a voluntary standard that tells crawlers which pages they can visit.",
+    # what an actor would do is its intention; its support or dismay is a stance, not a fact
+    "Elena Varga said the regulator would ensure that small firms keep access to the market.",
+    "Zentrix Labs said it supported careful development of AI that balances innovation with safety.",
+    'The Halvorsen Union said it was "horrified" by the reporting on the magazine.',
     # a gerund in a noun phrase, and "added" with an object
     "Zentrix Labs paused an automated sports writing program after it produced a string of errors.",
     "Zentrix Labs has since added a banner that appears before a user shares a chat.",
