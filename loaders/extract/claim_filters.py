@@ -100,6 +100,8 @@ _INSTRUCTION = re.compile(r"^(?:the\s+)?(?:\w+\s+){0,3}?to\s+(?:stop|start|remov
 # would do is an intention (reported with "would" for "will"), unless it has a figure
 _WOULD_PLAN = re.compile(r"^(?:that\s+)?(?:\S+\s+){1,4}?would\s+(?:also\s+)?(?!be\b|have\b|not\b|take\b|need\b|"
                          r"become\b|cost\b|reach\b|grow\b|fall\b|rise\b|remain\b|replace\b|arrive\b)[a-z]+\b", re.I)
+# a guess at what someone did, not a statement: "the newspaper seems to have used AI …" (near the start)
+_HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
 _MIN_WORDS = 4
 _MAX_WORDS = 70
 
@@ -122,7 +124,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
         return False
-    if _OPINION.match(body) or _HYPOTHETICAL.match(body):
+    if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body):
         return False
     if (_OWN_PLAN.match(body) or _WOULD_PLAN.match(body)) and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts

@@ -69,9 +69,14 @@ _NOT_REPORTING = ("suggest", "post", "continu", "comment", "remark", "ask", "rep
                   "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
 # what stands right before a verb of speech when it asserts nothing: negated ("never wrote", "has not disclosed"),
 # passive ("it was revealed"), or a noun ("after reports that", "the findings")
-_UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|\b(?:was|were|been|being|be|is|are)|"
+_UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
+                                r"\b(?:not|never|n[’']t)\b[^,;]{0,60}\b(?:or|nor)|"
+                                r"\b(?:was|were|been|being|be|is|are)|"
                                 r"\b(?:after|about|amid|following|despite|of|to|the|these|those|such|media|news|"
                                 r"press|that))\s*$", re.I)
+# an unnamed subject right before a finite verb ("a prominent app developer showed that …"): whoever it is, not
+# the organisation named earlier in the sentence (before a participle, it is the document: "an article stating")
+_UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
 # what comes before a participle of speech ("…, saying that", "by telling", "while noting"); before other -ing
 # words of speech ("writing", "reporting") a noun phrase is meant ("an AI sports writing program")
 _ING_LEAD = re.compile(r"(?:[,;:—–(]|\b(?:by|while|when|after|before|also|and|in|on|without|article|report|paper|"
@@ -224,11 +229,14 @@ def _unasserted(ctx: DocContext, a: Attribution) -> bool:
     verb_at = text.rfind(a.verb, s.start, a.start + 1)
     if verb_at < 0:
         return False
-    if a.verb.strip().endswith("ing") and not _ING_LEAD.search(text, max(s.start, verb_at - 12), verb_at):
-        return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
+    if a.verb.strip().endswith("ing"):
+        if not _ING_LEAD.search(text, max(s.start, verb_at - 12), verb_at):
+            return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
+    elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at):
+        return True
     if a.verb.strip().lower() == "added" and re.match(r"(?:a|an)\s", text[a.start:a.start + 3], re.I):
         return True  # "Meta has since added a warning": "added" with an object
-    return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 30), verb_at) is not None
+    return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at) is not None
 
 
 def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:

@@ -66,6 +66,7 @@ def test_a_name_that_ends_a_quote_is_not_its_speaker() -> None:
 
 @pytest.mark.parametrize(("text", "claimant"), [
     ("Zentrix Labs published a report stating that its models are now writing most of its code.", "Zentrix Labs"),
+    ("Zentrix Labs said that model development now appears to be moving toward self-improvement.", "Zentrix Labs"),
     ("Priya Raman said AI would replace 40% of call-centre jobs by 2030.", "Priya Raman"),
     ("Priya Raman said the new chips would be twice as fast as the old ones.", "Priya Raman"),
     ("Zentrix Labs defended the model, saying that its error rate has fallen by half since 2023.", "Zentrix Labs"),
@@ -110,6 +111,11 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Priya Raman, who won the award last year, never wrote that the model is safe.",
     "Zentrix Labs has faced criticism after it was revealed that its filters were switched off.",
     "Elena Varga wrote to Priya Raman after reports that Zentrix Labs had paused its audits.",
+    "Zentrix Labs has not addressed the concerns or disclosed the number of complaints it has received.",
+    # an unnamed subject, not the organisation named before it
+    "Zentrix Labs paused the feature after an outside app developer showed that it kept copying other designs.",
+    # a guess at what someone did
+    '“The Daily Ledger seems to have used AI to write its whole reading list,” Priya Raman wrote.',
     # a relative clause's verb: the standard, not the organisation, "tells"
     "Zentrix Labs uses a voluntary standard that tells crawlers which pages they can visit.",
     # what an actor would do is its intention; its support or dismay is a stance, not a fact
