@@ -57,6 +57,11 @@ _TOLD = re.compile(r"tell|tells|told|telling", re.I)
 _ROLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){1,5}(?:,\s+)?|(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,1}"
                        r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
 _BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
+# "The company says", "However, the firm also noted": a definite description as the subject of the verb
+_COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:but|and|however)\s+)(?:the (?:company|firm|startup))\s+"
+                              r"(?:(?:also|later|has|had|previously|again|then|now)\s+)*$", re.I)
+_DESCRIBED = re.compile(r"\b(?:company|startup|start-up)\s+$", re.I)  # not "firm": "law firm X" is its counsel
+_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+)?$", re.I)
 _COURT = re.compile(r"\b(?:Court|Tribunal|Judiciary)\b")
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
@@ -149,8 +154,8 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = _adjacent_speaker(ctx, self.finder, a) or _spokesperson(ctx, a, self.spokes) or \
-            self._quoted_by(a) or a.speaker
+        speaker = _company_subject(ctx, a) or _adjacent_speaker(ctx, self.finder, a) or \
+            _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or a.speaker
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
             return None
         if _judicial(ctx, speaker, self.judges):
@@ -272,6 +277,26 @@ def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> st
         spokes[a.speaker] = person.key
         return person.key
     return spokes.get(a.speaker)
+
+
+def _company_subject(ctx: DocContext, a: Attribution) -> str | None:
+    """"The company says …" after "online education company Chegg": the organisation the article introduced as
+    a company (the latest so described), not the last one named (often a rival or an outlet it spoke to)."""
+    if a.kind != "reported" or not a.verb:
+        return None
+    s = ctx.sentence(a.sent)
+    text = ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start + 1)
+    if verb_at < 0 or not _COMPANY_SUBJECT.search(text[s.start:verb_at].lstrip()):
+        return None
+    described = [m for si in range(a.sent + 1) for m in ctx.by_sentence.get(si, []) if m.end <= verb_at and
+                 m.type == "Organization" and _DESCRIBED.search(text, max(0, m.start - 12), m.start)]
+    if described:
+        return described[-1].key
+    # else the organisation named most nearby, of those that are ever a subject (not only "told Axios")
+    addressed = {k for k, e in ctx.entities.items() if e.type == "Organization" and e.mentions and all(
+        _ADDRESSEE.search(text, max(0, m.start - 16), m.start) for m in e.mentions)}
+    return ctx.salient(verb_at, addressed) or ctx.salient(verb_at, addressed, max_sentences=20)
 
 
 def _adjacent_speaker(ctx: DocContext, finder: CriticismFinder, a: Attribution) -> str | None:

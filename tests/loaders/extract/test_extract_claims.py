@@ -59,6 +59,18 @@ def test_a_named_spokesperson_speaks_for_the_quotes_that_follow() -> None:
     assert found == [("Ann Lee", [40.0]), ("Ann Lee", [2e6])], found
 
 
+@pytest.mark.parametrize(("text", "claimant"), [
+    # the organisation introduced as a company, not the rival named last
+    ("Online education company Zentrix Labs sued Halvorsen Robotics on Monday. Halvorsen Robotics runs the largest "
+     "search engine in Europe. The company says traffic to its site fell 49% in January.", "Zentrix Labs"),
+    # an outlet that was only told something is not "the company"
+    ("Zentrix Labs published a new report on Tuesday. “Our progress is speeding up every month,” Zentrix Labs’s Ann "
+     "Lee told Reuters. The company noted that self-improvement has not been achieved yet.", "Zentrix Labs"),
+])
+def test_the_company_is_the_one_the_article_is_about(text: str, claimant: str) -> None:
+    assert [c[0] for c in claims_of(extract(text)) if "company" not in c[1]][-1] == claimant
+
+
 def test_a_name_that_ends_a_quote_is_not_its_speaker() -> None:
     text = '"The reviews were licensed content from an external company, Zentrix Labs," The Halvorsen Group said.'
     assert [c[0] for c in claims_of(extract(text))] == ["Halvorsen Group"]
