@@ -26,8 +26,9 @@ _OWN_PLAN = re.compile(
     r"applaud(?:s|ed)?|support(?:s|ed)?|oppos(?:es|ed)|reject(?:s|ed)?|regretted)|"
     r"(?:is|was|are|were) [\"“]?(?:horrified|shocked|appalled|outraged|saddened|disappointed|dismayed|concerned|"
     r"worried|heartbroken)|won[’']t|wouldn[’']t|"
-    r"(?:has|had|have) (?:also )?(?:hired|appointed|retained|discussed|asked|signed|"
-    r"launched|filed|sent))\b", re.I)
+    r"(?:has|had|have) (?:also |since |now |already )?(?:hired|appointed|retained|discussed|asked|signed|"
+    r"launched|filed|sent|identified|contacted|reached out)|spent|tried|sought|offered|reached out|contacted|"
+    r"approached)\b", re.I)
 # feelings, thanks and opinions without factual content
 _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|really\s+)?(?:excited|proud|"
                         r"pleased|delighted|thrilled|happy|glad|grateful|honou?red|disappointed|saddened|sorry)|"
@@ -42,11 +43,13 @@ _HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*
                            re.I)
 # a fragment, not a statement: "When the suit was first filed", "In an April motion to dismiss" (a subordinate or
 # prepositional opening without a main clause after a comma)
-_FRAGMENT = re.compile(r"^(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|"
+_FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
+                       r"(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|"
                        r"whom|whose|until|because|although|though|despite|following|from|of|about|into|over|and|or|"
                        r"but|days|weeks|months|years|being|is|are|was|were|has|have|had)\b(?!\s+(?:[\d$€£¥]|(?:one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b))",
                        re.I)
+_SENTENCE_ADVERB = re.compile(r"^[A-Za-z]+ly,\s*")
 # a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
 _GERUND = re.compile(r"^[a-z]+ing\b")
 # the speaker's opinion or feeling in the first person: "I think …", "we demand …"
@@ -120,7 +123,8 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
     words = body.lower().split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or "?" in content:
         return False
-    if _FRAGMENT.match(body) and not _main_clause_after_comma(body):
+    lead = _SENTENCE_ADVERB.sub("", body, count=1)  # "Interestingly, just before …": the fragment after it
+    if _FRAGMENT.match(lead) and not _main_clause_after_comma(lead):
         return False
     if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
         return False

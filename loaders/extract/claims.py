@@ -82,6 +82,9 @@ _UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
 # an unnamed subject right before a finite verb ("a prominent app developer showed that …"): whoever it is, not
 # the organisation named earlier in the sentence (before a participle, it is the document: "an article stating")
 _UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
+# verbs that take a noun phrase as often as a clause: they state something only with "that" or a quote
+_OBJECT_VERB = re.compile(r"(?:emphasi[sz]e[sd]?|highlight(?:s|ed)?|stress(?:es|ed)?|underscore[sd]?|"
+                          r"underline[sd]?|pointed to|points to|cite[sd]?)", re.I)
 # what comes before a participle of speech ("…, saying that", "by telling", "while noting"); before other -ing
 # words of speech ("writing", "reporting") a noun phrase is meant ("an AI sports writing program")
 _ING_LEAD = re.compile(r"(?:[,;:—–(]|\b(?:by|while|when|after|before|also|and|in|on|without|article|report|paper|"
@@ -132,7 +135,7 @@ class _DocClaims:
             if speaker is None or _unasserted(ctx, a):
                 continue  # "never wrote", "it was revealed", "after reports that": nobody says anything
             self.spoken.setdefault(a.last_sent, speaker)
-            if a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING):
+            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or _object_only(ctx, a):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = bool(a.verb and a.verb.lower().startswith("announc"))
             for sent, start, end in _pieces(ctx, a):
@@ -242,6 +245,16 @@ def _unasserted(ctx: DocContext, a: Attribution) -> bool:
     if a.verb.strip().lower() == "added" and re.match(r"(?:a|an)\s", text[a.start:a.start + 3], re.I):
         return True  # "Meta has since added a warning": "added" with an object
     return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at) is not None
+
+
+def _object_only(ctx: DocContext, a: Attribution) -> bool:
+    """"has emphasized AI safety since …", "pointed to a rapid increase": the verb takes an object, not a statement
+    (the speaker still speaks: figures that follow are theirs)."""
+    if a.kind == "quote" or not a.verb or not _OBJECT_VERB.match(a.verb.strip()):
+        return False
+    text = ctx.doc.clean
+    verb_at = text.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
+    return verb_at >= 0 and not re.search(r"\bthat\b|[“\"]", text[verb_at:a.start + 5])
 
 
 def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:

@@ -52,6 +52,12 @@ def test_figures_after_an_attributed_statement_go_on_with_its_speaker() -> None:
         assert ("Zentrix Labs", values) in found, found
 
 
+def test_figures_after_a_pointed_to_trend_are_the_speakers() -> None:
+    text = ("Zentrix Labs also pointed to a rapid increase in what its models can do alone. Tasks that once took "
+            "minutes of supervision can now run for 4 hours, with the duration doubling every few months.")
+    assert [(c[0], c[2]) for c in claims_of(extract(text))] == [("Zentrix Labs", [4.0, 2.0])]  # doubling: 2x
+
+
 def test_a_named_spokesperson_speaks_for_the_quotes_that_follow() -> None:
     text = ("Zentrix Labs rejected the complaint. “Our models already run on 40% less energy than in 2023,” Zentrix "
             "Labs spokesperson Ann Lee said. “Every day, our data centres now serve two million developers.”")
@@ -81,6 +87,7 @@ def test_a_name_that_ends_a_quote_is_not_its_speaker() -> None:
     ("Zentrix Labs said that model development now appears to be moving toward self-improvement.", "Zentrix Labs"),
     ("Priya Raman said AI would replace 40% of call-centre jobs by 2030.", "Priya Raman"),
     ("Priya Raman said the new chips would be twice as fast as the old ones.", "Priya Raman"),
+    ("Zentrix Labs emphasized that its error rate has fallen by half since 2023.", "Zentrix Labs"),
     ("Zentrix Labs defended the model, saying that its error rate has fallen by half since 2023.", "Zentrix Labs"),
 ])
 def test_attributed_statements_still_count(text: str, claimant: str) -> None:
@@ -134,6 +141,10 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Elena Varga said the regulator would ensure that small firms keep access to the market.",
     "Zentrix Labs said it supported careful development of AI that balances innovation with safety.",
     'The Halvorsen Union said it was "horrified" by the reporting on the magazine.',
+    # the speaker's account of its own efforts
+    "Halvorsen Robotics says it spent months trying to negotiate with Zentrix Labs over payment for its designs.",
+    # a verb that takes a noun phrase: no statement without "that" or a quote
+    "Zentrix Labs has emphasized AI safety since its founding and has published 12 audits of its models.",
     # a gerund in a noun phrase, and "added" with an object
     "Zentrix Labs paused an automated sports writing program after it produced a string of errors.",
     "Zentrix Labs has since added a banner that appears before a user shares a chat.",
@@ -150,6 +161,7 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("the chips had not slowed the country's progress", False, True),
     ("more than 10,000 vulnerabilities have been found", False, True),
     ("When the suit was first filed", False, False),
+    ("Interestingly, just before the article was released", False, False),
     ("over 80% of its code is now written by its models", False, True),
     ("In March, the model completed a task that takes humans four minutes", False, True),
     ("weaknesses in its protections", False, False),
