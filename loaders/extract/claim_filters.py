@@ -11,7 +11,8 @@ from loaders.extract.quantities import parse_quantities
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
 _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
                         r"call(?:s|ed)? (?:on|for)|let[’']s|please|(?:essential|important|imperative|crucial|vital|"
-                        r"time) that)\b", re.I)
+                        r"time) that|(?:is|are|be|was|were) (?:\w+ )?(?:necessary|needed|required)|"
+                        r"(?:a|the) need for)\b", re.I)
 # the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
 _OWN_PLAN = re.compile(
     r"^(?:that\s+)?(?:it|we|they|he|she|i|the (?:company|firm|startup|group|government|agency|ministry|court|"
@@ -76,7 +77,8 @@ _CLAUSE = re.compile(rf"^(?!to\b)(?:\S+\s+){{0,10}}?(?:{_AUX}|{_REGULAR})\b", re
 _CLAUSE_STRICT = re.compile(rf"^(?:\S+\s+){{0,10}}?(?:{_AUX}|(?<=\s)(?-i:[a-z]{{2,}}ed))\b", re.I)
 _TRIM = " \t\n,.;:“”\"'‘’—–-()"
 # the words without which _NORMATIVE and _SENTIMENT cannot match ("have to" / "has to" are tested as phrases)
-_NORMATIVE_WORDS = frozenset({"should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
+_NORMATIVE_WORDS = frozenset({"necessary", "needed", "required",
+                              "should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
                               "needs", "urge", "urged", "call", "calls", "called", "let’s", "let's", "please",
                               "essential", "important", "imperative", "crucial", "vital", "time"})
 _SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thrilled", "happy", "glad", "grateful",
@@ -105,6 +107,10 @@ _WOULD_PLAN = re.compile(r"^(?:that\s+)?(?:\S+\s+){1,4}?would\s+(?:also\s+)?(?!b
                          r"become\b|cost\b|reach\b|grow\b|fall\b|rise\b|remain\b|replace\b|arrive\b)[a-z]+\b", re.I)
 # a guess at what someone did, not a statement: "the newspaper seems to have used AI …" (near the start)
 _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
+# a stated purpose: "its mission was to understand …", "our goal is to" (an intention, not a fact)
+_PURPOSE = re.compile(r"^(?:that\s+)?(?:its|our|their|his|her|the company[’']s)\s+(?:\w+\s+)?"
+                      r"(?:mission|goal|aim|purpose|vision|ambition|intention|plan|priority)\s+"
+                      r"(?:is|was|has been|remains)\s+(?:to|that)\b", re.I)
 _MIN_WORDS = 4
 _MAX_WORDS = 70
 
@@ -130,7 +136,8 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body):
         return False
-    if (_OWN_PLAN.match(body) or _WOULD_PLAN.match(body)) and not (_FIGURE.search(body) and parse_quantities(body)):
+    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body)
+    if intention and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)
     tokens = {w.strip(_TRIM) for w in words}
