@@ -297,12 +297,16 @@ def _company_subject(ctx: DocContext, a: Attribution) -> str | None:
     a company (the latest so described), not the last one named (often a rival or an outlet it spoke to)."""
     if a.kind != "reported" or not a.verb:
         return None
-    s = ctx.sentence(a.sent)
+    verb_at = ctx.doc.clean.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
+    return _the_company(ctx, a.sent, verb_at) if verb_at >= 0 else None
+
+
+def _the_company(ctx: DocContext, sent: int, verb_at: int) -> str | None:
+    """What "the company" right before a verb at ``verb_at`` refers to (None when no such subject stands there)."""
     text = ctx.doc.clean
-    verb_at = text.rfind(a.verb, s.start, a.start + 1)
-    if verb_at < 0 or not _COMPANY_SUBJECT.search(text[s.start:verb_at].lstrip()):
+    if not _COMPANY_SUBJECT.search(text[ctx.sentence(sent).start:verb_at].lstrip()):
         return None
-    described = [m for si in range(a.sent + 1) for m in ctx.by_sentence.get(si, []) if m.end <= verb_at and
+    described = [m for si in range(sent + 1) for m in ctx.by_sentence.get(si, []) if m.end <= verb_at and
                  m.type == "Organization" and _DESCRIBED.search(text, max(0, m.start - 12), m.start)]
     if described:
         return described[-1].key
@@ -369,7 +373,7 @@ def _findings(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[A
     for m in _FINDING_VERB.finditer(text, s.start, s.end):
         if text.count("“", s.start, m.start()) > text.count("”", s.start, m.start()):
             continue  # inside a quote: the quote's speaker says it
-        speaker = finder.critic_at(sent, m.start())
+        speaker = finder.critic_at(sent, m.start()) or _the_company(ctx, sent, m.start())
         if speaker is None or m.end() >= s.end - 3:
             continue
         yield Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0), text[m.end():s.end])

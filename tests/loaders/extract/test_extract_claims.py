@@ -77,6 +77,13 @@ def test_the_company_is_the_one_the_article_is_about(text: str, claimant: str) -
     assert [c[0] for c in claims_of(extract(text)) if "company" not in c[1]][-1] == claimant
 
 
+def test_what_the_company_reported_is_its_claim() -> None:
+    text = ("Online education company Zentrix Labs sued Halvorsen Robotics on Monday. Halvorsen Robotics declined to "
+            "comment. Revenue fell 24% to $143.5 million, and the company reported a quarterly net loss of "
+            "$6.1 million.")
+    assert [(c[0], c[2]) for c in claims_of(extract(text))] == [("Zentrix Labs", [6.1e6])]
+
+
 def test_a_name_that_ends_a_quote_is_not_its_speaker() -> None:
     text = '"The reviews were licensed content from an external company, Zentrix Labs," The Halvorsen Group said.'
     assert [c[0] for c in claims_of(extract(text))] == ["Halvorsen Group"]
