@@ -244,7 +244,15 @@ def _unasserted(ctx: DocContext, a: Attribution) -> bool:
         return True
     if a.verb.strip().lower() == "added" and re.match(r"(?:a|an)\s", text[a.start:a.start + 3], re.I):
         return True  # "Meta has since added a warning": "added" with an object
+    if _inside_quote(text, verb_at):
+        return True  # '“… Perplexity proudly states that …”': the quote's speaker says it, not the name in it
     return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at) is not None
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
+    para = text.rfind("\n", 0, pos) + 1
+    return text.count('"', para, pos) % 2 == 1 or text.count("“", para, pos) > text.count("”", para, pos)
 
 
 def _object_only(ctx: DocContext, a: Attribution) -> bool:

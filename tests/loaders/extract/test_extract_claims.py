@@ -142,6 +142,9 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Zentrix Labs paused the feature after an outside app developer showed that it kept copying other designs.",
     # a guess at what someone did
     '“The Daily Ledger seems to have used AI to write its whole reading list,” Priya Raman wrote.',
+    # a name inside someone else's quotation is not speaking
+    'Elena Varga criticised the firm in a post. "Its answers are copied from newspapers. Zentrix Labs proudly states '
+    'that users can now skip the links to the sources entirely."',
     # a relative clause's verb: the standard, not the organisation, "tells"
     "Zentrix Labs uses a voluntary standard that tells crawlers which pages they can visit.",
     # what an actor would do is its intention; its support or dismay is a stance, not a fact
