@@ -11,7 +11,8 @@ from loaders.extract.quantities import parse_quantities
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
 _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
                         r"call(?:s|ed)? (?:on|for)|let[’']s|please|(?:essential|important|imperative|crucial|vital|"
-                        r"time) that)\b", re.I)
+                        r"time) that|(?:is|are|be|was|were) (?:\w+ )?(?:necessary|needed|required)|"
+                        r"(?:a|the) need for)\b", re.I)
 # the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
 _OWN_PLAN = re.compile(
     r"^(?:that\s+)?(?:it|we|they|he|she|i|the (?:company|firm|startup|group|government|agency|ministry|court|"
@@ -23,9 +24,12 @@ _OWN_PLAN = re.compile(
     r"(?:would|will) (?:continue|not)|welcomes?|welcomed|takes? [\w\s]{1,40} seriously|was (?:reviewing|removing|"
     r"working|looking|investigating|considering)|is (?:reviewing|removing|investigating|considering)|"
     r"(?:would|will|can)\s+not\s+comment|declined|(?:strongly\s+)?(?:disagrees?|disagreed|agrees?|regrets?|"
-    r"applauds?|supports?|opposes?|rejects?)|won[’']t|wouldn[’']t|"
-    r"(?:has|had|have) (?:also )?(?:hired|appointed|retained|discussed|asked|signed|"
-    r"launched|filed|sent))\b", re.I)
+    r"applaud(?:s|ed)?|support(?:s|ed)?|oppos(?:es|ed)|reject(?:s|ed)?|regretted)|"
+    r"(?:is|was|are|were) [\"“]?(?:horrified|shocked|appalled|outraged|saddened|disappointed|dismayed|concerned|"
+    r"worried|heartbroken)|won[’']t|wouldn[’']t|"
+    r"(?:has|had|have) (?:also |since |now |already )?(?:hired|appointed|retained|discussed|asked|signed|"
+    r"launched|filed|sent|identified|contacted|reached out)|spent|tried|sought|offered|reached out|contacted|"
+    r"approached)\b", re.I)
 # feelings, thanks and opinions without factual content
 _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|really\s+)?(?:excited|proud|"
                         r"pleased|delighted|thrilled|happy|glad|grateful|honou?red|disappointed|saddened|sorry)|"
@@ -40,11 +44,13 @@ _HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*
                            re.I)
 # a fragment, not a statement: "When the suit was first filed", "In an April motion to dismiss" (a subordinate or
 # prepositional opening without a main clause after a comma)
-_FRAGMENT = re.compile(r"^(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|"
+_FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
+                       r"(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|"
                        r"whom|whose|until|because|although|though|despite|following|from|of|about|into|over|and|or|"
                        r"but|days|weeks|months|years|being|is|are|was|were|has|have|had)\b(?!\s+(?:[\d$€£¥]|(?:one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b))",
                        re.I)
+_SENTENCE_ADVERB = re.compile(r"^[A-Za-z]+ly,\s*")
 # a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
 _GERUND = re.compile(r"^[a-z]+ing\b")
 # the speaker's opinion or feeling in the first person: "I think …", "we demand …"
@@ -71,7 +77,8 @@ _CLAUSE = re.compile(rf"^(?!to\b)(?:\S+\s+){{0,10}}?(?:{_AUX}|{_REGULAR})\b", re
 _CLAUSE_STRICT = re.compile(rf"^(?:\S+\s+){{0,10}}?(?:{_AUX}|(?<=\s)(?-i:[a-z]{{2,}}ed))\b", re.I)
 _TRIM = " \t\n,.;:“”\"'‘’—–-()"
 # the words without which _NORMATIVE and _SENTIMENT cannot match ("have to" / "has to" are tested as phrases)
-_NORMATIVE_WORDS = frozenset({"should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
+_NORMATIVE_WORDS = frozenset({"necessary", "needed", "required",
+                              "should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
                               "needs", "urge", "urged", "call", "calls", "called", "let’s", "let's", "please",
                               "essential", "important", "imperative", "crucial", "vital", "time"})
 _SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thrilled", "happy", "glad", "grateful",
@@ -84,9 +91,26 @@ _SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thril
 # accusations and legal assertions (schema: criticisms, or not claims)
 _ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "unlawful", "illegal", "plagiari",
                      "stole", "steal", "theft", "misrepresent", "wrongdoing", "defam", "deceptive", "deceiv",
-                     "mislead", "fraud")
+                     "mislead", "fraud", "alleg", "accus")
 _ACCUSATION = re.compile(rf"\b(?:{alternation(_ACCUSATION_STEMS)})", re.I)  # a trie: faster than the alternation
 _FIGURE = re.compile(r"\d")
+# what a court case asserts or denies: "the complaint did not identify …", "the allegations were not accurate"
+_LEGAL_SUBJECT = re.compile(r"^(?:that\s+)?(?:the|this|these|those|its|their|his|her)\s+(?:\w+\s+)?"
+                            r"(?:complaint|lawsuit|suit|allegations?|claims|case|charges|accusations|petition|ruling|"
+                            r"verdict)\b", re.I)
+# an instruction passed on ("telling the company to stop …"): addressee, then "to" and a verb
+_INSTRUCTION = re.compile(r"^(?:the\s+)?(?:\w+\s+){0,3}?to\s+(?:stop|start|remove|avoid|cease|end|halt|keep|take|make|"
+                          r"pay|provide|hand|share|delete|destroy|comply|explain)\b", re.I)
+# a conditional plan: "the regulator would ensure …", "California would convene a working group": what an actor
+# would do is an intention (reported with "would" for "will"), unless it has a figure
+_WOULD_PLAN = re.compile(r"^(?:that\s+)?(?:\S+\s+){1,4}?would\s+(?:also\s+)?(?!be\b|have\b|not\b|take\b|need\b|"
+                         r"become\b|cost\b|reach\b|grow\b|fall\b|rise\b|remain\b|replace\b|arrive\b)[a-z]+\b", re.I)
+# a guess at what someone did, not a statement: "the newspaper seems to have used AI …" (near the start)
+_HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
+# a stated purpose: "its mission was to understand …", "our goal is to" (an intention, not a fact)
+_PURPOSE = re.compile(r"^(?:that\s+)?(?:its|our|their|his|her|the company[’']s)\s+(?:\w+\s+)?"
+                      r"(?:mission|goal|aim|purpose|vision|ambition|intention|plan|priority)\s+"
+                      r"(?:is|was|has been|remains)\s+(?:to|that)\b", re.I)
 _MIN_WORDS = 4
 _MAX_WORDS = 70
 
@@ -105,13 +129,15 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
     words = body.lower().split()
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or "?" in content:
         return False
-    if _FRAGMENT.match(body) and not _main_clause_after_comma(body):
+    lead = _SENTENCE_ADVERB.sub("", body, count=1)  # "Interestingly, just before …": the fragment after it
+    if _FRAGMENT.match(lead) and not _main_clause_after_comma(lead):
         return False
     if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
         return False
-    if _OPINION.match(body) or _HYPOTHETICAL.match(body):
+    if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body):
         return False
-    if _OWN_PLAN.match(body) and not (_FIGURE.search(body) and parse_quantities(body)):
+    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body)
+    if intention and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)
     tokens = {w.strip(_TRIM) for w in words}
@@ -121,7 +147,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if not tokens.isdisjoint(_SENTIMENT_WORDS) and _SENTIMENT.search(body):
         return False
-    if _ACCUSATION.search(body):
+    if _ACCUSATION.search(body) or _LEGAL_SUBJECT.match(body) or _INSTRUCTION.match(body):
         return False
     if quoted:
         return _FACTUAL.search(body) is not None and not _FIRST_SINGULAR.search(body)

@@ -57,6 +57,11 @@ _TOLD = re.compile(r"tell|tells|told|telling", re.I)
 _ROLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){1,5}(?:,\s+)?|(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,1}"
                        r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
 _BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
+# "The company says", "However, the firm also noted": a definite description as the subject of the verb
+_COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:but|and|however)\s+)(?:the (?:company|firm|startup))\s+"
+                              r"(?:(?:also|later|has|had|previously|again|then|now)\s+)*$", re.I)
+_DESCRIBED = re.compile(r"\b(?:company|startup|start-up)\s+$", re.I)  # not "firm": "law firm X" is its counsel
+_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+)?$", re.I)
 _COURT = re.compile(r"\b(?:Court|Tribunal|Judiciary)\b")
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
@@ -64,8 +69,26 @@ _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
 _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
                             "alleging", "plaintiffs", "plaintiff", "filing"})
-_NOT_REPORTING = ("post", "continu", "comment", "remark", "ask", "repl", "respond", "retort", "counter", "tweet",
-                  "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
+# (a suggestion is the speaker's opinion, hedged: "Altman suggested such narratives could …")
+_NOT_REPORTING = ("suggest", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort", "counter",
+                  "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
+# what stands right before a verb of speech when it asserts nothing: negated ("never wrote", "has not disclosed"),
+# passive ("it was revealed"), or a noun ("after reports that", "the findings")
+_UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
+                                r"\b(?:not|never|n[’']t)\b[^,;]{0,60}\b(?:or|nor)|"
+                                r"\b(?:was|were|been|being|be|is|are)|"
+                                r"\b(?:after|about|amid|following|despite|of|to|the|these|those|such|media|news|"
+                                r"press|that))\s*$", re.I)
+# an unnamed subject right before a finite verb ("a prominent app developer showed that …"): whoever it is, not
+# the organisation named earlier in the sentence (before a participle, it is the document: "an article stating")
+_UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
+# verbs that take a noun phrase as often as a clause: they state something only with "that" or a quote
+_OBJECT_VERB = re.compile(r"(?:emphasi[sz]e[sd]?|highlight(?:s|ed)?|stress(?:es|ed)?|underscore[sd]?|"
+                          r"underline[sd]?|pointed to|points to|cite[sd]?)", re.I)
+# what comes before a participle of speech ("…, saying that", "by telling", "while noting"); before other -ing
+# words of speech ("writing", "reporting") a noun phrase is meant ("an AI sports writing program")
+_ING_LEAD = re.compile(r"(?:[,;:—–(]|\b(?:by|while|when|after|before|also|and|in|on|without|article|report|paper|"
+                       r"statement|post|letter|filing|study|blog|email|memo|note|survey))\s*$", re.I)
 # "in a new blog post on Thursday that …": where the speech was made, before the statement
 _LEAD_THAT = re.compile(r"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|her|their|new|recent|blog|post|"
                         r"statement|interview|report|paper|letter|email|filing|press|release|conference|call|earlier|"
@@ -100,16 +123,19 @@ class _DocClaims:
         self.judges: dict[str, bool] = {}
         self.spokes: dict[str, str] = {}  # organisation -> its spokesperson named at a quote
         self.figures: dict[tuple[int, int], tuple[Quantity, ...]] = {}
+        self.quotes: list[Attribution] = []  # the quotes seen, whose speakers the reported speech in them shares
 
     def run(self) -> list[Claim]:
         """Claims from every attribution, then the figures that go on after them."""
         ctx = self.ctx
         for a, rule in list(_attributions(ctx, self.finder)):
+            if a.kind == "quote":
+                self.quotes.append(a)
             speaker = self._speaker(a)
-            if speaker is None:
-                continue
+            if speaker is None or _unasserted(ctx, a):
+                continue  # "never wrote", "it was revealed", "after reports that": nobody says anything
             self.spoken.setdefault(a.last_sent, speaker)
-            if a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING):
+            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or _object_only(ctx, a):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = bool(a.verb and a.verb.lower().startswith("announc"))
             for sent, start, end in _pieces(ctx, a):
@@ -131,12 +157,20 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = _adjacent_speaker(ctx, self.finder, a) or _spokesperson(ctx, a, self.spokes) or a.speaker
+        speaker = _company_subject(ctx, a) or _adjacent_speaker(ctx, self.finder, a) or \
+            _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or a.speaker
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
             return None
         if _judicial(ctx, speaker, self.judges):
             return None  # a ruling is a legal assertion, not a claim (schema)
         return speaker
+
+    def _quoted_by(self, a: Attribution) -> str | None:
+        """'“…, AdVon Commerce,” The Arena Group said': content read as '…, X said' inside a quote is the quote's
+        speaker's, not the name that ends the quote."""
+        if a.kind != "fronted":
+            return None
+        return next((q.speaker for q in self.quotes if q.start <= a.start < q.end), None)
 
     def _is_claim(self, speaker: str, sent: int, start: int, end: int, rule: str, announced: bool) -> bool:
         """Whether an attributed piece is a claim: a statement, not the speaker's judgement, plan or announcement
@@ -195,6 +229,42 @@ def _attributions(ctx: DocContext, finder: CriticismFinder) -> Iterator[tuple[At
             yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
 
 
+def _unasserted(ctx: DocContext, a: Attribution) -> bool:
+    """Whether the verb of reported speech asserts nothing: negated, passive, or a noun ("after reports that")."""
+    if a.kind == "quote" or not a.verb:
+        return False
+    text, s = ctx.doc.clean, ctx.sentence(a.sent)
+    verb_at = text.rfind(a.verb, s.start, a.start + 1)
+    if verb_at < 0:
+        return False
+    if a.verb.strip().endswith("ing"):
+        if not _ING_LEAD.search(text, max(s.start, verb_at - 12), verb_at):
+            return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
+    elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at):
+        return True
+    if a.verb.strip().lower() == "added" and re.match(r"(?:a|an)\s", text[a.start:a.start + 3], re.I):
+        return True  # "Meta has since added a warning": "added" with an object
+    if _inside_quote(text, verb_at):
+        return True  # '“… Perplexity proudly states that …”': the quote's speaker says it, not the name in it
+    return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at) is not None
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
+    para = text.rfind("\n", 0, pos) + 1
+    return text.count('"', para, pos) % 2 == 1 or text.count("“", para, pos) > text.count("”", para, pos)
+
+
+def _object_only(ctx: DocContext, a: Attribution) -> bool:
+    """"has emphasized AI safety since …", "pointed to a rapid increase": the verb takes an object, not a statement
+    (the speaker still speaks: figures that follow are theirs)."""
+    if a.kind == "quote" or not a.verb or not _OBJECT_VERB.match(a.verb.strip()):
+        return False
+    text = ctx.doc.clean
+    verb_at = text.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
+    return verb_at >= 0 and not re.search(r"\bthat\b|[“\"]", text[verb_at:a.start + 5])
+
+
 def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
     """Whether an actor is a court or a judge ("Judge William Alsup", "the Civil Resolution Tribunal")."""
     if key not in memo:
@@ -228,6 +298,30 @@ def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> st
         spokes[a.speaker] = person.key
         return person.key
     return spokes.get(a.speaker)
+
+
+def _company_subject(ctx: DocContext, a: Attribution) -> str | None:
+    """"The company says …" after "online education company Chegg": the organisation the article introduced as
+    a company (the latest so described), not the last one named (often a rival or an outlet it spoke to)."""
+    if a.kind != "reported" or not a.verb:
+        return None
+    verb_at = ctx.doc.clean.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
+    return _the_company(ctx, a.sent, verb_at) if verb_at >= 0 else None
+
+
+def _the_company(ctx: DocContext, sent: int, verb_at: int) -> str | None:
+    """What "the company" right before a verb at ``verb_at`` refers to (None when no such subject stands there)."""
+    text = ctx.doc.clean
+    if not _COMPANY_SUBJECT.search(text[ctx.sentence(sent).start:verb_at].lstrip()):
+        return None
+    described = [m for si in range(sent + 1) for m in ctx.by_sentence.get(si, []) if m.end <= verb_at and
+                 m.type == "Organization" and _DESCRIBED.search(text, max(0, m.start - 12), m.start)]
+    if described:
+        return described[-1].key
+    # else the organisation named most nearby, of those that are ever a subject (not only "told Axios")
+    addressed = {k for k, e in ctx.entities.items() if e.type == "Organization" and e.mentions and all(
+        _ADDRESSEE.search(text, max(0, m.start - 16), m.start) for m in e.mentions)}
+    return ctx.salient(verb_at, addressed) or ctx.salient(verb_at, addressed, max_sentences=20)
 
 
 def _adjacent_speaker(ctx: DocContext, finder: CriticismFinder, a: Attribution) -> str | None:
@@ -287,7 +381,7 @@ def _findings(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[A
     for m in _FINDING_VERB.finditer(text, s.start, s.end):
         if text.count("“", s.start, m.start()) > text.count("”", s.start, m.start()):
             continue  # inside a quote: the quote's speaker says it
-        speaker = finder.critic_at(sent, m.start())
+        speaker = finder.critic_at(sent, m.start()) or _the_company(ctx, sent, m.start())
         if speaker is None or m.end() >= s.end - 3:
             continue
         yield Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0), text[m.end():s.end])

@@ -52,11 +52,53 @@ def test_figures_after_an_attributed_statement_go_on_with_its_speaker() -> None:
         assert ("Zentrix Labs", values) in found, found
 
 
+def test_figures_after_a_pointed_to_trend_are_the_speakers() -> None:
+    text = ("Zentrix Labs also pointed to a rapid increase in what its models can do alone. Tasks that once took "
+            "minutes of supervision can now run for 4 hours, with the duration doubling every few months.")
+    assert [(c[0], c[2]) for c in claims_of(extract(text))] == [("Zentrix Labs", [4.0, 2.0])]  # doubling: 2x
+
+
 def test_a_named_spokesperson_speaks_for_the_quotes_that_follow() -> None:
     text = ("Zentrix Labs rejected the complaint. “Our models already run on 40% less energy than in 2023,” Zentrix "
             "Labs spokesperson Ann Lee said. “Every day, our data centres now serve two million developers.”")
     found = [(c[0], c[2]) for c in claims_of(extract(text))]
     assert found == [("Ann Lee", [40.0]), ("Ann Lee", [2e6])], found
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # the organisation introduced as a company, not the rival named last
+    ("Online education company Zentrix Labs sued Halvorsen Robotics on Monday. Halvorsen Robotics runs the largest "
+     "search engine in Europe. The company says traffic to its site fell 49% in January.", "Zentrix Labs"),
+    # an outlet that was only told something is not "the company"
+    ("Zentrix Labs published a new report on Tuesday. “Our progress is speeding up every month,” Zentrix Labs’s Ann "
+     "Lee told Reuters. The company noted that self-improvement has not been achieved yet.", "Zentrix Labs"),
+])
+def test_the_company_is_the_one_the_article_is_about(text: str, claimant: str) -> None:
+    assert [c[0] for c in claims_of(extract(text)) if "company" not in c[1]][-1] == claimant
+
+
+def test_what_the_company_reported_is_its_claim() -> None:
+    text = ("Online education company Zentrix Labs sued Halvorsen Robotics on Monday. Halvorsen Robotics declined to "
+            "comment. Revenue fell 24% to $143.5 million, and the company reported a quarterly net loss of "
+            "$6.1 million.")
+    assert [(c[0], c[2]) for c in claims_of(extract(text))] == [("Zentrix Labs", [6.1e6])]
+
+
+def test_a_name_that_ends_a_quote_is_not_its_speaker() -> None:
+    text = '"The reviews were licensed content from an external company, Zentrix Labs," The Halvorsen Group said.'
+    assert [c[0] for c in claims_of(extract(text))] == ["Halvorsen Group"]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Zentrix Labs published a report stating that its models are now writing most of its code.", "Zentrix Labs"),
+    ("Zentrix Labs said that model development now appears to be moving toward self-improvement.", "Zentrix Labs"),
+    ("Priya Raman said AI would replace 40% of call-centre jobs by 2030.", "Priya Raman"),
+    ("Priya Raman said the new chips would be twice as fast as the old ones.", "Priya Raman"),
+    ("Zentrix Labs emphasized that its error rate has fallen by half since 2023.", "Zentrix Labs"),
+    ("Zentrix Labs defended the model, saying that its error rate has fallen by half since 2023.", "Zentrix Labs"),
+])
+def test_attributed_statements_still_count(text: str, claimant: str) -> None:
+    assert [c[0] for c in claims_of(extract(text))] == [claimant]
 
 
 @pytest.mark.parametrize(("speaker", "expected"), [("Judge Maria Okafor", 0), ("Analyst Maria Okafor", 1)])
@@ -89,6 +131,37 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Zentrix Labs alleges that Halvorsen Robotics copied 40 of its chip designs.",
     # an opinion or feeling in the first person
     "“I think this is a wonderful moment for everyone in the industry,” said Priya Raman of Halvorsen Robotics.",
+    # a suggestion is an opinion, not a statement of fact
+    "Priya Raman suggested that open models could concentrate power in the hands of a few firms.",
+    # a negated or passive verb of speech, or a noun: nobody states anything
+    "Priya Raman, who won the award last year, never wrote that the model is safe.",
+    "Zentrix Labs has faced criticism after it was revealed that its filters were switched off.",
+    "Elena Varga wrote to Priya Raman after reports that Zentrix Labs had paused its audits.",
+    "Zentrix Labs has not addressed the concerns or disclosed the number of complaints it has received.",
+    # an unnamed subject, not the organisation named before it
+    "Zentrix Labs paused the feature after an outside app developer showed that it kept copying other designs.",
+    # a guess at what someone did
+    '“The Daily Ledger seems to have used AI to write its whole reading list,” Priya Raman wrote.',
+    # a name inside someone else's quotation is not speaking
+    'Elena Varga criticised the firm in a post. "Its answers are copied from newspapers. Zentrix Labs proudly states '
+    'that users can now skip the links to the sources entirely."',
+    # a relative clause's verb: the standard, not the organisation, "tells"
+    "Zentrix Labs uses a voluntary standard that tells crawlers which pages they can visit.",
+    # what an actor would do is its intention; its support or dismay is a stance, not a fact
+    "Elena Varga said the regulator would ensure that small firms keep access to the market.",
+    "Zentrix Labs said it supported careful development of AI that balances innovation with safety.",
+    'The Halvorsen Union said it was "horrified" by the reporting on the magazine.',
+    # the speaker's account of its own efforts
+    "Halvorsen Robotics says it spent months trying to negotiate with Zentrix Labs over payment for its designs.",
+    # a verb that takes a noun phrase: no statement without "that" or a quote
+    "Zentrix Labs has emphasized AI safety since its founding and has published 12 audits of its models.",
+    # a gerund in a noun phrase, and "added" with an object
+    "Zentrix Labs paused an automated sports writing program after it produced a string of errors.",
+    "Zentrix Labs has since added a banner that appears before a user shares a chat.",
+    # what a case asserts or denies is a legal assertion; an allegation is a criticism
+    'Halvorsen Robotics said the complaint did not "identify a single work by any plaintiff" that it used.',
+    "Halvorsen Robotics said the allegations were not accurate.",
+    "Elena Varga reported that an official alleged Zentrix Labs was selling data to brokers.",
 ])
 def test_what_is_not_a_claim(text: str) -> None:
     assert claims_of(extract(text)) == []
@@ -98,12 +171,18 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("the chips had not slowed the country's progress", False, True),
     ("more than 10,000 vulnerabilities have been found", False, True),
     ("When the suit was first filed", False, False),
+    ("Interestingly, just before the article was released", False, False),
     ("over 80% of its code is now written by its models", False, True),
     ("In March, the model completed a task that takes humans four minutes", False, True),
     ("weaknesses in its protections", False, False),
     ("to stop including the newspaper's content", False, False),
+    ("the company to stop including the newspaper's content in its search bot results", False, False),
     ("it would look into the matter", False, False),
     ("it had hired a law firm to advise on the review", False, False),
+    ("there is a need for international options to slow the pace of development", False, False),
+    ("new safeguards may be necessary if models begin to train themselves", False, False),
+    ("its mission was to understand the true nature of the universe", False, False),
+    ("Tasks that once required human supervision can now run for hours", False, True),
     ("the company strongly disagrees with the decision", False, False),
     ("We are thrilled to welcome the team", True, False),
     ("Our safeguards already block most of these requests", True, True),
