@@ -23,7 +23,7 @@ from typing import BinaryIO
 from kg import vocab
 from kg.export.figures import Figures, Topology
 from kg.export.graphview import CRITICISM_QUERY, EDGE_COLUMNS, EDGE_QUERIES, NODE_COLUMNS, NODE_QUERIES
-from kg.export.xmlutil import sparql_xml
+from kg.export.xmlutil import sparql_markup, sparql_xml
 from kg.store.base import GraphStore
 
 # The columns written as text, and so escaped: the others are numbers, dates and class names.
@@ -64,6 +64,22 @@ class Elements:
 def escaped(var: str) -> str:
     """The variable holding the XML-escaped value of a text column (?x_relation for ?relation)."""
     return f"?x_{var}"
+
+
+# The opening of an edge element, the same in GEXF and GraphML: an id that keeps parallel edges apart (source,
+# relation, target), then its endpoints; each format adds its own attributes after it.
+EDGE_OPENING = (
+    sparql_markup("<edge id='"),
+    escaped("source"),
+    sparql_markup(" "),
+    escaped("relation"),
+    sparql_markup(" "),
+    escaped("target"),
+    sparql_markup("' source='"),
+    escaped("source"),
+    sparql_markup("' target='"),
+    escaped("target"),
+)
 
 
 def _select(query: str, columns: tuple[str, ...], text: frozenset[str], outer: str) -> str:

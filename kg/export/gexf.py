@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import BinaryIO
 
-from kg.export.elements import NodeRow, elements, escaped
+from kg.export.elements import EDGE_OPENING, NodeRow, elements, escaped
 from kg.export.figures import Figures
 from kg.export.graphview import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
 from kg.export.xmlutil import sparql_markup, sparql_optional
@@ -35,16 +35,7 @@ _SPELLS = (
     '"</spells>"))'
 )
 _EDGE = (
-    sparql_markup("<edge id='"),
-    escaped("source"),
-    sparql_markup(" "),
-    escaped("relation"),
-    sparql_markup(" "),
-    escaped("target"),
-    sparql_markup("' source='"),
-    escaped("source"),
-    sparql_markup("' target='"),
-    escaped("target"),
+    *EDGE_OPENING,
     sparql_markup("' label='"),
     escaped("relation"),
     sparql_markup("' kind='"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from kg.export.elements import NodeRow, elements, escaped
+from kg.export.elements import EDGE_OPENING, NodeRow, elements, escaped
 from kg.export.figures import Figures
 from kg.export.graphview import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
 from kg.export.xmlutil import sparql_markup, sparql_optional
@@ -21,16 +21,7 @@ _NODES_PER_WRITE = 1000
 
 # The edge element, as parts the store writes (kg.export.elements); ids as in GEXF.
 _EDGE = (
-    sparql_markup("<edge id='"),
-    escaped("source"),
-    sparql_markup(" "),
-    escaped("relation"),
-    sparql_markup(" "),
-    escaped("target"),
-    sparql_markup("' source='"),
-    escaped("source"),
-    sparql_markup("' target='"),
-    escaped("target"),
+    *EDGE_OPENING,
     sparql_markup("'><data key='relation'>"),
     escaped("relation"),
     sparql_markup("</data>"),
