@@ -85,48 +85,46 @@ def _org(rnd: random.Random) -> str:
     return f"{rnd.choice(_ORG_HEADS)} {rnd.choice(_ORG_TAILS)}"
 
 
+def _pieces_up_to(size: int, piece: Callable[[], str]) -> list[str]:
+    """Pieces from ``piece()`` until they and a separator after each reach ``size`` characters."""
+    out, total = [], 0
+    while total < size:
+        out.append(piece())
+        total += len(out[-1]) + 1
+    return out
+
+
 def _funding(size: int) -> str:
     """Thousands of funding and amount sentences, several per paragraph."""
-    rnd, out, total = random.Random(9), [], 0
-    while total < size:
+    rnd = random.Random(9)
+
+    def line() -> str:
         a, b = rnd.randint(2, 900), rnd.randint(1, 90)
-        line = (f"{_org(rnd)} raised ${a} million in a Series {rnd.choice('ABCD')} round led by {_org(rnd)}, "
+        return (f"{_org(rnd)} raised ${a} million in a Series {rnd.choice('ABCD')} round led by {_org(rnd)}, "
                 f"valuing it at ${b} billion, CEO {_name(rnd)} said on Tuesday. It had raised €{a // 2}.5 million "
                 f"in 2023 and earns about $ {b * 3} million a year, or {a}% more than its rival {_org(rnd)}.")
-        out.append(line)
-        total += len(line) + 1
-    return "\n".join(out)
+
+    return "\n".join(_pieces_up_to(size, line))
 
 
 def _one_company(size: int) -> str:
     """Thousands of rounds of the same company, one short sentence each: every amount is a candidate to merge."""
-    rnd, out, total = random.Random(3), [], 0
-    while total < size:
-        line = (f"Zentrix AI raised ${rnd.randint(1, 999)} million from Helix Capital. "
-                f"It is valued at ${rnd.randint(1, 99)} billion.")
-        out.append(line)
-        total += len(line) + 1
-    return "\n".join(out)
+    rnd = random.Random(3)
+    return "\n".join(_pieces_up_to(size, lambda: f"Zentrix AI raised ${rnd.randint(1, 999)} million from Helix "
+                                                 f"Capital. It is valued at ${rnd.randint(1, 99)} billion."))
 
 
 def _capitalised(size: int) -> str:
     """One long run of capitalised personal and organisation names, without punctuation."""
-    rnd, out, total = random.Random(7), [], 0
-    while total < size:
-        word = _name(rnd) if rnd.random() < 0.6 else _org(rnd)
-        out.append(word)
-        total += len(word) + 1
-    return " ".join(out)
+    rnd = random.Random(7)
+    return " ".join(_pieces_up_to(size, lambda: _name(rnd) if rnd.random() < 0.6 else _org(rnd)))
 
 
 def _list(size: int) -> str:
     """One long list of names joined by commas and "and", in a sentence that never ends."""
-    rnd, out, total = random.Random(5), ["The backers include"], 0
-    while total < size:
-        word = f"{_org(rnd)}," if rnd.random() < 0.7 else f"{_name(rnd)} and"
-        out.append(word)
-        total += len(word) + 1
-    return " ".join(out) + " " + _org(rnd)
+    rnd = random.Random(5)
+    names = _pieces_up_to(size, lambda: f"{_org(rnd)}," if rnd.random() < 0.7 else f"{_name(rnd)} and")
+    return " ".join(["The backers include", *names]) + " " + _org(rnd)
 
 
 CASES: dict[str, Callable[[int], str]] = {
