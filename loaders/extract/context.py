@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 from typing import Any
 
-from kg.model import DateRef, Entity, Event, Span
+from kg.model import DateRef, Entity, Span
 from loaders.extract.dates import first_date
 from loaders.extract.lexicon import lexicon
 from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
@@ -108,7 +108,6 @@ class DocContext:
     _lower: str | None = None
     _nouns: dict[str, list[str]] | None = None
     _dates: dict[int, DateRef | None] = field(default_factory=dict)
-    funding_rounds: list[Event] | None = None  # the funding stage's result, asked for by two stages
     quote_parts: list[Any] | None = None  # attribution's quotes, read the same by the criticism and claims stages
 
     @classmethod
