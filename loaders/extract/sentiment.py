@@ -7,35 +7,15 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from loaders.extract.lexicon import alternation, lexicon
+from loaders.extract.lexicon import alternation, lexicon, lines, words
 
 # VADER's own scalars: a negated word keeps about three quarters of its valence, reversed; "but" shifts the weight
 # of a sentence to what follows it
 _NEGATED = -0.74
 _BEFORE_BUT, _AFTER_BUT = 0.5, 1.5
-_NEGATORS = frozenset({"not", "never", "no", "nor", "neither", "without", "hardly", "barely", "cannot", "isn't",
-                       "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't",
-                       "couldn't", "shouldn't", "hasn't", "haven't", "hadn't", "nobody", "nothing", "none", "ain't"})
 _TOKEN = re.compile(r"[a-z][a-z'’-]*")
 # a statement at or below this sum is a negative judgement (one clearly negative word such as "wrong" or "lazy")
 THRESHOLD = -1.4
-# words VADER scores as negative that, in business news, name a topic rather than judge one
-_NEUTRAL = frozenset({"critics", "critic", "criticism", "criticisms", "lawsuit", "lawsuits", "complaint", "complaints",
-                      "competition", "pressure", "risk", "risks", "cut", "cuts", "lower", "loss", "losses", "fire",
-                      "war", "fight", "fighting", "attack", "attacks", "cancer", "disease", "demand", "demands",
-                      "allegations", "allegation", "alleged", "accused", "charges", "charged", "sued", "no",
-                      "limited", "limit", "limits", "hard", "crash", "crashes", "killed", "death", "deaths", "died",
-                      "victim", "victims", "emergency", "warning", "warnings", "doubt", "questions", "question",
-                      "unknown", "tax", "taxes", "dropped", "drop", "low", "decline", "declined", "fell", "falling",
-                      "stop", "stopped", "block", "blocked", "ban", "banned", "bans", "shortage", "shortages",
-                      "urgent", "serious", "seriously", "alarm", "weapons", "weapon", "threats", "battle", "prison",
-                      "defense", "defence", "defend", "defended", "protect", "safe", "safety", "secure", "security",
-                      "problem", "problems", "fix", "fixed",
-                      # positive in VADER but mostly grammatical or polite in news prose
-                      "like", "worth", "please", "kind", "pretty", "well", "sure", "free", "help", "care", "true",
-                      "fine", "ok", "okay", "yes", "pray", "clear",
-                      # speech verbs VADER scores as quarrelsome: saying is not judging
-                      "argue", "argues", "argued", "arguing", "argument", "arguments"})
 # "a carefully edited clip, not a product", "surveillance, not management": a dismissive contrast
 _CONTRAST = re.compile(r"\w,\s+(?:and\s+)?not\s+(?:a|an|the|just|some)?\s*[\w-]+")
 # "That is not innovation.", "This isn't testing": a verdict that denies a positive description (not a hedge such as
@@ -45,6 +25,9 @@ _DENIED = re.compile(r"\b(?:that|this)(?:\s+is|\s+was|[’']s|\s+isn[’']t|\s+w
                      r"done|the case|enough|unique|unprecedented|easy|certain|likely|about|problem|issue|concern|"
                      r"worry)\b)[a-z][\w-]*\s*[.!;]", re.I)
 _PHRASE_FILE = "evaluative_phrases.txt"
+# words VADER scores as negative that, in business news, name a topic rather than judge one ("lawsuit", "risk")
+_NEUTRAL_FILE = "sentiment_neutral.txt"
+_NEGATORS_FILE = "negators.txt"
 # evaluative frames around a quoted judgement: "called it “...”", "dismissed X as “...”", "derided Y as ..."
 EVALUATIVE = re.compile(r"\b(?:call(?:ed|s|ing)?|describ(?:ed|es|ing)\b[^,.;“\"]{0,40}?\bas|dismiss(?:ed|es|ing)\b"
                         r"[^,.;“\"]{0,60}?\bas|derid(?:ed|es|ing)\b[^,.;“\"]{0,60}?\bas|branded|branding|labell?ed|"
@@ -68,7 +51,7 @@ def valences() -> dict[str, float]:
     for w in lexicon().negative:
         if " " not in w:
             out[w] = min(out.get(w, 0.0), -2.0)
-    for w in _NEUTRAL:
+    for w in words(_NEUTRAL_FILE):
         out.pop(w, None)
     return out
 
@@ -82,8 +65,7 @@ def negative_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _phrases() -> tuple[str, ...]:
     """Multi-word negative phrases and rhetorical frames of judgement, lower case."""
-    path = resources.files("loaders.extract").joinpath("lexicons", _PHRASE_FILE)
-    frames = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+    frames = lines(_PHRASE_FILE)
     return tuple(dict.fromkeys([w for w in lexicon().negative if " " in w] + frames))
 
 
@@ -127,12 +109,13 @@ def polarity(text: str) -> float:
     """Sum of word valences of a clause, negated words reversed, the part after "but" weighted up."""
     tokens = _TOKEN.findall(text.lower().replace("’", "'"))
     scores: list[float] = []
+    negators = words(_NEGATORS_FILE)
     but_at = -1
     for i, tok in enumerate(tokens):
         if tok == "but":
             but_at = len(scores)
         v = _valence(tok)
-        if v and any(t in _NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i]):
+        if v and any(t in negators or t.endswith("n't") for t in tokens[max(0, i - 3):i]):
             v *= _NEGATED
         scores.append(v)
     if but_at >= 0:
