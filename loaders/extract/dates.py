@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kg.model import DateRef
+from kg.model import DateRef, Precision
 from loaders.extract.lexicon import alternation, caseless
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -52,14 +52,38 @@ class DateMatch:
     date: DateRef
 
 
-def _parse_published(published: DateRef | None) -> dt.date | None:
-    if published is None or published.value.startswith("--"):
+# YYYY, YYYY-MM or YYYY-MM-DD, alone or starting an ISO date-time ("2025-01-13T10:00:00Z")
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})(?:[T ].*)?)?)?$")
+_ISO_LENGTH: dict[Precision, int] = {"year": 4, "month": 7, "day": 10}
+
+
+def _iso(value: str) -> tuple[dt.date, Precision] | None:
+    """The first day an ISO date (or the date of an ISO date-time) stands for, and its precision."""
+    m = _ISO_DATE.match(value.strip())
+    if not m:
         return None
+    year, month, day = m.groups()
     try:
-        parts = [int(p) for p in published.value.split("-")]
-        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
+        d = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
         return None
+    return d, "day" if day else "month" if month else "year"
+
+
+def iso_date(value: str) -> DateRef | None:
+    """The project's one ISO date reader: "YYYY", "YYYY-MM", "YYYY-MM-DD" or an ISO date-time, at that precision;
+    None for anything else or a date that does not exist."""
+    found = _iso(value)
+    if found is None:
+        return None
+    d, precision = found
+    return DateRef(value=d.isoformat()[:_ISO_LENGTH[precision]], precision=precision)
+
+
+def _parse_published(published: DateRef | None) -> dt.date | None:
+    """The first day a publication date stands for (None when it has no year)."""
+    found = _iso(published.value) if published is not None else None
+    return found[0] if found else None
 
 
 def _day_ref(year: int | None, month: int, day: int, inferred: bool, ref: dt.date | None) -> DateRef | None:
@@ -171,8 +195,7 @@ def parse_published(value: str | None) -> DateRef | None:
     """A publication date string ("2025-01-13", "2025-01-13T10:00:00Z", "January 13, 2025") as a day DateRef."""
     if not value:
         return None
-    m = re.match(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)", value)
-    if m:
-        return _day_ref(int(m.group(1)), int(m.group(2)), int(m.group(3)), False, None)
+    if (iso := iso_date(value)) is not None:
+        return iso if iso.precision == "day" else None
     found = find_dates(value)
     return found[0].date if found and found[0].date.precision == "day" and not found[0].date.inferred else None
