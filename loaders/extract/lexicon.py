@@ -160,8 +160,8 @@ def _inflected(entries: list[str]) -> list[str]:
 
 @cache
 def words(name: str) -> frozenset[str]:
-    """The entries of a word-list file (several words a line, or "x y|x z" for multi-word entries), loaded once."""
-    return frozenset(_inflected(lines(name)))
+    """The entries of a word-list file (several words a line, or "x y|x z|" for phrases), loaded once."""
+    return frozenset(w for w in _inflected(lines(name)) if w)
 
 
 @lru_cache(maxsize=1)
