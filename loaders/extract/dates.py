@@ -7,18 +7,15 @@ import re
 from dataclasses import dataclass
 
 from kg.model import DateRef, Precision
-from loaders.extract.lexicon import alternation, caseless
+from loaders.extract.lexicon import alternation, caseless, lines
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"])}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+# month names and abbreviations (lower case) -> month number; day names (lower case) -> weekday number
+_MONTH_LINES = [line.split() for line in lines("months.txt")]
+MONTHS = {name.lower(): i + 1 for i, names in enumerate(_MONTH_LINES) for name in names}
+_WEEKDAY_NAMES = lines("weekdays.txt")
+WEEKDAYS = {d.lower(): i for i, d in enumerate(_WEEKDAY_NAMES)}
 # month names as a trie: the same matches as the longest-first alternation "January|...|Jan|...", faster
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
-                "Dec")
+_MONTH_NAMES = tuple(name for names in _MONTH_LINES for name in names)
 _MONTH = rf"(?P<month>{alternation(_MONTH_NAMES)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -30,7 +27,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # the preposition in any case ("In March, X sued"), the month name capitalised ("in may" is no month)
     ("m", re.compile(rf"\b(?i:in|since|during|until|by|early|late|mid-?|last|this|next|of)\s+{_MONTH}\b(?!\s+\d)")),
     ("y", re.compile(rf"\b(?i:in|since|during|until|by|early|late|of|from)\s+{_YEAR}\b(?!\s*[-–]\s*\d)")),
-    ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(rf"\b(?P<wd>{'|'.join(_WEEKDAY_NAMES)})\b")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|last week|this week|last month|this month|earlier this month|"
                             r"last year|this year|earlier this year|the previous day|the day before)\b", re.I)),
 ]
@@ -38,7 +35,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _DIGIT = re.compile(r"\d")
 # every month name starts with one of these (the month patterns are case-sensitive)
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_STEMS = tuple(dict.fromkeys(name[:3] for name in _MONTH_NAMES))
 # every relative date holds one of these words (in lower case: the pattern ignores case)
 _RELATIVE_STEMS = ("day", "week", "month", "year")
 
