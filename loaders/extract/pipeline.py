@@ -4,6 +4,11 @@ Each stage is a function with typed parameters and a typed return value: its par
 pipeline's inputs or what an earlier stage provides), its return value is what it provides, under the name the
 declaration gives. :func:`wire` checks, when the module is imported, that every requirement is provided by an earlier
 stage with a fitting type, so a wrong order or a renamed output fails at import naming the stage and the input.
+
+To add a stage: write it as a function whose parameters are named after what it reads ("ctx", "events", ...) and
+typed, returning its typed output; add ``Stage("name", function, provides="output")`` to :data:`STAGES` after the
+stages it reads from; a later stage reads it by naming a parameter "output". An exception in it fails the document
+with an ExtractionError naming "name".
 """
 
 from __future__ import annotations
