@@ -51,36 +51,41 @@ class DateMatch:
 
 # YYYY, YYYY-MM or YYYY-MM-DD, alone or starting an ISO date-time ("2025-01-13T10:00:00Z")
 _ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})(?:[T ].*)?)?)?$")
-_ISO_LENGTH: dict[Precision, int] = {"year": 4, "month": 7, "day": 10}
+# the year that stands in for year 0000 when a day is checked: a leap year like it (ISO 8601 years are proleptic)
+_YEAR_ZERO_AS = 2000
 
 
-def _iso(value: str) -> tuple[dt.date, Precision] | None:
-    """The first day an ISO date (or the date of an ISO date-time) stands for, and its precision."""
+def _iso(value: str) -> tuple[str, str | None, str | None] | None:
+    """The (year, month, day) of an ISO date or date-time, each as written; None unless the date exists."""
     m = _ISO_DATE.match(value.strip())
     if not m:
         return None
     year, month, day = m.groups()
     try:
-        d = dt.date(int(year), int(month or 1), int(day or 1))
+        dt.date(int(year) or _YEAR_ZERO_AS, int(month or 1), int(day or 1))
     except ValueError:
         return None
-    return d, "day" if day else "month" if month else "year"
+    return year, month, day
 
 
 def iso_date(value: str) -> DateRef | None:
     """The project's one ISO date reader: "YYYY", "YYYY-MM", "YYYY-MM-DD" or an ISO date-time, at that precision;
     None for anything else or a date that does not exist."""
-    found = _iso(value)
-    if found is None:
+    parts = _iso(value)
+    if parts is None:
         return None
-    d, precision = found
-    return DateRef(value=d.isoformat()[:_ISO_LENGTH[precision]], precision=precision)
+    _, month, day = parts
+    precision: Precision = "day" if day else "month" if month else "year"
+    return DateRef(value="-".join(p for p in parts if p), precision=precision)
 
 
 def _parse_published(published: DateRef | None) -> dt.date | None:
     """The first day a publication date stands for (None when it has no year)."""
-    found = _iso(published.value) if published is not None else None
-    return found[0] if found else None
+    parts = _iso(published.value) if published is not None else None
+    if parts is None or int(parts[0]) == 0:
+        return None
+    year, month, day = parts
+    return dt.date(int(year), int(month or 1), int(day or 1))
 
 
 def _day_ref(year: int | None, month: int, day: int, inferred: bool, ref: dt.date | None) -> DateRef | None:

@@ -106,6 +106,8 @@ def test_relative_month_and_published_parsing() -> None:
     ("2025-01-13 09:30", DateRef(value="2025-01-13", precision="day")),
     ("2025-02", DateRef(value="2025-02", precision="month")),
     ("1999", DateRef(value="1999", precision="year")),
+    ("0000", DateRef(value="0000", precision="year")),  # ISO 8601's year zero, as the REST schema allows
+    ("0000-02-29", DateRef(value="0000-02-29", precision="day")),  # a leap year
     ("2025-02-30", None),  # no such day
     ("2025-13", None),
     ("2025-01 and more", None),  # only a full date may start a date-time
