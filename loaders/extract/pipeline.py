@@ -10,6 +10,7 @@ from loaders.extract.claims import extract_claims
 from loaders.extract.classify import type_mentions
 from loaders.extract.compact import Compactor, replace
 from loaders.extract.context import DocContext
+from loaders.extract.criticism_legal import legal_criticisms
 from loaders.extract.criticisms import extract_criticisms
 from loaders.extract.events import extract_events
 from loaders.extract.mentions import find_mentions
@@ -36,6 +37,7 @@ def run_stages(doc: TextDoc) -> tuple[Resolved, Facts]:
     events = extract_events(ctx)
     relations = extract_relations(ctx)
     criticisms = extract_criticisms(ctx, relations, events)
+    criticisms += legal_criticisms(ctx, criticisms)  # lawsuits and authorities' measures the finder missed
     claims = extract_claims(ctx, relations, events, criticisms)
     return resolved, Facts(relations=relations, events=events, criticisms=criticisms, claims=claims)
 

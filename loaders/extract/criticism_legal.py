@@ -1,0 +1,338 @@
+"""Criticisms from legal and official acts: a party suing or filing a complaint, charge or claim against another,
+its plaintiffs named in a list, a notice of intent to sue, and an authority's measure against a party (a suspension,
+a block, a summons, a fine, an order, an inquiry).
+
+By the gold schema a lawsuit is a criticism by each named plaintiff of each defendant, and a regulator's or a
+government's measure one by that authority of its target; courts, judges and the outlet that reports are never the
+critic. These rules run after the main criticism finder and only add pairs it did not find in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from kg.model import Criticism
+from loaders.extract.context import DocContext
+from loaders.extract.rules import register
+from loaders.extract.schema import ResolvedMention
+
+FILED_AGAINST = register("criticism.legal_filed_against.v1", "'X filed a complaint with the board on Monday against "
+                         "Y', 'a charge was filed against Y' (by the party that filed it before)", __name__)
+PLAINTIFF_LIST = register("criticism.legal_plaintiff_list.v1", "Every plaintiff of 'A and B sued Y', 'A's lawsuit "
+                          "against Y', 'Y is fending off lawsuits from A and B'", __name__)
+INTENT_TO_SUE = register("criticism.legal_intent_to_sue.v1", "'X said it intends to sue Y', 'X notified Y that it "
+                         "intends to sue', with the party it acts for", __name__)
+AUTHORITY_MEASURE = register("criticism.authority_measure.v1", "An authority's measure against a party: 'suspended "
+                             "downloads of Y', 'blocked Y', 'summoned Y', 'ordered Y to preserve', 'placed Y under "
+                             "scrutiny'", __name__)
+
+_ACTORS = ("Person", "Organization", "Group")
+_TARGETS = ("Organization", "Product", "Person")
+_LEGAL_NOUN = (r"(?:lawsuits?|suits?|complaints?|charges?|claims?|petitions?|class[- ]actions?|cases?|"
+               r"legal (?:challenges?|actions?)|proceedings)")
+# "filed an unfair labor practice charge with the board on Monday against Y": modifiers, a venue and a time between
+_FILED = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|lodging|brought|brings|bring|bringing|"
+                    r"submitted|submits|initiated|launched)\s+(?:[\w’'-]+\s+){0,5}?" + _LEGAL_NOUN +
+                    r"(?P<mid>(?:\s+(?!against\b)[^.;:\s]+){0,14}?)\s+against\s+", re.I)
+# "The charge was filed with the board against Y": its party was named before (or after "by")
+_FILED_PASSIVE = re.compile(r"\b" + _LEGAL_NOUN + r"\s+(?:was|were|has been|have been|had been|is being)\s+"
+                            r"(?:filed|lodged|brought|submitted)(?P<mid>(?:\s+(?!against\b)[^.;:\s]+){0,12}?)\s+"
+                            r"against\s+", re.I)
+# "Y's lawsuit against Z", "its landmark suit against Z"
+_OWNED = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|legal challenge|case|claims?|"
+                    r"legal action)\s+against\s+", re.I)
+# "Y is fending off lawsuits from A and from B", "Y faces a class action by A"
+_FACES = re.compile(r"\b(?:faces?|facing|faced|fending off|fends off|fended off|fighting|fights|battling|battles|"
+                    r"hit with|defending|contending with|grappling with)\s+(?:[\w’'-]+\s+){0,4}?"
+                    r"(?:lawsuits?|suits?|complaints?|legal challenges?|legal action|class[- ]actions?)\s+"
+                    r"(?:filed\s+|brought\s+)?(?:by|from)\s+", re.I)
+# "A and B (together) sued Y": every name of the subject list
+_SUED = re.compile(r"\b(?:together\s+|jointly\s+|also\s+|have\s+|has\s+)?su(?:ed|es|ing)\s+(?:the\s+)?", re.I)
+_INTENT = re.compile(r"\b(?:intends?|intending|intended|plans?|planning|planned|vow(?:s|ed)?|pledged?|"
+                     r"prepar(?:es|ing|ed)|mov(?:es|ed|ing)|seeks?|seeking|sought|decided|voted|threatens?|"
+                     r"threatened)\s+to\s+(?:sue|take\s+legal\s+action\s+against)\b\s*(?:the\s+)?", re.I)
+_NOTIFIED = re.compile(r"\b(?:notif(?:y|ies|ied|ying)|informed|inform|informs|warned|warns|told)\s+(?:the\s+)?", re.I)
+_NOTICE_OF = re.compile(r"\s*(?:that\s+)?(?:it|they|the\s+\w+|we)\s+(?:intends?|plans?|would|will|was going)\s+"
+                        r"(?:to\s+)?(?:sue|take\s+legal\s+action|file\s+(?:a\s+)?(?:lawsuit|suit))\b|"
+                        r"\s*(?:of\s+)?(?:its|their|a|an)?\s*(?:notice\s+of\s+)?(?:its\s+|their\s+)?"
+                        r"intent(?:ion)?\s+to\s+sue\b", re.I)
+# "acting for the NAACP", "on behalf of A": the party the plaintiff acts for sues too
+_FOR_PARTY = re.compile(r"\b(?:on behalf of|acting for|representing)\s+(?:the\s+)?", re.I)
+# an authority's measure; the target follows (after at most a short description: "the Chinese app DeepSeek")
+_MEASURE = re.compile(
+    r"\b(?:suspend(?:s|ed|ing)?\s+(?:the\s+)?(?:new\s+|local\s+|further\s+|all\s+)?(?:downloads?|sales?|operations?|"
+    r"use|access|processing|services?|availability|registrations?|rollout|data processing)\s+(?:of|to|by)\s+|"
+    r"suspend(?:s|ed|ing)?\s+(?=[A-Z])|"
+    r"block(?:s|ed|ing)?\s+(?:access\s+to\s+|the\s+use\s+of\s+|use\s+of\s+)?|"
+    r"summon(?:s|ed|ing)?\s+|"
+    r"impos(?:es|ed|ing)\s+(?:an?\s+)?(?:[\w$€£.,-]+\s+){0,3}?(?:fine|penalty|sanctions?)\s+(?:of\s+[^,;.]{1,40}?\s+)?"
+    r"on\s+|"
+    r"(?:sought|seeks|seeking|demanded|demands|requested|requests)\s+(?:an?\s+)?(?:explanations?|answers|"
+    r"information|clarifications?)\s+from\s+|"
+    r"(?:making|made|makes|make)\s+(?:formal\s+)?(?:enquiries|inquiries)\s+(?:with|of|into)\s+|"
+    r"raid(?:s|ed|ing)\s+(?:the\s+)?(?:offices?|premises|headquarters)\s+of\s+)(?:the\s+)?", re.I)
+# "ordered X to preserve …", "placed X under scrutiny": the target stands between the verb and what follows
+_ORDER = re.compile(r"\border(?:s|ed|ing)?\s+(?:the\s+)?", re.I)
+_ORDER_AFTER = re.compile(r"^(?:[’']s?\s+[\w\s-]{0,30}?)?\s+to\s+[a-z]+|^\s+that\b")
+_PLACED = re.compile(r"\bplac(?:es|ed|ing)\s+", re.I)
+_PLACED_AFTER = re.compile(r"^\s+under\s+(?:\w+\s+)?(?:scrutiny|investigation|review|surveillance|sanctions)\b", re.I)
+_REVIEW = re.compile(r"\b(?:is|are|was|were|has been|began|begun|started)\s+(?:also\s+|now\s+|formally\s+)?"
+                     r"(?:reviewing|examining|scrutini[sz]ing)\s+", re.I)
+_DEAL_AFTER = re.compile(r"^[’']s?\s+(?:[\w$.,:-]+\s+){0,6}?(?:purchase|acquisition|takeover|deal|merger|"
+                         r"investment|partnership|stake|practices|data collection)\b", re.I)
+# an organisation that acts with public authority: regulators, governments, ministries, legislatures
+_AUTHORITY_LABEL = re.compile(r"\b(?:Commission|Commissioner|Authority|Agency|Administration|Office|Ministry|"
+                              r"Department|Government|Regulator\w*|Watchdog|Council|Parliament|Senate|Congress|"
+                              r"Bureau|Directorate|Inspectorate|Garante|Autorit\w*|Prosecutor\w*|"
+                              r"White House|Downing Street|Kremlin|Pentagon|Cabinet|Treasury|Police)\b")
+# well-known regulators named by their short names
+_AUTHORITY_NAMES = frozenset({"FTC", "SEC", "CMA", "ICO", "CNIL", "Ofcom", "ANPD", "PIPC", "CAC", "NHTSA", "FCC",
+                              "DOJ", "EEOC", "NLRB", "CFPB", "FDA", "EU", "European Union", "Garante", "AGCM",
+                              "Bundeskartellamt", "SAMR", "MIIT", "ACCC", "Competition Bureau", "Arcom"})
+_NOT_CRITIC = re.compile(r"\b(?:Court|Tribunal|Judge|Justice|Appeals)\b")
+_CLAUSE_END = re.compile(r"[,;.:()\[\]—–]|\s-\s|\b(?:which|who|that|after|before|over|alleging|accusing|claiming|"
+                         r"saying|because|while|for|in|on)\b")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+|by\s+)?|\s*&\s*)(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+# what may stand before a name right after a verb: a quote mark, "the"
+_GAP = re.compile(r"(\s*[“\"]?)(?:the\s+)?", re.I)
+# what may stand between a listed subject and its verb: "A and B Inc. together sued"
+_LIST_END = re.compile(r"\.?\s*(?:,\s*)?(?:(?:together|jointly|also|have|has|both)\s+)*")
+_REPORTED = re.compile(r"\b(?:reported|reports|wrote|writes|according to)\b", re.I)
+
+
+class _LegalFinder:
+    """Adds the legal and official acts of one document to the criticisms already found."""
+
+    def __init__(self, ctx: DocContext, known: Sequence[Criticism]) -> None:
+        self.ctx = ctx
+        self.text = ctx.doc.clean
+        self.known = list(known)
+        self.seen = {(c.critic, c.target, ctx.sentence_at(c.source.start)) for c in known}
+        self.out: list[Criticism] = []
+
+    # ---- actors and targets
+    def critic(self, sent: int, pos: int) -> str | None:
+        """The subject of the clause before ``pos`` (a description of a regulator resolved), never a court."""
+        ctx = self.ctx
+        cs = ctx.clause_start(sent, pos)
+        if _REPORTED.search(self.text, cs, pos):
+            return None  # "Reuters reported that X had sued": the outlet only reports
+        key = ctx.subject(sent, pos, _ACTORS) or ctx.described_subject(sent, pos)
+        if key is not None and ctx.type_of(key) == "Group":
+            noun = ctx.label(key).split()[-1].lower()
+            key = ctx.named_by_noun(noun, pos) or ctx.authority(f"the {noun}") or key
+        if key is None or _NOT_CRITIC.search(ctx.label(key)):
+            return None
+        return key
+
+    def named_at(self, sent: int, pos: int, reach: int = 4,
+                 types: tuple[str, ...] = _TARGETS) -> ResolvedMention | None:
+        """The head name starting within ``reach`` characters of ``pos`` (through "Musk's company xAI" to xAI)."""
+        ctx = self.ctx
+        heads = [m for m in ctx.mentions(sent, pos) if ctx.is_head(m)]
+        gap = _GAP.fullmatch(self.text, pos, heads[0].start) if heads else None
+        if gap is None or len(gap.group(1)) > reach:
+            return None
+        first = heads[0]
+        if first.possessive and len(heads) > 1 and heads[1].start - first.end < 60 and \
+                "," not in self.text[first.end:heads[1].start] and heads[1].type in types:
+            return heads[1]  # "Elon Musk's artificial intelligence company xAI": the company
+        return first if first.type in types else None
+
+    def described_at(self, sent: int, pos: int, types: tuple[str, ...] = _TARGETS) -> ResolvedMention | None:
+        """The first name within a short description after ``pos`` ("the Chinese app DeepSeek"), before any
+        clause break."""
+        ctx = self.ctx
+        for m in ctx.mentions(sent, pos):
+            if m.start - pos > 60 or _CLAUSE_END.search(self.text, pos, m.start):
+                return None
+            if ctx.is_head(m) and m.type in types:
+                return m
+        return None
+
+    def listed(self, first: ResolvedMention, sent: int, types: tuple[str, ...] = _TARGETS) -> list[ResolvedMention]:
+        """``first`` and the names listed after it ("A, B and C", "A and from B")."""
+        out, last = [first], first
+        for m in self.ctx.mentions(sent, first.end):
+            if not self.ctx.is_head(m) or m.start < last.end:
+                continue
+            if m.type not in types or not _LIST_GAP.fullmatch(self.text, last.end, m.start):
+                break
+            out.append(m)
+            last = m
+        return out
+
+    def subject_list(self, sent: int, pos: int) -> list[str]:
+        """Every name of a listed subject just before ``pos`` ("A and B together sued"), [] when there is no list."""
+        ctx = self.ctx
+        heads = [m for m in ctx.mentions(sent, ctx.sentence(sent).start, pos) if ctx.is_head(m)]
+        if len(heads) < 2 or not _LIST_END.fullmatch(self.text, heads[-1].end, pos):
+            return []
+        actors = ("Person", "Organization")
+        for i, first in enumerate(heads[:-1]):
+            names = self.listed(first, sent, actors)
+            if names[-1] is heads[-1] and len(names) == len(heads) - i and not any(m.possessive for m in names):
+                return [m.key for m in names if not _NOT_CRITIC.search(ctx.label(m.key))]
+        return []
+
+    def for_parties(self, sent: int, start: int, end: int) -> list[str]:
+        """The parties a plaintiff acts for between ``start`` and ``end`` ("acting on behalf of the NAACP")."""
+        out: list[str] = []
+        for f in _FOR_PARTY.finditer(self.text, start, end):
+            m = self.named_at(sent, f.end(), 2, ("Person", "Organization"))
+            out += [x.key for x in self.listed(m, sent, ("Person", "Organization"))] if m else []
+        return out
+
+    def earlier_plaintiffs(self, sent: int) -> list[str]:
+        """The parties of the last legal act told in the three sentences before ``sent``."""
+        legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
+                           r"legal)\b[^()]*)\)$", re.I)
+        for c in reversed(self.known + self.out):
+            cs = self.ctx.sentence_at(c.source.start)
+            if sent - 3 <= cs < sent and legal.search(c.summary):
+                return [c.critic]
+        return []
+
+    def add(self, critics: Iterable[str | None], targets: Iterable[str], start: int, end: int, sent: int, cue: str,
+            rule: str) -> None:
+        """Record each critic–target pair not found before in the sentence."""
+        ctx = self.ctx
+        for critic in dict.fromkeys(c for c in critics if c is not None):
+            if ctx.type_of(critic) not in _ACTORS:
+                continue
+            for target in dict.fromkeys(targets):
+                if target == critic or (critic, target, sent) in self.seen:
+                    continue
+                self.seen.add((critic, target, sent))
+                self.out.append(Criticism(
+                    critic=critic, target=target, summary=f"{ctx.label(critic)} criticised {ctx.label(target)} "
+                    f"({cue})", date=ctx.date(sent), reported=ctx.published, source=ctx.span(start, end, sent),
+                    rule=rule))
+
+    def is_authority(self, key: str | None) -> bool:
+        """Whether an organisation acts with public authority (a regulator, a government, a ministry)."""
+        if key is None or self.ctx.type_of(key) != "Organization":
+            return False
+        e = self.ctx.entities[key]
+        return any(_AUTHORITY_LABEL.search(n) or n in _AUTHORITY_NAMES for n in (e.label, *e.aliases))
+
+    # ---- rules
+    def filed(self, sent: int) -> None:
+        """"X filed a charge with the board on Monday against Y"; "the charge was filed against Y" (by X)."""
+        s = self.ctx.sentence(sent)
+        for m in _FILED.finditer(self.text, s.start, s.end):
+            first = self.named_at(sent, m.end())
+            if first is None:
+                continue
+            cs = self.ctx.clause_start(sent, m.start())
+            critics = self.subject_list(sent, m.start()) or [self.critic(sent, m.start())]
+            critics += self.for_parties(sent, cs, m.end())
+            self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "filed against",
+                     FILED_AGAINST)
+        for m in _FILED_PASSIVE.finditer(self.text, s.start, s.end):
+            first = self.named_at(sent, m.end())
+            if first is None:
+                continue
+            by = re.search(r"\bby\s+(?:the\s+)?", m.group("mid"))
+            named = self.named_at(sent, m.start("mid") + by.end(), 2, ("Person", "Organization")) if by else None
+            critics = [x.key for x in self.listed(named, sent, ("Person", "Organization"))] if named else \
+                self.earlier_plaintiffs(sent)
+            self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "filed against",
+                     FILED_AGAINST)
+
+    def plaintiff_lists(self, sent: int) -> None:
+        """"A and B sued Y", "A's lawsuit against Y", "Y is fending off lawsuits from A and from B"."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for m in _SUED.finditer(self.text, s.start, s.end):
+            critics = self.subject_list(sent, m.start())
+            first = self.named_at(sent, m.end()) if len(critics) > 1 else None
+            if first is not None:
+                self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "sued",
+                         PLAINTIFF_LIST)
+        for owner in ctx.mentions(sent):
+            o = _OWNED.match(self.text, owner.end, s.end) if owner.possessive and ctx.is_head(owner) else None
+            first = self.named_at(sent, o.end()) if o else None
+            if o is None or first is None or owner.type not in ("Person", "Organization") or \
+                    _NOT_CRITIC.search(ctx.label(owner.key)):
+                continue
+            self.add([owner.key], [x.key for x in self.listed(first, sent)], owner.start, first.end, sent, "lawsuit",
+                     PLAINTIFF_LIST)
+        for m in _FACES.finditer(self.text, s.start, s.end):
+            target = ctx.subject(sent, m.start(), _TARGETS)
+            stop = re.compile(r"[,;.:]|\b(?:over|alleging|accusing|claiming|which|who|that|after|for|because)\b")
+            end = stop.search(self.text, m.end(), s.end)
+            critics = [x.key for x in ctx.mentions(sent, m.end(), end.start() if end else s.end) if ctx.is_head(x)
+                       and x.type in ("Person", "Organization") and not _NOT_CRITIC.search(ctx.label(x.key))]
+            if target is not None:
+                self.add(critics, [target], m.start(), end.start() if end else s.end, sent, "lawsuit",
+                         PLAINTIFF_LIST)
+
+    def intent_to_sue(self, sent: int) -> None:
+        """"X said it intends to sue Y", "X notified Y that it intends to sue", with the party X acts for."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        found: list[tuple[int, int, list[str]]] = []
+        for m in _INTENT.finditer(self.text, s.start, s.end):
+            first = self.named_at(sent, m.end())
+            if first is not None:
+                found.append((m.start(), first.end, [x.key for x in self.listed(first, sent)]))
+        for m in _NOTIFIED.finditer(self.text, s.start, s.end):
+            first = self.named_at(sent, m.end(), 2)
+            if first is not None and _NOTICE_OF.match(self.text, first.end, s.end):
+                found.append((m.start(), first.end, [first.key]))
+        for at, end, targets in found:
+            cs = ctx.clause_start(sent, at)
+            critics = self.subject_list(sent, at) or [self.critic(sent, at)]
+            self.add(critics + self.for_parties(sent, cs, at), targets, at, end, sent, "intends to sue",
+                     INTENT_TO_SUE)
+
+    def measures(self, sent: int) -> None:
+        """An authority suspending, blocking, summoning, fining, ordering or reviewing a party."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        hits: list[tuple[int, str, int]] = []  # (where the measure starts, its target, where the target ends)
+        for m in _MEASURE.finditer(self.text, s.start, s.end):
+            first = self.named_at(sent, m.end()) or self.described_at(sent, m.end())
+            hits += [(m.start(), x.key, x.end) for x in self.listed(first, sent)] if first else []
+        for pat, after in ((_ORDER, _ORDER_AFTER), (_PLACED, _PLACED_AFTER), (_REVIEW, _DEAL_AFTER)):
+            for m in pat.finditer(self.text, s.start, s.end):
+                first = self.named_at(sent, m.end())
+                if first is not None and after.match(self.text[first.end:first.end + 60]):
+                    hits.append((m.start(), first.key, first.end))
+                    continue
+                # "placed the company under scrutiny": the organisation the description refers to
+                desc = re.match(r"(?:the|this)\s+(?:company|firm|startup|app|service|platform)\b",
+                                self.text[m.end():m.end() + 30]) if pat is _PLACED else None
+                critic = self.critic(sent, m.start()) if desc else None
+                near = ctx.anaphor_targets(m.end(), m.end() + desc.end(), {critic})[:1] if desc and critic else []
+                if near and desc and after.match(self.text[m.end() + desc.end():m.end() + desc.end() + 60]):
+                    hits.append((m.start(), near[0], m.end() + desc.end()))
+        for at, target, end in hits:
+            critic = self.critic(sent, at)
+            if self.is_authority(critic):
+                self.add([critic], [target], at, end, sent, "authority measure", AUTHORITY_MEASURE)
+
+
+# a sentence without one of these words holds none of the acts above
+_TRIGGERS = frozenset({"filed", "files", "file", "filing", "lodged", "lodges", "lodge", "brought", "brings", "bring",
+                       "submitted", "initiated", "launched", "sued", "sues", "suing", "sue", "lawsuit", "lawsuits",
+                       "suit", "suits", "complaint", "case", "claims", "suspended", "suspends", "suspend",
+                       "suspending", "blocked", "blocks", "block", "blocking", "summoned", "summons", "summon",
+                       "imposed", "imposes", "sought", "demanded", "requested", "enquiries", "inquiries", "raided",
+                       "ordered", "orders", "order", "placed", "reviewing", "examining", "scrutinising",
+                       "scrutinizing", "notified", "informed", "warned", "told"})
+
+
+def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:
+    """The criticisms of legal and official acts in a document that ``known`` does not already hold."""
+    finder = _LegalFinder(ctx, known)
+    for s in ctx.doc.sentences:
+        if ctx.words(s.index).isdisjoint(_TRIGGERS):
+            continue
+        finder.filed(s.index)
+        finder.plaintiff_lists(s.index)
+        finder.intent_to_sue(s.index)
+        finder.measures(s.index)
+    return finder.out

@@ -1,0 +1,83 @@
+"""Criticisms from legal and official acts (loaders.extract.criticism_legal): complaints filed against a party,
+every plaintiff of a list, notices of intent to sue, and an authority's measures; courts and non-authorities are
+never made critics by these rules."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import check_spans, key_label
+
+from loaders.extract import extract
+
+
+def rule_pairs(text: str) -> set[tuple[str, str, str]]:
+    """(critic, target, rule family name) of every criticism of the text; the spans are checked too."""
+    ex = extract(text)
+    check_spans(text, ex)
+    kl = key_label(ex)
+    return {(kl[c.critic], kl[c.target], c.rule.split(".")[1]) for c in ex.criticisms}
+
+
+def labels_of(text: str) -> set[tuple[str, str]]:
+    """(critic, target) of every criticism of the text."""
+    return {(a, b) for a, b, _ in rule_pairs(text)}
+
+
+@pytest.mark.parametrize(("text", "critic", "target", "rule"), [
+    ("The Harbor Writers Guild filed an unfair labor practice charge with the National Labor Relations Board on "
+     "Monday against Veltrix Studios.", "Harbor Writers Guild", "Veltrix Studios", "legal_filed_against"),
+    ("Korvan Media sued Veltrix Labs in March. A second complaint was filed in federal court on Friday against "
+     "Quillon Systems.", "Korvan Media", "Quillon Systems", "legal_filed_against"),
+    ("The dispute follows Korvan Media's long-running lawsuit against Veltrix Labs over its training data.",
+     "Korvan Media", "Veltrix Labs", "legal_plaintiff_list"),
+    ("Veltrix Labs had a difficult quarter. The company is already fending off lawsuits from writers and from "
+     "Korvan Media over its training data.", "Korvan Media", "Veltrix Labs", "legal_plaintiff_list"),
+    ("The Delta Water Fund formally notified Quillon Systems that it intends to sue under the Clean Water Act.",
+     "Delta Water Fund", "Quillon Systems", "legal_intent_to_sue"),
+    ("The European Commission has ordered Veltrix Labs to preserve internal documents through 2027.",
+     "European Commission", "Veltrix Labs", "authority_measure"),
+    ("On Friday, the Federal Trade Commission said it had summoned Quillon Systems to explain its pricing.",
+     "Federal Trade Commission", "Quillon Systems", "authority_measure"),
+    ("Veltrix Labs opened an office in Seoul. The Ministry of Science has placed the company under scrutiny over "
+     "its data practices.", "Ministry of Science", "Veltrix Labs", "authority_measure"),
+    ("The Competition Bureau is also reviewing Veltrix Labs' $300 million purchase of a chip designer.",
+     "Competition Bureau", "Veltrix Labs", "authority_measure"),
+])
+def test_legal_act_gives_its_party_as_critic(text: str, critic: str, target: str, rule: str) -> None:
+    assert (critic, target, rule) in rule_pairs(text)
+
+
+def test_every_name_of_a_listed_subject_sues() -> None:
+    got = labels_of("Harbor Media Group and Korvan Publishing Inc. together sued Veltrix Labs on Tuesday.")
+    assert {("Harbor Media Group", "Veltrix Labs"), ("Korvan Publishing Inc", "Veltrix Labs")} <= got
+
+
+def test_the_party_acted_for_sues_too() -> None:
+    got = labels_of("The Delta Water Fund, acting on behalf of the Riverside Tenants Union, said on Monday it "
+                    "intends to sue Quillon Systems.")
+    assert ("Riverside Tenants Union", "Quillon Systems") in got
+
+
+def test_authority_description_resolves_to_the_named_regulator() -> None:
+    text = ("The Personal Data Protection Commission reviewed the app for weeks. Norway's data protection "
+            "authority said on Monday it had suspended new downloads of the Chinese chatbot app Nimbo.")
+    assert ("Personal Data Protection Commission", "Nimbo") in labels_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a company blocking or ordering is commerce, not an authority's measure
+    "Quillon Systems blocked access to Veltrix Labs' tools last week.",
+    "Quillon Systems ordered Veltrix Labs to deliver 4,000 chips by June.",
+    # a court is never the critic of a legal act
+    "The Court of Appeals ordered Veltrix Labs to preserve its chat logs.",
+    # the outlet reporting a suit does not sue
+    "The Daily Ledger reported that a complaint was filed against Veltrix Labs.",
+])
+def test_no_measure_without_an_authority(text: str) -> None:
+    found = {(c, t) for c, t, rule in rule_pairs(text) if rule.startswith(("authority", "legal"))}
+    assert not found
+
+
+def test_a_filed_complaint_without_a_known_party_adds_nothing() -> None:
+    got = rule_pairs("A complaint was filed on Friday against Veltrix Labs.")
+    assert not any(rule == "legal_filed_against" for _, _, rule in got)
