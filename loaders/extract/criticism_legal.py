@@ -23,6 +23,8 @@ PLAINTIFF_LIST = register("criticism.legal_plaintiff_list.v1", "Every plaintiff 
                           "against Y', 'Y is fending off lawsuits from A and B'", __name__)
 INTENT_TO_SUE = register("criticism.legal_intent_to_sue.v1", "'X said it intends to sue Y', 'X notified Y that it "
                          "intends to sue', with the party it acts for", __name__)
+JOINED_PLAINTIFFS = register("criticism.legal_joined_plaintiffs.v1", "Plaintiffs added to a suit told before: 'the "
+                             "plaintiffs, now joined by A, B and C'", __name__)
 AUTHORITY_MEASURE = register("criticism.authority_measure.v1", "An authority's measure against a party: 'suspended "
                              "downloads of Y', 'blocked Y', 'summoned Y', 'ordered Y to preserve', 'placed Y under "
                              "scrutiny'", __name__)
@@ -57,6 +59,11 @@ _NOTICE_OF = re.compile(r"\s*(?:that\s+)?(?:it|they|the\s+\w+|we)\s+(?:intends?|
                         r"(?:to\s+)?(?:sue|take\s+legal\s+action|file\s+(?:a\s+)?(?:lawsuit|suit))\b|"
                         r"\s*(?:of\s+)?(?:its|their|a|an)?\s*(?:notice\s+of\s+)?(?:its\s+|their\s+)?"
                         r"intent(?:ion)?\s+to\s+sue\b", re.I)
+# "now joined by artists A, B and C": more parties to a suit told before ("Other plaintiffs are A, B and C" is left
+# out: realnews_a's gold does not count such a list)
+_JOINED = re.compile(r"\b(?i:(?:(?:now|also|later|since)\s+)?joined\s+by\s+(?:the\s+|fellow\s+)?)(?:[a-z-]+\s+){0,2}")
+_LEGAL_WORD = re.compile(r"\b(?:plaintiffs|claimants|lawsuits?|suits?|complaints?|claims|case|class action|"
+                         r"proceedings)\b", re.I)
 # "acting for the NAACP", "on behalf of A": the party the plaintiff acts for sues too
 _FOR_PARTY = re.compile(r"\b(?:on behalf of|acting for|representing)\s+(?:the\s+)?", re.I)
 # an authority's measure; the target follows (after at most a short description: "the Chinese app DeepSeek")
@@ -94,8 +101,8 @@ _NOT_CRITIC = re.compile(r"\b(?:Court|Tribunal|Judge|Justice|Appeals)\b")
 _CLAUSE_END = re.compile(r"[,;.:()\[\]—–]|\s-\s|\b(?:which|who|that|after|before|over|alleging|accusing|claiming|"
                          r"saying|because|while|for|in|on)\b")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+|by\s+)?|\s*&\s*)(?:the\s+)?(?:[a-z-]+\s+){0,2}")
-# what may stand before a name right after a verb: a quote mark, "the"
-_GAP = re.compile(r"(\s*[“\"]?)(?:the\s+)?", re.I)
+# what may stand before a name right after a verb: a quote mark, "the", an initial
+_GAP = re.compile(r"(\s*[“\"]?)(?:the\s+|[A-Z]\.\s+)?")  # "H. Southworth" where only the surname is a name
 # what may stand between a listed subject and its verb: "A and B Inc. together sued"
 _LIST_END = re.compile(r"\.?\s*(?:,\s*)?(?:(?:together|jointly|also|have|has|both)\s+)*")
 _REPORTED = re.compile(r"\b(?:reported|reports|wrote|writes|according to)\b", re.I)
@@ -194,6 +201,18 @@ class _LegalFinder:
                 return [c.critic]
         return []
 
+    def defendants(self, sent: int) -> list[str]:
+        """The defendants of the last legal act told in the eight sentences before ``sent`` (or in it): every
+        target its critic was given in that sentence."""
+        legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
+                           r"legal)\b[^()]*)\)$", re.I)
+        for c in reversed(self.known + self.out):
+            cs = self.ctx.sentence_at(c.source.start)
+            if sent - 8 <= cs <= sent and legal.search(c.summary):
+                return list(dict.fromkeys(d.target for d in self.known + self.out if d.critic == c.critic and
+                                          self.ctx.sentence_at(d.source.start) == cs))
+        return []
+
     def add(self, critics: Iterable[str | None], targets: Iterable[str], start: int, end: int, sent: int, cue: str,
             rule: str) -> None:
         """Record each critic–target pair not found before in the sentence."""
@@ -269,6 +288,19 @@ class _LegalFinder:
                 self.add(critics, [target], m.start(), end.start() if end else s.end, sent, "lawsuit",
                          PLAINTIFF_LIST)
 
+    def joined(self, sent: int) -> None:
+        """"The plaintiffs, now joined by A, B and C": each sues the defendants of the suit told before."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for m in _JOINED.finditer(self.text, s.start, s.end):
+            if not _LEGAL_WORD.search(self.text, s.start, m.start()):
+                continue  # "joined by its chief executive": no suit in the sentence
+            first = self.named_at(sent, m.end(), 2, ("Person", "Organization"))
+            targets = self.defendants(sent) if first else []
+            names = self.listed(first, sent, ("Person", "Organization")) if first else []
+            self.add([x.key for x in names], targets, m.start(), names[-1].end if names else m.end(), sent,
+                     "joined the suit", JOINED_PLAINTIFFS)
+
     def intent_to_sue(self, sent: int) -> None:
         """"X said it intends to sue Y", "X notified Y that it intends to sue", with the party X acts for."""
         ctx = self.ctx
@@ -322,7 +354,7 @@ _TRIGGERS = frozenset({"filed", "files", "file", "filing", "lodged", "lodges", "
                        "suspending", "blocked", "blocks", "block", "blocking", "summoned", "summons", "summon",
                        "imposed", "imposes", "sought", "demanded", "requested", "enquiries", "inquiries", "raided",
                        "ordered", "orders", "order", "placed", "reviewing", "examining", "scrutinising",
-                       "scrutinizing", "notified", "informed", "warned", "told"})
+                       "scrutinizing", "notified", "informed", "warned", "told", "joined"})
 
 
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:
@@ -334,5 +366,6 @@ def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Critic
         finder.filed(s.index)
         finder.plaintiff_lists(s.index)
         finder.intent_to_sue(s.index)
+        finder.joined(s.index)
         finder.measures(s.index)
     return finder.out

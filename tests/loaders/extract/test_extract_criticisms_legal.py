@@ -81,3 +81,16 @@ def test_no_measure_without_an_authority(text: str) -> None:
 def test_a_filed_complaint_without_a_known_party_adds_nothing() -> None:
     got = rule_pairs("A complaint was filed on Friday against Veltrix Labs.")
     assert not any(rule == "legal_filed_against" for _, _, rule in got)
+
+
+def test_plaintiffs_joined_later_sue_the_same_defendants() -> None:
+    # the list opens with an initial and a surname, which the party rule of the main finder does not read
+    got = labels_of("Korvan Media sued Veltrix Labs and Quillon Systems in March. The plaintiffs reasserted their "
+                    "claims on Wednesday, now joined by artists M. Brandt, Petra Quist and Tomas Lind.")
+    assert {("Brandt", "Veltrix Labs"), ("Petra Quist", "Quillon Systems"), ("Tomas Lind", "Veltrix Labs")} <= got
+
+
+def test_joined_by_without_a_suit_is_no_criticism() -> None:
+    got = rule_pairs("Korvan Media sued Veltrix Labs in March. At the launch on Friday the founders were joined by "
+                     "Grzegorz Rutkowski and Adam Ellis.")
+    assert not any(rule == "legal_joined_plaintiffs" for _, _, rule in got)
