@@ -19,6 +19,12 @@ from loaders.extract.schema import ResolvedMention
 
 FILED_AGAINST = register("criticism.legal_filed_against.v1", "'X filed a complaint with the board on Monday against "
                          "Y', 'a charge was filed against Y' (by the party that filed it before)", __name__)
+FILED_BY = register("criticism.legal_filed_by.v1", "'The lawsuit, filed on Friday by X, claims Y …', 'a complaint "
+                    "filed by X against Y'", __name__)
+FILED_ALLEGING = register("criticism.legal_filed_alleging.v1", "'X filed a complaint with the regulator, alleging "
+                          "that Y …'", __name__)
+SUED_IT = register("criticism.legal_sued_it.v1", "'X, who co-founded Y and is suing it': the pronoun object of 'sue'",
+                   __name__)
 PLAINTIFF_LIST = register("criticism.legal_plaintiff_list.v1", "Every plaintiff of 'A and B sued Y', 'A's lawsuit "
                           "against Y', 'Y is fending off lawsuits from A and B'", __name__)
 INTENT_TO_SUE = register("criticism.legal_intent_to_sue.v1", "'X said it intends to sue Y', 'X notified Y that it "
@@ -41,6 +47,17 @@ _FILED = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|lodging|b
 _FILED_PASSIVE = re.compile(r"\b" + _LEGAL_NOUN + r"\s+(?:was|were|has been|have been|had been|is being)\s+"
                             r"(?:filed|lodged|brought|submitted)(?P<mid>(?:\s+(?!against\b)[^.;:\s]+){0,12}?)\s+"
                             r"against\s+", re.I)
+# "The lawsuit, filed on Friday in federal court by shareholder X, claims Y …"
+_FILED_BY_RE = re.compile(r"\b" + _LEGAL_NOUN + r",?\s+(?:filed|brought|lodged)\b"
+                          r"(?P<mid>(?:\s+(?!by\b)[^.;:\s]+){0,12}?)\s+by\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+# what the document says of its target after its parties: ", claims Y", ", accuses Y of", " against Y"
+_DOC_SAYS = re.compile(r"\s*,?\s*(?:claims|alleges|accuses|says|argues|contends|charges|asserts)\s+(?:that\s+)?|"
+                       r"\s+against\s+(?:the\s+)?", re.I)
+# "filed a complaint with the regulator, alleging that Y …": no "against", the allegation names the target
+_FILED_ALLEGING_RE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|submitted)\s+(?:[\w’'-]+\s+){0,5}?"
+                                + _LEGAL_NOUN + r"(?P<mid>(?:\s+(?!against\b)[^.;:\s,]+){0,12}?)\s*,\s*"
+                                r"(?:alleging|accusing|claiming|charging|contending|asserting)\s+(?:that\s+)?", re.I)
+_SUED_PRONOUN = re.compile(r"\bsu(?:ed|es|ing)\s+it\b")
 # "Y's lawsuit against Z", "its landmark suit against Z"
 _OWNED = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|legal challenge|case|claims?|"
                     r"legal action)\s+against\s+", re.I)
@@ -78,7 +95,8 @@ _MEASURE = re.compile(
     r"(?:sought|seeks|seeking|demanded|demands|requested|requests)\s+(?:an?\s+)?(?:explanations?|answers|"
     r"information|clarifications?)\s+from\s+|"
     r"(?:making|made|makes|make)\s+(?:formal\s+)?(?:enquiries|inquiries)\s+(?:with|of|into)\s+|"
-    r"raid(?:s|ed|ing)\s+(?:the\s+)?(?:offices?|premises|headquarters)\s+of\s+)(?:the\s+)?", re.I)
+    r"raid(?:s|ed|ing)\s+(?:the\s+)?(?:offices?|premises|headquarters)\s+of\s+|"
+    r"(?:made|making|make|makes)\s+(?:urgent\s+|formal\s+|immediate\s+)?contact\s+with\s+)(?:the\s+)?", re.I)
 # "ordered X to preserve …", "placed X under scrutiny": the target stands between the verb and what follows
 _ORDER = re.compile(r"\border(?:s|ed|ing)?\s+(?:the\s+)?", re.I)
 _ORDER_AFTER = re.compile(r"^(?:[’']s?\s+[\w\s-]{0,30}?)?\s+to\s+[a-z]+|^\s+that\b")
@@ -105,6 +123,7 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+|by\s+)?|\s*&\
 _GAP = re.compile(r"(\s*[“\"]?)(?:the\s+|[A-Z]\.\s+)?")  # "H. Southworth" where only the surname is a name
 # what may stand between a listed subject and its verb: "A and B Inc. together sued"
 _LIST_END = re.compile(r"\.?\s*(?:,\s*)?(?:(?:together|jointly|also|have|has|both)\s+)*")
+_PRONOUN_SUBJECT = re.compile(r"\b(he|she|it)\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|formally\s+)?$", re.I)
 _REPORTED = re.compile(r"\b(?:reported|reports|wrote|writes|according to)\b", re.I)
 
 
@@ -126,6 +145,10 @@ class _LegalFinder:
         if _REPORTED.search(self.text, cs, pos):
             return None  # "Reuters reported that X had sued": the outlet only reports
         key = ctx.subject(sent, pos, _ACTORS) or ctx.described_subject(sent, pos)
+        pronoun = _PRONOUN_SUBJECT.search(self.text, cs, pos) if key is None else None
+        if pronoun is not None:  # "In September he filed": a fronted time without a comma
+            key = ctx.recent(pos, ("Person",)) if pronoun.group(1).lower() in ("he", "she") else \
+                ctx.recent_subject(pos, ("Organization",))
         if key is not None and ctx.type_of(key) == "Group":
             noun = ctx.label(key).split()[-1].lower()
             key = ctx.named_by_noun(noun, pos) or ctx.authority(f"the {noun}") or key
@@ -260,6 +283,38 @@ class _LegalFinder:
             self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "filed against",
                      FILED_AGAINST)
 
+    def filed_by(self, sent: int) -> None:
+        """"The lawsuit, filed on Friday by shareholder X, claims Y …"; "X filed a complaint with the SEC, alleging
+        that Y …"; "X, who co-founded Y and is suing it"."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        actors = ("Person", "Organization")
+        for m in _FILED_BY_RE.finditer(self.text, s.start, s.end):
+            first = self.named_at(sent, m.end(), 2, actors)
+            names = self.listed(first, sent, actors) if first else []
+            says = _DOC_SAYS.match(self.text, names[-1].end) if names else None
+            comma = self.text.find(",", names[-1].end, names[-1].end + 3) if names else -1
+            if says is None and comma >= 0:
+                says = _DOC_SAYS.match(self.text, comma + 1)
+            target = self.named_at(sent, says.end()) if says else None
+            if target is not None:
+                self.add([x.key for x in names if not _NOT_CRITIC.search(ctx.label(x.key))], [target.key],
+                         m.start(), target.end, sent, "filed by", FILED_BY)
+        for m in _FILED_ALLEGING_RE.finditer(self.text, s.start, s.end):
+            target = self.named_at(sent, m.end())
+            if target is not None:
+                self.add([self.critic(sent, m.start())], [target.key], m.start(), target.end, sent,
+                         "filed a complaint alleging", FILED_ALLEGING)
+        for m in _SUED_PRONOUN.finditer(self.text, s.start, s.end):
+            he = _PRONOUN_SUBJECT.search(self.text, max(s.start, m.start() - 24), m.start())
+            critic = ctx.recent(m.start(), ("Person",)) if he and he.group(1).lower() in ("he", "she") else \
+                self.critic(sent, m.start())
+            # "who co-founded OpenAI and is suing it": the organisation named last before (not a dateline's agency)
+            orgs = [x.key for x in ctx.mentions(sent, s.start, m.start()) if ctx.is_head(x) and
+                    x.type == "Organization" and x.key != critic and self.text[x.start - 1:x.start] != "("]
+            if critic is not None and orgs:
+                self.add([critic], orgs[-1:], m.start(), m.end(), sent, "suing", SUED_IT)
+
     def plaintiff_lists(self, sent: int) -> None:
         """"A and B sued Y", "A's lawsuit against Y", "Y is fending off lawsuits from A and from B"."""
         ctx = self.ctx
@@ -354,7 +409,8 @@ _TRIGGERS = frozenset({"filed", "files", "file", "filing", "lodged", "lodges", "
                        "suspending", "blocked", "blocks", "block", "blocking", "summoned", "summons", "summon",
                        "imposed", "imposes", "sought", "demanded", "requested", "enquiries", "inquiries", "raided",
                        "ordered", "orders", "order", "placed", "reviewing", "examining", "scrutinising",
-                       "scrutinizing", "notified", "informed", "warned", "told", "joined"})
+                       "scrutinizing", "notified", "informed", "warned", "told", "joined",
+                       "contact"})
 
 
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:
@@ -364,6 +420,7 @@ def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Critic
         if ctx.words(s.index).isdisjoint(_TRIGGERS):
             continue
         finder.filed(s.index)
+        finder.filed_by(s.index)
         finder.plaintiff_lists(s.index)
         finder.intent_to_sue(s.index)
         finder.joined(s.index)

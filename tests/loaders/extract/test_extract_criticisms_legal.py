@@ -42,6 +42,13 @@ def labels_of(text: str) -> set[tuple[str, str]]:
      "its data practices.", "Ministry of Science", "Veltrix Labs", "authority_measure"),
     ("The Competition Bureau is also reviewing Veltrix Labs' $300 million purchase of a chip designer.",
      "Competition Bureau", "Veltrix Labs", "authority_measure"),
+    ("Tomas Lind left Veltrix Labs in June. In September he filed a whistleblower complaint with the Securities "
+     "and Exchange Commission, alleging that Veltrix Labs misled investors.", "Tomas Lind", "Veltrix Labs",
+     "legal_filed_alleging"),
+    ("Dana Whitlock, who co-founded Veltrix Labs and is suing it for breach of contract, declined to comment.",
+     "Dana Whitlock", "Veltrix Labs", "legal_sued_it"),
+    ("Britain's media regulator, Ofcom, said it had made urgent contact with Veltrix Labs to assess whether it had "
+     "breached its duties.", "Ofcom", "Veltrix Labs", "authority_measure"),
 ])
 def test_legal_act_gives_its_party_as_critic(text: str, critic: str, target: str, rule: str) -> None:
     assert (critic, target, rule) in rule_pairs(text)
@@ -94,3 +101,10 @@ def test_joined_by_without_a_suit_is_no_criticism() -> None:
     got = rule_pairs("Korvan Media sued Veltrix Labs in March. At the launch on Friday the founders were joined by "
                      "Grzegorz Rutkowski and Adam Ellis.")
     assert not any(rule == "legal_joined_plaintiffs" for _, _, rule in got)
+
+
+def test_a_dateline_agency_is_not_what_was_sued() -> None:
+    got = labels_of("BOSTON (Reuters) - Veltrix Labs published emails showing that Dana Whitlock backed its plans "
+                    "years before she sued it.")
+    assert ("Dana Whitlock", "Veltrix Labs") in got
+    assert ("Dana Whitlock", "Reuters") not in got
