@@ -25,6 +25,8 @@ FILED_ALLEGING = register("criticism.legal_filed_alleging.v1", "'X filed a compl
                           "that Y …'", __name__)
 SUED_IT = register("criticism.legal_sued_it.v1", "'X, who co-founded Y and is suing it': the pronoun object of 'sue'",
                    __name__)
+DESCRIBED_PLAINTIFFS = register("criticism.legal_described_plaintiffs.v1", "'The couple filed a proposed class "
+                                "action': the parties named together just before sue the defendant", __name__)
 PLAINTIFF_LIST = register("criticism.legal_plaintiff_list.v1", "Every plaintiff of 'A and B sued Y', 'A's lawsuit "
                           "against Y', 'Y is fending off lawsuits from A and B'", __name__)
 INTENT_TO_SUE = register("criticism.legal_intent_to_sue.v1", "'X said it intends to sue Y', 'X notified Y that it "
@@ -58,6 +60,14 @@ _FILED_ALLEGING_RE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lod
                                 + _LEGAL_NOUN + r"(?P<mid>(?:\s+(?!against\b)[^.;:\s,]+){0,12}?)\s*,\s*"
                                 r"(?:alleging|accusing|claiming|charging|contending|asserting)\s+(?:that\s+)?", re.I)
 _SUED_PRONOUN = re.compile(r"\bsu(?:ed|es|ing)\s+it\b")
+# "The couple, who live in Boston, filed a class action": plaintiffs described, named together before
+_DESCRIBED = re.compile(r"\b(?:The|the)\s+(?P<noun>couple|pair|duo|two|plaintiffs|claimants|artists|actors|authors|"
+                        r"writers|families|publishers|musicians|creators)\b(?:\s*,[^,;.]{1,80},)?\s+(?:have\s+|had\s+|"
+                        r"also\s+|then\s+|later\s+|jointly\s+)?(?:filed|brought|lodged|sued|are suing|have sued)\b")
+# "The orders, issued under the FTC's authority, went to A, B and C"
+_WENT_TO = re.compile(r"\b(?:orders?|subpoenas?|(?:civil\s+)?investigative demands?|warning letters?|letters)\b"
+                      r"[^.;]{0,80}?\b(?:went|were sent|were issued|were served|was sent|was issued|was served)\s+to\s+"
+                      r"(?:the\s+)?", re.I)
 # "Y's lawsuit against Z", "its landmark suit against Z"
 _OWNED = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|legal challenge|case|claims?|"
                     r"legal action)\s+against\s+", re.I)
@@ -259,6 +269,16 @@ class _LegalFinder:
         e = self.ctx.entities[key]
         return any(_AUTHORITY_LABEL.search(n) or n in _AUTHORITY_NAMES for n in (e.label, *e.aliases))
 
+    def recent_authority(self, sent: int, pos: int) -> str | None:
+        """The authority named last before ``pos``, in this sentence or the two before ("issued under the FTC's
+        authority")."""
+        ctx = self.ctx
+        for si in range(sent, max(-1, sent - 3), -1):
+            for m in reversed(ctx.mentions(si)):
+                if m.end <= pos and ctx.is_head(m) and self.is_authority(m.key):
+                    return m.key
+        return None
+
     # ---- rules
     def filed(self, sent: int) -> None:
         """"X filed a charge with the board on Monday against Y"; "the charge was filed against Y" (by X)."""
@@ -314,6 +334,46 @@ class _LegalFinder:
                     x.type == "Organization" and x.key != critic and self.text[x.start - 1:x.start] != "("]
             if critic is not None and orgs:
                 self.add([critic], orgs[-1:], m.start(), m.end(), sent, "suing", SUED_IT)
+
+    def described_plaintiffs(self, sent: int) -> None:
+        """"The couple filed a proposed class action": the two parties named together just before sue the defendant
+        (named after "against" or "sued", else that of the suit told before, else the story's company)."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for m in _DESCRIBED.finditer(self.text, s.start, s.end):
+            if ctx.clause_start(sent, m.start()) < m.start() - 4:
+                continue  # "the artists" inside a clause is no subject
+            plaintiffs = self.named_together(sent, 2 if m.group("noun") in ("couple", "pair", "duo", "two") else 0)
+            against = re.match(r"[^.;,]{0,60}?\b(?:against|sued)\s+", self.text[m.end() - 4:s.end])
+            named = self.named_at(sent, m.end() - 4 + against.end()) if against else None
+            targets = [named.key] if named else self.defendants(sent) or self.topic(sent, m.start(), plaintiffs)
+            self.add(plaintiffs, targets, m.start(), m.end(), sent, "filed", DESCRIBED_PLAINTIFFS)
+
+    def named_together(self, sent: int, exactly: int) -> list[str]:
+        """The names of the latest list of people or organisations ("A and B") in the five sentences before
+        ``sent`` (of ``exactly`` names when that is not 0)."""
+        ctx = self.ctx
+        actors = ("Person", "Organization")
+        for si in range(sent - 1, max(-1, sent - 6), -1):
+            heads = [m for m in ctx.mentions(si) if ctx.is_head(m) and m.type in actors]
+            for i in range(len(heads) - 1, -1, -1):
+                first = heads[i]
+                if i and _LIST_GAP.fullmatch(self.text, heads[i - 1].end, first.start):
+                    continue  # inside a longer list: "A, B and C" is not "B and C"
+                names = self.listed(first, si, actors)
+                if len(names) >= 2 and (not exactly or len(names) == exactly) and \
+                        re.search(r"\band\b", self.text[names[-2].end:names[-1].start]):
+                    return [x.key for x in names]
+        return []
+
+    def topic(self, sent: int, pos: int, exclude: list[str]) -> list[str]:
+        """The organisation the last sentences name most (the story's company), not one of ``exclude``."""
+        ctx = self.ctx
+        cands = {m.key for si in range(max(0, sent - 5), sent + 1) for m in ctx.mentions(si)
+                 if m.start < pos and m.type == "Organization" and m.key not in exclude and ctx.is_head(m)
+                 and not self.is_authority(m.key) and not _NOT_CRITIC.search(ctx.label(m.key))}
+        best = max(cands, key=lambda k: (len(ctx.entities[k].mentions), k), default=None)
+        return [best] if best else []
 
     def plaintiff_lists(self, sent: int) -> None:
         """"A and B sued Y", "A's lawsuit against Y", "Y is fending off lawsuits from A and from B"."""
@@ -396,6 +456,12 @@ class _LegalFinder:
                 near = ctx.anaphor_targets(m.end(), m.end() + desc.end(), {critic})[:1] if desc and critic else []
                 if near and desc and after.match(self.text[m.end() + desc.end():m.end() + desc.end() + 60]):
                     hits.append((m.start(), near[0], m.end() + desc.end()))
+        for m in _WENT_TO.finditer(self.text, s.start, s.end):
+            first = self.named_at(sent, m.end())
+            critic = self.recent_authority(sent, m.end())
+            if first is not None and critic is not None:
+                self.add([critic], [x.key for x in self.listed(first, sent)], m.start(), first.end, sent,
+                         "authority measure", AUTHORITY_MEASURE)
         for at, target, end in hits:
             critic = self.critic(sent, at)
             if self.is_authority(critic):
@@ -410,7 +476,7 @@ _TRIGGERS = frozenset({"filed", "files", "file", "filing", "lodged", "lodges", "
                        "imposed", "imposes", "sought", "demanded", "requested", "enquiries", "inquiries", "raided",
                        "ordered", "orders", "order", "placed", "reviewing", "examining", "scrutinising",
                        "scrutinizing", "notified", "informed", "warned", "told", "joined",
-                       "contact"})
+                       "contact", "went", "sent", "issued", "served"})
 
 
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:
@@ -421,6 +487,7 @@ def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Critic
             continue
         finder.filed(s.index)
         finder.filed_by(s.index)
+        finder.described_plaintiffs(s.index)
         finder.plaintiff_lists(s.index)
         finder.intent_to_sue(s.index)
         finder.joined(s.index)

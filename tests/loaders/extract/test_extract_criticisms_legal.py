@@ -108,3 +108,25 @@ def test_a_dateline_agency_is_not_what_was_sued() -> None:
                     "years before she sued it.")
     assert ("Dana Whitlock", "Veltrix Labs") in got
     assert ("Dana Whitlock", "Reuters") not in got
+
+
+def test_the_couple_are_the_two_people_named_together_before() -> None:
+    text = ("A judge let claims by Dana Whitlock and Tomas Lind go ahead. Veltrix Labs had asked for the case to be "
+            "dismissed. Veltrix Labs declined to comment. The couple, who live in Boston, filed a proposed class "
+            "action in 2024.")
+    got = rule_pairs(text)
+    assert {("Dana Whitlock", "Veltrix Labs", "legal_described_plaintiffs"),
+            ("Tomas Lind", "Veltrix Labs", "legal_described_plaintiffs")} <= got
+
+
+def test_the_couple_needs_exactly_two_names() -> None:
+    text = ("Dana Whitlock, Tomas Lind and Petra Quist met Veltrix Labs. The couple filed a complaint in March.")
+    assert not any(rule == "legal_described_plaintiffs" for _, _, rule in rule_pairs(text))
+
+
+def test_orders_sent_to_a_list_are_the_authority_s() -> None:
+    text = ("The Federal Trade Commission on Thursday asked five companies about their deals. The orders, issued "
+            "under the agency's usual powers, went to Veltrix Labs, Quillon Systems and Korvan Media.")
+    got = rule_pairs(text)
+    assert {("Federal Trade Commission", "Veltrix Labs", "authority_measure"),
+            ("Federal Trade Commission", "Korvan Media", "authority_measure")} <= got
