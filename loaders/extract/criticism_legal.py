@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from kg.model import Criticism
+from loaders.extract import criticism_authority as authority
 from loaders.extract.context import DocContext
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
@@ -33,9 +34,6 @@ INTENT_TO_SUE = register("criticism.legal_intent_to_sue.v1", "'X said it intends
                          "intends to sue', with the party it acts for", __name__)
 JOINED_PLAINTIFFS = register("criticism.legal_joined_plaintiffs.v1", "Plaintiffs added to a suit told before: 'the "
                              "plaintiffs, now joined by A, B and C'", __name__)
-AUTHORITY_MEASURE = register("criticism.authority_measure.v1", "An authority's measure against a party: 'suspended "
-                             "downloads of Y', 'blocked Y', 'summoned Y', 'ordered Y to preserve', 'placed Y under "
-                             "scrutiny'", __name__)
 
 _ACTORS = ("Person", "Organization", "Group")
 _TARGETS = ("Organization", "Product", "Person")
@@ -43,8 +41,12 @@ _LEGAL_NOUN = (r"(?:lawsuits?|suits?|complaints?|charges?|claims?|petitions?|cla
                r"legal (?:challenges?|actions?)|proceedings)")
 # "filed an unfair labor practice charge with the board on Monday against Y": modifiers, a venue and a time between
 _FILED = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|lodging|brought|brings|bring|bringing|"
-                    r"submitted|submits|initiated|launched)\s+(?:[\w’'-]+\s+){0,5}?" + _LEGAL_NOUN +
+                    r"submitted|submits|initiated|launched|opened|started|began|commenced|joined|joins)\s+"
+                    r"(?:[\w’'-]+\s+){0,5}?" + _LEGAL_NOUN +
                     r"(?P<mid>(?:\s+(?!against\b)[^.;:\s]+){0,14}?)\s+against\s+", re.I)
+# "X took Y to court", "is dragging Y to court"
+_TO_COURT = re.compile(r"\b(?:took|take|takes|taking|dragged|drags|dragging|haul(?:ed|s|ing)?)\s+(?:the\s+)?")
+_TO_COURT_AFTER = re.compile(r"\s+(?:back\s+)?to\s+(?:court|tribunal|arbitration)\b")
 # "The charge was filed with the board against Y": its party was named before (or after "by")
 _FILED_PASSIVE = re.compile(r"\b" + _LEGAL_NOUN + r"\s+(?:was|were|has been|have been|had been|is being)\s+"
                             r"(?:filed|lodged|brought|submitted)(?P<mid>(?:\s+(?!against\b)[^.;:\s]+){0,12}?)\s+"
@@ -64,10 +66,6 @@ _SUED_PRONOUN = re.compile(r"\bsu(?:ed|es|ing)\s+it\b")
 _DESCRIBED = re.compile(r"\b(?:The|the)\s+(?P<noun>couple|pair|duo|two|plaintiffs|claimants|artists|actors|authors|"
                         r"writers|families|publishers|musicians|creators)\b(?:\s*,[^,;.]{1,80},)?\s+(?:have\s+|had\s+|"
                         r"also\s+|then\s+|later\s+|jointly\s+)?(?:filed|brought|lodged|sued|are suing|have sued)\b")
-# "The orders, issued under the FTC's authority, went to A, B and C"
-_WENT_TO = re.compile(r"\b(?:orders?|subpoenas?|(?:civil\s+)?investigative demands?|warning letters?|letters)\b"
-                      r"[^.;]{0,80}?\b(?:went|were sent|were issued|were served|was sent|was issued|was served)\s+to\s+"
-                      r"(?:the\s+)?", re.I)
 # "Y's lawsuit against Z", "its landmark suit against Z"
 _OWNED = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|legal challenge|case|claims?|"
                     r"legal action)\s+against\s+", re.I)
@@ -93,42 +91,13 @@ _LEGAL_WORD = re.compile(r"\b(?:plaintiffs|claimants|lawsuits?|suits?|complaints
                          r"proceedings)\b", re.I)
 # "acting for the NAACP", "on behalf of A": the party the plaintiff acts for sues too
 _FOR_PARTY = re.compile(r"\b(?:on behalf of|acting for|representing)\s+(?:the\s+)?", re.I)
-# an authority's measure; the target follows (after at most a short description: "the Chinese app DeepSeek")
-_MEASURE = re.compile(
-    r"\b(?:suspend(?:s|ed|ing)?\s+(?:the\s+)?(?:new\s+|local\s+|further\s+|all\s+)?(?:downloads?|sales?|operations?|"
-    r"use|access|processing|services?|availability|registrations?|rollout|data processing)\s+(?:of|to|by)\s+|"
-    r"suspend(?:s|ed|ing)?\s+(?=[A-Z])|"
-    r"block(?:s|ed|ing)?\s+(?:access\s+to\s+|the\s+use\s+of\s+|use\s+of\s+)?|"
-    r"summon(?:s|ed|ing)?\s+|"
-    r"impos(?:es|ed|ing)\s+(?:an?\s+)?(?:[\w$€£.,-]+\s+){0,3}?(?:fine|penalty|sanctions?)\s+(?:of\s+[^,;.]{1,40}?\s+)?"
-    r"on\s+|"
-    r"(?:sought|seeks|seeking|demanded|demands|requested|requests)\s+(?:an?\s+)?(?:explanations?|answers|"
-    r"information|clarifications?)\s+from\s+|"
-    r"(?:making|made|makes|make)\s+(?:formal\s+)?(?:enquiries|inquiries)\s+(?:with|of|into)\s+|"
-    r"raid(?:s|ed|ing)\s+(?:the\s+)?(?:offices?|premises|headquarters)\s+of\s+|"
-    r"(?:made|making|make|makes)\s+(?:urgent\s+|formal\s+|immediate\s+)?contact\s+with\s+)(?:the\s+)?", re.I)
-# "ordered X to preserve …", "placed X under scrutiny": the target stands between the verb and what follows
-_ORDER = re.compile(r"\border(?:s|ed|ing)?\s+(?:the\s+)?", re.I)
-_ORDER_AFTER = re.compile(r"^(?:[’']s?\s+[\w\s-]{0,30}?)?\s+to\s+[a-z]+|^\s+that\b")
-_PLACED = re.compile(r"\bplac(?:es|ed|ing)\s+", re.I)
-_PLACED_AFTER = re.compile(r"^\s+under\s+(?:\w+\s+)?(?:scrutiny|investigation|review|surveillance|sanctions)\b", re.I)
-_REVIEW = re.compile(r"\b(?:is|are|was|were|has been|began|begun|started)\s+(?:also\s+|now\s+|formally\s+)?"
-                     r"(?:reviewing|examining|scrutini[sz]ing)\s+", re.I)
-_DEAL_AFTER = re.compile(r"^[’']s?\s+(?:[\w$.,:-]+\s+){0,6}?(?:purchase|acquisition|takeover|deal|merger|"
-                         r"investment|partnership|stake|practices|data collection)\b", re.I)
-# an organisation that acts with public authority: regulators, governments, ministries, legislatures
-_AUTHORITY_LABEL = re.compile(r"\b(?:Commission|Commissioner|Authority|Agency|Administration|Office|Ministry|"
-                              r"Department|Government|Regulator\w*|Watchdog|Council|Parliament|Senate|Congress|"
-                              r"Bureau|Directorate|Inspectorate|Garante|Autorit\w*|Prosecutor\w*|"
-                              r"White House|Downing Street|Kremlin|Pentagon|Cabinet|Treasury|Police)\b")
-# well-known regulators named by their short names
-_AUTHORITY_NAMES = frozenset({"FTC", "SEC", "CMA", "ICO", "CNIL", "Ofcom", "ANPD", "PIPC", "CAC", "NHTSA", "FCC",
-                              "DOJ", "EEOC", "NLRB", "CFPB", "FDA", "EU", "European Union", "Garante", "AGCM",
-                              "Bundeskartellamt", "SAMR", "MIIT", "ACCC", "Competition Bureau", "Arcom"})
 _NOT_CRITIC = re.compile(r"\b(?:Court|Tribunal|Judge|Justice|Appeals)\b")
 _CLAUSE_END = re.compile(r"[,;.:()\[\]—–]|\s-\s|\b(?:which|who|that|after|before|over|alleging|accusing|claiming|"
                          r"saying|because|while|for|in|on)\b")
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:from\s+|by\s+)?|\s*&\s*)(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+# the gap between two names of a list: a comma or "and", a short role ("and the artist"), or a name the mention finder
+# did not read ("A, Jo Bloggs, and B")
+_LIST_GAP = re.compile(r"\s*(?:,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}\s*,\s*(?:and\s+)?|,\s*(?:and\s+)?|"
+                       r"\s+and\s+(?:from\s+|by\s+)?|\s*&\s*)(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 # what may stand before a name right after a verb: a quote mark, "the", an initial
 _GAP = re.compile(r"(\s*[“\"]?)(?:the\s+|[A-Z]\.\s+)?")  # "H. Southworth" where only the surname is a name
 # what may stand between a listed subject and its verb: "A and B Inc. together sued"
@@ -262,23 +231,6 @@ class _LegalFinder:
                     f"({cue})", date=ctx.date(sent), reported=ctx.published, source=ctx.span(start, end, sent),
                     rule=rule))
 
-    def is_authority(self, key: str | None) -> bool:
-        """Whether an organisation acts with public authority (a regulator, a government, a ministry)."""
-        if key is None or self.ctx.type_of(key) != "Organization":
-            return False
-        e = self.ctx.entities[key]
-        return any(_AUTHORITY_LABEL.search(n) or n in _AUTHORITY_NAMES for n in (e.label, *e.aliases))
-
-    def recent_authority(self, sent: int, pos: int) -> str | None:
-        """The authority named last before ``pos``, in this sentence or the two before ("issued under the FTC's
-        authority")."""
-        ctx = self.ctx
-        for si in range(sent, max(-1, sent - 3), -1):
-            for m in reversed(ctx.mentions(si)):
-                if m.end <= pos and ctx.is_head(m) and self.is_authority(m.key):
-                    return m.key
-        return None
-
     # ---- rules
     def filed(self, sent: int) -> None:
         """"X filed a charge with the board on Monday against Y"; "the charge was filed against Y" (by X)."""
@@ -292,6 +244,11 @@ class _LegalFinder:
             critics += self.for_parties(sent, cs, m.end())
             self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "filed against",
                      FILED_AGAINST)
+        for m in _TO_COURT.finditer(self.text, s.start, s.end):
+            first = self.named_at(sent, m.end())
+            if first is not None and _TO_COURT_AFTER.match(self.text, first.end):
+                critics = self.subject_list(sent, m.start()) or [self.critic(sent, m.start())]
+                self.add(critics, [first.key], m.start(), first.end, sent, "took to court", FILED_AGAINST)
         for m in _FILED_PASSIVE.finditer(self.text, s.start, s.end):
             first = self.named_at(sent, m.end())
             if first is None:
@@ -371,7 +328,7 @@ class _LegalFinder:
         ctx = self.ctx
         cands = {m.key for si in range(max(0, sent - 5), sent + 1) for m in ctx.mentions(si)
                  if m.start < pos and m.type == "Organization" and m.key not in exclude and ctx.is_head(m)
-                 and not self.is_authority(m.key) and not _NOT_CRITIC.search(ctx.label(m.key))}
+                 and not authority.is_authority(ctx, m.key) and not _NOT_CRITIC.search(ctx.label(m.key))}
         best = max(cands, key=lambda k: (len(ctx.entities[k].mentions), k), default=None)
         return [best] if best else []
 
@@ -435,61 +392,28 @@ class _LegalFinder:
             self.add(critics + self.for_parties(sent, cs, at), targets, at, end, sent, "intends to sue",
                      INTENT_TO_SUE)
 
-    def measures(self, sent: int) -> None:
-        """An authority suspending, blocking, summoning, fining, ordering or reviewing a party."""
-        ctx = self.ctx
-        s = ctx.sentence(sent)
-        hits: list[tuple[int, str, int]] = []  # (where the measure starts, its target, where the target ends)
-        for m in _MEASURE.finditer(self.text, s.start, s.end):
-            first = self.named_at(sent, m.end()) or self.described_at(sent, m.end())
-            hits += [(m.start(), x.key, x.end) for x in self.listed(first, sent)] if first else []
-        for pat, after in ((_ORDER, _ORDER_AFTER), (_PLACED, _PLACED_AFTER), (_REVIEW, _DEAL_AFTER)):
-            for m in pat.finditer(self.text, s.start, s.end):
-                first = self.named_at(sent, m.end())
-                if first is not None and after.match(self.text[first.end:first.end + 60]):
-                    hits.append((m.start(), first.key, first.end))
-                    continue
-                # "placed the company under scrutiny": the organisation the description refers to
-                desc = re.match(r"(?:the|this)\s+(?:company|firm|startup|app|service|platform)\b",
-                                self.text[m.end():m.end() + 30]) if pat is _PLACED else None
-                critic = self.critic(sent, m.start()) if desc else None
-                near = ctx.anaphor_targets(m.end(), m.end() + desc.end(), {critic})[:1] if desc and critic else []
-                if near and desc and after.match(self.text[m.end() + desc.end():m.end() + desc.end() + 60]):
-                    hits.append((m.start(), near[0], m.end() + desc.end()))
-        for m in _WENT_TO.finditer(self.text, s.start, s.end):
-            first = self.named_at(sent, m.end())
-            critic = self.recent_authority(sent, m.end())
-            if first is not None and critic is not None:
-                self.add([critic], [x.key for x in self.listed(first, sent)], m.start(), first.end, sent,
-                         "authority measure", AUTHORITY_MEASURE)
-        for at, target, end in hits:
-            critic = self.critic(sent, at)
-            if self.is_authority(critic):
-                self.add([critic], [target], at, end, sent, "authority measure", AUTHORITY_MEASURE)
 
 
 # a sentence without one of these words holds none of the acts above
 _TRIGGERS = frozenset({"filed", "files", "file", "filing", "lodged", "lodges", "lodge", "brought", "brings", "bring",
                        "submitted", "initiated", "launched", "sued", "sues", "suing", "sue", "lawsuit", "lawsuits",
-                       "suit", "suits", "complaint", "case", "claims", "suspended", "suspends", "suspend",
-                       "suspending", "blocked", "blocks", "block", "blocking", "summoned", "summons", "summon",
-                       "imposed", "imposes", "sought", "demanded", "requested", "enquiries", "inquiries", "raided",
-                       "ordered", "orders", "order", "placed", "reviewing", "examining", "scrutinising",
-                       "scrutinizing", "notified", "informed", "warned", "told", "joined",
-                       "contact", "went", "sent", "issued", "served"})
+                       "suit", "suits", "complaint", "case", "claims", "notified", "informed", "warned", "told",
+                       "joined", "joins", "opened", "started", "began", "commenced", "court"})
 
 
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:
     """The criticisms of legal and official acts in a document that ``known`` does not already hold."""
     finder = _LegalFinder(ctx, known)
     for s in ctx.doc.sentences:
-        if ctx.words(s.index).isdisjoint(_TRIGGERS):
-            continue
-        finder.filed(s.index)
-        finder.filed_by(s.index)
-        finder.described_plaintiffs(s.index)
-        finder.plaintiff_lists(s.index)
-        finder.intent_to_sue(s.index)
-        finder.joined(s.index)
-        finder.measures(s.index)
+        words = ctx.words(s.index)
+        if not words.isdisjoint(_TRIGGERS):
+            finder.filed(s.index)
+            finder.filed_by(s.index)
+            finder.described_plaintiffs(s.index)
+            finder.plaintiff_lists(s.index)
+            finder.intent_to_sue(s.index)
+            finder.joined(s.index)
+        if not words.isdisjoint(authority.TRIGGERS):
+            authority.measures(finder, s.index)
+            authority.passive_measures(finder, s.index)
     return finder.out

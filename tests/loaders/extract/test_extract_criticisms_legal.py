@@ -1,26 +1,11 @@
-"""Criticisms from legal and official acts (loaders.extract.criticism_legal): complaints filed against a party,
-every plaintiff of a list, notices of intent to sue, and an authority's measures; courts and non-authorities are
-never made critics by these rules."""
+"""Criticisms from legal acts (loaders.extract.criticism_legal): complaints filed against a party, every plaintiff of
+a list, plaintiffs joined or described, notices of intent to sue; a court or the reporting outlet is never the
+critic."""
 
 from __future__ import annotations
 
 import pytest
-from extract_helpers import check_spans, key_label
-
-from loaders.extract import extract
-
-
-def rule_pairs(text: str) -> set[tuple[str, str, str]]:
-    """(critic, target, rule family name) of every criticism of the text; the spans are checked too."""
-    ex = extract(text)
-    check_spans(text, ex)
-    kl = key_label(ex)
-    return {(kl[c.critic], kl[c.target], c.rule.split(".")[1]) for c in ex.criticisms}
-
-
-def labels_of(text: str) -> set[tuple[str, str]]:
-    """(critic, target) of every criticism of the text."""
-    return {(a, b) for a, b, _ in rule_pairs(text)}
+from legal_helpers import labels_of, rule_pairs
 
 
 @pytest.mark.parametrize(("text", "critic", "target", "rule"), [
@@ -34,21 +19,14 @@ def labels_of(text: str) -> set[tuple[str, str]]:
      "Korvan Media over its training data.", "Korvan Media", "Veltrix Labs", "legal_plaintiff_list"),
     ("The Delta Water Fund formally notified Quillon Systems that it intends to sue under the Clean Water Act.",
      "Delta Water Fund", "Quillon Systems", "legal_intent_to_sue"),
-    ("The European Commission has ordered Veltrix Labs to preserve internal documents through 2027.",
-     "European Commission", "Veltrix Labs", "authority_measure"),
-    ("On Friday, the Federal Trade Commission said it had summoned Quillon Systems to explain its pricing.",
-     "Federal Trade Commission", "Quillon Systems", "authority_measure"),
-    ("Veltrix Labs opened an office in Seoul. The Ministry of Science has placed the company under scrutiny over "
-     "its data practices.", "Ministry of Science", "Veltrix Labs", "authority_measure"),
-    ("The Competition Bureau is also reviewing Veltrix Labs' $300 million purchase of a chip designer.",
-     "Competition Bureau", "Veltrix Labs", "authority_measure"),
     ("Tomas Lind left Veltrix Labs in June. In September he filed a whistleblower complaint with the Securities "
      "and Exchange Commission, alleging that Veltrix Labs misled investors.", "Tomas Lind", "Veltrix Labs",
      "legal_filed_alleging"),
+    ("Korvan Media took Veltrix Labs to court in March.", "Korvan Media", "Veltrix Labs", "legal_filed_against"),
+    ("Korvan Media joined a lawsuit against Veltrix Labs last year.", "Korvan Media", "Veltrix Labs",
+     "legal_filed_against"),
     ("Dana Whitlock, who co-founded Veltrix Labs and is suing it for breach of contract, declined to comment.",
      "Dana Whitlock", "Veltrix Labs", "legal_sued_it"),
-    ("Britain's media regulator, Ofcom, said it had made urgent contact with Veltrix Labs to assess whether it had "
-     "breached its duties.", "Ofcom", "Veltrix Labs", "authority_measure"),
 ])
 def test_legal_act_gives_its_party_as_critic(text: str, critic: str, target: str, rule: str) -> None:
     assert (critic, target, rule) in rule_pairs(text)
@@ -63,26 +41,6 @@ def test_the_party_acted_for_sues_too() -> None:
     got = labels_of("The Delta Water Fund, acting on behalf of the Riverside Tenants Union, said on Monday it "
                     "intends to sue Quillon Systems.")
     assert ("Riverside Tenants Union", "Quillon Systems") in got
-
-
-def test_authority_description_resolves_to_the_named_regulator() -> None:
-    text = ("The Personal Data Protection Commission reviewed the app for weeks. Norway's data protection "
-            "authority said on Monday it had suspended new downloads of the Chinese chatbot app Nimbo.")
-    assert ("Personal Data Protection Commission", "Nimbo") in labels_of(text)
-
-
-@pytest.mark.parametrize("text", [
-    # a company blocking or ordering is commerce, not an authority's measure
-    "Quillon Systems blocked access to Veltrix Labs' tools last week.",
-    "Quillon Systems ordered Veltrix Labs to deliver 4,000 chips by June.",
-    # a court is never the critic of a legal act
-    "The Court of Appeals ordered Veltrix Labs to preserve its chat logs.",
-    # the outlet reporting a suit does not sue
-    "The Daily Ledger reported that a complaint was filed against Veltrix Labs.",
-])
-def test_no_measure_without_an_authority(text: str) -> None:
-    found = {(c, t) for c, t, rule in rule_pairs(text) if rule.startswith(("authority", "legal"))}
-    assert not found
 
 
 def test_a_filed_complaint_without_a_known_party_adds_nothing() -> None:
@@ -124,9 +82,8 @@ def test_the_couple_needs_exactly_two_names() -> None:
     assert not any(rule == "legal_described_plaintiffs" for _, _, rule in rule_pairs(text))
 
 
-def test_orders_sent_to_a_list_are_the_authority_s() -> None:
-    text = ("The Federal Trade Commission on Thursday asked five companies about their deals. The orders, issued "
-            "under the agency's usual powers, went to Veltrix Labs, Quillon Systems and Korvan Media.")
-    got = rule_pairs(text)
-    assert {("Federal Trade Commission", "Veltrix Labs", "authority_measure"),
-            ("Federal Trade Commission", "Korvan Media", "authority_measure")} <= got
+def test_a_name_the_finder_missed_does_not_end_the_list() -> None:
+    # "Meilin Zhou" is not read as a name: the list goes on past it
+    got = labels_of("Korvan Media sued Veltrix Labs in March. The plaintiffs restated their claims, now joined by "
+                    "authors Petra Quist, Meilin Zhou, Tomas Lind and Adam Ellis.")
+    assert {("Petra Quist", "Veltrix Labs"), ("Adam Ellis", "Veltrix Labs")} <= got
