@@ -215,6 +215,14 @@ class _LegalFinder:
                                           self.ctx.sentence_at(d.source.start) == cs))
         return []
 
+    def find(self, pat: re.Pattern[str], sent: int, *needs: frozenset[str]) -> Iterable[re.Match[str]]:
+        """The matches of ``pat`` in a sentence that holds a word of each of ``needs`` (a cheap filter first)."""
+        words = self.ctx.words(sent)
+        if any(words.isdisjoint(n) for n in needs):
+            return ()
+        s = self.ctx.sentence(sent)
+        return pat.finditer(self.text, s.start, s.end)
+
     def add(self, critics: Iterable[str | None], targets: Iterable[str], start: int, end: int, sent: int, cue: str,
             rule: str) -> None:
         """Record each critic–target pair not found before in the sentence."""
@@ -234,8 +242,7 @@ class _LegalFinder:
     # ---- rules
     def filed(self, sent: int) -> None:
         """"X filed a charge with the board on Monday against Y"; "the charge was filed against Y" (by X)."""
-        s = self.ctx.sentence(sent)
-        for m in _FILED.finditer(self.text, s.start, s.end):
+        for m in self.find(_FILED, sent, _W_AGAINST, _W_NOUN):
             first = self.named_at(sent, m.end())
             if first is None:
                 continue
@@ -244,12 +251,12 @@ class _LegalFinder:
             critics += self.for_parties(sent, cs, m.end())
             self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "filed against",
                      FILED_AGAINST)
-        for m in _TO_COURT.finditer(self.text, s.start, s.end):
+        for m in self.find(_TO_COURT, sent, _W_COURT):
             first = self.named_at(sent, m.end())
             if first is not None and _TO_COURT_AFTER.match(self.text, first.end):
                 critics = self.subject_list(sent, m.start()) or [self.critic(sent, m.start())]
                 self.add(critics, [first.key], m.start(), first.end, sent, "took to court", FILED_AGAINST)
-        for m in _FILED_PASSIVE.finditer(self.text, s.start, s.end):
+        for m in self.find(_FILED_PASSIVE, sent, _W_AGAINST, _W_NOUN):
             first = self.named_at(sent, m.end())
             if first is None:
                 continue
@@ -266,7 +273,7 @@ class _LegalFinder:
         ctx = self.ctx
         s = ctx.sentence(sent)
         actors = ("Person", "Organization")
-        for m in _FILED_BY_RE.finditer(self.text, s.start, s.end):
+        for m in self.find(_FILED_BY_RE, sent, _W_BY, _W_NOUN):
             first = self.named_at(sent, m.end(), 2, actors)
             names = self.listed(first, sent, actors) if first else []
             says = _DOC_SAYS.match(self.text, names[-1].end) if names else None
@@ -277,12 +284,12 @@ class _LegalFinder:
             if target is not None:
                 self.add([x.key for x in names if not _NOT_CRITIC.search(ctx.label(x.key))], [target.key],
                          m.start(), target.end, sent, "filed by", FILED_BY)
-        for m in _FILED_ALLEGING_RE.finditer(self.text, s.start, s.end):
+        for m in self.find(_FILED_ALLEGING_RE, sent, _W_ALLEGING, _W_NOUN):
             target = self.named_at(sent, m.end())
             if target is not None:
                 self.add([self.critic(sent, m.start())], [target.key], m.start(), target.end, sent,
                          "filed a complaint alleging", FILED_ALLEGING)
-        for m in _SUED_PRONOUN.finditer(self.text, s.start, s.end):
+        for m in self.find(_SUED_PRONOUN, sent, _W_SUED, _W_IT):
             he = _PRONOUN_SUBJECT.search(self.text, max(s.start, m.start() - 24), m.start())
             critic = ctx.recent(m.start(), ("Person",)) if he and he.group(1).lower() in ("he", "she") else \
                 self.critic(sent, m.start())
@@ -297,7 +304,7 @@ class _LegalFinder:
         (named after "against" or "sued", else that of the suit told before, else the story's company)."""
         ctx = self.ctx
         s = ctx.sentence(sent)
-        for m in _DESCRIBED.finditer(self.text, s.start, s.end):
+        for m in self.find(_DESCRIBED, sent, _W_DESCRIBED):
             if ctx.clause_start(sent, m.start()) < m.start() - 4:
                 continue  # "the artists" inside a clause is no subject
             plaintiffs = self.named_together(sent, 2 if m.group("noun") in ("couple", "pair", "duo", "two") else 0)
@@ -336,13 +343,13 @@ class _LegalFinder:
         """"A and B sued Y", "A's lawsuit against Y", "Y is fending off lawsuits from A and from B"."""
         ctx = self.ctx
         s = ctx.sentence(sent)
-        for m in _SUED.finditer(self.text, s.start, s.end):
+        for m in self.find(_SUED, sent, _W_SUED):
             critics = self.subject_list(sent, m.start())
             first = self.named_at(sent, m.end()) if len(critics) > 1 else None
             if first is not None:
                 self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "sued",
                          PLAINTIFF_LIST)
-        for owner in ctx.mentions(sent):
+        for owner in ctx.mentions(sent) if not ctx.words(sent).isdisjoint(_W_AGAINST) else ():
             o = _OWNED.match(self.text, owner.end, s.end) if owner.possessive and ctx.is_head(owner) else None
             first = self.named_at(sent, o.end()) if o else None
             if o is None or first is None or owner.type not in ("Person", "Organization") or \
@@ -350,7 +357,7 @@ class _LegalFinder:
                 continue
             self.add([owner.key], [x.key for x in self.listed(first, sent)], owner.start, first.end, sent, "lawsuit",
                      PLAINTIFF_LIST)
-        for m in _FACES.finditer(self.text, s.start, s.end):
+        for m in self.find(_FACES, sent, _W_BY, _W_NOUN):
             target = ctx.subject(sent, m.start(), _TARGETS)
             stop = re.compile(r"[,;.:]|\b(?:over|alleging|accusing|claiming|which|who|that|after|for|because)\b")
             end = stop.search(self.text, m.end(), s.end)
@@ -364,7 +371,7 @@ class _LegalFinder:
         """"The plaintiffs, now joined by A, B and C": each sues the defendants of the suit told before."""
         ctx = self.ctx
         s = ctx.sentence(sent)
-        for m in _JOINED.finditer(self.text, s.start, s.end):
+        for m in self.find(_JOINED, sent, _W_JOINED):
             if not _LEGAL_WORD.search(self.text, s.start, m.start()):
                 continue  # "joined by its chief executive": no suit in the sentence
             first = self.named_at(sent, m.end(), 2, ("Person", "Organization"))
@@ -378,11 +385,11 @@ class _LegalFinder:
         ctx = self.ctx
         s = ctx.sentence(sent)
         found: list[tuple[int, int, list[str]]] = []
-        for m in _INTENT.finditer(self.text, s.start, s.end):
+        for m in self.find(_INTENT, sent, _W_SUE):
             first = self.named_at(sent, m.end())
             if first is not None:
                 found.append((m.start(), first.end, [x.key for x in self.listed(first, sent)]))
-        for m in _NOTIFIED.finditer(self.text, s.start, s.end):
+        for m in self.find(_NOTIFIED, sent, _W_SUE):
             first = self.named_at(sent, m.end(), 2)
             if first is not None and _NOTICE_OF.match(self.text, first.end, s.end):
                 found.append((m.start(), first.end, [first.key]))
@@ -394,11 +401,22 @@ class _LegalFinder:
 
 
 
-# a sentence without one of these words holds none of the acts above
-_TRIGGERS = frozenset({"filed", "files", "file", "filing", "lodged", "lodges", "lodge", "brought", "brings", "bring",
-                       "submitted", "initiated", "launched", "sued", "sues", "suing", "sue", "lawsuit", "lawsuits",
-                       "suit", "suits", "complaint", "case", "claims", "notified", "informed", "warned", "told",
-                       "joined", "joins", "opened", "started", "began", "commenced", "court"})
+# the words each pattern needs in its sentence (cheap filters before the regexes)
+_W_NOUN = frozenset({"lawsuit", "lawsuits", "suit", "suits", "complaint", "complaints", "charge", "charges", "claim",
+                     "claims", "petition", "petitions", "class-action", "action", "actions", "case", "cases",
+                     "challenge", "challenges", "proceedings"})
+_W_AGAINST = frozenset({"against"})
+_W_BY = frozenset({"by", "from"})
+_W_COURT = frozenset({"court", "tribunal", "arbitration"})
+_W_ALLEGING = frozenset({"alleging", "accusing", "claiming", "charging", "contending", "asserting"})
+_W_SUED = frozenset({"sued", "sues", "suing"})
+_W_IT = frozenset({"it"})
+_W_SUE = frozenset({"sue", "legal"})
+_W_JOINED = frozenset({"joined"})
+_W_DESCRIBED = frozenset({"couple", "pair", "duo", "two", "plaintiffs", "claimants", "artists", "actors", "authors",
+                          "writers", "families", "publishers", "musicians", "creators"})
+# a sentence with none of these words has none of the legal acts (each pattern needs one of them)
+_W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_JOINED | _W_DESCRIBED
 
 
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:
@@ -406,7 +424,7 @@ def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Critic
     finder = _LegalFinder(ctx, known)
     for s in ctx.doc.sentences:
         words = ctx.words(s.index)
-        if not words.isdisjoint(_TRIGGERS):
+        if not words.isdisjoint(_W_ANY):
             finder.filed(s.index)
             finder.filed_by(s.index)
             finder.described_plaintiffs(s.index)
