@@ -19,7 +19,8 @@ from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 
 FILED_AGAINST = register("criticism.legal_filed_against.v1", "'X filed a complaint with the board on Monday against "
-                         "Y', 'a charge was filed against Y' (by the party that filed it before)", __name__)
+                         "Y', 'X took Y to court', 'slapped Y with a lawsuit', 'is seeking damages from Y', 'a charge "
+                         "was filed against Y' (by the party that filed it before)", __name__)
 FILED_BY = register("criticism.legal_filed_by.v1", "'The lawsuit, filed on Friday by X, claims Y …', 'a complaint "
                     "filed by X against Y'", __name__)
 FILED_ALLEGING = register("criticism.legal_filed_alleging.v1", "'X filed a complaint with the regulator, alleging "
@@ -47,6 +48,15 @@ _FILED = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|lodging|b
 # "X took Y to court", "is dragging Y to court"
 _TO_COURT = re.compile(r"\b(?:took|take|takes|taking|dragged|drags|dragging|haul(?:ed|s|ing)?)\s+(?:the\s+)?")
 _TO_COURT_AFTER = re.compile(r"\s+(?:back\s+)?to\s+(?:court|tribunal|arbitration)\b")
+# "X slapped Y with a lawsuit", "X is seeking damages from Y", "X won a judgment against Y"
+_HIT_WITH = re.compile(r"\b(?:slap(?:s|ped|ping)?|hit(?:s|ting)?)\s+(?:the\s+)?")
+_HIT_WITH_AFTER = re.compile(r"\s+with\s+(?:an?\s+|two\s+|three\s+|several\s+|new\s+)?(?:[\w$€£.,-]+\s+){0,4}?"
+                             r"(?:lawsuits?|suits?|complaints?|fines?|penalt(?:y|ies)|subpoenas?|charges|"
+                             r"cease-and-desist|injunctions?)\b", re.I)
+_REMEDY = re.compile(r"\b(?:seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|claim(?:s|ed|ing)?|won|wins|winning|obtained|"
+                     r"secured)\s+(?:an?\s+|the\s+)?(?:[\w$€£.,-]+\s+){0,4}?(?:damages|compensation|injunction|"
+                     r"injunctive relief|restitution|restraining order|judgment|judgement|verdict|award)\s+"
+                     r"(?:from|against)\s+(?:the\s+)?", re.I)
 # "The charge was filed with the board against Y": its party was named before (or after "by")
 _FILED_PASSIVE = re.compile(r"\b" + _LEGAL_NOUN + r"\s+(?:was|were|has been|have been|had been|is being)\s+"
                             r"(?:filed|lodged|brought|submitted)(?P<mid>(?:\s+(?!against\b)[^.;:\s]+){0,12}?)\s+"
@@ -256,6 +266,17 @@ class _LegalFinder:
             if first is not None and _TO_COURT_AFTER.match(self.text, first.end):
                 critics = self.subject_list(sent, m.start()) or [self.critic(sent, m.start())]
                 self.add(critics, [first.key], m.start(), first.end, sent, "took to court", FILED_AGAINST)
+        for m in self.find(_HIT_WITH, sent, _W_HIT):
+            first = self.named_at(sent, m.end())
+            if first is not None and _HIT_WITH_AFTER.match(self.text, first.end):
+                self.add([self.critic(sent, m.start())], [first.key], m.start(), first.end, sent, "lawsuit",
+                         FILED_AGAINST)
+        for m in self.find(_REMEDY, sent, _W_REMEDY):
+            first = self.named_at(sent, m.end())
+            if first is not None:
+                critics = self.subject_list(sent, m.start()) or [self.critic(sent, m.start())]
+                self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent,
+                         "legal remedy", FILED_AGAINST)
         for m in self.find(_FILED_PASSIVE, sent, _W_AGAINST, _W_NOUN):
             first = self.named_at(sent, m.end())
             if first is None:
@@ -413,10 +434,14 @@ _W_SUED = frozenset({"sued", "sues", "suing"})
 _W_IT = frozenset({"it"})
 _W_SUE = frozenset({"sue", "legal"})
 _W_JOINED = frozenset({"joined"})
+_W_HIT = frozenset({"slap", "slaps", "slapped", "slapping", "hit", "hits", "hitting"})
+_W_REMEDY = frozenset({"damages", "compensation", "injunction", "relief", "restitution", "restraining", "judgment",
+                       "judgement", "verdict", "award"})
 _W_DESCRIBED = frozenset({"couple", "pair", "duo", "two", "plaintiffs", "claimants", "artists", "actors", "authors",
                           "writers", "families", "publishers", "musicians", "creators"})
 # a sentence with none of these words has none of the legal acts (each pattern needs one of them)
-_W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_JOINED | _W_DESCRIBED
+_W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_JOINED | _W_DESCRIBED | _W_HIT | \
+    _W_REMEDY
 
 
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:

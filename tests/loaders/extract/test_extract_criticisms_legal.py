@@ -25,6 +25,12 @@ from legal_helpers import labels_of, rule_pairs
     ("Korvan Media took Veltrix Labs to court in March.", "Korvan Media", "Veltrix Labs", "legal_filed_against"),
     ("Korvan Media joined a lawsuit against Veltrix Labs last year.", "Korvan Media", "Veltrix Labs",
      "legal_filed_against"),
+    ("Korvan Media slapped Veltrix Labs with a copyright lawsuit on Monday.", "Korvan Media", "Veltrix Labs",
+     "legal_filed_against"),
+    ("Korvan Media is seeking damages from Veltrix Labs for copyright infringement.", "Korvan Media",
+     "Veltrix Labs", "legal_filed_against"),
+    ("Korvan Media won a $10 million judgment against Veltrix Labs.", "Korvan Media", "Veltrix Labs",
+     "legal_filed_against"),
     ("Dana Whitlock, who co-founded Veltrix Labs and is suing it for breach of contract, declined to comment.",
      "Dana Whitlock", "Veltrix Labs", "legal_sued_it"),
 ])
@@ -87,3 +93,11 @@ def test_a_name_the_finder_missed_does_not_end_the_list() -> None:
     got = labels_of("Korvan Media sued Veltrix Labs in March. The plaintiffs restated their claims, now joined by "
                     "authors Petra Quist, Meilin Zhou, Tomas Lind and Adam Ellis.")
     assert {("Petra Quist", "Veltrix Labs"), ("Adam Ellis", "Veltrix Labs")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit Veltrix Labs with heavy losses in March.",
+    "Korvan Media is seeking partners from Veltrix Labs for its new venture.",
+])
+def test_no_legal_act_in_ordinary_wording(text: str) -> None:
+    assert not any(rule.startswith("legal") for _, _, rule in rule_pairs(text))
