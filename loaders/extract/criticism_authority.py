@@ -105,10 +105,10 @@ def is_authority(ctx: DocContext, key: str | None) -> bool:
     return any(_AUTHORITY_LABEL.search(n) or n in _AUTHORITY_NAMES for n in (e.label, *e.aliases))
 
 
-def recent_authority(ctx: DocContext, sent: int, pos: int) -> str | None:
-    """The authority named last before ``pos``, in this sentence or the two before ("issued under the FTC's
+def recent_authority(ctx: DocContext, sent: int, pos: int, back: int = 2) -> str | None:
+    """The authority named last before ``pos``, in this sentence or the ``back`` before ("issued under the FTC's
     authority")."""
-    for si in range(sent, max(-1, sent - 3), -1):
+    for si in range(sent, max(-1, sent - back - 1), -1):
         for m in reversed(ctx.mentions(si)):
             if m.end <= pos and ctx.is_head(m) and is_authority(ctx, m.key):
                 return m.key

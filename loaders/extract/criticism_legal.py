@@ -112,6 +112,9 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}\s*
 _GAP = re.compile(r"(\s*[“\"]?)(?:the\s+|[A-Z]\.\s+)?")  # "H. Southworth" where only the surname is a name
 # what may stand between a listed subject and its verb: "A and B Inc. together sued"
 _LIST_END = re.compile(r"\.?\s*(?:,\s*)?(?:(?:together|jointly|also|have|has|both)\s+)*")
+# a clause whose subject is an authority described: "The agency ordered", "The regulator said it had"
+_THE_AUTHORITY = re.compile(r"\s*(?:the|this)\s+(?:[a-z-]+\s+)?(?:agency|regulator|watchdog|commission|authority|"
+                            r"ministry|department|government|bureau|office|commissioner)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|it)\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|formally\s+)?$", re.I)
 _REPORTED = re.compile(r"\b(?:reported|reports|wrote|writes|according to)\b", re.I)
 
@@ -141,6 +144,8 @@ class _LegalFinder:
         if key is not None and ctx.type_of(key) == "Group":
             noun = ctx.label(key).split()[-1].lower()
             key = ctx.named_by_noun(noun, pos) or ctx.authority(f"the {noun}") or key
+        if (key is None or ctx.type_of(key) == "Group") and _THE_AUTHORITY.match(self.text, cs, pos):
+            key = authority.recent_authority(ctx, sent, pos, 5) or key  # "The agency said it had summoned X"
         if key is None or _NOT_CRITIC.search(ctx.label(key)):
             return None
         return key

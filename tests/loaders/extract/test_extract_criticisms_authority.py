@@ -64,3 +64,18 @@ def test_orders_sent_to_a_list_are_the_authority_s() -> None:
     got = rule_pairs(text)
     assert {("Federal Trade Commission", "Veltrix Labs", "authority_measure"),
             ("Federal Trade Commission", "Korvan Media", "authority_measure")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "The Federal Trade Commission opened a review in May. The agency said it had summoned Veltrix Labs to explain "
+    "its pricing.",
+    "The Federal Trade Commission opened a review in May. The agency has ordered Veltrix Labs to preserve its "
+    "records.",
+])
+def test_the_agency_is_the_authority_named_before(text: str) -> None:
+    assert ("Federal Trade Commission", "Veltrix Labs", "authority_measure") in rule_pairs(text)
+
+
+def test_a_described_authority_needs_one_named_before() -> None:
+    got = rule_pairs("Veltrix Labs opened a lab in May. The agency said it had summoned Veltrix Labs.")
+    assert not any(rule.startswith("authority") for _, _, rule in got)
