@@ -54,6 +54,14 @@ _TOLD = re.compile(r"\b(?:told|tells|instructed|instructs|directed|directs|requi
                    r"(?:the\s+)?", re.I)
 _TOLD_AFTER = re.compile(r"^\s+to\s+(?:immediately\s+)?(?:stop|halt|cease|suspend|remove|delete|withdraw|pull|block|"
                          r"explain|justify|comply|hand over|provide|preserve|change|fix|limit|restrict)\b", re.I)
+# "told Nvidia it would need a licence to sell …": a requirement laid on the party
+_TOLD_MUST = re.compile(r"^(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+(?:would\s+need|would\s+have\s+to|will\s+need|"
+                        r"will\s+have\s+to|must|needed\s+to|had\s+to|has\s+to|have\s+to|could\s+not|cannot|"
+                        r"may\s+not)\b", re.I)
+# "sent X a formal notice demanding …"
+_SENT = re.compile(r"\b(?:sent|sends|issued|issues|served|serves|handed)\s+", re.I)
+_SENT_AFTER = re.compile(r"^\s+(?:a|an|the)\s+(?:formal\s+|legal\s+|final\s+|second\s+|warning\s+)?(?:notice|warning|"
+                         r"letter|order|request|demand|summons|subpoena|fine|penalty)s?\b", re.I)
 _WARNED = re.compile(r"\bwarn(?:ed|s)\s+(?:the\s+)?", re.I)
 _WARNED_AFTER = re.compile(r"^\s+(?:that|over|about|against)\b", re.I)
 _PLACED = re.compile(r"\bplac(?:es|ed|ing)\s+", re.I)
@@ -80,6 +88,7 @@ _AUTHORITY_LABEL = re.compile(r"\b(?:Commission|Commissioner|Authority|Agency|Ad
                               r"Department|Government|Regulator\w*|Watchdog|Council|Parliament|Senate|Congress|"
                               r"Bureau|Directorate|Inspectorate|Garante|Autorit\w*|Prosecutor\w*|"
                               r"White House|Downing Street|Kremlin|Pentagon|Cabinet|Treasury|Police)\b")
+_NOT_AUTHORITY = re.compile(r"\b(?:Investment|Capital|Fund|Holdings?|Ventures?|Partners|Bank|Sovereign)\b")
 # well-known regulators named by their short names
 _AUTHORITY_NAMES = frozenset({"FTC", "SEC", "CMA", "ICO", "CNIL", "Ofcom", "ANPD", "PIPC", "CAC", "NHTSA", "FCC",
                               "DOJ", "EEOC", "NLRB", "CFPB", "FDA", "EU", "European Union", "Garante", "AGCM",
@@ -102,6 +111,8 @@ def is_authority(ctx: DocContext, key: str | None) -> bool:
     if key is None or ctx.type_of(key) != "Organization":
         return False
     e = ctx.entities[key]
+    if _NOT_AUTHORITY.search(e.label):
+        return False  # "Qatar Investment Authority" invests
     return any(_AUTHORITY_LABEL.search(n) or n in _AUTHORITY_NAMES for n in (e.label, *e.aliases))
 
 
@@ -123,8 +134,8 @@ def measures(f: _LegalFinder, sent: int) -> None:
     for m in _MEASURE.finditer(text, s.start, s.end):
         first = f.named_at(sent, m.end()) or f.described_at(sent, m.end())
         hits += [(m.start(), x.key, x.end) for x in f.listed(first, sent)] if first else []
-    for pat, after in ((_ORDER, _ORDER_AFTER), (_TOLD, _TOLD_AFTER), (_WARNED, _WARNED_AFTER),
-                       (_PLACED, _PLACED_AFTER), (_REVIEW, _DEAL_AFTER)):
+    for pat, after in ((_ORDER, _ORDER_AFTER), (_TOLD, _TOLD_AFTER), (_TOLD, _TOLD_MUST), (_WARNED, _WARNED_AFTER),
+                       (_SENT, _SENT_AFTER), (_PLACED, _PLACED_AFTER), (_REVIEW, _DEAL_AFTER)):
         for m in pat.finditer(text, s.start, s.end):
             first = f.named_at(sent, m.end())
             if first is not None and after.match(text[first.end:first.end + 60]):

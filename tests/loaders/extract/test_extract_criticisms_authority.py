@@ -23,6 +23,10 @@ from legal_helpers import labels_of, rule_pairs
      "Veltrix Labs", "legal_filed_against"),
     ("The European Commission sent a statement of objections to Veltrix Labs.", "European Commission",
      "Veltrix Labs", "authority_measure"),
+    ("In April, the Commerce Department told Veltrix Labs it would need a licence to sell the chip abroad.",
+     "Commerce Department", "Veltrix Labs", "authority_measure"),
+    ("The Ministry of Science sent Veltrix Labs a formal notice demanding urgent changes to its app.",
+     "Ministry of Science", "Veltrix Labs", "authority_measure"),
     ("The Ministry of Science told Veltrix Labs to stop selling the device.", "Ministry of Science", "Veltrix Labs",
      "authority_measure"),
     ("Veltrix Labs is facing an investigation by the Federal Trade Commission over its pricing.",
@@ -47,6 +51,9 @@ def test_authority_description_resolves_to_the_named_regulator() -> None:
     "Quillon Systems blocked access to Veltrix Labs' tools last week.",
     "Veltrix Labs was blocked by Quillon Systems from its app store.",
     "Veltrix Labs faces an investigation by the Daily Ledger into its pricing.",
+    # a requirement told by a company, or by an investor whose name holds "Authority"
+    "Korvan Media told Veltrix Labs it would need more time.",
+    "The Gulf Investment Authority told Veltrix Labs it would have to cut costs.",
     "Quillon Systems ordered Veltrix Labs to deliver 4,000 chips by June.",
     # a court is never the critic of a legal act
     "The Court of Appeals ordered Veltrix Labs to preserve its chat logs.",
