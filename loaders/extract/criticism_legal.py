@@ -30,7 +30,7 @@ SUED_IT = register("criticism.legal_sued_it.v1", "'X, who co-founded Y and is su
 DESCRIBED_PLAINTIFFS = register("criticism.legal_described_plaintiffs.v1", "'The couple filed a proposed class "
                                 "action': the parties named together just before sue the defendant", __name__)
 PLAINTIFF_LIST = register("criticism.legal_plaintiff_list.v1", "Every plaintiff of 'A and B sued Y', 'A's lawsuit "
-                          "against Y', 'Y is fending off lawsuits from A and B'", __name__)
+                          "against Y', 'A's complaint accuses Y', 'Y is fending off lawsuits from A and B'", __name__)
 INTENT_TO_SUE = register("criticism.legal_intent_to_sue.v1", "'X said it intends to sue Y', 'X notified Y that it "
                          "intends to sue', with the party it acts for", __name__)
 JOINED_PLAINTIFFS = register("criticism.legal_joined_plaintiffs.v1", "Plaintiffs added to a suit told before: 'the "
@@ -76,9 +76,10 @@ _SUED_PRONOUN = re.compile(r"\bsu(?:ed|es|ing)\s+it\b")
 _DESCRIBED = re.compile(r"\b(?:The|the)\s+(?P<noun>couple|pair|duo|two|plaintiffs|claimants|artists|actors|authors|"
                         r"writers|families|publishers|musicians|creators)\b(?:\s*,[^,;.]{1,80},)?\s+(?:have\s+|had\s+|"
                         r"also\s+|then\s+|later\s+|jointly\s+)?(?:filed|brought|lodged|sued|are suing|have sued)\b")
-# "Y's lawsuit against Z", "its landmark suit against Z"
-_OWNED = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|legal challenge|case|claims?|"
-                    r"legal action)\s+against\s+", re.I)
+# "Y's lawsuit against Z", "Y's complaint accuses Z of …"
+_OWNED = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|legal challenge|case|claims?|legal action|"
+                    r"class action|filing|petition)\s+(?:against\s+|(?:also\s+)?(?:accuses|accused|alleges|alleged|"
+                    r"claims|claimed|argues|argued|contends|charges|asserts)\s+(?:that\s+)?)", re.I)
 # "Y is fending off lawsuits from A and from B", "Y faces a class action by A"
 _FACES = re.compile(r"\b(?:faces?|facing|faced|fending off|fends off|fended off|fighting|fights|battling|battles|"
                     r"hit with|defending|contending with|grappling with)\s+(?:[\w’'-]+\s+){0,4}?"
@@ -375,7 +376,7 @@ class _LegalFinder:
             if first is not None:
                 self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "sued",
                          PLAINTIFF_LIST)
-        for owner in ctx.mentions(sent) if not ctx.words(sent).isdisjoint(_W_AGAINST) else ():
+        for owner in ctx.mentions(sent) if not ctx.words(sent).isdisjoint(_W_OWNED) else ():
             o = _OWNED.match(self.text, owner.end, s.end) if owner.possessive and ctx.is_head(owner) else None
             first = self.named_at(sent, o.end()) if o else None
             if o is None or first is None or owner.type not in ("Person", "Organization") or \
@@ -432,6 +433,8 @@ _W_NOUN = frozenset({"lawsuit", "lawsuits", "suit", "suits", "complaint", "compl
                      "claims", "petition", "petitions", "class-action", "action", "actions", "case", "cases",
                      "challenge", "challenges", "proceedings"})
 _W_AGAINST = frozenset({"against"})
+_W_OWNED = _W_AGAINST | {"accuses", "accused", "alleges", "alleged", "claims", "claimed", "argues", "argued",
+                         "contends", "charges", "asserts"}
 _W_BY = frozenset({"by", "from"})
 _W_COURT = frozenset({"court", "tribunal", "arbitration"})
 _W_ALLEGING = frozenset({"alleging", "accusing", "claiming", "charging", "contending", "asserting"})

@@ -15,6 +15,8 @@ from legal_helpers import labels_of, rule_pairs
      "Quillon Systems.", "Korvan Media", "Quillon Systems", "legal_filed_against"),
     ("The dispute follows Korvan Media's long-running lawsuit against Veltrix Labs over its training data.",
      "Korvan Media", "Veltrix Labs", "legal_plaintiff_list"),
+    ("Korvan Media's complaint accuses Veltrix Labs of copying millions of articles.", "Korvan Media",
+     "Veltrix Labs", "legal_plaintiff_list"),
     ("Veltrix Labs had a difficult quarter. The company is already fending off lawsuits from writers and from "
      "Korvan Media over its training data.", "Korvan Media", "Veltrix Labs", "legal_plaintiff_list"),
     ("The Delta Water Fund formally notified Quillon Systems that it intends to sue under the Clean Water Act.",
