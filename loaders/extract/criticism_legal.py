@@ -55,7 +55,7 @@ _HIT_WITH_AFTER = re.compile(r"\s+with\s+(?:an?\s+|two\s+|three\s+|several\s+|ne
                              r"cease-and-desist|injunctions?)\b", re.I)
 _REMEDY = re.compile(r"\b(?:seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|claim(?:s|ed|ing)?|won|wins|winning|obtained|"
                      r"secured)\s+(?:an?\s+|the\s+)?(?:[\w$€£.,-]+\s+){0,4}?(?:damages|compensation|injunction|"
-                     r"injunctive relief|restitution|restraining order|judgment|judgement|verdict|award)\s+"
+                     r"injunctive relief|restitution|restraining order|judgment|judgement|verdict)\s+"
                      r"(?:from|against)\s+(?:the\s+)?", re.I)
 # "The charge was filed with the board against Y": its party was named before (or after "by")
 _FILED_PASSIVE = re.compile(r"\b" + _LEGAL_NOUN + r"\s+(?:was|were|has been|have been|had been|is being)\s+"
@@ -444,7 +444,7 @@ _W_SUE = frozenset({"sue", "legal"})
 _W_JOINED = frozenset({"joined"})
 _W_HIT = frozenset({"slap", "slaps", "slapped", "slapping", "hit", "hits", "hitting"})
 _W_REMEDY = frozenset({"damages", "compensation", "injunction", "relief", "restitution", "restraining", "judgment",
-                       "judgement", "verdict", "award"})
+                       "judgement", "verdict"})
 _W_DESCRIBED = frozenset({"couple", "pair", "duo", "two", "plaintiffs", "claimants", "artists", "actors", "authors",
                           "writers", "families", "publishers", "musicians", "creators"})
 # a sentence with none of these words has none of the legal acts (each pattern needs one of them)

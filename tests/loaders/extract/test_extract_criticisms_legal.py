@@ -103,3 +103,8 @@ def test_a_name_the_finder_missed_does_not_end_the_list() -> None:
 ])
 def test_no_legal_act_in_ordinary_wording(text: str) -> None:
     assert not any(rule.startswith("legal") for _, _, rule in rule_pairs(text))
+
+
+def test_an_award_won_is_no_legal_remedy() -> None:
+    got = rule_pairs("Korvan Media won an award from the Harbor Press Club for its reporting on Veltrix Labs.")
+    assert not any(rule.startswith("legal") for _, _, rule in got)
