@@ -37,6 +37,7 @@ from loaders.extract.claims import extract_claims
 from loaders.extract.classify import type_mentions
 from loaders.extract.compact import Compactor, replace
 from loaders.extract.context import DocContext
+from loaders.extract.criticism_legal import legal_criticisms
 from loaders.extract.criticisms import extract_criticisms
 from loaders.extract.events import extract_events
 from loaders.extract.funding import extract_funding
@@ -254,6 +255,12 @@ class _Merger:
 
 # The extraction, in order. Each stage's parameters name what it reads: the inputs "text" and "published", or what
 # an earlier stage provides. Funding rounds are found once and read by both the events and the relations stages.
+def find_criticisms(ctx: DocContext, relations: list[Relation], events: list[Event]) -> list[Criticism]:
+    """The finder's criticisms, then the lawsuits and authorities' measures it missed."""
+    criticisms = extract_criticisms(ctx, relations, events)
+    return criticisms + legal_criticisms(ctx, criticisms)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("text", prepare, provides="doc"),
     Stage("mentions", find_mentions, provides="mentions"),
@@ -263,7 +270,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("funding", extract_funding, provides="funding"),
     Stage("events", extract_events, provides="events"),
     Stage("relations", extract_relations, provides="relations"),
-    Stage("criticisms", extract_criticisms, provides="criticisms"),
+    Stage("criticisms", find_criticisms, provides="criticisms"),
     Stage("claims", extract_claims, provides="claims"),
     Stage("assemble", assemble, provides="extraction"),
 )

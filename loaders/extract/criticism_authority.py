@@ -1,0 +1,186 @@
+"""Criticisms from an authority's measures against a party: a regulator, a government or a ministry suspending,
+blocking, summoning, fining, ordering, investigating or reviewing it (run by loaders.extract.criticism_legal).
+
+By the gold schema a regulator's or a government's fine, order, suspension, ban, block, summons, probe or
+investigation is a criticism by that authority of its target; a court is never the critic, and a company blocking or
+ordering something is commerce, so every rule here asks that the critic be an authority.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from loaders.extract.rules import register
+
+if TYPE_CHECKING:
+    from loaders.extract.context import DocContext
+    from loaders.extract.criticism_legal import _LegalFinder
+
+AUTHORITY_MEASURE = register("criticism.authority_measure.v1", "An authority's measure against a party: 'suspended "
+                             "downloads of Y', 'blocked Y', 'summoned Y', 'ordered Y to preserve', 'placed Y under "
+                             "scrutiny'", __name__)
+AUTHORITY_PASSIVE = register("criticism.authority_passive.v1", "'Y was fined €500m by X', 'Y is being investigated "
+                             "by X', 'Y faces an investigation by X', 'an inquiry by X into Y'", __name__)
+
+# "The orders, issued under the FTC's authority, went to A, B and C"
+_WENT_TO = re.compile(r"\b(?:orders?|subpoenas?|(?:civil\s+)?investigative demands?|warning letters?|letters)\b"
+                      r"[^.;]{0,80}?\b(?:went|were sent|were issued|were served|was sent|was issued|was served)\s+to\s+"
+                      r"(?:the\s+)?", re.I)
+# an authority's measure; the target follows (after at most a short description: "the Chinese app DeepSeek")
+_MEASURE = re.compile(
+    r"\b(?:suspend(?:s|ed|ing)?\s+(?:the\s+)?(?:new\s+|local\s+|further\s+|all\s+)?(?:downloads?|sales?|operations?|"
+    r"use|access|processing|services?|availability|registrations?|rollout|data processing)\s+(?:of|to|by)\s+|"
+    r"suspend(?:s|ed|ing)?\s+(?=[A-Z])|"
+    r"block(?:s|ed|ing)?\s+(?:access\s+to\s+|the\s+use\s+of\s+|use\s+of\s+)?|"
+    r"summon(?:s|ed|ing)?\s+|"
+    r"impos(?:es|ed|ing)\s+(?:an?\s+)?(?:[\w$€£.,-]+\s+){0,3}?(?:fine|penalty|sanctions?)\s+(?:of\s+[^,;.]{1,40}?\s+)?"
+    r"on\s+|"
+    r"(?:sought|seeks|seeking|demanded|demands|requested|requests)\s+(?:an?\s+)?(?:explanations?|answers|"
+    r"information|clarifications?)\s+from\s+|"
+    r"(?:making|made|makes|make)\s+(?:formal\s+)?(?:enquiries|inquiries)\s+(?:with|of|into)\s+|"
+    r"raid(?:s|ed|ing)\s+(?:the\s+)?(?:offices?|premises|headquarters)\s+of\s+|"
+    r"(?:made|making|make|makes)\s+(?:urgent\s+|formal\s+|immediate\s+)?contact\s+with\s+|"
+    r"(?:sent|sends|issued|issues|served|serves)\s+(?:a\s+|an\s+|its\s+)?(?:formal\s+|preliminary\s+|final\s+)?"
+    r"(?:statements? of objections|warnings?|requests? for information|information requests?|notices?|"
+    r"preliminary findings|enforcement notices?)\s+to\s+|"
+    r"(?:open(?:s|ed)?|launch(?:es|ed)?|initiat(?:es|ed)|start(?:s|ed)|beg[au]n)\s+(?:formal\s+|infringement\s+|"
+    r"antitrust\s+|non-compliance\s+|legal\s+){0,2}proceedings\s+against\s+)(?:the\s+)?", re.I)
+# "ordered X to preserve …", "placed X under scrutiny": the target stands between the verb and what follows
+_ORDER = re.compile(r"\border(?:s|ed|ing)?\s+(?:the\s+)?", re.I)
+_ORDER_AFTER = re.compile(r"^(?:[’']s?\s+[\w\s-]{0,30}?)?\s+to\s+[a-z]+|^\s+that\b")
+# "told X to stop …": an authority's demand; "warned X that …": its warning
+_TOLD = re.compile(r"\b(?:told|tells|instructed|instructs|directed|directs|required|requires|warned|warns)\s+"
+                   r"(?:the\s+)?", re.I)
+_TOLD_AFTER = re.compile(r"^\s+to\s+(?:immediately\s+)?(?:stop|halt|cease|suspend|remove|delete|withdraw|pull|block|"
+                         r"explain|justify|comply|hand over|provide|preserve|change|fix|limit|restrict)\b", re.I)
+# "told Nvidia it would need a licence to sell …": a requirement laid on the party
+_TOLD_MUST = re.compile(r"^(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+(?:would\s+need|would\s+have\s+to|will\s+need|"
+                        r"will\s+have\s+to|must|needed\s+to|had\s+to|has\s+to|have\s+to|could\s+not|cannot|"
+                        r"may\s+not)\b", re.I)
+# "sent X a formal notice demanding …"
+_SENT = re.compile(r"\b(?:sent|sends|issued|issues|served|serves|handed)\s+", re.I)
+_SENT_AFTER = re.compile(r"^\s+(?:a|an|the)\s+(?:formal\s+|legal\s+|final\s+|second\s+|warning\s+)?(?:notice|warning|"
+                         r"letter|order|request|demand|summons|subpoena|fine|penalty)s?\b", re.I)
+_WARNED = re.compile(r"\bwarn(?:ed|s)\s+(?:the\s+)?", re.I)
+_WARNED_AFTER = re.compile(r"^\s+(?:that|over|about|against)\b", re.I)
+_PLACED = re.compile(r"\bplac(?:es|ed|ing)\s+", re.I)
+_PLACED_AFTER = re.compile(r"^\s+under\s+(?:\w+\s+)?(?:scrutiny|investigation|review|surveillance|sanctions)\b", re.I)
+_REVIEW = re.compile(r"\b(?:is|are|was|were|has been|began|begun|started)\s+(?:also\s+|now\s+|formally\s+)?"
+                     r"(?:reviewing|examining|scrutini[sz]ing)\s+", re.I)
+_DEAL_AFTER = re.compile(r"^[’']s?\s+(?:[\w$.,:-]+\s+){0,6}?(?:purchase|acquisition|takeover|deal|merger|"
+                         r"investment|partnership|stake|practices|data collection)\b", re.I)
+# "Y was fined €500m by X", "Y is being investigated by X": the clause subject is the target
+_PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is being|are being|is|are|been|got)\s+"
+                      r"(?:\w+ly\s+)?(?:banned|blocked|suspended|fined|summoned|ordered|investigated|probed|charged|"
+                      r"penali[sz]ed|sanctioned|subpoenaed|raided|censured|reprimanded)\b(?P<mid>[^.;]{0,60}?)\s+by\s+"
+                      r"(?:the\s+)?", re.I)
+# "faces an investigation by X", "under scrutiny from X", "an inquiry by X into Y"
+_PROBE_BY = re.compile(r"\b(?:investigations?|probes?|inquiry|inquiries|enquiry|enquiries|examination|scrutiny|"
+                       r"review|audit|crackdown)\s+(?:launched\s+|opened\s+|started\s+)?(?:by|from)\s+(?:the\s+)?",
+                       re.I)
+_PROBE_INTO = re.compile(r"\s+(?:into|of|against|targeting)\s+(?:the\s+)?", re.I)
+_PROBE_FACED = re.compile(r"\b(?:under|faces?|facing|faced|subject of|target of|focus of|hit with|amid|over)\s+"
+                          r"(?:an?\s+|the\s+|its\s+|new\s+|fresh\s+|growing\s+|mounting\s+)*(?:[\w-]+\s+){0,3}?$",
+                          re.I)
+# an organisation that acts with public authority: regulators, governments, ministries, legislatures
+_AUTHORITY_LABEL = re.compile(r"\b(?:Commission|Commissioner|Authority|Agency|Administration|Office|Ministry|"
+                              r"Department|Government|Regulator\w*|Watchdog|Council|Parliament|Senate|Congress|"
+                              r"Bureau|Directorate|Inspectorate|Garante|Autorit\w*|Prosecutor\w*|"
+                              r"White House|Downing Street|Kremlin|Pentagon|Cabinet|Treasury|Police)\b")
+_NOT_AUTHORITY = re.compile(r"\b(?:Investment|Capital|Fund|Holdings?|Ventures?|Partners|Bank|Sovereign)\b")
+# well-known regulators named by their short names
+_AUTHORITY_NAMES = frozenset({"FTC", "SEC", "CMA", "ICO", "CNIL", "Ofcom", "ANPD", "PIPC", "CAC", "NHTSA", "FCC",
+                              "DOJ", "EEOC", "NLRB", "CFPB", "FDA", "EU", "European Union", "Garante", "AGCM",
+                              "Bundeskartellamt", "SAMR", "MIIT", "ACCC", "Competition Bureau", "Arcom"})
+_ACTORS = ("Person", "Organization")
+_TARGETS = ("Organization", "Product", "Person")
+# a sentence without one of these words holds no measure
+TRIGGERS = frozenset({"suspended", "suspends", "suspend", "suspending", "blocked", "blocks", "block", "blocking",
+                      "summoned", "summons", "summon", "imposed", "imposes", "sought", "seeks", "demanded",
+                      "requested", "enquiries", "inquiries", "raided", "ordered", "orders", "order", "placed",
+                      "reviewing", "examining", "scrutinising", "scrutinizing", "contact", "went", "sent", "issued",
+                      "served", "told", "instructed", "directed", "required", "warned", "warns", "proceedings",
+                      "banned", "fined", "investigated", "probed", "charged", "penalised", "penalized", "sanctioned",
+                      "subpoenaed", "censured", "reprimanded", "investigation", "investigations", "probe", "probes",
+                      "inquiry", "enquiry", "examination", "scrutiny", "review", "audit", "crackdown"})
+
+
+def is_authority(ctx: DocContext, key: str | None) -> bool:
+    """Whether an organisation acts with public authority (a regulator, a government, a ministry)."""
+    if key is None or ctx.type_of(key) != "Organization":
+        return False
+    e = ctx.entities[key]
+    if _NOT_AUTHORITY.search(e.label):
+        return False  # "Qatar Investment Authority" invests
+    return any(_AUTHORITY_LABEL.search(n) or n in _AUTHORITY_NAMES for n in (e.label, *e.aliases))
+
+
+def recent_authority(ctx: DocContext, sent: int, pos: int, back: int = 2) -> str | None:
+    """The authority named last before ``pos``, in this sentence or the ``back`` before ("issued under the FTC's
+    authority")."""
+    for si in range(sent, max(-1, sent - back - 1), -1):
+        for m in reversed(ctx.mentions(si)):
+            if m.end <= pos and ctx.is_head(m) and is_authority(ctx, m.key):
+                return m.key
+    return None
+
+
+def measures(f: _LegalFinder, sent: int) -> None:
+    """An authority suspending, blocking, summoning, fining, ordering, warning or reviewing a party."""
+    ctx, text = f.ctx, f.text
+    s = ctx.sentence(sent)
+    hits: list[tuple[int, str, int]] = []  # (where the measure starts, its target, where the target ends)
+    for m in _MEASURE.finditer(text, s.start, s.end):
+        first = f.named_at(sent, m.end()) or f.described_at(sent, m.end())
+        hits += [(m.start(), x.key, x.end) for x in f.listed(first, sent)] if first else []
+    for pat, after in ((_ORDER, _ORDER_AFTER), (_TOLD, _TOLD_AFTER), (_TOLD, _TOLD_MUST), (_WARNED, _WARNED_AFTER),
+                       (_SENT, _SENT_AFTER), (_PLACED, _PLACED_AFTER), (_REVIEW, _DEAL_AFTER)):
+        for m in pat.finditer(text, s.start, s.end):
+            first = f.named_at(sent, m.end())
+            if first is not None and after.match(text[first.end:first.end + 60]):
+                hits.append((m.start(), first.key, first.end))
+            elif first is None and pat is _PLACED:
+                hits += _placed_description(f, sent, m.start(), m.end())
+    for m in _WENT_TO.finditer(text, s.start, s.end):
+        first = f.named_at(sent, m.end())
+        critic = recent_authority(ctx, sent, m.end())
+        if first is not None and critic is not None:
+            f.add([critic], [x.key for x in f.listed(first, sent)], m.start(), first.end, sent, "authority measure",
+                  AUTHORITY_MEASURE)
+    for at, target, end in hits:
+        critic = f.critic(sent, at)
+        if is_authority(ctx, critic):
+            f.add([critic], [target], at, end, sent, "authority measure", AUTHORITY_MEASURE)
+
+
+def _placed_description(f: _LegalFinder, sent: int, start: int, end: int) -> list[tuple[int, str, int]]:
+    """"placed the company under scrutiny": the organisation the description refers to."""
+    desc = re.match(r"(?:the|this)\s+(?:company|firm|startup|app|service|platform)\b", f.text[end:end + 30])
+    critic = f.critic(sent, start) if desc else None
+    if desc is None or critic is None or not _PLACED_AFTER.match(f.text[end + desc.end():end + desc.end() + 60]):
+        return []
+    near = f.ctx.anaphor_targets(end, end + desc.end(), {critic})[:1]
+    return [(start, near[0], end + desc.end())] if near else []
+
+
+def passive_measures(f: _LegalFinder, sent: int) -> None:
+    """"Y was fined €500m by X", "Y faces an investigation by X", "an inquiry by X into Y": X an authority."""
+    ctx, text = f.ctx, f.text
+    s = ctx.sentence(sent)
+    for m in _PASSIVE.finditer(text, s.start, s.end):
+        critic = f.named_at(sent, m.end(), 2, _ACTORS)
+        target = ctx.subject(sent, m.start(), _TARGETS)
+        if critic is not None and target is not None and is_authority(ctx, critic.key):
+            f.add([critic.key], [target], m.start(), critic.end, sent, "authority measure", AUTHORITY_PASSIVE)
+    for m in _PROBE_BY.finditer(text, s.start, s.end):
+        critic = f.named_at(sent, m.end(), 2, _ACTORS)
+        if critic is None or not is_authority(ctx, critic.key):
+            continue
+        into = _PROBE_INTO.match(text, critic.end)
+        named = f.named_at(sent, into.end()) if into else None
+        faced = _PROBE_FACED.search(text, ctx.clause_start(sent, m.start()), m.start()) if named is None else None
+        target = named.key if named else ctx.subject(sent, faced.start(), _TARGETS) if faced else None
+        if target is not None:
+            f.add([critic.key], [target], m.start(), (named or critic).end, sent, "authority measure",
+                  AUTHORITY_PASSIVE)

@@ -1,0 +1,470 @@
+"""Criticisms from legal and official acts: a party suing or filing a complaint, charge or claim against another,
+its plaintiffs named in a list, a notice of intent to sue, and an authority's measure against a party (a suspension,
+a block, a summons, a fine, an order, an inquiry).
+
+By the gold schema a lawsuit is a criticism by each named plaintiff of each defendant, and a regulator's or a
+government's measure one by that authority of its target; courts, judges and the outlet that reports are never the
+critic. These rules run after the main criticism finder and only add pairs it did not find in the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from kg.model import Criticism
+from loaders.extract import criticism_authority as authority
+from loaders.extract.context import DocContext
+from loaders.extract.rules import register
+from loaders.extract.schema import ResolvedMention
+
+FILED_AGAINST = register("criticism.legal_filed_against.v1", "'X filed a complaint with the board on Monday against "
+                         "Y', 'X took Y to court', 'slapped Y with a lawsuit', 'is seeking damages from Y', 'a charge "
+                         "was filed against Y' (by the party that filed it before)", __name__)
+FILED_BY = register("criticism.legal_filed_by.v1", "'The lawsuit, filed on Friday by X, claims Y …', 'a complaint "
+                    "filed by X against Y'", __name__)
+FILED_ALLEGING = register("criticism.legal_filed_alleging.v1", "'X filed a complaint with the regulator, alleging "
+                          "that Y …'", __name__)
+SUED_IT = register("criticism.legal_sued_it.v1", "'X, who co-founded Y and is suing it': the pronoun object of 'sue'",
+                   __name__)
+DESCRIBED_PLAINTIFFS = register("criticism.legal_described_plaintiffs.v1", "'The couple filed a proposed class "
+                                "action': the parties named together just before sue the defendant", __name__)
+PLAINTIFF_LIST = register("criticism.legal_plaintiff_list.v1", "Every plaintiff of 'A and B sued Y', 'A's lawsuit "
+                          "against Y', 'A's complaint accuses Y', 'Y is fending off lawsuits from A and B'", __name__)
+INTENT_TO_SUE = register("criticism.legal_intent_to_sue.v1", "'X said it intends to sue Y', 'X notified Y that it "
+                         "intends to sue', with the party it acts for", __name__)
+JOINED_PLAINTIFFS = register("criticism.legal_joined_plaintiffs.v1", "Plaintiffs added to a suit told before: 'the "
+                             "plaintiffs, now joined by A, B and C'", __name__)
+
+_ACTORS = ("Person", "Organization", "Group")
+_TARGETS = ("Organization", "Product", "Person")
+_LEGAL_NOUN = (r"(?:lawsuits?|suits?|complaints?|charges?|claims?|petitions?|class[- ]actions?|cases?|"
+               r"legal (?:challenges?|actions?)|proceedings)")
+# "filed an unfair labor practice charge with the board on Monday against Y": modifiers, a venue and a time between
+_FILED = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|lodging|brought|brings|bring|bringing|"
+                    r"submitted|submits|initiated|launched|opened|started|began|commenced|joined|joins)\s+"
+                    r"(?:[\w’'-]+\s+){0,5}?" + _LEGAL_NOUN +
+                    r"(?P<mid>(?:\s+(?!against\b)[^.;:\s]+){0,14}?)\s+against\s+", re.I)
+# "X took Y to court", "is dragging Y to court"
+_TO_COURT = re.compile(r"\b(?:took|take|takes|taking|dragged|drags|dragging|haul(?:ed|s|ing)?)\s+(?:the\s+)?")
+_TO_COURT_AFTER = re.compile(r"\s+(?:back\s+)?to\s+(?:court|tribunal|arbitration)\b")
+# "X slapped Y with a lawsuit", "X is seeking damages from Y", "X won a judgment against Y"
+_HIT_WITH = re.compile(r"\b(?:slap(?:s|ped|ping)?|hit(?:s|ting)?)\s+(?:the\s+)?")
+_HIT_WITH_AFTER = re.compile(r"\s+with\s+(?:an?\s+|two\s+|three\s+|several\s+|new\s+)?(?:[\w$€£.,-]+\s+){0,4}?"
+                             r"(?:lawsuits?|suits?|complaints?|fines?|penalt(?:y|ies)|subpoenas?|charges|"
+                             r"cease-and-desist|injunctions?)\b", re.I)
+_REMEDY = re.compile(r"\b(?:seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|claim(?:s|ed|ing)?|won|wins|winning|obtained|"
+                     r"secured)\s+(?:an?\s+|the\s+)?(?:[\w$€£.,-]+\s+){0,4}?(?:damages|compensation|injunction|"
+                     r"injunctive relief|restitution|restraining order|judgment|judgement|verdict)\s+"
+                     r"(?:from|against)\s+(?:the\s+)?", re.I)
+# "The charge was filed with the board against Y": its party was named before (or after "by")
+_FILED_PASSIVE = re.compile(r"\b" + _LEGAL_NOUN + r"\s+(?:was|were|has been|have been|had been|is being)\s+"
+                            r"(?:filed|lodged|brought|submitted)(?P<mid>(?:\s+(?!against\b)[^.;:\s]+){0,12}?)\s+"
+                            r"against\s+", re.I)
+# "The lawsuit, filed on Friday in federal court by shareholder X, claims Y …"
+_FILED_BY_RE = re.compile(r"\b" + _LEGAL_NOUN + r",?\s+(?:filed|brought|lodged)\b"
+                          r"(?P<mid>(?:\s+(?!by\b)[^.;:\s]+){0,12}?)\s+by\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+# what the document says of its target after its parties: ", claims Y", ", accuses Y of", " against Y"
+_DOC_SAYS = re.compile(r"\s*,?\s*(?:claims|alleges|accuses|says|argues|contends|charges|asserts)\s+(?:that\s+)?|"
+                       r"\s+against\s+(?:the\s+)?", re.I)
+# "filed a complaint with the regulator, alleging that Y …": no "against", the allegation names the target
+_FILED_ALLEGING_RE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|submitted)\s+(?:[\w’'-]+\s+){0,5}?"
+                                + _LEGAL_NOUN + r"(?P<mid>(?:\s+(?!against\b)[^.;:\s,]+){0,12}?)\s*,\s*"
+                                r"(?:alleging|accusing|claiming|charging|contending|asserting)\s+(?:that\s+)?", re.I)
+_SUED_PRONOUN = re.compile(r"\bsu(?:ed|es|ing)\s+it\b")
+# "The couple, who live in Boston, filed a class action": plaintiffs described, named together before
+_DESCRIBED = re.compile(r"\b(?:The|the)\s+(?P<noun>couple|pair|duo|two|plaintiffs|claimants|artists|actors|authors|"
+                        r"writers|families|publishers|musicians|creators)\b(?:\s*,[^,;.]{1,80},)?\s+(?:have\s+|had\s+|"
+                        r"also\s+|then\s+|later\s+|jointly\s+)?(?:filed|brought|lodged|sued|are suing|have sued)\b")
+# "Y's lawsuit against Z", "Y's complaint accuses Z of …"
+_OWNED = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|legal challenge|case|claims?|legal action|"
+                    r"class action|filing|petition)\s+(?:against\s+|(?:also\s+)?(?:accuses|accused|alleges|alleged|"
+                    r"claims|claimed|argues|argued|contends|charges|asserts)\s+(?:that\s+)?)", re.I)
+# "Y is fending off lawsuits from A and from B", "Y faces a class action by A"
+_FACES = re.compile(r"\b(?:faces?|facing|faced|fending off|fends off|fended off|fighting|fights|battling|battles|"
+                    r"hit with|defending|contending with|grappling with)\s+(?:[\w’'-]+\s+){0,4}?"
+                    r"(?:lawsuits?|suits?|complaints?|legal challenges?|legal action|class[- ]actions?)\s+"
+                    r"(?:filed\s+|brought\s+)?(?:by|from)\s+", re.I)
+# "A and B (together) sued Y": every name of the subject list
+_SUED = re.compile(r"\b(?:together\s+|jointly\s+|also\s+|have\s+|has\s+)?su(?:ed|es|ing)\s+(?:the\s+)?", re.I)
+_INTENT = re.compile(r"\b(?:intends?|intending|intended|plans?|planning|planned|vow(?:s|ed)?|pledged?|"
+                     r"prepar(?:es|ing|ed)|mov(?:es|ed|ing)|seeks?|seeking|sought|decided|voted|threatens?|"
+                     r"threatened)\s+to\s+(?:sue|take\s+legal\s+action\s+against)\b\s*(?:the\s+)?", re.I)
+_NOTIFIED = re.compile(r"\b(?:notif(?:y|ies|ied|ying)|informed|inform|informs|warned|warns|told)\s+(?:the\s+)?", re.I)
+_NOTICE_OF = re.compile(r"\s*(?:that\s+)?(?:it|they|the\s+\w+|we)\s+(?:intends?|plans?|would|will|was going)\s+"
+                        r"(?:to\s+)?(?:sue|take\s+legal\s+action|file\s+(?:a\s+)?(?:lawsuit|suit))\b|"
+                        r"\s*(?:of\s+)?(?:its|their|a|an)?\s*(?:notice\s+of\s+)?(?:its\s+|their\s+)?"
+                        r"intent(?:ion)?\s+to\s+sue\b", re.I)
+# "now joined by artists A, B and C": more parties to a suit told before ("Other plaintiffs are A, B and C" is left
+# out: realnews_a's gold does not count such a list)
+_JOINED = re.compile(r"\b(?i:(?:(?:now|also|later|since)\s+)?joined\s+by\s+(?:the\s+|fellow\s+)?)(?:[a-z-]+\s+){0,2}")
+_LEGAL_WORD = re.compile(r"\b(?:plaintiffs|claimants|lawsuits?|suits?|complaints?|claims|case|class action|"
+                         r"proceedings)\b", re.I)
+# "acting for the NAACP", "on behalf of A": the party the plaintiff acts for sues too
+_FOR_PARTY = re.compile(r"\b(?:on behalf of|acting for|representing)\s+(?:the\s+)?", re.I)
+_NOT_CRITIC = re.compile(r"\b(?:Court|Tribunal|Judge|Justice|Appeals)\b")
+_CLAUSE_END = re.compile(r"[,;.:()\[\]—–]|\s-\s|\b(?:which|who|that|after|before|over|alleging|accusing|claiming|"
+                         r"saying|because|while|for|in|on)\b")
+# the gap between two names of a list: a comma or "and", a short role ("and the artist"), or a name the mention finder
+# did not read ("A, Jo Bloggs, and B")
+_LIST_GAP = re.compile(r"\s*(?:,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}\s*,\s*(?:and\s+)?|,\s*(?:and\s+)?|"
+                       r"\s+and\s+(?:from\s+|by\s+)?|\s*&\s*)(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+# what may stand before a name right after a verb: a quote mark, "the", an initial
+_GAP = re.compile(r"(\s*[“\"]?)(?:the\s+|[A-Z]\.\s+)?")  # "H. Southworth" where only the surname is a name
+# what may stand between a listed subject and its verb: "A and B Inc. together sued"
+_LIST_END = re.compile(r"\.?\s*(?:,\s*)?(?:(?:together|jointly|also|have|has|both)\s+)*")
+# a clause whose subject is an authority described: "The agency ordered", "The regulator said it had"
+_THE_AUTHORITY = re.compile(r"\s*(?:the|this)\s+(?:[a-z-]+\s+)?(?:agency|regulator|watchdog|commission|authority|"
+                            r"ministry|department|government|bureau|office|commissioner)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\b(he|she|it)\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|formally\s+)?$", re.I)
+_REPORTED = re.compile(r"\b(?:reported|reports|wrote|writes|according to)\b", re.I)
+
+
+class _LegalFinder:
+    """Adds the legal and official acts of one document to the criticisms already found."""
+
+    def __init__(self, ctx: DocContext, known: Sequence[Criticism]) -> None:
+        self.ctx = ctx
+        self.text = ctx.doc.clean
+        self.known = list(known)
+        self.seen = {(c.critic, c.target, ctx.sentence_at(c.source.start)) for c in known}
+        self.out: list[Criticism] = []
+
+    # ---- actors and targets
+    def critic(self, sent: int, pos: int) -> str | None:
+        """The subject of the clause before ``pos`` (a description of a regulator resolved), never a court."""
+        ctx = self.ctx
+        cs = ctx.clause_start(sent, pos)
+        if _REPORTED.search(self.text, cs, pos):
+            return None  # "Reuters reported that X had sued": the outlet only reports
+        key = ctx.subject(sent, pos, _ACTORS) or ctx.described_subject(sent, pos)
+        pronoun = _PRONOUN_SUBJECT.search(self.text, cs, pos) if key is None else None
+        if pronoun is not None:  # "In September he filed": a fronted time without a comma
+            key = ctx.recent(pos, ("Person",)) if pronoun.group(1).lower() in ("he", "she") else \
+                ctx.recent_subject(pos, ("Organization",))
+        if key is not None and ctx.type_of(key) == "Group":
+            noun = ctx.label(key).split()[-1].lower()
+            key = ctx.named_by_noun(noun, pos) or ctx.authority(f"the {noun}") or key
+        if (key is None or ctx.type_of(key) == "Group") and _THE_AUTHORITY.match(self.text, cs, pos):
+            key = authority.recent_authority(ctx, sent, pos, 5) or key  # "The agency said it had summoned X"
+        if key is None or _NOT_CRITIC.search(ctx.label(key)):
+            return None
+        return key
+
+    def named_at(self, sent: int, pos: int, reach: int = 4,
+                 types: tuple[str, ...] = _TARGETS) -> ResolvedMention | None:
+        """The head name starting within ``reach`` characters of ``pos`` (through "Musk's company xAI" to xAI)."""
+        ctx = self.ctx
+        heads = [m for m in ctx.mentions(sent, pos) if ctx.is_head(m)]
+        gap = _GAP.fullmatch(self.text, pos, heads[0].start) if heads else None
+        if gap is None or len(gap.group(1)) > reach:
+            return None
+        first = heads[0]
+        if first.possessive and len(heads) > 1 and heads[1].start - first.end < 60 and \
+                "," not in self.text[first.end:heads[1].start] and heads[1].type in types:
+            return heads[1]  # "Elon Musk's artificial intelligence company xAI": the company
+        return first if first.type in types else None
+
+    def described_at(self, sent: int, pos: int, types: tuple[str, ...] = _TARGETS) -> ResolvedMention | None:
+        """The first name within a short description after ``pos`` ("the Chinese app DeepSeek"), before any
+        clause break."""
+        ctx = self.ctx
+        for m in ctx.mentions(sent, pos):
+            if m.start - pos > 60 or _CLAUSE_END.search(self.text, pos, m.start):
+                return None
+            if ctx.is_head(m) and m.type in types:
+                return m
+        return None
+
+    def listed(self, first: ResolvedMention, sent: int, types: tuple[str, ...] = _TARGETS) -> list[ResolvedMention]:
+        """``first`` and the names listed after it ("A, B and C", "A and from B")."""
+        out, last = [first], first
+        for m in self.ctx.mentions(sent, first.end):
+            if not self.ctx.is_head(m) or m.start < last.end:
+                continue
+            if m.type not in types or not _LIST_GAP.fullmatch(self.text, last.end, m.start):
+                break
+            out.append(m)
+            last = m
+        return out
+
+    def subject_list(self, sent: int, pos: int) -> list[str]:
+        """Every name of a listed subject just before ``pos`` ("A and B together sued"), [] when there is no list."""
+        ctx = self.ctx
+        heads = [m for m in ctx.mentions(sent, ctx.sentence(sent).start, pos) if ctx.is_head(m)]
+        if len(heads) < 2 or not _LIST_END.fullmatch(self.text, heads[-1].end, pos):
+            return []
+        actors = ("Person", "Organization")
+        for i, first in enumerate(heads[:-1]):
+            names = self.listed(first, sent, actors)
+            if names[-1] is heads[-1] and len(names) == len(heads) - i and not any(m.possessive for m in names):
+                return [m.key for m in names if not _NOT_CRITIC.search(ctx.label(m.key))]
+        return []
+
+    def for_parties(self, sent: int, start: int, end: int) -> list[str]:
+        """The parties a plaintiff acts for between ``start`` and ``end`` ("acting on behalf of the NAACP")."""
+        out: list[str] = []
+        for f in _FOR_PARTY.finditer(self.text, start, end):
+            m = self.named_at(sent, f.end(), 2, ("Person", "Organization"))
+            out += [x.key for x in self.listed(m, sent, ("Person", "Organization"))] if m else []
+        return out
+
+    def earlier_plaintiffs(self, sent: int) -> list[str]:
+        """The parties of the last legal act told in the three sentences before ``sent``."""
+        legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
+                           r"legal)\b[^()]*)\)$", re.I)
+        for c in reversed(self.known + self.out):
+            cs = self.ctx.sentence_at(c.source.start)
+            if sent - 3 <= cs < sent and legal.search(c.summary):
+                return [c.critic]
+        return []
+
+    def defendants(self, sent: int) -> list[str]:
+        """The defendants of the last legal act told in the eight sentences before ``sent`` (or in it): every
+        target its critic was given in that sentence."""
+        legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
+                           r"legal)\b[^()]*)\)$", re.I)
+        for c in reversed(self.known + self.out):
+            cs = self.ctx.sentence_at(c.source.start)
+            if sent - 8 <= cs <= sent and legal.search(c.summary):
+                return list(dict.fromkeys(d.target for d in self.known + self.out if d.critic == c.critic and
+                                          self.ctx.sentence_at(d.source.start) == cs))
+        return []
+
+    def find(self, pat: re.Pattern[str], sent: int, *needs: frozenset[str]) -> Iterable[re.Match[str]]:
+        """The matches of ``pat`` in a sentence that holds a word of each of ``needs`` (a cheap filter first)."""
+        words = self.ctx.words(sent)
+        if any(words.isdisjoint(n) for n in needs):
+            return ()
+        s = self.ctx.sentence(sent)
+        return pat.finditer(self.text, s.start, s.end)
+
+    def add(self, critics: Iterable[str | None], targets: Iterable[str], start: int, end: int, sent: int, cue: str,
+            rule: str) -> None:
+        """Record each critic–target pair not found before in the sentence."""
+        ctx = self.ctx
+        for critic in dict.fromkeys(c for c in critics if c is not None):
+            if ctx.type_of(critic) not in _ACTORS:
+                continue
+            for target in dict.fromkeys(targets):
+                if target == critic or (critic, target, sent) in self.seen:
+                    continue
+                self.seen.add((critic, target, sent))
+                self.out.append(Criticism(
+                    critic=critic, target=target, summary=f"{ctx.label(critic)} criticised {ctx.label(target)} "
+                    f"({cue})", date=ctx.date(sent), reported=ctx.published, source=ctx.span(start, end, sent),
+                    rule=rule))
+
+    # ---- rules
+    def filed(self, sent: int) -> None:
+        """"X filed a charge with the board on Monday against Y"; "the charge was filed against Y" (by X)."""
+        for m in self.find(_FILED, sent, _W_AGAINST, _W_NOUN):
+            first = self.named_at(sent, m.end())
+            if first is None:
+                continue
+            cs = self.ctx.clause_start(sent, m.start())
+            critics = self.subject_list(sent, m.start()) or [self.critic(sent, m.start())]
+            critics += self.for_parties(sent, cs, m.end())
+            self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "filed against",
+                     FILED_AGAINST)
+        for m in self.find(_TO_COURT, sent, _W_COURT):
+            first = self.named_at(sent, m.end())
+            if first is not None and _TO_COURT_AFTER.match(self.text, first.end):
+                critics = self.subject_list(sent, m.start()) or [self.critic(sent, m.start())]
+                self.add(critics, [first.key], m.start(), first.end, sent, "took to court", FILED_AGAINST)
+        for m in self.find(_HIT_WITH, sent, _W_HIT):
+            first = self.named_at(sent, m.end())
+            if first is not None and _HIT_WITH_AFTER.match(self.text, first.end):
+                self.add([self.critic(sent, m.start())], [first.key], m.start(), first.end, sent, "lawsuit",
+                         FILED_AGAINST)
+        for m in self.find(_REMEDY, sent, _W_REMEDY):
+            first = self.named_at(sent, m.end())
+            if first is not None:
+                critics = self.subject_list(sent, m.start()) or [self.critic(sent, m.start())]
+                self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent,
+                         "legal remedy", FILED_AGAINST)
+        for m in self.find(_FILED_PASSIVE, sent, _W_AGAINST, _W_NOUN):
+            first = self.named_at(sent, m.end())
+            if first is None:
+                continue
+            by = re.search(r"\bby\s+(?:the\s+)?", m.group("mid"))
+            named = self.named_at(sent, m.start("mid") + by.end(), 2, ("Person", "Organization")) if by else None
+            critics = [x.key for x in self.listed(named, sent, ("Person", "Organization"))] if named else \
+                self.earlier_plaintiffs(sent)
+            self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "filed against",
+                     FILED_AGAINST)
+
+    def filed_by(self, sent: int) -> None:
+        """"The lawsuit, filed on Friday by shareholder X, claims Y …"; "X filed a complaint with the SEC, alleging
+        that Y …"; "X, who co-founded Y and is suing it"."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        actors = ("Person", "Organization")
+        for m in self.find(_FILED_BY_RE, sent, _W_BY, _W_NOUN):
+            first = self.named_at(sent, m.end(), 2, actors)
+            names = self.listed(first, sent, actors) if first else []
+            says = _DOC_SAYS.match(self.text, names[-1].end) if names else None
+            comma = self.text.find(",", names[-1].end, names[-1].end + 3) if names else -1
+            if says is None and comma >= 0:
+                says = _DOC_SAYS.match(self.text, comma + 1)
+            target = self.named_at(sent, says.end()) if says else None
+            if target is not None:
+                self.add([x.key for x in names if not _NOT_CRITIC.search(ctx.label(x.key))], [target.key],
+                         m.start(), target.end, sent, "filed by", FILED_BY)
+        for m in self.find(_FILED_ALLEGING_RE, sent, _W_ALLEGING, _W_NOUN):
+            target = self.named_at(sent, m.end())
+            if target is not None:
+                self.add([self.critic(sent, m.start())], [target.key], m.start(), target.end, sent,
+                         "filed a complaint alleging", FILED_ALLEGING)
+        for m in self.find(_SUED_PRONOUN, sent, _W_SUED, _W_IT):
+            he = _PRONOUN_SUBJECT.search(self.text, max(s.start, m.start() - 24), m.start())
+            critic = ctx.recent(m.start(), ("Person",)) if he and he.group(1).lower() in ("he", "she") else \
+                self.critic(sent, m.start())
+            # "who co-founded OpenAI and is suing it": the organisation named last before (not a dateline's agency)
+            orgs = [x.key for x in ctx.mentions(sent, s.start, m.start()) if ctx.is_head(x) and
+                    x.type == "Organization" and x.key != critic and self.text[x.start - 1:x.start] != "("]
+            if critic is not None and orgs:
+                self.add([critic], orgs[-1:], m.start(), m.end(), sent, "suing", SUED_IT)
+
+    def described_plaintiffs(self, sent: int) -> None:
+        """"The couple filed a proposed class action": the two parties named together just before sue the defendant
+        (named after "against" or "sued", else that of the suit told before, else the story's company)."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for m in self.find(_DESCRIBED, sent, _W_DESCRIBED):
+            if ctx.clause_start(sent, m.start()) < m.start() - 4:
+                continue  # "the artists" inside a clause is no subject
+            plaintiffs = self.named_together(sent, 2 if m.group("noun") in ("couple", "pair", "duo", "two") else 0)
+            against = re.match(r"[^.;,]{0,60}?\b(?:against|sued)\s+", self.text[m.end() - 4:s.end])
+            named = self.named_at(sent, m.end() - 4 + against.end()) if against else None
+            targets = [named.key] if named else self.defendants(sent) or self.topic(sent, m.start(), plaintiffs)
+            self.add(plaintiffs, targets, m.start(), m.end(), sent, "filed", DESCRIBED_PLAINTIFFS)
+
+    def named_together(self, sent: int, exactly: int) -> list[str]:
+        """The names of the latest list of people or organisations ("A and B") in the five sentences before
+        ``sent`` (of ``exactly`` names when that is not 0)."""
+        ctx = self.ctx
+        actors = ("Person", "Organization")
+        for si in range(sent - 1, max(-1, sent - 6), -1):
+            heads = [m for m in ctx.mentions(si) if ctx.is_head(m) and m.type in actors]
+            for i in range(len(heads) - 1, -1, -1):
+                first = heads[i]
+                if i and _LIST_GAP.fullmatch(self.text, heads[i - 1].end, first.start):
+                    continue  # inside a longer list: "A, B and C" is not "B and C"
+                names = self.listed(first, si, actors)
+                if len(names) >= 2 and (not exactly or len(names) == exactly) and \
+                        re.search(r"\band\b", self.text[names[-2].end:names[-1].start]):
+                    return [x.key for x in names]
+        return []
+
+    def topic(self, sent: int, pos: int, exclude: list[str]) -> list[str]:
+        """The organisation the last sentences name most (the story's company), not one of ``exclude``."""
+        ctx = self.ctx
+        cands = {m.key for si in range(max(0, sent - 5), sent + 1) for m in ctx.mentions(si)
+                 if m.start < pos and m.type == "Organization" and m.key not in exclude and ctx.is_head(m)
+                 and not authority.is_authority(ctx, m.key) and not _NOT_CRITIC.search(ctx.label(m.key))}
+        best = max(cands, key=lambda k: (len(ctx.entities[k].mentions), k), default=None)
+        return [best] if best else []
+
+    def plaintiff_lists(self, sent: int) -> None:
+        """"A and B sued Y", "A's lawsuit against Y", "Y is fending off lawsuits from A and from B"."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for m in self.find(_SUED, sent, _W_SUED):
+            critics = self.subject_list(sent, m.start())
+            first = self.named_at(sent, m.end()) if len(critics) > 1 else None
+            if first is not None:
+                self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "sued",
+                         PLAINTIFF_LIST)
+        for owner in ctx.mentions(sent) if not ctx.words(sent).isdisjoint(_W_OWNED) else ():
+            o = _OWNED.match(self.text, owner.end, s.end) if owner.possessive and ctx.is_head(owner) else None
+            first = self.named_at(sent, o.end()) if o else None
+            if o is None or first is None or owner.type not in ("Person", "Organization") or \
+                    _NOT_CRITIC.search(ctx.label(owner.key)):
+                continue
+            self.add([owner.key], [x.key for x in self.listed(first, sent)], owner.start, first.end, sent, "lawsuit",
+                     PLAINTIFF_LIST)
+        for m in self.find(_FACES, sent, _W_BY, _W_NOUN):
+            target = ctx.subject(sent, m.start(), _TARGETS)
+            stop = re.compile(r"[,;.:]|\b(?:over|alleging|accusing|claiming|which|who|that|after|for|because)\b")
+            end = stop.search(self.text, m.end(), s.end)
+            critics = [x.key for x in ctx.mentions(sent, m.end(), end.start() if end else s.end) if ctx.is_head(x)
+                       and x.type in ("Person", "Organization") and not _NOT_CRITIC.search(ctx.label(x.key))]
+            if target is not None:
+                self.add(critics, [target], m.start(), end.start() if end else s.end, sent, "lawsuit",
+                         PLAINTIFF_LIST)
+
+    def joined(self, sent: int) -> None:
+        """"The plaintiffs, now joined by A, B and C": each sues the defendants of the suit told before."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        for m in self.find(_JOINED, sent, _W_JOINED):
+            if not _LEGAL_WORD.search(self.text, s.start, m.start()):
+                continue  # "joined by its chief executive": no suit in the sentence
+            first = self.named_at(sent, m.end(), 2, ("Person", "Organization"))
+            targets = self.defendants(sent) if first else []
+            names = self.listed(first, sent, ("Person", "Organization")) if first else []
+            self.add([x.key for x in names], targets, m.start(), names[-1].end if names else m.end(), sent,
+                     "joined the suit", JOINED_PLAINTIFFS)
+
+    def intent_to_sue(self, sent: int) -> None:
+        """"X said it intends to sue Y", "X notified Y that it intends to sue", with the party X acts for."""
+        ctx = self.ctx
+        s = ctx.sentence(sent)
+        found: list[tuple[int, int, list[str]]] = []
+        for m in self.find(_INTENT, sent, _W_SUE):
+            first = self.named_at(sent, m.end())
+            if first is not None:
+                found.append((m.start(), first.end, [x.key for x in self.listed(first, sent)]))
+        for m in self.find(_NOTIFIED, sent, _W_SUE):
+            first = self.named_at(sent, m.end(), 2)
+            if first is not None and _NOTICE_OF.match(self.text, first.end, s.end):
+                found.append((m.start(), first.end, [first.key]))
+        for at, end, targets in found:
+            cs = ctx.clause_start(sent, at)
+            critics = self.subject_list(sent, at) or [self.critic(sent, at)]
+            self.add(critics + self.for_parties(sent, cs, at), targets, at, end, sent, "intends to sue",
+                     INTENT_TO_SUE)
+
+
+
+# the words each pattern needs in its sentence (cheap filters before the regexes)
+_W_NOUN = frozenset({"lawsuit", "lawsuits", "suit", "suits", "complaint", "complaints", "charge", "charges", "claim",
+                     "claims", "petition", "petitions", "class-action", "action", "actions", "case", "cases",
+                     "challenge", "challenges", "proceedings"})
+_W_AGAINST = frozenset({"against"})
+_W_OWNED = _W_AGAINST | {"accuses", "accused", "alleges", "alleged", "claims", "claimed", "argues", "argued",
+                         "contends", "charges", "asserts"}
+_W_BY = frozenset({"by", "from"})
+_W_COURT = frozenset({"court", "tribunal", "arbitration"})
+_W_ALLEGING = frozenset({"alleging", "accusing", "claiming", "charging", "contending", "asserting"})
+_W_SUED = frozenset({"sued", "sues", "suing"})
+_W_IT = frozenset({"it"})
+_W_SUE = frozenset({"sue", "legal"})
+_W_JOINED = frozenset({"joined"})
+_W_HIT = frozenset({"slap", "slaps", "slapped", "slapping", "hit", "hits", "hitting"})
+_W_REMEDY = frozenset({"damages", "compensation", "injunction", "relief", "restitution", "restraining", "judgment",
+                       "judgement", "verdict"})
+_W_DESCRIBED = frozenset({"couple", "pair", "duo", "two", "plaintiffs", "claimants", "artists", "actors", "authors",
+                          "writers", "families", "publishers", "musicians", "creators"})
+# a sentence with none of these words has none of the legal acts (each pattern needs one of them)
+_W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_JOINED | _W_DESCRIBED | _W_HIT | \
+    _W_REMEDY
+
+
+def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:
+    """The criticisms of legal and official acts in a document that ``known`` does not already hold."""
+    finder = _LegalFinder(ctx, known)
+    for s in ctx.doc.sentences:
+        words = ctx.words(s.index)
+        if not words.isdisjoint(_W_ANY):
+            finder.filed(s.index)
+            finder.filed_by(s.index)
+            finder.described_plaintiffs(s.index)
+            finder.plaintiff_lists(s.index)
+            finder.intent_to_sue(s.index)
+            finder.joined(s.index)
+        if not words.isdisjoint(authority.TRIGGERS):
+            authority.measures(finder, s.index)
+            authority.passive_measures(finder, s.index)
+    return finder.out

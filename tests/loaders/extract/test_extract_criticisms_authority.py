@@ -1,0 +1,88 @@
+"""Criticisms from an authority's measures (loaders.extract.criticism_authority): suspensions, blocks, summonses,
+orders, warnings, reviews, proceedings, passive fines and probes; a company or a court doing the same is no
+authority."""
+
+from __future__ import annotations
+
+import pytest
+from legal_helpers import labels_of, rule_pairs
+
+
+@pytest.mark.parametrize(("text", "critic", "target", "rule"), [
+    ("The European Commission has ordered Veltrix Labs to preserve internal documents through 2027.",
+     "European Commission", "Veltrix Labs", "authority_measure"),
+    ("On Friday, the Federal Trade Commission said it had summoned Quillon Systems to explain its pricing.",
+     "Federal Trade Commission", "Quillon Systems", "authority_measure"),
+    ("Veltrix Labs opened an office in Seoul. The Ministry of Science has placed the company under scrutiny over "
+     "its data practices.", "Ministry of Science", "Veltrix Labs", "authority_measure"),
+    ("The Competition Bureau is also reviewing Veltrix Labs' $300 million purchase of a chip designer.",
+     "Competition Bureau", "Veltrix Labs", "authority_measure"),
+    ("Britain's media regulator, Ofcom, said it had made urgent contact with Veltrix Labs to assess whether it had "
+     "breached its duties.", "Ofcom", "Veltrix Labs", "authority_measure"),
+    ("The European Commission opened formal proceedings against Veltrix Labs on Monday.", "European Commission",
+     "Veltrix Labs", "legal_filed_against"),
+    ("The European Commission sent a statement of objections to Veltrix Labs.", "European Commission",
+     "Veltrix Labs", "authority_measure"),
+    ("In April, the Commerce Department told Veltrix Labs it would need a licence to sell the chip abroad.",
+     "Commerce Department", "Veltrix Labs", "authority_measure"),
+    ("The Ministry of Science sent Veltrix Labs a formal notice demanding urgent changes to its app.",
+     "Ministry of Science", "Veltrix Labs", "authority_measure"),
+    ("The Ministry of Science told Veltrix Labs to stop selling the device.", "Ministry of Science", "Veltrix Labs",
+     "authority_measure"),
+    ("Veltrix Labs is facing an investigation by the Federal Trade Commission over its pricing.",
+     "Federal Trade Commission", "Veltrix Labs", "authority_passive"),
+    ("An inquiry by the Competition Bureau into Veltrix Labs began in May.", "Competition Bureau", "Veltrix Labs",
+     "authority_passive"),
+    ("Veltrix Labs was fined €500 million by the European Commission on Tuesday.", "European Commission",
+     "Veltrix Labs", "authority_passive"),
+])
+def test_authority_measure_gives_the_authority_as_critic(text: str, critic: str, target: str, rule: str) -> None:
+    assert (critic, target, rule) in rule_pairs(text)
+
+
+def test_authority_description_resolves_to_the_named_regulator() -> None:
+    text = ("The Personal Data Protection Commission reviewed the app for weeks. Norway's data protection "
+            "authority said on Monday it had suspended new downloads of the Chinese chatbot app Nimbo.")
+    assert ("Personal Data Protection Commission", "Nimbo") in labels_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a company blocking, ordering or investigating is commerce, not an authority's measure
+    "Quillon Systems blocked access to Veltrix Labs' tools last week.",
+    "Veltrix Labs was blocked by Quillon Systems from its app store.",
+    "Veltrix Labs faces an investigation by the Daily Ledger into its pricing.",
+    # a requirement told by a company, or by an investor whose name holds "Authority"
+    "Korvan Media told Veltrix Labs it would need more time.",
+    "The Gulf Investment Authority told Veltrix Labs it would have to cut costs.",
+    "Quillon Systems ordered Veltrix Labs to deliver 4,000 chips by June.",
+    # a court is never the critic of a legal act
+    "The Court of Appeals ordered Veltrix Labs to preserve its chat logs.",
+    # the outlet reporting a suit does not sue
+    "The Daily Ledger reported that a complaint was filed against Veltrix Labs.",
+])
+def test_no_measure_without_an_authority(text: str) -> None:
+    found = {(c, t) for c, t, rule in rule_pairs(text) if rule.startswith(("authority", "legal"))}
+    assert not found
+
+
+def test_orders_sent_to_a_list_are_the_authority_s() -> None:
+    text = ("The Federal Trade Commission on Thursday asked five companies about their deals. The orders, issued "
+            "under the agency's usual powers, went to Veltrix Labs, Quillon Systems and Korvan Media.")
+    got = rule_pairs(text)
+    assert {("Federal Trade Commission", "Veltrix Labs", "authority_measure"),
+            ("Federal Trade Commission", "Korvan Media", "authority_measure")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "The Federal Trade Commission opened a review in May. The agency said it had summoned Veltrix Labs to explain "
+    "its pricing.",
+    "The Federal Trade Commission opened a review in May. The agency has ordered Veltrix Labs to preserve its "
+    "records.",
+])
+def test_the_agency_is_the_authority_named_before(text: str) -> None:
+    assert ("Federal Trade Commission", "Veltrix Labs", "authority_measure") in rule_pairs(text)
+
+
+def test_a_described_authority_needs_one_named_before() -> None:
+    got = rule_pairs("Veltrix Labs opened a lab in May. The agency said it had summoned Veltrix Labs.")
+    assert not any(rule.startswith("authority") for _, _, rule in got)

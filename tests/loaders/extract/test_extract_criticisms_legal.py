@@ -1,0 +1,110 @@
+"""Criticisms from legal acts (loaders.extract.criticism_legal): complaints filed against a party, every plaintiff of
+a list, plaintiffs joined or described, notices of intent to sue; a court or the reporting outlet is never the
+critic."""
+
+from __future__ import annotations
+
+import pytest
+from legal_helpers import labels_of, rule_pairs
+
+
+@pytest.mark.parametrize(("text", "critic", "target", "rule"), [
+    ("The Harbor Writers Guild filed an unfair labor practice charge with the National Labor Relations Board on "
+     "Monday against Veltrix Studios.", "Harbor Writers Guild", "Veltrix Studios", "legal_filed_against"),
+    ("Korvan Media sued Veltrix Labs in March. A second complaint was filed in federal court on Friday against "
+     "Quillon Systems.", "Korvan Media", "Quillon Systems", "legal_filed_against"),
+    ("The dispute follows Korvan Media's long-running lawsuit against Veltrix Labs over its training data.",
+     "Korvan Media", "Veltrix Labs", "legal_plaintiff_list"),
+    ("Korvan Media's complaint accuses Veltrix Labs of copying millions of articles.", "Korvan Media",
+     "Veltrix Labs", "legal_plaintiff_list"),
+    ("Veltrix Labs had a difficult quarter. The company is already fending off lawsuits from writers and from "
+     "Korvan Media over its training data.", "Korvan Media", "Veltrix Labs", "legal_plaintiff_list"),
+    ("The Delta Water Fund formally notified Quillon Systems that it intends to sue under the Clean Water Act.",
+     "Delta Water Fund", "Quillon Systems", "legal_intent_to_sue"),
+    ("Tomas Lind left Veltrix Labs in June. In September he filed a whistleblower complaint with the Securities "
+     "and Exchange Commission, alleging that Veltrix Labs misled investors.", "Tomas Lind", "Veltrix Labs",
+     "legal_filed_alleging"),
+    ("Korvan Media took Veltrix Labs to court in March.", "Korvan Media", "Veltrix Labs", "legal_filed_against"),
+    ("Korvan Media joined a lawsuit against Veltrix Labs last year.", "Korvan Media", "Veltrix Labs",
+     "legal_filed_against"),
+    ("Korvan Media slapped Veltrix Labs with a copyright lawsuit on Monday.", "Korvan Media", "Veltrix Labs",
+     "legal_filed_against"),
+    ("Korvan Media is seeking damages from Veltrix Labs for copyright infringement.", "Korvan Media",
+     "Veltrix Labs", "legal_filed_against"),
+    ("Korvan Media won a $10 million judgment against Veltrix Labs.", "Korvan Media", "Veltrix Labs",
+     "legal_filed_against"),
+    ("Dana Whitlock, who co-founded Veltrix Labs and is suing it for breach of contract, declined to comment.",
+     "Dana Whitlock", "Veltrix Labs", "legal_sued_it"),
+])
+def test_legal_act_gives_its_party_as_critic(text: str, critic: str, target: str, rule: str) -> None:
+    assert (critic, target, rule) in rule_pairs(text)
+
+
+def test_every_name_of_a_listed_subject_sues() -> None:
+    got = labels_of("Harbor Media Group and Korvan Publishing Inc. together sued Veltrix Labs on Tuesday.")
+    assert {("Harbor Media Group", "Veltrix Labs"), ("Korvan Publishing Inc", "Veltrix Labs")} <= got
+
+
+def test_the_party_acted_for_sues_too() -> None:
+    got = labels_of("The Delta Water Fund, acting on behalf of the Riverside Tenants Union, said on Monday it "
+                    "intends to sue Quillon Systems.")
+    assert ("Riverside Tenants Union", "Quillon Systems") in got
+
+
+def test_a_filed_complaint_without_a_known_party_adds_nothing() -> None:
+    got = rule_pairs("A complaint was filed on Friday against Veltrix Labs.")
+    assert not any(rule == "legal_filed_against" for _, _, rule in got)
+
+
+def test_plaintiffs_joined_later_sue_the_same_defendants() -> None:
+    # the list opens with an initial and a surname, which the party rule of the main finder does not read
+    got = labels_of("Korvan Media sued Veltrix Labs and Quillon Systems in March. The plaintiffs reasserted their "
+                    "claims on Wednesday, now joined by artists M. Brandt, Petra Quist and Tomas Lind.")
+    assert {("Brandt", "Veltrix Labs"), ("Petra Quist", "Quillon Systems"), ("Tomas Lind", "Veltrix Labs")} <= got
+
+
+def test_joined_by_without_a_suit_is_no_criticism() -> None:
+    got = rule_pairs("Korvan Media sued Veltrix Labs in March. At the launch on Friday the founders were joined by "
+                     "Grzegorz Rutkowski and Adam Ellis.")
+    assert not any(rule == "legal_joined_plaintiffs" for _, _, rule in got)
+
+
+def test_a_dateline_agency_is_not_what_was_sued() -> None:
+    got = labels_of("BOSTON (Reuters) - Veltrix Labs published emails showing that Dana Whitlock backed its plans "
+                    "years before she sued it.")
+    assert ("Dana Whitlock", "Veltrix Labs") in got
+    assert ("Dana Whitlock", "Reuters") not in got
+
+
+def test_the_couple_are_the_two_people_named_together_before() -> None:
+    text = ("A judge let claims by Dana Whitlock and Tomas Lind go ahead. Veltrix Labs had asked for the case to be "
+            "dismissed. Veltrix Labs declined to comment. The couple, who live in Boston, filed a proposed class "
+            "action in 2024.")
+    got = rule_pairs(text)
+    assert {("Dana Whitlock", "Veltrix Labs", "legal_described_plaintiffs"),
+            ("Tomas Lind", "Veltrix Labs", "legal_described_plaintiffs")} <= got
+
+
+def test_the_couple_needs_exactly_two_names() -> None:
+    text = ("Dana Whitlock, Tomas Lind and Petra Quist met Veltrix Labs. The couple filed a complaint in March.")
+    assert not any(rule == "legal_described_plaintiffs" for _, _, rule in rule_pairs(text))
+
+
+def test_a_name_the_finder_missed_does_not_end_the_list() -> None:
+    # "Meilin Zhou" is not read as a name: the list goes on past it
+    got = labels_of("Korvan Media sued Veltrix Labs in March. The plaintiffs restated their claims, now joined by "
+                    "authors Petra Quist, Meilin Zhou, Tomas Lind and Adam Ellis.")
+    assert {("Petra Quist", "Veltrix Labs"), ("Adam Ellis", "Veltrix Labs")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit Veltrix Labs with heavy losses in March.",
+    "Korvan Media is seeking partners from Veltrix Labs for its new venture.",
+])
+def test_no_legal_act_in_ordinary_wording(text: str) -> None:
+    assert not any(rule.startswith("legal") for _, _, rule in rule_pairs(text))
+
+
+def test_an_award_won_is_no_legal_remedy() -> None:
+    got = rule_pairs("Korvan Media won an award from the Harbor Press Club for its reporting on Veltrix Labs.")
+    assert not any(rule.startswith("legal") for _, _, rule in got)
