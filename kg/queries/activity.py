@@ -22,7 +22,8 @@ from kg.store.base import GraphStore
 _TYPES = ", ".join(f"kg:{t}" for t in EVENT_TYPES)
 _EVENTS = f"""
 SELECT DISTINCT ?f ?when WHERE {{
-  ?f a ?type FILTER(?type IN ({_TYPES})) OPTIONAL {{ ?f kg:date ?date }} {when("when", "date")}
+  ?f a ?type FILTER(?type IN ({_TYPES})) FILTER NOT EXISTS {{ ?f kg:sameEvent ?representative }}
+  OPTIONAL {{ ?f kg:date ?date }} {when("when", "date")}
 }}"""
 _PARTICIPANTS = f"""
 SELECT DISTINCT ?f ?x WHERE {{ ?f a ?type ; kg:participant ?pn . ?pn kg:entity ?x FILTER(?type IN ({_TYPES})) }}"""
