@@ -50,6 +50,7 @@ _STOPWORDS = frozenset((
     "they", "this", "to", "was", "we", "were", "what", "which", "who", "will", "with", "would", "you", "your",
     "not", "no", "than", "then", "there", "these", "those", "also", "just", "very", "can", "could", "should",
     "may", "might", "said", "says", "say", "told", "about", "into", "over", "more", "most",
+    "saying", "according", "added", "wrote", "called", "criticised", "criticized", "criticising", "criticizing",
 ))  # fmt: skip
 # The participant roles that identify an event of each type: every role listed must agree where both name it,
 # and the first must be named by both.
@@ -111,10 +112,12 @@ _MONEY = """SELECT ?f ?p ?value ?currency ?approx WHERE {
   VALUES ?p { kg:amount kg:valuation } ?f ?p ?m . ?m kg:value ?value
   OPTIONAL { ?m kg:currency ?currency } OPTIONAL { ?m kg:approximate ?approx }
 }"""
-_CRITICISMS = """SELECT ?f ?g ?critic ?target ?quote ?sentence ?date WHERE {
+_CRITICISMS = """SELECT ?f ?g ?critic ?target ?quote ?sentence ?date ?names WHERE {
   GRAPH ?g { ?f a kg:Criticism ; kg:critic ?critic ; kg:target ?target .
     OPTIONAL { ?f kg:quote ?quote } OPTIONAL { ?f kg:evidence ?s . ?s kg:sentence ?sentence }
     OPTIONAL { ?f kg:date ?date ; kg:dateInferred false } }
+  { SELECT ?f (GROUP_CONCAT(?name) AS ?names) WHERE {
+      ?f a kg:Criticism ; kg:critic|kg:target ?x . OPTIONAL { ?x rdfs:label|kg:alias ?name } } GROUP BY ?f }
 }"""
 
 
@@ -139,8 +142,9 @@ def read_events(store: GraphStore) -> list[EventFacts]:
 def read_criticisms(store: GraphStore) -> list[CriticismFacts]:
     """Every criticism node with its critic, target, statement words and stated date."""
     found: dict[str, CriticismFacts] = {}
-    for f, g, critic, target, quote, sentence, date in _rows(store, _CRITICISMS):
-        words = statement_words(_text(quote) or _text(sentence))
+    for f, g, critic, target, quote, sentence, date, names in _rows(store, _CRITICISMS):
+        # The critic's and target's names are in every report of every statement of the pair: they tell none apart.
+        words = statement_words(_text(quote) or _text(sentence)) - statement_words(_text(names))
         known = found.get(f.value)
         if known is None or (quote is None and len(words) > len(known.statement)):
             found[f.value] = CriticismFacts(f.value, g.value, critic.value, target.value, words, _text(date))
@@ -246,7 +250,7 @@ def event_clusters(events: Iterable[EventFacts], canonical: Callable[[str], str]
 def statements_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two statements' content words mostly agree (light rewording allowed)."""
     shared = len(a & b)
-    return shared >= min(_MIN_SHARED, len(a), len(b)) > 0 and shared >= _STATEMENT_OVERLAP * min(len(a), len(b))
+    return shared >= _MIN_SHARED and shared >= _STATEMENT_OVERLAP * min(len(a), len(b))
 
 
 def criticism_clusters(criticisms: Iterable[CriticismFacts], canonical: Callable[[str], str]) -> list[list[str]]:

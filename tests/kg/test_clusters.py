@@ -1,0 +1,186 @@
+"""Events and criticisms merged across documents: the same story told by several outlets is one fact."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg import queries, vocab
+from kg.clusters import (
+    SAME_CRITICISM,
+    SAME_EVENT,
+    dates_compatible,
+    figures_compatible,
+    statement_words,
+    statements_agree,
+)
+from kg.queries.views import Criticism, Event
+from kg.settings import Settings
+from kg.store.oxigraph import OxigraphStore
+from loaders.pipeline import load_paths, remove_document
+from tests.support.same_story import load
+
+_ALL = {"entity": None, "since": None, "until": None, "limit": 1000, "offset": 0}
+
+
+def events(store: OxigraphStore, kind: str) -> list[Event]:
+    """The listed events of a type."""
+    return queries.list_events(store, type=kind, **_ALL).items
+
+
+def criticisms(store: OxigraphStore, critic: str) -> list[Criticism]:
+    """The listed criticisms by a critic."""
+    return queries.list_criticisms(
+        store, critic=critic, target=None, since=None, until=None, limit=1000, offset=0
+    ).items
+
+
+def documents(item: Event | Criticism) -> set[str]:
+    """The documents an item's sources come from."""
+    return {s.document for s in item.sources}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ((965e9, "USD", True), (1e12, "USD", True), True),  # "over $965 billion" and "nearly $1 trillion"
+        ((640e6, "USD", False), (650e6, "USD", True), True),
+        ((640e6, "USD", False), (2e9, "USD", False), False),
+        ((600e6, "EUR", False), (600e6, "USD", False), False),
+        ((100e6, "USD", False), (125e6, "USD", False), False),  # exact figures a quarter apart
+    ],
+)
+def test_figures_are_one_within_the_tolerance_in_one_currency(a: tuple, b: tuple, expected: bool) -> None:
+    assert figures_compatible(a, b) is expected
+    assert figures_compatible(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("2026-05-28", "2026-05", True),
+        ("2026-05-28", "2026-06-01", True),  # a report dated a few days later
+        ("2026-02", "2026-05", False),
+        ("2026-05-01", "2026-05-28", False),
+        ("", "2026-05-28", True),
+        ("--05-28", "2026-01-02", True),
+    ],
+)
+def test_dates_are_compatible_when_they_can_name_the_same_days(a: str, b: str, expected: bool) -> None:
+    assert dates_compatible(a, b) is expected
+    assert dates_compatible(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("is a parlor trick that cannot reason about the world", "is just a parlor trick that cannot really reason "
+         "about the world", True),
+        ("is a parlor trick that cannot reason about the world", "has abandoned its promise to put safety first",
+         False),
+        ("fraud", "fraud", False),  # too little said to tell two statements apart
+    ],
+)  # fmt: skip
+def test_statements_agree_when_most_content_words_do(a: str, b: str, expected: bool) -> None:
+    assert statements_agree(statement_words(a), statement_words(b)) is expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "pair"),
+    [
+        ("FundingRound", ("funding_a", "funding_b")),
+        ("IPOFiling", ("ipo_a", "ipo_b")),
+        ("Lawsuit", ("lawsuit_a", "lawsuit_b")),
+        ("ProductRelease", ("release_a", "release_b")),
+    ],
+)
+def test_one_event_told_twice_is_one_event_with_both_sources(
+    memory_store: OxigraphStore, kind: str, pair: tuple[str, str]
+) -> None:
+    ids = load(memory_store, *pair)
+    merged = [e for e in events(memory_store, kind) if documents(e) == set(ids.values())]
+    assert len(merged) == 1, events(memory_store, kind)
+    event = merged[0]
+    assert (event.document_count, event.outlet_count) == (2, 2)
+    assert len(event.same_as) == 1
+    links = list(memory_store.quads(vocab.RESOLUTION_GRAPH))
+    assert any(q.predicate == SAME_EVENT and q.object.value.endswith(event.id) for q in links)
+
+
+@pytest.mark.parametrize("other", ["funding_earlier", "funding_far"])
+def test_another_round_of_the_same_company_stays_apart(memory_store: OxigraphStore, other: str) -> None:
+    ids = load(memory_store, "funding_a", other)
+    rounds = events(memory_store, "FundingRound")
+    assert sorted(len(documents(e)) for e in rounds) == [1, 1]
+    assert {d for e in rounds for d in documents(e)} == set(ids.values())
+
+
+def test_a_merged_round_keeps_each_figure_for_conflicts(memory_store: OxigraphStore) -> None:
+    ids = load(memory_store, "funding_a", "funding_b")
+    conflict = queries.list_conflicts(memory_store, kind="funding_amount", limit=10, offset=0).items
+    assert len(conflict) == 1
+    stated = {
+        (v.money.value, v.money.approximate): {s.document for s in v.sources} for v in conflict[0].values if v.money
+    }
+    assert stated == {(640e6, False): {ids["funding_a"]}, (700e6, True): {ids["funding_b"]}}
+
+
+def test_removing_a_document_keeps_the_event_with_the_other_source(memory_store: OxigraphStore) -> None:
+    ids = load(memory_store, "ipo_a", "ipo_b")
+    for gone, kept in ((ids["ipo_a"], ids["ipo_b"]), (ids["ipo_b"], None)):
+        remove_document(memory_store, gone)
+        found = events(memory_store, "IPOFiling")
+        assert [documents(e) for e in found] == ([{kept}] if kept else [])
+        assert not any(q.predicate == SAME_EVENT for q in memory_store.quads(vocab.RESOLUTION_GRAPH))
+
+
+def test_one_statement_from_two_outlets_is_one_criticism(memory_store: OxigraphStore) -> None:
+    ids = load(memory_store, "criticism_a", "criticism_b", "criticism_other")
+    found = criticisms(memory_store, "Gary Marcus")
+    assert sorted(len(documents(c)) for c in found) == [1, 2]
+    merged = next(c for c in found if len(documents(c)) == 2)
+    assert documents(merged) == {ids["criticism_a"], ids["criticism_b"]}
+    assert (merged.document_count, merged.outlet_count) == (2, 2)
+    assert any(q.predicate == SAME_CRITICISM for q in memory_store.quads(vocab.RESOLUTION_GRAPH))
+
+
+def test_the_same_words_from_another_critic_stay_apart(memory_store: OxigraphStore) -> None:
+    load(memory_store, "criticism_b", "criticism_other_critic")
+    assert [len(documents(c)) for c in criticisms(memory_store, "Gary Marcus")] == [1]
+    assert [len(documents(c)) for c in criticisms(memory_store, "Yann LeCun")] == [1]
+
+
+def test_merge_links_are_queryable_in_sparql(memory_store: OxigraphStore) -> None:
+    load(memory_store, "release_a", "release_b")
+    rows = memory_store.query(
+        vocab.sparql_prefixes()
+        + "SELECT ?member ?rep WHERE { GRAPH kgr:graph\\/resolution { ?member kg:sameEvent ?rep } }"
+    ).rows
+    assert len(rows) == 1
+    assert rows[0][0] != rows[0][1]
+
+
+@pytest.fixture
+def dated_seeds(seeds_dir: Path, tmp_path: Path) -> Path:
+    """The seed articles with sidecars giving each a publication date and an outlet."""
+    for i, path in enumerate(sorted(seeds_dir.glob("*.txt"))):
+        shutil.copy(path, tmp_path / path.name)
+        meta = {"published": f"2026-06-{i + 1:02d}", "publisher": f"Outlet {i}"}
+        (tmp_path / f"{path.stem}.meta.json").write_text(json.dumps(meta))
+    return tmp_path
+
+
+def test_seeds_give_one_anthropic_round_and_one_ipo_filing(dated_seeds: Path, memory_store: OxigraphStore) -> None:
+    """Issue 13's done-when: one funding round and one IPO filing, each with two sources or more."""
+    load_paths(memory_store, [dated_seeds], Settings(), workers=1)
+    for kind in ("FundingRound", "IPOFiling"):
+        found = [e for e in events(memory_store, kind) if any(p.entity.label == "Anthropic" for p in e.participants)]
+        assert len(found) == 1, (kind, found)
+        assert len(documents(found[0])) >= 2
+    ipo = events(memory_store, "IPOFiling")[0]
+    remove_document(memory_store, ipo.sources[0].document)
+    (left,) = events(memory_store, "IPOFiling")
+    assert documents(left) == documents(ipo) - {ipo.sources[0].document}
