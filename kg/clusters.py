@@ -87,6 +87,11 @@ class CriticismFacts:
     target: str
     statement: frozenset[str]
     date: str = ""
+    quote: str = ""  # folded: two outlets quoting the same words, however few
+
+    def same_statement(self, other: CriticismFacts) -> bool:
+        """Whether the two state the same thing: the same quote, or mostly the same content words."""
+        return (bool(self.quote) and self.quote == other.quote) or statements_agree(self.statement, other.statement)
 
 
 def _rows(store: GraphStore, query: str) -> list[tuple]:
@@ -147,7 +152,8 @@ def read_criticisms(store: GraphStore) -> list[CriticismFacts]:
         words = statement_words(_text(quote) or _text(sentence)) - statement_words(_text(names))
         known = found.get(f.value)
         if known is None or (quote is None and len(words) > len(known.statement)):
-            found[f.value] = CriticismFacts(f.value, g.value, critic.value, target.value, words, _text(date))
+            quoted = " ".join(_WORD.findall(_text(quote).casefold()))
+            found[f.value] = CriticismFacts(f.value, g.value, critic.value, target.value, words, _text(date), quoted)
     return sorted(found.values(), key=lambda c: c.iri)
 
 
@@ -262,11 +268,7 @@ def criticism_clusters(criticisms: Iterable[CriticismFacts], canonical: Callable
     for group in groups.values():
 
         def fits(a: CriticismFacts, b: CriticismFacts) -> bool:
-            return (
-                a.document != b.document
-                and dates_compatible(a.date, b.date)
-                and statements_agree(a.statement, b.statement)
-            )
+            return a.document != b.document and dates_compatible(a.date, b.date) and a.same_statement(b)
 
         found += [sorted(c.iri for c in cluster) for cluster in _greedy(group, fits) if len(cluster) > 1]
     return sorted(found)
