@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from kg import queries, vocab
+from kg.cluster_facts import snapshot_facts
 from kg.clusters import (
     SAME_CRITICISM,
     SAME_EVENT,
+    criticism_clusters,
     dates_compatible,
+    event_clusters,
     figures_compatible,
+    read_criticisms,
+    read_events,
     statement_words,
     statements_agree,
 )
+from kg.export import write_export
+from kg.queries import pin
 from kg.queries.views import Criticism, Event
+from kg.resolve import compute_same_as
 from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
 from loaders.pipeline import load_paths, remove_document
-from tests.support.same_story import load
+from tests.support.same_story import STORIES, load
 
 _ALL = {"entity": None, "since": None, "until": None, "limit": 1000, "offset": 0}
 
@@ -184,3 +194,40 @@ def test_seeds_give_one_anthropic_round_and_one_ipo_filing(dated_seeds: Path, me
     remove_document(memory_store, ipo.sources[0].document)
     (left,) = events(memory_store, "IPOFiling")
     assert documents(left) == documents(ipo) - {ipo.sources[0].document}
+
+
+def test_gexf_has_one_node_per_merged_event_and_counts_a_criticism_once(
+    memory_store: OxigraphStore, tmp_path: Path
+) -> None:
+    """The graph export: one round node reported twice (mentions 2), the recipient edge and the criticism once."""
+    load(memory_store, "funding_a", "funding_b", "criticism_a", "criticism_b")
+    out = io.BytesIO()
+    write_export(memory_store, "gexf", out)
+    (tmp_path / "graph.gexf").write_bytes(out.getvalue())
+    graph = nx.MultiDiGraph(nx.read_gexf(tmp_path / "graph.gexf", version="1.3"))
+    (round_id,) = [n for n, data in graph.nodes(data=True) if data["type"] == "FundingRound"]
+    assert graph.nodes[round_id]["mentions"] == 2
+    recipient = [d for _, target, d in graph.edges(data=True) if target == round_id and d["relation"] == "recipient"]
+    assert [d["weight"] for d in recipient] == [2]
+    (criticism,) = graph.get_edge_data("per-gary-marcus", "org-openai").values()
+    assert criticism["weight"] == 1
+
+
+def test_the_snapshot_and_sparql_readings_give_the_same_clusters(memory_store: OxigraphStore) -> None:
+    """``kg serve`` compares the facts its snapshot holds; without one they are read with SPARQL: same clusters."""
+    load(memory_store, *STORIES)
+    pin(memory_store)
+    links = compute_same_as(memory_store)
+
+    def canonical(iri: str) -> str:
+        return links.get(iri, iri)
+
+    facts = snapshot_facts(memory_store)
+    assert facts is not None
+    from_snapshot = (event_clusters(facts[0], canonical), criticism_clusters(facts[1], canonical))
+    from_sparql = (
+        event_clusters(read_events(memory_store), canonical),
+        criticism_clusters(read_criticisms(memory_store), canonical),
+    )
+    assert from_snapshot == from_sparql
+    assert len(from_sparql[0]) >= 4 and len(from_sparql[1]) >= 1
