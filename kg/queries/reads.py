@@ -54,7 +54,12 @@ def _count(store: GraphStore, where: str, what: str = "DISTINCT ?f") -> int:
 
 def _event_where(event_type: str | None, members: Members, since: str | None, until: str | None) -> str:
     types = " ".join(f"kg:{t}" for t in ([event_type] if event_type else EVENT_TYPES))
-    participant = "?f kg:participant ?pn . ?pn kg:entity ?x ." if members is not None else ""
+    # A merged event (kg.clusters) has the participants of every document reporting it.
+    participant = (
+        "{ ?f kg:participant ?pn } UNION { ?m kg:sameEvent ?f . ?m kg:participant ?pn } ?pn kg:entity ?x ."
+        if members is not None
+        else ""
+    )
     return f"""{_values("x", members)} {participant}
   VALUES ?type {{ {types} }} ?f a ?type . FILTER NOT EXISTS {{ ?f kg:sameEvent ?representative }}
   OPTIONAL {{ ?f kg:date ?date }} {when("when", "date")}{range_filter("when", since, until)}"""

@@ -79,3 +79,9 @@ def test_criticisms_follow_posts_and_deletes(write_client: TestClient) -> None:
     (left,) = [c for c in items(write_client, "/criticisms?critic=Gary%20Marcus") if documents(c) & mine]
     assert documents(left) == {ids["criticism_a"]}
     assert left["document_count"] == 1
+
+
+def test_a_participant_only_one_outlet_names_finds_the_merged_event(write_client: TestClient) -> None:
+    ids = post(write_client, "funding_a", "funding_b")  # only funding_a names the investor
+    found = items(write_client, "/events?type=FundingRound&entity=General%20Catalyst")
+    assert [documents(e) for e in found] == [set(ids.values())]
