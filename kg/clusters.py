@@ -32,10 +32,11 @@ from kg.store.base import GraphStore, SelectResult
 T = TypeVar("T")
 SAME_EVENT = vocab.term("sameEvent")
 SAME_CRITICISM = vocab.term("sameCriticism")
-# Figures told differently ("nearly $1 trillion", "$965 billion") are one figure within these relative distances;
-# further apart they are two rounds. Disagreements inside the tolerance are listed by /conflicts.
-_TOLERANCE = 0.10
-_APPROXIMATE_TOLERANCE = 0.20
+# Figures are one figure told differently within these relative distances (of the larger): the rounding news uses
+# ("$6.6 billion" and "$6.5 billion"; a valuation of "nearly $1 trillion" and "$965 billion"). Further apart they
+# are two rounds: a merged round shows one figure, which must stand for every report of it. Disagreements within
+# the tolerance are listed by /conflicts, each value with its sources.
+_TOLERANCE = {"amount": 0.02, "valuation": 0.05}
 # Day dates this many days apart still name one event (time zones, "on Thursday" resolved against a later date).
 _DAY_SLACK = 7
 # An undated event and another are one only if their documents were published within this many days.
@@ -190,13 +191,10 @@ def dates_compatible(a: str, b: str) -> bool:
     return day_a is not None and day_b is not None and abs((day_a - day_b).days) <= _DAY_SLACK
 
 
-def figures_compatible(a: tuple[float, str, bool], b: tuple[float, str, bool]) -> bool:
-    """Whether two figures are one told differently: same currency, within the tolerance of the larger."""
-    (x, cur_x, approx_x), (y, cur_y, approx_y) = a, b
-    if cur_x != cur_y:
-        return False
-    tolerance = _APPROXIMATE_TOLERANCE if approx_x or approx_y else _TOLERANCE
-    return abs(x - y) <= tolerance * max(abs(x), abs(y))
+def figures_compatible(kind: str, a: tuple[float, str, bool], b: tuple[float, str, bool]) -> bool:
+    """Whether two figures (an ``amount`` or a ``valuation``) are one told differently: same currency, close."""
+    (x, cur_x, _), (y, cur_y, _) = a, b
+    return cur_x == cur_y and abs(x - y) <= _TOLERANCE.get(kind, 0.02) * max(abs(x), abs(y))
 
 
 def _title(text: str) -> str:
@@ -213,7 +211,7 @@ def events_compatible(a: EventFacts, b: EventFacts) -> bool:
             return False
     if a.type == "Publication" and not (_title(a.title) and _title(a.title) == _title(b.title)):
         return False  # an untitled publication of a publisher could be any of its papers
-    return all(figures_compatible(a.money[k], b.money[k]) for k in a.money.keys() & b.money.keys())
+    return all(figures_compatible(k, a.money[k], b.money[k]) for k in a.money.keys() & b.money.keys())
 
 
 def _principal(event: EventFacts, canonical: Callable[[str], str]) -> tuple[str, ...] | None:

@@ -28,7 +28,7 @@ STORIES: dict[str, Article] = {
     ),
     "funding_b": Article(
         "French startup Mistral AI closes new funding\n\nFrench artificial intelligence company Mistral AI has "
-        "closed a funding round of about $700 million, valuing the company at nearly $6 billion, according to a "
+        "closed a funding round of about $650 million, valuing the company at nearly $6.2 billion, according to a "
         "statement.\n",
         "2026-06-05", "Daily Two",
     ),
