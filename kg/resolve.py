@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pyoxigraph import NamedNode, Quad
 
 from kg import vocab
+from kg.clusters import cluster_quads
 from kg.store.base import GraphStore, SelectResult
 
 # Words that may follow an organisation's short name in its full name ("Stability" = "Stability AI").
@@ -202,18 +203,22 @@ def compute_same_as(store: GraphStore) -> dict[str, str]:
 
 
 def refresh_resolution(store: GraphStore) -> int:
-    """Recompute the resolution graph from the store and clear its stale mark; returns the number of links."""
+    """Recompute the resolution graph from the store and clear its stale mark; returns the number of links.
+
+    The graph holds the entities' owl:sameAs links and, from them, the clusters of events and criticisms several
+    documents report (:mod:`kg.clusters`), so every reader of resolution sees both.
+    """
     links = compute_same_as(store)
-    if links:
-        quads = [
-            Quad(NamedNode(a), vocab.OWL_SAME_AS, NamedNode(b), vocab.RESOLUTION_GRAPH)
-            for a, b in sorted(links.items())
-        ]
+    quads = [
+        Quad(NamedNode(a), vocab.OWL_SAME_AS, NamedNode(b), vocab.RESOLUTION_GRAPH) for a, b in sorted(links.items())
+    ]
+    quads += cluster_quads(store, links)
+    if quads:
         store.put_graph(vocab.RESOLUTION_GRAPH, quads)
     else:
         store.remove_graph(vocab.RESOLUTION_GRAPH)
     store.clear_resolution_stale()
-    return len(links)
+    return len(quads)
 
 
 def refresh_if_stale(store: GraphStore) -> bool:

@@ -1,9 +1,10 @@
 """The property-graph view of the store that GEXF, GraphML and CSV exports write.
 
 Nodes are entities (merged onto their canonical entity where the resolution graph has an ``owl:sameAs``
-link), events and claims; edges are relations, criticisms, event participations, group affiliations, and
-claimants and subjects of claims, one edge per (source, target, relation) with a weight counting the facts
-behind it and, where known, their dates; criticism and claim edges also carry their documents.
+link), events (one per event several documents report: merged along ``kg:sameEvent``) and claims; edges are
+relations, criticisms, event participations, group affiliations, and claimants and subjects of claims, one
+edge per (source, target, relation) with a weight counting the facts behind it (a criticism several documents
+report once) and, where known, their dates; criticism and claim edges also carry their documents.
 
 The whole view is SPARQL, sameAs merging included: each query's rows are finished nodes (NODE_COLUMNS) or
 edges (EDGE_COLUMNS), grouped inside the store, so Python memory stays flat however large the graph.
@@ -100,8 +101,12 @@ def _type_names(types: tuple[str, ...], var: str) -> str:
 
 
 def _canonical(stated: str, canonical: str) -> str:
-    """An OPTIONAL binding ``?canonical`` to the entity ``?stated`` is merged onto, if any."""
-    return "OPTIONAL " + _part(f"GRAPH {_RES} {{ ?{stated} owl:sameAs ?{canonical} }}", stated, canonical)
+    """An OPTIONAL binding ``?canonical`` to the entity or event ``?stated`` is merged onto, if any.
+
+    Events several documents report are one node: their members' kg:sameEvent link points at the representative.
+    """
+    pattern = f"GRAPH {_RES} {{ ?{stated} owl:sameAs|kg:sameEvent ?{canonical} }}"
+    return "OPTIONAL " + _part(pattern, stated, canonical)
 
 
 def _merged(stated: str, canonical: str, var: str) -> str:
@@ -215,19 +220,22 @@ SELECT ?id ?label ?type ("entity" AS ?kind) ?mentions ({sparql_timeline_date("f"
 """
 
 # An event is placed at its date, or where it has none (or none with a year) at its article's publication date.
+# One event several documents report (kg:sameEvent) is one node at its representative, mentions counting them.
 _EVENT_NODES = f"""
-SELECT ({_export_id("e")} AS ?id) ?label ?type ("event" AS ?kind) (1 AS ?mentions)
+SELECT ({_export_id("e")} AS ?id) ?label ?type ("event" AS ?kind) ?mentions
        ({sparql_timeline_date("when")} AS ?first) ({sparql_timeline_date("when")} AS ?last) ?when ?title WHERE {{ {{
-  SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) ({_latest("?stated")} AS ?when)
-         ({_latest("?ti")} AS ?title) WHERE {{
-    {{ SELECT ?e ?t ?g WHERE {{ {_type_names(EVENT_TYPES, "t")} GRAPH ?g {{ ?e a ?class }} }} }}
-    ?e rdfs:label ?l .
-    OPTIONAL {{ GRAPH ?g {{ ?e kg:title ?ti }} }}
-    OPTIONAL {{ GRAPH ?g {{ ?e kg:date ?date }} {_known_date("date")} }}
+  SELECT ?e (MIN(IF(?e0 = ?e, STR(?l), CONCAT("~", STR(?l)))) AS ?tagged) (SAMPLE(?t) AS ?type)
+         ({_latest("?stated")} AS ?when) ({_latest("?ti")} AS ?title) (COUNT(DISTINCT ?g) AS ?mentions) WHERE {{
+    {{ SELECT ?e0 ?t ?g WHERE {{ {_type_names(EVENT_TYPES, "t")} GRAPH ?g {{ ?e0 a ?class }} }} }}
+    ?e0 rdfs:label ?l .
+    OPTIONAL {{ GRAPH ?g {{ ?e0 kg:title ?ti }} }}
+    OPTIONAL {{ GRAPH ?g {{ ?e0 kg:date ?date }} {_known_date("date")} }}
     {_published("g", "pub")}
     BIND(STR(COALESCE(?date, ?pub)) AS ?stated)
+    {_canonical("e0", "ce")}
+    BIND(COALESCE(?ce, ?e0) AS ?e)
   }} GROUP BY ?e
-}} }} ORDER BY ?id
+}} BIND(REPLACE(?tagged, "^~", "") AS ?label) }} ORDER BY ?id
 """
 
 
@@ -297,7 +305,7 @@ SELECT ?s ?o ?relation ({_roles("r_role")} AS ?roles) (COUNT(DISTINCT ?r) AS ?we
 
 _CRITICISM_EDGES = _edges(
     f"""
-SELECT ?s ?o ("criticised" AS ?relation) ("" AS ?roles) (COUNT(DISTINCT ?c) AS ?weight)
+SELECT ?s ?o ("criticised" AS ?relation) ("" AS ?roles) (COUNT(DISTINCT COALESCE(?same, ?c)) AS ?weight)
        ({_earliest("?day")} AS ?f) ({_latest("?day")} AS ?l) ({_joined("?day")} AS ?ds)
        ({_joined("?q", QUOTE_SEPARATOR)} AS ?quotes) ({_joined("?doc")} AS ?documents) WHERE {{
   {_in_graph("?c kg:critic ?s0", "c", "s0")}
@@ -308,6 +316,7 @@ SELECT ?s ?o ("criticised" AS ?relation) ("" AS ?roles) (COUNT(DISTINCT ?c) AS ?
   BIND(STR(COALESCE(?date, ?rep)) AS ?d)
   BIND(IF(BOUND(?d), {sparql_timeline_date("d")}, ?no_date) AS ?day)
   BIND(REPLACE(STR(?g), "^{_DOCUMENT_ID}", "") AS ?doc)
+  OPTIONAL {_part(f"GRAPH {_RES} {{ ?c kg:sameCriticism ?same }}", "c", "same")}
   {_canonical("s0", "cs")}
   {_canonical("o0", "co")}
 }} GROUP BY {_merged("s0", "cs", "s")} {_merged("o0", "co", "o")}
@@ -320,14 +329,15 @@ _PARTICIPANT_EDGES = _edges(
     f"""
 SELECT ?s ?o ?relation ("" AS ?roles) (COUNT(*) AS ?weight) ({_earliest("?d")} AS ?f) ({_latest("?d")} AS ?l)
        {_undated()} WHERE {{
-  {_in_graph("?o kg:participant ?p", "o", "p")}
+  {_in_graph("?o0 kg:participant ?p", "o0", "p")}
   {_in_graph("?p kg:role ?p_role", "p", "p_role")}
   {_in_graph("?p kg:entity ?s0", "p", "s0")}
-  OPTIONAL {_part(f"GRAPH ?g {{ ?o kg:date ?date }} {_known_date('date')}", "g", "o", "date")}
+  OPTIONAL {_part(f"GRAPH ?g {{ ?o0 kg:date ?date }} {_known_date('date')}", "g", "o0", "date")}
   {_published("g", "pub")}
   BIND(STR(COALESCE(?date, ?pub)) AS ?d)
   {_canonical("s0", "cs")}
-}} GROUP BY {_merged("s0", "cs", "s")} ?o (STR(?p_role) AS ?relation)
+  {_canonical("o0", "co")}
+}} GROUP BY {_merged("s0", "cs", "s")} {_merged("o0", "co", "o")} (STR(?p_role) AS ?relation)
 """,
     "?x kg:entity ?stated",
     "?stated kg:participant ?x",

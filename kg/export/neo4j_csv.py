@@ -15,6 +15,7 @@ from collections import defaultdict
 from typing import Any, BinaryIO
 
 from kg import vocab
+from kg.clusters import SAME_CRITICISM, SAME_EVENT
 from kg.neo4j.rows import BatchRows, Row, add_document, graph_digest
 from kg.neo4j.sink import document_ids, entity_names
 from kg.store.base import GraphStore
@@ -114,11 +115,32 @@ def write_neo4j_csv(store: GraphStore, out: BinaryIO) -> None:
         for node_id, record in found.items():
             if node_id in names and record[":LABEL"].startswith("Entity"):
                 record["label"], record["aliases"] = names[node_id]
-    for q in store.quads(vocab.RESOLUTION_GRAPH):
-        if q.predicate == vocab.OWL_SAME_AS:
-            a, b = vocab.local_id(q.subject.value), vocab.local_id(q.object.value)
-            rels["SAME_AS"][(a, b)] = {":START_ID": a, ":END_ID": b, ":TYPE": "SAME_AS"}
+    _resolution(store, nodes, rels)
     _write_zip(out, nodes, rels)
+
+
+def _resolution(
+    store: GraphStore, nodes: dict[str, dict[str, Row]], rels: dict[str, dict[tuple[Any, ...], Row]]
+) -> None:
+    """SAME_AS and SAME_EVENT relationships, and the ``cluster`` of merged events and criticisms, as the sync sets."""
+    clusters: dict[str, str] = {}
+    for q in store.quads(vocab.RESOLUTION_GRAPH):
+        a, b = vocab.local_id(q.subject.value), vocab.local_id(q.object.value)
+        if q.predicate == vocab.OWL_SAME_AS:
+            rels["SAME_AS"][(a, b)] = {":START_ID": a, ":END_ID": b, ":TYPE": "SAME_AS"}
+        elif q.predicate in (SAME_EVENT, SAME_CRITICISM):
+            clusters[a] = clusters[b] = b
+            if q.predicate == SAME_EVENT:
+                rels["SAME_EVENT"][(a, b)] = {":START_ID": a, ":END_ID": b, ":TYPE": "SAME_EVENT"}
+    if not clusters:
+        return
+    for found in nodes.values():
+        for node_id, record in found.items():
+            if node_id in clusters:
+                record["cluster"] = clusters[node_id]
+    for record in rels.get("CRITICISED", {}).values():
+        if record.get("id") in clusters:
+            record["cluster"] = clusters[record["id"]]
 
 
 def _write_zip(out: BinaryIO, nodes: dict[str, dict[str, Row]], rels: dict[str, dict[tuple[Any, ...], Row]]) -> None:

@@ -18,6 +18,7 @@ import neo4j
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg import vocab
+from kg.clusters import SAME_CRITICISM, SAME_EVENT
 from kg.errors import BackendError, ConfigError, InputError
 from kg.neo4j import cypher
 from kg.neo4j.rows import BatchRows, add_document, graph_digest
@@ -191,16 +192,25 @@ class Neo4jSink:
                 self._run(lambda tx, r: tx.run(cypher.RENAME_ENTITIES, rows=r).consume(), rows)
 
     def sync_same_as(self, store: GraphStore) -> int:
-        """Make the SAME_AS relationships equal the store's owl:sameAs links; returns their number."""
-        pairs = sorted(
-            [vocab.local_id(q.subject.value), vocab.local_id(q.object.value)]
-            for q in store.quads(vocab.RESOLUTION_GRAPH)
-            if q.predicate == vocab.OWL_SAME_AS
-        )
+        """Make SAME_AS, SAME_EVENT and ``cluster`` equal the store's resolution links; returns the owl:sameAs ones."""
+        links: dict[str, list[list[str]]] = defaultdict(list)
+        for q in store.quads(vocab.RESOLUTION_GRAPH):
+            links[q.predicate.value].append([vocab.local_id(q.subject.value), vocab.local_id(q.object.value)])
+        pairs = sorted(links[vocab.OWL_SAME_AS.value])
+        events = sorted(links[SAME_EVENT.value])
+        merged = sorted(events + links[SAME_CRITICISM.value])
+        # The representative is in its own cluster too: so every member of a cluster has a ``cluster``.
+        clustered = sorted({tuple(p) for p in merged} | {(rep, rep) for _, rep in merged})
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             tx.run(cypher.SAME_AS_PRUNE, pairs=pairs).consume()
             tx.run(cypher.SAME_AS_MERGE, pairs=pairs).consume()
+            tx.run(cypher.SAME_EVENT_PRUNE, pairs=events).consume()
+            tx.run(cypher.SAME_EVENT_MERGE, pairs=events).consume()
+            for statement in cypher.CLUSTER_CLEAR:
+                tx.run(statement, members=[member for member, _ in clustered]).consume()
+            for statement in cypher.CLUSTER_SET:
+                tx.run(statement, pairs=[list(p) for p in clustered]).consume()
 
         self._run(work)
         return len(pairs)

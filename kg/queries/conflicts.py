@@ -1,6 +1,7 @@
 """Where documents disagree: funding amounts and valuations, holders of one-person offices, authors, claimed figures.
 
-Each conflict lists every value with the spans stating it, so a reader can judge which source to trust.
+Each conflict lists every value with the spans stating it, so a reader can judge which source to trust. An event
+several documents report is one listed item (:mod:`kg.queries.merged`); its values are read here per document.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Literal, get_args
 
+from kg import vocab
 from kg.queries.claims import list_claims
 from kg.queries.dates import overlaps
+from kg.queries.facts import fact_models
 from kg.queries.reads import list_events, list_relations
 from kg.queries.views import Claim, Conflict, ConflictValue, EntityRef, Event, Money, Page, Source
 from kg.store.base import GraphStore
@@ -39,6 +42,16 @@ def _merge_sources(*groups: Iterable[Source]) -> list[Source]:
 
 def _money_text(money: Money) -> str:
     return f"{'~' if money.approximate else ''}{money.value:,.0f} {money.currency}"
+
+
+def _per_document(store: GraphStore, events: Iterable[Event]) -> list[Event]:
+    """Each listed event as the documents reporting it state it: its cluster members' own models."""
+    models = fact_models(store)
+    found = []
+    for event in events:
+        members = [models.events[m] for m in models.clusters.of(vocab.resource(event.id).value) if m in models.events]
+        found += members or [event]
+    return found
 
 
 def _rounds(events: list[Event]) -> list[list[Event]]:
@@ -83,7 +96,8 @@ def funding_conflicts(store: GraphStore) -> list[Conflict]:
     for recipient, events in by_recipient.values():
         for round_events in _rounds(events):
             for field in ("amount", "valuation"):
-                stated = [(getattr(e, field), e.sources) for e in round_events if getattr(e, field) is not None]
+                reports = _per_document(store, round_events)
+                stated = [(getattr(e, field), e.sources) for e in reports if getattr(e, field) is not None]
                 values = _money_values(stated)
                 if _disputed(values):
                     key = f"{field} of {round_events[0].label}"
@@ -120,7 +134,7 @@ def publication_conflicts(store: GraphStore) -> list[Conflict]:
     by_title: dict[str, dict[frozenset[str], ConflictValue]] = defaultdict(dict)
     titles: dict[str, str] = {}
     events = list_events(store, type="Publication", entity=None, since=None, until=None, limit=_ALL, offset=0)
-    for event in events.items:
+    for event in _per_document(store, events.items):
         title = event.title or event.label
         key = " ".join(title.casefold().split())
         authors = dict(authored[event.id])

@@ -3,7 +3,8 @@
 A criticism listing (by critic, target and/or date range, newest first) then needs no query to find its page
 or its total: both are a filter over this index, and only the page's facts are fetched. Sorting every
 criticism in the store per request took seconds at a million triples when no critic or target narrowed it.
-After a write only the criticisms it touched are read again (:mod:`kg.queries.snapshot`).
+After a write only the criticisms it touched are read again (:mod:`kg.queries.snapshot`). A criticism that several
+documents report is listed once, by its representative (:mod:`kg.queries.merged`): the others are left out.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from kg.store.base import GraphStore
 _ROWS = f"""
 SELECT ?f ?critic ?target ?when WHERE {{
   ?f kg:critic ?critic ; kg:target ?target ; a kg:Criticism .
+  FILTER NOT EXISTS {{ ?f kg:sameCriticism ?representative }}
   OPTIONAL {{ ?f kg:date ?date }} OPTIONAL {{ ?f kg:reported ?reported }}
   {when("when", "date", "reported")}
 }}"""

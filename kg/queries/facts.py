@@ -8,15 +8,16 @@ rendered again.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pyoxigraph import NamedNode
 
 from kg import vocab as v
 from kg.model import EVENT_TYPES, DateRef
 from kg.queries.entities import Catalogue, catalogue
+from kg.queries.merged import Clusters, merge_criticisms, merge_events, read_clusters
 from kg.queries.snapshot import Delta, Part, derived
 from kg.queries.terms import (
     PREFIXES,
@@ -233,6 +234,7 @@ class FactModels:
     references: dict[str, frozenset[str]] = field(default_factory=dict)  # criticism or event -> nodes it shows
     uses: Counter[SourceKey] = field(default_factory=Counter)  # how many assertions cite each source
     rules: dict[str, list[str]] = field(default_factory=dict)  # assertion -> the rules that made it
+    clusters: Clusters = field(default_factory=Clusters)  # events and criticisms several documents report
 
     def ref(self, iri: str) -> EntityRef:
         """The EntityRef of a node, as Facts.ref gives it."""
@@ -268,6 +270,7 @@ def build_models(store: GraphStore, catalogue: Catalogue) -> FactModels:
     """Read every criticism, event and relation assertion (a SELECT per kind) and render them."""
     crit, events, relations = (_read(store, catalogue, where) for where in (_CRITICISMS, _EVENTS, _ASSERTIONS))
     models = FactModels(catalogue, {}, {}, {}, {}, {**crit.others, **events.others, **relations.others})
+    models.clusters = read_clusters(store)
     _render(models, crit, events, relations)
     return models
 
@@ -275,17 +278,21 @@ def build_models(store: GraphStore, catalogue: Catalogue) -> FactModels:
 def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModels:
     """The models after a write: the touched facts, and those showing a node whose EntityRef changed, again.
 
-    Notes ``criticisms``, ``events`` and ``assertions`` for the parts after it: the facts rendered again.
+    Notes ``criticisms``, ``events`` and ``assertions`` for the parts after it: the facts rendered again, with
+    every cluster they belong to before or after the write (a listed cluster shows its members' models).
     """
     cat = catalogue(store)
+    clusters = read_clusters(store) if delta.resolution else old.clusters
     stale = delta.notes["nodes"] | (delta.touched & old.others.keys())
     shown = {f for f, nodes in old.references.items() if not nodes.isdisjoint(stale)}
     again = frozenset(delta.touched | shown)
-    delta.notes["criticisms"] = delta.notes["events"] = set(again)
+    delta.notes["criticisms"] = delta.notes["events"] = old.clusters.related(again) | clusters.related(again)
     delta.notes["assertions"] = set(delta.touched)
     if not again:
         delta.notes["others"] = set()
-        return old if cat is old.catalogue else _with_catalogue(old, cat)
+        if cat is old.catalogue and clusters is old.clusters:
+            return old
+        return _with_catalogue(old, cat, clusters)
     within = f"VALUES ?f {{ {iris(sorted(again))} }}"
     crit = _read(store, cat, f"{within} {_CRITICISMS}")
     events = _read(store, cat, f"{within} {_SOME_EVENTS}")
@@ -304,6 +311,7 @@ def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModel
         {f: r for f, r in old.references.items() if f not in again},
         old.uses.copy(),
         {f: r for f, r in old.rules.items() if f not in delta.touched},
+        clusters,
     )
     for f in delta.touched & old.spans.keys():
         for key in old.spans[f]:
@@ -334,10 +342,10 @@ def _refresh_others(others: dict[str, EntityRef], store: GraphStore, cat: Catalo
     return shown
 
 
-def _with_catalogue(old: FactModels, cat: Catalogue) -> FactModels:
-    """The same models over a new catalogue (whose records they show did not change)."""
+def _with_catalogue(old: FactModels, cat: Catalogue, clusters: Clusters) -> FactModels:
+    """The same models over a new catalogue (whose records they show did not change) and clusters."""
     return FactModels(cat, old.criticisms, old.events, old.roles, old.spans, old.others, old.sources,
-                      old.references, old.uses, old.rules)  # fmt: skip
+                      old.references, old.uses, old.rules, clusters)  # fmt: skip
 
 
 def _render(models: FactModels, crit: Facts, events: Facts, relations: Facts) -> None:
@@ -379,19 +387,51 @@ PART = Part("fact_models", lambda s: build_models(s, catalogue(s)), update_model
 
 
 def render_criticisms(store: GraphStore, iris: list[str]) -> list[Criticism]:
-    """The criticisms, from the generation's models (any not there is fetched, which should not happen)."""
+    """The criticisms, each with the members of its cluster, from the generation's models."""
     models = fact_models(store)
-    missing = [f for f in iris if f not in models.criticisms]
-    facts = load_facts(store, models.catalogue, missing) if missing else None
-    return [models.criticisms[f] if facts is None or f in models.criticisms else facts.criticism(f) for f in iris]
+    known = _members(store, models, iris, models.criticisms, Facts.criticism)
+    return [merge_criticisms(known[f], _publisher(store)) for f in iris]
 
 
 def render_events(store: GraphStore, iris: list[str]) -> list[Event]:
-    """The events, from the generation's models (any not there is fetched, which should not happen)."""
+    """The events, each with the members of its cluster, from the generation's models."""
     models = fact_models(store)
-    missing = [f for f in iris if f not in models.events]
+    known = _members(store, models, iris, models.events, Facts.event)
+    return [merge_events(known[f], _publisher(store)) for f in iris]
+
+
+M = TypeVar("M", Criticism, Event)
+
+
+def _members(
+    store: GraphStore, models: FactModels, iris: list[str], rendered: dict[str, M], render: Callable[[Facts, str], M]
+) -> dict[str, list[M]]:
+    """Each fact's cluster members' models (the fact first); any not rendered is fetched, which should not happen."""
+    wanted = {f: models.clusters.of(f) for f in iris}
+    missing = sorted({m for members in wanted.values() for m in members if m not in rendered})
     facts = load_facts(store, models.catalogue, missing) if missing else None
-    return [models.events[f] if facts is None or f in models.events else facts.event(f) for f in iris]
+    fetched = {m: render(facts, m) for m in missing if facts is not None and facts.props(m)}
+    found: dict[str, list[M]] = {}
+    for f, members in wanted.items():
+        head = rendered.get(f) or fetched.get(f)
+        if head is None:  # not in the store: rendered empty, as a lookup of an unknown node always was
+            assert facts is not None
+            head = render(facts, f)
+        found[f] = [head, *(p for m in members[1:] if (p := rendered.get(m) or fetched.get(m)) is not None)]
+    return found
+
+
+def _publisher(store: GraphStore) -> Callable[[str], str | None]:
+    """A document id's publisher, from the activity index's document rows."""
+    from kg.queries.activity import activity_index  # activity is built before this part; no import cycle at use
+
+    rows = activity_index(store).rows
+
+    def publisher(doc_id: str) -> str | None:
+        found = rows.get(v.document_iri(doc_id).value)
+        return found[0].publisher if found else None
+
+    return publisher
 
 
 def _types(facts: Facts, iri: str) -> set[str]:

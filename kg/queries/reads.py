@@ -16,7 +16,7 @@ from kg.queries.activity import activity_index
 from kg.queries.criticisms import criticism_index
 from kg.queries.dates import range_filter, when
 from kg.queries.entities import EntityRecord, catalogue
-from kg.queries.facts import FactModels, fact_models, load_facts, render_criticisms, render_events
+from kg.queries.facts import FactModels, fact_models, render_criticisms, render_events
 from kg.queries.terms import as_date, as_int, document_id, iris, local, select, value
 from kg.queries.views import (
     Criticism,
@@ -54,9 +54,14 @@ def _count(store: GraphStore, where: str, what: str = "DISTINCT ?f") -> int:
 
 def _event_where(event_type: str | None, members: Members, since: str | None, until: str | None) -> str:
     types = " ".join(f"kg:{t}" for t in ([event_type] if event_type else EVENT_TYPES))
-    participant = "?f kg:participant ?pn . ?pn kg:entity ?x ." if members is not None else ""
+    # A merged event (kg.clusters) has the participants of every document reporting it.
+    participant = (
+        "{ ?f kg:participant ?pn } UNION { ?m kg:sameEvent ?f . ?m kg:participant ?pn } ?pn kg:entity ?x ."
+        if members is not None
+        else ""
+    )
     return f"""{_values("x", members)} {participant}
-  VALUES ?type {{ {types} }} ?f a ?type .
+  VALUES ?type {{ {types} }} ?f a ?type . FILTER NOT EXISTS {{ ?f kg:sameEvent ?representative }}
   OPTIONAL {{ ?f kg:date ?date }} {when("when", "date")}{range_filter("when", since, until)}"""
 
 
@@ -236,15 +241,14 @@ def list_events(
     store: GraphStore, *, type: str | None, entity: str | None, since: str | None, until: str | None,
     limit: int, offset: int,
 ) -> Page[Event]:
-    """Events, newest first, of a type and/or with a participant."""
+    """Events, newest first, of a type and/or with a participant; one item per event however many report it."""
     cat = catalogue(store)
     members = cat.members(entity)
     if members == set():
         return Page[Event](items=[], total=0)
     where = _event_where(type, members, since, until)
     page = _page(store, where, _EVENT_ORDER, limit, offset)
-    facts = load_facts(store, cat, page)
-    return Page[Event](items=[facts.event(f) for f in page], total=_count(store, where))
+    return Page[Event](items=render_events(store, page), total=_count(store, where))
 
 
 def list_relations(

@@ -93,6 +93,10 @@ class Criticism(Schema):
     date: DateRef | None = None
     reported: DateRef | None = None
     rule: str = Field("", description=RULE)
+    rules: list[str] = Field([], description="every rule that made it in any of its documents, sorted")
+    same_as: list[str] = Field([], description="ids of the same criticism in other documents, merged here")
+    document_count: int = Field(1, description="how many documents report it")
+    outlet_count: int = Field(1, description="how many outlets (publishers) report it; an unnamed one counts once")
     sources: list[Source]
 
 
@@ -115,6 +119,10 @@ class Event(Schema):
     amount: Money | None = None
     valuation: Money | None = None
     rule: str = Field("", description=RULE)
+    rules: list[str] = Field([], description="every rule that made it in any of its documents, sorted")
+    same_as: list[str] = Field([], description="ids of the same event in other documents, merged here")
+    document_count: int = Field(1, description="how many documents report it")
+    outlet_count: int = Field(1, description="how many outlets (publishers) report it; an unnamed one counts once")
     sources: list[Source]
 
 

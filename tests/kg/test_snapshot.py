@@ -10,7 +10,9 @@ from pyoxigraph import Quad
 
 from bench.synthetic import documents
 from kg import vocab
-from kg.queries import catalogue, list_claims, pin, rendered
+from kg.clusters import SAME_CRITICISM, SAME_EVENT
+from kg.model import EVENT_TYPES
+from kg.queries import catalogue, list_claims, list_events, pin, rendered
 from kg.queries.snapshot import Pinned, Snapshot, _build
 from kg.rdf import document_quads
 from kg.resolve import refresh_resolution
@@ -55,12 +57,26 @@ def _link(store: GraphStore, rng: random.Random) -> None:
     store.put_graph(vocab.RESOLUTION_GRAPH, quads)
 
 
+def _cluster(store: GraphStore, rng: random.Random) -> None:
+    """Replace the resolution graph with random kg:sameEvent and kg:sameCriticism links (merged facts)."""
+    quads = []
+    for types, prop in ((EVENT_TYPES, SAME_EVENT), (("Criticism",), SAME_CRITICISM)):
+        kinds = ", ".join(f"kg:{t}" for t in types)
+        query = f"SELECT DISTINCT ?f WHERE {{ ?f a ?type FILTER(?type IN ({kinds})) }}"
+        facts = sorted((row[0] for row in store.query(vocab.sparql_prefixes() + query).rows), key=str)
+        rng.shuffle(facts)
+        for start in range(0, min(len(facts), 2 * rng.randrange(4)), 3):  # disjoint clusters of two or three
+            rep, *members = facts[start : start + rng.choice((2, 3))]
+            quads += [Quad(m, prop, rep, vocab.RESOLUTION_GRAPH) for m in members]
+    store.put_graph(vocab.RESOLUTION_GRAPH, quads)
+
+
 def _resolve(store: GraphStore, rng: random.Random) -> None:
     """Recompute resolution as the loader does."""
     refresh_resolution(store)
 
 
-WRITES: list[Write] = [_add, _add, _remove, _change, _link, _resolve]
+WRITES: list[Write] = [_add, _add, _remove, _change, _link, _cluster, _resolve]
 
 
 def _shown(view: Pinned) -> dict[str, bytes]:
@@ -79,6 +95,8 @@ def _shown(view: Pinned) -> dict[str, bytes]:
         )
         claims = list_claims(view, claimant=None, about=None, limit=7, offset=offset)
         found[f"claims {offset}"] = rendered.dump_model(claims)
+        events = list_events(view, type=None, entity=None, since=None, until=None, limit=7, offset=offset)
+        found[f"events {offset}"] = rendered.dump_model(events)
     return found
 
 
@@ -96,6 +114,7 @@ def _structures(snapshot: Snapshot) -> dict[str, object]:
         "relations": parts["relations"],
         "activity": parts["activity"],
         "models": (models.criticisms, models.events, models.roles, models.spans, models.sources, models.references),
+        "clusters": models.clusters,
     }
 
 

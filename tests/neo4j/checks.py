@@ -40,13 +40,14 @@ def put(store: GraphStore, *docs: Document) -> None:
 
 
 # "Who criticised X, and when", the way the REST API answers it: X by label, alias or id, entities
-# merged along SAME_AS into their canonical node, critics shown as their canonical node.
+# merged along SAME_AS into their canonical node, critics shown as their canonical node, one criticism per cluster
+# (the one several outlets report is listed by its representative).
 WHO_CRITICISED = """
 MATCH (t:Entity) WHERE t.id = $name OR toLower(t.label) = toLower($name)
    OR any(a IN t.aliases WHERE toLower(a) = toLower($name))
 OPTIONAL MATCH (t)-[:SAME_AS]->(canonical)
 WITH DISTINCT coalesce(canonical, t) AS target
-MATCH (target)<-[:SAME_AS*0..1]-(:Entity)<-[c:CRITICISED]-(critic)
+MATCH (target)<-[:SAME_AS*0..1]-(:Entity)<-[c:CRITICISED]-(critic) WHERE coalesce(c.cluster, c.id) = c.id
 OPTIONAL MATCH (critic)-[:SAME_AS]->(critic_canonical)
 WITH c, coalesce(critic_canonical, critic) AS who
 RETURN DISTINCT c.id AS id, who.id AS critic, who.label AS label, c.date AS date
@@ -93,13 +94,14 @@ def rdf_counts(store: GraphStore) -> dict[str, int]:
         store, "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?e ?g { ?e kg:mentionedIn ?g } }"
     )
     counts["type:SAME_AS"] = _scalar(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?a owl:sameAs ?b } }")
+    counts["type:SAME_EVENT"] = _scalar(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?a kg:sameEvent ?b } }")
     return counts
 
 
 def neo4j_counts(driver: neo4j.Driver) -> dict[str, int]:
     """Nodes by label and relationships by type in Neo4j."""
     counts = {f"label:{label}": cypher(driver, f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"] for label in LABELS}
-    for rel in ("CRITICISED", *RELATION_TYPES.values(), "SAME_AS"):
+    for rel in ("CRITICISED", *RELATION_TYPES.values(), "SAME_AS", "SAME_EVENT"):
         counts[f"type:{rel}"] = cypher(driver, f"MATCH ()-[r:{rel}]->() RETURN count(r) AS n")[0]["n"]
     counts["type:MENTIONED_IN_entities"] = cypher(
         driver, "MATCH (:Entity)-[r:MENTIONED_IN]->(:Document) RETURN count(r) AS n"

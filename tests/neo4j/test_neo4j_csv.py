@@ -12,6 +12,7 @@ from kg.export.neo4j_csv import ARRAY_DELIMITER
 from kg.model import Document
 from kg.store.oxigraph import OxigraphStore
 from tests.neo4j.checks import put
+from tests.support.same_story import load
 
 
 def _tables(archive: zipfile.ZipFile) -> dict[str, list[dict[str, str]]]:
@@ -65,3 +66,20 @@ def test_neo4j_csv_export(tmp_path: Path, sample_document: Document, second_docu
         for k in (":START_ID", ":END_ID")
     }
     assert ends <= ids
+
+
+def test_merged_facts_name_their_cluster(tmp_path: Path) -> None:
+    """A round and a criticism two outlets report: SAME_EVENT between the rounds, ``cluster`` on every member."""
+    store = OxigraphStore(tmp_path / "store")
+    load(store, "funding_a", "funding_b", "criticism_a", "criticism_b")
+    store.close()
+    out = tmp_path / "graph.zip"
+    assert main(["export", "--format", "neo4j-csv", "--store", str(tmp_path / "store"), "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as archive:
+        tables = _tables(archive)
+    [link] = tables["rels_SAME_EVENT.csv"]
+    rounds = tables["nodes_FundingRound.csv"]
+    assert sorted(r["id:ID"] for r in rounds) == sorted([link[":START_ID"], link[":END_ID"]])
+    assert {r["cluster"] for r in rounds} == {link[":END_ID"]}
+    clusters = [c["cluster"] for c in tables["rels_CRITICISED.csv"] if c["cluster"]]
+    assert len(clusters) == 2 and len(set(clusters)) == 1

@@ -22,6 +22,7 @@ from tests.neo4j.checks import (
     rdf_counts,
     rest_criticisms,
 )
+from tests.support.same_story import load
 from tests.support.sample_graph import CLAUDE_MYTHOS, MYTHOS, load_sample
 
 pytestmark = pytest.mark.neo4j
@@ -163,7 +164,28 @@ def test_sink_batches_many_documents(neo4j_settings: Settings, driver: neo4j.Dri
     with Neo4jSink(neo4j_settings) as sink:
         sink.ensure_schema()
         written, nodes, rels = sink.sync(store, [d.meta.id for d in docs])
+        sink.sync_same_as(store)  # the 450 copies report one funding round: one cluster
     assert written == 450 and nodes > 450 and rels > 450
     [row] = cypher(driver, "MATCH (o:Organization {id: 'org-acme-ai'}) RETURN size(o.documents) AS n")
     assert row["n"] == 450
     assert neo4j_counts(driver) == rdf_counts(store)
+
+
+def test_one_event_and_criticism_several_outlets_report_is_one_cluster(
+    neo4j_settings: Settings, driver: neo4j.Driver
+) -> None:
+    """Members of a merged event point at its representative by SAME_EVENT; every member names its cluster."""
+    store = OxigraphStore(None)
+    ids = load(store, "funding_a", "funding_b", "criticism_a", "criticism_b")
+    sync_documents(store, neo4j_settings, None)
+    assert neo4j_counts(driver) == rdf_counts(store)
+    rounds = cypher(driver, "MATCH (e:FundingRound) RETURN e.id AS id, e.cluster AS cluster ORDER BY id")
+    assert len(rounds) == 2 and len({r["cluster"] for r in rounds}) == 1
+    [link] = cypher(driver, "MATCH (a:Event)-[:SAME_EVENT]->(b:Event) RETURN a.id AS a, b.id AS b")
+    assert link["b"] == rounds[0]["cluster"] != link["a"]
+    clusters = cypher(driver, "MATCH ()-[c:CRITICISED]->() WHERE c.cluster IS NOT NULL RETURN DISTINCT c.cluster AS k")
+    assert len(clusters) == 1
+    remove_document(store, ids["funding_b"])
+    remove_documents(store, neo4j_settings, [ids["funding_b"]])
+    assert cypher(driver, "MATCH (e:FundingRound) RETURN e.cluster AS cluster") == [{"cluster": None}]
+    assert cypher(driver, "MATCH ()-[r:SAME_EVENT]->() RETURN count(r) AS n") == [{"n": 0}]

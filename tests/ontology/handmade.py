@@ -54,7 +54,8 @@ TEXT_A = (
 )
 TEXT_B = (
     "ACME AI chief executive Jane Doe repeated that 80% of its code is written by Widget 2. "
-    "Doe, speaking for Acme, also said the paper was overrated on 12 March."
+    "Doe, speaking for Acme, also said the paper was overrated on 12 March. "
+    'ACME AI raised about $2 billion in May 2026. Jane Doe said the Widget 2 model is "a ploy".'
 )
 
 
@@ -223,7 +224,8 @@ def document_a() -> Document:
 
 
 def document_b() -> Document:
-    """A second report: another spelling of an actor, the same claim and relation, short names, a gMonthDay date."""
+    """A second report: another spelling of an actor, the same claim, relation, round and criticism, short names, a
+    gMonthDay date."""
     t = TEXT_B
     entities = (
         entity("acme", "ACME AI", "Organization", t, "ACME AI"),
@@ -241,6 +243,26 @@ def document_b() -> Document:
             date=DateRef(value="--03-12", precision="day"),
             source=span(t, "the paper was overrated on 12 March"),
             rule="criticism.handmade.v1",
+        ),
+        Criticism(  # document A's criticism, told again: merged with it (kg:sameCriticism)
+            critic="jane",
+            target="widget",
+            quote="a ploy",
+            summary="Jane Doe called Widget 2 a ploy",
+            source=span(t, 'the Widget 2 model is "a ploy"'),
+            rule="criticism.handmade.v1",
+        ),
+    )
+    events = (
+        Event(  # document A's round, told again: merged with it (kg:sameEvent)
+            key="round",
+            type="FundingRound",
+            label="ACME AI funding round",
+            date=DateRef(value="2026-05", precision="month"),
+            participants=(Participant(role="recipient", entity="acme"),),
+            amount=Money(value=2e9, approximate=True),
+            source=span(t, "ACME AI raised about $2 billion"),
+            rule="event.handmade.v1",
         ),
     )
     relations = (
@@ -263,7 +285,7 @@ def document_b() -> Document:
             rule="claim.handmade_other.v1",
         ),
     )
-    ex = Extraction(entities=entities, criticisms=criticisms, relations=relations, claims=claims)
+    ex = Extraction(entities=entities, events=events, criticisms=criticisms, relations=relations, claims=claims)
     return document(t, ex, published=DateRef(value="2026-06", precision="month"))
 
 

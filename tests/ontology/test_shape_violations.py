@@ -194,6 +194,18 @@ BROKEN: dict[str, tuple[Mutation, URIRef, URIRef | None, URIRef]] = {
         KG.currency,
         SH.PatternConstraintComponent,
     ),
+    "merge link to the fact itself": (
+        lambda g: g.add((first(g, KG.Criticism), KG.sameCriticism, first(g, KG.Criticism))),
+        KGSH.SameFactShape,
+        None,
+        SH.SPARQLConstraintComponent,
+    ),
+    "merge link from a criticism to an event": (
+        lambda g: g.add((first(g, KG.Criticism), KG.sameCriticism, first(g, KG.FundingRound))),
+        KGSH.CriticismShape,
+        KG.sameCriticism,
+        SH.ClassConstraintComponent,
+    ),
 }
 
 
