@@ -21,6 +21,7 @@ from loaders.extract.judgements import (
     ATTITUDE_WORDS,
     DECISION,
     DRAWN_WORDS,
+    LEARNED_JUDGEMENT,
     LETTER_WORDS,
     ON_BEFORE,
     PARTY_WORDS,
@@ -550,6 +551,8 @@ class CriticismFinder(JudgementMixin, RoleMixin):
             neg = self.negative(body)
             dissent = self.dissent(sent_a)
             negative = bool(neg) or self._judged(body, a.called) or dissent
+            learned = not negative and self.learned_negative(ctx.stext(sent_a) if sent_a == sent_b else body)
+            negative = negative or learned
             critical_reply = bool(verb_text and _CRITICAL_REPLY.search(verb_text))
             if not critical_reply and sent_a > 0 and ctx.sentence(sent_a - 1).paragraph == para and \
                     _CRITICAL_REPLY.search(ctx.stext(sent_a - 1)) and \
@@ -619,7 +622,7 @@ class CriticismFinder(JudgementMixin, RoleMixin):
             cue = neg.group(0) if neg else ("judgement" if negative else "retort")
             for who in [speaker, *self._co_speakers(speaker, sent_b, qe)]:  # '“…,” Warren and Kim wrote'
                 self.add(who, [t for t in dict.fromkeys(targets) if t not in self._excluded(who)], body.strip(), cue,
-                         qs, qe, sent_b, rule=QUOTED_JUDGEMENT)
+                         qs, qe, sent_b, rule=LEARNED_JUDGEMENT if learned else QUOTED_JUDGEMENT)
 
     def _judged(self, body: str, called: int) -> bool:
         """A negative judgement by polarity, or a scare-quoted verdict framed as one ("dismissed it as “…”")."""

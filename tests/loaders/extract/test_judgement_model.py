@@ -1,14 +1,19 @@
 """The learned judgement scorer: its weights load, it is deterministic, it tells clear judgements from neutral
-statements."""
+statements, and the quote rule uses it only where the word lists say nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
 import pytest
+from extract_helpers import key_label
 
 import loaders.extract.judgement_model as jm
+from loaders.extract import extract
+from loaders.extract.judgements import LEARNED_JUDGEMENT
+from loaders.extract.sentiment import is_negative
 
 NEGATIVE = [
     "This is a reckless, dishonest company that lies to its customers.",
@@ -19,7 +24,9 @@ NEUTRAL = [
     "We are excited to announce our new partnership with the university.",
     "The model will be available to developers next month, a spokesperson said.",
 ]
-
+# a quote no word list reads as negative; the speaker works elsewhere than the company named
+SPOKEN = '"Zentrix is not telling the truth about its chatbot," said Mara Quist, an analyst at Brightline Research.'
+QUOTE = "Zentrix Labs launched its Quill chatbot on Monday.\n" + SPOKEN
 
 
 def test_weights_file_loads() -> None:
@@ -61,3 +68,28 @@ def test_judgements_rank_above_neutral_statements() -> None:
 
 def test_empty_text_scores() -> None:
     assert 0.0 < jm.score("") < 1.0
+
+
+def _learned_pairs() -> set[tuple[str, str]]:
+    ex = extract(QUOTE)
+    kl = key_label(ex)
+    return {(kl[c.critic], kl[c.target]) for c in ex.criticisms if c.rule == LEARNED_JUDGEMENT}
+
+
+@pytest.mark.parametrize("above", [True, False])
+def test_quote_rule_follows_the_threshold(monkeypatch: pytest.MonkeyPatch, above: bool) -> None:
+    """A quote the word lists leave undecided is a criticism exactly when its score reaches the threshold."""
+    assert not is_negative(SPOKEN)
+    s = jm.score(SPOKEN)
+    model = dataclasses.replace(jm.model(), threshold=s - 1e-6 if above else s + 1e-6)
+    monkeypatch.setattr(jm, "model", lambda: model)
+    monkeypatch.setattr("loaders.extract.judgements.USE_LEARNED", True)
+    assert (("Mara Quist", "Zentrix Labs") in _learned_pairs()) is above
+
+
+def test_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = jm.score(SPOKEN)
+    model = dataclasses.replace(jm.model(), threshold=s - 1e-6)
+    monkeypatch.setattr(jm, "model", lambda: model)
+    monkeypatch.setattr("loaders.extract.judgements.USE_LEARNED", False)
+    assert not _learned_pairs()
