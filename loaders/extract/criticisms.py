@@ -551,8 +551,6 @@ class CriticismFinder(JudgementMixin, RoleMixin):
             neg = self.negative(body)
             dissent = self.dissent(sent_a)
             negative = bool(neg) or self._judged(body, a.called) or dissent
-            learned = not negative and self.learned_negative(ctx.stext(sent_a) if sent_a == sent_b else body)
-            negative = negative or learned
             critical_reply = bool(verb_text and _CRITICAL_REPLY.search(verb_text))
             if not critical_reply and sent_a > 0 and ctx.sentence(sent_a - 1).paragraph == para and \
                     _CRITICAL_REPLY.search(ctx.stext(sent_a - 1)) and \
@@ -562,6 +560,9 @@ class CriticismFinder(JudgementMixin, RoleMixin):
                 critical_reply = True  # 'To which X replied: “We disagree on what my job is.”'
             if verb_text and re.match(r"\W*ask", verb_text, re.I) and body.rstrip().endswith("?"):
                 continue  # a reporter's or host's question
+            learned = not negative and not critical_reply and \
+                self.learned_negative(ctx.stext(sent_a) if sent_a == sent_b else body)  # a judgement no word list names
+            negative = negative or learned
             if not negative and not critical_reply and verb_text and _MOCKING.search(verb_text):
                 # '“Truly a masterpiece,” he joked': sarcasm going on with the speaker's criticism just made
                 self.add(speaker, self._continued(speaker, sent_a), body.strip(), "mockery", qs, qe, sent_b,
@@ -581,6 +582,8 @@ class CriticismFinder(JudgementMixin, RoleMixin):
                 targets += self.targets_in(si, max(qs, s.start), min(qe, s.end), speaker)
                 if targets:
                     break
+            if learned and not targets:
+                continue  # a learned judgement must name what it judges: the fallbacks below guess too much for it
             called = a.called >= 0
             if not targets and called and REBUTTED.search(self.text, a.called, qs):
                 targets = self._rebutted(speaker, a.called)  # 'calling the lawsuit “a ploy”': at who brought it
