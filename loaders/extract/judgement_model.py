@@ -1,5 +1,5 @@
 """A learned judgement scorer: how likely a statement judges something negatively, from wordllama's static token
-embeddings (shipped in its wheel, read offline) and the VADER-lexicon polarity of sentiment.py, through a logistic
+embeddings (shipped in its wheel, read offline) and the VADER polarity of sentiment.py, through a logistic
 regression trained by tools/train_judgement.py on the tuning sets' gold (weights in lexicons/judgement_model.npz;
 numpy only here)."""
 
@@ -85,7 +85,7 @@ def _polarity(text: str) -> float:
 
 
 def features(texts: Sequence[str]) -> np.ndarray:
-    """One row per text: its embedding, then its polarity (VADER's valences with negation, scaled)."""
+    """One row per text: its embedding, then its VADER polarity (sentiment.polarity, scaled)."""
     rows = [np.append(embed(t), _polarity(t)) for t in texts]
     return np.array(rows, dtype=np.float64).reshape(len(texts), -1)
 
