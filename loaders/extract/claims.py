@@ -25,6 +25,7 @@ from loaders.extract.claim_context import (
 from loaders.extract.claim_filters import is_statement
 from loaders.extract.context import DocContext
 from loaders.extract.criticisms import CriticismFinder
+from loaders.extract.judgements import LEARNED_JUDGEMENT
 from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.quantities import parse_quantities
 from loaders.extract.rules import register
@@ -116,7 +117,8 @@ class _DocClaims:
 
     def __init__(self, ctx: DocContext, finder: CriticismFinder, criticisms: list[Criticism]) -> None:
         self.ctx, self.finder = ctx, finder
-        self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms]
+        # a learned judgement (judgement_model) is a guess: the statement it flags keeps its claim
+        self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms if c.rule != LEARNED_JUDGEMENT]
         self.claims: list[Claim] = []
         self.seen: list[tuple[str, int, int]] = []  # (speaker, start, end) of the statements taken
         self.spoken: dict[int, str] = {}  # sentence -> the speaker of its statement

@@ -21,6 +21,7 @@ from loaders.extract.judgements import (
     ATTITUDE_WORDS,
     DECISION,
     DRAWN_WORDS,
+    LEARNED_JUDGEMENT,
     LETTER_WORDS,
     ON_BEFORE,
     PARTY_WORDS,
@@ -559,6 +560,9 @@ class CriticismFinder(JudgementMixin, RoleMixin):
                 critical_reply = True  # 'To which X replied: “We disagree on what my job is.”'
             if verb_text and re.match(r"\W*ask", verb_text, re.I) and body.rstrip().endswith("?"):
                 continue  # a reporter's or host's question
+            learned = not negative and not critical_reply and \
+                self.learned_negative(ctx.stext(sent_a) if sent_a == sent_b else body)  # a judgement no word list names
+            negative = negative or learned
             if not negative and not critical_reply and verb_text and _MOCKING.search(verb_text):
                 # '“Truly a masterpiece,” he joked': sarcasm going on with the speaker's criticism just made
                 self.add(speaker, self._continued(speaker, sent_a), body.strip(), "mockery", qs, qe, sent_b,
@@ -578,6 +582,8 @@ class CriticismFinder(JudgementMixin, RoleMixin):
                 targets += self.targets_in(si, max(qs, s.start), min(qe, s.end), speaker)
                 if targets:
                     break
+            if learned and not targets:
+                continue  # a learned judgement must name what it judges: the fallbacks below guess too much for it
             called = a.called >= 0
             if not targets and called and REBUTTED.search(self.text, a.called, qs):
                 targets = self._rebutted(speaker, a.called)  # 'calling the lawsuit “a ploy”': at who brought it
@@ -619,7 +625,7 @@ class CriticismFinder(JudgementMixin, RoleMixin):
             cue = neg.group(0) if neg else ("judgement" if negative else "retort")
             for who in [speaker, *self._co_speakers(speaker, sent_b, qe)]:  # '“…,” Warren and Kim wrote'
                 self.add(who, [t for t in dict.fromkeys(targets) if t not in self._excluded(who)], body.strip(), cue,
-                         qs, qe, sent_b, rule=QUOTED_JUDGEMENT)
+                         qs, qe, sent_b, rule=LEARNED_JUDGEMENT if learned else QUOTED_JUDGEMENT)
 
     def _judged(self, body: str, called: int) -> bool:
         """A negative judgement by polarity, or a scare-quoted verdict framed as one ("dismissed it as “…”")."""

@@ -19,6 +19,10 @@ WARNED_OFF = register("criticism.warned_off.v1", "A cease-and-desist letter, 'wa
 REGULATOR_ACTION = register("criticism.regulator_action.v1", "An authority acting against a party: 'opened an inquiry "
                             "this summer into Y', 'is preparing to charge Y with', 'ordered Y to stop'", __name__)
 ATTITUDE = register("criticism.attitude.v1", "'Asked about Y, X was dismissive': a critic's stated attitude", __name__)
+LEARNED_JUDGEMENT = register("criticism.learned_judgement.v1", "A quote with no judgement word that the learned "
+                             "scorer (judgement_model) reads as a negative judgement", __name__)
+# the learned scorer decides quotes the word lists leave undecided (measured in tools/train_judgement.py's commit)
+USE_LEARNED = True
 
 # "the company disagrees with the decision": the decision's maker (a judge, a court, a regulator) is the target
 DECISION = re.compile(r"\s*(?:the|this|that|today['’]s|the court['’]s)\s+(?:\w+\s+)?(?:decision|ruling|order|verdict|"
@@ -160,6 +164,14 @@ class JudgementMixin:
     def add(self, critic: str | None, targets: list[str], quote: str | None, cue: str, start: int, end: int,
             sent: int, *, rule: str) -> None:
         raise NotImplementedError
+
+    def learned_negative(self, text: str) -> bool:
+        """Whether the learned scorer reads a statement the word lists left undecided as a negative judgement."""
+        if not USE_LEARNED:
+            return False
+        from loaders.extract.judgement_model import is_judgement  # lazy: loads the embeddings on first use
+
+        return is_judgement(text)
 
     def _continued(self, critic: str, sent: int) -> list[str]:
         """A judgement naming no target that goes on with one the critic (or its organisation) just made."""

@@ -1,0 +1,103 @@
+"""A learned judgement scorer: how likely a statement judges something negatively, from wordllama's static token
+embeddings (shipped in its wheel, read offline) and the VADER polarity of sentiment.py, through a logistic
+regression trained by tools/train_judgement.py on the tuning sets' gold (weights in lexicons/judgement_model.npz;
+numpy only here)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from loaders.extract.sentiment import polarity
+
+WEIGHTS_FILE = "judgement_model.npz"
+# the project's clause polarity is a sum of word valences (about -10..10): scaled to about -1..1 as a feature
+_POLARITY_SCALE = 4.0
+# a statement longer than this is cut: the judgement of a quote is in its first sentences, and the cost stays bounded
+_MAX_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic regression over ``features``, its standardisation folded into the weights."""
+
+    weights: np.ndarray  # one per feature: the embedding's dimensions, then the polarity
+    bias: float
+    threshold: float  # chosen by cross-validation on the tuning sets (see tools/train_judgement.py)
+
+
+@dataclass(frozen=True)
+class Embeddings:
+    """wordllama's tokenizer and its token embedding matrix."""
+
+    tokenizer: Any
+    matrix: np.ndarray
+
+
+@lru_cache(maxsize=1)
+def embeddings() -> Embeddings:
+    """wordllama's 256-dim model, loaded from the installed package with downloads disabled (once per process)."""
+    import wordllama
+    from wordllama import WordLlama
+
+    wl = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    matrix = np.asarray(wl.embedding, dtype=np.float32)
+    if wl.tokenizer.get_vocab_size() > len(matrix):
+        raise ValueError("wordllama's tokenizer has more tokens than its embedding matrix has rows")
+    return Embeddings(tokenizer=wl.tokenizer, matrix=matrix)
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The trained weights shipped in the package (a standardised regression: (x - mean) / scale · coef + b)."""
+    path = resources.files("loaders.extract").joinpath("lexicons", WEIGHTS_FILE)
+    with path.open("rb") as fh, np.load(fh) as data:
+        return fold(data["mean"], data["scale"], data["coef"], float(data["intercept"]), float(data["threshold"]))
+
+
+def fold(mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float, threshold: float) -> Model:
+    """The model of a regression fitted on standardised features, the standardisation folded into its weights."""
+    weights = np.asarray(coef, dtype=np.float64) / scale
+    return Model(weights=weights, bias=intercept - float((mean * weights).sum()), threshold=threshold)
+
+
+def embed(text: str) -> np.ndarray:
+    """The unit-length mean of a text's token embeddings (wordllama's ``embed(norm=True)`` without its per-call
+    overhead: the scorer is asked about many short statements one at a time)."""
+    emb = embeddings()
+    ids = emb.tokenizer.encode(text[:_MAX_CHARS], add_special_tokens=False).ids
+    if not ids:
+        return np.zeros(emb.matrix.shape[1])
+    v = emb.matrix[ids].sum(axis=0, dtype=np.float64)  # the sum: its direction is the mean's
+    n = math.sqrt(float(np.dot(v, v)))
+    return v / n if n else v
+
+
+def _polarity(text: str) -> float:
+    return math.tanh(polarity(text[:_MAX_CHARS]) / _POLARITY_SCALE)
+
+
+def features(texts: Sequence[str]) -> np.ndarray:
+    """One row per text: its embedding, then its VADER polarity (sentiment.polarity, scaled)."""
+    rows = [np.append(embed(t), _polarity(t)) for t in texts]
+    return np.array(rows, dtype=np.float64).reshape(len(texts), -1)
+
+
+def score(sentence: str) -> float:
+    """The probability (0..1) that a statement holds a negative judgement of something."""
+    m = model()
+    w = m.weights
+    z = float(np.dot(embed(sentence), w[:-1])) + w[-1] * _polarity(sentence) + m.bias
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def is_judgement(text: str) -> bool:
+    """Whether the model reads a statement as a negative judgement (its score at or above the tuned threshold)."""
+    return score(text) >= model().threshold
