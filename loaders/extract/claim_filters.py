@@ -27,6 +27,8 @@ _OWN_PLAN = re.compile(
     r"applaud(?:s|ed)?|support(?:s|ed)?|oppos(?:es|ed)|reject(?:s|ed)?|regretted)|"
     r"(?:is|was|are|were) [\"“]?(?:horrified|shocked|appalled|outraged|saddened|disappointed|dismayed|concerned|"
     r"worried|heartbroken)|won[’']t|wouldn[’']t|"
+    r"(?:can(?:not|[’']t)|could(?: not|n[’']t)|(?:is|was|are|were) unable to) (?:yet )?(?:predict|say|know|tell|"
+    r"confirm|determine|verify|guarantee|rule out|comment|disclose)|"
     r"(?:has|had|have) (?:also |since |now |already )?(?:hired|appointed|retained|discussed|asked|signed|"
     r"launched|filed|sent|identified|contacted|reached out)|spent|tried|sought|offered|reached out|contacted|"
     r"approached)\b", re.I)
@@ -45,7 +47,7 @@ _HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*
 # a fragment, not a statement: "When the suit was first filed", "In an April motion to dismiss" (a subordinate or
 # prepositional opening without a main clause after a comma)
 _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
-                       r"(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|"
+                       r"(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|how|whether|why|"
                        r"whom|whose|until|because|although|though|despite|following|from|of|about|into|over|and|or|"
                        r"but|days|weeks|months|years|being|is|are|was|were|has|have|had)\b(?!\s+(?:[\d$€£¥]|(?:one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b))",
@@ -118,6 +120,8 @@ _MAX_WORDS = 70
 def _main_clause_after_comma(body: str) -> bool:
     """"In March 2024, Claude completed …": an opening phrase, then a clause (not "With a post, announcing …")."""
     comma = body.find(",")
+    if body.count("“", 0, comma) > body.count("”", 0, comma) or body.count('"', 0, comma) % 2:
+        return False  # a comma inside a quotation the opening began: no clause of the statement follows it
     return comma > 0 and _CLAUSE_STRICT.match(body[comma + 1:].strip()) is not None
 
 

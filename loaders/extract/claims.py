@@ -65,13 +65,18 @@ _ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\
 _COURT = re.compile(r"\b(?:Court|Tribunal|Judiciary)\b")
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
+_JUDGED = -1.0  # the polarity at or below which a statement without figures is a judgement (criticisms: -1.4)
+# a measure that fell: a fact whatever the polarity of its words ("its error rate has fallen by half")
+_CHANGE = re.compile(r"\b(?:fell|fallen|falls|cut|cuts|dropped|drops|declined|declines|decreased|decreases|lost|"
+                     r"reduced|reduces|shrank|shrunk|halved|slowed|slows)\b", re.I)
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
 _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
                             "alleging", "plaintiffs", "plaintiff", "filing"})
 # (a suggestion is the speaker's opinion, hedged: "Altman suggested such narratives could …")
-_NOT_REPORTING = ("suggest", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort", "counter",
-                  "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
+# an argument is a position taken, in court or in a debate, not a statement of fact
+_NOT_REPORTING = ("suggest", "argu", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort",
+                  "counter", "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
 # what stands right before a verb of speech when it asserts nothing: negated ("never wrote", "has not disclosed"),
 # passive ("it was revealed"), or a noun ("after reports that", "the findings")
 _UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
@@ -82,6 +87,13 @@ _UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
 # an unnamed subject right before a finite verb ("a prominent app developer showed that …"): whoever it is, not
 # the organisation named earlier in the sentence (before a participle, it is the document: "an article stating")
 _UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
+# a group named by what its members are ("Silicon Valley executives argue"): nobody named speaks, unless an
+# organisation's name stands right before the group ("Anthropic researchers found": its staff)
+_GROUP_SUBJECT = re.compile(r"\b(?:executives|analysts|experts|critics|officials|researchers|sources|people|observers|"
+                            r"investors|lawmakers|legislators|regulators|employees|insiders|economists|scientists|"
+                            r"advocates|activists|users|commentators|engineers|developers|academics|skeptics|sceptics|"
+                            r"proponents|supporters|opponents|watchers|bankers|traders|leaders|officers|staff|workers)"
+                            r"\s*$")
 # verbs that take a noun phrase as often as a clause: they state something only with "that" or a quote
 _OBJECT_VERB = re.compile(r"(?:emphasi[sz]e[sd]?|highlight(?:s|ed)?|stress(?:es|ed)?|underscore[sd]?|"
                           r"underline[sd]?|pointed to|points to|cite[sd]?)", re.I)
@@ -94,7 +106,7 @@ _LEAD_THAT = re.compile(r"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|
                         r"statement|interview|report|paper|letter|email|filing|press|release|conference|call|earlier|"
                         r"this|last|week|morning|afternoon|evening|night|however|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
                         r"june|july|august|september|october|november|december|\d{1,2})\b[\s,]*)+"
-                        r"that\s+", re.I)
+                        r"that\s+|(?:on|in|at)\s+(?:his|her|its|their|the)\s+(?:\w+\s+){1,3}?that\s+", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -128,9 +140,12 @@ class _DocClaims:
     def run(self) -> list[Claim]:
         """Claims from every attribution, then the figures that go on after them."""
         ctx = self.ctx
+        title = _title(ctx)
         for a, rule in list(_attributions(ctx, self.finder)):
             if a.kind == "quote":
                 self.quotes.append(a)
+            if a.sent in title:
+                continue  # a headline sums the story up in the desk's words ("X resigns, claiming …")
             speaker = self._speaker(a)
             if speaker is None or _unasserted(ctx, a):
                 continue  # "never wrote", "it was revealed", "after reports that": nobody says anything
@@ -184,8 +199,10 @@ class _DocClaims:
         if any(k == speaker and start < ce and cs < end for k, cs, ce in self.criticised) and \
                 not self._quantities(start, end):
             return False  # an accusation or judgement is a criticism (schema); its figures are a borderline claim
-        if finder.negative(content) is not None and not self._quantities(start, end):
-            return False  # a negative judgement (criticism territory); figures that fell or were lost are facts
+        if not self._quantities(start, end) and (finder.negative(content) is not None or len(content.split()) < 5 or
+                                                 (finder.polarity(content) <= _JUDGED and not _CHANGE.search(content))):
+            return False  # a negative judgement (criticism territory), or too short to state a fact; figures and
+            # trends that fell or were cut are facts
         if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
             return False
@@ -229,6 +246,15 @@ def _attributions(ctx: DocContext, finder: CriticismFinder) -> Iterator[tuple[At
             yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
 
 
+def _title(ctx: DocContext) -> frozenset[int]:
+    """The document's headline: a first paragraph of one sentence, on one line, that ends no sentence."""
+    sents = ctx.doc.sentences
+    if len(sents) < 2 or sents[1].paragraph == sents[0].paragraph:
+        return frozenset()
+    line = ctx.doc.clean[sents[0].start:sents[0].end].strip().rstrip("'’\"”)")
+    return frozenset() if "\n" in line or line.endswith((".", "!", "?", ":", ";")) else frozenset({0})
+
+
 def _unasserted(ctx: DocContext, a: Attribution) -> bool:
     """Whether the verb of reported speech asserts nothing: negated, passive, or a noun ("after reports that")."""
     if a.kind == "quote" or not a.verb:
@@ -240,13 +266,23 @@ def _unasserted(ctx: DocContext, a: Attribution) -> bool:
     if a.verb.strip().endswith("ing"):
         if not _ING_LEAD.search(text, max(s.start, verb_at - 12), verb_at):
             return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
-    elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at):
+    elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at) or _group_subject(ctx, a.sent, verb_at):
         return True
     if a.verb.strip().lower() == "added" and re.match(r"(?:a|an)\s", text[a.start:a.start + 3], re.I):
         return True  # "Meta has since added a warning": "added" with an object
     if _inside_quote(text, verb_at):
         return True  # '“… Perplexity proudly states that …”': the quote's speaker says it, not the name in it
     return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at) is not None
+
+
+def _group_subject(ctx: DocContext, sent: int, verb_at: int) -> bool:
+    """Whether the subject right before the verb is a group no name identifies ("industry executives argue")."""
+    m = _GROUP_SUBJECT.search(ctx.doc.clean, max(ctx.sentence(sent).start, verb_at - 16), verb_at)
+    if m is None:
+        return False
+    owner = next(iter(reversed(ctx.mentions(sent, ctx.sentence(sent).start, m.start()))), None)
+    return owner is None or owner.type != "Organization" or \
+        re.fullmatch(r"(?:[’']s)?\s+", ctx.doc.clean[owner.end:m.start()]) is None
 
 
 def _inside_quote(text: str, pos: int) -> bool:

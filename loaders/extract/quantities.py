@@ -56,6 +56,12 @@ _COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b|-(?P
 _WORD_CURRENCY = re.compile(r"\s+(?P<cur>dollars|euros|pounds|yuan|yen|rupees)\b", re.I)
 _A_SCALE = re.compile(r"\ban?\s+(?P<scale>thousand|million|billion|trillion)\s+(?P<cur>dollars|euros|pounds|yuan|"
                       r"yen|rupees)\b", re.I)
+# a number right after a name or code is part of an identifier ("SB 1047", "Section 230", "Llama 3", "GPT-4"): an
+# upper-case word that is not the sentence's first, or a code in capitals, then a space or hyphen
+_IDENTIFIER_BEFORE = re.compile(r"(?:(?<=[\w,;:’'\"”)] )[A-Z][\w.]*|\b[A-Z]{2,}[\w.]*)[\s-]$")
+# function words and verbs ending in "s" that COUNT would read as a counted noun ("4 is", "10 has")
+_NOT_NOUNS = frozenset({"is", "was", "has", "does", "as", "us", "its", "this", "his", "thus", "plus", "less",
+                        "unless", "across", "whereas", "perhaps", "always", "sometimes", "says", "goes"})
 _NOT_COUNTED = frozenset({"times", "percent", "years", "months", "weeks", "days", "hours", "minutes", "seconds",
                           "decades", "quarters", "dollars", "euros", "pounds", "yuan", "yen", "rupees", "of"})
 
@@ -199,6 +205,8 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
         n = m.group("n")
         if re.fullmatch(r"(19|20)\d\d", n):
             continue  # a year, not a count
+        if _head(m.group("noun")) in _NOT_NOUNS or _IDENTIFIER_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "GPT-4 is", "SB 1047 establishes": an identifier, not a count
         value = _num(n) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
         out.append((m.start(), m.end(), Quantity(value=value, unit=_head(m.group("noun")))))
         taken.append((m.start(), m.end()))
