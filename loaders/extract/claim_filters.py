@@ -15,12 +15,14 @@ _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|
                         r"(?:a|the) need for)\b", re.I)
 # the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
 _OWN_PLAN = re.compile(
-    r"^(?:that\s+)?(?:it|we|they|he|she|i|the (?:company|firm|startup|group|government|agency|ministry|court|"
-    r"lab|team))\s+(?:also\s+|still\s+|now\s+)?(?:will|would|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
+    r"^(?:that\s+)?(?:it|we|they|he|she|i|(?:the|his|her|its|their|our) (?:company|firm|startup|group|government|"
+    r"agency|ministry|court|lab|team|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?(?:will|would|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
     r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
     r"looks? forward|is committed|are committed|is working|are working|is looking|are looking|has decided|"
-    r"had decided|decided|agreed to|has agreed|is open|remains? open|is (?:pleased|excited|proud|delighted|"
-    r"thrilled|happy|glad|grateful)|are (?:pleased|excited|proud|delighted|thrilled|happy|glad|grateful)|"
+    r"had decided|decided|agreed to|has agreed|is open|remains? open|(?:is|are|was|were) [\"“]?(?:pleased|excited|"
+    r"proud|delighted|thrilled|happy|glad|grateful|confident)|"
+    # what the speaker's side is doing, continues to do or disputes: its own conduct, not a fact it reports
+    r"(?:is|are|was|were) (?:\w+ly )?[\"“]?[a-z]+ing\b|continues?|continued|disput(?:es|ed)|den(?:y|ies|ied)|"
     r"(?:would|will) (?:continue|not)|welcomes?|welcomed|takes? [\w\s]{1,40} seriously|was (?:reviewing|removing|"
     r"working|looking|investigating|considering)|is (?:reviewing|removing|investigating|considering)|"
     r"(?:would|will|can)\s+not\s+comment|declined|(?:strongly\s+)?(?:disagrees?|disagreed|agrees?|regrets?|"
@@ -29,7 +31,7 @@ _OWN_PLAN = re.compile(
     r"worried|heartbroken)|won[’']t|wouldn[’']t|"
     r"(?:can(?:not|[’']t)|could(?: not|n[’']t)|(?:is|was|are|were) unable to) (?:yet )?(?:predict|say|know|tell|"
     r"confirm|determine|verify|guarantee|rule out|comment|disclose)|"
-    r"(?:has|had|have) (?:also |since |now |already )?(?:hired|appointed|retained|discussed|asked|signed|"
+    r"(?:has|had|have) (?:also |since |now |already )?(?:received|hired|appointed|retained|discussed|asked|signed|"
     r"launched|filed|sent|identified|contacted|reached out)|spent|tried|sought|offered|reached out|contacted|"
     r"approached)\b", re.I)
 # feelings, thanks and opinions without factual content
@@ -60,7 +62,7 @@ _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s
                       r"believe|feel|felt|guess|suppose|doubt|take|can[’']t believe|demand|want|wanted|need|hope|"
                       r"expect|urge|ask|am|[’']m)\b", re.I)
 # a quote that reports facts: a figure, or words of state and change ("not yet", "already", "increasingly")
-_FACTUAL = re.compile(r"\d|\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)? "
+_FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)? "
                       r"(?:been|\w+ed)|percent|million|billion|thousands?|hundreds?|dozens?|"
                       r"every (?:day|week|month|year))\b", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
@@ -68,7 +70,7 @@ _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
 # has received" and "weaknesses in its protections" are objects of the verb, not statements)
 _AUX = (r"is|are|was|were|has|have|had|will|would|could|can|may|might|does|do|did|must|isn[’']t|aren[’']t|"
         r"wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|doesn[’']t|don[’']t|didn[’']t|won[’']t|wouldn[’']t|"
-        r"can[’']t|couldn[’']t|\w+[’'](?:s|re|ve|ll|d)|fell|rose|grew|fall|rise|grow|took|made|saw|hit|cut|went|"
+        r"can[’']t|couldn[’']t|(?:it|he|she|that|there|what|who|we|they|you|i)[’'](?:s|re|ve|ll|d)|fell|rose|grew|fall|rise|grow|took|made|saw|hit|cut|went|"
         r"came|got|led|set|spent|gave|paid|sold|built|won|lost|kept|left|began|became|ran|held|brought|knew|meant|"
         r"put|bought|drove|wrote|sent|told|found|thought|felt|stood|shut|remain|exist|lack|allow|mean")
 # a lower-case -ed or -s word after a word that does not introduce a noun ("Google sends", "it produced")
@@ -154,5 +156,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
     if _ACCUSATION.search(body) or _LEGAL_SUBJECT.match(body) or _INSTRUCTION.match(body):
         return False
     if quoted:
-        return _FACTUAL.search(body) is not None and not _FIRST_SINGULAR.search(body)
+        # a figure must be a quantity: "see Strider 2", "in 2026" are a name and a year
+        factual = _FACTUAL.search(body) is not None or bool(_FIGURE.search(body) and parse_quantities(body))
+        return factual and not _FIRST_SINGULAR.search(body)
     return not clause or _CLAUSE.match(body) is not None

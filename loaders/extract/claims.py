@@ -43,7 +43,8 @@ RETIRED_QUANTIFIED = register("claim.quantified_statement.v1", "Retired: a sente
 _FINDING_VERB = re.compile(
     r"(?<!\bbe )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )"
     r"\b(?:reported|reports|found|finds|showed|shows|forecast|forecasts|projected|projects|disclosed|discloses|"
-    r"pointed out|points out|pointed to|points to|confirmed|confirms|maintained|maintains|expects)\b(?:\s+that)?\s+",
+    r"pointed out|points out|pointed to|points to|confirmed|confirms|maintained|maintains|expects)\b"
+    r"(?!\s+(?:off|up|out|down|away|back|around)\b)(?:\s+that)?\s+",
     re.I)
 _FINDING_WORDS = frozenset({"reported", "reports", "found", "finds", "showed", "shows", "forecast", "forecasts",
                             "projected", "projects", "disclosed", "discloses", "pointed", "points", "confirmed",
@@ -68,7 +69,8 @@ _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal mem
 _JUDGED = -1.0  # the polarity at or below which a statement without figures is a judgement (criticisms: -1.4)
 # a measure that fell: a fact whatever the polarity of its words ("its error rate has fallen by half")
 _CHANGE = re.compile(r"\b(?:fell|fallen|falls|cut|cuts|dropped|drops|declined|declines|decreased|decreases|lost|"
-                     r"reduced|reduces|shrank|shrunk|halved|slowed|slows)\b", re.I)
+                     r"reduced|reduces|shrank|shrunk|halved|slowed|slows)\b(?:\s+[\w’']+){0,3}?\s+(?:by|to|from)\b",
+                     re.I)
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
 _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
@@ -89,24 +91,43 @@ _UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
 _UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
 # a group named by what its members are ("Silicon Valley executives argue"): nobody named speaks, unless an
 # organisation's name stands right before the group ("Anthropic researchers found": its staff)
-_GROUP_SUBJECT = re.compile(r"\b(?:executives|analysts|experts|critics|officials|researchers|sources|people|observers|"
-                            r"investors|lawmakers|legislators|regulators|employees|insiders|economists|scientists|"
-                            r"advocates|activists|users|commentators|engineers|developers|academics|skeptics|sceptics|"
-                            r"proponents|supporters|opponents|watchers|bankers|traders|leaders|officers|staff|workers)"
-                            r"\s*$")
 # verbs that take a noun phrase as often as a clause: they state something only with "that" or a quote
-_OBJECT_VERB = re.compile(r"(?:emphasi[sz]e[sd]?|highlight(?:s|ed)?|stress(?:es|ed)?|underscore[sd]?|"
-                          r"underline[sd]?|pointed to|points to|cite[sd]?)", re.I)
+_OBJECT_VERB = re.compile(r"(?:wrote|writes|write|emphasi[sz]e[sd]?|highlight(?:s|ed)?|stress(?:es|ed)?|"
+                          r"underscore[sd]?|underline[sd]?|pointed to|points to|cite[sd]?)", re.I)
 # what comes before a participle of speech ("…, saying that", "by telling", "while noting"); before other -ing
 # words of speech ("writing", "reporting") a noun phrase is meant ("an AI sports writing program")
 _ING_LEAD = re.compile(r"(?:[,;:—–(]|\b(?:by|while|when|after|before|also|and|in|on|without|article|report|paper|"
                        r"statement|post|letter|filing|study|blog|email|memo|note|survey))\s*$", re.I)
 # "in a new blog post on Thursday that …": where the speech was made, before the statement
-_LEAD_THAT = re.compile(r"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|her|their|new|recent|blog|post|"
-                        r"statement|interview|report|paper|letter|email|filing|press|release|conference|call|earlier|"
-                        r"this|last|week|morning|afternoon|evening|night|however|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
-                        r"june|july|august|september|october|november|december|\d{1,2})\b[\s,]*)+"
-                        r"that\s+|(?:on|in|at)\s+(?:his|her|its|their|the)\s+(?:\w+\s+){1,3}?that\s+", re.I)
+_WHEN_WORDS = (r"this|last|earlier|week|month|year|quarter|morning|afternoon|evening|night|today|yesterday|monday|"
+               r"tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+               r"september|october|november|december|\d{1,2}")
+# where something was said: "(in a) video posted to X that …"
+_VENUE = r"(?:video|post|statement|interview|note|memo|letter|email|filing|report|paper|speech|podcast|message|" \
+         r"reply|response|survey|briefing)"
+_LEAD_THAT = re.compile(rf"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|her|their|new|recent|blog|post|"
+                        rf"statement|interview|report|paper|letter|email|filing|press|release|conference|call|note|"
+                        rf"memo|reply|response|message|speech|video|podcast|spokesperson|spokesman|spokeswoman|"
+                        rf"representative|however|{_WHEN_WORDS})\b[\s,]*)+"
+                        rf"that\s+|(?:on|in|at)\s+(?:his|her|its|their|the|a|an)\s+(?:\S+\s+){{1,5}}?that\s+|"
+                        rf"(?:[\w-]+\s+){{0,3}}?{_VENUE}\b\s+(?:[^\s,]+\s+){{0,4}}?that\s+", re.I)
+# "said on Wednesday it had raised …": when it was said, before a statement without "that"
+_LEAD_WHEN = re.compile(rf"(?:(?:on|in|at|last|this|earlier)\s+)?(?:(?:{_WHEN_WORDS})\b[\s,]*)+"
+                        rf"(?=(?:it|he|she|they|we|the|its|his|her|their)\b)", re.I)
+# the verb of a relative clause ("X, which says it represents …, lodged …"): the statement ends at its comma
+_RELATIVE = re.compile(r"\b(?:which|who)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+# "brought claims against", "media reports": the noun, not the verb
+_NOUN_SPEECH = frozenset({"claims", "claim", "reports", "report"})
+_NOUN_FINDING = frozenset({"forecast", "forecasts", "reports", "projects", "shows", "finds"})
+_SUBJECT_WORDS = frozenset({"also", "now", "still", "later", "it", "he", "she", "they", "we", "company", "firm",
+                            "which", "who", "that", "and", "but", "often", "repeatedly", "publicly", "falsely"})
+# "told the audience that", "told reporters on Monday that": an addressee no name identifies, then "that"
+_UNNAMED_ADDRESSEE = re.compile(r"\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+"
+                                r"(?:on \w+\s+)?that\s+|\s*(?:us|me|him|her|them|staff|employees|reporters|"
+                                r"journalists|investors|analysts|lawmakers|attendees|the audience)\s+"
+                                r"(?:on \w+\s+)?(?:that\s+)?")
+# an indirect question: "why she thinks …", "how it says …"
+_WH_BEFORE = re.compile(r"\b(?:why|how|whether)\s+(?:\S+\s+){0,2}$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +168,7 @@ class _DocClaims:
             if a.sent in title:
                 continue  # a headline sums the story up in the desk's words ("X resigns, claiming …")
             speaker = self._speaker(a)
-            if speaker is None or _unasserted(ctx, a):
+            if speaker is None or _unasserted(ctx, a) or _fronted_too_far(ctx, a):
                 continue  # "never wrote", "it was revealed", "after reports that": nobody says anything
             self.spoken.setdefault(a.last_sent, speaker)
             if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or _object_only(ctx, a):
@@ -163,11 +184,23 @@ class _DocClaims:
             start, end = a.start, a.end
             while end > start and ctx.doc.clean[end - 1] in _TRIM:
                 end -= 1
+            if self._other_subject(a.speaker, a.sent, start):
+                continue  # "Microsoft, which has invested $13bn, …": another actor's fact, in the journalist's words
             for a2, b2 in _halves(ctx.doc.clean, start, end):
                 content = ctx.doc.clean[a2:b2]
+                if any(k == a.speaker and a2 < e and s < b2 for k, s, e in self.seen):
+                    continue  # a quote already taken
                 if is_statement(content) and self.finder.negative(content) is None:
                     self.claims.append(self._claim(a.speaker, a.sent, a2, b2, CONTINUED_FIGURES))
         return self.claims
+
+    def _other_subject(self, speaker: str, sent: int, start: int) -> bool:
+        """Whether a sentence opens with an actor other than the speaker (or its side) as its subject."""
+        ctx = self.ctx
+        first = next(iter(ctx.mentions(sent, start, ctx.sentence(sent).end)), None)
+        return first is not None and first.type in _SPEAKER_TYPES and first.key != speaker and \
+            first.key not in self.finder.allies.get(speaker, ()) and \
+            re.fullmatch(r"[\s“\"]*(?:the\s+)?", ctx.doc.clean[start:first.start], re.I) is not None
 
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
@@ -196,9 +229,11 @@ class _DocClaims:
         if not is_statement(content, quoted=rule == QUOTED_STATEMENT) and (
                 rule != FINDING or not is_statement(content, clause=False) or not self._quantities(start, end)):
             return False
-        if any(k == speaker and start < ce and cs < end for k, cs, ce in self.criticised) and \
+        s = ctx.sentence(sent)
+        if any(k == speaker and s.start < ce and cs < s.end for k, cs, ce in self.criticised) and \
                 not self._quantities(start, end):
-            return False  # an accusation or judgement is a criticism (schema); its figures are a borderline claim
+            return False  # an accusation or judgement is a criticism (schema), and so is what the critic adds in its
+            # sentence ("X hit out at …, adding that …"); its figures are a borderline claim
         if not self._quantities(start, end) and (finder.negative(content) is not None or len(content.split()) < 5 or
                                                  (finder.polarity(content) <= _JUDGED and not _CHANGE.search(content))):
             return False  # a negative judgement (criticism territory), or too short to state a fact; figures and
@@ -270,19 +305,74 @@ def _unasserted(ctx: DocContext, a: Attribution) -> bool:
         return True
     if a.verb.strip().lower() == "added" and re.match(r"(?:a|an)\s", text[a.start:a.start + 3], re.I):
         return True  # "Meta has since added a warning": "added" with an object
+    if _after_quote(text, s.start, verb_at) and not a.verb.strip().endswith("ing"):
+        return True  # '“…,” X said in a statement after …': the words after the verb only place the quote
+    if _noun_speech(text, a.verb, verb_at) or _WH_BEFORE.search(text, max(s.start, verb_at - 40), verb_at):
+        return True  # "brought claims against", "why she thinks": no statement is made
     if _inside_quote(text, verb_at):
         return True  # '“… Perplexity proudly states that …”': the quote's speaker says it, not the name in it
     return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at) is not None
 
 
+@lru_cache(maxsize=1)
+def _group_subject_re() -> re.Pattern[str]:
+    """A group named by what its members are, right before a verb ("industry executives", "users on Reddit")."""
+    plural = alternation(w for w in lexicon().group_nouns if w.endswith("s") and " " not in w)
+    return re.compile(rf"\b(?:{plural})(?:\s+on\s+(?:[A-Z][\w.&-]*\s+){{1,3}})?\s*$")
+
+
 def _group_subject(ctx: DocContext, sent: int, verb_at: int) -> bool:
-    """Whether the subject right before the verb is a group no name identifies ("industry executives argue")."""
-    m = _GROUP_SUBJECT.search(ctx.doc.clean, max(ctx.sentence(sent).start, verb_at - 16), verb_at)
+    """Whether the subject right before the verb is a group no name identifies ("industry executives said"), not
+    an organisation's staff ("Anthropic researchers found")."""
+    m = _group_subject_re().search(ctx.doc.clean, max(ctx.sentence(sent).start, verb_at - 40), verb_at)
     if m is None:
         return False
     owner = next(iter(reversed(ctx.mentions(sent, ctx.sentence(sent).start, m.start()))), None)
     return owner is None or owner.type != "Organization" or \
         re.fullmatch(r"(?:[’']s)?\s+", ctx.doc.clean[owner.end:m.start()]) is None
+
+
+def _after_quote(text: str, start: int, verb_at: int) -> bool:
+    """Whether a sentence opens with a quotation that closes before the verb at ``verb_at``."""
+    head = text[start:verb_at].lstrip()
+    return head[:1] in ("“", '"') and ("”" in head or head.count('"') >= 2)
+
+
+def _fronted_too_far(ctx: DocContext, a: Attribution) -> bool:
+    """'<content>, X said.': the verb must end the sentence, give or take where and when ('…, and two researchers,
+    A and B, announced they were leaving' is no such attribution)."""
+    if a.kind != "fronted" or not a.verb:
+        return False
+    text, s = ctx.doc.clean, ctx.sentence(a.sent)
+    at = text.find(a.verb, a.end, s.end)
+    tail = text[at + len(a.verb):s.end] if at >= 0 else ""
+    return len(tail.split()) > 8 or re.search(r"\bthat\b", tail) is not None or \
+        (at >= 0 and _RELATIVE.search(text, max(0, at - 20), at) is None and
+         re.match(r"\s*(?:it|he|she|they|we)\b", tail) is not None)
+
+
+def _verb_at(ctx: DocContext, a: Attribution) -> int:
+    """Where the verb of a reported attribution stands in its sentence (-1 when not found)."""
+    return ctx.doc.clean.rfind(a.verb or "", ctx.sentence(a.sent).start, a.start + 1) if a.verb else -1
+
+
+def _relative_verb(ctx: DocContext, a: Attribution) -> bool:
+    """Whether the verb of speech is that of a relative clause ("the alliance, which says it represents …, …")."""
+    at = _verb_at(ctx, a)
+    return at >= 0 and _RELATIVE.search(ctx.doc.clean, max(0, at - 20), at) is not None
+
+
+def _noun_speech(text: str, verb: str, verb_at: int) -> bool:
+    """"brought claims against", "after media reports": the noun, not the verb of speech."""
+    return verb.strip().lower() in _NOUN_SPEECH and _noun_before(text, verb_at)
+
+
+def _noun_before(text: str, verb_at: int) -> bool:
+    """Whether the word before a verb that is also a noun ("claims", "forecast") makes it a noun: a lower-case word
+    that is neither a pronoun, an adverb nor a subject ("the company")."""
+    before = text[max(0, verb_at - 30):verb_at].split()
+    return bool(before) and before[-1].islower() and before[-1] not in _SUBJECT_WORDS and \
+        not before[-1].endswith("ly")
 
 
 def _inside_quote(text: str, pos: int) -> bool:
@@ -314,6 +404,9 @@ def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
 def _skip_addressee(ctx: DocContext, sent: int, start: int, end: int) -> int:
     """'told Reuters (that) …' / 'told the New York Times that …': the statement starts after the addressee."""
     text = ctx.doc.clean
+    unnamed = _UNNAMED_ADDRESSEE.match(text, start, end)
+    if unnamed:
+        return unnamed.end()  # "told the audience that …", "told reporters that …"
     first = next(iter(ctx.mentions(sent, start, end)), None)
     if first is None or not re.fullmatch(r"\s*(?:the\s+)?", text[start:first.start], re.I):
         return start
@@ -417,6 +510,8 @@ def _findings(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[A
     for m in _FINDING_VERB.finditer(text, s.start, s.end):
         if text.count("“", s.start, m.start()) > text.count("”", s.start, m.start()):
             continue  # inside a quote: the quote's speaker says it
+        if m.group(0).split()[0].lower() in _NOUN_FINDING and _noun_before(text, m.start()):
+            continue  # "raised its revenue forecast to …", "data centre projects": a noun, not a finding
         speaker = finder.critic_at(sent, m.start()) or _the_company(ctx, sent, m.start())
         if speaker is None or m.end() >= s.end - 3:
             continue
@@ -438,8 +533,11 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
         while start > s.start and text[start - 1].isalnum():
             start -= 1  # "said in August that …": the attribution stopped inside a word
         if a.kind != "quote":
-            lead = _LEAD_THAT.match(text, start, end)
+            lead = _LEAD_THAT.match(text, start, end) or _LEAD_WHEN.match(text, start, end)
             start = lead.end() if lead else start
+            if a.verb and _relative_verb(ctx, a):
+                comma = re.compile(r",\s").search(text, start, end)
+                end = comma.start() if comma else end
         while start < end and text[start] in _TRIM:
             start += 1
         while end > start and text[end - 1] in _TRIM:

@@ -244,7 +244,7 @@ def _word_quantities(text: str) -> list[tuple[int, int, Quantity]]:
             continue
         noun = m.group("noun")
         unit = noun.split()[-1].lower() if noun else m.group("measure").lower()
-        if unit in _NOT_COUNTED or (noun and value == 1):
-            continue  # "one of", "two years" (a duration), "one people": not a count
+        if unit in _NOT_COUNTED or unit in _NOT_NOUNS or value == 1:
+            continue  # "one of", "two years" (a duration), "one people", "one-time": not a count
         out.append((w.start(), m.end(), Quantity(value=value, unit=unit)))
     return out

@@ -42,6 +42,33 @@ def test_attributed_statements_are_claims(text: str, claimant: str, statement: s
     assert sorted(hits[0][2]) == sorted(values)
 
 
+@pytest.mark.parametrize(("text", "statement"), [
+    ("Zentrix Labs said on Wednesday it had shipped 20,000 robots to its customers.",
+     "it had shipped 20,000 robots to its customers"),
+    ("Priya Raman told the audience that within two years, agents will write most of the code.",
+     "within two years, agents will write most of the code"),
+    ("Demand rose sharply, and data centres used 21 percent of the country's electricity in 2023, according to the "
+     "Central Statistics Office.", "data centres used 21 percent of the country's electricity in 2023"),
+    ("The Digital News Alliance, which says it represents more than 2,000 publications, lodged the complaint.",
+     "it represents more than 2,000 publications"),
+    ("Priya Raman said in a video posted to her channel that the model has passed 12 safety evaluations.",
+     "the model has passed 12 safety evaluations"),
+])
+def test_the_statement_starts_and_ends_where_its_clause_does(text: str, statement: str) -> None:
+    assert [c[1] for c in claims_of(extract(text))] == [statement]
+
+
+def test_a_document_is_not_the_speaker_where_someone_speaks_in_it() -> None:
+    text = "In a blog post on Friday, Priya Raman acknowledged that the model had passed 12 safety evaluations."
+    assert {c[0] for c in claims_of(extract(text))} == {"Priya Raman"}
+
+
+def test_figures_about_another_actor_are_the_journalists() -> None:
+    text = ("Zentrix Labs said its revenue doubled this year. Halvorsen Robotics, which has invested $13 billion in "
+            "Zentrix Labs, is negotiating its stake.")
+    assert [c[0] for c in claims_of(extract(text))] == ["Zentrix Labs"]
+
+
 def test_figures_after_an_attributed_statement_go_on_with_its_speaker() -> None:
     text = ("Zentrix Labs said its models are now doing more of its engineering work. For example:\n"
             "- The amount of code shipped per engineer has grown by 8 times since 2021 (thanks to code assistants);\n"
@@ -172,6 +199,19 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Zentrix Labs said it cannot predict how regulators will respond to the new model.",
     # a headline sums the story up in the desk's words
     "Zentrix Labs engineer quits, claiming safety has taken a back seat to products\n\nThe engineer left on Friday.",
+    # the speaker's side's feelings and own conduct
+    "Zentrix Labs said it was excited to support the work of the new lab.",
+    "Zentrix Labs said the company was carefully reviewing the findings of the audit.",
+    "Zentrix Labs said it continues to have confidence in its partner's technology.",
+    # nouns that look like verbs of speech, a phrasal verb, an indirect question
+    "Halvorsen Robotics brought claims against two other startups last year over their chip designs.",
+    "Zentrix Labs raised its full-year revenue forecast to $4.6 billion from $4.3 billion.",
+    "Zentrix Labs, which first showed off its robot in February, has yet to release it widely.",
+    "We spoke to Priya Raman about why she thinks the biggest labs are playing a different game.",
+    # '…, X announced they were leaving' is no '<content>, X said'; what follows a quote's verb only places it
+    "Zentrix Labs is fending off 12 lawsuits, and last week two of its researchers, Priya Raman and Elena Varga, "
+    "announced they were leaving.",
+    "“This settlement surpasses any other known recovery,” Priya Raman said in a statement after 40 authors signed.",
 ])
 def test_what_is_not_a_claim(text: str) -> None:
     assert claims_of(extract(text)) == []
