@@ -176,3 +176,20 @@ def test_a_statement_reworded_in_another_article_is_the_same_claim() -> None:
         store.close()
     generated = ids.statement_key("its models generate 80% of its code")
     assert found == {generated: (2, 2), ids.statement_key("its models review 80% of its code"): (1, 1)}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("ChatGPT has 800 million weekly users", "ChatGPT has 500 million weekly users", True),
+        ("OpenAI expects revenue of $3.7 billion this year", "OpenAI's sales will reach $11.6 billion", True),
+        ("OpenAI expects to lose $5 billion this year", "OpenAI expects revenue of $3.7 billion this year", False),
+        ("the company was valued at $80 billion", "the company raised $6.6 billion", False),
+        ("Nvidia sold 40,000 chips to the lab", "the lab bought 50,000 GPUs from Nvidia", True),
+        # a bare figure names no measure: compared as before
+        ("the figure is $2 billion", "OpenAI expects revenue of $3.7 billion this year", True),
+    ],
+)  # fmt: skip
+def test_figures_are_compared_only_when_they_measure_the_same_thing(a: str, b: str, same: bool) -> None:
+    assert claims.same_measure(a, b) is same
+    assert claims.same_measure(b, a) is same
