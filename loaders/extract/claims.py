@@ -71,6 +71,7 @@ _JUDGED = -1.0  # the polarity at or below which a statement without figures is 
 _CHANGE = re.compile(r"\b(?:fell|fallen|falls|cut|cuts|dropped|drops|declined|declines|decreased|decreases|lost|"
                      r"reduced|reduces|shrank|shrunk|halved|slowed|slows)\b(?:\s+[\w’']+){0,3}?\s+(?:by|to|from)\b",
                      re.I)
+_RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
 _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
@@ -205,13 +206,22 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = _company_subject(ctx, a) or _adjacent_speaker(ctx, self.finder, a) or \
+        speaker = _company_subject(ctx, a, self._recent_organisation(a.sent)) or \
+            _adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or a.speaker
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
             return None
         if _judicial(ctx, speaker, self.judges):
             return None  # a ruling is a legal assertion, not a claim (schema)
         return speaker
+
+    def _recent_organisation(self, sent: int) -> str | None:
+        """The organisation that spoke last in the sentences just before ``sent``: whom "the company said" goes on
+        quoting ("The Arena Group said in a statement … The company said, however, …")."""
+        for i in range(sent - 1, max(-1, sent - 1 - _RECENT_SPEAKER), -1):
+            if i in self.spoken and self.ctx.type_of(self.spoken[i]) == "Organization":
+                return self.spoken[i]
+        return None
 
     def _quoted_by(self, a: Attribution) -> str | None:
         """'“…, AdVon Commerce,” The Arena Group said': content read as '…, X said' inside a quote is the quote's
@@ -429,17 +439,18 @@ def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> st
     return spokes.get(a.speaker)
 
 
-def _company_subject(ctx: DocContext, a: Attribution) -> str | None:
+def _company_subject(ctx: DocContext, a: Attribution, recent: str | None = None) -> str | None:
     """"The company says …" after "online education company Chegg": the organisation the article introduced as
     a company (the latest so described), not the last one named (often a rival or an outlet it spoke to)."""
     if a.kind != "reported" or not a.verb:
         return None
     verb_at = ctx.doc.clean.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
-    return _the_company(ctx, a.sent, verb_at) if verb_at >= 0 else None
+    return _the_company(ctx, a.sent, verb_at, recent) if verb_at >= 0 else None
 
 
-def _the_company(ctx: DocContext, sent: int, verb_at: int) -> str | None:
-    """What "the company" right before a verb at ``verb_at`` refers to (None when no such subject stands there)."""
+def _the_company(ctx: DocContext, sent: int, verb_at: int, recent: str | None = None) -> str | None:
+    """What "the company" right before a verb at ``verb_at`` refers to (None when no such subject stands there):
+    the organisation introduced as a company, else the one that spoke just before (``recent``), else the nearest."""
     text = ctx.doc.clean
     if not _COMPANY_SUBJECT.search(text[ctx.sentence(sent).start:verb_at].lstrip()):
         return None
@@ -447,6 +458,8 @@ def _the_company(ctx: DocContext, sent: int, verb_at: int) -> str | None:
                  m.type == "Organization" and _DESCRIBED.search(text, max(0, m.start - 12), m.start)]
     if described:
         return described[-1].key
+    if recent is not None:
+        return recent
     # else the organisation named most nearby, of those that are ever a subject (not only "told Axios")
     addressed = {k for k, e in ctx.entities.items() if e.type == "Organization" and e.mentions and all(
         _ADDRESSEE.search(text, max(0, m.start - 16), m.start) for m in e.mentions)}

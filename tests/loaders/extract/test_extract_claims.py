@@ -63,6 +63,13 @@ def test_a_document_is_not_the_speaker_where_someone_speaks_in_it() -> None:
     assert {c[0] for c in claims_of(extract(text))} == {"Priya Raman"}
 
 
+def test_the_company_is_the_organisation_that_spoke_just_before() -> None:
+    text = ("Halvorsen Robotics said in a statement that its chips were tested by 12 independent labs. Zentrix Labs, "
+            "a rival chipmaker based in Oslo, has disputed the results for months. The company said, however, that "
+            "its chips had passed 40 separate safety audits.")
+    assert [c[0] for c in claims_of(extract(text))] == ["Halvorsen Robotics", "Halvorsen Robotics"]
+
+
 def test_figures_about_another_actor_are_the_journalists() -> None:
     text = ("Zentrix Labs said its revenue doubled this year. Halvorsen Robotics, which has invested $13 billion in "
             "Zentrix Labs, is negotiating its stake.")
