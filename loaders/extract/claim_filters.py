@@ -7,6 +7,7 @@ import re
 
 from loaders.extract.lexicon import alternation
 from loaders.extract.quantities import parse_quantities
+from loaders.extract.sentiment import valences
 
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
 _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
@@ -115,6 +116,12 @@ _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to ha
 _PURPOSE = re.compile(r"^(?:that\s+)?(?:its|our|their|his|her|the company[’']s)\s+(?:\w+\s+)?"
                       r"(?:mission|goal|aim|purpose|vision|ambition|intention|plan|priority)\s+"
                       r"(?:is|was|has been|remains)\s+(?:to|that)\b", re.I)
+# a value judgement: a copula, then (degree words and) a strongly evaluative word ("R1 was “an impressive model",
+# "on our data it has been excellent", "it could be “a positive”")
+_COPULA_EVALUATION = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained|seems?|seemed|looks?|looked)\s+"
+                                r"[\"“]?(?:(?:not|so|very|really|genuinely|truly|quite|extremely|incredibly|highly|"
+                                r"an?|the)\s+[\"“]?)*(?P<word>[a-z]+)\b", re.I)
+_EVALUATIVE = 2.0  # the valence (VADER scale) from which a predicate word judges rather than describes
 _MIN_WORDS = 4
 _MAX_WORDS = 70
 
@@ -160,3 +167,11 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         factual = _FACTUAL.search(body) is not None or bool(_FIGURE.search(body) and parse_quantities(body))
         return factual and not _FIRST_SINGULAR.search(body)
     return not clause or _CLAUSE.match(body) is not None
+
+
+def is_value_judgement(content: str) -> bool:
+    """Whether a statement judges rather than states: its predicate is a strongly evaluative word ("was
+    impressive", "has been excellent"; participles such as "improving" describe a change)."""
+    v = valences()
+    return any(abs(v.get(w, 0.0)) >= _EVALUATIVE and not w.endswith(("ing", "ed"))
+               for w in (m.group("word").lower() for m in _COPULA_EVALUATION.finditer(content)))

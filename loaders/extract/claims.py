@@ -22,7 +22,7 @@ from loaders.extract.claim_context import (
     continued_figures,
     document_attributions,
 )
-from loaders.extract.claim_filters import is_statement
+from loaders.extract.claim_filters import is_statement, is_value_judgement
 from loaders.extract.context import DocContext
 from loaders.extract.criticisms import CriticismFinder
 from loaders.extract.lexicon import alternation, lexicon
@@ -133,10 +133,12 @@ _WH_BEFORE = re.compile(r"\b(?:why|how|whether)\s+(?:\S+\s+){0,2}$", re.I)
 
 @lru_cache(maxsize=1)
 def _next_attribution() -> re.Pattern[str]:
-    """", it argued that …" / ", and he added that …": a second attribution, which ends the first statement."""
+    """", it argued that …" / ", and he added that …" / ", and its CEO, Ana Ruiz, said …": a second attribution,
+    which ends the first statement."""
     speech = alternation(w for w in lexicon().speech_verbs if " " not in w)
     return re.compile(rf",\s+(?:and\s+|but\s+)?(?:it|he|she|they|the company|the firm)\s+(?:also\s+)?"
-                      rf"(?:{speech})\b", re.I)
+                      rf"(?:{speech})\b|,\s+(?:and|but)\s+(?:its|the|their|his|her)\s+(?:[\w’'.-]+,?\s+){{1,5}}?"
+                      rf"(?:also\s+)?(?:{speech})\b", re.I)
 
 
 def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Event],
@@ -244,10 +246,11 @@ class _DocClaims:
                 not self._quantities(start, end):
             return False  # an accusation or judgement is a criticism (schema), and so is what the critic adds in its
             # sentence ("X hit out at …, adding that …"); its figures are a borderline claim
-        if not self._quantities(start, end) and (finder.negative(content) is not None or len(content.split()) < 5 or
-                                                 (finder.polarity(content) <= _JUDGED and not _CHANGE.search(content))):
-            return False  # a negative judgement (criticism territory), or too short to state a fact; figures and
-            # trends that fell or were cut are facts
+        if not self._quantities(start, end) and (
+                len(content.split()) < 5 or finder.negative(content) is not None or is_value_judgement(content) or
+                (finder.polarity(content) <= _JUDGED and not _CHANGE.search(content))):
+            return False  # a judgement (a negative one is criticism territory), or too short to state a fact;
+            # figures and trends that fell or were cut are facts
         if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
             return False
@@ -494,12 +497,14 @@ def _litigated(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int
 
 
 def _own_side_plan(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:
-    """"Duolingo would stop using contractors", said by its chief: the speaker's side announcing its own plans."""
+    """"Duolingo would stop using contractors", said by its chief, "Siri Context would arrive next year", said by
+    Apple: the speaker's side announcing its own (or its product's) plans."""
     first = next(iter(ctx.mentions(sent, start, end)), None)
     if first is None or first.start - start > 4:
         return False
-    if first.key != speaker and (first.type != "Organization" or first.key not in finder.allies.get(speaker, ())):
-        return False  # "OpenAI says Musk wanted …": a co-founder is not the side speaking
+    if first.key != speaker and (first.type not in ("Organization", "Product") or
+                                 first.key not in finder.allies.get(speaker, ())):
+        return False  # "OpenAI says Musk wanted …": a co-founder is not the side speaking; its own product is
     return not is_statement("it " + ctx.doc.clean[first.end:end].lstrip())
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from kg.model import Extraction
 from loaders.extract import extract
-from loaders.extract.claim_filters import is_statement
+from loaders.extract.claim_filters import is_statement, is_value_judgement
 from tests.loaders.extract.extract_helpers import key_label
 
 
@@ -219,6 +219,11 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Zentrix Labs is fending off 12 lawsuits, and last week two of its researchers, Priya Raman and Elena Varga, "
     "announced they were leaving.",
     "“This settlement surpasses any other known recovery,” Priya Raman said in a statement after 40 authors signed.",
+    # a value judgement: an evaluative predicate, no fact
+    "Priya Raman said the new model was “an impressive piece of engineering, whatever its price”.",
+    # a second attribution ends the first statement: the chief's praise is not the company's statement
+    "Halvorsen Robotics said it had signed a contract for two data centers, and its CEO, Elena Varga, said early "
+    "results had been “genuinely impressive”.",
 ])
 def test_what_is_not_a_claim(text: str) -> None:
     assert claims_of(extract(text)) == []
@@ -247,6 +252,18 @@ def test_what_is_not_a_claim(text: str) -> None:
 ])
 def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     assert is_statement(content, quoted=quoted) is expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("R1 was an impressive model", True),
+    ("on our data it has been excellent", True),
+    ("the company is “a great partner” for the city", True),
+    ("it is not yet clear that the model is capable of research judgment", False),
+    ("model performance is improving quickly on coding benchmarks", False),
+    ("the two companies are entirely separate", False),
+])
+def test_value_judgements(content: str, expected: bool) -> None:
+    assert is_value_judgement(content) is expected
 
 
 def test_every_claim_names_its_rule_and_lies_in_its_sentence(seeds_dir: Path) -> None:
