@@ -63,8 +63,9 @@ _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s
                       r"believe|feel|felt|guess|suppose|doubt|take|can[’']t believe|demand|want|wanted|need|hope|"
                       r"expect|urge|ask|am|[’']m)\b", re.I)
 # a quote that reports facts: a figure, or words of state and change ("not yet", "already", "increasingly")
-_FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)? "
-                      r"(?:been|\w+ed)|percent|million|billion|thousands?|hundreds?|dozens?|"
+_FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)?"
+                      r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|million|billion|"
+                      r"thousands?|hundreds?|dozens?|"
                       r"every (?:day|week|month|year))\b", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
 # reported speech must be a clause: a subject, then a finite verb within a few words ("the number of reports it
