@@ -23,6 +23,14 @@ from loaders.extract.claim_context import (
     document_attributions,
 )
 from loaders.extract.claim_filters import is_statement, is_value_judgement
+from loaders.extract.claim_speech import (
+    fronted_too_far,
+    headline,
+    noun_before,
+    object_only,
+    relative_verb,
+    unasserted,
+)
 from loaders.extract.context import DocContext
 from loaders.extract.criticisms import CriticismFinder
 from loaders.extract.lexicon import alternation, lexicon
@@ -71,6 +79,8 @@ _JUDGED = -1.0  # the polarity at or below which a statement without figures is 
 _CHANGE = re.compile(r"\b(?:fell|fallen|falls|cut|cuts|dropped|drops|declined|declines|decreased|decreases|lost|"
                      r"reduced|reduces|shrank|shrunk|halved|slowed|slows)\b(?:\s+[\w’']+){0,3}?\s+(?:by|to|from)\b",
                      re.I)
+# finding verbs that are nouns as often ("revenue forecast", "data centre projects")
+_NOUN_FINDING = frozenset({"forecast", "forecasts", "reports", "projects", "shows", "finds"})
 _RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
@@ -80,25 +90,6 @@ _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", 
 # an argument is a position taken, in court or in a debate, not a statement of fact
 _NOT_REPORTING = ("suggest", "argu", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort",
                   "counter", "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
-# what stands right before a verb of speech when it asserts nothing: negated ("never wrote", "has not disclosed"),
-# passive ("it was revealed"), or a noun ("after reports that", "the findings")
-_UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
-                                r"\b(?:not|never|n[’']t)\b[^,;]{0,60}\b(?:or|nor)|"
-                                r"\b(?:was|were|been|being|be|is|are)|"
-                                r"\b(?:after|about|amid|following|despite|of|to|the|these|those|such|media|news|"
-                                r"press|that))\s*$", re.I)
-# an unnamed subject right before a finite verb ("a prominent app developer showed that …"): whoever it is, not
-# the organisation named earlier in the sentence (before a participle, it is the document: "an article stating")
-_UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
-# a group named by what its members are ("Silicon Valley executives argue"): nobody named speaks, unless an
-# organisation's name stands right before the group ("Anthropic researchers found": its staff)
-# verbs that take a noun phrase as often as a clause: they state something only with "that" or a quote
-_OBJECT_VERB = re.compile(r"(?:wrote|writes|write|emphasi[sz]e[sd]?|highlight(?:s|ed)?|stress(?:es|ed)?|"
-                          r"underscore[sd]?|underline[sd]?|pointed to|points to|cite[sd]?)", re.I)
-# what comes before a participle of speech ("…, saying that", "by telling", "while noting"); before other -ing
-# words of speech ("writing", "reporting") a noun phrase is meant ("an AI sports writing program")
-_ING_LEAD = re.compile(r"(?:[,;:—–(]|\b(?:by|while|when|after|before|also|and|in|on|without|article|report|paper|"
-                       r"statement|post|letter|filing|study|blog|email|memo|note|survey))\s*$", re.I)
 # "in a new blog post on Thursday that …": where the speech was made, before the statement
 _WHEN_WORDS = (r"this|last|earlier|week|month|year|quarter|morning|afternoon|evening|night|today|yesterday|monday|"
                r"tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
@@ -115,20 +106,11 @@ _LEAD_THAT = re.compile(rf"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his
 # "said on Wednesday it had raised …": when it was said, before a statement without "that"
 _LEAD_WHEN = re.compile(rf"(?:(?:on|in|at|last|this|earlier)\s+)?(?:(?:{_WHEN_WORDS})\b[\s,]*)+"
                         rf"(?=(?:it|he|she|they|we|the|its|his|her|their)\b)", re.I)
-# the verb of a relative clause ("X, which says it represents …, lodged …"): the statement ends at its comma
-_RELATIVE = re.compile(r"\b(?:which|who)\s+(?:\w+ly\s+|also\s+)?$", re.I)
-# "brought claims against", "media reports": the noun, not the verb
-_NOUN_SPEECH = frozenset({"claims", "claim", "reports", "report"})
-_NOUN_FINDING = frozenset({"forecast", "forecasts", "reports", "projects", "shows", "finds"})
-_SUBJECT_WORDS = frozenset({"also", "now", "still", "later", "it", "he", "she", "they", "we", "company", "firm",
-                            "which", "who", "that", "and", "but", "often", "repeatedly", "publicly", "falsely"})
 # "told the audience that", "told reporters on Monday that": an addressee no name identifies, then "that"
 _UNNAMED_ADDRESSEE = re.compile(r"\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+"
                                 r"(?:on \w+\s+)?that\s+|\s*(?:us|me|him|her|them|staff|employees|reporters|"
                                 r"journalists|investors|analysts|lawmakers|attendees|the audience)\s+"
                                 r"(?:on \w+\s+)?(?:that\s+)?")
-# an indirect question: "why she thinks …", "how it says …"
-_WH_BEFORE = re.compile(r"\b(?:why|how|whether)\s+(?:\S+\s+){0,2}$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -164,17 +146,17 @@ class _DocClaims:
     def run(self) -> list[Claim]:
         """Claims from every attribution, then the figures that go on after them."""
         ctx = self.ctx
-        title = _title(ctx)
+        title = headline(ctx)
         for a, rule in list(_attributions(ctx, self.finder)):
             if a.kind == "quote":
                 self.quotes.append(a)
             if a.sent in title:
                 continue  # a headline sums the story up in the desk's words ("X resigns, claiming …")
             speaker = self._speaker(a)
-            if speaker is None or _unasserted(ctx, a) or _fronted_too_far(ctx, a):
+            if speaker is None or unasserted(ctx, a) or fronted_too_far(ctx, a):
                 continue  # "never wrote", "it was revealed", "after reports that": nobody says anything
             self.spoken.setdefault(a.last_sent, speaker)
-            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or _object_only(ctx, a):
+            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or object_only(ctx, a):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = bool(a.verb and a.verb.lower().startswith("announc"))
             for sent, start, end in _pieces(ctx, a):
@@ -292,116 +274,6 @@ def _attributions(ctx: DocContext, finder: CriticismFinder) -> Iterator[tuple[At
             yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
         if not words.isdisjoint(DOCUMENT_WORDS):
             yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
-
-
-def _title(ctx: DocContext) -> frozenset[int]:
-    """The document's headline: a first paragraph of one sentence, on one line, that ends no sentence."""
-    sents = ctx.doc.sentences
-    if len(sents) < 2 or sents[1].paragraph == sents[0].paragraph:
-        return frozenset()
-    line = ctx.doc.clean[sents[0].start:sents[0].end].strip().rstrip("'’\"”)")
-    return frozenset() if "\n" in line or line.endswith((".", "!", "?", ":", ";")) else frozenset({0})
-
-
-def _unasserted(ctx: DocContext, a: Attribution) -> bool:
-    """Whether the verb of reported speech asserts nothing: negated, passive, or a noun ("after reports that")."""
-    if a.kind == "quote" or not a.verb:
-        return False
-    text, s = ctx.doc.clean, ctx.sentence(a.sent)
-    verb_at = text.rfind(a.verb, s.start, a.start + 1)
-    if verb_at < 0:
-        return False
-    if a.verb.strip().endswith("ing"):
-        if not _ING_LEAD.search(text, max(s.start, verb_at - 12), verb_at):
-            return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
-    elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at) or _group_subject(ctx, a.sent, verb_at):
-        return True
-    if a.verb.strip().lower() == "added" and re.match(r"(?:a|an)\s", text[a.start:a.start + 3], re.I):
-        return True  # "Meta has since added a warning": "added" with an object
-    if _after_quote(text, s.start, verb_at) and not a.verb.strip().endswith("ing"):
-        return True  # '“…,” X said in a statement after …': the words after the verb only place the quote
-    if _noun_speech(text, a.verb, verb_at) or _WH_BEFORE.search(text, max(s.start, verb_at - 40), verb_at):
-        return True  # "brought claims against", "why she thinks": no statement is made
-    if _inside_quote(text, verb_at):
-        return True  # '“… Perplexity proudly states that …”': the quote's speaker says it, not the name in it
-    return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at) is not None
-
-
-@lru_cache(maxsize=1)
-def _group_subject_re() -> re.Pattern[str]:
-    """A group named by what its members are, right before a verb ("industry executives", "users on Reddit")."""
-    plural = alternation(w for w in lexicon().group_nouns if w.endswith("s") and " " not in w)
-    return re.compile(rf"\b(?:{plural})(?:\s+on\s+(?:[A-Z][\w.&-]*\s+){{1,3}})?\s*$")
-
-
-def _group_subject(ctx: DocContext, sent: int, verb_at: int) -> bool:
-    """Whether the subject right before the verb is a group no name identifies ("industry executives said"), not
-    an organisation's staff ("Anthropic researchers found")."""
-    m = _group_subject_re().search(ctx.doc.clean, max(ctx.sentence(sent).start, verb_at - 40), verb_at)
-    if m is None:
-        return False
-    owner = next(iter(reversed(ctx.mentions(sent, ctx.sentence(sent).start, m.start()))), None)
-    return owner is None or owner.type != "Organization" or \
-        re.fullmatch(r"(?:[’']s)?\s+", ctx.doc.clean[owner.end:m.start()]) is None
-
-
-def _after_quote(text: str, start: int, verb_at: int) -> bool:
-    """Whether a sentence opens with a quotation that closes before the verb at ``verb_at``."""
-    head = text[start:verb_at].lstrip()
-    return head[:1] in ("“", '"') and ("”" in head or head.count('"') >= 2)
-
-
-def _fronted_too_far(ctx: DocContext, a: Attribution) -> bool:
-    """'<content>, X said.': the verb must end the sentence, give or take where and when ('…, and two researchers,
-    A and B, announced they were leaving' is no such attribution)."""
-    if a.kind != "fronted" or not a.verb:
-        return False
-    text, s = ctx.doc.clean, ctx.sentence(a.sent)
-    at = text.find(a.verb, a.end, s.end)
-    tail = text[at + len(a.verb):s.end] if at >= 0 else ""
-    return len(tail.split()) > 8 or re.search(r"\bthat\b", tail) is not None or \
-        (at >= 0 and _RELATIVE.search(text, max(0, at - 20), at) is None and
-         re.match(r"\s*(?:it|he|she|they|we)\b", tail) is not None)
-
-
-def _verb_at(ctx: DocContext, a: Attribution) -> int:
-    """Where the verb of a reported attribution stands in its sentence (-1 when not found)."""
-    return ctx.doc.clean.rfind(a.verb or "", ctx.sentence(a.sent).start, a.start + 1) if a.verb else -1
-
-
-def _relative_verb(ctx: DocContext, a: Attribution) -> bool:
-    """Whether the verb of speech is that of a relative clause ("the alliance, which says it represents …, …")."""
-    at = _verb_at(ctx, a)
-    return at >= 0 and _RELATIVE.search(ctx.doc.clean, max(0, at - 20), at) is not None
-
-
-def _noun_speech(text: str, verb: str, verb_at: int) -> bool:
-    """"brought claims against", "after media reports": the noun, not the verb of speech."""
-    return verb.strip().lower() in _NOUN_SPEECH and _noun_before(text, verb_at)
-
-
-def _noun_before(text: str, verb_at: int) -> bool:
-    """Whether the word before a verb that is also a noun ("claims", "forecast") makes it a noun: a lower-case word
-    that is neither a pronoun, an adverb nor a subject ("the company")."""
-    before = text[max(0, verb_at - 30):verb_at].split()
-    return bool(before) and before[-1].islower() and before[-1] not in _SUBJECT_WORDS and \
-        not before[-1].endswith("ly")
-
-
-def _inside_quote(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
-    para = text.rfind("\n", 0, pos) + 1
-    return text.count('"', para, pos) % 2 == 1 or text.count("“", para, pos) > text.count("”", para, pos)
-
-
-def _object_only(ctx: DocContext, a: Attribution) -> bool:
-    """"has emphasized AI safety since …", "pointed to a rapid increase": the verb takes an object, not a statement
-    (the speaker still speaks: figures that follow are theirs)."""
-    if a.kind == "quote" or not a.verb or not _OBJECT_VERB.match(a.verb.strip()):
-        return False
-    text = ctx.doc.clean
-    verb_at = text.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
-    return verb_at >= 0 and not re.search(r"\bthat\b|[“\"]", text[verb_at:a.start + 5])
 
 
 def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
@@ -528,7 +400,7 @@ def _findings(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[A
     for m in _FINDING_VERB.finditer(text, s.start, s.end):
         if text.count("“", s.start, m.start()) > text.count("”", s.start, m.start()):
             continue  # inside a quote: the quote's speaker says it
-        if m.group(0).split()[0].lower() in _NOUN_FINDING and _noun_before(text, m.start()):
+        if m.group(0).split()[0].lower() in _NOUN_FINDING and noun_before(text, m.start()):
             continue  # "raised its revenue forecast to …", "data centre projects": a noun, not a finding
         speaker = finder.critic_at(sent, m.start()) or _the_company(ctx, sent, m.start())
         if speaker is None or m.end() >= s.end - 3:
@@ -553,7 +425,7 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
         if a.kind != "quote":
             lead = _LEAD_THAT.match(text, start, end) or _LEAD_WHEN.match(text, start, end)
             start = lead.end() if lead else start
-            if a.verb and _relative_verb(ctx, a):
+            if a.verb and relative_verb(ctx, a):
                 comma = re.compile(r",\s").search(text, start, end)
                 end = comma.start() if comma else end
         while start < end and text[start] in _TRIM:
