@@ -19,7 +19,8 @@ _OWN_PLAN = re.compile(
     r"^(?:that\s+)?(?:it|we|they|he|she|i|(?:the|his|her|its|their|our) (?:company|firm|startup|group|government|"
     r"agency|ministry|court|lab|team|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?(?:will|would|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
     r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
-    r"looks? forward|is committed|are committed|is working|are working|is looking|are looking|has decided|"
+    r"looks? forward|looked forward|is committed|are committed|remains? committed|"
+    r"is working|are working|is looking|are looking|has decided|"
     r"had decided|decided|agreed to|has agreed|is open|remains? open|(?:is|are|was|were) [\"“]?(?:pleased|excited|"
     r"proud|delighted|thrilled|happy|glad|grateful|confident)|"
     # what the speaker's side is doing, continues to do or disputes: its own conduct, not a fact it reports
@@ -32,7 +33,8 @@ _OWN_PLAN = re.compile(
     r"worried|heartbroken)|won[’']t|wouldn[’']t|"
     r"(?:can(?:not|[’']t)|could(?: not|n[’']t)|(?:is|was|are|were) unable to) (?:yet )?(?:predict|say|know|tell|"
     r"confirm|determine|verify|guarantee|rule out|comment|disclose)|"
-    r"(?:has|had|have) (?:also |since |now |already )?(?:received|hired|appointed|retained|discussed|asked|signed|"
+    r"(?:has|had|have) (?:also |since |now |already )?(?:received|reached|"
+    r"hired|appointed|retained|discussed|asked|signed|"
     r"launched|filed|sent|identified|contacted|reached out)|spent|tried|sought|offered|reached out|contacted|"
     r"approached)\b", re.I)
 # feelings, thanks and opinions without factual content
@@ -55,6 +57,9 @@ _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
                        r"but|days|weeks|months|years|being|is|are|was|were|has|have|had)\b(?!\s+(?:[\d$€£¥]|(?:one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b))",
                        re.I)
+# a statement opening with a modal has lost its subject ("principles that he said would govern …"): a fragment,
+# unless it gives a figure ("a robot arm the company says can handle more than 20,000 items")
+_MODAL_START = re.compile(r"^(?:would|will|could|can|may|might|must|should)\b", re.I)
 _SENTENCE_ADVERB = re.compile(r"^[A-Za-z]+ly,\s*")
 # a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
 _GERUND = re.compile(r"^[a-z]+ing\b")
@@ -147,6 +152,8 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
     if _FRAGMENT.match(lead) and not _main_clause_after_comma(lead):
         return False
     if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
+        return False
+    if _MODAL_START.match(body) and not (_FIGURE.search(body) and parse_quantities(body)):
         return False
     if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body):
         return False

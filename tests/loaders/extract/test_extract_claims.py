@@ -51,6 +51,8 @@ def test_attributed_statements_are_claims(text: str, claimant: str, statement: s
      "Central Statistics Office.", "data centres used 21 percent of the country's electricity in 2023"),
     ("The Digital News Alliance, which says it represents more than 2,000 publications, lodged the complaint.",
      "it represents more than 2,000 publications"),
+    ("Zentrix Labs builds Grasp, a robot arm that the company says can handle more than 20,000 SKUs.",
+     "can handle more than 20,000 SKUs"),
     ("Priya Raman said in a video posted to her channel that the model has passed 12 safety evaluations.",
      "the model has passed 12 safety evaluations"),
 ])
@@ -221,6 +223,12 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "“This settlement surpasses any other known recovery,” Priya Raman said in a statement after 40 authors signed.",
     # a value judgement: an evaluative predicate, no fact
     "Priya Raman said the new model was “an impressive piece of engineering, whatever its price”.",
+    # the speaker's side's stance and own steps
+    "Zentrix Labs said it remains committed to the partnership with Halvorsen Robotics.",
+    "Zentrix Labs said the company looked forward to resolving the dispute with its publishers.",
+    "Zentrix Labs said it has reached an agreement in principle with Halvorsen Robotics on the chips.",
+    # a statement without its subject ("principles that he said would …")
+    "Priya Raman unveiled a set of principles on Monday that she said would govern its data centres.",
     # a second attribution ends the first statement: the chief's praise is not the company's statement
     "Halvorsen Robotics said it had signed a contract for two data centers, and its CEO, Elena Varga, said early "
     "results had been “genuinely impressive”.",

@@ -187,6 +187,7 @@ def test_quantities_never_crash(text: str) -> None:
     ("the governor said SB 1047 establishes a framework", []),
     ("under Section 230 platforms are shielded", []),
     ("GPT-4 is now cheaper than 3 models", [(3.0, "models")]),
+    ("it handles more than 20,000 different SKUs and 500 GPUs", [(2e4, "skus"), (500.0, "gpus")]),
 ])
 def test_quantity_examples(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for _, _, q in parse_quantities(text)] == expected
