@@ -17,14 +17,16 @@ _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|
 # the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
 _OWN_PLAN = re.compile(
     r"^(?:that\s+)?(?:it|we|they|he|she|i|(?:the|his|her|its|their|our) (?:company|firm|startup|group|government|"
-    r"agency|ministry|court|lab|team|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?(?:will|would|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
+    r"agency|ministry|court|lab|team|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?"
+    r"(?:will|would|could|may|might|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
     r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
     r"looks? forward|looked forward|is committed|are committed|remains? committed|"
     r"is working|are working|is looking|are looking|has decided|"
     r"had decided|decided|agreed to|has agreed|is open|remains? open|(?:is|are|was|were) [\"“]?(?:pleased|excited|"
     r"proud|delighted|thrilled|happy|glad|grateful|confident)|"
     # what the speaker's side is doing, continues to do or disputes: its own conduct, not a fact it reports
-    r"(?:is|are|was|were) (?:\w+ly )?[\"“]?[a-z]+ing\b|continues?|continued|disput(?:es|ed)|den(?:y|ies|ied)|"
+    r"(?:is|are|was|were|has been|had been|have been) (?:\w+ly )?[\"“]?[a-z]+ing\b|continues?|continued|"
+    r"disput(?:es|ed)|den(?:y|ies|ied)|"
     r"(?:would|will) (?:continue|not)|welcomes?|welcomed|takes? [\w\s]{1,40} seriously|was (?:reviewing|removing|"
     r"working|looking|investigating|considering)|is (?:reviewing|removing|investigating|considering)|"
     r"(?:would|will|can)\s+not\s+comment|declined|(?:strongly\s+)?(?:disagrees?|disagreed|agrees?|regrets?|"
@@ -32,9 +34,9 @@ _OWN_PLAN = re.compile(
     r"(?:is|was|are|were) [\"“]?(?:horrified|shocked|appalled|outraged|saddened|disappointed|dismayed|concerned|"
     r"worried|heartbroken)|won[’']t|wouldn[’']t|"
     r"(?:can(?:not|[’']t)|could(?: not|n[’']t)|(?:is|was|are|were) unable to) (?:yet )?(?:predict|say|know|tell|"
-    r"confirm|determine|verify|guarantee|rule out|comment|disclose)|"
+    r"confirm|determine|verify|guarantee|rule out|comment|disclose|share|reveal|discuss|name|specify)|"
     r"(?:has|had|have) (?:also |since |now |already )?(?:received|reached|"
-    r"hired|appointed|retained|discussed|asked|signed|"
+    r"summoned|ordered|opened|fined|requested|blocked|banned|hired|appointed|retained|discussed|asked|signed|"
     r"launched|filed|sent|identified|contacted|reached out)|spent|tried|sought|offered|reached out|contacted|"
     r"approached)\b", re.I)
 # feelings, thanks and opinions without factual content
@@ -49,12 +51,14 @@ _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+
                         re.I)
 _HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*(?:\w+\s+){0,4}?(?:would|might)\b",
                            re.I)
+# "it would face a daily fine … if it did not": what would follow a condition, the condition last
+_HYPOTHETICAL_TAIL = re.compile(r"\bwould\b.{0,120}\b(?:if|unless)\b[^,;]{0,60}$", re.I)
 # a fragment, not a statement: "When the suit was first filed", "In an April motion to dismiss" (a subordinate or
 # prepositional opening without a main clause after a comma)
 _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
                        r"(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|how|whether|why|"
                        r"whom|whose|until|because|although|though|despite|following|from|of|about|into|over|and|or|"
-                       r"but|days|weeks|months|years|being|is|are|was|were|has|have|had)\b(?!\s+(?:[\d$€£¥]|(?:one|two|three|"
+                       r"but|days|weeks|months|years|being|is|are|was|were|has|have|had|once)\b(?!\s+(?:[\d$€£¥]|(?:one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b))",
                        re.I)
 # a statement opening with a modal has lost its subject ("principles that he said would govern …"): a fragment,
@@ -155,7 +159,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _MODAL_START.match(body) and not (_FIGURE.search(body) and parse_quantities(body)):
         return False
-    if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body):
+    if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body):
         return False
     intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body)
     if intention and not (_FIGURE.search(body) and parse_quantities(body)):

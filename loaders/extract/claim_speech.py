@@ -37,6 +37,7 @@ _RELATIVE = re.compile(r"\b(?:which|who)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 _NOUN_SPEECH = frozenset({"claims", "claim", "reports", "report"})
 _SUBJECT_WORDS = frozenset({"also", "now", "still", "later", "it", "he", "she", "they", "we", "company", "firm",
                             "which", "who", "that", "and", "but", "often", "repeatedly", "publicly", "falsely"})
+_ADDED_OBJECT = re.compile(r"(?:a|an|the|its|their|new)\s", re.I)  # "added a warning", "added the chatbot"
 # an indirect question: "why she thinks …", "how it says …"
 _WH_BEFORE = re.compile(r"\b(?:why|how|whether)\s+(?:\S+\s+){0,2}$", re.I)
 
@@ -63,8 +64,9 @@ def unasserted(ctx: DocContext, a: Attribution) -> bool:
             return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
     elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at) or group_subject(ctx, a.sent, verb_at):
         return True
-    if a.verb.strip().lower() == "added" and re.match(r"(?:a|an)\s", text[a.start:a.start + 3], re.I):
-        return True  # "Meta has since added a warning": "added" with an object
+    if a.verb.strip().lower() == "added" and _ADDED_OBJECT.match(text, a.start) and \
+            not re.search(r"\bthat\s*$", text[max(0, a.start - 6):a.start]):
+        return True  # "Meta has since added a warning", "Fortnite added the chatbot": "added" with an object
     if _after_quote(text, s.start, verb_at) and not a.verb.strip().endswith("ing"):
         return True  # '“…,” X said in a statement after …': the words after the verb only place the quote
     if _noun_speech(text, a.verb, verb_at) or _WH_BEFORE.search(text, max(s.start, verb_at - 40), verb_at):

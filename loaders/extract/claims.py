@@ -70,7 +70,7 @@ _BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|th
 _COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:but|and|however)\s+)(?:the (?:company|firm|startup))\s+"
                               r"(?:(?:also|later|has|had|previously|again|then|now)\s+)*$", re.I)
 _DESCRIBED = re.compile(r"\b(?:company|startup|start-up)\s+$", re.I)  # not "firm": "law firm X" is its counsel
-_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+)?$", re.I)
+_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+|an?\s+)?$", re.I)
 _COURT = re.compile(r"\b(?:Court|Tribunal|Judiciary)\b")
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
@@ -81,6 +81,11 @@ _CHANGE = re.compile(r"\b(?:fell|fallen|falls|cut|cuts|dropped|drops|declined|de
                      re.I)
 # finding verbs that are nouns as often ("revenue forecast", "data centre projects")
 _NOUN_FINDING = frozenset({"forecast", "forecasts", "reports", "projects", "shows", "finds"})
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$", re.I)
+# "…, Yonhap news agency reported.": a second source closing the sentence, not part of the statement
+_TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[a-z]+\s+){0,2}"
+                              r"(?:reported|reports|said|says|wrote)\s*[.!]?\s*$")
+_ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 _RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
@@ -193,11 +198,20 @@ class _DocClaims:
         speaker = _company_subject(ctx, a, self._recent_organisation(a.sent)) or \
             _adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or a.speaker
-        if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
+        if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS or \
+                _unknown_speaker(ctx, a):
             return None
+        if self._addressed(speaker, a.last_sent):
+            return None  # '"…," she told the Guardian, adding that …': the outlet spoken to does not speak
         if _judicial(ctx, speaker, self.judges):
             return None  # a ruling is a legal assertion, not a claim (schema)
         return speaker
+
+    def _addressed(self, key: str, sent: int) -> bool:
+        """Whether an actor is named in a sentence only as the one spoken to ("told the Guardian")."""
+        named = [m for m in self.ctx.mentions(sent) if m.key == key]
+        return bool(named) and all(_TOLD_BEFORE.search(self.ctx.doc.clean, max(0, m.start - 16), m.start)
+                                   for m in named)
 
     def _recent_organisation(self, sent: int) -> str | None:
         """The organisation that spoke last in the sentences just before ``sent``: whom "the company said" goes on
@@ -358,6 +372,18 @@ def _adjacent_speaker(ctx: DocContext, finder: CriticismFinder, a: Attribution) 
     return None
 
 
+def _unknown_speaker(ctx: DocContext, a: Attribution) -> bool:
+    """Whether the name right before the verb of reported speech is no person or organisation as typed ("… after
+    Human Rights Watch said" with the name read as a product): someone speaks, but not whoever else is named."""
+    if a.kind != "reported" or not a.verb:
+        return False
+    s, text = ctx.sentence(a.sent), ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start)
+    before = ctx.mentions(a.sent, s.start, verb_at) if verb_at >= 0 else []
+    return bool(before) and before[-1].type not in (*_SPEAKER_TYPES, "Group") and \
+        _BEFORE_VERB.fullmatch(text, before[-1].end, verb_at) is not None
+
+
 def _litigated(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:
     """"Chegg says Google forces companies to …" in a passage about its complaint: what a litigant says the other
     side did is an allegation (a criticism), not a claim."""
@@ -397,12 +423,14 @@ def _findings(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[A
     """'X reported / found / forecast (that) …': the subject before the verb states what follows it."""
     s = ctx.sentence(sent)
     text = ctx.doc.clean
+    if _ACCORDING_START.match(text, s.start):
+        return  # "According to a CNBC report, OpenAI expects …": the report is the source of the figures
     for m in _FINDING_VERB.finditer(text, s.start, s.end):
         if text.count("“", s.start, m.start()) > text.count("”", s.start, m.start()):
             continue  # inside a quote: the quote's speaker says it
         if m.group(0).split()[0].lower() in _NOUN_FINDING and noun_before(text, m.start()):
             continue  # "raised its revenue forecast to …", "data centre projects": a noun, not a finding
-        speaker = finder.critic_at(sent, m.start()) or _the_company(ctx, sent, m.start())
+        speaker = _the_company(ctx, sent, m.start()) or finder.critic_at(sent, m.start())
         if speaker is None or m.end() >= s.end - 3:
             continue
         yield Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0), text[m.end():s.end])
@@ -418,7 +446,7 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
         if a.verb and _TOLD.match(a.verb):
             start = _skip_addressee(ctx, si, start, end)
         if a.kind != "quote":
-            nxt = _next_attribution().search(text, start, end)
+            nxt = _next_attribution().search(text, start, end) or _TRAILING_SOURCE.search(text, start, end)
             end = nxt.start() if nxt else end
         while start > s.start and text[start - 1].isalnum():
             start -= 1  # "said in August that …": the attribution stopped inside a word

@@ -53,11 +53,23 @@ def test_attributed_statements_are_claims(text: str, claimant: str, statement: s
      "it represents more than 2,000 publications"),
     ("Zentrix Labs builds Grasp, a robot arm that the company says can handle more than 20,000 SKUs.",
      "can handle more than 20,000 SKUs"),
+    ("The Halvorsen Data Authority said the service had handled 40 million requests on Saturday, the Daily Ledger "
+     "reported.", "the service had handled 40 million requests on Saturday"),
     ("Priya Raman said in a video posted to her channel that the model has passed 12 safety evaluations.",
      "the model has passed 12 safety evaluations"),
 ])
 def test_the_statement_starts_and_ends_where_its_clause_does(text: str, statement: str) -> None:
     assert [c[1] for c in claims_of(extract(text))] == [statement]
+
+
+def test_an_outlet_spoken_to_is_not_a_speaker() -> None:
+    text = ('"I felt horrified," Elena Varga told the Daily Ledger, adding that 40 of the images showed her home.')
+    assert "Daily Ledger" not in {c[0] for c in claims_of(extract(text))}
+
+
+def test_the_source_of_figures_in_an_according_sentence_is_the_report() -> None:
+    text = "According to a Reuters report, Zentrix Labs expects about $5 billion in losses this year."
+    assert {c[0] for c in claims_of(extract(text))} == {"Reuters"}
 
 
 def test_a_document_is_not_the_speaker_where_someone_speaks_in_it() -> None:
@@ -229,6 +241,14 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Zentrix Labs said it has reached an agreement in principle with Halvorsen Robotics on the chips.",
     # a statement without its subject ("principles that he said would …")
     "Priya Raman unveiled a set of principles on Monday that she said would govern its data centres.",
+    # a condition last, the speaker's inability, its own steps, conduct and plans
+    "The regulator said Zentrix Labs would face a daily fine of 50,000 euros if it did not comply.",
+    "Priya Raman said she could not share every example of the problems with the board.",
+    "Priya Raman said she had been experimenting with ways to use chatbots to help staff who lost their jobs.",
+    "The Halvorsen Data Authority said it had summoned Zentrix Labs to explain the security risks of its chips.",
+    "Zentrix Labs said it could resume chip sales in Europe after the review.",
+    # "added" with an object
+    "Zentrix Labs added the chatbot on May 16 as part of its summer season of new features.",
     # a second attribution ends the first statement: the chief's praise is not the company's statement
     "Halvorsen Robotics said it had signed a contract for two data centers, and its CEO, Elena Varga, said early "
     "results had been “genuinely impressive”.",
