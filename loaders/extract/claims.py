@@ -143,6 +143,7 @@ class _DocClaims:
         self.claims: list[Claim] = []
         self.seen: list[tuple[str, int, int]] = []  # (speaker, start, end) of the statements taken
         self.spoken: dict[int, str] = {}  # sentence -> the speaker of its statement
+        self.voices: dict[int, str] = {}  # the same, where the speaker is the subject (not "according to X")
         self.judges: dict[str, bool] = {}
         self.spokes: dict[str, str] = {}  # organisation -> its spokesperson named at a quote
         self.figures: dict[tuple[int, int], tuple[Quantity, ...]] = {}
@@ -161,6 +162,8 @@ class _DocClaims:
             if speaker is None or unasserted(ctx, a) or fronted_too_far(ctx, a):
                 continue  # "never wrote", "it was revealed", "after reports that": nobody says anything
             self.spoken.setdefault(a.last_sent, speaker)
+            if a.kind != "according":
+                self.voices.setdefault(a.last_sent, speaker)
             if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or object_only(ctx, a):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = bool(a.verb and a.verb.lower().startswith("announc"))
@@ -217,8 +220,8 @@ class _DocClaims:
         """The organisation that spoke last in the sentences just before ``sent``: whom "the company said" goes on
         quoting ("The Arena Group said in a statement … The company said, however, …")."""
         for i in range(sent - 1, max(-1, sent - 1 - _RECENT_SPEAKER), -1):
-            if i in self.spoken and self.ctx.type_of(self.spoken[i]) == "Organization":
-                return self.spoken[i]
+            if i in self.voices and self.ctx.type_of(self.voices[i]) == "Organization":
+                return self.voices[i]  # (a report cited, "according to a CNBC report", is a source, not a subject)
         return None
 
     def _quoted_by(self, a: Attribution) -> str | None:

@@ -84,6 +84,13 @@ def test_the_company_is_the_organisation_that_spoke_just_before() -> None:
     assert [c[0] for c in claims_of(extract(text))] == ["Halvorsen Robotics", "Halvorsen Robotics"]
 
 
+def test_a_report_cited_is_not_the_company_that_follows() -> None:
+    text = ("According to a Reuters report, Zentrix Labs expects about $5 billion in losses this year. The company "
+            "projects $11.6 billion in revenue next year.")
+    found = {c[0]: c[2] for c in claims_of(extract(text))}
+    assert found == {"Reuters": [5e9], "Zentrix Labs": [11.6e9]}
+
+
 def test_figures_about_another_actor_are_the_journalists() -> None:
     text = ("Zentrix Labs said its revenue doubled this year. Halvorsen Robotics, which has invested $13 billion in "
             "Zentrix Labs, is negotiating its stake.")
