@@ -86,6 +86,7 @@ _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$", re.I)
 _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[a-z]+\s+){0,2}"
                               r"(?:reported|reports|said|says|wrote)\s*[.!]?\s*$")
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
+_QUOTED_WORDS = re.compile(r"[“\"][^“”\"]{1,80}(?:[”\"]|$)")  # a quoted phrase inside reported speech
 _RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
@@ -253,6 +254,8 @@ class _DocClaims:
         if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
             return False
+        if not self._quantities(start, end) and _characterised(ctx, finder, speaker, sent, start, end):
+            return False
         # an announcement is an event; with a figure, a borderline claim (schema)
         return not announced or bool(self._quantities(start, end))
 
@@ -395,6 +398,16 @@ def _litigated(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int
             first.key in finder.allies.get(speaker, ()):
         return False
     return any(not ctx.words(i).isdisjoint(_LAWSUIT_WORDS) for i in range(max(0, sent - 1), sent + 1))
+
+
+def _characterised(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:
+    """'He said xAI had released Grok 4 “without any documentation of their safety testing”': a person describing
+    another side in words of their own, quoted, judges it (criticism territory) rather than reporting a fact."""
+    if ctx.type_of(speaker) != "Person" or not _QUOTED_WORDS.search(ctx.doc.clean, start, end):
+        return False
+    first = next(iter(ctx.mentions(sent, start, end)), None)
+    return first is not None and first.start - start <= 4 and first.key != speaker and \
+        first.type in (*_SPEAKER_TYPES, "Product") and first.key not in finder.allies.get(speaker, ())
 
 
 def _own_side_plan(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:

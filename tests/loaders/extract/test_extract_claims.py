@@ -62,6 +62,12 @@ def test_the_statement_starts_and_ends_where_its_clause_does(text: str, statemen
     assert [c[1] for c in claims_of(extract(text))] == [statement]
 
 
+def test_a_spokesperson_quoting_words_about_their_own_side_makes_a_claim() -> None:
+    text = ('Zentrix Labs spokesperson Priya Raman said Zentrix Labs and Halvorsen Robotics are "entirely separate" '
+            'companies.')
+    assert [c[0] for c in claims_of(extract(text))] == ["Priya Raman"]
+
+
 def test_an_outlet_spoken_to_is_not_a_speaker() -> None:
     text = ('"I felt horrified," Elena Varga told the Daily Ledger, adding that 40 of the images showed her home.')
     assert "Daily Ledger" not in {c[0] for c in claims_of(extract(text))}
@@ -254,6 +260,8 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Priya Raman said she had been experimenting with ways to use chatbots to help staff who lost their jobs.",
     "The Halvorsen Data Authority said it had summoned Zentrix Labs to explain the security risks of its chips.",
     "Zentrix Labs said it could resume chip sales in Europe after the review.",
+    # a person describing another side in quoted words of their own judges it
+    'Priya Raman said Zentrix Labs had released its model "without any documentation of its safety testing".',
     # "added" with an object
     "Zentrix Labs added the chatbot on May 16 as part of its summer season of new features.",
     # a second attribution ends the first statement: the chief's praise is not the company's statement
