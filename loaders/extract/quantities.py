@@ -47,7 +47,8 @@ DURATION = re.compile(rf"\b{_NUMBER}\s+(?:and a half\s+)?(?P<unit>seconds?|minut
                       r"quarters?|years?|decades?)\b(?!-)", re.I)
 # "100,000 U.S. jobs", "15 million searches": a number, up to two modifiers and the counted noun
 COUNT = re.compile(r"(?<![\w$€£.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)?\s+"
-                   r"(?P<noun>(?:[A-Za-z][\w.-]*\s+){0,2}?(?:[a-z][\w-]*s|[A-Z]{2,}s))\b")
+                   r"(?P<noun>(?:[A-Za-z][\w.-]*\s+){0,2}?(?:[a-z][\w-]*s|[A-Z]{2,}s|people|children|staff|"
+                   r"men|women))\b")
 # "about thirty organisations", "two prospective investors", "a one-million-square-foot plant"
 # after a run of number words: "about thirty organisations", "two prospective investors", "one-million-square-foot"
 _COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b|-(?P<measure>[a-z]+(?:-[a-z]+)?)\b",

@@ -280,6 +280,8 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("over 80% of its code is now written by its models", False, True),
     ("In March, the model completed a task that takes humans four minutes", False, True),
     ("weaknesses in its protections", False, False),
+    ("more than 200 million people use the app every week", False, True),
+    ("its models now generate 80% of its code", False, True),
     ("to stop including the newspaper's content", False, False),
     ("the company to stop including the newspaper's content in its search bot results", False, False),
     ("it would look into the matter", False, False),

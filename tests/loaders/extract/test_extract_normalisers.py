@@ -188,6 +188,7 @@ def test_quantities_never_crash(text: str) -> None:
     ("under Section 230 platforms are shielded", []),
     ("GPT-4 is now cheaper than 3 models", [(3.0, "models")]),
     ("it handles more than 20,000 different SKUs and 500 GPUs", [(2e4, "skus"), (500.0, "gpus")]),
+    ("more than 200 million people and 40 children", [(2e8, "people"), (40.0, "children")]),
 ])
 def test_quantity_examples(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for _, _, q in parse_quantities(text)] == expected
