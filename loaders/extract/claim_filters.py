@@ -7,7 +7,7 @@ import re
 
 from loaders.extract.lexicon import alternation
 from loaders.extract.quantities import parse_quantities
-from loaders.extract.sentiment import valences
+from loaders.extract.sentiment import analyzer
 
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
 _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
@@ -188,6 +188,6 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
 def is_value_judgement(content: str) -> bool:
     """Whether a statement judges rather than states: its predicate is a strongly evaluative word ("was
     impressive", "has been excellent"; participles such as "improving" describe a change)."""
-    v = valences()
+    v: dict[str, float] = analyzer().lexicon
     return any(abs(v.get(w, 0.0)) >= _EVALUATIVE and not w.endswith(("ing", "ed"))
                for w in (m.group("word").lower() for m in _COPULA_EVALUATION.finditer(content)))
