@@ -93,8 +93,7 @@ _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
 _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
                             "alleging", "plaintiffs", "plaintiff", "filing"})
 # (a suggestion is the speaker's opinion, hedged: "Altman suggested such narratives could …")
-# an argument is a position taken, in court or in a debate, not a statement of fact
-_NOT_REPORTING = ("suggest", "argu", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort",
+_NOT_REPORTING = ("suggest", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort",
                   "counter", "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
 # "in a new blog post on Thursday that …": where the speech was made, before the statement
 _WHEN_WORDS = (r"this|last|earlier|week|month|year|quarter|morning|afternoon|evening|night|today|yesterday|monday|"

@@ -225,9 +225,8 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     "Elena Varga reported that an official alleged Zentrix Labs was selling data to brokers.",
     # a group nobody names speaks, not the organisation named before it
     "Zentrix Labs makes chips in Oregon. Industry analysts said that demand for its chips has doubled this year.",
-    # a negative judgement without figures is criticism territory; an argument is a position taken
+    # a negative judgement without figures is criticism territory
     "Priya Raman said the board had been deceived and that its oversight was a hollow and dangerous sham.",
-    "Elena Varga argued that the model was built on work copied from thousands of artists.",
     # too short to state a fact; what the speaker cannot say
     "Zentrix Labs says users are in control.",
     "Zentrix Labs said it cannot predict how regulators will respond to the new model.",
