@@ -13,6 +13,7 @@ read again (:mod:`kg.queries.snapshot`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -200,3 +201,38 @@ def _earliest(dates: Iterable[DateRef | None]) -> DateRef | None:
     """The earliest of the dates with a year (as the index compares their ISO text), else None."""
     dated = [d for d in dates if d is not None and not d.value.startswith("--")]
     return min(dated, key=lambda d: d.value) if dated else None
+
+
+# What claimed figures measure: general nouns of business and usage (their stems, as kg.ids folds words). Two
+# figures about one entity disagree only when they measure the same thing: "revenue of $3.7 billion" and "a loss of
+# $5 billion" about OpenAI are both in USD, and no dispute.
+_MEASURES = {
+    "revenue": "revenue", "revenues": "revenue", "sales": "revenue", "turnover": "revenue", "arr": "revenue",
+    "loss": "loss", "losses": "loss", "lose": "loss", "lost": "loss",
+    "profit": "profit", "profits": "profit", "earnings": "profit", "income": "profit",
+    "valuation": "valuation", "valued": "valuation", "valuing": "valuation", "worth": "valuation",
+    "raised": "funding", "raise": "funding", "raising": "funding", "funding": "funding", "round": "funding",
+    "investment": "investment", "invested": "investment", "invest": "investment", "stake": "investment",
+    "spending": "spending", "spend": "spending", "capex": "spending", "expenditures": "spending", "cost": "cost",
+    "costs": "cost", "price": "price", "prices": "price", "priced": "price",
+    "users": "users", "user": "users", "subscribers": "users", "customers": "customers", "clients": "customers",
+    "employees": "staff", "staff": "staff", "workforce": "staff", "jobs": "jobs", "workers": "staff",
+    "downloads": "downloads", "queries": "queries", "requests": "queries", "searches": "queries",
+    "share": "share", "growth": "growth", "grew": "growth", "grow": "growth", "rose": "growth", "fell": "growth",
+    "code": "code", "fine": "fine", "fined": "fine", "penalty": "fine", "damages": "damages",
+    "settlement": "settlement", "chips": "chips", "gpus": "chips", "parameters": "parameters",
+}
+_WORD = re.compile(r"[a-z]+")
+
+
+def measures(text: str) -> frozenset[str]:
+    """What the figures of a claim measure, from the measure nouns and verbs of its statement (empty: not said)."""
+    return frozenset(_MEASURES[w] for w in _WORD.findall(text.casefold()) if w in _MEASURES)
+
+
+def same_measure(a: str, b: str) -> bool:
+    """Whether two claims' figures may measure the same thing: they share a measure, or either names none (a
+    bare figure is compared as before)."""
+    ma, mb = measures(a), measures(b)
+    return not ma or not mb or not ma.isdisjoint(mb)
+

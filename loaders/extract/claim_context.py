@@ -23,6 +23,7 @@ CONTINUED_FIGURES = register("claim.continued_figures.v1", "Figures in the sente
                              "attributed statement, credited to its speaker", __name__)
 
 DOCUMENT_WORDS = frozenset({"article", "blog", "post", "paper", "report", "study", "essay", "analysis", "research"})
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|from|via|through|into|with)\s*$", re.I)
 _LIST_ITEM = re.compile(r"\s*(?:[-–—•*]|\d+[.)])\s+")
 _MAX_CHAIN = 4  # sentences or list items a speaker's figures may go on for
 _MARKET = re.compile(r"\b(?:shares|stock|stocks|market value|market capitali[sz]ation)\b", re.I)
@@ -52,8 +53,10 @@ def document_attributions(ctx: DocContext, finder: CriticismFinder, sent: int) -
     s = ctx.sentence(sent)
     text = ctx.doc.clean
     for m in _document_subject().finditer(text, s.start, s.end):
-        if m.group("verb").lower().endswith("ing"):
-            continue  # "in a post announcing the venture, X said": a participle, not the post speaking
+        if m.group("verb").lower().endswith("ing") or _PREPOSITION_BEFORE.search(text, max(s.start, m.start() - 12),
+                                                                                  m.start()):
+            continue  # "in a post announcing the venture, X said", "In a blog post on Friday, X said": the
+            # publication is where someone speaks, not the speaker
         if ctx.mentions(sent, s.start, m.start()) and ctx.subject(sent, m.start(), ("Person", "Organization")):
             continue  # "X said the report shows …": X speaks
         speaker = publisher(ctx, finder, m.start())
@@ -98,6 +101,7 @@ def continued_figures(ctx: DocContext, spoken: dict[int, str], speech: frozenset
 
 
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.I)
+_CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
 
 
 def according_attributions(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[Attribution]:
@@ -120,5 +124,7 @@ def according_attributions(ctx: DocContext, finder: CriticismFinder, sent: int) 
             yield Attribution(speaker, "according", comma + 1, s.end, sent, sent, "according to",
                               text[comma + 1:s.end])
     elif re.fullmatch(r"[^,]{0,40}[.!]?\s*", text[names[0].end:s.end]) and re.search(r",\s*$", text[s.start:m.start()]):
-        # "<content>, according to X."
-        yield Attribution(speaker, "according", s.start, m.start(), sent, sent, "according to", text[s.start:m.start()])
+        # "<content>, according to X.": the clause nearest to the source ("A faced objections, and B used 21%,
+        # according to X": X is the source of B's figure)
+        start = max((j.end() for j in _CLAUSE_JOIN.finditer(text, s.start, m.start())), default=s.start)
+        yield Attribution(speaker, "according", start, m.start(), sent, sent, "according to", text[start:m.start()])

@@ -7,6 +7,7 @@ import re
 
 from loaders.extract.lexicon import alternation
 from loaders.extract.quantities import parse_quantities
+from loaders.extract.sentiment import analyzer
 
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
 _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
@@ -15,19 +16,27 @@ _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|
                         r"(?:a|the) need for)\b", re.I)
 # the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
 _OWN_PLAN = re.compile(
-    r"^(?:that\s+)?(?:it|we|they|he|she|i|the (?:company|firm|startup|group|government|agency|ministry|court|"
-    r"lab|team))\s+(?:also\s+|still\s+|now\s+)?(?:will|would|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
+    r"^(?:that\s+)?(?:it|we|they|he|she|i|(?:the|his|her|its|their|our) (?:company|firm|startup|group|government|"
+    r"agency|ministry|court|lab|team|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?"
+    r"(?:will|would|could|may|might|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
     r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
-    r"looks? forward|is committed|are committed|is working|are working|is looking|are looking|has decided|"
-    r"had decided|decided|agreed to|has agreed|is open|remains? open|is (?:pleased|excited|proud|delighted|"
-    r"thrilled|happy|glad|grateful)|are (?:pleased|excited|proud|delighted|thrilled|happy|glad|grateful)|"
+    r"looks? forward|looked forward|is committed|are committed|remains? committed|"
+    r"is working|are working|is looking|are looking|has decided|"
+    r"had decided|decided|agreed to|has agreed|is open|remains? open|(?:is|are|was|were) [\"“]?(?:pleased|excited|"
+    r"proud|delighted|thrilled|happy|glad|grateful|confident)|"
+    # what the speaker's side is doing, continues to do or disputes: its own conduct, not a fact it reports
+    r"(?:is|are|was|were|has been|had been|have been) (?:\w+ly )?[\"“]?[a-z]+ing\b|continues?|continued|"
+    r"disput(?:es|ed)|den(?:y|ies|ied)|"
     r"(?:would|will) (?:continue|not)|welcomes?|welcomed|takes? [\w\s]{1,40} seriously|was (?:reviewing|removing|"
     r"working|looking|investigating|considering)|is (?:reviewing|removing|investigating|considering)|"
     r"(?:would|will|can)\s+not\s+comment|declined|(?:strongly\s+)?(?:disagrees?|disagreed|agrees?|regrets?|"
     r"applaud(?:s|ed)?|support(?:s|ed)?|oppos(?:es|ed)|reject(?:s|ed)?|regretted)|"
     r"(?:is|was|are|were) [\"“]?(?:horrified|shocked|appalled|outraged|saddened|disappointed|dismayed|concerned|"
     r"worried|heartbroken)|won[’']t|wouldn[’']t|"
-    r"(?:has|had|have) (?:also |since |now |already )?(?:hired|appointed|retained|discussed|asked|signed|"
+    r"(?:can(?:not|[’']t)|could(?: not|n[’']t)|(?:is|was|are|were) unable to) (?:yet )?(?:predict|say|know|tell|"
+    r"confirm|determine|verify|guarantee|rule out|comment|disclose|share|reveal|discuss|name|specify)|"
+    r"(?:has|had|have) (?:also |since |now |already )?(?:received|reached|"
+    r"summoned|ordered|opened|fined|requested|blocked|banned|hired|appointed|retained|discussed|asked|signed|"
     r"launched|filed|sent|identified|contacted|reached out)|spent|tried|sought|offered|reached out|contacted|"
     r"approached)\b", re.I)
 # feelings, thanks and opinions without factual content
@@ -42,14 +51,19 @@ _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+
                         re.I)
 _HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*(?:\w+\s+){0,4}?(?:would|might)\b",
                            re.I)
+# "it would face a daily fine … if it did not": what would follow a condition, the condition last
+_HYPOTHETICAL_TAIL = re.compile(r"\bwould\b.{0,120}\b(?:if|unless)\b[^,;]{0,60}$", re.I)
 # a fragment, not a statement: "When the suit was first filed", "In an April motion to dismiss" (a subordinate or
 # prepositional opening without a main clause after a comma)
 _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
-                       r"(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|"
+                       r"(?:when|while|whilst|after|before|during|in|on|at|to|for|with|by|since|as|where|which|who|how|whether|why|"
                        r"whom|whose|until|because|although|though|despite|following|from|of|about|into|over|and|or|"
-                       r"but|days|weeks|months|years|being|is|are|was|were|has|have|had)\b(?!\s+(?:[\d$€£¥]|(?:one|two|three|"
+                       r"but|days|weeks|months|years|being|is|are|was|were|has|have|had|once)\b(?!\s+(?:[\d$€£¥]|(?:one|two|three|"
                        r"four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?)\b))",
                        re.I)
+# a statement opening with a modal has lost its subject ("principles that he said would govern …"): a fragment,
+# unless it gives a figure ("a robot arm the company says can handle more than 20,000 items")
+_MODAL_START = re.compile(r"^(?:would|will|could|can|may|might|must|should)\b", re.I)
 _SENTENCE_ADVERB = re.compile(r"^[A-Za-z]+ly,\s*")
 # a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
 _GERUND = re.compile(r"^[a-z]+ing\b")
@@ -58,21 +72,26 @@ _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s
                       r"believe|feel|felt|guess|suppose|doubt|take|can[’']t believe|demand|want|wanted|need|hope|"
                       r"expect|urge|ask|am|[’']m)\b", re.I)
 # a quote that reports facts: a figure, or words of state and change ("not yet", "already", "increasingly")
-_FACTUAL = re.compile(r"\d|\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)? "
-                      r"(?:been|\w+ed)|percent|million|billion|thousands?|hundreds?|dozens?|"
+_FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)?"
+                      r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|million|billion|"
+                      r"thousands?|hundreds?|dozens?|"
                       r"every (?:day|week|month|year))\b", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
 # reported speech must be a clause: a subject, then a finite verb within a few words ("the number of reports it
 # has received" and "weaknesses in its protections" are objects of the verb, not statements)
 _AUX = (r"is|are|was|were|has|have|had|will|would|could|can|may|might|does|do|did|must|isn[’']t|aren[’']t|"
         r"wasn[’']t|weren[’']t|hasn[’']t|haven[’']t|hadn[’']t|doesn[’']t|don[’']t|didn[’']t|won[’']t|wouldn[’']t|"
-        r"can[’']t|couldn[’']t|\w+[’'](?:s|re|ve|ll|d)|fell|rose|grew|fall|rise|grow|took|made|saw|hit|cut|went|"
+        r"can[’']t|couldn[’']t|(?:it|he|she|that|there|what|who|we|they|you|i)[’'](?:s|re|ve|ll|d)|fell|rose|grew|fall|rise|grow|took|made|saw|hit|cut|went|"
         r"came|got|led|set|spent|gave|paid|sold|built|won|lost|kept|left|began|became|ran|held|brought|knew|meant|"
         r"put|bought|drove|wrote|sent|told|found|thought|felt|stood|shut|remain|exist|lack|allow|mean")
 # a lower-case -ed or -s word after a word that does not introduce a noun ("Google sends", "it produced")
 _REGULAR = (r"(?<=\s)(?<!its )(?<!the )(?<!in )(?<!of )(?<!a )(?<!an )(?<!their )(?<!our )(?<!his )(?<!her )"
             r"(?<!and )(?<!to )(?<!for )(?<!with )(?<!on )(?<!by )(?<!from )(?<!at )(?-i:[a-z]{2,}ed|[a-z]{3,}(?<!s)s)")
-_CLAUSE = re.compile(rf"^(?!to\b)(?:\S+\s+){{0,10}}?(?:{_AUX}|{_REGULAR})\b", re.I)
+# a common verb in its plain form after a plural subject ("more than 200 million people use ChatGPT")
+_PLURAL_VERB = (r"(?<=\s)(?-i:(?:people|[a-z]{2,}s)\s+(?:now\s+|also\s+|still\s+|already\s+)?(?:use|have|make|pay|"
+                r"want|need|get|buy|spend|run|rely|prefer|trust|visit|watch|own|earn|generate|write|handle|account|"
+                r"represent|remain|come|go|take|work|show|say|believe|expect|face|lack|exceed|reach|cost))")
+_CLAUSE = re.compile(rf"^(?!to\b)(?:\S+\s+){{0,10}}?(?:{_AUX}|{_REGULAR}|{_PLURAL_VERB})\b", re.I)
 # the same without the -s forms, which plural nouns share ("… Government Affairs", "… analyst expectations")
 _CLAUSE_STRICT = re.compile(rf"^(?:\S+\s+){{0,10}}?(?:{_AUX}|(?<=\s)(?-i:[a-z]{{2,}}ed))\b", re.I)
 _TRIM = " \t\n,.;:“”\"'‘’—–-()"
@@ -111,6 +130,12 @@ _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to ha
 _PURPOSE = re.compile(r"^(?:that\s+)?(?:its|our|their|his|her|the company[’']s)\s+(?:\w+\s+)?"
                       r"(?:mission|goal|aim|purpose|vision|ambition|intention|plan|priority)\s+"
                       r"(?:is|was|has been|remains)\s+(?:to|that)\b", re.I)
+# a value judgement: a copula, then (degree words and) a strongly evaluative word ("R1 was “an impressive model",
+# "on our data it has been excellent", "it could be “a positive”")
+_COPULA_EVALUATION = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained|seems?|seemed|looks?|looked)\s+"
+                                r"[\"“]?(?:(?:not|so|very|really|genuinely|truly|quite|extremely|incredibly|highly|"
+                                r"an?|the)\s+[\"“]?)*(?P<word>[a-z]+)\b", re.I)
+_EVALUATIVE = 2.0  # the valence (VADER scale) from which a predicate word judges rather than describes
 _MIN_WORDS = 4
 _MAX_WORDS = 70
 
@@ -118,6 +143,8 @@ _MAX_WORDS = 70
 def _main_clause_after_comma(body: str) -> bool:
     """"In March 2024, Claude completed …": an opening phrase, then a clause (not "With a post, announcing …")."""
     comma = body.find(",")
+    if body.count("“", 0, comma) > body.count("”", 0, comma) or body.count('"', 0, comma) % 2:
+        return False  # a comma inside a quotation the opening began: no clause of the statement follows it
     return comma > 0 and _CLAUSE_STRICT.match(body[comma + 1:].strip()) is not None
 
 
@@ -134,7 +161,9 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
         return False
-    if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body):
+    if _MODAL_START.match(body) and not (_FIGURE.search(body) and parse_quantities(body)):
+        return False
+    if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body):
         return False
     intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body)
     if intention and not (_FIGURE.search(body) and parse_quantities(body)):
@@ -150,5 +179,15 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
     if _ACCUSATION.search(body) or _LEGAL_SUBJECT.match(body) or _INSTRUCTION.match(body):
         return False
     if quoted:
-        return _FACTUAL.search(body) is not None and not _FIRST_SINGULAR.search(body)
+        # a figure must be a quantity: "see Strider 2", "in 2026" are a name and a year
+        factual = _FACTUAL.search(body) is not None or bool(_FIGURE.search(body) and parse_quantities(body))
+        return factual and not _FIRST_SINGULAR.search(body)
     return not clause or _CLAUSE.match(body) is not None
+
+
+def is_value_judgement(content: str) -> bool:
+    """Whether a statement judges rather than states: its predicate is a strongly evaluative word ("was
+    impressive", "has been excellent"; participles such as "improving" describe a change)."""
+    v: dict[str, float] = analyzer().lexicon
+    return any(abs(v.get(w, 0.0)) >= _EVALUATIVE and not w.endswith(("ing", "ed"))
+               for w in (m.group("word").lower() for m in _COPULA_EVALUATION.finditer(content)))

@@ -22,7 +22,15 @@ from loaders.extract.claim_context import (
     continued_figures,
     document_attributions,
 )
-from loaders.extract.claim_filters import is_statement
+from loaders.extract.claim_filters import is_statement, is_value_judgement
+from loaders.extract.claim_speech import (
+    fronted_too_far,
+    headline,
+    noun_before,
+    object_only,
+    relative_verb,
+    unasserted,
+)
 from loaders.extract.context import DocContext
 from loaders.extract.criticisms import CriticismFinder
 from loaders.extract.judgements import LEARNED_JUDGEMENT
@@ -44,7 +52,8 @@ RETIRED_QUANTIFIED = register("claim.quantified_statement.v1", "Retired: a sente
 _FINDING_VERB = re.compile(
     r"(?<!\bbe )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )"
     r"\b(?:reported|reports|found|finds|showed|shows|forecast|forecasts|projected|projects|disclosed|discloses|"
-    r"pointed out|points out|pointed to|points to|confirmed|confirms|maintained|maintains|expects)\b(?:\s+that)?\s+",
+    r"pointed out|points out|pointed to|points to|confirmed|confirms|maintained|maintains|expects)\b"
+    r"(?!\s+(?:off|up|out|down|away|back|around)\b)(?:\s+that)?\s+",
     re.I)
 _FINDING_WORDS = frozenset({"reported", "reports", "found", "finds", "showed", "shows", "forecast", "forecasts",
                             "projected", "projects", "disclosed", "discloses", "pointed", "points", "confirmed",
@@ -62,48 +71,62 @@ _BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|th
 _COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:but|and|however)\s+)(?:the (?:company|firm|startup))\s+"
                               r"(?:(?:also|later|has|had|previously|again|then|now)\s+)*$", re.I)
 _DESCRIBED = re.compile(r"\b(?:company|startup|start-up)\s+$", re.I)  # not "firm": "law firm X" is its counsel
-_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+)?$", re.I)
+_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+|an?\s+)?$", re.I)
 _COURT = re.compile(r"\b(?:Court|Tribunal|Judiciary)\b")
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
+_JUDGED = -1.0  # the polarity at or below which a statement without figures is a judgement (criticisms: -1.4)
+# a measure that fell: a fact whatever the polarity of its words ("its error rate has fallen by half")
+_CHANGE = re.compile(r"\b(?:fell|fallen|falls|cut|cuts|dropped|drops|declined|declines|decreased|decreases|lost|"
+                     r"reduced|reduces|shrank|shrunk|halved|slowed|slows)\b(?:\s+[\w’']+){0,3}?\s+(?:by|to|from)\b",
+                     re.I)
+# finding verbs that are nouns as often ("revenue forecast", "data centre projects")
+_NOUN_FINDING = frozenset({"forecast", "forecasts", "reports", "projects", "shows", "finds"})
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$", re.I)
+# "…, Yonhap news agency reported.": a second source closing the sentence, not part of the statement
+_TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[a-z]+\s+){0,2}"
+                              r"(?:reported|reports|said|says|wrote)\s*[.!]?\s*$")
+_ACCORDING_START = re.compile(r"\s*according to\b", re.I)
+_QUOTED_WORDS = re.compile(r"[“\"][^“”\"]{1,80}(?:[”\"]|$)")  # a quoted phrase inside reported speech
+_RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
 _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
                             "alleging", "plaintiffs", "plaintiff", "filing"})
 # (a suggestion is the speaker's opinion, hedged: "Altman suggested such narratives could …")
-_NOT_REPORTING = ("suggest", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort", "counter",
-                  "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
-# what stands right before a verb of speech when it asserts nothing: negated ("never wrote", "has not disclosed"),
-# passive ("it was revealed"), or a noun ("after reports that", "the findings")
-_UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
-                                r"\b(?:not|never|n[’']t)\b[^,;]{0,60}\b(?:or|nor)|"
-                                r"\b(?:was|were|been|being|be|is|are)|"
-                                r"\b(?:after|about|amid|following|despite|of|to|the|these|those|such|media|news|"
-                                r"press|that))\s*$", re.I)
-# an unnamed subject right before a finite verb ("a prominent app developer showed that …"): whoever it is, not
-# the organisation named earlier in the sentence (before a participle, it is the document: "an article stating")
-_UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
-# verbs that take a noun phrase as often as a clause: they state something only with "that" or a quote
-_OBJECT_VERB = re.compile(r"(?:emphasi[sz]e[sd]?|highlight(?:s|ed)?|stress(?:es|ed)?|underscore[sd]?|"
-                          r"underline[sd]?|pointed to|points to|cite[sd]?)", re.I)
-# what comes before a participle of speech ("…, saying that", "by telling", "while noting"); before other -ing
-# words of speech ("writing", "reporting") a noun phrase is meant ("an AI sports writing program")
-_ING_LEAD = re.compile(r"(?:[,;:—–(]|\b(?:by|while|when|after|before|also|and|in|on|without|article|report|paper|"
-                       r"statement|post|letter|filing|study|blog|email|memo|note|survey))\s*$", re.I)
+_NOT_REPORTING = ("suggest", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort",
+                  "counter", "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
 # "in a new blog post on Thursday that …": where the speech was made, before the statement
-_LEAD_THAT = re.compile(r"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|her|their|new|recent|blog|post|"
-                        r"statement|interview|report|paper|letter|email|filing|press|release|conference|call|earlier|"
-                        r"this|last|week|morning|afternoon|evening|night|however|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
-                        r"june|july|august|september|october|november|december|\d{1,2})\b[\s,]*)+"
-                        r"that\s+", re.I)
+_WHEN_WORDS = (r"this|last|earlier|week|month|year|quarter|morning|afternoon|evening|night|today|yesterday|monday|"
+               r"tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+               r"september|october|november|december|\d{1,2}")
+# where something was said: "(in a) video posted to X that …"
+_VENUE = r"(?:video|post|statement|interview|note|memo|letter|email|filing|report|paper|speech|podcast|message|" \
+         r"reply|response|survey|briefing)"
+_LEAD_THAT = re.compile(rf"(?:(?:in|on|at|during|via|through|to|a|an|the|its|his|her|their|new|recent|blog|post|"
+                        rf"statement|interview|report|paper|letter|email|filing|press|release|conference|call|note|"
+                        rf"memo|reply|response|message|speech|video|podcast|spokesperson|spokesman|spokeswoman|"
+                        rf"representative|however|{_WHEN_WORDS})\b[\s,]*)+"
+                        rf"that\s+|(?:on|in|at)\s+(?:his|her|its|their|the|a|an)\s+(?:\S+\s+){{1,5}}?that\s+|"
+                        rf"(?:[\w-]+\s+){{0,3}}?{_VENUE}\b\s+(?:[^\s,]+\s+){{0,4}}?that\s+", re.I)
+# "said on Wednesday it had raised …": when it was said, before a statement without "that"
+_LEAD_WHEN = re.compile(rf"(?:(?:on|in|at|last|this|earlier)\s+)?(?:(?:{_WHEN_WORDS})\b[\s,]*)+"
+                        rf"(?=(?:it|he|she|they|we|the|its|his|her|their)\b)", re.I)
+# "told the audience that", "told reporters on Monday that": an addressee no name identifies, then "that"
+_UNNAMED_ADDRESSEE = re.compile(r"\s*(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\s+"
+                                r"(?:on \w+\s+)?that\s+|\s*(?:us|me|him|her|them|staff|employees|reporters|"
+                                r"journalists|investors|analysts|lawmakers|attendees|the audience)\s+"
+                                r"(?:on \w+\s+)?(?:that\s+)?")
 
 
 @lru_cache(maxsize=1)
 def _next_attribution() -> re.Pattern[str]:
-    """", it argued that …" / ", and he added that …": a second attribution, which ends the first statement."""
+    """", it argued that …" / ", and he added that …" / ", and its CEO, Ana Ruiz, said …": a second attribution,
+    which ends the first statement."""
     speech = alternation(w for w in lexicon().speech_verbs if " " not in w)
     return re.compile(rf",\s+(?:and\s+|but\s+)?(?:it|he|she|they|the company|the firm)\s+(?:also\s+)?"
-                      rf"(?:{speech})\b", re.I)
+                      rf"(?:{speech})\b|,\s+(?:and|but)\s+(?:its|the|their|his|her)\s+(?:[\w’'.-]+,?\s+){{1,5}}?"
+                      rf"(?:also\s+)?(?:{speech})\b", re.I)
 
 
 def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Event],
@@ -122,6 +145,7 @@ class _DocClaims:
         self.claims: list[Claim] = []
         self.seen: list[tuple[str, int, int]] = []  # (speaker, start, end) of the statements taken
         self.spoken: dict[int, str] = {}  # sentence -> the speaker of its statement
+        self.voices: dict[int, str] = {}  # the same, where the speaker is the subject (not "according to X")
         self.judges: dict[str, bool] = {}
         self.spokes: dict[str, str] = {}  # organisation -> its spokesperson named at a quote
         self.figures: dict[tuple[int, int], tuple[Quantity, ...]] = {}
@@ -130,14 +154,19 @@ class _DocClaims:
     def run(self) -> list[Claim]:
         """Claims from every attribution, then the figures that go on after them."""
         ctx = self.ctx
+        title = headline(ctx)
         for a, rule in list(_attributions(ctx, self.finder)):
             if a.kind == "quote":
                 self.quotes.append(a)
+            if a.sent in title:
+                continue  # a headline sums the story up in the desk's words ("X resigns, claiming …")
             speaker = self._speaker(a)
-            if speaker is None or _unasserted(ctx, a):
+            if speaker is None or unasserted(ctx, a) or fronted_too_far(ctx, a):
                 continue  # "never wrote", "it was revealed", "after reports that": nobody says anything
             self.spoken.setdefault(a.last_sent, speaker)
-            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or _object_only(ctx, a):
+            if a.kind != "according":
+                self.voices.setdefault(a.last_sent, speaker)
+            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or object_only(ctx, a):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = bool(a.verb and a.verb.lower().startswith("announc"))
             for sent, start, end in _pieces(ctx, a):
@@ -150,22 +179,52 @@ class _DocClaims:
             start, end = a.start, a.end
             while end > start and ctx.doc.clean[end - 1] in _TRIM:
                 end -= 1
+            if self._other_subject(a.speaker, a.sent, start):
+                continue  # "Microsoft, which has invested $13bn, …": another actor's fact, in the journalist's words
             for a2, b2 in _halves(ctx.doc.clean, start, end):
                 content = ctx.doc.clean[a2:b2]
+                if any(k == a.speaker and a2 < e and s < b2 for k, s, e in self.seen):
+                    continue  # a quote already taken
                 if is_statement(content) and self.finder.negative(content) is None:
                     self.claims.append(self._claim(a.speaker, a.sent, a2, b2, CONTINUED_FIGURES))
         return self.claims
 
+    def _other_subject(self, speaker: str, sent: int, start: int) -> bool:
+        """Whether a sentence opens with an actor other than the speaker (or its side) as its subject."""
+        ctx = self.ctx
+        first = next(iter(ctx.mentions(sent, start, ctx.sentence(sent).end)), None)
+        return first is not None and first.type in _SPEAKER_TYPES and first.key != speaker and \
+            first.key not in self.finder.allies.get(speaker, ()) and \
+            re.fullmatch(r"[\s“\"]*(?:the\s+)?", ctx.doc.clean[start:first.start], re.I) is not None
+
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = _company_subject(ctx, a) or _adjacent_speaker(ctx, self.finder, a) or \
+        speaker = _company_subject(ctx, a, self._recent_organisation(a.sent)) or \
+            _adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or a.speaker
-        if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS:
+        if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS or \
+                _unknown_speaker(ctx, a):
             return None
+        if self._addressed(speaker, a.last_sent):
+            return None  # '"…," she told the Guardian, adding that …': the outlet spoken to does not speak
         if _judicial(ctx, speaker, self.judges):
             return None  # a ruling is a legal assertion, not a claim (schema)
         return speaker
+
+    def _addressed(self, key: str, sent: int) -> bool:
+        """Whether an actor is named in a sentence only as the one spoken to ("told the Guardian")."""
+        named = [m for m in self.ctx.mentions(sent) if m.key == key]
+        return bool(named) and all(_TOLD_BEFORE.search(self.ctx.doc.clean, max(0, m.start - 16), m.start)
+                                   for m in named)
+
+    def _recent_organisation(self, sent: int) -> str | None:
+        """The organisation that spoke last in the sentences just before ``sent``: whom "the company said" goes on
+        quoting ("The Arena Group said in a statement … The company said, however, …")."""
+        for i in range(sent - 1, max(-1, sent - 1 - _RECENT_SPEAKER), -1):
+            if i in self.voices and self.ctx.type_of(self.voices[i]) == "Organization":
+                return self.voices[i]  # (a report cited, "according to a CNBC report", is a source, not a subject)
+        return None
 
     def _quoted_by(self, a: Attribution) -> str | None:
         """'“…, AdVon Commerce,” The Arena Group said': content read as '…, X said' inside a quote is the quote's
@@ -183,13 +242,20 @@ class _DocClaims:
         if not is_statement(content, quoted=rule == QUOTED_STATEMENT) and (
                 rule != FINDING or not is_statement(content, clause=False) or not self._quantities(start, end)):
             return False
-        if any(k == speaker and start < ce and cs < end for k, cs, ce in self.criticised) and \
+        s = ctx.sentence(sent)
+        if any(k == speaker and s.start < ce and cs < s.end for k, cs, ce in self.criticised) and \
                 not self._quantities(start, end):
-            return False  # an accusation or judgement is a criticism (schema); its figures are a borderline claim
-        if finder.negative(content) is not None and not self._quantities(start, end):
-            return False  # a negative judgement (criticism territory); figures that fell or were lost are facts
+            return False  # an accusation or judgement is a criticism (schema), and so is what the critic adds in its
+            # sentence ("X hit out at …, adding that …"); its figures are a borderline claim
+        if not self._quantities(start, end) and (
+                len(content.split()) < 5 or finder.negative(content) is not None or is_value_judgement(content) or
+                (finder.polarity(content) <= _JUDGED and not _CHANGE.search(content))):
+            return False  # a judgement (a negative one is criticism territory), or too short to state a fact;
+            # figures and trends that fell or were cut are facts
         if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
+            return False
+        if not self._quantities(start, end) and _characterised(ctx, finder, speaker, sent, start, end):
             return False
         # an announcement is an event; with a figure, a borderline claim (schema)
         return not announced or bool(self._quantities(start, end))
@@ -231,42 +297,6 @@ def _attributions(ctx: DocContext, finder: CriticismFinder) -> Iterator[tuple[At
             yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
 
 
-def _unasserted(ctx: DocContext, a: Attribution) -> bool:
-    """Whether the verb of reported speech asserts nothing: negated, passive, or a noun ("after reports that")."""
-    if a.kind == "quote" or not a.verb:
-        return False
-    text, s = ctx.doc.clean, ctx.sentence(a.sent)
-    verb_at = text.rfind(a.verb, s.start, a.start + 1)
-    if verb_at < 0:
-        return False
-    if a.verb.strip().endswith("ing"):
-        if not _ING_LEAD.search(text, max(s.start, verb_at - 12), verb_at):
-            return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
-    elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at):
-        return True
-    if a.verb.strip().lower() == "added" and re.match(r"(?:a|an)\s", text[a.start:a.start + 3], re.I):
-        return True  # "Meta has since added a warning": "added" with an object
-    if _inside_quote(text, verb_at):
-        return True  # '“… Perplexity proudly states that …”': the quote's speaker says it, not the name in it
-    return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at) is not None
-
-
-def _inside_quote(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
-    para = text.rfind("\n", 0, pos) + 1
-    return text.count('"', para, pos) % 2 == 1 or text.count("“", para, pos) > text.count("”", para, pos)
-
-
-def _object_only(ctx: DocContext, a: Attribution) -> bool:
-    """"has emphasized AI safety since …", "pointed to a rapid increase": the verb takes an object, not a statement
-    (the speaker still speaks: figures that follow are theirs)."""
-    if a.kind == "quote" or not a.verb or not _OBJECT_VERB.match(a.verb.strip()):
-        return False
-    text = ctx.doc.clean
-    verb_at = text.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
-    return verb_at >= 0 and not re.search(r"\bthat\b|[“\"]", text[verb_at:a.start + 5])
-
-
 def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
     """Whether an actor is a court or a judge ("Judge William Alsup", "the Civil Resolution Tribunal")."""
     if key not in memo:
@@ -280,6 +310,9 @@ def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
 def _skip_addressee(ctx: DocContext, sent: int, start: int, end: int) -> int:
     """'told Reuters (that) …' / 'told the New York Times that …': the statement starts after the addressee."""
     text = ctx.doc.clean
+    unnamed = _UNNAMED_ADDRESSEE.match(text, start, end)
+    if unnamed:
+        return unnamed.end()  # "told the audience that …", "told reporters that …"
     first = next(iter(ctx.mentions(sent, start, end)), None)
     if first is None or not re.fullmatch(r"\s*(?:the\s+)?", text[start:first.start], re.I):
         return start
@@ -302,17 +335,18 @@ def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> st
     return spokes.get(a.speaker)
 
 
-def _company_subject(ctx: DocContext, a: Attribution) -> str | None:
+def _company_subject(ctx: DocContext, a: Attribution, recent: str | None = None) -> str | None:
     """"The company says …" after "online education company Chegg": the organisation the article introduced as
     a company (the latest so described), not the last one named (often a rival or an outlet it spoke to)."""
     if a.kind != "reported" or not a.verb:
         return None
     verb_at = ctx.doc.clean.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
-    return _the_company(ctx, a.sent, verb_at) if verb_at >= 0 else None
+    return _the_company(ctx, a.sent, verb_at, recent) if verb_at >= 0 else None
 
 
-def _the_company(ctx: DocContext, sent: int, verb_at: int) -> str | None:
-    """What "the company" right before a verb at ``verb_at`` refers to (None when no such subject stands there)."""
+def _the_company(ctx: DocContext, sent: int, verb_at: int, recent: str | None = None) -> str | None:
+    """What "the company" right before a verb at ``verb_at`` refers to (None when no such subject stands there):
+    the organisation introduced as a company, else the one that spoke just before (``recent``), else the nearest."""
     text = ctx.doc.clean
     if not _COMPANY_SUBJECT.search(text[ctx.sentence(sent).start:verb_at].lstrip()):
         return None
@@ -320,6 +354,8 @@ def _the_company(ctx: DocContext, sent: int, verb_at: int) -> str | None:
                  m.type == "Organization" and _DESCRIBED.search(text, max(0, m.start - 12), m.start)]
     if described:
         return described[-1].key
+    if recent is not None:
+        return recent
     # else the organisation named most nearby, of those that are ever a subject (not only "told Axios")
     addressed = {k for k, e in ctx.entities.items() if e.type == "Organization" and e.mentions and all(
         _ADDRESSEE.search(text, max(0, m.start - 16), m.start) for m in e.mentions)}
@@ -343,6 +379,18 @@ def _adjacent_speaker(ctx: DocContext, finder: CriticismFinder, a: Attribution) 
     return None
 
 
+def _unknown_speaker(ctx: DocContext, a: Attribution) -> bool:
+    """Whether the name right before the verb of reported speech is no person or organisation as typed ("… after
+    Human Rights Watch said" with the name read as a product): someone speaks, but not whoever else is named."""
+    if a.kind != "reported" or not a.verb:
+        return False
+    s, text = ctx.sentence(a.sent), ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start)
+    before = ctx.mentions(a.sent, s.start, verb_at) if verb_at >= 0 else []
+    return bool(before) and before[-1].type not in (*_SPEAKER_TYPES, "Group") and \
+        _BEFORE_VERB.fullmatch(text, before[-1].end, verb_at) is not None
+
+
 def _litigated(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:
     """"Chegg says Google forces companies to …" in a passage about its complaint: what a litigant says the other
     side did is an allegation (a criticism), not a claim."""
@@ -353,13 +401,25 @@ def _litigated(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int
     return any(not ctx.words(i).isdisjoint(_LAWSUIT_WORDS) for i in range(max(0, sent - 1), sent + 1))
 
 
+def _characterised(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:
+    """'He said xAI had released Grok 4 “without any documentation of their safety testing”': a person describing
+    another side in words of their own, quoted, judges it (criticism territory) rather than reporting a fact."""
+    if ctx.type_of(speaker) != "Person" or not _QUOTED_WORDS.search(ctx.doc.clean, start, end):
+        return False
+    first = next(iter(ctx.mentions(sent, start, end)), None)
+    return first is not None and first.start - start <= 4 and first.key != speaker and \
+        first.type in (*_SPEAKER_TYPES, "Product") and first.key not in finder.allies.get(speaker, ())
+
+
 def _own_side_plan(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:
-    """"Duolingo would stop using contractors", said by its chief: the speaker's side announcing its own plans."""
+    """"Duolingo would stop using contractors", said by its chief, "Siri Context would arrive next year", said by
+    Apple: the speaker's side announcing its own (or its product's) plans."""
     first = next(iter(ctx.mentions(sent, start, end)), None)
     if first is None or first.start - start > 4:
         return False
-    if first.key != speaker and (first.type != "Organization" or first.key not in finder.allies.get(speaker, ())):
-        return False  # "OpenAI says Musk wanted …": a co-founder is not the side speaking
+    if first.key != speaker and (first.type not in ("Organization", "Product") or
+                                 first.key not in finder.allies.get(speaker, ())):
+        return False  # "OpenAI says Musk wanted …": a co-founder is not the side speaking; its own product is
     return not is_statement("it " + ctx.doc.clean[first.end:end].lstrip())
 
 
@@ -380,10 +440,14 @@ def _findings(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[A
     """'X reported / found / forecast (that) …': the subject before the verb states what follows it."""
     s = ctx.sentence(sent)
     text = ctx.doc.clean
+    if _ACCORDING_START.match(text, s.start):
+        return  # "According to a CNBC report, OpenAI expects …": the report is the source of the figures
     for m in _FINDING_VERB.finditer(text, s.start, s.end):
         if text.count("“", s.start, m.start()) > text.count("”", s.start, m.start()):
             continue  # inside a quote: the quote's speaker says it
-        speaker = finder.critic_at(sent, m.start()) or _the_company(ctx, sent, m.start())
+        if m.group(0).split()[0].lower() in _NOUN_FINDING and noun_before(text, m.start()):
+            continue  # "raised its revenue forecast to …", "data centre projects": a noun, not a finding
+        speaker = _the_company(ctx, sent, m.start()) or finder.critic_at(sent, m.start())
         if speaker is None or m.end() >= s.end - 3:
             continue
         yield Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0), text[m.end():s.end])
@@ -399,13 +463,16 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
         if a.verb and _TOLD.match(a.verb):
             start = _skip_addressee(ctx, si, start, end)
         if a.kind != "quote":
-            nxt = _next_attribution().search(text, start, end)
+            nxt = _next_attribution().search(text, start, end) or _TRAILING_SOURCE.search(text, start, end)
             end = nxt.start() if nxt else end
         while start > s.start and text[start - 1].isalnum():
             start -= 1  # "said in August that …": the attribution stopped inside a word
         if a.kind != "quote":
-            lead = _LEAD_THAT.match(text, start, end)
+            lead = _LEAD_THAT.match(text, start, end) or _LEAD_WHEN.match(text, start, end)
             start = lead.end() if lead else start
+            if a.verb and relative_verb(ctx, a):
+                comma = re.compile(r",\s").search(text, start, end)
+                end = comma.start() if comma else end
         while start < end and text[start] in _TRIM:
             start += 1
         while end > start and text[end - 1] in _TRIM:

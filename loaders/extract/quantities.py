@@ -47,7 +47,8 @@ DURATION = re.compile(rf"\b{_NUMBER}\s+(?:and a half\s+)?(?P<unit>seconds?|minut
                       r"quarters?|years?|decades?)\b(?!-)", re.I)
 # "100,000 U.S. jobs", "15 million searches": a number, up to two modifiers and the counted noun
 COUNT = re.compile(r"(?<![\w$€£.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)?\s+"
-                   r"(?P<noun>(?:[A-Za-z][\w.-]*\s+){0,2}?[a-z][\w-]*s)\b")
+                   r"(?P<noun>(?:[A-Za-z][\w.-]*\s+){0,2}?(?:[a-z][\w-]*s|[A-Z]{2,}s|people|children|staff|"
+                   r"men|women))\b")
 # "about thirty organisations", "two prospective investors", "a one-million-square-foot plant"
 # after a run of number words: "about thirty organisations", "two prospective investors", "one-million-square-foot"
 _COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b|-(?P<measure>[a-z]+(?:-[a-z]+)?)\b",
@@ -56,6 +57,12 @@ _COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b|-(?P
 _WORD_CURRENCY = re.compile(r"\s+(?P<cur>dollars|euros|pounds|yuan|yen|rupees)\b", re.I)
 _A_SCALE = re.compile(r"\ban?\s+(?P<scale>thousand|million|billion|trillion)\s+(?P<cur>dollars|euros|pounds|yuan|"
                       r"yen|rupees)\b", re.I)
+# a number right after a name or code is part of an identifier ("SB 1047", "Section 230", "Llama 3", "GPT-4"): an
+# upper-case word that is not the sentence's first, or a code in capitals, then a space or hyphen
+_IDENTIFIER_BEFORE = re.compile(r"(?:(?<=[\w,;:’'\"”)] )[A-Z][\w.]*|\b[A-Z]{2,}[\w.]*)[\s-]$")
+# function words and verbs ending in "s" that COUNT would read as a counted noun ("4 is", "10 has")
+_NOT_NOUNS = frozenset({"is", "was", "has", "does", "as", "us", "its", "this", "his", "thus", "plus", "less",
+                        "unless", "across", "whereas", "perhaps", "always", "sometimes", "says", "goes"})
 _NOT_COUNTED = frozenset({"times", "percent", "years", "months", "weeks", "days", "hours", "minutes", "seconds",
                           "decades", "quarters", "dollars", "euros", "pounds", "yuan", "yen", "rupees", "of"})
 
@@ -199,6 +206,8 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
         n = m.group("n")
         if re.fullmatch(r"(19|20)\d\d", n):
             continue  # a year, not a count
+        if _head(m.group("noun")) in _NOT_NOUNS or _IDENTIFIER_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "GPT-4 is", "SB 1047 establishes": an identifier, not a count
         value = _num(n) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
         out.append((m.start(), m.end(), Quantity(value=value, unit=_head(m.group("noun")))))
         taken.append((m.start(), m.end()))
@@ -236,7 +245,7 @@ def _word_quantities(text: str) -> list[tuple[int, int, Quantity]]:
             continue
         noun = m.group("noun")
         unit = noun.split()[-1].lower() if noun else m.group("measure").lower()
-        if unit in _NOT_COUNTED or (noun and value == 1):
-            continue  # "one of", "two years" (a duration), "one people": not a count
+        if unit in _NOT_COUNTED or unit in _NOT_NOUNS or value == 1:
+            continue  # "one of", "two years" (a duration), "one people", "one-time": not a count
         out.append((w.start(), m.end(), Quantity(value=value, unit=unit)))
     return out

@@ -9,7 +9,7 @@ import pytest
 
 from kg.model import Extraction
 from loaders.extract import extract
-from loaders.extract.claim_filters import is_statement
+from loaders.extract.claim_filters import is_statement, is_value_judgement
 from tests.loaders.extract.extract_helpers import key_label
 
 
@@ -40,6 +40,67 @@ def test_attributed_statements_are_claims(text: str, claimant: str, statement: s
     hits = [c for c in found if c[0] == claimant and statement in c[1]]
     assert hits, found
     assert sorted(hits[0][2]) == sorted(values)
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("Zentrix Labs said on Wednesday it had shipped 20,000 robots to its customers.",
+     "it had shipped 20,000 robots to its customers"),
+    ("Priya Raman told the audience that within two years, agents will write most of the code.",
+     "within two years, agents will write most of the code"),
+    ("Demand rose sharply, and data centres used 21 percent of the country's electricity in 2023, according to the "
+     "Central Statistics Office.", "data centres used 21 percent of the country's electricity in 2023"),
+    ("The Digital News Alliance, which says it represents more than 2,000 publications, lodged the complaint.",
+     "it represents more than 2,000 publications"),
+    ("Zentrix Labs builds Grasp, a robot arm that the company says can handle more than 20,000 SKUs.",
+     "can handle more than 20,000 SKUs"),
+    ("The Halvorsen Data Authority said the service had handled 40 million requests on Saturday, the Daily Ledger "
+     "reported.", "the service had handled 40 million requests on Saturday"),
+    ("Priya Raman said in a video posted to her channel that the model has passed 12 safety evaluations.",
+     "the model has passed 12 safety evaluations"),
+])
+def test_the_statement_starts_and_ends_where_its_clause_does(text: str, statement: str) -> None:
+    assert [c[1] for c in claims_of(extract(text))] == [statement]
+
+
+def test_a_spokesperson_quoting_words_about_their_own_side_makes_a_claim() -> None:
+    text = ('Zentrix Labs spokesperson Priya Raman said Zentrix Labs and Halvorsen Robotics are "entirely separate" '
+            'companies.')
+    assert [c[0] for c in claims_of(extract(text))] == ["Priya Raman"]
+
+
+def test_an_outlet_spoken_to_is_not_a_speaker() -> None:
+    text = ('"I felt horrified," Elena Varga told the Daily Ledger, adding that 40 of the images showed her home.')
+    assert "Daily Ledger" not in {c[0] for c in claims_of(extract(text))}
+
+
+def test_the_source_of_figures_in_an_according_sentence_is_the_report() -> None:
+    text = "According to a Reuters report, Zentrix Labs expects about $5 billion in losses this year."
+    assert {c[0] for c in claims_of(extract(text))} == {"Reuters"}
+
+
+def test_a_document_is_not_the_speaker_where_someone_speaks_in_it() -> None:
+    text = "In a blog post on Friday, Priya Raman acknowledged that the model had passed 12 safety evaluations."
+    assert {c[0] for c in claims_of(extract(text))} == {"Priya Raman"}
+
+
+def test_the_company_is_the_organisation_that_spoke_just_before() -> None:
+    text = ("Halvorsen Robotics said in a statement that its chips were tested by 12 independent labs. Zentrix Labs, "
+            "a rival chipmaker based in Oslo, has disputed the results for months. The company said, however, that "
+            "its chips had passed 40 separate safety audits.")
+    assert [c[0] for c in claims_of(extract(text))] == ["Halvorsen Robotics", "Halvorsen Robotics"]
+
+
+def test_a_report_cited_is_not_the_company_that_follows() -> None:
+    text = ("According to a Reuters report, Zentrix Labs expects about $5 billion in losses this year. The company "
+            "projects $11.6 billion in revenue next year.")
+    found = {c[0]: c[2] for c in claims_of(extract(text))}
+    assert found == {"Reuters": [5e9], "Zentrix Labs": [11.6e9]}
+
+
+def test_figures_about_another_actor_are_the_journalists() -> None:
+    text = ("Zentrix Labs said its revenue doubled this year. Halvorsen Robotics, which has invested $13 billion in "
+            "Zentrix Labs, is negotiating its stake.")
+    assert [c[0] for c in claims_of(extract(text))] == ["Zentrix Labs"]
 
 
 def test_figures_after_an_attributed_statement_go_on_with_its_speaker() -> None:
@@ -162,6 +223,49 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     'Halvorsen Robotics said the complaint did not "identify a single work by any plaintiff" that it used.',
     "Halvorsen Robotics said the allegations were not accurate.",
     "Elena Varga reported that an official alleged Zentrix Labs was selling data to brokers.",
+    # a group nobody names speaks, not the organisation named before it
+    "Zentrix Labs makes chips in Oregon. Industry analysts said that demand for its chips has doubled this year.",
+    # a negative judgement without figures is criticism territory
+    "Priya Raman said the board had been deceived and that its oversight was a hollow and dangerous sham.",
+    # too short to state a fact; what the speaker cannot say
+    "Zentrix Labs says users are in control.",
+    "Zentrix Labs said it cannot predict how regulators will respond to the new model.",
+    # a headline sums the story up in the desk's words
+    "Zentrix Labs engineer quits, claiming safety has taken a back seat to products\n\nThe engineer left on Friday.",
+    # the speaker's side's feelings and own conduct
+    "Zentrix Labs said it was excited to support the work of the new lab.",
+    "Zentrix Labs said the company was carefully reviewing the findings of the audit.",
+    "Zentrix Labs said it continues to have confidence in its partner's technology.",
+    # nouns that look like verbs of speech, a phrasal verb, an indirect question
+    "Halvorsen Robotics brought claims against two other startups last year over their chip designs.",
+    "Zentrix Labs raised its full-year revenue forecast to $4.6 billion from $4.3 billion.",
+    "Zentrix Labs, which first showed off its robot in February, has yet to release it widely.",
+    "We spoke to Priya Raman about why she thinks the biggest labs are playing a different game.",
+    # '…, X announced they were leaving' is no '<content>, X said'; what follows a quote's verb only places it
+    "Zentrix Labs is fending off 12 lawsuits, and last week two of its researchers, Priya Raman and Elena Varga, "
+    "announced they were leaving.",
+    "“This settlement surpasses any other known recovery,” Priya Raman said in a statement after 40 authors signed.",
+    # a value judgement: an evaluative predicate, no fact
+    "Priya Raman said the new model was “an impressive piece of engineering, whatever its price”.",
+    # the speaker's side's stance and own steps
+    "Zentrix Labs said it remains committed to the partnership with Halvorsen Robotics.",
+    "Zentrix Labs said the company looked forward to resolving the dispute with its publishers.",
+    "Zentrix Labs said it has reached an agreement in principle with Halvorsen Robotics on the chips.",
+    # a statement without its subject ("principles that he said would …")
+    "Priya Raman unveiled a set of principles on Monday that she said would govern its data centres.",
+    # a condition last, the speaker's inability, its own steps, conduct and plans
+    "The regulator said Zentrix Labs would face a daily fine of 50,000 euros if it did not comply.",
+    "Priya Raman said she could not share every example of the problems with the board.",
+    "Priya Raman said she had been experimenting with ways to use chatbots to help staff who lost their jobs.",
+    "The Halvorsen Data Authority said it had summoned Zentrix Labs to explain the security risks of its chips.",
+    "Zentrix Labs said it could resume chip sales in Europe after the review.",
+    # a person describing another side in quoted words of their own judges it
+    'Priya Raman said Zentrix Labs had released its model "without any documentation of its safety testing".',
+    # "added" with an object
+    "Zentrix Labs added the chatbot on May 16 as part of its summer season of new features.",
+    # a second attribution ends the first statement: the chief's praise is not the company's statement
+    "Halvorsen Robotics said it had signed a contract for two data centers, and its CEO, Elena Varga, said early "
+    "results had been “genuinely impressive”.",
 ])
 def test_what_is_not_a_claim(text: str) -> None:
     assert claims_of(extract(text)) == []
@@ -175,6 +279,8 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("over 80% of its code is now written by its models", False, True),
     ("In March, the model completed a task that takes humans four minutes", False, True),
     ("weaknesses in its protections", False, False),
+    ("more than 200 million people use the app every week", False, True),
+    ("its models now generate 80% of its code", False, True),
     ("to stop including the newspaper's content", False, False),
     ("the company to stop including the newspaper's content in its search bot results", False, False),
     ("it would look into the matter", False, False),
@@ -187,9 +293,25 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("We are thrilled to welcome the team", True, False),
     ("Our safeguards already block most of these requests", True, True),
     ("This is a great day for the company", True, False),
+    # a quote stating a fact in the passive, or with an adverb before the participle
+    ("The model was trained on licensed and publicly available data", True, True),
+    ("We have consistently prioritized controls against misuse", True, True),
+    ("The sky is red because the sun sets behind the hills", True, False),
 ])
 def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     assert is_statement(content, quoted=quoted) is expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("R1 was an impressive model", True),
+    ("on our data it has been excellent", True),
+    ("the company is “a great partner” for the city", True),
+    ("it is not yet clear that the model is capable of research judgment", False),
+    ("model performance is improving quickly on coding benchmarks", False),
+    ("the two companies are entirely separate", False),
+])
+def test_value_judgements(content: str, expected: bool) -> None:
+    assert is_value_judgement(content) is expected
 
 
 def test_every_claim_names_its_rule_and_lies_in_its_sentence(seeds_dir: Path) -> None:

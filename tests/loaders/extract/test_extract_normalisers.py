@@ -210,6 +210,12 @@ def test_quantities_never_crash(text: str) -> None:
     ("one of the firms", []),
     ("from one and a half hours to twelve hours", [(1.5, "hour"), (12.0, "hour")]),
     ("between $114 million and $116 million", [(114e6, "USD"), (116e6, "USD")]),
+    # a number after a name or a code is part of an identifier, and "4 is" no count
+    ("the governor said SB 1047 establishes a framework", []),
+    ("under Section 230 platforms are shielded", []),
+    ("GPT-4 is now cheaper than 3 models", [(3.0, "models")]),
+    ("it handles more than 20,000 different SKUs and 500 GPUs", [(2e4, "skus"), (500.0, "gpus")]),
+    ("more than 200 million people and 40 children", [(2e8, "people"), (40.0, "children")]),
 ])
 def test_quantity_examples(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for _, _, q in parse_quantities(text)] == expected

@@ -1,0 +1,155 @@
+"""Whether a verb of speech asserts what follows it: negated, passive or a noun ("never wrote", "after reports
+that"), an unnamed or group subject, an indirect question, a relative clause, a fronted attribution that is not one,
+the headline; the claims stage (loaders/extract/claims.py) asks these before taking what an attribution says."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from loaders.extract.attribution import Attribution
+from loaders.extract.lexicon import alternation, lexicon
+
+if TYPE_CHECKING:
+    from loaders.extract.context import DocContext
+
+# what stands right before a verb of speech when it asserts nothing: negated ("never wrote", "has not disclosed"),
+# passive ("it was revealed"), or a noun ("after reports that", "the findings")
+_UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
+                                r"\b(?:not|never|n[’']t)\b[^,;]{0,60}\b(?:or|nor)|"
+                                r"\b(?:was|were|been|being|be|is|are)|"
+                                r"\b(?:after|about|amid|following|despite|of|to|the|these|those|such|media|news|"
+                                r"press|that))\s*$", re.I)
+# an unnamed subject right before a finite verb ("a prominent app developer showed that …"): whoever it is, not
+# the organisation named earlier in the sentence (before a participle, it is the document: "an article stating")
+_UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
+# verbs that take a noun phrase as often as a clause: they state something only with "that" or a quote
+_OBJECT_VERB = re.compile(r"(?:wrote|writes|write|emphasi[sz]e[sd]?|highlight(?:s|ed)?|stress(?:es|ed)?|"
+                          r"underscore[sd]?|underline[sd]?|pointed to|points to|cite[sd]?)", re.I)
+# what comes before a participle of speech ("…, saying that", "by telling", "while noting"); before other -ing
+# words of speech ("writing", "reporting") a noun phrase is meant ("an AI sports writing program")
+_ING_LEAD = re.compile(r"(?:[,;:—–(]|\b(?:by|while|when|after|before|also|and|in|on|without|article|report|paper|"
+                       r"statement|post|letter|filing|study|blog|email|memo|note|survey))\s*$", re.I)
+# the verb of a relative clause ("X, which says it represents …, lodged …"): the statement ends at its comma
+_RELATIVE = re.compile(r"\b(?:which|who)\s+(?:\w+ly\s+|also\s+)?$", re.I)
+# "brought claims against", "media reports": the noun, not the verb
+_NOUN_SPEECH = frozenset({"claims", "claim", "reports", "report"})
+_SUBJECT_WORDS = frozenset({"also", "now", "still", "later", "it", "he", "she", "they", "we", "company", "firm",
+                            "which", "who", "that", "and", "but", "often", "repeatedly", "publicly", "falsely"})
+_ADDED_OBJECT = re.compile(r"(?:a|an|the|its|their|new)\s", re.I)  # "added a warning", "added the chatbot"
+# an indirect question: "why she thinks …", "how it says …"
+_WH_BEFORE = re.compile(r"\b(?:why|how|whether)\s+(?:\S+\s+){0,2}$", re.I)
+
+
+def headline(ctx: DocContext) -> frozenset[int]:
+    """The document's headline: a first paragraph of one sentence, on one line, that ends no sentence."""
+    sents = ctx.doc.sentences
+    if len(sents) < 2 or sents[1].paragraph == sents[0].paragraph:
+        return frozenset()
+    line = ctx.doc.clean[sents[0].start:sents[0].end].strip().rstrip("'’\"”)")
+    return frozenset() if "\n" in line or line.endswith((".", "!", "?", ":", ";")) else frozenset({0})
+
+
+def unasserted(ctx: DocContext, a: Attribution) -> bool:
+    """Whether the verb of reported speech asserts nothing: negated, passive, or a noun ("after reports that")."""
+    if a.kind == "quote" or not a.verb:
+        return False
+    text, s = ctx.doc.clean, ctx.sentence(a.sent)
+    verb_at = text.rfind(a.verb, s.start, a.start + 1)
+    if verb_at < 0:
+        return False
+    if a.verb.strip().endswith("ing"):
+        if not _ING_LEAD.search(text, max(s.start, verb_at - 12), verb_at):
+            return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
+    elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at) or group_subject(ctx, a.sent, verb_at):
+        return True
+    if a.verb.strip().lower() == "added" and _ADDED_OBJECT.match(text, a.start) and \
+            not re.search(r"\bthat\s*$", text[max(0, a.start - 6):a.start]):
+        return True  # "Meta has since added a warning", "Fortnite added the chatbot": "added" with an object
+    if _after_quote(text, s.start, verb_at) and not a.verb.strip().endswith("ing"):
+        return True  # '“…,” X said in a statement after …': the words after the verb only place the quote
+    if _noun_speech(text, a.verb, verb_at) or _WH_BEFORE.search(text, max(s.start, verb_at - 40), verb_at):
+        return True  # "brought claims against", "why she thinks": no statement is made
+    if _inside_quote(text, verb_at):
+        return True  # '“… Perplexity proudly states that …”': the quote's speaker says it, not the name in it
+    return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at) is not None
+
+
+# a group named by what its members are ("Silicon Valley executives said"): nobody named speaks, unless an
+# organisation's name stands right before the group ("Anthropic researchers found": its staff)
+@lru_cache(maxsize=1)
+def _group_subject_re() -> re.Pattern[str]:
+    """A group named by what its members are, right before a verb ("industry executives", "users on Reddit")."""
+    plural = alternation(w for w in lexicon().group_nouns if w.endswith("s") and " " not in w)
+    return re.compile(rf"\b(?:{plural})(?:\s+on\s+(?:[A-Z][\w.&-]*\s+){{1,3}})?\s*$")
+
+
+def group_subject(ctx: DocContext, sent: int, verb_at: int) -> bool:
+    """Whether the subject right before the verb is a group no name identifies ("industry executives said"), not
+    an organisation's staff ("Anthropic researchers found")."""
+    m = _group_subject_re().search(ctx.doc.clean, max(ctx.sentence(sent).start, verb_at - 40), verb_at)
+    if m is None:
+        return False
+    owner = next(iter(reversed(ctx.mentions(sent, ctx.sentence(sent).start, m.start()))), None)
+    return owner is None or owner.type != "Organization" or \
+        re.fullmatch(r"(?:[’']s)?\s+", ctx.doc.clean[owner.end:m.start()]) is None
+
+
+def _after_quote(text: str, start: int, verb_at: int) -> bool:
+    """Whether a sentence opens with a quotation that closes before the verb at ``verb_at``."""
+    head = text[start:verb_at].lstrip()
+    return head[:1] in ("“", '"') and ("”" in head or head.count('"') >= 2)
+
+
+def fronted_too_far(ctx: DocContext, a: Attribution) -> bool:
+    """'<content>, X said.': the verb must end the sentence, give or take where and when ('…, and two researchers,
+    A and B, announced they were leaving' is no such attribution)."""
+    if a.kind != "fronted" or not a.verb:
+        return False
+    text, s = ctx.doc.clean, ctx.sentence(a.sent)
+    at = text.find(a.verb, a.end, s.end)
+    tail = text[at + len(a.verb):s.end] if at >= 0 else ""
+    return len(tail.split()) > 8 or re.search(r"\bthat\b", tail) is not None or \
+        (at >= 0 and _RELATIVE.search(text, max(0, at - 20), at) is None and
+         re.match(r"\s*(?:it|he|she|they|we)\b", tail) is not None)
+
+
+def verb_position(ctx: DocContext, a: Attribution) -> int:
+    """Where the verb of a reported attribution stands in its sentence (-1 when not found)."""
+    return ctx.doc.clean.rfind(a.verb or "", ctx.sentence(a.sent).start, a.start + 1) if a.verb else -1
+
+
+def relative_verb(ctx: DocContext, a: Attribution) -> bool:
+    """Whether the verb of speech is that of a relative clause ("the alliance, which says it represents …, …")."""
+    at = verb_position(ctx, a)
+    return at >= 0 and _RELATIVE.search(ctx.doc.clean, max(0, at - 20), at) is not None
+
+
+def _noun_speech(text: str, verb: str, verb_at: int) -> bool:
+    """"brought claims against", "after media reports": the noun, not the verb of speech."""
+    return verb.strip().lower() in _NOUN_SPEECH and noun_before(text, verb_at)
+
+
+def noun_before(text: str, verb_at: int) -> bool:
+    """Whether the word before a verb that is also a noun ("claims", "forecast") makes it a noun: a lower-case word
+    that is neither a pronoun, an adverb nor a subject ("the company")."""
+    before = text[max(0, verb_at - 30):verb_at].split()
+    return bool(before) and before[-1].islower() and before[-1] not in _SUBJECT_WORDS and \
+        not before[-1].endswith("ly")
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
+    para = text.rfind("\n", 0, pos) + 1
+    return text.count('"', para, pos) % 2 == 1 or text.count("“", para, pos) > text.count("”", para, pos)
+
+
+def object_only(ctx: DocContext, a: Attribution) -> bool:
+    """"has emphasized AI safety since …", "pointed to a rapid increase": the verb takes an object, not a statement
+    (the speaker still speaks: figures that follow are theirs)."""
+    if a.kind == "quote" or not a.verb or not _OBJECT_VERB.match(a.verb.strip()):
+        return False
+    text = ctx.doc.clean
+    verb_at = text.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
+    return verb_at >= 0 and not re.search(r"\bthat\b|[“\"]", text[verb_at:a.start + 5])
