@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from kg import vocab
-from kg.queries.claims import list_claims
+from kg.queries.claims import list_claims, measures
 from kg.queries.dates import overlaps
 from kg.queries.facts import fact_models
 from kg.queries.reads import list_events, list_relations
@@ -167,25 +167,38 @@ def _claims_disagree(figures: Iterable[tuple[str, float]]) -> bool:
 
 
 def claim_conflicts(store: GraphStore) -> list[Conflict]:
-    """Claims of different claimants about one entity, in one unit, whose figures are more than 10% apart."""
-    measures: dict[tuple[str, str], tuple[EntityRef, dict[tuple[str, float], ConflictValue]]] = {}
+    """Claims of different claimants about one entity and one measure, in one unit, more than 10% apart.
+
+    The measure comes from the statement's words (revenue, users, valuation, ...: kg.queries.claims.measures), so
+    a company's revenue and a critic's figure for its losses are not a dispute; figures whose statements name no
+    measure are compared with each other.
+    """
+    found: dict[tuple[str, str, str], tuple[EntityRef, dict[tuple[str, float], ConflictValue]]] = {}
     claims = list_claims(store, claimant=None, about=None, limit=_ALL, offset=0).items
     for claim in claims:
-        for about in claim.about:
-            for quantity in claim.quantities:
-                _, stated = measures.setdefault((about.id, quantity.unit), (about, {}))
-                key = (claim.claimant.id, quantity.value)
-                known = stated.get(key)
-                value = _claim_value(claim, quantity.value, quantity.unit)
-                if known is not None:  # the same figure from the same claimant in another claim: one value
-                    value = value.model_copy(update={"sources": _merge_sources(known.sources, value.sources)})
-                stated[key] = value
+        for about, quantity, measure in _measured(claim):
+            _, stated = found.setdefault((about.id, quantity.unit, measure), (about, {}))
+            key = (claim.claimant.id, quantity.value)
+            known = stated.get(key)
+            value = _claim_value(claim, quantity.value, quantity.unit)
+            if known is not None:  # the same figure from the same claimant in another claim: one value
+                value = value.model_copy(update={"sources": _merge_sources(known.sources, value.sources)})
+            stated[key] = value
     return [
-        Conflict(kind="claim_values", subject=about, key=f"{unit} claimed about {about.label}",
+        Conflict(kind="claim_values", subject=about,
+                 key=f"{f'{measure} in ' if measure else ''}{unit} claimed about {about.label}",
                  values=[v for _, v in sorted(stated.items(), key=lambda kv: (kv[1].entities[0].label, kv[0][1]))])
-        for (_, unit), (about, stated) in measures.items()
+        for (_, unit, measure), (about, stated) in found.items()
         if _claims_disagree(stated)
     ]  # fmt: skip
+
+
+def _measured(claim: Claim) -> Iterable[tuple[EntityRef, Any, str]]:
+    """Each (entity it is about, figure, measure) of a claim; the measure is '' when its statement names none."""
+    for measure in sorted(measures(claim.text)) or [""]:
+        for about in claim.about:
+            for quantity in claim.quantities:
+                yield about, quantity, measure
 
 
 def list_conflicts(store: GraphStore, *, kind: str | None, limit: int, offset: int) -> Page[Conflict]:

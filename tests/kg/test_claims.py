@@ -193,3 +193,27 @@ def test_a_statement_reworded_in_another_article_is_the_same_claim() -> None:
 def test_figures_are_compared_only_when_they_measure_the_same_thing(a: str, b: str, same: bool) -> None:
     assert claims.same_measure(a, b) is same
     assert claims.same_measure(b, a) is same
+
+
+@pytest.mark.parametrize(("critic_says", "disputed"), [("OpenAI will lose $5 billion", False),
+                                                       ("OpenAI revenue will be $5 billion", True)])
+def test_claimed_figures_conflict_only_about_the_same_measure(critic_says: str, disputed: bool) -> None:
+    """A company's revenue and a critic's figure for its losses are two measures, not one disputed figure."""
+    from kg.model import Claim as ClaimFact
+    from kg.model import Extraction, Quantity
+
+    store = OxigraphStore(None)
+    company = "OpenAI revenue will be $13 billion"
+    for text, who, statement, value in (
+        (f"Sam Altman said {company}.", ("sam", "Sam Altman", "Person"), company, 13e9),
+        (f"Gary Marcus said {critic_says}.", ("gm", "Gary Marcus", "Person"), critic_says, 5e9),
+    ):
+        extraction = Extraction(
+            entities=corpus._entities(text, who, ("oai", "OpenAI", "Organization")),
+            claims=(ClaimFact(claimant=who[0], text=statement, about=("oai",),
+                              quantities=(Quantity(value=value, unit="USD"),), source=corpus._span(text, statement)),),
+        )  # fmt: skip
+        write_document(store, corpus._document(text, "Example Times", "2025-01-10", extraction))
+    found = queries.list_conflicts(store, kind="claim_values", limit=10, offset=0).items
+    assert [c.key for c in found] == (["revenue in USD claimed about OpenAI"] if disputed else [])
+    store.close()
