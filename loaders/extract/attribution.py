@@ -35,6 +35,8 @@ _FRAME_STEMS = ("call", "describ", "dismiss", "derid", "brand", "label", "pann",
 _TO_OUTLET = re.compile(r"\b(?:told|telling|interview\s+with|speaking\s+(?:to|with)|appearance\s+on|on|via)\s+"
                         r"(?:the\s+)?$")
 _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
+# "“…,” Meta's chief global affairs officer Joel Kaplan said": the organisation owns the role, the person speaks
+_OWNER_ROLE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){1,5}$")
 
 
 def quotes(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -200,6 +202,9 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
         # '“…,” he said in an interview with Bloomberg Television', '… she wrote on Threads': the outlet is no speaker
         names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x) and
                  not (x.type == "Organization" and _TO_OUTLET.search(text, max(qe, x.start - 24), x.start))]
+        if len(names) > 1 and names[0].type == "Organization" and names[1].type == "Person" and \
+                _OWNER_ROLE.fullmatch(text, names[0].end, names[1].start):
+            names = names[1:]
         if names and names[0].start - qe < 90:
             if names[0].type == "Organization" and (_EPITHET.search(text, qe, names[0].start) or (
                     re.search(r"\bthe\s+$", text[qe:names[0].start]) and _ROLE_AFTER.match(text, names[0].end))):
@@ -210,7 +215,7 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
                     return person, m.group(0)
             return f._actor(names[0].key, sent_b, names[0].start), m.group(0)
         if _SAYS_PRONOUN.match(after.strip(" ,")):
-            key = ctx.recent(qs, ("Person",))  # '“...,” she wrote': a name inside the quote is not the speaker
+            key = ctx.person_pronoun(qs)  # '“...,” she wrote': a name inside the quote is not the speaker
         else:
             key = ctx.subject(sent_b, qe + m.end()) or ctx.described_subject(sent_b, qe + m.end())
             if key is not None and not any(x.key == key for x in ctx.mentions(sent_b, qe, qe + m.end())) and \

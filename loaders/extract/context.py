@@ -265,7 +265,7 @@ class DocContext:
         if word:
             w = word.group(1)
             if w in _PERSON_PRONOUNS and "Person" in types:
-                return self.recent(cs, ("Person",))
+                return self.person_pronoun(cs)
             if (w in {"it", "the company", "the firm", "the startup", "the lab", "the newspaper", "the outlet",
                       "the chipmaker", "the maker"}) and "Organization" in types:
                 return self.recent_subject(cs, ("Organization",)) or self.recent(cs, ("Organization",))
@@ -312,6 +312,15 @@ class DocContext:
                 if m.end <= pos and m.type in types and self.is_head(m) and (not exclude or m.key not in exclude):
                     return m.key
         return None
+
+    def person_pronoun(self, pos: int) -> str | None:
+        """Whom "he" or "she" at ``pos`` refers to: a person named earlier in its sentence, else the person who was the
+        subject of the last sentences ("Kaplan, who succeeded Nick Clegg, said … He also …" means Kaplan), else the
+        last person named."""
+        sent = self.sentence_at(pos)
+        if any(m.end <= pos and m.type == "Person" and self.is_head(m) for m in self.by_sentence.get(sent, [])):
+            return self.recent(pos, ("Person",))
+        return self.recent_subject(pos, ("Person",), max_sentences=2) or self.recent(pos, ("Person",))
 
     def recent_subject(self, pos: int, types: tuple[str, ...], exclude: set[str] | None = None,
                        max_sentences: int = 3) -> str | None:

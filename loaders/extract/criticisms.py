@@ -450,7 +450,7 @@ class CriticismFinder(JudgementMixin, RoleMixin):
                 if critic is None and (pron := _PRONOUN_BEFORE.search(self.text, max(st_start, m.start() - 40),
                                                                       m.start())):
                     # "In his own newsletter this week he mocked ...": the pronoun right before the verb
-                    critic = ctx.recent(m.start() - len(pron.group(0)), ("Person",))
+                    critic = ctx.person_pronoun(m.start() - len(pron.group(0)))
                 if critic is None:
                     continue
                 if SAID_COMPANY.search(self.text, st_start, m.start()):

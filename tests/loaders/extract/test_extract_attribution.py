@@ -23,6 +23,30 @@ def test_pronoun_speaker_of_a_quote_in_the_next_sentence() -> None:
     assert ("Oona Brandt", "Zentrix") in got or ("Oona Brandt", "Quill") in got
 
 
+def test_possessive_title_before_the_speaker_after_a_quote() -> None:
+    # the organisation owns the role; the person named after the title speaks
+    text = ('Zentrix declined to sign the code. "Quill is heading down the wrong path," Zentrix\'s chief global '
+            'affairs officer Oona Brandt said on Friday.')
+    got = pairs(extract(text))
+    assert ("Oona Brandt", "Quill") in got
+    assert ("Zentrix", "Quill") not in got
+
+
+@pytest.mark.parametrize(("between", "speaker"), [
+    # the subject of the last sentence, not the person merely named inside it
+    ("Ravi Menon, who succeeded Oona Brandt as head of policy, said Veltrix had decided against it. "
+     "He also backed the earlier complaints.", "Ravi Menon"),
+    # a person named earlier in the pronoun's own sentence is still the nearest
+    ("Oona Brandt runs Veltrix.", "Oona Brandt"),
+])
+def test_pronoun_speaker_prefers_the_last_subject(between: str, speaker: str) -> None:
+    text = f'Zentrix launched Quill on Monday. {between} "Quill is a reckless mess," he wrote.'
+    got = pairs(extract(text))
+    assert (speaker, "Quill") in got or (speaker, "Zentrix") in got
+    others = {c for c, _ in got} - {speaker}
+    assert not others & {"Ravi Menon", "Oona Brandt"}
+
+
 def test_quote_goes_on_after_the_attribution() -> None:
     text = ('Zentrix released Quill on Monday. "What we saw was a clip," Ravi Menon said. '
             '"Calling this open is dishonest."')
