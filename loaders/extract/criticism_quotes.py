@@ -1,0 +1,148 @@
+"""Criticism rules of direct quotes: a quote holding a negative judgement of what it names, a sarcastic quote going on
+with a criticism just made (functions over a ``CriticismFinder``)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from loaders.extract.attribution import quote_attributions
+from loaders.extract.judgements import ACT_NOUN, REBUTTED
+from loaders.extract.rules import register
+from loaders.extract.sentiment import THRESHOLD
+
+if TYPE_CHECKING:
+    from loaders.extract.criticisms import CriticismFinder
+
+QUOTED_MOCKERY = register("criticism.quoted_mockery.v1", "A sarcastic quote going on with a criticism just made",
+                          __name__)
+QUOTED_JUDGEMENT = register("criticism.quoted_judgement.v2", "A direct quote holding a negative judgement of what it "
+                            "names", __name__)
+_REPLY_VERBS = re.compile(r"\b(?:replied|responded|retorted|countered|fired back|hit back|shot back|clarified|"
+                          r"snapped|quipped)\b", re.I)
+_CRITICAL_REPLY = re.compile(r"\b(?:retorted|fired back|hit back|shot back|snapped)\b", re.I)
+_MOCKING = re.compile(r"\b(?:joked|quipped|scoffed|sneered|mocked|sniped|jeered)\b", re.I)
+_THEY = re.compile(r"\b(?:they|them|their)\b", re.I)
+_DISAGREE = re.compile(r"\bdisagree|\bthat(?:[’']s| is) (?:wrong|false|not true)\b|\bnonsense\b", re.I)
+# a quote judging "this"/"it"/"they" is about the subject at hand; one naming nothing may be a general remark
+_REFERRING = re.compile(r"\b(?:this|that|these|those|they|their|them|the company|the firm|the product)\b", re.I)
+_PRODUCT_NOUN = re.compile(r"\b(?:the|this|that|its)\s+(?:new\s+)?(?:feature|device|product|app|tool|model|chatbot|"
+                           r"assistant|service|gadget|system|glasses|headset|phone|chip|software|update)\b", re.I)
+_COMPANY = re.compile(r"\b(?:company|companies|firm|startup|start-up|corporation|lab)\b", re.I)
+# "We are sorry that we didn't ...": an apology judges the speaker, not another party
+_APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]e|regret)\b|"
+                      r"\b(?:we|I)\s+(?:got it wrong|made a mistake|messed up|screwed up|(?:was|were) wrong)\b|"
+                      r"\bof me\b|\bI(?:[’']m| am)\s+(?:really\s+|so\s+|deeply\s+)?(?:embarrassed|ashamed)\b", re.I)
+# verbs whose scare-quoted complement is a verdict against what they name ("derided Chorus as “…”")
+_NEG_FRAME = re.compile(r"(?:dismiss|derid|pann|reject|brand|label)", re.I)
+_CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+def _kind_named(text: str) -> str | None:
+    """The kind of thing a judgement speaks of: "the company" (an organisation), "the feature" (a product)."""
+    if _COMPANY.search(text):
+        return "Organization"
+    if _PRODUCT_NOUN.search(text):
+        return "Product"
+    return None
+
+
+
+def quotes(finder: CriticismFinder) -> None:
+    """Direct quotes (see attribution), critical when they hold a negative judgement."""
+    ctx, p = finder.ctx, finder.p
+    for a in quote_attributions(finder):
+        qs, qe, speaker, verb_text = a.start, a.end, a.speaker, a.verb
+        sent_a, sent_b = a.sent, a.last_sent
+        body = finder.text[qs + 1:qe - 1]
+        para = ctx.sentence(sent_a).paragraph
+        finder.quote_speakers.append((qs, speaker))
+        neg = finder.negative(body)
+        dissent = finder.dissent(sent_a)
+        negative = bool(neg) or _judged(finder, body, a.called) or dissent
+        critical_reply = bool(verb_text and _CRITICAL_REPLY.search(verb_text))
+        if not critical_reply and sent_a > 0 and ctx.sentence(sent_a - 1).paragraph == para and \
+                _CRITICAL_REPLY.search(ctx.stext(sent_a - 1)) and \
+                ctx.subject(sent_a - 1, ctx.sentence(sent_a - 1).end) == speaker:
+            critical_reply = True  # "X fired back on Monday. “...,” she wrote"
+        if not critical_reply and verb_text and _REPLY_VERBS.search(verb_text) and _DISAGREE.search(body):
+            critical_reply = True  # 'To which X replied: “We disagree on what my job is.”'
+        if verb_text and re.match(r"\W*ask", verb_text, re.I) and body.rstrip().endswith("?"):
+            continue  # a reporter's or host's question
+        if not negative and not critical_reply and verb_text and _MOCKING.search(verb_text):
+            # '“Truly a masterpiece,” he joked': sarcasm going on with the speaker's criticism just made
+            finder.add(speaker, finder._continued(speaker, sent_a), body.strip(), "mockery", qs, qe, sent_b,
+                     rule=QUOTED_MOCKERY)
+            continue
+        if (not negative and not critical_reply) or _APOLOGY.search(body):
+            continue
+        if not negative and finder.polarity(body) > 0.5:
+            continue  # '“…,” it retorted, and “remains open to a conversation”': a warm line is no criticism
+        targets: list[str] = []
+        if _SECOND_PERSON.search(body):
+            # "We urge you to stop …" in a letter: at whom it was written to; "Why are you …?" after a criticism
+            # just made: at the one it addressed
+            targets = finder._letter_addressee(qs, speaker) or finder._continued(speaker, sent_a)
+        for si in range(sent_a, sent_b + 1) if not targets else ():
+            s = ctx.sentence(si)
+            targets += finder.targets_in(si, max(qs, s.start), min(qe, s.end), speaker)
+            if targets:
+                break
+        called = a.called >= 0
+        if not targets and called and REBUTTED.search(finder.text, a.called, qs):
+            targets = finder._rebutted(speaker, a.called)  # 'calling the lawsuit “a ploy”': at who brought it
+        if not targets and (negative or critical_reply) and REBUTTED.search(body):
+            targets = finder._rebutted(speaker, qs)  # "the skeptics are comparing slides they haven't read"
+        act = _CALLED_ACT.match(finder.text, a.called) if called else None
+        if not targets and act:
+            doer = finder._doer(act.group(1), a.called, speaker)  # 'called the veto “a setback”': at who vetoed
+            targets = [doer] if doer else []
+        elif not targets and called:
+            targets = finder.targets_in(sent_a, a.called, qs, speaker)  # called Shenlan "a threat"
+        elif not targets and sent_a == sent_b:
+            # a partial quote: the sentence around it carries the target ("OpenAI did not dispute that it “...”")
+            s = ctx.sentence(sent_a)
+            verbs = list(p["speech"].finditer(finder.text, s.start, qs))
+            # the target follows the last speech verb ("X of Y said Pallas was “...”")
+            targets = finder.targets_in(sent_a, verbs[-1].end() if verbs else s.start, qs, speaker)
+        if not targets and negative and not called and _THEY.search(a.judged):
+            # "“They are burning cash ...,” said X": the organisation the article is about
+            excluded = finder._excluded(speaker)
+            org = ctx.recent_subject(qs + 1, ("Organization",), excluded) or _topic_org(finder, excluded)
+            targets = [org] if org else []
+        if not targets and critical_reply:
+            other = finder.addressee(qs, speaker)  # "X fired back. “..., ” she wrote": at the other party
+            targets = [other] if other else []
+        if not targets and re.search(r"\b(?:you|your|his|him|he|she|her)\b", body, re.I) and verb_text and \
+                _REPLY_VERBS.search(verb_text):
+            other = finder.addressee(qs, speaker)
+            targets = [other] if other else []
+        if not targets and neg and re.search(r"\byou(?:r|’re|'re)?\b", body, re.I):
+            # a judgement addressed to "you": the person just named in the exchange (a few sentences back)
+            other = finder.ctx.recent(qs, ("Person",), finder._excluded(speaker), max_sentences=3)
+            targets = [other] if other else []
+        if not targets and negative:
+            targets = finder._continued(speaker, sent_a)
+            if not targets and (neg or dissent or _REFERRING.search(body)):
+                frame = finder.text[a.called:qs] if called else body
+                targets = finder.topic(qs, speaker, _kind_named(frame) or _kind_named(body))
+        cue = neg.group(0) if neg else ("judgement" if negative else "retort")
+        for who in [speaker, *finder._co_speakers(speaker, sent_b, qe)]:  # '“…,” Warren and Kim wrote'
+            finder.add(who, [t for t in dict.fromkeys(targets) if t not in finder._excluded(who)], body.strip(), cue,
+                     qs, qe, sent_b, rule=QUOTED_JUDGEMENT)
+
+
+def _judged(finder: CriticismFinder, body: str, called: int) -> bool:
+    """A negative judgement by polarity, or a scare-quoted verdict framed as one ("dismissed it as “…”")."""
+    score = finder.polarity(body)
+    if score <= THRESHOLD:
+        return True
+    if called >= 0 and _NEG_FRAME.match(finder.text, called):
+        return score < 1.0  # "derided X as “…”": negative by its verb unless the words are clearly warm
+    return False
+
+
+def _topic_org(finder: CriticismFinder, excluded: set[str]) -> str | None:
+    """The organisation the article is about: the one named most often (at least three times)."""
+    orgs = [e for e in finder.ctx.entities.values() if e.type == "Organization" and e.key not in excluded]
+    best = max(orgs, key=lambda e: len(e.mentions), default=None)
+    return best.key if best is not None and len(best.mentions) >= 3 else None
