@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract.attribution import quote_attributions
-from loaders.extract.judgements import ACT_NOUN, REBUTTED
+from loaders.extract.judgements import ACT_NOUN, DISSENT, REBUTTED
 from loaders.extract.rules import register
 from loaders.extract.sentiment import THRESHOLD
 
@@ -25,6 +25,17 @@ _MOCKING = re.compile(r"\b(?:joked|quipped|scoffed|sneered|mocked|sniped|jeered)
 _THEY = re.compile(r"\b(?:they|them|their)\b", re.I)
 _DISAGREE = re.compile(r"\bdisagree|\bthat(?:[’']s| is) (?:wrong|false|not true)\b|\bnonsense\b", re.I)
 # a quote judging "this"/"it"/"they" is about the subject at hand; one naming nothing may be a general remark
+QUOTED_STANCE = register("criticism.quoted_stance.v1", "A quote after a sentence giving its speaker's critical stance: "
+                         "'X issued a blistering statement. “…,” X said'", __name__)
+QUOTED_PRONOUN = register("criticism.quoted_pronoun.v1", "A critical quote whose subject is 'he' or 'she': the person "
+                          "referred to, not a name later in the sentence", __name__)
+# "issued a blistering statement", "was far harsher": the speaker's stance announced before the quote
+_STANCE = re.compile(r"\b(?:far|much|even|rather|considerably)\s+(?:harsher|blunter|less charitable|less diplomatic|"
+                     r"more critical|more scathing)\b|\b(?:scathing|blistering|withering|stinging|sharply worded|"
+                     r"strongly worded|damning|furious|angry)\s+(?:statement|response|letter|rebuke|post|thread|"
+                     r"critique|reply|tweet|message|memo)\b", re.I)
+# a quoted sentence whose subject is "he"/"she": "“He's now sneaking in …”"
+_PRONOUN_SUBJECT = re.compile(r"[\s“\"‘']*(?:He|She)(?:[’']s)?\b")
 _REFERRING = re.compile(r"\b(?:this|that|these|those|they|their|them|the company|the firm|the product)\b", re.I)
 _PRODUCT_NOUN = re.compile(r"\b(?:the|this|that|its)\s+(?:new\s+)?(?:feature|device|product|app|tool|model|chatbot|"
                            r"assistant|service|gadget|system|glasses|headset|phone|chip|software|update)\b", re.I)
@@ -59,6 +70,9 @@ def quotes(finder: CriticismFinder) -> None:
         neg = finder.negative(body)
         dissent = finder.dissent(sent_a)
         negative = bool(neg) or _judged(finder, body, a.called) or dissent
+        rule = QUOTED_JUDGEMENT
+        if not negative and _stance_before(finder, speaker, sent_a):
+            negative, rule = True, QUOTED_STANCE
         critical_reply = bool(verb_text and _CRITICAL_REPLY.search(verb_text))
         if not critical_reply and sent_a > 0 and ctx.sentence(sent_a - 1).paragraph == para and \
                 _CRITICAL_REPLY.search(ctx.stext(sent_a - 1)) and \
@@ -84,6 +98,10 @@ def quotes(finder: CriticismFinder) -> None:
             targets = finder._letter_addressee(qs, speaker) or finder._continued(speaker, sent_a)
         for si in range(sent_a, sent_b + 1) if not targets else ():
             s = ctx.sentence(si)
+            person = _pronoun_subject(finder, max(qs, s.start), speaker)
+            if person is not None:
+                targets, rule = [person], QUOTED_PRONOUN
+                break
             targets += finder.targets_in(si, max(qs, s.start), min(qe, s.end), speaker)
             if targets:
                 break
@@ -128,7 +146,30 @@ def quotes(finder: CriticismFinder) -> None:
         cue = neg.group(0) if neg else ("judgement" if negative else "retort")
         for who in [speaker, *finder._co_speakers(speaker, sent_b, qe)]:  # '“…,” Warren and Kim wrote'
             finder.add(who, [t for t in dict.fromkeys(targets) if t not in finder._excluded(who)], body.strip(), cue,
-                     qs, qe, sent_b, rule=QUOTED_JUDGEMENT)
+                     qs, qe, sent_b, rule=rule)
+
+
+def _stance_before(finder: CriticismFinder, speaker: str, sent: int) -> bool:
+    """Whether the sentence before a quote names its speaker with a critical stance ("Warren issued a blistering
+    statement.", "Democrats were far harsher. Warren said …"), in the quote's paragraph or just before it."""
+    ctx = finder.ctx
+    para = ctx.sentence(sent).paragraph
+    for si in range(sent - 1, max(-1, sent - 3), -1):
+        s = ctx.sentence(si)
+        if s.paragraph < para - 1:
+            break
+        if any(m.key == speaker for m in ctx.mentions(si)):
+            return bool(_STANCE.search(ctx.stext(si)) or DISSENT.search(ctx.stext(si)))
+    return False
+
+
+def _pronoun_subject(finder: CriticismFinder, start: int, speaker: str) -> str | None:
+    """The person a quoted sentence opening with "he"/"she" is about: the last person named before it other than the
+    speaker and the speaker's side."""
+    m = _PRONOUN_SUBJECT.match(finder.text, start)
+    if m is None:
+        return None
+    return finder.ctx.recent(start, ("Person",), finder._excluded(speaker), max_sentences=4)
 
 
 def _judged(finder: CriticismFinder, body: str, called: int) -> bool:

@@ -30,8 +30,11 @@ _WARN_WORDS = frozenset({"warn", "warns", "warned", "warning", "caution", "cauti
 _PARTICIPLE_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?\w+ing\s+(?:that\s+)?$")
 _DESCRIBED_THING = re.compile(r"\s*(?:the|this|that|its|their)\s+(?:new\s+|latest\s+)?(?:ad|advert|advertisement|"
                               r"campaign|commercial|feature|product|app|model|device|deal|move|plan|decision|policy|"
-                              r"update|launch|rollout|chatbot|tool|service|settlement|video|system|summary|feed)\b",
-                              re.I)
+                              r"update|launch|rollout|chatbot|tool|service|settlement|video|system|summary|feed|valuation|"
+                              r"proposal|merger|acquisition|takeover|strategy|approach|pricing|price change|"
+                              r"announcement|demo|restructuring|conversion|rebrand|redesign|upgrade|pivot)\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _speech_words() -> frozenset[str]:
     """Words of the speech verbs (a sentence without one attributes nothing)."""

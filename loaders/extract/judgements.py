@@ -71,7 +71,8 @@ ATTITUDE_WORDS = frozenset({"dismissive", "scathing", "unimpressed", "withering"
                             "persuaded", "enthusiastic"})
 # "Not everyone is sold.", "X was not convinced.": what the next attributed statements say is dissent
 DISSENT = re.compile(r"\bnot (?:everyone|everybody|all\s+\w+)\s+(?:is|was|are|were)\s+(?:so\s+)?(?:convinced|impressed|"
-                     r"sold|persuaded|buying it|happy|pleased|enthusiastic|a fan|placated|satisfied|reassured)|"
+                     r"sold|persuaded|buying (?:it|that|the (?:story|hype|pitch|argument|premise|narrative|claims?))|"
+                     r"happy|pleased|enthusiastic|a fan|placated|satisfied|reassured)|"
                      r"\b(?:not|less|far from|hardly)\s+(?:so\s+|as\s+|entirely\s+|fully\s+)?(?:convinced|"
                      r"impressed|persuaded|sold|enthusiastic|sanguine)\b|\bunconvinced\b|\bunimpressed\b|"
                      r"\bs[ck]eptic(?:al|s)?\b|\bdoubters?\b|\bcritics\s+(?:say|said|argue|argued|note|noted|warn|"

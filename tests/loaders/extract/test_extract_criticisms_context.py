@@ -225,3 +225,35 @@ def test_a_list_of_critics_before_an_adverb_and_the_verb(adverb: str) -> None:
     text = f"Illustrators Tomas Quill, Nora Vale and Ida Brant {adverb} sued Zentrix Labs in January."
     got = pairs(extract(text))
     assert {("Nora Vale", "Zentrix Labs"), ("Ida Brant", "Zentrix Labs")} <= got
+
+
+_LOBBY = ('"Zentrix Labs chief Oren Vale has spent the past year lobbying the ministry to approve the sale," '
+          'Oona Brandt said.')
+
+
+@pytest.mark.parametrize(("stance", "critical"), [
+    ("Oona Brandt, the top member of the committee, issued a blistering statement.", True),
+    ("Opponents were far harsher. Oona Brandt sent a sharply worded letter.", True),
+    # a stance sentence about someone else, or a neutral one, leaves a neutral quote neutral
+    ("Mira Soto issued a blistering statement.", False),
+    ("Oona Brandt, the top member of the committee, issued a statement.", False),
+])
+def test_a_stance_sentence_makes_the_next_quote_of_its_speaker_a_criticism(stance: str, critical: bool) -> None:
+    text = f"Zentrix Labs met the committee on Wednesday.\n\n{stance}\n\n{_LOBBY}"
+    ex = extract(text)
+    got = {t for c, t in pairs(ex) if c == "Oona Brandt"}
+    assert bool(got & {"Oren Vale", "Zentrix Labs"}) is critical
+    check_spans(text, ex)
+
+
+@pytest.mark.parametrize(("quote", "target"), [
+    # "he" is the person named before, not the committee named after it
+    ("He is", "Oren Vale"),
+    ("We are", None),
+])
+def test_a_quoted_he_is_the_person_referred_to(quote: str, target: str | None) -> None:
+    text = (f'Zentrix Labs chief Oren Vale met the Finance Committee on Wednesday. "{quote} now sneaking in to meet '
+            'the Finance Committee behind closed doors, which is shameful," Oona Brandt said.')
+    got = {t for c, t in pairs(extract(text)) if c == "Oona Brandt"}
+    assert ("Oren Vale" in got) is (target == "Oren Vale")
+    assert "Finance Committee" not in got or target is None
