@@ -82,8 +82,12 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "negative": re.compile(rf"(?<![\w-])(?:{neg})(?:s|es|d|ed|ing|ly)?(?![\w-])", re.I),
         "speech_before_quote": re.compile(rf"\b(?:{speech})\b[^.“\"]{{0,60}}?[,:]?\s*$"),
         "speech_after_quote": re.compile(rf"^[,.!?]?\s*(?:(?:{speech})\b|[^.,;“\"]{{1,80}}?\b(?:{speech})\b)"),
-        "said_that": re.compile(rf"\b(?:{speech})\b(?:\s+\w+ly)?(?:\s+(?:on|in)\s+[^,]{{1,40}}?)?\s*(?:,\s*)?"
-                                r"(?:that\s+)?"),
+        # "warned last year that", "said on Monday that": a time between the verb and its content
+        "said_that": re.compile(rf"\b(?:{speech})\b(?:\s+\w+ly)?(?:\s+(?:on|in)\s+[^,]{{1,40}}?(?=\s*,|\s+that\b)|"
+                                r"\s+(?:on|in)\s+(?:\w+day|January|February|March|April|May|June|July|August|"
+                                r"September|October|November|December|\d{4})(?:\s+\d{1,4})?\b|\s+(?:last|this|"
+                                r"earlier this|late last|early last|later that|that same)\s+(?:week|month|year|"
+                                r"spring|summer|autumn|fall|winter|quarter|\w+day))?\s*(?:,\s*)?(?:that\s+)?"),
         "according": re.compile(r"\baccording to\s+(?:the\s+)?", re.I),
         # "Y was sued by X", and without the auxiliary in headlines and reduced clauses: "Y sued by X"
         "passive": re.compile(

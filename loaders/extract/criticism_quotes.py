@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 QUOTED_MOCKERY = register("criticism.quoted_mockery.v1", "A sarcastic quote going on with a criticism just made",
                           __name__)
-QUOTED_JUDGEMENT = register("criticism.quoted_judgement.v2", "A direct quote holding a negative judgement of what it "
+QUOTED_JUDGEMENT = register("criticism.quoted_judgement.v3", "A direct quote holding a negative judgement of what it "
                             "names", __name__)
 _REPLY_VERBS = re.compile(r"\b(?:replied|responded|retorted|countered|fired back|hit back|shot back|clarified|"
                           r"snapped|quipped)\b", re.I)
@@ -34,6 +34,11 @@ _STANCE = re.compile(r"\b(?:far|much|even|rather|considerably)\s+(?:harsher|blun
                      r"more critical|more scathing)\b|\b(?:scathing|blistering|withering|stinging|sharply worded|"
                      r"strongly worded|damning|furious|angry)\s+(?:statement|response|letter|rebuke|post|thread|"
                      r"critique|reply|tweet|message|memo)\b", re.I)
+# "We don't …", "Perplexity is not ignoring …": the speaker's side denying what it is accused of
+_OWN_SUBJECT = re.compile(r"[\s“\"‘']*(?:we|our)\b", re.I)
+# a negation, but not of an opinion: "we do not think they can be relied upon" judges others
+_DENIED = re.compile(r"\b(?:not|never|n[’']t|no longer)\b(?!\s+(?:\w+ly\s+)?(?:think|believe|see|accept|agree|"
+                     r"trust|understand|want)\b)", re.I)
 # a quoted sentence whose subject is "he"/"she": "“He's now sneaking in …”"
 _PRONOUN_SUBJECT = re.compile(r"[\s“\"‘']*(?:He|She)(?:[’']s)?\b")
 _REFERRING = re.compile(r"\b(?:this|that|these|those|they|their|them|the company|the firm|the product)\b", re.I)
@@ -87,7 +92,7 @@ def quotes(finder: CriticismFinder) -> None:
             finder.add(speaker, finder._continued(speaker, sent_a), body.strip(), "mockery", qs, qe, sent_b,
                      rule=QUOTED_MOCKERY)
             continue
-        if (not negative and not critical_reply) or _APOLOGY.search(body):
+        if (not negative and not critical_reply) or _APOLOGY.search(body) or _denial(finder, qs, qe, speaker):
             continue
         if not negative and finder.polarity(body) > 0.5:
             continue  # '“…,” it retorted, and “remains open to a conversation”': a warm line is no criticism
@@ -187,3 +192,22 @@ def _topic_org(finder: CriticismFinder, excluded: set[str]) -> str | None:
     orgs = [e for e in finder.ctx.entities.values() if e.type == "Organization" and e.key not in excluded]
     best = max(orgs, key=lambda e: len(e.mentions), default=None)
     return best.key if best is not None and len(best.mentions) >= 3 else None
+
+
+def _denial(finder: CriticismFinder, qs: int, qe: int, speaker: str) -> bool:
+    """Whether a quote is the speaker's side denying an accusation: its first clause has the speaker's side as its
+    subject ("we", or the speaker's organisation or product) and a negation ("Acme is not ignoring the protocol and
+    then lying about it", "We don't rely on …")."""
+    ctx = finder.ctx
+    sent = ctx.sentence_at(qs + 1)
+    end = min(qe, ctx.sentence(sent).end)
+    clause = finder.text[qs:end]
+    cut = re.search(r"[,;:]|\s[–—-]\s", clause)
+    head = clause[:cut.start()] if cut else clause
+    if not _DENIED.search(head):
+        return False
+    if _OWN_SUBJECT.match(head):
+        return True
+    names = [m for m in ctx.mentions(sent, qs, qs + len(head)) if ctx.is_head(m)]
+    side = finder._excluded(speaker) | finder.allies.get(speaker, set())
+    return bool(names) and names[0].start - qs < 4 and names[0].key in side

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 REPORTED_SPEECH = register("criticism.reported_speech.v2", "'X said (that) <negative content about Y>', 'according "
                            "to X'", __name__)
-WARNED_THAT = register("criticism.warned_that.v1", "'X warned that Y could …': a warning about what its clause names",
+WARNED_THAT = register("criticism.warned_that.v2", "'X warned that Y could …': a warning about what its clause names",
                        __name__)
 LABELLED_ANSWER = register("criticism.labelled_answer.v1", "A negative sentence of an interview answer under a "
                            "speaker label", __name__)
@@ -33,6 +33,10 @@ _DESCRIBED_THING = re.compile(r"\s*(?:the|this|that|its|their)\s+(?:new\s+|lates
                               r"update|launch|rollout|chatbot|tool|service|settlement|video|system|summary|feed|valuation|"
                               r"proposal|merger|acquisition|takeover|strategy|approach|pricing|price change|"
                               r"announcement|demo|restructuring|conversion|rebrand|redesign|upgrade|pivot)\b", re.I)
+
+
+# "chipmakers such as Nvidia", "agents like Relay": the example a general statement singles out
+_EXAMPLE_BEFORE = re.compile(r"\b(?:like|such as|including|notably|especially)\s+(?:the\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +80,7 @@ def reported(finder: CriticismFinder) -> None:
             warned = bool(a.verb) and a.kind == "reported" and a.verb.lower().startswith(("warn", "caution"))
             if warned and not _OWN_SIDE.match(a.judged):
                 targets = finder.targets_in(s.index, a.start, a.end, a.speaker, subject_only=True)
+                targets = targets or _warned_about(finder, a.start, a.judged, a.speaker, s.index)
                 finder.add(a.speaker, targets, None, "warned", a.start, a.end, s.index, rule=WARNED_THAT)
                 if targets:
                     break
@@ -101,6 +106,20 @@ def reported(finder: CriticismFinder) -> None:
                      rule=REPORTED_SPEECH)
             if targets:
                 break
+
+
+def _warned_about(finder: CriticismFinder, start: int, judged: str, speaker: str, sent: int) -> list[str]:
+    """Who a warning's first clause singles out past its subject: an example ("chipmakers such as Nvidia", "agents
+    like Relay") or an owner ("depends heavily on Nvidia's software"); "customers of X" does not judge X."""
+    cut = re.search(r"[,;:]|\s[–—-]\s", judged)
+    end = start + (cut.start() if cut else len(judged))
+    excluded = finder._excluded(speaker)
+    for m in finder.ctx.mentions(sent, start, end):
+        if m.key in excluded or m.type not in ("Person", "Organization", "Product") or not finder.ctx.is_head(m):
+            continue
+        if m.possessive or _EXAMPLE_BEFORE.search(finder.text, max(start, m.start - 12), m.start):
+            return [m.key]
+    return []
 
 
 def labelled(finder: CriticismFinder) -> None:

@@ -6,6 +6,7 @@ import pytest
 from extract_helpers import pairs
 
 from loaders.extract import extract
+from loaders.extract.attribution import patterns
 from loaders.extract.sentiment import has_phrase, is_negative, polarity
 
 
@@ -137,3 +138,16 @@ def test_polarity_negation_but_and_frames() -> None:
     assert is_negative("strip out the licences and the growth story falls apart")
     assert has_phrase(frozenset({"smoke", "mirrors"}), "this is smoke and mirrors")
     assert not has_phrase(frozenset({"plain"}), "plain text")
+
+
+@pytest.mark.parametrize("text", [
+    "Harbor Media warned last year that the chips could be diverted.",
+    "Harbor Media said on Monday that the chips could be diverted.",
+    "Harbor Media said earlier this month that the chips could be diverted.",
+    "Harbor Media said the chips could be diverted.",
+])
+def test_reported_content_starts_after_a_time_between_verb_and_clause(text: str) -> None:
+    verb = patterns()["speech"].search(text)
+    assert verb is not None
+    content = patterns()["said_that"].match(text, verb.start())
+    assert content is not None and text[content.end():].startswith("the chips")

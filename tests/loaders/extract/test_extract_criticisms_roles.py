@@ -145,6 +145,11 @@ def test_noun_uses_and_listed_objectors(text: str, pair: tuple[str, str], found:
     ("Harbor Media warned that prices could rise for customers of Zentrix Labs.",
      ("Harbor Media", "Zentrix Labs"), False),  # the warning's clause is not about the company
     ("Zentrix Labs warned that it could miss its targets.", ("Zentrix Labs", "Zentrix Labs"), False),
+    # a time between the verb and its content, and an example or an owner past the clause's subject
+    ("Harbor Media warned last year that if chipmakers such as Zentrix Labs redesigned their chips, it would act.",
+     ("Harbor Media", "Zentrix Labs"), True),
+    ("Harbor Media has warned that the whole sector depends heavily on Zentrix Labs's software.",
+     ("Harbor Media", "Zentrix Labs"), True),
 ])
 def test_a_warning_judges_what_its_clause_names(text: str, pair: tuple[str, str], found: bool) -> None:
     assert (pair in pairs(extract(text))) is found
