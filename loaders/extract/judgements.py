@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from loaders.extract.schema import ResolvedMention
 
 UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y has faced criticism from X'", __name__)
-LAWSUIT = register("criticism.lawsuit.v2", "A party suing or filing a complaint against a defendant", __name__)
+LAWSUIT = register("criticism.lawsuit.v3", "A party suing or filing a complaint against a defendant", __name__)
 WARNED_OFF = register("criticism.warned_off.v1", "A cease-and-desist letter, 'warned against Y', 'told staff not to "
                       "use Y'", __name__)
 REGULATOR_ACTION = register("criticism.regulator_action.v1", "An authority acting against a party: 'opened an inquiry "
@@ -63,6 +63,8 @@ _LETTER = re.compile(r"\bsen[dt]s?\s+(?:[^,;.]{1,40}?\s+)?an?\s+(?:similar\s+|fo
 _NOT_TO_USE = re.compile(r"\b(?:told|warned|instructed|advised|ordered|urged|asked)\s+[^,;.]{0,40}?\bnot to "
                          r"(?:use|download|install|trust|rely on)\s+(?:the\s+)?", re.I)
 LETTER_WORDS = frozenset({"letter", "not"})
+# "by artists H. Southworth, …": nothing but a name's initials between a group noun and the name
+_INITIALS = re.compile(r"\s*(?:[A-Z]\.\s*)*")
 _FUNDING_NOUN = re.compile(r"\b(?:round|funding|financing|investment|raise|series)\b", re.I)
 PARTY_WORDS = frozenset({"led", "brought", "filed", "backed", "supported", "funded", "joined", "joins", "join",
                          "lodged"})
@@ -348,7 +350,8 @@ class JudgementMixin:
             # "the claim, filed in London, is led by X", not "a funding round led by X" in a sentence about a suit
             if _LEGAL_SUBJECT.search(before) and not _FUNDING_NOUN.search(before):
                 near = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 40]
-                if len(near) > 1 and near[0].type == "Group" and not self.text[near[0].end:near[1].start].strip():
+                if len(near) > 1 and near[0].type == "Group" and \
+                        _INITIALS.fullmatch(self.text, near[0].end, near[1].start):
                     near = near[1:]  # "by authors Andrea Bartz, ...": the named ones
                 for m in near[:1] + self.listed(near[:1], sent):  # "brought by authors A, B and C"
                     critic = self._actor(m.key, sent, m.start)

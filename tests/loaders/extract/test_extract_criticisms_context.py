@@ -257,3 +257,11 @@ def test_a_quoted_he_is_the_person_referred_to(quote: str, target: str | None) -
     got = {t for c, t in pairs(extract(text)) if c == "Oona Brandt"}
     assert ("Oren Vale" in got) is (target == "Oren Vale")
     assert "Finance Committee" not in got or target is None
+
+
+@pytest.mark.parametrize("joined", ["artists Oona Brandt", "artists H. Oona Brandt", "artists J. R. Oona Brandt"])
+def test_parties_joining_a_suit_after_a_group_noun_and_initials(joined: str) -> None:
+    text = ("A group of artists sued Zentrix Labs in January over its image generator.\n\n"
+            f"The plaintiffs reasserted their claims on Wednesday, now joined by {joined}, Ravi Menon and Mira Soto.")
+    got = pairs(extract(text))
+    assert {("Ravi Menon", "Zentrix Labs"), ("Mira Soto", "Zentrix Labs")} <= got
