@@ -48,8 +48,9 @@ DRAWN_WORDS = frozenset({"fire", "criticism", "criticisms", "condemnation", "opp
                          "protests", "mockery", "ridicule"})
 # "The claim is led by X and backed by Y", "X, which joined the suit": parties to a legal action against its defendant
 _LEGAL_NOUN = r"(?:lawsuit|suit|claim|case|complaint|legal action|action|class action|litigation|challenge)"
-_PARTY_BY = re.compile(r"\b(?:led|brought|filed|backed|supported|funded|joined)(?:\s+(?:last|this|earlier this|on|in)"
-                       r"\s+\w+)?\s+by\s+", re.I)
+# "filed on Friday in federal court in San Francisco by X": a time and a place may come between
+_PARTY_BY = re.compile(r"\b(?:led|brought|filed|backed|supported|funded|joined)(?:\s+(?:last|this|earlier|on|in|at|"
+                       r"before)\b[^,;.]{0,60}?)?\s+by\s+", re.I)
 _JOINED = re.compile(rf"\b(?:joined|joins|join|has joined|signed on to)\s+(?:the|this|that|their)\s+(?:\w+\s+)?"
                      rf"{_LEGAL_NOUN}\b", re.I)
 _LEGAL_SUBJECT = re.compile(rf"\b(?:the|this|that|their|a)\s+(?:[\w-]+\s+){{0,2}}?{_LEGAL_NOUN}\b|"

@@ -265,3 +265,15 @@ def test_parties_joining_a_suit_after_a_group_noun_and_initials(joined: str) -> 
             f"The plaintiffs reasserted their claims on Wednesday, now joined by {joined}, Ravi Menon and Mira Soto.")
     got = pairs(extract(text))
     assert {("Ravi Menon", "Zentrix Labs"), ("Mira Soto", "Zentrix Labs")} <= got
+
+
+@pytest.mark.parametrize(("filed", "found"), [
+    ("filed on Friday in federal court in San Francisco by shareholder Ravi Menon", True),
+    ("filed last week by Ravi Menon", True),
+    # a funding round led by someone is no legal action
+    ("a funding round on Friday led by Ravi Menon", False),
+])
+def test_a_suit_filed_by_a_party_after_a_time_and_a_court(filed: str, found: bool) -> None:
+    text = (f"Shareholders sued Zentrix Labs over its chatbot claims. The lawsuit, {filed}, claims the company "
+            "misled investors.")
+    assert (("Ravi Menon", "Zentrix Labs") in pairs(extract(text))) is found
