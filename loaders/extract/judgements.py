@@ -18,7 +18,7 @@ WARNED_OFF = register("criticism.warned_off.v1", "A cease-and-desist letter, 'wa
                       "use Y'", __name__)
 REGULATOR_ACTION = register("criticism.regulator_action.v1", "An authority acting against a party: 'opened an inquiry "
                             "this summer into Y', 'is preparing to charge Y with', 'ordered Y to stop'", __name__)
-ATTITUDE = register("criticism.attitude.v1", "'Asked about Y, X was dismissive': a critic's stated attitude", __name__)
+ATTITUDE = register("criticism.attitude.v2", "'Asked about Y, X was dismissive': a critic's stated attitude", __name__)
 
 # "the company disagrees with the decision": the decision's maker (a judge, a court, a regulator) is the target
 DECISION = re.compile(r"\s*(?:the|this|that|today['’]s|the court['’]s)\s+(?:\w+\s+)?(?:decision|ruling|order|verdict|"
@@ -26,7 +26,7 @@ DECISION = re.compile(r"\s*(?:the|this|that|today['’]s|the court['’]s)\s+(?:
 # "called the veto a setback": an act named by its noun judges whoever did it ("Newsom vetoed the bill")
 ACT_NOUN = re.compile(r"\s*(?:the|this|that|his|her|its|their)\s+(?:\w+\s+)?(veto|ban|takeover|layoffs|firing|"
                       r"ouster)\b", re.I)
-_ACT_VERB = {"veto": r"vetoe?(?:d|s)?", "ban": r"bann(?:ed|ing)|bans", "takeover": r"took over|acquired|bought",
+_ACT_VERB = {"veto": r"vetoe[ds]|vetoing", "ban": r"bann(?:ed|ing)|bans", "takeover": r"took over|acquired|bought",
              "layoffs": r"laid off|cut\s+(?:\w+\s+){0,3}jobs", "firing": r"fired|ousted", "ouster": r"fired|ousted"}
 _DECIDER = re.compile(r"\b(?:judge|justice|court|commission|regulator|tribunal|agency|authority)\b", re.I)
 # "X said the company disagrees": the clause's subject is the speaker's organisation
@@ -268,7 +268,7 @@ class JudgementMixin:
         ctx = self.ctx
         verb = re.compile(rf"\b(?:{_ACT_VERB[noun.lower()]})\b", re.I)
         sent = ctx.sentence_at(pos)
-        for si in range(sent, max(-1, sent - 10), -1):
+        for si in range(sent, max(-1, sent - 30), -1):
             s = ctx.sentence(si)
             hits = [v for v in verb.finditer(self.text, s.start, min(s.end, pos))]
             for v in reversed(hits):
@@ -470,6 +470,10 @@ class JudgementMixin:
             pick = about or [m for m in names if m.type != "Person"] or names
             # "X was not convinced.": about the subject at hand
             targets = [pick[0].key] if pick else self.topic(a.start(), critic)
+            act = ACT_NOUN.match(self.text, a.end(), s.end)
+            doer = self._doer(act.group(1), a.start(), critic) if act else None
+            if doer is not None:
+                targets = [doer]  # "critical of the veto": of whoever vetoed, not a name further on
             self.add(critic, targets, None, a.group(0), s.start, s.end, sent, rule=ATTITUDE)
 
 

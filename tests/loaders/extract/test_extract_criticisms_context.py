@@ -277,3 +277,15 @@ def test_a_suit_filed_by_a_party_after_a_time_and_a_court(filed: str, found: boo
     text = (f"Shareholders sued Zentrix Labs over its chatbot claims. The lawsuit, {filed}, claims the company "
             "misled investors.")
     assert (("Ravi Menon", "Zentrix Labs") in pairs(extract(text))) is found
+
+
+_FILLER = " ".join(f"The bill had {n} sponsors in the assembly." for n in range(3, 17))
+
+
+def test_critical_of_an_act_is_critical_of_whoever_did_it() -> None:
+    # the act far back in the story; a later "called the veto …" names the noun, not the verb
+    text = (f"Governor Oona Brandt vetoed the Zentrix Safety Act on Sunday. {_FILLER} "
+            'Senator Ravi Menon called the veto "a setback." '
+            "Actor Mira Soto was among those critical of the veto, warning that the industry would repeat mistakes.")
+    got = {t for c, t in pairs(extract(text)) if c == "Mira Soto"}
+    assert got == {"Oona Brandt"}
