@@ -36,6 +36,8 @@ _LABEL_NOUNS = frozenset({"foundation", "coalition", "alliance", "union", "insti
 _AUTHORITY_DESC = re.compile(r"^\s*(?:the\s+|(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*[’']s\s+)(?:[a-z-]+\s+){0,3}?(?:"
                              r"regulator|watchdog|authority|antitrust agency|competition agency|privacy agency|"
                              r"data protection agency|commissioner)\b")
+# "Qatar Investment Authority", "Abu Dhabi Investment Office": sovereign investors, not regulators
+_INVESTOR_LABEL = re.compile(r"\b(?:Investment|Investments|Capital|Fund|Wealth|Holdings?|Partners|Ventures)\b")
 _REGULATOR_LABEL = re.compile(r"\b(?:Commission|Authority|Agency|Administration|Office|Commissioner|Garante|"
                               r"Regulat\w*|Autorit\w*|Inspectorate|Directorate|Bureau|Competition|Watchdog)\b")
 # generic nouns for "the product" the story is about
@@ -295,7 +297,7 @@ class DocContext:
         best: tuple[int, int] | None = None
         key = None
         for k, e in self.entities.items():
-            if e.type != "Organization" or not _REGULATOR_LABEL.search(e.label):
+            if e.type != "Organization" or not _REGULATOR_LABEL.search(e.label) or _INVESTOR_LABEL.search(e.label):
                 continue
             label_words = set(re.findall(r"[a-z]+", " ".join((e.label, *e.aliases)).lower()))
             score = (len(words & label_words), len(e.mentions))

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y has faced criticism from X'", __name__)
 LAWSUIT = register("criticism.lawsuit.v3", "A party suing or filing a complaint against a defendant", __name__)
-WARNED_OFF = register("criticism.warned_off.v1", "A cease-and-desist letter, 'warned against Y', 'told staff not to "
+WARNED_OFF = register("criticism.warned_off.v2", "A cease-and-desist letter, 'warned against Y', 'told staff not to "
                       "use Y'", __name__)
 REGULATOR_ACTION = register("criticism.regulator_action.v1", "An authority acting against a party: 'opened an inquiry "
                             "this summer into Y', 'is preparing to charge Y with', 'ordered Y to stop'", __name__)
@@ -60,10 +60,11 @@ _AGAINST_BY = re.compile(r"\b(?:brought|filed|lodged)\s+against\s+(?:the\s+)?", 
 _BY = re.compile(r"[^,;.]{0,25}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
 _LETTER = re.compile(r"\bsen[dt]s?\s+(?:[^,;.]{1,40}?\s+)?an?\s+(?:similar\s+|formal\s+|legal\s+)?"
                      r"(?:cease-and-desist\s+letter|letter\s+(?:threatening|demanding|accusing|warning)|"
-                     r"(?:similar|legal|warning)\s+letter)", re.I)
+                     r"(?:similar|legal|warning)\s+letter|(?:formal|legal|warning)\s+notice|notice\s+(?:demanding|"
+                     r"ordering|requiring))", re.I)
 _NOT_TO_USE = re.compile(r"\b(?:told|warned|instructed|advised|ordered|urged|asked)\s+[^,;.]{0,40}?\bnot to "
                          r"(?:use|download|install|trust|rely on)\s+(?:the\s+)?", re.I)
-LETTER_WORDS = frozenset({"letter", "not"})
+LETTER_WORDS = frozenset({"letter", "not", "notice"})
 # "by artists H. Southworth, …": nothing but a name's initials between a group noun and the name
 _INITIALS = re.compile(r"\s*(?:[A-Z]\.\s*)*")
 _FUNDING_NOUN = re.compile(r"\b(?:round|funding|financing|investment|raise|series)\b", re.I)

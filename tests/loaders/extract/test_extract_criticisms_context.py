@@ -122,6 +122,8 @@ def test_a_verb_coordinated_after_a_quote_keeps_the_earlier_speaker() -> None:
          "letter in June.", {("Quorn Herald", "Zentrix Labs"), ("Veltrix Post", "Zentrix Labs")}),
         ("The judge ruled in a case brought against Zentrix Labs by the novelist Maria Pike.",
          {("Maria Pike", "Zentrix Labs")}),
+        ("The Harbor Ministry of Digital Affairs sent Zentrix Labs a formal notice demanding urgent changes.",
+         {("Harbor Ministry of Digital Affairs", "Zentrix Labs")}),
     ],
 )
 def test_letters_and_actions_brought_by_someone(text: str, expected: set[tuple[str, str]]) -> None:
@@ -289,3 +291,13 @@ def test_critical_of_an_act_is_critical_of_whoever_did_it() -> None:
             "Actor Mira Soto was among those critical of the veto, warning that the industry would repeat mistakes.")
     got = {t for c, t in pairs(extract(text)) if c == "Mira Soto"}
     assert got == {"Oona Brandt"}
+
+
+def test_a_sovereign_investment_authority_is_no_regulator() -> None:
+    # "the regulator" refers to a regulator named before, never to an investor called an "Authority"
+    text = ("Zentrix Labs raised $2 billion from backers including the Harbor Investment Authority. "
+            "The Veltrix Competition Authority said on Monday it was investigating Zentrix Labs. "
+            "Later the regulator said it was investigating Zentrix Labs again.")
+    got = pairs(extract(text))
+    assert ("Veltrix Competition Authority", "Zentrix Labs") in got
+    assert not any(critic == "Harbor Investment Authority" for critic, _ in got)
