@@ -36,6 +36,9 @@ _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|l
                           r"attorneys|team|spokesperson|executives)\b", re.I)
 _REL_PRONOUN = re.compile(r"(?:,\s*)?(?<![Tt]o )\b(?:who|which)\s+(?:\w+\s+)?$")
 _APPOSED = re.compile(r",\s+(?:a|an|the)\s[^,;()“\"]{2,90}$")
+# a subordinate clause with its own subject: "… after the commission raised concerns"
+_SUBORDINATOR = re.compile(r"\b(?:after|before|when|until|since|although|though|unless|once|whereas)\s+(?:the\s+)?")
+_CLAUSE_PUNCT = re.compile(r"[,;:()“\"]")
 _PREP_BEFORE = re.compile(r"\b(?:with|against|to|from|into|at|on|for|by|over|about|of)\s+(?:the\s+)?$", re.I)
 # "in a LinkedIn post", "on X": the medium of a criticism, not its target
 _MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|blog|thread|livestream|newsletter|"
@@ -169,12 +172,27 @@ class CriticismFinder(JudgementMixin, RoleMixin):
                 # "with the European Commission": an object of a preposition is not the subject
                 key = next((m.key for m in heads[1:] if not _PREP_BEFORE.search(
                     self.text, max(cs, m.start - 12), m.start) and m.type in ("Person", "Organization")), None)
+            key = self._subordinate_subject(sent, cs, pos) or key
             key = self._titled_person(sent, key, pos)
             if key is not None and self._not_speaking(sent, key, cs, pos):
                 return None
             if key is None:
                 key = next((m.key for m in self._members(sent, pos)), None)
         return self._actor(key, sent, pos)
+
+    def _subordinate_subject(self, sent: int, cs: int, pos: int) -> str | None:
+        """The subject of a subordinate clause the verb at ``pos`` is in: "Meta paused its plans after the Irish
+        Data Protection Commission raised concerns" — the commission raised them, not Meta."""
+        subs = list(_SUBORDINATOR.finditer(self.text, cs, pos))
+        if not subs:
+            return None
+        sub = subs[-1]
+        named = [m for m in self.ctx.mentions(sent, sub.end(), pos) if self.ctx.is_head(m)]
+        if not named or named[0].start - sub.end() > 2 or named[0].type not in ("Person", "Organization", "Group"):
+            return None
+        # the name must be the clause's subject: only its own words (a title, a possessive) stand before the verb
+        gap = self.text[named[0].end:pos]
+        return named[0].key if len(gap.split()) <= 3 and not _CLAUSE_PUNCT.search(gap) else None
 
     def _actor(self, key: str | None, sent: int, pos: int) -> str | None:
         ctx = self.ctx

@@ -297,3 +297,13 @@ def test_a_question_to_you_goes_on_with_the_criticism_just_made() -> None:
     got = pairs(extract(text))
     assert ("Sarah Pike", "Harbor Media") in got
     assert ("Sarah Pike", "Quill Systems") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs paused its plans in June after the Harbor Data Commission raised concerns over the processing.",
+    "Zentrix Labs paused its plans in June when the Harbor Data Commission raised concerns over the processing.",
+])
+def test_the_subject_of_a_subordinate_clause_is_its_critic(text: str) -> None:
+    got = pairs(extract(text))
+    assert ("Harbor Data Commission", "Zentrix Labs") in got
+    assert ("Zentrix Labs", "Harbor Data Commission") not in got
