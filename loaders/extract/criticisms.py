@@ -39,6 +39,9 @@ _APPOSED = re.compile(r",\s+(?:a|an|the)\s[^,;()“\"]{2,90}$")
 # a subordinate clause with its own subject: "… after the commission raised concerns"
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|until|since|although|though|unless|once|whereas)\s+(?:the\s+)?")
 _CLAUSE_PUNCT = re.compile(r"[,;:()“\"]")
+# "filed an unfair labor practice charge with the NLRB against X": the body an action is filed with is no target
+_FILED_WITH = re.compile(r"\b(?:filed|lodged|brought|complaint|complaints|charge|charges|petition|grievance)\b"
+                         r"[^.;,]{0,30}?\bwith\s+(?:the\s+)?$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:with|against|to|from|into|at|on|for|by|over|about|of)\s+(?:the\s+)?$", re.I)
 # "in a LinkedIn post", "on X": the medium of a criticism, not its target
 _MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|blog|thread|livestream|newsletter|"
@@ -245,7 +248,8 @@ class CriticismFinder(JudgementMixin, RoleMixin):
                  and not _MEDIUM_BEFORE.search(self.text, max(0, m.start - 24), m.start)
                  and not (ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(self.text, max(0, m.start - 12),
                                                                                m.start))
-                 and not _COMPARED.search(self.text, max(start, m.start - 60), m.start)]
+                 and not _COMPARED.search(self.text, max(start, m.start - 60), m.start)
+                 and not _FILED_WITH.search(self.text, max(0, m.start - 50), m.start)]
         if subject_only:
             head = self.text[start:end]
             lead = len(head) - len(head.lstrip(" ,“\"‘'"))

@@ -16,7 +16,7 @@ UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y h
 LAWSUIT = register("criticism.lawsuit.v3", "A party suing or filing a complaint against a defendant", __name__)
 WARNED_OFF = register("criticism.warned_off.v2", "A cease-and-desist letter, 'warned against Y', 'told staff not to "
                       "use Y'", __name__)
-REGULATOR_ACTION = register("criticism.regulator_action.v1", "An authority acting against a party: 'opened an inquiry "
+REGULATOR_ACTION = register("criticism.regulator_action.v2", "An authority acting against a party: 'opened an inquiry "
                             "this summer into Y', 'is preparing to charge Y with', 'ordered Y to stop'", __name__)
 ATTITUDE = register("criticism.attitude.v2", "'Asked about Y, X was dismissive': a critic's stated attitude", __name__)
 
@@ -112,7 +112,7 @@ _INQUIRY = re.compile(r"\b(?:open|launch|start|beg[iau]n|announc)\w*\s+(?:a|an|i
 _CHARGE = re.compile(r"\bcharg(?:e|es|ed|ing)\s+(?=[A-Z])")
 _ORDERED = re.compile(r"\border(?:ed|s|ing)?\s+(?=[A-Z])")
 _ORDER_TO = re.compile(r"\s+to\s+(?:immediately\s+)?(?:stop|halt|block|cease|suspend|remove|delete|destroy|pay|"
-                       r"withdraw|divest|limit|restrict)\b", re.I)
+                       r"withdraw|divest|limit|restrict|preserve|retain|hand over|disclose|explain|fix|change)\b", re.I)
 # "issued orders on Thursday to A, B and C": an authority's demand to each party listed
 _ISSUED_TO = re.compile(r"\b(?:issued|sent|served)\s+(?:\w+\s+){0,2}?(?:orders?|subpoenas?|demands?|"
                         r"warning letters?)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?to\s+(?:the\s+)?", re.I)

@@ -307,3 +307,15 @@ def test_the_subject_of_a_subordinate_clause_is_its_critic(text: str) -> None:
     got = pairs(extract(text))
     assert ("Harbor Data Commission", "Zentrix Labs") in got
     assert ("Zentrix Labs", "Harbor Data Commission") not in got
+
+
+@pytest.mark.parametrize(("text", "pair", "found"), [
+    ('Oona Brandt said: "We have filed an unfair labor practice charge with the Harbor Labor Board against '
+     'Zentrix Labs."', ("Oona Brandt", "Zentrix Labs"), True),
+    ('Oona Brandt said: "We have filed an unfair labor practice charge with the Harbor Labor Board against '
+     'Zentrix Labs."', ("Oona Brandt", "Harbor Labor Board"), False),  # filed with it, not against it
+    ("The Harbor Data Commission has ordered Zentrix Labs to preserve all documents about its chatbot.",
+     ("Harbor Data Commission", "Zentrix Labs"), True),
+])
+def test_actions_filed_with_a_body_and_orders_to_preserve(text: str, pair: tuple[str, str], found: bool) -> None:
+    assert (pair in pairs(extract(text))) is found
