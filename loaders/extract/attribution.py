@@ -82,6 +82,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "negative": re.compile(rf"(?<![\w-])(?:{neg})(?:s|es|d|ed|ing|ly)?(?![\w-])", re.I),
         "speech_before_quote": re.compile(rf"\b(?:{speech})\b[^.“\"]{{0,60}}?[,:]?\s*$"),
         "speech_after_quote": re.compile(rf"^[,.!?]?\s*(?:(?:{speech})\b|[^.,;“\"]{{1,80}}?\b(?:{speech})\b)"),
+        # '“…,” Boaz Barak, a professor on leave from Harvard, wrote': the speaker's apposition before the verb
+        "speech_after_appos": re.compile(rf"^[,.!?]?\s*[A-Z][^.,;“\"]{{0,60}}?,\s+[^.;“\"]{{1,160}}?,\s+"
+                                         rf"(?:\w+ly\s+)?(?:{speech})\b"),
         # "warned last year that", "said on Monday that": a time between the verb and its content
         "said_that": re.compile(rf"\b(?:{speech})\b(?:\s+\w+ly)?(?:\s+(?:on|in)\s+[^,]{{1,40}}?(?=\s*,|\s+that\b)|"
                                 r"\s+(?:on|in)\s+(?:\w+day|January|February|March|April|May|June|July|August|"
@@ -200,7 +203,7 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     ctx, text, p = f.ctx, f.text, patterns()
     sb = ctx.sentence(sent_b)
     after = text[qe:sb.end]
-    m = p["speech_after_quote"].match(after)
+    m = p["speech_after_quote"].match(after) or p["speech_after_appos"].match(after)
     # '“...,” and noted that X' / '“disaster” for security and wrote that X': the speaker was named before
     if m and not _AND_VERB.match(after) and not _AND_BEFORE_VERB.search(m.group(0)):
         # '“…,” he said in an interview with Bloomberg Television', '… she wrote on Threads': the outlet is no speaker

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract.attribution import patterns
@@ -25,6 +26,9 @@ from loaders.extract.judgements import (
     JudgementMixin,
 )
 from loaders.extract.sentiment import THRESHOLD, polarity
+
+if TYPE_CHECKING:
+    from loaders.extract.schema import ResolvedMention
 
 _COURT = re.compile(r"\b(?:Court|Tribunal)\b")
 _PARTY_ACT = re.compile(r"\b(?:accus|sue|sued|suing|alleg|lawsuit|complaint)", re.I)
@@ -42,6 +46,7 @@ _CLAUSE_PUNCT = re.compile(r"[,;:()“\"]")
 # "filed an unfair labor practice charge with the NLRB against X": the body an action is filed with is no target
 _FILED_WITH = re.compile(r"\b(?:filed|lodged|brought|complaint|complaints|charge|charges|petition|grievance)\b"
                          r"[^.;,]{0,30}?\bwith\s+(?:the\s+)?$", re.I)
+_LISTED_WITH = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:the\s+)?")
 _PREP_BEFORE = re.compile(r"\b(?:with|against|to|from|into|at|on|for|by|over|about|of)\s+(?:the\s+)?$", re.I)
 # "in a LinkedIn post", "on X": the medium of a criticism, not its target
 _MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|blog|thread|livestream|newsletter|"
@@ -172,9 +177,10 @@ class CriticismFinder(JudgementMixin, RoleMixin):
             heads = [m for m in ctx.mentions(sent, cs, pos) if ctx.is_head(m)]
             if heads and heads[0].key == key and _PREP_BEFORE.search(self.text, max(cs, heads[0].start - 12),
                                                                      heads[0].start):
-                # "with the European Commission": an object of a preposition is not the subject
-                key = next((m.key for m in heads[1:] if not _PREP_BEFORE.search(
-                    self.text, max(cs, m.start - 12), m.start) and m.type in ("Person", "Organization")), None)
+                # "with the European Commission": an object of a preposition is not the subject, nor are the names
+                # listed with it ("researchers from OpenAI, Anthropic and others")
+                key = next((m.key for m in self._after_prep_object(heads, cs)
+                            if m.type in ("Person", "Organization")), None)
             key = self._subordinate_subject(sent, cs, pos) or key
             key = self._titled_person(sent, key, pos)
             if key is not None and self._not_speaking(sent, key, cs, pos):
@@ -182,6 +188,18 @@ class CriticismFinder(JudgementMixin, RoleMixin):
             if key is None:
                 key = next((m.key for m in self._members(sent, pos)), None)
         return self._actor(key, sent, pos)
+
+    def _after_prep_object(self, heads: list[ResolvedMention], cs: int) -> list[ResolvedMention]:
+        """The names after a prepositional object and the names listed with it."""
+        out: list[ResolvedMention] = []
+        prev = heads[0]
+        for m in heads[1:]:
+            if _PREP_BEFORE.search(self.text, max(cs, m.start - 12), m.start) or \
+                    _LISTED_WITH.fullmatch(self.text, prev.end, m.start):
+                prev = m
+                continue
+            out.append(m)
+        return out
 
     def _subordinate_subject(self, sent: int, cs: int, pos: int) -> str | None:
         """The subject of a subordinate clause the verb at ``pos`` is in: "Meta paused its plans after the Irish

@@ -151,3 +151,12 @@ def test_reported_content_starts_after_a_time_between_verb_and_clause(text: str)
     assert verb is not None
     content = patterns()["said_that"].match(text, verb.start())
     assert content is not None and text[content.end():].startswith("the chips")
+
+
+def test_a_speaker_with_an_apposition_after_the_quote() -> None:
+    text = ('Zentrix Labs released Quill on Monday. "I didn\'t want to weigh in, but it is not about rivalry," Oona '
+            "Brandt, a professor on leave from Harvard to work on safety research at Veltrix, wrote in a post on "
+            'Tuesday. "I appreciate the engineers at Zentrix Labs but the way safety was handled is completely '
+            'irresponsible."')
+    got = pairs(extract(text))
+    assert got & {("Oona Brandt", "Zentrix Labs"), ("Oona Brandt", "Quill")}

@@ -319,3 +319,12 @@ def test_the_subject_of_a_subordinate_clause_is_its_critic(text: str) -> None:
 ])
 def test_actions_filed_with_a_body_and_orders_to_preserve(text: str, pair: tuple[str, str], found: bool) -> None:
     assert (pair in pairs(extract(text))) is found
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs and Veltrix researchers decry the reckless culture at Harbor AI.",
+    "Safety researchers from Zentrix Labs, Veltrix and other labs are criticizing the way Harbor AI handles safety.",
+])
+def test_researchers_of_an_organisation_are_not_the_organisation(text: str) -> None:
+    critics = {c for c, _ in pairs(extract(text))}
+    assert not critics & {"Zentrix Labs", "Veltrix"}
