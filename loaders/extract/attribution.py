@@ -34,6 +34,7 @@ _ROLE_APPOSITION = re.compile(r"\s*(?:a|an|the)?\s*[^,;]{0,60}?\b(?:at|of|for|wi
 _FRAME_STEMS = ("call", "describ", "dismiss", "derid", "brand", "label", "pann", "reject")
 _TO_OUTLET = re.compile(r"\b(?:told|telling|interview\s+with|speaking\s+(?:to|with)|appearance\s+on|on|via)\s+"
                         r"(?:the\s+)?$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our|my|your)\s+(?:[\w-]+\s+)?$", re.I)
 _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
 # "“…,” Meta's chief global affairs officer Joel Kaplan said": the organisation owns the role, the person speaks
 _OWNER_ROLE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){1,5}$")
@@ -234,6 +235,14 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     sa = ctx.sentence(sent_a)
     before = text[sa.start:qs]
     m = p["speech_before_quote"].search(before)
+    if m:
+        # the last verb of speech before the quote with a subject of its own speaks it: "In a post on X, he said X
+        # had …" is his, not the post's; "X fired back, saying …" is X's through the first verb
+        for v in reversed(list(p["speech"].finditer(before, m.start() + 1))):
+            later = p["speech_before_quote"].match(before, v.start())
+            speaker = f.critic_at(sent_a, sa.start + v.start()) if later else None
+            if speaker is not None and not _DETERMINER_BEFORE.search(before, max(0, v.start() - 30), v.start()):
+                return speaker, m.group(0)  # every verb from the first: "fired back …, saying" is a retort
     if m or re.search(r"[:]\s*$", before):
         pos = sa.start + (m.start() if m else len(before.rstrip(": ")))
         return f.critic_at(sent_a, pos), (m.group(0) if m else before[-40:])

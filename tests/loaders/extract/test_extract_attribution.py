@@ -160,3 +160,12 @@ def test_a_speaker_with_an_apposition_after_the_quote() -> None:
             'irresponsible."')
     got = pairs(extract(text))
     assert got & {("Oona Brandt", "Zentrix Labs"), ("Oona Brandt", "Quill")}
+
+
+def test_the_last_verb_of_speech_before_a_partial_quote_speaks_it() -> None:
+    # "post" is a verb of speech too, but the fronted "In a post on X" has no speaker of its own
+    text = ("Zentrix Labs released Quill on Monday. Oona Brandt, a researcher at Veltrix, was even more direct. "
+            'In a post on X on Tuesday, she said Zentrix Labs had shipped Quill "without any testing. This is '
+            'reckless and breaks with best practice."')
+    got = pairs(extract(text))
+    assert got & {("Oona Brandt", "Zentrix Labs"), ("Oona Brandt", "Quill")}
