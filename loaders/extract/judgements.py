@@ -110,14 +110,15 @@ _INQUIRY = re.compile(r"\b(?:open|launch|start|beg[iau]n|announc)\w*\s+(?:a|an|i
                       r"\w+\s+)?(?:into|of)\s+", re.I)
 # "is preparing to charge Nvidia with", "ordered DeepSeek to block its chatbot"
 _CHARGE = re.compile(r"\bcharg(?:e|es|ed|ing)\s+(?=[A-Z])")
-_ORDERED = re.compile(r"\border(?:ed|s|ing)?\s+(?=[A-Z])")
+_ORDERED = re.compile(r"\b(?:order|summon)(?:ed|s|ing)?\s+(?=[A-Z])")  # "ordered X to stop", "summoned X to explain"
 _ORDER_TO = re.compile(r"\s+to\s+(?:immediately\s+)?(?:stop|halt|block|cease|suspend|remove|delete|destroy|pay|"
                        r"withdraw|divest|limit|restrict|preserve|retain|hand over|disclose|explain|fix|change)\b", re.I)
 # "issued orders on Thursday to A, B and C": an authority's demand to each party listed
 _ISSUED_TO = re.compile(r"\b(?:issued|sent|served)\s+(?:\w+\s+){0,2}?(?:orders?|subpoenas?|demands?|"
                         r"warning letters?)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?to\s+(?:the\s+)?", re.I)
 ACTION_WORDS = frozenset({"issued", "served", "sent", "investigation", "inquiry", "probe", "examination", "charge",
-                          "charges", "charged", "charging", "ordered", "orders", "order", "ordering"})
+                          "charges", "charged", "charging", "ordered", "orders", "order", "ordering", "summoned",
+                          "summons", "summon"})
 # "criticised the paper on Bluesky": a social platform after "on" is where a criticism was voiced, not its target
 PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
                         "Instagram", "Substack", "Mastodon", "Truth Social", "Medium", "Hacker News", "Discord"})

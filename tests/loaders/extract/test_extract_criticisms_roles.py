@@ -316,6 +316,8 @@ def test_the_subject_of_a_subordinate_clause_is_its_critic(text: str) -> None:
      'Zentrix Labs."', ("Oona Brandt", "Harbor Labor Board"), False),  # filed with it, not against it
     ("The Harbor Data Commission has ordered Zentrix Labs to preserve all documents about its chatbot.",
      ("Harbor Data Commission", "Zentrix Labs"), True),
+    ('The Harbor Data Commission said it had summoned Zentrix Labs to explain "backdoor security risks" in its chips.',
+     ("Harbor Data Commission", "Zentrix Labs"), True),
 ])
 def test_actions_filed_with_a_body_and_orders_to_preserve(text: str, pair: tuple[str, str], found: bool) -> None:
     assert (pair in pairs(extract(text))) is found
