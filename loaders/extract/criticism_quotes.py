@@ -41,6 +41,7 @@ _DENIED = re.compile(r"\b(?:not|never|n[’']t|no longer)\b(?!\s+(?:\w+ly\s+)?(?
                      r"trust|understand|want)\b)", re.I)
 # a quoted sentence whose subject is "he"/"she": "“He's now sneaking in …”"
 _PRONOUN_SUBJECT = re.compile(r"[\s“\"‘']*(?:He|She)(?:[’']s)?\b")
+_CALLED_THE = re.compile(r"call\w*\s+(?:the|this|that|these|those)\s+[a-z]", re.I)
 _REFERRING = re.compile(r"\b(?:this|that|these|those|they|their|them|the company|the firm|the product)\b", re.I)
 _PRODUCT_NOUN = re.compile(r"\b(?:the|this|that|its)\s+(?:new\s+)?(?:feature|device|product|app|tool|model|chatbot|"
                            r"assistant|service|gadget|system|glasses|headset|phone|chip|software|update)\b", re.I)
@@ -145,8 +146,9 @@ def quotes(finder: CriticismFinder) -> None:
             targets = [other] if other else []
         if not targets and negative:
             targets = finder._continued(speaker, sent_a)
-            if not targets and (neg or dissent or _REFERRING.search(body)):
-                frame = finder.text[a.called:qs] if called else body
+            frame = finder.text[a.called:qs] if called else body
+            # 'called the content “appalling”': the content at hand
+            if not targets and (neg or dissent or _REFERRING.search(body) or (called and _CALLED_THE.match(frame))):
                 targets = finder.topic(qs, speaker, _kind_named(frame) or _kind_named(body))
         cue = neg.group(0) if neg else ("judgement" if negative else "retort")
         for who in [speaker, *finder._co_speakers(speaker, sent_b, qe)]:  # '“…,” Warren and Kim wrote'

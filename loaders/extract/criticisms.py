@@ -40,8 +40,11 @@ _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|l
                           r"attorneys|team|spokesperson|executives)\b", re.I)
 _REL_PRONOUN = re.compile(r"(?:,\s*)?(?<![Tt]o )\b(?:who|which)\s+(?:\w+\s+)?$")
 _APPOSED = re.compile(r",\s+(?:a|an|the)\s[^,;()“\"]{2,90}$")
-# a subordinate clause with its own subject: "… after the commission raised concerns"
-_SUBORDINATOR = re.compile(r"\b(?:after|before|when|until|since|although|though|unless|once|whereas)\s+(?:the\s+)?")
+# a subordinate or coordinate clause with its own subject: "… after the commission raised concerns", "…, and X said"
+_SUBORDINATOR = re.compile(r"(?:\b(?:after|before|when|until|since|although|though|unless|once|whereas)|"
+                           r",\s+(?:and|but))\s+(?:the\s+)?")
+# lowercase title words before the subject's name: "…, and technology minister Liz Kendall called …"
+_TITLE_WORDS = re.compile(r"(?:(?!(?:that|which|who|whom|whose|it|this|these|those|then)\b)[a-z][\w-]*\s+){0,3}")
 _CLAUSE_PUNCT = re.compile(r"[,;:()“\"]")
 # "filed an unfair labor practice charge with the NLRB against X": the body an action is filed with is no target
 _FILED_WITH = re.compile(r"\b(?:filed|lodged|brought|complaint|complaints|charge|charges|petition|grievance)\b"
@@ -209,7 +212,8 @@ class CriticismFinder(JudgementMixin, RoleMixin):
             return None
         sub = subs[-1]
         named = [m for m in self.ctx.mentions(sent, sub.end(), pos) if self.ctx.is_head(m)]
-        if not named or named[0].start - sub.end() > 2 or named[0].type not in ("Person", "Organization", "Group"):
+        if not named or not _TITLE_WORDS.fullmatch(self.text, sub.end(), named[0].start) or \
+                named[0].type not in ("Person", "Organization", "Group"):
             return None
         # the name must be the clause's subject: only its own words (a title, a possessive) stand before the verb
         gap = self.text[named[0].end:pos]

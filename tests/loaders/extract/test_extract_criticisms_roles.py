@@ -330,3 +330,20 @@ def test_actions_filed_with_a_body_and_orders_to_preserve(text: str, pair: tuple
 def test_researchers_of_an_organisation_are_not_the_organisation(text: str) -> None:
     critics = {c for c, _ in pairs(extract(text))}
     assert not critics & {"Zentrix Labs", "Veltrix"}
+
+
+def test_the_subject_after_and_speaks_and_called_the_content_judges_the_subject_at_hand() -> None:
+    text = ("Zentrix Labs let its chatbot Quill undress people in photos this week. The Harbor Data Commission said it "
+            "had made urgent contact with Zentrix Labs, and technology minister Oona Brandt called the content "
+            '"absolutely appalling."')
+    got = pairs(extract(text))
+    assert got & {("Oona Brandt", "Zentrix Labs"), ("Oona Brandt", "Quill")}
+    assert not any(c == "Harbor Data Commission" and t in {"Quill"} for c, t in got)
+
+
+def test_that_after_and_is_no_subject() -> None:
+    # ", and that U.S. experts had revealed …": a second clause of what the regulator said
+    text = ("The Harbor Data Commission said lawmakers had called for tracking features, and that Veltrix experts had "
+            "revealed that Zentrix Labs chips were a disgraceful security risk.")
+    critics = {c for c, _ in pairs(extract(text))}
+    assert "Veltrix" not in critics
