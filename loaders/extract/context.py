@@ -322,7 +322,17 @@ class DocContext:
         sent = self.sentence_at(pos)
         if any(m.end <= pos and m.type == "Person" and self.is_head(m) for m in self.by_sentence.get(sent, [])):
             return self.recent(pos, ("Person",))
-        return self.recent_subject(pos, ("Person",), max_sentences=2) or self.recent(pos, ("Person",))
+        return self.recent_subject(pos, ("Person",), max_sentences=2) or self._recent_person(pos)
+
+    def _recent_person(self, pos: int) -> str | None:
+        """The last person named before ``pos`` other than as a possessive ("one of Musk's children" does not make
+        Musk the "she" that follows), else the last person named."""
+        sent = self.sentence_at(pos)
+        for si in range(sent, max(-1, sent - 4), -1):
+            for m in reversed(self.by_sentence.get(si, [])):
+                if m.end <= pos and m.type == "Person" and self.is_head(m) and not m.possessive:
+                    return m.key
+        return self.recent(pos, ("Person",))
 
     def recent_subject(self, pos: int, types: tuple[str, ...], exclude: set[str] | None = None,
                        max_sentences: int = 3) -> str | None:

@@ -169,3 +169,12 @@ def test_the_last_verb_of_speech_before_a_partial_quote_speaks_it() -> None:
             'reckless and breaks with best practice."')
     got = pairs(extract(text))
     assert got & {("Oona Brandt", "Zentrix Labs"), ("Oona Brandt", "Quill")}
+
+
+def test_a_pronoun_speaker_is_not_a_possessive_named_just_before() -> None:
+    text = ("Zentrix Labs let its chatbot Quill undress people in photos. Among those targeted was Oona Brandt, the "
+            "estranged sister of one of Ravi Menon's colleagues, who said her complaints went unanswered. "
+            '"Quill is a disgrace and I felt violated," she told reporters.')
+    critics = {c for c, _ in pairs(extract(text))}
+    assert "Oona Brandt" in critics
+    assert "Ravi Menon" not in critics
