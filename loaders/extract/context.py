@@ -322,7 +322,7 @@ class DocContext:
         sent = self.sentence_at(pos)
         if any(m.end <= pos and m.type == "Person" and self.is_head(m) for m in self.by_sentence.get(sent, [])):
             return self.recent(pos, ("Person",))
-        return self.recent_subject(pos, ("Person",), max_sentences=2) or self._recent_person(pos)
+        return self.recent_subject(pos, ("Person",), max_sentences=2, speakers_only=True) or self._recent_person(pos)
 
     def _recent_person(self, pos: int) -> str | None:
         """The last person named before ``pos`` other than as a possessive ("one of Musk's children" does not make
@@ -335,15 +335,15 @@ class DocContext:
         return self.recent(pos, ("Person",))
 
     def recent_subject(self, pos: int, types: tuple[str, ...], exclude: set[str] | None = None,
-                       max_sentences: int = 3) -> str | None:
+                       max_sentences: int = 3, *, speakers_only: bool = False) -> str | None:
         """The subject of the nearest earlier sentence whose subject has one of the types: what "it" and "the
         company" usually refer back to (a name merely listed in between is not the topic)."""
         sent = self.sentence_at(pos)
         text = self.doc.clean
         for si in range(sent - 1, max(-1, sent - 1 - max_sentences), -1):
             s = self.doc.sentences[si]
-            if s.heading:
-                continue
+            if s.heading or (speakers_only and text[s.start] in "“\""):
+                continue  # a name opening a quotation is what its speaker talks about, not who "she" is
             start = s.start
             for _ in range(3):
                 f = _FRONTED.match(text[start:s.end])

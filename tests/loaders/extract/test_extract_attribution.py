@@ -178,3 +178,12 @@ def test_a_pronoun_speaker_is_not_a_possessive_named_just_before() -> None:
     critics = {c for c, _ in pairs(extract(text))}
     assert "Oona Brandt" in critics
     assert "Ravi Menon" not in critics
+
+
+def test_a_pronoun_speaker_is_not_a_name_opening_the_quote_before() -> None:
+    text = ('Oona Brandt also said Ravi Menon had hidden his stake in Zentrix Labs. "Ravi didn\'t tell the board '
+            'about his stake," she said. On safety, she said Ravi Menon "gave us inaccurate information about the '
+            'safety processes, and that was a disgrace."')
+    critics = {c for c, _ in pairs(extract(text))}
+    assert "Oona Brandt" in critics
+    assert "Ravi Menon" not in critics
