@@ -345,7 +345,9 @@ class CriticismFinder(JudgementMixin, RoleMixin):
         ctx = self.ctx
         excluded = self._excluded(critic) | {critic}
         sent = ctx.sentence_at(pos)
-        cands = {m.key for si in range(max(0, sent - 5), sent + 1) for m in ctx.mentions(si)
+        # the last sentences, and the headline and lede, which name what the story is about
+        window = {*range(max(0, sent - 5), sent + 1), *range(min(2, sent + 1))}
+        cands = {m.key for si in window for m in ctx.mentions(si)
                  if m.start < pos and m.type in ("Organization", "Product") and m.key not in excluded
                  and ctx.is_head(m)}
         if kind is not None and any(ctx.type_of(k) == kind for k in cands):

@@ -301,3 +301,14 @@ def test_a_sovereign_investment_authority_is_no_regulator() -> None:
     got = pairs(extract(text))
     assert ("Veltrix Competition Authority", "Zentrix Labs") in got
     assert not any(critic == "Harbor Investment Authority" for critic, _ in got)
+
+
+def test_the_subject_at_hand_is_the_one_the_headline_and_lede_name() -> None:
+    # "the valuation" six sentences on is the raising company's, not that of an investor named in passing
+    text = ("Zentrix Labs raises $220 million for its humanoid robots\n\n"
+            "Zentrix Labs said on Wednesday it had raised $220 million in a round with participation from Veltrix. "
+            "The round values Zentrix Labs at $1.8 billion. The robots unload trucks. They restack pallets. "
+            "Veltrix said it was excited. Customers will get them in summer. Pilots begin in May. "
+            'Oona Brandt, a former engineer at Harbor AI, took a swipe at the valuation in a post, calling it "hype."')
+    got = {t for c, t in pairs(extract(text)) if c == "Oona Brandt"}
+    assert got == {"Zentrix Labs"}
