@@ -34,7 +34,10 @@ _ROLE_APPOSITION = re.compile(r"\s*(?:a|an|the)?\s*[^,;]{0,60}?\b(?:at|of|for|wi
 _FRAME_STEMS = ("call", "describ", "dismiss", "derid", "brand", "label", "pann", "reject")
 _TO_OUTLET = re.compile(r"\b(?:told|telling|interview\s+with|speaking\s+(?:to|with)|appearance\s+on|on|via)\s+"
                         r"(?:the\s+)?$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our|my|your)\s+(?:[\w-]+\s+)?$", re.I)
 _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
+# "“…,” Meta's chief global affairs officer Joel Kaplan said": the organisation owns the role, the person speaks
+_OWNER_ROLE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){1,5}$")
 
 
 def quotes(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -80,8 +83,17 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "negative": re.compile(rf"(?<![\w-])(?:{neg})(?:s|es|d|ed|ing|ly)?(?![\w-])", re.I),
         "speech_before_quote": re.compile(rf"\b(?:{speech})\b[^.“\"]{{0,60}}?[,:]?\s*$"),
         "speech_after_quote": re.compile(rf"^[,.!?]?\s*(?:(?:{speech})\b|[^.,;“\"]{{1,80}}?\b(?:{speech})\b)"),
-        "said_that": re.compile(rf"\b(?:{speech})\b(?:\s+\w+ly)?(?:\s+(?:on|in)\s+[^,]{{1,40}}?)?\s*(?:,\s*)?"
-                                r"(?:that\s+)?"),
+        # '“…,” Boaz Barak, a professor on leave from Harvard, wrote': the speaker's apposition before the verb
+        "speech_after_appos": re.compile(rf"^[,.!?]?\s*[A-Z][^.,;“\"]{{0,60}}?,\s+[^.;“\"]{{1,160}}?,\s+"
+                                         rf"(?:\w+ly\s+)?(?:{speech})\b"),
+        # "warned last year that", "said on Monday that": a time between the verb and its content (a comma inside a
+        # number, "20,000", ends no time phrase)
+        "said_that": re.compile(rf"\b(?:{speech})\b(?:\s+\w+ly)?"
+                                r"(?:\s+(?:on|in)\s+[^,]{1,40}?(?=\s*,(?!\d)|\s+that\b)|"
+                                r"\s+(?:on|in)\s+(?:\w+day|January|February|March|April|May|June|July|August|"
+                                r"September|October|November|December|\d{4})(?:\s+\d{1,4})?\b|\s+(?:last|this|"
+                                r"earlier this|late last|early last|later that|that same)\s+(?:week|month|year|"
+                                r"spring|summer|autumn|fall|winter|quarter|\w+day))?\s*(?:,\s*)?(?:that\s+)?"),
         "according": re.compile(r"\baccording to\s+(?:the\s+)?", re.I),
         # "Y was sued by X", and without the auxiliary in headlines and reduced clauses: "Y sued by X"
         "passive": re.compile(
@@ -194,12 +206,15 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     ctx, text, p = f.ctx, f.text, patterns()
     sb = ctx.sentence(sent_b)
     after = text[qe:sb.end]
-    m = p["speech_after_quote"].match(after)
+    m = p["speech_after_quote"].match(after) or p["speech_after_appos"].match(after)
     # '“...,” and noted that X' / '“disaster” for security and wrote that X': the speaker was named before
     if m and not _AND_VERB.match(after) and not _AND_BEFORE_VERB.search(m.group(0)):
         # '“…,” he said in an interview with Bloomberg Television', '… she wrote on Threads': the outlet is no speaker
         names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x) and
                  not (x.type == "Organization" and _TO_OUTLET.search(text, max(qe, x.start - 24), x.start))]
+        if len(names) > 1 and names[0].type == "Organization" and names[1].type == "Person" and \
+                _OWNER_ROLE.fullmatch(text, names[0].end, names[1].start):
+            names = names[1:]
         if names and names[0].start - qe < 90:
             if names[0].type == "Organization" and (_EPITHET.search(text, qe, names[0].start) or (
                     re.search(r"\bthe\s+$", text[qe:names[0].start]) and _ROLE_AFTER.match(text, names[0].end))):
@@ -210,7 +225,7 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
                     return person, m.group(0)
             return f._actor(names[0].key, sent_b, names[0].start), m.group(0)
         if _SAYS_PRONOUN.match(after.strip(" ,")):
-            key = ctx.recent(qs, ("Person",))  # '“...,” she wrote': a name inside the quote is not the speaker
+            key = ctx.person_pronoun(qs)  # '“...,” she wrote': a name inside the quote is not the speaker
         else:
             key = ctx.subject(sent_b, qe + m.end()) or ctx.described_subject(sent_b, qe + m.end())
             if key is not None and not any(x.key == key for x in ctx.mentions(sent_b, qe, qe + m.end())) and \
@@ -222,6 +237,14 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     sa = ctx.sentence(sent_a)
     before = text[sa.start:qs]
     m = p["speech_before_quote"].search(before)
+    if m:
+        # the last verb of speech before the quote with a subject of its own speaks it: "In a post on X, he said X
+        # had …" is his, not the post's; "X fired back, saying …" is X's through the first verb
+        for v in reversed(list(p["speech"].finditer(before, m.start() + 1))):
+            later = p["speech_before_quote"].match(before, v.start())
+            speaker = f.critic_at(sent_a, sa.start + v.start()) if later else None
+            if speaker is not None and not _DETERMINER_BEFORE.search(before, max(0, v.start() - 30), v.start()):
+                return speaker, m.group(0)  # every verb from the first: "fired back …, saying" is a retort
     if m or re.search(r"[:]\s*$", before):
         pos = sa.start + (m.start() if m else len(before.rstrip(": ")))
         return f.critic_at(sent_a, pos), (m.group(0) if m else before[-40:])

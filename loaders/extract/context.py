@@ -36,6 +36,8 @@ _LABEL_NOUNS = frozenset({"foundation", "coalition", "alliance", "union", "insti
 _AUTHORITY_DESC = re.compile(r"^\s*(?:the\s+|(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*[’']s\s+)(?:[a-z-]+\s+){0,3}?(?:"
                              r"regulator|watchdog|authority|antitrust agency|competition agency|privacy agency|"
                              r"data protection agency|commissioner)\b")
+# "Qatar Investment Authority", "Abu Dhabi Investment Office": sovereign investors, not regulators
+_INVESTOR_LABEL = re.compile(r"\b(?:Investment|Investments|Capital|Fund|Wealth|Holdings?|Partners|Ventures)\b")
 _REGULATOR_LABEL = re.compile(r"\b(?:Commission|Authority|Agency|Administration|Office|Commissioner|Garante|"
                               r"Regulat\w*|Autorit\w*|Inspectorate|Directorate|Bureau|Competition|Watchdog)\b")
 # generic nouns for "the product" the story is about
@@ -265,7 +267,7 @@ class DocContext:
         if word:
             w = word.group(1)
             if w in _PERSON_PRONOUNS and "Person" in types:
-                return self.recent(cs, ("Person",))
+                return self.person_pronoun(cs)
             if (w in {"it", "the company", "the firm", "the startup", "the lab", "the newspaper", "the outlet",
                       "the chipmaker", "the maker"}) and "Organization" in types:
                 return self.recent_subject(cs, ("Organization",)) or self.recent(cs, ("Organization",))
@@ -295,7 +297,7 @@ class DocContext:
         best: tuple[int, int] | None = None
         key = None
         for k, e in self.entities.items():
-            if e.type != "Organization" or not _REGULATOR_LABEL.search(e.label):
+            if e.type != "Organization" or not _REGULATOR_LABEL.search(e.label) or _INVESTOR_LABEL.search(e.label):
                 continue
             label_words = set(re.findall(r"[a-z]+", " ".join((e.label, *e.aliases)).lower()))
             score = (len(words & label_words), len(e.mentions))
@@ -313,16 +315,35 @@ class DocContext:
                     return m.key
         return None
 
+    def person_pronoun(self, pos: int) -> str | None:
+        """Whom "he" or "she" at ``pos`` refers to: a person named earlier in its sentence, else the person who was the
+        subject of the last sentences ("Kaplan, who succeeded Nick Clegg, said … He also …" means Kaplan), else the
+        last person named."""
+        sent = self.sentence_at(pos)
+        if any(m.end <= pos and m.type == "Person" and self.is_head(m) for m in self.by_sentence.get(sent, [])):
+            return self.recent(pos, ("Person",))
+        return self.recent_subject(pos, ("Person",), max_sentences=2, speakers_only=True) or self._recent_person(pos)
+
+    def _recent_person(self, pos: int) -> str | None:
+        """The last person named before ``pos`` other than as a possessive ("one of Musk's children" does not make
+        Musk the "she" that follows), else the last person named."""
+        sent = self.sentence_at(pos)
+        for si in range(sent, max(-1, sent - 4), -1):
+            for m in reversed(self.by_sentence.get(si, [])):
+                if m.end <= pos and m.type == "Person" and self.is_head(m) and not m.possessive:
+                    return m.key
+        return self.recent(pos, ("Person",))
+
     def recent_subject(self, pos: int, types: tuple[str, ...], exclude: set[str] | None = None,
-                       max_sentences: int = 3) -> EntityKey | None:
+                       max_sentences: int = 3, *, speakers_only: bool = False) -> EntityKey | None:
         """The subject of the nearest earlier sentence whose subject has one of the types: what "it" and "the
         company" usually refer back to (a name merely listed in between is not the topic)."""
         sent = self.sentence_at(pos)
         text = self.doc.clean
         for si in range(sent - 1, max(-1, sent - 1 - max_sentences), -1):
             s = self.doc.sentences[si]
-            if s.heading:
-                continue
+            if s.heading or (speakers_only and text[s.start] in "“\""):
+                continue  # a name opening a quotation is what its speaker talks about, not who "she" is
             start = s.start
             for _ in range(3):
                 f = _FRONTED.match(text[start:s.end])

@@ -29,9 +29,12 @@ _VERB_NEXT = re.compile(r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][^,;]{0,40}?)?\
 # "the ChatGPT maker", "the iPhone maker": a definite description of the organisation behind a product
 _MAKER_AFTER = re.compile(r"\s+(?:maker|developer|creator|owner|operator|parent)\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
-# "Tesla shareholders have sued", "the parents of Adam Raine are suing": the name qualifies the unnamed subject
-_GROUP_AFTER = re.compile(r"[’']?s?\s+(?:shareholders|investors|users|customers|employees|workers|staff|fans|"
-                          r"critics|subscribers|drivers|residents|parents|families|post|posts|thread|commenters?)\b")
+# "Tesla shareholders have sued", "OpenAI and Anthropic researchers decry", "the parents of Adam Raine are suing":
+# the name qualifies the unnamed subject
+_GROUP_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"
+                          r"[’']?s?\s+(?:shareholders|investors|users|customers|employees|workers|staff|fans|"
+                          r"critics|subscribers|drivers|residents|parents|families|post|posts|thread|commenters?|"
+                          r"researchers|engineers|scientists|staffers|insiders)\b")
 _KIN_OF = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:parents|family|families|relatives|widow|son|daughter|"
                      r"children|friends|fans|supporters|users|customers|shareholders|investors|neighbours|neighbors)\s+"
                      r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)

@@ -13,12 +13,12 @@ if TYPE_CHECKING:
     from loaders.extract.schema import ResolvedMention
 
 UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y has faced criticism from X'", __name__)
-LAWSUIT = register("criticism.lawsuit.v2", "A party suing or filing a complaint against a defendant", __name__)
-WARNED_OFF = register("criticism.warned_off.v1", "A cease-and-desist letter, 'warned against Y', 'told staff not to "
+LAWSUIT = register("criticism.lawsuit.v3", "A party suing or filing a complaint against a defendant", __name__)
+WARNED_OFF = register("criticism.warned_off.v2", "A cease-and-desist letter, 'warned against Y', 'told staff not to "
                       "use Y'", __name__)
-REGULATOR_ACTION = register("criticism.regulator_action.v1", "An authority acting against a party: 'opened an inquiry "
+REGULATOR_ACTION = register("criticism.regulator_action.v2", "An authority acting against a party: 'opened an inquiry "
                             "this summer into Y', 'is preparing to charge Y with', 'ordered Y to stop'", __name__)
-ATTITUDE = register("criticism.attitude.v1", "'Asked about Y, X was dismissive': a critic's stated attitude", __name__)
+ATTITUDE = register("criticism.attitude.v2", "'Asked about Y, X was dismissive': a critic's stated attitude", __name__)
 LEARNED_JUDGEMENT = register("criticism.learned_judgement.v1", "A quote with no judgement word that the learned "
                              "scorer (judgement_model) reads as a negative judgement", __name__)
 # the learned scorer decides quotes the word lists leave undecided (measured in tools/train_judgement.py's commit)
@@ -30,7 +30,7 @@ DECISION = re.compile(r"\s*(?:the|this|that|today['’]s|the court['’]s)\s+(?:
 # "called the veto a setback": an act named by its noun judges whoever did it ("Newsom vetoed the bill")
 ACT_NOUN = re.compile(r"\s*(?:the|this|that|his|her|its|their)\s+(?:\w+\s+)?(veto|ban|takeover|layoffs|firing|"
                       r"ouster)\b", re.I)
-_ACT_VERB = {"veto": r"vetoe?(?:d|s)?", "ban": r"bann(?:ed|ing)|bans", "takeover": r"took over|acquired|bought",
+_ACT_VERB = {"veto": r"vetoe[ds]|vetoing", "ban": r"bann(?:ed|ing)|bans", "takeover": r"took over|acquired|bought",
              "layoffs": r"laid off|cut\s+(?:\w+\s+){0,3}jobs", "firing": r"fired|ousted", "ouster": r"fired|ousted"}
 _DECIDER = re.compile(r"\b(?:judge|justice|court|commission|regulator|tribunal|agency|authority)\b", re.I)
 # "X said the company disagrees": the clause's subject is the speaker's organisation
@@ -52,8 +52,9 @@ DRAWN_WORDS = frozenset({"fire", "criticism", "criticisms", "condemnation", "opp
                          "protests", "mockery", "ridicule"})
 # "The claim is led by X and backed by Y", "X, which joined the suit": parties to a legal action against its defendant
 _LEGAL_NOUN = r"(?:lawsuit|suit|claim|case|complaint|legal action|action|class action|litigation|challenge)"
-_PARTY_BY = re.compile(r"\b(?:led|brought|filed|backed|supported|funded|joined)(?:\s+(?:last|this|earlier this|on|in)"
-                       r"\s+\w+)?\s+by\s+", re.I)
+# "filed on Friday in federal court in San Francisco by X": a time and a place may come between
+_PARTY_BY = re.compile(r"\b(?:led|brought|filed|backed|supported|funded|joined)(?:\s+(?:last|this|earlier|on|in|at|"
+                       r"before)\b[^,;.]{0,60}?)?\s+by\s+", re.I)
 _JOINED = re.compile(rf"\b(?:joined|joins|join|has joined|signed on to)\s+(?:the|this|that|their)\s+(?:\w+\s+)?"
                      rf"{_LEGAL_NOUN}\b", re.I)
 _LEGAL_SUBJECT = re.compile(rf"\b(?:the|this|that|their|a)\s+(?:[\w-]+\s+){{0,2}}?{_LEGAL_NOUN}\b|"
@@ -63,10 +64,13 @@ _AGAINST_BY = re.compile(r"\b(?:brought|filed|lodged)\s+against\s+(?:the\s+)?", 
 _BY = re.compile(r"[^,;.]{0,25}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}")
 _LETTER = re.compile(r"\bsen[dt]s?\s+(?:[^,;.]{1,40}?\s+)?an?\s+(?:similar\s+|formal\s+|legal\s+)?"
                      r"(?:cease-and-desist\s+letter|letter\s+(?:threatening|demanding|accusing|warning)|"
-                     r"(?:similar|legal|warning)\s+letter)", re.I)
+                     r"(?:similar|legal|warning)\s+letter|(?:formal|legal|warning)\s+notice|notice\s+(?:demanding|"
+                     r"ordering|requiring))", re.I)
 _NOT_TO_USE = re.compile(r"\b(?:told|warned|instructed|advised|ordered|urged|asked)\s+[^,;.]{0,40}?\bnot to "
                          r"(?:use|download|install|trust|rely on)\s+(?:the\s+)?", re.I)
-LETTER_WORDS = frozenset({"letter", "not"})
+LETTER_WORDS = frozenset({"letter", "not", "notice"})
+# "by artists H. Southworth, …": nothing but a name's initials between a group noun and the name
+_INITIALS = re.compile(r"\s*(?:[A-Z]\.\s*)*")
 _FUNDING_NOUN = re.compile(r"\b(?:round|funding|financing|investment|raise|series)\b", re.I)
 PARTY_WORDS = frozenset({"led", "brought", "filed", "backed", "supported", "funded", "joined", "joins", "join",
                          "lodged"})
@@ -75,7 +79,8 @@ ATTITUDE_WORDS = frozenset({"dismissive", "scathing", "unimpressed", "withering"
                             "persuaded", "enthusiastic"})
 # "Not everyone is sold.", "X was not convinced.": what the next attributed statements say is dissent
 DISSENT = re.compile(r"\bnot (?:everyone|everybody|all\s+\w+)\s+(?:is|was|are|were)\s+(?:so\s+)?(?:convinced|impressed|"
-                     r"sold|persuaded|buying it|happy|pleased|enthusiastic|a fan|placated|satisfied|reassured)|"
+                     r"sold|persuaded|buying (?:it|that|the (?:story|hype|pitch|argument|premise|narrative|claims?))|"
+                     r"happy|pleased|enthusiastic|a fan|placated|satisfied|reassured)|"
                      r"\b(?:not|less|far from|hardly)\s+(?:so\s+|as\s+|entirely\s+|fully\s+)?(?:convinced|"
                      r"impressed|persuaded|sold|enthusiastic|sanguine)\b|\bunconvinced\b|\bunimpressed\b|"
                      r"\bs[ck]eptic(?:al|s)?\b|\bdoubters?\b|\bcritics\s+(?:say|said|argue|argued|note|noted|warn|"
@@ -109,14 +114,15 @@ _INQUIRY = re.compile(r"\b(?:open|launch|start|beg[iau]n|announc)\w*\s+(?:a|an|i
                       r"\w+\s+)?(?:into|of)\s+", re.I)
 # "is preparing to charge Nvidia with", "ordered DeepSeek to block its chatbot"
 _CHARGE = re.compile(r"\bcharg(?:e|es|ed|ing)\s+(?=[A-Z])")
-_ORDERED = re.compile(r"\border(?:ed|s|ing)?\s+(?=[A-Z])")
+_ORDERED = re.compile(r"\b(?:order|summon)(?:ed|s|ing)?\s+(?=[A-Z])")  # "ordered X to stop", "summoned X to explain"
 _ORDER_TO = re.compile(r"\s+to\s+(?:immediately\s+)?(?:stop|halt|block|cease|suspend|remove|delete|destroy|pay|"
-                       r"withdraw|divest|limit|restrict)\b", re.I)
+                       r"withdraw|divest|limit|restrict|preserve|retain|hand over|disclose|explain|fix|change)\b", re.I)
 # "issued orders on Thursday to A, B and C": an authority's demand to each party listed
 _ISSUED_TO = re.compile(r"\b(?:issued|sent|served)\s+(?:\w+\s+){0,2}?(?:orders?|subpoenas?|demands?|"
                         r"warning letters?)\s+(?:on\s+\w+\s+|last\s+\w+\s+)?to\s+(?:the\s+)?", re.I)
 ACTION_WORDS = frozenset({"issued", "served", "sent", "investigation", "inquiry", "probe", "examination", "charge",
-                          "charges", "charged", "charging", "ordered", "orders", "order", "ordering"})
+                          "charges", "charged", "charging", "ordered", "orders", "order", "ordering", "summoned",
+                          "summons", "summon"})
 # "criticised the paper on Bluesky": a social platform after "on" is where a criticism was voiced, not its target
 PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
                         "Instagram", "Substack", "Mastodon", "Truth Social", "Medium", "Hacker News", "Discord"})
@@ -276,7 +282,7 @@ class JudgementMixin:
         ctx = self.ctx
         verb = re.compile(rf"\b(?:{_ACT_VERB[noun.lower()]})\b", re.I)
         sent = ctx.sentence_at(pos)
-        for si in range(sent, max(-1, sent - 10), -1):
+        for si in range(sent, max(-1, sent - 30), -1):
             s = ctx.sentence(si)
             hits = [v for v in verb.finditer(self.text, s.start, min(s.end, pos))]
             for v in reversed(hits):
@@ -359,7 +365,8 @@ class JudgementMixin:
             # "the claim, filed in London, is led by X", not "a funding round led by X" in a sentence about a suit
             if _LEGAL_SUBJECT.search(before) and not _FUNDING_NOUN.search(before):
                 near = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 40]
-                if len(near) > 1 and near[0].type == "Group" and not self.text[near[0].end:near[1].start].strip():
+                if len(near) > 1 and near[0].type == "Group" and \
+                        _INITIALS.fullmatch(self.text, near[0].end, near[1].start):
                     near = near[1:]  # "by authors Andrea Bartz, ...": the named ones
                 for m in near[:1] + self.listed(near[:1], sent):  # "brought by authors A, B and C"
                     critic = self._actor(m.key, sent, m.start)
@@ -477,6 +484,10 @@ class JudgementMixin:
             pick = about or [m for m in names if m.type != "Person"] or names
             # "X was not convinced.": about the subject at hand
             targets = [pick[0].key] if pick else self.topic(a.start(), critic)
+            act = ACT_NOUN.match(self.text, a.end(), s.end)
+            doer = self._doer(act.group(1), a.start(), critic) if act else None
+            if doer is not None:
+                targets = [doer]  # "critical of the veto": of whoever vetoed, not a name further on
             self.add(critic, targets, None, a.group(0), s.start, s.end, sent, rule=ATTITUDE)
 
 

@@ -6,6 +6,7 @@ import pytest
 from extract_helpers import pairs
 
 from loaders.extract import extract
+from loaders.extract.attribution import patterns
 from loaders.extract.sentiment import has_phrase, is_negative, polarity
 
 
@@ -21,6 +22,30 @@ def test_pronoun_speaker_of_a_quote_in_the_next_sentence() -> None:
             '"Calling this autonomous is misleading," she wrote.')
     got = pairs(extract(text))
     assert ("Oona Brandt", "Zentrix") in got or ("Oona Brandt", "Quill") in got
+
+
+def test_possessive_title_before_the_speaker_after_a_quote() -> None:
+    # the organisation owns the role; the person named after the title speaks
+    text = ('Zentrix declined to sign the code. "Quill is heading down the wrong path," Zentrix\'s chief global '
+            'affairs officer Oona Brandt said on Friday.')
+    got = pairs(extract(text))
+    assert ("Oona Brandt", "Quill") in got
+    assert ("Zentrix", "Quill") not in got
+
+
+@pytest.mark.parametrize(("between", "speaker"), [
+    # the subject of the last sentence, not the person merely named inside it
+    ("Ravi Menon, who succeeded Oona Brandt as head of policy, said Veltrix had decided against it. "
+     "He also backed the earlier complaints.", "Ravi Menon"),
+    # a person named earlier in the pronoun's own sentence is still the nearest
+    ("Oona Brandt runs Veltrix.", "Oona Brandt"),
+])
+def test_pronoun_speaker_prefers_the_last_subject(between: str, speaker: str) -> None:
+    text = f'Zentrix launched Quill on Monday. {between} "Quill is a reckless mess," he wrote.'
+    got = pairs(extract(text))
+    assert (speaker, "Quill") in got or (speaker, "Zentrix") in got
+    others = {c for c, _ in got} - {speaker}
+    assert not others & {"Ravi Menon", "Oona Brandt"}
 
 
 def test_quote_goes_on_after_the_attribution() -> None:
@@ -113,3 +138,52 @@ def test_polarity_negation_but_and_frames() -> None:
     assert is_negative("strip out the licences and the growth story falls apart")
     assert has_phrase(frozenset({"smoke", "mirrors"}), "this is smoke and mirrors")
     assert not has_phrase(frozenset({"plain"}), "plain text")
+
+
+@pytest.mark.parametrize("text", [
+    "Harbor Media warned last year that the chips could be diverted.",
+    "Harbor Media said on Monday that the chips could be diverted.",
+    "Harbor Media said earlier this month that the chips could be diverted.",
+    "Harbor Media said the chips could be diverted.",
+])
+def test_reported_content_starts_after_a_time_between_verb_and_clause(text: str) -> None:
+    verb = patterns()["speech"].search(text)
+    assert verb is not None
+    content = patterns()["said_that"].match(text, verb.start())
+    assert content is not None and text[content.end():].startswith("the chips")
+
+
+def test_a_speaker_with_an_apposition_after_the_quote() -> None:
+    text = ('Zentrix Labs released Quill on Monday. "I didn\'t want to weigh in, but it is not about rivalry," Oona '
+            "Brandt, a professor on leave from Harvard to work on safety research at Veltrix, wrote in a post on "
+            'Tuesday. "I appreciate the engineers at Zentrix Labs but the way safety was handled is completely '
+            'irresponsible."')
+    got = pairs(extract(text))
+    assert got & {("Oona Brandt", "Zentrix Labs"), ("Oona Brandt", "Quill")}
+
+
+def test_the_last_verb_of_speech_before_a_partial_quote_speaks_it() -> None:
+    # "post" is a verb of speech too, but the fronted "In a post on X" has no speaker of its own
+    text = ("Zentrix Labs released Quill on Monday. Oona Brandt, a researcher at Veltrix, was even more direct. "
+            'In a post on X on Tuesday, she said Zentrix Labs had shipped Quill "without any testing. This is '
+            'reckless and breaks with best practice."')
+    got = pairs(extract(text))
+    assert got & {("Oona Brandt", "Zentrix Labs"), ("Oona Brandt", "Quill")}
+
+
+def test_a_pronoun_speaker_is_not_a_possessive_named_just_before() -> None:
+    text = ("Zentrix Labs let its chatbot Quill undress people in photos. Among those targeted was Oona Brandt, the "
+            "estranged sister of one of Ravi Menon's colleagues, who said her complaints went unanswered. "
+            '"Quill is a disgrace and I felt violated," she told reporters.')
+    critics = {c for c, _ in pairs(extract(text))}
+    assert "Oona Brandt" in critics
+    assert "Ravi Menon" not in critics
+
+
+def test_a_pronoun_speaker_is_not_a_name_opening_the_quote_before() -> None:
+    text = ('Oona Brandt also said Ravi Menon had hidden his stake in Zentrix Labs. "Ravi didn\'t tell the board '
+            'about his stake," she said. On safety, she said Ravi Menon "gave us inaccurate information about the '
+            'safety processes, and that was a disgrace."')
+    critics = {c for c, _ in pairs(extract(text))}
+    assert "Oona Brandt" in critics
+    assert "Ravi Menon" not in critics

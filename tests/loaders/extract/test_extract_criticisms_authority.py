@@ -9,10 +9,11 @@ from legal_helpers import labels_of, rule_pairs
 
 
 @pytest.mark.parametrize(("text", "critic", "target", "rule"), [
+    # the finder's own rules read "ordered Y to", "summoned Y", "a formal notice" first: no second pair is added
     ("The European Commission has ordered Veltrix Labs to preserve internal documents through 2027.",
-     "European Commission", "Veltrix Labs", "authority_measure"),
+     "European Commission", "Veltrix Labs", "regulator_action"),
     ("On Friday, the Federal Trade Commission said it had summoned Quillon Systems to explain its pricing.",
-     "Federal Trade Commission", "Quillon Systems", "authority_measure"),
+     "Federal Trade Commission", "Quillon Systems", "regulator_action"),
     ("Veltrix Labs opened an office in Seoul. The Ministry of Science has placed the company under scrutiny over "
      "its data practices.", "Ministry of Science", "Veltrix Labs", "authority_measure"),
     ("The Competition Bureau is also reviewing Veltrix Labs' $300 million purchase of a chip designer.",
@@ -26,7 +27,7 @@ from legal_helpers import labels_of, rule_pairs
     ("In April, the Commerce Department told Veltrix Labs it would need a licence to sell the chip abroad.",
      "Commerce Department", "Veltrix Labs", "authority_measure"),
     ("The Ministry of Science sent Veltrix Labs a formal notice demanding urgent changes to its app.",
-     "Ministry of Science", "Veltrix Labs", "authority_measure"),
+     "Ministry of Science", "Veltrix Labs", "warned_off"),
     ("The Ministry of Science told Veltrix Labs to stop selling the device.", "Ministry of Science", "Veltrix Labs",
      "authority_measure"),
     ("Veltrix Labs is facing an investigation by the Federal Trade Commission over its pricing.",

@@ -122,6 +122,8 @@ def test_a_verb_coordinated_after_a_quote_keeps_the_earlier_speaker() -> None:
          "letter in June.", {("Quorn Herald", "Zentrix Labs"), ("Veltrix Post", "Zentrix Labs")}),
         ("The judge ruled in a case brought against Zentrix Labs by the novelist Maria Pike.",
          {("Maria Pike", "Zentrix Labs")}),
+        ("The Harbor Ministry of Digital Affairs sent Zentrix Labs a formal notice demanding urgent changes.",
+         {("Harbor Ministry of Digital Affairs", "Zentrix Labs")}),
     ],
 )
 def test_letters_and_actions_brought_by_someone(text: str, expected: set[tuple[str, str]]) -> None:
@@ -225,3 +227,89 @@ def test_a_list_of_critics_before_an_adverb_and_the_verb(adverb: str) -> None:
     text = f"Illustrators Tomas Quill, Nora Vale and Ida Brant {adverb} sued Zentrix Labs in January."
     got = pairs(extract(text))
     assert {("Nora Vale", "Zentrix Labs"), ("Ida Brant", "Zentrix Labs")} <= got
+
+
+# a quote with no judgement in it (neither a word list nor the learned scorer reads one)
+_LOBBY = ('"Zentrix Labs chief Oren Vale met the ministry twice this year to discuss the sale," '
+          'Oona Brandt said.')
+
+
+@pytest.mark.parametrize(("stance", "critical"), [
+    ("Oona Brandt, the top member of the committee, issued a blistering statement.", True),
+    ("Opponents were far harsher. Oona Brandt sent a sharply worded letter.", True),
+    # a stance sentence about someone else, or a neutral one, leaves a neutral quote neutral
+    ("Mira Soto issued a blistering statement.", False),
+    ("Oona Brandt, the top member of the committee, issued a statement.", False),
+])
+def test_a_stance_sentence_makes_the_next_quote_of_its_speaker_a_criticism(stance: str, critical: bool) -> None:
+    text = f"Zentrix Labs met the committee on Wednesday.\n\n{stance}\n\n{_LOBBY}"
+    ex = extract(text)
+    got = {t for c, t in pairs(ex) if c == "Oona Brandt"}
+    assert bool(got & {"Oren Vale", "Zentrix Labs"}) is critical
+    check_spans(text, ex)
+
+
+@pytest.mark.parametrize(("quote", "target"), [
+    # "he" is the person named before, not the committee named after it
+    ("He is", "Oren Vale"),
+    ("We are", None),
+])
+def test_a_quoted_he_is_the_person_referred_to(quote: str, target: str | None) -> None:
+    text = (f'Zentrix Labs chief Oren Vale met the Finance Committee on Wednesday. "{quote} now sneaking in to meet '
+            'the Finance Committee behind closed doors, which is shameful," Oona Brandt said.')
+    got = {t for c, t in pairs(extract(text)) if c == "Oona Brandt"}
+    assert ("Oren Vale" in got) is (target == "Oren Vale")
+    assert "Finance Committee" not in got or target is None
+
+
+@pytest.mark.parametrize("joined", ["artists Oona Brandt", "artists H. Oona Brandt", "artists J. R. Oona Brandt"])
+def test_parties_joining_a_suit_after_a_group_noun_and_initials(joined: str) -> None:
+    text = ("A group of artists sued Zentrix Labs in January over its image generator.\n\n"
+            f"The plaintiffs reasserted their claims on Wednesday, now joined by {joined}, Ravi Menon and Mira Soto.")
+    got = pairs(extract(text))
+    assert {("Ravi Menon", "Zentrix Labs"), ("Mira Soto", "Zentrix Labs")} <= got
+
+
+@pytest.mark.parametrize(("filed", "found"), [
+    ("filed on Friday in federal court in San Francisco by shareholder Ravi Menon", True),
+    ("filed last week by Ravi Menon", True),
+    # a funding round led by someone is no legal action
+    ("a funding round on Friday led by Ravi Menon", False),
+])
+def test_a_suit_filed_by_a_party_after_a_time_and_a_court(filed: str, found: bool) -> None:
+    text = (f"Shareholders sued Zentrix Labs over its chatbot claims. The lawsuit, {filed}, claims the company "
+            "misled investors.")
+    assert (("Ravi Menon", "Zentrix Labs") in pairs(extract(text))) is found
+
+
+_FILLER = " ".join(f"The bill had {n} sponsors in the assembly." for n in range(3, 17))
+
+
+def test_critical_of_an_act_is_critical_of_whoever_did_it() -> None:
+    # the act far back in the story; a later "called the veto …" names the noun, not the verb
+    text = (f"Governor Oona Brandt vetoed the Zentrix Safety Act on Sunday. {_FILLER} "
+            'Senator Ravi Menon called the veto "a setback." '
+            "Actor Mira Soto was among those critical of the veto, warning that the industry would repeat mistakes.")
+    got = {t for c, t in pairs(extract(text)) if c == "Mira Soto"}
+    assert got == {"Oona Brandt"}
+
+
+def test_a_sovereign_investment_authority_is_no_regulator() -> None:
+    # "the regulator" refers to a regulator named before, never to an investor called an "Authority"
+    text = ("Zentrix Labs raised $2 billion from backers including the Harbor Investment Authority. "
+            "The Veltrix Competition Authority said on Monday it was investigating Zentrix Labs. "
+            "Later the regulator said it was investigating Zentrix Labs again.")
+    got = pairs(extract(text))
+    assert ("Veltrix Competition Authority", "Zentrix Labs") in got
+    assert not any(critic == "Harbor Investment Authority" for critic, _ in got)
+
+
+def test_the_subject_at_hand_is_the_one_the_headline_and_lede_name() -> None:
+    # "the valuation" six sentences on is the raising company's, not that of an investor named in passing
+    text = ("Zentrix Labs raises $220 million for its humanoid robots\n\n"
+            "Zentrix Labs said on Wednesday it had raised $220 million in a round with participation from Veltrix. "
+            "The round values Zentrix Labs at $1.8 billion. The robots unload trucks. They restack pallets. "
+            "Veltrix said it was excited. Customers will get them in summer. Pilots begin in May. "
+            'Oona Brandt, a former engineer at Harbor AI, took a swipe at the valuation in a post, calling it "hype."')
+    got = {t for c, t in pairs(extract(text)) if c == "Oona Brandt"}
+    assert got == {"Zentrix Labs"}

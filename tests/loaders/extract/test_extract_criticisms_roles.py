@@ -145,6 +145,11 @@ def test_noun_uses_and_listed_objectors(text: str, pair: tuple[str, str], found:
     ("Harbor Media warned that prices could rise for customers of Zentrix Labs.",
      ("Harbor Media", "Zentrix Labs"), False),  # the warning's clause is not about the company
     ("Zentrix Labs warned that it could miss its targets.", ("Zentrix Labs", "Zentrix Labs"), False),
+    # a time between the verb and its content, and an example or an owner past the clause's subject
+    ("Harbor Media warned last year that if chipmakers such as Zentrix Labs redesigned their chips, it would act.",
+     ("Harbor Media", "Zentrix Labs"), True),
+    ("Harbor Media has warned that the whole sector depends heavily on Zentrix Labs's software.",
+     ("Harbor Media", "Zentrix Labs"), True),
 ])
 def test_a_warning_judges_what_its_clause_names(text: str, pair: tuple[str, str], found: bool) -> None:
     assert (pair in pairs(extract(text))) is found
@@ -292,3 +297,53 @@ def test_a_question_to_you_goes_on_with_the_criticism_just_made() -> None:
     got = pairs(extract(text))
     assert ("Sarah Pike", "Harbor Media") in got
     assert ("Sarah Pike", "Quill Systems") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs paused its plans in June after the Harbor Data Commission raised concerns over the processing.",
+    "Zentrix Labs paused its plans in June when the Harbor Data Commission raised concerns over the processing.",
+])
+def test_the_subject_of_a_subordinate_clause_is_its_critic(text: str) -> None:
+    got = pairs(extract(text))
+    assert ("Harbor Data Commission", "Zentrix Labs") in got
+    assert ("Zentrix Labs", "Harbor Data Commission") not in got
+
+
+@pytest.mark.parametrize(("text", "pair", "found"), [
+    ('Oona Brandt said: "We have filed an unfair labor practice charge with the Harbor Labor Board against '
+     'Zentrix Labs."', ("Oona Brandt", "Zentrix Labs"), True),
+    ('Oona Brandt said: "We have filed an unfair labor practice charge with the Harbor Labor Board against '
+     'Zentrix Labs."', ("Oona Brandt", "Harbor Labor Board"), False),  # filed with it, not against it
+    ("The Harbor Data Commission has ordered Zentrix Labs to preserve all documents about its chatbot.",
+     ("Harbor Data Commission", "Zentrix Labs"), True),
+    ('The Harbor Data Commission said it had summoned Zentrix Labs to explain "backdoor security risks" in its chips.',
+     ("Harbor Data Commission", "Zentrix Labs"), True),
+])
+def test_actions_filed_with_a_body_and_orders_to_preserve(text: str, pair: tuple[str, str], found: bool) -> None:
+    assert (pair in pairs(extract(text))) is found
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs and Veltrix researchers decry the reckless culture at Harbor AI.",
+    "Safety researchers from Zentrix Labs, Veltrix and other labs are criticizing the way Harbor AI handles safety.",
+])
+def test_researchers_of_an_organisation_are_not_the_organisation(text: str) -> None:
+    critics = {c for c, _ in pairs(extract(text))}
+    assert not critics & {"Zentrix Labs", "Veltrix"}
+
+
+def test_the_subject_after_and_speaks_and_called_the_content_judges_the_subject_at_hand() -> None:
+    text = ("Zentrix Labs let its chatbot Quill undress people in photos this week. The Harbor Data Commission said it "
+            "had made urgent contact with Zentrix Labs, and technology minister Oona Brandt called the content "
+            '"absolutely appalling."')
+    got = pairs(extract(text))
+    assert got & {("Oona Brandt", "Zentrix Labs"), ("Oona Brandt", "Quill")}
+    assert not any(c == "Harbor Data Commission" and t in {"Quill"} for c, t in got)
+
+
+def test_that_after_and_is_no_subject() -> None:
+    # ", and that U.S. experts had revealed …": a second clause of what the regulator said
+    text = ("The Harbor Data Commission said lawmakers had called for tracking features, and that Veltrix experts had "
+            "revealed that Zentrix Labs chips were a disgraceful security risk.")
+    critics = {c for c, _ in pairs(extract(text))}
+    assert "Veltrix" not in critics

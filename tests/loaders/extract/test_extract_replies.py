@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import check_spans, pairs
 
 from loaders.extract import extract
@@ -55,3 +56,18 @@ def test_judgement_continuing_the_organisations_criticism() -> None:
 def test_neutral_reply_is_not_a_criticism() -> None:
     text = "Jane Roe praised Acme Corp. John Poe replied: “We will release the data next week as planned.”"
     assert not any(c == "John Poe" for c, _ in _pairs(text))
+
+
+@pytest.mark.parametrize(("reply", "critical"), [
+    # the criticised side denying what it is accused of judges no one
+    ('"Zentrix is not ignoring the protocol and then lying about it," Oona Brandt told reporters.', False),
+    ('"We never copied a single article, and we never lied about it," Oona Brandt told reporters.', False),
+    # an opinion stated with a negation still judges
+    ('"We do not think Harbor Media can be trusted with this story, it is a disgrace," Oona Brandt told reporters.',
+     True),
+])
+def test_a_denial_by_the_accused_side_is_no_criticism(reply: str, critical: bool) -> None:
+    text = ("Harbor Media accused Zentrix of copying its articles and lying about it. "
+            f"Oona Brandt, the chief executive of Zentrix, rejected the claims. {reply}")
+    got = pairs(extract(text))
+    assert (("Oona Brandt", "Harbor Media") in got) is critical
