@@ -10,7 +10,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import Annotated, Any, Literal, overload
+from typing import Annotated, Any, Literal, NewType, overload
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, ValidatorFunctionWrapHandler, WrapValidator
 
@@ -24,6 +24,11 @@ Predicate = Literal["affiliated_with", "developed_by", "invested_in", "authored"
 PREDICATES: tuple[Predicate, ...] = ("affiliated_with", "developed_by", "invested_in", "authored")
 
 Precision = Literal["day", "month", "year"]
+
+# Local keys inside one Extraction ("e3", "ev2"): distinct types so that a signature says which kind of key it takes
+# (an event key where an entity key belongs is a type error, not a dangling reference found at assembly)
+EntityKey = NewType("EntityKey", str)
+EventKey = NewType("EventKey", str)
 
 
 class Frozen(BaseModel):
@@ -161,25 +166,25 @@ class Quantity(Frozen):
 class Entity(Frozen):
     """An actor named (or described, for a Group) in one document."""
 
-    key: str = Field(description="local key, unique inside its Extraction")
+    key: EntityKey = Field(description="local key, unique inside its Extraction")
     label: str
     type: EntityType
     aliases: tuple[str, ...] = ()
     mentions: PackedSpans = ()
-    affiliation: str | None = Field(default=None, description="key of the stated affiliation of a Group")
+    affiliation: EntityKey | None = Field(default=None, description="key of the stated affiliation of a Group")
 
 
 class Participant(Frozen):
     """An entity taking part in an event in a role (recipient, investor, author, ...)."""
 
     role: str
-    entity: str = Field(description="entity key")
+    entity: EntityKey = Field(description="entity key")
 
 
 class Event(Frozen):
     """A funding round, IPO filing, publication, product release or lawsuit."""
 
-    key: str
+    key: EventKey
     type: EventType
     label: str
     date: DateRef | None = None
@@ -194,8 +199,8 @@ class Event(Frozen):
 class Criticism(Frozen):
     """Who criticised whom or what, with the quote when there is one, and when."""
 
-    critic: str = Field(description="entity key")
-    target: str = Field(description="entity key, or an event key (a criticised publication)")
+    critic: EntityKey = Field(description="entity key")
+    target: EntityKey | EventKey = Field(description="entity key, or an event key (a criticised publication)")
     quote: str | None = None
     summary: str
     date: DateRef | None = None
@@ -207,9 +212,9 @@ class Criticism(Frozen):
 class Relation(Frozen):
     """A binary relation between two entities (``authored``: a person and a Publication event)."""
 
-    subject: str
+    subject: EntityKey
     predicate: Predicate
-    object: str
+    object: EntityKey | EventKey
     role: str | None = None
     source: Span
     rule: str = Field(default="", description="versioned name of the extraction rule that made it")
@@ -218,9 +223,9 @@ class Relation(Frozen):
 class Claim(Frozen):
     """A statement an actor makes, with its quantities normalised."""
 
-    claimant: str
+    claimant: EntityKey
     text: str
-    about: tuple[str, ...] = ()
+    about: tuple[EntityKey, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     source: Span
     rule: str = Field(default="", description="versioned name of the extraction rule that made it")

@@ -36,7 +36,6 @@ _VISIBLE_ASCII = re.compile(r"[!-~]")
 # text within the byte limit, so it is refused without being read whole. The slack is for the other fields.
 _JSON_ESCAPE_GROWTH = 6
 _JSONL_LINE_SLACK = 1 << 16
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class RawDocument(BaseModel):
@@ -63,24 +62,15 @@ class MetaOverrides(BaseModel):
 
 def parse_published(value: object, field: str, source: str) -> DateRef:
     """Read a publication date (YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time) into a DateRef."""
+    from loaders.extract.dates import iso_date  # the project's one ISO date reader (the extraction reads it too)
+
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return DateRef(value=value.isoformat(), precision="day")
     text = str(value).strip()
-    candidate = text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]", text) else text
-    match = _ISO_DATE.match(candidate)
-    if match:
-        year, month, day = match.groups()
-        try:
-            if day:
-                return DateRef(value=dt.date(int(year), int(month), int(day)).isoformat(), precision="day")
-            if month:
-                dt.date(int(year), int(month), 1)
-                return DateRef(value=f"{year}-{month}", precision="month")
-            return DateRef(value=year, precision="year")
-        except ValueError:
-            pass
+    if (date := iso_date(text)) is not None:
+        return date
     raise DocumentError(source, f"field '{field}': cannot read {text!r} as a date; use YYYY-MM-DD, YYYY-MM or YYYY")
 
 

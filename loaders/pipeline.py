@@ -93,7 +93,12 @@ def build_document(raw: RawDocument) -> Document:
 
 
 def _failed_stage(exc: BaseException) -> str:
-    """The extraction stage an exception came from: the first stage module of loaders.extract it passed through."""
+    """The extraction stage an exception came from: the declared stage that raised it, else (merging the pieces of a
+    long text) the orchestration's step, else "document"."""
+    from loaders.extract.pipeline import failed_stage  # imported by the extraction that raised
+
+    if (stage := failed_stage(exc)) is not None:
+        return stage
     last = "document"  # raised outside the extraction: building the Document from its result
     tb = exc.__traceback__
     while tb is not None:

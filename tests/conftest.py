@@ -77,14 +77,14 @@ def failing_stage(monkeypatch: pytest.MonkeyPatch) -> str:
     from loaders.extract import events
     from loaders.extract.context import DocContext
 
-    original = events.extract_funding
+    original = events._ipo
 
-    def extract_funding(ctx: DocContext) -> list[Event]:
+    def _ipo(ctx: DocContext) -> list[Event]:
         if FAILING_NAME in ctx.doc.text:
             raise IndexError("list index out of range")
         return original(ctx)
 
-    monkeypatch.setattr(events, "extract_funding", extract_funding)
+    monkeypatch.setattr(events, "_ipo", _ipo)
     return FAILING_NAME
 
 

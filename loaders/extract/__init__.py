@@ -1,9 +1,10 @@
 """Rule-based extraction of entities, events, criticisms, relations and claims from English tech-news text.
 
-Stages (each a module with typed input and output, see :mod:`loaders.extract.schema`): ``text`` (clean view,
-sentences) -> ``mentions`` -> ``classify`` (typing) -> ``resolution`` (coreference, keys) -> ``events``,
-``relations``, ``criticisms``, ``claims`` (with ``dates`` and ``quantities`` normalisers), orchestrated by
-:mod:`loaders.extract.pipeline`.
+Stages (each a function with typed input and output, see :mod:`loaders.extract.schema`), declared in one list,
+:data:`loaders.extract.pipeline.STAGES`, and checked when it is imported: ``text`` (clean view, sentences) ->
+``mentions`` -> ``classify`` (typing) -> ``resolution`` (coreference, keys) -> ``context`` (the read-only index of the
+resolved document) -> ``funding`` -> ``events``, ``relations`` -> ``criticisms`` -> ``claims`` -> ``assemble`` (with
+``dates`` and ``quantities`` normalisers).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 from typing import Any
 
-from kg.model import DateRef, Entity, Event, Span
+from kg.model import DateRef, Entity, EntityKey, Span
 from loaders.extract.dates import first_date
 from loaders.extract.lexicon import lexicon
 from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
@@ -97,7 +97,7 @@ class DocContext:
 
     doc: TextDoc
     resolved: Resolved
-    entities: dict[str, Entity] = field(default_factory=dict)
+    entities: dict[EntityKey, Entity] = field(default_factory=dict)
     by_sentence: dict[int, list[ResolvedMention]] = field(default_factory=dict)
     modifiers: set[tuple[int, int]] = field(default_factory=set)
     # lower-case words of every sentence: the fact stages test them before any regex, a dozen times per sentence
@@ -108,7 +108,6 @@ class DocContext:
     _lower: str | None = None
     _nouns: dict[str, list[str]] | None = None
     _dates: dict[int, DateRef | None] = field(default_factory=dict)
-    funding_rounds: list[Event] | None = None  # the funding stage's result, asked for by two stages
     quote_parts: list[Any] | None = None  # attribution's quotes, read the same by the criticism and claims stages
 
     @classmethod
@@ -190,12 +189,12 @@ class DocContext:
         """False for a modifier of a following name."""
         return (m.start, m.end) not in self.modifiers
 
-    def type_of(self, key: str) -> str:
+    def type_of(self, key: EntityKey) -> str:
         """The entity type of a key."""
         e = self.entities.get(key)
         return e.type if e else ""
 
-    def label(self, key: str) -> str:
+    def label(self, key: EntityKey) -> str:
         """The label of a key."""
         e = self.entities.get(key)
         return e.label if e else key
@@ -254,7 +253,8 @@ class DocContext:
         tail = breaks.last_in(self.doc.clean, s.start + resume, pos, s.start)
         return tail or breaks.last_kept[k]
 
-    def subject(self, sent: int, pos: int, types: tuple[str, ...] = ("Person", "Organization", "Group")) -> str | None:
+    def subject(self, sent: int, pos: int,
+                types: tuple[str, ...] = ("Person", "Organization", "Group")) -> EntityKey | None:
         """The key of the subject of the clause ending at ``pos``: its first head name, or a resolved pronoun."""
         cs = self.clause_start(sent, pos)
         for m in self.mentions(sent, cs, pos):
@@ -314,7 +314,7 @@ class DocContext:
         return None
 
     def recent_subject(self, pos: int, types: tuple[str, ...], exclude: set[str] | None = None,
-                       max_sentences: int = 3) -> str | None:
+                       max_sentences: int = 3) -> EntityKey | None:
         """The subject of the nearest earlier sentence whose subject has one of the types: what "it" and "the
         company" usually refer back to (a name merely listed in between is not the topic)."""
         sent = self.sentence_at(pos)

@@ -6,19 +6,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kg.model import DateRef
-from loaders.extract.lexicon import alternation, caseless
+from kg.model import DateRef, Precision
+from loaders.extract.lexicon import alternation, caseless, lines
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december"])}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+# month names and abbreviations (lower case) -> month number; day names (lower case) -> weekday number
+_MONTH_LINES = [line.split() for line in lines("months.txt")]
+MONTHS = {name.lower(): i + 1 for i, names in enumerate(_MONTH_LINES) for name in names}
+_WEEKDAY_NAMES = lines("weekdays.txt")
+WEEKDAYS = {d.lower(): i for i, d in enumerate(_WEEKDAY_NAMES)}
 # month names as a trie: the same matches as the longest-first alternation "January|...|Jan|...", faster
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
-                "Dec")
+_MONTH_NAMES = tuple(name for names in _MONTH_LINES for name in names)
 _MONTH = rf"(?P<month>{alternation(_MONTH_NAMES)})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -30,7 +27,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # the preposition in any case ("In March, X sued"), the month name capitalised ("in may" is no month)
     ("m", re.compile(rf"\b(?i:in|since|during|until|by|early|late|mid-?|last|this|next|of)\s+{_MONTH}\b(?!\s+\d)")),
     ("y", re.compile(rf"\b(?i:in|since|during|until|by|early|late|of|from)\s+{_YEAR}\b(?!\s*[-–]\s*\d)")),
-    ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(rf"\b(?P<wd>{'|'.join(_WEEKDAY_NAMES)})\b")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|last week|this week|last month|this month|earlier this month|"
                             r"last year|this year|earlier this year|the previous day|the day before)\b", re.I)),
 ]
@@ -38,7 +35,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _DIGIT = re.compile(r"\d")
 # every month name starts with one of these (the month patterns are case-sensitive)
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_STEMS = tuple(dict.fromkeys(name[:3] for name in _MONTH_NAMES))
 # every relative date holds one of these words (in lower case: the pattern ignores case)
 _RELATIVE_STEMS = ("day", "week", "month", "year")
 
@@ -52,14 +49,43 @@ class DateMatch:
     date: DateRef
 
 
-def _parse_published(published: DateRef | None) -> dt.date | None:
-    if published is None or published.value.startswith("--"):
+# YYYY, YYYY-MM or YYYY-MM-DD, alone or starting an ISO date-time ("2025-01-13T10:00:00Z")
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})(?:[T ].*)?)?)?$")
+# the year that stands in for year 0000 when a day is checked: a leap year like it (ISO 8601 years are proleptic)
+_YEAR_ZERO_AS = 2000
+
+
+def _iso(value: str) -> tuple[str, str | None, str | None] | None:
+    """The (year, month, day) of an ISO date or date-time, each as written; None unless the date exists."""
+    m = _ISO_DATE.match(value.strip())
+    if not m:
         return None
+    year, month, day = m.groups()
     try:
-        parts = [int(p) for p in published.value.split("-")]
-        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
+        dt.date(int(year) or _YEAR_ZERO_AS, int(month or 1), int(day or 1))
+    except ValueError:
         return None
+    return year, month, day
+
+
+def iso_date(value: str) -> DateRef | None:
+    """The project's one ISO date reader: "YYYY", "YYYY-MM", "YYYY-MM-DD" or an ISO date-time, at that precision;
+    None for anything else or a date that does not exist."""
+    parts = _iso(value)
+    if parts is None:
+        return None
+    _, month, day = parts
+    precision: Precision = "day" if day else "month" if month else "year"
+    return DateRef(value="-".join(p for p in parts if p), precision=precision)
+
+
+def _parse_published(published: DateRef | None) -> dt.date | None:
+    """The first day a publication date stands for (None when it has no year)."""
+    parts = _iso(published.value) if published is not None else None
+    if parts is None or int(parts[0]) == 0:
+        return None
+    year, month, day = parts
+    return dt.date(int(year), int(month or 1), int(day or 1))
 
 
 def _day_ref(year: int | None, month: int, day: int, inferred: bool, ref: dt.date | None) -> DateRef | None:
@@ -171,8 +197,7 @@ def parse_published(value: str | None) -> DateRef | None:
     """A publication date string ("2025-01-13", "2025-01-13T10:00:00Z", "January 13, 2025") as a day DateRef."""
     if not value:
         return None
-    m = re.match(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)", value)
-    if m:
-        return _day_ref(int(m.group(1)), int(m.group(2)), int(m.group(3)), False, None)
+    if (iso := iso_date(value)) is not None:
+        return iso if iso.precision == "day" else None
     found = find_dates(value)
     return found[0].date if found and found[0].date.precision == "day" and not found[0].date.inferred else None

@@ -6,7 +6,6 @@ import re
 
 from kg.model import DateRef, Event, Participant
 from loaders.extract.context import DocContext
-from loaders.extract.funding import extract_funding
 from loaders.extract.lexicon import caseless
 from loaders.extract.rules import register
 
@@ -249,7 +248,7 @@ def _lawsuits(ctx: DocContext) -> list[Event]:
     return events
 
 
-def extract_events(ctx: DocContext) -> list[Event]:
-    """All events of the document, with local keys ev1, ev2, ..."""
-    events = extract_funding(ctx) + _ipo(ctx) + _publications(ctx) + _releases(ctx) + _lawsuits(ctx)
+def extract_events(ctx: DocContext, funding: list[Event]) -> list[Event]:
+    """All events of the document (``funding``: the funding stage's rounds), with local keys ev1, ev2, ..."""
+    events = funding + _ipo(ctx) + _publications(ctx) + _releases(ctx) + _lawsuits(ctx)
     return [ev.model_copy(update={"key": f"ev{i + 1}"}) for i, ev in enumerate(events)]

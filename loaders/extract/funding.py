@@ -475,9 +475,5 @@ def _merge(events: list[Event]) -> list[Event]:
 
 
 def extract_funding(ctx: DocContext) -> list[Event]:
-    """The FundingRound events of a document (local keys; the caller renumbers them)."""
-    # the events stage and the relations stage (invested_in) both ask: kept on the document's context, which goes
-    # with it (a module-level cache kept the last document's whole context alive)
-    if ctx.funding_rounds is None:
-        ctx.funding_rounds = _Funding(ctx).run()
-    return list(ctx.funding_rounds)
+    """The FundingRound events of a document (local keys; the events stage renumbers them)."""
+    return _Funding(ctx).run()

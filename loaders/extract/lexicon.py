@@ -6,13 +6,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _DIR = Path(__file__).parent / "lexicons"
 
 
-def _lines(name: str) -> list[str]:
+def lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a lexicon file."""
     path = _DIR / name
     out = []
@@ -150,12 +150,18 @@ def _first_names(stop: frozenset[str], generic: frozenset[str]) -> frozenset[str
     return frozenset(names)
 
 
-def _inflected(lines: list[str]) -> list[str]:
+def _inflected(entries: list[str]) -> list[str]:
     """Expand lexicon lines: "a b c" lists single-word forms, "x y|x z" lists multi-word forms."""
     out: list[str] = []
-    for line in lines:
+    for line in entries:
         out.extend(line.split("|") if "|" in line else line.split())
     return out
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The entries of a word-list file (several words a line, or "x y|x z|" for phrases), loaded once."""
+    return frozenset(w for w in _inflected(lines(name)) if w)
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +172,7 @@ def lexicon() -> Lexicon:
     max_tokens = 1
     for fname, etype in (("places.txt", "Place"), ("people.txt", "Person"), ("orgs.txt", "Organization"),
                          ("products.txt", "Product")):
-        for line in _lines(fname):
+        for line in lines(fname):
             parts = [p.strip() for p in line.split("|")]
             if etype == "Product":
                 label, developer, aliases = parts[0], (parts[1] if len(parts) > 1 else None) or None, parts[2:]
@@ -180,22 +186,22 @@ def lexicon() -> Lexicon:
     lex.known = known
     lex.known_max_tokens = max_tokens
     lex.product_makers = frozenset(k.developer for k in known.values() if k.developer)
-    lex.org_suffixes = frozenset(_lines("org_suffixes.txt"))
-    lex.org_cues = frozenset(_lines("org_cues.txt"))
-    lex.product_cues = frozenset(_lines("product_cues.txt"))
-    roles = _lines("roles.txt")
+    lex.org_suffixes = frozenset(lines("org_suffixes.txt"))
+    lex.org_cues = frozenset(lines("org_cues.txt"))
+    lex.product_cues = frozenset(lines("product_cues.txt"))
+    roles = lines("roles.txt")
     lex.roles = frozenset(roles)
     lex.role_words = frozenset(r.split()[-1] for r in roles) | {"vice", "chief", "co-founder"}
-    lex.role_modifiers = frozenset(w.lower() for w in _lines("role_modifiers.txt"))
-    lex.generic_caps = frozenset(_lines("generic_caps.txt"))
-    lex.group_nouns = frozenset(_lines("group_nouns.txt"))
-    lex.stopwords = frozenset(_lines("stopwords.txt"))
-    lex.demonyms = frozenset(w for line in _lines("demonyms.txt") for w in line.split())
+    lex.role_modifiers = frozenset(w.lower() for w in lines("role_modifiers.txt"))
+    lex.generic_caps = frozenset(lines("generic_caps.txt"))
+    lex.group_nouns = frozenset(lines("group_nouns.txt"))
+    lex.stopwords = frozenset(lines("stopwords.txt"))
+    lex.demonyms = frozenset(w for line in lines("demonyms.txt") for w in line.split())
     lex.first_names = _first_names(lex.stopwords, lex.generic_caps)
     # longest phrases first, so "called out" wins over "call"
-    lex.criticism_verbs = tuple(sorted(set(_inflected(_lines("criticism_verbs.txt"))), key=len, reverse=True))
-    lex.speech_verbs = frozenset(_inflected(_lines("speech_verbs.txt")))
-    lex.negative = tuple(sorted(set(_lines("negative_words.txt")), key=len, reverse=True))
+    lex.criticism_verbs = tuple(sorted(set(_inflected(lines("criticism_verbs.txt"))), key=len, reverse=True))
+    lex.speech_verbs = frozenset(_inflected(lines("speech_verbs.txt")))
+    lex.negative = tuple(sorted(set(lines("negative_words.txt")), key=len, reverse=True))
     return lex
 
 
@@ -218,7 +224,7 @@ _ALWAYS = 1 << 30
 def gazetteer() -> dict[str, int]:
     """Folded place name -> population in thousands, from the generated GeoNames list (loaded on first use)."""
     out: dict[str, int] = {}
-    for line in _lines("gazetteer.txt"):
+    for line in lines("gazetteer.txt"):
         name, _, pop = line.rpartition("|")
         key = _ascii_fold(name)
         out[key] = max(out.get(key, 0), _ALWAYS if pop == "*" else int(pop))

@@ -1,22 +1,50 @@
-"""Orchestration of the rule-based extraction stages: text -> mentions -> types -> entities -> facts."""
+"""Orchestration of the rule-based extraction: the stages declared in one list (:data:`STAGES`), wired once at import.
+
+Each stage is a function with typed parameters and a typed return value: its parameters name what it requires (the
+pipeline's inputs or what an earlier stage provides), its return value is what it provides, under the name the
+declaration gives. :func:`wire` checks, when the module is imported, that every requirement is provided by an earlier
+stage with a fitting type, so a wrong order or a renamed output fails at import naming the stage and the input.
+
+To add a stage: write it as a function whose parameters are named after what it reads ("ctx", "events", ...) and
+typed, returning its typed output; add ``Stage("name", function, provides="output")`` to :data:`STAGES` after the
+stages it reads from; a later stage reads it by naming a parameter "output". An exception in it fails the document
+with an ExtractionError naming "name".
+"""
 
 from __future__ import annotations
 
+import inspect
 import re
-from collections.abc import Sequence
+import types
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from kg.model import Claim, Criticism, DateRef, Entity, Event, Extraction, Relation, Span, Spans
+from kg.model import (
+    Claim,
+    Criticism,
+    DateRef,
+    Entity,
+    EntityKey,
+    Event,
+    EventKey,
+    Extraction,
+    Relation,
+    Span,
+    Spans,
+)
 from loaders.extract.claims import extract_claims
 from loaders.extract.classify import type_mentions
 from loaders.extract.compact import Compactor, replace
 from loaders.extract.context import DocContext
 from loaders.extract.criticisms import extract_criticisms
 from loaders.extract.events import extract_events
+from loaders.extract.funding import extract_funding
 from loaders.extract.mentions import find_mentions
 from loaders.extract.relations import extract_relations
 from loaders.extract.resolution import resolve
 from loaders.extract.rules import register
-from loaders.extract.schema import Facts, Resolved, TextDoc
+from loaders.extract.schema import Resolved
 from loaders.extract.text import prepare
 
 AUTHORED = register("relation.authored.v1", "The authors of each publication event", __name__)
@@ -27,28 +55,103 @@ MAX_PIECE_CHARS = 60_000
 # (loaders.extract.compact) would cost 8% of the time of extracting a news article and save little
 COMPACT_ABOVE_CHARS = 20_000
 _LATIN = re.compile(r"[A-Za-z]")
+# the attribute a stage's exception carries with the stage's name (read by failed_stage)
+_STAGE_ATTR = "extraction_stage"
 
 
-def run_stages(doc: TextDoc) -> tuple[Resolved, Facts]:
-    """All stages on one prepared text."""
-    resolved = resolve(doc, type_mentions(doc, find_mentions(doc)))
-    ctx = DocContext.build(doc, resolved)
-    events = extract_events(ctx)
-    relations = extract_relations(ctx)
-    criticisms = extract_criticisms(ctx, relations, events)
-    claims = extract_claims(ctx, relations, events, criticisms)
-    return resolved, Facts(relations=relations, events=events, criticisms=criticisms, claims=claims)
+class WiringError(TypeError):
+    """The declared stages do not fit together: a stage requires what no earlier stage provides."""
 
 
-def _assemble(resolved: Resolved, facts: Facts) -> Extraction:
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One declared step: ``run``'s parameters name what it requires, its return value is provided as ``provides``."""
+
+    name: str
+    run: Callable[..., Any]
+    provides: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """A stage once wired: the names of its arguments, in order."""
+
+    name: str
+    run: Callable[..., Any]
+    requires: tuple[str, ...]
+    provides: str
+
+
+def _fits(provided: Any, required: Any) -> bool:
+    """Whether a value of type ``provided`` can be passed where ``required`` is annotated."""
+    if required is Any or provided == required:
+        return True
+    if get_origin(required) in (Union, types.UnionType):
+        return any(_fits(provided, option) for option in get_args(required))
+    return isinstance(provided, type) and isinstance(required, type) and issubclass(provided, required)
+
+
+def _wire_one(stage: Stage, available: Mapping[str, Any]) -> _Step:
+    """The step of one stage, checked against what is ``available`` (name -> type) before it."""
+    hints = get_type_hints(stage.run)
+    requires = tuple(inspect.signature(stage.run).parameters)
+    for name in requires:
+        if name not in available:
+            raise WiringError(f"stage '{stage.name}' requires '{name}', which neither the inputs nor an earlier stage "
+                              f"provide (available: {', '.join(available)})")
+        if name not in hints:
+            raise WiringError(f"stage '{stage.name}': parameter '{name}' has no type annotation")
+        if not _fits(available[name], hints[name]):
+            raise WiringError(f"stage '{stage.name}' requires '{name}' as {hints[name]}, but it is provided as "
+                              f"{available[name]}")
+    if "return" not in hints:
+        raise WiringError(f"stage '{stage.name}' has no return type annotation")
+    if stage.provides in available:
+        raise WiringError(f"stage '{stage.name}' provides '{stage.provides}', which is already provided")
+    return _Step(stage.name, stage.run, requires, stage.provides)
+
+
+def wire(stages: Sequence[Stage], inputs: Mapping[str, Any]) -> tuple[_Step, ...]:
+    """The stages as steps, each requirement checked against the ``inputs`` (name -> type) and earlier stages."""
+    available, steps = dict(inputs), []
+    names = [st.name for st in stages]
+    if len(set(names)) != len(names):
+        raise WiringError(f"stage names are not unique: {names}")
+    for stage in stages:
+        steps.append(_wire_one(stage, available))
+        available[stage.provides] = get_type_hints(stage.run)["return"]
+    return tuple(steps)
+
+
+def run_steps(steps: Sequence[_Step], **inputs: Any) -> dict[str, Any]:
+    """Every stage in order on the inputs; what each provides, by name. A stage's exception propagates, marked with
+    the stage's name (:func:`failed_stage`)."""
+    values = dict(inputs)
+    for step in steps:
+        try:
+            values[step.provides] = step.run(*[values[name] for name in step.requires])
+        except Exception as exc:
+            if not hasattr(exc, _STAGE_ATTR):
+                setattr(exc, _STAGE_ATTR, step.name)
+            raise
+    return values
+
+
+def failed_stage(exc: BaseException) -> str | None:
+    """The name of the declared stage an exception of the extraction came from, None if from outside any."""
+    return getattr(exc, _STAGE_ATTR, None)
+
+
+def assemble(resolved: Resolved, events: list[Event], relations: list[Relation], criticisms: list[Criticism],
+             claims: list[Claim]) -> Extraction:
     """An Extraction whose facts only refer to keys that exist; unreferenced unaffiliated groups are dropped."""
-    entity_keys = {e.key for e in resolved.entities}
-    event_keys = {e.key for e in facts.events}
+    entity_keys: set[EntityKey] = {e.key for e in resolved.entities}
+    event_keys: set[EventKey] = {e.key for e in events}
     events = [ev.model_copy(update={"participants": tuple(p for p in ev.participants if p.entity in entity_keys)})
-              for ev in facts.events]
-    criticisms = [c for c in facts.criticisms if c.critic in entity_keys and
+              for ev in events]
+    criticisms = [c for c in criticisms if c.critic in entity_keys and
                   (c.target in entity_keys or c.target in event_keys)]
-    relations = [r for r in facts.relations if r.subject in entity_keys and
+    relations = [r for r in relations if r.subject in entity_keys and
                  (r.object in entity_keys or (r.predicate == "authored" and r.object in event_keys))]
     # authored: the authors of each publication
     for ev in events:
@@ -58,7 +161,7 @@ def _assemble(resolved: Resolved, facts: Facts) -> Extraction:
                     relations.append(Relation(subject=p.entity, predicate="authored", object=ev.key,
                                               role="author", source=ev.source, rule=AUTHORED))
     claims = [c.model_copy(update={"about": tuple(k for k in c.about if k in entity_keys)})
-              for c in facts.claims if c.claimant in entity_keys]
+              for c in claims if c.claimant in entity_keys]
     used = {c.critic for c in criticisms} | {c.target for c in criticisms} | {c.claimant for c in claims}
     used |= {p.entity for ev in events for p in ev.participants}
     entities = [e for e in resolved.entities if e.type != "Group" or e.key in used or e.affiliation]
@@ -106,32 +209,39 @@ class _Merger:
         def sh(span: Span) -> Span:
             return replace(span, start=span.start + offset, end=span.end + offset) if offset else span
 
-        local: dict[str, str] = {}
+        # this piece's keys -> the merge's keys
+        ents: dict[EntityKey, EntityKey] = {}
+        evs: dict[EventKey, EventKey] = {}
         first_here = []
         for e in ex.entities:
             ident = (e.type, e.label.lower()) if e.type != "Group" else (e.type, f"{n}:{e.label.lower()}")
             if ident not in self.entities:
-                self.entities[ident] = replace(e, key=f"e{len(self.entities) + 1}", mentions=())
+                self.entities[ident] = replace(e, key=EntityKey(f"e{len(self.entities) + 1}"), mentions=())
                 self.aliases[ident], self.spans[ident] = {}, []
                 first_here.append(ident)
             self.aliases[ident].update(dict.fromkeys(e.aliases))
             self.spans[ident].append((offset, e.mentions))
-            local[e.key] = self.entities[ident].key
+            ents[e.key] = self.entities[ident].key
         for ident in first_here:  # a group's affiliation: a key of this piece
             e = self.entities[ident]
             if e.affiliation:
-                self.entities[ident] = replace(e, affiliation=local.get(e.affiliation))
+                self.entities[ident] = replace(e, affiliation=ents.get(e.affiliation))
         fact = self.compact.model
         for ev in ex.events:
-            local[ev.key] = f"ev{len(self.events) + 1}"
-            self.events.append(fact(ev, key=local[ev.key], source=sh(ev.source), participants=tuple(
-                replace(p, entity=local[p.entity]) for p in ev.participants)))
-        self.criticisms += [fact(c, critic=local[c.critic], target=local[c.target], source=sh(c.source))
+            evs[ev.key] = EventKey(f"ev{len(self.events) + 1}")
+            self.events.append(fact(ev, key=evs[ev.key], source=sh(ev.source), participants=tuple(
+                replace(p, entity=ents[p.entity]) for p in ev.participants)))
+
+        def either(key: EntityKey | EventKey) -> EntityKey | EventKey:
+            # a criticism's target or an authored relation's object: an entity's key, else an event's
+            return ents[key] if key in ents else evs[key]  # type: ignore[index]
+
+        self.criticisms += [fact(c, critic=ents[c.critic], target=either(c.target), source=sh(c.source))
                             for c in ex.criticisms]
-        self.relations += [fact(r, subject=local[r.subject], object=local[r.object], source=sh(r.source))
+        self.relations += [fact(r, subject=ents[r.subject], object=either(r.object), source=sh(r.source))
                            for r in ex.relations]
-        self.claims += [fact(c, claimant=local[c.claimant], source=sh(c.source),
-                             about=tuple(local[k] for k in c.about)) for c in ex.claims]
+        self.claims += [fact(c, claimant=ents[c.claimant], source=sh(c.source),
+                             about=tuple(ents[k] for k in c.about)) for c in ex.claims]
 
     def result(self) -> Extraction:
         """The merged extraction."""
@@ -142,9 +252,29 @@ class _Merger:
                           relations=tuple(self.relations), claims=tuple(self.claims))
 
 
+# The extraction, in order. Each stage's parameters name what it reads: the inputs "text" and "published", or what
+# an earlier stage provides. Funding rounds are found once and read by both the events and the relations stages.
+STAGES: tuple[Stage, ...] = (
+    Stage("text", prepare, provides="doc"),
+    Stage("mentions", find_mentions, provides="mentions"),
+    Stage("classify", type_mentions, provides="typed"),
+    Stage("resolution", resolve, provides="resolved"),
+    Stage("context", DocContext.build, provides="ctx"),
+    Stage("funding", extract_funding, provides="funding"),
+    Stage("events", extract_events, provides="events"),
+    Stage("relations", extract_relations, provides="relations"),
+    Stage("criticisms", extract_criticisms, provides="criticisms"),
+    Stage("claims", extract_claims, provides="claims"),
+    Stage("assemble", assemble, provides="extraction"),
+)
+INPUTS: dict[str, Any] = {"text": str, "published": DateRef | None}
+# built once, at import: a wrong wiring is an import error naming the stage and the missing input
+STEPS = wire(STAGES, INPUTS)
+
+
 def _extract_one(text: str, published: DateRef | None) -> Extraction:
-    resolved, facts = run_stages(prepare(text, published))
-    return _assemble(resolved, facts)
+    extraction: Extraction = run_steps(STEPS, text=text, published=published)["extraction"]
+    return extraction
 
 
 def extract_document(text: str, published: DateRef | None = None) -> Extraction:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.model import Relation, Span
+from kg.model import Event, Relation, Span
 from loaders.extract.affiliations import extra_affiliations
 from loaders.extract.appositions import affiliating, apposition_affiliations
 from loaders.extract.context import DocContext
-from loaders.extract.funding import extract_funding
 from loaders.extract.lexicon import alternation, fold, lexicon
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
@@ -124,8 +123,8 @@ def _add(out: list[Relation], seen: set[tuple[str, str, str]], ctx: DocContext, 
                         source=ctx.span(start, end, sent), rule=rule))
 
 
-def extract_relations(ctx: DocContext) -> list[Relation]:
-    """affiliated_with, developed_by and invested_in relations stated in the document."""
+def extract_relations(ctx: DocContext, funding: list[Event]) -> list[Relation]:
+    """affiliated_with, developed_by and invested_in (from the funding stage's rounds) relations in the document."""
     p = _patterns()
     text = ctx.doc.clean
     out: list[Relation] = []
@@ -149,7 +148,7 @@ def extract_relations(ctx: DocContext) -> list[Relation]:
     apposition_affiliations(ctx, add_rule)
     _developers(ctx, p, out, seen)
     # invested_in: the investors of each funding round ("led by X", "an investment of $1B from X")
-    for ev in extract_funding(ctx):
+    for ev in funding:
         recipient = ev.participants[0].entity
         sent = ctx.sentence_at(ev.source.start)
         for part in ev.participants[1:]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from kg.model import Entity, EntityType, Span
+from kg.model import Entity, EntityKey, EntityType, Span
 from loaders.extract.lexicon import KnownEntity, Lexicon, fold, lexicon
 from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMention, TypedMentions
 
@@ -322,8 +322,8 @@ class _Resolver:
                           for sp in e.mentions if self.doc.text[sp.start:sp.start + len(maker[0])] == maker[0])
             if spans:
                 aliases = (maker[0],) if maker[0] != maker[1] else ()
-                out.append(Entity(key=f"e{len(entities) + len(out) + 1}", label=maker[1], type="Organization",
-                                  aliases=aliases, mentions=spans))
+                out.append(Entity(key=EntityKey(f"e{len(entities) + len(out) + 1}"), label=maker[1],
+                                  type="Organization", aliases=aliases, mentions=spans))
         return out
 
     def _previous_named(self, i: int) -> int | None:
@@ -339,7 +339,7 @@ class _Resolver:
         for i, ci in self.assign.items():
             first_pos[ci] = min(first_pos.get(ci, 1 << 60), self.items[i].mention.start)
         ordered = sorted(first_pos, key=lambda ci: first_pos[ci])
-        key_of = {ci: f"e{n + 1}" for n, ci in enumerate(ordered)}
+        key_of = {ci: EntityKey(f"e{n + 1}") for n, ci in enumerate(ordered)}
         entities: list[Entity] = []
         # mention indices per cluster, grouped once (not one scan of all assignments per cluster)
         members: dict[int, list[int]] = {}

@@ -7,9 +7,9 @@ the pipeline (:mod:`kg.model`) is still validated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from kg.model import Claim, Criticism, DateRef, Entity, EntityType, Event, Relation
+from kg.model import DateRef, Entity, EntityKey, EntityType
 
 
 @dataclass(slots=True)
@@ -84,7 +84,7 @@ class ResolvedMention:
     start: int
     end: int
     sentence: int
-    key: str
+    key: EntityKey
     type: EntityType
     head: bool = True  # False for a modifier ("OpenAI" in "OpenAI CEO Sam Altman")
     possessive: bool = False
@@ -96,13 +96,3 @@ class Resolved:
 
     entities: list[Entity]
     mentions: list[ResolvedMention]
-
-
-@dataclass(slots=True)
-class Facts:
-    """Output of the fact stages (relations, events, criticisms, claims)."""
-
-    relations: list[Relation] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    criticisms: list[Criticism] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)

@@ -1,50 +1,25 @@
-"""Clause-level polarity of attributed statements: the VADER valence lexicon with negation and "but" handling,
-plus the project's negative-judgement lexicon and evaluative cues ("called it a ...", "dismissed ... as ...")."""
+"""Clause-level polarity of attributed statements: VADER's SentimentIntensityAnalyzer (its negation, booster and "but"
+rules), its lexicon adjusted to business news, plus the project's negative phrases and evaluative cues ("called it a
+...", "dismissed ... as ...")."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-from loaders.extract.lexicon import alternation, lexicon
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-# VADER's own scalars: a negated word keeps about three quarters of its valence, reversed; "but" shifts the weight
-# of a sentence to what follows it
-_NEGATED = -0.74
-_BEFORE_BUT, _AFTER_BUT = 0.5, 1.5
-_NEGATORS = frozenset({"not", "never", "no", "nor", "neither", "without", "hardly", "barely", "cannot", "isn't",
-                       "wasn't", "aren't", "weren't", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't",
-                       "couldn't", "shouldn't", "hasn't", "haven't", "hadn't", "nobody", "nothing", "none", "ain't"})
-_TOKEN = re.compile(r"[a-z][a-z'’-]*")
+from loaders.extract.lexicon import alternation, lexicon, lines, words
+
 # a statement at or below this sum is a negative judgement (one clearly negative word such as "wrong" or "lazy")
 THRESHOLD = -1.4
-# words VADER scores as negative that, in business news, name a topic rather than judge one
-_NEUTRAL = frozenset({"critics", "critic", "criticism", "criticisms", "lawsuit", "lawsuits", "complaint", "complaints",
-                      "competition", "pressure", "risk", "risks", "cut", "cuts", "lower", "loss", "losses", "fire",
-                      "war", "fight", "fighting", "attack", "attacks", "cancer", "disease", "demand", "demands",
-                      "allegations", "allegation", "alleged", "accused", "charges", "charged", "sued", "no",
-                      "limited", "limit", "limits", "hard", "crash", "crashes", "killed", "death", "deaths", "died",
-                      "victim", "victims", "emergency", "warning", "warnings", "doubt", "questions", "question",
-                      "unknown", "tax", "taxes", "dropped", "drop", "low", "decline", "declined", "fell", "falling",
-                      "stop", "stopped", "block", "blocked", "ban", "banned", "bans", "shortage", "shortages",
-                      "urgent", "serious", "seriously", "alarm", "weapons", "weapon", "threats", "battle", "prison",
-                      "defense", "defence", "defend", "defended", "protect", "safe", "safety", "secure", "security",
-                      "problem", "problems", "fix", "fixed",
-                      # positive in VADER but mostly grammatical or polite in news prose
-                      "like", "worth", "please", "kind", "pretty", "well", "sure", "free", "help", "care", "true",
-                      "fine", "ok", "okay", "yes", "pray", "clear",
-                      # speech verbs VADER scores as quarrelsome: saying is not judging
-                      "argue", "argues", "argued", "arguing", "argument", "arguments"})
 # "a carefully edited clip, not a product", "surveillance, not management": a dismissive contrast
 _CONTRAST = re.compile(r"\w,\s+(?:and\s+)?not\s+(?:a|an|the|just|some)?\s*[\w-]+")
-# "That is not innovation.", "This isn't testing": a verdict that denies a positive description (not a hedge such as
-# "that is not clear")
-_DENIED = re.compile(r"\b(?:that|this)(?:\s+is|\s+was|[’']s|\s+isn[’']t|\s+wasn[’']t)\s+(?:not\s+)?"
-                     r"(?:a\s+|an\s+|real\s+)?(?!(?:clear|known|yet|possible|necessary|surprising|new|unusual|over|"
-                     r"done|the case|enough|unique|unprecedented|easy|certain|likely|about|problem|issue|concern|"
-                     r"worry)\b)[a-z][\w-]*\s*[.!;]", re.I)
+# words that, denied, hedge rather than judge ("that is not clear", "this is not new")
+_HEDGES_FILE = "denial_hedges.txt"
 _PHRASE_FILE = "evaluative_phrases.txt"
+# words VADER scores as negative that, in business news, name a topic rather than judge one ("lawsuit", "risk")
+_NEUTRAL_FILE = "sentiment_neutral.txt"
 # evaluative frames around a quoted judgement: "called it “...”", "dismissed X as “...”", "derided Y as ..."
 EVALUATIVE = re.compile(r"\b(?:call(?:ed|s|ing)?|describ(?:ed|es|ing)\b[^,.;“\"]{0,40}?\bas|dismiss(?:ed|es|ing)\b"
                         r"[^,.;“\"]{0,60}?\bas|derid(?:ed|es|ing)\b[^,.;“\"]{0,60}?\bas|branded|branding|labell?ed|"
@@ -52,38 +27,65 @@ EVALUATIVE = re.compile(r"\b(?:call(?:ed|s|ing)?|describ(?:ed|es|ing)\b[^,.;“\
                         r"call(?:ed|s))\b[^,.;“\"]{0,60}?[“\"]$", re.I)
 
 
-@lru_cache(maxsize=1)
-def valences() -> dict[str, float]:
-    """The VADER lexicon (word -> mean valence, -4..4), read from the installed package's data file."""
-    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+class _Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
+    """VADER's analyzer reporting the valence sum it would normalise: the project's thresholds are on that scale."""
+
+    def score_valence(self, sentiments: list[float], text: str) -> dict[str, float]:
+        """The sum of VADER's word valences (after its negation, booster, "but" and idiom rules)."""
+        return {"sum": float(sum(sentiments))}
+
+
+_SUFFIXES = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("ness", ""))
+
+
+def _inflections(lex: dict[str, float]) -> dict[str, float]:
+    """Inflected forms VADER does not list, valued as their base ("misleads" as "mislead"); the first suffix rule
+    with a listed base wins."""
     out: dict[str, float] = {}
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and parts[0].isascii() and parts[0][:1].isalpha():
-            try:
-                out[parts[0]] = float(parts[1])
-            except ValueError:
-                continue
+    bases = [w for w in lex if w.isascii() and w[:1].isalpha()]
+    for suf, rep in _SUFFIXES:
+        for base in bases:
+            if base.endswith(rep):
+                form = base[:len(base) - len(rep)] + suf
+                if len(form) > len(suf) + 3 and form not in lex and form not in out:
+                    out[form] = lex[base]
+    return out
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> SentimentIntensityAnalyzer:
+    """VADER's analyzer, its lexicon adjusted to business news: the project's judgement words at least clearly
+    negative, topic words neutral, inflections of listed words added."""
+    a = _Analyzer()
+    lex: dict[str, float] = a.lexicon
     # the project's judgement words count as clearly negative even where VADER does not list them ("deceptive")
     for w in lexicon().negative:
         if " " not in w:
-            out[w] = min(out.get(w, 0.0), -2.0)
-    for w in _NEUTRAL:
-        out.pop(w, None)
-    return out
+            lex[w] = min(lex.get(w, 0.0), -2.0)
+    for w in words(_NEUTRAL_FILE):
+        lex.pop(w, None)
+    lex.update(_inflections(lex))
+    return a
 
 
 @lru_cache(maxsize=1)
 def negative_words() -> frozenset[str]:
     """Words whose valence alone can make a statement negative: a cheap pre-filter on a sentence's word set."""
-    return frozenset(w for w, v in valences().items() if v <= THRESHOLD)
+    return frozenset(w for w, v in analyzer().lexicon.items() if v <= THRESHOLD)
+
+
+@lru_cache(maxsize=1)
+def _denied() -> re.Pattern[str]:
+    """"That is not innovation.", "This isn't testing": a verdict that denies a positive description."""
+    hedges = alternation(words(_HEDGES_FILE))
+    return re.compile(r"\b(?:that|this)(?:\s+is|\s+was|[’']s|\s+isn[’']t|\s+wasn[’']t)\s+(?:not\s+)?"
+                      rf"(?:a\s+|an\s+|real\s+)?(?!(?:{hedges})\b)[a-z][\w-]*\s*[.!;]", re.I)
 
 
 @lru_cache(maxsize=1)
 def _phrases() -> tuple[str, ...]:
     """Multi-word negative phrases and rhetorical frames of judgement, lower case."""
-    path = resources.files("loaders.extract").joinpath("lexicons", _PHRASE_FILE)
-    frames = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+    frames = lines(_PHRASE_FILE)
     return tuple(dict.fromkeys([w for w in lexicon().negative if " " in w] + frames))
 
 
@@ -104,46 +106,14 @@ def has_phrase(words: frozenset[str], text_lower: str) -> bool:
     return not words.isdisjoint(_phrase_keys()) and _phrase_regex().search(text_lower.replace("’", "'")) is not None
 
 
-_SUFFIXES = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("ness", ""))
-
-
-@lru_cache(maxsize=1 << 16)
-def _valence(word: str) -> float:
-    """A word's valence, by its form or a simple de-inflection (cached: news reuses few words)."""
-    lex = valences()
-    v = lex.get(word)
-    if v is not None:
-        return v
-    # simple de-inflection: VADER lists base forms more often than inflected ones
-    for suf, rep in _SUFFIXES:
-        if word.endswith(suf) and len(word) > len(suf) + 3:
-            v = lex.get(word[: -len(suf)] + rep)
-            if v is not None:
-                return v
-    return 0.0
-
-
 def polarity(text: str) -> float:
-    """Sum of word valences of a clause, negated words reversed, the part after "but" weighted up."""
-    tokens = _TOKEN.findall(text.lower().replace("’", "'"))
-    scores: list[float] = []
-    but_at = -1
-    for i, tok in enumerate(tokens):
-        if tok == "but":
-            but_at = len(scores)
-        v = _valence(tok)
-        if v and any(t in _NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i]):
-            v *= _NEGATED
-        scores.append(v)
-    if but_at >= 0:
-        scores = [v * _BEFORE_BUT for v in scores[:but_at]] + [v * _AFTER_BUT for v in scores[but_at:]]
-    total = sum(scores)
+    """VADER's valence sum of a clause, less the weight of the project's negative phrases and dismissive frames."""
     low = text.lower().replace("’", "'")  # "doesn’t work" is listed as "doesn't work"
+    total: float = analyzer().polarity_scores(text.replace("’", "'"))["sum"]
     total -= 3.5 * len(_phrase_regex().findall(low))
     if _CONTRAST.search(text):
         total -= 2.0
-    if ("not" in tokens or "isn't" in tokens or "wasn't" in tokens) and (d := _DENIED.search(text)) and \
-            re.search(r"\bnot\b|n[’']t\b", d.group(0)):
+    if ("not" in low or "n't" in low) and (d := _denied().search(text)) and re.search(r"\bnot\b|n[’']t\b", d.group(0)):
         total -= 2.0
     return total
 

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kg.model import EntityKey
 from loaders.extract.context import DocContext
+from loaders.extract.lexicon import alternation, words
 
-# investors and media are rarely the subject of a story that says "the company raised" or "the startup launched"
-_NOT_TOPIC = re.compile(r"\b(?:Ventures?|Capital|Partners|Investments?|Fund|Times|Journal|News|Post|Reuters|"
-                        r"Bloomberg|Commission|Administration|Agency|Office|Department|Court|University)\b")
+# investors, media and public bodies are rarely the subject of a story that says "the company raised" or "the
+# startup launched": organisations with one of these words in their name
+_NOT_TOPIC_FILE = "not_topic_words.txt"
 
 
-def topic_org(ctx: DocContext) -> str | None:
+@lru_cache(maxsize=1)
+def _not_topic() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(words(_NOT_TOPIC_FILE))})\b")
+
+
+def topic_org(ctx: DocContext) -> EntityKey | None:
     """The key of the organisation with the most mentions, headline and lead counted double; None if none."""
-    score: dict[str, float] = {}
-    first: dict[str, int] = {}
+    score: dict[EntityKey, float] = {}
+    first: dict[EntityKey, int] = {}
     for sent, ms in ctx.by_sentence.items():
         weight = 2.0 if sent <= 1 or ctx.sentence(sent).heading else 1.0
         for m in ms:
@@ -27,6 +35,6 @@ def topic_org(ctx: DocContext) -> str | None:
     if not score:
         return None
     for key in score:
-        if _NOT_TOPIC.search(ctx.label(key)):
+        if _not_topic().search(ctx.label(key)):
             score[key] *= 0.3
     return max(score, key=lambda k: (score[k], -first[k]))

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.model import DateRef
-from loaders.extract.dates import find_dates, first_date, parse_published
+from loaders.extract.dates import find_dates, first_date, iso_date, parse_published
 from loaders.extract.numbers import words_to_number
 from loaders.extract.quantities import parse_money, parse_quantities
 
@@ -98,6 +98,33 @@ def test_relative_month_and_published_parsing() -> None:
     assert ref == DateRef(value="2025-01-13", precision="day")
     assert find_dates("last month", ref)[0].date == DateRef(value="2024-12", precision="month", inferred=True)
     assert find_dates("June 1st", ref)[0].date.value == "2024-06-01"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2025-01-13", DateRef(value="2025-01-13", precision="day")),
+    (" 2025-01-13T09:30:00+02:00 ", DateRef(value="2025-01-13", precision="day")),
+    ("2025-01-13 09:30", DateRef(value="2025-01-13", precision="day")),
+    ("2025-02", DateRef(value="2025-02", precision="month")),
+    ("1999", DateRef(value="1999", precision="year")),
+    ("0000", DateRef(value="0000", precision="year")),  # ISO 8601's year zero, as the REST schema allows
+    ("0000-02-29", DateRef(value="0000-02-29", precision="day")),  # a leap year
+    ("2025-02-30", None),  # no such day
+    ("2025-13", None),
+    ("2025-01 and more", None),  # only a full date may start a date-time
+    ("13 January 2025", None),  # not ISO: find_dates reads written dates
+    ("20250113", None),
+    ("--01-13", None),
+])
+def test_iso_date_is_the_one_iso_reader(value: str, expected: DateRef | None) -> None:
+    assert iso_date(value) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2025-01", None),  # a publication date for resolving relative dates must be a day
+    ("January 13, 2025", DateRef(value="2025-01-13", precision="day")),
+])
+def test_parse_published_reads_days_only(value: str, expected: DateRef | None) -> None:
+    assert parse_published(value) == expected
 
 
 @pytest.mark.parametrize(
