@@ -25,8 +25,14 @@ SELECT DISTINCT ?f ?when WHERE {{
   ?f a ?type FILTER(?type IN ({_TYPES})) FILTER NOT EXISTS {{ ?f kg:sameEvent ?representative }}
   OPTIONAL {{ ?f kg:date ?date }} {when("when", "date")}
 }}"""
+# An event several documents report (kg.clusters) is listed once, with the participants of every report.
 _PARTICIPANTS = f"""
-SELECT DISTINCT ?f ?x WHERE {{ ?f a ?type ; kg:participant ?pn . ?pn kg:entity ?x FILTER(?type IN ({_TYPES})) }}"""
+SELECT DISTINCT ?f ?x WHERE {{
+  {{ ?f a ?type ; kg:participant ?pn FILTER(?type IN ({_TYPES})) }}
+  UNION {{ ?m kg:sameEvent ?f . ?m kg:participant ?pn }}
+  ?pn kg:entity ?x
+}}"""
+_REPRESENTATIVES = "SELECT DISTINCT ?f WHERE { ?m kg:sameEvent ?f }"
 # How many mentionCount values each node has per document: the listing's join gave one row per value.
 _MENTIONS = "SELECT ?e ?d (COUNT(?mc) AS ?n) WHERE { GRAPH ?d { ?e kg:mentionCount ?mc } } GROUP BY ?e ?d"
 
@@ -127,9 +133,12 @@ def update_index(old: ActivityIndex, store: GraphStore, delta: Delta) -> Activit
 
     Notes ``documents`` for the parts after it: the document IRIs whose rows changed.
     """
-    fresh_dates, fresh_participants = _read_events(store, delta.touched)
-    dates = _replaced(old.dates, delta.touched, fresh_dates)
-    participants = _replaced(old.participants, delta.touched, fresh_participants)
+    # A touched report of a merged event changes what the event it is merged into shows.
+    merged = {value(r["f"]) or "" for r in select(store, _restrict(_REPRESENTATIVES, "m", delta.touched))}
+    events = delta.touched | merged if merged else delta.touched
+    fresh_dates, fresh_participants = _read_events(store, events)
+    dates = _replaced(old.dates, events, fresh_dates)
+    participants = _replaced(old.participants, events, fresh_participants)
     fresh_rows = _read_documents(store, delta.touched)
     rows = _replaced(old.rows, delta.touched, fresh_rows)
     delta.notes["documents"] = {d for d in delta.touched if old.rows.get(d) != rows.get(d)}

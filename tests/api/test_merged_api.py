@@ -91,3 +91,5 @@ def test_a_participant_only_one_outlet_names_finds_the_merged_event(write_client
     ids = post(write_client, "funding_a", "funding_b")  # only funding_a names the investor
     found = items(write_client, "/events?type=FundingRound&entity=General%20Catalyst")
     assert [documents(e) for e in found] == [set(ids.values())]
+    page = write_client.get("/entities/General%20Catalyst").json()
+    assert [documents(e) for e in page["events"]] == [set(ids.values())]

@@ -38,12 +38,21 @@ def test_seed_facts_carry_the_rules_rest_serves(
     sync_documents(seed_store, neo4j_settings, None)
     client = TestClient(create_app(Settings(), seed_store))
 
+    # One REST item per cluster of facts several documents report (kg.clusters), named by its representative,
+    # with the rules of every member.
     for query, path in (
-        ("MATCH ()-[c:CRITICISED]->() RETURN c.id AS id, c.rule AS rule", "/criticisms"),
-        ("MATCH (e:Event) RETURN e.id AS id, e.rule AS rule", "/events"),
-    ):
-        found = {(row["id"], row["rule"]) for row in cypher(driver, query)}
-        assert found and found == {(item["id"], item["rule"]) for item in _rest(client, path)}, path
+        ("MATCH ()-[c:CRITICISED]->() RETURN coalesce(c.cluster, c.id) AS id, c.id AS node, c.rule AS rule",
+         "/criticisms"),
+        ("MATCH (e:Event) RETURN coalesce(e.cluster, e.id) AS id, e.id AS node, e.rule AS rule", "/events"),
+    ):  # fmt: skip
+        rows = cypher(driver, query)
+        found = {(row["id"], row["rule"]) for row in rows if row["id"] == row["node"]}
+        items = _rest(client, path)
+        assert found and found == {(item["id"], item["rule"]) for item in items}, path
+        rules: dict[str, set[str]] = {}
+        for row in rows:
+            rules.setdefault(row["id"], set()).add(row["rule"])
+        assert rules == {item["id"]: set(item["rules"]) for item in items}, path
     claims = {c["id"]: c for c in _rest(client, "/claims")}
     for row in cypher(driver, "MATCH (c:Claim) RETURN c.id AS id, c.rule AS rule, c.evidence_rules AS rules"):
         assert row["rule"] == row["rules"][0] and sorted(set(row["rules"])) == claims[row["id"]]["rules"], row
