@@ -44,6 +44,7 @@ class EntityRecord:
     members: frozenset[str]
     haystack: str = field(repr=False)
     _model: Entity | None = field(default=None, init=False, repr=False, compare=False)
+    _ref: EntityRef | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -51,8 +52,10 @@ class EntityRecord:
         return local(self.iri)
 
     def ref(self) -> EntityRef:
-        """The EntityRef of this entity."""
-        return EntityRef(id=self.id, label=self.label, type=self.type)
+        """The EntityRef of this entity, made once: every fact showing the entity shares it (it is frozen)."""
+        if self._ref is None:
+            self._ref = EntityRef(id=self.id, label=self.label, type=self.type)
+        return self._ref
 
     def model(self) -> Entity:
         """The listed form of this entity, built once: the record does not change within a generation."""

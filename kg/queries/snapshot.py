@@ -194,16 +194,25 @@ class ReadSide:
 
 
 def _build(store: GraphStore) -> Snapshot:
-    """Every part from scratch, frozen out of the cyclic GC (see below)."""
+    """Every part from scratch, with the cyclic GC held off, then frozen out of it (see below)."""
     # What the last full build froze may now be garbage: hand it back to the collector (O(1)).
     gc.unfreeze()
     snapshot = Snapshot(store.generation)
     view = Pinned(store, snapshot)
-    for part in _parts():
-        snapshot.parts[part.name] = part.build(view)
-    # A snapshot's structures (hundreds of thousands of objects) live long. Frozen, a full collection skips them:
-    # it took 100-250 ms at 300k triples, stalling every request in flight. Updates share them and add few.
-    gc.freeze()
+    # A build allocates millions of long-lived objects (terms, tuples, models) and frees few: each collection the
+    # allocations trigger finds nothing, yet the older ones walk everything built so far. Held off, the build
+    # took a third less CPU at 1k synthetic articles; what it made is frozen below, so it is never walked after.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for part in _parts():
+            snapshot.parts[part.name] = part.build(view)
+    finally:
+        # A snapshot's structures (hundreds of thousands of objects) live long. Frozen, a full collection skips
+        # them: it took 100-250 ms at 300k triples, stalling every request in flight. Updates share them, add few.
+        gc.freeze()
+        if collecting:
+            gc.enable()
     return snapshot
 
 

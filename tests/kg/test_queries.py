@@ -219,3 +219,38 @@ def test_search_with_the_record_separator_scans_each_record(store: OxigraphStore
     # Every record matching a substring is listed once, in catalogue order, as a test per record gives it.
     for needle in ("a", "an", "o", "mythos", "\x00"):
         assert cat.search(None, needle) == [r for r in cat.ordered if needle in r.haystack]
+
+
+class _Every(dict[str, str]):
+    """A property filter that keeps every property, as the read did before it skipped those not shown."""
+
+    def get(self, key: str, default: str | None = None) -> str:  # type: ignore[override]
+        """Every property IRI is kept as itself."""
+        return key
+
+
+def _rendered(store: OxigraphStore) -> tuple[object, ...]:
+    """Everything the fact models hold, and every claim rendered, from one read of each kind."""
+    from kg.queries.facts import _read, _types, build_models
+
+    cat = queries.catalogue(store)
+    models = build_models(store, cat)
+    claims = _read(store, cat, "?f a kg:Claim .")
+    rendered_claims = {f: claims.claim(f) for f in claims.graph if vocab.CLAIM.value in _types(claims, f)}
+    return (models.criticisms, models.events, models.roles, models.spans, models.sources, models.references,
+            models.others, rendered_claims)  # fmt: skip
+
+
+@pytest.mark.parametrize("source", ["store", "seed_store"])
+def test_facts_are_rendered_from_every_property_they_show(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, source: str
+) -> None:
+    """Reading only the properties rendering shows gives the models a read of every property gives."""
+    from kg.queries import facts
+
+    store = request.getfixturevalue(source)
+    kept = _rendered(store)
+    assert all(kept[:2]) and kept[-1]  # criticisms, events and claims: nothing compared vacuously
+    monkeypatch.setattr(facts, "_OWN", _Every())
+    monkeypatch.setattr(facts, "_OF_NESTED", _Every())
+    assert kept == _rendered(store)

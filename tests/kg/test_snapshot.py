@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 from collections.abc import Callable
 
@@ -188,3 +189,35 @@ def test_a_failed_update_leaves_the_write_and_the_next_read_rebuilds(
     again = pin(memory_store)
     assert again.generation == memory_store.generation
     assert _structures(again.snapshot) == _structures(_build(memory_store))
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+@pytest.mark.parametrize("fails", [False, True])
+def test_a_build_leaves_the_cyclic_gc_as_it_found_it(
+    memory_store: OxigraphStore, monkeypatch: pytest.MonkeyPatch, collecting: bool, fails: bool
+) -> None:
+    """A build holds the collector off while it runs, and gives it back as it was, even when a part raises."""
+    from kg.queries import criticisms
+    from kg.queries.snapshot import Part
+
+    load_sample(memory_store)
+    seen: list[bool] = []
+
+    def build(store: GraphStore) -> object:
+        seen.append(gc.isenabled())
+        if fails:
+            raise RuntimeError("build failed")
+        return criticisms.build_index(store)
+
+    monkeypatch.setattr(criticisms, "PART", Part("criticisms", build, criticisms.update_index))
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        if fails:
+            with pytest.raises(RuntimeError, match="build failed"):
+                _build(memory_store)
+        else:
+            assert _build(memory_store).parts["criticisms"] == criticisms.build_index(memory_store)
+        assert gc.isenabled() is collecting and seen == [False]
+    finally:
+        (gc.enable if was else gc.disable)()
