@@ -10,6 +10,7 @@ from itertools import compress
 from operator import itemgetter, not_
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon
+from loaders.extract.lexicon import _lines as lexicon_lines
 from loaders.extract.schema import Mention, MentionSet, Sentence, TextDoc
 from loaders.extract.text import tokens
 
@@ -146,13 +147,19 @@ class _Builder:
         # a name token holds an upper-case letter: lower-case words, most tokens, are not even looked up
         starts = [k for k in compress(range(n), map(not_, map(str.islower, texts)))
                   if texts[k][0].isalpha() and is_name_token(texts[k])]
+        known_at = self._known_spans(toks, texts)
+        if known_at:
+            starts = sorted({*starts, *known_at})
         j = 0
         for i in starts:
             if i < j:
                 continue  # inside the previous run
-            j = i + 1
+            j = max(i + 1, known_at.get(i, 0))
             while j < n:
                 gap = text[toks[j - 1][1]:toks[j][0]]
+                if j in known_at and gap == " ":
+                    j = known_at[j]  # a well-known name goes on over a digit or a possessive ("Microsoft 365 Copilot")
+                    continue
                 if toks[j][2] == "," and not gap and j + 1 < n and \
                         any(x[2] in _LIST_HEADS for x in toks[i:i + 2]) and \
                         any(x[2] in {"of", "for", "on"} for x in toks[i:j]):
@@ -193,6 +200,21 @@ class _Builder:
                 break
             runs.append((i, j))
         return runs
+
+    def _known_spans(self, toks: list[Tok], texts: list[str]) -> dict[int, int]:
+        """Start -> end token indices of well-known multi-word names, written with a digit or a possessive that would
+        otherwise cut them ("404 Media", "King's College London", "Microsoft 365 Copilot")."""
+        firsts, longest = _known_firsts()
+        text, n = self.text, len(toks)
+        out: dict[int, int] = {}
+        for k in compress(range(n), map(firsts.__contains__, texts)):
+            for m in range(min(n, k + longest), k + 1, -1):
+                last = texts[m - 1]
+                if (last[0].isupper() or last[0].isdigit()) and \
+                        fold(text[toks[k][0]:toks[m - 1][1]]) in self.lex.known:
+                    out[k] = m
+                    break
+        return out
 
     def _field_list_end(self, toks: list[Tok], j: int) -> int:
         """End of ", A, B and C" from the comma at j when it lists an institution's fields and ends in a typical
@@ -279,15 +301,25 @@ class _Builder:
             # a common word capitalised only because it starts the sentence (tested last: the costliest test)
             # "US" is the country's abbreviation (as "U.S."), not the pronoun: "US Securities and Exchange Commission"
             stop = low in lex.stopwords and t != "US"
+            # (a name the text writes mid-sentence too keeps its first word: "Sports Illustrated published")
             if stop or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
                     (a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns)
                      and low not in lex.role_words and lex.known.get(fold(t)) is None
-                     and not (a + 1 < b and toks[a + 1][2] in _NAME_SUFFIXES and not _ADJECTIVE.search(low))):
+                     and not (a + 1 < b and toks[a + 1][2] in _NAME_SUFFIXES and not _ADJECTIVE.search(low))
+                     and not (a == 0 and a + 1 < b and self._named_mid_sentence(t, toks[a + 1][2]))):
                 # ("Scale AI CEO X said", "News Corp sued": a common word before a company suffix is the name's)
                 a += 1
             else:
                 break
         return a
+
+    def _named_mid_sentence(self, first: str, second: str) -> bool:
+        """Whether the document also writes "first second" capitalised after a lower-case word: then a sentence's
+        first word is the name's own ("Sports Illustrated published ...", "the Sports Illustrated website")."""
+        if not second[:1].isupper():
+            return False
+        pattern = re.compile(rf"[a-z][,;:]? {re.escape(first)} {re.escape(second)}\b")
+        return pattern.search(self.text) is not None
 
     def _known_prefix(self, texts: list[str], a: int, b: int) -> tuple[int, int]:
         """(start, end) of the longest well-known name of two or more words that starts the run at a (or after its
@@ -506,6 +538,23 @@ def _split_compounds(toks: list[Tok], stopwords: frozenset[str]) -> list[Tok]:
         else:
             out.append((start, end, t))
     return out
+
+
+@lru_cache(maxsize=1)
+def _known_firsts() -> tuple[frozenset[str], int]:
+    """First tokens of the lexicons' multi-word names that a digit or a possessive inside would cut ("404 Media",
+    "King's College London"), and the most tokens such a name spans."""
+    firsts: set[str] = set()
+    longest = 0
+    for fname in ("orgs.txt", "products.txt", "people.txt"):
+        for line in lexicon_lines(fname):
+            parts = [p.strip() for p in line.split("|")]
+            for surface in (parts[:1] + parts[2:]) if fname == "products.txt" else parts:
+                toks = tokens(surface, 0, len(surface))
+                if len(toks) > 1 and any(t[2][0].isdigit() or t[2][0] in _APOSTROPHES for t in toks):
+                    firsts.add(toks[0][2])
+                    longest = max(longest, len(toks))
+    return frozenset(firsts), longest
 
 
 @lru_cache(maxsize=4)

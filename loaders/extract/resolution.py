@@ -15,6 +15,9 @@ from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMent
 _STRENGTH = {"lexicon": 9, "lexicon-plural": 9, "product-line": 8, "project": 8, "model-code": 7, "admin": 8}
 _KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(|,)?\s*(?:popularly |also |better |widely |commonly )?"
                        r"(?:known|recognized|recognised|called|dubbed|nicknamed) as\s*[\"“]?$")
+# a body of an organisation's people, not the organisation: "Sports Illustrated Union", "Acme Foundation"
+_DISTINCT_BODIES = frozenset({"Union", "Guild", "Board", "Foundation", "Party", "Association", "Federation", "Council",
+                              "Committee", "Subcommittee", "League", "Caucus"})
 _SKIP_WORDS = frozenset({"of", "the", "and", "&", "for"})
 _LINE_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Lite", "Air", "SE", "XL"})
 # the models' own validators, called with a dict: the checks of Span(...) and Entity(...) without BaseModel.__init__'s
@@ -153,7 +156,8 @@ class _Resolver:
                     ok = (flw[-n:] == fwords and unknown) or (flw[:n] == fwords and unknown and typed != "Product"
                                                               and all(w in _LINE_WORDS for w in lw[n:]))
                 else:
-                    ok = (flw[:n] == fwords and all(w in org_suffixes or w in generic_caps for w in lw[n:])) or \
+                    ok = (flw[:n] == fwords and all(w in org_suffixes or w in generic_caps for w in lw[n:])
+                          and lw[-1] not in _DISTINCT_BODIES) or \
                          flw[-n:] == fwords or \
                          (n == 1 and words[0] == lw[0] and lw[-1] in {"administration", "Administration"}) \
                         or (n == 1 and words[0] == lw[0] and self._brand_word(words[0]))

@@ -6,6 +6,8 @@ import pytest
 from extract_helpers import labels
 
 from loaders.extract import extract
+from loaders.extract.mentions import find_mentions
+from loaders.extract.text import prepare
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -232,3 +234,27 @@ def test_a_nationality_before_ai_is_not_a_company(text: str) -> None:
 def test_a_lexicon_name_keeps_the_texts_curly_apostrophe_as_its_label() -> None:
     ex = extract("Quora chief executive Adam D’Angelo joined the board of Zentrix Labs.")
     assert "Adam D’Angelo" in labels(ex, "Person")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Buscaglia told the tech news site 404 Media that he had not checked.", "404 Media"),
+    ("A lecturer at King's College London said the claimants faced a hard case.", "King's College London"),
+    ("Staff were told to use Microsoft 365 Copilot for their drafts.", "Microsoft 365 Copilot"),
+])
+def test_a_well_known_name_with_a_digit_or_a_possessive_is_read_whole(text: str, name: str) -> None:
+    assert name in labels(extract(text)), labels(extract(text))
+
+
+def test_a_sentence_initial_word_of_a_name_written_mid_sentence_elsewhere_is_kept() -> None:
+    text = ("Readers of the Harbor Chronicle were upset. Harbor Chronicle published the pieces without bylines, "
+            "critics at the harbor said.")
+    doc = prepare(text)
+    second = text.index("Harbor Chronicle published")
+    assert any(m.start == second and m.text == "Harbor Chronicle" for m in find_mentions(doc).mentions)
+
+
+def test_a_union_of_an_organisations_staff_is_not_the_organisation() -> None:
+    text = ("Writers at Quillmark Weekly were angry. The Quillmark Weekly Union said it was horrified by "
+            "the articles that Quillmark Weekly published.")
+    union = next(e for e in extract(text).entities if e.label == "Quillmark Weekly Union")
+    assert "Quillmark Weekly" not in union.aliases, union
