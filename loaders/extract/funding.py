@@ -21,13 +21,13 @@ _FUNDING_WORDS = frozenset([
     "closing", "land", "lands", "landed", "bag", "bags", "bagged", "garner", "garners", "garnered", "complete",
     "completes", "completed", "completing", "funding", "financing", "backing", "investment", "series", "seed",
     "valuing", "valued", "valuation", "values", "value", "round", "invested", "invests", "invest", "total",
-    "poured", "pumped", "injected", "investors",
+    "poured", "pumped", "injected", "investors", "committed", "commits", "pledged", "pledges",
 ])
 _MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
                           r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
                           r"investment|invest(?:s|ed)?|series [a-h]\b|seed round|valu(?:ing|ed|es|ation)|round|"
-                          r"poured|pumped|"
+                          r"poured|pumped|committed|commits|pledged|pledges|"
                           r"injected)\b",
                           re.I)
 # "valued at", "valuing it at", "values the company at", "a valuation of", "worth"
@@ -40,7 +40,8 @@ _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales
                           r"subscription|charges?|income|earnings|penalty|settlement)\s*(?:of\s+)?(?:a\s+|an\s+)?$",
                           re.I)
 _AMOUNT_BEFORE = re.compile(r"(?:rais\w*|secur\w+|clos\w+|land\w*|bag\w+|garner\w+|backing|funding|financing|"
-                            r"investment|invest\w*|round|injection|infusion|pour\w*|pump\w*|inject\w*)\b"
+                            r"investment|invest\w*|round|injection|infusion|pour\w*|pump\w*|inject\w*|"
+                            r"committed|commits|pledged|pledges)\b"
                             r"[^.;$€£¥₹]{0,40}$", re.I)
 _AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+|additional\s+)?(?:seed\s+|series\s+[a-h]\s+|venture\s+|"
                            r"equity\s+|growth\s+)?(?:funding|financing|capital|investment|equity|a\s+round|"
@@ -86,11 +87,11 @@ _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|not
 # "Sequoia and Nvidia backed X": an active verb whose subject invests and whose object raises
 _BACKED_ACTIVE = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?:the\s+)?$", re.I)
 _BACKED_SUBJECT = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?!by\b)", re.I)
-_INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed)\b", re.I)
+_INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed|committed|pledged)\b", re.I)
 _AUX_GAP = re.compile(r"^\s+(?:(?:has|had|have|also|recently|previously|will|would|just|is|was|are|were|agreed|"
                       r"plans|set|to|already)\s+)*$", re.I)
-_INVEST_VERB = re.compile(r"\binvest(?:s|ed|ing)?\b[^.;]{0,60}$", re.I)
-_IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on)\s+(?:the\s+)?$", re.I)
+_INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committed|commits|pledged|pledges)\b[^.;]{0,60}$", re.I)
+_IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on|to)\s+(?:the\s+)?$", re.I)
 # "raised $1B for his new venture, Safe Superintelligence": the organisation the money is for
 _FOR_ORG = re.compile(r"\b(?:for|into)\s+(?:[\w’'-]+\s+){0,6}(?:[\w’'-]+\s*,\s*)?$|^\s*,\s*$", re.I)
 _INVESTOR_IN = re.compile(rf"\b(?:{_INVESTOR_CUES}|"
@@ -110,12 +111,27 @@ _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "pa
 _MIN_ROUND = 100_000
 _PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
 # the USD figure a text gives beside another currency: "€500m ($540m)", "HK$780 million (US$100 million)"
-_TWIN_GAP = re.compile(r"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+)?(?:about|around|roughly|approximately|some|nearly|almost|"
+_TWIN_GAP = re.compile(r"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal)\s+to\s+|worth\s+)?"
+                       r"(?:about|around|roughly|approximately|some|nearly|almost|"
                        r"close\s+to|more\s+than|over)?\s*$", re.I)
 # words that start the report of another round: a valuation and an amount on both sides of one belong to two rounds
 _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b(?:previous|prior|earlier|last)\s+"
                           r"(?:round|raise|funding|valuation)\b|\bafter\s+raising\b|\bfollowing\s+(?:a|its)\b|"
                           r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;", re.I)
+# another investor's own commitment after a clause break: "A invested $4B in X, and B committed $2B to ..."
+_NEW_INVESTOR = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
+                           r"(?:\s*,\s+(?:a|an|the)\s+[^,;]{1,40},)?\s+(?:(?:has|had|also|later|"
+                           r"then|separately|itself)\s+)*(?:agreed\s+to\s+invest|committed|commits|pledged|pledges|"
+                           r"invested|invests|poured|put)\b")
+# "..., and B committed $2B to the same startup": the company of the sentence's first round
+_SAME_RECIPIENT = re.compile(r"[^.;]{0,40}?\b(?:in|into|to|for)\s+the\s+same\s+(?:[\w-]+\s+)?(?:company|startup|"
+                             r"start-up|firm|lab|business|developer|maker)\b", re.I)
+# "$200 million at $1.5 billion": a sum, then the valuation it was raised at
+_AT_VALUATION = re.compile(r"^\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
+                           r"(?:US)?[$€£¥₹]\s?\d")
+_AT_BEFORE = re.compile(r"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?\s+at\s+(?:a\s+|an\s+)?"
+                        r"(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
+                        r"(?:US)?$")
 
 
 def _in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
@@ -176,8 +192,9 @@ class _Funding:
             break
         # "a $20M Series A in X", "values X at $2B": the organisation named right after the round or the verb
         for m in _orgs(ctx.mentions(sent, pos, s.end), exclude):
-            if _ROUND_IN.search(text[pos:m.start]):
-                return m.key
+            if _ROUND_IN.search(text[pos:m.start]) or \
+                    (_VALUES_ORG.search(text[max(pos, m.start - 12):m.start]) and ";" not in text[pos:m.start]):
+                return m.key  # "The $1 billion round, led by Sequoia, values X at $10 billion"
             break
         for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
             if _VALUES_ORG.search(text[max(s.start, m.start - 30):m.start]):
@@ -196,6 +213,14 @@ class _Funding:
                 prev = _orgs([x for x in ms if x.end <= cs + rel.start() + 2], exclude)
                 if prev and not text[prev[-1].end:cs + rel.start()].strip(" ,’'s"):
                     return prev[-1].key
+        # "Microsoft invested $10 billion in OpenAI", "the US group has committed $13bn to OpenAI": the subject is
+        # the investor, the organisation after "in"/"to" the recipient
+        if _INVEST_VERB.search(seg):
+            after = _orgs(ctx.mentions(sent, pos, s.end), exclude)
+            for m in after:
+                if _IN_ORG.match(text[m.start - 9 if m.start - 9 > pos else pos:m.start][-9:]) or \
+                        re.search(r"\b(?:in|into|to)\s+(?:the\s+)?$", text[pos:m.start]):
+                    return m.key
         if _ANAPHOR.match(seg):
             # "..., when it raised $105 million": the article's company, else the organisation just talked about
             return self.topic(exclude) or ctx.subject(sent, pos, ("Organization",)) or \
@@ -204,13 +229,6 @@ class _Funding:
             # "That was four times the valuation it fetched in January, when it raised $105 million": the company the
             # previous sentence was about
             return ctx.recent_subject(cs, ("Organization",), exclude) or self.topic(exclude)
-        # "Microsoft invested $10 billion in OpenAI": the subject is the investor
-        if _INVEST_VERB.search(seg):
-            after = _orgs(ctx.mentions(sent, pos, s.end), exclude)
-            for m in after:
-                if _IN_ORG.match(text[m.start - 9 if m.start - 9 > pos else pos:m.start][-9:]) or \
-                        re.search(r"\b(?:in|into)\s+(?:the\s+)?$", text[pos:m.start]):
-                    return m.key
         for m in _orgs([x for x in ms if x.end <= pos], exclude):
             if _BACKED_ACTIVE.search(text[max(s.start, m.start - 20):m.start]):
                 return m.key  # "Sequoia and Nvidia backed X in a $300 million round"
@@ -303,7 +321,8 @@ class _Funding:
             kept.append(mm)
         if not kept:
             return []
-        split = _OTHER_ROUND.search(st, kept[0].end)
+        split = min((m for m in (_OTHER_ROUND.search(st, kept[0].end), _NEW_INVESTOR.search(st, kept[0].end)) if m),
+                    key=lambda m: m.start(), default=None)
         cut = split.start() if split else len(st)
         rounds = [self._one_round(st, [mm for mm in kept if mm.start < cut]),
                   self._one_round(st, [mm for mm in kept if mm.start >= cut], previous=split)]
@@ -316,7 +335,10 @@ class _Funding:
         amount = valuation = total = None
         for mm in monies:
             before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
-            if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after) or \
+            if amount is None and _AT_VALUATION.match(after):
+                amount = mm  # "and then $200 million at $1.5 billion": an amount, its valuation after "at"
+            elif _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after) or \
+                    (amount is not None and _AT_BEFORE.search(before)) or \
                     (previous is not None and mm.start - previous.end() < 3 and "valu" in st[:previous.start()] and
                      previous.group(0).lower().startswith(("up", "down", "compared", "and"))):
                 valuation = valuation or mm  # "values X at $2B, up from $1B": the earlier valuation
@@ -375,6 +397,8 @@ class _Funding:
             if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
                 investors += [k for k in [*named[:-1], subj] if k not in investors]
         recipient = self.recipient(s.index, s.start + anchor.start, set(investors))
+        if not first and events and _SAME_RECIPIENT.match(st, anchor.end):
+            recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
         if recipient is None and (not first or _SAME_ROUND.match(st)) and events:
             # "The round brings total funding to €71M, following a €23M Series A": the last round's company, which
             # for the second round of a sentence is its first round's
