@@ -22,12 +22,13 @@ _FUNDING_WORDS = frozenset([
     "completes", "completed", "completing", "funding", "financing", "backing", "investment", "series", "seed",
     "valuing", "valued", "valuation", "values", "value", "round", "invested", "invests", "invest", "total",
     "poured", "pumped", "injected", "investors", "committed", "commits", "pledged", "pledges",
+    "received", "receives", "receiving",
 ])
 _MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
                           r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
                           r"investment|invest(?:s|ed)?|series [a-h]\b|seed round|valu(?:ing|ed|es|ation)|round|"
-                          r"poured|pumped|committed|commits|pledged|pledges|"
+                          r"poured|pumped|committed|commits|pledged|pledges|receiv(?:ed|es|ing)\s+[^.;]{0,40}?\bfrom|"
                           r"injected)\b",
                           re.I)
 # "valued at", "valuing it at", "values the company at", "a valuation of", "worth"
@@ -65,7 +66,8 @@ _VERB = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|e
 _PRONOUN_VERB = re.compile(r"\b(?:when|after|as|and|but|since|because|where)\s+(?:it|they|we)\s+"
                            r"(?:has\s+|had\s+|have\s+|also\s+|recently\s+|just\s+|last\s+\w+\s+)*(?:rais|secur|clos|land|bag|garner|"
                            r"complet|receiv)\w*\s+(?:\w+\s+){0,2}$", re.I)
-_ROUND_IN = re.compile(r"^[^.;]{0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|seed)\s+"
+_ROUND_IN = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|"
+                       r"seed)\s+"
                        r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
 _LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading)\s+(?:[\w’'$.-]+\s+){0,4}?"
                   r"(?:round|raise|investment|series\s+[a-h]|seed|"
@@ -90,7 +92,8 @@ _BACKED_SUBJECT = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s
 _INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed|committed|pledged)\b", re.I)
 _AUX_GAP = re.compile(r"^\s+(?:(?:has|had|have|also|recently|previously|will|would|just|is|was|are|were|agreed|"
                       r"plans|set|to|already)\s+)*$", re.I)
-_INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committed|commits|pledged|pledges)\b[^.;]{0,60}$", re.I)
+_INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committed|commits|pledged|pledges)\b(?:[^.;]|\.(?=\d)){0,60}$",
+                          re.I)
 _IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on|to)\s+(?:the\s+)?$", re.I)
 # "raised $1B for his new venture, Safe Superintelligence": the organisation the money is for
 _FOR_ORG = re.compile(r"\b(?:for|into)\s+(?:[\w’'-]+\s+){0,6}(?:[\w’'-]+\s*,\s*)?$|^\s*,\s*$", re.I)
@@ -124,8 +127,14 @@ _NEW_INVESTOR = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:[A-Z][\w.&’
                            r"then|separately|itself)\s+)*(?:agreed\s+to\s+invest|committed|commits|pledged|pledges|"
                            r"invested|invests|poured|put)\b")
 # "..., and B committed $2B to the same startup": the company of the sentence's first round
-_SAME_RECIPIENT = re.compile(r"[^.;]{0,40}?\b(?:in|into|to|for)\s+the\s+same\s+(?:[\w-]+\s+)?(?:company|startup|"
+_SAME_RECIPIENT = re.compile(r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:in|into|to|for)\s+the\s+same\s+(?:[\w-]+\s+)?"
+                             r"(?:company|startup|"
                              r"start-up|firm|lab|business|developer|maker)\b", re.I)
+# "X has received $8 billion from Amazon": money received from someone (not revenue, not a fine)
+_RECEIVED_BEFORE = re.compile(r"\breceiv(?:ed|es|ing)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|more\s+than\s+|"
+                              r"over\s+|up\s+to\s+|an?\s+)?$", re.I)
+_FROM_AFTER = re.compile(r"^\s+(?:(?:in|of)\s+(?:new\s+)?(?:funding|investment|financing|capital|backing)\s+)?from\s+"
+                         r"(?:the\s+)?[A-Z]")
 # "$200 million at $1.5 billion": a sum, then the valuation it was raised at
 _AT_VALUATION = re.compile(r"^\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
                            r"(?:US)?[$€£¥₹]\s?\d")
@@ -223,7 +232,8 @@ class _Funding:
                     return m.key
         if _ANAPHOR.match(seg):
             # "..., when it raised $105 million": the article's company, else the organisation just talked about
-            return self.topic(exclude) or ctx.subject(sent, pos, ("Organization",)) or \
+            subj = ctx.subject(sent, pos, ("Organization",))
+            return self.topic(exclude) or (subj if subj not in exclude else None) or \
                 ctx.recent_subject(cs, ("Organization",), exclude)
         if _PRONOUN_VERB.search(seg[-80:]):
             # "That was four times the valuation it fetched in January, when it raised $105 million": the company the
@@ -346,7 +356,8 @@ class _Funding:
                 total = total or mm
             elif _NOT_FUNDING.search(before[-30:]):
                 continue
-            elif _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after):
+            elif _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after) or \
+                    (_RECEIVED_BEFORE.search(before) and _FROM_AFTER.match(after)):
                 amount = amount or mm
         return amount, valuation, total
 

@@ -290,3 +290,22 @@ def test_a_second_investor_of_the_same_startup_makes_a_second_round() -> None:
             "up to $2 billion to the same startup a month later.")
     assert _has(extract(text), "Orvane Robotics", 4e9)[4] == {"Harbor Ventures"}
     assert _has(extract(text), "Orvane Robotics", 2e9)[4] == {"Northpeak Partners"}
+
+
+@pytest.mark.parametrize(("text", "org", "amount", "investor"), [
+    ("Harbor Ventures took part in a $6.6 billion round for Orvane Robotics.", "Orvane Robotics", 6.6e9, None),
+    ("Orvane Robotics has received $8 billion from Harbor Ventures.", "Orvane Robotics", 8e9, "Harbor Ventures"),
+])
+def test_a_round_for_x_and_money_received_from_y(text: str, org: str, amount: float, investor: str | None) -> None:
+    r = _has(extract(text), org, amount)
+    assert investor is None or investor in r[4]
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Robotics received $8 million from the sale of its unit in Ohio last year.",
+    "Orvane Robotics has received $2 million in fines since January.",
+    "The company, which is backed by Harbor Ventures and Northpeak Partners, raised $1.3 billion.",
+])
+def test_no_round_for_a_sale_a_fine_or_an_investor(text: str) -> None:
+    assert not [r for r in _rounds(extract(text)) if r[0] in {"Harbor Ventures", "Northpeak Partners"} or
+                r[1] in {8e6, 2e6}]
