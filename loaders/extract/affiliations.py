@@ -319,7 +319,12 @@ class _Affiliations:
                 continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
             if i and ms[i - 1].type == "Organization" and r.start("role") - ms[i - 1].end < 4:
                 continue  # "Acme CEO X" is read by the adjacent-title rule
-            org = self.topic_org()
+            # the organisation the previous sentence was about ("Anysphere ... is trying to calm users. In a post,
+            # CEO Michael Truell ..."), else the article's; with another organisation named before the title in the
+            # sentence ("Coatue called for CEO X to step down") only the article's
+            here = any(x.type == "Organization" for x in ms[:i])
+            org = (None if here else ctx.recent_subject(m.start, ("Organization",), max_sentences=1)) or \
+                self.topic_org()
             if r.group("role").lower().endswith("s"):
                 # "OpenAI's response was signed by co-founders A, B and C": the organisation of the sentence first
                 here = [x for x in ms[:i] if x.type == "Organization" and ctx.is_head(x)]

@@ -82,3 +82,11 @@ def test_no_affiliation_from_a_mere_mention() -> None:
     aff = _aff("Zentrix shipped a model. Critics including Ada Pike said it was slow, and OpenAI declined to comment.")
     assert ("Ada Pike", "Zentrix") not in aff and ("Ada Pike", "OpenAI") not in aff
     assert not _aff("Zentrix won the contract. President Joe Biden praised the deal.")
+
+
+def test_a_bare_title_names_the_company_the_previous_sentence_was_about() -> None:
+    text = ("Harbor Ventures backs many startups. Harbor Ventures invested in Zentrix Labs. Harbor Ventures is based "
+            "in Oslo. Veltrix Labs, the startup behind the Quill editor, is trying to calm angry users. In a blog "
+            "post on Friday, CEO Oona Brandt apologized.")
+    roles = _roles(text)
+    assert ("Oona Brandt", "Veltrix Labs") in roles and ("Oona Brandt", "Harbor Ventures") not in roles, roles
