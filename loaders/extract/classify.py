@@ -475,12 +475,23 @@ class _Typer:
                 types = [t.type for t in group if t.type in ("Organization", "Person", "Product")]
                 if types:
                     best = max(set(types), key=types.count)
-                    if best != "Person":  # person lists are typed by their names; orgs/products by company
-                        for k in range(i, j + 1):
-                            if items[k].type is None and not items[k].mention.sentence_initial and \
-                                    items[k].mention.text.lower() not in self.doc.lower_vocab:  # "Defendants"
-                                items[k] = replace(items[k], type=best, cue="list", label=items[k].mention.text)
+                    for k in range(i, j + 1):
+                        if items[k].type is None and not items[k].mention.sentence_initial and \
+                                items[k].mention.text.lower() not in self.doc.lower_vocab and \
+                                (best != "Person" or self._person_shaped(items[k].mention.text)):
+                            # "Defendants" is a common word; a list of people takes only names shaped as one
+                            # ("Sarah Silverman and Ta-Nehisi Coates", "artists Gerald Brom, Jingna Zhang")
+                            items[k] = replace(items[k], type=best, cue="list", label=items[k].mention.text)
             i = j + 1
+
+    def _person_shaped(self, text: str) -> bool:
+        """Two or three capitalised name words, none a common word of the text, the last no organisation's suffix."""
+        words = text.split()
+        lex = self.lex
+        return 2 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words) and \
+            words[-1] not in lex.org_suffixes and _ORG_HEAD_INSIDE.isdisjoint(words) and \
+            not any(w.lower() in self.doc.lower_vocab or w.lower() in lex.stopwords or w in lex.generic_caps
+                    for w in words)
 
 
 # how much a typing cue is worth when one name is typed differently in one document ("Helix Mind announced" reads

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import check_spans, labels
 
 from loaders.extract import extract
@@ -161,3 +162,18 @@ def test_green_party_title_and_place_after_for() -> None:
     assert got["Green Party"] == "Organization"
     assert got.get("Limerick") == "Place"
     assert got["Niamh Doyle"] == "Person"
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The authors, who include Richard Kadrey, Sarah Silverman and Ta-Nehisi Coates, sued the company.",
+     "Ta-Nehisi Coates"),
+    ("The suit was joined by artists Gerald Brom, Jingna Zhang and Julia Kaye on Wednesday.", "Jingna Zhang"),
+])
+def test_a_name_shaped_item_of_a_list_of_people_is_a_person(text: str, person: str) -> None:
+    assert labels(extract(text)).get(person) == "Person", labels(extract(text))
+
+
+def test_an_institution_in_a_list_of_people_is_not_a_person() -> None:
+    text = ("The inquiry was decided by the Commissioners for Data Protection, Des Hogan and Dale Sunderland, "
+            "who notified the company of their data protection concerns.")
+    assert labels(extract(text)).get("Data Protection") != "Person"
