@@ -36,9 +36,13 @@ _OF_THE_HEADS = frozenset({"Office", "Ministry", "Department", "University", "In
                            "Secretary", "Commissioner", "Council", "Academy", "School", "College"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
 _APOSTROPHES = frozenset({"'", "’"})
+# lower-case words of a title-cased title ("Blood in the Machine", "Skip the Links")
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "in", "of", "on", "to", "for", "and", "or", "with", "from", "at",
+                                "by", "is", "are", "as", "into", "over", "vs", "vs."})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
 _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _CODE_START = re.compile(r"^[A-Z]\d{1,3}$")  # a model code or a quarter starting a run ("Q1", "H2")
 _VERSION = re.compile(r"^(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")
 _VERSION_SUFFIX = frozenset({"Pro", "Max", "Ultra", "Mini", "mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "SE",
@@ -354,6 +358,8 @@ class _Builder:
                 break
         if b <= a:
             return None
+        if b - a == 1 and _PLURAL_ACRONYM.match(toks[a][2]):
+            return None  # "20,000 different SKUs", "GPUs": a plural of a common acronym, not a name
         words = list(map(_TEXT, toks[a:b]))
         if generic.issuperset(words) and b > keep:
             return None
@@ -425,9 +431,12 @@ class _Builder:
         texts = list(map(_TEXT, toks))
         self.lows = lows = list(map(str.lower, texts))
         initial = _initial_positions(toks, texts)
+        titles = self._work_titles(toks, texts) if any(t in _QUOTES_OPEN for t in texts) else ()
         for a, b in self._runs(toks, texts):
             if self.mentions and self.mentions[-1].version_end and toks[a][0] < self.mentions[-1].version_end:
                 continue  # consumed as a version tail ("iPhone 15 Pro")
+            if any(lo <= a < hi for lo, hi in titles):
+                continue  # a word of a quoted title ("Blood in the Machine"): not a name of its own
             if s.heading and not (a and texts[a - 1] == "by" and b - a <= 3):
                 self._heading_run(s, toks, a, b)  # a byline ("Additional reporting by X") names its reporter
                 continue
@@ -439,6 +448,24 @@ class _Builder:
                 self._split_titles(s, toks, a2, b, a2 in initial, keep=max(known_end, a2))
         if not s.heading:
             self._groups(s, toks, lows)
+
+    def _work_titles(self, toks: list[Tok], texts: list[str]) -> list[tuple[int, int]]:
+        """Token ranges inside quotation marks that read as the title of a work: two to eight title-cased words with
+        a lower-case function word between them ("Blood in the Machine", "Skip the Links"), not a known name."""
+        out: list[tuple[int, int]] = []
+        n = len(texts)
+        for i in compress(range(n), map(_QUOTES_OPEN.__contains__, texts)):
+            j = next((k for k in range(i + 1, min(n, i + 11)) if texts[k] in _QUOTES_CLOSE), None)
+            if j is None:
+                continue
+            inner = [t for t in texts[i + 1:j] if t not in {",", ".", "?", "!", ":"}]
+            if not 2 <= len(inner) <= 8 or not inner[0][0].isupper() or not inner[-1][0].isupper():
+                continue
+            small = [t for t in inner[1:-1] if t in _TITLE_SMALL_WORDS]
+            if small and all(t in _TITLE_SMALL_WORDS or t[0].isupper() or t[0].isdigit() for t in inner) and \
+                    self.lex.known.get(fold(" ".join(inner))) is None:
+                out.append((i + 1, j))
+        return out
 
     def _heading_run(self, s: Sentence, toks: list[Tok], a: int, b: int) -> None:
         """In a title-case heading keep only names known from the body or the lexicons (longest match)."""

@@ -258,3 +258,18 @@ def test_a_union_of_an_organisations_staff_is_not_the_organisation() -> None:
             "the articles that Quillmark Weekly published.")
     union = next(e for e in extract(text).entities if e.label == "Quillmark Weekly Union")
     assert "Quillmark Weekly" not in union.aliases, union
+
+
+@pytest.mark.parametrize(("text", "not_names"), [
+    ('Tech writer Dana Whitcombe, author of "Blood in the Machine," said the mood had turned.', {"Blood", "Machine"}),
+    ('Publishers say the "Skip the Links" promise of Quillbyte Labs uses their work.', {"Links", "Skip the Links"}),
+    ("The arm built by Quillbyte Labs can handle 20,000 different SKUs without retraining.", {"SKUs"}),
+    ("Shares of Quillbyte Labs, the chipmaker, fell 2.5% in New York.", {"Shares of Quillbyte Labs"}),
+])
+def test_quoted_titles_plural_acronyms_and_shares_are_not_names(text: str, not_names: set[str]) -> None:
+    found = labels(extract(text))
+    assert not not_names & set(found), found
+
+
+def test_a_quoted_well_known_name_is_still_a_name() -> None:
+    assert "Sports Illustrated" in labels(extract('He had written for "Sports Illustrated" and other titles.'))
