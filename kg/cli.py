@@ -144,6 +144,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if warning:
         print(warning, file=sys.stderr)
     with _opened(settings, serve=True) as store:  # a long-lived reader: worth the in-memory query replica
+        note = getattr(store, "replica_note", None)
+        if note:
+            print(note, file=sys.stderr)
         refresh_if_stale(store)  # a writer killed between its document writes and its resolution refresh
         install_ontology(store)  # a store loaded before the ontology graph existed, or with an older ontology
         pin(store)  # the read snapshot, built before the first request rather than while it waits

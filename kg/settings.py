@@ -59,6 +59,12 @@ class Settings(BaseSettings):
         "million triples) and patched on each write: several times faster joins, and about 0.4 GB of memory per "
         "million triples; one-shot commands (kg query, kg export) always read the disk",
     )
+    query_replica_max_quads: int = Field(
+        default=5_000_000,
+        ge=0,
+        description="no replica for a store larger than this (about 2 GB of memory at the default): past it, "
+        "queries read the disk, slower on joins but with memory bounded by RocksDB's caches",
+    )
     cors_origins: str = Field(
         default="*",
         description="origins whose pages may read the API and SPARQL answers: '*' or a comma-separated list; "

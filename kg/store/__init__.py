@@ -11,7 +11,12 @@ def open_store(settings: Settings, *, read_only: bool = False, serve: bool = Fal
     """The store configured in the settings; ``serve``: for a long-running server (may keep a replica)."""
     if settings.store_backend == "remote":
         return open_remote_store(settings, read_only=read_only)
-    return OxigraphStore(settings.store, read_only=read_only, query_replica=serve and settings.query_replica)
+    return OxigraphStore(
+        settings.store,
+        read_only=read_only,
+        query_replica=serve and settings.query_replica,
+        replica_max_quads=settings.query_replica_max_quads,
+    )
 
 
 def open_remote_store(settings: Settings, *, read_only: bool = False) -> GraphStore:

@@ -9,6 +9,9 @@ The replica also holds the RDF merge of all graphs as its default graph, so that
 the union as a set of triples, as SPARQL defines it: pyoxigraph 0.5's ``use_default_graph_as_union`` yields a
 triple once per graph holding it (an entity's label once per document naming it), which multiplies join
 sizes (a 150x slower analyst query) and duplicates solutions. Without the replica that bag union remains.
+
+The replica is size-aware: it costs about 0.4 GB per million quads, so above ``replica_max_quads`` (at open, or
+when writes grow the store past it) queries read the disk instead, and ``replica_note`` says why.
 """
 
 from __future__ import annotations
@@ -109,7 +112,14 @@ class OxigraphStore:
 
     embedded = True  # the engine runs in this process
 
-    def __init__(self, path: Path | None, *, read_only: bool = False, query_replica: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        *,
+        read_only: bool = False,
+        query_replica: bool = False,
+        replica_max_quads: int | None = None,
+    ) -> None:
         self.path = path
         self.read_only = read_only
         self._stale = False  # the mark of a store in memory; one on disk is a file
@@ -123,6 +133,8 @@ class OxigraphStore:
         self._replica: _Replica | None = None
         self._replica_generation = -1  # the generation the replica reflects; any other means rebuild it
         self._use_replica = query_replica and path is not None
+        self._replica_max_quads = replica_max_quads
+        self.replica_note: str | None = None  # why a replica that was asked for is not used
         try:
             if path is None:
                 self._store = ox.Store()
@@ -237,6 +249,8 @@ class OxigraphStore:
             return
         try:
             replica.apply(graph, removed, added)
+            if self._too_large(replica.live // 2):  # live counts each triple twice: in its graph and merged
+                return
             if replica.dead > max(replica.live // 2, _MIN_DEAD):
                 self._replica = _Replica(self._store)
         except Exception:  # disk holds the write; a replica that missed it is rebuilt from there
@@ -258,12 +272,25 @@ class OxigraphStore:
         """The replica, rebuilt first if a write has passed it; the caller holds the write lock."""
         if self._replica is None or self._replica_generation != self.generation:
             self._replica = None  # let the stale copy go before the new one is made
+            if self._too_large(len(self._store)):
+                return self._store
             try:
                 self._replica = _Replica(self._store)
             except OSError as exc:
                 raise BackendError(f"copying {self.description} into memory failed: {exc}") from exc
             self._replica_generation = self.generation
         return self._replica.store
+
+    def _too_large(self, quads: int) -> bool:
+        """Whether a store of ``quads`` quads is past the replica's limit; if so, stop using a replica for good."""
+        if self._replica_max_quads is None or quads <= self._replica_max_quads:
+            return False
+        self._replica, self._use_replica = None, False
+        self.replica_note = (
+            f"{quads:,} quads is more than KG_QUERY_REPLICA_MAX_QUADS={self._replica_max_quads:,}: "
+            "queries read the disk (no in-memory replica)"
+        )
+        return True
 
     @contextlib.contextmanager
     def _quiescent(self) -> Iterator[None]:

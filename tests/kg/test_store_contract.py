@@ -306,6 +306,33 @@ def test_replica_is_rebuilt_after_a_failed_patch(tmp_path: Path, monkeypatch: py
     store.close()
 
 
+def test_replica_stops_past_its_size_limit(tmp_path: Path) -> None:
+    """Writes that grow the store past replica_max_quads drop the replica: queries go on, from disk."""
+    store = OxigraphStore(tmp_path / "store", query_replica=True, replica_max_quads=3)
+    store.put_graph(G1, quads(G1, "a", "shared"))
+    assert _objects(store) == ["a", "shared"] and store.replica_note is None
+    store.put_graph(G2, quads(G2, "b", "shared"))
+    # disk's bag union shows "shared" once per graph: the answer of the disk, not of the replica
+    assert _objects(store) == ["a", "b", "shared", "shared"]
+    assert store.replica_note is not None and "4 quads" in store.replica_note
+    store.remove_graph(G2)
+    assert _objects(store) == ["a", "shared"]
+    store.close()
+
+
+@pytest.mark.parametrize(("limit", "replica"), [(2, False), (3, True)])
+def test_replica_size_limit_at_open(tmp_path: Path, limit: int, replica: bool) -> None:
+    """A store opened with more quads than the limit gets no replica, and says why."""
+    first = OxigraphStore(tmp_path / "store")
+    first.put_graph(G1, quads(G1, "a", "shared"))
+    first.put_graph(G2, quads(G2, "shared"))
+    first.close()
+    store = OxigraphStore(tmp_path / "store", query_replica=True, replica_max_quads=limit)
+    assert (store.replica_note is None) is replica
+    assert _objects(store) == (["a", "shared"] if replica else ["a", "shared", "shared"])
+    store.close()
+
+
 def test_replica_reopen_and_read_only(tmp_path: Path) -> None:
     """A reopened store's replica is loaded from disk, read-only or not."""
     path = tmp_path / "store"

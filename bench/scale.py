@@ -1,0 +1,206 @@
+"""The service as the store grows: 10k and 100k articles on one machine, one table with the growth factor.
+
+For each size the script builds a synthetic store of that many articles (bench/synthetic.py, actors drawn from
+a pool that grows with the store, as real coverage does), refreshes entity resolution on it, then measures:
+
+- **load**: ``kg load`` of ``--load-docs`` real-text articles (bench/load.py's corpus: seed and dev articles,
+  each made distinct) into that store, with ``--workers 1`` and then ``--workers 2`` (two different batches, so
+  both really extract and write), as documents per second and the loader's peak RSS;
+- **store**: quads, size on disk, and the time entity resolution takes over the whole store;
+- **serve**: ``kg serve`` started on the store, the seconds until its first answer (``GET /entities?limit=1``),
+  whether it holds the in-memory query replica (KG_QUERY_REPLICA_MAX_QUADS decides), and its RSS after the run;
+- **REST**: p50/p99 of bench/rest.py's lookups at ``--clients`` concurrent clients;
+- **SPARQL**: the median time of each of bench/sparql.py's analyst queries through ``/sparql``.
+
+Goals at 100k (issue 15): REST p99 <= 50 ms at 32 clients, analyst queries <= 1 s, serving RSS <= 8 GB, first
+answer <= 30 s, 2 load workers >= 1.8x of one.
+
+    .venv/bin/python -m bench.scale --sizes 1000            # a quick run, a few minutes
+    .venv/bin/python -m bench.scale                         # 10k and 100k: about an hour, ~10 GB of disk
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+# Run as a file, Python puts bench/ first on the path, where bench/neo4j.py would shadow the driver.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.load import make_corpus  # noqa: E402
+from bench.rest import _measure, _workloads  # noqa: E402
+from bench.sparql import QUERIES  # noqa: E402
+from bench.synthetic import build_store  # noqa: E402
+
+KG = str(Path(sys.executable).with_name("kg"))
+
+
+@dataclass
+class Figures:
+    """What was measured at one store size."""
+
+    docs: int
+    rows: dict[str, float] = field(default_factory=dict)
+
+    def put(self, name: str, value: float) -> None:
+        """Record one figure."""
+        self.rows[name] = value
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _disk_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+
+
+def _run_measured(command: list[str]) -> tuple[float, float]:
+    """Run a command; its wall seconds and peak RSS in MB (from the kernel's accounting of the child)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited with {proc.returncode}")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def _build(fig: Figures, path: Path) -> None:
+    from kg.resolve import refresh_resolution
+    from kg.store.oxigraph import OxigraphStore
+
+    started = time.perf_counter()
+    fig.put("store quads", build_store(path, fig.docs, pool=max(10, fig.docs * 5 // 2), facts_per_doc=10))
+    fig.put("build s (bulk, setup)", time.perf_counter() - started)
+    store = OxigraphStore(path)
+    started = time.perf_counter()
+    refresh_resolution(store)
+    fig.put("resolution refresh s", time.perf_counter() - started)
+    store.close()
+
+
+def _load(fig: Figures, path: Path, work: Path, count: int) -> None:
+    corpus = work / "corpus"
+    corpus.mkdir()
+    make_corpus(corpus, 2 * count)  # two batches: each worker setting loads documents the store has not seen
+    texts = sorted(corpus.glob("*.txt"))
+    for workers, batch in ((1, texts[:count]), (2, texts[count:])):
+        folder = work / f"batch{workers}"
+        folder.mkdir()
+        for text in batch:
+            text.rename(folder / text.name)
+        seconds, rss = _run_measured([KG, "load", "--quiet", "--store", str(path), "--workers", str(workers),
+                                      str(folder)])  # fmt: skip
+        fig.put(f"load docs/s, {workers} worker{'s' if workers > 1 else ''}", count / seconds)
+        fig.put(f"load peak RSS MB, {workers} worker{'s' if workers > 1 else ''}", rss)
+    fig.put("load 2 workers / 1", fig.rows["load docs/s, 2 workers"] / fig.rows["load docs/s, 1 worker"])
+    fig.put("disk MB", _disk_mb(path))
+
+
+def _rss_mb(pid: int, field_name: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field_name + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _serve(fig: Figures, path: Path, args: argparse.Namespace) -> None:
+    port = _free_port()
+    env = {**os.environ, "KG_REST_CACHE_ENTRIES": "0"}  # every request does the work
+    started = time.perf_counter()
+    proc = subprocess.Popen([KG, "serve", "--store", str(path), "--port", str(port)], cwd=ROOT, env=env,
+                            stderr=subprocess.PIPE, text=True)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            if proc.poll() is not None:
+                errors = proc.stderr.read() if proc.stderr else ""
+                raise RuntimeError(f"kg serve exited with {proc.returncode}: {errors}")
+            try:
+                if httpx.get(f"{base}/entities", params={"limit": 1}, timeout=600).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        fig.put("first answer s", time.perf_counter() - started)
+        fig.put("serve RSS MB at start", _rss_mb(proc.pid, "VmRSS"))
+        for name, (_, p50, p99) in {
+            name: _measure(name, base, paths, args) for name, paths in _workloads(base, args.requests).items()
+        }.items():
+            fig.put(f"REST p50 ms {name}", p50)
+            fig.put(f"REST p99 ms {name}", p99)
+        _sparql(fig, base)
+        fig.put("serve RSS MB after", _rss_mb(proc.pid, "VmRSS"))
+        fig.put("serve peak RSS MB", _rss_mb(proc.pid, "VmHWM"))
+    finally:
+        proc.terminate()
+        _, errors = proc.communicate(timeout=60)
+    fig.put("query replica (1 on, 0 off)", 0.0 if "KG_QUERY_REPLICA_MAX_QUADS" in errors else 1.0)
+
+
+def _sparql(fig: Figures, base: str) -> None:
+    with httpx.Client(base_url=base, timeout=600) as client:
+        for name, query in QUERIES.items():
+            times = []
+            for _ in range(4):  # the first warms the caches; the median of the other three
+                started = time.perf_counter()
+                headers = {"content-type": "application/sparql-query", "accept": "application/sparql-results+json"}
+                response = client.post("/sparql", content=query, headers=headers)
+                response.raise_for_status()
+                times.append(time.perf_counter() - started)
+            fig.put(f"SPARQL median ms {name}", statistics.median(times[1:]) * 1000)
+
+
+def _table(figures: list[Figures]) -> None:
+    head = f"{'':<44}" + "".join(f"{f'{f.docs:,} docs':>14}" for f in figures)
+    growth = len(figures) > 1
+    print("\n" + head + (f"{'growth':>10}" if growth else ""))
+    for name in figures[0].rows:
+        values = [f.rows.get(name, float("nan")) for f in figures]
+        cells = "".join(f"{v:>14,.1f}" if abs(v) >= 10 else f"{v:>14.3f}" for v in values)
+        factor = f"{values[-1] / values[0]:>9.2f}x" if growth and values[0] else ""
+        print(f"{name:<44}{cells}{factor}")
+
+
+def main() -> None:
+    """Build, load, serve and measure at each size; print the table."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="articles per store")
+    parser.add_argument("--load-docs", type=int, default=300, help="articles kg load adds per worker setting")
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--requests", type=int, default=2000, help="requests per REST lookup at most")
+    parser.add_argument("--seconds", type=float, default=10, help="time per REST lookup at most")
+    args = parser.parse_args()
+    figures = []
+    for docs in args.sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"kg-bench-scale-{docs}-"))
+        try:
+            fig = Figures(docs)
+            print(f"== {docs:,} articles", flush=True)
+            _build(fig, work / "store")
+            _load(fig, work / "store", work, args.load_docs)
+            _serve(fig, work / "store", args)
+            figures.append(fig)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        _table(figures)
+
+
+if __name__ == "__main__":
+    main()
