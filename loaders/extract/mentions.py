@@ -30,6 +30,8 @@ _ADJECTIVE = re.compile(r"(?:ive|al|ic|ous|ed|ing|able|ible|ful|ary|ent|ant)$")
 _LIST_HEADS = frozenset({"Ministry", "Department", "Committee", "Subcommittee", "Commission", "Council"})
 _CHAMBERS = frozenset({"Senate", "House"})  # their committees list fields before the head
 _COMMA_LEGAL = frozenset({"Inc", "LLC", "Ltd", "Corp", "Co", "PLC", "LLP", "GmbH", "AG", "SA", "NV"})
+_CIRCUITS = frozenset({"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+                       "Eleventh", "Federal", "D.C."})
 _DISTRICT_WORDS = frozenset({"District", "Northern", "Southern", "Eastern", "Western", "Central", "Middle"})
 # heads whose name goes on over "of the" ("Office of the Privacy Commissioner", "Department of the Treasury")
 _OF_THE_HEADS = frozenset({"Office", "Ministry", "Department", "University", "Institute", "Bank", "Court", "Museum",
@@ -42,6 +44,9 @@ _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "in", "of", "on", "to", "for",
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
 _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
+# the last words of a firm's name, never of a place or an institution named "of" something
+_FIRM_SUFFIXES = frozenset({"Capital", "Ventures", "Partners", "Labs", "Inc", "Inc.", "LLC", "LLP", "Ltd", "Ltd.",
+                            "Corp", "Corp.", "Holdings", "Technologies", "Robotics", "Advisors", "Associates"})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _CODE_START = re.compile(r"^[A-Z]\d{1,3}$")  # a model code or a quarter starting a run ("Q1", "H2")
 _VERSION = re.compile(r"^(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")
@@ -248,6 +253,8 @@ class _Builder:
         prev = toks[j - 1][2]
         if words[:2] == ["for", "the"] and prev == "Court" and words[2] in _DISTRICT_WORDS:
             return 2
+        if words[:2] == ["for", "the"] and prev == "Appeals" and words[2] in _CIRCUITS:
+            return 2  # "Court of Appeals for the Third Circuit"
         if words[:2] == ["of", "the"] and prev in _OF_THE_HEADS:
             return 2
         if words[0] in _CONNECTORS and words[1] in _CONNECTORS and words[0] != "of":
@@ -278,8 +285,19 @@ class _Builder:
                 all(w[0].isupper() and w.isalpha() for w in words):
             return True  # "analyst Carolina Milanesi of Creative Strategies": a title names a person
         k = next((x for x, w in enumerate(words) if w in self.lex.first_names), None)
+        if k is None and len(words) == 2 and self._firm_after_of(toks, j):
+            # "Ashu Garg of Foundation Capital": two name words, then a firm's name
+            return all(w.isalpha() and w[0].isupper() and w.lower() not in self.doc.lower_vocab for w in words) \
+                and words[-1] not in self.lex.org_suffixes and words[-1] not in _FOR_HEADS
         return k is not None and 1 <= len(words) - k <= 3 and words[-1] not in self.lex.org_suffixes \
             and words[-1] not in _FOR_HEADS
+
+    def _firm_after_of(self, toks: list[Tok], j: int) -> bool:
+        """Whether the capitalised words after "of" at j end in a firm's suffix ("of Foundation Capital")."""
+        k = j + 1
+        while k < len(toks) and is_name_token(toks[k][2]) and self.text[toks[k - 1][1]:toks[k][0]] == " ":
+            k += 1
+        return k - j - 1 >= 1 and toks[k - 1][2] in _FIRM_SUFFIXES
 
     def _and_joins(self, toks: list[Tok], a: int, j: int) -> bool:
         """Whether "and" at j continues an institution's name: the capitalised run after it ends in a typical head."""
@@ -569,8 +587,9 @@ def _split_compounds(toks: list[Tok], stopwords: frozenset[str]) -> list[Tok]:
 
 @lru_cache(maxsize=1)
 def _known_firsts() -> tuple[frozenset[str], int]:
-    """First tokens of the lexicons' multi-word names that a digit or a possessive inside would cut ("404 Media",
-    "King's College London"), and the most tokens such a name spans."""
+    """First tokens of the lexicons' multi-word names that a digit, a possessive or a lower-case word inside would cut
+    ("404 Media", "King's College London", "Fidelity Management and Research Company"), and the most tokens such a
+    name spans."""
     firsts: set[str] = set()
     longest = 0
     for fname in ("orgs.txt", "products.txt", "people.txt"):
@@ -578,7 +597,8 @@ def _known_firsts() -> tuple[frozenset[str], int]:
             parts = [p.strip() for p in line.split("|")]
             for surface in (parts[:1] + parts[2:]) if fname == "products.txt" else parts:
                 toks = tokens(surface, 0, len(surface))
-                if len(toks) > 1 and any(t[2][0].isdigit() or t[2][0] in _APOSTROPHES for t in toks):
+                if len(toks) > 1 and any(t[2][0].isdigit() or t[2][0] in _APOSTROPHES or t[2].islower()
+                                         for t in toks):
                     firsts.add(toks[0][2])
                     longest = max(longest, len(toks))
     return frozenset(firsts), longest

@@ -273,3 +273,22 @@ def test_quoted_titles_plural_acronyms_and_shares_are_not_names(text: str, not_n
 
 def test_a_quoted_well_known_name_is_still_a_name() -> None:
     assert "Sports Illustrated" in labels(extract('He had written for "Sports Illustrated" and other titles.'))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The U.S. Court of Appeals for the Third Circuit heard the case on Monday.",
+     "U.S. Court of Appeals for the Third Circuit"),
+    ("Ashu Garg of Harbor Capital said the round was priced well.", "Harbor Capital"),
+    ("Fidelity Management and Research Company joined the round.", "Fidelity Management & Research"),
+])
+def test_courts_of_appeals_firms_after_of_and_known_names_with_and(text: str, name: str) -> None:
+    found = labels(extract(text))
+    assert name in found and not any(" of Harbor" in label for label in found), found
+
+
+@pytest.mark.parametrize(("text", "not_name"), [
+    ("Defendant Quillbyte Labs denied the claims in a filing.", "Defendant Quillbyte Labs"),
+    ("She earned a Ph.D in physics before joining Quillbyte Labs.", "Ph.D"),
+])
+def test_legal_roles_and_degrees_are_not_names(text: str, not_name: str) -> None:
+    assert not_name not in labels(extract(text))
