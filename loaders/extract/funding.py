@@ -120,7 +120,8 @@ _TWIN_GAP = re.compile(r"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal)
 # words that start the report of another round: a valuation and an amount on both sides of one belong to two rounds
 _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b(?:previous|prior|earlier|last)\s+"
                           r"(?:round|raise|funding|valuation)\b|\bafter\s+raising\b|\bfollowing\s+(?:a|its)\b|"
-                          r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;", re.I)
+                          r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;|,\s+(?:while|whereas)\b",
+                          re.I)
 # another investor's own commitment after a clause break: "A invested $4B in X, and B committed $2B to ..."
 _NEW_INVESTOR = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
                            r"(?:\s*,\s+(?:a|an|the)\s+[^,;]{1,40},)?\s+(?:(?:has|had|also|later|"

@@ -205,6 +205,33 @@ class _Resolver:
                     self.by_fold[key] = cands[0]
             c.items, c.labels, c.surfaces = [], [], []
 
+    def _merge_acronym_suffixed(self) -> None:
+        """"AMI Labs" joins "Advanced Machine Intelligence Labs": an acronym of the longer name's words before the
+        same suffix."""
+        for ci, c in enumerate(self.clusters):
+            words = _forms(c.label())[0] if c.items and c.type == "Organization" else ()
+            if len(words) != 2 or not words[0].isupper() or len(words[0]) < 2 or words[1] not in self.lex.org_suffixes:
+                continue
+            for cj, d in enumerate(self.clusters):
+                dw = _forms(d.label())[0] if cj != ci and d.items and d.type == "Organization" else ()
+                if len(dw) > 2 and dw[-1] == words[1] and initials(" ".join(dw[:-1])).upper() == words[0]:
+                    self._join(ci, cj)
+                    break
+
+    def _join(self, ci: int, cj: int) -> None:
+        """Cluster ci joins cluster cj (its names and mentions move; its label becomes a weak one)."""
+        c, d = self.clusters[ci], self.clusters[cj]
+        d.labels += [(0, lab) for _, lab in c.labels]
+        d.surfaces += c.surfaces
+        d.items += c.items
+        for i, a in list(self.assign.items()):
+            if a == ci:
+                self.assign[i] = cj
+        for key, val in list(self.by_fold.items()):
+            if val == ci:
+                self.by_fold[key] = cj
+        c.items, c.labels, c.surfaces = [], [], []
+
     def run(self) -> Resolved:
         items = self.items
         text = self.doc.clean
@@ -220,6 +247,7 @@ class _Resolver:
             self._add(i, t, t.type, label)
         self._merge_suffixes()
         self._merge_brands()
+        self._merge_acronym_suffixed()
         # 2. aliases written out: "Safe Superintelligence (SSI)", "Marques Brownlee, popularly recognized as MKBHD"
         for i, t in enumerate(items):
             if i in self.assign or t.mention.group:

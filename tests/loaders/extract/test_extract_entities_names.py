@@ -292,3 +292,11 @@ def test_courts_of_appeals_firms_after_of_and_known_names_with_and(text: str, na
 ])
 def test_legal_roles_and_degrees_are_not_names(text: str, not_name: str) -> None:
     assert not_name not in labels(extract(text))
+
+
+def test_an_acronym_before_the_same_suffix_is_the_long_name() -> None:
+    text = ("Paris-based AMI Labs closed a round. The company, Advanced Machine Intelligence Labs, was founded by "
+            "Yann LeCun.")
+    orgs = [e for e in extract(text).entities if e.type == "Organization"]
+    ami = [e for e in orgs if "AMI Labs" in (e.label, *e.aliases)]
+    assert len(ami) == 1 and ami[0].label == "Advanced Machine Intelligence Labs", orgs

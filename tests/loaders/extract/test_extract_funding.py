@@ -309,3 +309,9 @@ def test_a_round_for_x_and_money_received_from_y(text: str, org: str, amount: fl
 def test_no_round_for_a_sale_a_fine_or_an_investor(text: str) -> None:
     assert not [r for r in _rounds(extract(text)) if r[0] in {"Harbor Ventures", "Northpeak Partners"} or
                 r[1] in {8e6, 2e6}]
+
+
+def test_a_valuation_after_while_belongs_to_the_next_round() -> None:
+    text = ("Nadia Haddad set up Quillbyte Labs, which is valued at about $10bn, while Oskar Lindgren raised $2bn for "
+            "Orvane Robotics in April at a $32bn valuation.")
+    _has(extract(text), "Orvane Robotics", 2e9, 32e9)
