@@ -27,6 +27,10 @@ PERSON_BACKER = register("relation.person_backer.v1", "'Y, backed by Jeff Bezos'
                          "person who invested in the organisation", __name__)
 CHAIRS_THE = register("relation.chairs_the.v1", "'X, who chairs the committee': a role over an organisation named "
                       "before by its kind", __name__)
+FOUNDED_BY_SUBJECT = register("relation.founded_by_subject.v1", "'X, OpenAI's former CTO, set up Thinking Machines "
+                              "Lab', 'X founded Y in 2019': a person whose clause founds the organisation", __name__)
+FIRM_OF = register("relation.firm_of.v1", "'Valor Equity Partners, the private investment firm of Antonio Gracias': "
+                   "a firm described as a person's", __name__)
 SHARED_TITLE = register("relation.shared_title.v1", "'X, the Tesla and SpaceX chief executive': one title held at "
                         "two organisations", __name__)
 
@@ -42,7 +46,9 @@ _HEAD_VERBS = {"chairs": "chair", "chaired": "chair", "leads": "head", "led": "h
                "oversees": "head", "oversaw": "head", "directs": "director", "directed": "director"}
 # generic kinds ("the company") mean the organisation just talked about, not one holding the word in its name
 _GENERIC_KINDS = frozenset({"company", "firm", "startup", "group", "lab"})
-_WORDS = frozenset({"named", "appointed", "became", "become", "becomes", "hired", "tapped", "promoted", "joined",
+_WORDS = frozenset({"founded", "co-founded", "cofounded", "set", "started", "launched", "created", "established",
+                    "firm", "fund", "named", "appointed", "became", "become", "becomes", "hired", "tapped", "promoted",
+                    "joined",
                     "stepped", "resigned", "quit", "formerly", "backed", "investors", "backers", "chairs", "chaired",
                     "leads", "heads", "headed", "runs", "ran", "oversees", "oversaw", "directs", "directed", "and"})
 
@@ -78,6 +84,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "X, who chairs the committee"
         "chairs_the": re.compile(r"\s*,\s+who\s+(?:now\s+|also\s+|currently\s+)?(?P<verb>"
                                  + "|".join(_HEAD_VERBS) + rf")\s+the\s+(?P<noun>{'|'.join(_KIND_NOUNS)})\b"),
+        # "X set up Y", "X, OpenAI's former CTO, founded Y": the person's own clause founds the organisation
+        "founded_subject": re.compile(r"^(?:\s*,[^,;()]{2,90},)?\s+(?:(?:has|had|later|then|also|recently|went\s+on"
+                                      r"\s+to|in\s+\d{4})\s+)*(?P<verb>co-?founded|cofounded|founded|set\s+up|started|"
+                                      r"launched|created|established)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?"
+                                      r"(?:(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|company|firm|lab|venture|"
+                                      r"business|fund)\s*,?\s+)?$"),
+        # "Y, the private investment firm of X"
+        "firm_of": re.compile(r"^\s*,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:firm|company|fund|family\s+office|"
+                              r"venture|startup|vehicle|lab)\s+(?:of|owned\s+by|founded\s+by)\s+$"),
         # "X, the Tesla and SpaceX chief executive"
         "shared_gap": re.compile(r"^\s*,\s+(?:the\s+)?(?:former\s+)?$"),
         "shared_tail": re.compile(rf"^\s+(?P<role>{role})\b"),
@@ -100,9 +115,11 @@ class _Careers:
                 if nxt is not None and nxt.type == "Organization":
                     self._person_org(m, nxt, ms[i + 2] if i + 2 < len(ms) else None, sent)
                 self._chairs_the(m, sent)
+                self.founded_subject(m, ms, i, sent)
             elif m.type == "Organization":
                 if nxt is not None and nxt.type == "Person":
                     self._org_appoints(m, nxt, sent)
+                    self._firm_of(m, nxt, sent)
                 self._backers(m, ms[i + 1:], sent)
 
     def _person_org(self, a: ResolvedMention, b: ResolvedMention, c: ResolvedMention | None, sent: int) -> None:
@@ -134,6 +151,23 @@ class _Careers:
             if r:
                 for org in (b, c):
                     self.add(a.key, org.key, r.group("role"), a.start, c.end + r.end(), sent, SHARED_TITLE)
+
+    def founded_subject(self, m: ResolvedMention, ms: list[ResolvedMention], i: int, sent: int) -> None:
+        """"X set up Y", "X, OpenAI's former CTO, founded Y": the first organisation after the person's verb."""
+        text = self.text
+        for x in ms[i + 1:i + 5]:
+            if x.type != "Organization" or x.possessive:
+                continue  # "X launched Acme's new model": the organisation's product, not the organisation
+            r = self.p["founded_subject"].match(text[m.end:x.start])
+            if r:
+                role = "co-founder" if r.group("verb").startswith("co") else "founder"
+                self.add(m.key, x.key, role, m.start, x.end, sent, FOUNDED_BY_SUBJECT)
+                return
+
+    def _firm_of(self, org: ResolvedMention, person: ResolvedMention, sent: int) -> None:
+        """"Valor Equity Partners, the private investment firm of Antonio Gracias"."""
+        if self.p["firm_of"].match(self.text[org.end:person.start]):
+            self.add(person.key, org.key, "founder", org.start, person.end, sent, FIRM_OF)
 
     def _org_appoints(self, org: ResolvedMention, person: ResolvedMention, sent: int) -> None:
         """"Y appointed X as its chief financial officer"."""

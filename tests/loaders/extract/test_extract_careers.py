@@ -34,6 +34,10 @@ def _roles(text: str) -> dict[tuple[str, str], tuple[str | None, str]]:
     ("The House Select Committee on Trade met on Monday. Representative Dana Whitcombe, who chairs the committee, "
      "wrote to the agency.", ("Dana Whitcombe", "House Select Committee on Trade"), "chair",
      "relation.chairs_the.v1"),
+    ("Tara Lind, Orvane Robotics' former chief technology officer, set up Quillbyte Labs last year.",
+     ("Tara Lind", "Quillbyte Labs"), "founder", "relation.founded_by_subject.v1"),
+    ("Harbor Ventures, the private investment firm of Ben Cole, joined the round.", ("Ben Cole", "Harbor Ventures"),
+     "founder", "relation.firm_of.v1"),
 ])
 def test_career_moves_backers_and_back_references(text: str, pair: tuple[str, str], role: str, rule: str) -> None:
     assert _roles(text).get(pair) == (role, rule), _roles(text)
@@ -57,3 +61,7 @@ def test_the_ceo_in_a_led_by_clause_heads_the_organisation() -> None:
 ])
 def test_no_affiliation_without_a_stated_role(text: str) -> None:
     assert ("Tara Lind", "Orvane Robotics") not in _roles(text) and ("Tara Lind", "Harbor Ventures") not in _roles(text)
+
+
+def test_a_product_launch_founds_nothing() -> None:
+    assert _roles("Tara Lind launched Quillbyte Labs' new model at an event in Oslo.") == {}
