@@ -177,3 +177,14 @@ def test_an_institution_in_a_list_of_people_is_not_a_person() -> None:
     text = ("The inquiry was decided by the Commissioners for Data Protection, Des Hogan and Dale Sunderland, "
             "who notified the company of their data protection concerns.")
     assert labels(extract(text)).get("Data Protection") != "Person"
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The charge names Llama Productions, the Epic Games subsidiary that signs the deals.", "Llama Productions",
+     "Organization"),
+    ("Matt Turnbull, an executive producer at Xbox Game Studios Publishing, posted the advice.",
+     "Xbox Game Studios Publishing", "Organization"),
+    ("Developers build agents in Copilot Studio, Microsoft said.", "Copilot Studio", "Product"),
+])
+def test_a_product_line_name_ending_in_a_company_word_is_a_company(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
