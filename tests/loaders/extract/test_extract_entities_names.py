@@ -300,3 +300,19 @@ def test_an_acronym_before_the_same_suffix_is_the_long_name() -> None:
     orgs = [e for e in extract(text).entities if e.type == "Organization"]
     ami = [e for e in orgs if "AMI Labs" in (e.label, *e.aliases)]
     assert len(ami) == 1 and ami[0].label == "Advanced Machine Intelligence Labs", orgs
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), [
+    ("The plaintiffs were joined by artists H. Southworth, Dana Whitcombe and Gerald Brom.", "H. Southworth",
+     "Southworth"),
+    ("Andy Allen, founder of Not Boring Software, posted the results.", "Not Boring Software", "Boring Software"),
+])
+def test_a_first_initial_and_a_capitalised_stopword_stay_in_the_name(text: str, name: str, not_name: str) -> None:
+    found = labels(extract(text))
+    assert name in found and not_name not in found, found
+
+
+def test_a_title_cased_headline_is_not_one_name() -> None:
+    text = ("Quillbyte Flooded With Pledges To Quit App Following Decision To Replace Staff With AI\n\n"
+            "Quillbyte Labs said on Monday it would replace contractors.")
+    assert not any(len(label.split()) > 4 for label in labels(extract(text)))
