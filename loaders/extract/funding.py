@@ -117,16 +117,20 @@ _PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
 _TWIN_GAP = re.compile(r"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal)\s+to\s+|worth\s+)?"
                        r"(?:about|around|roughly|approximately|some|nearly|almost|"
                        r"close\s+to|more\s+than|over)?\s*$", re.I)
+# a share price's move: the valuations of its sentence are market values, not a round's
+_SHARE_MOVE = re.compile(r"\b(?:shares|stock|stocks)\b[^.;]{0,60}?\b(?:rose|fell|jumped|climbed|dropped|slid|surged|"
+                         r"soared|sank|closed|gained|lost|traded|tumbled|plunged|rallied)\b", re.I)
 # words that start the report of another round: a valuation and an amount on both sides of one belong to two rounds
 _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b(?:previous|prior|earlier|last)\s+"
                           r"(?:round|raise|funding|valuation)\b|\bafter\s+raising\b|\bfollowing\s+(?:a|its)\b|"
                           r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;|,\s+(?:while|whereas)\b",
                           re.I)
-# another investor's own commitment after a clause break: "A invested $4B in X, and B committed $2B to ..."
+# another party's own round after a clause break: "A invested $4B in X, and B committed $2B to ...", "X raised $100M,
+# and Y raised $50M at a $400M valuation"
 _NEW_INVESTOR = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
                            r"(?:\s*,\s+(?:a|an|the)\s+[^,;]{1,40},)?\s+(?:(?:has|had|also|later|"
                            r"then|separately|itself)\s+)*(?:agreed\s+to\s+invest|committed|commits|pledged|pledges|"
-                           r"invested|invests|poured|put)\b")
+                           r"invested|invests|poured|put|raised|raises|secured|secures|closed|closes|landed|lands)\b")
 # "..., and B committed $2B to the same startup": the company of the sentence's first round
 _SAME_RECIPIENT = re.compile(r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:in|into|to|for)\s+the\s+same\s+(?:[\w-]+\s+)?"
                              r"(?:company|startup|"
@@ -208,6 +212,11 @@ class _Funding:
             break
         for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
             if _VALUES_ORG.search(text[max(s.start, m.start - 30):m.start]):
+                return m.key
+            break
+        # "..., and Y raised $50M": the organisation right before the raise verb
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if ctx.is_head(m) and _RAISES_AFTER.match(text[m.end:pos]):
                 return m.key
             break
         cs = ctx.clause_start(sent, pos)
@@ -330,8 +339,10 @@ class _Funding:
             if mm.money.value < _MIN_ROUND or _PER_SHARE.match(st[mm.end:mm.end + 20]):
                 continue  # "closes at a record $207.15", "$34 a share": a share price, never a round
             kept.append(mm)
-        if not kept:
-            return []
+        if not kept or (_SHARE_MOVE.search(st) and not any(_AMOUNT_BEFORE.search(st[max(0, mm.start - 70):mm.start])
+                                                            or _AMOUNT_AFTER.match(st[mm.end:mm.end + 50])
+                                                            for mm in kept)):
+            return []  # "Shares of X rose 5% to $950, valuing the company at $2.3 trillion": a market value
         split = min((m for m in (_OTHER_ROUND.search(st, kept[0].end), _NEW_INVESTOR.search(st, kept[0].end)) if m),
                     key=lambda m: m.start(), default=None)
         cut = split.start() if split else len(st)
@@ -344,6 +355,7 @@ class _Funding:
                    ) -> tuple[MoneyMatch | None, MoneyMatch | None, MoneyMatch | None]:
         """The amount, the valuation and a running total among the money expressions of one round."""
         amount = valuation = total = None
+        valuations: list[MoneyMatch] = []
         for mm in monies:
             before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
             if amount is None and _AT_VALUATION.match(after):
@@ -353,6 +365,7 @@ class _Funding:
                     (previous is not None and mm.start - previous.end() < 3 and "valu" in st[:previous.start()] and
                      previous.group(0).lower().startswith(("up", "down", "compared", "and"))):
                 valuation = valuation or mm  # "values X at $2B, up from $1B": the earlier valuation
+                valuations.append(mm)
             elif _TOTAL_BEFORE.search(before):
                 total = total or mm
             elif _NOT_FUNDING.search(before[-30:]):
@@ -360,6 +373,9 @@ class _Funding:
             elif _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after) or \
                     (_RECEIVED_BEFORE.search(before) and _FROM_AFTER.match(after)):
                 amount = amount or mm
+        if amount is not None and len(valuations) > 1 and valuations[0].start < amount.start:
+            # "X, valued at $10B last year, is raising $1B at a $20B valuation": the one stated with the amount
+            valuation = next((v for v in valuations if v.start > amount.start), valuation)
         return amount, valuation, total
 
     def run(self) -> list[Event]:

@@ -315,3 +315,23 @@ def test_a_valuation_after_while_belongs_to_the_next_round() -> None:
     text = ("Nadia Haddad set up Quillbyte Labs, which is valued at about $10bn, while Oskar Lindgren raised $2bn for "
             "Orvane Robotics in April at a $32bn valuation.")
     _has(extract(text), "Orvane Robotics", 2e9, 32e9)
+
+
+def test_the_valuation_stated_with_the_amount_wins_over_an_earlier_one() -> None:
+    text = "Orvane Robotics, valued at $10 billion last year, is raising $1 billion at a $20 billion valuation."
+    assert _has(extract(text), "Orvane Robotics", 1e9, 20e9)
+
+
+def test_a_second_company_raising_after_and_is_its_own_round() -> None:
+    text = "Orvane Robotics raised $100 million, and Zentrix Labs raised $50 million at a $400 million valuation."
+    ex = extract(text)
+    _has(ex, "Zentrix Labs", 50e6, 400e6)
+    assert _has(ex, "Orvane Robotics", 100e6)[3] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Orvane Robotics rose 5% to $950, valuing the company at $2.3 trillion.",
+    "The stock of Orvane Robotics closed at $207.15, valuing it at $3 trillion.",
+])
+def test_a_share_price_move_makes_no_round(text: str) -> None:
+    assert _rounds(extract(text)) == []
