@@ -10,7 +10,7 @@ from itertools import compress
 from operator import itemgetter, not_
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon
-from loaders.extract.lexicon import _lines as lexicon_lines
+from loaders.extract.name_spans import known_spans, title_cased, work_titles
 from loaders.extract.schema import Mention, MentionSet, Sentence, TextDoc
 from loaders.extract.text import tokens
 
@@ -38,12 +38,6 @@ _OF_THE_HEADS = frozenset({"Office", "Ministry", "Department", "University", "In
                            "Secretary", "Commissioner", "Council", "Academy", "School", "College"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
 _APOSTROPHES = frozenset({"'", "’"})
-# lower-case words of a title-cased title ("Blood in the Machine", "Skip the Links")
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "in", "of", "on", "to", "for", "and", "or", "with", "from", "at",
-                                "by", "is", "are", "as", "into", "over", "vs", "vs."})
-# function words written capitalised only in a title-cased headline ("Flooded With Pledges To Quit")
-_CAPITAL_FUNCTION_WORDS = frozenset({"With", "To", "From", "After", "Over", "Into", "As", "Is", "Are", "Was", "Its",
-                                     "Following", "Amid", "About", "Against", "Says", "Will", "Can", "Could"})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
 _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
@@ -160,7 +154,7 @@ class _Builder:
         # a name token holds an upper-case letter: lower-case words, most tokens, are not even looked up
         starts = [k for k in compress(range(n), map(not_, map(str.islower, texts)))
                   if texts[k][0].isalpha() and is_name_token(texts[k])]
-        known_at = self._known_spans(toks, texts)
+        known_at = known_spans(self.text, toks, texts, self.lex)
         if known_at:
             starts = sorted({*starts, *known_at})
         j = 0
@@ -213,21 +207,6 @@ class _Builder:
                 break
             runs.append((i, j))
         return runs
-
-    def _known_spans(self, toks: list[Tok], texts: list[str]) -> dict[int, int]:
-        """Start -> end token indices of well-known multi-word names, written with a digit or a possessive that would
-        otherwise cut them ("404 Media", "King's College London", "Microsoft 365 Copilot")."""
-        firsts, longest = _known_firsts()
-        text, n = self.text, len(toks)
-        out: dict[int, int] = {}
-        for k in compress(range(n), map(firsts.__contains__, texts)):
-            for m in range(min(n, k + longest), k + 1, -1):
-                last = texts[m - 1]
-                if (last[0].isupper() or last[0].isdigit()) and \
-                        fold(text[toks[k][0]:toks[m - 1][1]]) in self.lex.known:
-                    out[k] = m
-                    break
-        return out
 
     def _field_list_end(self, toks: list[Tok], j: int) -> int:
         """End of ", A, B and C" from the comma at j when it lists an institution's fields and ends in a typical
@@ -458,13 +437,13 @@ class _Builder:
         texts = list(map(_TEXT, toks))
         self.lows = lows = list(map(str.lower, texts))
         initial = _initial_positions(toks, texts)
-        titles = self._work_titles(toks, texts) if any(t in _QUOTES_OPEN for t in texts) else ()
+        titles = work_titles(texts, self.lex) if any(t in _QUOTES_OPEN for t in texts) else ()
         for a, b in self._runs(toks, texts):
             if self.mentions and self.mentions[-1].version_end and toks[a][0] < self.mentions[-1].version_end:
                 continue  # consumed as a version tail ("iPhone 15 Pro")
             if any(lo <= a < hi for lo, hi in titles):
                 continue  # a word of a quoted title ("Blood in the Machine"): not a name of its own
-            if (s.heading and not (a and texts[a - 1] == "by" and b - a <= 3)) or self._title_cased(texts, a, b):
+            if (s.heading and not (a and texts[a - 1] == "by" and b - a <= 3)) or title_cased(texts, a, b):
                 # a byline ("Additional reporting by X") names its reporter; a title-cased headline the heading
                 # test missed ("Duolingo Flooded With Pledges To Quit App") keeps only names known from elsewhere
                 self._heading_run(s, toks, a, b)
@@ -477,29 +456,6 @@ class _Builder:
                 self._split_titles(s, toks, a2, b, a2 in initial, keep=max(known_end, a2))
         if not s.heading:
             self._groups(s, toks, lows)
-
-    def _work_titles(self, toks: list[Tok], texts: list[str]) -> list[tuple[int, int]]:
-        """Token ranges inside quotation marks that read as the title of a work: two to eight title-cased words with
-        a lower-case function word between them ("Blood in the Machine", "Skip the Links"), not a known name."""
-        out: list[tuple[int, int]] = []
-        n = len(texts)
-        for i in compress(range(n), map(_QUOTES_OPEN.__contains__, texts)):
-            j = next((k for k in range(i + 1, min(n, i + 11)) if texts[k] in _QUOTES_CLOSE), None)
-            if j is None:
-                continue
-            inner = [t for t in texts[i + 1:j] if t not in {",", ".", "?", "!", ":"}]
-            if not 2 <= len(inner) <= 8 or not inner[0][0].isupper() or not inner[-1][0].isupper():
-                continue
-            small = [t for t in inner[1:-1] if t in _TITLE_SMALL_WORDS]
-            if small and all(t in _TITLE_SMALL_WORDS or t[0].isupper() or t[0].isdigit() for t in inner) and \
-                    self.lex.known.get(fold(" ".join(inner))) is None:
-                out.append((i + 1, j))
-        return out
-
-    @staticmethod
-    def _title_cased(texts: list[str], a: int, b: int) -> bool:
-        """A long run with two or more capitalised function words inside: a headline's words, not one name."""
-        return b - a >= 5 and sum(1 for t in texts[a + 1:b - 1] if t in _CAPITAL_FUNCTION_WORDS) >= 2
 
     def _heading_run(self, s: Sentence, toks: list[Tok], a: int, b: int) -> None:
         """In a title-case heading keep only names known from the body or the lexicons (longest match)."""
@@ -599,25 +555,6 @@ def _split_compounds(toks: list[Tok], stopwords: frozenset[str]) -> list[Tok]:
         else:
             out.append((start, end, t))
     return out
-
-
-@lru_cache(maxsize=1)
-def _known_firsts() -> tuple[frozenset[str], int]:
-    """First tokens of the lexicons' multi-word names that a digit, a possessive or a lower-case word inside would cut
-    ("404 Media", "King's College London", "Fidelity Management and Research Company"), and the most tokens such a
-    name spans."""
-    firsts: set[str] = set()
-    longest = 0
-    for fname in ("orgs.txt", "products.txt", "people.txt"):
-        for line in lexicon_lines(fname):
-            parts = [p.strip() for p in line.split("|")]
-            for surface in (parts[:1] + parts[2:]) if fname == "products.txt" else parts:
-                toks = tokens(surface, 0, len(surface))
-                if len(toks) > 1 and any(t[2][0].isdigit() or t[2][0] in _APOSTROPHES or t[2].islower()
-                                         for t in toks):
-                    firsts.add(toks[0][2])
-                    longest = max(longest, len(toks))
-    return frozenset(firsts), longest
 
 
 @lru_cache(maxsize=4)
