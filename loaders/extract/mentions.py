@@ -45,6 +45,11 @@ _QUOTES_CLOSE = "\"”’'"
 _FIRM_SUFFIXES = frozenset({"Capital", "Ventures", "Partners", "Labs", "Inc", "Inc.", "LLC", "LLP", "Ltd", "Ltd.",
                             "Corp", "Corp.", "Holdings", "Technologies", "Robotics", "Advisors", "Associates"})
 _FIRM_ENDINGS = _FIRM_SUFFIXES | {"Software", "Systems", "Media", "Studios", "Games", "Group"}
+# a well-known name inside a compound: "Nvidia-powered", "Uber-type", "then-Apple", "ex-OpenAI"
+_KNOWN_COMPOUND = re.compile(r"^(?:(?:[Tt]hen|[Ee]x|[Ff]ormer|[Pp]re|[Pp]ost|[Nn]on|[Aa]nti)-)?"
+                             r"(?P<name>[A-Z][A-Za-z0-9]+)"
+                             r"(?:-(?:based|backed|owned|led|funded|founded|run|controlled|operated|supported|"
+                             r"powered|made|built|style|type|like|era|branded|designed|developed|linked))?$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _CODE_START = re.compile(r"^[A-Z]\d{1,3}$")  # a model code or a quarter starting a run ("Q1", "H2")
 _VERSION = re.compile(r"^(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")
@@ -431,7 +436,7 @@ class _Builder:
 
     def sentence(self, s: Sentence) -> None:
         """Mentions of one sentence."""
-        toks = _split_compounds(tokens(self.text, s.start, s.end), self.lex.stopwords)
+        toks = _split_compounds(tokens(self.text, s.start, s.end), self.lex)
         if not toks:
             return
         texts = list(map(_TEXT, toks))
@@ -539,22 +544,38 @@ class _Builder:
                                          sentence=s.index, org_before=affiliation, group=label))
 
 
-def _split_compounds(toks: list[Tok], stopwords: frozenset[str]) -> list[Tok]:
+def _split_compounds(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     """Tokens with "Dhabi-backed", "Francisco-based" after a name's first word cut into the name's last word, the
     hyphen and the participle, so that the name is read whole ("Abu Dhabi", "Andreessen Horowitz") rather than cut
-    before its last word (a one-word owner, "Salesforce-owned Slack", stays a modifier as before)."""
+    before its last word; a well-known one-word name is cut out of its compound too ("Nvidia-powered servers",
+    "an Uber-type setup", "the then-Apple board"); an unknown one-word owner ("Zentrix-owned") stays a modifier."""
     if not any("-" in t[2] for t in toks):
         return toks
     out: list[Tok] = []
-    for start, end, t in toks:
+    for i, (start, end, t) in enumerate(toks):
         m = _NAME_COMPOUND.match(t)
         if m and out and out[-1][1] == start - 1 and out[-1][2][0].isupper() and is_name_token(out[-1][2]) and \
-                out[-1][2].lower() not in stopwords:
+                out[-1][2].lower() not in lex.stopwords:
             cut = start + m.end(1)
             out += [(start, cut, m.group(1)), (cut, cut + 1, "-"), (cut + 1, end, t[m.end(1) + 1:])]
+        elif "-" in t and (k := _KNOWN_COMPOUND.match(t)) and _owner_of_a_thing(toks, i, lex) and \
+                getattr(lex.known.get(fold(k.group("name"))), "type", None) == "Organization":
+            a, b = start + k.start("name"), start + k.end("name")
+            if k.start("name"):
+                out += [(start, a - 1, t[:a - start - 1]), (a - 1, a, "-")]
+            out.append((a, b, k.group("name")))
+            if b < end:
+                out += [(b, b + 1, "-"), (b + 1, end, t[b - start + 1:])]
         else:
             out.append((start, end, t))
     return out
+
+
+def _owner_of_a_thing(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """Whether the compound at i modifies a common noun or a title ("Nvidia-powered servers", "ex-Google CEO X"), not
+    a name, which stays the clause's subject ("Salesforce-owned Slack filed a complaint")."""
+    nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+    return not nxt[:1].isupper() or nxt.lower() in lex.role_words
 
 
 @lru_cache(maxsize=4)

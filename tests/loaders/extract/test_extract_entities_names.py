@@ -316,3 +316,16 @@ def test_a_title_cased_headline_is_not_one_name() -> None:
     text = ("Quillbyte Flooded With Pledges To Quit App Following Decision To Replace Staff With AI\n\n"
             "Quillbyte Labs said on Monday it would replace contractors.")
     assert not any(len(label.split()) > 4 for label in labels(extract(text)))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The company rents Nvidia-powered servers to developers.", "Nvidia"),
+    ("The startup pilots an Uber-type setup for its agents.", "Uber"),
+    ("The coup recalled how the then-Apple board pushed out its founder.", "Apple"),
+])
+def test_a_well_known_name_inside_a_compound_is_a_name(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+def test_a_compound_owner_before_a_name_stays_a_modifier() -> None:
+    assert "Salesforce" not in labels(extract("Salesforce-owned Slack filed a complaint with the regulator."))
