@@ -341,11 +341,16 @@ class _Builder:
         "The"), else (a, 0): stripping, title splitting and tail trimming must not cut it ("USA Today publisher",
         "Scale AI CEO", "Getty Images")."""
         known = self.lex.known
-        start = a + 1 if texts[a] in {"The", "A", "An"} else a
-        for k in range(min(b, start + self.lex.known_max_tokens), start + 1, -1):
-            if fold(" ".join(texts[start:k])) in known:
-                return start, k
-        return a, 0
+        best = (a, 0)
+        # "The Verge" is known only with its article, "Wall Street Journal" also without (read so): the longer name
+        # wins ("The Information" must not cut "The Information Commissioner's Office")
+        for start in ((a + 1, a) if texts[a] in {"The", "A", "An"} else (a,)):
+            for k in range(min(b, start + self.lex.known_max_tokens), start + 1, -1):
+                if fold(" ".join(texts[start:k])) in known:
+                    if k > best[1]:
+                        best = (start, k)
+                    break
+        return best
 
     def _stop_tail(self, t: str, n: int) -> bool:
         """A stopword ending a run that is not part of the name: lower case, short, or a function word; a longer

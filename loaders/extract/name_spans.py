@@ -56,8 +56,7 @@ def known_spans(text: str, toks: list[Tok], texts: list[str], lex: Lexicon) -> d
     out: dict[int, int] = {}
     for k in compress(range(n), map(firsts.__contains__, texts)):
         for m in range(min(n, k + longest), k + 1, -1):
-            last = texts[m - 1]
-            if (last[0].isupper() or last[0].isdigit()) and fold(text[toks[k][0]:toks[m - 1][1]]) in lex.known:
+            if fold(text[toks[k][0]:toks[m - 1][1]]) in lex.known:  # "Run:ai" ends in lower case
                 out[k] = m
                 break
     return out

@@ -329,3 +329,12 @@ def test_a_well_known_name_inside_a_compound_is_a_name(text: str, name: str) -> 
 
 def test_a_compound_owner_before_a_name_stays_a_modifier() -> None:
     assert "Salesforce" not in labels(extract("Salesforce-owned Slack filed a complaint with the regulator."))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Verge's David Pierce was hardly kinder about the pin.", "The Verge"),
+    ("Nvidia agreed to buy Run:ai, an Israeli start-up, last year.", "Run:ai"),
+    ("The Information Commissioner's Office opened an inquiry into the bank.", "Information Commissioner's Office"),
+])
+def test_known_names_with_their_article_or_a_colon(text: str, name: str) -> None:
+    assert name in labels(extract(text)), labels(extract(text))
