@@ -36,7 +36,7 @@ def _known_firsts() -> tuple[frozenset[str], int]:
     name spans."""
     firsts: set[str] = set()
     longest = 0
-    for fname in ("orgs.txt", "products.txt", "people.txt"):
+    for fname in ("orgs.txt", "products.txt"):  # people's names: the apostrophe rules read them
         for line in lexicon_lines(fname):
             parts = [p.strip() for p in line.split("|")]
             # a product line's second field is its developer, not another writing of the product
@@ -56,7 +56,8 @@ def known_spans(text: str, toks: list[Tok], texts: list[str], lex: Lexicon) -> d
     out: dict[int, int] = {}
     for k in compress(range(n), map(firsts.__contains__, texts)):
         for m in range(min(n, k + longest), k + 1, -1):
-            if fold(text[toks[k][0]:toks[m - 1][1]]) in lex.known:  # "Run:ai" ends in lower case
+            # a name ends in a word ("Run:ai" in a lower-case one), never in the full stop fold() drops
+            if texts[m - 1][0].isalnum() and fold(text[toks[k][0]:toks[m - 1][1]]) in lex.known:
                 out[k] = m
                 break
     return out

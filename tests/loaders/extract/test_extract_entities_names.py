@@ -338,3 +338,9 @@ def test_a_compound_owner_before_a_name_stays_a_modifier() -> None:
 ])
 def test_known_names_with_their_article_or_a_colon(text: str, name: str) -> None:
     assert name in labels(extract(text)), labels(extract(text))
+
+
+def test_a_known_name_before_a_full_stop_ends_before_it() -> None:
+    text = "The quote came from Professor Dana Whitcombe of the London School of Economics. She said more."
+    org = next(e for e in extract(text).entities if e.type == "Organization")
+    assert org.label == "London School of Economics" and all(not a.endswith(".") for a in org.aliases), org
