@@ -30,14 +30,16 @@ _EXEC = (r"(?:(?:co-?)?founder\s+and\s+)?(?:chief\s+[a-z]+(?:\s+officer)?|ceo|ct
          r"co-?founders?|cofounders?|founders?|spokesperson|spokesman|spokeswoman)")
 # a descriptor before an organisation's name: "chief executive of AI coding startup Zeph"
 _ORG_DESC = r"(?:(?:[\w-]+\s+){0,3}?(?:startup|company|firm|lab|fund|group|maker|chipmaker|developer)\s+)?"
-_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+# an honorific or an age before the name: "Its chief executive, Dr. X", "its chief executive, 28-year-old X"
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+|\d{2}-year-old\s+)?"
 _AFTER_ORG_OF = re.compile(r"^\s*(?:[,.;:)]|[’']s\b|(?:said|says|wrote|writes|told|tells|who|noted|argued|added|"
                            r"warned|explained)\b|$)")
 _WHO_VERB = re.compile(r"^\s*,\s+who\s+(?:previously\s+|formerly\s+|also\s+|until\s+\w+\s+)?(?P<verb>leads|led|heads|"
                        r"headed|runs|ran|founded|co-?founded|cofounded|works\s+(?:at|for)|worked\s+(?:at|for)|joined|"
-                       r"left|chairs|chaired|oversees|oversaw|manages|managed)\s+(?:the\s+)?$")
+                       r"left|chairs|chaired|oversees|oversaw|manages|managed|advises|advised)\s+(?:the\s+)?$")
 _WHOSE = re.compile(r"^\s*,\s+whose\s+(?:[\w-]+\s+){0,2}?(?:firm|company|startup|fund|employer|lab|group)\s*,?\s*$")
-_RUN_BY = re.compile(r"^\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:co-?)?(?:run|led|headed|chaired|managed|owned)"
+_RUN_BY = re.compile(r"^\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:co-?)?(?P<verb>run|led|headed|chaired|managed|"
+                     r"owned|founded|launched|started|set\s+up|created|established)"
                      r"\s+by\s+(?:(?:[\w.-]+\s+){0,4}?)$")
 _HIS_ORG = re.compile(r"\b(?:his|her)\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|company|firm|lab|venture|"
                       r"fund|outfit)\s*,?\s*$", re.I)
@@ -48,9 +50,11 @@ _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", 
                          "co-founders", "cofounders", "spokesperson", "spokesman", "spokeswoman"})
 _SPEECH = frozenset({"said", "says", "added", "wrote", "writes", "noted", "argued", "explained"})
 _ANAPHOR_WORDS = frozenset({"its", "their", *_COMPANY_NOUNS, *_NAMED_NOUNS})
-_VERB_ROLE = {"leads": "head", "led": "head", "heads": "head", "headed": "head", "runs": "head", "ran": "head",
-              "founded": "founder", "chairs": "chair", "chaired": "chair", "oversees": "head", "oversaw": "head",
-              "manages": "manager", "managed": "manager", "left": "former employee"}
+_HEAD_BY = frozenset({"run", "led", "headed", "chaired", "managed", "owned"})
+_VERB_ROLE = {"advises": "adviser", "advised": "adviser", "leads": "head", "led": "head", "heads": "head",
+              "headed": "head", "runs": "head", "ran": "head", "founded": "founder", "chairs": "chair",
+              "chaired": "chair", "oversees": "head", "oversaw": "head", "manages": "manager", "managed": "manager",
+              "left": "former employee"}
 
 
 @lru_cache(maxsize=1)
@@ -170,8 +174,11 @@ class _Affiliations:
             if by and nxt and "by" in text[m.end:m.end + 60]:
                 # "NFDG, a partnership co-run by SSI executive Daniel Gross"
                 person = next((x for x in ms[i + 1:i + 4] if x.type == "Person" and x.start - m.end < 90), None)
-                if person and _RUN_BY.match(self._strip_orgs(ms, i, person)):
-                    self.link(person.key, m.key, "head", m.start, person.end, sent)
+                run_by = _RUN_BY.match(self._strip_orgs(ms, i, person)) if person else None
+                if person and run_by:
+                    # "SSI, the startup launched by former OpenAI chief scientist X": its founder
+                    role = "head" if run_by.group("verb").split()[0] in _HEAD_BY else "founder"
+                    self.link(person.key, m.key, role, m.start, person.end, sent)
             if speech and (nxt is None or nxt.start > m.end + 2):
                 self._epithet(m, sent)
             if his:
@@ -280,6 +287,8 @@ class _Affiliations:
         r = p["appos_org_role_gap"].match(gap)
         if r and (c is None or c.start > b.end + 3):
             t = p["appos_org_role_tail"].match(text[b.end:b.end + 60])
+            if t and c is not None and c.type == "Person" and not text[b.end + t.end():c.start].strip():
+                return  # "Stanford's X, Carnegie Endowment president Y": the title is the next name's
             if t:
                 role = ("former " if r.group("former") else "") + t.group("role")
                 self.link(a.key, b.key, role, a.start, b.end + t.end(), sent)
@@ -319,7 +328,12 @@ class _Affiliations:
                 continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
             if i and ms[i - 1].type == "Organization" and r.start("role") - ms[i - 1].end < 4:
                 continue  # "Acme CEO X" is read by the adjacent-title rule
-            org = self.topic_org()
+            # the organisation the previous sentence was about ("Anysphere ... is trying to calm users. In a post,
+            # CEO Michael Truell ..."), else the article's; with another organisation named before the title in the
+            # sentence ("Coatue called for CEO X to step down") only the article's
+            here = any(x.type == "Organization" for x in ms[:i])
+            org = (None if here else ctx.recent_subject(m.start, ("Organization",), max_sentences=1)) or \
+                self.topic_org()
             if r.group("role").lower().endswith("s"):
                 # "OpenAI's response was signed by co-founders A, B and C": the organisation of the sentence first
                 here = [x for x in ms[:i] if x.type == "Organization" and ctx.is_head(x)]

@@ -92,7 +92,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Y is led by founder X", "Y, run by X"
         "led_by": re.compile(r"^(?:\s*,\s+(?:which\s+(?:is|was)\s+)?|\s+(?:is|was|has\s+been)\s+)(?:now\s+|"
                              r"currently\s+|still\s+)?(?:led|run|headed|chaired)\s+by\s+(?:its\s+)?"
-                             rf"(?P<role>(?:[a-z][\w-]*\s+){{0,3}}?)(?:{_HONORIFIC_RE})?$"),
+                             rf"(?P<role>(?:(?:[a-z][\w-]*|[A-Z]{{2,4}})\s+){{0,3}}?)(?:{_HONORIFIC_RE})?$"),
         "title_comma": re.compile(rf"^\s+(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?(?i:{role}))\s*,\s*$"),
         "title_plain": re.compile(rf"^\s+(?:[\w-]+\s+){{0,3}}?(?i:{role})\s+$"),
         "role_word": re.compile(rf"(?<![\w-])(?P<role>(?:{roles}))s?(?![\w-])", re.I),

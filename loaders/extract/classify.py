@@ -475,12 +475,23 @@ class _Typer:
                 types = [t.type for t in group if t.type in ("Organization", "Person", "Product")]
                 if types:
                     best = max(set(types), key=types.count)
-                    if best != "Person":  # person lists are typed by their names; orgs/products by company
-                        for k in range(i, j + 1):
-                            if items[k].type is None and not items[k].mention.sentence_initial and \
-                                    items[k].mention.text.lower() not in self.doc.lower_vocab:  # "Defendants"
-                                items[k] = replace(items[k], type=best, cue="list", label=items[k].mention.text)
+                    for k in range(i, j + 1):
+                        if items[k].type is None and not items[k].mention.sentence_initial and \
+                                items[k].mention.text.lower() not in self.doc.lower_vocab and \
+                                (best != "Person" or self._person_shaped(items[k].mention.text)):
+                            # "Defendants" is a common word; a list of people takes only names shaped as one
+                            # ("Sarah Silverman and Ta-Nehisi Coates", "artists Gerald Brom, Jingna Zhang")
+                            items[k] = replace(items[k], type=best, cue="list", label=items[k].mention.text)
             i = j + 1
+
+    def _person_shaped(self, text: str) -> bool:
+        """Two or three capitalised name words, none a common word of the text, the last no organisation's suffix."""
+        words = text.split()
+        lex = self.lex
+        return 2 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words) and \
+            words[-1] not in lex.org_suffixes and _ORG_HEAD_INSIDE.isdisjoint(words) and \
+            not any(w.lower() in self.doc.lower_vocab or w.lower() in lex.stopwords or w in lex.generic_caps
+                    for w in words)
 
 
 # how much a typing cue is worth when one name is typed differently in one document ("Helix Mind announced" reads
@@ -520,6 +531,21 @@ def _agree(items: list[TypedMention]) -> None:
             items[i] = replace(t, type=next(iter(votes)), cue=f"agree:{t.cue}")  # type: ignore[arg-type]
 
 
+# the cues that read a name as a product because it starts with a maker's or a product's name ("Xbox Game Studios")
+_LINE_CUES = frozenset({"maker-line", "product-line"})
+# last words only a company's name ends in: a product line never does ("Llama Productions", "Xbox Game Studios
+# Publishing")
+_COMPANY_ENDINGS = frozenset({"Studios", "Publishing", "Productions", "Entertainment", "Pictures", "Records",
+                              "Holdings", "Group", "Inc", "Inc.", "Corp", "Corp.", "LLC", "Ltd", "Ltd.", "PLC", "GmbH"})
+
+
+def _org_suffixed_lines(items: list[TypedMention]) -> None:
+    """A name read as a product line from its first word is a company when it ends in a company's word."""
+    for i, t in enumerate(items):
+        if t.type == "Product" and t.cue in _LINE_CUES and t.mention.text.split()[-1] in _COMPANY_ENDINGS:
+            items[i] = replace(t, type="Organization", cue="company-ending", label=t.mention.text)
+
+
 def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
     """Stage 3: a type (or None) for every mention."""
     typer = _Typer(doc, lexicon())
@@ -534,8 +560,10 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
                     t.mention.sentence_initial and " " not in word and word not in mid_sentence and
                     (m.group or word.lower() in doc.lower_vocab)):
                 continue  # "Legal experts say", "Tech YouTuber X": a capitalised adjective, not an organisation
-            if t.type is None:
+            if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
+                # "Microsoft Gaming chief executive X": a maker's line that has executives is a division
                 items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
+    _org_suffixed_lines(items)
     typer.propagate_lists(items)
     _agree(items)
     return TypedMentions(items=items)

@@ -21,13 +21,14 @@ _FUNDING_WORDS = frozenset([
     "closing", "land", "lands", "landed", "bag", "bags", "bagged", "garner", "garners", "garnered", "complete",
     "completes", "completed", "completing", "funding", "financing", "backing", "investment", "series", "seed",
     "valuing", "valued", "valuation", "values", "value", "round", "invested", "invests", "invest", "total",
-    "poured", "pumped", "injected", "investors",
+    "poured", "pumped", "injected", "investors", "committed", "commits", "pledged", "pledges",
+    "received", "receives", "receiving",
 ])
 _MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
                           r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
                           r"investment|invest(?:s|ed)?|series [a-h]\b|seed round|valu(?:ing|ed|es|ation)|round|"
-                          r"poured|pumped|"
+                          r"poured|pumped|committed|commits|pledged|pledges|receiv(?:ed|es|ing)\s+[^.;]{0,40}?\bfrom|"
                           r"injected)\b",
                           re.I)
 # "valued at", "valuing it at", "values the company at", "a valuation of", "worth"
@@ -40,7 +41,8 @@ _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales
                           r"subscription|charges?|income|earnings|penalty|settlement)\s*(?:of\s+)?(?:a\s+|an\s+)?$",
                           re.I)
 _AMOUNT_BEFORE = re.compile(r"(?:rais\w*|secur\w+|clos\w+|land\w*|bag\w+|garner\w+|backing|funding|financing|"
-                            r"investment|invest\w*|round|injection|infusion|pour\w*|pump\w*|inject\w*)\b"
+                            r"investment|invest\w*|round|injection|infusion|pour\w*|pump\w*|inject\w*|"
+                            r"committed|commits|pledged|pledges)\b"
                             r"[^.;$€£¥₹]{0,40}$", re.I)
 _AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+|additional\s+)?(?:seed\s+|series\s+[a-h]\s+|venture\s+|"
                            r"equity\s+|growth\s+)?(?:funding|financing|capital|investment|equity|a\s+round|"
@@ -64,7 +66,8 @@ _VERB = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|e
 _PRONOUN_VERB = re.compile(r"\b(?:when|after|as|and|but|since|because|where)\s+(?:it|they|we)\s+"
                            r"(?:has\s+|had\s+|have\s+|also\s+|recently\s+|just\s+|last\s+\w+\s+)*(?:rais|secur|clos|land|bag|garner|"
                            r"complet|receiv)\w*\s+(?:\w+\s+){0,2}$", re.I)
-_ROUND_IN = re.compile(r"^[^.;]{0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|seed)\s+"
+_ROUND_IN = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|"
+                       r"seed)\s+"
                        r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
 _LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading)\s+(?:[\w’'$.-]+\s+){0,4}?"
                   r"(?:round|raise|investment|series\s+[a-h]|seed|"
@@ -86,11 +89,12 @@ _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|not
 # "Sequoia and Nvidia backed X": an active verb whose subject invests and whose object raises
 _BACKED_ACTIVE = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?:the\s+)?$", re.I)
 _BACKED_SUBJECT = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?!by\b)", re.I)
-_INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed)\b", re.I)
+_INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed|committed|pledged)\b", re.I)
 _AUX_GAP = re.compile(r"^\s+(?:(?:has|had|have|also|recently|previously|will|would|just|is|was|are|were|agreed|"
                       r"plans|set|to|already)\s+)*$", re.I)
-_INVEST_VERB = re.compile(r"\binvest(?:s|ed|ing)?\b[^.;]{0,60}$", re.I)
-_IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on)\s+(?:the\s+)?$", re.I)
+_INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committed|commits|pledged|pledges)\b(?:[^.;]|\.(?=\d)){0,60}$",
+                          re.I)
+_IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on|to)\s+(?:the\s+)?$", re.I)
 # "raised $1B for his new venture, Safe Superintelligence": the organisation the money is for
 _FOR_ORG = re.compile(r"\b(?:for|into)\s+(?:[\w’'-]+\s+){0,6}(?:[\w’'-]+\s*,\s*)?$|^\s*,\s*$", re.I)
 _INVESTOR_IN = re.compile(rf"\b(?:{_INVESTOR_CUES}|"
@@ -110,12 +114,38 @@ _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "pa
 _MIN_ROUND = 100_000
 _PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
 # the USD figure a text gives beside another currency: "€500m ($540m)", "HK$780 million (US$100 million)"
-_TWIN_GAP = re.compile(r"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+)?(?:about|around|roughly|approximately|some|nearly|almost|"
+_TWIN_GAP = re.compile(r"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal)\s+to\s+|worth\s+)?"
+                       r"(?:about|around|roughly|approximately|some|nearly|almost|"
                        r"close\s+to|more\s+than|over)?\s*$", re.I)
+# a share price's move: the valuations of its sentence are market values, not a round's
+_SHARE_MOVE = re.compile(r"\b(?:shares|stock|stocks)\b[^.;]{0,60}?\b(?:rose|fell|jumped|climbed|dropped|slid|surged|"
+                         r"soared|sank|closed|gained|lost|traded|tumbled|plunged|rallied)\b", re.I)
 # words that start the report of another round: a valuation and an amount on both sides of one belong to two rounds
 _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b(?:previous|prior|earlier|last)\s+"
                           r"(?:round|raise|funding|valuation)\b|\bafter\s+raising\b|\bfollowing\s+(?:a|its)\b|"
-                          r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;", re.I)
+                          r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;|,\s+(?:while|whereas)\b",
+                          re.I)
+# another party's own round after a clause break: "A invested $4B in X, and B committed $2B to ...", "X raised $100M,
+# and Y raised $50M at a $400M valuation"
+_NEW_INVESTOR = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
+                           r"(?:\s*,\s+(?:a|an|the)\s+[^,;]{1,40},)?\s+(?:(?:has|had|also|later|"
+                           r"then|separately|itself)\s+)*(?:agreed\s+to\s+invest|committed|commits|pledged|pledges|"
+                           r"invested|invests|poured|put|raised|raises|secured|secures|closed|closes|landed|lands)\b")
+# "..., and B committed $2B to the same startup": the company of the sentence's first round
+_SAME_RECIPIENT = re.compile(r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:in|into|to|for)\s+the\s+same\s+(?:[\w-]+\s+)?"
+                             r"(?:company|startup|"
+                             r"start-up|firm|lab|business|developer|maker)\b", re.I)
+# "X has received $8 billion from Amazon": money received from someone (not revenue, not a fine)
+_RECEIVED_BEFORE = re.compile(r"\breceiv(?:ed|es|ing)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|more\s+than\s+|"
+                              r"over\s+|up\s+to\s+|an?\s+)?$", re.I)
+_FROM_AFTER = re.compile(r"^\s+(?:(?:in|of)\s+(?:new\s+)?(?:funding|investment|financing|capital|backing)\s+)?from\s+"
+                         r"(?:the\s+)?[A-Z]")
+# "$200 million at $1.5 billion": a sum, then the valuation it was raised at
+_AT_VALUATION = re.compile(r"^\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
+                           r"(?:US)?[$€£¥₹]\s?\d")
+_AT_BEFORE = re.compile(r"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?\s+at\s+(?:a\s+|an\s+)?"
+                        r"(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
+                        r"(?:US)?$")
 
 
 def _in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
@@ -176,11 +206,17 @@ class _Funding:
             break
         # "a $20M Series A in X", "values X at $2B": the organisation named right after the round or the verb
         for m in _orgs(ctx.mentions(sent, pos, s.end), exclude):
-            if _ROUND_IN.search(text[pos:m.start]):
-                return m.key
+            if _ROUND_IN.search(text[pos:m.start]) or \
+                    (_VALUES_ORG.search(text[max(pos, m.start - 12):m.start]) and ";" not in text[pos:m.start]):
+                return m.key  # "The $1 billion round, led by Sequoia, values X at $10 billion"
             break
         for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
             if _VALUES_ORG.search(text[max(s.start, m.start - 30):m.start]):
+                return m.key
+            break
+        # "..., and Y raised $50M": the organisation right before the raise verb
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if ctx.is_head(m) and _RAISES_AFTER.match(text[m.end:pos]):
                 return m.key
             break
         cs = ctx.clause_start(sent, pos)
@@ -196,21 +232,23 @@ class _Funding:
                 prev = _orgs([x for x in ms if x.end <= cs + rel.start() + 2], exclude)
                 if prev and not text[prev[-1].end:cs + rel.start()].strip(" ,’'s"):
                     return prev[-1].key
+        # "Microsoft invested $10 billion in OpenAI", "the US group has committed $13bn to OpenAI": the subject is
+        # the investor, the organisation after "in"/"to" the recipient
+        if _INVEST_VERB.search(seg):
+            after = _orgs(ctx.mentions(sent, pos, s.end), exclude)
+            for m in after:
+                if _IN_ORG.match(text[m.start - 9 if m.start - 9 > pos else pos:m.start][-9:]) or \
+                        re.search(r"\b(?:in|into|to)\s+(?:the\s+)?$", text[pos:m.start]):
+                    return m.key
         if _ANAPHOR.match(seg):
             # "..., when it raised $105 million": the article's company, else the organisation just talked about
-            return self.topic(exclude) or ctx.subject(sent, pos, ("Organization",)) or \
+            subj = ctx.subject(sent, pos, ("Organization",))
+            return self.topic(exclude) or (subj if subj not in exclude else None) or \
                 ctx.recent_subject(cs, ("Organization",), exclude)
         if _PRONOUN_VERB.search(seg[-80:]):
             # "That was four times the valuation it fetched in January, when it raised $105 million": the company the
             # previous sentence was about
             return ctx.recent_subject(cs, ("Organization",), exclude) or self.topic(exclude)
-        # "Microsoft invested $10 billion in OpenAI": the subject is the investor
-        if _INVEST_VERB.search(seg):
-            after = _orgs(ctx.mentions(sent, pos, s.end), exclude)
-            for m in after:
-                if _IN_ORG.match(text[m.start - 9 if m.start - 9 > pos else pos:m.start][-9:]) or \
-                        re.search(r"\b(?:in|into)\s+(?:the\s+)?$", text[pos:m.start]):
-                    return m.key
         for m in _orgs([x for x in ms if x.end <= pos], exclude):
             if _BACKED_ACTIVE.search(text[max(s.start, m.start - 20):m.start]):
                 return m.key  # "Sequoia and Nvidia backed X in a $300 million round"
@@ -301,9 +339,12 @@ class _Funding:
             if mm.money.value < _MIN_ROUND or _PER_SHARE.match(st[mm.end:mm.end + 20]):
                 continue  # "closes at a record $207.15", "$34 a share": a share price, never a round
             kept.append(mm)
-        if not kept:
-            return []
-        split = _OTHER_ROUND.search(st, kept[0].end)
+        if not kept or (_SHARE_MOVE.search(st) and not any(_AMOUNT_BEFORE.search(st[max(0, mm.start - 70):mm.start])
+                                                            or _AMOUNT_AFTER.match(st[mm.end:mm.end + 50])
+                                                            for mm in kept)):
+            return []  # "Shares of X rose 5% to $950, valuing the company at $2.3 trillion": a market value
+        split = min((m for m in (_OTHER_ROUND.search(st, kept[0].end), _NEW_INVESTOR.search(st, kept[0].end)) if m),
+                    key=lambda m: m.start(), default=None)
         cut = split.start() if split else len(st)
         rounds = [self._one_round(st, [mm for mm in kept if mm.start < cut]),
                   self._one_round(st, [mm for mm in kept if mm.start >= cut], previous=split)]
@@ -314,18 +355,27 @@ class _Funding:
                    ) -> tuple[MoneyMatch | None, MoneyMatch | None, MoneyMatch | None]:
         """The amount, the valuation and a running total among the money expressions of one round."""
         amount = valuation = total = None
+        valuations: list[MoneyMatch] = []
         for mm in monies:
             before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
-            if _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after) or \
+            if amount is None and _AT_VALUATION.match(after):
+                amount = mm  # "and then $200 million at $1.5 billion": an amount, its valuation after "at"
+            elif _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after) or \
+                    (amount is not None and _AT_BEFORE.search(before)) or \
                     (previous is not None and mm.start - previous.end() < 3 and "valu" in st[:previous.start()] and
                      previous.group(0).lower().startswith(("up", "down", "compared", "and"))):
                 valuation = valuation or mm  # "values X at $2B, up from $1B": the earlier valuation
+                valuations.append(mm)
             elif _TOTAL_BEFORE.search(before):
                 total = total or mm
             elif _NOT_FUNDING.search(before[-30:]):
                 continue
-            elif _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after):
+            elif _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after) or \
+                    (_RECEIVED_BEFORE.search(before) and _FROM_AFTER.match(after)):
                 amount = amount or mm
+        if amount is not None and len(valuations) > 1 and valuations[0].start < amount.start:
+            # "X, valued at $10B last year, is raising $1B at a $20B valuation": the one stated with the amount
+            valuation = next((v for v in valuations if v.start > amount.start), valuation)
         return amount, valuation, total
 
     def run(self) -> list[Event]:
@@ -375,6 +425,8 @@ class _Funding:
             if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
                 investors += [k for k in [*named[:-1], subj] if k not in investors]
         recipient = self.recipient(s.index, s.start + anchor.start, set(investors))
+        if not first and events and _SAME_RECIPIENT.match(st, anchor.end):
+            recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
         if recipient is None and (not first or _SAME_ROUND.match(st)) and events:
             # "The round brings total funding to €71M, following a €23M Series A": the last round's company, which
             # for the second round of a sentence is its first round's

@@ -10,6 +10,7 @@ from itertools import compress
 from operator import itemgetter, not_
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon
+from loaders.extract.name_spans import known_spans, title_cased, work_titles
 from loaders.extract.schema import Mention, MentionSet, Sentence, TextDoc
 from loaders.extract.text import tokens
 
@@ -29,6 +30,8 @@ _ADJECTIVE = re.compile(r"(?:ive|al|ic|ous|ed|ing|able|ible|ful|ary|ent|ant)$")
 _LIST_HEADS = frozenset({"Ministry", "Department", "Committee", "Subcommittee", "Commission", "Council"})
 _CHAMBERS = frozenset({"Senate", "House"})  # their committees list fields before the head
 _COMMA_LEGAL = frozenset({"Inc", "LLC", "Ltd", "Corp", "Co", "PLC", "LLP", "GmbH", "AG", "SA", "NV"})
+_CIRCUITS = frozenset({"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+                       "Eleventh", "Federal", "D.C."})
 _DISTRICT_WORDS = frozenset({"District", "Northern", "Southern", "Eastern", "Western", "Central", "Middle"})
 # heads whose name goes on over "of the" ("Office of the Privacy Commissioner", "Department of the Treasury")
 _OF_THE_HEADS = frozenset({"Office", "Ministry", "Department", "University", "Institute", "Bank", "Court", "Museum",
@@ -38,6 +41,16 @@ _APOSTROPHES = frozenset({"'", "’"})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
 _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
+# the last words of a firm's name, never of a place or an institution named "of" something
+_FIRM_SUFFIXES = frozenset({"Capital", "Ventures", "Partners", "Labs", "Inc", "Inc.", "LLC", "LLP", "Ltd", "Ltd.",
+                            "Corp", "Corp.", "Holdings", "Technologies", "Robotics", "Advisors", "Associates"})
+_FIRM_ENDINGS = _FIRM_SUFFIXES | {"Software", "Systems", "Media", "Studios", "Games", "Group"}
+# a well-known name inside a compound: "Nvidia-powered", "Uber-type", "then-Apple", "ex-OpenAI"
+_KNOWN_COMPOUND = re.compile(r"^(?:(?:[Tt]hen|[Ee]x|[Ff]ormer|[Pp]re|[Pp]ost|[Nn]on|[Aa]nti)-)?"
+                             r"(?P<name>[A-Z][A-Za-z0-9]+)"
+                             r"(?:-(?:based|backed|owned|led|funded|founded|run|controlled|operated|supported|"
+                             r"powered|made|built|style|type|like|era|branded|designed|developed|linked))?$")
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _CODE_START = re.compile(r"^[A-Z]\d{1,3}$")  # a model code or a quarter starting a run ("Q1", "H2")
 _VERSION = re.compile(r"^(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")
 _VERSION_SUFFIX = frozenset({"Pro", "Max", "Ultra", "Mini", "mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "SE",
@@ -146,13 +159,19 @@ class _Builder:
         # a name token holds an upper-case letter: lower-case words, most tokens, are not even looked up
         starts = [k for k in compress(range(n), map(not_, map(str.islower, texts)))
                   if texts[k][0].isalpha() and is_name_token(texts[k])]
+        known_at = known_spans(self.text, toks, texts, self.lex)
+        if known_at:
+            starts = sorted({*starts, *known_at})
         j = 0
         for i in starts:
             if i < j:
                 continue  # inside the previous run
-            j = i + 1
+            j = max(i + 1, known_at.get(i, 0))
             while j < n:
                 gap = text[toks[j - 1][1]:toks[j][0]]
+                if j in known_at and gap == " ":
+                    j = known_at[j]  # a well-known name goes on over a digit or a possessive ("Microsoft 365 Copilot")
+                    continue
                 if toks[j][2] == "," and not gap and j + 1 < n and \
                         any(x[2] in _LIST_HEADS for x in toks[i:i + 2]) and \
                         any(x[2] in {"of", "for", "on"} for x in toks[i:j]):
@@ -174,7 +193,7 @@ class _Builder:
                 if skip:
                     j += skip  # "District Court for the Southern District", "Office of the", "Autorite de la"
                     continue
-                if not gap and self._initial_joins(toks, j):
+                if not gap and self._initial_joins(toks, j, i):
                     j += 1 if toks[j][2][0] in _APOSTROPHES else 2  # "Andrew N. Ferguson", "Adam D’Angelo"
                     continue
                 if gap != " " and (not gap or gap.strip() or len(gap) > 3):
@@ -222,19 +241,24 @@ class _Builder:
         prev = toks[j - 1][2]
         if words[:2] == ["for", "the"] and prev == "Court" and words[2] in _DISTRICT_WORDS:
             return 2
+        if words[:2] == ["for", "the"] and prev == "Appeals" and words[2] in _CIRCUITS:
+            return 2  # "Court of Appeals for the Third Circuit"
         if words[:2] == ["of", "the"] and prev in _OF_THE_HEADS:
             return 2
         if words[0] in _CONNECTORS and words[1] in _CONNECTORS and words[0] != "of":
             return 2
         return 0
 
-    def _initial_joins(self, toks: list[Tok], j: int) -> bool:
+    def _initial_joins(self, toks: list[Tok], j: int, start: int = -1) -> bool:
         """Whether the token at j continues a name after a one-letter initial: the full stop of "N." before a
         capitalised word that is not a function word, or the apostrophe part of "D’Angelo"."""
         prev, t = toks[j - 1][2], toks[j][2]
         if len(prev) != 1 or not prev.isupper():
             return False
-        if t == "." and (j < 2 or toks[j - 2][2] not in self.lex.first_names):
+        # a first initial after a title, "by" or a list's comma ("artists H. Southworth, Gerald Brom")
+        before = toks[start - 1][2].lower() if j - 1 == start and start > 0 else ""
+        first_initial = before in {",", "and", "by"} or (len(before) > 3 and before.rstrip("s") in self.lex.role_words)
+        if t == "." and not first_initial and (j < 2 or toks[j - 2][2] not in self.lex.first_names):
             return False  # only a middle initial after a given name: "platform X. Investors" ends a sentence
         if t[0] in _APOSTROPHES:
             return len(t) > 2 and t[1].isupper()
@@ -252,8 +276,19 @@ class _Builder:
                 all(w[0].isupper() and w.isalpha() for w in words):
             return True  # "analyst Carolina Milanesi of Creative Strategies": a title names a person
         k = next((x for x, w in enumerate(words) if w in self.lex.first_names), None)
+        if k is None and len(words) == 2 and self._firm_after_of(toks, j):
+            # "Ashu Garg of Foundation Capital": two name words, then a firm's name
+            return all(w.isalpha() and w[0].isupper() and w.lower() not in self.doc.lower_vocab for w in words) \
+                and words[-1] not in self.lex.org_suffixes and words[-1] not in _FOR_HEADS
         return k is not None and 1 <= len(words) - k <= 3 and words[-1] not in self.lex.org_suffixes \
             and words[-1] not in _FOR_HEADS
+
+    def _firm_after_of(self, toks: list[Tok], j: int) -> bool:
+        """Whether the capitalised words after "of" at j end in a firm's suffix ("of Foundation Capital")."""
+        k = j + 1
+        while k < len(toks) and is_name_token(toks[k][2]) and self.text[toks[k - 1][1]:toks[k][0]] == " ":
+            k += 1
+        return k - j - 1 >= 1 and toks[k - 1][2] in _FIRM_SUFFIXES
 
     def _and_joins(self, toks: list[Tok], a: int, j: int) -> bool:
         """Whether "and" at j continues an institution's name: the capitalised run after it ends in a typical head."""
@@ -278,27 +313,44 @@ class _Builder:
                 break  # "Q1 Tessera" may be a product's name: typing decides whether "Q1" is a quarter
             # a common word capitalised only because it starts the sentence (tested last: the costliest test)
             # "US" is the country's abbreviation (as "U.S."), not the pronoun: "US Securities and Exchange Commission"
-            stop = low in lex.stopwords and t != "US"
+            # ("of Not Boring Software": a capitalised stopword mid-sentence before a firm's suffix is the name's)
+            stop = low in lex.stopwords and t != "US" and not (b - a >= 3 and toks[b - 1][2] in _FIRM_ENDINGS and (
+                a not in initial or (a == 0 and self._named_mid_sentence(t, toks[a + 1][2]))))
+            # (a name the text writes mid-sentence too keeps its first word: "Sports Illustrated published")
             if stop or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
                     (a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns)
                      and low not in lex.role_words and lex.known.get(fold(t)) is None
-                     and not (a + 1 < b and toks[a + 1][2] in _NAME_SUFFIXES and not _ADJECTIVE.search(low))):
+                     and not (a + 1 < b and toks[a + 1][2] in _NAME_SUFFIXES and not _ADJECTIVE.search(low))
+                     and not (a == 0 and a + 1 < b and self._named_mid_sentence(t, toks[a + 1][2]))):
                 # ("Scale AI CEO X said", "News Corp sued": a common word before a company suffix is the name's)
                 a += 1
             else:
                 break
         return a
 
+    def _named_mid_sentence(self, first: str, second: str) -> bool:
+        """Whether the document also writes "first second" capitalised after a lower-case word: then a sentence's
+        first word is the name's own ("Sports Illustrated published ...", "the Sports Illustrated website")."""
+        if not second[:1].isupper():
+            return False
+        pattern = re.compile(rf"[a-z][,;:]? {re.escape(first)} {re.escape(second)}\b")
+        return pattern.search(self.text) is not None
+
     def _known_prefix(self, texts: list[str], a: int, b: int) -> tuple[int, int]:
         """(start, end) of the longest well-known name of two or more words that starts the run at a (or after its
         "The"), else (a, 0): stripping, title splitting and tail trimming must not cut it ("USA Today publisher",
         "Scale AI CEO", "Getty Images")."""
         known = self.lex.known
-        start = a + 1 if texts[a] in {"The", "A", "An"} else a
-        for k in range(min(b, start + self.lex.known_max_tokens), start + 1, -1):
-            if fold(" ".join(texts[start:k])) in known:
-                return start, k
-        return a, 0
+        best = (a, 0)
+        # "The Verge" is known only with its article, "Wall Street Journal" also without (read so): the longer name
+        # wins ("The Information" must not cut "The Information Commissioner's Office")
+        for start in ((a + 1, a) if texts[a] in {"The", "A", "An"} else (a,)):
+            for k in range(min(b, start + self.lex.known_max_tokens), start + 1, -1):
+                if fold(" ".join(texts[start:k])) in known:
+                    if k > best[1]:
+                        best = (start, k)
+                    break
+        return best
 
     def _stop_tail(self, t: str, n: int) -> bool:
         """A stopword ending a run that is not part of the name: lower case, short, or a function word; a longer
@@ -322,6 +374,8 @@ class _Builder:
                 break
         if b <= a:
             return None
+        if b - a == 1 and _PLURAL_ACRONYM.match(toks[a][2]):
+            return None  # "20,000 different SKUs", "GPUs": a plural of a common acronym, not a name
         words = list(map(_TEXT, toks[a:b]))
         if generic.issuperset(words) and b > keep:
             return None
@@ -387,17 +441,22 @@ class _Builder:
 
     def sentence(self, s: Sentence) -> None:
         """Mentions of one sentence."""
-        toks = _split_compounds(tokens(self.text, s.start, s.end), self.lex.stopwords)
+        toks = _split_compounds(tokens(self.text, s.start, s.end), self.lex)
         if not toks:
             return
         texts = list(map(_TEXT, toks))
         self.lows = lows = list(map(str.lower, texts))
         initial = _initial_positions(toks, texts)
+        titles = work_titles(texts, self.lex) if any(t in _QUOTES_OPEN for t in texts) else ()
         for a, b in self._runs(toks, texts):
             if self.mentions and self.mentions[-1].version_end and toks[a][0] < self.mentions[-1].version_end:
                 continue  # consumed as a version tail ("iPhone 15 Pro")
-            if s.heading and not (a and texts[a - 1] == "by" and b - a <= 3):
-                self._heading_run(s, toks, a, b)  # a byline ("Additional reporting by X") names its reporter
+            if any(lo <= a < hi for lo, hi in titles):
+                continue  # a word of a quoted title ("Blood in the Machine"): not a name of its own
+            if (s.heading and not (a and texts[a - 1] == "by" and b - a <= 3)) or title_cased(texts, a, b):
+                # a byline ("Additional reporting by X") names its reporter; a title-cased headline the heading
+                # test missed ("Duolingo Flooded With Pledges To Quit App") keeps only names known from elsewhere
+                self._heading_run(s, toks, a, b)
                 continue
             a2 = self._strip(toks, a, b, initial)
             known_start, known_end = self._known_prefix(texts, a, b)
@@ -490,22 +549,38 @@ class _Builder:
                                          sentence=s.index, org_before=affiliation, group=label))
 
 
-def _split_compounds(toks: list[Tok], stopwords: frozenset[str]) -> list[Tok]:
+def _split_compounds(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     """Tokens with "Dhabi-backed", "Francisco-based" after a name's first word cut into the name's last word, the
     hyphen and the participle, so that the name is read whole ("Abu Dhabi", "Andreessen Horowitz") rather than cut
-    before its last word (a one-word owner, "Salesforce-owned Slack", stays a modifier as before)."""
+    before its last word; a well-known one-word name is cut out of its compound too ("Nvidia-powered servers",
+    "an Uber-type setup", "the then-Apple board"); an unknown one-word owner ("Zentrix-owned") stays a modifier."""
     if not any("-" in t[2] for t in toks):
         return toks
     out: list[Tok] = []
-    for start, end, t in toks:
+    for i, (start, end, t) in enumerate(toks):
         m = _NAME_COMPOUND.match(t)
         if m and out and out[-1][1] == start - 1 and out[-1][2][0].isupper() and is_name_token(out[-1][2]) and \
-                out[-1][2].lower() not in stopwords:
+                out[-1][2].lower() not in lex.stopwords:
             cut = start + m.end(1)
             out += [(start, cut, m.group(1)), (cut, cut + 1, "-"), (cut + 1, end, t[m.end(1) + 1:])]
+        elif "-" in t and (k := _KNOWN_COMPOUND.match(t)) and _owner_of_a_thing(toks, i, lex) and \
+                getattr(lex.known.get(fold(k.group("name"))), "type", None) == "Organization":
+            a, b = start + k.start("name"), start + k.end("name")
+            if k.start("name"):
+                out += [(start, a - 1, t[:a - start - 1]), (a - 1, a, "-")]
+            out.append((a, b, k.group("name")))
+            if b < end:
+                out += [(b, b + 1, "-"), (b + 1, end, t[b - start + 1:])]
         else:
             out.append((start, end, t))
     return out
+
+
+def _owner_of_a_thing(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """Whether the compound at i modifies a common noun or a title ("Nvidia-powered servers", "ex-Google CEO X"), not
+    a name, which stays the clause's subject ("Salesforce-owned Slack filed a complaint")."""
+    nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+    return not nxt[:1].isupper() or nxt.lower() in lex.role_words
 
 
 @lru_cache(maxsize=4)

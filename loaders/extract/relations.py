@@ -8,6 +8,7 @@ from functools import lru_cache
 from kg.model import Event, Relation, Span
 from loaders.extract.affiliations import extra_affiliations
 from loaders.extract.appositions import affiliating, apposition_affiliations
+from loaders.extract.careers import career_affiliations
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, fold, lexicon
 from loaders.extract.rules import register
@@ -146,6 +147,7 @@ def extract_relations(ctx: DocContext, funding: list[Event]) -> list[Relation]:
         _add(out, seen, ctx, subject, "affiliated_with", obj, _role(role), start, end, sent, rule=rule)
 
     apposition_affiliations(ctx, add_rule)
+    career_affiliations(ctx, add_rule)
     _developers(ctx, p, out, seen)
     # invested_in: the investors of each funding round ("led by X", "an investment of $1B from X")
     for ev in funding:

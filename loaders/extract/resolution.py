@@ -15,6 +15,9 @@ from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMent
 _STRENGTH = {"lexicon": 9, "lexicon-plural": 9, "product-line": 8, "project": 8, "model-code": 7, "admin": 8}
 _KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(|,)?\s*(?:popularly |also |better |widely |commonly )?"
                        r"(?:known|recognized|recognised|called|dubbed|nicknamed) as\s*[\"“]?$")
+# a body of an organisation's people, not the organisation: "Sports Illustrated Union", "Acme Foundation"
+_DISTINCT_BODIES = frozenset({"Union", "Guild", "Board", "Foundation", "Party", "Association", "Federation", "Council",
+                              "Committee", "Subcommittee", "League", "Caucus"})
 _SKIP_WORDS = frozenset({"of", "the", "and", "&", "for"})
 _LINE_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Lite", "Air", "SE", "XL"})
 # the models' own validators, called with a dict: the checks of Span(...) and Entity(...) without BaseModel.__init__'s
@@ -153,7 +156,8 @@ class _Resolver:
                     ok = (flw[-n:] == fwords and unknown) or (flw[:n] == fwords and unknown and typed != "Product"
                                                               and all(w in _LINE_WORDS for w in lw[n:]))
                 else:
-                    ok = (flw[:n] == fwords and all(w in org_suffixes or w in generic_caps for w in lw[n:])) or \
+                    ok = (flw[:n] == fwords and all(w in org_suffixes or w in generic_caps for w in lw[n:])
+                          and lw[-1] not in _DISTINCT_BODIES) or \
                          flw[-n:] == fwords or \
                          (n == 1 and words[0] == lw[0] and lw[-1] in {"administration", "Administration"}) \
                         or (n == 1 and words[0] == lw[0] and self._brand_word(words[0]))
@@ -201,6 +205,33 @@ class _Resolver:
                     self.by_fold[key] = cands[0]
             c.items, c.labels, c.surfaces = [], [], []
 
+    def _merge_acronym_suffixed(self) -> None:
+        """"AMI Labs" joins "Advanced Machine Intelligence Labs": an acronym of the longer name's words before the
+        same suffix."""
+        for ci, c in enumerate(self.clusters):
+            words = _forms(c.label())[0] if c.items and c.type == "Organization" else ()
+            if len(words) != 2 or not words[0].isupper() or len(words[0]) < 2 or words[1] not in self.lex.org_suffixes:
+                continue
+            for cj, d in enumerate(self.clusters):
+                dw = _forms(d.label())[0] if cj != ci and d.items and d.type == "Organization" else ()
+                if len(dw) > 2 and dw[-1] == words[1] and initials(" ".join(dw[:-1])).upper() == words[0]:
+                    self._join(ci, cj)
+                    break
+
+    def _join(self, ci: int, cj: int) -> None:
+        """Cluster ci joins cluster cj (its names and mentions move; its label becomes a weak one)."""
+        c, d = self.clusters[ci], self.clusters[cj]
+        d.labels += [(0, lab) for _, lab in c.labels]
+        d.surfaces += c.surfaces
+        d.items += c.items
+        for i, a in list(self.assign.items()):
+            if a == ci:
+                self.assign[i] = cj
+        for key, val in list(self.by_fold.items()):
+            if val == ci:
+                self.by_fold[key] = cj
+        c.items, c.labels, c.surfaces = [], [], []
+
     def run(self) -> Resolved:
         items = self.items
         text = self.doc.clean
@@ -216,6 +247,7 @@ class _Resolver:
             self._add(i, t, t.type, label)
         self._merge_suffixes()
         self._merge_brands()
+        self._merge_acronym_suffixed()
         # 2. aliases written out: "Safe Superintelligence (SSI)", "Marques Brownlee, popularly recognized as MKBHD"
         for i, t in enumerate(items):
             if i in self.assign or t.mention.group:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import check_spans, rels
 
 from loaders.extract import extract
@@ -82,3 +83,29 @@ def test_no_affiliation_from_a_mere_mention() -> None:
     aff = _aff("Zentrix shipped a model. Critics including Ada Pike said it was slow, and OpenAI declined to comment.")
     assert ("Ada Pike", "Zentrix") not in aff and ("Ada Pike", "OpenAI") not in aff
     assert not _aff("Zentrix won the contract. President Joe Biden praised the deal.")
+
+
+def test_a_bare_title_names_the_company_the_previous_sentence_was_about() -> None:
+    text = ("Harbor Ventures backs many startups. Harbor Ventures invested in Zentrix Labs. Harbor Ventures is based "
+            "in Oslo. Veltrix Labs, the startup behind the Quill editor, is trying to calm angry users. In a blog "
+            "post on Friday, CEO Oona Brandt apologized.")
+    roles = _roles(text)
+    assert ("Oona Brandt", "Veltrix Labs") in roles and ("Oona Brandt", "Harbor Ventures") not in roles, roles
+
+
+
+@pytest.mark.parametrize(("text", "pair", "role"), [
+    ("Quillbyte Labs hired its chief executive, 28-year-old Oona Brandt, in May.", ("Oona Brandt", "Quillbyte Labs"),
+     "chief executive"),
+    ("The only data comes from Oona Brandt, who advises Quillbyte Labs on safety.", ("Oona Brandt", "Quillbyte Labs"),
+     "adviser"),
+    ("Rivals include Quillbyte Labs, the startup launched by former Harbor Ventures partner Oona Brandt.",
+     ("Oona Brandt", "Quillbyte Labs"), "founder"),
+])
+def test_ages_advisers_and_startups_launched_by(text: str, pair: tuple[str, str], role: str) -> None:
+    assert _roles(text).get(pair) == role, _roles(text)
+
+
+def test_a_title_before_the_next_name_of_a_list_is_that_names() -> None:
+    roles = _roles("The group is led by Quillbyte's Oona Brandt, Harbor Ventures president Raymond Menon and others.")
+    assert ("Oona Brandt", "Harbor Ventures") not in roles and ("Raymond Menon", "Harbor Ventures") in roles, roles

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import check_spans, labels
 
 from loaders.extract import extract
@@ -161,3 +162,29 @@ def test_green_party_title_and_place_after_for() -> None:
     assert got["Green Party"] == "Organization"
     assert got.get("Limerick") == "Place"
     assert got["Niamh Doyle"] == "Person"
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The authors, who include Richard Kadrey, Sarah Silverman and Ta-Nehisi Coates, sued the company.",
+     "Ta-Nehisi Coates"),
+    ("The suit was joined by artists Gerald Brom, Jingna Zhang and Julia Kaye on Wednesday.", "Jingna Zhang"),
+])
+def test_a_name_shaped_item_of_a_list_of_people_is_a_person(text: str, person: str) -> None:
+    assert labels(extract(text)).get(person) == "Person", labels(extract(text))
+
+
+def test_an_institution_in_a_list_of_people_is_not_a_person() -> None:
+    text = ("The inquiry was decided by the Commissioners for Data Protection, Des Hogan and Dale Sunderland, "
+            "who notified the company of their data protection concerns.")
+    assert labels(extract(text)).get("Data Protection") != "Person"
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The charge names Llama Productions, the Epic Games subsidiary that signs the deals.", "Llama Productions",
+     "Organization"),
+    ("Matt Turnbull, an executive producer at Xbox Game Studios Publishing, posted the advice.",
+     "Xbox Game Studios Publishing", "Organization"),
+    ("Developers build agents in Copilot Studio, Microsoft said.", "Copilot Studio", "Product"),
+])
+def test_a_product_line_name_ending_in_a_company_word_is_a_company(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))

@@ -211,6 +211,8 @@ def test_the_subject_of_agreed_to_lead_is_an_investor() -> None:
     ("Orvane Robotics secured £40m, or about $51m, in a round valuing it at £400m ($510m).", "Orvane Robotics",
      51e6, 510e6),
     ("Kestrel Systems raised ¥45 billion (about $305 million) from investors.", "Kestrel Systems", 305e6, None),
+    ("Halvex Semiconductor raised HK$780 million, equivalent to US$100 million, from state funds.",
+     "Halvex Semiconductor", 100e6, None),
 ])
 def test_the_usd_figure_beside_another_currency_is_taken(text: str, org: str, amount: float,
                                                         valuation: float | None) -> None:
@@ -222,6 +224,8 @@ def test_the_usd_figure_beside_another_currency_is_taken(text: str, org: str, am
      "valuation last year.", "Orvane Robotics", {(200e6, 1.5e9), (50e6, 400e6)}),
     ("The investment values Orvane Robotics at $2 billion, up from $1 billion in its previous round, when it raised "
      "$100 million.", "Orvane Robotics", {(None, 2e9), (100e6, 1e9)}),
+    ("Orvane Robotics raised $50 million at a $400 million valuation in 2023, and then $200 million at $1.5 billion "
+     "in 2024.", "Orvane Robotics", {(50e6, 400e6), (200e6, 1.5e9)}),
 ])
 def test_two_rounds_of_one_sentence_keep_their_own_valuations(text: str, org: str,
                                                               rounds: set[tuple[float | None, float]]) -> None:
@@ -263,3 +267,71 @@ def test_the_name_right_before_invested_is_the_investor_not_the_sentence_subject
     text = "Orvane Robotics' valuation rose to $5 billion after Harbor Ventures invested $500 million in the company."
     r = _has(extract(text), "Orvane Robotics", 500e6, 5e9)
     assert r[4] == {"Harbor Ventures"}
+
+
+@pytest.mark.parametrize(("text", "org", "amount", "valuation", "investor"), [
+    ("Harbor Ventures has committed about $13bn to Orvane Robotics since 2019.", "Orvane Robotics", 13e9, None,
+     "Harbor Ventures"),
+    ("The deal is small by Harbor Ventures' standards; the fund has pledged $2 billion to Orvane Robotics.",
+     "Orvane Robotics", 2e9, None, None),
+    ("The $1 billion funding round, led by Harbor Ventures, values Orvane Robotics at $10 billion.",
+     "Orvane Robotics", 1e9, 10e9, "Harbor Ventures"),
+])
+def test_the_party_money_is_committed_to_or_valued_is_the_recipient(text: str, org: str, amount: float,
+                                                                   valuation: float | None,
+                                                                   investor: str | None) -> None:
+    r = _has(extract(text), org, amount, valuation)
+    assert investor is None or investor in r[4]
+    assert not any(x[0] == "Harbor Ventures" for x in _rounds(extract(text)))
+
+
+def test_a_second_investor_of_the_same_startup_makes_a_second_round() -> None:
+    text = ("Harbor Ventures agreed to invest up to $4 billion in Orvane Robotics, and Northpeak Partners committed "
+            "up to $2 billion to the same startup a month later.")
+    assert _has(extract(text), "Orvane Robotics", 4e9)[4] == {"Harbor Ventures"}
+    assert _has(extract(text), "Orvane Robotics", 2e9)[4] == {"Northpeak Partners"}
+
+
+@pytest.mark.parametrize(("text", "org", "amount", "investor"), [
+    ("Harbor Ventures took part in a $6.6 billion round for Orvane Robotics.", "Orvane Robotics", 6.6e9, None),
+    ("Orvane Robotics has received $8 billion from Harbor Ventures.", "Orvane Robotics", 8e9, "Harbor Ventures"),
+])
+def test_a_round_for_x_and_money_received_from_y(text: str, org: str, amount: float, investor: str | None) -> None:
+    r = _has(extract(text), org, amount)
+    assert investor is None or investor in r[4]
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Robotics received $8 million from the sale of its unit in Ohio last year.",
+    "Orvane Robotics has received $2 million in fines since January.",
+    "The company, which is backed by Harbor Ventures and Northpeak Partners, raised $1.3 billion.",
+])
+def test_no_round_for_a_sale_a_fine_or_an_investor(text: str) -> None:
+    assert not [r for r in _rounds(extract(text)) if r[0] in {"Harbor Ventures", "Northpeak Partners"} or
+                r[1] in {8e6, 2e6}]
+
+
+def test_a_valuation_after_while_belongs_to_the_next_round() -> None:
+    text = ("Nadia Haddad set up Quillbyte Labs, which is valued at about $10bn, while Oskar Lindgren raised $2bn for "
+            "Orvane Robotics in April at a $32bn valuation.")
+    _has(extract(text), "Orvane Robotics", 2e9, 32e9)
+
+
+def test_the_valuation_stated_with_the_amount_wins_over_an_earlier_one() -> None:
+    text = "Orvane Robotics, valued at $10 billion last year, is raising $1 billion at a $20 billion valuation."
+    assert _has(extract(text), "Orvane Robotics", 1e9, 20e9)
+
+
+def test_a_second_company_raising_after_and_is_its_own_round() -> None:
+    text = "Orvane Robotics raised $100 million, and Zentrix Labs raised $50 million at a $400 million valuation."
+    ex = extract(text)
+    _has(ex, "Zentrix Labs", 50e6, 400e6)
+    assert _has(ex, "Orvane Robotics", 100e6)[3] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Orvane Robotics rose 5% to $950, valuing the company at $2.3 trillion.",
+    "The stock of Orvane Robotics closed at $207.15, valuing it at $3 trillion.",
+])
+def test_a_share_price_move_makes_no_round(text: str) -> None:
+    assert _rounds(extract(text)) == []
