@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import compress
 
 from loaders.extract.lexicon import Lexicon, fold
-from loaders.extract.lexicon import _lines as lexicon_lines
+from loaders.extract.lexicon import lines as lexicon_lines
 from loaders.extract.text import tokens
 
 Tok = tuple[int, int, str]
