@@ -19,11 +19,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg import vocab
-from kg.model import DateRef
 from kg.queries.dates import day_bound, in_range
 from kg.queries.entities import catalogue
 from kg.queries.facts import load_facts
-from kg.queries.reads import document_rows
+from kg.queries.reads import document_rows, earliest
 from kg.queries.snapshot import Delta, Part, derived
 from kg.queries.terms import PREFIXES, iris, select, value
 from kg.queries.views import Claim, Document, Page
@@ -189,18 +188,12 @@ def _with_documents(store: GraphStore, claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         docs = [documents[d] for d in sorted({s.document for s in claim.sources}) if d in documents]
         found.append(claim.model_copy(update={
-            "reported": _earliest(d.published for d in docs),
+            "reported": earliest(d.published for d in docs),
             "document_count": len(docs),
             # A document naming no publisher is an outlet of its own: unknown outlets are not assumed the same.
             "outlet_count": len({(d.publisher or "").casefold() or f"doc:{d.id}" for d in docs}),
         }))
     return found
-
-
-def _earliest(dates: Iterable[DateRef | None]) -> DateRef | None:
-    """The earliest of the dates with a year (as the index compares their ISO text), else None."""
-    dated = [d for d in dates if d is not None and not d.value.startswith("--")]
-    return min(dated, key=lambda d: d.value) if dated else None
 
 
 # What claimed figures measure: general nouns of business and usage (their stems, as kg.ids folds words). Two

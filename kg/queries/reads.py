@@ -6,6 +6,7 @@ Filters, ordering, LIMIT and OFFSET run in the store; a page's facts are then fe
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg import vocab
@@ -248,7 +249,20 @@ def list_events(
         return Page[Event](items=[], total=0)
     where = _event_where(type, members, since, until)
     page = _page(store, where, _EVENT_ORDER, limit, offset)
-    return Page[Event](items=render_events(store, page), total=_count(store, where))
+    return Page[Event](items=_reported(store, render_events(store, page)), total=_count(store, where))
+
+
+def _reported(store: GraphStore, events: list[Event]) -> list[Event]:
+    """The events with ``reported``: the earliest publication date of the documents reporting them."""
+    wanted = frozenset(vocab.document_iri(s.document).value for e in events for s in e.sources)
+    published = {doc.id: doc.published for _, doc in document_rows(store, wanted)} if wanted else {}
+    return [e.model_copy(update={"reported": earliest(published.get(s.document) for s in e.sources)}) for e in events]
+
+
+def earliest(dates: Iterable[DateRef | None]) -> DateRef | None:
+    """The earliest of the dates with a year (as the index compares their ISO text), else None."""
+    dated = [d for d in dates if d is not None and not d.value.startswith("--")]
+    return min(dated, key=lambda d: d.value) if dated else None
 
 
 def list_relations(

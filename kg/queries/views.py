@@ -115,6 +115,7 @@ class Event(Schema):
     label: str
     title: str | None = None
     date: DateRef | None = None
+    reported: DateRef | None = Field(None, description="the earliest publication date of its documents")
     participants: list[Participant] = []
     amount: Money | None = None
     valuation: Money | None = None

@@ -36,7 +36,7 @@ from tests.support.same_story import STORIES, load
 _ALL = {"entity": None, "since": None, "until": None, "limit": 1000, "offset": 0}
 
 
-def events(store: OxigraphStore, kind: str) -> list[Event]:
+def events(store: OxigraphStore, kind: str | None) -> list[Event]:
     """The listed events of a type."""
     return queries.list_events(store, type=kind, **_ALL).items
 
@@ -200,6 +200,16 @@ def test_seeds_give_one_anthropic_round_and_one_ipo_filing(dated_seeds: Path, me
     remove_document(memory_store, ipo.sources[0].document)
     (left,) = events(memory_store, "IPOFiling")
     assert documents(left) == documents(ipo) - {ipo.sources[0].document}
+
+
+def test_seeds_with_dated_sidecars_answer_when_for_every_fact(dated_seeds: Path, memory_store: OxigraphStore) -> None:
+    """Issue 13's done-when: every criticism and event has a stated date or the date it was reported."""
+    load_paths(memory_store, [dated_seeds], Settings(), workers=1)
+    crits = queries.list_criticisms(memory_store, critic=None, target=None, since=None, until=None, limit=1000,
+                                    offset=0).items  # fmt: skip
+    assert crits and all(c.date is not None or c.reported is not None for c in crits)
+    found = events(memory_store, None)
+    assert found and all(e.date is not None or e.reported is not None for e in found)
 
 
 def test_gexf_has_one_node_per_merged_event_and_counts_a_criticism_once(
