@@ -22,10 +22,10 @@ from kg import vocab
 from kg.queries.dates import day_bound, in_range
 from kg.queries.entities import catalogue
 from kg.queries.facts import load_facts
-from kg.queries.reads import document_rows, earliest
+from kg.queries.reads import earliest, source_documents
 from kg.queries.snapshot import Delta, Part, derived
 from kg.queries.terms import PREFIXES, iris, select, value
-from kg.queries.views import Claim, Document, Page
+from kg.queries.views import Claim, Page
 from kg.store.base import GraphStore
 
 Members = set[str] | None
@@ -180,10 +180,7 @@ def list_claims(
 
 def _with_documents(store: GraphStore, claims: list[Claim]) -> list[Claim]:
     """The claims with their reported date and their document and outlet counts, from their documents' metadata."""
-    wanted = frozenset(vocab.document_iri(s.document).value for c in claims for s in c.sources)
-    documents: dict[str, Document] = {}
-    for _, doc in document_rows(store, wanted) if wanted else ():
-        documents.setdefault(doc.id, doc)
+    documents = source_documents(store, (s.document for c in claims for s in c.sources))
     found = []
     for claim in claims:
         docs = [documents[d] for d in sorted({s.document for s in claim.sources}) if d in documents]

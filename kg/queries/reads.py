@@ -116,6 +116,15 @@ def document_rows(store: GraphStore, only: frozenset[str] | None = None) -> list
     return _document_rows(store, "" if only is None else _values("d", set(only)), None, 0)
 
 
+def source_documents(store: GraphStore, documents: Iterable[str]) -> dict[str, Document]:
+    """The metadata of the documents with these ids (the first row of each), for dating and counting sources."""
+    wanted = frozenset(vocab.document_iri(d).value for d in documents)
+    found: dict[str, Document] = {}
+    for _, doc in document_rows(store, wanted) if wanted else ():
+        found.setdefault(doc.id, doc)
+    return found
+
+
 def health(store: GraphStore) -> Health:
     """Liveness, the store, and how much it holds."""
     documents = _count(store, "?d a kg:Document", "DISTINCT ?d")
@@ -254,9 +263,9 @@ def list_events(
 
 def _reported(store: GraphStore, events: list[Event]) -> list[Event]:
     """The events with ``reported``: the earliest publication date of the documents reporting them."""
-    wanted = frozenset(vocab.document_iri(s.document).value for e in events for s in e.sources)
-    published = {doc.id: doc.published for _, doc in document_rows(store, wanted)} if wanted else {}
-    return [e.model_copy(update={"reported": earliest(published.get(s.document) for s in e.sources)}) for e in events]
+    documents = source_documents(store, (s.document for e in events for s in e.sources))
+    return [e.model_copy(update={"reported": earliest(documents[s.document].published for s in e.sources
+                                                      if s.document in documents)}) for e in events]
 
 
 def earliest(dates: Iterable[DateRef | None]) -> DateRef | None:
