@@ -35,7 +35,8 @@ EXTRACT_TESTS = ROOT / "tests" / "loaders" / "extract"
 SHARED = ROOT.parent / "shared"
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "realnews_a", "realnews_b", "realnews_c", "realnews_d")
 # never trained on, never read: the held-out sets measure the model
-HELD_OUT = frozenset({"heldout", "heldout2", "heldout3", "realnews_heldout", "realnews_heldout2"})
+HELD_OUT = frozenset({"heldout", "heldout2", "heldout3", "realnews_heldout", "realnews_heldout2",
+                      "realnews_heldout3"})
 OUT = ROOT / "loaders" / "extract" / "lexicons" / WEIGHTS_FILE
 _WORD = re.compile(r"[a-z]+")
 _QUOTE = re.compile(r"[“”\"]")
