@@ -9,11 +9,15 @@ returns what it finds; it changes neither.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.model import Criticism
+
 if TYPE_CHECKING:
+    from loaders.extract.context import DocContext
     from loaders.extract.criticism_index import CriticIndex
 
 _COURT = re.compile(r"\b(?:Court|Tribunal)\b")
@@ -67,3 +71,47 @@ class Collected:
         if f is not None:
             self.out.append(f)
             self.seen.append(f)
+
+
+Pair = tuple[str, str, int]  # (critic, target, sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the rules run before one have found: the criticisms in order, and their (critic, target, sentence)
+    pairs (a rule adds no pair found before)."""
+
+    criticisms: Sequence[Criticism]
+    pairs: AbstractSet[Pair]
+
+
+class LegalCollected:
+    """What one legal rule has found so far in one call (a rule's own scratch list, returned at its end)."""
+
+    def __init__(self, ctx: DocContext, known: Known) -> None:
+        self.ctx = ctx
+        self.known = known
+        self.out: list[Criticism] = []
+        self._mine: set[Pair] = set()
+
+    @property
+    def history(self) -> list[Criticism]:
+        """Every criticism found before, in order, this rule's last."""
+        return [*self.known.criticisms, *self.out]
+
+    def add(self, critics: Iterable[str | None], targets: Iterable[str], start: int, end: int, sent: int, cue: str,
+            rule: str) -> None:
+        """Keep each critic–target pair not found before in the sentence."""
+        ctx = self.ctx
+        for critic in dict.fromkeys(c for c in critics if c is not None):
+            if ctx.type_of(critic) not in ("Person", "Organization", "Group"):
+                continue
+            for target in dict.fromkeys(targets):
+                pair = (critic, target, sent)
+                if target == critic or pair in self.known.pairs or pair in self._mine:
+                    continue
+                self._mine.add(pair)
+                self.out.append(Criticism(
+                    critic=critic, target=target, summary=f"{ctx.label(critic)} criticised {ctx.label(target)} "
+                    f"({cue})", date=ctx.date(sent), reported=ctx.published, source=ctx.span(start, end, sent),
+                    rule=rule))
