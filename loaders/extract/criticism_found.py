@@ -15,13 +15,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.model import Criticism
+from loaders.extract.lexicon import lines
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
     from loaders.extract.criticism_index import CriticIndex
 
-_COURT = re.compile(r"\b(?:Court|Tribunal)\b")
+# a court, a tribunal or a judge rules on a dispute and is no party to it: it neither sues nor accuses
+COURT = re.compile(r"\b(?:" + "|".join(map(re.escape, lines("court_words.txt"))) + r")\b")
 _PARTY_ACT = re.compile(r"\b(?:accus|sue|sued|suing|alleg|lawsuit|complaint)", re.I)
+
+
+def is_court(label: str) -> bool:
+    """Whether a name is that of a court, a tribunal or a judge ("the Court of Appeals", "Judge Alsup")."""
+    return COURT.search(label) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +56,7 @@ def finding(ix: CriticIndex, critic: str | None, targets: Sequence[str], quote: 
         return None
     if ix.ctx.type_of(critic) not in ("Person", "Organization", "Group"):
         return None
-    if _COURT.search(ix.ctx.label(critic)) and _PARTY_ACT.search(cue):
+    if is_court(ix.ctx.label(critic)) and _PARTY_ACT.search(cue):
         return None  # a court rules, but never sues or accuses: "the lawsuit, filed in the District Court, accuses …"
     kept = tuple(t for t in targets if t != critic)
     return Finding(critic, kept, quote, cue, start, end, sent, rule) if kept else None

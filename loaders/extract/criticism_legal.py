@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from kg.model import Criticism
 from loaders.extract import criticism_authority as authority
 from loaders.extract.context import DocContext
-from loaders.extract.criticism_found import Known, LegalCollected
+from loaders.extract.criticism_found import Known, LegalCollected, is_court
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 
@@ -106,7 +106,6 @@ _LEGAL_WORD = re.compile(r"\b(?:plaintiffs|claimants|lawsuits?|suits?|complaints
                          r"proceedings)\b", re.I)
 # "acting for the NAACP", "on behalf of A": the party the plaintiff acts for sues too
 _FOR_PARTY = re.compile(r"\b(?:on behalf of|acting for|representing)\s+(?:the\s+)?", re.I)
-_NOT_CRITIC = re.compile(r"\b(?:Court|Tribunal|Judge|Justice|Appeals)\b")
 _CLAUSE_END = re.compile(r"[,;.:()\[\]—–]|\s-\s|\b(?:which|who|that|after|before|over|alleging|accusing|claiming|"
                          r"saying|because|while|for|in|on)\b")
 # the gap between two names of a list: a comma or "and", a short role ("and the artist"), or a name the mention finder
@@ -148,7 +147,7 @@ class LegalIndex:
             key = ctx.named_by_noun(noun, pos) or ctx.authority(f"the {noun}") or key
         if (key is None or ctx.type_of(key) == "Group") and _THE_AUTHORITY.match(self.text, cs, pos):
             key = authority.recent_authority(ctx, sent, pos, 5) or key  # "The agency said it had summoned X"
-        if key is None or _NOT_CRITIC.search(ctx.label(key)):
+        if key is None or is_court(ctx.label(key)):
             return None
         return key
 
@@ -199,7 +198,7 @@ class LegalIndex:
         for i, first in enumerate(heads[:-1]):
             names = self.listed(first, sent, actors)
             if names[-1] is heads[-1] and len(names) == len(heads) - i and not any(m.possessive for m in names):
-                return [m.key for m in names if not _NOT_CRITIC.search(ctx.label(m.key))]
+                return [m.key for m in names if not is_court(ctx.label(m.key))]
         return []
 
     def for_parties(self, sent: int, start: int, end: int) -> list[str]:
@@ -240,7 +239,7 @@ class LegalIndex:
         ctx = self.ctx
         cands = {m.key for si in range(max(0, sent - 5), sent + 1) for m in ctx.mentions(si)
                  if m.start < pos and m.type == "Organization" and m.key not in exclude and ctx.is_head(m)
-                 and not authority.is_authority(ctx, m.key) and not _NOT_CRITIC.search(ctx.label(m.key))}
+                 and not authority.is_authority(ctx, m.key) and not is_court(ctx.label(m.key))}
         best = max(cands, key=lambda k: (len(ctx.entities[k].mentions), k), default=None)
         return [best] if best else []
 
@@ -326,7 +325,7 @@ def filed_by(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
             says = _DOC_SAYS.match(lx.text, comma + 1)
         target = lx.named_at(sent, says.end()) if says else None
         if target is not None:
-            acc.add([x.key for x in names if not _NOT_CRITIC.search(ctx.label(x.key))], [target.key],
+            acc.add([x.key for x in names if not is_court(ctx.label(x.key))], [target.key],
                      m.start(), target.end, sent, "filed by", FILED_BY)
     for m in lx.find(_FILED_ALLEGING_RE, sent, _W_ALLEGING, _W_NOUN):
         target = lx.named_at(sent, m.end())
@@ -377,7 +376,7 @@ def plaintiff_lists(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
         o = _OWNED.match(lx.text, owner.end, s.end) if owner.possessive and ctx.is_head(owner) else None
         first = lx.named_at(sent, o.end()) if o else None
         if o is None or first is None or owner.type not in ("Person", "Organization") or \
-                _NOT_CRITIC.search(ctx.label(owner.key)):
+                is_court(ctx.label(owner.key)):
             continue
         acc.add([owner.key], [x.key for x in lx.listed(first, sent)], owner.start, first.end, sent, "lawsuit",
                  PLAINTIFF_LIST)
@@ -386,7 +385,7 @@ def plaintiff_lists(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
         stop = re.compile(r"[,;.:]|\b(?:over|alleging|accusing|claiming|which|who|that|after|for|because)\b")
         end = stop.search(lx.text, m.end(), s.end)
         critics = [x.key for x in ctx.mentions(sent, m.end(), end.start() if end else s.end) if ctx.is_head(x)
-                   and x.type in ("Person", "Organization") and not _NOT_CRITIC.search(ctx.label(x.key))]
+                   and x.type in ("Person", "Organization") and not is_court(ctx.label(x.key))]
         if target is not None:
             acc.add(critics, [target], m.start(), end.start() if end else s.end, sent, "lawsuit",
                      PLAINTIFF_LIST)

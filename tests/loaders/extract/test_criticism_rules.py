@@ -1,5 +1,5 @@
 """The criticism rules as functions (loaders.extract.criticisms, criticism_legal): each reads a read-only index of the
-resolved document and the findings before it and returns its own; the collectors merge them."""
+resolved document and the findings before it and returns its own; the collectors merge them; a court is no party."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from extract_helpers import key_label
+from extract_helpers import key_label, pairs
 
 from kg.model import Criticism
 from loaders.extract import extract
-from loaders.extract.criticism_found import Finding, Known
+from loaders.extract.criticism_found import Finding, Known, is_court
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_legal import AUTHORITY_RULES, LEGAL_RULES, LegalIndex, legal_criticisms
 from loaders.extract.criticisms import SENTENCE_RULES, extract_criticisms, find_all, merged
@@ -31,6 +31,33 @@ def _resolved(text: str) -> dict[str, Any]:
 def dev_values(dev_articles_dir: Path) -> list[dict[str, Any]]:
     """The dev articles resolved up to the criticism stage."""
     return [_resolved(p.read_text(encoding="utf-8")) for p in sorted(dev_articles_dir.glob("*.txt"))]
+
+
+@pytest.mark.parametrize(("label", "court"), [
+    ("Supreme Court", True),
+    ("US District Court for the Northern District of California", True),
+    ("Court of Appeals for the Ninth Circuit", True),
+    ("Competition Appeal Tribunal", True),
+    ("Judge William Alsup", True),
+    ("Department of Justice", False),  # a party that sues
+    ("Justice Department", False),
+    ("Courtney Labs", False),  # whole words only
+    ("Federal Trade Commission", False),
+])
+def test_is_court(label: str, court: bool) -> None:
+    assert is_court(label) is court
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the court a suit is filed in does not accuse the defendant
+    ("The lawsuit, filed in the US District Court for the Northern District of California, accuses OpenAI of "
+     "copying books.", set()),
+    # "Justice" is no court word: the department sues
+    ("The Department of Justice and eight states sued Google on Tuesday, accusing it of monopolising advertising "
+     "technology.", {("Department of Justice", "Google")}),
+])
+def test_court_is_no_party(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(extract(text)) == expected
 
 
 def test_sentence_rules_only_return_what_they_find(dev_values: list[dict[str, Any]]) -> None:
