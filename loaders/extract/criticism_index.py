@@ -118,16 +118,16 @@ class CriticIndex:
         """Who speaks when a document is the subject at ``pos`` (a suit's plaintiff, a ruling's judge)."""
         return judgements.document_voice(self, sent, pos, found)
 
-    # attribution.Speakers names the actor resolver ``_actor``; the claims stage calls it by that name too
+    # the claims stage (claims.py, claim_context.py) still calls the resolver by its old, private name
     _actor = actor
 
-    def speakers(self, found: Found) -> Speakers:
+    def speakers(self, found: Found) -> SpeakerView:
         """The index seen with the findings so far, as attribution asks for speakers (attribution.Speakers)."""
-        return Speakers(self, found)
+        return SpeakerView(self, found)
 
 
 @dataclass(frozen=True, slots=True)
-class Speakers:
+class SpeakerView:
     """The criticism index with a snapshot of the findings so far, as attribution.Speakers."""
 
     ix: CriticIndex
@@ -156,7 +156,8 @@ class Speakers:
         """Who a document at ``pos`` speaks for, given the findings so far."""
         return self.ix.document_voice(sent, pos, self.found)
 
-    def _actor(self, key: str | None, sent: int, pos: int) -> str | None:
+    def actor(self, key: str | None, sent: int, pos: int) -> str | None:
+        """Who acts for the entity ``key`` named at ``pos``, given the findings so far."""
         return self.ix.actor(key, sent, pos, self.found)
 
 
