@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from loaders.extract import critic_roles as roles
 from loaders.extract import judgements
 from loaders.extract.attribution import patterns
-from loaders.extract.criticism_found import Found
+from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.sentiment import THRESHOLD, polarity
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class CriticIndex:
         self._neg: dict[str, re.Match[str] | None] = {}
         self._pol: dict[str, float] = {}
         self._dissent_hits: dict[int, bool] = {}
-        self._critics: dict[tuple[int, int, int], str | None] = {}
+        self._critics: dict[tuple[int, int, int, Finding | None], str | None] = {}
 
     def negative(self, text: str) -> re.Match[str] | None:
         """The first negative-judgement word of a text (memoised per document)."""
@@ -104,8 +104,9 @@ class CriticIndex:
     def critic_at(self, sent: int, pos: int, found: Found = ()) -> str | None:
         """The critic: subject of the clause before ``pos``, spokespeople mapped to their organisation."""
         # memoised: several rules ask at the same verb; the answer depends on the document and on the findings so
-        # far (a spokesperson's organisation), which only grow, so their number completes the key
-        key = (sent, pos, len(found))
+        # far (a spokesperson's organisation), which the collector only appends to, so their number and the last
+        # one complete the key
+        key = (sent, pos, len(found), found[-1] if found else None)
         if key not in self._critics:
             self._critics[key] = roles.critic_at(self, sent, pos, found)
         return self._critics[key]

@@ -121,3 +121,18 @@ def test_legal_rules_find_a_suit_the_finder_missed() -> None:
     kl = key_label(ex)
     assert {(kl[c.critic], kl[c.target], c.rule) for c in ex.criticisms} == {
         ("Sarah Lin", "Northwind Labs", "criticism.legal_filed_against.v1")}
+
+
+def test_critic_at_answers_for_the_findings_it_is_given() -> None:
+    """An unaffiliated spokesperson speaks for the organisation criticised last: two histories of the same length
+    give two answers (the index's memo must not mix them up)."""
+    text = "Regulators have questioned Acme Corp and Globex Inc for months. A spokesperson said the plan was reckless."
+    values = _resolved(text)
+    ctx = values["ctx"]
+    ix = CriticIndex(ctx, values["relations"], values["events"])
+    by_label = {e.label: e.key for e in ctx.entities.values()}
+    acme, globex = by_label["Acme Corp"], by_label["Globex Inc"]
+    pos = text.index("said")
+    for critic, target in ((globex, acme), (acme, globex)):
+        history = [Finding(critic, (target,), None, "questioned", 0, 10, 0, "criticism.verb_object.v2")]
+        assert ix.critic_at(ctx.sentence_at(pos), pos, history) == target
