@@ -1,11 +1,9 @@
-"""The read-only index of one resolved document that every criticism rule is given, and what a rule finds.
+"""The read-only index of one resolved document that every criticism rule is given.
 
-A rule is a function ``(index, sentence, found) -> list[Finding]`` (or ``(index, found)`` for a whole-document
-rule): it reads the document through the index, reads the findings of the rules run before it (``found``: some
-rules go on with a criticism just made, "sued X, accusing them of …"), and returns what it finds; it changes
-neither. :func:`loaders.extract.criticisms.extract_criticisms` runs the rules in a declared order and merges what
-they return. The index memoises what several rules ask (a quote's negative word, its polarity, the critic at a
-verb); a memo never changes an answer.
+A rule (see :mod:`loaders.extract.criticism_found`) reads the document through the index and never changes it;
+:func:`loaders.extract.criticisms.extract_criticisms` builds one per document, runs the rules in a declared order
+and merges what they return. The index memoises what several rules ask (a quote's negative word, its polarity, the
+critic at a verb); a memo never changes an answer.
 """
 
 from __future__ import annotations
@@ -33,8 +31,6 @@ _APPOSITION_AT = re.compile(r"^,\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|f
                             r"(?:[\w-]+\s+){0,3}$")
 _APPOSITION_OWNER = re.compile(r"^,\s+$")
 _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
-
-
 
 
 class CriticIndex:

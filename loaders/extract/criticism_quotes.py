@@ -67,6 +67,8 @@ _APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]
 _NEG_FRAME = re.compile(r"(?:dismiss|derid|pann|reject|brand|label)", re.I)
 _CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+
+
 def _kind_named(text: str) -> str | None:
     """The kind of thing a judgement speaks of: "the company" (an organisation), "the feature" (a product)."""
     if _COMPANY.search(text):
@@ -74,7 +76,6 @@ def _kind_named(text: str) -> str | None:
     if _PRODUCT_NOUN.search(text):
         return "Product"
     return None
-
 
 
 def quotes(ix: CriticIndex, attributions: Sequence[Attribution], found: Found) -> list[Finding]:

@@ -52,7 +52,6 @@ def _anything(text: str) -> bool:
     return True
 
 
-
 def reported(ix: CriticIndex, quoted: frozenset[int], found: Found) -> list[Finding]:
     """"X said (that) <negative content about Y>", "According to X, ...", "<content>, X said" (``quoted``: the
     sentences holding an attributed direct quote)."""

@@ -60,6 +60,8 @@ _PLAINTIFFS = re.compile(r"\s*the\s+(?:plaintiffs|claimants|complainants)\b", re
 _NOUN_USE = re.compile(r"(?:ban|bans|probe|probes|jab|jabs|mock|rebuke|sue)$", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|proposed)\s+(?:[\w-]+\s+)?$", re.I)
 _BARE_OF = re.compile(r"\s+of\b")
+
+
 @lru_cache(maxsize=1)
 def _verb_first_words() -> frozenset[str]:
     """First words of the criticism verb phrases (a cheap pre-filter before the big regex)."""
