@@ -113,7 +113,7 @@ class Speakers(Protocol):
 
     def document_voice(self, sent: int, pos: int) -> str | None: ...
 
-    def _actor(self, key: str | None, sent: int, pos: int) -> str | None: ...
+    def actor(self, key: str | None, sent: int, pos: int) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +223,7 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
                 person = ctx.recent(qs, ("Person",), max_sentences=3)
                 if person and names[0].key in f.allies.get(person, ()):
                     return person, m.group(0)
-            return f._actor(names[0].key, sent_b, names[0].start), m.group(0)
+            return f.actor(names[0].key, sent_b, names[0].start), m.group(0)
         if _SAYS_PRONOUN.match(after.strip(" ,")):
             key = ctx.person_pronoun(qs)  # '“...,” she wrote': a name inside the quote is not the speaker
         else:
@@ -233,7 +233,7 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
                 key = None  # a name inside the quote does not speak it
             if key is None:  # '“…,” the decision states': the document speaks for its author
                 return f.document_voice(sent_b, qe + m.end()), m.group(0)
-        return f._actor(key, sent_b, qe), m.group(0)
+        return f.actor(key, sent_b, qe), m.group(0)
     sa = ctx.sentence(sent_a)
     before = text[sa.start:qs]
     m = p["speech_before_quote"].search(before)
@@ -293,7 +293,7 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
             content = st[comma + 1:]
             # another speaker inside ("according to the FT, X said ...") makes the first a source, not a speaker
             if not p["speech"].search(content) and not p["verb"].search(content):
-                speaker = f._actor(names[0].key, sent, names[0].start)
+                speaker = f.actor(names[0].key, sent, names[0].start)
                 if speaker:
                     out.append(Attribution(speaker, "according", s.start + comma + 1, s.end, sent, sent,
                                            "according to", content))

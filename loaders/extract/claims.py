@@ -32,6 +32,7 @@ from loaders.extract.claim_speech import (
     unasserted,
 )
 from loaders.extract.context import DocContext
+from loaders.extract.criticism_found import is_court
 from loaders.extract.criticisms import CriticismFinder
 from loaders.extract.judgements import LEARNED_JUDGEMENT
 from loaders.extract.lexicon import alternation, lexicon
@@ -72,7 +73,6 @@ _COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:but|and|however)\s+)(?:the (?:
                               r"(?:(?:also|later|has|had|previously|again|then|now)\s+)*$", re.I)
 _DESCRIBED = re.compile(r"\b(?:company|startup|start-up)\s+$", re.I)  # not "firm": "law firm X" is its counsel
 _ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+|an?\s+)?$", re.I)
-_COURT = re.compile(r"\b(?:Court|Tribunal|Judiciary)\b")
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
 _JUDGED = -1.0  # the polarity at or below which a statement without figures is a judgement (criticisms: -1.4)
@@ -302,7 +302,7 @@ def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
     if key not in memo:
         text = ctx.doc.clean
         ent = ctx.entities[key]
-        memo[key] = bool(_COURT.search(ent.label)) if ent.type == "Organization" else any(
+        memo[key] = is_court(ent.label) if ent.type == "Organization" else any(
             _JUDGE_BEFORE.search(text, max(0, m.start - 40), m.start) for m in ent.mentions)
     return memo[key]
 

@@ -1,20 +1,39 @@
-"""Criticism helpers for who speaks and who is meant: a title or a group noun before a name, names listed or joined
-to the critic, "the ChatGPT maker", a letter's addressee, the other party of an exchange (mixed into the criticism
-finder)."""
+"""Who speaks: the subject of the clause before a verb (not a preposition's object, not a name that only qualifies
+the real subject), a title or a group noun before a name, the names joined to the critic, a spokesperson's
+organisation, the other party of an exchange."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from loaders.extract.judgements import ON_BEFORE, PLATFORMS
+from loaders.extract import judgements
+from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS
 
 if TYPE_CHECKING:
-    from loaders.extract.context import DocContext
+    from loaders.extract.criticism_found import Found
+    from loaders.extract.criticism_index import CriticIndex
     from loaders.extract.schema import ResolvedMention
 
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "board",
+                     "leadership", "lawyers", "attorneys", "executives", "management"})
+# "analysts at Bernstein wrote": a firm's research speaks for the firm
+_FIRM_VOICES = frozenset({"analyst", "analysts"})
+_OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|leadership|management|lawyers|"
+                          r"attorneys|team|spokesperson|executives)\b", re.I)
+_REL_PRONOUN = re.compile(r"(?:,\s*)?(?<![Tt]o )\b(?:who|which)\s+(?:\w+\s+)?$")
+_APPOSED = re.compile(r",\s+(?:a|an|the)\s[^,;()“\"]{2,90}$")
+# a subordinate or coordinate clause with its own subject: "… after the commission raised concerns", "…, and X said"
+_SUBORDINATOR = re.compile(r"(?:\b(?:after|before|when|until|since|although|though|unless|once|whereas)|"
+                           r",\s+(?:and|but))\s+(?:the\s+)?")
+# lowercase title words before the subject's name: "…, and technology minister Liz Kendall called …"
+_TITLE_WORDS = re.compile(r"(?:(?!(?:that|which|who|whom|whose|it|this|these|those|then)\b)[a-z][\w-]*\s+){0,3}")
+_CLAUSE_PUNCT = re.compile(r"[,;:()“\"]")
+_LISTED_WITH = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:the\s+)?")
+_PREP_BEFORE = re.compile(r"\b(?:with|against|to|from|into|at|on|for|by|over|about|of)\s+(?:the\s+)?$", re.I)
+_REPORTED_THAT = re.compile(r"\b(?:reported|reports|wrote|writes|revealed|disclosed)\s+(?:\w+\s+){0,3}?that\s+", re.I)
+_AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?$")  # "wrote that … and accused X": the writer's second verb
 # "Critics, including Senator X, ...", "The authors — who include X": the named member of a group
 _INCLUDING = re.compile(r"[^,;.]{0,40}(?:,\s+(?:including|among them|such as|notably)|\s*[—–(]\s*(?:who|which)\s+"
                         r"include[ds]?|\s*[—–(]\s*(?:including|among them))\s+")
@@ -26,9 +45,6 @@ _JOINED_NAME = re.compile(r"\s*,?\s+(?:and|&)\s+(?:the\s+)?|\s*,\s+(?:the\s+)?")
 # the second name of "X and Y sued" is followed by the verb (or a short adverbial), not by more of the sentence
 _VERB_NEXT = re.compile(r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][^,;]{0,40}?)?\s*(?:(?:also|both|first|later|then|"
                         r"now|together|\w+ly|have|has|had|on \w+day|last \w+|this \w+)\s+){0,2}$")
-# "the ChatGPT maker", "the iPhone maker": a definite description of the organisation behind a product
-_MAKER_AFTER = re.compile(r"\s+(?:maker|developer|creator|owner|operator|parent)\b", re.I)
-_THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
 # "Tesla shareholders have sued", "OpenAI and Anthropic researchers decry", "the parents of Adam Raine are suing":
 # the name qualifies the unnamed subject
 _GROUP_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"
@@ -43,172 +59,235 @@ _DASH_MEMBERS = re.compile(r"\s[—–]\s*(?:who|which)\s+include[ds]?\s+([^—�
 # "The Republican chair of the House Committee on China has protested": a person described by a role speaks
 _ROLE_OF = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,3}?(?:chair|chairman|chairwoman|head|leader|member|president|director|"
                       r"secretary|minister|spokesperson|spokesman|spokeswoman)\s+of\s+(?:the\s+)?[^,;]{0,80}$", re.I)
-# "wrote to Commerce Secretary X", "a letter to X": whom a quoted letter addresses
-_WROTE_TO = re.compile(r"\b(?:wrote|writes|write|letter|letters)\s+to\s+", re.I)
 # at most a title or two between a quote and its speaker ("“…,” Sen. Warren and Sen. Kim wrote")
 _TITLES_ONLY = re.compile(r"^[,.!?]?\s*(?:[A-Z][\w.]*\s+){0,2}$")
 
 
-class RoleMixin:
-    """Methods of the criticism finder that pick the critic and the target among the names of a passage."""
+def critic_at(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
+    """The critic: subject of the clause before ``pos``, spokespeople mapped to their organisation (callers go
+    through the index's memo, :meth:`CriticIndex.critic_at`)."""
+    ctx, text = ix.ctx, ix.text
+    voice = judgements.document_voice(ix, sent, pos, found)
+    if voice is not None:
+        return voice  # "the complaint says", "the decision states"
+    inner = _REPORTED_THAT.search(text, ctx.clause_start(sent, pos), pos)
+    if inner is not None and not _AND_THEN.search(text, inner.end(), pos):
+        # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports
+        named = [x for x in ctx.mentions(sent, inner.end(), pos) if ctx.is_head(x)]
+        return actor(ix, named[0].key, sent, named[0].start, found) if named else \
+            next(iter(ctx.anaphor_targets(inner.end(), pos, set())), None)
+    before = text[ctx.sentence(sent).start:pos]
+    # every match holds "who" or "which" (case-sensitive): most clauses have neither, and need no scan
+    rel = _REL_PRONOUN.search(before) if "wh" in before else None
+    if rel:
+        return actor(ix, _relative_subject(ix, sent, pos - len(rel.group(0))), sent, pos, found)
+    key, speaking = _clause_subject(ix, sent, pos)
+    return actor(ix, key, sent, pos, found) if speaking else None
 
-    ctx: DocContext
-    text: str
-    found: list[Any]
-    allies: dict[str, set[str]]
-    p: dict[str, re.Pattern[str]]
 
-    def _excluded(self, critic: str) -> set[str]:
-        raise NotImplementedError
+def _relative_subject(ix: CriticIndex, sent: int, rel_at: int) -> str | None:
+    """The antecedent of "who"/"which" at ``rel_at``: "Elena Varga, a researcher at Acme, who has criticised" is the
+    person the apposition describes."""
+    ctx = ix.ctx
+    prev = [m for m in ctx.mentions(sent, None, rel_at + 1) if m.end >= rel_at - 2]
+    key = prev[-1].key if prev else None
+    person = next((m for m in ctx.mentions(sent, None, rel_at) if m.type == "Person" and
+                   _APPOSED.match(ix.text, m.end, rel_at)), None)
+    return person.key if person is not None and key != person.key else key
 
-    def listed(self, first: list[ResolvedMention], sent: int) -> list[ResolvedMention]:
-        raise NotImplementedError
 
-    def true_list(self, first: ResolvedMention | None, sent: int, pos: int) -> list[ResolvedMention]:
-        raise NotImplementedError
+def _clause_subject(ix: CriticIndex, sent: int, pos: int) -> tuple[str | None, bool]:
+    """The subject of the clause before ``pos``, and whether it speaks (not when its name only qualifies the real,
+    unnamed subject)."""
+    ctx = ix.ctx
+    key = ctx.subject(sent, pos) or ctx.described_subject(sent, pos)
+    cs = ctx.clause_start(sent, pos)
+    heads = [m for m in ctx.mentions(sent, cs, pos) if ctx.is_head(m)]
+    if heads and heads[0].key == key and _PREP_BEFORE.search(ix.text, max(cs, heads[0].start - 12), heads[0].start):
+        # "with the European Commission": an object of a preposition is not the subject, nor are the names listed
+        # with it ("researchers from OpenAI, Anthropic and others")
+        key = next((m.key for m in _after_prep_object(ix, heads, cs) if m.type in ("Person", "Organization")), None)
+    key = _subordinate_subject(ix, sent, cs, pos) or key
+    key = _titled_person(ix, sent, key, pos)
+    if key is not None and _not_speaking(ix, sent, key, cs, pos):
+        return None, False
+    if key is None:
+        key = next((m.key for m in members(ix, sent, pos)), None)
+    return key, True
 
-    def _not_speaking(self, sent: int, key: str, cs: int, pos: int) -> bool:
-        """Whether the subject name only qualifies the real, unnamed subject: "users on Reddit", "Tesla
-        shareholders", "the parents of Adam Raine"."""
-        m = next((x for x in self.ctx.mentions(sent, cs, pos) if x.key == key), None)
-        if m is None:
-            return False
-        if self.ctx.label(key) in PLATFORMS and ON_BEFORE.search(self.text, max(cs, m.start - 8), m.start):
-            return True
-        return bool(_GROUP_AFTER.match(self.text, m.end) or _KIN_OF.match(self.text, cs, m.start) or
-                    _ROLE_OF.match(self.text, cs, m.start))
 
-    def _titled_person(self, sent: int, key: str | None, pos: int) -> str | None:
-        """"Morgan Stanley analyst Priya Raman", "Meta's vice president Ravi Menon": the person the organisation
-        premodifies speaks, not the organisation."""
-        ctx = self.ctx
-        if key is None or ctx.type_of(key) != "Organization":
-            return key
-        ms = ctx.mentions(sent, None, pos)
-        org = next((m for m in ms if m.key == key), None)
-        if org is None:
-            return key
-        for m in ms:
-            if m.start <= org.start:
-                continue
-            if m.type == "Person" and ctx.is_head(m) and _TITLE_GAP.fullmatch(self.text, org.end, m.start):
-                return m.key
-            if m.type == "Person" or m.start - org.end > 50:
-                break
-        return key
+def _after_prep_object(ix: CriticIndex, heads: list[ResolvedMention], cs: int) -> list[ResolvedMention]:
+    """The names after a prepositional object and the names listed with it."""
+    out: list[ResolvedMention] = []
+    prev = heads[0]
+    for m in heads[1:]:
+        if _PREP_BEFORE.search(ix.text, max(cs, m.start - 12), m.start) or \
+                _LISTED_WITH.fullmatch(ix.text, prev.end, m.start):
+            prev = m
+            continue
+        out.append(m)
+    return out
 
-    def _co_subjects(self, sent: int, critic: str, pos: int) -> list[str]:
-        """The names joined to the critic by "and" in the subject before ``pos``."""
-        ctx = self.ctx
-        ms = [m for m in ctx.mentions(sent, ctx.clause_start(sent, pos), pos) if ctx.is_head(m)]
-        out: list[str] = []
-        for a, b in pairwise(ms):
-            if a.key in (critic, *out) and b.type in ("Person", "Organization") and b.key != critic and \
-                    _JOINED_NAME.fullmatch(self.text, a.end, b.start) and _VERB_NEXT.match(self.text, b.end, pos):
-                out.append(b.key)
-        first = ms[0] if ms and ms[0].key == critic else None
-        members = self._members(sent, pos)
-        if first is None and members and members[0].key == critic:
-            first = members[0]  # "The authors — who include A, B and C — sued"
-        for m in self.true_list(first, sent, pos):  # "A, B, C and 14 other authors, in a suit ..., accused"
-            if m.key not in out:
-                out.append(m.key)
-        return out
 
-    def _members(self, sent: int, pos: int) -> list[ResolvedMention]:
-        """The names of a subject's parenthesis just before ``pos``: "The authors — who include A, B and C — sued"."""
-        s = self.ctx.sentence(sent)
-        m = _DASH_MEMBERS.search(self.text, s.start, pos)
-        if m is None:
-            return []
-        return [x for x in self.ctx.mentions(sent, m.start(1), m.end(1)) if x.type in ("Person", "Organization")]
-
-    def _apposed_person(self, group: str, sent: int, pos: int) -> str | None:
-        """The person a group noun introduces: "its executive director, Paul Grady," / "the engineer, Ann Lee,"."""
-        ctx = self.ctx
-        ms = ctx.mentions(sent, None, pos)
-        for i, m in enumerate(ms):
-            if m.key != group:
-                continue
-            nxt = ms[i + 1] if i + 1 < len(ms) else None
-            if nxt is not None and nxt.type == "Person" and _APPOSED_NAME.fullmatch(self.text, m.end, nxt.start):
-                return nxt.key
-            # "Critics in Washington, including Senator Elizabeth Warren, have accused": the named one speaks
-            inc = _INCLUDING.match(self.text, m.end, pos)
-            person = next((x for x in ms[i + 1:] if x.type == "Person" and inc and x.start >= inc.end() and
-                           x.start - inc.end() < 25), None) if inc else None
-            if person is not None:
-                return person.key
+def _subordinate_subject(ix: CriticIndex, sent: int, cs: int, pos: int) -> str | None:
+    """The subject of a subordinate clause the verb at ``pos`` is in: "Meta paused its plans after the Irish Data
+    Protection Commission raised concerns" — the commission raised them, not Meta."""
+    subs = list(_SUBORDINATOR.finditer(ix.text, cs, pos))
+    if not subs:
         return None
+    sub = subs[-1]
+    named = [m for m in ix.ctx.mentions(sent, sub.end(), pos) if ix.ctx.is_head(m)]
+    if not named or not _TITLE_WORDS.fullmatch(ix.text, sub.end(), named[0].start) or \
+            named[0].type not in ("Person", "Organization", "Group"):
+        return None
+    # the name must be the clause's subject: only its own words (a title, a possessive) stand before the verb
+    gap = ix.text[named[0].end:pos]
+    return named[0].key if len(gap.split()) <= 3 and not _CLAUSE_PUNCT.search(gap) else None
 
-    def _spoken_for(self, pos: int) -> str | None:
-        """Whom an unaffiliated spokesperson speaks for: the organisation criticised last, else the story's."""
-        ctx = self.ctx
-        sent = ctx.sentence_at(pos)
-        for f in reversed(self.found):
-            if f.start < pos and sent - f.sent <= 12:
-                org = next((t for t in f.targets if ctx.type_of(t) == "Organization"), None)
-                if org is not None:
-                    return org
-        return ctx.salient(pos, set(), max_sentences=8)
 
-    def _maker(self, m: ResolvedMention, excluded: set[str]) -> ResolvedMention:
-        """"the ChatGPT maker": the organisation that makes the product (its developer, else the organisation the
-        passage is about), as a mention over the same span."""
-        ctx = self.ctx
-        after = _MAKER_AFTER.match(self.text, m.end)
-        if after is None or not _THE_BEFORE.search(self.text, max(0, m.start - 20), m.start):
-            return m
-        # "the Facebook parent", "the Instagram owner": an organisation's owner is another organisation
-        owner = m.type == "Organization" and re.match(r"\s+(?:parent|owner)\b", after.group(0))
-        if m.type != "Product" and not owner:
-            return m
-        devs = sorted(o for o in self.allies.get(m.key, ()) if ctx.type_of(o) == "Organization")
-        key = devs[0] if devs else ctx.salient(m.start, excluded | {m.key}, max_sentences=8)
-        if key is None or key in excluded:
-            return m
-        return replace(m, key=key, type="Organization", possessive=False)
+def actor(ix: CriticIndex, key: str | None, sent: int, pos: int, found: Found) -> str | None:
+    """Who acts for the entity ``key`` named before ``pos``: a group's named person or the body it stands for, a
+    spokesperson's organisation, the organisation behind "Altman’s company"."""
+    ctx = ix.ctx
+    ent = ctx.entities.get(key) if key is not None else None
+    if key is None or ent is None:
+        return None
+    if ent.type == "Group":
+        return _group_actor(ix, key, sent, pos, found)
+    # "Altman’s company", "OpenAI’s board": the organisation behind the possessive
+    for m in ctx.mentions(sent, None, pos):
+        if m.key == key and m.possessive and _OWNER_NOUNS.match(ix.text[m.end:m.end + 30]) and ent.type == "Person":
+            orgs = [o for o in ix.allies.get(key, ()) if ctx.type_of(o) == "Organization"]
+            return orgs[0] if len(orgs) == 1 else None
+    return key
 
-    def _co_speakers(self, speaker: str, sent: int, qe: int) -> list[str]:
-        """The names joined by "and" to the speaker named right after a quote ('“…,” Warren and Kim wrote')."""
-        ctx = self.ctx
-        ms = [m for m in ctx.mentions(sent, qe, min(ctx.sentence(sent).end, qe + 80)) if ctx.is_head(m)]
-        if len(ms) < 2 or ms[0].key != speaker or not _TITLES_ONLY.match(self.text[qe:ms[0].start]):
-            return []
-        b = ms[1]
-        joined = re.fullmatch(r"\s+and\s+(?:[A-Z][\w.]*\s+)?", self.text[ms[0].end:b.start])
-        said = self.p["speech"].match(self.text, b.end + 1)
-        return [b.key] if joined and said and b.type == "Person" and b.key != speaker else []
 
-    def _letter_addressee(self, pos: int, critic: str) -> list[str]:
-        """Whom a letter quoted at ``pos`` is written to ("wrote to Commerce Secretary X", "a letter to X"), named
-        in its paragraph just before."""
-        ctx = self.ctx
-        sent = ctx.sentence_at(pos)
-        para = ctx.sentence(sent).paragraph
-        for si in range(sent, max(-1, sent - 4), -1):
-            s = ctx.sentence(si)
-            if s.paragraph < para - 1:
-                break
-            for w in _WROTE_TO.finditer(self.text, s.start, min(s.end, pos)):
-                near = [m for m in ctx.mentions(si, w.end(), s.end) if ctx.is_head(m) and m.start - w.end() < 40
-                        and m.type in ("Person", "Organization") and m.key not in self._excluded(critic)]
-                if near:
-                    return [near[0].key]
+def _group_actor(ix: CriticIndex, key: str, sent: int, pos: int, found: Found) -> str:
+    """Who speaks for a group noun: "Its executive director, Paul Grady, said", "the union said" (the union named
+    before), "a BBC spokesperson said" (the BBC)."""
+    ctx = ix.ctx
+    ent = ctx.entities[key]
+    person = _apposed_person(ix, key, sent, pos)
+    if person is not None:
+        return person
+    named = ctx.named_by_noun(ent.label, pos) if " " not in ent.label else None
+    if named is None and " " not in ent.label:
+        named = ctx.authority(f"the {ent.label.lower()}")  # "the regulator issued orders"
+    if named is not None:
+        return named
+    noun = ent.label.split()[-1].lower()
+    if ent.affiliation and (noun in _SPOKES or noun in _FIRM_VOICES):
+        return ent.affiliation
+    if noun in _SPOKES and not ent.affiliation:
+        return _spoken_for(ix, pos, found) or key
+    return key
+
+
+def _not_speaking(ix: CriticIndex, sent: int, key: str, cs: int, pos: int) -> bool:
+    """Whether the subject name only qualifies the real, unnamed subject: "users on Reddit", "Tesla shareholders",
+    "the parents of Adam Raine"."""
+    m = next((x for x in ix.ctx.mentions(sent, cs, pos) if x.key == key), None)
+    if m is None:
+        return False
+    if ix.ctx.label(key) in PLATFORMS and ON_BEFORE.search(ix.text, max(cs, m.start - 8), m.start):
+        return True
+    return bool(_GROUP_AFTER.match(ix.text, m.end) or _KIN_OF.match(ix.text, cs, m.start) or
+                _ROLE_OF.match(ix.text, cs, m.start))
+
+
+def _titled_person(ix: CriticIndex, sent: int, key: str | None, pos: int) -> str | None:
+    """"Morgan Stanley analyst Priya Raman", "Meta's vice president Ravi Menon": the person the organisation
+    premodifies speaks, not the organisation."""
+    ctx = ix.ctx
+    if key is None or ctx.type_of(key) != "Organization":
+        return key
+    ms = ctx.mentions(sent, None, pos)
+    org = next((m for m in ms if m.key == key), None)
+    if org is None:
+        return key
+    for m in ms:
+        if m.start <= org.start:
+            continue
+        if m.type == "Person" and ctx.is_head(m) and _TITLE_GAP.fullmatch(ix.text, org.end, m.start):
+            return m.key
+        if m.type == "Person" or m.start - org.end > 50:
+            break
+    return key
+
+
+def co_subjects(ix: CriticIndex, sent: int, critic: str, pos: int) -> list[str]:
+    """The names joined to the critic by "and" in the subject before ``pos``."""
+    ctx = ix.ctx
+    ms = [m for m in ctx.mentions(sent, ctx.clause_start(sent, pos), pos) if ctx.is_head(m)]
+    out: list[str] = []
+    for a, b in pairwise(ms):
+        if a.key in (critic, *out) and b.type in ("Person", "Organization") and b.key != critic and \
+                _JOINED_NAME.fullmatch(ix.text, a.end, b.start) and _VERB_NEXT.match(ix.text, b.end, pos):
+            out.append(b.key)
+    first = ms[0] if ms and ms[0].key == critic else None
+    listed = members(ix, sent, pos)
+    if first is None and listed and listed[0].key == critic:
+        first = listed[0]  # "The authors — who include A, B and C — sued"
+    for m in judgements.true_list(ix, first, sent, pos):  # "A, B, C and 14 other authors, in a suit ..., accused"
+        if m.key not in out:
+            out.append(m.key)
+    return out
+
+
+def members(ix: CriticIndex, sent: int, pos: int) -> list[ResolvedMention]:
+    """The names of a subject's parenthesis just before ``pos``: "The authors — who include A, B and C — sued"."""
+    m = _DASH_MEMBERS.search(ix.text, ix.ctx.sentence(sent).start, pos)
+    if m is None:
         return []
+    return [x for x in ix.ctx.mentions(sent, m.start(1), m.end(1)) if x.type in ("Person", "Organization")]
 
-    def _same_critic(self, critic: str, sent: int, pos: int) -> list[str]:
-        """The targets of the critic's last criticism in this or the previous sentence ("sued X and Y, accusing them
-        of ...")."""
-        for f in reversed(self.found):
-            if f.critic == critic and sent - 1 <= f.sent <= sent and f.start < pos:
-                return list(f.targets)
+
+def _apposed_person(ix: CriticIndex, group: str, sent: int, pos: int) -> str | None:
+    """The person a group noun introduces: "its executive director, Paul Grady," / "the engineer, Ann Lee,"."""
+    ms = ix.ctx.mentions(sent, None, pos)
+    for i, m in enumerate(ms):
+        if m.key != group:
+            continue
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if nxt is not None and nxt.type == "Person" and _APPOSED_NAME.fullmatch(ix.text, m.end, nxt.start):
+            return nxt.key
+        # "Critics in Washington, including Senator Elizabeth Warren, have accused": the named one speaks
+        inc = _INCLUDING.match(ix.text, m.end, pos)
+        person = next((x for x in ms[i + 1:] if x.type == "Person" and inc and x.start >= inc.end() and
+                       x.start - inc.end() < 25), None) if inc else None
+        if person is not None:
+            return person.key
+    return None
+
+
+def _spoken_for(ix: CriticIndex, pos: int, found: Found) -> str | None:
+    """Whom an unaffiliated spokesperson speaks for: the organisation criticised last, else the story's."""
+    ctx = ix.ctx
+    sent = ctx.sentence_at(pos)
+    for f in reversed(found):
+        if f.start < pos and sent - f.sent <= 12:
+            org = next((t for t in f.targets if ctx.type_of(t) == "Organization"), None)
+            if org is not None:
+                return org
+    return ctx.salient(pos, set(), max_sentences=8)
+
+
+def co_speakers(ix: CriticIndex, speaker: str, sent: int, qe: int) -> list[str]:
+    """The names joined by "and" to the speaker named right after a quote ('“…,” Warren and Kim wrote')."""
+    ctx = ix.ctx
+    ms = [m for m in ctx.mentions(sent, qe, min(ctx.sentence(sent).end, qe + 80)) if ctx.is_head(m)]
+    if len(ms) < 2 or ms[0].key != speaker or not _TITLES_ONLY.match(ix.text[qe:ms[0].start]):
         return []
+    b = ms[1]
+    joined = re.fullmatch(r"\s+and\s+(?:[A-Z][\w.]*\s+)?", ix.text[ms[0].end:b.start])
+    said = ix.p["speech"].match(ix.text, b.end + 1)
+    return [b.key] if joined and said and b.type == "Person" and b.key != speaker else []
 
-    def addressee(self, pos: int, critic: str) -> str | None:
-        """In an exchange, the other party: who last criticised ``critic``, else the last other person named."""
-        for f in reversed(self.found):
-            if critic in f.targets and f.start < pos and self.ctx.type_of(f.critic) == "Person" \
-                    and self.ctx.sentence_at(pos) - f.sent <= 8:
-                return f.critic
-        return self.ctx.recent(pos, ("Person",), self._excluded(critic), max_sentences=6)
+
+def addressee(ix: CriticIndex, pos: int, critic: str, found: Found) -> str | None:
+    """In an exchange, the other party: who last criticised ``critic``, else the last other person named."""
+    for f in reversed(found):
+        if critic in f.targets and f.start < pos and ix.ctx.type_of(f.critic) == "Person" \
+                and ix.ctx.sentence_at(pos) - f.sent <= 8:
+            return f.critic
+    return ix.ctx.recent(pos, ("Person",), ix.excluded(critic), max_sentences=6)

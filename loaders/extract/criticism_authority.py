@@ -1,5 +1,6 @@
 """Criticisms from an authority's measures against a party: a regulator, a government or a ministry suspending,
-blocking, summoning, fining, ordering, investigating or reviewing it (run by loaders.extract.criticism_legal).
+blocking, summoning, fining, ordering, investigating or reviewing it (rules over criticism_legal.LegalIndex, run by
+its collector).
 
 By the gold schema a regulator's or a government's fine, order, suspension, ban, block, summons, probe or
 investigation is a criticism by that authority of its target; a court is never the critic, and a company blocking or
@@ -11,11 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.model import Criticism
+from loaders.extract.criticism_found import Known, LegalCollected
 from loaders.extract.rules import register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
-    from loaders.extract.criticism_legal import _LegalFinder
+    from loaders.extract.criticism_legal import LegalIndex
 
 AUTHORITY_MEASURE = register("criticism.authority_measure.v1", "An authority's measure against a party: 'suspended "
                              "downloads of Y', 'blocked Y', 'summoned Y', 'ordered Y to preserve', 'placed Y under "
@@ -126,9 +129,9 @@ def recent_authority(ctx: DocContext, sent: int, pos: int, back: int = 2) -> str
     return None
 
 
-def measures(f: _LegalFinder, sent: int) -> None:
+def measures(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     """An authority suspending, blocking, summoning, fining, ordering, warning or reviewing a party."""
-    ctx, text = f.ctx, f.text
+    ctx, text, acc = f.ctx, f.text, LegalCollected(f.ctx, known)
     s = ctx.sentence(sent)
     hits: list[tuple[int, str, int]] = []  # (where the measure starts, its target, where the target ends)
     for m in _MEASURE.finditer(text, s.start, s.end):
@@ -146,15 +149,16 @@ def measures(f: _LegalFinder, sent: int) -> None:
         first = f.named_at(sent, m.end())
         critic = recent_authority(ctx, sent, m.end())
         if first is not None and critic is not None:
-            f.add([critic], [x.key for x in f.listed(first, sent)], m.start(), first.end, sent, "authority measure",
+            acc.add([critic], [x.key for x in f.listed(first, sent)], m.start(), first.end, sent, "authority measure",
                   AUTHORITY_MEASURE)
     for at, target, end in hits:
         critic = f.critic(sent, at)
         if is_authority(ctx, critic):
-            f.add([critic], [target], at, end, sent, "authority measure", AUTHORITY_MEASURE)
+            acc.add([critic], [target], at, end, sent, "authority measure", AUTHORITY_MEASURE)
+    return acc.out
 
 
-def _placed_description(f: _LegalFinder, sent: int, start: int, end: int) -> list[tuple[int, str, int]]:
+def _placed_description(f: LegalIndex, sent: int, start: int, end: int) -> list[tuple[int, str, int]]:
     """"placed the company under scrutiny": the organisation the description refers to."""
     desc = re.match(r"(?:the|this)\s+(?:company|firm|startup|app|service|platform)\b", f.text[end:end + 30])
     critic = f.critic(sent, start) if desc else None
@@ -164,15 +168,15 @@ def _placed_description(f: _LegalFinder, sent: int, start: int, end: int) -> lis
     return [(start, near[0], end + desc.end())] if near else []
 
 
-def passive_measures(f: _LegalFinder, sent: int) -> None:
+def passive_measures(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     """"Y was fined €500m by X", "Y faces an investigation by X", "an inquiry by X into Y": X an authority."""
-    ctx, text = f.ctx, f.text
+    ctx, text, acc = f.ctx, f.text, LegalCollected(f.ctx, known)
     s = ctx.sentence(sent)
     for m in _PASSIVE.finditer(text, s.start, s.end):
         critic = f.named_at(sent, m.end(), 2, _ACTORS)
         target = ctx.subject(sent, m.start(), _TARGETS)
         if critic is not None and target is not None and is_authority(ctx, critic.key):
-            f.add([critic.key], [target], m.start(), critic.end, sent, "authority measure", AUTHORITY_PASSIVE)
+            acc.add([critic.key], [target], m.start(), critic.end, sent, "authority measure", AUTHORITY_PASSIVE)
     for m in _PROBE_BY.finditer(text, s.start, s.end):
         critic = f.named_at(sent, m.end(), 2, _ACTORS)
         if critic is None or not is_authority(ctx, critic.key):
@@ -182,5 +186,6 @@ def passive_measures(f: _LegalFinder, sent: int) -> None:
         faced = _PROBE_FACED.search(text, ctx.clause_start(sent, m.start()), m.start()) if named is None else None
         target = named.key if named else ctx.subject(sent, faced.start(), _TARGETS) if faced else None
         if target is not None:
-            f.add([critic.key], [target], m.start(), (named or critic).end, sent, "authority measure",
+            acc.add([critic.key], [target], m.start(), (named or critic).end, sent, "authority measure",
                   AUTHORITY_PASSIVE)
+    return acc.out

@@ -5,16 +5,20 @@ a block, a summons, a fine, an order, an inquiry).
 By the gold schema a lawsuit is a criticism by each named plaintiff of each defendant, and a regulator's or a
 government's measure one by that authority of its target; courts, judges and the outlet that reports are never the
 critic. These rules run after the main criticism finder and only add pairs it did not find in the same sentence.
+Each rule is a function ``(index, sentence, known) -> list[Criticism]`` over the read-only :class:`LegalIndex`:
+``known`` holds what the main finder and the rules before found (read to go on with a suit told before);
+:func:`legal_criticisms` runs them in the order of :data:`LEGAL_RULES` and :data:`AUTHORITY_RULES` and merges them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from kg.model import Criticism
 from loaders.extract import criticism_authority as authority
 from loaders.extract.context import DocContext
+from loaders.extract.criticism_found import Known, LegalCollected, is_court
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 
@@ -102,7 +106,6 @@ _LEGAL_WORD = re.compile(r"\b(?:plaintiffs|claimants|lawsuits?|suits?|complaints
                          r"proceedings)\b", re.I)
 # "acting for the NAACP", "on behalf of A": the party the plaintiff acts for sues too
 _FOR_PARTY = re.compile(r"\b(?:on behalf of|acting for|representing)\s+(?:the\s+)?", re.I)
-_NOT_CRITIC = re.compile(r"\b(?:Court|Tribunal|Judge|Justice|Appeals)\b")
 _CLAUSE_END = re.compile(r"[,;.:()\[\]—–]|\s-\s|\b(?:which|who|that|after|before|over|alleging|accusing|claiming|"
                          r"saying|because|while|for|in|on)\b")
 # the gap between two names of a list: a comma or "and", a short role ("and the artist"), or a name the mention finder
@@ -120,17 +123,14 @@ _PRONOUN_SUBJECT = re.compile(r"\b(he|she|it)\s+(?:has\s+|had\s+|also\s+|then\s+
 _REPORTED = re.compile(r"\b(?:reported|reports|wrote|writes|according to)\b", re.I)
 
 
-class _LegalFinder:
-    """Adds the legal and official acts of one document to the criticisms already found."""
+class LegalIndex:
+    """The resolved document as the legal rules read it: who is the critic at a verb, the names after a verb, lists
+    of names (read-only; built once per document)."""
 
-    def __init__(self, ctx: DocContext, known: Sequence[Criticism]) -> None:
+    def __init__(self, ctx: DocContext) -> None:
         self.ctx = ctx
         self.text = ctx.doc.clean
-        self.known = list(known)
-        self.seen = {(c.critic, c.target, ctx.sentence_at(c.source.start)) for c in known}
-        self.out: list[Criticism] = []
 
-    # ---- actors and targets
     def critic(self, sent: int, pos: int) -> str | None:
         """The subject of the clause before ``pos`` (a description of a regulator resolved), never a court."""
         ctx = self.ctx
@@ -147,7 +147,7 @@ class _LegalFinder:
             key = ctx.named_by_noun(noun, pos) or ctx.authority(f"the {noun}") or key
         if (key is None or ctx.type_of(key) == "Group") and _THE_AUTHORITY.match(self.text, cs, pos):
             key = authority.recent_authority(ctx, sent, pos, 5) or key  # "The agency said it had summoned X"
-        if key is None or _NOT_CRITIC.search(ctx.label(key)):
+        if key is None or is_court(ctx.label(key)):
             return None
         return key
 
@@ -198,7 +198,7 @@ class _LegalFinder:
         for i, first in enumerate(heads[:-1]):
             names = self.listed(first, sent, actors)
             if names[-1] is heads[-1] and len(names) == len(heads) - i and not any(m.possessive for m in names):
-                return [m.key for m in names if not _NOT_CRITIC.search(ctx.label(m.key))]
+                return [m.key for m in names if not is_court(ctx.label(m.key))]
         return []
 
     def for_parties(self, sent: int, start: int, end: int) -> list[str]:
@@ -209,28 +209,6 @@ class _LegalFinder:
             out += [x.key for x in self.listed(m, sent, ("Person", "Organization"))] if m else []
         return out
 
-    def earlier_plaintiffs(self, sent: int) -> list[str]:
-        """The parties of the last legal act told in the three sentences before ``sent``."""
-        legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
-                           r"legal)\b[^()]*)\)$", re.I)
-        for c in reversed(self.known + self.out):
-            cs = self.ctx.sentence_at(c.source.start)
-            if sent - 3 <= cs < sent and legal.search(c.summary):
-                return [c.critic]
-        return []
-
-    def defendants(self, sent: int) -> list[str]:
-        """The defendants of the last legal act told in the eight sentences before ``sent`` (or in it): every
-        target its critic was given in that sentence."""
-        legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
-                           r"legal)\b[^()]*)\)$", re.I)
-        for c in reversed(self.known + self.out):
-            cs = self.ctx.sentence_at(c.source.start)
-            if sent - 8 <= cs <= sent and legal.search(c.summary):
-                return list(dict.fromkeys(d.target for d in self.known + self.out if d.critic == c.critic and
-                                          self.ctx.sentence_at(d.source.start) == cs))
-        return []
-
     def find(self, pat: re.Pattern[str], sent: int, *needs: frozenset[str]) -> Iterable[re.Match[str]]:
         """The matches of ``pat`` in a sentence that holds a word of each of ``needs`` (a cheap filter first)."""
         words = self.ctx.words(sent)
@@ -238,107 +216,6 @@ class _LegalFinder:
             return ()
         s = self.ctx.sentence(sent)
         return pat.finditer(self.text, s.start, s.end)
-
-    def add(self, critics: Iterable[str | None], targets: Iterable[str], start: int, end: int, sent: int, cue: str,
-            rule: str) -> None:
-        """Record each critic–target pair not found before in the sentence."""
-        ctx = self.ctx
-        for critic in dict.fromkeys(c for c in critics if c is not None):
-            if ctx.type_of(critic) not in _ACTORS:
-                continue
-            for target in dict.fromkeys(targets):
-                if target == critic or (critic, target, sent) in self.seen:
-                    continue
-                self.seen.add((critic, target, sent))
-                self.out.append(Criticism(
-                    critic=critic, target=target, summary=f"{ctx.label(critic)} criticised {ctx.label(target)} "
-                    f"({cue})", date=ctx.date(sent), reported=ctx.published, source=ctx.span(start, end, sent),
-                    rule=rule))
-
-    # ---- rules
-    def filed(self, sent: int) -> None:
-        """"X filed a charge with the board on Monday against Y"; "the charge was filed against Y" (by X)."""
-        for m in self.find(_FILED, sent, _W_AGAINST, _W_NOUN):
-            first = self.named_at(sent, m.end())
-            if first is None:
-                continue
-            cs = self.ctx.clause_start(sent, m.start())
-            critics = self.subject_list(sent, m.start()) or [self.critic(sent, m.start())]
-            critics += self.for_parties(sent, cs, m.end())
-            self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "filed against",
-                     FILED_AGAINST)
-        for m in self.find(_TO_COURT, sent, _W_COURT):
-            first = self.named_at(sent, m.end())
-            if first is not None and _TO_COURT_AFTER.match(self.text, first.end):
-                critics = self.subject_list(sent, m.start()) or [self.critic(sent, m.start())]
-                self.add(critics, [first.key], m.start(), first.end, sent, "took to court", FILED_AGAINST)
-        for m in self.find(_HIT_WITH, sent, _W_HIT):
-            first = self.named_at(sent, m.end())
-            if first is not None and _HIT_WITH_AFTER.match(self.text, first.end):
-                self.add([self.critic(sent, m.start())], [first.key], m.start(), first.end, sent, "lawsuit",
-                         FILED_AGAINST)
-        for m in self.find(_REMEDY, sent, _W_REMEDY):
-            first = self.named_at(sent, m.end())
-            if first is not None:
-                critics = self.subject_list(sent, m.start()) or [self.critic(sent, m.start())]
-                self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent,
-                         "legal remedy", FILED_AGAINST)
-        for m in self.find(_FILED_PASSIVE, sent, _W_AGAINST, _W_NOUN):
-            first = self.named_at(sent, m.end())
-            if first is None:
-                continue
-            by = re.search(r"\bby\s+(?:the\s+)?", m.group("mid"))
-            named = self.named_at(sent, m.start("mid") + by.end(), 2, ("Person", "Organization")) if by else None
-            critics = [x.key for x in self.listed(named, sent, ("Person", "Organization"))] if named else \
-                self.earlier_plaintiffs(sent)
-            self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "filed against",
-                     FILED_AGAINST)
-
-    def filed_by(self, sent: int) -> None:
-        """"The lawsuit, filed on Friday by shareholder X, claims Y …"; "X filed a complaint with the SEC, alleging
-        that Y …"; "X, who co-founded Y and is suing it"."""
-        ctx = self.ctx
-        s = ctx.sentence(sent)
-        actors = ("Person", "Organization")
-        for m in self.find(_FILED_BY_RE, sent, _W_BY, _W_NOUN):
-            first = self.named_at(sent, m.end(), 2, actors)
-            names = self.listed(first, sent, actors) if first else []
-            says = _DOC_SAYS.match(self.text, names[-1].end) if names else None
-            comma = self.text.find(",", names[-1].end, names[-1].end + 3) if names else -1
-            if says is None and comma >= 0:
-                says = _DOC_SAYS.match(self.text, comma + 1)
-            target = self.named_at(sent, says.end()) if says else None
-            if target is not None:
-                self.add([x.key for x in names if not _NOT_CRITIC.search(ctx.label(x.key))], [target.key],
-                         m.start(), target.end, sent, "filed by", FILED_BY)
-        for m in self.find(_FILED_ALLEGING_RE, sent, _W_ALLEGING, _W_NOUN):
-            target = self.named_at(sent, m.end())
-            if target is not None:
-                self.add([self.critic(sent, m.start())], [target.key], m.start(), target.end, sent,
-                         "filed a complaint alleging", FILED_ALLEGING)
-        for m in self.find(_SUED_PRONOUN, sent, _W_SUED, _W_IT):
-            he = _PRONOUN_SUBJECT.search(self.text, max(s.start, m.start() - 24), m.start())
-            critic = ctx.recent(m.start(), ("Person",)) if he and he.group(1).lower() in ("he", "she") else \
-                self.critic(sent, m.start())
-            # "who co-founded OpenAI and is suing it": the organisation named last before (not a dateline's agency)
-            orgs = [x.key for x in ctx.mentions(sent, s.start, m.start()) if ctx.is_head(x) and
-                    x.type == "Organization" and x.key != critic and self.text[x.start - 1:x.start] != "("]
-            if critic is not None and orgs:
-                self.add([critic], orgs[-1:], m.start(), m.end(), sent, "suing", SUED_IT)
-
-    def described_plaintiffs(self, sent: int) -> None:
-        """"The couple filed a proposed class action": the two parties named together just before sue the defendant
-        (named after "against" or "sued", else that of the suit told before, else the story's company)."""
-        ctx = self.ctx
-        s = ctx.sentence(sent)
-        for m in self.find(_DESCRIBED, sent, _W_DESCRIBED):
-            if ctx.clause_start(sent, m.start()) < m.start() - 4:
-                continue  # "the artists" inside a clause is no subject
-            plaintiffs = self.named_together(sent, 2 if m.group("noun") in ("couple", "pair", "duo", "two") else 0)
-            against = re.match(r"[^.;,]{0,60}?\b(?:against|sued)\s+", self.text[m.end() - 4:s.end])
-            named = self.named_at(sent, m.end() - 4 + against.end()) if against else None
-            targets = [named.key] if named else self.defendants(sent) or self.topic(sent, m.start(), plaintiffs)
-            self.add(plaintiffs, targets, m.start(), m.end(), sent, "filed", DESCRIBED_PLAINTIFFS)
 
     def named_together(self, sent: int, exactly: int) -> list[str]:
         """The names of the latest list of people or organisations ("A and B") in the five sentences before
@@ -362,70 +239,195 @@ class _LegalFinder:
         ctx = self.ctx
         cands = {m.key for si in range(max(0, sent - 5), sent + 1) for m in ctx.mentions(si)
                  if m.start < pos and m.type == "Organization" and m.key not in exclude and ctx.is_head(m)
-                 and not authority.is_authority(ctx, m.key) and not _NOT_CRITIC.search(ctx.label(m.key))}
+                 and not authority.is_authority(ctx, m.key) and not is_court(ctx.label(m.key))}
         best = max(cands, key=lambda k: (len(ctx.entities[k].mentions), k), default=None)
         return [best] if best else []
 
-    def plaintiff_lists(self, sent: int) -> None:
-        """"A and B sued Y", "A's lawsuit against Y", "Y is fending off lawsuits from A and from B"."""
-        ctx = self.ctx
-        s = ctx.sentence(sent)
-        for m in self.find(_SUED, sent, _W_SUED):
-            critics = self.subject_list(sent, m.start())
-            first = self.named_at(sent, m.end()) if len(critics) > 1 else None
-            if first is not None:
-                self.add(critics, [x.key for x in self.listed(first, sent)], m.start(), first.end, sent, "sued",
-                         PLAINTIFF_LIST)
-        for owner in ctx.mentions(sent) if not ctx.words(sent).isdisjoint(_W_OWNED) else ():
-            o = _OWNED.match(self.text, owner.end, s.end) if owner.possessive and ctx.is_head(owner) else None
-            first = self.named_at(sent, o.end()) if o else None
-            if o is None or first is None or owner.type not in ("Person", "Organization") or \
-                    _NOT_CRITIC.search(ctx.label(owner.key)):
-                continue
-            self.add([owner.key], [x.key for x in self.listed(first, sent)], owner.start, first.end, sent, "lawsuit",
+
+def earlier_plaintiffs(lx: LegalIndex, acc: LegalCollected, sent: int) -> list[str]:
+    """The parties of the last legal act told in the three sentences before ``sent``."""
+    legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
+                       r"legal)\b[^()]*)\)$", re.I)
+    for c in reversed(acc.history):
+        cs = lx.ctx.sentence_at(c.source.start)
+        if sent - 3 <= cs < sent and legal.search(c.summary):
+            return [c.critic]
+    return []
+
+
+def defendants(lx: LegalIndex, acc: LegalCollected, sent: int) -> list[str]:
+    """The defendants of the last legal act told in the eight sentences before ``sent`` (or in it): every
+    target its critic was given in that sentence."""
+    legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
+                       r"legal)\b[^()]*)\)$", re.I)
+    for c in reversed(acc.history):
+        cs = lx.ctx.sentence_at(c.source.start)
+        if sent - 8 <= cs <= sent and legal.search(c.summary):
+            return list(dict.fromkeys(d.target for d in acc.history if d.critic == c.critic and
+                                      lx.ctx.sentence_at(d.source.start) == cs))
+    return []
+
+
+def filed(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
+    """"X filed a charge with the board on Monday against Y"; "the charge was filed against Y" (by X)."""
+    acc = LegalCollected(lx.ctx, known)
+    for m in lx.find(_FILED, sent, _W_AGAINST, _W_NOUN):
+        first = lx.named_at(sent, m.end())
+        if first is None:
+            continue
+        cs = lx.ctx.clause_start(sent, m.start())
+        critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
+        critics += lx.for_parties(sent, cs, m.end())
+        acc.add(critics, [x.key for x in lx.listed(first, sent)], m.start(), first.end, sent, "filed against",
+                 FILED_AGAINST)
+    for m in lx.find(_TO_COURT, sent, _W_COURT):
+        first = lx.named_at(sent, m.end())
+        if first is not None and _TO_COURT_AFTER.match(lx.text, first.end):
+            critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
+            acc.add(critics, [first.key], m.start(), first.end, sent, "took to court", FILED_AGAINST)
+    for m in lx.find(_HIT_WITH, sent, _W_HIT):
+        first = lx.named_at(sent, m.end())
+        if first is not None and _HIT_WITH_AFTER.match(lx.text, first.end):
+            acc.add([lx.critic(sent, m.start())], [first.key], m.start(), first.end, sent, "lawsuit",
+                     FILED_AGAINST)
+    for m in lx.find(_REMEDY, sent, _W_REMEDY):
+        first = lx.named_at(sent, m.end())
+        if first is not None:
+            critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
+            acc.add(critics, [x.key for x in lx.listed(first, sent)], m.start(), first.end, sent,
+                     "legal remedy", FILED_AGAINST)
+    for m in lx.find(_FILED_PASSIVE, sent, _W_AGAINST, _W_NOUN):
+        first = lx.named_at(sent, m.end())
+        if first is None:
+            continue
+        by = re.search(r"\bby\s+(?:the\s+)?", m.group("mid"))
+        named = lx.named_at(sent, m.start("mid") + by.end(), 2, ("Person", "Organization")) if by else None
+        critics = [x.key for x in lx.listed(named, sent, ("Person", "Organization"))] if named else \
+            earlier_plaintiffs(lx, acc, sent)
+        acc.add(critics, [x.key for x in lx.listed(first, sent)], m.start(), first.end, sent, "filed against",
+                 FILED_AGAINST)
+    return acc.out
+
+
+def filed_by(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
+    """"The lawsuit, filed on Friday by shareholder X, claims Y …"; "X filed a complaint with the SEC, alleging
+    that Y …"; "X, who co-founded Y and is suing it"."""
+    acc = LegalCollected(lx.ctx, known)
+    ctx = lx.ctx
+    s = ctx.sentence(sent)
+    actors = ("Person", "Organization")
+    for m in lx.find(_FILED_BY_RE, sent, _W_BY, _W_NOUN):
+        first = lx.named_at(sent, m.end(), 2, actors)
+        names = lx.listed(first, sent, actors) if first else []
+        says = _DOC_SAYS.match(lx.text, names[-1].end) if names else None
+        comma = lx.text.find(",", names[-1].end, names[-1].end + 3) if names else -1
+        if says is None and comma >= 0:
+            says = _DOC_SAYS.match(lx.text, comma + 1)
+        target = lx.named_at(sent, says.end()) if says else None
+        if target is not None:
+            acc.add([x.key for x in names if not is_court(ctx.label(x.key))], [target.key],
+                     m.start(), target.end, sent, "filed by", FILED_BY)
+    for m in lx.find(_FILED_ALLEGING_RE, sent, _W_ALLEGING, _W_NOUN):
+        target = lx.named_at(sent, m.end())
+        if target is not None:
+            acc.add([lx.critic(sent, m.start())], [target.key], m.start(), target.end, sent,
+                     "filed a complaint alleging", FILED_ALLEGING)
+    for m in lx.find(_SUED_PRONOUN, sent, _W_SUED, _W_IT):
+        he = _PRONOUN_SUBJECT.search(lx.text, max(s.start, m.start() - 24), m.start())
+        critic = ctx.recent(m.start(), ("Person",)) if he and he.group(1).lower() in ("he", "she") else \
+            lx.critic(sent, m.start())
+        # "who co-founded OpenAI and is suing it": the organisation named last before (not a dateline's agency)
+        orgs = [x.key for x in ctx.mentions(sent, s.start, m.start()) if ctx.is_head(x) and
+                x.type == "Organization" and x.key != critic and lx.text[x.start - 1:x.start] != "("]
+        if critic is not None and orgs:
+            acc.add([critic], orgs[-1:], m.start(), m.end(), sent, "suing", SUED_IT)
+    return acc.out
+
+
+def described_plaintiffs(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
+    """"The couple filed a proposed class action": the two parties named together just before sue the defendant
+    (named after "against" or "sued", else that of the suit told before, else the story's company)."""
+    acc = LegalCollected(lx.ctx, known)
+    ctx = lx.ctx
+    s = ctx.sentence(sent)
+    for m in lx.find(_DESCRIBED, sent, _W_DESCRIBED):
+        if ctx.clause_start(sent, m.start()) < m.start() - 4:
+            continue  # "the artists" inside a clause is no subject
+        plaintiffs = lx.named_together(sent, 2 if m.group("noun") in ("couple", "pair", "duo", "two") else 0)
+        against = re.match(r"[^.;,]{0,60}?\b(?:against|sued)\s+", lx.text[m.end() - 4:s.end])
+        named = lx.named_at(sent, m.end() - 4 + against.end()) if against else None
+        targets = [named.key] if named else defendants(lx, acc, sent) or lx.topic(sent, m.start(), plaintiffs)
+        acc.add(plaintiffs, targets, m.start(), m.end(), sent, "filed", DESCRIBED_PLAINTIFFS)
+    return acc.out
+
+
+def plaintiff_lists(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
+    """"A and B sued Y", "A's lawsuit against Y", "Y is fending off lawsuits from A and from B"."""
+    acc = LegalCollected(lx.ctx, known)
+    ctx = lx.ctx
+    s = ctx.sentence(sent)
+    for m in lx.find(_SUED, sent, _W_SUED):
+        critics = lx.subject_list(sent, m.start())
+        first = lx.named_at(sent, m.end()) if len(critics) > 1 else None
+        if first is not None:
+            acc.add(critics, [x.key for x in lx.listed(first, sent)], m.start(), first.end, sent, "sued",
                      PLAINTIFF_LIST)
-        for m in self.find(_FACES, sent, _W_BY, _W_NOUN):
-            target = ctx.subject(sent, m.start(), _TARGETS)
-            stop = re.compile(r"[,;.:]|\b(?:over|alleging|accusing|claiming|which|who|that|after|for|because)\b")
-            end = stop.search(self.text, m.end(), s.end)
-            critics = [x.key for x in ctx.mentions(sent, m.end(), end.start() if end else s.end) if ctx.is_head(x)
-                       and x.type in ("Person", "Organization") and not _NOT_CRITIC.search(ctx.label(x.key))]
-            if target is not None:
-                self.add(critics, [target], m.start(), end.start() if end else s.end, sent, "lawsuit",
-                         PLAINTIFF_LIST)
+    for owner in ctx.mentions(sent) if not ctx.words(sent).isdisjoint(_W_OWNED) else ():
+        o = _OWNED.match(lx.text, owner.end, s.end) if owner.possessive and ctx.is_head(owner) else None
+        first = lx.named_at(sent, o.end()) if o else None
+        if o is None or first is None or owner.type not in ("Person", "Organization") or \
+                is_court(ctx.label(owner.key)):
+            continue
+        acc.add([owner.key], [x.key for x in lx.listed(first, sent)], owner.start, first.end, sent, "lawsuit",
+                 PLAINTIFF_LIST)
+    for m in lx.find(_FACES, sent, _W_BY, _W_NOUN):
+        target = ctx.subject(sent, m.start(), _TARGETS)
+        stop = re.compile(r"[,;.:]|\b(?:over|alleging|accusing|claiming|which|who|that|after|for|because)\b")
+        end = stop.search(lx.text, m.end(), s.end)
+        critics = [x.key for x in ctx.mentions(sent, m.end(), end.start() if end else s.end) if ctx.is_head(x)
+                   and x.type in ("Person", "Organization") and not is_court(ctx.label(x.key))]
+        if target is not None:
+            acc.add(critics, [target], m.start(), end.start() if end else s.end, sent, "lawsuit",
+                     PLAINTIFF_LIST)
+    return acc.out
 
-    def joined(self, sent: int) -> None:
-        """"The plaintiffs, now joined by A, B and C": each sues the defendants of the suit told before."""
-        ctx = self.ctx
-        s = ctx.sentence(sent)
-        for m in self.find(_JOINED, sent, _W_JOINED):
-            if not _LEGAL_WORD.search(self.text, s.start, m.start()):
-                continue  # "joined by its chief executive": no suit in the sentence
-            first = self.named_at(sent, m.end(), 2, ("Person", "Organization"))
-            targets = self.defendants(sent) if first else []
-            names = self.listed(first, sent, ("Person", "Organization")) if first else []
-            self.add([x.key for x in names], targets, m.start(), names[-1].end if names else m.end(), sent,
-                     "joined the suit", JOINED_PLAINTIFFS)
 
-    def intent_to_sue(self, sent: int) -> None:
-        """"X said it intends to sue Y", "X notified Y that it intends to sue", with the party X acts for."""
-        ctx = self.ctx
-        s = ctx.sentence(sent)
-        found: list[tuple[int, int, list[str]]] = []
-        for m in self.find(_INTENT, sent, _W_SUE):
-            first = self.named_at(sent, m.end())
-            if first is not None:
-                found.append((m.start(), first.end, [x.key for x in self.listed(first, sent)]))
-        for m in self.find(_NOTIFIED, sent, _W_SUE):
-            first = self.named_at(sent, m.end(), 2)
-            if first is not None and _NOTICE_OF.match(self.text, first.end, s.end):
-                found.append((m.start(), first.end, [first.key]))
-        for at, end, targets in found:
-            cs = ctx.clause_start(sent, at)
-            critics = self.subject_list(sent, at) or [self.critic(sent, at)]
-            self.add(critics + self.for_parties(sent, cs, at), targets, at, end, sent, "intends to sue",
-                     INTENT_TO_SUE)
+def intent_to_sue(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
+    """"X said it intends to sue Y", "X notified Y that it intends to sue", with the party X acts for."""
+    acc = LegalCollected(lx.ctx, known)
+    ctx = lx.ctx
+    s = ctx.sentence(sent)
+    found: list[tuple[int, int, list[str]]] = []
+    for m in lx.find(_INTENT, sent, _W_SUE):
+        first = lx.named_at(sent, m.end())
+        if first is not None:
+            found.append((m.start(), first.end, [x.key for x in lx.listed(first, sent)]))
+    for m in lx.find(_NOTIFIED, sent, _W_SUE):
+        first = lx.named_at(sent, m.end(), 2)
+        if first is not None and _NOTICE_OF.match(lx.text, first.end, s.end):
+            found.append((m.start(), first.end, [first.key]))
+    for at, end, targets in found:
+        cs = ctx.clause_start(sent, at)
+        critics = lx.subject_list(sent, at) or [lx.critic(sent, at)]
+        acc.add(critics + lx.for_parties(sent, cs, at), targets, at, end, sent, "intends to sue",
+                 INTENT_TO_SUE)
+    return acc.out
 
+
+def joined(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
+    """"The plaintiffs, now joined by A, B and C": each sues the defendants of the suit told before."""
+    acc = LegalCollected(lx.ctx, known)
+    ctx = lx.ctx
+    s = ctx.sentence(sent)
+    for m in lx.find(_JOINED, sent, _W_JOINED):
+        if not _LEGAL_WORD.search(lx.text, s.start, m.start()):
+            continue  # "joined by its chief executive": no suit in the sentence
+        first = lx.named_at(sent, m.end(), 2, ("Person", "Organization"))
+        targets = defendants(lx, acc, sent) if first else []
+        names = lx.listed(first, sent, ("Person", "Organization")) if first else []
+        acc.add([x.key for x in names], targets, m.start(), names[-1].end if names else m.end(), sent,
+                 "joined the suit", JOINED_PLAINTIFFS)
+    return acc.out
 
 
 # the words each pattern needs in its sentence (cheap filters before the regexes)
@@ -452,19 +454,25 @@ _W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_J
     _W_REMEDY
 
 
+LegalRule = Callable[[LegalIndex, int, Known], list[Criticism]]
+# run on each sentence holding one of their words, in this order (a later rule reads what the earlier found)
+LEGAL_RULES: tuple[LegalRule, ...] = (filed, filed_by, described_plaintiffs, plaintiff_lists, intent_to_sue, joined)
+AUTHORITY_RULES: tuple[LegalRule, ...] = (authority.measures, authority.passive_measures)
+
+
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:
     """The criticisms of legal and official acts in a document that ``known`` does not already hold."""
-    finder = _LegalFinder(ctx, known)
+    lx = LegalIndex(ctx)
+    history = list(known)
+    pairs = {(c.critic, c.target, ctx.sentence_at(c.source.start)) for c in known}
+    out: list[Criticism] = []
     for s in ctx.doc.sentences:
         words = ctx.words(s.index)
-        if not words.isdisjoint(_W_ANY):
-            finder.filed(s.index)
-            finder.filed_by(s.index)
-            finder.described_plaintiffs(s.index)
-            finder.plaintiff_lists(s.index)
-            finder.intent_to_sue(s.index)
-            finder.joined(s.index)
-        if not words.isdisjoint(authority.TRIGGERS):
-            authority.measures(finder, s.index)
-            authority.passive_measures(finder, s.index)
-    return finder.out
+        rules = (LEGAL_RULES if not words.isdisjoint(_W_ANY) else ()) + \
+            (AUTHORITY_RULES if not words.isdisjoint(authority.TRIGGERS) else ())
+        for rule in rules:
+            new = rule(lx, s.index, Known(tuple(history), frozenset(pairs)))
+            out += new
+            history += new
+            pairs |= {(c.critic, c.target, s.index) for c in new}
+    return out

@@ -1,18 +1,31 @@
 """Criticism rules of direct quotes: a quote holding a negative judgement of what it names, a sarcastic quote going on
-with a criticism just made (functions over a ``CriticismFinder``)."""
+with a criticism just made, a critical reply, a stance announced before it."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from loaders.extract.attribution import quote_attributions
-from loaders.extract.judgements import ACT_NOUN, DISSENT, LEARNED_JUDGEMENT, REBUTTED
+from loaders.extract.critic_roles import addressee, co_speakers
+from loaders.extract.criticism_found import Collected, Finding, Found
+from loaders.extract.criticism_targets import letter_addressee, targets_in, topic
+from loaders.extract.judgements import (
+    ACT_NOUN,
+    DISSENT,
+    LEARNED_JUDGEMENT,
+    REBUTTED,
+    continued,
+    doer,
+    learned_negative,
+    rebutted,
+)
 from loaders.extract.rules import register
 from loaders.extract.sentiment import THRESHOLD
 
 if TYPE_CHECKING:
-    from loaders.extract.criticisms import CriticismFinder
+    from loaders.extract.attribution import Attribution
+    from loaders.extract.criticism_index import CriticIndex
 
 QUOTED_MOCKERY = register("criticism.quoted_mockery.v1", "A sarcastic quote going on with a criticism just made",
                           __name__)
@@ -54,6 +67,8 @@ _APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]
 _NEG_FRAME = re.compile(r"(?:dismiss|derid|pann|reject|brand|label)", re.I)
 _CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+
+
 def _kind_named(text: str) -> str | None:
     """The kind of thing a judgement speaks of: "the company" (an organisation), "the feature" (a product)."""
     if _COMPANY.search(text):
@@ -63,109 +78,149 @@ def _kind_named(text: str) -> str | None:
     return None
 
 
-
-def quotes(finder: CriticismFinder) -> None:
+def quotes(ix: CriticIndex, attributions: Sequence[Attribution], found: Found) -> list[Finding]:
     """Direct quotes (see attribution), critical when they hold a negative judgement."""
-    ctx, p = finder.ctx, finder.p
-    for a in quote_attributions(finder):
-        qs, qe, speaker, verb_text = a.start, a.end, a.speaker, a.verb
-        sent_a, sent_b = a.sent, a.last_sent
-        body = finder.text[qs + 1:qe - 1]
-        para = ctx.sentence(sent_a).paragraph
-        finder.quote_speakers.append((qs, speaker))
-        neg = finder.negative(body)
-        dissent = finder.dissent(sent_a)
-        negative = bool(neg) or _judged(finder, body, a.called) or dissent
-        rule = QUOTED_JUDGEMENT
-        if not negative and _stance_before(finder, speaker, sent_a):
-            negative, rule = True, QUOTED_STANCE
-        critical_reply = bool(verb_text and _CRITICAL_REPLY.search(verb_text))
-        if not critical_reply and sent_a > 0 and ctx.sentence(sent_a - 1).paragraph == para and \
-                _CRITICAL_REPLY.search(ctx.stext(sent_a - 1)) and \
-                ctx.subject(sent_a - 1, ctx.sentence(sent_a - 1).end) == speaker:
-            critical_reply = True  # "X fired back on Monday. “...,” she wrote"
-        if not critical_reply and verb_text and _REPLY_VERBS.search(verb_text) and _DISAGREE.search(body):
-            critical_reply = True  # 'To which X replied: “We disagree on what my job is.”'
-        if verb_text and re.match(r"\W*ask", verb_text, re.I) and body.rstrip().endswith("?"):
-            continue  # a reporter's or host's question
-        learned = not negative and not critical_reply and \
-            finder.learned_negative(ctx.stext(sent_a) if sent_a == sent_b else body)  # a judgement no word list names
-        if learned:
-            negative, rule = True, LEARNED_JUDGEMENT
-        if not negative and not critical_reply and verb_text and _MOCKING.search(verb_text):
-            # '“Truly a masterpiece,” he joked': sarcasm going on with the speaker's criticism just made
-            finder.add(speaker, finder._continued(speaker, sent_a), body.strip(), "mockery", qs, qe, sent_b,
-                     rule=QUOTED_MOCKERY)
-            continue
-        if (not negative and not critical_reply) or _APOLOGY.search(body) or _denial(finder, qs, qe, speaker):
-            continue
-        if not negative and finder.polarity(body) > 0.5:
-            continue  # '“…,” it retorted, and “remains open to a conversation”': a warm line is no criticism
-        targets: list[str] = []
-        if _SECOND_PERSON.search(body):
-            # "We urge you to stop …" in a letter: at whom it was written to; "Why are you …?" after a criticism
-            # just made: at the one it addressed
-            targets = finder._letter_addressee(qs, speaker) or finder._continued(speaker, sent_a)
-        for si in range(sent_a, sent_b + 1) if not targets else ():
-            s = ctx.sentence(si)
-            person = _pronoun_subject(finder, max(qs, s.start), speaker)
-            if person is not None:
-                targets, rule = [person], QUOTED_PRONOUN
-                break
-            targets += finder.targets_in(si, max(qs, s.start), min(qe, s.end), speaker)
-            if targets:
-                break
-        if learned and not targets:
-            continue  # a learned judgement must name what it judges: the fallbacks below guess too much for it
-        called = a.called >= 0
-        if not targets and called and REBUTTED.search(finder.text, a.called, qs):
-            targets = finder._rebutted(speaker, a.called)  # 'calling the lawsuit “a ploy”': at who brought it
-        if not targets and (negative or critical_reply) and REBUTTED.search(body):
-            targets = finder._rebutted(speaker, qs)  # "the skeptics are comparing slides they haven't read"
-        act = _CALLED_ACT.match(finder.text, a.called) if called else None
-        if not targets and act:
-            doer = finder._doer(act.group(1), a.called, speaker)  # 'called the veto “a setback”': at who vetoed
-            targets = [doer] if doer else []
-        elif not targets and called:
-            targets = finder.targets_in(sent_a, a.called, qs, speaker)  # called Shenlan "a threat"
-        elif not targets and sent_a == sent_b:
-            # a partial quote: the sentence around it carries the target ("OpenAI did not dispute that it “...”")
-            s = ctx.sentence(sent_a)
-            verbs = list(p["speech"].finditer(finder.text, s.start, qs))
-            # the target follows the last speech verb ("X of Y said Pallas was “...”")
-            targets = finder.targets_in(sent_a, verbs[-1].end() if verbs else s.start, qs, speaker)
-        if not targets and negative and not called and _THEY.search(a.judged):
-            # "“They are burning cash ...,” said X": the organisation the article is about
-            excluded = finder._excluded(speaker)
-            org = ctx.recent_subject(qs + 1, ("Organization",), excluded) or _topic_org(finder, excluded)
-            targets = [org] if org else []
-        if not targets and critical_reply:
-            other = finder.addressee(qs, speaker)  # "X fired back. “..., ” she wrote": at the other party
-            targets = [other] if other else []
-        if not targets and re.search(r"\b(?:you|your|his|him|he|she|her)\b", body, re.I) and verb_text and \
-                _REPLY_VERBS.search(verb_text):
-            other = finder.addressee(qs, speaker)
-            targets = [other] if other else []
-        if not targets and neg and re.search(r"\byou(?:r|’re|'re)?\b", body, re.I):
-            # a judgement addressed to "you": the person just named in the exchange (a few sentences back)
-            other = finder.ctx.recent(qs, ("Person",), finder._excluded(speaker), max_sentences=3)
-            targets = [other] if other else []
-        if not targets and negative:
-            targets = finder._continued(speaker, sent_a)
-            frame = finder.text[a.called:qs] if called else body
-            # 'called the content “appalling”': the content at hand
-            if not targets and (neg or dissent or _REFERRING.search(body) or (called and _CALLED_THE.match(frame))):
-                targets = finder.topic(qs, speaker, _kind_named(frame) or _kind_named(body))
-        cue = neg.group(0) if neg else ("judgement" if negative else "retort")
-        for who in [speaker, *finder._co_speakers(speaker, sent_b, qe)]:  # '“…,” Warren and Kim wrote'
-            finder.add(who, [t for t in dict.fromkeys(targets) if t not in finder._excluded(who)], body.strip(), cue,
-                     qs, qe, sent_b, rule=rule)
+    acc = Collected(ix, found)
+    for a in attributions:
+        _judge_quote(ix, acc, a)
+    return acc.out
 
 
-def _stance_before(finder: CriticismFinder, speaker: str, sent: int) -> bool:
+def _judge_quote(ix: CriticIndex, acc: Collected, a: Attribution) -> None:
+    """Keep a quote that judges: a negative word or polarity, dissent or a critical stance before it, a critical
+    reply, a sarcastic aside, or (where the word lists say nothing) the learned scorer."""
+    ctx = ix.ctx
+    qs, qe, speaker, verb_text, sent_a = a.start, a.end, a.speaker, a.verb, a.sent
+    body = ix.text[qs + 1:qe - 1]
+    neg = ix.negative(body)
+    dissent = ix.dissent(sent_a)
+    negative = bool(neg) or _judged(ix, body, a.called) or dissent
+    rule = QUOTED_JUDGEMENT
+    if not negative and _stance_before(ix, speaker, sent_a):
+        negative, rule = True, QUOTED_STANCE
+    critical_reply = _critical_reply(ix, a, body)
+    if verb_text and re.match(r"\W*ask", verb_text, re.I) and body.rstrip().endswith("?"):
+        return  # a reporter's or host's question
+    learned = not negative and not critical_reply and \
+        learned_negative(ctx.stext(sent_a) if sent_a == a.last_sent else body)  # a judgement no word list names
+    if learned:
+        negative, rule = True, LEARNED_JUDGEMENT
+    if not negative and not critical_reply and verb_text and _MOCKING.search(verb_text):
+        # '“Truly a masterpiece,” he joked': sarcasm going on with the speaker's criticism just made
+        acc.add(speaker, continued(ix, acc.seen, speaker, sent_a), body.strip(), "mockery", qs, qe, a.last_sent,
+                rule=QUOTED_MOCKERY)
+        return
+    if (not negative and not critical_reply) or _APOLOGY.search(body) or _denial(ix, qs, qe, speaker):
+        return
+    if not negative and ix.polarity(body) > 0.5:
+        return  # '“…,” it retorted, and “remains open to a conversation”': a warm line is no criticism
+    targets, named_rule = _named_targets(ix, acc, a, body)
+    if learned and not targets:
+        return  # a learned judgement must name what it judges: the fallbacks below guess too much for it
+    rule = named_rule or rule
+    targets = targets or _fallback_targets(ix, acc, a, body, bool(neg), negative, critical_reply, dissent)
+    cue = neg.group(0) if neg else ("judgement" if negative else "retort")
+    for who in [speaker, *co_speakers(ix, speaker, a.last_sent, qe)]:  # '“…,” Warren and Kim wrote'
+        acc.add(who, [t for t in dict.fromkeys(targets) if t not in ix.excluded(who)], body.strip(), cue, qs, qe,
+                a.last_sent, rule=rule)
+
+
+def _critical_reply(ix: CriticIndex, a: Attribution, body: str) -> bool:
+    """Whether a quote is a critical reply: "fired back", said right after the speaker fired back, or a reply
+    disagreeing ('To which X replied: “We disagree on what my job is.”')."""
+    ctx, verb_text, sent_a = ix.ctx, a.verb, a.sent
+    if verb_text and _CRITICAL_REPLY.search(verb_text):
+        return True
+    if sent_a > 0 and ctx.sentence(sent_a - 1).paragraph == ctx.sentence(sent_a).paragraph and \
+            _CRITICAL_REPLY.search(ctx.stext(sent_a - 1)) and \
+            ctx.subject(sent_a - 1, ctx.sentence(sent_a - 1).end) == a.speaker:
+        return True  # "X fired back on Monday. “...,” she wrote"
+    return bool(verb_text and _REPLY_VERBS.search(verb_text) and _DISAGREE.search(body))
+
+
+def _named_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str) -> tuple[list[str], str | None]:
+    """What a quote names: whom a "you" addresses, the person a "he"/"she" subject is (with its rule), else the
+    names inside the quote, sentence by sentence."""
+    qs, qe, speaker = a.start, a.end, a.speaker
+    targets: list[str] = []
+    if _SECOND_PERSON.search(body):
+        # "We urge you to stop …" in a letter: at whom it was written to; "Why are you …?" after a criticism just
+        # made: at the one it addressed
+        targets = letter_addressee(ix, qs, speaker) or continued(ix, acc.seen, speaker, a.sent)
+    for si in range(a.sent, a.last_sent + 1) if not targets else ():
+        s = ix.ctx.sentence(si)
+        person = _pronoun_subject(ix, max(qs, s.start), speaker)
+        if person is not None:
+            return [person], QUOTED_PRONOUN
+        targets += targets_in(ix, si, max(qs, s.start), min(qe, s.end), speaker)
+        if targets:
+            break
+    return targets, None
+
+
+def _fallback_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str, neg: bool, negative: bool,
+                      critical_reply: bool, dissent: bool) -> list[str]:
+    """What a judging quote that names nothing is about: who brought what it rebuts, the doer of an act it calls
+    names, the names of its frame or sentence, the story's company for "they", the other party of an exchange, the
+    target of a criticism just made, the subject at hand."""
+    ctx, text, qs, speaker = ix.ctx, ix.text, a.start, a.speaker
+    called = a.called >= 0
+    targets: list[str] = []
+    if called and REBUTTED.search(text, a.called, qs):
+        targets = rebutted(ix, acc.seen, speaker, a.called)  # 'calling the lawsuit “a ploy”': at who brought it
+    if not targets and REBUTTED.search(body):
+        targets = rebutted(ix, acc.seen, speaker, qs)  # "the skeptics are comparing slides they haven't read"
+    act = _CALLED_ACT.match(text, a.called) if called else None
+    if not targets and act:
+        did = doer(ix, act.group(1), a.called, speaker)  # 'called the veto “a setback”': at who vetoed
+        targets = [did] if did else []
+    elif not targets and called:
+        targets = targets_in(ix, a.sent, a.called, qs, speaker)  # called Shenlan "a threat"
+    elif not targets and a.sent == a.last_sent:
+        # a partial quote: the sentence around it carries the target ("OpenAI did not dispute that it “...”")
+        s = ctx.sentence(a.sent)
+        verbs = list(ix.p["speech"].finditer(text, s.start, qs))
+        # the target follows the last speech verb ("X of Y said Pallas was “...”")
+        targets = targets_in(ix, a.sent, verbs[-1].end() if verbs else s.start, qs, speaker)
+    return targets or _exchange_targets(ix, acc, a, body, neg, negative, critical_reply, dissent)
+
+
+def _exchange_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str, neg: bool, negative: bool,
+                      critical_reply: bool, dissent: bool) -> list[str]:
+    """The last fallbacks of a judging quote: the story's company for "they", the other party of an exchange, the
+    person a "you" is said to, the target of a criticism just made, the subject at hand."""
+    ctx, qs, speaker, verb_text = ix.ctx, a.start, a.speaker, a.verb
+    called = a.called >= 0
+    if negative and not called and _THEY.search(a.judged):
+        # "“They are burning cash ...,” said X": the organisation the article is about
+        excluded = ix.excluded(speaker)
+        org = ctx.recent_subject(qs + 1, ("Organization",), excluded) or _topic_org(ix, excluded)
+        if org:
+            return [org]
+    if critical_reply or (re.search(r"\b(?:you|your|his|him|he|she|her)\b", body, re.I) and verb_text and
+                          _REPLY_VERBS.search(verb_text)):
+        other = addressee(ix, qs, speaker, acc.seen)  # "X fired back. “..., ” she wrote": at the other party
+        if other:
+            return [other]
+    if neg and re.search(r"\byou(?:r|’re|'re)?\b", body, re.I):
+        # a judgement addressed to "you": the person just named in the exchange (a few sentences back)
+        other = ctx.recent(qs, ("Person",), ix.excluded(speaker), max_sentences=3)
+        if other:
+            return [other]
+    if not negative:
+        return []
+    targets = continued(ix, acc.seen, speaker, a.sent)
+    frame = ix.text[a.called:qs] if called else body
+    # 'called the content “appalling”': the content at hand
+    if not targets and (neg or dissent or _REFERRING.search(body) or (called and _CALLED_THE.match(frame))):
+        targets = topic(ix, qs, speaker, _kind_named(frame) or _kind_named(body))
+    return targets
+
+
+def _stance_before(ix: CriticIndex, speaker: str, sent: int) -> bool:
     """Whether the sentence before a quote names its speaker with a critical stance ("Warren issued a blistering
     statement.", "Democrats were far harsher. Warren said …"), in the quote's paragraph or just before it."""
-    ctx = finder.ctx
+    ctx = ix.ctx
     para = ctx.sentence(sent).paragraph
     for si in range(sent - 1, max(-1, sent - 3), -1):
         s = ctx.sentence(si)
@@ -176,40 +231,40 @@ def _stance_before(finder: CriticismFinder, speaker: str, sent: int) -> bool:
     return False
 
 
-def _pronoun_subject(finder: CriticismFinder, start: int, speaker: str) -> str | None:
+def _pronoun_subject(ix: CriticIndex, start: int, speaker: str) -> str | None:
     """The person a quoted sentence opening with "he"/"she" is about: the last person named before it other than the
     speaker and the speaker's side."""
-    m = _PRONOUN_SUBJECT.match(finder.text, start)
+    m = _PRONOUN_SUBJECT.match(ix.text, start)
     if m is None:
         return None
-    return finder.ctx.recent(start, ("Person",), finder._excluded(speaker), max_sentences=4)
+    return ix.ctx.recent(start, ("Person",), ix.excluded(speaker), max_sentences=4)
 
 
-def _judged(finder: CriticismFinder, body: str, called: int) -> bool:
+def _judged(ix: CriticIndex, body: str, called: int) -> bool:
     """A negative judgement by polarity, or a scare-quoted verdict framed as one ("dismissed it as “…”")."""
-    score = finder.polarity(body)
+    score = ix.polarity(body)
     if score <= THRESHOLD:
         return True
-    if called >= 0 and _NEG_FRAME.match(finder.text, called):
+    if called >= 0 and _NEG_FRAME.match(ix.text, called):
         return score < 1.0  # "derided X as “…”": negative by its verb unless the words are clearly warm
     return False
 
 
-def _topic_org(finder: CriticismFinder, excluded: set[str]) -> str | None:
+def _topic_org(ix: CriticIndex, excluded: set[str]) -> str | None:
     """The organisation the article is about: the one named most often (at least three times)."""
-    orgs = [e for e in finder.ctx.entities.values() if e.type == "Organization" and e.key not in excluded]
+    orgs = [e for e in ix.ctx.entities.values() if e.type == "Organization" and e.key not in excluded]
     best = max(orgs, key=lambda e: len(e.mentions), default=None)
     return best.key if best is not None and len(best.mentions) >= 3 else None
 
 
-def _denial(finder: CriticismFinder, qs: int, qe: int, speaker: str) -> bool:
+def _denial(ix: CriticIndex, qs: int, qe: int, speaker: str) -> bool:
     """Whether a quote is the speaker's side denying an accusation: its first clause has the speaker's side as its
     subject ("we", or the speaker's organisation or product) and a negation ("Acme is not ignoring the protocol and
     then lying about it", "We don't rely on …")."""
-    ctx = finder.ctx
+    ctx = ix.ctx
     sent = ctx.sentence_at(qs + 1)
     end = min(qe, ctx.sentence(sent).end)
-    clause = finder.text[qs:end]
+    clause = ix.text[qs:end]
     cut = re.search(r"[,;:]|\s[–—-]\s", clause)
     head = clause[:cut.start()] if cut else clause
     if not _DENIED.search(head):
@@ -217,5 +272,5 @@ def _denial(finder: CriticismFinder, qs: int, qe: int, speaker: str) -> bool:
     if _OWN_SUBJECT.match(head):
         return True
     names = [m for m in ctx.mentions(sent, qs, qs + len(head)) if ctx.is_head(m)]
-    side = finder._excluded(speaker) | finder.allies.get(speaker, set())
+    side = ix.excluded(speaker) | ix.allies.get(speaker, set())
     return bool(names) and names[0].start - qs < 4 and names[0].key in side

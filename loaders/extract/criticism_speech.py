@@ -1,5 +1,5 @@
 """Criticism rules of reported speech: "X said (that) <negative content about Y>", "according to X", "X warned
-that …", and the answers of an interview under a speaker label (functions over a ``CriticismFinder``)."""
+that …", and the answers of an interview under a speaker label."""
 
 from __future__ import annotations
 
@@ -9,13 +9,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from loaders.extract.attribution import reported_attributions
-from loaders.extract.judgements import DECISION, REBUTTED
+from loaders.extract.criticism_found import Collected, Finding, Found
+from loaders.extract.criticism_targets import targets_in, topic
+from loaders.extract.judgements import DECISION, REBUTTED, rebutted
 from loaders.extract.lexicon import lexicon
 from loaders.extract.rules import register
 from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words
 
 if TYPE_CHECKING:
-    from loaders.extract.criticisms import CriticismFinder
+    from loaders.extract.attribution import Attribution
+    from loaders.extract.criticism_index import CriticIndex
 
 REPORTED_SPEECH = register("criticism.reported_speech.v2", "'X said (that) <negative content about Y>', 'according "
                            "to X'", __name__)
@@ -49,87 +52,92 @@ def _anything(text: str) -> bool:
     return True
 
 
-
-def reported(finder: CriticismFinder) -> None:
-    """"X said (that) <negative content about Y>", "According to X, ...", "<content>, X said"."""
-    ctx = finder.ctx
-    quoted_sents = {ctx.sentence_at(qs) for qs, _ in finder.quote_speakers}
+def reported(ix: CriticIndex, quoted: frozenset[int], found: Found) -> list[Finding]:
+    """"X said (that) <negative content about Y>", "According to X, ...", "<content>, X said" (``quoted``: the
+    sentences holding an attributed direct quote)."""
+    ctx, acc = ix.ctx, Collected(ix, found)
     neg_words = negative_words()
     speech = _speech_words()
     for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
         # only sentences that attribute something and hold a negative word are worth attributing
         if words.isdisjoint(speech) and "according" not in words:
             continue
-        dissent = finder.dissent(s.index)
+        dissent = ix.dissent(s.index)
         warn = not words.isdisjoint(_WARN_WORDS)
         if not dissent and not warn and words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
             continue
-        keep = _anything if dissent or warn else finder._judged_text
-        for a in reported_attributions(finder, s.index, s.index in quoted_sents, keep):
-            if a.verb and a.verb.lower().startswith("ask"):
-                continue  # "asked whether the launch was rushed": a question is not a verdict
-            if a.kind == "reported" and _PARTICIPLE_BEFORE.search(finder.text, s.start, a.start) and \
-                    finder.p["verb"].search(finder.text, s.start, a.start):
-                # "… have sued X, alleging that …": the participle's subject is the main verb's, not X
-                main = [f for f in finder.found if f.sent == s.index and f.start < a.start]
-                if not main:
-                    continue
-                a = replace(a, speaker=main[-1].critic)
-            neg = finder.negative(a.judged)
-            # "X warned that Y could …": a warning about what it names is a judgement of it
-            warned = bool(a.verb) and a.kind == "reported" and a.verb.lower().startswith(("warn", "caution"))
-            if warned and not _OWN_SIDE.match(a.judged):
-                targets = finder.targets_in(s.index, a.start, a.end, a.speaker, subject_only=True)
-                targets = targets or _warned_about(finder, a.start, a.judged, a.speaker, s.index)
-                finder.add(a.speaker, targets, None, "warned", a.start, a.end, s.index, rule=WARNED_THAT)
-                if targets:
-                    break
-                continue
-            if not neg and not dissent and finder.polarity(a.judged) > THRESHOLD:
-                continue
-            if _OWN_SIDE.match(a.judged):
-                # "X said the company had fixed the flaw": about the speaker's own organisation; but "the company
-                # was “disappointed” by the decision and that Anthropic had ...": at the one named
-                if neg is None or not (DECISION.search(a.judged) or REBUTTED.search(a.judged)):
-                    continue
-                targets = finder.targets_in(s.index, a.start, a.end, a.speaker)
-            else:
-                targets = finder.targets_in(s.index, a.start, a.end, a.speaker, subject_only=True)
-            if not targets and REBUTTED.search(a.judged):
-                targets = finder._rebutted(a.speaker, a.start)  # "countered that the critics were ..."
-            if not targets and (dissent or (neg and _DESCRIBED_THING.match(a.judged))):
-                # "Not everyone is sold. X said the valuation ...", "X said the ad was “so fake”": the subject at
-                # hand, reached through its definite description
-                targets = finder.topic(a.start, a.speaker)
-            cue = neg.group(0) if neg else "judgement"
-            finder.add(a.speaker, targets, None, a.verb if a.kind == "according" else cue, a.start, a.end, s.index,
-                     rule=REPORTED_SPEECH)
-            if targets:
+        keep = _anything if dissent or warn else ix.judged_text
+        for a in reported_attributions(ix.speakers(tuple(acc.seen)), s.index, s.index in quoted, keep):
+            if _reported_one(ix, acc, a, s.index, dissent):
                 break
+    return acc.out
 
 
-def _warned_about(finder: CriticismFinder, start: int, judged: str, speaker: str, sent: int) -> list[str]:
+def _reported_one(ix: CriticIndex, acc: Collected, a: Attribution, sent: int, dissent: bool) -> bool:
+    """Keep one reported statement that judges what its clause names; whether it found a target (the sentence's
+    other statements are then left alone)."""
+    text = ix.text
+    s = ix.ctx.sentence(sent)
+    if a.verb and a.verb.lower().startswith("ask"):
+        return False  # "asked whether the launch was rushed": a question is not a verdict
+    if a.kind == "reported" and _PARTICIPLE_BEFORE.search(text, s.start, a.start) and \
+            ix.p["verb"].search(text, s.start, a.start):
+        # "… have sued X, alleging that …": the participle's subject is the main verb's, not X
+        main = [f for f in acc.seen if f.sent == s.index and f.start < a.start]
+        if not main:
+            return False
+        a = replace(a, speaker=main[-1].critic)
+    neg = ix.negative(a.judged)
+    # "X warned that Y could …": a warning about what it names is a judgement of it
+    warned = bool(a.verb) and a.kind == "reported" and a.verb.lower().startswith(("warn", "caution"))
+    if warned and not _OWN_SIDE.match(a.judged):
+        targets = targets_in(ix, s.index, a.start, a.end, a.speaker, subject_only=True)
+        targets = targets or _warned_about(ix, a.start, a.judged, a.speaker, s.index)
+        acc.add(a.speaker, targets, None, "warned", a.start, a.end, s.index, rule=WARNED_THAT)
+        return bool(targets)
+    if not neg and not dissent and ix.polarity(a.judged) > THRESHOLD:
+        return False
+    if _OWN_SIDE.match(a.judged):
+        # "X said the company had fixed the flaw": about the speaker's own organisation; but "the company was
+        # “disappointed” by the decision and that Anthropic had ...": at the one named
+        if neg is None or not (DECISION.search(a.judged) or REBUTTED.search(a.judged)):
+            return False
+        targets = targets_in(ix, s.index, a.start, a.end, a.speaker)
+    else:
+        targets = targets_in(ix, s.index, a.start, a.end, a.speaker, subject_only=True)
+    if not targets and REBUTTED.search(a.judged):
+        targets = rebutted(ix, acc.seen, a.speaker, a.start)  # "countered that the critics were ..."
+    if not targets and (dissent or (neg and _DESCRIBED_THING.match(a.judged))):
+        # "Not everyone is sold. X said the valuation ...", "X said the ad was “so fake”": the subject at hand,
+        # reached through its definite description
+        targets = topic(ix, a.start, a.speaker)
+    cue = neg.group(0) if neg else "judgement"
+    acc.add(a.speaker, targets, None, a.verb if a.kind == "according" else cue, a.start, a.end, s.index,
+            rule=REPORTED_SPEECH)
+    return bool(targets)
+
+
+def _warned_about(ix: CriticIndex, start: int, judged: str, speaker: str, sent: int) -> list[str]:
     """Who a warning's first clause singles out past its subject: an example ("chipmakers such as Nvidia", "agents
     like Relay") or an owner ("depends heavily on Nvidia's software"); "customers of X" does not judge X."""
     cut = re.search(r"[,;:]|\s[–—-]\s", judged)
     end = start + (cut.start() if cut else len(judged))
-    excluded = finder._excluded(speaker)
-    for m in finder.ctx.mentions(sent, start, end):
-        if m.key in excluded or m.type not in ("Person", "Organization", "Product") or not finder.ctx.is_head(m):
+    excluded = ix.excluded(speaker)
+    for m in ix.ctx.mentions(sent, start, end):
+        if m.key in excluded or m.type not in ("Person", "Organization", "Product") or not ix.ctx.is_head(m):
             continue
-        if m.possessive or _EXAMPLE_BEFORE.search(finder.text, max(start, m.start - 12), m.start):
+        if m.possessive or _EXAMPLE_BEFORE.search(ix.text, max(start, m.start - 12), m.start):
             return [m.key]
     return []
 
 
-def labelled(finder: CriticismFinder) -> None:
-    """Interview answers under a speaker label ("Name: …"): each negative sentence of the answer criticises
-    what it names."""
-    ctx = finder.ctx
-    sents = ctx.doc.sentences
+def labelled(ix: CriticIndex, found: Found) -> list[Finding]:
+    """Interview answers under a speaker label ("Name: …"): each negative sentence of the answer criticises what it
+    names."""
+    ctx, acc = ix.ctx, Collected(ix, found)
     speaker: str | None = None
     para = -1
-    for s in sents:
+    for s in ctx.doc.sentences:
         start = s.start
         if s.paragraph != para:
             para, speaker = s.paragraph, None
@@ -139,25 +147,26 @@ def labelled(finder: CriticismFinder) -> None:
             names = [x for x in ctx.mentions(s.index, s.start, s.start + m.end(1)) if ctx.is_head(x)]
             if not names or names[-1].end != s.start + m.end(1) or names[0].start != s.start:
                 continue
-            speaker = finder._actor(names[0].key, s.index, s.start)
+            speaker = ix.actor(names[0].key, s.index, s.start, acc.seen)
             start = s.start + m.end()
         if speaker is None:
             continue
-        body = finder.text[start:s.end]
-        if body.rstrip().endswith("?") or _retold(finder, s.index, start, body, speaker):
+        body = ix.text[start:s.end]
+        if body.rstrip().endswith("?") or _retold(ix, s.index, start, body, speaker):
             continue  # a question, or others' words retold ("X called that claim misleading"): not the label's
-        neg = finder.negative(body)
-        if not neg and finder.polarity(body) > THRESHOLD:
+        neg = ix.negative(body)
+        if not neg and ix.polarity(body) > THRESHOLD:
             continue
-        targets = finder.targets_in(s.index, start, s.end, speaker)
-        finder.add(speaker, targets, body.strip(), neg.group(0) if neg else "judgement", start, s.end, s.index,
-                 rule=LABELLED_ANSWER)
+        targets = targets_in(ix, s.index, start, s.end, speaker)
+        acc.add(speaker, targets, body.strip(), neg.group(0) if neg else "judgement", start, s.end, s.index,
+                rule=LABELLED_ANSWER)
+    return acc.out
 
 
-def _retold(finder: CriticismFinder, sent: int, start: int, body: str, speaker: str) -> bool:
+def _retold(ix: CriticIndex, sent: int, start: int, body: str, speaker: str) -> bool:
     """Whether an answer retells what someone else said or did ("Gergely Orosz called that claim …")."""
-    verb = finder.p["speech"].search(body) or finder.p["verb"].search(body)
+    verb = ix.p["speech"].search(body) or ix.p["verb"].search(body)
     if verb is None:
         return False
-    return any(m.key != speaker and m.type in ("Person", "Organization", "Group") and finder.ctx.is_head(m)
-               for m in finder.ctx.mentions(sent, start, start + verb.start()))
+    return any(m.key != speaker and m.type in ("Person", "Organization", "Group") and ix.ctx.is_head(m)
+               for m in ix.ctx.mentions(sent, start, start + verb.start()))

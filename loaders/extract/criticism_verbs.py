@@ -1,5 +1,5 @@
 """Criticism rules of the verb family: "X criticised Y", "X accused Y of", "Y was slammed by X", "X called for Y to
-resign", "X urged Y to withdraw the feature" (functions over a ``CriticismFinder``)."""
+resign", "X urged Y to withdraw the feature"."""
 
 from __future__ import annotations
 
@@ -7,22 +7,16 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from loaders.extract.judgements import (
-    ACT_NOUN,
-    ACTION_WORDS,
-    ATTITUDE_WORDS,
-    DECISION,
-    DRAWN_WORDS,
-    LETTER_WORDS,
-    PARTY_WORDS,
-    REBUTTED,
-    SAID_COMPANY,
-)
+from loaders.extract import judgements
+from loaders.extract.critic_roles import co_subjects
+from loaders.extract.criticism_found import Collected, Finding, Found
+from loaders.extract.criticism_targets import object_end, same_critic, targets_in, topic
+from loaders.extract.judgements import ACT_NOUN, DECISION, REBUTTED, SAID_COMPANY
 from loaders.extract.lexicon import lexicon
 from loaders.extract.rules import register
 
 if TYPE_CHECKING:
-    from loaders.extract.criticisms import CriticismFinder
+    from loaders.extract.criticism_index import CriticIndex
 
 VERB_OBJECT = register("criticism.verb_object.v2", "A criticism verb with its object: 'X criticised Y', 'X accused Y "
                        "of'", __name__)
@@ -66,6 +60,8 @@ _PLAINTIFFS = re.compile(r"\s*the\s+(?:plaintiffs|claimants|complainants)\b", re
 _NOUN_USE = re.compile(r"(?:ban|bans|probe|probes|jab|jabs|mock|rebuke|sue)$", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|proposed)\s+(?:[\w-]+\s+)?$", re.I)
 _BARE_OF = re.compile(r"\s+of\b")
+
+
 @lru_cache(maxsize=1)
 def _verb_first_words() -> frozenset[str]:
     """First words of the criticism verb phrases (a cheap pre-filter before the big regex)."""
@@ -79,142 +75,171 @@ def _verb_first_words() -> frozenset[str]:
 
 _AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "began", "a", "an", "the"})
 
-# ---- rule families
-def verbs(finder: CriticismFinder) -> None:
-    """"X criticised Y", "X accused Y of", "X joked about Y", "Y was slammed by X", "X called for Y to"."""
-    ctx, p = finder.ctx, finder.p
-    firsts = _verb_first_words()
-    for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
-        st_start, st_end = s.start, s.end
-        if not words.isdisjoint(ATTITUDE_WORDS):
-            finder._attitude(s.index)
-        if "from" in words and not words.isdisjoint(DRAWN_WORDS):
-            finder._drawn(s.index)
-        if not words.isdisjoint(PARTY_WORDS):
-            finder._parties(s.index)
-        if not words.isdisjoint(_URGE_WORDS):
-            urged(finder, s.index)
-        if not words.isdisjoint(LETTER_WORDS):
-            finder._warned_off(s.index)
-        if not words.isdisjoint(ACTION_WORDS):
-            finder._acted_against(s.index)
-        if words.isdisjoint(firsts):
-            continue
-        for m in list(p["verb"].finditer(finder.text, st_start, st_end)) + \
-                list(_HARSH_NOUN.finditer(finder.text, st_start, st_end)):
-            if _NEGATION.search(finder.text[max(st_start, m.start() - 20):m.start()]):
-                continue
-            if _NOUN_USE.match(m.group(0)) and _DETERMINER.search(finder.text, max(st_start, m.start() - 12),
-                                                                   m.start()):
-                continue  # "the ban would cost the firm": a noun, not the verb
-            passive = p["passive"].search(finder.text, max(st_start, m.start() - 16), min(st_end, m.end() + 4))
-            if passive:
-                agents = [x for x in ctx.mentions(s.index, m.end(), st_end) if ctx.is_head(x)]
-                critic = finder._actor(agents[0].key, s.index, m.end()) if agents else None
-                targets = []
-                subj = ctx.subject(s.index, m.start(), ("Person", "Organization", "Product"))
-                if subj:
-                    targets = [subj]
-                elif critic and _REBUTTAL_VERB.match(m.group(0)) and \
-                        REBUTTED.search(finder.text, ctx.clause_start(s.index, m.start()), m.start()):
-                    # "That claim was disputed by Unite": the claim's maker, the subject just before
-                    prior = ctx.recent_subject(st_start, ("Person", "Organization"), finder._excluded(critic))
-                    targets = [prior] if prior else []
-                finder.add(critic, targets, None, m.group(0), m.start(), m.end(), s.index, rule=VERB_PASSIVE)
-                continue
-            if _BARE_OF.match(finder.text, m.end()) and m.group(0).lower().startswith("accused"):
-                continue  # "xAI accused of polluting": a passive without its agent names no critic
-            voices = finder.legal_voice(s.index, m.start())
-            critic = finder.critic_at(s.index, m.start()) if voices is None else next(iter(voices), None)
-            if voices is None and m.group(0).split()[0].lower().endswith("ing") and \
-                    re.search(r",\s*$", finder.text[st_start:m.start()]):
-                # "… have sued Anthropic, alleging that …": the participle's subject is the main verb's
-                main = [f for f in finder.found if f.sent == s.index and f.start < m.start()]
-                if main:
-                    critic = main[-1].critic
-                elif p["verb"].search(finder.text, ctx.clause_start(s.index, m.start()), m.start()):
-                    continue
-            if critic is None and (pron := _PRONOUN_BEFORE.search(finder.text, max(st_start, m.start() - 40),
-                                                                  m.start())):
-                # "In his own newsletter this week he mocked ...": the pronoun right before the verb
-                critic = ctx.person_pronoun(m.start() - len(pron.group(0)))
-            if critic is None:
-                continue
-            if SAID_COMPANY.search(finder.text, st_start, m.start()):
-                critic = finder._speaker_org(critic, m.start())  # "X said the company disagrees with ..."
-                if critic is None:
-                    continue
-            cue = m.group(0).lower()
-            obj_start = m.end()
-            if cue.endswith("complaint with"):  # "a complaint with the FTC against Y": the target follows
-                against = _AGAINST.search(finder.text, m.end(), st_end)
-                if against is None:
-                    continue
-                obj_start = against.end()
-            obj_end = finder._object_end(obj_start, st_end)
-            targets = finder.targets_in(s.index, obj_start, obj_end, critic, own_side=True)
-            if _PLAINTIFFS.match(finder.text, obj_start):  # "faulted the plaintiffs": the parties who sued
-                targets = [t for t in finder.plaintiffs(m.start()) if t != critic] or targets
-            if _THEM_OBJECT.match(finder.text, obj_start):
-                targets = finder._same_critic(critic, s.index, m.start()) or targets
-            rebuttal = bool(_REBUTTAL_VERB.match(cue)) and not DECISION.match(finder.text, m.end(), st_end)
-            if cue.startswith("dismiss") and _CLAIMS_AGAINST.match(finder.text, m.end(), obj_end):
-                continue  # "dismissed claims against X": a ruling for X, not a judgement of X
-            if cue.startswith("alleg") and _IT_ALLEGES.search(finder.text, st_start, m.start()):
-                continue  # "It alleges that ...": "it" is the lawsuit or complaint, not a party
-            if rebuttal and (not targets or REBUTTED.match(finder.text, obj_start, obj_end)):
-                # "X hit back", "Meta rejected the foundation’s conclusions as “junk”": at whoever criticised X's
-                # side; a plain denial ("rejected the accusations") answers a critic without judging them
-                attack = _ATTACK.match(cue) or finder.negative(finder.text[obj_start:st_end])
-                targets = (finder._rebutted(critic, m.start()) if attack else []) or targets
-            elif not targets and not rebuttal and _ABOUT_TOPIC.match(finder.text, obj_start, obj_end) and \
-                    not DECISION.match(finder.text, m.end(), st_end):
-                # "questioned whether the video was edited", "took a swipe at the valuation": the subject at hand
-                targets = finder.topic(m.start(), critic)
-            if not targets and cue.startswith(("expressed", "voiced")):
-                # "expressed shock, anger and disbelief upon hearing the demo of OpenAI's model": the listed
-                # feelings are not the object; what they are about comes after
-                end = re.search(r",\s+(?:which|who)\b|,\s+and\s+(?:from|by)\b|;|$", finder.text[m.end():st_end])
-                targets = finder.targets_in(s.index, m.end(), m.end() + end.start(), critic)  # type: ignore[union-attr]
-            act = ACT_NOUN.match(finder.text, m.end(), st_end)
-            if not targets and act:
-                doer = finder._doer(act.group(1), m.start(), critic)  # "criticised the veto": whoever vetoed
-                targets = [doer] if doer else []
-            if not targets and DECISION.match(finder.text, m.end(), st_end):
-                decider = finder._decider(m.start(), critic)
-                targets = [decider] if decider else []
-            finder.add(critic, targets, None, cue, m.start(), obj_end, s.index, rule=VERB_OBJECT)
-            for other in (voices or [])[1:] + finder._co_subjects(s.index, critic, m.start()):
-                finder.add(other, [t for t in targets if t not in finder._excluded(other)], None, cue, m.start(),
-                         obj_end, s.index, rule=VERB_OBJECT)  # "Dow Jones and the New York Post sued Perplexity"
-        # (every match holds "call", whose letters have no other case forms: a plain substring test is exact)
-        calls = _CALL_FOR_ON.finditer(finder.text[st_start:st_end]) if "call" in ctx.slower(s.index) else ()
-        for m in calls:
-            a = st_start + m.end()
-            nxt = [x for x in ctx.mentions(s.index, a, st_end) if x.type in ("Person", "Organization")]
-            if nxt and nxt[0].start - a < 40 and re.match(r"^\s+to\b", finder.text[nxt[0].end:nxt[0].end + 4]) \
-                    and not _ASK_TO_ACT.match(finder.text[nxt[0].end:nxt[0].end + 30]):
-                critic = finder.critic_at(s.index, st_start + m.start())
-                finder.add(critic, [nxt[0].key], None, "called for", st_start + m.start(), nxt[0].end, s.index,
-                         rule=CALLED_FOR)
-
-
-def urged(finder: CriticismFinder, sent: int) -> None:
-    """"X urged Apple to withdraw the feature": asking someone to stop or undo what they did."""
-    ctx = finder.ctx
+# ---- rules (each runs on one sentence and returns what it finds)
+def verb_object(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
+    """"X criticised Y", "X accused Y of", "X joked about Y", "Y was slammed by X"."""
+    ctx, text = ix.ctx, ix.text
+    if ctx.words(sent).isdisjoint(_verb_first_words()):
+        return []
+    acc = Collected(ix, found)
     s = ctx.sentence(sent)
-    for m in _ASK_COURT.finditer(finder.text, s.start, s.end):
-        critic = finder.critic_at(sent, m.start())
+    for m in list(ix.p["verb"].finditer(text, s.start, s.end)) + list(_HARSH_NOUN.finditer(text, s.start, s.end)):
+        if _NEGATION.search(text[max(s.start, m.start() - 20):m.start()]):
+            continue
+        if _NOUN_USE.match(m.group(0)) and _DETERMINER.search(text, max(s.start, m.start() - 12), m.start()):
+            continue  # "the ban would cost the firm": a noun, not the verb
+        if ix.p["passive"].search(text, max(s.start, m.start() - 16), min(s.end, m.end() + 4)):
+            _passive(ix, acc, sent, m)
+            continue
+        if _BARE_OF.match(text, m.end()) and m.group(0).lower().startswith("accused"):
+            continue  # "xAI accused of polluting": a passive without its agent names no critic
+        _active(ix, acc, sent, m)
+    return acc.out
+
+
+def _passive(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str]) -> None:
+    """"Y was slammed by X": the agent criticised the clause's subject."""
+    ctx, text = ix.ctx, ix.text
+    s = ctx.sentence(sent)
+    agents = [x for x in ctx.mentions(sent, m.end(), s.end) if ctx.is_head(x)]
+    critic = ix.actor(agents[0].key, sent, m.end(), acc.seen) if agents else None
+    targets = []
+    subj = ctx.subject(sent, m.start(), ("Person", "Organization", "Product"))
+    if subj:
+        targets = [subj]
+    elif critic and _REBUTTAL_VERB.match(m.group(0)) and \
+            REBUTTED.search(text, ctx.clause_start(sent, m.start()), m.start()):
+        # "That claim was disputed by Unite": the claim's maker, the subject just before
+        prior = ctx.recent_subject(s.start, ("Person", "Organization"), ix.excluded(critic))
+        targets = [prior] if prior else []
+    acc.add(critic, targets, None, m.group(0), m.start(), m.end(), sent, rule=VERB_PASSIVE)
+
+
+def _active(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str]) -> None:
+    """"X criticised Y": the clause's subject (or a legal document's plaintiffs) and the verb's object."""
+    ctx, text = ix.ctx, ix.text
+    s = ctx.sentence(sent)
+    voices = judgements.legal_voice(ix, sent, m.start(), acc.seen)
+    critic = _verb_critic(ix, acc, sent, m, voices)
+    if critic is None:
+        return
+    cue = m.group(0).lower()
+    obj_start = m.end()
+    if cue.endswith("complaint with"):  # "a complaint with the FTC against Y": the target follows
+        against = _AGAINST.search(text, m.end(), s.end)
+        if against is None:
+            return
+        obj_start = against.end()
+    obj_end = object_end(ix, obj_start, s.end)
+    if cue.startswith("dismiss") and _CLAIMS_AGAINST.match(text, m.end(), obj_end):
+        return  # "dismissed claims against X": a ruling for X, not a judgement of X
+    if cue.startswith("alleg") and _IT_ALLEGES.search(text, s.start, m.start()):
+        return  # "It alleges that ...": "it" is the lawsuit or complaint, not a party
+    targets = _verb_targets(ix, acc, sent, m, critic, obj_start, obj_end)
+    acc.add(critic, targets, None, cue, m.start(), obj_end, sent, rule=VERB_OBJECT)
+    for other in (voices or [])[1:] + co_subjects(ix, sent, critic, m.start()):
+        acc.add(other, [t for t in targets if t not in ix.excluded(other)], None, cue, m.start(), obj_end, sent,
+                rule=VERB_OBJECT)  # "Dow Jones and the New York Post sued Perplexity"
+
+
+def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],
+                 voices: list[str] | None) -> str | None:
+    """Who uses the criticism verb at ``m``: a legal document's first plaintiff, the clause's subject, the main
+    verb's subject for a participle, a pronoun's person; a spokesperson's organisation for "said the company"."""
+    ctx, text = ix.ctx, ix.text
+    s = ctx.sentence(sent)
+    critic = ix.critic_at(sent, m.start(), acc.seen) if voices is None else next(iter(voices), None)
+    if voices is None and m.group(0).split()[0].lower().endswith("ing") and \
+            re.search(r",\s*$", text[s.start:m.start()]):
+        # "… have sued Anthropic, alleging that …": the participle's subject is the main verb's
+        main = [f for f in acc.seen if f.sent == sent and f.start < m.start()]
+        if main:
+            critic = main[-1].critic
+        elif ix.p["verb"].search(text, ctx.clause_start(sent, m.start()), m.start()):
+            return None
+    if critic is None and (pron := _PRONOUN_BEFORE.search(text, max(s.start, m.start() - 40), m.start())):
+        # "In his own newsletter this week he mocked ...": the pronoun right before the verb
+        critic = ctx.person_pronoun(m.start() - len(pron.group(0)))
+    if critic is not None and SAID_COMPANY.search(text, s.start, m.start()):
+        critic = judgements.speaker_org(ix, critic, m.start())  # "X said the company disagrees with ..."
+    return critic
+
+
+def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], critic: str, obj_start: int,
+                  obj_end: int) -> list[str]:
+    """What the verb at ``m`` criticises: its object, else whom a rebuttal answers, the subject at hand, the doer of
+    an act it names, a decision's maker."""
+    ctx, text = ix.ctx, ix.text
+    s = ctx.sentence(sent)
+    cue = m.group(0).lower()
+    targets = targets_in(ix, sent, obj_start, obj_end, critic, own_side=True)
+    if _PLAINTIFFS.match(text, obj_start):  # "faulted the plaintiffs": the parties who sued
+        targets = [t for t in judgements.plaintiffs(ix, m.start(), acc.seen) if t != critic] or targets
+    if _THEM_OBJECT.match(text, obj_start):
+        targets = same_critic(acc.seen, critic, sent, m.start()) or targets
+    rebuttal = bool(_REBUTTAL_VERB.match(cue)) and not DECISION.match(text, m.end(), s.end)
+    if rebuttal and (not targets or REBUTTED.match(text, obj_start, obj_end)):
+        # "X hit back", "Meta rejected the foundation’s conclusions as “junk”": at whoever criticised X's side; a
+        # plain denial ("rejected the accusations") answers a critic without judging them
+        attack = _ATTACK.match(cue) or ix.negative(text[obj_start:s.end])
+        targets = (judgements.rebutted(ix, acc.seen, critic, m.start()) if attack else []) or targets
+    elif not targets and not rebuttal and _ABOUT_TOPIC.match(text, obj_start, obj_end) and \
+            not DECISION.match(text, m.end(), s.end):
+        # "questioned whether the video was edited", "took a swipe at the valuation": the subject at hand
+        targets = topic(ix, m.start(), critic)
+    if not targets and cue.startswith(("expressed", "voiced")):
+        # "expressed shock, anger and disbelief upon hearing the demo of OpenAI's model": the listed feelings are
+        # not the object; what they are about comes after
+        end = re.search(r",\s+(?:which|who)\b|,\s+and\s+(?:from|by)\b|;|$", text[m.end():s.end])
+        targets = targets_in(ix, sent, m.end(), m.end() + end.start(), critic)  # type: ignore[union-attr]
+    act = ACT_NOUN.match(text, m.end(), s.end)
+    if not targets and act:
+        did = judgements.doer(ix, act.group(1), m.start(), critic)  # "criticised the veto": whoever vetoed
+        targets = [did] if did else []
+    if not targets and DECISION.match(text, m.end(), s.end):
+        made = judgements.decider(ix, m.start(), critic)
+        targets = [made] if made else []
+    return targets
+
+
+def called_for(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
+    """"X called for Y to resign" (not "called on the Commission to investigate": a request to act)."""
+    ctx, text = ix.ctx, ix.text
+    # (every match holds "call", whose letters have no other case forms: a plain substring test is exact)
+    if ctx.words(sent).isdisjoint(_verb_first_words()) or "call" not in ctx.slower(sent):
+        return []
+    acc = Collected(ix, found)
+    s = ctx.sentence(sent)
+    for m in _CALL_FOR_ON.finditer(text[s.start:s.end]):
+        a = s.start + m.end()
+        nxt = [x for x in ctx.mentions(sent, a, s.end) if x.type in ("Person", "Organization")]
+        if nxt and nxt[0].start - a < 40 and re.match(r"^\s+to\b", text[nxt[0].end:nxt[0].end + 4]) \
+                and not _ASK_TO_ACT.match(text[nxt[0].end:nxt[0].end + 30]):
+            critic = ix.critic_at(sent, s.start + m.start(), acc.seen)
+            acc.add(critic, [nxt[0].key], None, "called for", s.start + m.start(), nxt[0].end, sent, rule=CALLED_FOR)
+    return acc.out
+
+
+def urged(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
+    """"X urged Apple to withdraw the feature": asking someone to stop or undo what they did; "asked a court to
+    block Y"."""
+    ctx, text = ix.ctx, ix.text
+    if ctx.words(sent).isdisjoint(_URGE_WORDS):
+        return []
+    acc = Collected(ix, found)
+    s = ctx.sentence(sent)
+    for m in _ASK_COURT.finditer(text, s.start, s.end):
+        critic = ix.critic_at(sent, m.start(), acc.seen)
         if critic is not None:
-            obj_end = finder._object_end(m.end(), s.end)
-            targets = finder.targets_in(sent, m.end(), obj_end, critic, own_side=True) or finder.topic(m.start(),
-                                                                                                   critic)
-            finder.add(critic, targets, None, "asked a court to block", m.start(), obj_end, sent, rule=URGED)
-    for m in _URGE.finditer(finder.text, s.start, s.end):
+            obj_end = object_end(ix, m.end(), s.end)
+            targets = targets_in(ix, sent, m.end(), obj_end, critic, own_side=True) or topic(ix, m.start(), critic)
+            acc.add(critic, targets, None, "asked a court to block", m.start(), obj_end, sent, rule=URGED)
+    for m in _URGE.finditer(text, s.start, s.end):
         nxt = [x for x in ctx.mentions(sent, m.end(), s.end) if ctx.is_head(x)]
         if not nxt or nxt[0].start - m.end() > 12 or nxt[0].type not in ("Person", "Organization"):
             continue
-        if not _TO_UNDO.match(finder.text, nxt[0].end):
+        if not _TO_UNDO.match(text, nxt[0].end):
             continue
-        critic = finder.critic_at(sent, m.start())
-        finder.add(critic, [nxt[0].key], None, m.group(0).strip(), m.start(), nxt[0].end, sent, rule=URGED)
+        critic = ix.critic_at(sent, m.start(), acc.seen)
+        acc.add(critic, [nxt[0].key], None, m.group(0).strip(), m.start(), nxt[0].end, sent, rule=URGED)
+    return acc.out

@@ -1,15 +1,19 @@
-"""Criticism helpers: attitudes ("X was dismissive"), decisions and their makers, spokespeople speaking for their
-organisation, and judgements that go on with a criticism just made (mixed into the criticism finder)."""
+"""Criticism rules of indirect judgement (an attitude, "under fire from X", parties to a suit, a warning letter, an
+authority acting against a party) and the helpers that read the findings so far: a judgement going on with one
+just made, a rebuttal's critics, a legal document's plaintiffs, a decision's maker, an act's doer."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from loaders.extract.criticism_found import Collected, Finding, Found
+from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS, object_end, targets_in, topic
 from loaders.extract.rules import register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
+    from loaders.extract.criticism_index import CriticIndex
     from loaders.extract.schema import ResolvedMention
 
 UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y has faced criticism from X'", __name__)
@@ -92,9 +96,6 @@ REBUTTED = re.compile(r"\b(?:critics|critic|skeptics|sceptics|detractors|naysaye
                       r"lawsuit|suit|account|characteri[sz]ation|conclusions?|findings|report|study|analysis|comments|"
                       r"accusations?|assertions?|remarks|version of events|critique|downgrade|note|"
                      r"short report))\b", re.I)
-# "Mary Lee, a researcher at Acme Labs" / "Mary Lee, Acme’s chief executive": the organisation a person speaks from
-_APPOSITION_AT = re.compile(r"^,\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|for|with|from)\s+(?:the\s+)?"
-                            r"(?:[\w-]+\s+){0,3}$")
 _LEGAL = re.compile(r"\b(?:su(?:e|es|ed|ing)|lawsuit|suit|complaint|claims against|class action|legal action|"
                     r"proceedings|case against|claim against)\b", re.I)
 # "The complaint accuses ...", "a class action accusing ...": the document speaks for the parties who brought it
@@ -123,372 +124,348 @@ _ISSUED_TO = re.compile(r"\b(?:issued|sent|served)\s+(?:\w+\s+){0,2}?(?:orders?|
 ACTION_WORDS = frozenset({"issued", "served", "sent", "investigation", "inquiry", "probe", "examination", "charge",
                           "charges", "charged", "charging", "ordered", "orders", "order", "ordering", "summoned",
                           "summons", "summon"})
-# "criticised the paper on Bluesky": a social platform after "on" is where a criticism was voiced, not its target
-PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
-                        "Instagram", "Substack", "Mastodon", "Truth Social", "Medium", "Hacker News", "Discord"})
-ON_BEFORE = re.compile(r"\b(?:on|via)\s+$")
-_APPOSITION_OWNER = re.compile(r"^,\s+$")
-_OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
 
 
-class JudgementMixin:
-    """Methods of the criticism finder for the less direct wordings of a judgement."""
-
-    ctx: DocContext
-    text: str
-    found: list[Any]
-    allies: dict[str, set[str]]
-    _dissent_hits: dict[int, bool]  # DISSENT found in a sentence: each is asked about by up to three sentences
-
-    def _excluded(self, critic: str) -> set[str]:
-        raise NotImplementedError
-
-    def _actor(self, key: str | None, sent: int, pos: int) -> str | None:
-        raise NotImplementedError
-
-    def critic_at(self, sent: int, pos: int) -> str | None:
-        raise NotImplementedError
-
-    def topic(self, pos: int, critic: str) -> list[str]:
-        raise NotImplementedError
-
-    def dissent(self, sent: int) -> bool:
-        """Whether the sentence follows a cue of dissent in its paragraph ("Not everyone is sold. “…,” said X")."""
-        ctx = self.ctx
-        para = ctx.sentence(sent).paragraph
-        for si in range(sent, max(-1, sent - 3), -1):
-            s = ctx.sentence(si)
-            if s.paragraph != para and not (si == sent - 1 and _alone(ctx, si)):
-                break
-            hit = self._dissent_hits.get(si)
-            if hit is None:
-                hit = self._dissent_hits[si] = DISSENT.search(ctx.stext(si)) is not None
-            if hit:
-                return True
+# ---- helpers that read the findings so far
+def learned_negative(text: str) -> bool:
+    """Whether the learned scorer reads a statement the word lists left undecided as a negative judgement."""
+    if not USE_LEARNED:
         return False
+    from loaders.extract.judgement_model import is_judgement  # lazy: loads the embeddings on first use
 
-    def add(self, critic: str | None, targets: list[str], quote: str | None, cue: str, start: int, end: int,
-            sent: int, *, rule: str) -> None:
-        raise NotImplementedError
+    return is_judgement(text)
 
-    def learned_negative(self, text: str) -> bool:
-        """Whether the learned scorer reads a statement the word lists left undecided as a negative judgement."""
-        if not USE_LEARNED:
-            return False
-        from loaders.extract.judgement_model import is_judgement  # lazy: loads the embeddings on first use
 
-        return is_judgement(text)
+def continued(ix: CriticIndex, found: Found, critic: str, sent: int) -> list[str]:
+    """A judgement naming no target that goes on with one the critic (or its organisation) just made."""
+    ctx = ix.ctx
+    side = {critic} | {o for o in ix.allies.get(critic, ()) if ctx.type_of(o) == "Organization"}
+    for f in reversed(found):
+        if f.sent < sent - 3 or f.sent > sent:
+            continue
+        if f.critic in side:
+            return [t for t in f.targets if t not in ix.excluded(critic)][:1]
+    return []
 
-    def _continued(self, critic: str, sent: int) -> list[str]:
-        """A judgement naming no target that goes on with one the critic (or its organisation) just made."""
-        ctx = self.ctx
-        side = {critic} | {o for o in self.allies.get(critic, ()) if ctx.type_of(o) == "Organization"}
-        for f in reversed(self.found):
-            if f.sent < sent - 3 or f.sent > sent:
-                continue
-            if f.critic in side:
-                return [t for t in f.targets if t not in self._excluded(critic)][:1]
-        return []
 
-    def _rebutted(self, speaker: str, pos: int) -> list[str]:
-        """The critics a rebuttal answers: who criticised the speaker's side (itself, its organisation, its products)
-        in the sentences before."""
-        ctx = self.ctx
-        side = {speaker} | self.allies.get(speaker, set())
-        for o in list(side):
-            if ctx.type_of(o) == "Organization":
-                side |= self.allies.get(o, set())
-        sent = ctx.sentence_at(pos)
-        out: list[str] = []
-        legal: list[str] = []
-        for f in reversed(self.found):
-            if f.start >= pos or sent - f.sent > 15 or f.critic in side:
-                continue
-            if side & set(f.targets) and ctx.type_of(f.critic) in ("Person", "Organization") and f.critic not in out:
-                out.append(f.critic)
-                legal.extend([f.critic] if _LEGAL.search(f.cue) else [])
-        # "disputed the claims in the lawsuit": the one who sued; else the first critic (the one the story leads
-        # with, which a rebuttal mostly answers; the latest is often a side remark)
-        if legal and _LEGAL.search(self.text[pos:pos + 80]):
-            return legal[-1:]
-        return out[-1:]
+def rebutted(ix: CriticIndex, found: Found, speaker: str, pos: int) -> list[str]:
+    """The critics a rebuttal answers: who criticised the speaker's side (itself, its organisation, its products) in
+    the sentences before."""
+    ctx = ix.ctx
+    side = {speaker} | ix.allies.get(speaker, set())
+    for o in list(side):
+        if ctx.type_of(o) == "Organization":
+            side |= ix.allies.get(o, set())
+    sent = ctx.sentence_at(pos)
+    out: list[str] = []
+    legal: list[str] = []
+    for f in reversed(found):
+        if f.start >= pos or sent - f.sent > 15 or f.critic in side:
+            continue
+        if side & set(f.targets) and ctx.type_of(f.critic) in ("Person", "Organization") and f.critic not in out:
+            out.append(f.critic)
+            legal.extend([f.critic] if _LEGAL.search(f.cue) else [])
+    # "disputed the claims in the lawsuit": the one who sued; else the first critic (the one the story leads with,
+    # which a rebuttal mostly answers; the latest is often a side remark)
+    if legal and _LEGAL.search(ix.text[pos:pos + 80]):
+        return legal[-1:]
+    return out[-1:]
 
-    def legal_voice(self, sent: int, pos: int) -> list[str] | None:
-        """The parties a legal document speaks for when it is the subject of the verb at ``pos`` ("The complaint
-        accuses ...", "a class action accusing ..."): its plaintiffs, [] when unknown; None when no document speaks."""
-        ctx = self.ctx
-        cs = ctx.clause_start(sent, pos)
-        before = _after_quote(self.text[cs:pos])  # after a quote: '“…,” the lawsuit states'
-        if not _DOC_SUBJECT.match(before) and not _DOC_PARTICIPLE.search(before):
-            return None
-        # "The complaint, filed on Wednesday by the Writers Alliance and eleven authors, accuses ...": named inside
-        inside = [m for m in ctx.mentions(sent, cs, pos) if m.type in ("Person", "Organization") and ctx.is_head(m)
-                  and _FILED_BY.search(self.text, max(cs, m.start - 120), m.start)]
-        parties = [m.key for m in inside[:1] + self.listed(inside[:1], sent)] or self.plaintiffs(pos)
-        if parties:
-            return parties
-        # "a class action ... filed on Friday by shareholder Eric Tucker": named after it, in this or the next sentences
-        for si in range(sent, min(sent + 3, len(ctx.doc.sentences))):
-            for m in ctx.mentions(si):
-                if m.start > pos and m.type in ("Person", "Organization") and ctx.is_head(m) and \
-                        _FILED_BY.search(self.text, max(ctx.sentence(si).start, m.start - 120), m.start):
-                    return [m.key]
-        return []
 
-    def _apposition_allies(self) -> None:
-        """Add "X, a researcher at Y" and "X, Y’s chief executive" (and "Y’s chief executive, X") to the allies."""
-        ctx, text = self.ctx, self.text
-        for ms in ctx.by_sentence.values():
-            for i, a in enumerate(ms[:-1]):
-                b = ms[i + 1]
-                gap = text[a.end:b.start]
-                if a.type == "Person" and b.type == "Organization" and len(gap) < 70 and (
-                        _APPOSITION_AT.match(gap) or (_APPOSITION_OWNER.match(gap) and
-                                                     _OWNER_ROLE.match(text[b.end:b.end + 50]))):
-                    pair = (a.key, b.key)
-                elif a.type == "Organization" and b.type == "Person" and a.possessive and \
-                        _OWNER_ROLE.match(text[a.end:b.start] + ","):
-                    pair = (b.key, a.key)
-                else:
-                    continue
-                self.allies.setdefault(pair[0], set()).add(pair[1])
-                self.allies.setdefault(pair[1], set()).add(pair[0])
-
-    def _speaker_org(self, speaker: str, pos: int) -> str | None:
-        """The organisation a spokesperson speaks for ("Google spokesperson X said the company ...")."""
-        ctx = self.ctx
-        if ctx.type_of(speaker) == "Organization":
-            return speaker
-        orgs = [o for o in self.allies.get(speaker, ()) if ctx.type_of(o) == "Organization"]
-        if len(orgs) == 1:
-            return orgs[0]
-        return ctx.recent_subject(pos, ("Organization",))
-
-    def _decider(self, pos: int, critic: str) -> str | None:
-        """The maker of a decision: the latest judge, court or regulator named before ``pos``."""
-        ctx = self.ctx
-        excluded = self._excluded(critic) if critic else set()
-        for si in range(ctx.sentence_at(pos), max(-1, ctx.sentence_at(pos) - 12), -1):
-            for m in reversed(ctx.mentions(si)):
-                if m.end > pos or m.key in excluded or m.type not in ("Person", "Organization"):
-                    continue
-                title = self.text[max(ctx.sentence(si).start, m.start - 30):m.start]
-                if _DECIDER.search(ctx.label(m.key)) or (m.type == "Person" and _DECIDER.search(title)):
-                    return m.key
+def legal_voice(ix: CriticIndex, sent: int, pos: int, found: Found) -> list[str] | None:
+    """The parties a legal document speaks for when it is the subject of the verb at ``pos`` ("The complaint accuses
+    ...", "a class action accusing ..."): its plaintiffs, [] when unknown; None when no document speaks."""
+    ctx, text = ix.ctx, ix.text
+    cs = ctx.clause_start(sent, pos)
+    before = _after_quote(text[cs:pos])  # after a quote: '“…,” the lawsuit states'
+    if not _DOC_SUBJECT.match(before) and not _DOC_PARTICIPLE.search(before):
         return None
+    # "The complaint, filed on Wednesday by the Writers Alliance and eleven authors, accuses ...": named inside
+    inside = [m for m in ctx.mentions(sent, cs, pos) if m.type in ("Person", "Organization") and ctx.is_head(m)
+              and _FILED_BY.search(text, max(cs, m.start - 120), m.start)]
+    parties = [m.key for m in inside[:1] + listed(ix, inside[:1], sent)] or plaintiffs(ix, pos, found)
+    if parties:
+        return parties
+    # "a class action ... filed on Friday by shareholder Eric Tucker": named after it, in this or the next sentences
+    for si in range(sent, min(sent + 3, len(ctx.doc.sentences))):
+        for m in ctx.mentions(si):
+            if m.start > pos and m.type in ("Person", "Organization") and ctx.is_head(m) and \
+                    _FILED_BY.search(text, max(ctx.sentence(si).start, m.start - 120), m.start):
+                return [m.key]
+    return []
 
-    def _doer(self, noun: str, pos: int, critic: str) -> str | None:
-        """Who did the act a noun names ("the veto"): the subject of the latest earlier verb of that act."""
-        ctx = self.ctx
-        verb = re.compile(rf"\b(?:{_ACT_VERB[noun.lower()]})\b", re.I)
-        sent = ctx.sentence_at(pos)
-        for si in range(sent, max(-1, sent - 30), -1):
-            s = ctx.sentence(si)
-            hits = [v for v in verb.finditer(self.text, s.start, min(s.end, pos))]
-            for v in reversed(hits):
-                key = ctx.subject(si, v.start(), ("Person", "Organization"))
-                if key is not None and key not in self._excluded(critic):
-                    return key
-        return None
 
-    def _acted_against(self, sent: int) -> None:
-        """An authority acting against a party: an inquiry into it, charging it, ordering it to stop."""
-        ctx = self.ctx
-        s = ctx.sentence(sent)
-        for a in _INQUIRY.finditer(self.text, s.start, s.end):
-            critic = self.critic_at(sent, a.start())
-            if critic is None:
+def document_voice(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
+    """Who speaks when a document is the subject at ``pos``: a suit's first plaintiff ("the complaint says"), a
+    ruling's judge or court ("the decision states")."""
+    before = _after_quote(ix.text[ix.ctx.clause_start(sent, pos):pos])  # '“…,” the decision states'
+    if _RULING_SUBJECT.match(before):
+        return decider(ix, pos, "")
+    if _DOC_SUBJECT.match(before):
+        return next(iter(legal_voice(ix, sent, pos, found) or []), None)
+    return None
+
+
+def plaintiffs(ix: CriticIndex, pos: int, found: Found) -> list[str]:
+    """The parties of the legal action told about just before ``pos`` (its critics), [] when none."""
+    sent = ix.ctx.sentence_at(pos)
+    for f in reversed(found):
+        if f.start < pos and sent - f.sent <= 8 and _LEGAL.search(f.cue):
+            return list(dict.fromkeys(g.critic for g in found if g.sent == f.sent and g.cue == f.cue))
+    return []
+
+
+def _defendant(ix: CriticIndex, pos: int, found: Found) -> list[str]:
+    """The defendants of the legal action told about before ``pos``: the targets of its latest legal criticism."""
+    ctx = ix.ctx
+    sent = ctx.sentence_at(pos)
+    for f in reversed(found):
+        if f.start < pos and sent - f.sent <= 8 and _LEGAL.search(f.cue):
+            return list(f.targets)
+    # the action's parties may be unnamed ("a group of illustrators has sued X"): whom it is against
+    for si in range(sent, max(-1, sent - 4), -1):
+        s = ctx.sentence(si)
+        for a in _AGAINST_LEGAL.finditer(ix.text, s.start, min(s.end, pos)):
+            near = [m for m in ctx.mentions(si, a.end(), s.end) if ctx.is_head(m) and m.start - a.end() < 30]
+            if near and near[0].type in ("Person", "Organization", "Product"):
+                return [near[0].key]
+    return []
+
+
+def _last_letter(found: Found, pos: int) -> list[str]:
+    """The targets of the last letter sent before ``pos`` ("sent a similar letter")."""
+    for f in reversed(found):
+        if f.cue == "letter" and f.start < pos:
+            return list(f.targets)
+    return []
+
+
+# ---- helpers that read the document only
+def listed(ix: CriticIndex, first: list[ResolvedMention], sent: int) -> list[ResolvedMention]:
+    """The names listed after ``first`` ("A, B and C", "A, the artist B, and C"), in order."""
+    ctx = ix.ctx
+    if not first:
+        return []
+    out: list[ResolvedMention] = []
+    last = first[0]
+    for m in ctx.mentions(sent):
+        if m.start <= last.start or not ctx.is_head(m):
+            continue
+        if m.type not in ("Person", "Organization") or not _LIST_GAP.fullmatch(ix.text, last.end, m.start):
+            break
+        out.append(m)
+        last = m
+    return out
+
+
+def true_list(ix: CriticIndex, first: ResolvedMention | None, sent: int, pos: int) -> list[ResolvedMention]:
+    """The names listed after ``first`` before ``pos`` when they form a list closed by "and" ("A, B and C"), none
+    possessive ("A, B’s chief executive" is no list)."""
+    if first is None or first.possessive:
+        return []
+    text = ix.text
+    names = [m for m in listed(ix, [first], sent) if m.end <= pos]
+    gaps = [text[a.end:b.start] for a, b in zip([first, *names], names, strict=False)]
+    closed = any(re.search(r"\band\b", g) for g in gaps) or (
+        names and re.match(r"\s*,?\s+and\s", text[names[-1].end:names[-1].end + 8]))  # "A, B and 14 others"
+    if not names or any(m.possessive for m in names) or not closed:
+        return []
+    return names
+
+
+def speaker_org(ix: CriticIndex, speaker: str, pos: int) -> str | None:
+    """The organisation a spokesperson speaks for ("Google spokesperson X said the company ...")."""
+    ctx = ix.ctx
+    if ctx.type_of(speaker) == "Organization":
+        return speaker
+    orgs = [o for o in ix.allies.get(speaker, ()) if ctx.type_of(o) == "Organization"]
+    if len(orgs) == 1:
+        return orgs[0]
+    return ctx.recent_subject(pos, ("Organization",))
+
+
+def decider(ix: CriticIndex, pos: int, critic: str) -> str | None:
+    """The maker of a decision: the latest judge, court or regulator named before ``pos``."""
+    ctx = ix.ctx
+    excluded = ix.excluded(critic) if critic else set()
+    for si in range(ctx.sentence_at(pos), max(-1, ctx.sentence_at(pos) - 12), -1):
+        for m in reversed(ctx.mentions(si)):
+            if m.end > pos or m.key in excluded or m.type not in ("Person", "Organization"):
                 continue
-            end = self._object_end(a.end(), s.end)
-            whether = re.match(r"\s*whether\s+", self.text[a.end():end])
-            start = a.end() + (whether.end() if whether else 0)
-            targets = self.targets_in(sent, start, min(end, start + 60), critic, own_side=True)
-            self.add(critic, targets, None, "inquiry", a.start(), end, sent, rule=REGULATOR_ACTION)
-        for a in _ISSUED_TO.finditer(self.text, s.start, s.end):
+            title = ix.text[max(ctx.sentence(si).start, m.start - 30):m.start]
+            if _DECIDER.search(ctx.label(m.key)) or (m.type == "Person" and _DECIDER.search(title)):
+                return m.key
+    return None
+
+
+def doer(ix: CriticIndex, noun: str, pos: int, critic: str) -> str | None:
+    """Who did the act a noun names ("the veto"): the subject of the latest earlier verb of that act."""
+    ctx = ix.ctx
+    verb = re.compile(rf"\b(?:{_ACT_VERB[noun.lower()]})\b", re.I)
+    sent = ctx.sentence_at(pos)
+    for si in range(sent, max(-1, sent - 30), -1):
+        s = ctx.sentence(si)
+        hits = [v for v in verb.finditer(ix.text, s.start, min(s.end, pos))]
+        for v in reversed(hits):
+            key = ctx.subject(si, v.start(), ("Person", "Organization"))
+            if key is not None and key not in ix.excluded(critic):
+                return key
+    return None
+
+
+# ---- rules (each runs on one sentence and returns what it finds)
+def acted_against(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
+    """An authority acting against a party: an inquiry into it, charging it, ordering it to stop."""
+    if ix.ctx.words(sent).isdisjoint(ACTION_WORDS):
+        return []
+    ctx, text, acc = ix.ctx, ix.text, Collected(ix, found)
+    s = ctx.sentence(sent)
+    for a in _INQUIRY.finditer(text, s.start, s.end):
+        critic = ix.critic_at(sent, a.start(), acc.seen)
+        if critic is None:
+            continue
+        end = object_end(ix, a.end(), s.end)
+        whether = re.match(r"\s*whether\s+", text[a.end():end])
+        start = a.end() + (whether.end() if whether else 0)
+        targets = targets_in(ix, sent, start, min(end, start + 60), critic, own_side=True)
+        acc.add(critic, targets, None, "inquiry", a.start(), end, sent, rule=REGULATOR_ACTION)
+    for a in _ISSUED_TO.finditer(text, s.start, s.end):
+        near = [m for m in ctx.mentions(sent, a.end(), s.end) if m.start == a.end() and ctx.is_head(m)]
+        critic = ix.critic_at(sent, a.start(), acc.seen) if near else None
+        if critic is not None and near[0].type in ("Person", "Organization"):
+            parties = [m.key for m in near[:1] + listed(ix, near[:1], sent)]
+            acc.add(critic, parties, None, "issued orders", a.start(), a.end(), sent, rule=REGULATOR_ACTION)
+    for pat, follow in ((_CHARGE, re.compile(r"\s+with\b")), (_ORDERED, _ORDER_TO)):
+        for a in pat.finditer(text, s.start, s.end):
             near = [m for m in ctx.mentions(sent, a.end(), s.end) if m.start == a.end() and ctx.is_head(m)]
-            critic = self.critic_at(sent, a.start()) if near else None
-            if critic is not None and near[0].type in ("Person", "Organization"):
-                parties = [m.key for m in near[:1] + self.listed(near[:1], sent)]
-                self.add(critic, parties, None, "issued orders", a.start(), a.end(), sent, rule=REGULATOR_ACTION)
-        for pat, follow in ((_CHARGE, re.compile(r"\s+with\b")), (_ORDERED, _ORDER_TO)):
-            for a in pat.finditer(self.text, s.start, s.end):
-                near = [m for m in ctx.mentions(sent, a.end(), s.end) if m.start == a.end() and ctx.is_head(m)]
-                if not near or near[0].type not in ("Person", "Organization") or \
-                        not follow.match(self.text, near[0].end):
-                    continue
-                critic = self.critic_at(sent, a.start())
-                self.add(critic, [near[0].key], None, "charged" if pat is _CHARGE else "ordered", a.start(),
-                         near[0].end, sent, rule=REGULATOR_ACTION)
-
-    def _object_end(self, start: int, limit: int) -> int:
-        raise NotImplementedError
-
-    def _drawn(self, sent: int) -> None:
-        """"Y is under fire from X", "Y has faced criticism from X": X criticised the subject Y."""
-        ctx = self.ctx
-        s = ctx.sentence(sent)
-        for d in _DRAWN.finditer(self.text, s.start, s.end):
-            near = [m for m in ctx.mentions(sent, d.end(), s.end) if ctx.is_head(m) and m.start - d.end() < 40]
-            if not near or near[0].type not in ("Person", "Organization", "Group"):
+            if not near or near[0].type not in ("Person", "Organization") or not follow.match(text, near[0].end):
                 continue
-            if ctx.label(near[0].key) in PLATFORMS and ON_BEFORE.search(self.text, near[0].start - 8, near[0].start):
-                continue  # "mockery from people on Reddit": the platform is where, not who
-            critic = self._actor(near[0].key, sent, near[0].start)
-            target = ctx.subject(sent, d.start(), ("Organization", "Product", "Person"))
-            if critic is None or target is None or target in self._excluded(critic):
-                continue
-            self.add(critic, [target], None, d.group(0).strip(), d.start(), near[0].end, sent, rule=UNDER_FIRE)
+            critic = ix.critic_at(sent, a.start(), acc.seen)
+            acc.add(critic, [near[0].key], None, "charged" if pat is _CHARGE else "ordered", a.start(),
+                    near[0].end, sent, rule=REGULATOR_ACTION)
+    return acc.out
 
-    def _defendant(self, pos: int) -> list[str]:
-        """The defendants of the legal action told about before ``pos``: the targets of its latest legal criticism."""
-        ctx = self.ctx
-        sent = ctx.sentence_at(pos)
-        for f in reversed(self.found):
-            if f.start < pos and sent - f.sent <= 8 and _LEGAL.search(f.cue):
-                return list(f.targets)
-        # the action's parties may be unnamed ("a group of illustrators has sued X"): whom it is against
-        for si in range(sent, max(-1, sent - 4), -1):
-            s = ctx.sentence(si)
-            for a in _AGAINST_LEGAL.finditer(self.text, s.start, min(s.end, pos)):
-                near = [m for m in ctx.mentions(si, a.end(), s.end) if ctx.is_head(m) and m.start - a.end() < 30]
-                if near and near[0].type in ("Person", "Organization", "Product"):
-                    return [near[0].key]
+
+def drawn(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
+    """"Y is under fire from X", "Y has faced criticism from X": X criticised the subject Y."""
+    words = ix.ctx.words(sent)
+    if "from" not in words or words.isdisjoint(DRAWN_WORDS):
         return []
+    ctx, text, acc = ix.ctx, ix.text, Collected(ix, found)
+    s = ctx.sentence(sent)
+    for d in _DRAWN.finditer(text, s.start, s.end):
+        near = [m for m in ctx.mentions(sent, d.end(), s.end) if ctx.is_head(m) and m.start - d.end() < 40]
+        if not near or near[0].type not in ("Person", "Organization", "Group"):
+            continue
+        if ctx.label(near[0].key) in PLATFORMS and ON_BEFORE.search(text, near[0].start - 8, near[0].start):
+            continue  # "mockery from people on Reddit": the platform is where, not who
+        critic = ix.actor(near[0].key, sent, near[0].start, acc.seen)
+        target = ctx.subject(sent, d.start(), ("Organization", "Product", "Person"))
+        if critic is None or target is None or target in ix.excluded(critic):
+            continue
+        acc.add(critic, [target], None, d.group(0).strip(), d.start(), near[0].end, sent, rule=UNDER_FIRE)
+    return acc.out
 
-    def _parties(self, sent: int) -> None:
-        """"The suit is led by X and backed by Y", "X, which joined the case": X and Y act against the defendant."""
-        ctx = self.ctx
-        s = ctx.sentence(sent)
-        critics: list[tuple[str, int]] = []
-        for b in _PARTY_BY.finditer(self.text, s.start, s.end):
-            before = self.text[max(s.start, b.start() - 90):b.start()]
-            # "the claim, filed in London, is led by X", not "a funding round led by X" in a sentence about a suit
-            if _LEGAL_SUBJECT.search(before) and not _FUNDING_NOUN.search(before):
-                near = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 40]
-                if len(near) > 1 and near[0].type == "Group" and \
-                        _INITIALS.fullmatch(self.text, near[0].end, near[1].start):
-                    near = near[1:]  # "by authors Andrea Bartz, ...": the named ones
-                for m in near[:1] + self.listed(near[:1], sent):  # "brought by authors A, B and C"
-                    critic = self._actor(m.key, sent, m.start)
-                    if critic is not None and ctx.type_of(critic) in ("Person", "Organization"):
-                        critics.append((critic, b.start()))
-        for b in _AGAINST_BY.finditer(self.text, s.start, s.end):
-            # "a case brought against Meta by comedian Sarah Silverman": the party after "by" against the one before
-            defendants = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 20]
-            by = _BY.match(self.text, defendants[0].end, min(s.end, defendants[0].end + 40)) if defendants else None
-            near = [m for m in ctx.mentions(sent, by.end(), s.end) if ctx.is_head(m) and m.start - by.end() < 40] \
-                if by else []
-            critic = self._actor(near[0].key, sent, near[0].start) if near else None
+
+def parties(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
+    """"The suit is led by X and backed by Y", "X, which joined the case": X and Y act against the defendant."""
+    if ix.ctx.words(sent).isdisjoint(PARTY_WORDS):
+        return []
+    ctx, text, acc = ix.ctx, ix.text, Collected(ix, found)
+    s = ctx.sentence(sent)
+    critics = _led_by(ix, sent, acc.seen)
+    for b in _AGAINST_BY.finditer(text, s.start, s.end):
+        # "a case brought against Meta by comedian Sarah Silverman": the party after "by" against the one before
+        defendants = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 20]
+        by = _BY.match(text, defendants[0].end, min(s.end, defendants[0].end + 40)) if defendants else None
+        near = [m for m in ctx.mentions(sent, by.end(), s.end) if ctx.is_head(m) and m.start - by.end() < 40] \
+            if by else []
+        critic = ix.actor(near[0].key, sent, near[0].start, acc.seen) if near else None
+        if critic is not None and ctx.type_of(critic) in ("Person", "Organization"):
+            acc.add(critic, [defendants[0].key], None, "lawsuit", b.start(), near[0].end, sent, rule=LAWSUIT)
+    for j in _JOINED.finditer(text, s.start, s.end):
+        critic = ix.critic_at(sent, j.start(), acc.seen)
+        if critic is not None:
+            critics.append((critic, j.start()))
+    for critic, at in critics:
+        # an action whose defendant is not named before is mostly against the company the story is about
+        targets = [t for t in _defendant(ix, at, acc.seen) or topic(ix, at, critic) if t not in ix.excluded(critic)]
+        acc.add(critic, targets, None, "lawsuit", at, s.end, sent, rule=LAWSUIT)
+    return acc.out
+
+
+def _led_by(ix: CriticIndex, sent: int, found: Found) -> list[tuple[str, int]]:
+    """The parties of "the claim, filed in London, is led by X" (not "a funding round led by X" in a sentence about a
+    suit), with where each is named."""
+    ctx, text = ix.ctx, ix.text
+    s = ctx.sentence(sent)
+    critics: list[tuple[str, int]] = []
+    for b in _PARTY_BY.finditer(text, s.start, s.end):
+        before = text[max(s.start, b.start() - 90):b.start()]
+        if not _LEGAL_SUBJECT.search(before) or _FUNDING_NOUN.search(before):
+            continue
+        near = [m for m in ctx.mentions(sent, b.end(), s.end) if ctx.is_head(m) and m.start - b.end() < 40]
+        if len(near) > 1 and near[0].type == "Group" and _INITIALS.fullmatch(text, near[0].end, near[1].start):
+            near = near[1:]  # "by authors Andrea Bartz, ...": the named ones
+        for m in near[:1] + listed(ix, near[:1], sent):  # "brought by authors A, B and C"
+            critic = ix.actor(m.key, sent, m.start, found)
             if critic is not None and ctx.type_of(critic) in ("Person", "Organization"):
-                self.add(critic, [defendants[0].key], None, "lawsuit", b.start(), near[0].end, sent, rule=LAWSUIT)
-        for j in _JOINED.finditer(self.text, s.start, s.end):
-            critic = self.critic_at(sent, j.start())
-            if critic is not None:
-                critics.append((critic, j.start()))
-        for critic, at in critics:
-            # an action whose defendant is not named before is mostly against the company the story is about
-            targets = [t for t in self._defendant(at) or self.topic(at, critic) if t not in self._excluded(critic)]
-            self.add(critic, targets, None, "lawsuit", at, s.end, sent, rule=LAWSUIT)
+                critics.append((critic, b.start()))
+    return critics
 
-    def document_voice(self, sent: int, pos: int) -> str | None:
-        """Who speaks when a document is the subject at ``pos``: a suit's first plaintiff ("the complaint says"), a
-        ruling's judge or court ("the decision states")."""
-        before = self.text[self.ctx.clause_start(sent, pos):pos]
-        before = _after_quote(before)  # after a quote: '“…,” the decision states'
-        if _RULING_SUBJECT.match(before):
-            return self._decider(pos, "")
-        if _DOC_SUBJECT.match(before):
-            return next(iter(self.legal_voice(sent, pos) or []), None)
-        return None
 
-    def plaintiffs(self, pos: int) -> list[str]:
-        """The parties of the legal action told about just before ``pos`` (its critics), [] when none."""
-        sent = self.ctx.sentence_at(pos)
-        for f in reversed(self.found):
-            if f.start < pos and sent - f.sent <= 8 and _LEGAL.search(f.cue):
-                return list(dict.fromkeys(g.critic for g in self.found if g.sent == f.sent and g.cue == f.cue))
+def warned_off(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
+    """"X sent Y a cease-and-desist letter", "X sent a similar letter", "X told staff not to use Y"."""
+    if ix.ctx.words(sent).isdisjoint(LETTER_WORDS):
         return []
+    ctx, text, acc = ix.ctx, ix.text, Collected(ix, found)
+    s = ctx.sentence(sent)
+    for w in _LETTER.finditer(text, s.start, s.end):
+        critic = ix.critic_at(sent, w.start(), acc.seen)
+        if critic is None:
+            continue
+        named = [m for m in ctx.mentions(sent, w.start(), w.end()) if ctx.is_head(m) and
+                 m.type in ("Person", "Organization")]
+        targets = [named[0].key] if named else _last_letter(acc.seen, w.start())
+        acc.add(critic, [t for t in targets if t not in ix.excluded(critic)], None, "letter", w.start(), w.end(),
+                sent, rule=WARNED_OFF)
+    for w in _NOT_TO_USE.finditer(text, s.start, s.end):
+        near = [m for m in ctx.mentions(sent, w.end(), s.end) if ctx.is_head(m) and m.start - w.end() < 5]
+        critic = ix.critic_at(sent, w.start(), acc.seen)
+        if near and critic is not None:
+            acc.add(critic, [near[0].key], None, "warned against", w.start(), near[0].end, sent, rule=WARNED_OFF)
+    return acc.out
 
-    def listed(self, first: list[ResolvedMention], sent: int) -> list[ResolvedMention]:
-        """The names listed after ``first`` ("A, B and C", "A, the artist B, and C"), in order."""
-        ctx = self.ctx
-        if not first:
-            return []
-        out: list[ResolvedMention] = []
-        last = first[0]
-        for m in ctx.mentions(sent):
-            if m.start <= last.start or not ctx.is_head(m):
-                continue
-            if m.type not in ("Person", "Organization") or not _LIST_GAP.fullmatch(self.text, last.end, m.start):
-                break
-            out.append(m)
-            last = m
-        return out
 
-    def true_list(self, first: ResolvedMention | None, sent: int, pos: int) -> list[ResolvedMention]:
-        """The names listed after ``first`` before ``pos`` when they form a list closed by "and" ("A, B and C"),
-        none possessive ("A, B’s chief executive" is no list)."""
-        if first is None or first.possessive:
-            return []
-        names = [m for m in self.listed([first], sent) if m.end <= pos]
-        gaps = [self.text[a.end:b.start] for a, b in zip([first, *names], names, strict=False)]
-        closed = any(re.search(r"\band\b", g) for g in gaps) or (
-            names and re.match(r"\s*,?\s+and\s", self.text[names[-1].end:names[-1].end + 8]))  # "A, B and 14 others"
-        if not names or any(m.possessive for m in names) or not closed:
-            return []
-        return names
-
-    def _warned_off(self, sent: int) -> None:
-        """"X sent Y a cease-and-desist letter", "X sent a similar letter", "X told staff not to use Y"."""
-        ctx = self.ctx
-        s = ctx.sentence(sent)
-        for w in _LETTER.finditer(self.text, s.start, s.end):
-            critic = self.critic_at(sent, w.start())
-            if critic is None:
-                continue
-            named = [m for m in ctx.mentions(sent, w.start(), w.end()) if ctx.is_head(m) and
-                     m.type in ("Person", "Organization")]
-            targets = [named[0].key] if named else self._last_letter(w.start())
-            self.add(critic, [t for t in targets if t not in self._excluded(critic)], None, "letter", w.start(),
-                     w.end(), sent, rule=WARNED_OFF)
-        for w in _NOT_TO_USE.finditer(self.text, s.start, s.end):
-            near = [m for m in ctx.mentions(sent, w.end(), s.end) if ctx.is_head(m) and m.start - w.end() < 5]
-            critic = self.critic_at(sent, w.start())
-            if near and critic is not None:
-                self.add(critic, [near[0].key], None, "warned against", w.start(), near[0].end, sent, rule=WARNED_OFF)
-
-    def _last_letter(self, pos: int) -> list[str]:
-        """The targets of the last letter sent before ``pos`` ("sent a similar letter")."""
-        for f in reversed(self.found):
-            if f.cue == "letter" and f.start < pos:
-                return list(f.targets)
+def attitude(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
+    """"Asked about Acme, X was dismissive": the critic's stated attitude towards what the sentence names."""
+    if ix.ctx.words(sent).isdisjoint(ATTITUDE_WORDS):
         return []
-
-    def _attitude(self, sent: int) -> None:
-        """"Asked about Acme, X was dismissive": the critic's stated attitude towards what the sentence names."""
-        ctx = self.ctx
-        s = ctx.sentence(sent)
-        for a in _ATTITUDE.finditer(self.text, s.start, s.end):
-            # the name right before the verb is the one judging ("Asked about Y by Z, X was dismissive")
-            near = [m for m in ctx.mentions(sent, s.start, a.start()) if a.start() - m.end <= 2]
-            critic = self._actor(near[-1].key, sent, a.start()) if near else self.critic_at(sent, a.start())
-            if critic is None:
-                continue
-            excluded = self._excluded(critic)
-            names = [m for m in ctx.mentions(sent) if m.key not in excluded and ctx.is_head(m) and
-                     m.type in ("Person", "Organization", "Product") and not (m.start >= a.start() and
-                                                                             m.start - a.end() > 40)]
-            # what the critic was asked about or judged ("about Y", "of Y") beats a host or reporter named nearby
-            about = [m for m in names if re.search(r"\b(?:about|of|on|over|at)\s+(?:the\s+)?$",
-                                                    self.text[max(s.start, m.start - 12):m.start])]
-            pick = about or [m for m in names if m.type != "Person"] or names
-            # "X was not convinced.": about the subject at hand
-            targets = [pick[0].key] if pick else self.topic(a.start(), critic)
-            act = ACT_NOUN.match(self.text, a.end(), s.end)
-            doer = self._doer(act.group(1), a.start(), critic) if act else None
-            if doer is not None:
-                targets = [doer]  # "critical of the veto": of whoever vetoed, not a name further on
-            self.add(critic, targets, None, a.group(0), s.start, s.end, sent, rule=ATTITUDE)
+    ctx, text, acc = ix.ctx, ix.text, Collected(ix, found)
+    s = ctx.sentence(sent)
+    for a in _ATTITUDE.finditer(text, s.start, s.end):
+        # the name right before the verb is the one judging ("Asked about Y by Z, X was dismissive")
+        near = [m for m in ctx.mentions(sent, s.start, a.start()) if a.start() - m.end <= 2]
+        critic = ix.actor(near[-1].key, sent, a.start(), acc.seen) if near else \
+            ix.critic_at(sent, a.start(), acc.seen)
+        if critic is None:
+            continue
+        excluded = ix.excluded(critic)
+        names = [m for m in ctx.mentions(sent) if m.key not in excluded and ctx.is_head(m) and
+                 m.type in ("Person", "Organization", "Product") and not (m.start >= a.start() and
+                                                                         m.start - a.end() > 40)]
+        # what the critic was asked about or judged ("about Y", "of Y") beats a host or reporter named nearby
+        about = [m for m in names if re.search(r"\b(?:about|of|on|over|at)\s+(?:the\s+)?$",
+                                                text[max(s.start, m.start - 12):m.start])]
+        pick = about or [m for m in names if m.type != "Person"] or names
+        # "X was not convinced.": about the subject at hand
+        targets = [pick[0].key] if pick else topic(ix, a.start(), critic)
+        act = ACT_NOUN.match(text, a.end(), s.end)
+        did = doer(ix, act.group(1), a.start(), critic) if act else None
+        if did is not None:
+            targets = [did]  # "critical of the veto": of whoever vetoed, not a name further on
+        acc.add(critic, targets, None, a.group(0), s.start, s.end, sent, rule=ATTITUDE)
+    return acc.out
 
 
 def _after_quote(text: str) -> str:
@@ -498,7 +475,7 @@ def _after_quote(text: str) -> str:
     return text if i < 0 else text[_QUOTE_CLOSE.match(text, i).end():]  # type: ignore[union-attr]
 
 
-def _alone(ctx: DocContext, sent: int) -> bool:
+def alone(ctx: DocContext, sent: int) -> bool:
     """A sentence that is a paragraph of its own ("Not everyone agreed.")."""
     para = ctx.sentence(sent).paragraph
     n = len(ctx.doc.sentences)

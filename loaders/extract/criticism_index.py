@@ -1,0 +1,190 @@
+"""The read-only index of one resolved document that every criticism rule is given.
+
+A rule (see :mod:`loaders.extract.criticism_found`) reads the document through the index and never changes it;
+:func:`loaders.extract.criticisms.extract_criticisms` builds one per document, runs the rules in a declared order
+and merges what they return. The index memoises what several rules ask (a quote's negative word, its polarity, the
+critic at a verb); a memo never changes an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from loaders.extract import critic_roles as roles
+from loaders.extract import judgements
+from loaders.extract.attribution import patterns
+from loaders.extract.criticism_found import Finding, Found
+from loaders.extract.sentiment import THRESHOLD, polarity
+
+if TYPE_CHECKING:
+    from kg.model import Event, Relation
+    from loaders.extract.context import DocContext
+
+_FORMER = re.compile(r"\b(?:former|formerly|previously|ex-|left|quit|departed|resigned|fired|ousted)\b", re.I)
+# a negator just before a judgement word ("never intended to harm", "is not lying")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nor|n[’']t)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "Mary Lee, a researcher at Acme Labs" / "Mary Lee, Acme’s chief executive": the organisation a person speaks from
+_APPOSITION_AT = re.compile(r"^,\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|for|with|from)\s+(?:the\s+)?"
+                            r"(?:[\w-]+\s+){0,3}$")
+_APPOSITION_OWNER = re.compile(r"^,\s+$")
+_OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
+
+
+class CriticIndex:
+    """The resolved document as the criticism rules read it: its text and context, who is allied with whom, what
+    each organisation published, and memoised judgements. Built once per document; the claims stage builds its own
+    to find the speakers of statements (with no findings: a spokesperson is then mapped from the story alone)."""
+
+    def __init__(self, ctx: DocContext, relations: list[Relation], events: list[Event]) -> None:
+        self.ctx = ctx
+        self.p = patterns()
+        self.text = ctx.doc.clean
+        self.allies = _allies(ctx, relations)
+        self.publications = {p.entity: ev.key for ev in events if ev.type == "Publication"
+                             for p in ev.participants if p.role == "publisher"}
+        # the same quote or clause is judged by several rules: its negative word and polarity are computed once
+        self._neg: dict[str, re.Match[str] | None] = {}
+        self._pol: dict[str, float] = {}
+        self._dissent_hits: dict[int, bool] = {}
+        self._critics: dict[tuple[int, int, int, Finding | None], str | None] = {}
+
+    def negative(self, text: str) -> re.Match[str] | None:
+        """The first negative-judgement word of a text (memoised per document)."""
+        if text in self._neg:
+            return self._neg[text]
+        # "No AI is perfect", "is not ignoring the protocol": a negated judgement word judges nothing
+        m = next((x for x in self.p["negative"].finditer(text)
+                  if not _NEGATED_BEFORE.search(text, max(0, x.start() - 24), x.start())), None)
+        self._neg[text] = m
+        return m
+
+    def polarity(self, text: str) -> float:
+        """The polarity of a text (memoised per document)."""
+        v = self._pol.get(text)
+        if v is None:
+            v = self._pol[text] = polarity(text)
+        return v
+
+    def judged_text(self, text: str) -> bool:
+        """A negative judgement in reported content: a judgement word, or a negative polarity."""
+        return self.negative(text) is not None or self.polarity(text) <= THRESHOLD
+
+    def dissent(self, sent: int) -> bool:
+        """Whether the sentence follows a cue of dissent in its paragraph ("Not everyone is sold. “…,” said X")."""
+        ctx = self.ctx
+        para = ctx.sentence(sent).paragraph
+        for si in range(sent, max(-1, sent - 3), -1):
+            s = ctx.sentence(si)
+            if s.paragraph != para and not (si == sent - 1 and judgements.alone(ctx, si)):
+                break
+            hit = self._dissent_hits.get(si)
+            if hit is None:  # each sentence is asked about by up to three
+                hit = self._dissent_hits[si] = judgements.DISSENT.search(ctx.stext(si)) is not None
+            if hit:
+                return True
+        return False
+
+    def excluded(self, critic: str) -> set[str]:
+        """Whom a critic does not criticise: itself, a person's own organisation and its products, an organisation's
+        own products."""
+        type_of = self.ctx.type_of
+        kind = "Organization" if type_of(critic) == "Person" else "Product"
+        own = {k for k in self.allies.get(critic, set()) if type_of(k) == kind}
+        if kind == "Organization":
+            own |= {p for o in own for p in self.allies.get(o, set()) if type_of(p) == "Product"}
+        return {critic} | own
+
+    def critic_at(self, sent: int, pos: int, found: Found = ()) -> str | None:
+        """The critic: subject of the clause before ``pos``, spokespeople mapped to their organisation."""
+        # memoised: several rules ask at the same verb; the answer depends on the document and on the findings so
+        # far (a spokesperson's organisation), which the collector only appends to, so their number and the last
+        # one complete the key
+        key = (sent, pos, len(found), found[-1] if found else None)
+        if key not in self._critics:
+            self._critics[key] = roles.critic_at(self, sent, pos, found)
+        return self._critics[key]
+
+    def actor(self, key: str | None, sent: int, pos: int, found: Found = ()) -> str | None:
+        """Who acts for the entity ``key`` named at ``pos`` (a spokesperson's organisation, a group's named member)."""
+        return roles.actor(self, key, sent, pos, found)
+
+    def document_voice(self, sent: int, pos: int, found: Found = ()) -> str | None:
+        """Who speaks when a document is the subject at ``pos`` (a suit's plaintiff, a ruling's judge)."""
+        return judgements.document_voice(self, sent, pos, found)
+
+    # the claims stage (claims.py, claim_context.py) still calls the resolver by its old, private name
+    _actor = actor
+
+    def speakers(self, found: Found) -> SpeakerView:
+        """The index seen with the findings so far, as attribution asks for speakers (attribution.Speakers)."""
+        return SpeakerView(self, found)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerView:
+    """The criticism index with a snapshot of the findings so far, as attribution.Speakers."""
+
+    ix: CriticIndex
+    found: Found
+
+    @property
+    def ctx(self) -> DocContext:
+        """The document's context."""
+        return self.ix.ctx
+
+    @property
+    def text(self) -> str:
+        """The document's clean text."""
+        return self.ix.text
+
+    @property
+    def allies(self) -> dict[str, set[str]]:
+        """Who is allied with whom."""
+        return self.ix.allies
+
+    def critic_at(self, sent: int, pos: int) -> str | None:
+        """The critic at ``pos`` given the findings so far."""
+        return self.ix.critic_at(sent, pos, self.found)
+
+    def document_voice(self, sent: int, pos: int) -> str | None:
+        """Who a document at ``pos`` speaks for, given the findings so far."""
+        return self.ix.document_voice(sent, pos, self.found)
+
+    def actor(self, key: str | None, sent: int, pos: int) -> str | None:
+        """Who acts for the entity ``key`` named at ``pos``, given the findings so far."""
+        return self.ix.actor(key, sent, pos, self.found)
+
+
+def _allies(ctx: DocContext, relations: list[Relation]) -> dict[str, set[str]]:
+    """Who is on whose side: affiliations, developers and their products, and appositions ("X, a researcher at Y")."""
+    text = ctx.doc.clean
+    allies: dict[str, set[str]] = {}
+    for r in relations:
+        if r.predicate == "affiliated_with" and _FORMER.search(text, r.source.start, r.source.end):
+            continue  # "a researcher who previously worked at Microsoft" may well criticise it
+        if r.predicate in ("affiliated_with", "developed_by"):
+            allies.setdefault(r.subject, set()).add(r.object)
+            allies.setdefault(r.object, set()).add(r.subject)
+    for a, b in _apposed_pairs(ctx, text):
+        allies.setdefault(a, set()).add(b)
+        allies.setdefault(b, set()).add(a)
+    return allies
+
+
+def _apposed_pairs(ctx: DocContext, text: str) -> list[tuple[str, str]]:
+    """"X, a researcher at Y" and "X, Y’s chief executive" (and "Y’s chief executive, X"): (person, organisation)."""
+    out: list[tuple[str, str]] = []
+    for ms in ctx.by_sentence.values():
+        for a, b in pairwise(ms):
+            gap = text[a.end:b.start]
+            if a.type == "Person" and b.type == "Organization" and len(gap) < 70 and (
+                    _APPOSITION_AT.match(gap) or (_APPOSITION_OWNER.match(gap) and
+                                                 _OWNER_ROLE.match(text[b.end:b.end + 50]))):
+                out.append((a.key, b.key))
+            elif a.type == "Organization" and b.type == "Person" and a.possessive and \
+                    _OWNER_ROLE.match(text[a.end:b.start] + ","):
+                out.append((b.key, a.key))
+    return out

@@ -1,0 +1,169 @@
+"""Whom a criticism is aimed at: the names of a verb's object or of a judgement's subject (not the medium it was
+voiced in, not a yardstick, not the critic's own side), "the ChatGPT maker", the subject at hand, a letter's
+addressee, the targets of a criticism just made."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from loaders.extract.criticism_found import Found
+    from loaders.extract.criticism_index import CriticIndex
+    from loaders.extract.schema import ResolvedMention
+
+# "criticised the paper on Bluesky": a social platform after "on" is where a criticism was voiced, not its target
+PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
+                       "Instagram", "Substack", "Mastodon", "Truth Social", "Medium", "Hacker News", "Discord"})
+ON_BEFORE = re.compile(r"\b(?:on|via)\s+$")
+# "filed an unfair labor practice charge with the NLRB against X": the body an action is filed with is no target
+_FILED_WITH = re.compile(r"\b(?:filed|lodged|brought|complaint|complaints|charge|charges|petition|grievance)\b"
+                         r"[^.;,]{0,30}?\bwith\s+(?:the\s+)?$", re.I)
+# "in a LinkedIn post", "on X": the medium of a criticism, not its target
+_MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|blog|thread|livestream|newsletter|"
+                           r"op-ed|column|show|broadcast)\b", re.I)
+# "in an interview with Bloomberg Television", "told Reuters": the outlet a criticism was voiced to, not its target
+_MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|speaking\s+with|appearance\s+on)"
+                            r"\s+(?:the\s+)?$", re.I)
+# "sued OpenAI and its chief executive, Sam Altman": both are objects
+_AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
+_OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
+# "hopeless relative to what Google is spending", "worse than Apple": a yardstick, not what is judged
+_COMPARED = re.compile(r"\b(?:than|relative to|compared (?:with|to)|unlike)\s+(?:what\s+|that of\s+|those of\s+)?"
+                       r"(?:the\s+)?(?:[^,;.\s]+\s+(?:or|and)\s+)?$", re.I)
+_PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
+# "the ChatGPT maker", "the iPhone maker": a definite description of the organisation behind a product
+_MAKER_AFTER = re.compile(r"\s+(?:maker|developer|creator|owner|operator|parent)\b", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
+# "wrote to Commerce Secretary X", "a letter to X": whom a quoted letter addresses
+_WROTE_TO = re.compile(r"\b(?:wrote|writes|write|letter|letters)\s+to\s+", re.I)
+_OBJECT_END = re.compile(r";|:|\s[–—-]\s|,\s+(?=[a-z])(?!and\s+[A-Z])|\s(?:because|after|while|which|who|that)\s|"
+                         r",\s+and\s+(?:[A-Z][\w-]*\s+){1,3}(?:said|says|has|had|is|was|will)\b")
+_PLURAL = re.compile(r"\bboth companies\b|\bthe companies\b")
+
+
+def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *, subject_only: bool = False,
+               own_side: bool = False) -> list[str]:
+    """Targets named in [start, end): the first name (and what it possesses), else "the company"
+    (``own_side``: the critic's own organisation may be named, as the object of "sued" or "accused" is)."""
+    ctx, text = ix.ctx, ix.text
+    excluded = {critic} if own_side else ix.excluded(critic)
+    cands = [m for m in ctx.mentions(sent, start, end)
+             if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)
+             and not _MEDIUM_AFTER.match(text, m.end, m.end + 14)
+             and not _MEDIUM_BEFORE.search(text, max(0, m.start - 24), m.start)
+             and not (ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(text, max(0, m.start - 12), m.start))
+             and not _COMPARED.search(text, max(start, m.start - 60), m.start)
+             and not _FILED_WITH.search(text, max(0, m.start - 50), m.start)]
+    if subject_only:
+        head = text[start:end]
+        lead = len(head) - len(head.lstrip(" ,“\"‘'"))
+        words = head[lead:].split()
+        limit = start + lead + len(" ".join(words[:6]))
+        cands = [m for m in cands if m.start <= limit]
+    cands = [maker(ix, m, excluded) for m in cands]
+    if len(cands) > 1 and cands[0].possessive and cands[0].type == "Person" and cands[1].type != "Person" and \
+            _OWNED.fullmatch(text, cands[0].end, cands[1].start):
+        cands = cands[1:]  # "Elon Musk's social media platform X": the platform, not its owner
+    if not cands:
+        return _unnamed(ix, sent, start, end, excluded, subject_only)
+    first = cands[0]
+    out: list[str] = []
+    if not subject_only:
+        out += ctx.anaphor_targets(start, first.start, excluded)[:1]  # "sued the company and ..., X"
+    out.append(first.key)
+    if first.possessive:
+        for m in cands[1:3]:
+            gap = text[first.end:m.start]
+            if len(gap) < 45 and "," not in gap and m.type == "Product":
+                out.append(m.key)
+        if first.key in ix.publications and _PUB_REF.match(text[first.end:first.end + 40]):
+            out.append(ix.publications[first.key])
+    for m in cands[1:3]:
+        if _AND_ITS.match(text[first.end:m.start]):
+            out.append(m.key)
+    return list(dict.fromkeys(out))
+
+
+def _unnamed(ix: CriticIndex, sent: int, start: int, end: int, excluded: set[str], subject_only: bool) -> list[str]:
+    """Targets of a passage that names none: "the company" resolved, "both companies" the last two named."""
+    ctx = ix.ctx
+    seg_end = end if not subject_only else min(end, start + 40)
+    out = ctx.anaphor_targets(start, seg_end, excluded)[:1]
+    if not out and not subject_only and _PLURAL.search(ix.text[start:end]):
+        orgs: list[str] = []
+        for si in range(sent, max(-1, sent - 4), -1):
+            for m in reversed(ctx.mentions(si)):
+                if m.type == "Organization" and m.key not in orgs and m.key not in excluded and m.start < start:
+                    orgs.append(m.key)
+        out = orgs[:2]
+    return list(dict.fromkeys(out))
+
+
+def object_end(ix: CriticIndex, start: int, limit: int) -> int:
+    """End of the object of a verb: the next clause break that is not an apposition."""
+    m = _OBJECT_END.search(ix.text[start:limit])
+    return start + m.start() if m else limit
+
+
+def topic(ix: CriticIndex, pos: int, critic: str, kind: str | None = None) -> list[str]:
+    """What is being discussed: the subject of the last sentences (an organisation or product, or ``kind`` where one
+    is named), not the critic's own side."""
+    ctx = ix.ctx
+    excluded = ix.excluded(critic) | {critic}
+    sent = ctx.sentence_at(pos)
+    # the last sentences, and the headline and lede, which name what the story is about
+    window = {*range(max(0, sent - 5), sent + 1), *range(min(2, sent + 1))}
+    cands = {m.key for si in window for m in ctx.mentions(si)
+             if m.start < pos and m.type in ("Organization", "Product") and m.key not in excluded and ctx.is_head(m)}
+    if kind is not None and any(ctx.type_of(k) == kind for k in cands):
+        cands = {k for k in cands if ctx.type_of(k) == kind}
+    # the article's subject is named most often: a name merely listed nearby ("Nvidia also invested") is not it
+    best = max(cands, key=lambda k: (len(ctx.entities[k].mentions), k), default=None)
+    return [best] if best else []
+
+
+def maker(ix: CriticIndex, m: ResolvedMention, excluded: set[str]) -> ResolvedMention:
+    """"the ChatGPT maker": the organisation that makes the product (its developer, else the organisation the
+    passage is about), as a mention over the same span."""
+    ctx = ix.ctx
+    after = _MAKER_AFTER.match(ix.text, m.end)
+    if after is None or not _THE_BEFORE.search(ix.text, max(0, m.start - 20), m.start):
+        return m
+    # "the Facebook parent", "the Instagram owner": an organisation's owner is another organisation
+    owner = m.type == "Organization" and re.match(r"\s+(?:parent|owner)\b", after.group(0))
+    if m.type != "Product" and not owner:
+        return m
+    devs = sorted(o for o in ix.allies.get(m.key, ()) if ctx.type_of(o) == "Organization")
+    key = devs[0] if devs else ctx.salient(m.start, excluded | {m.key}, max_sentences=8)
+    if key is None or key in excluded:
+        return m
+    return replace(m, key=key, type="Organization", possessive=False)
+
+
+def letter_addressee(ix: CriticIndex, pos: int, critic: str) -> list[str]:
+    """Whom a letter quoted at ``pos`` is written to ("wrote to Commerce Secretary X", "a letter to X"), named in its
+    paragraph just before."""
+    ctx = ix.ctx
+    sent = ctx.sentence_at(pos)
+    para = ctx.sentence(sent).paragraph
+    for si in range(sent, max(-1, sent - 4), -1):
+        s = ctx.sentence(si)
+        if s.paragraph < para - 1:
+            break
+        for w in _WROTE_TO.finditer(ix.text, s.start, min(s.end, pos)):
+            near = [m for m in ctx.mentions(si, w.end(), s.end) if ctx.is_head(m) and m.start - w.end() < 40
+                    and m.type in ("Person", "Organization") and m.key not in ix.excluded(critic)]
+            if near:
+                return [near[0].key]
+    return []
+
+
+def same_critic(found: Found, critic: str, sent: int, pos: int) -> list[str]:
+    """The targets of the critic's last criticism in this or the previous sentence ("sued X and Y, accusing them of
+    ...")."""
+    for f in reversed(found):
+        if f.critic == critic and sent - 1 <= f.sent <= sent and f.start < pos:
+            return list(f.targets)
+    return []
