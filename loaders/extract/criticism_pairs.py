@@ -1,12 +1,11 @@
 """Stage: learned criticism pairs — a logistic regression that scores every (critic, target) pair a sentence offers
 and adds the pairs the rules missed (and may drop a rule pair it scores very low).
 
-Candidates, per sentence: critics are the speakers of the statements attributed in it (attribution.py) and its
-first named person or organisation (the subject); targets are the people, organisations and products it names,
-and, for an attributed statement, the document's main subject. Features are general: the sentence's embedding
-(wordllama, as judgement_model), its VADER polarity, the judgement score, where the target stands (inside the
-statement, before the critic, how far), the entity types, and whether the rules found the pair, its reverse, or
-anything in that sentence. A pair's score in a document is the best of its occurrences. Trained by
+Candidates, per sentence: critics are the speakers of the statements attributed in it (attribution.py); targets
+are the people, organisations and products it names, and the document's main subject. Features are general: the
+sentence's VADER polarity and judgement score (judgement_model: wordllama embedding + polarity), where the target
+stands (inside the statement, before the critic, how far), the entity types, and whether the rules found the pair,
+its reverse, or anything in that sentence. A pair's score in a document is the best of its occurrences. Trained by
 tools/train_pairs.py on the tuning sets' gold; weights in lexicons/criticism_pairs.npz; numpy only here.
 """
 
@@ -39,7 +38,7 @@ USE_LEARNED_PAIRS = False
 _MAX_CHARS = 600  # as judgement_model: a sentence's judgement is in its first few hundred characters
 _CRITIC_TYPES = ("Person", "Organization")
 _TARGET_TYPES = ("Person", "Organization", "Product")
-_KINDS = ("quote", "reported", "fronted", "according", "subject")
+_KINDS = ("quote", "reported", "fronted", "according")
 # the named features after the embedding, in order (the weights file stores the same list)
 NAMES = (
     "polarity", "judgement", "negative_word", "heading",
@@ -114,28 +113,28 @@ def _main_subject(ctx: DocContext) -> str | None:
 
 
 def candidates(finder: CriticismFinder) -> list[Candidate]:
-    """Every (critic, target) occurrence of the document."""
+    """Every (critic, target) occurrence of the document: each attributed statement's speaker with the names of
+    each sentence it covers and the document's main subject. (A sentence's first name as the critic was tried:
+    2% of those candidates were criticisms, and none scored near the threshold.)"""
     ctx, out = finder.ctx, []
     by_sent = _attributions(finder)
     topic = _main_subject(ctx)
     for s in ctx.doc.sentences:
-        heads = [m for m in ctx.mentions(s.index) if ctx.is_head(m)]
-        critics: dict[str, Attribution | None] = {}
+        critics: dict[str, Attribution] = {}
         for a in by_sent.get(s.index, ()):
             if ctx.type_of(a.speaker) in _CRITIC_TYPES:
                 critics.setdefault(a.speaker, a)
-        first = next((m.key for m in heads if m.type in _CRITIC_TYPES), None)
-        if first is not None:
-            critics.setdefault(first, None)
+        if not critics:
+            continue
+        heads = [m for m in ctx.mentions(s.index) if ctx.is_head(m)]
         for critic, a in critics.items():
             excluded = finder._excluded(critic)
             targets = [m.key for m in heads if m.type in _TARGET_TYPES and m.key not in excluded]
-            if a is not None and topic is not None and topic not in excluded:
+            if topic is not None and topic not in excluded:
                 targets.append(topic)
-            start, end = (a.start, a.end) if a is not None else (s.start, s.end)
-            quote = finder.text[a.start:a.end].strip("“”\"") if a is not None and a.kind == "quote" else None
+            quote = finder.text[a.start:a.end].strip("“”\"") if a.kind == "quote" else None
             for t in dict.fromkeys(targets):
-                out.append(Candidate(critic, t, s.index, start, end, a.kind if a else "subject", quote))
+                out.append(Candidate(critic, t, s.index, a.start, a.end, a.kind, quote))
     return out
 
 
@@ -188,7 +187,7 @@ def features(finder: CriticismFinder, cands: Sequence[Candidate], rule: Sequence
             pol[r], judged[r], float(finder.negative(ctx.stext(c.sent)) is not None),
             float(ctx.sentence(c.sent).heading),
             *(float(c.kind == k) for k in _KINDS),
-            float(tm is not None and c.start <= tm.start < c.end and c.kind != "subject"), float(tm is not None),
+            float(tm is not None and c.start <= tm.start < c.end), float(tm is not None),
             float(c.target == topic), float(bool(tm and cm and tm.start < cm.start)),
             math.log1p(dist),
             float(ctx.type_of(c.critic) == "Person"), float(ttype == "Person"), float(ttype == "Organization"),
