@@ -116,6 +116,24 @@ def doc_of(scorer: Any, gold: Any, set_name: str, text: str, published: Any, doc
     return Doc(set_name, x, np.array(y), pairs, rule_pairs, rule_cands)
 
 
+def read_set(scorer: Any, name: str, gold_dir: Path, art_dir: Path) -> tuple[list[Doc], SetGold]:
+    """One set's articles as Docs, and its gold pairs as the scorer reads them."""
+    gold = scorer.Gold(str(gold_dir))
+    by_doc = {d["doc"]: d for d in gold.docs}
+    sg = SetGold()
+    for d in gold.docs:
+        for c in d.get("criticisms", []):
+            targets = {gold.key_of(t) or scorer.norm(t) for t in c["target"]}
+            group = c.get("critic_kind") == "group"
+            ck = scorer.norm(c["critic"]) if group else (gold.key_of(c["critic"]) or scorer.norm(c["critic"]))
+            sg.every.append((ck, targets))
+            if not group:
+                sg.named.append((ck, targets))
+    docs = [doc_of(scorer, gold, name, text, published, by_doc[doc_name])
+            for doc_name, text, published in read_articles(art_dir) if doc_name in by_doc]
+    return docs, sg
+
+
 def load(refresh: bool) -> tuple[list[Doc], dict[str, SetGold]]:
     """Every training article's Doc, and each set's gold (cached between runs: extraction takes minutes)."""
     if CACHE.exists() and not refresh:
@@ -125,20 +143,8 @@ def load(refresh: bool) -> tuple[list[Doc], dict[str, SetGold]]:
     scorer = load_scorer()
     docs, golds = [], {}
     for name, gold_dir, art_dir in sources():
-        gold = scorer.Gold(str(gold_dir))
-        by_doc = {d["doc"]: d for d in gold.docs}
-        sg = golds[name] = SetGold()
-        for d in gold.docs:
-            for c in d.get("criticisms", []):
-                targets = {gold.key_of(t) or scorer.norm(t) for t in c["target"]}
-                group = c.get("critic_kind") == "group"
-                ck = scorer.norm(c["critic"]) if group else (gold.key_of(c["critic"]) or scorer.norm(c["critic"]))
-                sg.every.append((ck, targets))
-                if not group:
-                    sg.named.append((ck, targets))
-        for doc_name, text, published in read_articles(art_dir):
-            if doc_name in by_doc:
-                docs.append(doc_of(scorer, gold, name, text, published, by_doc[doc_name]))
+        set_docs, golds[name] = read_set(scorer, name, gold_dir, art_dir)
+        docs += set_docs
         print(f"extracted {name}", file=sys.stderr, flush=True)
     with CACHE.open("wb") as fh:
         # plain values: the dataclasses live in __main__ when this file is run as a script
