@@ -22,7 +22,7 @@ import numpy as np
 from kg.model import Criticism, Event, Relation
 from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
 from loaders.extract.context import DocContext
-from loaders.extract.criticisms import CriticismFinder
+from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.judgement_model import embeddings
 from loaders.extract.judgement_model import model as judgement_model
 from loaders.extract.lexicon import lexicon
@@ -92,7 +92,7 @@ def _speech_words() -> frozenset[str]:
     return frozenset(w.lower() for v in lexicon().speech_verbs for w in v.split()[:1]) | {"according"}
 
 
-def _attributions(finder: CriticismFinder) -> dict[int, list[Attribution]]:
+def _attributions(finder: CriticIndex) -> dict[int, list[Attribution]]:
     """Every attributed statement, by each sentence it covers."""
     ctx = finder.ctx
     found = quote_attributions(finder)
@@ -114,7 +114,7 @@ def _main_subject(ctx: DocContext) -> str | None:
     return max(counts, key=lambda k: (counts[k], k), default=None)
 
 
-def candidates(finder: CriticismFinder) -> list[Candidate]:
+def candidates(finder: CriticIndex) -> list[Candidate]:
     """Every (critic, target) occurrence of the document: each attributed statement's speaker with the names of
     each sentence it covers and the document's main subject. (A sentence's first name as the critic was tried:
     2% of those candidates were criticisms, and none scored near the threshold.)"""
@@ -130,7 +130,7 @@ def candidates(finder: CriticismFinder) -> list[Candidate]:
             continue
         heads = [m for m in ctx.mentions(s.index) if ctx.is_head(m)]
         for critic, a in critics.items():
-            excluded = finder._excluded(critic)
+            excluded = finder.excluded(critic)
             targets = [m.key for m in heads if m.type in _TARGET_TYPES and m.key not in excluded]
             if topic is not None and topic not in excluded:
                 targets.append(topic)
@@ -156,7 +156,7 @@ def _sentence_vectors(ctx: DocContext, sents: Sequence[int]) -> tuple[np.ndarray
     return vecs, pol, judged
 
 
-def features(finder: CriticismFinder, cands: Sequence[Candidate], rule: Sequence[Criticism]) -> np.ndarray:
+def features(finder: CriticIndex, cands: Sequence[Candidate], rule: Sequence[Criticism]) -> np.ndarray:
     """One row per candidate: the sentence's embedding, then the named features (NAMES)."""
     ctx = finder.ctx
     if not cands:
@@ -205,7 +205,7 @@ def features(finder: CriticismFinder, cands: Sequence[Candidate], rule: Sequence
     return np.hstack([vecs[[row_of[c.sent] for c in cands]], np.array(rows)])
 
 
-def _structure(finder: CriticismFinder, c: Candidate, named: list) -> tuple[float, float, float]:
+def _structure(finder: CriticIndex, c: Candidate, named: list) -> tuple[float, float, float]:
     """A criticism verb in the sentence, a dissent cue around it, and whether the target is the first name of the
     statement (what a statement is about is usually named first)."""
     inside = [m for m in named if c.start <= m.start < c.end]
@@ -240,7 +240,7 @@ def combine(ctx: DocContext, rule: list[Criticism], best: dict[tuple[str, str], 
 def scored(ctx: DocContext, relations: list[Relation], events: list[Event], criticisms: list[Criticism]) \
         -> tuple[list[Candidate], np.ndarray]:
     """The document's candidates and their feature rows (the training script reads the same)."""
-    finder = CriticismFinder(ctx, relations, events)
+    finder = CriticIndex(ctx, relations, events)
     cands = candidates(finder)
     return cands, features(finder, cands, criticisms)
 
