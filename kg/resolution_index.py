@@ -152,8 +152,13 @@ class ResolutionIndex:
                     continue
                 keys |= {(cand.type, key) for key in name_keys(cand)}
                 (self._names[cand.type].add if sign > 0 else self._names[cand.type].discard)(cand)
-                by_label = self._by_label[(cand.type, cand.folded)]
-                (by_label.add if sign > 0 else by_label.discard)(node)
+                label_key = (cand.type, cand.folded)
+                if sign > 0:
+                    self._by_label[label_key].add(node)
+                else:
+                    self._by_label[label_key].discard(node)
+                    if not self._by_label[label_key]:
+                        del self._by_label[label_key]
             if new is None:
                 del self.candidates[node]
             else:
@@ -187,7 +192,8 @@ class ResolutionIndex:
         """Recompute the name words of the written nodes that criticisms name; those whose words changed."""
         changed = set()
         for node in nodes:
-            if node not in self._refs and node not in self._words:
+            if node not in self._refs:
+                self._words.pop(node, None)  # named by no fact now: kept no longer, so memory follows the graph
                 continue
             words = self._name_words(node)
             if self._words.get(node) != words:

@@ -185,3 +185,28 @@ def test_a_name_given_later_rewords_the_criticisms_already_merged(then_remove: b
         assert len(current_index(store).clusters("criticism")) == 1
     assert _resolution(store) == _full(store)
     store.close()
+
+
+def _sizes(store: OxigraphStore) -> dict[str, int]:
+    """How many entries each of the index's tables holds (the name indexes counted key by key)."""
+    index = current_index(store)
+    found = {name: len(value) for name, value in vars(index).items() if isinstance(value, dict)}
+    for kind, names in index._names.items():
+        for table in ("aliases", "last_words", "org_heads"):
+            found[f"{kind}.{table}"] = len(getattr(names, table))
+    return found
+
+
+def test_a_document_written_then_removed_leaves_the_index_as_it_was(corpus: Corpus) -> None:
+    """Memory follows the graph, not the number of writes: what a removed document brought goes with it."""
+    store = OxigraphStore(None)
+    for _, quads in corpus[::2]:
+        store.put_graph(quads[0].graph_name, quads)
+    before = _sizes(store)
+    for _, quads in corpus[1::2]:
+        store.put_graph(quads[0].graph_name, quads)
+        refresh_resolution(store)
+        store.remove_graph(quads[0].graph_name)
+        refresh_resolution(store)
+        assert _sizes(store) == before, quads[0].graph_name
+    store.close()
