@@ -139,11 +139,12 @@ def _event(
 def _criticism(iri: str, graph: str, props: dict[str, list[object]], nodes: dict) -> RawCriticism:
     """A criticism's critic, target, quote, evidence sentences' words and stated date."""
     quote = min((_value(o) for o in props.get(vocab.QUOTE.value, ())), default="")
-    sentences = {
-        statement_words(_value(sentence))
+    texts = {
+        _value(sentence)
         for span in props.get(vocab.EVIDENCE.value, ())
         for sentence in nodes.get(_value(span), {}).get(vocab.SENTENCE.value, ())
     }
+    sentences = {statement_words(text) for text in texts}
     inferred = [_value(o) for o in props.get(vocab.DATE_INFERRED.value, ())]
     date = min((_value(o) for o in props.get(vocab.DATE.value, ())), default="") if "false" in inferred else ""
     critic = min(_value(o) for o in props[vocab.CRITIC.value])

@@ -24,7 +24,16 @@ from collections.abc import Iterable, Mapping
 from pyoxigraph import NamedNode, Quad
 
 from kg import vocab
-from kg.cluster_facts import READ, DocumentFacts, RawCriticism, Triple, folded_quote, read_document, statement_of
+from kg.cluster_facts import (
+    ENTITY_TYPES,
+    READ,
+    DocumentFacts,
+    RawCriticism,
+    Triple,
+    folded_quote,
+    read_document,
+    statement_of,
+)
 from kg.clusters import (
     SAME_CRITICISM,
     SAME_EVENT,
@@ -35,6 +44,7 @@ from kg.clusters import (
     principal_key,
     statement_words,
 )
+from kg.model import EVENT_TYPES
 from kg.resolve import Candidate, Names, follow_chains, name_keys, product_named_as, resolve_name, retyped_target
 from kg.store.base import Change, GraphStore, SelectResult
 
@@ -304,10 +314,16 @@ def _read(store: GraphStore, graphs: Iterable[str]) -> dict[str, DocumentFacts |
     return found
 
 
-_EVERY_DOCUMENT = f"""SELECT ?g ?s ?p ?o WHERE {{
-  VALUES ?p {{ {" ".join(str(p) for p in READ)} }} GRAPH ?g {{ ?s ?p ?o }}
-  FILTER(?g NOT IN ({", ".join(str(g) for g in vocab.SYSTEM_GRAPHS)}))
-}}"""
+_PLAIN = (p for p in READ if p not in (vocab.RDF_TYPE, vocab.EVIDENCE, vocab.SENTENCE))
+_KINDS = sorted({*ENTITY_TYPES, *EVENT_TYPES, "Criticism"})
+# The triples read_document reads, and no others: the types of entities and facts only (not of spans, money,
+# participations), the evidence and sentences of criticisms only (not of every mention).
+_EVERY_DOCUMENT = f"""SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{
+  {{ VALUES ?p {{ {" ".join(str(p) for p in _PLAIN)} }} ?s ?p ?o }}
+  UNION {{ VALUES ?o {{ {" ".join(f"kg:{k}" for k in _KINDS)} }} ?s a ?o BIND(rdf:type AS ?p) }}
+  UNION {{ ?s a kg:Criticism ; kg:evidence ?o BIND(kg:evidence AS ?p) }}
+  UNION {{ ?f a kg:Criticism ; kg:evidence ?s . ?s kg:sentence ?o BIND(kg:sentence AS ?p) }}
+}} FILTER(?g NOT IN ({", ".join(str(g) for g in vocab.SYSTEM_GRAPHS)})) }}"""
 
 
 def full_index(store: GraphStore) -> ResolutionIndex:
@@ -316,7 +332,7 @@ def full_index(store: GraphStore) -> ResolutionIndex:
     One query for the triples resolution reads, rather than every quad of every graph: the texts, offsets and
     counts it skips are most of a store (reading every quad took 2 s per 100k at 1k synthetic articles).
     """
-    result = store.query(_EVERY_DOCUMENT)
+    result = store.query(vocab.sparql_prefixes() + _EVERY_DOCUMENT)
     assert isinstance(result, SelectResult)
     by_graph: dict[str, list[Triple]] = defaultdict(list)
     for g, s, p, o in result.rows:
