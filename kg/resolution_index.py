@@ -291,14 +291,22 @@ class _Tracked:
         self.index = ResolutionIndex()
         self.pending: set[str] = set()
         self.seen = generation  # the store's generation after the last write this object was told of
-        self.lock = threading.Lock()
+        self.lock = threading.Lock()  # one update of the index at a time
+        self.noting = threading.Lock()  # guards pending and seen, which the writing thread updates
         self.fresh = True  # no index built yet
 
     def on_write(self, change: Change) -> None:
         """Note a committed write (called by the store on the writing thread: it must not raise)."""
-        if change.graph not in vocab.SYSTEM_GRAPHS:
-            self.pending.add(change.graph.value)
-        self.seen = change.generation
+        with self.noting:
+            if change.graph not in vocab.SYSTEM_GRAPHS:
+                self.pending.add(change.graph.value)
+            self.seen = change.generation
+
+    def take(self) -> set[str]:
+        """The graphs written since the last take (none is lost to a write landing meanwhile)."""
+        with self.noting:
+            pending, self.pending = self.pending, set()
+            return pending
 
 
 _tracked: weakref.WeakKeyDictionary[GraphStore, _Tracked] = weakref.WeakKeyDictionary()
@@ -360,7 +368,7 @@ def current_index(store: GraphStore) -> ResolutionIndex:
             # Writes noted from here on are read again below: harmless, a document's facts replace its old ones.
             tracked.seen, tracked.fresh = store.generation, False
             tracked.index = full_index(store)
-        pending, tracked.pending = tracked.pending, set()
+        pending = tracked.take()
         try:
             tracked.index.apply(_read(store, sorted(pending)))
         except BaseException:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -209,4 +210,31 @@ def test_a_document_written_then_removed_leaves_the_index_as_it_was(corpus: Corp
         store.remove_graph(quads[0].graph_name)
         refresh_resolution(store)
         assert _sizes(store) == before, quads[0].graph_name
+    store.close()
+
+
+def test_a_served_store_has_its_index_before_the_first_write(corpus: Corpus, tmp_path: Path) -> None:
+    """``kg serve`` opens the store with the index built, so its first POST reads only its own document."""
+    from kg.settings import Settings
+    from kg.store import open_store
+
+    disk = OxigraphStore(tmp_path / "store")
+    for _, quads in corpus[:-1]:
+        disk.put_graph(quads[0].graph_name, quads)
+    disk.close()
+    store = open_store(Settings(store=tmp_path / "store"), serve=True)
+    queries: list[str] = []
+    original = store.query
+
+    def counting(sparql: str, **limits: object) -> object:
+        queries.append(sparql)
+        return original(sparql, **limits)  # type: ignore[arg-type]
+
+    store.query = counting  # type: ignore[method-assign]
+    _, quads = corpus[-1]
+    store.put_graph(quads[0].graph_name, quads)
+    refresh_resolution(store)
+    assert not [q for q in queries if "GRAPH ?g" in q], "the first write read every document"
+    store.query = original  # type: ignore[method-assign]
+    assert _resolution(store) == _full(store)
     store.close()
