@@ -1,65 +1,174 @@
-"""What merging compares of every event and criticism, read from the read side's snapshot when it is current.
+"""What resolution compares, read from one document's own quads: its entities' names and its events and criticisms.
 
-Resolution runs after every write. Reading every event and criticism back with SPARQL took 2.3 s a write at
-400k triples (10 s at 2M), where ``kg serve`` already holds them rendered, kept up to date write by write, in
-its snapshot (:mod:`kg.queries.facts`). This module turns those models into :class:`kg.clusters.EventFacts` and
-:class:`kg.clusters.CriticismFacts` as the SPARQL reading gives them: participants as their canonical entities
-(which resolution then maps through its fresh links), critics' and targets' names from the catalogue's nodes.
+Resolution runs after every write. Reading every event and criticism of the store back (with SPARQL, or from the
+read side's snapshot) cost seconds a write at a million triples, though a write changes one document.
+:mod:`kg.resolution_index` keeps what this module reads of each document and, after a write, reads only the
+document written. What it reads is what the SPARQL reading of :mod:`kg.clusters` gives over the union of the
+graphs (a test holds the two to the same clusters): a document's facts, spans and nested nodes live in its graph.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode
+
 from kg import vocab
-from kg.clusters import CriticismFacts, EventFacts, fold_quote, statement_words
-from kg.store.base import GraphStore
+from kg.clusters import EventFacts, fold_quote, statement_words
+from kg.model import EVENT_TYPES
+
+# The entity types resolution links (local names); an entity of several takes the first by name.
+ENTITY_TYPES = frozenset(("Organization", "Person", "Place", "Product"))
+_EVENT_TYPES = frozenset(EVENT_TYPES)
+_MONEY_KEYS = {vocab.AMOUNT.value: "amount", vocab.VALUATION.value: "valuation"}
 
 
-def snapshot_facts(store: GraphStore) -> tuple[list[EventFacts], list[CriticismFacts]] | None:
-    """Every event's and criticism's facts from a snapshot of the store as it is now; None if there is none."""
-    from kg.queries import catalogue, latest  # the read side; it never imports resolution
-    from kg.queries.activity import activity_index
-    from kg.queries.facts import fact_models
+@dataclass(frozen=True)
+class EntityNames:
+    """What one document says of one node: its entity types, labels and aliases."""
 
-    view = latest(store)
-    if view is None or view.generation != store.generation:
-        return None
-    models, cat, rows = fact_models(view), catalogue(view), activity_index(view).rows
+    types: frozenset[str]
+    labels: frozenset[str]
+    aliases: frozenset[str]
 
-    def published(document: str) -> str:
-        found = rows.get(document)
-        date = found[0].published if found else None
-        return date.value if date is not None else ""
 
-    events = []
-    for iri, event in models.events.items():
-        document = vocab.document_iri(event.sources[0].document).value if event.sources else ""
-        found = EventFacts(iri, event.type, document, event.date.value if event.date else "", published(document))
-        found.title = event.title or ""
-        for p in event.participants:
-            found.roles[p.role.lower()].add(vocab.resource(p.entity.id).value)
-        for key, money in (("amount", event.amount), ("valuation", event.valuation)):
-            if money is not None:
-                found.money[key] = (money.value, money.currency, money.approximate)
-        events.append(found)
+@dataclass(frozen=True)
+class RawCriticism:
+    """One criticism as its document states it, before the names of critic and target are taken out of its words."""
 
-    names: dict[str, frozenset[str]] = {}
+    iri: str
+    document: str
+    critic: str
+    target: str
+    quote: str  # as written ("" for none)
+    sentences: tuple[frozenset[str], ...]  # the content words of each evidence sentence, sorted
+    date: str  # stated (not inferred), or ""
 
-    def words_of(node: str) -> frozenset[str]:
-        if node not in names:
-            stored = cat.nodes.get(node)
-            texts = [*stored.labels, *stored.aliases] if stored else [models.ref(node).label]
-            names[node] = frozenset(w for t in texts for w in statement_words(t))
-        return names[node]
+    @property
+    def entities(self) -> tuple[str, str]:
+        """The nodes whose names the statement's words are compared without."""
+        return self.critic, self.target
 
-    criticisms = []
-    for iri, crit in models.criticisms.items():
-        source = crit.sources[0] if crit.sources else None
-        shown = models.references.get(iri, frozenset())
-        said = statement_words(crit.quote or (source.sentence if source else ""))
-        words = said.difference(*(words_of(n) for n in shown))
-        date = crit.date.value if crit.date is not None and not crit.date.inferred else ""
-        quoted = fold_quote(crit.quote or "")
-        critic, target = (vocab.resource(ref.id).value for ref in (crit.critic, crit.target))
-        document = vocab.document_iri(source.document).value if source else ""
-        criticisms.append(CriticismFacts(iri, document, critic, target, frozenset(words), date, quoted))
-    return sorted(events, key=lambda e: e.iri), sorted(criticisms, key=lambda c: c.iri)
+
+@dataclass
+class DocumentFacts:
+    """What resolution needs of one document graph."""
+
+    graph: str
+    names: dict[str, EntityNames] = field(default_factory=dict)
+    mentioned: frozenset[str] = frozenset()  # the entities it mentions (kg:mentionedIn the document)
+    events: dict[str, EventFacts] = field(default_factory=dict)
+    criticisms: dict[str, RawCriticism] = field(default_factory=dict)
+
+
+def _value(term: object) -> str:
+    return getattr(term, "value", "")
+
+
+# The only predicates read: a full build asks the store for these alone (not the texts, offsets and counts).
+READ = (
+    vocab.RDF_TYPE, vocab.RDFS_LABEL, vocab.ALIAS, vocab.MENTIONED_IN, vocab.PUBLISHED, vocab.DATE,
+    vocab.DATE_INFERRED, vocab.TITLE, vocab.PARTICIPANT, vocab.ROLE, vocab.ENTITY, vocab.AMOUNT, vocab.VALUATION,
+    vocab.VALUE, vocab.CURRENCY, vocab.APPROXIMATE, vocab.QUOTE, vocab.EVIDENCE, vocab.SENTENCE, vocab.CRITIC,
+    vocab.TARGET,
+)  # fmt: skip
+Triple = tuple[object, object, object]
+
+
+def read_document(graph: str, triples: Iterable[Triple]) -> DocumentFacts:
+    """The names, mentions, events and criticisms of one document graph, from its (subject, predicate, object)s."""
+    by_subject: dict[str, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
+    for subject, predicate, obj in triples:
+        if isinstance(subject, NamedNode):
+            by_subject[subject.value][_value(predicate)].append(obj)
+    facts = DocumentFacts(graph)
+    facts.names = _names(by_subject)
+    mentioned = vocab.MENTIONED_IN.value
+    facts.mentioned = frozenset(
+        s for s, props in by_subject.items() if any(_value(o) == graph for o in props.get(mentioned, ()))
+    )
+    published = "".join(_value(o) for o in by_subject.get(graph, {}).get(vocab.PUBLISHED.value, [])[:1])
+    for subject, props in by_subject.items():
+        kinds = {_local(o) for o in props.get(vocab.RDF_TYPE.value, ())}
+        if kinds & _EVENT_TYPES:
+            facts.events[subject] = _event(subject, min(kinds & _EVENT_TYPES), graph, published, props, by_subject)
+        elif "Criticism" in kinds and props.get(vocab.CRITIC.value) and props.get(vocab.TARGET.value):
+            facts.criticisms[subject] = _criticism(subject, graph, props, by_subject)
+    return facts
+
+
+def _local(term: object) -> str:
+    return _value(term).removeprefix(vocab.ONTOLOGY)
+
+
+def _names(by_subject: dict[str, dict[str, list[object]]]) -> dict[str, EntityNames]:
+    found = {}
+    for subject, props in by_subject.items():
+        labels = frozenset(_value(o) for o in props.get(vocab.RDFS_LABEL.value, ()) if isinstance(o, Literal))
+        aliases = frozenset(_value(o) for o in props.get(vocab.ALIAS.value, ()) if isinstance(o, Literal))
+        types = frozenset(_local(o) for o in props.get(vocab.RDF_TYPE.value, ())) & ENTITY_TYPES
+        if labels or aliases or types:
+            found[subject] = EntityNames(types, labels, aliases)
+    return found
+
+
+def _event(
+    iri: str, kind: str, graph: str, published: str, props: dict[str, list[object]], nodes: dict
+) -> EventFacts:
+    """An event's facts as :func:`kg.clusters.read_events` reads them (the latest date, the first title by text)."""
+    event = EventFacts(iri, kind, graph, max((_value(o) for o in props.get(vocab.DATE.value, ())), default=""))
+    event.published = published
+    event.title = min((_value(o) for o in props.get(vocab.TITLE.value, ())), default="")
+    for node in props.get(vocab.PARTICIPANT.value, ()):
+        part = nodes.get(_value(node), {})
+        for role in part.get(vocab.ROLE.value, ()):
+            for entity in part.get(vocab.ENTITY.value, ()):
+                event.roles[_value(role).lower()].add(_value(entity))
+    for prop, key in _MONEY_KEYS.items():
+        for node in props.get(prop, ()):
+            money = nodes.get(_value(node), {})
+            for amount in money.get(vocab.VALUE.value, ()):
+                currency = "".join(_value(o) for o in money.get(vocab.CURRENCY.value, ())[:1]) or "USD"
+                approximate = any(_value(o) == "true" for o in money.get(vocab.APPROXIMATE.value, ()))
+                event.money[key] = (float(_value(amount)), currency, approximate)
+    return event
+
+
+def _criticism(iri: str, graph: str, props: dict[str, list[object]], nodes: dict) -> RawCriticism:
+    """A criticism's critic, target, quote, evidence sentences' words and stated date."""
+    quote = min((_value(o) for o in props.get(vocab.QUOTE.value, ())), default="")
+    texts = {
+        _value(sentence)
+        for span in props.get(vocab.EVIDENCE.value, ())
+        for sentence in nodes.get(_value(span), {}).get(vocab.SENTENCE.value, ())
+    }
+    sentences = {statement_words(text) for text in texts}
+    inferred = [_value(o) for o in props.get(vocab.DATE_INFERRED.value, ())]
+    date = min((_value(o) for o in props.get(vocab.DATE.value, ())), default="") if "false" in inferred else ""
+    critic = min(_value(o) for o in props[vocab.CRITIC.value])
+    target = min(_value(o) for o in props[vocab.TARGET.value])
+    ordered = tuple(sorted(sentences, key=lambda words: sorted(words)))
+    return RawCriticism(iri, graph, critic, target, quote, ordered, date)
+
+
+def statement_of(crit: RawCriticism, left_out: frozenset[str]) -> frozenset[str]:
+    """The criticism's statement words without ``left_out`` (its critic's and target's names).
+
+    The quote's words if it has one, else those of the evidence sentence that keeps the most (the first in order
+    on a tie), as :func:`kg.clusters.read_criticisms` chooses among the rows of several sentences.
+    """
+    if crit.quote:
+        return statement_words(crit.quote) - left_out
+    best: frozenset[str] = frozenset()
+    for words in crit.sentences:
+        kept = words - left_out
+        if len(kept) > len(best):
+            best = kept
+    return best
+
+
+def folded_quote(crit: RawCriticism) -> str:
+    """The criticism's quote, folded for comparison."""
+    return fold_quote(crit.quote)

@@ -1,7 +1,7 @@
 """Cross-document fact merging: one real-world event or criticism reported by several documents.
 
 Each document makes its own event and criticism nodes (their ids include the document), so a funding round told by
-five outlets is five nodes. Resolution (:func:`kg.resolve.refresh_resolution`) groups them here into clusters and
+five outlets is five nodes. Resolution (:mod:`kg.resolution_index`) groups them with these rules into clusters and
 writes, in the resolution graph, ``kg:sameEvent`` / ``kg:sameCriticism`` from every member to the cluster's
 representative, the member with the smallest IRI (a choice that does not depend on the order documents arrived in).
 The read side lists one item per cluster with every member's sources; a removed document takes its members, and
@@ -22,8 +22,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
-
-from pyoxigraph import NamedNode, Quad
 
 from kg import vocab
 from kg.model import EVENT_TYPES
@@ -214,7 +212,7 @@ def events_compatible(a: EventFacts, b: EventFacts) -> bool:
     return all(figures_compatible(k, a.money[k], b.money[k]) for k in a.money.keys() & b.money.keys())
 
 
-def _principal(event: EventFacts, canonical: Callable[[str], str]) -> tuple[str, ...] | None:
+def principal_key(event: EventFacts, canonical: Callable[[str], str]) -> tuple[str, ...] | None:
     """The key events must share to be compared: the canonical entity of the type's first principal role."""
     roles = _PRINCIPAL.get(event.type, ())
     if not roles or not event.roles.get(roles[0]):
@@ -247,7 +245,7 @@ def event_clusters(events: Iterable[EventFacts], canonical: Callable[[str], str]
     """The events that are one, as lists of IRIs of two members or more (the smallest IRI first)."""
     groups: dict[tuple[str, ...], list[EventFacts]] = defaultdict(list)
     for event in events:
-        key = _principal(event, canonical)
+        key = principal_key(event, canonical)
         if key is not None:
             groups[key].append(event)
     found = []
@@ -280,26 +278,3 @@ def criticism_clusters(criticisms: Iterable[CriticismFacts], canonical: Callable
 
         found += [sorted(c.iri for c in cluster) for cluster in _greedy(group, fits) if len(cluster) > 1]
     return sorted(found)
-
-
-def cluster_quads(store: GraphStore, same_as: dict[str, str]) -> list[Quad]:
-    """The resolution graph's kg:sameEvent and kg:sameCriticism links: every member to its representative.
-
-    The facts compared come from the read side's snapshot when it is current (``kg serve``), else from SPARQL.
-    """
-    from kg.cluster_facts import snapshot_facts  # it reads the read side, which imports this module
-
-    def canonical(iri: str) -> str:
-        return same_as.get(iri, iri)
-
-    facts = snapshot_facts(store)
-    events, criticisms = facts if facts is not None else (read_events(store), read_criticisms(store))
-    quads = []
-    for prop, clusters in (
-        (SAME_EVENT, event_clusters(events, canonical)),
-        (SAME_CRITICISM, criticism_clusters(criticisms, canonical)),
-    ):
-        for members in clusters:
-            rep = NamedNode(members[0])
-            quads += [Quad(NamedNode(m), prop, rep, vocab.RESOLUTION_GRAPH) for m in members[1:]]
-    return quads

@@ -4,8 +4,9 @@ Within a document the extraction already resolves "Sacks" to "David Sacks". Acro
 ids already unify names that differ only in case or punctuation ("NVIDIA" = "Nvidia"); this
 module adds ``owl:sameAs`` links for the rest ("Mythos" in one article = "Claude Mythos" in
 another; "SSI" = the entity that lists "SSI" as an alias). The links live in one graph of their
-own, recomputed from the whole store after each load or removal, so the result never depends on
-the order documents arrived in, and removing a document removes the links only it supported.
+own, moved on document by document (:mod:`kg.resolution_index`) to what a recomputation from the whole
+store gives, so the result never depends on the order documents arrived in, and removing a document
+removes the links only it supported.
 
 Writers mark the store stale before their first document write and the refresh clears the mark, so a writer
 killed in between leaves a store that ``kg load`` and ``kg serve`` repair when they next open it.
@@ -14,12 +15,10 @@ killed in between leaves a store that ``kg load`` and ``kg serve`` repair when t
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from pyoxigraph import NamedNode, Quad
-
 from kg import vocab
-from kg.clusters import cluster_quads
 from kg.store.base import GraphStore, SelectResult
 
 # Words that may follow an organisation's short name in its full name ("Stability" = "Stability AI").
@@ -57,7 +56,9 @@ ORG_NAME_TAILS = frozenset(
 
 
 @dataclass
-class _Candidate:
+class Candidate:
+    """An entity resolution considers: its IRI, its type, and its labels and aliases over all documents."""
+
     iri: str
     type: str
     labels: set[str] = field(default_factory=set)
@@ -65,7 +66,13 @@ class _Candidate:
 
     @property
     def label(self) -> str:
+        """The longest label (the first by text on a tie)."""
         return max(self.labels, key=lambda text: (len(text), text))
+
+    @property
+    def folded(self) -> str:
+        """The label as names are compared."""
+        return _fold(self.label)
 
 
 _TYPES = ("Organization", "Person", "Place", "Product")
@@ -75,31 +82,14 @@ _CANDIDATES = """SELECT DISTINCT ?e ?type ?label WHERE {
 _ALIASES = "SELECT DISTINCT ?e ?alias WHERE { ?e kg:alias ?alias }"
 
 
-def _candidates(store: GraphStore) -> list[_Candidate]:
-    """Every entity that resolution considers, with its labels and aliases over all documents.
-
-    When the read side has a snapshot of the store as it is now (``kg serve``, after every write), they are
-    its catalogue's entity nodes, kept up to date write by write; otherwise they are read from the union of
-    the graphs, each (entity, label) once. Either way an entity of several types gets the first by name.
-    """
-    from kg.queries import catalogue, latest  # the read side; it never imports resolution
-
-    view = latest(store)
-    if view is not None and view.generation == store.generation:
-        return sorted(
-            (
-                _Candidate(iri, min(kinds), set(node.labels), set(node.aliases))
-                for iri, node in catalogue(view).nodes.items()
-                if (kinds := node.types.intersection(_TYPES))
-            ),
-            key=lambda c: c.iri,
-        )
+def query_candidates(store: GraphStore) -> list[Candidate]:
+    """Every entity resolution considers, read with SPARQL from the union of the graphs (what the index must hold)."""
     types: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, set[str]] = defaultdict(set)
     for e, kind, label in _rows(store, _CANDIDATES):
         types[e.value].add(kind.value.removeprefix(vocab.ONTOLOGY))
         labels[e.value].add(label.value)
-    found = {iri: _Candidate(iri, min(kinds), labels[iri]) for iri, kinds in types.items()}
+    found = {iri: Candidate(iri, min(kinds), labels[iri]) for iri, kinds in types.items()}
     for e, alias in _rows(store, _ALIASES):
         cand = found.get(e.value)
         if cand is not None:
@@ -117,29 +107,57 @@ def _fold(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
 
 
-class _Names:
+def name_keys(cand: Candidate) -> set[str]:
+    """The short names that find this entity: its aliases, its last word, its organisation head word (folded)."""
+    keys = {_fold(alias) for alias in cand.aliases}
+    words = cand.folded.split()
+    if len(words) >= 2:
+        keys.add(words[-1])
+        if all(w in ORG_NAME_TAILS for w in words[1:]):
+            keys.add(words[0])
+    return keys
+
+
+class Names:
     """The entities of one type by the names a short name can match: alias, last word, organisation head word.
 
     Looking a short name up here replaces testing it against every entity of its type, which made resolution
-    quadratic (minutes per document at a million triples, where it runs after every write).
+    quadratic. Entities come and go (:meth:`add`, :meth:`discard`) as documents are written and removed.
     """
 
-    def __init__(self, group: list[_Candidate]) -> None:
+    def __init__(self, group: list[Candidate]) -> None:
         self.aliases: dict[str, set[str]] = defaultdict(set)
         self.last_words: dict[str, set[str]] = defaultdict(set)
         self.org_heads: dict[str, set[str]] = defaultdict(set)
         for other in group:
-            for alias in other.aliases:
-                self.aliases[_fold(alias)].add(other.iri)
-            words = _fold(other.label).split()
-            if len(words) >= 2:
-                self.last_words[words[-1]].add(other.iri)
-                if all(w in ORG_NAME_TAILS for w in words[1:]):
-                    self.org_heads[words[0]].add(other.iri)
+            self.add(other)
 
-    def expansions(self, short: _Candidate) -> set[str]:
+    def _entries(self, cand: Candidate) -> list[tuple[dict[str, set[str]], str]]:
+        entries = [(self.aliases, _fold(alias)) for alias in cand.aliases]
+        words = cand.folded.split()
+        if len(words) >= 2:
+            entries.append((self.last_words, words[-1]))
+            if all(w in ORG_NAME_TAILS for w in words[1:]):
+                entries.append((self.org_heads, words[0]))
+        return entries
+
+    def add(self, cand: Candidate) -> None:
+        """Index an entity under its names."""
+        for index, key in self._entries(cand):
+            index[key].add(cand.iri)
+
+    def discard(self, cand: Candidate) -> None:
+        """Take an entity (as it was indexed) out."""
+        for index, key in self._entries(cand):
+            found = index.get(key)
+            if found is not None:
+                found.discard(cand.iri)
+                if not found:
+                    del index[key]
+
+    def expansions(self, short: Candidate) -> set[str]:
         """The entities of the same type that a short name most plausibly abbreviates."""
-        name = _fold(short.label)
+        name = short.folded
         hits = set(self.aliases.get(name, ()))
         if " " not in name:
             if short.type in ("Person", "Product"):
@@ -150,69 +168,68 @@ class _Names:
         return hits
 
 
+def resolve_name(cand: Candidate, names: Names, candidates: Mapping[str, Candidate]) -> str | None:
+    """The one fuller entity of the same type a short name abbreviates, if there is exactly one."""
+    hits = names.expansions(cand)
+    if len(hits) != 1:
+        return None
+    target = next(iter(hits))
+    return target if len(candidates[target].label) > len(cand.label) else None
+
+
 # The IRI prefixes kg.ids gives organisations and products.
 _ORG, _PRD = vocab.RESOURCE + "org-", vocab.RESOURCE + "prd-"
 
 
-def _retyped(store: GraphStore, candidates: list[_Candidate]) -> dict[str, str]:
-    """Products named exactly as an organisation, and never told apart from it in one document, mapped to it.
+def product_named_as(node: str) -> str | None:
+    """The product IRI whose pairing with an organisation a change of this node (a product or an organisation) moves."""
+    if node.startswith(_PRD):
+        return node
+    if node.startswith(_ORG):
+        return _PRD + node.removeprefix(_ORG)
+    return None
+
+
+def retyped_target(product: str, candidates: Mapping[str, Candidate], mentions: Mapping[str, set[str]]) -> str | None:
+    """The organisation a product named exactly as it stands for, unless a document names both.
 
     The extractor may type a company's eponymous product or platform ("X", "Perplexity") Organization in one
     article and Product in another: two ids for one actor. A document naming both keeps them apart.
     """
-    organisations = {c.iri.removeprefix(_ORG): c.iri for c in candidates if c.iri.startswith(_ORG)}
-    pairs = {c.iri: organisations[name] for c in candidates if (name := c.iri.removeprefix(_PRD)) in organisations}
-    if not pairs:
-        return {}
-    values = " ".join(f"(<{p}> <{o}>)" for p, o in pairs.items())
-    result = store.query(
-        vocab.sparql_prefixes()
-        + f"""SELECT DISTINCT ?p WHERE {{ VALUES (?p ?o) {{ {values} }}
-            GRAPH ?g {{ ?p kg:mentionedIn ?g . ?o kg:mentionedIn ?g }} }}"""
-    )
-    assert isinstance(result, SelectResult)
-    told_apart = {row[0].value for row in result.rows}
-    return {p: o for p, o in sorted(pairs.items()) if p not in told_apart}
+    organisation = _ORG + product.removeprefix(_PRD)
+    if product not in candidates or organisation not in candidates:
+        return None
+    return None if mentions.get(product, set()) & mentions.get(organisation, set()) else organisation
+
+
+def follow_chains(links: Mapping[str, str]) -> dict[str, str]:
+    """The links with every chain followed to its end, so each points at a final canonical entity."""
+    found = {source: links[source] for source in sorted(links)}
+    for source in found:
+        seen = {source}
+        while found[source] in found and found[source] not in seen:
+            seen.add(found[source])
+            found[source] = found[found[source]]
+    return found
 
 
 def compute_same_as(store: GraphStore) -> dict[str, str]:
     """Map each entity that abbreviates exactly one fuller entity, or is a product named as an organisation, to it."""
-    candidates = _candidates(store)
-    by_type: dict[str, list[_Candidate]] = defaultdict(list)
-    for cand in candidates:
-        by_type[cand.type].append(cand)
-    links: dict[str, str] = {}
-    for group in by_type.values():
-        full = {c.iri: c for c in group}
-        names = _Names(group)
-        for cand in group:
-            hits = names.expansions(cand)
-            if len(hits) == 1:
-                target = next(iter(hits))
-                if len(full[target].label) > len(cand.label):
-                    links[cand.iri] = target
-    for product, organisation in _retyped(store, candidates).items():
-        links.setdefault(product, organisation)
-    # Follow chains so every link points at a final canonical entity.
-    for source in list(links):
-        seen = {source}
-        while links[source] in links and links[source] not in seen:
-            seen.add(links[source])
-            links[source] = links[links[source]]
-    return links
+    from kg.resolution_index import full_index  # it builds on this module
+
+    return dict(full_index(store).links)
 
 
 def refresh_resolution(store: GraphStore) -> int:
-    """Recompute the resolution graph from the store and clear its stale mark; returns the number of links.
+    """Bring the resolution graph up to date with the documents stored and clear its stale mark; the links written.
 
     The graph holds the entities' owl:sameAs links and, from them, the clusters of events and criticisms several
-    documents report (:mod:`kg.clusters`), so every reader of resolution sees both.
+    documents report (:mod:`kg.clusters`), so every reader of resolution sees both. Only the documents written
+    since the last refresh through this store object are read again (:mod:`kg.resolution_index`).
     """
-    links = compute_same_as(store)
-    quads = [
-        Quad(NamedNode(a), vocab.OWL_SAME_AS, NamedNode(b), vocab.RESOLUTION_GRAPH) for a, b in sorted(links.items())
-    ]
-    quads += cluster_quads(store, links)
+    from kg.resolution_index import current_index  # it builds on this module
+
+    quads = current_index(store).quads()
     if quads:
         store.put_graph(vocab.RESOLUTION_GRAPH, quads)
     else:

@@ -11,12 +11,19 @@ def open_store(settings: Settings, *, read_only: bool = False, serve: bool = Fal
     """The store configured in the settings; ``serve``: for a long-running server (may keep a replica)."""
     if settings.store_backend == "remote":
         return open_remote_store(settings, read_only=read_only)
-    return OxigraphStore(
+    store = OxigraphStore(
         settings.store,
         read_only=read_only,
         query_replica=serve and settings.query_replica,
         replica_max_quads=settings.query_replica_max_quads,
     )
+    if serve and not read_only:
+        from kg.resolution_index import current_index  # resolution builds on the store
+
+        # A server's writes move resolution on from an index of every document (:mod:`kg.resolution_index`):
+        # built now, as the read snapshot is, rather than by the first POST while it waits (30 s at 1M triples).
+        current_index(store)
+    return store
 
 
 def open_remote_store(settings: Settings, *, read_only: bool = False) -> GraphStore:

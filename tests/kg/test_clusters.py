@@ -11,7 +11,6 @@ import networkx as nx
 import pytest
 
 from kg import queries, vocab
-from kg.cluster_facts import snapshot_facts
 from kg.clusters import (
     SAME_CRITICISM,
     SAME_EVENT,
@@ -25,9 +24,7 @@ from kg.clusters import (
     statements_agree,
 )
 from kg.export import write_export
-from kg.queries import pin
 from kg.queries.views import Criticism, Event
-from kg.resolve import compute_same_as
 from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
 from loaders.pipeline import load_paths, remove_document
@@ -229,21 +226,20 @@ def test_gexf_has_one_node_per_merged_event_and_counts_a_criticism_once(
     assert criticism["weight"] == 1
 
 
-def test_the_snapshot_and_sparql_readings_give_the_same_clusters(memory_store: OxigraphStore) -> None:
-    """``kg serve`` compares the facts its snapshot holds; without one they are read with SPARQL: same clusters."""
+def test_the_quad_and_sparql_readings_give_the_same_clusters(memory_store: OxigraphStore) -> None:
+    """Resolution reads each document's facts from its quads; read with SPARQL over the union, the same clusters."""
+    from kg.resolution_index import full_index
+
     load(memory_store, *STORIES)
-    pin(memory_store)
-    links = compute_same_as(memory_store)
+    index = full_index(memory_store)
 
     def canonical(iri: str) -> str:
-        return links.get(iri, iri)
+        return index.links.get(iri, iri)
 
-    facts = snapshot_facts(memory_store)
-    assert facts is not None
-    from_snapshot = (event_clusters(facts[0], canonical), criticism_clusters(facts[1], canonical))
+    from_quads = (index.clusters("event"), index.clusters("criticism"))
     from_sparql = (
         event_clusters(read_events(memory_store), canonical),
         criticism_clusters(read_criticisms(memory_store), canonical),
     )
-    assert from_snapshot == from_sparql
+    assert from_quads == from_sparql
     assert len(from_sparql[0]) >= 4 and len(from_sparql[1]) >= 1

@@ -10,7 +10,16 @@ from kg import vocab
 from kg.ids import entity_id
 from kg.model import Entity, Extraction
 from kg.rdf import document_quads
-from kg.resolve import ORG_NAME_TAILS, _Candidate, _fold, _Names, compute_same_as, refresh_if_stale, refresh_resolution
+from kg.resolve import (
+    ORG_NAME_TAILS,
+    Candidate,
+    Names,
+    _fold,
+    compute_same_as,
+    query_candidates,
+    refresh_if_stale,
+    refresh_resolution,
+)
 from kg.store.oxigraph import OxigraphStore
 from tests.conftest import make_document
 
@@ -109,7 +118,7 @@ def test_a_product_told_apart_from_its_organisation_in_one_document_stays(memory
     assert compute_same_as(memory_store) == {}
 
 
-def _quadratic(short: _Candidate, group: list[_Candidate]) -> set[str]:
+def _quadratic(short: Candidate, group: list[Candidate]) -> set[str]:
     """The matching rule stated directly, one comparison per pair: what the name index must agree with."""
     name = _fold(short.label)
     hits = set()
@@ -138,25 +147,24 @@ _NAMES = st.lists(_WORDS, min_size=1, max_size=3).map(" ".join)
     entities=st.lists(st.tuples(st.sets(_NAMES, min_size=1, max_size=2), st.sets(_NAMES, max_size=2)), max_size=8),
 )
 def test_name_index_agrees_with_the_pairwise_rule(kind: str, entities: list[tuple[set[str], set[str]]]) -> None:
-    group = [_Candidate(f"urn:e{i}", kind, labels, aliases) for i, (labels, aliases) in enumerate(entities)]
-    names = _Names(group)
+    group = [Candidate(f"urn:e{i}", kind, labels, aliases) for i, (labels, aliases) in enumerate(entities)]
+    names = Names(group)
     for cand in group:
         assert names.expansions(cand) == _quadratic(cand, group)
 
 
-def test_candidates_from_the_read_snapshot_are_those_read_from_the_store(memory_store: OxigraphStore) -> None:
-    """With a current read snapshot, resolution takes its entities from the catalogue: the same as a query gives."""
-    from kg.queries import pin
-    from kg.resolve import _candidates
+def test_index_candidates_are_those_read_with_sparql(memory_store: OxigraphStore) -> None:
+    """The index reads each document's names from its quads: the same entities, labels and aliases as SPARQL."""
+    from kg.resolution_index import current_index
     from tests.support.sample_graph import load_sample
 
     load_sample(memory_store)
     put(memory_store, "one", ("SSI", "Organization", ()), ("Mythos", "Product", ("M",)), ("Lyon", "Place", ()))
     put(memory_store, "two", ("Safe Superintelligence", "Organization", ("SSI",)), ("Sacks", "Person", ()))
     put(memory_store, "three", ("David Sacks", "Person", ("DS",)), ("Sacks", "Group", ()))  # Sacks: two types
-    queried = _candidates(memory_store)
-    pin(memory_store)
-    assert _candidates(memory_store) == queried
+    queried = query_candidates(memory_store)
+    assert sorted(current_index(memory_store).candidates.values(), key=lambda c: c.iri) == queried
     assert len(queried) > 10
-    refresh_resolution(memory_store)  # a write: the snapshot moves on with it, and stays current
-    assert _candidates(memory_store) == queried
+    removed = put(memory_store, "four", ("Mythos", "Product", ("Claude Mythos",)))
+    memory_store.remove_graph(vocab.document_iri(removed))  # written and removed: the index ends where it began
+    assert sorted(current_index(memory_store).candidates.values(), key=lambda c: c.iri) == queried

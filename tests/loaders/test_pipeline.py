@@ -162,7 +162,7 @@ _CRASH_LOADER = textwrap.dedent(
     import sys
     import time
     from pathlib import Path
-    import kg.resolve
+    import kg.resolution_index
     from kg.settings import Settings
     from kg.store.oxigraph import OxigraphStore
     from loaders.pipeline import load_paths
@@ -177,7 +177,7 @@ _CRASH_LOADER = textwrap.dedent(
         time.sleep(600)
 
     if sys.argv[3:] == ["--hang-before-resolution"]:  # every document is written; resolution is not
-        kg.resolve.compute_same_as = hang
+        kg.resolution_index.current_index = hang
     store = OxigraphStore(Path(sys.argv[1]))
     load_paths(store, [Path(sys.argv[2])], Settings(), progress=announce)
     print("finished", flush=True)
