@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from kg.model import (
     Claim,
@@ -28,6 +29,11 @@ from kg.model import (
 from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
 from tests.support.fuseki_server import Fuseki, running_fuseki
+
+# Speed is measured in bench/, not in tests: hypothesis's per-example deadline (200 ms) fails property tests on a
+# loaded machine without saying anything about their property.
+settings.register_profile("kg", deadline=None)
+settings.load_profile("kg")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
