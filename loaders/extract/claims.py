@@ -88,6 +88,13 @@ _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[
                               r"(?:reported|reports|said|says|wrote)\s*[.!]?\s*$")
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]{1,80}(?:[”\"]|$)")  # a quoted phrase inside reported speech
+_CRITIC_REACH = 1  # sentences either side of a criticism in which its critic's statements back it
+# a statement whose subject is its speaker ("she had declined …", "we have not …")
+_SELF_SUBJECT = re.compile(r"[\s“\"]*(?:that\s+)?(?:i|we|he|she|it|they)\b", re.I)
+# a criticism that answers one: it calls the accusations false, meritless or misleading
+_REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|suggestions?)\b[^.]{0,60}\b(?:false|untrue|"
+                       r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
+                       r"meritless|misleading|inaccurate|untrue)\s+(?:accusations?|allegations?|claims)\b", re.I)
 _RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
@@ -142,6 +149,10 @@ class _DocClaims:
         self.ctx, self.finder = ctx, finder
         # a learned judgement (judgement_model) is a guess: the statement it flags keeps its claim
         self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms if c.rule != LEARNED_JUDGEMENT]
+        # the sentences in which each critic criticises: what it states right around them backs its criticism
+        # (a rebuttal, "the accusations are false", defends: the facts its speaker adds are claims)
+        self.critic_sents = {(k, ctx.sentence_at(cs)) for k, cs, ce in self.criticised
+                             if not _REBUTTAL.search(ctx.doc.clean, cs, ce)}
         self.claims: list[Claim] = []
         self.seen: list[tuple[str, int, int]] = []  # (speaker, start, end) of the statements taken
         self.spoken: dict[int, str] = {}  # sentence -> the speaker of its statement
@@ -252,6 +263,8 @@ class _DocClaims:
                 (finder.polarity(content) <= _JUDGED and not _CHANGE.search(content))):
             return False  # a judgement (a negative one is criticism territory), or too short to state a fact;
             # figures and trends that fell or were cut are facts
+        if not self._quantities(start, end) and self._backs_criticism(speaker, sent, start, end):
+            return False
         if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
             return False
@@ -259,6 +272,17 @@ class _DocClaims:
             return False
         # an announcement is an event; with a figure, a borderline claim (schema)
         return not announced or bool(self._quantities(start, end))
+
+    def _backs_criticism(self, speaker: str, sent: int, start: int, end: int) -> bool:
+        """Whether a statement is what a critic says about others right next to its criticism ("The board was not
+        told beforehand", the sentence after Toner faults Altman): the criticism's grounds, in criticism territory
+        (schema); what the critic says of itself ("she had declined the offer") stays a claim."""
+        if not any((speaker, i) in self.critic_sents for i in range(sent - _CRITIC_REACH, sent + _CRITIC_REACH + 1)):
+            return False
+        if _SELF_SUBJECT.match(self.ctx.doc.clean, start, end):
+            return False
+        first = next(iter(self.ctx.mentions(sent, start, end)), None)
+        return first is None or first.key != speaker or first.start - start > 4
 
     def _quantities(self, start: int, end: int) -> tuple[Quantity, ...]:
         """The figures of a statement (read once)."""

@@ -172,6 +172,27 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     assert claim.text == "its new model has cut error rates by half"
 
 
+_ACCUSED = ("Zentrix Labs under fire\n\nElena Varga, a privacy researcher at Halvorsen University, accused Zentrix "
+            "Labs of misleading its users. ")
+
+
+@pytest.mark.parametrize(("follow_on", "claims"), [
+    # what a critic says of the other side next to the criticism backs it: criticism territory
+    ("She said the app sends location data to third-party advertisers.", []),
+    # what the critic says of itself stays a claim
+    ("She said she had reported the flaw to the company in March.", ["she had reported the flaw to the company"]),
+])
+def test_a_critics_grounds_next_to_its_criticism_are_not_claims(follow_on: str, claims: list[str]) -> None:
+    found = [c[1] for c in claims_of(extract(_ACCUSED + follow_on)) if c[0] == "Elena Varga"]
+    assert len(found) == len(claims) and all(want in got for want, got in zip(claims, found, strict=True)), found
+
+
+def test_a_rebuttals_facts_are_claims() -> None:
+    text = (_ACCUSED + "\n\nZentrix Labs chief executive Priya Raman said the accusations were false. Raman said the "
+            "data is stored only on the device.")
+    assert ("Priya Raman", "the data is stored only on the device", []) in claims_of(extract(text))
+
+
 @pytest.mark.parametrize("text", [
     # an accusation is a criticism
     "Elena Varga said Zentrix Labs had misled investors about the safety of its products.",
