@@ -4,7 +4,7 @@ publisher speaks) and figures that go on after an attributed sentence ("For exam
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -101,29 +101,39 @@ def continued_figures(ctx: DocContext, spoken: dict[int, str], speech: frozenset
 
 
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.I)
+_COMPANY_WORD = re.compile(r"(?:company|firm|startup)\b(?![’'-])", re.I)
+_OWN_PUBLICATION = re.compile(r"(?:blog\s+)?(?:post|statement)\b(?![’'-])", re.I)
 _CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
 
 
-def according_attributions(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[Attribution]:
-    """'According to X, …' and '…, according to X.' with X a named person or organisation (the attribution stage
-    passes over an 'according to' whose content holds a verb of saying: here the content is taken as it is)."""
+def according_attributions(ctx: DocContext, finder: CriticismFinder, sent: int,
+                           company: Callable[[int], str | None]) -> Iterator[Attribution]:
+    """'According to X, …' and '…, according to X.' with X a named person or organisation, or "the company"
+    (``company``: the organisation it refers to at a position); the attribution stage passes over an 'according to'
+    whose content holds a verb of saying: here the content is taken as it is."""
     s = ctx.sentence(sent)
     text = ctx.doc.clean
     m = _ACCORDING.search(text, s.start, s.end)
     if m is None:
         return
     names = [x for x in ctx.mentions(sent, m.end(), s.end) if ctx.is_head(x)]
-    if not names or names[0].start != m.end() or names[0].type not in ("Person", "Organization"):
+    described = _COMPANY_WORD.match(text, m.end()) if m.group(0).rstrip().lower().endswith(" the") else None
+    if names and names[0].start == m.end() and names[0].type in ("Person", "Organization"):
+        speaker, name_end = finder._actor(names[0].key, sent, names[0].start), names[0].end
+    elif described is not None:
+        speaker, name_end = company(m.start()), described.end()  # "according to the company, …"
+    elif m.group(0).rstrip().lower().endswith(" the") and (post := _OWN_PUBLICATION.match(text, m.end())):
+        speaker, name_end = publisher(ctx, finder, m.start()), post.end()  # "according to the blog post, …"
+    else:
         return
-    speaker = finder._actor(names[0].key, sent, names[0].start)
     if speaker is None:
         return
     if text[s.start:m.start()].strip() == "":  # "According to X, <content>"
-        comma = text.find(",", names[0].end, s.end)
-        if comma > 0 and comma - names[0].end < 60:
+        comma = text.find(",", name_end, s.end)
+        if comma > 0 and comma - name_end < 60:
             yield Attribution(speaker, "according", comma + 1, s.end, sent, sent, "according to",
                               text[comma + 1:s.end])
-    elif re.fullmatch(r"[^,]{0,40}[.!]?\s*", text[names[0].end:s.end]) and re.search(r",\s*$", text[s.start:m.start()]):
+    elif re.fullmatch(r"[^,]{0,40}[.!]?\s*", text[name_end:s.end]) and re.search(r",\s*$", text[s.start:m.start()]):
         # "<content>, according to X.": the clause nearest to the source ("A faced objections, and B used 21%,
         # according to X": X is the source of B's figure)
         start = max((j.end() for j in _CLAUSE_JOIN.finditer(text, s.start, m.start())), default=s.start)

@@ -135,6 +135,10 @@ _PURPOSE = re.compile(r"^(?:that\s+)?(?:its|our|their|his|her|the company[’']s
 _COPULA_EVALUATION = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained|seems?|seemed|looks?|looked)\s+"
                                 r"[\"“]?(?:(?:not|so|very|really|genuinely|truly|quite|extremely|incredibly|highly|"
                                 r"an?|the)\s+[\"“]?)*(?P<word>[a-z]+)\b", re.I)
+# a predicate of importance or necessity: "is vital for", "remains essential to", "was critical in"
+_IMPORTANCE = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained)\s+(?:(?:so|very|really|absolutely|truly|"
+                         r"also|more|most|increasingly|particularly|especially)\s+)*(?:vital|essential|crucial|"
+                         r"critical|important|indispensable|paramount|fundamental|key)\s+(?:for|to|in)\b", re.I)
 _EVALUATIVE = 2.0  # the valence (VADER scale) from which a predicate word judges rather than describes
 _MIN_WORDS = 4
 _MAX_WORDS = 70
@@ -188,6 +192,8 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
 def is_value_judgement(content: str) -> bool:
     """Whether a statement judges rather than states: its predicate is a strongly evaluative word ("was
     impressive", "has been excellent"; participles such as "improving" describe a change)."""
+    if _IMPORTANCE.search(content):
+        return True  # "has been vital for national strength": how much something matters is a judgement
     v: dict[str, float] = analyzer().lexicon
     return any(abs(v.get(w, 0.0)) >= _EVALUATIVE and not w.endswith(("ing", "ed"))
                for w in (m.group("word").lower() for m in _COPULA_EVALUATION.finditer(content)))

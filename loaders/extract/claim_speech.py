@@ -102,6 +102,17 @@ def _after_quote(text: str, start: int, verb_at: int) -> bool:
     return head[:1] in ("“", '"') and ("”" in head or head.count('"') >= 2)
 
 
+# the speaker introduced as one of a side's critics ("Critics of the change, including Musk, have said …")
+_CRITICS = re.compile(r"\b(?:critics|sceptics|skeptics|opponents|detractors)\b", re.I)
+
+
+def said_by_critics(ctx: DocContext, a: Attribution) -> bool:
+    """Whether reported speech is put in the mouth of critics ("Critics, including X, have said …"): what they say
+    is their criticism (schema), even where the name of one of them is the speaker."""
+    at = verb_position(ctx, a) if a.kind == "reported" else -1
+    return at >= 0 and _CRITICS.search(ctx.doc.clean, ctx.sentence(a.sent).start, at) is not None
+
+
 def fronted_too_far(ctx: DocContext, a: Attribution) -> bool:
     """'<content>, X said.': the verb must end the sentence, give or take where and when ('…, and two researchers,
     A and B, announced they were leaving' is no such attribution)."""

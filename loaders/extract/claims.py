@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from kg.model import Claim, Criticism, Event, Quantity, Relation
 from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
@@ -29,6 +29,7 @@ from loaders.extract.claim_speech import (
     noun_before,
     object_only,
     relative_verb,
+    said_by_critics,
     unasserted,
 )
 from loaders.extract.context import DocContext
@@ -85,8 +86,12 @@ _NOUN_FINDING = frozenset({"forecast", "forecasts", "reports", "projects", "show
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$", re.I)
 # "…, Yonhap news agency reported.": a second source closing the sentence, not part of the statement
 _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[a-z]+\s+){0,2}"
-                              r"(?:reported|reports|said|says|wrote)\s*[.!]?\s*$")
+                              r"(?:reported|reports|said|says|wrote)\s*[.!]?\s*$|"
+                              # "…, citing people familiar with the matter", "…, according to a report by X."
+                              r",\s+(?:citing|according to)\s[^,]{1,80}[.!]?\s*$")
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
+# "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
+_RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]{1,80}(?:[”\"]|$)")  # a quoted phrase inside reported speech
 _CRITIC_REACH = 1  # sentences either side of a criticism in which its critic's statements back it
 # a statement whose subject is its speaker ("she had declined …", "we have not …")
@@ -177,12 +182,16 @@ class _DocClaims:
             self.spoken.setdefault(a.last_sent, speaker)
             if a.kind != "according":
                 self.voices.setdefault(a.last_sent, speaker)
-            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or object_only(ctx, a):
+            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or object_only(ctx, a) or \
+                    _RELATIVE_ACCORDING.search(ctx.doc.clean, ctx.sentence(a.sent).start, a.start):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = bool(a.verb and a.verb.lower().startswith("announc"))
+            by_critics = said_by_critics(ctx, a)
             for sent, start, end in _pieces(ctx, a):
                 if end - start < 8 or any(k == speaker and start < e and s < end for k, s, e in self.seen):
                     continue  # too short, or the same statement found by two attributions
+                if by_critics and not self._quantities(start, end):
+                    continue  # criticism territory; its figures are a borderline claim
                 if self._is_claim(speaker, sent, start, end, rule, announced):
                     self.seen.append((speaker, start, end))
                     self.claims.append(self._claim(speaker, sent, start, end, rule))
@@ -314,7 +323,8 @@ def _attributions(ctx: DocContext, finder: CriticismFinder) -> Iterator[tuple[At
             found = reported_attributions(finder, s.index, s.index in quoted, _long_enough)
             yield from ((a, REPORTED_STATEMENT) for a in found)
             if "according" in words and not any(a.kind == "according" for a in found):
-                yield from ((a, REPORTED_STATEMENT) for a in according_attributions(ctx, finder, s.index))
+                company = partial(company_referent, ctx, s.index)
+                yield from ((a, REPORTED_STATEMENT) for a in according_attributions(ctx, finder, s.index, company))
         if not words.isdisjoint(_FINDING_WORDS):
             yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
         if not words.isdisjoint(DOCUMENT_WORDS):
@@ -371,9 +381,15 @@ def _company_subject(ctx: DocContext, a: Attribution, recent: str | None = None)
 def _the_company(ctx: DocContext, sent: int, verb_at: int, recent: str | None = None) -> str | None:
     """What "the company" right before a verb at ``verb_at`` refers to (None when no such subject stands there):
     the organisation introduced as a company, else the one that spoke just before (``recent``), else the nearest."""
-    text = ctx.doc.clean
-    if not _COMPANY_SUBJECT.search(text[ctx.sentence(sent).start:verb_at].lstrip()):
+    if not _COMPANY_SUBJECT.search(ctx.doc.clean[ctx.sentence(sent).start:verb_at].lstrip()):
         return None
+    return company_referent(ctx, sent, verb_at, recent)
+
+
+def company_referent(ctx: DocContext, sent: int, verb_at: int, recent: str | None = None) -> str | None:
+    """The organisation "the company" at ``verb_at`` refers to: the latest introduced as a company, else the one
+    that spoke just before (``recent``), else the one named most nearby that is ever more than an addressee."""
+    text = ctx.doc.clean
     described = [m for si in range(sent + 1) for m in ctx.by_sentence.get(si, []) if m.end <= verb_at and
                  m.type == "Organization" and _DESCRIBED.search(text, max(0, m.start - 12), m.start)]
     if described:

@@ -62,6 +62,22 @@ def test_the_statement_starts_and_ends_where_its_clause_does(text: str, statemen
     assert [c[1] for c in claims_of(extract(text))] == [statement]
 
 
+@pytest.mark.parametrize(("text", "claimant", "statement"), [
+    # a second source closing the sentence is not part of the statement
+    ("Bloomberg reported that Zentrix Labs was in talks to raise $6 billion, citing people familiar with the matter.",
+     "Bloomberg", "Zentrix Labs was in talks to raise $6 billion"),
+    ("Priya Raman has said that Zentrix Labs will reach 10 million users by 2026, according to a report by the Daily "
+     "Ledger.", "Priya Raman", "Zentrix Labs will reach 10 million users by 2026"),
+    # "according to the company" and "according to the blog post": the organisation the article is about
+    ("Zentrix Labs, an online education company, opened an office in Oslo. According to the company, its tutor now "
+     "has 30 million monthly users.", "Zentrix Labs", "its tutor now has 30 million monthly users"),
+    ("Zentrix Labs published a blog post on Friday. According to the post, its founders originally planned to raise "
+     "around $100 million.", "Zentrix Labs", "its founders originally planned to raise around $100 million"),
+])
+def test_the_source_and_its_statement(text: str, claimant: str, statement: str) -> None:
+    assert (claimant, statement) in [(c[0], c[1]) for c in claims_of(extract(text))]
+
+
 def test_a_spokesperson_quoting_words_about_their_own_side_makes_a_claim() -> None:
     text = ('Zentrix Labs spokesperson Priya Raman said Zentrix Labs and Halvorsen Robotics are "entirely separate" '
             'companies.')
@@ -287,6 +303,12 @@ def test_a_rebuttals_facts_are_claims() -> None:
     # a second attribution ends the first statement: the chief's praise is not the company's statement
     "Halvorsen Robotics said it had signed a contract for two data centers, and its CEO, Elena Varga, said early "
     "results had been “genuinely impressive”.",
+    # critics' statements are their criticism, even where one of them is named
+    "Critics of the merger, including Priya Raman, have said Zentrix Labs has drifted away from its founding mission.",
+    # how much something matters is a judgement
+    "Priya Raman said open research has been vital for the progress of the whole industry.",
+    # "that, according to X, drew on …": the rest of a relative clause, with no subject of its own
+    "Zentrix Labs licensed memos that, according to Halvorsen Robotics, drew heavily on its own manuals.",
 ])
 def test_what_is_not_a_claim(text: str) -> None:
     assert claims_of(extract(text)) == []
