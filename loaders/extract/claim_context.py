@@ -22,7 +22,8 @@ DOCUMENT_STATEMENT = register("claim.document_statement.v1", "What a publication
 CONTINUED_FIGURES = register("claim.continued_figures.v1", "Figures in the sentences or list items right after an "
                              "attributed statement, credited to its speaker", __name__)
 
-DOCUMENT_WORDS = frozenset({"article", "blog", "post", "paper", "report", "study", "essay", "analysis", "research"})
+DOCUMENT_WORDS = frozenset({"article", "blog", "post", "paper", "report", "study", "essay", "analysis", "research",
+                            "survey", "data", "poll", "audit"})
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|from|via|through|into|with)\s*$", re.I)
 _LIST_ITEM = re.compile(r"\s*(?:[-–—•*]|\d+[.)])\s+")
 _MAX_CHAIN = 4  # sentences or list items a speaker's figures may go on for
@@ -39,6 +40,29 @@ def _document_subject() -> re.Pattern[str]:
                       rf"(?P<verb>{speech})\b(?:\s+that)?\s+", re.I)
 
 
+@lru_cache(maxsize=1)
+def _authored_subject() -> re.Pattern[str]:
+    """'A (new) report by X (, published on Monday,) found (that)', 'Data from X shows': a publication and its
+    author as the subject of a verb of saying or finding."""
+    speech = alternation(lexicon().speech_verbs | {"shows", "finds", "found", "showed"})
+    return re.compile(rf"\b(?:(?:the|this|a|an|its|their)\s+)?(?:new\s+|latest\s+|recent\s+|annual\s+)?(?:report|"
+                      rf"study|survey|analysis|paper|research|data|poll|audit)\s+(?:published\s+|released\s+|"
+                      rf"conducted\s+)?(?:by|from)\s+(?P<who>[^,]{{2,60}}?)(?:,[^,]{{1,60}},)?\s+(?:also\s+)?"
+                      rf"(?P<verb>{speech})\b(?:\s+that)?\s+", re.I)
+
+
+def _authored_attributions(ctx: DocContext, sent: int) -> Iterator[Attribution]:
+    """'A report by McKinsey found that …': what the publication states, spoken by its named author."""
+    s, text = ctx.sentence(sent), ctx.doc.clean
+    for m in _authored_subject().finditer(text, s.start, s.end):
+        who = next(iter(ctx.mentions(sent, m.start("who"), m.end("who"))), None)
+        if who is None or who.type not in ("Person", "Organization") or \
+                not re.fullmatch(r"(?:the\s+)?", text[m.start("who"):who.start], re.I) or \
+                m.group("verb").lower().endswith("ing") or m.end() >= s.end - 3:
+            continue
+        yield Attribution(who.key, "reported", m.end(), s.end, sent, sent, m.group("verb"), text[m.end():s.end])
+
+
 def publisher(ctx: DocContext, finder: CriticismFinder, pos: int) -> str | None:
     """The organisation behind "the article" / "the blog post": the one publisher of the document's publications,
     else the organisation the text around ``pos`` is most about."""
@@ -49,9 +73,14 @@ def publisher(ctx: DocContext, finder: CriticismFinder, pos: int) -> str | None:
 
 
 def document_attributions(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[Attribution]:
-    """'The article warns that …': the statement, spoken by the publication's publisher."""
+    """'The article warns that …': the statement, spoken by the publication's publisher; 'a report by X found
+    that …': spoken by X."""
     s = ctx.sentence(sent)
     text = ctx.doc.clean
+    authored = list(_authored_attributions(ctx, sent))
+    yield from authored
+    if authored:
+        return
     for m in _document_subject().finditer(text, s.start, s.end):
         if m.group("verb").lower().endswith("ing") or _PREPOSITION_BEFORE.search(text, max(s.start, m.start() - 12),
                                                                                   m.start()):

@@ -66,7 +66,7 @@ _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
 _MODAL_START = re.compile(r"^(?:would|will|could|can|may|might|must|should)\b", re.I)
 _SENTENCE_ADVERB = re.compile(r"^[A-Za-z]+ly,\s*")
 # a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
-_GERUND = re.compile(r"^[a-z]+ing\b")
+_GERUND = re.compile(r"^[a-z]+ing\b", re.I)
 # the speaker's opinion or feeling in the first person: "I think …", "we demand …"
 _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s+|just\s+)?(?:think|thought|assume|"
                       r"believe|feel|felt|guess|suppose|doubt|take|can[’']t believe|demand|want|wanted|need|hope|"

@@ -113,6 +113,16 @@ def said_by_critics(ctx: DocContext, a: Attribution) -> bool:
     return at >= 0 and _CRITICS.search(ctx.doc.clean, ctx.sentence(a.sent).start, at) is not None
 
 
+# what may follow the verb of '<content>, X said …': where, when, to whom and how it was said
+_PLACING = re.compile(r"\s*(?:[.!?”\"]|$|(?:in|on|at|during|after|before|to|via|while|when|last|this|earlier|later|"
+                      r"yesterday|today|recently|previously|also|then|of|with|by|through|from|for|as|told|according|"
+                      r"adding|noting|saying|citing|who|which|and|but)\b)", re.I)
+# a clause of its own after the verb ("Speaking at a conference, Huang said Nvidia had shipped …"): the words before
+# the name were a fronted phrase, not what was said
+_TAIL_CLAUSE = re.compile(r"\s*(?:\S+\s+){1,6}?(?:is|are|was|were|has|have|had|will|would|could|can|may|might)\b",
+                          re.I)
+
+
 def fronted_too_far(ctx: DocContext, a: Attribution) -> bool:
     """'<content>, X said.': the verb must end the sentence, give or take where and when ('…, and two researchers,
     A and B, announced they were leaving' is no such attribution)."""
@@ -123,7 +133,8 @@ def fronted_too_far(ctx: DocContext, a: Attribution) -> bool:
     tail = text[at + len(a.verb):s.end] if at >= 0 else ""
     return len(tail.split()) > 8 or re.search(r"\bthat\b", tail) is not None or \
         (at >= 0 and _RELATIVE.search(text, max(0, at - 20), at) is None and
-         re.match(r"\s*(?:it|he|she|they|we)\b", tail) is not None)
+         re.match(r"\s*(?:it|he|she|they|we)\b", tail) is not None) or \
+        (not _PLACING.match(tail) and _TAIL_CLAUSE.match(tail) is not None)
 
 
 def verb_position(ctx: DocContext, a: Attribution) -> int:

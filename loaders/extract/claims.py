@@ -89,6 +89,8 @@ _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[
                               r"(?:reported|reports|said|says|wrote)\s*[.!]?\s*$|"
                               # "…, citing people familiar with the matter", "…, according to a report by X."
                               r",\s+(?:citing|according to)\s[^,]{1,80}[.!]?\s*$")
+# where reported speech joins two statements: "…, and …", "… and that …"
+_JOINED = re.compile(r",\s+and\s+(?:that\s+)?|\s+and\s+that\s+")
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 # "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
 _RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
@@ -522,11 +524,9 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
 
 def _halves(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A statement joining two figures' statements ("80% of the code is …, and the success rate has risen from 26%
-    to 76%") as two statements; any other as itself."""
-    at = text.find(", and ", start, end)
-    while at > 0:
-        right = at + len(", and ")
+    to 76%", "revenue grew 17% and that it had 1,000 customers") as two statements; any other as itself."""
+    for m in _JOINED.finditer(text, start, end):
+        at, right = m.start(), m.end()
         if _DIGIT.search(text, start, at) and _DIGIT.search(text, right, end) and text.count(" ", right, end) >= 3:
             return [(start, at), (right, end)]
-        at = text.find(", and ", right, end)
     return [(start, end)]

@@ -34,6 +34,9 @@ def claims_of(ex: Extraction) -> list[tuple[str, str, list[float]]]:
      "Halvorsen Robotics", "Quarterly shipments rose 12% to 4.2 million units", [12.0, 4.2e6]),
     ("Zentrix Labs said it had published a new safety study. The study warns that current evaluations have not yet "
      "caught up with agentic systems.", "Zentrix Labs", "current evaluations have not yet caught up", []),
+    # a publication's named author speaks
+    ("A new study from Halvorsen University, published on Monday, found that 12% of the answers were wrong.",
+     "Halvorsen University", "12% of the answers were wrong", [12.0]),
 ])
 def test_attributed_statements_are_claims(text: str, claimant: str, statement: str, values: list[float]) -> None:
     found = claims_of(extract(text))
@@ -57,6 +60,9 @@ def test_attributed_statements_are_claims(text: str, claimant: str, statement: s
      "reported.", "the service had handled 40 million requests on Saturday"),
     ("Priya Raman said in a video posted to her channel that the model has passed 12 safety evaluations.",
      "the model has passed 12 safety evaluations"),
+    # a fronted phrase before the name is not what was said
+    ("Speaking at a conference hosted by Halvorsen Robotics, Priya Raman said Zentrix Labs had shipped 3 million "
+     "chips.", "Zentrix Labs had shipped 3 million chips"),
 ])
 def test_the_statement_starts_and_ends_where_its_clause_does(text: str, statement: str) -> None:
     assert [c[1] for c in claims_of(extract(text))] == [statement]
@@ -76,6 +82,12 @@ def test_the_statement_starts_and_ends_where_its_clause_does(text: str, statemen
 ])
 def test_the_source_and_its_statement(text: str, claimant: str, statement: str) -> None:
     assert (claimant, statement) in [(c[0], c[1]) for c in claims_of(extract(text))]
+
+
+def test_two_statements_with_figures_joined_by_and_that_are_two_claims() -> None:
+    text = "Zentrix Labs said its revenue grew 17% and that its tutor had 1,000 customers in Oslo."
+    assert [(c[1], c[2]) for c in claims_of(extract(text))] == [
+        ("its revenue grew 17%", [17.0]), ("its tutor had 1,000 customers in Oslo", [1000.0])]
 
 
 def test_a_spokesperson_quoting_words_about_their_own_side_makes_a_claim() -> None:
