@@ -20,7 +20,8 @@ _OWN_PLAN = re.compile(
     r"agency|ministry|court|lab|team|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?"
     r"(?:will|would|could|may|might|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
     r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
-    r"looks? forward|looked forward|is committed|are committed|remains? committed|"
+    r"looks? forward|looked forward|(?:is|are|was|were|remains?|remained) [\"“]?(?:\w+ly )?committed|"
+    r"(?:has|had|have) no (?:plans?|intention|immediate plans)|"
     r"is working|are working|is looking|are looking|has decided|"
     r"had decided|decided|agreed to|has agreed|is open|remains? open|(?:is|are|was|were) [\"“]?(?:pleased|excited|"
     r"proud|delighted|thrilled|happy|glad|grateful|confident)|"
@@ -124,6 +125,14 @@ _INSTRUCTION = re.compile(r"^(?:the\s+)?(?:\w+\s+){0,3}?to\s+(?:stop|start|remov
 # would do is an intention (reported with "would" for "will"), unless it has a figure
 _WOULD_PLAN = re.compile(r"^(?:that\s+)?(?:\S+\s+){1,4}?would\s+(?:also\s+)?(?!be\b|have\b|not\b|take\b|need\b|"
                          r"become\b|cost\b|reach\b|grow\b|fall\b|rise\b|remain\b|replace\b|arrive\b)[a-z]+\b", re.I)
+# when the speaker's product comes out: "the feature will be available in the US first", "the update would roll out
+# to …", "the features would take longer than expected" (an announcement of its own release, an event)
+_RELEASE_PLAN = re.compile(r"^(?:that\s+)?(?:the|its|our|their|this)\s+(?:new\s+|updated\s+|latest\s+|upcoming\s+)?"
+                           r"(?:\w+\s+)?(?:features?|updates?|products?|services?|apps?|tools?|models?|chips?|devices?|"
+                           r"versions?|rollout|launch|release|options?|subscriptions?)\s+(?:will|would|"
+                           r"(?:is|are) (?:going|set|expected) to)\s+(?:also\s+|now\s+|first\s+)?"
+                           r"(?:be\s+(?:available|released|launched|rolled out|delayed|offered|free)|launch|roll out|"
+                           r"arrive|ship|come|debut|expand|start|begin|go live|take longer|cost)\b", re.I)
 # a guess at what someone did, not a statement: "the newspaper seems to have used AI …" (near the start)
 _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
 # a stated purpose: "its mission was to understand …", "our goal is to" (an intention, not a fact)
@@ -169,7 +178,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body):
         return False
-    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body)
+    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body) or _RELEASE_PLAN.match(body)
     if intention and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)

@@ -315,6 +315,11 @@ def test_a_rebuttals_facts_are_claims() -> None:
     # a second attribution ends the first statement: the chief's praise is not the company's statement
     "Halvorsen Robotics said it had signed a contract for two data centers, and its CEO, Elena Varga, said early "
     "results had been “genuinely impressive”.",
+    # the speaker's stance, its plans (negated too) and when its product comes out
+    "Zentrix Labs said it was “fully committed” to the partnership and would keep working with regulators.",
+    "Zentrix Labs said it had no plans to raise prices for its tutor.",
+    "Halvorsen Robotics said the new feature will be available in the United States first.",
+    "Halvorsen Robotics said the features would take longer than expected to reach its customers.",
     # critics' statements are their criticism, even where one of them is named
     "Critics of the merger, including Priya Raman, have said Zentrix Labs has drifted away from its founding mission.",
     # how much something matters is a judgement
