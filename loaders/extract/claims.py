@@ -89,6 +89,9 @@ _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[
                               r"(?:reported|reports|said|says|wrote)\s*[.!]?\s*$|"
                               # "…, citing people familiar with the matter", "…, according to a report by X."
                               r",\s+(?:citing|according to)\s[^,]{1,80}[.!]?\s*$")
+# "expects to lose $5 billion": a forecast of the speaker's results (not "expects to hire", its own plan)
+_TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|post|book|record|exceed|hit|top|surpass|"
+                          r"bring in|grow|double|triple)\b", re.I)
 # where reported speech joins two statements: "…, and …", "… and that …"
 _JOINED = re.compile(r",\s+and\s+(?:that\s+)?|\s+and\s+that\s+")
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
@@ -157,9 +160,8 @@ class _DocClaims:
         # a learned judgement (judgement_model) is a guess: the statement it flags keeps its claim
         self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms if c.rule != LEARNED_JUDGEMENT]
         # the sentences in which each critic criticises: what it states right around them backs its criticism
-        # (a rebuttal, "the accusations are false", defends: the facts its speaker adds are claims)
-        self.critic_sents = {(k, ctx.sentence_at(cs)) for k, cs, ce in self.criticised
-                             if not _REBUTTAL.search(ctx.doc.clean, cs, ce)}
+        self.critic_sents = {(c.critic, ctx.sentence_at(c.source.start)) for c in criticisms
+                             if c.rule != LEARNED_JUDGEMENT and not _rebuttal(ctx, finder, c, criticisms)}
         self.claims: list[Claim] = []
         self.seen: list[tuple[str, int, int]] = []  # (speaker, start, end) of the statements taken
         self.spoken: dict[int, str] = {}  # sentence -> the speaker of its statement
@@ -260,9 +262,11 @@ class _DocClaims:
         (its figures, the costliest test, are read only where they decide)."""
         ctx, finder = self.ctx, self.finder
         content = ctx.doc.clean[start:end]
-        # "X reported a net loss of $6.1 million": a figure reported is a claim, clause or not
+        # "X reported a net loss of $6.1 million", "X expects to lose $5 billion": a figure reported or forecast is
+        # a claim, clause or not
         if not is_statement(content, quoted=rule == QUOTED_STATEMENT) and (
-                rule != FINDING or not is_statement(content, clause=False) or not self._quantities(start, end)):
+                rule != FINDING or not (is_statement(content, clause=False) or _TO_FORECAST.match(content)) or
+                not self._quantities(start, end)):
             return False
         s = ctx.sentence(sent)
         if any(k == speaker and s.start < ce and cs < s.end for k, cs, ce in self.criticised) and \
@@ -331,6 +335,17 @@ def _attributions(ctx: DocContext, finder: CriticismFinder) -> Iterator[tuple[At
             yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
         if not words.isdisjoint(DOCUMENT_WORDS):
             yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
+
+
+def _rebuttal(ctx: DocContext, finder: CriticismFinder, c: Criticism, criticisms: list[Criticism]) -> bool:
+    """Whether a criticism answers one: it calls the accusations false, or its target criticised the critic or the
+    critic's side before ("We believe the claimants misunderstand …" from the sued company); a rebuttal defends,
+    and the facts its speaker adds are claims."""
+    if _REBUTTAL.search(ctx.doc.clean, c.source.start, c.source.end):
+        return True
+    side = {c.critic} | finder.allies.get(c.critic, set())
+    return any(o.critic == c.target and o.target in side and o.source.start < c.source.start
+               for o in criticisms if o.rule != LEARNED_JUDGEMENT)  # (the answer comes after what it answers)
 
 
 def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:

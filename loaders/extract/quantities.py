@@ -44,17 +44,19 @@ MULTIPLE = re.compile(rf"\b{_NUMBER}\s*(?:-\s*)?(?:times\b|x\b|fold\b)|"
                       re.I)
 # "(?!-)": "a quarter-inch gap" is a length, not a duration; "three quarters of" a share
 DURATION = re.compile(rf"\b{_NUMBER}\s+(?:and a half\s+)?(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|"
-                      r"quarters?|years?|decades?)\b(?!-)(?!\s+of\b)", re.I)
+                      r"quarters?(?!\s+of\b)|years?|decades?)\b(?!-)", re.I)
 # "a year" / "an hour" is a duration only after a word that measures time ("within an hour", "for a decade"); else a
 # rate ("$5bn a year") or a point in time ("from a year earlier")
 _A_DURATION_BEFORE = re.compile(r"\b(?:within|in|for|over|than|about|around|nearly|almost|under|after|took|takes|"
                                 r"lasted|lasts|spent|past)\s+$", re.I)
 _A_DURATION = re.compile(r"\b(?:half\s+)?an?\s+(?:second|minute|hour|day|week|month|quarter|year|decade)\b(?!-)", re.I)
-# a share written as a fraction: "two-thirds of", "three quarters of", "half of" (not "the first half of 2024")
+# a share written as a fraction: "two-thirds of", "three quarters of", "half of", "cut by two-thirds"; not "the
+# first half of 2024", "a quarter of a century" (time) or "half of this" (no whole counted)
 FRACTION = re.compile(r"(?<!first )(?<!second )(?<!latter )(?<!\w)(?:(?P<num>an?|one|two|three|four|five|six|seven|"
-                      r"eight|nine)[\s-]+(?P<den>half|thirds?|quarters?|fourths?|fifths?|tenths?)|(?P<half>half))"
-                      r"\s+of\b(?!\s+an?\s+(?:century|decade|year|month|week|day|hour|minute|second|mile|point)\b)",
-                      re.I)  # "a quarter of a century" is a duration
+                      r"eight|nine)(?:-(?P<hden>halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b(?!-)|"
+                      r"\s+(?P<den>half|thirds?|quarters?|fourths?|fifths?|tenths?)(?=\s+of\b))|"
+                      r"(?P<half>half)(?=\s+of\b))(?!\s+of\s+(?:an?\s+(?:century|decade|year|month|week|day|hour|"
+                      r"minute|second|mile|point)|this|that|it|them|these|those|what|us|you)\b)", re.I)
 _FRACTION_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9}
 _DENOMINATOR = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
@@ -63,8 +65,9 @@ COMPOUND = re.compile(r"(?<![\w$€£.,-])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?
                       r"thousand))?-(?P<measure>[a-z]+(?:-[a-z]+)?)\b(?!-)")
 _DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade"})
 # "100,000 U.S. jobs", "15 million searches": a number, up to two modifiers and the counted noun
-COUNT = re.compile(r"(?<![\w$€£.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)?\s+"
-                   r"(?P<noun>(?:[A-Za-z][\w.-]*\s+){0,2}?(?:[a-z][\w-]*s|[A-Z]{2,}s|people|children|staff|"
+COUNT = re.compile(r"(?<![\w$€£.,/])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)?\s+"
+                   r"(?P<noun>(?:(?!(?:with|of|for|in|on|at|to|from|by|and|or|the|a|an|than|per|as)\s)"
+                   r"[A-Za-z][\w.-]*\s+){0,2}?(?:[a-z][\w-]*s|[A-Z]{2,}s|people|children|staff|"
                    r"men|women))\b")
 # "about thirty organisations", "two prospective investors", "a one-million-square-foot plant"
 # after a run of number words: "about thirty organisations", "two prospective investors", "one-million-square-foot"
@@ -81,7 +84,8 @@ _IDENTIFIER_BEFORE = re.compile(r"(?:(?<=[\w,;:’'\"”)] )[A-Z][\w.]*|\b[A-Z]{
 _NOT_NOUNS = frozenset({"is", "was", "has", "does", "as", "us", "its", "this", "his", "thus", "plus", "less",
                         "unless", "across", "whereas", "perhaps", "always", "sometimes", "says", "goes"})
 _NOT_COUNTED = frozenset({"times", "percent", "years", "months", "weeks", "days", "hours", "minutes", "seconds",
-                          "decades", "quarters", "dollars", "euros", "pounds", "yuan", "yen", "rupees", "of"})
+                          "decades", "quarters", "dollars", "euros", "pounds", "yuan", "yen", "rupees", "of",
+                          "halves", "thirds", "fourths", "fifths", "tenths"})
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -258,9 +262,10 @@ def _fractions(text: str) -> list[tuple[int, int, Quantity]]:
         if m.group("half"):
             value = 50.0
         else:
-            den = _DENOMINATOR[m.group("den").lower().removesuffix("s")]
+            word = (m.group("den") or m.group("hden")).lower()
+            den = 2 if word == "halves" else _DENOMINATOR[word.removesuffix("s")]
             value = round(100.0 * _FRACTION_NUM[m.group("num").lower()] / den, 2)
-        out.append((m.start(), m.end() - 3, Quantity(value=value, unit="percent")))  # without " of"
+        out.append((m.start(), m.end(), Quantity(value=value, unit="percent")))
     return out
 
 
@@ -317,7 +322,7 @@ def _word_quantities(text: str) -> list[tuple[int, int, Quantity]]:
             continue
         noun = m.group("noun")
         unit = noun.split()[-1].lower() if noun else m.group("measure").lower()
-        if unit in _NOT_COUNTED or unit in _NOT_NOUNS or value == 1:
-            continue  # "one of", "two years" (a duration), "one people", "one-time": not a count
+        if unit in _NOT_COUNTED or unit in _NOT_NOUNS or value == 1 or unit.endswith("-old"):
+            continue  # "one of", "two years" (a duration), "one people", "one-time", "four-year-old": not a count
         out.append((w.start(), m.end(), Quantity(value=value, unit=unit)))
     return out

@@ -215,10 +215,20 @@ def test_a_critics_grounds_next_to_its_criticism_are_not_claims(follow_on: str, 
     assert len(found) == len(claims) and all(want in got for want, got in zip(claims, found, strict=True)), found
 
 
-def test_a_rebuttals_facts_are_claims() -> None:
-    text = (_ACCUSED + "\n\nZentrix Labs chief executive Priya Raman said the accusations were false. Raman said the "
-            "data is stored only on the device.")
-    assert ("Priya Raman", "the data is stored only on the device", []) in claims_of(extract(text))
+@pytest.mark.parametrize(("answer", "speaker"), [
+    # it calls the accusations false
+    ("Zentrix Labs chief executive Priya Raman said the accusations were false. Raman said", "Priya Raman"),
+    # it criticises its critic back
+    ("Zentrix Labs criticised Elena Varga for “spreading misinformation”. The company said", "Zentrix Labs"),
+])
+def test_a_rebuttals_facts_are_claims(answer: str, speaker: str) -> None:
+    text = _ACCUSED + "\n\n" + answer + " the data is stored only on the device."
+    assert (speaker, "the data is stored only on the device", []) in claims_of(extract(text))
+
+
+def test_a_forecast_of_results_is_a_claim() -> None:
+    text = "Zentrix Labs expects to lose about $5 billion this year on roughly $3.7 billion in revenue."
+    assert [c[2] for c in claims_of(extract(text))] == [[5e9, 3.7e9]]
 
 
 @pytest.mark.parametrize("text", [
