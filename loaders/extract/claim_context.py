@@ -132,6 +132,9 @@ def continued_figures(ctx: DocContext, spoken: dict[int, str], speech: frozenset
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.I)
 _COMPANY_WORD = re.compile(r"(?:company|firm|startup)\b(?![’'-])", re.I)
 _OWN_PUBLICATION = re.compile(r"(?:blog\s+)?(?:post|statement)\b(?![’'-])", re.I)
+# "its founder and CEO, ", "the company's head of research ": a role before the person's name
+_ROLE_BEFORE = re.compile(r"(?:(?:its|their|his|her|the\s+company[’']s)\s+)?(?:(?:[a-z][\w-]*|[A-Z]{2,4})\s+){0,5}?"
+                          r"(?:[a-z][\w-]*|[A-Z]{2,4}),?\s+")
 _CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
 
 
@@ -147,12 +150,15 @@ def according_attributions(ctx: DocContext, finder: CriticismFinder, sent: int,
         return
     names = [x for x in ctx.mentions(sent, m.end(), s.end) if ctx.is_head(x)]
     described = _COMPANY_WORD.match(text, m.end()) if m.group(0).rstrip().lower().endswith(" the") else None
-    if names and names[0].start == m.end() and names[0].type in ("Person", "Organization"):
-        speaker, name_end = finder._actor(names[0].key, sent, names[0].start), names[0].end
-    elif described is not None:
+    post = _OWN_PUBLICATION.match(text, m.end()) if m.group(0).rstrip().lower().endswith(" the") else None
+    if described is not None:
         speaker, name_end = company(m.start()), described.end()  # "according to the company, …"
-    elif m.group(0).rstrip().lower().endswith(" the") and (post := _OWN_PUBLICATION.match(text, m.end())):
+    elif post is not None:
         speaker, name_end = publisher(ctx, finder, m.start()), post.end()  # "according to the blog post, …"
+    elif names and ((names[0].start == m.end() and names[0].type in ("Person", "Organization")) or
+                    (names[0].type == "Person" and _ROLE_BEFORE.fullmatch(text, m.end(), names[0].start))):
+        # (the second: "according to its founder and CEO, Ana Ruiz")
+        speaker, name_end = finder._actor(names[0].key, sent, names[0].start), names[0].end
     else:
         return
     if speaker is None:

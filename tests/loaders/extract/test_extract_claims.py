@@ -79,6 +79,9 @@ def test_the_statement_starts_and_ends_where_its_clause_does(text: str, statemen
      "has 30 million monthly users.", "Zentrix Labs", "its tutor now has 30 million monthly users"),
     ("Zentrix Labs published a blog post on Friday. According to the post, its founders originally planned to raise "
      "around $100 million.", "Zentrix Labs", "its founders originally planned to raise around $100 million"),
+    # a role before the name
+    ("Zentrix Labs has spent more than $1 million on 11,000 subway ads, according to its founder and CEO, Priya "
+     "Raman.", "Priya Raman", "Zentrix Labs has spent more than $1 million on 11,000 subway ads"),
 ])
 def test_the_source_and_its_statement(text: str, claimant: str, statement: str) -> None:
     assert (claimant, statement) in [(c[0], c[1]) for c in claims_of(extract(text))]
