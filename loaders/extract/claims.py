@@ -105,6 +105,7 @@ _SELF_SUBJECT = re.compile(r"[\s“\"]*(?:that\s+)?(?:i|we|he|she|it|they)\b", r
 _REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|suggestions?)\b[^.]{0,60}\b(?:false|untrue|"
                        r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
                        r"meritless|misleading|inaccurate|untrue)\s+(?:accusations?|allegations?|claims)\b", re.I)
+_SAME_WORDING = 0.6  # the share of words two claims of one claimant share when they state the same
 _RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
@@ -211,7 +212,7 @@ class _DocClaims:
                     continue  # a quote already taken
                 if is_statement(content) and self.finder.negative(content) is None:
                     self.claims.append(self._claim(a.speaker, a.sent, a2, b2, CONTINUED_FIGURES))
-        return self.claims
+        return _once(self.claims)
 
     def _other_subject(self, speaker: str, sent: int, start: int) -> bool:
         """Whether a sentence opens with an actor other than the speaker (or its side) as its subject."""
@@ -346,6 +347,30 @@ def _rebuttal(ctx: DocContext, finder: CriticismFinder, c: Criticism, criticisms
     side = {c.critic} | finder.allies.get(c.critic, set())
     return any(o.critic == c.target and o.target in side and o.source.start < c.source.start
                for o in criticisms if o.rule != LEARNED_JUDGEMENT)  # (the answer comes after what it answers)
+
+
+def _once(claims: list[Claim]) -> list[Claim]:
+    """Each statement once (schema: a statement repeated in an article is one claim): of two claims of a claimant
+    with the same figures, or wording that is mostly the same, the first stays."""
+    kept: list[Claim] = []
+    for c in claims:
+        words = _words(c.text)
+        if not any(k.claimant == c.claimant and _same_statement(k, c, words) for k in kept):
+            kept.append(c)
+    return kept
+
+
+def _same_statement(a: Claim, b: Claim, b_words: set[str]) -> bool:
+    """Whether two claims of one claimant state the same: the same figures, or most words shared."""
+    if a.quantities or b.quantities:
+        return {(q.value, q.unit) for q in a.quantities} == {(q.value, q.unit) for q in b.quantities}
+    a_words = _words(a.text)
+    return len(a_words & b_words) >= _SAME_WORDING * len(a_words | b_words)
+
+
+def _words(text: str) -> set[str]:
+    """The lower-case words of a text."""
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:

@@ -229,6 +229,15 @@ def test_a_rebuttals_facts_are_claims(answer: str, speaker: str) -> None:
     assert (speaker, "the data is stored only on the device", []) in claims_of(extract(text))
 
 
+@pytest.mark.parametrize(("second", "count"), [
+    ("Zentrix Labs said in March that its tutor was doing the work of 700 teachers in Oslo.", 1),
+    ("Zentrix Labs said in March that its tutor now helps 900 teachers in Oslo.", 2),
+])
+def test_a_statement_repeated_in_an_article_is_one_claim(second: str, count: int) -> None:
+    text = f"Zentrix Labs said its tutor did the work of 700 teachers.\n\nThe tutor launched in 2023. {second}"
+    assert len(claims_of(extract(text))) == count
+
+
 def test_a_forecast_of_results_is_a_claim() -> None:
     text = "Zentrix Labs expects to lose about $5 billion this year on roughly $3.7 billion in revenue."
     assert [c[2] for c in claims_of(extract(text))] == [[5e9, 3.7e9]]
