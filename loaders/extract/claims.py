@@ -88,7 +88,11 @@ _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$", re.I)
 _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[a-z]+\s+){0,2}"
                               r"(?:reported|reports|said|says|wrote)\s*[.!]?\s*$|"
                               # "…, citing people familiar with the matter", "…, according to a report by X."
-                              r",\s+(?:citing|according to)\s[^,]{1,80}[.!]?\s*$")
+                              r",\s+(?:citing|according to)\s[^,]{1,80}[.!]?\s*$|"
+                              # "…, officials said.", "…, a spokesperson added."
+                              r",\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}?(?:officials|sources|analysts|executives|"
+                              r"people|experts|spokes(?:person|man|woman)|company|firm|agency|ministry)\s+"
+                              r"(?:said|says|added|noted|wrote|reported)\s*[.!]?\s*$")
 # "expects to lose $5 billion": a forecast of the speaker's results (not "expects to hire", its own plan)
 _TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|post|book|record|exceed|hit|top|surpass|"
                           r"bring in|grow|double|triple)\b", re.I)

@@ -60,6 +60,8 @@ def test_attributed_statements_are_claims(text: str, claimant: str, statement: s
      "reported.", "the service had handled 40 million requests on Saturday"),
     ("Priya Raman said in a video posted to her channel that the model has passed 12 safety evaluations.",
      "the model has passed 12 safety evaluations"),
+    ("Zentrix Labs told regulators that its filters had missed 40 accounts, officials said.",
+     "its filters had missed 40 accounts"),
     # a fronted phrase before the name is not what was said
     ("Speaking at a conference hosted by Halvorsen Robotics, Priya Raman said Zentrix Labs had shipped 3 million "
      "chips.", "Zentrix Labs had shipped 3 million chips"),
