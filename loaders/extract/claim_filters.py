@@ -76,7 +76,14 @@ _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s
 _FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)?"
                       r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|million|billion|"
                       r"thousands?|hundreds?|dozens?|"
-                      r"every (?:day|week|month|year))\b", re.I)
+                      r"every (?:day|week|month|year)|"
+                      # a denial states a fact ("NVIDIA does not have backdoors", "AI isn't replacing our staff")
+                      r"(?:does|do|did|is|are|was|were)(?: not|n[’']t)(?: \w+ly)? (?:have|use|store|sell|share|"
+                      r"collect|train|rely|own|operate|make|run|\w+ing)|"
+                      # a rank as the predicate ("Grok 4 is the most intelligent model in the world"; not "one of
+                      # the most ambitious", "is not the only")
+                      r"(?<!not )(?:is|are|was|were) (?:now |still )?the (?:most \w+|first|largest|biggest|fastest|"
+                      r"leading) \w+)\b", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
 # reported speech must be a clause: a subject, then a finite verb within a few words ("the number of reports it
 # has received" and "weaknesses in its protections" are objects of the verb, not statements)
@@ -158,7 +165,12 @@ def _main_clause_after_comma(body: str) -> bool:
     comma = body.find(",")
     if body.count("“", 0, comma) > body.count("”", 0, comma) or body.count('"', 0, comma) % 2:
         return False  # a comma inside a quotation the opening began: no clause of the statement follows it
-    return comma > 0 and _CLAUSE_STRICT.match(body[comma + 1:].strip()) is not None
+    if comma > 0 and _CLAUSE_STRICT.match(body[comma + 1:].strip()) is not None:
+        return True
+    # "As we shared last week — as well as on our blog, our website … — the feature is not trained on …": an
+    # opening set off by a dash
+    dash = body.rfind(" — ")
+    return dash > 0 and _CLAUSE_STRICT.match(body[dash + 3:].strip()) is not None
 
 
 def is_statement(content: str, quoted: bool = False, clause: bool = True) -> bool:

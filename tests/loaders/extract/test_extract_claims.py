@@ -356,6 +356,15 @@ def test_what_is_not_a_claim(text: str) -> None:
 
 
 @pytest.mark.parametrize(("content", "quoted", "expected"), [
+    # a quote states a fact when it denies one or gives a rank, not when it praises
+    ("Zentrix does not have backdoors in our chips", True, True),
+    ("AI isn't replacing our staff", True, True),
+    ("Orion 4 is the most intelligent model in the world", True, True),
+    ("Priya is one of the most ambitious founders we've worked with", True, False),
+    ("Halvorsen is not the only company doing this to our members", True, False),
+    # an opening set off by dashes, then the clause
+    ("As we shared last week — on our blog and our website — the feature is not trained on customer files", True,
+     True),
     ("the chips had not slowed the country's progress", False, True),
     ("more than 10,000 vulnerabilities have been found", False, True),
     ("When the suit was first filed", False, False),
