@@ -155,6 +155,10 @@ _COPULA_EVALUATION = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained
 _IMPORTANCE = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained)\s+(?:(?:so|very|really|absolutely|truly|"
                          r"also|more|most|increasingly|particularly|especially)\s+)*(?:vital|essential|crucial|"
                          r"critical|important|indispensable|paramount|fundamental|key)\s+(?:for|to|in)\b", re.I)
+_DEGREE = re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:(?:far|much|simply|just|still|also|not)\s+)?"
+                     r"(?:too\s+\w+|(?<=not\s)(?:nearly\s+)?enough\b|(?:a\s+bit\s+|kind\s+of\s+|a\s+lot\s+)?like\s+\w+ing)|"
+                     r"\b(?:won[’']t|wouldn[’']t|isn[’']t|aren[’']t|wasn[’']t)\s+(?:be\s+)?(?:nearly\s+)?enough\b",
+                     re.I)
 _EVALUATIVE = 2.0  # the valence (VADER scale) from which a predicate word judges rather than describes
 _MIN_WORDS = 4
 _MAX_WORDS = 70
@@ -213,8 +217,9 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
 def is_value_judgement(content: str) -> bool:
     """Whether a statement judges rather than states: its predicate is a strongly evaluative word ("was
     impressive", "has been excellent"; participles such as "improving" describe a change)."""
-    if _IMPORTANCE.search(content):
-        return True  # "has been vital for national strength": how much something matters is a judgement
+    if _IMPORTANCE.search(content) or _DEGREE.search(content):
+        return True  # "has been vital for national strength", "is too captivated by …", "won't be enough", "is like
+        # calling …": how much something matters, is too much or too little, or resembles, is a judgement
     v: dict[str, float] = analyzer().lexicon
     return any(abs(v.get(w, 0.0)) >= _EVALUATIVE and not w.endswith(("ing", "ed"))
                for w in (m.group("word").lower() for m in _COPULA_EVALUATION.finditer(content)))

@@ -402,6 +402,12 @@ def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     ("it is not yet clear that the model is capable of research judgment", False),
     ("model performance is improving quickly on coding benchmarks", False),
     ("the two companies are entirely separate", False),
+    # too much, too little, a likeness, how much it matters
+    ("the industry is too captivated by chatbots to fund basic research", True),
+    ("even raising several hundred million won't be enough", True),
+    ("calling the lab a model company is like calling a library a shelf company", True),
+    ("open research has been vital for the progress of the industry", True),
+    ("its revenue was enough to cover the cost of the data centre", False),
 ])
 def test_value_judgements(content: str, expected: bool) -> None:
     assert is_value_judgement(content) is expected
