@@ -175,3 +175,27 @@ def object_only(ctx: DocContext, a: Attribution) -> bool:
     text = ctx.doc.clean
     verb_at = text.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
     return verb_at >= 0 and not re.search(r"\bthat\b|[“\"]", text[verb_at:a.start + 5])
+
+
+_SPOKES = re.compile(r"\bspokes(?:person|man|woman)\b", re.I)
+_SPOKES_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+)?spokes(?:person|man|woman)\b", re.I)
+_SPOKES_BEFORE = re.compile(r"\bspokes(?:person|man|woman)\s+(?:for|at|from)\s+(?:the\s+)?$", re.I)
+_SPOKES_BACK = 3  # sentences back in which the spokesperson's organisation is named
+
+
+def unnamed_spokesperson(ctx: DocContext, a: Attribution) -> str | None:
+    """The organisation an unnamed spokesperson speaks for ("A SAG-AFTRA spokesperson told Decrypt … According to
+    the spokesperson, …"): the latest organisation named as a spokesperson's, in this sentence or the few before;
+    None where no unnamed spokesperson speaks."""
+    text, s = ctx.doc.clean, ctx.sentence(a.sent)
+    outside = text[s.start:a.start] + " " + text[a.end:s.end]
+    if not _SPOKES.search(outside):
+        return None
+    if any(m.type == "Person" and not a.start <= m.start < a.end for m in ctx.mentions(a.sent)):
+        return None  # "spokesperson Jose Castaneda": the named person speaks
+    for si in range(a.sent, max(-1, a.sent - 1 - _SPOKES_BACK), -1):
+        for m in reversed(ctx.mentions(si)):
+            if m.type == "Organization" and not (si == a.sent and a.start <= m.start < a.end) and (
+                    _SPOKES_AFTER.match(text, m.end) or _SPOKES_BEFORE.search(text, max(0, m.start - 40), m.start)):
+                return m.key
+    return None

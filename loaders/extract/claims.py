@@ -31,6 +31,7 @@ from loaders.extract.claim_speech import (
     relative_verb,
     said_by_critics,
     unasserted,
+    unnamed_spokesperson,
 )
 from loaders.extract.context import DocContext
 from loaders.extract.criticisms import CriticismFinder
@@ -231,7 +232,7 @@ class _DocClaims:
         ctx = self.ctx
         speaker = _company_subject(ctx, a, self._recent_organisation(a.sent)) or \
             _adjacent_speaker(ctx, self.finder, a) or \
-            _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or a.speaker
+            _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS or \
                 _unknown_speaker(ctx, a):
             return None

@@ -95,6 +95,14 @@ def test_two_statements_with_figures_joined_by_and_that_are_two_claims() -> None
         ("its revenue grew 17%", [17.0]), ("its tutor had 1,000 customers in Oslo", [1000.0])]
 
 
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_named_as_theirs() -> None:
+    text = ("Halvorsen Robotics launched a voice feature on Monday. A Zentrix Labs spokesperson told the Daily Ledger "
+            "that the union learned of it from the press. According to the spokesperson, the union did not approach "
+            "Halvorsen Robotics before filing the charge.")
+    found = [c[0] for c in claims_of(extract(text)) if "did not approach" in c[1]]
+    assert found == ["Zentrix Labs"]
+
+
 def test_a_spokesperson_quoting_words_about_their_own_side_makes_a_claim() -> None:
     text = ('Zentrix Labs spokesperson Priya Raman said Zentrix Labs and Halvorsen Robotics are "entirely separate" '
             'companies.')
