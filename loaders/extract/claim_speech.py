@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from loaders.extract.attribution import Attribution
@@ -199,3 +200,56 @@ def unnamed_spokesperson(ctx: DocContext, a: Attribution) -> str | None:
                     _SPOKES_AFTER.match(text, m.end) or _SPOKES_BEFORE.search(text, max(0, m.start - 40), m.start)):
                 return m.key
     return None
+
+
+_PRONOUN_BEFORE = re.compile(r"\b(she|he)\s+(?:(?:also|later|has|had|then|previously|again|now)\s+)*$", re.I)
+_PRONOUN_VERB = re.compile(r"\s*(she|he)\b", re.I)  # a quote's verb with its subject ('…,” she said')
+_PRONOUN_BACK = 3  # sentences back in which the person a pronoun stands for is named
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    """First name -> "M" or "F" where gender-guesser's name dictionary gives it one sex only."""
+    try:
+        import gender_guesser
+
+        text = (Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt").read_text(encoding="iso-8859-1")
+    except (ImportError, OSError):
+        return {}
+    codes: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        code, name = line[:2].strip(), line[3:29].strip()
+        if code in ("M", "?M", "1M", "F", "?F", "1F") and name:
+            codes.setdefault(name, set()).add(code[-1])
+    return {n: next(iter(c)) for n, c in codes.items() if len(c) == 1}
+
+
+def _gender_of(ctx: DocContext, key: str) -> str | None:
+    """The sex a person's first name points to, if any."""
+    first = ctx.label(key).split()[0] if ctx.type_of(key) == "Person" else ""
+    return _genders().get(first)
+
+
+def pronoun_speaker(ctx: DocContext, a: Attribution, speaker: str) -> str | None:
+    """'She said she hired legal counsel …' read as Sam Altman's: where "she" or "he" is the subject of the verb of
+    speech and the speaker's first name is of the other sex, the latest person of that sex named just before (None
+    if there is none); else the speaker as found."""
+    said = _pronoun(ctx, a)
+    if said is None or _gender_of(ctx, speaker) in (None, said):
+        return speaker
+    for si in range(a.sent, max(-1, a.sent - 1 - _PRONOUN_BACK), -1):
+        for m in reversed(ctx.mentions(si)):
+            if m.start < a.start and m.type == "Person" and _gender_of(ctx, m.key) == said:
+                return m.key
+    return None
+
+
+def _pronoun(ctx: DocContext, a: Attribution) -> str | None:
+    """"F" or "M" where "she" or "he" is the subject of an attribution's verb of speech."""
+    if not a.verb:
+        return None
+    m = _PRONOUN_VERB.match(a.verb)
+    if m is None and a.kind == "reported":
+        at = verb_position(ctx, a)
+        m = _PRONOUN_BEFORE.search(ctx.doc.clean, max(0, at - 30), at) if at >= 0 else None
+    return None if m is None else ("F" if m.group(1).lower() == "she" else "M")

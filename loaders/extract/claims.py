@@ -28,6 +28,7 @@ from loaders.extract.claim_speech import (
     headline,
     noun_before,
     object_only,
+    pronoun_speaker,
     relative_verb,
     said_by_critics,
     unasserted,
@@ -233,6 +234,9 @@ class _DocClaims:
         speaker = _company_subject(ctx, a, self._recent_organisation(a.sent)) or \
             _adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
+        speaker = pronoun_speaker(ctx, a, speaker)
+        if speaker is None:
+            return None
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS or \
                 _unknown_speaker(ctx, a):
             return None

@@ -103,6 +103,12 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation_named_as_theirs() -
     assert found == ["Zentrix Labs"]
 
 
+def test_she_said_is_not_the_last_man_named() -> None:
+    text = ("Actress Scarlett Vance turned down an offer from Zentrix Labs chief executive Tom Becker in May. Becker "
+            "later contacted her agent again. She said she hired legal counsel, who sent two letters to Becker.")
+    assert [c[0] for c in claims_of(extract(text))] == ["Scarlett Vance"]
+
+
 def test_a_spokesperson_quoting_words_about_their_own_side_makes_a_claim() -> None:
     text = ('Zentrix Labs spokesperson Priya Raman said Zentrix Labs and Halvorsen Robotics are "entirely separate" '
             'companies.')
