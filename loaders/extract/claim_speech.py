@@ -156,8 +156,10 @@ def _noun_speech(text: str, verb: str, verb_at: int) -> bool:
 
 def noun_before(text: str, verb_at: int) -> bool:
     """Whether the word before a verb that is also a noun ("claims", "forecast") makes it a noun: a lower-case word
-    that is neither a pronoun, an adverb nor a subject ("the company")."""
+    that is neither a pronoun, an adverb nor a subject ("the company"), or a name's possessive ("OpenAI's")."""
     before = text[max(0, verb_at - 30):verb_at].split()
+    if before and before[-1].endswith(("'s", "’s", "s'", "s’")) and before[-1][0].isupper():
+        return True  # "disputed OpenAI's claim that …": a possessive, then the noun
     return bool(before) and before[-1].islower() and before[-1] not in _SUBJECT_WORDS and \
         not before[-1].endswith("ly")
 

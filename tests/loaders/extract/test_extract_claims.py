@@ -360,6 +360,8 @@ def test_a_forecast_of_results_is_a_claim() -> None:
     "Halvorsen Robotics said the features would take longer than expected to reach its customers.",
     # critics' statements are their criticism, even where one of them is named
     "Critics of the merger, including Priya Raman, have said Zentrix Labs has drifted away from its founding mission.",
+    # a claim the subject disputes is not the subject's ("disputed X's claim that …")
+    "Elena Varga disputed Zentrix Labs's claim that 70% of its users trust the tutor.",
     # how much something matters is a judgement
     "Priya Raman said open research has been vital for the progress of the whole industry.",
     # "that, according to X, drew on …": the rest of a relative clause, with no subject of its own
