@@ -14,6 +14,7 @@ from functools import lru_cache, partial
 
 from kg.model import Claim, Criticism, Event, Quantity, Relation
 from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
+from loaders.extract.claim_company import RECENT_SPEAKER, company_referent, company_subject, the_company
 from loaders.extract.claim_context import (
     CONTINUED_FIGURES,
     DOCUMENT_STATEMENT,
@@ -70,11 +71,6 @@ _TOLD = re.compile(r"tell|tells|told|telling", re.I)
 _ROLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){1,5}(?:,\s+)?|(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,1}"
                        r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
 _BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
-# "The company says", "However, the firm also noted": a definite description as the subject of the verb
-_COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:but|and|however)\s+)(?:the (?:company|firm|startup))\s+"
-                              r"(?:(?:also|later|has|had|previously|again|then|now)\s+)*$", re.I)
-_DESCRIBED = re.compile(r"\b(?:company|startup|start-up)\s+$", re.I)  # not "firm": "law firm X" is its counsel
-_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+|an?\s+)?$", re.I)
 _COURT = re.compile(r"\b(?:Court|Tribunal|Judiciary)\b")
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
@@ -112,7 +108,6 @@ _REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|sugge
                        r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
                        r"meritless|misleading|inaccurate|untrue)\s+(?:accusations?|allegations?|claims)\b", re.I)
 _SAME_WORDING = 0.6  # the share of words two claims of one claimant share when they state the same
-_RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
 _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
@@ -231,7 +226,7 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = _company_subject(ctx, a, self._recent_organisation(a.sent)) or \
+        speaker = company_subject(ctx, a, self._recent_organisation(a.sent)) or \
             _adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
         speaker = pronoun_speaker(ctx, a, speaker)
@@ -255,7 +250,7 @@ class _DocClaims:
     def _recent_organisation(self, sent: int) -> str | None:
         """The organisation that spoke last in the sentences just before ``sent``: whom "the company said" goes on
         quoting ("The Arena Group said in a statement … The company said, however, …")."""
-        for i in range(sent - 1, max(-1, sent - 1 - _RECENT_SPEAKER), -1):
+        for i in range(sent - 1, max(-1, sent - 1 - RECENT_SPEAKER), -1):
             if i in self.voices and self.ctx.type_of(self.voices[i]) == "Organization":
                 return self.voices[i]  # (a report cited, "according to a CNBC report", is a source, not a subject)
         return None
@@ -420,39 +415,6 @@ def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> st
     return spokes.get(a.speaker)
 
 
-def _company_subject(ctx: DocContext, a: Attribution, recent: str | None = None) -> str | None:
-    """"The company says …" after "online education company Chegg": the organisation the article introduced as
-    a company (the latest so described), not the last one named (often a rival or an outlet it spoke to)."""
-    if a.kind != "reported" or not a.verb:
-        return None
-    verb_at = ctx.doc.clean.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
-    return _the_company(ctx, a.sent, verb_at, recent) if verb_at >= 0 else None
-
-
-def _the_company(ctx: DocContext, sent: int, verb_at: int, recent: str | None = None) -> str | None:
-    """What "the company" right before a verb at ``verb_at`` refers to (None when no such subject stands there):
-    the organisation introduced as a company, else the one that spoke just before (``recent``), else the nearest."""
-    if not _COMPANY_SUBJECT.search(ctx.doc.clean[ctx.sentence(sent).start:verb_at].lstrip()):
-        return None
-    return company_referent(ctx, sent, verb_at, recent)
-
-
-def company_referent(ctx: DocContext, sent: int, verb_at: int, recent: str | None = None) -> str | None:
-    """The organisation "the company" at ``verb_at`` refers to: the latest introduced as a company, else the one
-    that spoke just before (``recent``), else the one named most nearby that is ever more than an addressee."""
-    text = ctx.doc.clean
-    described = [m for si in range(sent + 1) for m in ctx.by_sentence.get(si, []) if m.end <= verb_at and
-                 m.type == "Organization" and _DESCRIBED.search(text, max(0, m.start - 12), m.start)]
-    if described:
-        return described[-1].key
-    if recent is not None:
-        return recent
-    # else the organisation named most nearby, of those that are ever a subject (not only "told Axios")
-    addressed = {k for k, e in ctx.entities.items() if e.type == "Organization" and e.mentions and all(
-        _ADDRESSEE.search(text, max(0, m.start - 16), m.start) for m in e.mentions)}
-    return ctx.salient(verb_at, addressed) or ctx.salient(verb_at, addressed, max_sentences=20)
-
-
 def _adjacent_speaker(ctx: DocContext, finder: CriticismFinder, a: Attribution) -> str | None:
     """The name right before the verb of reported speech ("…, and Meta says the assistant …"): the speaker, even
     where the clause's start is misread."""
@@ -538,7 +500,7 @@ def _findings(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[A
             continue  # inside a quote: the quote's speaker says it
         if m.group(0).split()[0].lower() in _NOUN_FINDING and noun_before(text, m.start()):
             continue  # "raised its revenue forecast to …", "data centre projects": a noun, not a finding
-        speaker = _the_company(ctx, sent, m.start()) or finder.critic_at(sent, m.start())
+        speaker = the_company(ctx, sent, m.start()) or finder.critic_at(sent, m.start())
         if speaker is None or m.end() >= s.end - 3:
             continue
         yield Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0), text[m.end():s.end])

@@ -67,11 +67,13 @@ _DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month",
 # "100,000 U.S. jobs", "15 million searches": a number, up to two modifiers and the counted noun
 COUNT = re.compile(r"(?<![\w$€£.,/])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)?\s+"
                    r"(?P<noun>(?:(?!(?:with|of|for|in|on|at|to|from|by|and|or|the|a|an|than|per|as)\s)"
-                   r"[A-Za-z][\w.-]*\s+){0,2}?(?:[a-z][\w-]*s|[A-Z]{2,}s|people|children|staff|"
-                   r"men|women))\b")
+                   r"[A-Za-z][\w.-]*\s+){0,2}?(?:[a-z][\w-]*s(?<!ss)(?<!us)(?<!is)|[A-Z]{2,}s|people|children|"
+                   r"staff|men|women))\b")
 # "about thirty organisations", "two prospective investors", "a one-million-square-foot plant"
 # after a run of number words: "about thirty organisations", "two prospective investors", "one-million-square-foot"
-_COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b|-(?P<measure>[a-z]+(?:-[a-z]+)?)\b",
+# (a plural ends in "s", but not in "ss", "us" or "is": "business customers", "analysis")
+_COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s(?<!ss)(?<!us)(?<!is))\b|"
+                      r"-(?P<measure>[a-z]+(?:-[a-z]+)?)\b",
                       re.I)
 # "zero dollars", "a trillion dollars"
 _WORD_CURRENCY = re.compile(r"\s+(?P<cur>dollars|euros|pounds|yuan|yen|rupees)\b", re.I)

@@ -103,6 +103,14 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation_named_as_theirs() -
     assert found == ["Zentrix Labs"]
 
 
+@pytest.mark.parametrize("said", ["“We trained it on 10,000 GPUs,” the company wrote in a blog post.",
+                                  "The company says it trained the model on 10,000 GPUs."])
+def test_the_company_is_the_subject_of_its_paragraph_not_the_last_speaker(said: str) -> None:
+    text = ("“Demand for chips will grow 20% next year,” said an analyst at Helix Capital.\n\n"
+            f"Zentrix Labs released a new model on Tuesday. {said}")
+    assert [c[0] for c in claims_of(extract(text)) if "10,000" in c[1]] == ["Zentrix Labs"]
+
+
 def test_she_said_is_not_the_last_man_named() -> None:
     text = ("Actress Scarlett Vance turned down an offer from Zentrix Labs chief executive Tom Becker in May. Becker "
             "later contacted her agent again. She said she hired legal counsel, who sent two letters to Becker.")

@@ -252,6 +252,7 @@ def test_quantities_never_crash(text: str) -> None:
     ("it braked within 0.4 seconds of detecting her, after four hours of driving", [(0.4, "second"), (4.0, "hour")]),
     ("if even half of this is true, costs were cut by two-thirds", [(66.67, "percent")]),
     ("the four-year-old company will share revenue 85/15 with app makers", []),
+    ("300,000 business customers and two business partners", [(3e5, "customers"), (2.0, "partners")]),
     ("under Section 230-style rules in the 2024-era market", []),
     ("in 2025 the firm grew", []),
     ("one of the firms", []),
