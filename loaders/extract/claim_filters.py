@@ -79,7 +79,8 @@ _FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longe
                       r"every (?:day|week|month|year)|"
                       # a denial states a fact ("NVIDIA does not have backdoors", "AI isn't replacing our staff")
                       r"(?:does|do|did|is|are|was|were)(?: not|n[’']t)(?: \w+ly)? (?:have|use|store|sell|share|"
-                      r"collect|train|rely|own|operate|make|run|\w+ing)|"
+                      r"collect|train|rely|own|operate|make|run|(?!going|commenting|planning|trying|looking|"
+                      r"considering|seeking|asking|saying|suggesting|expecting|aware)\w+ing)|"
                       # a rank as the predicate ("Grok 4 is the most intelligent model in the world"; not "one of
                       # the most ambitious", "is not the only")
                       r"(?<!not )(?:is|are|was|were) (?:now |still )?the (?:most \w+|first|largest|biggest|fastest|"

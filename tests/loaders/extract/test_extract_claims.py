@@ -385,6 +385,7 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("AI isn't replacing our staff", True, True),
     ("Orion 4 is the most intelligent model in the world", True, True),
     ("Priya is one of the most ambitious founders we've worked with", True, False),
+    ("We are not commenting on the lawsuit at this stage", True, False),
     ("Halvorsen is not the only company doing this to our members", True, False),
     # an opening set off by dashes, then the clause
     ("As we shared last week — on our blog and our website — the feature is not trained on customer files", True,
