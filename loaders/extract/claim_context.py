@@ -4,7 +4,7 @@ publisher speaks) and figures that go on after an attributed sentence ("For exam
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -15,14 +15,15 @@ from loaders.extract.rules import register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
-    from loaders.extract.criticisms import CriticismFinder
+    from loaders.extract.criticism_index import CriticIndex
 
 DOCUMENT_STATEMENT = register("claim.document_statement.v1", "What a publication states, credited to its publisher "
                               "('the blog post warns that …', 'the article highlights …')", __name__)
 CONTINUED_FIGURES = register("claim.continued_figures.v1", "Figures in the sentences or list items right after an "
                              "attributed statement, credited to its speaker", __name__)
 
-DOCUMENT_WORDS = frozenset({"article", "blog", "post", "paper", "report", "study", "essay", "analysis", "research"})
+DOCUMENT_WORDS = frozenset({"article", "blog", "post", "paper", "report", "study", "essay", "analysis", "research",
+                            "survey", "data", "poll", "audit"})
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|from|via|through|into|with)\s*$", re.I)
 _LIST_ITEM = re.compile(r"\s*(?:[-–—•*]|\d+[.)])\s+")
 _MAX_CHAIN = 4  # sentences or list items a speaker's figures may go on for
@@ -39,7 +40,30 @@ def _document_subject() -> re.Pattern[str]:
                       rf"(?P<verb>{speech})\b(?:\s+that)?\s+", re.I)
 
 
-def publisher(ctx: DocContext, finder: CriticismFinder, pos: int) -> str | None:
+@lru_cache(maxsize=1)
+def _authored_subject() -> re.Pattern[str]:
+    """'A (new) report by X (, published on Monday,) found (that)', 'Data from X shows': a publication and its
+    author as the subject of a verb of saying or finding."""
+    speech = alternation(lexicon().speech_verbs | {"shows", "finds", "found", "showed"})
+    return re.compile(rf"\b(?:(?:the|this|a|an|its|their)\s+)?(?:new\s+|latest\s+|recent\s+|annual\s+)?(?:report|"
+                      rf"study|survey|analysis|paper|research|data|poll|audit)\s+(?:published\s+|released\s+|"
+                      rf"conducted\s+)?(?:by|from)\s+(?P<who>[^,]{{2,60}}?)(?:,[^,]{{1,60}},)?\s+(?:also\s+)?"
+                      rf"(?P<verb>{speech})\b(?:\s+that)?\s+", re.I)
+
+
+def _authored_attributions(ctx: DocContext, sent: int) -> Iterator[Attribution]:
+    """'A report by McKinsey found that …': what the publication states, spoken by its named author."""
+    s, text = ctx.sentence(sent), ctx.doc.clean
+    for m in _authored_subject().finditer(text, s.start, s.end):
+        who = next(iter(ctx.mentions(sent, m.start("who"), m.end("who"))), None)
+        if who is None or who.type not in ("Person", "Organization") or \
+                not re.fullmatch(r"(?:the\s+)?", text[m.start("who"):who.start], re.I) or \
+                m.group("verb").lower().endswith("ing") or m.end() >= s.end - 3:
+            continue
+        yield Attribution(who.key, "reported", m.end(), s.end, sent, sent, m.group("verb"), text[m.end():s.end])
+
+
+def publisher(ctx: DocContext, finder: CriticIndex, pos: int) -> str | None:
     """The organisation behind "the article" / "the blog post": the one publisher of the document's publications,
     else the organisation the text around ``pos`` is most about."""
     pubs = {k for k in finder.publications if ctx.type_of(k) == "Organization"}
@@ -48,10 +72,15 @@ def publisher(ctx: DocContext, finder: CriticismFinder, pos: int) -> str | None:
     return ctx.salient(pos, set(), max_sentences=10)
 
 
-def document_attributions(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[Attribution]:
-    """'The article warns that …': the statement, spoken by the publication's publisher."""
+def document_attributions(ctx: DocContext, finder: CriticIndex, sent: int) -> Iterator[Attribution]:
+    """'The article warns that …': the statement, spoken by the publication's publisher; 'a report by X found
+    that …': spoken by X."""
     s = ctx.sentence(sent)
     text = ctx.doc.clean
+    authored = list(_authored_attributions(ctx, sent))
+    yield from authored
+    if authored:
+        return
     for m in _document_subject().finditer(text, s.start, s.end):
         if m.group("verb").lower().endswith("ing") or _PREPOSITION_BEFORE.search(text, max(s.start, m.start() - 12),
                                                                                   m.start()):
@@ -101,29 +130,45 @@ def continued_figures(ctx: DocContext, spoken: dict[int, str], speech: frozenset
 
 
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.I)
+_COMPANY_WORD = re.compile(r"(?:company|firm|startup)\b(?![’'-])", re.I)
+_OWN_PUBLICATION = re.compile(r"(?:blog\s+)?(?:post|statement)\b(?![’'-])", re.I)
+# "its founder and CEO, ", "the company's head of research ": a role before the person's name
+_ROLE_BEFORE = re.compile(r"(?:(?:its|their|his|her|the\s+company[’']s)\s+)?(?:(?:[a-z][\w-]*|[A-Z]{2,4})\s+){0,5}?"
+                          r"(?:[a-z][\w-]*|[A-Z]{2,4}),?\s+")
 _CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
 
 
-def according_attributions(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[Attribution]:
-    """'According to X, …' and '…, according to X.' with X a named person or organisation (the attribution stage
-    passes over an 'according to' whose content holds a verb of saying: here the content is taken as it is)."""
+def according_attributions(ctx: DocContext, finder: CriticIndex, sent: int,
+                           company: Callable[[int], str | None]) -> Iterator[Attribution]:
+    """'According to X, …' and '…, according to X.' with X a named person or organisation, or "the company"
+    (``company``: the organisation it refers to at a position); the attribution stage passes over an 'according to'
+    whose content holds a verb of saying: here the content is taken as it is."""
     s = ctx.sentence(sent)
     text = ctx.doc.clean
     m = _ACCORDING.search(text, s.start, s.end)
     if m is None:
         return
     names = [x for x in ctx.mentions(sent, m.end(), s.end) if ctx.is_head(x)]
-    if not names or names[0].start != m.end() or names[0].type not in ("Person", "Organization"):
+    described = _COMPANY_WORD.match(text, m.end()) if m.group(0).rstrip().lower().endswith(" the") else None
+    post = _OWN_PUBLICATION.match(text, m.end()) if m.group(0).rstrip().lower().endswith(" the") else None
+    if described is not None:
+        speaker, name_end = company(m.start()), described.end()  # "according to the company, …"
+    elif post is not None:
+        speaker, name_end = publisher(ctx, finder, m.start()), post.end()  # "according to the blog post, …"
+    elif names and ((names[0].start == m.end() and names[0].type in ("Person", "Organization")) or
+                    (names[0].type == "Person" and _ROLE_BEFORE.fullmatch(text, m.end(), names[0].start))):
+        # (the second: "according to its founder and CEO, Ana Ruiz")
+        speaker, name_end = finder.actor(names[0].key, sent, names[0].start), names[0].end
+    else:
         return
-    speaker = finder._actor(names[0].key, sent, names[0].start)
     if speaker is None:
         return
     if text[s.start:m.start()].strip() == "":  # "According to X, <content>"
-        comma = text.find(",", names[0].end, s.end)
-        if comma > 0 and comma - names[0].end < 60:
+        comma = text.find(",", name_end, s.end)
+        if comma > 0 and comma - name_end < 60:
             yield Attribution(speaker, "according", comma + 1, s.end, sent, sent, "according to",
                               text[comma + 1:s.end])
-    elif re.fullmatch(r"[^,]{0,40}[.!]?\s*", text[names[0].end:s.end]) and re.search(r",\s*$", text[s.start:m.start()]):
+    elif re.fullmatch(r"[^,]{0,40}[.!]?\s*", text[name_end:s.end]) and re.search(r",\s*$", text[s.start:m.start()]):
         # "<content>, according to X.": the clause nearest to the source ("A faced objections, and B used 21%,
         # according to X": X is the source of B's figure)
         start = max((j.end() for j in _CLAUSE_JOIN.finditer(text, s.start, m.start())), default=s.start)

@@ -20,7 +20,8 @@ _OWN_PLAN = re.compile(
     r"agency|ministry|court|lab|team|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?"
     r"(?:will|would|could|may|might|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
     r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
-    r"looks? forward|looked forward|is committed|are committed|remains? committed|"
+    r"looks? forward|looked forward|(?:is|are|was|were|remains?|remained) [\"“]?(?:\w+ly )?committed|"
+    r"(?:has|had|have) no (?:plans?|intention|immediate plans)|"
     r"is working|are working|is looking|are looking|has decided|"
     r"had decided|decided|agreed to|has agreed|is open|remains? open|(?:is|are|was|were) [\"“]?(?:pleased|excited|"
     r"proud|delighted|thrilled|happy|glad|grateful|confident)|"
@@ -66,7 +67,7 @@ _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
 _MODAL_START = re.compile(r"^(?:would|will|could|can|may|might|must|should)\b", re.I)
 _SENTENCE_ADVERB = re.compile(r"^[A-Za-z]+ly,\s*")
 # a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
-_GERUND = re.compile(r"^[a-z]+ing\b")
+_GERUND = re.compile(r"^[a-z]+ing\b", re.I)
 # the speaker's opinion or feeling in the first person: "I think …", "we demand …"
 _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s+|just\s+)?(?:think|thought|assume|"
                       r"believe|feel|felt|guess|suppose|doubt|take|can[’']t believe|demand|want|wanted|need|hope|"
@@ -75,7 +76,15 @@ _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s
 _FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)?"
                       r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|million|billion|"
                       r"thousands?|hundreds?|dozens?|"
-                      r"every (?:day|week|month|year))\b", re.I)
+                      r"every (?:day|week|month|year)|"
+                      # a denial states a fact ("NVIDIA does not have backdoors", "AI isn't replacing our staff")
+                      r"(?:does|do|did|is|are|was|were)(?: not|n[’']t)(?: \w+ly)? (?:have|use|store|sell|share|"
+                      r"collect|train|rely|own|operate|make|run|(?!going|commenting|planning|trying|looking|"
+                      r"considering|seeking|asking|saying|suggesting|expecting|aware)\w+ing)|"
+                      # a rank as the predicate ("Grok 4 is the most intelligent model in the world"; not "one of
+                      # the most ambitious", "is not the only")
+                      r"(?<!not )(?:is|are|was|were) (?:now |still )?the (?:most \w+|first|largest|biggest|fastest|"
+                      r"leading) \w+)\b", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
 # reported speech must be a clause: a subject, then a finite verb within a few words ("the number of reports it
 # has received" and "weaknesses in its protections" are objects of the verb, not statements)
@@ -124,6 +133,14 @@ _INSTRUCTION = re.compile(r"^(?:the\s+)?(?:\w+\s+){0,3}?to\s+(?:stop|start|remov
 # would do is an intention (reported with "would" for "will"), unless it has a figure
 _WOULD_PLAN = re.compile(r"^(?:that\s+)?(?:\S+\s+){1,4}?would\s+(?:also\s+)?(?!be\b|have\b|not\b|take\b|need\b|"
                          r"become\b|cost\b|reach\b|grow\b|fall\b|rise\b|remain\b|replace\b|arrive\b)[a-z]+\b", re.I)
+# when the speaker's product comes out: "the feature will be available in the US first", "the update would roll out
+# to …", "the features would take longer than expected" (an announcement of its own release, an event)
+_RELEASE_PLAN = re.compile(r"^(?:that\s+)?(?:the|its|our|their|this)\s+(?:new\s+|updated\s+|latest\s+|upcoming\s+)?"
+                           r"(?:\w+\s+)?(?:features?|updates?|products?|services?|apps?|tools?|models?|chips?|devices?|"
+                           r"versions?|rollout|launch|release|options?|subscriptions?)\s+(?:will|would|"
+                           r"(?:is|are) (?:going|set|expected) to)\s+(?:also\s+|now\s+|first\s+)?"
+                           r"(?:be\s+(?:available|released|launched|rolled out|delayed|offered|free)|launch|roll out|"
+                           r"arrive|ship|come|debut|expand|start|begin|go live|take longer|cost)\b", re.I)
 # a guess at what someone did, not a statement: "the newspaper seems to have used AI …" (near the start)
 _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
 # a stated purpose: "its mission was to understand …", "our goal is to" (an intention, not a fact)
@@ -135,6 +152,14 @@ _PURPOSE = re.compile(r"^(?:that\s+)?(?:its|our|their|his|her|the company[’']s
 _COPULA_EVALUATION = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained|seems?|seemed|looks?|looked)\s+"
                                 r"[\"“]?(?:(?:not|so|very|really|genuinely|truly|quite|extremely|incredibly|highly|"
                                 r"an?|the)\s+[\"“]?)*(?P<word>[a-z]+)\b", re.I)
+# a predicate of importance or necessity: "is vital for", "remains essential to", "was critical in"
+_IMPORTANCE = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained)\s+(?:(?:so|very|really|absolutely|truly|"
+                         r"also|more|most|increasingly|particularly|especially)\s+)*(?:vital|essential|crucial|"
+                         r"critical|important|indispensable|paramount|fundamental|key)\s+(?:for|to|in)\b", re.I)
+_DEGREE = re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:(?:far|much|simply|just|still|also|not)\s+)?"
+                     r"(?:too\s+\w+|(?<=not\s)(?:nearly\s+)?enough\b|(?:a\s+bit\s+|kind\s+of\s+|a\s+lot\s+)?like\s+\w+ing)|"
+                     r"\b(?:won[’']t|wouldn[’']t|isn[’']t|aren[’']t|wasn[’']t)\s+(?:be\s+)?(?:nearly\s+)?enough\b",
+                     re.I)
 _EVALUATIVE = 2.0  # the valence (VADER scale) from which a predicate word judges rather than describes
 _MIN_WORDS = 4
 _MAX_WORDS = 70
@@ -145,7 +170,12 @@ def _main_clause_after_comma(body: str) -> bool:
     comma = body.find(",")
     if body.count("“", 0, comma) > body.count("”", 0, comma) or body.count('"', 0, comma) % 2:
         return False  # a comma inside a quotation the opening began: no clause of the statement follows it
-    return comma > 0 and _CLAUSE_STRICT.match(body[comma + 1:].strip()) is not None
+    if comma > 0 and _CLAUSE_STRICT.match(body[comma + 1:].strip()) is not None:
+        return True
+    # "As we shared last week — as well as on our blog, our website … — the feature is not trained on …": an
+    # opening set off by a dash
+    dash = body.rfind(" — ")
+    return dash > 0 and _CLAUSE_STRICT.match(body[dash + 3:].strip()) is not None
 
 
 def is_statement(content: str, quoted: bool = False, clause: bool = True) -> bool:
@@ -165,7 +195,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body):
         return False
-    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body)
+    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body) or _RELEASE_PLAN.match(body)
     if intention and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)
@@ -188,6 +218,9 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
 def is_value_judgement(content: str) -> bool:
     """Whether a statement judges rather than states: its predicate is a strongly evaluative word ("was
     impressive", "has been excellent"; participles such as "improving" describe a change)."""
+    if _IMPORTANCE.search(content) or _DEGREE.search(content):
+        return True  # "has been vital for national strength", "is too captivated by …", "won't be enough", "is like
+        # calling …": how much something matters, is too much or too little, or resembles, is a judgement
     v: dict[str, float] = analyzer().lexicon
     return any(abs(v.get(w, 0.0)) >= _EVALUATIVE and not w.endswith(("ing", "ed"))
                for w in (m.group("word").lower() for m in _COPULA_EVALUATION.finditer(content)))

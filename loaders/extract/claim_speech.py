@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from loaders.extract.attribution import Attribution
@@ -102,6 +103,27 @@ def _after_quote(text: str, start: int, verb_at: int) -> bool:
     return head[:1] in ("“", '"') and ("”" in head or head.count('"') >= 2)
 
 
+# the speaker introduced as one of a side's critics ("Critics of the change, including Musk, have said …")
+_CRITICS = re.compile(r"\b(?:critics|sceptics|skeptics|opponents|detractors)\b", re.I)
+
+
+def said_by_critics(ctx: DocContext, a: Attribution) -> bool:
+    """Whether reported speech is put in the mouth of critics ("Critics, including X, have said …"): what they say
+    is their criticism (schema), even where the name of one of them is the speaker."""
+    at = verb_position(ctx, a) if a.kind == "reported" else -1
+    return at >= 0 and _CRITICS.search(ctx.doc.clean, ctx.sentence(a.sent).start, at) is not None
+
+
+# what may follow the verb of '<content>, X said …': where, when, to whom and how it was said
+_PLACING = re.compile(r"\s*(?:[.!?”\"]|$|(?:in|on|at|during|after|before|to|via|while|when|last|this|earlier|later|"
+                      r"yesterday|today|recently|previously|also|then|of|with|by|through|from|for|as|told|according|"
+                      r"adding|noting|saying|citing|who|which|and|but)\b)", re.I)
+# a clause of its own after the verb ("Speaking at a conference, Huang said Nvidia had shipped …"): the words before
+# the name were a fronted phrase, not what was said
+_TAIL_CLAUSE = re.compile(r"\s*(?:\S+\s+){1,6}?(?:is|are|was|were|has|have|had|will|would|could|can|may|might)\b",
+                          re.I)
+
+
 def fronted_too_far(ctx: DocContext, a: Attribution) -> bool:
     """'<content>, X said.': the verb must end the sentence, give or take where and when ('…, and two researchers,
     A and B, announced they were leaving' is no such attribution)."""
@@ -112,7 +134,8 @@ def fronted_too_far(ctx: DocContext, a: Attribution) -> bool:
     tail = text[at + len(a.verb):s.end] if at >= 0 else ""
     return len(tail.split()) > 8 or re.search(r"\bthat\b", tail) is not None or \
         (at >= 0 and _RELATIVE.search(text, max(0, at - 20), at) is None and
-         re.match(r"\s*(?:it|he|she|they|we)\b", tail) is not None)
+         re.match(r"\s*(?:it|he|she|they|we)\b", tail) is not None) or \
+        (not _PLACING.match(tail) and _TAIL_CLAUSE.match(tail) is not None)
 
 
 def verb_position(ctx: DocContext, a: Attribution) -> int:
@@ -133,8 +156,10 @@ def _noun_speech(text: str, verb: str, verb_at: int) -> bool:
 
 def noun_before(text: str, verb_at: int) -> bool:
     """Whether the word before a verb that is also a noun ("claims", "forecast") makes it a noun: a lower-case word
-    that is neither a pronoun, an adverb nor a subject ("the company")."""
+    that is neither a pronoun, an adverb nor a subject ("the company"), or a name's possessive ("OpenAI's")."""
     before = text[max(0, verb_at - 30):verb_at].split()
+    if before and before[-1].endswith(("'s", "’s", "s'", "s’")) and before[-1][0].isupper():
+        return True  # "disputed OpenAI's claim that …": a possessive, then the noun
     return bool(before) and before[-1].islower() and before[-1] not in _SUBJECT_WORDS and \
         not before[-1].endswith("ly")
 
@@ -153,3 +178,80 @@ def object_only(ctx: DocContext, a: Attribution) -> bool:
     text = ctx.doc.clean
     verb_at = text.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
     return verb_at >= 0 and not re.search(r"\bthat\b|[“\"]", text[verb_at:a.start + 5])
+
+
+_SPOKES = re.compile(r"\bspokes(?:person|man|woman)\b", re.I)
+_SPOKES_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+)?spokes(?:person|man|woman)\b", re.I)
+_SPOKES_BEFORE = re.compile(r"\bspokes(?:person|man|woman)\s+(?:for|at|from)\s+(?:the\s+)?$", re.I)
+_SPOKES_BACK = 3  # sentences back in which the spokesperson's organisation is named
+
+
+def unnamed_spokesperson(ctx: DocContext, a: Attribution) -> str | None:
+    """The organisation an unnamed spokesperson speaks for ("A SAG-AFTRA spokesperson told Decrypt … According to
+    the spokesperson, …"): the latest organisation named as a spokesperson's, in this sentence or the few before;
+    None where no unnamed spokesperson speaks."""
+    text, s = ctx.doc.clean, ctx.sentence(a.sent)
+    outside = text[s.start:a.start] + " " + text[a.end:s.end]
+    if not _SPOKES.search(outside):
+        return None
+    if any(m.type == "Person" and not a.start <= m.start < a.end for m in ctx.mentions(a.sent)):
+        return None  # "spokesperson Jose Castaneda": the named person speaks
+    for si in range(a.sent, max(-1, a.sent - 1 - _SPOKES_BACK), -1):
+        for m in reversed(ctx.mentions(si)):
+            if m.type == "Organization" and not (si == a.sent and a.start <= m.start < a.end) and (
+                    _SPOKES_AFTER.match(text, m.end) or _SPOKES_BEFORE.search(text, max(0, m.start - 40), m.start)):
+                return m.key
+    return None
+
+
+_PRONOUN_BEFORE = re.compile(r"\b(she|he)\s+(?:(?:also|later|has|had|then|previously|again|now)\s+)*$", re.I)
+_PRONOUN_VERB = re.compile(r"\s*(she|he)\b", re.I)  # a quote's verb with its subject ('…,” she said')
+_PRONOUN_BACK = 3  # sentences back in which the person a pronoun stands for is named
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    """First name -> "M" or "F" where gender-guesser's name dictionary gives it one sex only."""
+    try:
+        import gender_guesser
+
+        text = (Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt").read_text(encoding="iso-8859-1")
+    except (ImportError, OSError):
+        return {}
+    codes: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        code, name = line[:2].strip(), line[3:29].strip()
+        if code in ("M", "?M", "1M", "F", "?F", "1F") and name:
+            codes.setdefault(name, set()).add(code[-1])
+    return {n: next(iter(c)) for n, c in codes.items() if len(c) == 1}
+
+
+def _gender_of(ctx: DocContext, key: str) -> str | None:
+    """The sex a person's first name points to, if any."""
+    first = ctx.label(key).split()[0] if ctx.type_of(key) == "Person" else ""
+    return _genders().get(first)
+
+
+def pronoun_speaker(ctx: DocContext, a: Attribution, speaker: str) -> str | None:
+    """'She said she hired legal counsel …' read as Sam Altman's: where "she" or "he" is the subject of the verb of
+    speech and the speaker's first name is of the other sex, the latest person of that sex named just before (None
+    if there is none); else the speaker as found."""
+    said = _pronoun(ctx, a)
+    if said is None or _gender_of(ctx, speaker) in (None, said):
+        return speaker
+    for si in range(a.sent, max(-1, a.sent - 1 - _PRONOUN_BACK), -1):
+        for m in reversed(ctx.mentions(si)):
+            if m.start < a.start and m.type == "Person" and _gender_of(ctx, m.key) == said:
+                return m.key
+    return None
+
+
+def _pronoun(ctx: DocContext, a: Attribution) -> str | None:
+    """"F" or "M" where "she" or "he" is the subject of an attribution's verb of speech."""
+    if not a.verb:
+        return None
+    m = _PRONOUN_VERB.match(a.verb)
+    if m is None and a.kind == "reported":
+        at = verb_position(ctx, a)
+        m = _PRONOUN_BEFORE.search(ctx.doc.clean, max(0, at - 30), at) if at >= 0 else None
+    return None if m is None else ("F" if m.group(1).lower() == "she" else "M")

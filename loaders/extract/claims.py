@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from kg.model import Claim, Criticism, Event, Quantity, Relation
 from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
+from loaders.extract.claim_company import RECENT_SPEAKER, company_referent, company_subject, the_company
 from loaders.extract.claim_context import (
     CONTINUED_FIGURES,
     DOCUMENT_STATEMENT,
@@ -28,12 +29,15 @@ from loaders.extract.claim_speech import (
     headline,
     noun_before,
     object_only,
+    pronoun_speaker,
     relative_verb,
+    said_by_critics,
     unasserted,
+    unnamed_spokesperson,
 )
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import is_court
-from loaders.extract.criticisms import CriticismFinder
+from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.judgements import LEARNED_JUDGEMENT
 from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.quantities import parse_quantities
@@ -68,11 +72,6 @@ _TOLD = re.compile(r"tell|tells|told|telling", re.I)
 _ROLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){1,5}(?:,\s+)?|(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,1}"
                        r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
 _BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
-# "The company says", "However, the firm also noted": a definite description as the subject of the verb
-_COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:but|and|however)\s+)(?:the (?:company|firm|startup))\s+"
-                              r"(?:(?:also|later|has|had|previously|again|then|now)\s+)*$", re.I)
-_DESCRIBED = re.compile(r"\b(?:company|startup|start-up)\s+$", re.I)  # not "firm": "law firm X" is its counsel
-_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+|an?\s+)?$", re.I)
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
 _JUDGED = -1.0  # the polarity at or below which a statement without figures is a judgement (criticisms: -1.4)
@@ -85,10 +84,30 @@ _NOUN_FINDING = frozenset({"forecast", "forecasts", "reports", "projects", "show
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$", re.I)
 # "…, Yonhap news agency reported.": a second source closing the sentence, not part of the statement
 _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[a-z]+\s+){0,2}"
-                              r"(?:reported|reports|said|says|wrote)\s*[.!]?\s*$")
+                              r"(?:reported|reports|said|says|wrote)\s*[.!]?\s*$|"
+                              # "…, citing people familiar with the matter", "…, according to a report by X."
+                              r",\s+(?:citing|according to)\s[^,]{1,80}[.!]?\s*$|"
+                              # "…, officials said.", "…, a spokesperson added."
+                              r",\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+){0,2}?(?:officials|sources|analysts|executives|"
+                              r"people|experts|spokes(?:person|man|woman)|company|firm|agency|ministry)\s+"
+                              r"(?:said|says|added|noted|wrote|reported)\s*[.!]?\s*$")
+# "expects to lose $5 billion": a forecast of the speaker's results (not "expects to hire", its own plan)
+_TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|post|book|record|exceed|hit|top|surpass|"
+                          r"bring in|grow|double|triple)\b", re.I)
+# where reported speech joins two statements: "…, and …", "… and that …"
+_JOINED = re.compile(r",\s+and\s+(?:that\s+)?|\s+and\s+that\s+")
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
+# "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
+_RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
 _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]{1,80}(?:[”\"]|$)")  # a quoted phrase inside reported speech
-_RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
+_CRITIC_REACH = 1  # sentences either side of a criticism in which its critic's statements back it
+# a statement whose subject is its speaker ("she had declined …", "we have not …")
+_SELF_SUBJECT = re.compile(r"[\s“\"]*(?:that\s+)?(?:i|we|he|she|it|they)\b", re.I)
+# a criticism that answers one: it calls the accusations false, meritless or misleading
+_REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|suggestions?)\b[^.]{0,60}\b(?:false|untrue|"
+                       r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
+                       r"meritless|misleading|inaccurate|untrue)\s+(?:accusations?|allegations?|claims)\b", re.I)
+_SAME_WORDING = 0.6  # the share of words two claims of one claimant share when they state the same
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
 _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
@@ -132,16 +151,19 @@ def _next_attribution() -> re.Pattern[str]:
 def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Event],
                    criticisms: list[Criticism]) -> list[Claim]:
     """Attributed statements of fact or forecast, with their speaker, what they are about and their figures."""
-    return _DocClaims(ctx, CriticismFinder(ctx, relations, events), criticisms).run()
+    return _DocClaims(ctx, CriticIndex(ctx, relations, events), criticisms).run()
 
 
 class _DocClaims:
     """The claims of one document, and what finding them remembers."""
 
-    def __init__(self, ctx: DocContext, finder: CriticismFinder, criticisms: list[Criticism]) -> None:
+    def __init__(self, ctx: DocContext, finder: CriticIndex, criticisms: list[Criticism]) -> None:
         self.ctx, self.finder = ctx, finder
         # a learned judgement (judgement_model) is a guess: the statement it flags keeps its claim
         self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms if c.rule != LEARNED_JUDGEMENT]
+        # the sentences in which each critic criticises: what it states right around them backs its criticism
+        self.critic_sents = {(c.critic, ctx.sentence_at(c.source.start)) for c in criticisms
+                             if c.rule != LEARNED_JUDGEMENT and not _rebuttal(ctx, finder, c, criticisms)}
         self.claims: list[Claim] = []
         self.seen: list[tuple[str, int, int]] = []  # (speaker, start, end) of the statements taken
         self.spoken: dict[int, str] = {}  # sentence -> the speaker of its statement
@@ -166,12 +188,16 @@ class _DocClaims:
             self.spoken.setdefault(a.last_sent, speaker)
             if a.kind != "according":
                 self.voices.setdefault(a.last_sent, speaker)
-            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or object_only(ctx, a):
+            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or object_only(ctx, a) or \
+                    _RELATIVE_ACCORDING.search(ctx.doc.clean, ctx.sentence(a.sent).start, a.start):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = bool(a.verb and a.verb.lower().startswith("announc"))
+            by_critics = said_by_critics(ctx, a)
             for sent, start, end in _pieces(ctx, a):
                 if end - start < 8 or any(k == speaker and start < e and s < end for k, s, e in self.seen):
                     continue  # too short, or the same statement found by two attributions
+                if by_critics and not self._quantities(start, end):
+                    continue  # criticism territory; its figures are a borderline claim
                 if self._is_claim(speaker, sent, start, end, rule, announced):
                     self.seen.append((speaker, start, end))
                     self.claims.append(self._claim(speaker, sent, start, end, rule))
@@ -187,7 +213,7 @@ class _DocClaims:
                     continue  # a quote already taken
                 if is_statement(content) and self.finder.negative(content) is None:
                     self.claims.append(self._claim(a.speaker, a.sent, a2, b2, CONTINUED_FIGURES))
-        return self.claims
+        return _once(self.claims)
 
     def _other_subject(self, speaker: str, sent: int, start: int) -> bool:
         """Whether a sentence opens with an actor other than the speaker (or its side) as its subject."""
@@ -200,9 +226,12 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = _company_subject(ctx, a, self._recent_organisation(a.sent)) or \
+        speaker = company_subject(ctx, a, self._recent_organisation(a.sent)) or \
             _adjacent_speaker(ctx, self.finder, a) or \
-            _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or a.speaker
+            _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
+        speaker = pronoun_speaker(ctx, a, speaker)
+        if speaker is None:
+            return None
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS or \
                 _unknown_speaker(ctx, a):
             return None
@@ -221,7 +250,7 @@ class _DocClaims:
     def _recent_organisation(self, sent: int) -> str | None:
         """The organisation that spoke last in the sentences just before ``sent``: whom "the company said" goes on
         quoting ("The Arena Group said in a statement … The company said, however, …")."""
-        for i in range(sent - 1, max(-1, sent - 1 - _RECENT_SPEAKER), -1):
+        for i in range(sent - 1, max(-1, sent - 1 - RECENT_SPEAKER), -1):
             if i in self.voices and self.ctx.type_of(self.voices[i]) == "Organization":
                 return self.voices[i]  # (a report cited, "according to a CNBC report", is a source, not a subject)
         return None
@@ -238,9 +267,11 @@ class _DocClaims:
         (its figures, the costliest test, are read only where they decide)."""
         ctx, finder = self.ctx, self.finder
         content = ctx.doc.clean[start:end]
-        # "X reported a net loss of $6.1 million": a figure reported is a claim, clause or not
+        # "X reported a net loss of $6.1 million", "X expects to lose $5 billion": a figure reported or forecast is
+        # a claim, clause or not
         if not is_statement(content, quoted=rule == QUOTED_STATEMENT) and (
-                rule != FINDING or not is_statement(content, clause=False) or not self._quantities(start, end)):
+                rule != FINDING or not (is_statement(content, clause=False) or _TO_FORECAST.match(content)) or
+                not self._quantities(start, end)):
             return False
         s = ctx.sentence(sent)
         if any(k == speaker and s.start < ce and cs < s.end for k, cs, ce in self.criticised) and \
@@ -252,6 +283,8 @@ class _DocClaims:
                 (finder.polarity(content) <= _JUDGED and not _CHANGE.search(content))):
             return False  # a judgement (a negative one is criticism territory), or too short to state a fact;
             # figures and trends that fell or were cut are facts
+        if not self._quantities(start, end) and self._backs_criticism(speaker, sent, start, end):
+            return False
         if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
             return False
@@ -259,6 +292,17 @@ class _DocClaims:
             return False
         # an announcement is an event; with a figure, a borderline claim (schema)
         return not announced or bool(self._quantities(start, end))
+
+    def _backs_criticism(self, speaker: str, sent: int, start: int, end: int) -> bool:
+        """Whether a statement is what a critic says about others right next to its criticism ("The board was not
+        told beforehand", the sentence after Toner faults Altman): the criticism's grounds, in criticism territory
+        (schema); what the critic says of itself ("she had declined the offer") stays a claim."""
+        if not any((speaker, i) in self.critic_sents for i in range(sent - _CRITIC_REACH, sent + _CRITIC_REACH + 1)):
+            return False
+        if _SELF_SUBJECT.match(self.ctx.doc.clean, start, end):
+            return False
+        first = next(iter(self.ctx.mentions(sent, start, end)), None)
+        return first is None or first.key != speaker or first.start - start > 4
 
     def _quantities(self, start: int, end: int) -> tuple[Quantity, ...]:
         """The figures of a statement (read once)."""
@@ -276,7 +320,7 @@ class _DocClaims:
                      quantities=self._quantities(start, end), source=ctx.span(s.start, s.end, sent), rule=rule)
 
 
-def _attributions(ctx: DocContext, finder: CriticismFinder) -> Iterator[tuple[Attribution, str]]:
+def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attribution, str]]:
     """Every attribution of the document with the rule that names it: quotes first, then reported speech."""
     quoted: set[int] = set()
     for a in quote_attributions(finder):
@@ -290,11 +334,47 @@ def _attributions(ctx: DocContext, finder: CriticismFinder) -> Iterator[tuple[At
             found = reported_attributions(finder, s.index, s.index in quoted, _long_enough)
             yield from ((a, REPORTED_STATEMENT) for a in found)
             if "according" in words and not any(a.kind == "according" for a in found):
-                yield from ((a, REPORTED_STATEMENT) for a in according_attributions(ctx, finder, s.index))
+                company = partial(company_referent, ctx, s.index)
+                yield from ((a, REPORTED_STATEMENT) for a in according_attributions(ctx, finder, s.index, company))
         if not words.isdisjoint(_FINDING_WORDS):
             yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
         if not words.isdisjoint(DOCUMENT_WORDS):
             yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
+
+
+def _rebuttal(ctx: DocContext, finder: CriticIndex, c: Criticism, criticisms: list[Criticism]) -> bool:
+    """Whether a criticism answers one: it calls the accusations false, or its target criticised the critic or the
+    critic's side before ("We believe the claimants misunderstand …" from the sued company); a rebuttal defends,
+    and the facts its speaker adds are claims."""
+    if _REBUTTAL.search(ctx.doc.clean, c.source.start, c.source.end):
+        return True
+    side = {c.critic} | finder.allies.get(c.critic, set())
+    return any(o.critic == c.target and o.target in side and o.source.start < c.source.start
+               for o in criticisms if o.rule != LEARNED_JUDGEMENT)  # (the answer comes after what it answers)
+
+
+def _once(claims: list[Claim]) -> list[Claim]:
+    """Each statement once (schema: a statement repeated in an article is one claim): of two claims of a claimant
+    with the same figures, or wording that is mostly the same, the first stays."""
+    kept: list[Claim] = []
+    for c in claims:
+        words = _words(c.text)
+        if not any(k.claimant == c.claimant and _same_statement(k, c, words) for k in kept):
+            kept.append(c)
+    return kept
+
+
+def _same_statement(a: Claim, b: Claim, b_words: set[str]) -> bool:
+    """Whether two claims of one claimant state the same: the same figures, or most words shared."""
+    if a.quantities or b.quantities:
+        return {(q.value, q.unit) for q in a.quantities} == {(q.value, q.unit) for q in b.quantities}
+    a_words = _words(a.text)
+    return len(a_words & b_words) >= _SAME_WORDING * len(a_words | b_words)
+
+
+def _words(text: str) -> set[str]:
+    """The lower-case words of a text."""
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
@@ -335,34 +415,7 @@ def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> st
     return spokes.get(a.speaker)
 
 
-def _company_subject(ctx: DocContext, a: Attribution, recent: str | None = None) -> str | None:
-    """"The company says …" after "online education company Chegg": the organisation the article introduced as
-    a company (the latest so described), not the last one named (often a rival or an outlet it spoke to)."""
-    if a.kind != "reported" or not a.verb:
-        return None
-    verb_at = ctx.doc.clean.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
-    return _the_company(ctx, a.sent, verb_at, recent) if verb_at >= 0 else None
-
-
-def _the_company(ctx: DocContext, sent: int, verb_at: int, recent: str | None = None) -> str | None:
-    """What "the company" right before a verb at ``verb_at`` refers to (None when no such subject stands there):
-    the organisation introduced as a company, else the one that spoke just before (``recent``), else the nearest."""
-    text = ctx.doc.clean
-    if not _COMPANY_SUBJECT.search(text[ctx.sentence(sent).start:verb_at].lstrip()):
-        return None
-    described = [m for si in range(sent + 1) for m in ctx.by_sentence.get(si, []) if m.end <= verb_at and
-                 m.type == "Organization" and _DESCRIBED.search(text, max(0, m.start - 12), m.start)]
-    if described:
-        return described[-1].key
-    if recent is not None:
-        return recent
-    # else the organisation named most nearby, of those that are ever a subject (not only "told Axios")
-    addressed = {k for k, e in ctx.entities.items() if e.type == "Organization" and e.mentions and all(
-        _ADDRESSEE.search(text, max(0, m.start - 16), m.start) for m in e.mentions)}
-    return ctx.salient(verb_at, addressed) or ctx.salient(verb_at, addressed, max_sentences=20)
-
-
-def _adjacent_speaker(ctx: DocContext, finder: CriticismFinder, a: Attribution) -> str | None:
+def _adjacent_speaker(ctx: DocContext, finder: CriticIndex, a: Attribution) -> str | None:
     """The name right before the verb of reported speech ("…, and Meta says the assistant …"): the speaker, even
     where the clause's start is misread."""
     if a.kind != "reported" or not a.verb:
@@ -374,7 +427,7 @@ def _adjacent_speaker(ctx: DocContext, finder: CriticismFinder, a: Attribution) 
         return None
     for m in reversed(ctx.mentions(a.sent, s.start, verb_at)):
         if m.type in _SPEAKER_TYPES and ctx.is_head(m) and _BEFORE_VERB.fullmatch(text, m.end, verb_at):
-            return finder._actor(m.key, a.sent, m.start)
+            return finder.actor(m.key, a.sent, m.start)
         break
     return None
 
@@ -391,7 +444,7 @@ def _unknown_speaker(ctx: DocContext, a: Attribution) -> bool:
         _BEFORE_VERB.fullmatch(text, before[-1].end, verb_at) is not None
 
 
-def _litigated(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:
+def _litigated(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int, start: int, end: int) -> bool:
     """"Chegg says Google forces companies to …" in a passage about its complaint: what a litigant says the other
     side did is an allegation (a criticism), not a claim."""
     first = next(iter(ctx.mentions(sent, start, end)), None)
@@ -401,7 +454,7 @@ def _litigated(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int
     return any(not ctx.words(i).isdisjoint(_LAWSUIT_WORDS) for i in range(max(0, sent - 1), sent + 1))
 
 
-def _characterised(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:
+def _characterised(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int, start: int, end: int) -> bool:
     """'He said xAI had released Grok 4 “without any documentation of their safety testing”': a person describing
     another side in words of their own, quoted, judges it (criticism territory) rather than reporting a fact."""
     if ctx.type_of(speaker) != "Person" or not _QUOTED_WORDS.search(ctx.doc.clean, start, end):
@@ -411,7 +464,7 @@ def _characterised(ctx: DocContext, finder: CriticismFinder, speaker: str, sent:
         first.type in (*_SPEAKER_TYPES, "Product") and first.key not in finder.allies.get(speaker, ())
 
 
-def _own_side_plan(ctx: DocContext, finder: CriticismFinder, speaker: str, sent: int, start: int, end: int) -> bool:
+def _own_side_plan(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int, start: int, end: int) -> bool:
     """"Duolingo would stop using contractors", said by its chief, "Siri Context would arrive next year", said by
     Apple: the speaker's side announcing its own (or its product's) plans."""
     first = next(iter(ctx.mentions(sent, start, end)), None)
@@ -436,7 +489,7 @@ def _long_enough(content: str) -> bool:
     return content.count(" ") >= 3
 
 
-def _findings(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[Attribution]:
+def _findings(ctx: DocContext, finder: CriticIndex, sent: int) -> Iterator[Attribution]:
     """'X reported / found / forecast (that) …': the subject before the verb states what follows it."""
     s = ctx.sentence(sent)
     text = ctx.doc.clean
@@ -447,7 +500,7 @@ def _findings(ctx: DocContext, finder: CriticismFinder, sent: int) -> Iterator[A
             continue  # inside a quote: the quote's speaker says it
         if m.group(0).split()[0].lower() in _NOUN_FINDING and noun_before(text, m.start()):
             continue  # "raised its revenue forecast to …", "data centre projects": a noun, not a finding
-        speaker = _the_company(ctx, sent, m.start()) or finder.critic_at(sent, m.start())
+        speaker = the_company(ctx, sent, m.start()) or finder.critic_at(sent, m.start())
         if speaker is None or m.end() >= s.end - 3:
             continue
         yield Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0), text[m.end():s.end])
@@ -482,11 +535,9 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
 
 def _halves(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A statement joining two figures' statements ("80% of the code is …, and the success rate has risen from 26%
-    to 76%") as two statements; any other as itself."""
-    at = text.find(", and ", start, end)
-    while at > 0:
-        right = at + len(", and ")
+    to 76%", "revenue grew 17% and that it had 1,000 customers") as two statements; any other as itself."""
+    for m in _JOINED.finditer(text, start, end):
+        at, right = m.start(), m.end()
         if _DIGIT.search(text, start, at) and _DIGIT.search(text, right, end) and text.count(" ", right, end) >= 3:
             return [(start, at), (right, end)]
-        at = text.find(", and ", right, end)
     return [(start, end)]

@@ -115,9 +115,6 @@ class CriticIndex:
         """Who speaks when a document is the subject at ``pos`` (a suit's plaintiff, a ruling's judge)."""
         return judgements.document_voice(self, sent, pos, found)
 
-    # the claims stage (claims.py, claim_context.py) still calls the resolver by its old, private name
-    _actor = actor
-
     def speakers(self, found: Found) -> SpeakerView:
         """The index seen with the findings so far, as attribution asks for speakers (attribution.Speakers)."""
         return SpeakerView(self, found)

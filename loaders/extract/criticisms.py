@@ -38,10 +38,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     called_for,
 )
 
-# kept for the claims stage, which builds an index of its own to find the speakers of statements
-CriticismFinder = CriticIndex
-
-
 def find_all(ix: CriticIndex) -> list[Finding]:
     """Every finding of the document's criticism rules, in the order they were found."""
     found: list[Finding] = []

@@ -42,16 +42,38 @@ PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 MULTIPLE = re.compile(rf"\b{_NUMBER}\s*(?:-\s*)?(?:times\b|x\b|fold\b)|"
                       r"\b(?P<verb>doubl|tripl|quadrupl)(?:ed|es|ing|e)\b",
                       re.I)
-# "(?!-)": "a quarter-inch gap" is a length, not a duration
+# "(?!-)": "a quarter-inch gap" is a length, not a duration; "three quarters of" a share
 DURATION = re.compile(rf"\b{_NUMBER}\s+(?:and a half\s+)?(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|"
-                      r"quarters?|years?|decades?)\b(?!-)", re.I)
+                      r"quarters?(?!\s+of\b)|years?|decades?)\b(?!-)", re.I)
+# "a year" / "an hour" is a duration only after a word that measures time ("within an hour", "for a decade"); else a
+# rate ("$5bn a year") or a point in time ("from a year earlier")
+_A_DURATION_BEFORE = re.compile(r"\b(?:within|in|for|over|than|about|around|nearly|almost|under|after|took|takes|"
+                                r"lasted|lasts|spent|past)\s+$", re.I)
+_A_DURATION = re.compile(r"\b(?:half\s+)?an?\s+(?:second|minute|hour|day|week|month|quarter|year|decade)\b(?!-)", re.I)
+# a share written as a fraction: "two-thirds of", "three quarters of", "half of", "cut by two-thirds"; not "the
+# first half of 2024", "a quarter of a century" (time) or "half of this" (no whole counted)
+FRACTION = re.compile(r"(?<!first )(?<!second )(?<!latter )(?<!\w)(?:(?P<num>an?|one|two|three|four|five|six|seven|"
+                      r"eight|nine)(?:-(?P<hden>halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b(?!-)|"
+                      r"\s+(?P<den>half|thirds?|quarters?|fourths?|fifths?|tenths?)(?=\s+of\b))|"
+                      r"(?P<half>half)(?=\s+of\b))(?!\s+of\s+(?:an?\s+(?:century|decade|year|month|week|day|hour|"
+                      r"minute|second|mile|point)|this|that|it|them|these|those|what|us|you)\b)", re.I)
+_FRACTION_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9}
+_DENOMINATOR = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+# a figure compounded with its measure: "a 500,000-square-foot plant", "a 10-year deal", "a 20-person team"
+COMPOUND = re.compile(r"(?<![\w$€£.,-])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[\s-](?P<scale>million|billion|"
+                      r"thousand))?-(?P<measure>[a-z]+(?:-[a-z]+)?)\b(?!-)")
+_DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade"})
 # "100,000 U.S. jobs", "15 million searches": a number, up to two modifiers and the counted noun
-COUNT = re.compile(r"(?<![\w$€£.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)?\s+"
-                   r"(?P<noun>(?:[A-Za-z][\w.-]*\s+){0,2}?(?:[a-z][\w-]*s|[A-Z]{2,}s|people|children|staff|"
-                   r"men|women))\b")
+COUNT = re.compile(r"(?<![\w$€£.,/])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<scale>million|billion|thousand)?\s+"
+                   r"(?P<noun>(?:(?!(?:with|of|for|in|on|at|to|from|by|and|or|the|a|an|than|per|as)\s)"
+                   r"[A-Za-z][\w.-]*\s+){0,2}?(?:[a-z][\w-]*s(?<!ss)(?<!us)(?<!is)|[A-Z]{2,}s|people|children|"
+                   r"staff|men|women))\b")
 # "about thirty organisations", "two prospective investors", "a one-million-square-foot plant"
 # after a run of number words: "about thirty organisations", "two prospective investors", "one-million-square-foot"
-_COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\b|-(?P<measure>[a-z]+(?:-[a-z]+)?)\b",
+# (a plural ends in "s", but not in "ss", "us" or "is": "business customers", "analysis")
+_COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s(?<!ss)(?<!us)(?<!is))\b|"
+                      r"-(?P<measure>[a-z]+(?:-[a-z]+)?)\b",
                       re.I)
 # "zero dollars", "a trillion dollars"
 _WORD_CURRENCY = re.compile(r"\s+(?P<cur>dollars|euros|pounds|yuan|yen|rupees)\b", re.I)
@@ -64,7 +86,8 @@ _IDENTIFIER_BEFORE = re.compile(r"(?:(?<=[\w,;:’'\"”)] )[A-Z][\w.]*|\b[A-Z]{
 _NOT_NOUNS = frozenset({"is", "was", "has", "does", "as", "us", "its", "this", "his", "thus", "plus", "less",
                         "unless", "across", "whereas", "perhaps", "always", "sometimes", "says", "goes"})
 _NOT_COUNTED = frozenset({"times", "percent", "years", "months", "weeks", "days", "hours", "minutes", "seconds",
-                          "decades", "quarters", "dollars", "euros", "pounds", "yuan", "yen", "rupees", "of"})
+                          "decades", "quarters", "dollars", "euros", "pounds", "yuan", "yen", "rupees", "of",
+                          "halves", "thirds", "fourths", "fifths", "tenths"})
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -83,6 +106,7 @@ _APPROX_MAX = 13  # the longest word of _APPROX ("approximately")
 _CUR_MAX = 3  # the longest currency of _CUR ("US$", "USD", "Rs.")
 # words without which MULTIPLE and DURATION cannot match
 _MULTIPLE_STEMS = ("times", "x", "fold", "doubl", "tripl", "quadrupl")
+_FRACTION_STEMS = ("half", "third", "quarter", "fourth", "fifth", "tenth")
 _DURATION_STEMS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
 
 
@@ -170,7 +194,9 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     digits = _HAS_DIGIT.search(text) is not None
     low = caseless(text)
     words = _NUMBER_WORD.search(text) is not None  # one scan of the number-word trie
-    if not digits and not words:
+    timed = low is None or any(w in low for w in _DURATION_STEMS)
+    shares = low is None or any(w in low for w in _FRACTION_STEMS)
+    if not digits and not words and not timed and not shares:
         return out
 
     def free(a: int, b: int) -> bool:
@@ -193,13 +219,25 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
             value = _num(m.group("n"))
         out.append((m.start(), m.end(), Quantity(value=value, unit="multiple")))
         taken.append((m.start(), m.end()))
-    for m in DURATION.finditer(text) if low is None or any(w in low for w in _DURATION_STEMS) else ():
-        if not free(m.start(), m.end()):
-            continue
+    for a, b, share in _fractions(text) if shares else ():
+        if share.value <= 100.0:  # "four-thirds of" is no share, nor a count of thirds
+            out.append((a, b, share))
+        taken.append((a, b))
+    for m in DURATION.finditer(text) if timed and (digits or words) else ():
+        if not free(m.start(), m.end()) or m.group("n").lower() in ("a", "an"):
+            continue  # "a year": below, where a word before it measures time
         unit = m.group("unit").lower().rstrip("s")
         value = _num(m.group("n")) + (0.5 if "and a half" in m.group(0).lower() else 0.0)
         out.append((m.start(), m.end(), Quantity(value=value, unit=unit)))
         taken.append((m.start(), m.end()))
+    for a, b, q in _a_durations(text) if timed else ():
+        if free(a, b):
+            out.append((a, b, q))
+            taken.append((a, b))
+    for a, b, q in _compounds(text) if digits and "-" in text else ():
+        if free(a, b):
+            out.append((a, b, q))
+            taken.append((a, b))
     for m in COUNT.finditer(text) if digits else ():
         if not free(m.start(), m.end()):
             continue
@@ -216,6 +254,47 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
             out.append((a, b, q))
             taken.append((a, b))
     out.sort(key=lambda t: t[0])
+    return out
+
+
+def _fractions(text: str) -> list[tuple[int, int, Quantity]]:
+    """Shares written as fractions, in percent: "two-thirds of" (66.7), "a quarter of" (25), "half of" (50)."""
+    out: list[tuple[int, int, Quantity]] = []
+    for m in FRACTION.finditer(text):
+        if m.group("half"):
+            value = 50.0
+        else:
+            word = (m.group("den") or m.group("hden")).lower()
+            den = 2 if word == "halves" else _DENOMINATOR[word.removesuffix("s")]
+            value = round(100.0 * _FRACTION_NUM[m.group("num").lower()] / den, 2)
+        out.append((m.start(), m.end(), Quantity(value=value, unit="percent")))
+    return out
+
+
+def _a_durations(text: str) -> list[tuple[int, int, Quantity]]:
+    """"within an hour", "for a decade", "in half a year": one (or half a) unit of time after a word that
+    measures time."""
+    out: list[tuple[int, int, Quantity]] = []
+    for m in _A_DURATION.finditer(text):
+        if _A_DURATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            unit = m.group(0).split()[-1].lower()
+            out.append((m.start(), m.end(), Quantity(value=0.5 if m.group(0).lower().startswith("half") else 1.0,
+                                                     unit=unit)))
+    return out
+
+
+def _compounds(text: str) -> list[tuple[int, int, Quantity]]:
+    """Figures compounded with their measure: "500,000-square-foot" (a count of the measure), "10-year" (a
+    duration); not years ("2024-era"), ages ("22-year-old") or identifiers ("Section 230-style")."""
+    out: list[tuple[int, int, Quantity]] = []
+    for m in COMPOUND.finditer(text):
+        n, measure = m.group("n"), m.group("measure").lower()
+        if re.fullmatch(r"(19|20)\d\d", n) or measure.endswith("-old") or \
+                _IDENTIFIER_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        value = _num(n) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
+        unit = measure.removesuffix("s") if measure.removesuffix("s") in _DURATION_UNITS else measure
+        out.append((m.start(), m.end(), Quantity(value=value, unit=unit)))
     return out
 
 
@@ -245,7 +324,7 @@ def _word_quantities(text: str) -> list[tuple[int, int, Quantity]]:
             continue
         noun = m.group("noun")
         unit = noun.split()[-1].lower() if noun else m.group("measure").lower()
-        if unit in _NOT_COUNTED or unit in _NOT_NOUNS or value == 1:
-            continue  # "one of", "two years" (a duration), "one people", "one-time": not a count
+        if unit in _NOT_COUNTED or unit in _NOT_NOUNS or value == 1 or unit.endswith("-old"):
+            continue  # "one of", "two years" (a duration), "one people", "one-time", "four-year-old": not a count
         out.append((w.start(), m.end(), Quantity(value=value, unit=unit)))
     return out

@@ -34,6 +34,9 @@ def claims_of(ex: Extraction) -> list[tuple[str, str, list[float]]]:
      "Halvorsen Robotics", "Quarterly shipments rose 12% to 4.2 million units", [12.0, 4.2e6]),
     ("Zentrix Labs said it had published a new safety study. The study warns that current evaluations have not yet "
      "caught up with agentic systems.", "Zentrix Labs", "current evaluations have not yet caught up", []),
+    # a publication's named author speaks
+    ("A new study from Halvorsen University, published on Monday, found that 12% of the answers were wrong.",
+     "Halvorsen University", "12% of the answers were wrong", [12.0]),
 ])
 def test_attributed_statements_are_claims(text: str, claimant: str, statement: str, values: list[float]) -> None:
     found = claims_of(extract(text))
@@ -57,9 +60,61 @@ def test_attributed_statements_are_claims(text: str, claimant: str, statement: s
      "reported.", "the service had handled 40 million requests on Saturday"),
     ("Priya Raman said in a video posted to her channel that the model has passed 12 safety evaluations.",
      "the model has passed 12 safety evaluations"),
+    ("Zentrix Labs told regulators that its filters had missed 40 accounts, officials said.",
+     "its filters had missed 40 accounts"),
+    # a fronted phrase before the name is not what was said
+    ("Speaking at a conference hosted by Halvorsen Robotics, Priya Raman said Zentrix Labs had shipped 3 million "
+     "chips.", "Zentrix Labs had shipped 3 million chips"),
 ])
 def test_the_statement_starts_and_ends_where_its_clause_does(text: str, statement: str) -> None:
     assert [c[1] for c in claims_of(extract(text))] == [statement]
+
+
+@pytest.mark.parametrize(("text", "claimant", "statement"), [
+    # a second source closing the sentence is not part of the statement
+    ("Bloomberg reported that Zentrix Labs was in talks to raise $6 billion, citing people familiar with the matter.",
+     "Bloomberg", "Zentrix Labs was in talks to raise $6 billion"),
+    ("Priya Raman has said that Zentrix Labs will reach 10 million users by 2026, according to a report by the Daily "
+     "Ledger.", "Priya Raman", "Zentrix Labs will reach 10 million users by 2026"),
+    # "according to the company" and "according to the blog post": the organisation the article is about
+    ("Zentrix Labs, an online education company, opened an office in Oslo. According to the company, its tutor now "
+     "has 30 million monthly users.", "Zentrix Labs", "its tutor now has 30 million monthly users"),
+    ("Zentrix Labs published a blog post on Friday. According to the post, its founders originally planned to raise "
+     "around $100 million.", "Zentrix Labs", "its founders originally planned to raise around $100 million"),
+    # a role before the name
+    ("Zentrix Labs has spent more than $1 million on 11,000 subway ads, according to its founder and CEO, Priya "
+     "Raman.", "Priya Raman", "Zentrix Labs has spent more than $1 million on 11,000 subway ads"),
+])
+def test_the_source_and_its_statement(text: str, claimant: str, statement: str) -> None:
+    assert (claimant, statement) in [(c[0], c[1]) for c in claims_of(extract(text))]
+
+
+def test_two_statements_with_figures_joined_by_and_that_are_two_claims() -> None:
+    text = "Zentrix Labs said its revenue grew 17% and that its tutor had 1,000 customers in Oslo."
+    assert [(c[1], c[2]) for c in claims_of(extract(text))] == [
+        ("its revenue grew 17%", [17.0]), ("its tutor had 1,000 customers in Oslo", [1000.0])]
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_named_as_theirs() -> None:
+    text = ("Halvorsen Robotics launched a voice feature on Monday. A Zentrix Labs spokesperson told the Daily Ledger "
+            "that the union learned of it from the press. According to the spokesperson, the union did not approach "
+            "Halvorsen Robotics before filing the charge.")
+    found = [c[0] for c in claims_of(extract(text)) if "did not approach" in c[1]]
+    assert found == ["Zentrix Labs"]
+
+
+@pytest.mark.parametrize("said", ["“We trained it on 10,000 GPUs,” the company wrote in a blog post.",
+                                  "The company says it trained the model on 10,000 GPUs."])
+def test_the_company_is_the_subject_of_its_paragraph_not_the_last_speaker(said: str) -> None:
+    text = ("“Demand for chips will grow 20% next year,” said an analyst at Helix Capital.\n\n"
+            f"Zentrix Labs released a new model on Tuesday. {said}")
+    assert [c[0] for c in claims_of(extract(text)) if "10,000" in c[1]] == ["Zentrix Labs"]
+
+
+def test_she_said_is_not_the_last_man_named() -> None:
+    text = ("Actress Scarlett Vance turned down an offer from Zentrix Labs chief executive Tom Becker in May. Becker "
+            "later contacted her agent again. She said she hired legal counsel, who sent two letters to Becker.")
+    assert [c[0] for c in claims_of(extract(text))] == ["Scarlett Vance"]
 
 
 def test_a_spokesperson_quoting_words_about_their_own_side_makes_a_claim() -> None:
@@ -172,6 +227,46 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     assert claim.text == "its new model has cut error rates by half"
 
 
+_ACCUSED = ("Zentrix Labs under fire\n\nElena Varga, a privacy researcher at Halvorsen University, accused Zentrix "
+            "Labs of misleading its users. ")
+
+
+@pytest.mark.parametrize(("follow_on", "claims"), [
+    # what a critic says of the other side next to the criticism backs it: criticism territory
+    ("She said the app sends location data to third-party advertisers.", []),
+    # what the critic says of itself stays a claim
+    ("She said she had reported the flaw to the company in March.", ["she had reported the flaw to the company"]),
+])
+def test_a_critics_grounds_next_to_its_criticism_are_not_claims(follow_on: str, claims: list[str]) -> None:
+    found = [c[1] for c in claims_of(extract(_ACCUSED + follow_on)) if c[0] == "Elena Varga"]
+    assert len(found) == len(claims) and all(want in got for want, got in zip(claims, found, strict=True)), found
+
+
+@pytest.mark.parametrize(("answer", "speaker"), [
+    # it calls the accusations false
+    ("Zentrix Labs chief executive Priya Raman said the accusations were false. Raman said", "Priya Raman"),
+    # it criticises its critic back
+    ("Zentrix Labs criticised Elena Varga for “spreading misinformation”. The company said", "Zentrix Labs"),
+])
+def test_a_rebuttals_facts_are_claims(answer: str, speaker: str) -> None:
+    text = _ACCUSED + "\n\n" + answer + " the data is stored only on the device."
+    assert (speaker, "the data is stored only on the device", []) in claims_of(extract(text))
+
+
+@pytest.mark.parametrize(("second", "count"), [
+    ("Zentrix Labs said in March that its tutor was doing the work of 700 teachers in Oslo.", 1),
+    ("Zentrix Labs said in March that its tutor now helps 900 teachers in Oslo.", 2),
+])
+def test_a_statement_repeated_in_an_article_is_one_claim(second: str, count: int) -> None:
+    text = f"Zentrix Labs said its tutor did the work of 700 teachers.\n\nThe tutor launched in 2023. {second}"
+    assert len(claims_of(extract(text))) == count
+
+
+def test_a_forecast_of_results_is_a_claim() -> None:
+    text = "Zentrix Labs expects to lose about $5 billion this year on roughly $3.7 billion in revenue."
+    assert [c[2] for c in claims_of(extract(text))] == [[5e9, 3.7e9]]
+
+
 @pytest.mark.parametrize("text", [
     # an accusation is a criticism
     "Elena Varga said Zentrix Labs had misled investors about the safety of its products.",
@@ -266,12 +361,35 @@ def test_the_text_is_the_statement_not_the_sentence() -> None:
     # a second attribution ends the first statement: the chief's praise is not the company's statement
     "Halvorsen Robotics said it had signed a contract for two data centers, and its CEO, Elena Varga, said early "
     "results had been “genuinely impressive”.",
+    # the speaker's stance, its plans (negated too) and when its product comes out
+    "Zentrix Labs said it was “fully committed” to the partnership and would keep working with regulators.",
+    "Zentrix Labs said it had no plans to raise prices for its tutor.",
+    "Halvorsen Robotics said the new feature will be available in the United States first.",
+    "Halvorsen Robotics said the features would take longer than expected to reach its customers.",
+    # critics' statements are their criticism, even where one of them is named
+    "Critics of the merger, including Priya Raman, have said Zentrix Labs has drifted away from its founding mission.",
+    # a claim the subject disputes is not the subject's ("disputed X's claim that …")
+    "Elena Varga disputed Zentrix Labs's claim that 70% of its users trust the tutor.",
+    # how much something matters is a judgement
+    "Priya Raman said open research has been vital for the progress of the whole industry.",
+    # "that, according to X, drew on …": the rest of a relative clause, with no subject of its own
+    "Zentrix Labs licensed memos that, according to Halvorsen Robotics, drew heavily on its own manuals.",
 ])
 def test_what_is_not_a_claim(text: str) -> None:
     assert claims_of(extract(text)) == []
 
 
 @pytest.mark.parametrize(("content", "quoted", "expected"), [
+    # a quote states a fact when it denies one or gives a rank, not when it praises
+    ("Zentrix does not have backdoors in our chips", True, True),
+    ("AI isn't replacing our staff", True, True),
+    ("Orion 4 is the most intelligent model in the world", True, True),
+    ("Priya is one of the most ambitious founders we've worked with", True, False),
+    ("We are not commenting on the lawsuit at this stage", True, False),
+    ("Halvorsen is not the only company doing this to our members", True, False),
+    # an opening set off by dashes, then the clause
+    ("As we shared last week — on our blog and our website — the feature is not trained on customer files", True,
+     True),
     ("the chips had not slowed the country's progress", False, True),
     ("more than 10,000 vulnerabilities have been found", False, True),
     ("When the suit was first filed", False, False),
@@ -309,6 +427,12 @@ def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     ("it is not yet clear that the model is capable of research judgment", False),
     ("model performance is improving quickly on coding benchmarks", False),
     ("the two companies are entirely separate", False),
+    # too much, too little, a likeness, how much it matters
+    ("the industry is too captivated by chatbots to fund basic research", True),
+    ("even raising several hundred million won't be enough", True),
+    ("calling the lab a model company is like calling a library a shelf company", True),
+    ("open research has been vital for the progress of the industry", True),
+    ("its revenue was enough to cover the cost of the data centre", False),
 ])
 def test_value_judgements(content: str, expected: bool) -> None:
     assert is_value_judgement(content) is expected

@@ -191,6 +191,45 @@ def test_counts_in_words_and_digits(n: int, noun: str) -> None:
         assert qs == [(float(n), noun)], written
 
 
+_UNITS_OF_TIME = ["second", "minute", "hour", "day", "week", "month", "year", "decade"]
+
+
+@given(st.integers(min_value=2, max_value=999_999), st.sampled_from(["square-foot", "person", "megawatt", "acre"]),
+       st.sampled_from(["plant", "team", "site"]))
+def test_a_figure_compounded_with_its_measure(n: int, measure: str, noun: str) -> None:
+    qs = [(q.value, q.unit) for _, _, q in parse_quantities(f"It opened a {n:,}-{measure} {noun} last week.")]
+    assert qs == [(float(n), measure)]
+
+
+@given(st.integers(min_value=2, max_value=99), st.sampled_from(_UNITS_OF_TIME))
+def test_a_compounded_duration_and_an_age(n: int, unit: str) -> None:
+    assert [(q.value, q.unit) for _, _, q in parse_quantities(f"It signed a {n}-{unit} deal.")] == [(float(n), unit)]
+    assert parse_quantities(f"The {n}-{unit}-old founder spoke.") == []
+
+
+@given(st.sampled_from(_UNITS_OF_TIME), st.sampled_from(["within", "for", "in less than", "after"]),
+       st.sampled_from(["ago", "earlier", "later"]), st.integers(min_value=2, max_value=999))
+def test_a_single_unit_of_time(unit: str, before: str, point: str, amount: int) -> None:
+    article = "an" if unit == "hour" else "a"
+    assert [(q.value, q.unit) for _, _, q in parse_quantities(f"It replied {before} {article} {unit}.")] == \
+        [(1.0, unit)]
+    # a point in time and a rate are no durations
+    assert parse_quantities(f"It was founded {article} {unit} {point}.") == []
+    assert [q.unit for _, _, q in parse_quantities(f"It earns ${amount} million {article} {unit}.")] == ["USD"]
+
+
+@given(st.integers(min_value=1, max_value=9), st.sampled_from([(3, "third"), (4, "quarter"), (5, "fifth"),
+                                                               (10, "tenth")]),
+       st.sampled_from(["-", " "]))
+def test_fractions_are_shares(num: int, den: tuple[int, str], joiner: str) -> None:
+    size, word = den
+    written = f"{spell(num)}{joiner}{word}{'s' if num > 1 else ''}"
+    qs = [(q.value, q.unit) for _, _, q in parse_quantities(f"About {written} of its staff use the tool.")]
+    assert qs == ([(round(100 * num / size, 2), "percent")] if num <= size else [])
+    # a quarter of a century, the first quarter of the year: time, not a share
+    assert all(q.unit != "percent" for _, _, q in parse_quantities(f"It took {written} of a century."))
+
+
 @given(st.text(max_size=300))
 def test_quantities_never_crash(text: str) -> None:
     for start, end, q in parse_quantities(text):
@@ -206,6 +245,15 @@ def test_quantities_never_crash(text: str) -> None:
     ("they paid zero dollars for it", [(0.0, "USD")]),
     ("it added a trillion dollars in value", [(1e12, "USD")]),
     ("a quarter-inch gap in the casing", []),
+    ("three quarters of users and half of the staff", [(75.0, "percent"), (50.0, "percent")]),
+    ("in the first half of 2024 and the third quarter of 2025", []),
+    ("sales rose 24% from a year earlier to $5bn a year", [(24.0, "percent"), (5e9, "USD")]),
+    ("a 7-billion-parameter model", [(7e9, "parameter")]),
+    ("it braked within 0.4 seconds of detecting her, after four hours of driving", [(0.4, "second"), (4.0, "hour")]),
+    ("if even half of this is true, costs were cut by two-thirds", [(66.67, "percent")]),
+    ("the four-year-old company will share revenue 85/15 with app makers", []),
+    ("300,000 business customers and two business partners", [(3e5, "customers"), (2.0, "partners")]),
+    ("under Section 230-style rules in the 2024-era market", []),
     ("in 2025 the firm grew", []),
     ("one of the firms", []),
     ("from one and a half hours to twelve hours", [(1.5, "hour"), (12.0, "hour")]),

@@ -1,0 +1,82 @@
+"""What "the company" refers to where it speaks ("The company said …", '“…,” the company wrote', "according to the
+company"): the organisation the article introduced as a company, the one that spoke just before, the subject of the
+paragraph; the claims stage (loaders/extract/claims.py) asks it for its speakers."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from loaders.extract.attribution import Attribution
+
+if TYPE_CHECKING:
+    from loaders.extract.context import DocContext
+
+# "The company says", "However, the firm also noted": a definite description as the subject of the verb
+_COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:but|and|however)\s+)(?:the (?:company|firm|startup))\s+"
+                              r"(?:(?:also|later|has|had|previously|again|then|now)\s+)*$", re.I)
+_QUOTE_BY_COMPANY = re.compile(r"\s*the (?:company|firm|startup)\b", re.I)  # '“…,” the company wrote'
+_DESCRIBED = re.compile(r"\b(?:company|startup|start-up)\s+$", re.I)  # not "firm": "law firm X" is its counsel
+_ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+|an?\s+)?$", re.I)
+RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
+
+
+def company_subject(ctx: DocContext, a: Attribution, recent: str | None = None) -> str | None:
+    """"The company says …" after "online education company Chegg": the organisation the article introduced as
+    a company (the latest so described), not the last one named (often a rival or an outlet it spoke to); and
+    '“…,” the company wrote'."""
+    if a.kind == "quote" and a.verb and _QUOTE_BY_COMPANY.match(a.verb):
+        return company_referent(ctx, a.last_sent, a.end, recent)
+    if a.kind != "reported" or not a.verb:
+        return None
+    verb_at = ctx.doc.clean.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
+    return the_company(ctx, a.sent, verb_at, recent) if verb_at >= 0 else None
+
+
+def the_company(ctx: DocContext, sent: int, verb_at: int, recent: str | None = None) -> str | None:
+    """What "the company" right before a verb at ``verb_at`` refers to (None when no such subject stands there):
+    the organisation introduced as a company, else the one that spoke just before (``recent``), else the nearest."""
+    if not _COMPANY_SUBJECT.search(ctx.doc.clean[ctx.sentence(sent).start:verb_at].lstrip()):
+        return None
+    return company_referent(ctx, sent, verb_at, recent)
+
+
+def company_referent(ctx: DocContext, sent: int, verb_at: int, recent: str | None = None) -> str | None:
+    """The organisation "the company" at ``verb_at`` refers to: the latest introduced as a company, else the one
+    that spoke just before (``recent``) if named in this paragraph, else the subject of the paragraph, else
+    ``recent``, else the one named most nearby that is ever more than an addressee."""
+    text = ctx.doc.clean
+    described = [m for si in range(sent + 1) for m in ctx.by_sentence.get(si, []) if m.end <= verb_at and
+                 m.type == "Organization" and _DESCRIBED.search(text, max(0, m.start - 12), m.start)]
+    if described:
+        return described[-1].key
+    subject = _paragraph_subject(ctx, sent, verb_at)
+    if subject is not None and (recent is None or not _in_paragraph(ctx, recent, sent, verb_at)):
+        return subject  # "Mistral AI released a model on Tuesday. “…,” the company wrote", after another speaker
+    if recent is not None:
+        return recent
+    # else the organisation named most nearby, of those that are ever a subject (not only "told Axios")
+    addressed = {k for k, e in ctx.entities.items() if e.type == "Organization" and e.mentions and all(
+        _ADDRESSEE.search(text, max(0, m.start - 16), m.start) for m in e.mentions)}
+    return ctx.salient(verb_at, addressed) or ctx.salient(verb_at, addressed, max_sentences=20)
+
+
+def _in_paragraph(ctx: DocContext, key: str, sent: int, pos: int) -> bool:
+    """Whether an entity is named in the paragraph of ``sent`` before ``pos``."""
+    para = ctx.sentence(sent).paragraph
+    return any(m.key == key and m.start < pos and ctx.sentence(si).paragraph == para
+               for si in range(max(0, sent - RECENT_SPEAKER), sent + 1) for m in ctx.mentions(si))
+
+
+def _paragraph_subject(ctx: DocContext, sent: int, pos: int) -> str | None:
+    """The organisation that opens the latest sentence of the paragraph before ``pos`` as its subject."""
+    para = ctx.sentence(sent).paragraph
+    for si in range(sent, -1, -1):
+        s = ctx.sentence(si)
+        if s.paragraph != para:
+            return None
+        first = next(iter(ctx.mentions(si, s.start, min(s.end, pos))), None)
+        if first is not None and first.type == "Organization" and \
+                re.fullmatch(r"[\s“\"]*(?:the\s+)?", ctx.doc.clean[s.start:first.start], re.I):
+            return first.key
+    return None
