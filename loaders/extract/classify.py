@@ -187,7 +187,9 @@ def first_name(w: str, lex: Lexicon) -> bool:
 
 def name_like(words: list[str]) -> bool:
     """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.", "van" inside)."""
-    return all(_NAME_WORD.match(w) or (0 < k < len(words) - 1 and w in _PARTICLES) for k, w in enumerate(words))
+    # inside a name, a particle or a middle initial written without its full stop ("Justin J Pearson")
+    return all(_NAME_WORD.match(w) or (0 < k < len(words) - 1 and (w in _PARTICLES or (len(w) == 1 and w.isupper())))
+               for k, w in enumerate(words))
 
 
 class _Typer:

@@ -258,7 +258,7 @@ class _Builder:
         # a first initial after a title, "by" or a list's comma ("artists H. Southworth, Gerald Brom")
         before = toks[start - 1][2].lower() if j - 1 == start and start > 0 else ""
         first_initial = before in {",", "and", "by"} or (len(before) > 3 and before.rstrip("s") in self.lex.role_words)
-        if t == "." and not first_initial and (j < 2 or toks[j - 2][2] not in self.lex.first_names):
+        if t == "." and not first_initial and (j < 2 or not self._given_name(toks, j - 2, start)):
             return False  # only a middle initial after a given name: "platform X. Investors" ends a sentence
         if t[0] in _APOSTROPHES:
             return len(t) > 2 and t[1].isupper()
@@ -268,6 +268,17 @@ class _Builder:
         # "on X. Investors said": a word the text also writes in lower case starts a new sentence
         return is_name_token(nxt) and nxt[0].isupper() and len(nxt) > 1 and nxt.lower() not in self.lex.stopwords \
             and nxt.lower() not in self.doc.lower_vocab
+
+    def _given_name(self, toks: list[Tok], k: int, start: int) -> bool:
+        """Whether the word at k can be a given name before a middle initial: a known first name, or an unknown
+        capitalised word that starts the run and that the text never writes in lower case ("Max A. Cherney")."""
+        w = toks[k][2]
+        if w in self.lex.first_names:
+            return True
+        low = w.lower()
+        return k == start and w.isalpha() and len(w) > 1 and w[0].isupper() and w[1:].islower() and \
+            low not in self.doc.lower_vocab and low not in self.lex.stopwords and w not in self.lex.generic_caps and \
+            self.lex.known.get(fold(w)) is None
 
     def _person_then_org(self, toks: list[Tok], a: int, j: int) -> bool:
         """Whether tokens a..j-1 read as a personal name (first name first) rather than an institution's head."""

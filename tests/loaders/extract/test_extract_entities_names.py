@@ -18,6 +18,8 @@ from loaders.extract.text import prepare
     ("Novelists Dana Whitcombe, Harold P.J. Vance and 12 other writers sued Quillbyte.", "Harold P.J. Vance"),
     ("The office of Daewon Group chairman Park Seung-hoon did not respond.", "Park Seung-hoon"),
     ("Choi Young-min, a researcher at Daewon Labs, said the model was weak.", "Choi Young-min"),
+    ("Dario T Okonkwo, a state senator for the district, said the permit was rushed.", "Dario T Okonkwo"),
+    ("(Reporting by Brack A. Tolliver in Austin; Editing by Quin Marlowe)", "Brack A. Tolliver"),
 ])
 def test_names_with_an_initial_or_an_apostrophe_are_one_person(text: str, name: str) -> None:
     people = labels(extract(text), "Person")
