@@ -301,6 +301,10 @@ class _Typer:
             return known
         if all(w in lex.generic_caps for w in words) or (len(words) == 1 and surface in lex.demonyms):
             return TypedMention(mention=m)
+        if len(words) == 1 and m.sentence_initial and not m.possessive and surface.lower() in lex.common_words:
+            # "Pressure is building", "Smaller, specialized models": a sentence's first word is capitalised whatever
+            # it is, and an unknown one that English writes in lower case is that word, not a name
+            return TypedMention(mention=m)
         if " for " in surface and surface.split(" for ", 1)[0].split()[-1] in lex.org_suffixes:
             # "State Administration for Market Regulation": the institution's head comes before "for"
             return TypedMention(mention=m, type="Organization", cue="head-for", label=surface)
@@ -560,7 +564,7 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
             word = t.mention.text
             if word in lexicon().demonyms or word in _TITLE_MODIFIERS or (
                     t.mention.sentence_initial and " " not in word and word not in mid_sentence and
-                    (m.group or word.lower() in doc.lower_vocab)):
+                    (m.group or word.lower() in doc.lower_vocab or word.lower() in lexicon().common_words)):
                 continue  # "Legal experts say", "Tech YouTuber X": a capitalised adjective, not an organisation
             if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
                 # "Microsoft Gaming chief executive X": a maker's line that has executives is a division

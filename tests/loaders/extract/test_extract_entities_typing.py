@@ -145,6 +145,20 @@ def test_non_names_at_sentence_start_and_before_titles() -> None:
     assert got["Pieter van Holt"] == "Person"
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Zentrix Labs shipped a new model. Pressure is building on its rivals, analysts said.", "Pressure"),
+    ('Orvane praised the model. "Smaller, specialized models may do as well," the governor wrote.', "Smaller"),
+    ("Quillbyte was fined. Transport Secretary Dana Whitcombe said the fine was fair.", "Transport"),
+])
+def test_a_common_word_starting_a_sentence_is_not_a_name(text: str, word: str) -> None:
+    assert word not in labels(extract(text)), labels(extract(text))
+
+
+def test_a_common_word_mid_sentence_or_possessive_may_still_be_a_company() -> None:
+    got = labels(extract("Orvane said Stability had raised $80 million. Stability's chief executive resigned."))
+    assert got.get("Stability") == "Organization", got
+
+
 def test_fortune_500_is_not_the_magazine() -> None:
     got = labels(extract("Kestrel sells to several Fortune 500 companies, Orvane said."))
     assert "Fortune" not in got
