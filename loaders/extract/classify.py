@@ -94,6 +94,9 @@ _ACRONYM_AFTER = re.compile(r"^\s+\(([A-Z][A-Za-z]{1,6})\)")
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w’'-]*\s$")
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have)\b")
+_LOWER_NEXT = re.compile(r"^\s+[a-z]")
+# "Reno, Nevada-based company": the name before is a city, the state after it
+_STATE_BASED = re.compile(r"^,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?-(?:based|headquartered)\b")
 
 
 @lru_cache(maxsize=1)
@@ -256,6 +259,11 @@ class _Typer:
         # a single word is a place only in a place context: many companies are named after cities ("Toyota")
         return bool((_PLACE_BEFORE.search(before) and not _STAKE_IN.search(before)) or _PLACE_AFTER.match(after))
 
+    def _is_place(self, name: str) -> bool:
+        """Whether a name is a place of the gazetteer or the lexicon ("San Francisco", "U.S.")."""
+        known = self.lex.known.get(fold(name))
+        return known.type == "Place" if known is not None else place_population(name) is not None
+
     def _product_after(self, after: str) -> bool:
         """"X chatbot", "X AI model": a product cue after the name."""
         # the pattern needs a space and then a lower-case letter or a cue's first character: most text after a
@@ -371,7 +379,13 @@ class _Typer:
         if _MADE_BY.match(after) and not m.possessive and last not in lex.org_suffixes:
             return TypedMention(mention=m, type="Product", cue="made-by", label=ext)  # "Y, developed by X"
         if last == "AI" and len(words) == 2 and words[0] in lex.demonyms:
-            return TypedMention(mention=m)  # "to advance Chinese AI", "Israeli AI startups": a field, not a company
+            # "to advance Chinese AI", "Israeli AI startups": a field, not a company
+            return TypedMention(mention=m, cue="field")
+        if last == "AI" and len(words) > 1 and _LOWER_NEXT.match(after) and self._is_place(" ".join(words[:-1])):
+            # "the San Francisco AI lab", "U.S. AI experts": a place, then the field
+            return TypedMention(mention=m, cue="field")
+        if _STATE_BASED.match(after) and place_population(surface) is not None:
+            return TypedMention(mention=m, type="Place", cue="city-state", label=surface)  # "The Reno, Nevada-based"
         # an apposition starts with a comma: most names are followed by none
         appos = p["appos"].match(after) if after.lstrip()[:1] == "," else None
         cue_word = appos and (appos.group("org") or appos.group("product") or "")
@@ -562,7 +576,7 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
         if m.org_before is not None and (m.title or m.group):
             t = items[m.org_before]
             word = t.mention.text
-            if word in lexicon().demonyms or word in _TITLE_MODIFIERS or (
+            if t.cue == "field" or word in lexicon().demonyms or word in _TITLE_MODIFIERS or (
                     t.mention.sentence_initial and " " not in word and word not in mid_sentence and
                     (m.group or word.lower() in doc.lower_vocab or word.lower() in lexicon().common_words)):
                 continue  # "Legal experts say", "Tech YouTuber X": a capitalised adjective, not an organisation

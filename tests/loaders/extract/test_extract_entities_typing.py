@@ -202,3 +202,17 @@ def test_an_institution_in_a_list_of_people_is_not_a_person() -> None:
 ])
 def test_a_product_line_name_ending_in_a_company_word_is_a_company(text: str, name: str, etype: str) -> None:
     assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Orvane Labs, the San Francisco AI lab, raised $2 billion.", "San Francisco AI"),
+    ("U.S. AI experts said the Zentrix chips could be tracked.", "U.S. AI"),
+    ("Quillbyte built a data centre in a mostly Black neighbourhood of the city.", "Black"),
+])
+def test_a_place_or_an_adjective_before_a_field_is_no_organisation(text: str, word: str) -> None:
+    assert word not in labels(extract(text), "Organization"), labels(extract(text))
+
+
+def test_a_city_before_its_state_based_is_a_place() -> None:
+    got = labels(extract("Shares of the Reno, Nevada-based company Zentrix Labs fell 20%."))
+    assert got.get("Reno") != "Organization", got
