@@ -95,6 +95,10 @@ _ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w’'-]*\s$")
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have)\b")
 _LOWER_NEXT = re.compile(r"^\s+[a-z]")
+# "of" and a capitalised name after a personal name ("Ashu Garg of Foundation Capital")
+_OF_NAME_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)")
+# who hosts, presents, writes or directs a work is a person when the name is shaped as one
+_PERSON_BY = re.compile(r"\b(?:hosted|presented|co-hosted|written|directed|narrated|authored|edited)\s+by\s+$")
 # "Reno, Nevada-based company": the name before is a city, the state after it
 _STATE_BASED = re.compile(r"^,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?-(?:based|headquartered)\b")
 
@@ -258,6 +262,22 @@ class _Typer:
         # a single word is a place in a place context, or when it names a large city ("Oslo", "Warsaw")
         # a single word is a place only in a place context: many companies are named after cities ("Toyota")
         return bool((_PLACE_BEFORE.search(before) and not _STAKE_IN.search(before)) or _PLACE_AFTER.match(after))
+
+    def _capital_title_before(self, tail: list[str], before: str) -> bool:
+        """Whether a capitalised title ends right before the name, with or without a comma ("Digital Affairs
+        Minister, X"): the title's capital hides it from the lower-case cue test."""
+        return bool(tail) and tail[-1] in self.lex.role_words and before.rstrip(" ,")[-len(tail[-1]):].istitle() \
+            and self.p["role_before"].search(before) is not None
+
+    def _of_org_after(self, after: str) -> bool:
+        """Whether "of" and an organisation's name follow ("X of Foundation Capital"): a well-known organisation or
+        a name ending in a firm's suffix."""
+        m = _OF_NAME_AFTER.match(after)
+        if m is None:
+            return False
+        name = m.group(1)
+        known = self.lex.known.get(fold(name))
+        return (known is not None and known.type == "Organization") or name.split()[-1] in _STRONG_ORG_SUFFIXES
 
     def _is_place(self, name: str) -> bool:
         """Whether a name is a place of the gazetteer or the lexicon ("San Francisco", "U.S.")."""
@@ -442,7 +462,9 @@ class _Typer:
             return TypedMention(mention=m, type="Person", cue="particle", label=surface)  # "Max von Thun"
         if person_like and first_name(words[0], lex):
             return TypedMention(mention=m, type="Person", cue="first-name", label=surface)
-        if cue_role and person_like:
+        if person_like and (cue_role or self._capital_title_before(tail, before) or self._of_org_after(after) or
+                            _PERSON_BY.search(before[-20:])):
+            # "Digital Affairs Minister, X", "X of Foundation Capital went further", "the podcast, hosted by X"
             return TypedMention(mention=m, type="Person", cue="role-before", label=surface)
         if (_may_hold(low_before, _SOURCE_WORDS) and p["source_before"].search(before)) or \
                 p["source_after"].match(after):

@@ -216,3 +216,18 @@ def test_a_place_or_an_adjective_before_a_field_is_no_organisation(text: str, wo
 def test_a_city_before_its_state_based_is_a_place() -> None:
     got = labels(extract("Shares of the Reno, Nevada-based company Zentrix Labs fell 20%."))
     assert got.get("Reno") != "Organization", got
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ('"Nobody uses the app," said Digital Affairs Minister, Ruvane Hadisto.', "Ruvane Hadisto"),
+    ("Kesh Bandari of Foundation Capital went further in an essay.", "Kesh Bandari"),
+    ("Speaking on the Circuit Hour podcast, hosted by Ravell Oduya, she said the board was misled.", "Ravell Oduya"),
+    ('"Who is making this decision?" TikToker Dovan Kreel said in a video.', "Dovan Kreel"),
+])
+def test_a_person_with_an_unknown_given_name_is_read_from_the_context(text: str, person: str) -> None:
+    assert labels(extract(text)).get(person) == "Person", labels(extract(text))
+
+
+def test_a_firm_after_of_does_not_make_an_institution_a_person() -> None:
+    got = labels(extract("Zentrix Labs sold a stake to Harbor Group of Sequoia Capital last year."))
+    assert got.get("Harbor Group") != "Person", got
