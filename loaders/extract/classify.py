@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
 from loaders.extract.lexicon import Lexicon, alternation, caseless, fold, lexicon, place_population
+from loaders.extract.name_cues import (
+    LOWER_NEXT,
+    PERSON_BY,
+    STATE_BASED,
+    STRONG_ORG_SUFFIXES,
+    capital_title_before,
+    first_name,
+    is_place,
+    name_of_place,
+    of_org_after,
+)
 from loaders.extract.schema import Mention, MentionSet, TextDoc, TypedMention, TypedMentions
 
 _PRODUCT_HEADS = frozenset({"Pin", "Phone", "Watch", "Glasses", "Buds", "Pad", "Book", "Pod", "Pods", "Headset",
@@ -55,10 +65,6 @@ _HYPHEN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}$")
 # kinship nouns: "her son, Sewell Setzer" names a person
 _KIN_BEFORE = re.compile(r"\b(?:son|daughter|wife|husband|mother|father|brother|sister|widow|widower|fianc[ée]e?|"
                          r"grandson|granddaughter|niece|nephew|cousin|stepson|stepdaughter)\s*,?\s*$", re.I)
-# organisation suffixes that are never a surname ("Veyra Labs", however "Veyra" reads)
-_STRONG_ORG_SUFFIXES = frozenset({"Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "LLC", "LLP", "GmbH", "Ltd", "Ltd.",
-                                  "Technologies", "Systems", "Robotics", "Ventures", "Capital", "Partners",
-                                  "Semiconductor", "Software", "Holdings", "Therapeutics", "Analytics"})
 # product line words that end a product's name, not a person's ("Medibot Pro")
 _VERSION_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "Preview"})
 # determiners and relative pronouns: inside an apposition they mean a clause ("X, called the app ..."), not a noun
@@ -94,13 +100,6 @@ _ACRONYM_AFTER = re.compile(r"^\s+\(([A-Z][A-Za-z]{1,6})\)")
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _CAP_WORD_BEFORE = re.compile(r"[A-Z][\w’'-]*\s$")
 _PLURAL_VERB = re.compile(r"\s+(?:are|were|have)\b")
-_LOWER_NEXT = re.compile(r"^\s+[a-z]")
-# "of" and a capitalised name after a personal name ("Ashu Garg of Foundation Capital")
-_OF_NAME_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)")
-# who hosts, presents, writes or directs a work is a person when the name is shaped as one
-_PERSON_BY = re.compile(r"\b(?:hosted|presented|co-hosted|written|directed|narrated|authored|edited)\s+by\s+$")
-# "Reno, Nevada-based company": the name before is a city, the state after it
-_STATE_BASED = re.compile(r"^,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?-(?:based|headquartered)\b")
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +118,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "role_before": re.compile(rf"\b(?:{roles})\s*,?\s*$", re.I),
         "appos": re.compile(r"^\s*,\s+(?:(?:a|an|the|another|its|his|her|their)\s+)?((?:[\w’'&.-]+\s+){0,6}?)"
                             rf"(?:(?P<role>{roles})|(?P<org>{ocues})(?![’'])|(?P<product>{pcues}))\b"
-                            rf"(?P<noun_after>\s+(?:designer|developer|{ocues})\b)?", re.I),
+                            # "a chip designer", "a product review site": the product word modifies the head noun
+                            rf"(?P<noun_after>\s+(?:(?!(?:for|of|to|by|from|with|in|on|at|and|or)\b)[a-z][\w-]*\s+)?"
+                            rf"(?:designer|developer|{ocues})\b)?", re.I),
         "org_after_role": re.compile(rf"\b(?:{roles})\s+(?:at|of|for|with|from)\s+(?:the\s+)?$", re.I),
         "source_before": re.compile(r"\b(?:according to|told|reported by|cited by|interview with|speaking to|"
                                     r"writing in|published in|report by|reporting by)\s+(?:the\s+)?$", re.I),
@@ -182,14 +183,6 @@ def _single_org_like(w: str, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
     if w.isupper():
         return 2 <= len(w) <= 6 and w.isalpha()
     return (w[1:].islower() and w.isalpha() and not _DEMONYM.search(w)) or any(c.isupper() for c in w[1:])
-
-
-def first_name(w: str, lex: Lexicon) -> bool:
-    """A known first name, accents folded ("Lucía" is "Lucia")."""
-    if w in lex.first_names:
-        return True
-    plain = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
-    return plain != w and plain in lex.first_names
 
 
 def name_like(words: list[str]) -> bool:
@@ -263,27 +256,6 @@ class _Typer:
         # a single word is a place only in a place context: many companies are named after cities ("Toyota")
         return bool((_PLACE_BEFORE.search(before) and not _STAKE_IN.search(before)) or _PLACE_AFTER.match(after))
 
-    def _capital_title_before(self, tail: list[str], before: str) -> bool:
-        """Whether a capitalised title ends right before the name, with or without a comma ("Digital Affairs
-        Minister, X"): the title's capital hides it from the lower-case cue test."""
-        return bool(tail) and tail[-1] in self.lex.role_words and before.rstrip(" ,")[-len(tail[-1]):].istitle() \
-            and self.p["role_before"].search(before) is not None
-
-    def _of_org_after(self, after: str) -> bool:
-        """Whether "of" and an organisation's name follow ("X of Foundation Capital"): a well-known organisation or
-        a name ending in a firm's suffix."""
-        m = _OF_NAME_AFTER.match(after)
-        if m is None:
-            return False
-        name = m.group(1)
-        known = self.lex.known.get(fold(name))
-        return (known is not None and known.type == "Organization") or name.split()[-1] in _STRONG_ORG_SUFFIXES
-
-    def _is_place(self, name: str) -> bool:
-        """Whether a name is a place of the gazetteer or the lexicon ("San Francisco", "U.S.")."""
-        known = self.lex.known.get(fold(name))
-        return known.type == "Place" if known is not None else place_population(name) is not None
-
     def _product_after(self, after: str) -> bool:
         """"X chatbot", "X AI model": a product cue after the name."""
         # the pattern needs a space and then a lower-case letter or a cue's first character: most text after a
@@ -352,7 +324,7 @@ class _Typer:
             return TypedMention(mention=m, type="Product", cue="media-name", label=surface)  # "the Core Memory podcast"
         if m.title and (len(words) > 1 or words[0] not in lex.generic_caps) and not (
                 last in lex.org_suffixes and len(words) > 1 and (words[0] not in lex.first_names or
-                                                                 last in _STRONG_ORG_SUFFIXES)):
+                                                                 last in STRONG_ORG_SUFFIXES)):
             return TypedMention(mention=m, type="Person", cue=f"title:{m.title}", label=surface)
         if before.endswith(" of ") and _PERSON_OF.search(before) and not first_name(words[0], lex) and \
                 place_population(surface) is None:
@@ -394,6 +366,9 @@ class _Typer:
         if len(words) > 2 and any(w in _ORG_HEAD_INSIDE and words[k + 1] in {"on", "for", "of"}
                                   for k, w in enumerate(words[:-1])):
             return TypedMention(mention=m, type="Organization", cue="org-head", label=surface)
+        if name_of_place(words, self.lex, self.doc.lower_vocab):
+            # "Northern District of California" (a federal court), "NewsGuild of New York" (a body's local branch)
+            return TypedMention(mention=m, type="Organization", cue="of-place", label=surface)
         if am := p["admin_after"].match(after):
             return TypedMention(mention=m, type="Organization", cue="admin", label=f"{surface} {am.group(1)}")
         if _MADE_BY.match(after) and not m.possessive and last not in lex.org_suffixes:
@@ -401,10 +376,10 @@ class _Typer:
         if last == "AI" and len(words) == 2 and words[0] in lex.demonyms:
             # "to advance Chinese AI", "Israeli AI startups": a field, not a company
             return TypedMention(mention=m, cue="field")
-        if last == "AI" and len(words) > 1 and _LOWER_NEXT.match(after) and self._is_place(" ".join(words[:-1])):
+        if last == "AI" and len(words) > 1 and LOWER_NEXT.match(after) and is_place(" ".join(words[:-1]), lex):
             # "the San Francisco AI lab", "U.S. AI experts": a place, then the field
             return TypedMention(mention=m, cue="field")
-        if _STATE_BASED.match(after) and place_population(surface) is not None:
+        if STATE_BASED.match(after) and place_population(surface) is not None:
             return TypedMention(mention=m, type="Place", cue="city-state", label=surface)  # "The Reno, Nevada-based"
         # an apposition starts with a comma: most names are followed by none
         appos = p["appos"].match(after) if after.lstrip()[:1] == "," else None
@@ -456,14 +431,15 @@ class _Typer:
             (w.lower() in lex.stopwords and w not in _PARTICLES) or w in lex.generic_caps or
             w.lower() in lex.role_words for w in words) \
             and last not in _VERSION_WORDS and last not in lex.org_suffixes
-        if person_like and len(words) == 2 and (k := lex.known.get(fold(words[0]))) and k.type == "Organization":
-            person_like = False  # "Bloomberg Law reported": a known company's unit, not a person
+        if person_like and len(words) == 2 and (k := lex.known.get(fold(words[0]))) and \
+                k.type in ("Organization", "Place"):
+            person_like = False  # "Bloomberg Law reported", "France Inter": a known company's unit, a country's outlet
         if person_like and len(words) == 3 and words[1] in _PARTICLES:
             return TypedMention(mention=m, type="Person", cue="particle", label=surface)  # "Max von Thun"
         if person_like and first_name(words[0], lex):
             return TypedMention(mention=m, type="Person", cue="first-name", label=surface)
-        if person_like and (cue_role or self._capital_title_before(tail, before) or self._of_org_after(after) or
-                            _PERSON_BY.search(before[-20:])):
+        if person_like and (cue_role or capital_title_before(tail, before, lex, p["role_before"]) or
+                            of_org_after(after, lex) or PERSON_BY.search(before[-20:])):
             # "Digital Affairs Minister, X", "X of Foundation Capital went further", "the podcast, hosted by X"
             return TypedMention(mention=m, type="Person", cue="role-before", label=surface)
         if (_may_hold(low_before, _SOURCE_WORDS) and p["source_before"].search(before)) or \
@@ -578,6 +554,8 @@ _LINE_CUES = frozenset({"maker-line", "product-line"})
 # last words only a company's name ends in: a product line never does ("Llama Productions", "Xbox Game Studios
 # Publishing")
 _COMPANY_ENDINGS = frozenset({"Studios", "Publishing", "Productions", "Entertainment", "Pictures", "Records",
+                              "Authority", "Institute", "University", "Foundation", "Commission", "Council",
+                              "Association", "Society", "Union", "Alliance", "Coalition", "Guild", "Bureau",
                               "Holdings", "Group", "Inc", "Inc.", "Corp", "Corp.", "LLC", "Ltd", "Ltd.", "PLC", "GmbH"})
 
 
