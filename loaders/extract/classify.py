@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from loaders.extract.lexicon import Lexicon, alternation, caseless, fold, lexicon, place_population
 from loaders.extract.name_cues import (
+    LAW_AFTER,
     LOWER_NEXT,
     PERSON_BY,
     STATE_BASED,
@@ -17,6 +18,7 @@ from loaders.extract.name_cues import (
     is_place,
     name_of_place,
     of_org_after,
+    orgs_before_titles,
 )
 from loaders.extract.schema import Mention, MentionSet, TextDoc, TypedMention, TypedMentions
 
@@ -299,8 +301,9 @@ class _Typer:
                     _POSS_NAME.search(text[max(s.start, m.start - 40):m.start]):
                 return TypedMention(mention=m)  # "the Information Commissioner's Office": no Microsoft Office
             return known
-        if all(w in lex.generic_caps for w in words) or (len(words) == 1 and surface in lex.demonyms):
-            return TypedMention(mention=m)
+        if all(w in lex.generic_caps for w in words) or (len(words) == 1 and surface in lex.demonyms) or \
+                LAW_AFTER.match(after):
+            return TypedMention(mention=m)  # ("Age Discrimination in Employment Act": the first words of a law)
         if len(words) == 1 and m.sentence_initial and not m.possessive and surface.lower() in lex.common_words:
             # "Pressure is building", "Smaller, specialized models": a sentence's first word is capitalised whatever
             # it is, and an unknown one that English writes in lower case is that word, not a name
@@ -331,8 +334,9 @@ class _Typer:
             # "analyst Carolina Milanesi of Creative Strategies said": the person's organisation, not a second person
             return TypedMention(mention=m, type="Organization", cue="person-of", label=surface)
         if ext != surface and not m.sentence_initial and name_like(words[-1:]):
-            if last in lex.org_suffixes:
-                return TypedMention(mention=m, type="Organization", cue="numbered-org", label=ext)  # "Vision Fund 2"
+            if last in lex.org_suffixes or cue_org:
+                # "Vision Fund 2", "Forza Motorsport developer Turn 10": a numbered organisation
+                return TypedMention(mention=m, type="Organization", cue="numbered-org", label=ext)
             return TypedMention(mention=m, type="Product", cue="version", label=ext)  # "Aurelia Max 2"
         maker = lex.known.get(fold(words[0])) if len(words) == 2 else None
         if maker is not None and maker.type == "Organization" and (_MODEL_TAIL.match(last) or _MODEL_CODE.match(last)):
@@ -584,6 +588,7 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
                 # "Microsoft Gaming chief executive X": a maker's line that has executives is a division
                 items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
     _org_suffixed_lines(items)
+    orgs_before_titles(items, doc.clean, _LINE_CUES)
     typer.propagate_lists(items)
     _agree(items)
     return TypedMentions(items=items)

@@ -10,7 +10,7 @@ from itertools import compress
 from operator import itemgetter, not_
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon
-from loaders.extract.name_spans import known_spans, title_cased, work_titles
+from loaders.extract.name_spans import given_name, known_spans, title_cased, work_titles
 from loaders.extract.schema import Mention, MentionSet, Sentence, TextDoc
 from loaders.extract.text import tokens
 
@@ -258,7 +258,8 @@ class _Builder:
         # a first initial after a title, "by" or a list's comma ("artists H. Southworth, Gerald Brom")
         before = toks[start - 1][2].lower() if j - 1 == start and start > 0 else ""
         first_initial = before in {",", "and", "by"} or (len(before) > 3 and before.rstrip("s") in self.lex.role_words)
-        if t == "." and not first_initial and (j < 2 or not self._given_name(toks, j - 2, start)):
+        if t == "." and not first_initial and (j < 2 or not given_name(toks[j - 2][2], j - 2 == start, self.lex,
+                                                                       self.doc.lower_vocab)):
             return False  # only a middle initial after a given name: "platform X. Investors" ends a sentence
         if t[0] in _APOSTROPHES:
             return len(t) > 2 and t[1].isupper()
@@ -268,17 +269,6 @@ class _Builder:
         # "on X. Investors said": a word the text also writes in lower case starts a new sentence
         return is_name_token(nxt) and nxt[0].isupper() and len(nxt) > 1 and nxt.lower() not in self.lex.stopwords \
             and nxt.lower() not in self.doc.lower_vocab
-
-    def _given_name(self, toks: list[Tok], k: int, start: int) -> bool:
-        """Whether the word at k can be a given name before a middle initial: a known first name, or an unknown
-        capitalised word that starts the run and that the text never writes in lower case ("Max A. Cherney")."""
-        w = toks[k][2]
-        if w in self.lex.first_names:
-            return True
-        low = w.lower()
-        return k == start and w.isalpha() and len(w) > 1 and w[0].isupper() and w[1:].islower() and \
-            low not in self.doc.lower_vocab and low not in self.lex.stopwords and w not in self.lex.generic_caps and \
-            self.lex.known.get(fold(w)) is None
 
     def _person_then_org(self, toks: list[Tok], a: int, j: int) -> bool:
         """Whether tokens a..j-1 read as a personal name (first name first) rather than an institution's head."""
@@ -421,9 +411,11 @@ class _Builder:
         a well-known name, stay whole)."""
         lex = self.lex
         lows, role_words = self.lows, lex.role_words
-        role_idx = [k for k in range(max(a, keep), b) if lows[k] in role_words or lows[k].rstrip(".") in role_words]
+        # a title, or the plural of an abbreviated one ("Labour MPs", "Green MEPs")
+        role_idx = [k for k in range(max(a, keep), b) if lows[k] in role_words or lows[k].rstrip(".") in role_words
+                    or (_PLURAL_ACRONYM.match(toks[k][2]) and lows[k][:-1] in role_words)]
         # a title ends a run only as an upper-case abbreviation ("Green Party TD"), never as a surname ("Son")
-        role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].isupper() and k > a)]
+        role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].rstrip("s").isupper() and k > a)]
         if toks[a][2] in _OF_THE_HEADS and a + 2 < b and toks[a + 1][2] == "of":
             role_idx = []  # "Office of the Privacy Commissioner of Canada": an institution named after its head
         if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])):
@@ -447,7 +439,7 @@ class _Builder:
         if name_a < b and role_words.isdisjoint(lows[name_a:b]) and lex.generic_caps.isdisjoint(
                 map(_TEXT, toks[name_a:b])):
             self._emit(s, toks, name_a, b, title=title, org_before=org_idx, initial=False)
-        elif name_a == b and first > a and toks[last][2].isupper():
+        elif name_a == b and first > a and toks[last][2].rstrip("s").isupper():
             pass  # "Anthropic CEO" with no name: the organisation alone was kept
 
     def sentence(self, s: Sentence) -> None:

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
+from functools import lru_cache
 
-from loaders.extract.lexicon import Lexicon, fold, place_population
+from loaders.extract.lexicon import Lexicon, alternation, fold, lexicon, place_population
+from loaders.extract.schema import TypedMention
 
 LOWER_NEXT = re.compile(r"^\s+[a-z]")
+# the rest of a law's name after a preposition ("Age Discrimination in Employment Act"): the name is the law's
+LAW_AFTER = re.compile(r"^\s+(?:in|on|for)\s+(?:[A-Z][\w’'-]*\s+){0,4}Act\b")
 _DISTRICT_SIDES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "Middle"})
 # "of" and a capitalised name after a personal name ("Ashu Garg of Foundation Capital")
 _OF_NAME_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)")
@@ -64,3 +69,22 @@ def name_of_place(words: list[str], lex: Lexicon, lower_vocab: frozenset[str]) -
     w, low = words[0], words[0].lower()
     return is_place(" ".join(words[2:]), lex) and not is_place(w, lex) and low not in lex.role_words and \
         not first_name(w, lex) and low not in lex.common_words and low not in lower_vocab
+
+
+@lru_cache(maxsize=1)
+def _role_between() -> re.Pattern[str]:
+    """A lower-case title alone between two names (" chief executive ")."""
+    return re.compile(rf"\s+(?:{alternation(lexicon().roles)})\s+")
+
+
+def orgs_before_titles(items: list[TypedMention], text: str, line_cues: frozenset[str]) -> None:
+    """An untyped name or a maker's line before a lower-case title and a person's name is the person's organisation
+    ("Microsoft Gaming chief executive Phil Spencer", "Veltrix spokesperson Dana Whitcombe")."""
+    role_between = _role_between()
+    for k in range(len(items) - 1):
+        t, nxt = items[k], items[k + 1]
+        if nxt.type != "Person" or nxt.mention.sentence != t.mention.sentence or t.mention.group or \
+                not (t.type is None or (t.type == "Product" and t.cue in line_cues)):
+            continue
+        if not t.mention.sentence_initial and role_between.fullmatch(text[t.mention.end:nxt.mention.start]):
+            items[k] = replace(t, type="Organization", cue="title-org", label=t.mention.text)

@@ -85,3 +85,14 @@ def work_titles(texts: list[str], lex: Lexicon) -> list[tuple[int, int]]:
 def title_cased(texts: list[str], a: int, b: int) -> bool:
     """A long run with two or more capitalised function words inside: a headline's words, not one name."""
     return b - a >= 5 and sum(1 for t in texts[a + 1:b - 1] if t in _CAPITAL_FUNCTION_WORDS) >= 2
+
+
+def given_name(w: str, starts_run: bool, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
+    """Whether a word can be a given name before a middle initial: a known first name, or an unknown capitalised word
+    that starts the run and that the text never writes in lower case ("Max A. Cherney")."""
+    if w in lex.first_names:
+        return True
+    low = w.lower()
+    return starts_run and w.isalpha() and len(w) > 1 and w[0].isupper() and w[1:].islower() and \
+        low not in lower_vocab and low not in lex.stopwords and w not in lex.generic_caps and \
+        lex.known.get(fold(w)) is None

@@ -26,3 +26,19 @@ def test_courts_outlets_and_local_bodies_are_organisations(text: str, name: str)
 ])
 def test_a_product_or_a_person_keeps_its_type(text: str, name: str, etype: str) -> None:
     assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("Speaking to Labour MPs on Monday, the minister warned Zentrix Labs.", "Labour", "Organization"),
+    ("In a memo, Quillbyte Gaming chief executive Dana Whitcombe said the studio would close.", "Quillbyte Gaming",
+     "Organization"),
+    ("Racing game maker Turnstile 10 was cut in half.", "Turnstile 10", "Organization"),
+])
+def test_the_organisation_before_a_title_or_after_an_organisation_noun(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+def test_the_first_words_of_a_laws_name_are_no_person() -> None:
+    text = "The suit is a collective action under the Age Discrimination in Employment Act, Zentrix Labs said."
+    assert not labels(extract(text), "Person"), labels(extract(text))
+    assert "Labour MPs" not in labels(extract("Speaking to Labour MPs, the minister warned Zentrix Labs."))
