@@ -227,6 +227,12 @@ class _Typer:
         if head and head.type == "Product" and (len(words) > 1 or ext != surface) and \
                 not (len(words) > 2 and words[1] in {"of", "for", "on"}):  # "Office of the Privacy Commissioner"
             return TypedMention(mention=m, type="Product", cue="product-line", label=ext)
+        if head and head.type == "Organization" and len(words) > 1 and not _MODEL_CODE.match(words[-1]) and \
+                (k := lex.known.get(fold(ext[len(words[0]):]))) and k.type == "Product" and \
+                (k.developer is None or fold(k.developer) == fold(head.label)):
+            # "Google Gemini", "Anthropic Claude": the maker before its own known product names that product (a model
+            # code keeps the maker in the label: "Nvidia H100")
+            return TypedMention(mention=m, type="Product", cue="lexicon", label=k.label)
         return None
 
     def _fuller(self, written: str, label: str) -> bool:

@@ -52,7 +52,7 @@ _KNOWN_COMPOUND = re.compile(r"^(?:(?:[Tt]hen|[Ee]x|[Ff]ormer|[Pp]re|[Pp]ost|[Nn
                              r"powered|made|built|style|type|like|era|branded|designed|developed|linked))?$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _CODE_START = re.compile(r"^[A-Z]\d{1,3}$")  # a model code or a quarter starting a run ("Q1", "H2")
-_VERSION = re.compile(r"^(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")
+_VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")  # "2.0", "v2.5", "R1"
 _VERSION_SUFFIX = frozenset({"Pro", "Max", "Ultra", "Mini", "mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "SE",
                              "XL", "Air", "Sonnet", "Opus", "Haiku", "Preview", "Instant", "Thinking"})
 _DETERMINERS = frozenset({"a", "an", "the", "some", "many", "other", "several", "few", "one", "another", "two",

@@ -388,7 +388,9 @@ class _Resolver:
         names = {fold(n) for e in entities if e.type == "Organization" for n in (e.label, *e.aliases)}
         out: list[Entity] = []
         for e in entities:
-            maker = self._maker_prefix(e.label) if e.type == "Product" else None
+            # the maker written before the product's label ("Google Gemini" for "Gemini") counts too
+            maker = next((mk for name in (e.label, *e.aliases) if (mk := self._maker_prefix(name))), None) \
+                if e.type == "Product" else None
             if maker is None or fold(maker[1]) in names or fold(maker[0]) in names:
                 continue
             names.add(fold(maker[1]))
