@@ -15,6 +15,7 @@ from loaders.extract.name_cues import (
     STRONG_ORG_SUFFIXES,
     capital_title_before,
     first_name,
+    honorific_name,
     is_place,
     name_of_place,
     of_org_after,
@@ -331,6 +332,8 @@ class _Typer:
         last = words[-1]
         if _MEDIA_AFTER.match(after) and _DET_BEFORE.search(before):
             return TypedMention(mention=m, type="Product", cue="media-name", label=surface)  # "the Core Memory podcast"
+        if honorific_name(words, lex):
+            return TypedMention(mention=m, type="Person", cue="honorific", label=surface)  # "Prince Alwaleed Bin Talal"
         if m.title and (len(words) > 1 or words[0] not in lex.generic_caps) and not (
                 last in lex.org_suffixes and len(words) > 1 and (words[0] not in lex.first_names or
                                                                  last in STRONG_ORG_SUFFIXES)):

@@ -38,6 +38,7 @@ _OF_THE_HEADS = frozenset({"Office", "Ministry", "Department", "University", "In
                            "Secretary", "Commissioner", "Council", "Academy", "School", "College"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
 _APOSTROPHES = frozenset({"'", "’"})
+_INSTITUTIONS = frozenset({"University", "College", "School", "Hospital", "Institute", "Museum", "Library", "Academy"})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
 _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
@@ -418,8 +419,10 @@ class _Builder:
         role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].rstrip("s").isupper() and k > a)]
         if toks[a][2] in _OF_THE_HEADS and a + 2 < b and toks[a + 1][2] == "of":
             role_idx = []  # "Office of the Privacy Commissioner of Canada": an institution named after its head
-        if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])):
-            # no title, or the title word heads an institution's name ("Justice Department")
+        if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])) \
+                or any(t[2] in _INSTITUTIONS for t in toks[role_idx[-1] + 1:b]):
+            # no title, or the title word heads an institution's name ("Justice Department") or starts one named
+            # after a person ("Queen Mary University")
             self._emit(s, toks, a, b, initial=initial, keep=keep)
             return
         last = role_idx[-1]

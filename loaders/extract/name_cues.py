@@ -21,6 +21,11 @@ _OF_NAME_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z
 PERSON_BY = re.compile(r"\b(?:hosted|presented|co-hosted|written|directed|narrated|authored|edited)\s+by\s+$")
 # "Reno, Nevada-based company": the name before is a city, the state after it
 STATE_BASED = re.compile(r"^,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?-(?:based|headquartered)\b")
+# honorifics written before a personal name ("Prince Alwaleed Bin Talal", "Sheikh Tahnoun bin Zayed", "Sir Nick Clegg")
+_HONORIFICS = frozenset({"Prince", "Princess", "Sheikh", "Sheikha", "Sir", "Dame", "Lord", "Lady", "King", "Queen",
+                         "Emir", "Sultan", "Crown"})
+# particles inside Arabic and European names
+_NAME_PARTICLES = frozenset({"bin", "Bin", "ibn", "bint", "al", "Al", "von", "van", "de", "der", "da", "du", "le"})
 # organisation suffixes that are never a surname ("Veyra Labs", however "Veyra" reads)
 STRONG_ORG_SUFFIXES = frozenset({"Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "LLC", "LLP", "GmbH", "Ltd", "Ltd.",
                                  "Technologies", "Systems", "Robotics", "Ventures", "Capital", "Partners",
@@ -88,3 +93,15 @@ def orgs_before_titles(items: list[TypedMention], text: str, line_cues: frozense
             continue
         if not t.mention.sentence_initial and role_between.fullmatch(text[t.mention.end:nxt.mention.start]):
             items[k] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
+
+
+def honorific_name(words: list[str], lex: Lexicon) -> bool:
+    """Whether a name is an honorific and a personal name: "Prince Alwaleed Bin Talal", "Crown Prince Mohammed bin
+    Salman", "Sir Demis Hassabis" (not "Queen Mary University", "Lord & Taylor")."""
+    k = 2 if words[:2] == ["Crown", "Prince"] else 1
+    if len(words) <= k or words[0] not in _HONORIFICS or (words[0] == "Crown" and k == 1):
+        return False
+    rest = words[k:]
+    return all(w in _NAME_PARTICLES or (w[:1].isupper() and w.isalpha() and w[1:].islower() and
+                                        w.lower() not in lex.stopwords and w not in lex.generic_caps)
+               for w in rest) and rest[0] not in _NAME_PARTICLES and rest[-1] not in lex.org_suffixes
