@@ -35,7 +35,10 @@ _CIRCUITS = frozenset({"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "
 _DISTRICT_WORDS = frozenset({"District", "Northern", "Southern", "Eastern", "Western", "Central", "Middle"})
 # heads whose name goes on over "of the" ("Office of the Privacy Commissioner", "Department of the Treasury")
 _OF_THE_HEADS = frozenset({"Office", "Ministry", "Department", "University", "Institute", "Bank", "Court", "Museum",
-                           "Secretary", "Commissioner", "Council", "Academy", "School", "College"})
+                           "Secretary", "Commissioner", "Council", "Academy", "School", "College", "Friends"})
+# plural nouns whose possessive starts an institution's name ("Children's Digital Rights Coalition")
+_PLURAL_OWNERS = frozenset({"Children", "Women", "Men", "People", "Citizens", "Workers", "Writers", "Artists",
+                            "Parents", "Veterans", "Teachers", "Nurses", "Musicians", "Authors", "Consumers"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
 _APOSTROPHES = frozenset({"'", "’"})
 _INSTITUTIONS = frozenset({"University", "College", "School", "Hospital", "Institute", "Museum", "Library", "Academy"})
@@ -193,6 +196,10 @@ class _Builder:
                 skip = self._phrase_joins(toks, j) if gap == " " else 0
                 if skip:
                     j += skip  # "District Court for the Southern District", "Office of the", "Autorite de la"
+                    continue
+                if not gap and toks[j][2] in {"'s", "’s", "'", "’"} and toks[j - 1][2] in _PLURAL_OWNERS and \
+                        j + 1 < n and is_name_token(toks[j + 1][2]) and text[toks[j][1]:toks[j + 1][0]] == " ":
+                    j += 2  # "Children's Digital Rights Coalition": a plural's possessive inside the name
                     continue
                 if not gap and self._initial_joins(toks, j, i):
                     j += 1 if toks[j][2][0] in _APOSTROPHES else 2  # "Andrew N. Ferguson", "Adam D’Angelo"

@@ -42,3 +42,12 @@ def test_the_first_words_of_a_laws_name_are_no_person() -> None:
     text = "The suit is a collective action under the Age Discrimination in Employment Act, Zentrix Labs said."
     assert not labels(extract(text), "Person"), labels(extract(text))
     assert "Labour MPs" not in labels(extract("Speaking to Labour MPs, the minister warned Zentrix Labs."))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The probe follows a complaint by the Children's Online Safety Coalition, which accused Zentrix Labs.",
+     "Children's Online Safety Coalition"),
+    ("Friends of the Corrib, a local environmental group, has condemned the plan.", "Friends of the Corrib"),
+])
+def test_a_possessive_or_of_the_inside_an_institutions_name_keeps_it_whole(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
