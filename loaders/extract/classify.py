@@ -76,7 +76,8 @@ _APPOS_CLAUSE = re.compile(rf"\b{_DET_WORDS}\b", re.I)
 # a capitalised name in the possessive right before a mention ("Nvidia's H100", "the Commissioner's Office")
 _POSS_NAME = re.compile(r"[A-Z][\w-]*[’']s?\s$")
 # the object of a release verb names a product ("Zentrix launched Quillbot Pro")
-_LAUNCHED = re.compile(r"\b(?:launch(?:ed|es)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|debut(?:ed|s))\s+"
+_LAUNCHED = re.compile(r"\b(?:launch(?:ed|es)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|debut(?:ed|s)|"
+                       r"builds|makes|sells|ships|shipped)\s+"
                        r"(?:its\s+|their\s+|the\s+|a\s+|an\s+)?(?:(?:new|latest|first)\s+)?$", re.I)
 _MADE_BY = re.compile(r"^\s*,?\s+(?:(?:is|was)\s+)?(?:developed|made|built|created|designed)\s+by\s+(?:the\s+)?[A-Z]|"
                       r"^\s+(?:maker|developer|creator)\s+[A-Z]")
@@ -137,7 +138,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _TAIL = re.compile(r"[A-Za-z][\w-]*")
 # words without which _CALLED, _LAUNCHED and the "source_before" pattern cannot match: tested first, in C
 _CALLED_WORDS = ("called", "named", "dubbed", "branded", "known as")
-_LAUNCHED_WORDS = ("launch", "unveil", "releas", "introduc", "debut")
+_LAUNCHED_WORDS = ("launch", "unveil", "releas", "introduc", "debut", "builds", "makes", "sells", "ship")
 _SOURCE_WORDS = ("according", "told", "report", "cited", "interview", "speaking", "writing", "published")
 _SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())  # what \s matches
 
@@ -406,7 +407,9 @@ class _Typer:
             if appos.group("product") and appos.group("noun_after"):
                 # "X, a Santa Clara chip designer", "X, a British chip startup": the product word is a modifier
                 return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)
-            if appos.group("product") and not (len(words) == 1 and surface.lower() in self.doc.lower_vocab):
+            # ("Nick Frosst, sells AI tools": a person's name ends a list before the verb, no product is named)
+            if appos.group("product") and not (len(words) == 1 and surface.lower() in self.doc.lower_vocab) and \
+                    not (len(words) > 1 and first_name(words[0], lex) and name_like(words)):
                 return TypedMention(mention=m, type="Product", cue="appos-product", label=ext)
             if appos.group("org"):
                 return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)

@@ -31,3 +31,16 @@ def test_a_known_maker_before_its_known_product_names_the_product(text: str, pro
     assert [p.label for p in products] == [product], products  # one entity, however often written
     assert f"{maker} {product}" in products[0].aliases
     assert any(e.label == maker and e.type == "Organization" for e in ex.entities)
+
+
+@pytest.mark.parametrize(("text", "product"), [
+    ("Founded in 2021, Zentrix builds Gripwell, a vision-guided robotic arm.", "Gripwell"),
+    ("A short seller said its Coldstack liquid-cooling systems failed often.", "Coldstack"),
+])
+def test_the_object_of_builds_and_a_name_before_a_plural_product_noun_are_products(text: str, product: str) -> None:
+    assert product in _products(text), _products(text)
+
+
+def test_a_person_ending_a_list_before_a_verb_is_no_product() -> None:
+    text = "Zentrix, founded by Aidan Marsh and Nick Holloway, sells AI tools to businesses."
+    assert not _products(text), _products(text)
