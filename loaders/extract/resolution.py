@@ -13,7 +13,8 @@ from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMent
 
 # how much a cue is trusted when two readings of one name disagree
 _STRENGTH = {"lexicon": 9, "lexicon-plural": 9, "product-line": 8, "project": 8, "model-code": 7, "admin": 8}
-_KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(|,)?\s*(?:popularly |also |better |widely |commonly )?"
+_KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(|,)?\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){1,3})?"  # ", the YouTuber known as"
+                       r"(?:popularly |also |better |widely |commonly )?"
                        r"(?:known|recognized|recognised|called|dubbed|nicknamed) as\s*[\"“]?$")
 # a body of an organisation's people, not the organisation: "Sports Illustrated Union", "Acme Foundation"
 _DISTINCT_BODIES = frozenset({"Union", "Guild", "Board", "Foundation", "Party", "Association", "Federation", "Council",

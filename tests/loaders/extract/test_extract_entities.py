@@ -145,3 +145,10 @@ def test_given_names_without_the_surname_join_the_full_name() -> None:
             '"Rowan Delby felt the voice was part of the story," the family said.')
     people = labels(extract(text), "Person")
     assert "Rowan Delby Marsh" in people and "Rowan Delby" not in people, people
+
+
+def test_a_name_known_as_another_after_a_description_is_its_alias() -> None:
+    text = "Then the reviews arrived. Darnell Okafor, the YouTuber known as DKTECH, called the device a scam."
+    person = next(e for e in extract(text).entities if e.label == "Darnell Okafor")
+    assert "DKTECH" in person.aliases
+    assert "DKTECH" not in labels(extract(text))
