@@ -11,7 +11,6 @@ from loaders.extract.name_cues import (
     LAW_AFTER,
     LOWER_NEXT,
     PERSON_BY,
-    STATE_BASED,
     STRONG_ORG_SUFFIXES,
     capital_title_before,
     first_name,
@@ -393,8 +392,6 @@ class _Typer:
         if last == "AI" and len(words) > 1 and LOWER_NEXT.match(after) and is_place(" ".join(words[:-1]), lex):
             # "the San Francisco AI lab", "U.S. AI experts": a place, then the field
             return TypedMention(mention=m, cue="field")
-        if STATE_BASED.match(after) and place_population(surface) is not None:
-            return TypedMention(mention=m, type="Place", cue="city-state", label=surface)  # "The Reno, Nevada-based"
         # an apposition starts with a comma: most names are followed by none
         appos = p["appos"].match(after) if after.lstrip()[:1] == "," else None
         cue_word = appos and (appos.group("org") or appos.group("product") or "")

@@ -19,8 +19,6 @@ _DISTRICT_SIDES = frozenset({"Northern", "Southern", "Eastern", "Western", "Cent
 _OF_NAME_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)")
 # who hosts, presents, writes or directs a work is a person when the name is shaped as one
 PERSON_BY = re.compile(r"\b(?:hosted|presented|co-hosted|written|directed|narrated|authored|edited)\s+by\s+$")
-# "Reno, Nevada-based company": the name before is a city, the state after it
-STATE_BASED = re.compile(r"^,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?-(?:based|headquartered)\b")
 # honorifics written before a personal name ("Prince Alwaleed Bin Talal", "Sheikh Tahnoun bin Zayed", "Sir Nick Clegg")
 _HONORIFICS = frozenset({"Prince", "Princess", "Sheikh", "Sheikha", "Sir", "Dame", "Lord", "Lady", "King", "Queen",
                          "Emir", "Sultan", "Crown"})
