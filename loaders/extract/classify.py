@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
 from loaders.extract.lexicon import Lexicon, alternation, caseless, fold, lexicon, place_population
+from loaders.extract.name_cues import (
+    LAW_AFTER,
+    LOWER_NEXT,
+    PERSON_BY,
+    STRONG_ORG_SUFFIXES,
+    capital_title_before,
+    first_name,
+    honorific_name,
+    is_place,
+    name_of_place,
+    of_org_after,
+    orgs_before_titles,
+)
 from loaders.extract.schema import Mention, MentionSet, TextDoc, TypedMention, TypedMentions
 
 _PRODUCT_HEADS = frozenset({"Pin", "Phone", "Watch", "Glasses", "Buds", "Pad", "Book", "Pod", "Pods", "Headset",
@@ -55,10 +67,6 @@ _HYPHEN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}$")
 # kinship nouns: "her son, Sewell Setzer" names a person
 _KIN_BEFORE = re.compile(r"\b(?:son|daughter|wife|husband|mother|father|brother|sister|widow|widower|fianc[ée]e?|"
                          r"grandson|granddaughter|niece|nephew|cousin|stepson|stepdaughter)\s*,?\s*$", re.I)
-# organisation suffixes that are never a surname ("Veyra Labs", however "Veyra" reads)
-_STRONG_ORG_SUFFIXES = frozenset({"Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "LLC", "LLP", "GmbH", "Ltd", "Ltd.",
-                                  "Technologies", "Systems", "Robotics", "Ventures", "Capital", "Partners",
-                                  "Semiconductor", "Software", "Holdings", "Therapeutics", "Analytics"})
 # product line words that end a product's name, not a person's ("Medibot Pro")
 _VERSION_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "Preview"})
 # determiners and relative pronouns: inside an apposition they mean a clause ("X, called the app ..."), not a noun
@@ -67,7 +75,8 @@ _APPOS_CLAUSE = re.compile(rf"\b{_DET_WORDS}\b", re.I)
 # a capitalised name in the possessive right before a mention ("Nvidia's H100", "the Commissioner's Office")
 _POSS_NAME = re.compile(r"[A-Z][\w-]*[’']s?\s$")
 # the object of a release verb names a product ("Zentrix launched Quillbot Pro")
-_LAUNCHED = re.compile(r"\b(?:launch(?:ed|es)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|debut(?:ed|s))\s+"
+_LAUNCHED = re.compile(r"\b(?:launch(?:ed|es)|unveil(?:ed|s)|releas(?:ed|es)|introduc(?:ed|es)|debut(?:ed|s)|"
+                       r"builds|makes|sells|ships|shipped)\s+"
                        r"(?:its\s+|their\s+|the\s+|a\s+|an\s+)?(?:(?:new|latest|first)\s+)?$", re.I)
 _MADE_BY = re.compile(r"^\s*,?\s+(?:(?:is|was)\s+)?(?:developed|made|built|created|designed)\s+by\s+(?:the\s+)?[A-Z]|"
                       r"^\s+(?:maker|developer|creator)\s+[A-Z]")
@@ -112,7 +121,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "role_before": re.compile(rf"\b(?:{roles})\s*,?\s*$", re.I),
         "appos": re.compile(r"^\s*,\s+(?:(?:a|an|the|another|its|his|her|their)\s+)?((?:[\w’'&.-]+\s+){0,6}?)"
                             rf"(?:(?P<role>{roles})|(?P<org>{ocues})(?![’'])|(?P<product>{pcues}))\b"
-                            rf"(?P<noun_after>\s+(?:designer|developer|{ocues})\b)?", re.I),
+                            # "a chip designer", "a product review site": the product word modifies the head noun
+                            rf"(?P<noun_after>\s+(?:(?!(?:for|of|to|by|from|with|in|on|at|and|or)\b)[a-z][\w-]*\s+)?"
+                            rf"(?:designer|developer|{ocues})\b)?", re.I),
         "org_after_role": re.compile(rf"\b(?:{roles})\s+(?:at|of|for|with|from)\s+(?:the\s+)?$", re.I),
         "source_before": re.compile(r"\b(?:according to|told|reported by|cited by|interview with|speaking to|"
                                     r"writing in|published in|report by|reporting by)\s+(?:the\s+)?$", re.I),
@@ -126,7 +137,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _TAIL = re.compile(r"[A-Za-z][\w-]*")
 # words without which _CALLED, _LAUNCHED and the "source_before" pattern cannot match: tested first, in C
 _CALLED_WORDS = ("called", "named", "dubbed", "branded", "known as")
-_LAUNCHED_WORDS = ("launch", "unveil", "releas", "introduc", "debut")
+_LAUNCHED_WORDS = ("launch", "unveil", "releas", "introduc", "debut", "builds", "makes", "sells", "ship")
 _SOURCE_WORDS = ("according", "told", "report", "cited", "interview", "speaking", "writing", "published")
 _SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())  # what \s matches
 
@@ -177,17 +188,11 @@ def _single_org_like(w: str, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
     return (w[1:].islower() and w.isalpha() and not _DEMONYM.search(w)) or any(c.isupper() for c in w[1:])
 
 
-def first_name(w: str, lex: Lexicon) -> bool:
-    """A known first name, accents folded ("Lucía" is "Lucia")."""
-    if w in lex.first_names:
-        return True
-    plain = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
-    return plain != w and plain in lex.first_names
-
-
 def name_like(words: list[str]) -> bool:
     """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.", "van" inside)."""
-    return all(_NAME_WORD.match(w) or (0 < k < len(words) - 1 and w in _PARTICLES) for k, w in enumerate(words))
+    # inside a name, a particle or a middle initial written without its full stop ("Justin J Pearson")
+    return all(_NAME_WORD.match(w) or (0 < k < len(words) - 1 and (w in _PARTICLES or (len(w) == 1 and w.isupper())))
+               for k, w in enumerate(words))
 
 
 class _Typer:
@@ -223,6 +228,12 @@ class _Typer:
         if head and head.type == "Product" and (len(words) > 1 or ext != surface) and \
                 not (len(words) > 2 and words[1] in {"of", "for", "on"}):  # "Office of the Privacy Commissioner"
             return TypedMention(mention=m, type="Product", cue="product-line", label=ext)
+        if head and head.type == "Organization" and len(words) > 1 and not _MODEL_CODE.match(words[-1]) and \
+                (k := lex.known.get(fold(ext[len(words[0]):]))) and k.type == "Product" and \
+                (k.developer is None or fold(k.developer) == fold(head.label)):
+            # "Google Gemini", "Anthropic Claude": the maker before its own known product names that product (a model
+            # code keeps the maker in the label: "Nvidia H100")
+            return TypedMention(mention=m, type="Product", cue="lexicon", label=k.label)
         return None
 
     def _fuller(self, written: str, label: str) -> bool:
@@ -297,7 +308,12 @@ class _Typer:
                     _POSS_NAME.search(text[max(s.start, m.start - 40):m.start]):
                 return TypedMention(mention=m)  # "the Information Commissioner's Office": no Microsoft Office
             return known
-        if all(w in lex.generic_caps for w in words) or (len(words) == 1 and surface in lex.demonyms):
+        if all(w in lex.generic_caps for w in words) or (len(words) == 1 and surface in lex.demonyms) or \
+                LAW_AFTER.match(after):
+            return TypedMention(mention=m)  # ("Age Discrimination in Employment Act": the first words of a law)
+        if len(words) == 1 and m.sentence_initial and not m.possessive and surface.lower() in lex.common_words:
+            # "Pressure is building", "Smaller, specialized models": a sentence's first word is capitalised whatever
+            # it is, and an unknown one that English writes in lower case is that word, not a name
             return TypedMention(mention=m)
         if " for " in surface and surface.split(" for ", 1)[0].split()[-1] in lex.org_suffixes:
             # "State Administration for Market Regulation": the institution's head comes before "for"
@@ -316,17 +332,20 @@ class _Typer:
         last = words[-1]
         if _MEDIA_AFTER.match(after) and _DET_BEFORE.search(before):
             return TypedMention(mention=m, type="Product", cue="media-name", label=surface)  # "the Core Memory podcast"
+        if honorific_name(words, lex):
+            return TypedMention(mention=m, type="Person", cue="honorific", label=surface)  # "Prince Alwaleed Bin Talal"
         if m.title and (len(words) > 1 or words[0] not in lex.generic_caps) and not (
                 last in lex.org_suffixes and len(words) > 1 and (words[0] not in lex.first_names or
-                                                                 last in _STRONG_ORG_SUFFIXES)):
+                                                                 last in STRONG_ORG_SUFFIXES)):
             return TypedMention(mention=m, type="Person", cue=f"title:{m.title}", label=surface)
         if before.endswith(" of ") and _PERSON_OF.search(before) and not first_name(words[0], lex) and \
                 place_population(surface) is None:
             # "analyst Carolina Milanesi of Creative Strategies said": the person's organisation, not a second person
             return TypedMention(mention=m, type="Organization", cue="person-of", label=surface)
         if ext != surface and not m.sentence_initial and name_like(words[-1:]):
-            if last in lex.org_suffixes:
-                return TypedMention(mention=m, type="Organization", cue="numbered-org", label=ext)  # "Vision Fund 2"
+            if last in lex.org_suffixes or cue_org:
+                # "Vision Fund 2", "Forza Motorsport developer Turn 10": a numbered organisation
+                return TypedMention(mention=m, type="Organization", cue="numbered-org", label=ext)
             return TypedMention(mention=m, type="Product", cue="version", label=ext)  # "Aurelia Max 2"
         maker = lex.known.get(fold(words[0])) if len(words) == 2 else None
         if maker is not None and maker.type == "Organization" and (_MODEL_TAIL.match(last) or _MODEL_CODE.match(last)):
@@ -360,12 +379,19 @@ class _Typer:
         if len(words) > 2 and any(w in _ORG_HEAD_INSIDE and words[k + 1] in {"on", "for", "of"}
                                   for k, w in enumerate(words[:-1])):
             return TypedMention(mention=m, type="Organization", cue="org-head", label=surface)
+        if name_of_place(words, self.lex, self.doc.lower_vocab):
+            # "Northern District of California" (a federal court), "NewsGuild of New York" (a body's local branch)
+            return TypedMention(mention=m, type="Organization", cue="of-place", label=surface)
         if am := p["admin_after"].match(after):
             return TypedMention(mention=m, type="Organization", cue="admin", label=f"{surface} {am.group(1)}")
         if _MADE_BY.match(after) and not m.possessive and last not in lex.org_suffixes:
             return TypedMention(mention=m, type="Product", cue="made-by", label=ext)  # "Y, developed by X"
         if last == "AI" and len(words) == 2 and words[0] in lex.demonyms:
-            return TypedMention(mention=m)  # "to advance Chinese AI", "Israeli AI startups": a field, not a company
+            # "to advance Chinese AI", "Israeli AI startups": a field, not a company
+            return TypedMention(mention=m, cue="field")
+        if last == "AI" and len(words) > 1 and LOWER_NEXT.match(after) and is_place(" ".join(words[:-1]), lex):
+            # "the San Francisco AI lab", "U.S. AI experts": a place, then the field
+            return TypedMention(mention=m, cue="field")
         # an apposition starts with a comma: most names are followed by none
         appos = p["appos"].match(after) if after.lstrip()[:1] == "," else None
         cue_word = appos and (appos.group("org") or appos.group("product") or "")
@@ -378,7 +404,9 @@ class _Typer:
             if appos.group("product") and appos.group("noun_after"):
                 # "X, a Santa Clara chip designer", "X, a British chip startup": the product word is a modifier
                 return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)
-            if appos.group("product") and not (len(words) == 1 and surface.lower() in self.doc.lower_vocab):
+            # ("Nick Frosst, sells AI tools": a person's name ends a list before the verb, no product is named)
+            if appos.group("product") and not (len(words) == 1 and surface.lower() in self.doc.lower_vocab) and \
+                    not (len(words) > 1 and first_name(words[0], lex) and name_like(words)):
                 return TypedMention(mention=m, type="Product", cue="appos-product", label=ext)
             if appos.group("org"):
                 return TypedMention(mention=m, type="Organization", cue="appos-org", label=surface)
@@ -416,13 +444,16 @@ class _Typer:
             (w.lower() in lex.stopwords and w not in _PARTICLES) or w in lex.generic_caps or
             w.lower() in lex.role_words for w in words) \
             and last not in _VERSION_WORDS and last not in lex.org_suffixes
-        if person_like and len(words) == 2 and (k := lex.known.get(fold(words[0]))) and k.type == "Organization":
-            person_like = False  # "Bloomberg Law reported": a known company's unit, not a person
+        if person_like and len(words) == 2 and (k := lex.known.get(fold(words[0]))) and \
+                k.type in ("Organization", "Place"):
+            person_like = False  # "Bloomberg Law reported", "France Inter": a known company's unit, a country's outlet
         if person_like and len(words) == 3 and words[1] in _PARTICLES:
             return TypedMention(mention=m, type="Person", cue="particle", label=surface)  # "Max von Thun"
         if person_like and first_name(words[0], lex):
             return TypedMention(mention=m, type="Person", cue="first-name", label=surface)
-        if cue_role and person_like:
+        if person_like and (cue_role or capital_title_before(tail, before, lex, p["role_before"]) or
+                            of_org_after(after, lex) or PERSON_BY.search(before[-20:])):
+            # "Digital Affairs Minister, X", "X of Foundation Capital went further", "the podcast, hosted by X"
             return TypedMention(mention=m, type="Person", cue="role-before", label=surface)
         if (_may_hold(low_before, _SOURCE_WORDS) and p["source_before"].search(before)) or \
                 p["source_after"].match(after):
@@ -536,6 +567,8 @@ _LINE_CUES = frozenset({"maker-line", "product-line"})
 # last words only a company's name ends in: a product line never does ("Llama Productions", "Xbox Game Studios
 # Publishing")
 _COMPANY_ENDINGS = frozenset({"Studios", "Publishing", "Productions", "Entertainment", "Pictures", "Records",
+                              "Authority", "Institute", "University", "Foundation", "Commission", "Council",
+                              "Association", "Society", "Union", "Alliance", "Coalition", "Guild", "Bureau",
                               "Holdings", "Group", "Inc", "Inc.", "Corp", "Corp.", "LLC", "Ltd", "Ltd.", "PLC", "GmbH"})
 
 
@@ -556,14 +589,15 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
         if m.org_before is not None and (m.title or m.group):
             t = items[m.org_before]
             word = t.mention.text
-            if word in lexicon().demonyms or word in _TITLE_MODIFIERS or (
+            if t.cue == "field" or word in lexicon().demonyms or word in _TITLE_MODIFIERS or (
                     t.mention.sentence_initial and " " not in word and word not in mid_sentence and
-                    (m.group or word.lower() in doc.lower_vocab)):
+                    (m.group or word.lower() in doc.lower_vocab or word.lower() in lexicon().common_words)):
                 continue  # "Legal experts say", "Tech YouTuber X": a capitalised adjective, not an organisation
             if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
                 # "Microsoft Gaming chief executive X": a maker's line that has executives is a division
                 items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
     _org_suffixed_lines(items)
+    orgs_before_titles(items, doc.clean, _LINE_CUES)
     typer.propagate_lists(items)
     _agree(items)
     return TypedMentions(items=items)

@@ -112,6 +112,7 @@ class Lexicon:
     speech_verbs: frozenset[str] = frozenset()
     negative: tuple[str, ...] = ()
     demonyms: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()  # English words usually written in lower case ("pressure", "smaller")
 
 
 def _first_names(stop: frozenset[str], generic: frozenset[str]) -> frozenset[str]:
@@ -198,6 +199,7 @@ def lexicon() -> Lexicon:
     lex.stopwords = frozenset(lines("stopwords.txt"))
     lex.demonyms = frozenset(w for line in lines("demonyms.txt") for w in line.split())
     lex.first_names = _first_names(lex.stopwords, lex.generic_caps)
+    lex.common_words = frozenset(lines("common_words.txt"))
     # longest phrases first, so "called out" wins over "call"
     lex.criticism_verbs = tuple(sorted(set(_inflected(lines("criticism_verbs.txt"))), key=len, reverse=True))
     lex.speech_verbs = frozenset(_inflected(lines("speech_verbs.txt")))

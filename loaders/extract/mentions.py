@@ -10,7 +10,7 @@ from itertools import compress
 from operator import itemgetter, not_
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon
-from loaders.extract.name_spans import known_spans, title_cased, work_titles
+from loaders.extract.name_spans import given_name, known_spans, title_cased, work_titles
 from loaders.extract.schema import Mention, MentionSet, Sentence, TextDoc
 from loaders.extract.text import tokens
 
@@ -35,9 +35,13 @@ _CIRCUITS = frozenset({"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "
 _DISTRICT_WORDS = frozenset({"District", "Northern", "Southern", "Eastern", "Western", "Central", "Middle"})
 # heads whose name goes on over "of the" ("Office of the Privacy Commissioner", "Department of the Treasury")
 _OF_THE_HEADS = frozenset({"Office", "Ministry", "Department", "University", "Institute", "Bank", "Court", "Museum",
-                           "Secretary", "Commissioner", "Council", "Academy", "School", "College"})
+                           "Secretary", "Commissioner", "Council", "Academy", "School", "College", "Friends"})
+# plural nouns whose possessive starts an institution's name ("Children's Digital Rights Coalition")
+_PLURAL_OWNERS = frozenset({"Children", "Women", "Men", "People", "Citizens", "Workers", "Writers", "Artists",
+                            "Parents", "Veterans", "Teachers", "Nurses", "Musicians", "Authors", "Consumers"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
 _APOSTROPHES = frozenset({"'", "’"})
+_INSTITUTIONS = frozenset({"University", "College", "School", "Hospital", "Institute", "Museum", "Library", "Academy"})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
 _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
@@ -52,7 +56,7 @@ _KNOWN_COMPOUND = re.compile(r"^(?:(?:[Tt]hen|[Ee]x|[Ff]ormer|[Pp]re|[Pp]ost|[Nn
                              r"powered|made|built|style|type|like|era|branded|designed|developed|linked))?$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _CODE_START = re.compile(r"^[A-Z]\d{1,3}$")  # a model code or a quarter starting a run ("Q1", "H2")
-_VERSION = re.compile(r"^(?:\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")
+_VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")  # "2.0", "v2.5", "R1"
 _VERSION_SUFFIX = frozenset({"Pro", "Max", "Ultra", "Mini", "mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "SE",
                              "XL", "Air", "Sonnet", "Opus", "Haiku", "Preview", "Instant", "Thinking"})
 _DETERMINERS = frozenset({"a", "an", "the", "some", "many", "other", "several", "few", "one", "another", "two",
@@ -193,6 +197,10 @@ class _Builder:
                 if skip:
                     j += skip  # "District Court for the Southern District", "Office of the", "Autorite de la"
                     continue
+                if not gap and toks[j][2] in {"'s", "’s", "'", "’"} and toks[j - 1][2] in _PLURAL_OWNERS and \
+                        j + 1 < n and is_name_token(toks[j + 1][2]) and text[toks[j][1]:toks[j + 1][0]] == " ":
+                    j += 2  # "Children's Digital Rights Coalition": a plural's possessive inside the name
+                    continue
                 if not gap and self._initial_joins(toks, j, i):
                     j += 1 if toks[j][2][0] in _APOSTROPHES else 2  # "Andrew N. Ferguson", "Adam D’Angelo"
                     continue
@@ -258,7 +266,8 @@ class _Builder:
         # a first initial after a title, "by" or a list's comma ("artists H. Southworth, Gerald Brom")
         before = toks[start - 1][2].lower() if j - 1 == start and start > 0 else ""
         first_initial = before in {",", "and", "by"} or (len(before) > 3 and before.rstrip("s") in self.lex.role_words)
-        if t == "." and not first_initial and (j < 2 or toks[j - 2][2] not in self.lex.first_names):
+        if t == "." and not first_initial and (j < 2 or not given_name(toks[j - 2][2], j - 2 == start, self.lex,
+                                                                       self.doc.lower_vocab)):
             return False  # only a middle initial after a given name: "platform X. Investors" ends a sentence
         if t[0] in _APOSTROPHES:
             return len(t) > 2 and t[1].isupper()
@@ -410,13 +419,17 @@ class _Builder:
         a well-known name, stay whole)."""
         lex = self.lex
         lows, role_words = self.lows, lex.role_words
-        role_idx = [k for k in range(max(a, keep), b) if lows[k] in role_words or lows[k].rstrip(".") in role_words]
+        # a title, or the plural of an abbreviated one ("Labour MPs", "Green MEPs")
+        role_idx = [k for k in range(max(a, keep), b) if lows[k] in role_words or lows[k].rstrip(".") in role_words
+                    or (_PLURAL_ACRONYM.match(toks[k][2]) and lows[k][:-1] in role_words)]
         # a title ends a run only as an upper-case abbreviation ("Green Party TD"), never as a surname ("Son")
-        role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].isupper() and k > a)]
+        role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].rstrip("s").isupper() and k > a)]
         if toks[a][2] in _OF_THE_HEADS and a + 2 < b and toks[a + 1][2] == "of":
             role_idx = []  # "Office of the Privacy Commissioner of Canada": an institution named after its head
-        if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])):
-            # no title, or the title word heads an institution's name ("Justice Department")
+        if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])) \
+                or any(t[2] in _INSTITUTIONS for t in toks[role_idx[-1] + 1:b]):
+            # no title, or the title word heads an institution's name ("Justice Department") or starts one named
+            # after a person ("Queen Mary University")
             self._emit(s, toks, a, b, initial=initial, keep=keep)
             return
         last = role_idx[-1]
@@ -436,7 +449,7 @@ class _Builder:
         if name_a < b and role_words.isdisjoint(lows[name_a:b]) and lex.generic_caps.isdisjoint(
                 map(_TEXT, toks[name_a:b])):
             self._emit(s, toks, name_a, b, title=title, org_before=org_idx, initial=False)
-        elif name_a == b and first > a and toks[last][2].isupper():
+        elif name_a == b and first > a and toks[last][2].rstrip("s").isupper():
             pass  # "Anthropic CEO" with no name: the organisation alone was kept
 
     def sentence(self, s: Sentence) -> None:

@@ -31,31 +31,45 @@ _CAPITAL_FUNCTION_WORDS = frozenset({"With", "To", "From", "After", "Over", "Int
 
 @lru_cache(maxsize=1)
 def _known_firsts() -> tuple[frozenset[str], int]:
-    """First tokens of the lexicons' multi-word names that a digit, a possessive or a lower-case word inside would cut
-    ("404 Media", "King's College London", "Fidelity Management and Research Company"), and the most tokens such a
-    name spans."""
-    firsts: set[str] = set()
-    longest = 0
+    """First tokens of the lexicons' multi-word names that a digit, a possessive, a lower-case word or a "+" inside
+    would cut ("404 Media", "King's College London", "Copilot+ PCs"), and of the one-word names written in lower case
+    that no capitalised run starts ("o1"); and the most tokens such a name spans."""
+    firsts: set[str] = set(_lower_names())
+    longest = 1
     for fname in ("orgs.txt", "products.txt"):  # people's names: the apostrophe rules read them
         for line in lexicon_lines(fname):
             parts = [p.strip() for p in line.split("|")]
             # a product line's second field is its developer, not another writing of the product
             for surface in (parts[:1] + parts[2:]) if fname == "products.txt" else parts:
                 toks = tokens(surface, 0, len(surface))
-                if len(toks) > 1 and any(t[2][0].isdigit() or t[2][0] in _APOSTROPHES or t[2].islower()
-                                         for t in toks):
+                if len(toks) > 1 and any(t[2][0].isdigit() or t[2][0] in _APOSTROPHES or t[2].islower() or
+                                         t[2] == "+" for t in toks):
                     firsts.add(toks[0][2])
                     longest = max(longest, len(toks))
     return frozenset(firsts), longest
 
 
+@lru_cache(maxsize=1)
+def _lower_names() -> frozenset[str]:
+    """The lexicons' one-token names written without a capital letter ("o1", "o3-mini")."""
+    out = set()
+    for fname in ("orgs.txt", "products.txt"):
+        for line in lexicon_lines(fname):
+            parts = [p.strip() for p in line.split("|")]
+            for surface in (parts[:1] + parts[2:]) if fname == "products.txt" else parts:
+                if surface[:1].islower() and surface == surface.lower() and len(tokens(surface, 0, len(surface))) == 1:
+                    out.add(surface)
+    return frozenset(out)
+
+
 def known_spans(text: str, toks: list[Tok], texts: list[str], lex: Lexicon) -> dict[int, int]:
-    """Start -> end token indices of the well-known multi-word names of a sentence that a run would cut."""
+    """Start -> end token indices of the well-known names of a sentence that a run would cut or miss."""
     firsts, longest = _known_firsts()
+    lower = _lower_names()
     n = len(toks)
     out: dict[int, int] = {}
     for k in compress(range(n), map(firsts.__contains__, texts)):
-        for m in range(min(n, k + longest), k + 1, -1):
+        for m in range(min(n, k + longest), k if texts[k] in lower else k + 1, -1):
             # a name ends in a word ("Run:ai" in a lower-case one), never in the full stop fold() drops
             if texts[m - 1][0].isalnum() and fold(text[toks[k][0]:toks[m - 1][1]]) in lex.known:
                 out[k] = m
@@ -85,3 +99,14 @@ def work_titles(texts: list[str], lex: Lexicon) -> list[tuple[int, int]]:
 def title_cased(texts: list[str], a: int, b: int) -> bool:
     """A long run with two or more capitalised function words inside: a headline's words, not one name."""
     return b - a >= 5 and sum(1 for t in texts[a + 1:b - 1] if t in _CAPITAL_FUNCTION_WORDS) >= 2
+
+
+def given_name(w: str, starts_run: bool, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
+    """Whether a word can be a given name before a middle initial: a known first name, or an unknown capitalised word
+    that starts the run and that the text never writes in lower case ("Max A. Cherney")."""
+    if w in lex.first_names:
+        return True
+    low = w.lower()
+    return starts_run and w.isalpha() and len(w) > 1 and w[0].isupper() and w[1:].islower() and \
+        low not in lower_vocab and low not in lex.stopwords and w not in lex.generic_caps and \
+        lex.known.get(fold(w)) is None

@@ -13,7 +13,8 @@ from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMent
 
 # how much a cue is trusted when two readings of one name disagree
 _STRENGTH = {"lexicon": 9, "lexicon-plural": 9, "product-line": 8, "project": 8, "model-code": 7, "admin": 8}
-_KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(|,)?\s*(?:popularly |also |better |widely |commonly )?"
+_KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(|,)?\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){1,3})?"  # ", the YouTuber known as"
+                       r"(?:popularly |also |better |widely |commonly )?"
                        r"(?:known|recognized|recognised|called|dubbed|nicknamed) as\s*[\"“]?$")
 # a body of an organisation's people, not the organisation: "Sports Illustrated Union", "Acme Foundation"
 _DISTINCT_BODIES = frozenset({"Union", "Guild", "Board", "Foundation", "Party", "Association", "Federation", "Council",
@@ -24,6 +25,22 @@ _LINE_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Lite", "Air", "
 # overhead, which was most of the cost of the tens of spans built per document
 _SPAN = Span.__pydantic_validator__.validate_python
 _ENTITY = Entity.__pydantic_validator__.validate_python
+
+
+# cues that type a single word only by default (an unknown capitalised word, an item of a typed list)
+_DEFAULT_CUES = frozenset({"single-default", "list", "agree:single-default", "agree:list"})
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, str]:
+    """Surname -> full name of the lexicon's well-known people, for surnames that name only one of them and are no
+    well-known entity themselves."""
+    lex = lexicon()
+    seen: dict[str, list[str]] = {}
+    for k in lex.known.values():
+        if k.type == "Person" and len(k.label.split()) > 1:
+            seen.setdefault(k.label.split()[-1], []).append(k.label)
+    return {w: names[0] for w, names in seen.items() if len(set(names)) == 1 and lex.known.get(fold(w)) is None}
 
 
 @dataclass
@@ -132,6 +149,7 @@ class _Resolver:
         acronym = n == 1 and f.isupper() is False and surface.isupper() and len(surface) >= 2
         org_suffixes, generic_caps = self.lex.org_suffixes, self.lex.generic_caps
         hits: list[int] = []
+        brand_only: set[int] = set()  # organisations matched only because the name starts theirs ("Andreessen")
         # without an acronym reading a longer name must contain the first word: clusters without it are skipped
         clusters = self.clusters
         if n and not (n == 1 and surface.isupper()):
@@ -159,8 +177,10 @@ class _Resolver:
                     ok = (flw[:n] == fwords and all(w in org_suffixes or w in generic_caps for w in lw[n:])
                           and lw[-1] not in _DISTINCT_BODIES) or \
                          flw[-n:] == fwords or \
-                         (n == 1 and words[0] == lw[0] and lw[-1] in {"administration", "Administration"}) \
-                        or (n == 1 and words[0] == lw[0] and self._brand_word(words[0]))
+                         (n == 1 and words[0] == lw[0] and lw[-1] in {"administration", "Administration"})
+                    if not ok and n == 1 and words[0] == lw[0] and self._brand_word(words[0]):
+                        ok = True
+                        brand_only.add(ci)
                     if ok and n == 1 and words[0] in org_suffixes and words[0] not in {"Times"}:
                         ok = False
                 if ok:
@@ -172,7 +192,21 @@ class _Resolver:
                                                      len(_forms(lab)[0]) > 1):
                 hits.append(ci)
         hits = sorted(set(hits))
+        if len(hits) > 1 and n == 1:
+            # "Marc Andreessen" and "Andreessen Horowitz" in one text: a surname written alone is the person's,
+            # not the firm named after a founder (a firm's short name is its whole first word only by default)
+            people = [ci for ci in hits if clusters[ci].type == "Person"]
+            if len(people) == 1 and all(ci in brand_only for ci in hits if ci != people[0]):
+                return people[0]
         return hits[0] if len(hits) == 1 else None
+
+    def _known_surname(self, t: TypedMention) -> str | None:
+        """The full name of the well-known person whose surname a single word is ("Nadella" -> "Satya Nadella"),
+        when nothing but a default reading typed the word (no cue of its own and no fuller name in the text)."""
+        w = t.mention.text
+        if " " in w or (t.type is not None and t.cue not in _DEFAULT_CUES):
+            return None
+        return _surnames().get(w)
 
     def _brand_word(self, w: str) -> bool:
         """An unknown, uncommon capitalised word that can stand for the organisation it starts ("Veyra" of
@@ -275,6 +309,10 @@ class _Resolver:
             ci = surface_of.get(fold(t.mention.text))
             if ci is None:
                 ci = self._long_match(t.mention.text, typed=t.type)
+            if ci is None and (person := self._known_surname(t)) is not None:
+                self._add(i, replace(t, type="Person", cue="known-surname"), "Person", person)
+                surface_of.setdefault(fold(t.mention.text), self.assign[i])
+                continue
             if ci is not None:
                 c = self.clusters[ci]
                 c.surfaces.append(t.mention.text)
@@ -306,7 +344,8 @@ class _Resolver:
         return self._build()
 
     def _merge_suffixes(self) -> None:
-        """"AI Pin" joins "Humane AI Pin", a titled "Trump" joins "Donald Trump" (same type, shorter name inside)."""
+        """"AI Pin" joins "Humane AI Pin", a titled "Trump" joins "Donald Trump", "James Earl" joins "James Earl
+        Jones" (same type, shorter name inside)."""
         for ci, c in enumerate(self.clusters):
             if not c.items or c.type not in ("Product", "Person"):
                 continue
@@ -315,8 +354,12 @@ class _Resolver:
                 if cj == ci or d.type != c.type or not d.items:
                     continue
                 dw = _forms(d.label())[1]
-                if len(dw) > len(words) and dw[-len(words):] == words and \
-                        (c.type == "Person" or self.lex.known.get(fold(c.label())) is None):
+                # a person's given names without the surname join the full name too ("James Earl" of "James Earl
+                # Jones"): two or more words, one fewer than the full name's
+                given = c.type == "Person" and len(words) >= 2 and len(dw) == len(words) + 1 and \
+                    dw[:len(words)] == words
+                if given or (len(dw) > len(words) and dw[-len(words):] == words and
+                             (c.type == "Person" or self.lex.known.get(fold(c.label())) is None)):
                     d.labels += c.labels
                     d.surfaces += c.surfaces
                     d.items += c.items
@@ -346,7 +389,9 @@ class _Resolver:
         names = {fold(n) for e in entities if e.type == "Organization" for n in (e.label, *e.aliases)}
         out: list[Entity] = []
         for e in entities:
-            maker = self._maker_prefix(e.label) if e.type == "Product" else None
+            # the maker written before the product's label ("Google Gemini" for "Gemini") counts too
+            maker = next((mk for name in (e.label, *e.aliases) if (mk := self._maker_prefix(name))), None) \
+                if e.type == "Product" else None
             if maker is None or fold(maker[1]) in names or fold(maker[0]) in names:
                 continue
             names.add(fold(maker[1]))

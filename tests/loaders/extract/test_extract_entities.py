@@ -76,9 +76,14 @@ def test_groups_with_affiliation() -> None:
     assert aff is not None and next(e for e in ex.entities if e.key == aff).label == "Veltrix"
 
 
-def test_generic_capitalised_words_are_not_entities() -> None:
-    ex = extract("However, AI stocks fell on Monday. In January the IPO was delayed. CEO pay rose.")
-    assert not [e for e in ex.entities if e.type in ("Person", "Organization", "Product")]
+@pytest.mark.parametrize("text", [
+    "However, AI stocks fell on Monday. In January the IPO was delayed. CEO pay rose.",
+    "It is my fault for not insisting on a better QA process, he said. The model runs in FP16 on one chip.",
+    'One user wrote: "WTF is this update?"',
+])
+def test_generic_capitalised_words_are_not_entities(text: str) -> None:
+    ex = extract(text)
+    assert not [e for e in ex.entities if e.type in ("Person", "Organization", "Product")], ex.entities
 
 
 @pytest.mark.parametrize("name", ["Mark Zuckerberg", "Bill Gates", "Max Tegmark"])
@@ -113,3 +118,37 @@ def test_two_coordinated_names_stay_two() -> None:
 def test_a_product_makers_name_before_another_word(text: str, name: str, etype: str | None) -> None:
     got = labels(extract(text))
     assert got.get(name) == etype or (etype is None and got.get(name) != "Product")
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Analysts were unimpressed, and Orvane wrote that Pichai had misjudged the market.", "Sundar Pichai"),
+    ("Clearly Orvane, Pichai and their boards disagree, the newsletter said.", "Sundar Pichai"),
+])
+def test_a_well_known_persons_surname_alone_is_that_person(text: str, person: str) -> None:
+    ex = extract(text)
+    people = {e.label: e.aliases for e in ex.entities if e.type == "Person"}
+    assert "Pichai" in people.get(person, ()), labels(ex)
+    assert "Pichai" not in labels(ex, "Organization")
+
+
+def test_a_surname_alone_is_the_person_not_the_firm_named_after_them() -> None:
+    text = ("Investor Tomas Vantreight, co-founder of Vantreight Kessler, praised the model. "
+            "Vantreight had earlier called it a breakthrough.")
+    ex = extract(text)
+    person = next(e for e in ex.entities if e.label == "Tomas Vantreight")
+    assert "Vantreight" in person.aliases, labels(ex)
+    assert "Vantreight" not in labels(ex)
+
+
+def test_given_names_without_the_surname_join_the_full_name() -> None:
+    text = ("The estate of actor Rowan Delby Marsh approved the voice. "
+            '"Rowan Delby felt the voice was part of the story," the family said.')
+    people = labels(extract(text), "Person")
+    assert "Rowan Delby Marsh" in people and "Rowan Delby" not in people, people
+
+
+def test_a_name_known_as_another_after_a_description_is_its_alias() -> None:
+    text = "Then the reviews arrived. Darnell Okafor, the YouTuber known as DKTECH, called the device a scam."
+    person = next(e for e in extract(text).entities if e.label == "Darnell Okafor")
+    assert "DKTECH" in person.aliases
+    assert "DKTECH" not in labels(extract(text))

@@ -18,6 +18,8 @@ from loaders.extract.text import prepare
     ("Novelists Dana Whitcombe, Harold P.J. Vance and 12 other writers sued Quillbyte.", "Harold P.J. Vance"),
     ("The office of Daewon Group chairman Park Seung-hoon did not respond.", "Park Seung-hoon"),
     ("Choi Young-min, a researcher at Daewon Labs, said the model was weak.", "Choi Young-min"),
+    ("Dario T Okonkwo, a state senator for the district, said the permit was rushed.", "Dario T Okonkwo"),
+    ("(Reporting by Brack A. Tolliver in Austin; Editing by Quin Marlowe)", "Brack A. Tolliver"),
 ])
 def test_names_with_an_initial_or_an_apostrophe_are_one_person(text: str, name: str) -> None:
     people = labels(extract(text), "Person")
@@ -344,3 +346,13 @@ def test_a_known_name_before_a_full_stop_ends_before_it() -> None:
     text = "The quote came from Professor Dana Whitcombe of the London School of Economics. She said more."
     org = next(e for e in extract(text).entities if e.type == "Organization")
     assert org.label == "London School of Economics" and all(not a.endswith(".") for a in org.aliases), org
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("Investors include Harbor Ventures, Prince Karim Bin Naser and Orvane Holding.", "Prince Karim Bin Naser",
+     "Person"),
+    ("The fund is chaired by Sheikh Tamir bin Rashed, Zentrix Labs said.", "Sheikh Tamir bin Rashed", "Person"),
+    ("Students at Queen Mary University protested against Zentrix Labs.", "Queen Mary University", "Organization"),
+])
+def test_an_honorific_before_a_personal_name_makes_a_person(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))

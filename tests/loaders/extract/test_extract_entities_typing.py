@@ -145,6 +145,20 @@ def test_non_names_at_sentence_start_and_before_titles() -> None:
     assert got["Pieter van Holt"] == "Person"
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Zentrix Labs shipped a new model. Pressure is building on its rivals, analysts said.", "Pressure"),
+    ('Orvane praised the model. "Smaller, specialized models may do as well," the governor wrote.', "Smaller"),
+    ("Quillbyte was fined. Transport Secretary Dana Whitcombe said the fine was fair.", "Transport"),
+])
+def test_a_common_word_starting_a_sentence_is_not_a_name(text: str, word: str) -> None:
+    assert word not in labels(extract(text)), labels(extract(text))
+
+
+def test_a_common_word_mid_sentence_or_possessive_may_still_be_a_company() -> None:
+    got = labels(extract("Orvane said Stability had raised $80 million. Stability's chief executive resigned."))
+    assert got.get("Stability") == "Organization", got
+
+
 def test_fortune_500_is_not_the_magazine() -> None:
     got = labels(extract("Kestrel sells to several Fortune 500 companies, Orvane said."))
     assert "Fortune" not in got
@@ -188,3 +202,27 @@ def test_an_institution_in_a_list_of_people_is_not_a_person() -> None:
 ])
 def test_a_product_line_name_ending_in_a_company_word_is_a_company(text: str, name: str, etype: str) -> None:
     assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Orvane Labs, the San Francisco AI lab, raised $2 billion.", "San Francisco AI"),
+    ("U.S. AI experts said the Zentrix chips could be tracked.", "U.S. AI"),
+    ("Quillbyte built a data centre in a mostly Black neighbourhood of the city.", "Black"),
+])
+def test_a_place_or_an_adjective_before_a_field_is_no_organisation(text: str, word: str) -> None:
+    assert word not in labels(extract(text), "Organization"), labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ('"Nobody uses the app," said Digital Affairs Minister, Ruvane Hadisto.', "Ruvane Hadisto"),
+    ("Kesh Bandari of Foundation Capital went further in an essay.", "Kesh Bandari"),
+    ("Speaking on the Circuit Hour podcast, hosted by Ravell Oduya, she said the board was misled.", "Ravell Oduya"),
+    ('"Who is making this decision?" TikToker Dovan Kreel said in a video.', "Dovan Kreel"),
+])
+def test_a_person_with_an_unknown_given_name_is_read_from_the_context(text: str, person: str) -> None:
+    assert labels(extract(text)).get(person) == "Person", labels(extract(text))
+
+
+def test_a_firm_after_of_does_not_make_an_institution_a_person() -> None:
+    got = labels(extract("Zentrix Labs sold a stake to Harbor Group of Sequoia Capital last year."))
+    assert got.get("Harbor Group") != "Person", got

@@ -1,0 +1,53 @@
+"""Courts, outlets and local bodies typed as organisations (invented sentences, well-known names only as cues)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import labels
+
+from loaders.extract import extract
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Judge Dana Whitcombe of the Northern District of California ruled against Zentrix Labs.",
+     "Northern District of California"),
+    ("Members of the WriterGuild of New York accused Quillbyte of cutting jobs.", "WriterGuild of New York"),
+    ("The report was followed by Orvane, a product review site owned by Zentrix Labs.", "Orvane"),
+    ('"We follow the rules," the minister said in an interview with France Inter.', "France Inter"),
+    ("Then Android Authority reported that the device ran an ordinary phone app.", "Android Authority"),
+])
+def test_courts_outlets_and_local_bodies_are_organisations(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("Orvane, a chatbot app for companies, was fined.", "Orvane", "Product"),
+    ("Dana Whitcombe of New York said the deal was unfair.", "Dana Whitcombe", "Person"),
+])
+def test_a_product_or_a_person_keeps_its_type(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("Speaking to Labour MPs on Monday, the minister warned Zentrix Labs.", "Labour", "Organization"),
+    ("In a memo, Quillbyte Gaming chief executive Dana Whitcombe said the studio would close.", "Quillbyte Gaming",
+     "Organization"),
+    ("Racing game maker Turnstile 10 was cut in half.", "Turnstile 10", "Organization"),
+])
+def test_the_organisation_before_a_title_or_after_an_organisation_noun(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+def test_the_first_words_of_a_laws_name_are_no_person() -> None:
+    text = "The suit is a collective action under the Age Discrimination in Employment Act, Zentrix Labs said."
+    assert not labels(extract(text), "Person"), labels(extract(text))
+    assert "Labour MPs" not in labels(extract("Speaking to Labour MPs, the minister warned Zentrix Labs."))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The probe follows a complaint by the Children's Online Safety Coalition, which accused Zentrix Labs.",
+     "Children's Online Safety Coalition"),
+    ("Friends of the Corrib, a local environmental group, has condemned the plan.", "Friends of the Corrib"),
+])
+def test_a_possessive_or_of_the_inside_an_institutions_name_keeps_it_whole(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))

@@ -1,0 +1,46 @@
+"""Products written in lower case, with a "+", a "v" version or after their maker's name (well-known names only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+
+
+def _products(text: str) -> dict[str, tuple[str, ...]]:
+    return {e.label: e.aliases for e in extract(text).entities if e.type == "Product"}
+
+
+@pytest.mark.parametrize(("text", "product"), [
+    ("Zentrix Labs says its model matches OpenAI’s o1 on several math benchmarks.", "o1"),
+    ("He mocked the claim that the new o3-mini model can reason.", "o3-mini"),
+    ("Recall will not ship with the first Copilot+ PCs, Zentrix Labs said.", "Copilot+ PCs"),
+    ("The audio was made with Quillbyte's Aria v2.5 model.", "Aria v2.5"),
+])
+def test_products_the_capitalised_run_reading_would_miss(text: str, product: str) -> None:
+    assert product in _products(text), _products(text)
+
+
+@pytest.mark.parametrize(("text", "product", "maker"), [
+    ("Analysts said Google Gemini was cheaper. Gemini was also faster.", "Gemini", "Google"),
+    ("Reviewers said Anthropic Claude refused the task.", "Claude", "Anthropic"),
+])
+def test_a_known_maker_before_its_known_product_names_the_product(text: str, product: str, maker: str) -> None:
+    ex = extract(text)
+    products = [e for e in ex.entities if e.type == "Product"]
+    assert [p.label for p in products] == [product], products  # one entity, however often written
+    assert f"{maker} {product}" in products[0].aliases
+    assert any(e.label == maker and e.type == "Organization" for e in ex.entities)
+
+
+@pytest.mark.parametrize(("text", "product"), [
+    ("Founded in 2021, Zentrix builds Gripwell, a vision-guided robotic arm.", "Gripwell"),
+    ("A short seller said its Coldstack liquid-cooling systems failed often.", "Coldstack"),
+])
+def test_the_object_of_builds_and_a_name_before_a_plural_product_noun_are_products(text: str, product: str) -> None:
+    assert product in _products(text), _products(text)
+
+
+def test_a_person_ending_a_list_before_a_verb_is_no_product() -> None:
+    text = "Zentrix, founded by Aidan Marsh and Nick Holloway, sells AI tools to businesses."
+    assert not _products(text), _products(text)
