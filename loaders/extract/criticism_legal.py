@@ -457,7 +457,8 @@ _W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_J
 LegalRule = Callable[[LegalIndex, int, Known], list[Criticism]]
 # run on each sentence holding one of their words, in this order (a later rule reads what the earlier found)
 LEGAL_RULES: tuple[LegalRule, ...] = (filed, filed_by, described_plaintiffs, plaintiff_lists, intent_to_sue, joined)
-AUTHORITY_RULES: tuple[LegalRule, ...] = (authority.measures, authority.passive_measures)
+AUTHORITY_RULES: tuple[LegalRule, ...] = (authority.measures, authority.passive_measures, authority.sanctions,
+                                           authority.commercial_sanctions)
 
 
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:
