@@ -69,8 +69,14 @@ _FILED_PASSIVE = re.compile(r"\b" + _LEGAL_NOUN + r"\s+(?:was|were|has been|have
 _FILED_BY_RE = re.compile(r"\b" + _LEGAL_NOUN + r",?\s+(?:filed|brought|lodged)\b"
                           r"(?P<mid>(?:\s+(?!by\b)[^.;:\s]+){0,12}?)\s+by\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 # what the document says of its target after its parties: ", claims Y", ", accuses Y of", " against Y"
+# "…, name both the employer, Y, and …": the parties the document names, after a short role
 _DOC_SAYS = re.compile(r"\s*,?\s*(?:claims|alleges|accuses|says|argues|contends|charges|asserts)\s+(?:that\s+)?|"
+                       r"\s*,?\s*(?:names|name|named|target|targets|targeted)\s+(?:both\s+|as\s+defendants?\s+)?"
+                       r"(?:(?-i:the\s+[a-z]+(?:\s+[a-z]+)?)\s*,\s*)?|"
                        r"\s+against\s+(?:the\s+)?", re.I)
+# the comma that closes a list of parties, after a last one the mention finder did not read ("and the ACLU of Ohio,")
+_LIST_TAIL = re.compile(r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+(?:[A-Z][\w&’'.-]*|of|for|on|in)){0,5})?"
+                        r"\s*,")
 # "filed a complaint with the regulator, alleging that Y …": no "against", the allegation names the target
 _FILED_ALLEGING_RE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|submitted)\s+(?:[\w’'-]+\s+){0,5}?"
                                 + _LEGAL_NOUN + r"(?P<mid>(?:\s+(?!against\b)[^.;:\s,]+){0,12}?)\s*,\s*"
@@ -108,10 +114,11 @@ _LEGAL_WORD = re.compile(r"\b(?:plaintiffs|claimants|lawsuits?|suits?|complaints
 _FOR_PARTY = re.compile(r"\b(?:on behalf of|acting for|representing)\s+(?:the\s+)?", re.I)
 _CLAUSE_END = re.compile(r"[,;.:()\[\]—–]|\s-\s|\b(?:which|who|that|after|before|over|alleging|accusing|claiming|"
                          r"saying|because|while|for|in|on)\b")
-# the gap between two names of a list: a comma or "and", a short role ("and the artist"), or a name the mention finder
-# did not read ("A, Jo Bloggs, and B")
+# the gap between two names of a list: a comma, "and" or "together with", a short role ("and the artist"), or a name
+# the mention finder did not read ("A, Jo Bloggs, and B")
 _LIST_GAP = re.compile(r"\s*(?:,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}\s*,\s*(?:and\s+)?|,\s*(?:and\s+)?|"
-                       r"\s+and\s+(?:from\s+|by\s+)?|\s*&\s*)(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+                       r"\s+and\s+(?:from\s+|by\s+)?|\s*&\s*|\s+(?:together|along)\s+with\s+)(?:the\s+)?"
+                       r"(?:[a-z-]+\s+){0,2}")
 # what may stand before a name right after a verb: a quote mark, "the", an initial
 _GAP = re.compile(r"(\s*[“\"]?)(?:the\s+|[A-Z]\.\s+)?")  # "H. Southworth" where only the surname is a name
 # what may stand between a listed subject and its verb: "A and B Inc. together sued"
@@ -320,9 +327,9 @@ def filed_by(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
         first = lx.named_at(sent, m.end(), 2, actors)
         names = lx.listed(first, sent, actors) if first else []
         says = _DOC_SAYS.match(lx.text, names[-1].end) if names else None
-        comma = lx.text.find(",", names[-1].end, names[-1].end + 3) if names else -1
-        if says is None and comma >= 0:
-            says = _DOC_SAYS.match(lx.text, comma + 1)
+        comma = _LIST_TAIL.match(lx.text, names[-1].end) if names else None
+        if says is None and comma is not None:
+            says = _DOC_SAYS.match(lx.text, comma.end())
         target = lx.named_at(sent, says.end()) if says else None
         if target is not None:
             acc.add([x.key for x in names if not is_court(ctx.label(x.key))], [target.key],

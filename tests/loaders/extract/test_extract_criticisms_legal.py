@@ -108,3 +108,12 @@ def test_no_legal_act_in_ordinary_wording(text: str) -> None:
 def test_an_award_won_is_no_legal_remedy() -> None:
     got = rule_pairs("Korvan Media won an award from the Harbor Press Club for its reporting on Veltrix Labs.")
     assert not any(rule.startswith("legal") for _, _, rule in got)
+
+
+def test_every_filer_together_with_others_sues_the_party_the_filing_names() -> None:
+    # "together with" joins the filers; a last filer the mention finder did not read ends the list at its comma
+    got = rule_pairs("The charges, filed on Monday by the Harbor Writers Guild together with Korvan Media, Quillon "
+                     "Systems and the Guild of Ohio, name both the employer, Veltrix Labs, and its vendor.")
+    assert {("Harbor Writers Guild", "Veltrix Labs", "legal_filed_by"),
+            ("Korvan Media", "Veltrix Labs", "legal_filed_by"),
+            ("Quillon Systems", "Veltrix Labs", "legal_filed_by")} <= got
