@@ -65,6 +65,13 @@ _REMEDY = re.compile(r"\b(?:seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|claim(?:s|
 _FILED_PASSIVE = re.compile(r"\b" + _LEGAL_NOUN + r"\s+(?:was|were|has been|have been|had been|is being)\s+"
                             r"(?:filed|lodged|brought|submitted)(?P<mid>(?:\s+(?!against\b)[^.;:\s]+){0,12}?)\s+"
                             r"against\s+", re.I)
+# "X lodged the complaint on Tuesday": the suit told before, its party named now (with "against" _FILED reads it)
+_FILED_THE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|lodging|brought|submitted)\s+"
+                        r"(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|charge|petition|"
+                        r"class[- ]action)\b(?![^.;]{0,80}\bagainst\b)", re.I)
+# a legal act whose party the sentence names, without its defendant ("X filed an unfair labor practice charge")
+_FILED_ANY = re.compile(r"\b(?:filed|files|lodged|lodges|brought|submitted)\s+(?:[\w’'-]+\s+){0,5}?" + _LEGAL_NOUN +
+                        r"\b", re.I)
 # "The lawsuit, filed on Friday in federal court by shareholder X, claims Y …"
 _FILED_BY_RE = re.compile(r"\b" + _LEGAL_NOUN + r",?\s+(?:filed|brought|lodged)\b"
                           r"(?P<mid>(?:\s+(?!by\b)[^.;:\s]+){0,12}?)\s+by\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
@@ -252,13 +259,19 @@ class LegalIndex:
 
 
 def earlier_plaintiffs(lx: LegalIndex, acc: LegalCollected, sent: int) -> list[str]:
-    """The parties of the last legal act told in the three sentences before ``sent``."""
+    """The parties of the last legal act told in the three sentences before ``sent`` (found before, else the
+    subject of "filed a charge")."""
     legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
                        r"legal)\b[^()]*)\)$", re.I)
     for c in reversed(acc.history):
         cs = lx.ctx.sentence_at(c.source.start)
         if sent - 3 <= cs < sent and legal.search(c.summary):
             return [c.critic]
+    for si in range(sent - 1, max(-1, sent - 4), -1):
+        for m in lx.find(_FILED_ANY, si, _W_NOUN):
+            critic = lx.critic(si, m.start())
+            if critic is not None and lx.ctx.type_of(critic) != "Group":
+                return [critic]
     return []
 
 
@@ -303,6 +316,9 @@ def filed(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
             critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
             acc.add(critics, [x.key for x in lx.listed(first, sent)], m.start(), first.end, sent,
                      "legal remedy", FILED_AGAINST)
+    for m in lx.find(_FILED_THE, sent, _W_NOUN):
+        critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
+        acc.add(critics, defendants(lx, acc, sent), m.start(), m.end(), sent, "filed", FILED_AGAINST)
     for m in lx.find(_FILED_PASSIVE, sent, _W_AGAINST, _W_NOUN):
         first = lx.named_at(sent, m.end())
         if first is None:

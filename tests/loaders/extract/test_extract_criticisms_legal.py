@@ -117,3 +117,21 @@ def test_every_filer_together_with_others_sues_the_party_the_filing_names() -> N
     assert {("Harbor Writers Guild", "Veltrix Labs", "legal_filed_by"),
             ("Korvan Media", "Veltrix Labs", "legal_filed_by"),
             ("Quillon Systems", "Veltrix Labs", "legal_filed_by")} <= got
+
+
+def test_the_party_that_lodged_the_complaint_told_before_sues_its_defendant() -> None:
+    got = rule_pairs("A coalition of news publishers has filed a formal complaint with the European Commission "
+                     "against Veltrix Labs, alleging that it copies their articles. The Harbor Writers Guild, which "
+                     "says it represents 900 papers, lodged the complaint on Tuesday.")
+    assert ("Harbor Writers Guild", "Veltrix Labs", "legal_filed_against") in got
+
+
+def test_a_charge_filed_against_a_party_is_by_whoever_filed_a_charge_before() -> None:
+    got = rule_pairs("Korvan Media has filed an unfair labor practice charge over the new contracts. The charge was "
+                     "filed with the National Labor Relations Board on Monday against Quillon Systems.")
+    assert ("Korvan Media", "Quillon Systems", "legal_filed_against") in got
+
+
+def test_filing_the_complaint_without_a_suit_told_before_adds_nothing() -> None:
+    got = rule_pairs("The Harbor Writers Guild lodged the complaint on Tuesday.")
+    assert not any(rule.startswith("legal") for _, _, rule in got)
