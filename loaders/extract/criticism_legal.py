@@ -28,7 +28,7 @@ FILED_AGAINST = register("criticism.legal_filed_against.v1", "'X filed a complai
 FILED_BY = register("criticism.legal_filed_by.v1", "'The lawsuit, filed on Friday by X, claims Y …', 'a complaint "
                     "filed by X against Y'", __name__)
 FILED_ALLEGING = register("criticism.legal_filed_alleging.v1", "'X filed a complaint with the regulator, alleging "
-                          "that Y …'", __name__)
+                          "that Y …', 'X sued in 2020, accusing Y of …'", __name__)
 SUED_IT = register("criticism.legal_sued_it.v1", "'X, who co-founded Y and is suing it': the pronoun object of 'sue'",
                    __name__)
 DESCRIBED_PLAINTIFFS = register("criticism.legal_described_plaintiffs.v1", "'The couple filed a proposed class "
@@ -88,6 +88,10 @@ _LIST_TAIL = re.compile(r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+(?
 _FILED_ALLEGING_RE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|submitted)\s+(?:[\w’'-]+\s+){0,5}?"
                                 + _LEGAL_NOUN + r"(?P<mid>(?:\s+(?!against\b)[^.;:\s,]+){0,12}?)\s*,\s*"
                                 r"(?:alleging|accusing|claiming|charging|contending|asserting)\s+(?:that\s+)?", re.I)
+# "X sued in 2020, accusing Y of …": no object, the allegation names the target
+_SUED_ALLEGING = re.compile(r"(?<!was )(?<!were )(?<!been )(?<!being )(?<!\bbe )\bsu(?:ed|es|ing)"
+                            r"(?:\s+(?:in|on|last|this|earlier|early|late)\b[^,;.]{0,30})?\s*,\s*"
+                            r"(?:alleging|accusing|claiming|charging|contending|asserting)\s+(?:that\s+)?")
 _SUED_PRONOUN = re.compile(r"\bsu(?:ed|es|ing)\s+it\b")
 # "The couple, who live in Boston, filed a class action": plaintiffs described, named together before
 _DESCRIBED = re.compile(r"\b(?:The|the)\s+(?P<noun>couple|pair|duo|two|plaintiffs|claimants|artists|actors|authors|"
@@ -97,6 +101,7 @@ _DESCRIBED = re.compile(r"\b(?:The|the)\s+(?P<noun>couple|pair|duo|two|plaintiff
 _OWNED = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|legal challenge|case|claims?|legal action|"
                     r"class action|filing|petition)\s+(?:against\s+|(?:also\s+)?(?:accuses|accused|alleges|alleged|"
                     r"claims|claimed|argues|argued|contends|charges|asserts)\s+(?:that\s+)?)", re.I)
+_THE_COMPANY = re.compile(r"the\s+(?:company|firm|startup|start-up)\b(?![’'])")
 # "Y is fending off lawsuits from A and from B", "Y faces a class action by A"
 _FACES = re.compile(r"\b(?:faces?|facing|faced|fending off|fends off|fended off|fighting|fights|battling|battles|"
                     r"hit with|defending|contending with|grappling with)\s+(?:[\w’'-]+\s+){0,4}?"
@@ -350,7 +355,8 @@ def filed_by(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
         if target is not None:
             acc.add([x.key for x in names if not is_court(ctx.label(x.key))], [target.key],
                      m.start(), target.end, sent, "filed by", FILED_BY)
-    for m in lx.find(_FILED_ALLEGING_RE, sent, _W_ALLEGING, _W_NOUN):
+    alleging = [*lx.find(_FILED_ALLEGING_RE, sent, _W_ALLEGING, _W_NOUN), *lx.find(_SUED_ALLEGING, sent, _W_SUED)]
+    for m in alleging:
         target = lx.named_at(sent, m.end())
         if target is not None:
             acc.add([lx.critic(sent, m.start())], [target.key], m.start(), target.end, sent,
@@ -398,11 +404,14 @@ def plaintiff_lists(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     for owner in ctx.mentions(sent) if not ctx.words(sent).isdisjoint(_W_OWNED) else ():
         o = _OWNED.match(lx.text, owner.end, s.end) if owner.possessive and ctx.is_head(owner) else None
         first = lx.named_at(sent, o.end()) if o else None
-        if o is None or first is None or owner.type not in ("Person", "Organization") or \
-                is_court(ctx.label(owner.key)):
+        if o is None or owner.type not in ("Person", "Organization") or is_court(ctx.label(owner.key)):
             continue
-        acc.add([owner.key], [x.key for x in lx.listed(first, sent)], owner.start, first.end, sent, "lawsuit",
-                 PLAINTIFF_LIST)
+        # "Musk's lawsuit against the company": the organisation the description refers to
+        desc = _THE_COMPANY.match(lx.text, o.end()) if first is None else None
+        targets = [x.key for x in lx.listed(first, sent)] if first else \
+            ctx.anaphor_targets(o.end(), desc.end(), {owner.key})[:1] if desc else []
+        acc.add([owner.key], targets, owner.start, first.end if first else desc.end() if desc else o.end(), sent,
+                 "lawsuit", PLAINTIFF_LIST)
     for m in lx.find(_FACES, sent, _W_BY, _W_NOUN):
         target = ctx.subject(sent, m.start(), _TARGETS)
         stop = re.compile(r"[,;.:]|\b(?:over|alleging|accusing|claiming|which|who|that|after|for|because)\b")

@@ -35,6 +35,10 @@ from legal_helpers import labels_of, rule_pairs
      "legal_filed_against"),
     ("Dana Whitlock, who co-founded Veltrix Labs and is suing it for breach of contract, declined to comment.",
      "Dana Whitlock", "Veltrix Labs", "legal_sued_it"),
+    ("Korvan Media sued in 2020, accusing Veltrix Labs of copying its headnotes.", "Korvan Media", "Veltrix Labs",
+     "legal_filed_alleging"),
+    ("Veltrix Labs raised money in May. Dana Whitlock's lawsuit against the company and its chief executive is due "
+     "in court in March.", "Dana Whitlock", "Veltrix Labs", "legal_plaintiff_list"),
 ])
 def test_legal_act_gives_its_party_as_critic(text: str, critic: str, target: str, rule: str) -> None:
     assert (critic, target, rule) in rule_pairs(text)
@@ -135,3 +139,8 @@ def test_a_charge_filed_against_a_party_is_by_whoever_filed_a_charge_before() ->
 def test_filing_the_complaint_without_a_suit_told_before_adds_nothing() -> None:
     got = rule_pairs("The Harbor Writers Guild lodged the complaint on Tuesday.")
     assert not any(rule.startswith("legal") for _, _, rule in got)
+
+
+def test_the_party_sued_is_no_plaintiff() -> None:
+    got = rule_pairs("Korvan Media was sued in 2020, accusing Veltrix Labs of fraud.")
+    assert not any(rule == "legal_filed_alleging" for _, _, rule in got)
