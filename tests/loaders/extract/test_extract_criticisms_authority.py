@@ -116,6 +116,8 @@ def test_a_company_cutting_a_party_off_criticises_it(text: str, critic: str, tar
     "The Federal Communications Commission said the calls broke the Fair Calling Act, and imposed no penalty.",
     # a company is no authority: its penalty or its investigation is commerce
     "Quillon Systems opened an investigation into Veltrix Labs' billing.",
+    # the words before a law's name are no party ("Truth" of the Truth in Caller ID Act)
+    "The Federal Communications Commission finalized the penalty against Truth in Caller ID Act violators on Monday.",
 ])
 def test_no_sanction_without_its_frame(text: str) -> None:
     assert not any(rule.endswith("sanction") for _, _, rule in rule_pairs(text))

@@ -144,3 +144,14 @@ def test_filing_the_complaint_without_a_suit_told_before_adds_nothing() -> None:
 def test_the_party_sued_is_no_plaintiff() -> None:
     got = rule_pairs("Korvan Media was sued in 2020, accusing Veltrix Labs of fraud.")
     assert not any(rule == "legal_filed_alleging" for _, _, rule in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Korvan Media filed a complaint with the Federal Trade Commission against Veltrix Labs on Monday.",
+    "A complaint filed with the Federal Trade Commission by Korvan Media accuses Veltrix Labs of fraud.",
+    "Korvan Media filed a complaint with the Federal Trade Commission, alleging that Veltrix Labs misled buyers.",
+])
+def test_the_agency_a_complaint_is_filed_with_is_neither_party(text: str) -> None:
+    got = labels_of(text)
+    assert ("Korvan Media", "Veltrix Labs") in got
+    assert not any("Federal Trade Commission" in pair for pair in got)
