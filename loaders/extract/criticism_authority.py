@@ -13,18 +13,25 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.model import Criticism
-from loaders.extract.criticism_found import Known, LegalCollected
+from loaders.extract.criticism_found import Known, LegalCollected, is_court
+from loaders.extract.lexicon import lines
 from loaders.extract.rules import register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
     from loaders.extract.criticism_legal import LegalIndex
+    from loaders.extract.schema import ResolvedMention
 
 AUTHORITY_MEASURE = register("criticism.authority_measure.v1", "An authority's measure against a party: 'suspended "
                              "downloads of Y', 'blocked Y', 'summoned Y', 'ordered Y to preserve', 'placed Y under "
                              "scrutiny'", __name__)
 AUTHORITY_PASSIVE = register("criticism.authority_passive.v1", "'Y was fined €500m by X', 'Y is being investigated "
                              "by X', 'Y faces an investigation by X', 'an inquiry by X into Y'", __name__)
+AUTHORITY_SANCTION = register("criticism.authority_sanction.v1", "An authority's sanction of a party: 'finalized the "
+                              "penalty against Y', 'added Y to its Entity List', 'opened an investigation into Y', "
+                              "'is prosecuting Y'", __name__)
+COMMERCIAL_SANCTION = register("criticism.commercial_sanction.v1", "A company's sanction of a party: 'terminated Y's "
+                               "account', 'ended its business relationship with Y', 'cut ties with Y'", __name__)
 
 # "The orders, issued under the FTC's authority, went to A, B and C"
 _WENT_TO = re.compile(r"\b(?:orders?|subpoenas?|(?:civil\s+)?investigative demands?|warning letters?|letters)\b"
@@ -98,6 +105,60 @@ _AUTHORITY_NAMES = frozenset({"FTC", "SEC", "CMA", "ICO", "CNIL", "Ofcom", "ANPD
                               "Bundeskartellamt", "SAMR", "MIIT", "ACCC", "Competition Bureau", "Arcom"})
 _ACTORS = ("Person", "Organization")
 _TARGETS = ("Organization", "Product", "Person")
+
+
+def _phrases(name: str) -> str:
+    """A lexicon's phrases as one alternation, spaces read as any space."""
+    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(lines(name), key=len, reverse=True))
+
+
+# "finalized the penalty against Y", "imposed a $6 million fine on Y"; lower-case words before the name are its role
+# ("against political consultant Y")
+_PENALTY = re.compile(r"\b(?:finali[sz](?:es|ed|ing)|impos(?:es|ed|ing)|issu(?:es|ed|ing)|levi(?:es|ed)|levying|"
+                      r"propos(?:es|ed|ing)|approv(?:es|ed|ing)|announc(?:es|ed|ing)|upheld|confirm(?:s|ed|ing))\s+"
+                      r"(?:an?\s+|the\s+|its\s+)?(?:[\w$€£.,-]+\s+){0,4}?(?:penalty|penalties|fines?|forfeiture|"
+                      r"sanctions?)(?:\s+order)?\s+(?:of\s+[^,;.]{1,40}?\s+)?(?:against|on)\s+(?:the\s+)?", re.I)
+# "added Y (and its subsidiaries) to its Entity List", "placed Y on a trade blacklist", "added Y to its list of
+# companies associated with …"
+_LISTED = re.compile(r"\b(?:add(?:s|ed|ing)?|nam(?:es|ed|ing)|plac(?:es|ed|ing)|put(?:s|ting)?|designat(?:es|ed|ing))"
+                     r"\s+(?:the\s+)?", re.I)
+_LISTED_AFTER = re.compile(r"(?:\s*,[^,;.]{1,100},|\s+and\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?\s+(?:to|on|onto)\s+"
+                           r"(?:its|the|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + _phrases("restriction_lists.txt") +
+                           r"|list\s+of\s+(?:[\w-]+\s+){0,3}?(?:companies|entities|firms|organi[sz]ations))\b", re.I)
+# "opened an anti-dumping investigation into Y", "widened an existing probe into Y"
+_OPENED = re.compile(r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|start(?:s|ed|ing)?|initiat(?:es|ed|ing)|beg[au]n|"
+                     r"widen(?:s|ed|ing)|announc(?:es|ed|ing)|conduct(?:s|ed|ing)|expand(?:s|ed|ing)?)\s+"
+                     r"(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:investigations?|probes?|inquiry|inquiries|"
+                     r"enquiry|enquiries)\s+(?:into|of|against|targeting)\s+(?:the\s+)?", re.I)
+# "is prosecuting Y", "indicted Y", "charged Y with"
+_PROSECUTED = re.compile(r"\b(?:prosecut(?:es|ed|ing)|indict(?:s|ed|ing))\s+(?:the\s+)?", re.I)
+_CHARGED = re.compile(r"\bcharg(?:es|ed|ing)\s+(?:the\s+)?", re.I)
+_CHARGED_AFTER = re.compile(r"\s+with\s+(?:\w+\s+){0,3}?(?:counts?|crimes?|fraud|violat\w+|offen[cs]es?|"
+                            r"conspiracy|theft|breach\w*|misconduct|illegal\w*|unlawful\w*)\b", re.I)
+# "terminated Y's account", "suspended Y's API access"
+_REVOKED = re.compile(r"\b(?:terminat(?:es|ed|ing)|suspend(?:s|ed|ing)|ban(?:s|ned|ning)|clos(?:es|ed|ing)|"
+                      r"disabl(?:es|ed|ing)|deactivat(?:es|ed|ing)|revok(?:es|ed|ing)|cancel(?:s|led|ed|ling|ing)|"
+                      r"delet(?:es|ed|ing)|cut\s+off)\s+(?:the\s+)?", re.I)
+_REVOKED_AFTER = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:" + _phrases("revocable_accesses.txt") + r")\b", re.I)
+# "ended its business relationship with Y", "cut ties with Y"
+_CUT_TIES = re.compile(r"\b(?:end(?:s|ed|ing)?|terminat(?:es|ed|ing)|cut(?:s|ting)?|sever(?:s|ed|ing)?|"
+                       r"suspend(?:s|ed|ing)?)\s+(?:its\s+|their\s+|all\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:" +
+                       _phrases("business_ties.txt") + r")\s+with\s+(?:the\s+)?", re.I)
+# a law named after its target words ("the Truth in Caller ID Act"): never the target of a sanction
+_STATUTE_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w-]*|in|of|on|for|and|the|to)){0,6}\s+(?:Act|Law|Code|Directive|Bill|"
+                            r"Regulation|Treaty|Convention)\b")
+# a role before the name ("against political consultant Y"), not a preposition that starts a new phrase
+_ROLE_WORDS = re.compile(r"(?:(?!(?:of|for|to|in|on|with|by|and|or|that|which|who|whether|its|their)\s)"
+                         r"[a-z][\w-]*\s+){1,3}")
+_THE_FIRM = re.compile(r"the\s+(?:company|firm|startup|start-up|supplier|customer|vendor|client)\b")
+_W_SANCTION = frozenset({"finalized", "finalised", "finalizes", "finalises", "imposed", "issued", "levied",
+                         "proposed", "approved", "announced", "upheld", "confirmed", "added", "adds", "named", "placed",
+                         "put", "designated", "investigation", "investigations", "probe", "probes", "inquiry",
+                         "inquiries", "enquiry", "prosecuting", "prosecuted", "prosecutes", "indicted", "charged"})
+_W_COMMERCIAL = frozenset({"terminated", "terminates", "suspended", "suspends", "banned", "closed", "disabled",
+                           "deactivated", "revoked", "cancelled", "canceled", "deleted", "cut", "ended", "ends",
+                           "severed", "severs"})
+
 # a sentence without one of these words holds no measure
 TRIGGERS = frozenset({"suspended", "suspends", "suspend", "suspending", "blocked", "blocks", "block", "blocking",
                       "summoned", "summons", "summon", "imposed", "imposes", "sought", "seeks", "demanded",
@@ -106,8 +167,8 @@ TRIGGERS = frozenset({"suspended", "suspends", "suspend", "suspending", "blocked
                       "served", "told", "instructed", "directed", "required", "warned", "warns", "proceedings",
                       "banned", "fined", "investigated", "probed", "charged", "penalised", "penalized", "sanctioned",
                       "subpoenaed", "censured", "reprimanded", "investigation", "investigations", "probe", "probes",
-                      "inquiry", "enquiry", "examination", "scrutiny", "review", "audit", "crackdown"})
-
+                      "inquiry", "enquiry", "examination", "scrutiny", "review", "audit", "crackdown"}) | \
+    _W_SANCTION | _W_COMMERCIAL
 
 def is_authority(ctx: DocContext, key: str | None) -> bool:
     """Whether an organisation acts with public authority (a regulator, a government, a ministry)."""
@@ -188,4 +249,63 @@ def passive_measures(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
         if target is not None:
             acc.add([critic.key], [target], m.start(), (named or critic).end, sent, "authority measure",
                   AUTHORITY_PASSIVE)
+    return acc.out
+
+
+def _sanctioned(f: LegalIndex, sent: int, pos: int) -> ResolvedMention | None:
+    """The party named at ``pos``, after at most a lower-case role ("political consultant Y"), never a law."""
+    first = f.named_at(sent, pos)
+    role = _ROLE_WORDS.match(f.text, pos) if first is None else None
+    first = f.named_at(sent, role.end()) if role else first
+    if first is None or _STATUTE_AFTER.match(f.text, first.end):
+        return None
+    return first
+
+
+def sanctions(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
+    """An authority penalising, listing, investigating or prosecuting a party: "finalized the penalty against Y",
+    "added Y to its Entity List", "opened an investigation into Y", "is prosecuting Y"."""
+    ctx, text, acc = f.ctx, f.text, LegalCollected(f.ctx, known)
+    if ctx.words(sent).isdisjoint(_W_SANCTION):
+        return []
+    s = ctx.sentence(sent)
+    hits: list[tuple[int, ResolvedMention]] = []
+    for pat, after in ((_PENALTY, None), (_OPENED, None), (_PROSECUTED, None), (_LISTED, _LISTED_AFTER),
+                       (_CHARGED, _CHARGED_AFTER)):
+        for m in pat.finditer(text, s.start, s.end):
+            first = _sanctioned(f, sent, m.end())
+            if first is not None and (after is None or after.match(text, first.end)):
+                hits.append((m.start(), first))
+    for at, first in hits:
+        critic = f.critic(sent, at)
+        if is_authority(ctx, critic):
+            acc.add([critic], [x.key for x in f.listed(first, sent)], at, first.end, sent, "sanction",
+                    AUTHORITY_SANCTION)
+    return acc.out
+
+
+def commercial_sanctions(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
+    """A company cutting a party off: "terminated Y's account", "ended its business relationship with the firm"."""
+    ctx, text, acc = f.ctx, f.text, LegalCollected(f.ctx, known)
+    if ctx.words(sent).isdisjoint(_W_COMMERCIAL):
+        return []
+    s = ctx.sentence(sent)
+    for pat in (_REVOKED, _CUT_TIES):
+        for m in pat.finditer(text, s.start, s.end):
+            first = f.named_at(sent, m.end(), 2)
+            target = first.key if first else None
+            if pat is _REVOKED and (first is None or not first.possessive or
+                                    not _REVOKED_AFTER.match(text, first.end)):
+                continue
+            critic = f.critic(sent, m.start())
+            if pat is _CUT_TIES and first is None and _THE_FIRM.match(text, m.end() - 4):
+                # "ended its relationship with the firm": the organisation named last before in the sentence
+                named = [x.key for x in ctx.mentions(sent, s.start, m.start()) if ctx.is_head(x) and
+                         x.type == "Organization" and x.key != critic]
+                target = named[-1] if named else None
+            if target is None or critic is None or ctx.type_of(critic) != "Organization" or \
+                    is_court(ctx.label(critic)):
+                continue
+            acc.add([critic], [target], m.start(), first.end if first else m.end(), sent, "cut off",
+                    COMMERCIAL_SANCTION)
     return acc.out

@@ -28,7 +28,7 @@ FILED_AGAINST = register("criticism.legal_filed_against.v1", "'X filed a complai
 FILED_BY = register("criticism.legal_filed_by.v1", "'The lawsuit, filed on Friday by X, claims Y …', 'a complaint "
                     "filed by X against Y'", __name__)
 FILED_ALLEGING = register("criticism.legal_filed_alleging.v1", "'X filed a complaint with the regulator, alleging "
-                          "that Y …'", __name__)
+                          "that Y …', 'X sued in 2020, accusing Y of …'", __name__)
 SUED_IT = register("criticism.legal_sued_it.v1", "'X, who co-founded Y and is suing it': the pronoun object of 'sue'",
                    __name__)
 DESCRIBED_PLAINTIFFS = register("criticism.legal_described_plaintiffs.v1", "'The couple filed a proposed class "
@@ -65,16 +65,33 @@ _REMEDY = re.compile(r"\b(?:seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|claim(?:s|
 _FILED_PASSIVE = re.compile(r"\b" + _LEGAL_NOUN + r"\s+(?:was|were|has been|have been|had been|is being)\s+"
                             r"(?:filed|lodged|brought|submitted)(?P<mid>(?:\s+(?!against\b)[^.;:\s]+){0,12}?)\s+"
                             r"against\s+", re.I)
+# "X lodged the complaint on Tuesday": the suit told before, its party named now (with "against" _FILED reads it)
+_FILED_THE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|lodging|brought|submitted)\s+"
+                        r"(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|charge|petition|"
+                        r"class[- ]action)\b(?![^.;]{0,80}\bagainst\b)", re.I)
+# a legal act whose party the sentence names, without its defendant ("X filed an unfair labor practice charge")
+_FILED_ANY = re.compile(r"\b(?:filed|files|lodged|lodges|brought|submitted)\s+(?:[\w’'-]+\s+){0,5}?" + _LEGAL_NOUN +
+                        r"\b", re.I)
 # "The lawsuit, filed on Friday in federal court by shareholder X, claims Y …"
 _FILED_BY_RE = re.compile(r"\b" + _LEGAL_NOUN + r",?\s+(?:filed|brought|lodged)\b"
                           r"(?P<mid>(?:\s+(?!by\b)[^.;:\s]+){0,12}?)\s+by\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}")
 # what the document says of its target after its parties: ", claims Y", ", accuses Y of", " against Y"
+# "…, name both the employer, Y, and …": the parties the document names, after a short role
 _DOC_SAYS = re.compile(r"\s*,?\s*(?:claims|alleges|accuses|says|argues|contends|charges|asserts)\s+(?:that\s+)?|"
+                       r"\s*,?\s*(?:names|name|named|target|targets|targeted)\s+(?:both\s+|as\s+defendants?\s+)?"
+                       r"(?:(?-i:the\s+[a-z]+(?:\s+[a-z]+)?)\s*,\s*)?|"
                        r"\s+against\s+(?:the\s+)?", re.I)
+# the comma that closes a list of parties, after a last one the mention finder did not read ("and the ACLU of Ohio,")
+_LIST_TAIL = re.compile(r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+(?:[A-Z][\w&’'.-]*|of|for|on|in)){0,5})?"
+                        r"\s*,")
 # "filed a complaint with the regulator, alleging that Y …": no "against", the allegation names the target
 _FILED_ALLEGING_RE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|submitted)\s+(?:[\w’'-]+\s+){0,5}?"
                                 + _LEGAL_NOUN + r"(?P<mid>(?:\s+(?!against\b)[^.;:\s,]+){0,12}?)\s*,\s*"
                                 r"(?:alleging|accusing|claiming|charging|contending|asserting)\s+(?:that\s+)?", re.I)
+# "X sued in 2020, accusing Y of …": no object, the allegation names the target
+_SUED_ALLEGING = re.compile(r"(?<!was )(?<!were )(?<!been )(?<!being )(?<!\bbe )\bsu(?:ed|es|ing)"
+                            r"(?:\s+(?:in|on|last|this|earlier|early|late)\b[^,;.]{0,30})?\s*,\s*"
+                            r"(?:alleging|accusing|claiming|charging|contending|asserting)\s+(?:that\s+)?")
 _SUED_PRONOUN = re.compile(r"\bsu(?:ed|es|ing)\s+it\b")
 # "The couple, who live in Boston, filed a class action": plaintiffs described, named together before
 _DESCRIBED = re.compile(r"\b(?:The|the)\s+(?P<noun>couple|pair|duo|two|plaintiffs|claimants|artists|actors|authors|"
@@ -84,6 +101,7 @@ _DESCRIBED = re.compile(r"\b(?:The|the)\s+(?P<noun>couple|pair|duo|two|plaintiff
 _OWNED = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|legal challenge|case|claims?|legal action|"
                     r"class action|filing|petition)\s+(?:against\s+|(?:also\s+)?(?:accuses|accused|alleges|alleged|"
                     r"claims|claimed|argues|argued|contends|charges|asserts)\s+(?:that\s+)?)", re.I)
+_THE_COMPANY = re.compile(r"the\s+(?:company|firm|startup|start-up)\b(?![’'])")
 # "Y is fending off lawsuits from A and from B", "Y faces a class action by A"
 _FACES = re.compile(r"\b(?:faces?|facing|faced|fending off|fends off|fended off|fighting|fights|battling|battles|"
                     r"hit with|defending|contending with|grappling with)\s+(?:[\w’'-]+\s+){0,4}?"
@@ -108,10 +126,11 @@ _LEGAL_WORD = re.compile(r"\b(?:plaintiffs|claimants|lawsuits?|suits?|complaints
 _FOR_PARTY = re.compile(r"\b(?:on behalf of|acting for|representing)\s+(?:the\s+)?", re.I)
 _CLAUSE_END = re.compile(r"[,;.:()\[\]—–]|\s-\s|\b(?:which|who|that|after|before|over|alleging|accusing|claiming|"
                          r"saying|because|while|for|in|on)\b")
-# the gap between two names of a list: a comma or "and", a short role ("and the artist"), or a name the mention finder
-# did not read ("A, Jo Bloggs, and B")
+# the gap between two names of a list: a comma, "and" or "together with", a short role ("and the artist"), or a name
+# the mention finder did not read ("A, Jo Bloggs, and B")
 _LIST_GAP = re.compile(r"\s*(?:,\s*[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}\s*,\s*(?:and\s+)?|,\s*(?:and\s+)?|"
-                       r"\s+and\s+(?:from\s+|by\s+)?|\s*&\s*)(?:the\s+)?(?:[a-z-]+\s+){0,2}")
+                       r"\s+and\s+(?:from\s+|by\s+)?|\s*&\s*|\s+(?:together|along)\s+with\s+)(?:the\s+)?"
+                       r"(?:[a-z-]+\s+){0,2}")
 # what may stand before a name right after a verb: a quote mark, "the", an initial
 _GAP = re.compile(r"(\s*[“\"]?)(?:the\s+|[A-Z]\.\s+)?")  # "H. Southworth" where only the surname is a name
 # what may stand between a listed subject and its verb: "A and B Inc. together sued"
@@ -245,13 +264,19 @@ class LegalIndex:
 
 
 def earlier_plaintiffs(lx: LegalIndex, acc: LegalCollected, sent: int) -> list[str]:
-    """The parties of the last legal act told in the three sentences before ``sent``."""
+    """The parties of the last legal act told in the three sentences before ``sent`` (found before, else the
+    subject of "filed a charge")."""
     legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
                        r"legal)\b[^()]*)\)$", re.I)
     for c in reversed(acc.history):
         cs = lx.ctx.sentence_at(c.source.start)
         if sent - 3 <= cs < sent and legal.search(c.summary):
             return [c.critic]
+    for si in range(sent - 1, max(-1, sent - 4), -1):
+        for m in lx.find(_FILED_ANY, si, _W_NOUN):
+            critic = lx.critic(si, m.start())
+            if critic is not None and lx.ctx.type_of(critic) != "Group":
+                return [critic]
     return []
 
 
@@ -296,6 +321,9 @@ def filed(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
             critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
             acc.add(critics, [x.key for x in lx.listed(first, sent)], m.start(), first.end, sent,
                      "legal remedy", FILED_AGAINST)
+    for m in lx.find(_FILED_THE, sent, _W_NOUN):
+        critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
+        acc.add(critics, defendants(lx, acc, sent), m.start(), m.end(), sent, "filed", FILED_AGAINST)
     for m in lx.find(_FILED_PASSIVE, sent, _W_AGAINST, _W_NOUN):
         first = lx.named_at(sent, m.end())
         if first is None:
@@ -320,14 +348,15 @@ def filed_by(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
         first = lx.named_at(sent, m.end(), 2, actors)
         names = lx.listed(first, sent, actors) if first else []
         says = _DOC_SAYS.match(lx.text, names[-1].end) if names else None
-        comma = lx.text.find(",", names[-1].end, names[-1].end + 3) if names else -1
-        if says is None and comma >= 0:
-            says = _DOC_SAYS.match(lx.text, comma + 1)
+        comma = _LIST_TAIL.match(lx.text, names[-1].end) if names else None
+        if says is None and comma is not None:
+            says = _DOC_SAYS.match(lx.text, comma.end())
         target = lx.named_at(sent, says.end()) if says else None
         if target is not None:
             acc.add([x.key for x in names if not is_court(ctx.label(x.key))], [target.key],
                      m.start(), target.end, sent, "filed by", FILED_BY)
-    for m in lx.find(_FILED_ALLEGING_RE, sent, _W_ALLEGING, _W_NOUN):
+    alleging = [*lx.find(_FILED_ALLEGING_RE, sent, _W_ALLEGING, _W_NOUN), *lx.find(_SUED_ALLEGING, sent, _W_SUED)]
+    for m in alleging:
         target = lx.named_at(sent, m.end())
         if target is not None:
             acc.add([lx.critic(sent, m.start())], [target.key], m.start(), target.end, sent,
@@ -375,11 +404,14 @@ def plaintiff_lists(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     for owner in ctx.mentions(sent) if not ctx.words(sent).isdisjoint(_W_OWNED) else ():
         o = _OWNED.match(lx.text, owner.end, s.end) if owner.possessive and ctx.is_head(owner) else None
         first = lx.named_at(sent, o.end()) if o else None
-        if o is None or first is None or owner.type not in ("Person", "Organization") or \
-                is_court(ctx.label(owner.key)):
+        if o is None or owner.type not in ("Person", "Organization") or is_court(ctx.label(owner.key)):
             continue
-        acc.add([owner.key], [x.key for x in lx.listed(first, sent)], owner.start, first.end, sent, "lawsuit",
-                 PLAINTIFF_LIST)
+        # "Musk's lawsuit against the company": the organisation the description refers to
+        desc = _THE_COMPANY.match(lx.text, o.end()) if first is None else None
+        targets = [x.key for x in lx.listed(first, sent)] if first else \
+            ctx.anaphor_targets(o.end(), desc.end(), {owner.key})[:1] if desc else []
+        acc.add([owner.key], targets, owner.start, first.end if first else desc.end() if desc else o.end(), sent,
+                 "lawsuit", PLAINTIFF_LIST)
     for m in lx.find(_FACES, sent, _W_BY, _W_NOUN):
         target = ctx.subject(sent, m.start(), _TARGETS)
         stop = re.compile(r"[,;.:]|\b(?:over|alleging|accusing|claiming|which|who|that|after|for|because)\b")
@@ -457,7 +489,8 @@ _W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_J
 LegalRule = Callable[[LegalIndex, int, Known], list[Criticism]]
 # run on each sentence holding one of their words, in this order (a later rule reads what the earlier found)
 LEGAL_RULES: tuple[LegalRule, ...] = (filed, filed_by, described_plaintiffs, plaintiff_lists, intent_to_sue, joined)
-AUTHORITY_RULES: tuple[LegalRule, ...] = (authority.measures, authority.passive_measures)
+AUTHORITY_RULES: tuple[LegalRule, ...] = (authority.measures, authority.passive_measures, authority.sanctions,
+                                           authority.commercial_sanctions)
 
 
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:

@@ -36,6 +36,15 @@ from legal_helpers import labels_of, rule_pairs
      "authority_passive"),
     ("Veltrix Labs was fined €500 million by the European Commission on Tuesday.", "European Commission",
      "Veltrix Labs", "authority_passive"),
+    # sanctions: a penalty against a party after its role, a restriction list, a prosecution, a charge
+    ("The Federal Communications Commission finalized the penalty against political consultant Dana Whitlock on "
+     "Thursday.", "Federal Communications Commission", "Dana Whitlock", "authority_sanction"),
+    ("The Commerce Department on Wednesday added Veltrix Labs and two of its subsidiaries to its Entity List.",
+     "Commerce Department", "Veltrix Labs", "authority_sanction"),
+    ("The Defense Department named Veltrix Labs to its list of companies tied to the military.",
+     "Defense Department", "Veltrix Labs", "authority_sanction"),
+    ("The Justice Department is prosecuting Dana Whitlock.", "Department of Justice", "Dana Whitlock",
+     "authority_sanction"),
 ])
 def test_authority_measure_gives_the_authority_as_critic(text: str, critic: str, target: str, rule: str) -> None:
     assert (critic, target, rule) in rule_pairs(text)
@@ -87,3 +96,28 @@ def test_the_agency_is_the_authority_named_before(text: str) -> None:
 def test_a_described_authority_needs_one_named_before() -> None:
     got = rule_pairs("Veltrix Labs opened a lab in May. The agency said it had summoned Veltrix Labs.")
     assert not any(rule.startswith("authority") for _, _, rule in got)
+
+
+@pytest.mark.parametrize(("text", "critic", "target"), [
+    ("Korvan Media has since terminated Dana Whitlock's account.", "Korvan Media", "Dana Whitlock"),
+    ("Quillon Systems cut ties with Veltrix Labs in May.", "Quillon Systems", "Veltrix Labs"),
+    # "the firm": the organisation named before it in the sentence
+    ("Veltrix Labs is a small chip broker; Quillon Systems ended its business relationship with the firm after an "
+     "audit.", "Quillon Systems", "Veltrix Labs"),
+])
+def test_a_company_cutting_a_party_off_criticises_it(text: str, critic: str, target: str) -> None:
+    assert (critic, target, "commercial_sanction") in rule_pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    # no sanction: a company adding a partner to a list of customers, an account of one's own, a law named
+    "Quillon Systems added Veltrix Labs to its list of approved suppliers.",
+    "Korvan Media terminated its own account with Veltrix Labs.",
+    "The Federal Communications Commission said the calls broke the Fair Calling Act, and imposed no penalty.",
+    # a company is no authority: its penalty or its investigation is commerce
+    "Quillon Systems opened an investigation into Veltrix Labs' billing.",
+    # the words before a law's name are no party ("Truth" of the Truth in Caller ID Act)
+    "The Federal Communications Commission finalized the penalty against Truth in Caller ID Act violators on Monday.",
+])
+def test_no_sanction_without_its_frame(text: str) -> None:
+    assert not any(rule.endswith("sanction") for _, _, rule in rule_pairs(text))

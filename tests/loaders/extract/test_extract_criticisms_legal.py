@@ -35,6 +35,10 @@ from legal_helpers import labels_of, rule_pairs
      "legal_filed_against"),
     ("Dana Whitlock, who co-founded Veltrix Labs and is suing it for breach of contract, declined to comment.",
      "Dana Whitlock", "Veltrix Labs", "legal_sued_it"),
+    ("Korvan Media sued in 2020, accusing Veltrix Labs of copying its headnotes.", "Korvan Media", "Veltrix Labs",
+     "legal_filed_alleging"),
+    ("Veltrix Labs raised money in May. Dana Whitlock's lawsuit against the company and its chief executive is due "
+     "in court in March.", "Dana Whitlock", "Veltrix Labs", "legal_plaintiff_list"),
 ])
 def test_legal_act_gives_its_party_as_critic(text: str, critic: str, target: str, rule: str) -> None:
     assert (critic, target, rule) in rule_pairs(text)
@@ -108,3 +112,46 @@ def test_no_legal_act_in_ordinary_wording(text: str) -> None:
 def test_an_award_won_is_no_legal_remedy() -> None:
     got = rule_pairs("Korvan Media won an award from the Harbor Press Club for its reporting on Veltrix Labs.")
     assert not any(rule.startswith("legal") for _, _, rule in got)
+
+
+def test_every_filer_together_with_others_sues_the_party_the_filing_names() -> None:
+    # "together with" joins the filers; a last filer the mention finder did not read ends the list at its comma
+    got = rule_pairs("The charges, filed on Monday by the Harbor Writers Guild together with Korvan Media, Quillon "
+                     "Systems and the Guild of Ohio, name both the employer, Veltrix Labs, and its vendor.")
+    assert {("Harbor Writers Guild", "Veltrix Labs", "legal_filed_by"),
+            ("Korvan Media", "Veltrix Labs", "legal_filed_by"),
+            ("Quillon Systems", "Veltrix Labs", "legal_filed_by")} <= got
+
+
+def test_the_party_that_lodged_the_complaint_told_before_sues_its_defendant() -> None:
+    got = rule_pairs("A coalition of news publishers has filed a formal complaint with the European Commission "
+                     "against Veltrix Labs, alleging that it copies their articles. The Harbor Writers Guild, which "
+                     "says it represents 900 papers, lodged the complaint on Tuesday.")
+    assert ("Harbor Writers Guild", "Veltrix Labs", "legal_filed_against") in got
+
+
+def test_a_charge_filed_against_a_party_is_by_whoever_filed_a_charge_before() -> None:
+    got = rule_pairs("Korvan Media has filed an unfair labor practice charge over the new contracts. The charge was "
+                     "filed with the National Labor Relations Board on Monday against Quillon Systems.")
+    assert ("Korvan Media", "Quillon Systems", "legal_filed_against") in got
+
+
+def test_filing_the_complaint_without_a_suit_told_before_adds_nothing() -> None:
+    got = rule_pairs("The Harbor Writers Guild lodged the complaint on Tuesday.")
+    assert not any(rule.startswith("legal") for _, _, rule in got)
+
+
+def test_the_party_sued_is_no_plaintiff() -> None:
+    got = rule_pairs("Korvan Media was sued in 2020, accusing Veltrix Labs of fraud.")
+    assert not any(rule == "legal_filed_alleging" for _, _, rule in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Korvan Media filed a complaint with the Federal Trade Commission against Veltrix Labs on Monday.",
+    "A complaint filed with the Federal Trade Commission by Korvan Media accuses Veltrix Labs of fraud.",
+    "Korvan Media filed a complaint with the Federal Trade Commission, alleging that Veltrix Labs misled buyers.",
+])
+def test_the_agency_a_complaint_is_filed_with_is_neither_party(text: str) -> None:
+    got = labels_of(text)
+    assert ("Korvan Media", "Veltrix Labs") in got
+    assert not any("Federal Trade Commission" in pair for pair in got)
