@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.extract import extract
 from loaders.extract.classify import type_mentions
 from loaders.extract.context import DocContext
+from loaders.extract.criticism_targets import REFERENCED_TARGET
 from loaders.extract.mentions import find_mentions
 from loaders.extract.references import references
 from loaders.extract.resolution import resolve
@@ -84,3 +86,14 @@ def test_description_of_another_thing(statement: str, plain: str) -> None:
         ctx = _context("OpenAI released Sora last month. " + words)
         start = ctx.doc.clean.index(words)
         assert [ctx.label(r.key) for r in references(ctx).in_span(start, len(ctx.doc.clean), set())] == expected
+
+
+def test_referenced_target_names_its_rule() -> None:
+    """A criticism whose statement names no target is aimed at what its description refers to, and names the
+    reference rule."""
+    text = ("Strider Robotics unveiled the Strider 2 warehouse robots on Monday. "
+            "The Warehouse Workers Alliance warned that the robots could be used to cut jobs.")
+    found = {(c.critic, c.target, c.rule) for c in extract(text).criticisms}
+    labels = {e.key: e.label for e in extract(text).entities}
+    assert {(labels[c], labels[t], r) for c, t, r in found} >= \
+        {("Warehouse Workers Alliance", "Strider 2", REFERENCED_TARGET)}
