@@ -8,10 +8,18 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from loaders.extract.references import references
+from loaders.extract.rules import register
+
 if TYPE_CHECKING:
+    from loaders.extract.context import DocContext
     from loaders.extract.criticism_found import Found
     from loaders.extract.criticism_index import CriticIndex
     from loaders.extract.schema import ResolvedMention
+
+REFERENCED_TARGET = register("criticism.referenced_target.v1", "a criticism whose statement names no target, aimed "
+                             "at what a definite description in it refers to (\"the robots\", \"the chipmaker\")",
+                             __name__)
 
 # "criticised the paper on Bluesky": a social platform after "on" is where a criticism was voiced, not its target
 PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
@@ -98,7 +106,19 @@ def _unnamed(ix: CriticIndex, sent: int, start: int, end: int, excluded: set[str
                 if m.type == "Organization" and m.key not in orgs and m.key not in excluded and m.start < start:
                     orgs.append(m.key)
         out = orgs[:2]
+    if not out:
+        # "the chipmaker", "the regulator", "the model": the entity named before that the description fits
+        out = [r.key for r in references(ctx).in_span(start, seg_end, excluded)[:1]]
     return list(dict.fromkeys(out))
+
+
+def referenced(ctx: DocContext, target: str, start: int, end: int) -> bool:
+    """Whether the statement [start, end) reaches ``target`` only through a description that refers to it (the
+    criticism then names :data:`REFERENCED_TARGET` as its rule)."""
+    sent = ctx.sentence_at(start)
+    if any(m.key == target for m in ctx.mentions(sent, start, end)):
+        return False
+    return any(r.key == target for r in references(ctx).in_span(start, end, set()))
 
 
 def object_end(ix: CriticIndex, start: int, limit: int) -> int:

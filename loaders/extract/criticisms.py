@@ -22,6 +22,7 @@ from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_quotes import quotes
 from loaders.extract.criticism_speech import labelled, reported
+from loaders.extract.criticism_targets import REFERENCED_TARGET, referenced
 from loaders.extract.criticism_verbs import called_for, urged, verb_object
 
 SentenceRule = Callable[[CriticIndex, int, Found], list[Finding]]
@@ -64,8 +65,9 @@ def merged(ctx: DocContext, found: Sequence[Finding]) -> list[Criticism]:
             seen.add(key)
             tl = ctx.label(t) if t in ctx.entities else "a publication"
             summary = f"{ctx.label(f.critic)} criticised {tl} ({f.cue})"
+            rule = REFERENCED_TARGET if referenced(ctx, t, f.start, f.end) else f.rule  # "the robots", "the chipmaker"
             out.append(Criticism(critic=f.critic, target=t, quote=f.quote, summary=summary, date=sdate,
-                                 reported=ctx.published, source=ctx.span(f.start, f.end, f.sent), rule=f.rule))
+                                 reported=ctx.published, source=ctx.span(f.start, f.end, f.sent), rule=rule))
     return out
 
 

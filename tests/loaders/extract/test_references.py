@@ -1,0 +1,99 @@
+"""The reference stage: what definite descriptions and pronouns refer to, and its use for criticism targets."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+from loaders.extract.classify import type_mentions
+from loaders.extract.context import DocContext
+from loaders.extract.criticism_targets import REFERENCED_TARGET
+from loaders.extract.mentions import find_mentions
+from loaders.extract.references import references
+from loaders.extract.resolution import resolve
+from loaders.extract.text import prepare
+
+
+def _context(text: str) -> DocContext:
+    """The resolved document view of ``text``, as the fact stages see it."""
+    doc = prepare(text)
+    return DocContext.build(doc, resolve(doc, type_mentions(doc, find_mentions(doc))))
+
+
+def _referred(text: str, phrase: str) -> str | None:
+    """The label of what the last ``phrase`` in ``text`` refers to (None when nothing fits)."""
+    ctx = _context(text)
+    at = ctx.doc.clean.rindex(phrase)
+    found = references(ctx).in_span(at, at + len(phrase), set(), pronouns=True, kinds=True)
+    return ctx.label(found[0].key) if found else None
+
+
+@pytest.mark.parametrize(("text", "phrase", "label"), [
+    # a descriptor the article gave the organisation wins over a later organisation
+    ("Nvidia, the chipmaker, reported results. Analysts at Morgan Stanley were unimpressed. The chipmaker fell.",
+     "The chipmaker", "Nvidia"),
+    # "the regulator" is a public body, "the company" is not
+    ("The Federal Trade Commission opened an inquiry into Microsoft. Critics said the regulator moved too slowly.",
+     "the regulator", "Federal Trade Commission"),
+    ("The Federal Trade Commission opened an inquiry into Microsoft. Critics said the company moved too fast.",
+     "the company", "Microsoft"),
+    # "she" is the last woman named, not the last person
+    ("Sarah Connor met John Smith at Google. She said the plan was reckless.", "She", "Sarah Connor"),
+    ("Sarah Connor met John Smith at Google. He said the plan was reckless.", "He", "John Smith"),
+    # "the model" is a product
+    ("OpenAI released Sora last month. Critics said the model was dangerous.", "the model", "Sora"),
+])
+def test_reference_resolves(text: str, phrase: str, label: str) -> None:
+    """A description or pronoun refers to the last entity named before it that fits."""
+    assert _referred(text, phrase) == label
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Google launched Gemini. It was not clear whether the launch would go ahead.", "It"),  # expletive "it"
+    ("Sarah Connor spoke. He said nothing.", "He"),  # no man named before
+    ("Critics said the company moved too fast.", "the company"),  # nothing named before
+])
+def test_reference_unresolved(text: str, phrase: str) -> None:
+    """A pronoun that refers to nothing, or a description with nothing named before it, is left alone."""
+    assert _referred(text, phrase) is None
+
+
+def test_reference_index_is_built_once_per_document() -> None:
+    """The stage reads a document's index from its cache; another document gets its own."""
+    a, b = _context("Google spoke."), _context("Apple spoke.")
+    assert references(a) is references(a)
+    assert references(b) is not references(a) and references(b).ctx is b
+
+
+def test_descriptions_only_by_default() -> None:
+    """As criticism targets only descriptions count: "the company" of a company never so described, and pronouns,
+    are left to the context's own anaphora (they cost precision on every tuning set)."""
+    ctx = _context("Sarah Connor met Microsoft executives. She said the company moved too fast.")
+    text = ctx.doc.clean
+    assert references(ctx).in_span(text.index("She"), len(text), set()) == []
+    assert [ctx.label(r.key) for r in references(ctx).in_span(text.index("She"), len(text), set(), pronouns=True,
+                                                              kinds=True)] == ["Sarah Connor", "Microsoft"]
+
+
+@pytest.mark.parametrize(("statement", "plain"), [
+    ("Critics said the last model was better.", "Critics said the model was better."),  # another one
+    ("A reviewer who tried the model hated it.", "A reviewer hated the model."),  # a relative clause
+])
+def test_description_of_another_thing(statement: str, plain: str) -> None:
+    """"the last model" is another one, and what a relative clause says of a person is not what is judged; the
+    same words plainly used refer to the product named before."""
+    for words, expected in ((plain, ["Sora"]), (statement, [])):
+        ctx = _context("OpenAI released Sora last month. " + words)
+        start = ctx.doc.clean.index(words)
+        assert [ctx.label(r.key) for r in references(ctx).in_span(start, len(ctx.doc.clean), set())] == expected
+
+
+def test_referenced_target_names_its_rule() -> None:
+    """A criticism whose statement names no target is aimed at what its description refers to, and names the
+    reference rule."""
+    text = ("Strider Robotics unveiled the Strider 2 warehouse robots on Monday. "
+            "The Warehouse Workers Alliance warned that the robots could be used to cut jobs.")
+    found = {(c.critic, c.target, c.rule) for c in extract(text).criticisms}
+    labels = {e.key: e.label for e in extract(text).entities}
+    assert {(labels[c], labels[t], r) for c, t, r in found} >= \
+        {("Warehouse Workers Alliance", "Strider 2", REFERENCED_TARGET)}
