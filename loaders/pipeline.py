@@ -193,7 +193,7 @@ def load_paths(
                 report.failures.append(str(outcome))
                 continue
             batch.append(outcome)
-            if len(batch) == docs_per_write:
+            if len(batch) >= docs_per_write:
                 _write_batch(store, batch, report)
                 batch = []
         if batch:
