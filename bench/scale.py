@@ -4,8 +4,10 @@ For each size the script builds a synthetic store of that many articles (bench/s
 a pool that grows with the store, as real coverage does), refreshes entity resolution on it, then measures:
 
 - **load**: ``kg load`` of ``--load-docs`` real-text articles (bench/load.py's corpus: seed and dev articles,
-  each made distinct) into that store, with ``--workers 1`` and then ``--workers 2`` (two different batches, so
-  both really extract and write), as documents per second and the loader's peak RSS;
+  each made distinct) into a copy of that store, with ``--workers 1`` and ``--workers 2`` alternating
+  ``--load-repeat`` times (new articles each time, so every load really extracts and writes), as the median
+  documents per second (start-up and the resolution refresh over the whole store included) and the loader's peak
+  RSS; each load prints the machine's load average, since on a shared machine the ratio means little without it;
 - **store**: quads, size on disk, and the time entity resolution takes over the whole store;
 - **serve**: ``kg serve`` started on the store, the seconds until its first answer (``GET /entities?limit=1``),
   whether it holds the in-memory query replica (KG_QUERY_REPLICA_MAX_QUADS decides), and its RSS after the run;
@@ -46,7 +48,8 @@ from bench.rest import _measure, _workloads  # noqa: E402
 from bench.sparql import QUERIES  # noqa: E402
 from bench.synthetic import build_store  # noqa: E402
 
-KG = str(Path(sys.executable).with_name("kg"))
+# The checkout's own kg (run from ROOT), not whatever the environment installed under that name.
+KG = [sys.executable, "-m", "kg.cli"]
 
 
 @dataclass
@@ -96,22 +99,32 @@ def _build(fig: Figures, path: Path) -> None:
     store.close()
 
 
-def _load(fig: Figures, path: Path, work: Path, count: int) -> None:
+def _load(fig: Figures, path: Path, work: Path, count: int, repeat: int) -> None:
+    fig.put("disk MB", _disk_mb(path))  # the store as built, before the loads (each goes to a copy)
     corpus = work / "corpus"
     corpus.mkdir()
-    make_corpus(corpus, 2 * count)  # two batches: each worker setting loads documents the store has not seen
+    settings = [1, 2] * repeat  # alternating, so a change in the machine's load hits both settings alike
+    make_corpus(corpus, len(settings) * count)  # each load gets documents the store has not seen
     texts = sorted(corpus.glob("*.txt"))
-    for workers, batch in ((1, texts[:count]), (2, texts[count:])):
-        folder = work / f"batch{workers}"
+    rates: dict[int, list[float]] = {1: [], 2: []}
+    for i, workers in enumerate(settings):
+        folder, copy = work / f"batch{i}", work / f"store{i}"
         folder.mkdir()
-        for text in batch:
+        for text in texts[i * count : (i + 1) * count]:
             text.rename(folder / text.name)
-        seconds, rss = _run_measured([KG, "load", "--quiet", "--store", str(path), "--workers", str(workers),
+        shutil.copytree(path, copy)  # every load starts from the same store (a resolution refresh grows with it)
+        load_before = os.getloadavg()[0]
+        seconds, rss = _run_measured([*KG, "load", "--quiet", "--store", str(copy), "--workers", str(workers),
                                       str(folder)])  # fmt: skip
-        fig.put(f"load docs/s, {workers} worker{'s' if workers > 1 else ''}", count / seconds)
-        fig.put(f"load peak RSS MB, {workers} worker{'s' if workers > 1 else ''}", rss)
+        print(f"   kg load --workers {workers}: {count / seconds:.1f} docs/s, load average "
+              f"{load_before:.2f} before, {os.getloadavg()[0]:.2f} after", flush=True)  # fmt: skip
+        rates[workers].append(count / seconds)
+        name = f"{workers} worker{'s' if workers > 1 else ''}"
+        fig.put(f"load peak RSS MB, {name}", max(rss, fig.rows.get(f"load peak RSS MB, {name}", 0.0)))
+        shutil.rmtree(copy)
+    for workers, found in rates.items():
+        fig.put(f"load docs/s, {workers} worker{'s' if workers > 1 else ''}", statistics.median(found))
     fig.put("load 2 workers / 1", fig.rows["load docs/s, 2 workers"] / fig.rows["load docs/s, 1 worker"])
-    fig.put("disk MB", _disk_mb(path))
 
 
 def _rss_mb(pid: int, field_name: str) -> float:
@@ -125,7 +138,7 @@ def _serve(fig: Figures, path: Path, args: argparse.Namespace) -> None:
     port = _free_port()
     env = {**os.environ, "KG_REST_CACHE_ENTRIES": "0"}  # every request does the work
     started = time.perf_counter()
-    proc = subprocess.Popen([KG, "serve", "--store", str(path), "--port", str(port)], cwd=ROOT, env=env,
+    proc = subprocess.Popen([*KG, "serve", "--store", str(path), "--port", str(port)], cwd=ROOT, env=env,
                             stderr=subprocess.PIPE, text=True)  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -183,6 +196,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="articles per store")
     parser.add_argument("--load-docs", type=int, default=300, help="articles kg load adds per worker setting")
+    parser.add_argument("--load-repeat", type=int, default=2, help="loads per worker setting (the median is shown)")
+    parser.add_argument("--no-serve", action="store_true", help="build and load only (no kg serve, REST, SPARQL)")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--requests", type=int, default=2000, help="requests per REST lookup at most")
     parser.add_argument("--seconds", type=float, default=10, help="time per REST lookup at most")
@@ -194,8 +209,9 @@ def main() -> None:
             fig = Figures(docs)
             print(f"== {docs:,} articles", flush=True)
             _build(fig, work / "store")
-            _load(fig, work / "store", work, args.load_docs)
-            _serve(fig, work / "store", args)
+            _load(fig, work / "store", work, args.load_docs, args.load_repeat)
+            if not args.no_serve:
+                _serve(fig, work / "store", args)
             figures.append(fig)
         finally:
             shutil.rmtree(work, ignore_errors=True)

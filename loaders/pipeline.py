@@ -1,11 +1,12 @@
-"""The load pipeline: read -> extract -> write (one transaction per document) -> resolve across documents.
+"""The load pipeline: read -> extract -> write (whole documents per transaction) -> resolve across documents.
 
-Extraction is pure (text in, :class:`~kg.model.Document` out), so it runs in worker processes;
-writes happen in the calling process, one document graph at a time, so a crash leaves each
-document either fully in the store or fully out. A document whose extraction raises is a failure
-(:class:`~kg.errors.ExtractionError`, naming it and the stage) and is not stored: never stored
-without its facts. The store is marked stale before the first document write and the mark is cleared
-by the resolution refresh after the last, so a crash in between is repaired by the next load.
+Extraction is pure (text in, :class:`~kg.model.Document` out), so it runs in worker processes, which also turn
+each document into its graph's N-Quads; the calling process only writes them, a few whole documents per
+transaction, and reports a document loaded once its transaction is committed, so a crash leaves each document
+either fully in the store or fully out. A document whose extraction raises is a failure
+(:class:`~kg.errors.ExtractionError`, naming it and the stage) and is not stored: never stored without its facts.
+The store is marked stale before the first document write and the mark is cleared by the resolution refresh
+after the last, so a crash in between is repaired by the next load.
 
 The two halves also run apart: :func:`extract_to_shards` writes the documents' graphs to N-Quads shards without a
 store (on any machine, or mapped over documents by a distributed engine), and :func:`load_shards` writes shards
@@ -16,11 +17,14 @@ shards and loading them gives the store that loading the files gives, ingestion 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
+import pyoxigraph as ox
 from pydantic import BaseModel
 
 from kg import ids, vocab
@@ -30,12 +34,14 @@ from kg.ontology import install_ontology
 from kg.rdf import document_quads
 from kg.resolve import refresh_if_stale, refresh_resolution
 from kg.settings import Settings
-from kg.store.base import GraphStore
+from kg.store.base import GraphStore, add_graphs
 from loaders.dateline import read_header
 from loaders.documents import MetaOverrides, RawDocument, discover, read_file
 from loaders.shards import document_id_of, document_nquads, read_shard, shard_files, shard_name, write_shard
 
-_Extracted = tuple[RawDocument, Document | ExtractionError]
+# Documents written per transaction by a batch load: fewer, larger commits for the one writing process, and at
+# most this many extracted documents to extract again after a crash.
+DOCS_PER_WRITE = 16
 # Modules of loaders.extract that only orchestrate: a failure is named after the stage module below them.
 _ORCHESTRATION = ("loaders.extract", "loaders.extract.pipeline")
 # One change of document graphs and its resolution refresh at a time (the server writes from threads): the
@@ -51,6 +57,17 @@ class IngestResult(BaseModel):
     created: bool
     entities: int = 0
     facts: int = 0
+
+
+class Built(NamedTuple):
+    """One extracted document as a worker process hands it back: small to pickle, ready to write."""
+
+    summary: IngestResult
+    nquads: bytes
+    """The document's named graph as N-Quads (:func:`loaders.shards.document_nquads`)."""
+
+
+_Extracted = tuple[RawDocument, Built | ExtractionError]
 
 
 class BatchReport(BaseModel):
@@ -158,27 +175,48 @@ def load_paths(
     workers: int = 1,
     force: bool = False,
     progress: Callable[[Iterator[_Extracted], int], Iterable[_Extracted]] | None = None,
+    docs_per_write: int = DOCS_PER_WRITE,
 ) -> BatchReport:
     """Load every document under the paths; failures are reported per file and do not stop the batch.
 
-    Resolution is refreshed after the batch if it wrote a document, or if the store was already marked stale.
+    Documents are written ``docs_per_write`` to a transaction, each whole. Resolution is refreshed after the
+    batch if it wrote a document, or if the store was already marked stale.
     """
     report = BatchReport()
     known = (lambda doc_id: False) if force else store.has_document
     pending = _new_documents(_read_all(paths, settings, overrides, report), known, report)
     extracted = _extract_all(pending, workers)
     with _CHANGING:
+        batch: list[Built] = []
         for _, outcome in progress(extracted, len(pending)) if progress else extracted:
             if isinstance(outcome, ExtractionError):
                 report.failures.append(str(outcome))
                 continue
-            if not report.loaded:
-                store.mark_resolution_stale()  # before the batch's first write
-            write_document(store, outcome)
-            report.loaded.append(_summary(outcome, created=True))
+            batch.append(outcome)
+            if len(batch) >= docs_per_write:
+                _write_batch(store, batch, report)
+                batch = []
+        if batch:
+            _write_batch(store, batch, report)
         refresh_if_stale(store)
         install_ontology(store)
     return report
+
+
+def _write_batch(store: GraphStore, batch: list[Built], report: BatchReport) -> None:
+    """Write extracted documents (new ones in one transaction), then report them loaded."""
+    if not report.loaded:
+        store.mark_resolution_stale()  # before the batch's first write
+    new: list[Built] = []
+    for built in batch:
+        if store.has_document(built.summary.document_id):  # only with force: replaced, one transaction each
+            graph = vocab.document_iri(built.summary.document_id)
+            store.put_graph(graph, ox.parse(built.nquads, format=ox.RdfFormat.N_QUADS))
+        else:
+            new.append(built)
+    if new:
+        add_graphs(store, [vocab.document_iri(b.summary.document_id) for b in new], b"".join(b.nquads for b in new))
+    report.loaded.extend(built.summary for built in batch)
 
 
 def extract_to_shards(
@@ -208,8 +246,8 @@ def extract_to_shards(
         if isinstance(outcome, ExtractionError):
             report.failures.append(str(outcome))
             continue
-        batch.append(document_nquads(outcome))
-        report.loaded.append(_summary(outcome, created=True))
+        batch.append(outcome.nquads)
+        report.loaded.append(outcome.summary)
         if len(batch) == docs_per_shard:
             write_shard(out_dir / shard_name(shards), batch)
             batch, shards = [], shards + 1
@@ -283,18 +321,28 @@ def _read_all(
 
 
 def _extract_all(raws: list[RawDocument], workers: int) -> Iterator[_Extracted]:
-    """Extract documents in order, in ``workers`` processes when more than one."""
-    if workers <= 1:
+    """Extract documents in order, in ``workers`` processes when more than one.
+
+    The first document is extracted here: that imports the extraction stack and fills its caches (compiled
+    patterns, lexicons; about a second of CPU) once, and the workers, forked after it, start warm instead of each
+    paying it again.
+    """
+    if workers <= 1 or len(raws) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for raw in raws:
             yield raw, _safe_build(raw)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(raws, pool.map(_safe_build, raws, chunksize=4), strict=True)
+    yield raws[0], _safe_build(raws[0])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from zip(raws[1:], pool.map(_safe_build, raws[1:], chunksize=4), strict=True)
 
 
-def _safe_build(raw: RawDocument) -> Document | ExtractionError:
-    # Returned, not raised, so that one document's failure does not end a worker pool's map.
+def _safe_build(raw: RawDocument) -> Built | ExtractionError:
+    """The document extracted and serialised, where it runs (a worker process), or its failure.
+
+    Returned, not raised, so that one document's failure does not end a worker pool's map.
+    """
     try:
-        return build_document(raw)
+        doc = build_document(raw)
     except ExtractionError as exc:
         return exc
+    return Built(_summary(doc, created=True), document_nquads(doc))

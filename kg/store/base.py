@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, runtime_checkable
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse
 
 from kg import vocab
 
@@ -202,6 +202,56 @@ class GraphStore(Protocol):
     def close(self) -> None:
         """Release the store (file locks, handles)."""
         ...
+
+
+@runtime_checkable
+class BulkGraphWriter(Protocol):
+    """A store that adds many new graphs in one transaction, from N-Quads, without a Python object per quad."""
+
+    def add_graphs(self, graphs: list[NamedNode], nquads: bytes) -> None:
+        """Add named graphs not yet in the store, given as N-Quads, in one transaction: all of them or none."""
+        ...
+
+
+def add_graphs(store: GraphStore, graphs: list[NamedNode], nquads: bytes) -> None:
+    """Add named graphs not yet in the store, given as N-Quads holding exactly those graphs (else ValueError).
+
+    One transaction where the backend can (:class:`BulkGraphWriter`); elsewhere one :meth:`GraphStore.put_graph`
+    per graph, each atomic, so a crash leaves every graph fully in or fully out either way.
+    """
+    if isinstance(store, BulkGraphWriter):
+        store.add_graphs(graphs, nquads)
+        return
+    for graph, quads in quads_by_graph(graphs, nquads).items():
+        store.put_graph(graph, quads)
+
+
+def quads_by_graph(graphs: list[NamedNode], nquads: bytes) -> dict[NamedNode, list[Quad]]:
+    """The quads of N-Quads, grouped by graph as :func:`graph_quads` checks them; ValueError for a quad elsewhere
+    or for text that is not N-Quads."""
+    found: dict[NamedNode, list[Quad]] = {graph: [] for graph in graphs}
+    for quad in _parsed(nquads):
+        if quad.graph_name not in found:
+            raise ValueError(f"a quad outside the graphs being added: {quad}")
+        found[quad.graph_name].append(quad)
+    return {graph: graph_quads(graph, quads) for graph, quads in found.items()}
+
+
+def check_nquads(graphs: list[NamedNode], nquads: bytes) -> None:
+    """What :func:`quads_by_graph` checks, without keeping the quads (a fraction of the cost of writing them)."""
+    allowed = set(graphs)
+    for quad in _parsed(nquads):
+        if quad.graph_name not in allowed:
+            raise ValueError(f"a quad outside the graphs being added: {quad}")
+        if isinstance(quad.subject, BlankNode) or isinstance(quad.object, BlankNode):
+            raise ValueError(f"graph {quad.graph_name}: blank nodes cannot be written (every node needs an IRI)")
+
+
+def _parsed(nquads: bytes) -> Iterator[Quad]:
+    try:
+        yield from parse(nquads, format=RdfFormat.N_QUADS)
+    except SyntaxError as exc:
+        raise ValueError(f"not N-Quads: {exc}") from exc
 
 
 def graph_quads(graph: NamedNode, quads: Iterable[Quad]) -> list[Quad]:

@@ -42,7 +42,9 @@ from kg.store.base import (
     QueryResult,
     RowStream,
     SelectResult,
+    check_nquads,
     graph_quads,
+    quads_by_graph,
     touched_iris,
 )
 
@@ -197,6 +199,40 @@ class OxigraphStore:
         quads = graph_quads(graph, quads)
         with self._write_lock:
             self._write(graph, quads)
+
+    def add_graphs(self, graphs: list[ox.NamedNode], nquads: bytes) -> None:
+        """Add named graphs not yet in the store, given as N-Quads, in one transaction: all of them or none.
+
+        The quads go from bytes to RocksDB inside pyoxigraph, checked on the way but not turned into terms one by
+        one in Python, so that a loader's one writing process keeps up with several extraction processes. With
+        listeners or a replica, each graph's quads are kept for them (one change per graph, as put_graph makes).
+        """
+        with self._write_lock:
+            if there := [g.value for g in graphs if self._store.contains_named_graph(g)]:
+                raise ValueError(f"graphs already in the store (replace them with put_graph): {', '.join(there)}")
+            follow = bool(self._listeners) or self._replica is not None
+            added = quads_by_graph(graphs, nquads) if follow else {}
+            if not follow:
+                check_nquads(graphs, nquads)
+            try:
+                self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+            except OSError as exc:
+                self.generation += 1  # all or nothing, but cached reads start afresh, as after any failed write
+                self._announce(graphs, None)
+                raise BackendError(f"adding {len(graphs)} graphs to {self.description} failed: {exc}") from exc
+            if not follow:
+                self.generation += 1
+            for graph, quads in added.items():
+                self._patch_replica(graph, [], quads)
+                self.generation += 1
+                self._announce([graph], touched_iris(quads))
+
+    def _announce(self, graphs: list[ox.NamedNode], touched: frozenset[str] | None) -> None:
+        """Tell the listeners that these graphs were written (``touched`` None: unknown, they start afresh)."""
+        for graph in graphs:
+            change = Change(self.generation, graph, touched)
+            for listener in self._listeners:
+                listener(change)
 
     def remove_graph(self, graph: ox.NamedNode) -> bool:
         """Remove a named graph; False if it was not there."""

@@ -44,6 +44,30 @@ def test_loading_twice_changes_nothing(tmp_path: Path, seeds_dir: Path) -> None:
     store.close()
 
 
+@pytest.mark.parametrize("per_write", [1, 2, 16])
+def test_forced_reload_replaces_stored_documents_and_adds_new_ones(
+    tmp_path: Path, seeds_dir: Path, per_write: int
+) -> None:
+    """With force, a batch mixing stored and new documents leaves each one as a load into an empty store does."""
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    some = tmp_path / "some"
+    some.mkdir()
+    for path in seeds[:3]:
+        shutil.copy(path, some / path.name)
+    store, clean = OxigraphStore(tmp_path / "store"), OxigraphStore(None)
+    load_paths(store, [some], Settings())
+    report = load_paths(store, [seeds_dir], Settings(), force=True, docs_per_write=per_write)
+    load_paths(clean, [seeds_dir], Settings())
+    assert len(report.loaded) == 5 and not report.unchanged and not report.failures
+
+    def facts(of: OxigraphStore) -> set:
+        return {q for q in of.quads() if q.predicate != vocab.INGESTED_AT}
+
+    assert facts(store) == facts(clean)
+    assert sum(q.predicate == vocab.INGESTED_AT for q in store.quads()) == 5  # one per document: none kept twice
+    store.close()
+
+
 def test_same_text_in_two_files_is_one_document(tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("OpenAI CEO Sam Altman spoke on Monday.")
@@ -176,17 +200,22 @@ _CRASH_LOADER = textwrap.dedent(
         print("resolving", flush=True)
         time.sleep(600)
 
-    if sys.argv[3:] == ["--hang-before-resolution"]:  # every document is written; resolution is not
+    if "--hang-before-resolution" in sys.argv:  # every document is written; resolution is not
         kg.resolution_index.current_index = hang
+    per_write = [int(a.split("=")[1]) for a in sys.argv if a.startswith("--docs-per-write=")] or [16]
     store = OxigraphStore(Path(sys.argv[1]))
-    load_paths(store, [Path(sys.argv[2])], Settings(), progress=announce)
+    load_paths(store, [Path(sys.argv[2])], Settings(), progress=announce, docs_per_write=per_write[0])
     print("finished", flush=True)
     """
 )
 
 
 @pytest.mark.slow
-def test_sigkill_mid_load_leaves_every_document_fully_in_or_out(tmp_path: Path, seeds_dir: Path) -> None:
+@pytest.mark.parametrize("per_write", [1, 4])
+def test_sigkill_mid_load_leaves_every_document_fully_in_or_out(
+    tmp_path: Path, seeds_dir: Path, per_write: int
+) -> None:
+    """Killed mid-batch, the loader leaves whole transactions of whole documents, and the batch can be finished."""
     articles = tmp_path / "articles"
     articles.mkdir()
     seeds = sorted(seeds_dir.glob("*.txt"))
@@ -195,7 +224,7 @@ def test_sigkill_mid_load_leaves_every_document_fully_in_or_out(tmp_path: Path, 
         (articles / f"doc{i:03}.txt").write_text(f"Update {i}: a new report follows.\n{seed}")
     store_path = tmp_path / "store"
     proc = subprocess.Popen(
-        [sys.executable, "-c", _CRASH_LOADER, str(store_path), str(articles)],
+        [sys.executable, "-c", _CRASH_LOADER, str(store_path), str(articles), f"--docs-per-write={per_write}"],
         stdout=subprocess.PIPE,
         text=True,
         cwd=REPO,
@@ -213,7 +242,9 @@ def test_sigkill_mid_load_leaves_every_document_fully_in_or_out(tmp_path: Path, 
 
     store = OxigraphStore(store_path)  # opens again after the crash
     stored = {vocab.local_id(g.value).removeprefix("doc/") for g in store.graphs() if g not in vocab.SYSTEM_GRAPHS}
-    assert 10 <= len(stored) <= 13
+    # 12 documents were extracted: the transactions before the 12th were committed, a few more may have been
+    assert 12 - 2 * per_write <= len(stored) <= 12 + 2 * per_write
+    assert len(stored) % per_write == 0, "a transaction was committed in part"
     by_id = {}
     for path in sorted(articles.glob("*.txt")):
         raw = RawDocument(text=path.read_text().strip(), origin=str(path))
@@ -386,7 +417,13 @@ def test_each_write_marks_the_store_stale_until_resolution_is_refreshed(
             marks.append(memory_store.resolution_is_stale())
         original(graph, quads)
 
+    def add_graphs(graphs: list[NamedNode], nquads: bytes) -> None:  # a batch load's documents, written together
+        marks.extend(memory_store.resolution_is_stale() for _ in graphs)
+        adding(graphs, nquads)
+
+    adding = memory_store.add_graphs
     memory_store.put_graph = put_graph  # type: ignore[method-assign]
+    memory_store.add_graphs = add_graphs  # type: ignore[method-assign]
     load_paths(memory_store, [seeds_dir], Settings())
     assert marks == [True] * 6  # five documents, then the resolution graph: each written under the mark
     assert not memory_store.resolution_is_stale()
