@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from loaders.extract.lexicon import alternation, lexicon
+from loaders.extract.lexicon import Folded, alternation, lexicon
 from loaders.extract.sentiment import EVALUATIVE
 
 if TYPE_CHECKING:
@@ -72,15 +72,16 @@ def quotes(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Ma
 
 
 @lru_cache(maxsize=1)
-def patterns() -> dict[str, re.Pattern[str]]:
-    """The word-list regexes shared by attribution and judgement (compiled once per process)."""
+def patterns() -> dict[str, re.Pattern[str] | Folded]:
+    """The word-list regexes shared by attribution and judgement (compiled once per process; the case-insensitive
+    ones folded: see lexicon.Folded)."""
     lex = lexicon()
     # tries of the word lists: the same matches as longest-first alternations, several times faster
     verbs, speech, neg = alternation(lex.criticism_verbs), alternation(lex.speech_verbs), alternation(lex.negative)
     return {
-        "verb": re.compile(rf"\b(?:{verbs})\b", re.I),
+        "verb": Folded(rf"\b(?:{verbs})\b"),
         "speech": re.compile(rf"\b(?:{speech})\b"),
-        "negative": re.compile(rf"(?<![\w-])(?:{neg})(?:s|es|d|ed|ing|ly)?(?![\w-])", re.I),
+        "negative": Folded(rf"(?<![\w-])(?:{neg})(?:s|es|d|ed|ing|ly)?(?![\w-])"),
         "speech_before_quote": re.compile(rf"\b(?:{speech})\b[^.“\"]{{0,60}}?[,:]?\s*$"),
         "speech_after_quote": re.compile(rf"^[,.!?]?\s*(?:(?:{speech})\b|[^.,;“\"]{{1,80}}?\b(?:{speech})\b)"),
         # '“…,” Boaz Barak, a professor on leave from Harvard, wrote': the speaker's apposition before the verb
@@ -94,10 +95,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
                                 r"September|October|November|December|\d{4})(?:\s+\d{1,4})?\b|\s+(?:last|this|"
                                 r"earlier this|late last|early last|later that|that same)\s+(?:week|month|year|"
                                 r"spring|summer|autumn|fall|winter|quarter|\w+day))?\s*(?:,\s*)?(?:that\s+)?"),
-        "according": re.compile(r"\baccording to\s+(?:the\s+)?", re.I),
+        "according": Folded(r"\baccording to\s+(?:the\s+)?", anchors=("according to",)),
         # "Y was sued by X", and without the auxiliary in headlines and reduced clauses: "Y sued by X"
-        "passive": re.compile(
-            rf"\b(?:(?:was|were|been|being|is|are|has been|have been)\s+(?:{verbs})|(?:{verbs})(?<=ed))\s+by\b", re.I
+        "passive": Folded(
+            rf"\b(?:(?:was|were|been|being|is|are|has been|have been)\s+(?:{verbs})|(?:{verbs})(?<=ed))\s+by\b",
+            anchors=("by",),
         ),
     }
 

@@ -106,6 +106,7 @@ class DocContext:
     word_sets: list[frozenset[str]] = field(default_factory=list)
     _clause_starts: dict[tuple[int, int], int] = field(default_factory=dict)
     _breaks: dict[int, _Breaks] = field(default_factory=dict)
+    _starts: dict[int, list[int]] = field(default_factory=dict)  # by_sentence's starts, where in order
     # the cleaned text in lower case, when that keeps every offset (see build); else None
     _lower: str | None = None
     _nouns: dict[str, list[str]] | None = None
@@ -127,6 +128,9 @@ class DocContext:
         ctx.entities = {e.key: e for e in resolved.entities}
         for m in resolved.mentions:
             ctx.by_sentence.setdefault(m.sentence, []).append(m)
+        # the mentions' starts per sentence, where they are in order (resolution sorts them): mentions() bisects them
+        ctx._starts = {i: starts for i, ms in ctx.by_sentence.items()
+                       if (starts := [m.start for m in ms]) == sorted(starts)}
         role_words = lexicon().role_words
         text = doc.clean
         for ms in ctx.by_sentence.values():
@@ -185,7 +189,12 @@ class DocContext:
             return ms
         lo = start if start is not None else -1
         hi = end if end is not None else 1 << 60
-        return [m for m in ms if m.start >= lo and m.end <= hi]
+        starts = self._starts.get(sent)
+        if starts is None:
+            return [m for m in ms if m.start >= lo and m.end <= hi]
+        # the stages ask tens of thousands of times for a clause's names: only those starting in [lo, hi] are looked
+        # at (a mention ends after it starts, so one starting after hi cannot end by hi)
+        return [m for m in ms[bisect_left(starts, lo):bisect_right(starts, hi)] if m.end <= hi]
 
     def is_head(self, m: ResolvedMention) -> bool:
         """False for a modifier of a following name."""

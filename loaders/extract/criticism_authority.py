@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.model import Criticism
 from loaders.extract.criticism_found import Known, LegalCollected, is_court
-from loaders.extract.lexicon import lines
+from loaders.extract.lexicon import Folded, lines
 from loaders.extract.rules import register
 
 if TYPE_CHECKING:
@@ -34,9 +34,9 @@ COMMERCIAL_SANCTION = register("criticism.commercial_sanction.v1", "A company's 
                                "account', 'ended its business relationship with Y', 'cut ties with Y'", __name__)
 
 # "The orders, issued under the FTC's authority, went to A, B and C"
-_WENT_TO = re.compile(r"\b(?:orders?|subpoenas?|(?:civil\s+)?investigative demands?|warning letters?|letters)\b"
-                      r"[^.;]{0,80}?\b(?:went|were sent|were issued|were served|was sent|was issued|was served)\s+to\s+"
-                      r"(?:the\s+)?", re.I)
+_WENT_TO = Folded(r"\b(?:orders?|subpoenas?|(?:civil\s+)?investigative demands?|warning letters?|letters)\b"
+                  r"[^.;]{0,80}?\b(?:went|were sent|were issued|were served|was sent|was issued|was served)\s+to\s+"
+                  r"(?:the\s+)?", anchors=("went", "sent", "issued", "served"))
 # an authority's measure; the target follows (after at most a short description: "the Chinese app DeepSeek")
 _MEASURE = re.compile(
     r"\b(?:suspend(?:s|ed|ing)?\s+(?:the\s+)?(?:new\s+|local\s+|further\s+|all\s+)?(?:downloads?|sales?|operations?|"
@@ -57,11 +57,11 @@ _MEASURE = re.compile(
     r"(?:open(?:s|ed)?|launch(?:es|ed)?|initiat(?:es|ed)|start(?:s|ed)|beg[au]n)\s+(?:formal\s+|infringement\s+|"
     r"antitrust\s+|non-compliance\s+|legal\s+){0,2}proceedings\s+against\s+)(?:the\s+)?", re.I)
 # "ordered X to preserve …", "placed X under scrutiny": the target stands between the verb and what follows
-_ORDER = re.compile(r"\border(?:s|ed|ing)?\s+(?:the\s+)?", re.I)
+_ORDER = Folded(r"\border(?:s|ed|ing)?\s+(?:the\s+)?", anchors=("order",))
 _ORDER_AFTER = re.compile(r"^(?:[’']s?\s+[\w\s-]{0,30}?)?\s+to\s+[a-z]+|^\s+that\b")
 # "told X to stop …": an authority's demand; "warned X that …": its warning
-_TOLD = re.compile(r"\b(?:told|tells|instructed|instructs|directed|directs|required|requires|warned|warns)\s+"
-                   r"(?:the\s+)?", re.I)
+_TOLD = Folded(r"\b(?:told|tells|instructed|instructs|directed|directs|required|requires|warned|warns)\s+"
+               r"(?:the\s+)?", anchors=("told", "tells", "instruct", "direct", "require", "warn"))
 _TOLD_AFTER = re.compile(r"^\s+to\s+(?:immediately\s+)?(?:stop|halt|cease|suspend|remove|delete|withdraw|pull|block|"
                          r"explain|justify|comply|hand over|provide|preserve|change|fix|limit|restrict)\b", re.I)
 # "told Nvidia it would need a licence to sell …": a requirement laid on the party
@@ -69,15 +69,16 @@ _TOLD_MUST = re.compile(r"^(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:it|they)\s+(?:would
                         r"will\s+have\s+to|must|needed\s+to|had\s+to|has\s+to|have\s+to|could\s+not|cannot|"
                         r"may\s+not)\b", re.I)
 # "sent X a formal notice demanding …"
-_SENT = re.compile(r"\b(?:sent|sends|issued|issues|served|serves|handed)\s+", re.I)
+_SENT = Folded(r"\b(?:sent|sends|issued|issues|served|serves|handed)\s+",
+               anchors=("sent", "sends", "issue", "serve", "handed"))
 _SENT_AFTER = re.compile(r"^\s+(?:a|an|the)\s+(?:formal\s+|legal\s+|final\s+|second\s+|warning\s+)?(?:notice|warning|"
                          r"letter|order|request|demand|summons|subpoena|fine|penalty)s?\b", re.I)
-_WARNED = re.compile(r"\bwarn(?:ed|s)\s+(?:the\s+)?", re.I)
+_WARNED = Folded(r"\bwarn(?:ed|s)\s+(?:the\s+)?", anchors=("warn",))
 _WARNED_AFTER = re.compile(r"^\s+(?:that|over|about|against)\b", re.I)
-_PLACED = re.compile(r"\bplac(?:es|ed|ing)\s+", re.I)
+_PLACED = Folded(r"\bplac(?:es|ed|ing)\s+", anchors=("plac",))
 _PLACED_AFTER = re.compile(r"^\s+under\s+(?:\w+\s+)?(?:scrutiny|investigation|review|surveillance|sanctions)\b", re.I)
-_REVIEW = re.compile(r"\b(?:is|are|was|were|has been|began|begun|started)\s+(?:also\s+|now\s+|formally\s+)?"
-                     r"(?:reviewing|examining|scrutini[sz]ing)\s+", re.I)
+_REVIEW = Folded(r"\b(?:is|are|was|were|has been|began|begun|started)\s+(?:also\s+|now\s+|formally\s+)?"
+                 r"(?:reviewing|examining|scrutini[sz]ing)\s+", anchors=("reviewing", "examining", "scrutini"))
 _DEAL_AFTER = re.compile(r"^[’']s?\s+(?:[\w$.,:-]+\s+){0,6}?(?:purchase|acquisition|takeover|deal|merger|"
                          r"investment|partnership|stake|practices|data collection)\b", re.I)
 # "Y was fined €500m by X", "Y is being investigated by X": the clause subject is the target

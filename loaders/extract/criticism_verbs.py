@@ -12,7 +12,7 @@ from loaders.extract.critic_roles import co_subjects
 from loaders.extract.criticism_found import Collected, Finding, Found
 from loaders.extract.criticism_targets import object_end, same_critic, targets_in, topic
 from loaders.extract.judgements import ACT_NOUN, DECISION, REBUTTED, SAID_COMPANY
-from loaders.extract.lexicon import lexicon
+from loaders.extract.lexicon import Folded, lexicon
 from loaders.extract.rules import register
 
 if TYPE_CHECKING:
@@ -25,9 +25,11 @@ CALLED_FOR = register("criticism.called_for.v1", "'X called for Y to resign'", _
 URGED = register("criticism.urged_undo.v1", "'X urged Y to withdraw the feature', 'asked a court to block Y'", __name__)
 _NEGATION = re.compile(r"\b(?:not|never|n[’']t|no longer|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
 _CALL_FOR_ON = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+", re.I)
-_HARSH_NOUN = re.compile(r"\b(?:scathing|harsh|sharp|blistering|damning|withering|stinging|fierce|brutal)\s+"
-                         r"(?:evaluation|review|critique|assessment|criticism|rebuke|attack|takedown|response)\s+"
-                         r"(?:of|on|against)\b", re.I)
+_HARSH_NOUN = Folded(r"\b(?:scathing|harsh|sharp|blistering|damning|withering|stinging|fierce|brutal)\s+"
+                     r"(?:evaluation|review|critique|assessment|criticism|rebuke|attack|takedown|response)\s+"
+                     r"(?:of|on|against)\b",
+                     anchors=("evaluation", "review", "critique", "assessment", "criticism", "rebuke", "attack",
+                              "takedown", "response"))
 # "called on the Commission to investigate": a request to an authority, not a criticism of it
 _ASK_TO_ACT = re.compile(r"^\s+to\s+(?:investigate|probe|act|intervene|regulate|review|examine|look into|step in|"
                          r"open|launch|enforce|protect|ensure|help|support|consider|adopt|pass|introduce)\b", re.I)
@@ -36,15 +38,15 @@ _CLAIMS_AGAINST = re.compile(r"\s+(?:the\s+|all\s+|some\s+|several\s+|most\s+)?(
 _IT_ALLEGES = re.compile(r"\b(?:it|the (?:lawsuit|suit|complaint|filing))\s+(?:also\s+)?$", re.I)
 _AGAINST = re.compile(r"\bagainst\s+")
 _REBUTTAL_VERB = re.compile(r"^(?:disput|reject|hit|hits|shot|shoots|fire|push|counter|dismiss|disagree)", re.I)
-_URGE = re.compile(r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)|pressur(?:ed|es|ing|e)|call(?:ed|s|ing)? on|"
-                   r"demand(?:ed|s|ing)? that)\s+(?:the\s+)?", re.I)
+_URGE = Folded(r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)|pressur(?:ed|es|ing|e)|call(?:ed|s|ing)? on|"
+               r"demand(?:ed|s|ing)? that)\s+(?:the\s+)?", anchors=("urg", "press", "call", "demand"))
 _URGE_WORDS = frozenset({"urged", "urges", "urging", "urge", "pressed", "presses", "pressing", "pressured", "asked",
                          "asks", "petitioned",
                          "pressures", "pressuring", "pressure", "on", "demanded", "demands", "demanding"})
 # "asked a federal court to block the conversion": legal action against the story's subject
-_ASK_COURT = re.compile(r"\b(?:ask(?:ed|s|ing)?|petition(?:ed|s|ing)?|urg(?:ed|es|ing))\s+(?:a|the)\s+"
-                        r"(?:[\w.-]+\s+){0,2}?(?:court|judge|regulators?|commission)\s+to\s+(?:block|halt|stop|bar|"
-                        r"reject|void|suspend|freeze|unwind)\b", re.I)
+_ASK_COURT = Folded(r"\b(?:ask(?:ed|s|ing)?|petition(?:ed|s|ing)?|urg(?:ed|es|ing))\s+(?:a|the)\s+"
+                    r"(?:[\w.-]+\s+){0,2}?(?:court|judge|regulators?|commission)\s+to\s+(?:block|halt|stop|bar|"
+                    r"reject|void|suspend|freeze|unwind)\b", anchors=("court", "judge", "regulator", "commission"))
 # what the urged party should stop or undo: a criticism of what it did, not a request for help
 _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdraw|remove|pull|scrap|drop|suspend|pause|"
                       r"abandon|rethink|reverse|reconsider|disable|end|ban|cease|retract|recall|delay|shut|take down|"

@@ -92,12 +92,31 @@ def features(texts: Sequence[str]) -> np.ndarray:
 
 def score(sentence: str) -> float:
     """The probability (0..1) that a statement holds a negative judgement of something."""
+    return _score(_embedded(sentence), sentence)
+
+
+def _embedded(sentence: str) -> float:
+    """The embedding's part of the regression's sum."""
+    return float(np.dot(embed(sentence), model().weights[:-1]))
+
+
+def _score(embedded: float, sentence: str) -> float:
     m = model()
-    w = m.weights
-    z = float(np.dot(embed(sentence), w[:-1])) + w[-1] * _polarity(sentence) + m.bias
+    z = embedded + m.weights[-1] * _polarity(sentence) + m.bias
     return 1.0 / (1.0 + math.exp(-z))
+
+
+# the polarity term, its weight times a tanh, lies within ±|weight|: where the rest of the sum is further than that
+# from the threshold's logit, the polarity cannot change the answer and is not computed (the margin covers rounding)
+_DECIDED_MARGIN = 1e-6
 
 
 def is_judgement(text: str) -> bool:
     """Whether the model reads a statement as a negative judgement (its score at or above the tuned threshold)."""
-    return score(text) >= model().threshold
+    m = model()
+    embedded = _embedded(text)
+    rest = embedded + m.bias - math.log(m.threshold / (1.0 - m.threshold))
+    reach = abs(float(m.weights[-1])) + _DECIDED_MARGIN
+    if abs(rest) > reach:
+        return rest > 0
+    return _score(embedded, text) >= m.threshold

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from loaders.extract.criticism_found import Collected, Finding, Found
 from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS, object_end, targets_in, topic
+from loaders.extract.lexicon import Folded
 from loaders.extract.rules import register
 
 if TYPE_CHECKING:
@@ -82,13 +83,15 @@ ATTITUDE_WORDS = frozenset({"dismissive", "scathing", "unimpressed", "withering"
                             "unconvinced", "skeptical", "sceptical", "doubtful", "critical", "convinced", "impressed",
                             "persuaded", "enthusiastic"})
 # "Not everyone is sold.", "X was not convinced.": what the next attributed statements say is dissent
-DISSENT = re.compile(r"\bnot (?:everyone|everybody|all\s+\w+)\s+(?:is|was|are|were)\s+(?:so\s+)?(?:convinced|impressed|"
-                     r"sold|persuaded|buying (?:it|that|the (?:story|hype|pitch|argument|premise|narrative|claims?))|"
-                     r"happy|pleased|enthusiastic|a fan|placated|satisfied|reassured)|"
-                     r"\b(?:not|less|far from|hardly)\s+(?:so\s+|as\s+|entirely\s+|fully\s+)?(?:convinced|"
-                     r"impressed|persuaded|sold|enthusiastic|sanguine)\b|\bunconvinced\b|\bunimpressed\b|"
-                     r"\bs[ck]eptic(?:al|s)?\b|\bdoubters?\b|\bcritics\s+(?:say|said|argue|argued|note|noted|warn|"
-                     r"warned|contend|point)", re.I)
+DISSENT = Folded(r"\bnot (?:everyone|everybody|all\s+\w+)\s+(?:is|was|are|were)\s+(?:so\s+)?(?:convinced|impressed|"
+                 r"sold|persuaded|buying (?:it|that|the (?:story|hype|pitch|argument|premise|narrative|claims?))|"
+                 r"happy|pleased|enthusiastic|a fan|placated|satisfied|reassured)|"
+                 r"\b(?:not|less|far from|hardly)\s+(?:so\s+|as\s+|entirely\s+|fully\s+)?(?:convinced|"
+                 r"impressed|persuaded|sold|enthusiastic|sanguine)\b|\bunconvinced\b|\bunimpressed\b|"
+                 r"\bs[ck]eptic(?:al|s)?\b|\bdoubters?\b|\bcritics\s+(?:say|said|argue|argued|note|noted|warn|"
+                 r"warned|contend|point)",
+                 anchors=("not", "less", "far from", "hardly", "unconvinced", "unimpressed", "eptic", "doubter",
+                          "critics"))
 # what a rebuttal answers: the critics themselves or their words ("rejected the allegations", "the skeptics are ...")
 REBUTTED = re.compile(r"\b(?:critics|critic|skeptics|sceptics|detractors|naysayers|doubters|claimants|plaintiffs|"
                       r"complainants|accusers|(?:the|that|this|these|"

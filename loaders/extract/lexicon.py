@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -44,6 +45,71 @@ def caseless(text: str) -> str | None:
     if any(c in text for c in _CASE_ODD):
         return None
     return text.lower()
+
+
+# how far before ``pos`` a folded pattern's lookbehind or \b may look (Python's lookbehinds have a fixed width)
+_LOOK_BACK = 100
+
+
+class Folded:
+    """A case-insensitive pattern written in lower case, found as a case-sensitive one in the lower-cased text.
+
+    ``re.I`` compares both cases of every letter at every position, and the fact stages run their word-list patterns
+    over every sentence; in a text that caseless() can lower, the case-sensitive pattern finds the same matches at the
+    same offsets (no character of the pattern is upper case: checked), and each is returned as the re.I pattern's
+    own match, made again at its start in the original text (so its groups hold the text as written). ``anchors``:
+    words one of which every match holds (in lower case); a text holding none is not scanned at all.
+    """
+
+    __slots__ = ("anchors", "ci", "cs", "pattern")
+
+    def __init__(self, pattern: str, anchors: tuple[str, ...] = ()) -> None:
+        if any(c.isupper() for c in re.sub(r"\\.", "", pattern + "".join(anchors))):
+            raise ValueError(f"a folded pattern is written in lower case: {pattern[:80]!r}")
+        self.pattern, self.anchors = pattern, anchors
+        self.ci = re.compile(pattern, re.I)
+        self.cs = re.compile(pattern)
+
+    def _lowered(self, text: str, pos: int, endpos: int) -> tuple[str, int] | None:
+        """text[origin:endpos] in lower case and its origin (a bounded look back before ``pos``); None where the lower
+        case would not tell (see caseless)."""
+        origin = max(0, pos - _LOOK_BACK)
+        seg = text[origin:endpos]
+        low = caseless(seg)
+        return (low, origin) if low is not None and len(low) == len(seg) else None
+
+    def _again(self, text: str, start: int, endpos: int) -> re.Match[str]:
+        m = self.ci.match(text, start, endpos)
+        if m is None:  # cannot happen for a pattern written in lower case (see the class docstring)
+            raise RuntimeError(f"folded pattern {self.pattern[:80]!r} disagrees with re.I at {start}")
+        return m
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As re.Pattern.search under re.I."""
+        pos, endpos = max(0, pos), max(0, min(endpos, len(text)))
+        low = self._lowered(text, pos, endpos)
+        if low is None:
+            return self.ci.search(text, pos, endpos)
+        if self.anchors and not any(a in low[0] for a in self.anchors):
+            return None
+        m = self.cs.search(low[0], pos - low[1])
+        return None if m is None else self._again(text, m.start() + low[1], endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """As re.Pattern.finditer under re.I."""
+        pos, endpos = max(0, pos), max(0, min(endpos, len(text)))
+        low = self._lowered(text, pos, endpos)
+        if low is None:
+            yield from self.ci.finditer(text, pos, endpos)
+            return
+        if self.anchors and not any(a in low[0] for a in self.anchors):
+            return
+        for m in self.cs.finditer(low[0], pos - low[1]):
+            yield self._again(text, m.start() + low[1], endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """As re.Pattern.match under re.I (anchored at ``pos``: the lower case would save nothing)."""
+        return self.ci.match(text, pos, endpos)
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from loaders.extract.lexicon import lexicon, words
 from loaders.extract.sentiment import THRESHOLD, analyzer, is_negative, negative_words, polarity
+from loaders.extract.text import prepare
+
+EXTRACT_TESTS = Path(__file__).resolve().parent
 
 
 @pytest.mark.parametrize("word", ["critics", "lawsuit", "risk", "competition", "argued", "like", "free"])
@@ -39,3 +45,29 @@ def test_an_unlisted_inflection_takes_its_bases_valence(form: str, base: str) ->
 def test_is_negative(text: str, negative: bool) -> None:
     assert is_negative(text) is negative, polarity(text)
     assert (polarity(text) <= THRESHOLD) is negative
+
+
+_VADER_CASES = ["no good", "not bad at all", "never so good", "without doubt great", "kind of bad", "the shit",
+                "kiss of death is bad", "It is NOT GOOD but terrible", "no or bad", "least bad", "at least bad",
+                "I ❤ this, 😁 bad", "  sort of awful  ", "yeah right", "bad ass", "It isn't bad, but it's not great"]
+
+
+def _statements(folder: Path) -> list[str]:
+    """Each sentence of a folder's articles, as written, shouting and cut in half (VADER's case and start rules)."""
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        for s in prepare(path.read_text(encoding="utf-8")).sentences:
+            half = " ".join(s.text.split()[len(s.text.split()) // 2:])
+            out += [s.text, s.text.upper(), half]
+    return out
+
+
+@pytest.mark.parametrize("folder", ["seeds", "dev", "tuning", "realnews_a"])
+def test_fast_polarity_scores_equal_vaders(folder: str, seeds_dir: Path, dev_articles_dir: Path) -> None:
+    """The analyzer's own polarity_scores (each word lower-cased once) sums exactly what VADER's does."""
+    where = {"seeds": seeds_dir, "dev": dev_articles_dir}.get(folder) or EXTRACT_TESTS / folder / "articles"
+    texts = _statements(where) + _VADER_CASES
+    a = analyzer()
+    assert len(texts) > 100
+    for text in texts:
+        assert a.polarity_scores(text) == SentimentIntensityAnalyzer.polarity_scores(a, text), text

@@ -14,6 +14,7 @@ import loaders.extract.judgement_model as jm
 from loaders.extract import extract
 from loaders.extract.judgements import LEARNED_JUDGEMENT
 from loaders.extract.sentiment import is_negative
+from loaders.extract.text import prepare
 
 NEGATIVE = [
     "This is a reckless, dishonest company that lies to its customers.",
@@ -93,3 +94,17 @@ def test_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(jm, "model", lambda: model)
     monkeypatch.setattr("loaders.extract.judgements.USE_LEARNED", False)
     assert not _learned_pairs()
+
+
+def _article_sentences(folder: Path) -> list[str]:
+    return [s.text for p in sorted(folder.glob("*.txt")) for s in prepare(p.read_text(encoding="utf-8")).sentences]
+
+
+@pytest.mark.parametrize("folder", ["tuning", "realnews_b"])
+def test_is_judgement_is_the_scores_threshold(folder: str) -> None:
+    """is_judgement, which skips the polarity where it cannot change the answer, says what score() and the threshold
+    say, on every sentence of a set (both answers occur)."""
+    texts = _article_sentences(Path(__file__).resolve().parent / folder / "articles")
+    answers = [jm.is_judgement(t) for t in texts]
+    assert answers == [jm.score(t) >= jm.model().threshold for t in texts]
+    assert any(answers) and not all(answers)
