@@ -9,7 +9,8 @@ documents report is listed once, by its representative (:mod:`kg.queries.merged`
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg.queries.dates import day_bound, when
@@ -39,15 +40,32 @@ class _Row:
 
 @dataclass
 class CriticismIndex:
-    """The rows in listing order (DESC(?when) ?f, as the SPARQL had it), and their positions by critic and target."""
+    """The rows in listing order (DESC(?when) ?f, as the SPARQL had it), and the same rows by critic and target.
+
+    Kept as rows rather than positions so that a write moves only what it touched: an insertion would shift every
+    later position, and renumbering them all took 0.1 s a write at a million triples.
+    """
 
     rows: list[_Row]
-    by_critic: dict[str, list[int]] = field(default_factory=dict)
-    by_target: dict[str, list[int]] = field(default_factory=dict)
-    # Rows of one date sit together (the order is by date first): (date, first position, end), in row order.
-    runs: list[tuple[str, int, int]] = field(default_factory=list)
-    facts: list[str] = field(default_factory=list)
-    unique: bool = False  # one row per criticism (one critic, target and date each), as extraction makes them
+    by_critic: dict[str, list[_Row]] = field(default_factory=dict)  # each in listing order
+    by_target: dict[str, list[_Row]] = field(default_factory=dict)
+    by_fact: dict[str, tuple[_Row, ...]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # rows per date
+    dates: list[str] = field(default_factory=list)  # the dates, newest first: rows of one date sit together
+    repeated: int = 0  # criticisms with more than one row (several critics, targets or dates)
+
+    @property
+    def unique(self) -> bool:
+        """One row per criticism (one critic, target and date each), as extraction makes them."""
+        return self.repeated == 0
+
+    def _runs(self) -> Iterator[tuple[str, int, int]]:
+        """(date, first position, end) of each run of rows of one date, in row order."""
+        first = 0
+        for date in self.dates:
+            end = first + self.counts[date]
+            yield date, first, end
+            first = end
 
     def window(
         self, since: str | None, until: str | None, offset: int, limit: int
@@ -63,14 +81,14 @@ class CriticismIndex:
         stop = day_bound(until, "until", end=True) if until else None
         page: list[str] = []
         total = 0
-        for date, first, end in self.runs:
+        for date, first, end in self._runs():
             if not _overlaps(date, start, stop):
                 continue
             # The part of this run inside [offset, offset + limit) of the matching rows.
             skip = max(0, offset - total)
             take = max(0, min(end - first, offset + limit - total) - skip)
             if take:
-                page.extend(self.facts[first + skip : first + skip + take])
+                page.extend(row.fact for row in self.rows[first + skip : first + skip + take])
             total += end - first
         return page, total
 
@@ -83,21 +101,22 @@ class CriticismIndex:
         if critics is None and targets is None and self.unique:
             # Filtered by date alone: test each date once, and copy whole runs of rows rather than row by row.
             found_facts: list[str] = []
-            for when, first, end in self.runs:
+            for when, first, end in self._runs():
                 if _overlaps(when, start, stop):
-                    found_facts.extend(self.facts[first:end])
+                    found_facts.extend(row.fact for row in self.rows[first:end])
             return found_facts
-        positions: list[int] | range
+        candidates: list[_Row]
         if critics is not None or targets is not None:
             # Start from the smaller side; the other is checked per row below.
             sides = [(s, i) for s, i in ((critics, self.by_critic), (targets, self.by_target)) if s is not None]
             narrow, index = min(sides, key=lambda side: len(side[0]))  # type: ignore[arg-type]
-            positions = sorted({p for member in narrow for p in index.get(member, ())})
+            lists = [index[member] for member in narrow if member in index]
+            # A row has one critic and one target, so the members' lists are disjoint: merged, not deduplicated.
+            candidates = lists[0] if len(lists) == 1 else _in_order(row for rows in lists for row in rows)
         else:
-            positions = range(len(self.rows))
+            candidates = self.rows
         found: dict[str, None] = {}
-        for position in positions:
-            row = self.rows[position]
+        for row in candidates:
             if critics is not None and row.critic not in critics:
                 continue
             if targets is not None and row.target not in targets:
@@ -118,18 +137,77 @@ def _read_rows(store: GraphStore, only: frozenset[str] | None = None) -> list[_R
 
 def build_index(store: GraphStore) -> CriticismIndex:
     """Read every criticism once and sort them as the listing does."""
-    return _index(_read_rows(store))
+    rows = _in_order(_read_rows(store))
+    by_critic: dict[str, list[_Row]] = defaultdict(list)
+    by_target: dict[str, list[_Row]] = defaultdict(list)
+    by_fact: dict[str, list[_Row]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        by_critic[row.critic].append(row)
+        by_target[row.target].append(row)
+        by_fact[row.fact].append(row)
+        counts[row.when] += 1
+    facts = {f: tuple(found) for f, found in by_fact.items()}
+    repeated = sum(len(found) > 1 for found in facts.values())
+    return CriticismIndex(rows, dict(by_critic), dict(by_target), facts, dict(counts), _dates(counts), repeated)
 
 
 def update_index(old: CriticismIndex, store: GraphStore, delta: Delta) -> CriticismIndex:
-    """The index after a write: the touched criticisms read again and put in place; the rest kept in order."""
+    """The index after a write: the touched criticisms read again and moved in place; the rest shared or copied.
+
+    Every structure is changed by lookups and binary searches for the rows the write took out or put in, never
+    walked whole: only the row list and the dicts are copied (in C), not rebuilt.
+    """
     fresh = _read_rows(store, delta.touched)
-    if not fresh and not any(f in delta.touched for f in old.facts):
+    gone = [row for f in delta.touched for row in old.by_fact.get(f, ())]
+    if Counter(gone) == Counter(fresh):
         return old
-    rows = [r for r in old.rows if r.fact not in delta.touched]
+    rows = _moved(old.rows, gone, fresh)
+    by_critic = _moved_each(old.by_critic, gone, fresh, lambda row: row.critic)
+    by_target = _moved_each(old.by_target, gone, fresh, lambda row: row.target)
+    by_fact = dict(old.by_fact)
+    repeated = old.repeated
+    for f in {row.fact for row in gone} | {row.fact for row in fresh}:
+        repeated -= len(by_fact.pop(f, ())) > 1
+        found = tuple(_in_order(row for row in fresh if row.fact == f))
+        if found:
+            by_fact[f] = found
+            repeated += len(found) > 1
+    counts = dict(old.counts)
+    for row in gone:
+        counts[row.when] -= 1
+        if not counts[row.when]:
+            del counts[row.when]
     for row in fresh:
-        rows.insert(_place(rows, row), row)
-    return _positions(rows)
+        counts[row.when] = counts.get(row.when, 0) + 1
+    dates = old.dates if counts.keys() == old.counts.keys() else _dates(counts)
+    return CriticismIndex(rows, by_critic, by_target, by_fact, counts, dates, repeated)
+
+
+def _moved(rows: list[_Row], gone: Iterable[_Row], fresh: Iterable[_Row]) -> list[_Row]:
+    """A copy of rows (in listing order) without the gone rows and with the fresh ones in place."""
+    moved = list(rows)
+    for row in gone:
+        at = _place(moved, row)  # the first row not before it: an equal one
+        assert moved[at] == row, "a criticism row the index lists is missing from it"
+        del moved[at]
+    for row in fresh:
+        moved.insert(_place(moved, row), row)
+    return moved
+
+
+def _moved_each(
+    lists: dict[str, list[_Row]], gone: list[_Row], fresh: list[_Row], key: Callable[[_Row], str]
+) -> dict[str, list[_Row]]:
+    """A copy of the lists by key with the rows moved in the lists of their keys only (those shared otherwise)."""
+    moved = dict(lists)
+    for k in {key(row) for row in gone} | {key(row) for row in fresh}:
+        found = _moved(lists.get(k, []), [r for r in gone if key(r) == k], [r for r in fresh if key(r) == k])
+        if found:
+            moved[k] = found
+        else:
+            moved.pop(k, None)
+    return moved
 
 
 def _place(rows: list[_Row], row: _Row) -> int:
@@ -149,27 +227,16 @@ def _tie(row: _Row) -> tuple[str, str, str]:
     return (row.fact, row.critic, row.target)
 
 
-def _index(rows: list[_Row]) -> CriticismIndex:
-    """The rows sorted as the listing does, with their positions by critic and target and their date runs."""
-    rows = sorted(rows, key=_tie)
-    rows.sort(key=lambda r: r.when, reverse=True)  # stable: equal dates keep the fact order
-    return _positions(rows)
+def _in_order(rows: Iterable[_Row]) -> list[_Row]:
+    """The rows sorted as the listing does: newest first, then by criticism, critic and target."""
+    ordered = sorted(rows, key=_tie)
+    ordered.sort(key=lambda r: r.when, reverse=True)  # stable: equal dates keep the fact order
+    return ordered
 
 
-def _positions(rows: list[_Row]) -> CriticismIndex:
-    """The index of rows already in listing order."""
-    by_critic: dict[str, list[int]] = defaultdict(list)
-    by_target: dict[str, list[int]] = defaultdict(list)
-    runs: list[tuple[str, int, int]] = []
-    for position, row in enumerate(rows):
-        by_critic[row.critic].append(position)
-        by_target[row.target].append(position)
-        if runs and runs[-1][0] == row.when:
-            runs[-1] = (row.when, runs[-1][1], position + 1)
-        else:
-            runs.append((row.when, position, position + 1))
-    facts = [row.fact for row in rows]
-    return CriticismIndex(rows, dict(by_critic), dict(by_target), runs, facts, len(set(facts)) == len(facts))
+def _dates(counts: dict[str, int]) -> list[str]:
+    """The dates of the rows in listing order (newest first)."""
+    return sorted(counts, reverse=True)
 
 
 def criticism_index(store: GraphStore) -> CriticismIndex:

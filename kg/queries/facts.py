@@ -320,20 +320,21 @@ def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModel
     crit = _read(store, cat, f"{within} {_CRITICISMS}")
     events = _read(store, cat, f"{within} {_SOME_EVENTS}")
     relations = _read(store, cat, f"VALUES ?f {{ {iris(sorted(delta.touched))} }} {_ASSERTIONS}")
-    others = {k: ref for k, ref in old.others.items() if k not in delta.touched}
+    # Copied whole (in C) less the facts read again: a comprehension over every fact took 0.1 s a write at 1M triples.
+    others = _without(old.others, delta.touched)
     others.update({**crit.others, **events.others, **relations.others})
     delta.notes["others"] = _refresh_others(others, store, cat, delta.touched | delta.notes["nodes"])
     models = FactModels(
         cat,
-        {f: m for f, m in old.criticisms.items() if f not in again},
-        {f: m for f, m in old.events.items() if f not in again},
-        {f: r for f, r in old.roles.items() if f not in delta.touched},
-        {f: s for f, s in old.spans.items() if f not in delta.touched},
+        _without(old.criticisms, again),
+        _without(old.events, again),
+        _without(old.roles, delta.touched),
+        _without(old.spans, delta.touched),
         others,
         dict(old.sources),
-        {f: r for f, r in old.references.items() if f not in again},
+        _without(old.references, again),
         old.uses.copy(),
-        {f: r for f, r in old.rules.items() if f not in delta.touched},
+        _without(old.rules, delta.touched),
         clusters,
     )
     for f in delta.touched & old.spans.keys():
@@ -346,6 +347,18 @@ def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModel
         shown_nodes = set().union(*models.references.values())
         models.others = {k: ref for k, ref in models.others.items() if k in shown_nodes}
     return models
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _without(found: dict[K, V], gone: Iterable[K]) -> dict[K, V]:
+    """A copy of a dict less the keys gone, in the same order."""
+    copy = dict(found)
+    for key in gone:
+        copy.pop(key, None)
+    return copy
 
 
 def _refresh_others(others: dict[str, EntityRef], store: GraphStore, cat: Catalogue, nodes: set[str]) -> set[str]:

@@ -13,7 +13,7 @@ from kg import vocab
 from kg.errors import NotFoundError
 from kg.model import EVENT_TYPES, DateRef
 from kg.queries import relations
-from kg.queries.activity import activity_index
+from kg.queries.activity import DocKey, activity_index
 from kg.queries.criticisms import criticism_index
 from kg.queries.dates import range_filter, when
 from kg.queries.entities import EntityRecord, catalogue
@@ -146,7 +146,7 @@ class EntityFacts:
     made: list[str]
     received: list[str]
     events: list[str]
-    documents: list[int]  # activity index document positions
+    documents: list[DocKey]  # activity index document rows
 
     def same_as(self) -> list[str]:
         """The other ids merged into the entity."""
@@ -168,7 +168,7 @@ def find_entity(store: GraphStore, entity_id: str, limit: int) -> EntityFacts:
         index.find(members, None, None, None)[:limit],
         index.find(None, members, None, None)[:limit],
         activity.events_of(members, limit),
-        activity.document_positions(members, limit),
+        activity.document_keys(members, limit),
     )
 
 
@@ -185,7 +185,7 @@ def get_entity(store: GraphStore, entity_id: str, *, limit: int = 100) -> Entity
         criticisms_made=render_criticisms(store, found.made),
         criticisms_received=render_criticisms(store, found.received),
         events=render_events(store, found.events),
-        documents=[activity.documents[p] for p in found.documents],
+        documents=[activity.rows[iri][k] for iri, k in found.documents],
     )
 
 

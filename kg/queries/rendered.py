@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kg.queries import relations
-from kg.queries.activity import ActivityIndex, activity_index
+from kg.queries.activity import ActivityIndex, DocKey, activity_index
 from kg.queries.entities import EntityRecord, catalogue
 from kg.queries.facts import FactModels, fact_models, render_criticisms, render_events
 from kg.queries.reads import find_criticisms, find_entity, find_relations
@@ -90,14 +90,14 @@ class Fragments:
             self._relations[key] = (len(nodes), fragment)
         return fragment
 
-    def documents(self, positions: list[int]) -> list[bytes]:
+    def documents(self, keys: list[DocKey]) -> list[bytes]:
         """The fragments of activity-index document rows."""
         found = []
-        for position in positions:
-            key = self.activity.keys[position]
+        for key in keys:
             fragment = self._documents.get(key)
             if fragment is None:
-                fragment = self._documents[key] = dump_model(self.activity.documents[position])
+                iri, k = key
+                fragment = self._documents[key] = dump_model(self.activity.rows[iri][k])
             found.append(fragment)
         return found
 
