@@ -195,9 +195,10 @@ def _report(name: str, latencies: list[float], failures: int, wall: float) -> tu
     return rps, p50, p99
 
 
-def _measure(
+def measure_endpoint(
     name: str, base: str, paths: list[str], args: argparse.Namespace, answers: list[tuple[int, bytes]] | None = None
 ) -> tuple[float, float, float]:
+    """Drive one endpoint with ``args.clients`` connections; print and return its throughput, p50 and p99."""
     asyncio.run(_drive(base, paths[: args.clients * 4], args.clients, 5))  # warm up: connections, caches
     started = time.monotonic()
     latencies, failures = asyncio.run(_drive(base, paths, args.clients, args.seconds, answers))
@@ -227,9 +228,9 @@ def main() -> None:
     for label, cache in (("uncached", 0), ("response cache", 2048)):
         proc, base = _start("real", args.scale, cache)
         try:
-            workloads = workloads or _workloads(base, args.requests)
+            workloads = workloads or lookup_workloads(base, args.requests)
             print(f"real app, {label}:", flush=True)
-            runs[label] = {name: _measure(name, base, paths, args) for name, paths in workloads.items()}
+            runs[label] = {name: measure_endpoint(name, base, paths, args) for name, paths in workloads.items()}
             if args.write_feed:
                 fed[label] = _measure_fed(proc.pid, base, workloads, args)
         finally:
@@ -237,7 +238,7 @@ def main() -> None:
             proc.wait(timeout=30)
     proc, base = _start("baseline", args.scale)
     try:
-        noop = _measure("baseline GET /noop?q=", base, [f"/noop?q={i}" for i in range(args.requests)], args)
+        noop = measure_endpoint("baseline GET /noop?q=", base, [f"/noop?q={i}" for i in range(args.requests)], args)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -252,7 +253,7 @@ def main() -> None:
             print(f"  {name:<34} {rps / ro_rps:>6.2f}x throughput   p99 {ro_p99:>7.1f} -> {p99:>7.1f} ms")
 
 
-def _workloads(base: str, requests: int) -> dict[str, list[str]]:
+def lookup_workloads(base: str, requests: int) -> dict[str, list[str]]:
     """The request paths per endpoint: lookups of entities drawn from all over the catalogue, pages at random."""
     from kg.model import PREDICATES
 
@@ -292,7 +293,7 @@ def _measure_fed(
     answers: list[tuple[int, bytes]] = []
     try:
         found = {
-            name: _measure(name, base, paths, args, answers if name == "GET /entities/{id}" else None)
+            name: measure_endpoint(name, base, paths, args, answers if name == "GET /entities/{id}" else None)
             for name, paths in workloads.items()
         }
     finally:

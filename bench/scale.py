@@ -44,7 +44,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.load import make_corpus  # noqa: E402
-from bench.rest import _measure, _workloads  # noqa: E402
+from bench.rest import lookup_workloads, measure_endpoint  # noqa: E402
 from bench.sparql import QUERIES  # noqa: E402
 from bench.synthetic import build_store  # noqa: E402
 
@@ -153,9 +153,8 @@ def _serve(fig: Figures, path: Path, args: argparse.Namespace) -> None:
                 time.sleep(0.1)
         fig.put("first answer s", time.perf_counter() - started)
         fig.put("serve RSS MB at start", _rss_mb(proc.pid, "VmRSS"))
-        for name, (_, p50, p99) in {
-            name: _measure(name, base, paths, args) for name, paths in _workloads(base, args.requests).items()
-        }.items():
+        for name, paths in lookup_workloads(base, args.requests).items():
+            _, p50, p99 = measure_endpoint(name, base, paths, args)
             fig.put(f"REST p50 ms {name}", p50)
             fig.put(f"REST p99 ms {name}", p99)
         _sparql(fig, base)
