@@ -74,17 +74,17 @@ _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s
                       r"expect|urge|ask|am|[’']m)\b", re.I)
 # a quote that reports facts: a figure, or words of state and change ("not yet", "already", "increasingly")
 _FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)?"
-                      r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|million|billion|"
-                      r"thousands?|hundreds?|dozens?|"
+                      r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|"
+                      r"millions?|billions?|trillions?|thousands?|hundreds?|dozens?|"
                       r"every (?:day|week|month|year)|"
                       # a denial states a fact ("NVIDIA does not have backdoors", "AI isn't replacing our staff")
-                      r"(?:does|do|did|is|are|was|were)(?: not|n[’']t)(?: \w+ly)? (?:have|use|store|sell|share|"
-                      r"collect|train|rely|own|operate|make|run|(?!going|commenting|planning|trying|looking|"
+                      r"(?:does|do|did|is|are|was|were)(?: not|n[’']t)(?: \w+ly| just| always| even)? "
+                      r"(?:have|use|store|sell|share|collect|train|rely|own|operate|make|run|(?!going|commenting|planning|trying|looking|"
                       r"considering|seeking|asking|saying|suggesting|expecting|aware)\w+ing)|"
                       # a rank as the predicate ("Grok 4 is the most intelligent model in the world"; not "one of
                       # the most ambitious", "is not the only")
-                      r"(?<!not )(?:is|are|was|were) (?:now |still )?the (?:most \w+|first|largest|biggest|fastest|"
-                      r"leading) \w+)\b", re.I)
+                      r"(?<!not )(?:is|are|was|were) (?:now |still )?the (?:most(?: \w+){2,3}(?= (?:in|of|on|among|ever)\b)|"
+                      r"(?:first|largest|biggest|fastest|leading) \w+))\b", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
 # reported speech must be a clause: a subject, then a finite verb within a few words ("the number of reports it
 # has received" and "weaknesses in its protections" are objects of the verb, not statements)

@@ -415,6 +415,12 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("The model was trained on licensed and publicly available data", True, True),
     ("We have consistently prioritized controls against misuse", True, True),
     ("The sky is red because the sun sets behind the hills", True, False),
+    # a superlative states a rank only with its field ("in the world"); alone it is praise
+    ("This is the most impactful decision", True, False),
+    ("Orion is the most widely used model in Europe", True, True),
+    # counts in plural scale words, and denials with "just" or "always", are facts
+    ("Every week, Zentrix sends billions of visitors to publishers", True, True),
+    ("We don't just rely on our own crawlers", True, True),
 ])
 def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     assert is_statement(content, quoted=quoted) is expected
