@@ -66,6 +66,9 @@ _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
 # unless it gives a figure ("a robot arm the company says can handle more than 20,000 items")
 _MODAL_START = re.compile(r"^(?:would|will|could|can|may|might|must|should)\b", re.I)
 _SENTENCE_ADVERB = re.compile(r"^[A-Za-z]+ly,\s*")
+# a date opening what follows a verb ("Wednesday, Oct. 8, after weeks of …", "on Monday, when …"): when it was said
+_DATE_LEAD = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                        r"(?:,?\s+[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?)?\s*,\s*", re.I)
 # a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
 _GERUND = re.compile(r"^[a-z]+ing\b", re.I)
 # the speaker's opinion or feeling in the first person: "I think …", "we demand …"
@@ -83,7 +86,8 @@ _FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longe
                       r"considering|seeking|asking|saying|suggesting|expecting|aware)\w+ing)|"
                       # a rank as the predicate ("Grok 4 is the most intelligent model in the world"; not "one of
                       # the most ambitious", "is not the only")
-                      r"(?<!not )(?:is|are|was|were) (?:now |still )?the (?:most(?: \w+){2,3}(?= (?:in|of|on|among|ever)\b)|"
+                      r"(?<!not )(?:is|are|was|were) (?:now |still )?the "
+                      r"(?:most(?: \w+){2,3}(?= (?:in|of|on|among|ever)\b)|"
                       r"(?:first|largest|biggest|fastest|leading) \w+))\b", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
 # reported speech must be a clause: a subject, then a finite verb within a few words ("the number of reports it
@@ -160,6 +164,11 @@ _DEGREE = re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:(?:far|much|s
                      r"(?:too\s+\w+|(?<=not\s)(?:nearly\s+)?enough\b|(?:a\s+bit\s+|kind\s+of\s+|a\s+lot\s+)?like\s+\w+ing)|"
                      r"\b(?:won[’']t|wouldn[’']t|isn[’']t|aren[’']t|wasn[’']t)\s+(?:be\s+)?(?:nearly\s+)?enough\b",
                      re.I)
+# "it was inappropriate for X to speak", "it is hard to confirm …": an adjective judging an act (extraposition)
+_EXTRAPOSED = re.compile(r"(?:that\s+)?it\s+(?:is|was|would be|isn[’']t|wasn[’']t)\s+(?:\w+ly\s+|not\s+|so\s+|too\s+)?"
+                         r"(?![a-z]+ed\b|(?:likely|unlikely|able|unable|set|going|about|due|poised|ready|willing|yet|"
+                         r"still|now|also|designed|meant|used|supposed)\b)[a-z]+\s+(?:for\s+[^,;]{1,60}?\s+)?to\s+[a-z]+",
+                         re.I)
 _EVALUATIVE = 2.0  # the valence (VADER scale) from which a predicate word judges rather than describes
 _MIN_WORDS = 4
 _MAX_WORDS = 70
@@ -187,6 +196,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or "?" in content:
         return False
     lead = _SENTENCE_ADVERB.sub("", body, count=1)  # "Interestingly, just before …": the fragment after it
+    lead = _DATE_LEAD.sub("", lead, count=1)  # "(confirmed) Wednesday, Oct. 8, after …": when, then the fragment
     if _FRAGMENT.match(lead) and not _main_clause_after_comma(lead):
         return False
     if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
@@ -218,7 +228,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
 def is_value_judgement(content: str) -> bool:
     """Whether a statement judges rather than states: its predicate is a strongly evaluative word ("was
     impressive", "has been excellent"; participles such as "improving" describe a change)."""
-    if _IMPORTANCE.search(content) or _DEGREE.search(content):
+    if _IMPORTANCE.search(content) or _DEGREE.search(content) or _EXTRAPOSED.match(content):
         return True  # "has been vital for national strength", "is too captivated by …", "won't be enough", "is like
         # calling …": how much something matters, is too much or too little, or resembles, is a judgement
     v: dict[str, float] = analyzer().lexicon

@@ -25,6 +25,11 @@ _UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
 # an unnamed subject right before a finite verb ("a prominent app developer showed that …"): whoever it is, not
 # the organisation named earlier in the sentence (before a participle, it is the document: "an article stating")
 _UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
+# an unnamed person described by their tie to a named organisation ("an investor in X said", "a source close to X
+# said"): not the organisation speaking (its spokespeople and officials are looked for elsewhere)
+_UNNAMED_TIED = re.compile(r"\b(?i:a|an|one)\s+(?:[a-z][\w-]*\s+){0,2}(?:investor|backer|shareholder|person|source|"
+                           r"insider|employee|analyst|associate|acquaintance)s?\s+(?:in|at|of|from|with|close to|"
+                           r"familiar with)\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}$")
 # verbs that take a noun phrase as often as a clause: they state something only with "that" or a quote
 _OBJECT_VERB = re.compile(r"(?:wrote|writes|write|emphasi[sz]e[sd]?|highlight(?:s|ed)?|stress(?:es|ed)?|"
                           r"underscore[sd]?|underline[sd]?|pointed to|points to|cite[sd]?)", re.I)
@@ -63,7 +68,8 @@ def unasserted(ctx: DocContext, a: Attribution) -> bool:
     if a.verb.strip().endswith("ing"):
         if not _ING_LEAD.search(text, max(s.start, verb_at - 12), verb_at):
             return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
-    elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at) or group_subject(ctx, a.sent, verb_at):
+    elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at) or group_subject(ctx, a.sent, verb_at) \
+            or _UNNAMED_TIED.search(text, max(s.start, verb_at - 80), verb_at):
         return True
     if a.verb.strip().lower() == "added" and _ADDED_OBJECT.match(text, a.start) and \
             not re.search(r"\bthat\s*$", text[max(0, a.start - 6):a.start]):

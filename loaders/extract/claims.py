@@ -68,6 +68,12 @@ _DIGIT = re.compile(r"\d")
 _ABOUT_TYPES = ("Person", "Organization", "Product")
 _TRIM = " \t\n,.;:“”\"‘’'—–-"
 _TOLD = re.compile(r"tell|tells|told|telling", re.I)
+# "telling people to stay quiet", "told staff to expect …": an instruction, not a statement
+# (an addressee of a few words, none a subject or a verb: "he was trying to" is a statement)
+_TOLD_TO = re.compile(r"(?!(?:i|we|he|she|it|they|you|there)\b)(?:(?:the|a|an|his|her|its|their|all)\s+)?"
+                      r"(?:(?!(?:is|are|was|were|has|had|have|will|would|did|does|do|plans?|planned|wants?|wanted|"
+                      r"trying|going|expects?|expected|hopes?|hoped|needs?|needed)\b)[a-z][a-z-]*\s+){0,2}?to\s+[a-z]+\b",
+                      re.I)
 # "Google spokesperson Jose Castaneda", "OpenAI’s head of policy, Ann Lee,"
 _ROLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){1,5}(?:,\s+)?|(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,1}"
                        r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
@@ -198,6 +204,8 @@ class _DocClaims:
                     continue  # too short, or the same statement found by two attributions
                 if by_critics and not self._quantities(start, end):
                     continue  # criticism territory; its figures are a borderline claim
+                if a.verb and _TOLD.search(a.verb) and _TOLD_TO.match(ctx.doc.clean, start, end):
+                    continue  # what the speaker told someone to do
                 if self._is_claim(speaker, sent, start, end, rule, announced):
                     self.seen.append((speaker, start, end))
                     self.claims.append(self._claim(speaker, sent, start, end, rule))

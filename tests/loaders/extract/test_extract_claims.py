@@ -374,6 +374,14 @@ def test_a_forecast_of_results_is_a_claim() -> None:
     "Priya Raman said open research has been vital for the progress of the whole industry.",
     # "that, according to X, drew on …": the rest of a relative clause, with no subject of its own
     "Zentrix Labs licensed memos that, according to Halvorsen Robotics, drew heavily on its own manuals.",
+    # an unnamed person tied to an organisation speaks, not the organisation
+    "Zentrix Labs was valued at $2 billion. An investor in Zentrix Labs said the impact on its sales was likely to be "
+    "small because it relies on its own chips.",
+    # a date after the verb, then a subordinate clause: no statement
+    "Halvorsen Robotics will not build a plant in Lisbon, the company confirmed Wednesday, Oct. 8, after weeks of "
+    "opposition to a plan that would have covered 244 acres.",
+    # what the speaker told others to do
+    "Priya Raman was sharp with the crowd, telling people to stay quiet during the presentations of the new plant.",
 ])
 def test_what_is_not_a_claim(text: str) -> None:
     assert claims_of(extract(text)) == []
@@ -435,6 +443,10 @@ def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     ("the two companies are entirely separate", False),
     # too much, too little, a likeness, how much it matters
     ("the industry is too captivated by chatbots to fund basic research", True),
+    # an adjective judging an act, extraposed
+    ("it was inappropriate for a trustee who is not on the board to speak from the floor", True),
+    ("it is hard to confirm how the model was trained", True),
+    ("it was founded to make the technology safe", False),
     ("even raising several hundred million won't be enough", True),
     ("calling the lab a model company is like calling a library a shelf company", True),
     ("open research has been vital for the progress of the industry", True),
