@@ -12,7 +12,8 @@ from loaders.extract.sentiment import analyzer
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
 _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
                         r"call(?:s|ed)? (?:on|for)|let[’']s|please|(?:essential|important|imperative|crucial|vital|"
-                        r"time) that|(?:is|are|be|was|were) (?:\w+ )?(?:necessary|needed|required)|"
+                        r"(?<!over )(?<!the )(?<!same )(?<!this )(?<!that )time) that|"
+                        r"(?:is|are|be|was|were) (?:\w+ )?(?:necessary|needed|required)|"
                         r"(?:a|the) need for)\b", re.I)
 # the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
 _OWN_PLAN = re.compile(
@@ -126,6 +127,10 @@ _ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "un
                      "mislead", "fraud", "alleg", "accus")
 _ACCUSATION = re.compile(rf"\b(?:{alternation(_ACCUSATION_STEMS)})", re.I)  # a trie: faster than the alternation
 _FIGURE = re.compile(r"\d")
+# the speakers on their own safeguards against a wrong ("we have prioritized controls to mitigate the risk of
+# infringement", "we do not store …"): a defence, not an accusation
+_OWN_SAFEGUARD = re.compile(r"(?:we|our)\b(?:\s+\w+){0,6}?\s+(?:prevent|mitigate|avoid|protect|guard|reduce|comply|"
+                            r"respect|control|safeguard|block|remove|removing|detect|fight|combat|stop)", re.I)
 # what a court case asserts or denies: "the complaint did not identify …", "the allegations were not accurate"
 _LEGAL_SUBJECT = re.compile(r"^(?:that\s+)?(?:the|this|these|those|its|their|his|her)\s+(?:\w+\s+)?"
                             r"(?:complaint|lawsuit|suit|allegations?|claims|case|charges|accusations|petition|ruling|"
@@ -216,13 +221,20 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if not tokens.isdisjoint(_SENTIMENT_WORDS) and _SENTIMENT.search(body):
         return False
-    if _ACCUSATION.search(body) or _LEGAL_SUBJECT.match(body) or _INSTRUCTION.match(body):
+    if (_ACCUSATION.search(body) and not _OWN_SAFEGUARD.match(body)) or _LEGAL_SUBJECT.match(body) or \
+            _INSTRUCTION.match(body):
         return False
     if quoted:
         # a figure must be a quantity: "see Strider 2", "in 2026" are a name and a year
         factual = _FACTUAL.search(body) is not None or bool(_FIGURE.search(body) and parse_quantities(body))
         return factual and not _FIRST_SINGULAR.search(body)
     return not clause or _CLAUSE.match(body) is not None
+
+
+def own_safeguard(content: str) -> bool:
+    """Whether a statement is its speakers' account of their own safeguards against a wrong ("we have prioritized
+    controls to mitigate the risk of infringement"): a defence, whatever its negative words."""
+    return _OWN_SAFEGUARD.match(content.strip(_TRIM)) is not None
 
 
 def is_value_judgement(content: str) -> bool:

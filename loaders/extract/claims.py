@@ -14,7 +14,14 @@ from functools import lru_cache, partial
 
 from kg.model import Claim, Criticism, Event, Quantity, Relation
 from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
-from loaders.extract.claim_company import RECENT_SPEAKER, company_referent, company_subject, the_company
+from loaders.extract.claim_company import (
+    RECENT_SPEAKER,
+    body_attribution,
+    company_quotes,
+    company_referent,
+    company_subject,
+    the_company,
+)
 from loaders.extract.claim_context import (
     CONTINUED_FIGURES,
     DOCUMENT_STATEMENT,
@@ -23,7 +30,7 @@ from loaders.extract.claim_context import (
     continued_figures,
     document_attributions,
 )
-from loaders.extract.claim_filters import is_statement, is_value_judgement
+from loaders.extract.claim_filters import is_statement, is_value_judgement, own_safeguard
 from loaders.extract.claim_speech import (
     fronted_too_far,
     headline,
@@ -287,8 +294,8 @@ class _DocClaims:
             return False  # an accusation or judgement is a criticism (schema), and so is what the critic adds in its
             # sentence ("X hit out at …, adding that …"); its figures are a borderline claim
         if not self._quantities(start, end) and (
-                len(content.split()) < 5 or finder.negative(content) is not None or is_value_judgement(content) or
-                (finder.polarity(content) <= _JUDGED and not _CHANGE.search(content))):
+                len(content.split()) < 5 or is_value_judgement(content) or
+                (not own_safeguard(content) and self._negative(content))):
             return False  # a judgement (a negative one is criticism territory), or too short to state a fact;
             # figures and trends that fell or were cut are facts
         if not self._quantities(start, end) and self._backs_criticism(speaker, sent, start, end):
@@ -300,6 +307,11 @@ class _DocClaims:
             return False
         # an announcement is an event; with a figure, a borderline claim (schema)
         return not announced or bool(self._quantities(start, end))
+
+    def _negative(self, content: str) -> bool:
+        """Whether a statement's words are negative enough to judge (figures and trends that fell are facts)."""
+        return self.finder.negative(content) is not None or \
+            (self.finder.polarity(content) <= _JUDGED and not _CHANGE.search(content))
 
     def _backs_criticism(self, speaker: str, sent: int, start: int, end: int) -> bool:
         """Whether a statement is what a critic says about others right next to its criticism ("The board was not
@@ -331,7 +343,9 @@ class _DocClaims:
 def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attribution, str]]:
     """Every attribution of the document with the rule that names it: quotes first, then reported speech."""
     quoted: set[int] = set()
-    for a in quote_attributions(finder):
+    found = quote_attributions(finder)
+    parts = [(q.qs, q.qe, q.sent_a, q.sent_b) for q in ctx.quote_parts or ()]
+    for a in found + company_quotes(ctx, parts, {a.start for a in found}):
         quoted.update(range(a.sent, a.last_sent + 1))
         yield a, QUOTED_STATEMENT
     speech = _claim_speech()
@@ -340,7 +354,8 @@ def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attrib
             continue
         if not words.isdisjoint(speech):
             found = reported_attributions(finder, s.index, s.index in quoted, _long_enough)
-            yield from ((a, REPORTED_STATEMENT) for a in found)
+            body = None if found else body_attribution(ctx, s.index)
+            yield from ((a, REPORTED_STATEMENT) for a in (found if body is None else [body]))
             if "according" in words and not any(a.kind == "according" for a in found):
                 company = partial(company_referent, ctx, s.index)
                 yield from ((a, REPORTED_STATEMENT) for a in according_attributions(ctx, finder, s.index, company))

@@ -111,6 +111,23 @@ def test_the_company_is_the_subject_of_its_paragraph_not_the_last_speaker(said: 
     assert [c[0] for c in claims_of(extract(text)) if "10,000" in c[1]] == ["Zentrix Labs"]
 
 
+@pytest.mark.parametrize(("text", "claimant", "statement"), [
+    # "the company" after a quote that attribution left without a speaker, and the quote that goes on after it
+    ("Zentrix Labs was sued by publishers on Monday. “Our models were trained on 4,000 licensed works,” the company "
+     "said. “We have learned over time that filters can be less reliable in long chats.”", "Zentrix Labs",
+     "filters can be less reliable"),
+    # an unnamed company spokesperson speaks for the company, not the executive named before
+    ("Zentrix Labs pushed back. Tom Becker, its head of communications, called the lawsuit “frivolous.”\n\n“We have "
+     "consistently prioritized controls to mitigate the risk of infringement,” a company spokesperson said.",
+     "Zentrix Labs", "consistently prioritized controls"),
+    # "the agency" opening a sentence: the public body the article is about
+    ("The Halvorsen Data Protection Authority ordered Zentrix Labs to stop. The agency estimates that the country has "
+     "around 102 million active users of the app.", "Halvorsen Data Protection Authority", "102 million"),
+])
+def test_a_described_speaker_is_the_organisation_described(text: str, claimant: str, statement: str) -> None:
+    assert [c[0] for c in claims_of(extract(text)) if statement in c[1]] == [claimant]
+
+
 def test_she_said_is_not_the_last_man_named() -> None:
     text = ("Actress Scarlett Vance turned down an offer from Zentrix Labs chief executive Tom Becker in May. Becker "
             "later contacted her agent again. She said she hired legal counsel, who sent two letters to Becker.")
