@@ -134,7 +134,9 @@ _OWN_SAFEGUARD = re.compile(r"(?:we|our)\b(?:\s+\w+){0,6}?\s+(?:prevent|mitigate
 # what a court case asserts or denies: "the complaint did not identify …", "the allegations were not accurate"
 _LEGAL_SUBJECT = re.compile(r"^(?:that\s+)?(?:the|this|these|those|its|their|his|her)\s+(?:\w+\s+)?"
                             r"(?:complaint|lawsuit|suit|allegations?|claims|case|charges|accusations|petition|ruling|"
-                            r"verdict)\b", re.I)
+                            r"verdict|judgment|injunction)\b|"
+                            # "the court's decision is only preliminary"
+                            r"^(?:that\s+)?the\s+(?:\w+\s+)?(?:court|judge|tribunal)[’']s\s+\w+", re.I)
 # an instruction passed on ("telling the company to stop …"): addressee, then "to" and a verb
 _INSTRUCTION = re.compile(r"^(?:the\s+)?(?:\w+\s+){0,3}?to\s+(?:stop|start|remove|avoid|cease|end|halt|keep|take|make|"
                           r"pay|provide|hand|share|delete|destroy|comply|explain)\b", re.I)

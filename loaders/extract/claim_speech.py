@@ -42,7 +42,9 @@ _RELATIVE = re.compile(r"\b(?:which|who)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 # "brought claims against", "media reports": the noun, not the verb
 _NOUN_SPEECH = frozenset({"claims", "claim", "reports", "report"})
 _SUBJECT_WORDS = frozenset({"also", "now", "still", "later", "it", "he", "she", "they", "we", "company", "firm",
-                            "which", "who", "that", "and", "but", "often", "repeatedly", "publicly", "falsely"})
+                            "which", "who", "that", "and", "but", "often", "repeatedly", "publicly", "falsely",
+                            # an auxiliary makes the verb a verb: "has forecast that", "had reported"
+                            "has", "have", "had", "will", "would", "previously"})
 _ADDED_OBJECT = re.compile(r"(?:a|an|the|its|their|new)\s", re.I)  # "added a warning", "added the chatbot"
 # an indirect question: "why she thinks …", "how it says …"
 _WH_BEFORE = re.compile(r"\b(?:why|how|whether)\s+(?:\S+\s+){0,2}$", re.I)

@@ -65,11 +65,14 @@ _FINDING_VERB = re.compile(
     r"(?<!\bbe )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )"
     r"\b(?:reported|reports|found|finds|showed|shows|forecast|forecasts|projected|projects|disclosed|discloses|"
     r"pointed out|points out|pointed to|points to|confirmed|confirms|maintained|maintains|expects)\b"
-    r"(?!\s+(?:off|up|out|down|away|back|around)\b)(?:\s+that)?\s+",
+    r"(?!\s+(?:off|up|out|down|away|back|around)\b)(?:\s+that)?\s+|"
+    # verbs that state a fact only with "that" ("countered that its model passed 12 audits", "stressed that …")
+    r"\b(?:countered|counters|stressed|stresses|reiterated|reiterates|underscored|underscores)\s+that\s+",
     re.I)
 _FINDING_WORDS = frozenset({"reported", "reports", "found", "finds", "showed", "shows", "forecast", "forecasts",
                             "projected", "projects", "disclosed", "discloses", "pointed", "points", "confirmed",
-                            "confirms", "maintained", "maintains", "expects"})
+                            "confirms", "maintained", "maintains", "expects", "countered", "counters", "stressed",
+                            "stresses", "reiterated", "reiterates", "underscored", "underscores"})
 _SPEAKER_TYPES = ("Person", "Organization")
 _DIGIT = re.compile(r"\d")
 _ABOUT_TYPES = ("Person", "Organization", "Product")
@@ -201,7 +204,8 @@ class _DocClaims:
             self.spoken.setdefault(a.last_sent, speaker)
             if a.kind != "according":
                 self.voices.setdefault(a.last_sent, speaker)
-            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or object_only(ctx, a) or \
+            if (a.verb and rule != FINDING and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or \
+                    object_only(ctx, a) or \
                     _RELATIVE_ACCORDING.search(ctx.doc.clean, ctx.sentence(a.sent).start, a.start):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = bool(a.verb and a.verb.lower().startswith("announc"))

@@ -26,6 +26,13 @@ def claims_of(ex: Extraction) -> list[tuple[str, str, list[float]]]:
      "of Halvorsen Robotics.", "Priya Raman", "Our systems already handle four million requests", [4e6]),
     ("Halvorsen Robotics reported that quarterly revenue fell 24% to $143.5 million.",
      "Halvorsen Robotics", "quarterly revenue fell 24% to $143.5 million", [24.0, 143.5e6]),
+    # verbs that state a fact with "that", and a verb after an auxiliary that is no noun
+    ("Zentrix Labs countered that its model had passed 12 independent audits.",
+     "Zentrix Labs", "its model had passed 12 independent audits", [12.0]),
+    ("Zentrix Labs makes games. It has stressed that player data is not stored or used to train the model.",
+     "Zentrix Labs", "player data is not stored or used to train the model", []),
+    ("Zentrix Labs has forecast that revenue will reach $4 billion next year.",
+     "Zentrix Labs", "revenue will reach $4 billion next year", [4e9]),
     ("According to the International Energy Agency, demand for data centre power has not yet peaked.",
      "International Energy Agency", "demand for data centre power has not yet peaked", []),
     ("Zentrix Labs published a research note on Monday. The company said its model has not yet reached human "
@@ -333,6 +340,7 @@ def test_a_forecast_of_results_is_a_claim() -> None:
     "Zentrix Labs has since added a banner that appears before a user shares a chat.",
     # what a case asserts or denies is a legal assertion; an allegation is a criticism
     'Halvorsen Robotics said the complaint did not "identify a single work by any plaintiff" that it used.',
+    "Halvorsen Robotics said the lawsuit lacks merit and stressed that the court's decision is only preliminary.",
     "Halvorsen Robotics said the allegations were not accurate.",
     "Elena Varga reported that an official alleged Zentrix Labs was selling data to brokers.",
     # a group nobody names speaks, not the organisation named before it
