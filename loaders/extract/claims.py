@@ -31,6 +31,7 @@ from loaders.extract.claim_context import (
     document_attributions,
 )
 from loaders.extract.claim_filters import is_statement, is_value_judgement, own_safeguard
+from loaders.extract.claim_nouns import NOUN_CLAIM, NOUN_WORDS, noun_attributions
 from loaders.extract.claim_speech import (
     fronted_too_far,
     headline,
@@ -365,6 +366,8 @@ def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attrib
                 yield from ((a, REPORTED_STATEMENT) for a in according_attributions(ctx, finder, s.index, company))
         if not words.isdisjoint(_FINDING_WORDS):
             yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
+        if not words.isdisjoint(NOUN_WORDS):
+            yield from ((a, NOUN_CLAIM) for a in noun_attributions(ctx, s.index))
         if not words.isdisjoint(DOCUMENT_WORDS):
             yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
 

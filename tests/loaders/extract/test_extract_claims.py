@@ -135,6 +135,19 @@ def test_a_described_speaker_is_the_organisation_described(text: str, claimant: 
     assert [c[0] for c in claims_of(extract(text)) if statement in c[1]] == [claimant]
 
 
+@pytest.mark.parametrize(("text", "claimant", "statement"), [
+    # a claim the subject disputes or criticises is its owner's, not the subject's
+    ("Elena Varga disputed Zentrix Labs's claim that 70% of its users trust the tutor.", "Zentrix Labs",
+     "70% of its users trust the tutor"),
+    ("Elena Varga criticised Tom Becker over his claims that 80% of the code is now written by AI.", "Tom Becker",
+     "80% of the code is now written by AI"),
+    ("Zentrix Labs makes chips. Critics dismissed its assertion that the chips use 40% less power than rivals, "
+     "which it has not shown.", "Zentrix Labs", "the chips use 40% less power than rivals"),
+])
+def test_a_claim_named_by_a_noun_is_its_owners(text: str, claimant: str, statement: str) -> None:
+    assert [(c[0], c[1]) for c in claims_of(extract(text))] == [(claimant, statement)]
+
+
 def test_she_said_is_not_the_last_man_named() -> None:
     text = ("Actress Scarlett Vance turned down an offer from Zentrix Labs chief executive Tom Becker in May. Becker "
             "later contacted her agent again. She said she hired legal counsel, who sent two letters to Becker.")
@@ -393,8 +406,6 @@ def test_a_forecast_of_results_is_a_claim() -> None:
     "Halvorsen Robotics said the features would take longer than expected to reach its customers.",
     # critics' statements are their criticism, even where one of them is named
     "Critics of the merger, including Priya Raman, have said Zentrix Labs has drifted away from its founding mission.",
-    # a claim the subject disputes is not the subject's ("disputed X's claim that …")
-    "Elena Varga disputed Zentrix Labs's claim that 70% of its users trust the tutor.",
     # how much something matters is a judgement
     "Priya Raman said open research has been vital for the progress of the whole industry.",
     # "that, according to X, drew on …": the rest of a relative clause, with no subject of its own
