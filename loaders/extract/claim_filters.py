@@ -39,8 +39,19 @@ _OWN_PLAN = re.compile(
     r"confirm|determine|verify|guarantee|rule out|comment|disclose|share|reveal|discuss|name|specify)|"
     r"(?:has|had|have) (?:also |since |now |already )?(?:received|reached|"
     r"summoned|ordered|opened|fined|requested|blocked|banned|hired|appointed|retained|discussed|asked|signed|"
-    r"launched|filed|sent|identified|contacted|reached out)|spent|tried|sought|offered|reached out|contacted|"
+    r"launched|filed|sent|identified|contacted|reached out|parted ways|parted company|terminated|ended|fired|"
+    r"dismissed|acquired|partnered|completed|promoted|named)|spent|tried|sought|offered|reached out|contacted|"
     r"approached)\b", re.I)
+# what the speaker's own arm, project or campaign will do: "its for-profit arm will become a public benefit
+# corporation", "the campaign will expand to Los Angeles" (an announcement of its own plan, an event)
+_OWN_THING_PLAN = re.compile(
+    r"^(?:that\s+)?(?:(?:its|our|their|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+|the\s+(?:new\s+)?(?:campaign|project|"
+    r"programme|program|initiative|venture|effort|partnership|plan|facility|plant|site|office|arm|unit|division|"
+    r"subsidiary|structure))\s+(?:will|would|is set to|are set to|is going to|are going to)\s+"
+    r"(?:also\s+|now\s+|soon\s+)?"
+    r"(?:become|expand|launch|open|move|shift|begin|start|stop|end|include|offer|roll out|invest|hire|close|merge|"
+    r"join|build|release|ship|relocate|convert|operate|be (?:renamed|converted|restructured|led|run|based|"
+    r"headquartered|housed|located))\b", re.I)
 # feelings, thanks and opinions without factual content
 _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|really\s+)?(?:excited|proud|"
                         r"pleased|delighted|thrilled|happy|glad|grateful|honou?red|disappointed|saddened|sorry)|"
@@ -212,7 +223,8 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body):
         return False
-    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body) or _RELEASE_PLAN.match(body)
+    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body) or \
+        _RELEASE_PLAN.match(body) or _OWN_THING_PLAN.match(body)
     if intention and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)

@@ -416,6 +416,10 @@ def test_a_forecast_of_results_is_a_claim() -> None:
     # a date after the verb, then a subordinate clause: no statement
     "Halvorsen Robotics will not build a plant in Lisbon, the company confirmed Wednesday, Oct. 8, after weeks of "
     "opposition to a plan that would have covered 244 acres.",
+    # the speaker's own arm or campaign and what it will do, and its own step just taken: announcements
+    "Zentrix Labs said its research arm will become a separate company, like rival labs before it.",
+    "Priya Raman said the campaign will expand to Lisbon and Porto in the spring.",
+    "“We have parted ways with Tom Becker,” Priya Raman wrote on Monday.",
     # what the speaker told others to do
     "Priya Raman was sharp with the crowd, telling people to stay quiet during the presentations of the new plant.",
 ])
