@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract.attribution import Attribution
+from loaders.extract.claim_speech import person_of_pronoun
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
@@ -133,3 +134,29 @@ def body_attribution(ctx: DocContext, sent: int) -> Attribution | None:
         return None
     content = ctx.doc.clean[m.end():s.end]
     return Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0).strip(), content)
+
+
+# "By then, she said, the board was …": a short opening, the speaker and verb set off by commas, then the statement
+_PARENTHETICAL = re.compile(r"(?P<lead>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?,\s+(?P<who>he|she|it|the company|the firm|"
+                            r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?:also\s+)?(?:said|says|added|adds|noted|"
+                            r"notes|argued|argues|wrote|writes|explained|insisted|insists|estimated|estimates),\s+")
+
+
+def parenthetical_attribution(ctx: DocContext, sent: int) -> Attribution | None:
+    """'By then, she said, the board was …', 'In fact, Raman added, the chips …': the speaker set off by commas after
+    a short opening speaks the rest of the sentence."""
+    s, text = ctx.sentence(sent), ctx.doc.clean
+    m = _PARENTHETICAL.match(text, s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip()), s.end)
+    if m is None or m.end() >= s.end - 8:
+        return None
+    who = m.group("who")
+    if who.lower() in ("he", "she"):
+        speaker = person_of_pronoun(ctx, m.start("who"), who)
+    elif who.lower() in ("it", "the company", "the firm"):
+        speaker = company_referent(ctx, sent, m.start("who"))
+    else:
+        named = [x for x in ctx.mentions(sent, m.start("who"), m.end("who")) if x.end == m.end("who")]
+        speaker = named[0].key if named else None
+    if speaker is None or ctx.type_of(speaker) not in ("Person", "Organization"):
+        return None
+    return Attribution(speaker, "reported", m.end(), s.end, sent, sent, None, text[m.end():s.end])

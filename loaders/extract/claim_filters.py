@@ -140,8 +140,10 @@ _ACCUSATION = re.compile(rf"\b(?:{alternation(_ACCUSATION_STEMS)})", re.I)  # a 
 _FIGURE = re.compile(r"\d")
 # the speakers on their own safeguards against a wrong ("we have prioritized controls to mitigate the risk of
 # infringement", "we do not store …"): a defence, not an accusation
-_OWN_SAFEGUARD = re.compile(r"(?:we|our)\b(?:\s+\w+){0,6}?\s+(?:prevent|mitigate|avoid|protect|guard|reduce|comply|"
-                            r"respect|control|safeguard|block|remove|removing|detect|fight|combat|stop)", re.I)
+_OWN_SAFEGUARD = re.compile(r"(?:that\s+)?(?:we|our|it|they|the company|the firm)\b"
+                            r"(?:\s+(?!fail|failed|fails|not|never|unable|refused|neglected)[\w’']+(?<!n[’']t)){0,6}?\s+(?:prevent|"
+                            r"mitigate|avoid|protect|guard|reduce|comply|respect|control|safeguard|block|remove|"
+                            r"detect|fight|combat|stop|suspend|ban|take action)", re.I)
 # what a court case asserts or denies: "the complaint did not identify …", "the allegations were not accurate"
 _LEGAL_SUBJECT = re.compile(r"^(?:that\s+)?(?:the|this|these|those|its|their|his|her)\s+(?:\w+\s+)?"
                             r"(?:complaint|lawsuit|suit|allegations?|claims|case|charges|accusations|petition|ruling|"

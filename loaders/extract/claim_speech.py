@@ -240,6 +240,19 @@ def _gender_of(ctx: DocContext, key: str) -> str | None:
     return _genders().get(first)
 
 
+def person_of_pronoun(ctx: DocContext, pos: int, pronoun: str) -> str | None:
+    """Whom "he" or "she" at ``pos`` stands for: the latest person named in the few sentences before whose first name
+    is of that sex, else whom the context resolves it to unless that person's first name is of the other sex."""
+    sex = "F" if pronoun.lower() == "she" else "M"
+    sent = ctx.sentence_at(pos)
+    for si in range(sent, max(-1, sent - 1 - _PRONOUN_BACK), -1):
+        for m in reversed(ctx.mentions(si)):
+            if m.start < pos and m.type == "Person" and _gender_of(ctx, m.key) == sex:
+                return m.key
+    key = ctx.person_pronoun(pos)
+    return key if key is not None and _gender_of(ctx, key) in (None, sex) else None
+
+
 def pronoun_speaker(ctx: DocContext, a: Attribution, speaker: str) -> str | None:
     """'She said she hired legal counsel …' read as Sam Altman's: where "she" or "he" is the subject of the verb of
     speech and the speaker's first name is of the other sex, the latest person of that sex named just before (None

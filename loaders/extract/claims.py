@@ -20,6 +20,7 @@ from loaders.extract.claim_company import (
     company_quotes,
     company_referent,
     company_subject,
+    parenthetical_attribution,
     the_company,
 )
 from loaders.extract.claim_context import (
@@ -124,6 +125,9 @@ _SELF_SUBJECT = re.compile(r"[\s“\"]*(?:that\s+)?(?:i|we|he|she|it|they)\b", r
 _REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|suggestions?)\b[^.]{0,60}\b(?:false|untrue|"
                        r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
                        r"meritless|misleading|inaccurate|untrue)\s+(?:accusations?|allegations?|claims)\b", re.I)
+# ", who … (and) has said": a relative clause about a person, up to its verb of saying (no other clause between)
+_RELATIVE_WHO = re.compile(r",\s+who\s+[^,;:“”\"]{0,80}?(?:\s|^)(?:(?:and|but)\s+)?(?:has\s+|have\s+|had\s+|also\s+)*$")
+_SPEAKERS_RELATIVE = ("Person",)
 _SAME_WORDING = 0.6  # the share of words two claims of one claimant share when they state the same
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
@@ -246,7 +250,7 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = company_subject(ctx, a, self._recent_organisation(a.sent)) or \
+        speaker = _relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent)) or \
             _adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
         speaker = pronoun_speaker(ctx, a, speaker)
@@ -359,8 +363,9 @@ def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attrib
             continue
         if not words.isdisjoint(speech):
             found = reported_attributions(finder, s.index, s.index in quoted, _long_enough)
-            body = None if found else body_attribution(ctx, s.index)
-            yield from ((a, REPORTED_STATEMENT) for a in (found if body is None else [body]))
+            if not found:  # "The agency estimates that …", "By then, she said, …": speakers attribution leaves
+                found = [x for x in (body_attribution(ctx, s.index), parenthetical_attribution(ctx, s.index)) if x]
+            yield from ((a, REPORTED_STATEMENT) for a in found)
             if "according" in words and not any(a.kind == "according" for a in found):
                 company = partial(company_referent, ctx, s.index)
                 yield from ((a, REPORTED_STATEMENT) for a in according_attributions(ctx, finder, s.index, company))
@@ -460,6 +465,20 @@ def _adjacent_speaker(ctx: DocContext, finder: CriticIndex, a: Attribution) -> s
             return finder.actor(m.key, a.sent, m.start)
         break
     return None
+
+
+def _relative_speaker(ctx: DocContext, a: Attribution) -> str | None:
+    """"Dan Hendrycks, who advises xAI on safety and has said the company …": the verb of a relative clause is
+    spoken by the name the clause hangs on, not by a name inside the clause."""
+    if a.kind != "reported" or not a.verb:
+        return None
+    s, text = ctx.sentence(a.sent), ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start + 1)
+    who = _RELATIVE_WHO.search(text, s.start, verb_at) if verb_at > 0 else None
+    if who is None:
+        return None
+    name = next((m for m in reversed(ctx.mentions(a.sent, s.start, who.start())) if m.end == who.start()), None)
+    return name.key if name is not None and name.type in _SPEAKERS_RELATIVE else None
 
 
 def _unknown_speaker(ctx: DocContext, a: Attribution) -> bool:

@@ -148,6 +148,21 @@ def test_a_claim_named_by_a_noun_is_its_owners(text: str, claimant: str, stateme
     assert [(c[0], c[1]) for c in claims_of(extract(text))] == [(claimant, statement)]
 
 
+@pytest.mark.parametrize(("text", "claimant", "statement"), [
+    # the verb of a relative clause is spoken by the person the clause hangs on
+    ("The only public information comes from Priya Raman, who advises Zentrix Labs on safety and has said the company "
+     "did run such evaluations.", "Priya Raman", "the company did run such evaluations"),
+    # a speaker set off by commas after a short opening; "she" is the woman named before, not the last man
+    ("Elena Varga left the board of Zentrix Labs after Tom Becker returned. By then, she said, the board was already "
+     "talking seriously about replacing him.", "Elena Varga", "the board was already talking seriously"),
+    # a speaker's account of its own removals is a statement, not an accusation
+    ("Zentrix Labs said in a statement that it removes illegal content and permanently suspends the accounts "
+     "involved.", "Zentrix Labs", "it removes illegal content"),
+])
+def test_speakers_of_relative_and_parenthetical_clauses(text: str, claimant: str, statement: str) -> None:
+    assert [c[0] for c in claims_of(extract(text)) if statement in c[1]] == [claimant]
+
+
 def test_she_said_is_not_the_last_man_named() -> None:
     text = ("Actress Scarlett Vance turned down an offer from Zentrix Labs chief executive Tom Becker in May. Becker "
             "later contacted her agent again. She said she hired legal counsel, who sent two letters to Becker.")
@@ -420,6 +435,8 @@ def test_a_forecast_of_results_is_a_claim() -> None:
     "Zentrix Labs said its research arm will become a separate company, like rival labs before it.",
     "Priya Raman said the campaign will expand to Lisbon and Porto in the spring.",
     "“We have parted ways with Tom Becker,” Priya Raman wrote on Monday.",
+    # a failure to guard against a wrong is an accusation, whoever's subject it has
+    "Priya Raman said the company failed to prevent the infringement of authors' works by Zentrix Labs.",
     # what the speaker told others to do
     "Priya Raman was sharp with the crowd, telling people to stay quiet during the presentations of the new plant.",
 ])
