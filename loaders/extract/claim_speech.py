@@ -276,3 +276,21 @@ def _pronoun(ctx: DocContext, a: Attribution) -> str | None:
         at = verb_position(ctx, a)
         m = _PRONOUN_BEFORE.search(ctx.doc.clean, max(0, at - 30), at) if at >= 0 else None
     return None if m is None else ("F" if m.group(1).lower() == "she" else "M")
+
+
+# ", who … (and) has said": a relative clause about a person, up to its verb of saying (no other clause between)
+_RELATIVE_WHO = re.compile(r",\s+who\s+[^,;:“”\"]{0,80}?(?:\s|^)(?:(?:and|but)\s+)?(?:has\s+|have\s+|had\s+|also\s+)*$")
+_SPEAKERS_RELATIVE = ("Person",)
+
+def relative_speaker(ctx: DocContext, a: Attribution) -> str | None:
+    """"Dan Hendrycks, who advises xAI on safety and has said the company …": the verb of a relative clause is
+    spoken by the name the clause hangs on, not by a name inside the clause."""
+    if a.kind != "reported" or not a.verb:
+        return None
+    s, text = ctx.sentence(a.sent), ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start + 1)
+    who = _RELATIVE_WHO.search(text, s.start, verb_at) if verb_at > 0 else None
+    if who is None:
+        return None
+    name = next((m for m in reversed(ctx.mentions(a.sent, s.start, who.start())) if m.end == who.start()), None)
+    return name.key if name is not None and name.type in _SPEAKERS_RELATIVE else None

@@ -39,6 +39,7 @@ from loaders.extract.claim_speech import (
     noun_before,
     object_only,
     pronoun_speaker,
+    relative_speaker,
     relative_verb,
     said_by_critics,
     unasserted,
@@ -125,9 +126,6 @@ _SELF_SUBJECT = re.compile(r"[\s“\"]*(?:that\s+)?(?:i|we|he|she|it|they)\b", r
 _REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|suggestions?)\b[^.]{0,60}\b(?:false|untrue|"
                        r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
                        r"meritless|misleading|inaccurate|untrue)\s+(?:accusations?|allegations?|claims)\b", re.I)
-# ", who … (and) has said": a relative clause about a person, up to its verb of saying (no other clause between)
-_RELATIVE_WHO = re.compile(r",\s+who\s+[^,;:“”\"]{0,80}?(?:\s|^)(?:(?:and|but)\s+)?(?:has\s+|have\s+|had\s+|also\s+)*$")
-_SPEAKERS_RELATIVE = ("Person",)
 _SAME_WORDING = 0.6  # the share of words two claims of one claimant share when they state the same
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
@@ -136,6 +134,7 @@ _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", 
 # (a suggestion is the speaker's opinion, hedged: "Altman suggested such narratives could …")
 _NOT_REPORTING = ("suggest", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort",
                   "counter", "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
+_RETORT = ("counter", "retort", "repl", "respond", "fire", "hit", "shot", "shoot", "quip", "scoff")
 # "in a new blog post on Thursday that …": where the speech was made, before the statement
 _WHEN_WORDS = (r"this|last|earlier|week|month|year|quarter|morning|afternoon|evening|night|today|yesterday|monday|"
                r"tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
@@ -209,12 +208,15 @@ class _DocClaims:
             self.spoken.setdefault(a.last_sent, speaker)
             if a.kind != "according":
                 self.voices.setdefault(a.last_sent, speaker)
-            if (a.verb and rule != FINDING and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or \
+            verb = (a.verb or "").lower()
+            # a retort quoted is mostly a jab; its figures are a statement ('X countered, “Over 80 papers …”')
+            retort = a.kind == "quote" and verb.startswith(_RETORT)
+            if (verb and rule != FINDING and not retort and verb.startswith(_NOT_REPORTING + _ACCUSING)) or \
                     object_only(ctx, a) or \
                     _RELATIVE_ACCORDING.search(ctx.doc.clean, ctx.sentence(a.sent).start, a.start):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
-            announced = bool(a.verb and a.verb.lower().startswith("announc"))
-            by_critics = said_by_critics(ctx, a)
+            announced = verb.startswith("announc")
+            by_critics = said_by_critics(ctx, a) or retort
             for sent, start, end in _pieces(ctx, a):
                 if end - start < 8 or any(k == speaker and start < e and s < end for k, s, e in self.seen):
                     continue  # too short, or the same statement found by two attributions
@@ -250,7 +252,7 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = _relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent)) or \
+        speaker = relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent)) or \
             _adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
         speaker = pronoun_speaker(ctx, a, speaker)
@@ -465,20 +467,6 @@ def _adjacent_speaker(ctx: DocContext, finder: CriticIndex, a: Attribution) -> s
             return finder.actor(m.key, a.sent, m.start)
         break
     return None
-
-
-def _relative_speaker(ctx: DocContext, a: Attribution) -> str | None:
-    """"Dan Hendrycks, who advises xAI on safety and has said the company …": the verb of a relative clause is
-    spoken by the name the clause hangs on, not by a name inside the clause."""
-    if a.kind != "reported" or not a.verb:
-        return None
-    s, text = ctx.sentence(a.sent), ctx.doc.clean
-    verb_at = text.rfind(a.verb, s.start, a.start + 1)
-    who = _RELATIVE_WHO.search(text, s.start, verb_at) if verb_at > 0 else None
-    if who is None:
-        return None
-    name = next((m for m in reversed(ctx.mentions(a.sent, s.start, who.start())) if m.end == who.start()), None)
-    return name.key if name is not None and name.type in _SPEAKERS_RELATIVE else None
 
 
 def _unknown_speaker(ctx: DocContext, a: Attribution) -> bool:

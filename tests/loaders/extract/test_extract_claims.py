@@ -148,6 +148,12 @@ def test_a_claim_named_by_a_noun_is_its_owners(text: str, claimant: str, stateme
     assert [(c[0], c[1]) for c in claims_of(extract(text))] == [(claimant, statement)]
 
 
+def test_a_retort_states_only_its_figures() -> None:
+    text = ("Tom Becker retorted, “What have you built in the past five years?” Priya Raman countered, “Over 80 "
+            "technical papers published since January 2022. What about you?” Becker fired back, “You are going soft.”")
+    assert [(c[0], c[2]) for c in claims_of(extract(text))] == [("Priya Raman", [80.0])]
+
+
 @pytest.mark.parametrize(("text", "claimant", "statement"), [
     # the verb of a relative clause is spoken by the person the clause hangs on
     ("The only public information comes from Priya Raman, who advises Zentrix Labs on safety and has said the company "
