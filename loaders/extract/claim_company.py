@@ -85,9 +85,11 @@ def _paragraph_subject(ctx: DocContext, sent: int, pos: int) -> str | None:
     return None
 
 
-# '“…,” the company said', '“…,” a company spokesperson wrote': a quote whose speaker is the company described
-_COMPANY_AFTER_QUOTE = re.compile(r"[,.!?]?\s*(?:the (?:company|firm|startup)|an? (?:company|firm) spokes(?:person|man|"
-                                  r"woman)|an? spokes(?:person|man|woman) for the (?:company|firm))\s+"
+# '“…,” the company said', '“…,” it said', '“…,” a company spokesperson wrote': a quote whose speaker is the company
+# described
+_COMPANY_AFTER_QUOTE = re.compile(r"[,.!?]?\s*(?:it|the (?:company|firm|startup)|an? (?:company|firm) "
+                                  r"spokes(?:person|man|woman)|an? spokes(?:person|man|woman) for the "
+                                  r"(?:company|firm))\s+"
                                   r"(?:also\s+|later\s+)?(?:said|says|wrote|writes|added|stated|noted|told)\b", re.I)
 # "The agency estimates that …", "The regulator said …": a public body described, as the subject of a verb of saying
 _BODY_SUBJECT = re.compile(r"[\s“\"]*(?:(?:however|but|and|meanwhile),?\s+)?the (?:agency|regulator|watchdog|authority|"

@@ -123,6 +123,8 @@ def test_the_company_is_the_subject_of_its_paragraph_not_the_last_speaker(said: 
     ("Zentrix Labs was sued by publishers on Monday. “Our models were trained on 4,000 licensed works,” the company "
      "said. “We have learned over time that filters can be less reliable in long chats.”", "Zentrix Labs",
      "filters can be less reliable"),
+    ("Zentrix Labs was sued on Monday. “Our models were trained on 4,000 licensed works,” it said.", "Zentrix Labs",
+     "4,000 licensed works"),
     # an unnamed company spokesperson speaks for the company, not the executive named before
     ("Zentrix Labs pushed back. Tom Becker, its head of communications, called the lawsuit “frivolous.”\n\n“We have "
      "consistently prioritized controls to mitigate the risk of infringement,” a company spokesperson said.",
