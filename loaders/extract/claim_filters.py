@@ -20,6 +20,7 @@ _OWN_PLAN = re.compile(
     r"^(?:that\s+)?(?:it|we|they|he|she|i|(?:the|his|her|its|their|our) (?:company|firm|startup|group|government|"
     r"agency|ministry|court|lab|team|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?"
     r"(?:will|would|could|may|might|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
+    r"anticipates?|anticipated|"
     r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
     r"looks? forward|looked forward|(?:is|are|was|were|remains?|remained) [\"“]?(?:\w+ly )?committed|"
     r"(?:has|had|have) no (?:plans?|intention|immediate plans)|"
@@ -150,6 +151,12 @@ _LEGAL_SUBJECT = re.compile(r"^(?:that\s+)?(?:the|this|these|those|its|their|his
                             r"verdict|judgment|injunction)\b|"
                             # "the court's decision is only preliminary"
                             r"^(?:that\s+)?the\s+(?:\w+\s+)?(?:court|judge|tribunal)[’']s\s+\w+", re.I)
+# what the law or a contract makes of a party: "it was protected by certain terms of its tariff", "is exempt from"
+_LEGAL_PREDICATE = re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:not\s+)?(?:\w+ly\s+)?(?:protected|covered|"
+                              r"shielded|bound|exempt|liable|entitled|obliged|obligated|required)\s+(?:by|under|from|"
+                              r"to)\s+(?:the\s+|its\s+|their\s+|certain\s+|any\s+)*(?:\w+\s+){0,2}?(?:terms?|laws?|"
+                              r"contracts?|sections?|rules?|regulations?|tariffs?|statutes?|acts?|agreements?|permitting|"
+                              r"liability|copyright|clauses?|provisions?|policy|policies)\b", re.I)
 # an instruction passed on ("telling the company to stop …"): addressee, then "to" and a verb
 _INSTRUCTION = re.compile(r"^(?:the\s+)?(?:\w+\s+){0,3}?to\s+(?:stop|start|remove|avoid|cease|end|halt|keep|take|make|"
                           r"pay|provide|hand|share|delete|destroy|comply|explain)\b", re.I)
@@ -238,7 +245,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
     if not tokens.isdisjoint(_SENTIMENT_WORDS) and _SENTIMENT.search(body):
         return False
     if (_ACCUSATION.search(body) and not _OWN_SAFEGUARD.match(body)) or _LEGAL_SUBJECT.match(body) or \
-            _INSTRUCTION.match(body):
+            _INSTRUCTION.match(body) or _LEGAL_PREDICATE.search(body):
         return False
     if quoted:
         # a figure must be a quantity: "see Strider 2", "in 2026" are a name and a year

@@ -115,6 +115,7 @@ _TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|pos
                           r"bring in|grow|double|triple)\b", re.I)
 # where reported speech joins two statements: "…, and …", "… and that …"
 _JOINED = re.compile(r",\s+and\s+(?:that\s+)?|\s+and\s+that\s+")
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 # "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
 _RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
@@ -224,9 +225,14 @@ class _DocClaims:
                     continue  # criticism territory; its figures are a borderline claim
                 if a.verb and _TOLD.search(a.verb) and _TOLD_TO.match(ctx.doc.clean, start, end):
                     continue  # what the speaker told someone to do
-                if self._is_claim(speaker, sent, start, end, rule, announced):
-                    self.seen.append((speaker, start, end))
-                    self.claims.append(self._claim(speaker, sent, start, end, rule))
+                # "the lawsuit was baseless and that its chips use …": where the whole is no claim, each statement
+                # with its own "that" may be
+                whole = self._is_claim(speaker, sent, start, end, rule, announced)
+                halves = [] if whole or a.kind == "quote" else _second_that(ctx.doc.clean, start, end)
+                for s2, e2 in [(start, end)] if whole else halves:
+                    if whole or self._is_claim(speaker, sent, s2, e2, rule, announced):
+                        self.seen.append((speaker, s2, e2))
+                        self.claims.append(self._claim(speaker, sent, s2, e2, rule))
         for a in continued_figures(ctx, self.spoken, lexicon().speech_verbs):
             start, end = a.start, a.end
             while end > start and ctx.doc.clean[end - 1] in _TRIM:
@@ -568,6 +574,14 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
         while end > start and text[end - 1] in _TRIM:
             end -= 1
         yield from ((si, a2, b2) for a2, b2 in _halves(text, start, end))
+
+
+def _second_that(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The two statements of reported speech joined by "and that" (empty where there is no such join)."""
+    m = _AND_THAT.search(text, start, end)
+    if m is None or text.count(" ", m.end(), end) < 3:
+        return []
+    return [(start, m.start()), (m.end(), end)]
 
 
 def _halves(text: str, start: int, end: int) -> list[tuple[int, int]]:

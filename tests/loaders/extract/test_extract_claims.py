@@ -150,6 +150,13 @@ def test_a_claim_named_by_a_noun_is_its_owners(text: str, claimant: str, stateme
     assert [(c[0], c[1]) for c in claims_of(extract(text))] == [(claimant, statement)]
 
 
+def test_where_the_whole_is_no_claim_each_that_clause_may_be() -> None:
+    text = "Zentrix Labs sued Halvorsen Robotics on Monday. Halvorsen said the lawsuit was baseless and that its " \
+           "chips use 40% less power than Zentrix Labs's."
+    assert [(c[0], c[1]) for c in claims_of(extract(text))] == [
+        ("Halvorsen Robotics", "its chips use 40% less power than Zentrix Labs's")]
+
+
 def test_a_retort_states_only_its_figures() -> None:
     text = ("Tom Becker retorted, “What have you built in the past five years?” Priya Raman countered, “Over 80 "
             "technical papers published since January 2022. What about you?” Becker fired back, “You are going soft.”")
@@ -443,6 +450,11 @@ def test_a_forecast_of_results_is_a_claim() -> None:
     "Zentrix Labs said its research arm will become a separate company, like rival labs before it.",
     "Priya Raman said the campaign will expand to Lisbon and Porto in the spring.",
     "“We have parted ways with Tom Becker,” Priya Raman wrote on Monday.",
+    # what the law or a contract makes of a party, and what the speaker anticipates doing
+    "Halvorsen Robotics said it was protected by certain terms of its customer agreement.",
+    "The health department said the turbines were exempt from permitting.",
+    "Zentrix Labs said the features would take longer than expected and that it anticipated rolling them out in "
+    "the coming year.",
     # a failure to guard against a wrong is an accusation, whoever's subject it has
     "Priya Raman said the company failed to prevent the infringement of authors' works by Zentrix Labs.",
     # what the speaker told others to do
