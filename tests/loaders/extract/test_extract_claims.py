@@ -129,6 +129,11 @@ def test_the_company_is_the_subject_of_its_paragraph_not_the_last_speaker(said: 
     ("Zentrix Labs pushed back. Tom Becker, its head of communications, called the lawsuit “frivolous.”\n\n“We have "
      "consistently prioritized controls to mitigate the risk of infringement,” a company spokesperson said.",
      "Zentrix Labs", "consistently prioritized controls"),
+    # the company's own publication as the source
+    ("Zentrix Labs makes chips. The firm employs 400 people, according to its website.", "Zentrix Labs",
+     "employs 400 people"),
+    ("Zentrix Labs makes chips. According to the company's latest filing, it lost $500 million last year.",
+     "Zentrix Labs", "it lost $500 million last year"),
     # "the agency" opening a sentence: the public body the article is about
     ("The Halvorsen Data Protection Authority ordered Zentrix Labs to stop. The agency estimates that the country has "
      "around 102 million active users of the app.", "Halvorsen Data Protection Authority", "102 million"),
