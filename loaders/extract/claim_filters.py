@@ -78,6 +78,9 @@ _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
 # a statement opening with a modal has lost its subject ("principles that he said would govern …"): a fragment,
 # unless it gives a figure ("a robot arm the company says can handle more than 20,000 items")
 _MODAL_START = re.compile(r"^(?:would|will|could|can|may|might|must|should)\b", re.I)
+# "Being included in the list will not have …": a passive gerund as the subject of a finite verb, no fragment
+_PASSIVE_GERUND_SUBJECT = re.compile(r"being\s+[a-z]+(?:ed|en)\b(?:\s+\S+){0,8}?\s+(?:will|would|is|was|has|had|could|"
+                                     r"may|might|won[’']t|isn[’']t|wasn[’']t|hasn[’']t)\b", re.I)
 _SENTENCE_ADVERB = re.compile(r"^[A-Za-z]+ly,\s*")
 # a date opening what follows a verb ("Wednesday, Oct. 8, after weeks of …", "on Monday, when …"): when it was said
 _DATE_LEAD = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -102,6 +105,15 @@ _FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longe
                       r"(?<!not )(?:is|are|was|were) (?:now |still )?the "
                       r"(?:most(?: \w+){2,3}(?= (?:in|of|on|among|ever)\b)|"
                       r"(?:first|largest|biggest|fastest|leading) \w+))\b", re.I)
+# a forecast: a subject of its own (not a relative pronoun, "there" or a demonstrative's project), then "will" or
+# "won't" and a verb
+_FORECAST = re.compile(r"^(?!(?:this|that|these|those|there)\b)(?:[\w’'-]+\s+){1,10}?(?<!\bthat )(?<!\bwhich )"
+                       r"(?<!\bwho )(?<!\bthere )(?:will|won[’']t)\s+(?:not\s+|also\s+|still\s+|likely\s+)*[a-z]+",
+                       re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|we[’']ll|we[’']re|we[’']ve)\b", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless|once|when|whether)\b", re.I)
+_APPOINTED = re.compile(r"\bwill\s+(?:be|become|serve as|join|lead)\s+(?:the\s+|our\s+|its\s+)?(?:new\s+|next\s+|"
+                        r"interim\s+)?(?:[A-Z]{2,4}|chief|head|president|chair|director|ceo|cto|cfo)\b", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
 # reported speech must be a clause: a subject, then a finite verb within a few words ("the number of reports it
 # has received" and "weaknesses in its protections" are objects of the verb, not statements)
@@ -224,7 +236,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     lead = _SENTENCE_ADVERB.sub("", body, count=1)  # "Interestingly, just before …": the fragment after it
     lead = _DATE_LEAD.sub("", lead, count=1)  # "(confirmed) Wednesday, Oct. 8, after …": when, then the fragment
-    if _FRAGMENT.match(lead) and not _main_clause_after_comma(lead):
+    if _FRAGMENT.match(lead) and not _main_clause_after_comma(lead) and not _PASSIVE_GERUND_SUBJECT.match(lead):
         return False
     if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
         return False
@@ -249,9 +261,19 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if quoted:
         # a figure must be a quantity: "see Strider 2", "in 2026" are a name and a year
-        factual = _FACTUAL.search(body) is not None or bool(_FIGURE.search(body) and parse_quantities(body))
+        factual = _FACTUAL.search(body) is not None or bool(_FIGURE.search(body) and parse_quantities(body)) or \
+            _forecast(body)
         return factual and not _FIRST_SINGULAR.search(body)
     return not clause or _CLAUSE.match(body) is not None
+
+
+def _forecast(body: str) -> bool:
+    """Whether a quote forecasts what happens to something other than the speakers ("Being listed will not have a
+    substantial impact on the business", "It will also reduce reliance on taxpayers"): not their plan ("we will",
+    "this financing will … us"), a condition's outcome, an appointment or "there will be more to announce"."""
+    m = _FORECAST.search(body)
+    return m is not None and _FIRST_PLURAL.search(body) is None and _CONDITION.search(body) is None and \
+        _APPOINTED.search(body, m.start()) is None
 
 
 def own_safeguard(content: str) -> bool:

@@ -505,6 +505,14 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("The model was trained on licensed and publicly available data", True, True),
     ("We have consistently prioritized controls against misuse", True, True),
     ("The sky is red because the sun sets behind the hills", True, False),
+    # a forecast about something other than the speakers is a statement; their plan, a condition's outcome, an
+    # appointment or "there will be" is not
+    ("Being included in the list will not have a substantial impact on the company's business", True, True),
+    ("a lot of people who haven't yet left will leave", True, True),
+    ("There will be more to announce in the coming weeks", True, False),
+    ("Priya Raman will be the new CTO of Zentrix Labs", True, False),
+    ("Once code quality reaches parity, humans will stop writing code entirely", True, False),
+    ("This financing will accelerate our roadmap and enable us to ship products faster", True, False),
     # a superlative states a rank only with its field ("in the world"); alone it is praise
     ("This is the most impactful decision", True, False),
     ("Orion is the most widely used model in Europe", True, True),
