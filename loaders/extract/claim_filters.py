@@ -42,7 +42,10 @@ _OWN_PLAN = re.compile(
     r"summoned|ordered|opened|fined|requested|blocked|banned|hired|appointed|retained|discussed|asked|signed|"
     r"launched|filed|sent|identified|contacted|reached out|parted ways|parted company|terminated|ended|fired|"
     r"dismissed|acquired|partnered|completed|promoted|named)|spent|tried|sought|offered|reached out|contacted|"
-    r"approached)\b", re.I)
+    r"approached|"
+    # its own steps just taken, announced: "it had paused access", "he retired effective Dec. 1"
+    r"(?:has |had |have )?(?:also |since |now |already |temporarily )?(?:retired|resigned|stepped down|stepped aside|"
+    r"paused|suspended|halted|unveiled|rolled out|apologi[sz]ed|settled))\b", re.I)
 # what the speaker's own arm, project or campaign will do: "its for-profit arm will become a public benefit
 # corporation", "the campaign will expand to Los Angeles" (an announcement of its own plan, an event)
 _OWN_THING_PLAN = re.compile(

@@ -492,6 +492,9 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("to stop including the newspaper's content", False, False),
     ("the company to stop including the newspaper's content in its search bot results", False, False),
     ("it would look into the matter", False, False),
+    # the speaker's own steps just taken are announcements
+    ("it had paused access for all artists while it investigated", False, False),
+    ("he resigned from the board in May", False, False),
     ("it had hired a law firm to advise on the review", False, False),
     ("there is a need for international options to slow the pace of development", False, False),
     ("new safeguards may be necessary if models begin to train themselves", False, False),
