@@ -63,7 +63,8 @@ _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+
                         r"we (?:love|hope|wish)|"
                         r"(?:amazing|incredible|awesome|fantastic|wonderful|exciting|great|terrible|awful|"
                         r"ridiculous|absurd|stupid|insane|crazy) (?:day|news|time|moment|work|job|step|idea)|"
-                        r"(?:right|wrong|correct|good|bad) (?:call|decision|move|thing)|instrumental|"
+                        r"(?:right|wrong|correct|good|bad) (?:call|decision|move|thing|strategy|approach|choice|"
+                        r"direction|path)|instrumental|"
                         r"no comment|declined to comment|did not (?:immediately )?respond|could not be reached)\b",
                         re.I)
 _HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*(?:\w+\s+){0,4}?(?:would|might)\b",

@@ -504,6 +504,7 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("We are thrilled to welcome the team", True, False),
     ("Our safeguards already block most of these requests", True, True),
     ("This is a great day for the company", True, False),
+    ("the company has laid out “the right strategy” for AI", False, False),
     # a quote stating a fact in the passive, or with an adverb before the participle
     ("The model was trained on licensed and publicly available data", True, True),
     ("We have consistently prioritized controls against misuse", True, True),
