@@ -38,8 +38,9 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|s
 _AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
 _OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
 # "hopeless relative to what Google is spending", "worse than Apple": a yardstick, not what is judged
-_COMPARED = re.compile(r"\b(?:than|relative to|compared (?:with|to)|unlike)\s+(?:what\s+|that of\s+|those of\s+)?"
-                       r"(?:the\s+)?(?:[^,;.\s]+\s+(?:or|and)\s+)?$", re.I)
+_COMPARED = re.compile(r"\b(?:than|relative to|compared (?:with|to)|unlike|(?:answer|rival|alternative|challenger|"
+                       r"competitor|successor)\s+to)\s+(?:what\s+|that of\s+|those of\s+)?"
+                       r"(?:the\s+)?(?:[^,;.\s]+\s+(?:or|and)\s+)?(?:(?:[\w-]+\s+){0,2}[\w-]+[’']s?\s+)?$", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 # "the ChatGPT maker", "the iPhone maker": a definite description of the organisation behind a product
 _MAKER_AFTER = re.compile(r"\s+(?:maker|developer|creator|owner|operator|parent)\b", re.I)
@@ -47,7 +48,21 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
 # "wrote to Commerce Secretary X", "a letter to X": whom a quoted letter addresses
 _WROTE_TO = re.compile(r"\b(?:wrote|writes|write|letter|letters)\s+to\s+", re.I)
 _OBJECT_END = re.compile(r";|:|\s[–—-]\s|,\s+(?=[a-z])(?!and\s+[A-Z])|\s(?:because|after|while|which|who|that)\s|"
+                         r"(?<=\S)\s(?:when|although|though|whereas|unless|if)\s|"
                          r",\s+and\s+(?:[A-Z][\w-]*\s+){1,3}(?:said|says|has|had|is|was|will)\b")
+# "she would back Ofcom", "praised Anthropic": whom a speaker supports is not whom she criticises
+_SUPPORTED = re.compile(r"\b(?:back|backs|backed|backing|support|supports|supported|supporting|praise|praises|praised|"
+                        r"praising|welcome|welcomes|welcomed|welcoming|applaud|applauds|applauded|applauding|endorse|"
+                        r"endorses|endorsed|endorsing|defend|defends|defended|defending|thank|thanks|thanked|thanking|"
+                        r"sid(?:e|es|ed|ing)\s+with)\s+(?:the\s+)?$", re.I)
+# "accused the UK of “contemplating” ...", "faulting the CEO for calling ...": after the object, the charge or the
+# reason; the names inside it are what the target did or did it to, not whom the criticism is aimed at
+_CHARGE = re.compile(r"\s(?:of|for)\s+[“\"‘']?(?:(?:its|their|his|her)\b|(?:[a-z]+ly\s+|not\s+)?"
+                     r"(?!(?:thing|something|nothing|anything|everything|morning|evening|building|funding|ruling|"
+                     r"finding|hearing|meeting|filing|offering|holding|listing|pricing|spring|string|king|ring|"
+                     r"wing)\b)[a-z]+ing\b)")
+_OBJECT_HEAD = re.compile(r"^\s*(?:it|them|him|her|(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*$",
+                          re.I)
 _PLURAL = re.compile(r"\bboth companies\b|\bthe companies\b")
 
 
@@ -57,13 +72,15 @@ def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *,
     (``own_side``: the critic's own organisation may be named, as the object of "sued" or "accused" is)."""
     ctx, text = ix.ctx, ix.text
     excluded = {critic} if own_side else ix.excluded(critic)
+    end = end if subject_only else charge_end(ix, sent, start, end)
     cands = [m for m in ctx.mentions(sent, start, end)
              if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)
              and not _MEDIUM_AFTER.match(text, m.end, m.end + 14)
              and not _MEDIUM_BEFORE.search(text, max(0, m.start - 24), m.start)
              and not (ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(text, max(0, m.start - 12), m.start))
              and not _COMPARED.search(text, max(start, m.start - 60), m.start)
-             and not _FILED_WITH.search(text, max(0, m.start - 50), m.start)]
+             and not _FILED_WITH.search(text, max(0, m.start - 50), m.start)
+             and not _SUPPORTED.search(text, max(0, m.start - 16), m.start)]
     if subject_only:
         head = text[start:end]
         lead = len(head) - len(head.lstrip(" ,“\"‘'"))
@@ -92,6 +109,16 @@ def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *,
         if _AND_ITS.match(text[first.end:m.start]):
             out.append(m.key)
     return list(dict.fromkeys(out))
+
+
+def charge_end(ix: CriticIndex, sent: int, start: int, end: int) -> int:
+    """End of an object before the charge or reason that follows it ("accused the UK of contemplating ..."): where
+    the object is a name, a pronoun or a short definite description, else ``end``."""
+    c = _CHARGE.search(ix.text, start, end)
+    if c is None:
+        return end
+    named = any(m.end <= c.start() for m in ix.ctx.mentions(sent, start, c.start()))
+    return c.start() if named or _OBJECT_HEAD.match(ix.text[start:c.start()]) else end
 
 
 def _unnamed(ix: CriticIndex, sent: int, start: int, end: int, excluded: set[str], subject_only: bool) -> list[str]:
