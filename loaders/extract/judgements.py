@@ -131,6 +131,22 @@ ACTION_WORDS = frozenset({"issued", "served", "sent", "investigation", "inquiry"
                           "summons", "summon"})
 
 
+# "We're pleased that X has listened to our concerns": a statement of approval judges nobody (unless negated, "not
+# pleased", or turned by a contrast, "I appreciate the engineers, but ...")
+_APPROVAL = re.compile(r"\b(?:pleased|glad|delighted|grateful|thankful|heartened|welcome[sd]?|welcoming|"
+                       r"applaud(?:s|ed)?|commend(?:s|ed)?|appreciate[sd]?)\b", re.I)
+_CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|while|whereas|nevertheless|despite|still)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|hardly|less|no longer|far from)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.I)
+
+
+def approving(text: str) -> bool:
+    """Whether a statement approves (an approval word, not negated, and no contrast after which a judgement
+    could come): it then criticises nobody."""
+    m = _APPROVAL.search(text)
+    return m is not None and not _NEGATED.search(text, max(0, m.start() - 24), m.start()) and \
+        not _CONTRAST.search(text)
+
+
 # ---- helpers that read the findings so far
 def learned_negative(text: str) -> bool:
     """Whether the learned scorer reads a statement the word lists left undecided as a negative judgement."""
