@@ -1,5 +1,5 @@
 """Whom a criticism is aimed at (criticism_targets): the object of the verb, not the names of the charge after it,
-of a yardstick, of an aside about the critic or of whom the critic supports (invented names)."""
+of a yardstick or of whom the critic supports (invented names)."""
 
 from __future__ import annotations
 
@@ -36,15 +36,6 @@ def test_a_rival_named_as_a_yardstick_is_not_a_target() -> None:
             "chatbot.")
     got = pairs(extract(text))
     assert not any(target in ("Quorra", "Orlan Networks") for _, target in got), got
-
-
-def test_an_aside_about_the_critic_names_no_target() -> None:
-    text = ("Zentrix Labs faces a ban over its Quorra chatbot. Zentrix Labs says the chatbot is safe. Minister Ada "
-            "Pike, who has said she would back Veltrix Authority if it ruled the app should be blocked, has been "
-            "equally scathing.")
-    got = pairs(extract(text))
-    assert ("Ada Pike", "Zentrix Labs") in got
-    assert not any(target == "Veltrix Authority" for _, target in got), got
 
 
 @pytest.mark.parametrize("verb", ["would back", "would support", "would defend"])

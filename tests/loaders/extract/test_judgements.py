@@ -1,4 +1,5 @@
-"""judgements: a statement of approval criticises nobody, unless negated or turned by a contrast (invented names)."""
+"""judgements: a statement of approval criticises nobody, unless negated or turned by a contrast; an attitude is not
+aimed at a name in an aside about its critic (invented names)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,12 @@ def test_a_contrast_after_approval_keeps_the_criticism() -> None:
     text = ("“I appreciate the engineers at Zentrix Labs, but the way the launch was handled is completely "
             "irresponsible,” said Ada Pike, a researcher at Orlan News.")
     assert ("Ada Pike", "Zentrix Labs") in pairs(extract(text))
+
+
+def test_an_aside_about_the_critic_names_no_target() -> None:
+    text = ("Zentrix Labs faces a ban over its Quorra chatbot. Zentrix Labs says the chatbot is safe. Minister Ada "
+            "Pike, who has said she would back Veltrix Authority if it ruled the app should be blocked, has been "
+            "equally scathing.")
+    got = pairs(extract(text))
+    assert ("Ada Pike", "Zentrix Labs") in got
+    assert not any(target == "Veltrix Authority" for _, target in got), got
