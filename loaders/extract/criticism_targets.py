@@ -31,9 +31,11 @@ _FILED_WITH = re.compile(r"\b(?:filed|lodged|brought|complaint|complaints|charge
 # "in a LinkedIn post", "on X": the medium of a criticism, not its target
 _MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|blog|thread|livestream|newsletter|"
                            r"op-ed|column|show|broadcast)\b", re.I)
-# "in an interview with Bloomberg Television", "told Reuters": the outlet a criticism was voiced to, not its target
-_MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|speaking\s+with|appearance\s+on)"
-                            r"\s+(?:the\s+)?$", re.I)
+# "in an interview with Bloomberg Television", "told Reuters", "wrote in The Economist", "according to the Journal":
+# the outlet a criticism was voiced in or to, or the source that reports it, not its target
+_MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|speaking\s+with|appearance\s+on|"
+                            r"according\s+to|(?:first\s+)?reported\s+by|(?:wrote|writes|writing|written)\s+in|"
+                            r"(?:op-ed|column|essay)\s+(?:in|for))\s+(?:the\s+)?$", re.I)
 # "sued OpenAI and its chief executive, Sam Altman": both are objects
 _AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
 _OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
@@ -75,9 +77,7 @@ def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *,
     end = end if subject_only else charge_end(ix, sent, start, end)
     cands = [m for m in ctx.mentions(sent, start, end)
              if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)
-             and not _MEDIUM_AFTER.match(text, m.end, m.end + 14)
-             and not _MEDIUM_BEFORE.search(text, max(0, m.start - 24), m.start)
-             and not (ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(text, max(0, m.start - 12), m.start))
+             and not medium(ix, m)
              and not _COMPARED.search(text, max(start, m.start - 60), m.start)
              and not _FILED_WITH.search(text, max(0, m.start - 50), m.start)
              and not _SUPPORTED.search(text, max(0, m.start - 16), m.start)]
@@ -109,6 +109,15 @@ def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *,
         if _AND_ITS.match(text[first.end:m.start]):
             out.append(m.key)
     return list(dict.fromkeys(out))
+
+
+def medium(ix: CriticIndex, m: ResolvedMention) -> bool:
+    """Whether a name is where or to whom something was said, or who reported it ("told Reuters", "in a LinkedIn
+    post", "on X", "according to the Journal")."""
+    text = ix.text
+    return bool(_MEDIUM_AFTER.match(text, m.end, m.end + 14) or
+                _MEDIUM_BEFORE.search(text, max(0, m.start - 24), m.start) or
+                (ix.ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(text, max(0, m.start - 12), m.start)))
 
 
 def charge_end(ix: CriticIndex, sent: int, start: int, end: int) -> int:
@@ -163,7 +172,8 @@ def topic(ix: CriticIndex, pos: int, critic: str, kind: str | None = None) -> li
     # the last sentences, and the headline and lede, which name what the story is about
     window = {*range(max(0, sent - 5), sent + 1), *range(min(2, sent + 1))}
     cands = {m.key for si in window for m in ctx.mentions(si)
-             if m.start < pos and m.type in ("Organization", "Product") and m.key not in excluded and ctx.is_head(m)}
+             if m.start < pos and m.type in ("Organization", "Product") and m.key not in excluded and ctx.is_head(m)
+             and not medium(ix, m)}
     if kind is not None and any(ctx.type_of(k) == kind for k in cands):
         cands = {k for k in cands if ctx.type_of(k) == kind}
     # the article's subject is named most often: a name merely listed nearby ("Nvidia also invested") is not it

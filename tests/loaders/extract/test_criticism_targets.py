@@ -44,3 +44,13 @@ def test_whom_the_critic_supports_is_not_a_target(verb: str) -> None:
             "Authority if it ruled the chatbot is unsafe.")
     got = pairs(extract(text))
     assert ("Ada Pike", "Veltrix Authority") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs shipped Quorra in May. Ada Pike wrote in the Orlan Times that the launch was reckless.",
+    "Zentrix Labs shipped Quorra in May. In an op-ed for the Orlan Times, Ada Pike slammed the launch as reckless.",
+])
+def test_the_outlet_a_criticism_appears_in_is_not_its_target(text: str) -> None:
+    got = pairs(extract(text))
+    assert got & {("Ada Pike", "Quorra"), ("Ada Pike", "Zentrix Labs")}, got
+    assert ("Ada Pike", "Orlan Times") not in got
