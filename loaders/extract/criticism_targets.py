@@ -39,9 +39,13 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|s
 # "sued OpenAI and its chief executive, Sam Altman": both are objects
 _AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
 _OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
-# "hopeless relative to what Google is spending", "worse than Apple": a yardstick, not what is judged
+# "hopeless relative to what Google is spending", "worse than Apple", "well behind OpenAI" (not "the
+# company behind ChatGPT"): a yardstick, not what is judged
 _COMPARED = re.compile(r"\b(?:than|relative to|compared (?:with|to)|unlike|(?:answer|rival|alternative|challenger|"
-                       r"competitor|successor)\s+to)\s+(?:what\s+|that of\s+|those of\s+)?"
+                       r"competitor|successor)\s+to|lag|lags|lagged|lagging|trail|trails|trailed|trailing|"
+                       r"(?:well|far|way|still|just|slightly|fall|falls|fell|fallen|falling|is|are|was|were|remains?|"
+                       r"remained)\s+behind)\s+"
+                       r"(?:what\s+|that of\s+|those of\s+)?"
                        r"(?:the\s+)?(?:[^,;.\s]+\s+(?:or|and)\s+)?(?:(?:[\w-]+\s+){0,2}[\w-]+[’']s?\s+)?$", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 # "the ChatGPT maker", "the iPhone maker": a definite description of the organisation behind a product

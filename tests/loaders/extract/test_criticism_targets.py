@@ -54,3 +54,12 @@ def test_the_outlet_a_criticism_appears_in_is_not_its_target(text: str) -> None:
     got = pairs(extract(text))
     assert got & {("Ada Pike", "Quorra"), ("Ada Pike", "Zentrix Labs")}, got
     assert ("Ada Pike", "Orlan Times") not in got
+
+
+def test_a_rival_a_product_lags_is_a_yardstick() -> None:
+    text = ("Zentrix Labs released its Halo-2 model in May. Ada Pike, an analyst at Quill Securities, questioned "
+            "whether Halo-2 could compete. \"Its benchmark scores lag Orlan Networks' Quorra and are well behind "
+            "Veltrix Research,\" Pike said.")
+    got = pairs(extract(text))
+    assert ("Ada Pike", "Halo-2") in got
+    assert not any(target in ("Orlan Networks", "Quorra", "Veltrix Research") for _, target in got), got
