@@ -38,7 +38,6 @@ from loaders.extract.classify import type_mentions
 from loaders.extract.compact import Compactor, replace
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_legal import legal_criticisms
-from loaders.extract.criticism_pairs import learned_pairs
 from loaders.extract.criticisms import extract_criticisms
 from loaders.extract.events import extract_events
 from loaders.extract.funding import extract_funding
@@ -144,10 +143,9 @@ def failed_stage(exc: BaseException) -> str | None:
     return getattr(exc, _STAGE_ATTR, None)
 
 
-def assemble(resolved: Resolved, events: list[Event], relations: list[Relation], all_criticisms: list[Criticism],
+def assemble(resolved: Resolved, events: list[Event], relations: list[Relation], criticisms: list[Criticism],
              claims: list[Claim]) -> Extraction:
     """An Extraction whose facts only refer to keys that exist; unreferenced unaffiliated groups are dropped."""
-    criticisms = all_criticisms
     entity_keys: set[EntityKey] = {e.key for e in resolved.entities}
     event_keys: set[EventKey] = {e.key for e in events}
     events = [ev.model_copy(update={"participants": tuple(p for p in ev.participants if p.entity in entity_keys)})
@@ -274,8 +272,6 @@ STAGES: tuple[Stage, ...] = (
     Stage("relations", extract_relations, provides="relations"),
     Stage("criticisms", find_criticisms, provides="criticisms"),
     Stage("claims", extract_claims, provides="claims"),
-    # after the claims: a learned pair is a guess, and the claims stage reads the rules' criticisms only
-    Stage("criticism_pairs", learned_pairs, provides="all_criticisms"),
     Stage("assemble", assemble, provides="extraction"),
 )
 INPUTS: dict[str, Any] = {"text": str, "published": DateRef | None}
