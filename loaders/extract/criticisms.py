@@ -4,7 +4,8 @@ The rules are small functions over a read-only index of the resolved document
 (:class:`loaders.extract.criticism_index.CriticIndex`), grouped by family: verbs of criticism, accusation, mockery,
 doubt or legal action with their subject and object (criticism_verbs); indirect judgements, parties to a suit,
 letters and an authority's acts (judgements); direct quotes holding a negative judgement (criticism_quotes);
-reported speech and interview answers (criticism_speech). Who speaks is found in critic_roles, whom a criticism is
+reported speech and interview answers (criticism_speech); an organisation's or its document's findings
+(criticism_documents). Who speaks is found in critic_roles, whom a criticism is
 aimed at in criticism_targets. Each rule returns what it finds; :func:`extract_criticisms` runs them in the order
 declared here and merges their findings (the legal and authority rules of criticism_legal run after, in the
 pipeline).
@@ -18,6 +19,7 @@ from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract import judgements
 from loaders.extract.attribution import quote_attributions
 from loaders.extract.context import DocContext
+from loaders.extract.criticism_documents import found_that
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_quotes import quotes
@@ -37,6 +39,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     judgements.acted_against,
     verb_object,
     called_for,
+    found_that,
 )
 
 def find_all(ix: CriticIndex) -> list[Finding]:
