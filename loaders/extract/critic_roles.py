@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from loaders.extract import judgements
+from loaders.extract.criticism_documents import document_author
 from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS
 
 if TYPE_CHECKING:
@@ -70,6 +71,9 @@ def critic_at(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
     voice = judgements.document_voice(ix, sent, pos, found)
     if voice is not None:
         return voice  # "the complaint says", "the decision states"
+    author = document_author(ix, sent, pos, found)
+    if author is not None:
+        return author  # "An open letter, organised by A, accused …", "The letter says" (A sent it)
     inner = _REPORTED_THAT.search(text, ctx.clause_start(sent, pos), pos)
     if inner is not None and not _AND_THEN.search(text, inner.end(), pos):
         # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports

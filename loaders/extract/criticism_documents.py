@@ -87,6 +87,44 @@ def _finder(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
     return author
 
 
+# a sentence that starts with a document as its subject, with at most a parenthesis before the verb: "An open letter,
+# organised by A and signed by B, accused …", "The report by X says …", "The letter says …"
+_DOC_NP = (r"(?:an?|the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:letter|petition|report|study|analysis|"
+           r"memo|audit|review|investigation|paper|survey)")
+_DOC_SUBJECT = re.compile(r"\s*" + _DOC_NP + r"(?:\s*,[^,;:“”\"]{1,160},|\s+(?:by|from)\s+[^,;:“”\"]{1,80}?|"
+                          r"\s+(?:\w+\s+){0,2}?(?:published|released|issued|written|sent|signed)\b[^,;:“”\"]{0,80}?)?"
+                          r"\s*(?:also\s+|\w+ly\s+)?$", re.I)
+# "X sent a letter …", "X published a report": the document told before, and its author at the verb
+_PUT_OUT = re.compile(r"\b(?:sent|sends|wrote|writes|published|publishes|released|releases|issued|issues|penned|"
+                      r"signed|circulated|submitted)\s+(?:[\w-]+\s+){0,3}?(letter|petition|report|study|analysis|memo|"
+                      r"audit|review|investigation|paper|survey)s?\b", re.I)
+_BACK = 5  # how many sentences back a document told before is looked for
+
+
+def document_author(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
+    """Who speaks when a document (a letter, a report, a study) is the subject of the verb at ``pos``: the author the
+    subject names ("An open letter, organised by A, …", "a report by X"), else the author of the latest such document
+    told in the sentences before ("X sent a letter …. The letter says …"); None when no document is the subject."""
+    ctx, text = ix.ctx, ix.text
+    s = ctx.sentence(sent)
+    subject = _DOC_SUBJECT.fullmatch(text, s.start, pos) or \
+        _DOC_SUBJECT.fullmatch(text, ctx.clause_start(sent, pos), pos)
+    if subject is None:
+        return None
+    named = [x for x in ctx.mentions(sent, subject.start(), pos) if x.type in ("Person", "Organization")
+             and ctx.is_head(x)]
+    if named:
+        return named[0].key
+    noun = re.search(r"(letter|petition|report|study|analysis|memo|audit|review|investigation|paper|survey)\s*$",
+                     text[subject.start():subject.start() + len(subject.group(0).rstrip(" ,"))].split(",")[0]
+                     .strip(), re.I)
+    for si in range(sent - 1, max(-1, sent - _BACK - 1), -1):
+        for m in reversed(list(_PUT_OUT.finditer(text, ctx.sentence(si).start, ctx.sentence(si).end))):
+            if noun is None or m.group(1).lower() == noun.group(1).lower():
+                return ix.critic_at(si, m.start(), found)
+    return None
+
+
 def _author(ix: CriticIndex, sent: int, cs: int, pos: int) -> str | None:
     """The organisation a document before ``pos`` speaks for: its owner ("X's report"), the name that modifies it
     ("a WIRED investigation") or the name after "by" ("a report by X")."""

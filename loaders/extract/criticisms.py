@@ -5,10 +5,10 @@ The rules are small functions over a read-only index of the resolved document
 doubt or legal action with their subject and object (criticism_verbs); indirect judgements, parties to a suit,
 letters and an authority's acts (judgements); direct quotes holding a negative judgement (criticism_quotes);
 reported speech and interview answers (criticism_speech); an organisation's or its document's findings
-(criticism_documents). Who speaks is found in critic_roles, whom a criticism is
-aimed at in criticism_targets. Each rule returns what it finds; :func:`extract_criticisms` runs them in the order
-declared here and merges their findings (the legal and authority rules of criticism_legal run after, in the
-pipeline).
+(criticism_documents); a letter's authors and signatories (criticism_letters). Who speaks is found in critic_roles,
+whom a criticism is aimed at in criticism_targets. Each rule returns what it finds; :func:`extract_criticisms` runs
+them in the order declared here and merges their findings (the legal and authority rules of criticism_legal run
+after, in the pipeline).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from loaders.extract.context import DocContext
 from loaders.extract.criticism_documents import found_that
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.criticism_index import CriticIndex
+from loaders.extract.criticism_letters import letter_signers
 from loaders.extract.criticism_quotes import quotes
 from loaders.extract.criticism_speech import labelled, reported
 from loaders.extract.criticism_targets import REFERENCED_TARGET, referenced
@@ -52,6 +53,7 @@ def find_all(ix: CriticIndex) -> list[Finding]:
     found += quotes(ix, attributed, found)
     found += reported(ix, frozenset(ix.ctx.sentence_at(a.start) for a in attributed), found)
     found += labelled(ix, found)
+    found += letter_signers(ix, found)
     return found
 
 

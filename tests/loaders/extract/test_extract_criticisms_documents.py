@@ -34,3 +34,11 @@ def test_a_finding_criticises_the_party_it_is_about(text: str, critic: str) -> N
 ])
 def test_no_finding_criticism(text: str) -> None:
     assert not any(rule == FOUND for _, _, rule in rule_pairs(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Corbel Institute published a report on Tuesday. The report says Zentrix Labs is reckless and dishonest.",
+    "A report by the Corbel Institute says Zentrix Labs is reckless and dishonest.",
+])
+def test_a_document_speaks_for_its_author(text: str) -> None:
+    assert ("Corbel Institute", "Zentrix Labs") in {(a, b) for a, b, _ in rule_pairs(text)}
