@@ -26,7 +26,7 @@ _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|l
 _REL_PRONOUN = re.compile(r"(?:,\s*)?(?<![Tt]o )\b(?:who|which)\s+(?:\w+\s+)?$")
 _APPOSED = re.compile(r",\s+(?:a|an|the)\s[^,;()“\"]{2,90}$")
 # a subordinate or coordinate clause with its own subject: "… after the commission raised concerns", "…, and X said"
-_SUBORDINATOR = re.compile(r"(?:\b(?:after|before|when|until|since|although|though|unless|once|whereas)|"
+_SUBORDINATOR = re.compile(r"(?:\b(?:after|before|when|until|since|although|though|unless|once|whereas|where|because)|"
                            r",\s+(?:and|but))\s+(?:the\s+)?")
 # lowercase title words before the subject's name: "…, and technology minister Liz Kendall called …"
 _TITLE_WORDS = re.compile(r"(?:(?!(?:that|which|who|whom|whose|it|this|these|those|then)\b)[a-z][\w-]*\s+){0,3}")
