@@ -490,7 +490,7 @@ LegalRule = Callable[[LegalIndex, int, Known], list[Criticism]]
 # run on each sentence holding one of their words, in this order (a later rule reads what the earlier found)
 LEGAL_RULES: tuple[LegalRule, ...] = (filed, filed_by, described_plaintiffs, plaintiff_lists, intent_to_sue, joined)
 AUTHORITY_RULES: tuple[LegalRule, ...] = (authority.measures, authority.passive_measures, authority.sanctions,
-                                           authority.commercial_sanctions)
+                                           authority.commercial_sanctions, authority.deal_reviews)
 
 
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:
