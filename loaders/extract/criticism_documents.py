@@ -38,6 +38,10 @@ _BY = re.compile(r"\s+(?:by|from|of)\s+(?:the\s+)?$", re.I)
 _CLEARS = re.compile(r"[^,;]{0,80}?\b(?:did not|didn['’]t|had not|hadn['’]t|has not|was not|wasn['’]t|were not|"
                      r"is not|isn['’]t|does not|doesn['’]t|complied|compliant|cleared|not responsible|not liable|"
                      r"no wrongdoing|acted lawfully|acted properly)\b|\s*no\b", re.I)
+# a name that premodifies the finding's subject: "Zentrix Labs users were", "the Acme team has"
+_PREMODIFIER = re.compile(r"[’']?\s+(?!(?:had|has|have|was|were|is|are|did|does|do|would|could|may|might|can|will|also|"
+                          r"still|never|not|appeared|appears|used|uses)\b)[a-z][a-z-]+\s+(?:were|was|are|is|had|have|has|"
+                          r"would|could|did|do|does)\b")
 _NO_EVIDENCE = re.compile(r"\bfound\s+no\s+(?:evidence|sign|proof|indication)", re.I)
 # "Orrick found that …": a court or a judge rules (the legal rules decide what a ruling judges)
 _AUTHOR_TYPES = ("Organization",)
@@ -63,6 +67,8 @@ def found_that(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
         if critic is None:
             continue
         targets = targets_in(ix, sent, m.end(), s.end, critic, subject_only=True)
+        if any(_PREMODIFIER.match(text, x.end) for x in ctx.mentions(sent, m.end(), s.end) if x.key in targets[:1]):
+            continue  # "found that Zentrix users were …": the finding is about the users
         acc.add(critic, targets, None, "found", m.start(), s.end, sent, rule=FOUND_THAT)
     return acc.out
 

@@ -30,6 +30,9 @@ _WRITTEN_BY = re.compile(r"\b(?:written|drafted|authored|penned|organi[sz]ed|sig
                          r"(?:[a-z]+\s+){0,2}?by\s+", re.I)
 _SIGNATORIES = re.compile(r"\bsignatories\s*(?:include[sd]?|including|are|were|:)\s*|"
                           r"\b(?:among|including)\s+(?:the\s+|its\s+|their\s+)?signatories\s*(?:were|are|:)?\s*", re.I)
+# "In a letter, more than 100 researchers including A and B urged …": the named members of the letter's group
+_INCLUDING = re.compile(r"\s(?:including|among them)\s+", re.I)
+_ADDRESSED = re.compile(r"\b(?:to|for|with)\b", re.I)
 # the list ends where the sentence goes on with a verb: "…, called on the attorneys general to …"
 _NEXT_CLAUSE = re.compile(r",\s+(?:and\s+)?([a-z]+)\b")
 _WORDS = frozenset({"letter", "letters", "petition", "petitions", "signatories"})
@@ -63,9 +66,13 @@ def _lists(ix: CriticIndex, sent: int) -> list[tuple[int, list[str]]]:
     s = ctx.sentence(sent)
     letter_before = any(_LETTER.search(ctx.stext(i)) for i in range(max(0, sent - _BEFORE), sent))
     out: list[tuple[int, list[str]]] = []
-    for m in [*_WRITTEN_BY.finditer(text, s.start, s.end), *_SIGNATORIES.finditer(text, s.start, s.end)]:
-        signatories = m.re is _SIGNATORIES
-        if not (_LETTER.search(text, s.start, m.start()) or (signatories and letter_before)):
+    for m in [*_WRITTEN_BY.finditer(text, s.start, s.end), *_SIGNATORIES.finditer(text, s.start, s.end),
+              *_INCLUDING.finditer(text, s.start, s.end)]:
+        if m.re is _INCLUDING:
+            letter = _LETTER.search(text, s.start, m.start())
+            if letter is None or _ADDRESSED.search(text, letter.end(), m.start()):
+                continue  # "a letter to lawmakers including Senator X": those it was sent to
+        elif not (_LETTER.search(text, s.start, m.start()) or (m.re is _SIGNATORIES and letter_before)):
             continue  # "a law signed by the governor": no letter
         end = s.end
         for nxt in _NEXT_CLAUSE.finditer(text, m.end(), s.end):

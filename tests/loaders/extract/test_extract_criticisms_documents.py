@@ -31,6 +31,8 @@ def test_a_finding_criticises_the_party_it_is_about(text: str, critic: str) -> N
     # a judge rules; a pronoun's organisation is left to the other rules
     "Judge Mara Quint found that Zentrix Labs had stored customer passwords in plain text.",
     "Harbor Media covered the case. It found that Zentrix Labs had stored customer passwords in plain text.",
+    # the name only premodifies what the finding is about
+    "A study by the Corbel Institute found that Zentrix Labs users were 40% more productive.",
 ])
 def test_no_finding_criticism(text: str) -> None:
     assert not any(rule == FOUND for _, _, rule in rule_pairs(text))

@@ -25,7 +25,15 @@ def test_the_letter_speaks_for_its_authors() -> None:
     assert {("Mara Quint", "Zentrix Labs"), ("Oona Brandt", "Zentrix Labs")} <= labels_of(text)
 
 
+@pytest.mark.parametrize("person", ["Mara Quint", "Oona Brandt"])
+def test_named_members_of_the_letter_group(person: str) -> None:
+    text = ("In a letter, more than 100 researchers including Mara Quint and Oona Brandt urged Zentrix Labs to halt "
+            "the release.")
+    assert (person, "Zentrix Labs", SIGNERS) in rule_pairs(text)
+
+
 @pytest.mark.parametrize("text", [
+    "Ada Lenz sent a letter to lawmakers including Senator Mara Quint, accusing Zentrix Labs of fraud.",
     "The law, signed by Governor Mara Quint, requires Zentrix Labs to publish its safety tests.",
     "The letter was signed by Mara Quint and Oona Brandt. It thanked Zentrix Labs for its support.",
 ])
