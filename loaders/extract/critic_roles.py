@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from loaders.extract import judgements
+from loaders.extract.criticism_documents import document_author
 from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ _OWNER_NOUNS = re.compile(r"^[’']s?\s+(?:company|firm|startup|employer|board|l
 _REL_PRONOUN = re.compile(r"(?:,\s*)?(?<![Tt]o )\b(?:who|which)\s+(?:\w+\s+)?$")
 _APPOSED = re.compile(r",\s+(?:a|an|the)\s[^,;()“\"]{2,90}$")
 # a subordinate or coordinate clause with its own subject: "… after the commission raised concerns", "…, and X said"
-_SUBORDINATOR = re.compile(r"(?:\b(?:after|before|when|until|since|although|though|unless|once|whereas)|"
+_SUBORDINATOR = re.compile(r"(?:\b(?:after|before|when|until|since|although|though|unless|once|whereas|where|because)|"
                            r",\s+(?:and|but))\s+(?:the\s+)?")
 # lowercase title words before the subject's name: "…, and technology minister Liz Kendall called …"
 _TITLE_WORDS = re.compile(r"(?:(?!(?:that|which|who|whom|whose|it|this|these|those|then)\b)[a-z][\w-]*\s+){0,3}")
@@ -70,6 +71,9 @@ def critic_at(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
     voice = judgements.document_voice(ix, sent, pos, found)
     if voice is not None:
         return voice  # "the complaint says", "the decision states"
+    author = document_author(ix, sent, pos, found)
+    if author is not None:
+        return author  # "An open letter, organised by A, accused …", "The letter says" (A sent it)
     inner = _REPORTED_THAT.search(text, ctx.clause_start(sent, pos), pos)
     if inner is not None and not _AND_THEN.search(text, inner.end(), pos):
         # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports

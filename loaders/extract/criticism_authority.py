@@ -10,6 +10,7 @@ ordering something is commerce, so every rule here asks that the critic be an au
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.model import Criticism
@@ -30,6 +31,9 @@ AUTHORITY_PASSIVE = register("criticism.authority_passive.v1", "'Y was fined €
 AUTHORITY_SANCTION = register("criticism.authority_sanction.v1", "An authority's sanction of a party: 'finalized the "
                               "penalty against Y', 'added Y to its Entity List', 'opened an investigation into Y', "
                               "'is prosecuting Y'", __name__)
+DEAL_REVIEW = register("criticism.authority_deal_review.v1", "An authority reviewing a deal told before judges both "
+                       "of its parties: 'X's relationship with Y …. The Commission said it is looking at the "
+                       "partnership'", __name__)
 COMMERCIAL_SANCTION = register("criticism.commercial_sanction.v1", "A company's sanction of a party: 'terminated Y's "
                                "account', 'ended its business relationship with Y', 'cut ties with Y'", __name__)
 
@@ -81,6 +85,19 @@ _REVIEW = Folded(r"\b(?:is|are|was|were|has been|began|begun|started)\s+(?:also\
                  r"(?:reviewing|examining|scrutini[sz]ing)\s+", anchors=("reviewing", "examining", "scrutini"))
 _DEAL_AFTER = re.compile(r"^[’']s?\s+(?:[\w$.,:-]+\s+){0,6}?(?:purchase|acquisition|takeover|deal|merger|"
                          r"investment|partnership|stake|practices|data collection)\b", re.I)
+# "is looking at the partnership", "was examining the deal": an authority reviewing a deal told before, which judges
+# both of its parties
+_DEAL_REVIEW = Folded(r"\b(?:is|are|was|were|has been|have been|had been|began|begun|started)\s+(?:also\s+|now\s+|"
+                      r"formally\s+|already\s+)?(?:looking\s+(?:at|into)|reviewing|examining|scrutini[sz]ing|probing|"
+                      r"investigating|studying)\s+(?:the|this|that|their|those|these)\s+(?:[\w-]+\s+)?(?:partnership|"
+                      r"partnerships|deal|deals|relationship|tie-up|investment|investments|alliance|arrangement|"
+                      r"agreement|stake)\b", anchors=("looking", "reviewing", "examining", "scrutini", "probing",
+                                                        "investigating", "studying"))
+# the parties of a deal named in a sentence: "X's relationship with Y", "the partnership between X and Y"
+_DEAL_BETWEEN = re.compile(r"(?:[’']s?)?\s+(?:[\w$.,-]+\s+){0,3}?(?:relationship|partnership|deal|investment|stake|"
+                           r"tie-up|alliance|agreement|arrangement)\s+(?:with|in|into)\s+(?:the\s+)?|"
+                           r"\s+and\s+(?:the\s+)?", re.I)
+_BETWEEN = re.compile(r"\b(?:partnership|deal|relationship|tie-up|alliance|agreement|arrangement)\s+between\s+$", re.I)
 # "Y was fined €500m by X", "Y is being investigated by X": the clause subject is the target
 _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is being|are being|is|are|been|got)\s+"
                       r"(?:\w+ly\s+)?(?:banned|blocked|suspended|fined|summoned|ordered|investigated|probed|charged|"
@@ -169,7 +186,7 @@ TRIGGERS = frozenset({"suspended", "suspends", "suspend", "suspending", "blocked
                       "banned", "fined", "investigated", "probed", "charged", "penalised", "penalized", "sanctioned",
                       "subpoenaed", "censured", "reprimanded", "investigation", "investigations", "probe", "probes",
                       "inquiry", "enquiry", "examination", "scrutiny", "review", "audit", "crackdown"}) | \
-    _W_SANCTION | _W_COMMERCIAL
+    _W_SANCTION | _W_COMMERCIAL | {"looking", "probing", "investigating", "studying"}
 
 def is_authority(ctx: DocContext, key: str | None) -> bool:
     """Whether an organisation acts with public authority (a regulator, a government, a ministry)."""
@@ -218,6 +235,35 @@ def measures(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
         if is_authority(ctx, critic):
             acc.add([critic], [target], at, end, sent, "authority measure", AUTHORITY_MEASURE)
     return acc.out
+
+
+def deal_reviews(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
+    """"The European Commission said it is looking at the partnership": an authority reviewing a deal told before
+    criticises both of its parties."""
+    ctx, text, acc = f.ctx, f.text, LegalCollected(f.ctx, known)
+    s = ctx.sentence(sent)
+    for m in _DEAL_REVIEW.finditer(text, s.start, s.end):
+        critic = f.critic(sent, m.start())
+        if not is_authority(ctx, critic):
+            continue
+        for si in range(sent, max(-1, sent - 4), -1):
+            parties = _deal_parties(f, si, m.start() if si == sent else ctx.sentence(si).end)
+            if parties:
+                acc.add([critic], parties, m.start(), m.end(), sent, "reviewing a deal", DEAL_REVIEW)
+                break
+    return acc.out
+
+
+def _deal_parties(f: LegalIndex, sent: int, end: int) -> list[str]:
+    """The two organisations of the last deal a sentence names before ``end`` ("X's relationship with Y")."""
+    ctx, text = f.ctx, f.text
+    orgs = [m for m in ctx.mentions(sent, ctx.sentence(sent).start, end) if ctx.is_head(m) and
+            m.type == "Organization" and not is_authority(ctx, m.key)]
+    for a, b in reversed(list(pairwise(orgs))):
+        gap = text[a.end:b.start]
+        if _DEAL_BETWEEN.fullmatch(gap) and (a.possessive or _BETWEEN.search(text, max(0, a.start - 40), a.start)):
+            return [a.key, b.key]
+    return []
 
 
 def _placed_description(f: LegalIndex, sent: int, start: int, end: int) -> list[tuple[int, str, int]]:

@@ -40,6 +40,9 @@ INTENT_TO_SUE = register("criticism.legal_intent_to_sue.v1", "'X said it intends
 JOINED_PLAINTIFFS = register("criticism.legal_joined_plaintiffs.v1", "Plaintiffs added to a suit told before: 'the "
                              "plaintiffs, now joined by A, B and C'", __name__)
 
+LED_PLAINTIFFS = register("criticism.legal_led_plaintiffs.v1", "The named lead plaintiffs of a suit told before: 'The "
+                          "plaintiffs are led by A, which owns …, and B'", __name__)
+
 _ACTORS = ("Person", "Organization", "Group")
 _TARGETS = ("Organization", "Product", "Person")
 _LEGAL_NOUN = (r"(?:lawsuits?|suits?|complaints?|charges?|claims?|petitions?|class[- ]actions?|cases?|"
@@ -120,6 +123,12 @@ _NOTICE_OF = re.compile(r"\s*(?:that\s+)?(?:it|they|the\s+\w+|we)\s+(?:intends?|
 # "now joined by artists A, B and C": more parties to a suit told before ("Other plaintiffs are A, B and C" is left
 # out: realnews_a's gold does not count such a list)
 _JOINED = re.compile(r"\b(?i:(?:(?:now|also|later|since)\s+)?joined\s+by\s+(?:the\s+|fellow\s+)?)(?:[a-z-]+\s+){0,2}")
+# "The plaintiffs are led by A, which owns …, and B": the suit's named lead parties
+_LED = re.compile(r"\b(?:plaintiffs|claimants|complainants|petitioners)\s+(?:are|were|is|was)\s+(?:being\s+)?led\s+"
+                  r"by\s+|"
+                  r"\blead\s+(?:plaintiffs?|claimants?)\s+(?:are|is|were|was|include|includes)\s+", re.I)
+# a relative clause between two names of a list: "A, which owns newsrooms in several states, and B"
+_RELATIVE_GAP = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,120}?,\s*(?:and\s+)?(?:the\s+)?")
 _LEGAL_WORD = re.compile(r"\b(?:plaintiffs|claimants|lawsuits?|suits?|complaints?|claims|case|class action|"
                          r"proceedings)\b", re.I)
 # "acting for the NAACP", "on behalf of A": the party the plaintiff acts for sues too
@@ -462,6 +471,27 @@ def joined(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     return acc.out
 
 
+def led_plaintiffs(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
+    """"The plaintiffs are led by A, which owns …, and B": each named party sues the defendants of the suit told
+    before."""
+    acc = LegalCollected(lx.ctx, known)
+    actors = ("Person", "Organization")
+    for m in lx.find(_LED, sent, _W_LED):
+        first = lx.named_at(sent, m.end(), 2, actors)
+        if first is None:
+            continue
+        names = lx.listed(first, sent, actors)
+        for x in lx.ctx.mentions(sent, names[-1].end):  # past relative clauses: "A, which …, and B"
+            if not lx.ctx.is_head(x) or x.start < names[-1].end:
+                continue
+            if x.type not in actors or not _RELATIVE_GAP.fullmatch(lx.text, names[-1].end, x.start):
+                break  # the first name not listed ends the list ("which owns Vogue, …": not a party)
+            names += lx.listed(x, sent, actors)
+        acc.add([x.key for x in names if not is_court(lx.ctx.label(x.key))], defendants(lx, acc, sent), m.start(),
+                names[-1].end, sent, "led the suit", LED_PLAINTIFFS)
+    return acc.out
+
+
 # the words each pattern needs in its sentence (cheap filters before the regexes)
 _W_NOUN = frozenset({"lawsuit", "lawsuits", "suit", "suits", "complaint", "complaints", "charge", "charges", "claim",
                      "claims", "petition", "petitions", "class-action", "action", "actions", "case", "cases",
@@ -476,6 +506,7 @@ _W_SUED = frozenset({"sued", "sues", "suing"})
 _W_IT = frozenset({"it"})
 _W_SUE = frozenset({"sue", "legal"})
 _W_JOINED = frozenset({"joined"})
+_W_LED = frozenset({"led", "lead"})
 _W_HIT = frozenset({"slap", "slaps", "slapped", "slapping", "hit", "hits", "hitting"})
 _W_REMEDY = frozenset({"damages", "compensation", "injunction", "relief", "restitution", "restraining", "judgment",
                        "judgement", "verdict"})
@@ -483,14 +514,15 @@ _W_DESCRIBED = frozenset({"couple", "pair", "duo", "two", "plaintiffs", "claiman
                           "writers", "families", "publishers", "musicians", "creators"})
 # a sentence with none of these words has none of the legal acts (each pattern needs one of them)
 _W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_JOINED | _W_DESCRIBED | _W_HIT | \
-    _W_REMEDY
+    _W_REMEDY | _W_LED
 
 
 LegalRule = Callable[[LegalIndex, int, Known], list[Criticism]]
 # run on each sentence holding one of their words, in this order (a later rule reads what the earlier found)
-LEGAL_RULES: tuple[LegalRule, ...] = (filed, filed_by, described_plaintiffs, plaintiff_lists, intent_to_sue, joined)
+LEGAL_RULES: tuple[LegalRule, ...] = (filed, filed_by, described_plaintiffs, plaintiff_lists, intent_to_sue, joined,
+                                       led_plaintiffs)
 AUTHORITY_RULES: tuple[LegalRule, ...] = (authority.measures, authority.passive_measures, authority.sanctions,
-                                           authority.commercial_sanctions)
+                                           authority.commercial_sanctions, authority.deal_reviews)
 
 
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:

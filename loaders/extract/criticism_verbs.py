@@ -23,6 +23,9 @@ VERB_OBJECT = register("criticism.verb_object.v2", "A criticism verb with its ob
 VERB_PASSIVE = register("criticism.verb_passive.v1", "A criticism verb in the passive: 'Y was slammed by X'", __name__)
 CALLED_FOR = register("criticism.called_for.v1", "'X called for Y to resign'", __name__)
 URGED = register("criticism.urged_undo.v1", "'X urged Y to withdraw the feature', 'asked a court to block Y'", __name__)
+APPEALED = register("criticism.appealed_to_authority.v1", "'X sent a letter to the attorneys general, asking them to "
+                    "… block the restructuring': an appeal to an authority to stop or examine what a party does",
+                    __name__)
 _NEGATION = re.compile(r"\b(?:not|never|n[’']t|no longer|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
 _CALL_FOR_ON = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+", re.I)
 _HARSH_NOUN = Folded(r"\b(?:scathing|harsh|sharp|blistering|damning|withering|stinging|fierce|brutal)\s+"
@@ -41,12 +44,23 @@ _REBUTTAL_VERB = re.compile(r"^(?:disput|reject|hit|hits|shot|shoots|fire|push|c
 _URGE = Folded(r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)|pressur(?:ed|es|ing|e)|call(?:ed|s|ing)? on|"
                r"demand(?:ed|s|ing)? that)\s+(?:the\s+)?", anchors=("urg", "press", "call", "demand"))
 _URGE_WORDS = frozenset({"urged", "urges", "urging", "urge", "pressed", "presses", "pressing", "pressured", "asked",
-                         "asks", "petitioned",
+                         "asks", "asking", "ask", "petitioned", "petitions", "petitioning",
                          "pressures", "pressuring", "pressure", "on", "demanded", "demands", "demanding"})
 # "asked a federal court to block the conversion": legal action against the story's subject
 _ASK_COURT = Folded(r"\b(?:ask(?:ed|s|ing)?|petition(?:ed|s|ing)?|urg(?:ed|es|ing))\s+(?:a|the)\s+"
                     r"(?:[\w.-]+\s+){0,2}?(?:court|judge|regulators?|commission)\s+to\s+(?:block|halt|stop|bar|"
                     r"reject|void|suspend|freeze|unwind)\b", anchors=("court", "judge", "regulator", "commission"))
+# "asking them to use their authority to protect … and block the planned restructuring": an appeal to an authority
+# (named by its role, or by a pronoun after one) to act against a party, the act within a few words of "to"
+_ADDRESSEE = (r"(?:them|him|her|(?:the\s+|state\s+|federal\s+|top\s+|two\s+|both\s+)*"
+              r"(?:attorneys?[- ]generals?|attorneys general|regulators?|officials|authorities|lawmakers|"
+              r"legislators|prosecutors?|watchdogs?))")
+_APPEAL = Folded(r"\b(?:ask(?:ed|s|ing)?|urg(?:ed|es|ing)|petition(?:ed|s|ing)?|call(?:ed|s|ing)?\s+on)\s+" +
+                 _ADDRESSEE + r"\s+to\s+(?:[\w’'-]+\s+){0,10}?(?:block|halt|stop|bar|reject|void|suspend|freeze|unwind|"
+                 r"investigate|probe|scrutini[sz]e|prevent)\b", anchors=("ask", "urg", "petition", "call"))
+_AUTHORITY_WORD = re.compile(r"\b(?:attorneys?[- ]generals?|attorneys general|regulators?|officials|authorities|"
+                             r"lawmakers|legislators|prosecutors?|watchdogs?|commission|agency|minister|secretary|"
+                             r"governor|senators?)\b", re.I)
 # what the urged party should stop or undo: a criticism of what it did, not a request for help
 _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdraw|remove|pull|scrap|drop|suspend|pause|"
                       r"abandon|rethink|reverse|reconsider|disable|end|ban|cease|retract|recall|delay|shut|take down|"
@@ -244,4 +258,17 @@ def urged(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
             continue
         critic = ix.critic_at(sent, m.start(), acc.seen)
         acc.add(critic, [nxt[0].key], None, m.group(0).strip(), m.start(), nxt[0].end, sent, rule=URGED)
+    for m in _APPEAL.finditer(text, s.start, s.end):
+        pronoun = re.match(r"\w+\s+(?:them|him|her)\b", m.group(0))
+        if pronoun and not _AUTHORITY_WORD.search(text, s.start, m.start()):
+            continue  # "asked them to stop": an appeal to an authority only where one is named before
+        critic = ix.critic_at(sent, m.start(), acc.seen)
+        if critic is not None:
+            obj_end = object_end(ix, m.end(), s.end)
+            # whom the act is against: named after its verb, else in the appeal ("to protect X's purpose and block")
+            # (former staff appeal against their former employer: the critic's own side may be named, as with "sued")
+            targets = targets_in(ix, sent, m.end(), obj_end, critic, own_side=True) or \
+                targets_in(ix, sent, text.find(" to ", m.start(), m.end()), obj_end, critic, own_side=True) or \
+                topic(ix, m.start(), critic)
+            acc.add(critic, targets, None, "appealed to an authority", m.start(), obj_end, sent, rule=APPEALED)
     return acc.out

@@ -4,10 +4,11 @@ The rules are small functions over a read-only index of the resolved document
 (:class:`loaders.extract.criticism_index.CriticIndex`), grouped by family: verbs of criticism, accusation, mockery,
 doubt or legal action with their subject and object (criticism_verbs); indirect judgements, parties to a suit,
 letters and an authority's acts (judgements); direct quotes holding a negative judgement (criticism_quotes);
-reported speech and interview answers (criticism_speech). Who speaks is found in critic_roles, whom a criticism is
-aimed at in criticism_targets. Each rule returns what it finds; :func:`extract_criticisms` runs them in the order
-declared here and merges their findings (the legal and authority rules of criticism_legal run after, in the
-pipeline).
+reported speech and interview answers (criticism_speech); an organisation's or its document's findings
+(criticism_documents); a letter's authors and signatories (criticism_letters). Who speaks is found in critic_roles,
+whom a criticism is aimed at in criticism_targets. Each rule returns what it finds; :func:`extract_criticisms` runs
+them in the order declared here and merges their findings (the legal and authority rules of criticism_legal run
+after, in the pipeline).
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract import judgements
 from loaders.extract.attribution import quote_attributions
 from loaders.extract.context import DocContext
+from loaders.extract.criticism_documents import found_that
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.criticism_index import CriticIndex
+from loaders.extract.criticism_letters import letter_signers
 from loaders.extract.criticism_quotes import QUOTED_JUDGEMENT, quotes
 from loaders.extract.criticism_speech import LABELLED_ANSWER, REPORTED_SPEECH, labelled, reported
 from loaders.extract.criticism_targets import REFERENCED_TARGET, referenced
@@ -37,6 +40,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     judgements.acted_against,
     verb_object,
     called_for,
+    found_that,
 )
 
 # the rules that find a judgement in what someone said (not in an act such as suing)
@@ -53,8 +57,11 @@ def find_all(ix: CriticIndex) -> list[Finding]:
     found += quotes(ix, attributed, found)
     found += reported(ix, frozenset(ix.ctx.sentence_at(a.start) for a in attributed), found)
     found += labelled(ix, found)
-    # a statement that approves criticises nobody, whatever judgement word it holds ("listened to our concerns")
-    return [f for f in found if f.rule not in STATEMENT_RULES or not judgements.approving(ix.text[f.start:f.end])]
+    # a statement that approves criticises nobody, whatever judgement word it holds ("listened to our concerns");
+    # dropped before a letter's signers take over what the letter says
+    found = [f for f in found if f.rule not in STATEMENT_RULES or not judgements.approving(ix.text[f.start:f.end])]
+    found += letter_signers(ix, found)
+    return found
 
 
 def merged(ctx: DocContext, found: Sequence[Finding]) -> list[Criticism]:

@@ -121,3 +121,16 @@ def test_a_company_cutting_a_party_off_criticises_it(text: str, critic: str, tar
 ])
 def test_no_sanction_without_its_frame(text: str) -> None:
     assert not any(rule.endswith("sanction") for _, _, rule in rule_pairs(text))
+
+
+DEAL = ("Zentrix Labs' relationship with Harbor Media has drawn scrutiny. {} is looking at the partnership under "
+        "merger rules.")
+
+
+@pytest.mark.parametrize("party", ["Zentrix Labs", "Harbor Media"])
+def test_an_authority_reviewing_a_deal_told_before_judges_both_parties(party: str) -> None:
+    assert ("Competition Bureau", party, "authority_deal_review") in rule_pairs(DEAL.format("The Competition Bureau"))
+
+
+def test_a_company_looking_at_a_deal_is_no_review() -> None:
+    assert not any(rule == "authority_deal_review" for _, _, rule in rule_pairs(DEAL.format("Corbel Capital")))

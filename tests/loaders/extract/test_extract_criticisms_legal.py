@@ -155,3 +155,12 @@ def test_the_agency_a_complaint_is_filed_with_is_neither_party(text: str) -> Non
     got = labels_of(text)
     assert ("Korvan Media", "Veltrix Labs") in got
     assert not any("Federal Trade Commission" in pair for pair in got)
+
+
+@pytest.mark.parametrize("party", ["Harbor Media", "Corbel Press"])
+def test_lead_plaintiffs_listed_past_relative_clauses(party: str) -> None:
+    text = ("Fourteen publishers sued Zentrix Labs on Thursday. The plaintiffs are led by Harbor Media, which owns "
+            "daily newsrooms in several states, and Corbel Press, which includes the magazines Vogue and Wired.")
+    got = labels_of(text)
+    assert (party, "Zentrix Labs") in got
+    assert ("Vogue", "Zentrix Labs") not in got  # what a party owns is no party

@@ -22,6 +22,9 @@ from loaders.extract.sentiment import is_negative
      "every family in the state.\"", ("Tomas Quill", "Ada Pike"), None),
     # a social platform after "on" is where the criticism was voiced
     ("Columnist Ada Pike called out Zentrix Labs on Bluesky.", ("Ada Pike", "Zentrix Labs"), ("Ada Pike", "Bluesky")),
+    # ", where X …": a subordinate clause with a subject of its own
+    ("Zentrix Labs faces similar scrutiny in Brazil, where the Corbel Institute won an antitrust case against the "
+     "company in August.", ("Corbel Institute", "Zentrix Labs"), ("Zentrix Labs", "Corbel Institute")),
 ])
 def test_descriptions_and_media(text: str, expected: tuple[str, str], absent: tuple[str, str] | None) -> None:
     ex = extract(text)

@@ -18,7 +18,9 @@ EXTRACT_TESTS = Path(__file__).resolve().parent
 # general phrasings of the rarer patterns, which the test articles may not hold
 PHRASES = ("The group asked the court to block the merger. Authors urged a federal judge to halt the sale. "
            "Subpoenas were sent to the company. The regulator placed the firm under review and ordered it to stop. "
-           "Not everyone is convinced, and skeptics noted a scathing review of the plan. It was criticised by MPs.")
+           "Not everyone is convinced, and skeptics noted a scathing review of the plan. It was criticised by MPs. "
+           "Staff wrote to the attorneys general, asking them to block the conversion. The commission is looking at "
+           "the partnership.")
 
 
 def _folded() -> dict[str, Folded]:
