@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache, partial
 
-from kg.model import Claim, Criticism, Event, Quantity, Relation
-from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
+from kg.model import Claim, Criticism, Quantity
+from loaders.extract.attribution import Attribution, reported_attributions
 from loaders.extract.claim_company import RECENT_SPEAKER, company_referent, company_subject, the_company
 from loaders.extract.claim_context import (
     CONTINUED_FIGURES,
@@ -148,10 +148,9 @@ def _next_attribution() -> re.Pattern[str]:
                       rf"(?:also\s+)?(?:{speech})\b", re.I)
 
 
-def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Event],
-                   criticisms: list[Criticism]) -> list[Claim]:
+def extract_claims(ctx: DocContext, speakers: CriticIndex, criticisms: list[Criticism]) -> list[Claim]:
     """Attributed statements of fact or forecast, with their speaker, what they are about and their figures."""
-    return _DocClaims(ctx, CriticIndex(ctx, relations, events), criticisms).run()
+    return _DocClaims(ctx, speakers, criticisms).run()
 
 
 class _DocClaims:
@@ -323,7 +322,7 @@ class _DocClaims:
 def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attribution, str]]:
     """Every attribution of the document with the rule that names it: quotes first, then reported speech."""
     quoted: set[int] = set()
-    for a in quote_attributions(finder):
+    for a in finder.quoted():
         quoted.update(range(a.sent, a.last_sent + 1))
         yield a, QUOTED_STATEMENT
     speech = _claim_speech()

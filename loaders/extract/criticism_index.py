@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from loaders.extract import critic_roles as roles
 from loaders.extract import judgements
-from loaders.extract.attribution import patterns
+from loaders.extract.attribution import Attribution, patterns, quote_attributions
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.sentiment import THRESHOLD, polarity
 
@@ -35,8 +35,9 @@ _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:
 
 class CriticIndex:
     """The resolved document as the criticism rules read it: its text and context, who is allied with whom, what
-    each organisation published, and memoised judgements. Built once per document; the claims stage builds its own
-    to find the speakers of statements (with no findings: a spokesperson is then mapped from the story alone)."""
+    each organisation published, and memoised judgements. Built once per document by the attribution stage and read
+    by the criticism, claims and learned-pair stages (the last two find the speakers of statements with no findings:
+    a spokesperson is then mapped from the story alone)."""
 
     def __init__(self, ctx: DocContext, relations: list[Relation], events: list[Event]) -> None:
         self.ctx = ctx
@@ -50,6 +51,13 @@ class CriticIndex:
         self._pol: dict[str, float] = {}
         self._dissent_hits: dict[int, bool] = {}
         self._critics: dict[tuple[int, int, int, Finding | None], str | None] = {}
+        self._quoted: tuple[Attribution, ...] | None = None
+
+    def quoted(self) -> tuple[Attribution, ...]:
+        """The direct quotes' attributions with no findings (read by the claims and learned-pair stages; once)."""
+        if self._quoted is None:
+            self._quoted = tuple(quote_attributions(self))
+        return self._quoted
 
     def negative(self, text: str) -> re.Match[str] | None:
         """The first negative-judgement word of a text (memoised per document)."""

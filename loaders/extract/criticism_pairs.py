@@ -20,7 +20,7 @@ from importlib import resources
 import numpy as np
 
 from kg.model import Criticism, Event, Relation
-from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
+from loaders.extract.attribution import Attribution, reported_attributions
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.judgement_model import embeddings
@@ -95,7 +95,7 @@ def _speech_words() -> frozenset[str]:
 def _attributions(finder: CriticIndex) -> dict[int, list[Attribution]]:
     """Every attributed statement, by each sentence it covers."""
     ctx = finder.ctx
-    found = quote_attributions(finder)
+    found = list(finder.quoted())
     quoted = {a.sent for a in found}
     speech = _speech_words()
     for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
@@ -245,14 +245,14 @@ def scored(ctx: DocContext, relations: list[Relation], events: list[Event], crit
     return cands, features(finder, cands, criticisms)
 
 
-def learned_pairs(ctx: DocContext, relations: list[Relation], events: list[Event],
-                  criticisms: list[Criticism]) -> list[Criticism]:
+def learned_pairs(ctx: DocContext, speakers: CriticIndex, criticisms: list[Criticism]) -> list[Criticism]:
     """The rules' criticisms with the learned pairs added (and the lowest-scored rule pairs dropped)."""
     if not USE_LEARNED_PAIRS:
         return criticisms
-    cands, x = scored(ctx, relations, events, criticisms)
+    cands = candidates(speakers)
     if not cands:
         return criticisms
+    x = features(speakers, cands, criticisms)
     m = model()
     probs = 1.0 / (1.0 + np.exp(-(x @ m.weights + m.bias)))
     return combine(ctx, criticisms, pair_scores(cands, probs), m.add_at, m.drop_below)
