@@ -9,9 +9,10 @@ critic at a verb); a memo never changes an answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from loaders.extract import critic_roles as roles
 from loaders.extract import judgements
@@ -51,6 +52,7 @@ class CriticIndex:
         self._pol: dict[str, float] = {}
         self._dissent_hits: dict[int, bool] = {}
         self._critics: dict[tuple[int, int, int, Finding | None], str | None] = {}
+        self._free_critics: dict[tuple[int, int], str | None] = {}  # the critics found without reading findings
         self._quoted: tuple[Attribution, ...] | None = None
 
     def quoted(self) -> tuple[Attribution, ...]:
@@ -107,12 +109,19 @@ class CriticIndex:
 
     def critic_at(self, sent: int, pos: int, found: Found = ()) -> str | None:
         """The critic: subject of the clause before ``pos``, spokespeople mapped to their organisation."""
-        # memoised: several rules ask at the same verb; the answer depends on the document and on the findings so
-        # far (a spokesperson's organisation), which the collector only appends to, so their number and the last
-        # one complete the key
+        # memoised: several rules and stages ask at the same verb. Most answers depend on the document alone: those
+        # whose finding never read the findings so far are kept by position, for every later asker
+        free = self._free_critics.get((sent, pos), _UNKNOWN)
+        if free is not _UNKNOWN:
+            return free  # type: ignore[return-value]
+        # the others depend on the findings so far (a spokesperson's organisation), which the collector only
+        # appends to, so their number and the last one complete the key
         key = (sent, pos, len(found), found[-1] if found else None)
         if key not in self._critics:
-            self._critics[key] = roles.critic_at(self, sent, pos, found)
+            watched = _Watched(found)
+            critic = self._critics[key] = roles.critic_at(self, sent, pos, watched)
+            if not watched.read:
+                self._free_critics[(sent, pos)] = critic
         return self._critics[key]
 
     def actor(self, key: str | None, sent: int, pos: int, found: Found = ()) -> str | None:
@@ -126,6 +135,40 @@ class CriticIndex:
     def speakers(self, found: Found) -> SpeakerView:
         """The index seen with the findings so far, as attribution asks for speakers (attribution.Speakers)."""
         return SpeakerView(self, found)
+
+
+# a memo's "not known yet" (None is an answer: no critic)
+_UNKNOWN = object()
+
+
+class _Watched(Sequence[Finding]):
+    """The findings so far, noting whether they were read: an answer found without reading them is the same for any
+    findings (the finding of a critic reads nothing else that changes)."""
+
+    __slots__ = ("found", "read")
+
+    def __init__(self, found: Found) -> None:
+        self.found, self.read = found, False
+
+    def __len__(self) -> int:
+        self.read = True
+        return len(self.found)
+
+    @overload
+    def __getitem__(self, i: int) -> Finding: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Finding]: ...
+    def __getitem__(self, i: int | slice) -> Finding | Sequence[Finding]:
+        self.read = True
+        return self.found[i]
+
+    def __iter__(self) -> Iterator[Finding]:
+        self.read = True
+        return iter(self.found)
+
+    def __reversed__(self) -> Iterator[Finding]:
+        self.read = True
+        return reversed(self.found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ import pytest
 from extract_helpers import key_label, pairs
 
 from kg.model import Criticism
-from loaders.extract import extract
+from loaders.extract import critic_roles, extract
+from loaders.extract.attribution import patterns
 from loaders.extract.criticism_found import Finding, Known, is_court
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_legal import AUTHORITY_RULES, LEGAL_RULES, LegalIndex, legal_criticisms
@@ -136,3 +137,23 @@ def test_critic_at_answers_for_the_findings_it_is_given() -> None:
     for critic, target in ((globex, acme), (acme, globex)):
         history = [Finding(critic, (target,), None, "questioned", 0, 10, 0, "criticism.verb_object.v2")]
         assert ix.critic_at(ctx.sentence_at(pos), pos, history) == target
+
+
+def test_critic_at_memo_never_changes_an_answer(dev_values: list[dict[str, Any]]) -> None:
+    """Asked at every verb of speech, with no findings and with the document's findings (in both orders), the
+    index's memoised critic is the one found afresh: an answer kept by position read no findings."""
+    speech = patterns()["speech"]
+    asked = 0
+    for values in dev_values:
+        ctx = values["ctx"]
+        ix = CriticIndex(ctx, values["relations"], values["events"])
+        histories: list[tuple[Finding, ...]] = [(), tuple(find_all(CriticIndex(ctx, values["relations"],
+                                                                               values["events"])))]
+        for s in ctx.doc.sentences:
+            for m in speech.finditer(ctx.doc.clean, s.start, s.end):
+                for found in (*histories, *reversed(histories)):
+                    fresh = CriticIndex(ctx, values["relations"], values["events"])
+                    assert ix.critic_at(s.index, m.start(), found) == \
+                        critic_roles.critic_at(fresh, s.index, m.start(), found), (s.index, m.group(0))
+                    asked += 1
+    assert asked > 50
