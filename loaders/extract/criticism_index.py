@@ -54,12 +54,23 @@ class CriticIndex:
         self._critics: dict[tuple[int, int, int, Finding | None], str | None] = {}
         self._free_critics: dict[tuple[int, int], str | None] = {}  # the critics found without reading findings
         self._quoted: tuple[Attribution, ...] | None = None
+        self._quoted_read = True  # whether attributing the quotes read the (empty) findings
 
     def quoted(self) -> tuple[Attribution, ...]:
         """The direct quotes' attributions with no findings (read by the claims and learned-pair stages; once)."""
         if self._quoted is None:
-            self._quoted = tuple(quote_attributions(self))
+            watched = _Watched(())
+            self._quoted = tuple(quote_attributions(self.speakers(watched)))
+            self._quoted_read = watched.read
         return self._quoted
+
+    def quoted_for(self, found: Found) -> list[Attribution]:
+        """The direct quotes' attributions given the findings so far (read by the criticism stage): those of
+        :meth:`quoted` where attributing them read no findings, as in most documents; else attributed again."""
+        quoted = self.quoted()
+        if not self._quoted_read:
+            return list(quoted)
+        return quote_attributions(self.speakers(found))
 
     def negative(self, text: str) -> re.Match[str] | None:
         """The first negative-judgement word of a text (memoised per document)."""
@@ -115,13 +126,21 @@ class CriticIndex:
         if free is not _UNKNOWN:
             return free  # type: ignore[return-value]
         # the others depend on the findings so far (a spokesperson's organisation), which the collector only
-        # appends to, so their number and the last one complete the key
-        key = (sent, pos, len(found), found[-1] if found else None)
-        if key not in self._critics:
-            watched = _Watched(found)
-            critic = self._critics[key] = roles.critic_at(self, sent, pos, watched)
-            if not watched.read:
-                self._free_critics[(sent, pos)] = critic
+        # appends to, so their number and the last one complete the key (of the findings themselves where a caller
+        # watches them: reading them for the key is no reading of the answer's)
+        outer = found if isinstance(found, _Watched) else None
+        plain = outer.found if outer is not None else found
+        key = (sent, pos, len(plain), plain[-1] if plain else None)
+        if key in self._critics:
+            read = True  # kept by its findings: it read them
+        else:
+            watched = _Watched(plain)
+            self._critics[key] = roles.critic_at(self, sent, pos, watched)
+            read = watched.read
+            if not read:
+                self._free_critics[(sent, pos)] = self._critics[key]
+        if read and outer is not None:
+            outer.read = True
         return self._critics[key]
 
     def actor(self, key: str | None, sent: int, pos: int, found: Found = ()) -> str | None:
