@@ -1,9 +1,10 @@
 """The read-only index of one resolved document that every criticism rule is given.
 
-A rule (see :mod:`loaders.extract.criticism_found`) reads the document through the index and never changes it;
-:func:`loaders.extract.criticisms.extract_criticisms` builds one per document, runs the rules in a declared order
-and merges what they return. The index memoises what several rules ask (a quote's negative word, its polarity, the
-critic at a verb); a memo never changes an answer.
+A rule (see :mod:`loaders.extract.criticism_found`) reads the document through the index and never changes it.
+The attribution stage (loaders.extract.pipeline) builds one per document and attributes its quotes; the criticism
+stage runs the rules on it in a declared order and merges what they return, and the claims stage finds the speakers
+of statements through it. The index memoises what several rules and stages ask (a quote's negative word, its
+polarity, the critic at a verb, the quotes' speakers); a memo never changes an answer.
 """
 
 from __future__ import annotations
