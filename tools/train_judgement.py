@@ -36,7 +36,8 @@ SHARED = ROOT.parent / "shared"
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "realnews_a", "realnews_b", "realnews_c", "realnews_d")
 # never trained on, never read: the held-out sets measure the model
 HELD_OUT = frozenset({"heldout", "heldout2", "heldout3", "realnews_heldout", "realnews_heldout2",
-                      "realnews_heldout3"})
+                      "realnews_heldout3", "realnews_heldout4",
+                      "realnews_heldout5"})
 OUT = ROOT / "loaders" / "extract" / "lexicons" / WEIGHTS_FILE
 _WORD = re.compile(r"[a-z]+")
 _QUOTE = re.compile(r"[“”\"]")

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract.attribution import Attribution
+from loaders.extract.claim_speech import person_of_pronoun
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
 # "The company says", "However, the firm also noted": a definite description as the subject of the verb
 _COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:but|and|however)\s+)(?:the (?:company|firm|startup))\s+"
                               r"(?:(?:also|later|has|had|previously|again|then|now)\s+)*$", re.I)
-_QUOTE_BY_COMPANY = re.compile(r"\s*the (?:company|firm|startup)\b", re.I)  # '“…,” the company wrote'
+# '“…,” the company wrote', '“…,” a company spokesperson said' (unnamed: the company speaks)
+_QUOTE_BY_COMPANY = re.compile(r"\s*(?:the (?:company|firm|startup)|an? (?:company|firm) spokes(?:person|man|woman))\b",
+                               re.I)
 _DESCRIBED = re.compile(r"\b(?:company|startup|start-up)\s+$", re.I)  # not "firm": "law firm X" is its counsel
 _ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+|an?\s+)?$", re.I)
 RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
@@ -80,3 +83,82 @@ def _paragraph_subject(ctx: DocContext, sent: int, pos: int) -> str | None:
                 re.fullmatch(r"[\s“\"]*(?:the\s+)?", ctx.doc.clean[s.start:first.start], re.I):
             return first.key
     return None
+
+
+# '“…,” the company said', '“…,” it said', '“…,” a company spokesperson wrote': a quote whose speaker is the company
+# described
+_COMPANY_AFTER_QUOTE = re.compile(r"[,.!?]?\s*(?:it|the (?:company|firm|startup)|an? (?:company|firm) "
+                                  r"spokes(?:person|man|woman)|an? spokes(?:person|man|woman) for the "
+                                  r"(?:company|firm))\s+"
+                                  r"(?:also\s+|later\s+)?(?:said|says|wrote|writes|added|stated|noted|told)\b", re.I)
+# "The agency estimates that …", "The regulator said …": a public body described, as the subject of a verb of saying
+_BODY_SUBJECT = re.compile(r"[\s“\"]*(?:(?:however|but|and|meanwhile),?\s+)?the (?:agency|regulator|watchdog|authority|"
+                           r"commission|ministry|department)\s+(?:also\s+|has\s+|had\s+)?(?:said|says|estimates|"
+                           r"estimated|reported|reports|found|finds|noted|notes|stated|states|added|warned|"
+                           r"predicted|predicts)\s+(?:that\s+)?", re.I)
+
+
+def company_quotes(ctx: DocContext, parts: list[tuple[int, int, int, int]], taken: set[int]) -> list[Attribution]:
+    """The quotes attribution left without a speaker where "the company" (or its unnamed spokesperson) speaks them,
+    and the quotes that go on right after them in the same paragraph; ``parts``: (start, end, first and last
+    sentence) of every quote, ``taken``: the starts of those already attributed."""
+    out: list[Attribution] = []
+    last: Attribution | None = None
+    text = ctx.doc.clean
+    for qs, qe, sa, sb in parts:
+        if qs in taken:
+            last = None
+            continue
+        s = ctx.sentence(sb)
+        verb = _COMPANY_AFTER_QUOTE.match(text, qe, s.end)
+        speaker = company_referent(ctx, sb, qe) if verb else None
+        para = ctx.sentence(sa).paragraph
+        if speaker is None and last is not None and para == ctx.sentence(last.last_sent).paragraph and \
+                ctx.sentence(sa).start == qs:
+            speaker = last.speaker  # the quote goes on in the next sentence
+        if speaker is None or ctx.type_of(speaker) != "Organization":
+            last = None
+            continue
+        last = Attribution(speaker, "quote", qs, qe, sa, sb, verb.group(0) if verb else None, text[qs + 1:qe - 1])
+        out.append(last)
+    return out
+
+
+def body_attribution(ctx: DocContext, sent: int) -> Attribution | None:
+    """'The agency estimates that …' opening a sentence: the public body the article names most (as regulators go)
+    states what follows."""
+    s = ctx.sentence(sent)
+    m = _BODY_SUBJECT.match(ctx.doc.clean, s.start, s.end)
+    if m is None:
+        return None
+    speaker = ctx.authority("the regulator")
+    if speaker is None:
+        return None
+    content = ctx.doc.clean[m.end():s.end]
+    return Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0).strip(), content)
+
+
+# "By then, she said, the board was …": a short opening, the speaker and verb set off by commas, then the statement
+_PARENTHETICAL = re.compile(r"(?P<lead>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?,\s+(?P<who>he|she|it|the company|the firm|"
+                            r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?:also\s+)?(?:said|says|added|adds|noted|"
+                            r"notes|argued|argues|wrote|writes|explained|insisted|insists|estimated|estimates),\s+")
+
+
+def parenthetical_attribution(ctx: DocContext, sent: int) -> Attribution | None:
+    """'By then, she said, the board was …', 'In fact, Raman added, the chips …': the speaker set off by commas after
+    a short opening speaks the rest of the sentence."""
+    s, text = ctx.sentence(sent), ctx.doc.clean
+    m = _PARENTHETICAL.match(text, s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip()), s.end)
+    if m is None or m.end() >= s.end - 8:
+        return None
+    who = m.group("who")
+    if who.lower() in ("he", "she"):
+        speaker = person_of_pronoun(ctx, m.start("who"), who)
+    elif who.lower() in ("it", "the company", "the firm"):
+        speaker = company_referent(ctx, sent, m.start("who"))
+    else:
+        named = [x for x in ctx.mentions(sent, m.start("who"), m.end("who")) if x.end == m.end("who")]
+        speaker = named[0].key if named else None
+    if speaker is None or ctx.type_of(speaker) not in ("Person", "Organization"):
+        return None
+    return Attribution(speaker, "reported", m.end(), s.end, sent, sent, None, text[m.end():s.end])

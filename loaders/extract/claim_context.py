@@ -131,6 +131,10 @@ def continued_figures(ctx: DocContext, spoken: dict[int, str], speech: frozenset
 
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.I)
 _COMPANY_WORD = re.compile(r"(?:company|firm|startup)\b(?![’'-])", re.I)
+# "according to its website", "according to the company's filing": the company's own publication
+_ITS_SOURCE = re.compile(r"(?:its|(?:company|firm|startup)[’']s)\s+(?:own\s+|latest\s+|annual\s+|quarterly\s+|"
+                         r"regulatory\s+)*(?:website|statement|filings?|report|data|figures|estimates?|blog(?:\s+post)?|"
+                         r"earnings|results|prospectus|disclosures?|accounts)\b", re.I)
 _OWN_PUBLICATION = re.compile(r"(?:blog\s+)?(?:post|statement)\b(?![’'-])", re.I)
 # "its founder and CEO, ", "the company's head of research ": a role before the person's name
 _ROLE_BEFORE = re.compile(r"(?:(?:its|their|his|her|the\s+company[’']s)\s+)?(?:(?:[a-z][\w-]*|[A-Z]{2,4})\s+){0,5}?"
@@ -149,7 +153,8 @@ def according_attributions(ctx: DocContext, finder: CriticIndex, sent: int,
     if m is None:
         return
     names = [x for x in ctx.mentions(sent, m.end(), s.end) if ctx.is_head(x)]
-    described = _COMPANY_WORD.match(text, m.end()) if m.group(0).rstrip().lower().endswith(" the") else None
+    described = (_COMPANY_WORD.match(text, m.end()) if m.group(0).rstrip().lower().endswith(" the") else None) or \
+        _ITS_SOURCE.match(text, m.end())
     post = _OWN_PUBLICATION.match(text, m.end()) if m.group(0).rstrip().lower().endswith(" the") else None
     if described is not None:
         speaker, name_end = company(m.start()), described.end()  # "according to the company, …"

@@ -12,13 +12,15 @@ from loaders.extract.sentiment import analyzer
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
 _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
                         r"call(?:s|ed)? (?:on|for)|let[’']s|please|(?:essential|important|imperative|crucial|vital|"
-                        r"time) that|(?:is|are|be|was|were) (?:\w+ )?(?:necessary|needed|required)|"
+                        r"(?<!over )(?<!the )(?<!same )(?<!this )(?<!that )time) that|"
+                        r"(?:is|are|be|was|were) (?:\w+ )?(?:necessary|needed|required)|"
                         r"(?:a|the) need for)\b", re.I)
 # the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
 _OWN_PLAN = re.compile(
     r"^(?:that\s+)?(?:it|we|they|he|she|i|(?:the|his|her|its|their|our) (?:company|firm|startup|group|government|"
     r"agency|ministry|court|lab|team|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?"
     r"(?:will|would|could|may|might|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
+    r"anticipates?|anticipated|"
     r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
     r"looks? forward|looked forward|(?:is|are|was|were|remains?|remained) [\"“]?(?:\w+ly )?committed|"
     r"(?:has|had|have) no (?:plans?|intention|immediate plans)|"
@@ -38,8 +40,22 @@ _OWN_PLAN = re.compile(
     r"confirm|determine|verify|guarantee|rule out|comment|disclose|share|reveal|discuss|name|specify)|"
     r"(?:has|had|have) (?:also |since |now |already )?(?:received|reached|"
     r"summoned|ordered|opened|fined|requested|blocked|banned|hired|appointed|retained|discussed|asked|signed|"
-    r"launched|filed|sent|identified|contacted|reached out)|spent|tried|sought|offered|reached out|contacted|"
-    r"approached)\b", re.I)
+    r"launched|filed|sent|identified|contacted|reached out|parted ways|parted company|terminated|ended|fired|"
+    r"dismissed|acquired|partnered|completed|promoted|named)|spent|tried|sought|offered|reached out|contacted|"
+    r"approached|"
+    # its own steps just taken, announced: "it had paused access", "he retired effective Dec. 1"
+    r"(?:has |had |have )?(?:also |since |now |already |temporarily )?(?:retired|resigned|stepped down|stepped aside|"
+    r"paused|suspended|halted|unveiled|rolled out|apologi[sz]ed|settled))\b", re.I)
+# what the speaker's own arm, project or campaign will do: "its for-profit arm will become a public benefit
+# corporation", "the campaign will expand to Los Angeles" (an announcement of its own plan, an event)
+_OWN_THING_PLAN = re.compile(
+    r"^(?:that\s+)?(?:(?:its|our|their|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+|the\s+(?:new\s+)?(?:campaign|project|"
+    r"programme|program|initiative|venture|effort|partnership|plan|facility|plant|site|office|arm|unit|division|"
+    r"subsidiary|structure))\s+(?:will|would|is set to|are set to|is going to|are going to)\s+"
+    r"(?:also\s+|now\s+|soon\s+)?"
+    r"(?:become|expand|launch|open|move|shift|begin|start|stop|end|include|offer|roll out|invest|hire|close|merge|"
+    r"join|build|release|ship|relocate|convert|operate|be (?:renamed|converted|restructured|led|run|based|"
+    r"headquartered|housed|located))\b", re.I)
 # feelings, thanks and opinions without factual content
 _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|really\s+)?(?:excited|proud|"
                         r"pleased|delighted|thrilled|happy|glad|grateful|honou?red|disappointed|saddened|sorry)|"
@@ -47,7 +63,8 @@ _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+
                         r"we (?:love|hope|wish)|"
                         r"(?:amazing|incredible|awesome|fantastic|wonderful|exciting|great|terrible|awful|"
                         r"ridiculous|absurd|stupid|insane|crazy) (?:day|news|time|moment|work|job|step|idea)|"
-                        r"(?:right|wrong|correct|good|bad) (?:call|decision|move|thing)|instrumental|"
+                        r"(?:right|wrong|correct|good|bad) (?:call|decision|move|thing|strategy|approach|choice|"
+                        r"direction|path)|instrumental|"
                         r"no comment|declined to comment|did not (?:immediately )?respond|could not be reached)\b",
                         re.I)
 _HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*(?:\w+\s+){0,4}?(?:would|might)\b",
@@ -65,7 +82,13 @@ _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
 # a statement opening with a modal has lost its subject ("principles that he said would govern …"): a fragment,
 # unless it gives a figure ("a robot arm the company says can handle more than 20,000 items")
 _MODAL_START = re.compile(r"^(?:would|will|could|can|may|might|must|should)\b", re.I)
+# "Being included in the list will not have …": a passive gerund as the subject of a finite verb, no fragment
+_PASSIVE_GERUND_SUBJECT = re.compile(r"being\s+[a-z]+(?:ed|en)\b(?:\s+\S+){0,8}?\s+(?:will|would|is|was|has|had|could|"
+                                     r"may|might|won[’']t|isn[’']t|wasn[’']t|hasn[’']t)\b", re.I)
 _SENTENCE_ADVERB = re.compile(r"^[A-Za-z]+ly,\s*")
+# a date opening what follows a verb ("Wednesday, Oct. 8, after weeks of …", "on Monday, when …"): when it was said
+_DATE_LEAD = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                        r"(?:,?\s+[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?)?\s*,\s*", re.I)
 # a gerund opening: a subject ("limiting chip sales had not slowed …") only when a finite verb follows
 _GERUND = re.compile(r"^[a-z]+ing\b", re.I)
 # the speaker's opinion or feeling in the first person: "I think …", "we demand …"
@@ -74,17 +97,27 @@ _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s
                       r"expect|urge|ask|am|[’']m)\b", re.I)
 # a quote that reports facts: a figure, or words of state and change ("not yet", "already", "increasingly")
 _FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)?"
-                      r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|million|billion|"
-                      r"thousands?|hundreds?|dozens?|"
+                      r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|"
+                      r"millions?|billions?|trillions?|thousands?|hundreds?|dozens?|"
                       r"every (?:day|week|month|year)|"
                       # a denial states a fact ("NVIDIA does not have backdoors", "AI isn't replacing our staff")
-                      r"(?:does|do|did|is|are|was|were)(?: not|n[’']t)(?: \w+ly)? (?:have|use|store|sell|share|"
-                      r"collect|train|rely|own|operate|make|run|(?!going|commenting|planning|trying|looking|"
+                      r"(?:does|do|did|is|are|was|were)(?: not|n[’']t)(?: \w+ly| just| always| even)? "
+                      r"(?:have|use|store|sell|share|collect|train|rely|own|operate|make|run|(?!going|commenting|planning|trying|looking|"
                       r"considering|seeking|asking|saying|suggesting|expecting|aware)\w+ing)|"
                       # a rank as the predicate ("Grok 4 is the most intelligent model in the world"; not "one of
                       # the most ambitious", "is not the only")
-                      r"(?<!not )(?:is|are|was|were) (?:now |still )?the (?:most \w+|first|largest|biggest|fastest|"
-                      r"leading) \w+)\b", re.I)
+                      r"(?<!not )(?:is|are|was|were) (?:now |still )?the "
+                      r"(?:most(?: \w+){2,3}(?= (?:in|of|on|among|ever)\b)|"
+                      r"(?:first|largest|biggest|fastest|leading) \w+))\b", re.I)
+# a forecast: a subject of its own (not a relative pronoun, "there" or a demonstrative's project), then "will" or
+# "won't" and a verb
+_FORECAST = re.compile(r"^(?!(?:this|that|these|those|there)\b)(?:[\w’'-]+\s+){1,10}?(?<!\bthat )(?<!\bwhich )"
+                       r"(?<!\bwho )(?<!\bthere )(?:will|won[’']t)\s+(?:not\s+|also\s+|still\s+|likely\s+)*[a-z]+",
+                       re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|we[’']ll|we[’']re|we[’']ve)\b", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless|once|when|whether)\b", re.I)
+_APPOINTED = re.compile(r"\bwill\s+(?:be|become|serve as|join|lead)\s+(?:the\s+|our\s+|its\s+)?(?:new\s+|next\s+|"
+                        r"interim\s+)?(?:[A-Z]{2,4}|chief|head|president|chair|director|ceo|cto|cfo)\b", re.I)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my)\b")
 # reported speech must be a clause: a subject, then a finite verb within a few words ("the number of reports it
 # has received" and "weaknesses in its protections" are objects of the verb, not statements)
@@ -122,10 +155,24 @@ _ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "un
                      "mislead", "fraud", "alleg", "accus")
 _ACCUSATION = re.compile(rf"\b(?:{alternation(_ACCUSATION_STEMS)})", re.I)  # a trie: faster than the alternation
 _FIGURE = re.compile(r"\d")
+# the speakers on their own safeguards against a wrong ("we have prioritized controls to mitigate the risk of
+# infringement", "we do not store …"): a defence, not an accusation
+_OWN_SAFEGUARD = re.compile(r"(?:that\s+)?(?:we|our|it|they|the company|the firm)\b"
+                            r"(?:\s+(?!fail|failed|fails|not|never|unable|refused|neglected)[\w’']+(?<!n[’']t)){0,6}?\s+(?:prevent|"
+                            r"mitigate|avoid|protect|guard|reduce|comply|respect|control|safeguard|block|remove|"
+                            r"detect|fight|combat|stop|suspend|ban|take action)", re.I)
 # what a court case asserts or denies: "the complaint did not identify …", "the allegations were not accurate"
 _LEGAL_SUBJECT = re.compile(r"^(?:that\s+)?(?:the|this|these|those|its|their|his|her)\s+(?:\w+\s+)?"
                             r"(?:complaint|lawsuit|suit|allegations?|claims|case|charges|accusations|petition|ruling|"
-                            r"verdict)\b", re.I)
+                            r"verdict|judgment|injunction)\b|"
+                            # "the court's decision is only preliminary"
+                            r"^(?:that\s+)?the\s+(?:\w+\s+)?(?:court|judge|tribunal)[’']s\s+\w+", re.I)
+# what the law or a contract makes of a party: "it was protected by certain terms of its tariff", "is exempt from"
+_LEGAL_PREDICATE = re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:not\s+)?(?:\w+ly\s+)?(?:protected|covered|"
+                              r"shielded|bound|exempt|liable|entitled|obliged|obligated|required)\s+(?:by|under|from|"
+                              r"to)\s+(?:the\s+|its\s+|their\s+|certain\s+|any\s+)*(?:\w+\s+){0,2}?(?:terms?|laws?|"
+                              r"contracts?|sections?|rules?|regulations?|tariffs?|statutes?|acts?|agreements?|permitting|"
+                              r"liability|copyright|clauses?|provisions?|policy|policies)\b", re.I)
 # an instruction passed on ("telling the company to stop …"): addressee, then "to" and a verb
 _INSTRUCTION = re.compile(r"^(?:the\s+)?(?:\w+\s+){0,3}?to\s+(?:stop|start|remove|avoid|cease|end|halt|keep|take|make|"
                           r"pay|provide|hand|share|delete|destroy|comply|explain)\b", re.I)
@@ -160,6 +207,11 @@ _DEGREE = re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:(?:far|much|s
                      r"(?:too\s+\w+|(?<=not\s)(?:nearly\s+)?enough\b|(?:a\s+bit\s+|kind\s+of\s+|a\s+lot\s+)?like\s+\w+ing)|"
                      r"\b(?:won[’']t|wouldn[’']t|isn[’']t|aren[’']t|wasn[’']t)\s+(?:be\s+)?(?:nearly\s+)?enough\b",
                      re.I)
+# "it was inappropriate for X to speak", "it is hard to confirm …": an adjective judging an act (extraposition)
+_EXTRAPOSED = re.compile(r"(?:that\s+)?it\s+(?:is|was|would be|isn[’']t|wasn[’']t)\s+(?:\w+ly\s+|not\s+|so\s+|too\s+)?"
+                         r"(?![a-z]+ed\b|(?:likely|unlikely|able|unable|set|going|about|due|poised|ready|willing|yet|"
+                         r"still|now|also|designed|meant|used|supposed)\b)[a-z]+\s+(?:for\s+[^,;]{1,60}?\s+)?to\s+[a-z]+",
+                         re.I)
 _EVALUATIVE = 2.0  # the valence (VADER scale) from which a predicate word judges rather than describes
 _MIN_WORDS = 4
 _MAX_WORDS = 70
@@ -187,7 +239,8 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS or "?" in content:
         return False
     lead = _SENTENCE_ADVERB.sub("", body, count=1)  # "Interestingly, just before …": the fragment after it
-    if _FRAGMENT.match(lead) and not _main_clause_after_comma(lead):
+    lead = _DATE_LEAD.sub("", lead, count=1)  # "(confirmed) Wednesday, Oct. 8, after …": when, then the fragment
+    if _FRAGMENT.match(lead) and not _main_clause_after_comma(lead) and not _PASSIVE_GERUND_SUBJECT.match(lead):
         return False
     if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
         return False
@@ -195,7 +248,8 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body):
         return False
-    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body) or _RELEASE_PLAN.match(body)
+    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body) or \
+        _RELEASE_PLAN.match(body) or _OWN_THING_PLAN.match(body)
     if intention and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)
@@ -206,19 +260,36 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if not tokens.isdisjoint(_SENTIMENT_WORDS) and _SENTIMENT.search(body):
         return False
-    if _ACCUSATION.search(body) or _LEGAL_SUBJECT.match(body) or _INSTRUCTION.match(body):
+    if (_ACCUSATION.search(body) and not _OWN_SAFEGUARD.match(body)) or _LEGAL_SUBJECT.match(body) or \
+            _INSTRUCTION.match(body) or _LEGAL_PREDICATE.search(body):
         return False
     if quoted:
         # a figure must be a quantity: "see Strider 2", "in 2026" are a name and a year
-        factual = _FACTUAL.search(body) is not None or bool(_FIGURE.search(body) and parse_quantities(body))
+        factual = _FACTUAL.search(body) is not None or bool(_FIGURE.search(body) and parse_quantities(body)) or \
+            _forecast(body)
         return factual and not _FIRST_SINGULAR.search(body)
     return not clause or _CLAUSE.match(body) is not None
+
+
+def _forecast(body: str) -> bool:
+    """Whether a quote forecasts what happens to something other than the speakers ("Being listed will not have a
+    substantial impact on the business", "It will also reduce reliance on taxpayers"): not their plan ("we will",
+    "this financing will … us"), a condition's outcome, an appointment or "there will be more to announce"."""
+    m = _FORECAST.search(body)
+    return m is not None and _FIRST_PLURAL.search(body) is None and _CONDITION.search(body) is None and \
+        _APPOINTED.search(body, m.start()) is None
+
+
+def own_safeguard(content: str) -> bool:
+    """Whether a statement is its speakers' account of their own safeguards against a wrong ("we have prioritized
+    controls to mitigate the risk of infringement"): a defence, whatever its negative words."""
+    return _OWN_SAFEGUARD.match(content.strip(_TRIM)) is not None
 
 
 def is_value_judgement(content: str) -> bool:
     """Whether a statement judges rather than states: its predicate is a strongly evaluative word ("was
     impressive", "has been excellent"; participles such as "improving" describe a change)."""
-    if _IMPORTANCE.search(content) or _DEGREE.search(content):
+    if _IMPORTANCE.search(content) or _DEGREE.search(content) or _EXTRAPOSED.match(content):
         return True  # "has been vital for national strength", "is too captivated by …", "won't be enough", "is like
         # calling …": how much something matters, is too much or too little, or resembles, is a judgement
     v: dict[str, float] = analyzer().lexicon

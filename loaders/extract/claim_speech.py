@@ -25,6 +25,11 @@ _UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
 # an unnamed subject right before a finite verb ("a prominent app developer showed that …"): whoever it is, not
 # the organisation named earlier in the sentence (before a participle, it is the document: "an article stating")
 _UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s*$")
+# an unnamed person described by their tie to a named organisation ("an investor in X said", "a source close to X
+# said"): not the organisation speaking (its spokespeople and officials are looked for elsewhere)
+_UNNAMED_TIED = re.compile(r"\b(?i:a|an|one)\s+(?:[a-z][\w-]*\s+){0,2}(?:investor|backer|shareholder|person|source|"
+                           r"insider|employee|analyst|associate|acquaintance)s?\s+(?:in|at|of|from|with|close to|"
+                           r"familiar with)\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}$")
 # verbs that take a noun phrase as often as a clause: they state something only with "that" or a quote
 _OBJECT_VERB = re.compile(r"(?:wrote|writes|write|emphasi[sz]e[sd]?|highlight(?:s|ed)?|stress(?:es|ed)?|"
                           r"underscore[sd]?|underline[sd]?|pointed to|points to|cite[sd]?)", re.I)
@@ -37,7 +42,9 @@ _RELATIVE = re.compile(r"\b(?:which|who)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 # "brought claims against", "media reports": the noun, not the verb
 _NOUN_SPEECH = frozenset({"claims", "claim", "reports", "report"})
 _SUBJECT_WORDS = frozenset({"also", "now", "still", "later", "it", "he", "she", "they", "we", "company", "firm",
-                            "which", "who", "that", "and", "but", "often", "repeatedly", "publicly", "falsely"})
+                            "which", "who", "that", "and", "but", "often", "repeatedly", "publicly", "falsely",
+                            # an auxiliary makes the verb a verb: "has forecast that", "had reported"
+                            "has", "have", "had", "will", "would", "previously"})
 _ADDED_OBJECT = re.compile(r"(?:a|an|the|its|their|new)\s", re.I)  # "added a warning", "added the chatbot"
 # an indirect question: "why she thinks …", "how it says …"
 _WH_BEFORE = re.compile(r"\b(?:why|how|whether)\s+(?:\S+\s+){0,2}$", re.I)
@@ -63,7 +70,8 @@ def unasserted(ctx: DocContext, a: Attribution) -> bool:
     if a.verb.strip().endswith("ing"):
         if not _ING_LEAD.search(text, max(s.start, verb_at - 12), verb_at):
             return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
-    elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at) or group_subject(ctx, a.sent, verb_at):
+    elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at) or group_subject(ctx, a.sent, verb_at) \
+            or _UNNAMED_TIED.search(text, max(s.start, verb_at - 80), verb_at):
         return True
     if a.verb.strip().lower() == "added" and _ADDED_OBJECT.match(text, a.start) and \
             not re.search(r"\bthat\s*$", text[max(0, a.start - 6):a.start]):
@@ -232,6 +240,19 @@ def _gender_of(ctx: DocContext, key: str) -> str | None:
     return _genders().get(first)
 
 
+def person_of_pronoun(ctx: DocContext, pos: int, pronoun: str) -> str | None:
+    """Whom "he" or "she" at ``pos`` stands for: the latest person named in the few sentences before whose first name
+    is of that sex, else whom the context resolves it to unless that person's first name is of the other sex."""
+    sex = "F" if pronoun.lower() == "she" else "M"
+    sent = ctx.sentence_at(pos)
+    for si in range(sent, max(-1, sent - 1 - _PRONOUN_BACK), -1):
+        for m in reversed(ctx.mentions(si)):
+            if m.start < pos and m.type == "Person" and _gender_of(ctx, m.key) == sex:
+                return m.key
+    key = ctx.person_pronoun(pos)
+    return key if key is not None and _gender_of(ctx, key) in (None, sex) else None
+
+
 def pronoun_speaker(ctx: DocContext, a: Attribution, speaker: str) -> str | None:
     """'She said she hired legal counsel …' read as Sam Altman's: where "she" or "he" is the subject of the verb of
     speech and the speaker's first name is of the other sex, the latest person of that sex named just before (None
@@ -255,3 +276,21 @@ def _pronoun(ctx: DocContext, a: Attribution) -> str | None:
         at = verb_position(ctx, a)
         m = _PRONOUN_BEFORE.search(ctx.doc.clean, max(0, at - 30), at) if at >= 0 else None
     return None if m is None else ("F" if m.group(1).lower() == "she" else "M")
+
+
+# ", who … (and) has said": a relative clause about a person, up to its verb of saying (no other clause between)
+_RELATIVE_WHO = re.compile(r",\s+who\s+[^,;:“”\"]{0,80}?(?:\s|^)(?:(?:and|but)\s+)?(?:has\s+|have\s+|had\s+|also\s+)*$")
+_SPEAKERS_RELATIVE = ("Person",)
+
+def relative_speaker(ctx: DocContext, a: Attribution) -> str | None:
+    """"Dan Hendrycks, who advises xAI on safety and has said the company …": the verb of a relative clause is
+    spoken by the name the clause hangs on, not by a name inside the clause."""
+    if a.kind != "reported" or not a.verb:
+        return None
+    s, text = ctx.sentence(a.sent), ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start + 1)
+    who = _RELATIVE_WHO.search(text, s.start, verb_at) if verb_at > 0 else None
+    if who is None:
+        return None
+    name = next((m for m in reversed(ctx.mentions(a.sent, s.start, who.start())) if m.end == who.start()), None)
+    return name.key if name is not None and name.type in _SPEAKERS_RELATIVE else None

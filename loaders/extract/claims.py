@@ -14,7 +14,15 @@ from functools import lru_cache, partial
 
 from kg.model import Claim, Criticism, Quantity
 from loaders.extract.attribution import Attribution, reported_attributions
-from loaders.extract.claim_company import RECENT_SPEAKER, company_referent, company_subject, the_company
+from loaders.extract.claim_company import (
+    RECENT_SPEAKER,
+    body_attribution,
+    company_quotes,
+    company_referent,
+    company_subject,
+    parenthetical_attribution,
+    the_company,
+)
 from loaders.extract.claim_context import (
     CONTINUED_FIGURES,
     DOCUMENT_STATEMENT,
@@ -23,13 +31,15 @@ from loaders.extract.claim_context import (
     continued_figures,
     document_attributions,
 )
-from loaders.extract.claim_filters import is_statement, is_value_judgement
+from loaders.extract.claim_filters import is_statement, is_value_judgement, own_safeguard
+from loaders.extract.claim_nouns import NOUN_CLAIM, NOUN_WORDS, noun_attributions
 from loaders.extract.claim_speech import (
     fronted_too_far,
     headline,
     noun_before,
     object_only,
     pronoun_speaker,
+    relative_speaker,
     relative_verb,
     said_by_critics,
     unasserted,
@@ -58,16 +68,25 @@ _FINDING_VERB = re.compile(
     r"(?<!\bbe )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )"
     r"\b(?:reported|reports|found|finds|showed|shows|forecast|forecasts|projected|projects|disclosed|discloses|"
     r"pointed out|points out|pointed to|points to|confirmed|confirms|maintained|maintains|expects)\b"
-    r"(?!\s+(?:off|up|out|down|away|back|around)\b)(?:\s+that)?\s+",
+    r"(?!\s+(?:off|up|out|down|away|back|around)\b)(?:\s+that)?\s+|"
+    # verbs that state a fact only with "that" ("countered that its model passed 12 audits", "stressed that …")
+    r"\b(?:countered|counters|stressed|stresses|reiterated|reiterates|underscored|underscores)\s+that\s+",
     re.I)
 _FINDING_WORDS = frozenset({"reported", "reports", "found", "finds", "showed", "shows", "forecast", "forecasts",
                             "projected", "projects", "disclosed", "discloses", "pointed", "points", "confirmed",
-                            "confirms", "maintained", "maintains", "expects"})
+                            "confirms", "maintained", "maintains", "expects", "countered", "counters", "stressed",
+                            "stresses", "reiterated", "reiterates", "underscored", "underscores"})
 _SPEAKER_TYPES = ("Person", "Organization")
 _DIGIT = re.compile(r"\d")
 _ABOUT_TYPES = ("Person", "Organization", "Product")
 _TRIM = " \t\n,.;:“”\"‘’'—–-"
 _TOLD = re.compile(r"tell|tells|told|telling", re.I)
+# "telling people to stay quiet", "told staff to expect …": an instruction, not a statement
+# (an addressee of a few words, none a subject or a verb: "he was trying to" is a statement)
+_TOLD_TO = re.compile(r"(?!(?:i|we|he|she|it|they|you|there)\b)(?:(?:the|a|an|his|her|its|their|all)\s+)?"
+                      r"(?:(?!(?:is|are|was|were|has|had|have|will|would|did|does|do|plans?|planned|wants?|wanted|"
+                      r"trying|going|expects?|expected|hopes?|hoped|needs?|needed)\b)[a-z][a-z-]*\s+){0,2}?to\s+[a-z]+\b",
+                      re.I)
 # "Google spokesperson Jose Castaneda", "OpenAI’s head of policy, Ann Lee,"
 _ROLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){1,5}(?:,\s+)?|(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,1}"
                        r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
@@ -96,6 +115,7 @@ _TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|pos
                           r"bring in|grow|double|triple)\b", re.I)
 # where reported speech joins two statements: "…, and …", "… and that …"
 _JOINED = re.compile(r",\s+and\s+(?:that\s+)?|\s+and\s+that\s+")
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 # "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
 _RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
@@ -115,6 +135,7 @@ _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", 
 # (a suggestion is the speaker's opinion, hedged: "Altman suggested such narratives could …")
 _NOT_REPORTING = ("suggest", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort",
                   "counter", "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
+_RETORT = ("counter", "retort", "repl", "respond", "fire", "hit", "shot", "shoot", "quip", "scoff")
 # "in a new blog post on Thursday that …": where the speech was made, before the statement
 _WHEN_WORDS = (r"this|last|earlier|week|month|year|quarter|morning|afternoon|evening|night|today|yesterday|monday|"
                r"tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
@@ -187,19 +208,30 @@ class _DocClaims:
             self.spoken.setdefault(a.last_sent, speaker)
             if a.kind != "according":
                 self.voices.setdefault(a.last_sent, speaker)
-            if (a.verb and a.verb.lower().startswith(_NOT_REPORTING + _ACCUSING)) or object_only(ctx, a) or \
+            verb = (a.verb or "").lower()
+            # a retort quoted is mostly a jab; its figures are a statement ('X countered, “Over 80 papers …”')
+            retort = a.kind == "quote" and verb.startswith(_RETORT)
+            if (verb and rule != FINDING and not retort and verb.startswith(_NOT_REPORTING + _ACCUSING)) or \
+                    object_only(ctx, a) or \
                     _RELATIVE_ACCORDING.search(ctx.doc.clean, ctx.sentence(a.sent).start, a.start):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
-            announced = bool(a.verb and a.verb.lower().startswith("announc"))
-            by_critics = said_by_critics(ctx, a)
+            announced = verb.startswith("announc")
+            by_critics = said_by_critics(ctx, a) or retort
             for sent, start, end in _pieces(ctx, a):
                 if end - start < 8 or any(k == speaker and start < e and s < end for k, s, e in self.seen):
                     continue  # too short, or the same statement found by two attributions
                 if by_critics and not self._quantities(start, end):
                     continue  # criticism territory; its figures are a borderline claim
-                if self._is_claim(speaker, sent, start, end, rule, announced):
-                    self.seen.append((speaker, start, end))
-                    self.claims.append(self._claim(speaker, sent, start, end, rule))
+                if a.verb and _TOLD.search(a.verb) and _TOLD_TO.match(ctx.doc.clean, start, end):
+                    continue  # what the speaker told someone to do
+                # "the lawsuit was baseless and that its chips use …": where the whole is no claim, each statement
+                # with its own "that" may be
+                whole = self._is_claim(speaker, sent, start, end, rule, announced)
+                halves = [] if whole or a.kind == "quote" else _second_that(ctx.doc.clean, start, end)
+                for s2, e2 in [(start, end)] if whole else halves:
+                    if whole or self._is_claim(speaker, sent, s2, e2, rule, announced):
+                        self.seen.append((speaker, s2, e2))
+                        self.claims.append(self._claim(speaker, sent, s2, e2, rule))
         for a in continued_figures(ctx, self.spoken, lexicon().speech_verbs):
             start, end = a.start, a.end
             while end > start and ctx.doc.clean[end - 1] in _TRIM:
@@ -225,7 +257,7 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = company_subject(ctx, a, self._recent_organisation(a.sent)) or \
+        speaker = relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent)) or \
             _adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
         speaker = pronoun_speaker(ctx, a, speaker)
@@ -278,8 +310,8 @@ class _DocClaims:
             return False  # an accusation or judgement is a criticism (schema), and so is what the critic adds in its
             # sentence ("X hit out at …, adding that …"); its figures are a borderline claim
         if not self._quantities(start, end) and (
-                len(content.split()) < 5 or finder.negative(content) is not None or is_value_judgement(content) or
-                (finder.polarity(content) <= _JUDGED and not _CHANGE.search(content))):
+                len(content.split()) < 5 or is_value_judgement(content) or
+                (not own_safeguard(content) and self._negative(content))):
             return False  # a judgement (a negative one is criticism territory), or too short to state a fact;
             # figures and trends that fell or were cut are facts
         if not self._quantities(start, end) and self._backs_criticism(speaker, sent, start, end):
@@ -291,6 +323,11 @@ class _DocClaims:
             return False
         # an announcement is an event; with a figure, a borderline claim (schema)
         return not announced or bool(self._quantities(start, end))
+
+    def _negative(self, content: str) -> bool:
+        """Whether a statement's words are negative enough to judge (figures and trends that fell are facts)."""
+        return self.finder.negative(content) is not None or \
+            (self.finder.polarity(content) <= _JUDGED and not _CHANGE.search(content))
 
     def _backs_criticism(self, speaker: str, sent: int, start: int, end: int) -> bool:
         """Whether a statement is what a critic says about others right next to its criticism ("The board was not
@@ -322,7 +359,9 @@ class _DocClaims:
 def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attribution, str]]:
     """Every attribution of the document with the rule that names it: quotes first, then reported speech."""
     quoted: set[int] = set()
-    for a in finder.quoted():
+    found = list(finder.quoted())
+    parts = [(q.qs, q.qe, q.sent_a, q.sent_b) for q in ctx.quote_parts or ()]
+    for a in found + company_quotes(ctx, parts, {a.start for a in found}):
         quoted.update(range(a.sent, a.last_sent + 1))
         yield a, QUOTED_STATEMENT
     speech = _claim_speech()
@@ -331,12 +370,16 @@ def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attrib
             continue
         if not words.isdisjoint(speech):
             found = reported_attributions(finder, s.index, s.index in quoted, _long_enough)
+            if not found:  # "The agency estimates that …", "By then, she said, …": speakers attribution leaves
+                found = [x for x in (body_attribution(ctx, s.index), parenthetical_attribution(ctx, s.index)) if x]
             yield from ((a, REPORTED_STATEMENT) for a in found)
             if "according" in words and not any(a.kind == "according" for a in found):
                 company = partial(company_referent, ctx, s.index)
                 yield from ((a, REPORTED_STATEMENT) for a in according_attributions(ctx, finder, s.index, company))
         if not words.isdisjoint(_FINDING_WORDS):
             yield from ((a, FINDING) for a in _findings(ctx, finder, s.index))
+        if not words.isdisjoint(NOUN_WORDS):
+            yield from ((a, NOUN_CLAIM) for a in noun_attributions(ctx, s.index))
         if not words.isdisjoint(DOCUMENT_WORDS):
             yield from ((a, DOCUMENT_STATEMENT) for a in document_attributions(ctx, finder, s.index))
 
@@ -530,6 +573,14 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
         while end > start and text[end - 1] in _TRIM:
             end -= 1
         yield from ((si, a2, b2) for a2, b2 in _halves(text, start, end))
+
+
+def _second_that(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The two statements of reported speech joined by "and that" (empty where there is no such join)."""
+    m = _AND_THAT.search(text, start, end)
+    if m is None or text.count(" ", m.end(), end) < 3:
+        return []
+    return [(start, m.start()), (m.end(), end)]
 
 
 def _halves(text: str, start: int, end: int) -> list[tuple[int, int]]:

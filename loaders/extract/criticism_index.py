@@ -38,8 +38,8 @@ _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:
 class CriticIndex:
     """The resolved document as the criticism rules read it: its text and context, who is allied with whom, what
     each organisation published, and memoised judgements. Built once per document by the attribution stage and read
-    by the criticism, claims and learned-pair stages (the last two find the speakers of statements with no findings:
-    a spokesperson is then mapped from the story alone)."""
+    by the criticism and claims stages (the claims stage finds the speakers of statements with no findings: a
+    spokesperson is then mapped from the story alone)."""
 
     def __init__(self, ctx: DocContext, relations: list[Relation], events: list[Event]) -> None:
         self.ctx = ctx
@@ -58,7 +58,8 @@ class CriticIndex:
         self._quoted_read = True  # whether attributing the quotes read the (empty) findings
 
     def quoted(self) -> tuple[Attribution, ...]:
-        """The direct quotes' attributions with no findings (read by the claims and learned-pair stages; once)."""
+        """The direct quotes' attributions with no findings (read by the claims stage, and by the criticism stage where
+        they read no findings; attributed once)."""
         if self._quoted is None:
             watched = _Watched(())
             self._quoted = tuple(quote_attributions(self.speakers(watched)))

@@ -31,15 +31,22 @@ _FILED_WITH = re.compile(r"\b(?:filed|lodged|brought|complaint|complaints|charge
 # "in a LinkedIn post", "on X": the medium of a criticism, not its target
 _MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|blog|thread|livestream|newsletter|"
                            r"op-ed|column|show|broadcast)\b", re.I)
-# "in an interview with Bloomberg Television", "told Reuters": the outlet a criticism was voiced to, not its target
-_MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|speaking\s+with|appearance\s+on)"
-                            r"\s+(?:the\s+)?$", re.I)
+# "in an interview with Bloomberg Television", "told Reuters", "wrote in The Economist", "according to the Journal":
+# the outlet a criticism was voiced in or to, or the source that reports it, not its target
+_MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|speaking\s+with|appearance\s+on|"
+                            r"according\s+to|(?:first\s+)?reported\s+by|(?:wrote|writes|writing|written)\s+in|"
+                            r"(?:op-ed|column|essay)\s+(?:in|for))\s+(?:the\s+)?$", re.I)
 # "sued OpenAI and its chief executive, Sam Altman": both are objects
 _AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
 _OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
-# "hopeless relative to what Google is spending", "worse than Apple": a yardstick, not what is judged
-_COMPARED = re.compile(r"\b(?:than|relative to|compared (?:with|to)|unlike)\s+(?:what\s+|that of\s+|those of\s+)?"
-                       r"(?:the\s+)?(?:[^,;.\s]+\s+(?:or|and)\s+)?$", re.I)
+# "hopeless relative to what Google is spending", "worse than Apple", "well behind OpenAI" (not "the
+# company behind ChatGPT"): a yardstick, not what is judged
+_COMPARED = re.compile(r"\b(?:than|relative to|compared (?:with|to)|unlike|(?:answer|rival|alternative|challenger|"
+                       r"competitor|successor)\s+to|lag|lags|lagged|lagging|trail|trails|trailed|trailing|"
+                       r"(?:well|far|way|still|just|slightly|fall|falls|fell|fallen|falling|is|are|was|were|remains?|"
+                       r"remained)\s+behind)\s+"
+                       r"(?:what\s+|that of\s+|those of\s+)?"
+                       r"(?:the\s+)?(?:[^,;.\s]+\s+(?:or|and)\s+)?(?:(?:[\w-]+\s+){0,2}[\w-]+[’']s?\s+)?$", re.I)
 _PUB_REF = re.compile(r"^[’']s?\s+(?:\w+\s+){0,2}(?:blog post|blog|post|article|paper|report|essay|letter)\b", re.I)
 # "the ChatGPT maker", "the iPhone maker": a definite description of the organisation behind a product
 _MAKER_AFTER = re.compile(r"\s+(?:maker|developer|creator|owner|operator|parent)\b", re.I)
@@ -47,7 +54,21 @@ _THE_BEFORE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
 # "wrote to Commerce Secretary X", "a letter to X": whom a quoted letter addresses
 _WROTE_TO = re.compile(r"\b(?:wrote|writes|write|letter|letters)\s+to\s+", re.I)
 _OBJECT_END = re.compile(r";|:|\s[–—-]\s|,\s+(?=[a-z])(?!and\s+[A-Z])|\s(?:because|after|while|which|who|that)\s|"
+                         r"(?<=\S)\s(?:when|although|though|whereas|unless|if)\s|"
                          r",\s+and\s+(?:[A-Z][\w-]*\s+){1,3}(?:said|says|has|had|is|was|will)\b")
+# "she would back Ofcom", "praised Anthropic": whom a speaker supports is not whom she criticises
+_SUPPORTED = re.compile(r"\b(?:back|backs|backed|backing|support|supports|supported|supporting|praise|praises|praised|"
+                        r"praising|welcome|welcomes|welcomed|welcoming|applaud|applauds|applauded|applauding|endorse|"
+                        r"endorses|endorsed|endorsing|defend|defends|defended|defending|thank|thanks|thanked|thanking|"
+                        r"sid(?:e|es|ed|ing)\s+with)\s+(?:the\s+)?$", re.I)
+# "accused the UK of “contemplating” ...", "faulting the CEO for calling ...": after the object, the charge or the
+# reason; the names inside it are what the target did or did it to, not whom the criticism is aimed at
+_CHARGE = re.compile(r"\s(?:of|for)\s+[“\"‘']?(?:(?:its|their|his|her)\b|(?:[a-z]+ly\s+|not\s+)?"
+                     r"(?!(?:thing|something|nothing|anything|everything|morning|evening|building|funding|ruling|"
+                     r"finding|hearing|meeting|filing|offering|holding|listing|pricing|spring|string|king|ring|"
+                     r"wing)\b)[a-z]+ing\b)")
+_OBJECT_HEAD = re.compile(r"^\s*(?:it|them|him|her|(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*$",
+                          re.I)
 _PLURAL = re.compile(r"\bboth companies\b|\bthe companies\b")
 
 
@@ -57,13 +78,13 @@ def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *,
     (``own_side``: the critic's own organisation may be named, as the object of "sued" or "accused" is)."""
     ctx, text = ix.ctx, ix.text
     excluded = {critic} if own_side else ix.excluded(critic)
+    end = end if subject_only else charge_end(ix, sent, start, end)
     cands = [m for m in ctx.mentions(sent, start, end)
              if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)
-             and not _MEDIUM_AFTER.match(text, m.end, m.end + 14)
-             and not _MEDIUM_BEFORE.search(text, max(0, m.start - 24), m.start)
-             and not (ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(text, max(0, m.start - 12), m.start))
+             and not medium(ix, m)
              and not _COMPARED.search(text, max(start, m.start - 60), m.start)
-             and not _FILED_WITH.search(text, max(0, m.start - 50), m.start)]
+             and not _FILED_WITH.search(text, max(0, m.start - 50), m.start)
+             and not _SUPPORTED.search(text, max(0, m.start - 16), m.start)]
     if subject_only:
         head = text[start:end]
         lead = len(head) - len(head.lstrip(" ,“\"‘'"))
@@ -92,6 +113,25 @@ def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *,
         if _AND_ITS.match(text[first.end:m.start]):
             out.append(m.key)
     return list(dict.fromkeys(out))
+
+
+def medium(ix: CriticIndex, m: ResolvedMention) -> bool:
+    """Whether a name is where or to whom something was said, or who reported it ("told Reuters", "in a LinkedIn
+    post", "on X", "according to the Journal")."""
+    text = ix.text
+    return bool(_MEDIUM_AFTER.match(text, m.end, m.end + 14) or
+                _MEDIUM_BEFORE.search(text, max(0, m.start - 24), m.start) or
+                (ix.ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(text, max(0, m.start - 12), m.start)))
+
+
+def charge_end(ix: CriticIndex, sent: int, start: int, end: int) -> int:
+    """End of an object before the charge or reason that follows it ("accused the UK of contemplating ..."): where
+    the object is a name, a pronoun or a short definite description, else ``end``."""
+    c = _CHARGE.search(ix.text, start, end)
+    if c is None:
+        return end
+    named = any(m.end <= c.start() for m in ix.ctx.mentions(sent, start, c.start()))
+    return c.start() if named or _OBJECT_HEAD.match(ix.text[start:c.start()]) else end
 
 
 def _unnamed(ix: CriticIndex, sent: int, start: int, end: int, excluded: set[str], subject_only: bool) -> list[str]:
@@ -136,7 +176,8 @@ def topic(ix: CriticIndex, pos: int, critic: str, kind: str | None = None) -> li
     # the last sentences, and the headline and lede, which name what the story is about
     window = {*range(max(0, sent - 5), sent + 1), *range(min(2, sent + 1))}
     cands = {m.key for si in window for m in ctx.mentions(si)
-             if m.start < pos and m.type in ("Organization", "Product") and m.key not in excluded and ctx.is_head(m)}
+             if m.start < pos and m.type in ("Organization", "Product") and m.key not in excluded and ctx.is_head(m)
+             and not medium(ix, m)}
     if kind is not None and any(ctx.type_of(k) == kind for k in cands):
         cands = {k for k in cands if ctx.type_of(k) == kind}
     # the article's subject is named most often: a name merely listed nearby ("Nvidia also invested") is not it

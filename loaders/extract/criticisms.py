@@ -19,8 +19,8 @@ from loaders.extract import judgements
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.criticism_index import CriticIndex
-from loaders.extract.criticism_quotes import quotes
-from loaders.extract.criticism_speech import labelled, reported
+from loaders.extract.criticism_quotes import QUOTED_JUDGEMENT, quotes
+from loaders.extract.criticism_speech import LABELLED_ANSWER, REPORTED_SPEECH, labelled, reported
 from loaders.extract.criticism_targets import REFERENCED_TARGET, referenced
 from loaders.extract.criticism_verbs import called_for, urged, verb_object
 
@@ -38,6 +38,10 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     called_for,
 )
 
+# the rules that find a judgement in what someone said (not in an act such as suing)
+STATEMENT_RULES = frozenset({QUOTED_JUDGEMENT, REPORTED_SPEECH, LABELLED_ANSWER, judgements.LEARNED_JUDGEMENT})
+
+
 def find_all(ix: CriticIndex) -> list[Finding]:
     """Every finding of the document's criticism rules, in the order they were found."""
     found: list[Finding] = []
@@ -48,7 +52,8 @@ def find_all(ix: CriticIndex) -> list[Finding]:
     found += quotes(ix, attributed, found)
     found += reported(ix, frozenset(ix.ctx.sentence_at(a.start) for a in attributed), found)
     found += labelled(ix, found)
-    return found
+    # a statement that approves criticises nobody, whatever judgement word it holds ("listened to our concerns")
+    return [f for f in found if f.rule not in STATEMENT_RULES or not judgements.approving(ix.text[f.start:f.end])]
 
 
 def merged(ctx: DocContext, found: Sequence[Finding]) -> list[Criticism]:

@@ -47,6 +47,8 @@ _ATTITUDE = re.compile(r"\b(?:was|were|is|are|has been|have been|remained|remain
                        r"scathing|unimpressed|withering|scornful|contemptuous|unconvinced|skeptical|sceptical|"
                        r"doubtful|critical of|(?:not|less|far from|hardly)\s+(?:so\s+|as\s+|entirely\s+)?"
                        r"(?:convinced|impressed|persuaded|enthusiastic))\b", re.I)
+# "X, who has said she would back Y if ..., was scathing": a relative clause about the critic names no target
+_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;]*(?:,[^,;]*)??,", re.I)
 # "Meta is under fire from open-source advocates", "has drawn condemnation from unions": the sources of the fire
 # are the critics, the clause's subject the target
 _DRAWN = re.compile(r"\b(?:under fire|(?:criticism|criticisms|condemnation|opposition|backlash|objections?|complaints|"
@@ -127,6 +129,22 @@ _ISSUED_TO = re.compile(r"\b(?:issued|sent|served)\s+(?:\w+\s+){0,2}?(?:orders?|
 ACTION_WORDS = frozenset({"issued", "served", "sent", "investigation", "inquiry", "probe", "examination", "charge",
                           "charges", "charged", "charging", "ordered", "orders", "order", "ordering", "summoned",
                           "summons", "summon"})
+
+
+# "We're pleased that X has listened to our concerns": a statement of approval judges nobody (unless negated, "not
+# pleased", or turned by a contrast, "I appreciate the engineers, but ...")
+_APPROVAL = re.compile(r"\b(?:pleased|glad|delighted|grateful|thankful|heartened|welcome[sd]?|welcoming|"
+                       r"applaud(?:s|ed)?|commend(?:s|ed)?|appreciate[sd]?)\b", re.I)
+_CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|while|whereas|nevertheless|despite|still)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|hardly|less|no longer|far from)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.I)
+
+
+def approving(text: str) -> bool:
+    """Whether a statement approves (an approval word, not negated, and no contrast after which a judgement
+    could come): it then criticises nobody."""
+    m = _APPROVAL.search(text)
+    return m is not None and not _NEGATED.search(text, max(0, m.start() - 24), m.start()) and \
+        not _CONTRAST.search(text)
 
 
 # ---- helpers that read the findings so far
@@ -454,9 +472,11 @@ def attitude(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
         if critic is None:
             continue
         excluded = ix.excluded(critic)
+        aside = [(r.start(), r.end()) for r in _ASIDE.finditer(text, s.start, a.start())]
         names = [m for m in ctx.mentions(sent) if m.key not in excluded and ctx.is_head(m) and
                  m.type in ("Person", "Organization", "Product") and not (m.start >= a.start() and
-                                                                         m.start - a.end() > 40)]
+                                                                         m.start - a.end() > 40)
+                 and not any(b <= m.start < e for b, e in aside)]
         # what the critic was asked about or judged ("about Y", "of Y") beats a host or reporter named nearby
         about = [m for m in names if re.search(r"\b(?:about|of|on|over|at)\s+(?:the\s+)?$",
                                                 text[max(s.start, m.start - 12):m.start])]

@@ -39,7 +39,6 @@ from loaders.extract.compact import Compactor, replace
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_legal import legal_criticisms
-from loaders.extract.criticism_pairs import learned_pairs
 from loaders.extract.criticisms import find_all, merged
 from loaders.extract.events import extract_events
 from loaders.extract.funding import extract_funding
@@ -145,10 +144,9 @@ def failed_stage(exc: BaseException) -> str | None:
     return getattr(exc, _STAGE_ATTR, None)
 
 
-def assemble(resolved: Resolved, events: list[Event], relations: list[Relation], all_criticisms: list[Criticism],
+def assemble(resolved: Resolved, events: list[Event], relations: list[Relation], criticisms: list[Criticism],
              claims: list[Claim]) -> Extraction:
     """An Extraction whose facts only refer to keys that exist; unreferenced unaffiliated groups are dropped."""
-    criticisms = all_criticisms
     entity_keys: set[EntityKey] = {e.key for e in resolved.entities}
     event_keys: set[EventKey] = {e.key for e in events}
     events = [ev.model_copy(update={"participants": tuple(p for p in ev.participants if p.entity in entity_keys)})
@@ -258,7 +256,7 @@ class _Merger:
 
 # The extraction, in order. Each stage's parameters name what it reads: the inputs "text" and "published", or what
 # an earlier stage provides. Funding rounds are found once and read by both the events and the relations stages;
-# the speakers (attribution) once and read by the criticisms, claims and learned-pair stages.
+# the speakers (attribution) once and read by both the criticisms and the claims stages.
 def attribute(ctx: DocContext, relations: list[Relation], events: list[Event]) -> CriticIndex:
     """Who speaks where: the document's speaker index (allies, publishers, memoised critics and judgements) with its
     direct quotes attributed."""
@@ -285,8 +283,6 @@ STAGES: tuple[Stage, ...] = (
     Stage("attribution", attribute, provides="speakers"),
     Stage("criticisms", find_criticisms, provides="criticisms"),
     Stage("claims", extract_claims, provides="claims"),
-    # after the claims: a learned pair is a guess, and the claims stage reads the rules' criticisms only
-    Stage("criticism_pairs", learned_pairs, provides="all_criticisms"),
     Stage("assemble", assemble, provides="extraction"),
 )
 INPUTS: dict[str, Any] = {"text": str, "published": DateRef | None}

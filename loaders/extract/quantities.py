@@ -40,7 +40,9 @@ _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 _NUMBER = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{alternation(_WORD_NUM)})"
 PERCENT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 MULTIPLE = re.compile(rf"\b{_NUMBER}\s*(?:-\s*)?(?:times\b|x\b|fold\b)|"
-                      r"\b(?P<verb>doubl|tripl|quadrupl)(?:ed|es|ing|e)\b",
+                      r"\b(?P<verb>doubl|tripl|quadrupl)(?:ed|es|ing|e)\b|"
+                      # "twice as fast", "twice the size": a multiple in a word ("twice a week" is a rate)
+                      r"\b(?P<word>twice|thrice)\b(?=\s+(?:as|the|that|more|than|its|their|our)\b)",
                       re.I)
 # "(?!-)": "a quarter-inch gap" is a length, not a duration; "three quarters of" a share
 DURATION = re.compile(rf"\b{_NUMBER}\s+(?:and a half\s+)?(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|"
@@ -105,7 +107,7 @@ _DIGIT_RUN = re.compile(r"\d+")
 _APPROX_MAX = 13  # the longest word of _APPROX ("approximately")
 _CUR_MAX = 3  # the longest currency of _CUR ("US$", "USD", "Rs.")
 # words without which MULTIPLE and DURATION cannot match
-_MULTIPLE_STEMS = ("times", "x", "fold", "doubl", "tripl", "quadrupl")
+_MULTIPLE_STEMS = ("times", "x", "fold", "doubl", "tripl", "quadrupl", "twice", "thrice")
 _FRACTION_STEMS = ("half", "third", "quarter", "fourth", "fifth", "tenth")
 _DURATION_STEMS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade")
 
@@ -196,7 +198,8 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     words = _NUMBER_WORD.search(text) is not None  # one scan of the number-word trie
     timed = low is None or any(w in low for w in _DURATION_STEMS)
     shares = low is None or any(w in low for w in _FRACTION_STEMS)
-    if not digits and not words and not timed and not shares:
+    multiples = low is None or any(w in low for w in _MULTIPLE_STEMS)
+    if not digits and not words and not timed and not shares and not multiples:
         return out
 
     def free(a: int, b: int) -> bool:
@@ -210,11 +213,13 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
         if free(m.start(), m.end()):
             out.append((m.start(), m.end(), Quantity(value=float(m.group("n")), unit="percent")))
             taken.append((m.start(), m.end()))
-    for m in MULTIPLE.finditer(text) if low is None or any(w in low for w in _MULTIPLE_STEMS) else ():
+    for m in MULTIPLE.finditer(text) if multiples else ():
         if not free(m.start(), m.end()):
             continue
         if m.group("verb"):
             value = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0}[m.group("verb").lower()]
+        elif m.group("word"):
+            value = 2.0 if m.group("word").lower() == "twice" else 3.0
         else:
             value = _num(m.group("n"))
         out.append((m.start(), m.end(), Quantity(value=value, unit="multiple")))

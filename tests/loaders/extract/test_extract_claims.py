@@ -26,6 +26,13 @@ def claims_of(ex: Extraction) -> list[tuple[str, str, list[float]]]:
      "of Halvorsen Robotics.", "Priya Raman", "Our systems already handle four million requests", [4e6]),
     ("Halvorsen Robotics reported that quarterly revenue fell 24% to $143.5 million.",
      "Halvorsen Robotics", "quarterly revenue fell 24% to $143.5 million", [24.0, 143.5e6]),
+    # verbs that state a fact with "that", and a verb after an auxiliary that is no noun
+    ("Zentrix Labs countered that its model had passed 12 independent audits.",
+     "Zentrix Labs", "its model had passed 12 independent audits", [12.0]),
+    ("Zentrix Labs makes games. It has stressed that player data is not stored or used to train the model.",
+     "Zentrix Labs", "player data is not stored or used to train the model", []),
+    ("Zentrix Labs has forecast that revenue will reach $4 billion next year.",
+     "Zentrix Labs", "revenue will reach $4 billion next year", [4e9]),
     ("According to the International Energy Agency, demand for data centre power has not yet peaked.",
      "International Energy Agency", "demand for data centre power has not yet peaked", []),
     ("Zentrix Labs published a research note on Monday. The company said its model has not yet reached human "
@@ -109,6 +116,71 @@ def test_the_company_is_the_subject_of_its_paragraph_not_the_last_speaker(said: 
     text = ("“Demand for chips will grow 20% next year,” said an analyst at Helix Capital.\n\n"
             f"Zentrix Labs released a new model on Tuesday. {said}")
     assert [c[0] for c in claims_of(extract(text)) if "10,000" in c[1]] == ["Zentrix Labs"]
+
+
+@pytest.mark.parametrize(("text", "claimant", "statement"), [
+    # "the company" after a quote that attribution left without a speaker, and the quote that goes on after it
+    ("Zentrix Labs was sued by publishers on Monday. “Our models were trained on 4,000 licensed works,” the company "
+     "said. “We have learned over time that filters can be less reliable in long chats.”", "Zentrix Labs",
+     "filters can be less reliable"),
+    ("Zentrix Labs was sued on Monday. “Our models were trained on 4,000 licensed works,” it said.", "Zentrix Labs",
+     "4,000 licensed works"),
+    # an unnamed company spokesperson speaks for the company, not the executive named before
+    ("Zentrix Labs pushed back. Tom Becker, its head of communications, called the lawsuit “frivolous.”\n\n“We have "
+     "consistently prioritized controls to mitigate the risk of infringement,” a company spokesperson said.",
+     "Zentrix Labs", "consistently prioritized controls"),
+    # the company's own publication as the source
+    ("Zentrix Labs makes chips. The firm employs 400 people, according to its website.", "Zentrix Labs",
+     "employs 400 people"),
+    ("Zentrix Labs makes chips. According to the company's latest filing, it lost $500 million last year.",
+     "Zentrix Labs", "it lost $500 million last year"),
+    # "the agency" opening a sentence: the public body the article is about
+    ("The Halvorsen Data Protection Authority ordered Zentrix Labs to stop. The agency estimates that the country has "
+     "around 102 million active users of the app.", "Halvorsen Data Protection Authority", "102 million"),
+])
+def test_a_described_speaker_is_the_organisation_described(text: str, claimant: str, statement: str) -> None:
+    assert [c[0] for c in claims_of(extract(text)) if statement in c[1]] == [claimant]
+
+
+@pytest.mark.parametrize(("text", "claimant", "statement"), [
+    # a claim the subject disputes or criticises is its owner's, not the subject's
+    ("Elena Varga disputed Zentrix Labs's claim that 70% of its users trust the tutor.", "Zentrix Labs",
+     "70% of its users trust the tutor"),
+    ("Elena Varga criticised Tom Becker over his claims that 80% of the code is now written by AI.", "Tom Becker",
+     "80% of the code is now written by AI"),
+    ("Zentrix Labs makes chips. Critics dismissed its assertion that the chips use 40% less power than rivals, "
+     "which it has not shown.", "Zentrix Labs", "the chips use 40% less power than rivals"),
+])
+def test_a_claim_named_by_a_noun_is_its_owners(text: str, claimant: str, statement: str) -> None:
+    assert [(c[0], c[1]) for c in claims_of(extract(text))] == [(claimant, statement)]
+
+
+def test_where_the_whole_is_no_claim_each_that_clause_may_be() -> None:
+    text = "Zentrix Labs sued Halvorsen Robotics on Monday. Halvorsen said the lawsuit was baseless and that its " \
+           "chips use 40% less power than Zentrix Labs's."
+    assert [(c[0], c[1]) for c in claims_of(extract(text))] == [
+        ("Halvorsen Robotics", "its chips use 40% less power than Zentrix Labs's")]
+
+
+def test_a_retort_states_only_its_figures() -> None:
+    text = ("Tom Becker retorted, “What have you built in the past five years?” Priya Raman countered, “Over 80 "
+            "technical papers published since January 2022. What about you?” Becker fired back, “You are going soft.”")
+    assert [(c[0], c[2]) for c in claims_of(extract(text))] == [("Priya Raman", [80.0])]
+
+
+@pytest.mark.parametrize(("text", "claimant", "statement"), [
+    # the verb of a relative clause is spoken by the person the clause hangs on
+    ("The only public information comes from Priya Raman, who advises Zentrix Labs on safety and has said the company "
+     "did run such evaluations.", "Priya Raman", "the company did run such evaluations"),
+    # a speaker set off by commas after a short opening; "she" is the woman named before, not the last man
+    ("Elena Varga left the board of Zentrix Labs after Tom Becker returned. By then, she said, the board was already "
+     "talking seriously about replacing him.", "Elena Varga", "the board was already talking seriously"),
+    # a speaker's account of its own removals is a statement, not an accusation
+    ("Zentrix Labs said in a statement that it removes illegal content and permanently suspends the accounts "
+     "involved.", "Zentrix Labs", "it removes illegal content"),
+])
+def test_speakers_of_relative_and_parenthetical_clauses(text: str, claimant: str, statement: str) -> None:
+    assert [c[0] for c in claims_of(extract(text)) if statement in c[1]] == [claimant]
 
 
 def test_she_said_is_not_the_last_man_named() -> None:
@@ -316,6 +388,7 @@ def test_a_forecast_of_results_is_a_claim() -> None:
     "Zentrix Labs has since added a banner that appears before a user shares a chat.",
     # what a case asserts or denies is a legal assertion; an allegation is a criticism
     'Halvorsen Robotics said the complaint did not "identify a single work by any plaintiff" that it used.',
+    "Halvorsen Robotics said the lawsuit lacks merit and stressed that the court's decision is only preliminary.",
     "Halvorsen Robotics said the allegations were not accurate.",
     "Elena Varga reported that an official alleged Zentrix Labs was selling data to brokers.",
     # a group nobody names speaks, not the organisation named before it
@@ -368,12 +441,29 @@ def test_a_forecast_of_results_is_a_claim() -> None:
     "Halvorsen Robotics said the features would take longer than expected to reach its customers.",
     # critics' statements are their criticism, even where one of them is named
     "Critics of the merger, including Priya Raman, have said Zentrix Labs has drifted away from its founding mission.",
-    # a claim the subject disputes is not the subject's ("disputed X's claim that …")
-    "Elena Varga disputed Zentrix Labs's claim that 70% of its users trust the tutor.",
     # how much something matters is a judgement
     "Priya Raman said open research has been vital for the progress of the whole industry.",
     # "that, according to X, drew on …": the rest of a relative clause, with no subject of its own
     "Zentrix Labs licensed memos that, according to Halvorsen Robotics, drew heavily on its own manuals.",
+    # an unnamed person tied to an organisation speaks, not the organisation
+    "Zentrix Labs was valued at $2 billion. An investor in Zentrix Labs said the impact on its sales was likely to be "
+    "small because it relies on its own chips.",
+    # a date after the verb, then a subordinate clause: no statement
+    "Halvorsen Robotics will not build a plant in Lisbon, the company confirmed Wednesday, Oct. 8, after weeks of "
+    "opposition to a plan that would have covered 244 acres.",
+    # the speaker's own arm or campaign and what it will do, and its own step just taken: announcements
+    "Zentrix Labs said its research arm will become a separate company, like rival labs before it.",
+    "Priya Raman said the campaign will expand to Lisbon and Porto in the spring.",
+    "“We have parted ways with Tom Becker,” Priya Raman wrote on Monday.",
+    # what the law or a contract makes of a party, and what the speaker anticipates doing
+    "Halvorsen Robotics said it was protected by certain terms of its customer agreement.",
+    "The health department said the turbines were exempt from permitting.",
+    "Zentrix Labs said the features would take longer than expected and that it anticipated rolling them out in "
+    "the coming year.",
+    # a failure to guard against a wrong is an accusation, whoever's subject it has
+    "Priya Raman said the company failed to prevent the infringement of authors' works by Zentrix Labs.",
+    # what the speaker told others to do
+    "Priya Raman was sharp with the crowd, telling people to stay quiet during the presentations of the new plant.",
 ])
 def test_what_is_not_a_claim(text: str) -> None:
     assert claims_of(extract(text)) == []
@@ -402,6 +492,9 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("to stop including the newspaper's content", False, False),
     ("the company to stop including the newspaper's content in its search bot results", False, False),
     ("it would look into the matter", False, False),
+    # the speaker's own steps just taken are announcements
+    ("it had paused access for all artists while it investigated", False, False),
+    ("he resigned from the board in May", False, False),
     ("it had hired a law firm to advise on the review", False, False),
     ("there is a need for international options to slow the pace of development", False, False),
     ("new safeguards may be necessary if models begin to train themselves", False, False),
@@ -411,10 +504,25 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("We are thrilled to welcome the team", True, False),
     ("Our safeguards already block most of these requests", True, True),
     ("This is a great day for the company", True, False),
+    ("the company has laid out “the right strategy” for AI", False, False),
     # a quote stating a fact in the passive, or with an adverb before the participle
     ("The model was trained on licensed and publicly available data", True, True),
     ("We have consistently prioritized controls against misuse", True, True),
     ("The sky is red because the sun sets behind the hills", True, False),
+    # a forecast about something other than the speakers is a statement; their plan, a condition's outcome, an
+    # appointment or "there will be" is not
+    ("Being included in the list will not have a substantial impact on the company's business", True, True),
+    ("a lot of people who haven't yet left will leave", True, True),
+    ("There will be more to announce in the coming weeks", True, False),
+    ("Priya Raman will be the new CTO of Zentrix Labs", True, False),
+    ("Once code quality reaches parity, humans will stop writing code entirely", True, False),
+    ("This financing will accelerate our roadmap and enable us to ship products faster", True, False),
+    # a superlative states a rank only with its field ("in the world"); alone it is praise
+    ("This is the most impactful decision", True, False),
+    ("Orion is the most widely used model in Europe", True, True),
+    # counts in plural scale words, and denials with "just" or "always", are facts
+    ("Every week, Zentrix sends billions of visitors to publishers", True, True),
+    ("We don't just rely on our own crawlers", True, True),
 ])
 def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     assert is_statement(content, quoted=quoted) is expected
@@ -429,6 +537,10 @@ def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     ("the two companies are entirely separate", False),
     # too much, too little, a likeness, how much it matters
     ("the industry is too captivated by chatbots to fund basic research", True),
+    # an adjective judging an act, extraposed
+    ("it was inappropriate for a trustee who is not on the board to speak from the floor", True),
+    ("it is hard to confirm how the model was trained", True),
+    ("it was founded to make the technology safe", False),
     ("even raising several hundred million won't be enough", True),
     ("calling the lab a model company is like calling a library a shelf company", True),
     ("open research has been vital for the progress of the industry", True),

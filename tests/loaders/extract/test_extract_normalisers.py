@@ -258,6 +258,10 @@ def test_quantities_never_crash(text: str) -> None:
     ("one of the firms", []),
     ("from one and a half hours to twelve hours", [(1.5, "hour"), (12.0, "hour")]),
     ("between $114 million and $116 million", [(114e6, "USD"), (116e6, "USD")]),
+    # a multiple in a word, not a frequency
+    ("its chips are twice as fast as rivals'", [(2.0, "multiple")]),
+    ("the board met twice a week", []),
+    ("output has doubled since May", [(2.0, "multiple")]),
     # a number after a name or a code is part of an identifier, and "4 is" no count
     ("the governor said SB 1047 establishes a framework", []),
     ("under Section 230 platforms are shielded", []),

@@ -71,9 +71,9 @@ def test_funding_is_found_once_and_read_by_events_and_relations() -> None:
     assert isinstance(values["extraction"], Extraction)
 
 
-def test_attribution_is_done_once_and_read_by_criticisms_claims_and_pairs() -> None:
+def test_attribution_is_done_once_and_read_by_criticisms_and_claims() -> None:
     readers = [s.name for s in STEPS if "speakers" in s.requires]
-    assert readers == ["criticisms", "claims", "criticism_pairs"]
+    assert readers == ["criticisms", "claims"]
     values = run_steps(STEPS, text="Zentrix Labs reported results on Monday. “Our revenue grew 40% last year to $3 "
                                    "million,” said Mara Quist, chief executive of Zentrix Labs.", published=None)
     quoted = values["speakers"].quoted()

@@ -1,0 +1,65 @@
+"""Whom a criticism is aimed at (criticism_targets): the object of the verb, not the names of the charge after it,
+of a yardstick or of whom the critic supports (invented names)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import check_spans, pairs
+
+from loaders.extract import extract
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # the charge after "accused X of": what the target did, and to whom
+    ("Zentrix Labs has grown fast this year. Senator Ada Pike accused the company of having lobbied to weaken "
+     "Orlan Networks' privacy rules.", "Orlan Networks"),
+    # the reason after "faulted X for"
+    ("Quorra, the Zentrix Labs chatbot, drew complaints in May. Critic Tomas Quill faulted the startup for copying "
+     "Veltrix Research's benchmark without credit.", "Veltrix Research"),
+])
+def test_names_in_the_charge_are_not_targets(text: str, wrong: str) -> None:
+    ex = extract(text)
+    got = pairs(ex)
+    assert not any(target == wrong for _, target in got), got
+    check_spans(text, ex)
+
+
+def test_the_object_named_before_the_charge_is_the_target() -> None:
+    text = "Senator Ada Pike accused Zentrix Labs of training its models on Orlan Networks' data."
+    got = pairs(extract(text))
+    assert ("Ada Pike", "Zentrix Labs") in got
+    assert ("Ada Pike", "Orlan Networks") not in got
+
+
+def test_a_rival_named_as_a_yardstick_is_not_a_target() -> None:
+    text = ("The Commerce Department took aim at one of the startups seen as an answer to Orlan Networks' Quorra "
+            "chatbot.")
+    got = pairs(extract(text))
+    assert not any(target in ("Quorra", "Orlan Networks") for _, target in got), got
+
+
+@pytest.mark.parametrize("verb", ["would back", "would support", "would defend"])
+def test_whom_the_critic_supports_is_not_a_target(verb: str) -> None:
+    text = (f"Zentrix Labs faces a ban over its Quorra chatbot. Minister Ada Pike has said she {verb} Veltrix "
+            "Authority if it ruled the chatbot is unsafe.")
+    got = pairs(extract(text))
+    assert ("Ada Pike", "Veltrix Authority") not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs shipped Quorra in May. Ada Pike wrote in the Orlan Times that the launch was reckless.",
+    "Zentrix Labs shipped Quorra in May. In an op-ed for the Orlan Times, Ada Pike slammed the launch as reckless.",
+])
+def test_the_outlet_a_criticism_appears_in_is_not_its_target(text: str) -> None:
+    got = pairs(extract(text))
+    assert got & {("Ada Pike", "Quorra"), ("Ada Pike", "Zentrix Labs")}, got
+    assert ("Ada Pike", "Orlan Times") not in got
+
+
+def test_a_rival_a_product_lags_is_a_yardstick() -> None:
+    text = ("Zentrix Labs released its Halo-2 model in May. Ada Pike, an analyst at Quill Securities, questioned "
+            "whether Halo-2 could compete. \"Its benchmark scores lag Orlan Networks' Quorra and are well behind "
+            "Veltrix Research,\" Pike said.")
+    got = pairs(extract(text))
+    assert ("Ada Pike", "Halo-2") in got
+    assert not any(target in ("Orlan Networks", "Quorra", "Veltrix Research") for _, target in got), got
