@@ -253,6 +253,40 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     return None, None
 
 
+@dataclass(frozen=True, slots=True)
+class SpeechVerb:
+    """A verb of speech of a sentence, outside its quotes, read once for every stage that asks."""
+
+    rel: int  # its offset in the sentence
+    words: str  # the verb as matched
+    content_start: int  # where what it reports starts ("said on Monday that …"), an offset in the document
+    quote_verb: bool  # it may attribute a direct quote ('“…,” she said'): where the sentence holds an attributed
+    # quote, the quote's attribution reads it
+
+
+def speech_verbs(ctx: DocContext, sent: int) -> list[SpeechVerb]:
+    """The verbs of speech of a sentence outside its quotes (one scan per sentence, kept on the context: the
+    criticism and claims stages both read the reported speech of every sentence)."""
+    found = ctx.speech_verbs.get(sent)
+    if found is not None:
+        return found
+    p, s, st = patterns(), ctx.sentence(sent), ctx.stext(sent)
+    # every quotation mark test below needs one of these: a sentence without any skips them
+    marks = "“" in st or '"' in st or "”" in st
+    spans = [(q.start(), q.end()) for q in quotes(st)] if marks else []
+    found = []
+    for m in p["speech"].finditer(st):
+        if any(a <= m.start() < b for a, b in spans):
+            continue  # "Feld's claims are wrong," inside a quote: the quote's own speaker says it
+        quote_verb = marks and (re.search(r"[“\"]", st[m.end():m.end() + 4]) is not None or
+                                re.search(r"[”\"]\s*,?\s*$", st[:m.start()]) is not None or
+                                re.search(r"[,.!?][”\"]\s+\S+(?:\s+\S+)?\s*$", st[:m.start()]) is not None)
+        content_start = s.start + p["said_that"].match(st, m.start()).end()  # type: ignore[union-attr]
+        found.append(SpeechVerb(m.start(), m.group(0), content_start, quote_verb))
+    ctx.speech_verbs[sent] = found
+    return found
+
+
 def reported_attributions(f: Speakers, sent: int, quoted: bool,
                           keep: Callable[[str], bool] | None = None) -> list[Attribution]:
     """'X said (that) …', '…, X said' and 'according to X, …' in one sentence (``quoted``: it holds a quote;
@@ -261,15 +295,10 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
     s = ctx.sentence(sent)
     st = ctx.stext(sent)
     out: list[Attribution] = []
-    spans = [(q.start(), q.end()) for q in quotes(st)] if quoted or "“" in st or '"' in st else []
-    for m in p["speech"].finditer(st):
-        pos = s.start + m.start()
-        if any(a <= m.start() < b for a, b in spans):
-            continue  # "Feld's claims are wrong," inside a quote: the quote's own speaker says it
-        if quoted and (re.search(r"[“\"]", st[m.end():m.end() + 4]) or re.search(r"[”\"]\s*,?\s*$", st[:m.start()])
-                       or re.search(r"[,.!?][”\"]\s+\S+(?:\s+\S+)?\s*$", st[:m.start()])):
+    for v in speech_verbs(ctx, sent):
+        if quoted and v.quote_verb:
             continue  # the attribution of a direct quote: handled with the quote
-        content_start = s.start + p["said_that"].match(st, m.start()).end()  # type: ignore[union-attr]
+        pos, content_start = s.start + v.rel, v.content_start
         after = content_start < s.end - 3 and (keep is None or keep(text[content_start:s.end]))
         if not after and (keep is not None and not keep(text[s.start:pos])):
             continue
@@ -277,12 +306,12 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
         if speaker is None:
             continue
         if after:
-            out.append(Attribution(speaker, "reported", content_start, s.end, sent, sent, m.group(0),
+            out.append(Attribution(speaker, "reported", content_start, s.end, sent, sent, v.words,
                                    text[content_start:s.end]))
         # "<content>, X said." : the content is before the speaker
         names = [x for x in ctx.mentions(sent, s.start, pos) if x.key == speaker]
         if names and re.search(r",\s*$", text[s.start:names[0].start]):
-            out.append(Attribution(speaker, "fronted", s.start, names[0].start, sent, sent, m.group(0),
+            out.append(Attribution(speaker, "fronted", s.start, names[0].start, sent, sent, v.words,
                                    text[s.start:names[0].start]))
     am = p["according"].search(st)
     if am:

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache, partial
 
-from kg.model import Claim, Criticism, Event, Quantity, Relation
-from loaders.extract.attribution import Attribution, quote_attributions, reported_attributions
+from kg.model import Claim, Criticism, Quantity
+from loaders.extract.attribution import Attribution, reported_attributions
 from loaders.extract.claim_company import (
     RECENT_SPEAKER,
     body_attribution,
@@ -169,10 +169,9 @@ def _next_attribution() -> re.Pattern[str]:
                       rf"(?:also\s+)?(?:{speech})\b", re.I)
 
 
-def extract_claims(ctx: DocContext, relations: list[Relation], events: list[Event],
-                   criticisms: list[Criticism]) -> list[Claim]:
+def extract_claims(ctx: DocContext, speakers: CriticIndex, criticisms: list[Criticism]) -> list[Claim]:
     """Attributed statements of fact or forecast, with their speaker, what they are about and their figures."""
-    return _DocClaims(ctx, CriticIndex(ctx, relations, events), criticisms).run()
+    return _DocClaims(ctx, speakers, criticisms).run()
 
 
 class _DocClaims:
@@ -360,7 +359,7 @@ class _DocClaims:
 def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attribution, str]]:
     """Every attribution of the document with the rule that names it: quotes first, then reported speech."""
     quoted: set[int] = set()
-    found = quote_attributions(finder)
+    found = list(finder.quoted())
     parts = [(q.qs, q.qe, q.sent_a, q.sent_b) for q in ctx.quote_parts or ()]
     for a in found + company_quotes(ctx, parts, {a.start for a in found}):
         quoted.update(range(a.sent, a.last_sent + 1))

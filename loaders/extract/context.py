@@ -112,6 +112,7 @@ class DocContext:
     _nouns: dict[str, list[str]] | None = None
     _dates: dict[int, DateRef | None] = field(default_factory=dict)
     quote_parts: list[Any] | None = None  # attribution's quotes, read the same by the criticism and claims stages
+    speech_verbs: dict[int, list[Any]] = field(default_factory=dict)  # attribution's verbs of speech, by sentence
 
     @classmethod
     def build(cls, doc: TextDoc, resolved: Resolved) -> DocContext:

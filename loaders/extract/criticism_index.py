@@ -1,21 +1,23 @@
 """The read-only index of one resolved document that every criticism rule is given.
 
-A rule (see :mod:`loaders.extract.criticism_found`) reads the document through the index and never changes it;
-:func:`loaders.extract.criticisms.extract_criticisms` builds one per document, runs the rules in a declared order
-and merges what they return. The index memoises what several rules ask (a quote's negative word, its polarity, the
-critic at a verb); a memo never changes an answer.
+A rule (see :mod:`loaders.extract.criticism_found`) reads the document through the index and never changes it.
+The attribution stage (loaders.extract.pipeline) builds one per document and attributes its quotes; the criticism
+stage runs the rules on it in a declared order and merges what they return, and the claims stage finds the speakers
+of statements through it. The index memoises what several rules and stages ask (a quote's negative word, its
+polarity, the critic at a verb, the quotes' speakers); a memo never changes an answer.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from loaders.extract import critic_roles as roles
 from loaders.extract import judgements
-from loaders.extract.attribution import patterns
+from loaders.extract.attribution import Attribution, patterns, quote_attributions
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.sentiment import THRESHOLD, polarity
 
@@ -35,8 +37,9 @@ _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:
 
 class CriticIndex:
     """The resolved document as the criticism rules read it: its text and context, who is allied with whom, what
-    each organisation published, and memoised judgements. Built once per document; the claims stage builds its own
-    to find the speakers of statements (with no findings: a spokesperson is then mapped from the story alone)."""
+    each organisation published, and memoised judgements. Built once per document by the attribution stage and read
+    by the criticism and claims stages (the claims stage finds the speakers of statements with no findings: a
+    spokesperson is then mapped from the story alone)."""
 
     def __init__(self, ctx: DocContext, relations: list[Relation], events: list[Event]) -> None:
         self.ctx = ctx
@@ -50,6 +53,26 @@ class CriticIndex:
         self._pol: dict[str, float] = {}
         self._dissent_hits: dict[int, bool] = {}
         self._critics: dict[tuple[int, int, int, Finding | None], str | None] = {}
+        self._free_critics: dict[tuple[int, int], str | None] = {}  # the critics found without reading findings
+        self._quoted: tuple[Attribution, ...] | None = None
+        self._quoted_read = True  # whether attributing the quotes read the (empty) findings
+
+    def quoted(self) -> tuple[Attribution, ...]:
+        """The direct quotes' attributions with no findings (read by the claims stage, and by the criticism stage where
+        they read no findings; attributed once)."""
+        if self._quoted is None:
+            watched = _Watched(())
+            self._quoted = tuple(quote_attributions(self.speakers(watched)))
+            self._quoted_read = watched.read
+        return self._quoted
+
+    def quoted_for(self, found: Found) -> list[Attribution]:
+        """The direct quotes' attributions given the findings so far (read by the criticism stage): those of
+        :meth:`quoted` where attributing them read no findings, as in most documents; else attributed again."""
+        quoted = self.quoted()
+        if not self._quoted_read:
+            return list(quoted)
+        return quote_attributions(self.speakers(found))
 
     def negative(self, text: str) -> re.Match[str] | None:
         """The first negative-judgement word of a text (memoised per document)."""
@@ -99,12 +122,27 @@ class CriticIndex:
 
     def critic_at(self, sent: int, pos: int, found: Found = ()) -> str | None:
         """The critic: subject of the clause before ``pos``, spokespeople mapped to their organisation."""
-        # memoised: several rules ask at the same verb; the answer depends on the document and on the findings so
-        # far (a spokesperson's organisation), which the collector only appends to, so their number and the last
-        # one complete the key
-        key = (sent, pos, len(found), found[-1] if found else None)
-        if key not in self._critics:
-            self._critics[key] = roles.critic_at(self, sent, pos, found)
+        # memoised: several rules and stages ask at the same verb. Most answers depend on the document alone: those
+        # whose finding never read the findings so far are kept by position, for every later asker
+        free = self._free_critics.get((sent, pos), _UNKNOWN)
+        if free is not _UNKNOWN:
+            return free  # type: ignore[return-value]
+        # the others depend on the findings so far (a spokesperson's organisation), which the collector only
+        # appends to, so their number and the last one complete the key (of the findings themselves where a caller
+        # watches them: reading them for the key is no reading of the answer's)
+        outer = found if isinstance(found, _Watched) else None
+        plain = outer.found if outer is not None else found
+        key = (sent, pos, len(plain), plain[-1] if plain else None)
+        if key in self._critics:
+            read = True  # kept by its findings: it read them
+        else:
+            watched = _Watched(plain)
+            self._critics[key] = roles.critic_at(self, sent, pos, watched)
+            read = watched.read
+            if not read:
+                self._free_critics[(sent, pos)] = self._critics[key]
+        if read and outer is not None:
+            outer.read = True
         return self._critics[key]
 
     def actor(self, key: str | None, sent: int, pos: int, found: Found = ()) -> str | None:
@@ -118,6 +156,40 @@ class CriticIndex:
     def speakers(self, found: Found) -> SpeakerView:
         """The index seen with the findings so far, as attribution asks for speakers (attribution.Speakers)."""
         return SpeakerView(self, found)
+
+
+# a memo's "not known yet" (None is an answer: no critic)
+_UNKNOWN = object()
+
+
+class _Watched(Sequence[Finding]):
+    """The findings so far, noting whether they were read: an answer found without reading them is the same for any
+    findings (the finding of a critic reads nothing else that changes)."""
+
+    __slots__ = ("found", "read")
+
+    def __init__(self, found: Found) -> None:
+        self.found, self.read = found, False
+
+    def __len__(self) -> int:
+        self.read = True
+        return len(self.found)
+
+    @overload
+    def __getitem__(self, i: int) -> Finding: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Finding]: ...
+    def __getitem__(self, i: int | slice) -> Finding | Sequence[Finding]:
+        self.read = True
+        return self.found[i]
+
+    def __iter__(self) -> Iterator[Finding]:
+        self.read = True
+        return iter(self.found)
+
+    def __reversed__(self) -> Iterator[Finding]:
+        self.read = True
+        return reversed(self.found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 
 from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract import judgements
-from loaders.extract.attribution import quote_attributions
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_documents import found_that
 from loaders.extract.criticism_found import Finding, Found
@@ -53,7 +52,7 @@ def find_all(ix: CriticIndex) -> list[Finding]:
     for s in ix.ctx.doc.sentences:
         for rule in SENTENCE_RULES:
             found += rule(ix, s.index, found)
-    attributed = quote_attributions(ix.speakers(tuple(found)))
+    attributed = ix.quoted_for(tuple(found))
     found += quotes(ix, attributed, found)
     found += reported(ix, frozenset(ix.ctx.sentence_at(a.start) for a in attributed), found)
     found += labelled(ix, found)

@@ -49,6 +49,25 @@ def caseless(text: str) -> str | None:
 
 # how far before ``pos`` a folded pattern's lookbehind or \b may look (Python's lookbehinds have a fixed width)
 _LOOK_BACK = 100
+# a text longer than this (a document, searched a few hundred times in slices) is lowered whole, once
+_WHOLE_ABOVE = 1000
+# the last long text lowered and its lower case (None where the lower case would not tell): one tuple, read and
+# replaced whole, so that threads sharing it never see one text with another's lower case
+_last_whole: tuple[str, str | None] = ("", "")
+
+
+def _whole_lower(text: str) -> tuple[str, int] | None:
+    """A long text's lower case (kept for the next call on the same text) and 0; None where it would not tell (see
+    caseless) or would not keep its offsets, or where a final sigma makes a character's lower case depend on where
+    the text is cut."""
+    global _last_whole
+    last = _last_whole
+    if last[0] is not text:
+        low = caseless(text)
+        if low is not None and (len(low) != len(text) or "\u03a3" in text):
+            low = None
+        last = _last_whole = (text, low)
+    return None if last[1] is None else (last[1], 0)
 
 
 class Folded:
@@ -71,8 +90,10 @@ class Folded:
         self.cs = re.compile(pattern)
 
     def _lowered(self, text: str, pos: int, endpos: int) -> tuple[str, int] | None:
-        """text[origin:endpos] in lower case and its origin (a bounded look back before ``pos``); None where the lower
-        case would not tell (see caseless)."""
+        """text[origin:endpos] in lower case and its origin (a bounded look back before ``pos``), or a long text's
+        whole lower case and 0; None where the lower case would not tell (see caseless)."""
+        if len(text) > _WHOLE_ABOVE:
+            return _whole_lower(text)
         origin = max(0, pos - _LOOK_BACK)
         seg = text[origin:endpos]
         low = caseless(seg)
@@ -90,10 +111,11 @@ class Folded:
         low = self._lowered(text, pos, endpos)
         if low is None:
             return self.ci.search(text, pos, endpos)
-        if self.anchors and not any(a in low[0] for a in self.anchors):
+        low_text, origin = low
+        if self.anchors and not any(low_text.find(a, pos - origin, endpos - origin) >= 0 for a in self.anchors):
             return None
-        m = self.cs.search(low[0], pos - low[1])
-        return None if m is None else self._again(text, m.start() + low[1], endpos)
+        m = self.cs.search(low_text, pos - origin, endpos - origin)
+        return None if m is None else self._again(text, m.start() + origin, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """As re.Pattern.finditer under re.I."""
@@ -102,10 +124,11 @@ class Folded:
         if low is None:
             yield from self.ci.finditer(text, pos, endpos)
             return
-        if self.anchors and not any(a in low[0] for a in self.anchors):
+        low_text, origin = low
+        if self.anchors and not any(low_text.find(a, pos - origin, endpos - origin) >= 0 for a in self.anchors):
             return
-        for m in self.cs.finditer(low[0], pos - low[1]):
-            yield self._again(text, m.start() + low[1], endpos)
+        for m in self.cs.finditer(low_text, pos - origin, endpos - origin):
+            yield self._again(text, m.start() + origin, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.match under re.I (anchored at ``pos``: the lower case would save nothing)."""

@@ -44,6 +44,7 @@ _APOSTROPHES = frozenset({"'", "’"})
 _INSTITUTIONS = frozenset({"University", "College", "School", "Hospital", "Institute", "Museum", "Library", "Academy"})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
 _QUOTES_OPEN = "\"“‘'"
+_QUOTE_MARKS = frozenset(_QUOTES_OPEN)
 _QUOTES_CLOSE = "\"”’'"
 # the last words of a firm's name, never of a place or an institution named "of" something
 _FIRM_SUFFIXES = frozenset({"Capital", "Ventures", "Partners", "Labs", "Inc", "Inc.", "LLC", "LLP", "Ltd", "Ltd.",
@@ -454,13 +455,16 @@ class _Builder:
 
     def sentence(self, s: Sentence) -> None:
         """Mentions of one sentence."""
-        toks = _split_compounds(tokens(self.text, s.start, s.end), self.lex)
+        toks = tokens(self.text, s.start, s.end)
+        if self.text.find("-", s.start, s.end) >= 0:  # (every character but a space is a token's)
+            toks = _split_compounds(toks, self.lex)
         if not toks:
             return
         texts = list(map(_TEXT, toks))
         self.lows = lows = list(map(str.lower, texts))
         initial = _initial_positions(toks, texts)
-        titles = work_titles(texts, self.lex) if any(t in _QUOTES_OPEN for t in texts) else ()
+        # (a token is a quotation mark alone, or holds a word: one in _QUOTES_OPEN is one of its characters)
+        titles = work_titles(texts, self.lex) if not _QUOTE_MARKS.isdisjoint(texts) else ()
         for a, b in self._runs(toks, texts):
             if self.mentions and self.mentions[-1].version_end and toks[a][0] < self.mentions[-1].version_end:
                 continue  # consumed as a version tail ("iPhone 15 Pro")

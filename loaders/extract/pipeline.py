@@ -37,8 +37,9 @@ from loaders.extract.claims import extract_claims
 from loaders.extract.classify import type_mentions
 from loaders.extract.compact import Compactor, replace
 from loaders.extract.context import DocContext
+from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_legal import legal_criticisms
-from loaders.extract.criticisms import extract_criticisms
+from loaders.extract.criticisms import find_all, merged
 from loaders.extract.events import extract_events
 from loaders.extract.funding import extract_funding
 from loaders.extract.mentions import find_mentions
@@ -254,10 +255,19 @@ class _Merger:
 
 
 # The extraction, in order. Each stage's parameters name what it reads: the inputs "text" and "published", or what
-# an earlier stage provides. Funding rounds are found once and read by both the events and the relations stages.
-def find_criticisms(ctx: DocContext, relations: list[Relation], events: list[Event]) -> list[Criticism]:
+# an earlier stage provides. Funding rounds are found once and read by both the events and the relations stages;
+# the speakers (attribution) once and read by both the criticisms and the claims stages.
+def attribute(ctx: DocContext, relations: list[Relation], events: list[Event]) -> CriticIndex:
+    """Who speaks where: the document's speaker index (allies, publishers, memoised critics and judgements) with its
+    direct quotes attributed."""
+    speakers = CriticIndex(ctx, relations, events)
+    speakers.quoted()
+    return speakers
+
+
+def find_criticisms(ctx: DocContext, speakers: CriticIndex) -> list[Criticism]:
     """The finder's criticisms, then the lawsuits and authorities' measures it missed."""
-    criticisms = extract_criticisms(ctx, relations, events)
+    criticisms = merged(ctx, find_all(speakers))
     return criticisms + legal_criticisms(ctx, criticisms)
 
 
@@ -270,6 +280,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("funding", extract_funding, provides="funding"),
     Stage("events", extract_events, provides="events"),
     Stage("relations", extract_relations, provides="relations"),
+    Stage("attribution", attribute, provides="speakers"),
     Stage("criticisms", find_criticisms, provides="criticisms"),
     Stage("claims", extract_claims, provides="claims"),
     Stage("assemble", assemble, provides="extraction"),

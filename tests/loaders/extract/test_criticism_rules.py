@@ -11,7 +11,8 @@ import pytest
 from extract_helpers import key_label, pairs
 
 from kg.model import Criticism
-from loaders.extract import extract
+from loaders.extract import critic_roles, extract
+from loaders.extract.attribution import patterns, quote_attributions
 from loaders.extract.criticism_found import Finding, Known, is_court
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_legal import AUTHORITY_RULES, LEGAL_RULES, LegalIndex, legal_criticisms
@@ -136,3 +137,49 @@ def test_critic_at_answers_for_the_findings_it_is_given() -> None:
     for critic, target in ((globex, acme), (acme, globex)):
         history = [Finding(critic, (target,), None, "questioned", 0, 10, 0, "criticism.verb_object.v2")]
         assert ix.critic_at(ctx.sentence_at(pos), pos, history) == target
+
+
+def test_critic_at_memo_never_changes_an_answer(dev_values: list[dict[str, Any]]) -> None:
+    """Asked at every verb of speech, with no findings and with the document's findings (in both orders), the
+    index's memoised critic is the one found afresh: an answer kept by position read no findings."""
+    speech = patterns()["speech"]
+    asked = 0
+    for values in dev_values:
+        ctx = values["ctx"]
+        ix = CriticIndex(ctx, values["relations"], values["events"])
+        histories: list[tuple[Finding, ...]] = [(), tuple(find_all(CriticIndex(ctx, values["relations"],
+                                                                               values["events"])))]
+        for s in ctx.doc.sentences:
+            for m in speech.finditer(ctx.doc.clean, s.start, s.end):
+                for found in (*histories, *reversed(histories)):
+                    fresh = CriticIndex(ctx, values["relations"], values["events"])
+                    assert ix.critic_at(s.index, m.start(), found) == \
+                        critic_roles.critic_at(fresh, s.index, m.start(), found), (s.index, m.group(0))
+                    asked += 1
+    assert asked > 50
+
+
+def test_quotes_attributed_once_serve_the_criticisms_as_if_attributed_again(dev_values: list[dict[str, Any]]) -> None:
+    """The criticism stage reads the attribution stage's quotes given its findings: the same as attributing them
+    again with those findings."""
+    for values in dev_values:
+        ctx = values["ctx"]
+        found = tuple(find_all(CriticIndex(ctx, values["relations"], values["events"])))
+        fresh = CriticIndex(ctx, values["relations"], values["events"])
+        ix = CriticIndex(ctx, values["relations"], values["events"])
+        assert ix.quoted_for(found) == quote_attributions(fresh.speakers(found))
+
+
+def test_a_quote_whose_speaker_depends_on_the_findings_is_attributed_again() -> None:
+    """An unaffiliated spokesperson speaks for the organisation criticised last: the quote's speaker follows the
+    findings it is given, not the attribution made without any."""
+    text = ("Regulators have questioned Acme Corp and Globex Inc for months. “The plan is reckless,” a spokesperson "
+            "said.")
+    values = _resolved(text)
+    ctx = values["ctx"]
+    ix = CriticIndex(ctx, values["relations"], values["events"])
+    by_label = {e.label: e.key for e in ctx.entities.values()}
+    acme, globex = by_label["Acme Corp"], by_label["Globex Inc"]
+    for critic, target in ((globex, acme), (acme, globex)):
+        history = (Finding(critic, (target,), None, "questioned", 0, 10, 0, "criticism.verb_object.v2"),)
+        assert [a.speaker for a in ix.quoted_for(history)] == [target]

@@ -6,8 +6,11 @@ import pytest
 from extract_helpers import pairs
 
 from loaders.extract import extract
-from loaders.extract.attribution import patterns
+from loaders.extract.attribution import patterns, reported_attributions, speech_verbs
+from loaders.extract.pipeline import STEPS, run_steps
 from loaders.extract.sentiment import has_phrase, is_negative, polarity
+
+_UP_TO_ATTRIBUTION = tuple(STEPS[:[s.name for s in STEPS].index("attribution") + 1])
 
 
 def test_quote_before_attribution_with_role_apposition() -> None:
@@ -187,3 +190,20 @@ def test_a_pronoun_speaker_is_not_a_name_opening_the_quote_before() -> None:
     critics = {c for c, _ in pairs(extract(text))}
     assert "Oona Brandt" in critics
     assert "Ravi Menon" not in critics
+
+
+def test_speech_verbs_are_read_once_per_sentence_for_every_stage() -> None:
+    """A sentence's verbs of speech are scanned once: where each stands, where what it reports starts, and whether
+    it may attribute a direct quote (skipped only where the sentence holds an attributed quote)."""
+    text = '“Quill is unsafe,” Oona Brandt said. Zentrix said on Monday that it would appeal the ruling.'
+    values = run_steps(_UP_TO_ATTRIBUTION, text=text, published=None)
+    ctx, speakers = values["ctx"], values["speakers"]
+    first, second = speech_verbs(ctx, 0), speech_verbs(ctx, 1)
+    assert speech_verbs(ctx, 1) is second  # kept, not scanned again
+    assert [(v.words, v.quote_verb) for v in first] == [("said", True)]
+    assert [(v.words, text[v.content_start:ctx.sentence(1).end], v.quote_verb) for v in second] == [
+        ("said", "it would appeal the ruling.", False)]
+    assert [a.kind for a in reported_attributions(speakers, 0, quoted=True)] == []
+    labels = {e.key: e.label for e in ctx.entities.values()}
+    assert [(labels[a.speaker], a.kind, a.judged) for a in reported_attributions(speakers, 1, quoted=False)] == [
+        ("Zentrix", "reported", "it would appeal the ruling.")]

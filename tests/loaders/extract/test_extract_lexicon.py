@@ -41,15 +41,16 @@ def _spans(ms: object) -> list[tuple[tuple[int, int], tuple[str | None, ...], st
 
 @pytest.fixture(scope="module")
 def texts(seeds_dir: Path, dev_articles_dir: Path) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Articles of several sets with their sentences' offsets; each also shouting, and with a dotless i (which the
-    lower case cannot stand for: the re.I pattern runs as it is)."""
+    """Articles of several sets with their sentences' offsets; each also shouting, with a dotless i (which the
+    lower case cannot stand for: the re.I pattern runs as it is) and with a capital sigma (whose lower case depends on
+    where the text is cut)."""
     folders = [seeds_dir, dev_articles_dir, *(EXTRACT_TESTS / s / "articles" for s in ("tuning", "tuning3",
                                                                                         "realnews_a", "realnews_d"))]
     out = [(PHRASES, [(s.start, s.end) for s in prepare(PHRASES).sentences])]
     for folder in folders:
         for path in sorted(folder.glob("*.txt")):
             text = path.read_text(encoding="utf-8")
-            for variant in (text, text.upper(), text.replace("i", "\u0131", 3)):
+            for variant in (text, text.upper(), text.replace("i", "\u0131", 3), text.replace(" ", " \u03a3", 3)):
                 out.append((variant, [(s.start, s.end) for s in prepare(variant).sentences]))
     return out
 

@@ -71,6 +71,18 @@ def test_funding_is_found_once_and_read_by_events_and_relations() -> None:
     assert isinstance(values["extraction"], Extraction)
 
 
+def test_attribution_is_done_once_and_read_by_criticisms_and_claims() -> None:
+    readers = [s.name for s in STEPS if "speakers" in s.requires]
+    assert readers == ["criticisms", "claims"]
+    values = run_steps(STEPS, text="Zentrix Labs reported results on Monday. “Our revenue grew 40% last year to $3 "
+                                   "million,” said Mara Quist, chief executive of Zentrix Labs.", published=None)
+    quoted = values["speakers"].quoted()
+    assert values["speakers"].quoted() is quoted  # attributed once, whoever asks
+    # the claim is the statement the attribution stage attributed, credited to the speaker it found
+    assert [(c.claimant, c.text) for c in values["claims"]] == [(a.speaker, a.judged.rstrip(",")) for a in quoted]
+    assert {e.key: e.label for e in values["resolved"].entities}[quoted[0].speaker] == "Mara Quist"
+
+
 def _raises(*args: object) -> list[Event]:
     """A stage with a bug."""
     raise IndexError("list index out of range")
