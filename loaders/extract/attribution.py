@@ -211,6 +211,10 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     m = p["speech_after_quote"].match(after) or p["speech_after_appos"].match(after)
     # '“...,” and noted that X' / '“disaster” for security and wrote that X': the speaker was named before
     if m and not _AND_VERB.match(after) and not _AND_BEFORE_VERB.search(m.group(0)):
+        if _SAYS_PRONOUN.match(after.strip(" ,")):
+            # '“…,” he said, adding that Intel had …', '“…,” she told CNBC's Jim Cramer': the pronoun is the speaker,
+            # not a name after the verb (nor one inside the quote)
+            return f.actor(ctx.person_pronoun(qs), sent_b, qe), m.group(0)
         # '“…,” he said in an interview with Bloomberg Television', '… she wrote on Threads': the outlet is no speaker
         names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x) and
                  not (x.type == "Organization" and _TO_OUTLET.search(text, max(qe, x.start - 24), x.start))]
@@ -226,15 +230,12 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
                 if person and names[0].key in f.allies.get(person, ()):
                     return person, m.group(0)
             return f.actor(names[0].key, sent_b, names[0].start), m.group(0)
-        if _SAYS_PRONOUN.match(after.strip(" ,")):
-            key = ctx.person_pronoun(qs)  # '“...,” she wrote': a name inside the quote is not the speaker
-        else:
-            key = ctx.subject(sent_b, qe + m.end()) or ctx.described_subject(sent_b, qe + m.end())
-            if key is not None and not any(x.key == key for x in ctx.mentions(sent_b, qe, qe + m.end())) and \
-                    any(x.key == key for x in ctx.mentions(sent_b, None, qe)):
-                key = None  # a name inside the quote does not speak it
-            if key is None:  # '“…,” the decision states': the document speaks for its author
-                return f.document_voice(sent_b, qe + m.end()), m.group(0)
+        key = ctx.subject(sent_b, qe + m.end()) or ctx.described_subject(sent_b, qe + m.end())
+        if key is not None and not any(x.key == key for x in ctx.mentions(sent_b, qe, qe + m.end())) and \
+                any(x.key == key for x in ctx.mentions(sent_b, None, qe)):
+            key = None  # a name inside the quote does not speak it
+        if key is None:  # '“…,” the decision states': the document speaks for its author
+            return f.document_voice(sent_b, qe + m.end()), m.group(0)
         return f.actor(key, sent_b, qe), m.group(0)
     sa = ctx.sentence(sent_a)
     before = text[sa.start:qs]

@@ -187,3 +187,15 @@ def test_a_pronoun_speaker_is_not_a_name_opening_the_quote_before() -> None:
     critics = {c for c, _ in pairs(extract(text))}
     assert "Oona Brandt" in critics
     assert "Ravi Menon" not in critics
+
+
+@pytest.mark.parametrize("after", [
+    "he said, adding that Zentrix had rushed it",  # a name in the clause after the verb
+    "he told Northwind's Dana Okafor",  # the person he spoke to
+])
+def test_a_pronoun_before_the_verb_speaks_the_quote_not_a_name_after_it(after: str) -> None:
+    text = (f'Veltrix unveiled its turnaround plan on Monday. Ravi Menon, an analyst at Harbor Partners, was '
+            f'blunter. "Veltrix is a reckless mess," {after}.')
+    got = pairs(extract(text))
+    assert ("Ravi Menon", "Veltrix") in got
+    assert not {c for c, _ in got} - {"Ravi Menon"}
