@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
+from loaders.extract import plural_speakers
 from loaders.extract.lexicon import Folded, alternation, lexicon
 from loaders.extract.sentiment import EVALUATIVE
 
@@ -38,6 +39,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our|
 _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
 # "“…,” Meta's chief global affairs officer Joel Kaplan said": the organisation owns the role, the person speaks
 _OWNER_ROLE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){1,5}$")
+# '“…,” the senators wrote': a plural description of people as the speaker
+_THE_PLURAL_SAID = re.compile(r"[,.!?]?\s*the\s+(?:two\s+|three\s+|four\s+)?([a-z]+s)\b")
 
 
 def quotes(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -175,6 +178,7 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
     ctx, text = f.ctx, f.text
     out: list[Attribution] = []
     last_para, last_speaker, last_body = -1, None, ""
+    last_speakers: list[str] = []
     for part in _quote_parts(ctx):
         body, qs, qe, sent_a, sent_b = part.body, part.qs, part.qe, part.sent_a, part.sent_b
         frame, called = part.frame, part.called
@@ -192,15 +196,36 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
             prev = ctx.sentence(sent_a - 1)
             if re.search(r"[:,]\s*$", ctx.stext(sent_a - 1)) and patterns()["speech"].search(ctx.stext(sent_a - 1)):
                 speaker = f.critic_at(sent_a - 1, prev.end)  # "X said:" then the quote
-        if speaker is None and last_speaker and (para == last_para or para == last_para + 1) and \
-                text[sa.start] in "“\"":
+        goes_on = speaker is None and last_speaker and (para == last_para or para == last_para + 1) and \
+            text[sa.start] in "“\""
+        if goes_on:
             speaker = last_speaker  # the quote goes on in the next sentence or paragraph
-        if speaker is None:
+        plural = _plural_after(f, qs, qe, verb_text) if not goes_on else []
+        speakers = plural or (last_speakers if goes_on else _speakers_of(f, speaker, qs) if speaker else [])
+        if not speakers:
             continue
-        last_para, last_speaker = ctx.sentence(sent_b).paragraph, speaker
+        last_para, last_speaker, last_speakers = ctx.sentence(sent_b).paragraph, speakers[0], speakers
         at = frame.start() if frame else (called.start() if called else -1)
-        out.append(Attribution(speaker, "quote", qs, qe, sent_a, sent_b, verb_text, judged, at, continued))
+        out += [Attribution(who, "quote", qs, qe, sent_a, sent_b, verb_text, judged, at, continued)
+                for who in speakers]
     return out
+
+
+def _speakers_of(f: Speakers, speaker: str, pos: int) -> list[str]:
+    """Who a speaker stands for: a group noun of people ("the authors", "lawmakers") the persons it refers back to,
+    else the speaker itself."""
+    ctx = f.ctx
+    if ctx.type_of(speaker) != "Group":
+        return [speaker]
+    noun = plural_speakers.plural_noun(ctx.label(speaker))
+    return (plural_speakers.members(ctx, noun, pos) if noun else []) or [speaker]
+
+
+def _plural_after(f: Speakers, qs: int, qe: int, verb: str | None) -> list[str]:
+    """The persons of '“…,” the senators wrote' (a plural description no entity stands for)."""
+    m = _THE_PLURAL_SAID.match(f.text, qe) if verb else None
+    noun = plural_speakers.plural_noun(m.group(1)) if m else None
+    return plural_speakers.members(f.ctx, noun, qs) if noun else []
 
 
 def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[str | None, str | None]:
@@ -277,14 +302,15 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
         speaker = f.critic_at(sent, pos)
         if speaker is None:
             continue
+        speakers = _speakers_of(f, speaker, pos)
         if after:
-            out.append(Attribution(speaker, "reported", content_start, s.end, sent, sent, m.group(0),
-                                   text[content_start:s.end]))
+            out += [Attribution(who, "reported", content_start, s.end, sent, sent, m.group(0),
+                                text[content_start:s.end]) for who in speakers]
         # "<content>, X said." : the content is before the speaker
         names = [x for x in ctx.mentions(sent, s.start, pos) if x.key == speaker]
         if names and re.search(r",\s*$", text[s.start:names[0].start]):
-            out.append(Attribution(speaker, "fronted", s.start, names[0].start, sent, sent, m.group(0),
-                                   text[s.start:names[0].start]))
+            out += [Attribution(who, "fronted", s.start, names[0].start, sent, sent, m.group(0),
+                                text[s.start:names[0].start]) for who in speakers]
     am = p["according"].search(st)
     if am:
         names = [x for x in ctx.mentions(sent, s.start + am.end(), s.end) if ctx.is_head(x)]

@@ -199,3 +199,24 @@ def test_a_pronoun_before_the_verb_speaks_the_quote_not_a_name_after_it(after: s
     got = pairs(extract(text))
     assert ("Ravi Menon", "Veltrix") in got
     assert not {c for c, _ in got} - {"Ravi Menon"}
+
+
+@pytest.mark.parametrize(("intro", "statement", "members"), [
+    ("A letter from Republican Senator Ann Ruiz and Democratic Senator Tom Hale was sent to Zentrix.",
+     '"Zentrix is recklessly selling its chips to rivals," the senators wrote.', {"Ann Ruiz", "Tom Hale"}),
+    ("The suit was filed by writers Ann Ruiz, Tom Hale and Lena Ortiz on Monday.",
+     "The authors said Zentrix had built its business by stealing their books.",
+     {"Ann Ruiz", "Tom Hale", "Lena Ortiz"}),
+    ("Ann Ruiz, a Republican senator from Ohio, and Tom Hale, a Democratic senator from Iowa, wrote to Zentrix.",
+     "The lawmakers said Zentrix was recklessly helping rivals evade export controls.", {"Ann Ruiz", "Tom Hale"}),
+])
+def test_a_plural_description_speaks_for_the_persons_named_with_its_role(intro: str, statement: str,
+                                                                           members: set[str]) -> None:
+    got = pairs(extract(f"Zentrix makes chips. {intro} {statement}"))
+    assert {(m, "Zentrix") for m in members} <= got
+
+
+def test_a_plural_description_without_a_named_list_names_no_person() -> None:
+    text = ('Senator Ann Ruiz met Tom Hale, a founder of Zentrix. '
+            '"Zentrix is recklessly selling its chips to rivals," the senators wrote.')
+    assert not {c for c, _ in pairs(extract(text))} & {"Ann Ruiz", "Tom Hale"}
