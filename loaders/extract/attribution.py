@@ -39,6 +39,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our|
 _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
 # "“…,” Meta's chief global affairs officer Joel Kaplan said": the organisation owns the role, the person speaks
 _OWNER_ROLE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){1,5}$")
+_CLAUSE_CUT = re.compile(r"[,;:(—–]")
 # '“…,” the senators wrote': a plural description of people as the speaker
 _THE_PLURAL_SAID = re.compile(r"[,.!?]?\s*the\s+(?:two\s+|three\s+|four\s+)?([a-z]+s)\b")
 
@@ -241,7 +242,9 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
             # not a name after the verb (nor one inside the quote)
             return f.actor(ctx.person_pronoun(qs), sent_b, qe), m.group(0)
         # '“…,” he said in an interview with Bloomberg Television', '… she wrote on Threads': the outlet is no speaker
-        names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x) and
+        # '“…,” wrote the newsletter Hit Points, noting that X …': a name past the clause after the verb is not it
+        cut = _CLAUSE_CUT.search(text, qe + m.end(), sb.end)
+        names = [x for x in ctx.mentions(sent_b, qe, cut.start() if cut else sb.end) if ctx.is_head(x) and
                  not (x.type == "Organization" and _TO_OUTLET.search(text, max(qe, x.start - 24), x.start))]
         if len(names) > 1 and names[0].type == "Organization" and names[1].type == "Person" and \
                 _OWNER_ROLE.fullmatch(text, names[0].end, names[1].start):

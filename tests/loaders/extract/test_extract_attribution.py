@@ -220,3 +220,10 @@ def test_a_plural_description_without_a_named_list_names_no_person() -> None:
     text = ('Senator Ann Ruiz met Tom Hale, a founder of Zentrix. '
             '"Zentrix is recklessly selling its chips to rivals," the senators wrote.')
     assert not {c for c, _ in pairs(extract(text))} & {"Ann Ruiz", "Tom Hale"}
+
+
+@pytest.mark.parametrize("clause", ["noting that", "adding that"])
+def test_a_name_past_the_clause_after_the_verb_does_not_speak_the_quote(clause: str) -> None:
+    text = (f'Zentrix Labs sued Veltrix Inc on Monday. "Zentrix Labs is a reckless mess," wrote a newsletter, {clause} '
+            'Veltrix Inc had gained customers.')
+    assert ("Veltrix Inc", "Zentrix Labs") not in pairs(extract(text))
