@@ -40,6 +40,8 @@ _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
 # "“…,” Meta's chief global affairs officer Joel Kaplan said": the organisation owns the role, the person speaks
 _OWNER_ROLE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){1,5}$")
 _CLAUSE_CUT = re.compile(r"[,;:(—–]")
+# "it" or "the company" as the subject of a speech verb (the words before the verb)
+_ORG_PRONOUN = re.compile(r"[,.!?]?[ \t]*(?:it|the\s+(?:company|firm|startup|group))\s+(?:\w+ly\s+|also\s+)?", re.I)
 # '“…,” the senators wrote': a plural description of people as the speaker
 _THE_PLURAL_SAID = re.compile(r"[,.!?]?\s*the\s+(?:two\s+|three\s+|four\s+)?([a-z]+s)\b")
 
@@ -180,6 +182,7 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
     out: list[Attribution] = []
     last_para, last_speaker, last_body = -1, None, ""
     last_speakers: list[str] = []
+    last_qe = 0
     for part in _quote_parts(ctx):
         body, qs, qe, sent_a, sent_b = part.body, part.qs, part.qe, part.sent_a, part.sent_b
         frame, called = part.frame, part.called
@@ -197,6 +200,8 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
             prev = ctx.sentence(sent_a - 1)
             if re.search(r"[:,]\s*$", ctx.stext(sent_a - 1)) and patterns()["speech"].search(ctx.stext(sent_a - 1)):
                 speaker = f.critic_at(sent_a - 1, prev.end)  # "X said:" then the quote
+        if last_speaker and para - last_para <= 1 and _org_pronoun(f, sa.start, qs, qe, last_speaker, last_qe):
+            speaker = last_speaker  # '“…,” the union wrote. It added: “…”': the organisation that spoke last
         goes_on = speaker is None and last_speaker and (para == last_para or para == last_para + 1) and \
             text[sa.start] in "“\""
         if goes_on:
@@ -206,10 +211,28 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
         if not speakers:
             continue
         last_para, last_speaker, last_speakers = ctx.sentence(sent_b).paragraph, speakers[0], speakers
+        last_qe = qe
         at = frame.start() if frame else (called.start() if called else -1)
         out += [Attribution(who, "quote", qs, qe, sent_a, sent_b, verb_text, judged, at, continued)
                 for who in speakers]
     return out
+
+
+def _org_pronoun(f: Speakers, start: int, qs: int, qe: int, last: str, last_qe: int) -> bool:
+    """Whether a quote's speaker is "it" or "the company" ('“…,” it said', 'The company said …: “…”') that refers to
+    the organisation that spoke last (``last``, whose quote ended at ``last_qe``): no other organisation named since."""
+    ctx, text, speech = f.ctx, f.text, patterns()["speech"]
+    if ctx.type_of(last) != "Organization" or ctx.sentence_at(last_qe) >= ctx.sentence_at(qs):
+        return False  # a second quote of one sentence has the first one's speaker already
+    m = _ORG_PRONOUN.match(text, qe)
+    if not (m and speech.match(text, m.end())):
+        m = _ORG_PRONOUN.match(text, start)
+        if not (m and m.end() < qs and speech.match(text, m.end())):
+            return False
+    pos = min(m.start(), qs)
+    between = [x for si in range(ctx.sentence_at(last_qe), ctx.sentence_at(pos) + 1) for x in ctx.mentions(si)
+               if last_qe <= x.start < pos and x.type == "Organization" and ctx.is_head(x)]
+    return all(x.key == last for x in between)
 
 
 def _speakers_of(f: Speakers, speaker: str, pos: int) -> list[str]:

@@ -227,3 +227,18 @@ def test_a_name_past_the_clause_after_the_verb_does_not_speak_the_quote(clause: 
     text = (f'Zentrix Labs sued Veltrix Inc on Monday. "Zentrix Labs is a reckless mess," wrote a newsletter, {clause} '
             'Veltrix Inc had gained customers.')
     assert ("Veltrix Inc", "Zentrix Labs") not in pairs(extract(text))
+
+
+@pytest.mark.parametrize(("text", "critic", "target"), [
+    # "The company said …" after the company's own quote run: not the organisation named inside that run
+    ('Zentrix Labs said on Monday that sales rose. "Our chips are fine," Zentrix Labs said. "Veltrix Inc has been '
+     'reckless and dishonest." The company said, however, that it had learned that "Veltrix Inc had copied the '
+     'design, which is shameful."', "Zentrix Labs", "Veltrix Inc"),
+    # "It added:" in the next paragraph: the union that spoke last, not the company it criticised
+    ('"Zentrix Labs has been reckless," Harbor Union wrote. "We deplore its conduct."\n\nIt added: "Zentrix Labs must '
+     'answer for this disgraceful failure."', "Harbor Union", "Zentrix Labs"),
+])
+def test_it_or_the_company_speaking_is_the_organisation_that_spoke_last(text: str, critic: str, target: str) -> None:
+    got = pairs(extract(text))
+    assert (critic, target) in got
+    assert (target, critic) not in got
