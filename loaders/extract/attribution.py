@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from loaders.extract import plural_speakers
+from loaders.extract import speaker_refs
 from loaders.extract.lexicon import Folded, alternation, lexicon
 from loaders.extract.sentiment import EVALUATIVE
 
@@ -40,10 +40,6 @@ _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
 # "“…,” Meta's chief global affairs officer Joel Kaplan said": the organisation owns the role, the person speaks
 _OWNER_ROLE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){1,5}$")
 _CLAUSE_CUT = re.compile(r"[,;:(—–]")
-# "it" or "the company" as the subject of a speech verb (the words before the verb)
-_ORG_PRONOUN = re.compile(r"[,.!?]?[ \t]*(?:it|the\s+(?:company|firm|startup|group))\s+(?:\w+ly\s+|also\s+)?", re.I)
-# '“…,” the senators wrote': a plural description of people as the speaker
-_THE_PLURAL_SAID = re.compile(r"[,.!?]?\s*the\s+(?:two\s+|three\s+|four\s+)?([a-z]+s)\b")
 
 
 def quotes(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -200,14 +196,16 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
             prev = ctx.sentence(sent_a - 1)
             if re.search(r"[:,]\s*$", ctx.stext(sent_a - 1)) and patterns()["speech"].search(ctx.stext(sent_a - 1)):
                 speaker = f.critic_at(sent_a - 1, prev.end)  # "X said:" then the quote
-        if last_speaker and para - last_para <= 1 and _org_pronoun(f, sa.start, qs, qe, last_speaker, last_qe):
+        if last_speaker and para - last_para <= 1 and \
+                speaker_refs.org_pronoun(ctx, patterns()["speech"], sa.start, qs, qe, last_speaker, last_qe):
             speaker = last_speaker  # '“…,” the union wrote. It added: “…”': the organisation that spoke last
         goes_on = speaker is None and last_speaker and (para == last_para or para == last_para + 1) and \
             text[sa.start] in "“\""
         if goes_on:
             speaker = last_speaker  # the quote goes on in the next sentence or paragraph
-        plural = _plural_after(f, qs, qe, verb_text) if not goes_on else []
-        speakers = plural or (last_speakers if goes_on else _speakers_of(f, speaker, qs) if speaker else [])
+        plural = speaker_refs.plural_after(ctx, qs, qe) if verb_text and not goes_on else []
+        speakers = plural or (last_speakers if goes_on else speaker_refs.speakers_of(ctx, speaker, qs) if speaker
+                              else [])
         if not speakers:
             continue
         last_para, last_speaker, last_speakers = ctx.sentence(sent_b).paragraph, speakers[0], speakers
@@ -216,40 +214,6 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
         out += [Attribution(who, "quote", qs, qe, sent_a, sent_b, verb_text, judged, at, continued)
                 for who in speakers]
     return out
-
-
-def _org_pronoun(f: Speakers, start: int, qs: int, qe: int, last: str, last_qe: int) -> bool:
-    """Whether a quote's speaker is "it" or "the company" ('“…,” it said', 'The company said …: “…”') that refers to
-    the organisation that spoke last (``last``, whose quote ended at ``last_qe``): no other organisation named since."""
-    ctx, text, speech = f.ctx, f.text, patterns()["speech"]
-    if ctx.type_of(last) != "Organization" or ctx.sentence_at(last_qe) >= ctx.sentence_at(qs):
-        return False  # a second quote of one sentence has the first one's speaker already
-    m = _ORG_PRONOUN.match(text, qe)
-    if not (m and speech.match(text, m.end())):
-        m = _ORG_PRONOUN.match(text, start)
-        if not (m and m.end() < qs and speech.match(text, m.end())):
-            return False
-    pos = min(m.start(), qs)
-    between = [x for si in range(ctx.sentence_at(last_qe), ctx.sentence_at(pos) + 1) for x in ctx.mentions(si)
-               if last_qe <= x.start < pos and x.type == "Organization" and ctx.is_head(x)]
-    return all(x.key == last for x in between)
-
-
-def _speakers_of(f: Speakers, speaker: str, pos: int) -> list[str]:
-    """Who a speaker stands for: a group noun of people ("the authors", "lawmakers") the persons it refers back to,
-    else the speaker itself."""
-    ctx = f.ctx
-    if ctx.type_of(speaker) != "Group":
-        return [speaker]
-    noun = plural_speakers.plural_noun(ctx.label(speaker))
-    return (plural_speakers.members(ctx, noun, pos) if noun else []) or [speaker]
-
-
-def _plural_after(f: Speakers, qs: int, qe: int, verb: str | None) -> list[str]:
-    """The persons of '“…,” the senators wrote' (a plural description no entity stands for)."""
-    m = _THE_PLURAL_SAID.match(f.text, qe) if verb else None
-    noun = plural_speakers.plural_noun(m.group(1)) if m else None
-    return plural_speakers.members(f.ctx, noun, qs) if noun else []
 
 
 def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[str | None, str | None]:
@@ -328,7 +292,7 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
         speaker = f.critic_at(sent, pos)
         if speaker is None:
             continue
-        speakers = _speakers_of(f, speaker, pos)
+        speakers = speaker_refs.speakers_of(ctx, speaker, pos)
         if after:
             out += [Attribution(who, "reported", content_start, s.end, sent, sent, m.group(0),
                                 text[content_start:s.end]) for who in speakers]
