@@ -67,6 +67,7 @@ _APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]
 _NEG_FRAME = re.compile(r"(?:dismiss|derid|pann|reject|brand|label)", re.I)
 _CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+_GENERIC_YOU = re.compile(r"\b(?:if|when|whenever|unless|once)\s+$", re.I)
 
 
 def _kind_named(text: str) -> str | None:
@@ -143,7 +144,7 @@ def _named_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str) -
     names inside the quote, sentence by sentence."""
     qs, qe, speaker = a.start, a.end, a.speaker
     targets: list[str] = []
-    if _SECOND_PERSON.search(body):
+    if _addressed(body):
         # "We urge you to stop …" in a letter: at whom it was written to; "Why are you …?" after a criticism just
         # made: at the one it addressed
         targets = letter_addressee(ix, qs, speaker) or continued(ix, acc.seen, speaker, a.sent)
@@ -156,6 +157,13 @@ def _named_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str) -
         if targets:
             break
     return targets, None
+
+
+def _addressed(body: str) -> bool:
+    """Whether a quote speaks to someone: a "you" outside a condition ("Why are you using …?"; not the generic
+    "… to still allow this if you're willing to pay")."""
+    return any(not _GENERIC_YOU.search(body, max(0, m.start() - 12), m.start())
+               for m in _SECOND_PERSON.finditer(body))
 
 
 def _fallback_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str, neg: bool, negative: bool,

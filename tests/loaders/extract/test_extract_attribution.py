@@ -242,3 +242,19 @@ def test_it_or_the_company_speaking_is_the_organisation_that_spoke_last(text: st
     got = pairs(extract(text))
     assert (critic, target) in got
     assert (target, critic) not in got
+
+
+@pytest.mark.parametrize(("quote", "judged", "not_judged"), [
+    # a generic "you" in a condition: the name the quote judges
+    ('"It is an insult and totally unacceptable for Veltrix Inc to still allow this if you are willing to pay for '
+     'it," she said.', "Veltrix Inc", None),
+    # a "you" spoken to: the one just criticised, not the tool named as its instrument
+    ('"Why are you using Veltrix Inc to make up book titles? This is a disgrace," she asked.', "Zentrix Labs",
+     "Veltrix Inc"),
+])
+def test_a_quote_with_you_judges_whom_it_speaks_to_or_what_it_names(quote: str, judged: str,
+                                                                    not_judged: str | None) -> None:
+    text = f"Zentrix Labs printed a list of fake books. Ann Ruiz criticised Zentrix Labs on Monday. {quote}"
+    got = pairs(extract(text))
+    assert ("Ann Ruiz", judged) in got
+    assert ("Ann Ruiz", not_judged) not in got
