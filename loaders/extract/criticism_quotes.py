@@ -44,7 +44,9 @@ QUOTED_PRONOUN = register("criticism.quoted_pronoun.v1", "A critical quote whose
                           "referred to, not a name later in the sentence", __name__)
 # "issued a blistering statement", "was far harsher": the speaker's stance announced before the quote
 _STANCE = re.compile(r"\b(?:far|much|even|rather|considerably)\s+(?:harsher|blunter|less charitable|less diplomatic|"
-                     r"more critical|more scathing)\b|\b(?:scathing|blistering|withering|stinging|sharply worded|"
+                     r"more critical|more scathing)\b|\b(?:was|were|has been|have been)\s+(?:equally\s+|just as\s+|"
+                     r"similarly\s+)?(?:blunter|harsher|scathing|withering|unsparing|more critical|less charitable|"
+                     r"less diplomatic|more pointed)\b|\b(?:scathing|blistering|withering|stinging|sharply worded|"
                      r"strongly worded|damning|furious|angry)\s+(?:statement|response|letter|rebuke|post|thread|"
                      r"critique|reply|tweet|message|memo)\b", re.I)
 # "We don't …", "Perplexity is not ignoring …": the speaker's side denying what it is accused of

@@ -258,3 +258,15 @@ def test_a_quote_with_you_judges_whom_it_speaks_to_or_what_it_names(quote: str, 
     got = pairs(extract(text))
     assert ("Ann Ruiz", judged) in got
     assert ("Ann Ruiz", not_judged) not in got
+
+
+@pytest.mark.parametrize(("stance", "critical"), [
+    ("was blunter", True),
+    ("has been equally scathing", True),
+    ("was upbeat", False),
+])
+def test_a_stance_announced_before_the_quote_makes_it_a_criticism(stance: str, critical: bool) -> None:
+    text = ('Veltrix Inc replaced its chief executive on Monday. Some analysts were polite. Ravi Menon, an analyst at '
+            f'Harbor Partners, {stance}. "The turnaround plan did not work," he said, adding that Veltrix Inc had '
+            '"missed the whole AI boom entirely."')
+    assert (("Ravi Menon", "Veltrix Inc") in pairs(extract(text))) is critical
