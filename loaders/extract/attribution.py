@@ -40,6 +40,8 @@ _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
 # "“…,” Meta's chief global affairs officer Joel Kaplan said": the organisation owns the role, the person speaks
 _OWNER_ROLE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){1,5}$")
 _CLAUSE_CUT = re.compile(r"[,;:(—–]")
+# between two quotes of one sentence: '…,” Park said, adding that the valuation was “'
+_PARTICIPLE_AFTER = re.compile(r"[^“\".;]{1,80},\s*(?:\w+ly\s+)?[a-z]+ing\b[^“\".;]{0,80}")
 
 
 def quotes(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -196,6 +198,8 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
             prev = ctx.sentence(sent_a - 1)
             if re.search(r"[:,]\s*$", ctx.stext(sent_a - 1)) and patterns()["speech"].search(ctx.stext(sent_a - 1)):
                 speaker = f.critic_at(sent_a - 1, prev.end)  # "X said:" then the quote
+        if last_speaker and _PARTICIPLE_AFTER.fullmatch(text, last_qe, qs) and ctx.sentence_at(last_qe) == sent_a:
+            speaker = last_speaker  # '“…,” Park said, adding that the valuation was “…”': the same speaker
         if last_speaker and para - last_para <= 1 and \
                 speaker_refs.org_pronoun(ctx, patterns()["speech"], sa.start, qs, qe, last_speaker, last_qe):
             speaker = last_speaker  # '“…,” the union wrote. It added: “…”': the organisation that spoke last
@@ -289,7 +293,12 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
         after = content_start < s.end - 3 and (keep is None or keep(text[content_start:s.end]))
         if not after and (keep is not None and not keep(text[s.start:pos])):
             continue
-        speaker = f.critic_at(sent, pos)
+        prior = [(a, b) for a, b in spans if b <= m.start()]
+        if prior and _PARTICIPLE_AFTER.fullmatch(st, prior[-1][1], m.end()):
+            # '“…,” Ann Ruiz said, adding that X was …': the quote's speaker, not a name inside the quote
+            speaker = _speaker(f, sent, sent, s.start + prior[-1][0], s.start + prior[-1][1])[0]
+        else:
+            speaker = f.critic_at(sent, pos)
         if speaker is None:
             continue
         speakers = speaker_refs.speakers_of(ctx, speaker, pos)

@@ -270,3 +270,12 @@ def test_a_stance_announced_before_the_quote_makes_it_a_criticism(stance: str, c
             f'Harbor Partners, {stance}. "The turnaround plan did not work," he said, adding that Veltrix Inc had '
             '"missed the whole AI boom entirely."')
     assert (("Ravi Menon", "Veltrix Inc") in pairs(extract(text))) is critical
+
+
+def test_a_participle_after_a_quote_attribution_keeps_its_speaker() -> None:
+    # "…,” X said, adding that Y was “…”': X speaks both, not the name inside the first quote
+    text = ('Harbor Media covered the deal. "Veltrix Inc is failing badly," Ann Ruiz said, adding that Zentrix Labs '
+            'was "a reckless company with no revenue at all."')
+    got = pairs(extract(text))
+    assert ("Ann Ruiz", "Zentrix Labs") in got
+    assert ("Veltrix Inc", "Zentrix Labs") not in got
