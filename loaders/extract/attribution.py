@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
+from loaders.extract import speaker_refs
 from loaders.extract.lexicon import Folded, alternation, lexicon
 from loaders.extract.sentiment import EVALUATIVE
 
@@ -38,6 +39,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their|our|
 _SAYS_PRONOUN = re.compile(r"^[,.]?\s*(?:he|she)\b", re.I)
 # "“…,” Meta's chief global affairs officer Joel Kaplan said": the organisation owns the role, the person speaks
 _OWNER_ROLE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){1,5}$")
+_CLAUSE_CUT = re.compile(r"[,;:(—–]")
+# between two quotes of one sentence: '…,” Park said, adding that the valuation was “'
+_PARTICIPLE_AFTER = re.compile(r"[^“\".;]{1,80},\s*(?:\w+ly\s+)?[a-z]+ing\b[^“\".;]{0,80}")
 
 
 def quotes(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -175,6 +179,8 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
     ctx, text = f.ctx, f.text
     out: list[Attribution] = []
     last_para, last_speaker, last_body = -1, None, ""
+    last_speakers: list[str] = []
+    last_qe = 0
     for part in _quote_parts(ctx):
         body, qs, qe, sent_a, sent_b = part.body, part.qs, part.qe, part.sent_a, part.sent_b
         frame, called = part.frame, part.called
@@ -192,14 +198,25 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
             prev = ctx.sentence(sent_a - 1)
             if re.search(r"[:,]\s*$", ctx.stext(sent_a - 1)) and patterns()["speech"].search(ctx.stext(sent_a - 1)):
                 speaker = f.critic_at(sent_a - 1, prev.end)  # "X said:" then the quote
-        if speaker is None and last_speaker and (para == last_para or para == last_para + 1) and \
-                text[sa.start] in "“\"":
+        if last_speaker and _PARTICIPLE_AFTER.fullmatch(text, last_qe, qs) and ctx.sentence_at(last_qe) == sent_a:
+            speaker = last_speaker  # '“…,” Park said, adding that the valuation was “…”': the same speaker
+        if last_speaker and para - last_para <= 1 and \
+                speaker_refs.org_pronoun(ctx, patterns()["speech"], sa.start, qs, qe, last_speaker, last_qe):
+            speaker = last_speaker  # '“…,” the union wrote. It added: “…”': the organisation that spoke last
+        goes_on = speaker is None and last_speaker and (para == last_para or para == last_para + 1) and \
+            text[sa.start] in "“\""
+        if goes_on:
             speaker = last_speaker  # the quote goes on in the next sentence or paragraph
-        if speaker is None:
+        plural = speaker_refs.plural_after(ctx, qs, qe) if verb_text and not goes_on else []
+        speakers = plural or (last_speakers if goes_on else speaker_refs.speakers_of(ctx, speaker, qs) if speaker
+                              else [])
+        if not speakers:
             continue
-        last_para, last_speaker = ctx.sentence(sent_b).paragraph, speaker
+        last_para, last_speaker, last_speakers = ctx.sentence(sent_b).paragraph, speakers[0], speakers
+        last_qe = qe
         at = frame.start() if frame else (called.start() if called else -1)
-        out.append(Attribution(speaker, "quote", qs, qe, sent_a, sent_b, verb_text, judged, at, continued))
+        out += [Attribution(who, "quote", qs, qe, sent_a, sent_b, verb_text, judged, at, continued)
+                for who in speakers]
     return out
 
 
@@ -211,8 +228,14 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     m = p["speech_after_quote"].match(after) or p["speech_after_appos"].match(after)
     # '“...,” and noted that X' / '“disaster” for security and wrote that X': the speaker was named before
     if m and not _AND_VERB.match(after) and not _AND_BEFORE_VERB.search(m.group(0)):
+        if _SAYS_PRONOUN.match(after.strip(" ,")):
+            # '“…,” he said, adding that Intel had …', '“…,” she told CNBC's Jim Cramer': the pronoun is the speaker,
+            # not a name after the verb (nor one inside the quote)
+            return f.actor(ctx.person_pronoun(qs), sent_b, qe), m.group(0)
         # '“…,” he said in an interview with Bloomberg Television', '… she wrote on Threads': the outlet is no speaker
-        names = [x for x in ctx.mentions(sent_b, qe, sb.end) if ctx.is_head(x) and
+        # '“…,” wrote the newsletter Hit Points, noting that X …': a name past the clause after the verb is not it
+        cut = _CLAUSE_CUT.search(text, qe + m.end(), sb.end)
+        names = [x for x in ctx.mentions(sent_b, qe, cut.start() if cut else sb.end) if ctx.is_head(x) and
                  not (x.type == "Organization" and _TO_OUTLET.search(text, max(qe, x.start - 24), x.start))]
         if len(names) > 1 and names[0].type == "Organization" and names[1].type == "Person" and \
                 _OWNER_ROLE.fullmatch(text, names[0].end, names[1].start):
@@ -226,15 +249,12 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
                 if person and names[0].key in f.allies.get(person, ()):
                     return person, m.group(0)
             return f.actor(names[0].key, sent_b, names[0].start), m.group(0)
-        if _SAYS_PRONOUN.match(after.strip(" ,")):
-            key = ctx.person_pronoun(qs)  # '“...,” she wrote': a name inside the quote is not the speaker
-        else:
-            key = ctx.subject(sent_b, qe + m.end()) or ctx.described_subject(sent_b, qe + m.end())
-            if key is not None and not any(x.key == key for x in ctx.mentions(sent_b, qe, qe + m.end())) and \
-                    any(x.key == key for x in ctx.mentions(sent_b, None, qe)):
-                key = None  # a name inside the quote does not speak it
-            if key is None:  # '“…,” the decision states': the document speaks for its author
-                return f.document_voice(sent_b, qe + m.end()), m.group(0)
+        key = ctx.subject(sent_b, qe + m.end()) or ctx.described_subject(sent_b, qe + m.end())
+        if key is not None and not any(x.key == key for x in ctx.mentions(sent_b, qe, qe + m.end())) and \
+                any(x.key == key for x in ctx.mentions(sent_b, None, qe)):
+            key = None  # a name inside the quote does not speak it
+        if key is None:  # '“…,” the decision states': the document speaks for its author
+            return f.document_voice(sent_b, qe + m.end()), m.group(0)
         return f.actor(key, sent_b, qe), m.group(0)
     sa = ctx.sentence(sent_a)
     before = text[sa.start:qs]
@@ -295,6 +315,7 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
     s = ctx.sentence(sent)
     st = ctx.stext(sent)
     out: list[Attribution] = []
+    spans = [(q.start(), q.end()) for q in quotes(st)] if quoted or "“" in st or '"' in st else []
     for v in speech_verbs(ctx, sent):
         if quoted and v.quote_verb:
             continue  # the attribution of a direct quote: handled with the quote
@@ -302,17 +323,23 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
         after = content_start < s.end - 3 and (keep is None or keep(text[content_start:s.end]))
         if not after and (keep is not None and not keep(text[s.start:pos])):
             continue
-        speaker = f.critic_at(sent, pos)
+        prior = [(a, b) for a, b in spans if b <= v.rel]
+        if prior and _PARTICIPLE_AFTER.fullmatch(st, prior[-1][1], v.rel + len(v.words)):
+            # '“…,” Ann Ruiz said, adding that X was …': the quote's speaker, not a name inside the quote
+            speaker = _speaker(f, sent, sent, s.start + prior[-1][0], s.start + prior[-1][1])[0]
+        else:
+            speaker = f.critic_at(sent, pos)
         if speaker is None:
             continue
+        speakers = speaker_refs.speakers_of(ctx, speaker, pos)
         if after:
-            out.append(Attribution(speaker, "reported", content_start, s.end, sent, sent, v.words,
-                                   text[content_start:s.end]))
+            out += [Attribution(who, "reported", content_start, s.end, sent, sent, v.words,
+                                text[content_start:s.end]) for who in speakers]
         # "<content>, X said." : the content is before the speaker
         names = [x for x in ctx.mentions(sent, s.start, pos) if x.key == speaker]
         if names and re.search(r",\s*$", text[s.start:names[0].start]):
-            out.append(Attribution(speaker, "fronted", s.start, names[0].start, sent, sent, v.words,
-                                   text[s.start:names[0].start]))
+            out += [Attribution(who, "fronted", s.start, names[0].start, sent, sent, v.words,
+                                text[s.start:names[0].start]) for who in speakers]
     am = p["according"].search(st)
     if am:
         names = [x for x in ctx.mentions(sent, s.start + am.end(), s.end) if ctx.is_head(x)]

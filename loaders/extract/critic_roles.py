@@ -8,7 +8,7 @@ import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from loaders.extract import judgements
+from loaders.extract import judgements, spokespeople
 from loaders.extract.criticism_documents import document_author
 from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS
 
@@ -265,8 +265,12 @@ def _apposed_person(ix: CriticIndex, group: str, sent: int, pos: int) -> str | N
 
 
 def _spoken_for(ix: CriticIndex, pos: int, found: Found) -> str | None:
-    """Whom an unaffiliated spokesperson speaks for: the organisation criticised last, else the story's."""
+    """Whom an unaffiliated spokesperson speaks for: the organisation the sentence before leads in with ("The BBC
+    welcomed the decision."), else the organisation criticised last, else the story's."""
     ctx = ix.ctx
+    lead = spokespeople.lead_in_org(ix, pos, found)
+    if lead is not None:
+        return lead
     sent = ctx.sentence_at(pos)
     for f in reversed(found):
         if f.start < pos and sent - f.sent <= 12:

@@ -44,7 +44,9 @@ QUOTED_PRONOUN = register("criticism.quoted_pronoun.v1", "A critical quote whose
                           "referred to, not a name later in the sentence", __name__)
 # "issued a blistering statement", "was far harsher": the speaker's stance announced before the quote
 _STANCE = re.compile(r"\b(?:far|much|even|rather|considerably)\s+(?:harsher|blunter|less charitable|less diplomatic|"
-                     r"more critical|more scathing)\b|\b(?:scathing|blistering|withering|stinging|sharply worded|"
+                     r"more critical|more scathing)\b|\b(?:was|were|has been|have been)\s+(?:equally\s+|just as\s+|"
+                     r"similarly\s+)?(?:blunter|harsher|scathing|withering|unsparing|more critical|less charitable|"
+                     r"less diplomatic|more pointed)\b|\b(?:scathing|blistering|withering|stinging|sharply worded|"
                      r"strongly worded|damning|furious|angry)\s+(?:statement|response|letter|rebuke|post|thread|"
                      r"critique|reply|tweet|message|memo)\b", re.I)
 # "We don't …", "Perplexity is not ignoring …": the speaker's side denying what it is accused of
@@ -67,6 +69,7 @@ _APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]
 _NEG_FRAME = re.compile(r"(?:dismiss|derid|pann|reject|brand|label)", re.I)
 _CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+_GENERIC_YOU = re.compile(r"\b(?:if|when|whenever|unless|once)\s+$", re.I)
 
 
 def _kind_named(text: str) -> str | None:
@@ -143,7 +146,7 @@ def _named_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str) -
     names inside the quote, sentence by sentence."""
     qs, qe, speaker = a.start, a.end, a.speaker
     targets: list[str] = []
-    if _SECOND_PERSON.search(body):
+    if _addressed(body):
         # "We urge you to stop …" in a letter: at whom it was written to; "Why are you …?" after a criticism just
         # made: at the one it addressed
         targets = letter_addressee(ix, qs, speaker) or continued(ix, acc.seen, speaker, a.sent)
@@ -156,6 +159,13 @@ def _named_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str) -
         if targets:
             break
     return targets, None
+
+
+def _addressed(body: str) -> bool:
+    """Whether a quote speaks to someone: a "you" outside a condition ("Why are you using …?"; not the generic
+    "… to still allow this if you're willing to pay")."""
+    return any(not _GENERIC_YOU.search(body, max(0, m.start() - 12), m.start())
+               for m in _SECOND_PERSON.finditer(body))
 
 
 def _fallback_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str, neg: bool, negative: bool,

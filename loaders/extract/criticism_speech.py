@@ -67,9 +67,12 @@ def reported(ix: CriticIndex, quoted: frozenset[int], found: Found) -> list[Find
         if not dissent and not warn and words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
             continue
         keep = _anything if dissent or warn else ix.judged_text
+        kept: tuple[int, int] | None = None
         for a in reported_attributions(ix.speakers(tuple(acc.seen)), s.index, s.index in quoted, keep):
+            if kept is not None and kept != (a.start, a.end):
+                break  # one statement per sentence; its co-speakers ("the senators said") share it
             if _reported_one(ix, acc, a, s.index, dissent):
-                break
+                kept = (a.start, a.end)
     return acc.out
 
 

@@ -207,3 +207,95 @@ def test_speech_verbs_are_read_once_per_sentence_for_every_stage() -> None:
     labels = {e.key: e.label for e in ctx.entities.values()}
     assert [(labels[a.speaker], a.kind, a.judged) for a in reported_attributions(speakers, 1, quoted=False)] == [
         ("Zentrix", "reported", "it would appeal the ruling.")]
+
+
+@pytest.mark.parametrize("after", [
+    "he said, adding that Zentrix had rushed it",  # a name in the clause after the verb
+    "he told Northwind's Dana Okafor",  # the person he spoke to
+])
+def test_a_pronoun_before_the_verb_speaks_the_quote_not_a_name_after_it(after: str) -> None:
+    text = (f'Veltrix unveiled its turnaround plan on Monday. Ravi Menon, an analyst at Harbor Partners, was '
+            f'blunter. "Veltrix is a reckless mess," {after}.')
+    got = pairs(extract(text))
+    assert ("Ravi Menon", "Veltrix") in got
+    assert not {c for c, _ in got} - {"Ravi Menon"}
+
+
+@pytest.mark.parametrize(("intro", "statement", "members"), [
+    ("A letter from Republican Senator Ann Ruiz and Democratic Senator Tom Hale was sent to Zentrix.",
+     '"Zentrix is recklessly selling its chips to rivals," the senators wrote.', {"Ann Ruiz", "Tom Hale"}),
+    ("The suit was filed by writers Ann Ruiz, Tom Hale and Lena Ortiz on Monday.",
+     "The authors said Zentrix had built its business by stealing their books.",
+     {"Ann Ruiz", "Tom Hale", "Lena Ortiz"}),
+    ("Ann Ruiz, a Republican senator from Ohio, and Tom Hale, a Democratic senator from Iowa, wrote to Zentrix.",
+     "The lawmakers said Zentrix was recklessly helping rivals evade export controls.", {"Ann Ruiz", "Tom Hale"}),
+])
+def test_a_plural_description_speaks_for_the_persons_named_with_its_role(intro: str, statement: str,
+                                                                           members: set[str]) -> None:
+    got = pairs(extract(f"Zentrix makes chips. {intro} {statement}"))
+    assert {(m, "Zentrix") for m in members} <= got
+
+
+def test_a_plural_description_without_a_named_list_names_no_person() -> None:
+    text = ('Senator Ann Ruiz met Tom Hale, a founder of Zentrix. '
+            '"Zentrix is recklessly selling its chips to rivals," the senators wrote.')
+    assert not {c for c, _ in pairs(extract(text))} & {"Ann Ruiz", "Tom Hale"}
+
+
+@pytest.mark.parametrize("clause", ["noting that", "adding that"])
+def test_a_name_past_the_clause_after_the_verb_does_not_speak_the_quote(clause: str) -> None:
+    text = (f'Zentrix Labs sued Veltrix Inc on Monday. "Zentrix Labs is a reckless mess," wrote a newsletter, {clause} '
+            'Veltrix Inc had gained customers.')
+    assert ("Veltrix Inc", "Zentrix Labs") not in pairs(extract(text))
+
+
+@pytest.mark.parametrize(("text", "critic", "target"), [
+    # "The company said …" after the company's own quote run: not the organisation named inside that run
+    ('Zentrix Labs said on Monday that sales rose. "Our chips are fine," Zentrix Labs said. "Veltrix Inc has been '
+     'reckless and dishonest." The company said, however, that it had learned that "Veltrix Inc had copied the '
+     'design, which is shameful."', "Zentrix Labs", "Veltrix Inc"),
+    # "It added:" in the next paragraph: the union that spoke last, not the company it criticised
+    ('"Zentrix Labs has been reckless," Harbor Union wrote. "We deplore its conduct."\n\nIt added: "Zentrix Labs must '
+     'answer for this disgraceful failure."', "Harbor Union", "Zentrix Labs"),
+])
+def test_it_or_the_company_speaking_is_the_organisation_that_spoke_last(text: str, critic: str, target: str) -> None:
+    got = pairs(extract(text))
+    assert (critic, target) in got
+    assert (target, critic) not in got
+
+
+@pytest.mark.parametrize(("quote", "judged", "not_judged"), [
+    # a generic "you" in a condition: the name the quote judges
+    ('"It is an insult and totally unacceptable for Veltrix Inc to still allow this if you are willing to pay for '
+     'it," she said.', "Veltrix Inc", None),
+    # a "you" spoken to: the one just criticised, not the tool named as its instrument
+    ('"Why are you using Veltrix Inc to make up book titles? This is a disgrace," she asked.', "Zentrix Labs",
+     "Veltrix Inc"),
+])
+def test_a_quote_with_you_judges_whom_it_speaks_to_or_what_it_names(quote: str, judged: str,
+                                                                    not_judged: str | None) -> None:
+    text = f"Zentrix Labs printed a list of fake books. Ann Ruiz criticised Zentrix Labs on Monday. {quote}"
+    got = pairs(extract(text))
+    assert ("Ann Ruiz", judged) in got
+    assert ("Ann Ruiz", not_judged) not in got
+
+
+@pytest.mark.parametrize(("stance", "critical"), [
+    ("was blunter", True),
+    ("has been equally scathing", True),
+    ("was upbeat", False),
+])
+def test_a_stance_announced_before_the_quote_makes_it_a_criticism(stance: str, critical: bool) -> None:
+    text = ('Veltrix Inc replaced its chief executive on Monday. Some analysts were polite. Ravi Menon, an analyst at '
+            f'Harbor Partners, {stance}. "The turnaround plan did not work," he said, adding that Veltrix Inc had '
+            '"missed the whole AI boom entirely."')
+    assert (("Ravi Menon", "Veltrix Inc") in pairs(extract(text))) is critical
+
+
+def test_a_participle_after_a_quote_attribution_keeps_its_speaker() -> None:
+    # "…,” X said, adding that Y was “…”': X speaks both, not the name inside the first quote
+    text = ('Harbor Media covered the deal. "Veltrix Inc is failing badly," Ann Ruiz said, adding that Zentrix Labs '
+            'was "a reckless company with no revenue at all."')
+    got = pairs(extract(text))
+    assert ("Ann Ruiz", "Zentrix Labs") in got
+    assert ("Veltrix Inc", "Zentrix Labs") not in got
