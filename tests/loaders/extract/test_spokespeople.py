@@ -12,7 +12,7 @@ _ACCUSED = "Harbor Media accused Zentrix of copying its articles."
 
 @pytest.mark.parametrize(("lead_in", "quote"), [
     ("Northwind Labs welcomed the report.",
-     "We are glad someone has exposed the reckless copying by Zentrix"),
+     "Someone has finally exposed the reckless copying by Zentrix"),
     ("Northwind Labs, for its part, said it was studying the report.",
      "Zentrix has behaved recklessly and dishonestly"),
 ])
