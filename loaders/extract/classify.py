@@ -61,7 +61,9 @@ _TITLE_MODIFIERS = frozenset({"Tech", "Industry", "Former", "Senior", "Veteran",
 _SPEECH_NEAR = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|wrote|writes|tweeted|added|argued|noted|stated|asked|"
                           r"replied|responded|explained|acknowledged|emphasized|emphasised|continued|countered|"
                           r"clarified|retorted|remarked|who|whose)\b")
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|wrote|writes|asked|added)\s*$")
+# "said resident X": one lower-case noun may describe the speaker between the verb and the name
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|wrote|writes|asked|added)"
+                            r"(?:\s+(?!(?:the|a|an|his|her|its|their|this|that|on|in|at|to|by|of|for|and)\b)[a-z]+)?\s*$")
 # romanised two-part given names ("Mei-Ling", "Ji-hoon"): a person's name without a first-name lexicon entry
 _HYPHEN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}$")
 # kinship nouns: "her son, Sewell Setzer" names a person

@@ -62,6 +62,9 @@ def of_org_after(after: str, lex: Lexicon) -> bool:
     return (known is not None and known.type == "Organization") or name.split()[-1] in STRONG_ORG_SUFFIXES
 
 
+_MUNICIPAL = frozenset({"Village", "City", "Town", "Township", "Borough", "Municipality"})
+
+
 def name_of_place(words: list[str], lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
     """Whether a name is a court's district or an unknown one-word body "of" a place: "Northern District of
     California", "NewsGuild of New York" (not a person's, a role's or a place's own name)."""
@@ -70,6 +73,8 @@ def name_of_place(words: list[str], lex: Lexicon, lower_vocab: frozenset[str]) -
     if words[1] == "District":
         return words[0] in _DISTRICT_SIDES and is_place(" ".join(words[3:]), lex)
     w, low = words[0], words[0].lower()
+    if w in _MUNICIPAL and is_place(" ".join(words[2:]), lex):
+        return True  # "Village of Caledonia", "City of Austin": the local government (a party, a signatory)
     return is_place(" ".join(words[2:]), lex) and not is_place(w, lex) and low not in lex.role_words and \
         not first_name(w, lex) and low not in lex.common_words and low not in lower_vocab
 

@@ -51,3 +51,26 @@ def test_the_first_words_of_a_laws_name_are_no_person() -> None:
 ])
 def test_a_possessive_or_of_the_inside_an_institutions_name_keeps_it_whole(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The case is prosecuted by the Oregon Attorney General's Office, which accused Zentrix Labs of fraud.",
+     "Oregon Attorney General's Office", "Organization"),
+    ("Zentrix Labs will work with the Village of Caledonia on a new site.", "Village of Caledonia", "Organization"),
+    ("The complaint was filed with the Colorado Civil Rights Division on Tuesday.", "Colorado Civil Rights Division",
+     "Organization"),
+    ("Dana Whitcombe, a professor at the University of California, Berkeley, said the plan was flawed.",
+     "University of California, Berkeley", "Organization"),
+    ("Dana Whitcombe of Legal Advocates for Safe Science and Technology signed the letter.",
+     "Legal Advocates for Safe Science and Technology", "Organization"),
+])
+def test_offices_local_governments_campuses_and_for_names_stay_whole(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kramer was working for Rep. Dean Whitcombe of Ohio, who denied any knowledge of the calls.", "Dean Whitcombe"),
+    ('"It is too big for a zoning change," said resident Hollister Quill. "We were not heard."', "Hollister Quill"),
+])
+def test_a_title_word_after_an_abbreviated_title_or_a_noun_after_said_names_a_person(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Person", labels(extract(text))
