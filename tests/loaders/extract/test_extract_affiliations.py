@@ -109,3 +109,27 @@ def test_ages_advisers_and_startups_launched_by(text: str, pair: tuple[str, str]
 def test_a_title_before_the_next_name_of_a_list_is_that_names() -> None:
     roles = _roles("The group is led by Quillbyte's Oona Brandt, Harbor Ventures president Raymond Menon and others.")
     assert ("Oona Brandt", "Harbor Ventures") not in roles and ("Raymond Menon", "Harbor Ventures") in roles, roles
+
+
+@pytest.mark.parametrize(("text", "pair", "role"), [
+    ("Ken Brackett of Oracle called the framework overbroad.", ("Ken Brackett", "Oracle"), None),
+    ("Ashu Whitcombe of Foundation Capital went further in an essay.", ("Ashu Whitcombe", "Foundation Capital"), None),
+    ("Eric Whitcombe, a producer at Zentrix Online Studios whose project was cut, said it was sad.",
+     ("Eric Whitcombe", "Zentrix Online Studios"), "producer"),
+    ("The letter was signed by former Zentrix Labs researchers including Steven Whitcombe and Daniel Brackett.",
+     ("Daniel Brackett", "Zentrix Labs"), "former researcher"),
+    ("Helen Whitcombe, one of the four Zentrix Labs board members who voted to fire its CEO, spoke.",
+     ("Helen Whitcombe", "Zentrix Labs"), "board member"),
+    ("The Village of Caledonia rejected it. He and village trustee Nancy Whitcombe said they were open to it.",
+     ("Nancy Whitcombe", "Village of Caledonia"), "trustee"),
+    ("The Personal Information Protection Commission warned users. \"Be careful,\" Nam Brackett, a commission "
+     "official, told reporters.", ("Nam Brackett", "Personal Information Protection Commission"), "official"),
+])
+def test_of_org_before_a_verb_members_of_a_plural_title_and_a_noun_naming_the_org(
+        text: str, pair: tuple[str, str], role: str | None) -> None:
+    roles = _roles(text)
+    assert pair in roles and roles[pair] == role, roles
+
+
+def test_a_noun_before_a_title_that_names_no_organisation_of_the_text_links_nothing() -> None:
+    assert _aff("The plan was approved. He and village trustee Nancy Whitcombe said they were open to it.") == set()
