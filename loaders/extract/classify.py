@@ -11,6 +11,7 @@ from loaders.extract.name_cues import (
     LAW_AFTER,
     LOWER_NEXT,
     PERSON_BY,
+    ROLE_PREDICATE,
     STRONG_ORG_SUFFIXES,
     capital_title_before,
     first_name,
@@ -454,7 +455,7 @@ class _Typer:
         if person_like and first_name(words[0], lex):
             return TypedMention(mention=m, type="Person", cue="first-name", label=surface)
         if person_like and (cue_role or capital_title_before(tail, before, lex, p["role_before"]) or
-                            of_org_after(after, lex) or PERSON_BY.search(before[-20:])):
+                            of_org_after(after, lex) or PERSON_BY.search(before[-20:]) or ROLE_PREDICATE.match(after)):
             # "Digital Affairs Minister, X", "X of Foundation Capital went further", "the podcast, hosted by X"
             return TypedMention(mention=m, type="Person", cue="role-before", label=surface)
         if (_may_hold(low_before, _SOURCE_WORDS) and p["source_before"].search(before)) or \

@@ -62,6 +62,14 @@ def of_org_after(after: str, lex: Lexicon) -> bool:
     return (known is not None and known.type == "Organization") or name.split()[-1] in STRONG_ORG_SUFFIXES
 
 
+# "X will be the new CTO of Y", "X is the company's chief executive": a title only a person holds, as the predicate
+ROLE_PREDICATE = re.compile(r"^\s+(?:will\s+be|would\s+be|is|was|became|becomes|has\s+been|had\s+been|remains|"
+                            r"will\s+become|will\s+remain)\s+(?:the|its|their|a|an|[A-Z][\w-]*[’']s)\s+"
+                            r"(?:(?:new|former|current|interim|acting|first|founding|incoming|outgoing|longtime)\s+)?"
+                            r"(?:ceo|cto|cfo|coo|chief\s+[a-z]+|president|chair(?:man|woman|person)?|co-?founder|"
+                            r"founder|spokes(?:person|man|woman)|professor|secretary|minister|senator|director|"
+                            r"head)\b", re.I)
+
 _MUNICIPAL = frozenset({"Village", "City", "Town", "Township", "Borough", "Municipality"})
 
 

@@ -71,6 +71,8 @@ def test_offices_local_governments_campuses_and_for_names_stay_whole(text: str, 
 @pytest.mark.parametrize(("text", "name"), [
     ("Kramer was working for Rep. Dean Whitcombe of Ohio, who denied any knowledge of the calls.", "Dean Whitcombe"),
     ('"It is too big for a zoning change," said resident Hollister Quill. "We were not heard."', "Hollister Quill"),
+    ('"We have parted ways with him. Soumar Chintavelli will be the new CTO of Zentrix Labs," she wrote.',
+     "Soumar Chintavelli"),
 ])
 def test_a_title_word_after_an_abbreviated_title_or_a_noun_after_said_names_a_person(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Person", labels(extract(text))
