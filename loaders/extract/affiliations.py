@@ -24,7 +24,9 @@ AddFn = Callable[[str, str, "str | None", int, int, int], None]
 _COMPANY_NOUNS = ("company", "firm", "startup", "start-up", "lab", "group", "business", "chipmaker", "maker")
 _NAMED_NOUNS = ("commission", "committee", "agency", "department", "ministry", "court", "university", "institute",
                 "council", "regulator", "authority", "bureau", "foundation", "fund", "studio", "school", "village",
-                "city", "town", "county", "board", "union")
+                "city", "town", "county", "board", "union", "centre", "center", "organisation", "organization",
+                "association", "alliance", "coalition", "guild", "network")
+_SPELLING = {"centre": "center", "organisation": "organization"}  # one spelling for a noun and a name's word
 _ANAPHOR = rf"(?:its|their|the\s+(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})(?:['’]s)?)"
 # executive titles that, written bare before a name, mean the article's company ("Chief Executive Officer X said")
 _EXEC = (r"(?:(?:co-?)?founder\s+and\s+)?(?:chief\s+[a-z]+(?:\s+officer)?|ceo|cto|coo|cfo|cpo|"
@@ -79,6 +81,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Wielgosz, the company's chief technology officer"
         "comma_its_role": re.compile(rf"^\s*,\s+{_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
                                      r"(?=[\s,.;)]|$)", re.I),
+        # "X, who runs the company's products group", "X, the head of the group's technology desk": a unit of the
+        # organisation an anaphor names
+        "comma_role_of_its": re.compile(rf"^\s*,\s+(?:(?:the|a|an)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+of|"
+                                        r"who\s+(?:now\s+|also\s+)?(?P<verb>runs|leads|heads|oversees|manages|ran|"
+                                        rf"led|headed|oversaw|managed))\s+{_ANAPHOR}\s+(?P<unit>(?:[\w-]+\s+){{0,3}}?"
+                                        r"(?:group|division|unit|team|business|department|arm|operations|desk|lab|"
+                                        r"program|programme|practice|office))\b", re.I),
         # "Jane Roe, a copyright scholar at X", "Gross, formerly a leader in Apple's ..."
         "appos_in": re.compile(rf"^\s*,\s+(?P<role>(?:(?:formerly|previously|once)\s+)?(?:(?:a|an|the|another)\s+)?"
                                rf"(?:[\w’'-]+\s+(?:and\s+)?){{0,6}}?{role})\s+(?:in|at|of|for|with)\s+(?:the\s+)?"
@@ -92,6 +101,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "village trustee X", "X, a commission official": a bare noun naming an organisation of the text, then a title
         "noun_role_before": re.compile(rf"(?<![\w’'-])(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})\s+"
                                        rf"(?P<role>{role})\s*,?\s*{_HONORIFIC}$"),
+        "role_at_noun": re.compile(rf"^\s*,\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+"
+                                   rf"(?:at|of|for|with)\s+the\s+(?P<noun>{'|'.join(_NAMED_NOUNS)})\b(?![’'-])", re.I),
         "noun_role_after": re.compile(rf"^\s*,\s+(?:a|an)\s+(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})\s+"
                                       rf"(?P<role>{role})(?=[\s,.;)]|$)"),
         # "Lumenfold co-founders Nadia Haddad and Oskar Lindgren", "CEO Jane Roe and CTO John Poe"
@@ -153,11 +164,12 @@ class _Affiliations:
         ctx = self.ctx
         if noun and noun.lower() in _NAMED_NOUNS:
             # "the commission": the latest organisation whose name holds the noun ("Fair Trade Commission")
-            want = noun.lower()
+            want = _SPELLING.get(noun.lower(), noun.lower())
             holders = [m.key for si in range(ctx.sentence_at(pos), -1, -1) for m in reversed(ctx.mentions(si))
-                       if m.end <= pos and m.type == "Organization" and want in ctx.label(m.key).lower().split()]
+                       if m.end <= pos and m.type == "Organization" and
+                       want in {_SPELLING.get(w, w) for w in ctx.label(m.key).lower().split()}]
             # the one the noun heads ("the village": "Village of Caledonia" before "Village Board")
-            headed = [k for k in holders if _head(ctx.label(k)) == want]
+            headed = [k for k in holders if _SPELLING.get(_head(ctx.label(k)), _head(ctx.label(k))) == want]
             return (headed or holders or [None])[0]
         # "Vantage Compute said ..., and its CEO, X": an organisation earlier in the same sentence comes first
         here = [m for m in ctx.mentions(ctx.sentence_at(pos)) if m.end <= pos and m.type == "Organization"
@@ -243,6 +255,12 @@ class _Affiliations:
             org = self.anaphor_org(r.group("noun"), m.end)
             if org:
                 self.link(m.key, org, r.group("role"), m.start, m.end + r.end(), sent)
+        r = p["comma_role_of_its"].match(text[m.end:min(s.end, m.end + 120)])
+        if r:
+            org = self.anaphor_org(r.group("noun"), m.end)
+            if org:
+                role = r.group("role") or f"head of {r.group('unit')}"
+                self.link(m.key, org, role, m.start, m.end + r.end(), sent)
         self._noun_role(m, lo, sent)
 
     def _noun_role(self, m: ResolvedMention, lo: int, sent: int) -> None:
@@ -251,7 +269,7 @@ class _Affiliations:
         r = p["noun_role_before"].search(text[lo:m.start])
         start = lo + r.start() if r else m.start
         if r is None:
-            r = p["noun_role_after"].match(text[m.end:m.end + 60])
+            r = p["noun_role_after"].match(text[m.end:m.end + 60]) or p["role_at_noun"].match(text[m.end:m.end + 90])
         if r and r.group("noun") in _NAMED_NOUNS:  # "company" alone could be any company of the text
             org = self.anaphor_org(r.group("noun"), start)
             if org:

@@ -124,6 +124,13 @@ def test_a_title_before_the_next_name_of_a_list_is_that_names() -> None:
      ("Nancy Whitcombe", "Village of Caledonia"), "trustee"),
     ("The Personal Information Protection Commission warned users. \"Be careful,\" Nam Brackett, a commission "
      "official, told reporters.", ("Nam Brackett", "Personal Information Protection Commission"), "official"),
+    ("The Harbor Environmental Law Center, acting for residents, said it would sue Zentrix Labs. Patrick Whitcombe, "
+     "a senior attorney at the centre, said the turbines were illegal.",
+     ("Patrick Whitcombe", "Harbor Environmental Law Center"), "senior attorney"),
+    ("Zentrix Labs named new leaders. Michelle Whitcombe, who runs the company's products group, was named interim "
+     "co-CEO.", ("Michelle Whitcombe", "Zentrix Labs"), "head of products group"),
+    ("Reporters Without Borders urged Zentrix Labs to remove it. Vincent Whitcombe, the head of the group's "
+     "technology desk, said it was bad.", ("Vincent Whitcombe", "Reporters Without Borders"), "head"),
 ])
 def test_of_org_before_a_verb_members_of_a_plural_title_and_a_noun_naming_the_org(
         text: str, pair: tuple[str, str], role: str | None) -> None:
