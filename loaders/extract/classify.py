@@ -10,7 +10,9 @@ from loaders.extract.lexicon import Lexicon, alternation, caseless, fold, lexico
 from loaders.extract.name_cues import (
     LAW_AFTER,
     LOWER_NEXT,
+    PERSON_AFTER,
     PERSON_BY,
+    PERSON_OBJECT,
     ROLE_PREDICATE,
     STRONG_ORG_SUFFIXES,
     capital_title_before,
@@ -466,6 +468,10 @@ class _Typer:
         acr = _ACRONYM_AFTER.match(after)
         if acr and len(words) > 1 and acr.group(1) not in lex.generic_caps:
             return TypedMention(mention=m, type="Organization", cue="acronym-defined", label=surface)
+        if person_like and not m.heading and not _ARTICLE_BEFORE.search(before) and \
+                not any(w.lower() in self.doc.lower_vocab for w in words) and \
+                (PERSON_AFTER.match(after) or PERSON_OBJECT.search(before[-20:])):
+            return TypedMention(mention=m, type="Person", cue="person-verb", label=surface)  # "X, 34,", "hired X"
         if person_like and not m.heading and (not m.sentence_initial or m.possessive) \
                 and not _ARTICLE_BEFORE.search(before) \
                 and not any(w.lower() in self.doc.lower_vocab for w in words) \
@@ -531,7 +537,7 @@ class _Typer:
 # how much a typing cue is worth when one name is typed differently in one document ("Helix Mind announced" reads
 # as a person's name, "chief executive of Helix Mind" says organisation): weak readings give way to strong ones
 _WEAK_CUES = {"gazetteer": 1, "foreign-article": 2, "name-shape": 1, "single-default": 1, "list": 1, "first-name": 2,
-              "product-after": 2, "role-before": 2,
+              "product-after": 2, "role-before": 2, "person-verb": 2,
               "source": 2, "source-person": 2, "version": 2, "model-tail": 2, "launch-object": 2}
 
 

@@ -70,6 +70,13 @@ ROLE_PREDICATE = re.compile(r"^\s+(?:will\s+be|would\s+be|is|was|became|becomes|
                             r"founder|spokes(?:person|man|woman)|professor|secretary|minister|senator|director|"
                             r"head)\b", re.I)
 
+# what only a person does or is, right after a name ("X, 34,", "X told Reuters", "X resigned", "X, who ...")
+PERSON_AFTER = re.compile(r"^(?:\s*,\s*(?:\d{2}|aged\s+\d{2})\s*,|\s*,\s+who\s|\s+(?:told|resigned|retired|tweeted|"
+                          r"testified|recalled|quit|stepped\s+down|was\s+(?:born|fired|hired|appointed|promoted|"
+                          r"elected)|(?:has|had)\s+(?:resigned|quit|retired|stepped\s+down))\b)")
+# what is done only to a person, right before a name ("hired X", "fired X as", "appointed X")
+PERSON_OBJECT = re.compile(r"\b(?:hired|fired|appointed|promoted|poached|ousted|dismissed|elected)\s+$")
+
 _MUNICIPAL = frozenset({"Village", "City", "Town", "Township", "Borough", "Municipality"})
 
 

@@ -76,3 +76,18 @@ def test_offices_local_governments_campuses_and_for_names_stay_whole(text: str, 
 ])
 def test_a_title_word_after_an_abbreviated_title_or_a_noun_after_said_names_a_person(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Person", labels(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The lawsuit was filed by Soumar Chintavelli, 34, a former engineer.",
+    "Soumar Chintavelli told Reuters the plan was flawed.",
+    "Soumar Chintavelli, who led the team, left in May.",
+    "The company hired Soumar Chintavelli as its new chief scientist.",
+    "Soumar Chintavelli resigned on Friday.",
+])
+def test_a_name_no_first_name_list_knows_is_a_person_by_what_only_people_do(text: str) -> None:
+    assert labels(extract(text)).get("Soumar Chintavelli") == "Person", labels(extract(text))
+
+
+def test_an_organisation_that_told_someone_stays_an_organisation() -> None:
+    assert labels(extract("Quantum Dynamics told investors it would grow.")).get("Quantum Dynamics") == "Organization"
