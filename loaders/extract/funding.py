@@ -56,6 +56,11 @@ _ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|by|last|this|earlier|late
                       r"business|maker|developer|chipmaker|outfit|venture|unicorn|group|platform)|"
                       r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|business)\s+(?:that|which))\b",
                       re.I)
+# "The startup ...": a startup the text named as one ("AI startup X", "X, a San Francisco start-up")
+_STARTUP_ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|last|this|earlier|later)\s+\w+,?\s+)?the\s+"
+                              r"(?:[\w-]+\s+){0,2}?(?:startup|start-up)\b", re.I)
+_STARTUP_BEFORE = re.compile(r"\b(?:startup|start-up)\s+$", re.I)
+_STARTUP_AFTER = re.compile(r"^[’']?s?\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:startup|start-up)\b", re.I)
 # "... a company that raised", "Inkwell, which has raised": the noun before the relative pronoun
 _RELATIVE = re.compile(r"(?P<np>\b(?:company|startup|start-up|firm|lab|business|maker)\b)?\s*,?\s*(?:which|that|who)\s+"
                        r"(?:has\s+|had\s+|have\s+|recently\s+|also\s+|previously\s+|already\s+|just\s+|last\s+\w+\s+)*$",
@@ -263,6 +268,9 @@ class _Funding:
                         re.search(r"\b(?:in|into|to)\s+(?:the\s+)?$", text[pos:m.start]):
                     return m.key
         if _ANAPHOR.match(seg):
+            described = self._described(seg, cs, exclude)
+            if described:
+                return described  # "Mira Murati's AI startup X ... The startup closed a $2B round": that startup
             # "..., when it raised $105 million": the article's company, else the organisation just talked about
             subj = ctx.subject(sent, pos, ("Organization",))
             return self.topic(exclude) or (subj if subj not in exclude else None) or \
@@ -294,9 +302,27 @@ class _Funding:
             return poss[-1].key
         if re.search(r"\b(?:the|its)\s+(?:[\w-]+\s+){0,2}(?:company|startup|firm|venture|lab)\b", text[s.start:s.end],
                      re.I):
-            return self.topic(exclude) or ctx.recent_subject(s.start, ("Organization",), exclude)
+            return self._described(text[s.start:pos], s.start, exclude) or self.topic(exclude) or \
+                ctx.recent_subject(s.start, ("Organization",), exclude)
         heads = [m for m in before if ctx.is_head(m)]
         return heads[0].key if heads else None
+
+    def _described(self, seg: str, pos: int, exclude: set[str]) -> str | None:
+        """The organisation the text last called what "the startup"/"the start-up" calls it ("AI startup X", "X, a
+        startup"), the latest in the 40 sentences before ``pos``; None for other anaphors."""
+        noun = _STARTUP_ANAPHOR.match(seg)
+        if not noun:
+            return None
+        ctx, text = self.ctx, self.text
+        first = ctx.sentence_at(pos)
+        for si in range(first, max(-1, first - 40), -1):  # an article's start, not a whole book's
+            for m in reversed(_orgs(ctx.mentions(si), exclude)):
+                if m.end > pos:
+                    continue
+                if _STARTUP_BEFORE.search(text[max(0, m.start - 30):m.start]) or \
+                        _STARTUP_AFTER.match(text[m.end:m.end + 50]):
+                    return m.key
+        return None
 
     def _right_before_verb(self, s: Sentence, st: str, anchor: int) -> list[str]:
         """The organisations written right before the last "invested"/"backed" ahead of the money ("A and B

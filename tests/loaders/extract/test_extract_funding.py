@@ -371,3 +371,11 @@ def test_a_sentence_listing_two_rounds_gives_each_its_valuation() -> None:
                  "Series D at a $5 billion valuation.")
     _has(ex, "Zentrix Labs", 500e6, 2e9)
     _has(ex, "Zentrix Labs", 1e9, 5e9)
+
+
+def test_the_startup_is_the_organisation_the_text_called_a_startup() -> None:
+    text = ("Mira Whitcombe's AI startup Zentrix Labs is contending with a shake-up. Whitcombe, who served as "
+            "Quillbyte's CTO, left to found Zentrix with Dana Brackett. Quillbyte declined to comment. Quillbyte "
+            "later hired two of its staff. The startup quickly drew heavy investment, closing a $2 billion seed round "
+            "led by Harbor Ventures.")
+    _has(extract(text), "Zentrix Labs", 2e9)
