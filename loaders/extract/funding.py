@@ -94,15 +94,19 @@ _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|not
 # "Sequoia and Nvidia backed X": an active verb whose subject invests and whose object raises
 _BACKED_ACTIVE = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?:the\s+)?$", re.I)
 _BACKED_SUBJECT = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?!by\b)", re.I)
-_INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed|committed|pledged)\b", re.I)
+_INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed|committed|pledged|poured|pumped|"
+                          r"injected)\b", re.I)
 _AUX_GAP = re.compile(r"^\s+(?:(?:has|had|have|also|recently|previously|will|would|just|is|was|are|were|agreed|"
                       r"plans|set|to|already)\s+)*$", re.I)
 # "Nvidia said it invested": the organisation reporting its own investment ("it" is the speaker)
 _SAID_IT_GAP = re.compile(r"^\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|added)\s+"
                           r"(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:(?:has|had|have|also|will|would|"
                           r"plans\s+to|agreed\s+to|is|was)\s+)*$", re.I)
-_INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committed|commits|pledged|pledges)\b(?:[^.;]|\.(?=\d)){0,60}$",
-                          re.I)
+_INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committed|commits|pledged|pledges|poured|pumped|injected)\b"
+                          r"(?:[^.;]|\.(?=\d)){0,60}$", re.I)
+# "X's $2B investment in Y", "a $500M stake in Y": the money goes into the organisation after "in"
+_STAKE_INTO = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:investment|stake|bet|commitment|injection)\s+(?:in|into)\s+"
+                         r"(?:the\s+)?$", re.I)
 _IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on|to)\s+(?:the\s+)?$", re.I)
 # "raised $1B for his new venture, Safe Superintelligence": the organisation the money is for
 _FOR_ORG = re.compile(r"\b(?:for|into)\s+(?:[\w’'-]+\s+){0,6}(?:[\w’'-]+\s*,\s*)?$|^\s*,\s*$", re.I)
@@ -226,10 +230,12 @@ class _Funding:
         ctx, text = self.ctx, self.text
         s = ctx.sentence(sent)
         ms = ctx.mentions(sent)
-        # "Y led X's $75M round"
+        # "Y led X's $75M round" (but "X's $2B investment in Y": Y raises)
         for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
             if m.possessive and _POSS_GAP.match(text[m.end:pos]):
-                return m.key
+                into = next((x for x in _orgs(ctx.mentions(sent, pos, s.end), exclude)
+                             if _STAKE_INTO.match(text[pos:x.start])), None)
+                return into.key if into else m.key
             break
         # "a $20M Series A in X", "values X at $2B": the organisation named right after the round or the verb
         for m in _orgs(ctx.mentions(sent, pos, s.end), exclude):

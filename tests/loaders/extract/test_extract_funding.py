@@ -379,3 +379,16 @@ def test_the_startup_is_the_organisation_the_text_called_a_startup() -> None:
             "later hired two of its staff. The startup quickly drew heavy investment, closing a $2 billion seed round "
             "led by Harbor Ventures.")
     _has(extract(text), "Zentrix Labs", 2e9)
+
+
+@pytest.mark.parametrize(("text", "amount", "valuation"), [
+    ("Harbor Ventures' $2 billion investment in Zentrix Labs was approved.", 2e9, None),
+    ("Harbor Ventures poured $1 billion into Zentrix Labs last year.", 1e9, None),
+    ("Harbor Ventures pumped another $500 million into Zentrix Labs, valuing it at $5 billion.", 5e8, 5e9),
+    ("Zentrix Labs announced a $300 million Series C. Harbor Ventures led the round, which values the company at "
+     "$3 billion.", 3e8, 3e9),
+])
+def test_the_investors_possessive_pour_into_and_a_series_letter_ending_a_sentence(
+        text: str, amount: float, valuation: float | None) -> None:
+    r = _has(extract(text), "Zentrix Labs", amount, valuation)
+    assert r[4] <= {"Harbor Ventures"}, _rounds(extract(text))
