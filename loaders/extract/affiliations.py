@@ -121,6 +121,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "X, one of the four OpenAI board members": the text before the organisation, then its title after it
         "one_of": re.compile(r"^\s*,\s+(?:one|two|three|four|five|among|each)\s+of\s+(?:the\s+)?"
                              r"(?:[a-z0-9-]+\s+)?$", re.I),
+        # "Forbes published an investigative article by reporters A and B": the outlet's writers
+        "piece_by": re.compile(rf"^\s+(?:published|ran|posted|printed)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}?"
+                               r"(?:article|report|story|investigation|piece|column|op-ed|review|essay)\s+"
+                               rf"(?:[^.;]{{0,60}}?\s)?by\s+(?:(?P<role>{roles})s?\s+)?$", re.I),
+        # "Writing in Inc., columnist Jason Aten argued": the outlet a writer writes in
+        "writing_in": re.compile(r"\b(?:[Ww]riting|[Ww]rote)\s+(?:in|for)\s+(?:the\s+)?$"),
+        "writer_after": re.compile(rf"^[.]?\s*,\s+(?:(?P<role>{roles})\s+)?$", re.I),
         "plural_role_after": re.compile(rf"^\s+(?P<role>(?:[a-z-]+\s+){{0,2}}?(?:{roles}))s\b", re.I),
         "co_founded_company": re.compile(r"\s+(?:the\s+(?:company|firm|startup|lab))\s+"
                                          r"(?:(?:in|back in)\s+[\w\s]{4,12}?\s+)?with\s+", re.I),
@@ -364,11 +371,33 @@ class _Affiliations:
                         break
                     self.link(x.key, m.key, role, m.start, x.end, sent)
                     prev = x
+            self._writers(m, ms[i + 1:], sent)
             if i and ms[i - 1].type == "Person" and p["one_of"].match(text[ms[i - 1].end:m.start]):
                 t = p["plural_role_after"].match(text[m.end:m.end + 50])
                 if t:
                     role = self._former(m) + t.group("role").lower()
                     self.link(ms[i - 1].key, m.key, role, ms[i - 1].start, m.end + t.end(), sent)
+
+    def _writers(self, org: ResolvedMention, nxt: list[ResolvedMention], sent: int) -> None:
+        """"Forbes published an article by reporters A and B", "Writing in Inc., columnist X": the outlet's writers."""
+        text, p = self.text, self.p
+        if not nxt or nxt[0].type != "Person":
+            return
+        gap = text[org.end:nxt[0].start]
+        r = p["piece_by"].match(gap)
+        if r is None and p["writing_in"].search(text[max(0, org.start - 16):org.start]):
+            r = p["writer_after"].match(gap)
+            if r is not None and not r.group("role"):
+                return  # "Writing in The Atlantic, X said": a guest's piece, no staff title
+        if r is None:
+            return
+        role = (r.group("role") or "").lower() or None
+        prev = org
+        for x in nxt:
+            if x.type != "Person" or (x is not nxt[0] and not _LIST_GAP.match(text[prev.end:x.start])):
+                break
+            self.link(x.key, org.key, role, org.start, x.end, sent)
+            prev = x
 
     def _former(self, org: ResolvedMention) -> str:
         """"former " when the organisation's name follows "former" or "ex-" ("former OpenAI researchers")."""

@@ -131,6 +131,10 @@ def test_a_title_before_the_next_name_of_a_list_is_that_names() -> None:
      "co-CEO.", ("Michelle Whitcombe", "Zentrix Labs"), "head of products group"),
     ("Reporters Without Borders urged Zentrix Labs to remove it. Vincent Whitcombe, the head of the group's "
      "technology desk, said it was bad.", ("Vincent Whitcombe", "Reporters Without Borders"), "head"),
+    ("On June 6, the Ledger Times published an investigative article by reporters Sarah Whitcombe and Rich Brackett "
+     "about a drone project.", ("Rich Brackett", "Ledger Times"), "reporter"),
+    ("Not everyone was satisfied. Writing in the Ledger Times, columnist Jason Whitcombe argued it was the point.",
+     ("Jason Whitcombe", "Ledger Times"), "columnist"),
 ])
 def test_of_org_before_a_verb_members_of_a_plural_title_and_a_noun_naming_the_org(
         text: str, pair: tuple[str, str], role: str | None) -> None:
@@ -140,3 +144,7 @@ def test_of_org_before_a_verb_members_of_a_plural_title_and_a_noun_naming_the_or
 
 def test_a_noun_before_a_title_that_names_no_organisation_of_the_text_links_nothing() -> None:
     assert _aff("The plan was approved. He and village trustee Nancy Whitcombe said they were open to it.") == set()
+
+
+def test_a_guest_writing_in_an_outlet_is_not_its_staff() -> None:
+    assert _aff("Writing in the Ledger Times, Dana Whitcombe said the plan was flawed.") == set()
