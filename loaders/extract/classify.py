@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -40,7 +41,9 @@ _NOUN_NEXT = re.compile(r"^\s+(?!(?:group|party|bloc|caucus|alliance|coalition|u
 # a single unknown word after a place preposition that names a city of this size (thousands) reads as the place
 # ("hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana"); "led by Toyota" stays a company
 _PLACE_DEFAULT_POP = 100
-_PLACE_PREP = re.compile(r"\b(?:in|of|near|and|across|outside|around|at)\s+$")
+_PLACE_PREP = re.compile(r"\b(?:in|of|near|and|across|outside|around|at)\s+(?:(?:north|south|east|west|central|"
+                         r"northern|southern|eastern|western|northeast|northwest|southeast|southwest|rural|upstate|"
+                         r"downtown)\s+)?$", re.I)
 _APPOS_PREP = re.compile(r"\b(?:at|for|with|from|of|in|on|by)\s", re.I)
 # a capitalised name and "of" right before: "Justin Nelson of Susman Godfrey"
 _NAME_OF = re.compile(r"[A-Z][\w’'.-]+\s+of\s+$")
@@ -493,7 +496,7 @@ class _Typer:
             if _MODIFIER_USE.search(before[-12:]) and _NOUN_NEXT.match(after) and nxt not in lex.role_words:
                 return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm
             pop = place_population(surface)
-            if pop is not None and pop >= _PLACE_DEFAULT_POP and not verb_next and _PLACE_PREP.search(before[-12:]):
+            if pop is not None and pop >= _PLACE_DEFAULT_POP and not verb_next and _PLACE_PREP.search(before[-24:]):
                 # "hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana": a known city or state
                 return TypedMention(mention=m, type="Place", cue="gazetteer-default", label=surface)
             return TypedMention(mention=m, type="Organization", cue="single-default", label=surface)
@@ -515,8 +518,15 @@ class _Typer:
                 types = [t.type for t in group if t.type in ("Organization", "Person", "Product")]
                 if types:
                     best = max(set(types), key=types.count)
+                    votes = Counter(t.type for t in group if t.type in ("Organization", "Person", "Product")
+                                    and t.cue != "single-default").most_common(2)
+                    strong = votes[0][0] if votes and votes[0][1] >= 2 and (len(votes) == 1 or
+                                                                            votes[1][1] < votes[0][1]) else None
                     for k in range(i, j + 1):
-                        if items[k].type is None and not items[k].mention.sentence_initial and \
+                        if strong and items[k].cue == "single-default" and items[k].type != strong:
+                            # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
+                            items[k] = replace(items[k], type=strong, cue="list")
+                        elif items[k].type is None and not items[k].mention.sentence_initial and \
                                 items[k].mention.text.lower() not in self.doc.lower_vocab and \
                                 (best != "Person" or self._person_shaped(items[k].mention.text)):
                             # "Defendants" is a common word; a list of people takes only names shaped as one

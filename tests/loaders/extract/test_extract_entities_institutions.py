@@ -91,3 +91,12 @@ def test_a_name_no_first_name_list_knows_is_a_person_by_what_only_people_do(text
 
 def test_an_organisation_that_told_someone_stays_an_organisation() -> None:
     assert labels(extract("Quantum Dynamics told investors it would grow.")).get("Quantum Dynamics") == "Organization"
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs says it still wants to invest in southeast Wisconsin and will look for a different site.",
+    "Zentrix Labs opened an office in northern Ohio last year.",
+])
+def test_a_state_after_a_preposition_and_a_direction_is_a_place(text: str) -> None:
+    assert not {k for k, v in labels(extract(text)).items() if v == "Organization"} - {"Zentrix Labs"}, \
+        labels(extract(text))

@@ -53,3 +53,8 @@ def test_a_person_ending_a_list_before_a_verb_is_no_product() -> None:
 ])
 def test_a_framework_noun_and_well_known_apps_name_products(text: str, product: str) -> None:
     assert product in _products(text), _products(text)
+
+
+def test_a_lone_unknown_word_in_a_list_of_products_is_a_product() -> None:
+    text = "Quillbyte, the software company behind TurboTax, QuickBooks and Zorvix, was sued on Monday."
+    assert "Zorvix" in _products(text), _products(text)
