@@ -23,7 +23,10 @@ AddFn = Callable[[str, str, "str | None", int, int, int], None]
 # anaphoric nouns for an organisation; the ones that are also part of official names are matched against the labels
 _COMPANY_NOUNS = ("company", "firm", "startup", "start-up", "lab", "group", "business", "chipmaker", "maker")
 _NAMED_NOUNS = ("commission", "committee", "agency", "department", "ministry", "court", "university", "institute",
-                "council", "regulator", "authority", "bureau", "foundation", "fund", "studio", "school")
+                "council", "regulator", "authority", "bureau", "foundation", "fund", "studio", "school", "village",
+                "city", "town", "county", "board", "union", "centre", "center", "organisation", "organization",
+                "association", "alliance", "coalition", "guild", "network")
+_SPELLING = {"centre": "center", "organisation": "organization"}  # one spelling for a noun and a name's word
 _ANAPHOR = rf"(?:its|their|the\s+(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})(?:['’]s)?)"
 # executive titles that, written bare before a name, mean the article's company ("Chief Executive Officer X said")
 _EXEC = (r"(?:(?:co-?)?founder\s+and\s+)?(?:chief\s+[a-z]+(?:\s+officer)?|ceo|cto|coo|cfo|cpo|"
@@ -32,8 +35,10 @@ _EXEC = (r"(?:(?:co-?)?founder\s+and\s+)?(?:chief\s+[a-z]+(?:\s+officer)?|ceo|ct
 _ORG_DESC = r"(?:(?:[\w-]+\s+){0,3}?(?:startup|company|firm|lab|fund|group|maker|chipmaker|developer)\s+)?"
 # an honorific or an age before the name: "Its chief executive, Dr. X", "its chief executive, 28-year-old X"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+|\d{2}-year-old\s+)?"
-_AFTER_ORG_OF = re.compile(r"^\s*(?:[,.;:)]|[’']s\b|(?:said|says|wrote|writes|told|tells|who|noted|argued|added|"
-                           r"warned|explained)\b|$)")
+# after "Analyst X of Acme": punctuation or the person's verb ("called", "went", "says"), not more of a name
+_AFTER_ORG_OF = re.compile(r"^\s*(?:[,.;:)—–]|[’']s\b|(?:said|says|wrote|writes|told|tells|who|noted|argued|added|"
+                           r"warned|explained|went|made|took|gave|became|spoke|thinks|thought|[a-z]{3,}ed|"
+                           r"(?:has|had|is|was|will|would|also)\s+[a-z]+)\b|$)")
 _WHO_VERB = re.compile(r"^\s*,\s+who\s+(?:previously\s+|formerly\s+|also\s+|until\s+\w+\s+)?(?P<verb>leads|led|heads|"
                        r"headed|runs|ran|founded|co-?founded|cofounded|works\s+(?:at|for)|worked\s+(?:at|for)|joined|"
                        r"left|chairs|chaired|oversees|oversaw|manages|managed|advises|advised)\s+(?:the\s+)?$")
@@ -46,6 +51,7 @@ _HIS_ORG = re.compile(r"\b(?:his|her)\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:
 _POSS_ORG = re.compile(r"^[’']s?\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|company|firm|lab|venture|fund)"
                        r"\s*,?\s*$")
 _LIST_COMMA = re.compile(r"^\s*,\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder", "founders",
                          "co-founders", "cofounders", "spokesperson", "spokesman", "spokeswoman"})
 _SPEECH = frozenset({"said", "says", "added", "wrote", "writes", "noted", "argued", "explained"})
@@ -75,6 +81,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Wielgosz, the company's chief technology officer"
         "comma_its_role": re.compile(rf"^\s*,\s+{_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
                                      r"(?=[\s,.;)]|$)", re.I),
+        # "X, who runs the company's products group", "X, the head of the group's technology desk": a unit of the
+        # organisation an anaphor names
+        "comma_role_of_its": re.compile(rf"^\s*,\s+(?:(?:the|a|an)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+of|"
+                                        r"who\s+(?:now\s+|also\s+)?(?P<verb>runs|leads|heads|oversees|manages|ran|"
+                                        rf"led|headed|oversaw|managed))\s+{_ANAPHOR}\s+(?P<unit>(?:[\w-]+\s+){{0,3}}?"
+                                        r"(?:group|division|unit|team|business|department|arm|operations|desk|lab|"
+                                        r"program|programme|practice|office))\b", re.I),
         # "Jane Roe, a copyright scholar at X", "Gross, formerly a leader in Apple's ..."
         "appos_in": re.compile(rf"^\s*,\s+(?P<role>(?:(?:formerly|previously|once)\s+)?(?:(?:a|an|the|another)\s+)?"
                                rf"(?:[\w’'-]+\s+(?:and\s+)?){{0,6}}?{role})\s+(?:in|at|of|for|with)\s+(?:the\s+)?"
@@ -85,6 +98,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                          r"major|big|top|key|prominent|senior)\s+)?(?P<former>former\s+|ex-)?$",
                                          re.I),
         "appos_org_role_tail": re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<role>{role})\b", re.I),
+        # "village trustee X", "X, a commission official": a bare noun naming an organisation of the text, then a title
+        "noun_role_before": re.compile(rf"(?<![\w’'-])(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})\s+"
+                                       rf"(?P<role>{role})\s*,?\s*{_HONORIFIC}$"),
+        "role_at_noun": re.compile(rf"^\s*,\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+"
+                                   rf"(?:at|of|for|with)\s+the\s+(?P<noun>{'|'.join(_NAMED_NOUNS)})\b(?![’'-])", re.I),
+        "noun_role_after": re.compile(rf"^\s*,\s+(?:a|an)\s+(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})\s+"
+                                      rf"(?P<role>{role})(?=[\s,.;)]|$)"),
         # "Lumenfold co-founders Nadia Haddad and Oskar Lindgren", "CEO Jane Roe and CTO John Poe"
         "coord_person": re.compile(rf"^\s*(?:,\s*)?and\s+(?:(?P<role>(?i:{role})(?:\s+of\s+[\w-]+)?)\s+)?"
                                    rf"{_HONORIFIC}$"),
@@ -95,9 +115,30 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "epithet": re.compile(rf"\b(?:said|says|added|wrote|writes|noted|argued|explained)\s+the\s+(?P<role>"
                               rf"(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
         "bare_exec": re.compile(rf"(?<![\w’'-])(?P<role>(?i:{_EXEC}))\s+{_HONORIFIC}$"),
+        # "former OpenAI researchers including A and B": the listed people after an organisation's plural title
+        "members_including": re.compile(rf"^\s+(?P<role>(?:[a-z-]+\s+){{0,2}}?(?:{roles}))s\s*,?\s+"
+                                        r"(?:including|such\s+as|like|among\s+them|namely)\s+$", re.I),
+        # "X, one of the four OpenAI board members": the text before the organisation, then its title after it
+        "one_of": re.compile(r"^\s*,\s+(?:one|two|three|four|five|among|each)\s+of\s+(?:the\s+)?"
+                             r"(?:[a-z0-9-]+\s+)?$", re.I),
+        # "Forbes published an investigative article by reporters A and B": the outlet's writers
+        "piece_by": re.compile(rf"^\s+(?:published|ran|posted|printed)\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}?"
+                               r"(?:article|report|story|investigation|piece|column|op-ed|review|essay)\s+"
+                               rf"(?:[^.;]{{0,60}}?\s)?by\s+(?:(?P<role>{roles})s?\s+)?$", re.I),
+        # "Writing in Inc., columnist Jason Aten argued": the outlet a writer writes in
+        "writing_in": re.compile(r"\b(?:[Ww]riting|[Ww]rote)\s+(?:in|for)\s+(?:the\s+)?$"),
+        "writer_after": re.compile(rf"^[.]?\s*,\s+(?:(?P<role>{roles})\s+)?$", re.I),
+        "plural_role_after": re.compile(rf"^\s+(?P<role>(?:[a-z-]+\s+){{0,2}}?(?:{roles}))s\b", re.I),
         "co_founded_company": re.compile(r"\s+(?:the\s+(?:company|firm|startup|lab))\s+"
                                          r"(?:(?:in|back in)\s+[\w\s]{4,12}?\s+)?with\s+", re.I),
     }
+
+
+def _head(label: str) -> str:
+    """The head noun of an organisation's name, lower case: "village" of "Village of Caledonia", "board" of
+    "Village Board"."""
+    words = label.lower().split(" of ", 1)[0].split()
+    return words[-1] if words else ""
 
 
 class _Affiliations:
@@ -130,12 +171,13 @@ class _Affiliations:
         ctx = self.ctx
         if noun and noun.lower() in _NAMED_NOUNS:
             # "the commission": the latest organisation whose name holds the noun ("Fair Trade Commission")
-            want = noun.lower()
-            for si in range(ctx.sentence_at(pos), -1, -1):
-                for m in reversed(ctx.mentions(si)):
-                    if m.end <= pos and m.type == "Organization" and want in ctx.label(m.key).lower().split():
-                        return m.key
-            return None
+            want = _SPELLING.get(noun.lower(), noun.lower())
+            holders = [m.key for si in range(ctx.sentence_at(pos), -1, -1) for m in reversed(ctx.mentions(si))
+                       if m.end <= pos and m.type == "Organization" and
+                       want in {_SPELLING.get(w, w) for w in ctx.label(m.key).lower().split()}]
+            # the one the noun heads ("the village": "Village of Caledonia" before "Village Board")
+            headed = [k for k in holders if _SPELLING.get(_head(ctx.label(k)), _head(ctx.label(k))) == want]
+            return (headed or holders or [None])[0]
         # "Vantage Compute said ..., and its CEO, X": an organisation earlier in the same sentence comes first
         here = [m for m in ctx.mentions(ctx.sentence_at(pos)) if m.end <= pos and m.type == "Organization"
                 and ctx.is_head(m)]
@@ -220,6 +262,25 @@ class _Affiliations:
             org = self.anaphor_org(r.group("noun"), m.end)
             if org:
                 self.link(m.key, org, r.group("role"), m.start, m.end + r.end(), sent)
+        r = p["comma_role_of_its"].match(text[m.end:min(s.end, m.end + 120)])
+        if r:
+            org = self.anaphor_org(r.group("noun"), m.end)
+            if org:
+                role = r.group("role") or f"head of {r.group('unit')}"
+                self.link(m.key, org, role, m.start, m.end + r.end(), sent)
+        self._noun_role(m, lo, sent)
+
+    def _noun_role(self, m: ResolvedMention, lo: int, sent: int) -> None:
+        """"village trustee X", "X, a commission official": the organisation of the text the noun names."""
+        text, p = self.text, self.p
+        r = p["noun_role_before"].search(text[lo:m.start])
+        start = lo + r.start() if r else m.start
+        if r is None:
+            r = p["noun_role_after"].match(text[m.end:m.end + 60]) or p["role_at_noun"].match(text[m.end:m.end + 90])
+        if r and r.group("noun") in _NAMED_NOUNS:  # "company" alone could be any company of the text
+            org = self.anaphor_org(r.group("noun"), start)
+            if org:
+                self.link(m.key, org, r.group("role"), start, m.end, sent)
 
     def _epithet(self, org: ResolvedMention, sent: int) -> None:
         """'..., said the founding partner of Ridgeline Ventures.': the speaker named just before holds the role."""
@@ -293,6 +354,56 @@ class _Affiliations:
                 role = ("former " if r.group("former") else "") + t.group("role")
                 self.link(a.key, b.key, role, a.start, b.end + t.end(), sent)
 
+    def members(self, sent: int, ms: list[ResolvedMention]) -> None:
+        """"former OpenAI researchers including A and B", "X, one of the four OpenAI board members": the people
+        named as members of an organisation's plural title."""
+        text, p = self.text, self.p
+        for i, m in enumerate(ms):
+            if m.type != "Organization" or m.possessive:
+                continue
+            nxt = ms[i + 1:]
+            r = p["members_including"].match(text[m.end:nxt[0].start]) if nxt and nxt[0].type == "Person" else None
+            if r:
+                role = self._former(m) + r.group("role").lower()
+                prev = m
+                for x in nxt:
+                    if x.type != "Person" or (x is not nxt[0] and not _LIST_GAP.match(text[prev.end:x.start])):
+                        break
+                    self.link(x.key, m.key, role, m.start, x.end, sent)
+                    prev = x
+            self._writers(m, ms[i + 1:], sent)
+            if i and ms[i - 1].type == "Person" and p["one_of"].match(text[ms[i - 1].end:m.start]):
+                t = p["plural_role_after"].match(text[m.end:m.end + 50])
+                if t:
+                    role = self._former(m) + t.group("role").lower()
+                    self.link(ms[i - 1].key, m.key, role, ms[i - 1].start, m.end + t.end(), sent)
+
+    def _writers(self, org: ResolvedMention, nxt: list[ResolvedMention], sent: int) -> None:
+        """"Forbes published an article by reporters A and B", "Writing in Inc., columnist X": the outlet's writers."""
+        text, p = self.text, self.p
+        if not nxt or nxt[0].type != "Person":
+            return
+        gap = text[org.end:nxt[0].start]
+        r = p["piece_by"].match(gap)
+        if r is None and p["writing_in"].search(text[max(0, org.start - 16):org.start]):
+            r = p["writer_after"].match(gap)
+            if r is not None and not r.group("role"):
+                return  # "Writing in The Atlantic, X said": a guest's piece, no staff title
+        if r is None:
+            return
+        role = (r.group("role") or "").lower() or None
+        prev = org
+        for x in nxt:
+            if x.type != "Person" or (x is not nxt[0] and not _LIST_GAP.match(text[prev.end:x.start])):
+                break
+            self.link(x.key, org.key, role, org.start, x.end, sent)
+            prev = x
+
+    def _former(self, org: ResolvedMention) -> str:
+        """"former " when the organisation's name follows "former" or "ex-" ("former OpenAI researchers")."""
+        return "former " if re.search(r"\b(?:former|ex-)\s*$", self.text[max(0, org.start - 8):org.start], re.I) \
+            else ""
+
     def coordinated(self, rel_people: dict[str, tuple[str, str | None]], sent: int, ms: list[ResolvedMention]) -> None:
         """"Lumenfold co-founders X and Y", "Acme's founders, X, Y and Z": the next names share the organisation."""
         text, p = self.text, self.p
@@ -365,6 +476,7 @@ def extra_affiliations(ctx: DocContext, add: AddFn, titled: dict[str, tuple[str,
     groups = {sent: [m for m in ms if m.type != "Group"] for sent, ms in ctx.by_sentence.items()}
     for sent, ms in groups.items():
         finder.sentence(sent, ms)
+        finder.members(sent, ms)
         if "found" in ctx.slower(sent):
             finder.co_founded_company(sent, ms)
     people = {**finder.linked, **titled}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -10,7 +11,10 @@ from loaders.extract.lexicon import Lexicon, alternation, caseless, fold, lexico
 from loaders.extract.name_cues import (
     LAW_AFTER,
     LOWER_NEXT,
+    PERSON_AFTER,
     PERSON_BY,
+    PERSON_OBJECT,
+    ROLE_PREDICATE,
     STRONG_ORG_SUFFIXES,
     capital_title_before,
     first_name,
@@ -37,7 +41,9 @@ _NOUN_NEXT = re.compile(r"^\s+(?!(?:group|party|bloc|caucus|alliance|coalition|u
 # a single unknown word after a place preposition that names a city of this size (thousands) reads as the place
 # ("hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana"); "led by Toyota" stays a company
 _PLACE_DEFAULT_POP = 100
-_PLACE_PREP = re.compile(r"\b(?:in|of|near|and|across|outside|around|at)\s+$")
+_PLACE_PREP = re.compile(r"\b(?:in|of|near|and|across|outside|around|at)\s+(?:(?:north|south|east|west|central|"
+                         r"northern|southern|eastern|western|northeast|northwest|southeast|southwest|rural|upstate|"
+                         r"downtown)\s+)?$", re.I)
 _APPOS_PREP = re.compile(r"\b(?:at|for|with|from|of|in|on|by)\s", re.I)
 # a capitalised name and "of" right before: "Justin Nelson of Susman Godfrey"
 _NAME_OF = re.compile(r"[A-Z][\w’'.-]+\s+of\s+$")
@@ -61,7 +67,9 @@ _TITLE_MODIFIERS = frozenset({"Tech", "Industry", "Former", "Senior", "Veteran",
 _SPEECH_NEAR = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|wrote|writes|tweeted|added|argued|noted|stated|asked|"
                           r"replied|responded|explained|acknowledged|emphasized|emphasised|continued|countered|"
                           r"clarified|retorted|remarked|who|whose)\b")
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|wrote|writes|asked|added)\s*$")
+# "said resident X": one lower-case noun may describe the speaker between the verb and the name
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|wrote|writes|asked|added)"
+                            r"(?:\s+(?!(?:the|a|an|his|her|its|their|this|that|on|in|at|to|by|of|for|and)\b)[a-z]+)?\s*$")
 # romanised two-part given names ("Mei-Ling", "Ji-hoon"): a person's name without a first-name lexicon entry
 _HYPHEN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}$")
 # kinship nouns: "her son, Sewell Setzer" names a person
@@ -452,7 +460,7 @@ class _Typer:
         if person_like and first_name(words[0], lex):
             return TypedMention(mention=m, type="Person", cue="first-name", label=surface)
         if person_like and (cue_role or capital_title_before(tail, before, lex, p["role_before"]) or
-                            of_org_after(after, lex) or PERSON_BY.search(before[-20:])):
+                            of_org_after(after, lex) or PERSON_BY.search(before[-20:]) or ROLE_PREDICATE.match(after)):
             # "Digital Affairs Minister, X", "X of Foundation Capital went further", "the podcast, hosted by X"
             return TypedMention(mention=m, type="Person", cue="role-before", label=surface)
         if (_may_hold(low_before, _SOURCE_WORDS) and p["source_before"].search(before)) or \
@@ -463,6 +471,10 @@ class _Typer:
         acr = _ACRONYM_AFTER.match(after)
         if acr and len(words) > 1 and acr.group(1) not in lex.generic_caps:
             return TypedMention(mention=m, type="Organization", cue="acronym-defined", label=surface)
+        if person_like and not m.heading and not _ARTICLE_BEFORE.search(before) and \
+                not any(w.lower() in self.doc.lower_vocab for w in words) and \
+                (PERSON_AFTER.match(after) or PERSON_OBJECT.search(before[-20:])):
+            return TypedMention(mention=m, type="Person", cue="person-verb", label=surface)  # "X, 34,", "hired X"
         if person_like and not m.heading and (not m.sentence_initial or m.possessive) \
                 and not _ARTICLE_BEFORE.search(before) \
                 and not any(w.lower() in self.doc.lower_vocab for w in words) \
@@ -484,7 +496,7 @@ class _Typer:
             if _MODIFIER_USE.search(before[-12:]) and _NOUN_NEXT.match(after) and nxt not in lex.role_words:
                 return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm
             pop = place_population(surface)
-            if pop is not None and pop >= _PLACE_DEFAULT_POP and not verb_next and _PLACE_PREP.search(before[-12:]):
+            if pop is not None and pop >= _PLACE_DEFAULT_POP and not verb_next and _PLACE_PREP.search(before[-24:]):
                 # "hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana": a known city or state
                 return TypedMention(mention=m, type="Place", cue="gazetteer-default", label=surface)
             return TypedMention(mention=m, type="Organization", cue="single-default", label=surface)
@@ -506,8 +518,15 @@ class _Typer:
                 types = [t.type for t in group if t.type in ("Organization", "Person", "Product")]
                 if types:
                     best = max(set(types), key=types.count)
+                    votes = Counter(t.type for t in group if t.type in ("Organization", "Person", "Product")
+                                    and t.cue != "single-default").most_common(2)
+                    strong = votes[0][0] if votes and votes[0][1] >= 2 and (len(votes) == 1 or
+                                                                            votes[1][1] < votes[0][1]) else None
                     for k in range(i, j + 1):
-                        if items[k].type is None and not items[k].mention.sentence_initial and \
+                        if strong and items[k].cue == "single-default" and items[k].type != strong:
+                            # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
+                            items[k] = replace(items[k], type=strong, cue="list")
+                        elif items[k].type is None and not items[k].mention.sentence_initial and \
                                 items[k].mention.text.lower() not in self.doc.lower_vocab and \
                                 (best != "Person" or self._person_shaped(items[k].mention.text)):
                             # "Defendants" is a common word; a list of people takes only names shaped as one
@@ -528,7 +547,7 @@ class _Typer:
 # how much a typing cue is worth when one name is typed differently in one document ("Helix Mind announced" reads
 # as a person's name, "chief executive of Helix Mind" says organisation): weak readings give way to strong ones
 _WEAK_CUES = {"gazetteer": 1, "foreign-article": 2, "name-shape": 1, "single-default": 1, "list": 1, "first-name": 2,
-              "product-after": 2, "role-before": 2,
+              "product-after": 2, "role-before": 2, "person-verb": 2,
               "source": 2, "source-person": 2, "version": 2, "model-tail": 2, "launch-object": 2}
 
 

@@ -56,6 +56,11 @@ _ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|by|last|this|earlier|late
                       r"business|maker|developer|chipmaker|outfit|venture|unicorn|group|platform)|"
                       r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|business)\s+(?:that|which))\b",
                       re.I)
+# "The startup ...": a startup the text named as one ("AI startup X", "X, a San Francisco start-up")
+_STARTUP_ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|last|this|earlier|later)\s+\w+,?\s+)?the\s+"
+                              r"(?:[\w-]+\s+){0,2}?(?:startup|start-up)\b", re.I)
+_STARTUP_BEFORE = re.compile(r"\b(?:startup|start-up)\s+$", re.I)
+_STARTUP_AFTER = re.compile(r"^[’']?s?\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:startup|start-up)\b", re.I)
 # "... a company that raised", "Inkwell, which has raised": the noun before the relative pronoun
 _RELATIVE = re.compile(r"(?P<np>\b(?:company|startup|start-up|firm|lab|business|maker)\b)?\s*,?\s*(?:which|that|who)\s+"
                        r"(?:has\s+|had\s+|have\s+|recently\s+|also\s+|previously\s+|already\s+|just\s+|last\s+\w+\s+)*$",
@@ -89,11 +94,19 @@ _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|not
 # "Sequoia and Nvidia backed X": an active verb whose subject invests and whose object raises
 _BACKED_ACTIVE = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?:the\s+)?$", re.I)
 _BACKED_SUBJECT = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?!by\b)", re.I)
-_INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed|committed|pledged)\b", re.I)
+_INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed|committed|pledged|poured|pumped|"
+                          r"injected)\b", re.I)
 _AUX_GAP = re.compile(r"^\s+(?:(?:has|had|have|also|recently|previously|will|would|just|is|was|are|were|agreed|"
                       r"plans|set|to|already)\s+)*$", re.I)
-_INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committed|commits|pledged|pledges)\b(?:[^.;]|\.(?=\d)){0,60}$",
-                          re.I)
+# "Nvidia said it invested": the organisation reporting its own investment ("it" is the speaker)
+_SAID_IT_GAP = re.compile(r"^\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|added)\s+"
+                          r"(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:(?:has|had|have|also|will|would|"
+                          r"plans\s+to|agreed\s+to|is|was)\s+)*$", re.I)
+_INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committed|commits|pledged|pledges|poured|pumped|injected)\b"
+                          r"(?:[^.;]|\.(?=\d)){0,60}$", re.I)
+# "X's $2B investment in Y", "a $500M stake in Y": the money goes into the organisation after "in"
+_STAKE_INTO = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:investment|stake|bet|commitment|injection)\s+(?:in|into)\s+"
+                         r"(?:the\s+)?$", re.I)
 _IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on|to)\s+(?:the\s+)?$", re.I)
 # "raised $1B for his new venture, Safe Superintelligence": the organisation the money is for
 _FOR_ORG = re.compile(r"\b(?:for|into)\s+(?:[\w’'-]+\s+){0,6}(?:[\w’'-]+\s*,\s*)?$|^\s*,\s*$", re.I)
@@ -117,13 +130,24 @@ _PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
 _TWIN_GAP = re.compile(r"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal)\s+to\s+|worth\s+)?"
                        r"(?:about|around|roughly|approximately|some|nearly|almost|"
                        r"close\s+to|more\s+than|over)?\s*$", re.I)
+# the USD twin written a few words later: "HK$4.3 billion in its listing, or about US$560 million", "€500 million in
+# new funding (about $540 million)"
+_TWIN_LATE = re.compile(r"^[^$€£¥₹.;()]{1,60}?(?:,\s*or|\()\s*(?:about|around|roughly|approximately|some|nearly|almost|"
+                        r"close\s+to|more\s+than|over)?\s*$", re.I)
+# a valuation of an earlier round: "last valued at $10B", "a year after it was valued at", "$10B in its previous round"
+_PAST_VALUE_BEFORE = re.compile(r"\b(?:(?:last|previously|once|formerly)\s+valued|after\s+(?:it\s+was|being)\s+valued)"
+                                r"\b[^$€£¥₹.;]{0,20}$", re.I)
+_PAST_VALUE_AFTER = re.compile(r"^\s*(?:(?:in|at|during)\s+(?:its|a|the|their)\s+(?:previous|prior|earlier|last)\s+"
+                               r"(?:funding\s+)?(?:round|raise|funding)|(?:in\s+)?(?:last|the\s+previous)\s+year|"
+                               r"(?:a\s+year|\w+\s+months|\w+\s+years)\s+(?:ago|earlier))\b", re.I)
 # a share price's move: the valuations of its sentence are market values, not a round's
 _SHARE_MOVE = re.compile(r"\b(?:shares|stock|stocks)\b[^.;]{0,60}?\b(?:rose|fell|jumped|climbed|dropped|slid|surged|"
                          r"soared|sank|closed|gained|lost|traded|tumbled|plunged|rallied)\b", re.I)
 # words that start the report of another round: a valuation and an amount on both sides of one belong to two rounds
 _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b(?:previous|prior|earlier|last)\s+"
                           r"(?:round|raise|funding|valuation)\b|\bafter\s+raising\b|\bfollowing\s+(?:a|its)\b|"
-                          r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;|,\s+(?:while|whereas)\b",
+                          r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;|,\s+(?:while|whereas)\b|"
+                          r",\s+and\s+(?:another\s+)?(?=(?:US)?[$€£¥₹]\s?\d[^.;]{0,40}?\b(?:series|round|seed)\b)",
                           re.I)
 # another party's own round after a clause break: "A invested $4B in X, and B committed $2B to ...", "X raised $100M,
 # and Y raised $50M at a $400M valuation"
@@ -158,12 +182,18 @@ def _in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
             continue
         nxt = monies[i + 1] if i + 1 < len(monies) else None
         if nxt is not None and mm.money.currency != "USD" and nxt.money.currency == "USD" and \
-                _TWIN_GAP.match(st[mm.end:nxt.start]):
+                (_TWIN_GAP.match(st[mm.end:nxt.start]) or _TWIN_LATE.match(st[mm.end:nxt.start])):
             out.append(dataclasses.replace(mm, money=nxt.money))
             skip = i + 1
             continue
         out.append(mm)
     return out
+
+
+def _past_value(before: str, after: str) -> bool:
+    """Whether a money expression is the valuation of an earlier round ("last valued at", "in its previous round")."""
+    return bool(_PAST_VALUE_BEFORE.search(before) or
+                (_VALUATION_BEFORE.search(before) and _PAST_VALUE_AFTER.match(after)))
 
 
 def _apart(st: str, a: MoneyMatch, b: MoneyMatch) -> bool:
@@ -187,6 +217,7 @@ class _Funding:
         self.ctx = ctx
         self.text = ctx.doc.clean
         self._topic: str | bool | None = False  # False: not computed yet
+        self.past_rounds: set[str] = set()  # keys of valuation-only events of an earlier round ("last valued at")
 
     def topic(self, exclude: set[str]) -> str | None:
         """The organisation the article is about: what "the company" and "it" refer to in a funding sentence."""
@@ -199,10 +230,12 @@ class _Funding:
         ctx, text = self.ctx, self.text
         s = ctx.sentence(sent)
         ms = ctx.mentions(sent)
-        # "Y led X's $75M round"
+        # "Y led X's $75M round" (but "X's $2B investment in Y": Y raises)
         for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
             if m.possessive and _POSS_GAP.match(text[m.end:pos]):
-                return m.key
+                into = next((x for x in _orgs(ctx.mentions(sent, pos, s.end), exclude)
+                             if _STAKE_INTO.match(text[pos:x.start])), None)
+                return into.key if into else m.key
             break
         # "a $20M Series A in X", "values X at $2B": the organisation named right after the round or the verb
         for m in _orgs(ctx.mentions(sent, pos, s.end), exclude):
@@ -241,6 +274,9 @@ class _Funding:
                         re.search(r"\b(?:in|into|to)\s+(?:the\s+)?$", text[pos:m.start]):
                     return m.key
         if _ANAPHOR.match(seg):
+            described = self._described(seg, cs, exclude)
+            if described:
+                return described  # "Mira Murati's AI startup X ... The startup closed a $2B round": that startup
             # "..., when it raised $105 million": the article's company, else the organisation just talked about
             subj = ctx.subject(sent, pos, ("Organization",))
             return self.topic(exclude) or (subj if subj not in exclude else None) or \
@@ -272,9 +308,27 @@ class _Funding:
             return poss[-1].key
         if re.search(r"\b(?:the|its)\s+(?:[\w-]+\s+){0,2}(?:company|startup|firm|venture|lab)\b", text[s.start:s.end],
                      re.I):
-            return self.topic(exclude) or ctx.recent_subject(s.start, ("Organization",), exclude)
+            return self._described(text[s.start:pos], s.start, exclude) or self.topic(exclude) or \
+                ctx.recent_subject(s.start, ("Organization",), exclude)
         heads = [m for m in before if ctx.is_head(m)]
         return heads[0].key if heads else None
+
+    def _described(self, seg: str, pos: int, exclude: set[str]) -> str | None:
+        """The organisation the text last called what "the startup"/"the start-up" calls it ("AI startup X", "X, a
+        startup"), the latest in the 40 sentences before ``pos``; None for other anaphors."""
+        noun = _STARTUP_ANAPHOR.match(seg)
+        if not noun:
+            return None
+        ctx, text = self.ctx, self.text
+        first = ctx.sentence_at(pos)
+        for si in range(first, max(-1, first - 40), -1):  # an article's start, not a whole book's
+            for m in reversed(_orgs(ctx.mentions(si), exclude)):
+                if m.end > pos:
+                    continue
+                if _STARTUP_BEFORE.search(text[max(0, m.start - 30):m.start]) or \
+                        _STARTUP_AFTER.match(text[m.end:m.end + 50]):
+                    return m.key
+        return None
 
     def _right_before_verb(self, s: Sentence, st: str, anchor: int) -> list[str]:
         """The organisations written right before the last "invested"/"backed" ahead of the money ("A and B
@@ -285,7 +339,7 @@ class _Funding:
         v = s.start + verbs[-1].start()
         before = [m for m in self.ctx.mentions(s.index, s.start, v) if m.type != "Group"]
         if not before or before[-1].type != "Organization" or before[-1].possessive or \
-                not _AUX_GAP.match(self.text[before[-1].end:v]):
+                not (_AUX_GAP.match(self.text[before[-1].end:v]) or _SAID_IT_GAP.match(self.text[before[-1].end:v])):
             return []
         out = [before[-1]]
         for m in reversed(before[:-1]):
@@ -356,10 +410,13 @@ class _Funding:
         """The amount, the valuation and a running total among the money expressions of one round."""
         amount = valuation = total = None
         valuations: list[MoneyMatch] = []
+        past: list[MoneyMatch] = []
         for mm in monies:
             before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
             if amount is None and _AT_VALUATION.match(after):
                 amount = mm  # "and then $200 million at $1.5 billion": an amount, its valuation after "at"
+            elif _past_value(before, after):
+                past.append(mm)  # "X, last valued at $10B, is raising $2B": another round's valuation
             elif _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after) or \
                     (amount is not None and _AT_BEFORE.search(before)) or \
                     (previous is not None and mm.start - previous.end() < 3 and "valu" in st[:previous.start()] and
@@ -376,6 +433,8 @@ class _Funding:
         if amount is not None and len(valuations) > 1 and valuations[0].start < amount.start:
             # "X, valued at $10B last year, is raising $1B at a $20B valuation": the one stated with the amount
             valuation = next((v for v in valuations if v.start > amount.start), valuation)
+        if past and amount is None and valuation is None and total is None:
+            valuation = past[0]  # a sentence about that earlier valuation alone reports it (kept apart in _merge)
         return amount, valuation, total
 
     def run(self) -> list[Event]:
@@ -393,7 +452,7 @@ class _Funding:
                 continue
             for i, (amount, valuation, total) in enumerate(self.classify(st, monies)):
                 self._round(s, st, (amount, valuation, total), events, first=i == 0)
-        merged = _merge(events)
+        merged = _merge(events, self.past_rounds)
         self.attach_later(merged)
         return merged
 
@@ -439,9 +498,13 @@ class _Funding:
         parts = [Participant(role="recipient", entity=recipient)]
         parts += [Participant(role="investor", entity=k) for k in investors if k != recipient]
         date = _date(ctx, s.index)
+        past = amount is None and valuation is not None and \
+            _past_value(st[max(0, valuation.start - 70):valuation.start], st[valuation.end:valuation.end + 50])
         for money, val in ((amount, valuation), (total, None)) if amount else ((total or valuation, valuation),):
             if money is None:
                 continue
+            if past:
+                self.past_rounds.add(f"ev{len(events)}")
             is_amount = money is not val
             events.append(Event(key=f"ev{len(events)}", type="FundingRound",
                                 label=f"{ctx.label(recipient)} funding round", date=date,
@@ -469,8 +532,9 @@ class _Funding:
             have = {p.entity for p in ev.participants}
             recipient = ev.participants[0].entity
             if ev.valuation is None and s.index != firsts[target]:
-                vals = [mm for mm in parse_money(st) if _VALUATION_BEFORE.search(st[max(0, mm.start - 70):mm.start])
-                        or _VALUATION_AFTER.match(st[mm.end:mm.end + 50])]
+                vals = [mm for mm in parse_money(st) if (_VALUATION_BEFORE.search(st[max(0, mm.start - 70):mm.start])
+                        or _VALUATION_AFTER.match(st[mm.end:mm.end + 50]))
+                        and not _past_value(st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50])]
                 mentioned = {m.key for m in ctx.mentions(s.index)}
                 if vals and (recipient in mentioned or _SAME_ROUND.match(st) or _ANAPHOR.match(st)) and \
                         not (mentioned - {recipient}) & {m.key for m in _orgs(ctx.mentions(s.index), have)
@@ -497,8 +561,9 @@ def _same_money(a: Money | None, b: Money | None) -> bool:
     return a is None or b is None or abs(a.value - b.value) <= 0.02 * max(a.value, b.value)
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per recipient and amount: repeated reports of a round in one article are merged."""
+def _merge(events: list[Event], apart: set[str] | frozenset[str] = frozenset()) -> list[Event]:
+    """One event per recipient and amount: repeated reports of a round in one article are merged (an earlier
+    round's valuation, keyed in ``apart``, joins no other round)."""
     out: list[Event] = []
     # the rounds kept so far, per recipient: an article reports a few rounds of a company; in a text of thousands a
     # round is compared with the latest few only
@@ -513,6 +578,8 @@ def _merge(events: list[Event]) -> list[Event]:
             # a valuation-only mention joins the round reported before it
             if (prev.amount or ev.amount) is None and (prev.valuation is None or ev.valuation is None):
                 continue
+            if (ev.key in apart) != (prev.key in apart):
+                continue  # "X raised $2B. It was last valued at $10B": two rounds
             have = {p.entity for p in prev.participants}
             extra = tuple(p for p in ev.participants if p.entity not in have)
             out[i] = prev.model_copy(update={"amount": prev.amount or ev.amount,

@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, not_
 
-from loaders.extract.lexicon import Lexicon, fold, lexicon
+from loaders.extract.lexicon import Lexicon, fold, lexicon, place_population
 from loaders.extract.name_spans import given_name, known_spans, title_cased, work_titles
 from loaders.extract.schema import Mention, MentionSet, Sentence, TextDoc
 from loaders.extract.text import tokens
@@ -21,7 +21,8 @@ _CONNECTORS = frozenset({"of", "&", "de", "van", "von", "der", "den", "da", "al"
 _FOR_HEADS = frozenset({"Center", "Centre", "Institute", "Coalition", "Alliance", "Campaign", "Council", "Committee",
                         "Foundation", "Society", "Association", "Partnership", "Fund", "Commission", "Office",
                         "Department", "Ministry", "Agency", "Reporters", "Doctors", "Engineers", "Scientists",
-                        "Administration", "Authority", "Bureau", "Commissioner", "Network", "Initiative"})
+                        "Administration", "Authority", "Bureau", "Commissioner", "Network", "Initiative", "Advocates",
+                        "Solidarity", "Action", "Citizens"})
 # company suffixes after which a sentence-initial common word is the company's own ("Scale AI", "News Corp")
 _NAME_SUFFIXES = frozenset({"AI", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Labs", "Holdings", "Capital",
                             "Ventures", "Partners", "Technologies"})
@@ -40,6 +41,7 @@ _OF_THE_HEADS = frozenset({"Office", "Ministry", "Department", "University", "In
 _PLURAL_OWNERS = frozenset({"Children", "Women", "Men", "People", "Citizens", "Workers", "Writers", "Artists",
                             "Parents", "Veterans", "Teachers", "Nurses", "Musicians", "Authors", "Consumers"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
+_OFFICE_HEADS = frozenset({"Office", "Department", "Bureau", "Division"})  # "Attorney General's Office"
 _APOSTROPHES = frozenset({"'", "’"})
 _INSTITUTIONS = frozenset({"University", "College", "School", "Hospital", "Institute", "Museum", "Library", "Academy"})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
@@ -194,6 +196,9 @@ class _Builder:
                         text[toks[j][1]:toks[j + 1][0]] == " ":
                     j += 2  # "NYP Holdings, Inc."
                     continue
+                if toks[j][2] == "," and not gap and self._campus_after(toks, i, j):
+                    j += 2  # "University of California, Berkeley": a campus of a state university system
+                    continue
                 skip = self._phrase_joins(toks, j) if gap == " " else 0
                 if skip:
                     j += skip  # "District Court for the Southern District", "Office of the", "Autorite de la"
@@ -201,6 +206,10 @@ class _Builder:
                 if not gap and toks[j][2] in {"'s", "’s", "'", "’"} and toks[j - 1][2] in _PLURAL_OWNERS and \
                         j + 1 < n and is_name_token(toks[j + 1][2]) and text[toks[j][1]:toks[j + 1][0]] == " ":
                     j += 2  # "Children's Digital Rights Coalition": a plural's possessive inside the name
+                    continue
+                if not gap and toks[j][2] in {"'s", "’s"} and j + 1 < n and toks[j + 1][2] in _OFFICE_HEADS and \
+                        not self.lex.role_words.isdisjoint(self.lows[i:j]) and text[toks[j][1]:toks[j + 1][0]] == " ":
+                    j += 2  # "New Hampshire Attorney General's Office": an office named after its holder's title
                     continue
                 if not gap and self._initial_joins(toks, j, i):
                     j += 1 if toks[j][2][0] in _APOSTROPHES else 2  # "Andrew N. Ferguson", "Adam D’Angelo"
@@ -221,6 +230,16 @@ class _Builder:
                 break
             runs.append((i, j))
         return runs
+
+    def _campus_after(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Whether the comma at j joins "University of <place>" to one place word naming its campus, not a list."""
+        n = len(toks)
+        if not (j - i >= 3 and toks[i][2] == "University" and toks[i + 1][2] == "of" and j + 1 < n):
+            return False
+        nxt = toks[j + 1][2]
+        after = [t[2] for t in toks[j + 2:j + 4]]
+        return nxt.istitle() and nxt.isalpha() and place_population(nxt) is not None and \
+            not (after[:1] == ["and"] or (after[:1] == [","] and after[1:2] and after[1][:1].isupper()))
 
     def _field_list_end(self, toks: list[Tok], j: int) -> int:
         """End of ", A, B and C" from the comma at j when it lists an institution's fields and ends in a typical
@@ -279,10 +298,18 @@ class _Builder:
         return is_name_token(nxt) and nxt[0].isupper() and len(nxt) > 1 and nxt.lower() not in self.lex.stopwords \
             and nxt.lower() not in self.doc.lower_vocab
 
+    def _abbreviated_title(self, toks: list[Tok], k: int) -> str | None:
+        """The abbreviated title written right before token k ("Rep." of "Rep. Dean Phillips"), else None."""
+        if k >= 2 and toks[k - 1][2] == "." and toks[k - 1][0] == toks[k - 2][1] and \
+                self.lows[k - 2] + "." in self.lex.role_words and toks[k - 2][2][:1].isupper():
+            return toks[k - 2][2] + "."
+        return None
+
     def _person_then_org(self, toks: list[Tok], a: int, j: int) -> bool:
         """Whether tokens a..j-1 read as a personal name (first name first) rather than an institution's head."""
         words = [t[2] for t in toks[a:j]]
-        if a and self.lows[a - 1] in self.lex.role_words and 2 <= len(words) <= 3 and \
+        if a and (self.lows[a - 1] in self.lex.role_words or self._abbreviated_title(toks, a)) and \
+                2 <= len(words) <= 3 and \
                 all(w[0].isupper() and w.isalpha() for w in words):
             return True  # "analyst Carolina Milanesi of Creative Strategies": a title names a person
         k = next((x for x, w in enumerate(words) if w in self.lex.first_names), None)
@@ -425,13 +452,17 @@ class _Builder:
                     or (_PLURAL_ACRONYM.match(toks[k][2]) and lows[k][:-1] in role_words)]
         # a title ends a run only as an upper-case abbreviation ("Green Party TD"), never as a surname ("Son")
         role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].rstrip("s").isupper() and k > a)]
+        # a title word right after an abbreviated title starts the name: a given name ("Rep. Dean Phillips")
+        role_idx = [k for k in role_idx if not (k + 1 < b and self._abbreviated_title(toks, k) and
+                                                toks[k][2].istitle())]
         if toks[a][2] in _OF_THE_HEADS and a + 2 < b and toks[a + 1][2] == "of":
             role_idx = []  # "Office of the Privacy Commissioner of Canada": an institution named after its head
         if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])) \
-                or any(t[2] in _INSTITUTIONS for t in toks[role_idx[-1] + 1:b]):
+                or any(t[2] in _INSTITUTIONS for t in toks[role_idx[-1] + 1:b]) or \
+                (b - a > 2 and toks[b - 2][2] in {"'s", "’s"} and toks[b - 1][2] in _OFFICE_HEADS):
             # no title, or the title word heads an institution's name ("Justice Department") or starts one named
             # after a person ("Queen Mary University")
-            self._emit(s, toks, a, b, initial=initial, keep=keep)
+            self._emit(s, toks, a, b, initial=initial, keep=keep, title=self._abbreviated_title(toks, a))
             return
         last = role_idx[-1]
         # the title starts at the first role word, extended back over modifiers ("Senior", "District")

@@ -62,6 +62,24 @@ def of_org_after(after: str, lex: Lexicon) -> bool:
     return (known is not None and known.type == "Organization") or name.split()[-1] in STRONG_ORG_SUFFIXES
 
 
+# "X will be the new CTO of Y", "X is the company's chief executive": a title only a person holds, as the predicate
+ROLE_PREDICATE = re.compile(r"^\s+(?:will\s+be|would\s+be|is|was|became|becomes|has\s+been|had\s+been|remains|"
+                            r"will\s+become|will\s+remain)\s+(?:the|its|their|a|an|[A-Z][\w-]*[’']s)\s+"
+                            r"(?:(?:new|former|current|interim|acting|first|founding|incoming|outgoing|longtime)\s+)?"
+                            r"(?:ceo|cto|cfo|coo|chief\s+[a-z]+|president|chair(?:man|woman|person)?|co-?founder|"
+                            r"founder|spokes(?:person|man|woman)|professor|secretary|minister|senator|director|"
+                            r"head)\b", re.I)
+
+# what only a person does or is, right after a name ("X, 34,", "X told Reuters", "X resigned", "X, who ...")
+PERSON_AFTER = re.compile(r"^(?:\s*,\s*(?:\d{2}|aged\s+\d{2})\s*,|\s*,\s+who\s|\s+(?:told|resigned|retired|tweeted|"
+                          r"testified|recalled|quit|stepped\s+down|was\s+(?:born|fired|hired|appointed|promoted|"
+                          r"elected)|(?:has|had)\s+(?:resigned|quit|retired|stepped\s+down))\b)")
+# what is done only to a person, right before a name ("hired X", "fired X as", "appointed X")
+PERSON_OBJECT = re.compile(r"\b(?:hired|fired|appointed|promoted|poached|ousted|dismissed|elected)\s+$")
+
+_MUNICIPAL = frozenset({"Village", "City", "Town", "Township", "Borough", "Municipality"})
+
+
 def name_of_place(words: list[str], lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
     """Whether a name is a court's district or an unknown one-word body "of" a place: "Northern District of
     California", "NewsGuild of New York" (not a person's, a role's or a place's own name)."""
@@ -70,6 +88,8 @@ def name_of_place(words: list[str], lex: Lexicon, lower_vocab: frozenset[str]) -
     if words[1] == "District":
         return words[0] in _DISTRICT_SIDES and is_place(" ".join(words[3:]), lex)
     w, low = words[0], words[0].lower()
+    if w in _MUNICIPAL and is_place(" ".join(words[2:]), lex):
+        return True  # "Village of Caledonia", "City of Austin": the local government (a party, a signatory)
     return is_place(" ".join(words[2:]), lex) and not is_place(w, lex) and low not in lex.role_words and \
         not first_name(w, lex) and low not in lex.common_words and low not in lower_vocab
 

@@ -101,6 +101,12 @@ def title_cased(texts: list[str], a: int, b: int) -> bool:
     return b - a >= 5 and sum(1 for t in texts[a + 1:b - 1] if t in _CAPITAL_FUNCTION_WORDS) >= 2
 
 
+# words that a capital letter labels ("Series C", "Phase B", "Class A"): never a given name before an initial
+_LETTER_LABELS = frozenset({"Series", "Round", "Phase", "Class", "Type", "Tier", "Level", "Stage", "Grade",
+                            "Section", "Article", "Chapter", "Part", "Plan", "Option", "Category", "Schedule",
+                            "Exhibit", "Appendix"})
+
+
 def given_name(w: str, starts_run: bool, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
     """Whether a word can be a given name before a middle initial: a known first name, or an unknown capitalised word
     that starts the run and that the text never writes in lower case ("Max A. Cherney")."""
@@ -108,5 +114,5 @@ def given_name(w: str, starts_run: bool, lex: Lexicon, lower_vocab: frozenset[st
         return True
     low = w.lower()
     return starts_run and w.isalpha() and len(w) > 1 and w[0].isupper() and w[1:].islower() and \
-        low not in lower_vocab and low not in lex.stopwords and w not in lex.generic_caps and \
-        lex.known.get(fold(w)) is None
+        w not in _LETTER_LABELS and low not in lower_vocab and low not in lex.stopwords and \
+        w not in lex.generic_caps and lex.known.get(fold(w)) is None

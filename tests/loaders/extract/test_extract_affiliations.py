@@ -109,3 +109,42 @@ def test_ages_advisers_and_startups_launched_by(text: str, pair: tuple[str, str]
 def test_a_title_before_the_next_name_of_a_list_is_that_names() -> None:
     roles = _roles("The group is led by Quillbyte's Oona Brandt, Harbor Ventures president Raymond Menon and others.")
     assert ("Oona Brandt", "Harbor Ventures") not in roles and ("Raymond Menon", "Harbor Ventures") in roles, roles
+
+
+@pytest.mark.parametrize(("text", "pair", "role"), [
+    ("Ken Brackett of Oracle called the framework overbroad.", ("Ken Brackett", "Oracle"), None),
+    ("Ashu Whitcombe of Foundation Capital went further in an essay.", ("Ashu Whitcombe", "Foundation Capital"), None),
+    ("Eric Whitcombe, a producer at Zentrix Online Studios whose project was cut, said it was sad.",
+     ("Eric Whitcombe", "Zentrix Online Studios"), "producer"),
+    ("The letter was signed by former Zentrix Labs researchers including Steven Whitcombe and Daniel Brackett.",
+     ("Daniel Brackett", "Zentrix Labs"), "former researcher"),
+    ("Helen Whitcombe, one of the four Zentrix Labs board members who voted to fire its CEO, spoke.",
+     ("Helen Whitcombe", "Zentrix Labs"), "board member"),
+    ("The Village of Caledonia rejected it. He and village trustee Nancy Whitcombe said they were open to it.",
+     ("Nancy Whitcombe", "Village of Caledonia"), "trustee"),
+    ("The Personal Information Protection Commission warned users. \"Be careful,\" Nam Brackett, a commission "
+     "official, told reporters.", ("Nam Brackett", "Personal Information Protection Commission"), "official"),
+    ("The Harbor Environmental Law Center, acting for residents, said it would sue Zentrix Labs. Patrick Whitcombe, "
+     "a senior attorney at the centre, said the turbines were illegal.",
+     ("Patrick Whitcombe", "Harbor Environmental Law Center"), "senior attorney"),
+    ("Zentrix Labs named new leaders. Michelle Whitcombe, who runs the company's products group, was named interim "
+     "co-CEO.", ("Michelle Whitcombe", "Zentrix Labs"), "head of products group"),
+    ("Reporters Without Borders urged Zentrix Labs to remove it. Vincent Whitcombe, the head of the group's "
+     "technology desk, said it was bad.", ("Vincent Whitcombe", "Reporters Without Borders"), "head"),
+    ("On June 6, the Ledger Times published an investigative article by reporters Sarah Whitcombe and Rich Brackett "
+     "about a drone project.", ("Rich Brackett", "Ledger Times"), "reporter"),
+    ("Not everyone was satisfied. Writing in the Ledger Times, columnist Jason Whitcombe argued it was the point.",
+     ("Jason Whitcombe", "Ledger Times"), "columnist"),
+])
+def test_of_org_before_a_verb_members_of_a_plural_title_and_a_noun_naming_the_org(
+        text: str, pair: tuple[str, str], role: str | None) -> None:
+    roles = _roles(text)
+    assert pair in roles and roles[pair] == role, roles
+
+
+def test_a_noun_before_a_title_that_names_no_organisation_of_the_text_links_nothing() -> None:
+    assert _aff("The plan was approved. He and village trustee Nancy Whitcombe said they were open to it.") == set()
+
+
+def test_a_guest_writing_in_an_outlet_is_not_its_staff() -> None:
+    assert _aff("Writing in the Ledger Times, Dana Whitcombe said the plan was flawed.") == set()

@@ -51,3 +51,52 @@ def test_the_first_words_of_a_laws_name_are_no_person() -> None:
 ])
 def test_a_possessive_or_of_the_inside_an_institutions_name_keeps_it_whole(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The case is prosecuted by the Oregon Attorney General's Office, which accused Zentrix Labs of fraud.",
+     "Oregon Attorney General's Office", "Organization"),
+    ("Zentrix Labs will work with the Village of Caledonia on a new site.", "Village of Caledonia", "Organization"),
+    ("The complaint was filed with the Colorado Civil Rights Division on Tuesday.", "Colorado Civil Rights Division",
+     "Organization"),
+    ("Dana Whitcombe, a professor at the University of California, Berkeley, said the plan was flawed.",
+     "University of California, Berkeley", "Organization"),
+    ("Dana Whitcombe of Legal Advocates for Safe Science and Technology signed the letter.",
+     "Legal Advocates for Safe Science and Technology", "Organization"),
+])
+def test_offices_local_governments_campuses_and_for_names_stay_whole(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kramer was working for Rep. Dean Whitcombe of Ohio, who denied any knowledge of the calls.", "Dean Whitcombe"),
+    ('"It is too big for a zoning change," said resident Hollister Quill. "We were not heard."', "Hollister Quill"),
+    ('"We have parted ways with him. Soumar Chintavelli will be the new CTO of Zentrix Labs," she wrote.',
+     "Soumar Chintavelli"),
+])
+def test_a_title_word_after_an_abbreviated_title_or_a_noun_after_said_names_a_person(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Person", labels(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The lawsuit was filed by Soumar Chintavelli, 34, a former engineer.",
+    "Soumar Chintavelli told Reuters the plan was flawed.",
+    "Soumar Chintavelli, who led the team, left in May.",
+    "The company hired Soumar Chintavelli as its new chief scientist.",
+    "Soumar Chintavelli resigned on Friday.",
+])
+def test_a_name_no_first_name_list_knows_is_a_person_by_what_only_people_do(text: str) -> None:
+    assert labels(extract(text)).get("Soumar Chintavelli") == "Person", labels(extract(text))
+
+
+def test_an_organisation_that_told_someone_stays_an_organisation() -> None:
+    assert labels(extract("Quantum Dynamics told investors it would grow.")).get("Quantum Dynamics") == "Organization"
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs says it still wants to invest in southeast Wisconsin and will look for a different site.",
+    "Zentrix Labs opened an office in northern Ohio last year.",
+])
+def test_a_state_after_a_preposition_and_a_direction_is_a_place(text: str) -> None:
+    assert not {k for k, v in labels(extract(text)).items() if v == "Organization"} - {"Zentrix Labs"}, \
+        labels(extract(text))

@@ -44,3 +44,17 @@ def test_the_object_of_builds_and_a_name_before_a_plural_product_noun_are_produc
 def test_a_person_ending_a_list_before_a_verb_is_no_product() -> None:
     text = "Zentrix, founded by Aidan Marsh and Nick Holloway, sells AI tools to businesses."
     assert not _products(text), _products(text)
+
+
+@pytest.mark.parametrize(("text", "product"), [
+    ("Dana Whitcombe co-created the open-source machine learning framework Tensorlith.", "Tensorlith"),
+    ("The tax software maker says its QuickBooks and TurboTax users were not affected.", "TurboTax"),
+    ("Zentrix Labs wrote on its WeChat account that the listing would not hurt it.", "WeChat"),
+])
+def test_a_framework_noun_and_well_known_apps_name_products(text: str, product: str) -> None:
+    assert product in _products(text), _products(text)
+
+
+def test_a_lone_unknown_word_in_a_list_of_products_is_a_product() -> None:
+    text = "Quillbyte, the software company behind TurboTax, QuickBooks and Zorvix, was sued on Monday."
+    assert "Zorvix" in _products(text), _products(text)

@@ -335,3 +335,60 @@ def test_a_second_company_raising_after_and_is_its_own_round() -> None:
 ])
 def test_a_share_price_move_makes_no_round(text: str) -> None:
     assert _rounds(extract(text)) == []
+
+
+@pytest.mark.parametrize(("text", "org", "amount", "currency"), [
+    ("Zentrix Labs raised HK$4.3 billion in its Hong Kong listing, or about US$560 million.", "Zentrix Labs", 560e6,
+     "USD"),
+    ("Zentrix Labs raised €600 million in new funding (about $640 million) this week.", "Zentrix Labs", 640e6, "USD"),
+])
+def test_the_usd_figure_written_a_few_words_after_another_currency(text: str, org: str, amount: float,
+                                                                   currency: str) -> None:
+    _has(extract(text), org, amount, None, currency)
+
+
+@pytest.mark.parametrize("text", [
+    "Quillbyte Labs shares rose 8% to $24.90 after Harbor Ventures said it invested $5 billion in Quillbyte Labs.",
+    "Quillbyte Labs said on Monday its shares rose after Harbor Ventures said it would invest $5 billion in it.",
+])
+def test_the_organisation_saying_it_invested_is_the_investor(text: str) -> None:
+    r = _has(extract(text), "Quillbyte Labs", 5e9)
+    assert r[4] == {"Harbor Ventures"}, _rounds(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs, last valued at $10 billion, is raising $2 billion.",
+    "Zentrix Labs raised $2 billion, a year after it was valued at $10 billion.",
+    "Zentrix Labs raised $2 billion on Monday. The company was valued at $10 billion in its previous round.",
+])
+def test_an_earlier_rounds_valuation_is_not_this_rounds(text: str) -> None:
+    rounds = _rounds(extract(text))
+    assert [r[3] for r in rounds if r[1] == 2e9] == [None], rounds
+
+
+def test_a_sentence_listing_two_rounds_gives_each_its_valuation() -> None:
+    ex = extract("Zentrix Labs raised $500 million in a Series C at a $2 billion valuation, and $1 billion in a "
+                 "Series D at a $5 billion valuation.")
+    _has(ex, "Zentrix Labs", 500e6, 2e9)
+    _has(ex, "Zentrix Labs", 1e9, 5e9)
+
+
+def test_the_startup_is_the_organisation_the_text_called_a_startup() -> None:
+    text = ("Mira Whitcombe's AI startup Zentrix Labs is contending with a shake-up. Whitcombe, who served as "
+            "Quillbyte's CTO, left to found Zentrix with Dana Brackett. Quillbyte declined to comment. Quillbyte "
+            "later hired two of its staff. The startup quickly drew heavy investment, closing a $2 billion seed round "
+            "led by Harbor Ventures.")
+    _has(extract(text), "Zentrix Labs", 2e9)
+
+
+@pytest.mark.parametrize(("text", "amount", "valuation"), [
+    ("Harbor Ventures' $2 billion investment in Zentrix Labs was approved.", 2e9, None),
+    ("Harbor Ventures poured $1 billion into Zentrix Labs last year.", 1e9, None),
+    ("Harbor Ventures pumped another $500 million into Zentrix Labs, valuing it at $5 billion.", 5e8, 5e9),
+    ("Zentrix Labs announced a $300 million Series C. Harbor Ventures led the round, which values the company at "
+     "$3 billion.", 3e8, 3e9),
+])
+def test_the_investors_possessive_pour_into_and_a_series_letter_ending_a_sentence(
+        text: str, amount: float, valuation: float | None) -> None:
+    r = _has(extract(text), "Zentrix Labs", amount, valuation)
+    assert r[4] <= {"Harbor Ventures"}, _rounds(extract(text))
