@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi_offline import FastAPIOffline
 
-from api import documents, export, home, linked_data, rest, sparql, ui
+from api import documents, export, extractor, home, linked_data, rest, sparql, ui
 from api.body_limit import BodyLimitMiddleware, body_limits
 from api.cors import ReadOnlyCORS
 from api.errors import install_error_handlers
@@ -26,6 +26,7 @@ def create_app(settings: Settings, store: GraphStore) -> FastAPI:
         version="1",
         description="Actors, claims, events and criticisms from news about the AI industry, "
         "every fact with the span of text that supports it.",
+        lifespan=extractor.lifespan,
     )
     bind_state(app, settings, store)
     install_error_handlers(app)
@@ -40,7 +41,9 @@ def create_app(settings: Settings, store: GraphStore) -> FastAPI:
 
 
 def bind_state(app: FastAPI, settings: Settings, store: GraphStore) -> None:
-    """Give an app what its dependencies read (api/deps.py): the settings, the store, the query sandbox."""
+    """Give an app what its dependencies read (api/deps.py): the settings, the store, the query sandbox, and the
+    worker process that extracts posted documents."""
     app.state.settings = settings
     app.state.store = store
     app.state.sandbox = sparql.query_sandbox(app.state)
+    app.state.extractor = extractor.Extractor()

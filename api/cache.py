@@ -3,8 +3,9 @@
 Routes opt in by being declared on a router with ``route_class=CachedRoute``. A cached answer is the exact
 status, headers and body the route produced the first time, so it is byte-identical to an uncached one; only
 200 answers are kept (errors are raised as exceptions and never reach the cache). An answer is keyed on the
-generation of the snapshot the request pinned (:func:`kg.queries.pin`), the one it was computed from; a write
-moves the store to a newer snapshot, so older entries are never read again and age out of the LRU.
+version (the generation of its data) of the snapshot the request pinned (:func:`kg.queries.pin`), the one it
+was computed from; a write that changes data moves the store to a newer version, so older entries are never
+read again and age out of the LRU.
 """
 
 from __future__ import annotations
@@ -105,13 +106,14 @@ def _pin(request: Request) -> None:
 
 
 def _key(request: Request) -> Key | None:
-    """The cache key of a request: its pinned snapshot's generation, path and parameters; None if not pinned."""
+    """The cache key of a request: its pinned snapshot's version, path and parameters; None if not pinned."""
     view = getattr(request.state, "pinned", None)
     if view is None:
         return None
-    # id(store): the generation only orders the writes of one store object.
+    # id(store): the generation only orders the writes of one store object. The version, not the generation: a
+    # write that changed nothing (each POST's resolution refresh, mostly) leaves the answers cached before it.
     store = request.app.state.store
-    return (id(store), view.generation, request.url.path, tuple(sorted(request.query_params.multi_items())))
+    return (id(store), view.version, request.url.path, tuple(sorted(request.query_params.multi_items())))
 
 
 class CachedRoute(APIRoute):

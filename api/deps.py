@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
+from api.extractor import Extractor
 from kg import queries
 from kg.errors import AuthError, WritesDisabledError
 from kg.sandbox import Sandbox
@@ -22,6 +23,11 @@ def get_settings(request: Request) -> Settings:
 def get_store(request: Request) -> GraphStore:
     """The store the app was created with (tests override it with FastAPI's dependency_overrides)."""
     return request.app.state.store
+
+
+def get_extractor(request: Request) -> Extractor:
+    """The worker process that extracts posted documents."""
+    return request.app.state.extractor
 
 
 def get_sandbox(request: Request) -> Sandbox:
@@ -71,4 +77,5 @@ StoreDep = Annotated[GraphStore, Depends(get_store)]
 ReadStoreDep = Annotated[GraphStore, Depends(pinned_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SandboxDep = Annotated[Sandbox, Depends(get_sandbox)]
+ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
 WriteAccess = Depends(require_token)

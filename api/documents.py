@@ -1,9 +1,9 @@
 """Document writes: POST /documents ingests an article, DELETE /documents/{id} removes one.
 
 Both need the API token when one is configured (see api.deps.require_token). The handlers are plain
-functions, so FastAPI runs them in its threadpool: extraction and the store transaction do not block
-the event loop. Writes of one document id run one at a time, so of several identical POSTs racing
-each other exactly one answers 201 and the others 200.
+functions, so FastAPI runs them in its threadpool: the store transaction does not block the event loop, and
+the extraction runs in a worker process (api.extractor), off the GIL the readers need. Writes of one document
+id run one at a time, so of several identical POSTs racing each other exactly one answers 201 and the others 200.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 from fastapi import APIRouter, Response, status
 
-from api.deps import SettingsDep, StoreDep, WriteAccess
+from api.deps import ExtractorDep, SettingsDep, StoreDep, WriteAccess
 from api.errors import error_responses
 from kg import ids
 from kg.errors import DocumentError, ExtractionError, NotFoundError
@@ -80,7 +80,9 @@ def _check_unicode(body: DocumentIn) -> None:
     responses={200: {"model": IngestOut, "description": "the text was already there: nothing changed"},
                **error_responses(400)},
 )
-def post_document(body: DocumentIn, response: Response, store: StoreDep, settings: SettingsDep) -> IngestOut:
+def post_document(
+    body: DocumentIn, response: Response, store: StoreDep, settings: SettingsDep, extractor: ExtractorDep
+) -> IngestOut:
     """Ingest one article: 201 with its id when new, 200 with the same id when its text was already stored.
 
     422 ``extraction_failed`` when an extraction stage fails on the text: nothing of it is stored.
@@ -89,9 +91,10 @@ def post_document(body: DocumentIn, response: Response, store: StoreDep, setting
     raw = raw_from_fields(body.model_dump(exclude_none=True), body.url or _ORIGIN, settings.max_document_bytes)
     with _writing.hold(ids.document_id(raw.text)):
         try:
-            result = ingest(store, raw, settings)
-        except ExtractionError:
-            log.exception("extraction failed on a posted document")  # a bug in a rule: the trace is for the log only
+            result = ingest(store, raw, settings, build=extractor.build)
+        except ExtractionError as exc:
+            # A bug in a rule: the reason is for the client and the log (the trace stayed in the worker).
+            log.error("extraction failed on a posted document: %s", exc)
             raise
     if not result.created:
         response.status_code = status.HTTP_200_OK

@@ -22,6 +22,7 @@ that mention the entity and only facts the entity takes part in. Any 5xx or wron
     .venv/bin/python -m bench.rest                 # ~1M triples, about 2-3 minutes
     .venv/bin/python -m bench.rest --scale 0.1     # a quick run
     .venv/bin/python -m bench.rest --scale 0.1 --write-feed
+    .venv/bin/python -m bench.rest --scale 0.5 --write-feed --only uncached    # one server, half the time
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import atexit
+import os
 import random
 import shutil
 import signal
@@ -213,6 +215,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000, help="requests per endpoint at most")
     parser.add_argument("--seconds", type=float, default=15, help="time per endpoint at most")
     parser.add_argument("--write-feed", action="store_true", help="measure again while a feed POSTs and DELETEs")
+    parser.add_argument(
+        "--only", choices=["uncached", "response cache"], help="measure the app one way only (half the time)"
+    )
+    parser.add_argument(
+        "--write-cost",
+        metavar="ARTICLES",
+        help="instead: POST articles one at a time (a folder of .txt files, or 'synthetic' for 60 of the feed's) to "
+        "an idle server and print the CPU each takes in the server process, where the readers run",
+    )
     parser.add_argument("--serve", choices=["real", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=int, default=0, help=argparse.SUPPRESS)
@@ -221,11 +232,16 @@ def main() -> None:
         _serve(args.serve, args.port, args.scale, args.cache)
         return
 
+    if args.write_cost:
+        write_cost(args.write_cost, args.scale)
+        return
     print(f"{args.clients} clients, up to {args.requests} requests or {args.seconds:.0f} s per endpoint")
     runs: dict[str, dict[str, tuple[float, float, float]]] = {}
     fed: dict[str, dict[str, tuple[float, float, float]]] = {}
     workloads: dict[str, list[str]] = {}
     for label, cache in (("uncached", 0), ("response cache", 2048)):
+        if args.only not in (None, label):
+            continue
         proc, base = _start("real", args.scale, cache)
         try:
             workloads = workloads or lookup_workloads(base, args.requests)
@@ -298,7 +314,12 @@ def _measure_fed(
         }
     finally:
         feed.stop()
-    print(f"  feed: {feed.summary()}; server memory {memory:.0f} -> {_rss_mb(pid):.0f} MB", flush=True)
+    helpers = sum(_rss_mb(child) for child in _descendants(pid))
+    print(
+        f"  feed: {feed.summary()}; server memory {memory:.0f} -> {_rss_mb(pid):.0f} MB"
+        f" (its helper processes, such as the extraction worker: {helpers:.0f} MB)",
+        flush=True,
+    )
     check = check_entity_pages(answers, _graph_mentions(args.scale), feed)
     print(f"  entity pages read during the feed: {check.checked} checked, {check.wrong} wrong, {check.errors} 5xx")
     for problem in check.problems:
@@ -316,12 +337,69 @@ def _graph_mentions(scale: float) -> dict[str, set[str]]:
     return {doc.meta.id: mentions_of(document_quads(doc)) for doc in documents(count, pool, facts_per_doc=10)}
 
 
+def write_cost(articles: str, scale: float) -> None:
+    """POST each article to an idle server (after one to warm it up); print the server process's CPU per POST.
+
+    That CPU is what a write takes from the readers (one process, one GIL); the extraction worker's is not in it.
+    """
+    from bench.feed import article
+
+    rng = random.Random(5)
+    if articles == "synthetic":
+        texts = [article(n, rng) for n in range(61)]
+    else:
+        texts = [path.read_text(encoding="utf-8") for path in sorted(Path(articles).glob("*.txt"))]
+    proc, base = _start("real", scale)
+    try:
+        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=600) as http:
+            http.get("/entities", params={"limit": 1}).raise_for_status()  # builds the read snapshot writes move on
+            http.post("/documents", json={"text": texts[0]}).raise_for_status()  # warm-up, not counted
+            cpu, wall = [], []
+            for text in texts[1:]:
+                before, started = _cpu_s(proc.pid), time.perf_counter()
+                http.post("/documents", json={"text": text}).raise_for_status()
+                wall.append(time.perf_counter() - started)
+                cpu.append(_cpu_s(proc.pid) - before)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    print(
+        f"{len(cpu)} POSTs: server process CPU per POST mean {statistics.mean(cpu) * 1000:.0f} ms "
+        f"(total {sum(cpu):.2f} s); POST latency p50 {statistics.median(wall) * 1000:.0f} ms, "
+        f"max {max(wall) * 1000:.0f} ms",
+        flush=True,
+    )
+
+
+def _cpu_s(pid: int) -> float:
+    """A process's CPU time so far (user and system, its own threads only), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _rss_mb(pid: int) -> float:
-    """A process's resident memory, from /proc."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+    """A process's resident memory, from /proc (0 once it has gone)."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return 0.0
+    for line in lines:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes a process started, and theirs (the extraction worker is forked by a fork server)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            children = [int(child) for child in task.read_text().split()]
+        except OSError:
+            continue
+        for child in children:
+            found += [child, *_descendants(child)]
+    return found
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ from kg.ontology import install_ontology
 from kg.rdf import document_quads
 from kg.resolve import refresh_if_stale, refresh_resolution
 from kg.settings import Settings
-from kg.store.base import GraphStore, add_graphs
+from kg.store.base import GraphStore, add_graphs, quads_by_graph
 from loaders.dateline import read_header
 from loaders.documents import MetaOverrides, RawDocument, discover, read_file
 from loaders.shards import document_id_of, document_nquads, read_shard, shard_files, shard_name, write_shard
@@ -141,18 +141,43 @@ def write_document(store: GraphStore, doc: Document) -> None:
     store.put_graph(vocab.document_iri(doc.meta.id), document_quads(doc))
 
 
-def ingest(store: GraphStore, raw: RawDocument, settings: Settings, *, force: bool = False) -> IngestResult:
-    """Load one document; a text already in the store is left as it is unless ``force``."""
+def ingest(
+    store: GraphStore,
+    raw: RawDocument,
+    settings: Settings,
+    *,
+    force: bool = False,
+    build: Callable[[RawDocument], Built] | None = None,
+) -> IngestResult:
+    """Load one document; a text already in the store is left as it is unless ``force``.
+
+    ``build`` extracts it elsewhere (the server's worker process: :func:`build_elsewhere` runs there) and hands
+    back its N-Quads; without it the extraction runs here. Either way the write is the same one transaction.
+    """
     del settings  # part of the signature so limits can apply here later without changing callers
     doc_id = ids.document_id(raw.text)
     if store.has_document(doc_id) and not force:
         return IngestResult(document_id=doc_id, origin=raw.origin, created=False)
-    doc = build_document(raw)
+    graph = vocab.document_iri(doc_id)
+    if build is None:
+        doc = build_document(raw)
+        summary, quads = _summary(doc, created=True), document_quads(doc)
+    else:
+        summary, nquads = build(raw)
+        quads = quads_by_graph([graph], nquads)[graph]
     with _CHANGING:
         store.mark_resolution_stale()
-        write_document(store, doc)
+        store.put_graph(graph, quads)
         refresh_resolution(store)
-    return _summary(doc, created=True)
+    return summary
+
+
+def build_elsewhere(raw: RawDocument) -> Built:
+    """:func:`build_document` and its N-Quads, for a process that extracts for another; ExtractionError if it fails."""
+    found = _safe_build(raw)
+    if isinstance(found, ExtractionError):
+        raise found
+    return found
 
 
 def remove_document(store: GraphStore, doc_id: str) -> bool:

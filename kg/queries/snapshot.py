@@ -72,6 +72,14 @@ class Snapshot:
 
     generation: int
     parts: dict[str, Any] = field(default_factory=dict)
+    version: int = -1
+    """The generation whose data this snapshot shows: older than ``generation`` when the writes since changed
+    nothing (a resolution refresh that found no new link), so what was derived from it (cached answers) still
+    holds. -1 (the default): ``generation``."""
+
+    def __post_init__(self) -> None:
+        if self.version < 0:
+            self.version = self.generation
 
 
 class Pinned:
@@ -85,6 +93,7 @@ class Pinned:
         self.store = store
         self.snapshot = snapshot
         self.generation = snapshot.generation
+        self.version = snapshot.version
 
     @property
     def description(self) -> str:
@@ -219,7 +228,7 @@ def _build(store: GraphStore) -> Snapshot:
 def _advance(store: GraphStore, previous: Snapshot, generation: int, graph: str, touched: frozenset[str]) -> Snapshot:
     """The next snapshot: each part updated from the previous one and what the write touched."""
     if not touched:  # a graph written again as it was (the resolution graph, most often): share every part
-        return Snapshot(generation, dict(previous.parts))
+        return Snapshot(generation, dict(previous.parts), previous.version)
     snapshot = Snapshot(generation)
     view = Pinned(store, snapshot)
     delta = Delta(_with_owners(store, touched), graph)

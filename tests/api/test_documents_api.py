@@ -5,9 +5,13 @@ from __future__ import annotations
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
+from api.extractor import Extractor
 from kg.ids import document_id
-from tests.api.conftest import TOKEN
+from kg.settings import Settings
+from kg.store.oxigraph import OxigraphStore
+from tests.api.conftest import TOKEN, rest_app, serving
 from tests.support.sample_graph import document_a, document_b, document_c
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -88,12 +92,18 @@ def test_delete_unknown_or_malformed_ids_is_404(write_client: TestClient) -> Non
 
 
 def test_an_extraction_error_is_a_422_and_stores_nothing(
-    live_server: str, failing_stage: str, monkeypatch: pytest.MonkeyPatch
+    write_store: OxigraphStore, failing_stage: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Over HTTP: the stage's failure is a JSON error naming it; the document is not stored, so a retry after the fix
-    creates it (201), where a document stored without its facts would answer 200 "already there"."""
+    creates it (201), where a document stored without its facts would answer 200 "already there".
+
+    The extraction worker is forked from this process, so it runs the patched stage; it is stopped after the fix,
+    so the next POST forks one that runs the fixed stage.
+    """
     text = f"{failing_stage} raised $20 million in a round led by Orlan Capital."
-    with httpx.Client(base_url=live_server, timeout=30, headers=AUTH) as http:
+    app = rest_app(write_store, Settings(api_token=SecretStr(TOKEN)))
+    app.state.extractor = Extractor(start_method="fork")
+    with serving(app) as base, httpx.Client(base_url=base, timeout=30, headers=AUTH) as http:
         total = http.get("/documents").json()["total"]
         failed = http.post("/documents", json={"text": text, "title": "Failing"})
         assert failed.status_code == 422
@@ -104,6 +114,7 @@ def test_an_extraction_error_is_a_422_and_stores_nothing(
         assert http.get(f"/documents/{document_id(text)}").status_code == 404
         assert http.get("/documents").json()["total"] == total
         monkeypatch.undo()
+        app.state.extractor.close()
         created = http.post("/documents", json={"text": text})
         assert created.status_code == 201 and created.json()["facts"] >= 1
         assert http.delete(f"/documents/{created.json()['id']}").status_code == 204

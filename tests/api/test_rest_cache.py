@@ -97,6 +97,25 @@ def test_a_write_is_seen_by_the_next_read(client: TestClient) -> None:
     assert client.get("/documents").json() == before
 
 
+def test_a_write_that_changes_nothing_keeps_the_cached_answers(client: TestClient) -> None:
+    """The resolution graph written again as it is (as most POSTs' refresh does) moves the generation, not the data."""
+    from kg import vocab
+    from kg.resolve import refresh_resolution
+
+    store = client.app.state.store  # type: ignore[attr-defined]
+    refresh_resolution(store)  # resolution as the documents give it, so the next refresh finds nothing new
+    client.get("/entities")
+    generation = store.generation
+    refresh_resolution(store)
+    assert store.generation > generation and list(store.quads(vocab.RESOLUTION_GRAPH))
+    client.get("/entities")
+    assert _cache(client).hits == 1
+    created = client.post("/documents", json={"text": TEXT}, headers=AUTH)  # new data: the old answer is not reused
+    assert created.status_code == 201, created.text
+    client.get("/entities")
+    assert _cache(client).hits == 1
+
+
 def test_not_found_is_not_cached(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _count_calls(monkeypatch, "get_document")
     for _ in range(2):
