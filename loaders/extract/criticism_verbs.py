@@ -41,8 +41,10 @@ _CLAIMS_AGAINST = re.compile(r"\s+(?:the\s+|all\s+|some\s+|several\s+|most\s+)?(
 _IT_ALLEGES = re.compile(r"\b(?:it|the (?:lawsuit|suit|complaint|filing))\s+(?:also\s+)?$", re.I)
 _AGAINST = re.compile(r"\bagainst\s+")
 _REBUTTAL_VERB = re.compile(r"^(?:disput|reject|hit|hits|shot|shoots|fire|push|counter|dismiss|disagree)", re.I)
+# (a plain "asked X to stop …" is as much a demand to undo as "urged": _TO_UNDO keeps "asked X to help" out)
 _URGE = Folded(r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)|pressur(?:ed|es|ing|e)|call(?:ed|s|ing)? on|"
-               r"demand(?:ed|s|ing)? that)\s+(?:the\s+)?", anchors=("urg", "press", "call", "demand"))
+               r"ask(?:ed|s|ing)?|demand(?:ed|s|ing)? that)\s+(?:the\s+)?", anchors=("urg", "press", "call", "ask",
+                                                                                 "demand"))
 _URGE_WORDS = frozenset({"urged", "urges", "urging", "urge", "pressed", "presses", "pressing", "pressured", "asked",
                          "asks", "asking", "ask", "petitioned", "petitions", "petitioning",
                          "pressures", "pressuring", "pressure", "on", "demanded", "demands", "demanding"})

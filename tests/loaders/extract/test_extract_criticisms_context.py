@@ -89,6 +89,11 @@ def test_dismissing_claims_against_someone_is_no_criticism_of_them() -> None:
     [
         ("The Quorn Press Guild urged Zentrix Labs to withdraw the feature.", ("Quorn Press Guild", "Zentrix Labs")),
         ("The Quorn Herald first complained to Zentrix Labs in December.", ("Quorn Herald", "Zentrix Labs")),
+        ("The Quorn Press Guild asked Zentrix Labs to stop the rollout.", ("Quorn Press Guild", "Zentrix Labs")),
+        ("The Quorn Press Guild raised serious concerns about Zentrix Labs on Monday.",
+         ("Quorn Press Guild", "Zentrix Labs")),
+        ("The Quorn Press Guild expressed dismay at Zentrix Labs' new policy.", ("Quorn Press Guild", "Zentrix Labs")),
+        ("Maria Pike excoriated Zentrix Labs in a long post.", ("Maria Pike", "Zentrix Labs")),
         ("Maria Pike of Veltrix Research has a sell rating on Zentrix Labs.", ("Maria Pike", "Zentrix Labs")),
         ("Tomas Quill, who co-founded Zentrix Labs in 2015 and left in 2018, sued Zentrix Labs on Friday.",
          ("Tomas Quill", "Zentrix Labs")),
@@ -98,8 +103,9 @@ def test_requests_complaints_ratings_and_founders_suing(text: str, pair: tuple[s
     assert pair in pairs(extract(text))
 
 
-def test_urging_someone_to_help_is_no_criticism() -> None:
-    text = "The Quorn Press Guild urged Zentrix Labs to invest more in local newsrooms."
+@pytest.mark.parametrize("verb", ["urged", "asked"])
+def test_urging_someone_to_help_is_no_criticism(verb: str) -> None:
+    text = f"The Quorn Press Guild {verb} Zentrix Labs to invest more in local newsrooms."
     assert not pairs(extract(text))
 
 
