@@ -43,6 +43,9 @@ JOINED_PLAINTIFFS = register("criticism.legal_joined_plaintiffs.v1", "Plaintiffs
 LED_PLAINTIFFS = register("criticism.legal_led_plaintiffs.v1", "The named lead plaintiffs of a suit told before: 'The "
                           "plaintiffs are led by A, which owns …, and B'", __name__)
 
+FILED_IN_COURT = register("criticism.legal_filed_in_court.v1", "'X filed a joint lawsuit in the district court' "
+                          "with no 'against': the defendants of the suit told before, else the story's company",
+                          __name__)
 _ACTORS = ("Person", "Organization", "Group")
 _TARGETS = ("Organization", "Product", "Person")
 _LEGAL_NOUN = (r"(?:lawsuits?|suits?|complaints?|charges?|claims?|petitions?|class[- ]actions?|cases?|"
@@ -72,6 +75,13 @@ _FILED_PASSIVE = re.compile(r"\b" + _LEGAL_NOUN + r"\s+(?:was|were|has been|have
 _FILED_THE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|lodging|brought|submitted)\s+"
                         r"(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|charge|petition|"
                         r"class[- ]action)\b(?![^.;]{0,80}\bagainst\b)", re.I)
+# "X filed a joint lawsuit in Tokyo District Court": a suit brought before a court, its defendant left unsaid (the
+# sentence names no "against")
+_FILED_IN_COURT = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|brought|submitted)\s+"
+                             r"(?:an?|the|their|its|a\s+joint|joint)\s+(?:[\w-]+\s+){0,3}?"
+                             r"(?:lawsuits?|suits?|complaints?|claims?|class[- ]actions?|cases?)"
+                             r"(?:\s+(?!against\b)[^.;:\s]+){0,5}?\s+(?:in|at|with|before)\s+(?:the\s+)?"
+                             r"(?:[\w.-]+\s+){0,5}?(?:[Cc]ourt|[Tt]ribunal)\b(?![^.;]*\bagainst\b)", re.I)
 # a legal act whose party the sentence names, without its defendant ("X filed an unfair labor practice charge")
 _FILED_ANY = re.compile(r"\b(?:filed|files|lodged|lodges|brought|submitted)\s+(?:[\w’'-]+\s+){0,5}?" + _LEGAL_NOUN +
                         r"\b", re.I)
@@ -333,6 +343,12 @@ def filed(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     for m in lx.find(_FILED_THE, sent, _W_NOUN):
         critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
         acc.add(critics, defendants(lx, acc, sent), m.start(), m.end(), sent, "filed", FILED_AGAINST)
+    for m in lx.find(_FILED_IN_COURT, sent, _W_NOUN, _W_COURT):
+        critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
+        own = [c for c in critics if c]
+        targets = defendants(lx, acc, sent) or lx.topic(sent, m.start(), own)
+        acc.add(critics, [t for t in targets if t not in own], m.start(), m.end(), sent, "filed in court",
+                FILED_IN_COURT)
     for m in lx.find(_FILED_PASSIVE, sent, _W_AGAINST, _W_NOUN):
         first = lx.named_at(sent, m.end())
         if first is None:
