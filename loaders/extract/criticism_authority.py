@@ -48,6 +48,9 @@ _MEASURE = re.compile(
     r"suspend(?:s|ed|ing)?\s+(?=[A-Z])|"
     r"block(?:s|ed|ing)?\s+(?:access\s+to\s+|the\s+use\s+of\s+|use\s+of\s+)?|"
     r"summon(?:s|ed|ing)?\s+|"
+    # prosecution: "the Justice Department charged X", "announced the arrest of X", "indicted X"
+    r"(?:charg(?:es|ed|ing)|indict(?:s|ed|ing)?|arrest(?:s|ed|ing)?)\s+(?=[A-Z])|"
+    r"announc(?:es|ed|ing)\s+(?:the\s+)?(?:arrests?|indictments?|charges|prosecution)\s+(?:of|against)\s+|"
     r"impos(?:es|ed|ing)\s+(?:an?\s+)?(?:[\w$€£.,-]+\s+){0,3}?(?:fine|penalty|sanctions?)\s+(?:of\s+[^,;.]{1,40}?\s+)?"
     r"on\s+|"
     r"(?:sought|seeks|seeking|demanded|demands|requested|requests)\s+(?:an?\s+)?(?:explanations?|answers|"
@@ -101,7 +104,7 @@ _BETWEEN = re.compile(r"\b(?:partnership|deal|relationship|tie-up|alliance|agree
 # "Y was fined €500m by X", "Y is being investigated by X": the clause subject is the target
 _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is being|are being|is|are|been|got)\s+"
                       r"(?:\w+ly\s+)?(?:banned|blocked|suspended|fined|summoned|ordered|investigated|probed|charged|"
-                      r"penali[sz]ed|sanctioned|subpoenaed|raided|censured|reprimanded)\b(?P<mid>[^.;]{0,60}?)\s+by\s+"
+                      r"penali[sz]ed|sanctioned|subpoenaed|raided|censured|reprimanded|indicted|arrested|prosecuted)\b(?P<mid>[^.;]{0,60}?)\s+by\s+"
                       r"(?:the\s+)?", re.I)
 # "faces an investigation by X", "under scrutiny from X", "an inquiry by X into Y"
 _PROBE_BY = re.compile(r"\b(?:investigations?|probes?|inquiry|inquiries|enquiry|enquiries|examination|scrutiny|"
@@ -186,7 +189,9 @@ TRIGGERS = frozenset({"suspended", "suspends", "suspend", "suspending", "blocked
                       "banned", "fined", "investigated", "probed", "charged", "penalised", "penalized", "sanctioned",
                       "subpoenaed", "censured", "reprimanded", "investigation", "investigations", "probe", "probes",
                       "inquiry", "enquiry", "examination", "scrutiny", "review", "audit", "crackdown"}) | \
-    _W_SANCTION | _W_COMMERCIAL | {"looking", "probing", "investigating", "studying"}
+    _W_SANCTION | _W_COMMERCIAL | {"looking", "probing", "investigating", "studying", "charges", "charging",
+                                   "indicted", "indicts", "indict", "indicting", "arrested", "arrests", "arrest",
+                                   "arresting", "prosecuted"}
 
 def is_authority(ctx: DocContext, key: str | None) -> bool:
     """Whether an organisation acts with public authority (a regulator, a government, a ministry)."""
