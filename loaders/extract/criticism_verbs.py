@@ -68,6 +68,8 @@ _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdra
                       r"abandon|rethink|reverse|reconsider|disable|end|ban|cease|retract|recall|delay|shut|take down|"
                       r"apologi[sz]e|resign|step down|fix|explain|stop using)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|\w+ly\s+){0,2}$", re.I)
+# "They have also accused Ms X of …" opening a sentence: the group that was the last sentence's subject
+_THEY_BEFORE = re.compile(r"\s*They\s+(?:also\s+|later\s+|then\s+|have\s+|had\s+|\w+ly\s+){0,3}$")
 # an object that refers back to what is being discussed rather than naming it
 _ABOUT_TOPIC = re.compile(r"\s*(?:whether|that|if|how|the|its|their|this|these|those)\b", re.I)
 # "accusing them of": the parties just named by the same critic in the sentence
@@ -178,6 +180,12 @@ def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],
     if critic is None and (pron := _PRONOUN_BEFORE.search(text, max(s.start, m.start() - 40), m.start())):
         # "In his own newsletter this week he mocked ...": the pronoun right before the verb
         critic = ctx.person_pronoun(m.start() - len(pron.group(0)))
+    if critic is None and _THEY_BEFORE.fullmatch(text, s.start, m.start()):
+        # the group that criticised in the sentence before ("Campaigners warn …. They have also accused …")
+        prev = ctx.sentence(sent - 1) if sent else None
+        said = ix.p["speech"].search(text, prev.start, prev.end) if prev else None
+        group = ix.critic_at(sent - 1, said.start(), acc.seen) if said else None
+        critic = group if group and ctx.type_of(group) == "Group" else None
     if critic is not None and SAID_COMPANY.search(text, s.start, m.start()):
         critic = judgements.speaker_org(ix, critic, m.start())  # "X said the company disagrees with ..."
     return critic

@@ -319,3 +319,17 @@ def test_the_subject_at_hand_is_the_one_the_headline_and_lede_name() -> None:
             'Oona Brandt, a former engineer at Harbor AI, took a swipe at the valuation in a post, calling it "hype."')
     got = {t for c, t in pairs(extract(text)) if c == "Oona Brandt"}
     assert got == {"Zentrix Labs"}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Critics say Veltrix Labs is reckless. They also accused Tomas Quill of lying.", ("critics", "Tomas Quill")),
+    ("Tomas Quill runs Veltrix Labs. But campaigners warn the company is reckless. They have also accused Mr Quill "
+     "of misleading parents.", ("campaigners", "Tomas Quill")),
+])
+def test_they_opening_a_sentence_is_the_group_that_spoke_before(text: str, pair: tuple[str, str]) -> None:
+    assert pair in pairs(extract(text))
+
+
+def test_they_after_named_speakers_is_no_group() -> None:
+    text = "Tomas Quill and Maria Pike said the chips are fine. They also accused Harbor Media of lying."
+    assert not any(critic.islower() for critic, _ in pairs(extract(text)))
