@@ -228,6 +228,12 @@ def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], 
     return targets
 
 
+# "called for the feature to be withdrawn": what the story's party did, to be undone
+_TO_BE_UNDONE = re.compile(r"(?:the|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?to\s+be\s+(?:immediately\s+)?"
+                           r"(?:withdrawn|scrapped|pulled|removed|suspended|halted|banned|dropped|abandoned|reversed|"
+                           r"shut down|taken down|disabled|paused|recalled)\b", re.I)
+
+
 def called_for(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
     """"X called for Y to resign" (not "called on the Commission to investigate": a request to act)."""
     ctx, text = ix.ctx, ix.text
@@ -243,6 +249,11 @@ def called_for(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
                 and not _ASK_TO_ACT.match(text[nxt[0].end:nxt[0].end + 30]):
             critic = ix.critic_at(sent, s.start + m.start(), acc.seen)
             acc.add(critic, [nxt[0].key], None, "called for", s.start + m.start(), nxt[0].end, sent, rule=CALLED_FOR)
+        elif (undo := _TO_BE_UNDONE.match(text, a, s.end)) and not ctx.mentions(sent, a, undo.end()):
+            critic = ix.critic_at(sent, s.start + m.start(), acc.seen)
+            if critic is not None:
+                acc.add(critic, topic(ix, s.start + m.start(), critic), None, "called for", s.start + m.start(),
+                        undo.end(), sent, rule=CALLED_FOR)
     return acc.out
 
 

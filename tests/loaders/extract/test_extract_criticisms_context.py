@@ -333,3 +333,13 @@ def test_they_opening_a_sentence_is_the_group_that_spoke_before(text: str, pair:
 def test_they_after_named_speakers_is_no_group() -> None:
     text = "Tomas Quill and Maria Pike said the chips are fine. They also accused Harbor Media of lying."
     assert not any(critic.islower() for critic, _ in pairs(extract(text)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Veltrix Labs launched a summary feature in May. The Quorn Press Guild called for the feature to be withdrawn "
+     "altogether.", {("Quorn Press Guild", "Veltrix Labs")}),
+    ("Veltrix Labs launched a summary feature in May. The Quorn Press Guild called for the feature to be expanded.",
+     set()),
+])
+def test_calling_for_a_thing_to_be_withdrawn_criticises_its_maker(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(extract(text)) == expected
