@@ -68,6 +68,9 @@ _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdra
                       r"abandon|rethink|reverse|reconsider|disable|end|ban|cease|retract|recall|delay|shut|take down|"
                       r"apologi[sz]e|resign|step down|fix|explain|stop using)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|\w+ly\s+){0,2}$", re.I)
+# "In a statement it said … and expressed dismay at …": a pronoun subject of the first of two joined verbs
+_JOINED_PRONOUN = re.compile(r"(?:^|[\s)])(it|he|she)\s+(?:has\s+|had\s+|also\s+)?(?:said|says|wrote|[a-z]+ed)\b"
+                             r"[^;:]{0,200}?\s+and\s+(?:also\s+|then\s+|later\s+)?$")
 # "They have also accused Ms X of …" opening a sentence: the group that was the last sentence's subject
 _THEY_BEFORE = re.compile(r"\s*They\s+(?:also\s+|later\s+|then\s+|have\s+|had\s+|\w+ly\s+){0,3}$")
 # an object that refers back to what is being discussed rather than naming it
@@ -180,6 +183,10 @@ def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],
     if critic is None and (pron := _PRONOUN_BEFORE.search(text, max(s.start, m.start() - 40), m.start())):
         # "In his own newsletter this week he mocked ...": the pronoun right before the verb
         critic = ctx.person_pronoun(m.start() - len(pron.group(0)))
+    if critic is None and (joined := _JOINED_PRONOUN.search(text, s.start, m.start())):
+        at = joined.start(1)
+        critic = ctx.person_pronoun(at) if joined.group(1) != "it" else \
+            ctx.recent_subject(at, ("Organization",), max_sentences=2) or ctx.recent(at, ("Organization",), None, 2)
     if critic is None and _THEY_BEFORE.fullmatch(text, s.start, m.start()):
         # the group that criticised in the sentence before ("Campaigners warn …. They have also accused …")
         prev = ctx.sentence(sent - 1) if sent else None

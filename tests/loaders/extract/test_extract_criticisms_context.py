@@ -343,3 +343,13 @@ def test_they_after_named_speakers_is_no_group() -> None:
 ])
 def test_calling_for_a_thing_to_be_withdrawn_criticises_its_maker(text: str, expected: set[tuple[str, str]]) -> None:
     assert pairs(extract(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Quorn Press Guild wasted no time. In a statement on Monday it said members were worried and expressed "
+     "dismay at Veltrix Labs' new policy.", ("Quorn Press Guild", "Veltrix Labs")),
+    ("Maria Pike runs a small studio. On Monday she wrote a long post and accused Veltrix Labs of copying her work.",
+     ("Maria Pike", "Veltrix Labs")),
+])
+def test_a_pronoun_subject_carries_over_to_a_joined_verb(text: str, pair: tuple[str, str]) -> None:
+    assert pair in pairs(extract(text))
