@@ -75,6 +75,8 @@ _JOINED_PRONOUN = re.compile(r"(?:^|[\s)])(it|he|she)\s+(?:has\s+|had\s+|also\s+
 _THEY_BEFORE = re.compile(r"\s*They\s+(?:also\s+|later\s+|then\s+|have\s+|had\s+|\w+ly\s+){0,3}$")
 # an object that refers back to what is being discussed rather than naming it
 _ABOUT_TOPIC = re.compile(r"\s*(?:whether|that|if|how|the|its|their|this|these|those)\b", re.I)
+# "the PC's proposals": a party's thing, the party named by a short name the resolver does not know (not the topic)
+_UNKNOWN_OWNER = re.compile(r"\s*the\s+[A-Z][\w.&-]*[’']s\b")
 # "accusing them of": the parties just named by the same critic in the sentence
 _THEM_OBJECT = re.compile(r"\s*(?:them|both)\b", re.I)
 _ATTACK = re.compile(r"(?:hit|hits|hitting|fire|fired|fires|shot|shoots|lash)", re.I)
@@ -217,7 +219,7 @@ def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], 
         attack = _ATTACK.match(cue) or ix.negative(text[obj_start:s.end])
         targets = (judgements.rebutted(ix, acc.seen, critic, m.start()) if attack else []) or targets
     elif not targets and not rebuttal and _ABOUT_TOPIC.match(text, obj_start, obj_end) and \
-            not DECISION.match(text, m.end(), s.end):
+            not _UNKNOWN_OWNER.match(text, obj_start, obj_end) and not DECISION.match(text, m.end(), s.end):
         # "questioned whether the video was edited", "took a swipe at the valuation": the subject at hand
         targets = topic(ix, m.start(), critic)
     if not targets and cue.startswith(("expressed", "voiced")):

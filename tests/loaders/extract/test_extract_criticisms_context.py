@@ -353,3 +353,9 @@ def test_calling_for_a_thing_to_be_withdrawn_criticises_its_maker(text: str, exp
 ])
 def test_a_pronoun_subject_carries_over_to_a_joined_verb(text: str, pair: tuple[str, str]) -> None:
     assert pair in pairs(extract(text))
+
+
+def test_a_thing_of_an_unknown_short_name_is_not_the_topic() -> None:
+    text = ("Veltrix Labs sells chips to Harbor Media. Maria Pike raised serious concerns about the PC's proposals "
+            "on Monday.")
+    assert not {("Maria Pike", "Veltrix Labs"), ("Maria Pike", "Harbor Media")} & pairs(extract(text))
