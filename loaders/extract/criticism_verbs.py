@@ -85,6 +85,9 @@ _PLAINTIFFS = re.compile(r"\s*the\s+(?:plaintiffs|claimants|complainants)\b", re
 _NOUN_USE = re.compile(r"(?:ban|bans|probe|probes|jab|jabs|mock|rebuke|sue)$", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|proposed)\s+(?:[\w-]+\s+)?$", re.I)
 _BARE_OF = re.compile(r"\s+of\b")
+# "a senior official alleged DeepSeek was assisting …": the verb with a named clause and no "that"
+_ALLEGED_NAME = re.compile(r"\b(?:alleged|alleges)\s+(?=[A-Z][a-z])")
+_DET_OR_POSSESSIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|[’']s?)\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +111,10 @@ def verb_object(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
         return []
     acc = Collected(ix, found)
     s = ctx.sentence(sent)
-    for m in list(ix.p["verb"].finditer(text, s.start, s.end)) + list(_HARSH_NOUN.finditer(text, s.start, s.end)):
+    alleged = [a for a in _ALLEGED_NAME.finditer(text, s.start, s.end)
+               if not _DET_OR_POSSESSIVE.search(text, max(s.start, a.start() - 12), a.start())]
+    for m in list(ix.p["verb"].finditer(text, s.start, s.end)) + list(_HARSH_NOUN.finditer(text, s.start, s.end)) + \
+            alleged:
         if _NEGATION.search(text[max(s.start, m.start() - 20):m.start()]):
             continue
         if _NOUN_USE.match(m.group(0)) and _DETERMINER.search(text, max(s.start, m.start() - 12), m.start()):

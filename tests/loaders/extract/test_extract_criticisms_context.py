@@ -359,3 +359,11 @@ def test_a_thing_of_an_unknown_short_name_is_not_the_topic() -> None:
     text = ("Veltrix Labs sells chips to Harbor Media. Maria Pike raised serious concerns about the PC's proposals "
             "on Monday.")
     assert not {("Maria Pike", "Veltrix Labs"), ("Maria Pike", "Harbor Media")} & pairs(extract(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Maria Pike alleged Veltrix Labs was assisting the military.", {("Maria Pike", "Veltrix Labs")}),
+    ("The alleged Veltrix Labs scheme cost Harbor Media millions.", set()),
+])
+def test_alleged_before_a_name_is_a_verb_only_without_a_determiner(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(extract(text)) == expected
