@@ -48,6 +48,9 @@ _MEASURE = re.compile(
     r"suspend(?:s|ed|ing)?\s+(?=[A-Z])|"
     r"block(?:s|ed|ing)?\s+(?:access\s+to\s+|the\s+use\s+of\s+|use\s+of\s+)?|"
     r"summon(?:s|ed|ing)?\s+|"
+    # prosecution: "the Justice Department charged X", "announced the arrest of X", "indicted X"
+    r"(?:charg(?:es|ed|ing)|indict(?:s|ed|ing)?|arrest(?:s|ed|ing)?)\s+(?=[A-Z])|"
+    r"announc(?:es|ed|ing)\s+(?:the\s+)?(?:arrests?|indictments?|charges|prosecution)\s+(?:of|against)\s+|"
     r"impos(?:es|ed|ing)\s+(?:an?\s+)?(?:[\w$€£.,-]+\s+){0,3}?(?:fine|penalty|sanctions?)\s+(?:of\s+[^,;.]{1,40}?\s+)?"
     r"on\s+|"
     r"(?:sought|seeks|seeking|demanded|demands|requested|requests)\s+(?:an?\s+)?(?:explanations?|answers|"
@@ -60,6 +63,11 @@ _MEASURE = re.compile(
     r"preliminary findings|enforcement notices?)\s+to\s+|"
     r"(?:open(?:s|ed)?|launch(?:es|ed)?|initiat(?:es|ed)|start(?:s|ed)|beg[au]n)\s+(?:formal\s+|infringement\s+|"
     r"antitrust\s+|non-compliance\s+|legal\s+){0,2}proceedings\s+against\s+)(?:the\s+)?", re.I)
+# a penalty paid to settle with an authority, the authority named after it
+_SETTLED = re.compile(r"\b(?:agreed|agrees|agreeing|ordered|forced|required)(?:\s+(?:in|on|last|this)\s+\w+)?"
+                      r"\s+to\s+pay\s+(?:an?\s+|the\s+)?"
+                      r"(?:[\w$€£.,-]+\s+){0,4}?(?:civil\s+|administrative\s+)?(?:penalty|penalties|fines?)\b"
+                      r"[^.;]{0,80}?\b(?:with|to|by|from)\s+(?:the\s+)?", re.I)
 # "ordered X to preserve …", "placed X under scrutiny": the target stands between the verb and what follows
 _ORDER = Folded(r"\border(?:s|ed|ing)?\s+(?:the\s+)?", anchors=("order",))
 _ORDER_AFTER = re.compile(r"^(?:[’']s?\s+[\w\s-]{0,30}?)?\s+to\s+[a-z]+|^\s+that\b")
@@ -101,7 +109,7 @@ _BETWEEN = re.compile(r"\b(?:partnership|deal|relationship|tie-up|alliance|agree
 # "Y was fined €500m by X", "Y is being investigated by X": the clause subject is the target
 _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is being|are being|is|are|been|got)\s+"
                       r"(?:\w+ly\s+)?(?:banned|blocked|suspended|fined|summoned|ordered|investigated|probed|charged|"
-                      r"penali[sz]ed|sanctioned|subpoenaed|raided|censured|reprimanded)\b(?P<mid>[^.;]{0,60}?)\s+by\s+"
+                      r"penali[sz]ed|sanctioned|subpoenaed|raided|censured|reprimanded|indicted|arrested|prosecuted)\b(?P<mid>[^.;]{0,60}?)\s+by\s+"
                       r"(?:the\s+)?", re.I)
 # "faces an investigation by X", "under scrutiny from X", "an inquiry by X into Y"
 _PROBE_BY = re.compile(r"\b(?:investigations?|probes?|inquiry|inquiries|enquiry|enquiries|examination|scrutiny|"
@@ -186,7 +194,9 @@ TRIGGERS = frozenset({"suspended", "suspends", "suspend", "suspending", "blocked
                       "banned", "fined", "investigated", "probed", "charged", "penalised", "penalized", "sanctioned",
                       "subpoenaed", "censured", "reprimanded", "investigation", "investigations", "probe", "probes",
                       "inquiry", "enquiry", "examination", "scrutiny", "review", "audit", "crackdown"}) | \
-    _W_SANCTION | _W_COMMERCIAL | {"looking", "probing", "investigating", "studying"}
+    _W_SANCTION | _W_COMMERCIAL | {"looking", "probing", "investigating", "studying", "charges", "charging",
+                                   "indicted", "indicts", "indict", "indicting", "arrested", "arrests", "arrest",
+                                   "arresting", "prosecuted", "pay"}
 
 def is_authority(ctx: DocContext, key: str | None) -> bool:
     """Whether an organisation acts with public authority (a regulator, a government, a ministry)."""
@@ -224,6 +234,13 @@ def measures(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
                 hits.append((m.start(), first.key, first.end))
             elif first is None and pat is _PLACED:
                 hits += _placed_description(f, sent, m.start(), m.end())
+    for m in _SETTLED.finditer(text, s.start, s.end):
+        # "X agreed to pay a $1 million civil penalty under a consent decree with the FCC": the authority named
+        # after the penalty fined the clause's subject
+        payer = f.critic(sent, m.start())
+        named = f.named_at(sent, m.end(), 4, ("Organization",))
+        if payer is not None and named is not None and is_authority(ctx, named.key):
+            acc.add([named.key], [payer], m.start(), named.end, sent, "authority measure", AUTHORITY_MEASURE)
     for m in _WENT_TO.finditer(text, s.start, s.end):
         first = f.named_at(sent, m.end())
         critic = recent_authority(ctx, sent, m.end())

@@ -43,6 +43,9 @@ JOINED_PLAINTIFFS = register("criticism.legal_joined_plaintiffs.v1", "Plaintiffs
 LED_PLAINTIFFS = register("criticism.legal_led_plaintiffs.v1", "The named lead plaintiffs of a suit told before: 'The "
                           "plaintiffs are led by A, which owns …, and B'", __name__)
 
+FILED_IN_COURT = register("criticism.legal_filed_in_court.v1", "'X filed a joint lawsuit in the district court' "
+                          "with no 'against': the defendants of the suit told before, else the story's company",
+                          __name__)
 _ACTORS = ("Person", "Organization", "Group")
 _TARGETS = ("Organization", "Product", "Person")
 _LEGAL_NOUN = (r"(?:lawsuits?|suits?|complaints?|charges?|claims?|petitions?|class[- ]actions?|cases?|"
@@ -55,6 +58,10 @@ _FILED = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|lodging|b
 # "X took Y to court", "is dragging Y to court"
 _TO_COURT = re.compile(r"\b(?:took|take|takes|taking|dragged|drags|dragging|haul(?:ed|s|ing)?)\s+(?:the\s+)?")
 _TO_COURT_AFTER = re.compile(r"\s+(?:back\s+)?to\s+(?:court|tribunal|arbitration)\b")
+# "X sent Y a letter threatening legal action", "sent Y a cease-and-desist letter": a legal threat to the addressee
+_SENT_TO = re.compile(r"\b(?:sent|sends|sending|served|serves|issued)\s+(?:the\s+)?")
+_SENT_LETTER_AFTER = re.compile(r"\s+(?:an?\s+)?(?:(?:formal\s+|legal\s+)?(?:letter|notice)\s+(?:threatening|"
+                                r"demanding|accusing|alleging)\b|cease[- ]and[- ]desist\b)", re.I)
 # "X slapped Y with a lawsuit", "X is seeking damages from Y", "X won a judgment against Y"
 _HIT_WITH = re.compile(r"\b(?:slap(?:s|ped|ping)?|hit(?:s|ting)?)\s+(?:the\s+)?")
 _HIT_WITH_AFTER = re.compile(r"\s+with\s+(?:an?\s+|two\s+|three\s+|several\s+|new\s+)?(?:[\w$€£.,-]+\s+){0,4}?"
@@ -72,6 +79,13 @@ _FILED_PASSIVE = re.compile(r"\b" + _LEGAL_NOUN + r"\s+(?:was|were|has been|have
 _FILED_THE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|lodging|brought|submitted)\s+"
                         r"(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:lawsuit|suit|complaint|charge|petition|"
                         r"class[- ]action)\b(?![^.;]{0,80}\bagainst\b)", re.I)
+# "X filed a joint lawsuit in Tokyo District Court": a suit brought before a court, its defendant left unsaid (the
+# sentence names no "against")
+_FILED_IN_COURT = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|brought|submitted)\s+"
+                             r"(?:an?|the|their|its|a\s+joint|joint)\s+(?:[\w-]+\s+){0,3}?"
+                             r"(?:lawsuits?|suits?|complaints?|claims?|class[- ]actions?|cases?)"
+                             r"(?:\s+(?!against\b)[^.;:\s]+){0,5}?\s+(?:in|at|with|before)\s+(?:the\s+)?"
+                             r"(?:[\w.-]+\s+){0,5}?(?:[Cc]ourt|[Tt]ribunal)\b(?![^.;]*\bagainst\b)", re.I)
 # a legal act whose party the sentence names, without its defendant ("X filed an unfair labor practice charge")
 _FILED_ANY = re.compile(r"\b(?:filed|files|lodged|lodges|brought|submitted)\s+(?:[\w’'-]+\s+){0,5}?" + _LEGAL_NOUN +
                         r"\b", re.I)
@@ -319,6 +333,11 @@ def filed(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
         if first is not None and _TO_COURT_AFTER.match(lx.text, first.end):
             critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
             acc.add(critics, [first.key], m.start(), first.end, sent, "took to court", FILED_AGAINST)
+    for m in lx.find(_SENT_TO, sent, _W_SENT):
+        first = lx.named_at(sent, m.end())
+        if first is not None and _SENT_LETTER_AFTER.match(lx.text, first.end):
+            acc.add([lx.critic(sent, m.start())], [first.key], m.start(), first.end, sent, "legal threat",
+                    FILED_AGAINST)
     for m in lx.find(_HIT_WITH, sent, _W_HIT):
         first = lx.named_at(sent, m.end())
         if first is not None and _HIT_WITH_AFTER.match(lx.text, first.end):
@@ -333,6 +352,12 @@ def filed(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     for m in lx.find(_FILED_THE, sent, _W_NOUN):
         critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
         acc.add(critics, defendants(lx, acc, sent), m.start(), m.end(), sent, "filed", FILED_AGAINST)
+    for m in lx.find(_FILED_IN_COURT, sent, _W_NOUN, _W_COURT):
+        critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
+        own = [c for c in critics if c]
+        targets = defendants(lx, acc, sent) or lx.topic(sent, m.start(), own)
+        acc.add(critics, [t for t in targets if t not in own], m.start(), m.end(), sent, "filed in court",
+                FILED_IN_COURT)
     for m in lx.find(_FILED_PASSIVE, sent, _W_AGAINST, _W_NOUN):
         first = lx.named_at(sent, m.end())
         if first is None:
@@ -507,6 +532,7 @@ _W_IT = frozenset({"it"})
 _W_SUE = frozenset({"sue", "legal"})
 _W_JOINED = frozenset({"joined"})
 _W_LED = frozenset({"led", "lead"})
+_W_SENT = frozenset({"sent", "sends", "sending", "served", "serves", "issued"})
 _W_HIT = frozenset({"slap", "slaps", "slapped", "slapping", "hit", "hits", "hitting"})
 _W_REMEDY = frozenset({"damages", "compensation", "injunction", "relief", "restitution", "restraining", "judgment",
                        "judgement", "verdict"})
@@ -514,7 +540,7 @@ _W_DESCRIBED = frozenset({"couple", "pair", "duo", "two", "plaintiffs", "claiman
                           "writers", "families", "publishers", "musicians", "creators"})
 # a sentence with none of these words has none of the legal acts (each pattern needs one of them)
 _W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_JOINED | _W_DESCRIBED | _W_HIT | \
-    _W_REMEDY | _W_LED
+    _W_REMEDY | _W_LED | _W_SENT
 
 
 LegalRule = Callable[[LegalIndex, int, Known], list[Criticism]]

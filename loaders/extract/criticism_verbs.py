@@ -41,8 +41,10 @@ _CLAIMS_AGAINST = re.compile(r"\s+(?:the\s+|all\s+|some\s+|several\s+|most\s+)?(
 _IT_ALLEGES = re.compile(r"\b(?:it|the (?:lawsuit|suit|complaint|filing))\s+(?:also\s+)?$", re.I)
 _AGAINST = re.compile(r"\bagainst\s+")
 _REBUTTAL_VERB = re.compile(r"^(?:disput|reject|hit|hits|shot|shoots|fire|push|counter|dismiss|disagree)", re.I)
+# (a plain "asked X to stop …" is as much a demand to undo as "urged": _TO_UNDO keeps "asked X to help" out)
 _URGE = Folded(r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)|pressur(?:ed|es|ing|e)|call(?:ed|s|ing)? on|"
-               r"demand(?:ed|s|ing)? that)\s+(?:the\s+)?", anchors=("urg", "press", "call", "demand"))
+               r"ask(?:ed|s|ing)?|demand(?:ed|s|ing)? that)\s+(?:the\s+)?", anchors=("urg", "press", "call", "ask",
+                                                                                 "demand"))
 _URGE_WORDS = frozenset({"urged", "urges", "urging", "urge", "pressed", "presses", "pressing", "pressured", "asked",
                          "asks", "asking", "ask", "petitioned", "petitions", "petitioning",
                          "pressures", "pressuring", "pressure", "on", "demanded", "demands", "demanding"})
@@ -66,8 +68,15 @@ _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdra
                       r"abandon|rethink|reverse|reconsider|disable|end|ban|cease|retract|recall|delay|shut|take down|"
                       r"apologi[sz]e|resign|step down|fix|explain|stop using)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|\w+ly\s+){0,2}$", re.I)
+# "In a statement it said … and expressed dismay at …": a pronoun subject of the first of two joined verbs
+_JOINED_PRONOUN = re.compile(r"(?:^|[\s)])(it|he|she)\s+(?:has\s+|had\s+|also\s+)?(?:said|says|wrote|[a-z]+ed)\b"
+                             r"[^;:]{0,200}?\s+and\s+(?:also\s+|then\s+|later\s+)?$")
+# "They have also accused Ms X of …" opening a sentence: the group that was the last sentence's subject
+_THEY_BEFORE = re.compile(r"\s*They\s+(?:also\s+|later\s+|then\s+|have\s+|had\s+|\w+ly\s+){0,3}$")
 # an object that refers back to what is being discussed rather than naming it
 _ABOUT_TOPIC = re.compile(r"\s*(?:whether|that|if|how|the|its|their|this|these|those)\b", re.I)
+# "the PC's proposals": a party's thing, the party named by a short name the resolver does not know (not the topic)
+_UNKNOWN_OWNER = re.compile(r"\s*the\s+[A-Z][\w.&-]*[’']s\b")
 # "accusing them of": the parties just named by the same critic in the sentence
 _THEM_OBJECT = re.compile(r"\s*(?:them|both)\b", re.I)
 _ATTACK = re.compile(r"(?:hit|hits|hitting|fire|fired|fires|shot|shoots|lash)", re.I)
@@ -76,6 +85,9 @@ _PLAINTIFFS = re.compile(r"\s*the\s+(?:plaintiffs|claimants|complainants)\b", re
 _NOUN_USE = re.compile(r"(?:ban|bans|probe|probes|jab|jabs|mock|rebuke|sue)$", re.I)
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|this|that|their|his|her|any|new|proposed)\s+(?:[\w-]+\s+)?$", re.I)
 _BARE_OF = re.compile(r"\s+of\b")
+# "a senior official alleged DeepSeek was assisting …": the verb with a named clause and no "that"
+_ALLEGED_NAME = re.compile(r"\b(?:alleged|alleges)\s+(?=[A-Z][a-z])")
+_DET_OR_POSSESSIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|[’']s?)\s+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +111,10 @@ def verb_object(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
         return []
     acc = Collected(ix, found)
     s = ctx.sentence(sent)
-    for m in list(ix.p["verb"].finditer(text, s.start, s.end)) + list(_HARSH_NOUN.finditer(text, s.start, s.end)):
+    alleged = [a for a in _ALLEGED_NAME.finditer(text, s.start, s.end)
+               if not _DET_OR_POSSESSIVE.search(text, max(s.start, a.start() - 12), a.start())]
+    for m in list(ix.p["verb"].finditer(text, s.start, s.end)) + list(_HARSH_NOUN.finditer(text, s.start, s.end)) + \
+            alleged:
         if _NEGATION.search(text[max(s.start, m.start() - 20):m.start()]):
             continue
         if _NOUN_USE.match(m.group(0)) and _DETERMINER.search(text, max(s.start, m.start() - 12), m.start()):
@@ -176,6 +191,16 @@ def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],
     if critic is None and (pron := _PRONOUN_BEFORE.search(text, max(s.start, m.start() - 40), m.start())):
         # "In his own newsletter this week he mocked ...": the pronoun right before the verb
         critic = ctx.person_pronoun(m.start() - len(pron.group(0)))
+    if critic is None and (joined := _JOINED_PRONOUN.search(text, s.start, m.start())):
+        at = joined.start(1)
+        critic = ctx.person_pronoun(at) if joined.group(1) != "it" else \
+            ctx.recent_subject(at, ("Organization",), max_sentences=2) or ctx.recent(at, ("Organization",), None, 2)
+    if critic is None and _THEY_BEFORE.fullmatch(text, s.start, m.start()):
+        # the group that criticised in the sentence before ("Campaigners warn …. They have also accused …")
+        prev = ctx.sentence(sent - 1) if sent else None
+        said = ix.p["speech"].search(text, prev.start, prev.end) if prev else None
+        group = ix.critic_at(sent - 1, said.start(), acc.seen) if said else None
+        critic = group if group and ctx.type_of(group) == "Group" else None
     if critic is not None and SAID_COMPANY.search(text, s.start, m.start()):
         critic = judgements.speaker_org(ix, critic, m.start())  # "X said the company disagrees with ..."
     return critic
@@ -200,7 +225,7 @@ def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], 
         attack = _ATTACK.match(cue) or ix.negative(text[obj_start:s.end])
         targets = (judgements.rebutted(ix, acc.seen, critic, m.start()) if attack else []) or targets
     elif not targets and not rebuttal and _ABOUT_TOPIC.match(text, obj_start, obj_end) and \
-            not DECISION.match(text, m.end(), s.end):
+            not _UNKNOWN_OWNER.match(text, obj_start, obj_end) and not DECISION.match(text, m.end(), s.end):
         # "questioned whether the video was edited", "took a swipe at the valuation": the subject at hand
         targets = topic(ix, m.start(), critic)
     if not targets and cue.startswith(("expressed", "voiced")):
@@ -218,6 +243,12 @@ def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], 
     return targets
 
 
+# "called for the feature to be withdrawn": what the story's party did, to be undone
+_TO_BE_UNDONE = re.compile(r"(?:the|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?to\s+be\s+(?:immediately\s+)?"
+                           r"(?:withdrawn|scrapped|pulled|removed|suspended|halted|banned|dropped|abandoned|reversed|"
+                           r"shut down|taken down|disabled|paused|recalled)\b", re.I)
+
+
 def called_for(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
     """"X called for Y to resign" (not "called on the Commission to investigate": a request to act)."""
     ctx, text = ix.ctx, ix.text
@@ -233,6 +264,11 @@ def called_for(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
                 and not _ASK_TO_ACT.match(text[nxt[0].end:nxt[0].end + 30]):
             critic = ix.critic_at(sent, s.start + m.start(), acc.seen)
             acc.add(critic, [nxt[0].key], None, "called for", s.start + m.start(), nxt[0].end, sent, rule=CALLED_FOR)
+        elif (undo := _TO_BE_UNDONE.match(text, a, s.end)) and not ctx.mentions(sent, a, undo.end()):
+            critic = ix.critic_at(sent, s.start + m.start(), acc.seen)
+            if critic is not None:
+                acc.add(critic, topic(ix, s.start + m.start(), critic), None, "called for", s.start + m.start(),
+                        undo.end(), sent, rule=CALLED_FOR)
     return acc.out
 
 

@@ -24,6 +24,14 @@ from legal_helpers import labels_of, rule_pairs
      "Veltrix Labs", "legal_filed_against"),
     ("The European Commission sent a statement of objections to Veltrix Labs.", "European Commission",
      "Veltrix Labs", "authority_measure"),
+    ("The Justice Department charged Tomas Quill with smuggling chips to Veltrix Labs.", "Department of Justice",
+     "Tomas Quill", "authority_measure"),
+    ("Last week the Justice Department announced charges against Tomas Quill.", "Department of Justice",
+     "Tomas Quill", "authority_measure"),
+    ("Veltrix Telecom agreed in August to pay a $1 million civil penalty under a consent decree with the FCC.",
+     "Federal Communications Commission", "Veltrix Telecom", "authority_measure"),
+    ("Tomas Quill was indicted by the Justice Department in May.", "Department of Justice", "Tomas Quill",
+     "authority_passive"),
     ("In April, the Commerce Department told Veltrix Labs it would need a licence to sell the chip abroad.",
      "Commerce Department", "Veltrix Labs", "authority_measure"),
     ("The Ministry of Science sent Veltrix Labs a formal notice demanding urgent changes to its app.",
@@ -134,3 +142,11 @@ def test_an_authority_reviewing_a_deal_told_before_judges_both_parties(party: st
 
 def test_a_company_looking_at_a_deal_is_no_review() -> None:
     assert not any(rule == "authority_deal_review" for _, _, rule in rule_pairs(DEAL.format("Corbel Capital")))
+
+
+@pytest.mark.parametrize("text", [
+    "Veltrix Labs agreed to pay a licence fee to Harbor Media.",
+    "Veltrix Labs agreed to pay a $2 million penalty to Harbor Media under their contract.",
+])
+def test_a_payment_to_a_company_is_no_authority_measure(text: str) -> None:
+    assert not rule_pairs(text)

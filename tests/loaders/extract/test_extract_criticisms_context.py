@@ -89,6 +89,11 @@ def test_dismissing_claims_against_someone_is_no_criticism_of_them() -> None:
     [
         ("The Quorn Press Guild urged Zentrix Labs to withdraw the feature.", ("Quorn Press Guild", "Zentrix Labs")),
         ("The Quorn Herald first complained to Zentrix Labs in December.", ("Quorn Herald", "Zentrix Labs")),
+        ("The Quorn Press Guild asked Zentrix Labs to stop the rollout.", ("Quorn Press Guild", "Zentrix Labs")),
+        ("The Quorn Press Guild raised serious concerns about Zentrix Labs on Monday.",
+         ("Quorn Press Guild", "Zentrix Labs")),
+        ("The Quorn Press Guild expressed dismay at Zentrix Labs' new policy.", ("Quorn Press Guild", "Zentrix Labs")),
+        ("Maria Pike excoriated Zentrix Labs in a long post.", ("Maria Pike", "Zentrix Labs")),
         ("Maria Pike of Veltrix Research has a sell rating on Zentrix Labs.", ("Maria Pike", "Zentrix Labs")),
         ("Tomas Quill, who co-founded Zentrix Labs in 2015 and left in 2018, sued Zentrix Labs on Friday.",
          ("Tomas Quill", "Zentrix Labs")),
@@ -98,8 +103,9 @@ def test_requests_complaints_ratings_and_founders_suing(text: str, pair: tuple[s
     assert pair in pairs(extract(text))
 
 
-def test_urging_someone_to_help_is_no_criticism() -> None:
-    text = "The Quorn Press Guild urged Zentrix Labs to invest more in local newsrooms."
+@pytest.mark.parametrize("verb", ["urged", "asked"])
+def test_urging_someone_to_help_is_no_criticism(verb: str) -> None:
+    text = f"The Quorn Press Guild {verb} Zentrix Labs to invest more in local newsrooms."
     assert not pairs(extract(text))
 
 
@@ -313,3 +319,51 @@ def test_the_subject_at_hand_is_the_one_the_headline_and_lede_name() -> None:
             'Oona Brandt, a former engineer at Harbor AI, took a swipe at the valuation in a post, calling it "hype."')
     got = {t for c, t in pairs(extract(text)) if c == "Oona Brandt"}
     assert got == {"Zentrix Labs"}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Critics say Veltrix Labs is reckless. They also accused Tomas Quill of lying.", ("critics", "Tomas Quill")),
+    ("Tomas Quill runs Veltrix Labs. But campaigners warn the company is reckless. They have also accused Mr Quill "
+     "of misleading parents.", ("campaigners", "Tomas Quill")),
+])
+def test_they_opening_a_sentence_is_the_group_that_spoke_before(text: str, pair: tuple[str, str]) -> None:
+    assert pair in pairs(extract(text))
+
+
+def test_they_after_named_speakers_is_no_group() -> None:
+    text = "Tomas Quill and Maria Pike said the chips are fine. They also accused Harbor Media of lying."
+    assert not any(critic.islower() for critic, _ in pairs(extract(text)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Veltrix Labs launched a summary feature in May. The Quorn Press Guild called for the feature to be withdrawn "
+     "altogether.", {("Quorn Press Guild", "Veltrix Labs")}),
+    ("Veltrix Labs launched a summary feature in May. The Quorn Press Guild called for the feature to be expanded.",
+     set()),
+])
+def test_calling_for_a_thing_to_be_withdrawn_criticises_its_maker(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(extract(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Quorn Press Guild wasted no time. In a statement on Monday it said members were worried and expressed "
+     "dismay at Veltrix Labs' new policy.", ("Quorn Press Guild", "Veltrix Labs")),
+    ("Maria Pike runs a small studio. On Monday she wrote a long post and accused Veltrix Labs of copying her work.",
+     ("Maria Pike", "Veltrix Labs")),
+])
+def test_a_pronoun_subject_carries_over_to_a_joined_verb(text: str, pair: tuple[str, str]) -> None:
+    assert pair in pairs(extract(text))
+
+
+def test_a_thing_of_an_unknown_short_name_is_not_the_topic() -> None:
+    text = ("Veltrix Labs sells chips to Harbor Media. Maria Pike raised serious concerns about the PC's proposals "
+            "on Monday.")
+    assert not {("Maria Pike", "Veltrix Labs"), ("Maria Pike", "Harbor Media")} & pairs(extract(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Maria Pike alleged Veltrix Labs was assisting the military.", {("Maria Pike", "Veltrix Labs")}),
+    ("The alleged Veltrix Labs scheme cost Harbor Media millions.", set()),
+])
+def test_alleged_before_a_name_is_a_verb_only_without_a_determiner(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(extract(text)) == expected

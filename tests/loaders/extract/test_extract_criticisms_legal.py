@@ -39,6 +39,10 @@ from legal_helpers import labels_of, rule_pairs
      "legal_filed_alleging"),
     ("Veltrix Labs raised money in May. Dana Whitlock's lawsuit against the company and its chief executive is due "
      "in court in March.", "Dana Whitlock", "Veltrix Labs", "legal_plaintiff_list"),
+    ("Harbor Media sued Veltrix Labs in May. Korvan Media filed a separate lawsuit in the Tokyo District Court on "
+     "Tuesday.", "Korvan Media", "Veltrix Labs", "legal_filed_in_court"),
+    ("Harbor Media chief content officer Maria Pike later called it “cynical theft,” and the company sent Veltrix "
+     "Labs a letter threatening legal action.", "Harbor Media", "Veltrix Labs", "legal_filed_against"),
 ])
 def test_legal_act_gives_its_party_as_critic(text: str, critic: str, target: str, rule: str) -> None:
     assert (critic, target, rule) in rule_pairs(text)
@@ -164,3 +168,13 @@ def test_lead_plaintiffs_listed_past_relative_clauses(party: str) -> None:
     got = labels_of(text)
     assert (party, "Zentrix Labs") in got
     assert ("Vogue", "Zentrix Labs") not in got  # what a party owns is no party
+
+
+def test_a_suit_filed_in_court_against_a_named_party_is_not_read_as_unnamed() -> None:
+    got = rule_pairs("Korvan Media filed a lawsuit in federal court on Monday against Veltrix Labs.")
+    assert ("Korvan Media", "Veltrix Labs", "legal_filed_against") in got
+    assert not any(rule == "legal_filed_in_court" for _, _, rule in got)
+
+
+def test_a_friendly_letter_is_no_legal_threat() -> None:
+    assert not rule_pairs("Harbor Media sent Veltrix Labs a letter thanking it for the deal.")
