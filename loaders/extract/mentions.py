@@ -43,6 +43,7 @@ _PLURAL_OWNERS = frozenset({"Children", "Women", "Men", "People", "Citizens", "W
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
 _OFFICE_HEADS = frozenset({"Office", "Department", "Bureau", "Division"})  # "Attorney General's Office"
 _APOSTROPHES = frozenset({"'", "’"})
+_DOTTED_NAME_WORDS = frozenset({"Bros", "St"})  # abbreviations that a name goes on after
 _INSTITUTIONS = frozenset({"University", "College", "School", "Hospital", "Institute", "Museum", "Library", "Academy"})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
 _QUOTES_OPEN = "\"“‘'"
@@ -210,6 +211,10 @@ class _Builder:
                 if not gap and toks[j][2] in {"'s", "’s"} and j + 1 < n and toks[j + 1][2] in _OFFICE_HEADS and \
                         not self.lex.role_words.isdisjoint(self.lows[i:j]) and text[toks[j][1]:toks[j + 1][0]] == " ":
                     j += 2  # "New Hampshire Attorney General's Office": an office named after its holder's title
+                    continue
+                if not gap and toks[j][2] == "." and toks[j - 1][2] in _DOTTED_NAME_WORDS and j + 1 < n and \
+                        is_name_token(toks[j + 1][2]) and text[toks[j][1]:toks[j + 1][0]] == " ":
+                    j += 2  # "Warner Bros. Discovery", "St. Louis": the abbreviation's full stop is the name's
                     continue
                 if not gap and self._initial_joins(toks, j, i):
                     j += 1 if toks[j][2][0] in _APOSTROPHES else 2  # "Andrew N. Ferguson", "Adam D’Angelo"
@@ -442,6 +447,15 @@ class _Builder:
                                           and w.lower() not in self.doc.lower_vocab)
         return len(self.mentions) - 1
 
+    def _org_with_title_word(self, toks: list[Tok], a: int, b: int, last: int) -> bool:
+        """Whether a run holding a title word is one organisation's name: it starts "<head> of" ("Association of
+        Artist Managers") or ends in an organisation's head word with no given name after the title word."""
+        org_suffixes = self.lex.org_suffixes
+        if toks[a][2] in org_suffixes and a + 2 < b and toks[a + 1][2] == "of":
+            return True
+        return last < b - 1 and toks[b - 1][2] in org_suffixes and \
+            toks[last + 1][2] not in self.lex.first_names and b - a >= 3
+
     def _split_titles(self, s: Sentence, toks: list[Tok], a: int, b: int, initial: bool, keep: int = 0) -> None:
         """Split "OpenAI CEO Sam Altman" into an organisation, a title and a person name (tokens before ``keep``,
         a well-known name, stay whole)."""
@@ -457,6 +471,8 @@ class _Builder:
                                                 toks[k][2].istitle())]
         if toks[a][2] in _OF_THE_HEADS and a + 2 < b and toks[a + 1][2] == "of":
             role_idx = []  # "Office of the Privacy Commissioner of Canada": an institution named after its head
+        elif role_idx and self._org_with_title_word(toks, a, b, role_idx[-1]):
+            role_idx = []  # "Tech Justice Law Project", "Association of Artist Managers": a title word in a name
         if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])) \
                 or any(t[2] in _INSTITUTIONS for t in toks[role_idx[-1] + 1:b]) or \
                 (b - a > 2 and toks[b - 2][2] in {"'s", "’s"} and toks[b - 1][2] in _OFFICE_HEADS):
@@ -478,7 +494,9 @@ class _Builder:
         org_idx = None
         if first > a:
             org_idx = self._emit(s, toks, a, first, initial=initial, keep=keep)
-        if name_a < b and role_words.isdisjoint(lows[name_a:b]) and lex.generic_caps.isdisjoint(
+        # a title word ending the name after a given name is a surname ("Commissioner Stephen King")
+        name_b = b - 1 if b - name_a >= 2 and toks[b - 2][2] in lex.first_names else b
+        if name_a < b and role_words.isdisjoint(lows[name_a:name_b]) and lex.generic_caps.isdisjoint(
                 map(_TEXT, toks[name_a:b])):
             self._emit(s, toks, name_a, b, title=title, org_before=org_idx, initial=False)
         elif name_a == b and first > a and toks[last][2].rstrip("s").isupper():

@@ -1,0 +1,45 @@
+"""Titles before personal names, title words inside organisations' names, abbreviations inside names
+(invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import labels
+
+from loaders.extract import extract
+
+
+@pytest.mark.parametrize(("text", "person", "absorbed"), [
+    ("Treasurer Dana Whitcombe thinks the new models will lift productivity.", "Dana Whitcombe",
+     "Treasurer Dana Whitcombe"),
+    ("In a post, Lakeport Supervisor Harold Vance accused Zentrix of hiding crash data.", "Harold Vance",
+     "Lakeport Supervisor Harold Vance"),
+    ("Commissioner Tessa King says the country can unlock the benefits of data.", "Tessa King",
+     "Commissioner Tessa King"),
+])
+def test_a_title_before_a_name_is_not_the_persons(text: str, person: str, absorbed: str) -> None:
+    found = labels(extract(text))
+    assert found.get(person) == "Person", found
+    assert absorbed not in found, found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Three groups, Encode, the Quillbyte Alliance and the Digital Justice Law Project, filed a complaint.",
+     "Digital Justice Law Project"),
+    ("The Association of Artist Managers followed on Thursday with a statement.",
+     "Association of Artist Managers"),
+])
+def test_a_title_word_inside_an_organisations_name_keeps_it_whole(text: str, org: str) -> None:
+    found = labels(extract(text))
+    assert found.get(org) == "Organization", found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Marlow Bros. Pictures filed a complaint against Zentrix Labs in federal court.", "Marlow Bros. Pictures"),
+    ("Zentrix Labs was sued by Marlow Bros. Discovery Inc. in federal court on Monday.",
+     "Marlow Bros. Discovery"),
+])
+def test_an_abbreviations_full_stop_does_not_cut_a_name(text: str, org: str) -> None:
+    found = labels(extract(text))
+    assert any(label.startswith(org) and kind == "Organization" for label, kind in found.items()), found
+    assert "Discovery" not in found, found
