@@ -336,7 +336,9 @@ class _Typer:
             ends = []  # "Zentrix Labs' Quillbot": the word before is part of a name, not a cue noun ("labs")
         cue_product = any(e in lex.product_cues for e in ends[:2])
         cue_org = any(e in lex.org_cues for e in ends[:2])
-        cue_role = any(e in lex.roles for e in ends)
+        # a plural title before a list of names is each one's ("commissioners Mark Christie and ...")
+        cue_role = any(e in lex.roles for e in ends) or (
+            bool(ends) and ends[0].endswith("s") and ends[0][:-1] in lex.roles)
         last = words[-1]
         if _MEDIA_AFTER.match(after) and _DET_BEFORE.search(before):
             return TypedMention(mention=m, type="Product", cue="media-name", label=surface)  # "the Core Memory podcast"

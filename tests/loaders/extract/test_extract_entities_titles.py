@@ -43,3 +43,10 @@ def test_an_abbreviations_full_stop_does_not_cut_a_name(text: str, org: str) -> 
     found = labels(extract(text))
     assert any(label.startswith(org) and kind == "Organization" for label, kind in found.items()), found
     assert "Discovery" not in found, found
+
+
+@pytest.mark.parametrize("title", ["commissioners", "senators", "analysts"])
+def test_a_plural_title_before_a_name_types_it_a_person(title: str) -> None:
+    text = f"The board voted 2 to 1, with {title} Mark Quillon and Dana Whitcombe voting against the deal."
+    found = labels(extract(text))
+    assert found.get("Mark Quillon") == "Person", found
