@@ -456,6 +456,14 @@ class _Builder:
         return last < b - 1 and toks[b - 1][2] in org_suffixes and \
             toks[last + 1][2] not in self.lex.first_names and b - a >= 3
 
+    def _portfolio(self, toks: list[Tok], a: int, b: int, keep: int) -> bool:
+        """Whether the words before a title are a nationality and a portfolio, no organisation ("German Economy
+        Minister", "French Digital Minister"): a demonym, then only common words."""
+        lex = self.lex
+        return b - a >= 2 and keep <= a and toks[a][2] in lex.demonyms and all(
+            (self.lows[k] in self.doc.lower_vocab or self.lows[k] in lex.common_words)
+            and toks[k][2] not in lex.org_suffixes for k in range(a + 1, b))
+
     def _split_titles(self, s: Sentence, toks: list[Tok], a: int, b: int, initial: bool, keep: int = 0) -> None:
         """Split "OpenAI CEO Sam Altman" into an organisation, a title and a person name (tokens before ``keep``,
         a well-known name, stay whole)."""
@@ -492,7 +500,7 @@ class _Builder:
             name_a = cands[0] if cands else max(name_a + 1, b - 2)
         title = self.text[toks[first][0]:toks[last][1]]
         org_idx = None
-        if first > a:
+        if first > a and not self._portfolio(toks, a, first, keep):
             org_idx = self._emit(s, toks, a, first, initial=initial, keep=keep)
         # a title word ending the name after a given name is a surname ("Commissioner Stephen King")
         name_b = b - 1 if b - name_a >= 2 and toks[b - 2][2] in lex.first_names else b

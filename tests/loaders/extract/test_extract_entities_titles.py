@@ -50,3 +50,19 @@ def test_a_plural_title_before_a_name_types_it_a_person(title: str) -> None:
     text = f"The board voted 2 to 1, with {title} Mark Quillon and Dana Whitcombe voting against the deal."
     found = labels(extract(text))
     assert found.get("Mark Quillon") == "Person", found
+
+
+@pytest.mark.parametrize(("text", "person", "not_an_org"), [
+    ("German Economy Minister Karl Wendt had stressed the importance of the chips.", "Karl Wendt", "German Economy"),
+    ("The remarks by Japanese Prime Minister Kenji Mori were noted by Zentrix.", "Kenji Mori", "Japanese Prime"),
+])
+def test_a_nationality_and_a_portfolio_before_a_title_are_no_organisation(text: str, person: str,
+                                                                          not_an_org: str) -> None:
+    found = labels(extract(text))
+    assert found.get(person) == "Person", found
+    assert not_an_org not in found, found
+
+
+def test_a_company_named_with_a_nationality_stays_before_its_executives_title() -> None:
+    found = labels(extract("British Airways CEO Sean Doyle said the carrier would use the tool."))
+    assert found.get("British Airways") == "Organization", found
