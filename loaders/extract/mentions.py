@@ -359,7 +359,10 @@ class _Builder:
             stop = low in lex.stopwords and t != "US" and not (b - a >= 3 and toks[b - 1][2] in _FIRM_ENDINGS and (
                 a not in initial or (a == 0 and self._named_mid_sentence(t, toks[a + 1][2]))))
             # (a name the text writes mid-sentence too keeps its first word: "Sports Illustrated published")
-            if stop or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
+            # ("Copyright Office", "Democratic Party": a generic word naming an institution with its head word)
+            generic = t in lex.generic_caps and t != "AI" and not (
+                t.istitle() and a + 1 < b and toks[a + 1][2] in lex.org_suffixes)
+            if stop or t in {"The", "A", "An"} or generic or \
                     (a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns)
                      and low not in lex.role_words and lex.known.get(fold(t)) is None
                      and not (a + 1 < b and toks[a + 1][2] in _NAME_SUFFIXES and not _ADJECTIVE.search(low))

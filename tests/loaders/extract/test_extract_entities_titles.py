@@ -66,3 +66,17 @@ def test_a_nationality_and_a_portfolio_before_a_title_are_no_organisation(text: 
 def test_a_company_named_with_a_nationality_stays_before_its_executives_title() -> None:
     found = labels(extract("British Airways CEO Sean Doyle said the carrier would use the tool."))
     assert found.get("British Airways") == "Organization", found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The Copyright Agency says the country should not allow text and data mining.", "Copyright Agency"),
+    ("Zentrix Labs wrote to the Copyright Office on Monday.", "Copyright Office"),
+])
+def test_a_generic_word_before_an_institutions_head_is_the_names(text: str, org: str) -> None:
+    found = labels(extract(text))
+    assert found.get(org) == "Organization", found
+
+
+def test_a_copyright_line_still_names_only_the_company() -> None:
+    found = labels(extract("Copyright 2024 Zentrix Labs. All rights reserved."))
+    assert not any(label.startswith("Copyright") for label in found), found
