@@ -196,10 +196,15 @@ def _single_org_like(w: str, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
     return (w[1:].islower() and w.isalpha() and not _DEMONYM.search(w)) or any(c.isupper() for c in w[1:])
 
 
+_NICKNAME = re.compile(r"^[\"“‘'][A-Z][a-z]+[\"”’']$")
+
+
 def name_like(words: list[str]) -> bool:
     """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.", "van" inside)."""
     # inside a name, a particle or a middle initial written without its full stop ("Justin J Pearson")
-    return all(_NAME_WORD.match(w) or (0 < k < len(words) - 1 and (w in _PARTICLES or (len(w) == 1 and w.isupper())))
+    # (or a quoted nickname: 'Chungin "Roy" Lee')
+    return all(_NAME_WORD.match(w) or (0 < k < len(words) - 1 and (w in _PARTICLES or (len(w) == 1 and w.isupper())
+                                                                   or _NICKNAME.match(w) is not None))
                for k, w in enumerate(words))
 
 
@@ -342,6 +347,8 @@ class _Typer:
         last = words[-1]
         if _MEDIA_AFTER.match(after) and _DET_BEFORE.search(before):
             return TypedMention(mention=m, type="Product", cue="media-name", label=surface)  # "the Core Memory podcast"
+        if len(words) == 3 and _NICKNAME.match(words[1]) and name_like(words):
+            return TypedMention(mention=m, type="Person", cue="nickname", label=surface)  # 'Chungin "Roy" Lee'
         if honorific_name(words, lex):
             return TypedMention(mention=m, type="Person", cue="honorific", label=surface)  # "Prince Alwaleed Bin Talal"
         if m.title and (len(words) > 1 or words[0] not in lex.generic_caps) and not (

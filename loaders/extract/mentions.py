@@ -216,6 +216,9 @@ class _Builder:
                         is_name_token(toks[j + 1][2]) and text[toks[j][1]:toks[j + 1][0]] == " ":
                     j += 2  # "Warner Bros. Discovery", "St. Louis": the abbreviation's full stop is the name's
                     continue
+                if gap == " " and self._nickname_at(toks, j):
+                    j += 3  # 'Chungin "Roy" Lee': a quoted nickname between a given name and a surname
+                    continue
                 if not gap and self._initial_joins(toks, j, i):
                     j += 1 if toks[j][2][0] in _APOSTROPHES else 2  # "Andrew N. Ferguson", "Adam D’Angelo"
                     continue
@@ -235,6 +238,23 @@ class _Builder:
                 break
             runs.append((i, j))
         return runs
+
+    def _nickname_at(self, toks: list[Tok], j: int) -> bool:
+        """Whether a quoted capitalised word at j follows a given name and precedes a capitalised word (the surname)."""
+        if j + 3 >= len(toks) or toks[j][2] not in _QUOTE_MARKS or toks[j + 2][2] not in _QUOTE_MARKS | {"”", "’"}:
+            return False
+        nick, last = toks[j + 1][2], toks[j + 3][2]
+        text = self.text
+        given = toks[j - 1][2]
+        lex = self.lex
+        # the word before is a given name, or an unknown capitalised word ("Chungin"), not a common or generic one
+        if given not in lex.first_names and not (given.istitle() and given.isalpha() and given not in lex.generic_caps
+                                                 and given.lower() not in lex.common_words
+                                                 and given.lower() not in lex.stopwords):
+            return False
+        return nick.istitle() and nick.isalpha() and \
+            toks[j][1] == toks[j + 1][0] and toks[j + 1][1] == toks[j + 2][0] and \
+            text[toks[j + 2][1]:toks[j + 3][0]] == " " and last.istitle() and is_name_token(last)
 
     def _campus_after(self, toks: list[Tok], i: int, j: int) -> bool:
         """Whether the comma at j joins "University of <place>" to one place word naming its campus, not a list."""

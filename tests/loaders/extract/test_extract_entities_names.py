@@ -356,3 +356,16 @@ def test_a_known_name_before_a_full_stop_ends_before_it() -> None:
 ])
 def test_an_honorific_before_a_personal_name_makes_a_person(text: str, name: str, etype: str) -> None:
     assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize("quotes", ['""', "“”"])
+def test_a_quoted_nickname_stays_inside_the_persons_name(quotes: str) -> None:
+    text = (f"The round caps a good year for chief executive Qorvin {quotes[0]}Dee{quotes[1]} Whitcombe. "
+            "Whitcombe founded Zentrix Labs in 2021.")
+    people = [e for e in extract(text).entities if e.type == "Person"]
+    assert len(people) == 1, people
+    assert people[0].label.replace(quotes[0], "").replace(quotes[1], "") == "Qorvin Dee Whitcombe", people
+
+
+def test_a_quoted_word_after_a_common_word_is_no_nickname() -> None:
+    assert not any('"' in label for label in labels(extract('The word "Hello" Zentrix chose was odd.')))
