@@ -43,6 +43,10 @@ _PLURAL_OWNERS = frozenset({"Children", "Women", "Men", "People", "Citizens", "W
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
 _OFFICE_HEADS = frozenset({"Office", "Department", "Bureau", "Division"})  # "Attorney General's Office"
 _APOSTROPHES = frozenset({"'", "’"})
+# a number before one of these is an amount, not a version ("fined Replika 5 million euros")
+_AMOUNT_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "percent", "per", "%", "m", "bn",
+                           "euros", "dollars", "pounds", "yen", "yuan", "times", "years", "months", "weeks", "days"})
+_COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr"})  # written without a full stop in British English
 _DOTTED_NAME_WORDS = frozenset({"Bros", "St"})  # abbreviations that a name goes on after
 _INSTITUTIONS = frozenset({"University", "College", "School", "Hospital", "Institute", "Museum", "Library", "Academy"})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
@@ -324,7 +328,10 @@ class _Builder:
             and nxt.lower() not in self.doc.lower_vocab
 
     def _abbreviated_title(self, toks: list[Tok], k: int) -> str | None:
-        """The abbreviated title written right before token k ("Rep." of "Rep. Dean Phillips"), else None."""
+        """The abbreviated title written right before token k ("Rep." of "Rep. Dean Phillips", "Ms" of British
+        "Ms Phillipson"), else None."""
+        if k >= 1 and toks[k - 1][2] in _COURTESY_TITLES and self.text[toks[k - 1][1]:toks[k][0]] == " ":
+            return toks[k - 1][2]
         if k >= 2 and toks[k - 1][2] == "." and toks[k - 1][0] == toks[k - 2][1] and \
                 self.lows[k - 2] + "." in self.lex.role_words and toks[k - 2][2][:1].isupper():
             return toks[k - 2][2] + "."
@@ -452,7 +459,8 @@ class _Builder:
             possessive = True  # "Goldman Sachs Group Inc.'s head of research"
         version_end = None
         k = b
-        if k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " " and _VERSION.match(toks[k][2]):
+        if k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " " and _VERSION.match(toks[k][2]) and \
+                not (k + 1 < len(toks) and toks[k + 1][2].lower() in _AMOUNT_WORDS):
             version_end = toks[k][1]
             k += 1
             while k < len(toks) and toks[k][2] in _VERSION_SUFFIX and text[toks[k - 1][1]:toks[k][0]] == " ":

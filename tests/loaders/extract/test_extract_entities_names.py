@@ -369,3 +369,18 @@ def test_a_quoted_nickname_stays_inside_the_persons_name(quotes: str) -> None:
 
 def test_a_quoted_word_after_a_common_word_is_no_nickname() -> None:
     assert not any('"' in label for label in labels(extract('The word "Hello" Zentrix chose was odd.')))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The privacy watchdog fined Quillbot 5 million euros on Monday.", "Quillbot"),
+    ("Regulators fined Zentrix 20 percent of its revenue.", "Zentrix"),
+])
+def test_an_amount_after_a_name_is_no_version(text: str, name: str) -> None:
+    found = labels(extract(text))
+    assert name in found and not any(label.startswith(f"{name} ") for label in found), found
+
+
+@pytest.mark.parametrize("title", ["Mr", "Ms", "Dr"])
+def test_a_british_courtesy_title_without_a_full_stop_types_a_person(title: str) -> None:
+    found = labels(extract(f"{title} Kebrawi said the schools would use the Zentrix tool."))
+    assert found.get("Kebrawi") == "Person", found
