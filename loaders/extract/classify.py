@@ -527,7 +527,8 @@ class _Typer:
                 types = [t.type for t in group if t.type in ("Organization", "Person", "Product")]
                 if types:
                     best = max(set(types), key=types.count)
-                    votes = Counter(t.type for t in group if t.type in ("Organization", "Person", "Product")
+                    # (places vote too: "in Tokyo, Osaka and Fukuoka" is a list of cities)
+                    votes = Counter(t.type for t in group if t.type in ("Organization", "Person", "Product", "Place")
                                     and t.cue != "single-default").most_common(2)
                     strong = votes[0][0] if votes and votes[0][1] >= 2 and (len(votes) == 1 or
                                                                             votes[1][1] < votes[0][1]) else None
@@ -536,6 +537,7 @@ class _Typer:
                             # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
                             items[k] = replace(items[k], type=strong, cue="list")
                         elif items[k].type is None and not items[k].mention.sentence_initial and \
+                                items[k].mention.text not in self.lex.demonyms and \
                                 items[k].mention.text.lower() not in self.doc.lower_vocab and \
                                 (best != "Person" or self._person_shaped(items[k].mention.text)):
                             # "Defendants" is a common word; a list of people takes only names shaped as one
