@@ -437,7 +437,9 @@ class _Typer:
             return TypedMention(mention=m, type="Organization", cue="org-before", label=surface)
         if last in _PRODUCT_HEADS and len(words) > 1:
             return TypedMention(mention=m, type="Product", cue="product-head", label=ext)
-        if (last in lex.org_suffixes or ".ai" in last.lower() or last.endswith(".com")) and \
+        # ("Austin Independent School District": a school district is a body, a court's or voters' district is not)
+        if (last in lex.org_suffixes or ".ai" in last.lower() or last.endswith(".com") or
+                (last == "District" and len(words) > 2 and words[-2] == "School")) and \
                 (len(words) > 1 or "." in last):
             return TypedMention(mention=m, type="Organization", cue="org-suffix", label=surface)
         if not m.possessive and not m.sentence_initial and self._product_after(after):

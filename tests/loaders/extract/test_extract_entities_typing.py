@@ -237,3 +237,8 @@ def test_a_nationality_in_a_list_of_companies_is_no_company() -> None:
     text = ("Investors include Harbor Ventures, Quillbyte Capital and Swedish defence company Zentrix AB, "
             "the company said.")
     assert "Swedish" not in labels(extract(text)), labels(extract(text))
+
+
+def test_a_school_district_is_an_organisation() -> None:
+    text = "Cameras on Marlow Unified School District buses recorded 19 Zentrix robotaxis passing."
+    assert labels(extract(text)).get("Marlow Unified School District") == "Organization", labels(extract(text))
