@@ -476,7 +476,10 @@ class _Typer:
             return TypedMention(mention=m, type="Person", cue="role-before", label=surface)
         if (_may_hold(low_before, _SOURCE_WORDS) and p["source_before"].search(before)) or \
                 p["source_after"].match(after):
-            if person_like:
+            w0 = words[0]
+            # ("Schools Week reported": a plural common noun starts a publication's name, not a person's)
+            if person_like and not (w0.endswith("s") and w0[:-1].lower() in lex.common_words and
+                                    not first_name(w0, lex)):
                 return TypedMention(mention=m, type="Person", cue="source-person", label=surface)
             return TypedMention(mention=m, type="Organization", cue="source", label=surface)
         acr = _ACRONYM_AFTER.match(after)

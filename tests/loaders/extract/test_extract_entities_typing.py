@@ -242,3 +242,12 @@ def test_a_nationality_in_a_list_of_companies_is_no_company() -> None:
 def test_a_school_district_is_an_organisation() -> None:
     text = "Cameras on Marlow Unified School District buses recorded 19 Zentrix robotaxis passing."
     assert labels(extract(text)).get("Marlow Unified School District") == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The trade title Teachers Weekly reported that schools were far behind Zentrix.", "Teachers Weekly",
+     "Organization"),
+    ("Dana Whitcombe reported that the Zentrix lab was far behind.", "Dana Whitcombe", "Person"),
+])
+def test_a_plural_common_noun_starts_a_publication_not_a_reporter(text: str, name: str, kind: str) -> None:
+    assert labels(extract(text)).get(name) == kind, labels(extract(text))
