@@ -251,3 +251,9 @@ def test_a_school_district_is_an_organisation() -> None:
 ])
 def test_a_plural_common_noun_starts_a_publication_not_a_reporter(text: str, name: str, kind: str) -> None:
     assert labels(extract(text)).get(name) == kind, labels(extract(text))
+
+
+@pytest.mark.parametrize("word", ["AV", "AVs"])
+def test_autonomous_vehicle_abbreviations_are_no_names(word: str) -> None:
+    text = f"Engineers said the Zentrix {word} software failed to stop, and the {word} hit a pole."
+    assert word not in labels(extract(text)), labels(extract(text))
