@@ -255,5 +255,5 @@ def test_a_plural_common_noun_starts_a_publication_not_a_reporter(text: str, nam
 
 @pytest.mark.parametrize("word", ["AV", "AVs"])
 def test_autonomous_vehicle_abbreviations_are_no_names(word: str) -> None:
-    text = f"Engineers said the Zentrix {word} software failed to stop, and the {word} hit a pole."
+    text = f"Zentrix said it would study the {word}'s response to this kind of rare event."
     assert word not in labels(extract(text)), labels(extract(text))
