@@ -212,6 +212,11 @@ class _Builder:
                         j + 1 < n and is_name_token(toks[j + 1][2]) and text[toks[j][1]:toks[j + 1][0]] == " ":
                     j += 2  # "Children's Digital Rights Coalition": a plural's possessive inside the name
                     continue
+                if not gap and toks[j][2] in {"'s", "’s"} and j == i + 1 and j + 1 < n and \
+                        toks[j + 1][2] in _INSTITUTIONS and self.lex.known.get(fold(toks[i][2])) is None and \
+                        text[toks[j][1]:toks[j + 1][0]] == " ":
+                    j += 2  # "Alleyn's School", "King's College": an institution named after its founder or patron
+                    continue
                 if not gap and toks[j][2] in {"'s", "’s"} and j + 1 < n and toks[j + 1][2] in _OFFICE_HEADS and \
                         not self.lex.role_words.isdisjoint(self.lows[i:j]) and text[toks[j][1]:toks[j + 1][0]] == " ":
                     j += 2  # "New Hampshire Attorney General's Office": an office named after its holder's title

@@ -80,3 +80,15 @@ def test_a_generic_word_before_an_institutions_head_is_the_names(text: str, org:
 def test_a_copyright_line_still_names_only_the_company() -> None:
     found = labels(extract("Copyright 2024 Zentrix Labs. All rights reserved."))
     assert not any(label.startswith("Copyright") for label in found), found
+
+
+def test_an_institution_named_after_a_person_keeps_the_possessive() -> None:
+    found = labels(extract("Jane Marlow, head of Quillon's School in south London, said the tools help."))
+    assert found.get("Quillon's School") == "Organization", found
+    assert "Quillon" not in found, found
+
+
+@pytest.mark.parametrize("unit", ["MW", "GW", "GCSEs"])
+def test_units_and_exams_are_no_organisations(unit: str) -> None:
+    found = labels(extract(f"Zentrix said the 900 {unit} plan, announced in May, was on track."))
+    assert unit not in found, found
