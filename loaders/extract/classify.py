@@ -196,10 +196,15 @@ def _single_org_like(w: str, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
     return (w[1:].islower() and w.isalpha() and not _DEMONYM.search(w)) or any(c.isupper() for c in w[1:])
 
 
+_NICKNAME = re.compile(r"^[\"“‘'][A-Z][a-z]+[\"”’']$")
+
+
 def name_like(words: list[str]) -> bool:
     """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.", "van" inside)."""
     # inside a name, a particle or a middle initial written without its full stop ("Justin J Pearson")
-    return all(_NAME_WORD.match(w) or (0 < k < len(words) - 1 and (w in _PARTICLES or (len(w) == 1 and w.isupper())))
+    # (or a quoted nickname: 'Chungin "Roy" Lee')
+    return all(_NAME_WORD.match(w) or (0 < k < len(words) - 1 and (w in _PARTICLES or (len(w) == 1 and w.isupper())
+                                                                   or _NICKNAME.match(w) is not None))
                for k, w in enumerate(words))
 
 
@@ -336,10 +341,14 @@ class _Typer:
             ends = []  # "Zentrix Labs' Quillbot": the word before is part of a name, not a cue noun ("labs")
         cue_product = any(e in lex.product_cues for e in ends[:2])
         cue_org = any(e in lex.org_cues for e in ends[:2])
-        cue_role = any(e in lex.roles for e in ends)
+        # a plural title before a list of names is each one's ("commissioners Mark Christie and ...")
+        cue_role = any(e in lex.roles for e in ends) or (
+            bool(ends) and ends[0].endswith("s") and ends[0][:-1] in lex.roles)
         last = words[-1]
         if _MEDIA_AFTER.match(after) and _DET_BEFORE.search(before):
             return TypedMention(mention=m, type="Product", cue="media-name", label=surface)  # "the Core Memory podcast"
+        if len(words) == 3 and _NICKNAME.match(words[1]) and name_like(words):
+            return TypedMention(mention=m, type="Person", cue="nickname", label=surface)  # 'Chungin "Roy" Lee'
         if honorific_name(words, lex):
             return TypedMention(mention=m, type="Person", cue="honorific", label=surface)  # "Prince Alwaleed Bin Talal"
         if m.title and (len(words) > 1 or words[0] not in lex.generic_caps) and not (
@@ -428,7 +437,9 @@ class _Typer:
             return TypedMention(mention=m, type="Organization", cue="org-before", label=surface)
         if last in _PRODUCT_HEADS and len(words) > 1:
             return TypedMention(mention=m, type="Product", cue="product-head", label=ext)
-        if (last in lex.org_suffixes or ".ai" in last.lower() or last.endswith(".com")) and \
+        # ("Austin Independent School District": a school district is a body, a court's or voters' district is not)
+        if (last in lex.org_suffixes or ".ai" in last.lower() or last.endswith(".com") or
+                (last == "District" and len(words) > 2 and words[-2] == "School")) and \
                 (len(words) > 1 or "." in last):
             return TypedMention(mention=m, type="Organization", cue="org-suffix", label=surface)
         if not m.possessive and not m.sentence_initial and self._product_after(after):
@@ -465,7 +476,10 @@ class _Typer:
             return TypedMention(mention=m, type="Person", cue="role-before", label=surface)
         if (_may_hold(low_before, _SOURCE_WORDS) and p["source_before"].search(before)) or \
                 p["source_after"].match(after):
-            if person_like:
+            w0 = words[0]
+            # ("Schools Week reported": a plural common noun starts a publication's name, not a person's)
+            if person_like and not (w0.endswith("s") and w0[:-1].lower() in lex.common_words and
+                                    not first_name(w0, lex)):
                 return TypedMention(mention=m, type="Person", cue="source-person", label=surface)
             return TypedMention(mention=m, type="Organization", cue="source", label=surface)
         acr = _ACRONYM_AFTER.match(after)
@@ -518,7 +532,8 @@ class _Typer:
                 types = [t.type for t in group if t.type in ("Organization", "Person", "Product")]
                 if types:
                     best = max(set(types), key=types.count)
-                    votes = Counter(t.type for t in group if t.type in ("Organization", "Person", "Product")
+                    # (places vote too: "in Tokyo, Osaka and Fukuoka" is a list of cities)
+                    votes = Counter(t.type for t in group if t.type in ("Organization", "Person", "Product", "Place")
                                     and t.cue != "single-default").most_common(2)
                     strong = votes[0][0] if votes and votes[0][1] >= 2 and (len(votes) == 1 or
                                                                             votes[1][1] < votes[0][1]) else None
@@ -527,6 +542,7 @@ class _Typer:
                             # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
                             items[k] = replace(items[k], type=strong, cue="list")
                         elif items[k].type is None and not items[k].mention.sentence_initial and \
+                                items[k].mention.text not in self.lex.demonyms and \
                                 items[k].mention.text.lower() not in self.doc.lower_vocab and \
                                 (best != "Person" or self._person_shaped(items[k].mention.text)):
                             # "Defendants" is a common word; a list of people takes only names shaped as one

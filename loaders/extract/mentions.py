@@ -43,6 +43,11 @@ _PLURAL_OWNERS = frozenset({"Children", "Women", "Men", "People", "Citizens", "W
 _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":", "(", "[", "·", ";"})
 _OFFICE_HEADS = frozenset({"Office", "Department", "Bureau", "Division"})  # "Attorney General's Office"
 _APOSTROPHES = frozenset({"'", "’"})
+# a number before one of these is an amount, not a version ("fined Replika 5 million euros")
+_AMOUNT_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "percent", "per", "%", "m", "bn",
+                           "euros", "dollars", "pounds", "yen", "yuan", "times", "years", "months", "weeks", "days"})
+_COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr"})  # written without a full stop in British English
+_DOTTED_NAME_WORDS = frozenset({"Bros", "St"})  # abbreviations that a name goes on after
 _INSTITUTIONS = frozenset({"University", "College", "School", "Hospital", "Institute", "Museum", "Library", "Academy"})
 _TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
 _QUOTES_OPEN = "\"“‘'"
@@ -207,9 +212,21 @@ class _Builder:
                         j + 1 < n and is_name_token(toks[j + 1][2]) and text[toks[j][1]:toks[j + 1][0]] == " ":
                     j += 2  # "Children's Digital Rights Coalition": a plural's possessive inside the name
                     continue
+                if not gap and toks[j][2] in {"'s", "’s"} and j == i + 1 and j + 1 < n and \
+                        toks[j + 1][2] in _INSTITUTIONS and self.lex.known.get(fold(toks[i][2])) is None and \
+                        text[toks[j][1]:toks[j + 1][0]] == " ":
+                    j += 2  # "Alleyn's School", "King's College": an institution named after its founder or patron
+                    continue
                 if not gap and toks[j][2] in {"'s", "’s"} and j + 1 < n and toks[j + 1][2] in _OFFICE_HEADS and \
                         not self.lex.role_words.isdisjoint(self.lows[i:j]) and text[toks[j][1]:toks[j + 1][0]] == " ":
                     j += 2  # "New Hampshire Attorney General's Office": an office named after its holder's title
+                    continue
+                if not gap and toks[j][2] == "." and toks[j - 1][2] in _DOTTED_NAME_WORDS and j + 1 < n and \
+                        is_name_token(toks[j + 1][2]) and text[toks[j][1]:toks[j + 1][0]] == " ":
+                    j += 2  # "Warner Bros. Discovery", "St. Louis": the abbreviation's full stop is the name's
+                    continue
+                if gap == " " and self._nickname_at(toks, j):
+                    j += 3  # 'Chungin "Roy" Lee': a quoted nickname between a given name and a surname
                     continue
                 if not gap and self._initial_joins(toks, j, i):
                     j += 1 if toks[j][2][0] in _APOSTROPHES else 2  # "Andrew N. Ferguson", "Adam D’Angelo"
@@ -230,6 +247,23 @@ class _Builder:
                 break
             runs.append((i, j))
         return runs
+
+    def _nickname_at(self, toks: list[Tok], j: int) -> bool:
+        """Whether a quoted capitalised word at j follows a given name and precedes a capitalised word (the surname)."""
+        if j + 3 >= len(toks) or toks[j][2] not in _QUOTE_MARKS or toks[j + 2][2] not in _QUOTE_MARKS | {"”", "’"}:
+            return False
+        nick, last = toks[j + 1][2], toks[j + 3][2]
+        text = self.text
+        given = toks[j - 1][2]
+        lex = self.lex
+        # the word before is a given name, or an unknown capitalised word ("Chungin"), not a common or generic one
+        if given not in lex.first_names and not (given.istitle() and given.isalpha() and given not in lex.generic_caps
+                                                 and given.lower() not in lex.common_words
+                                                 and given.lower() not in lex.stopwords):
+            return False
+        return nick.istitle() and nick.isalpha() and \
+            toks[j][1] == toks[j + 1][0] and toks[j + 1][1] == toks[j + 2][0] and \
+            text[toks[j + 2][1]:toks[j + 3][0]] == " " and last.istitle() and is_name_token(last)
 
     def _campus_after(self, toks: list[Tok], i: int, j: int) -> bool:
         """Whether the comma at j joins "University of <place>" to one place word naming its campus, not a list."""
@@ -299,7 +333,10 @@ class _Builder:
             and nxt.lower() not in self.doc.lower_vocab
 
     def _abbreviated_title(self, toks: list[Tok], k: int) -> str | None:
-        """The abbreviated title written right before token k ("Rep." of "Rep. Dean Phillips"), else None."""
+        """The abbreviated title written right before token k ("Rep." of "Rep. Dean Phillips", "Ms" of British
+        "Ms Phillipson"), else None."""
+        if k >= 1 and toks[k - 1][2] in _COURTESY_TITLES and self.text[toks[k - 1][1]:toks[k][0]] == " ":
+            return toks[k - 1][2]
         if k >= 2 and toks[k - 1][2] == "." and toks[k - 1][0] == toks[k - 2][1] and \
                 self.lows[k - 2] + "." in self.lex.role_words and toks[k - 2][2][:1].isupper():
             return toks[k - 2][2] + "."
@@ -354,7 +391,10 @@ class _Builder:
             stop = low in lex.stopwords and t != "US" and not (b - a >= 3 and toks[b - 1][2] in _FIRM_ENDINGS and (
                 a not in initial or (a == 0 and self._named_mid_sentence(t, toks[a + 1][2]))))
             # (a name the text writes mid-sentence too keeps its first word: "Sports Illustrated published")
-            if stop or t in {"The", "A", "An"} or (t in lex.generic_caps and t != "AI") or \
+            # ("Copyright Office", "Democratic Party": a generic word naming an institution with its head word)
+            generic = t in lex.generic_caps and t != "AI" and not (
+                t.istitle() and a + 1 < b and toks[a + 1][2] in lex.org_suffixes)
+            if stop or t in {"The", "A", "An"} or generic or \
                     (a in initial and (low in self.doc.lower_vocab or low in lex.group_nouns)
                      and low not in lex.role_words and lex.known.get(fold(t)) is None
                      and not (a + 1 < b and toks[a + 1][2] in _NAME_SUFFIXES and not _ADJECTIVE.search(low))
@@ -424,7 +464,8 @@ class _Builder:
             possessive = True  # "Goldman Sachs Group Inc.'s head of research"
         version_end = None
         k = b
-        if k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " " and _VERSION.match(toks[k][2]):
+        if k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " " and _VERSION.match(toks[k][2]) and \
+                not (k + 1 < len(toks) and toks[k + 1][2].lower() in _AMOUNT_WORDS):
             version_end = toks[k][1]
             k += 1
             while k < len(toks) and toks[k][2] in _VERSION_SUFFIX and text[toks[k - 1][1]:toks[k][0]] == " ":
@@ -442,6 +483,23 @@ class _Builder:
                                           and w.lower() not in self.doc.lower_vocab)
         return len(self.mentions) - 1
 
+    def _org_with_title_word(self, toks: list[Tok], a: int, b: int, last: int) -> bool:
+        """Whether a run holding a title word is one organisation's name: it starts "<head> of" ("Association of
+        Artist Managers") or ends in an organisation's head word with no given name after the title word."""
+        org_suffixes = self.lex.org_suffixes
+        if toks[a][2] in org_suffixes and a + 2 < b and toks[a + 1][2] == "of":
+            return True
+        return last < b - 1 and toks[b - 1][2] in org_suffixes and \
+            toks[last + 1][2] not in self.lex.first_names and b - a >= 3
+
+    def _portfolio(self, toks: list[Tok], a: int, b: int, keep: int) -> bool:
+        """Whether the words before a title are a nationality and a portfolio, no organisation ("German Economy
+        Minister", "French Digital Minister"): a demonym, then only common words."""
+        lex = self.lex
+        return b - a >= 2 and keep <= a and toks[a][2] in lex.demonyms and all(
+            (self.lows[k] in self.doc.lower_vocab or self.lows[k] in lex.common_words)
+            and toks[k][2] not in lex.org_suffixes for k in range(a + 1, b))
+
     def _split_titles(self, s: Sentence, toks: list[Tok], a: int, b: int, initial: bool, keep: int = 0) -> None:
         """Split "OpenAI CEO Sam Altman" into an organisation, a title and a person name (tokens before ``keep``,
         a well-known name, stay whole)."""
@@ -457,6 +515,8 @@ class _Builder:
                                                 toks[k][2].istitle())]
         if toks[a][2] in _OF_THE_HEADS and a + 2 < b and toks[a + 1][2] == "of":
             role_idx = []  # "Office of the Privacy Commissioner of Canada": an institution named after its head
+        elif role_idx and self._org_with_title_word(toks, a, b, role_idx[-1]):
+            role_idx = []  # "Tech Justice Law Project", "Association of Artist Managers": a title word in a name
         if not role_idx or (role_idx[-1] + 1 < b and all(t[2] in lex.org_suffixes for t in toks[role_idx[-1] + 1:b])) \
                 or any(t[2] in _INSTITUTIONS for t in toks[role_idx[-1] + 1:b]) or \
                 (b - a > 2 and toks[b - 2][2] in {"'s", "’s"} and toks[b - 1][2] in _OFFICE_HEADS):
@@ -476,9 +536,11 @@ class _Builder:
             name_a = cands[0] if cands else max(name_a + 1, b - 2)
         title = self.text[toks[first][0]:toks[last][1]]
         org_idx = None
-        if first > a:
+        if first > a and not self._portfolio(toks, a, first, keep):
             org_idx = self._emit(s, toks, a, first, initial=initial, keep=keep)
-        if name_a < b and role_words.isdisjoint(lows[name_a:b]) and lex.generic_caps.isdisjoint(
+        # a title word ending the name after a given name is a surname ("Commissioner Stephen King")
+        name_b = b - 1 if b - name_a >= 2 and toks[b - 2][2] in lex.first_names else b
+        if name_a < b and role_words.isdisjoint(lows[name_a:name_b]) and lex.generic_caps.isdisjoint(
                 map(_TEXT, toks[name_a:b])):
             self._emit(s, toks, name_a, b, title=title, org_before=org_idx, initial=False)
         elif name_a == b and first > a and toks[last][2].rstrip("s").isupper():

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from kg.model import Entity, EntityKey, EntityType, Span
 from loaders.extract.lexicon import KnownEntity, Lexicon, fold, lexicon
+from loaders.extract.name_cues import is_place
 from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMention, TypedMentions
 
 # how much a cue is trusted when two readings of one name disagree
@@ -86,6 +87,33 @@ def initials(label: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", label) if w and w.lower() not in _SKIP_WORDS and w[0].isalpha())
 
 
+# an acronym's shape: capitals, perhaps with the lower-case initial of a connector between them ("DfE")
+_ACRONYM_SHAPE = re.compile(r"^[A-Z](?:[A-Z]|[a-z](?=[A-Z]))*[A-Z]$")
+
+
+def acronym_like(surface: str) -> bool:
+    """Whether a single word is written as an acronym ("FERC", "DMV", "DfE")."""
+    return 2 <= len(surface) <= 6 and _ACRONYM_SHAPE.match(surface) is not None and \
+        (surface.isupper() or len(surface) <= 5)
+
+
+@lru_cache(maxsize=1 << 14)
+def acronym_forms(label: str) -> frozenset[str]:
+    """The acronyms a multi-word name is written as: its initials, with the connectors' initials in lower case
+    ("Department for Education" -> "DfE"), and without a leading place ("California Department of Motor
+    Vehicles" -> "DMV")."""
+    words = [w for w in re.split(r"[\s-]+", label) if w and w[0].isalpha()]
+    if len(words) < 2:
+        return frozenset()
+    forms = {initials(label).upper(), "".join(w[0] if w.lower() in _SKIP_WORDS else w[0].upper() for w in words)}
+    lex = lexicon()
+    for k in (1, 2):
+        rest = words[k:]
+        if len(rest) >= 3 and rest[0].lower() not in _SKIP_WORDS and is_place(" ".join(words[:k]), lex):
+            forms.add(initials(" ".join(rest)).upper())
+    return frozenset(forms)
+
+
 @lru_cache(maxsize=1 << 14)
 def _forms(label: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """The words of a name, their folded forms and its upper-case initials (cached: names recur in every match)."""
@@ -146,13 +174,13 @@ class _Resolver:
         f = fold(surface)
         unknown = self.lex.known.get(f) is None
         # an upper-case single word may be an acronym of a longer organisation name
-        acronym = n == 1 and f.isupper() is False and surface.isupper() and len(surface) >= 2
+        acronym = n == 1 and acronym_like(surface)
         org_suffixes, generic_caps = self.lex.org_suffixes, self.lex.generic_caps
         hits: list[int] = []
         brand_only: set[int] = set()  # organisations matched only because the name starts theirs ("Andreessen")
         # without an acronym reading a longer name must contain the first word: clusters without it are skipped
         clusters = self.clusters
-        if n and not (n == 1 and surface.isupper()):
+        if n and not (n == 1 and (surface.isupper() or acronym)):
             cands: Iterable[tuple[int, _Cluster]] = [(ci, clusters[ci]) for ci in
                                                      sorted(self.word_index.get(fwords[0], ()))]
         else:
@@ -161,9 +189,9 @@ class _Resolver:
             if ci == exclude or c.type in ("Group", "Place") or not c.labels:
                 continue
             for lab in {c.label(), *c.surfaces}:
-                lw, flw, inits = _forms(lab)
+                lw, flw, _ = _forms(lab)
                 if len(lw) <= n:
-                    if acronym and c.type == "Organization" and inits == surface and len(lw) > 1:
+                    if acronym and c.type == "Organization" and surface in acronym_forms(lab) and len(lw) > 1:
                         hits.append(ci)
                     continue
                 if c.type == "Person":
@@ -187,9 +215,8 @@ class _Resolver:
                     hits.append(ci)
                     break
             # acronym of a multi-word organisation ("NYT")
-            if ci not in hits and n == 1 and surface.isupper() and 2 <= len(surface) <= 6 and \
-                    c.type == "Organization" and any(_forms(lab)[2] == surface for lab in c.surfaces if
-                                                     len(_forms(lab)[0]) > 1):
+            if ci not in hits and acronym and c.type == "Organization" and \
+                    any(surface in acronym_forms(lab) for lab in c.surfaces):
                 hits.append(ci)
         hits = sorted(set(hits))
         if len(hits) > 1 and n == 1:
@@ -323,6 +350,7 @@ class _Resolver:
                 self._add(i, t, t.type, t.label or t.mention.text)
                 # later untyped writings of the same name (sentence-initial ones) join this entity
                 surface_of.setdefault(fold(t.mention.text), self.assign[i])
+        self._merge_acronyms()
         # 4. a brand written alone that starts a product's name is its maker ("Humane" of "Humane AI Pin")
         for i, t in enumerate(items):
             if i in self.assign or t.mention.group or len(t.mention.text.split()) != 1:
@@ -342,6 +370,18 @@ class _Resolver:
                 if t.mention.org_before is not None:
                     self.clusters[self.assign[i]].affiliation = t.mention.org_before
         return self._build()
+
+    def _merge_acronyms(self) -> None:
+        """An organisation named only by an acronym joins the one organisation of the text whose name it abbreviates
+        ("FERC" of "Federal Energy Regulatory Commission", "DMV" of "California Department of Motor Vehicles")."""
+        for ci, c in enumerate(self.clusters):
+            if not c.items or c.type != "Organization" or not acronym_like(c.label()):
+                continue
+            word = c.label()
+            cands = [cj for cj, d in enumerate(self.clusters) if cj != ci and d.items and d.type == "Organization"
+                     and any(word in acronym_forms(lab) for lab in {d.label(), *d.surfaces})]
+            if len(cands) == 1:
+                self._join(ci, cands[0])
 
     def _merge_suffixes(self) -> None:
         """"AI Pin" joins "Humane AI Pin", a titled "Trump" joins "Donald Trump", "James Earl" joins "James Earl

@@ -356,3 +356,31 @@ def test_a_known_name_before_a_full_stop_ends_before_it() -> None:
 ])
 def test_an_honorific_before_a_personal_name_makes_a_person(text: str, name: str, etype: str) -> None:
     assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize("quotes", ['""', "“”"])
+def test_a_quoted_nickname_stays_inside_the_persons_name(quotes: str) -> None:
+    text = (f"The round caps a good year for chief executive Qorvin {quotes[0]}Dee{quotes[1]} Whitcombe. "
+            "Whitcombe founded Zentrix Labs in 2021.")
+    people = [e for e in extract(text).entities if e.type == "Person"]
+    assert len(people) == 1, people
+    assert people[0].label.replace(quotes[0], "").replace(quotes[1], "") == "Qorvin Dee Whitcombe", people
+
+
+def test_a_quoted_word_after_a_common_word_is_no_nickname() -> None:
+    assert not any('"' in label for label in labels(extract('The word "Hello" Zentrix chose was odd.')))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The privacy watchdog fined Quillbot 5 million euros on Monday.", "Quillbot"),
+    ("Regulators fined Zentrix 20 percent of its revenue.", "Zentrix"),
+])
+def test_an_amount_after_a_name_is_no_version(text: str, name: str) -> None:
+    found = labels(extract(text))
+    assert name in found and not any(label.startswith(f"{name} ") for label in found), found
+
+
+@pytest.mark.parametrize("title", ["Mr", "Ms", "Dr"])
+def test_a_british_courtesy_title_without_a_full_stop_types_a_person(title: str) -> None:
+    found = labels(extract(f"{title} Kebrawi said the schools would use the Zentrix tool."))
+    assert found.get("Kebrawi") == "Person", found

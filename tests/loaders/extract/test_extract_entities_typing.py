@@ -226,3 +226,34 @@ def test_a_person_with_an_unknown_given_name_is_read_from_the_context(text: str,
 def test_a_firm_after_of_does_not_make_an_institution_a_person() -> None:
     got = labels(extract("Zentrix Labs sold a stake to Harbor Group of Sequoia Capital last year."))
     assert got.get("Harbor Group") != "Person", got
+
+
+def test_an_unknown_word_in_a_list_of_places_is_a_place() -> None:
+    text = "The three newspapers, headquartered in Tokyo, Marubashi and Fukuoka, operate separately from Zentrix."
+    assert labels(extract(text)).get("Marubashi") == "Place", labels(extract(text))
+
+
+def test_a_nationality_in_a_list_of_companies_is_no_company() -> None:
+    text = ("Investors include Harbor Ventures, Quillbyte Capital and Swedish defence company Zentrix AB, "
+            "the company said.")
+    assert "Swedish" not in labels(extract(text)), labels(extract(text))
+
+
+def test_a_school_district_is_an_organisation() -> None:
+    text = "Cameras on Marlow Unified School District buses recorded 19 Zentrix robotaxis passing."
+    assert labels(extract(text)).get("Marlow Unified School District") == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The trade title Teachers Weekly reported that schools were far behind Zentrix.", "Teachers Weekly",
+     "Organization"),
+    ("Dana Whitcombe reported that the Zentrix lab was far behind.", "Dana Whitcombe", "Person"),
+])
+def test_a_plural_common_noun_starts_a_publication_not_a_reporter(text: str, name: str, kind: str) -> None:
+    assert labels(extract(text)).get(name) == kind, labels(extract(text))
+
+
+@pytest.mark.parametrize("word", ["AV", "AVs"])
+def test_autonomous_vehicle_abbreviations_are_no_names(word: str) -> None:
+    text = f"Zentrix said it would study the {word}'s response to this kind of rare event."
+    assert word not in labels(extract(text)), labels(extract(text))
