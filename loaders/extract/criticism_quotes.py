@@ -68,6 +68,15 @@ _APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]
 # verbs whose scare-quoted complement is a verdict against what they name ("derided Chorus as “…”")
 _NEG_FRAME = re.compile(r"(?:dismiss|derid|pann|reject|brand|label)", re.I)
 _CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
+# 'called the plan "…"' as a verdict, not 'called for'/'called on' (a demand) nor 'called in' (a summons)
+_CALLED_OBJECT = re.compile(r"call(?:ed|s|ing)?\s+(?!(?:for|on|upon|in|out|off|up|back|it quits)\b)\w", re.I)
+# words that judge by their form: excess ("overbroad", "overhyped") or too little ("barely usable")
+_LABEL_CUE = re.compile(r"\b(?:over(?!all|seas|view|night|time|sight)[a-z]{4,}|barely|hardly|scarcely)\b", re.I)
+# a critic going further than the last one: "X went further, calling …"
+_ESCALATION = re.compile(r"\b(?:went|goes|go|going)\s+(?:even\s+|a step\s+)?further\b", re.I)
+_DENYING = re.compile(r"\b(?:den(?:y|ies|ied|ying)|disput\w+|refut\w+|rebut\w*|defend\w*)\b", re.I)
+CALLED_LABEL = register("criticism.called_label.v1", "A neutral-worded label given to something ('called the app “a "
+                        "slot machine”') in a passage already criticising, or worded as excess or lack", __name__)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _GENERIC_YOU = re.compile(r"\b(?:if|when|whenever|unless|once)\s+$", re.I)
 
@@ -101,6 +110,8 @@ def _judge_quote(ix: CriticIndex, acc: Collected, a: Attribution) -> None:
     rule = QUOTED_JUDGEMENT
     if not negative and _stance_before(ix, speaker, sent_a):
         negative, rule = True, QUOTED_STANCE
+    if not negative and _critical_label(ix, a, body):
+        negative, rule = True, CALLED_LABEL
     critical_reply = _critical_reply(ix, a, body)
     if verb_text and re.match(r"\W*ask", verb_text, re.I) and body.rstrip().endswith("?"):
         return  # a reporter's or host's question
@@ -225,6 +236,29 @@ def _exchange_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str
     if not targets and (neg or dissent or _REFERRING.search(body) or (called and _CALLED_THE.match(frame))):
         targets = topic(ix, qs, speaker, _kind_named(frame) or _kind_named(body))
     return targets
+
+
+def _critical_label(ix: CriticIndex, a: Attribution, body: str) -> bool:
+    """Whether a label given with "called X “…”" judges though its words are neutral: worded as excess or lack, or
+    given in a paragraph that already criticises (so a praising label in a warm passage stays out)."""
+    if a.called < 0 or not _CALLED_OBJECT.match(ix.text, a.called) or ix.polarity(body) > 0 or \
+            len(body.split()) > 10 or _DENIED.search(body):
+        return False  # 'calling the claim “simply not true”': a denial rebuts, and is handled as one
+    ctx = ix.ctx
+    s = ctx.sentence(a.sent)
+    if _DENYING.search(ix.text, s.start, a.called):
+        return False  # 'X denied that …, calling the report “…”': the speaker defends their own side
+    if _LABEL_CUE.search(body):
+        return True
+    if _ESCALATION.search(ix.text, s.start, a.called):
+        return True
+    for si in range(a.sent - 1, -1, -1):
+        prev = ctx.sentence(si)
+        if prev.paragraph != s.paragraph:
+            return False
+        if ix.judged_text(ctx.stext(si)) or DISSENT.search(ctx.stext(si)):
+            return True
+    return False
 
 
 def _stance_before(ix: CriticIndex, speaker: str, sent: int) -> bool:

@@ -1,0 +1,46 @@
+"""The "called X “…”" label rule: a neutral-worded label judges in a critical passage or when worded as excess or
+lack, and stays out when warm, a denial, or a demand."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import check_spans, key_label
+
+from loaders.extract import extract
+from loaders.extract.criticism_quotes import CALLED_LABEL
+
+_LAUNCH = "Brightloop Labs released a children's app called Pally on Monday. "
+
+
+def _label_pairs(text: str) -> set[tuple[str, str]]:
+    """The (critic, target) pairs the label rule found."""
+    ex = extract(text)
+    check_spans(text, ex)
+    names = key_label(ex)
+    return {(names[c.critic], names[c.target]) for c in ex.criticisms if c.rule == CALLED_LABEL}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    (_LAUNCH + "Parents complained that the app was manipulative and addictive. Child safety advocate Tom Reyes "
+     "called Pally “a slot machine with a cartoon face.”", ("Tom Reyes", "Pally")),
+    (_LAUNCH + "Reviewer Dana Whitfield called Pally “barely usable.”", ("Dana Whitfield", "Pally")),
+    (_LAUNCH + "Analyst Priya Natarajan called Pally “a little overdesigned.”", ("Priya Natarajan", "Pally")),
+    (_LAUNCH + "Critics said it was dangerous.\n\nJane Okafor, a privacy campaigner, went further, calling Pally "
+     "“a digital leash.”", ("Jane Okafor", "Pally")),
+])
+def test_label_judges(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _label_pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    _LAUNCH + "Reviewers were impressed. Analyst Tom Reyes called Pally “a game changer for families.”",
+    _LAUNCH + "Analyst Tom Reyes called Pally “a game changer for families.”",
+    _LAUNCH + "Critics said the app was addictive and harmful. Brightloop chief executive Mia Chen denied the "
+    "claims, calling the report “a misreading of our data.”",
+    _LAUNCH + "Critics said the app was addictive and harmful. Analyst Tom Reyes called the criticism “simply not "
+    "true.”",
+    _LAUNCH + "Critics said the app was addictive and harmful. Advocate Tom Reyes called for a ban on “cartoon "
+    "rewards for children.”",
+])
+def test_label_stays_out(text: str) -> None:
+    assert _label_pairs(text) == set()
