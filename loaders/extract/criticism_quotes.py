@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from loaders.extract.critic_roles import addressee, co_speakers
 from loaders.extract.criticism_found import Collected, Finding, Found
-from loaders.extract.criticism_targets import letter_addressee, targets_in, topic
+from loaders.extract.criticism_targets import letter_addressee, medium, targets_in, topic
 from loaders.extract.judgements import (
     ACT_NOUN,
     DISSENT,
@@ -75,6 +75,9 @@ _LABEL_CUE = re.compile(r"\b(?:over(?!all|seas|view|night|time|sight)[a-z]{4,}|b
 # a critic going further than the last one: "X went further, calling …"
 _ESCALATION = re.compile(r"\b(?:went|goes|go|going)\s+(?:even\s+|a step\s+)?further\b", re.I)
 _DENYING = re.compile(r"\b(?:den(?:y|ies|ied|ying)|disput\w+|refut\w+|rebut\w*|defend\w*)\b", re.I)
+# 'called the ads a “…”': the head noun of the thing called, before an article opening the label
+_CALLED_THING = re.compile(r"call\w*\s+(?:the|this|that|these|those)\s+(?:[\w$-]+\s+){0,3}?([a-z][a-z-]{2,})\s+"
+                           r"(?:(?:an?|the)\s+)?$")
 CALLED_LABEL = register("criticism.called_label.v1", "A neutral-worded label given to something ('called the app “a "
                         "slot machine”') in a passage already criticising, or worded as excess or lack", __name__)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
@@ -233,6 +236,8 @@ def _exchange_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str
     targets = continued(ix, acc.seen, speaker, a.sent)
     frame = ix.text[a.called:qs] if called else body
     # 'called the content “appalling”': the content at hand
+    if not targets and called and _CALLED_THE.match(frame):
+        targets = _owner_of_thing(ix, frame, a.called, speaker)  # 'called the ads “…”': whose ads the text said
     if not targets and (neg or dissent or _REFERRING.search(body) or (called and _CALLED_THE.match(frame))):
         targets = topic(ix, qs, speaker, _kind_named(frame) or _kind_named(body))
     return targets
@@ -259,6 +264,28 @@ def _critical_label(ix: CriticIndex, a: Attribution, body: str) -> bool:
         if ix.judged_text(ctx.stext(si)) or DISSENT.search(ctx.stext(si)):
             return True
     return False
+
+
+def _owner_of_thing(ix: CriticIndex, frame: str, at: int, speaker: str) -> list[str]:
+    """Whose thing a "called the ads “…”" judges: the organisation (else product) named in the last earlier sentence
+    that speaks of the same thing ("The ads are part of a campaign by Acme")."""
+    m = _CALLED_THING.match(frame)
+    if m is None or _COMPANY.fullmatch(m.group(1)):
+        return []  # "the company" is the topic's business, not a thing owned
+    noun = m.group(1).lower()
+    stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    word = re.compile(rf"\b{re.escape(stem)}(?:s|es)?\b", re.I)
+    ctx, excluded = ix.ctx, ix.excluded(speaker) | {speaker}
+    sent = ctx.sentence_at(at)
+    for si in range(sent - 1, max(-1, sent - 12), -1):
+        if not word.search(ctx.stext(si)):
+            continue
+        names = [x for x in ctx.mentions(si) if ctx.is_head(x) and x.key not in excluded and not medium(ix, x)]
+        for kind in ("Organization", "Product"):
+            found = [x.key for x in names if x.type == kind]
+            if found:
+                return found[:1]
+    return []
 
 
 def _stance_before(ix: CriticIndex, speaker: str, sent: int) -> bool:

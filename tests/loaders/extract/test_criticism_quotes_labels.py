@@ -4,7 +4,7 @@ lack, and stays out when warm, a denial, or a demand."""
 from __future__ import annotations
 
 import pytest
-from extract_helpers import check_spans, key_label
+from extract_helpers import check_spans, key_label, pairs
 
 from loaders.extract import extract
 from loaders.extract.criticism_quotes import CALLED_LABEL
@@ -44,3 +44,20 @@ def test_label_judges(text: str, pair: tuple[str, str]) -> None:
 ])
 def test_label_stays_out(text: str) -> None:
     assert _label_pairs(text) == set()
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # the owner is named well before the window the story's topic is read from
+    ("Billboards went up across Denver this spring. Commuters noticed them at once.\n\nThe posters are part of a "
+     "campaign by Brightloop Labs, a software startup. Its chief executive said the slogans were meant to provoke. "
+     "Sales teams liked them. The city council said nothing. Bus shelters carried them too. Some residents took "
+     "photos. Others ignored them.\n\nColumnist Rosa Delgado called the posters a “grim and dystopian nightmare” "
+     "in a newspaper column.",
+     ("Rosa Delgado", "Brightloop Labs")),
+    ("Halvorsen Motors sponsored a new proposal on road charging. Columnist Rosa Delgado called the proposal "
+     "“reckless and dangerous.”", ("Rosa Delgado", "Halvorsen Motors")),
+])
+def test_called_thing_goes_to_its_owner(text: str, pair: tuple[str, str]) -> None:
+    ex = extract(text)
+    check_spans(text, ex)
+    assert pair in pairs(ex)
