@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from loaders.extract.critic_roles import addressee, co_speakers
@@ -78,6 +79,8 @@ _DENYING = re.compile(r"\b(?:den(?:y|ies|ied|ying)|disput\w+|refut\w+|rebut\w*|d
 # 'called the ads a “…”': the head noun of the thing called, before an article opening the label
 _CALLED_THING = re.compile(r"call\w*\s+(?:the|this|that|these|those)\s+(?:[\w$-]+\s+){0,3}?([a-z][a-z-]{2,})\s+"
                            r"(?:(?:an?|the)\s+)?$")
+# "X, who has long described Y as “…”": the relative clause's antecedent is who called
+_WHO_BEFORE = re.compile(r",\s+who\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+){0,2}$", re.I)
 CALLED_LABEL = register("criticism.called_label.v1", "A neutral-worded label given to something ('called the app “a "
                         "slot machine”') in a passage already criticising, or worded as excess or lack", __name__)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
@@ -97,8 +100,21 @@ def quotes(ix: CriticIndex, attributions: Sequence[Attribution], found: Found) -
     """Direct quotes (see attribution), critical when they hold a negative judgement."""
     acc = Collected(ix, found)
     for a in attributions:
-        _judge_quote(ix, acc, a)
+        _judge_quote(ix, acc, _relative_speaker(ix, a))
     return acc.out
+
+
+def _relative_speaker(ix: CriticIndex, a: Attribution) -> Attribution:
+    """The speaker of "X, who has described Y as “…”": X, where the speaker found is Y, the one called."""
+    if a.called < 0 or not any(m.key == a.speaker for m in ix.ctx.mentions(a.sent, a.called, a.start)):
+        return a
+    s = ix.ctx.sentence(a.sent)
+    who = _WHO_BEFORE.search(ix.text, s.start, a.called)
+    if who is None:
+        return a
+    before = [m for m in ix.ctx.mentions(a.sent, s.start, who.start() + 1) if ix.ctx.is_head(m) and
+              m.end <= who.start() and m.type in ("Person", "Organization")]
+    return replace(a, speaker=before[-1].key) if before and before[-1].key != a.speaker else a
 
 
 def _judge_quote(ix: CriticIndex, acc: Collected, a: Attribution) -> None:

@@ -1,5 +1,5 @@
-"""The "called X “…”" label rule: a neutral-worded label judges in a critical passage or when worded as excess or
-lack, and stays out when warm, a denial, or a demand."""
+"""Quotes framed by "called X “…”": a neutral-worded label judges in a critical passage or when worded as excess or
+lack (not when warm, a denial or a demand); the thing called goes to its owner; "X, who called Y …" is X's."""
 
 from __future__ import annotations
 
@@ -61,3 +61,12 @@ def test_called_thing_goes_to_its_owner(text: str, pair: tuple[str, str]) -> Non
     ex = extract(text)
     check_spans(text, ex)
     assert pair in pairs(ex)
+
+
+def test_relative_clause_names_who_called() -> None:
+    text = ("Acme Robotics sued Brightloop Labs in March, saying its shopping agent broke the rules of its store.\n\n"
+            "Brightloop said user credentials are stored locally on the device. Chief executive Dana Whitfield, who "
+            "has described Acme Robotics as “a bully,” said the startup is not collecting data from Acme Robotics.")
+    ex = extract(text)
+    check_spans(text, ex)
+    assert ("Dana Whitfield", "Acme Robotics") in pairs(ex)
