@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from loaders.extract.critic_roles import addressee, co_speakers
 from loaders.extract.criticism_found import Collected, Finding, Found
-from loaders.extract.criticism_targets import letter_addressee, targets_in, topic
+from loaders.extract.criticism_targets import letter_addressee, medium, targets_in, topic
 from loaders.extract.judgements import (
     ACT_NOUN,
     DISSENT,
@@ -68,6 +69,20 @@ _APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]
 # verbs whose scare-quoted complement is a verdict against what they name ("derided Chorus as “…”")
 _NEG_FRAME = re.compile(r"(?:dismiss|derid|pann|reject|brand|label)", re.I)
 _CALLED_ACT = re.compile(rf"call(?:ed|s|ing)?\s*{ACT_NOUN.pattern[3:]}", re.I)
+# 'called the plan "…"' as a verdict, not 'called for'/'called on' (a demand) nor 'called in' (a summons)
+_CALLED_OBJECT = re.compile(r"call(?:ed|s|ing)?\s+(?!(?:for|on|upon|in|out|off|up|back|it quits)\b)\w", re.I)
+# words that judge by their form: excess ("overbroad", "overhyped") or too little ("barely usable")
+_LABEL_CUE = re.compile(r"\b(?:over(?!all|seas|view|night|time|sight)[a-z]{4,}|barely|hardly|scarcely)\b", re.I)
+# a critic going further than the last one: "X went further, calling …"
+_ESCALATION = re.compile(r"\b(?:went|goes|go|going)\s+(?:even\s+|a step\s+)?further\b", re.I)
+_DENYING = re.compile(r"\b(?:den(?:y|ies|ied|ying)|disput\w+|refut\w+|rebut\w*|defend\w*)\b", re.I)
+# 'called the ads a “…”': the head noun of the thing called, before an article opening the label
+_CALLED_THING = re.compile(r"call\w*\s+(?:the|this|that|these|those)\s+(?:[\w$-]+\s+){0,3}?([a-z][a-z-]{2,})\s+"
+                           r"(?:(?:an?|the)\s+)?$")
+# "X, who has long described Y as “…”": the relative clause's antecedent is who called
+_WHO_BEFORE = re.compile(r",\s+who\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+){0,2}$", re.I)
+CALLED_LABEL = register("criticism.called_label.v1", "A neutral-worded label given to something ('called the app “a "
+                        "slot machine”') in a passage already criticising, or worded as excess or lack", __name__)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _GENERIC_YOU = re.compile(r"\b(?:if|when|whenever|unless|once)\s+$", re.I)
 
@@ -85,8 +100,21 @@ def quotes(ix: CriticIndex, attributions: Sequence[Attribution], found: Found) -
     """Direct quotes (see attribution), critical when they hold a negative judgement."""
     acc = Collected(ix, found)
     for a in attributions:
-        _judge_quote(ix, acc, a)
+        _judge_quote(ix, acc, _relative_speaker(ix, a))
     return acc.out
+
+
+def _relative_speaker(ix: CriticIndex, a: Attribution) -> Attribution:
+    """The speaker of "X, who has described Y as “…”": X, where the speaker found is Y, the one called."""
+    if a.called < 0 or not any(m.key == a.speaker for m in ix.ctx.mentions(a.sent, a.called, a.start)):
+        return a
+    s = ix.ctx.sentence(a.sent)
+    who = _WHO_BEFORE.search(ix.text, s.start, a.called)
+    if who is None:
+        return a
+    before = [m for m in ix.ctx.mentions(a.sent, s.start, who.start() + 1) if ix.ctx.is_head(m) and
+              m.end <= who.start() and m.type in ("Person", "Organization")]
+    return replace(a, speaker=before[-1].key) if before and before[-1].key != a.speaker else a
 
 
 def _judge_quote(ix: CriticIndex, acc: Collected, a: Attribution) -> None:
@@ -101,6 +129,8 @@ def _judge_quote(ix: CriticIndex, acc: Collected, a: Attribution) -> None:
     rule = QUOTED_JUDGEMENT
     if not negative and _stance_before(ix, speaker, sent_a):
         negative, rule = True, QUOTED_STANCE
+    if not negative and _critical_label(ix, a, body):
+        negative, rule = True, CALLED_LABEL
     critical_reply = _critical_reply(ix, a, body)
     if verb_text and re.match(r"\W*ask", verb_text, re.I) and body.rstrip().endswith("?"):
         return  # a reporter's or host's question
@@ -222,9 +252,56 @@ def _exchange_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str
     targets = continued(ix, acc.seen, speaker, a.sent)
     frame = ix.text[a.called:qs] if called else body
     # 'called the content “appalling”': the content at hand
+    if not targets and called and _CALLED_THE.match(frame):
+        targets = _owner_of_thing(ix, frame, a.called, speaker)  # 'called the ads “…”': whose ads the text said
     if not targets and (neg or dissent or _REFERRING.search(body) or (called and _CALLED_THE.match(frame))):
         targets = topic(ix, qs, speaker, _kind_named(frame) or _kind_named(body))
     return targets
+
+
+def _critical_label(ix: CriticIndex, a: Attribution, body: str) -> bool:
+    """Whether a label given with "called X “…”" judges though its words are neutral: worded as excess or lack, or
+    given in a paragraph that already criticises (so a praising label in a warm passage stays out)."""
+    if a.called < 0 or not _CALLED_OBJECT.match(ix.text, a.called) or ix.polarity(body) > 0 or \
+            len(body.split()) > 10 or _DENIED.search(body):
+        return False  # 'calling the claim “simply not true”': a denial rebuts, and is handled as one
+    ctx = ix.ctx
+    s = ctx.sentence(a.sent)
+    if _DENYING.search(ix.text, s.start, a.called):
+        return False  # 'X denied that …, calling the report “…”': the speaker defends their own side
+    if _LABEL_CUE.search(body):
+        return True
+    if _ESCALATION.search(ix.text, s.start, a.called):
+        return True
+    for si in range(a.sent - 1, -1, -1):
+        prev = ctx.sentence(si)
+        if prev.paragraph != s.paragraph:
+            return False
+        if ix.judged_text(ctx.stext(si)) or DISSENT.search(ctx.stext(si)):
+            return True
+    return False
+
+
+def _owner_of_thing(ix: CriticIndex, frame: str, at: int, speaker: str) -> list[str]:
+    """Whose thing a "called the ads “…”" judges: the organisation (else product) named in the last earlier sentence
+    that speaks of the same thing ("The ads are part of a campaign by Acme")."""
+    m = _CALLED_THING.match(frame)
+    if m is None or _COMPANY.fullmatch(m.group(1)):
+        return []  # "the company" is the topic's business, not a thing owned
+    noun = m.group(1).lower()
+    stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    word = re.compile(rf"\b{re.escape(stem)}(?:s|es)?\b", re.I)
+    ctx, excluded = ix.ctx, ix.excluded(speaker) | {speaker}
+    sent = ctx.sentence_at(at)
+    for si in range(sent - 1, max(-1, sent - 12), -1):
+        if not word.search(ctx.stext(si)):
+            continue
+        names = [x for x in ctx.mentions(si) if ctx.is_head(x) and x.key not in excluded and not medium(ix, x)]
+        for kind in ("Organization", "Product"):
+            found = [x.key for x in names if x.type == kind]
+            if found:
+                return found[:1]
+    return []
 
 
 def _stance_before(ix: CriticIndex, speaker: str, sent: int) -> bool:
