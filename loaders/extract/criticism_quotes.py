@@ -81,6 +81,8 @@ _CALLED_THING = re.compile(r"call\w*\s+(?:the|this|that|these|those)\s+(?:[\w$-]
                            r"(?:(?:an?|the)\s+)?$")
 # "X, who has long described Y as “…”": the relative clause's antecedent is who called
 _WHO_BEFORE = re.compile(r",\s+who\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+){0,2}$", re.I)
+# "the regulator's proposals": a possessor right before the thing (an adjective or two between)
+_POSSESSED = re.compile(r"(\S)['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
 CALLED_LABEL = register("criticism.called_label.v1", "A neutral-worded label given to something ('called the app “a "
                         "slot machine”') in a passage already criticising, or worded as excess or lack", __name__)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
@@ -294,9 +296,15 @@ def _owner_of_thing(ix: CriticIndex, frame: str, at: int, speaker: str) -> list[
     ctx, excluded = ix.ctx, ix.excluded(speaker) | {speaker}
     sent = ctx.sentence_at(at)
     for si in range(sent - 1, max(-1, sent - 12), -1):
-        if not word.search(ctx.stext(si)):
+        hit = word.search(ctx.stext(si))
+        if hit is None:
             continue
         names = [x for x in ctx.mentions(si) if ctx.is_head(x) and x.key not in excluded and not medium(ix, x)]
+        base = ctx.sentence(si).start
+        owner = _POSSESSED.search(ctx.stext(si), 0, hit.start())
+        if owner is not None:
+            # "the PC's proposals": the text says whose; another name of that sentence (a critic of them) is not it
+            return [x.key for x in names if x.end == base + owner.end(1)][:1]
         for kind in ("Organization", "Product"):
             found = [x.key for x in names if x.type == kind]
             if found:

@@ -63,6 +63,22 @@ def test_called_thing_goes_to_its_owner(text: str, pair: tuple[str, str]) -> Non
     assert pair in pairs(ex)
 
 
+@pytest.mark.parametrize(("possessor", "owner"), [
+    ("Halvorsen Motors's", "Halvorsen Motors"),
+    ("the council's", "Westvale Transport Council"),  # said by a description: the union in the sentence is no owner
+])
+def test_a_possessed_thing_goes_to_its_possessor_only(possessor: str, owner: str) -> None:
+    text = ("The Westvale Transport Council published its road charging plan on Monday. The Westvale Transport "
+            "Council said the plan would cut traffic.\n\n"
+            f"The Drivers Union raised concerns about {possessor} proposals on road charging.\n\nThe vote is in May."
+            "\n\nColumnist Rosa Delgado called the proposals “reckless and dangerous.”")
+    ex = extract(text)
+    check_spans(text, ex)
+    got = {t for c, t in pairs(ex) if c == "Rosa Delgado"}
+    assert "Drivers Union" not in got
+    assert owner in got
+
+
 def test_relative_clause_names_who_called() -> None:
     text = ("Acme Robotics sued Brightloop Labs in March, saying its shopping agent broke the rules of its store.\n\n"
             "Brightloop said user credentials are stored locally on the device. Chief executive Dana Whitfield, who "
