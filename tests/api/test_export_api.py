@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,16 +13,17 @@ from kg.export import FORMATS
 from kg.model import Document
 from kg.rdf import document_quads
 from kg.store.oxigraph import OxigraphStore
-from tests.api.sparql_app import sparql_app
+from tests.api.sparql_app import sparql_client
 
 
 @pytest.fixture
-def client(sample_document: Document) -> TestClient:
+def client(sample_document: Document) -> Iterator[TestClient]:
     """A client over the sample document."""
     store = OxigraphStore(None)
     quads = document_quads(sample_document)
     store.put_graph(quads[0].graph_name, quads)
-    return TestClient(sparql_app(store))
+    with sparql_client(store) as c:
+        yield c
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))

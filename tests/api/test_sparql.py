@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 import pytest
@@ -21,7 +22,7 @@ from kg.sparql_guard import RefusedQueryError, check_query, names_dataset, outer
 from kg.sparql_results import serialize, write_csv, write_tsv
 from kg.store.base import SelectResult
 from kg.store.oxigraph import OxigraphStore
-from tests.api.sparql_app import sparql_app
+from tests.api.sparql_app import sparql_client
 
 ENTITIES = "PREFIX kg: <https://w3id.org/ainews-kg/ontology#> SELECT ?e WHERE { ?e a kg:Person }"
 SRX = "{http://www.w3.org/2005/sparql-results#}"
@@ -37,9 +38,10 @@ def store(sample_document: Document) -> OxigraphStore:
 
 
 @pytest.fixture
-def client(store: OxigraphStore) -> TestClient:
+def client(store: OxigraphStore) -> Iterator[TestClient]:
     """A client of the SPARQL app over the sample document."""
-    return TestClient(sparql_app(store))
+    with sparql_client(store) as c:
+        yield c
 
 
 def _error_code(response: object) -> str:
@@ -196,8 +198,8 @@ def test_query_dataset_clauses(client: TestClient, store: OxigraphStore) -> None
 
 def test_row_limit(store: OxigraphStore) -> None:
     """More rows than sparql_max_rows is a 413 that says to add a LIMIT."""
-    client = TestClient(sparql_app(store, Settings(sparql_max_rows=5)))
-    response = client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o }"})
+    with sparql_client(store, Settings(sparql_max_rows=5)) as client:
+        response = client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o }"})
     assert response.status_code == 413
     assert "LIMIT" in response.json()["error"]["message"]
 
@@ -205,8 +207,8 @@ def test_row_limit(store: OxigraphStore) -> None:
 @pytest.mark.parametrize("limit, status", [(5, 200), (6, 413)])
 def test_row_limit_with_the_querys_own_limit(store: OxigraphStore, limit: int, status: int) -> None:
     """A LIMIT within sparql_max_rows is served natively; one above it still hits the limit while rows stream."""
-    client = TestClient(sparql_app(store, Settings(sparql_max_rows=5)))
-    response = client.get("/sparql", params={"query": f"SELECT * {{ ?s ?p ?o }} LIMIT {limit}"})
+    with sparql_client(store, Settings(sparql_max_rows=5)) as client:
+        response = client.get("/sparql", params={"query": f"SELECT * {{ ?s ?p ?o }} LIMIT {limit}"})
     assert response.status_code == status
     if status == 200:
         assert len(response.json()["results"]["bindings"]) == 5
@@ -264,8 +266,8 @@ def test_timeout() -> None:
         graph, [ox.Quad(ox.NamedNode(f"http://example.org/s{i}"), ox.NamedNode("http://example.org/p"),
                         ox.Literal(str(i)), graph) for i in range(3000)]
     )  # fmt: skip
-    client = TestClient(sparql_app(store, Settings(sparql_timeout_s=0.05, sparql_max_rows=10**9)))
-    response = client.get("/sparql", params={"query": "SELECT * { ?a ?b ?c . ?d ?e ?f }"})
+    with sparql_client(store, Settings(sparql_timeout_s=0.05, sparql_max_rows=10**9)) as client:
+        response = client.get("/sparql", params={"query": "SELECT * { ?a ?b ?c . ?d ?e ?f }"})
     assert response.status_code == 503
     assert _error_code(response) == "query_timeout"
 
