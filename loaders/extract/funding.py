@@ -126,14 +126,14 @@ _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "pa
 # below this a "round" is a share price or a fee ("closes at a record $207.15")
 _MIN_ROUND = 100_000
 _PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
+# an approximation before a figure: "about", "more than"
+_ABOUT = r"(?:about|around|roughly|approximately|some|nearly|almost|close\s+to|more\s+than|over)"
 # the USD figure a text gives beside another currency: "€500m ($540m)", "HK$780 million (US$100 million)"
-_TWIN_GAP = re.compile(r"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal)\s+to\s+|worth\s+)?"
-                       r"(?:about|around|roughly|approximately|some|nearly|almost|"
-                       r"close\s+to|more\s+than|over)?\s*$", re.I)
+_TWIN_GAP = re.compile(rf"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal)\s+to\s+|worth\s+)?{_ABOUT}?\s*$",
+                       re.I)
 # the USD twin written a few words later: "HK$4.3 billion in its listing, or about US$560 million", "€500 million in
 # new funding (about $540 million)"
-_TWIN_LATE = re.compile(r"^[^$€£¥₹.;()]{1,60}?(?:,\s*or|\()\s*(?:about|around|roughly|approximately|some|nearly|almost|"
-                        r"close\s+to|more\s+than|over)?\s*$", re.I)
+_TWIN_LATE = re.compile(rf"^[^$€£¥₹.;()]{{1,60}}?(?:,\s*or|\()\s*{_ABOUT}?\s*$", re.I)
 # a valuation of an earlier round: "last valued at $10B", "a year after it was valued at", "$10B in its previous round"
 _PAST_VALUE_BEFORE = re.compile(r"\b(?:(?:last|previously|once|formerly)\s+valued|after\s+(?:it\s+was|being)\s+valued)"
                                 r"\b[^$€£¥₹.;]{0,20}$", re.I)
