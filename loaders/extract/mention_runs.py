@@ -33,7 +33,7 @@ _CIRCUITS = frozenset({"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "
 _DISTRICT_WORDS = frozenset({"District", "Northern", "Southern", "Eastern", "Western", "Central", "Middle"})
 # heads whose name goes on over "of the" ("Office of the Privacy Commissioner", "Department of the Treasury")
 OF_THE_HEADS = frozenset({"Office", "Ministry", "Department", "University", "Institute", "Bank", "Court", "Museum",
-                           "Secretary", "Commissioner", "Council", "Academy", "School", "College", "Friends"})
+                          "Secretary", "Commissioner", "Council", "Academy", "School", "College", "Friends"})
 # plural nouns whose possessive starts an institution's name ("Children's Digital Rights Coalition")
 _PLURAL_OWNERS = frozenset({"Children", "Women", "Men", "People", "Citizens", "Workers", "Writers", "Artists",
                             "Parents", "Veterans", "Teachers", "Nurses", "Musicians", "Authors", "Consumers"})

@@ -22,7 +22,7 @@ QUOTE_MARKS = frozenset(QUOTES_OPEN)
 _COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr"})  # written without a full stop in British English
 # the last words of a firm's name, never of a place or an institution named "of" something
 FIRM_SUFFIXES = frozenset({"Capital", "Ventures", "Partners", "Labs", "Inc", "Inc.", "LLC", "LLP", "Ltd", "Ltd.",
-                            "Corp", "Corp.", "Holdings", "Technologies", "Robotics", "Advisors", "Associates"})
+                           "Corp", "Corp.", "Holdings", "Technologies", "Robotics", "Advisors", "Associates"})
 FIRM_ENDINGS = FIRM_SUFFIXES | {"Software", "Systems", "Media", "Studios", "Games", "Group"}
 # a well-known name inside a compound: "Nvidia-powered", "Uber-type", "then-Apple", "ex-OpenAI"
 _KNOWN_COMPOUND = re.compile(r"^(?:(?:[Tt]hen|[Ee]x|[Ff]ormer|[Pp]re|[Pp]ost|[Nn]on|[Aa]nti)-)?"
