@@ -1,4 +1,4 @@
-"""Stage 2 helper: token ranges the capitalised-run reading of :mod:`loaders.extract.mentions` would cut or glue.
+"""Stage 2 helper: token ranges the capitalised-run reading of :mod:`loaders.extract.mention_runs` would cut or glue.
 
 Well-known multi-word names with a digit, a possessive or a lower-case word inside ("404 Media", "King's College
 London", "Fidelity Management and Research Company") are read whole; a quoted title of a work ("Blood in the

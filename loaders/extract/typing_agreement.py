@@ -1,0 +1,147 @@
+"""Stage 3: agreement between the typed mentions of one document — a name before a title is an organisation,
+coordinated names share a type, and one surface read weakly takes the type of its strongest readings."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from loaders.extract.lexicon import Lexicon
+from loaders.extract.name_cues import orgs_before_titles
+from loaders.extract.schema import Mention, TextDoc, TypedMention
+from loaders.extract.typing_cues import LIST_SEP, NAME_WORD, ORG_HEAD_INSIDE, TITLE_MODIFIERS
+
+
+def _person_shaped(text: str, doc: TextDoc, lex: Lexicon) -> bool:
+    """Two or three capitalised name words, none a common word of the text, the last no organisation's suffix."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(NAME_WORD.match(w) for w in words) and \
+        words[-1] not in lex.org_suffixes and ORG_HEAD_INSIDE.isdisjoint(words) and \
+        not any(w.lower() in doc.lower_vocab or w.lower() in lex.stopwords or w in lex.generic_caps
+                for w in words)
+
+
+def _list_end(items: list[TypedMention], i: int, text: str) -> int:
+    """Index of the last name coordinated with the name at i in one list ("NATO, Euroclear and SWIFT")."""
+    j, n = i, len(items)
+    while j + 1 < n and items[j + 1].mention.sentence == items[i].mention.sentence and \
+            not items[j].mention.group and not items[j + 1].mention.group and \
+            LIST_SEP.match(text[items[j].mention.end:items[j + 1].mention.start]):
+        j += 1
+    return j
+
+
+def _type_list(items: list[TypedMention], i: int, j: int, doc: TextDoc, lex: Lexicon) -> None:
+    """The names i..j of one list take the list's type where they have none or only a weak one."""
+    group = items[i:j + 1]
+    types = [t.type for t in group if t.type in ("Organization", "Person", "Product")]
+    if not types:
+        return
+    best = max(set(types), key=types.count)
+    # (places vote too: "in Tokyo, Osaka and Fukuoka" is a list of cities)
+    votes = Counter(t.type for t in group if t.type in ("Organization", "Person", "Product", "Place")
+                    and t.cue != "single-default").most_common(2)
+    strong = votes[0][0] if votes and votes[0][1] >= 2 and (len(votes) == 1 or
+                                                            votes[1][1] < votes[0][1]) else None
+    for k in range(i, j + 1):
+        if strong and items[k].cue == "single-default" and items[k].type != strong:
+            # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
+            items[k] = replace(items[k], type=strong, cue="list")
+        elif items[k].type is None and not items[k].mention.sentence_initial and \
+                items[k].mention.text not in lex.demonyms and \
+                items[k].mention.text.lower() not in doc.lower_vocab and \
+                (best != "Person" or _person_shaped(items[k].mention.text, doc, lex)):
+            # "Defendants" is a common word; a list of people takes only names shaped as one
+            # ("Sarah Silverman and Ta-Nehisi Coates", "artists Gerald Brom, Jingna Zhang")
+            items[k] = replace(items[k], type=best, cue="list", label=items[k].mention.text)
+
+
+def propagate_lists(items: list[TypedMention], doc: TextDoc, lex: Lexicon) -> None:
+    """Untyped names coordinated with typed ones take their type ("such as NATO, Euroclear and SWIFT")."""
+    text = doc.clean
+    i = 0
+    while i < len(items):
+        j = _list_end(items, i, text)
+        if j > i:
+            _type_list(items, i, j, doc, lex)
+        i = j + 1
+
+
+# how much a typing cue is worth when one name is typed differently in one document ("Helix Mind announced" reads
+# as a person's name, "chief executive of Helix Mind" says organisation): weak readings give way to strong ones
+_WEAK_CUES = {"gazetteer": 1, "foreign-article": 2, "name-shape": 1, "single-default": 1, "list": 1, "first-name": 2,
+              "product-after": 2, "role-before": 2, "person-verb": 2,
+              "source": 2, "source-person": 2, "version": 2, "model-tail": 2, "launch-object": 2}
+
+
+def _cue_weight(cue: str) -> int:
+    return _WEAK_CUES.get(cue, 3)
+
+
+def _agree(items: list[TypedMention]) -> None:
+    """Mentions of one surface typed by a weak cue take the type of its strongest readings in the document."""
+    best: dict[str, tuple[int, dict[str, int]]] = {}
+    for t in items:
+        if t.type is None or t.type == "Group":
+            continue
+        w = _cue_weight(t.cue)
+        prev = best.get(t.mention.text)
+        if prev is None or w > prev[0]:
+            best[t.mention.text] = (w, {t.type: 1})
+        elif w == prev[0]:
+            prev[1][t.type] = prev[1].get(t.type, 0) + 1
+    # "Atlas" after "Atlas-7": the bare name of a versioned product is that product, not a company
+    stems = {t.label.rsplit("-", 1)[0]: t.label for t in items if t.type == "Product" and "-" in t.label
+             and _cue_weight(t.cue) == 3 and t.label.rsplit("-", 1)[1][:1].isdigit()}
+    for i, t in enumerate(items):
+        if stems and t.mention.text in stems and (t.type is None or _cue_weight(t.cue) < 3):
+            items[i] = replace(t, type="Product", cue="agree:stem", label=stems[t.mention.text])
+            continue
+        if t.type is None or t.type == "Group":
+            continue
+        w, votes = best[t.mention.text]
+        if w > _cue_weight(t.cue) and t.type not in votes and len(votes) == 1:
+            items[i] = replace(t, type=next(iter(votes)), cue=f"agree:{t.cue}")  # type: ignore[arg-type]
+
+
+# the cues that read a name as a product because it starts with a maker's or a product's name ("Xbox Game Studios")
+_LINE_CUES = frozenset({"maker-line", "product-line"})
+# last words only a company's name ends in: a product line never does ("Llama Productions", "Xbox Game Studios
+# Publishing")
+_COMPANY_ENDINGS = frozenset({"Studios", "Publishing", "Productions", "Entertainment", "Pictures", "Records",
+                              "Authority", "Institute", "University", "Foundation", "Commission", "Council",
+                              "Association", "Society", "Union", "Alliance", "Coalition", "Guild", "Bureau",
+                              "Holdings", "Group", "Inc", "Inc.", "Corp", "Corp.", "LLC", "Ltd", "Ltd.", "PLC", "GmbH"})
+
+
+def _org_suffixed_lines(items: list[TypedMention]) -> None:
+    """A name read as a product line from its first word is a company when it ends in a company's word."""
+    for i, t in enumerate(items):
+        if t.type == "Product" and t.cue in _LINE_CUES and t.mention.text.split()[-1] in _COMPANY_ENDINGS:
+            items[i] = replace(t, type="Organization", cue="company-ending", label=t.mention.text)
+
+
+
+def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc, lex: Lexicon) -> None:
+    """The name before a title ("Veltrix" in "Veltrix CEO Oona Brandt") is the person's organisation."""
+    mid_sentence = {m.text for m in mentions if not m.sentence_initial and not m.heading}
+    for m in mentions:
+        if m.org_before is not None and (m.title or m.group):
+            t = items[m.org_before]
+            word = t.mention.text
+            if t.cue == "field" or word in lex.demonyms or word in TITLE_MODIFIERS or (
+                    t.mention.sentence_initial and " " not in word and word not in mid_sentence and
+                    (m.group or word.lower() in doc.lower_vocab or word.lower() in lex.common_words)):
+                continue  # "Legal experts say", "Tech YouTuber X": a capitalised adjective, not an organisation
+            if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
+                # "Microsoft Gaming chief executive X": a maker's line that has executives is a division
+                items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
+
+
+def agree(items: list[TypedMention], mentions: list[Mention], doc: TextDoc, lex: Lexicon) -> None:
+    """The document-level agreement steps, in order."""
+    title_orgs(items, mentions, doc, lex)
+    _org_suffixed_lines(items)
+    orgs_before_titles(items, doc.clean, _LINE_CUES)
+    propagate_lists(items, doc, lex)
+    _agree(items)

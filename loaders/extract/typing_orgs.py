@@ -1,0 +1,191 @@
+"""Stage 3: typing rules that read a name as an organisation or a place — a title's "at"/"of", an institution's
+head word, an organisation cue word, a legal suffix, a place context, and a lone unknown capitalised word."""
+
+from __future__ import annotations
+
+from loaders.extract.lexicon import place_population
+from loaders.extract.name_cues import LOWER_NEXT, first_name, is_place, name_of_place
+from loaders.extract.schema import TypedMention
+from loaders.extract.typing_cues import (
+    ACRONYM_AFTER,
+    CAP_WORD_BEFORE,
+    FOREIGN_ARTICLES,
+    MODIFIER_USE,
+    NOUN_NEXT,
+    ORG_HEAD_INSIDE,
+    PERSON_OF,
+    PLACE_AFTER,
+    PLACE_BEFORE,
+    PLACE_DEFAULT_POP,
+    PLACE_PREP,
+    PLACE_WORDS,
+    PLURAL_VERB,
+    STAKE_IN,
+    THE_BEFORE,
+    VERB_NEXT,
+    MentionCues,
+    ends_with,
+    last_run,
+    name_like,
+    single_org_like,
+)
+
+
+def person_of(c: MentionCues) -> TypedMention | None:
+    """"analyst Carolina Milanesi of Creative Strategies said": the person's organisation, not a second person."""
+    before = c.before
+    if before.endswith(" of ") and PERSON_OF.search(before) and not first_name(c.words[0], c.lex) and \
+            place_population(c.surface) is None:
+        return TypedMention(mention=c.m, type="Organization", cue="person-of", label=c.surface)
+    return None
+
+
+def at_org(c: MentionCues) -> TypedMention | None:
+    """"a researcher at X", "director of the X": the organisation a title is held at ("TD for Limerick": a place)."""
+    tail, roles, words = c.tail, c.lex.roles, c.words
+    if len(tail) >= 2 and tail[-1] in {"at", "of", "for", "with", "from", "the"} and \
+            (ends_with(tail[:-1], roles, 3) or (tail[-1] == "the" and len(tail) > 2 and
+                                               tail[-2] in {"at", "of", "for", "with", "from"} and
+                                               ends_with(tail[:-2], roles, 2))):
+        if tail[-1] in {"for", "from"} and len(words) == 1 and place_population(c.surface) is not None:
+            return TypedMention(mention=c.m, type="Place", cue="gazetteer", label=c.surface)
+        return TypedMention(mention=c.m, type="Organization", cue="at-org", label=c.surface)
+    return None
+
+
+def institution(c: MentionCues) -> TypedMention | None:
+    """An institution's shape: an acronym and a city ("ETH Zurich"), a head word before "on"/"for"/"of"
+    ("Committee on ..."), a body named after a place ("Northern District of California", "NewsGuild of New York")."""
+    m, words, lex = c.m, c.words, c.lex
+    if len(words) == 2 and 2 <= len(words[0]) <= 5 and words[0].isupper() and words[0].isalpha() and \
+            words[0] not in lex.generic_caps and place_population(words[1]) is not None:
+        return TypedMention(mention=m, type="Organization", cue="org-place", label=c.surface)
+    if len(words) > 2 and any(w in ORG_HEAD_INSIDE and words[k + 1] in {"on", "for", "of"}
+                              for k, w in enumerate(words[:-1])):
+        return TypedMention(mention=m, type="Organization", cue="org-head", label=c.surface)
+    if name_of_place(words, lex, c.doc.lower_vocab):
+        return TypedMention(mention=m, type="Organization", cue="of-place", label=c.surface)
+    return None
+
+
+def administration(c: MentionCues) -> TypedMention | None:
+    """"the Biden administration", "X Foundation": the name and the body after it."""
+    if am := c.p["admin_after"].match(c.after):
+        return TypedMention(mention=c.m, type="Organization", cue="admin", label=f"{c.surface} {am.group(1)}")
+    return None
+
+
+def field(c: MentionCues) -> TypedMention | None:
+    """"to advance Chinese AI", "the San Francisco AI lab": a nationality or a place, then the field, no company."""
+    words, lex = c.words, c.lex
+    if c.last != "AI" or len(words) < 2:
+        return None
+    if len(words) == 2 and words[0] in lex.demonyms:
+        return TypedMention(mention=c.m, cue="field")
+    if LOWER_NEXT.match(c.after) and is_place(" ".join(words[:-1]), lex):
+        return TypedMention(mention=c.m, cue="field")
+    return None
+
+
+def org_before(c: MentionCues) -> TypedMention | None:
+    """An organisation cue word right before ("the startup X"), unless a given name starts a personal name."""
+    words = c.words
+    if c.cue_org and (not name_like(words[:1]) or words[0] not in c.lex.first_names):
+        return TypedMention(mention=c.m, type="Organization", cue="org-before", label=c.surface)
+    return None
+
+
+def org_suffix(c: MentionCues) -> TypedMention | None:
+    """A name ending in an organisation's word ("Veyra Labs", "example.ai"); "Austin Independent School District"
+    (a school district is a body, a court's or voters' district is not)."""
+    last, words = c.last, c.words
+    if (last in c.lex.org_suffixes or ".ai" in last.lower() or last.endswith(".com") or
+            (last == "District" and len(words) > 2 and words[-2] == "School")) and \
+            (len(words) > 1 or "." in last):
+        return TypedMention(mention=c.m, type="Organization", cue="org-suffix", label=c.surface)
+    return None
+
+
+def _the_name(c: MentionCues) -> bool:
+    """Whether a name written after a capitalised "The" mid-sentence can be a title ("The Verge")."""
+    lex, words = c.lex, c.words
+    return len(words) <= 3 and name_like(words) and not any(
+        w in lex.generic_caps or w in lex.demonyms or w.lower() in c.doc.lower_vocab for w in words)
+
+
+def the_name(c: MentionCues) -> TypedMention | None:
+    """"by The Verge": a publication's name with its article."""
+    if not c.m.sentence_initial and "The" in c.before and THE_BEFORE.search(c.before) and _the_name(c):
+        return TypedMention(mention=c.m, type="Organization", cue="the-name", label=c.surface)
+    return None
+
+
+def _place(c: MentionCues) -> bool:
+    """Whether a name with no person or organisation cue reads as a place (gazetteer, "in X", "X County")."""
+    m, words = c.m, c.words
+    if m.possessive or m.quoted:
+        return False
+    if len(words) == 2 and (words[0] in PLACE_WORDS or words[1] in PLACE_WORDS) and \
+            words[0] not in c.lex.first_names:
+        return True  # "County Clare", "Orange County"
+    pop = place_population(m.text)
+    if pop is None:
+        return False
+    if len(words) > 1:
+        return True  # "Santa Clara", "Las Vegas": multi-word place names rarely name anything else
+    if m.sentence_initial or VERB_NEXT.match(c.after) or m.text.lower() in c.doc.lower_vocab:
+        return False  # "Phoenix raised $5m": a company; "Reading" is a common word
+    # a single word is a place in a place context, or when it names a large city ("Oslo", "Warsaw")
+    # a single word is a place only in a place context: many companies are named after cities ("Toyota")
+    before = c.before
+    return bool((PLACE_BEFORE.search(before) and not STAKE_IN.search(before)) or PLACE_AFTER.match(c.after))
+
+
+def place(c: MentionCues) -> TypedMention | None:
+    """A place the gazetteer knows, read as one in its context."""
+    if _place(c):
+        return TypedMention(mention=c.m, type="Place", cue="gazetteer", label=c.surface)
+    return None
+
+
+def foreign_article(c: MentionCues) -> TypedMention | None:
+    """"Le Monde", "Die Zeit": another language's article starts a newspaper's or an institution's name."""
+    words = c.words
+    if len(words) >= 2 and words[0] in FOREIGN_ARTICLES and not c.m.sentence_initial and name_like(words[1:]):
+        return TypedMention(mention=c.m, type="Organization", cue="foreign-article", label=c.surface)
+    return None
+
+
+def acronym_defined(c: MentionCues) -> TypedMention | None:
+    """"Federal Trade Commission (FTC)": a name that defines an acronym is an organisation's."""
+    acr = ACRONYM_AFTER.match(c.after)
+    if acr and len(c.words) > 1 and acr.group(1) not in c.lex.generic_caps:
+        return TypedMention(mention=c.m, type="Organization", cue="acronym-defined", label=c.surface)
+    return None
+
+
+def single_default(c: MentionCues) -> TypedMention | None:
+    """A lone unknown capitalised word mid-sentence: in tech news most often a company (surnames and product short
+    names were resolved to their full names before this reading is used), a known city after a place preposition,
+    or a modifier of a common noun ("its Superalignment team")."""
+    m, surface, before, after = c.m, c.surface, c.before, c.after
+    if len(c.words) != 1 or m.heading or m.quoted:
+        return None
+    in_title = bool(CAP_WORD_BEFORE.search(before[-30:], last_run(before[-30:], ""))) or \
+        (after.lstrip().startswith(":") and m.start - c.s.start < 60) \
+        or after.lstrip("…. ")[:1].isupper()
+    verb_next = VERB_NEXT.match(after)
+    if verb_next and m.sentence_initial and surface.endswith("s") and PLURAL_VERB.match(after):
+        verb_next = None  # "Workers are being ...": a plural noun; a company takes a singular verb
+    camel = surface.isalpha() and not surface.isupper() and any(ch.isupper() for ch in surface[1:])
+    if not ((not m.sentence_initial or verb_next or camel) and not in_title and
+            single_org_like(surface, c.lex, c.doc.lower_vocab)):
+        return None
+    nxt = after.split(None, 1)[0].lower() if after.strip() else ""
+    if MODIFIER_USE.search(before[-12:]) and NOUN_NEXT.match(after) and nxt not in c.lex.role_words:
+        return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm
+    pop = place_population(surface)
+    if pop is not None and pop >= PLACE_DEFAULT_POP and not verb_next and PLACE_PREP.search(before[-24:]):
+        # "hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana": a known city or state
+        return TypedMention(mention=m, type="Place", cue="gazetteer-default", label=surface)
+    return TypedMention(mention=m, type="Organization", cue="single-default", label=surface)

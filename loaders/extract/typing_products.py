@@ -1,0 +1,130 @@
+"""Stage 3: typing rules that read a name as a product — a model code or version, a maker's line, a product cue
+word before or after it, the object of a release verb."""
+
+from __future__ import annotations
+
+from loaders.extract.lexicon import fold
+from loaders.extract.name_cues import first_name
+from loaders.extract.schema import TypedMention
+from loaders.extract.typing_cues import (
+    CALLED,
+    CALLED_WORDS,
+    DET_BEFORE,
+    LAUNCHED,
+    LAUNCHED_WORDS,
+    MADE_BY,
+    MEDIA_AFTER,
+    MODEL_CODE,
+    MODEL_TAIL,
+    POSS_NAME,
+    PRODUCT_HEADS,
+    SITE_WORDS,
+    VERSION_WORDS,
+    MentionCues,
+    ends_with,
+    may_hold,
+    name_like,
+    tail_words,
+)
+
+
+def media_name(c: MentionCues) -> TypedMention | None:
+    """"the Core Memory podcast": a show's name."""
+    if MEDIA_AFTER.match(c.after) and DET_BEFORE.search(c.before):
+        return TypedMention(mention=c.m, type="Product", cue="media-name", label=c.surface)
+    return None
+
+
+def versioned(c: MentionCues) -> TypedMention | None:
+    """A name with a version after it: a product ("Aurelia Max 2"), or a numbered organisation ("Vision Fund 2",
+    "Forza Motorsport developer Turn 10")."""
+    if c.ext != c.surface and not c.m.sentence_initial and name_like(c.words[-1:]):
+        if c.last in c.lex.org_suffixes or c.cue_org:
+            return TypedMention(mention=c.m, type="Organization", cue="numbered-org", label=c.ext)
+        return TypedMention(mention=c.m, type="Product", cue="version", label=c.ext)
+    return None
+
+
+def maker_product(c: MentionCues) -> TypedMention | None:
+    """A known maker and a model code ("Nvidia H100") or a product maker's line ("Google Meet")."""
+    words, last, lex = c.words, c.last, c.lex
+    maker = lex.known.get(fold(words[0])) if len(words) == 2 else None
+    if maker is None:
+        return None
+    if maker.type == "Organization" and (MODEL_TAIL.match(last) or MODEL_CODE.match(last)):
+        return TypedMention(mention=c.m, type="Product", cue="maker-code", label=c.ext)
+    if maker.label in lex.product_makers and last not in lex.org_suffixes and last not in lex.generic_caps and \
+            last not in SITE_WORDS and not c.m.possessive and fold(last) not in lex.known:
+        return TypedMention(mention=c.m, type="Product", cue="maker-line", label=c.ext)
+    return None
+
+
+def model_name(c: MentionCues) -> TypedMention | None:
+    """"Rabbit R1" (a name and a model code), "Project X", a model code with a product cue ("GPT-5", "the chip
+    H100")."""
+    m, words, surface, ext = c.m, c.words, c.surface, c.ext
+    if len(words) > 1 and MODEL_TAIL.match(c.last) and name_like(words[:-1]) and not m.sentence_initial:
+        return TypedMention(mention=m, type="Product", cue="model-tail", label=ext)
+    if words[0] == "Project" and len(words) > 1:
+        return TypedMention(mention=m, type="Product", cue="project", label=surface)
+    if MODEL_CODE.match(ext.replace(" ", "-") if ext != surface else surface) and (
+            "-" in surface or c.product_after(c.after) or c.cue_product or POSS_NAME.search(c.before)):
+        return TypedMention(mention=m, type="Product", cue="model-code", label=ext)
+    return None
+
+
+def product_before(c: MentionCues) -> TypedMention | None:
+    """A product cue word before the name ("the chatbot X"), or "called" after one ("a chatbot called X")."""
+    before = c.before
+    called = not c.cue_product and c.glued and may_hold(c.low_before, CALLED_WORDS) and CALLED.search(before) and \
+        ends_with(tail_words(CALLED.sub("", before)), c.lex.product_cues, 2)
+    if (c.cue_product or called) and not c.m.possessive:
+        return TypedMention(mention=c.m, type="Product", cue="product-before", label=c.ext)
+    return None
+
+
+def made_by(c: MentionCues) -> TypedMention | None:
+    """"Y, developed by X": what a maker made."""
+    if MADE_BY.match(c.after) and not c.m.possessive and c.last not in c.lex.org_suffixes:
+        return TypedMention(mention=c.m, type="Product", cue="made-by", label=c.ext)
+    return None
+
+
+def product_head(c: MentionCues) -> TypedMention | None:
+    """A name ending in a device's or an assistant's head word ("Humane Pin", "Quillbot Assistant")."""
+    if c.last in PRODUCT_HEADS and len(c.words) > 1:
+        return TypedMention(mention=c.m, type="Product", cue="product-head", label=c.ext)
+    return None
+
+
+def product_after(c: MentionCues) -> TypedMention | None:
+    """"X chatbot", "X AI model": a product cue after the name."""
+    if not c.m.possessive and not c.m.sentence_initial and c.product_after(c.after):
+        return TypedMention(mention=c.m, type="Product", cue="product-after", label=c.ext)
+    return None
+
+
+def launch_object(c: MentionCues) -> TypedMention | None:
+    """"X unveiled Y": the object of a release verb."""
+    m, lex = c.m, c.lex
+    if c.glued and not m.possessive and not m.sentence_initial and c.last not in lex.org_suffixes and \
+            may_hold(c.low_before, LAUNCHED_WORDS) and LAUNCHED.search(c.before) and not first_name(c.words[0], lex):
+        return TypedMention(mention=m, type="Product", cue="launch-object", label=c.ext)
+    return None
+
+
+def quoted_product(c: MentionCues) -> TypedMention | None:
+    """A quoted name with a product cue after its closing quotation mark."""
+    m = c.m
+    if m.quoted and c.product_after(c.text[m.end + 1:min(c.s.end, m.end + 100)]):
+        return TypedMention(mention=m, type="Product", cue="quoted-product", label=c.surface)
+    return None
+
+
+def product_line_tail(c: MentionCues) -> TypedMention | None:
+    """"Medibot Pro": a product line's word ends the name."""
+    words, lex = c.words, c.lex
+    if len(words) > 1 and c.last in VERSION_WORDS and name_like(words[:-1]) and \
+            not any(w in lex.generic_caps for w in words[:-1]) and not first_name(words[0], lex):
+        return TypedMention(mention=c.m, type="Product", cue="product-line-tail", label=c.ext)
+    return None

@@ -1,0 +1,71 @@
+"""The typing rules one at a time: each reads its cue in an invented sentence, and the rule order is pinned."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract.classify import RULES, type_mentions
+from loaders.extract.lexicon import lexicon
+from loaders.extract.mentions import find_mentions
+from loaders.extract.schema import Mention
+from loaders.extract.text import prepare
+from loaders.extract.typing_cues import MentionCues, name_like, patterns
+
+
+def _typed(text: str, surface: str) -> tuple[str | None, str]:
+    """(type, cue) of the first mention of ``surface`` in ``text``."""
+    doc = prepare(text)
+    items = type_mentions(doc, find_mentions(doc)).items
+    found = [t for t in items if t.mention.text == surface]
+    assert found, [t.mention.text for t in items]
+    return found[0].type, found[0].cue
+
+
+@pytest.mark.parametrize(("text", "surface", "type_", "cue"), [
+    ("The review was led by Quillbyte CEO Dana Whitcombe last year.", "Dana Whitcombe", "Person", "title:CEO"),
+    ("The firm hired Prince Alwaleed Bin Talal as an adviser.", "Prince Alwaleed Bin Talal", "Person", "honorific"),
+    ("Zentrix launched the chatbot Quillbot at the fair.", "Quillbot", "Product", "product-before"),
+    ("The panel heard from a researcher at Veltrix on Monday.", "Veltrix", "Organization", "at-org"),
+    ("Investors backed Veyra Labs in its first round.", "Veyra Labs", "Organization", "org-suffix"),
+    ("Regulators praised Orvane, a startup based in Oslo.", "Orvane", "Organization", "appos-org"),
+    ("The documents were reviewed by Max von Thun before the hearing.", "Max von Thun", "Person", "particle"),
+    ("The Medibot Pro was recalled in March, the regulator said.", "Medibot Pro", "Product", "product-line-tail"),
+    ("Shares rose after the Federal Bureau of Quotas (FBQ) approved the deal.", "Federal Bureau of Quotas",
+     "Organization", "org-head"),
+])
+def test_a_rule_reads_its_cue(text: str, surface: str, type_: str, cue: str) -> None:
+    assert _typed(text, surface) == (type_, cue)
+
+
+def test_a_group_mention_is_typed_as_a_group() -> None:
+    assert _typed("Critics said the app was unsafe.", "Critics") == ("Group", "group")
+
+
+def test_the_first_rule_with_a_reading_decides() -> None:
+    text = "Zentrix launched the chatbot Quillbot at the fair."
+    doc = prepare(text)
+    m = next(m for m in find_mentions(doc).mentions if m.text == "Quillbot")
+    # a cue word before it reads it as a product; the default for a lone unknown word, later, as a company
+    readings = [r.__name__ for r in RULES if r(MentionCues(m, doc, lexicon(), patterns(), frozenset()))]
+    assert readings == ["product_before", "single_default"]
+    assert _typed(text, "Quillbot") == ("Product", "product-before")
+
+
+def test_rules_are_unique_and_public() -> None:
+    names = [f"{r.__module__}.{r.__name__}" for r in RULES]
+    assert len(set(names)) == len(names) and not any(r.__name__.startswith("_") for r in RULES)
+
+
+@pytest.mark.parametrize(("words", "like"), [(["Mark", "LeCun"], True), (["Adam", "O’Brien"], True),
+                                             (["Justin", "J", "Pearson"], True), (["quillbyte"], False),
+                                             (["Max", "von", "Thun"], True), (["von", "Thun"], False)])
+def test_name_like(words: list[str], like: bool) -> None:
+    assert name_like(words) is like
+
+
+def test_a_cue_is_computed_only_when_asked() -> None:
+    doc = prepare("Zentrix launched the chatbot Quillbot at the fair.")
+    m: Mention = next(m for m in find_mentions(doc).mentions if m.text == "Quillbot")
+    cues = MentionCues(m, doc, lexicon(), patterns(), frozenset())
+    assert "before" not in vars(cues)
+    assert cues.cue_product and "before" in vars(cues)
