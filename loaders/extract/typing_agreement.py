@@ -7,9 +7,12 @@ from collections import Counter
 from dataclasses import replace
 
 from loaders.extract.lexicon import Lexicon
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.name_cues import orgs_before_titles
 from loaders.extract.schema import Mention, TextDoc, TypedMention
 from loaders.extract.typing_cues import LIST_SEP, NAME_WORD, ORG_HEAD_INSIDE, TITLE_MODIFIERS
+
+_TYPING_WORDS = "typing_words.txt"  # the lexicon file of this module's word lists (sections read with words())
 
 
 def _person_shaped(text: str, doc: TextDoc, lex: Lexicon) -> bool:
@@ -108,10 +111,7 @@ def _agree(items: list[TypedMention]) -> None:
 _LINE_CUES = frozenset({"maker-line", "product-line"})
 # last words only a company's name ends in: a product line never does ("Llama Productions", "Xbox Game Studios
 # Publishing")
-_COMPANY_ENDINGS = frozenset({"Studios", "Publishing", "Productions", "Entertainment", "Pictures", "Records",
-                              "Authority", "Institute", "University", "Foundation", "Commission", "Council",
-                              "Association", "Society", "Union", "Alliance", "Coalition", "Guild", "Bureau",
-                              "Holdings", "Group", "Inc", "Inc.", "Corp", "Corp.", "LLC", "Ltd", "Ltd.", "PLC", "GmbH"})
+_COMPANY_ENDINGS = word_list(_TYPING_WORDS, "company_endings")
 
 
 def _org_suffixed_lines(items: list[TypedMention]) -> None:

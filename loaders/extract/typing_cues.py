@@ -7,11 +7,12 @@ import re
 from functools import cached_property, lru_cache
 
 from loaders.extract.lexicon import Lexicon, alternation, caseless, fold, lexicon
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.schema import Mention, Sentence, TextDoc
 
-PRODUCT_HEADS = frozenset({"Pin", "Phone", "Watch", "Glasses", "Buds", "Pad", "Book", "Pod", "Pods", "Headset",
-                           "Speaker", "Ring", "Band", "Pencil", "Console", "Chip", "Copilot", "Assistant", "Bot",
-                           "GPT", "Model", "Agent", "Studio", "OS"})
+_TYPING_WORDS = "typing_words.txt"  # the lexicon file of this module's word lists (sections read with words())
+
+PRODUCT_HEADS = word_list(_TYPING_WORDS, "product_heads")
 MODEL_CODE = re.compile(r"^(?:[A-Z][A-Za-z]*-\d[\w.]*|[A-Z]{1,3}\d{1,4}[a-z]?|[A-Z][a-z]+-[A-Z]\d\w*)$")
 # letters of Latin-script names, accented ones included ("Lucía", "Thiessen", "Çelik")
 _UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
@@ -31,7 +32,7 @@ APPOS_PREP = re.compile(r"\b(?:at|for|with|from|of|in|on|by)\s", re.I)
 # a capitalised name and "of" right before: "Justin Nelson of Susman Godfrey"
 NAME_OF = re.compile(r"[A-Z][\w’'.-]+\s+of\s+$")
 # nobiliary particles inside a personal name ("Max von Thun", "Kim van Sparrentak")
-PARTICLES = frozenset({"von", "van", "der", "den", "bin", "ibn"})
+PARTICLES = word_list(_TYPING_WORDS, "particles")
 NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|[{_UP}][{_LO}]?[{_UP}][{_LO}]+|"
                        rf"Mc[A-Z][a-z]+|(?:[A-Z]\.)+|[{_UP}][’'][{_UP}][{_LO}]+)$")  # "O’Reilly", "D’Angelo"
 # a two-word name and "of" just before a mention, which the mention stage cut there as a person then an organisation
@@ -40,13 +41,9 @@ PERSON_OF = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][A-Za-z’'-]+ of $")
 MEDIA_AFTER = re.compile(r"^\s+(?:podcast|show|newsletter|channel|series|programme|program|documentary|vlog)\b")
 MODEL_TAIL = re.compile(r"^[A-Z]{1,3}\d{1,4}[a-z]?$")
 CALLED = re.compile(r"\b(?:called|named|dubbed|branded|known as)\s*[\"“‘]?$", re.I)
-ORG_HEAD_INSIDE = frozenset({"Committee", "Commission", "Council", "Ministry", "Department", "Institute", "Center",
-                             "Centre", "Agency", "Office", "Bureau", "Foundation", "University", "Association",
-                             "School", "College", "Academy", "Alliance", "Coalition", "Federation", "Society",
-                             "Union", "Bank", "Museum", "Court", "League", "Board", "Fund", "Friends"})
+ORG_HEAD_INSIDE = word_list(_TYPING_WORDS, "org_heads_inside")
 # capitalised modifiers written before a title at a sentence's start ("Tech YouTuber X"): not organisations
-TITLE_MODIFIERS = frozenset({"Tech", "Industry", "Former", "Senior", "Veteran", "Popular", "Prominent", "Famous",
-                             "Local", "Fellow", "Rival", "Independent", "Longtime", "Retired", "Acting", "Then"})
+TITLE_MODIFIERS = word_list(_TYPING_WORDS, "title_modifiers")
 SPEECH_NEAR = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|wrote|writes|tweeted|added|argued|noted|stated|asked|"
                          r"replied|responded|explained|acknowledged|emphasized|emphasised|continued|countered|"
                          r"clarified|retorted|remarked|who|whose)\b")
@@ -59,7 +56,7 @@ HYPHEN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}$")
 KIN_BEFORE = re.compile(r"\b(?:son|daughter|wife|husband|mother|father|brother|sister|widow|widower|fianc[ée]e?|"
                         r"grandson|granddaughter|niece|nephew|cousin|stepson|stepdaughter)\s*,?\s*$", re.I)
 # product line words that end a product's name, not a person's ("Medibot Pro")
-VERSION_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "Preview"})
+VERSION_WORDS = word_list(_TYPING_WORDS, "version_words")
 # determiners and relative pronouns: inside an apposition they mean a clause ("X, called the app ..."), not a noun
 DET_WORDS = r"(?:the|a|an|its|his|her|their|this|that|these|those|whose|who|which|our|my|your)"
 APPOS_CLAUSE = re.compile(rf"\b{DET_WORDS}\b", re.I)
@@ -78,14 +75,13 @@ PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|around|throughout|to|fro
                           r"city of|town of|county of|province of|state of|based in|headquartered in)\s+$", re.I)
 STAKE_IN = re.compile(r"\b(?:invest(?:s|ed|ing|ment|ments)?|stakes?|shares|holdings?|interest|position|"
                       r"deal|partnership|talks|confidence|trust|faith)\s+(?:in|with|to|from)\s+$", re.I)
-PLACE_WORDS = frozenset({"County", "Province", "Prefecture", "Region", "District", "Oblast", "Canton", "Shire"})
+PLACE_WORDS = word_list(_TYPING_WORDS, "place_words")
 # a place written "City, State" ("Cambridge, Massachusetts")
 PLACE_AFTER = re.compile(r"^,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 # articles of other languages that start the names of newspapers and institutions ("Le Monde", "Die Zeit")
-FOREIGN_ARTICLES = frozenset({"Le", "La", "Les", "L’", "Der", "Die", "Das", "El", "Los", "Il", "Lo", "Het", "De"})
+FOREIGN_ARTICLES = word_list(_TYPING_WORDS, "foreign_articles")
 # legal forms: a written "Alphabet Inc." keeps the lexicon's label; "Samsung Electronics" is a fuller name
-LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "LLP", "PLC", "plc", "GmbH", "AG",
-                         "SA", "S.A.", "NV", "Co.", "Company", "Corporation"})
+LEGAL_FORMS = word_list(_TYPING_WORDS, "legal_forms")
 CODE_PREFIX = re.compile(r"^[A-Z]\d{1,3}$")
 ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 DET_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+$", re.I)
@@ -145,9 +141,7 @@ def last_run(text: str, trailing: str) -> int:
     return len(kept) - len(kept.rsplit(None, 1)[-1]) if kept else len(text)
 
 # "Apple Park", "Google Campus": a maker's name before a site word names a place
-SITE_WORDS = frozenset({"Park", "Campus", "Center", "Centre", "Square", "Tower", "Towers", "Street", "Road",
-                        "Building", "Headquarters", "HQ", "Arena", "Stadium", "Plaza", "Hall", "Village", "Island",
-                        "Way"})
+SITE_WORDS = word_list(_TYPING_WORDS, "site_words")
 
 
 def tail_words(before: str, n: int = 4) -> list[str]:
