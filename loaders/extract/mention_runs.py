@@ -39,6 +39,8 @@ INSTITUTIONS = word_list(_MENTION_WORDS, "institutions")
 # heads of institutions whose names go on over "and" ("Securities and Exchange Commission")
 _AND_HEADS = word_list(_MENTION_WORDS, "and_heads")
 
+# lower-case words a step may join a name over (_phrase_joins, _word_step)
+_JOINERS = _CONNECTORS | {"for", "of", "on", "without", "and"}
 
 # a step reads the tokens after a run's token j-1 and says where the run goes on to (0: it does not go on that way)
 Step = Callable[[SentenceTokens, int, int], int]
@@ -46,7 +48,7 @@ Step = Callable[[SentenceTokens, int, int], int]
 
 def runs(st: SentenceTokens) -> list[tuple[int, int]]:
     """(first, last+1) token index ranges of capitalised runs."""
-    toks, texts = st.toks, st.texts
+    toks, texts, text = st.toks, st.texts, st.text
     out: list[tuple[int, int]] = []
     n = len(toks)
     # the tokens that can start a run, found in one pass (most tokens are lower-case words)
@@ -62,6 +64,15 @@ def runs(st: SentenceTokens) -> list[tuple[int, int]]:
             continue  # inside the previous run
         j = max(i + 1, known_at.get(i, 0))
         while j < n:
+            t = texts[j]
+            if text[toks[j - 1][1]:toks[j][0]] == " " and j not in known_at:
+                # the common cases, first: a capitalised name word after a space goes on, a lower-case word that
+                # joins no name ends the run (no step reads either otherwise)
+                if t[0].isupper() and is_name_token(t):
+                    j += 1
+                    continue
+                if t.islower() and t not in _JOINERS:
+                    break
             nxt = _next_end(st, i, j, known_at)
             if not nxt:
                 break

@@ -43,9 +43,10 @@ _NAME_COMPOUND = re.compile(r"^([A-Z][A-Za-z]+)-(?:based|backed|owned|led|funded
 _SYLLABLE = re.compile(r"^(?:[bcdghjkmnpstw]h?|[kpt]{2}|ss|jj)?[wy]?(?:[aeiou]{1,3})(?:ng|n|m|k|p|l)?$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SentenceTokens:
-    """The tokens of one sentence and what reading them needs: the document's text, lexicons and vocabulary."""
+    """The tokens of one sentence and what reading them needs: the document's text, lexicons and vocabulary (read
+    only; not frozen, as a frozen dataclass costs a slow __init__ for every sentence)."""
 
     text: str  # the document's clean text (token offsets point into it)
     lex: Lexicon

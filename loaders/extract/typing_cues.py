@@ -4,7 +4,9 @@ an apposition after it — computed once per mention and only when a rule asks (
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TypeVar
 
 from loaders.extract.lexicon import Lexicon, alternation, caseless, fold, lexicon
 from loaders.extract.lexicon import words as word_list
@@ -186,9 +188,43 @@ def name_like(words: list[str]) -> bool:
 
 
 
+R = TypeVar("R", bound=Callable[..., object])
+# the name lengths (in words) a typing rule can read, declared beside the rule: the stage skips it for other names
+_NAME_LENGTHS: dict[Callable[..., object], tuple[int, int]] = {}
+
+
+def name_words(least: int, most: int = 1 << 10) -> Callable[[R], R]:
+    """Declare that a rule reads only names of ``least`` to ``most`` words (it returns None for any other)."""
+    def mark(rule: R) -> R:
+        _NAME_LENGTHS[rule] = (least, most)
+        return rule
+    return mark
+
+
+def reads_length(rule: Callable[..., object], n: int) -> bool:
+    """Whether a rule can read a name of ``n`` words (see name_words)."""
+    least, most = _NAME_LENGTHS.get(rule, (1, 1 << 10))
+    return least <= n <= most
+
+
 class MentionCues:
     """One mention as the typing rules read it: its words, the text after it and, once a rule asks, the text and
-    cue words before it and an apposition after it (each computed at most once)."""
+    cue words before it, an apposition after it and its shape (each read at most once, on first use)."""
+
+    __slots__ = ("after", "appos", "before", "cue_org", "cue_product", "cue_role", "cue_starts", "doc", "ends",
+                 "ext", "glued", "last", "lex", "low_before", "m", "p", "person_like", "s", "surface", "tail", "text",
+                 "words")
+    # read lazily (see __getattr__): most mentions are typed by the lexicons before any rule needs them
+    before: str  # up to 80 characters of the sentence before the mention
+    tail: list[str]  # the last few lower-case words before it
+    glued: bool  # nothing but a comma or a quotation mark between it and the words before
+    ends: list[str]  # the last one, two and three words before it, joined (empty where they are a name's)
+    cue_product: bool  # a product cue word right before ("the chatbot X")
+    cue_org: bool  # an organisation cue word right before ("the startup X")
+    cue_role: bool  # a title right before, or a plural one before a list of names ("commissioners X and Y")
+    low_before: str | None  # caseless(before)
+    appos: re.Match[str] | None  # an apposition that describes the mention (", a chatbot"), not another name
+    person_like: bool  # shaped as a personal name
 
     def __init__(self, m: Mention, doc: TextDoc, lex: Lexicon, p: dict[str, re.Pattern[str]],
                  cue_starts: frozenset[str]) -> None:
@@ -201,71 +237,60 @@ class MentionCues:
         self.last = self.words[-1]
         self.after = text[m.end:min(self.s.end, m.end + 120)]
 
-    @cached_property
-    def before(self) -> str:
-        """Up to 80 characters of the sentence before the mention."""
-        return self.text[max(self.s.start, self.m.start - 80):self.m.start]
+    def __getattr__(self, name: str) -> object:
+        """Read a lazy cue on its first use (an unset slot lands here; later reads are plain attribute reads)."""
+        reader = _READERS.get(name)
+        if reader is None:
+            raise AttributeError(name)
+        reader(self)
+        return object.__getattribute__(self, name)
 
-    @cached_property
-    def tail(self) -> list[str]:
-        """The last few lower-case words before the mention."""
-        return tail_words(self.before)
+    def read_context(self) -> None:
+        """Read every context cue at once (the typing stage does, once the lexicons have not decided; a rule called
+        on its own reads each on its first use)."""
+        self.read_before()
+        self._read_low_before()
+        self._read_appos()
+        self._read_person_like()
 
-    @cached_property
-    def glued(self) -> bool:
-        """Whether nothing but a comma or a quotation mark separates the mention from the words before it."""
-        return not self.before.rstrip(" ,\"“‘").endswith((".", ";", ":", ")", "!", "?"))
-
-    @cached_property
-    def ends(self) -> list[str]:
-        """The last one, two and three words before the mention, joined once for the lexicon lookups."""
-        tail, before = self.tail, self.before
-        ends = [" ".join(tail[-k:]) for k in range(1, min(3, len(tail)) + 1)] if self.glued else []
+    def read_before(self) -> None:
+        """Read the text and the cue words before the mention."""
+        text, s, m = self.text, self.s, self.m
+        self.before = before = text[max(s.start, m.start - 80):m.start]
+        self.tail = tail = tail_words(before)
+        self.glued = glued = not before.rstrip(" ,\"“‘").endswith((".", ";", ":", ")", "!", "?"))
+        ends = [" ".join(tail[-k:]) for k in range(1, min(3, len(tail)) + 1)] if glued else []
         if ends and CAP_BEFORE.search(before, last_run(before, ",\"“‘")):
-            return []  # "Zentrix Labs' Quillbot": the word before is part of a name, not a cue noun ("labs")
-        return ends
+            ends = []  # "Zentrix Labs' Quillbot": the word before is part of a name, not a cue noun ("labs")
+        self.ends = ends
+        lex = self.lex
+        self.cue_product = any(e in lex.product_cues for e in ends[:2])
+        self.cue_org = any(e in lex.org_cues for e in ends[:2])
+        # a plural title before a list of names is each one's ("commissioners Mark Christie and ...")
+        self.cue_role = any(e in lex.roles for e in ends) or (
+            bool(ends) and ends[0].endswith("s") and ends[0][:-1] in lex.roles)
 
-    @cached_property
-    def cue_product(self) -> bool:
-        """A product cue word right before ("the chatbot X")."""
-        return any(e in self.lex.product_cues for e in self.ends[:2])
+    def _read_low_before(self) -> None:
+        self.low_before = caseless(self.before)
 
-    @cached_property
-    def cue_org(self) -> bool:
-        """An organisation cue word right before ("the startup X")."""
-        return any(e in self.lex.org_cues for e in self.ends[:2])
-
-    @cached_property
-    def cue_role(self) -> bool:
-        """A title right before; a plural one before a list of names is each one's ("commissioners Mark Christie")."""
-        ends, roles = self.ends, self.lex.roles
-        return any(e in roles for e in ends) or (bool(ends) and ends[0].endswith("s") and ends[0][:-1] in roles)
-
-    @cached_property
-    def low_before(self) -> str | None:
-        """The caseless form of the text before (None where it cannot tell)."""
-        return caseless(self.before)
-
-    @cached_property
-    def appos(self) -> re.Match[str] | None:
-        """An apposition after the mention that describes it (", a chatbot", ", the startup"), not another name."""
+    def _read_appos(self) -> None:
         after = self.after
+        self.appos = None
         # an apposition starts with a comma: most names are followed by none
         appos = self.p["appos"].match(after) if after.lstrip()[:1] == "," else None
         if appos is None:
-            return None
+            return
         cue_word = appos.group("org") or appos.group("product") or ""
         if APPOS_CLAUSE.search(appos.group(1)) or \
                 (not appos.group("role") and (APPOS_PREP.search(appos.group(1)) or cue_word[:1].isupper())):
             # "Matthew Green, a cryptographer at Johns Hopkins University", "X, an early Zentrix Labs investor": the
             # cue is another name's
-            return None
-        return appos
+            return
+        self.appos = appos
 
-    @cached_property
-    def person_like(self) -> bool:
-        """Whether the words are shaped as a personal name: two to four name words, none a stopword, generic word
-        or title, the last no product line's or organisation's word."""
+    def _read_person_like(self) -> None:
+        """Two to four name words, none a stopword, generic word or title, the last no product line's or
+        organisation's word, the first no known company or country ("Bloomberg Law", "France Inter")."""
         words, lex, last = self.words, self.lex, self.last
         person_like = 2 <= len(words) <= 4 and name_like(words) and not any(
             (w.lower() in lex.stopwords and w not in PARTICLES) or w in lex.generic_caps or
@@ -273,8 +298,8 @@ class MentionCues:
             and last not in VERSION_WORDS and last not in lex.org_suffixes
         if person_like and len(words) == 2 and (k := lex.known.get(fold(words[0]))) and \
                 k.type in ("Organization", "Place"):
-            return False  # "Bloomberg Law reported", "France Inter": a known company's unit, a country's outlet
-        return person_like
+            person_like = False  # a known company's unit, a country's outlet
+        self.person_like = person_like
 
     def product_after(self, after: str) -> bool:
         """"X chatbot", "X AI model": a product cue after the name."""
@@ -283,6 +308,12 @@ class MentionCues:
         return after[:1].isspace() and after.lstrip()[:1] in self.cue_starts and \
             self.p["product_after"].match(after) is not None
 
-    def in_vocab(self, word: str) -> bool:
-        """Whether the document writes the word in lower case."""
-        return word.lower() in self.doc.lower_vocab
+
+_BEFORE = ("before", "tail", "glued", "ends", "cue_product", "cue_org", "cue_role")
+# which reader sets each lazy cue
+_READERS: dict[str, Callable[[MentionCues], None]] = {
+    **dict.fromkeys(_BEFORE, MentionCues.read_before),
+    "low_before": MentionCues._read_low_before,
+    "appos": MentionCues._read_appos,
+    "person_like": MentionCues._read_person_like,
+}

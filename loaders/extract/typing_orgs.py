@@ -27,6 +27,7 @@ from loaders.extract.typing_cues import (
     ends_with,
     last_run,
     name_like,
+    name_words,
     single_org_like,
 )
 
@@ -53,6 +54,7 @@ def at_org(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@name_words(2)
 def institution(c: MentionCues) -> TypedMention | None:
     """An institution's shape: an acronym and a city ("ETH Zurich"), a head word before "on"/"for"/"of"
     ("Committee on ..."), a body named after a place ("Northern District of California", "NewsGuild of New York")."""
@@ -75,6 +77,7 @@ def administration(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@name_words(2)
 def field(c: MentionCues) -> TypedMention | None:
     """"to advance Chinese AI", "the San Francisco AI lab": a nationality or a place, then the field, no company."""
     words, lex = c.words, c.lex
@@ -148,6 +151,7 @@ def place(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@name_words(2)
 def foreign_article(c: MentionCues) -> TypedMention | None:
     """"Le Monde", "Die Zeit": another language's article starts a newspaper's or an institution's name."""
     words = c.words
@@ -156,6 +160,7 @@ def foreign_article(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@name_words(2)
 def acronym_defined(c: MentionCues) -> TypedMention | None:
     """"Federal Trade Commission (FTC)": a name that defines an acronym is an organisation's."""
     acr = ACRONYM_AFTER.match(c.after)
@@ -164,6 +169,7 @@ def acronym_defined(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@name_words(1, 1)
 def single_default(c: MentionCues) -> TypedMention | None:
     """A lone unknown capitalised word mid-sentence: in tech news most often a company (surnames and product short
     names were resolved to their full names before this reading is used), a known city after a place preposition,

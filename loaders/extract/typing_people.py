@@ -28,9 +28,11 @@ from loaders.extract.typing_cues import (
     MentionCues,
     may_hold,
     name_like,
+    name_words,
 )
 
 
+@name_words(2)
 def nickname(c: MentionCues) -> TypedMention | None:
     """'Chungin "Roy" Lee': a quoted nickname between a given name and a surname."""
     words = c.words
@@ -39,6 +41,7 @@ def nickname(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@name_words(2)
 def honorific(c: MentionCues) -> TypedMention | None:
     """"Prince Alwaleed Bin Talal", "Sir Nick Clegg": an honorific before a name."""
     if honorific_name(c.words, c.lex):
@@ -81,6 +84,7 @@ def apposition(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@name_words(2)
 def person_name(c: MentionCues) -> TypedMention | None:
     """A name shaped as a person's with a particle ("Max von Thun"), a known given name, or a title before it
     ("Digital Affairs Minister, X", "X of Foundation Capital went further", "the podcast, hosted by X")."""
@@ -115,6 +119,7 @@ def _plain_name(c: MentionCues) -> bool:
         not any(w.lower() in c.doc.lower_vocab for w in c.words)
 
 
+@name_words(2)
 def person_verb(c: MentionCues) -> TypedMention | None:
     """"X, 34,", "hired X": what is said of a person around the name."""
     if _plain_name(c) and (PERSON_AFTER.match(c.after) or PERSON_OBJECT.search(c.before[-20:])):
@@ -122,6 +127,7 @@ def person_verb(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@name_words(2)
 def name_shape(c: MentionCues) -> TypedMention | None:
     """A person-shaped name that speaks ("X said"), is spoken of ("said X"), is kin ("her son, X") or is written
     in the possessive or with a romanised two-part given name."""

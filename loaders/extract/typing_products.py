@@ -24,6 +24,7 @@ from loaders.extract.typing_cues import (
     ends_with,
     may_hold,
     name_like,
+    name_words,
     tail_words,
 )
 
@@ -45,6 +46,7 @@ def versioned(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@name_words(2)
 def maker_product(c: MentionCues) -> TypedMention | None:
     """A known maker and a model code ("Nvidia H100") or a product maker's line ("Google Meet")."""
     words, last, lex = c.words, c.last, c.lex
@@ -90,6 +92,7 @@ def made_by(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@name_words(2)
 def product_head(c: MentionCues) -> TypedMention | None:
     """A name ending in a device's or an assistant's head word ("Humane Pin", "Quillbot Assistant")."""
     if c.last in PRODUCT_HEADS and len(c.words) > 1:
@@ -121,6 +124,7 @@ def quoted_product(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@name_words(2)
 def product_line_tail(c: MentionCues) -> TypedMention | None:
     """"Medibot Pro": a product line's word ends the name."""
     words, lex = c.words, c.lex
