@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from loaders.extract.lexicon import Lexicon, alternation, caseless, fold, lexicon
 from loaders.extract.lexicon import words as word_list
+from loaders.extract.rules import register
 from loaders.extract.schema import Mention, Sentence, TextDoc
 
 _TYPING_WORDS = "typing_words.txt"  # the lexicon file of this module's word lists (sections read with words())
@@ -205,6 +206,23 @@ def reads_length(rule: Callable[..., object], n: int) -> bool:
     """Whether a rule can read a name of ``n`` words (see name_words)."""
     least, most = _NAME_LENGTHS.get(rule, (1, 1 << 10))
     return least <= n <= most
+
+
+# the registered name of each typing rule (see registered)
+_RULE_NAMES: dict[Callable[..., object], str] = {}
+
+
+def registered(name: str) -> Callable[[R], R]:
+    """Register a typing rule under ``name`` ("typing.rule_name.vN"), described by its docstring."""
+    def mark(rule: R) -> R:
+        _RULE_NAMES[rule] = register(name, " ".join((rule.__doc__ or "").split()), rule.__module__)
+        return rule
+    return mark
+
+
+def rule_name(rule: Callable[..., object]) -> str:
+    """The registered name of a typing rule."""
+    return _RULE_NAMES[rule]
 
 
 class MentionCues:

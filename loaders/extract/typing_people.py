@@ -29,9 +29,11 @@ from loaders.extract.typing_cues import (
     may_hold,
     name_like,
     name_words,
+    registered,
 )
 
 
+@registered("typing.nickname.v1")
 @name_words(2)
 def nickname(c: MentionCues) -> TypedMention | None:
     """'Chungin "Roy" Lee': a quoted nickname between a given name and a surname."""
@@ -41,6 +43,7 @@ def nickname(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.honorific.v1")
 @name_words(2)
 def honorific(c: MentionCues) -> TypedMention | None:
     """"Prince Alwaleed Bin Talal", "Sir Nick Clegg": an honorific before a name."""
@@ -49,6 +52,7 @@ def honorific(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.titled.v1")
 def titled(c: MentionCues) -> TypedMention | None:
     """A name the mention stage found after a role title ("CEO Sam Altman"), unless it ends as a company's does."""
     m, words, last, lex = c.m, c.words, c.last, c.lex
@@ -59,6 +63,7 @@ def titled(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.apposition.v1")
 def apposition(c: MentionCues) -> TypedMention | None:
     """What an apposition says the name is: ", a chatbot" (a product), ", the startup" (an organisation), ", a lawyer"
     (a person)."""
@@ -84,6 +89,7 @@ def apposition(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.person_name.v1")
 @name_words(2)
 def person_name(c: MentionCues) -> TypedMention | None:
     """A name shaped as a person's with a particle ("Max von Thun"), a known given name, or a title before it
@@ -101,6 +107,7 @@ def person_name(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.source.v1")
 def source(c: MentionCues) -> TypedMention | None:
     """"according to X", "X reported": a reporter shaped as a person's name, else a publication."""
     if not ((may_hold(c.low_before, SOURCE_WORDS) and c.p["source_before"].search(c.before)) or
@@ -119,6 +126,7 @@ def _plain_name(c: MentionCues) -> bool:
         not any(w.lower() in c.doc.lower_vocab for w in c.words)
 
 
+@registered("typing.person_verb.v1")
 @name_words(2)
 def person_verb(c: MentionCues) -> TypedMention | None:
     """"X, 34,", "hired X": what is said of a person around the name."""
@@ -127,6 +135,7 @@ def person_verb(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.name_shape.v1")
 @name_words(2)
 def name_shape(c: MentionCues) -> TypedMention | None:
     """A person-shaped name that speaks ("X said"), is spoken of ("said X"), is kin ("her son, X") or is written

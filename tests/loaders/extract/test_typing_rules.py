@@ -9,9 +9,10 @@ import pytest
 from loaders.extract.classify import RULES, type_mentions
 from loaders.extract.lexicon import lexicon
 from loaders.extract.mentions import find_mentions
+from loaders.extract.rules import registry
 from loaders.extract.schema import Mention
 from loaders.extract.text import prepare
-from loaders.extract.typing_cues import MentionCues, name_like, patterns, reads_length
+from loaders.extract.typing_cues import MentionCues, name_like, patterns, reads_length, rule_name
 
 
 def _typed(text: str, surface: str) -> tuple[str | None, str]:
@@ -53,9 +54,11 @@ def test_the_first_rule_with_a_reading_decides() -> None:
     assert _typed(text, "Quillbot") == ("Product", "product-before")
 
 
-def test_rules_are_unique_and_public() -> None:
+def test_rules_are_unique_public_and_registered() -> None:
     names = [f"{r.__module__}.{r.__name__}" for r in RULES]
     assert len(set(names)) == len(names) and not any(r.__name__.startswith("_") for r in RULES)
+    rules = registry()
+    assert all(rules[rule_name(r)].family == "typing" and rules[rule_name(r)].module == r.__module__ for r in RULES)
 
 
 @pytest.mark.parametrize(("words", "like"), [(["Mark", "LeCun"], True), (["Adam", "O’Brien"], True),
