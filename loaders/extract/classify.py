@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from loaders.extract import typing_lexicon as lexical
 from loaders.extract import typing_orgs as orgs
@@ -41,6 +42,12 @@ RULES: tuple[Rule, ...] = LEXICAL_RULES + CONTEXT_RULES
 _BY_LENGTH = tuple(tuple(r for r in CONTEXT_RULES if reads_length(r, n)) for n in (1, 2))
 
 
+@lru_cache(maxsize=4)
+def _cue_starts(product_cues: frozenset[str]) -> frozenset[str]:
+    """The characters a product cue after a name can start with (a cheap test before the pattern)."""
+    return ASCII_LOWER | {c[:1] for c in product_cues}
+
+
 class _Typer:
     """Types the mentions of one document."""
 
@@ -48,7 +55,7 @@ class _Typer:
         self.doc = doc
         self.lex = lex
         self.p = patterns()
-        self.cue_starts = ASCII_LOWER | {c[:1] for c in lex.product_cues}
+        self.cue_starts = _cue_starts(lex.product_cues)
 
     def type_one(self, m: Mention) -> TypedMention:
         """Type one mention from the strongest available cue, keeping a leading model code for products."""
