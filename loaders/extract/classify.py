@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from loaders.extract import typing_lexicon as lexical
 from loaders.extract import typing_orgs as orgs
@@ -18,16 +19,16 @@ from loaders.extract import typing_products as products
 from loaders.extract.lexicon import Lexicon, lexicon
 from loaders.extract.schema import Mention, MentionSet, TextDoc, TypedMention, TypedMentions
 from loaders.extract.typing_agreement import agree
-from loaders.extract.typing_cues import ASCII_LOWER, CODE_PREFIX, MentionCues, patterns
+from loaders.extract.typing_cues import ASCII_LOWER, CODE_PREFIX, MentionCues, patterns, reads_length
 
 __all__ = ["RULES", "type_mentions"]
 
 Rule = Callable[[MentionCues], TypedMention | None]
 
-# the typing rules, strongest first: the lexicons, then the context cues (computed only once the lexicons have not
-# decided), then the shape of the name; a mention no rule reads stays untyped
-RULES: tuple[Rule, ...] = (
-    lexical.known, lexical.no_actor, lexical.head_for,
+# the typing rules, strongest first: the lexicons, then the context cues (the words before a mention are read only
+# once the lexicons have not decided), then the shape of the name; a mention no rule reads stays untyped
+LEXICAL_RULES: tuple[Rule, ...] = (lexical.known, lexical.no_actor, lexical.head_for)
+CONTEXT_RULES: tuple[Rule, ...] = (
     products.media_name, people.nickname, people.honorific, people.titled, orgs.person_of, products.versioned,
     products.maker_product, products.model_name, products.product_before, orgs.at_org, orgs.institution,
     orgs.administration, products.made_by, orgs.field, people.apposition, orgs.org_before, products.product_head,
@@ -35,6 +36,16 @@ RULES: tuple[Rule, ...] = (
     products.product_line_tail, orgs.the_name, orgs.place, orgs.foreign_article, people.person_name, people.source,
     orgs.acronym_defined, people.person_verb, people.name_shape, orgs.single_default,
 )
+RULES: tuple[Rule, ...] = LEXICAL_RULES + CONTEXT_RULES
+# the context rules that can read a one-word name, and those that can read a longer one (each rule declares the
+# lengths it reads with name_words; no rule reads names of two words only)
+_BY_LENGTH = tuple(tuple(r for r in CONTEXT_RULES if reads_length(r, n)) for n in (1, 2))
+
+
+@lru_cache(maxsize=4)
+def _cue_starts(product_cues: frozenset[str]) -> frozenset[str]:
+    """The characters a product cue after a name can start with (a cheap test before the pattern)."""
+    return ASCII_LOWER | {c[:1] for c in product_cues}
 
 
 class _Typer:
@@ -44,7 +55,7 @@ class _Typer:
         self.doc = doc
         self.lex = lex
         self.p = patterns()
-        self.cue_starts = ASCII_LOWER | {c[:1] for c in lex.product_cues}
+        self.cue_starts = _cue_starts(lex.product_cues)
 
     def type_one(self, m: Mention) -> TypedMention:
         """Type one mention from the strongest available cue, keeping a leading model code for products."""
@@ -63,7 +74,13 @@ class _Typer:
         if m.group:
             return TypedMention(mention=m, type="Group", cue="group", label=m.group)
         cues = MentionCues(m, self.doc, self.lex, self.p, self.cue_starts)
-        for rule in RULES:
+        for rule in LEXICAL_RULES:
+            typed = rule(cues)
+            if typed is not None:
+                return typed
+        # nearly every mention the lexicons leave reaches the rules that read each cue: read them all at once
+        cues.read_context()
+        for rule in _BY_LENGTH[len(cues.words) > 1]:
             typed = rule(cues)
             if typed is not None:
                 return typed

@@ -248,10 +248,27 @@ def _inflected(entries: list[str]) -> list[str]:
     return out
 
 
+def _section(entries: list[str], name: str, section: str) -> list[str]:
+    """The lines of one ``[section]`` of a word-list file (up to the next section's header)."""
+    out: list[str] | None = None
+    for line in entries:
+        if line.startswith("[") and line.endswith("]"):
+            if out is not None:
+                break
+            out = [] if line[1:-1] == section else None
+        elif out is not None:
+            out.append(line)
+    if out is None:
+        raise KeyError(f"lexicon {name} has no [{section}] section")
+    return out
+
+
 @cache
-def words(name: str) -> frozenset[str]:
-    """The entries of a word-list file (several words a line, or "x y|x z|" for phrases), loaded once."""
-    return frozenset(w for w in _inflected(lines(name)) if w)
+def words(name: str, section: str | None = None) -> frozenset[str]:
+    """The entries of a word-list file, or of one ``[section]`` of it (several words a line, or "x y|x z|" for
+    phrases), loaded once."""
+    entries = lines(name) if section is None else _section(lines(name), name, section)
+    return frozenset(w for w in _inflected(entries) if w)
 
 
 @lru_cache(maxsize=1)

@@ -5,25 +5,21 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.mention_tokens import QUOTES_OPEN, TEXT, SentenceTokens
 from loaders.extract.schema import Mention, Sentence
+
+_MENTION_WORDS = "name_words.txt"  # the lexicon file of this module's word lists (sections read with words())
 
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,5}s$")
 _QUOTES_CLOSE = "\"”’'"
 # a number before one of these is an amount, not a version ("fined Replika 5 million euros")
-_AMOUNT_WORDS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "percent", "per", "%", "m", "bn",
-                           "euros", "dollars", "pounds", "yen", "yuan", "times", "years", "months", "weeks", "days"})
-_TAIL_DROPS = frozenset({"of", "&", "for", "on"})  # words that never end a name
+_AMOUNT_WORDS = word_list(_MENTION_WORDS, "amount_words")
+_TAIL_DROPS = word_list(_MENTION_WORDS, "tail_drops")  # words that never end a name
 _VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")  # "2.0", "v2.5", "R1"
-_VERSION_SUFFIX = frozenset({"Pro", "Max", "Ultra", "Mini", "mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "SE",
-                             "XL", "Air", "Sonnet", "Opus", "Haiku", "Preview", "Instant", "Thinking"})
+_VERSION_SUFFIX = word_list(_MENTION_WORDS, "version_suffixes")
 # stopwords that never end a name even when capitalised
-_FUNCTION_TAILS = frozenset({"the", "and", "for", "of", "on", "its", "his", "her", "their", "our", "an", "but", "or",
-                             "this", "that", "these", "those", "was", "were", "has", "have", "had", "says", "said",
-                             "who", "which", "when", "where", "while", "with", "from", "into", "than", "then", "also",
-                             "will", "would", "can", "could", "may", "might", "should", "must", "does", "did", "not",
-                             "all", "any", "some", "each", "every", "both", "more", "most", "other", "such", "only",
-                             "just", "very", "here", "there", "today", "yesterday", "after", "before", "about"})
+_FUNCTION_TAILS = word_list(_MENTION_WORDS, "function_tails")
 
 
 def _stop_tail(st: SentenceTokens, t: str, n: int) -> bool:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.mention_tokens import SentenceTokens
 from loaders.extract.schema import Mention, Sentence
 
-_DETERMINERS = frozenset({"a", "an", "the", "some", "many", "other", "several", "few", "one", "another", "two",
-                          "three", "most", "numerous", "its", "their", "his", "her", "our", "these", "those"})
-_GROUP_SUBJECTS = frozenset({"Some", "Many", "Others", "Critics", "Netizens", "Skeptics", "Sceptics", "Observers",
-                             "Analysts", "Experts", "Investors", "Developers", "Users", "Supporters", "Opponents",
-                             "Detractors", "Commentators", "Employees", "Researchers", "Fans", "Insiders"})
+_MENTION_WORDS = "name_words.txt"  # the lexicon file of this module's word lists (sections read with words())
+
+_DETERMINERS = word_list(_MENTION_WORDS, "group_determiners")
+_GROUP_SUBJECTS = word_list(_MENTION_WORDS, "group_subjects")
 _GROUP_PREMODS = ("social media", "online", "internet", "reddit", "former", "senior", "angry", "prominent", "tech",
                   "industry", "independent", "ai", "outside", "other")
 _GROUP_PREMOD_WORDS = tuple((mod, mod.split()) for mod in _GROUP_PREMODS)

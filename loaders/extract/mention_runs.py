@@ -8,6 +8,7 @@ from itertools import compress
 from operator import not_
 
 from loaders.extract.lexicon import fold, place_population
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.mention_tokens import (
     APOSTROPHES,
     FIRM_SUFFIXES,
@@ -18,35 +19,28 @@ from loaders.extract.mention_tokens import (
 )
 from loaders.extract.name_spans import given_name, known_spans
 
-_CONNECTORS = frozenset({"of", "&", "de", "van", "von", "der", "den", "da", "al", "bin", "du", "la", "le", "y"})
-_FOR_HEADS = frozenset({"Center", "Centre", "Institute", "Coalition", "Alliance", "Campaign", "Council", "Committee",
-                        "Foundation", "Society", "Association", "Partnership", "Fund", "Commission", "Office",
-                        "Department", "Ministry", "Agency", "Reporters", "Doctors", "Engineers", "Scientists",
-                        "Administration", "Authority", "Bureau", "Commissioner", "Network", "Initiative", "Advocates",
-                        "Solidarity", "Action", "Citizens"})
+_MENTION_WORDS = "name_words.txt"  # the lexicon file of this module's word lists (sections read with words())
+
+_CONNECTORS = word_list(_MENTION_WORDS, "connectors")
+_FOR_HEADS = word_list(_MENTION_WORDS, "for_heads")
 # heads of institutions whose names list their fields ("Department for Science, Innovation and Technology")
-_LIST_HEADS = frozenset({"Ministry", "Department", "Committee", "Subcommittee", "Commission", "Council"})
-_CHAMBERS = frozenset({"Senate", "House"})  # their committees list fields before the head
-_COMMA_LEGAL = frozenset({"Inc", "LLC", "Ltd", "Corp", "Co", "PLC", "LLP", "GmbH", "AG", "SA", "NV"})
-_CIRCUITS = frozenset({"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
-                       "Eleventh", "Federal", "D.C."})
-_DISTRICT_WORDS = frozenset({"District", "Northern", "Southern", "Eastern", "Western", "Central", "Middle"})
+_LIST_HEADS = word_list(_MENTION_WORDS, "list_heads")
+_CHAMBERS = word_list(_MENTION_WORDS, "chambers")  # their committees list fields before the head
+_COMMA_LEGAL = word_list(_MENTION_WORDS, "comma_legal_forms")
+_CIRCUITS = word_list(_MENTION_WORDS, "circuits")
+_DISTRICT_WORDS = word_list(_MENTION_WORDS, "district_words")
 # heads whose name goes on over "of the" ("Office of the Privacy Commissioner", "Department of the Treasury")
-OF_THE_HEADS = frozenset({"Office", "Ministry", "Department", "University", "Institute", "Bank", "Court", "Museum",
-                          "Secretary", "Commissioner", "Council", "Academy", "School", "College", "Friends"})
+OF_THE_HEADS = word_list(_MENTION_WORDS, "of_the_heads")
 # plural nouns whose possessive starts an institution's name ("Children's Digital Rights Coalition")
-_PLURAL_OWNERS = frozenset({"Children", "Women", "Men", "People", "Citizens", "Workers", "Writers", "Artists",
-                            "Parents", "Veterans", "Teachers", "Nurses", "Musicians", "Authors", "Consumers"})
-OFFICE_HEADS = frozenset({"Office", "Department", "Bureau", "Division"})  # "Attorney General's Office"
-_DOTTED_NAME_WORDS = frozenset({"Bros", "St"})  # abbreviations that a name goes on after
-INSTITUTIONS = frozenset({"University", "College", "School", "Hospital", "Institute", "Museum", "Library", "Academy"})
+_PLURAL_OWNERS = word_list(_MENTION_WORDS, "plural_owners")
+OFFICE_HEADS = word_list(_MENTION_WORDS, "office_heads")  # "Attorney General's Office"
+_DOTTED_NAME_WORDS = word_list(_MENTION_WORDS, "dotted_name_words")  # abbreviations that a name goes on after
+INSTITUTIONS = word_list(_MENTION_WORDS, "institutions")
 # heads of institutions whose names go on over "and" ("Securities and Exchange Commission")
-_AND_HEADS = frozenset({"Commission", "Committee", "Subcommittee", "Council", "Studies", "Affairs", "Services",
-                        "Sciences", "Security", "Technology", "Energy", "Trade", "Development", "Research", "Industry",
-                        "Exchange", "Safety", "Health", "Justice", "Innovation", "Education", "Authority", "Society",
-                        "Institute", "Association", "Foundation", "Agency", "Board", "Office", "ICT", "Regulation",
-                        "Markets", "Standards", "Transportation", "Transport", "Environment", "Labor", "Labour",
-                        "Pensions", "Agriculture", "Infrastructure", "Welfare", "Defense", "Defence"})
+_AND_HEADS = word_list(_MENTION_WORDS, "and_heads")
+
+# lower-case words a step may join a name over (_phrase_joins, _word_step)
+_JOINERS = _CONNECTORS | {"for", "of", "on", "without", "and"}
 
 # a step reads the tokens after a run's token j-1 and says where the run goes on to (0: it does not go on that way)
 Step = Callable[[SentenceTokens, int, int], int]
@@ -54,7 +48,7 @@ Step = Callable[[SentenceTokens, int, int], int]
 
 def runs(st: SentenceTokens) -> list[tuple[int, int]]:
     """(first, last+1) token index ranges of capitalised runs."""
-    toks, texts = st.toks, st.texts
+    toks, texts, text = st.toks, st.texts, st.text
     out: list[tuple[int, int]] = []
     n = len(toks)
     # the tokens that can start a run, found in one pass (most tokens are lower-case words)
@@ -70,6 +64,15 @@ def runs(st: SentenceTokens) -> list[tuple[int, int]]:
             continue  # inside the previous run
         j = max(i + 1, known_at.get(i, 0))
         while j < n:
+            t = texts[j]
+            if text[toks[j - 1][1]:toks[j][0]] == " " and j not in known_at:
+                # the common cases, first: a capitalised name word after a space goes on, a lower-case word that
+                # joins no name ends the run (no step reads either otherwise)
+                if t[0].isupper() and is_name_token(t):
+                    j += 1
+                    continue
+                if t.islower() and t not in _JOINERS:
+                    break
             nxt = _next_end(st, i, j, known_at)
             if not nxt:
                 break

@@ -7,17 +7,19 @@ import re
 from collections.abc import Callable
 
 from loaders.extract.lexicon import fold
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.mention_ends import PLURAL_ACRONYM
 from loaders.extract.mention_runs import INSTITUTIONS, OF_THE_HEADS, OFFICE_HEADS
 from loaders.extract.mention_tokens import FIRM_ENDINGS, TEXT, SentenceTokens, abbreviated_title
 from loaders.extract.schema import Sentence
 
+_MENTION_WORDS = "name_words.txt"  # the lexicon file of this module's word lists (sections read with words())
+
 # records the mention of tokens a..b-1 (title, org_before, initial and keep by keyword) and returns its index
 Emit = Callable[..., int | None]
 
 # company suffixes after which a sentence-initial common word is the company's own ("Scale AI", "News Corp")
-_NAME_SUFFIXES = frozenset({"AI", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "Labs", "Holdings", "Capital",
-                            "Ventures", "Partners", "Technologies"})
+_NAME_SUFFIXES = word_list(_MENTION_WORDS, "name_suffixes")
 _ADJECTIVE = re.compile(r"(?:ive|al|ic|ous|ed|ing|able|ible|ful|ary|ent|ant)$")
 _CODE_START = re.compile(r"^[A-Z]\d{1,3}$")  # a model code or a quarter starting a run ("Q1", "H2")
 

@@ -11,6 +11,9 @@ from itertools import compress
 from operator import itemgetter
 
 from loaders.extract.lexicon import Lexicon, fold
+from loaders.extract.lexicon import words as word_list
+
+_MENTION_WORDS = "name_words.txt"  # the lexicon file of this module's word lists (sections read with words())
 
 Tok = tuple[int, int, str]
 TEXT = itemgetter(2)  # the text of a token
@@ -19,11 +22,10 @@ _OPENERS = frozenset({'"', "“", "‘", "'", "-", "–", "—", "•", "*", ":"
 APOSTROPHES = frozenset({"'", "’"})
 QUOTES_OPEN = "\"“‘'"
 QUOTE_MARKS = frozenset(QUOTES_OPEN)
-_COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr"})  # written without a full stop in British English
+_COURTESY_TITLES = word_list(_MENTION_WORDS, "courtesy_titles")  # written without a full stop in British English
 # the last words of a firm's name, never of a place or an institution named "of" something
-FIRM_SUFFIXES = frozenset({"Capital", "Ventures", "Partners", "Labs", "Inc", "Inc.", "LLC", "LLP", "Ltd", "Ltd.",
-                           "Corp", "Corp.", "Holdings", "Technologies", "Robotics", "Advisors", "Associates"})
-FIRM_ENDINGS = FIRM_SUFFIXES | {"Software", "Systems", "Media", "Studios", "Games", "Group"}
+FIRM_SUFFIXES = word_list(_MENTION_WORDS, "firm_suffixes")
+FIRM_ENDINGS = FIRM_SUFFIXES | word_list(_MENTION_WORDS, "firm_endings")
 # a well-known name inside a compound: "Nvidia-powered", "Uber-type", "then-Apple", "ex-OpenAI"
 _KNOWN_COMPOUND = re.compile(r"^(?:(?:[Tt]hen|[Ee]x|[Ff]ormer|[Pp]re|[Pp]ost|[Nn]on|[Aa]nti)-)?"
                              r"(?P<name>[A-Z][A-Za-z0-9]+)"
@@ -32,21 +34,19 @@ _KNOWN_COMPOUND = re.compile(r"^(?:(?:[Tt]hen|[Ee]x|[Ff]ormer|[Pp]re|[Pp]ost|[Nn
 
 
 # prefixes of hyphenated words that are English compounds, not given names ("Pre-trained", "Co-founder")
-_HYPHEN_PREFIXES = frozenset({"pre", "non", "co", "re", "ex", "mid", "sub", "bi", "tri", "pro", "neo", "off", "set",
-                              "run", "end", "top", "low", "big", "two", "one", "ten", "six", "all", "far", "old",
-                              "new", "day", "hot", "key", "own", "add", "log", "opt", "web", "ai", "e", "x", "de"})
+_HYPHEN_PREFIXES = word_list(_MENTION_WORDS, "hyphen_prefixes")
 # a name's last word glued to a participle: "Dhabi-backed", "Francisco-based", "Horowitz-led"
 _NAME_COMPOUND = re.compile(r"^([A-Z][A-Za-z]+)-(?:based|backed|owned|led|funded|founded|headquartered|run|controlled|"
                             r"operated|supported|affiliated|linked|made|built|powered|born)$")
 # one romanised East Asian syllable ("sang", "seung", "hyun", "woo"): longer halves of hyphenated given names
 # must be one ("Lee Sang-woo"), which English compounds ("Well-known", "Real-time") are not
 _SYLLABLE = re.compile(r"^(?:[bcdghjkmnpstw]h?|[kpt]{2}|ss|jj)?[wy]?(?:[aeiou]{1,3})(?:ng|n|m|k|p|l)?$")
-# stopwords that never end a name even when capitalised
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SentenceTokens:
-    """The tokens of one sentence and what reading them needs: the document's text, lexicons and vocabulary."""
+    """The tokens of one sentence and what reading them needs: the document's text, lexicons and vocabulary (read
+    only; not frozen, as a frozen dataclass costs a slow __init__ for every sentence)."""
 
     text: str  # the document's clean text (token offsets point into it)
     lex: Lexicon

@@ -9,25 +9,25 @@ from dataclasses import replace
 from functools import lru_cache
 
 from loaders.extract.lexicon import Lexicon, alternation, fold, lexicon, place_population
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.schema import TypedMention
+
+_TYPING_WORDS = "typing_words.txt"  # the lexicon file of this module's word lists (sections read with words())
 
 LOWER_NEXT = re.compile(r"^\s+[a-z]")
 # the rest of a law's name after a preposition ("Age Discrimination in Employment Act"): the name is the law's
 LAW_AFTER = re.compile(r"^\s+(?:in|on|for)\s+(?:[A-Z][\w’'-]*\s+){0,4}Act\b")
-_DISTRICT_SIDES = frozenset({"Northern", "Southern", "Eastern", "Western", "Central", "Middle"})
+_DISTRICT_SIDES = word_list(_TYPING_WORDS, "district_sides")
 # "of" and a capitalised name after a personal name ("Ashu Garg of Foundation Capital")
 _OF_NAME_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)")
 # who hosts, presents, writes or directs a work is a person when the name is shaped as one
 PERSON_BY = re.compile(r"\b(?:hosted|presented|co-hosted|written|directed|narrated|authored|edited)\s+by\s+$")
 # honorifics written before a personal name ("Prince Alwaleed Bin Talal", "Sheikh Tahnoun bin Zayed", "Sir Nick Clegg")
-_HONORIFICS = frozenset({"Prince", "Princess", "Sheikh", "Sheikha", "Sir", "Dame", "Lord", "Lady", "King", "Queen",
-                         "Emir", "Sultan", "Crown"})
+_HONORIFICS = word_list(_TYPING_WORDS, "honorifics")
 # particles inside Arabic and European names
-_NAME_PARTICLES = frozenset({"bin", "Bin", "ibn", "bint", "al", "Al", "von", "van", "de", "der", "da", "du", "le"})
+_NAME_PARTICLES = word_list(_TYPING_WORDS, "name_particles")
 # organisation suffixes that are never a surname ("Veyra Labs", however "Veyra" reads)
-STRONG_ORG_SUFFIXES = frozenset({"Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "LLC", "LLP", "GmbH", "Ltd", "Ltd.",
-                                 "Technologies", "Systems", "Robotics", "Ventures", "Capital", "Partners",
-                                 "Semiconductor", "Software", "Holdings", "Therapeutics", "Analytics"})
+STRONG_ORG_SUFFIXES = word_list(_TYPING_WORDS, "strong_org_suffixes")
 
 
 def first_name(w: str, lex: Lexicon) -> bool:
@@ -77,7 +77,7 @@ PERSON_AFTER = re.compile(r"^(?:\s*,\s*(?:\d{2}|aged\s+\d{2})\s*,|\s*,\s+who\s|\
 # what is done only to a person, right before a name ("hired X", "fired X as", "appointed X")
 PERSON_OBJECT = re.compile(r"\b(?:hired|fired|appointed|promoted|poached|ousted|dismissed|elected)\s+$")
 
-_MUNICIPAL = frozenset({"Village", "City", "Town", "Township", "Borough", "Municipality"})
+_MUNICIPAL = word_list(_TYPING_WORDS, "municipal")
 
 
 def name_of_place(words: list[str], lex: Lexicon, lower_vocab: frozenset[str]) -> bool:

@@ -13,7 +13,10 @@ from itertools import compress
 
 from loaders.extract.lexicon import Lexicon, fold
 from loaders.extract.lexicon import lines as lexicon_lines
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.text import tokens
+
+_MENTION_WORDS = "name_words.txt"  # the lexicon file of this module's word lists (sections read with words())
 
 Tok = tuple[int, int, str]
 
@@ -22,11 +25,9 @@ _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
 _PUNCT = frozenset({",", ".", "?", "!", ":"})
 # lower-case words of a title-cased title ("Blood in the Machine", "Skip the Links")
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "in", "of", "on", "to", "for", "and", "or", "with", "from", "at",
-                                "by", "is", "are", "as", "into", "over", "vs", "vs."})
+_TITLE_SMALL_WORDS = word_list(_MENTION_WORDS, "title_small_words")
 # function words written capitalised only in a title-cased headline ("Flooded With Pledges To Quit")
-_CAPITAL_FUNCTION_WORDS = frozenset({"With", "To", "From", "After", "Over", "Into", "As", "Is", "Are", "Was", "Its",
-                                     "Following", "Amid", "About", "Against", "Says", "Will", "Can", "Could"})
+_CAPITAL_FUNCTION_WORDS = word_list(_MENTION_WORDS, "capital_function_words")
 
 
 @lru_cache(maxsize=1)
@@ -102,9 +103,7 @@ def title_cased(texts: list[str], a: int, b: int) -> bool:
 
 
 # words that a capital letter labels ("Series C", "Phase B", "Class A"): never a given name before an initial
-_LETTER_LABELS = frozenset({"Series", "Round", "Phase", "Class", "Type", "Tier", "Level", "Stage", "Grade",
-                            "Section", "Article", "Chapter", "Part", "Plan", "Option", "Category", "Schedule",
-                            "Exhibit", "Appendix"})
+_LETTER_LABELS = word_list(_MENTION_WORDS, "letter_labels")
 
 
 def given_name(w: str, starts_run: bool, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:

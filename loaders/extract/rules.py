@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-FAMILIES = ("criticism", "funding", "event", "relation", "claim")
+FAMILIES = ("criticism", "funding", "event", "relation", "claim", "typing")
 _NAME = re.compile(rf"^(?:{'|'.join(FAMILIES)})\.[a-z][a-z0-9_]*\.v[1-9][0-9]*$")
 
 

@@ -7,9 +7,12 @@ from collections import Counter
 from dataclasses import replace
 
 from loaders.extract.lexicon import Lexicon
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.name_cues import orgs_before_titles
 from loaders.extract.schema import Mention, TextDoc, TypedMention
-from loaders.extract.typing_cues import LIST_SEP, NAME_WORD, ORG_HEAD_INSIDE, TITLE_MODIFIERS
+from loaders.extract.typing_cues import LIST_SEP, NAME_WORD, ORG_HEAD_INSIDE, TITLE_MODIFIERS, registered
+
+_TYPING_WORDS = "typing_words.txt"  # the lexicon file of this module's word lists (sections read with words())
 
 
 def _person_shaped(text: str, doc: TextDoc, lex: Lexicon) -> bool:
@@ -56,6 +59,7 @@ def _type_list(items: list[TypedMention], i: int, j: int, doc: TextDoc, lex: Lex
             items[k] = replace(items[k], type=best, cue="list", label=items[k].mention.text)
 
 
+@registered("typing.list.v1")
 def propagate_lists(items: list[TypedMention], doc: TextDoc, lex: Lexicon) -> None:
     """Untyped names coordinated with typed ones take their type ("such as NATO, Euroclear and SWIFT")."""
     text = doc.clean
@@ -78,6 +82,7 @@ def _cue_weight(cue: str) -> int:
     return _WEAK_CUES.get(cue, 3)
 
 
+@registered("typing.agreement.v1")
 def _agree(items: list[TypedMention]) -> None:
     """Mentions of one surface typed by a weak cue take the type of its strongest readings in the document."""
     best: dict[str, tuple[int, dict[str, int]]] = {}
@@ -108,12 +113,10 @@ def _agree(items: list[TypedMention]) -> None:
 _LINE_CUES = frozenset({"maker-line", "product-line"})
 # last words only a company's name ends in: a product line never does ("Llama Productions", "Xbox Game Studios
 # Publishing")
-_COMPANY_ENDINGS = frozenset({"Studios", "Publishing", "Productions", "Entertainment", "Pictures", "Records",
-                              "Authority", "Institute", "University", "Foundation", "Commission", "Council",
-                              "Association", "Society", "Union", "Alliance", "Coalition", "Guild", "Bureau",
-                              "Holdings", "Group", "Inc", "Inc.", "Corp", "Corp.", "LLC", "Ltd", "Ltd.", "PLC", "GmbH"})
+_COMPANY_ENDINGS = word_list(_TYPING_WORDS, "company_endings")
 
 
+@registered("typing.company_ending.v1")
 def _org_suffixed_lines(items: list[TypedMention]) -> None:
     """A name read as a product line from its first word is a company when it ends in a company's word."""
     for i, t in enumerate(items):
@@ -122,6 +125,7 @@ def _org_suffixed_lines(items: list[TypedMention]) -> None:
 
 
 
+@registered("typing.title_org.v1")
 def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc, lex: Lexicon) -> None:
     """The name before a title ("Veltrix" in "Veltrix CEO Oona Brandt") is the person's organisation."""
     mid_sentence = {m.text for m in mentions if not m.sentence_initial and not m.heading}

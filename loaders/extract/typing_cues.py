@@ -4,14 +4,18 @@ an apposition after it — computed once per mention and only when a rule asks (
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TypeVar
 
 from loaders.extract.lexicon import Lexicon, alternation, caseless, fold, lexicon
+from loaders.extract.lexicon import words as word_list
+from loaders.extract.rules import register
 from loaders.extract.schema import Mention, Sentence, TextDoc
 
-PRODUCT_HEADS = frozenset({"Pin", "Phone", "Watch", "Glasses", "Buds", "Pad", "Book", "Pod", "Pods", "Headset",
-                           "Speaker", "Ring", "Band", "Pencil", "Console", "Chip", "Copilot", "Assistant", "Bot",
-                           "GPT", "Model", "Agent", "Studio", "OS"})
+_TYPING_WORDS = "typing_words.txt"  # the lexicon file of this module's word lists (sections read with words())
+
+PRODUCT_HEADS = word_list(_TYPING_WORDS, "product_heads")
 MODEL_CODE = re.compile(r"^(?:[A-Z][A-Za-z]*-\d[\w.]*|[A-Z]{1,3}\d{1,4}[a-z]?|[A-Z][a-z]+-[A-Z]\d\w*)$")
 # letters of Latin-script names, accented ones included ("Lucía", "Thiessen", "Çelik")
 _UP, _LO = "A-ZÀ-ÖØ-ÞĀ-Ž", "a-zß-öø-ÿā-ž"
@@ -31,7 +35,7 @@ APPOS_PREP = re.compile(r"\b(?:at|for|with|from|of|in|on|by)\s", re.I)
 # a capitalised name and "of" right before: "Justin Nelson of Susman Godfrey"
 NAME_OF = re.compile(r"[A-Z][\w’'.-]+\s+of\s+$")
 # nobiliary particles inside a personal name ("Max von Thun", "Kim van Sparrentak")
-PARTICLES = frozenset({"von", "van", "der", "den", "bin", "ibn"})
+PARTICLES = word_list(_TYPING_WORDS, "particles")
 NAME_WORD = re.compile(rf"^(?:[{_UP}][{_LO}]+(?:[-’'][{_UP}]?[{_LO}]+)*|[{_UP}][{_LO}]?[{_UP}][{_LO}]+|"
                        rf"Mc[A-Z][a-z]+|(?:[A-Z]\.)+|[{_UP}][’'][{_UP}][{_LO}]+)$")  # "O’Reilly", "D’Angelo"
 # a two-word name and "of" just before a mention, which the mention stage cut there as a person then an organisation
@@ -40,13 +44,9 @@ PERSON_OF = re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][A-Za-z’'-]+ of $")
 MEDIA_AFTER = re.compile(r"^\s+(?:podcast|show|newsletter|channel|series|programme|program|documentary|vlog)\b")
 MODEL_TAIL = re.compile(r"^[A-Z]{1,3}\d{1,4}[a-z]?$")
 CALLED = re.compile(r"\b(?:called|named|dubbed|branded|known as)\s*[\"“‘]?$", re.I)
-ORG_HEAD_INSIDE = frozenset({"Committee", "Commission", "Council", "Ministry", "Department", "Institute", "Center",
-                             "Centre", "Agency", "Office", "Bureau", "Foundation", "University", "Association",
-                             "School", "College", "Academy", "Alliance", "Coalition", "Federation", "Society",
-                             "Union", "Bank", "Museum", "Court", "League", "Board", "Fund", "Friends"})
+ORG_HEAD_INSIDE = word_list(_TYPING_WORDS, "org_heads_inside")
 # capitalised modifiers written before a title at a sentence's start ("Tech YouTuber X"): not organisations
-TITLE_MODIFIERS = frozenset({"Tech", "Industry", "Former", "Senior", "Veteran", "Popular", "Prominent", "Famous",
-                             "Local", "Fellow", "Rival", "Independent", "Longtime", "Retired", "Acting", "Then"})
+TITLE_MODIFIERS = word_list(_TYPING_WORDS, "title_modifiers")
 SPEECH_NEAR = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|wrote|writes|tweeted|added|argued|noted|stated|asked|"
                          r"replied|responded|explained|acknowledged|emphasized|emphasised|continued|countered|"
                          r"clarified|retorted|remarked|who|whose)\b")
@@ -59,7 +59,7 @@ HYPHEN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}$")
 KIN_BEFORE = re.compile(r"\b(?:son|daughter|wife|husband|mother|father|brother|sister|widow|widower|fianc[ée]e?|"
                         r"grandson|granddaughter|niece|nephew|cousin|stepson|stepdaughter)\s*,?\s*$", re.I)
 # product line words that end a product's name, not a person's ("Medibot Pro")
-VERSION_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Turbo", "Lite", "Flash", "Nano", "Preview"})
+VERSION_WORDS = word_list(_TYPING_WORDS, "version_words")
 # determiners and relative pronouns: inside an apposition they mean a clause ("X, called the app ..."), not a noun
 DET_WORDS = r"(?:the|a|an|its|his|her|their|this|that|these|those|whose|who|which|our|my|your)"
 APPOS_CLAUSE = re.compile(rf"\b{DET_WORDS}\b", re.I)
@@ -78,14 +78,13 @@ PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|around|throughout|to|fro
                           r"city of|town of|county of|province of|state of|based in|headquartered in)\s+$", re.I)
 STAKE_IN = re.compile(r"\b(?:invest(?:s|ed|ing|ment|ments)?|stakes?|shares|holdings?|interest|position|"
                       r"deal|partnership|talks|confidence|trust|faith)\s+(?:in|with|to|from)\s+$", re.I)
-PLACE_WORDS = frozenset({"County", "Province", "Prefecture", "Region", "District", "Oblast", "Canton", "Shire"})
+PLACE_WORDS = word_list(_TYPING_WORDS, "place_words")
 # a place written "City, State" ("Cambridge, Massachusetts")
 PLACE_AFTER = re.compile(r"^,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 # articles of other languages that start the names of newspapers and institutions ("Le Monde", "Die Zeit")
-FOREIGN_ARTICLES = frozenset({"Le", "La", "Les", "L’", "Der", "Die", "Das", "El", "Los", "Il", "Lo", "Het", "De"})
+FOREIGN_ARTICLES = word_list(_TYPING_WORDS, "foreign_articles")
 # legal forms: a written "Alphabet Inc." keeps the lexicon's label; "Samsung Electronics" is a fuller name
-LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "LLP", "PLC", "plc", "GmbH", "AG",
-                         "SA", "S.A.", "NV", "Co.", "Company", "Corporation"})
+LEGAL_FORMS = word_list(_TYPING_WORDS, "legal_forms")
 CODE_PREFIX = re.compile(r"^[A-Z]\d{1,3}$")
 ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 DET_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+$", re.I)
@@ -145,9 +144,7 @@ def last_run(text: str, trailing: str) -> int:
     return len(kept) - len(kept.rsplit(None, 1)[-1]) if kept else len(text)
 
 # "Apple Park", "Google Campus": a maker's name before a site word names a place
-SITE_WORDS = frozenset({"Park", "Campus", "Center", "Centre", "Square", "Tower", "Towers", "Street", "Road",
-                        "Building", "Headquarters", "HQ", "Arena", "Stadium", "Plaza", "Hall", "Village", "Island",
-                        "Way"})
+SITE_WORDS = word_list(_TYPING_WORDS, "site_words")
 
 
 def tail_words(before: str, n: int = 4) -> list[str]:
@@ -192,9 +189,60 @@ def name_like(words: list[str]) -> bool:
 
 
 
+R = TypeVar("R", bound=Callable[..., object])
+# the name lengths (in words) a typing rule can read, declared beside the rule: the stage skips it for other names
+_NAME_LENGTHS: dict[Callable[..., object], tuple[int, int]] = {}
+
+
+def name_words(least: int, most: int = 1 << 10) -> Callable[[R], R]:
+    """Declare that a rule reads only names of ``least`` to ``most`` words (it returns None for any other)."""
+    def mark(rule: R) -> R:
+        _NAME_LENGTHS[rule] = (least, most)
+        return rule
+    return mark
+
+
+def reads_length(rule: Callable[..., object], n: int) -> bool:
+    """Whether a rule can read a name of ``n`` words (see name_words)."""
+    least, most = _NAME_LENGTHS.get(rule, (1, 1 << 10))
+    return least <= n <= most
+
+
+# the registered name of each typing rule (see registered)
+_RULE_NAMES: dict[Callable[..., object], str] = {}
+
+
+def registered(name: str) -> Callable[[R], R]:
+    """Register a typing rule under ``name`` ("typing.rule_name.vN"), described by its docstring."""
+    def mark(rule: R) -> R:
+        _RULE_NAMES[rule] = register(name, " ".join((rule.__doc__ or "").split()), rule.__module__)
+        return rule
+    return mark
+
+
+def rule_name(rule: Callable[..., object]) -> str:
+    """The registered name of a typing rule."""
+    return _RULE_NAMES[rule]
+
+
 class MentionCues:
     """One mention as the typing rules read it: its words, the text after it and, once a rule asks, the text and
-    cue words before it and an apposition after it (each computed at most once)."""
+    cue words before it, an apposition after it and its shape (each read at most once, on first use)."""
+
+    __slots__ = ("after", "appos", "before", "cue_org", "cue_product", "cue_role", "cue_starts", "doc", "ends",
+                 "ext", "glued", "last", "lex", "low_before", "m", "p", "person_like", "s", "surface", "tail", "text",
+                 "words")
+    # read lazily (see __getattr__): most mentions are typed by the lexicons before any rule needs them
+    before: str  # up to 80 characters of the sentence before the mention
+    tail: list[str]  # the last few lower-case words before it
+    glued: bool  # nothing but a comma or a quotation mark between it and the words before
+    ends: list[str]  # the last one, two and three words before it, joined (empty where they are a name's)
+    cue_product: bool  # a product cue word right before ("the chatbot X")
+    cue_org: bool  # an organisation cue word right before ("the startup X")
+    cue_role: bool  # a title right before, or a plural one before a list of names ("commissioners X and Y")
+    low_before: str | None  # caseless(before)
+    appos: re.Match[str] | None  # an apposition that describes the mention (", a chatbot"), not another name
+    person_like: bool  # shaped as a personal name
 
     def __init__(self, m: Mention, doc: TextDoc, lex: Lexicon, p: dict[str, re.Pattern[str]],
                  cue_starts: frozenset[str]) -> None:
@@ -207,71 +255,60 @@ class MentionCues:
         self.last = self.words[-1]
         self.after = text[m.end:min(self.s.end, m.end + 120)]
 
-    @cached_property
-    def before(self) -> str:
-        """Up to 80 characters of the sentence before the mention."""
-        return self.text[max(self.s.start, self.m.start - 80):self.m.start]
+    def __getattr__(self, name: str) -> object:
+        """Read a lazy cue on its first use (an unset slot lands here; later reads are plain attribute reads)."""
+        reader = _READERS.get(name)
+        if reader is None:
+            raise AttributeError(name)
+        reader(self)
+        return object.__getattribute__(self, name)
 
-    @cached_property
-    def tail(self) -> list[str]:
-        """The last few lower-case words before the mention."""
-        return tail_words(self.before)
+    def read_context(self) -> None:
+        """Read every context cue at once (the typing stage does, once the lexicons have not decided; a rule called
+        on its own reads each on its first use)."""
+        self.read_before()
+        self._read_low_before()
+        self._read_appos()
+        self._read_person_like()
 
-    @cached_property
-    def glued(self) -> bool:
-        """Whether nothing but a comma or a quotation mark separates the mention from the words before it."""
-        return not self.before.rstrip(" ,\"“‘").endswith((".", ";", ":", ")", "!", "?"))
-
-    @cached_property
-    def ends(self) -> list[str]:
-        """The last one, two and three words before the mention, joined once for the lexicon lookups."""
-        tail, before = self.tail, self.before
-        ends = [" ".join(tail[-k:]) for k in range(1, min(3, len(tail)) + 1)] if self.glued else []
+    def read_before(self) -> None:
+        """Read the text and the cue words before the mention."""
+        text, s, m = self.text, self.s, self.m
+        self.before = before = text[max(s.start, m.start - 80):m.start]
+        self.tail = tail = tail_words(before)
+        self.glued = glued = not before.rstrip(" ,\"“‘").endswith((".", ";", ":", ")", "!", "?"))
+        ends = [" ".join(tail[-k:]) for k in range(1, min(3, len(tail)) + 1)] if glued else []
         if ends and CAP_BEFORE.search(before, last_run(before, ",\"“‘")):
-            return []  # "Zentrix Labs' Quillbot": the word before is part of a name, not a cue noun ("labs")
-        return ends
+            ends = []  # "Zentrix Labs' Quillbot": the word before is part of a name, not a cue noun ("labs")
+        self.ends = ends
+        lex = self.lex
+        self.cue_product = any(e in lex.product_cues for e in ends[:2])
+        self.cue_org = any(e in lex.org_cues for e in ends[:2])
+        # a plural title before a list of names is each one's ("commissioners Mark Christie and ...")
+        self.cue_role = any(e in lex.roles for e in ends) or (
+            bool(ends) and ends[0].endswith("s") and ends[0][:-1] in lex.roles)
 
-    @cached_property
-    def cue_product(self) -> bool:
-        """A product cue word right before ("the chatbot X")."""
-        return any(e in self.lex.product_cues for e in self.ends[:2])
+    def _read_low_before(self) -> None:
+        self.low_before = caseless(self.before)
 
-    @cached_property
-    def cue_org(self) -> bool:
-        """An organisation cue word right before ("the startup X")."""
-        return any(e in self.lex.org_cues for e in self.ends[:2])
-
-    @cached_property
-    def cue_role(self) -> bool:
-        """A title right before; a plural one before a list of names is each one's ("commissioners Mark Christie")."""
-        ends, roles = self.ends, self.lex.roles
-        return any(e in roles for e in ends) or (bool(ends) and ends[0].endswith("s") and ends[0][:-1] in roles)
-
-    @cached_property
-    def low_before(self) -> str | None:
-        """The caseless form of the text before (None where it cannot tell)."""
-        return caseless(self.before)
-
-    @cached_property
-    def appos(self) -> re.Match[str] | None:
-        """An apposition after the mention that describes it (", a chatbot", ", the startup"), not another name."""
+    def _read_appos(self) -> None:
         after = self.after
+        self.appos = None
         # an apposition starts with a comma: most names are followed by none
         appos = self.p["appos"].match(after) if after.lstrip()[:1] == "," else None
         if appos is None:
-            return None
+            return
         cue_word = appos.group("org") or appos.group("product") or ""
         if APPOS_CLAUSE.search(appos.group(1)) or \
                 (not appos.group("role") and (APPOS_PREP.search(appos.group(1)) or cue_word[:1].isupper())):
             # "Matthew Green, a cryptographer at Johns Hopkins University", "X, an early Zentrix Labs investor": the
             # cue is another name's
-            return None
-        return appos
+            return
+        self.appos = appos
 
-    @cached_property
-    def person_like(self) -> bool:
-        """Whether the words are shaped as a personal name: two to four name words, none a stopword, generic word
-        or title, the last no product line's or organisation's word."""
+    def _read_person_like(self) -> None:
+        """Two to four name words, none a stopword, generic word or title, the last no product line's or
+        organisation's word, the first no known company or country ("Bloomberg Law", "France Inter")."""
         words, lex, last = self.words, self.lex, self.last
         person_like = 2 <= len(words) <= 4 and name_like(words) and not any(
             (w.lower() in lex.stopwords and w not in PARTICLES) or w in lex.generic_caps or
@@ -279,8 +316,8 @@ class MentionCues:
             and last not in VERSION_WORDS and last not in lex.org_suffixes
         if person_like and len(words) == 2 and (k := lex.known.get(fold(words[0]))) and \
                 k.type in ("Organization", "Place"):
-            return False  # "Bloomberg Law reported", "France Inter": a known company's unit, a country's outlet
-        return person_like
+            person_like = False  # a known company's unit, a country's outlet
+        self.person_like = person_like
 
     def product_after(self, after: str) -> bool:
         """"X chatbot", "X AI model": a product cue after the name."""
@@ -289,6 +326,12 @@ class MentionCues:
         return after[:1].isspace() and after.lstrip()[:1] in self.cue_starts and \
             self.p["product_after"].match(after) is not None
 
-    def in_vocab(self, word: str) -> bool:
-        """Whether the document writes the word in lower case."""
-        return word.lower() in self.doc.lower_vocab
+
+_BEFORE = ("before", "tail", "glued", "ends", "cue_product", "cue_org", "cue_role")
+# which reader sets each lazy cue
+_READERS: dict[str, Callable[[MentionCues], None]] = {
+    **dict.fromkeys(_BEFORE, MentionCues.read_before),
+    "low_before": MentionCues._read_low_before,
+    "appos": MentionCues._read_appos,
+    "person_like": MentionCues._read_person_like,
+}

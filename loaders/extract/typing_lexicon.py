@@ -6,7 +6,7 @@ from __future__ import annotations
 from loaders.extract.lexicon import fold
 from loaders.extract.name_cues import LAW_AFTER
 from loaders.extract.schema import TypedMention
-from loaders.extract.typing_cues import LEGAL_FORMS, MODEL_CODE, POSS_NAME, MentionCues
+from loaders.extract.typing_cues import LEGAL_FORMS, MODEL_CODE, POSS_NAME, MentionCues, registered
 
 
 def _fuller(c: MentionCues, written: str, label: str) -> bool:
@@ -60,6 +60,7 @@ def _known_product(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.known.v1")
 def known(c: MentionCues) -> TypedMention | None:
     """A name the lexicons know, read as they say (a known place before "administration" is its government)."""
     found = _known_name(c) or _known_product(c)
@@ -74,6 +75,7 @@ def known(c: MentionCues) -> TypedMention | None:
     return found
 
 
+@registered("typing.no_actor.v1")
 def no_actor(c: MentionCues) -> TypedMention | None:
     """Words that name no actor: generic words, a demonym, the first words of a law, a sentence's first common
     word."""
@@ -88,6 +90,7 @@ def no_actor(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.head_for.v1")
 def head_for(c: MentionCues) -> TypedMention | None:
     """"State Administration for Market Regulation": the institution's head comes before "for"."""
     surface = c.surface

@@ -27,10 +27,13 @@ from loaders.extract.typing_cues import (
     ends_with,
     last_run,
     name_like,
+    name_words,
+    registered,
     single_org_like,
 )
 
 
+@registered("typing.person_of.v1")
 def person_of(c: MentionCues) -> TypedMention | None:
     """"analyst Carolina Milanesi of Creative Strategies said": the person's organisation, not a second person."""
     before = c.before
@@ -40,6 +43,7 @@ def person_of(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.at_org.v1")
 def at_org(c: MentionCues) -> TypedMention | None:
     """"a researcher at X", "director of the X": the organisation a title is held at ("TD for Limerick": a place)."""
     tail, roles, words = c.tail, c.lex.roles, c.words
@@ -53,6 +57,8 @@ def at_org(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.institution.v1")
+@name_words(2)
 def institution(c: MentionCues) -> TypedMention | None:
     """An institution's shape: an acronym and a city ("ETH Zurich"), a head word before "on"/"for"/"of"
     ("Committee on ..."), a body named after a place ("Northern District of California", "NewsGuild of New York")."""
@@ -68,6 +74,7 @@ def institution(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.administration.v1")
 def administration(c: MentionCues) -> TypedMention | None:
     """"the Biden administration", "X Foundation": the name and the body after it."""
     if am := c.p["admin_after"].match(c.after):
@@ -75,6 +82,8 @@ def administration(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.field.v1")
+@name_words(2)
 def field(c: MentionCues) -> TypedMention | None:
     """"to advance Chinese AI", "the San Francisco AI lab": a nationality or a place, then the field, no company."""
     words, lex = c.words, c.lex
@@ -87,6 +96,7 @@ def field(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.org_before.v1")
 def org_before(c: MentionCues) -> TypedMention | None:
     """An organisation cue word right before ("the startup X"), unless a given name starts a personal name."""
     words = c.words
@@ -95,6 +105,7 @@ def org_before(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.org_suffix.v1")
 def org_suffix(c: MentionCues) -> TypedMention | None:
     """A name ending in an organisation's word ("Veyra Labs", "example.ai"); "Austin Independent School District"
     (a school district is a body, a court's or voters' district is not)."""
@@ -113,6 +124,7 @@ def _the_name(c: MentionCues) -> bool:
         w in lex.generic_caps or w in lex.demonyms or w.lower() in c.doc.lower_vocab for w in words)
 
 
+@registered("typing.the_name.v1")
 def the_name(c: MentionCues) -> TypedMention | None:
     """"by The Verge": a publication's name with its article."""
     if not c.m.sentence_initial and "The" in c.before and THE_BEFORE.search(c.before) and _the_name(c):
@@ -141,6 +153,7 @@ def _place(c: MentionCues) -> bool:
     return bool((PLACE_BEFORE.search(before) and not STAKE_IN.search(before)) or PLACE_AFTER.match(c.after))
 
 
+@registered("typing.place.v1")
 def place(c: MentionCues) -> TypedMention | None:
     """A place the gazetteer knows, read as one in its context."""
     if _place(c):
@@ -148,6 +161,8 @@ def place(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.foreign_article.v1")
+@name_words(2)
 def foreign_article(c: MentionCues) -> TypedMention | None:
     """"Le Monde", "Die Zeit": another language's article starts a newspaper's or an institution's name."""
     words = c.words
@@ -156,6 +171,8 @@ def foreign_article(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.acronym_defined.v1")
+@name_words(2)
 def acronym_defined(c: MentionCues) -> TypedMention | None:
     """"Federal Trade Commission (FTC)": a name that defines an acronym is an organisation's."""
     acr = ACRONYM_AFTER.match(c.after)
@@ -164,6 +181,8 @@ def acronym_defined(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.single_default.v1")
+@name_words(1, 1)
 def single_default(c: MentionCues) -> TypedMention | None:
     """A lone unknown capitalised word mid-sentence: in tech news most often a company (surnames and product short
     names were resolved to their full names before this reading is used), a known city after a place preposition,

@@ -28,9 +28,13 @@ from loaders.extract.typing_cues import (
     MentionCues,
     may_hold,
     name_like,
+    name_words,
+    registered,
 )
 
 
+@registered("typing.nickname.v1")
+@name_words(2)
 def nickname(c: MentionCues) -> TypedMention | None:
     """'Chungin "Roy" Lee': a quoted nickname between a given name and a surname."""
     words = c.words
@@ -39,6 +43,8 @@ def nickname(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.honorific.v1")
+@name_words(2)
 def honorific(c: MentionCues) -> TypedMention | None:
     """"Prince Alwaleed Bin Talal", "Sir Nick Clegg": an honorific before a name."""
     if honorific_name(c.words, c.lex):
@@ -46,6 +52,7 @@ def honorific(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.titled.v1")
 def titled(c: MentionCues) -> TypedMention | None:
     """A name the mention stage found after a role title ("CEO Sam Altman"), unless it ends as a company's does."""
     m, words, last, lex = c.m, c.words, c.last, c.lex
@@ -56,6 +63,7 @@ def titled(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.apposition.v1")
 def apposition(c: MentionCues) -> TypedMention | None:
     """What an apposition says the name is: ", a chatbot" (a product), ", the startup" (an organisation), ", a lawyer"
     (a person)."""
@@ -81,6 +89,8 @@ def apposition(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.person_name.v1")
+@name_words(2)
 def person_name(c: MentionCues) -> TypedMention | None:
     """A name shaped as a person's with a particle ("Max von Thun"), a known given name, or a title before it
     ("Digital Affairs Minister, X", "X of Foundation Capital went further", "the podcast, hosted by X")."""
@@ -97,6 +107,7 @@ def person_name(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.source.v1")
 def source(c: MentionCues) -> TypedMention | None:
     """"according to X", "X reported": a reporter shaped as a person's name, else a publication."""
     if not ((may_hold(c.low_before, SOURCE_WORDS) and c.p["source_before"].search(c.before)) or
@@ -115,6 +126,8 @@ def _plain_name(c: MentionCues) -> bool:
         not any(w.lower() in c.doc.lower_vocab for w in c.words)
 
 
+@registered("typing.person_verb.v1")
+@name_words(2)
 def person_verb(c: MentionCues) -> TypedMention | None:
     """"X, 34,", "hired X": what is said of a person around the name."""
     if _plain_name(c) and (PERSON_AFTER.match(c.after) or PERSON_OBJECT.search(c.before[-20:])):
@@ -122,6 +135,8 @@ def person_verb(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.name_shape.v1")
+@name_words(2)
 def name_shape(c: MentionCues) -> TypedMention | None:
     """A person-shaped name that speaks ("X said"), is spoken of ("said X"), is kin ("her son, X") or is written
     in the possessive or with a romanised two-part given name."""

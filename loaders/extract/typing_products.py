@@ -24,10 +24,13 @@ from loaders.extract.typing_cues import (
     ends_with,
     may_hold,
     name_like,
+    name_words,
+    registered,
     tail_words,
 )
 
 
+@registered("typing.media_name.v1")
 def media_name(c: MentionCues) -> TypedMention | None:
     """"the Core Memory podcast": a show's name."""
     if MEDIA_AFTER.match(c.after) and DET_BEFORE.search(c.before):
@@ -35,6 +38,7 @@ def media_name(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.versioned.v1")
 def versioned(c: MentionCues) -> TypedMention | None:
     """A name with a version after it: a product ("Aurelia Max 2"), or a numbered organisation ("Vision Fund 2",
     "Forza Motorsport developer Turn 10")."""
@@ -45,6 +49,8 @@ def versioned(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.maker_product.v1")
+@name_words(2)
 def maker_product(c: MentionCues) -> TypedMention | None:
     """A known maker and a model code ("Nvidia H100") or a product maker's line ("Google Meet")."""
     words, last, lex = c.words, c.last, c.lex
@@ -59,6 +65,7 @@ def maker_product(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.model_name.v1")
 def model_name(c: MentionCues) -> TypedMention | None:
     """"Rabbit R1" (a name and a model code), "Project X", a model code with a product cue ("GPT-5", "the chip
     H100")."""
@@ -73,6 +80,7 @@ def model_name(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.product_before.v1")
 def product_before(c: MentionCues) -> TypedMention | None:
     """A product cue word before the name ("the chatbot X"), or "called" after one ("a chatbot called X")."""
     before = c.before
@@ -83,6 +91,7 @@ def product_before(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.made_by.v1")
 def made_by(c: MentionCues) -> TypedMention | None:
     """"Y, developed by X": what a maker made."""
     if MADE_BY.match(c.after) and not c.m.possessive and c.last not in c.lex.org_suffixes:
@@ -90,6 +99,8 @@ def made_by(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.product_head.v1")
+@name_words(2)
 def product_head(c: MentionCues) -> TypedMention | None:
     """A name ending in a device's or an assistant's head word ("Humane Pin", "Quillbot Assistant")."""
     if c.last in PRODUCT_HEADS and len(c.words) > 1:
@@ -97,6 +108,7 @@ def product_head(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.product_after.v1")
 def product_after(c: MentionCues) -> TypedMention | None:
     """"X chatbot", "X AI model": a product cue after the name."""
     if not c.m.possessive and not c.m.sentence_initial and c.product_after(c.after):
@@ -104,6 +116,7 @@ def product_after(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.launch_object.v1")
 def launch_object(c: MentionCues) -> TypedMention | None:
     """"X unveiled Y": the object of a release verb."""
     m, lex = c.m, c.lex
@@ -113,6 +126,7 @@ def launch_object(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.quoted_product.v1")
 def quoted_product(c: MentionCues) -> TypedMention | None:
     """A quoted name with a product cue after its closing quotation mark."""
     m = c.m
@@ -121,6 +135,8 @@ def quoted_product(c: MentionCues) -> TypedMention | None:
     return None
 
 
+@registered("typing.product_line_tail.v1")
+@name_words(2)
 def product_line_tail(c: MentionCues) -> TypedMention | None:
     """"Medibot Pro": a product line's word ends the name."""
     words, lex = c.words, c.lex

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from loaders.extract.classify import RULES, type_mentions
 from loaders.extract.lexicon import lexicon
 from loaders.extract.mentions import find_mentions
+from loaders.extract.rules import registry
 from loaders.extract.schema import Mention
 from loaders.extract.text import prepare
-from loaders.extract.typing_cues import MentionCues, name_like, patterns
+from loaders.extract.typing_cues import MentionCues, name_like, patterns, reads_length, rule_name
 
 
 def _typed(text: str, surface: str) -> tuple[str | None, str]:
@@ -51,9 +54,11 @@ def test_the_first_rule_with_a_reading_decides() -> None:
     assert _typed(text, "Quillbot") == ("Product", "product-before")
 
 
-def test_rules_are_unique_and_public() -> None:
+def test_rules_are_unique_public_and_registered() -> None:
     names = [f"{r.__module__}.{r.__name__}" for r in RULES]
     assert len(set(names)) == len(names) and not any(r.__name__.startswith("_") for r in RULES)
+    rules = registry()
+    assert all(rules[rule_name(r)].family == "typing" and rules[rule_name(r)].module == r.__module__ for r in RULES)
 
 
 @pytest.mark.parametrize(("words", "like"), [(["Mark", "LeCun"], True), (["Adam", "O’Brien"], True),
@@ -63,9 +68,30 @@ def test_name_like(words: list[str], like: bool) -> None:
     assert name_like(words) is like
 
 
-def test_a_cue_is_computed_only_when_asked() -> None:
+def test_a_cue_is_read_only_when_asked() -> None:
     doc = prepare("Zentrix launched the chatbot Quillbot at the fair.")
     m: Mention = next(m for m in find_mentions(doc).mentions if m.text == "Quillbot")
     cues = MentionCues(m, doc, lexicon(), patterns(), frozenset())
-    assert "before" not in vars(cues)
-    assert cues.cue_product and "before" in vars(cues)
+    slot = MentionCues.__dict__["before"]  # the slot itself, without the lazy reading
+    with pytest.raises(AttributeError):
+        slot.__get__(cues, MentionCues)
+    assert cues.cue_product and slot.__get__(cues, MentionCues).endswith("the chatbot ")
+    with pytest.raises(AttributeError, match="no_such_cue"):
+        cues.no_such_cue  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_a_rule_reads_no_name_outside_the_lengths_it_declares(seeds_dir: Path, dev_articles_dir: Path) -> None:
+    """The stage skips a rule for names of other lengths (classify._BY_LENGTH): that must not change what it reads."""
+    declared = [r for r in RULES if not (reads_length(r, 1) and reads_length(r, 2))]
+    assert declared  # the one-word default and the rules of personal and product names
+    read = 0
+    for path in sorted(seeds_dir.glob("*.txt")) + sorted(dev_articles_dir.glob("*.txt")):
+        doc = prepare(path.read_text(encoding="utf-8"))
+        for m in find_mentions(doc).mentions:
+            if m.group:
+                continue
+            cues = MentionCues(m, doc, lexicon(), patterns(), frozenset())
+            outside = [r for r in declared if not reads_length(r, len(cues.words))]
+            assert [r.__name__ for r in outside if r(cues) is not None] == [], m.text
+            read += len(outside)
+    assert read > 1000
