@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from kg.model import DateRef, Event, Money, Participant
 from loaders.extract.context import DocContext
+from loaders.extract.funding_money import in_usd
 from loaders.extract.quantities import MoneyMatch, parse_money
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention, Sentence
@@ -90,6 +90,10 @@ _REPORTING = re.compile(r"\b(?:said|says|reported|reports|announced|announces|co
                         r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+", re.I)
 _RAISES_AFTER = re.compile(r"^\s+(?:(?:has|had|have|is|was|also|just|recently|now)\s+)*"
                            r"(?:rais|secur|clos|land|bag|garner|complet)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
+# between a reporter and its verb: nothing, an adverb or a date ("The FT on Tuesday reported")
+_REPORTED_GAP = re.compile(r"^\s*(?:(?:also|first|later|earlier|previously|on\s+\w+day|,\s*citing\s+[^,]+,)\s*)*$",
+                           re.I)
+_PRONOUN_START = re.compile(r"^\s*(?:[\"“]\s*)?(?:it|they|we)\b", re.I)
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|noted|first\s+reported)\b")
 # "Sequoia and Nvidia backed X": an active verb whose subject invests and whose object raises
 _BACKED_ACTIVE = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?:the\s+)?$", re.I)
@@ -126,14 +130,6 @@ _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "pa
 # below this a "round" is a share price or a fee ("closes at a record $207.15")
 _MIN_ROUND = 100_000
 _PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
-# an approximation before a figure: "about", "more than"
-_ABOUT = r"(?:about|around|roughly|approximately|some|nearly|almost|close\s+to|more\s+than|over)"
-# the USD figure a text gives beside another currency: "€500m ($540m)", "HK$780 million (US$100 million)"
-_TWIN_GAP = re.compile(rf"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal)\s+to\s+|worth\s+)?{_ABOUT}?\s*$",
-                       re.I)
-# the USD twin written a few words later: "HK$4.3 billion in its listing, or about US$560 million", "€500 million in
-# new funding (about $540 million)"
-_TWIN_LATE = re.compile(rf"^[^$€£¥₹.;()]{{1,60}}?(?:,\s*or|\()\s*{_ABOUT}?\s*$", re.I)
 # a valuation of an earlier round: "last valued at $10B", "a year after it was valued at", "$10B in its previous round"
 _PAST_VALUE_BEFORE = re.compile(r"\b(?:(?:last|previously|once|formerly)\s+valued|after\s+(?:it\s+was|being)\s+valued)"
                                 r"\b[^$€£¥₹.;]{0,20}$", re.I)
@@ -170,24 +166,6 @@ _AT_VALUATION = re.compile(r"^\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:ab
 _AT_BEFORE = re.compile(r"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?\s+at\s+(?:a\s+|an\s+)?"
                         r"(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
                         r"(?:US)?$")
-
-
-def _in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
-    """The money expressions of a sentence, with a figure in another currency replaced by the USD figure written
-    right after it, and the USD twin itself dropped."""
-    out: list[MoneyMatch] = []
-    skip = -1
-    for i, mm in enumerate(monies):
-        if i == skip:
-            continue
-        nxt = monies[i + 1] if i + 1 < len(monies) else None
-        if nxt is not None and mm.money.currency != "USD" and nxt.money.currency == "USD" and \
-                (_TWIN_GAP.match(st[mm.end:nxt.start]) or _TWIN_LATE.match(st[mm.end:nxt.start])):
-            out.append(dataclasses.replace(mm, money=nxt.money))
-            skip = i + 1
-            continue
-        out.append(mm)
-    return out
 
 
 def _past_value(before: str, after: str) -> bool:
@@ -293,6 +271,8 @@ class _Funding:
             reported = self._reported(sent, subj, pos, exclude)
             if reported:
                 return reported  # "The Information reported that X raised": the name after the reporting verb
+            if self._reports_anaphor(sent, subj, pos):
+                return None  # "The FT reported that the round values the company at": the round talked about
             m = next((x for x in ms if x.key == subj and x.end <= pos), None)
             if m is not None and _BASED_AFTER.match(text, m.end):
                 # "The Reno, Nevada-based company ... raised": the name is the place of the company talked about
@@ -364,6 +344,17 @@ class _Funding:
                  if ctx.is_head(m) and _RAISES_AFTER.match(text[m.end:pos])]
         return later[0].key if later else None
 
+    def _reports_anaphor(self, sent: int, subj: str, pos: int) -> bool:
+        """Whether the subject only reports a clause about "the round", "the company" or "it" ("X reported that the
+        round values the company at"): the reporter is not the company that raised."""
+        first = next((m for m in self.ctx.mentions(sent) if m.key == subj and m.end <= pos), None)
+        reps = list(_REPORTING.finditer(self.text, first.end, pos)) if first is not None else []
+        if not reps or not _REPORTED_GAP.match(self.text[first.end:reps[0].start()]):  # type: ignore[union-attr]
+            return False
+        rest = self.text[reps[-1].end():pos]
+        # "X announced it had raised": a pronoun after the verb is the reporter itself
+        return bool(_SAME_ROUND.match(rest) or (_ANAPHOR.match(rest) and not _PRONOUN_START.match(rest)))
+
     def investors(self, sent: int, start: int, exclude: set[str],
                   cues: re.Pattern[str] = _INVESTOR_IN) -> list[str]:
         """Organisations named after an investor cue ("led by", "from investors including") from ``start`` on."""
@@ -389,7 +380,7 @@ class _Funding:
         """(amount, valuation, running total) of each round a sentence reports: the first, and another one started
         by "up from", "after raising", "in its previous round" ("$200M at $1.5B, after raising $50M at $400M")."""
         kept = []
-        for mm in _in_usd(st, monies):
+        for mm in in_usd(st, monies):
             if mm.money.value < _MIN_ROUND or _PER_SHARE.match(st[mm.end:mm.end + 20]):
                 continue  # "closes at a record $207.15", "$34 a share": a share price, never a round
             kept.append(mm)
@@ -486,7 +477,7 @@ class _Funding:
         recipient = self.recipient(s.index, s.start + anchor.start, set(investors))
         if not first and events and _SAME_RECIPIENT.match(st, anchor.end):
             recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
-        if recipient is None and (not first or _SAME_ROUND.match(st)) and events:
+        if recipient is None and (not first or _SAME_ROUND.match(st) or self._reports_round(s, st)) and events:
             # "The round brings total funding to €71M, following a €23M Series A": the last round's company, which
             # for the second round of a sentence is its first round's
             recipient = next((p.entity for p in events[-1].participants if p.role == "recipient"), None)
@@ -512,6 +503,11 @@ class _Funding:
                                 valuation=val.money if val else None,
                                 source=ctx.span(s.start + money.start, s.start + money.end, s.index),
                                 rule=RAISED_AMOUNT))
+
+    def _reports_round(self, s: Sentence, st: str) -> bool:
+        """Whether the sentence's subject reports something about "the round" or "the company"."""
+        subj = self.ctx.subject(s.index, s.end, ("Organization", "Person"))
+        return subj is not None and self._reports_anaphor(s.index, subj, s.end)
 
     def attach_later(self, events: list[Event]) -> None:
         """Valuations and investors stated in the sentences after a round ("The round values X at ...")."""

@@ -219,6 +219,26 @@ def test_the_usd_figure_beside_another_currency_is_taken(text: str, org: str, am
     _has(extract(text), org, amount, valuation, "USD")
 
 
+@pytest.mark.parametrize(("text", "org", "amount"), [
+    ("On June 17, Orvane Robotics announced a €600 million ($690 million) Series D round led by Harbor Ventures.",
+     "Orvane Robotics", 690e6),
+    ("Orvane Robotics unveiled a £40m ($51m) seed round.", "Orvane Robotics", 51e6),
+])
+def test_the_round_named_after_a_currency_twin_is_a_round(text: str, org: str, amount: float) -> None:
+    _has(extract(text), org, amount, None, "USD")
+
+
+@pytest.mark.parametrize(("reporting", "org"), [
+    ("The Ledger reported that the round values the company at $5 billion.", "Orvane Robotics"),
+    ("The Ledger reported that the deal values it at $5 billion.", "Orvane Robotics"),
+    ("Orvane Robotics announced it had raised $5 billion.", "Orvane Robotics"),
+])
+def test_an_outlet_reporting_on_the_round_is_not_its_recipient(reporting: str, org: str) -> None:
+    text = f"Orvane Robotics announced a $600 million Series D round led by Harbor Ventures. {reporting}"
+    got = {r[0] for r in _rounds(extract(text))}
+    assert org in got and "The Ledger" not in got and "Ledger" not in got
+
+
 @pytest.mark.parametrize(("text", "org", "rounds"), [
     ("Orvane Robotics raised $200 million at a $1.5 billion valuation, after raising $50 million at a $400 million "
      "valuation last year.", "Orvane Robotics", {(200e6, 1.5e9), (50e6, 400e6)}),

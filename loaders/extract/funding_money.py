@@ -1,0 +1,37 @@
+"""Money figures of funding sentences: the USD figure a text gives beside another currency."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from loaders.extract.quantities import MoneyMatch
+
+# an approximation before a figure: "about", "more than"
+_ABOUT = r"(?:about|around|roughly|approximately|some|nearly|almost|close\s+to|more\s+than|over)"
+# the USD figure a text gives beside another currency: "€500m ($540m)", "HK$780 million (US$100 million)"
+_TWIN_GAP = re.compile(rf"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal)\s+to\s+|worth\s+)?{_ABOUT}?\s*$",
+                       re.I)
+# the USD twin written a few words later: "HK$4.3 billion in its listing, or about US$560 million", "€500 million in
+# new funding (about $540 million)"
+_TWIN_LATE = re.compile(rf"^[^$€£¥₹.;()]{{1,60}}?(?:,\s*or|\()\s*{_ABOUT}?\s*$", re.I)
+
+
+def in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
+    """The money expressions of a sentence, with a figure in another currency replaced by the USD figure written
+    right after it, and the USD twin itself dropped."""
+    out: list[MoneyMatch] = []
+    skip = -1
+    for i, mm in enumerate(monies):
+        if i == skip:
+            continue
+        nxt = monies[i + 1] if i + 1 < len(monies) else None
+        if nxt is not None and mm.money.currency != "USD" and nxt.money.currency == "USD" and \
+                (_TWIN_GAP.match(st[mm.end:nxt.start]) or _TWIN_LATE.match(st[mm.end:nxt.start])):
+            # the pair is one expression: the words after it ("($690 million) Series D round") follow the twin
+            close = nxt.end + 1 if st[nxt.end:nxt.end + 1] == ")" and "(" in st[mm.end:nxt.start] else nxt.end
+            out.append(dataclasses.replace(mm, end=close, money=nxt.money))
+            skip = i + 1
+            continue
+        out.append(mm)
+    return out
