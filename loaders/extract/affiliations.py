@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
+from loaders.extract.appositions import described_org
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, fold, lexicon
 from loaders.extract.schema import ResolvedMention
@@ -324,8 +325,8 @@ class _Affiliations:
         """Person then organisation: "X, who leads Acme's", "X of Acme", "X, whose firm Acme", "X, a Y at Acme"."""
         text, p = self.text, self.p
         gap = text[a.end:b.start]
-        if len(gap) > 80:
-            return
+        if len(gap) > 80 or described_org(self.ctx, sent, b) is not None:
+            return  # "X, a partner at Meta's law firm Y": the role is at Y (read by the relations stage)
         w = _WHO_VERB.match(gap)
         if w:
             verb = w.group("verb").split()[0].lower()

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kg.model import Event, Relation, Span
 from loaders.extract.affiliations import extra_affiliations
-from loaders.extract.appositions import affiliating, apposition_affiliations
+from loaders.extract.appositions import affiliating, apposition_affiliations, described_org
 from loaders.extract.careers import career_affiliations
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, fold, lexicon
@@ -179,8 +179,16 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
                     and " and " in text[ms[i - 1].end:a.start + 1]:
                 _add(out, seen, ctx, b.key, "affiliated_with", ms[i - 1].key, role, ms[i - 1].start, b.end, sent,
                      rule=ROLE_PATTERN)
-    if a.type == "Person" and b.type == "Organization":
+    if a.type == "Person" and b.type in ("Organization", "Product"):
         m = p["appos_of"].match(gap)
+        # "X, marketing director for the Sun-Times' parent company Y", "X, the boss of Grok's creator Y": Y
+        owner = described_org(ctx, sent, b) if m else None
+        if owner is not None:
+            _add(out, seen, ctx, a.key, "affiliated_with", owner.key, _role(m.group("role")), a.start, owner.end,
+                 sent, rule=ROLE_PATTERN)  # type: ignore[union-attr]
+            return
+        if b.type != "Organization":
+            return
         if m:
             _add(out, seen, ctx, a.key, "affiliated_with", b.key, _role(m.group("role")), a.start, b.end, sent,
                  rule=ROLE_PATTERN)

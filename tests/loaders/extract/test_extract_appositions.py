@@ -123,3 +123,20 @@ def test_a_bare_spokesperson_speaks_for_the_articles_company() -> None:
 def test_titles_moves_and_units(text: str, person: str, org: str, rule: str) -> None:
     got = _roles(text)
     assert got.get((person, org), (None, None))[1] == rule, got
+
+
+@pytest.mark.parametrize(("text", "person", "org", "not_org"), [
+    ("Mira Quist, marketing director for the Ledger's parent company Harbor Media Group, said the list was licensed.",
+     "Mira Quist", "Harbor Media Group", "Ledger"),
+    ("Tomasz Berg, the boss of Quillbyte's creator Zentrix Labs, attacked the rules.", "Tomasz Berg", "Zentrix Labs",
+     None),
+    ("Nadia Brook, a partner at Kestrel Systems's law firm Marlowe Pike, said so.", "Nadia Brook", "Marlowe Pike",
+     "Kestrel Systems"),
+    ("Ines Farrow, head of policy at the school leaders' union NASU, said it was positive.", "Ines Farrow", "NASU",
+     None),
+])
+def test_a_descriptor_after_a_possessive_names_the_employer(text: str, person: str, org: str,
+                                                            not_org: str | None) -> None:
+    roles = _roles(text)
+    assert (person, org) in roles
+    assert not_org is None or (person, not_org) not in roles
