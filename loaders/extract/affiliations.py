@@ -135,6 +135,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_FORMER_WORD = re.compile(r"\b(?:former|ex-|previously|formerly|onetime|one-time)\b", re.I)
+_FORMER_ROLE = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:former|ex-|onetime|one-time)\b", re.I)
+
+
 def _head(label: str) -> str:
     """The head noun of an organisation's name, lower case: "village" of "Village of Caledonia", "board" of
     "Village Board"."""
@@ -152,9 +156,17 @@ class _Affiliations:
         self._topic: str | bool | None = False
         self._orgs: dict[str, str] | None = None
         self.linked: dict[str, tuple[str, str | None]] = {}  # person -> (org, role) of this finder's first link
+        # people placed in a role they hold now: "CEO X, a former director at Stripe" is not placed by Stripe
+        self.current: set[str] = set()
+
+    def place(self, person: str, role: str | None) -> None:
+        """Note a person placed in an organisation (a former role does not place them now)."""
+        self.affiliated.add(person)
+        if not _FORMER_ROLE.match(role or ""):
+            self.current.add(person)
 
     def link(self, person: str, org: str, role: str | None, start: int, end: int, sent: int) -> None:
-        self.affiliated.add(person)
+        self.place(person, role)
         self.linked.setdefault(person, (org, role))
         self.add(person, org, role, start, end, sent)
 
@@ -180,12 +192,19 @@ class _Affiliations:
             headed = [k for k in holders if _SPELLING.get(_head(ctx.label(k)), _head(ctx.label(k))) == want]
             return (headed or holders or [None])[0]
         # "Vantage Compute said ..., and its CEO, X": an organisation earlier in the same sentence comes first
-        here = [m for m in ctx.mentions(ctx.sentence_at(pos)) if m.end <= pos and m.type == "Organization"
-                and ctx.is_head(m)]
+        orgs = [m for m in ctx.mentions(ctx.sentence_at(pos)) if m.end <= pos and m.type == "Organization"]
+        past = {m.key for m in orgs if self._former_apposition(m)}
+        here = [m for m in orgs if ctx.is_head(m) and m.key not in past]
         if here:
             return here[-1].key
-        return ctx.recent_subject(pos, ("Organization",)) or ctx.recent(pos, ("Organization",), max_sentences=2) \
-            or self.topic_org()
+        found = ctx.recent_subject(pos, ("Organization",)) or ctx.recent(pos, ("Organization",), max_sentences=2)
+        return (found if found not in past else None) or self.topic_org()
+
+    def _former_apposition(self, m: ResolvedMention) -> bool:
+        """Whether an organisation is named in an apposition of a past role ("X, a former director at Stripe,"):
+        "the company" and "its" after it refer to another one."""
+        head = self.text[self.ctx.sentence(self.ctx.sentence_at(m.start)).start:m.start]
+        return "," in head and bool(_FORMER_WORD.search(head[head.rfind(",") + 1:]))
 
     def sentence(self, sent: int, ms: list[ResolvedMention]) -> None:
         """All rules on one sentence's mentions (Groups excluded)."""
@@ -434,7 +453,7 @@ class _Affiliations:
                 continue
             lo = max(s.start, ms[i - 1].end if i else s.start, m.start - 60)
             r = self.p["bare_exec"].search(text, lo, m.start)
-            if r and m.key in self.affiliated and not r.group("role").lower().endswith("s"):
+            if r and m.key in self.current and not r.group("role").lower().endswith("s"):
                 continue  # placed already; a plural title's list is read on (its first name may be placed)
             if not r or re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$", text[lo:r.start("role")]):
                 continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
@@ -473,7 +492,9 @@ class _Affiliations:
 
 def extra_affiliations(ctx: DocContext, add: AddFn, titled: dict[str, tuple[str, str | None]]) -> None:
     """Add the indirect affiliations of a document; ``titled`` maps people already affiliated to (org, role)."""
-    finder = _Affiliations(ctx, add, set(titled))
+    finder = _Affiliations(ctx, add, set())
+    for person, (_org, role) in titled.items():
+        finder.place(person, role)
     groups = {sent: [m for m in ms if m.type != "Group"] for sent, ms in ctx.by_sentence.items()}
     for sent, ms in groups.items():
         finder.sentence(sent, ms)
