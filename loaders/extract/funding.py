@@ -6,7 +6,7 @@ import re
 
 from kg.model import DateRef, Event, Money, Participant
 from loaders.extract.context import DocContext
-from loaders.extract.funding_money import in_usd
+from loaders.extract.funding_money import round_figures
 from loaders.extract.quantities import MoneyMatch, parse_money
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention, Sentence
@@ -22,14 +22,14 @@ _FUNDING_WORDS = frozenset([
     "completes", "completed", "completing", "funding", "financing", "backing", "investment", "series", "seed",
     "valuing", "valued", "valuation", "values", "value", "round", "invested", "invests", "invest", "total",
     "poured", "pumped", "injected", "investors", "committed", "commits", "pledged", "pledges",
-    "received", "receives", "receiving",
+    "received", "receives", "receiving", "brought", "pulled", "drew", "drawn", "attracted",
 ])
 _MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
                           r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
                           r"investment|invest(?:s|ed)?|series [a-h]\b|seed round|valu(?:ing|ed|es|ation)|round|"
                           r"poured|pumped|committed|commits|pledged|pledges|receiv(?:ed|es|ing)\s+[^.;]{0,40}?\bfrom|"
-                          r"injected)\b",
+                          r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted)\b",
                           re.I)
 # "valued at", "valuing it at", "values the company at", "a valuation of", "worth"
 _VALUATION_BEFORE = re.compile(r"(?:\bvalu(?:ed|es|ing|ation)\b[^$€£¥₹.;]{0,50}?\b(?:at|of|to|around|about)|"
@@ -89,6 +89,9 @@ _LIST_GAP = re.compile(r"^(?:[’']s?)?\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+
 _REPORTING = re.compile(r"\b(?:said|says|reported|reports|announced|announces|confirmed|confirms|wrote|writes)"
                         r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+", re.I)
 _RAISES_AFTER = re.compile(r"^\s+(?:(?:has|had|have|is|was|also|just|recently|now)\s+)*"
+                           # a raise under way or planned: "is in talks to raise", "plans to raise"
+                           r"(?:(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|seeking|looking|aiming|planning|"
+                           r"hoping|set|poised|expected|about|plans|aims|seeks|hopes|wants|intends|looks)\s+to\s+)?"
                            r"(?:rais|secur|clos|land|bag|garner|complet)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
 # between a reporter and its verb: nothing, an adverb or a date ("The FT on Tuesday reported")
 _REPORTED_GAP = re.compile(r"^\s*(?:(?:also|first|later|earlier|previously|on\s+\w+day|,\s*citing\s+[^,]+,)\s*)*$",
@@ -99,7 +102,7 @@ _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|not
 _BACKED_ACTIVE = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?:the\s+)?$", re.I)
 _BACKED_SUBJECT = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?!by\b)", re.I)
 _INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed|committed|pledged|poured|pumped|"
-                          r"injected)\b", re.I)
+                          r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted)\b", re.I)
 _AUX_GAP = re.compile(r"^\s+(?:(?:has|had|have|also|recently|previously|will|would|just|is|was|are|were|agreed|"
                       r"plans|set|to|already)\s+)*$", re.I)
 # "Nvidia said it invested": the organisation reporting its own investment ("it" is the speaker)
@@ -128,8 +131,6 @@ _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "pa
 
 
 # below this a "round" is a share price or a fee ("closes at a record $207.15")
-_MIN_ROUND = 100_000
-_PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
 # a valuation of an earlier round: "last valued at $10B", "a year after it was valued at", "$10B in its previous round"
 _PAST_VALUE_BEFORE = re.compile(r"\b(?:(?:last|previously|once|formerly)\s+valued|after\s+(?:it\s+was|being)\s+valued)"
                                 r"\b[^$€£¥₹.;]{0,20}$", re.I)
@@ -160,6 +161,11 @@ _RECEIVED_BEFORE = re.compile(r"\breceiv(?:ed|es|ing)\s+(?:about\s+|around\s+|ro
                               r"over\s+|up\s+to\s+|an?\s+)?$", re.I)
 _FROM_AFTER = re.compile(r"^\s+(?:(?:in|of)\s+(?:new\s+)?(?:funding|investment|financing|capital|backing)\s+)?from\s+"
                          r"(?:the\s+)?[A-Z]")
+_FROM_INVESTORS = re.compile(r"^\s+from\s+(?:(?:new|existing|its|their|private|institutional|outside)\s+)?"
+                             r"(?:investors|backers|venture\s+capitalists|shareholders)\b", re.I)
+# "X has drawn $75 million from investors" (not "brought in $2B from Apple in fees"): money taken from backers
+_DRAWN_BEFORE = re.compile(r"\b(?:(?:brought|pulled|took)\s+in|dr(?:ew|awn)|attracted)\s+(?:about\s+|around\s+|"
+                           r"roughly\s+|nearly\s+|more\s+than\s+|over\s+|an?\s+)?$", re.I)
 # "$200 million at $1.5 billion": a sum, then the valuation it was raised at
 _AT_VALUATION = re.compile(r"^\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
                            r"(?:US)?[$€£¥₹]\s?\d")
@@ -172,12 +178,6 @@ def _past_value(before: str, after: str) -> bool:
     """Whether a money expression is the valuation of an earlier round ("last valued at", "in its previous round")."""
     return bool(_PAST_VALUE_BEFORE.search(before) or
                 (_VALUATION_BEFORE.search(before) and _PAST_VALUE_AFTER.match(after)))
-
-
-def _apart(st: str, a: MoneyMatch, b: MoneyMatch) -> bool:
-    """Whether the text between two money expressions starts the report of another round."""
-    lo, hi = sorted((a, b), key=lambda mm: mm.start)
-    return bool(_OTHER_ROUND.search(st, lo.end, hi.start))
 
 
 def _date(ctx: DocContext, sent: int) -> DateRef | None:
@@ -379,11 +379,7 @@ class _Funding:
                                                                         MoneyMatch | None]]:
         """(amount, valuation, running total) of each round a sentence reports: the first, and another one started
         by "up from", "after raising", "in its previous round" ("$200M at $1.5B, after raising $50M at $400M")."""
-        kept = []
-        for mm in in_usd(st, monies):
-            if mm.money.value < _MIN_ROUND or _PER_SHARE.match(st[mm.end:mm.end + 20]):
-                continue  # "closes at a record $207.15", "$34 a share": a share price, never a round
-            kept.append(mm)
+        kept = round_figures(st, monies)
         if not kept or (_SHARE_MOVE.search(st) and not any(_AMOUNT_BEFORE.search(st[max(0, mm.start - 70):mm.start])
                                                             or _AMOUNT_AFTER.match(st[mm.end:mm.end + 50])
                                                             for mm in kept)):
@@ -419,7 +415,9 @@ class _Funding:
             elif _NOT_FUNDING.search(before[-30:]):
                 continue
             elif _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after) or \
-                    (_RECEIVED_BEFORE.search(before) and _FROM_AFTER.match(after)):
+                    (_RECEIVED_BEFORE.search(before) and (_FROM_AFTER.match(after) or
+                                                          _FROM_INVESTORS.match(after))) or \
+                    (_DRAWN_BEFORE.search(before) and _FROM_INVESTORS.match(after)):
                 amount = amount or mm
         if amount is not None and len(valuations) > 1 and valuations[0].start < amount.start:
             # "X, valued at $10B last year, is raising $1B at a $20B valuation": the one stated with the amount

@@ -7,6 +7,9 @@ import re
 
 from loaders.extract.quantities import MoneyMatch
 
+# rounds are larger than this; a figure with "a share" after it is a share price
+_MIN_ROUND = 100_000
+_PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
 # an approximation before a figure: "about", "more than"
 _ABOUT = r"(?:about|around|roughly|approximately|some|nearly|almost|close\s+to|more\s+than|over)"
 # the USD figure a text gives beside another currency: "€500m ($540m)", "HK$780 million (US$100 million)"
@@ -35,3 +38,10 @@ def in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
             continue
         out.append(mm)
     return out
+
+
+def round_figures(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
+    """The money expressions of a sentence that may be a round's figures, in USD where the text gives it; share
+    prices ("closes at a record $207.15", "$34 a share") and small sums left out."""
+    return [mm for mm in in_usd(st, monies)
+            if mm.money.value >= _MIN_ROUND and not _PER_SHARE.match(st[mm.end:mm.end + 20])]

@@ -228,6 +228,28 @@ def test_the_round_named_after_a_currency_twin_is_a_round(text: str, org: str, a
     _has(extract(text), org, amount, None, "USD")
 
 
+@pytest.mark.parametrize(("text", "org", "amount", "valuation"), [
+    ("The Ledger reported that Orvane Robotics is in talks to raise $2 billion at a valuation of $30 billion.",
+     "Orvane Robotics", 2e9, 30e9),
+    ("The Ledger said Orvane Robotics plans to raise $2 billion.", "Orvane Robotics", 2e9, None),
+    ("Orvane Robotics has drawn $75 million from investors including Harbor Ventures.", "Orvane Robotics", 75e6, None),
+    ("Orvane Robotics brought in $75 million in fresh capital from Harbor Ventures.", "Orvane Robotics", 75e6, None),
+])
+def test_a_raise_in_talks_or_drawn_from_investors(text: str, org: str, amount: float,
+                                                  valuation: float | None) -> None:
+    assert {r[0] for r in _rounds(extract(text))} == {org}
+    _has(extract(text), org, amount, valuation)
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Robotics brought in $2 billion in revenue last year, the company said.",
+    "Orvane Robotics brought in $2 billion from Kestrel Systems in licensing fees.",
+    "Orvane Robotics drew $5 million from its cash reserves.",
+])
+def test_money_brought_in_or_drawn_otherwise_is_not_a_round(text: str) -> None:
+    assert _rounds(extract(text)) == []
+
+
 @pytest.mark.parametrize(("reporting", "org"), [
     ("The Ledger reported that the round values the company at $5 billion.", "Orvane Robotics"),
     ("The Ledger reported that the deal values it at $5 billion.", "Orvane Robotics"),
