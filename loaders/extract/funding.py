@@ -6,7 +6,7 @@ import re
 
 from kg.model import DateRef, Event, Money, Participant
 from loaders.extract.context import DocContext
-from loaders.extract.funding_money import round_figures
+from loaders.extract.funding_money import VALUATION_BEFORE, past_value, round_figures
 from loaders.extract.quantities import MoneyMatch, parse_money
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention, Sentence
@@ -31,9 +31,6 @@ _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?
                           r"poured|pumped|committed|commits|pledged|pledges|receiv(?:ed|es|ing)\s+[^.;]{0,40}?\bfrom|"
                           r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted)\b",
                           re.I)
-# "valued at", "valuing it at", "values the company at", "a valuation of", "worth"
-_VALUATION_BEFORE = re.compile(r"(?:\bvalu(?:ed|es|ing|ation)\b[^$€£¥₹.;]{0,50}?\b(?:at|of|to|around|about)|"
-                               r"\bworth)\s*$", re.I)
 _VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation", re.I)
 _TOTAL_BEFORE = re.compile(r"\btotal\b[^$€£¥₹.;]{0,40}?\b(?:to|of|at)\s*$|\bin\s+total\s*$|\baltogether\s*$", re.I)
 _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales|profit|loss|losses|spend|spent|"
@@ -74,7 +71,8 @@ _PRONOUN_VERB = re.compile(r"\b(?:when|after|as|and|but|since|because|where)\s+(
 _ROUND_IN = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|"
                        r"seed)\s+"
                        r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
-_LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading)\s+(?:[\w’'$.-]+\s+){0,4}?"
+_LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading|joined|joins|"
+                  r"(?:participated|participates|took\s+part|takes\s+part)\s+in)\s+(?:[\w’'$.-]+\s+){0,4}?"
                   r"(?:round|raise|investment|series\s+[a-h]|seed|"
                   r"financing|funding)\b", re.I)
 _BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?-based\b")
@@ -97,6 +95,9 @@ _RAISES_AFTER = re.compile(r"^\s+(?:(?:has|had|have|is|was|also|just|recently|no
 _REPORTED_GAP = re.compile(r"^\s*(?:(?:also|first|later|earlier|previously|on\s+\w+day|,\s*citing\s+[^,]+,)\s*)*$",
                            re.I)
 _PRONOUN_START = re.compile(r"^\s*(?:[\"“]\s*)?(?:it|they|we)\b", re.I)
+# a finite verb right after a name: the name is a clause's subject ("X raised", "X has", "X said on Monday")
+_CLAUSE_VERB = re.compile(r"\s+(?:has|have|had|is|was|are|were|will|would|said|says|also|recently|now|just|"
+                          r"[a-z]+ed|[a-z]+es)\b")
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|noted|first\s+reported)\b")
 # "Sequoia and Nvidia backed X": an active verb whose subject invests and whose object raises
 _BACKED_ACTIVE = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?:the\s+)?$", re.I)
@@ -130,13 +131,6 @@ _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "pa
                          "joined", "invested", "values", "valued", "valuing", "valuation", "backers"})
 
 
-# below this a "round" is a share price or a fee ("closes at a record $207.15")
-# a valuation of an earlier round: "last valued at $10B", "a year after it was valued at", "$10B in its previous round"
-_PAST_VALUE_BEFORE = re.compile(r"\b(?:(?:last|previously|once|formerly)\s+valued|after\s+(?:it\s+was|being)\s+valued)"
-                                r"\b[^$€£¥₹.;]{0,20}$", re.I)
-_PAST_VALUE_AFTER = re.compile(r"^\s*(?:(?:in|at|during)\s+(?:its|a|the|their)\s+(?:previous|prior|earlier|last)\s+"
-                               r"(?:funding\s+)?(?:round|raise|funding)|(?:in\s+)?(?:last|the\s+previous)\s+year|"
-                               r"(?:a\s+year|\w+\s+months|\w+\s+years)\s+(?:ago|earlier))\b", re.I)
 # a share price's move: the valuations of its sentence are market values, not a round's
 _SHARE_MOVE = re.compile(r"\b(?:shares|stock|stocks)\b[^.;]{0,60}?\b(?:rose|fell|jumped|climbed|dropped|slid|surged|"
                          r"soared|sank|closed|gained|lost|traded|tumbled|plunged|rallied)\b", re.I)
@@ -148,7 +142,8 @@ _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b
                           re.I)
 # another party's own round after a clause break: "A invested $4B in X, and B committed $2B to ...", "X raised $100M,
 # and Y raised $50M at a $400M valuation"
-_NEW_INVESTOR = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
+_NEW_INVESTOR = re.compile(r"(?:[,;]\s+(?:and|while|whereas|but)|\s+(?:while|whereas))\s+"
+                           r"(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
                            r"(?:\s*,\s+(?:a|an|the)\s+[^,;]{1,40},)?\s+(?:(?:has|had|also|later|"
                            r"then|separately|itself)\s+)*(?:agreed\s+to\s+invest|committed|commits|pledged|pledges|"
                            r"invested|invests|poured|put|raised|raises|secured|secures|closed|closes|landed|lands)\b")
@@ -172,12 +167,6 @@ _AT_VALUATION = re.compile(r"^\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:ab
 _AT_BEFORE = re.compile(r"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?\s+at\s+(?:a\s+|an\s+)?"
                         r"(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
                         r"(?:US)?$")
-
-
-def _past_value(before: str, after: str) -> bool:
-    """Whether a money expression is the valuation of an earlier round ("last valued at", "in its previous round")."""
-    return bool(_PAST_VALUE_BEFORE.search(before) or
-                (_VALUATION_BEFORE.search(before) and _PAST_VALUE_AFTER.match(after)))
 
 
 def _date(ctx: DocContext, sent: int) -> DateRef | None:
@@ -364,10 +353,13 @@ class _Funding:
         for cue in cues.finditer(self.text, start, s.end):
             # the list right after the cue: "led by A, with B, C and D" — not every name up to the full stop
             prev = cue.end()
+            fronted = not self.text[s.start:cue.start()].strip(" \"“'‘")
             for m in ctx.mentions(sent, cue.end(), s.end):
                 gap = self.text[prev:m.start]
                 if (prev != cue.end() and not _LIST_GAP.match(gap)) or (prev == cue.end() and len(gap) > 40):
                     break
+                if fronted and gap.strip() == "," and _CLAUSE_VERB.match(self.text, m.end):
+                    break  # "Backed by Nvidia, X raised $600M": the name after the phrase is the raise's subject
                 prev = m.end
                 if _REPORTED_AFTER.match(self.text, m.end):
                     break  # "from investors including Microsoft, Bloomberg reported": the outlet
@@ -402,9 +394,9 @@ class _Funding:
             before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
             if amount is None and _AT_VALUATION.match(after):
                 amount = mm  # "and then $200 million at $1.5 billion": an amount, its valuation after "at"
-            elif _past_value(before, after):
+            elif past_value(before, after):
                 past.append(mm)  # "X, last valued at $10B, is raising $2B": another round's valuation
-            elif _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after) or \
+            elif VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after) or \
                     (amount is not None and _AT_BEFORE.search(before)) or \
                     (previous is not None and mm.start - previous.end() < 3 and "valu" in st[:previous.start()] and
                      previous.group(0).lower().startswith(("up", "down", "compared", "and"))):
@@ -488,7 +480,7 @@ class _Funding:
         parts += [Participant(role="investor", entity=k) for k in investors if k != recipient]
         date = _date(ctx, s.index)
         past = amount is None and valuation is not None and \
-            _past_value(st[max(0, valuation.start - 70):valuation.start], st[valuation.end:valuation.end + 50])
+            past_value(st[max(0, valuation.start - 70):valuation.start], st[valuation.end:valuation.end + 50])
         for money, val in ((amount, valuation), (total, None)) if amount else ((total or valuation, valuation),):
             if money is None:
                 continue
@@ -526,13 +518,13 @@ class _Funding:
             have = {p.entity for p in ev.participants}
             recipient = ev.participants[0].entity
             if ev.valuation is None and s.index != firsts[target]:
-                vals = [mm for mm in parse_money(st) if (_VALUATION_BEFORE.search(st[max(0, mm.start - 70):mm.start])
+                vals = [mm for mm in parse_money(st) if (VALUATION_BEFORE.search(st[max(0, mm.start - 70):mm.start])
                         or _VALUATION_AFTER.match(st[mm.end:mm.end + 50]))
-                        and not _past_value(st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50])]
+                        and not past_value(st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50])]
                 mentioned = {m.key for m in ctx.mentions(s.index)}
                 if vals and (recipient in mentioned or _SAME_ROUND.match(st) or _ANAPHOR.match(st)) and \
                         not (mentioned - {recipient}) & {m.key for m in _orgs(ctx.mentions(s.index), have)
-                                                          if _VALUATION_BEFORE.search(st)}:
+                                                          if VALUATION_BEFORE.search(st)}:
                     ev = ev.model_copy(update={"valuation": vals[0].money})
             new: list[str] = []
             if s.index != firsts[target]:

@@ -1,4 +1,5 @@
-"""Money figures of funding sentences: the USD figure a text gives beside another currency."""
+"""Money figures of funding sentences: the USD figure a text gives beside another currency, valuations and
+the valuations of earlier rounds."""
 
 from __future__ import annotations
 
@@ -7,6 +8,19 @@ import re
 
 from loaders.extract.quantities import MoneyMatch
 
+# "valued at", "valuing it at", "values the company at", "a valuation of", "worth"
+VALUATION_BEFORE = re.compile(r"(?:\bvalu(?:ed|es|ing|ation)\b[^$€£¥₹.;]{0,50}?\b(?:at|of|to|around|about)|"
+                              r"\bworth)\s*$", re.I)
+# a month or season after "last": "valued at $2.7 billion last September"
+_PERIOD = (r"(?:spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|"
+           r"October|November|December)")
+# a valuation of an earlier round: "last valued at $10B", "a year after it was valued at", "$10B in its previous round"
+_PAST_VALUE_BEFORE = re.compile(r"\b(?:(?:last|previously|once|formerly)\s+valued|after\s+(?:it\s+was|being)\s+valued)"
+                                r"\b[^$€£¥₹.;]{0,20}$", re.I)
+_PAST_VALUE_AFTER = re.compile(rf"^\s*(?:(?:in|at|during)\s+(?:its|a|the|their)\s+(?:previous|prior|earlier|last)\s+"
+                               rf"(?:funding\s+)?(?:round|raise|funding)|(?:in\s+)?(?:last|the\s+previous)\s+"
+                               rf"(?:year|{_PERIOD})|"
+                               r"(?:a\s+year|\w+\s+months|\w+\s+years)\s+(?:ago|earlier))\b", re.I)
 # rounds are larger than this; a figure with "a share" after it is a share price
 _MIN_ROUND = 100_000
 _PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
@@ -45,3 +59,9 @@ def round_figures(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
     prices ("closes at a record $207.15", "$34 a share") and small sums left out."""
     return [mm for mm in in_usd(st, monies)
             if mm.money.value >= _MIN_ROUND and not _PER_SHARE.match(st[mm.end:mm.end + 20])]
+
+
+def past_value(before: str, after: str) -> bool:
+    """Whether a money expression is the valuation of an earlier round ("last valued at", "in its previous round")."""
+    return bool(_PAST_VALUE_BEFORE.search(before) or
+                (VALUATION_BEFORE.search(before) and _PAST_VALUE_AFTER.match(after)))

@@ -241,6 +241,31 @@ def test_a_raise_in_talks_or_drawn_from_investors(text: str, org: str, amount: f
     _has(extract(text), org, amount, valuation)
 
 
+@pytest.mark.parametrize(("text", "org", "investors"), [
+    ("Backed by Harbor Ventures, Orvane Robotics raised $600 million.", "Orvane Robotics", {"Harbor Ventures"}),
+    ("Backed by Harbor Ventures and Northpeak Partners, Orvane Robotics has raised $600 million in a Series B.",
+     "Orvane Robotics", {"Harbor Ventures", "Northpeak Partners"}),
+    ("Harbor Ventures, Orvane Robotics's biggest partner, joined the $600 million round.", "Orvane Robotics",
+     {"Harbor Ventures"}),
+    ("Harbor Ventures participated in a $600 million round for Orvane Robotics.", "Orvane Robotics",
+     {"Harbor Ventures"}),
+])
+def test_the_recipient_is_not_a_backer_named_first(text: str, org: str, investors: set[str]) -> None:
+    assert {r[0] for r in _rounds(extract(text))} == {org}
+    assert investors <= _has(extract(text), org, 600e6)[4]
+
+
+def test_a_second_raise_after_while_is_its_own_round() -> None:
+    text = "Orvane Robotics raised $600 million while Kestrel Systems raised $200 million."
+    assert {(r[0], r[1]) for r in _rounds(extract(text))} == {("Orvane Robotics", 600e6), ("Kestrel Systems", 200e6)}
+
+
+def test_a_valuation_of_last_month_is_not_the_next_rounds() -> None:
+    text = ("Backed by Harbor Ventures, Orvane Robotics was valued at 20 billion yuan ($2.7 billion) last September. "
+            "It raised about $410 million in its latest funding round in December.")
+    assert ("Orvane Robotics", 410e6, None) in {(r[0], r[1], r[3]) for r in _rounds(extract(text))}
+
+
 @pytest.mark.parametrize("text", [
     "Orvane Robotics brought in $2 billion in revenue last year, the company said.",
     "Orvane Robotics brought in $2 billion from Kestrel Systems in licensing fees.",
