@@ -74,7 +74,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # after the organisation's possessive: "’s co-founder and chief executive", "'s head of communications"
         "poss_role": re.compile(rf"^\.?[’']s?\s+(?P<role>(?:{np_word}\s+(?:and\s+)?){{0,4}}?(?i:{role})"
                                 rf"(?:\s+(?:of|for|on)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?)(?=\s*(?:[,.;:)—–]|$)|"
-                                r"\s+(?:and|who|said|says|told|wrote|has|had|was|is)\b)"),
+                                r"\s+(?:and|who|said|says|told|wrote|has|had|was|is|since|until)\b)"),
         "poss_gap": re.compile(r"^\s*,\s+(?:the\s+)?$"),
         # ", a professor of computer security at the ", ", co-founder of the Tokyo startup "
         "role_at": re.compile(rf"^\s*,\s+(?P<role>(?:(?:formerly|previously|once|now)\s+)?(?:(?:a|an|the|another|its)"
@@ -233,7 +233,7 @@ class _Appositions:
         if verb in ("is", "was") and not re.search(r"\b(?:member|part|employed|based)\b", gap, re.I):
             return False
         if verb in ("sits", "sat", "serves", "served") and not (org.possessive or re.search(
-                r"\b(?:on|with|in)\s+(?:the\s+)?$", gap)):
+                r"\b(?:(?:on|with|in)|board\s+of)\s+(?:the\s+)?$", gap)):
             return False  # "sits on the board of", "sits with the Greens group": a seat, not any "sits"
         np = r.group("role") or ""
         # the apposition's own role holds at the organisation unless it is a former one ("a former FTC attorney")

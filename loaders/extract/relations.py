@@ -51,12 +51,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     role_phrase = rf"(?:(?:former|ex-|then|current|longtime|informal|senior|acting|interim)\s*)?(?:{roles})"
     return {
         # "OpenAI CEO Sam Altman", "Nvidia Vice President of Government Affairs Ned Finkle", "Anthropic’s Jack Clark"
-        "title_between": re.compile(rf"^(?:[’']s?)?\s+(?P<role>(?:(?:[A-Z][\w.-]*|(?i:{roles}))\s+){{0,5}}?"
-                                    rf"(?i:{role_phrase})s?(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}})?)\s*$"),
+        # "Acme co-founder and CEO X", "Meta's head of global affairs X"
+        "title_between": re.compile(rf"^(?:[’']s?)?\s+(?P<role>(?:(?:[A-Z][\w.-]*|(?i:{roles}))\s+(?:and\s+)?){{0,5}}?"
+                                    rf"(?i:{role_phrase})s?(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}}|"
+                                    r"\s+of\s+(?:[a-z][\w-]*\s+){1,2})?)\s*$"),
         "poss_between": re.compile(r"^[’']s?\s+$"),
         # "Sam Altman, CEO of OpenAI", "Ian Crosby, a partner at Susman Godfrey", "Marina Pavlov, head of Anthropic's"
         "appos_of": re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>(?:[\w-]+\s+(?:and\s+)?){{0,4}}?"
-                               rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from)\s+(?:the\s+)?$",
+                               rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from|to)\s+(?:the\s+)?$",
                                re.I),
         "and_role_of": re.compile(rf"^\s+and\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{role_phrase})\s+"
                                   r"(?:of|at|for|with)\s+(?:the\s+)?$", re.I),

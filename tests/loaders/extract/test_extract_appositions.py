@@ -140,3 +140,22 @@ def test_a_descriptor_after_a_possessive_names_the_employer(text: str, person: s
     roles = _roles(text)
     assert (person, org) in roles
     assert not_org is None or (person, not_org) not in roles
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("Kestrel Systems's head of policy Ana Ruiz said the rules were vague.", "Ana Ruiz", "Kestrel Systems"),
+    ("Kestrel Systems co-founder and CEO Ana Ruiz disagreed.", "Ana Ruiz", "Kestrel Systems"),
+    ("Ana Ruiz, Kestrel Systems' CEO since 2021, disagreed.", "Ana Ruiz", "Kestrel Systems"),
+    ("Ana Ruiz, who sits on the board of Kestrel Systems, disagreed.", "Ana Ruiz", "Kestrel Systems"),
+    ("Ana Ruiz, an adviser to Kestrel Systems, disagreed.", "Ana Ruiz", "Kestrel Systems"),
+])
+def test_more_wordings_of_a_role(text: str, person: str, org: str) -> None:
+    assert (person, org) in _roles(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz, a longtime critic of Kestrel Systems, disagreed.",
+    "Ana Ruiz, a threat to Kestrel Systems, disagreed.",
+])
+def test_a_phrase_with_no_role_places_no_one(text: str) -> None:
+    assert ("Ana Ruiz", "Kestrel Systems") not in _roles(text)
