@@ -148,6 +148,7 @@ def test_a_descriptor_after_a_possessive_names_the_employer(text: str, person: s
     ("Ana Ruiz, Kestrel Systems' CEO since 2021, disagreed.", "Ana Ruiz", "Kestrel Systems"),
     ("Ana Ruiz, who sits on the board of Kestrel Systems, disagreed.", "Ana Ruiz", "Kestrel Systems"),
     ("Ana Ruiz, an adviser to Kestrel Systems, disagreed.", "Ana Ruiz", "Kestrel Systems"),
+    ("The union will sue Ana Ruiz's artificial intelligence company Kestrel Systems.", "Ana Ruiz", "Kestrel Systems"),
 ])
 def test_more_wordings_of_a_role(text: str, person: str, org: str) -> None:
     assert (person, org) in _roles(text)
