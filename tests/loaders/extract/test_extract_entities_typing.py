@@ -47,6 +47,12 @@ def test_county_and_region_words() -> None:
     assert got.get("Scandinavia") == "Place"
 
 
+@pytest.mark.parametrize("region", ["Bavaria", "Scotland", "New South Wales", "Guangdong", "Ontario"])
+def test_a_first_level_division_abroad_is_a_place(region: str) -> None:
+    got = labels(extract(f"In {region}, Orvane Robotics and Veltrix Labs opened offices, officials in {region} said."))
+    assert got.get(region) == "Place"
+
+
 def test_org_suffix_words_are_not_surnames() -> None:
     text = ("Regulators sued Paragon Talent on Monday. Its audits are run by an independent firm, Harlow Assurance, "
             "and it is insured by Wexford Insurance.")
