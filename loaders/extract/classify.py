@@ -27,7 +27,7 @@ Rule = Callable[[MentionCues], TypedMention | None]
 # the typing rules, strongest first: the lexicons, then the context cues (computed only once the lexicons have not
 # decided), then the shape of the name; a mention no rule reads stays untyped
 RULES: tuple[Rule, ...] = (
-    lexical.known, lexical.no_actor, lexical.head_for,
+    lexical.known, lexical.no_actor, lexical.head_for, orgs.city_of_region,
     products.media_name, people.nickname, people.honorific, people.titled, orgs.person_of, products.versioned,
     products.maker_product, products.model_name, products.product_before, orgs.at_org, orgs.institution,
     orgs.administration, products.made_by, orgs.field, people.apposition, orgs.org_before, products.product_head,

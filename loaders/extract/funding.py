@@ -49,7 +49,8 @@ _AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+|additional\s+)?(?:se
 _POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")
 _ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|by|last|this|earlier|later)\s+(?:\w+\s+){0,2}?\w+,?\s+|"
                       r"(?:when|after|before|as|while|since|where|and|but)\s+)?"
-                      r"(?:it|they|we|the\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|lab|"
+                      # "the Reno, Nevada-based company": a town and its state may stand before the noun
+                      r"(?:it|they|we|the\s+(?:[\w-]+,?\s+){0,3}?(?:company|startup|start-up|firm|lab|"
                       r"business|maker|developer|chipmaker|outfit|venture|unicorn|group|platform)|"
                       r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|business)\s+(?:that|which))\b",
                       re.I)

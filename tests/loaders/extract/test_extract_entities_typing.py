@@ -47,6 +47,22 @@ def test_county_and_region_words() -> None:
     assert got.get("Scandinavia") == "Place"
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    ("Orvane raised money, the Santa Clara, California-based company said.", "Santa Clara"),
+    ("The Reno, Nevada-based company sells chips to Orvane.", "Reno"),
+    ("Dana Whitfield, who lives in Tampa, Florida, sued Orvane.", "Tampa"),
+])
+def test_a_town_followed_by_its_state_is_a_place(text: str, town: str) -> None:
+    got = labels(extract(text))
+    assert got.get(town) == "Place"
+    assert got.get("Orvane") == "Organization"
+
+
+def test_a_company_before_a_country_possessive_is_not_a_town() -> None:
+    got = labels(extract("Toyota, Japan's largest carmaker, backed Orvane."))
+    assert got.get("Toyota") == "Organization"
+
+
 @pytest.mark.parametrize("region", ["Bavaria", "Scotland", "New South Wales", "Guangdong", "Ontario"])
 def test_a_first_level_division_abroad_is_a_place(region: str) -> None:
     got = labels(extract(f"In {region}, Orvane Robotics and Veltrix Labs opened offices, officials in {region} said."))

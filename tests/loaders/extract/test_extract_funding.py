@@ -255,6 +255,13 @@ def test_the_recipient_is_not_a_backer_named_first(text: str, org: str, investor
     assert investors <= _has(extract(text), org, 600e6)[4]
 
 
+def test_the_town_state_based_company_is_the_article_s_company() -> None:
+    text = ("Orvane Robotics makes cooling racks. Orvane Robotics shares rose 7%. The Reno, Nevada-based company, "
+            "whose customers include Kestrel Systems and Harbor Cloud, raised $750 million in August in a placement "
+            "led by Northpeak Partners.")
+    assert ("Orvane Robotics", 750e6) in {(r[0], r[1]) for r in _rounds(extract(text))}
+
+
 def test_a_second_raise_after_while_is_its_own_round() -> None:
     text = "Orvane Robotics raised $600 million while Kestrel Systems raised $200 million."
     assert {(r[0], r[1]) for r in _rounds(extract(text))} == {("Orvane Robotics", 600e6), ("Kestrel Systems", 200e6)}
