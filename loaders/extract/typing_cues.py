@@ -118,6 +118,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "org_after_role": re.compile(rf"\b(?:{roles})\s+(?:at|of|for|with|from)\s+(?:the\s+)?$", re.I),
         "source_before": re.compile(r"\b(?:according to|told|reported by|cited by|interview with|speaking to|"
                                     r"writing in|published in|report by|reporting by)\s+(?:the\s+)?$", re.I),
+        # "in an article for X", "wrote in an op-ed for X": the publication a piece appeared in, never a person
+        "publication_before": re.compile(r"\b(?:writ(?:ing|es)\s+(?:in|for)|wrote\s+(?:in|for)|published\s+in|"
+                                         r"(?:article|piece|column|op-ed|essay|editorial)\s+(?:for|in))\s+"
+                                         r"(?:the\s+)?$", re.I),
         "source_after": re.compile(r"^\s+(?:reported|reports|first reported|reporter|journalist|columnist|"
                                    r"said in a report|wrote in)\b"),
         "admin_after": re.compile(r"^\s+(administration|government|campaign|foundation)\b"),
@@ -130,6 +134,7 @@ TAIL = re.compile(r"[A-Za-z][\w-]*")
 CALLED_WORDS = ("called", "named", "dubbed", "branded", "known as")
 LAUNCHED_WORDS = ("launch", "unveil", "releas", "introduc", "debut", "builds", "makes", "sells", "ship")
 SOURCE_WORDS = ("according", "told", "report", "cited", "interview", "speaking", "writing", "published")
+PUBLICATION_WORDS = ("writ", "wrote", "published", "article", "piece", "column", "op-ed", "essay", "editorial")
 SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())  # what \s matches
 
 

@@ -58,6 +58,17 @@ def test_a_town_followed_by_its_state_is_a_place(text: str, town: str) -> None:
     assert got.get("Orvane") == "Organization"
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("A critic called the ads a nightmare in an article for Creative Bloq, noting the irony.", "Creative Bloq"),
+    ("Dana Whitfield wrote in an op-ed for Harbor Ledger that the plan failed.", "Harbor Ledger"),
+    ("Dana Whitfield, writing for Quillon Weekly, disagreed.", "Quillon Weekly"),
+])
+def test_where_a_piece_appeared_is_a_publication(text: str, name: str) -> None:
+    got = labels(extract(text))
+    assert got.get(name) == "Organization"
+    assert got.get("Dana Whitfield", "Person") == "Person"
+
+
 def test_a_company_before_a_country_possessive_is_not_a_town() -> None:
     got = labels(extract("Toyota, Japan's largest carmaker, backed Orvane."))
     assert got.get("Toyota") == "Organization"
