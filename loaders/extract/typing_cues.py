@@ -278,9 +278,12 @@ class MentionCues:
         """Whether the words are shaped as a personal name: two to four name words, none a stopword, generic word
         or title, the last no product line's or organisation's word."""
         words, lex, last = self.words, self.lex, self.last
+        # "Lindsay See" in the body: after a given name, a capitalised stopword is a surname
+        surname_ok = len(words) == 2 and not (self.m.heading or self.m.sentence_initial) and \
+            words[0] in lex.first_names
         person_like = 2 <= len(words) <= 4 and name_like(words) and not any(
-            (w.lower() in lex.stopwords and w not in PARTICLES) or w in lex.generic_caps or
-            w.lower() in lex.role_words for w in words) \
+            (w.lower() in lex.stopwords and w not in PARTICLES and not (surname_ok and i == 1)) or
+            w in lex.generic_caps or w.lower() in lex.role_words for i, w in enumerate(words)) \
             and last not in VERSION_WORDS and last not in lex.org_suffixes
         if person_like and len(words) == 2 and (k := lex.known.get(fold(words[0]))) and \
                 k.type in ("Organization", "Place"):

@@ -69,6 +69,14 @@ def test_where_a_piece_appeared_is_a_publication(text: str, name: str) -> None:
     assert got.get("Dana Whitfield", "Person") == "Person"
 
 
+@pytest.mark.parametrize("text", [
+    "The board voted 2 to 1, with commissioners Dana Whitfield and Lindsay See voting to reject it.",
+    "Researchers Dana Whitfield and Lindsay See wrote the paper.",
+])
+def test_a_stopword_surname_after_a_given_name(text: str) -> None:
+    assert labels(extract(text)).get("Lindsay See") == "Person"
+
+
 def test_a_company_before_a_country_possessive_is_not_a_town() -> None:
     got = labels(extract("Toyota, Japan's largest carmaker, backed Orvane."))
     assert got.get("Toyota") == "Organization"
