@@ -17,6 +17,7 @@ from loaders.extract.appositions import described_org
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, fold, lexicon
 from loaders.extract.schema import ResolvedMention
+from loaders.extract.topic import speaker_label
 
 # add(subject, obj, role, start, end, sent)
 AddFn = Callable[[str, str, "str | None", int, int, int], None]
@@ -173,8 +174,9 @@ class _Affiliations:
     def topic_org(self) -> str | None:
         """The organisation the article is about: the most often named one, when clearly ahead of the next."""
         if self._topic is False:
-            counts = sorted(((len(e.mentions), e.key) for e in self.ctx.entities.values()
-                             if e.type == "Organization"), reverse=True)
+            text = self.text  # an interviewer's "BI:" labels do not make the outlet what the article is about
+            counts = sorted(((sum(not speaker_label(text, x.start, x.end) for x in e.mentions), e.key)
+                             for e in self.ctx.entities.values() if e.type == "Organization"), reverse=True)
             ok = counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] > counts[1][0])
             self._topic = counts[0][1] if ok else None
         return self._topic  # type: ignore[return-value]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kg.model import DateRef, Event, Money, Participant
 from loaders.extract.context import DocContext
@@ -465,7 +466,7 @@ class _Funding:
             cs = ctx.clause_start(s.index, s.start + anchor.start)
             if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
                 investors += [k for k in [*named[:-1], subj] if k not in investors]
-        recipient = self.recipient(s.index, s.start + anchor.start, set(investors))
+        recipient = self.recipient(s.index, s.start + anchor.start, set(investors) | self._owners(s.index, investors))
         if not first and events and _SAME_RECIPIENT.match(st, anchor.end):
             recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
         if recipient is None and (not first or _SAME_ROUND.match(st) or self._reports_round(s, st)) and events:
@@ -494,6 +495,12 @@ class _Funding:
                                 valuation=val.money if val else None,
                                 source=ctx.span(s.start + money.start, s.start + money.end, s.index),
                                 rule=RAISED_AMOUNT))
+
+    def _owners(self, sent: int, investors: list[str]) -> set[str]:
+        """Organisations written as an investor's owner ("SoftBank's Vision Fund 2 led"): never the recipient."""
+        ms = self.ctx.mentions(sent)
+        return {a.key for a, b in pairwise(ms) if a.possessive and b.key in investors and
+                re.fullmatch(r"[’']s?\s+", self.text[a.end:b.start])}
 
     def _reports_round(self, s: Sentence, st: str) -> bool:
         """Whether the sentence's subject reports something about "the round" or "the company"."""

@@ -161,3 +161,12 @@ def test_an_employer_of_a_former_role_is_not_the_company_talked_about(text: str,
     aff = _aff(text)
     assert (person, org) in aff
     assert not_org is None or (person, not_org) not in aff
+
+
+def test_an_interviewers_labels_do_not_make_the_outlet_the_company() -> None:
+    text = ("Veltrix Labs cut staff in 2024. Veltrix Labs then hired again, and Veltrix Labs grew. Since then the "
+            "lender has shrunk its headcount. This month, CEO Oona Brandt surprised many. Wired spoke to her.\n\n"
+            "Wired: Why now?\n\nBrandt: Demand.\n\nWired: And the agents?\n\nBrandt: They stay.\n\n"
+            "Wired: Any regrets?\n\nBrandt: None.\n\nWired: Thanks.")
+    aff = _aff(text)
+    assert ("Oona Brandt", "Veltrix Labs") in aff and ("Oona Brandt", "Wired") not in aff

@@ -262,6 +262,11 @@ def test_the_town_state_based_company_is_the_article_s_company() -> None:
     assert ("Orvane Robotics", 750e6) in {(r[0], r[1]) for r in _rounds(extract(text))}
 
 
+def test_an_investors_owner_is_not_the_recipient() -> None:
+    text = "Orvane Robotics's value fell after Harbor Group's Harbor Fund 2 led a $639 million round in 2021."
+    assert "Harbor Group" not in {r[0] for r in _rounds(extract(text))}
+
+
 def test_a_second_raise_after_while_is_its_own_round() -> None:
     text = "Orvane Robotics raised $600 million while Kestrel Systems raised $200 million."
     assert {(r[0], r[1]) for r in _rounds(extract(text))} == {("Orvane Robotics", 600e6), ("Kestrel Systems", 200e6)}
