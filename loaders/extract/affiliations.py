@@ -13,9 +13,11 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
+from loaders.extract.appositions import described_org
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, fold, lexicon
 from loaders.extract.schema import ResolvedMention
+from loaders.extract.topic import speaker_label
 
 # add(subject, obj, role, start, end, sent)
 AddFn = Callable[[str, str, "str | None", int, int, int], None]
@@ -134,6 +136,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_FORMER_WORD = re.compile(r"\b(?:former|ex-|previously|formerly|onetime|one-time)\b", re.I)
+_FORMER_ROLE = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:former|ex-|onetime|one-time)\b", re.I)
+
+
 def _head(label: str) -> str:
     """The head noun of an organisation's name, lower case: "village" of "Village of Caledonia", "board" of
     "Village Board"."""
@@ -151,17 +157,26 @@ class _Affiliations:
         self._topic: str | bool | None = False
         self._orgs: dict[str, str] | None = None
         self.linked: dict[str, tuple[str, str | None]] = {}  # person -> (org, role) of this finder's first link
+        # people placed in a role they hold now: "CEO X, a former director at Stripe" is not placed by Stripe
+        self.current: set[str] = set()
+
+    def place(self, person: str, role: str | None) -> None:
+        """Note a person placed in an organisation (a former role does not place them now)."""
+        self.affiliated.add(person)
+        if not _FORMER_ROLE.match(role or ""):
+            self.current.add(person)
 
     def link(self, person: str, org: str, role: str | None, start: int, end: int, sent: int) -> None:
-        self.affiliated.add(person)
+        self.place(person, role)
         self.linked.setdefault(person, (org, role))
         self.add(person, org, role, start, end, sent)
 
     def topic_org(self) -> str | None:
         """The organisation the article is about: the most often named one, when clearly ahead of the next."""
         if self._topic is False:
-            counts = sorted(((len(e.mentions), e.key) for e in self.ctx.entities.values()
-                             if e.type == "Organization"), reverse=True)
+            text = self.text  # an interviewer's "BI:" labels do not make the outlet what the article is about
+            counts = sorted(((sum(not speaker_label(text, x.start, x.end) for x in e.mentions), e.key)
+                             for e in self.ctx.entities.values() if e.type == "Organization"), reverse=True)
             ok = counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] > counts[1][0])
             self._topic = counts[0][1] if ok else None
         return self._topic  # type: ignore[return-value]
@@ -179,12 +194,19 @@ class _Affiliations:
             headed = [k for k in holders if _SPELLING.get(_head(ctx.label(k)), _head(ctx.label(k))) == want]
             return (headed or holders or [None])[0]
         # "Vantage Compute said ..., and its CEO, X": an organisation earlier in the same sentence comes first
-        here = [m for m in ctx.mentions(ctx.sentence_at(pos)) if m.end <= pos and m.type == "Organization"
-                and ctx.is_head(m)]
+        orgs = [m for m in ctx.mentions(ctx.sentence_at(pos)) if m.end <= pos and m.type == "Organization"]
+        past = {m.key for m in orgs if self._former_apposition(m)}
+        here = [m for m in orgs if ctx.is_head(m) and m.key not in past]
         if here:
             return here[-1].key
-        return ctx.recent_subject(pos, ("Organization",)) or ctx.recent(pos, ("Organization",), max_sentences=2) \
-            or self.topic_org()
+        found = ctx.recent_subject(pos, ("Organization",)) or ctx.recent(pos, ("Organization",), max_sentences=2)
+        return (found if found not in past else None) or self.topic_org()
+
+    def _former_apposition(self, m: ResolvedMention) -> bool:
+        """Whether an organisation is named in an apposition of a past role ("X, a former director at Stripe,"):
+        "the company" and "its" after it refer to another one."""
+        head = self.text[self.ctx.sentence(self.ctx.sentence_at(m.start)).start:m.start]
+        return "," in head and bool(_FORMER_WORD.search(head[head.rfind(",") + 1:]))
 
     def sentence(self, sent: int, ms: list[ResolvedMention]) -> None:
         """All rules on one sentence's mentions (Groups excluded)."""
@@ -324,8 +346,8 @@ class _Affiliations:
         """Person then organisation: "X, who leads Acme's", "X of Acme", "X, whose firm Acme", "X, a Y at Acme"."""
         text, p = self.text, self.p
         gap = text[a.end:b.start]
-        if len(gap) > 80:
-            return
+        if len(gap) > 80 or described_org(self.ctx, sent, b) is not None:
+            return  # "X, a partner at Meta's law firm Y": the role is at Y (read by the relations stage)
         w = _WHO_VERB.match(gap)
         if w:
             verb = w.group("verb").split()[0].lower()
@@ -433,7 +455,7 @@ class _Affiliations:
                 continue
             lo = max(s.start, ms[i - 1].end if i else s.start, m.start - 60)
             r = self.p["bare_exec"].search(text, lo, m.start)
-            if r and m.key in self.affiliated and not r.group("role").lower().endswith("s"):
+            if r and m.key in self.current and not r.group("role").lower().endswith("s"):
                 continue  # placed already; a plural title's list is read on (its first name may be placed)
             if not r or re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$", text[lo:r.start("role")]):
                 continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
@@ -472,7 +494,9 @@ class _Affiliations:
 
 def extra_affiliations(ctx: DocContext, add: AddFn, titled: dict[str, tuple[str, str | None]]) -> None:
     """Add the indirect affiliations of a document; ``titled`` maps people already affiliated to (org, role)."""
-    finder = _Affiliations(ctx, add, set(titled))
+    finder = _Affiliations(ctx, add, set())
+    for person, (_org, role) in titled.items():
+        finder.place(person, role)
     groups = {sent: [m for m in ms if m.type != "Group"] for sent, ms in ctx.by_sentence.items()}
     for sent, ms in groups.items():
         finder.sentence(sent, ms)

@@ -67,13 +67,14 @@ _HONORIFIC_RE = r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+"
 def _patterns() -> dict[str, re.Pattern[str]]:
     roles = alternation(lexicon().roles)
     role = rf"(?:(?:former|ex-|then|current|longtime|senior|acting|interim|founding)\s*)?(?:{roles})s?"
-    desc = rf"(?:(?:[\w.-]+\s+){{0,3}}?(?:{alternation(_DESC_NOUNS)})\s+|[\w.-]+-based\s+(?:[\w-]+\s+){{0,2}}?)"
+    # a descriptor's words may be plural possessives: "the school leaders' union NAHT"
+    desc = rf"(?:(?:[\w.-]+[’']?\s+){{0,3}}?(?:{alternation(_DESC_NOUNS)})\s+|[\w.-]+-based\s+(?:[\w-]+\s+){{0,2}}?)"
     np_word = r"(?:[\w’'.&/-]+)"
     return {
         # after the organisation's possessive: "’s co-founder and chief executive", "'s head of communications"
         "poss_role": re.compile(rf"^\.?[’']s?\s+(?P<role>(?:{np_word}\s+(?:and\s+)?){{0,4}}?(?i:{role})"
                                 rf"(?:\s+(?:of|for|on)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?)(?=\s*(?:[,.;:)—–]|$)|"
-                                r"\s+(?:and|who|said|says|told|wrote|has|had|was|is)\b)"),
+                                r"\s+(?:and|who|said|says|told|wrote|has|had|was|is|since|until)\b)"),
         "poss_gap": re.compile(r"^\s*,\s+(?:the\s+)?$"),
         # ", a professor of computer security at the ", ", co-founder of the Tokyo startup "
         "role_at": re.compile(rf"^\s*,\s+(?P<role>(?:(?:formerly|previously|once|now)\s+)?(?:(?:a|an|the|another|its)"
@@ -99,6 +100,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "and_role": re.compile(rf"^\s+and\s+(?:(?:a|an|the)\s+)?(?P<role>(?:{np_word}\s+){{0,5}}?(?i:{role})"
                                rf"(?:\s+[a-z][\w-]*){{0,3}}?)\s+(?:at|of|for|with)\s+(?:the\s+)?(?:{desc})?$", re.I),
     }
+
+
+# after a possessive name, a descriptor that names another organisation: "the Sun-Times' parent company X",
+# "Grok's creator xAI"
+_OWNER_DESC = re.compile(r"^[’']s?\s+(?:[a-z][\w-]*\s+){0,2}(?:parent|owner|creator|maker|developer|publisher|"
+                         r"company|firm|startup|start-up|subsidiary|unit|division|lab)\s+$")
+
+
+def described_org(ctx: DocContext, sent: int, named: ResolvedMention) -> ResolvedMention | None:
+    """The organisation a possessive name's descriptor leads to ("the Sun-Times' parent company X": X), if any."""
+    if not named.possessive:
+        return None
+    nxt = next((x for x in ctx.mentions(sent) if x.start >= named.end and x.type != "Group"), None)
+    if nxt is None or nxt.type != "Organization" or not _OWNER_DESC.match(ctx.doc.clean[named.end:nxt.start]):
+        return None
+    return nxt
 
 
 def affiliating(role: str | None) -> bool:
@@ -190,6 +207,7 @@ class _Appositions:
         role = _role_in(r.group("role"), self.p)
         if not role or (r.group("prep").lower() == "in" and not org.possessive):
             return False  # "a researcher in Google's lab" names the lab's owner; "an analyst in X" too loose
+        org = described_org(self.ctx, sent, org) or org  # "at the Sun-Times' parent company Y": Y
         self.add(m.key, org.key, role, m.start, org.end, sent, ROLE_PHRASE_AT)
         self._end = org.end
         return True
@@ -215,7 +233,7 @@ class _Appositions:
         if verb in ("is", "was") and not re.search(r"\b(?:member|part|employed|based)\b", gap, re.I):
             return False
         if verb in ("sits", "sat", "serves", "served") and not (org.possessive or re.search(
-                r"\b(?:on|with|in)\s+(?:the\s+)?$", gap)):
+                r"\b(?:(?:on|with|in)|board\s+of)\s+(?:the\s+)?$", gap)):
             return False  # "sits on the board of", "sits with the Greens group": a seat, not any "sits"
         np = r.group("role") or ""
         # the apposition's own role holds at the organisation unless it is a former one ("a former FTC attorney")

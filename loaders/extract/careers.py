@@ -31,6 +31,8 @@ FOUNDED_BY_SUBJECT = register("relation.founded_by_subject.v1", "'X, OpenAI's fo
                               "Lab', 'X founded Y in 2019': a person whose clause founds the organisation", __name__)
 FIRM_OF = register("relation.firm_of.v1", "'Valor Equity Partners, the private investment firm of Antonio Gracias': "
                    "a firm described as a person's", __name__)
+ROLE_PREDICATE = register("relation.role_predicate.v1", "'X is the chief executive of Y', 'X remains a professor at "
+                          "Y', 'X serves as general counsel at Y': a role stated as the clause's predicate", __name__)
 SHARED_TITLE = register("relation.shared_title.v1", "'X, the Tesla and SpaceX chief executive': one title held at "
                         "two organisations", __name__)
 
@@ -50,7 +52,8 @@ _WORDS = frozenset({"founded", "co-founded", "cofounded", "set", "started", "lau
                     "firm", "fund", "named", "appointed", "became", "become", "becomes", "hired", "tapped", "promoted",
                     "joined",
                     "stepped", "resigned", "quit", "formerly", "backed", "investors", "backers", "chairs", "chaired",
-                    "leads", "heads", "headed", "runs", "ran", "oversees", "oversaw", "directs", "directed", "and"})
+                    "leads", "heads", "headed", "runs", "ran", "oversees", "oversaw", "directs", "directed", "and",
+                    "is", "was", "remains", "remained", "serves", "served"})
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +66,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              r"becomes|named|appointed|hired\s+as|promoted\s+to|tapped\s+as|tapped\s+to\s+be|"
                              r"installed\s+as|elected)\s+(?:as\s+)?(?:the\s+|an?\s+)?(?:new\s+|interim\s+|acting\s+)?"
                              rf"(?P<role>{role})(?:\s+(?:of|for)\s+[a-z][\w-]*)?\s+(?:of|at|for)\s+(?:the\s+)?$"),
+        # "X is the chief executive of ", "X remains a professor at ", "X serves as general counsel at "
+        "holds": re.compile(r"^\s+(?:is|was|remains|remained|has\s+been|serves\s+as|served\s+as)\s+"
+                            r"(?P<adv>(?:now|also|currently|still|previously|formerly|already)\s+)*(?:as\s+)?"
+                            rf"(?:(?:a|an|the)\s+)?(?P<role>{role}(?:\s+(?:of|for)\s+[a-z][\w-]*)?)\s+"
+                            r"(?:of|at|for|with)\s+(?:the\s+)?$"),
         # "Y appointed X as its chief financial officer", "Y has named X its new CEO"
         "appointed_as": re.compile(r"^\s*,?\s+(?:as\s+|to\s+be\s+)?(?:its|the\s+company['’]s|their)\s+"
                                    rf"(?:new\s+|first\s+|interim\s+|acting\s+)?(?P<role>{role})\b"),
@@ -131,6 +139,12 @@ class _Careers:
         r = p["became"].match(gap)
         if r:
             self.add(a.key, b.key, r.group("role"), a.start, b.end, sent, APPOINTED)
+            return
+        r = p["holds"].match(gap)
+        if r:
+            role = r.group("role")
+            former = re.search(r"\b(?:previously|formerly)\b", r.group("adv") or "")
+            self.add(a.key, b.key, f"former {role}" if former else role, a.start, b.end, sent, ROLE_PREDICATE)
             return
         if p["joined"].match(gap):
             r = p["joined_as"].match(text[b.end:b.end + 60])

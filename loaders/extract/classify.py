@@ -29,10 +29,10 @@ Rule = Callable[[MentionCues], TypedMention | None]
 # once the lexicons have not decided), then the shape of the name; a mention no rule reads stays untyped
 LEXICAL_RULES: tuple[Rule, ...] = (lexical.known, lexical.no_actor, lexical.head_for)
 CONTEXT_RULES: tuple[Rule, ...] = (
-    products.media_name, people.nickname, people.honorific, people.titled, orgs.person_of, products.versioned,
-    products.maker_product, products.model_name, products.product_before, orgs.at_org, orgs.institution,
-    orgs.administration, products.made_by, orgs.field, people.apposition, orgs.org_before, products.product_head,
-    orgs.org_suffix, products.product_after, products.launch_object, products.quoted_product,
+    orgs.city_of_region, products.media_name, people.nickname, people.honorific, people.titled, orgs.person_of,
+    products.versioned, products.maker_product, products.model_name, products.product_before, orgs.at_org,
+    orgs.institution, orgs.administration, products.made_by, orgs.field, people.apposition, orgs.org_before,
+    products.product_head, orgs.org_suffix, products.product_after, products.launch_object, products.quoted_product,
     products.product_line_tail, orgs.the_name, orgs.place, orgs.foreign_article, people.person_name, people.source,
     orgs.acronym_defined, people.person_verb, people.name_shape, orgs.single_default,
 )

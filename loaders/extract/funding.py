@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
+from itertools import pairwise
 
 from kg.model import DateRef, Event, Money, Participant
 from loaders.extract.context import DocContext
+from loaders.extract.funding_money import VALUATION_BEFORE, past_value, round_figures
 from loaders.extract.quantities import MoneyMatch, parse_money
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention, Sentence
@@ -22,18 +23,15 @@ _FUNDING_WORDS = frozenset([
     "completes", "completed", "completing", "funding", "financing", "backing", "investment", "series", "seed",
     "valuing", "valued", "valuation", "values", "value", "round", "invested", "invests", "invest", "total",
     "poured", "pumped", "injected", "investors", "committed", "commits", "pledged", "pledges",
-    "received", "receives", "receiving",
+    "received", "receives", "receiving", "brought", "pulled", "drew", "drawn", "attracted",
 ])
 _MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
                           r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
                           r"investment|invest(?:s|ed)?|series [a-h]\b|seed round|valu(?:ing|ed|es|ation)|round|"
                           r"poured|pumped|committed|commits|pledged|pledges|receiv(?:ed|es|ing)\s+[^.;]{0,40}?\bfrom|"
-                          r"injected)\b",
+                          r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted)\b",
                           re.I)
-# "valued at", "valuing it at", "values the company at", "a valuation of", "worth"
-_VALUATION_BEFORE = re.compile(r"(?:\bvalu(?:ed|es|ing|ation)\b[^$€£¥₹.;]{0,50}?\b(?:at|of|to|around|about)|"
-                               r"\bworth)\s*$", re.I)
 _VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation", re.I)
 _TOTAL_BEFORE = re.compile(r"\btotal\b[^$€£¥₹.;]{0,40}?\b(?:to|of|at)\s*$|\bin\s+total\s*$|\baltogether\s*$", re.I)
 _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales|profit|loss|losses|spend|spent|"
@@ -52,7 +50,8 @@ _AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+|additional\s+)?(?:se
 _POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")
 _ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|by|last|this|earlier|later)\s+(?:\w+\s+){0,2}?\w+,?\s+|"
                       r"(?:when|after|before|as|while|since|where|and|but)\s+)?"
-                      r"(?:it|they|we|the\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|lab|"
+                      # "the Reno, Nevada-based company": a town and its state may stand before the noun
+                      r"(?:it|they|we|the\s+(?:[\w-]+,?\s+){0,3}?(?:company|startup|start-up|firm|lab|"
                       r"business|maker|developer|chipmaker|outfit|venture|unicorn|group|platform)|"
                       r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|business)\s+(?:that|which))\b",
                       re.I)
@@ -74,7 +73,8 @@ _PRONOUN_VERB = re.compile(r"\b(?:when|after|as|and|but|since|because|where)\s+(
 _ROUND_IN = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|"
                        r"seed)\s+"
                        r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
-_LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading)\s+(?:[\w’'$.-]+\s+){0,4}?"
+_LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading|joined|joins|"
+                  r"(?:participated|participates|took\s+part|takes\s+part)\s+in)\s+(?:[\w’'$.-]+\s+){0,4}?"
                   r"(?:round|raise|investment|series\s+[a-h]|seed|"
                   r"financing|funding)\b", re.I)
 _BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?-based\b")
@@ -89,13 +89,23 @@ _LIST_GAP = re.compile(r"^(?:[’']s?)?\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+
 _REPORTING = re.compile(r"\b(?:said|says|reported|reports|announced|announces|confirmed|confirms|wrote|writes)"
                         r"(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+", re.I)
 _RAISES_AFTER = re.compile(r"^\s+(?:(?:has|had|have|is|was|also|just|recently|now)\s+)*"
+                           # a raise under way or planned: "is in talks to raise", "plans to raise"
+                           r"(?:(?:in\s+(?:early\s+|advanced\s+|final\s+)?talks|seeking|looking|aiming|planning|"
+                           r"hoping|set|poised|expected|about|plans|aims|seeks|hopes|wants|intends|looks)\s+to\s+)?"
                            r"(?:rais|secur|clos|land|bag|garner|complet)\w*\s+(?:[\w-]+\s+){0,3}$", re.I)
+# between a reporter and its verb: nothing, an adverb or a date ("The FT on Tuesday reported")
+_REPORTED_GAP = re.compile(r"^\s*(?:(?:also|first|later|earlier|previously|on\s+\w+day|,\s*citing\s+[^,]+,)\s*)*$",
+                           re.I)
+_PRONOUN_START = re.compile(r"^\s*(?:[\"“]\s*)?(?:it|they|we)\b", re.I)
+# a finite verb right after a name: the name is a clause's subject ("X raised", "X has", "X said on Monday")
+_CLAUSE_VERB = re.compile(r"\s+(?:has|have|had|is|was|are|were|will|would|said|says|also|recently|now|just|"
+                          r"[a-z]+ed|[a-z]+es)\b")
 _REPORTED_AFTER = re.compile(r"\s+(?:reported|reports|said|says|wrote|writes|noted|first\s+reported)\b")
 # "Sequoia and Nvidia backed X": an active verb whose subject invests and whose object raises
 _BACKED_ACTIVE = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?:the\s+)?$", re.I)
 _BACKED_SUBJECT = re.compile(r"(?<![-\w])(?:backed|funded|financed|bankrolled)\s+(?!by\b)", re.I)
 _INVEST_WORD = re.compile(r"\b(?:invest(?:s|ed|ing)?|backed|funded|financed|committed|pledged|poured|pumped|"
-                          r"injected)\b", re.I)
+                          r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted)\b", re.I)
 _AUX_GAP = re.compile(r"^\s+(?:(?:has|had|have|also|recently|previously|will|would|just|is|was|are|were|agreed|"
                       r"plans|set|to|already)\s+)*$", re.I)
 # "Nvidia said it invested": the organisation reporting its own investment ("it" is the speaker)
@@ -123,23 +133,6 @@ _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "pa
                          "joined", "invested", "values", "valued", "valuing", "valuation", "backers"})
 
 
-# below this a "round" is a share price or a fee ("closes at a record $207.15")
-_MIN_ROUND = 100_000
-_PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
-# an approximation before a figure: "about", "more than"
-_ABOUT = r"(?:about|around|roughly|approximately|some|nearly|almost|close\s+to|more\s+than|over)"
-# the USD figure a text gives beside another currency: "€500m ($540m)", "HK$780 million (US$100 million)"
-_TWIN_GAP = re.compile(rf"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal)\s+to\s+|worth\s+)?{_ABOUT}?\s*$",
-                       re.I)
-# the USD twin written a few words later: "HK$4.3 billion in its listing, or about US$560 million", "€500 million in
-# new funding (about $540 million)"
-_TWIN_LATE = re.compile(rf"^[^$€£¥₹.;()]{{1,60}}?(?:,\s*or|\()\s*{_ABOUT}?\s*$", re.I)
-# a valuation of an earlier round: "last valued at $10B", "a year after it was valued at", "$10B in its previous round"
-_PAST_VALUE_BEFORE = re.compile(r"\b(?:(?:last|previously|once|formerly)\s+valued|after\s+(?:it\s+was|being)\s+valued)"
-                                r"\b[^$€£¥₹.;]{0,20}$", re.I)
-_PAST_VALUE_AFTER = re.compile(r"^\s*(?:(?:in|at|during)\s+(?:its|a|the|their)\s+(?:previous|prior|earlier|last)\s+"
-                               r"(?:funding\s+)?(?:round|raise|funding)|(?:in\s+)?(?:last|the\s+previous)\s+year|"
-                               r"(?:a\s+year|\w+\s+months|\w+\s+years)\s+(?:ago|earlier))\b", re.I)
 # a share price's move: the valuations of its sentence are market values, not a round's
 _SHARE_MOVE = re.compile(r"\b(?:shares|stock|stocks)\b[^.;]{0,60}?\b(?:rose|fell|jumped|climbed|dropped|slid|surged|"
                          r"soared|sank|closed|gained|lost|traded|tumbled|plunged|rallied)\b", re.I)
@@ -151,7 +144,8 @@ _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b
                           re.I)
 # another party's own round after a clause break: "A invested $4B in X, and B committed $2B to ...", "X raised $100M,
 # and Y raised $50M at a $400M valuation"
-_NEW_INVESTOR = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s+(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
+_NEW_INVESTOR = re.compile(r"(?:[,;]\s+(?:and|while|whereas|but)|\s+(?:while|whereas))\s+"
+                           r"(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
                            r"(?:\s*,\s+(?:a|an|the)\s+[^,;]{1,40},)?\s+(?:(?:has|had|also|later|"
                            r"then|separately|itself)\s+)*(?:agreed\s+to\s+invest|committed|commits|pledged|pledges|"
                            r"invested|invests|poured|put|raised|raises|secured|secures|closed|closes|landed|lands)\b")
@@ -164,42 +158,17 @@ _RECEIVED_BEFORE = re.compile(r"\breceiv(?:ed|es|ing)\s+(?:about\s+|around\s+|ro
                               r"over\s+|up\s+to\s+|an?\s+)?$", re.I)
 _FROM_AFTER = re.compile(r"^\s+(?:(?:in|of)\s+(?:new\s+)?(?:funding|investment|financing|capital|backing)\s+)?from\s+"
                          r"(?:the\s+)?[A-Z]")
+_FROM_INVESTORS = re.compile(r"^\s+from\s+(?:(?:new|existing|its|their|private|institutional|outside)\s+)?"
+                             r"(?:investors|backers|venture\s+capitalists|shareholders)\b", re.I)
+# "X has drawn $75 million from investors" (not "brought in $2B from Apple in fees"): money taken from backers
+_DRAWN_BEFORE = re.compile(r"\b(?:(?:brought|pulled|took)\s+in|dr(?:ew|awn)|attracted)\s+(?:about\s+|around\s+|"
+                           r"roughly\s+|nearly\s+|more\s+than\s+|over\s+|an?\s+)?$", re.I)
 # "$200 million at $1.5 billion": a sum, then the valuation it was raised at
 _AT_VALUATION = re.compile(r"^\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
                            r"(?:US)?[$€£¥₹]\s?\d")
 _AT_BEFORE = re.compile(r"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?\s+at\s+(?:a\s+|an\s+)?"
                         r"(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
                         r"(?:US)?$")
-
-
-def _in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
-    """The money expressions of a sentence, with a figure in another currency replaced by the USD figure written
-    right after it, and the USD twin itself dropped."""
-    out: list[MoneyMatch] = []
-    skip = -1
-    for i, mm in enumerate(monies):
-        if i == skip:
-            continue
-        nxt = monies[i + 1] if i + 1 < len(monies) else None
-        if nxt is not None and mm.money.currency != "USD" and nxt.money.currency == "USD" and \
-                (_TWIN_GAP.match(st[mm.end:nxt.start]) or _TWIN_LATE.match(st[mm.end:nxt.start])):
-            out.append(dataclasses.replace(mm, money=nxt.money))
-            skip = i + 1
-            continue
-        out.append(mm)
-    return out
-
-
-def _past_value(before: str, after: str) -> bool:
-    """Whether a money expression is the valuation of an earlier round ("last valued at", "in its previous round")."""
-    return bool(_PAST_VALUE_BEFORE.search(before) or
-                (_VALUATION_BEFORE.search(before) and _PAST_VALUE_AFTER.match(after)))
-
-
-def _apart(st: str, a: MoneyMatch, b: MoneyMatch) -> bool:
-    """Whether the text between two money expressions starts the report of another round."""
-    lo, hi = sorted((a, b), key=lambda mm: mm.start)
-    return bool(_OTHER_ROUND.search(st, lo.end, hi.start))
 
 
 def _date(ctx: DocContext, sent: int) -> DateRef | None:
@@ -293,6 +262,8 @@ class _Funding:
             reported = self._reported(sent, subj, pos, exclude)
             if reported:
                 return reported  # "The Information reported that X raised": the name after the reporting verb
+            if self._reports_anaphor(sent, subj, pos):
+                return None  # "The FT reported that the round values the company at": the round talked about
             m = next((x for x in ms if x.key == subj and x.end <= pos), None)
             if m is not None and _BASED_AFTER.match(text, m.end):
                 # "The Reno, Nevada-based company ... raised": the name is the place of the company talked about
@@ -364,6 +335,17 @@ class _Funding:
                  if ctx.is_head(m) and _RAISES_AFTER.match(text[m.end:pos])]
         return later[0].key if later else None
 
+    def _reports_anaphor(self, sent: int, subj: str, pos: int) -> bool:
+        """Whether the subject only reports a clause about "the round", "the company" or "it" ("X reported that the
+        round values the company at"): the reporter is not the company that raised."""
+        first = next((m for m in self.ctx.mentions(sent) if m.key == subj and m.end <= pos), None)
+        reps = list(_REPORTING.finditer(self.text, first.end, pos)) if first is not None else []
+        if not reps or not _REPORTED_GAP.match(self.text[first.end:reps[0].start()]):  # type: ignore[union-attr]
+            return False
+        rest = self.text[reps[-1].end():pos]
+        # "X announced it had raised": a pronoun after the verb is the reporter itself
+        return bool(_SAME_ROUND.match(rest) or (_ANAPHOR.match(rest) and not _PRONOUN_START.match(rest)))
+
     def investors(self, sent: int, start: int, exclude: set[str],
                   cues: re.Pattern[str] = _INVESTOR_IN) -> list[str]:
         """Organisations named after an investor cue ("led by", "from investors including") from ``start`` on."""
@@ -373,10 +355,13 @@ class _Funding:
         for cue in cues.finditer(self.text, start, s.end):
             # the list right after the cue: "led by A, with B, C and D" — not every name up to the full stop
             prev = cue.end()
+            fronted = not self.text[s.start:cue.start()].strip(" \"“'‘")
             for m in ctx.mentions(sent, cue.end(), s.end):
                 gap = self.text[prev:m.start]
                 if (prev != cue.end() and not _LIST_GAP.match(gap)) or (prev == cue.end() and len(gap) > 40):
                     break
+                if fronted and gap.strip() == "," and _CLAUSE_VERB.match(self.text, m.end):
+                    break  # "Backed by Nvidia, X raised $600M": the name after the phrase is the raise's subject
                 prev = m.end
                 if _REPORTED_AFTER.match(self.text, m.end):
                     break  # "from investors including Microsoft, Bloomberg reported": the outlet
@@ -388,11 +373,7 @@ class _Funding:
                                                                         MoneyMatch | None]]:
         """(amount, valuation, running total) of each round a sentence reports: the first, and another one started
         by "up from", "after raising", "in its previous round" ("$200M at $1.5B, after raising $50M at $400M")."""
-        kept = []
-        for mm in _in_usd(st, monies):
-            if mm.money.value < _MIN_ROUND or _PER_SHARE.match(st[mm.end:mm.end + 20]):
-                continue  # "closes at a record $207.15", "$34 a share": a share price, never a round
-            kept.append(mm)
+        kept = round_figures(st, monies)
         if not kept or (_SHARE_MOVE.search(st) and not any(_AMOUNT_BEFORE.search(st[max(0, mm.start - 70):mm.start])
                                                             or _AMOUNT_AFTER.match(st[mm.end:mm.end + 50])
                                                             for mm in kept)):
@@ -415,9 +396,9 @@ class _Funding:
             before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
             if amount is None and _AT_VALUATION.match(after):
                 amount = mm  # "and then $200 million at $1.5 billion": an amount, its valuation after "at"
-            elif _past_value(before, after):
+            elif past_value(before, after):
                 past.append(mm)  # "X, last valued at $10B, is raising $2B": another round's valuation
-            elif _VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after) or \
+            elif VALUATION_BEFORE.search(before) or _VALUATION_AFTER.match(after) or \
                     (amount is not None and _AT_BEFORE.search(before)) or \
                     (previous is not None and mm.start - previous.end() < 3 and "valu" in st[:previous.start()] and
                      previous.group(0).lower().startswith(("up", "down", "compared", "and"))):
@@ -428,7 +409,9 @@ class _Funding:
             elif _NOT_FUNDING.search(before[-30:]):
                 continue
             elif _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after) or \
-                    (_RECEIVED_BEFORE.search(before) and _FROM_AFTER.match(after)):
+                    (_RECEIVED_BEFORE.search(before) and (_FROM_AFTER.match(after) or
+                                                          _FROM_INVESTORS.match(after))) or \
+                    (_DRAWN_BEFORE.search(before) and _FROM_INVESTORS.match(after)):
                 amount = amount or mm
         if amount is not None and len(valuations) > 1 and valuations[0].start < amount.start:
             # "X, valued at $10B last year, is raising $1B at a $20B valuation": the one stated with the amount
@@ -483,10 +466,10 @@ class _Funding:
             cs = ctx.clause_start(s.index, s.start + anchor.start)
             if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
                 investors += [k for k in [*named[:-1], subj] if k not in investors]
-        recipient = self.recipient(s.index, s.start + anchor.start, set(investors))
+        recipient = self.recipient(s.index, s.start + anchor.start, set(investors) | self._owners(s.index, investors))
         if not first and events and _SAME_RECIPIENT.match(st, anchor.end):
             recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
-        if recipient is None and (not first or _SAME_ROUND.match(st)) and events:
+        if recipient is None and (not first or _SAME_ROUND.match(st) or self._reports_round(s, st)) and events:
             # "The round brings total funding to €71M, following a €23M Series A": the last round's company, which
             # for the second round of a sentence is its first round's
             recipient = next((p.entity for p in events[-1].participants if p.role == "recipient"), None)
@@ -499,7 +482,7 @@ class _Funding:
         parts += [Participant(role="investor", entity=k) for k in investors if k != recipient]
         date = _date(ctx, s.index)
         past = amount is None and valuation is not None and \
-            _past_value(st[max(0, valuation.start - 70):valuation.start], st[valuation.end:valuation.end + 50])
+            past_value(st[max(0, valuation.start - 70):valuation.start], st[valuation.end:valuation.end + 50])
         for money, val in ((amount, valuation), (total, None)) if amount else ((total or valuation, valuation),):
             if money is None:
                 continue
@@ -512,6 +495,17 @@ class _Funding:
                                 valuation=val.money if val else None,
                                 source=ctx.span(s.start + money.start, s.start + money.end, s.index),
                                 rule=RAISED_AMOUNT))
+
+    def _owners(self, sent: int, investors: list[str]) -> set[str]:
+        """Organisations written as an investor's owner ("SoftBank's Vision Fund 2 led"): never the recipient."""
+        ms = self.ctx.mentions(sent)
+        return {a.key for a, b in pairwise(ms) if a.possessive and b.key in investors and
+                re.fullmatch(r"[’']s?\s+", self.text[a.end:b.start])}
+
+    def _reports_round(self, s: Sentence, st: str) -> bool:
+        """Whether the sentence's subject reports something about "the round" or "the company"."""
+        subj = self.ctx.subject(s.index, s.end, ("Organization", "Person"))
+        return subj is not None and self._reports_anaphor(s.index, subj, s.end)
 
     def attach_later(self, events: list[Event]) -> None:
         """Valuations and investors stated in the sentences after a round ("The round values X at ...")."""
@@ -532,13 +526,13 @@ class _Funding:
             have = {p.entity for p in ev.participants}
             recipient = ev.participants[0].entity
             if ev.valuation is None and s.index != firsts[target]:
-                vals = [mm for mm in parse_money(st) if (_VALUATION_BEFORE.search(st[max(0, mm.start - 70):mm.start])
+                vals = [mm for mm in parse_money(st) if (VALUATION_BEFORE.search(st[max(0, mm.start - 70):mm.start])
                         or _VALUATION_AFTER.match(st[mm.end:mm.end + 50]))
-                        and not _past_value(st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50])]
+                        and not past_value(st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50])]
                 mentioned = {m.key for m in ctx.mentions(s.index)}
                 if vals and (recipient in mentioned or _SAME_ROUND.match(st) or _ANAPHOR.match(st)) and \
                         not (mentioned - {recipient}) & {m.key for m in _orgs(ctx.mentions(s.index), have)
-                                                          if _VALUATION_BEFORE.search(st)}:
+                                                          if VALUATION_BEFORE.search(st)}:
                     ev = ev.model_copy(update={"valuation": vals[0].money})
             new: list[str] = []
             if s.index != firsts[target]:

@@ -35,7 +35,9 @@ def strip_start(st: SentenceTokens, a: int, b: int, initial: set[int]) -> int:
         # a common word capitalised only because it starts the sentence (tested last: the costliest test)
         # "US" is the country's abbreviation (as "U.S."), not the pronoun: "US Securities and Exchange Commission"
         # ("of Not Boring Software": a capitalised stopword mid-sentence before a firm's suffix is the name's)
-        stop = low in lex.stopwords and t != "US" and not (b - a >= 3 and toks[b - 1][2] in FIRM_ENDINGS and (
+        # (a lower-case stopword never starts a name: "CEO of Kestrel Systems" keeps "Kestrel Systems")
+        stop = low in lex.stopwords and t != "US" and not (t[:1].isupper() and b - a >= 3 and
+                                                           toks[b - 1][2] in FIRM_ENDINGS and (
             a not in initial or (a == 0 and _named_mid_sentence(st, t, toks[a + 1][2]))))
         # (a name the text writes mid-sentence too keeps its first word: "Sports Illustrated published")
         # ("Copyright Office", "Democratic Party": a generic word naming an institution with its head word)

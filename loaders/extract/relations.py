@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kg.model import Event, Relation, Span
 from loaders.extract.affiliations import extra_affiliations
-from loaders.extract.appositions import affiliating, apposition_affiliations
+from loaders.extract.appositions import affiliating, apposition_affiliations, described_org
 from loaders.extract.careers import career_affiliations
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, fold, lexicon
@@ -40,6 +40,9 @@ _BY_AFTER = re.compile(r"\s+(?:(?:back\s+)?in\s+(?:\w+\s+)?\d{4}\s+|(?:last|this
 _FRONT_FOUNDED = re.compile(r"^\W*(?:co-?)?founded\b", re.I)
 # between two names of a list, with an optional parenthesised title: "A (CEO), B (CTO) and C"
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+# what a person's organisation is called before its name: "Musk's social media platform X"
+_OWNED_NOUNS = ("company", "startup", "start-up", "firm", "platform", "lab", "laboratory", "venture", "business",
+                "group", "foundation", "nonprofit", "non-profit", "fund", "charity", "outfit", "network")
 # a word that is not a preposition: "its own models under the Apache licence" names no product of its
 _NOT_PREP = r"(?!(?:under|on|with|for|in|to|from|at|by|of|about|against|into|over|than|as|using|via)\s)"
 
@@ -51,12 +54,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     role_phrase = rf"(?:(?:former|ex-|then|current|longtime|informal|senior|acting|interim)\s*)?(?:{roles})"
     return {
         # "OpenAI CEO Sam Altman", "Nvidia Vice President of Government Affairs Ned Finkle", "Anthropic’s Jack Clark"
-        "title_between": re.compile(rf"^(?:[’']s?)?\s+(?P<role>(?:(?:[A-Z][\w.-]*|(?i:{roles}))\s+){{0,5}}?"
-                                    rf"(?i:{role_phrase})s?(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}})?)\s*$"),
+        # "Acme co-founder and CEO X", "Meta's head of global affairs X"
+        "title_between": re.compile(rf"^(?:[’']s?)?\s+(?P<role>(?:(?:[A-Z][\w.-]*|(?i:{roles}))\s+(?:and\s+)?){{0,5}}?"
+                                    rf"(?i:{role_phrase})s?(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}}|"
+                                    r"\s+of\s+(?:[a-z][\w-]*\s+){1,2})?)\s*$"),
         "poss_between": re.compile(r"^[’']s?\s+$"),
+        "poss_described": re.compile(rf"^[’']s?\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{alternation(_OWNED_NOUNS)})\s+$"),
         # "Sam Altman, CEO of OpenAI", "Ian Crosby, a partner at Susman Godfrey", "Marina Pavlov, head of Anthropic's"
         "appos_of": re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>(?:[\w-]+\s+(?:and\s+)?){{0,4}}?"
-                               rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from)\s+(?:the\s+)?$",
+                               rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from|to)\s+(?:the\s+)?$",
                                re.I),
         "and_role_of": re.compile(rf"^\s+and\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{role_phrase})\s+"
                                   r"(?:of|at|for|with)\s+(?:the\s+)?$", re.I),
@@ -179,8 +185,16 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
                     and " and " in text[ms[i - 1].end:a.start + 1]:
                 _add(out, seen, ctx, b.key, "affiliated_with", ms[i - 1].key, role, ms[i - 1].start, b.end, sent,
                      rule=ROLE_PATTERN)
-    if a.type == "Person" and b.type == "Organization":
+    if a.type == "Person" and b.type in ("Organization", "Product"):
         m = p["appos_of"].match(gap)
+        # "X, marketing director for the Sun-Times' parent company Y", "X, the boss of Grok's creator Y": Y
+        owner = described_org(ctx, sent, b) if m else None
+        if owner is not None:
+            _add(out, seen, ctx, a.key, "affiliated_with", owner.key, _role(m.group("role")), a.start, owner.end,
+                 sent, rule=ROLE_PATTERN)  # type: ignore[union-attr]
+            return
+        if b.type != "Organization":
+            return
         if m:
             _add(out, seen, ctx, a.key, "affiliated_with", b.key, _role(m.group("role")), a.start, b.end, sent,
                  rule=ROLE_PATTERN)
@@ -191,7 +205,8 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
                 if m2:
                     _add(out, seen, ctx, a.key, "affiliated_with", nxt[0].key, _role(m2.group("role")),
                          a.start, nxt[0].end, sent, rule=ROLE_PATTERN)
-        elif a.possessive and p["poss_between"].match(gap):
+        elif a.possessive and (p["poss_between"].match(gap) or p["poss_described"].match(gap)):
+            # "Musk's xAI", "Elon Musk's artificial intelligence company xAI"
             _add(out, seen, ctx, a.key, "affiliated_with", b.key, None, a.start, b.end, sent, rule=ROLE_PATTERN)
     if a.type == "Organization" and b.type == "Organization":
         # "Microsoft, OpenAI’s largest investor"

@@ -117,6 +117,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "org_after_role": re.compile(rf"\b(?:{roles})\s+(?:at|of|for|with|from)\s+(?:the\s+)?$", re.I),
         "source_before": re.compile(r"\b(?:according to|told|reported by|cited by|interview with|speaking to|"
                                     r"writing in|published in|report by|reporting by)\s+(?:the\s+)?$", re.I),
+        # "in an article for X", "wrote in an op-ed for X": the publication a piece appeared in, never a person
+        "publication_before": re.compile(r"\b(?:writ(?:ing|es)\s+(?:in|for)|wrote\s+(?:in|for)|published\s+in|"
+                                         r"(?:article|piece|column|op-ed|essay|editorial)\s+(?:for|in))\s+"
+                                         r"(?:the\s+)?$", re.I),
         "source_after": re.compile(r"^\s+(?:reported|reports|first reported|reporter|journalist|columnist|"
                                    r"said in a report|wrote in)\b"),
         "admin_after": re.compile(r"^\s+(administration|government|campaign|foundation)\b"),
@@ -129,6 +133,7 @@ TAIL = re.compile(r"[A-Za-z][\w-]*")
 CALLED_WORDS = ("called", "named", "dubbed", "branded", "known as")
 LAUNCHED_WORDS = ("launch", "unveil", "releas", "introduc", "debut", "builds", "makes", "sells", "ship")
 SOURCE_WORDS = ("according", "told", "report", "cited", "interview", "speaking", "writing", "published")
+PUBLICATION_WORDS = ("writ", "wrote", "published", "article", "piece", "column", "op-ed", "essay", "editorial")
 SPACES = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())  # what \s matches
 
 
@@ -310,9 +315,12 @@ class MentionCues:
         """Two to four name words, none a stopword, generic word or title, the last no product line's or
         organisation's word, the first no known company or country ("Bloomberg Law", "France Inter")."""
         words, lex, last = self.words, self.lex, self.last
+        # "Lindsay See" in the body: after a given name, a capitalised stopword is a surname
+        surname_ok = len(words) == 2 and not (self.m.heading or self.m.sentence_initial) and \
+            words[0] in lex.first_names
         person_like = 2 <= len(words) <= 4 and name_like(words) and not any(
-            (w.lower() in lex.stopwords and w not in PARTICLES) or w in lex.generic_caps or
-            w.lower() in lex.role_words for w in words) \
+            (w.lower() in lex.stopwords and w not in PARTICLES and not (surname_ok and i == 1)) or
+            w in lex.generic_caps or w.lower() in lex.role_words for i, w in enumerate(words)) \
             and last not in VERSION_WORDS and last not in lex.org_suffixes
         if person_like and len(words) == 2 and (k := lex.known.get(fold(words[0]))) and \
                 k.type in ("Organization", "Place"):

@@ -3,7 +3,9 @@ head word, an organisation cue word, a legal suffix, a place context, and a lone
 
 from __future__ import annotations
 
-from loaders.extract.lexicon import place_population
+import re
+
+from loaders.extract.lexicon import fold, place_population
 from loaders.extract.name_cues import LOWER_NEXT, first_name, is_place, name_of_place
 from loaders.extract.schema import TypedMention
 from loaders.extract.typing_cues import (
@@ -130,6 +132,24 @@ def the_name(c: MentionCues) -> TypedMention | None:
     if not c.m.sentence_initial and "The" in c.before and THE_BEFORE.search(c.before) and _the_name(c):
         return TypedMention(mention=c.m, type="Organization", cue="the-name", label=c.surface)
     return None
+
+
+# a region right after a name: "Reno, Nevada-based", "Tampa, Florida, said", "Santa Clara, California, where"
+_REGION_AFTER = re.compile(r"^,\s+(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:-based\b|\s*[,.;:)]|\s+[a-z]|$)")
+
+
+@registered("typing.city_of_region.v1")
+def city_of_region(c: MentionCues) -> TypedMention | None:
+    """"the Reno, Nevada-based company": a name followed by its state or country is a town, whatever the apposition
+    after it says."""
+    m = c.m
+    r = _REGION_AFTER.match(c.after) if c.after[:1] == "," else None
+    if r is None or m.possessive or m.quoted or r.group("region") == m.text:
+        return None
+    region = c.lex.known.get(fold(r.group("region")))
+    if region is None or region.type != "Place" or place_population(m.text) is None:
+        return None
+    return TypedMention(mention=m, type="Place", cue="city-of-region", label=c.surface)
 
 
 def _place(c: MentionCues) -> bool:

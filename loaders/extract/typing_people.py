@@ -22,6 +22,7 @@ from loaders.extract.typing_cues import (
     NAME_OF,
     NICKNAME,
     PARTICLES,
+    PUBLICATION_WORDS,
     SOURCE_WORDS,
     SPEECH_BEFORE,
     SPEECH_NEAR,
@@ -109,7 +110,10 @@ def person_name(c: MentionCues) -> TypedMention | None:
 
 @registered("typing.source.v1")
 def source(c: MentionCues) -> TypedMention | None:
-    """"according to X", "X reported": a reporter shaped as a person's name, else a publication."""
+    """"according to X", "X reported": a reporter shaped as a person's name, else a publication; "in an article for
+    X": a publication."""
+    if may_hold(c.low_before, PUBLICATION_WORDS) and c.p["publication_before"].search(c.before):
+        return TypedMention(mention=c.m, type="Organization", cue="publication", label=c.surface)
     if not ((may_hold(c.low_before, SOURCE_WORDS) and c.p["source_before"].search(c.before)) or
             c.p["source_after"].match(c.after)):
         return None

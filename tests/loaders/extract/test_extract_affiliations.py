@@ -148,3 +148,25 @@ def test_a_noun_before_a_title_that_names_no_organisation_of_the_text_links_noth
 
 def test_a_guest_writing_in_an_outlet_is_not_its_staff() -> None:
     assert _aff("Writing in the Ledger Times, Dana Whitcombe said the plan was flawed.") == set()
+
+
+@pytest.mark.parametrize(("text", "person", "org", "not_org"), [
+    ("Veltrix Labs sells agents. CEO Oona Brandt, a former engineering director at Stripe, co-founded the company in "
+     "2022 with Raymond Menon, its chief technology officer.", "Raymond Menon", "Veltrix Labs", "Stripe"),
+    ("Veltrix Labs sells agents. Veltrix Labs has 40 staff. Veltrix Labs is growing. CEO Oona Brandt, a former "
+     "engineering director at Stripe, said the money would go to hiring.", "Oona Brandt", "Veltrix Labs", None),
+])
+def test_an_employer_of_a_former_role_is_not_the_company_talked_about(text: str, person: str, org: str,
+                                                                       not_org: str | None) -> None:
+    aff = _aff(text)
+    assert (person, org) in aff
+    assert not_org is None or (person, not_org) not in aff
+
+
+def test_an_interviewers_labels_do_not_make_the_outlet_the_company() -> None:
+    text = ("Veltrix Labs cut staff in 2024. Veltrix Labs then hired again, and Veltrix Labs grew. Since then the "
+            "lender has shrunk its headcount. This month, CEO Oona Brandt surprised many. Wired spoke to her.\n\n"
+            "Wired: Why now?\n\nBrandt: Demand.\n\nWired: And the agents?\n\nBrandt: They stay.\n\n"
+            "Wired: Any regrets?\n\nBrandt: None.\n\nWired: Thanks.")
+    aff = _aff(text)
+    assert ("Oona Brandt", "Veltrix Labs") in aff and ("Oona Brandt", "Wired") not in aff

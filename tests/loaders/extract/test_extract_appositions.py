@@ -123,3 +123,40 @@ def test_a_bare_spokesperson_speaks_for_the_articles_company() -> None:
 def test_titles_moves_and_units(text: str, person: str, org: str, rule: str) -> None:
     got = _roles(text)
     assert got.get((person, org), (None, None))[1] == rule, got
+
+
+@pytest.mark.parametrize(("text", "person", "org", "not_org"), [
+    ("Mira Quist, marketing director for the Ledger's parent company Harbor Media Group, said the list was licensed.",
+     "Mira Quist", "Harbor Media Group", "Ledger"),
+    ("Tomasz Berg, the boss of Quillbyte's creator Zentrix Labs, attacked the rules.", "Tomasz Berg", "Zentrix Labs",
+     None),
+    ("Nadia Brook, a partner at Kestrel Systems's law firm Marlowe Pike, said so.", "Nadia Brook", "Marlowe Pike",
+     "Kestrel Systems"),
+    ("Ines Farrow, head of policy at the school leaders' union NASU, said it was positive.", "Ines Farrow", "NASU",
+     None),
+])
+def test_a_descriptor_after_a_possessive_names_the_employer(text: str, person: str, org: str,
+                                                            not_org: str | None) -> None:
+    roles = _roles(text)
+    assert (person, org) in roles
+    assert not_org is None or (person, not_org) not in roles
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("Kestrel Systems's head of policy Ana Ruiz said the rules were vague.", "Ana Ruiz", "Kestrel Systems"),
+    ("Kestrel Systems co-founder and CEO Ana Ruiz disagreed.", "Ana Ruiz", "Kestrel Systems"),
+    ("Ana Ruiz, Kestrel Systems' CEO since 2021, disagreed.", "Ana Ruiz", "Kestrel Systems"),
+    ("Ana Ruiz, who sits on the board of Kestrel Systems, disagreed.", "Ana Ruiz", "Kestrel Systems"),
+    ("Ana Ruiz, an adviser to Kestrel Systems, disagreed.", "Ana Ruiz", "Kestrel Systems"),
+    ("The union will sue Ana Ruiz's artificial intelligence company Kestrel Systems.", "Ana Ruiz", "Kestrel Systems"),
+])
+def test_more_wordings_of_a_role(text: str, person: str, org: str) -> None:
+    assert (person, org) in _roles(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz, a longtime critic of Kestrel Systems, disagreed.",
+    "Ana Ruiz, a threat to Kestrel Systems, disagreed.",
+])
+def test_a_phrase_with_no_role_places_no_one(text: str) -> None:
+    assert ("Ana Ruiz", "Kestrel Systems") not in _roles(text)

@@ -65,3 +65,24 @@ def test_no_affiliation_without_a_stated_role(text: str) -> None:
 
 def test_a_product_launch_founds_nothing() -> None:
     assert _roles("Tara Lind launched Quillbyte Labs' new model at an event in Oslo.") == {}
+
+
+@pytest.mark.parametrize(("text", "pair", "role"), [
+    ("Tara Lind left Kestrel Systems. Lind remains a professor at Velmora University.",
+     ("Tara Lind", "Velmora University"), "professor"),
+    ("Tara Lind is the chief executive of Orvane Robotics.", ("Tara Lind", "Orvane Robotics"), "chief executive"),
+    ("Tara Lind is CEO of Orvane Robotics.", ("Tara Lind", "Orvane Robotics"), "CEO"),
+    ("Tara Lind was previously head of research at Orvane Robotics.", ("Tara Lind", "Orvane Robotics"),
+     "former head of research"),
+    ("Tara Lind serves as general counsel at Orvane Robotics.", ("Tara Lind", "Orvane Robotics"), "general counsel"),
+])
+def test_a_role_stated_as_the_predicate(text: str, pair: tuple[str, str], role: str) -> None:
+    assert _roles(text).get(pair) == (role, "relation.role_predicate.v1")
+
+
+@pytest.mark.parametrize("text", [
+    "Tara Lind is a longtime critic of Orvane Robotics.",
+    "Tara Lind was the first investor in Orvane Robotics.",
+])
+def test_a_predicate_with_no_role_places_no_one(text: str) -> None:
+    assert ("Tara Lind", "Orvane Robotics") not in _roles(text)

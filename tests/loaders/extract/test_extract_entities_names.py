@@ -384,3 +384,12 @@ def test_an_amount_after_a_name_is_no_version(text: str, name: str) -> None:
 def test_a_british_courtesy_title_without_a_full_stop_types_a_person(title: str) -> None:
     found = labels(extract(f"{title} Kebrawi said the schools would use the Zentrix tool."))
     assert found.get("Kebrawi") == "Person", found
+
+
+@pytest.mark.parametrize("text", [
+    "Tara Lind is CEO of Orvane Systems.",
+    "Tara Lind, founder and CEO of Orvane Systems, disagreed.",
+])
+def test_a_lower_case_of_after_a_title_is_not_the_name_s(text: str) -> None:
+    got = labels(extract(text))
+    assert got.get("Orvane Systems") == "Organization" and "of Orvane Systems" not in got

@@ -47,6 +47,47 @@ def test_county_and_region_words() -> None:
     assert got.get("Scandinavia") == "Place"
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    ("Orvane raised money, the Santa Clara, California-based company said.", "Santa Clara"),
+    ("The Reno, Nevada-based company sells chips to Orvane.", "Reno"),
+    ("Dana Whitfield, who lives in Tampa, Florida, sued Orvane.", "Tampa"),
+])
+def test_a_town_followed_by_its_state_is_a_place(text: str, town: str) -> None:
+    got = labels(extract(text))
+    assert got.get(town) == "Place"
+    assert got.get("Orvane") == "Organization"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A critic called the ads a nightmare in an article for Creative Bloq, noting the irony.", "Creative Bloq"),
+    ("Dana Whitfield wrote in an op-ed for Harbor Ledger that the plan failed.", "Harbor Ledger"),
+    ("Dana Whitfield, writing for Quillon Weekly, disagreed.", "Quillon Weekly"),
+])
+def test_where_a_piece_appeared_is_a_publication(text: str, name: str) -> None:
+    got = labels(extract(text))
+    assert got.get(name) == "Organization"
+    assert got.get("Dana Whitfield", "Person") == "Person"
+
+
+@pytest.mark.parametrize("text", [
+    "The board voted 2 to 1, with commissioners Dana Whitfield and Lindsay See voting to reject it.",
+    "Researchers Dana Whitfield and Lindsay See wrote the paper.",
+])
+def test_a_stopword_surname_after_a_given_name(text: str) -> None:
+    assert labels(extract(text)).get("Lindsay See") == "Person"
+
+
+def test_a_company_before_a_country_possessive_is_not_a_town() -> None:
+    got = labels(extract("Toyota, Japan's largest carmaker, backed Orvane."))
+    assert got.get("Toyota") == "Organization"
+
+
+@pytest.mark.parametrize("region", ["Bavaria", "Scotland", "New South Wales", "Guangdong", "Ontario"])
+def test_a_first_level_division_abroad_is_a_place(region: str) -> None:
+    got = labels(extract(f"In {region}, Orvane Robotics and Veltrix Labs opened offices, officials in {region} said."))
+    assert got.get(region) == "Place"
+
+
 def test_org_suffix_words_are_not_surnames() -> None:
     text = ("Regulators sued Paragon Talent on Monday. Its audits are run by an independent firm, Harlow Assurance, "
             "and it is insured by Wexford Insurance.")

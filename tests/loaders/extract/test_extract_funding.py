@@ -219,6 +219,85 @@ def test_the_usd_figure_beside_another_currency_is_taken(text: str, org: str, am
     _has(extract(text), org, amount, valuation, "USD")
 
 
+@pytest.mark.parametrize(("text", "org", "amount"), [
+    ("On June 17, Orvane Robotics announced a €600 million ($690 million) Series D round led by Harbor Ventures.",
+     "Orvane Robotics", 690e6),
+    ("Orvane Robotics unveiled a £40m ($51m) seed round.", "Orvane Robotics", 51e6),
+])
+def test_the_round_named_after_a_currency_twin_is_a_round(text: str, org: str, amount: float) -> None:
+    _has(extract(text), org, amount, None, "USD")
+
+
+@pytest.mark.parametrize(("text", "org", "amount", "valuation"), [
+    ("The Ledger reported that Orvane Robotics is in talks to raise $2 billion at a valuation of $30 billion.",
+     "Orvane Robotics", 2e9, 30e9),
+    ("The Ledger said Orvane Robotics plans to raise $2 billion.", "Orvane Robotics", 2e9, None),
+    ("Orvane Robotics has drawn $75 million from investors including Harbor Ventures.", "Orvane Robotics", 75e6, None),
+    ("Orvane Robotics brought in $75 million in fresh capital from Harbor Ventures.", "Orvane Robotics", 75e6, None),
+])
+def test_a_raise_in_talks_or_drawn_from_investors(text: str, org: str, amount: float,
+                                                  valuation: float | None) -> None:
+    assert {r[0] for r in _rounds(extract(text))} == {org}
+    _has(extract(text), org, amount, valuation)
+
+
+@pytest.mark.parametrize(("text", "org", "investors"), [
+    ("Backed by Harbor Ventures, Orvane Robotics raised $600 million.", "Orvane Robotics", {"Harbor Ventures"}),
+    ("Backed by Harbor Ventures and Northpeak Partners, Orvane Robotics has raised $600 million in a Series B.",
+     "Orvane Robotics", {"Harbor Ventures", "Northpeak Partners"}),
+    ("Harbor Ventures, Orvane Robotics's biggest partner, joined the $600 million round.", "Orvane Robotics",
+     {"Harbor Ventures"}),
+    ("Harbor Ventures participated in a $600 million round for Orvane Robotics.", "Orvane Robotics",
+     {"Harbor Ventures"}),
+])
+def test_the_recipient_is_not_a_backer_named_first(text: str, org: str, investors: set[str]) -> None:
+    assert {r[0] for r in _rounds(extract(text))} == {org}
+    assert investors <= _has(extract(text), org, 600e6)[4]
+
+
+def test_the_town_state_based_company_is_the_article_s_company() -> None:
+    text = ("Orvane Robotics makes cooling racks. Orvane Robotics shares rose 7%. The Reno, Nevada-based company, "
+            "whose customers include Kestrel Systems and Harbor Cloud, raised $750 million in August in a placement "
+            "led by Northpeak Partners.")
+    assert ("Orvane Robotics", 750e6) in {(r[0], r[1]) for r in _rounds(extract(text))}
+
+
+def test_an_investors_owner_is_not_the_recipient() -> None:
+    text = "Orvane Robotics's value fell after Harbor Group's Harbor Fund 2 led a $639 million round in 2021."
+    assert "Harbor Group" not in {r[0] for r in _rounds(extract(text))}
+
+
+def test_a_second_raise_after_while_is_its_own_round() -> None:
+    text = "Orvane Robotics raised $600 million while Kestrel Systems raised $200 million."
+    assert {(r[0], r[1]) for r in _rounds(extract(text))} == {("Orvane Robotics", 600e6), ("Kestrel Systems", 200e6)}
+
+
+def test_a_valuation_of_last_month_is_not_the_next_rounds() -> None:
+    text = ("Backed by Harbor Ventures, Orvane Robotics was valued at 20 billion yuan ($2.7 billion) last September. "
+            "It raised about $410 million in its latest funding round in December.")
+    assert ("Orvane Robotics", 410e6, None) in {(r[0], r[1], r[3]) for r in _rounds(extract(text))}
+
+
+@pytest.mark.parametrize("text", [
+    "Orvane Robotics brought in $2 billion in revenue last year, the company said.",
+    "Orvane Robotics brought in $2 billion from Kestrel Systems in licensing fees.",
+    "Orvane Robotics drew $5 million from its cash reserves.",
+])
+def test_money_brought_in_or_drawn_otherwise_is_not_a_round(text: str) -> None:
+    assert _rounds(extract(text)) == []
+
+
+@pytest.mark.parametrize(("reporting", "org"), [
+    ("The Ledger reported that the round values the company at $5 billion.", "Orvane Robotics"),
+    ("The Ledger reported that the deal values it at $5 billion.", "Orvane Robotics"),
+    ("Orvane Robotics announced it had raised $5 billion.", "Orvane Robotics"),
+])
+def test_an_outlet_reporting_on_the_round_is_not_its_recipient(reporting: str, org: str) -> None:
+    text = f"Orvane Robotics announced a $600 million Series D round led by Harbor Ventures. {reporting}"
+    got = {r[0] for r in _rounds(extract(text))}
+    assert org in got and "The Ledger" not in got and "Ledger" not in got
+
+
 @pytest.mark.parametrize(("text", "org", "rounds"), [
     ("Orvane Robotics raised $200 million at a $1.5 billion valuation, after raising $50 million at a $400 million "
      "valuation last year.", "Orvane Robotics", {(200e6, 1.5e9), (50e6, 400e6)}),

@@ -1,0 +1,67 @@
+"""Money figures of funding sentences: the USD figure a text gives beside another currency, valuations and
+the valuations of earlier rounds."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from loaders.extract.quantities import MoneyMatch
+
+# "valued at", "valuing it at", "values the company at", "a valuation of", "worth"
+VALUATION_BEFORE = re.compile(r"(?:\bvalu(?:ed|es|ing|ation)\b[^$€£¥₹.;]{0,50}?\b(?:at|of|to|around|about)|"
+                              r"\bworth)\s*$", re.I)
+# a month or season after "last": "valued at $2.7 billion last September"
+_PERIOD = (r"(?:spring|summer|autumn|fall|winter|January|February|March|April|May|June|July|August|September|"
+           r"October|November|December)")
+# a valuation of an earlier round: "last valued at $10B", "a year after it was valued at", "$10B in its previous round"
+_PAST_VALUE_BEFORE = re.compile(r"\b(?:(?:last|previously|once|formerly)\s+valued|after\s+(?:it\s+was|being)\s+valued)"
+                                r"\b[^$€£¥₹.;]{0,20}$", re.I)
+_PAST_VALUE_AFTER = re.compile(rf"^\s*(?:(?:in|at|during)\s+(?:its|a|the|their)\s+(?:previous|prior|earlier|last)\s+"
+                               rf"(?:funding\s+)?(?:round|raise|funding)|(?:in\s+)?(?:last|the\s+previous)\s+"
+                               rf"(?:year|{_PERIOD})|"
+                               r"(?:a\s+year|\w+\s+months|\w+\s+years)\s+(?:ago|earlier))\b", re.I)
+# rounds are larger than this; a figure with "a share" after it is a share price
+_MIN_ROUND = 100_000
+_PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
+# an approximation before a figure: "about", "more than"
+_ABOUT = r"(?:about|around|roughly|approximately|some|nearly|almost|close\s+to|more\s+than|over)"
+# the USD figure a text gives beside another currency: "€500m ($540m)", "HK$780 million (US$100 million)"
+_TWIN_GAP = re.compile(rf"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal)\s+to\s+|worth\s+)?{_ABOUT}?\s*$",
+                       re.I)
+# the USD twin written a few words later: "HK$4.3 billion in its listing, or about US$560 million", "€500 million in
+# new funding (about $540 million)"
+_TWIN_LATE = re.compile(rf"^[^$€£¥₹.;()]{{1,60}}?(?:,\s*or|\()\s*{_ABOUT}?\s*$", re.I)
+
+
+def in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
+    """The money expressions of a sentence, with a figure in another currency replaced by the USD figure written
+    right after it, and the USD twin itself dropped."""
+    out: list[MoneyMatch] = []
+    skip = -1
+    for i, mm in enumerate(monies):
+        if i == skip:
+            continue
+        nxt = monies[i + 1] if i + 1 < len(monies) else None
+        if nxt is not None and mm.money.currency != "USD" and nxt.money.currency == "USD" and \
+                (_TWIN_GAP.match(st[mm.end:nxt.start]) or _TWIN_LATE.match(st[mm.end:nxt.start])):
+            # the pair is one expression: the words after it ("($690 million) Series D round") follow the twin
+            close = nxt.end + 1 if st[nxt.end:nxt.end + 1] == ")" and "(" in st[mm.end:nxt.start] else nxt.end
+            out.append(dataclasses.replace(mm, end=close, money=nxt.money))
+            skip = i + 1
+            continue
+        out.append(mm)
+    return out
+
+
+def round_figures(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
+    """The money expressions of a sentence that may be a round's figures, in USD where the text gives it; share
+    prices ("closes at a record $207.15", "$34 a share") and small sums left out."""
+    return [mm for mm in in_usd(st, monies)
+            if mm.money.value >= _MIN_ROUND and not _PER_SHARE.match(st[mm.end:mm.end + 20])]
+
+
+def past_value(before: str, after: str) -> bool:
+    """Whether a money expression is the valuation of an earlier round ("last valued at", "in its previous round")."""
+    return bool(_PAST_VALUE_BEFORE.search(before) or
+                (VALUATION_BEFORE.search(before) and _PAST_VALUE_AFTER.match(after)))
