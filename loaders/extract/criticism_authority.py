@@ -48,6 +48,7 @@ _MEASURE = re.compile(
     r"suspend(?:s|ed|ing)?\s+(?=[A-Z])|"
     r"block(?:s|ed|ing)?\s+(?:access\s+to\s+|the\s+use\s+of\s+|use\s+of\s+)?|"
     r"summon(?:s|ed|ing)?\s+|"
+    r"fin(?:es|ed)\s+(?=the\s|this\s|[A-Z])|"
     # prosecution: "the Justice Department charged X", "announced the arrest of X", "indicted X"
     r"(?:charg(?:es|ed|ing)|indict(?:s|ed|ing)?|arrest(?:s|ed|ing)?)\s+(?=[A-Z])|"
     r"announc(?:es|ed|ing)\s+(?:the\s+)?(?:arrests?|indictments?|charges|prosecution)\s+(?:of|against)\s+|"
@@ -225,7 +226,8 @@ def measures(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     hits: list[tuple[int, str, int]] = []  # (where the measure starts, its target, where the target ends)
     for m in _MEASURE.finditer(text, s.start, s.end):
         first = f.named_at(sent, m.end()) or f.described_at(sent, m.end())
-        hits += [(m.start(), x.key, x.end) for x in f.listed(first, sent)] if first else []
+        hits += [(m.start(), x.key, x.end) for x in f.listed(first, sent)] if first else \
+            _described_party(f, sent, m.start(), m.end())
     for pat, after in ((_ORDER, _ORDER_AFTER), (_TOLD, _TOLD_AFTER), (_TOLD, _TOLD_MUST), (_WARNED, _WARNED_AFTER),
                        (_SENT, _SENT_AFTER), (_PLACED, _PLACED_AFTER), (_REVIEW, _DEAL_AFTER)):
         for m in pat.finditer(text, s.start, s.end):
@@ -281,6 +283,12 @@ def _deal_parties(f: LegalIndex, sent: int, end: int) -> list[str]:
         if _DEAL_BETWEEN.fullmatch(gap) and (a.possessive or _BETWEEN.search(text, max(0, a.start - 40), a.start)):
             return [a.key, b.key]
     return []
+
+
+def _described_party(f: LegalIndex, sent: int, start: int, end: int) -> list[tuple[int, str, int]]:
+    """"summoned the company", "fined the startup": the party the description at ``end`` refers to."""
+    found = f.targets_at(sent, end, [f.critic(sent, start)])
+    return [(start, k, found[1]) for k in found[0]] if found else []
 
 
 def _placed_description(f: LegalIndex, sent: int, start: int, end: int) -> list[tuple[int, str, int]]:
@@ -345,6 +353,11 @@ def sanctions(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
         if is_authority(ctx, critic):
             acc.add([critic], [x.key for x in f.listed(first, sent)], at, first.end, sent, "sanction",
                     AUTHORITY_SANCTION)
+    for m in _OPENED.finditer(text, s.start, s.end):  # "opened an investigation into the company"
+        for at, key, end in _described_party(f, sent, m.start(), m.end()):
+            critic = f.critic(sent, at)
+            if is_authority(ctx, critic):
+                acc.add([critic], [key], at, end, sent, "sanction", AUTHORITY_SANCTION)
     return acc.out
 
 

@@ -19,6 +19,8 @@ from kg.model import Criticism
 from loaders.extract import criticism_authority as authority
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import Known, LegalCollected, is_court
+from loaders.extract.lexicon import lexicon
+from loaders.extract.references import party_at
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 
@@ -103,7 +105,7 @@ _LIST_TAIL = re.compile(r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+(?
                         r"\s*,")
 # "filed a complaint with the regulator, alleging that Y …": no "against", the allegation names the target
 _FILED_ALLEGING_RE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|submitted)\s+(?:[\w’'-]+\s+){0,5}?"
-                                + _LEGAL_NOUN + r"(?P<mid>(?:\s+(?!against\b)[^.;:\s,]+){0,12}?)\s*,\s*"
+                                + _LEGAL_NOUN + r"(?P<mid>(?:\s+(?!against\b)[^.;:\s,]+){0,12}?)(?:\s*,\s*|\s+)"
                                 r"(?:alleging|accusing|claiming|charging|contending|asserting)\s+(?:that\s+)?", re.I)
 # "X sued in 2020, accusing Y of …": no object, the allegation names the target
 _SUED_ALLEGING = re.compile(r"(?<!was )(?<!were )(?<!been )(?<!being )(?<!\bbe )\bsu(?:ed|es|ing)"
@@ -189,9 +191,16 @@ class LegalIndex:
             key = ctx.named_by_noun(noun, pos) or ctx.authority(f"the {noun}") or key
         if (key is None or ctx.type_of(key) == "Group") and _THE_AUTHORITY.match(self.text, cs, pos):
             key = authority.recent_authority(ctx, sent, pos, 5) or key  # "The agency said it had summoned X"
-        if key is None or is_court(ctx.label(key)):
+        if key is None or is_court(ctx.label(key)) or self._modifies_group(sent, cs, pos, key):
             return None
         return key
+
+    def _modifies_group(self, sent: int, start: int, end: int, key: str) -> bool:
+        """Whether the name ``key`` in [start, end) only qualifies a group noun ("Tesla shareholders have filed"):
+        the group, not the name, is the subject."""
+        last = [m for m in self.ctx.mentions(sent, start, end) if m.key == key]
+        word = re.match(r"\s+([a-z]+)\b", self.text[last[-1].end:end]) if last else None
+        return word is not None and word.group(1) in lexicon().group_nouns
 
     def named_at(self, sent: int, pos: int, reach: int = 4,
                  types: tuple[str, ...] = _TARGETS) -> ResolvedMention | None:
@@ -206,6 +215,17 @@ class LegalIndex:
                 "," not in self.text[first.end:heads[1].start] and heads[1].type in types:
             return heads[1]  # "Elon Musk's artificial intelligence company xAI": the company
         return first if first.type in types else None
+
+    def targets_at(self, sent: int, pos: int, critics: Sequence[str | None]) -> tuple[list[str], int] | None:
+        """The parties named at ``pos`` ("A, B and C") and where they end, else the one a description there refers
+        to ("accusing the company of"), never one of ``critics``, an authority or a court."""
+        first = self.named_at(sent, pos)
+        if first is not None:
+            return [x.key for x in self.listed(first, sent)], first.end
+        ctx = self.ctx
+        found = party_at(ctx, pos, {c for c in critics if c},
+                         lambda k: authority.is_authority(ctx, k) or is_court(ctx.label(k)))
+        return ([found[0]], found[1]) if found else None
 
     def described_at(self, sent: int, pos: int, types: tuple[str, ...] = _TARGETS) -> ResolvedMention | None:
         """The first name within a short description after ``pos`` ("the Chinese app DeepSeek"), before any
@@ -320,14 +340,12 @@ def filed(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     """"X filed a charge with the board on Monday against Y"; "the charge was filed against Y" (by X)."""
     acc = LegalCollected(lx.ctx, known)
     for m in lx.find(_FILED, sent, _W_AGAINST, _W_NOUN):
-        first = lx.named_at(sent, m.end())
-        if first is None:
-            continue
         cs = lx.ctx.clause_start(sent, m.start())
         critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
         critics += lx.for_parties(sent, cs, m.end())
-        acc.add(critics, [x.key for x in lx.listed(first, sent)], m.start(), first.end, sent, "filed against",
-                 FILED_AGAINST)
+        found = lx.targets_at(sent, m.end(), critics)
+        if found is not None:
+            acc.add(critics, found[0], m.start(), found[1], sent, "filed against", FILED_AGAINST)
     for m in lx.find(_TO_COURT, sent, _W_COURT):
         first = lx.named_at(sent, m.end())
         if first is not None and _TO_COURT_AFTER.match(lx.text, first.end):
@@ -391,10 +409,10 @@ def filed_by(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
                      m.start(), target.end, sent, "filed by", FILED_BY)
     alleging = [*lx.find(_FILED_ALLEGING_RE, sent, _W_ALLEGING, _W_NOUN), *lx.find(_SUED_ALLEGING, sent, _W_SUED)]
     for m in alleging:
-        target = lx.named_at(sent, m.end())
-        if target is not None:
-            acc.add([lx.critic(sent, m.start())], [target.key], m.start(), target.end, sent,
-                     "filed a complaint alleging", FILED_ALLEGING)
+        critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
+        found = lx.targets_at(sent, m.end(), critics)
+        if found is not None:
+            acc.add(critics, found[0][:1], m.start(), found[1], sent, "filed a complaint alleging", FILED_ALLEGING)
     for m in lx.find(_SUED_PRONOUN, sent, _W_SUED, _W_IT):
         he = _PRONOUN_SUBJECT.search(lx.text, max(s.start, m.start() - 24), m.start())
         critic = ctx.recent(m.start(), ("Person",)) if he and he.group(1).lower() in ("he", "she") else \

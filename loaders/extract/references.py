@@ -175,3 +175,28 @@ def references(ctx: DocContext) -> References:
         if _last_built is None or _last_built[0] is not ctx:
             _last_built = (ctx, References(ctx))
         return _last_built[1]
+
+
+# a definite description of a party standing where a name would ("accusing the company of", "fined the startup"); "the
+# developer of X" names its party after "of", so it is left to the name that follows
+_PARTY_AT = re.compile(r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(company|firm|startup|start-up|chipmaker|carmaker|"
+                       r"automaker|lab|giant|platform|app|chatbot|(?:developer|maker)(?![ \t]+of\b))\b", re.I)
+
+
+def party_at(ctx: DocContext, pos: int, exclude: set[str], skip: Callable[[str], bool]) -> tuple[str, int] | None:
+    """The party a description right at ``pos`` refers to, and where the description ends: the organisation so
+    described before ("Nvidia, the chipmaker"), else the one the last sentences name most (a product for "the app"),
+    never one of ``exclude`` (the clause's own actors) nor one ``skip`` rules out (an authority, a court)."""
+    m = _PARTY_AT.match(ctx.doc.clean, pos)
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    kind = "Product" if noun in PRODUCT_NOUNS else "Organization"
+    own = references(ctx).described(noun, pos) if kind == "Organization" else None
+    if own is not None and own not in exclude and not skip(own):
+        return own, m.end()
+    barred = exclude | {k for k, e in ctx.entities.items() if e.type == kind and skip(k)}
+    # near first; else the story's party, named most since its start ("the company" a story is about is named in
+    # its opening and described ever after)
+    key = ctx.salient(pos, barred, kind) or ctx.salient(pos, barred, kind, ctx.sentence_at(pos) + 1)
+    return (key, m.end()) if key is not None else None
