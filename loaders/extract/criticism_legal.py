@@ -163,6 +163,9 @@ _LIST_END = re.compile(r"\.?\s*(?:,\s*)?(?:(?:together|jointly|also|have|has|bot
 # a clause whose subject is an authority described: "The agency ordered", "The regulator said it had"
 _THE_AUTHORITY = re.compile(r"\s*(?:the|this)\s+(?:[a-z-]+\s+)?(?:agency|regulator|watchdog|commission|authority|"
                             r"ministry|department|government|bureau|office|commissioner)\b", re.I)
+# a counted plural description the names follow in apposition: "two Chinese nationals, A and B"
+_COUNTED = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[a-zA-Z-]+\s+){0,3}?"
+                      r"[a-z]+s\s*,\s*")
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|it)\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|formally\s+)?$", re.I)
 _REPORTED = re.compile(r"\b(?:reported|reports|wrote|writes|according to)\b", re.I)
 
@@ -209,7 +212,8 @@ class LegalIndex:
         heads = [m for m in ctx.mentions(sent, pos) if ctx.is_head(m)]
         gap = _GAP.fullmatch(self.text, pos, heads[0].start) if heads else None
         if gap is None or len(gap.group(1)) > reach:
-            return None
+            counted = _COUNTED.match(self.text, pos)  # "two Chinese nationals, A and B,": the names in apposition
+            return self.named_at(sent, counted.end(), 2, types) if counted else None
         first = heads[0]
         if first.possessive and len(heads) > 1 and heads[1].start - first.end < 60 and \
                 "," not in self.text[first.end:heads[1].start] and heads[1].type in types:
