@@ -73,8 +73,8 @@ _SETTLED = re.compile(r"\b(?:agreed|agrees|agreeing|ordered|forced|required)(?:\
 _ORDER = Folded(r"\border(?:s|ed|ing)?\s+(?:the\s+)?", anchors=("order",))
 _ORDER_AFTER = re.compile(r"^(?:[’']s?\s+[\w\s-]{0,30}?)?\s+to\s+[a-z]+|^\s+that\b")
 # "told X to stop …": an authority's demand; "warned X that …": its warning
-_TOLD = Folded(r"\b(?:told|tells|instructed|instructs|directed|directs|required|requires|warned|warns)\s+"
-               r"(?:the\s+)?", anchors=("told", "tells", "instruct", "direct", "require", "warn"))
+_TOLD = Folded(r"\b(?:told|tells|instructed|instructs|directed|directs|required|requires|warned|warns|asked|asks)\s+"
+               r"(?:the\s+)?", anchors=("told", "tells", "instruct", "direct", "require", "warn", "ask"))
 _TOLD_AFTER = re.compile(r"^\s+to\s+(?:immediately\s+)?(?:stop|halt|cease|suspend|remove|delete|withdraw|pull|block|"
                          r"explain|justify|comply|hand over|provide|preserve|change|fix|limit|restrict)\b", re.I)
 # "told Nvidia it would need a licence to sell …": a requirement laid on the party
@@ -124,7 +124,8 @@ _PROBE_FACED = re.compile(r"\b(?:under|faces?|facing|faced|subject of|target of|
 _AUTHORITY_LABEL = re.compile(r"\b(?:Commission|Commissioner|Authority|Agency|Administration|Office|Ministry|"
                               r"Department|Government|Regulator\w*|Watchdog|Council|Parliament|Senate|Congress|"
                               r"Bureau|Directorate|Inspectorate|Garante|Autorit\w*|Prosecutor\w*|"
-                              r"White House|Downing Street|Kremlin|Pentagon|Cabinet|Treasury|Police)\b")
+                              r"White House|Downing Street|Kremlin|Pentagon|Cabinet|Treasury|Police|Committee|"
+                              r"School District|School Board)\b")
 _NOT_AUTHORITY = re.compile(r"\b(?:Investment|Capital|Fund|Holdings?|Ventures?|Partners|Bank|Sovereign)\b")
 # well-known regulators named by their short names
 _AUTHORITY_NAMES = frozenset({"FTC", "SEC", "CMA", "ICO", "CNIL", "Ofcom", "ANPD", "PIPC", "CAC", "NHTSA", "FCC",
@@ -159,9 +160,11 @@ _OPENED = re.compile(r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|start(?:s|ed|
                      r"enquiry|enquiries)\s+(?:into|of|against|targeting)\s+(?:the\s+)?", re.I)
 # "is prosecuting Y", "indicted Y", "charged Y with"
 _PROSECUTED = re.compile(r"\b(?:prosecut(?:es|ed|ing)|indict(?:s|ed|ing))\s+(?:the\s+)?", re.I)
-_CHARGED = re.compile(r"\bcharg(?:es|ed|ing)\s+(?:the\s+)?", re.I)
-_CHARGED_AFTER = re.compile(r"\s+with\s+(?:\w+\s+){0,3}?(?:counts?|crimes?|fraud|violat\w+|offen[cs]es?|"
-                            r"conspiracy|theft|breach\w*|misconduct|illegal\w*|unlawful\w*)\b", re.I)
+_CHARGED = re.compile(r"\bcharg(?:e|es|ed|ing)\s+(?:the\s+)?", re.I)
+_CHARGED_AFTER = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(?:counts?|crimes?|fraud|violat\w+|offen[cs]es?|"
+                            r"conspiracy|theft|breach\w*|misconduct|illegal\w*|unlawful\w*|conduct|practices|"
+                            r"abus\w+|wrongdoing|collusion|manipulation|discrimination|bribery|espionage|smuggling|"
+                            r"laundering)\b", re.I)
 # "terminated Y's account", "suspended Y's API access"
 _REVOKED = re.compile(r"\b(?:terminat(?:es|ed|ing)|suspend(?:s|ed|ing)|ban(?:s|ned|ning)|clos(?:es|ed|ing)|"
                       r"disabl(?:es|ed|ing)|deactivat(?:es|ed|ing)|revok(?:es|ed|ing)|cancel(?:s|led|ed|ling|ing)|"
@@ -178,7 +181,7 @@ _STATUTE_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w-]*|in|of|on|for|and|the|to)){0,6
 _ROLE_WORDS = re.compile(r"(?:(?!(?:of|for|to|in|on|with|by|and|or|that|which|who|whether|its|their)\s)"
                          r"[a-z][\w-]*\s+){1,3}")
 _THE_FIRM = re.compile(r"the\s+(?:company|firm|startup|start-up|supplier|customer|vendor|client)\b")
-_W_SANCTION = frozenset({"finalized", "finalised", "finalizes", "finalises", "imposed", "issued", "levied",
+_W_SANCTION = frozenset({"charge", "finalized", "finalised", "finalizes", "finalises", "imposed", "issued", "levied",
                          "proposed", "approved", "announced", "upheld", "confirmed", "added", "adds", "named", "placed",
                          "put", "designated", "investigation", "investigations", "probe", "probes", "inquiry",
                          "inquiries", "enquiry", "prosecuting", "prosecuted", "prosecutes", "indicted", "charged"})
@@ -191,7 +194,8 @@ TRIGGERS = frozenset({"suspended", "suspends", "suspend", "suspending", "blocked
                       "summoned", "summons", "summon", "imposed", "imposes", "sought", "seeks", "demanded",
                       "requested", "enquiries", "inquiries", "raided", "ordered", "orders", "order", "placed",
                       "reviewing", "examining", "scrutinising", "scrutinizing", "contact", "went", "sent", "issued",
-                      "served", "told", "instructed", "directed", "required", "warned", "warns", "proceedings",
+                      "served", "told", "asked", "asks", "instructed", "directed", "required", "warned", "warns",
+                      "proceedings",
                       "banned", "fined", "investigated", "probed", "charged", "penalised", "penalized", "sanctioned",
                       "subpoenaed", "censured", "reprimanded", "investigation", "investigations", "probe", "probes",
                       "inquiry", "enquiry", "examination", "scrutiny", "review", "audit", "crackdown"}) | \

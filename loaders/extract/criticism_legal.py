@@ -20,7 +20,7 @@ from loaders.extract import criticism_authority as authority
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import Known, LegalCollected, is_court
 from loaders.extract.lexicon import lexicon
-from loaders.extract.references import party_at
+from loaders.extract.references import named_by_head, party_at
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 
@@ -163,9 +163,14 @@ _LIST_END = re.compile(r"\.?\s*(?:,\s*)?(?:(?:together|jointly|also|have|has|bot
 # a clause whose subject is an authority described: "The agency ordered", "The regulator said it had"
 _THE_AUTHORITY = re.compile(r"\s*(?:the|this)\s+(?:[a-z-]+\s+)?(?:agency|regulator|watchdog|commission|authority|"
                             r"ministry|department|government|bureau|office|commissioner)\b", re.I)
+# a plural subject's members listed after it, and what closes the list before the verb
+_INCLUDING = re.compile(r"\s*(?:[—–(]|,|\s-)\s*(?:who\s+include[sd]?|including|among\s+them|such\s+as)\s+")
+_INCLUDED_END = re.compile(r"\s*(?:[—–)]|,|\s-)\s*(?:(?:together|jointly|also|have|has|had|both)\s+)*")
 # a counted plural description the names follow in apposition: "two Chinese nationals, A and B"
 _COUNTED = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[a-zA-Z-]+\s+){0,3}?"
                       r"[a-z]+s\s*,\s*")
+# a clause whose subject is a description by a name's head noun: "The district asked"
+_THE_HEAD = re.compile(r"\s*(?:The|the)\s+([a-z]+)\s+(?:(?:has|had|have|also|then|later|formally|\w+ly)\s+)*")
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|it)\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|formally\s+)?$", re.I)
 _REPORTED = re.compile(r"\b(?:reported|reports|wrote|writes|according to)\b", re.I)
 
@@ -192,6 +197,9 @@ class LegalIndex:
         if key is not None and ctx.type_of(key) == "Group":
             noun = ctx.label(key).split()[-1].lower()
             key = ctx.named_by_noun(noun, pos) or ctx.authority(f"the {noun}") or key
+        head = _THE_HEAD.fullmatch(self.text, cs, pos) if key is None else None
+        if head is not None:  # "The district asked": the organisation whose name ends in "District"
+            key = named_by_head(ctx, head.group(1), pos)
         if (key is None or ctx.type_of(key) == "Group") and _THE_AUTHORITY.match(self.text, cs, pos):
             key = authority.recent_authority(ctx, sent, pos, 5) or key  # "The agency said it had summoned X"
         if key is None or is_court(ctx.label(key)) or self._modifies_group(sent, cs, pos, key):
@@ -259,13 +267,27 @@ class LegalIndex:
         ctx = self.ctx
         heads = [m for m in ctx.mentions(sent, ctx.sentence(sent).start, pos) if ctx.is_head(m)]
         if len(heads) < 2 or not _LIST_END.fullmatch(self.text, heads[-1].end, pos):
-            return []
+            return self.included(sent, pos)
         actors = ("Person", "Organization")
         for i, first in enumerate(heads[:-1]):
             names = self.listed(first, sent, actors)
             if names[-1] is heads[-1] and len(names) == len(heads) - i and not any(m.possessive for m in names):
                 return [m.key for m in names if not is_court(ctx.label(m.key))]
         return []
+
+    def included(self, sent: int, pos: int) -> list[str]:
+        """The names a plural subject lists just before ``pos`` ("The authors — who include A, B and C — sued",
+        "Several groups, including A and B, filed"): the group acts through each of them."""
+        ctx, start = self.ctx, self.ctx.sentence(sent).start
+        inc = _INCLUDING.search(self.text, start, pos)
+        if inc is None or any(ctx.is_head(m) for m in ctx.mentions(sent, start, inc.start())):
+            return []  # "A, including B": a name before the list is the subject itself
+        actors = ("Person", "Organization")
+        first = self.named_at(sent, inc.end(), 2, actors)
+        names = self.listed(first, sent, actors) if first else []
+        if not names or not _INCLUDED_END.fullmatch(self.text, names[-1].end, pos):
+            return []
+        return [m.key for m in names if not is_court(ctx.label(m.key))]
 
     def for_parties(self, sent: int, start: int, end: int) -> list[str]:
         """The parties a plaintiff acts for between ``start`` and ``end`` ("acting on behalf of the NAACP")."""
@@ -453,10 +475,9 @@ def plaintiff_lists(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     s = ctx.sentence(sent)
     for m in lx.find(_SUED, sent, _W_SUED):
         critics = lx.subject_list(sent, m.start())
-        first = lx.named_at(sent, m.end()) if len(critics) > 1 else None
-        if first is not None:
-            acc.add(critics, [x.key for x in lx.listed(first, sent)], m.start(), first.end, sent, "sued",
-                     PLAINTIFF_LIST)
+        found = lx.targets_at(sent, m.end(), critics) if len(critics) > 1 else None
+        if found is not None:
+            acc.add(critics, found[0], m.start(), found[1], sent, "sued", PLAINTIFF_LIST)
     for owner in ctx.mentions(sent) if not ctx.words(sent).isdisjoint(_W_OWNED) else ():
         o = _OWNED.match(lx.text, owner.end, s.end) if owner.possessive and ctx.is_head(owner) else None
         first = lx.named_at(sent, o.end()) if o else None

@@ -180,7 +180,8 @@ def references(ctx: DocContext) -> References:
 # a definite description of a party standing where a name would ("accusing the company of", "fined the startup"); "the
 # developer of X" names its party after "of", so it is left to the name that follows
 _PARTY_AT = re.compile(r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(company|firm|startup|start-up|chipmaker|carmaker|"
-                       r"automaker|lab|giant|platform|app|chatbot|(?:developer|maker)(?![ \t]+of\b))\b", re.I)
+                       r"automaker|lab|giant|platform|app|chatbot|parent|(?:developer|maker|owner)(?![ \t]+of\b))\b",
+                       re.I)
 
 
 def party_at(ctx: DocContext, pos: int, exclude: set[str], skip: Callable[[str], bool]) -> tuple[str, int] | None:
@@ -200,3 +201,11 @@ def party_at(ctx: DocContext, pos: int, exclude: set[str], skip: Callable[[str],
     # its opening and described ever after)
     key = ctx.salient(pos, barred, kind) or ctx.salient(pos, barred, kind, ctx.sentence_at(pos) + 1)
     return (key, m.end()) if key is not None else None
+
+
+def named_by_head(ctx: DocContext, noun: str, pos: int, reach: int = 12) -> str | None:
+    """What "the <noun>" at ``pos`` refers to when the noun ends a name told before ("the district" after "Austin
+    Independent School District"): the last organisation so named within ``reach`` sentences."""
+    head = noun.lower()
+    return references(ctx)._last(pos, lambda m: m.type == "Organization" and
+                                 ctx.label(m.key).split()[-1].lower() == head, reach)
