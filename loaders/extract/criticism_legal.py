@@ -19,6 +19,7 @@ from kg.model import Criticism
 from loaders.extract import criticism_authority as authority
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import Known, LegalCollected, is_court
+from loaders.extract.legal_cases import W_PROSECUTES, defendants, prosecuted_case
 from loaders.extract.lexicon import lexicon
 from loaders.extract.references import named_by_head, party_at
 from loaders.extract.rules import register
@@ -142,7 +143,10 @@ _JOINED = re.compile(r"\b(?i:(?:(?:now|also|later|since)\s+)?joined\s+by\s+(?:th
 # "The plaintiffs are led by A, which owns …, and B": the suit's named lead parties
 _LED = re.compile(r"\b(?:plaintiffs|claimants|complainants|petitioners)\s+(?:are|were|is|was)\s+(?:being\s+)?led\s+"
                   r"by\s+|"
-                  r"\blead\s+(?:plaintiffs?|claimants?)\s+(?:are|is|were|was|include|includes)\s+", re.I)
+                  r"\blead\s+(?:plaintiffs?|claimants?)\s+(?:are|is|were|was|include|includes)\s+|"
+                  # "One of the two named plaintiffs, A,", "plaintiff A": a party named by that role
+                  r"\b(?:(?:one|two|three|both|each)\s+of\s+the\s+(?:\w+\s+)?)?(?:named\s+|lead\s+)?"
+                  r"(?:plaintiffs?|claimants?)(?:\s*,\s*|\s+(?-i:(?=[A-Z])))", re.I)
 # a relative clause between two names of a list: "A, which owns newsrooms in several states, and B"
 _RELATIVE_GAP = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,120}?,\s*(?:and\s+)?(?:the\s+)?")
 _LEGAL_WORD = re.compile(r"\b(?:plaintiffs|claimants|lawsuits?|suits?|complaints?|claims|case|class action|"
@@ -346,19 +350,6 @@ def earlier_plaintiffs(lx: LegalIndex, acc: LegalCollected, sent: int) -> list[s
             critic = lx.critic(si, m.start())
             if critic is not None and lx.ctx.type_of(critic) != "Group":
                 return [critic]
-    return []
-
-
-def defendants(lx: LegalIndex, acc: LegalCollected, sent: int) -> list[str]:
-    """The defendants of the last legal act told in the eight sentences before ``sent`` (or in it): every
-    target its critic was given in that sentence."""
-    legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
-                       r"legal)\b[^()]*)\)$", re.I)
-    for c in reversed(acc.history):
-        cs = lx.ctx.sentence_at(c.source.start)
-        if sent - 8 <= cs <= sent and legal.search(c.summary):
-            return list(dict.fromkeys(d.target for d in acc.history if d.critic == c.critic and
-                                      lx.ctx.sentence_at(d.source.start) == cs))
     return []
 
 
@@ -574,7 +565,7 @@ _W_SUED = frozenset({"sued", "sues", "suing"})
 _W_IT = frozenset({"it"})
 _W_SUE = frozenset({"sue", "legal"})
 _W_JOINED = frozenset({"joined"})
-_W_LED = frozenset({"led", "lead"})
+_W_LED = frozenset({"led", "lead", "plaintiff", "plaintiffs", "claimant", "claimants"})
 _W_SENT = frozenset({"sent", "sends", "sending", "served", "serves", "issued"})
 _W_HIT = frozenset({"slap", "slaps", "slapped", "slapping", "hit", "hits", "hitting"})
 _W_REMEDY = frozenset({"damages", "compensation", "injunction", "relief", "restitution", "restraining", "judgment",
@@ -583,13 +574,13 @@ _W_DESCRIBED = frozenset({"couple", "pair", "duo", "two", "plaintiffs", "claiman
                           "writers", "families", "publishers", "musicians", "creators"})
 # a sentence with none of these words has none of the legal acts (each pattern needs one of them)
 _W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_JOINED | _W_DESCRIBED | _W_HIT | \
-    _W_REMEDY | _W_LED | _W_SENT
+    _W_REMEDY | _W_LED | _W_SENT | W_PROSECUTES
 
 
 LegalRule = Callable[[LegalIndex, int, Known], list[Criticism]]
 # run on each sentence holding one of their words, in this order (a later rule reads what the earlier found)
 LEGAL_RULES: tuple[LegalRule, ...] = (filed, filed_by, described_plaintiffs, plaintiff_lists, intent_to_sue, joined,
-                                       led_plaintiffs)
+                                       led_plaintiffs, prosecuted_case)
 AUTHORITY_RULES: tuple[LegalRule, ...] = (authority.measures, authority.passive_measures, authority.sanctions,
                                            authority.commercial_sanctions, authority.deal_reviews)
 
