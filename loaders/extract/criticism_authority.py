@@ -153,6 +153,9 @@ _LISTED = re.compile(r"\b(?:add(?:s|ed|ing)?|nam(?:es|ed|ing)|plac(?:es|ed|ing)|
 _LISTED_AFTER = re.compile(r"(?:\s*,[^,;.]{1,100},|\s+and\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?\s+(?:to|on|onto)\s+"
                            r"(?:its|the|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + _phrases("restriction_lists.txt") +
                            r"|list\s+of\s+(?:[\w-]+\s+){0,3}?(?:companies|entities|firms|organi[sz]ations))\b", re.I)
+# "Also added to the list was Y", "Added to the blacklist were Y and Z": the list told before, the party after it
+_ADDED_TO_THE_LIST = re.compile(r"\b(?:[Aa]lso\s+)?(?:[Aa]dded|[Nn]amed)\s+to\s+the\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?:list|blacklist|register)\s+(?:on\s+\w+\s+)?(?:was|were)\s+(?:also\s+)?")
 # "opened an anti-dumping investigation into Y", "widened an existing probe into Y"
 _OPENED = re.compile(r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|start(?:s|ed|ing)?|initiat(?:es|ed|ing)|beg[au]n|"
                      r"widen(?:s|ed|ing)|announc(?:es|ed|ing)|conduct(?:s|ed|ing)|expand(?:s|ed|ing)?)\s+"
@@ -362,7 +365,23 @@ def sanctions(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
             critic = f.critic(sent, at)
             if is_authority(ctx, critic):
                 acc.add([critic], [key], at, end, sent, "sanction", AUTHORITY_SANCTION)
+    for m in _ADDED_TO_THE_LIST.finditer(text, s.start, s.end):
+        # "Also added to the list was Y": the list told before, by the authority that last listed a party
+        first = f.named_at(sent, m.end())
+        critic = _last_lister(f, acc, sent)
+        if first is not None and critic is not None:
+            acc.add([critic], [x.key for x in f.listed(first, sent)], m.start(), first.end, sent, "sanction",
+                    AUTHORITY_SANCTION)
     return acc.out
+
+
+def _last_lister(f: LegalIndex, acc: LegalCollected, sent: int) -> str | None:
+    """The authority whose listing of a party was found last before ``sent`` (a story tells its list once)."""
+    for c in reversed(acc.history):
+        if f.ctx.sentence_at(c.source.start) < sent and c.rule == AUTHORITY_SANCTION and \
+                _LISTED.match(f.text, c.source.start):
+            return c.critic
+    return None
 
 
 def commercial_sanctions(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:

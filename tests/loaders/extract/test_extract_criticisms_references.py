@@ -56,3 +56,14 @@ def test_no_party_without_its_reference(text: str) -> None:
     got = rule_pairs(text)
     assert not any((rule == "legal_filed_alleging" and critic == "Veltrix Labs") or rule == "legal_prosecuted_case"
                    for critic, _, rule in got)
+
+
+def test_a_party_added_to_the_list_told_before_is_the_lister_s() -> None:
+    got = rule_pairs("The Commerce Department on Wednesday added Veltrix Labs to its Entity List. Also added to "
+                     "the list was Korvan Media, a chip designer.")
+    assert ("Commerce Department", "Korvan Media", "authority_sanction") in got
+
+
+def test_no_lister_without_a_listing_before() -> None:
+    got = rule_pairs("Veltrix Labs grew fast. Also added to the list was Korvan Media, a chip designer.")
+    assert not any(target == "Korvan Media" for _, target, _ in got)
