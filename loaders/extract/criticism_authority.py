@@ -241,6 +241,9 @@ def measures(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
             first = f.named_at(sent, m.end())
             if first is not None and after.match(text[first.end:first.end + 60]):
                 hits.append((m.start(), first.key, first.end))
+            elif first is None and pat is _TOLD:  # "The agency asked the companies to …"
+                hits += [h for h in _described_party(f, sent, m.start(), m.end())
+                         if after.match(text[h[2]:h[2] + 60])]
             elif first is None and pat is _PLACED:
                 hits += _placed_description(f, sent, m.start(), m.end())
     for m in _SETTLED.finditer(text, s.start, s.end):

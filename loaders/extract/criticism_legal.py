@@ -21,7 +21,7 @@ from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import Known, LegalCollected, is_court
 from loaders.extract.legal_cases import W_PROSECUTES, defendants, prosecuted_case
 from loaders.extract.lexicon import lexicon
-from loaders.extract.references import named_by_head, party_at
+from loaders.extract.references import named_by_head, parties_at
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 
@@ -239,9 +239,8 @@ class LegalIndex:
         if first is not None:
             return [x.key for x in self.listed(first, sent)], first.end
         ctx = self.ctx
-        found = party_at(ctx, pos, {c for c in critics if c},
-                         lambda k: authority.is_authority(ctx, k) or is_court(ctx.label(k)))
-        return ([found[0]], found[1]) if found else None
+        return parties_at(ctx, pos, {c for c in critics if c},
+                          lambda k: authority.is_authority(ctx, k) or is_court(ctx.label(k)))
 
     def described_at(self, sent: int, pos: int, types: tuple[str, ...] = _TARGETS) -> ResolvedMention | None:
         """The first name within a short description after ``pos`` ("the Chinese app DeepSeek"), before any

@@ -67,3 +67,10 @@ def test_a_party_added_to_the_list_told_before_is_the_lister_s() -> None:
 def test_no_lister_without_a_listing_before() -> None:
     got = rule_pairs("Veltrix Labs grew fast. Also added to the list was Korvan Media, a chip designer.")
     assert not any(target == "Korvan Media" for _, target, _ in got)
+
+
+@pytest.mark.parametrize("party", ["Veltrix Labs", "Korvan Media"])
+def test_a_plural_description_refers_to_the_parties_named_before(party: str) -> None:
+    got = labels_of("Veltrix Labs and Korvan Media signed a chip supply deal in May. The Competition Bureau asked "
+                    "the two companies to provide their contracts.")
+    assert ("Competition Bureau", party) in got
