@@ -253,6 +253,7 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
         if key is not None and not any(x.key == key for x in ctx.mentions(sent_b, qe, qe + m.end())) and \
                 any(x.key == key for x in ctx.mentions(sent_b, None, qe)):
             key = None  # a name inside the quote does not speak it
+        key = key or speaker_refs.firm_speaker(ctx, qs, qe, qe + m.end())  # "a company spokesperson said"
         if key is None:  # '“…,” the decision states': the document speaks for its author
             return f.document_voice(sent_b, qe + m.end()), m.group(0)
         return f.actor(key, sent_b, qe), m.group(0)

@@ -48,6 +48,7 @@ _MEASURE = re.compile(
     r"suspend(?:s|ed|ing)?\s+(?=[A-Z])|"
     r"block(?:s|ed|ing)?\s+(?:access\s+to\s+|the\s+use\s+of\s+|use\s+of\s+)?|"
     r"summon(?:s|ed|ing)?\s+|"
+    r"fin(?:es|ed)\s+(?=the\s|this\s|[A-Z])|"
     # prosecution: "the Justice Department charged X", "announced the arrest of X", "indicted X"
     r"(?:charg(?:es|ed|ing)|indict(?:s|ed|ing)?|arrest(?:s|ed|ing)?)\s+(?=[A-Z])|"
     r"announc(?:es|ed|ing)\s+(?:the\s+)?(?:arrests?|indictments?|charges|prosecution)\s+(?:of|against)\s+|"
@@ -72,8 +73,8 @@ _SETTLED = re.compile(r"\b(?:agreed|agrees|agreeing|ordered|forced|required)(?:\
 _ORDER = Folded(r"\border(?:s|ed|ing)?\s+(?:the\s+)?", anchors=("order",))
 _ORDER_AFTER = re.compile(r"^(?:[’']s?\s+[\w\s-]{0,30}?)?\s+to\s+[a-z]+|^\s+that\b")
 # "told X to stop …": an authority's demand; "warned X that …": its warning
-_TOLD = Folded(r"\b(?:told|tells|instructed|instructs|directed|directs|required|requires|warned|warns)\s+"
-               r"(?:the\s+)?", anchors=("told", "tells", "instruct", "direct", "require", "warn"))
+_TOLD = Folded(r"\b(?:told|tells|instructed|instructs|directed|directs|required|requires|warned|warns|asked|asks)\s+"
+               r"(?:the\s+)?", anchors=("told", "tells", "instruct", "direct", "require", "warn", "ask"))
 _TOLD_AFTER = re.compile(r"^\s+to\s+(?:immediately\s+)?(?:stop|halt|cease|suspend|remove|delete|withdraw|pull|block|"
                          r"explain|justify|comply|hand over|provide|preserve|change|fix|limit|restrict)\b", re.I)
 # "told Nvidia it would need a licence to sell …": a requirement laid on the party
@@ -123,7 +124,8 @@ _PROBE_FACED = re.compile(r"\b(?:under|faces?|facing|faced|subject of|target of|
 _AUTHORITY_LABEL = re.compile(r"\b(?:Commission|Commissioner|Authority|Agency|Administration|Office|Ministry|"
                               r"Department|Government|Regulator\w*|Watchdog|Council|Parliament|Senate|Congress|"
                               r"Bureau|Directorate|Inspectorate|Garante|Autorit\w*|Prosecutor\w*|"
-                              r"White House|Downing Street|Kremlin|Pentagon|Cabinet|Treasury|Police)\b")
+                              r"White House|Downing Street|Kremlin|Pentagon|Cabinet|Treasury|Police|Committee|"
+                              r"School District|School Board)\b")
 _NOT_AUTHORITY = re.compile(r"\b(?:Investment|Capital|Fund|Holdings?|Ventures?|Partners|Bank|Sovereign)\b")
 # well-known regulators named by their short names
 _AUTHORITY_NAMES = frozenset({"FTC", "SEC", "CMA", "ICO", "CNIL", "Ofcom", "ANPD", "PIPC", "CAC", "NHTSA", "FCC",
@@ -151,6 +153,9 @@ _LISTED = re.compile(r"\b(?:add(?:s|ed|ing)?|nam(?:es|ed|ing)|plac(?:es|ed|ing)|
 _LISTED_AFTER = re.compile(r"(?:\s*,[^,;.]{1,100},|\s+and\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)?\s+(?:to|on|onto)\s+"
                            r"(?:its|the|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + _phrases("restriction_lists.txt") +
                            r"|list\s+of\s+(?:[\w-]+\s+){0,3}?(?:companies|entities|firms|organi[sz]ations))\b", re.I)
+# "Also added to the list was Y", "Added to the blacklist were Y and Z": the list told before, the party after it
+_ADDED_TO_THE_LIST = re.compile(r"\b(?:[Aa]lso\s+)?(?:[Aa]dded|[Nn]amed)\s+to\s+the\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?:list|blacklist|register)\s+(?:on\s+\w+\s+)?(?:was|were)\s+(?:also\s+)?")
 # "opened an anti-dumping investigation into Y", "widened an existing probe into Y"
 _OPENED = re.compile(r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|start(?:s|ed|ing)?|initiat(?:es|ed|ing)|beg[au]n|"
                      r"widen(?:s|ed|ing)|announc(?:es|ed|ing)|conduct(?:s|ed|ing)|expand(?:s|ed|ing)?)\s+"
@@ -158,9 +163,11 @@ _OPENED = re.compile(r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|start(?:s|ed|
                      r"enquiry|enquiries)\s+(?:into|of|against|targeting)\s+(?:the\s+)?", re.I)
 # "is prosecuting Y", "indicted Y", "charged Y with"
 _PROSECUTED = re.compile(r"\b(?:prosecut(?:es|ed|ing)|indict(?:s|ed|ing))\s+(?:the\s+)?", re.I)
-_CHARGED = re.compile(r"\bcharg(?:es|ed|ing)\s+(?:the\s+)?", re.I)
-_CHARGED_AFTER = re.compile(r"\s+with\s+(?:\w+\s+){0,3}?(?:counts?|crimes?|fraud|violat\w+|offen[cs]es?|"
-                            r"conspiracy|theft|breach\w*|misconduct|illegal\w*|unlawful\w*)\b", re.I)
+_CHARGED = re.compile(r"\bcharg(?:e|es|ed|ing)\s+(?:the\s+)?", re.I)
+_CHARGED_AFTER = re.compile(r"\s+with\s+(?:[\w-]+\s+){0,3}?(?:counts?|crimes?|fraud|violat\w+|offen[cs]es?|"
+                            r"conspiracy|theft|breach\w*|misconduct|illegal\w*|unlawful\w*|conduct|practices|"
+                            r"abus\w+|wrongdoing|collusion|manipulation|discrimination|bribery|espionage|smuggling|"
+                            r"laundering)\b", re.I)
 # "terminated Y's account", "suspended Y's API access"
 _REVOKED = re.compile(r"\b(?:terminat(?:es|ed|ing)|suspend(?:s|ed|ing)|ban(?:s|ned|ning)|clos(?:es|ed|ing)|"
                       r"disabl(?:es|ed|ing)|deactivat(?:es|ed|ing)|revok(?:es|ed|ing)|cancel(?:s|led|ed|ling|ing)|"
@@ -177,7 +184,7 @@ _STATUTE_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w-]*|in|of|on|for|and|the|to)){0,6
 _ROLE_WORDS = re.compile(r"(?:(?!(?:of|for|to|in|on|with|by|and|or|that|which|who|whether|its|their)\s)"
                          r"[a-z][\w-]*\s+){1,3}")
 _THE_FIRM = re.compile(r"the\s+(?:company|firm|startup|start-up|supplier|customer|vendor|client)\b")
-_W_SANCTION = frozenset({"finalized", "finalised", "finalizes", "finalises", "imposed", "issued", "levied",
+_W_SANCTION = frozenset({"charge", "finalized", "finalised", "finalizes", "finalises", "imposed", "issued", "levied",
                          "proposed", "approved", "announced", "upheld", "confirmed", "added", "adds", "named", "placed",
                          "put", "designated", "investigation", "investigations", "probe", "probes", "inquiry",
                          "inquiries", "enquiry", "prosecuting", "prosecuted", "prosecutes", "indicted", "charged"})
@@ -190,7 +197,8 @@ TRIGGERS = frozenset({"suspended", "suspends", "suspend", "suspending", "blocked
                       "summoned", "summons", "summon", "imposed", "imposes", "sought", "seeks", "demanded",
                       "requested", "enquiries", "inquiries", "raided", "ordered", "orders", "order", "placed",
                       "reviewing", "examining", "scrutinising", "scrutinizing", "contact", "went", "sent", "issued",
-                      "served", "told", "instructed", "directed", "required", "warned", "warns", "proceedings",
+                      "served", "told", "asked", "asks", "instructed", "directed", "required", "warned", "warns",
+                      "proceedings",
                       "banned", "fined", "investigated", "probed", "charged", "penalised", "penalized", "sanctioned",
                       "subpoenaed", "censured", "reprimanded", "investigation", "investigations", "probe", "probes",
                       "inquiry", "enquiry", "examination", "scrutiny", "review", "audit", "crackdown"}) | \
@@ -225,13 +233,17 @@ def measures(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     hits: list[tuple[int, str, int]] = []  # (where the measure starts, its target, where the target ends)
     for m in _MEASURE.finditer(text, s.start, s.end):
         first = f.named_at(sent, m.end()) or f.described_at(sent, m.end())
-        hits += [(m.start(), x.key, x.end) for x in f.listed(first, sent)] if first else []
+        hits += [(m.start(), x.key, x.end) for x in f.listed(first, sent)] if first else \
+            _described_party(f, sent, m.start(), m.end())
     for pat, after in ((_ORDER, _ORDER_AFTER), (_TOLD, _TOLD_AFTER), (_TOLD, _TOLD_MUST), (_WARNED, _WARNED_AFTER),
                        (_SENT, _SENT_AFTER), (_PLACED, _PLACED_AFTER), (_REVIEW, _DEAL_AFTER)):
         for m in pat.finditer(text, s.start, s.end):
             first = f.named_at(sent, m.end())
             if first is not None and after.match(text[first.end:first.end + 60]):
                 hits.append((m.start(), first.key, first.end))
+            elif first is None and pat is _TOLD:  # "The agency asked the companies to …"
+                hits += [h for h in _described_party(f, sent, m.start(), m.end())
+                         if after.match(text[h[2]:h[2] + 60])]
             elif first is None and pat is _PLACED:
                 hits += _placed_description(f, sent, m.start(), m.end())
     for m in _SETTLED.finditer(text, s.start, s.end):
@@ -281,6 +293,12 @@ def _deal_parties(f: LegalIndex, sent: int, end: int) -> list[str]:
         if _DEAL_BETWEEN.fullmatch(gap) and (a.possessive or _BETWEEN.search(text, max(0, a.start - 40), a.start)):
             return [a.key, b.key]
     return []
+
+
+def _described_party(f: LegalIndex, sent: int, start: int, end: int) -> list[tuple[int, str, int]]:
+    """"summoned the company", "fined the startup": the party the description at ``end`` refers to."""
+    found = f.targets_at(sent, end, [f.critic(sent, start)])
+    return [(start, k, found[1]) for k in found[0]] if found else []
 
 
 def _placed_description(f: LegalIndex, sent: int, start: int, end: int) -> list[tuple[int, str, int]]:
@@ -345,7 +363,28 @@ def sanctions(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
         if is_authority(ctx, critic):
             acc.add([critic], [x.key for x in f.listed(first, sent)], at, first.end, sent, "sanction",
                     AUTHORITY_SANCTION)
+    for m in _OPENED.finditer(text, s.start, s.end):  # "opened an investigation into the company"
+        for at, key, end in _described_party(f, sent, m.start(), m.end()):
+            critic = f.critic(sent, at)
+            if is_authority(ctx, critic):
+                acc.add([critic], [key], at, end, sent, "sanction", AUTHORITY_SANCTION)
+    for m in _ADDED_TO_THE_LIST.finditer(text, s.start, s.end):
+        # "Also added to the list was Y": the list told before, by the authority that last listed a party
+        first = f.named_at(sent, m.end())
+        critic = _last_lister(f, acc, sent)
+        if first is not None and critic is not None:
+            acc.add([critic], [x.key for x in f.listed(first, sent)], m.start(), first.end, sent, "sanction",
+                    AUTHORITY_SANCTION)
     return acc.out
+
+
+def _last_lister(f: LegalIndex, acc: LegalCollected, sent: int) -> str | None:
+    """The authority whose listing of a party was found last before ``sent`` (a story tells its list once)."""
+    for c in reversed(acc.history):
+        if f.ctx.sentence_at(c.source.start) < sent and c.rule == AUTHORITY_SANCTION and \
+                _LISTED.match(f.text, c.source.start):
+            return c.critic
+    return None
 
 
 def commercial_sanctions(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:

@@ -19,6 +19,9 @@ from kg.model import Criticism
 from loaders.extract import criticism_authority as authority
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import Known, LegalCollected, is_court
+from loaders.extract.legal_cases import W_PROSECUTES, defendants, prosecuted_case
+from loaders.extract.lexicon import lexicon
+from loaders.extract.references import named_by_head, parties_at
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 
@@ -103,7 +106,7 @@ _LIST_TAIL = re.compile(r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+(?
                         r"\s*,")
 # "filed a complaint with the regulator, alleging that Y …": no "against", the allegation names the target
 _FILED_ALLEGING_RE = re.compile(r"\b(?:filed|files|file|filing|lodged|lodges|lodge|submitted)\s+(?:[\w’'-]+\s+){0,5}?"
-                                + _LEGAL_NOUN + r"(?P<mid>(?:\s+(?!against\b)[^.;:\s,]+){0,12}?)\s*,\s*"
+                                + _LEGAL_NOUN + r"(?P<mid>(?:\s+(?!against\b)[^.;:\s,]+){0,12}?)(?:\s*,\s*|\s+)"
                                 r"(?:alleging|accusing|claiming|charging|contending|asserting)\s+(?:that\s+)?", re.I)
 # "X sued in 2020, accusing Y of …": no object, the allegation names the target
 _SUED_ALLEGING = re.compile(r"(?<!was )(?<!were )(?<!been )(?<!being )(?<!\bbe )\bsu(?:ed|es|ing)"
@@ -140,7 +143,10 @@ _JOINED = re.compile(r"\b(?i:(?:(?:now|also|later|since)\s+)?joined\s+by\s+(?:th
 # "The plaintiffs are led by A, which owns …, and B": the suit's named lead parties
 _LED = re.compile(r"\b(?:plaintiffs|claimants|complainants|petitioners)\s+(?:are|were|is|was)\s+(?:being\s+)?led\s+"
                   r"by\s+|"
-                  r"\blead\s+(?:plaintiffs?|claimants?)\s+(?:are|is|were|was|include|includes)\s+", re.I)
+                  r"\blead\s+(?:plaintiffs?|claimants?)\s+(?:are|is|were|was|include|includes)\s+|"
+                  # "One of the two named plaintiffs, A,", "plaintiff A": a party named by that role
+                  r"\b(?:(?:one|two|three|both|each)\s+of\s+the\s+(?:\w+\s+)?)?(?:named\s+|lead\s+)?"
+                  r"(?:plaintiffs?|claimants?)(?:\s*,\s*|\s+(?-i:(?=[A-Z])))", re.I)
 # a relative clause between two names of a list: "A, which owns newsrooms in several states, and B"
 _RELATIVE_GAP = re.compile(r",\s+(?:which|who)\s+[^,;.]{1,120}?,\s*(?:and\s+)?(?:the\s+)?")
 _LEGAL_WORD = re.compile(r"\b(?:plaintiffs|claimants|lawsuits?|suits?|complaints?|claims|case|class action|"
@@ -161,6 +167,14 @@ _LIST_END = re.compile(r"\.?\s*(?:,\s*)?(?:(?:together|jointly|also|have|has|bot
 # a clause whose subject is an authority described: "The agency ordered", "The regulator said it had"
 _THE_AUTHORITY = re.compile(r"\s*(?:the|this)\s+(?:[a-z-]+\s+)?(?:agency|regulator|watchdog|commission|authority|"
                             r"ministry|department|government|bureau|office|commissioner)\b", re.I)
+# a plural subject's members listed after it, and what closes the list before the verb
+_INCLUDING = re.compile(r"\s*(?:[—–(]|,|\s-)\s*(?:who\s+include[sd]?|including|among\s+them|such\s+as)\s+")
+_INCLUDED_END = re.compile(r"\s*(?:[—–)]|,|\s-)\s*(?:(?:together|jointly|also|have|has|had|both)\s+)*")
+# a counted plural description the names follow in apposition: "two Chinese nationals, A and B"
+_COUNTED = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:[a-zA-Z-]+\s+){0,3}?"
+                      r"[a-z]+s\s*,\s*")
+# a clause whose subject is a description by a name's head noun: "The district asked"
+_THE_HEAD = re.compile(r"\s*(?:The|the)\s+([a-z]+)\s+(?:(?:has|had|have|also|then|later|formally|\w+ly)\s+)*")
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|it)\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|formally\s+)?$", re.I)
 _REPORTED = re.compile(r"\b(?:reported|reports|wrote|writes|according to)\b", re.I)
 
@@ -187,11 +201,21 @@ class LegalIndex:
         if key is not None and ctx.type_of(key) == "Group":
             noun = ctx.label(key).split()[-1].lower()
             key = ctx.named_by_noun(noun, pos) or ctx.authority(f"the {noun}") or key
+        head = _THE_HEAD.fullmatch(self.text, cs, pos) if key is None else None
+        if head is not None:  # "The district asked": the organisation whose name ends in "District"
+            key = named_by_head(ctx, head.group(1), pos)
         if (key is None or ctx.type_of(key) == "Group") and _THE_AUTHORITY.match(self.text, cs, pos):
             key = authority.recent_authority(ctx, sent, pos, 5) or key  # "The agency said it had summoned X"
-        if key is None or is_court(ctx.label(key)):
+        if key is None or is_court(ctx.label(key)) or self._modifies_group(sent, cs, pos, key):
             return None
         return key
+
+    def _modifies_group(self, sent: int, start: int, end: int, key: str) -> bool:
+        """Whether the name ``key`` in [start, end) only qualifies a group noun ("Tesla shareholders have filed"):
+        the group, not the name, is the subject."""
+        last = [m for m in self.ctx.mentions(sent, start, end) if m.key == key]
+        word = re.match(r"\s+([a-z]+)\b", self.text[last[-1].end:end]) if last else None
+        return word is not None and word.group(1) in lexicon().group_nouns
 
     def named_at(self, sent: int, pos: int, reach: int = 4,
                  types: tuple[str, ...] = _TARGETS) -> ResolvedMention | None:
@@ -200,12 +224,23 @@ class LegalIndex:
         heads = [m for m in ctx.mentions(sent, pos) if ctx.is_head(m)]
         gap = _GAP.fullmatch(self.text, pos, heads[0].start) if heads else None
         if gap is None or len(gap.group(1)) > reach:
-            return None
+            counted = _COUNTED.match(self.text, pos)  # "two Chinese nationals, A and B,": the names in apposition
+            return self.named_at(sent, counted.end(), 2, types) if counted else None
         first = heads[0]
         if first.possessive and len(heads) > 1 and heads[1].start - first.end < 60 and \
                 "," not in self.text[first.end:heads[1].start] and heads[1].type in types:
             return heads[1]  # "Elon Musk's artificial intelligence company xAI": the company
         return first if first.type in types else None
+
+    def targets_at(self, sent: int, pos: int, critics: Sequence[str | None]) -> tuple[list[str], int] | None:
+        """The parties named at ``pos`` ("A, B and C") and where they end, else the one a description there refers
+        to ("accusing the company of"), never one of ``critics``, an authority or a court."""
+        first = self.named_at(sent, pos)
+        if first is not None:
+            return [x.key for x in self.listed(first, sent)], first.end
+        ctx = self.ctx
+        return parties_at(ctx, pos, {c for c in critics if c},
+                          lambda k: authority.is_authority(ctx, k) or is_court(ctx.label(k)))
 
     def described_at(self, sent: int, pos: int, types: tuple[str, ...] = _TARGETS) -> ResolvedMention | None:
         """The first name within a short description after ``pos`` ("the Chinese app DeepSeek"), before any
@@ -235,13 +270,27 @@ class LegalIndex:
         ctx = self.ctx
         heads = [m for m in ctx.mentions(sent, ctx.sentence(sent).start, pos) if ctx.is_head(m)]
         if len(heads) < 2 or not _LIST_END.fullmatch(self.text, heads[-1].end, pos):
-            return []
+            return self.included(sent, pos)
         actors = ("Person", "Organization")
         for i, first in enumerate(heads[:-1]):
             names = self.listed(first, sent, actors)
             if names[-1] is heads[-1] and len(names) == len(heads) - i and not any(m.possessive for m in names):
                 return [m.key for m in names if not is_court(ctx.label(m.key))]
         return []
+
+    def included(self, sent: int, pos: int) -> list[str]:
+        """The names a plural subject lists just before ``pos`` ("The authors — who include A, B and C — sued",
+        "Several groups, including A and B, filed"): the group acts through each of them."""
+        ctx, start = self.ctx, self.ctx.sentence(sent).start
+        inc = _INCLUDING.search(self.text, start, pos)
+        if inc is None or any(ctx.is_head(m) for m in ctx.mentions(sent, start, inc.start())):
+            return []  # "A, including B": a name before the list is the subject itself
+        actors = ("Person", "Organization")
+        first = self.named_at(sent, inc.end(), 2, actors)
+        names = self.listed(first, sent, actors) if first else []
+        if not names or not _INCLUDED_END.fullmatch(self.text, names[-1].end, pos):
+            return []
+        return [m.key for m in names if not is_court(ctx.label(m.key))]
 
     def for_parties(self, sent: int, start: int, end: int) -> list[str]:
         """The parties a plaintiff acts for between ``start`` and ``end`` ("acting on behalf of the NAACP")."""
@@ -303,31 +352,16 @@ def earlier_plaintiffs(lx: LegalIndex, acc: LegalCollected, sent: int) -> list[s
     return []
 
 
-def defendants(lx: LegalIndex, acc: LegalCollected, sent: int) -> list[str]:
-    """The defendants of the last legal act told in the eight sentences before ``sent`` (or in it): every
-    target its critic was given in that sentence."""
-    legal = re.compile(r"\((?:[^()]*\b(?:su(?:e|ed|es|ing)|lawsuit|suit|complaint|charge|claim|filed|"
-                       r"legal)\b[^()]*)\)$", re.I)
-    for c in reversed(acc.history):
-        cs = lx.ctx.sentence_at(c.source.start)
-        if sent - 8 <= cs <= sent and legal.search(c.summary):
-            return list(dict.fromkeys(d.target for d in acc.history if d.critic == c.critic and
-                                      lx.ctx.sentence_at(d.source.start) == cs))
-    return []
-
-
 def filed(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     """"X filed a charge with the board on Monday against Y"; "the charge was filed against Y" (by X)."""
     acc = LegalCollected(lx.ctx, known)
     for m in lx.find(_FILED, sent, _W_AGAINST, _W_NOUN):
-        first = lx.named_at(sent, m.end())
-        if first is None:
-            continue
         cs = lx.ctx.clause_start(sent, m.start())
         critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
         critics += lx.for_parties(sent, cs, m.end())
-        acc.add(critics, [x.key for x in lx.listed(first, sent)], m.start(), first.end, sent, "filed against",
-                 FILED_AGAINST)
+        found = lx.targets_at(sent, m.end(), critics)
+        if found is not None:
+            acc.add(critics, found[0], m.start(), found[1], sent, "filed against", FILED_AGAINST)
     for m in lx.find(_TO_COURT, sent, _W_COURT):
         first = lx.named_at(sent, m.end())
         if first is not None and _TO_COURT_AFTER.match(lx.text, first.end):
@@ -391,10 +425,10 @@ def filed_by(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
                      m.start(), target.end, sent, "filed by", FILED_BY)
     alleging = [*lx.find(_FILED_ALLEGING_RE, sent, _W_ALLEGING, _W_NOUN), *lx.find(_SUED_ALLEGING, sent, _W_SUED)]
     for m in alleging:
-        target = lx.named_at(sent, m.end())
-        if target is not None:
-            acc.add([lx.critic(sent, m.start())], [target.key], m.start(), target.end, sent,
-                     "filed a complaint alleging", FILED_ALLEGING)
+        critics = lx.subject_list(sent, m.start()) or [lx.critic(sent, m.start())]
+        found = lx.targets_at(sent, m.end(), critics)
+        if found is not None:
+            acc.add(critics, found[0][:1], m.start(), found[1], sent, "filed a complaint alleging", FILED_ALLEGING)
     for m in lx.find(_SUED_PRONOUN, sent, _W_SUED, _W_IT):
         he = _PRONOUN_SUBJECT.search(lx.text, max(s.start, m.start() - 24), m.start())
         critic = ctx.recent(m.start(), ("Person",)) if he and he.group(1).lower() in ("he", "she") else \
@@ -431,10 +465,9 @@ def plaintiff_lists(lx: LegalIndex, sent: int, known: Known) -> list[Criticism]:
     s = ctx.sentence(sent)
     for m in lx.find(_SUED, sent, _W_SUED):
         critics = lx.subject_list(sent, m.start())
-        first = lx.named_at(sent, m.end()) if len(critics) > 1 else None
-        if first is not None:
-            acc.add(critics, [x.key for x in lx.listed(first, sent)], m.start(), first.end, sent, "sued",
-                     PLAINTIFF_LIST)
+        found = lx.targets_at(sent, m.end(), critics) if len(critics) > 1 else None
+        if found is not None:
+            acc.add(critics, found[0], m.start(), found[1], sent, "sued", PLAINTIFF_LIST)
     for owner in ctx.mentions(sent) if not ctx.words(sent).isdisjoint(_W_OWNED) else ():
         o = _OWNED.match(lx.text, owner.end, s.end) if owner.possessive and ctx.is_head(owner) else None
         first = lx.named_at(sent, o.end()) if o else None
@@ -531,7 +564,7 @@ _W_SUED = frozenset({"sued", "sues", "suing"})
 _W_IT = frozenset({"it"})
 _W_SUE = frozenset({"sue", "legal"})
 _W_JOINED = frozenset({"joined"})
-_W_LED = frozenset({"led", "lead"})
+_W_LED = frozenset({"led", "lead", "plaintiff", "plaintiffs", "claimant", "claimants"})
 _W_SENT = frozenset({"sent", "sends", "sending", "served", "serves", "issued"})
 _W_HIT = frozenset({"slap", "slaps", "slapped", "slapping", "hit", "hits", "hitting"})
 _W_REMEDY = frozenset({"damages", "compensation", "injunction", "relief", "restitution", "restraining", "judgment",
@@ -540,13 +573,13 @@ _W_DESCRIBED = frozenset({"couple", "pair", "duo", "two", "plaintiffs", "claiman
                           "writers", "families", "publishers", "musicians", "creators"})
 # a sentence with none of these words has none of the legal acts (each pattern needs one of them)
 _W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_JOINED | _W_DESCRIBED | _W_HIT | \
-    _W_REMEDY | _W_LED | _W_SENT
+    _W_REMEDY | _W_LED | _W_SENT | W_PROSECUTES
 
 
 LegalRule = Callable[[LegalIndex, int, Known], list[Criticism]]
 # run on each sentence holding one of their words, in this order (a later rule reads what the earlier found)
 LEGAL_RULES: tuple[LegalRule, ...] = (filed, filed_by, described_plaintiffs, plaintiff_lists, intent_to_sue, joined,
-                                       led_plaintiffs)
+                                       led_plaintiffs, prosecuted_case)
 AUTHORITY_RULES: tuple[LegalRule, ...] = (authority.measures, authority.passive_measures, authority.sanctions,
                                            authority.commercial_sanctions, authority.deal_reviews)
 

@@ -175,3 +175,69 @@ def references(ctx: DocContext) -> References:
         if _last_built is None or _last_built[0] is not ctx:
             _last_built = (ctx, References(ctx))
         return _last_built[1]
+
+
+# a definite description of a party standing where a name would ("accusing the company of", "fined the startup"); "the
+# developer of X" names its party after "of", so it is left to the name that follows
+_PARTY_AT = re.compile(r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(company|firm|startup|start-up|chipmaker|carmaker|"
+                       r"automaker|lab|giant|platform|app|chatbot|parent|(?:developer|maker|owner)(?![ \t]+of\b))\b",
+                       re.I)
+
+
+# a plural description of the parties named before: "the two companies", "both firms", "the companies"
+_PARTIES_AT = re.compile(r"(?:the\s+(?:two\s+|three\s+)?|both\s+|all\s+three\s+)(?:companies|firms|startups|"
+                         r"start-ups)\b(?![’'])", re.I)
+
+
+def parties_at(ctx: DocContext, pos: int, exclude: set[str],
+               skip: Callable[[str], bool]) -> tuple[list[str], int] | None:
+    """The parties a description right at ``pos`` refers to, and where it ends: :func:`party_at`'s one, or for "the
+    two companies", "both firms" the organisations the last sentence naming at least two of them names (never one
+    of ``exclude`` nor one ``skip`` rules out)."""
+    pos = _before_the(ctx.doc.clean, pos)
+    m = _PARTIES_AT.match(ctx.doc.clean, pos)
+    if m is None:
+        one = party_at(ctx, pos, exclude, skip)
+        return ([one[0]], one[1]) if one else None
+    counted = re.search(r"three|two|both", m.group(0), re.I)
+    want = (3 if counted.group(0).lower() == "three" else 2) if counted else 4
+    sent = ctx.sentence_at(pos)
+    for si in range(sent, max(-1, sent - 4), -1):
+        orgs = list(dict.fromkeys(x.key for x in ctx.mentions(si) if x.end <= pos and x.type == "Organization" and
+                                  ctx.is_head(x) and x.key not in exclude and not skip(x.key)))
+        if len(orgs) >= 2:
+            return orgs[-want:] if len(orgs) > want else orgs, m.end()
+    return None
+
+
+def party_at(ctx: DocContext, pos: int, exclude: set[str], skip: Callable[[str], bool]) -> tuple[str, int] | None:
+    """The party a description right at ``pos`` refers to, and where the description ends: the organisation so
+    described before ("Nvidia, the chipmaker"), else the one the last sentences name most (a product for "the app"),
+    never one of ``exclude`` (the clause's own actors) nor one ``skip`` rules out (an authority, a court)."""
+    pos = _before_the(ctx.doc.clean, pos)
+    m = _PARTY_AT.match(ctx.doc.clean, pos)
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    kind = "Product" if noun in PRODUCT_NOUNS else "Organization"
+    own = references(ctx).described(noun, pos) if kind == "Organization" else None
+    if own is not None and own not in exclude and not skip(own):
+        return own, m.end()
+    barred = exclude | {k for k, e in ctx.entities.items() if e.type == kind and skip(k)}
+    # near first; else the story's party, named most since its start ("the company" a story is about is named in
+    # its opening and described ever after)
+    key = ctx.salient(pos, barred, kind) or ctx.salient(pos, barred, kind, ctx.sentence_at(pos) + 1)
+    return (key, m.end()) if key is not None else None
+
+
+def named_by_head(ctx: DocContext, noun: str, pos: int, reach: int = 12) -> str | None:
+    """What "the <noun>" at ``pos`` refers to when the noun ends a name told before ("the district" after "Austin
+    Independent School District"): the last organisation so named within ``reach`` sentences."""
+    head = noun.lower()
+    return references(ctx)._last(pos, lambda m: m.type == "Organization" and
+                                 ctx.label(m.key).split()[-1].lower() == head, reach)
+
+
+def _before_the(text: str, pos: int) -> int:
+    """``pos``, or the start of the "the " a verb's pattern took in before it ("asked the │companies")."""
+    return pos - 4 if text[max(0, pos - 4):pos].lower() == "the " else pos

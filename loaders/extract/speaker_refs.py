@@ -51,3 +51,22 @@ def org_pronoun(ctx: DocContext, speech: re.Pattern[str], start: int, qs: int, q
     between = [x for si in range(ctx.sentence_at(last_qe), ctx.sentence_at(pos) + 1) for x in ctx.mentions(si)
                if last_qe <= x.start < pos and x.type == "Organization" and ctx.is_head(x)]
     return all(x.key == last for x in between)
+
+
+# a speaker described as the organisation or its voice: "the company said", "a company spokesperson said", "a
+# spokesperson for the startup said"
+_FIRM = r"(?:company|firm|startup|start-up)"
+_FIRM_SPEAKER = re.compile(rf"[\s,]*(?:(?:the\s+{_FIRM})|(?:an?|the)\s+{_FIRM}\s+(?:spokes(?:person|man|woman)|"
+                           rf"representative|official)|(?:an?|the)\s+(?:spokes(?:person|man|woman)|representative)\s+"
+                           rf"for\s+the\s+{_FIRM})\s+(?:\w+ly\s+)?\w+\s*$", re.I)
+
+
+def firm_speaker(ctx: DocContext, qs: int, qe: int, verb_end: int) -> str | None:
+    """The organisation a described speaker after a quote stands for ('“…,” a company spokesperson said'): the
+    organisation that was the subject of one of the three sentences before (not one opening a quote), never one the
+    quote itself names (a company does not speak of itself by name in its own quote)."""
+    if not _FIRM_SPEAKER.match(ctx.doc.clean, qe, verb_end):
+        return None
+    inside = {m.key for si in range(ctx.sentence_at(qs), ctx.sentence_at(qe) + 1) for m in ctx.mentions(si)
+              if qs <= m.start < qe}
+    return ctx.recent_subject(qs, ("Organization",), inside, 3, speakers_only=True)
