@@ -81,7 +81,8 @@ class MemoryStore:
                 if alias != rec["label"] and alias not in rec["aliases"]:
                     rec["aliases"].append(alias)
             rec["mentions"] += max(1, len(e.mentions))
-            ref[e.key] = {"id": eid, "label": rec["label"], "type": e.type}
+            # the record's alias list itself: names other documents add later show in this reference too, as in REST
+            ref[e.key] = {"id": eid, "label": rec["label"], "type": e.type, "aliases": rec["aliases"]}
         name = name or doc
         for ev in ex.events:
             ref[ev.key] = {

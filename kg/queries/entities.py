@@ -54,7 +54,7 @@ class EntityRecord:
     def ref(self) -> EntityRef:
         """The EntityRef of this entity, made once: every fact showing the entity shares it (it is frozen)."""
         if self._ref is None:
-            self._ref = EntityRef(id=self.id, label=self.label, type=self.type)
+            self._ref = EntityRef(id=self.id, label=self.label, type=self.type, aliases=self.aliases)
         return self._ref
 
     def model(self) -> Entity:

@@ -56,6 +56,8 @@ class EntityRef(Schema):
     id: str
     label: str
     type: str = Field(description="Person, Organization, Product, Place or Group; an event type for events")
+    aliases: list[str] = Field(default_factory=list,
+                               description="the entity's other names (as in /entities), so a client can match it")
 
 
 class Source(Schema):

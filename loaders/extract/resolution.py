@@ -78,6 +78,11 @@ def _national_known(surface: str, lex: Lexicon) -> KnownEntity | None:
     return known if known is not None and known.type == "Organization" else None
 
 
+def _after_the(text: str, start: int) -> bool:
+    """Whether the name at start is written after a definite article ("the Commission")."""
+    return text[max(0, start - 4):start].lower() == "the "
+
+
 def _strength(t: TypedMention) -> int:
     return _STRENGTH.get(t.cue, 5 if t.cue.startswith("title") else 3)
 
@@ -166,8 +171,10 @@ class _Resolver:
         self.assign[i] = ci
         self._index(ci, label, t.mention.text)
 
-    def _long_match(self, surface: str, exclude: int | None = None, typed: str | None = None) -> int | None:
-        """The cluster with a longer name that this short name is part of ("Sacks", "Mythos", "Times", "NYT")."""
+    def _long_match(self, surface: str, exclude: int | None = None, typed: str | None = None,
+                    definite: bool = False) -> int | None:
+        """The cluster with a longer name that this short name is part of ("Sacks", "Mythos", "Times", "NYT"); a
+        definite "the Commission" may be the one longer name of the text that ends with it."""
         words = surface.split()
         n = len(words)
         fwords = tuple(fold(w) for w in words)
@@ -209,7 +216,8 @@ class _Resolver:
                     if not ok and n == 1 and words[0] == lw[0] and self._brand_word(words[0]):
                         ok = True
                         brand_only.add(ci)
-                    if ok and n == 1 and words[0] in org_suffixes and words[0] not in {"Times"}:
+                    if ok and n == 1 and words[0] in org_suffixes and words[0] not in {"Times"} and \
+                            not (definite and flw[-1:] == fwords):
                         ok = False
                 if ok:
                     hits.append(ci)
@@ -335,7 +343,7 @@ class _Resolver:
                 continue
             ci = surface_of.get(fold(t.mention.text))
             if ci is None:
-                ci = self._long_match(t.mention.text, typed=t.type)
+                ci = self._long_match(t.mention.text, typed=t.type, definite=_after_the(text, t.mention.start))
             if ci is None and (person := self._known_surname(t)) is not None:
                 self._add(i, replace(t, type="Person", cue="known-surname"), "Person", person)
                 surface_of.setdefault(fold(t.mention.text), self.assign[i])

@@ -71,6 +71,12 @@ def test_entity_detail_by_any_merged_id(client: TestClient, entity_id: str) -> N
     assert len(body["documents"]) == 2 and all("text" not in d for d in body["documents"])
 
 
+def test_a_fact_names_its_entities_aliases_as_entities_does(client: TestClient) -> None:
+    received = get(client, "/entities/per-gary-marcus")["criticisms_made"]
+    targets = {c["target"]["id"]: c["target"]["aliases"] for c in received}
+    assert targets[CLAUDE_MYTHOS] == ["Mythos"], targets
+
+
 def test_entity_detail_both_directions(client: TestClient) -> None:
     body = get(client, "/entities/org-anthropic")
     directions = {(r["subject"]["id"] == "org-anthropic", r["predicate"]) for r in body["relations"]}

@@ -100,3 +100,23 @@ def test_an_organisation_that_told_someone_stays_an_organisation() -> None:
 def test_a_state_after_a_preposition_and_a_direction_is_a_place(text: str) -> None:
     assert not {k for k, v in labels(extract(text)).items() if v == "Organization"} - {"Zentrix Labs"}, \
         labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "full"), [
+    ("The Brightwater Energy Commission opened a review of Zentrix Labs. Critics urged the Commission to act.",
+     "Brightwater Energy Commission"),
+    ("The Harbor Valley Journal reported the deal first. Zentrix Labs told the Journal it would appeal.",
+     "Harbor Valley Journal"),
+])
+def test_a_definite_short_name_is_the_one_longer_name_ending_with_it(text: str, full: str) -> None:
+    found = labels(extract(text))
+    assert full in found and full.split()[-1] not in found, found
+
+
+def test_a_definite_short_name_shared_by_two_longer_names_joins_neither() -> None:
+    text = ("The Brightwater Energy Commission and the Northfield Trade Commission both opened reviews of Zentrix "
+            "Labs. Critics urged the Commission to act.")
+    ex = extract(text)
+    for e in ex.entities:
+        if e.label.endswith("Energy Commission") or e.label.endswith("Trade Commission"):
+            assert len(e.mentions) == 1, e
