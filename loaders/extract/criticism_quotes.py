@@ -263,6 +263,10 @@ def _exchange_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str
     # 'called the content “appalling”': the content at hand
     if not targets and called and _CALLED_THE.match(frame):
         targets = _owner_of_thing(ix, frame, a.called, speaker)  # 'called the ads “…”': whose ads the text said
+    if not targets and REBUTTED.search(body):
+        # "This complaint is misleading": a rebuttal whose critics were not found; the subject at hand is mostly the
+        # speaker's own side, the venue or a bystander, not who is rebutted
+        return []
     if not targets and (neg or dissent or _REFERRING.search(body) or (called and _CALLED_THE.match(frame))):
         targets = topic(ix, qs, speaker, _kind_named(frame) or _kind_named(body))
         # the story's most-named organisation may be the outlet that reports it ("told KXAN", "reviewed by KXAN"):
