@@ -85,6 +85,13 @@ _WHO_BEFORE = re.compile(r",\s+who\s+(?:has\s+|had\s+|have\s+)?(?:\w+\s+){0,2}$"
 _POSSESSED = re.compile(r"(\S)['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
 CALLED_LABEL = register("criticism.called_label.v1", "A neutral-worded label given to something ('called the app “a "
                         "slot machine”') in a passage already criticising, or worded as excess or lack", __name__)
+# the outlet a statement was given to, or a document shown to: "told the BBC.", "said in an interview with Wired,"
+# (not "told Nvidia on Friday that it must …": one told what to do is a party)
+_OUTLET_BEFORE = re.compile(r"\b(?:told|telling|speaking\s+(?:to|with)|interview\s+with|statement\s+to|"
+                            r"(?:reviewed|obtained|seen)\s+by)\s+(?:the\s+)?$", re.I)
+_OUTLET_AFTER = re.compile(r"\s*(?:[.,;:)”\"]|$)|\s+(?:on|last|this|earlier)\s+\w+\s*[.,]|\s+(?:in|on|via|during)\s+"
+                           r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?:interview|statement|email|e-mail|call|podcast|post|"
+                           r"briefing)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _GENERIC_YOU = re.compile(r"\b(?:if|when|whenever|unless|once)\s+$", re.I)
 
@@ -256,9 +263,26 @@ def _exchange_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str
     # 'called the content “appalling”': the content at hand
     if not targets and called and _CALLED_THE.match(frame):
         targets = _owner_of_thing(ix, frame, a.called, speaker)  # 'called the ads “…”': whose ads the text said
+    if not targets and REBUTTED.search(body):
+        # "This complaint is misleading": a rebuttal whose critics were not found; the subject at hand is mostly the
+        # speaker's own side, the venue or a bystander, not who is rebutted
+        return []
     if not targets and (neg or dissent or _REFERRING.search(body) or (called and _CALLED_THE.match(frame))):
         targets = topic(ix, qs, speaker, _kind_named(frame) or _kind_named(body))
+        # the story's most-named organisation may be the outlet that reports it ("told KXAN", "reviewed by KXAN"):
+        # a quote that names nothing does not judge the outlet it was given to (and picking the next most-named
+        # organisation instead measured no better: it was wrong as often)
+        targets = [t for t in targets if t not in _outlets(ix)]
     return targets
+
+
+def _outlets(ix: CriticIndex) -> frozenset[str]:
+    """The organisations the document names somewhere as the outlet a statement was given to or a document shown to
+    ("Lehrman told the BBC.", "in an interview with Wired", "videos reviewed by KXAN"): outlets, not parties."""
+    ctx, text = ix.ctx, ix.text
+    return frozenset(m.key for si in range(len(ctx.doc.sentences)) for m in ctx.mentions(si)
+                     if m.type == "Organization" and _OUTLET_BEFORE.search(text, max(0, m.start - 30), m.start)
+                     and _OUTLET_AFTER.match(text, m.end))
 
 
 def _critical_label(ix: CriticIndex, a: Attribution, body: str) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from loaders.extract.attribution import reported_attributions
-from loaders.extract.criticism_found import Collected, Finding, Found
+from loaders.extract.criticism_found import Collected, Finding, Found, is_court
 from loaders.extract.criticism_targets import targets_in, topic
 from loaders.extract.judgements import DECISION, REBUTTED, rebutted
 from loaders.extract.lexicon import lexicon
@@ -38,6 +38,9 @@ _DESCRIBED_THING = re.compile(r"\s*(?:the|this|that|its|their)\s+(?:new\s+|lates
                               r"announcement|demo|restructuring|conversion|rebrand|redesign|upgrade|pivot)\b", re.I)
 
 
+# a party's verbs: a court rules on what the parties argue, it never argues ("In the complaint, filed in the US District
+# Court, Amazon argued that …": a speaker found as the court is the venue misread)
+_PARTY_VERB = re.compile(r"\W*(?:argu|conten|alleg|claim|accus|complain)", re.I)
 # "chipmakers such as Nvidia", "agents like Relay": the example a general statement singles out
 _EXAMPLE_BEFORE = re.compile(r"\b(?:like|such as|including|notably|especially)\s+(?:the\s+)?$")
 
@@ -83,6 +86,8 @@ def _reported_one(ix: CriticIndex, acc: Collected, a: Attribution, sent: int, di
     s = ix.ctx.sentence(sent)
     if a.verb and a.verb.lower().startswith("ask"):
         return False  # "asked whether the launch was rushed": a question is not a verdict
+    if a.verb and _PARTY_VERB.match(a.verb) and is_court(ix.ctx.label(a.speaker)):
+        return False
     if a.kind == "reported" and _PARTICIPLE_BEFORE.search(text, s.start, a.start) and \
             ix.p["verb"].search(text, s.start, a.start):
         # "… have sued X, alleging that …": the participle's subject is the main verb's, not X
