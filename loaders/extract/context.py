@@ -37,6 +37,12 @@ _AUTHORITY_DESC = re.compile(r"^\s*(?:the\s+|(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*[
                              r"regulator|watchdog|authority|antitrust agency|competition agency|privacy agency|"
                              r"data protection agency|commissioner)\b")
 # "Qatar Investment Authority", "Abu Dhabi Investment Office": sovereign investors, not regulators
+# "the company", "the startup": a business, never a public body, a court, a campaign group, a school or an outlet
+_COMPANY_WORDS = frozenset({"company", "firm", "startup", "start-up", "chipmaker", "maker", "developer", "giant"})
+_NOT_A_COMPANY = re.compile(r"\b(?:Institute|Coalition|Alliance|Foundation|Commission|Agency|Department|Ministry|"
+                            r"University|College|School|Court|Council|Committee|Association|Union|Authority|"
+                            r"Parliament|Congress|Senate|Government|Administration|Garante|Regulat\w*|Office|Bureau|"
+                            r"Center|Centre|Society|Federation|League|Campaign|Project|Network|Watchdog)\b")
 _INVESTOR_LABEL = re.compile(r"\b(?:Investment|Investments|Capital|Fund|Wealth|Holdings?|Partners|Ventures)\b")
 _REGULATOR_LABEL = re.compile(r"\b(?:Commission|Authority|Agency|Administration|Office|Commissioner|Garante|"
                               r"Regulat\w*|Autorit\w*|Inspectorate|Directorate|Bureau|Competition|Watchdog)\b")
@@ -406,10 +412,21 @@ class DocContext:
                 media = {k for k, e in self.entities.items() if e.type == "Organization" and
                          re.split(r"[\s-]", e.label)[-1] in _MEDIA_HEADS}  # "Chicago Sun-Times"
                 key = self.recent(start + at, ("Organization",), exclude | (set(self.entities) - media), 12)
+            elif words.lower().split()[-1] in _COMPANY_WORDS:
+                firms = exclude | self._non_companies()
+                key = self.salient(start + at, firms) or self.salient(start + at, firms, max_sentences=12)
+                if key is None:
+                    continue
             key = key or self.salient(start + at, exclude)
             if key and key not in out:
                 out.append(key)
         return out
+
+    def _non_companies(self) -> set[str]:
+        """Organisations whose names mark them as public bodies, courts, campaigns, schools or outlets: never what "the
+        company" refers to."""
+        return {k for k, e in self.entities.items() if e.type == "Organization" and
+                (_NOT_A_COMPANY.search(e.label) or re.split(r"[\s-]", e.label)[-1] in _MEDIA_HEADS)}
 
     def _label_nouns(self) -> dict[str, list[str]]:
         """Head nouns of the document's multi-word organisation names ("foundation" for "Open Code Foundation")."""

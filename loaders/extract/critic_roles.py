@@ -32,7 +32,8 @@ _SUBORDINATOR = re.compile(r"(?:\b(?:after|before|when|until|since|although|thou
 _TITLE_WORDS = re.compile(r"(?:(?!(?:that|which|who|whom|whose|it|this|these|those|then)\b)[a-z][\w-]*\s+){0,3}")
 _CLAUSE_PUNCT = re.compile(r"[,;:()“\"]")
 _LISTED_WITH = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:the\s+)?")
-_PREP_BEFORE = re.compile(r"\b(?:with|against|to|from|into|at|on|for|by|over|about|of)\s+(?:the\s+)?$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:with|against|to|from|into|at|on|for|by|over|about|of|in)\s+(?:the\s+|an?\s+)?$",
+                          re.I)
 _REPORTED_THAT = re.compile(r"\b(?:reported|reports|wrote|writes|revealed|disclosed)\s+(?:\w+\s+){0,3}?that\s+", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?$")  # "wrote that … and accused X": the writer's second verb
 # "Critics, including Senator X, ...", "The authors — who include X": the named member of a group
@@ -235,6 +236,39 @@ def co_subjects(ix: CriticIndex, sent: int, critic: str, pos: int) -> list[str]:
     for m in judgements.true_list(ix, first, sent, pos):  # "A, B, C and 14 other authors, in a suit ..., accused"
         if m.key not in out:
             out.append(m.key)
+    return out
+
+
+def listed_with(ix: CriticIndex, sent: int, critic: str, pos: int) -> list[str]:
+    """The names listed with the critic before ``pos`` ("three groups, A, B and the C, have filed …"): its own side."""
+    ms = [m for m in ix.ctx.mentions(sent, None, pos) if ix.ctx.is_head(m)]
+    at = next((i for i, m in enumerate(ms) if m.key == critic), None)
+    if at is None:
+        return []
+    return [m.key for m in _listed(ix, ms[at:]) if m.key != critic]
+
+
+def co_listed(ix: CriticIndex, sent: int, critic: str, pos: int) -> list[str]:
+    """The names of a list that the critic opens and "and" closes ("the Young People's Alliance, Encode and the
+    Tech Justice Law Project, have filed …"): they criticise with it."""
+    ms = [m for m in ix.ctx.mentions(sent, None, pos) if ix.ctx.is_head(m)]
+    at = next((i for i, m in enumerate(ms) if m.key == critic), None)
+    if at is None or ms[at].possessive:
+        return []
+    listed = _listed(ix, ms[at:])
+    if not listed or any(m.possessive or m.type not in ("Person", "Organization") for m in listed) or \
+            not re.search(r"\b(?:and|&)\s", ix.text[ms[at + len(listed) - 1].end:listed[-1].start]):
+        return []
+    return [m.key for m in listed if m.key != critic]
+
+
+def _listed(ix: CriticIndex, ms: list[ResolvedMention]) -> list[ResolvedMention]:
+    """The mentions after ``ms[0]`` joined to it by commas or "and", up to the first that is not."""
+    out: list[ResolvedMention] = []
+    for a, b in pairwise(ms):
+        if not _LISTED_WITH.fullmatch(ix.text, a.end, b.start):
+            break
+        out.append(b)
     return out
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from loaders.extract import judgements
-from loaders.extract.critic_roles import co_subjects
+from loaders.extract.critic_roles import co_listed, co_subjects, listed_with
 from loaders.extract.criticism_found import Collected, Finding, Found
 from loaders.extract.criticism_targets import object_end, same_critic, targets_in, topic
 from loaders.extract.judgements import ACT_NOUN, DECISION, REBUTTED, SAID_COMPANY
@@ -67,6 +67,8 @@ _AUTHORITY_WORD = re.compile(r"\b(?:attorneys?[- ]generals?|attorneys general|re
 _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdraw|remove|pull|scrap|drop|suspend|pause|"
                       r"abandon|rethink|reverse|reconsider|disable|end|ban|cease|retract|recall|delay|shut|take down|"
                       r"apologi[sz]e|resign|step down|fix|explain|stop using)\b", re.I)
+# "… and mocked": a verb joined to the one before with no subject of its own
+_AND_BEFORE = re.compile(r"(?<![A-Za-z])(?:,\s*)?and\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|\w+ly\s+){0,2}$", re.I)
 # "In a statement it said … and expressed dismay at …": a pronoun subject of the first of two joined verbs
 _JOINED_PRONOUN = re.compile(r"(?:^|[\s)])(it|he|she)\s+(?:has\s+|had\s+|also\s+)?(?:said|says|wrote|[a-z]+ed)\b"
@@ -166,9 +168,12 @@ def _active(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str]) -> Non
         return  # "dismissed claims against X": a ruling for X, not a judgement of X
     if cue.startswith("alleg") and _IT_ALLEGES.search(text, s.start, m.start()):
         return  # "It alleges that ...": "it" is the lawsuit or complaint, not a party
-    targets = _verb_targets(ix, acc, sent, m, critic, obj_start, obj_end)
+    others = (voices or [])[1:] + co_subjects(ix, sent, critic, m.start())
+    others += [k for k in co_listed(ix, sent, critic, m.start()) if k not in others]
+    side = frozenset(others + listed_with(ix, sent, critic, m.start()))
+    targets = _verb_targets(ix, acc, sent, m, critic, obj_start, obj_end, side)
     acc.add(critic, targets, None, cue, m.start(), obj_end, sent, rule=VERB_OBJECT)
-    for other in (voices or [])[1:] + co_subjects(ix, sent, critic, m.start()):
+    for other in others:
         acc.add(other, [t for t in targets if t not in ix.excluded(other)], None, cue, m.start(), obj_end, sent,
                 rule=VERB_OBJECT)  # "Dow Jones and the New York Post sued Perplexity"
 
@@ -188,6 +193,11 @@ def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],
             critic = main[-1].critic
         elif ix.p["verb"].search(text, ctx.clause_start(sent, m.start()), m.start()):
             return None
+    if voices is None and _AND_BEFORE.search(text, max(s.start, m.start() - 20), m.start()):
+        # "He accused Corvalis of … and mocked the company's chart": the second verb shares the first one's subject
+        first = [f for f in acc.seen if f.sent == sent and f.start < m.start() and f.rule == VERB_OBJECT]
+        if first:
+            critic = first[-1].critic
     if critic is None and (pron := _PRONOUN_BEFORE.search(text, max(s.start, m.start() - 40), m.start())):
         # "In his own newsletter this week he mocked ...": the pronoun right before the verb
         critic = ctx.person_pronoun(m.start() - len(pron.group(0)))
@@ -207,13 +217,14 @@ def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],
 
 
 def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], critic: str, obj_start: int,
-                  obj_end: int) -> list[str]:
+                  obj_end: int, allies: frozenset[str] = frozenset()) -> list[str]:
     """What the verb at ``m`` criticises: its object, else whom a rebuttal answers, the subject at hand, the doer of
     an act it names, a decision's maker."""
     ctx, text = ix.ctx, ix.text
     s = ctx.sentence(sent)
     cue = m.group(0).lower()
-    targets = targets_in(ix, sent, obj_start, obj_end, critic, own_side=True)
+    # (the critic's co-subjects are its side: "A, B and C filed a complaint accusing the company" is not about B)
+    targets = targets_in(ix, sent, obj_start, obj_end, critic, own_side=True, allies=allies)
     if _PLAINTIFFS.match(text, obj_start):  # "faulted the plaintiffs": the parties who sued
         targets = [t for t in judgements.plaintiffs(ix, m.start(), acc.seen) if t != critic] or targets
     if _THEM_OBJECT.match(text, obj_start):

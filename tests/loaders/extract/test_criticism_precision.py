@@ -1,0 +1,60 @@
+"""Criticism roles that precision depends on: "the company" is a business, a joined verb keeps its subject, the
+critic's co-listed allies criticise with it and are never its target, a court a suit is filed in does not speak."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import check_spans, pairs
+
+from loaders.extract import extract
+
+_COMPANY = ("Zentrix Labs launched the Quillo app for children in May. The Children's Safety Coalition sued Zentrix "
+            "Labs in June. The coalition said the app was addictive. ")
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # "the company" refers to a business, not the campaign group named more recently
+    (_COMPANY + "Senator Ada Pike lambasted the company in a letter on Thursday.",
+     ("Ada Pike", "Zentrix Labs"), ("Ada Pike", "Children's Safety Coalition")),
+    # nor to the institute a critic works at
+    ("Zentrix Labs released its Quillo model on Monday. Tomas Quill, a researcher at the Corbel Institute for AI, "
+     "went further. He accused Zentrix of cherry-picking results and mocked the company's launch chart.",
+     ("Tomas Quill", "Zentrix Labs"), ("Zentrix Labs", "Corbel Institute for AI")),
+])
+def test_the_company_is_a_business(text: str, expected: tuple[str, str], absent: tuple[str, str]) -> None:
+    ex = extract(text)
+    got = pairs(ex)
+    assert expected in got
+    assert absent not in got
+    check_spans(text, ex)
+
+
+def test_joined_verb_keeps_the_first_verbs_subject() -> None:
+    text = ("Senator Ada Pike spoke at Harbor Analytics on Monday. She accused Zentrix Labs of lying and mocked the "
+            "company's chart.")
+    got = pairs(extract(text))
+    assert ("Ada Pike", "Zentrix Labs") in got
+    assert not any(critic == "Zentrix Labs" for critic, _ in got)
+
+
+@pytest.mark.parametrize("joined", [" and mocked", ", and mocked", " and later mocked"])
+def test_joined_verb_variants(joined: str) -> None:
+    text = f"Senator Ada Pike accused Zentrix Labs of lying{joined} the company's chart."
+    assert {c for c, _ in pairs(extract(text))} == {"Ada Pike"}
+
+
+def test_listed_allies_criticise_together_and_are_not_the_target() -> None:
+    text = ("Zentrix Labs makes the Quillo chatbot. The app faces pressure in the United States, where three groups, "
+            "the Harbor Alliance, Corbel and the Youth Law Project, have filed a complaint with the Federal Trade "
+            "Commission accusing the company of deceptive marketing.")
+    got = pairs(extract(text))
+    for critic in ("Harbor Alliance", "Corbel", "Youth Law Project"):
+        assert (critic, "Zentrix Labs") in got
+    assert not any(target in {"Harbor Alliance", "Corbel", "Youth Law Project"} for _, target in got)
+
+
+def test_court_a_suit_is_filed_in_is_not_the_critic() -> None:
+    text = ("In the complaint, filed on Tuesday in the US District Court for the Northern District of California, "
+            "Zentrix Labs argued that Corbel's tool amounts to computer fraud.")
+    got = pairs(extract(text))
+    assert not any("Court" in critic for critic, _ in got)
