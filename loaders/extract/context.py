@@ -17,7 +17,8 @@ from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
 _FRONTED = re.compile(r"^\s*(?:according to|in|on|at|during|after|before|following|speaking (?:on|to|at)|"
                       r"while|as|just as|when|with|despite|unlike|like|for|back then|however|meanwhile|since|although|"
                       r"though|if|once|until|because|founded|based|headquartered|backed|launched|started|created|"
-                      r"formed|spun out|known|writing|posting|asked|pressed)\b[^,]{0,120},\s*", re.I)
+                      r"formed|spun out|known|writing|posting|asked|pressed|formerly|previously)\b[^,]{0,120},\s*",
+                      re.I)
 # the lookahead on the first character lets most positions fail at once (matches as ";|...|\bbut\b|\bwhile\b|...")
 _CLAUSE_BREAK = re.compile(r"(?=[;:.\sbw])(?:;|\s[–—-]\s|:\s|\.\s|\b(?:but|wh(?:ile|ereas)|because)\b)", re.I)
 _MODIFIER_GAP = re.compile(r"^(?:[’']s?)?\s+(?:(?:[A-Za-z][\w.-]*|of)\s+){0,6}$")

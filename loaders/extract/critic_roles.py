@@ -34,7 +34,8 @@ _CLAUSE_PUNCT = re.compile(r"[,;:()“\"]")
 _LISTED_WITH = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:the\s+)?")
 _PREP_BEFORE = re.compile(r"\b(?:with|against|to|from|into|at|on|for|by|over|about|of|in)\s+(?:the\s+|an?\s+)?$",
                           re.I)
-_REPORTED_THAT = re.compile(r"\b(?:reported|reports|wrote|writes|revealed|disclosed)\s+(?:\w+\s+){0,3}?that\s+", re.I)
+_REPORTED_THAT = re.compile(r"\b(?:reported|reports|wrote|writes|revealed|disclosed|noted|notes|noting)\s+"
+                            r"(?:\w+\s+){0,3}?that\s+", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?$")  # "wrote that … and accused X": the writer's second verb
 # "Critics, including Senator X, ...", "The authors — who include X": the named member of a group
 _INCLUDING = re.compile(r"[^,;.]{0,40}(?:,\s+(?:including|among them|such as|notably)|\s*[—–(]\s*(?:who|which)\s+"
@@ -79,8 +80,11 @@ def critic_at(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
     if inner is not None and not _AND_THEN.search(text, inner.end(), pos):
         # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports
         named = [x for x in ctx.mentions(sent, inner.end(), pos) if ctx.is_head(x)]
-        return actor(ix, named[0].key, sent, named[0].start, found) if named else \
-            next(iter(ctx.anaphor_targets(inner.end(), pos, set())), None)
+        if named:
+            return actor(ix, named[0].key, sent, named[0].start, found)
+        if re.match(r"(?:he|she)\b", text[inner.end():pos], re.I):
+            return ctx.person_pronoun(inner.end())  # "she noted that she had criticised …"
+        return next(iter(ctx.anaphor_targets(inner.end(), pos, set())), None)
     before = text[ctx.sentence(sent).start:pos]
     # every match holds "who" or "which" (case-sensitive): most clauses have neither, and need no scan
     rel = _REL_PRONOUN.search(before) if "wh" in before else None

@@ -77,6 +77,12 @@ _JOINED_PRONOUN = re.compile(r"(?:^|[\s)])(it|he|she)\s+(?:has\s+|had\s+|also\s+
 _THEY_BEFORE = re.compile(r"\s*They\s+(?:also\s+|later\s+|then\s+|have\s+|had\s+|\w+ly\s+){0,3}$")
 # an object that refers back to what is being discussed rather than naming it
 _ABOUT_TOPIC = re.compile(r"\s*(?:whether|that|if|how|the|its|their|this|these|those)\b", re.I)
+# "“…,” he wrote, faulting …": a quote's attribution, then a participle
+_QUOTE_SPEAKER = re.compile(r"[”\"]\s*,?\s*([^,”\"“]{1,60}?)\s+(?:said|says|wrote|writes|added|adds|posted|tweeted|"
+                            r"told\s+[^,]{1,40}?)\s*,\s*$")
+_THAT_CLAUSE = re.compile(r"\s*that\s+")
+# "accused the UK of …": a proper name the resolver does not know is no topic
+_UNKNOWN_NAME = re.compile(r"\s*the\s+(?!C[EFTO]O\b)(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*\s+(?:of|for|over)\b")
 # "the PC's proposals": a party's thing, the party named by a short name the resolver does not know (not the topic)
 _UNKNOWN_OWNER = re.compile(r"\s*the\s+[A-Z][\w.&-]*[’']s\b")
 # "accusing them of": the parties just named by the same critic in the sentence
@@ -185,6 +191,10 @@ def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],
     ctx, text = ix.ctx, ix.text
     s = ctx.sentence(sent)
     critic = ix.critic_at(sent, m.start(), acc.seen) if voices is None else next(iter(voices), None)
+    quoted = _QUOTE_SPEAKER.search(text, max(s.start, m.start() - 90), m.start()) if voices is None else None
+    if quoted and m.group(0).split()[0].lower().endswith("ing"):
+        # "“… Field's response,” he wrote, faulting the CEO …": the quote's speaker, not a name inside the quote
+        return _speaker_of(ix, sent, quoted, acc)
     if voices is None and m.group(0).split()[0].lower().endswith("ing") and \
             re.search(r",\s*$", text[s.start:m.start()]):
         # "… have sued Anthropic, alleging that …": the participle's subject is the main verb's
@@ -216,6 +226,17 @@ def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],
     return critic
 
 
+def _speaker_of(ix: CriticIndex, sent: int, said: re.Match[str], acc: Collected) -> str | None:
+    """Who "he wrote" or "the senator said" after a quote names."""
+    if said.group(1).lower() in ("he", "she"):
+        # resolved where the quote opens: a person the quote names is not its speaker
+        s = ix.ctx.sentence(sent)
+        opened = max(ix.text.rfind("“", s.start, said.start()), ix.text.rfind('"', s.start, said.start()))
+        return ix.ctx.person_pronoun(opened if opened >= 0 else said.start(1))
+    named = [x for x in ix.ctx.mentions(sent, said.start(1), said.end(1)) if ix.ctx.is_head(x)]
+    return ix.actor(named[0].key, sent, named[0].start, acc.seen) if named else None
+
+
 def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], critic: str, obj_start: int,
                   obj_end: int, allies: frozenset[str] = frozenset()) -> list[str]:
     """What the verb at ``m`` criticises: its object, else whom a rebuttal answers, the subject at hand, the doer of
@@ -224,7 +245,10 @@ def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], 
     s = ctx.sentence(sent)
     cue = m.group(0).lower()
     # (the critic's co-subjects are its side: "A, B and C filed a complaint accusing the company" is not about B)
-    targets = targets_in(ix, sent, obj_start, obj_end, critic, own_side=True, allies=allies)
+    # "alleged that the four conspired to export Nvidia chips": the clause's subject is accused, not every name in it
+    that = _THAT_CLAUSE.match(text, obj_start, obj_end)
+    targets = targets_in(ix, sent, that.end() if that else obj_start, obj_end, critic, own_side=True, allies=allies,
+                         subject_only=bool(that) or cue.endswith(" that"))
     if _PLAINTIFFS.match(text, obj_start):  # "faulted the plaintiffs": the parties who sued
         targets = [t for t in judgements.plaintiffs(ix, m.start(), acc.seen) if t != critic] or targets
     if _THEM_OBJECT.match(text, obj_start):
@@ -236,7 +260,8 @@ def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], 
         attack = _ATTACK.match(cue) or ix.negative(text[obj_start:s.end])
         targets = (judgements.rebutted(ix, acc.seen, critic, m.start()) if attack else []) or targets
     elif not targets and not rebuttal and _ABOUT_TOPIC.match(text, obj_start, obj_end) and \
-            not _UNKNOWN_OWNER.match(text, obj_start, obj_end) and not DECISION.match(text, m.end(), s.end):
+            not _UNKNOWN_OWNER.match(text, obj_start, obj_end) and not DECISION.match(text, m.end(), s.end) and \
+            not (cue.startswith(("accus", "blam", "fault", "su")) and _UNKNOWN_NAME.match(text, obj_start, obj_end)):
         # "questioned whether the video was edited", "took a swipe at the valuation": the subject at hand
         targets = topic(ix, m.start(), critic)
     if not targets and cue.startswith(("expressed", "voiced")):

@@ -58,3 +58,30 @@ def test_court_a_suit_is_filed_in_is_not_the_critic() -> None:
             "Zentrix Labs argued that Corbel's tool amounts to computer fraud.")
     got = pairs(extract(text))
     assert not any("Court" in critic for critic, _ in got)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a fronted "In a post on X, formerly Twitter," is no subject
+    ("Zentrix Labs recalled its robotaxis on Monday. In a post on X, formerly Twitter, Supervisor Ada Pike accused "
+     "Zentrix Labs of hiding video evidence.", ("Ada Pike", "Zentrix Labs"), ("Twitter", "Zentrix Labs")),
+    # the participle after a quote's attribution belongs to its speaker, not to a name inside the quote
+    ("Zentrix Labs chief executive Tomas Quill denied the claims on Tuesday. Writing in Harbor Weekly, columnist Ada "
+     "Pike argued that the copying was \"exactly what these tools do.\" \"But what made it worse is Quill's "
+     "response,\" she wrote, faulting the executive for calling the complaint false.",
+     ("Ada Pike", "Tomas Quill"), ("Tomas Quill", "Zentrix Labs")),
+    # "alleged that the four conspired to export Nvidia chips": the clause's subject is accused, not a name in it
+    ("The Department of Justice alleged that the four men conspired to export advanced Nvidia chips to China.",
+     None, ("Department of Justice", "Nvidia")),
+    # "accused the UK of …": a country the resolver does not know is not replaced by the story's company
+    ("Zentrix Labs faces a ban in Britain. Senator Ada Pike accused the UK of \"contemplating a Russia-style "
+     "Zentrix ban\".", None, ("Ada Pike", "Zentrix Labs")),
+])
+def test_subject_and_object_by_structure(text: str, expected: tuple[str, str] | None, absent: tuple[str, str]) -> None:
+    ex = extract(text)
+    got = pairs(ex)
+    if expected is not None:
+        assert expected in got
+    assert absent not in got
+    check_spans(text, ex)
+
+
