@@ -28,6 +28,12 @@ _APPOSED = re.compile(r",\s+(?:a|an|the)\s[^,;()“\"]{2,90}$")
 # a subordinate or coordinate clause with its own subject: "… after the commission raised concerns", "…, and X said"
 _SUBORDINATOR = re.compile(r"(?:\b(?:after|before|when|until|since|although|though|unless|once|whereas|where|because)|"
                            r",\s+(?:and|but))\s+(?:the\s+)?")
+_SUBORDINATOR_AS = re.compile(r"(?:\b(?:after|before|when|until|since|although|though|unless|once|whereas|where|"
+                              r"because|as)|,\s+(?:and|but))\s+")
+# an unnamed common noun phrase as a subject: "some investors ", "many users ", "regulators "
+_COMMON_NP = re.compile(r"(?:(?:some|many|several|other|most|few|a few|a|an|the|these|those|two|three|dozens of|"
+                        r"hundreds of)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:ers|ists|ors|ics|ants|ents|ians)|"
+                        r"[a-z][\w-]*(?:ers|ists|ors|ics|ants|ents|ians))\s+(?:have\s+|had\s+|also\s+)?")
 # lowercase title words before the subject's name: "…, and technology minister Liz Kendall called …"
 _TITLE_WORDS = re.compile(r"(?:(?!(?:that|which|who|whom|whose|it|this|these|those|then)\b)[a-z][\w-]*\s+){0,3}")
 _CLAUSE_PUNCT = re.compile(r"[,;:()“\"]")
@@ -116,6 +122,8 @@ def _clause_subject(ix: CriticIndex, sent: int, pos: int) -> tuple[str | None, b
         # "with the European Commission": an object of a preposition is not the subject, nor are the names listed
         # with it ("researchers from OpenAI, Anthropic and others")
         key = next((m.key for m in _after_prep_object(ix, heads, cs) if m.type in ("Person", "Organization")), None)
+    if _unnamed_subordinate(ix, sent, cs, pos):
+        return None, False  # "Apple shares fell, as some investors complained …": the investors, not Apple
     key = _subordinate_subject(ix, sent, cs, pos) or key
     key = _titled_person(ix, sent, key, pos)
     if key is not None and _not_speaking(ix, sent, key, cs, pos):
@@ -152,6 +160,16 @@ def _subordinate_subject(ix: CriticIndex, sent: int, cs: int, pos: int) -> str |
     # the name must be the clause's subject: only its own words (a title, a possessive) stand before the verb
     gap = ix.text[named[0].end:pos]
     return named[0].key if len(gap.split()) <= 3 and not _CLAUSE_PUNCT.search(gap) else None
+
+
+def _unnamed_subordinate(ix: CriticIndex, sent: int, cs: int, pos: int) -> bool:
+    """Whether the verb at ``pos`` ends a subordinate clause whose subject is an unnamed noun phrase ("…, as some
+    investors complained", "after regulators raised concerns"): its speaker is not the main clause's subject."""
+    subs = list(_SUBORDINATOR_AS.finditer(ix.text, cs, pos))
+    if not subs:
+        return False
+    gap = ix.text[subs[-1].end():pos]
+    return bool(_COMMON_NP.fullmatch(gap)) and not ix.ctx.mentions(sent, subs[-1].end(), pos)
 
 
 def actor(ix: CriticIndex, key: str | None, sent: int, pos: int, found: Found) -> str | None:

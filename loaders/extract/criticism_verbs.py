@@ -82,7 +82,7 @@ _QUOTE_SPEAKER = re.compile(r"[”\"]\s*,?\s*([^,”\"“]{1,60}?)\s+(?:said|say
                             r"told\s+[^,]{1,40}?)\s*,\s*$")
 _THAT_CLAUSE = re.compile(r"\s*that\s+")
 # "accused the UK of …": a proper name the resolver does not know is no topic
-_UNKNOWN_NAME = re.compile(r"\s*the\s+(?!C[EFTO]O\b)(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*\s+(?:of|for|over)\b")
+_UNKNOWN_NAME = re.compile(r"\s*the\s+(?!C[EFTO]O\b)(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:\s+(?:of|for|over)\b|\s*$)")
 # "the PC's proposals": a party's thing, the party named by a short name the resolver does not know (not the topic)
 _UNKNOWN_OWNER = re.compile(r"\s*the\s+[A-Z][\w.&-]*[’']s\b")
 # "accusing them of": the parties just named by the same critic in the sentence
@@ -177,7 +177,9 @@ def _active(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str]) -> Non
     others = (voices or [])[1:] + co_subjects(ix, sent, critic, m.start())
     others += [k for k in co_listed(ix, sent, critic, m.start()) if k not in others]
     side = frozenset(others + listed_with(ix, sent, critic, m.start()))
-    targets = _verb_targets(ix, acc, sent, m, critic, obj_start, obj_end, side)
+    charge = _BARE_OF.search(text, obj_start, obj_end) if cue.startswith("accus") else None
+    # "accused the company of anti-competitive behavior …, and Slack filed …": what follows "of" is the charge
+    targets = _verb_targets(ix, acc, sent, m, critic, obj_start, charge.start() if charge else obj_end, side)
     acc.add(critic, targets, None, cue, m.start(), obj_end, sent, rule=VERB_OBJECT)
     for other in others:
         acc.add(other, [t for t in targets if t not in ix.excluded(other)], None, cue, m.start(), obj_end, sent,

@@ -85,3 +85,20 @@ def test_subject_and_object_by_structure(text: str, expected: tuple[str, str] | 
     check_spans(text, ex)
 
 
+
+
+@pytest.mark.parametrize(("text", "role", "name"), [
+    # "…, as some investors complained": an unnamed subordinate subject speaks, not the main clause's company
+    ("Zentrix Labs shares closed down 2%, as some investors complained that the keynote was short on details about "
+     "Corbel's role.", 0, "Zentrix Labs"),
+    # "accused the company of …, and Corbel filed …": after "of" comes the charge, not another target
+    ("Zentrix Labs sells the Quillo suite. Senator Ada Pike has accused the company of anti-competitive behaviour in "
+     "the past, and Corbel filed a complaint with the European Commission.", 1, "Corbel"),
+])
+def test_unnamed_subordinate_subject_and_charge(text: str, role: int, name: str) -> None:
+    assert all(pair[role] != name for pair in pairs(extract(text)))
+
+
+def test_unnamed_subordinate_keeps_a_named_group() -> None:
+    got = pairs(extract("Zentrix Labs paused the rollout after regulators criticised the app."))
+    assert ("regulators", "Zentrix Labs") in got
