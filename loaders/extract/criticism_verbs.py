@@ -80,6 +80,7 @@ _ABOUT_TOPIC = re.compile(r"\s*(?:whether|that|if|how|the|its|their|this|these|t
 # "“…,” he wrote, faulting …": a quote's attribution, then a participle
 _QUOTE_SPEAKER = re.compile(r"[”\"]\s*,?\s*([^,”\"“]{1,60}?)\s+(?:said|says|wrote|writes|added|adds|posted|tweeted|"
                             r"told\s+[^,]{1,40}?)\s*,\s*$")
+_GERUND_AFTER = re.compile(r"\b(?:for|of|about|against|from|without)\s+$", re.I)
 _THAT_CLAUSE = re.compile(r"\s*that\s+")
 # "accused the UK of …": a proper name the resolver does not know is no topic
 _UNKNOWN_NAME = re.compile(r"\s*the\s+(?!C[EFTO]O\b)(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:\s+(?:of|for|over)\b|\s*$)")
@@ -127,6 +128,9 @@ def verb_object(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
             continue
         if _NOUN_USE.match(m.group(0)) and _DETERMINER.search(text, max(s.start, m.start() - 12), m.start()):
             continue  # "the ban would cost the firm": a noun, not the verb
+        if _GERUND_AFTER.search(text, max(s.start, m.start() - 10), m.start()) and \
+                m.group(0).split()[0].lower().endswith("ing"):
+            continue  # "arguments for dismissing the risk", "accused X of suing Y": a gerund with a subject of its own
         if ix.p["passive"].search(text, max(s.start, m.start() - 16), min(s.end, m.end() + 4)):
             _passive(ix, acc, sent, m)
             continue

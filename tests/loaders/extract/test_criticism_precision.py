@@ -102,3 +102,9 @@ def test_unnamed_subordinate_subject_and_charge(text: str, role: int, name: str)
 def test_unnamed_subordinate_keeps_a_named_group() -> None:
     got = pairs(extract("Zentrix Labs paused the rollout after regulators criticised the app."))
     assert ("regulators", "Zentrix Labs") in got
+
+
+def test_gerund_after_a_preposition_is_not_the_subjects_verb() -> None:
+    text = ("Senator Ada Pike has called Zentrix Labs reckless. Researcher Tomas Quill wrote in a blog post that "
+            "arguments for dismissing Zentrix Labs \"don't hold up\".")
+    assert ("Tomas Quill", "Zentrix Labs") not in pairs(extract(text))
