@@ -17,7 +17,8 @@ from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
 _FRONTED = re.compile(r"^\s*(?:according to|in|on|at|during|after|before|following|speaking (?:on|to|at)|"
                       r"while|as|just as|when|with|despite|unlike|like|for|back then|however|meanwhile|since|although|"
                       r"though|if|once|until|because|founded|based|headquartered|backed|launched|started|created|"
-                      r"formed|spun out|known|writing|posting|asked|pressed)\b[^,]{0,120},\s*", re.I)
+                      r"formed|spun out|known|writing|posting|asked|pressed|formerly|previously)\b[^,]{0,120},\s*",
+                      re.I)
 # the lookahead on the first character lets most positions fail at once (matches as ";|...|\bbut\b|\bwhile\b|...")
 _CLAUSE_BREAK = re.compile(r"(?=[;:.\sbw])(?:;|\s[–—-]\s|:\s|\.\s|\b(?:but|wh(?:ile|ereas)|because)\b)", re.I)
 _MODIFIER_GAP = re.compile(r"^(?:[’']s?)?\s+(?:(?:[A-Za-z][\w.-]*|of)\s+){0,6}$")
@@ -37,6 +38,12 @@ _AUTHORITY_DESC = re.compile(r"^\s*(?:the\s+|(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*[
                              r"regulator|watchdog|authority|antitrust agency|competition agency|privacy agency|"
                              r"data protection agency|commissioner)\b")
 # "Qatar Investment Authority", "Abu Dhabi Investment Office": sovereign investors, not regulators
+# "the company", "the startup": a business, never a public body, a court, a campaign group, a school or an outlet
+_COMPANY_WORDS = frozenset({"company", "firm", "startup", "start-up", "chipmaker", "maker", "developer", "giant"})
+_NOT_A_COMPANY = re.compile(r"\b(?:Institute|Coalition|Alliance|Foundation|Commission|Agency|Department|Ministry|"
+                            r"University|College|School|Court|Council|Committee|Association|Union|Authority|"
+                            r"Parliament|Congress|Senate|Government|Administration|Garante|Regulat\w*|Office|Bureau|"
+                            r"Center|Centre|Society|Federation|League|Campaign|Project|Network|Watchdog)\b")
 _INVESTOR_LABEL = re.compile(r"\b(?:Investment|Investments|Capital|Fund|Wealth|Holdings?|Partners|Ventures)\b")
 _REGULATOR_LABEL = re.compile(r"\b(?:Commission|Authority|Agency|Administration|Office|Commissioner|Garante|"
                               r"Regulat\w*|Autorit\w*|Inspectorate|Directorate|Bureau|Competition|Watchdog)\b")
@@ -406,10 +413,21 @@ class DocContext:
                 media = {k for k, e in self.entities.items() if e.type == "Organization" and
                          re.split(r"[\s-]", e.label)[-1] in _MEDIA_HEADS}  # "Chicago Sun-Times"
                 key = self.recent(start + at, ("Organization",), exclude | (set(self.entities) - media), 12)
+            elif words.lower().split()[-1] in _COMPANY_WORDS:
+                firms = exclude | self._non_companies()
+                key = self.salient(start + at, firms) or self.salient(start + at, firms, max_sentences=12)
+                if key is None:
+                    continue
             key = key or self.salient(start + at, exclude)
             if key and key not in out:
                 out.append(key)
         return out
+
+    def _non_companies(self) -> set[str]:
+        """Organisations whose names mark them as public bodies, courts, campaigns, schools or outlets: never what "the
+        company" refers to."""
+        return {k for k, e in self.entities.items() if e.type == "Organization" and
+                (_NOT_A_COMPANY.search(e.label) or re.split(r"[\s-]", e.label)[-1] in _MEDIA_HEADS)}
 
     def _label_nouns(self) -> dict[str, list[str]]:
         """Head nouns of the document's multi-word organisation names ("foundation" for "Open Code Foundation")."""

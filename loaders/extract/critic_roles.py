@@ -28,12 +28,20 @@ _APPOSED = re.compile(r",\s+(?:a|an|the)\s[^,;()“\"]{2,90}$")
 # a subordinate or coordinate clause with its own subject: "… after the commission raised concerns", "…, and X said"
 _SUBORDINATOR = re.compile(r"(?:\b(?:after|before|when|until|since|although|though|unless|once|whereas|where|because)|"
                            r",\s+(?:and|but))\s+(?:the\s+)?")
+_SUBORDINATOR_AS = re.compile(r"(?:\b(?:after|before|when|until|since|although|though|unless|once|whereas|where|"
+                              r"because|as)|,\s+(?:and|but))\s+")
+# an unnamed common noun phrase as a subject: "some investors ", "many users ", "regulators "
+_COMMON_NP = re.compile(r"(?:(?:some|many|several|other|most|few|a few|a|an|the|these|those|two|three|dozens of|"
+                        r"hundreds of)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:ers|ists|ors|ics|ants|ents|ians)|"
+                        r"[a-z][\w-]*(?:ers|ists|ors|ics|ants|ents|ians))\s+(?:have\s+|had\s+|also\s+)?")
 # lowercase title words before the subject's name: "…, and technology minister Liz Kendall called …"
 _TITLE_WORDS = re.compile(r"(?:(?!(?:that|which|who|whom|whose|it|this|these|those|then)\b)[a-z][\w-]*\s+){0,3}")
 _CLAUSE_PUNCT = re.compile(r"[,;:()“\"]")
 _LISTED_WITH = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?:the\s+)?")
-_PREP_BEFORE = re.compile(r"\b(?:with|against|to|from|into|at|on|for|by|over|about|of)\s+(?:the\s+)?$", re.I)
-_REPORTED_THAT = re.compile(r"\b(?:reported|reports|wrote|writes|revealed|disclosed)\s+(?:\w+\s+){0,3}?that\s+", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:with|against|to|from|into|at|on|for|by|over|about|of|in)\s+(?:the\s+|an?\s+)?$",
+                          re.I)
+_REPORTED_THAT = re.compile(r"\b(?:reported|reports|wrote|writes|revealed|disclosed|noted|notes|noting)\s+"
+                            r"(?:\w+\s+){0,3}?that\s+", re.I)
 _AND_THEN = re.compile(r"\band\s+(?:\w+\s+)?$")  # "wrote that … and accused X": the writer's second verb
 # "Critics, including Senator X, ...", "The authors — who include X": the named member of a group
 _INCLUDING = re.compile(r"[^,;.]{0,40}(?:,\s+(?:including|among them|such as|notably)|\s*[—–(]\s*(?:who|which)\s+"
@@ -78,8 +86,11 @@ def critic_at(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
     if inner is not None and not _AND_THEN.search(text, inner.end(), pos):
         # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports
         named = [x for x in ctx.mentions(sent, inner.end(), pos) if ctx.is_head(x)]
-        return actor(ix, named[0].key, sent, named[0].start, found) if named else \
-            next(iter(ctx.anaphor_targets(inner.end(), pos, set())), None)
+        if named:
+            return actor(ix, named[0].key, sent, named[0].start, found)
+        if re.match(r"(?:he|she)\b", text[inner.end():pos], re.I):
+            return ctx.person_pronoun(inner.end())  # "she noted that she had criticised …"
+        return next(iter(ctx.anaphor_targets(inner.end(), pos, set())), None)
     before = text[ctx.sentence(sent).start:pos]
     # every match holds "who" or "which" (case-sensitive): most clauses have neither, and need no scan
     rel = _REL_PRONOUN.search(before) if "wh" in before else None
@@ -111,6 +122,8 @@ def _clause_subject(ix: CriticIndex, sent: int, pos: int) -> tuple[str | None, b
         # "with the European Commission": an object of a preposition is not the subject, nor are the names listed
         # with it ("researchers from OpenAI, Anthropic and others")
         key = next((m.key for m in _after_prep_object(ix, heads, cs) if m.type in ("Person", "Organization")), None)
+    if _unnamed_subordinate(ix, sent, cs, pos):
+        return None, False  # "Apple shares fell, as some investors complained …": the investors, not Apple
     key = _subordinate_subject(ix, sent, cs, pos) or key
     key = _titled_person(ix, sent, key, pos)
     if key is not None and _not_speaking(ix, sent, key, cs, pos):
@@ -147,6 +160,16 @@ def _subordinate_subject(ix: CriticIndex, sent: int, cs: int, pos: int) -> str |
     # the name must be the clause's subject: only its own words (a title, a possessive) stand before the verb
     gap = ix.text[named[0].end:pos]
     return named[0].key if len(gap.split()) <= 3 and not _CLAUSE_PUNCT.search(gap) else None
+
+
+def _unnamed_subordinate(ix: CriticIndex, sent: int, cs: int, pos: int) -> bool:
+    """Whether the verb at ``pos`` ends a subordinate clause whose subject is an unnamed noun phrase ("…, as some
+    investors complained", "after regulators raised concerns"): its speaker is not the main clause's subject."""
+    subs = list(_SUBORDINATOR_AS.finditer(ix.text, cs, pos))
+    if not subs:
+        return False
+    gap = ix.text[subs[-1].end():pos]
+    return bool(_COMMON_NP.fullmatch(gap)) and not ix.ctx.mentions(sent, subs[-1].end(), pos)
 
 
 def actor(ix: CriticIndex, key: str | None, sent: int, pos: int, found: Found) -> str | None:
@@ -235,6 +258,39 @@ def co_subjects(ix: CriticIndex, sent: int, critic: str, pos: int) -> list[str]:
     for m in judgements.true_list(ix, first, sent, pos):  # "A, B, C and 14 other authors, in a suit ..., accused"
         if m.key not in out:
             out.append(m.key)
+    return out
+
+
+def listed_with(ix: CriticIndex, sent: int, critic: str, pos: int) -> list[str]:
+    """The names listed with the critic before ``pos`` ("three groups, A, B and the C, have filed …"): its own side."""
+    ms = [m for m in ix.ctx.mentions(sent, None, pos) if ix.ctx.is_head(m)]
+    at = next((i for i, m in enumerate(ms) if m.key == critic), None)
+    if at is None:
+        return []
+    return [m.key for m in _listed(ix, ms[at:]) if m.key != critic]
+
+
+def co_listed(ix: CriticIndex, sent: int, critic: str, pos: int) -> list[str]:
+    """The names of a list that the critic opens and "and" closes ("the Young People's Alliance, Encode and the
+    Tech Justice Law Project, have filed …"): they criticise with it."""
+    ms = [m for m in ix.ctx.mentions(sent, None, pos) if ix.ctx.is_head(m)]
+    at = next((i for i, m in enumerate(ms) if m.key == critic), None)
+    if at is None or ms[at].possessive:
+        return []
+    listed = _listed(ix, ms[at:])
+    if not listed or any(m.possessive or m.type not in ("Person", "Organization") for m in listed) or \
+            not re.search(r"\b(?:and|&)\s", ix.text[ms[at + len(listed) - 1].end:listed[-1].start]):
+        return []
+    return [m.key for m in listed if m.key != critic]
+
+
+def _listed(ix: CriticIndex, ms: list[ResolvedMention]) -> list[ResolvedMention]:
+    """The mentions after ``ms[0]`` joined to it by commas or "and", up to the first that is not."""
+    out: list[ResolvedMention] = []
+    for a, b in pairwise(ms):
+        if not _LISTED_WITH.fullmatch(ix.text, a.end, b.start):
+            break
+        out.append(b)
     return out
 
 

@@ -73,11 +73,12 @@ _PLURAL = re.compile(r"\bboth companies\b|\bthe companies\b")
 
 
 def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *, subject_only: bool = False,
-               own_side: bool = False) -> list[str]:
+               own_side: bool = False, allies: frozenset[str] = frozenset()) -> list[str]:
     """Targets named in [start, end): the first name (and what it possesses), else "the company"
-    (``own_side``: the critic's own organisation may be named, as the object of "sued" or "accused" is)."""
+    (``own_side``: the critic's own organisation may be named, as the object of "sued" or "accused" is; ``allies``:
+    the critic's co-subjects, never its targets)."""
     ctx, text = ix.ctx, ix.text
-    excluded = {critic} if own_side else ix.excluded(critic)
+    excluded = ({critic} if own_side else ix.excluded(critic)) | allies
     end = end if subject_only else charge_end(ix, sent, start, end)
     cands = [m for m in ctx.mentions(sent, start, end)
              if m.type in ("Person", "Organization", "Product") and m.key not in excluded and ctx.is_head(m)

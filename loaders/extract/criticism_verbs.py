@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from loaders.extract import judgements
-from loaders.extract.critic_roles import co_subjects
+from loaders.extract.critic_roles import co_listed, co_subjects, listed_with
 from loaders.extract.criticism_found import Collected, Finding, Found
 from loaders.extract.criticism_targets import object_end, same_critic, targets_in, topic
 from loaders.extract.judgements import ACT_NOUN, DECISION, REBUTTED, SAID_COMPANY
@@ -67,6 +67,8 @@ _AUTHORITY_WORD = re.compile(r"\b(?:attorneys?[- ]generals?|attorneys general|re
 _TO_UNDO = re.compile(r"[’']?s?\s+to\s+(?:immediately\s+)?(?:stop|halt|withdraw|remove|pull|scrap|drop|suspend|pause|"
                       r"abandon|rethink|reverse|reconsider|disable|end|ban|cease|retract|recall|delay|shut|take down|"
                       r"apologi[sz]e|resign|step down|fix|explain|stop using)\b", re.I)
+# "… and mocked": a verb joined to the one before with no subject of its own
+_AND_BEFORE = re.compile(r"(?<![A-Za-z])(?:,\s*)?and\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|\w+ly\s+){0,2}$", re.I)
 # "In a statement it said … and expressed dismay at …": a pronoun subject of the first of two joined verbs
 _JOINED_PRONOUN = re.compile(r"(?:^|[\s)])(it|he|she)\s+(?:has\s+|had\s+|also\s+)?(?:said|says|wrote|[a-z]+ed)\b"
@@ -75,6 +77,13 @@ _JOINED_PRONOUN = re.compile(r"(?:^|[\s)])(it|he|she)\s+(?:has\s+|had\s+|also\s+
 _THEY_BEFORE = re.compile(r"\s*They\s+(?:also\s+|later\s+|then\s+|have\s+|had\s+|\w+ly\s+){0,3}$")
 # an object that refers back to what is being discussed rather than naming it
 _ABOUT_TOPIC = re.compile(r"\s*(?:whether|that|if|how|the|its|their|this|these|those)\b", re.I)
+# "“…,” he wrote, faulting …": a quote's attribution, then a participle
+_QUOTE_SPEAKER = re.compile(r"[”\"]\s*,?\s*([^,”\"“]{1,60}?)\s+(?:said|says|wrote|writes|added|adds|posted|tweeted|"
+                            r"told\s+[^,]{1,40}?)\s*,\s*$")
+_GERUND_AFTER = re.compile(r"\b(?:for|of|about|against|from|without)\s+$", re.I)
+_THAT_CLAUSE = re.compile(r"\s*that\s+")
+# "accused the UK of …": a proper name the resolver does not know is no topic
+_UNKNOWN_NAME = re.compile(r"\s*the\s+(?!C[EFTO]O\b)(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:\s+(?:of|for|over)\b|\s*$)")
 # "the PC's proposals": a party's thing, the party named by a short name the resolver does not know (not the topic)
 _UNKNOWN_OWNER = re.compile(r"\s*the\s+[A-Z][\w.&-]*[’']s\b")
 # "accusing them of": the parties just named by the same critic in the sentence
@@ -119,6 +128,9 @@ def verb_object(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
             continue
         if _NOUN_USE.match(m.group(0)) and _DETERMINER.search(text, max(s.start, m.start() - 12), m.start()):
             continue  # "the ban would cost the firm": a noun, not the verb
+        if _GERUND_AFTER.search(text, max(s.start, m.start() - 10), m.start()) and \
+                m.group(0).split()[0].lower().endswith("ing"):
+            continue  # "arguments for dismissing the risk", "accused X of suing Y": a gerund with a subject of its own
         if ix.p["passive"].search(text, max(s.start, m.start() - 16), min(s.end, m.end() + 4)):
             _passive(ix, acc, sent, m)
             continue
@@ -166,9 +178,14 @@ def _active(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str]) -> Non
         return  # "dismissed claims against X": a ruling for X, not a judgement of X
     if cue.startswith("alleg") and _IT_ALLEGES.search(text, s.start, m.start()):
         return  # "It alleges that ...": "it" is the lawsuit or complaint, not a party
-    targets = _verb_targets(ix, acc, sent, m, critic, obj_start, obj_end)
+    others = (voices or [])[1:] + co_subjects(ix, sent, critic, m.start())
+    others += [k for k in co_listed(ix, sent, critic, m.start()) if k not in others]
+    side = frozenset(others + listed_with(ix, sent, critic, m.start()))
+    charge = _BARE_OF.search(text, obj_start, obj_end) if cue.startswith("accus") else None
+    # "accused the company of anti-competitive behavior …, and Slack filed …": what follows "of" is the charge
+    targets = _verb_targets(ix, acc, sent, m, critic, obj_start, charge.start() if charge else obj_end, side)
     acc.add(critic, targets, None, cue, m.start(), obj_end, sent, rule=VERB_OBJECT)
-    for other in (voices or [])[1:] + co_subjects(ix, sent, critic, m.start()):
+    for other in others:
         acc.add(other, [t for t in targets if t not in ix.excluded(other)], None, cue, m.start(), obj_end, sent,
                 rule=VERB_OBJECT)  # "Dow Jones and the New York Post sued Perplexity"
 
@@ -180,6 +197,10 @@ def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],
     ctx, text = ix.ctx, ix.text
     s = ctx.sentence(sent)
     critic = ix.critic_at(sent, m.start(), acc.seen) if voices is None else next(iter(voices), None)
+    quoted = _QUOTE_SPEAKER.search(text, max(s.start, m.start() - 90), m.start()) if voices is None else None
+    if quoted and m.group(0).split()[0].lower().endswith("ing"):
+        # "“… Field's response,” he wrote, faulting the CEO …": the quote's speaker, not a name inside the quote
+        return _speaker_of(ix, sent, quoted, acc)
     if voices is None and m.group(0).split()[0].lower().endswith("ing") and \
             re.search(r",\s*$", text[s.start:m.start()]):
         # "… have sued Anthropic, alleging that …": the participle's subject is the main verb's
@@ -188,6 +209,11 @@ def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],
             critic = main[-1].critic
         elif ix.p["verb"].search(text, ctx.clause_start(sent, m.start()), m.start()):
             return None
+    if voices is None and _AND_BEFORE.search(text, max(s.start, m.start() - 20), m.start()):
+        # "He accused Corvalis of … and mocked the company's chart": the second verb shares the first one's subject
+        first = [f for f in acc.seen if f.sent == sent and f.start < m.start() and f.rule == VERB_OBJECT]
+        if first:
+            critic = first[-1].critic
     if critic is None and (pron := _PRONOUN_BEFORE.search(text, max(s.start, m.start() - 40), m.start())):
         # "In his own newsletter this week he mocked ...": the pronoun right before the verb
         critic = ctx.person_pronoun(m.start() - len(pron.group(0)))
@@ -206,14 +232,29 @@ def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],
     return critic
 
 
+def _speaker_of(ix: CriticIndex, sent: int, said: re.Match[str], acc: Collected) -> str | None:
+    """Who "he wrote" or "the senator said" after a quote names."""
+    if said.group(1).lower() in ("he", "she"):
+        # resolved where the quote opens: a person the quote names is not its speaker
+        s = ix.ctx.sentence(sent)
+        opened = max(ix.text.rfind("“", s.start, said.start()), ix.text.rfind('"', s.start, said.start()))
+        return ix.ctx.person_pronoun(opened if opened >= 0 else said.start(1))
+    named = [x for x in ix.ctx.mentions(sent, said.start(1), said.end(1)) if ix.ctx.is_head(x)]
+    return ix.actor(named[0].key, sent, named[0].start, acc.seen) if named else None
+
+
 def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], critic: str, obj_start: int,
-                  obj_end: int) -> list[str]:
+                  obj_end: int, allies: frozenset[str] = frozenset()) -> list[str]:
     """What the verb at ``m`` criticises: its object, else whom a rebuttal answers, the subject at hand, the doer of
     an act it names, a decision's maker."""
     ctx, text = ix.ctx, ix.text
     s = ctx.sentence(sent)
     cue = m.group(0).lower()
-    targets = targets_in(ix, sent, obj_start, obj_end, critic, own_side=True)
+    # (the critic's co-subjects are its side: "A, B and C filed a complaint accusing the company" is not about B)
+    # "alleged that the four conspired to export Nvidia chips": the clause's subject is accused, not every name in it
+    that = _THAT_CLAUSE.match(text, obj_start, obj_end)
+    targets = targets_in(ix, sent, that.end() if that else obj_start, obj_end, critic, own_side=True, allies=allies,
+                         subject_only=bool(that) or cue.endswith(" that"))
     if _PLAINTIFFS.match(text, obj_start):  # "faulted the plaintiffs": the parties who sued
         targets = [t for t in judgements.plaintiffs(ix, m.start(), acc.seen) if t != critic] or targets
     if _THEM_OBJECT.match(text, obj_start):
@@ -225,7 +266,8 @@ def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], 
         attack = _ATTACK.match(cue) or ix.negative(text[obj_start:s.end])
         targets = (judgements.rebutted(ix, acc.seen, critic, m.start()) if attack else []) or targets
     elif not targets and not rebuttal and _ABOUT_TOPIC.match(text, obj_start, obj_end) and \
-            not _UNKNOWN_OWNER.match(text, obj_start, obj_end) and not DECISION.match(text, m.end(), s.end):
+            not _UNKNOWN_OWNER.match(text, obj_start, obj_end) and not DECISION.match(text, m.end(), s.end) and \
+            not (cue.startswith(("accus", "blam", "fault", "su")) and _UNKNOWN_NAME.match(text, obj_start, obj_end)):
         # "questioned whether the video was edited", "took a swipe at the valuation": the subject at hand
         targets = topic(ix, m.start(), critic)
     if not targets and cue.startswith(("expressed", "voiced")):
