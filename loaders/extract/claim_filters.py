@@ -38,7 +38,7 @@ _OWN_PLAN = re.compile(
     r"worried|heartbroken)|won[’']t|wouldn[’']t|"
     r"(?:can(?:not|[’']t)|could(?: not|n[’']t)|(?:is|was|are|were) unable to) (?:yet )?(?:predict|say|know|tell|"
     r"confirm|determine|verify|guarantee|rule out|comment|disclose|share|reveal|discuss|name|specify)|"
-    r"(?:has|had|have) (?:also |since |now |already )?(?:received|reached|"
+    r"(?:has|had|have) [\"“]?(?:also |since |now |already |\w+ly )?[\"“]?(?:received|reached|"
     r"summoned|ordered|opened|fined|requested|blocked|banned|hired|appointed|retained|discussed|asked|signed|"
     r"launched|filed|sent|identified|contacted|reached out|parted ways|parted company|terminated|ended|fired|"
     r"dismissed|acquired|partnered|completed|promoted|named)|spent|tried|sought|offered|reached out|contacted|"

@@ -14,6 +14,7 @@ from functools import lru_cache, partial
 
 from kg.model import Claim, Criticism, Quantity
 from loaders.extract.attribution import Attribution, reported_attributions
+from loaders.extract.claim_actions import own_action
 from loaders.extract.claim_company import (
     RECENT_SPEAKER,
     body_attribution,
@@ -319,8 +320,9 @@ class _DocClaims:
         if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
             return False
-        if not self._quantities(start, end) and _characterised(ctx, finder, speaker, sent, start, end):
-            return False
+        if not self._quantities(start, end) and (_characterised(ctx, finder, speaker, sent, start, end) or
+                                                 own_action(ctx, speaker, sent, start, end)):
+            return False  # a side characterised, or the speaker's own action on another (an event)
         # an announcement is an event; with a figure, a borderline claim (schema)
         return not announced or bool(self._quantities(start, end))
 

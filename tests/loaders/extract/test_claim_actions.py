@@ -1,0 +1,36 @@
+"""Claims: what the speaker did to another party is an event it reports, not a claim; an unnamed individual's words
+are not the organisations' named around them (loaders/extract/claim_actions.py, claim_speech.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+from tests.loaders.extract.test_extract_claims import claims_of
+
+
+@pytest.mark.parametrize("text", [
+    "The Halvorsen Transit Agency said it notified Zentrix Labs of the suspension on Tuesday.",
+    "Halvorsen Robotics said it removed Zentrix Labs from its list of verified partners.",
+    "The agency said it had provided Zentrix Labs with the steps needed to reapply for its permits.",
+    "Halvorsen Robotics said it had \"repeatedly requested\" that Zentrix Labs remove its products from the store.",
+])
+def test_the_speakers_own_action_on_another_party_is_no_claim(text: str) -> None:
+    assert claims_of(extract(text)) == []
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    # its standing against another party, and its own figures, stay claims
+    ("Halvorsen Robotics said it had overtaken Zentrix Labs in sales of warehouse robots last year.",
+     "it had overtaken Zentrix Labs"),
+    ("Halvorsen Robotics said it paid Zentrix Labs $40 million for the licence.", "it paid Zentrix Labs $40 million"),
+])
+def test_the_speakers_standing_and_figures_stay_claims(text: str, statement: str) -> None:
+    assert any(statement in c[1] for c in claims_of(extract(text))), claims_of(extract(text))
+
+
+@pytest.mark.parametrize("opening", ["One person on Reddit who said", "A longtime customer who wrote on Reddit that"])
+def test_an_unnamed_individual_is_not_the_organisation_named_near_them(opening: str) -> None:
+    text = (f"{opening} their company had used Zentrix Labs' assistant said they had to cancel after two months "
+            "because it kept making things up.")
+    assert [c for c in claims_of(extract(text)) if c[0] in ("Zentrix Labs", "Reddit")] == []
