@@ -210,7 +210,7 @@ _DEGREE = re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:(?:far|much|s
 # "it was inappropriate for X to speak", "it is hard to confirm …": an adjective judging an act (extraposition)
 _EXTRAPOSED = re.compile(r"(?:that\s+)?it\s+(?:is|was|would be|isn[’']t|wasn[’']t)\s+(?:\w+ly\s+|not\s+|so\s+|too\s+)?"
                          r"(?![a-z]+ed\b|(?:likely|unlikely|able|unable|set|going|about|due|poised|ready|willing|yet|"
-                         r"still|now|also|designed|meant|used|supposed)\b)[a-z]+\s+(?:for\s+[^,;]{1,60}?\s+)?to\s+[a-z]+",
+                         r"still|now|also|designed|meant|used|supposed)\b)[a-z]+\s+(?:for\s+[^;]{1,100}?\s+)?to\s+[a-z]+",
                          re.I)
 _EVALUATIVE = 2.0  # the valence (VADER scale) from which a predicate word judges rather than describes
 _MIN_WORDS = 4

@@ -101,6 +101,8 @@ _CHANGE = re.compile(r"\b(?:fell|fallen|falls|cut|cuts|dropped|drops|declined|de
                      re.I)
 # finding verbs that are nouns as often ("revenue forecast", "data centre projects")
 _NOUN_FINDING = frozenset({"forecast", "forecasts", "reports", "projects", "shows", "finds"})
+# "what it finds", "whatever they report": the verb of a free relative clause states nothing
+_FREE_RELATIVE = re.compile(r"\b(?:what|whatever|how)\s+(?:\S+\s+){0,2}$", re.I)
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$", re.I)
 # "…, Yonhap news agency reported.": a second source closing the sentence, not part of the statement
 _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[a-z]+\s+){0,2}"
@@ -542,8 +544,9 @@ def _findings(ctx: DocContext, finder: CriticIndex, sent: int) -> Iterator[Attri
     for m in _FINDING_VERB.finditer(text, s.start, s.end):
         if text.count("“", s.start, m.start()) > text.count("”", s.start, m.start()):
             continue  # inside a quote: the quote's speaker says it
-        if m.group(0).split()[0].lower() in _NOUN_FINDING and noun_before(text, m.start()):
-            continue  # "raised its revenue forecast to …", "data centre projects": a noun, not a finding
+        if (m.group(0).split()[0].lower() in _NOUN_FINDING and noun_before(text, m.start())) or \
+                _FREE_RELATIVE.search(text, max(s.start, m.start() - 30), m.start()):
+            continue  # "raised its revenue forecast to …": a noun; "summarises what it finds online": a relative
         speaker = the_company(ctx, sent, m.start()) or finder.critic_at(sent, m.start())
         if speaker is None or m.end() >= s.end - 3:
             continue

@@ -34,3 +34,9 @@ def test_an_unnamed_individual_is_not_the_organisation_named_near_them(opening: 
     text = (f"{opening} their company had used Zentrix Labs' assistant said they had to cancel after two months "
             "because it kept making things up.")
     assert [c for c in claims_of(extract(text)) if c[0] in ("Zentrix Labs", "Reddit")] == []
+
+
+def test_a_verb_of_finding_in_a_free_relative_states_nothing() -> None:
+    text = ("Conventional search engines send readers to news sites; Perplexity, founded in 2022, pitches itself as an "
+            "answer engine that summarises what it finds online, so users need not visit the original sites.")
+    assert claims_of(extract(text)) == []

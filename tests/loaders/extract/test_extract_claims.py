@@ -539,6 +539,7 @@ def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     ("the industry is too captivated by chatbots to fund basic research", True),
     # an adjective judging an act, extraposed
     ("it was inappropriate for a trustee who is not on the board to speak from the floor", True),
+    ("it was inappropriate for trustee Ana Ruiz, who is not on the board, to speak from the floor", True),
     ("it is hard to confirm how the model was trained", True),
     ("it was founded to make the technology safe", False),
     ("even raising several hundred million won't be enough", True),
