@@ -71,12 +71,12 @@ _FINDING_VERB = re.compile(
     r"pointed out|points out|pointed to|points to|confirmed|confirms|maintained|maintains|expects)\b"
     r"(?!\s+(?:off|up|out|down|away|back|around)\b)(?:\s+that)?\s+|"
     # verbs that state a fact only with "that" ("countered that its model passed 12 audits", "stressed that …")
-    r"\b(?:countered|counters|stressed|stresses|reiterated|reiterates|underscored|underscores)\s+that\s+",
+    r"\b(?:countered|counters|stressed|stresses|reiterated|reiterates|underscored|underscores|reporting)\s+that\s+",
     re.I)
 _FINDING_WORDS = frozenset({"reported", "reports", "found", "finds", "showed", "shows", "forecast", "forecasts",
                             "projected", "projects", "disclosed", "discloses", "pointed", "points", "confirmed",
                             "confirms", "maintained", "maintains", "expects", "countered", "counters", "stressed",
-                            "stresses", "reiterated", "reiterates", "underscored", "underscores"})
+                            "stresses", "reiterated", "reiterates", "underscored", "underscores", "reporting"})
 _SPEAKER_TYPES = ("Person", "Organization")
 _DIGIT = re.compile(r"\d")
 _ABOUT_TYPES = ("Person", "Organization", "Product")

@@ -41,6 +41,9 @@ def claims_of(ex: Extraction) -> list[tuple[str, str, list[float]]]:
      "Halvorsen Robotics", "Quarterly shipments rose 12% to 4.2 million units", [12.0, 4.2e6]),
     ("Zentrix Labs said it had published a new safety study. The study warns that current evaluations have not yet "
      "caught up with agentic systems.", "Zentrix Labs", "current evaluations have not yet caught up", []),
+    # an absolute clause with a participle of reporting
+    ("Zentrix Labs has grown fast, with Reuters reporting that its valuation reached about $9bn in late 2024.",
+     "Reuters", "its valuation reached about $9bn", [9e9]),
     # a publication's named author speaks
     ("A new study from Halvorsen University, published on Monday, found that 12% of the answers were wrong.",
      "Halvorsen University", "12% of the answers were wrong", [12.0]),
