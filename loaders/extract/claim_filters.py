@@ -18,7 +18,7 @@ _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|
 # the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
 _OWN_PLAN = re.compile(
     r"^(?:that\s+)?(?:it|we|they|he|she|i|(?:the|his|her|its|their|our) (?:company|firm|startup|group|government|"
-    r"agency|ministry|court|lab|team|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?"
+    r"agency|ministry|court|lab|teams?|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?"
     r"(?:will|would|could|may|might|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
     r"anticipates?|anticipated|"
     r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
@@ -65,9 +65,12 @@ _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+
                         r"ridiculous|absurd|stupid|insane|crazy) (?:day|news|time|moment|work|job|step|idea)|"
                         r"(?:right|wrong|correct|good|bad) (?:call|decision|move|thing|strategy|approach|choice|"
                         r"direction|path)|instrumental|"
-                        r"no comment|declined to comment|did not (?:immediately )?respond|could not be reached)\b",
+                        r"no comment|declined to comment|did not (?:immediately )?respond|could not be reached|"
+                        # a stated priority: "Safety is our top priority"
+                        r"(?:is|are|remains?|remain) (?:our|my|its|their) (?:\w+ )?priorit(?:y|ies))\b",
                         re.I)
-_HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*(?:\w+\s+){0,4}?(?:would|might)\b",
+_HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:(?:if|were|had)\b[^,]{0,80},\s*(?:\w+\s+){0,4}?(?:would|might)\b|"
+                           r"unless\b)",  # "Unless X backs away, we see no alternative …": a condition, or a threat
                            re.I)
 # "it would face a daily fine … if it did not": what would follow a condition, the condition last
 _HYPOTHETICAL_TAIL = re.compile(r"\bwould\b.{0,120}\b(?:if|unless)\b[^,;]{0,60}$", re.I)
@@ -148,7 +151,7 @@ _SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thril
                               "incredible", "awesome", "fantastic", "wonderful", "exciting", "great", "terrible",
                               "awful", "ridiculous", "absurd", "stupid", "insane", "crazy", "right", "wrong",
                               "correct", "good", "bad", "instrumental", "congratulations", "congratulate",
-                              "congratulated"})
+                              "congratulated", "priority", "priorities"})
 # accusations and legal assertions (schema: criticisms, or not claims)
 _ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "unlawful", "illegal", "plagiari",
                      "stole", "steal", "theft", "misrepresent", "wrongdoing", "defam", "deceptive", "deceiv",
@@ -278,6 +281,14 @@ def _forecast(body: str) -> bool:
     m = _FORECAST.search(body)
     return m is not None and _FIRST_PLURAL.search(body) is None and _CONDITION.search(body) is None and \
         _APPOINTED.search(body, m.start()) is None
+
+
+def is_clause(content: str) -> bool:
+    """Whether content opens as a clause (a subject, then a verb with an auxiliary or in -ed within a few words, no
+    indefinite article first), not a noun phrase ("announced a €600 million round led by …", "the arrest of …")."""
+    body = content.strip(_TRIM)
+    # an indefinite article opens a noun phrase ("a €600 million round led by …": "led" is no main verb there)
+    return _CLAUSE_STRICT.match(body) is not None and not re.match(r"(?:a|an)\s", body, re.I)
 
 
 def own_safeguard(content: str) -> bool:

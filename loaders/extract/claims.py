@@ -32,7 +32,7 @@ from loaders.extract.claim_context import (
     continued_figures,
     document_attributions,
 )
-from loaders.extract.claim_filters import is_statement, is_value_judgement, own_safeguard
+from loaders.extract.claim_filters import is_clause, is_statement, is_value_judgement, own_safeguard
 from loaders.extract.claim_nouns import NOUN_CLAIM, NOUN_WORDS, noun_attributions
 from loaders.extract.claim_speech import (
     fronted_too_far,
@@ -325,8 +325,8 @@ class _DocClaims:
         if not self._quantities(start, end) and (_characterised(ctx, finder, speaker, sent, start, end) or
                                                  own_action(ctx, speaker, sent, start, end)):
             return False  # a side characterised, or the speaker's own action on another (an event)
-        # an announcement is an event; with a figure, a borderline claim (schema)
-        return not announced or bool(self._quantities(start, end))
+        # an announcement is an event; with a figure, a borderline claim (schema), if it states something
+        return not announced or (bool(self._quantities(start, end)) and is_clause(content))
 
     def _negative(self, content: str) -> bool:
         """Whether a statement's words are negative enough to judge (figures and trends that fell are facts)."""

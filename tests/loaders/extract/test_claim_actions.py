@@ -40,3 +40,24 @@ def test_a_verb_of_finding_in_a_free_relative_states_nothing() -> None:
     text = ("Conventional search engines send readers to news sites; Perplexity, founded in 2022, pitches itself as an "
             "answer engine that summarises what it finds online, so users need not visit the original sites.")
     assert claims_of(extract(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # an announcement of a noun phrase is an event, figures or not
+    "On June 17, Halvorsen Robotics announced a €600 million Series D round led by Zentrix Capital.",
+    "In August, the Justice Department announced the arrest of two engineers, Ana Ruiz and Tomas Berg, on charges "
+    "that they exported chips to a shell company.",
+    # a condition or threat, a stated priority, the speaker's teams at work
+    "Ana Ruiz leads the union. “Unless Halvorsen Robotics is prepared to back away from this announcement and consult "
+    "with our members, we see no alternative other than to lodge a dispute with the regulator,” Ruiz said.",
+    "“Safety is our top priority, as we provide hundreds of thousands of rides every week,” a Zentrix Labs "
+    "spokesperson said.",
+    "“Our teams are currently doing an analysis of the incident,” said Zentrix Labs spokesperson Ana Ruiz.",
+])
+def test_announcements_conditions_and_priorities_are_no_claims(text: str) -> None:
+    assert claims_of(extract(text)) == []
+
+
+def test_an_announced_statement_with_figures_stays_a_borderline_claim() -> None:
+    text = "Halvorsen Robotics announced on Sunday that it had raised 385 million euros from its investors."
+    assert [c[2] for c in claims_of(extract(text))] == [[3.85e8]]
