@@ -191,6 +191,11 @@ _RELEASE_PLAN = re.compile(r"^(?:that\s+)?(?:the|its|our|their|this)\s+(?:new\s+
                            r"(?:is|are) (?:going|set|expected) to)\s+(?:also\s+|now\s+|first\s+)?"
                            r"(?:be\s+(?:available|released|launched|rolled out|delayed|offered|free)|launch|roll out|"
                            r"arrive|ship|come|debut|expand|start|begin|go live|take longer|cost)\b", re.I)
+# a mandative subjunctive: "(recommending …) that steps to implement guardrails be paused" (a call, not a fact): a
+# bare "be" and a participle, with no finite verb or modal before it in the clause
+_SUBJUNCTIVE = re.compile(r"^(?:that\s+)?(?:(?!(?:is|are|was|were|has|have|had|does|do|did|will|would|could|should|"
+                          r"may|might|must|can|cannot|shall|not|\w+n[’']t)\b)[\w’'-]+,?\s+){1,12}?(?<!\bto )be\s+"
+                          r"(?:\w+ly\s+)?[a-z]+(?:ed|en)\b", re.I)
 # a guess at what someone did, not a statement: "the newspaper seems to have used AI …" (near the start)
 _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
 # a stated purpose: "its mission was to understand …", "our goal is to" (an intention, not a fact)
@@ -215,6 +220,8 @@ _EXTRAPOSED = re.compile(r"(?:that\s+)?it\s+(?:is|was|would be|isn[’']t|wasn[�
                          r"(?![a-z]+ed\b|(?:likely|unlikely|able|unable|set|going|about|due|poised|ready|willing|yet|"
                          r"still|now|also|designed|meant|used|supposed)\b)[a-z]+\s+(?:for\s+[^;]{1,100}?\s+)?to\s+[a-z]+",
                          re.I)
+# "the government is right to be in control": whether an actor does well or badly to act is a judgement
+_RIGHT_TO = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:not\s+)?(?:right|wrong|correct|mistaken)\s+to\s", re.I)
 _EVALUATIVE = 2.0  # the valence (VADER scale) from which a predicate word judges rather than describes
 _MIN_WORDS = 4
 _MAX_WORDS = 70
@@ -249,7 +256,8 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _MODAL_START.match(body) and not (_FIGURE.search(body) and parse_quantities(body)):
         return False
-    if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body):
+    if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body) or \
+            _SUBJUNCTIVE.match(body):
         return False
     intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body) or \
         _RELEASE_PLAN.match(body) or _OWN_THING_PLAN.match(body)
@@ -300,7 +308,8 @@ def own_safeguard(content: str) -> bool:
 def is_value_judgement(content: str) -> bool:
     """Whether a statement judges rather than states: its predicate is a strongly evaluative word ("was
     impressive", "has been excellent"; participles such as "improving" describe a change)."""
-    if _IMPORTANCE.search(content) or _DEGREE.search(content) or _EXTRAPOSED.match(content):
+    if _IMPORTANCE.search(content) or _DEGREE.search(content) or _EXTRAPOSED.match(content) or \
+            _RIGHT_TO.search(content):
         return True  # "has been vital for national strength", "is too captivated by …", "won't be enough", "is like
         # calling …": how much something matters, is too much or too little, or resembles, is a judgement
     v: dict[str, float] = analyzer().lexicon

@@ -480,6 +480,9 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("Priya is one of the most ambitious founders we've worked with", True, False),
     ("We are not commenting on the lawsuit at this stage", True, False),
     ("Halvorsen is not the only company doing this to our members", True, False),
+    # a mandative subjunctive is a call ("recommending … that steps be paused"); a bare "be" after a modal is not one
+    ("steps to implement mandatory guardrails for high-risk models be paused", False, False),
+    ("the data can't be verified independently by the regulator", False, True),
     # an opening set off by dashes, then the clause
     ("As we shared last week — on our blog and our website — the feature is not trained on customer files", True,
      True),
@@ -549,6 +552,8 @@ def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     ("calling the lab a model company is like calling a library a shelf company", True),
     ("open research has been vital for the progress of the industry", True),
     ("its revenue was enough to cover the cost of the data centre", False),
+    ("the government is right to be in control of the tutoring programme", True),
+    ("the model is able to write code in twelve languages", False),
 ])
 def test_value_judgements(content: str, expected: bool) -> None:
     assert is_value_judgement(content) is expected
