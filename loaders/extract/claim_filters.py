@@ -196,6 +196,7 @@ _RELEASE_PLAN = re.compile(r"^(?:that\s+)?(?:the|its|our|their|this)\s+(?:new\s+
 _SUBJUNCTIVE = re.compile(r"^(?:that\s+)?(?:(?!(?:is|are|was|were|has|have|had|does|do|did|will|would|could|should|"
                           r"may|might|must|can|cannot|shall|not|\w+n[’']t)\b)[\w’'-]+,?\s+){1,12}?(?<!\bto )be\s+"
                           r"(?:\w+ly\s+)?[a-z]+(?:ed|en)\b", re.I)
+_THIRD_PERSON = re.compile(r"(?:that\s+)?(?:it|he|she|they)\b", re.I)
 # a guess at what someone did, not a statement: "the newspaper seems to have used AI …" (near the start)
 _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
 # a stated purpose: "its mission was to understand …", "our goal is to" (an intention, not a fact)
@@ -259,8 +260,10 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
     if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body) or \
             _SUBJUNCTIVE.match(body):
         return False
-    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body) or \
-        _RELEASE_PLAN.match(body) or _OWN_THING_PLAN.match(body)
+    # (in a direct quote "it", "he", "she" and "they" are never the speaker, who says "we" or "I")
+    own = _OWN_PLAN.match(body)
+    intention = (own and not (quoted and _THIRD_PERSON.match(body))) or _WOULD_PLAN.match(body) or \
+        _PURPOSE.match(body) or _RELEASE_PLAN.match(body) or _OWN_THING_PLAN.match(body)
     if intention and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)

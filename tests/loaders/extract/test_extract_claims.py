@@ -480,6 +480,9 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("Priya is one of the most ambitious founders we've worked with", True, False),
     ("We are not commenting on the lawsuit at this stage", True, False),
     ("Halvorsen is not the only company doing this to our members", True, False),
+    # "it will …" is the speaker's plan in reported speech, a forecast about something else in a direct quote
+    ("It will also reduce reliance on residential taxpayers by diversifying revenue", True, True),
+    ("it will also reduce reliance on residential taxpayers by diversifying revenue", False, False),
     # a mandative subjunctive is a call ("recommending … that steps be paused"); a bare "be" after a modal is not one
     ("steps to implement mandatory guardrails for high-risk models be paused", False, False),
     ("the data can't be verified independently by the regulator", False, True),
