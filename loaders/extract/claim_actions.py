@@ -34,3 +34,18 @@ def own_action(ctx: DocContext, speaker: str, sent: int, start: int, end: int) -
         return False
     first = next(iter(ctx.mentions(sent, m.end(), end)), None)
     return first is not None and first.start == m.end() and first.type in _ACTORS and first.key != speaker
+
+
+# '“PJM insists that the amendments were …,” the Commission said': the quote relays another party's position
+_RELAYING = re.compile(r"[\s“\"]*(?:\S+\s+){0,3}?(?:insists|insisted|says|said|argues|argued|claims|claimed|contends|"
+                       r"contended|maintains|maintained|asserts|asserted|believes|alleges)\s+that\b", re.I)
+
+
+def relayed(ctx: DocContext, speaker: str, sent: int, start: int, end: int) -> bool:
+    """Whether a statement opens by giving another named party's position ("PJM insists that …"): the speaker
+    reports what that party holds, not a fact of its own."""
+    first = next(iter(ctx.mentions(sent, start, end)), None)
+    if first is None or first.type not in _ACTORS or first.key == speaker or \
+            re.fullmatch(r"[\s“\"]*(?:the\s+)?", ctx.doc.clean[start:first.start], re.I) is None:
+        return False
+    return _RELAYING.match(ctx.doc.clean, first.end, end) is not None

@@ -14,7 +14,7 @@ from functools import lru_cache, partial
 
 from kg.model import Claim, Criticism, Quantity
 from loaders.extract.attribution import Attribution, reported_attributions
-from loaders.extract.claim_actions import own_action
+from loaders.extract.claim_actions import own_action, relayed
 from loaders.extract.claim_company import (
     RECENT_SPEAKER,
     body_attribution,
@@ -323,8 +323,9 @@ class _DocClaims:
                                                                                  end):
             return False
         if not self._quantities(start, end) and (_characterised(ctx, finder, speaker, sent, start, end) or
-                                                 own_action(ctx, speaker, sent, start, end)):
-            return False  # a side characterised, or the speaker's own action on another (an event)
+                                                 own_action(ctx, speaker, sent, start, end) or
+                                                 relayed(ctx, speaker, sent, start, end)):
+            return False  # a side characterised, the speaker's own action on another, another's position relayed
         # an announcement is an event; with a figure, a borderline claim (schema), if it states something
         return not announced or (bool(self._quantities(start, end)) and is_clause(content))
 

@@ -61,3 +61,14 @@ def test_announcements_conditions_and_priorities_are_no_claims(text: str) -> Non
 def test_an_announced_statement_with_figures_stays_a_borderline_claim() -> None:
     text = "Halvorsen Robotics announced on Sunday that it had raised 385 million euros from its investors."
     assert [c[2] for c in claims_of(extract(text))] == [[3.85e8]]
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("“Zentrix Labs insists that the proposed amendments were developed to address this particular "
+     "interconnection,” the Federal Energy Regulatory Commission said.", []),
+    # what another party did, stated by the speaker, stays the speaker's claim
+    ("The Federal Energy Regulatory Commission said Zentrix Labs had filed 12 amendments.",
+     ["Zentrix Labs had filed 12 amendments"]),
+])
+def test_another_partys_position_relayed_is_not_the_speakers_claim(text: str, claims: list[str]) -> None:
+    assert [c[1] for c in claims_of(extract(text))] == claims
