@@ -18,7 +18,7 @@ _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|
 # the speaker's own intentions and announcements: "we will", "it plans to", "the company would look into"
 _OWN_PLAN = re.compile(
     r"^(?:that\s+)?(?:it|we|they|he|she|i|(?:the|his|her|its|their|our) (?:company|firm|startup|group|government|"
-    r"agency|ministry|court|lab|team|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?"
+    r"agency|ministry|court|lab|teams?|organi[sz]ation|union|office|department|bank))\s+[\"“]?(?:also\s+|still\s+|now\s+)?"
     r"(?:will|would|could|may|might|[’']ll|[’']d|plans?|planned|intends?|intended|aims?|aimed|hopes?|"
     r"anticipates?|anticipated|"
     r"hoped|wants?|wanted|is going to|are going to|was going to|were going to|is planning|are planning|expects? to|"
@@ -38,7 +38,7 @@ _OWN_PLAN = re.compile(
     r"worried|heartbroken)|won[’']t|wouldn[’']t|"
     r"(?:can(?:not|[’']t)|could(?: not|n[’']t)|(?:is|was|are|were) unable to) (?:yet )?(?:predict|say|know|tell|"
     r"confirm|determine|verify|guarantee|rule out|comment|disclose|share|reveal|discuss|name|specify)|"
-    r"(?:has|had|have) (?:also |since |now |already )?(?:received|reached|"
+    r"(?:has|had|have) [\"“]?(?:also |since |now |already |\w+ly )?[\"“]?(?:received|reached|"
     r"summoned|ordered|opened|fined|requested|blocked|banned|hired|appointed|retained|discussed|asked|signed|"
     r"launched|filed|sent|identified|contacted|reached out|parted ways|parted company|terminated|ended|fired|"
     r"dismissed|acquired|partnered|completed|promoted|named)|spent|tried|sought|offered|reached out|contacted|"
@@ -65,9 +65,12 @@ _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+
                         r"ridiculous|absurd|stupid|insane|crazy) (?:day|news|time|moment|work|job|step|idea)|"
                         r"(?:right|wrong|correct|good|bad) (?:call|decision|move|thing|strategy|approach|choice|"
                         r"direction|path)|instrumental|"
-                        r"no comment|declined to comment|did not (?:immediately )?respond|could not be reached)\b",
+                        r"no comment|declined to comment|did not (?:immediately )?respond|could not be reached|"
+                        # a stated priority: "Safety is our top priority"
+                        r"(?:is|are|remains?|remain) (?:our|my|its|their) (?:\w+ )?priorit(?:y|ies))\b",
                         re.I)
-_HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:if|unless|were|had)\b[^,]{0,80},\s*(?:\w+\s+){0,4}?(?:would|might)\b",
+_HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:(?:if|were|had)\b[^,]{0,80},\s*(?:\w+\s+){0,4}?(?:would|might)\b|"
+                           r"unless\b)",  # "Unless X backs away, we see no alternative …": a condition, or a threat
                            re.I)
 # "it would face a daily fine … if it did not": what would follow a condition, the condition last
 _HYPOTHETICAL_TAIL = re.compile(r"\bwould\b.{0,120}\b(?:if|unless)\b[^,;]{0,60}$", re.I)
@@ -148,7 +151,7 @@ _SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thril
                               "incredible", "awesome", "fantastic", "wonderful", "exciting", "great", "terrible",
                               "awful", "ridiculous", "absurd", "stupid", "insane", "crazy", "right", "wrong",
                               "correct", "good", "bad", "instrumental", "congratulations", "congratulate",
-                              "congratulated"})
+                              "congratulated", "priority", "priorities"})
 # accusations and legal assertions (schema: criticisms, or not claims)
 _ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "unlawful", "illegal", "plagiari",
                      "stole", "steal", "theft", "misrepresent", "wrongdoing", "defam", "deceptive", "deceiv",
@@ -188,6 +191,12 @@ _RELEASE_PLAN = re.compile(r"^(?:that\s+)?(?:the|its|our|their|this)\s+(?:new\s+
                            r"(?:is|are) (?:going|set|expected) to)\s+(?:also\s+|now\s+|first\s+)?"
                            r"(?:be\s+(?:available|released|launched|rolled out|delayed|offered|free)|launch|roll out|"
                            r"arrive|ship|come|debut|expand|start|begin|go live|take longer|cost)\b", re.I)
+# a mandative subjunctive: "(recommending …) that steps to implement guardrails be paused" (a call, not a fact): a
+# bare "be" and a participle, with no finite verb or modal before it in the clause
+_SUBJUNCTIVE = re.compile(r"^(?:that\s+)?(?:(?!(?:is|are|was|were|has|have|had|does|do|did|will|would|could|should|"
+                          r"may|might|must|can|cannot|shall|not|\w+n[’']t)\b)[\w’'-]+,?\s+){1,12}?(?<!\bto )be\s+"
+                          r"(?:\w+ly\s+)?[a-z]+(?:ed|en)\b", re.I)
+_THIRD_PERSON = re.compile(r"(?:that\s+)?(?:it|he|she|they)\b", re.I)
 # a guess at what someone did, not a statement: "the newspaper seems to have used AI …" (near the start)
 _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
 # a stated purpose: "its mission was to understand …", "our goal is to" (an intention, not a fact)
@@ -210,8 +219,10 @@ _DEGREE = re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:(?:far|much|s
 # "it was inappropriate for X to speak", "it is hard to confirm …": an adjective judging an act (extraposition)
 _EXTRAPOSED = re.compile(r"(?:that\s+)?it\s+(?:is|was|would be|isn[’']t|wasn[’']t)\s+(?:\w+ly\s+|not\s+|so\s+|too\s+)?"
                          r"(?![a-z]+ed\b|(?:likely|unlikely|able|unable|set|going|about|due|poised|ready|willing|yet|"
-                         r"still|now|also|designed|meant|used|supposed)\b)[a-z]+\s+(?:for\s+[^,;]{1,60}?\s+)?to\s+[a-z]+",
+                         r"still|now|also|designed|meant|used|supposed)\b)[a-z]+\s+(?:for\s+[^;]{1,100}?\s+)?to\s+[a-z]+",
                          re.I)
+# "the government is right to be in control": whether an actor does well or badly to act is a judgement
+_RIGHT_TO = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:not\s+)?(?:right|wrong|correct|mistaken)\s+to\s", re.I)
 _EVALUATIVE = 2.0  # the valence (VADER scale) from which a predicate word judges rather than describes
 _MIN_WORDS = 4
 _MAX_WORDS = 70
@@ -246,10 +257,13 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _MODAL_START.match(body) and not (_FIGURE.search(body) and parse_quantities(body)):
         return False
-    if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body):
+    if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body) or \
+            _SUBJUNCTIVE.match(body):
         return False
-    intention = _OWN_PLAN.match(body) or _WOULD_PLAN.match(body) or _PURPOSE.match(body) or \
-        _RELEASE_PLAN.match(body) or _OWN_THING_PLAN.match(body)
+    # (in a direct quote "it", "he", "she" and "they" are never the speaker, who says "we" or "I")
+    own = _OWN_PLAN.match(body)
+    intention = (own and not (quoted and _THIRD_PERSON.match(body))) or _WOULD_PLAN.match(body) or \
+        _PURPOSE.match(body) or _RELEASE_PLAN.match(body) or _OWN_THING_PLAN.match(body)
     if intention and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)
@@ -280,6 +294,14 @@ def _forecast(body: str) -> bool:
         _APPOINTED.search(body, m.start()) is None
 
 
+def is_clause(content: str) -> bool:
+    """Whether content opens as a clause (a subject, then a verb with an auxiliary or in -ed within a few words, no
+    indefinite article first), not a noun phrase ("announced a €600 million round led by …", "the arrest of …")."""
+    body = content.strip(_TRIM)
+    # an indefinite article opens a noun phrase ("a €600 million round led by …": "led" is no main verb there)
+    return _CLAUSE_STRICT.match(body) is not None and not re.match(r"(?:a|an)\s", body, re.I)
+
+
 def own_safeguard(content: str) -> bool:
     """Whether a statement is its speakers' account of their own safeguards against a wrong ("we have prioritized
     controls to mitigate the risk of infringement"): a defence, whatever its negative words."""
@@ -289,7 +311,8 @@ def own_safeguard(content: str) -> bool:
 def is_value_judgement(content: str) -> bool:
     """Whether a statement judges rather than states: its predicate is a strongly evaluative word ("was
     impressive", "has been excellent"; participles such as "improving" describe a change)."""
-    if _IMPORTANCE.search(content) or _DEGREE.search(content) or _EXTRAPOSED.match(content):
+    if _IMPORTANCE.search(content) or _DEGREE.search(content) or _EXTRAPOSED.match(content) or \
+            _RIGHT_TO.search(content):
         return True  # "has been vital for national strength", "is too captivated by …", "won't be enough", "is like
         # calling …": how much something matters, is too much or too little, or resembles, is a judgement
     v: dict[str, float] = analyzer().lexicon

@@ -30,6 +30,12 @@ _UNNAMED_SUBJECT = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\
 _UNNAMED_TIED = re.compile(r"\b(?i:a|an|one)\s+(?:[a-z][\w-]*\s+){0,2}(?:investor|backer|shareholder|person|source|"
                            r"insider|employee|analyst|associate|acquaintance)s?\s+(?:in|at|of|from|with|close to|"
                            r"familiar with)\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}$")
+# a sentence opening with one unnamed individual ("One person on Reddit who said their company had used X's AI said
+# …", "A user in the forum wrote …"): whoever it is speaks, not the organisations named around them; spokespeople and
+# officials, who speak for an organisation, are looked for elsewhere
+_UNNAMED_OPENING = re.compile(r"\s*[“\"]?(?:A|An|One)\s+(?:[a-z][\w-]*\s+){0,2}(?:person|user|customer|employee|worker|"
+                              r"reader|commenter|poster|resident|parent|teacher|student|source|insider|driver|rider|"
+                              r"passenger|viewer|listener|fan|subscriber|contractor|freelancer)\b[^,;:“”\"]*$")
 # verbs that take a noun phrase as often as a clause: they state something only with "that" or a quote
 _OBJECT_VERB = re.compile(r"(?:wrote|writes|write|emphasi[sz]e[sd]?|highlight(?:s|ed)?|stress(?:es|ed)?|"
                           r"underscore[sd]?|underline[sd]?|pointed to|points to|cite[sd]?)", re.I)
@@ -71,7 +77,8 @@ def unasserted(ctx: DocContext, a: Attribution) -> bool:
         if not _ING_LEAD.search(text, max(s.start, verb_at - 12), verb_at):
             return True  # "an AI sports writing program": a gerund inside a noun phrase, not a participle of speech
     elif _UNNAMED_SUBJECT.search(text, max(s.start, verb_at - 40), verb_at) or group_subject(ctx, a.sent, verb_at) \
-            or _UNNAMED_TIED.search(text, max(s.start, verb_at - 80), verb_at):
+            or _UNNAMED_TIED.search(text, max(s.start, verb_at - 80), verb_at) or \
+            _UNNAMED_OPENING.match(text, s.start, verb_at):
         return True
     if a.verb.strip().lower() == "added" and _ADDED_OBJECT.match(text, a.start) and \
             not re.search(r"\bthat\s*$", text[max(0, a.start - 6):a.start]):

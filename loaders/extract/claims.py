@@ -14,6 +14,7 @@ from functools import lru_cache, partial
 
 from kg.model import Claim, Criticism, Quantity
 from loaders.extract.attribution import Attribution, reported_attributions
+from loaders.extract.claim_actions import own_action, relayed
 from loaders.extract.claim_company import (
     RECENT_SPEAKER,
     body_attribution,
@@ -31,7 +32,7 @@ from loaders.extract.claim_context import (
     continued_figures,
     document_attributions,
 )
-from loaders.extract.claim_filters import is_statement, is_value_judgement, own_safeguard
+from loaders.extract.claim_filters import is_clause, is_statement, is_value_judgement, own_safeguard
 from loaders.extract.claim_nouns import NOUN_CLAIM, NOUN_WORDS, noun_attributions
 from loaders.extract.claim_speech import (
     fronted_too_far,
@@ -70,12 +71,12 @@ _FINDING_VERB = re.compile(
     r"pointed out|points out|pointed to|points to|confirmed|confirms|maintained|maintains|expects)\b"
     r"(?!\s+(?:off|up|out|down|away|back|around)\b)(?:\s+that)?\s+|"
     # verbs that state a fact only with "that" ("countered that its model passed 12 audits", "stressed that …")
-    r"\b(?:countered|counters|stressed|stresses|reiterated|reiterates|underscored|underscores)\s+that\s+",
+    r"\b(?:countered|counters|stressed|stresses|reiterated|reiterates|underscored|underscores|reporting)\s+that\s+",
     re.I)
 _FINDING_WORDS = frozenset({"reported", "reports", "found", "finds", "showed", "shows", "forecast", "forecasts",
                             "projected", "projects", "disclosed", "discloses", "pointed", "points", "confirmed",
                             "confirms", "maintained", "maintains", "expects", "countered", "counters", "stressed",
-                            "stresses", "reiterated", "reiterates", "underscored", "underscores"})
+                            "stresses", "reiterated", "reiterates", "underscored", "underscores", "reporting"})
 _SPEAKER_TYPES = ("Person", "Organization")
 _DIGIT = re.compile(r"\d")
 _ABOUT_TYPES = ("Person", "Organization", "Product")
@@ -100,6 +101,8 @@ _CHANGE = re.compile(r"\b(?:fell|fallen|falls|cut|cuts|dropped|drops|declined|de
                      re.I)
 # finding verbs that are nouns as often ("revenue forecast", "data centre projects")
 _NOUN_FINDING = frozenset({"forecast", "forecasts", "reports", "projects", "shows", "finds"})
+# "what it finds", "whatever they report": the verb of a free relative clause states nothing
+_FREE_RELATIVE = re.compile(r"\b(?:what|whatever|how)\s+(?:\S+\s+){0,2}$", re.I)
 _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$", re.I)
 # "…, Yonhap news agency reported.": a second source closing the sentence, not part of the statement
 _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[a-z]+\s+){0,2}"
@@ -319,10 +322,12 @@ class _DocClaims:
         if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
             return False
-        if not self._quantities(start, end) and _characterised(ctx, finder, speaker, sent, start, end):
-            return False
-        # an announcement is an event; with a figure, a borderline claim (schema)
-        return not announced or bool(self._quantities(start, end))
+        if not self._quantities(start, end) and (_characterised(ctx, finder, speaker, sent, start, end) or
+                                                 own_action(ctx, speaker, sent, start, end) or
+                                                 relayed(ctx, speaker, sent, start, end)):
+            return False  # a side characterised, the speaker's own action on another, another's position relayed
+        # an announcement is an event; with a figure, a borderline claim (schema), if it states something
+        return not announced or (bool(self._quantities(start, end)) and is_clause(content))
 
     def _negative(self, content: str) -> bool:
         """Whether a statement's words are negative enough to judge (figures and trends that fell are facts)."""
@@ -540,8 +545,9 @@ def _findings(ctx: DocContext, finder: CriticIndex, sent: int) -> Iterator[Attri
     for m in _FINDING_VERB.finditer(text, s.start, s.end):
         if text.count("“", s.start, m.start()) > text.count("”", s.start, m.start()):
             continue  # inside a quote: the quote's speaker says it
-        if m.group(0).split()[0].lower() in _NOUN_FINDING and noun_before(text, m.start()):
-            continue  # "raised its revenue forecast to …", "data centre projects": a noun, not a finding
+        if (m.group(0).split()[0].lower() in _NOUN_FINDING and noun_before(text, m.start())) or \
+                _FREE_RELATIVE.search(text, max(s.start, m.start() - 30), m.start()):
+            continue  # "raised its revenue forecast to …": a noun; "summarises what it finds online": a relative
         speaker = the_company(ctx, sent, m.start()) or finder.critic_at(sent, m.start())
         if speaker is None or m.end() >= s.end - 3:
             continue

@@ -59,6 +59,10 @@ FRACTION = re.compile(r"(?<!first )(?<!second )(?<!latter )(?<!\w)(?:(?P<num>an?
                       r"\s+(?P<den>half|thirds?|quarters?|fourths?|fifths?|tenths?)(?=\s+of\b))|"
                       r"(?P<half>half)(?=\s+of\b))(?!\s+of\s+(?:an?\s+(?:century|decade|year|month|week|day|hour|"
                       r"minute|second|mile|point)|this|that|it|them|these|those|what|us|you)\b)", re.I)
+# a share as a ratio: "one in four children" (25%), "4 in 10 adults", "one out of every five" (not "one in 2024")
+_RATIO_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}"
+RATIO = re.compile(rf"(?<![\w.,$€£-])(?P<a>{_RATIO_WORD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{_RATIO_WORD}|twenty|"
+                   r"a\s+hundred|100|1,000|a\s+thousand)\b(?![\w.,%-])", re.I)
 _FRACTION_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9}
 _DENOMINATOR = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
@@ -228,6 +232,10 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
         if share.value <= 100.0:  # "four-thirds of" is no share, nor a count of thirds
             out.append((a, b, share))
         taken.append((a, b))
+    for a, b, share in _ratios(text) if (digits or words) and (" in " in text or " out of " in text) else ():
+        if free(a, b):
+            out.append((a, b, share))
+            taken.append((a, b))
     for m in DURATION.finditer(text) if timed and (digits or words) else ():
         if not free(m.start(), m.end()) or m.group("n").lower() in ("a", "an"):
             continue  # "a year": below, where a word before it measures time
@@ -273,6 +281,18 @@ def _fractions(text: str) -> list[tuple[int, int, Quantity]]:
             den = 2 if word == "halves" else _DENOMINATOR[word.removesuffix("s")]
             value = round(100.0 * _FRACTION_NUM[m.group("num").lower()] / den, 2)
         out.append((m.start(), m.end(), Quantity(value=value, unit="percent")))
+    return out
+
+
+def _ratios(text: str) -> list[tuple[int, int, Quantity]]:
+    """Shares written as ratios, in percent: "one in four" (25), "4 in 10" (40); a first term not below the second
+    ("five in five") is no share."""
+    out: list[tuple[int, int, Quantity]] = []
+    for m in RATIO.finditer(text):
+        a, b = (words_to_number(x) if not x[0].isdigit() else _num(x)
+                for x in (m.group("a"), re.sub(r"\s+", " ", m.group("b"))))
+        if a is not None and b and 0 < a < b:
+            out.append((m.start(), m.end(), Quantity(value=round(100.0 * a / b, 2), unit="percent")))
     return out
 
 

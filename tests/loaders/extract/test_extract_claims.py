@@ -41,6 +41,9 @@ def claims_of(ex: Extraction) -> list[tuple[str, str, list[float]]]:
      "Halvorsen Robotics", "Quarterly shipments rose 12% to 4.2 million units", [12.0, 4.2e6]),
     ("Zentrix Labs said it had published a new safety study. The study warns that current evaluations have not yet "
      "caught up with agentic systems.", "Zentrix Labs", "current evaluations have not yet caught up", []),
+    # an absolute clause with a participle of reporting
+    ("Zentrix Labs has grown fast, with Reuters reporting that its valuation reached about $9bn in late 2024.",
+     "Reuters", "its valuation reached about $9bn", [9e9]),
     # a publication's named author speaks
     ("A new study from Halvorsen University, published on Monday, found that 12% of the answers were wrong.",
      "Halvorsen University", "12% of the answers were wrong", [12.0]),
@@ -477,6 +480,12 @@ def test_what_is_not_a_claim(text: str) -> None:
     ("Priya is one of the most ambitious founders we've worked with", True, False),
     ("We are not commenting on the lawsuit at this stage", True, False),
     ("Halvorsen is not the only company doing this to our members", True, False),
+    # "it will …" is the speaker's plan in reported speech, a forecast about something else in a direct quote
+    ("It will also reduce reliance on residential taxpayers by diversifying revenue", True, True),
+    ("it will also reduce reliance on residential taxpayers by diversifying revenue", False, False),
+    # a mandative subjunctive is a call ("recommending … that steps be paused"); a bare "be" after a modal is not one
+    ("steps to implement mandatory guardrails for high-risk models be paused", False, False),
+    ("the data can't be verified independently by the regulator", False, True),
     # an opening set off by dashes, then the clause
     ("As we shared last week — on our blog and our website — the feature is not trained on customer files", True,
      True),
@@ -539,12 +548,15 @@ def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     ("the industry is too captivated by chatbots to fund basic research", True),
     # an adjective judging an act, extraposed
     ("it was inappropriate for a trustee who is not on the board to speak from the floor", True),
+    ("it was inappropriate for trustee Ana Ruiz, who is not on the board, to speak from the floor", True),
     ("it is hard to confirm how the model was trained", True),
     ("it was founded to make the technology safe", False),
     ("even raising several hundred million won't be enough", True),
     ("calling the lab a model company is like calling a library a shelf company", True),
     ("open research has been vital for the progress of the industry", True),
     ("its revenue was enough to cover the cost of the data centre", False),
+    ("the government is right to be in control of the tutoring programme", True),
+    ("the model is able to write code in twelve languages", False),
 ])
 def test_value_judgements(content: str, expected: bool) -> None:
     assert is_value_judgement(content) is expected

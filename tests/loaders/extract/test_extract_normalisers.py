@@ -277,3 +277,15 @@ def test_quantity_examples(text: str, expected: list[tuple[float, str]]) -> None
                                    "two thousand three million", "one zero"])
 def test_malformed_number_words_are_refused(words: str) -> None:
     assert words_to_number(words) is None
+
+
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=2, max_value=10), st.booleans(),
+       st.sampled_from(["in", "out of every"]))
+def test_ratios_are_shares(num: int, den: int, words: bool, joiner: str) -> None:
+    written = f"{spell(num)} {joiner} {spell(den)}" if words else f"{num} {joiner} {den}"
+    qs = [(q.value, q.unit) for _, _, q in parse_quantities(f"Just {written} pupils passed the exam.")]
+    if num < den:
+        assert (round(100 * num / den, 2), "percent") in qs
+    else:
+        assert all(q[1] != "percent" for q in qs)
+    assert parse_quantities(f"It was founded in {2000 + den}.") == []
