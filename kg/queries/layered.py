@@ -91,9 +91,19 @@ def edit(found: Mapping[K, V], gone: Iterable[K] = ()) -> Layered[K, V]:
         if found.changes <= math.isqrt(8 * len(found._base)) + 64:
             copy = Layered(found._base, dict(found._top), len(found))
         else:
-            copy = Layered(dict(found.items()))
+            copy = Layered(_merged(found))
     else:
         copy = Layered(found if isinstance(found, dict) else dict(found))  # a plain dict becomes the base as it is
     for key in gone:
         copy.pop(key, None)
     return copy
+
+
+def _merged(found: Layered[K, V]) -> dict[K, V]:
+    """A plain dict of what ``found`` holds, in its order (a key set again goes to the end), copied in C mostly."""
+    base = dict(found._base)
+    for key, value in found._top.items():
+        base.pop(key, None)
+        if value is not _GONE:
+            base[key] = value  # type: ignore[assignment]
+    return base
