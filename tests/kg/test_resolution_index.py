@@ -158,6 +158,25 @@ def test_a_refresh_after_a_write_reads_only_the_document_written(corpus: Corpus)
     store.close()
 
 
+def test_a_refresh_that_changes_nothing_writes_nothing(corpus: Corpus) -> None:
+    """A refresh whose documents change no link or cluster leaves the store (and its generation) as it was; one after
+    another writer replaced the resolution graph writes it again."""
+    store = OxigraphStore(None)
+    for _, quads in corpus:
+        store.put_graph(quads[0].graph_name, quads)
+    refresh_resolution(store)
+    links = _resolution(store)
+    assert links  # the corpus names the same actors in several documents
+    generation = store.generation
+    assert refresh_resolution(store) == len(links)
+    assert store.generation == generation
+    other = Quad(vocab.resource("a"), vocab.OWL_SAME_AS, vocab.resource("b"), vocab.RESOLUTION_GRAPH)
+    store.put_graph(vocab.RESOLUTION_GRAPH, [other])
+    refresh_resolution(store)
+    assert _resolution(store) == links == _full(store)
+    store.close()
+
+
 def _criticism_document(text: str, alias: tuple[str, ...], statement: str | None) -> list[Quad]:
     """A document in which Alice Zhang (with these aliases) criticises Nimbus AI in these words (or names both)."""
     entities = (
