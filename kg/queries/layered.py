@@ -54,6 +54,7 @@ class Layered(MutableMapping[K, V]):
     def __setitem__(self, key: K, value: V) -> None:
         if key not in self:
             self._size += 1
+            self._top.pop(key, None)  # a removal marker: the key comes back at the end, as in a dict
         self._top[key] = value
 
     def __delitem__(self, key: K) -> None:
