@@ -394,7 +394,7 @@ def _refresh_others(
 def _with_catalogue(old: FactModels, cat: Catalogue, clusters: Clusters) -> FactModels:
     """The same models over a new catalogue (whose records they show did not change) and clusters."""
     return FactModels(cat, old.criticisms, old.events, old.roles, old.spans, old.others, old.sources,
-                      old.references, old.uses, old.rules, clusters)  # fmt: skip
+                      old.references, old.uses, old.rules, clusters, old.shown_by)  # fmt: skip
 
 
 def _render(models: FactModels, crit: Facts, events: Facts, relations: Facts) -> None:
