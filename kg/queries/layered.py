@@ -94,7 +94,9 @@ def edit(found: Mapping[K, V], gone: Iterable[K] = ()) -> Layered[K, V]:
         else:
             copy = Layered(_merged(found))
     else:
-        copy = Layered(found if isinstance(found, dict) else dict(found))  # a plain dict becomes the base as it is
+        # A plain dict becomes the base as it is; any other mapping is copied once (a defaultdict's lookups would
+        # add keys to a base that readers share).
+        copy = Layered(found if type(found) is dict else dict(found))
     for key in gone:
         copy.pop(key, None)
     return copy
