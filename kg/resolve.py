@@ -227,15 +227,17 @@ def refresh_resolution(store: GraphStore) -> int:
     documents report (:mod:`kg.clusters`), so every reader of resolution sees both. Only the documents written
     since the last refresh through this store object are read again (:mod:`kg.resolution_index`).
     """
-    from kg.resolution_index import current_index  # it builds on this module
+    from kg.resolution_index import resolution_refresh, resolution_written  # they build on this module
 
-    quads = current_index(store).quads()
-    if quads:
-        store.put_graph(vocab.RESOLUTION_GRAPH, quads)
-    else:
-        store.remove_graph(vocab.RESOLUTION_GRAPH)
+    refresh = resolution_refresh(store)
+    if refresh.quads is not None:  # else the graph holds them already: nothing is written
+        if refresh.quads:
+            store.put_graph(vocab.RESOLUTION_GRAPH, refresh.quads)
+        else:
+            store.remove_graph(vocab.RESOLUTION_GRAPH)
+        resolution_written(store, refresh.mark)
     store.clear_resolution_stale()
-    return len(quads)
+    return refresh.count
 
 
 def refresh_if_stale(store: GraphStore) -> bool:

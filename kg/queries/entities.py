@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 
 from kg.model import ENTITY_TYPES
+from kg.queries.layered import edit
 from kg.queries.snapshot import Delta, Part, derived
 from kg.queries.terms import RESOLUTION, as_int, iris, local, select, type_name, value
 from kg.queries.views import Entity, EntityRef
@@ -84,10 +86,10 @@ class Catalogue:
 
     def __init__(
         self,
-        records: dict[str, EntityRecord],
+        records: Mapping[str, EntityRecord],
         canonical: dict[str, str],
-        nodes: dict[str, _Node] | None = None,
-        groups: dict[str, frozenset[str]] | None = None,
+        nodes: Mapping[str, _Node] | None = None,
+        groups: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.records = records
         self._canonical = canonical
@@ -95,17 +97,17 @@ class Catalogue:
         self.groups = groups or {}  # canonical IRI -> every node merged into it (nodes without data included)
         self.ordered = sorted(records.values(), key=_rank)
         self._blobs: dict[str | None, _Haystacks] = {}
-        self._index: dict[str, list[EntityRecord]] = defaultdict(list)
+        self._index: MutableMapping[str, list[EntityRecord]] = defaultdict(list)
         for record in self.ordered:
             for name in _names(record):
                 self._index[name].append(record)
 
     def derive(
         self,
-        records: dict[str, EntityRecord],
+        records: Mapping[str, EntityRecord],
         canonical: dict[str, str],
-        nodes: dict[str, _Node],
-        groups: dict[str, frozenset[str]],
+        nodes: Mapping[str, _Node],
+        groups: Mapping[str, frozenset[str]],
         changed: set[str],
     ) -> Catalogue:
         """A catalogue whose records differ from this one's at the ``changed`` canonical IRIs only.
@@ -116,7 +118,7 @@ class Catalogue:
         new = Catalogue({}, canonical, nodes, groups)
         new.records = records
         new.ordered = list(self.ordered)
-        index = dict(self._index)
+        index = edit(self._index)  # shared with this catalogue's, but for the names changed (kg.queries.layered)
         names: set[str] = set()
         for c in changed:
             before, after = self.records.get(c), records.get(c)
@@ -135,7 +137,7 @@ class Catalogue:
                 index[name].sort(key=_rank)
             else:
                 del index[name]
-        new._index = defaultdict(list, index)
+        new._index = index
         return new
 
     def canonical(self, iri: str) -> str:
@@ -262,7 +264,7 @@ def _canonical_map(store: GraphStore) -> dict[str, str]:
     return {k: v for k, v in resolved.items() if k != v}
 
 
-def _merge(canonical_iri: str, group: list[str], nodes: dict[str, _Node]) -> EntityRecord:
+def _merge(canonical_iri: str, group: list[str], nodes: Mapping[str, _Node]) -> EntityRecord:
     own = nodes.get(canonical_iri)
     known = [nodes[m] for m in group if m in nodes]
     labels: Counter[str] = sum((n.labels for n in known), Counter())
@@ -307,13 +309,18 @@ def update_catalogue(old: Catalogue, store: GraphStore, delta: Delta) -> Catalog
     ``nodes``, the nodes whose EntityRef (id, label, type) changed: what facts show of an entity.
     """
     fresh = _read_nodes(store, delta.touched)
-    nodes = {k: n for k, n in old.nodes.items() if k not in delta.touched}
+    # Each table shares the old one's rows, but for those the write changed (kg.queries.layered).
+    nodes = edit(old.nodes, delta.touched)
     nodes.update(fresh)
     canonical = _canonical_map(store) if delta.resolution else old._canonical
-    moved = {k for k in old._canonical.keys() | canonical.keys() if old._canonical.get(k) != canonical.get(k)}
-    affected = (delta.touched & (old.nodes.keys() | fresh.keys())) | moved
-    groups = dict(old.groups)
-    records = dict(old.records)
+    moved = (
+        {k for k in old._canonical.keys() | canonical.keys() if old._canonical.get(k) != canonical.get(k)}
+        if canonical is not old._canonical
+        else set()
+    )
+    affected = {n for n in delta.touched if n in old.nodes or n in fresh} | moved
+    groups = edit(old.groups)
+    records = edit(old.records)
     changed: set[str] = set()
     for c in {old.canonical(a) for a in affected} | {canonical.get(a, a) for a in affected}:
         kept = {m for m in old.groups.get(c, ()) if m not in affected}

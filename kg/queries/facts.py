@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -18,6 +18,7 @@ from pyoxigraph import NamedNode
 from kg import vocab as v
 from kg.model import EVENT_TYPES, DateRef
 from kg.queries.entities import Catalogue, catalogue
+from kg.queries.layered import edit
 from kg.queries.merged import Clusters, merge_criticisms, merge_events, read_clusters
 from kg.queries.snapshot import Delta, Part, derived
 from kg.queries.terms import (
@@ -239,16 +240,34 @@ class FactModels:
     """
 
     catalogue: Catalogue
-    criticisms: dict[str, Criticism]
-    events: dict[str, Event]
-    roles: dict[str, list[str | None]]
-    spans: dict[str, frozenset[SourceKey]]
-    others: dict[str, EntityRef]
-    sources: dict[SourceKey, Source] = field(default_factory=dict)
-    references: dict[str, frozenset[str]] = field(default_factory=dict)  # criticism or event -> nodes it shows
-    uses: Counter[SourceKey] = field(default_factory=Counter)  # how many assertions cite each source
-    rules: dict[str, list[str]] = field(default_factory=dict)  # assertion -> the rules that made it
+    criticisms: MutableMapping[str, Criticism]
+    events: MutableMapping[str, Event]
+    roles: MutableMapping[str, list[str | None]]
+    spans: MutableMapping[str, frozenset[SourceKey]]
+    others: MutableMapping[str, EntityRef]
+    sources: MutableMapping[SourceKey, Source] = field(default_factory=dict)
+    references: MutableMapping[str, frozenset[str]] = field(default_factory=dict)  # criticism or event -> nodes shown
+    uses: MutableMapping[SourceKey, int] = field(default_factory=dict)  # how many assertions cite each source
+    rules: MutableMapping[str, list[str]] = field(default_factory=dict)  # assertion -> the rules that made it
     clusters: Clusters = field(default_factory=Clusters)  # events and criticisms several documents report
+    shown_by: MutableMapping[str, frozenset[str]] = field(default_factory=dict)  # references turned around
+
+    def show(self, fact: str, nodes: frozenset[str] | None) -> None:
+        """Record the nodes a criticism or event shows (None: it is gone), in ``references`` and ``shown_by``."""
+        before = self.references.get(fact, frozenset())
+        now = nodes or frozenset()
+        for node in before - now:
+            rest = self.shown_by[node] - {fact}
+            if rest:
+                self.shown_by[node] = rest
+            else:
+                del self.shown_by[node]
+        for node in now - before:
+            self.shown_by[node] = self.shown_by.get(node, frozenset()) | {fact}
+        if nodes is None:
+            self.references.pop(fact, None)
+        else:
+            self.references[fact] = nodes
 
     def ref(self, iri: str) -> EntityRef:
         """The EntityRef of a node, as Facts.ref gives it."""
@@ -306,8 +325,9 @@ def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModel
     """
     cat = catalogue(store)
     clusters = read_clusters(store) if delta.resolution else old.clusters
-    stale = delta.notes["nodes"] | (delta.touched & old.others.keys())
-    shown = {f for f, nodes in old.references.items() if not nodes.isdisjoint(stale)}
+    stale = delta.notes["nodes"] | {f for f in delta.touched if f in old.others}
+    # Through the reverse index: a walk over every fact's references took 15-25 ms a write at 1M triples.
+    shown = {f for node in stale for f in old.shown_by.get(node, ())}
     again = frozenset(delta.touched | shown)
     delta.notes["criticisms"] = delta.notes["events"] = old.clusters.related(again) | clusters.related(again)
     delta.notes["assertions"] = set(delta.touched)
@@ -320,48 +340,41 @@ def update_models(old: FactModels, store: GraphStore, delta: Delta) -> FactModel
     crit = _read(store, cat, f"{within} {_CRITICISMS}")
     events = _read(store, cat, f"{within} {_SOME_EVENTS}")
     relations = _read(store, cat, f"VALUES ?f {{ {iris(sorted(delta.touched))} }} {_ASSERTIONS}")
-    # Copied whole (in C) less the facts read again: a comprehension over every fact took 0.1 s a write at 1M triples.
-    others = _without(old.others, delta.touched)
+    # Each table shares the old one's rows and keeps only its own changes (kg.queries.layered): copying them whole
+    # (and freeing the copies) was most of a write's cost at 1M triples.
+    others = edit(old.others, delta.touched)
     others.update({**crit.others, **events.others, **relations.others})
     delta.notes["others"] = _refresh_others(others, store, cat, delta.touched | delta.notes["nodes"])
     models = FactModels(
         cat,
-        _without(old.criticisms, again),
-        _without(old.events, again),
-        _without(old.roles, delta.touched),
-        _without(old.spans, delta.touched),
+        edit(old.criticisms, again),
+        edit(old.events, again),
+        edit(old.roles, delta.touched),
+        edit(old.spans, delta.touched),
         others,
-        dict(old.sources),
-        _without(old.references, again),
-        old.uses.copy(),
-        _without(old.rules, delta.touched),
+        edit(old.sources),
+        edit(old.references),
+        edit(old.uses),
+        edit(old.rules, delta.touched),
         clusters,
+        edit(old.shown_by),
     )
-    for f in delta.touched & old.spans.keys():
-        for key in old.spans[f]:
+    for f in again:
+        models.show(f, None)
+    for f in delta.touched:
+        for key in old.spans.get(f, ()):
             models.uses[key] -= 1
             if models.uses[key] <= 0:
                 del models.uses[key], models.sources[key]
     _render(models, crit, events, relations)
     if len(models.others) > 2 * len(old.others) + 64:  # drop refs no fact shows any more, now and then
-        shown_nodes = set().union(*models.references.values())
-        models.others = {k: ref for k, ref in models.others.items() if k in shown_nodes}
+        models.others = {k: ref for k, ref in models.others.items() if k in models.shown_by}
     return models
 
 
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-def _without(found: dict[K, V], gone: Iterable[K]) -> dict[K, V]:
-    """A copy of a dict less the keys gone, in the same order."""
-    copy = dict(found)
-    for key in gone:
-        copy.pop(key, None)
-    return copy
-
-
-def _refresh_others(others: dict[str, EntityRef], store: GraphStore, cat: Catalogue, nodes: set[str]) -> set[str]:
+def _refresh_others(
+    others: MutableMapping[str, EntityRef], store: GraphStore, cat: Catalogue, nodes: set[str]
+) -> set[str]:
     """Fetch again the refs of changed non-entity nodes that relations show; returns the nodes looked at.
 
     Relation assertions are read again only when touched, so a node they show that changed (lost its labels,
@@ -381,7 +394,7 @@ def _refresh_others(others: dict[str, EntityRef], store: GraphStore, cat: Catalo
 def _with_catalogue(old: FactModels, cat: Catalogue, clusters: Clusters) -> FactModels:
     """The same models over a new catalogue (whose records they show did not change) and clusters."""
     return FactModels(cat, old.criticisms, old.events, old.roles, old.spans, old.others, old.sources,
-                      old.references, old.uses, old.rules, clusters)  # fmt: skip
+                      old.references, old.uses, old.rules, clusters, old.shown_by)  # fmt: skip
 
 
 def _render(models: FactModels, crit: Facts, events: Facts, relations: Facts) -> None:
@@ -395,14 +408,14 @@ def _render_criticisms(models: FactModels, crit: Facts) -> None:
     for f in crit.graph:
         if v.CRITICISM.value in _types(crit, f):
             models.criticisms[f] = crit.criticism(f)
-            models.references[f] = crit.references(f)
+            models.show(f, crit.references(f))
 
 
 def _render_events(models: FactModels, events: Facts) -> None:
     for f in events.graph:
         if _EVENT_CLASSES & _types(events, f):
             models.events[f] = events.event(f)
-            models.references[f] = events.references(f)
+            models.show(f, events.references(f))
 
 
 def _render_assertions(models: FactModels, relations: Facts) -> None:
@@ -412,7 +425,7 @@ def _render_assertions(models: FactModels, relations: Facts) -> None:
             models.rules[f] = relations.rules(f)
             models.spans[f] = frozenset(_span_keys(relations, f))
             for key in models.spans[f]:
-                models.uses[key] += 1
+                models.uses[key] = models.uses.get(key, 0) + 1
                 if key not in models.sources:
                     d, s, e, t = key
                     models.sources[key] = Source(document=d, start=s, end=e, sentence=t)
@@ -452,7 +465,7 @@ M = TypeVar("M", Criticism, Event)
 
 
 def _members(
-    store: GraphStore, models: FactModels, iris: list[str], rendered: dict[str, M], render: Callable[[Facts, str], M]
+    store: GraphStore, models: FactModels, iris: list[str], rendered: Mapping[str, M], render: Callable[[Facts, str], M]
 ) -> dict[str, list[M]]:
     """Each fact's cluster members' models (the fact first); any not rendered is fetched, which should not happen."""
     wanted = {f: models.clusters.of(f) for f in iris}

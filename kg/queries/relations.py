@@ -13,10 +13,11 @@ from __future__ import annotations
 import bisect
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from kg.queries.layered import edit
 from kg.queries.snapshot import Delta, Part, derived
 from kg.queries.terms import RESOLUTION, iris, select, value
 from kg.store.base import GraphStore
@@ -34,6 +35,35 @@ Assertion = tuple[str, str, str]  # (assertion node, subject node, object node)
 Row = tuple[str, str, str, str]  # (subject node, object node, predicate, lower-cased role) of one assertion
 
 
+class Positions(Mapping[Key, int]):
+    """Each relation key's listing position, found by bisection in the sorted keys rather than kept in a dict.
+
+    A write that adds or removes one relation shifts every later position: a dict of them was built afresh for
+    such a write, a walk over every relation. Bisection costs a few comparisons per lookup instead.
+    """
+
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: list[Key]) -> None:
+        self.keys = keys
+
+    def __getitem__(self, key: Key) -> int:
+        at = bisect.bisect_left(self.keys, key)
+        if at == len(self.keys) or self.keys[at] != key:
+            raise KeyError(key)
+        return at
+
+    def __contains__(self, key: object) -> bool:
+        at = bisect.bisect_left(self.keys, key)  # type: ignore[call-overload]
+        return at < len(self.keys) and self.keys[at] == key
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
 @dataclass
 class RelationIndex:
     """Relations in listing order, each with its assertions, and the relations of each raw subject and object.
@@ -44,11 +74,11 @@ class RelationIndex:
 
     keys: list[Key]
     assertions: list[tuple[Assertion, ...]]
-    by_subject: dict[str, frozenset[Key]] = field(default_factory=dict)
-    by_object: dict[str, frozenset[Key]] = field(default_factory=dict)
-    rows: dict[str, tuple[Row, ...]] = field(default_factory=dict)  # what was read, by assertion node
+    by_subject: Mapping[str, frozenset[Key]] = field(default_factory=dict)
+    by_object: Mapping[str, frozenset[Key]] = field(default_factory=dict)
+    rows: Mapping[str, tuple[Row, ...]] = field(default_factory=dict)  # what was read, by assertion node
     ends: dict[str, list[str]] = field(default_factory=dict)  # the sameAs chain ends it was grouped by
-    position: dict[Key, int] = field(default_factory=dict)
+    position: Mapping[Key, int] = field(default_factory=dict)
 
     def find(
         self, predicate: str | None, subjects: set[str] | None, objects: set[str] | None, either: set[str] | None = None
@@ -90,7 +120,7 @@ class RelationIndex:
                 found.setdefault(fact)
         return list(found)
 
-    def _near(self, members: set[str], index: dict[str, frozenset[Key]]) -> set[int]:
+    def _near(self, members: set[str], index: Mapping[str, frozenset[Key]]) -> set[int]:
         return {self.position[k] for member in members for k in index.get(member, ())}
 
 
@@ -146,9 +176,7 @@ def update_index(old: RelationIndex, store: GraphStore, delta: Delta) -> Relatio
     if not moved:
         delta.notes["relation_keys"] = set()
         return old if ends is old.ends else _replace(old, ends)
-    rows = dict(old.rows)  # copied in C, then only the touched changed: a comprehension walked every assertion
-    for f in delta.touched:
-        rows.pop(f, None)
+    rows = edit(old.rows, delta.touched)  # the old rows shared, only the touched changed (kg.queries.layered)
     rows.update(fresh)
     groups: dict[Key, set[Assertion]] = {}
     for f in moved:
@@ -172,7 +200,7 @@ def _keys(row: Row, ends: dict[str, list[str]]) -> list[Key]:
 
 
 def _patched(
-    old: RelationIndex, changed: dict[Key, tuple[Assertion, ...]], rows: dict[str, tuple[Row, ...]],
+    old: RelationIndex, changed: dict[Key, tuple[Assertion, ...]], rows: Mapping[str, tuple[Row, ...]],
     ends: dict[str, list[str]],
 ) -> RelationIndex:
     """The index with the assertions of the changed relations replaced (an empty tuple removes a relation)."""
@@ -185,12 +213,11 @@ def _patched(
             at = bisect.bisect_left(keys, k)
             keys.insert(at, k)
             assertions.insert(at, found)
-    same = len(keys) == len(old.keys) and all((k in old.position) == bool(found) for k, found in changed.items())
-    position = old.position if same else dict(zip(keys, range(len(keys)), strict=True))
+    position = Positions(keys)
     for k, found in changed.items():
         if found:
             assertions[position[k]] = found
-    by_subject, by_object = dict(old.by_subject), dict(old.by_object)
+    by_subject, by_object = edit(old.by_subject), edit(old.by_object)
     for k, found in changed.items():
         before = old.assertions[old.position[k]] if k in old.position else ()
         for index, side in ((by_subject, 1), (by_object, 2)):
@@ -231,7 +258,7 @@ def _group(rows: dict[str, tuple[Row, ...]], ends: dict[str, list[str]]) -> Rela
         {n: frozenset(k) for n, k in by_object.items()},
         rows,
         ends,
-        {k: p for p, k in enumerate(keys)},
+        Positions(keys),
     )
 
 

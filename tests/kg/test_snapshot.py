@@ -114,7 +114,8 @@ def _structures(snapshot: Snapshot) -> dict[str, object]:
         "claims": parts["claims"],
         "relations": parts["relations"],
         "activity": parts["activity"],
-        "models": (models.criticisms, models.events, models.roles, models.spans, models.sources, models.references),
+        "models": (models.criticisms, models.events, models.roles, models.spans, models.sources, models.references,
+                   models.uses, models.rules, models.shown_by),
         "clusters": models.clusters,
     }
 

@@ -428,7 +428,8 @@ def test_each_write_marks_the_store_stale_until_resolution_is_refreshed(
     assert marks == [True] * 6  # five documents, then the resolution graph: each written under the mark
     assert not memory_store.resolution_is_stale()
     result = ingest(memory_store, RawDocument(text="Anthropic CEO Dario Amodei spoke.", origin="x"), Settings())
-    assert marks[6:] == [True, True] and not memory_store.resolution_is_stale()
+    # The document, then the resolution graph if the document changed it: each under the mark.
+    assert marks[6:] in ([True], [True, True]) and not memory_store.resolution_is_stale()
     assert remove_document(memory_store, result.document_id)
     assert not memory_store.resolution_is_stale()
     assert not remove_document(memory_store, result.document_id)
