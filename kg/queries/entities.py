@@ -348,8 +348,9 @@ def update_catalogue(old: Catalogue, store: GraphStore, delta: Delta) -> Catalog
     return old.derive(records, canonical, nodes, groups, changed)
 
 
-def _ref(record: EntityRecord | None) -> tuple[str, str, str] | None:
-    return (record.iri, record.label, record.type) if record is not None else None
+def _ref(record: EntityRecord | None) -> tuple[str, str, str, tuple[str, ...]] | None:
+    """What a fact shows of an entity (its EntityRef): a change here renders the facts showing it again."""
+    return (record.iri, record.label, record.type, tuple(record.aliases)) if record is not None else None
 
 
 def _same(a: EntityRecord, b: EntityRecord) -> bool:

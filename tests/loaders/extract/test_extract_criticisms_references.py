@@ -14,7 +14,7 @@ STORY = "Veltrix Labs makes an AI companion app and has drawn scrutiny over its 
     # a description where the name would stand: the company the story is about, not a co-plaintiff nor the venue
     (STORY + "Three groups, the Harbor Youth Alliance, Encodia and the Fair Tech Project, have filed a complaint "
      "with the Federal Trade Commission accusing the company of deceptive marketing.", "Fair Tech Project",
-     "Veltrix Labs", "legal_filed_alleging"),
+     "Veltrix Labs", None),
     (STORY + "Korvan Media filed a lawsuit against the startup in March.", "Korvan Media", "Veltrix Labs", None),
     (STORY + "The Competition Bureau opened an investigation into the company on Monday.", "Competition Bureau",
      "Veltrix Labs", None),
