@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from loaders.extract.text import after_the
+
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
     from loaders.extract.schema import ResolvedMention
@@ -240,4 +242,4 @@ def named_by_head(ctx: DocContext, noun: str, pos: int, reach: int = 12) -> str 
 
 def _before_the(text: str, pos: int) -> int:
     """``pos``, or the start of the "the " a verb's pattern took in before it ("asked the │companies")."""
-    return pos - 4 if text[max(0, pos - 4):pos].lower() == "the " else pos
+    return pos - 4 if after_the(text, pos) else pos

@@ -11,6 +11,7 @@ from kg.model import Entity, EntityKey, EntityType, Span
 from loaders.extract.lexicon import KnownEntity, Lexicon, fold, lexicon
 from loaders.extract.name_cues import is_place
 from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMention, TypedMentions
+from loaders.extract.text import after_the
 
 # how much a cue is trusted when two readings of one name disagree
 _STRENGTH = {"lexicon": 9, "lexicon-plural": 9, "product-line": 8, "project": 8, "model-code": 7, "admin": 8}
@@ -76,11 +77,6 @@ def _national_known(surface: str, lex: Lexicon) -> KnownEntity | None:
         return None
     known = lex.known.get(fold(" ".join(words[1:])))
     return known if known is not None and known.type == "Organization" else None
-
-
-def _after_the(text: str, start: int) -> bool:
-    """Whether the name at start is written after a definite article ("the Commission")."""
-    return text[max(0, start - 4):start].lower() == "the "
 
 
 def _strength(t: TypedMention) -> int:
@@ -343,7 +339,7 @@ class _Resolver:
                 continue
             ci = surface_of.get(fold(t.mention.text))
             if ci is None:
-                ci = self._long_match(t.mention.text, typed=t.type, definite=_after_the(text, t.mention.start))
+                ci = self._long_match(t.mention.text, typed=t.type, definite=after_the(text, t.mention.start))
             if ci is None and (person := self._known_surname(t)) is not None:
                 self._add(i, replace(t, type="Person", cue="known-surname"), "Person", person)
                 surface_of.setdefault(fold(t.mention.text), self.assign[i])

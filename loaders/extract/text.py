@@ -146,6 +146,11 @@ def _cut_point(p_text: str, a: int, limit: int) -> int:
 _SPACED_TOKEN = re.compile(r"\s*(?:[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*+|\w++(?:[.\-&/+]\w+)*+|['’]s\b|['’]\w+|\S)")
 
 
+def after_the(text: str, pos: int) -> bool:
+    """Whether the text just before ``pos`` is a definite article ("the │Commission")."""
+    return text[max(0, pos - 4):pos].lower() == "the "
+
+
 def tokens(clean_text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Tokens (start, end, text) of a slice of the cleaned text."""
     out = []

@@ -72,8 +72,8 @@ def test_entity_detail_by_any_merged_id(client: TestClient, entity_id: str) -> N
 
 
 def test_a_fact_names_its_entities_aliases_as_entities_does(client: TestClient) -> None:
-    received = get(client, "/entities/per-gary-marcus")["criticisms_made"]
-    targets = {c["target"]["id"]: c["target"]["aliases"] for c in received}
+    made = get(client, "/entities/per-gary-marcus")["criticisms_made"]
+    targets = {c["target"]["id"]: c["target"]["aliases"] for c in made}
     assert targets[CLAUDE_MYTHOS] == ["Mythos"], targets
 
 
