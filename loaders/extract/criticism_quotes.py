@@ -18,6 +18,7 @@ from loaders.extract.judgements import (
     REBUTTED,
     continued,
     doer,
+    failed_party,
     learned_negative,
     rebutted,
 )
@@ -92,6 +93,8 @@ _OUTLET_BEFORE = re.compile(r"\b(?:told|telling|speaking\s+(?:to|with)|interview
 _OUTLET_AFTER = re.compile(r"\s*(?:[.,;:)”\"]|$)|\s+(?:on|last|this|earlier)\s+\w+\s*[.,]|\s+(?:in|on|via|during)\s+"
                            r"(?:an?\s+|the\s+)?(?:\w+\s+)?(?:interview|statement|email|e-mail|call|podcast|post|"
                            r"briefing)\b")
+QUOTED_FAILURE = register("criticism.quoted_failure.v1", "A quote saying that a party it names refused, failed or did "
+                          "not do something: '“Qantas refused to provide any protections”'", __name__)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _GENERIC_YOU = re.compile(r"\b(?:if|when|whenever|unless|once)\s+$", re.I)
 
@@ -147,6 +150,9 @@ def _judge_quote(ix: CriticIndex, acc: Collected, a: Attribution) -> None:
         learned_negative(ctx.stext(sent_a) if sent_a == a.last_sent else body)  # a judgement no word list names
     if learned:
         negative, rule = True, LEARNED_JUDGEMENT
+    failing = [] if negative or critical_reply else failed_party(ix, a.speaker, a.sent, a.last_sent, qs, qe)
+    if failing:
+        negative, rule = True, QUOTED_FAILURE
     if not negative and not critical_reply and verb_text and _MOCKING.search(verb_text):
         # '“Truly a masterpiece,” he joked': sarcasm going on with the speaker's criticism just made
         acc.add(speaker, continued(ix, acc.seen, speaker, sent_a), body.strip(), "mockery", qs, qe, a.last_sent,
@@ -156,7 +162,7 @@ def _judge_quote(ix: CriticIndex, acc: Collected, a: Attribution) -> None:
         return
     if not negative and ix.polarity(body) > 0.5:
         return  # '“…,” it retorted, and “remains open to a conversation”': a warm line is no criticism
-    targets, named_rule = _named_targets(ix, acc, a, body)
+    targets, named_rule = (failing, None) if failing else _named_targets(ix, acc, a, body)
     if learned and not targets:
         return  # a learned judgement must name what it judges: the fallbacks below guess too much for it
     rule = named_rule or rule

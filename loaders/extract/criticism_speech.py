@@ -4,6 +4,7 @@ that …", and the answers of an interview under a speaker label."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 from loaders.extract.attribution import reported_attributions
 from loaders.extract.criticism_found import Collected, Finding, Found, is_court
 from loaders.extract.criticism_targets import targets_in, topic
-from loaders.extract.judgements import DECISION, REBUTTED, rebutted
+from loaders.extract.judgements import DECISION, FAIL_CUE, REBUTTED, failed_party, rebutted
 from loaders.extract.lexicon import lexicon
 from loaders.extract.rules import register
 from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words
@@ -24,6 +25,8 @@ REPORTED_SPEECH = register("criticism.reported_speech.v2", "'X said (that) <nega
                            "to X'", __name__)
 WARNED_THAT = register("criticism.warned_that.v2", "'X warned that Y could …': a warning about what its clause names",
                        __name__)
+REPORTED_FAILURE = register("criticism.reported_failure.v1", "'X said (that) Y refused / failed / did not / should "
+                            "have …': a failure laid at the clause's subject", __name__)
 LABELLED_ANSWER = register("criticism.labelled_answer.v1", "A negative sentence of an interview answer under a "
                            "speaker label", __name__)
 # "Vasquez-Lund: Because …" — an interview answer under its speaker's label
@@ -67,21 +70,31 @@ def reported(ix: CriticIndex, quoted: frozenset[int], found: Found) -> list[Find
             continue
         dissent = ix.dissent(s.index)
         warn = not words.isdisjoint(_WARN_WORDS)
-        if not dissent and not warn and words.isdisjoint(neg_words) and not has_phrase(words, ctx.slower(s.index)):
+        failing = FAIL_CUE.search(ctx.stext(s.index)) is not None
+        # a sentence with no judgement word may still lay a failure at someone: then only that is looked for
+        only_failure = not dissent and not warn and words.isdisjoint(neg_words) and \
+            not has_phrase(words, ctx.slower(s.index))
+        if only_failure and not failing:
             continue
-        keep = _anything if dissent or warn else ix.judged_text
+        keep = _anything if dissent or warn else _failed_or_judged(ix) if failing else ix.judged_text
         kept: tuple[int, int] | None = None
         for a in reported_attributions(ix.speakers(tuple(acc.seen)), s.index, s.index in quoted, keep):
             if kept is not None and kept != (a.start, a.end):
                 break  # one statement per sentence; its co-speakers ("the senators said") share it
-            if _reported_one(ix, acc, a, s.index, dissent):
+            if _reported_one(ix, acc, a, s.index, dissent, only_failure):
                 kept = (a.start, a.end)
     return acc.out
 
 
-def _reported_one(ix: CriticIndex, acc: Collected, a: Attribution, sent: int, dissent: bool) -> bool:
-    """Keep one reported statement that judges what its clause names; whether it found a target (the sentence's
-    other statements are then left alone)."""
+def _failed_or_judged(ix: CriticIndex) -> Callable[[str], bool]:
+    """A statement worth attributing: one that judges, or one that may lay a failure at someone ("… had refused")."""
+    return lambda text: ix.judged_text(text) or FAIL_CUE.search(text) is not None
+
+
+def _reported_one(ix: CriticIndex, acc: Collected, a: Attribution, sent: int, dissent: bool,
+                  only_failure: bool = False) -> bool:
+    """Keep one reported statement that judges what its clause names (``only_failure``: one that lays a failure at
+    its subject); whether it found a target (the sentence's other statements are then left alone)."""
     text = ix.text
     s = ix.ctx.sentence(sent)
     if a.verb and a.verb.lower().startswith("ask"):
@@ -103,6 +116,13 @@ def _reported_one(ix: CriticIndex, acc: Collected, a: Attribution, sent: int, di
         targets = targets or _warned_about(ix, a.start, a.judged, a.speaker, s.index)
         acc.add(a.speaker, targets, None, "warned", a.start, a.end, s.index, rule=WARNED_THAT)
         return bool(targets)
+    failed = [] if neg or dissent else failed_party(ix, a.speaker, s.index, s.index, a.start,
+                                                      min(a.end, a.start + 60), subject_only=True)
+    if failed:
+        acc.add(a.speaker, failed, None, "failure", a.start, a.end, s.index, rule=REPORTED_FAILURE)
+        return True
+    if only_failure or (not dissent and not ix.judged_text(a.judged)):
+        return False  # let in for a failure it does not lay: judged as before
     if not neg and not dissent and ix.polarity(a.judged) > THRESHOLD:
         return False
     if _OWN_SIDE.match(a.judged):

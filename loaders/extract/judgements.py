@@ -147,6 +147,42 @@ def approving(text: str) -> bool:
         not _CONTRAST.search(text)
 
 
+# a named party as the subject of a refusal, a failure, a negated auxiliary or a missed duty: "X refused to",
+# "X can't deliver", "X should have made it clearer", "X's reading of our policy did not match" (a possessive and a
+# short noun phrase may come between); left out: a negated "be" ("X is not the only one" describes), a future or a
+# "never" (a promise, "OpenAI will not store requests", or a fact, "never wrote it"), and a reply withheld ("did not
+# comment")
+FAILED = re.compile(r"(?:[’']s?\s+(?:[\w-]+\s+){1,5}?)?\s*(?:still\s+|simply\s+|just\s+|now\s+)?(?:(?:has|have|had|"
+                    r"could|can|did|does|do)(?:\s+not|n[’']t)|cannot|can[’']t|should(?:\s+not|n[’']t)?\s+have|"
+                    r"refus(?:ed|es|ing)|fail(?:ed|s|ing)?)\b"
+                    r"(?!\s+(?:\w+ly\s+)?(?:to\s+)?(?:respond|comment|reply|return|immediately)\b)", re.I)
+# what may come before the subject of a reported clause: "said (that) (the) X …"
+_CLAUSE_OPEN = re.compile(r"\W*(?:that\s+)?(?:the\s+)?", re.I)
+# a condition is no verdict: "… if OpenAI does not complete its restructuring"
+_CONDITION = re.compile(r"\b(?:if|unless|whether|when|once|until)\s+(?:the\s+)?$", re.I)
+FAIL_CUE = re.compile(r"\b(?:not|never|cannot|refus\w+|fail\w*|should)\b|n[’']t\b", re.I)
+
+
+def failed_party(ix: CriticIndex, speaker: str, first: int, last: int, start: int, end: int, *,
+                 subject_only: bool = False) -> list[str]:
+    """The party a statement in [start, end) of sentences first..last says refused, failed, did not or should have
+    done something: the first such named subject that is not the speaker's side (``subject_only``: only the
+    statement's first name), else []."""
+    ctx = ix.ctx
+    side = ix.excluded(speaker) | ix.allies.get(speaker, set())
+    for si in range(first, last + 1):
+        for m in ctx.mentions(si, start, end):
+            if not ctx.is_head(m) or m.type not in ("Person", "Organization", "Product"):
+                continue
+            opens = not subject_only or _CLAUSE_OPEN.fullmatch(ix.text, start, m.start) is not None
+            if m.key not in side and opens and FAILED.match(ix.text, m.end, end) and \
+                    not _CONDITION.search(ix.text, max(start, m.start - 10), m.start):
+                return [m.key]
+            if subject_only:
+                return []
+    return []
+
+
 # ---- helpers that read the findings so far
 def learned_negative(text: str) -> bool:
     """Whether the learned scorer reads a statement the word lists left undecided as a negative judgement."""

@@ -1,0 +1,45 @@
+"""A failure laid at a named party (refused, failed, did not, should have), in a quote or in reported speech, is a
+criticism of that party; a condition, a promise, a withheld comment or the speaker's own side is none."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import check_spans, key_label
+
+from loaders.extract import extract
+from loaders.extract.criticism_quotes import QUOTED_FAILURE
+from loaders.extract.criticism_speech import REPORTED_FAILURE
+
+_RULES = {QUOTED_FAILURE, REPORTED_FAILURE}
+_INTRO = "Vantorix Labs released its Halden model on Monday. Priya Raman is the director of the Civic Data Institute. "
+
+
+def _failures(text: str) -> set[tuple[str, str, str]]:
+    """(critic, target, rule) of every criticism the failure rules found."""
+    ex = extract(_INTRO + text)
+    check_spans(_INTRO + text, ex)
+    names = key_label(ex)
+    return {(names[c.critic], names[c.target], c.rule) for c in ex.criticisms if c.rule in _RULES}
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("“Vantorix Labs refused to share any test results with outside researchers,” Priya Raman said.", QUOTED_FAILURE),
+    ("“Vantorix Labs did not tell users their messages would be kept,” Priya Raman said.", QUOTED_FAILURE),
+    ("“Vantorix Labs should have warned schools before the launch,” Priya Raman said.", QUOTED_FAILURE),
+    ("“Vantorix Labs' account of the tests did not match the data we saw,” Priya Raman said.", QUOTED_FAILURE),
+    ("Priya Raman said Vantorix Labs had not disclosed how the model was trained.", REPORTED_FAILURE),
+    ("Priya Raman said that Vantorix Labs could not explain the gaps in its safety report.", REPORTED_FAILURE),
+])
+def test_failure_of_named_party(text: str, rule: str) -> None:
+    assert ("Priya Raman", "Vantorix Labs", rule) in _failures(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Priya Raman said Vantorix Labs did not respond to a request for comment.",  # a reply withheld
+    "Priya Raman said Vantorix Labs will not store the prompts of its users.",  # a promise
+    "Priya Raman said the grant could be withdrawn if Vantorix Labs does not publish its report.",  # a condition
+    "Priya Raman said Vantorix Labs is not the only company building such models.",  # a description
+    "“We did not receive the results in time,” Priya Raman said.",  # the speaker's own side
+])
+def test_no_failure_laid(text: str) -> None:
+    assert not _failures(text)
