@@ -20,6 +20,7 @@ from loaders.extract.judgements import (
     doer,
     failed_party,
     learned_negative,
+    listed,
     rebutted,
 )
 from loaders.extract.rules import register
@@ -95,6 +96,9 @@ _OUTLET_AFTER = re.compile(r"\s*(?:[.,;:)”\"]|$)|\s+(?:on|last|this|earlier)\s
                            r"briefing)\b")
 QUOTED_FAILURE = register("criticism.quoted_failure.v1", "A quote saying that a party it names refused, failed or did "
                           "not do something: '“Qantas refused to provide any protections”'", __name__)
+# a plural description of parties ("these companies", "the video game studios", "our employers"): a group named before
+_PLURAL_PARTIES = re.compile(r"\b(?:these|those|the|our|their|such)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|studios|"
+                             r"publishers|employers|corporations|platforms|labs|developers|startups)\b", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _GENERIC_YOU = re.compile(r"\b(?:if|when|whenever|unless|once)\s+$", re.I)
 
@@ -164,7 +168,11 @@ def _judge_quote(ix: CriticIndex, acc: Collected, a: Attribution) -> None:
         return  # '“…,” it retorted, and “remains open to a conversation”': a warm line is no criticism
     targets, named_rule = (failing, None) if failing else _named_targets(ix, acc, a, body)
     if learned and not targets:
-        return  # a learned judgement must name what it judges: the fallbacks below guess too much for it
+        # a learned judgement must name what it judges (the fallbacks below guess too much for it), or speak of
+        # "these companies" after a list of them
+        targets = _listed_parties(ix, a.sent, a.speaker) if _PLURAL_PARTIES.search(body) else []
+        if not targets:
+            return
     rule = named_rule or rule
     targets = targets or _fallback_targets(ix, acc, a, body, bool(neg), negative, critical_reply, dissent)
     cue = neg.group(0) if neg else ("judgement" if negative else "retort")
@@ -237,7 +245,23 @@ def _fallback_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str
         verbs = list(ix.p["speech"].finditer(text, s.start, qs))
         # the target follows the last speech verb ("X of Y said Pallas was “...”")
         targets = targets_in(ix, a.sent, verbs[-1].end() if verbs else s.start, qs, speaker)
+    if not targets and negative and _PLURAL_PARTIES.search(body):
+        targets = _listed_parties(ix, a.sent, a.speaker)  # "these companies" after "A, B, C and D"
     return targets or _exchange_targets(ix, acc, a, body, neg, negative, critical_reply, dissent)
+
+
+def _listed_parties(ix: CriticIndex, sent: int, speaker: str) -> list[str]:
+    """The organisations of the latest list of three or more named before ``sent`` ("the companies that signed it:
+    A, B, C and D"), none on the speaker's side: what "these companies" of a later quote refers to."""
+    ctx = ix.ctx
+    side = ix.excluded(speaker) | ix.allies.get(speaker, set())
+    for si in range(sent, -1, -1):
+        heads = [m for m in ctx.mentions(si) if ctx.is_head(m) and m.type == "Organization"]
+        for first in heads:
+            names = [first, *listed(ix, [first], si)]
+            if len(names) >= 3 and all(m.type == "Organization" for m in names):
+                return [m.key for m in names if m.key not in side]
+    return []
 
 
 def _exchange_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str, neg: bool, negative: bool,

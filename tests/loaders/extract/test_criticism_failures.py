@@ -43,3 +43,21 @@ def test_failure_of_named_party(text: str, rule: str) -> None:
 ])
 def test_no_failure_laid(text: str) -> None:
     assert not _failures(text)
+
+
+_LISTED = ("The strike covers the studios that signed the agreement: Brightwave Games, Oakline Interactive, Tessel "
+           "Studios and Marrow Works. Dana Whitcombe leads the Voice Performers Guild. ")
+
+
+@pytest.mark.parametrize(("quote", "expected"), [
+    ("“These studios are exploiting our members and it is shameful,” Dana Whitcombe said.",
+     {"Brightwave Games", "Oakline Interactive", "Tessel Studios", "Marrow Works"}),
+    ("“It is shameful, and everyone knows it,” Dana Whitcombe said.", set()),  # no plural description: no list
+])
+def test_plural_description_reaches_the_list(quote: str, expected: set[str]) -> None:
+    ex = extract(_LISTED + quote)
+    check_spans(_LISTED + quote, ex)
+    names = key_label(ex)
+    listed = {"Brightwave Games", "Oakline Interactive", "Tessel Studios", "Marrow Works"}
+    targets = {names[c.target] for c in ex.criticisms if names[c.critic] == "Dana Whitcombe"}
+    assert targets & listed == expected
