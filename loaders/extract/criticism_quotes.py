@@ -14,6 +14,7 @@ from loaders.extract.criticism_targets import letter_addressee, medium, targets_
 from loaders.extract.judgements import (
     ACT_NOUN,
     DISSENT,
+    FAILED,
     LEARNED_JUDGEMENT,
     REBUTTED,
     continued,
@@ -99,6 +100,9 @@ QUOTED_FAILURE = register("criticism.quoted_failure.v1", "A quote saying that a 
 # a plural description of parties ("these companies", "the video game studios", "our employers"): a group named before
 _PLURAL_PARTIES = re.compile(r"\b(?:these|those|the|our|their|such)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|studios|"
                              r"publishers|employers|corporations|platforms|labs|developers|startups)\b", re.I)
+_THEY_SUBJECT = re.compile(r"\b(?:[Tt]hey|(?:these|those|the|their)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|studios|"
+                           r"publishers|employers|corporations|platforms|labs|developers|startups))\b")
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|whether|when|once|until)\s+$", re.I)
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 _GENERIC_YOU = re.compile(r"\b(?:if|when|whenever|unless|once)\s+$", re.I)
 
@@ -155,8 +159,8 @@ def _judge_quote(ix: CriticIndex, acc: Collected, a: Attribution) -> None:
     if learned:
         negative, rule = True, LEARNED_JUDGEMENT
     failing = [] if negative or critical_reply else failed_party(ix, a.speaker, a.sent, a.last_sent, qs, qe)
-    if failing:
-        negative, rule = True, QUOTED_FAILURE
+    if failing or (not negative and not critical_reply and _they_failed(body)):
+        negative, rule = True, QUOTED_FAILURE  # the target of "they" / "these companies": the fallbacks below
     if not negative and not critical_reply and verb_text and _MOCKING.search(verb_text):
         # '“Truly a masterpiece,” he joked': sarcasm going on with the speaker's criticism just made
         acc.add(speaker, continued(ix, acc.seen, speaker, sent_a), body.strip(), "mockery", qs, qe, a.last_sent,
@@ -248,6 +252,15 @@ def _fallback_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str
     if not targets and negative and _PLURAL_PARTIES.search(body):
         targets = _listed_parties(ix, a.sent, a.speaker)  # "these companies" after "A, B, C and D"
     return targets or _exchange_targets(ix, acc, a, body, neg, negative, critical_reply, dissent)
+
+
+def _they_failed(body: str) -> bool:
+    """Whether a quote lays a failure at "they" or at a plural description of parties ("They did not agree with our
+    assessment", "these studios refuse to …"), outside a condition ("if they don't …")."""
+    for m in _THEY_SUBJECT.finditer(body):
+        if FAILED.match(body, m.end()) and not _CONDITION_BEFORE.search(body, max(0, m.start() - 10), m.start()):
+            return True
+    return False
 
 
 def _listed_parties(ix: CriticIndex, sent: int, speaker: str) -> list[str]:

@@ -27,6 +27,7 @@ def _failures(text: str) -> set[tuple[str, str, str]]:
     ("“Vantorix Labs did not tell users their messages would be kept,” Priya Raman said.", QUOTED_FAILURE),
     ("“Vantorix Labs should have warned schools before the launch,” Priya Raman said.", QUOTED_FAILURE),
     ("“Vantorix Labs' account of the tests did not match the data we saw,” Priya Raman said.", QUOTED_FAILURE),
+    ("Vantorix Labs kept the chatbot online. “They did not fix the flaw for weeks,” Priya Raman said.", QUOTED_FAILURE),
     ("Priya Raman said Vantorix Labs had not disclosed how the model was trained.", REPORTED_FAILURE),
     ("Priya Raman said that Vantorix Labs could not explain the gaps in its safety report.", REPORTED_FAILURE),
 ])
@@ -40,6 +41,7 @@ def test_failure_of_named_party(text: str, rule: str) -> None:
     "Priya Raman said the grant could be withdrawn if Vantorix Labs does not publish its report.",  # a condition
     "Priya Raman said Vantorix Labs is not the only company building such models.",  # a description
     "“We did not receive the results in time,” Priya Raman said.",  # the speaker's own side
+    "Vantorix Labs kept the chatbot online. “If they do not fix it, we will act,” Priya Raman said.",  # a condition
 ])
 def test_no_failure_laid(text: str) -> None:
     assert not _failures(text)
