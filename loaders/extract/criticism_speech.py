@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from loaders.extract.attribution import reported_attributions
 from loaders.extract.criticism_found import Collected, Finding, Found, is_court
 from loaders.extract.criticism_targets import targets_in, topic
-from loaders.extract.judgements import DECISION, FAIL_CUE, REBUTTED, failed_party, rebutted
+from loaders.extract.judgements import DECISION, FAIL_CUE, REBUTTED, continued, failed_party, rebutted
 from loaders.extract.lexicon import lexicon
 from loaders.extract.rules import register
 from loaders.extract.sentiment import THRESHOLD, has_phrase, negative_words
@@ -139,6 +139,12 @@ def _reported_one(ix: CriticIndex, acc: Collected, a: Attribution, sent: int, di
         # "Not everyone is sold. X said the valuation ...", "X said the ad was “so fake”": the subject at hand,
         # reached through its definite description
         targets = topic(ix, a.start, a.speaker)
+    if not targets:
+        if any(m.type == "Group" for m in ix.ctx.mentions(s.index, a.start, a.start + 40)):
+            return True  # "X posted that artists opposing it were …": about that group, and the sentence's statement
+        # "He added that the practice was “a blow to …”": a statement naming nothing goes on with the judgement its
+        # speaker (or its organisation) just made
+        targets = continued(ix, acc.seen, a.speaker, s.index)
     cue = neg.group(0) if neg else "judgement"
     acc.add(a.speaker, targets, None, a.verb if a.kind == "according" else cue, a.start, a.end, s.index,
             rule=REPORTED_SPEECH)

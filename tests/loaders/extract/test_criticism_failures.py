@@ -8,7 +8,7 @@ from extract_helpers import check_spans, key_label
 
 from loaders.extract import extract
 from loaders.extract.criticism_quotes import QUOTED_FAILURE
-from loaders.extract.criticism_speech import REPORTED_FAILURE
+from loaders.extract.criticism_speech import REPORTED_FAILURE, REPORTED_SPEECH
 
 _RULES = {QUOTED_FAILURE, REPORTED_FAILURE}
 _INTRO = "Vantorix Labs released its Halden model on Monday. Priya Raman is the director of the Civic Data Institute. "
@@ -63,3 +63,23 @@ def test_plural_description_reaches_the_list(quote: str, expected: set[str]) -> 
     listed = {"Brightwave Games", "Oakline Interactive", "Tessel Studios", "Marrow Works"}
     targets = {names[c.target] for c in ex.criticisms if names[c.critic] == "Dana Whitcombe"}
     assert targets & listed == expected
+
+
+_WENT_ON = ("Priya Raman criticised Vantorix Labs on Monday. “The Halden model is dangerous,” she said. ")
+
+
+@pytest.mark.parametrize(("then", "expected"), [
+    # a reported statement naming nothing goes on with the speaker's judgement just made
+    ("She added that the automated production of false claims was “a blow to public trust”.", True),
+    # one about a group is about that group
+    ("She added that artists opposing the model were “on the wrong side of history”.", False),
+])
+def test_reported_statement_goes_on(then: str, expected: bool) -> None:
+    text = _INTRO + _WENT_ON + then
+    ex = extract(text)
+    check_spans(text, ex)
+    names = key_label(ex)
+    at = text.index(then)
+    found = {names[c.target] for c in ex.criticisms
+             if c.rule == REPORTED_SPEECH and c.source.start >= at and names[c.critic] == "Priya Raman"}
+    assert found == ({"Halden"} if expected else set())  # the target of the quote just before
