@@ -129,9 +129,11 @@ _AUX = (r"is|are|was|were|has|have|had|will|would|could|can|may|might|does|do|di
         r"can[’']t|couldn[’']t|(?:it|he|she|that|there|what|who|we|they|you|i)[’'](?:s|re|ve|ll|d)|fell|rose|grew|fall|rise|grow|took|made|saw|hit|cut|went|"
         r"came|got|led|set|spent|gave|paid|sold|built|won|lost|kept|left|began|became|ran|held|brought|knew|meant|"
         r"put|bought|drove|wrote|sent|told|found|thought|felt|stood|shut|remain|exist|lack|allow|mean")
-# a lower-case -ed or -s word after a word that does not introduce a noun ("Google sends", "it produced")
+# a lower-case -ed or -s word after a word that does not introduce a noun ("Google sends", "it produced"; not
+# after a possessive: "Leike's contributions" is a noun phrase)
 _REGULAR = (r"(?<=\s)(?<!its )(?<!the )(?<!in )(?<!of )(?<!a )(?<!an )(?<!their )(?<!our )(?<!his )(?<!her )"
-            r"(?<!and )(?<!to )(?<!for )(?<!with )(?<!on )(?<!by )(?<!from )(?<!at )(?-i:[a-z]{2,}ed|[a-z]{3,}(?<!s)s)")
+            r"(?<!and )(?<!to )(?<!for )(?<!with )(?<!on )(?<!by )(?<!from )(?<!at )(?<![’']s )"
+            r"(?-i:[a-z]{2,}ed|[a-z]{3,}(?<!s)s)")
 # a common verb in its plain form after a plural subject ("more than 200 million people use ChatGPT")
 _PLURAL_VERB = (r"(?<=\s)(?-i:(?:people|[a-z]{2,}s)\s+(?:now\s+|also\s+|still\s+|already\s+)?(?:use|have|make|pay|"
                 r"want|need|get|buy|spend|run|rely|prefer|trust|visit|watch|own|earn|generate|write|handle|account|"
@@ -199,10 +201,11 @@ _SUBJUNCTIVE = re.compile(r"^(?:that\s+)?(?:(?!(?:is|are|was|were|has|have|had|d
 _THIRD_PERSON = re.compile(r"(?:that\s+)?(?:it|he|she|they)\b", re.I)
 # a guess at what someone did, not a statement: "the newspaper seems to have used AI …" (near the start)
 _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
-# a stated purpose: "its mission was to understand …", "our goal is to" (an intention, not a fact)
+# a stated purpose: "its mission was to understand …", "our goal is to", "its focus is building …" (an intention,
+# not a fact)
 _PURPOSE = re.compile(r"^(?:that\s+)?(?:its|our|their|his|her|the company[’']s)\s+(?:\w+\s+)?"
-                      r"(?:mission|goal|aim|purpose|vision|ambition|intention|plan|priority)\s+"
-                      r"(?:is|was|has been|remains)\s+(?:to|that)\b", re.I)
+                      r"(?:mission|goal|aim|purpose|vision|ambition|intention|plan|priority|focus)\s+"
+                      r"(?:is|was|has been|remains)\s+(?:to|that|on|[a-z]+ing)\b", re.I)
 # a value judgement: a copula, then (degree words and) a strongly evaluative word ("R1 was “an impressive model",
 # "on our data it has been excellent", "it could be “a positive”")
 _COPULA_EVALUATION = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained|seems?|seemed|looks?|looked)\s+"

@@ -14,7 +14,12 @@ from loaders.extract.lexicon import alternation, lexicon
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
+    from loaders.extract.criticism_index import CriticIndex
 
+_SPEAKER_TYPES = ("Person", "Organization")
+_BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
+# a name set off as an apposition right before the verb ("A spokesperson for Meta, Ashley Gabriel, said")
+_APPOSED_BEFORE_VERB = re.compile(r",\s*(?:(?:also|later|previously|then|separately)\s+)*")
 # what stands right before a verb of speech when it asserts nothing: negated ("never wrote", "has not disclosed"),
 # passive ("it was revealed"), or a noun ("after reports that", "the findings")
 _UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
@@ -195,6 +200,15 @@ def object_only(ctx: DocContext, a: Attribution) -> bool:
     return verb_at >= 0 and not re.search(r"\bthat\b|[“\"]", text[verb_at:a.start + 5])
 
 
+# 'stated plainly: “Duolingo is going to be AI-first.”': reported speech that is only a direct quote after a colon
+_COLON_QUOTE = re.compile(r"\s*(?:\w+ly\s*)?:\s*[“\"][^“”\"]+[”\"]?[\s.!]*$")
+
+
+def quote_only(ctx: DocContext, a: Attribution) -> bool:
+    """Whether reported speech is a direct quote after a colon: the quote's attribution judges it, as a quote."""
+    return a.kind != "quote" and _COLON_QUOTE.match(ctx.doc.clean, a.start, a.end) is not None
+
+
 _SPOKES = re.compile(r"\bspokes(?:person|man|woman)\b", re.I)
 _SPOKES_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+)?spokes(?:person|man|woman)\b", re.I)
 _SPOKES_BEFORE = re.compile(r"\bspokes(?:person|man|woman)\s+(?:for|at|from)\s+(?:the\s+)?$", re.I)
@@ -301,3 +315,35 @@ def relative_speaker(ctx: DocContext, a: Attribution) -> str | None:
         return None
     name = next((m for m in reversed(ctx.mentions(a.sent, s.start, who.start())) if m.end == who.start()), None)
     return name.key if name is not None and name.type in _SPEAKERS_RELATIVE else None
+
+
+def adjacent_speaker(ctx: DocContext, finder: CriticIndex, a: Attribution) -> str | None:
+    """The name right before the verb of reported speech ("…, and Meta says the assistant …"): the speaker, even
+    where the clause's start is misread."""
+    if a.kind != "reported" or not a.verb:
+        return None
+    s = ctx.sentence(a.sent)
+    text = ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start)
+    if verb_at < 0:
+        return None
+    for m in reversed(ctx.mentions(a.sent, s.start, verb_at)):
+        if m.type == "Person" and _APPOSED_BEFORE_VERB.fullmatch(text, m.end, verb_at) and \
+                text[max(s.start, m.start - 2):m.start].strip() == "," and not a.verb.endswith("ing"):
+            return m.key  # "A spokesperson for Meta, Ashley Gabriel, said": the named spokesperson (schema)
+        if m.type in _SPEAKER_TYPES and ctx.is_head(m) and _BEFORE_VERB.fullmatch(text, m.end, verb_at):
+            return finder.actor(m.key, a.sent, m.start)
+        break
+    return None
+
+
+def unknown_speaker(ctx: DocContext, a: Attribution) -> bool:
+    """Whether the name right before the verb of reported speech is no person or organisation as typed ("… after
+    Human Rights Watch said" with the name read as a product): someone speaks, but not whoever else is named."""
+    if a.kind != "reported" or not a.verb:
+        return False
+    s, text = ctx.sentence(a.sent), ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start)
+    before = ctx.mentions(a.sent, s.start, verb_at) if verb_at >= 0 else []
+    return bool(before) and before[-1].type not in (*_SPEAKER_TYPES, "Group") and \
+        _BEFORE_VERB.fullmatch(text, before[-1].end, verb_at) is not None

@@ -35,15 +35,18 @@ from loaders.extract.claim_context import (
 from loaders.extract.claim_filters import is_clause, is_statement, is_value_judgement, own_safeguard
 from loaders.extract.claim_nouns import NOUN_CLAIM, NOUN_WORDS, noun_attributions
 from loaders.extract.claim_speech import (
+    adjacent_speaker,
     fronted_too_far,
     headline,
     noun_before,
     object_only,
     pronoun_speaker,
+    quote_only,
     relative_speaker,
     relative_verb,
     said_by_critics,
     unasserted,
+    unknown_speaker,
     unnamed_spokesperson,
 )
 from loaders.extract.context import DocContext
@@ -91,7 +94,6 @@ _TOLD_TO = re.compile(r"(?!(?:i|we|he|she|it|they|you|there)\b)(?:(?:the|a|an|hi
 # "Google spokesperson Jose Castaneda", "OpenAI’s head of policy, Ann Lee,"
 _ROLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){1,5}(?:,\s+)?|(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,1}"
                        r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
-_BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
 _JUDGED = -1.0  # the polarity at or below which a statement without figures is a judgement (criticisms: -1.4)
@@ -215,7 +217,7 @@ class _DocClaims:
             # a retort quoted is mostly a jab; its figures are a statement ('X countered, “Over 80 papers …”')
             retort = a.kind == "quote" and verb.startswith(_RETORT)
             if (verb and rule != FINDING and not retort and verb.startswith(_NOT_REPORTING + _ACCUSING)) or \
-                    object_only(ctx, a) or \
+                    object_only(ctx, a) or quote_only(ctx, a) or \
                     _RELATIVE_ACCORDING.search(ctx.doc.clean, ctx.sentence(a.sent).start, a.start):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = verb.startswith("announc")
@@ -261,13 +263,13 @@ class _DocClaims:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
         speaker = relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent)) or \
-            _adjacent_speaker(ctx, self.finder, a) or \
+            adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
         speaker = pronoun_speaker(ctx, a, speaker)
         if speaker is None:
             return None
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS or \
-                _unknown_speaker(ctx, a):
+                unknown_speaker(ctx, a):
             return None
         if self._addressed(speaker, a.last_sent):
             return None  # '"…," she told the Guardian, adding that …': the outlet spoken to does not speak
@@ -460,35 +462,6 @@ def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> st
         spokes[a.speaker] = person.key
         return person.key
     return spokes.get(a.speaker)
-
-
-def _adjacent_speaker(ctx: DocContext, finder: CriticIndex, a: Attribution) -> str | None:
-    """The name right before the verb of reported speech ("…, and Meta says the assistant …"): the speaker, even
-    where the clause's start is misread."""
-    if a.kind != "reported" or not a.verb:
-        return None
-    s = ctx.sentence(a.sent)
-    text = ctx.doc.clean
-    verb_at = text.rfind(a.verb, s.start, a.start)
-    if verb_at < 0:
-        return None
-    for m in reversed(ctx.mentions(a.sent, s.start, verb_at)):
-        if m.type in _SPEAKER_TYPES and ctx.is_head(m) and _BEFORE_VERB.fullmatch(text, m.end, verb_at):
-            return finder.actor(m.key, a.sent, m.start)
-        break
-    return None
-
-
-def _unknown_speaker(ctx: DocContext, a: Attribution) -> bool:
-    """Whether the name right before the verb of reported speech is no person or organisation as typed ("… after
-    Human Rights Watch said" with the name read as a product): someone speaks, but not whoever else is named."""
-    if a.kind != "reported" or not a.verb:
-        return False
-    s, text = ctx.sentence(a.sent), ctx.doc.clean
-    verb_at = text.rfind(a.verb, s.start, a.start)
-    before = ctx.mentions(a.sent, s.start, verb_at) if verb_at >= 0 else []
-    return bool(before) and before[-1].type not in (*_SPEAKER_TYPES, "Group") and \
-        _BEFORE_VERB.fullmatch(text, before[-1].end, verb_at) is not None
 
 
 def _litigated(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int, start: int, end: int) -> bool:
