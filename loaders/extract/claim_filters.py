@@ -134,8 +134,10 @@ _AUX = (r"is|are|was|were|has|have|had|will|would|could|can|may|might|does|do|di
 _REGULAR = (r"(?<=\s)(?<!its )(?<!the )(?<!in )(?<!of )(?<!a )(?<!an )(?<!their )(?<!our )(?<!his )(?<!her )"
             r"(?<!and )(?<!to )(?<!for )(?<!with )(?<!on )(?<!by )(?<!from )(?<!at )(?<![’']s )"
             r"(?-i:[a-z]{2,}ed|[a-z]{3,}(?<!s)s)")
-# a common verb in its plain form after a plural subject ("more than 200 million people use ChatGPT")
-_PLURAL_VERB = (r"(?<=\s)(?-i:(?:people|[a-z]{2,}s)\s+(?:now\s+|also\s+|still\s+|already\s+)?(?:use|have|make|pay|"
+# a common verb in its plain form after a plural subject ("more than 200 million people use ChatGPT"; "his own" is
+# no subject and verb)
+_PLURAL_VERB = (r"(?<=\s)(?-i:(?:people|(?!(?:his|this|its|was|has|is)\s)[a-z]{2,}s)\s+"
+                r"(?:now\s+|also\s+|still\s+|already\s+)?(?:use|have|make|pay|"
                 r"want|need|get|buy|spend|run|rely|prefer|trust|visit|watch|own|earn|generate|write|handle|account|"
                 r"represent|remain|come|go|take|work|show|say|believe|expect|face|lack|exceed|reach|cost))")
 _CLAUSE = re.compile(rf"^(?!to\b)(?:\S+\s+){{0,10}}?(?:{_AUX}|{_REGULAR}|{_PLURAL_VERB})\b", re.I)

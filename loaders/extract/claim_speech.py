@@ -20,6 +20,10 @@ _SPEAKER_TYPES = ("Person", "Organization")
 _BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
 # a name set off as an apposition right before the verb ("A spokesperson for Meta, Ashley Gabriel, said")
 _APPOSED_BEFORE_VERB = re.compile(r",\s*(?:(?:also|later|previously|then|separately)\s+)*")
+# "…, said Ann Lee, a director at X.": an inverted verb of speech, its subject and an apposition end the sentence
+_INVERTED_VERBS = frozenset({"said", "says", "added", "wrote", "noted", "explained"})
+_INVERTED_TAIL = re.compile(r"(?:,\s*(?:a|an|the)\s[^.;:“”\"]*)?\s*[.!]?\s*")
+_COMMA_END = re.compile(r",\s*$")
 # what stands right before a verb of speech when it asserts nothing: negated ("never wrote", "has not disclosed"),
 # passive ("it was revealed"), or a noun ("after reports that", "the findings")
 _UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
@@ -85,9 +89,10 @@ def unasserted(ctx: DocContext, a: Attribution) -> bool:
             or _UNNAMED_TIED.search(text, max(s.start, verb_at - 80), verb_at) or \
             _UNNAMED_OPENING.match(text, s.start, verb_at):
         return True
-    if a.verb.strip().lower() == "added" and _ADDED_OBJECT.match(text, a.start) and \
+    verb = a.verb.strip().lower()
+    if (verb == "add" or (verb == "added" and _ADDED_OBJECT.match(text, a.start))) and \
             not re.search(r"\bthat\s*$", text[max(0, a.start - 6):a.start]):
-        return True  # "Meta has since added a warning", "Fortnite added the chatbot": "added" with an object
+        return True  # "Meta has since added a warning", "it would add parental controls": "add" with an object
     if _after_quote(text, s.start, verb_at) and not a.verb.strip().endswith("ing"):
         return True  # '“…,” X said in a statement after …': the words after the verb only place the quote
     if _noun_speech(text, a.verb, verb_at) or _WH_BEFORE.search(text, max(s.start, verb_at - 40), verb_at):
@@ -347,3 +352,20 @@ def unknown_speaker(ctx: DocContext, a: Attribution) -> bool:
     before = ctx.mentions(a.sent, s.start, verb_at) if verb_at >= 0 else []
     return bool(before) and before[-1].type not in (*_SPEAKER_TYPES, "Group") and \
         _BEFORE_VERB.fullmatch(text, before[-1].end, verb_at) is not None
+
+
+def inverted(ctx: DocContext, a: Attribution) -> Attribution | None:
+    """'<statement>, said Ann Lee, a director at X.': the verb before its named subject, the statement before both
+    (reported speech read after the verb finds only the name); None where the attribution is no such inversion."""
+    if a.kind != "reported" or not a.verb or a.verb.strip().lower() not in _INVERTED_VERBS:
+        return None
+    text, s = ctx.doc.clean, ctx.sentence(a.sent)
+    verb_at = text.rfind(a.verb, s.start, a.start + 1)
+    if verb_at < 0 or not _COMMA_END.search(text, s.start, verb_at):
+        return None
+    first = next(iter(ctx.mentions(a.sent, a.start, s.end)), None)
+    if first is None or first.type != "Person" or first.start - a.start > 1 or \
+            not _INVERTED_TAIL.fullmatch(text, first.end, s.end):
+        return None
+    comma = text.rfind(",", s.start, verb_at)
+    return Attribution(first.key, "fronted", s.start, comma, a.sent, a.sent, None, text[s.start:comma])

@@ -38,6 +38,7 @@ from loaders.extract.claim_speech import (
     adjacent_speaker,
     fronted_too_far,
     headline,
+    inverted,
     noun_before,
     object_only,
     pronoun_speaker,
@@ -377,6 +378,7 @@ def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attrib
             continue
         if not words.isdisjoint(speech):
             found = reported_attributions(finder, s.index, s.index in quoted, _long_enough)
+            found = [inverted(ctx, a) or a for a in found]
             if not found:  # "The agency estimates that …", "By then, she said, …": speakers attribution leaves
                 found = [x for x in (body_attribution(ctx, s.index), parenthetical_attribution(ctx, s.index)) if x]
             yield from ((a, REPORTED_STATEMENT) for a in found)

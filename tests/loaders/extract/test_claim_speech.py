@@ -40,7 +40,7 @@ def test_a_quote_after_a_colon_is_judged_as_a_quote() -> None:
 
 @pytest.mark.parametrize(("content", "expected"), [
     # after a possessive, an -s word is a noun: no clause
-    ("Ann Lee's contributions in a post of her own", False),
+    ("Ann Lee's contributions in a post of his own", False),
     ("Ann Lee contributes to the project every week", True),
     # a stated focus is a purpose, not a fact
     ("its singular focus is building safe systems", False),
@@ -48,3 +48,23 @@ def test_a_quote_after_a_colon_is_judged_as_a_quote() -> None:
 ])
 def test_contents_that_are_no_statement(content: str, expected: bool) -> None:
     assert is_statement(content) is expected
+
+
+def test_a_statement_before_an_inverted_verb_and_its_named_subject_is_theirs() -> None:
+    text = ("Zentrix Labs' deal to sell chips to Halvorsen Robotics is part of its effort to expand sales to outside "
+            "customers, said Ann Lee, a managing director in charge of Zentrix Labs' partnerships.")
+    found = claims_of(text)
+    assert [c for c, _ in found] == ["Ann Lee"], found
+    assert found[0][1].endswith("to outside customers"), found
+
+
+def test_add_with_an_object_after_a_modal_reports_nothing() -> None:
+    found = claims_of("Zentrix Labs has said it would add parental controls to its app after the suit was filed.")
+    assert all(not t.startswith("parental controls") for _, t in found), found
+
+
+def test_according_to_a_source_then_a_clause_with_of_is_the_statement() -> None:
+    text = ("According to the Daily Ledger, it temporarily took down all of its posts on Picto, where it has 6.7 "
+            "million followers.")
+    found = claims_of(text)
+    assert [(c, t.startswith("it temporarily took down")) for c, t in found] == [("Daily Ledger", True)], found
