@@ -99,7 +99,10 @@ def unasserted(ctx: DocContext, a: Attribution) -> bool:
         return True  # "brought claims against", "why she thinks": no statement is made
     if _inside_quote(text, verb_at):
         return True  # '“… Perplexity proudly states that …”': the quote's speaker says it, not the name in it
-    return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at) is not None
+    before = _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at)
+    # "Common Sense Media found", "NBC News reported": the word ends a name, not "media reports"
+    return before is not None and not any(m.start <= before.start() < m.end and m.type in _SPEAKER_TYPES
+                                          for m in ctx.mentions(a.sent, s.start, verb_at))
 
 
 # a group named by what its members are ("Silicon Valley executives said"): nobody named speaks, unless an

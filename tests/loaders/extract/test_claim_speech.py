@@ -68,3 +68,19 @@ def test_according_to_a_source_then_a_clause_with_of_is_the_statement() -> None:
             "million followers.")
     found = claims_of(text)
     assert [(c, t.startswith("it temporarily took down")) for c, t in found] == [("Daily Ledger", True)], found
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    # a name ending in a word of the press is a name, not "media reports"
+    ("A recent survey by the nonprofit Fairview Media found that 72% of teenagers have used AI companions.",
+     "Fairview Media"),
+    # a publication named by its author
+    ("The posts followed a Reuters report that Zentrix Labs had merged its two research teams last year.",
+     "Reuters"),
+])
+def test_the_author_of_a_finding_or_a_report_is_the_claimant(text: str, claimant: str) -> None:
+    assert [c for c, _ in claims_of(text)] == [claimant]
+
+
+def test_media_reports_name_no_claimant() -> None:
+    assert claims_of("Media reports said that Zentrix Labs had merged its two research teams last year.") == []
