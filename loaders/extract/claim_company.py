@@ -138,6 +138,34 @@ def body_attribution(ctx: DocContext, sent: int) -> Attribution | None:
     return Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0).strip(), content)
 
 
+# "a mid-size model that the company says outperforms …": the company's statement about what the relative clause
+# hangs on, its verb first (a verb in -s or -ed, or an auxiliary)
+_RELATIVE_COMPANY = re.compile(r"\b(?:that|which)\s+the\s+(?:company|firm|startup)\s+(?:says|said|claims|claimed)\s+"
+                               r"(?=(?:[a-z]+s|[a-z]+ed|is|are|was|were|has|have|had|can|could|will|would|may|might)\s)")
+_RELATIVE_END = re.compile(r",\s+(?:which|and|but|while|although|though)\b|;|\s+[—–]\s+")
+
+
+def subjectless(text: str, start: int) -> bool:
+    """Whether a statement at ``start`` follows "that the company says": its subject is what the clause hangs on."""
+    m = _RELATIVE_COMPANY.search(text, max(0, start - 40), start + 40)
+    return m is not None and m.end() == start
+
+
+def relative_company(ctx: DocContext, sent: int) -> Attribution | None:
+    """'a model that the company says outperforms X': what the company says of the thing the clause hangs on,
+    up to the clause's end; None where the sentence holds no such clause or no company is found."""
+    s, text = ctx.sentence(sent), ctx.doc.clean
+    m = _RELATIVE_COMPANY.search(text, s.start, s.end)
+    if m is None:
+        return None
+    speaker = company_referent(ctx, sent, m.start())
+    if speaker is None:
+        return None
+    end = _RELATIVE_END.search(text, m.end(), s.end)
+    stop = end.start() if end else s.end
+    return Attribution(speaker, "reported", m.end(), stop, sent, sent, m.group(0).split()[-1], text[m.end():stop])
+
+
 # "By then, she said, the board was …": a short opening, the speaker and verb set off by commas, then the statement
 _PARENTHETICAL = re.compile(r"(?P<lead>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?,\s+(?P<who>he|she|it|the company|the firm|"
                             r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?:also\s+)?(?:said|says|added|adds|noted|"

@@ -22,6 +22,8 @@ from loaders.extract.claim_company import (
     company_referent,
     company_subject,
     parenthetical_attribution,
+    relative_company,
+    subjectless,
     the_company,
 )
 from loaders.extract.claim_context import (
@@ -303,7 +305,8 @@ class _DocClaims:
         """Whether an attributed piece is a claim: a statement, not the speaker's judgement, plan or announcement
         (its figures, the costliest test, are read only where they decide)."""
         ctx, finder = self.ctx, self.finder
-        content = ctx.doc.clean[start:end]
+        # (what "the company says outperforms X" states has the clause's antecedent as its subject)
+        content = ("it " if subjectless(ctx.doc.clean, start) else "") + ctx.doc.clean[start:end]
         # "X reported a net loss of $6.1 million", "X expects to lose $5 billion": a figure reported or forecast is
         # a claim, clause or not
         if not is_statement(content, quoted=rule == QUOTED_STATEMENT) and (
@@ -380,7 +383,8 @@ def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attrib
             found = reported_attributions(finder, s.index, s.index in quoted, _long_enough)
             found = [inverted(ctx, a) or a for a in found]
             if not found:  # "The agency estimates that …", "By then, she said, …": speakers attribution leaves
-                found = [x for x in (body_attribution(ctx, s.index), parenthetical_attribution(ctx, s.index)) if x]
+                found = [x for x in (body_attribution(ctx, s.index), parenthetical_attribution(ctx, s.index),
+                                     relative_company(ctx, s.index)) if x]
             yield from ((a, REPORTED_STATEMENT) for a in found)
             if "according" in words and not any(a.kind == "according" for a in found):
                 company = partial(company_referent, ctx, s.index)

@@ -84,3 +84,11 @@ def test_the_author_of_a_finding_or_a_report_is_the_claimant(text: str, claimant
 
 def test_media_reports_name_no_claimant() -> None:
     assert claims_of("Media reports said that Zentrix Labs had merged its two research teams last year.") == []
+
+
+def test_what_the_company_says_in_a_relative_clause_is_its_claim() -> None:
+    text = ("Over the weekend, Zentrix Labs released two new Orion models: a smaller model named Pico, and Vela, a "
+            "mid-size model that the company says outperforms Halvorsen Robotics' best model across a wide range of "
+            "well-known benchmarks.")
+    found = claims_of(text)
+    assert [(c, t.split()[0]) for c, t in found] == [("Zentrix Labs", "outperforms")], found
