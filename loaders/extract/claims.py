@@ -219,8 +219,12 @@ class _DocClaims:
             verb = (a.verb or "").lower()
             # a retort quoted is mostly a jab; its figures are a statement ('X countered, “Over 80 papers …”')
             retort = a.kind == "quote" and verb.startswith(_RETORT)
+            if object_only(ctx, a):
+                if rule != REPORTED_STATEMENT or not _DIGIT.search(a.judged) or not parse_quantities(a.judged):
+                    continue  # "has emphasized AI safety since …": an object, not a statement
+                rule = FINDING  # "highlighted its score of 1417": an object with figures, a claim like "reported"
             if (verb and rule != FINDING and not retort and verb.startswith(_NOT_REPORTING + _ACCUSING)) or \
-                    object_only(ctx, a) or quote_only(ctx, a) or \
+                    quote_only(ctx, a) or \
                     _RELATIVE_ACCORDING.search(ctx.doc.clean, ctx.sentence(a.sent).start, a.start):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = verb.startswith("announc")

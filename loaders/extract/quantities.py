@@ -81,6 +81,11 @@ COUNT = re.compile(r"(?<![\w$€£.,/])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s
 _COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s(?<!ss)(?<!us)(?<!is))\b|"
                       r"-(?P<measure>[a-z]+(?:-[a-z]+)?)\b",
                       re.I)
+# a score on a scale, in points: "an ELO score of 1417", "a rating of 4.5", "scored 87.5 on" (not "scored 90%")
+SCORE = re.compile(r"\b(?:score|rating)\s+of\s+(?:about\s+|around\s+|nearly\s+)?"
+                   r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|"
+                   r"\bscored\s+(?:an?\s+)?(?P<m>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                   r"(?![\d.,]*\s*(?:%|percent|per cent))\b", re.I)
 # "zero dollars", "a trillion dollars"
 _WORD_CURRENCY = re.compile(r"\s+(?P<cur>dollars|euros|pounds|yuan|yen|rupees)\b", re.I)
 _A_SCALE = re.compile(r"\ban?\s+(?P<scale>thousand|million|billion|trillion)\s+(?P<cur>dollars|euros|pounds|yuan|"
@@ -262,6 +267,10 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
         value = _num(n) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
         out.append((m.start(), m.end(), Quantity(value=value, unit=_head(m.group("noun")))))
         taken.append((m.start(), m.end()))
+    for m in SCORE.finditer(text) if digits and ("scor" in text.lower() or "rating" in text.lower()) else ():
+        if free(m.start(), m.end()):
+            out.append((m.start(), m.end(), Quantity(value=_num(m.group("n") or m.group("m")), unit="points")))
+            taken.append((m.start(), m.end()))
     for a, b, q in _word_quantities(text) if words else ():
         if free(a, b):
             out.append((a, b, q))

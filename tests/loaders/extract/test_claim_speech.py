@@ -92,3 +92,13 @@ def test_what_the_company_says_in_a_relative_clause_is_its_claim() -> None:
             "well-known benchmarks.")
     found = claims_of(text)
     assert [(c, t.split()[0]) for c, t in found] == [("Zentrix Labs", "outperforms")], found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb that takes an object states its figures
+    ("In its press release, Zentrix Labs highlighted the model's Elo score of 1,417 on the arena.", 1),
+    # without figures, the object is no statement
+    ("Zentrix Labs has emphasized safety research since it was founded by former researchers.", 0),
+])
+def test_an_object_with_figures_is_a_claim(text: str, expected: int) -> None:
+    assert len(claims_of(text)) == expected, claims_of(text)

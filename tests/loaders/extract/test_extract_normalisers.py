@@ -289,3 +289,13 @@ def test_ratios_are_shares(num: int, den: int, words: bool, joiner: str) -> None
     else:
         assert all(q[1] != "percent" for q in qs)
     assert parse_quantities(f"It was founded in {2000 + den}.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The company highlighted the model's Elo score of 1,417 on the arena.", [(1417.0, "points")]),
+    ("It scored 87.5 on the reasoning benchmark.", [(87.5, "points")]),
+    ("It scored 90% on the reasoning benchmark.", [(90.0, "percent")]),
+    ("The app has a rating of 4.5 stars.", [(4.5, "stars")]),
+])
+def test_a_score_is_in_points(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for _, _, q in parse_quantities(text)] == expected
