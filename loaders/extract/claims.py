@@ -124,6 +124,8 @@ _TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|pos
 # where reported speech joins two statements: "…, and …", "… and that …"
 _JOINED = re.compile(r",\s+and\s+(?:that\s+)?|\s+and\s+that\s+")
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
+# where the object of a verb ends: a comma, or a second verb joined by "and" ("emphasized X and has published …")
+_OBJECT_END = re.compile(r",|\s+and\s+(?:has|have|had|is|was|are|were|will|it|its|also)\b")
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 # "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
 _RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
@@ -220,7 +222,8 @@ class _DocClaims:
             # a retort quoted is mostly a jab; its figures are a statement ('X countered, “Over 80 papers …”')
             retort = a.kind == "quote" and verb.startswith(_RETORT)
             if object_only(ctx, a):
-                if rule != REPORTED_STATEMENT or not _DIGIT.search(a.judged) or not parse_quantities(a.judged):
+                obj = _OBJECT_END.split(a.judged, maxsplit=1)[0]
+                if rule != REPORTED_STATEMENT or not _DIGIT.search(obj) or not parse_quantities(obj):
                     continue  # "has emphasized AI safety since …": an object, not a statement
                 rule = FINDING  # "highlighted its score of 1417": an object with figures, a claim like "reported"
             if (verb and rule != FINDING and not retort and verb.startswith(_NOT_REPORTING + _ACCUSING)) or \
