@@ -190,3 +190,26 @@ def parenthetical_attribution(ctx: DocContext, sent: int) -> Attribution | None:
     if speaker is None or ctx.type_of(speaker) not in ("Person", "Organization"):
         return None
     return Attribution(speaker, "reported", m.end(), s.end, sent, sent, None, text[m.end():s.end])
+
+
+# "In a follow-up post, he said the company was …": "he" or "she" the subject of a verb of speech, after at most
+# a short opening phrase
+_PASSAGE = 8  # sentences back in which the last person named is whom "he" or "she" goes on meaning
+_PRONOUN_SAID = re.compile(r"(?:(?:[\w’'-]+\s+){0,6}?[\w’'-]+,\s+)?(?P<who>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?"
+                           r"(?P<verb>said|says|added|adds|noted|notes|wrote|writes|explained|argued|insisted)\s+"
+                           r"(?:that\s+)?")
+
+
+def pronoun_attribution(ctx: DocContext, sent: int) -> Attribution | None:
+    """'In a follow-up post, he said …' where attribution resolves no speaker: the latest person of the pronoun's
+    sex named in the sentences before (claim_speech.person_of_pronoun) says the rest of the sentence."""
+    s, text = ctx.sentence(sent), ctx.doc.clean
+    m = _PRONOUN_SAID.match(text, s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip()), s.end)
+    if m is None or m.end() >= s.end - 8:
+        return None
+    # (else the last person named in the passage: "he told X …", "he said …", "he said …" goes on about one person)
+    speaker = person_of_pronoun(ctx, m.start("who"), m.group("who")) or \
+        ctx.recent(m.start("who"), ("Person",), max_sentences=_PASSAGE)
+    if speaker is None:
+        return None
+    return Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group("verb"), text[m.end():s.end])

@@ -22,6 +22,7 @@ from loaders.extract.claim_company import (
     company_referent,
     company_subject,
     parenthetical_attribution,
+    pronoun_attribution,
     relative_company,
     subjectless,
     the_company,
@@ -391,7 +392,7 @@ def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attrib
             found = [inverted(ctx, a) or a for a in found]
             if not found:  # "The agency estimates that …", "By then, she said, …": speakers attribution leaves
                 found = [x for x in (body_attribution(ctx, s.index), parenthetical_attribution(ctx, s.index),
-                                     relative_company(ctx, s.index)) if x]
+                                     relative_company(ctx, s.index), pronoun_attribution(ctx, s.index)) if x]
             yield from ((a, REPORTED_STATEMENT) for a in found)
             if "according" in words and not any(a.kind == "according" for a in found):
                 company = partial(company_referent, ctx, s.index)

@@ -102,3 +102,11 @@ def test_what_the_company_says_in_a_relative_clause_is_its_claim() -> None:
 ])
 def test_an_object_with_figures_is_a_claim(text: str, expected: int) -> None:
     assert len(claims_of(text)) == expected, claims_of(text)
+
+
+def test_he_goes_on_meaning_the_last_person_named_in_the_passage() -> None:
+    text = ("Luis Ortega runs Zentrix Labs. “We do not see agents as replacing our staff,” he told Reuters. "
+            "Speaking to the Financial Times, he said only a small number of contractors would be affected. "
+            "The company took down its posts after a backlash. Users were angry. Some deleted the app. Others stayed. "
+            "In a follow-up post, he said the model had passed 12 safety audits.")
+    assert ("Luis Ortega", "the model had passed 12 safety audits") in claims_of(text)
