@@ -11,6 +11,7 @@ from loaders.extract.sentiment import analyzer
 
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
 _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
+                        r"deserves?|deserved|"
                         r"call(?:s|ed)? (?:on|for)|let[’']s|please|(?:essential|important|imperative|crucial|vital|"
                         r"(?<!over )(?<!the )(?<!same )(?<!this )(?<!that )time) that|"
                         r"(?:is|are|be|was|were) (?:\w+ )?(?:necessary|needed|required)|"
@@ -60,7 +61,7 @@ _OWN_THING_PLAN = re.compile(
 _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|really\s+)?(?:excited|proud|"
                         r"pleased|delighted|thrilled|happy|glad|grateful|honou?red|disappointed|saddened|sorry)|"
                         r"thank(?:s(?! to)| you)|congratulat\w*|I (?:love|like|hate|hope|wish|feel)|"
-                        r"we (?:love|hope|wish)|"
+                        r"we (?:love|hope|wish)|can(?:not|[’']t) wait|(?:would|[’']d) rather|"
                         r"(?:amazing|incredible|awesome|fantastic|wonderful|exciting|great|terrible|awful|"
                         r"ridiculous|absurd|stupid|insane|crazy) (?:day|news|time|moment|work|job|step|idea)|"
                         r"(?:right|wrong|correct|good|bad) (?:call|decision|move|thing|strategy|approach|choice|"
@@ -84,7 +85,8 @@ _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
                        re.I)
 # a statement opening with a modal has lost its subject ("principles that he said would govern …"): a fragment,
 # unless it gives a figure ("a robot arm the company says can handle more than 20,000 items")
-_MODAL_START = re.compile(r"^(?:would|will|could|can|may|might|must|should)\b", re.I)
+_MODAL_START = re.compile(r"^(?:would|will|could|can|may|might|must|should|can[’']t|cannot|won[’']t|wouldn[’']t|"
+                          r"couldn[’']t|shouldn[’']t)(?!\w)", re.I)
 # "Being included in the list will not have …": a passive gerund as the subject of a finite verb, no fragment
 _PASSIVE_GERUND_SUBJECT = re.compile(r"being\s+[a-z]+(?:ed|en)\b(?:\s+\S+){0,8}?\s+(?:will|would|is|was|has|had|could|"
                                      r"may|might|won[’']t|isn[’']t|wasn[’']t|hasn[’']t)\b", re.I)
@@ -145,7 +147,7 @@ _CLAUSE = re.compile(rf"^(?!to\b)(?:\S+\s+){{0,10}}?(?:{_AUX}|{_REGULAR}|{_PLURA
 _CLAUSE_STRICT = re.compile(rf"^(?:\S+\s+){{0,10}}?(?:{_AUX}|(?<=\s)(?-i:[a-z]{{2,}}ed))\b", re.I)
 _TRIM = " \t\n,.;:“”\"'‘’—–-()"
 # the words without which _NORMATIVE and _SENTIMENT cannot match ("have to" / "has to" are tested as phrases)
-_NORMATIVE_WORDS = frozenset({"necessary", "needed", "required",
+_NORMATIVE_WORDS = frozenset({"necessary", "needed", "required", "deserve", "deserves", "deserved",
                               "should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
                               "needs", "urge", "urged", "call", "calls", "called", "let’s", "let's", "please",
                               "essential", "important", "imperative", "crucial", "vital", "time"})
@@ -155,7 +157,7 @@ _SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thril
                               "incredible", "awesome", "fantastic", "wonderful", "exciting", "great", "terrible",
                               "awful", "ridiculous", "absurd", "stupid", "insane", "crazy", "right", "wrong",
                               "correct", "good", "bad", "instrumental", "congratulations", "congratulate",
-                              "congratulated", "priority", "priorities"})
+                              "congratulated", "priority", "priorities", "wait", "rather"})
 # accusations and legal assertions (schema: criticisms, or not claims)
 _ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "unlawful", "illegal", "plagiari",
                      "stole", "steal", "theft", "misrepresent", "wrongdoing", "defam", "deceptive", "deceiv",
@@ -260,8 +262,8 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
         return False
-    if _MODAL_START.match(body) and not (_FIGURE.search(body) and parse_quantities(body)):
-        return False
+    if _MODAL_START.match(body) and (quoted or not (_FIGURE.search(body) and parse_quantities(body))):
+        return False  # (a quoted fragment is part of reported speech, which is judged whole)
     if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body) or \
             _SUBJUNCTIVE.match(body):
         return False

@@ -45,9 +45,23 @@ def test_a_quote_after_a_colon_is_judged_as_a_quote() -> None:
     # a stated focus is a purpose, not a fact
     ("its singular focus is building safe systems", False),
     ("its focus on safety has reduced incidents by half", True),
+    # what someone deserves is normative; an eagerness or a preference is a feeling
+    ("the people who make games deserve the same safeguards as actors", False),
+    ("the company can't wait until the technology is 100% perfect", False),
+    ("the company would rather move with urgency than wait", False),
 ])
 def test_contents_that_are_no_statement(content: str, expected: bool) -> None:
     assert is_statement(content) is expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # a quoted fragment opening with a modal is part of reported speech, figures or not
+    ("can't wait until the technology is 100% perfect", False),
+    ("will cut its error rate by 40% next year", False),
+    ("The model will cut its error rate by 40% next year", True),
+])
+def test_quoted_fragments(content: str, expected: bool) -> None:
+    assert is_statement(content, quoted=True) is expected
 
 
 def test_a_statement_before_an_inverted_verb_and_its_named_subject_is_theirs() -> None:
