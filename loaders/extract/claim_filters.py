@@ -105,6 +105,9 @@ _FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longe
                       r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|"
                       r"millions?|billions?|trillions?|thousands?|hundreds?|dozens?|"
                       r"every (?:day|week|month|year)|"
+                      # a cause (schema): "the variable quality is due to …", "the outage was caused by …"
+                      r"(?:is|are|was|were)(?: \w+ly)? (?:due to|caused by|the result of|a result of)|"
+                      r"(?:caused|led to|resulted in)|"
                       # a denial states a fact ("NVIDIA does not have backdoors", "AI isn't replacing our staff")
                       r"(?:does|do|did|is|are|was|were)(?: not|n[’']t)(?: \w+ly| just| always| even)? "
                       r"(?:have|use|store|sell|share|collect|train|rely|own|operate|make|run|(?!going|commenting|planning|trying|looking|"

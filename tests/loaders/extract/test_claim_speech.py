@@ -59,6 +59,11 @@ def test_contents_that_are_no_statement(content: str, expected: bool) -> None:
     ("can't wait until the technology is 100% perfect", False),
     ("will cut its error rate by 40% next year", False),
     ("The model will cut its error rate by 40% next year", True),
+    # a cause is a statement of fact (schema)
+    ("Our best understanding is that the variable quality people are seeing is due to unstable implementations",
+     True),
+    ("The outage was caused by a faulty configuration update", True),
+    ("The sky is red because the sun sets behind the hills", False),
 ])
 def test_quoted_fragments(content: str, expected: bool) -> None:
     assert is_statement(content, quoted=True) is expected
