@@ -124,6 +124,9 @@ _TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|pos
                           r"bring in|grow|double|triple)\b", re.I)
 # where reported speech joins two statements: "…, and …", "… and that …"
 _JOINED = re.compile(r",\s+and\s+(?:that\s+)?|\s+and\s+that\s+")
+# "he was “confident that …": the speaker's certainty, then what it is certain of
+_CONFIDENT = re.compile(r"\b(?:is|are|was|were|am|[’']m|[’']re)\s+[\"“]?(?:\w+ly\s+)?(?:confident|certain|sure|"
+                        r"convinced)\s+that\s+", re.I)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
 # where the object of a verb ends: a comma, or a second verb joined by "and" ("emphasized X and has published …")
 _OBJECT_END = re.compile(r",|\s+and\s+(?:has|have|had|is|was|are|were|will|it|its|also)\b")
@@ -243,7 +246,8 @@ class _DocClaims:
                 # "the lawsuit was baseless and that its chips use …": where the whole is no claim, each statement
                 # with its own "that" may be
                 whole = self._is_claim(speaker, sent, start, end, rule, announced)
-                halves = [] if whole or a.kind == "quote" else _second_that(ctx.doc.clean, start, end)
+                halves = [] if whole or a.kind == "quote" else \
+                    _second_that(ctx.doc.clean, start, end) or _confident_that(ctx.doc.clean, start, end)
                 for s2, e2 in [(start, end)] if whole else halves:
                     if whole or self._is_claim(speaker, sent, s2, e2, rule, announced):
                         self.seen.append((speaker, s2, e2))
@@ -502,8 +506,8 @@ def _own_side_plan(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int
     """"Duolingo would stop using contractors", said by its chief, "Siri Context would arrive next year", said by
     Apple: the speaker's side announcing its own (or its product's) plans."""
     first = next(iter(ctx.mentions(sent, start, end)), None)
-    if first is None or first.start - start > 4:
-        return False
+    if first is None or first.start - start > 4 or _after_certainty(ctx.doc.clean, start):
+        return False  # ('he was “confident that OpenAI will build …”': a forecast, not a plan announced)
     if first.key != speaker and (first.type not in ("Organization", "Product") or
                                  first.key not in finder.allies.get(speaker, ())):
         return False  # "OpenAI says Musk wanted …": a co-founder is not the side speaking; its own product is
@@ -574,6 +578,18 @@ def _second_that(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if m is None or text.count(" ", m.end(), end) < 3:
         return []
     return [(start, m.start()), (m.end(), end)]
+
+
+def _confident_that(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'he was "confident that OpenAI will build AGI …"': the forecast the speaker is sure of, as a statement
+    (empty where the speaker states no such certainty)."""
+    m = _CONFIDENT.search(text, start, end)
+    return [(m.end(), end)] if m is not None and text.count(" ", m.end(), end) >= 3 else []
+
+
+def _after_certainty(text: str, start: int) -> bool:
+    """Whether a statement follows its speaker's certainty ("was confident that …")."""
+    return any(m.end() == start for m in _CONFIDENT.finditer(text, max(0, start - 60), start))
 
 
 def _halves(text: str, start: int, end: int) -> list[tuple[int, int]]:

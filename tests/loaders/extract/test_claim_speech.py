@@ -129,3 +129,10 @@ def test_he_goes_on_meaning_the_last_person_named_in_the_passage() -> None:
             "The company took down its posts after a backlash. Users were angry. Some deleted the app. Others stayed. "
             "In a follow-up post, he said the model had passed 12 safety audits.")
     assert ("Luis Ortega", "the model had passed 12 safety audits") in claims_of(text)
+
+
+def test_what_the_speaker_is_confident_of_is_a_forecast() -> None:
+    text = ("Priya Raman left Zentrix Labs on Tuesday. In her farewell post, she said she was “confident that Zentrix "
+            "Labs will build systems that are both safe and useful.”")
+    assert [(c, t) for c, t in claims_of(text)] == [
+        ("Priya Raman", "Zentrix Labs will build systems that are both safe and useful")], claims_of(text)
