@@ -127,6 +127,9 @@ _JOINED = re.compile(r",\s+and\s+(?:that\s+)?|\s+and\s+that\s+")
 # "he was “confident that …": the speaker's certainty, then what it is certain of
 _CONFIDENT = re.compile(r"\b(?:is|are|was|were|am|[’']m|[’']re)\s+[\"“]?(?:\w+ly\s+)?(?:confident|certain|sure|"
                         r"convinced)\s+that\s+", re.I)
+# "<subject> will continue … and employs …": a subject's second predicate, a finite verb in -s after "and"
+_SECOND_PREDICATE = re.compile(r"(?:the|its|our|their|this)\s+(?:[\w-]+\s+){0,2}?(?:will|would|is|was|has|had|can|"
+                               r"could)\b[^,;]{0,80}?\s+and\s+(?P<verb>(?!is\b|has\b|was\b)[a-z]{3,}s)\b")
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")
 # where the object of a verb ends: a comma, or a second verb joined by "and" ("emphasized X and has published …")
 _OBJECT_END = re.compile(r",|\s+and\s+(?:has|have|had|is|was|are|were|will|it|its|also)\b")
@@ -247,7 +250,8 @@ class _DocClaims:
                 # with its own "that" may be
                 whole = self._is_claim(speaker, sent, start, end, rule, announced)
                 halves = [] if whole or a.kind == "quote" else \
-                    _second_that(ctx.doc.clean, start, end) or _confident_that(ctx.doc.clean, start, end)
+                    _second_that(ctx.doc.clean, start, end) or _confident_that(ctx.doc.clean, start, end) or \
+                    _second_predicate(ctx.doc.clean, start, end)
                 for s2, e2 in [(start, end)] if whole else halves:
                     if whole or self._is_claim(speaker, sent, s2, e2, rule, announced):
                         self.seen.append((speaker, s2, e2))
@@ -318,7 +322,10 @@ class _DocClaims:
         (its figures, the costliest test, are read only where they decide)."""
         ctx, finder = self.ctx, self.finder
         # (what "the company says outperforms X" states has the clause's antecedent as its subject)
-        content = ("it " if subjectless(ctx.doc.clean, start) else "") + ctx.doc.clean[start:end]
+        text = ctx.doc.clean
+        second = any(m.start("verb") == start for m in
+                     _SECOND_PREDICATE.finditer(text, ctx.sentence(sent).start, end))
+        content = ("it " if second or subjectless(text, start) else "") + text[start:end]
         # "X reported a net loss of $6.1 million", "X expects to lose $5 billion": a figure reported or forecast is
         # a claim, clause or not
         if not is_statement(content, quoted=rule == QUOTED_STATEMENT) and (
@@ -570,6 +577,15 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
         while end > start and text[end - 1] in _TRIM:
             end -= 1
         yield from ((si, a2, b2) for a2, b2 in _halves(text, start, end))
+
+
+def _second_predicate(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'the company will continue to fight the case and employs safety features …': where the whole is no claim,
+    the second predicate of its subject (a verb in -s after "and"), as a statement of that subject."""
+    m = _SECOND_PREDICATE.match(text, start, end)
+    if m is None or text.count(" ", m.start("verb"), end) < 3:
+        return []
+    return [(m.start("verb"), end)]
 
 
 def _second_that(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -136,3 +136,9 @@ def test_what_the_speaker_is_confident_of_is_a_forecast() -> None:
             "Labs will build systems that are both safe and useful.”")
     assert [(c, t) for c, t in claims_of(text)] == [
         ("Priya Raman", "Zentrix Labs will build systems that are both safe and useful")], claims_of(text)
+
+
+def test_a_second_predicate_stating_a_fact_is_a_claim_where_the_first_is_a_plan() -> None:
+    text = ("A Zentrix Labs spokesperson said the company will continue to fight the case and employs safety filters "
+            "on its platform to protect minors.")
+    assert [t for _, t in claims_of(text)] == ["employs safety filters on its platform to protect minors"]
