@@ -37,6 +37,14 @@ from loaders.extract.claim_context import (
 )
 from loaders.extract.claim_filters import is_clause, is_statement, is_value_judgement, own_safeguard
 from loaders.extract.claim_nouns import NOUN_CLAIM, NOUN_WORDS, noun_attributions
+from loaders.extract.claim_pieces import (
+    SECOND_PREDICATE,
+    after_certainty,
+    confident_that,
+    second_predicate,
+    second_that,
+    split_joined,
+)
 from loaders.extract.claim_speech import (
     adjacent_speaker,
     fronted_too_far,
@@ -122,15 +130,6 @@ _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[
 # "expects to lose $5 billion": a forecast of the speaker's results (not "expects to hire", its own plan)
 _TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|post|book|record|exceed|hit|top|surpass|"
                           r"bring in|grow|double|triple)\b", re.I)
-# where reported speech joins two statements: "…, and …", "… and that …"
-_JOINED = re.compile(r",\s+and\s+(?:that\s+)?|\s+and\s+that\s+")
-# "he was “confident that …": the speaker's certainty, then what it is certain of
-_CONFIDENT = re.compile(r"\b(?:is|are|was|were|am|[’']m|[’']re)\s+[\"“]?(?:\w+ly\s+)?(?:confident|certain|sure|"
-                        r"convinced)\s+that\s+", re.I)
-# "<subject> will continue … and employs …": a subject's second predicate, a finite verb in -s after "and"
-_SECOND_PREDICATE = re.compile(r"(?:the|its|our|their|this)\s+(?:[\w-]+\s+){0,2}?(?:will|would|is|was|has|had|can|"
-                               r"could)\b[^,;]{0,80}?\s+and\s+(?P<verb>(?!is\b|has\b|was\b)[a-z]{3,}s)\b")
-_AND_THAT = re.compile(r",?\s+and\s+that\s+")
 # where the object of a verb ends: a comma, or a second verb joined by "and" ("emphasized X and has published …")
 _OBJECT_END = re.compile(r",|\s+and\s+(?:has|have|had|is|was|are|were|will|it|its|also)\b")
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
@@ -250,8 +249,8 @@ class _DocClaims:
                 # with its own "that" may be
                 whole = self._is_claim(speaker, sent, start, end, rule, announced)
                 halves = [] if whole or a.kind == "quote" else \
-                    _second_that(ctx.doc.clean, start, end) or _confident_that(ctx.doc.clean, start, end) or \
-                    _second_predicate(ctx.doc.clean, start, end)
+                    second_that(ctx.doc.clean, start, end) or confident_that(ctx.doc.clean, start, end) or \
+                    second_predicate(ctx.doc.clean, start, end)
                 for s2, e2 in [(start, end)] if whole else halves:
                     if whole or self._is_claim(speaker, sent, s2, e2, rule, announced):
                         self.seen.append((speaker, s2, e2))
@@ -262,7 +261,7 @@ class _DocClaims:
                 end -= 1
             if self._other_subject(a.speaker, a.sent, start):
                 continue  # "Microsoft, which has invested $13bn, …": another actor's fact, in the journalist's words
-            for a2, b2 in _halves(ctx.doc.clean, start, end):
+            for a2, b2 in split_joined(ctx.doc.clean, start, end):
                 content = ctx.doc.clean[a2:b2]
                 if any(k == a.speaker and a2 < e and s < b2 for k, s, e in self.seen):
                     continue  # a quote already taken
@@ -324,7 +323,7 @@ class _DocClaims:
         # (what "the company says outperforms X" states has the clause's antecedent as its subject)
         text = ctx.doc.clean
         second = any(m.start("verb") == start for m in
-                     _SECOND_PREDICATE.finditer(text, ctx.sentence(sent).start, end))
+                     SECOND_PREDICATE.finditer(text, ctx.sentence(sent).start, end))
         content = ("it " if second or subjectless(text, start) else "") + text[start:end]
         # "X reported a net loss of $6.1 million", "X expects to lose $5 billion": a figure reported or forecast is
         # a claim, clause or not
@@ -513,7 +512,7 @@ def _own_side_plan(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int
     """"Duolingo would stop using contractors", said by its chief, "Siri Context would arrive next year", said by
     Apple: the speaker's side announcing its own (or its product's) plans."""
     first = next(iter(ctx.mentions(sent, start, end)), None)
-    if first is None or first.start - start > 4 or _after_certainty(ctx.doc.clean, start):
+    if first is None or first.start - start > 4 or after_certainty(ctx.doc.clean, start):
         return False  # ('he was “confident that OpenAI will build …”': a forecast, not a plan announced)
     if first.key != speaker and (first.type not in ("Organization", "Product") or
                                  first.key not in finder.allies.get(speaker, ())):
@@ -576,43 +575,4 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
             start += 1
         while end > start and text[end - 1] in _TRIM:
             end -= 1
-        yield from ((si, a2, b2) for a2, b2 in _halves(text, start, end))
-
-
-def _second_predicate(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """'the company will continue to fight the case and employs safety features …': where the whole is no claim,
-    the second predicate of its subject (a verb in -s after "and"), as a statement of that subject."""
-    m = _SECOND_PREDICATE.match(text, start, end)
-    if m is None or text.count(" ", m.start("verb"), end) < 3:
-        return []
-    return [(m.start("verb"), end)]
-
-
-def _second_that(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The two statements of reported speech joined by "and that" (empty where there is no such join)."""
-    m = _AND_THAT.search(text, start, end)
-    if m is None or text.count(" ", m.end(), end) < 3:
-        return []
-    return [(start, m.start()), (m.end(), end)]
-
-
-def _confident_that(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """'he was "confident that OpenAI will build AGI …"': the forecast the speaker is sure of, as a statement
-    (empty where the speaker states no such certainty)."""
-    m = _CONFIDENT.search(text, start, end)
-    return [(m.end(), end)] if m is not None and text.count(" ", m.end(), end) >= 3 else []
-
-
-def _after_certainty(text: str, start: int) -> bool:
-    """Whether a statement follows its speaker's certainty ("was confident that …")."""
-    return any(m.end() == start for m in _CONFIDENT.finditer(text, max(0, start - 60), start))
-
-
-def _halves(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A statement joining two figures' statements ("80% of the code is …, and the success rate has risen from 26%
-    to 76%", "revenue grew 17% and that it had 1,000 customers") as two statements; any other as itself."""
-    for m in _JOINED.finditer(text, start, end):
-        at, right = m.start(), m.end()
-        if _DIGIT.search(text, start, at) and _DIGIT.search(text, right, end) and text.count(" ", right, end) >= 3:
-            return [(start, at), (right, end)]
-    return [(start, end)]
+        yield from ((si, a2, b2) for a2, b2 in split_joined(text, start, end))
