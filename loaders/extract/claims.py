@@ -144,6 +144,7 @@ _REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|sugge
                        r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
                        r"meritless|misleading|inaccurate|untrue)\s+(?:accusations?|allegations?|claims)\b", re.I)
 _SAME_WORDING = 0.6  # the share of words two claims of one claimant share when they state the same
+_PLACEHOLDER_NAMES = frozenset({"jane doe", "john doe", "jane roe", "john roe", "richard roe"})  # legal pseudonyms
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
 _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
@@ -287,8 +288,8 @@ class _DocClaims:
         if speaker is None:
             return None
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS or \
-                unknown_speaker(ctx, a):
-            return None
+                unknown_speaker(ctx, a) or ctx.label(speaker).lower() in _PLACEHOLDER_NAMES:
+            return None  # (a plaintiff "identified as Jane Doe" is unnamed: no actor the schema names)
         if self._addressed(speaker, a.last_sent):
             return None  # '"…," she told the Guardian, adding that …': the outlet spoken to does not speak
         if _judicial(ctx, speaker, self.judges):

@@ -142,3 +142,10 @@ def test_a_second_predicate_stating_a_fact_is_a_claim_where_the_first_is_a_plan(
     text = ("A Zentrix Labs spokesperson said the company will continue to fight the case and employs safety filters "
             "on its platform to protect minors.")
     assert [t for _, t in claims_of(text)] == ["employs safety filters on its platform to protect minors"]
+
+
+@pytest.mark.parametrize(("name", "count"), [("Jane Doe", 0), ("Maria Okafor", 1)])
+def test_a_legal_pseudonym_names_no_claimant(name: str, count: int) -> None:
+    text = (f"A mother from Texas identified as {name}, who is suing Zentrix Labs, said her son has spent the past six "
+            "months in a treatment center.")
+    assert len(claims_of(text)) == count, claims_of(text)
