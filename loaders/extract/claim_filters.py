@@ -221,7 +221,9 @@ _COPULA_EVALUATION = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained
 # a predicate of importance or necessity: "is vital for", "remains essential to", "was critical in"
 _IMPORTANCE = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained)\s+(?:(?:so|very|really|absolutely|truly|"
                          r"also|more|most|increasingly|particularly|especially)\s+)*(?:vital|essential|crucial|"
-                         r"critical|important|indispensable|paramount|fundamental|key)\s+(?:for|to|in)\b", re.I)
+                         r"critical|important|indispensable|paramount|fundamental|key)\s+(?:for|to|in)\b|"
+                         # "the episode matters because …": that something matters is a judgement of importance
+                         r"\b(?:matters|mattered)\s+(?:so\s+)?(?:because|since)\b", re.I)
 _DEGREE = re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:(?:far|much|simply|just|still|also|not)\s+)?"
                      r"(?:too\s+\w+|(?<=not\s)(?:nearly\s+)?enough\b|(?:a\s+bit\s+|kind\s+of\s+|a\s+lot\s+)?like\s+\w+ing)|"
                      r"\b(?:won[’']t|wouldn[’']t|isn[’']t|aren[’']t|wasn[’']t)\s+(?:be\s+)?(?:nearly\s+)?enough\b",

@@ -49,6 +49,9 @@ def test_a_quote_after_a_colon_is_judged_as_a_quote() -> None:
     ("the people who make games deserve the same safeguards as actors", False),
     ("the company can't wait until the technology is 100% perfect", False),
     ("the company would rather move with urgency than wait", False),
+    # that something matters, and why, judges its importance; "mattered more than" compares
+    ("the episode matters because of how much weight the leaderboard carries", False),
+    ("the transition cost some quality, and speed mattered more than perfection", True),
 ])
 def test_contents_that_are_no_statement(content: str, expected: bool) -> None:
     assert is_statement(content) is expected
