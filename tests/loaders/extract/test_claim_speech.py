@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract import extract
-from loaders.extract.claim_filters import is_statement
+from loaders.extract.claim_filters import is_statement, is_value_judgement
 from tests.loaders.extract.extract_helpers import key_label
 
 
@@ -49,12 +49,18 @@ def test_a_quote_after_a_colon_is_judged_as_a_quote() -> None:
     ("the people who make games deserve the same safeguards as actors", False),
     ("the company can't wait until the technology is 100% perfect", False),
     ("the company would rather move with urgency than wait", False),
-    # that something matters, and why, judges its importance; "mattered more than" compares
-    ("the episode matters because of how much weight the leaderboard carries", False),
-    ("the transition cost some quality, and speed mattered more than perfection", True),
 ])
 def test_contents_that_are_no_statement(content: str, expected: bool) -> None:
     assert is_statement(content) is expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    # that something matters, and why, judges its importance; "mattered more than" compares
+    ("the episode matters because of how much weight the leaderboard carries", True),
+    ("the transition cost some quality, and speed mattered more than perfection", False),
+])
+def test_importance_is_a_judgement(content: str, expected: bool) -> None:
+    assert is_value_judgement(content) is expected
 
 
 @pytest.mark.parametrize(("content", "expected"), [
