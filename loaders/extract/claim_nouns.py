@@ -1,6 +1,7 @@
 """Claims named by a noun: "X's claim that …", "his assertion that …", "the company's estimate that …". The owner of
 the noun makes the claim, whoever reports, disputes or criticises it ("Y criticised X over his claims that …" is
-X's claim, not Y's)."""
+X's claim, not Y's). A publication named by its author ("a Wired report that …", "the agency's study that …") is
+the author's claim."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ NOUN_WORDS = frozenset({"claim", "claims", "assertion", "assertions", "contentio
 _NOUN_CLAIM = re.compile(r"(?P<owner>\b(?:his|her|its)|\bthe (?:company|firm|startup)[’']s|[’']s?)\s+"
                          r"(?:(?:repeated|earlier|previous|public|recent|latest|own|oft-repeated)\s+)?"
                          r"(?:claims?|assertions?|contention|estimates?|predictions?|insistence)\s+that\s+|"
-                        # "a Wired report that …", "the agency's study that …": a publication named by its author
+                         # "a Wired report that …", "the agency's study that …": a publication named by its author
                         r"(?P<author>[’']s|(?<=\w))\s+(?:report|study|survey|analysis|investigation)\s+that\s+", re.I)
 # where the statement ends: a new clause of the sentence's own ("…, prompting", "…, which", "…, but")
 _CLAUSE_END = re.compile(r",\s+(?:which|who|but|while|although|though|and|as|prompting|saying|adding|citing|"
