@@ -1,6 +1,8 @@
 """What "the company" refers to where it speaks ("The company said …", '“…,” the company wrote', "according to the
 company"): the organisation the article introduced as a company, the one that spoke just before, the subject of the
-paragraph; the claims stage (loaders/extract/claims.py) asks it for its speakers."""
+paragraph; and the speakers attribution leaves unresolved ("The agency estimates that …", "By then, she said, …",
+"a model that the company says outperforms …", "In a follow-up post, he said …"); the claims stage
+(loaders/extract/claims.py) asks it for its speakers."""
 
 from __future__ import annotations
 

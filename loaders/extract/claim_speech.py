@@ -1,6 +1,8 @@
 """Whether a verb of speech asserts what follows it: negated, passive or a noun ("never wrote", "after reports
 that"), an unnamed or group subject, an indirect question, a relative clause, a fronted attribution that is not one,
-the headline; the claims stage (loaders/extract/claims.py) asks these before taking what an attribution says."""
+the headline; and who speaks where attribution reads it otherwise (a named spokesperson set off by commas, the
+named subject of an inverted "…, said X, a director at Y"); the claims stage (loaders/extract/claims.py) asks these
+before taking what an attribution says."""
 
 from __future__ import annotations
 
