@@ -142,7 +142,8 @@ def body_attribution(ctx: DocContext, sent: int) -> Attribution | None:
 
 # "a mid-size model that the company says outperforms …": the company's statement about what the relative clause
 # hangs on, its verb first (a verb in -s or -ed, or an auxiliary)
-_RELATIVE_COMPANY = re.compile(r"\b(?:that|which)\s+the\s+(?:company|firm|startup)\s+(?:says|said|claims|claimed)\s+"
+_RELATIVE_COMPANY = re.compile(r"\b(?:that|which)\s+(?:the\s+(?:company|firm|startup)|it)\s+(?:says|said|claims|"
+                               r"claimed)\s+"
                                r"(?=(?:[a-z]+s|[a-z]+ed|is|are|was|were|has|have|had|can|could|will|would|may|might)\s)")
 _RELATIVE_END = re.compile(r",\s+(?:which|and|but|while|although|though)\b|;|\s+[—–]\s+")
 

@@ -158,3 +158,10 @@ def test_a_legal_pseudonym_names_no_claimant(name: str, count: int) -> None:
     text = (f"A mother from Texas identified as {name}, who is suing Zentrix Labs, said her son has spent the past six "
             "months in a treatment center.")
     assert len(claims_of(text)) == count, claims_of(text)
+
+
+def test_what_it_says_in_a_relative_clause_is_the_companys_claim() -> None:
+    text = ("Zentrix Labs sells synthetic voices. Its catalogue holds more than 500 voices in 100 languages, which it "
+            "says are sourced from voice actors who are paid for their work.")
+    found = claims_of(text)
+    assert [(c, t.split()[0]) for c, t in found] == [("Zentrix Labs", "are")], found
