@@ -31,7 +31,9 @@ _AND_BEFORE_VERB = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?\w+
 _EPITHET = re.compile(r"\bthe\s+(?:[\w-]+\s+){1,3}?(?:of|at|for)\s+(?:the\s+)?$")
 _CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
 # "… said on Tuesday." / "… he said in a statement." ends the attribution: the rest is not the speaker's
-_ROLE_APPOSITION = re.compile(r"\s*(?:a|an|the)?\s*[^,;]{0,60}?\b(?:at|of|for|with)\b[^,;]{0,60},")
+# (not a clause of the statement itself: "according to X, it took down all of its posts on Y, where …")
+_ROLE_APPOSITION = re.compile(r"(?!\s*(?:it|he|she|they|we|there)\s)\s*(?:a|an|the)?\s*[^,;]{0,60}?"
+                              r"\b(?:at|of|for|with)\b[^,;]{0,60},")
 _FRAME_STEMS = ("call", "describ", "dismiss", "derid", "brand", "label", "pann", "reject")
 _TO_OUTLET = re.compile(r"\b(?:told|telling|interview\s+with|speaking\s+(?:to|with)|appearance\s+on|on|via)\s+"
                         r"(?:the\s+)?$")

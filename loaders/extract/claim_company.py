@@ -1,6 +1,8 @@
 """What "the company" refers to where it speaks ("The company said …", '“…,” the company wrote', "according to the
 company"): the organisation the article introduced as a company, the one that spoke just before, the subject of the
-paragraph; the claims stage (loaders/extract/claims.py) asks it for its speakers."""
+paragraph; and the speakers attribution leaves unresolved ("The agency estimates that …", "By then, she said, …",
+"a model that the company says outperforms …", "In a follow-up post, he said …"); the claims stage
+(loaders/extract/claims.py) asks it for its speakers."""
 
 from __future__ import annotations
 
@@ -138,6 +140,35 @@ def body_attribution(ctx: DocContext, sent: int) -> Attribution | None:
     return Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group(0).strip(), content)
 
 
+# "a mid-size model that the company says outperforms …": the company's statement about what the relative clause
+# hangs on, its verb first (a verb in -s or -ed, or an auxiliary)
+_RELATIVE_COMPANY = re.compile(r"\b(?:that|which)\s+(?:the\s+(?:company|firm|startup)|it)\s+(?:says|said|claims|"
+                               r"claimed)\s+"
+                               r"(?=(?:[a-z]+s|[a-z]+ed|is|are|was|were|has|have|had|can|could|will|would|may|might)\s)")
+_RELATIVE_END = re.compile(r",\s+(?:which|and|but|while|although|though)\b|;|\s+[—–]\s+")
+
+
+def subjectless(text: str, start: int) -> bool:
+    """Whether a statement at ``start`` follows "that the company says": its subject is what the clause hangs on."""
+    m = _RELATIVE_COMPANY.search(text, max(0, start - 40), start + 40)
+    return m is not None and m.end() == start
+
+
+def relative_company(ctx: DocContext, sent: int) -> Attribution | None:
+    """'a model that the company says outperforms X': what the company says of the thing the clause hangs on,
+    up to the clause's end; None where the sentence holds no such clause or no company is found."""
+    s, text = ctx.sentence(sent), ctx.doc.clean
+    m = _RELATIVE_COMPANY.search(text, s.start, s.end)
+    if m is None:
+        return None
+    speaker = company_referent(ctx, sent, m.start())
+    if speaker is None:
+        return None
+    end = _RELATIVE_END.search(text, m.end(), s.end)
+    stop = end.start() if end else s.end
+    return Attribution(speaker, "reported", m.end(), stop, sent, sent, m.group(0).split()[-1], text[m.end():stop])
+
+
 # "By then, she said, the board was …": a short opening, the speaker and verb set off by commas, then the statement
 _PARENTHETICAL = re.compile(r"(?P<lead>(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?,\s+(?P<who>he|she|it|the company|the firm|"
                             r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?:also\s+)?(?:said|says|added|adds|noted|"
@@ -162,3 +193,26 @@ def parenthetical_attribution(ctx: DocContext, sent: int) -> Attribution | None:
     if speaker is None or ctx.type_of(speaker) not in ("Person", "Organization"):
         return None
     return Attribution(speaker, "reported", m.end(), s.end, sent, sent, None, text[m.end():s.end])
+
+
+# "In a follow-up post, he said the company was …": "he" or "she" the subject of a verb of speech, after at most
+# a short opening phrase
+_PASSAGE = 8  # sentences back in which the last person named is whom "he" or "she" goes on meaning
+_PRONOUN_SAID = re.compile(r"(?:(?:[\w’'-]+\s+){0,6}?[\w’'-]+,\s+)?(?P<who>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?"
+                           r"(?P<verb>said|says|added|adds|noted|notes|wrote|writes|explained|argued|insisted)\s+"
+                           r"(?:that\s+)?")
+
+
+def pronoun_attribution(ctx: DocContext, sent: int) -> Attribution | None:
+    """'In a follow-up post, he said …' where attribution resolves no speaker: the latest person of the pronoun's
+    sex named in the sentences before (claim_speech.person_of_pronoun) says the rest of the sentence."""
+    s, text = ctx.sentence(sent), ctx.doc.clean
+    m = _PRONOUN_SAID.match(text, s.start + len(text[s.start:s.end]) - len(text[s.start:s.end].lstrip()), s.end)
+    if m is None or m.end() >= s.end - 8:
+        return None
+    # (else the last person named in the passage: "he told X …", "he said …", "he said …" goes on about one person)
+    speaker = person_of_pronoun(ctx, m.start("who"), m.group("who")) or \
+        ctx.recent(m.start("who"), ("Person",), max_sentences=_PASSAGE)
+    if speaker is None:
+        return None
+    return Attribution(speaker, "reported", m.end(), s.end, sent, sent, m.group("verb"), text[m.end():s.end])

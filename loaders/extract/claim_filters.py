@@ -11,6 +11,7 @@ from loaders.extract.sentiment import analyzer
 
 # "should", "must", "need to", "calls for": a recommendation or a call, not a statement of fact
 _NORMATIVE = re.compile(r"\b(?:should|shouldn[’']t|must|mustn[’']t|ought to|needs? to|have to|has to|urged?|"
+                        r"deserves?|deserved|"
                         r"call(?:s|ed)? (?:on|for)|let[’']s|please|(?:essential|important|imperative|crucial|vital|"
                         r"(?<!over )(?<!the )(?<!same )(?<!this )(?<!that )time) that|"
                         r"(?:is|are|be|was|were) (?:\w+ )?(?:necessary|needed|required)|"
@@ -60,7 +61,7 @@ _OWN_THING_PLAN = re.compile(
 _SENTIMENT = re.compile(r"\b(?:(?:I|we)\s+(?:am|are|[’']m|[’']re)\s+(?:so\s+|very\s+|really\s+)?(?:excited|proud|"
                         r"pleased|delighted|thrilled|happy|glad|grateful|honou?red|disappointed|saddened|sorry)|"
                         r"thank(?:s(?! to)| you)|congratulat\w*|I (?:love|like|hate|hope|wish|feel)|"
-                        r"we (?:love|hope|wish)|"
+                        r"we (?:love|hope|wish)|can(?:not|[’']t) wait|(?:would|[’']d) rather|"
                         r"(?:amazing|incredible|awesome|fantastic|wonderful|exciting|great|terrible|awful|"
                         r"ridiculous|absurd|stupid|insane|crazy) (?:day|news|time|moment|work|job|step|idea)|"
                         r"(?:right|wrong|correct|good|bad) (?:call|decision|move|thing|strategy|approach|choice|"
@@ -84,7 +85,8 @@ _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
                        re.I)
 # a statement opening with a modal has lost its subject ("principles that he said would govern …"): a fragment,
 # unless it gives a figure ("a robot arm the company says can handle more than 20,000 items")
-_MODAL_START = re.compile(r"^(?:would|will|could|can|may|might|must|should)\b", re.I)
+_MODAL_START = re.compile(r"^(?:would|will|could|can|may|might|must|should|can[’']t|cannot|won[’']t|wouldn[’']t|"
+                          r"couldn[’']t|shouldn[’']t)(?!\w)", re.I)
 # "Being included in the list will not have …": a passive gerund as the subject of a finite verb, no fragment
 _PASSIVE_GERUND_SUBJECT = re.compile(r"being\s+[a-z]+(?:ed|en)\b(?:\s+\S+){0,8}?\s+(?:will|would|is|was|has|had|could|"
                                      r"may|might|won[’']t|isn[’']t|wasn[’']t|hasn[’']t)\b", re.I)
@@ -103,6 +105,9 @@ _FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longe
                       r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|"
                       r"millions?|billions?|trillions?|thousands?|hundreds?|dozens?|"
                       r"every (?:day|week|month|year)|"
+                      # a cause (schema): "the variable quality is due to …", "the outage was caused by …"
+                      r"(?:is|are|was|were)(?: \w+ly)? (?:due to|caused by|the result of|a result of)|"
+                      r"(?:caused|led to|resulted in)|"
                       # a denial states a fact ("NVIDIA does not have backdoors", "AI isn't replacing our staff")
                       r"(?:does|do|did|is|are|was|were)(?: not|n[’']t)(?: \w+ly| just| always| even)? "
                       r"(?:have|use|store|sell|share|collect|train|rely|own|operate|make|run|(?!going|commenting|planning|trying|looking|"
@@ -129,11 +134,15 @@ _AUX = (r"is|are|was|were|has|have|had|will|would|could|can|may|might|does|do|di
         r"can[’']t|couldn[’']t|(?:it|he|she|that|there|what|who|we|they|you|i)[’'](?:s|re|ve|ll|d)|fell|rose|grew|fall|rise|grow|took|made|saw|hit|cut|went|"
         r"came|got|led|set|spent|gave|paid|sold|built|won|lost|kept|left|began|became|ran|held|brought|knew|meant|"
         r"put|bought|drove|wrote|sent|told|found|thought|felt|stood|shut|remain|exist|lack|allow|mean")
-# a lower-case -ed or -s word after a word that does not introduce a noun ("Google sends", "it produced")
+# a lower-case -ed or -s word after a word that does not introduce a noun ("Google sends", "it produced"; not
+# after a possessive: "Leike's contributions" is a noun phrase)
 _REGULAR = (r"(?<=\s)(?<!its )(?<!the )(?<!in )(?<!of )(?<!a )(?<!an )(?<!their )(?<!our )(?<!his )(?<!her )"
-            r"(?<!and )(?<!to )(?<!for )(?<!with )(?<!on )(?<!by )(?<!from )(?<!at )(?-i:[a-z]{2,}ed|[a-z]{3,}(?<!s)s)")
-# a common verb in its plain form after a plural subject ("more than 200 million people use ChatGPT")
-_PLURAL_VERB = (r"(?<=\s)(?-i:(?:people|[a-z]{2,}s)\s+(?:now\s+|also\s+|still\s+|already\s+)?(?:use|have|make|pay|"
+            r"(?<!and )(?<!to )(?<!for )(?<!with )(?<!on )(?<!by )(?<!from )(?<!at )(?<![’']s )"
+            r"(?-i:[a-z]{2,}ed|[a-z]{3,}(?<!s)s)")
+# a common verb in its plain form after a plural subject ("more than 200 million people use ChatGPT"; "his own" is
+# no subject and verb)
+_PLURAL_VERB = (r"(?<=\s)(?-i:(?:people|(?!(?:his|this|its|was|has|is)\s)[a-z]{2,}s)\s+"
+                r"(?:now\s+|also\s+|still\s+|already\s+)?(?:use|have|make|pay|"
                 r"want|need|get|buy|spend|run|rely|prefer|trust|visit|watch|own|earn|generate|write|handle|account|"
                 r"represent|remain|come|go|take|work|show|say|believe|expect|face|lack|exceed|reach|cost))")
 _CLAUSE = re.compile(rf"^(?!to\b)(?:\S+\s+){{0,10}}?(?:{_AUX}|{_REGULAR}|{_PLURAL_VERB})\b", re.I)
@@ -141,7 +150,7 @@ _CLAUSE = re.compile(rf"^(?!to\b)(?:\S+\s+){{0,10}}?(?:{_AUX}|{_REGULAR}|{_PLURA
 _CLAUSE_STRICT = re.compile(rf"^(?:\S+\s+){{0,10}}?(?:{_AUX}|(?<=\s)(?-i:[a-z]{{2,}}ed))\b", re.I)
 _TRIM = " \t\n,.;:“”\"'‘’—–-()"
 # the words without which _NORMATIVE and _SENTIMENT cannot match ("have to" / "has to" are tested as phrases)
-_NORMATIVE_WORDS = frozenset({"necessary", "needed", "required",
+_NORMATIVE_WORDS = frozenset({"necessary", "needed", "required", "deserve", "deserves", "deserved",
                               "should", "shouldn’t", "shouldn't", "must", "mustn’t", "mustn't", "ought", "need",
                               "needs", "urge", "urged", "call", "calls", "called", "let’s", "let's", "please",
                               "essential", "important", "imperative", "crucial", "vital", "time"})
@@ -151,7 +160,7 @@ _SENTIMENT_WORDS = frozenset({"excited", "proud", "pleased", "delighted", "thril
                               "incredible", "awesome", "fantastic", "wonderful", "exciting", "great", "terrible",
                               "awful", "ridiculous", "absurd", "stupid", "insane", "crazy", "right", "wrong",
                               "correct", "good", "bad", "instrumental", "congratulations", "congratulate",
-                              "congratulated", "priority", "priorities"})
+                              "congratulated", "priority", "priorities", "wait", "rather"})
 # accusations and legal assertions (schema: criticisms, or not claims)
 _ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "unlawful", "illegal", "plagiari",
                      "stole", "steal", "theft", "misrepresent", "wrongdoing", "defam", "deceptive", "deceiv",
@@ -199,10 +208,11 @@ _SUBJUNCTIVE = re.compile(r"^(?:that\s+)?(?:(?!(?:is|are|was|were|has|have|had|d
 _THIRD_PERSON = re.compile(r"(?:that\s+)?(?:it|he|she|they)\b", re.I)
 # a guess at what someone did, not a statement: "the newspaper seems to have used AI …" (near the start)
 _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
-# a stated purpose: "its mission was to understand …", "our goal is to" (an intention, not a fact)
+# a stated purpose: "its mission was to understand …", "our goal is to", "its focus is building …" (an intention,
+# not a fact)
 _PURPOSE = re.compile(r"^(?:that\s+)?(?:its|our|their|his|her|the company[’']s)\s+(?:\w+\s+)?"
-                      r"(?:mission|goal|aim|purpose|vision|ambition|intention|plan|priority)\s+"
-                      r"(?:is|was|has been|remains)\s+(?:to|that)\b", re.I)
+                      r"(?:mission|goal|aim|purpose|vision|ambition|intention|plan|priority|focus)\s+"
+                      r"(?:is|was|has been|remains)\s+(?:to|that|on|[a-z]+ing)\b", re.I)
 # a value judgement: a copula, then (degree words and) a strongly evaluative word ("R1 was “an impressive model",
 # "on our data it has been excellent", "it could be “a positive”")
 _COPULA_EVALUATION = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained|seems?|seemed|looks?|looked)\s+"
@@ -211,7 +221,9 @@ _COPULA_EVALUATION = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained
 # a predicate of importance or necessity: "is vital for", "remains essential to", "was critical in"
 _IMPORTANCE = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained)\s+(?:(?:so|very|really|absolutely|truly|"
                          r"also|more|most|increasingly|particularly|especially)\s+)*(?:vital|essential|crucial|"
-                         r"critical|important|indispensable|paramount|fundamental|key)\s+(?:for|to|in)\b", re.I)
+                         r"critical|important|indispensable|paramount|fundamental|key)\s+(?:for|to|in)\b|"
+                         # "the episode matters because …": that something matters is a judgement of importance
+                         r"\b(?:matters|mattered)\s+(?:so\s+)?(?:because|since)\b", re.I)
 _DEGREE = re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:(?:far|much|simply|just|still|also|not)\s+)?"
                      r"(?:too\s+\w+|(?<=not\s)(?:nearly\s+)?enough\b|(?:a\s+bit\s+|kind\s+of\s+|a\s+lot\s+)?like\s+\w+ing)|"
                      r"\b(?:won[’']t|wouldn[’']t|isn[’']t|aren[’']t|wasn[’']t)\s+(?:be\s+)?(?:nearly\s+)?enough\b",
@@ -255,8 +267,8 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if _GERUND.match(body) and not _CLAUSE_STRICT.match(body):
         return False
-    if _MODAL_START.match(body) and not (_FIGURE.search(body) and parse_quantities(body)):
-        return False
+    if _MODAL_START.match(body) and (quoted or not (_FIGURE.search(body) and parse_quantities(body))):
+        return False  # (a quoted fragment is part of reported speech, which is judged whole)
     if _OPINION.match(body) or _HYPOTHETICAL.match(body) or _HEDGE.match(body) or _HYPOTHETICAL_TAIL.search(body) or \
             _SUBJUNCTIVE.match(body):
         return False

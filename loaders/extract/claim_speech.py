@@ -1,6 +1,8 @@
 """Whether a verb of speech asserts what follows it: negated, passive or a noun ("never wrote", "after reports
 that"), an unnamed or group subject, an indirect question, a relative clause, a fronted attribution that is not one,
-the headline; the claims stage (loaders/extract/claims.py) asks these before taking what an attribution says."""
+the headline; and who speaks where attribution reads it otherwise (a named spokesperson set off by commas, the
+named subject of an inverted "…, said X, a director at Y"); the claims stage (loaders/extract/claims.py) asks these
+before taking what an attribution says."""
 
 from __future__ import annotations
 
@@ -14,7 +16,16 @@ from loaders.extract.lexicon import alternation, lexicon
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
+    from loaders.extract.criticism_index import CriticIndex
 
+_SPEAKER_TYPES = ("Person", "Organization")
+_BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
+# a name set off as an apposition right before the verb ("A spokesperson for Meta, Ashley Gabriel, said")
+_APPOSED_BEFORE_VERB = re.compile(r",\s*(?:(?:also|later|previously|then|separately)\s+)*")
+# "…, said Ann Lee, a director at X.": an inverted verb of speech, its subject and an apposition end the sentence
+_INVERTED_VERBS = frozenset({"said", "says", "added", "wrote", "noted", "explained"})
+_INVERTED_TAIL = re.compile(r"(?:,\s*(?:a|an|the)\s[^.;:“”\"]*)?\s*[.!]?\s*")
+_COMMA_END = re.compile(r",\s*$")
 # what stands right before a verb of speech when it asserts nothing: negated ("never wrote", "has not disclosed"),
 # passive ("it was revealed"), or a noun ("after reports that", "the findings")
 _UNASSERTED_BEFORE = re.compile(r"(?:\b(?:not|never|n[’']t)\b(?:\s+\w+){0,2}|"
@@ -80,16 +91,20 @@ def unasserted(ctx: DocContext, a: Attribution) -> bool:
             or _UNNAMED_TIED.search(text, max(s.start, verb_at - 80), verb_at) or \
             _UNNAMED_OPENING.match(text, s.start, verb_at):
         return True
-    if a.verb.strip().lower() == "added" and _ADDED_OBJECT.match(text, a.start) and \
+    verb = a.verb.strip().lower()
+    if (verb == "add" or (verb == "added" and _ADDED_OBJECT.match(text, a.start))) and \
             not re.search(r"\bthat\s*$", text[max(0, a.start - 6):a.start]):
-        return True  # "Meta has since added a warning", "Fortnite added the chatbot": "added" with an object
+        return True  # "Meta has since added a warning", "it would add parental controls": "add" with an object
     if _after_quote(text, s.start, verb_at) and not a.verb.strip().endswith("ing"):
         return True  # '“…,” X said in a statement after …': the words after the verb only place the quote
     if _noun_speech(text, a.verb, verb_at) or _WH_BEFORE.search(text, max(s.start, verb_at - 40), verb_at):
         return True  # "brought claims against", "why she thinks": no statement is made
     if _inside_quote(text, verb_at):
         return True  # '“… Perplexity proudly states that …”': the quote's speaker says it, not the name in it
-    return _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at) is not None
+    before = _UNASSERTED_BEFORE.search(text, max(s.start, verb_at - 80), verb_at)
+    # "Common Sense Media found", "NBC News reported": the word ends a name, not "media reports"
+    return before is not None and not any(m.start <= before.start() < m.end and m.type in _SPEAKER_TYPES
+                                          for m in ctx.mentions(a.sent, s.start, verb_at))
 
 
 # a group named by what its members are ("Silicon Valley executives said"): nobody named speaks, unless an
@@ -193,6 +208,15 @@ def object_only(ctx: DocContext, a: Attribution) -> bool:
     text = ctx.doc.clean
     verb_at = text.rfind(a.verb, ctx.sentence(a.sent).start, a.start + 1)
     return verb_at >= 0 and not re.search(r"\bthat\b|[“\"]", text[verb_at:a.start + 5])
+
+
+# 'stated plainly: “Duolingo is going to be AI-first.”': reported speech that is only a direct quote after a colon
+_COLON_QUOTE = re.compile(r"\s*(?:\w+ly\s*)?:\s*[“\"][^“”\"]+[”\"]?[\s.!]*$")
+
+
+def quote_only(ctx: DocContext, a: Attribution) -> bool:
+    """Whether reported speech is a direct quote after a colon: the quote's attribution judges it, as a quote."""
+    return a.kind != "quote" and _COLON_QUOTE.match(ctx.doc.clean, a.start, a.end) is not None
 
 
 _SPOKES = re.compile(r"\bspokes(?:person|man|woman)\b", re.I)
@@ -301,3 +325,52 @@ def relative_speaker(ctx: DocContext, a: Attribution) -> str | None:
         return None
     name = next((m for m in reversed(ctx.mentions(a.sent, s.start, who.start())) if m.end == who.start()), None)
     return name.key if name is not None and name.type in _SPEAKERS_RELATIVE else None
+
+
+def adjacent_speaker(ctx: DocContext, finder: CriticIndex, a: Attribution) -> str | None:
+    """The name right before the verb of reported speech ("…, and Meta says the assistant …"): the speaker, even
+    where the clause's start is misread."""
+    if a.kind != "reported" or not a.verb:
+        return None
+    s = ctx.sentence(a.sent)
+    text = ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start)
+    if verb_at < 0:
+        return None
+    for m in reversed(ctx.mentions(a.sent, s.start, verb_at)):
+        if m.type == "Person" and _APPOSED_BEFORE_VERB.fullmatch(text, m.end, verb_at) and \
+                text[max(s.start, m.start - 2):m.start].strip() == "," and not a.verb.endswith("ing"):
+            return m.key  # "A spokesperson for Meta, Ashley Gabriel, said": the named spokesperson (schema)
+        if m.type in _SPEAKER_TYPES and ctx.is_head(m) and _BEFORE_VERB.fullmatch(text, m.end, verb_at):
+            return finder.actor(m.key, a.sent, m.start)
+        break
+    return None
+
+
+def unknown_speaker(ctx: DocContext, a: Attribution) -> bool:
+    """Whether the name right before the verb of reported speech is no person or organisation as typed ("… after
+    Human Rights Watch said" with the name read as a product): someone speaks, but not whoever else is named."""
+    if a.kind != "reported" or not a.verb:
+        return False
+    s, text = ctx.sentence(a.sent), ctx.doc.clean
+    verb_at = text.rfind(a.verb, s.start, a.start)
+    before = ctx.mentions(a.sent, s.start, verb_at) if verb_at >= 0 else []
+    return bool(before) and before[-1].type not in (*_SPEAKER_TYPES, "Group") and \
+        _BEFORE_VERB.fullmatch(text, before[-1].end, verb_at) is not None
+
+
+def inverted(ctx: DocContext, a: Attribution) -> Attribution | None:
+    """'<statement>, said Ann Lee, a director at X.': the verb before its named subject, the statement before both
+    (reported speech read after the verb finds only the name); None where the attribution is no such inversion."""
+    if a.kind != "reported" or not a.verb or a.verb.strip().lower() not in _INVERTED_VERBS:
+        return None
+    text, s = ctx.doc.clean, ctx.sentence(a.sent)
+    verb_at = text.rfind(a.verb, s.start, a.start + 1)
+    if verb_at < 0 or not _COMMA_END.search(text, s.start, verb_at):
+        return None
+    first = next(iter(ctx.mentions(a.sent, a.start, s.end)), None)
+    if first is None or first.type != "Person" or first.start - a.start > 1 or \
+            not _INVERTED_TAIL.fullmatch(text, first.end, s.end):
+        return None
+    comma = text.rfind(",", s.start, verb_at)
+    return Attribution(first.key, "fronted", s.start, comma, a.sent, a.sent, None, text[s.start:comma])

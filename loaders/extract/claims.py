@@ -22,6 +22,9 @@ from loaders.extract.claim_company import (
     company_referent,
     company_subject,
     parenthetical_attribution,
+    pronoun_attribution,
+    relative_company,
+    subjectless,
     the_company,
 )
 from loaders.extract.claim_context import (
@@ -34,16 +37,28 @@ from loaders.extract.claim_context import (
 )
 from loaders.extract.claim_filters import is_clause, is_statement, is_value_judgement, own_safeguard
 from loaders.extract.claim_nouns import NOUN_CLAIM, NOUN_WORDS, noun_attributions
+from loaders.extract.claim_pieces import (
+    SECOND_PREDICATE,
+    after_certainty,
+    confident_that,
+    second_predicate,
+    second_that,
+    split_joined,
+)
 from loaders.extract.claim_speech import (
+    adjacent_speaker,
     fronted_too_far,
     headline,
+    inverted,
     noun_before,
     object_only,
     pronoun_speaker,
+    quote_only,
     relative_speaker,
     relative_verb,
     said_by_critics,
     unasserted,
+    unknown_speaker,
     unnamed_spokesperson,
 )
 from loaders.extract.context import DocContext
@@ -91,7 +106,6 @@ _TOLD_TO = re.compile(r"(?!(?:i|we|he|she|it|they|you|there)\b)(?:(?:the|a|an|hi
 # "Google spokesperson Jose Castaneda", "OpenAI’s head of policy, Ann Lee,"
 _ROLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){1,5}(?:,\s+)?|(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,1}"
                        r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
-_BEFORE_VERB = re.compile(r"\s+(?:(?:also|later|has|had|have|previously|again|then|now|separately)\s+)*")
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
 _JUDGED = -1.0  # the polarity at or below which a statement without figures is a judgement (criticisms: -1.4)
@@ -116,9 +130,8 @@ _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[
 # "expects to lose $5 billion": a forecast of the speaker's results (not "expects to hire", its own plan)
 _TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|post|book|record|exceed|hit|top|surpass|"
                           r"bring in|grow|double|triple)\b", re.I)
-# where reported speech joins two statements: "…, and …", "… and that …"
-_JOINED = re.compile(r",\s+and\s+(?:that\s+)?|\s+and\s+that\s+")
-_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+# where the object of a verb ends: a comma, or a second verb joined by "and" ("emphasized X and has published …")
+_OBJECT_END = re.compile(r",|\s+and\s+(?:has|have|had|is|was|are|were|will|it|its|also)\b")
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 # "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
 _RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
@@ -131,6 +144,7 @@ _REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|sugge
                        r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
                        r"meritless|misleading|inaccurate|untrue)\s+(?:accusations?|allegations?|claims)\b", re.I)
 _SAME_WORDING = 0.6  # the share of words two claims of one claimant share when they state the same
+_PLACEHOLDER_NAMES = frozenset({"jane doe", "john doe", "jane roe", "john roe", "richard roe"})  # legal pseudonyms
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
 _LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
@@ -214,8 +228,13 @@ class _DocClaims:
             verb = (a.verb or "").lower()
             # a retort quoted is mostly a jab; its figures are a statement ('X countered, “Over 80 papers …”')
             retort = a.kind == "quote" and verb.startswith(_RETORT)
+            if object_only(ctx, a):
+                obj = _OBJECT_END.split(a.judged, maxsplit=1)[0]
+                if rule != REPORTED_STATEMENT or not _DIGIT.search(obj) or not parse_quantities(obj):
+                    continue  # "has emphasized AI safety since …": an object, not a statement
+                rule = FINDING  # "highlighted its score of 1417": an object with figures, a claim like "reported"
             if (verb and rule != FINDING and not retort and verb.startswith(_NOT_REPORTING + _ACCUSING)) or \
-                    object_only(ctx, a) or \
+                    quote_only(ctx, a) or \
                     _RELATIVE_ACCORDING.search(ctx.doc.clean, ctx.sentence(a.sent).start, a.start):
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = verb.startswith("announc")
@@ -230,7 +249,9 @@ class _DocClaims:
                 # "the lawsuit was baseless and that its chips use …": where the whole is no claim, each statement
                 # with its own "that" may be
                 whole = self._is_claim(speaker, sent, start, end, rule, announced)
-                halves = [] if whole or a.kind == "quote" else _second_that(ctx.doc.clean, start, end)
+                halves = [] if whole or a.kind == "quote" else \
+                    second_that(ctx.doc.clean, start, end) or confident_that(ctx.doc.clean, start, end) or \
+                    second_predicate(ctx.doc.clean, start, end)
                 for s2, e2 in [(start, end)] if whole else halves:
                     if whole or self._is_claim(speaker, sent, s2, e2, rule, announced):
                         self.seen.append((speaker, s2, e2))
@@ -241,7 +262,7 @@ class _DocClaims:
                 end -= 1
             if self._other_subject(a.speaker, a.sent, start):
                 continue  # "Microsoft, which has invested $13bn, …": another actor's fact, in the journalist's words
-            for a2, b2 in _halves(ctx.doc.clean, start, end):
+            for a2, b2 in split_joined(ctx.doc.clean, start, end):
                 content = ctx.doc.clean[a2:b2]
                 if any(k == a.speaker and a2 < e and s < b2 for k, s, e in self.seen):
                     continue  # a quote already taken
@@ -261,14 +282,14 @@ class _DocClaims:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
         speaker = relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent)) or \
-            _adjacent_speaker(ctx, self.finder, a) or \
+            adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
         speaker = pronoun_speaker(ctx, a, speaker)
         if speaker is None:
             return None
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS or \
-                _unknown_speaker(ctx, a):
-            return None
+                unknown_speaker(ctx, a) or ctx.label(speaker).lower() in _PLACEHOLDER_NAMES:
+            return None  # (a plaintiff "identified as Jane Doe" is unnamed: no actor the schema names)
         if self._addressed(speaker, a.last_sent):
             return None  # '"…," she told the Guardian, adding that …': the outlet spoken to does not speak
         if _judicial(ctx, speaker, self.judges):
@@ -300,7 +321,11 @@ class _DocClaims:
         """Whether an attributed piece is a claim: a statement, not the speaker's judgement, plan or announcement
         (its figures, the costliest test, are read only where they decide)."""
         ctx, finder = self.ctx, self.finder
-        content = ctx.doc.clean[start:end]
+        # (what "the company says outperforms X" states has the clause's antecedent as its subject)
+        text = ctx.doc.clean
+        second = any(m.start("verb") == start for m in
+                     SECOND_PREDICATE.finditer(text, ctx.sentence(sent).start, end))
+        content = ("it " if second or subjectless(text, start) else "") + text[start:end]
         # "X reported a net loss of $6.1 million", "X expects to lose $5 billion": a figure reported or forecast is
         # a claim, clause or not
         if not is_statement(content, quoted=rule == QUOTED_STATEMENT) and (
@@ -375,8 +400,10 @@ def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attrib
             continue
         if not words.isdisjoint(speech):
             found = reported_attributions(finder, s.index, s.index in quoted, _long_enough)
+            found = [inverted(ctx, a) or a for a in found]
             if not found:  # "The agency estimates that …", "By then, she said, …": speakers attribution leaves
-                found = [x for x in (body_attribution(ctx, s.index), parenthetical_attribution(ctx, s.index)) if x]
+                found = [x for x in (body_attribution(ctx, s.index), parenthetical_attribution(ctx, s.index),
+                                     relative_company(ctx, s.index), pronoun_attribution(ctx, s.index)) if x]
             yield from ((a, REPORTED_STATEMENT) for a in found)
             if "according" in words and not any(a.kind == "according" for a in found):
                 company = partial(company_referent, ctx, s.index)
@@ -462,35 +489,6 @@ def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> st
     return spokes.get(a.speaker)
 
 
-def _adjacent_speaker(ctx: DocContext, finder: CriticIndex, a: Attribution) -> str | None:
-    """The name right before the verb of reported speech ("…, and Meta says the assistant …"): the speaker, even
-    where the clause's start is misread."""
-    if a.kind != "reported" or not a.verb:
-        return None
-    s = ctx.sentence(a.sent)
-    text = ctx.doc.clean
-    verb_at = text.rfind(a.verb, s.start, a.start)
-    if verb_at < 0:
-        return None
-    for m in reversed(ctx.mentions(a.sent, s.start, verb_at)):
-        if m.type in _SPEAKER_TYPES and ctx.is_head(m) and _BEFORE_VERB.fullmatch(text, m.end, verb_at):
-            return finder.actor(m.key, a.sent, m.start)
-        break
-    return None
-
-
-def _unknown_speaker(ctx: DocContext, a: Attribution) -> bool:
-    """Whether the name right before the verb of reported speech is no person or organisation as typed ("… after
-    Human Rights Watch said" with the name read as a product): someone speaks, but not whoever else is named."""
-    if a.kind != "reported" or not a.verb:
-        return False
-    s, text = ctx.sentence(a.sent), ctx.doc.clean
-    verb_at = text.rfind(a.verb, s.start, a.start)
-    before = ctx.mentions(a.sent, s.start, verb_at) if verb_at >= 0 else []
-    return bool(before) and before[-1].type not in (*_SPEAKER_TYPES, "Group") and \
-        _BEFORE_VERB.fullmatch(text, before[-1].end, verb_at) is not None
-
-
 def _litigated(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int, start: int, end: int) -> bool:
     """"Chegg says Google forces companies to …" in a passage about its complaint: what a litigant says the other
     side did is an allegation (a criticism), not a claim."""
@@ -515,8 +513,8 @@ def _own_side_plan(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int
     """"Duolingo would stop using contractors", said by its chief, "Siri Context would arrive next year", said by
     Apple: the speaker's side announcing its own (or its product's) plans."""
     first = next(iter(ctx.mentions(sent, start, end)), None)
-    if first is None or first.start - start > 4:
-        return False
+    if first is None or first.start - start > 4 or after_certainty(ctx.doc.clean, start):
+        return False  # ('he was “confident that OpenAI will build …”': a forecast, not a plan announced)
     if first.key != speaker and (first.type not in ("Organization", "Product") or
                                  first.key not in finder.allies.get(speaker, ())):
         return False  # "OpenAI says Musk wanted …": a co-founder is not the side speaking; its own product is
@@ -578,22 +576,4 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
             start += 1
         while end > start and text[end - 1] in _TRIM:
             end -= 1
-        yield from ((si, a2, b2) for a2, b2 in _halves(text, start, end))
-
-
-def _second_that(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The two statements of reported speech joined by "and that" (empty where there is no such join)."""
-    m = _AND_THAT.search(text, start, end)
-    if m is None or text.count(" ", m.end(), end) < 3:
-        return []
-    return [(start, m.start()), (m.end(), end)]
-
-
-def _halves(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A statement joining two figures' statements ("80% of the code is …, and the success rate has risen from 26%
-    to 76%", "revenue grew 17% and that it had 1,000 customers") as two statements; any other as itself."""
-    for m in _JOINED.finditer(text, start, end):
-        at, right = m.start(), m.end()
-        if _DIGIT.search(text, start, at) and _DIGIT.search(text, right, end) and text.count(" ", right, end) >= 3:
-            return [(start, at), (right, end)]
-    return [(start, end)]
+        yield from ((si, a2, b2) for a2, b2 in split_joined(text, start, end))

@@ -81,6 +81,15 @@ COUNT = re.compile(r"(?<![\w$€£.,/])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s
 _COUNTED = re.compile(r"\s+(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s(?<!ss)(?<!us)(?<!is))\b|"
                       r"-(?P<measure>[a-z]+(?:-[a-z]+)?)\b",
                       re.I)
+# a score on a scale, in points: "an ELO score of 1417", "a rating of 4.5", "scored 87.5 on" (not "scored 90%")
+SCORE = re.compile(r"\b(?:score|rating)\s+of\s+(?:about\s+|around\s+|nearly\s+)?"
+                   r"(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|"
+                   r"\bscored\s+(?:an?\s+)?(?P<m>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                   r"(?![\d.,]*\s*(?:%|percent|per cent))\b", re.I)
+# the lower end of a range right before a quantity's number: "5 to 15 …", "2-3 million …", "between 20 and 30%"
+_RANGE_LOW = re.compile(r"(?<![\w.,$€£-])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?:to|-|–|and)\s*$")
+_LEADING_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # "zero dollars", "a trillion dollars"
 _WORD_CURRENCY = re.compile(r"\s+(?P<cur>dollars|euros|pounds|yuan|yen|rupees)\b", re.I)
 _A_SCALE = re.compile(r"\ban?\s+(?P<scale>thousand|million|billion|trillion)\s+(?P<cur>dollars|euros|pounds|yuan|"
@@ -262,11 +271,31 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
         value = _num(n) * _SCALE.get((m.group("scale") or "").lower(), 1.0)
         out.append((m.start(), m.end(), Quantity(value=value, unit=_head(m.group("noun")))))
         taken.append((m.start(), m.end()))
+    for m in SCORE.finditer(text) if digits and ("scor" in text.lower() or "rating" in text.lower()) else ():
+        if free(m.start(), m.end()):
+            out.append((m.start(), m.end(), Quantity(value=_num(m.group("n") or m.group("m")), unit="points")))
+            taken.append((m.start(), m.end()))
     for a, b, q in _word_quantities(text) if words else ():
         if free(a, b):
             out.append((a, b, q))
             taken.append((a, b))
+    out += _range_starts(text, out)
     out.sort(key=lambda t: t[0])
+    return out
+
+
+def _range_starts(text: str, found: list[tuple[int, int, Quantity]]) -> list[tuple[int, int, Quantity]]:
+    """The lower ends of ranges, in the upper end's unit and scale: "5 to 15 percentage points" (5), "2-3 million
+    users" (2e6), "between 20 and 30%" (20); a year is no lower end."""
+    out: list[tuple[int, int, Quantity]] = []
+    for a, _b, q in found:
+        upper = _LEADING_NUMBER.match(text, a)
+        low = _RANGE_LOW.search(text, max(0, a - 24), a) if upper else None
+        if upper is None or low is None or _YEAR.fullmatch(low.group("n")) or not _num(upper.group(0)) or \
+                _IDENTIFIER_BEFORE.search(text, max(0, low.start() - 30), low.start()):
+            continue  # ("SB 1047 to 20 percent": an identifier, not the lower end)
+        value = _num(low.group("n")) * q.value / _num(upper.group(0))
+        out.append((low.start(), low.end(), Quantity(value=round(value, 6), unit=q.unit)))
     return out
 
 

@@ -289,3 +289,26 @@ def test_ratios_are_shares(num: int, den: int, words: bool, joiner: str) -> None
     else:
         assert all(q[1] != "percent" for q in qs)
     assert parse_quantities(f"It was founded in {2000 + den}.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The company highlighted the model's Elo score of 1,417 on the arena.", [(1417.0, "points")]),
+    ("It scored 87.5 on the reasoning benchmark.", [(87.5, "points")]),
+    ("It scored 90% on the reasoning benchmark.", [(90.0, "percent")]),
+    ("The app has a rating of 4.5 stars.", [(4.5, "stars")]),
+])
+def test_a_score_is_in_points(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for _, _, q in parse_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The levy could cut margins by 5 to 15 percentage points.", [(5.0, "points"), (15.0, "points")]),
+    ("It has 2-3 million users.", [(2e6, "users"), (3e6, "users")]),
+    ("Between 20 and 30% of the code is generated.", [(20.0, "percent"), (30.0, "percent")]),
+    # each end already a quantity, a year, an identifier: no lower end added
+    ("The rate rose from 26% to 76%.", [(26.0, "percent"), (76.0, "percent")]),
+    ("From 2023 to 2025 it grew 40%.", [(40.0, "percent")]),
+    ("SB 1047 to 20 percent", [(20.0, "percent")]),
+])
+def test_a_range_gives_both_ends(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(q.value, q.unit) for _, _, q in parse_quantities(text)] == expected
