@@ -32,6 +32,8 @@ _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nor|n[’']t)\s+(?:[\w-]+\s+){0
 _APPOSITION_AT = re.compile(r"^,\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|for|with|from)\s+(?:the\s+)?"
                             r"(?:[\w-]+\s+){0,3}$")
 _APPOSITION_OWNER = re.compile(r"^,\s+$")
+# 'about Meta's announcement," Newton wrote': a quote's end between them, the person is no owner's officer
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
 
 
@@ -254,6 +256,6 @@ def _apposed_pairs(ctx: DocContext, text: str) -> list[tuple[str, str]]:
                                                  _OWNER_ROLE.match(text[b.end:b.end + 50]))):
                 out.append((a.key, b.key))
             elif a.type == "Organization" and b.type == "Person" and a.possessive and \
-                    _OWNER_ROLE.match(text[a.end:b.start] + ","):
+                    not _QUOTE_MARK.search(gap) and _OWNER_ROLE.match(gap + ","):
                 out.append((b.key, a.key))
     return out

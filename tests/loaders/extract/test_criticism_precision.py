@@ -108,3 +108,23 @@ def test_gerund_after_a_preposition_is_not_the_subjects_verb() -> None:
     text = ("Senator Ada Pike has called Zentrix Labs reckless. Researcher Tomas Quill wrote in a blog post that "
             "arguments for dismissing Zentrix Labs \"don't hold up\".")
     assert ("Tomas Quill", "Zentrix Labs") not in pairs(extract(text))
+
+
+@pytest.mark.parametrize(("frame", "subject"), [
+    ("On Bluesky, Threads and Mastodon, ", "longtime users"),
+    ("On Bluesky and Mastodon, ", "many subscribers"),
+])
+def test_fronted_places_do_not_speak_for_an_unnamed_subject(frame: str, subject: str) -> None:
+    text = f"Zentrix Labs raised prices in May. {frame}{subject} accused Zentrix Labs of greed."
+    assert not any(critic in ("Bluesky", "Threads", "Mastodon") for critic, _ in pairs(extract(text)))
+
+
+def test_named_subject_after_apposition_still_speaks() -> None:
+    text = "Harbor Alliance, a consumer group, has accused Zentrix Labs of greed."
+    assert ("Harbor Alliance", "Zentrix Labs") in pairs(extract(text))
+
+
+def test_quote_end_does_not_make_its_speaker_an_officer() -> None:
+    text = ("Zentrix Labs launched the Quillo model on Monday. Columnist Ada Pike was unimpressed. \"There is "
+            "something misleading about Zentrix Labs' announcement,\" Pike wrote.")
+    assert ("Ada Pike", "Zentrix Labs") in pairs(extract(text))
