@@ -128,3 +128,14 @@ def test_quote_end_does_not_make_its_speaker_an_officer() -> None:
     text = ("Zentrix Labs launched the Quillo model on Monday. Columnist Ada Pike was unimpressed. \"There is "
             "something misleading about Zentrix Labs' announcement,\" Pike wrote.")
     assert ("Ada Pike", "Zentrix Labs") in pairs(extract(text))
+
+
+@pytest.mark.parametrize(("exit_words", "criticised"), [
+    ("went public with his reasons for quitting", True),
+    ("said he resigned last week", True),
+    ("went public with his views", False),  # still on the company's side: his employer is no target
+])
+def test_who_left_the_company_may_criticise_it(exit_words: str, criticised: bool) -> None:
+    text = (f"Tomas Quill, one of Zentrix Labs' senior researchers, {exit_words}. \"Zentrix Labs has failed its "
+            "users and misled regulators,\" Quill wrote.")
+    assert (("Tomas Quill", "Zentrix Labs") in pairs(extract(text))) is criticised
