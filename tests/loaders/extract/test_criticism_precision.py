@@ -139,3 +139,12 @@ def test_who_left_the_company_may_criticise_it(exit_words: str, criticised: bool
     text = (f"Tomas Quill, one of Zentrix Labs' senior researchers, {exit_words}. \"Zentrix Labs has failed its "
             "users and misled regulators,\" Quill wrote.")
     assert (("Tomas Quill", "Zentrix Labs") in pairs(extract(text))) is criticised
+
+
+def test_its_product_noun_is_the_owner_not_the_product_most_named() -> None:
+    text = ("Corbel makes the Quillo chatbot. Quillo is popular with teenagers, and Quillo is free. Other parents "
+            "described similar experiences with rival developer Zentrix Labs. Senator Ada Pike said its chatbot "
+            "exposed her son to sexual exploitation and emotional abuse.")
+    got = pairs(extract(text))
+    assert ("Ada Pike", "Zentrix Labs") in got
+    assert ("Ada Pike", "Quillo") not in got
