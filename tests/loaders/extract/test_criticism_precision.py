@@ -148,3 +148,12 @@ def test_its_product_noun_is_the_owner_not_the_product_most_named() -> None:
     got = pairs(extract(text))
     assert ("Ada Pike", "Zentrix Labs") in got
     assert ("Ada Pike", "Quillo") not in got
+
+
+@pytest.mark.parametrize("court", ["Tokyo District Court", "the Superior Court of Delaware"])
+def test_the_court_a_claim_is_filed_in_is_no_target(court: str) -> None:
+    text = (f"Harbor Media accused Zentrix Labs of copying its articles without permission. Harbor Media said it "
+            f"filed the claim on August 7 in {court}, seeking damages and an injunction to stop the unfair copying.")
+    got = pairs(extract(text))
+    assert ("Harbor Media", "Zentrix Labs") in got
+    assert not any(target.endswith(court.removeprefix("the ")) for _, target in got)
