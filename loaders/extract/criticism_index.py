@@ -116,6 +116,15 @@ class CriticIndex:
                 return True
         return False
 
+    def side(self, key: str) -> set[str]:
+        """The entity, its allies and, for an organisation among them, that organisation's allies: who speaks for
+        whom."""
+        side = {key} | self.allies.get(key, set())
+        for o in list(side):
+            if self.ctx.type_of(o) == "Organization":
+                side |= self.allies.get(o, set())
+        return side
+
     def excluded(self, critic: str) -> set[str]:
         """Whom a critic does not criticise: itself, a person's own organisation and its products, an organisation's
         own products."""

@@ -157,3 +157,21 @@ def test_the_court_a_claim_is_filed_in_is_no_target(court: str) -> None:
     got = pairs(extract(text))
     assert ("Harbor Media", "Zentrix Labs") in got
     assert not any(target.endswith(court.removeprefix("the ")) for _, target in got)
+
+
+@pytest.mark.parametrize(("rebuttal", "expected"), [
+    # "X rejected Y's criticism": Y criticised X; a plain rejection judges nobody
+    ("Zentrix Labs rejected Senator Ada Pike's criticism.", {("Ada Pike", "Zentrix Labs")}),
+    ("Zentrix Labs rejected criticism from Senator Ada Pike.", {("Ada Pike", "Zentrix Labs")}),
+    ("Zentrix Labs disputed the allegations made by Harbor Media.", {("Harbor Media", "Zentrix Labs")}),
+    # a rejection that judges the critic is a criticism of the critic too
+    ("Zentrix Labs rejected Senator Ada Pike's claims as absurd.",
+     {("Ada Pike", "Zentrix Labs"), ("Zentrix Labs", "Ada Pike")}),
+])
+def test_rebuttal_names_the_critic_of_the_rebutter(rebuttal: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(extract("Zentrix Labs released the Quillo model on Monday. " + rebuttal)) == expected
+
+
+def test_a_judge_dismissing_claims_is_no_rebuttal() -> None:
+    text = "U.S. District Judge Ada Pike dismissed claims by Tomas Quill against Zentrix Labs, calling them baseless."
+    assert ("Tomas Quill", "Ada Pike") not in pairs(extract(text))
