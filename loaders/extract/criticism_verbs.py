@@ -38,6 +38,9 @@ _CRITICISM_FROM = re.compile(r"\s*(?:the\s+|recent\s+|fresh\s+)*(?:[a-z-]+\s+){0
                              r"\s+(?:(?:made|levell?ed|raised|voiced)\s+)?(?:from|by)\s+(?:the\s+)?"
                              r"(?P<who>(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)")
 _BENCH = re.compile(r"\b(?:[Jj]udges?|[Jj]ustices?|[Mm]agistrates?|[Cc]ourts?|[Tt]ribunals?|[Aa]rbitrators?)\b")
+# a condition or an open question the verb is in, up to its subject: "if X criticised", "whether she would sue"
+_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:[\w.’'-]+\s+){0,6}?(?:(?:would|could|will|might|"
+                        r"should|did|does|do|had|has|have)\s+)?$")
 _NEGATION = re.compile(r"\b(?:not|never|n[’']t|no longer|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
 _CALL_FOR_ON = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+", re.I)
 _HARSH_NOUN = Folded(r"\b(?:scathing|harsh|sharp|blistering|damning|withering|stinging|fierce|brutal)\s+"
@@ -138,6 +141,8 @@ def verb_object(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
             alleged:
         if _NEGATION.search(text[max(s.start, m.start() - 20):m.start()]):
             continue
+        if _CONDITION.search(text, max(s.start, m.start() - 70), m.start()):
+            continue  # "If the senator criticised X, …", "asked whether she would sue X": nobody has yet
         if _NOUN_USE.match(m.group(0)) and _DETERMINER.search(text, max(s.start, m.start() - 12), m.start()):
             continue  # "the ban would cost the firm": a noun, not the verb
         if _GERUND_AFTER.search(text, max(s.start, m.start() - 10), m.start()) and \

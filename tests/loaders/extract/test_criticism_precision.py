@@ -175,3 +175,13 @@ def test_rebuttal_names_the_critic_of_the_rebutter(rebuttal: str, expected: set[
 def test_a_judge_dismissing_claims_is_no_rebuttal() -> None:
     text = "U.S. District Judge Ada Pike dismissed claims by Tomas Quill against Zentrix Labs, calling them baseless."
     assert ("Tomas Quill", "Ada Pike") not in pairs(extract(text))
+
+
+@pytest.mark.parametrize(("sentence", "criticised"), [
+    ("If Senator Ada Pike criticised Zentrix Labs, the shares would fall.", False),
+    ("Reporters asked whether Senator Ada Pike would sue Zentrix Labs.", False),
+    ("Senator Ada Pike criticised Zentrix Labs, even if she praised the model.", True),
+])
+def test_a_condition_or_open_question_criticises_nobody(sentence: str, criticised: bool) -> None:
+    got = pairs(extract("Zentrix Labs released the Quillo model on Monday. " + sentence))
+    assert (("Ada Pike", "Zentrix Labs") in got) is criticised
