@@ -405,6 +405,12 @@ class DocContext:
             if named is not None:  # "the coalition": the latest one so named
                 key = self.recent(start + at, ("Organization", "Product"), exclude | (set(self.entities) - set(named)),
                                   12)
+            elif words.lower().split()[-1] in _PRODUCT_NOUNS and words.lower().startswith("its"):
+                # "its chatbot": the product's owner, the organisation "its" refers to, not the product most named
+                firms = exclude | self._non_companies()
+                key = self.salient(start + at, firms)
+                if key is None:
+                    continue
             elif words.lower().split()[-1] in _PRODUCT_NOUNS:
                 key = self.salient(start + at, exclude, "Product")  # "the device", "the app"
                 if key is None:

@@ -34,6 +34,12 @@ _SUBORDINATOR_AS = re.compile(r"(?:\b(?:after|before|when|until|since|although|t
 _COMMON_NP = re.compile(r"(?:(?:some|many|several|other|most|few|a few|a|an|the|these|those|two|three|dozens of|"
                         r"hundreds of)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:ers|ists|ors|ics|ants|ents|ians)|"
                         r"[a-z][\w-]*(?:ers|ists|ors|ics|ants|ents|ians))\s+(?:have\s+|had\s+|also\s+)?")
+# "longtime users ", "and some ", "many others ": an unnamed plural subject in lower case after a comma
+_UNNAMED_NP = re.compile(r"(?:(?:and|but)\s+)?(?:(?:some|many|several|most|few|others|"
+                         r"(?:(?!(?:a|an|the)\s)[a-z][\w-]*\s+){0,2}"
+                         r"(?!(?:has|was|is|does|says|its|his|this|thus|as|always|sometimes|perhaps|plus|"
+                         r"nevertheless|nonetheless|besides|afterwards|meanwhile)\b)[a-z][\w-]*[a-rtv-z]s)\s+)"
+                         r"(?:of\s+them\s+)?(?:have\s+|had\s+|also\s+)?")
 # lowercase title words before the subject's name: "…, and technology minister Liz Kendall called …"
 _TITLE_WORDS = re.compile(r"(?:(?!(?:that|which|who|whom|whose|it|this|these|those|then)\b)[a-z][\w-]*\s+){0,3}")
 _CLAUSE_PUNCT = re.compile(r"[,;:()“\"]")
@@ -124,6 +130,9 @@ def _clause_subject(ix: CriticIndex, sent: int, pos: int) -> tuple[str | None, b
         key = next((m.key for m in _after_prep_object(ix, heads, cs) if m.type in ("Person", "Organization")), None)
     if _unnamed_subordinate(ix, sent, cs, pos):
         return None, False  # "Apple shares fell, as some investors complained …": the investors, not Apple
+    group = _unnamed_after_comma(ix, sent, cs, pos)
+    if group is not None:
+        return (group or None), bool(group)
     key = _subordinate_subject(ix, sent, cs, pos) or key
     key = _titled_person(ix, sent, key, pos)
     if key is not None and _not_speaking(ix, sent, key, cs, pos):
@@ -170,6 +179,22 @@ def _unnamed_subordinate(ix: CriticIndex, sent: int, cs: int, pos: int) -> bool:
         return False
     gap = ix.text[subs[-1].end():pos]
     return bool(_COMMON_NP.fullmatch(gap)) and not ix.ctx.mentions(sent, subs[-1].end(), pos)
+
+
+def _unnamed_after_comma(ix: CriticIndex, sent: int, cs: int, pos: int) -> str | None:
+    """The group noun (or "" where it is no entity) that the clause's last comma leads to, when that unnamed noun
+    phrase is the verb's subject ("On Reddit, TikTok and X, longtime users accused …": the names before the comma
+    frame the clause, they do not speak); None where the subject is not such a phrase."""
+    comma = ix.text.rfind(",", cs, pos)
+    if comma < 0:
+        return None
+    gap = ix.text[comma + 1:pos].lstrip()
+    if not (_COMMON_NP.fullmatch(gap) or _UNNAMED_NP.fullmatch(gap)):
+        return None
+    named = ix.ctx.mentions(sent, comma, pos)
+    if any(m.type != "Group" for m in named):
+        return None
+    return named[0].key if named else ""
 
 
 def actor(ix: CriticIndex, key: str | None, sent: int, pos: int, found: Found) -> str | None:

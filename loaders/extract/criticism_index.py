@@ -26,12 +26,18 @@ if TYPE_CHECKING:
     from loaders.extract.context import DocContext
 
 _FORMER = re.compile(r"\b(?:former|formerly|previously|ex-|left|quit|departed|resigned|fired|ousted)\b", re.I)
+# after a person's name: that the person left the organisation ("resigned", "his reasons for quitting")
+_EXIT = re.compile(r"\b(?:resign(?:s|ed|ing|ation)?|quit(?:s|ting)?|stepped\s+down|stepping\s+down|"
+                   r"left\s+(?:the|his|her)\s+(?:company|firm|startup|lab|job|post|role|board)|departed|departure|"
+                   r"(?:was|were|been)\s+(?:fired|ousted|pushed\s+out|forced\s+out))\b", re.I)
 # a negator just before a judgement word ("never intended to harm", "is not lying")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nor|n[’']t)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "Mary Lee, a researcher at Acme Labs" / "Mary Lee, Acme’s chief executive": the organisation a person speaks from
 _APPOSITION_AT = re.compile(r"^,\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,6}?(?:at|of|for|with|from)\s+(?:the\s+)?"
                             r"(?:[\w-]+\s+){0,3}$")
 _APPOSITION_OWNER = re.compile(r"^,\s+$")
+# 'about Meta's announcement," Newton wrote': a quote's end between them, the person is no owner's officer
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _OWNER_ROLE = re.compile(r"^[’'](?:s)?\s+(?:[a-z-]+\s+){0,4}?(?:[a-z-]+)\s*(?:[,.;]|$)", re.I)
 
 
@@ -109,6 +115,15 @@ class CriticIndex:
             if hit:
                 return True
         return False
+
+    def side(self, key: str) -> set[str]:
+        """The entity, its allies and, for an organisation among them, that organisation's allies: who speaks for
+        whom."""
+        side = {key} | self.allies.get(key, set())
+        for o in list(side):
+            if self.ctx.type_of(o) == "Organization":
+                side |= self.allies.get(o, set())
+        return side
 
     def excluded(self, critic: str) -> set[str]:
         """Whom a critic does not criticise: itself, a person's own organisation and its products, an organisation's
@@ -231,16 +246,36 @@ def _allies(ctx: DocContext, relations: list[Relation]) -> dict[str, set[str]]:
     """Who is on whose side: affiliations, developers and their products, and appositions ("X, a researcher at Y")."""
     text = ctx.doc.clean
     allies: dict[str, set[str]] = {}
+    gone = _departed(ctx, text)
     for r in relations:
-        if r.predicate == "affiliated_with" and _FORMER.search(text, r.source.start, r.source.end):
+        if r.predicate == "affiliated_with" and (_FORMER.search(text, r.source.start, r.source.end) or
+                                                 r.subject in gone):
             continue  # "a researcher who previously worked at Microsoft" may well criticise it
         if r.predicate in ("affiliated_with", "developed_by"):
             allies.setdefault(r.subject, set()).add(r.object)
             allies.setdefault(r.object, set()).add(r.subject)
     for a, b in _apposed_pairs(ctx, text):
+        if a in gone:
+            continue
         allies.setdefault(a, set()).add(b)
         allies.setdefault(b, set()).add(a)
     return allies
+
+
+def _departed(ctx: DocContext, text: str) -> set[str]:
+    """The people the document says quit, resigned or were pushed out ("Jan Leike, one of X's researchers, went
+    public with his reasons for quitting"): whom they worked for is no longer their side."""
+    out: set[str] = set()
+    for sent, ms in ctx.by_sentence.items():
+        s = ctx.sentence(sent)
+        for i, m in enumerate(ms):
+            if m.type != "Person" or m.key in out:
+                continue
+            nxt = next((x.start for x in ms[i + 1:] if x.type == "Person" and x.key != m.key), s.end)
+            exit_ = _EXIT.search(text, m.end, min(nxt, m.end + 120, s.end))
+            if exit_ is not None:
+                out.add(m.key)
+    return out
 
 
 def _apposed_pairs(ctx: DocContext, text: str) -> list[tuple[str, str]]:
@@ -254,6 +289,6 @@ def _apposed_pairs(ctx: DocContext, text: str) -> list[tuple[str, str]]:
                                                  _OWNER_ROLE.match(text[b.end:b.end + 50]))):
                 out.append((a.key, b.key))
             elif a.type == "Organization" and b.type == "Person" and a.possessive and \
-                    _OWNER_ROLE.match(text[a.end:b.start] + ","):
+                    not _QUOTE_MARK.search(gap) and _OWNER_ROLE.match(gap + ","):
                 out.append((b.key, a.key))
     return out

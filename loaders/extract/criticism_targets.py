@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from loaders.extract.criticism_found import is_court
 from loaders.extract.references import references
 from loaders.extract.rules import register
 
@@ -28,6 +29,8 @@ ON_BEFORE = re.compile(r"\b(?:on|via)\s+$")
 # "filed an unfair labor practice charge with the NLRB against X": the body an action is filed with is no target
 _FILED_WITH = re.compile(r"\b(?:filed|lodged|brought|complaint|complaints|charge|charges|petition|grievance)\b"
                          r"[^.;,]{0,30}?\bwith\s+(?:the\s+)?$", re.I)
+# "filed the claim in Tokyo District Court", "argued before the Court of Appeals": the court is where, not whom
+_VENUE_BEFORE = re.compile(r"\b(?:in|at|before|with|to)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}$")
 # "in a LinkedIn post", "on X": the medium of a criticism, not its target
 _MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|blog|thread|livestream|newsletter|"
                            r"op-ed|column|show|broadcast)\b", re.I)
@@ -118,9 +121,10 @@ def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *,
 
 def medium(ix: CriticIndex, m: ResolvedMention) -> bool:
     """Whether a name is where or to whom something was said, or who reported it ("told Reuters", "in a LinkedIn
-    post", "on X", "according to the Journal")."""
+    post", "on X", "according to the Journal"), or the court a claim was filed in ("in Tokyo District Court")."""
     text = ix.text
     return bool(_MEDIUM_AFTER.match(text, m.end, m.end + 14) or
+                (_VENUE_BEFORE.search(text, max(0, m.start - 20), m.start) and is_court(ix.ctx.label(m.key))) or
                 _MEDIUM_BEFORE.search(text, max(0, m.start - 24), m.start) or
                 (ix.ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(text, max(0, m.start - 12), m.start)))
 

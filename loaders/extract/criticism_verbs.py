@@ -26,6 +26,21 @@ URGED = register("criticism.urged_undo.v1", "'X urged Y to withdraw the feature'
 APPEALED = register("criticism.appealed_to_authority.v1", "'X sent a letter to the attorneys general, asking them to "
                     "… block the restructuring': an appeal to an authority to stop or examine what a party does",
                     __name__)
+REBUTTED_CRITIC = register("criticism.rebutted_critic.v1", "'X rejected Y's criticism', 'X disputed the claims "
+                           "made by Y': Y criticised X (and X criticises Y only where it also judges Y)", __name__)
+_CRITICISM_NOUN = (r"(?:criticism|criticisms|critique|accusations?|allegations?|claims?|complaints?|charges?|"
+                   r"attacks?|concerns|characteri[sz]ation|assertions?)")
+# "Senator Ada Pike's criticism", "the senator's latest accusations": whose criticism is rejected
+_OWNED_CRITICISM = re.compile(r"\s*(?:the\s+)?(?P<who>(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)[’']s?\s+"
+                              r"(?:[a-z-]+\s+){0,2}?" + _CRITICISM_NOUN + r"\b")
+# "criticism from Senator Ada Pike", "the allegations made by Harbor Media"
+_CRITICISM_FROM = re.compile(r"\s*(?:the\s+|recent\s+|fresh\s+)*(?:[a-z-]+\s+){0,2}?" + _CRITICISM_NOUN +
+                             r"\s+(?:(?:made|levell?ed|raised|voiced)\s+)?(?:from|by)\s+(?:the\s+)?"
+                             r"(?P<who>(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)")
+_BENCH = re.compile(r"\b(?:[Jj]udges?|[Jj]ustices?|[Mm]agistrates?|[Cc]ourts?|[Tt]ribunals?|[Aa]rbitrators?)\b")
+# a condition or an open question the verb is in, up to its subject: "if X criticised", "whether she would sue"
+_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:[\w.’'-]+\s+){0,6}?(?:(?:would|could|will|might|"
+                        r"should|did|does|do|had|has|have)\s+)?$")
 _NEGATION = re.compile(r"\b(?:not|never|n[’']t|no longer|declined to|refused to)\s+(?:\w+\s+)?$", re.I)
 _CALL_FOR_ON = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|on)\s+", re.I)
 _HARSH_NOUN = Folded(r"\b(?:scathing|harsh|sharp|blistering|damning|withering|stinging|fierce|brutal)\s+"
@@ -126,6 +141,8 @@ def verb_object(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
             alleged:
         if _NEGATION.search(text[max(s.start, m.start() - 20):m.start()]):
             continue
+        if _CONDITION.search(text, max(s.start, m.start() - 70), m.start()):
+            continue  # "If the senator criticised X, …", "asked whether she would sue X": nobody has yet
         if _NOUN_USE.match(m.group(0)) and _DETERMINER.search(text, max(s.start, m.start() - 12), m.start()):
             continue  # "the ban would cost the firm": a noun, not the verb
         if _GERUND_AFTER.search(text, max(s.start, m.start() - 10), m.start()) and \
@@ -178,6 +195,8 @@ def _active(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str]) -> Non
         return  # "dismissed claims against X": a ruling for X, not a judgement of X
     if cue.startswith("alleg") and _IT_ALLEGES.search(text, s.start, m.start()):
         return  # "It alleges that ...": "it" is the lawsuit or complaint, not a party
+    if _rebutted_critic(ix, acc, sent, m, critic, obj_start, obj_end):
+        return
     others = (voices or [])[1:] + co_subjects(ix, sent, critic, m.start())
     others += [k for k in co_listed(ix, sent, critic, m.start()) if k not in others]
     side = frozenset(others + listed_with(ix, sent, critic, m.start()))
@@ -188,6 +207,30 @@ def _active(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str]) -> Non
     for other in others:
         acc.add(other, [t for t in targets if t not in ix.excluded(other)], None, cue, m.start(), obj_end, sent,
                 rule=VERB_OBJECT)  # "Dow Jones and the New York Post sued Perplexity"
+
+
+def _rebutted_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], rebutter: str, obj_start: int,
+                     obj_end: int) -> bool:
+    """"X rejected Y's criticism", "X disputed the allegations by Y": Y criticised X. Whether the verb's object is
+    such a criticism (then X criticises Y only where it also judges Y: "rejected Y's claims as absurd")."""
+    if not _REBUTTAL_VERB.match(m.group(0)) or _ATTACK.match(m.group(0)):
+        return False
+    ctx, text = ix.ctx, ix.text
+    if _BENCH.search(text, ctx.clause_start(sent, m.start()), m.start()):
+        return False  # "Judge X dismissed claims by Y": a ruling on Y's claims, which judges Y
+    obj = _OWNED_CRITICISM.match(text, obj_start, obj_end) or _CRITICISM_FROM.match(text, obj_start, obj_end)
+    if obj is None:
+        return False
+    named = [x for x in ctx.mentions(sent, obj.start("who"), obj.end("who")) if ctx.is_head(x)]
+    if not named or named[0].type not in ("Person", "Organization"):
+        return False
+    critic = ix.actor(named[0].key, sent, named[0].start, acc.seen)
+    if critic is None or critic in ix.side(rebutter):
+        return False
+    acc.add(critic, [rebutter], None, m.group(0).lower(), m.start(), obj_end, sent, rule=REBUTTED_CRITIC)
+    if ix.negative(text[obj.end():obj_end]) is not None:
+        acc.add(rebutter, [critic], None, m.group(0).lower(), m.start(), obj_end, sent, rule=VERB_OBJECT)
+    return True
 
 
 def _verb_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str],

@@ -108,3 +108,80 @@ def test_gerund_after_a_preposition_is_not_the_subjects_verb() -> None:
     text = ("Senator Ada Pike has called Zentrix Labs reckless. Researcher Tomas Quill wrote in a blog post that "
             "arguments for dismissing Zentrix Labs \"don't hold up\".")
     assert ("Tomas Quill", "Zentrix Labs") not in pairs(extract(text))
+
+
+@pytest.mark.parametrize(("frame", "subject"), [
+    ("On Bluesky, Threads and Mastodon, ", "longtime users"),
+    ("On Bluesky and Mastodon, ", "many subscribers"),
+])
+def test_fronted_places_do_not_speak_for_an_unnamed_subject(frame: str, subject: str) -> None:
+    text = f"Zentrix Labs raised prices in May. {frame}{subject} accused Zentrix Labs of greed."
+    assert not any(critic in ("Bluesky", "Threads", "Mastodon") for critic, _ in pairs(extract(text)))
+
+
+def test_named_subject_after_apposition_still_speaks() -> None:
+    text = "Harbor Alliance, a consumer group, has accused Zentrix Labs of greed."
+    assert ("Harbor Alliance", "Zentrix Labs") in pairs(extract(text))
+
+
+def test_quote_end_does_not_make_its_speaker_an_officer() -> None:
+    text = ("Zentrix Labs launched the Quillo model on Monday. Columnist Ada Pike was unimpressed. \"There is "
+            "something misleading about Zentrix Labs' announcement,\" Pike wrote.")
+    assert ("Ada Pike", "Zentrix Labs") in pairs(extract(text))
+
+
+@pytest.mark.parametrize(("exit_words", "criticised"), [
+    ("went public with his reasons for quitting", True),
+    ("said he resigned last week", True),
+    ("went public with his views", False),  # still on the company's side: his employer is no target
+])
+def test_who_left_the_company_may_criticise_it(exit_words: str, criticised: bool) -> None:
+    text = (f"Tomas Quill, one of Zentrix Labs' senior researchers, {exit_words}. \"Zentrix Labs has failed its "
+            "users and misled regulators,\" Quill wrote.")
+    assert (("Tomas Quill", "Zentrix Labs") in pairs(extract(text))) is criticised
+
+
+def test_its_product_noun_is_the_owner_not_the_product_most_named() -> None:
+    text = ("Corbel makes the Quillo chatbot. Quillo is popular with teenagers, and Quillo is free. Other parents "
+            "described similar experiences with rival developer Zentrix Labs. Senator Ada Pike said its chatbot "
+            "exposed her son to sexual exploitation and emotional abuse.")
+    got = pairs(extract(text))
+    assert ("Ada Pike", "Zentrix Labs") in got
+    assert ("Ada Pike", "Quillo") not in got
+
+
+@pytest.mark.parametrize("court", ["Tokyo District Court", "the Superior Court of Delaware"])
+def test_the_court_a_claim_is_filed_in_is_no_target(court: str) -> None:
+    text = (f"Harbor Media accused Zentrix Labs of copying its articles without permission. Harbor Media said it "
+            f"filed the claim on August 7 in {court}, seeking damages and an injunction to stop the unfair copying.")
+    got = pairs(extract(text))
+    assert ("Harbor Media", "Zentrix Labs") in got
+    assert not any(target.endswith(court.removeprefix("the ")) for _, target in got)
+
+
+@pytest.mark.parametrize(("rebuttal", "expected"), [
+    # "X rejected Y's criticism": Y criticised X; a plain rejection judges nobody
+    ("Zentrix Labs rejected Senator Ada Pike's criticism.", {("Ada Pike", "Zentrix Labs")}),
+    ("Zentrix Labs rejected criticism from Senator Ada Pike.", {("Ada Pike", "Zentrix Labs")}),
+    ("Zentrix Labs disputed the allegations made by Harbor Media.", {("Harbor Media", "Zentrix Labs")}),
+    # a rejection that judges the critic is a criticism of the critic too
+    ("Zentrix Labs rejected Senator Ada Pike's claims as absurd.",
+     {("Ada Pike", "Zentrix Labs"), ("Zentrix Labs", "Ada Pike")}),
+])
+def test_rebuttal_names_the_critic_of_the_rebutter(rebuttal: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(extract("Zentrix Labs released the Quillo model on Monday. " + rebuttal)) == expected
+
+
+def test_a_judge_dismissing_claims_is_no_rebuttal() -> None:
+    text = "U.S. District Judge Ada Pike dismissed claims by Tomas Quill against Zentrix Labs, calling them baseless."
+    assert ("Tomas Quill", "Ada Pike") not in pairs(extract(text))
+
+
+@pytest.mark.parametrize(("sentence", "criticised"), [
+    ("If Senator Ada Pike criticised Zentrix Labs, the shares would fall.", False),
+    ("Reporters asked whether Senator Ada Pike would sue Zentrix Labs.", False),
+    ("Senator Ada Pike criticised Zentrix Labs, even if she praised the model.", True),
+])
+def test_a_condition_or_open_question_criticises_nobody(sentence: str, criticised: bool) -> None:
+    got = pairs(extract("Zentrix Labs released the Quillo model on Monday. " + sentence))
+    assert (("Ada Pike", "Zentrix Labs") in got) is criticised
