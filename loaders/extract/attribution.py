@@ -203,14 +203,19 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
         if last_speaker and para - last_para <= 1 and \
                 speaker_refs.org_pronoun(ctx, patterns()["speech"], sa.start, qs, qe, last_speaker, last_qe):
             speaker = last_speaker  # '“…,” the union wrote. It added: “…”': the organisation that spoke last
+        if speaker is None and verb_text:  # '“…,” it said', '“…,” the band wrote': what the words refer to
+            speaker = f.actor(speaker_refs.referred_speaker(ctx, patterns()["speech"], qs, qe), sent_b, qe)
+        described = speaker is None and speaker_refs.described_after(ctx, patterns()["speech"], qe)
         goes_on = speaker is None and last_speaker and (para == last_para or para == last_para + 1) and \
-            text[sa.start] in "“\""
+            text[sa.start] in "“\"" and not described
         if goes_on:
             speaker = last_speaker  # the quote goes on in the next sentence or paragraph
         plural = speaker_refs.plural_after(ctx, qs, qe) if verb_text and not goes_on else []
         speakers = plural or (last_speakers if goes_on else speaker_refs.speakers_of(ctx, speaker, qs) if speaker
                               else [])
         if not speakers:
+            if described:  # '“…,” the fake voice said. “…”': the next quote goes on this unknown speaker's
+                last_speaker, last_para = None, ctx.sentence(sent_b).paragraph
             continue
         last_para, last_speaker, last_speakers = ctx.sentence(sent_b).paragraph, speakers[0], speakers
         last_qe = qe
