@@ -242,6 +242,7 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
         cut = _CLAUSE_CUT.search(text, qe + m.end(), sb.end)
         names = [x for x in ctx.mentions(sent_b, qe, cut.start() if cut else sb.end) if ctx.is_head(x) and
                  not (x.type == "Organization" and _TO_OUTLET.search(text, max(qe, x.start - 24), x.start))]
+        names = speaker_refs.premodified_body(names)  # '“…,” the Atlantic union said': the union, not the magazine
         if len(names) > 1 and names[0].type == "Organization" and names[1].type == "Person" and \
                 _OWNER_ROLE.fullmatch(text, names[0].end, names[1].start):
             names = names[1:]

@@ -12,6 +12,7 @@ from loaders.extract.references import references
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
+    from loaders.extract.schema import ResolvedMention
 
 # "it" or "the company" as the subject of a speech verb (the words before the verb; not across a paragraph break)
 _ORG_PRONOUN = re.compile(r"[,.!?]?[ \t]*(?:it|the\s+(?:company|firm|startup|group))\s+(?:\w+ly\s+|also\s+)?", re.I)
@@ -125,3 +126,14 @@ def _subject_before(ctx: DocContext, si: int) -> str | None:
             return body.key
         return x.key if x.type == "Organization" else None
     return None
+
+
+def premodified_body(names: list[ResolvedMention]) -> list[ResolvedMention]:
+    """The names after a quote with a body of people first when the first name only premodifies it ("the Atlantic
+    union", "Tesla shareholders", "a Meta spokesperson"): the body speaks (or its organisation, for a spokesperson,
+    which the caller's actor resolver decides), not the organisation its name qualifies."""
+    if not names or names[0].type != "Organization":
+        return names
+    org = names[0]
+    body = next((g for g in names[1:3] if g.type == "Group" and g.start <= org.start and g.end > org.end), None)
+    return names if body is None else [body, *(x for x in names[1:] if x is not body)]

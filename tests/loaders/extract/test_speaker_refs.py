@@ -44,3 +44,9 @@ def test_a_quote_of_an_unknown_described_speaker_goes_on_nobody_s_quote() -> Non
     got = labels_of(FIRST + "The calls used a cloned voice. “Veltrix Labs is a disgrace,” the fake voice said. "
                     "“Veltrix Labs is a fraud and a disgrace.”")
     assert not any(critic == "Brightline Guild" and target == "Veltrix Labs" for critic, target in got)
+
+
+@pytest.mark.parametrize("body", ["the Veltrix Labs union", "Veltrix Labs shareholders"])
+def test_a_body_of_people_an_organisation_premodifies_speaks_not_the_organisation(body: str) -> None:
+    got = labels_of(BEFORE + f"“Korvan Media has betrayed every reader it ever had,” {body} said.")
+    assert ("Veltrix Labs", "Korvan Media") not in got
