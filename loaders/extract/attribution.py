@@ -334,8 +334,8 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
         if prior and _PARTICIPLE_AFTER.fullmatch(st, prior[-1][1], v.rel + len(v.words)):
             # '“…,” Ann Ruiz said, adding that X was …': the quote's speaker, not a name inside the quote
             speaker = _speaker(f, sent, sent, s.start + prior[-1][0], s.start + prior[-1][1])[0]
-        else:
-            speaker = f.critic_at(sent, pos)
+        else:  # "The site said …": a description of a party told before
+            speaker = f.critic_at(sent, pos) or f.actor(speaker_refs.described_subject(ctx, sent, pos), sent, pos)
         if speaker is None:
             continue
         speakers = speaker_refs.speakers_of(ctx, speaker, pos)

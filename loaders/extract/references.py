@@ -46,7 +46,9 @@ _EXPLETIVE_BEFORE = re.compile(r"\b(?:make|makes|made|find|found)\s+$", re.I)  #
 # the word right before a name ("U.S. District Judge X", "soft drinks giant X", "Gov. X"); a word further back may
 # belong to another phrase ("The lawsuit said X")
 _WORDS_BEFORE = re.compile(r"\b[\w-]+\.?\s+$")
-_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")
+# "Nvidia, the chipmaker,", "LMArena, the benchmark site where …": the noun that ends the apposition
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*)(?:\s*[,.;]|\s+(?:where|that|which|"
+                      r"who|whose)\b)")
 _ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative", "atty": "attorney", "dr": "doctor",
                 "prof": "professor", "pres": "president", "sec": "secretary", "ceo": "executive"}
 # nouns a person's title may be referred back by ("Sen. X" ... "the lawmaker")

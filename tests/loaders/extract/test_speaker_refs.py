@@ -50,3 +50,10 @@ def test_a_quote_of_an_unknown_described_speaker_goes_on_nobody_s_quote() -> Non
 def test_a_body_of_people_an_organisation_premodifies_speaks_not_the_organisation(body: str) -> None:
     got = labels_of(BEFORE + f"“Korvan Media has betrayed every reader it ever had,” {body} said.")
     assert ("Veltrix Labs", "Korvan Media") not in got
+
+
+@pytest.mark.parametrize("intro", ["Saltmarsh, the review site where readers rate gadgets, tested the Orbit Band.",
+                                   "The review site Saltmarsh tested the Orbit Band."])
+def test_a_described_subject_of_reported_speech_is_the_party_so_described(intro: str) -> None:
+    got = labels_of(intro + " The site said Veltrix Labs had misled buyers and called its claims dishonest.")
+    assert ("Saltmarsh", "Veltrix Labs") in got
