@@ -205,14 +205,19 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
         if last_speaker and para - last_para <= 1 and \
                 speaker_refs.org_pronoun(ctx, patterns()["speech"], sa.start, qs, qe, last_speaker, last_qe):
             speaker = last_speaker  # '“…,” the union wrote. It added: “…”': the organisation that spoke last
+        if speaker is None and verb_text:  # '“…,” it said', '“…,” the band wrote': what the words refer to
+            speaker = f.actor(speaker_refs.referred_speaker(ctx, patterns()["speech"], qs, qe), sent_b, qe)
+        described = speaker is None and speaker_refs.described_after(ctx, patterns()["speech"], qe)
         goes_on = speaker is None and last_speaker and (para == last_para or para == last_para + 1) and \
-            text[sa.start] in "“\""
+            text[sa.start] in "“\"" and not described
         if goes_on:
             speaker = last_speaker  # the quote goes on in the next sentence or paragraph
         plural = speaker_refs.plural_after(ctx, qs, qe) if verb_text and not goes_on else []
         speakers = plural or (last_speakers if goes_on else speaker_refs.speakers_of(ctx, speaker, qs) if speaker
                               else [])
         if not speakers:
+            if described:  # '“…,” the fake voice said. “…”': the next quote goes on this unknown speaker's
+                last_speaker, last_para = None, ctx.sentence(sent_b).paragraph
             continue
         last_para, last_speaker, last_speakers = ctx.sentence(sent_b).paragraph, speakers[0], speakers
         last_qe = qe
@@ -239,6 +244,7 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
         cut = _CLAUSE_CUT.search(text, qe + m.end(), sb.end)
         names = [x for x in ctx.mentions(sent_b, qe, cut.start() if cut else sb.end) if ctx.is_head(x) and
                  not (x.type == "Organization" and _TO_OUTLET.search(text, max(qe, x.start - 24), x.start))]
+        names = speaker_refs.premodified_body(names)  # '“…,” the Atlantic union said': the union, not the magazine
         if len(names) > 1 and names[0].type == "Organization" and names[1].type == "Person" and \
                 _OWNER_ROLE.fullmatch(text, names[0].end, names[1].start):
             names = names[1:]
@@ -330,8 +336,8 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
         if prior and _PARTICIPLE_AFTER.fullmatch(st, prior[-1][1], v.rel + len(v.words)):
             # '“…,” Ann Ruiz said, adding that X was …': the quote's speaker, not a name inside the quote
             speaker = _speaker(f, sent, sent, s.start + prior[-1][0], s.start + prior[-1][1])[0]
-        else:
-            speaker = f.critic_at(sent, pos)
+        else:  # "The site said …": a description of a party told before
+            speaker = f.critic_at(sent, pos) or f.actor(speaker_refs.described_subject(ctx, sent, pos), sent, pos)
         if speaker is None:
             continue
         speakers = speaker_refs.speakers_of(ctx, speaker, pos)

@@ -183,6 +183,11 @@ _STATUTE_AFTER = re.compile(r"(?:\s+(?:[A-Z][\w-]*|in|of|on|for|and|the|to)){0,6
 # a role before the name ("against political consultant Y"), not a preposition that starts a new phrase
 _ROLE_WORDS = re.compile(r"(?:(?!(?:of|for|to|in|on|with|by|and|or|that|which|who|whether|its|their)\s)"
                          r"[a-z][\w-]*\s+){1,3}")
+# "into several AI firms, including Y, Z and W": the parties a plural description names after it
+_INCLUDING = re.compile(r"(?:several|many|multiple|a\s+number\s+of|a\s+group\s+of|a\s+handful\s+of|\w+)\s+"
+                        r"(?:[\w-]+\s+){0,3}?(?:companies|firms|startups|developers|makers|platforms|providers|"
+                        r"operators|businesses|groups|organi[sz]ations|entities)\s*,?\s+(?:including|such\s+as|"
+                        r"among\s+them|namely)\s+")
 _THE_FIRM = re.compile(r"the\s+(?:company|firm|startup|start-up|supplier|customer|vendor|client)\b")
 _W_SANCTION = frozenset({"charge", "finalized", "finalised", "finalizes", "finalises", "imposed", "issued", "levied",
                          "proposed", "approved", "announced", "upheld", "confirmed", "added", "adds", "named", "placed",
@@ -335,9 +340,10 @@ def passive_measures(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
 
 
 def _sanctioned(f: LegalIndex, sent: int, pos: int) -> ResolvedMention | None:
-    """The party named at ``pos``, after at most a lower-case role ("political consultant Y"), never a law."""
+    """The party named at ``pos``, after at most a lower-case role ("political consultant Y") or a plural description
+    that lists its members ("several AI firms, including Y"), never a law."""
     first = f.named_at(sent, pos)
-    role = _ROLE_WORDS.match(f.text, pos) if first is None else None
+    role = (_INCLUDING.match(f.text, pos) or _ROLE_WORDS.match(f.text, pos)) if first is None else None
     first = f.named_at(sent, role.end()) if role else first
     if first is None or _STATUTE_AFTER.match(f.text, first.end):
         return None

@@ -46,7 +46,9 @@ _EXPLETIVE_BEFORE = re.compile(r"\b(?:make|makes|made|find|found)\s+$", re.I)  #
 # the word right before a name ("U.S. District Judge X", "soft drinks giant X", "Gov. X"); a word further back may
 # belong to another phrase ("The lawsuit said X")
 _WORDS_BEFORE = re.compile(r"\b[\w-]+\.?\s+$")
-_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")
+# "Nvidia, the chipmaker,", "LMArena, the benchmark site where …": the noun that ends the apposition
+_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]*)(?:\s*[,.;]|\s+(?:where|that|which|"
+                      r"who|whose)\b)")
 _ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative", "atty": "attorney", "dr": "doctor",
                 "prof": "professor", "pres": "president", "sec": "secretary", "ceo": "executive"}
 # nouns a person's title may be referred back by ("Sen. X" ... "the lawmaker")
@@ -57,6 +59,20 @@ _SAME = {**{w: _LAWMAKER for w in _LAWMAKER}, "judge": frozenset({"judge", "just
 _DESCRIBED_REACH = 15
 # how far back a reference looks, in sentences
 _REACH = 6
+# a plural definite description of organisations: "these companies", "the video game studios", "our employers"; not
+# a generic plural ("companies", "many firms", "other companies")
+_THE_PLURAL = re.compile(r"\b(?:these|those|the|our|their)\s+(?!(?:other|rival|many|some|smaller|larger|biggest|"
+                         r"largest|major|big|leading|top)\b)(?:[\w-]+\s+){0,2}?(companies|firms|studios|publishers|"
+                         r"employers|startups|labs|developers|platforms|giants)\b(?![’'])"
+                         # "the companies were disappointed by …": the ones who feel it judge, they are not judged
+                         r"(?!\s+(?:were|are|remain(?:ed)?|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:disappointed|"
+                         r"concerned|worried|troubled|frustrated|saddened|surprised|dismayed|alarmed)\b)", re.I)
+# the organisations a plural description refers to are listed together in one sentence: "A, B, C and D" (a name whose
+# first words were not recognised, "Take 2 │Productions", still continues the list)
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)(?:[A-Z0-9][\w’'-]*\s+){0,2}")
+_LISTED_AT_LEAST = 3
+# how far back the list a plural description refers to may be, in sentences
+_LIST_REACH = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +121,33 @@ class References:
                 found.append((m, self.pronoun(m)))
         out = [Reference(m.start(), m.end(), m.group(0), key) for m, key in found
                if key is not None and key not in exclude]
+        # the pattern looks past the description ("… were disappointed"): the search reads on beyond ``end``
+        for m in _THE_PLURAL.finditer(text, start, min(len(text), end + 60)):
+            if m.start() >= end:
+                break
+            out += [Reference(m.start(), m.end(), m.group(0), key) for key in self.listed(m.start(), exclude)]
         return sorted(out, key=lambda r: r.start)
+
+    def listed(self, pos: int, exclude: set[str]) -> list[str]:
+        """The organisations a plural description at ``pos`` ("these companies") refers to: those of the last list
+        of at least three named together before it ("A, B, C and D"), within the last sentences, none of
+        ``exclude`` (the speaker's side)."""
+        ctx = self.ctx
+        text = ctx.doc.clean
+        sent = ctx.sentence_at(pos)
+        for si in range(sent, max(-1, sent - _LIST_REACH), -1):
+            orgs = [m for m in ctx.mentions(si) if m.end <= pos and m.type == "Organization" and ctx.is_head(m)]
+            runs: list[list[ResolvedMention]] = []
+            for m in orgs:
+                if runs and _LIST_GAP.fullmatch(text, runs[-1][-1].end, m.start):
+                    runs[-1].append(m)
+                else:
+                    runs.append([m])
+            for run in reversed(runs):
+                keys = list(dict.fromkeys(x.key for x in run if x.key not in exclude))
+                if len(keys) >= _LISTED_AT_LEAST:
+                    return keys
+        return []
 
     def described(self, noun: str, pos: int, *, kinds: bool = False) -> str | None:
         """What "the <noun>" at ``pos`` refers to: the last organisation so described, else the last one of the

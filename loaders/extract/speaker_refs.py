@@ -8,9 +8,11 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract import plural_speakers
+from loaders.extract.references import references
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
+    from loaders.extract.schema import ResolvedMention
 
 # "it" or "the company" as the subject of a speech verb (the words before the verb; not across a paragraph break)
 _ORG_PRONOUN = re.compile(r"[,.!?]?[ \t]*(?:it|the\s+(?:company|firm|startup|group))\s+(?:\w+ly\s+|also\s+)?", re.I)
@@ -70,3 +72,88 @@ def firm_speaker(ctx: DocContext, qs: int, qe: int, verb_end: int) -> str | None
     inside = {m.key for si in range(ctx.sentence_at(qs), ctx.sentence_at(qe) + 1) for m in ctx.mentions(si)
               if qs <= m.start < qe}
     return ctx.recent_subject(qs, ("Organization",), inside, 3, speakers_only=True)
+
+
+# '“…,” it said' / '“…,” the band wrote': a pronoun or a definite description as the subject of the speech verb
+_REF_SAID = re.compile(r"[,.!?]?[ \t]*(?:(it)|the\s+(?:[a-z]+\s+)?([a-z]+))\s+(?:\w+ly\s+|also\s+)?", re.I)
+# a name right after one of these is an object, not the subject of its sentence ("with OpenAI", "to X")
+_PREP_BEFORE = re.compile(r"\b(?:in|on|at|of|with|for|to|from|by|about|into|against|over|than)\s+(?:the\s+)?$", re.I)
+_SUBJECT_REACH = 80  # a sentence's subject starts within its first words (a fronted phrase at most)
+
+
+def referred_speaker(ctx: DocContext, speech: re.Pattern[str], qs: int, qe: int) -> str | None:
+    """The speaker '“…,” it said' or '“…,” the band wrote' refers to: for "it", the organisation (or a body such as
+    "the Atlantic union") that is the subject of the sentence before the quote, unless that sentence is itself a
+    quote (whose speaker "it" continues, a matter for the quote's own attribution); for "the <noun>", the organisation
+    described by that noun before ("the Bay Area band Xiu Xiu") or whose name ends in it ("the union")."""
+    text = ctx.doc.clean
+    m = _REF_SAID.match(text, qe)
+    if m is None or not speech.match(text, m.end()):
+        return None
+    if m.group(2):
+        noun = m.group(2).lower()
+        if noun.endswith("s") and not noun.endswith("ss"):
+            return None  # "the utilities said": several parties, of which the one described last is only one
+        key = references(ctx).described(noun, qs) or ctx.named_by_noun(noun, qs)
+        return key if key is not None and ctx.type_of(key) in ("Person", "Organization") else None
+    return _subject_before(ctx, ctx.sentence_at(qs) - 1)
+
+
+def described_after(ctx: DocContext, speech: re.Pattern[str], qe: int) -> bool:
+    """Whether a quote ends with its own described speaker ('“…,” the fake voice said'): it does not go on the quote
+    before it, even where the description refers to no entity."""
+    m = _REF_SAID.match(ctx.doc.clean, qe)
+    return m is not None and m.group(2) is not None and speech.match(ctx.doc.clean, m.end()) is not None
+
+
+def _subject_before(ctx: DocContext, si: int) -> str | None:
+    """The organisation, or singular body of people, that is the subject of sentence ``si`` (None when the sentence
+    opens a quote, or its subject is a person or a product)."""
+    if si < 0:
+        return None
+    s, text = ctx.sentence(si), ctx.doc.clean
+    if s.heading or text[s.start] in "“\"":
+        return None
+    ms = [x for x in ctx.mentions(si) if ctx.is_head(x) and x.start - s.start <= _SUBJECT_REACH]
+    for x in ms:
+        if x.type not in ("Person", "Organization", "Group", "Product"):
+            continue  # a place in a fronted phrase ("In Brussels, …")
+        if _PREP_BEFORE.search(text, max(s.start, x.start - 12), x.start):
+            continue
+        # "the Atlantic union": the body the organisation's name premodifies speaks, not the organisation
+        body = next((g for g in ms if g.type == "Group" and g.start <= x.start and g.end > x.end), None)
+        if body is not None and not ctx.label(body.key).lower().endswith("s"):
+            return body.key
+        return x.key if x.type == "Organization" else None
+    return None
+
+
+def premodified_body(names: list[ResolvedMention]) -> list[ResolvedMention]:
+    """The names after a quote with a body of people first when the first name only premodifies it ("the Atlantic
+    union", "Tesla shareholders", "a Meta spokesperson"): the body speaks (or its organisation, for a spokesperson,
+    which the caller's actor resolver decides), not the organisation its name qualifies."""
+    if not names or names[0].type != "Organization":
+        return names
+    org = names[0]
+    body = next((g for g in names[1:3] if g.type == "Group" and g.start <= org.start and g.end > org.end), None)
+    return names if body is None else [body, *(x for x in names[1:] if x is not body)]
+
+
+# a clause whose whole subject is a definite description: "The site said", "In a post, the band said"
+_DESCRIBED_SUBJECT = re.compile(r"(?:[^,]{0,60},\s*)?the\s+(?:[a-z-]+\s+)?([a-z]+)(?:\s+(?:also|\w+ly))?\s*", re.I)
+
+
+def described_subject(ctx: DocContext, sent: int, pos: int) -> str | None:
+    """The party a definite description as the whole subject of the clause before ``pos`` refers to ("The site said"
+    after "LMArena, the AI benchmark site"): one the article so described, or whose name ends in the noun; never for
+    a plural ("the companies said"), which stands for several."""
+    text = ctx.doc.clean
+    cs = ctx.clause_start(sent, pos)
+    m = _DESCRIBED_SUBJECT.fullmatch(text, cs, pos)
+    if m is None or ctx.mentions(sent, cs, pos):
+        return None
+    noun = m.group(1).lower()
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return None
+    key = references(ctx).described(noun, cs) or ctx.named_by_noun(noun, cs)
+    return key if key is not None and ctx.type_of(key) in ("Person", "Organization") else None

@@ -150,3 +150,10 @@ def test_a_company_looking_at_a_deal_is_no_review() -> None:
 ])
 def test_a_payment_to_a_company_is_no_authority_measure(text: str) -> None:
     assert not rule_pairs(text)
+
+
+@pytest.mark.parametrize("described", ["several AI firms, including", "a number of chatbot makers such as"])
+def test_an_inquiry_into_a_described_group_is_one_into_its_members(described: str) -> None:
+    got = labels_of(f"The Federal Trade Commission opened an inquiry into {described} Veltrix Labs, Korvan Media and "
+                    "Zentrix Labs over harms to children.")
+    assert {("Federal Trade Commission", p) for p in ("Veltrix Labs", "Korvan Media", "Zentrix Labs")} <= got

@@ -97,3 +97,30 @@ def test_referenced_target_names_its_rule() -> None:
     labels = {e.key: e.label for e in extract(text).entities}
     assert {(labels[c], labels[t], r) for c, t, r in found} >= \
         {("Warehouse Workers Alliance", "Strider 2", REFERENCED_TARGET)}
+
+
+LISTED = ("The walkout covers the studios that signed the agreement: Brindle Games, Corvo Interactive, Dunmere "
+          "Productions and Elstow Studios. The union's leaders met on Monday. ")
+
+
+def _all_referred(text: str, phrase: str) -> list[str]:
+    """The labels of everything the last ``phrase`` in ``text`` refers to."""
+    ctx = _context(text)
+    at = ctx.doc.clean.rindex(phrase)
+    return [ctx.label(r.key) for r in references(ctx).in_span(at, at + len(phrase), set())]
+
+
+@pytest.mark.parametrize("phrase", ["these companies", "the video game studios", "our employers"])
+def test_a_plural_description_refers_to_the_organisations_listed_before(phrase: str) -> None:
+    got = _all_referred(LISTED + f"“{phrase[0].upper() + phrase[1:]} refuse to protect us,” a director said.",
+                        phrase[0].upper() + phrase[1:])
+    assert got == ["Brindle Games", "Corvo Interactive", "Dunmere Productions", "Elstow Studios"]
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    (LISTED + "Other companies refuse to protect us, a director said.", "Other companies"),  # not these ones
+    (LISTED + "A spokesperson said the companies were disappointed by the vote.", "the companies"),  # they feel it
+    ("Brindle Games and Corvo Interactive signed. These companies refuse to talk.", "These companies"),  # two only
+])
+def test_a_plural_description_without_such_a_list_refers_to_none(text: str, phrase: str) -> None:
+    assert _all_referred(text, phrase) == []
