@@ -21,9 +21,9 @@ from loaders.extract.judgements import (
     doer,
     failed_party,
     learned_negative,
-    listed,
     rebutted,
 )
+from loaders.extract.references import plural_listed
 from loaders.extract.rules import register
 from loaders.extract.sentiment import THRESHOLD
 
@@ -97,9 +97,6 @@ _OUTLET_AFTER = re.compile(r"\s*(?:[.,;:)”\"]|$)|\s+(?:on|last|this|earlier)\s
                            r"briefing)\b")
 QUOTED_FAILURE = register("criticism.quoted_failure.v1", "A quote saying that a party it names refused, failed or did "
                           "not do something: '“Qantas refused to provide any protections”'", __name__)
-# a plural description of parties ("these companies", "the video game studios", "our employers"): a group named before
-_PLURAL_PARTIES = re.compile(r"\b(?:these|those|the|our|their|such)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|studios|"
-                             r"publishers|employers|corporations|platforms|labs|developers|startups)\b", re.I)
 _THEY_SUBJECT = re.compile(r"\b(?:[Tt]hey|(?:these|those|the|their)\s+(?:[\w-]+\s+){0,2}?(?:companies|firms|studios|"
                            r"publishers|employers|corporations|platforms|labs|developers|startups))\b")
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless|whether|when|once|until)\s+$", re.I)
@@ -174,7 +171,7 @@ def _judge_quote(ix: CriticIndex, acc: Collected, a: Attribution) -> None:
     if learned and not targets:
         # a learned judgement must name what it judges (the fallbacks below guess too much for it), or speak of
         # "these companies" after a list of them
-        targets = _listed_parties(ix, a.sent, a.speaker) if _PLURAL_PARTIES.search(body) else []
+        targets = _listed_parties(ix, a)
         if not targets:
             return
     rule = named_rule or rule
@@ -249,8 +246,8 @@ def _fallback_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str
         verbs = list(ix.p["speech"].finditer(text, s.start, qs))
         # the target follows the last speech verb ("X of Y said Pallas was “...”")
         targets = targets_in(ix, a.sent, verbs[-1].end() if verbs else s.start, qs, speaker)
-    if not targets and negative and _PLURAL_PARTIES.search(body):
-        targets = _listed_parties(ix, a.sent, a.speaker)  # "these companies" after "A, B, C and D"
+    if not targets and negative:
+        targets = _listed_parties(ix, a)  # "these companies" after "A, B, C and D"
     return targets or _exchange_targets(ix, acc, a, body, neg, negative, critical_reply, dissent)
 
 
@@ -263,18 +260,10 @@ def _they_failed(body: str) -> bool:
     return False
 
 
-def _listed_parties(ix: CriticIndex, sent: int, speaker: str) -> list[str]:
-    """The organisations of the latest list of three or more named before ``sent`` ("the companies that signed it:
-    A, B, C and D"), none on the speaker's side: what "these companies" of a later quote refers to."""
-    ctx = ix.ctx
-    side = ix.excluded(speaker) | ix.allies.get(speaker, set())
-    for si in range(sent, -1, -1):
-        heads = [m for m in ctx.mentions(si) if ctx.is_head(m) and m.type == "Organization"]
-        for first in heads:
-            names = [first, *listed(ix, [first], si)]
-            if len(names) >= 3 and all(m.type == "Organization" for m in names):
-                return [m.key for m in names if m.key not in side]
-    return []
+def _listed_parties(ix: CriticIndex, a: Attribution) -> list[str]:
+    """The organisations a quote's "these companies" refers to (the latest list of three or more named before it),
+    none on the speaker's side."""
+    return plural_listed(ix.ctx, a.start, a.end, ix.excluded(a.speaker) | ix.allies.get(a.speaker, set()))
 
 
 def _exchange_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str, neg: bool, negative: bool,

@@ -153,7 +153,9 @@ def _unnamed(ix: CriticIndex, sent: int, start: int, end: int, excluded: set[str
         out = orgs[:2]
     if not out:
         # "the chipmaker", "the regulator", "the model": the entity named before that the description fits
-        out = [r.key for r in references(ctx).in_span(start, seg_end, excluded)[:1]]
+        # the first reference only, but all of it: "these studios" refers to each studio of a list
+        refs = references(ctx).in_span(start, seg_end, excluded)
+        out = [r.key for r in refs if r.start == refs[0].start]
     return list(dict.fromkeys(out))
 
 

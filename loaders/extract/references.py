@@ -61,7 +61,7 @@ _DESCRIBED_REACH = 15
 _REACH = 6
 # a plural definite description of organisations: "these companies", "the video game studios", "our employers"; not
 # a generic plural ("companies", "many firms", "other companies")
-_THE_PLURAL = re.compile(r"\b(?:these|those|the|our|their)\s+(?!(?:other|rival|many|some|smaller|larger|biggest|"
+PLURAL_DESCRIPTION = re.compile(r"\b(?:these|those|the|our|their)\s+(?!(?:other|rival|many|some|smaller|larger|biggest|"
                          r"largest|major|big|leading|top)\b)(?:[\w-]+\s+){0,2}?(companies|firms|studios|publishers|"
                          r"employers|startups|labs|developers|platforms|giants)\b(?![’'])"
                          # "the companies were disappointed by …": the ones who feel it judge, they are not judged
@@ -122,7 +122,7 @@ class References:
         out = [Reference(m.start(), m.end(), m.group(0), key) for m, key in found
                if key is not None and key not in exclude]
         # the pattern looks past the description ("… were disappointed"): the search reads on beyond ``end``
-        for m in _THE_PLURAL.finditer(text, start, min(len(text), end + 60)):
+        for m in PLURAL_DESCRIPTION.finditer(text, start, min(len(text), end + 60)):
             if m.start() >= end:
                 break
             out += [Reference(m.start(), m.end(), m.group(0), key) for key in self.listed(m.start(), exclude)]
@@ -272,6 +272,13 @@ def party_at(ctx: DocContext, pos: int, exclude: set[str], skip: Callable[[str],
     # its opening and described ever after)
     key = ctx.salient(pos, barred, kind) or ctx.salient(pos, barred, kind, ctx.sentence_at(pos) + 1)
     return (key, m.end()) if key is not None else None
+
+
+def plural_listed(ctx: DocContext, start: int, end: int, exclude: set[str]) -> list[str]:
+    """The organisations the first plural description between ``start`` and ``end`` ("these companies") refers to:
+    the last list of three or more named before it (:meth:`References.listed`), or none."""
+    m = PLURAL_DESCRIPTION.search(ctx.doc.clean, start, min(len(ctx.doc.clean), end + 60))
+    return references(ctx).listed(m.start(), exclude) if m and m.start() < end else []
 
 
 def named_by_head(ctx: DocContext, noun: str, pos: int, reach: int = 12) -> str | None:
