@@ -17,7 +17,11 @@ With ``--write-feed`` each endpoint is then measured again while a feed writes: 
 of a fresh synthetic article (extracted by the server), and a DELETE of an earlier one every other second. The
 figures are printed next to the read-only ones of the same server, with the feed's own latencies, the server's
 memory before and after, and a check of every entity page read during the feed: it must list only documents
-that mention the entity and only facts the entity takes part in. Any 5xx or wrong answer is counted.
+that mention the entity and only facts the entity takes part in. Any 5xx or wrong answer is counted. At the end of
+each phase the server prints its thread pools' figures (api/pools.py: calls, how long each waited to start, ran,
+and its own CPU) and how long POSTs waited for their extraction; each endpoint's line gives the server's CPU per
+request, a figure that depends far less than throughput on what else runs on the machine. The server reads the
+KG_* environment as ``kg serve`` does, so ``KG_REST_THREADS=4 python -m bench.rest ...`` tries another pool size.
 
     .venv/bin/python -m bench.rest                 # ~1M triples, about 2-3 minutes
     .venv/bin/python -m bench.rest --scale 0.1     # a quick run
@@ -49,9 +53,6 @@ from pydantic import SecretStr
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
-
-    from loaders.documents import RawDocument
-    from loaders.pipeline import Built
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "bench-write-token"
@@ -123,20 +124,40 @@ def _serve(kind: str, port: int, scale: float, cache: int) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
-def _report_phases(app: FastAPI) -> None:
-    """Have the server print, on each SIGUSR1 (the driver's end of a phase), what happened inside it in that phase:
-    each thread pool's waits and run times (api/pools.py) and how long POSTs waited for their extraction."""
-    extraction: list[float] = []
-    build = app.state.extractor.build
+def _timed(owner: object, name: str, seconds: list[float]) -> None:
+    """Replace ``owner.name`` (a callable looked up at each call) with one that appends each call's wall time."""
+    call = getattr(owner, name)
 
-    def timed_build(raw: RawDocument) -> Built:
+    def timed(*args: object, **kwargs: object) -> object:
         started = time.perf_counter()
         try:
-            return build(raw)
+            return call(*args, **kwargs)
         finally:
-            extraction.append(time.perf_counter() - started)
+            seconds.append(time.perf_counter() - started)
 
-    app.state.extractor.build = timed_build  # the POST handler looks it up per request
+    setattr(owner, name, timed)
+
+
+def _report_phases(app: FastAPI) -> None:
+    """Have the server print, on each SIGUSR1 (the driver's end of a phase), what happened inside it in that phase:
+    each thread pool's waits and run times (api/pools.py) and the wall time of a write's steps."""
+    import loaders.pipeline
+
+    store = app.state.store
+    steps: dict[str, list[float]] = {  # each write's steps, in order (a DELETE has no extraction)
+        "extraction (waiting on the worker process)": [],
+        "stale mark (two fsyncs)": [],
+        "document write": [],
+        "document removal": [],
+        "resolution refresh": [],
+    }
+    for (owner, name), seconds in zip(
+        [(app.state.extractor, "build"), (store, "mark_resolution_stale"), (store, "put_graph"),
+         (store, "remove_graph"), (loaders.pipeline, "refresh_resolution")],
+        steps.values(),
+        strict=True,
+    ):  # fmt: skip
+        _timed(owner, name, seconds)
 
     def report(*_: object) -> None:
         pools = getattr(app.state, "pools", None)  # None in an older app (comparing versions)
@@ -145,14 +166,12 @@ def _report_phases(app: FastAPI) -> None:
             print("\n".join(f"    {line}" for line in pools.summary().splitlines()))
             for stats in pools.stats.values():
                 stats.reset()
-        if len(extraction) > 1:
-            cuts = statistics.quantiles(extraction, n=100, method="inclusive")
-            print(
-                f"  extraction (a POST waiting on the worker process): {len(extraction)} documents, "
-                f"p50 {cuts[49] * 1000:.0f} ms, p99 {cuts[98] * 1000:.0f} ms",
-                flush=True,
-            )
-        extraction.clear()
+        for step, seconds in steps.items():
+            if len(seconds) > 1:
+                cuts = statistics.quantiles(seconds, n=100, method="inclusive")
+                print(f"  {step}: {len(seconds)} calls, p50 {cuts[49] * 1000:.0f} ms, p99 {cuts[98] * 1000:.0f} ms")
+            seconds.clear()
+        print(end="", flush=True)
 
     signal.signal(signal.SIGUSR1, report)
 
