@@ -15,9 +15,8 @@ from fastapi import APIRouter, Header, Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.exceptions import HTTPException
 
-from api.deps import StoreDep
+from api.deps import PoolsDep, StoreDep
 from api.errors import error_responses
-from api.pools import run_in
 from api.sparql import negotiate
 from kg import ids, vocab
 from kg.errors import NotFoundError
@@ -55,7 +54,7 @@ def _describe(store: GraphStore, iri: ox.NamedNode, media: str) -> bytes:
     responses={**_RDF_ANSWER, 303: {"description": "JSON or HTML asked for: see the REST view of the resource"}},
 )
 async def resource(
-    request: Request, local_id: str, store: StoreDep, accept: Annotated[str | None, Header()] = None
+    local_id: str, store: StoreDep, pools: PoolsDep, accept: Annotated[str | None, Header()] = None
 ) -> Response:
     """The description of ``https://w3id.org/ainews-kg/id/{local_id}`` in the RDF format asked for."""
     view = _rest_view(local_id)
@@ -68,7 +67,7 @@ async def resource(
         iri = vocab.resource(local_id)
     except ValueError:  # characters no IRI may hold: no resource can have this id
         raise NotFoundError(f"nothing in the graph is called {local_id!r}") from None
-    body = await run_in(request, "query", _describe, store, iri, media)
+    body = await pools.run("query", _describe, store, iri, media)
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
 
@@ -84,10 +83,12 @@ def ontology(accept: Annotated[str | None, Header()] = None) -> Response:
 
 
 @router.get("/.well-known/void", summary="VoID description of the dataset", responses=_RDF_ANSWER)
-async def void(request: Request, store: StoreDep, accept: Annotated[str | None, Header()] = None) -> Response:
+async def void(
+    request: Request, store: StoreDep, pools: PoolsDep, accept: Annotated[str | None, Header()] = None
+) -> Response:
     """What the dataset is, how large, and where to query and download it (VoID)."""
     base = str(request.base_url).rstrip("/")
-    triples = await run_in(request, "query", store.count_quads)
+    triples = await pools.run("query", store.count_quads)
     media = negotiate(accept, _RDF) or "text/turtle"
     return Response(serialize(GraphResult(_void(base, triples)), media), media_type=media, headers={"Vary": "Accept"})
 

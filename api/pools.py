@@ -173,8 +173,3 @@ class WriteRoute(PooledRoute):
     """A route of the write pool: document writes never wait behind reads for a thread."""
 
     pool: ClassVar[Pool] = "write"
-
-
-async def run_in(request: Request, pool: Pool, func: Callable[..., T], *args: object) -> T:
-    """``func(*args)`` in a thread of the app's ``pool`` (for an ``async`` endpoint doing blocking work)."""
-    return await pools_of(request).run(pool, func, *args)

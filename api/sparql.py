@@ -27,7 +27,7 @@ from werkzeug.http import parse_accept_header, parse_options_header
 
 from api.deps import SandboxDep, SettingsDep
 from api.errors import error_responses
-from api.pools import run_in
+from api.pools import pools_of
 from kg import vocab
 from kg.errors import QueryError
 from kg.sandbox import Sandbox
@@ -175,7 +175,7 @@ async def _answer(request: Request, settings: SettingsDep, sandbox: Sandbox, acc
     )
     deadline = time.monotonic() + settings.sparql_timeout_s
     # In the query pool: slow queries waiting on their workers hold its threads, not the REST reads'.
-    checked, media, body = await run_in(request, "query", sandbox.run, job, deadline)
+    checked, media, body = await pools_of(request).run("query", sandbox.run, job, deadline)
     remember(job.query, checked)  # workers forked from now on need not parse this query again
     if media is None:
         offers = ", ".join(_WRITERS_BY_FORM[checked.form])
