@@ -12,6 +12,7 @@ from api.cors import ReadOnlyCORS
 from api.errors import install_error_handlers
 from api.http_cache import HttpCacheMiddleware
 from api.page_links import PageLinksMiddleware
+from api.pools import Pools
 from kg.settings import Settings
 from kg.store.base import GraphStore
 
@@ -41,9 +42,10 @@ def create_app(settings: Settings, store: GraphStore) -> FastAPI:
 
 
 def bind_state(app: FastAPI, settings: Settings, store: GraphStore) -> None:
-    """Give an app what its dependencies read (api/deps.py): the settings, the store, the query sandbox, and the
-    worker process that extracts posted documents."""
+    """Give an app what its dependencies read (api/deps.py): the settings, the store, the thread pools, the query
+    sandbox, and the worker process that extracts posted documents."""
     app.state.settings = settings
     app.state.store = store
+    app.state.pools = Pools.from_settings(settings)
     app.state.sandbox = sparql.query_sandbox(app.state)
     app.state.extractor = extractor.Extractor()

@@ -16,8 +16,8 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi import Request, Response
-from fastapi.routing import APIRoute
 
+from api.pools import PooledRoute
 from kg import queries
 
 # At most this many bytes of bodies in one app's cache, whatever the entry bound.
@@ -116,8 +116,9 @@ def _key(request: Request) -> Key | None:
     return (id(store), view.version, request.url.path, tuple(sorted(request.query_params.multi_items())))
 
 
-class CachedRoute(APIRoute):
-    """An APIRoute whose 200 GET answers are served from the app's :class:`ResponseCache` when possible."""
+class CachedRoute(PooledRoute):
+    """A route of the REST pool whose 200 GET answers are served from the app's :class:`ResponseCache` when
+    possible."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         """The route's handler, wrapped to read and fill the cache."""

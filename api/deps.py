@@ -1,4 +1,9 @@
-"""FastAPI dependencies: the store and settings of the running app, the snapshot a read uses, the token check."""
+"""FastAPI dependencies: the store and settings of the running app, the snapshot a read uses, the token check.
+
+They are ``async``: FastAPI runs a plain dependency in anyio's default thread pool, a hop through a thread (and a
+wait for the GIL) to read an attribute. The one that may block, building the first snapshot, runs in the REST
+pool (:mod:`api.pools`).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 
 from api.extractor import Extractor
+from api.pools import Pools, pools_of
 from kg import queries
 from kg.errors import AuthError, WritesDisabledError
 from kg.sandbox import Sandbox
@@ -15,39 +21,44 @@ from kg.settings import Settings
 from kg.store.base import GraphStore
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     return request.app.state.settings
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     """The store the app was created with (tests override it with FastAPI's dependency_overrides)."""
     return request.app.state.store
 
 
-def get_extractor(request: Request) -> Extractor:
+async def get_extractor(request: Request) -> Extractor:
     """The worker process that extracts posted documents."""
     return request.app.state.extractor
 
 
-def get_sandbox(request: Request) -> Sandbox:
+async def get_sandbox(request: Request) -> Sandbox:
     """The sandbox users' SPARQL queries run in."""
     return request.app.state.sandbox
 
 
-def pinned_store(request: Request) -> GraphStore:
+async def get_pools(request: Request) -> Pools:
+    """The thread pools the app's endpoints run in, sized from its settings."""
+    return pools_of(request)
+
+
+async def pinned_store(request: Request) -> GraphStore:
     """The store as one snapshot shows it, for the whole request (:func:`kg.queries.pin`).
 
     The response cache (:mod:`api.cache`) pins it first when a snapshot exists, to key the answer on its
-    generation; otherwise it is pinned here, in the thread pool, where building the first snapshot may wait.
+    generation; otherwise it is pinned here, in the REST pool, where building the first snapshot may wait.
     """
     view = getattr(request.state, "pinned", None)
     if view is None:
-        view = request.state.pinned = queries.pin(request.app.state.store)
+        view = request.state.pinned = await pools_of(request).run("rest", queries.pin, request.app.state.store)
     return view
 
 
-def require_token(
+async def require_token(
     settings: Annotated[Settings, Depends(get_settings)],
     authorization: Annotated[str | None, Header()] = None,
 ) -> None:
@@ -78,4 +89,5 @@ ReadStoreDep = Annotated[GraphStore, Depends(pinned_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SandboxDep = Annotated[Sandbox, Depends(get_sandbox)]
 ExtractorDep = Annotated[Extractor, Depends(get_extractor)]
+PoolsDep = Annotated[Pools, Depends(get_pools)]
 WriteAccess = Depends(require_token)

@@ -1,9 +1,10 @@
 """Document writes: POST /documents ingests an article, DELETE /documents/{id} removes one.
 
 Both need the API token when one is configured (see api.deps.require_token). The handlers are plain
-functions, so FastAPI runs them in its threadpool: the store transaction does not block the event loop, and
-the extraction runs in a worker process (api.extractor), off the GIL the readers need. Writes of one document
-id run one at a time, so of several identical POSTs racing each other exactly one answers 201 and the others 200.
+functions run in the write pool (api.pools), threads of their own: a write never queues behind reads for a
+thread, the store transaction does not block the event loop, and the extraction runs in a worker process
+(api.extractor), off the GIL the readers need. Writes of one document id run one at a time, so of several
+identical POSTs racing each other exactly one answers 201 and the others 200.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from fastapi import APIRouter, Response, status
 
 from api.deps import ExtractorDep, SettingsDep, StoreDep, WriteAccess
 from api.errors import error_responses
+from api.pools import WriteRoute
 from kg import ids
 from kg.errors import DocumentError, ExtractionError, NotFoundError
 from kg.queries.views import DocumentIn, IngestOut
@@ -26,7 +28,7 @@ from loaders.pipeline import ingest, remove_document
 
 log = logging.getLogger(__name__)
 
-router = APIRouter(tags=["documents"], responses=error_responses(401, 403, 413, 422))
+router = APIRouter(tags=["documents"], responses=error_responses(401, 403, 413, 422), route_class=WriteRoute)
 
 _ORIGIN = "POST /documents"
 

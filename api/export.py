@@ -6,11 +6,10 @@ import tempfile
 from collections.abc import Iterator
 from typing import IO, Annotated
 
-import anyio.to_thread
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from api.deps import StoreDep
+from api.deps import PoolsDep, StoreDep
 from api.errors import error_responses
 from kg.export import FORMATS, export_format, write_export
 
@@ -41,6 +40,7 @@ _EXPORTS = {
 @router.get("/export", summary="Export the whole graph", responses=_EXPORTS)
 async def export(
     store: StoreDep,
+    pools: PoolsDep,
     format: Annotated[
         str, Query(description=f"one of: {', '.join(FORMATS)}", json_schema_extra={"enum": list(FORMATS)})
     ] = "turtle",
@@ -50,7 +50,7 @@ async def export(
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115 - closed by _chunks
     try:
         # Written in full before the first byte goes out, so a failure is still a clean error response.
-        await anyio.to_thread.run_sync(write_export, store, format, spool)
+        await pools.run("query", write_export, store, format, spool)
     except BaseException:
         spool.close()
         raise

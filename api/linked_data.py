@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import anyio.to_thread
 import pyoxigraph as ox
 from fastapi import APIRouter, Header, Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.exceptions import HTTPException
 
-from api.deps import StoreDep
+from api.deps import PoolsDep, StoreDep
 from api.errors import error_responses
 from api.sparql import negotiate
 from kg import ids, vocab
@@ -54,7 +53,9 @@ def _describe(store: GraphStore, iri: ox.NamedNode, media: str) -> bytes:
     summary="Dereference a resource IRI (RDF, or 303 to its REST view)",
     responses={**_RDF_ANSWER, 303: {"description": "JSON or HTML asked for: see the REST view of the resource"}},
 )
-async def resource(local_id: str, store: StoreDep, accept: Annotated[str | None, Header()] = None) -> Response:
+async def resource(
+    local_id: str, store: StoreDep, pools: PoolsDep, accept: Annotated[str | None, Header()] = None
+) -> Response:
     """The description of ``https://w3id.org/ainews-kg/id/{local_id}`` in the RDF format asked for."""
     view = _rest_view(local_id)
     media = negotiate(accept, [*_RDF, "application/json", "text/html"] if view else _RDF)
@@ -66,7 +67,7 @@ async def resource(local_id: str, store: StoreDep, accept: Annotated[str | None,
         iri = vocab.resource(local_id)
     except ValueError:  # characters no IRI may hold: no resource can have this id
         raise NotFoundError(f"nothing in the graph is called {local_id!r}") from None
-    body = await anyio.to_thread.run_sync(_describe, store, iri, media)
+    body = await pools.run("query", _describe, store, iri, media)
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
 
@@ -82,10 +83,12 @@ def ontology(accept: Annotated[str | None, Header()] = None) -> Response:
 
 
 @router.get("/.well-known/void", summary="VoID description of the dataset", responses=_RDF_ANSWER)
-async def void(request: Request, store: StoreDep, accept: Annotated[str | None, Header()] = None) -> Response:
+async def void(
+    request: Request, store: StoreDep, pools: PoolsDep, accept: Annotated[str | None, Header()] = None
+) -> Response:
     """What the dataset is, how large, and where to query and download it (VoID)."""
     base = str(request.base_url).rstrip("/")
-    triples = await anyio.to_thread.run_sync(store.count_quads)
+    triples = await pools.run("query", store.count_quads)
     media = negotiate(accept, _RDF) or "text/turtle"
     return Response(serialize(GraphResult(_void(base, triples)), media), media_type=media, headers={"Vary": "Accept"})
 

@@ -1,7 +1,8 @@
 """The REST read endpoints of contract v1 (plus ``/conflicts``); the work is in :mod:`kg.queries`.
 
 Every endpoint but ``/health`` is on ``reads``: it reads one snapshot of the store for the whole request
-(``ReadStoreDep``), and its answers are cached per snapshot generation (:mod:`api.cache`).
+(``ReadStoreDep``), and its answers are cached per snapshot generation (:mod:`api.cache`). All of them run in the
+REST pool (:mod:`api.pools`), apart from SPARQL's, the exports' and the writes' threads.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 from api.cache import CachedRoute
 from api.deps import ReadStoreDep, StoreDep
 from api.errors import error_responses
+from api.pools import PooledRoute
 from kg import queries
 from kg.model import EntityType, EventType, Predicate
 from kg.queries import ConflictKind, rendered
@@ -33,7 +35,7 @@ from kg.queries.views import (
     Relation,
 )
 
-router = APIRouter(responses=error_responses(400, 422))
+router = APIRouter(responses=error_responses(400, 422), route_class=PooledRoute)
 # Answers depend only on the store, so they are cached until it changes; /health reports live counts and is not.
 reads = APIRouter(responses=error_responses(400, 422), route_class=CachedRoute)
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import parse_qsl
 
-import anyio.to_thread
 import pyoxigraph as ox
 from fastapi import APIRouter, Header, Request, Response
 from starlette.datastructures import State
@@ -28,6 +27,7 @@ from werkzeug.http import parse_accept_header, parse_options_header
 
 from api.deps import SandboxDep, SettingsDep
 from api.errors import error_responses
+from api.pools import pools_of
 from kg import vocab
 from kg.errors import QueryError
 from kg.sandbox import Sandbox
@@ -174,7 +174,8 @@ async def _answer(request: Request, settings: SettingsDep, sandbox: Sandbox, acc
         named_graphs=named_graphs if dataset else None,
     )
     deadline = time.monotonic() + settings.sparql_timeout_s
-    checked, media, body = await anyio.to_thread.run_sync(sandbox.run, job, deadline)
+    # In the query pool: slow queries waiting on their workers hold its threads, not the REST reads'.
+    checked, media, body = await pools_of(request).run("query", sandbox.run, job, deadline)
     remember(job.query, checked)  # workers forked from now on need not parse this query again
     if media is None:
         offers = ", ".join(_WRITERS_BY_FORM[checked.form])

@@ -17,7 +17,11 @@ With ``--write-feed`` each endpoint is then measured again while a feed writes: 
 of a fresh synthetic article (extracted by the server), and a DELETE of an earlier one every other second. The
 figures are printed next to the read-only ones of the same server, with the feed's own latencies, the server's
 memory before and after, and a check of every entity page read during the feed: it must list only documents
-that mention the entity and only facts the entity takes part in. Any 5xx or wrong answer is counted.
+that mention the entity and only facts the entity takes part in. Any 5xx or wrong answer is counted. At the end of
+each phase the server prints its thread pools' figures (api/pools.py: calls, how long each waited to start, ran,
+and its own CPU) and how long POSTs waited for their extraction; each endpoint's line gives the server's CPU per
+request, a figure that depends far less than throughput on what else runs on the machine. The server reads the
+KG_* environment as ``kg serve`` does, so ``KG_REST_THREADS=4 python -m bench.rest ...`` tries another pool size.
 
     .venv/bin/python -m bench.rest                 # ~1M triples, about 2-3 minutes
     .venv/bin/python -m bench.rest --scale 0.1     # a quick run
@@ -41,10 +45,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import httpx
 from pydantic import SecretStr
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "bench-write-token"
@@ -110,8 +118,62 @@ def _serve(kind: str, port: int, scale: float, cache: int) -> None:
                 print(f"response cache: {stats}", flush=True)
 
         atexit.register(_cache_stats)
+
+        _report_phases(app)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that atexit removes the temporary store
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def _timed(owner: object, name: str, seconds: list[float]) -> None:
+    """Replace ``owner.name`` (a callable looked up at each call) with one that appends each call's wall time."""
+    call = getattr(owner, name)
+
+    def timed(*args: object, **kwargs: object) -> object:
+        started = time.perf_counter()
+        try:
+            return call(*args, **kwargs)
+        finally:
+            seconds.append(time.perf_counter() - started)
+
+    setattr(owner, name, timed)
+
+
+def _report_phases(app: FastAPI) -> None:
+    """Have the server print, on each SIGUSR1 (the driver's end of a phase), what happened inside it in that phase:
+    each thread pool's waits and run times (api/pools.py) and the wall time of a write's steps."""
+    import loaders.pipeline
+
+    store = app.state.store
+    steps: dict[str, list[float]] = {  # each write's steps, in order (a DELETE has no extraction)
+        "extraction (waiting on the worker process)": [],
+        "stale mark (two fsyncs)": [],
+        "document write": [],
+        "document removal": [],
+        "resolution refresh": [],
+    }
+    for (owner, name), seconds in zip(
+        [(app.state.extractor, "build"), (store, "mark_resolution_stale"), (store, "put_graph"),
+         (store, "remove_graph"), (loaders.pipeline, "refresh_resolution")],
+        steps.values(),
+        strict=True,
+    ):  # fmt: skip
+        _timed(owner, name, seconds)
+
+    def report(*_: object) -> None:
+        pools = getattr(app.state, "pools", None)  # None in an older app (comparing versions)
+        if pools is not None:
+            print("  thread pools (queued: submitted to running, GIL included; cpu: the call's own thread):")
+            print("\n".join(f"    {line}" for line in pools.summary().splitlines()))
+            for stats in pools.stats.values():
+                stats.reset()
+        for step, seconds in steps.items():
+            if len(seconds) > 1:
+                cuts = statistics.quantiles(seconds, n=100, method="inclusive")
+                print(f"  {step}: {len(seconds)} calls, p50 {cuts[49] * 1000:.0f} ms, p99 {cuts[98] * 1000:.0f} ms")
+            seconds.clear()
+        print(end="", flush=True)
+
+    signal.signal(signal.SIGUSR1, report)
 
 
 def _start(kind: str, scale: float, cache: int = 0) -> tuple[subprocess.Popen[bytes], str]:
@@ -188,25 +250,36 @@ async def _drive(
     return latencies, failures
 
 
-def _report(name: str, latencies: list[float], failures: int, wall: float) -> tuple[float, float, float]:
+def _report(
+    name: str, latencies: list[float], failures: int, wall: float, cpu: float
+) -> tuple[float, float, float]:
     cuts = statistics.quantiles(latencies, n=100, method="inclusive")
     rps, p50, p99 = len(latencies) / wall, cuts[49] * 1000, cuts[98] * 1000
     print(
         f"  {name:<34} {len(latencies):>6} req {rps:>8.0f} req/s   p50 {p50:>7.1f} ms   p99 {p99:>7.1f} ms"
-        f"{f'   {failures} non-200' if failures else ''}",
+        f"   server cpu {cpu * 1000 / len(latencies):>5.2f} ms/req{f'   {failures} non-200' if failures else ''}",
         flush=True,
     )
     return rps, p50, p99
 
 
 def measure_endpoint(
-    name: str, base: str, paths: list[str], args: argparse.Namespace, answers: list[tuple[int, bytes]] | None = None
+    name: str,
+    server: int,
+    base: str,
+    paths: list[str],
+    args: argparse.Namespace,
+    answers: list[tuple[int, bytes]] | None = None,
 ) -> tuple[float, float, float]:
-    """Drive one endpoint with ``args.clients`` connections; print and return its throughput, p50 and p99."""
+    """Drive one endpoint with ``args.clients`` connections; print and return its throughput, p50 and p99.
+
+    Also printed: the server process's CPU per request (``server`` is its pid; the feed's writes count in it while
+    it runs), which depends far less than throughput on what else the machine is doing.
+    """
     asyncio.run(_drive(base, paths[: args.clients * 4], args.clients, 5))  # warm up: connections, caches
-    started = time.monotonic()
+    started, cpu = time.monotonic(), _cpu_s(server)
     latencies, failures = asyncio.run(_drive(base, paths, args.clients, args.seconds, answers))
-    return _report(name, latencies, failures, time.monotonic() - started)
+    return _report(name, latencies, failures, time.monotonic() - started, _cpu_s(server) - cpu)
 
 
 def main() -> None:
@@ -248,7 +321,9 @@ def main() -> None:
         try:
             workloads = workloads or lookup_workloads(base, args.requests)
             print(f"real app, {label}:", flush=True)
-            runs[label] = {name: measure_endpoint(name, base, paths, args) for name, paths in workloads.items()}
+            runs[label] = {
+                name: measure_endpoint(name, proc.pid, base, paths, args) for name, paths in workloads.items()
+            }
             if args.write_feed:
                 fed[label] = _measure_fed(proc.pid, base, workloads, args)
         finally:
@@ -256,7 +331,8 @@ def main() -> None:
             proc.wait(timeout=30)
     proc, base = _start("baseline", args.scale)
     try:
-        noop = measure_endpoint("baseline GET /noop?q=", base, [f"/noop?q={i}" for i in range(args.requests)], args)
+        noops = [f"/noop?q={i}" for i in range(args.requests)]
+        noop = measure_endpoint("baseline GET /noop?q=", proc.pid, base, noops, args)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -298,6 +374,12 @@ def lookup_workloads(base: str, requests: int) -> dict[str, list[str]]:
     }
 
 
+def _pool_report(pid: int) -> None:
+    """Have the server print its thread pools' figures since the last report (and start counting afresh)."""
+    os.kill(pid, signal.SIGUSR1)
+    time.sleep(0.5)  # the server prints from its main thread, between requests: let it, before our next line
+
+
 def _measure_fed(
     pid: int, base: str, workloads: dict[str, list[str]], args: argparse.Namespace
 ) -> dict[str, tuple[float, float, float]]:
@@ -307,15 +389,17 @@ def _measure_fed(
     print("  with the write feed (1 POST/s, 1 DELETE every 2 s):", flush=True)
     feed = Feed(base, TOKEN)
     memory = _rss_mb(pid)
+    _pool_report(pid)  # the read-only phase's
     feed.start()
     answers: list[tuple[int, bytes]] = []
     try:
         found = {
-            name: measure_endpoint(name, base, paths, args, answers if name == "GET /entities/{id}" else None)
+            name: measure_endpoint(name, pid, base, paths, args, answers if name == "GET /entities/{id}" else None)
             for name, paths in workloads.items()
         }
     finally:
         feed.stop()
+    _pool_report(pid)  # the feed phase's
     helpers = sum(_rss_mb(child) for child in _descendants(pid))
     print(
         f"  feed: {feed.summary()}; server memory {memory:.0f} -> {_rss_mb(pid):.0f} MB"

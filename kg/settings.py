@@ -48,6 +48,23 @@ class Settings(BaseSettings):
     sparql_max_query_bytes: int = Field(default=100_000, gt=0, description="longest SPARQL query accepted")
     sparql_workers: int = Field(default=2, ge=1, description="SPARQL queries run at once, each in its own process")
     sparql_max_memory_mb: int = Field(default=2048, gt=0, description="memory one SPARQL query may use")
+    rest_threads: int = Field(
+        default=8,
+        ge=1,
+        le=1024,
+        description="threads answering REST reads at once (each needs Python's lock while it works: more threads "
+        "than that rarely answer more, and they make a write wait longer for its turn)",
+    )
+    query_threads: int = Field(
+        default=4,
+        ge=1,
+        le=1024,
+        description="threads for SPARQL queries, linked-data descriptions and exports, apart from the REST reads' "
+        "(a SPARQL query's thread mostly waits on its worker process)",
+    )
+    write_threads: int = Field(
+        default=2, ge=1, le=64, description="threads for POST and DELETE /documents, apart from every read's"
+    )
     max_document_bytes: int = Field(default=5_000_000, gt=0, description="larger files are refused")
     workers: int = Field(default=1, ge=1)
     rest_cache_entries: int = Field(

@@ -98,3 +98,21 @@ def test_an_ipv4_address_is_loopback_exactly_when_in_127_0_0_0_8(address: ipaddr
 def test_loopback_hosts(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
     assert Settings(host=host).loopback_only is loopback
+
+
+@pytest.mark.parametrize(
+    ("variable", "field", "default"),
+    [("KG_REST_THREADS", "rest_threads", 8), ("KG_QUERY_THREADS", "query_threads", 4),
+     ("KG_WRITE_THREADS", "write_threads", 2)],
+)  # fmt: skip
+def test_the_thread_pool_sizes_are_settings(
+    environment: pytest.MonkeyPatch, variable: str, field: str, default: int
+) -> None:
+    assert getattr(Settings(), field) == default
+    environment.setenv(variable, "3")
+    assert getattr(get_settings(), field) == 3
+    get_settings.cache_clear()
+    environment.setenv(variable, "0")
+    with pytest.raises(ConfigError) as caught:
+        get_settings()
+    assert caught.value.message.startswith(f"invalid configuration: {variable}: ")
