@@ -98,7 +98,8 @@ class Facts:
 
     def rules(self, *facts: str) -> list[str]:
         """Every rule that made the facts (one per document graph that names one), sorted."""
-        return sorted({value(r) or "" for f in facts for r in self.props(f).get(v.EXTRACTED_BY.value, [])})
+        # Interned: a handful of rule names, each kept once per assertion otherwise.
+        return sorted({sys.intern(value(r) or "") for f in facts for r in self.props(f).get(v.EXTRACTED_BY.value, [])})
 
     def sources(self, *facts: str) -> list[Source]:
         """Every span supporting the facts, in document order."""
@@ -163,9 +164,10 @@ class Facts:
     def references(self, iri: str) -> frozenset[str]:
         """The nodes a fact's rendering shows an EntityRef of: critic, target, participants' entities and so on."""
         props = self.props(iri)
-        direct = {value(t) or "" for prop in _REFERENCES for t in props.get(prop.value, [])}
+        # Interned: the same entities are shown by many facts, and kept in ``references`` and ``shown_by``.
+        direct = {sys.intern(value(t) or "") for prop in _REFERENCES for t in props.get(prop.value, [])}
         nested = {
-            value(t) or ""
+            sys.intern(value(t) or "")
             for n in props.get(v.PARTICIPANT.value, [])
             for t in self.props(value(n) or "").get(v.ENTITY.value, [])
         }
@@ -212,9 +214,11 @@ SELECT DISTINCT ?f ?p ?o ?n ?p2 ?o2 WHERE {{
   {where}
   {{ ?f ?p ?o }} UNION {{ VALUES ?p {{ {_NESTED} }} ?f ?p ?n . ?n ?p2 ?o2 }}
 }}""")
-        own, of_nested = _OWN.get, _OF_NESTED.get
+        own, of_nested, intern = _OWN.get, _OF_NESTED.get, sys.intern
         for f_term, p_term, o, n, p2, o2 in rows:
-            f = f_term.value  # ?f, ?p, ?n and ?p2 are IRIs or blank nodes, which have a value, and always bound
+            # ?f, ?p, ?n and ?p2 are IRIs or blank nodes, which have a value, and always bound. A fact's IRI is
+            # interned: the models keep it as a key several times (and the relation index interns it too).
+            f = intern(f_term.value)
             found.setdefault(f)
             if n is None:
                 if (prop := own(p_term.value)) is not None:
@@ -434,7 +438,9 @@ def _render_events(models: FactModels, events: Facts) -> None:
 def _render_assertions(models: FactModels, relations: Facts) -> None:
     for f in relations.graph:
         if v.RELATION_ASSERTION.value in _types(relations, f):
-            models.roles[f] = [value(r) for r in relations.props(f).get(v.ROLE.value, [])]
+            models.roles[f] = [
+                r if r is None else sys.intern(r) for r in map(value, relations.props(f).get(v.ROLE.value, []))
+            ]
             models.rules[f] = relations.rules(f)
             models.spans[f] = frozenset(_span_keys(relations, f))
             for key in models.spans[f]:
@@ -483,7 +489,10 @@ M = TypeVar("M", Criticism, Event)
 
 
 def _members(
-    store: GraphStore, models: FactModels, iris: list[str], known: Callable[[str], M | None],
+    store: GraphStore,
+    models: FactModels,
+    iris: list[str],
+    known: Callable[[str], M | None],
     render: Callable[[Facts, str], M],
 ) -> dict[str, list[M]]:
     """Each fact's cluster members' models (the fact first); any not rendered is fetched, which should not happen."""
