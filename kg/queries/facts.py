@@ -206,7 +206,7 @@ def load_facts(store: GraphStore, catalogue: Catalogue, nodes: Iterable[str]) ->
 def _read(store: GraphStore, catalogue: Catalogue, where: str | None) -> Facts:
     """The facts that ``where`` binds to ``?f``, with their nested nodes and the refs of what they point at."""
     graph: dict[str, Props] = defaultdict(lambda: defaultdict(list))
-    found: dict[str, None] = {}
+    found: dict[str, str] = {}  # each fact's IRI as read -> its interned copy, in the order first read
     if where is not None:
         # Streamed as tuples: at a whole kind of fact (hundreds of thousands of rows) dicts per row cost seconds.
         _, rows = store.stream(f"""{PREFIXES}
@@ -218,8 +218,9 @@ SELECT DISTINCT ?f ?p ?o ?n ?p2 ?o2 WHERE {{
         for f_term, p_term, o, n, p2, o2 in rows:
             # ?f, ?p, ?n and ?p2 are IRIs or blank nodes, which have a value, and always bound. A fact's IRI is
             # interned: the models keep it as a key several times (and the relation index interns it too).
-            f = intern(f_term.value)
-            found.setdefault(f)
+            f = found.get(f_term.value)  # interned once per fact, not once per row
+            if f is None:
+                f = found[f_term.value] = intern(f_term.value)
             if n is None:
                 if (prop := own(p_term.value)) is not None:
                     graph[f][prop].append(o)
