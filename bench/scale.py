@@ -207,21 +207,31 @@ def measure_read_side(path: Path, traced: bool) -> dict[str, tuple[float, float,
 
     if traced:
         tracemalloc.start()
-    found = {}
-    rss, held, started = _rss_mb(os.getpid(), "VmRSS"), tracemalloc.get_traced_memory()[0], time.perf_counter()
-    store = open_store(Settings(store=path), serve=True)  # as kg serve opens it: with the resolution index
-    store.query("ASK { ?s ?p ?o }")  # the query replica is built on first use
-    found["(open, replica, resolution index)"] = (time.perf_counter() - started, _rss_mb(os.getpid(), "VmRSS") - rss,
-                                                  (tracemalloc.get_traced_memory()[0] - held) / 2**20)  # fmt: skip
-    snapshot = Snapshot(store.generation)
-    view = Pinned(store, snapshot)
-    gc.disable()  # as snapshot._build does
-    for part in _parts():
+    collecting = gc.isenabled()
+    store = None
+    try:
+        found = {}
         rss, held, started = _rss_mb(os.getpid(), "VmRSS"), tracemalloc.get_traced_memory()[0], time.perf_counter()
-        snapshot.parts[part.name] = part.build(view)
-        seconds = time.perf_counter() - started
-        found[part.name] = (seconds, _rss_mb(os.getpid(), "VmRSS") - rss,
-                            (tracemalloc.get_traced_memory()[0] - held) / 2**20)  # fmt: skip
+        store = open_store(Settings(store=path), serve=True)  # as kg serve opens it: with the resolution index
+        store.query("ASK { ?s ?p ?o }")  # the query replica is built on first use
+        found["(open, replica, resolution index)"] = (time.perf_counter() - started,
+                                                      _rss_mb(os.getpid(), "VmRSS") - rss,
+                                                      (tracemalloc.get_traced_memory()[0] - held) / 2**20)  # fmt: skip
+        snapshot = Snapshot(store.generation)
+        view = Pinned(store, snapshot)
+        gc.disable()  # as snapshot._build does
+        for part in _parts():
+            rss, held, started = _rss_mb(os.getpid(), "VmRSS"), tracemalloc.get_traced_memory()[0], time.perf_counter()
+            snapshot.parts[part.name] = part.build(view)
+            seconds = time.perf_counter() - started
+            found[part.name] = (seconds, _rss_mb(os.getpid(), "VmRSS") - rss,
+                                (tracemalloc.get_traced_memory()[0] - held) / 2**20)  # fmt: skip
+    finally:  # a caller in the same process (a test) gets its collector back, untraced, and the store closed
+        if collecting:
+            gc.enable()
+        tracemalloc.stop()
+        if store is not None:
+            store.close()
     total = [sum(f[i] for name, f in found.items() if not name.startswith("(")) for i in range(3)]
     found["read side total"] = (total[0], total[1], total[2])
     return found
