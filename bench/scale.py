@@ -12,7 +12,10 @@ a pool that grows with the store, as real coverage does), refreshes entity resol
 - **serve**: ``kg serve`` started on the store, the seconds until its first answer (``GET /entities?limit=1``),
   whether it holds the in-memory query replica (KG_QUERY_REPLICA_MAX_QUADS decides), and its RSS after the run;
 - **REST**: p50/p99 of bench/rest.py's lookups at ``--clients`` concurrent clients;
-- **SPARQL**: the median time of each of bench/sparql.py's analyst queries through ``/sparql``.
+- **SPARQL**: the median time of each of bench/sparql.py's analyst queries through ``/sparql``;
+- **read side**: in a fresh process that opens the store as ``kg serve`` does, each part of the REST read side
+  (kg/queries/snapshot.py) built in turn: its seconds, how much the process's RSS grew, and how much Python memory
+  it holds once built (tracemalloc, in a second fresh process, since tracing slows the build down).
 
 Goals at 100k (issue 15): REST p99 <= 50 ms at 32 clients, analyst queries <= 1 s, serving RSS <= 8 GB, first
 answer <= 30 s, 2 load workers >= 1.8x of one.
@@ -24,6 +27,8 @@ answer <= 30 s, 2 load workers >= 1.8x of one.
 from __future__ import annotations
 
 import argparse
+import gc
+import json
 import os
 import shutil
 import socket
@@ -179,6 +184,59 @@ def _sparql(fig: Figures, base: str) -> None:
             fig.put(f"SPARQL median ms {name}", statistics.median(times[1:]) * 1000)
 
 
+def _read_side(fig: Figures, path: Path) -> None:
+    """Each read-side part's build seconds, RSS growth and held memory, from two fresh processes."""
+    for traced in (False, True):
+        command = [sys.executable, "-m", "bench.scale", "--read-side-of", str(path), *(["--traced"] * traced)]
+        found = json.loads(subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+        for part, (seconds, rss, held) in found.items():
+            if traced:
+                fig.put(f"read side held MB, {part}", held)
+            else:
+                fig.put(f"read side build s, {part}", seconds)
+                fig.put(f"read side RSS MB, {part}", rss)
+
+
+def measure_read_side(path: Path, traced: bool) -> dict[str, tuple[float, float, float]]:
+    """Build the read side of the store at ``path`` part by part: seconds, RSS growth MB, held MB of each."""
+    import tracemalloc
+
+    from kg.queries.snapshot import Pinned, Snapshot, _parts
+    from kg.settings import Settings
+    from kg.store import open_store
+
+    if traced:
+        tracemalloc.start()
+    collecting = gc.isenabled()
+    store = None
+    try:
+        found = {}
+        rss, held, started = _rss_mb(os.getpid(), "VmRSS"), tracemalloc.get_traced_memory()[0], time.perf_counter()
+        store = open_store(Settings(store=path), serve=True)  # as kg serve opens it: with the resolution index
+        store.query("ASK { ?s ?p ?o }")  # the query replica is built on first use
+        found["(open, replica, resolution index)"] = (time.perf_counter() - started,
+                                                      _rss_mb(os.getpid(), "VmRSS") - rss,
+                                                      (tracemalloc.get_traced_memory()[0] - held) / 2**20)  # fmt: skip
+        snapshot = Snapshot(store.generation)
+        view = Pinned(store, snapshot)
+        gc.disable()  # as snapshot._build does
+        for part in _parts():
+            rss, held, started = _rss_mb(os.getpid(), "VmRSS"), tracemalloc.get_traced_memory()[0], time.perf_counter()
+            snapshot.parts[part.name] = part.build(view)
+            seconds = time.perf_counter() - started
+            found[part.name] = (seconds, _rss_mb(os.getpid(), "VmRSS") - rss,
+                                (tracemalloc.get_traced_memory()[0] - held) / 2**20)  # fmt: skip
+    finally:  # a caller in the same process (a test) gets its collector back, untraced, and the store closed
+        if collecting:
+            gc.enable()
+        tracemalloc.stop()
+        if store is not None:
+            store.close()
+    total = [sum(f[i] for name, f in found.items() if not name.startswith("(")) for i in range(3)]
+    found["read side total"] = (total[0], total[1], total[2])
+    return found
+
+
 def _table(figures: list[Figures]) -> None:
     head = f"{'':<44}" + "".join(f"{f'{f.docs:,} docs':>14}" for f in figures)
     growth = len(figures) > 1
@@ -197,10 +255,16 @@ def main() -> None:
     parser.add_argument("--load-docs", type=int, default=300, help="articles kg load adds per worker setting")
     parser.add_argument("--load-repeat", type=int, default=2, help="loads per worker setting (the median is shown)")
     parser.add_argument("--no-serve", action="store_true", help="build and load only (no kg serve, REST, SPARQL)")
+    parser.add_argument("--read-side", action="store_true", help="measure the REST read side's parts too")
+    parser.add_argument("--read-side-of", type=Path, help=argparse.SUPPRESS)  # the child of --read-side
+    parser.add_argument("--traced", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--requests", type=int, default=2000, help="requests per REST lookup at most")
     parser.add_argument("--seconds", type=float, default=10, help="time per REST lookup at most")
     args = parser.parse_args()
+    if args.read_side_of:
+        print(json.dumps(measure_read_side(args.read_side_of, args.traced)))
+        return
     figures = []
     for docs in args.sizes:
         work = Path(tempfile.mkdtemp(prefix=f"kg-bench-scale-{docs}-"))
@@ -209,6 +273,8 @@ def main() -> None:
             print(f"== {docs:,} articles", flush=True)
             _build(fig, work / "store")
             _load(fig, work / "store", work, args.load_docs, args.load_repeat)
+            if args.read_side:
+                _read_side(fig, work / "store")
             if not args.no_serve:
                 _serve(fig, work / "store", args)
             figures.append(fig)

@@ -49,7 +49,7 @@ def _per_document(store: GraphStore, events: Iterable[Event]) -> list[Event]:
     models = fact_models(store)
     found = []
     for event in events:
-        members = [models.events[m] for m in models.clusters.of(vocab.resource(event.id).value) if m in models.events]
+        members = [e for m in models.clusters.of(vocab.resource(event.id).value) if (e := models.event(m)) is not None]
         found += members or [event]
     return found
 

@@ -2,17 +2,20 @@
 
 The rendered criticisms and events of the whole store are a part of each read snapshot (:class:`FactModels`);
 after a write only the facts it touched, and those pointing at an entity whose canonical record changed, are
-rendered again.
+rendered again. They are kept as their models' JSON and read back into models when shown: a criticism's model
+took 2.9 KB of Python objects (a pydantic model per date, source and ref, each with its own dict), its JSON about
+0.7 KB, and the fragments memo (:mod:`kg.queries.rendered`) reads each back at most once a generation.
 """
 
 from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from pyoxigraph import NamedNode
 
 from kg import vocab as v
@@ -95,7 +98,8 @@ class Facts:
 
     def rules(self, *facts: str) -> list[str]:
         """Every rule that made the facts (one per document graph that names one), sorted."""
-        return sorted({value(r) or "" for f in facts for r in self.props(f).get(v.EXTRACTED_BY.value, [])})
+        # Interned: a handful of rule names, each kept once per assertion otherwise.
+        return sorted({sys.intern(value(r) or "") for f in facts for r in self.props(f).get(v.EXTRACTED_BY.value, [])})
 
     def sources(self, *facts: str) -> list[Source]:
         """Every span supporting the facts, in document order."""
@@ -160,9 +164,10 @@ class Facts:
     def references(self, iri: str) -> frozenset[str]:
         """The nodes a fact's rendering shows an EntityRef of: critic, target, participants' entities and so on."""
         props = self.props(iri)
-        direct = {value(t) or "" for prop in _REFERENCES for t in props.get(prop.value, [])}
+        # Interned: the same entities are shown by many facts, and kept in ``references`` and ``shown_by``.
+        direct = {sys.intern(value(t) or "") for prop in _REFERENCES for t in props.get(prop.value, [])}
         nested = {
-            value(t) or ""
+            sys.intern(value(t) or "")
             for n in props.get(v.PARTICIPANT.value, [])
             for t in self.props(value(n) or "").get(v.ENTITY.value, [])
         }
@@ -201,7 +206,7 @@ def load_facts(store: GraphStore, catalogue: Catalogue, nodes: Iterable[str]) ->
 def _read(store: GraphStore, catalogue: Catalogue, where: str | None) -> Facts:
     """The facts that ``where`` binds to ``?f``, with their nested nodes and the refs of what they point at."""
     graph: dict[str, Props] = defaultdict(lambda: defaultdict(list))
-    found: dict[str, None] = {}
+    found: dict[str, str] = {}  # each fact's IRI as read -> its interned copy, in the order first read
     if where is not None:
         # Streamed as tuples: at a whole kind of fact (hundreds of thousands of rows) dicts per row cost seconds.
         _, rows = store.stream(f"""{PREFIXES}
@@ -209,10 +214,13 @@ SELECT DISTINCT ?f ?p ?o ?n ?p2 ?o2 WHERE {{
   {where}
   {{ ?f ?p ?o }} UNION {{ VALUES ?p {{ {_NESTED} }} ?f ?p ?n . ?n ?p2 ?o2 }}
 }}""")
-        own, of_nested = _OWN.get, _OF_NESTED.get
+        own, of_nested, intern = _OWN.get, _OF_NESTED.get, sys.intern
         for f_term, p_term, o, n, p2, o2 in rows:
-            f = f_term.value  # ?f, ?p, ?n and ?p2 are IRIs or blank nodes, which have a value, and always bound
-            found.setdefault(f)
+            # ?f, ?p, ?n and ?p2 are IRIs or blank nodes, which have a value, and always bound. A fact's IRI is
+            # interned: the models keep it as a key several times (and the relation index interns it too).
+            f = found.get(f_term.value)  # interned once per fact, not once per row
+            if f is None:
+                f = found[f_term.value] = intern(f_term.value)
             if n is None:
                 if (prop := own(p_term.value)) is not None:
                     graph[f][prop].append(o)
@@ -240,8 +248,8 @@ class FactModels:
     """
 
     catalogue: Catalogue
-    criticisms: MutableMapping[str, Criticism]
-    events: MutableMapping[str, Event]
+    criticisms: MutableMapping[str, bytes]  # each model's JSON (:func:`pack`): read back by ``criticism``
+    events: MutableMapping[str, bytes]  # likewise, read back by ``event``
     roles: MutableMapping[str, list[str | None]]
     spans: MutableMapping[str, frozenset[SourceKey]]
     others: MutableMapping[str, EntityRef]
@@ -251,6 +259,16 @@ class FactModels:
     rules: MutableMapping[str, list[str]] = field(default_factory=dict)  # assertion -> the rules that made it
     clusters: Clusters = field(default_factory=Clusters)  # events and criticisms several documents report
     shown_by: MutableMapping[str, frozenset[str]] = field(default_factory=dict)  # references turned around
+
+    def criticism(self, iri: str) -> Criticism | None:
+        """The rendered criticism, or None when it is not one of this generation's."""
+        packed = self.criticisms.get(iri)
+        return None if packed is None else Criticism.model_validate_json(packed)
+
+    def event(self, iri: str) -> Event | None:
+        """The rendered event, or None when it is not one of this generation's."""
+        packed = self.events.get(iri)
+        return None if packed is None else Event.model_validate_json(packed)
 
     def show(self, fact: str, nodes: frozenset[str] | None) -> None:
         """Record the nodes a criticism or event shows (None: it is gone), in ``references`` and ``shown_by``."""
@@ -407,21 +425,23 @@ def _render(models: FactModels, crit: Facts, events: Facts, relations: Facts) ->
 def _render_criticisms(models: FactModels, crit: Facts) -> None:
     for f in crit.graph:
         if v.CRITICISM.value in _types(crit, f):
-            models.criticisms[f] = crit.criticism(f)
+            models.criticisms[f] = pack(crit.criticism(f))
             models.show(f, crit.references(f))
 
 
 def _render_events(models: FactModels, events: Facts) -> None:
     for f in events.graph:
         if _EVENT_CLASSES & _types(events, f):
-            models.events[f] = events.event(f)
+            models.events[f] = pack(events.event(f))
             models.show(f, events.references(f))
 
 
 def _render_assertions(models: FactModels, relations: Facts) -> None:
     for f in relations.graph:
         if v.RELATION_ASSERTION.value in _types(relations, f):
-            models.roles[f] = [value(r) for r in relations.props(f).get(v.ROLE.value, [])]
+            models.roles[f] = [
+                r if r is None else sys.intern(r) for r in map(value, relations.props(f).get(v.ROLE.value, []))
+            ]
             models.rules[f] = relations.rules(f)
             models.spans[f] = frozenset(_span_keys(relations, f))
             for key in models.spans[f]:
@@ -429,6 +449,11 @@ def _render_assertions(models: FactModels, relations: Facts) -> None:
                 if key not in models.sources:
                     d, s, e, t = key
                     models.sources[key] = Source(document=d, start=s, end=e, sentence=t)
+
+
+def pack(model: BaseModel) -> bytes:
+    """A model as JSON that reads back into an equal model (every field, defaults included)."""
+    return model.__pydantic_serializer__.to_json(model)
 
 
 def owners(store: GraphStore, nodes: frozenset[str]) -> frozenset[str]:
@@ -450,14 +475,14 @@ PART = Part("fact_models", lambda s: build_models(s, catalogue(s)), update_model
 def render_criticisms(store: GraphStore, iris: list[str]) -> list[Criticism]:
     """The criticisms, each with the members of its cluster, from the generation's models."""
     models = fact_models(store)
-    known = _members(store, models, iris, models.criticisms, Facts.criticism)
+    known = _members(store, models, iris, models.criticism, Facts.criticism)
     return [merge_criticisms(known[f], _publisher(store)) for f in iris]
 
 
 def render_events(store: GraphStore, iris: list[str]) -> list[Event]:
     """The events, each with the members of its cluster, from the generation's models."""
     models = fact_models(store)
-    known = _members(store, models, iris, models.events, Facts.event)
+    known = _members(store, models, iris, models.event, Facts.event)
     return [merge_events(known[f], _publisher(store)) for f in iris]
 
 
@@ -465,10 +490,15 @@ M = TypeVar("M", Criticism, Event)
 
 
 def _members(
-    store: GraphStore, models: FactModels, iris: list[str], rendered: Mapping[str, M], render: Callable[[Facts, str], M]
+    store: GraphStore,
+    models: FactModels,
+    iris: list[str],
+    known: Callable[[str], M | None],
+    render: Callable[[Facts, str], M],
 ) -> dict[str, list[M]]:
     """Each fact's cluster members' models (the fact first); any not rendered is fetched, which should not happen."""
     wanted = {f: models.clusters.of(f) for f in iris}
+    rendered = {m: model for members in wanted.values() for m in members if (model := known(m)) is not None}
     missing = sorted({m for members in wanted.values() for m in members if m not in rendered})
     facts = load_facts(store, models.catalogue, missing) if missing else None
     fetched = {m: render(facts, m) for m in missing if facts is not None and facts.props(m)}
@@ -500,15 +530,20 @@ def _types(facts: Facts, iri: str) -> set[str]:
 
 
 def _span_keys(facts: Facts, fact: str) -> Iterable[SourceKey]:
-    """The (document, start, end, sentence) of each span supporting a fact, as Facts.sources reads them."""
+    """The (document, start, end, sentence) of each span supporting a fact, as Facts.sources reads them.
+
+    The strings are interned: the facts of one sentence each have a span node of their own, and each read of
+    one gave a copy of the sentence that the read side kept (a third of the assertion spans' memory).
+    """
+    intern = sys.intern
     for span in facts.props(fact).get(v.EVIDENCE.value, []):
         node = value(span) or ""
         doc = facts.first(node, v.DOCUMENT)
         yield (
-            document_id(doc) if doc is not None else "",
+            intern(document_id(doc)) if doc is not None else "",
             as_int(facts.first(node, v.START)),
             as_int(facts.first(node, v.END)),
-            value(facts.first(node, v.SENTENCE)) or "",
+            intern(value(facts.first(node, v.SENTENCE)) or ""),
         )
 
 
