@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from loaders.extract.lexicon import Lexicon
 from loaders.extract.lexicon import words as word_list
-from loaders.extract.name_cues import orgs_before_titles
+from loaders.extract.name_cues import DISTINCT_BODIES, orgs_before_titles
 from loaders.extract.schema import Mention, TextDoc, TypedMention
 from loaders.extract.typing_cues import LIST_SEP, NAME_WORD, ORG_HEAD_INSIDE, TITLE_MODIFIERS, registered
 
@@ -142,8 +142,32 @@ def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc,
                 items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
 
 
+@registered("typing.org_short_form.v1")
+def org_short_forms(items: list[TypedMention], lex: Lexicon) -> None:
+    """A name of two or more words that starts an organisation's longer name in the document, the rest of which is
+    an organisation's suffix ("Thinking Machines" of "Thinking Machines Lab"), is that organisation's short form."""
+    longs: dict[tuple[str, ...], str] = {}
+    for t in items:
+        words = tuple(t.mention.text.split())
+        if t.type == "Organization" and _cue_weight(t.cue) == 3 and len(words) > 2 and \
+                words[-1] in lex.org_suffixes and words[-1] not in DISTINCT_BODIES:
+            # (each shorter start whose remaining words are all suffixes: "Acme Robotics Labs Inc")
+            for n in range(len(words) - 1, 1, -1):
+                if all(w in lex.org_suffixes for w in words[n:]):
+                    longs.setdefault(words[:n], t.label or t.mention.text)
+    if not longs:
+        return
+    for i, t in enumerate(items):
+        long = longs.get(tuple(t.mention.text.split()))
+        if long is not None and long != t.mention.text and \
+                (t.type in (None, "Organization") or _cue_weight(t.cue) < 3):
+            # a weak reading ("Thinking Machines' valuation" read as a person's possessive) gives way
+            items[i] = replace(t, type="Organization", cue="org-short-form", label=long)
+
+
 def agree(items: list[TypedMention], mentions: list[Mention], doc: TextDoc, lex: Lexicon) -> None:
     """The document-level agreement steps, in order."""
+    org_short_forms(items, lex)
     title_orgs(items, mentions, doc, lex)
     _org_suffixed_lines(items)
     orgs_before_titles(items, doc.clean, _LINE_CUES)

@@ -184,12 +184,18 @@ def single_org_like(w: str, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
 NICKNAME = re.compile(r"^[\"“‘'][A-Z][a-z]+[\"”’']$")
 
 
+# a generational suffix after a surname ("Sewell Setzer III", "Robert Downey Jr.")
+GENERATIONAL = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
 def name_like(words: list[str]) -> bool:
     """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.", "van" inside)."""
     # inside a name, a particle or a middle initial written without its full stop ("Justin J Pearson")
-    # (or a quoted nickname: 'Chungin "Roy" Lee')
-    return all(NAME_WORD.match(w) or (0 < k < len(words) - 1 and (w in PARTICLES or (len(w) == 1 and w.isupper())
-                                                                   or NICKNAME.match(w) is not None))
+    # (or a quoted nickname: 'Chungin "Roy" Lee'); after a given name and a surname, a generational suffix
+    last = len(words) - 1
+    return all(NAME_WORD.match(w) or (0 < k < last and (w in PARTICLES or (len(w) == 1 and w.isupper())
+                                                        or NICKNAME.match(w) is not None))
+               or (k == last >= 2 and w in GENERATIONAL)
                for k, w in enumerate(words))
 
 

@@ -20,6 +20,7 @@ from loaders.extract.text import prepare
     ("Choi Young-min, a researcher at Daewon Labs, said the model was weak.", "Choi Young-min"),
     ("Dario T Okonkwo, a state senator for the district, said the permit was rushed.", "Dario T Okonkwo"),
     ("(Reporting by Brack A. Tolliver in Austin; Editing by Quin Marlowe)", "Brack A. Tolliver"),
+    ("The mother of 14-year-old Tobin Garrow III, who died last year, sued Quillbyte.", "Tobin Garrow III"),
 ])
 def test_names_with_an_initial_or_an_apostrophe_are_one_person(text: str, name: str) -> None:
     people = labels(extract(text), "Person")
@@ -393,3 +394,17 @@ def test_a_british_courtesy_title_without_a_full_stop_types_a_person(title: str)
 def test_a_lower_case_of_after_a_title_is_not_the_name_s(text: str) -> None:
     got = labels(extract(text))
     assert got.get("Orvane Systems") == "Organization" and "of Orvane Systems" not in got
+
+
+@pytest.mark.parametrize(("text", "full", "short"), [
+    ("Few startups were hotter than Veltrane Robotics Lab. Investors who backed Veltrane Robotics' round were "
+     "told little, and valuations like Veltrane Robotics' make no sense.", "Veltrane Robotics Lab",
+     "Veltrane Robotics"),
+    ("Harlow Quantum Labs opened an office. Critics said Harlow Quantum's plan was vague.", "Harlow Quantum Labs",
+     "Harlow Quantum"),
+])
+def test_a_name_starting_an_organisations_name_is_its_short_form(text: str, full: str, short: str) -> None:
+    ex = extract(text)
+    assert labels(ex).get(full) == "Organization", labels(ex)
+    assert short not in labels(ex)
+    assert short in next(e.aliases for e in ex.entities if e.label == full)
