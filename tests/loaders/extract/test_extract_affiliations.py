@@ -170,3 +170,23 @@ def test_an_interviewers_labels_do_not_make_the_outlet_the_company() -> None:
             "Wired: Any regrets?\n\nBrandt: None.\n\nWired: Thanks.")
     aff = _aff(text)
     assert ("Oona Brandt", "Veltrix Labs") in aff and ("Oona Brandt", "Wired") not in aff
+
+
+@pytest.mark.parametrize(("text", "pairs", "not_pairs"), [
+    ("Veltrane Labs was founded in 2020 by Dana Whitcombe, who serves as chief scientist, Harold Vance, a former "
+     "Google researcher who is its principal engineer, and Quin Marlowe, who previously led chips at Apple.",
+     {("Dana Whitcombe", "Veltrane Labs"), ("Harold Vance", "Veltrane Labs"), ("Quin Marlowe", "Veltrane Labs")},
+     set()),
+    ("Veltrane Labs was founded by Dana Whitcombe, a former colleague of Tess Okafor, and Harold Vance.",
+     {("Dana Whitcombe", "Veltrane Labs"), ("Harold Vance", "Veltrane Labs")}, {("Tess Okafor", "Veltrane Labs")}),
+    ("Tess Okafor founded Harlow Robotics in 2019, and Dana Whitcombe and Harold Vance left to found Veltrane Labs.",
+     {("Tess Okafor", "Harlow Robotics"), ("Dana Whitcombe", "Veltrane Labs"), ("Harold Vance", "Veltrane Labs")},
+     {("Tess Okafor", "Veltrane Labs")}),
+    ("On Friday Dana Whitcombe, one of Veltrane Labs' most senior safety researchers, said she had resigned.",
+     {("Dana Whitcombe", "Veltrane Labs")}, set()),
+])
+def test_founders_listed_with_appositions_or_founding_after_leaving(
+        text: str, pairs: set[tuple[str, str]], not_pairs: set[tuple[str, str]]) -> None:
+    found = _aff(text)
+    assert pairs <= found, found
+    assert not not_pairs & found, found
