@@ -135,8 +135,10 @@ def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc,
             word = t.mention.text
             if t.cue == "field" or word in lex.demonyms or word in TITLE_MODIFIERS or (
                     t.mention.sentence_initial and " " not in word and word not in mid_sentence and
-                    (m.group or word.lower() in doc.lower_vocab or word.lower() in lex.common_words)):
-                continue  # "Legal experts say", "Tech YouTuber X": a capitalised adjective, not an organisation
+                    (m.group or word.lower() in doc.lower_vocab or word.lower() in lex.common_words)) or (
+                    t.mention.sentence_initial and word not in mid_sentence and
+                    all(w.lower() in lex.common_words or w in lex.generic_caps for w in word.split())):
+                continue  # "Legal experts say", "Tech YouTuber X", "Independent AI researcher X": adjectives
             if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
                 # "Microsoft Gaming chief executive X": a maker's line that has executives is a division
                 items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)

@@ -268,10 +268,17 @@ def test_a_union_of_an_organisations_staff_is_not_the_organisation() -> None:
     ('Publishers say the "Skip the Links" promise of Quillbyte Labs uses their work.', {"Links", "Skip the Links"}),
     ("The arm built by Quillbyte Labs can handle 20,000 different SKUs without retraining.", {"SKUs"}),
     ("Shares of Quillbyte Labs, the chipmaker, fell 2.5% in New York.", {"Shares of Quillbyte Labs"}),
+    ("Independent AI researcher Dana Whitcombe said the benchmark was flawed.", {"Independent AI"}),
 ])
 def test_quoted_titles_plural_acronyms_and_shares_are_not_names(text: str, not_names: set[str]) -> None:
     found = labels(extract(text))
     assert not not_names & set(found), found
+
+
+def test_the_plural_of_a_well_known_product_acronym_is_that_product() -> None:
+    ex = extract("Quillbyte Labs rents tensor processing units (TPUs) from Google to train its models.")
+    tpu = next(e for e in ex.entities if e.label == "TPU")
+    assert tpu.type == "Product" and "TPUs" in tpu.aliases, tpu
 
 
 def test_a_quoted_well_known_name_is_still_a_name() -> None:
