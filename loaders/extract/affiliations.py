@@ -199,8 +199,21 @@ class _Affiliations:
         here = [m for m in orgs if ctx.is_head(m) and m.key not in past]
         if here:
             return here[-1].key
-        found = ctx.recent_subject(pos, ("Organization",)) or ctx.recent(pos, ("Organization",), max_sentences=2)
+        found = ctx.recent_subject(pos, ("Organization",)) or \
+            ctx.recent(pos, ("Organization",), exclude=self._quoted_orgs(pos), max_sentences=2)
         return (found if found not in past else None) or self.topic_org()
+
+    def _quoted_orgs(self, pos: int) -> set[str]:
+        """Organisations named inside quotation marks in the sentences up to ``pos`` (a slogan's "Acme's Zoom
+        cameras" is not what "the company" that follows refers to)."""
+        ctx, text = self.ctx, self.text
+        sent = ctx.sentence_at(pos)
+        out: set[str] = set()
+        for si in range(max(0, sent - 1), sent + 1):
+            start = ctx.sentence(si).start
+            out.update(m.key for m in ctx.mentions(si) if m.type == "Organization" and m.end <= pos and
+                       sum(text.count(q, start, m.start) for q in '"“”') % 2)
+        return out
 
     def _former_apposition(self, m: ResolvedMention) -> bool:
         """Whether an organisation is named in an apposition of a past role ("X, a former director at Stripe,"):

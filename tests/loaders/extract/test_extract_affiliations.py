@@ -190,3 +190,13 @@ def test_founders_listed_with_appositions_or_founding_after_leaving(
     found = _aff(text)
     assert pairs <= found, found
     assert not not_pairs & found, found
+
+
+def test_the_companys_title_refers_past_a_name_quoted_in_a_slogan() -> None:
+    text = ("Veltrane Labs is running ads. Critics called them bleak. Commuters mocked them. The ads are part of "
+            "a campaign by Veltrane Labs, a startup that sells AI agents. Its flagship product is an agent named "
+            "Ava. Other slogans include \"Veltrane Labs' Zoom cameras will never fail.\"\n\nThe company's "
+            "chief executive, Dana Whitcombe, said the campaign was designed to get attention.")
+    found = _aff(text)
+    assert ("Dana Whitcombe", "Veltrane Labs") in found, found
+    assert ("Dana Whitcombe", "Zoom") not in found, found
