@@ -200,3 +200,20 @@ def test_the_companys_title_refers_past_a_name_quoted_in_a_slogan() -> None:
     found = _aff(text)
     assert ("Dana Whitcombe", "Veltrane Labs") in found, found
     assert ("Dana Whitcombe", "Zoom") not in found, found
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("The Harlow Energy Commission rejected the deal. The Commission voted 2 to 1, with commissioners Dana "
+     "Whitcombe and Tess Okafor voting against it.",
+     {("Dana Whitcombe", "Harlow Energy Commission"), ("Tess Okafor", "Harlow Energy Commission")}),
+    ("The Veltrane Productivity Commission released a report. Commissioner Harold Vance says the rules are weak.",
+     {("Harold Vance", "Veltrane Productivity Commission")}),
+    ("The House Harlow Committee held a hearing. Committee chair Quin Marlowe noted that denials were overturned.",
+     {("Quin Marlowe", "House Harlow Committee")}),
+    ("The Harlow Trade Commission opened an inquiry. The Harlow Trade Commission wants data. The Harlow Trade "
+     "Commission said so. The Veltrane Commission is also looking at the deal. Commissioner Dana Whitcombe said "
+     "the agency had to learn from its mistakes.", {("Dana Whitcombe", "Harlow Trade Commission")}),
+])
+def test_a_title_naming_its_body_is_a_member_of_that_body(text: str, pairs: set[tuple[str, str]]) -> None:
+    found = _aff(text)
+    assert pairs <= found, found
