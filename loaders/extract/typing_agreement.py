@@ -10,7 +10,14 @@ from loaders.extract.lexicon import Lexicon
 from loaders.extract.lexicon import words as word_list
 from loaders.extract.name_cues import DISTINCT_BODIES, orgs_before_titles
 from loaders.extract.schema import Mention, TextDoc, TypedMention
-from loaders.extract.typing_cues import LIST_SEP, NAME_WORD, ORG_HEAD_INSIDE, TITLE_MODIFIERS, registered
+from loaders.extract.typing_cues import (
+    LIST_SEP,
+    NAME_WORD,
+    ORG_HEAD_INSIDE,
+    TITLE_MODIFIERS,
+    plural_common,
+    registered,
+)
 
 _TYPING_WORDS = "typing_words.txt"  # the lexicon file of this module's word lists (sections read with words())
 
@@ -51,7 +58,7 @@ def _type_list(items: list[TypedMention], i: int, j: int, doc: TextDoc, lex: Lex
             # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
             items[k] = replace(items[k], type=strong, cue="list")
         elif items[k].type is None and not items[k].mention.sentence_initial and \
-                items[k].mention.text not in lex.demonyms and \
+                items[k].mention.text not in lex.demonyms and not plural_common(items[k].mention.text, lex) and \
                 items[k].mention.text.lower() not in doc.lower_vocab and \
                 (best != "Person" or _person_shaped(items[k].mention.text, doc, lex)):
             # "Defendants" is a common word; a list of people takes only names shaped as one

@@ -269,6 +269,10 @@ def test_a_union_of_an_organisations_staff_is_not_the_organisation() -> None:
     ("The arm built by Quillbyte Labs can handle 20,000 different SKUs without retraining.", {"SKUs"}),
     ("Shares of Quillbyte Labs, the chipmaker, fell 2.5% in New York.", {"Shares of Quillbyte Labs"}),
     ("Independent AI researcher Dana Whitcombe said the benchmark was flawed.", {"Independent AI"}),
+    ("The ruling was taken by the Commissioners for Data Protection, Dana Whitcombe and Harold Vance.",
+     {"Commissioners"}),
+    ("Quin Marlowe, Quillbyte's vice president for Windows and Devices, said the feature would not ship.",
+     {"Devices"}),
 ])
 def test_quoted_titles_plural_acronyms_and_shares_are_not_names(text: str, not_names: set[str]) -> None:
     found = labels(extract(text))
