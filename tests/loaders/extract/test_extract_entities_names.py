@@ -130,6 +130,7 @@ def test_parts_of_laws_and_sentence_initial_prepositions_are_not_entities(text: 
     ("Customers complained about the Prolix plan after the change.", "Prolix"),
     ("Regulators in the West have moved faster than Zentrix Labs expected.", "West"),
     ("All times Pacific. Zentrix Labs opened the event at noon.", "Pacific"),
+    ("The union has reached agreements covering AI with Hollywood studios and Zentrix Labs.", "Hollywood"),
 ])
 def test_generic_and_modifying_capitalised_words_are_not_organisations(text: str, word: str) -> None:
     assert labels(extract(text)).get(word) != "Organization"
