@@ -168,8 +168,9 @@ def org_short_forms(items: list[TypedMention], lex: Lexicon) -> None:
         return
     for i, t in enumerate(items):
         long = longs.get(tuple(t.mention.text.split()))
-        if long is not None and long != t.mention.text and \
+        if long is not None and long != t.mention.text and t.cue != "lexicon" and \
                 (t.type in (None, "Organization") or _cue_weight(t.cue) < 3):
+            # (a well-known name stays itself: "Electronic Arts" is not "Electronic Arts Productions")
             # a weak reading ("Thinking Machines' valuation" read as a person's possessive) gives way
             items[i] = replace(t, type="Organization", cue="org-short-form", label=long)
 

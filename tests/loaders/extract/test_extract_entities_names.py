@@ -420,3 +420,10 @@ def test_a_name_starting_an_organisations_name_is_its_short_form(text: str, full
     assert labels(ex).get(full) == "Organization", labels(ex)
     assert short not in labels(ex)
     assert short in next(e.aliases for e in ex.entities if e.label == full)
+
+
+def test_a_well_known_name_is_not_the_short_form_of_its_productions_company() -> None:
+    ex = extract("The union signed with Electronic Arts Productions and Harlow Productions. Electronic Arts said "
+                 "nothing about the agreement.")
+    found = labels(ex, "Organization")
+    assert {"Electronic Arts Productions", "Electronic Arts", "Harlow Productions"} <= set(found), found
