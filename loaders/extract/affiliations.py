@@ -57,7 +57,11 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder", "founders",
                          "co-founders", "cofounders", "spokesperson", "spokesman", "spokeswoman"})
 _SPEECH = frozenset({"said", "says", "added", "wrote", "writes", "noted", "argued", "explained"})
-_ANAPHOR_WORDS = frozenset({"its", "their", *_COMPANY_NOUNS, *_NAMED_NOUNS})
+# titles that name the body their holder sits on
+_BODY_OF_TITLE = {"commissioner": "commission", "councillor": "council", "councilor": "council",
+                  "council member": "council", "councilmember": "council", "board member": "board"}
+_ANAPHOR_WORDS = frozenset({"its", "their", *_COMPANY_NOUNS, *_NAMED_NOUNS, "commissioner", "commissioners",
+                            "councillor", "councillors", "councilor", "councilors", "councilmember", "councilmembers"})
 _HEAD_BY = frozenset({"run", "led", "headed", "chaired", "managed", "owned"})
 _VERB_ROLE = {"advises": "adviser", "advised": "adviser", "leads": "head", "led": "head", "heads": "head",
               "headed": "head", "runs": "head", "ran": "head", "founded": "founder", "chairs": "chair",
@@ -101,8 +105,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                          re.I),
         "appos_org_role_tail": re.compile(rf"^\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<role>{role})\b", re.I),
         # "village trustee X", "X, a commission official": a bare noun naming an organisation of the text, then a title
-        "noun_role_before": re.compile(rf"(?<![\w’'-])(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})\s+"
+        # ("Committee chair X" opening a sentence too)
+        "noun_role_before": re.compile(rf"(?<![\w’'-])(?P<noun>(?i:{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)}))\s+"
                                        rf"(?P<role>{role})\s*,?\s*{_HONORIFIC}$"),
+        # a title that names its body, before a name or a list of names: "Commissioner X", "commissioners X and Y"
+        "body_title": re.compile(rf"(?<![\w’'-])(?P<title>(?i:{'|'.join(_BODY_OF_TITLE)}))s?\s+{_HONORIFIC}"
+                                 r"(?:[A-Z][\w’'.-]*\s+){0,3}?(?:(?:[A-Z][\w’'.-]*,?\s+){1,3}and\s+)?$"),
         "role_at_noun": re.compile(rf"^\s*,\s+(?:a|an|the)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+"
                                    rf"(?:at|of|for|with)\s+the\s+(?P<noun>{'|'.join(_NAMED_NOUNS)})\b(?![’'-])", re.I),
         "noun_role_after": re.compile(rf"^\s*,\s+(?:a|an)\s+(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})\s+"
@@ -199,8 +207,21 @@ class _Affiliations:
         here = [m for m in orgs if ctx.is_head(m) and m.key not in past]
         if here:
             return here[-1].key
-        found = ctx.recent_subject(pos, ("Organization",)) or ctx.recent(pos, ("Organization",), max_sentences=2)
+        found = ctx.recent_subject(pos, ("Organization",)) or \
+            ctx.recent(pos, ("Organization",), exclude=self._quoted_orgs(pos), max_sentences=2)
         return (found if found not in past else None) or self.topic_org()
+
+    def _quoted_orgs(self, pos: int) -> set[str]:
+        """Organisations named inside quotation marks in the sentences up to ``pos`` (a slogan's "Acme's Zoom
+        cameras" is not what "the company" that follows refers to)."""
+        ctx, text = self.ctx, self.text
+        sent = ctx.sentence_at(pos)
+        out: set[str] = set()
+        for si in range(max(0, sent - 1), sent + 1):
+            start = ctx.sentence(si).start
+            out.update(m.key for m in ctx.mentions(si) if m.type == "Organization" and m.end <= pos and
+                       sum(text.count(q, start, m.start) for q in '"“”') % 2)
+        return out
 
     def _former_apposition(self, m: ResolvedMention) -> bool:
         """Whether an organisation is named in an apposition of a past role ("X, a former director at Stripe,"):
@@ -299,10 +320,18 @@ class _Affiliations:
         start = lo + r.start() if r else m.start
         if r is None:
             r = p["noun_role_after"].match(text[m.end:m.end + 60]) or p["role_at_noun"].match(text[m.end:m.end + 90])
-        if r and r.group("noun") in _NAMED_NOUNS:  # "company" alone could be any company of the text
-            org = self.anaphor_org(r.group("noun"), start)
+        noun, role = (r.group("noun").lower(), r.group("role")) if r else (None, None)
+        topic = None
+        if r is None and (b := p["body_title"].search(text[lo:m.start])):
+            # "Commissioner X", "commissioners X and Y": a member of the commission the text names, the article's
+            # one first ("Commissioner X" in a story on the FTC that also names the European Commission)
+            noun, role, start = _BODY_OF_TITLE[b.group("title").lower()], b.group("title"), lo + b.start()
+            topic = self.topic_org()
+            topic = topic if topic and noun in self.ctx.label(topic).lower().split() else None
+        if noun in _NAMED_NOUNS:  # "company" alone could be any company of the text
+            org = topic or self.anaphor_org(noun, start)
             if org:
-                self.link(m.key, org, r.group("role"), start, m.end, sent)
+                self.link(m.key, org, role, start, m.end, sent)
 
     def _epithet(self, org: ResolvedMention, sent: int) -> None:
         """'..., said the founding partner of Ridgeline Ventures.': the speaker named just before holds the role."""

@@ -75,7 +75,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "poss_role": re.compile(rf"^\.?[’']s?\s+(?P<role>(?:{np_word}\s+(?:and\s+)?){{0,4}}?(?i:{role})"
                                 rf"(?:\s+(?:of|for|on)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?)(?=\s*(?:[,.;:)—–]|$)|"
                                 r"\s+(?:and|who|said|says|told|wrote|has|had|was|is|since|until)\b)"),
-        "poss_gap": re.compile(r"^\s*,\s+(?:the\s+)?$"),
+        # ", one of the ": one of the organisation's people ("X, one of OpenAI's most senior researchers")
+        "poss_gap": re.compile(r"^\s*,\s+(?:one\s+of\s+)?(?:the\s+)?$"),
         # ", a professor of computer security at the ", ", co-founder of the Tokyo startup "
         "role_at": re.compile(rf"^\s*,\s+(?P<role>(?:(?:formerly|previously|once|now)\s+)?(?:(?:a|an|the|another|its)"
                               rf"\s+)?(?:{np_word}\s+(?:and\s+)?){{0,7}}?)(?P<prep>{_PREPS})\s+(?:the\s+)?"

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from kg.model import DateRef, Event, Money, Participant
 from loaders.extract.context import DocContext
-from loaders.extract.funding_money import VALUATION_BEFORE, past_value, round_figures
+from loaders.extract.funding_money import VALUATION_BEFORE, past_value, restated_value, round_figures
 from loaders.extract.quantities import MoneyMatch, parse_money
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention, Sentence
@@ -129,6 +129,8 @@ _INVESTOR_LATER = re.compile(r"\b(?:led|co-led)\s+(?:a|the|an|this|that)\s+(?:[\
                              re.I)
 _SAME_ROUND = re.compile(r"^\s*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|deal|raise|investment|funding|"
                          r"financing)\b", re.I)
+_THE_NOUN = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|lab|business)\b", re.I)
+_THE_COMPANY = re.compile(r"\bthe\s+(?:company|startup|start-up|firm|lab|business)\b", re.I)
 _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "participation", "participated",
                          "joined", "invested", "values", "valued", "valuing", "valuation", "backers"})
 
@@ -248,8 +250,8 @@ class _Funding:
                 return described  # "Mira Murati's AI startup X ... The startup closed a $2B round": that startup
             # "..., when it raised $105 million": the article's company, else the organisation just talked about
             subj = ctx.subject(sent, pos, ("Organization",))
-            return self.topic(exclude) or (subj if subj not in exclude else None) or \
-                ctx.recent_subject(cs, ("Organization",), exclude)
+            return self._sole_previous(sent, cs, exclude) or self.topic(exclude) or \
+                (subj if subj not in exclude else None) or ctx.recent_subject(cs, ("Organization",), exclude)
         if _PRONOUN_VERB.search(seg[-80:]):
             # "That was four times the valuation it fetched in January, when it raised $105 million": the company the
             # previous sentence was about
@@ -283,6 +285,23 @@ class _Funding:
                 ctx.recent_subject(s.start, ("Organization",), exclude)
         heads = [m for m in before if ctx.is_head(m)]
         return heads[0].key if heads else None
+
+    def _sole_previous(self, sent: int, cs: int, exclude: set[str]) -> str | None:
+        """The one organisation the sentence before names, outside quotation marks and as a name of its own (not
+        "Nvidia-powered"), when "the startup" opens this one ("... better than X. The startup, founded by Y, raised"):
+        the nearest antecedent, before the article's most named company."""
+        s, text = self.ctx.sentence(sent), self.text
+        if sent == 0 or text[s.start:cs].strip() or not _THE_NOUN.match(text, cs):
+            return None
+        prev = self.ctx.sentence(sent - 1)
+        if prev.heading:
+            return None
+        ms = _orgs(self.ctx.mentions(sent - 1), exclude)
+        quoted = [m for m in ms if sum(text.count(q, prev.start, m.start) for q in '"“”') % 2]
+        keys = {m.key for m in ms}
+        if len(keys) != 1 or quoted or not all(self.ctx.is_head(m) and not m.possessive for m in ms):
+            return None
+        return next(iter(keys))
 
     def _described(self, seg: str, pos: int, exclude: set[str]) -> str | None:
         """The organisation the text last called what "the startup"/"the start-up" calls it ("AI startup X", "X, a
@@ -394,7 +413,9 @@ class _Funding:
         past: list[MoneyMatch] = []
         for mm in monies:
             before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
-            if amount is None and _AT_VALUATION.match(after):
+            if valuation is not None and (restated := restated_value(st, valuation, mm)) is not None:
+                valuation = restated  # "at $10B before the investment, or about $12B": one valuation, twice
+            elif amount is None and _AT_VALUATION.match(after):
                 amount = mm  # "and then $200 million at $1.5 billion": an amount, its valuation after "at"
             elif past_value(before, after):
                 past.append(mm)  # "X, last valued at $10B, is raising $2B": another round's valuation
@@ -469,6 +490,8 @@ class _Funding:
         recipient = self.recipient(s.index, s.start + anchor.start, set(investors) | self._owners(s.index, investors))
         if not first and events and _SAME_RECIPIENT.match(st, anchor.end):
             recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
+        elif first and events and _SAME_ROUND.match(st) and _THE_COMPANY.search(st):
+            recipient = None  # "The round valued the company at $12B": the company of the round just reported
         if recipient is None and (not first or _SAME_ROUND.match(st) or self._reports_round(s, st)) and events:
             # "The round brings total funding to €71M, following a €23M Series A": the last round's company, which
             # for the second round of a sentence is its first round's

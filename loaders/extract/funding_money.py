@@ -65,3 +65,18 @@ def past_value(before: str, after: str) -> bool:
     """Whether a money expression is the valuation of an earlier round ("last valued at", "in its previous round")."""
     return bool(_PAST_VALUE_BEFORE.search(before) or
                 (VALUATION_BEFORE.search(before) and _PAST_VALUE_AFTER.match(after)))
+
+
+# the same valuation restated: "valued the company at $10 billion before the investment, or about $12 billion"
+_RESTATED = re.compile(rf"^[^$€£¥₹.;]{{0,50}}?,\s*or\s+{_ABOUT}?\s*$", re.I)
+# a valuation before the new money; the one after it is the round's ("post-money")
+_PRE_MONEY = re.compile(r"^\s*(?:pre-money\b|before\s+(?:the\s+)?(?:new\s+)?(?:investment|money|funding|round|raise))",
+                        re.I)
+
+
+def restated_value(st: str, valuation: MoneyMatch, mm: MoneyMatch) -> MoneyMatch | None:
+    """The round's valuation when ``mm`` restates ``valuation`` after ", or about": the later one when the first is
+    stated before the new money (pre-money), else the first; None when ``mm`` is no restatement."""
+    if valuation.end > mm.start or not _RESTATED.match(st[valuation.end:mm.start]):
+        return None
+    return mm if _PRE_MONEY.match(st[valuation.end:mm.start]) else valuation

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.lexicon import fold
 from loaders.extract.lexicon import words as word_list
 from loaders.extract.mention_tokens import QUOTES_OPEN, TEXT, SentenceTokens
 from loaders.extract.schema import Mention, Sentence
@@ -46,11 +47,17 @@ def name_end(st: SentenceTokens, a: int, b: int, keep: int = 0) -> int | None:
             break
     if b <= a:
         return None
-    if b - a == 1 and PLURAL_ACRONYM.match(toks[a][2]):
-        return None  # "20,000 different SKUs", "GPUs": a plural of a common acronym, not a name
+    if b - a == 1 and PLURAL_ACRONYM.match(toks[a][2]) and not _known_product(st, toks[a][2][:-1]):
+        return None  # "20,000 different SKUs", "GPUs": a plural of a common acronym, not a name ("TPUs" is one)
     if generic.issuperset(map(TEXT, toks[a:b])) and b > keep:
         return None
     return b
+
+
+def _known_product(st: SentenceTokens, word: str) -> bool:
+    """Whether a word is the name of a well-known product (a plural of it names the product: "TPUs")."""
+    k = st.lex.known.get(fold(word))
+    return k is not None and k.type == "Product"
 
 
 def _possessive(st: SentenceTokens, b: int, end: int) -> bool:

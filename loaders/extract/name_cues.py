@@ -26,6 +26,9 @@ PERSON_BY = re.compile(r"\b(?:hosted|presented|co-hosted|written|directed|narrat
 _HONORIFICS = word_list(_TYPING_WORDS, "honorifics")
 # particles inside Arabic and European names
 _NAME_PARTICLES = word_list(_TYPING_WORDS, "name_particles")
+# a body of an organisation's people, not the organisation: "Sports Illustrated Union", "Acme Foundation"
+DISTINCT_BODIES = frozenset({"Union", "Guild", "Board", "Foundation", "Party", "Association", "Federation", "Council",
+                             "Committee", "Subcommittee", "League", "Caucus"})
 # organisation suffixes that are never a surname ("Veyra Labs", however "Veyra" reads)
 STRONG_ORG_SUFFIXES = word_list(_TYPING_WORDS, "strong_org_suffixes")
 

@@ -40,6 +40,11 @@ _BY_AFTER = re.compile(r"\s+(?:(?:back\s+)?in\s+(?:\w+\s+)?\d{4}\s+|(?:last|this
 _FRONT_FOUNDED = re.compile(r"^\W*(?:co-?)?founded\b", re.I)
 # between two names of a list, with an optional parenthesised title: "A (CEO), B (CTO) and C"
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+# between two names of a list, one's apposition or relative clause: "A, who serves as chief scientist, B, a former
+# OpenAI researcher, and C"
+_APPOSITION_GAP = re.compile(r"^\s*,\s+(?:who|a|an|the|its|his|her|their)\s[^;:()\"“”,]{0,90},\s*(?:and\s+)?$")
+# a verb of up to three words before an infinitive: " left to", " went on to", " quit in 2021 to"
+_FEW_WORDS = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}$")
 # what a person's organisation is called before its name: "Musk's social media platform X"
 _OWNED_NOUNS = ("company", "startup", "start-up", "firm", "platform", "lab", "laboratory", "venture", "business",
                 "group", "foundation", "nonprofit", "non-profit", "fund", "charity", "outfit", "network")
@@ -99,7 +104,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "verb_before": re.compile(r"\b(?:launched|released|unveiled|introduced|debuted|rolled out|makes|built|"
                                   r"developed|created)\s+(?:its\s+|the\s+|a\s+|an\s+)?"
                                   r"(?:(?:new|latest|first|popular)\s+)?(?:[a-z][\w-]*\s+){0,2}$"),
-        "founded": re.compile(r"\b(?P<verb>co-?founded|founded|cofounded)\b", re.I),
+        # "left to found Y", "went on to co-found Y": the infinitive too
+        "founded": re.compile(r"\b(?P<verb>co-?founded|founded|cofounded|(?<=\bto\s)(?:co-?)?found)\b", re.I),
     }
 
 
@@ -234,11 +240,11 @@ def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation
     stext = ctx.doc.clean
     s = ctx.sentence(sent)
     # every match holds "founded" (letters without other case forms): skip the regex when the substring is absent
-    if "founded" not in ctx.slower(sent):
+    if "found" not in ctx.slower(sent):
         return
     for m in p["founded"].finditer(stext, s.start, s.end):
         verb = m.group("verb").lower()
-        role = "co-founder" if verb.startswith("co") else "founder"
+        role = "co-founder" if verb.startswith("co") else "founder"  # (never "to", the lookbehind's)
         after = [x for x in ms if x.start >= m.end()]
         before = [x for x in ms if x.end <= m.start()]
         passive = _PASSIVE_BEFORE.search(stext[max(s.start, m.start() - 14):m.start()]) and \
@@ -249,6 +255,10 @@ def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation
             if org is None and people and _FRONT_FOUNDED.match(stext[s.start:m.end()]):
                 # "Founded in 2021 by A (CEO) and B (CTO), Veridian builds ...": the clause's subject follows
                 org = next((x for x in after if x.type == "Organization" and x.start > people[-1].end), None)
+        elif not verb.endswith("ed"):
+            # "A and B left to found Y": the people right before the verb that governs the infinitive
+            org = next((x for x in after if x.type == "Organization"), None)
+            people = _people_before(stext, before, m.start())
         else:
             subj = ctx.subject(sent, m.start(), ("Person",))
             org_m = next((x for x in after if x.type == "Organization"), None)
@@ -299,6 +309,18 @@ def _modified_title(gap: str) -> str | None:
     return " ".join(words) if 0 < lower <= 2 else None
 
 
+def _people_before(text: str, before: list[ResolvedMention], verb: int) -> list[ResolvedMention]:
+    """The people written right before a verb and up to three words ("A and B left to"), first to last."""
+    if not before or before[-1].type != "Person" or not _FEW_WORDS.match(text[before[-1].end:verb]):
+        return []
+    people = [before[-1]]
+    for x in reversed(before[:-1]):
+        if x.type != "Person" or not _LIST_GAP.match(text[x.end:people[0].start]):
+            break
+        people.insert(0, x)
+    return people
+
+
 def _person_list(text: str, after: list[ResolvedMention]) -> list[ResolvedMention]:
     """The people named in a list right after "founded by": "by former Google researchers A, B and C"."""
     first = next((i for i, x in enumerate(after) if x.type == "Person"), None)
@@ -306,9 +328,11 @@ def _person_list(text: str, after: list[ResolvedMention]) -> list[ResolvedMentio
         return []
     people = [after[first]]
     for x in after[first + 1:]:
-        if x.type != "Person" or not _LIST_GAP.match(text[people[-1].end:x.start]):
-            break
-        people.append(x)
+        gap = text[people[-1].end:x.start]
+        if x.type == "Person" and (_LIST_GAP.match(gap) or _APPOSITION_GAP.match(gap)):
+            people.append(x)
+        elif not _APPOSITION_GAP.match(gap + ","):
+            break  # (a name inside one's apposition, "A, a former Google researcher, and B", is passed over)
     return people[:8]
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from kg.model import Entity, EntityKey, EntityType, Span
 from loaders.extract.lexicon import KnownEntity, Lexicon, fold, lexicon
-from loaders.extract.name_cues import is_place
+from loaders.extract.name_cues import DISTINCT_BODIES, is_place
 from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMention, TypedMentions
 from loaders.extract.text import after_the
 
@@ -18,9 +18,6 @@ _STRENGTH = {"lexicon": 9, "lexicon-plural": 9, "product-line": 8, "project": 8,
 _KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(|,)?\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){1,3})?"  # ", the YouTuber known as"
                        r"(?:popularly |also |better |widely |commonly )?"
                        r"(?:known|recognized|recognised|called|dubbed|nicknamed) as\s*[\"“]?$")
-# a body of an organisation's people, not the organisation: "Sports Illustrated Union", "Acme Foundation"
-_DISTINCT_BODIES = frozenset({"Union", "Guild", "Board", "Foundation", "Party", "Association", "Federation", "Council",
-                              "Committee", "Subcommittee", "League", "Caucus"})
 _SKIP_WORDS = frozenset({"of", "the", "and", "&", "for"})
 _LINE_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Lite", "Air", "SE", "XL"})
 # the models' own validators, called with a dict: the checks of Span(...) and Entity(...) without BaseModel.__init__'s
@@ -206,7 +203,7 @@ class _Resolver:
                                                               and all(w in _LINE_WORDS for w in lw[n:]))
                 else:
                     ok = (flw[:n] == fwords and all(w in org_suffixes or w in generic_caps for w in lw[n:])
-                          and lw[-1] not in _DISTINCT_BODIES) or \
+                          and lw[-1] not in DISTINCT_BODIES) or \
                          flw[-n:] == fwords or \
                          (n == 1 and words[0] == lw[0] and lw[-1] in {"administration", "Administration"})
                     if not ok and n == 1 and words[0] == lw[0] and self._brand_word(words[0]):

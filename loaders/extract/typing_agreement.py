@@ -8,9 +8,16 @@ from dataclasses import replace
 
 from loaders.extract.lexicon import Lexicon
 from loaders.extract.lexicon import words as word_list
-from loaders.extract.name_cues import orgs_before_titles
+from loaders.extract.name_cues import DISTINCT_BODIES, orgs_before_titles
 from loaders.extract.schema import Mention, TextDoc, TypedMention
-from loaders.extract.typing_cues import LIST_SEP, NAME_WORD, ORG_HEAD_INSIDE, TITLE_MODIFIERS, registered
+from loaders.extract.typing_cues import (
+    LIST_SEP,
+    NAME_WORD,
+    ORG_HEAD_INSIDE,
+    TITLE_MODIFIERS,
+    plural_common,
+    registered,
+)
 
 _TYPING_WORDS = "typing_words.txt"  # the lexicon file of this module's word lists (sections read with words())
 
@@ -51,7 +58,7 @@ def _type_list(items: list[TypedMention], i: int, j: int, doc: TextDoc, lex: Lex
             # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
             items[k] = replace(items[k], type=strong, cue="list")
         elif items[k].type is None and not items[k].mention.sentence_initial and \
-                items[k].mention.text not in lex.demonyms and \
+                items[k].mention.text not in lex.demonyms and not plural_common(items[k].mention.text, lex) and \
                 items[k].mention.text.lower() not in doc.lower_vocab and \
                 (best != "Person" or _person_shaped(items[k].mention.text, doc, lex)):
             # "Defendants" is a common word; a list of people takes only names shaped as one
@@ -135,15 +142,42 @@ def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc,
             word = t.mention.text
             if t.cue == "field" or word in lex.demonyms or word in TITLE_MODIFIERS or (
                     t.mention.sentence_initial and " " not in word and word not in mid_sentence and
-                    (m.group or word.lower() in doc.lower_vocab or word.lower() in lex.common_words)):
-                continue  # "Legal experts say", "Tech YouTuber X": a capitalised adjective, not an organisation
+                    (m.group or word.lower() in doc.lower_vocab or word.lower() in lex.common_words)) or (
+                    t.mention.sentence_initial and word not in mid_sentence and
+                    all(w.lower() in lex.common_words or w in lex.generic_caps for w in word.split())):
+                continue  # "Legal experts say", "Tech YouTuber X", "Independent AI researcher X": adjectives
             if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
                 # "Microsoft Gaming chief executive X": a maker's line that has executives is a division
                 items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
 
 
+@registered("typing.org_short_form.v1")
+def org_short_forms(items: list[TypedMention], lex: Lexicon) -> None:
+    """A name of two or more words that starts an organisation's longer name in the document, the rest of which is
+    an organisation's suffix ("Thinking Machines" of "Thinking Machines Lab"), is that organisation's short form."""
+    longs: dict[tuple[str, ...], str] = {}
+    for t in items:
+        words = tuple(t.mention.text.split())
+        if t.type == "Organization" and _cue_weight(t.cue) == 3 and len(words) > 2 and \
+                words[-1] in lex.org_suffixes and words[-1] not in DISTINCT_BODIES:
+            # (each shorter start whose remaining words are all suffixes: "Acme Robotics Labs Inc")
+            for n in range(len(words) - 1, 1, -1):
+                if all(w in lex.org_suffixes for w in words[n:]):
+                    longs.setdefault(words[:n], t.label or t.mention.text)
+    if not longs:
+        return
+    for i, t in enumerate(items):
+        long = longs.get(tuple(t.mention.text.split()))
+        if long is not None and long != t.mention.text and t.cue != "lexicon" and \
+                (t.type in (None, "Organization") or _cue_weight(t.cue) < 3):
+            # (a well-known name stays itself: "Electronic Arts" is not "Electronic Arts Productions")
+            # a weak reading ("Thinking Machines' valuation" read as a person's possessive) gives way
+            items[i] = replace(t, type="Organization", cue="org-short-form", label=long)
+
+
 def agree(items: list[TypedMention], mentions: list[Mention], doc: TextDoc, lex: Lexicon) -> None:
     """The document-level agreement steps, in order."""
+    org_short_forms(items, lex)
     title_orgs(items, mentions, doc, lex)
     _org_suffixed_lines(items)
     orgs_before_titles(items, doc.clean, _LINE_CUES)

@@ -169,6 +169,13 @@ VERB_NEXT = re.compile(r"^(?:[’']s\s+\w+\s+)?\s+(?:(?:is|are|was|were)\s+\w+in
 DEMONYM = re.compile(r"(?:an|ese|ish|ians?|ans)$")
 
 
+def plural_common(w: str, lex: Lexicon) -> bool:
+    """Whether a capitalised word is the plural of a common noun or a title ("Visitors", "Devices", "Commissioners")."""
+    low = w.lower()
+    return low.endswith("s") and w[1:].islower() and \
+        (low in lex.common_words or low[:-1] in lex.common_words or low[:-1] in lex.role_words)
+
+
 def single_org_like(w: str, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
     """An unknown single word that can stand for an organisation ("Zentrix", "CHM"), not a demonym or common word."""
     if len(w) < 2 or not w[0].isupper() or w in lex.generic_caps or w in lex.first_names:
@@ -176,6 +183,8 @@ def single_org_like(w: str, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
     low = w.lower()
     if low in lower_vocab or low in lex.stopwords or low in lex.role_words or low in lex.group_nouns:
         return False
+    if plural_common(w, lex):
+        return False  # "Visitors, he adds", "Commissioners for Data Protection": a plural of a common noun
     if w.isupper():
         return 2 <= len(w) <= 6 and w.isalpha()
     return (w[1:].islower() and w.isalpha() and not DEMONYM.search(w)) or any(c.isupper() for c in w[1:])
@@ -184,12 +193,18 @@ def single_org_like(w: str, lex: Lexicon, lower_vocab: frozenset[str]) -> bool:
 NICKNAME = re.compile(r"^[\"“‘'][A-Z][a-z]+[\"”’']$")
 
 
+# a generational suffix after a surname ("Sewell Setzer III", "Robert Downey Jr.")
+GENERATIONAL = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
 def name_like(words: list[str]) -> bool:
     """Every word looks like part of a personal name ("Mark", "LeCun", "O’Brien", "J.", "van" inside)."""
     # inside a name, a particle or a middle initial written without its full stop ("Justin J Pearson")
-    # (or a quoted nickname: 'Chungin "Roy" Lee')
-    return all(NAME_WORD.match(w) or (0 < k < len(words) - 1 and (w in PARTICLES or (len(w) == 1 and w.isupper())
-                                                                   or NICKNAME.match(w) is not None))
+    # (or a quoted nickname: 'Chungin "Roy" Lee'); after a given name and a surname, a generational suffix
+    last = len(words) - 1
+    return all(NAME_WORD.match(w) or (0 < k < last and (w in PARTICLES or (len(w) == 1 and w.isupper())
+                                                        or NICKNAME.match(w) is not None))
+               or (k == last >= 2 and w in GENERATIONAL)
                for k, w in enumerate(words))
 
 

@@ -112,6 +112,9 @@ def org_suffix(c: MentionCues) -> TypedMention | None:
     """A name ending in an organisation's word ("Veyra Labs", "example.ai"); "Austin Independent School District"
     (a school district is a body, a court's or voters' district is not)."""
     last, words = c.last, c.words
+    if c.m.sentence_initial and len(words) == 2 and last == "AI" and words[0].lower() in c.lex.common_words and \
+            LOWER_NEXT.match(c.after):
+        return None  # "Independent AI researcher X" opening a sentence: an adjective and a field, not a company
     if (last in c.lex.org_suffixes or ".ai" in last.lower() or last.endswith(".com") or
             (last == "District" and len(words) > 2 and words[-2] == "School")) and \
             (len(words) > 1 or "." in last):

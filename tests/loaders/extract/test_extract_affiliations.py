@@ -170,3 +170,50 @@ def test_an_interviewers_labels_do_not_make_the_outlet_the_company() -> None:
             "Wired: Any regrets?\n\nBrandt: None.\n\nWired: Thanks.")
     aff = _aff(text)
     assert ("Oona Brandt", "Veltrix Labs") in aff and ("Oona Brandt", "Wired") not in aff
+
+
+@pytest.mark.parametrize(("text", "pairs", "not_pairs"), [
+    ("Veltrane Labs was founded in 2020 by Dana Whitcombe, who serves as chief scientist, Harold Vance, a former "
+     "Google researcher who is its principal engineer, and Quin Marlowe, who previously led chips at Apple.",
+     {("Dana Whitcombe", "Veltrane Labs"), ("Harold Vance", "Veltrane Labs"), ("Quin Marlowe", "Veltrane Labs")},
+     set()),
+    ("Veltrane Labs was founded by Dana Whitcombe, a former colleague of Tess Okafor, and Harold Vance.",
+     {("Dana Whitcombe", "Veltrane Labs"), ("Harold Vance", "Veltrane Labs")}, {("Tess Okafor", "Veltrane Labs")}),
+    ("Tess Okafor founded Harlow Robotics in 2019, and Dana Whitcombe and Harold Vance left to found Veltrane Labs.",
+     {("Tess Okafor", "Harlow Robotics"), ("Dana Whitcombe", "Veltrane Labs"), ("Harold Vance", "Veltrane Labs")},
+     {("Tess Okafor", "Veltrane Labs")}),
+    ("On Friday Dana Whitcombe, one of Veltrane Labs' most senior safety researchers, said she had resigned.",
+     {("Dana Whitcombe", "Veltrane Labs")}, set()),
+])
+def test_founders_listed_with_appositions_or_founding_after_leaving(
+        text: str, pairs: set[tuple[str, str]], not_pairs: set[tuple[str, str]]) -> None:
+    found = _aff(text)
+    assert pairs <= found, found
+    assert not not_pairs & found, found
+
+
+def test_the_companys_title_refers_past_a_name_quoted_in_a_slogan() -> None:
+    text = ("Veltrane Labs is running ads. Critics called them bleak. Commuters mocked them. The ads are part of "
+            "a campaign by Veltrane Labs, a startup that sells AI agents. Its flagship product is an agent named "
+            "Ava. Other slogans include \"Veltrane Labs' Zoom cameras will never fail.\"\n\nThe company's "
+            "chief executive, Dana Whitcombe, said the campaign was designed to get attention.")
+    found = _aff(text)
+    assert ("Dana Whitcombe", "Veltrane Labs") in found, found
+    assert ("Dana Whitcombe", "Zoom") not in found, found
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("The Harlow Energy Commission rejected the deal. The Commission voted 2 to 1, with commissioners Dana "
+     "Whitcombe and Tess Okafor voting against it.",
+     {("Dana Whitcombe", "Harlow Energy Commission"), ("Tess Okafor", "Harlow Energy Commission")}),
+    ("The Veltrane Productivity Commission released a report. Commissioner Harold Vance says the rules are weak.",
+     {("Harold Vance", "Veltrane Productivity Commission")}),
+    ("The House Harlow Committee held a hearing. Committee chair Quin Marlowe noted that denials were overturned.",
+     {("Quin Marlowe", "House Harlow Committee")}),
+    ("The Harlow Trade Commission opened an inquiry. The Harlow Trade Commission wants data. The Harlow Trade "
+     "Commission said so. The Veltrane Commission is also looking at the deal. Commissioner Dana Whitcombe said "
+     "the agency had to learn from its mistakes.", {("Dana Whitcombe", "Harlow Trade Commission")}),
+])
+def test_a_title_naming_its_body_is_a_member_of_that_body(text: str, pairs: set[tuple[str, str]]) -> None:
+    found = _aff(text)
+    assert pairs <= found, found

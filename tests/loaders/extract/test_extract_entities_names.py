@@ -20,6 +20,7 @@ from loaders.extract.text import prepare
     ("Choi Young-min, a researcher at Daewon Labs, said the model was weak.", "Choi Young-min"),
     ("Dario T Okonkwo, a state senator for the district, said the permit was rushed.", "Dario T Okonkwo"),
     ("(Reporting by Brack A. Tolliver in Austin; Editing by Quin Marlowe)", "Brack A. Tolliver"),
+    ("The mother of 14-year-old Tobin Garrow III, who died last year, sued Quillbyte.", "Tobin Garrow III"),
 ])
 def test_names_with_an_initial_or_an_apostrophe_are_one_person(text: str, name: str) -> None:
     people = labels(extract(text), "Person")
@@ -129,6 +130,7 @@ def test_parts_of_laws_and_sentence_initial_prepositions_are_not_entities(text: 
     ("Customers complained about the Prolix plan after the change.", "Prolix"),
     ("Regulators in the West have moved faster than Zentrix Labs expected.", "West"),
     ("All times Pacific. Zentrix Labs opened the event at noon.", "Pacific"),
+    ("The union has reached agreements covering AI with Hollywood studios and Zentrix Labs.", "Hollywood"),
 ])
 def test_generic_and_modifying_capitalised_words_are_not_organisations(text: str, word: str) -> None:
     assert labels(extract(text)).get(word) != "Organization"
@@ -267,10 +269,21 @@ def test_a_union_of_an_organisations_staff_is_not_the_organisation() -> None:
     ('Publishers say the "Skip the Links" promise of Quillbyte Labs uses their work.', {"Links", "Skip the Links"}),
     ("The arm built by Quillbyte Labs can handle 20,000 different SKUs without retraining.", {"SKUs"}),
     ("Shares of Quillbyte Labs, the chipmaker, fell 2.5% in New York.", {"Shares of Quillbyte Labs"}),
+    ("Independent AI researcher Dana Whitcombe said the benchmark was flawed.", {"Independent AI"}),
+    ("The ruling was taken by the Commissioners for Data Protection, Dana Whitcombe and Harold Vance.",
+     {"Commissioners"}),
+    ("Quin Marlowe, Quillbyte's vice president for Windows and Devices, said the feature would not ship.",
+     {"Devices"}),
 ])
 def test_quoted_titles_plural_acronyms_and_shares_are_not_names(text: str, not_names: set[str]) -> None:
     found = labels(extract(text))
     assert not not_names & set(found), found
+
+
+def test_the_plural_of_a_well_known_product_acronym_is_that_product() -> None:
+    ex = extract("Quillbyte Labs rents tensor processing units (TPUs) from Google to train its models.")
+    tpu = next(e for e in ex.entities if e.label == "TPU")
+    assert tpu.type == "Product" and "TPUs" in tpu.aliases, tpu
 
 
 def test_a_quoted_well_known_name_is_still_a_name() -> None:
@@ -393,3 +406,24 @@ def test_a_british_courtesy_title_without_a_full_stop_types_a_person(title: str)
 def test_a_lower_case_of_after_a_title_is_not_the_name_s(text: str) -> None:
     got = labels(extract(text))
     assert got.get("Orvane Systems") == "Organization" and "of Orvane Systems" not in got
+
+
+@pytest.mark.parametrize(("text", "full", "short"), [
+    ("Few startups were hotter than Veltrane Robotics Lab. Investors who backed Veltrane Robotics' round were "
+     "told little, and valuations like Veltrane Robotics' make no sense.", "Veltrane Robotics Lab",
+     "Veltrane Robotics"),
+    ("Harlow Quantum Labs opened an office. Critics said Harlow Quantum's plan was vague.", "Harlow Quantum Labs",
+     "Harlow Quantum"),
+])
+def test_a_name_starting_an_organisations_name_is_its_short_form(text: str, full: str, short: str) -> None:
+    ex = extract(text)
+    assert labels(ex).get(full) == "Organization", labels(ex)
+    assert short not in labels(ex)
+    assert short in next(e.aliases for e in ex.entities if e.label == full)
+
+
+def test_a_well_known_name_is_not_the_short_form_of_its_productions_company() -> None:
+    ex = extract("The union signed with Electronic Arts Productions and Harlow Productions. Electronic Arts said "
+                 "nothing about the agreement.")
+    found = labels(ex, "Organization")
+    assert {"Electronic Arts Productions", "Electronic Arts", "Harlow Productions"} <= set(found), found

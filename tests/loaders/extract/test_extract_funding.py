@@ -471,3 +471,22 @@ def test_the_investors_possessive_pour_into_and_a_series_letter_ending_a_sentenc
         text: str, amount: float, valuation: float | None) -> None:
     r = _has(extract(text), "Zentrix Labs", amount, valuation)
     assert r[4] <= {"Harbor Ventures"}, _rounds(extract(text))
+
+
+def test_the_startup_after_a_sentence_naming_one_company_is_that_company() -> None:
+    text = ("Brightmoor Capital is the largest shareholder of Velloway, which it backed in 2021. Few companies "
+            "capture the mood better than Quillara Labs.\n\nThe startup, founded in May by Dana Whitcombe, "
+            "Velloway's former chief scientist, raised $2 billion in a seed round led by Harbor Ventures. "
+            "Velloway said little. Velloway declined to comment. Velloway has no stake.")
+    _has(extract(text), "Quillara Labs", 2e9)
+
+
+@pytest.mark.parametrize(("valuation_sentence", "valuation"), [
+    ("The round valued the company at $10 billion before the investment, or about $12 billion including the new "
+     "money.", 12e9),
+    ("The round valued the company at $12 billion, or about twice its value a year ago.", 12e9),
+])
+def test_the_round_valued_the_company_is_the_round_just_reported(valuation_sentence: str, valuation: float) -> None:
+    text = ("Velloway, a rival, raised $40 million last year. Quillara Labs raised $2 billion in a seed round "
+            "led by Harbor Ventures. " + valuation_sentence)
+    _has(extract(text), "Quillara Labs", 2e9, valuation)
