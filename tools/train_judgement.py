@@ -46,7 +46,7 @@ FRESH = ("realnews_e", "realnews_f", "realnews_g")
 # never trained on, never read: the held-out sets measure the model
 HELD_OUT = frozenset({"heldout", "heldout2", "heldout3", "realnews_heldout", "realnews_heldout2",
                       "realnews_heldout3", "realnews_heldout4",
-                      "realnews_heldout5", "realnews_heldout6"})
+                      "realnews_heldout5", "realnews_heldout6", "realnews_heldout7"})
 OUT = ROOT / "loaders" / "extract" / "lexicons" / WEIGHTS_FILE
 _WORD = re.compile(r"[a-z]+")
 _QUOTE = re.compile(r"[“”\"]")
