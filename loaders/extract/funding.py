@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from kg.model import DateRef, Event, Money, Participant
+from kg.model import DateRef, Event, Participant
 from loaders.extract.context import DocContext
-from loaders.extract.funding_money import VALUATION_BEFORE, past_value, restated_value, round_figures
+from loaders.extract.funding_money import VALUATION_BEFORE, merge_rounds, past_value, restated_value, round_figures
 from loaders.extract.quantities import MoneyMatch, parse_money
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention, Sentence
@@ -456,7 +456,7 @@ class _Funding:
                 continue
             for i, (amount, valuation, total) in enumerate(self.classify(st, monies)):
                 self._round(s, st, (amount, valuation, total), events, first=i == 0)
-        merged = _merge(events, self.past_rounds)
+        merged = merge_rounds(events, self.past_rounds)
         self.attach_later(merged)
         return merged
 
@@ -568,46 +568,6 @@ class _Funding:
                 ev = ev.model_copy(update={"participants": ev.participants + tuple(
                     Participant(role="investor", entity=k) for k in dict.fromkeys(new) if k not in have)})
             events[target] = ev
-
-
-# how many earlier rounds of the same recipient a round may join (bounds the work on thousands of amounts)
-_MERGE_WINDOW = 64
-
-
-def _same_money(a: Money | None, b: Money | None) -> bool:
-    return a is None or b is None or abs(a.value - b.value) <= 0.02 * max(a.value, b.value)
-
-
-def _merge(events: list[Event], apart: set[str] | frozenset[str] = frozenset()) -> list[Event]:
-    """One event per recipient and amount: repeated reports of a round in one article are merged (an earlier
-    round's valuation, keyed in ``apart``, joins no other round)."""
-    out: list[Event] = []
-    # the rounds kept so far, per recipient: an article reports a few rounds of a company; in a text of thousands a
-    # round is compared with the latest few only
-    kept: dict[str, list[int]] = {}
-    for ev in events:
-        rec = ev.participants[0].entity
-        same = kept.setdefault(rec, [])
-        for i in same[-_MERGE_WINDOW:]:
-            prev = out[i]
-            if not _same_money(prev.amount, ev.amount) or not _same_money(prev.valuation, ev.valuation):
-                continue
-            # a valuation-only mention joins the round reported before it
-            if (prev.amount or ev.amount) is None and (prev.valuation is None or ev.valuation is None):
-                continue
-            if (ev.key in apart) != (prev.key in apart):
-                continue  # "X raised $2B. It was last valued at $10B": two rounds
-            have = {p.entity for p in prev.participants}
-            extra = tuple(p for p in ev.participants if p.entity not in have)
-            out[i] = prev.model_copy(update={"amount": prev.amount or ev.amount,
-                                             "valuation": prev.valuation or ev.valuation,
-                                             "date": prev.date or ev.date,
-                                             "participants": prev.participants + extra})
-            break
-        else:
-            same.append(len(out))
-            out.append(ev)
-    return out
 
 
 def extract_funding(ctx: DocContext) -> list[Event]:

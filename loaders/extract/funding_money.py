@@ -1,11 +1,12 @@
-"""Money figures of funding sentences: the USD figure a text gives beside another currency, valuations and
-the valuations of earlier rounds."""
+"""Money figures of funding sentences: the USD figure a text gives beside another currency, valuations, the
+valuations of earlier rounds, and the merging of one round reported several times."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 
+from kg.model import Event, Money
 from loaders.extract.quantities import MoneyMatch
 
 # "valued at", "valuing it at", "values the company at", "a valuation of", "worth"
@@ -80,3 +81,44 @@ def restated_value(st: str, valuation: MoneyMatch, mm: MoneyMatch) -> MoneyMatch
     if valuation.end > mm.start or not _RESTATED.match(st[valuation.end:mm.start]):
         return None
     return mm if _PRE_MONEY.match(st[valuation.end:mm.start]) else valuation
+
+
+# how many earlier rounds of the same recipient a round may join (bounds the work on thousands of amounts)
+_MERGE_WINDOW = 64
+
+
+def _same_money(a: Money | None, b: Money | None) -> bool:
+    """Whether two figures are the same within 2 % (a missing one matches any)."""
+    return a is None or b is None or abs(a.value - b.value) <= 0.02 * max(a.value, b.value)
+
+
+def merge_rounds(events: list[Event], apart: set[str] | frozenset[str] = frozenset()) -> list[Event]:
+    """One event per recipient and amount: repeated reports of a round in one article are merged (an earlier
+    round's valuation, keyed in ``apart``, joins no other round)."""
+    out: list[Event] = []
+    # the rounds kept so far, per recipient: an article reports a few rounds of a company; in a text of thousands a
+    # round is compared with the latest few only
+    kept: dict[str, list[int]] = {}
+    for ev in events:
+        rec = ev.participants[0].entity
+        same = kept.setdefault(rec, [])
+        for i in same[-_MERGE_WINDOW:]:
+            prev = out[i]
+            if not _same_money(prev.amount, ev.amount) or not _same_money(prev.valuation, ev.valuation):
+                continue
+            # a valuation-only mention joins the round reported before it
+            if (prev.amount or ev.amount) is None and (prev.valuation is None or ev.valuation is None):
+                continue
+            if (ev.key in apart) != (prev.key in apart):
+                continue  # "X raised $2B. It was last valued at $10B": two rounds
+            have = {p.entity for p in prev.participants}
+            extra = tuple(p for p in ev.participants if p.entity not in have)
+            out[i] = prev.model_copy(update={"amount": prev.amount or ev.amount,
+                                             "valuation": prev.valuation or ev.valuation,
+                                             "date": prev.date or ev.date,
+                                             "participants": prev.participants + extra})
+            break
+        else:
+            same.append(len(out))
+            out.append(ev)
+    return out
