@@ -59,7 +59,14 @@ def finding(ix: CriticIndex, critic: str | None, targets: Sequence[str], quote: 
     if is_court(ix.ctx.label(critic)) and _PARTY_ACT.search(cue):
         return None  # a court rules, but never sues or accuses: "the lawsuit, filed in the District Court, accuses …"
     kept = tuple(t for t in targets if t != critic)
-    return Finding(critic, kept, quote, cue, start, end, sent, rule) if kept else None
+    return Finding(critic, kept, stored_quote(ix, quote, start, end), cue, start, end, sent, rule) if kept else None
+
+
+def stored_quote(ix: CriticIndex, quote: str | None, start: int, end: int) -> str | None:
+    """The quote as the stored text writes it: the rules read the cleaned view (its single quotation marks made
+    double, its entities decoded), but the fact quotes the article's own characters."""
+    at = ix.text.find(quote, start, end) if quote else -1
+    return ix.ctx.doc.text[at:at + len(quote)] if quote and at >= 0 else quote
 
 
 class Collected:
