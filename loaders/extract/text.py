@@ -55,7 +55,48 @@ def clean(text: str) -> str:
     text = _ODD_SPACE.sub(" ", text)
     if any(c in text for c in _LINE_SEPS):
         text = text.translate({ord(c): "\n" for c in _LINE_SEPS})
-    return text
+    return _single_quotes(text) if "'" in text or "‘" in text else text
+
+
+# single quotes that may open a quotation (after a space or bracket, before a word), close one (after a word, before
+# a space or punctuation) and the double quotes around them (a single quote inside a double-quoted span is a quote
+# within a quote and stays one); a mark between two letters ("don't") is neither
+_SINGLE_OR_DOUBLE = re.compile(r"(?P<open>(?<![^\s(\[—–/-])['‘](?=[^\s'‘’\"“”]))"
+                               r"|(?P<close>(?<=[^\s'‘’\"“”])['’](?![^\s.,;:!?)\]—–-]))|[\"“”\n]")
+# an opening mark that is an apostrophe of elision: "'90s", "rock 'n' roll", "'em", "'til", "'cause"
+# the next paragraph opens with a quotation mark: the quote open at a paragraph's end goes on there
+_REOPENED = re.compile(r"\s+['‘](?=\w)")
+_ELISION = re.compile(r"(?:n['’](?!\w)|(?:\d\d?s?|em|til|cause|cos|tis|twas|bout|round)\b)", re.I)
+
+
+def _single_quotes(text: str) -> str:
+    """``text`` with single quotes used as quotation marks turned into “ ”, so that every rule reads one kind of
+    quotation mark: an opening mark paired with the next closing mark of its line; an unpaired mark is an apostrophe
+    ("the companies' data")."""
+    chars: list[str] | None = None
+    opened, in_double, inner = -1, False, []
+    for m in _SINGLE_OR_DOUBLE.finditer(text):
+        c, i = m.group(0), m.start()
+        if m.group("open"):
+            if opened < 0 and not in_double and not _ELISION.match(text, i + 1):
+                opened, inner = i, []
+        elif m.group("close"):
+            if opened >= 0:
+                chars = chars if chars is not None else list(text)
+                chars[opened], chars[i], opened = "“", "”", -1
+                for n, at in enumerate(inner):  # the quote within the quote swaps to single marks
+                    chars[at] = "’" if text[at] == "”" or (text[at] == '"' and n % 2) else "‘"
+        elif c == "\n":
+            if opened >= 0 and _REOPENED.match(text, i):
+                # a quote going on in the next paragraph, which opens again: "said: 'A …¶'B …'"
+                chars = chars if chars is not None else list(text)
+                chars[opened] = "“"
+            opened, in_double = -1, False  # else a single quote still open is an apostrophe after all
+        elif opened >= 0:  # a double quote inside a single-quoted span is a quote within it
+            inner.append(i)
+        else:
+            in_double = c == "“" or (c == '"' and not in_double)
+    return "".join(chars) if chars is not None else text
 
 
 _PROSE_END = ".:;,\"”'’)"
