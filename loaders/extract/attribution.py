@@ -208,8 +208,11 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
         if speaker is None and verb_text:  # '“…,” it said', '“…,” the band wrote': what the words refer to
             speaker = f.actor(speaker_refs.referred_speaker(ctx, patterns()["speech"], qs, qe), sent_b, qe)
         described = speaker is None and speaker_refs.described_after(ctx, patterns()["speech"], qe)
-        goes_on = speaker is None and last_speaker and (para == last_para or para == last_para + 1) and \
-            text[sa.start] in "“\"" and not described
+        opens = speaker is None and text[sa.start] in "“\"" and not described
+        introduced = _introduced(f, sent_a, last_qe) if opens else None
+        if introduced is not None:
+            speaker = introduced  # 'Chen, an analyst at Bernstein, was blunter. “…”': the person just introduced
+        goes_on = opens and introduced is None and last_speaker and (para == last_para or para == last_para + 1)
         if goes_on:
             speaker = last_speaker  # the quote goes on in the next sentence or paragraph
         plural = speaker_refs.plural_after(ctx, qs, qe) if verb_text and not goes_on else []
@@ -225,6 +228,21 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
         out += [Attribution(who, "quote", qs, qe, sent_a, sent_b, verb_text, judged, at, continued)
                 for who in speakers]
     return out
+
+
+def _introduced(f: Speakers, sent: int, last_qe: int) -> str | None:
+    """The person named as the subject of the sentence before an unattributed quote in its paragraph, where that
+    sentence holds no quote of its own ('X said “…”. ¶ Chen, an analyst, disagreed. “…”': Chen's words, not X's)."""
+    ctx = f.ctx
+    if sent == 0:
+        return None
+    prev = ctx.sentence(sent - 1)
+    if prev.paragraph != ctx.sentence(sent).paragraph or last_qe > prev.start or "“" in ctx.stext(sent - 1) or \
+            '"' in ctx.stext(sent - 1):
+        return None
+    key = ctx.subject(sent - 1, prev.end)
+    named = any(m.key == key and m.type == "Person" for m in ctx.mentions(sent - 1))
+    return f.actor(key, sent - 1, prev.start) if key is not None and named else None
 
 
 def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[str | None, str | None]:

@@ -1,0 +1,25 @@
+"""Continued speech: an unattributed quote goes on with the last speaker, unless a new person was just introduced."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import key_label
+
+from loaders.extract import extract
+
+_FIRST = ('Vantage Robotics launched its home robot on Monday.\n\n"The robot is a dangerous failure and Vantage '
+          'Robotics misled buyers," said Lena Ortiz, a researcher at Stanford University.\n\n')
+_QUOTE = '"Vantage Robotics is reckless and its robot is a disaster."'
+
+
+@pytest.mark.parametrize(("between", "speaker"), [
+    ("Mark Chen, an analyst at Bernstein, was blunter. ", "Mark Chen"),  # a new speaker introduced
+    ("Mark Chen, an analyst at Bernstein, disagreed with the company. ", "Mark Chen"),
+    ("", "Lena Ortiz"),  # wire style: the next paragraph's quote goes on with the speaker before
+])
+def test_an_unattributed_quote_belongs_to_the_person_just_introduced(between: str, speaker: str) -> None:
+    text = _FIRST + between + _QUOTE + "\n"
+    ex = extract(text)
+    labels = key_label(ex)
+    at = text.index(_QUOTE)
+    assert {labels[c.critic] for c in ex.criticisms if c.source.start == at} == {speaker}
