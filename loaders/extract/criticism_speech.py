@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from loaders.extract import speaker_refs
 from loaders.extract.attribution import reported_attributions
 from loaders.extract.criticism_found import Collected, Finding, Found, is_court
 from loaders.extract.criticism_targets import targets_in, topic
@@ -99,6 +100,8 @@ def _reported_one(ix: CriticIndex, acc: Collected, a: Attribution, sent: int, di
     s = ix.ctx.sentence(sent)
     if a.verb and a.verb.lower().startswith("ask"):
         return False  # "asked whether the launch was rushed": a question is not a verdict
+    if _reporting(ix, a, s.start):
+        return False  # "According to a CNBC report, …", "Reuters reported that …": the outlet only reports
     if a.verb and _PARTY_VERB.match(a.verb) and is_court(ix.ctx.label(a.speaker)):
         return False
     if a.kind == "reported" and _PARTICIPLE_BEFORE.search(text, s.start, a.start) and \
@@ -149,6 +152,14 @@ def _reported_one(ix: CriticIndex, acc: Collected, a: Attribution, sent: int, di
     acc.add(a.speaker, targets, None, a.verb if a.kind == "according" else cue, a.start, a.end, s.index,
             rule=REPORTED_SPEECH)
     return bool(targets)
+
+
+def _reporting(ix: CriticIndex, a: Attribution, sent_start: int) -> bool:
+    """Whether a statement is a news outlet's reporting ("according to a CNBC report", "Reuters reported that"), not
+    its own verdict (a column, an editorial)."""
+    if a.kind == "according":
+        return speaker_refs.reports_only(ix.ctx, a.speaker, ix.text[sent_start:a.start])
+    return bool(a.verb) and a.verb.lower().startswith("report") and speaker_refs.reports_only(ix.ctx, a.speaker, "")
 
 
 def _warned_about(ix: CriticIndex, start: int, judged: str, speaker: str, sent: int) -> list[str]:

@@ -20,6 +20,37 @@ _ORG_PRONOUN = re.compile(r"[,.!?]?[ \t]*(?:it|the\s+(?:company|firm|startup|gro
 _THE_PLURAL_SAID = re.compile(r"[,.!?]?\s*the\s+(?:two\s+|three\s+|four\s+)?([a-z]+s)\b")
 
 
+# the last word of a news outlet's name ("The Wall Street Journal", "Bloomberg News", "CNBC"): general knowledge
+_NEWS_HEADS = frozenset({"Times", "Journal", "Post", "News", "Press", "Tribune", "Herald", "Gazette", "Wire",
+                         "Reuters", "Bloomberg", "Axios", "BBC", "CNN", "CNBC", "Guardian", "Economist", "Politico",
+                         "Verge", "TechCrunch", "Telegraph", "Independent", "Chronicle", "Inquirer", "AP", "AFP"})
+# "Reuters reported", "Bloomberg first reported": the organisation reports news
+_REPORTS_AFTER = re.compile(r"\s+(?:\w+ly\s+|first\s+|also\s+)?report(?:ed|s)\b")
+# "reported by Wired", "told Reuters", "in an interview with CNBC": the organisation is where news was told
+_NEWS_BEFORE = re.compile(r"\b(?:reported\s+by|reporting\s+by|told|interview\s+with)\s+(?:the\s+)?$", re.I)
+# "according to a Business Insider column": the outlet's own verdict, not its reporting
+_VERDICT_NOUN = re.compile(r"\b(?:column|columnist|editorial|review|op-ed|opinion|verdict|analysis|critic)\b", re.I)
+
+
+def is_outlet(ctx: DocContext, key: str) -> bool:
+    """Whether an organisation is a news outlet: its name ends as outlets' do, or the document has it report news
+    ("Reuters reported", "told CNBC")."""
+    e = ctx.entities.get(key)
+    if e is None or e.type != "Organization":
+        return False
+    if e.label.split()[-1] in _NEWS_HEADS:
+        return True
+    text = ctx.doc.clean
+    return any(_REPORTS_AFTER.match(text, m.end) or _NEWS_BEFORE.search(text, max(0, m.start - 24), m.start)
+               for m in e.mentions)
+
+
+def reports_only(ctx: DocContext, key: str, source: str) -> bool:
+    """Whether ``source`` ("according to a CNBC report", "reported") is a news outlet reporting, not judging: an outlet
+    that merely reports is no critic (its own column or editorial is)."""
+    return not _VERDICT_NOUN.search(source) and is_outlet(ctx, key)
+
+
 def speakers_of(ctx: DocContext, speaker: str, pos: int) -> list[str]:
     """Who a speaker stands for: a group noun of people ("the authors", "lawmakers") the persons it refers back to,
     else the speaker itself."""

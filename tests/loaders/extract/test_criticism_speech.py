@@ -24,3 +24,17 @@ def _critics(text: str) -> set[str]:
 def test_court_of_filing_argues_nothing(verb: str) -> None:
     critics = _critics(_FILED.format(verb=verb))
     assert not any("Court" in c for c in critics)
+
+
+_SOURCE = ("Vantage Robotics launched a robot. {source}, Vantage Robotics misled investors and its robot is a dangerous "
+           "failure.")
+
+
+@pytest.mark.parametrize(("source", "critics"), [
+    ("According to a CNBC report", set()),  # an outlet's reporting: the outlet is no critic
+    ("According to The Wall Street Journal", set()),
+    ("According to a Business Insider column", {"Business Insider"}),  # the outlet's own verdict
+    ("According to Halden Research", {"Halden Research"}),  # not an outlet: a source that judges
+])
+def test_an_outlet_that_reports_is_no_critic(source: str, critics: set[str]) -> None:
+    assert _critics(_SOURCE.format(source=source)) == critics
