@@ -26,8 +26,8 @@ def test_court_of_filing_argues_nothing(verb: str) -> None:
     assert not any("Court" in c for c in critics)
 
 
-_SOURCE = ("Vantage Robotics launched a robot. {source}, Vantage Robotics misled investors and its robot is a dangerous "
-           "failure.")
+_SOURCE = ("Vantage Robotics launched a robot. {source}, Vantage Robotics misled investors and its robot is a "
+           "dangerous failure.")
 
 
 @pytest.mark.parametrize(("source", "critics"), [
