@@ -69,13 +69,23 @@ _REOPENED = re.compile(r"\s+['‘](?=\w)")
 _ELISION = re.compile(r"(?:n['’](?!\w)|(?:\d\d?s?|em|til|cause|cos|tis|twas|bout|round)\b)", re.I)
 
 
+def _headline_end(text: str) -> int:
+    """Where the text's first line ends when that line is a headline (followed by a blank line and not ended by a
+    full stop), else 0."""
+    end = text.find("\n")
+    if end < 0 or not text.startswith("\n", end + 1) or text[:end].rstrip().endswith("."):
+        return 0
+    return end
+
+
 def _single_quotes(text: str) -> str:
     """``text`` with single quotes used as quotation marks turned into “ ”, so that every rule reads one kind of
     quotation mark: an opening mark paired with the next closing mark of its line; an unpaired mark is an apostrophe
-    ("the companies' data")."""
+    ("the companies' data"). A headline's single quotes are left alone: headlines quote that way in every style, and
+    name an organisation for the person whose words the article then quotes."""
     chars: list[str] | None = None
     opened, in_double, inner = -1, False, []
-    for m in _SINGLE_OR_DOUBLE.finditer(text):
+    for m in _SINGLE_OR_DOUBLE.finditer(text, _headline_end(text)):
         c, i = m.group(0), m.start()
         if m.group("open"):
             if opened < 0 and not in_double and not _ELISION.match(text, i + 1):

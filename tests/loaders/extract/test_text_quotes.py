@@ -19,6 +19,8 @@ _WORDS = st.lists(st.from_regex(r"[A-Za-z]{1,8}", fullmatch=True), min_size=1, m
     ("the 'Sky' voice", "the “Sky” voice"),
     ("‘It is “awful” really.’", "“It is ‘awful’ really.”"),  # the quote within the quote becomes the single one
     ("said: 'A is bad.\n\n'B is worse.'", "said: “A is bad.\n\n“B is worse.”"),  # goes on in the next paragraph
+    ("Meta calls it 'overreach'\n\nHe said 'no' today.", "Meta calls it 'overreach'\n\nHe said “no” today."),
+    ("He said 'no'.\n\nShe said 'yes'.", "He said “no”.\n\nShe said “yes”."),  # a first line that is prose
 ])
 def test_single_quotes_become_double(raw: str, view: str) -> None:
     assert clean(raw) == view
