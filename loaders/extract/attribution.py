@@ -89,7 +89,10 @@ def patterns() -> dict[str, re.Pattern[str] | Folded]:
         "speech": re.compile(rf"\b(?:{speech})\b"),
         "negative": Folded(rf"(?<![\w-])(?:{neg})(?:s|es|d|ed|ing|ly)?(?![\w-])"),
         "speech_before_quote": re.compile(rf"\b(?:{speech})\b[^.“\"]{{0,60}}?[,:]?\s*$"),
-        "speech_after_quote": re.compile(rf"^[,.!?]?\s*(?:(?:{speech})\b|[^.,;“\"]{{1,80}}?\b(?:{speech})\b)"),
+        # a full stop inside the sentence before a capital is an abbreviation's or an initial's ("U.S. District
+        # Judge John A. Mendez wrote"), not the end of the attribution
+        "speech_after_quote": re.compile(rf"^[,.!?]?\s*(?:(?:{speech})\b|(?:[^.,;“\"]|\.(?=\s?[A-Z])){{1,80}}?"
+                                         rf"\b(?:{speech})\b)"),
         # '“…,” Boaz Barak, a professor on leave from Harvard, wrote': the speaker's apposition before the verb
         "speech_after_appos": re.compile(rf"^[,.!?]?\s*[A-Z][^.,;“\"]{{0,60}}?,\s+[^.;“\"]{{1,160}}?,\s+"
                                          rf"(?:\w+ly\s+)?(?:{speech})\b"),
@@ -230,6 +233,17 @@ def quote_attributions(f: Speakers) -> list[Attribution]:
     return out
 
 
+def _role_between(gap: str) -> bool:
+    """Whether the words between an organisation and a person are only the person's role ("District Judge",
+    "chief executive"): the role ends in a role word, and no list or clause breaks in."""
+    words = gap.split()
+    return 0 < len(words) <= 4 and not _CLAUSE_CUT.search(gap) and words[-1].lower() in lexicon().role_words and \
+        not any(w.lower() in ("and", "&", "of", "to", "with") for w in words)
+
+
+_PRONOUN_START = re.compile(r"(?:he|she|they|it|we|i)\b", re.I)
+
+
 def _introduced(f: Speakers, sent: int, last_qe: int) -> str | None:
     """The person named as the subject of the sentence before an unattributed quote in its paragraph, where that
     sentence holds no quote of its own ('X said “…”. ¶ Chen, an analyst, disagreed. “…”': Chen's words, not X's)."""
@@ -240,8 +254,12 @@ def _introduced(f: Speakers, sent: int, last_qe: int) -> str | None:
     if prev.paragraph != ctx.sentence(sent).paragraph or last_qe > prev.start or "“" in ctx.stext(sent - 1) or \
             '"' in ctx.stext(sent - 1):
         return None
+    if _PRONOUN_START.match(ctx.stext(sent - 1)):
+        return None  # "He said …": the sentence goes on with a speaker already named
     key = ctx.subject(sent - 1, prev.end)
-    named = any(m.key == key and m.type == "Person" for m in ctx.mentions(sent - 1))
+    # the subject is the sentence's first name, a person's ("Chen, an analyst, …", "A mother identified as Jane Doe")
+    first = next((m for m in ctx.mentions(sent - 1) if ctx.is_head(m)), None)
+    named = first is not None and first.key == key and first.type == "Person"
     return f.actor(key, sent - 1, prev.start) if key is not None and named else None
 
 
@@ -263,9 +281,10 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
         names = [x for x in ctx.mentions(sent_b, qe, cut.start() if cut else sb.end) if ctx.is_head(x) and
                  not (x.type == "Organization" and _TO_OUTLET.search(text, max(qe, x.start - 24), x.start))]
         names = speaker_refs.premodified_body(names)  # '“…,” the Atlantic union said': the union, not the magazine
-        if len(names) > 1 and names[0].type == "Organization" and names[1].type == "Person" and \
-                _OWNER_ROLE.fullmatch(text, names[0].end, names[1].start):
-            names = names[1:]
+        if len(names) > 1 and names[1].type == "Person" and (
+                (names[0].type == "Organization" and _OWNER_ROLE.fullmatch(text, names[0].end, names[1].start)) or
+                (names[0].type in ("Organization", "Place") and _role_between(text[names[0].end:names[1].start]))):
+            names = names[1:]  # "Meta's chief Joel Kaplan", "U.S. District Judge John Mendez": the person speaks
         if names and names[0].start - qe < 90:
             if names[0].type == "Organization" and (_EPITHET.search(text, qe, names[0].start) or (
                     re.search(r"\bthe\s+$", text[qe:names[0].start]) and _ROLE_AFTER.match(text, names[0].end))):

@@ -1,4 +1,4 @@
-"""Continued speech: an unattributed quote goes on with the last speaker, unless a new person was just introduced."""
+"""Who speaks a quote: continued speech, a newly introduced speaker, a person named after a role."""
 
 from __future__ import annotations
 
@@ -23,3 +23,17 @@ def test_an_unattributed_quote_belongs_to_the_person_just_introduced(between: st
     labels = key_label(ex)
     at = text.index(_QUOTE)
     assert {labels[c.critic] for c in ex.criticisms if c.source.start == at} == {speaker}
+
+
+@pytest.mark.parametrize("speaker", [
+    "U.S. District Judge Ann Ruiz wrote",  # a place and a role before the person
+    "Sen. Ann Ruiz said",  # an abbreviated title: its full stop does not end the attribution
+    "Halden Labs chief executive Ann Ruiz said",
+    "Senior U.S. District Judge Ann Ruiz wrote",
+])
+def test_the_person_after_a_role_speaks_the_quote(speaker: str) -> None:
+    text = ('Vantage Robotics launched a robot in May. "Vantage Robotics misled buyers and its robot is a dangerous '
+            f'failure," {speaker}.')
+    ex = extract(text)
+    labels = key_label(ex)
+    assert {labels[c.critic] for c in ex.criticisms} == {"Ann Ruiz"}
