@@ -64,6 +64,9 @@ _CALLED_THE = re.compile(r"call\w*\s+(?:the|this|that|these|those)\s+[a-z]", re.
 _REFERRING = re.compile(r"\b(?:this|that|these|those|they|their|them|the company|the firm|the product)\b", re.I)
 _PRODUCT_NOUN = re.compile(r"\b(?:the|this|that|its)\s+(?:new\s+)?(?:feature|device|product|app|tool|model|chatbot|"
                            r"assistant|service|gadget|system|glasses|headset|phone|chip|software|update)\b", re.I)
+# a government described, not named, in a quote ("the government has committed to …")
+_THE_GOVERNMENT = re.compile(r"\bthe\s+(?:government|administration|ministry|department)\b")
+_GOVERNMENT_LABEL = re.compile(r"\b(?:government|administration|department|ministry|cabinet|white house)\b", re.I)
 _COMPANY = re.compile(r"\b(?:company|companies|firm|startup|start-up|corporation|lab)\b", re.I)
 # "We are sorry that we didn't ...": an apology judges the speaker, not another party
 _APOLOGY = re.compile(r"\b(?:we|I)\s+(?:are|am|were|was)?\s*(?:sorry|apologi[sz]e|regret)\b|"
@@ -248,7 +251,23 @@ def _fallback_targets(ix: CriticIndex, acc: Collected, a: Attribution, body: str
         targets = targets_in(ix, a.sent, verbs[-1].end() if verbs else s.start, qs, speaker)
     if not targets and negative:
         targets = _listed_parties(ix, a)  # "these companies" after "A, B, C and D"
+    if not targets and negative and _THE_GOVERNMENT.search(body):
+        targets = _government(ix, a)  # "the government has committed to …": the public body the story names
     return targets or _exchange_targets(ix, acc, a, body, neg, negative, critical_reply, dissent)
+
+
+def _government(ix: CriticIndex, a: Attribution) -> list[str]:
+    """The public body "the government" in a quote refers to: the government, ministry or department the document
+    names most before the quote (none on the speaker's side; a regulator is not "the government")."""
+    ctx = ix.ctx
+    side = ix.excluded(a.speaker) | ix.allies.get(a.speaker, set()) | {a.speaker}
+    counts: dict[str, int] = {}
+    for si in range(a.sent + 1):
+        for m in ctx.mentions(si):
+            if m.end <= a.start and m.key not in side and ctx.is_head(m) and ctx.type_of(m.key) == "Organization" \
+                    and _GOVERNMENT_LABEL.search(ctx.label(m.key)):
+                counts[m.key] = counts.get(m.key, 0) + 1
+    return [max(counts, key=lambda k: (counts[k], k))] if counts else []
 
 
 def _they_failed(body: str) -> bool:

@@ -86,3 +86,19 @@ def test_relative_clause_names_who_called() -> None:
     ex = extract(text)
     check_spans(text, ex)
     assert ("Dana Whitfield", "Acme Robotics") in pairs(ex)
+
+
+
+@pytest.mark.parametrize(("named", "target"), [
+    ("The Department for Education says", "Department for Education"),
+    ("Ofcom and the UK government say", "UK government"),  # a regulator is not "the government"
+])
+def test_the_government_in_a_quote_is_the_government_body_named(named: str, target: str) -> None:
+    text = (f"{named} the scheme will help 400,000 pupils.\n\nMara Venn, head of Oakridge School in Leeds, said "
+            "tools should free up teacher time.\n\nLena Ortiz, general secretary of the Teachers Union, said the "
+            'union welcomed wider access.\n\n"However, the jury is still out on this," she said.\n\n"We are worried '
+            'that the government has recklessly rushed this dangerous and unproven scheme."\n')
+    ex = extract(text)
+    labels = key_label(ex)
+    at = text.index('"We are worried')
+    assert {labels[c.target] for c in ex.criticisms if c.source.start == at} == {target}
