@@ -241,6 +241,8 @@ def _role_between(gap: str) -> bool:
         not any(w.lower() in ("and", "&", "of", "to", "with") for w in words)
 
 
+# a parenthetical speech tag right after a name, which the statement is about: "Midjourney, it says, is …"
+_PAREN_TAG = re.compile(r",\s+(he|she|it|they)\s+(?:\w+ly\s+)?$", re.I)
 _PRONOUN_START = re.compile(r"(?:he|she|they|it|we|i)\b", re.I)
 
 
@@ -308,6 +310,13 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
     if m:
         # the last verb of speech before the quote with a subject of its own speaks it: "In a post on X, he said X
         # had …" is his, not the post's; "X fired back, saying …" is X's through the first verb
+        tag = _PAREN_TAG.search(before, 0, m.start())
+        if tag and re.match(r"\w+,", m.group(0)) and \
+                any(x.end == sa.start + tag.start() for x in ctx.mentions(sent_a, sa.start, sa.start + tag.start())):
+            # "Midjourney, it says, is “…”", "OpenAI, he wrote, “…”": the pronoun between commas speaks, not the name
+            # before it (which the quote is about); "it" and "they" are left unresolved
+            who = ctx.person_pronoun(sa.start + tag.start(1)) if tag.group(1).lower() in ("he", "she") else None
+            return f.actor(who, sent_a, sa.start + tag.start(1)), m.group(0)
         for v in reversed(list(p["speech"].finditer(before, m.start() + 1))):
             later = p["speech_before_quote"].match(before, v.start())
             speaker = f.critic_at(sent_a, sa.start + v.start()) if later else None

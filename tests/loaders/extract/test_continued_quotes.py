@@ -37,3 +37,12 @@ def test_the_person_after_a_role_speaks_the_quote(speaker: str) -> None:
     ex = extract(text)
     labels = key_label(ex)
     assert {labels[c.critic] for c in ex.criticisms} == {"Ann Ruiz"}
+
+
+def test_a_parenthetical_tag_after_a_name_does_not_make_the_name_speak() -> None:
+    """'Midjourney, it says, is “…”': the statement is about Midjourney, spoken by whoever "it" is."""
+    text = ('Halden Studios sued Vantage Robotics on Monday. It says the firm removed its safeguards. Vantage '
+            'Robotics, it says, is "fully aware of the alarming scale of piracy and infringement."')
+    ex = extract(text)
+    labels = key_label(ex)
+    assert "Vantage Robotics" not in {labels[c.critic] for c in ex.criticisms}
