@@ -58,12 +58,14 @@ def clean(text: str) -> str:
     return _single_quotes(text) if "'" in text or "‘" in text else text
 
 
-# single quotes that may open a quotation (after a space or bracket, before a word), close one (after a word, before
-# a space or punctuation) and the double quotes around them (a single quote inside a double-quoted span is a quote
-# within a quote and stays one); a mark between two letters ("don't") is neither
-_SINGLE_OR_DOUBLE = re.compile(r"(?P<open>(?<![^\s(\[—–/-])['‘](?=[^\s'‘’\"“”]))"
-                               r"|(?P<close>(?<=[^\s'‘’\"“”])['’](?![^\s.,;:!?)\]—–-]))|[\"“”\n]")
-# an opening mark that is an apostrophe of elision: "'90s", "rock 'n' roll", "'em", "'til", "'cause"
+# the marks a quotation may be made of, and the line ends that close what is open: scanned for these alone (most
+# characters are none), each single quote then read by its neighbours: it opens a quotation after a space or bracket
+# and before a word, closes one after a word and before a space or punctuation; between two letters ("don't") it
+# does neither. A single quote inside a double-quoted span is a quote within a quote and stays one.
+_MARKS = re.compile(r"['‘’\"“”\n]")
+_OPEN_AFTER = frozenset("([—–/-")
+_CLOSE_BEFORE = frozenset(".,;:!?)]—–-")
+_QUOTE_CHARS = frozenset("'‘’\"“”")
 # the next paragraph opens with a quotation mark: the quote open at a paragraph's end goes on there
 _REOPENED = re.compile(r"\s+['‘](?=\w)")
 _ELISION = re.compile(r"(?:n['’](?!\w)|(?:\d\d?s?|em|til|cause|cos|tis|twas|bout|round)\b)", re.I)
@@ -78,6 +80,18 @@ def _headline_end(text: str) -> int:
     return end
 
 
+def _single_kind(text: str, i: int, n: int) -> str:
+    """Whether the single quote at ``i`` may open a quotation ("open"), close one ("close"), or neither ("none")."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < n else ""
+    if (before.isspace() or before in _OPEN_AFTER) and after and not after.isspace() and after not in _QUOTE_CHARS:
+        return "open" if text[i] != "’" else "none"
+    if i and not before.isspace() and before not in _QUOTE_CHARS and (
+            not after or after.isspace() or after in _CLOSE_BEFORE):
+        return "close" if text[i] != "‘" else "none"
+    return "none"
+
+
 def _single_quotes(text: str) -> str:
     """``text`` with single quotes used as quotation marks turned into “ ”, so that every rule reads one kind of
     quotation mark: an opening mark paired with the next closing mark of its line; an unpaired mark is an apostrophe
@@ -85,17 +99,23 @@ def _single_quotes(text: str) -> str:
     name an organisation for the person whose words the article then quotes."""
     chars: list[str] | None = None
     opened, in_double, inner = -1, False, []
-    for m in _SINGLE_OR_DOUBLE.finditer(text, _headline_end(text)):
+    n = len(text)
+    for m in _MARKS.finditer(text, _headline_end(text)):
         c, i = m.group(0), m.start()
-        if m.group("open"):
+        if 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+            continue  # "don't", "Altman's": an apostrophe between letters, the most common mark by far
+        kind = _single_kind(text, i, n) if c in "'‘’" else ""
+        if kind == "open":
             if opened < 0 and not in_double and not _ELISION.match(text, i + 1):
                 opened, inner = i, []
-        elif m.group("close"):
+        elif kind == "close":
             if opened >= 0:
                 chars = chars if chars is not None else list(text)
                 chars[opened], chars[i], opened = "“", "”", -1
-                for n, at in enumerate(inner):  # the quote within the quote swaps to single marks
-                    chars[at] = "’" if text[at] == "”" or (text[at] == '"' and n % 2) else "‘"
+                for k, at in enumerate(inner):  # the quote within the quote swaps to single marks
+                    chars[at] = "’" if text[at] == "”" or (text[at] == '"' and k % 2) else "‘"
+        elif kind:
+            continue  # an apostrophe
         elif c == "\n":
             if opened >= 0 and _REOPENED.match(text, i):
                 # a quote going on in the next paragraph, which opens again: "said: 'A …¶'B …'"
