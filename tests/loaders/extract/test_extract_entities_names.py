@@ -427,3 +427,17 @@ def test_a_well_known_name_is_not_the_short_form_of_its_productions_company() ->
                  "nothing about the agreement.")
     found = labels(ex, "Organization")
     assert {"Electronic Arts Productions", "Electronic Arts", "Harlow Productions"} <= set(found), found
+
+
+@pytest.mark.parametrize("given", ["François", "Francois", "José", "Zoë", "Søren", "Björn", "Adrián"])
+def test_accented_given_names_are_known_with_and_without_accents(given: str) -> None:
+    from loaders.extract.lexicon import lexicon
+    from loaders.extract.name_cues import first_name
+
+    assert first_name(given, lexicon())
+
+
+@pytest.mark.parametrize("name", ["François Delmare", "Björn Halvorsen", "José Quintaval"])
+def test_a_sentence_initial_name_with_an_accented_given_name_is_a_person(name: str) -> None:
+    text = f"{name}, creator of the Quillbench benchmark, separately rejected the company's claim."
+    assert name in labels(extract(text), "Person")
