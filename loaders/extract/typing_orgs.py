@@ -10,6 +10,8 @@ from loaders.extract.name_cues import LOWER_NEXT, first_name, is_place, name_of_
 from loaders.extract.schema import TypedMention
 from loaders.extract.typing_cues import (
     ACRONYM_AFTER,
+    CALLED,
+    CALLED_WORDS,
     CAP_WORD_BEFORE,
     FOREIGN_ARTICLES,
     MODIFIER_USE,
@@ -28,10 +30,12 @@ from loaders.extract.typing_cues import (
     MentionCues,
     ends_with,
     last_run,
+    may_hold,
     name_like,
     name_words,
     registered,
     single_org_like,
+    tail_words,
 )
 
 
@@ -100,9 +104,12 @@ def field(c: MentionCues) -> TypedMention | None:
 
 @registered("typing.org_before.v1")
 def org_before(c: MentionCues) -> TypedMention | None:
-    """An organisation cue word right before ("the startup X"), unless a given name starts a personal name."""
+    """An organisation cue word right before ("the startup X"), or "called" after one ("a startup called X"), unless
+    a given name starts a personal name."""
     words = c.words
-    if c.cue_org and (not name_like(words[:1]) or words[0] not in c.lex.first_names):
+    called = not c.cue_org and c.glued and may_hold(c.low_before, CALLED_WORDS) and CALLED.search(c.before) and \
+        ends_with(tail_words(CALLED.sub("", c.before)), c.lex.org_cues, 2)
+    if (c.cue_org or called) and (not name_like(words[:1]) or words[0] not in c.lex.first_names):
         return TypedMention(mention=c.m, type="Organization", cue="org-before", label=c.surface)
     return None
 
@@ -223,6 +230,8 @@ def single_default(c: MentionCues) -> TypedMention | None:
     if not ((not m.sentence_initial or verb_next or camel) and not in_title and
             single_org_like(surface, c.lex, c.doc.lower_vocab)):
         return None
+    if surface[1:].islower() and surface.lower() in c.lex.common_words and not (verb_next or m.possessive):
+        return None  # "allege in Court", "its Family plan": a common word capitalised, unless it acts as a firm
     nxt = after.split(None, 1)[0].lower() if after.strip() else ""
     if MODIFIER_USE.search(before[-12:]) and NOUN_NEXT.match(after) and nxt not in c.lex.role_words:
         return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm

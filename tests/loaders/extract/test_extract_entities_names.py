@@ -131,6 +131,9 @@ def test_parts_of_laws_and_sentence_initial_prepositions_are_not_entities(text: 
     ("Regulators in the West have moved faster than Zentrix Labs expected.", "West"),
     ("All times Pacific. Zentrix Labs opened the event at noon.", "Pacific"),
     ("The union has reached agreements covering AI with Hollywood studios and Zentrix Labs.", "Hollywood"),
+    ("The regulator said it would allege in Court that Zentrix Labs misled buyers.", "Court"),
+    ("Zentrix Labs raised the price of its Personal and Family plans by 30 per cent.", "Family"),
+    ("He said the ruling violated the Constitution of the United States, and Zentrix Labs agreed.", "Constitution"),
 ])
 def test_generic_and_modifying_capitalised_words_are_not_organisations(text: str, word: str) -> None:
     assert labels(extract(text)).get(word) != "Organization"
@@ -441,3 +444,9 @@ def test_accented_given_names_are_known_with_and_without_accents(given: str) -> 
 def test_a_sentence_initial_name_with_an_accented_given_name_is_a_person(name: str) -> None:
     text = f"{name}, creator of the Quillbench benchmark, separately rejected the company's claim."
     assert name in labels(extract(text), "Person")
+
+
+@pytest.mark.parametrize("cue", ["startup", "company", "firm"])
+def test_a_common_word_called_by_an_organisation_noun_is_an_organisation(cue: str) -> None:
+    text = f"Subway cars were plastered with ads for an AI {cue} called Lantern. Lantern sells a $99 pendant."
+    assert labels(extract(text)).get("Lantern") == "Organization"
