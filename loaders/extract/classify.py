@@ -29,7 +29,8 @@ Rule = Callable[[MentionCues], TypedMention | None]
 # once the lexicons have not decided), then the shape of the name; a mention no rule reads stays untyped
 LEXICAL_RULES: tuple[Rule, ...] = (lexical.known, lexical.no_actor, lexical.head_for)
 CONTEXT_RULES: tuple[Rule, ...] = (
-    orgs.city_of_region, products.media_name, people.nickname, people.honorific, people.titled, orgs.person_of,
+    orgs.city_of_region, orgs.ampersand, products.media_name, people.nickname, people.honorific, people.titled,
+    orgs.person_of,
     products.versioned, products.maker_product, products.model_name, products.product_before, orgs.at_org,
     orgs.institution, orgs.administration, products.made_by, orgs.field, people.apposition, orgs.org_before,
     products.product_head, orgs.org_suffix, products.product_after, products.launch_object, products.quoted_product,

@@ -114,6 +114,24 @@ def org_before(c: MentionCues) -> TypedMention | None:
     return None
 
 
+# an owner written before a name ("its", "the app's"): the name is then a part of what it owns
+OWNER_BEFORE = re.compile(r"(?:\b(?:its|his|her|their|our)|[’']s)\s+$", re.I)
+
+
+@registered("typing.ampersand.v1")
+@name_words(2)
+def ampersand(c: MentionCues) -> TypedMention | None:
+    """Names joined by "&" ("Allen & Overy", "Procter & Gamble"): in the news a firm's name, not two people."""
+    words = c.words
+    if "&" not in words[1:-1] or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return None
+    if OWNER_BEFORE.search(c.before[-12:]) and NOUN_NEXT.match(c.after):
+        return None  # "the app's Data & Privacy settings": a part of something owned, not a firm
+    if not all(w.lower() in c.lex.common_words for w in words if w != "&"):
+        return TypedMention(mention=c.m, type="Organization", cue="ampersand", label=c.surface)
+    return None
+
+
 @registered("typing.org_suffix.v1")
 def org_suffix(c: MentionCues) -> TypedMention | None:
     """A name ending in an organisation's word ("Veyra Labs", "example.ai"); "Austin Independent School District"

@@ -298,3 +298,17 @@ def test_a_plural_common_noun_starts_a_publication_not_a_reporter(text: str, nam
 def test_autonomous_vehicle_abbreviations_are_no_names(word: str) -> None:
     text = f"Zentrix said it would study the {word}'s response to this kind of rare event."
     assert word not in labels(extract(text)), labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("Weinberg was a first-year associate at Corvell & Dunmore when he started.", "Corvell & Dunmore"),
+    ("In February, Haskell & Trevor decided to integrate the tool.", "Haskell & Trevor"),
+    ("The suit was filed by Eisenfeld & Marr LLP and two other firms.", "Eisenfeld & Marr LLP"),
+])
+def test_names_joined_by_an_ampersand_are_a_firm(text: str, firm: str) -> None:
+    assert labels(extract(text)).get(firm) == "Organization", labels(extract(text))
+
+
+def test_an_owned_section_joined_by_an_ampersand_is_not_a_firm() -> None:
+    got = labels(extract("Users can switch it off in the app's Data & Privacy settings, Quillbyte said."))
+    assert "Data & Privacy" not in got, got
