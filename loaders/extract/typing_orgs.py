@@ -4,6 +4,7 @@ head word, an organisation cue word, a legal suffix, a place context, and a lone
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from loaders.extract.lexicon import fold, place_population
 from loaders.extract.name_cues import LOWER_NEXT, first_name, is_place, name_of_place
@@ -84,7 +85,11 @@ def institution(c: MentionCues) -> TypedMention | None:
 def administration(c: MentionCues) -> TypedMention | None:
     """"the Biden administration", "X Foundation": the name and the body after it."""
     if am := c.p["admin_after"].match(c.after):
-        return TypedMention(mention=c.m, type="Organization", cue="admin", label=f"{c.surface} {am.group(1)}")
+        # the mention spans the body's word too: "Trump" of "the Trump administration" is no writing of the person's
+        # name (so neither an alias of the body nor a surface a later "Trump said" could join)
+        end = c.m.end + am.end(1)
+        body = replace(c.m, end=end, text=c.text[c.m.start:end])
+        return TypedMention(mention=body, type="Organization", cue="admin", label=f"{c.surface} {am.group(1)}")
     return None
 
 

@@ -152,3 +152,33 @@ def test_a_name_known_as_another_after_a_description_is_its_alias() -> None:
     person = next(e for e in extract(text).entities if e.label == "Darnell Okafor")
     assert "DKTECH" in person.aliases
     assert "DKTECH" not in labels(extract(text))
+
+
+def _entity_at(text: str, word: str, nth: int = 0) -> str:
+    """The label of the entity the nth writing of ``word`` resolves to ("" when none)."""
+    ex = extract(text)
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return next((e.label for e in ex.entities if any(sp.start == start for sp in e.mentions)), "")
+
+
+@pytest.mark.parametrize(("text", "nth", "label"), [
+    # a surname acting on its own is the person's, not the body named after them
+    ("President Dana Whitcombe signed the order. The Whitcombe administration said the rules would change. "
+     "Whitcombe said he was pleased.", 2, "Dana Whitcombe"),
+    # written as a modifier of a policy, or in the possessive, it stands for the administration
+    ("President Dana Whitcombe signed the order. The Whitcombe administration defended it. "
+     "Critics said the new Whitcombe rules would weaken exports.", 2, "Whitcombe administration"),
+    ("President Dana Whitcombe signed the order. The Whitcombe administration defended it. "
+     "His successor would repeal Whitcombe's AI rules.", 2, "Whitcombe administration"),
+])
+def test_a_bare_surname_is_the_person_unless_it_modifies_like_the_administration(text: str, nth: int,
+                                                                                    label: str) -> None:
+    assert _entity_at(text, "Whitcombe", nth) == label
+
+
+def test_an_administration_named_after_a_person_does_not_take_the_surname_as_alias() -> None:
+    ex = extract("President Dana Whitcombe signed it. The Whitcombe administration said the rules would change.")
+    admin = next(e for e in ex.entities if e.label == "Whitcombe administration")
+    assert "Whitcombe" not in admin.aliases
