@@ -245,6 +245,28 @@ class _Resolver:
             _NOUN_AFTER.match(text, m.end) is not None
         return ci if m.possessive or modifier else None
 
+    def _salient_namesake(self, t: TypedMention) -> tuple[bool, int | None]:
+        """Whether several people share the surname a single word is ("Raine" of Matthew, Adam and Maria Raine), and
+        then the one last written in full as a sentence's subject before it ("Matthew Raine, whose son, Adam Raine,
+        ..."); None when no such person (a namesake named only inside a clause is not who a bare surname means)."""
+        m = t.mention
+        if " " in m.text or not m.text[:1].isupper() or \
+                (t.type is not None and t.type != "Person" and t.cue not in _DEFAULT_CUES):
+            return False, None
+        best, best_pos = None, -1
+        namesakes = 0
+        for ci in self.word_index.get(fold(m.text), ()):
+            c = self.clusters[ci]
+            words = _forms(c.label())[0] if c.type == "Person" and c.labels else ()
+            if len(words) < 2 or words[-1] != m.text:
+                continue
+            namesakes += 1
+            for it in c.items:
+                pos = it.mention.start
+                if it.mention.sentence_initial and " " in it.mention.text and best_pos < pos < m.start:
+                    best, best_pos = ci, pos
+        return (True, best) if namesakes > 1 else (False, None)
+
     def _known_surname(self, t: TypedMention) -> str | None:
         """The full name of the well-known person whose surname a single word is ("Nadella" -> "Satya Nadella"),
         when nothing but a default reading typed the word (no cue of its own and no fuller name in the text)."""
@@ -356,6 +378,10 @@ class _Resolver:
                 ci = surface_of.get(fold(t.mention.text))
             if ci is None:
                 ci = self._long_match(t.mention.text, typed=t.type, definite=after_the(text, t.mention.start))
+            if ci is None:
+                shared, ci = self._salient_namesake(t)
+                if shared and ci is None:
+                    continue  # ambiguous between namesakes: no one rather than a wrong one or a firm "Garrow"
             if ci is None and (person := self._known_surname(t)) is not None:
                 self._add(i, replace(t, type="Person", cue="known-surname"), "Person", person)
                 surface_of.setdefault(fold(t.mention.text), self.assign[i])

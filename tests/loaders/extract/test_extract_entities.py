@@ -182,3 +182,19 @@ def test_an_administration_named_after_a_person_does_not_take_the_surname_as_ali
     ex = extract("President Dana Whitcombe signed it. The Whitcombe administration said the rules would change.")
     admin = next(e for e in ex.entities if e.label == "Whitcombe administration")
     assert "Whitcombe" not in admin.aliases
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # the subject written in full is who a later bare surname means, not a namesake inside a clause
+    ("Tobin Garrow, whose son, Ezra Garrow, died in April, told senators the chatbot failed him. "
+     '"It groomed my child," said Garrow, a father from Ohio.', "Tobin Garrow"),
+    ("Ezra Garrow left the company in May, and his brother, Tobin Garrow, stayed. "
+     "Garrow said on Monday that the board had been misled.", "Ezra Garrow"),
+])
+def test_a_surname_shared_by_two_people_is_the_one_last_named_as_a_subject(text: str, label: str) -> None:
+    assert _entity_at(text, "Garrow", 2) == label
+
+
+def test_a_surname_shared_by_two_people_named_only_in_clauses_is_no_one() -> None:
+    text = "The suit names his son, Ezra Garrow, and his wife, Nadia Garrow. Garrow said the chatbot failed him."
+    assert _entity_at(text, "Garrow", 2) == ""
