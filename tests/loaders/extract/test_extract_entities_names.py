@@ -163,9 +163,17 @@ def test_a_company_named_like_a_city_stays_a_company() -> None:
      "Office of the Information Commissioner of Ruritania"),
     ("The head of the Conseil de la Concurrence warned Zentrix Labs on Monday.", "Conseil de la Concurrence"),
     ("Talvane Holdings, Inc. sued Zentrix Labs for copyright infringement.", "Talvane Holdings, Inc"),
+    ("The union struck a deal with the Alliance of Stage and Screen Producers last year.",
+     "Alliance of Stage and Screen Producers"),
+    ("He joined the Association of Film and Television Editors in May.", "Association of Film and Television Editors"),
 ])
 def test_institution_names_go_on_over_lists_and_small_words(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+def test_a_body_of_members_and_a_second_name_stay_apart() -> None:
+    got = labels(extract("The Association of Film met Zentrix Labs and Quillbyte Engineers on Monday."))
+    assert "Association of Film" in got and "Zentrix Labs and Quillbyte Engineers" not in got, got
 
 
 @pytest.mark.parametrize(("text", "name"), [
