@@ -312,3 +312,12 @@ def test_names_joined_by_an_ampersand_are_a_firm(text: str, firm: str) -> None:
 def test_an_owned_section_joined_by_an_ampersand_is_not_a_firm() -> None:
     got = labels(extract("Users can switch it off in the app's Data & Privacy settings, Quillbyte said."))
     assert "Data & Privacy" not in got, got
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("After she declined, he contacted her agent, Dana Whitcombe, in mid-May.", "Dana Whitcombe", "Person"),
+    ("He asked his longtime assistant Tobin Garrow to call the studio.", "Tobin Garrow", "Person"),
+    ("Quillbyte launched an AI agent called Devin Marlo last year.", "Devin Marlo", "Product"),
+])
+def test_a_persons_agent_or_assistant_is_a_person_an_ai_agent_a_product(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
