@@ -31,6 +31,14 @@ def _person_shaped(text: str, doc: TextDoc, lex: Lexicon) -> bool:
                 for w in words)
 
 
+def _uncommon(m: Mention, lex: Lexicon) -> bool:
+    """A name opening a sentence that cannot be an ordinary word written there ("Casetext and Klarity are ..."): one
+    word, no common word, stopword or given name."""
+    w = m.text
+    return " " not in w and w.isalpha() and w.lower() not in lex.common_words and \
+        w.lower() not in lex.stopwords and w not in lex.first_names and w not in lex.generic_caps
+
+
 def _list_end(items: list[TypedMention], i: int, text: str) -> int:
     """Index of the last name coordinated with the name at i in one list ("NATO, Euroclear and SWIFT")."""
     j, n = i, len(items)
@@ -57,7 +65,7 @@ def _type_list(items: list[TypedMention], i: int, j: int, doc: TextDoc, lex: Lex
         if strong and items[k].cue == "single-default" and items[k].type != strong:
             # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
             items[k] = replace(items[k], type=strong, cue="list")
-        elif items[k].type is None and not items[k].mention.sentence_initial and \
+        elif items[k].type is None and (not items[k].mention.sentence_initial or _uncommon(items[k].mention, lex)) and \
                 items[k].mention.text not in lex.demonyms and not plural_common(items[k].mention.text, lex) and \
                 items[k].mention.text.lower() not in doc.lower_vocab and \
                 (best != "Person" or _person_shaped(items[k].mention.text, doc, lex)):

@@ -321,3 +321,14 @@ def test_an_owned_section_joined_by_an_ampersand_is_not_a_firm() -> None:
 ])
 def test_a_persons_agent_or_assistant_is_a_person_an_ai_agent_a_product(text: str, name: str, etype: str) -> None:
     assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The company is not alone. Lexvane and Klarity are among the firms building legal tools.", "Lexvane",
+     "Organization"),
+    # an ordinary word opening the sentence stays no name
+    ("The rules are strict. Defendants and Quillbyte Labs are due in court.", "Defendants", None),
+])
+def test_a_sentence_opening_name_takes_its_coordinated_partners_type(text: str, name: str,
+                                                                     etype: str | None) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
