@@ -234,6 +234,10 @@ def acronym_defined(c: MentionCues) -> TypedMention | None:
     return None
 
 
+# a verb in the past tense right after a sentence's first word ("Kotaku summed up the case"): the word acts
+PAST_NEXT = re.compile(r"^\s+(?:also\s+)?[a-z]{2,}(?<!e)ed\b")
+
+
 @registered("typing.single_default.v1")
 @name_words(1, 1)
 def single_default(c: MentionCues) -> TypedMention | None:
@@ -246,7 +250,8 @@ def single_default(c: MentionCues) -> TypedMention | None:
     in_title = bool(CAP_WORD_BEFORE.search(before[-30:], last_run(before[-30:], ""))) or \
         (after.lstrip().startswith(":") and m.start - c.s.start < 60) \
         or after.lstrip("…. ")[:1].isupper()
-    verb_next = VERB_NEXT.match(after)
+    verb_next = VERB_NEXT.match(after) or (m.sentence_initial and PAST_NEXT.match(after)
+                                           and surface.lower() not in c.lex.common_words)
     if verb_next and m.sentence_initial and surface.endswith("s") and PLURAL_VERB.match(after):
         verb_next = None  # "Workers are being ...": a plural noun; a company takes a singular verb
     camel = surface.isalpha() and not surface.isupper() and any(ch.isupper() for ch in surface[1:])

@@ -332,3 +332,13 @@ def test_a_persons_agent_or_assistant_is_a_person_an_ai_agent_a_product(text: st
 def test_a_sentence_opening_name_takes_its_coordinated_partners_type(text: str, name: str,
                                                                      etype: str | None) -> None:
     assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The tech press was less restrained. Gamevane summed up the case with a headline.", "Gamevane", "Organization"),
+    # a common word opening the sentence before a past tense is no firm
+    ("The press was less restrained. Nobody expected the case to settle.", "Nobody", None),
+])
+def test_an_unknown_word_opening_a_sentence_before_a_past_tense_acts_as_a_firm(text: str, name: str,
+                                                                             etype: str | None) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
