@@ -3,6 +3,7 @@ coordinated names share a type, and one surface read weakly takes the type of it
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -29,6 +30,9 @@ def _person_shaped(text: str, doc: TextDoc, lex: Lexicon) -> bool:
         words[-1] not in lex.org_suffixes and ORG_HEAD_INSIDE.isdisjoint(words) and \
         not any(w.lower() in doc.lower_vocab or w.lower() in lex.stopwords or w in lex.generic_caps
                 for w in words)
+
+
+_AND = re.compile(r"\s+(?:and|&|or)\s+")  # (not "Consequently, OpenAI": a comma after an opening adverb)
 
 
 def _uncommon(m: Mention, lex: Lexicon) -> bool:
@@ -65,7 +69,9 @@ def _type_list(items: list[TypedMention], i: int, j: int, doc: TextDoc, lex: Lex
         if strong and items[k].cue == "single-default" and items[k].type != strong:
             # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
             items[k] = replace(items[k], type=strong, cue="list")
-        elif items[k].type is None and (not items[k].mention.sentence_initial or _uncommon(items[k].mention, lex)) and \
+        elif items[k].type is None and (not items[k].mention.sentence_initial or
+                                         (_uncommon(items[k].mention, lex) and k < j and _AND.fullmatch(
+                                             doc.clean, items[k].mention.end, items[k + 1].mention.start))) and \
                 items[k].mention.text not in lex.demonyms and not plural_common(items[k].mention.text, lex) and \
                 items[k].mention.text.lower() not in doc.lower_vocab and \
                 (best != "Person" or _person_shaped(items[k].mention.text, doc, lex)):

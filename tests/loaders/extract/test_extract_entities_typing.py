@@ -328,6 +328,7 @@ def test_a_persons_agent_or_assistant_is_a_person_an_ai_agent_a_product(text: st
      "Organization"),
     # an ordinary word opening the sentence stays no name
     ("The rules are strict. Defendants and Quillbyte Labs are due in court.", "Defendants", None),
+    ("They built the voice. Consequently, Quillbyte Labs agreed to take it down.", "Consequently", None),
 ])
 def test_a_sentence_opening_name_takes_its_coordinated_partners_type(text: str, name: str,
                                                                      etype: str | None) -> None:
