@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from loaders.extract.lexicon import Lexicon
 from loaders.extract.lexicon import words as word_list
-from loaders.extract.name_cues import DISTINCT_BODIES, orgs_before_titles
+from loaders.extract.name_cues import DISTINCT_BODIES, is_place, orgs_before_titles
 from loaders.extract.schema import Mention, TextDoc, TypedMention
 from loaders.extract.typing_cues import (
     LIST_SEP,
@@ -158,8 +158,11 @@ def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc,
                     t.mention.sentence_initial and " " not in word and word not in mid_sentence and
                     (m.group or word.lower() in doc.lower_vocab or word.lower() in lex.common_words)) or (
                     t.mention.sentence_initial and word not in mid_sentence and
-                    all(w.lower() in lex.common_words or w in lex.generic_caps for w in word.split())):
-                continue  # "Legal experts say", "Tech YouTuber X", "Independent AI researcher X": adjectives
+                    all(w.lower() in lex.common_words or w in lex.generic_caps for w in word.split())) or (
+                    " " in word and all(w.lower() in lex.role_modifiers or is_place(w, lex) for w in word.split())):
+                # "Legal experts say", "Tech YouTuber X", "Independent AI researcher X": adjectives; "Senior U.S.
+                # District Judge X": the title's own modifier and country
+                continue
             if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
                 # "Microsoft Gaming chief executive X": a maker's line that has executives is a division
                 items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)

@@ -234,6 +234,8 @@ def acronym_defined(c: MentionCues) -> TypedMention | None:
     return None
 
 
+# a number after a short acronym, not a year ("AB 2839", "SB 1047", "HR 5"): a bill's or a code's number
+BILL_NUMBER = re.compile(r"^\s+(?!(?:19|20)\d\d\b)\d{1,5}\b")
 # a verb in the past tense right after a sentence's first word ("Kotaku summed up the case"): the word acts
 PAST_NEXT = re.compile(r"^\s+(?:also\s+)?[a-z]{2,}(?<!e)ed\b")
 
@@ -260,6 +262,8 @@ def single_default(c: MentionCues) -> TypedMention | None:
         return None
     if surface[1:].islower() and surface.lower() in c.lex.common_words and not (verb_next or m.possessive):
         return None  # "allege in Court", "its Family plan": a common word capitalised, unless it acts as a firm
+    if surface.isupper() and BILL_NUMBER.match(after):
+        return TypedMention(mention=m)  # "AB 2839", "SB 1047": a bill's number, no body
     nxt = after.split(None, 1)[0].lower() if after.strip() else ""
     if MODIFIER_USE.search(before[-12:]) and NOUN_NEXT.match(after) and nxt not in c.lex.role_words:
         return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm
