@@ -193,6 +193,8 @@ def _place(c: MentionCues) -> bool:
     if len(words) == 2 and (words[0] in PLACE_WORDS or words[1] in PLACE_WORDS) and \
             words[0] not in c.lex.first_names:
         return True  # "County Clare", "Orange County"
+    if len(words) > 2 and words[-1] in PLACE_WORDS and place_population(" ".join(words[:-1])) is not None:
+        return True  # "Los Angeles County", "San Gabriel Valley": a known place's county or valley
     pop = place_population(m.text)
     if pop is None:
         return False

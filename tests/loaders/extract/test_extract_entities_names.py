@@ -143,6 +143,14 @@ def test_generic_and_modifying_capitalised_words_are_not_organisations(text: str
 
 
 @pytest.mark.parametrize(("text", "place"), [
+    ("The ban passed, according to the Los Angeles County registrar, and Zentrix Labs objected.", "Los Angeles County"),
+    ("Voters across the San Gabriel Valley rejected the data centre that Zentrix Labs proposed.", "San Gabriel Valley"),
+])
+def test_a_known_places_county_or_valley_is_a_place(text: str, place: str) -> None:
+    assert labels(extract(text)).get(place) == "Place", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "place"), [
     ("The hospital groups in Marseille and Lyon use the Zentrix Labs software.", "Lyon"),
     ("The letter from Senator Dana Pruitt of Indiana asked Zentrix Labs to stop.", "Indiana"),
 ])
