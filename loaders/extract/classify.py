@@ -94,4 +94,5 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
     typer = _Typer(doc, lex)
     items = [typer.type_one(m) for m in mentions.mentions]
     agree(items, mentions.mentions, doc, lex)
+    orgs.drop_instrument_acronyms(items, doc.clean)
     return TypedMentions(items=items)

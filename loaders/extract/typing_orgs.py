@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from loaders.extract.lexicon import fold, place_population
+from loaders.extract.mention_ends import INSTRUMENTS
 from loaders.extract.name_cues import LOWER_NEXT, first_name, is_place, name_of_place
 from loaders.extract.schema import TypedMention
 from loaders.extract.typing_cues import (
@@ -242,6 +243,33 @@ BILL_NUMBER = re.compile(r"^\s+(?!(?:19|20)\d\d\b)\d{1,5}\b")
 PAST_NEXT = re.compile(r"^\s+(?:also\s+)?[a-z]{2,}(?<!e)ed\b")
 
 
+# the capitalised words right before an acronym in parentheses ("Interim Final Rule (")
+_DEFINED_BEFORE = re.compile(r"((?:[A-Z][\w-]*\s+){1,6})\($")
+
+
+def _instrument_acronym(surface: str, before: str) -> bool:
+    """Whether an acronym in parentheses abbreviates the legal instrument written before it ("Interconnection
+    Service Agreement (ISA)", "Interim Final Rule (IFR)")."""
+    d = _DEFINED_BEFORE.search(before)
+    words = d.group(1).split() if d else []
+    return bool(words) and words[-1] in INSTRUMENTS and "".join(w[0] for w in words).endswith(surface)
+
+
+def drop_instrument_acronyms(items: list[TypedMention], text: str) -> None:
+    """Every writing of an acronym the text defines for a legal instrument is no name ("... Agreement (ISA)": the
+    later "the ISA" too), unless a lexicon or a strong cue typed it."""
+    acronyms = {t.mention.text for t in items if t.mention.text.isupper() and
+                text[t.mention.start - 1:t.mention.start] == "(" and
+                _instrument_acronym(t.mention.text, text[max(0, t.mention.start - 80):t.mention.start])}
+    for i, t in enumerate(items):
+        if t.mention.text in acronyms and t.cue in _DEFAULT_READINGS:
+            items[i] = TypedMention(mention=t.mention)
+
+
+# the readings a name gets by default only (an unknown capitalised word, an item of a typed list, agreement)
+_DEFAULT_READINGS = frozenset({"", "single-default", "list", "agree:single-default", "agree:list", "product-before"})
+
+
 @registered("typing.single_default.v1")
 @name_words(1, 1)
 def single_default(c: MentionCues) -> TypedMention | None:
@@ -264,8 +292,9 @@ def single_default(c: MentionCues) -> TypedMention | None:
         return None
     if surface[1:].islower() and surface.lower() in c.lex.common_words and not (verb_next or m.possessive):
         return None  # "allege in Court", "its Family plan": a common word capitalised, unless it acts as a firm
-    if surface.isupper() and BILL_NUMBER.match(after):
-        return TypedMention(mention=m)  # "AB 2839", "SB 1047": a bill's number, no body
+    if surface.isupper() and (BILL_NUMBER.match(after) or _instrument_acronym(surface, before)):
+        # "AB 2839", "SB 1047": a bill's number; "Interim Final Rule (IFR)": an instrument's acronym; no body
+        return TypedMention(mention=m)
     nxt = after.split(None, 1)[0].lower() if after.strip() else ""
     if MODIFIER_USE.search(before[-12:]) and NOUN_NEXT.match(after) and nxt not in c.lex.role_words:
         return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm

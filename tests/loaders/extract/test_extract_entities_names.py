@@ -469,3 +469,20 @@ def test_a_sentence_initial_name_with_an_accented_given_name_is_a_person(name: s
 def test_a_common_word_called_by_an_organisation_noun_is_an_organisation(cue: str) -> None:
     text = f"Subway cars were plastered with ads for an AI {cue} called Lantern. Lantern sells a $99 pendant."
     assert labels(extract(text)).get("Lantern") == "Organization"
+
+
+@pytest.mark.parametrize(("text", "not_names"), [
+    ("The regulator rejected an amended Interconnection Service Agreement (ISA) for the site. The ISA was "
+     "filed by Zentrix Labs in May.", ("Interconnection Service Agreement", "ISA")),
+    ("The Interim Final Rule (IFR) caps chip sales, Zentrix Labs said.", ("Interim Final Rule", "IFR")),
+    ("Zentrix Labs breached the General Data Protection Regulation, the watchdog said.",
+     ("General Data Protection Regulation",)),
+])
+def test_legal_instruments_and_their_acronyms_are_no_actors(text: str, not_names: tuple[str, ...]) -> None:
+    got = labels(extract(text))
+    assert not set(not_names) & set(got), got
+
+
+def test_a_body_named_after_what_it_regulates_stays_a_body() -> None:
+    got = labels(extract("The State Administration for Market Regulation fined Zentrix Labs on Monday."))
+    assert got.get("State Administration for Market Regulation") == "Organization", got
