@@ -137,6 +137,7 @@ def test_parts_of_laws_and_sentence_initial_prepositions_are_not_entities(text: 
     ("He sued to stop the state from enforcing the law, AB 2839, after posting a video.", "AB"),
     ("The governor vetoed SB 1047 last year, and Zentrix Labs welcomed it.", "SB"),
     ("Senior U.S. District Judge Dana Pruitt wrote that the law was flawed.", "Senior U.S."),
+    ("Rep. Dana Pruitt, D-Calif., said Zentrix Labs had misled the committee.", "D-Calif"),
 ])
 def test_generic_and_modifying_capitalised_words_are_not_organisations(text: str, word: str) -> None:
     assert labels(extract(text)).get(word) != "Organization"
