@@ -45,6 +45,9 @@ def _surnames() -> dict[str, str]:
     return {w: names[0] for w, names in seen.items() if len(set(names)) == 1 and lex.known.get(fold(w)) is None}
 
 
+_LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "AG", "SA"})
+
+
 @dataclass
 class _Cluster:
     """An entity being built: its type, the names it is written as and its mentions."""
@@ -61,6 +64,11 @@ class _Cluster:
         """The canonical label: the lexicon's, else the fullest written name."""
         if self._cache is None or self._cache[0] != len(self.labels):
             best = max(self.labels, key=lambda pl: (pl[0], len(pl[1].split()), len(pl[1])))[1]
+            generic = lexicon().generic_caps
+            fuller = [sf for sf in self.surfaces if sf.startswith(best + " ") and
+                      not any(w in _LEGAL_FORMS or w in generic for w in sf[len(best):].split())]
+            if fuller:
+                best = max(fuller, key=len)
             self._cache = (len(self.labels), best)
         return self._cache[1]
 

@@ -198,3 +198,18 @@ def test_a_surname_shared_by_two_people_is_the_one_last_named_as_a_subject(text:
 def test_a_surname_shared_by_two_people_named_only_in_clauses_is_no_one() -> None:
     text = "The suit names his son, Ezra Garrow, and his wife, Nadia Garrow. Garrow said the chatbot failed him."
     assert _entity_at(text, "Garrow", 2) == ""
+
+
+@pytest.mark.parametrize(("text", "label", "short"), [
+    # wire copy names a well-known company in full first: the document's fullest name is its label
+    ("Italy's antitrust authority ordered Meta Platforms to suspend the terms. Meta said it would appeal.",
+     "Meta Platforms", "Meta"),
+    # a generic word after the name is no fuller name
+    ("Meta said its Meta AI assistant had a billion users.", "Meta", None),
+])
+def test_a_well_known_company_is_labelled_by_the_fullest_name_the_text_writes(text: str, label: str,
+                                                                              short: str | None) -> None:
+    ex = extract(text)
+    org = next(e for e in ex.entities if e.type == "Organization" and e.label.startswith("Meta"))
+    assert org.label == label, [(e.label, e.aliases) for e in ex.entities]
+    assert short is None or short in org.aliases
