@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
-from loaders.extract.lexicon import fold, place_population
+from loaders.extract.lexicon import Lexicon, fold, lexicon, place_population
 from loaders.extract.mention_ends import INSTRUMENTS
 from loaders.extract.name_cues import LOWER_NEXT, first_name, is_place, name_of_place
 from loaders.extract.schema import TypedMention
@@ -255,6 +256,19 @@ def _instrument_acronym(surface: str, before: str) -> bool:
     return bool(words) and words[-1] in INSTRUMENTS and "".join(w[0] for w in words).endswith(surface)
 
 
+@lru_cache(maxsize=1)
+def _known_surnames() -> frozenset[str]:
+    """The surnames of the lexicon's well-known people."""
+    return frozenset(k.label.split()[-1] for k in lexicon().known.values() if k.type == "Person" and " " in k.label)
+
+
+def _pair_of_names(surface: str, lex: Lexicon) -> bool:
+    """Whether a hyphenated word joins two well-known names ("Musk-Newsom", "Biden-Xi", "OpenAI-Microsoft")."""
+    parts = surface.split("-")
+    return len(parts) == 2 and all(p[:1].isupper() and (p in _known_surnames() or lex.known.get(fold(p)) is not None)
+                                   for p in parts)
+
+
 def drop_instrument_acronyms(items: list[TypedMention], text: str) -> None:
     """Every writing of an acronym the text defines for a legal instrument is no name ("... Agreement (ISA)": the
     later "the ISA" too), unless a lexicon or a strong cue typed it."""
@@ -292,6 +306,8 @@ def single_default(c: MentionCues) -> TypedMention | None:
         return None
     if surface[1:].islower() and surface.lower() in c.lex.common_words and not (verb_next or m.possessive):
         return None  # "allege in Court", "its Family plan": a common word capitalised, unless it acts as a firm
+    if _pair_of_names(surface, c.lex):
+        return TypedMention(mention=m)  # "the Musk-Newsom row", "the Biden-Xi summit": two parties, no body
     if surface.isupper() and (BILL_NUMBER.match(after) or _instrument_acronym(surface, before)):
         # "AB 2839", "SB 1047": a bill's number; "Interim Final Rule (IFR)": an instrument's acronym; no body
         return TypedMention(mention=m)

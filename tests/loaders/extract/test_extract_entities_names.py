@@ -138,6 +138,7 @@ def test_parts_of_laws_and_sentence_initial_prepositions_are_not_entities(text: 
     ("The governor vetoed SB 1047 last year, and Zentrix Labs welcomed it.", "SB"),
     ("Senior U.S. District Judge Dana Pruitt wrote that the law was flawed.", "Senior U.S."),
     ("Rep. Dana Pruitt, D-Calif., said Zentrix Labs had misled the committee.", "D-Calif"),
+    ("The ruling deepened the Musk-Newsom row over Zentrix Labs' deepfake ads.", "Musk-Newsom"),
 ])
 def test_generic_and_modifying_capitalised_words_are_not_organisations(text: str, word: str) -> None:
     assert labels(extract(text)).get(word) != "Organization"
