@@ -78,9 +78,20 @@ def institution(c: MentionCues) -> TypedMention | None:
     if len(words) > 2 and any(w in ORG_HEAD_INSIDE and words[k + 1] in {"on", "for", "of"}
                               for k, w in enumerate(words[:-1])):
         return TypedMention(mention=m, type="Organization", cue="org-head", label=c.surface)
+    if len(words) > 2 and words[0] in _LEADING_HEADS and words[1] not in {"of", "for", "on"} and \
+            words[-1] not in _STREET_WORDS and all(w[:1].isupper() for w in words):
+        return TypedMention(mention=m, type="Organization", cue="org-head", label=c.surface)  # "Alliance Defending
+        # Freedom", "Coalition Against Surveillance": a body's head word opens its name
     if name_of_place(words, lex, c.doc.lower_vocab):
         return TypedMention(mention=m, type="Organization", cue="of-place", label=c.surface)
     return None
+
+
+# head words that open a body's name ("Alliance Defending Freedom"); the street words that end a place's
+_LEADING_HEADS = frozenset({"Alliance", "Coalition", "Association", "Federation", "Council", "Foundation", "Institute",
+                            "Center", "Centre", "League", "Society", "Campaign", "Committee"})
+_STREET_WORDS = frozenset({"Square", "Street", "Avenue", "Park", "Road", "Station", "Hill", "Island", "Bridge",
+                           "Boulevard", "Place", "Plaza"})
 
 
 @registered("typing.administration.v1")
@@ -296,7 +307,8 @@ def single_default(c: MentionCues) -> TypedMention | None:
     in_title = bool(CAP_WORD_BEFORE.search(before[-30:], last_run(before[-30:], ""))) or \
         (after.lstrip().startswith(":") and m.start - c.s.start < 60) \
         or after.lstrip("…. ")[:1].isupper()
-    verb_next = VERB_NEXT.match(after) or (m.sentence_initial and PAST_NEXT.match(after)
+    # ("Protesters gathered": a plural noun takes a past tense too)
+    verb_next = VERB_NEXT.match(after) or (m.sentence_initial and PAST_NEXT.match(after) and not surface.endswith("s")
                                            and surface.lower() not in c.lex.common_words)
     if verb_next and m.sentence_initial and surface.endswith("s") and PLURAL_VERB.match(after):
         verb_next = None  # "Workers are being ...": a plural noun; a company takes a singular verb

@@ -339,7 +339,18 @@ def test_a_sentence_opening_name_takes_its_coordinated_partners_type(text: str, 
     ("The tech press was less restrained. Gamevane summed up the case with a headline.", "Gamevane", "Organization"),
     # a common word opening the sentence before a past tense is no firm
     ("The press was less restrained. Nobody expected the case to settle.", "Nobody", None),
+    # a plural noun takes a past tense too
+    ("The vote was close. Protesters gathered outside the council chamber.", "Protesters", None),
 ])
 def test_an_unknown_word_opening_a_sentence_before_a_past_tense_acts_as_a_firm(text: str, name: str,
                                                                              etype: str | None) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("Lawyers with the Alliance Defending Freedom asked for the ban to be halted.", "Alliance Defending Freedom",
+     "Organization"),
+    ("The Coalition Against Stalkerware said the app was spyware.", "Coalition Against Stalkerware", "Organization"),
+])
+def test_a_bodys_head_word_opening_a_name_makes_an_organisation(text: str, name: str, etype: str) -> None:
     assert labels(extract(text)).get(name) == etype, labels(extract(text))
