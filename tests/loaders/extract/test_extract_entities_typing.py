@@ -354,3 +354,11 @@ def test_an_unknown_word_opening_a_sentence_before_a_past_tense_acts_as_a_firm(t
 ])
 def test_a_bodys_head_word_opening_a_name_makes_an_organisation(text: str, name: str, etype: str) -> None:
     assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The launch post referred to the 2013 Tobin Garrow film about a lonely writer.", "Tobin Garrow", "Person"),
+    ("Critics compared it to a Dana Whitcombe movie, Quillbyte said.", "Dana Whitcombe", "Person"),
+])
+def test_the_maker_named_before_a_film_is_a_person(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
