@@ -357,8 +357,8 @@ def test_a_bodys_head_word_opening_a_name_makes_an_organisation(text: str, name:
 
 
 @pytest.mark.parametrize(("text", "name", "etype"), [
-    ("The launch post referred to the 2013 Tobin Garrow film about a lonely writer.", "Tobin Garrow", "Person"),
-    ("Critics compared it to a Dana Whitcombe movie, Quillbyte said.", "Dana Whitcombe", "Person"),
+    ("The launch post referred to the 2013 Brisk Zorvath film about a lonely writer.", "Brisk Zorvath", "Person"),
+    ("Critics compared it to a Spike Tesk movie, Quillbyte said.", "Spike Tesk", "Person"),
 ])
 def test_the_maker_named_before_a_film_is_a_person(text: str, name: str, etype: str) -> None:
     assert labels(extract(text)).get(name) == etype, labels(extract(text))
