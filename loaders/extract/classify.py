@@ -29,12 +29,13 @@ Rule = Callable[[MentionCues], TypedMention | None]
 # once the lexicons have not decided), then the shape of the name; a mention no rule reads stays untyped
 LEXICAL_RULES: tuple[Rule, ...] = (lexical.known, lexical.no_actor, lexical.head_for)
 CONTEXT_RULES: tuple[Rule, ...] = (
-    orgs.city_of_region, products.media_name, people.nickname, people.honorific, people.titled, orgs.person_of,
+    orgs.city_of_region, orgs.ampersand, products.media_name, people.nickname, people.honorific, people.titled,
+    orgs.person_of,
     products.versioned, products.maker_product, products.model_name, products.product_before, orgs.at_org,
     orgs.institution, orgs.administration, products.made_by, orgs.field, people.apposition, orgs.org_before,
     products.product_head, orgs.org_suffix, products.product_after, products.launch_object, products.quoted_product,
     products.product_line_tail, orgs.the_name, orgs.place, orgs.foreign_article, people.person_name, people.source,
-    orgs.acronym_defined, people.person_verb, people.name_shape, orgs.single_default,
+    orgs.acronym_defined, people.maker_of_work, people.person_verb, people.name_shape, orgs.single_default,
 )
 RULES: tuple[Rule, ...] = LEXICAL_RULES + CONTEXT_RULES
 # the context rules that can read a one-word name, and those that can read a longer one (each rule declares the
@@ -93,4 +94,5 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
     typer = _Typer(doc, lex)
     items = [typer.type_one(m) for m in mentions.mentions]
     agree(items, mentions.mentions, doc, lex)
+    orgs.drop_instrument_acronyms(items, doc.clean)
     return TypedMentions(items=items)

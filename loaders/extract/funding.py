@@ -146,6 +146,8 @@ _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b
                           re.I)
 # another party's own round after a clause break: "A invested $4B in X, and B committed $2B to ...", "X raised $100M,
 # and Y raised $50M at a $400M valuation"
+# an amount written with its round's name right after it ("$21 million Series A", "a $5 million seed round")
+_NAMED_ROUND = re.compile(r"\s+(?:(?:pre-?)?seed\s+(?:round|funding)|[Ss]eries\s+[A-H]\b)")
 _NEW_INVESTOR = re.compile(r"(?:[,;]\s+(?:and|while|whereas|but)|\s+(?:while|whereas))\s+"
                            r"(?:[A-Z][\w.&’'-]*\s+){0,3}[A-Z][\w.&’'-]*"
                            r"(?:\s*,\s+(?:a|an|the)\s+[^,;]{1,40},)?\s+(?:(?:has|had|also|later|"
@@ -397,6 +399,12 @@ class _Funding:
                                                             or _AMOUNT_AFTER.match(st[mm.end:mm.end + 50])
                                                             for mm in kept)):
             return []  # "Shares of X rose 5% to $950, valuing the company at $2.3 trillion": a market value
+        named = [mm for mm in kept if _NAMED_ROUND.match(st, mm.end)]
+        if len(named) > 1:
+            # "from a $5M seed round to a $21M Series A and an $80M Series B at $715M": a round for each name
+            bounds = [0, *(mm.start for mm in named[1:]), len(st)]
+            rounds = [self._one_round(st, [mm for mm in kept if lo <= mm.start < hi]) for lo, hi in pairwise(bounds)]
+            return [r for r in rounds if any(r)]
         split = min((m for m in (_OTHER_ROUND.search(st, kept[0].end), _NEW_INVESTOR.search(st, kept[0].end)) if m),
                     key=lambda m: m.start(), default=None)
         cut = split.start() if split else len(st)

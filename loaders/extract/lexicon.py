@@ -204,22 +204,29 @@ class Lexicon:
     common_words: frozenset[str] = frozenset()  # English words usually written in lower case ("pressure", "smaller")
 
 
-def _first_names(stop: frozenset[str], generic: frozenset[str]) -> frozenset[str]:
+def _first_names(stop: frozenset[str], generic: frozenset[str], common: frozenset[str]) -> frozenset[str]:
     """First names from gender-guesser's name dictionary (falls back to empty if the package is absent)."""
     try:
         import gender_guesser
 
         path = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-        text = path.read_text(encoding="iso-8859-1")
+        data = path.read_bytes()
     except (ImportError, OSError):
         return frozenset()
     names = set()
-    for line in text.splitlines():
-        if not line or line[0] in "#=":
+    # the dictionary is UTF-8 in fixed byte columns: the name is bytes 3-29 (read as Latin-1, "François" was lost)
+    for line in data.splitlines():
+        if not line or line[:1] in b"#=":
             continue
-        name = line[3:29].strip()
+        name = line[3:29].decode("utf-8", "ignore").strip()
         if name and name.isalpha() and name[0].isupper():
             names.add(name)
+            # the press often drops the accents ("Francois", "Jose")
+            plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+            # (not "Sren" for "Søren", "Indiana" for "Indíana" nor "Fortune" for "Fortuné")
+            if plain != name and len(plain) == len(name) and place_population(plain) is None \
+                    and plain.lower() not in common:
+                names.add(plain)
     # words that are names but far more often something else at the start of a capitalised run
     names -= {w.capitalize() for w in stop} | generic | {
         "Will", "May", "June", "April", "August", "Major", "Long", "Young", "Price", "Hope", "Rose", "Grace",
@@ -304,8 +311,8 @@ def lexicon() -> Lexicon:
     lex.group_nouns = frozenset(lines("group_nouns.txt"))
     lex.stopwords = frozenset(lines("stopwords.txt"))
     lex.demonyms = frozenset(w for line in lines("demonyms.txt") for w in line.split())
-    lex.first_names = _first_names(lex.stopwords, lex.generic_caps)
     lex.common_words = frozenset(lines("common_words.txt"))
+    lex.first_names = _first_names(lex.stopwords, lex.generic_caps, lex.common_words)
     # longest phrases first, so "called out" wins over "call"
     lex.criticism_verbs = tuple(sorted(set(_inflected(lines("criticism_verbs.txt"))), key=len, reverse=True))
     lex.speech_verbs = frozenset(_inflected(lines("speech_verbs.txt")))

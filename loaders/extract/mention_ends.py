@@ -17,6 +17,9 @@ _QUOTES_CLOSE = "\"”’'"
 # a number before one of these is an amount, not a version ("fined Replika 5 million euros")
 _AMOUNT_WORDS = word_list(_MENTION_WORDS, "amount_words")
 _TAIL_DROPS = word_list(_MENTION_WORDS, "tail_drops")  # words that never end a name
+# the last words of legal instruments ("General Data Protection Regulation", "Paris Agreement"), which name no actor
+INSTRUMENTS = word_list(_MENTION_WORDS, "instruments")
+_BODY_HEADS = word_list("typing_words.txt", "org_heads_inside")
 _VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")  # "2.0", "v2.5", "R1"
 _VERSION_SUFFIX = word_list(_MENTION_WORDS, "version_suffixes")
 # stopwords that never end a name even when capitalised
@@ -41,6 +44,11 @@ def name_end(st: SentenceTokens, a: int, b: int, keep: int = 0) -> int | None:
         w = toks[b - 1][2]
         if w == "Act" and b - a > 1:
             return None  # "the GAIN AI Act", "the Chips and Science Act": a law, not an actor
+        if w in INSTRUMENTS and b - a > 1 and \
+                not any((x[2] in st.lex.org_suffixes and x[2] != "AI") or x[2] in _BODY_HEADS for x in toks[a:b - 1]):
+            # "General Data Protection Regulation", "Interim Final Rule", "Paris Agreement": an instrument, no actor
+            # (not "State Administration for Market Regulation": a body's name holds its head word)
+            return None
         if w in _TAIL_DROPS or _stop_tail(st, w, b - a) or (w in generic and w != "AI"):
             b -= 1
         else:

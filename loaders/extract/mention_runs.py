@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import compress
 from operator import not_
@@ -38,6 +39,9 @@ _DOTTED_NAME_WORDS = word_list(_MENTION_WORDS, "dotted_name_words")  # abbreviat
 INSTITUTIONS = word_list(_MENTION_WORDS, "institutions")
 # heads of institutions whose names go on over "and" ("Securities and Exchange Commission")
 _AND_HEADS = word_list(_MENTION_WORDS, "and_heads")
+# bodies of members ("Alliance of ...", "Institute of ..."), whose names end in the members' plural ("... Producers")
+_MEMBER_HEADS = word_list(_MENTION_WORDS, "member_heads")
+_MEMBERS = re.compile(r"^[A-Z][a-z]+(?:ers|ors|ists|ians)$")
 
 # lower-case words a step may join a name over (_phrase_joins, _word_step)
 _JOINERS = _CONNECTORS | {"for", "of", "on", "without", "and"}
@@ -312,13 +316,21 @@ def _firm_after_of(st: SentenceTokens, j: int) -> bool:
     return k - j - 1 >= 1 and st.toks[k - 1][2] in FIRM_SUFFIXES
 
 
+def _members_of(st: SentenceTokens, a: int, j: int, k: int) -> bool:
+    """"Alliance of Motion Picture and Television Producers", "Institute of Electrical and Electronics Engineers": a
+    body of members named "Head of A and B Members" (its members a plural agent noun)."""
+    toks = st.toks
+    return toks[a][2] in _MEMBER_HEADS and j - a >= 3 and toks[a + 1][2] == "of" and \
+        _MEMBERS.search(toks[k - 1][2]) is not None
+
+
 def _and_joins(st: SentenceTokens, a: int, j: int) -> bool:
     """Whether "and" at j continues an institution's name: the capitalised run after it ends in a typical head."""
     toks = st.toks
     k = _name_words_end(st, j)
     if toks[k - 1][2] == "Act" and k - j - 1 <= 3:
         return True  # "Chips and Science Act": one law's name (not an actor: dropped whole)
-    if k - j - 1 > 3 or toks[k - 1][2] not in _AND_HEADS:
+    if k - j - 1 > 3 or (toks[k - 1][2] not in _AND_HEADS and not _members_of(st, a, j, k)):
         return False
     # two names coordinated ("Google and Samsung Electronics") are not one institution
     return st.lex.known.get(fold(" ".join(t[2] for t in toks[a:j]))) is None

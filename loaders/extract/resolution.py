@@ -26,6 +26,9 @@ _SPAN = Span.__pydantic_validator__.validate_python
 _ENTITY = Entity.__pydantic_validator__.validate_python
 
 
+# a name inside a noun phrase: a determiner (and perhaps an adjective) before it, a lower-case noun after it
+_DETERMINED = re.compile(r"\b(?:the|a|an|its|their|his|her|this|these|those)\s+(?:[a-z][\w-]*\s+)?$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:[A-Z]{2,}\s+)?[a-z][a-z-]+\b")
 # cues that type a single word only by default (an unknown capitalised word, an item of a typed list)
 _DEFAULT_CUES = frozenset({"single-default", "list", "agree:single-default", "agree:list"})
 
@@ -40,6 +43,9 @@ def _surnames() -> dict[str, str]:
         if k.type == "Person" and len(k.label.split()) > 1:
             seen.setdefault(k.label.split()[-1], []).append(k.label)
     return {w: names[0] for w, names in seen.items() if len(set(names)) == 1 and lex.known.get(fold(w)) is None}
+
+
+_LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "AG", "SA"})
 
 
 @dataclass
@@ -58,6 +64,11 @@ class _Cluster:
         """The canonical label: the lexicon's, else the fullest written name."""
         if self._cache is None or self._cache[0] != len(self.labels):
             best = max(self.labels, key=lambda pl: (pl[0], len(pl[1].split()), len(pl[1])))[1]
+            generic = lexicon().generic_caps
+            fuller = [sf for sf in self.surfaces if sf.startswith(best + " ") and
+                      not any(w in _LEGAL_FORMS or w in generic for w in sf[len(best):].split())]
+            if fuller:
+                best = max(fuller, key=len)
             self._cache = (len(self.labels), best)
         return self._cache[1]
 
@@ -202,10 +213,10 @@ class _Resolver:
                     ok = (flw[-n:] == fwords and unknown) or (flw[:n] == fwords and unknown and typed != "Product"
                                                               and all(w in _LINE_WORDS for w in lw[n:]))
                 else:
+                    # ("Biden" of "Biden administration" is the person's: _administration_of reads its modifier use)
                     ok = (flw[:n] == fwords and all(w in org_suffixes or w in generic_caps for w in lw[n:])
                           and lw[-1] not in DISTINCT_BODIES) or \
-                         flw[-n:] == fwords or \
-                         (n == 1 and words[0] == lw[0] and lw[-1] in {"administration", "Administration"})
+                        flw[-n:] == fwords
                     if not ok and n == 1 and words[0] == lw[0] and self._brand_word(words[0]):
                         ok = True
                         brand_only.add(ci)
@@ -227,6 +238,42 @@ class _Resolver:
             if len(people) == 1 and all(ci in brand_only for ci in hits if ci != people[0]):
                 return people[0]
         return hits[0] if len(hits) == 1 else None
+
+    def _administration_of(self, t: TypedMention) -> int | None:
+        """The "X administration" of the text that a bare "X" written as a modifier stands for: "Biden's AI rules",
+        "the new Biden rules" (a name written alone and acting, "Biden said", is the person's)."""
+        m = t.mention
+        if " " in m.text or (t.type is not None and t.cue not in _DEFAULT_CUES):
+            return None
+        ci = self.by_fold.get(("Organization", fold(f"{m.text} administration")))
+        if ci is None:
+            return None
+        text = self.doc.clean
+        modifier = _DETERMINED.search(text, max(0, m.start - 24), m.start) is not None and \
+            _NOUN_AFTER.match(text, m.end) is not None
+        return ci if m.possessive or modifier else None
+
+    def _salient_namesake(self, t: TypedMention) -> tuple[bool, int | None]:
+        """Whether several people share the surname a single word is ("Raine" of Matthew, Adam and Maria Raine), and
+        then the one last written in full as a sentence's subject before it ("Matthew Raine, whose son, Adam Raine,
+        ..."); None when no such person (a namesake named only inside a clause is not who a bare surname means)."""
+        m = t.mention
+        if " " in m.text or not m.text[:1].isupper() or \
+                (t.type is not None and t.type != "Person" and t.cue not in _DEFAULT_CUES):
+            return False, None
+        best, best_pos = None, -1
+        namesakes = 0
+        for ci in self.word_index.get(fold(m.text), ()):
+            c = self.clusters[ci]
+            words = _forms(c.label())[0] if c.type == "Person" and c.labels else ()
+            if len(words) < 2 or words[-1] != m.text:
+                continue
+            namesakes += 1
+            for it in c.items:
+                pos = it.mention.start
+                if it.mention.sentence_initial and " " in it.mention.text and best_pos < pos < m.start:
+                    best, best_pos = ci, pos
+        return (True, best) if namesakes > 1 else (False, None)
 
     def _known_surname(self, t: TypedMention) -> str | None:
         """The full name of the well-known person whose surname a single word is ("Nadella" -> "Satya Nadella"),
@@ -334,9 +381,15 @@ class _Resolver:
         for i, t in enumerate(items):
             if i in self.assign or t.mention.group:
                 continue
-            ci = surface_of.get(fold(t.mention.text))
+            ci = self._administration_of(t)
+            if ci is None:
+                ci = surface_of.get(fold(t.mention.text))
             if ci is None:
                 ci = self._long_match(t.mention.text, typed=t.type, definite=after_the(text, t.mention.start))
+            if ci is None:
+                shared, ci = self._salient_namesake(t)
+                if shared and ci is None:
+                    continue  # ambiguous between namesakes: no one rather than a wrong one or a firm "Garrow"
             if ci is None and (person := self._known_surname(t)) is not None:
                 self._add(i, replace(t, type="Person", cue="known-surname"), "Person", person)
                 surface_of.setdefault(fold(t.mention.text), self.assign[i])

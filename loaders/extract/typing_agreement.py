@@ -3,12 +3,13 @@ coordinated names share a type, and one surface read weakly takes the type of it
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
 from loaders.extract.lexicon import Lexicon
 from loaders.extract.lexicon import words as word_list
-from loaders.extract.name_cues import DISTINCT_BODIES, orgs_before_titles
+from loaders.extract.name_cues import DISTINCT_BODIES, is_place, orgs_before_titles
 from loaders.extract.schema import Mention, TextDoc, TypedMention
 from loaders.extract.typing_cues import (
     LIST_SEP,
@@ -29,6 +30,17 @@ def _person_shaped(text: str, doc: TextDoc, lex: Lexicon) -> bool:
         words[-1] not in lex.org_suffixes and ORG_HEAD_INSIDE.isdisjoint(words) and \
         not any(w.lower() in doc.lower_vocab or w.lower() in lex.stopwords or w in lex.generic_caps
                 for w in words)
+
+
+_AND = re.compile(r"\s+(?:and|&|or)\s+")  # (not "Consequently, OpenAI": a comma after an opening adverb)
+
+
+def _uncommon(m: Mention, lex: Lexicon) -> bool:
+    """A name opening a sentence that cannot be an ordinary word written there ("Casetext and Klarity are ..."): one
+    word, no common word, stopword or given name."""
+    w = m.text
+    return " " not in w and w.isalpha() and w.lower() not in lex.common_words and \
+        w.lower() not in lex.stopwords and w not in lex.first_names and w not in lex.generic_caps
 
 
 def _list_end(items: list[TypedMention], i: int, text: str) -> int:
@@ -57,7 +69,9 @@ def _type_list(items: list[TypedMention], i: int, j: int, doc: TextDoc, lex: Lex
         if strong and items[k].cue == "single-default" and items[k].type != strong:
             # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
             items[k] = replace(items[k], type=strong, cue="list")
-        elif items[k].type is None and not items[k].mention.sentence_initial and \
+        elif items[k].type is None and (not items[k].mention.sentence_initial or
+                                         (_uncommon(items[k].mention, lex) and k < j and _AND.fullmatch(
+                                             doc.clean, items[k].mention.end, items[k + 1].mention.start))) and \
                 items[k].mention.text not in lex.demonyms and not plural_common(items[k].mention.text, lex) and \
                 items[k].mention.text.lower() not in doc.lower_vocab and \
                 (best != "Person" or _person_shaped(items[k].mention.text, doc, lex)):
@@ -144,8 +158,11 @@ def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc,
                     t.mention.sentence_initial and " " not in word and word not in mid_sentence and
                     (m.group or word.lower() in doc.lower_vocab or word.lower() in lex.common_words)) or (
                     t.mention.sentence_initial and word not in mid_sentence and
-                    all(w.lower() in lex.common_words or w in lex.generic_caps for w in word.split())):
-                continue  # "Legal experts say", "Tech YouTuber X", "Independent AI researcher X": adjectives
+                    all(w.lower() in lex.common_words or w in lex.generic_caps for w in word.split())) or (
+                    " " in word and all(w.lower() in lex.role_modifiers or is_place(w, lex) for w in word.split())):
+                # "Legal experts say", "Tech YouTuber X", "Independent AI researcher X": adjectives; "Senior U.S.
+                # District Judge X": the title's own modifier and country
+                continue
             if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
                 # "Microsoft Gaming chief executive X": a maker's line that has executives is a division
                 items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)

@@ -3,6 +3,8 @@ the mentions the lexicons say name no actor (generic words, demonyms, a sentence
 
 from __future__ import annotations
 
+import re
+
 from loaders.extract.lexicon import fold
 from loaders.extract.name_cues import LAW_AFTER
 from loaders.extract.schema import TypedMention
@@ -75,13 +77,17 @@ def known(c: MentionCues) -> TypedMention | None:
     return found
 
 
+# a US legislator's party and state ("Rep. Ro Khanna, D-Calif.,", "(R-Texas)"): no organisation
+PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z]*\.?$")
+
+
 @registered("typing.no_actor.v1")
 def no_actor(c: MentionCues) -> TypedMention | None:
     """Words that name no actor: generic words, a demonym, the first words of a law, a sentence's first common
     word."""
     m, lex, words, surface = c.m, c.lex, c.words, c.surface
     if all(w in lex.generic_caps for w in words) or (len(words) == 1 and surface in lex.demonyms) or \
-            LAW_AFTER.match(c.after):
+            LAW_AFTER.match(c.after) or PARTY_STATE.match(surface):
         return TypedMention(mention=m)  # ("Age Discrimination in Employment Act": the first words of a law)
     if len(words) == 1 and m.sentence_initial and not m.possessive and surface.lower() in lex.common_words:
         # "Pressure is building", "Smaller, specialized models": a sentence's first word is capitalised whatever

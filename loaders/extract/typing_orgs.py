@@ -4,12 +4,17 @@ head word, an organisation cue word, a legal suffix, a place context, and a lone
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 
-from loaders.extract.lexicon import fold, place_population
+from loaders.extract.lexicon import Lexicon, fold, lexicon, place_population
+from loaders.extract.mention_ends import INSTRUMENTS
 from loaders.extract.name_cues import LOWER_NEXT, first_name, is_place, name_of_place
 from loaders.extract.schema import TypedMention
 from loaders.extract.typing_cues import (
     ACRONYM_AFTER,
+    CALLED,
+    CALLED_WORDS,
     CAP_WORD_BEFORE,
     FOREIGN_ARTICLES,
     MODIFIER_USE,
@@ -28,10 +33,12 @@ from loaders.extract.typing_cues import (
     MentionCues,
     ends_with,
     last_run,
+    may_hold,
     name_like,
     name_words,
     registered,
     single_org_like,
+    tail_words,
 )
 
 
@@ -71,16 +78,31 @@ def institution(c: MentionCues) -> TypedMention | None:
     if len(words) > 2 and any(w in ORG_HEAD_INSIDE and words[k + 1] in {"on", "for", "of"}
                               for k, w in enumerate(words[:-1])):
         return TypedMention(mention=m, type="Organization", cue="org-head", label=c.surface)
+    if len(words) > 2 and words[0] in _LEADING_HEADS and words[1] not in {"of", "for", "on"} and \
+            words[-1] not in _STREET_WORDS and all(w[:1].isupper() for w in words):
+        return TypedMention(mention=m, type="Organization", cue="org-head", label=c.surface)  # "Alliance Defending
+        # Freedom", "Coalition Against Surveillance": a body's head word opens its name
     if name_of_place(words, lex, c.doc.lower_vocab):
         return TypedMention(mention=m, type="Organization", cue="of-place", label=c.surface)
     return None
+
+
+# head words that open a body's name ("Alliance Defending Freedom"); the street words that end a place's
+_LEADING_HEADS = frozenset({"Alliance", "Coalition", "Association", "Federation", "Council", "Foundation", "Institute",
+                            "Center", "Centre", "League", "Society", "Campaign", "Committee"})
+_STREET_WORDS = frozenset({"Square", "Street", "Avenue", "Park", "Road", "Station", "Hill", "Island", "Bridge",
+                           "Boulevard", "Place", "Plaza"})
 
 
 @registered("typing.administration.v1")
 def administration(c: MentionCues) -> TypedMention | None:
     """"the Biden administration", "X Foundation": the name and the body after it."""
     if am := c.p["admin_after"].match(c.after):
-        return TypedMention(mention=c.m, type="Organization", cue="admin", label=f"{c.surface} {am.group(1)}")
+        # the mention spans the body's word too: "Trump" of "the Trump administration" is no writing of the person's
+        # name (so neither an alias of the body nor a surface a later "Trump said" could join)
+        end = c.m.end + am.end(1)
+        body = replace(c.m, end=end, text=c.text[c.m.start:end])
+        return TypedMention(mention=body, type="Organization", cue="admin", label=f"{c.surface} {am.group(1)}")
     return None
 
 
@@ -100,10 +122,31 @@ def field(c: MentionCues) -> TypedMention | None:
 
 @registered("typing.org_before.v1")
 def org_before(c: MentionCues) -> TypedMention | None:
-    """An organisation cue word right before ("the startup X"), unless a given name starts a personal name."""
+    """An organisation cue word right before ("the startup X"), or "called" after one ("a startup called X"), unless
+    a given name starts a personal name."""
     words = c.words
-    if c.cue_org and (not name_like(words[:1]) or words[0] not in c.lex.first_names):
+    called = not c.cue_org and c.glued and may_hold(c.low_before, CALLED_WORDS) and CALLED.search(c.before) and \
+        ends_with(tail_words(CALLED.sub("", c.before)), c.lex.org_cues, 2)
+    if (c.cue_org or called) and (not name_like(words[:1]) or words[0] not in c.lex.first_names):
         return TypedMention(mention=c.m, type="Organization", cue="org-before", label=c.surface)
+    return None
+
+
+# an owner written before a name ("its", "the app's"): the name is then a part of what it owns
+OWNER_BEFORE = re.compile(r"(?:\b(?:its|his|her|their|our)|[’']s)\s+$", re.I)
+
+
+@registered("typing.ampersand.v1")
+@name_words(2)
+def ampersand(c: MentionCues) -> TypedMention | None:
+    """Names joined by "&" ("Allen & Overy", "Procter & Gamble"): in the news a firm's name, not two people."""
+    words = c.words
+    if "&" not in words[1:-1] or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return None
+    if OWNER_BEFORE.search(c.before[-12:]) and NOUN_NEXT.match(c.after):
+        return None  # "the app's Data & Privacy settings": a part of something owned, not a firm
+    if not all(w.lower() in c.lex.common_words for w in words if w != "&"):
+        return TypedMention(mention=c.m, type="Organization", cue="ampersand", label=c.surface)
     return None
 
 
@@ -163,6 +206,8 @@ def _place(c: MentionCues) -> bool:
     if len(words) == 2 and (words[0] in PLACE_WORDS or words[1] in PLACE_WORDS) and \
             words[0] not in c.lex.first_names:
         return True  # "County Clare", "Orange County"
+    if len(words) > 2 and words[-1] in PLACE_WORDS and place_population(" ".join(words[:-1])) is not None:
+        return True  # "Los Angeles County", "San Gabriel Valley": a known place's county or valley
     pop = place_population(m.text)
     if pop is None:
         return False
@@ -204,6 +249,52 @@ def acronym_defined(c: MentionCues) -> TypedMention | None:
     return None
 
 
+# a number after a short acronym, not a year ("AB 2839", "SB 1047", "HR 5"): a bill's or a code's number
+BILL_NUMBER = re.compile(r"^\s+(?!(?:19|20)\d\d\b)\d{1,5}\b")
+# a verb in the past tense right after a sentence's first word ("Kotaku summed up the case"): the word acts
+PAST_NEXT = re.compile(r"^\s+(?:also\s+)?[a-z]{2,}(?<!e)ed\b")
+
+
+# the capitalised words right before an acronym in parentheses ("Interim Final Rule (")
+_DEFINED_BEFORE = re.compile(r"((?:[A-Z][\w-]*\s+){1,6})\($")
+
+
+def _instrument_acronym(surface: str, before: str) -> bool:
+    """Whether an acronym in parentheses abbreviates the legal instrument written before it ("Interconnection
+    Service Agreement (ISA)", "Interim Final Rule (IFR)")."""
+    d = _DEFINED_BEFORE.search(before)
+    words = d.group(1).split() if d else []
+    return bool(words) and words[-1] in INSTRUMENTS and "".join(w[0] for w in words).endswith(surface)
+
+
+@lru_cache(maxsize=1)
+def _known_surnames() -> frozenset[str]:
+    """The surnames of the lexicon's well-known people."""
+    return frozenset(k.label.split()[-1] for k in lexicon().known.values() if k.type == "Person" and " " in k.label)
+
+
+def _pair_of_names(surface: str, lex: Lexicon) -> bool:
+    """Whether a hyphenated word joins two well-known names ("Musk-Newsom", "Biden-Xi", "OpenAI-Microsoft")."""
+    parts = surface.split("-")
+    return len(parts) == 2 and all(p[:1].isupper() and (p in _known_surnames() or lex.known.get(fold(p)) is not None)
+                                   for p in parts)
+
+
+def drop_instrument_acronyms(items: list[TypedMention], text: str) -> None:
+    """Every writing of an acronym the text defines for a legal instrument is no name ("... Agreement (ISA)": the
+    later "the ISA" too), unless a lexicon or a strong cue typed it."""
+    acronyms = {t.mention.text for t in items if t.mention.text.isupper() and
+                text[t.mention.start - 1:t.mention.start] == "(" and
+                _instrument_acronym(t.mention.text, text[max(0, t.mention.start - 80):t.mention.start])}
+    for i, t in enumerate(items):
+        if t.mention.text in acronyms and t.cue in _DEFAULT_READINGS:
+            items[i] = TypedMention(mention=t.mention)
+
+
+# the readings a name gets by default only (an unknown capitalised word, an item of a typed list, agreement)
+_DEFAULT_READINGS = frozenset({"", "single-default", "list", "agree:single-default", "agree:list", "product-before"})
+
+
 @registered("typing.single_default.v1")
 @name_words(1, 1)
 def single_default(c: MentionCues) -> TypedMention | None:
@@ -216,13 +307,22 @@ def single_default(c: MentionCues) -> TypedMention | None:
     in_title = bool(CAP_WORD_BEFORE.search(before[-30:], last_run(before[-30:], ""))) or \
         (after.lstrip().startswith(":") and m.start - c.s.start < 60) \
         or after.lstrip("…. ")[:1].isupper()
-    verb_next = VERB_NEXT.match(after)
+    # ("Protesters gathered": a plural noun takes a past tense too)
+    verb_next = VERB_NEXT.match(after) or (m.sentence_initial and PAST_NEXT.match(after) and not surface.endswith("s")
+                                           and surface.lower() not in c.lex.common_words)
     if verb_next and m.sentence_initial and surface.endswith("s") and PLURAL_VERB.match(after):
         verb_next = None  # "Workers are being ...": a plural noun; a company takes a singular verb
     camel = surface.isalpha() and not surface.isupper() and any(ch.isupper() for ch in surface[1:])
     if not ((not m.sentence_initial or verb_next or camel) and not in_title and
             single_org_like(surface, c.lex, c.doc.lower_vocab)):
         return None
+    if surface[1:].islower() and surface.lower() in c.lex.common_words and not (verb_next or m.possessive):
+        return None  # "allege in Court", "its Family plan": a common word capitalised, unless it acts as a firm
+    if _pair_of_names(surface, c.lex):
+        return TypedMention(mention=m)  # "the Musk-Newsom row", "the Biden-Xi summit": two parties, no body
+    if surface.isupper() and (BILL_NUMBER.match(after) or _instrument_acronym(surface, before)):
+        # "AB 2839", "SB 1047": a bill's number; "Interim Final Rule (IFR)": an instrument's acronym; no body
+        return TypedMention(mention=m)
     nxt = after.split(None, 1)[0].lower() if after.strip() else ""
     if MODIFIER_USE.search(before[-12:]) and NOUN_NEXT.match(after) and nxt not in c.lex.role_words:
         return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm

@@ -3,6 +3,9 @@ speech verb or a kinship noun around it — and the apposition after a name (", 
 
 from __future__ import annotations
 
+import re
+
+from loaders.extract.lexicon import fold
 from loaders.extract.name_cues import (
     PERSON_AFTER,
     PERSON_BY,
@@ -128,6 +131,23 @@ def _plain_name(c: MentionCues) -> bool:
     """A person-shaped name in the body, after no "the", none of its words written in lower case by the text."""
     return c.person_like and not c.m.heading and not ARTICLE_BEFORE.search(c.before) and \
         not any(w.lower() in c.doc.lower_vocab for w in c.words)
+
+
+# a work named by its maker: "the 2013 Spike Jonze film", "a Christopher Nolan movie"
+_WORK_AFTER = re.compile(r"^\s+(?:film|movie|documentary|novel|album|song|sitcom|miniseries)s?\b")
+_WORK_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|\d{4})\s+$", re.I)
+
+
+@registered("typing.maker_of_work.v1")
+@name_words(2)
+def maker_of_work(c: MentionCues) -> TypedMention | None:
+    """"the 2013 Spike Jonze film": a personal name written before the kind of work it made."""
+    words, lex = c.words, c.lex
+    if 2 <= len(words) <= 3 and name_like(words) and _WORK_AFTER.match(c.after) and \
+            _WORK_BEFORE.search(c.before[-12:]) and words[-1].lower() not in lex.common_words and \
+            lex.known.get(fold(c.surface)) is None:
+        return TypedMention(mention=c.m, type="Person", cue="maker-of-work", label=c.surface)
+    return None
 
 
 @registered("typing.person_verb.v1")

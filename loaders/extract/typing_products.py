@@ -3,6 +3,8 @@ word before or after it, the object of a release verb."""
 
 from __future__ import annotations
 
+import re
+
 from loaders.extract.lexicon import fold
 from loaders.extract.name_cues import first_name
 from loaders.extract.schema import TypedMention
@@ -86,9 +88,20 @@ def product_before(c: MentionCues) -> TypedMention | None:
     before = c.before
     called = not c.cue_product and c.glued and may_hold(c.low_before, CALLED_WORDS) and CALLED.search(before) and \
         ends_with(tail_words(CALLED.sub("", before)), c.lex.product_cues, 2)
-    if (c.cue_product or called) and not c.m.possessive:
+    if (c.cue_product or called) and not c.m.possessive and not _someones_agent(c):
         return TypedMention(mention=c.m, type="Product", cue="product-before", label=c.ext)
     return None
+
+
+# a person's own agent or assistant: "her agent, Bryan Lourd" (not "an AI agent called Devin")
+_PERSONS_CUE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:[a-z-]+\s+)?[a-z]+\s*,?\s*$", re.I)
+
+
+def _someones_agent(c: MentionCues) -> bool:
+    """Whether the cue noun before a personal name is owned by a person ("her agent, X", "his assistant X")."""
+    words = c.words
+    return 2 <= len(words) <= 3 and first_name(words[0], c.lex) and name_like(words) and \
+        _PERSONS_CUE.search(c.before[-40:]) is not None
 
 
 @registered("typing.made_by.v1")

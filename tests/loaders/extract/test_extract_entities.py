@@ -152,3 +152,64 @@ def test_a_name_known_as_another_after_a_description_is_its_alias() -> None:
     person = next(e for e in extract(text).entities if e.label == "Darnell Okafor")
     assert "DKTECH" in person.aliases
     assert "DKTECH" not in labels(extract(text))
+
+
+def _entity_at(text: str, word: str, nth: int = 0) -> str:
+    """The label of the entity the nth writing of ``word`` resolves to ("" when none)."""
+    ex = extract(text)
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return next((e.label for e in ex.entities if any(sp.start == start for sp in e.mentions)), "")
+
+
+@pytest.mark.parametrize(("text", "nth", "label"), [
+    # a surname acting on its own is the person's, not the body named after them
+    ("President Dana Whitcombe signed the order. The Whitcombe administration said the rules would change. "
+     "Whitcombe said he was pleased.", 2, "Dana Whitcombe"),
+    # written as a modifier of a policy, or in the possessive, it stands for the administration
+    ("President Dana Whitcombe signed the order. The Whitcombe administration defended it. "
+     "Critics said the new Whitcombe rules would weaken exports.", 2, "Whitcombe administration"),
+    ("President Dana Whitcombe signed the order. The Whitcombe administration defended it. "
+     "His successor would repeal Whitcombe's AI rules.", 2, "Whitcombe administration"),
+])
+def test_a_bare_surname_is_the_person_unless_it_modifies_like_the_administration(text: str, nth: int,
+                                                                                    label: str) -> None:
+    assert _entity_at(text, "Whitcombe", nth) == label
+
+
+def test_an_administration_named_after_a_person_does_not_take_the_surname_as_alias() -> None:
+    ex = extract("President Dana Whitcombe signed it. The Whitcombe administration said the rules would change.")
+    admin = next(e for e in ex.entities if e.label == "Whitcombe administration")
+    assert "Whitcombe" not in admin.aliases
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # the subject written in full is who a later bare surname means, not a namesake inside a clause
+    ("Tobin Garrow, whose son, Ezra Garrow, died in April, told senators the chatbot failed him. "
+     '"It groomed my child," said Garrow, a father from Ohio.', "Tobin Garrow"),
+    ("Ezra Garrow left the company in May, and his brother, Tobin Garrow, stayed. "
+     "Garrow said on Monday that the board had been misled.", "Ezra Garrow"),
+])
+def test_a_surname_shared_by_two_people_is_the_one_last_named_as_a_subject(text: str, label: str) -> None:
+    assert _entity_at(text, "Garrow", 2) == label
+
+
+def test_a_surname_shared_by_two_people_named_only_in_clauses_is_no_one() -> None:
+    text = "The suit names his son, Ezra Garrow, and his wife, Nadia Garrow. Garrow said the chatbot failed him."
+    assert _entity_at(text, "Garrow", 2) == ""
+
+
+@pytest.mark.parametrize(("text", "label", "short"), [
+    # wire copy names a well-known company in full first: the document's fullest name is its label
+    ("Italy's antitrust authority ordered Meta Platforms to suspend the terms. Meta said it would appeal.",
+     "Meta Platforms", "Meta"),
+    # a generic word after the name is no fuller name
+    ("Meta said its Meta AI assistant had a billion users.", "Meta", None),
+])
+def test_a_well_known_company_is_labelled_by_the_fullest_name_the_text_writes(text: str, label: str,
+                                                                              short: str | None) -> None:
+    ex = extract(text)
+    org = next(e for e in ex.entities if e.type == "Organization" and e.label.startswith("Meta"))
+    assert org.label == label, [(e.label, e.aliases) for e in ex.entities]
+    assert short is None or short in org.aliases

@@ -131,9 +131,25 @@ def test_parts_of_laws_and_sentence_initial_prepositions_are_not_entities(text: 
     ("Regulators in the West have moved faster than Zentrix Labs expected.", "West"),
     ("All times Pacific. Zentrix Labs opened the event at noon.", "Pacific"),
     ("The union has reached agreements covering AI with Hollywood studios and Zentrix Labs.", "Hollywood"),
+    ("The regulator said it would allege in Court that Zentrix Labs misled buyers.", "Court"),
+    ("Zentrix Labs raised the price of its Personal and Family plans by 30 per cent.", "Family"),
+    ("He said the ruling violated the Constitution of the United States, and Zentrix Labs agreed.", "Constitution"),
+    ("He sued to stop the state from enforcing the law, AB 2839, after posting a video.", "AB"),
+    ("The governor vetoed SB 1047 last year, and Zentrix Labs welcomed it.", "SB"),
+    ("Senior U.S. District Judge Dana Pruitt wrote that the law was flawed.", "Senior U.S."),
+    ("Rep. Dana Pruitt, D-Calif., said Zentrix Labs had misled the committee.", "D-Calif"),
+    ("The ruling deepened the Musk-Newsom row over Zentrix Labs' deepfake ads.", "Musk-Newsom"),
 ])
 def test_generic_and_modifying_capitalised_words_are_not_organisations(text: str, word: str) -> None:
     assert labels(extract(text)).get(word) != "Organization"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The ban passed, according to the Los Angeles County registrar, and Zentrix Labs objected.", "Los Angeles County"),
+    ("Voters across the San Gabriel Valley rejected the data centre that Zentrix Labs proposed.", "San Gabriel Valley"),
+])
+def test_a_known_places_county_or_valley_is_a_place(text: str, place: str) -> None:
+    assert labels(extract(text)).get(place) == "Place", labels(extract(text))
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -160,9 +176,17 @@ def test_a_company_named_like_a_city_stays_a_company() -> None:
      "Office of the Information Commissioner of Ruritania"),
     ("The head of the Conseil de la Concurrence warned Zentrix Labs on Monday.", "Conseil de la Concurrence"),
     ("Talvane Holdings, Inc. sued Zentrix Labs for copyright infringement.", "Talvane Holdings, Inc"),
+    ("The union struck a deal with the Alliance of Stage and Screen Producers last year.",
+     "Alliance of Stage and Screen Producers"),
+    ("He joined the Association of Film and Television Editors in May.", "Association of Film and Television Editors"),
 ])
 def test_institution_names_go_on_over_lists_and_small_words(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+def test_a_body_of_members_and_a_second_name_stay_apart() -> None:
+    got = labels(extract("The Association of Film met Zentrix Labs and Quillbyte Engineers on Monday."))
+    assert "Association of Film" in got and "Zentrix Labs and Quillbyte Engineers" not in got, got
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -427,3 +451,40 @@ def test_a_well_known_name_is_not_the_short_form_of_its_productions_company() ->
                  "nothing about the agreement.")
     found = labels(ex, "Organization")
     assert {"Electronic Arts Productions", "Electronic Arts", "Harlow Productions"} <= set(found), found
+
+
+@pytest.mark.parametrize("given", ["François", "Francois", "José", "Zoë", "Søren", "Björn", "Adrián"])
+def test_accented_given_names_are_known_with_and_without_accents(given: str) -> None:
+    from loaders.extract.lexicon import lexicon
+    from loaders.extract.name_cues import first_name
+
+    assert first_name(given, lexicon())
+
+
+@pytest.mark.parametrize("name", ["François Delmare", "Björn Halvorsen", "José Quintaval"])
+def test_a_sentence_initial_name_with_an_accented_given_name_is_a_person(name: str) -> None:
+    text = f"{name}, creator of the Quillbench benchmark, separately rejected the company's claim."
+    assert name in labels(extract(text), "Person")
+
+
+@pytest.mark.parametrize("cue", ["startup", "company", "firm"])
+def test_a_common_word_called_by_an_organisation_noun_is_an_organisation(cue: str) -> None:
+    text = f"Subway cars were plastered with ads for an AI {cue} called Lantern. Lantern sells a $99 pendant."
+    assert labels(extract(text)).get("Lantern") == "Organization"
+
+
+@pytest.mark.parametrize(("text", "not_names"), [
+    ("The regulator rejected an amended Interconnection Service Agreement (ISA) for the site. The ISA was "
+     "filed by Zentrix Labs in May.", ("Interconnection Service Agreement", "ISA")),
+    ("The Interim Final Rule (IFR) caps chip sales, Zentrix Labs said.", ("Interim Final Rule", "IFR")),
+    ("Zentrix Labs breached the General Data Protection Regulation, the watchdog said.",
+     ("General Data Protection Regulation",)),
+])
+def test_legal_instruments_and_their_acronyms_are_no_actors(text: str, not_names: tuple[str, ...]) -> None:
+    got = labels(extract(text))
+    assert not set(not_names) & set(got), got
+
+
+def test_a_body_named_after_what_it_regulates_stays_a_body() -> None:
+    got = labels(extract("The State Administration for Market Regulation fined Zentrix Labs on Monday."))
+    assert got.get("State Administration for Market Regulation") == "Organization", got

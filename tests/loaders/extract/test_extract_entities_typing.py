@@ -298,3 +298,67 @@ def test_a_plural_common_noun_starts_a_publication_not_a_reporter(text: str, nam
 def test_autonomous_vehicle_abbreviations_are_no_names(word: str) -> None:
     text = f"Zentrix said it would study the {word}'s response to this kind of rare event."
     assert word not in labels(extract(text)), labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("Weinberg was a first-year associate at Corvell & Dunmore when he started.", "Corvell & Dunmore"),
+    ("In February, Haskell & Trevor decided to integrate the tool.", "Haskell & Trevor"),
+    ("The suit was filed by Eisenfeld & Marr LLP and two other firms.", "Eisenfeld & Marr LLP"),
+])
+def test_names_joined_by_an_ampersand_are_a_firm(text: str, firm: str) -> None:
+    assert labels(extract(text)).get(firm) == "Organization", labels(extract(text))
+
+
+def test_an_owned_section_joined_by_an_ampersand_is_not_a_firm() -> None:
+    got = labels(extract("Users can switch it off in the app's Data & Privacy settings, Quillbyte said."))
+    assert "Data & Privacy" not in got, got
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("After she declined, he contacted her agent, Dana Whitcombe, in mid-May.", "Dana Whitcombe", "Person"),
+    ("He asked his longtime assistant Tobin Garrow to call the studio.", "Tobin Garrow", "Person"),
+    ("Quillbyte launched an AI agent called Devin Marlo last year.", "Devin Marlo", "Product"),
+])
+def test_a_persons_agent_or_assistant_is_a_person_an_ai_agent_a_product(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The company is not alone. Lexvane and Klarity are among the firms building legal tools.", "Lexvane",
+     "Organization"),
+    # an ordinary word opening the sentence stays no name
+    ("The rules are strict. Defendants and Quillbyte Labs are due in court.", "Defendants", None),
+    ("They built the voice. Consequently, Quillbyte Labs agreed to take it down.", "Consequently", None),
+])
+def test_a_sentence_opening_name_takes_its_coordinated_partners_type(text: str, name: str,
+                                                                     etype: str | None) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The tech press was less restrained. Gamevane summed up the case with a headline.", "Gamevane", "Organization"),
+    # a common word opening the sentence before a past tense is no firm
+    ("The press was less restrained. Nobody expected the case to settle.", "Nobody", None),
+    # a plural noun takes a past tense too
+    ("The vote was close. Protesters gathered outside the council chamber.", "Protesters", None),
+])
+def test_an_unknown_word_opening_a_sentence_before_a_past_tense_acts_as_a_firm(text: str, name: str,
+                                                                             etype: str | None) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("Lawyers with the Alliance Defending Freedom asked for the ban to be halted.", "Alliance Defending Freedom",
+     "Organization"),
+    ("The Coalition Against Stalkerware said the app was spyware.", "Coalition Against Stalkerware", "Organization"),
+])
+def test_a_bodys_head_word_opening_a_name_makes_an_organisation(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("The launch post referred to the 2013 Brisk Zorvath film about a lonely writer.", "Brisk Zorvath", "Person"),
+    ("Critics compared it to a Spike Tesk movie, Quillbyte said.", "Spike Tesk", "Person"),
+])
+def test_the_maker_named_before_a_film_is_a_person(text: str, name: str, etype: str) -> None:
+    assert labels(extract(text)).get(name) == etype, labels(extract(text))

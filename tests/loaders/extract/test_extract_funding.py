@@ -490,3 +490,14 @@ def test_the_round_valued_the_company_is_the_round_just_reported(valuation_sente
     text = ("Velloway, a rival, raised $40 million last year. Quillara Labs raised $2 billion in a seed round "
             "led by Harbor Ventures. " + valuation_sentence)
     _has(extract(text), "Quillara Labs", 2e9, valuation)
+
+
+def test_a_funding_history_names_one_round_per_series() -> None:
+    ex = extract("Lexvane, a legal AI startup, has raised $300 million. "
+                 "Lexvane went from a $5 million seed round in November 2022 to a $21 million Series A in April 2023 "
+                 "and an $80 million Series B in December 2023 at a valuation of $715 million.")
+    _has(ex, "Lexvane", 5e6)
+    _has(ex, "Lexvane", 21e6)
+    _has(ex, "Lexvane", 80e6, 715e6)
+    # the valuation stated with the last round is not the seed round's
+    assert not any(r[1] == 5e6 and r[3] for r in _rounds(ex)), _rounds(ex)
