@@ -11,8 +11,10 @@ Usage: .venv/bin/python tools/rule_audit.py [--kind criticism] [--per-set] [--it
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +54,19 @@ def judged_sets(names: Iterable[str], kind: str | None = None) -> dict[str, list
         store, _ = extract_folder(articles)
         out[name] = [i for i in judge(store, gold, scorer) if kind is None or i.kind == kind]
     return out
+
+
+_CUE = re.compile(r"\(([^()]*)\)$")
+
+
+def by_cue(by_set: dict[str, list[JudgedItem]]) -> dict[str, list[JudgedItem]]:
+    """The items with each criticism's rule split by its cue (the word that triggered it, the summary's last
+    parenthesis): the branches of a rule."""
+    def split(i: JudgedItem) -> JudgedItem:
+        cue = _CUE.search(str(i.item.get("summary") or ""))
+        return replace(i, rule=f"{i.rule} ({cue.group(1).lower()})") if cue and i.kind == "criticism" else i
+
+    return {name: [split(i) for i in items] for name, items in by_set.items()}
 
 
 def table(by_set: dict[str, list[JudgedItem]], per_set: bool = False) -> str:
@@ -96,9 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sets", help="comma-separated set names (default: seeds, dev and every tuning set)")
     ap.add_argument("--per-set", action="store_true", help="each set's counts under every rule")
     ap.add_argument("--items", metavar="RULE", help="list this rule's correct and wrong items")
+    ap.add_argument("--by-cue", action="store_true", help="split each criticism rule by its cue (its branches)")
     args = ap.parse_args(argv)
     names = args.sets.split(",") if args.sets else ["seeds", "dev", *TUNING_SETS]
     by_set = judged_sets(names, args.kind)
+    if args.by_cue:
+        by_set = by_cue(by_set)
     print(items_of(by_set, args.items) if args.items else table(by_set, args.per_set))
     return 0
 
