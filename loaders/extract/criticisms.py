@@ -19,6 +19,7 @@ from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract import judgements
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_documents import found_that
+from loaders.extract.criticism_filter import screen
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_letters import letter_signers
@@ -64,7 +65,8 @@ def find_all(ix: CriticIndex) -> list[Finding]:
 
 
 def merged(ctx: DocContext, found: Sequence[Finding]) -> list[Criticism]:
-    """The criticisms of the findings: one per critic, target and sentence (the first rule to find it names it)."""
+    """The criticisms of the findings: one per critic, target and sentence (the first rule to find it names it), less
+    those the learned precision filter (criticism_filter) drops."""
     out: list[Criticism] = []
     seen: set[tuple[str, str, int]] = set()
     for f in found:
@@ -79,7 +81,7 @@ def merged(ctx: DocContext, found: Sequence[Finding]) -> list[Criticism]:
             rule = REFERENCED_TARGET if referenced(ctx, t, f.start, f.end) else f.rule  # "the robots", "the chipmaker"
             out.append(Criticism(critic=f.critic, target=t, quote=f.quote, summary=summary, date=sdate,
                                  reported=ctx.published, source=ctx.span(f.start, f.end, f.sent), rule=rule))
-    return out
+    return screen(ctx, out)
 
 
 def extract_criticisms(ctx: DocContext, relations: list[Relation], events: list[Event]) -> list[Criticism]:
