@@ -5,6 +5,7 @@ addressee, the targets of a criticism just made."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -166,6 +167,48 @@ def referenced(ctx: DocContext, target: str, start: int, end: int) -> bool:
     if any(m.key == target for m in ctx.mentions(sent, start, end)):
         return False
     return any(r.key == target for r in references(ctx).in_span(start, end, set()))
+
+
+class Mentions:
+    """How often each entity is named, and described ("the coalition", "the company"), in a document: counted on
+    first use (most documents never ask)."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self._named: dict[str, int] | None = None
+        self._described: dict[str, int] | None = None
+
+    def named(self, key: str) -> int:
+        """How many times the entity is named."""
+        if self._named is None:
+            self._named = _count(m.key for si in range(len(self.ctx.doc.sentences)) for m in self.ctx.mentions(si))
+        return self._named.get(key, 0)
+
+    def described(self, key: str) -> int:
+        """How many descriptions of the document refer to the entity."""
+        if self._described is None:
+            refs = references(self.ctx).in_span(0, len(self.ctx.doc.text), set(), kinds=True)
+            self._described = _count(r.key for r in refs)
+        return self._described.get(key, 0)
+
+
+def _count(keys: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def passing_target(ctx: DocContext, seen: Mentions, target: str, start: int, end: int) -> bool:
+    """Whether a statement [start, end) that does not name ``target`` takes it from a passing mention: an
+    organisation or a thing named only once in the whole document and never described again (a venue, an outlet, a
+    place of publication). What a statement is about is a party of the story; a person or a product named once is
+    kept (a reply is often a person's one mention; "the launch" is the product's)."""
+    if ctx.type_of(target) in ("Person", "Product") or seen.named(target) > 1:
+        return False
+    if any(m.key == target for m in ctx.mentions(ctx.sentence_at(start), start, end)):
+        return False
+    return seen.described(target) == 0
 
 
 def object_end(ix: CriticIndex, start: int, limit: int) -> int:
