@@ -69,9 +69,11 @@ _SUED = "Patients represented by {by} sued Zentrix Labs in July over its claims 
 
 
 @pytest.mark.parametrize(("text", "passing"), [
-    # the suing firm, named once, is not what the company's verdict on "the claims" judges
+    # the suing firm, named once or twice, is not what the company's verdict on "the claims" judges
     (_SUED.format(by="the Harbor Legal Group") + 'In a statement, Zentrix Labs called the claims "highly '
      'questionable".', ("Zentrix Labs", "Harbor Legal Group")),
+    (_SUED.format(by="the Harbor Legal Group") + "The Harbor Legal Group has won similar cases. In a statement, "
+     'Zentrix Labs called the claims "highly questionable".', ("Zentrix Labs", "Harbor Legal Group")),
     # nor is the host of the panel the speaker appeared at, nor the outlet she spoke to
     ("Ada Pike, the founder of Zentrix Labs, spoke at a panel hosted by the Harbor Institute on Tuesday. \"It's "
      'shock value and it is a disgrace," she said.', ("Ada Pike", "Harbor Institute")),
@@ -79,16 +81,18 @@ _SUED = "Patients represented by {by} sued Zentrix Labs in July over its claims 
      'it is a disgrace," she said.', ("Ada Pike", "Corbel Radio")),
 ])
 def test_a_statement_takes_no_target_from_a_passing_mention(text: str, passing: tuple[str, str]) -> None:
-    """An organisation named once in the document, and not in the statement, is not what the statement judges."""
+    """An organisation named at most twice in the document, never described, and not named in the statement is not
+    what the statement judges."""
     ex = extract(text)
     assert passing not in pairs(ex)
     check_spans(text, ex)
 
 
 @pytest.mark.parametrize(("text", "kept"), [
-    # named again (here in the statement's own sentence): a party of the story
-    (_SUED.format(by="the Harbor Legal Group") + 'In a statement, Zentrix Labs called the Harbor Legal Group claims '
-     '"highly questionable".', ("Zentrix Labs", "Harbor Legal Group")),
+    # named three times: a party of the story
+    (_SUED.format(by="the Harbor Legal Group") + "The Harbor Legal Group has won similar cases. The Harbor Legal "
+     'Group says the software denied claims. In a statement, Zentrix Labs called the claims "highly questionable".',
+     ("Zentrix Labs", "Harbor Legal Group")),
     # a person named once is kept: a reply is often their one mention
     (_SUED.format(by="lawyer Tomas Quill") + 'In a statement, Zentrix Labs called the claims "highly questionable".',
      ("Zentrix Labs", "Tomas Quill")),
