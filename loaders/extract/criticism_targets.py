@@ -173,6 +173,7 @@ def referenced(ctx: DocContext, target: str, start: int, end: int) -> bool:
 # statements' organisation targets so named once or twice were 20 times wrong and twice right (both described
 # again, "the coalition"), named three times 7 times right and 3 wrong
 _PASSING = 2
+_ITS = re.compile(r"\bits\b", re.I)
 
 
 class Mentions:
@@ -207,14 +208,18 @@ def _count(keys: Iterable[str]) -> dict[str, int]:
 
 def passing_target(ctx: DocContext, seen: Mentions, target: str, start: int, end: int) -> bool:
     """Whether a statement [start, end) that does not name ``target`` takes it from a passing mention: an
-    organisation named at most twice in the whole document and never described (a venue, an outlet, a
+    organisation named at most twice in the whole document, never described and not referred to by the statement
+    (a venue, an outlet, a
     place of publication). What a statement is about is a party of the story; a person or a product so named is
     kept (a reply is often a person's one mention; "the launch" is the product's)."""
     if ctx.type_of(target) in ("Person", "Product") or seen.named(target) > _PASSING:
         return False
     if any(m.key == target for m in ctx.mentions(ctx.sentence_at(start), start, end)):
         return False
-    return seen.described(target) == 0
+    if seen.described(target):
+        return False
+    # "said its chatbot exposed her son": the statement refers to an organisation itself, through "its"
+    return _ITS.search(ctx.doc.text, start, end) is None
 
 
 def object_end(ix: CriticIndex, start: int, limit: int) -> int:
