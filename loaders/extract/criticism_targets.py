@@ -173,6 +173,8 @@ def referenced(ctx: DocContext, target: str, start: int, end: int) -> bool:
 # statements' organisation targets so named once or twice were 20 times wrong and twice right (both described
 # again, "the coalition"), named three times 7 times right and 3 wrong
 _PASSING = 2
+# a mention is passing only beside the story's main party, named at least this often (a short text has none)
+_STORY = 5
 _ITS = re.compile(r"\bits\b", re.I)
 
 
@@ -187,9 +189,16 @@ class Mentions:
 
     def named(self, key: str) -> int:
         """How many times the entity is named."""
+        return self._names().get(key, 0)
+
+    def most(self) -> int:
+        """How many times the document's most named entity is named."""
+        return max(self._names().values(), default=0)
+
+    def _names(self) -> dict[str, int]:
         if self._named is None:
             self._named = _count(m.key for si in range(len(self.ctx.doc.sentences)) for m in self.ctx.mentions(si))
-        return self._named.get(key, 0)
+        return self._named
 
     def described(self, key: str) -> int:
         """How many descriptions of the document refer to the entity."""
@@ -212,7 +221,7 @@ def passing_target(ctx: DocContext, seen: Mentions, target: str, start: int, end
     (a venue, an outlet, a
     place of publication). What a statement is about is a party of the story; a person or a product so named is
     kept (a reply is often a person's one mention; "the launch" is the product's)."""
-    if ctx.type_of(target) in ("Person", "Product") or seen.named(target) > _PASSING:
+    if ctx.type_of(target) in ("Person", "Product") or seen.named(target) > _PASSING or seen.most() < _STORY:
         return False
     if any(m.key == target for m in ctx.mentions(ctx.sentence_at(start), start, end)):
         return False

@@ -65,7 +65,10 @@ def test_a_rival_a_product_lags_is_a_yardstick() -> None:
     assert not any(target in ("Orlan Networks", "Quorra", "Veltrix Research") for _, target in got), got
 
 
-_SUED = "Patients represented by {by} sued Zentrix Labs in July over its claims software. "
+# a story needs a main party (named five times) for a mention beside it to be passing
+_STORY = ("Zentrix Labs makes claims software for insurers. Zentrix Labs was founded in 2019, and Zentrix Labs now "
+          "serves 40 insurers. Zentrix Labs is based in Boston. ")
+_SUED = _STORY + "Patients represented by {by} sued Zentrix Labs in July over its claims software. "
 
 
 @pytest.mark.parametrize(("text", "passing"), [
@@ -75,10 +78,10 @@ _SUED = "Patients represented by {by} sued Zentrix Labs in July over its claims 
     (_SUED.format(by="the Harbor Legal Group") + "The Harbor Legal Group has won similar cases. In a statement, "
      'Zentrix Labs called the claims "highly questionable".', ("Zentrix Labs", "Harbor Legal Group")),
     # nor is the host of the panel the speaker appeared at, nor the outlet she spoke to
-    ("Ada Pike, the founder of Zentrix Labs, spoke at a panel hosted by the Harbor Institute on Tuesday. \"It's "
-     'shock value and it is a disgrace," she said.', ("Ada Pike", "Harbor Institute")),
-    ("Ada Pike, the founder of Zentrix Labs, gave an interview to Corbel Radio on Tuesday. \"It's shock value and "
-     'it is a disgrace," she said.', ("Ada Pike", "Corbel Radio")),
+    (_STORY + "Ada Pike, the founder of Zentrix Labs, spoke at a panel hosted by the Harbor Institute on Tuesday. "
+     '"It\'s shock value and it is a disgrace," she said.', ("Ada Pike", "Harbor Institute")),
+    (_STORY + "Ada Pike, the founder of Zentrix Labs, gave an interview to Corbel Radio on Tuesday. \"It's shock "
+     'value and it is a disgrace," she said.', ("Ada Pike", "Corbel Radio")),
 ])
 def test_a_statement_takes_no_target_from_a_passing_mention(text: str, passing: tuple[str, str]) -> None:
     """An organisation named at most twice in the document, never described, and not named in the statement is not
@@ -89,6 +92,9 @@ def test_a_statement_takes_no_target_from_a_passing_mention(text: str, passing: 
 
 
 @pytest.mark.parametrize(("text", "kept"), [
+    # a short text has no main party: nothing in it is a passing mention
+    ('Patients represented by the Harbor Legal Group sued Zentrix Labs in July. In a statement, Zentrix Labs called '
+     'the claims "highly questionable".', ("Zentrix Labs", "Harbor Legal Group")),
     # named three times: a party of the story
     (_SUED.format(by="the Harbor Legal Group") + "The Harbor Legal Group has won similar cases. The Harbor Legal "
      'Group says the software denied claims. In a statement, Zentrix Labs called the claims "highly questionable".',
