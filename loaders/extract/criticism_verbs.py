@@ -16,6 +16,7 @@ from loaders.extract.lexicon import Folded, lexicon
 from loaders.extract.rules import register
 
 if TYPE_CHECKING:
+    from loaders.extract.context import DocContext
     from loaders.extract.criticism_index import CriticIndex
 
 VERB_OBJECT = register("criticism.verb_object.v2", "A criticism verb with its object: 'X criticised Y', 'X accused Y "
@@ -141,6 +142,8 @@ def verb_object(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
             alleged:
         if _NEGATION.search(text[max(s.start, m.start() - 20):m.start()]):
             continue
+        if _in_direct_quote(ctx, m.start()):
+            continue  # '"… right call in banning the H20," he wrote': the quote's speaker judges, not a name in it
         if _CONDITION.search(text, max(s.start, m.start() - 70), m.start()):
             continue  # "If the senator criticised X, …", "asked whether she would sue X": nobody has yet
         if _NOUN_USE.match(m.group(0)) and _DETERMINER.search(text, max(s.start, m.start() - 12), m.start()):
@@ -155,6 +158,11 @@ def verb_object(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
             continue  # "xAI accused of polluting": a passive without its agent names no critic
         _active(ix, acc, sent, m)
     return acc.out
+
+
+def _in_direct_quote(ctx: DocContext, pos: int) -> bool:
+    """Whether a position lies inside a direct quote (not a short scare quote) of the document."""
+    return any(not q.short and q.qs < pos < q.qe for q in ctx.quote_parts or ())
 
 
 def _passive(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str]) -> None:

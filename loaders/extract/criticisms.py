@@ -19,12 +19,13 @@ from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract import judgements
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_documents import found_that
+from loaders.extract.criticism_filter import screen
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_letters import letter_signers
 from loaders.extract.criticism_quotes import QUOTED_JUDGEMENT, quotes
 from loaders.extract.criticism_speech import LABELLED_ANSWER, REPORTED_SPEECH, labelled, reported
-from loaders.extract.criticism_targets import REFERENCED_TARGET, referenced
+from loaders.extract.criticism_targets import REFERENCED_TARGET, Mentions, passing_target, referenced
 from loaders.extract.criticism_verbs import called_for, urged, verb_object
 
 SentenceRule = Callable[[CriticIndex, int, Found], list[Finding]]
@@ -64,9 +65,11 @@ def find_all(ix: CriticIndex) -> list[Finding]:
 
 
 def merged(ctx: DocContext, found: Sequence[Finding]) -> list[Criticism]:
-    """The criticisms of the findings: one per critic, target and sentence (the first rule to find it names it)."""
+    """The criticisms of the findings: one per critic, target and sentence (the first rule to find it names it), less
+    those the learned precision filter (criticism_filter) drops."""
     out: list[Criticism] = []
     seen: set[tuple[str, str, int]] = set()
+    seen_names = Mentions(ctx)
     for f in found:
         sdate: DateRef | None = ctx.date(f.sent)
         for t in f.targets:
@@ -77,9 +80,11 @@ def merged(ctx: DocContext, found: Sequence[Finding]) -> list[Criticism]:
             tl = ctx.label(t) if t in ctx.entities else "a publication"
             summary = f"{ctx.label(f.critic)} criticised {tl} ({f.cue})"
             rule = REFERENCED_TARGET if referenced(ctx, t, f.start, f.end) else f.rule  # "the robots", "the chipmaker"
+            if rule in STATEMENT_RULES and passing_target(ctx, seen_names, t, f.start, f.end):
+                continue  # a venue, an outlet, the other side's law firm: see criticism_targets.passing_target
             out.append(Criticism(critic=f.critic, target=t, quote=f.quote, summary=summary, date=sdate,
                                  reported=ctx.published, source=ctx.span(f.start, f.end, f.sent), rule=rule))
-    return out
+    return screen(ctx, out)
 
 
 def extract_criticisms(ctx: DocContext, relations: list[Relation], events: list[Event]) -> list[Criticism]:

@@ -185,3 +185,21 @@ def test_a_judge_dismissing_claims_is_no_rebuttal() -> None:
 def test_a_condition_or_open_question_criticises_nobody(sentence: str, criticised: bool) -> None:
     got = pairs(extract("Zentrix Labs released the Quillo model on Monday. " + sentence))
     assert (("Ada Pike", "Zentrix Labs") in got) is criticised
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ('"The Harbor Authority made the right call in banning the Quillo app," Senator Ada Pike wrote on Monday.',
+     "Harbor Authority"),
+    ('"Unless Zentrix Labs backs away, we will lodge a dispute with the Corbel Commission," Tomas Quill said.',
+     "Zentrix Labs"),
+])
+def test_a_verb_inside_a_direct_quote_makes_no_name_in_it_the_critic(text: str, named: str) -> None:
+    """The quote's speaker judges: a criticism verb inside the quote does not make its subject there a critic."""
+    ex = extract(text)
+    assert not any(critic == named for critic, _ in pairs(ex))
+    check_spans(text, ex)
+
+
+def test_a_verb_outside_the_quote_keeps_its_subject() -> None:
+    text = 'Senator Ada Pike criticised Zentrix Labs on Monday, calling its chatbot "a menace to children."'
+    assert ("Ada Pike", "Zentrix Labs") in pairs(extract(text))

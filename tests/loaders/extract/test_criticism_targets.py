@@ -63,3 +63,45 @@ def test_a_rival_a_product_lags_is_a_yardstick() -> None:
     got = pairs(extract(text))
     assert ("Ada Pike", "Halo-2") in got
     assert not any(target in ("Orlan Networks", "Quorra", "Veltrix Research") for _, target in got), got
+
+
+# a story needs a main party (named five times) for a mention beside it to be passing
+_STORY = ("Zentrix Labs makes claims software for insurers. Zentrix Labs was founded in 2019, and Zentrix Labs now "
+          "serves 40 insurers. Zentrix Labs is based in Boston. ")
+_SUED = _STORY + "Patients represented by {by} sued Zentrix Labs in July over its claims software. "
+
+
+@pytest.mark.parametrize(("text", "passing"), [
+    # the suing firm, named once or twice, is not what the company's verdict on "the claims" judges
+    (_SUED.format(by="the Harbor Legal Group") + 'In a statement, Zentrix Labs called the claims "highly '
+     'questionable".', ("Zentrix Labs", "Harbor Legal Group")),
+    (_SUED.format(by="the Harbor Legal Group") + "The Harbor Legal Group has won similar cases. In a statement, "
+     'Zentrix Labs called the claims "highly questionable".', ("Zentrix Labs", "Harbor Legal Group")),
+    # nor is the host of the panel the speaker appeared at, nor the outlet she spoke to
+    (_STORY + "Ada Pike, the founder of Zentrix Labs, spoke at a panel hosted by the Harbor Institute on Tuesday. "
+     '"It\'s shock value and it is a disgrace," she said.', ("Ada Pike", "Harbor Institute")),
+    (_STORY + "Ada Pike, the founder of Zentrix Labs, gave an interview to Corbel Radio on Tuesday. \"It's shock "
+     'value and it is a disgrace," she said.', ("Ada Pike", "Corbel Radio")),
+])
+def test_a_statement_takes_no_target_from_a_passing_mention(text: str, passing: tuple[str, str]) -> None:
+    """An organisation named at most twice in the document, never described, and not named in the statement is not
+    what the statement judges."""
+    ex = extract(text)
+    assert passing not in pairs(ex)
+    check_spans(text, ex)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a short text has no main party: nothing in it is a passing mention
+    ('Patients represented by the Harbor Legal Group sued Zentrix Labs in July. In a statement, Zentrix Labs called '
+     'the claims "highly questionable".', ("Zentrix Labs", "Harbor Legal Group")),
+    # named three times: a party of the story
+    (_SUED.format(by="the Harbor Legal Group") + "The Harbor Legal Group has won similar cases. The Harbor Legal "
+     'Group says the software denied claims. In a statement, Zentrix Labs called the claims "highly questionable".',
+     ("Zentrix Labs", "Harbor Legal Group")),
+    # a person named once is kept: a reply is often their one mention
+    (_SUED.format(by="lawyer Tomas Quill") + 'In a statement, Zentrix Labs called the claims "highly questionable".',
+     ("Zentrix Labs", "Tomas Quill")),
+])
+def test_a_party_named_again_or_a_person_stays_a_target(text: str, kept: tuple[str, str]) -> None:
+    assert kept in pairs(extract(text))
