@@ -564,7 +564,7 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
         if a.kind != "quote":
             nxt = _next_attribution().search(text, start, end) or _TRAILING_SOURCE.search(text, start, end)
             end = nxt.start() if nxt else end
-        while start > s.start and text[start - 1].isalnum():
+        while start > s.start and text[start - 1].isalnum() and text[start].isalnum():
             start -= 1  # "said in August that …": the attribution stopped inside a word
         if a.kind != "quote":
             lead = _LEAD_THAT.match(text, start, end) or _LEAD_WHEN.match(text, start, end)

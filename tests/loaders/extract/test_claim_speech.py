@@ -165,3 +165,13 @@ def test_what_it_says_in_a_relative_clause_is_the_companys_claim() -> None:
             "says are sourced from voice actors who are paid for their work.")
     found = claims_of(text)
     assert [(c, t.split()[0]) for c, t in found] == [("Zentrix Labs", "are")], found
+
+
+@pytest.mark.parametrize("said", ["he said", "he told reporters"])
+def test_he_after_an_organisation_subject_is_the_person_named_before(said: str) -> None:
+    text = ("Marcus Webb is the chief executive of Zentrix Labs. "
+            f"Zentrix Labs stopped hiring and rolled out agents, {said}; the company had 5,500 workers two years ago "
+            "and now has around 3,000.")
+    found = claims_of(text)
+    assert found and all(c == "Marcus Webb" for c, _ in found), found
+    assert all(not t.startswith(("said", "told")) for _, t in found), found
