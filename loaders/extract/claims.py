@@ -61,6 +61,7 @@ from loaders.extract.claim_speech import (
     unknown_speaker,
     unnamed_spokesperson,
 )
+from loaders.extract.claim_subjects import described_speaker
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import is_court
 from loaders.extract.criticism_index import CriticIndex
@@ -281,8 +282,11 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent)) or \
-            adjacent_speaker(ctx, self.finder, a) or \
+        speaker = relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent))
+        described = None if speaker else described_speaker(ctx, a)
+        if described == "":
+            return None  # "after the actress said": a description the article names nobody for; not the subject
+        speaker = speaker or described or adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
         speaker = pronoun_speaker(ctx, a, speaker)
         if speaker is None:

@@ -175,3 +175,21 @@ def test_he_after_an_organisation_subject_is_the_person_named_before(said: str) 
     found = claims_of(text)
     assert found and all(c == "Marcus Webb" for c, _ in found), found
     assert all(not t.startswith(("said", "told")) for _, t in found), found
+
+
+@pytest.mark.parametrize("subject", ["after the actress said", "after the newspaper group said"])
+def test_a_description_nobody_answers_to_is_not_the_sentence_subject(subject: str) -> None:
+    text = (f"Zentrix Labs backed Ann Lee on Tuesday {subject} the voice in the new model sounds similar to her own "
+            "recording.")
+    assert "Zentrix Labs" not in [c for c, _ in claims_of(text)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Australian Competition and Consumer Commission sued Zentrix Labs on Monday. The investigation began in May, "
+     "and the regulator says 300 consumers had complained about the plans.",
+     "Australian Competition and Consumer Commission"),
+    ("Ann Lee joined Zentrix Labs, the AI benchmark site, in 2021. In a post, the site said its leaderboard had drawn "
+     "3 million votes.", "Zentrix Labs"),
+])
+def test_a_description_speaks_for_the_party_it_describes(text: str, speaker: str) -> None:
+    assert [c for c, _ in claims_of(text)] == [speaker]
