@@ -34,6 +34,7 @@ from loaders.extract.claim_context import (
     according_attributions,
     continued_figures,
     document_attributions,
+    narrated,
 )
 from loaders.extract.claim_filters import is_clause, is_statement, is_value_judgement, own_safeguard
 from loaders.extract.claim_nouns import NOUN_CLAIM, NOUN_WORDS, noun_attributions
@@ -267,7 +268,7 @@ class _DocClaims:
                 content = ctx.doc.clean[a2:b2]
                 if any(k == a.speaker and a2 < e and s < b2 for k, s, e in self.seen):
                     continue  # a quote already taken
-                if is_statement(content) and self.finder.negative(content) is None:
+                if is_statement(content) and not narrated(content) and self.finder.negative(content) is None:
                     self.claims.append(self._claim(a.speaker, a.sent, a2, b2, CONTINUED_FIGURES))
         return _once(self.claims)
 

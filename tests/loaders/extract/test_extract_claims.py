@@ -244,6 +244,17 @@ def test_figures_after_an_attributed_statement_go_on_with_its_speaker() -> None:
         assert ("Zentrix Labs", values) in found, found
 
 
+@pytest.mark.parametrize(("follow_on", "kept"), [
+    ("Its tutor has answered questions in more than 35 languages.", True),
+    ("The tutor handled questions in more than 35 languages.", False),
+    ("Previous models had not solved more than 2 percent of the problems.", False),
+])
+def test_figures_told_in_the_past_after_a_statement_are_the_journalists(follow_on: str, kept: bool) -> None:
+    text = f"Zentrix Labs said its tutor had reached 3 million pupils. {follow_on}"
+    found = [c[2] for c in claims_of(extract(text)) if c[0] == "Zentrix Labs"]
+    assert ([35.0] in found or [2.0] in found) is kept, found
+
+
 def test_figures_after_a_pointed_to_trend_are_the_speakers() -> None:
     text = ("Zentrix Labs also pointed to a rapid increase in what its models can do alone. Tasks that once took "
             "minutes of supervision can now run for 4 hours, with the duration doubling every few months.")
