@@ -544,6 +544,11 @@ def test_what_is_not_a_claim(text: str) -> None:
     # counts in plural scale words, and denials with "just" or "always", are facts
     ("Every week, Zentrix sends billions of visitors to publishers", True, True),
     ("We don't just rely on our own crawlers", True, True),
+    # a quote about others ("they", "he") characterises them unless it gives a figure
+    ("They have intentionally designed their products to hook our children", True, False),
+    ("They do not report what we see every day", True, False),
+    ("They have sold 3 million devices since March", True, True),
+    ("They have intentionally designed their products to hook our children", False, True),
 ])
 def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     assert is_statement(content, quoted=quoted) is expected
