@@ -40,12 +40,12 @@ from loaders.extract.claim_filters import is_clause, is_statement, is_value_judg
 from loaders.extract.claim_nouns import NOUN_CLAIM, NOUN_WORDS, noun_attributions
 from loaders.extract.claim_pieces import (
     SECOND_PREDICATE,
-    after_certainty,
     confident_that,
     second_predicate,
     second_that,
     split_joined,
 )
+from loaders.extract.claim_sides import characterised, litigated, own_side_plan
 from loaders.extract.claim_speech import (
     adjacent_speaker,
     fronted_too_far,
@@ -137,7 +137,6 @@ _OBJECT_END = re.compile(r",|\s+and\s+(?:has|have|had|is|was|are|were|will|it|it
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 # "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
 _RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
-_QUOTED_WORDS = re.compile(r"[“\"][^“”\"]{1,80}(?:[”\"]|$)")  # a quoted phrase inside reported speech
 _CRITIC_REACH = 1  # sentences either side of a criticism in which its critic's statements back it
 # a statement whose subject is its speaker ("she had declined …", "we have not …")
 _SELF_SUBJECT = re.compile(r"[\s“\"]*(?:that\s+)?(?:i|we|he|she|it|they)\b", re.I)
@@ -149,8 +148,6 @@ _SAME_WORDING = 0.6  # the share of words two claims of one claimant share when 
 _PLACEHOLDER_NAMES = frozenset({"jane doe", "john doe", "jane roe", "john roe", "richard roe"})  # legal pseudonyms
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
-_LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
-                            "alleging", "plaintiffs", "plaintiff", "filing"})
 # (a suggestion is the speaker's opinion, hedged: "Altman suggested such narratives could …")
 _NOT_REPORTING = ("suggest", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort",
                   "counter", "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
@@ -349,10 +346,10 @@ class _DocClaims:
             # figures and trends that fell or were cut are facts
         if not self._quantities(start, end) and self._backs_criticism(speaker, sent, start, end):
             return False
-        if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
+        if own_side_plan(ctx, finder, speaker, sent, start, end) or litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
             return False
-        if not self._quantities(start, end) and (_characterised(ctx, finder, speaker, sent, start, end) or
+        if not self._quantities(start, end) and (characterised(ctx, finder, speaker, sent, start, end) or
                                                  own_action(ctx, speaker, sent, start, end) or
                                                  relayed(ctx, speaker, sent, start, end)):
             return False  # a side characterised, the speaker's own action on another, another's position relayed
@@ -492,38 +489,6 @@ def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> st
         spokes[a.speaker] = person.key
         return person.key
     return spokes.get(a.speaker)
-
-
-def _litigated(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int, start: int, end: int) -> bool:
-    """"Chegg says Google forces companies to …" in a passage about its complaint: what a litigant says the other
-    side did is an allegation (a criticism), not a claim."""
-    first = next(iter(ctx.mentions(sent, start, end)), None)
-    if first is None or first.start - start > 4 or first.key == speaker or first.type not in _SPEAKER_TYPES or \
-            first.key in finder.allies.get(speaker, ()):
-        return False
-    return any(not ctx.words(i).isdisjoint(_LAWSUIT_WORDS) for i in range(max(0, sent - 1), sent + 1))
-
-
-def _characterised(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int, start: int, end: int) -> bool:
-    """'He said xAI had released Grok 4 “without any documentation of their safety testing”': a person describing
-    another side in words of their own, quoted, judges it (criticism territory) rather than reporting a fact."""
-    if ctx.type_of(speaker) != "Person" or not _QUOTED_WORDS.search(ctx.doc.clean, start, end):
-        return False
-    first = next(iter(ctx.mentions(sent, start, end)), None)
-    return first is not None and first.start - start <= 4 and first.key != speaker and \
-        first.type in (*_SPEAKER_TYPES, "Product") and first.key not in finder.allies.get(speaker, ())
-
-
-def _own_side_plan(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int, start: int, end: int) -> bool:
-    """"Duolingo would stop using contractors", said by its chief, "Siri Context would arrive next year", said by
-    Apple: the speaker's side announcing its own (or its product's) plans."""
-    first = next(iter(ctx.mentions(sent, start, end)), None)
-    if first is None or first.start - start > 4 or after_certainty(ctx.doc.clean, start):
-        return False  # ('he was “confident that OpenAI will build …”': a forecast, not a plan announced)
-    if first.key != speaker and (first.type not in ("Organization", "Product") or
-                                 first.key not in finder.allies.get(speaker, ())):
-        return False  # "OpenAI says Musk wanted …": a co-founder is not the side speaking; its own product is
-    return not is_statement("it " + ctx.doc.clean[first.end:end].lstrip())
 
 
 @lru_cache(maxsize=1)
