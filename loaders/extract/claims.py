@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache, partial
 
-from kg.model import Claim, Criticism, Quantity
+from kg.model import Claim, Criticism, Quantity, Relation
 from loaders.extract.attribution import Attribution, reported_attributions
 from loaders.extract.claim_actions import own_action, relayed
 from loaders.extract.claim_company import (
@@ -45,7 +45,7 @@ from loaders.extract.claim_pieces import (
     second_that,
     split_joined,
 )
-from loaders.extract.claim_sides import characterised, litigated, own_side_plan
+from loaders.extract.claim_sides import SELF_SUBJECT, characterised, commentary, litigated, own_side_plan
 from loaders.extract.claim_speech import (
     adjacent_speaker,
     fronted_too_far,
@@ -138,8 +138,6 @@ _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 # "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
 _RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
 _CRITIC_REACH = 1  # sentences either side of a criticism in which its critic's statements back it
-# a statement whose subject is its speaker ("she had declined …", "we have not …")
-_SELF_SUBJECT = re.compile(r"[\s“\"]*(?:that\s+)?(?:i|we|he|she|it|they)\b", re.I)
 # a criticism that answers one: it calls the accusations false, meritless or misleading
 _REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|suggestions?)\b[^.]{0,60}\b(?:false|untrue|"
                        r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
@@ -185,16 +183,20 @@ def _next_attribution() -> re.Pattern[str]:
                       rf"(?:also\s+)?(?:{speech})\b", re.I)
 
 
-def extract_claims(ctx: DocContext, speakers: CriticIndex, criticisms: list[Criticism]) -> list[Claim]:
+def extract_claims(ctx: DocContext, speakers: CriticIndex, criticisms: list[Criticism],
+                   relations: list[Relation]) -> list[Claim]:
     """Attributed statements of fact or forecast, with their speaker, what they are about and their figures."""
-    return _DocClaims(ctx, speakers, criticisms).run()
+    return _DocClaims(ctx, speakers, criticisms, relations).run()
 
 
 class _DocClaims:
     """The claims of one document, and what finding them remembers."""
 
-    def __init__(self, ctx: DocContext, finder: CriticIndex, criticisms: list[Criticism]) -> None:
+    def __init__(self, ctx: DocContext, finder: CriticIndex, criticisms: list[Criticism],
+                 relations: list[Relation] = ()) -> None:  # type: ignore[assignment]
         self.ctx, self.finder = ctx, finder
+        # who the article ties to an organisation, now or formerly: an insider's account, not an outsider's view
+        self.insiders = {r.subject for r in relations if r.predicate == "affiliated_with"}
         # a learned judgement (judgement_model) is a guess: the statement it flags keeps its claim
         self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms if c.rule != LEARNED_JUDGEMENT]
         # the sentences in which each critic criticises: what it states right around them backs its criticism
@@ -349,6 +351,9 @@ class _DocClaims:
         if own_side_plan(ctx, finder, speaker, sent, start, end) or litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
             return False
+        if not self._quantities(start, end) and rule == REPORTED_STATEMENT and \
+                commentary(ctx, finder, speaker, sent, start, end, self.insiders):
+            return False  # a commentator's view of something unnamed: an opinion, not a fact it reports
         if not self._quantities(start, end) and (characterised(ctx, finder, speaker, sent, start, end) or
                                                  own_action(ctx, speaker, sent, start, end) or
                                                  relayed(ctx, speaker, sent, start, end)):
@@ -367,7 +372,7 @@ class _DocClaims:
         (schema); what the critic says of itself ("she had declined the offer") stays a claim."""
         if not any((speaker, i) in self.critic_sents for i in range(sent - _CRITIC_REACH, sent + _CRITIC_REACH + 1)):
             return False
-        if _SELF_SUBJECT.match(self.ctx.doc.clean, start, end):
+        if SELF_SUBJECT.match(self.ctx.doc.clean, start, end):
             return False
         first = next(iter(self.ctx.mentions(sent, start, end)), None)
         return first is None or first.key != speaker or first.start - start > 4

@@ -193,3 +193,16 @@ def test_a_description_nobody_answers_to_is_not_the_sentence_subject(subject: st
 ])
 def test_a_description_speaks_for_the_party_it_describes(text: str, speaker: str) -> None:
     assert [c for c, _ in claims_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    # an outside expert on something unnamed: a view
+    ("Security expert Priya Raman said the problem was one of design.", []),
+    # on a named party, or on themselves: a statement
+    ("Security expert Priya Raman said Zentrix Labs stores the recordings for a year.", ["Priya Raman"]),
+    ("Security expert Priya Raman said she had reported the flaw in March.", ["Priya Raman"]),
+    # an insider on something unnamed: an account from inside
+    ("Priya Raman, a director at Zentrix Labs, said the problem was fixed in March.", ["Priya Raman"]),
+])
+def test_an_outsiders_view_of_something_unnamed_is_no_claim(text: str, claims: list[str]) -> None:
+    assert [c for c, _ in claims_of(text)] == claims

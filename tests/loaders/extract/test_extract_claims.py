@@ -177,8 +177,8 @@ def test_a_retort_states_only_its_figures() -> None:
     ("The only public information comes from Priya Raman, who advises Zentrix Labs on safety and has said the company "
      "did run such evaluations.", "Priya Raman", "the company did run such evaluations"),
     # a speaker set off by commas after a short opening; "she" is the woman named before, not the last man
-    ("Elena Varga left the board of Zentrix Labs after Tom Becker returned. By then, she said, the board was already "
-     "talking seriously about replacing him.", "Elena Varga", "the board was already talking seriously"),
+    ("Elena Varga, a former director at Zentrix Labs, left after Tom Becker returned. By then, she said, the board was "
+     "already talking seriously about replacing him.", "Elena Varga", "the board was already talking seriously"),
     # a speaker's account of its own removals is a statement, not an accusation
     ("Zentrix Labs said in a statement that it removes illegal content and permanently suspends the accounts "
      "involved.", "Zentrix Labs", "it removes illegal content"),
@@ -306,7 +306,7 @@ def test_attributed_statements_still_count(text: str, claimant: str) -> None:
 
 @pytest.mark.parametrize(("speaker", "expected"), [("Judge Maria Okafor", 0), ("Analyst Maria Okafor", 1)])
 def test_a_ruling_is_not_a_claim(speaker: str, expected: int) -> None:
-    assert len(claims_of(extract(f"{speaker} said the training process was transformative."))) == expected
+    assert len(claims_of(extract(f"{speaker} said Zentrix Labs trained its model on licensed data."))) == expected
 
 
 def test_the_text_is_the_statement_not_the_sentence() -> None:
