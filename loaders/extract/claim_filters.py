@@ -104,9 +104,7 @@ _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s
 _ATTITUDE = (r"(?:committed|pleased|excited|delighted|thrilled|concerned|disappointed|determined|convinced|dedicated|"
              r"prepared|interested|surprised|worried|encouraged|honou?red|humbled|saddened|shocked)\b")
 # a quote that reports facts: a figure, or words of state and change ("not yet", "already", "increasingly")
-_FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|"
-                      # (not "would have contributed": a counterfactual)
-                      r"(?<!would )(?<!could )(?<!might )(?<!should )(?<!may )(?:has|have|had)(?: not)?"
+_FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)?"
                       r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? (?!" + _ATTITUDE + r")\w{2,}ed|percent|"
                       r"millions?|billions?|trillions?|thousands?|hundreds?|dozens?|"
                       r"every (?:day|week|month|year)|"
