@@ -100,12 +100,9 @@ _GERUND = re.compile(r"^[a-z]+ing\b", re.I)
 _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s+|just\s+)?(?:think|thought|assume|"
                       r"believe|feel|felt|guess|suppose|doubt|take|can[’']t believe|demand|want|wanted|need|hope|"
                       r"expect|urge|ask|am|[’']m)\b", re.I)
-# participles that state a feeling or a commitment, not a fact ("we are committed to …", "we are pleased …")
-_ATTITUDE = (r"(?:committed|pleased|excited|delighted|thrilled|concerned|disappointed|determined|convinced|dedicated|"
-             r"prepared|interested|surprised|worried|encouraged|honou?red|humbled|saddened|shocked)\b")
 # a quote that reports facts: a figure, or words of state and change ("not yet", "already", "increasingly")
 _FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)?"
-                      r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? (?!" + _ATTITUDE + r")\w{2,}ed|percent|"
+                      r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|"
                       r"millions?|billions?|trillions?|thousands?|hundreds?|dozens?|"
                       r"every (?:day|week|month|year)|"
                       # a cause (schema): "the variable quality is due to …", "the outage was caused by …"
