@@ -213,10 +213,6 @@ _OTHERS_SUBJECT = re.compile(r"(?:they|he|she)\b", re.I)
 _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
 # a stated purpose: "its mission was to understand …", "our goal is to", "its focus is building …" (an intention,
 # not a fact)
-# what a round's money is for: "the new money will go toward …", "the funding will allow it to …" (a plan)
-_FUNDS_PLAN = re.compile(r"^(?:that\s+)?(?:the|this|its|our|their)\s+(?:new\s+|fresh\s+|additional\s+|latest\s+)?"
-                         r"(?:funds|funding|money|capital|proceeds|investment|cash|financing|round)\s+"
-                         r"(?:will|would|is set to|is going to|is to)\b", re.I)
 _PURPOSE = re.compile(r"^(?:that\s+)?(?:its|our|their|his|her|the company[’']s)\s+(?:\w+\s+)?"
                       r"(?:mission|goal|aim|purpose|vision|ambition|intention|plan|priority|focus)\s+"
                       r"(?:is|was|has been|remains)\s+(?:to|that|on|[a-z]+ing)\b", re.I)
@@ -282,7 +278,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
     # (in a direct quote "it", "he", "she" and "they" are never the speaker, who says "we" or "I")
     own = _OWN_PLAN.match(body)
     intention = (own and not (quoted and _THIRD_PERSON.match(body))) or _WOULD_PLAN.match(body) or \
-        _PURPOSE.match(body) or _RELEASE_PLAN.match(body) or _OWN_THING_PLAN.match(body) or _FUNDS_PLAN.match(body)
+        _PURPOSE.match(body) or _RELEASE_PLAN.match(body) or _OWN_THING_PLAN.match(body)
     if intention and not (_FIGURE.search(body) and parse_quantities(body)):
         return False  # an actor's own plan or action; with a figure it is a borderline claim the schema accepts
     # the unanchored patterns run only where one of their words occurs (most statements hold none)
