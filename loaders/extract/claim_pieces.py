@@ -1,4 +1,4 @@
-"""The statements one attributed piece holds: two statements with figures joined by "and" or "while", a second "that"
+"""The statements one attributed piece holds: two statements with figures joined by "and", a second "that"
 clause, a second predicate of the subject, what the speaker is confident of (the claims stage tries these where a
 piece is no claim as a whole, or has figures on both sides of a join)."""
 
@@ -8,7 +8,7 @@ import re
 
 _DIGIT = re.compile(r"\d")
 # where reported speech joins two statements: "…, and …", "… and that …"
-_JOINED = re.compile(r",\s+(?:and|while|whereas)\s+(?:that\s+)?|\s+and\s+that\s+")
+_JOINED = re.compile(r",\s+and\s+(?:that\s+)?|\s+and\s+that\s+")
 # "he was “confident that …": the speaker's certainty, then what it is certain of
 _CONFIDENT = re.compile(r"\b(?:is|are|was|were|am|[’']m|[’']re)\s+[\"“]?(?:\w+ly\s+)?(?:confident|certain|sure|"
                         r"convinced)\s+that\s+", re.I)

@@ -99,9 +99,8 @@ def test_the_source_and_its_statement(text: str, claimant: str, statement: str) 
     assert (claimant, statement) in [(c[0], c[1]) for c in claims_of(extract(text))]
 
 
-@pytest.mark.parametrize("join", [" and that", ", while", ", whereas"])
-def test_two_statements_with_figures_joined_by_and_that_are_two_claims(join: str) -> None:
-    text = f"Zentrix Labs said its revenue grew 17%{join} its tutor had 1,000 customers in Oslo."
+def test_two_statements_with_figures_joined_by_and_that_are_two_claims() -> None:
+    text = "Zentrix Labs said its revenue grew 17% and that its tutor had 1,000 customers in Oslo."
     assert [(c[1], c[2]) for c in claims_of(extract(text))] == [
         ("its revenue grew 17%", [17.0]), ("its tutor had 1,000 customers in Oslo", [1000.0])]
 
