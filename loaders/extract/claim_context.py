@@ -29,6 +29,11 @@ _LIST_ITEM = re.compile(r"\s*(?:[-–—•*]|\d+[.)])\s+")
 _MAX_CHAIN = 4  # sentences or list items a speaker's figures may go on for
 _MARKET = re.compile(r"\b(?:shares|stock|stocks|market value|market capitali[sz]ation)\b", re.I)
 _INTRO = re.compile(r"(?:for example|for instance|such as|including|these include|among them)?\s*:\s*$", re.I)
+# a sentence told in the past ("The bot handled questions in 35 languages", "Previous models had not solved 2% …") is
+# the journalist narrating; a speaker's figures that go on are states, trends and forecasts ("has doubled", "is now")
+_PAST_VERB = re.compile(r"\b(?:had|[a-z]{3,}ed)\b")
+_NOT_NARRATED = re.compile(r"\b(?:is|are|am|was|were|has|have|will|would|can|could|may|might|should|must|shall|now|"
+                           r"currently|today|been|being)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -178,3 +183,9 @@ def according_attributions(ctx: DocContext, finder: CriticIndex, sent: int,
         # according to X": X is the source of B's figure)
         start = max((j.end() for j in _CLAUSE_JOIN.finditer(text, s.start, m.start())), default=s.start)
         yield Attribution(speaker, "according", start, m.start(), sent, sent, "according to", text[start:m.start()])
+
+
+def narrated(content: str) -> bool:
+    """Whether a sentence after an attributed one is told in the past, with no present, perfect or modal verb: the
+    journalist's narration of events ("That round valued the company at $5 billion"), not the speaker's figures."""
+    return _PAST_VERB.search(content) is not None and _NOT_NARRATED.search(content) is None

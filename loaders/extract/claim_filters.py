@@ -206,6 +206,9 @@ _SUBJUNCTIVE = re.compile(r"^(?:that\s+)?(?:(?!(?:is|are|was|were|has|have|had|d
                           r"may|might|must|can|cannot|shall|not|\w+n[’']t)\b)[\w’'-]+,?\s+){1,12}?(?<!\bto )be\s+"
                           r"(?:\w+ly\s+)?[a-z]+(?:ed|en)\b", re.I)
 _THIRD_PERSON = re.compile(r"(?:that\s+)?(?:it|he|she|they)\b", re.I)
+# a quote about others as its subject ("They have designed their products to hook our children", "He's selling an old
+# chip"): without a figure, the speaker characterising another party (criticism territory), not a fact it reports
+_OTHERS_SUBJECT = re.compile(r"(?:they|he|she)\b", re.I)
 # a guess at what someone did, not a statement: "the newspaper seems to have used AI …" (near the start)
 _HEDGE = re.compile(r"^(?:\S+\s+){0,6}?(?:seems?|seemed|appears?|appeared) to have\b", re.I)
 # a stated purpose: "its mission was to understand …", "our goal is to", "its focus is building …" (an intention,
@@ -291,9 +294,12 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if quoted:
         # a figure must be a quantity: "see Strider 2", "in 2026" are a name and a year
-        factual = _FACTUAL.search(body) is not None or bool(_FIGURE.search(body) and parse_quantities(body)) or \
+        if _FIRST_SINGULAR.search(body):
+            return False
+        if _OTHERS_SUBJECT.match(body):
+            return bool(_FIGURE.search(body) and parse_quantities(body))
+        return _FACTUAL.search(body) is not None or bool(_FIGURE.search(body) and parse_quantities(body)) or \
             _forecast(body)
-        return factual and not _FIRST_SINGULAR.search(body)
     return not clause or _CLAUSE.match(body) is not None
 
 

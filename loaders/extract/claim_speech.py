@@ -289,6 +289,10 @@ def pronoun_speaker(ctx: DocContext, a: Attribution, speaker: str) -> str | None
     speech and the speaker's first name is of the other sex, the latest person of that sex named just before (None
     if there is none); else the speaker as found."""
     said = _pronoun(ctx, a)
+    if said is not None and ctx.type_of(speaker) != "Person":
+        # "Klarna cut staff …, he said": an organisation is no "he"; the pronoun stands for the person it resolves to
+        at = verb_position(ctx, a)
+        return person_of_pronoun(ctx, at, "she" if said == "F" else "he") if at >= 0 else None
     if said is None or _gender_of(ctx, speaker) in (None, said):
         return speaker
     for si in range(a.sent, max(-1, a.sent - 1 - _PRONOUN_BACK), -1):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache, partial
 
-from kg.model import Claim, Criticism, Quantity
+from kg.model import Claim, Criticism, Quantity, Relation
 from loaders.extract.attribution import Attribution, reported_attributions
 from loaders.extract.claim_actions import own_action, relayed
 from loaders.extract.claim_company import (
@@ -34,17 +34,18 @@ from loaders.extract.claim_context import (
     according_attributions,
     continued_figures,
     document_attributions,
+    narrated,
 )
 from loaders.extract.claim_filters import is_clause, is_statement, is_value_judgement, own_safeguard
 from loaders.extract.claim_nouns import NOUN_CLAIM, NOUN_WORDS, noun_attributions
 from loaders.extract.claim_pieces import (
     SECOND_PREDICATE,
-    after_certainty,
     confident_that,
     second_predicate,
     second_that,
     split_joined,
 )
+from loaders.extract.claim_sides import SELF_SUBJECT, characterised, commentary, litigated, own_side_plan
 from loaders.extract.claim_speech import (
     adjacent_speaker,
     fronted_too_far,
@@ -61,6 +62,7 @@ from loaders.extract.claim_speech import (
     unknown_speaker,
     unnamed_spokesperson,
 )
+from loaders.extract.claim_subjects import described_speaker
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import is_court
 from loaders.extract.criticism_index import CriticIndex
@@ -135,10 +137,7 @@ _OBJECT_END = re.compile(r",|\s+and\s+(?:has|have|had|is|was|are|were|will|it|it
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 # "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
 _RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
-_QUOTED_WORDS = re.compile(r"[“\"][^“”\"]{1,80}(?:[”\"]|$)")  # a quoted phrase inside reported speech
 _CRITIC_REACH = 1  # sentences either side of a criticism in which its critic's statements back it
-# a statement whose subject is its speaker ("she had declined …", "we have not …")
-_SELF_SUBJECT = re.compile(r"[\s“\"]*(?:that\s+)?(?:i|we|he|she|it|they)\b", re.I)
 # a criticism that answers one: it calls the accusations false, meritless or misleading
 _REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|suggestions?)\b[^.]{0,60}\b(?:false|untrue|"
                        r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
@@ -147,8 +146,6 @@ _SAME_WORDING = 0.6  # the share of words two claims of one claimant share when 
 _PLACEHOLDER_NAMES = frozenset({"jane doe", "john doe", "jane roe", "john roe", "richard roe"})  # legal pseudonyms
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation
 _ACCUSING = ("alleg", "accus")  # an allegation is a criticism (schema)
-_LAWSUIT_WORDS = frozenset({"lawsuit", "lawsuits", "complaint", "suit", "sued", "sues", "suing", "alleges", "alleged",
-                            "alleging", "plaintiffs", "plaintiff", "filing"})
 # (a suggestion is the speaker's opinion, hedged: "Altman suggested such narratives could …")
 _NOT_REPORTING = ("suggest", "post", "continu", "comment", "remark", "ask", "repl", "respond", "retort",
                   "counter", "tweet", "joke", "jok", "quip", "scoff", "suspect", "fire", "hit", "shoot", "shot")
@@ -186,16 +183,20 @@ def _next_attribution() -> re.Pattern[str]:
                       rf"(?:also\s+)?(?:{speech})\b", re.I)
 
 
-def extract_claims(ctx: DocContext, speakers: CriticIndex, criticisms: list[Criticism]) -> list[Claim]:
+def extract_claims(ctx: DocContext, speakers: CriticIndex, criticisms: list[Criticism],
+                   relations: list[Relation]) -> list[Claim]:
     """Attributed statements of fact or forecast, with their speaker, what they are about and their figures."""
-    return _DocClaims(ctx, speakers, criticisms).run()
+    return _DocClaims(ctx, speakers, criticisms, relations).run()
 
 
 class _DocClaims:
     """The claims of one document, and what finding them remembers."""
 
-    def __init__(self, ctx: DocContext, finder: CriticIndex, criticisms: list[Criticism]) -> None:
+    def __init__(self, ctx: DocContext, finder: CriticIndex, criticisms: list[Criticism],
+                 relations: list[Relation] = ()) -> None:  # type: ignore[assignment]
         self.ctx, self.finder = ctx, finder
+        # who the article ties to an organisation, now or formerly: an insider's account, not an outsider's view
+        self.insiders = {r.subject for r in relations if r.predicate == "affiliated_with"}
         # a learned judgement (judgement_model) is a guess: the statement it flags keeps its claim
         self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms if c.rule != LEARNED_JUDGEMENT]
         # the sentences in which each critic criticises: what it states right around them backs its criticism
@@ -266,7 +267,7 @@ class _DocClaims:
                 content = ctx.doc.clean[a2:b2]
                 if any(k == a.speaker and a2 < e and s < b2 for k, s, e in self.seen):
                     continue  # a quote already taken
-                if is_statement(content) and self.finder.negative(content) is None:
+                if is_statement(content) and not narrated(content) and self.finder.negative(content) is None:
                     self.claims.append(self._claim(a.speaker, a.sent, a2, b2, CONTINUED_FIGURES))
         return _once(self.claims)
 
@@ -281,8 +282,11 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent)) or \
-            adjacent_speaker(ctx, self.finder, a) or \
+        speaker = relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent))
+        described = None if speaker else described_speaker(ctx, a)
+        if described == "":
+            return None  # "after the actress said": a description the article names nobody for; not the subject
+        speaker = speaker or described or adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
         speaker = pronoun_speaker(ctx, a, speaker)
         if speaker is None:
@@ -344,10 +348,13 @@ class _DocClaims:
             # figures and trends that fell or were cut are facts
         if not self._quantities(start, end) and self._backs_criticism(speaker, sent, start, end):
             return False
-        if _own_side_plan(ctx, finder, speaker, sent, start, end) or _litigated(ctx, finder, speaker, sent, start,
+        if own_side_plan(ctx, finder, speaker, sent, start, end) or litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
             return False
-        if not self._quantities(start, end) and (_characterised(ctx, finder, speaker, sent, start, end) or
+        if not self._quantities(start, end) and rule == REPORTED_STATEMENT and \
+                commentary(ctx, finder, speaker, sent, start, end, self.insiders):
+            return False  # a commentator's view of something unnamed: an opinion, not a fact it reports
+        if not self._quantities(start, end) and (characterised(ctx, finder, speaker, sent, start, end) or
                                                  own_action(ctx, speaker, sent, start, end) or
                                                  relayed(ctx, speaker, sent, start, end)):
             return False  # a side characterised, the speaker's own action on another, another's position relayed
@@ -365,7 +372,7 @@ class _DocClaims:
         (schema); what the critic says of itself ("she had declined the offer") stays a claim."""
         if not any((speaker, i) in self.critic_sents for i in range(sent - _CRITIC_REACH, sent + _CRITIC_REACH + 1)):
             return False
-        if _SELF_SUBJECT.match(self.ctx.doc.clean, start, end):
+        if SELF_SUBJECT.match(self.ctx.doc.clean, start, end):
             return False
         first = next(iter(self.ctx.mentions(sent, start, end)), None)
         return first is None or first.key != speaker or first.start - start > 4
@@ -489,38 +496,6 @@ def _spokesperson(ctx: DocContext, a: Attribution, spokes: dict[str, str]) -> st
     return spokes.get(a.speaker)
 
 
-def _litigated(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int, start: int, end: int) -> bool:
-    """"Chegg says Google forces companies to …" in a passage about its complaint: what a litigant says the other
-    side did is an allegation (a criticism), not a claim."""
-    first = next(iter(ctx.mentions(sent, start, end)), None)
-    if first is None or first.start - start > 4 or first.key == speaker or first.type not in _SPEAKER_TYPES or \
-            first.key in finder.allies.get(speaker, ()):
-        return False
-    return any(not ctx.words(i).isdisjoint(_LAWSUIT_WORDS) for i in range(max(0, sent - 1), sent + 1))
-
-
-def _characterised(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int, start: int, end: int) -> bool:
-    """'He said xAI had released Grok 4 “without any documentation of their safety testing”': a person describing
-    another side in words of their own, quoted, judges it (criticism territory) rather than reporting a fact."""
-    if ctx.type_of(speaker) != "Person" or not _QUOTED_WORDS.search(ctx.doc.clean, start, end):
-        return False
-    first = next(iter(ctx.mentions(sent, start, end)), None)
-    return first is not None and first.start - start <= 4 and first.key != speaker and \
-        first.type in (*_SPEAKER_TYPES, "Product") and first.key not in finder.allies.get(speaker, ())
-
-
-def _own_side_plan(ctx: DocContext, finder: CriticIndex, speaker: str, sent: int, start: int, end: int) -> bool:
-    """"Duolingo would stop using contractors", said by its chief, "Siri Context would arrive next year", said by
-    Apple: the speaker's side announcing its own (or its product's) plans."""
-    first = next(iter(ctx.mentions(sent, start, end)), None)
-    if first is None or first.start - start > 4 or after_certainty(ctx.doc.clean, start):
-        return False  # ('he was “confident that OpenAI will build …”': a forecast, not a plan announced)
-    if first.key != speaker and (first.type not in ("Organization", "Product") or
-                                 first.key not in finder.allies.get(speaker, ())):
-        return False  # "OpenAI says Musk wanted …": a co-founder is not the side speaking; its own product is
-    return not is_statement("it " + ctx.doc.clean[first.end:end].lstrip())
-
-
 @lru_cache(maxsize=1)
 def _claim_speech() -> frozenset[str]:
     """The verbs of saying that report statements (replies, jokes, posts and questions rarely do), and "according";
@@ -564,7 +539,7 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
         if a.kind != "quote":
             nxt = _next_attribution().search(text, start, end) or _TRAILING_SOURCE.search(text, start, end)
             end = nxt.start() if nxt else end
-        while start > s.start and text[start - 1].isalnum():
+        while start > s.start and text[start - 1].isalnum() and text[start].isalnum():
             start -= 1  # "said in August that …": the attribution stopped inside a word
         if a.kind != "quote":
             lead = _LEAD_THAT.match(text, start, end) or _LEAD_WHEN.match(text, start, end)

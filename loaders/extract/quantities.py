@@ -51,6 +51,7 @@ DURATION = re.compile(rf"\b{_NUMBER}\s+(?:and a half\s+)?(?P<unit>seconds?|minut
 # rate ("$5bn a year") or a point in time ("from a year earlier")
 _A_DURATION_BEFORE = re.compile(r"\b(?:within|in|for|over|than|about|around|nearly|almost|under|after|took|takes|"
                                 r"lasted|lasts|spent|past)\s+$", re.I)
+_AGO = re.compile(r"\s+ago\b", re.I)  # "two years ago": a point in time, not a duration
 _A_DURATION = re.compile(r"\b(?:half\s+)?an?\s+(?:second|minute|hour|day|week|month|quarter|year|decade)\b(?!-)", re.I)
 # a share written as a fraction: "two-thirds of", "three quarters of", "half of", "cut by two-thirds"; not "the
 # first half of 2024", "a quarter of a century" (time) or "half of this" (no whole counted)
@@ -246,6 +247,9 @@ def parse_quantities(text: str) -> list[tuple[int, int, Quantity]]:
             out.append((a, b, share))
             taken.append((a, b))
     for m in DURATION.finditer(text) if timed and (digits or words) else ():
+        if _AGO.match(text, m.end()):
+            taken.append((m.start(), m.end()))
+            continue  # "six months ago": when, not how long (a date, like a calendar year)
         if not free(m.start(), m.end()) or m.group("n").lower() in ("a", "an"):
             continue  # "a year": below, where a word before it measures time
         unit = m.group("unit").lower().rstrip("s")
@@ -330,7 +334,7 @@ def _a_durations(text: str) -> list[tuple[int, int, Quantity]]:
     measures time."""
     out: list[tuple[int, int, Quantity]] = []
     for m in _A_DURATION.finditer(text):
-        if _A_DURATION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if _A_DURATION_BEFORE.search(text, max(0, m.start() - 12), m.start()) and not _AGO.match(text, m.end()):
             unit = m.group(0).split()[-1].lower()
             out.append((m.start(), m.end(), Quantity(value=0.5 if m.group(0).lower().startswith("half") else 1.0,
                                                      unit=unit)))

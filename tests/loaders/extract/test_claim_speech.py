@@ -165,3 +165,44 @@ def test_what_it_says_in_a_relative_clause_is_the_companys_claim() -> None:
             "says are sourced from voice actors who are paid for their work.")
     found = claims_of(text)
     assert [(c, t.split()[0]) for c, t in found] == [("Zentrix Labs", "are")], found
+
+
+@pytest.mark.parametrize("said", ["he said", "he told reporters"])
+def test_he_after_an_organisation_subject_is_the_person_named_before(said: str) -> None:
+    text = ("Marcus Webb is the chief executive of Zentrix Labs. "
+            f"Zentrix Labs stopped hiring and rolled out agents, {said}; the company had 5,500 workers two years ago "
+            "and now has around 3,000.")
+    found = claims_of(text)
+    assert found and all(c == "Marcus Webb" for c, _ in found), found
+    assert all(not t.startswith(("said", "told")) for _, t in found), found
+
+
+@pytest.mark.parametrize("subject", ["after the actress said", "after the newspaper group said"])
+def test_a_description_nobody_answers_to_is_not_the_sentence_subject(subject: str) -> None:
+    text = (f"Zentrix Labs backed Ann Lee on Tuesday {subject} the voice in the new model sounds similar to her own "
+            "recording.")
+    assert "Zentrix Labs" not in [c for c, _ in claims_of(text)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Australian Competition and Consumer Commission sued Zentrix Labs on Monday. The investigation began in May, "
+     "and the regulator says 300 consumers had complained about the plans.",
+     "Australian Competition and Consumer Commission"),
+    ("Ann Lee joined Zentrix Labs, the AI benchmark site, in 2021. In a post, the site said its leaderboard had drawn "
+     "3 million votes.", "Zentrix Labs"),
+])
+def test_a_description_speaks_for_the_party_it_describes(text: str, speaker: str) -> None:
+    assert [c for c, _ in claims_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    # an outside expert on something unnamed: a view
+    ("Security expert Priya Raman said the problem was one of design.", []),
+    # on a named party, or on themselves: a statement
+    ("Security expert Priya Raman said Zentrix Labs stores the recordings for a year.", ["Priya Raman"]),
+    ("Security expert Priya Raman said she had reported the flaw in March.", ["Priya Raman"]),
+    # an insider on something unnamed: an account from inside
+    ("Priya Raman, a director at Zentrix Labs, said the problem was fixed in March.", ["Priya Raman"]),
+])
+def test_an_outsiders_view_of_something_unnamed_is_no_claim(text: str, claims: list[str]) -> None:
+    assert [c for c, _ in claims_of(text)] == claims

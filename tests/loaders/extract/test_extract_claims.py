@@ -176,8 +176,8 @@ def test_a_retort_states_only_its_figures() -> None:
     ("The only public information comes from Priya Raman, who advises Zentrix Labs on safety and has said the company "
      "did run such evaluations.", "Priya Raman", "the company did run such evaluations"),
     # a speaker set off by commas after a short opening; "she" is the woman named before, not the last man
-    ("Elena Varga left the board of Zentrix Labs after Tom Becker returned. By then, she said, the board was already "
-     "talking seriously about replacing him.", "Elena Varga", "the board was already talking seriously"),
+    ("Elena Varga, a former director at Zentrix Labs, left after Tom Becker returned. By then, she said, the board was "
+     "already talking seriously about replacing him.", "Elena Varga", "the board was already talking seriously"),
     # a speaker's account of its own removals is a statement, not an accusation
     ("Zentrix Labs said in a statement that it removes illegal content and permanently suspends the accounts "
      "involved.", "Zentrix Labs", "it removes illegal content"),
@@ -243,6 +243,17 @@ def test_figures_after_an_attributed_statement_go_on_with_its_speaker() -> None:
         assert ("Zentrix Labs", values) in found, found
 
 
+@pytest.mark.parametrize(("follow_on", "kept"), [
+    ("Its tutor has answered questions in more than 35 languages.", True),
+    ("The tutor handled questions in more than 35 languages.", False),
+    ("Previous models had not solved more than 2 percent of the problems.", False),
+])
+def test_figures_told_in_the_past_after_a_statement_are_the_journalists(follow_on: str, kept: bool) -> None:
+    text = f"Zentrix Labs said its tutor had reached 3 million pupils. {follow_on}"
+    found = [c[2] for c in claims_of(extract(text)) if c[0] == "Zentrix Labs"]
+    assert ([35.0] in found or [2.0] in found) is kept, found
+
+
 def test_figures_after_a_pointed_to_trend_are_the_speakers() -> None:
     text = ("Zentrix Labs also pointed to a rapid increase in what its models can do alone. Tasks that once took "
             "minutes of supervision can now run for 4 hours, with the duration doubling every few months.")
@@ -294,7 +305,7 @@ def test_attributed_statements_still_count(text: str, claimant: str) -> None:
 
 @pytest.mark.parametrize(("speaker", "expected"), [("Judge Maria Okafor", 0), ("Analyst Maria Okafor", 1)])
 def test_a_ruling_is_not_a_claim(speaker: str, expected: int) -> None:
-    assert len(claims_of(extract(f"{speaker} said the training process was transformative."))) == expected
+    assert len(claims_of(extract(f"{speaker} said Zentrix Labs trained its model on licensed data."))) == expected
 
 
 def test_the_text_is_the_statement_not_the_sentence() -> None:
@@ -532,6 +543,11 @@ def test_what_is_not_a_claim(text: str) -> None:
     # counts in plural scale words, and denials with "just" or "always", are facts
     ("Every week, Zentrix sends billions of visitors to publishers", True, True),
     ("We don't just rely on our own crawlers", True, True),
+    # a quote about others ("they", "he") characterises them unless it gives a figure
+    ("They have intentionally designed their products to hook our children", True, False),
+    ("They do not report what we see every day", True, False),
+    ("They have sold 3 million devices since March", True, True),
+    ("They have intentionally designed their products to hook our children", False, True),
 ])
 def test_is_statement(content: str, quoted: bool, expected: bool) -> None:
     assert is_statement(content, quoted=quoted) is expected

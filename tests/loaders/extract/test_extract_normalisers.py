@@ -312,3 +312,10 @@ def test_a_score_is_in_points(text: str, expected: list[tuple[float, str]]) -> N
 ])
 def test_a_range_gives_both_ends(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for _, _, q in parse_quantities(text)] == expected
+
+
+@given(st.integers(min_value=2, max_value=99), st.sampled_from(_UNITS_OF_TIME), st.booleans())
+def test_a_time_ago_is_no_duration(n: int, unit: str, written: bool) -> None:
+    figure = spell(n) if written else str(n)
+    text = f"It had 5,500 staff {figure} {unit}s ago, about a {unit} ago."
+    assert [(q.value, q.unit) for _, _, q in parse_quantities(text)] == [(5500.0, "staff")]
