@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import alternation
+from loaders.extract.lexicon import alternation, caseless
 from loaders.extract.quantities import parse_quantities
 from loaders.extract.sentiment import analyzer
 
@@ -166,6 +166,16 @@ _ACCUSATION_STEMS = ("infring", "liable", "liability", "negligen", "violat", "un
                      "stole", "steal", "theft", "misrepresent", "wrongdoing", "defam", "deceptive", "deceiv",
                      "mislead", "fraud", "alleg", "accus")
 _ACCUSATION = re.compile(rf"\b(?:{alternation(_ACCUSATION_STEMS)})", re.I)  # a trie: faster than the alternation
+
+
+def _accusing(body: str) -> bool:
+    """Whether a statement holds an accusation word (_ACCUSATION); most hold none of its stems, which a substring test
+    of the lower case tells five times faster than the case-insensitive scan (where the lower case can tell)."""
+    low = caseless(body)
+    if low is not None and not any(stem in low for stem in _ACCUSATION_STEMS):
+        return False
+    return _ACCUSATION.search(body) is not None
+
 _FIGURE = re.compile(r"\d")
 # the speakers on their own safeguards against a wrong ("we have prioritized controls to mitigate the risk of
 # infringement", "we do not store …"): a defence, not an accusation
@@ -286,7 +296,7 @@ def is_statement(content: str, quoted: bool = False, clause: bool = True) -> boo
         return False
     if not tokens.isdisjoint(_SENTIMENT_WORDS) and _SENTIMENT.search(body):
         return False
-    if (_ACCUSATION.search(body) and not _OWN_SAFEGUARD.match(body)) or _LEGAL_SUBJECT.match(body) or \
+    if (_accusing(body) and not _OWN_SAFEGUARD.match(body)) or _LEGAL_SUBJECT.match(body) or \
             _INSTRUCTION.match(body) or _LEGAL_PREDICATE.search(body):
         return False
     if quoted:
