@@ -3,8 +3,10 @@
 
 Usage: .venv/bin/python tools/profile_extract.py [-n 150] [--top 25]
 
-The stages are timed by running the declared steps (loaders.extract.pipeline.STEPS) one by one; the modules and
-functions come from cProfile (own time, so that the figures add up; a function's callees are not counted twice).
+The stages are timed by running the declared steps (loaders.extract.pipeline.STEPS) one by one; the criticism rules
+by timing each rule function the criticism stage calls (loaders.extract.criticisms: the sentence rules, then the
+document rules); the modules and functions come from cProfile (own time, so that the figures add up; a function's
+callees are not counted twice).
 """
 
 from __future__ import annotations
@@ -15,14 +17,20 @@ import pstats
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.extract import corpus  # noqa: E402
-from loaders.extract import pipeline  # noqa: E402
+from loaders.extract import criticisms, pipeline  # noqa: E402
+
+# the document-level rules the criticism stage calls after its sentence rules (names in loaders.extract.criticisms)
+_DOCUMENT_RULES = ("quotes", "reported", "labelled", "letter_signers")
 
 
 def stage_seconds(texts: list[str]) -> dict[str, float]:
@@ -34,6 +42,42 @@ def stage_seconds(texts: list[str]) -> dict[str, float]:
             t0 = time.process_time()
             values[step.provides] = step.run(*[values[name] for name in step.requires])
             out[step.name] += time.process_time() - t0
+    return out
+
+
+def _timed(run: Callable[..., Any], name: str, out: dict[str, float]) -> Callable[..., Any]:
+    """``run``, its CPU seconds added to ``out[name]`` at each call."""
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.process_time()
+        try:
+            return run(*args, **kwargs)
+        finally:
+            out[name] += time.process_time() - t0
+    return timed
+
+
+@contextmanager
+def _rules_timed(out: dict[str, float]) -> Iterator[None]:
+    """The criticism stage's rule functions timed into ``out`` while the block runs, restored after."""
+    rules, saved = criticisms.SENTENCE_RULES, {name: getattr(criticisms, name) for name in _DOCUMENT_RULES}
+    criticisms.SENTENCE_RULES = tuple(_timed(r, f"{r.__module__.rsplit('.', 1)[-1]}.{r.__name__}", out)
+                                      for r in rules)
+    for name, run in saved.items():
+        setattr(criticisms, name, _timed(run, f"{run.__module__.rsplit('.', 1)[-1]}.{name}", out))
+    try:
+        yield
+    finally:
+        criticisms.SENTENCE_RULES = rules
+        for name, run in saved.items():
+            setattr(criticisms, name, run)
+
+
+def rule_seconds(texts: list[str]) -> dict[str, float]:
+    """CPU seconds per criticism rule function, summed over the texts (each text extracted whole)."""
+    out: dict[str, float] = defaultdict(float)
+    with _rules_timed(out):
+        for text in texts:
+            pipeline.extract_document(text)
     return out
 
 
@@ -79,6 +123,9 @@ def main() -> int:
     total = sum(stages.values())
     print(f"articles={len(texts)} cpu={total:.2f}s ({1000 * total / len(texts):.2f} ms/article)")
     _print_table("per stage (CPU seconds)", sorted(stages.items(), key=lambda kv: -kv[1]), total, a.top)
+    rules = rule_seconds(texts)
+    _print_table("criticism rules (CPU seconds, share of the whole extraction)",
+                 sorted(rules.items(), key=lambda kv: -kv[1]), total, a.top)
 
     stats = profile(texts)
     raw = stats.stats  # type: ignore[attr-defined]  # (file, line, func) -> (cc, nc, tottime, cumtime, callers)
