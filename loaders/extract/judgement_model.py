@@ -77,10 +77,10 @@ _SPACE = "\u2581"
 _PIECE = re.compile(f"{_SPACE}+[^{_SPACE}]*|[^{_SPACE}]+")
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 14)
 def _piece_ids(piece: str) -> tuple[int, ...]:
     """The token ids of one normalised piece ("▁word"), merged by the tokenizer's BPE model (cached: news repeats
-    its words)."""
+    its words; 16k pieces hold at most about 3 MB)."""
     return tuple(t.id for t in embeddings().tokenizer.model.tokenize(piece))
 
 
