@@ -6,6 +6,7 @@ numpy only here)."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,11 +69,38 @@ def fold(mean: np.ndarray, scale: np.ndarray, coef: np.ndarray, intercept: float
     return Model(weights=weights, bias=intercept - float((mean * weights).sum()), threshold=threshold)
 
 
+# the tokenizer's normaliser makes the text one word ("▁" before it, every space a "▁") that its BPE merges whole,
+# at a cost that grows with the text; no token of its vocabulary holds a "▁" after another character, so no merge
+# crosses the start of a "▁" run, and the ids of the whole are the ids of its pieces, each piece a run of "▁" and
+# the characters up to the next one (tests/loaders/extract/test_judgement_model.py compares them on every article)
+_SPACE = "\u2581"
+_PIECE = re.compile(f"{_SPACE}+[^{_SPACE}]*|[^{_SPACE}]+")
+
+
+@lru_cache(maxsize=1 << 14)
+def _piece_ids(piece: str) -> tuple[int, ...]:
+    """The token ids of one normalised piece ("▁word"), merged by the tokenizer's BPE model (cached: news repeats
+    its words; 16k pieces hold at most about 3 MB)."""
+    return tuple(t.id for t in embeddings().tokenizer.model.tokenize(piece))
+
+
+def token_ids(text: str) -> list[int]:
+    """The ids wordllama's tokenizer gives ``text`` (no special tokens added), read piece by piece."""
+    if "<" in text:  # the special tokens ("<s>", "<unk>") are matched in the raw text: the tokenizer reads it whole
+        return list(embeddings().tokenizer.encode(text, add_special_tokens=False).ids)
+    if not text:
+        return []
+    ids: list[int] = []
+    for piece in _PIECE.findall(_SPACE + text.replace(" ", _SPACE)):
+        ids += _piece_ids(piece)
+    return ids
+
+
 def embed(text: str) -> np.ndarray:
     """The unit-length mean of a text's token embeddings (wordllama's ``embed(norm=True)`` without its per-call
     overhead: the scorer is asked about many short statements one at a time)."""
     emb = embeddings()
-    ids = emb.tokenizer.encode(text[:_MAX_CHARS], add_special_tokens=False).ids
+    ids = token_ids(text[:_MAX_CHARS])
     if not ids:
         return np.zeros(emb.matrix.shape[1])
     v = emb.matrix[ids].sum(axis=0, dtype=np.float64)  # the sum: its direction is the mean's

@@ -42,7 +42,8 @@ _CASE_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
 def caseless(text: str) -> str | None:
     """``text`` in lower case, where ``word in caseless(text)`` tells exactly whether a re.I pattern can find the ASCII
     ``word`` in ``text`` (a cheap test before a costly scan); None for the rare text where it could not tell."""
-    if any(c in text for c in _CASE_ODD):
+    # (written out rather than any() over _CASE_ODD: a third of the time, and this runs before every folded scan)
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:
         return None
     return text.lower()
 
@@ -80,7 +81,7 @@ class Folded:
     words one of which every match holds (in lower case); a text holding none is not scanned at all.
     """
 
-    __slots__ = ("anchors", "ci", "cs", "pattern")
+    __slots__ = ("anchor_scan", "anchors", "ci", "cs", "pattern")
 
     def __init__(self, pattern: str, anchors: tuple[str, ...] = ()) -> None:
         if any(c.isupper() for c in re.sub(r"\\.", "", pattern + "".join(anchors))):
@@ -88,6 +89,16 @@ class Folded:
         self.pattern, self.anchors = pattern, anchors
         self.ci = re.compile(pattern, re.I)
         self.cs = re.compile(pattern)
+        # several anchors are looked for in one scan (a trie) rather than one str.find each
+        self.anchor_scan = re.compile(alternation(anchors)) if len(anchors) > 1 else None
+
+    def _unanchored(self, low_text: str, pos: int, endpos: int) -> bool:
+        """Whether ``low_text[pos:endpos]`` holds none of the anchors (then no match can be in it)."""
+        if not self.anchors:
+            return False
+        if self.anchor_scan is None:
+            return low_text.find(self.anchors[0], pos, endpos) < 0
+        return self.anchor_scan.search(low_text, pos, endpos) is None
 
     def _lowered(self, text: str, pos: int, endpos: int) -> tuple[str, int] | None:
         """text[origin:endpos] in lower case and its origin (a bounded look back before ``pos``), or a long text's
@@ -112,7 +123,7 @@ class Folded:
         if low is None:
             return self.ci.search(text, pos, endpos)
         low_text, origin = low
-        if self.anchors and not any(low_text.find(a, pos - origin, endpos - origin) >= 0 for a in self.anchors):
+        if self._unanchored(low_text, pos - origin, endpos - origin):
             return None
         m = self.cs.search(low_text, pos - origin, endpos - origin)
         return None if m is None else self._again(text, m.start() + origin, endpos)
@@ -125,7 +136,7 @@ class Folded:
             yield from self.ci.finditer(text, pos, endpos)
             return
         low_text, origin = low
-        if self.anchors and not any(low_text.find(a, pos - origin, endpos - origin) >= 0 for a in self.anchors):
+        if self._unanchored(low_text, pos - origin, endpos - origin):
             return
         for m in self.cs.finditer(low_text, pos - origin, endpos - origin):
             yield self._again(text, m.start() + origin, endpos)

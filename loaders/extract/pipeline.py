@@ -13,7 +13,10 @@ with an ExtractionError naming "name".
 
 from __future__ import annotations
 
+import functools
+import importlib
 import inspect
+import pkgutil
 import re
 import types
 from collections.abc import Callable, Mapping, Sequence
@@ -293,6 +296,30 @@ STEPS = wire(STAGES, INPUTS)
 def _extract_one(text: str, published: DateRef | None) -> Extraction:
     extraction: Extraction = run_steps(STEPS, text=text, published=published)["extraction"]
     return extraction
+
+
+def _loaders() -> list[Callable[[], Any]]:
+    """The extraction's lexicon and pattern loaders: every function of a ``loaders.extract`` module that takes no
+    argument and is cached (``functools.cache`` or ``lru_cache``), each module imported first (some are imported
+    lazily, by the rule that first needs them)."""
+    package = importlib.import_module("loaders.extract")
+    found = []
+    for info in pkgutil.iter_modules(package.__path__, "loaders.extract."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper) and value.__module__ == info.name and \
+                    not inspect.signature(value).parameters:
+                found.append(value)
+    return found
+
+
+def warm_up() -> int:
+    """Load every lexicon, pattern table and model of the extraction now rather than in the middle of the first
+    document that needs it (a benchmark's timed loop, a worker's first request); how many loaders ran."""
+    loaders = _loaders()
+    for load in loaders:
+        load()
+    return len(loaders)
 
 
 def extract_document(text: str, published: DateRef | None = None) -> Extraction:

@@ -585,3 +585,42 @@ def test_every_claim_names_its_rule_and_lies_in_its_sentence(seeds_dir: Path) ->
     for text, c in claims:
         assert c.rule.startswith("claim.")
         assert c.text in text[c.source.start:c.source.end], c
+
+
+@pytest.mark.parametrize("folder", ["tuning2", "realnews_c", "realnews_h"])
+def test_the_accusation_pre_test_says_what_the_scan_says(folder: str) -> None:
+    """claim_filters._accusing, which skips the case-insensitive scan where no stem occurs, agrees with the scan on
+    every sentence of a set, shouted, and with a long s that only the case-insensitive scan reads as an "s" (both
+    answers occur)."""
+    from loaders.extract import claim_filters
+    from loaders.extract.text import prepare
+
+    where = Path(__file__).resolve().parent / folder / "articles"
+    texts = [s.text for p in sorted(where.glob("*.txt")) for s in prepare(p.read_text(encoding="utf-8")).sentences]
+    texts += [t.upper() for t in texts] + ["They \u017ftole the code.", "It was ILLEGAL.", "No stems here."]
+    answers = [claim_filters._accusing(t) for t in texts]
+    assert answers == [claim_filters._ACCUSATION.search(t) is not None for t in texts]
+    assert any(answers) and not all(answers)
+
+
+@pytest.mark.parametrize("folder", ["tuning2", "realnews_c", "realnews_h"])
+def test_the_word_pre_tests_never_skip_a_match(folder: str) -> None:
+    """Where claim_filters skips a pattern because the statement lacks its words, the pattern matches nothing: on
+    every sentence and clause of a set, shouted, and with the odd letters that only a case-insensitive scan reads."""
+    from loaders.extract import claim_filters as cf
+    from loaders.extract.text import prepare
+
+    where = Path(__file__).resolve().parent / folder / "articles"
+    texts = [s.text for p in sorted(where.glob("*.txt")) for s in prepare(p.read_text(encoding="utf-8")).sentences]
+    texts += [part for t in texts for part in t.split(", ")]
+    texts += [t.upper() for t in texts] + ["That the data be retained.", "It is shıelded by the terms.",
+                                            "It was required under the rules."]
+    matched = {"subjunctive": 0, "legal": 0}
+    for text in texts:
+        body = text.strip(cf._TRIM)
+        plain = frozenset(body.lower().split()) if cf.caseless(body) is not None else None
+        for name, needed, found in (("subjunctive", cf._SUBJUNCTIVE_WORDS, cf._SUBJUNCTIVE.match(body)),
+                                    ("legal", cf._LEGAL_PARTICIPLES, cf._LEGAL_PREDICATE.search(body))):
+            assert found is None or cf._may_hold(plain, needed), (name, text)
+            matched[name] += found is not None
+    assert all(matched.values()), matched

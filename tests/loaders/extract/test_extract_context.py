@@ -35,3 +35,17 @@ def test_mentions_in_a_range_are_those_inside_it(which: str, seeds_dir: Path, de
                     assert ctx.mentions(i, lo, hi) == inside
                     checked += bool(inside)
     assert checked > 100
+
+
+@pytest.mark.parametrize("which", ["seeds", "dev"])
+def test_sentence_at_is_the_last_sentence_starting_at_or_before(which: str, seeds_dir: Path,
+                                                                 dev_articles_dir: Path) -> None:
+    """sentence_at(pos) is the last sentence that starts at or before pos, and 0 before the first one, at every offset
+    of every article (the gaps between sentences included)."""
+    folder = seeds_dir if which == "seeds" else dev_articles_dir
+    for path in sorted(folder.glob("*.txt")):
+        ctx = _context(path)
+        starts = [s.start for s in ctx.doc.sentences]
+        for pos in range(-2, len(ctx.doc.clean) + 2):
+            expected = max([i for i, start in enumerate(starts) if start <= pos], default=0)
+            assert ctx.sentence_at(pos) == expected, pos

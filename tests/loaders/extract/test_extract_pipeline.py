@@ -99,3 +99,13 @@ def test_a_stage_exception_propagates_marked_with_the_stage(at: str) -> None:
 
 def test_an_exception_outside_the_stages_names_none() -> None:
     assert failed_stage(ValueError("x")) is None
+
+
+def test_warm_up_loads_every_cached_loader_of_the_extraction() -> None:
+    """After warm_up every zero-argument cached loader holds its value, the lazily imported modules' included."""
+    n = pipeline.warm_up()
+    loaders = pipeline._loaders()
+    assert n == len(loaders)
+    names = {f"{f.__module__}.{f.__name__}" for f in loaders}
+    assert {"loaders.extract.lexicon.lexicon", "loaders.extract.judgement_model.embeddings"} <= names
+    assert [f for f in loaders if f.cache_info().currsize != 1] == []

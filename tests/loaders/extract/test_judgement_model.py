@@ -108,3 +108,19 @@ def test_is_judgement_is_the_scores_threshold(folder: str) -> None:
     answers = [jm.is_judgement(t) for t in texts]
     assert answers == [jm.score(t) >= jm.model().threshold for t in texts]
     assert any(answers) and not all(answers)
+
+
+_ODD_TEXTS = ["", " ", "  two  spaces ", "tab\tand\nnewline", "x\u2581y \u2581 z", "héllo — “quoted” 😀 中文",
+              "<s> a </s> b<unk>", "a" * 700]
+
+
+@pytest.mark.parametrize("folder", ["tuning", "realnews_a", "realnews_i"])
+def test_token_ids_are_the_tokenizers(folder: str) -> None:
+    """The ids read piece by piece equal the tokenizer's own on every sentence, paragraph and 600-character window of
+    a set, and on odd texts (runs of spaces, the "▁" itself, non-Latin scripts, special tokens written out)."""
+    tokenizer = jm.embeddings().tokenizer
+    where = Path(__file__).resolve().parent / folder / "articles"
+    articles = [p.read_text(encoding="utf-8") for p in sorted(where.glob("*.txt"))]
+    texts = _article_sentences(where) + _ODD_TEXTS + [p for a in articles for p in a.split("\n")]
+    texts += [a[i:i + 600] for a in articles for i in range(0, len(a), 211)]
+    assert [jm.token_ids(t) for t in texts] == [tokenizer.encode(t, add_special_tokens=False).ids for t in texts]
