@@ -48,6 +48,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,7 +79,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(kind: str, port: int, scale: float, cache: int) -> None:
+def _serve(kind: str, port: int, scale: float, cache: int, probe: bool = False) -> None:
     """Run in the server subprocess: build the graph (for the real app) and serve until killed."""
     import uvicorn
     from fastapi import FastAPI
@@ -127,7 +128,7 @@ def _serve(kind: str, port: int, scale: float, cache: int) -> None:
 
         atexit.register(_cache_stats)
 
-        _report_phases(app)
+        _report_phases(app, _GilProbe() if probe else None)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that atexit removes the temporary store
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
@@ -146,7 +147,32 @@ def _timed(owner: object, name: str, seconds: list[float]) -> None:
     setattr(owner, name, timed)
 
 
-def _report_phases(app: FastAPI) -> None:
+class _GilProbe:
+    """A thread that sleeps 1 ms at a time and records how late it wakes: a wake more than 5 ms late (Python's
+    switch interval) means another thread held the GIL that long without letting go (a C call, a collection)."""
+
+    STALL = 0.005
+
+    def __init__(self) -> None:
+        self.stalls: list[float] = []
+        threading.Thread(target=self._run, daemon=True, name="gil-probe").start()
+
+    def _run(self) -> None:
+        while True:
+            started = time.perf_counter()
+            time.sleep(0.001)
+            late = time.perf_counter() - started - 0.001
+            if late > self.STALL:
+                self.stalls.append(late)
+
+    def summary(self) -> str:
+        """The stalls since the last summary (then forgotten)."""
+        stalls, self.stalls = self.stalls, []
+        total, longest = sum(stalls) * 1000, max(stalls, default=0.0) * 1000
+        return f"GIL stalls > 5 ms of a 1 ms sleeper: {len(stalls)}, {total:.0f} ms in all, max {longest:.0f} ms"
+
+
+def _report_phases(app: FastAPI, probe: _GilProbe | None) -> None:
     """Have the server print, on each SIGUSR1 (the driver's end of a phase), what happened inside it in that phase:
     each thread pool's waits and run times (api/pools.py) and the wall time of a write's steps."""
     import loaders.pipeline
@@ -179,15 +205,17 @@ def _report_phases(app: FastAPI) -> None:
                 cuts = statistics.quantiles(seconds, n=100, method="inclusive")
                 print(f"  {step}: {len(seconds)} calls, p50 {cuts[49] * 1000:.0f} ms, p99 {cuts[98] * 1000:.0f} ms")
             seconds.clear()
+        if probe is not None:
+            print(f"  {probe.summary()}")
         print(end="", flush=True)
 
     signal.signal(signal.SIGUSR1, report)
 
 
-def _start(kind: str, scale: float, cache: int = 0) -> tuple[subprocess.Popen[bytes], str]:
+def _start(kind: str, scale: float, cache: int = 0, probe: bool = False) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     command = [sys.executable, "-m", "bench.rest", "--serve", kind, "--port", str(port), "--scale", str(scale)]
-    command += ["--cache", str(cache)]
+    command += ["--cache", str(cache)] + (["--probe"] if probe else [])
     proc = subprocess.Popen(command, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + _START_S
@@ -315,12 +343,15 @@ def main() -> None:
     parser.add_argument("--serve", choices=["real", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        _serve(args.serve, args.port, args.scale, args.cache)
+        _serve(args.serve, args.port, args.scale, args.cache, args.probe)
         return
 
     if args.write_cost:
+        from bench.write_cost import write_cost  # it drives this module's servers
+
         write_cost(args.write_cost, args.scale)
         return
     print(f"{args.clients} clients, up to {args.requests} requests or {args.seconds:.0f} s per endpoint")
@@ -517,40 +548,6 @@ def _graph_mentions(scale: float) -> dict[str, set[str]]:
 
     count, pool = max(10, int(3200 * scale)), max(10, int(8000 * scale))
     return {doc.meta.id: mentions_of(document_quads(doc)) for doc in documents(count, pool, facts_per_doc=10)}
-
-
-def write_cost(articles: str, scale: float) -> None:
-    """POST each article to an idle server (after one to warm it up); print the server process's CPU per POST.
-
-    That CPU is what a write takes from the readers (one process, one GIL); the extraction worker's is not in it.
-    """
-    from bench.feed import article
-
-    rng = random.Random(5)
-    if articles == "synthetic":
-        texts = [article(n, rng) for n in range(61)]
-    else:
-        texts = [path.read_text(encoding="utf-8") for path in sorted(Path(articles).glob("*.txt"))]
-    proc, base = _start("real", scale)
-    try:
-        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=600) as http:
-            http.get("/entities", params={"limit": 1}).raise_for_status()  # builds the read snapshot writes move on
-            http.post("/documents", json={"text": texts[0]}).raise_for_status()  # warm-up, not counted
-            cpu, wall = [], []
-            for text in texts[1:]:
-                before, started = _cpu_s(proc.pid), time.perf_counter()
-                http.post("/documents", json={"text": text}).raise_for_status()
-                wall.append(time.perf_counter() - started)
-                cpu.append(_cpu_s(proc.pid) - before)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    print(
-        f"{len(cpu)} POSTs: server process CPU per POST mean {statistics.mean(cpu) * 1000:.0f} ms "
-        f"(total {sum(cpu):.2f} s); POST latency p50 {statistics.median(wall) * 1000:.0f} ms, "
-        f"max {max(wall) * 1000:.0f} ms",
-        flush=True,
-    )
 
 
 def _cpu_s(pid: int) -> float:
