@@ -49,7 +49,10 @@ def mentions_of(doc_quads: list) -> set[str]:
 
 
 class Feed:
-    """POST one article per second (and DELETE an older one every other second) until stopped, on a thread."""
+    """POST one article per second (and DELETE an older one every other second) until stopped, on a thread.
+
+    It can be paused and resumed, so that a benchmark alternates phases with and without writes on one server.
+    """
 
     def __init__(self, base: str, token: str, seed: int = 11) -> None:
         self.base = base
@@ -61,36 +64,69 @@ class Feed:
         self.statuses: Counter[int] = Counter()
         self.errors: list[str] = []
         self._stop = threading.Event()
+        self._active = threading.Event()  # cleared while paused
+        self._writing = threading.Lock()  # held for each second's writes: pause() waits for them
         self._thread = threading.Thread(target=self._run, daemon=True)
-        self._elapsed = 0.0
+        self._elapsed = 0.0  # seconds spent writing, pauses left out (the rate's denominator)
+        self._halted = 0.0  # when pause() or stop() was last called
 
     def start(self) -> None:
         """Start writing."""
+        self._active.set()
         self._thread.start()
+
+    def pause(self) -> None:
+        """Stop writing until :meth:`resume`; returns once the writes in flight are answered."""
+        self._halted = time.monotonic()
+        self._active.clear()
+        with self._writing:
+            pass
+
+    def resume(self) -> None:
+        """Write again after :meth:`pause`: the next POST goes at once, then one a second."""
+        self._active.set()
 
     def stop(self) -> None:
         """Stop writing, once the request in flight is answered."""
+        self._halted = time.monotonic()
         self._stop.set()
+        self._active.set()  # a paused feed wakes up to stop
         self._thread.join()
 
+    @property
+    def seconds_writing(self) -> float:
+        """The seconds the feed ran, pauses left out (once stopped)."""
+        return self._elapsed
+
     def _run(self) -> None:
-        started = tick = time.monotonic()
         live: deque[str] = deque()
         with httpx.Client(base_url=self.base, headers=self.headers, timeout=600) as http:
             n = 0
             while not self._stop.is_set():
-                text = article(n, self.rng)
-                found = self._send(http, "POST", "/documents", self.post_seconds, json={"text": text})
-                if found is not None and found.status_code in (200, 201):
-                    doc_id = found.json()["id"]
-                    self.texts[doc_id] = text
-                    live.append(doc_id)
-                if n % 2 == 1 and len(live) > 3:  # every other second, the oldest article goes
-                    self._send(http, "DELETE", f"/documents/{live.popleft()}", self.delete_seconds)
-                n += 1
-                tick += 1.0
-                self._stop.wait(max(0.0, tick - time.monotonic()))
-        self._elapsed = time.monotonic() - started
+                self._active.wait()
+                started = tick = time.monotonic()
+                while not self._stop.is_set():
+                    with self._writing:
+                        if not self._active.is_set():
+                            break
+                        self._second(http, n, live)
+                    n += 1
+                    tick += 1.0
+                    self._stop.wait(max(0.0, tick - time.monotonic()))
+                ended = self._halted if self._halted > started else time.monotonic()
+                # Each POST owns its second: a feed on schedule, paused a moment after a POST, kept 1 POST/s.
+                self._elapsed += max(ended, tick) - started
+
+    def _second(self, http: httpx.Client, n: int, live: deque[str]) -> None:
+        """One second's writes: POST article ``n``; every other second, DELETE the oldest one still live."""
+        text = article(n, self.rng)
+        found = self._send(http, "POST", "/documents", self.post_seconds, json={"text": text})
+        if found is not None and found.status_code in (200, 201):
+            doc_id = found.json()["id"]
+            self.texts[doc_id] = text
+            live.append(doc_id)
+        if n % 2 == 1 and len(live) > 3:
+            self._send(http, "DELETE", f"/documents/{live.popleft()}", self.delete_seconds)
 
     def _send(
         self, http: httpx.Client, method: str, path: str, seconds: list[float], **body: object
@@ -114,7 +150,7 @@ class Feed:
             q = statistics.quantiles(values, n=100, method="inclusive")
             return f"p50 {q[49] * 1000:.0f} ms, p99 {q[98] * 1000:.0f} ms"
 
-        rate = len(self.post_seconds) / self._elapsed if self._elapsed else 0.0
+        rate = len(self.post_seconds) / self._elapsed if self._elapsed else 0.0  # per second written, not paused
         return (
             f"{len(self.post_seconds)} POSTs ({rate:.2f}/s; {cut(self.post_seconds)}), "
             f"{len(self.delete_seconds)} DELETEs ({cut(self.delete_seconds)}), statuses {dict(self.statuses)}"

@@ -13,20 +13,25 @@ per-generation indexes, which the warm-up builds) and with the response cache. T
 from entities all over the catalogue and from random pages, so repeats (cache hits) come only from the mix
 itself: the cached figures are for this mix, not a best case.
 
-With ``--write-feed`` each endpoint is then measured again while a feed writes: one POST /documents per second
-of a fresh synthetic article (extracted by the server), and a DELETE of an earlier one every other second. The
-figures are printed next to the read-only ones of the same server, with the feed's own latencies, the server's
-memory before and after, and a check of every entity page read during the feed: it must list only documents
-that mention the entity and only facts the entity takes part in. Any 5xx or wrong answer is counted. At the end of
-each phase the server prints its thread pools' figures (api/pools.py: calls, how long each waited to start, ran,
-and its own CPU) and how long POSTs waited for their extraction; each endpoint's line gives the server's CPU per
-request, a figure that depends far less than throughput on what else runs on the machine. The server reads the
+With ``--write-feed`` each endpoint is measured read-only and while a feed writes (one POST /documents per second
+of a fresh synthetic article, extracted by the server, and a DELETE of an earlier one every other second), on the
+same server, in alternated segments: ``--rounds`` rounds of one segment of each kind, ordered AB BA AB ..., each
+``--seconds / --rounds`` long, so that a change in what else the machine runs weighs on both kinds alike rather
+than on whichever phase it fell in. The ratio printed is the median segment's throughput with the feed over the
+median segment's without, with each round's own ratio beside it (their spread shows how far noise goes); p99 is
+over all segments of a kind. Also printed: the feed's own latencies and rate (seconds paused left out), the
+server's memory before and after, and a check of every entity page read during the feed: it must list only
+documents that mention the entity and only facts the entity takes part in. Any 5xx or wrong answer is counted.
+The server then prints its thread pools' figures (api/pools.py: calls, how long each waited to start, ran, and
+its own CPU) and the wall time of each step of a write; each endpoint's line gives the server's CPU per request,
+a figure that depends far less than throughput on what else runs on the machine. The server reads the
 KG_* environment as ``kg serve`` does, so ``KG_REST_THREADS=4 python -m bench.rest ...`` tries another pool size.
 
     .venv/bin/python -m bench.rest                 # ~1M triples, about 2-3 minutes
     .venv/bin/python -m bench.rest --scale 0.1     # a quick run
     .venv/bin/python -m bench.rest --scale 0.1 --write-feed
     .venv/bin/python -m bench.rest --scale 0.5 --write-feed --only uncached    # one server, half the time
+    .venv/bin/python -m bench.rest --write-feed --only uncached --requests 100000 --seconds 30   # 10 s segments
 """
 
 from __future__ import annotations
@@ -43,7 +48,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -53,6 +60,8 @@ from pydantic import SecretStr
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
+    from bench.feed import Feed
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "bench-write-token"
@@ -70,7 +79,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(kind: str, port: int, scale: float, cache: int) -> None:
+def _serve(kind: str, port: int, scale: float, cache: int, probe: bool = False) -> None:
     """Run in the server subprocess: build the graph (for the real app) and serve until killed."""
     import uvicorn
     from fastapi import FastAPI
@@ -119,7 +128,7 @@ def _serve(kind: str, port: int, scale: float, cache: int) -> None:
 
         atexit.register(_cache_stats)
 
-        _report_phases(app)
+        _report_phases(app, _GilProbe() if probe else None)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # so that atexit removes the temporary store
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
@@ -138,7 +147,32 @@ def _timed(owner: object, name: str, seconds: list[float]) -> None:
     setattr(owner, name, timed)
 
 
-def _report_phases(app: FastAPI) -> None:
+class _GilProbe:
+    """A thread that sleeps 1 ms at a time and records how late it wakes: a wake more than 5 ms late (Python's
+    switch interval) means another thread held the GIL that long without letting go (a C call, a collection)."""
+
+    STALL = 0.005
+
+    def __init__(self) -> None:
+        self.stalls: list[float] = []
+        threading.Thread(target=self._run, daemon=True, name="gil-probe").start()
+
+    def _run(self) -> None:
+        while True:
+            started = time.perf_counter()
+            time.sleep(0.001)
+            late = time.perf_counter() - started - 0.001
+            if late > self.STALL:
+                self.stalls.append(late)
+
+    def summary(self) -> str:
+        """The stalls since the last summary (then forgotten)."""
+        stalls, self.stalls = self.stalls, []
+        total, longest = sum(stalls) * 1000, max(stalls, default=0.0) * 1000
+        return f"GIL stalls > 5 ms of a 1 ms sleeper: {len(stalls)}, {total:.0f} ms in all, max {longest:.0f} ms"
+
+
+def _report_phases(app: FastAPI, probe: _GilProbe | None) -> None:
     """Have the server print, on each SIGUSR1 (the driver's end of a phase), what happened inside it in that phase:
     each thread pool's waits and run times (api/pools.py) and the wall time of a write's steps."""
     import loaders.pipeline
@@ -171,15 +205,17 @@ def _report_phases(app: FastAPI) -> None:
                 cuts = statistics.quantiles(seconds, n=100, method="inclusive")
                 print(f"  {step}: {len(seconds)} calls, p50 {cuts[49] * 1000:.0f} ms, p99 {cuts[98] * 1000:.0f} ms")
             seconds.clear()
+        if probe is not None:
+            print(f"  {probe.summary()}")
         print(end="", flush=True)
 
     signal.signal(signal.SIGUSR1, report)
 
 
-def _start(kind: str, scale: float, cache: int = 0) -> tuple[subprocess.Popen[bytes], str]:
+def _start(kind: str, scale: float, cache: int = 0, probe: bool = False) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     command = [sys.executable, "-m", "bench.rest", "--serve", kind, "--port", str(port), "--scale", str(scale)]
-    command += ["--cache", str(cache)]
+    command += ["--cache", str(cache)] + (["--probe"] if probe else [])
     proc = subprocess.Popen(command, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + _START_S
@@ -256,7 +292,7 @@ def _report(
     cuts = statistics.quantiles(latencies, n=100, method="inclusive")
     rps, p50, p99 = len(latencies) / wall, cuts[49] * 1000, cuts[98] * 1000
     print(
-        f"  {name:<34} {len(latencies):>6} req {rps:>8.0f} req/s   p50 {p50:>7.1f} ms   p99 {p99:>7.1f} ms"
+        f"  {name:<42} {len(latencies):>6} req {rps:>8.0f} req/s   p50 {p50:>7.1f} ms   p99 {p99:>7.1f} ms"
         f"   server cpu {cpu * 1000 / len(latencies):>5.2f} ms/req{f'   {failures} non-200' if failures else ''}",
         flush=True,
     )
@@ -289,7 +325,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--requests", type=int, default=3000, help="requests per endpoint at most")
     parser.add_argument("--seconds", type=float, default=15, help="time per endpoint at most")
-    parser.add_argument("--write-feed", action="store_true", help="measure again while a feed POSTs and DELETEs")
+    parser.add_argument(
+        "--write-feed", action="store_true", help="measure read-only and while a feed POSTs and DELETEs, alternated"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="with --write-feed: rounds of (read-only, with the feed) per endpoint"
+    )
     parser.add_argument(
         "--only", choices=["uncached", "response cache"], help="measure the app one way only (half the time)"
     )
@@ -302,12 +343,15 @@ def main() -> None:
     parser.add_argument("--serve", choices=["real", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        _serve(args.serve, args.port, args.scale, args.cache)
+        _serve(args.serve, args.port, args.scale, args.cache, args.probe)
         return
 
     if args.write_cost:
+        from bench.write_cost import write_cost  # it drives this module's servers
+
         write_cost(args.write_cost, args.scale)
         return
     print(f"{args.clients} clients, up to {args.requests} requests or {args.seconds:.0f} s per endpoint")
@@ -321,11 +365,12 @@ def main() -> None:
         try:
             workloads = workloads or lookup_workloads(base, args.requests)
             print(f"real app, {label}:", flush=True)
-            runs[label] = {
-                name: measure_endpoint(name, proc.pid, base, paths, args) for name, paths in workloads.items()
-            }
             if args.write_feed:
-                fed[label] = _measure_fed(proc.pid, base, workloads, args)
+                runs[label], fed[label] = _measure_fed(proc.pid, base, workloads, args)
+            else:
+                runs[label] = {
+                    name: measure_endpoint(name, proc.pid, base, paths, args) for name, paths in workloads.items()
+                }
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -341,10 +386,14 @@ def main() -> None:
         for name, (rps, _, p99) in real.items():
             print(f"  {name:<34} {rps / noop[0]:>6.2f}x throughput   {p99 / noop[2]:>6.2f}x p99")
     for label, real in fed.items():
-        print(f"with the write feed / read-only, {label} (same server; target >= 0.80x throughput, p99 <= 100 ms):")
-        for name, (rps, _, p99) in real.items():
-            ro_rps, _, ro_p99 = runs[label][name]
-            print(f"  {name:<34} {rps / ro_rps:>6.2f}x throughput   p99 {ro_p99:>7.1f} -> {p99:>7.1f} ms")
+        print(
+            f"with the write feed / read-only, {label} (same server, phases alternated; target >= 0.80x throughput, "
+            "p99 <= 100 ms): median of the rounds' throughput with the feed / median without (each round's ratio)"
+        )
+        for name, phases in real.items():
+            ro_p99, p99 = runs[label][name][2], phases.pooled[2]
+            rounds = " ".join(f"{r:.2f}" for r in phases.round_ratios)
+            print(f"  {name:<34} {phases.ratio:>6.2f}x throughput ({rounds})   p99 {ro_p99:>7.1f} -> {p99:>7.1f} ms")
 
 
 def lookup_workloads(base: str, requests: int) -> dict[str, list[str]]:
@@ -380,26 +429,71 @@ def _pool_report(pid: int) -> None:
     time.sleep(0.5)  # the server prints from its main thread, between requests: let it, before our next line
 
 
+@dataclass
+class Segments:
+    """One endpoint measured in segments of one kind (read-only, or with the feed): each one's throughput, all
+    their latencies pooled."""
+
+    rates: list[float] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)
+    failures: int = 0
+    wall: float = 0.0
+    cpu: float = 0.0
+
+    def add(self, latencies: list[float], failures: int, wall: float, cpu: float) -> None:
+        """Count one segment."""
+        self.rates.append(len(latencies) / wall)
+        self.latencies += latencies
+        self.failures += failures
+        self.wall += wall
+        self.cpu += cpu
+
+    def report(self, name: str) -> tuple[float, float, float]:
+        """Print the pooled line (as :func:`measure_endpoint` does); the pooled throughput, p50 and p99."""
+        return _report(name, self.latencies, self.failures, self.wall, self.cpu)
+
+
+@dataclass
+class Alternated:
+    """An endpoint with the feed against read-only, from alternated segments on one server."""
+
+    pooled: tuple[float, float, float]
+    """Throughput, p50 and p99 of every segment with the feed."""
+    ratio: float
+    """The median segment's throughput with the feed over the median without."""
+    round_ratios: list[float]
+    """Each round's ratio (its segment with the feed over its segment without)."""
+
+
 def _measure_fed(
     pid: int, base: str, workloads: dict[str, list[str]], args: argparse.Namespace
-) -> dict[str, tuple[float, float, float]]:
-    """Each endpoint again while the feed writes; then the feed's figures, memory, 5xx and wrong answers."""
+) -> tuple[dict[str, tuple[float, float, float]], dict[str, Alternated]]:
+    """Each endpoint read-only and while the feed writes, alternated; then the feed's figures, memory, 5xx and
+    wrong answers.
+
+    An endpoint's time is cut into ``args.rounds`` rounds of two segments, one read-only and one with the feed,
+    in the order AB BA AB ..., so that a drift in what else the machine runs weighs on both kinds alike; its
+    ratio is the median segment with the feed over the median without. Each segment reads its own share of the
+    paths (none is read twice, so the response cache gains nothing from the segments before).
+    """
     from bench.feed import Feed, check_entity_pages
 
-    print("  with the write feed (1 POST/s, 1 DELETE every 2 s):", flush=True)
+    print(f"  read-only and with the write feed (1 POST/s, 1 DELETE every 2 s), alternated in {args.rounds} rounds:")
     feed = Feed(base, TOKEN)
     memory = _rss_mb(pid)
-    _pool_report(pid)  # the read-only phase's
     feed.start()
+    feed.pause()
+    _pool_report(pid)  # before the phases: the warm-ups'
     answers: list[tuple[int, bytes]] = []
+    read_only: dict[str, tuple[float, float, float]] = {}
+    fed: dict[str, Alternated] = {}
     try:
-        found = {
-            name: measure_endpoint(name, pid, base, paths, args, answers if name == "GET /entities/{id}" else None)
-            for name, paths in workloads.items()
-        }
+        for name, paths in workloads.items():
+            check = answers if name == "GET /entities/{id}" else None
+            read_only[name], fed[name] = _alternate(name, pid, base, paths, args, feed, check)
     finally:
         feed.stop()
-    _pool_report(pid)  # the feed phase's
+    _pool_report(pid)  # both kinds of segments together (only those with the feed wrote)
     helpers = sum(_rss_mb(child) for child in _descendants(pid))
     print(
         f"  feed: {feed.summary()}; server memory {memory:.0f} -> {_rss_mb(pid):.0f} MB"
@@ -410,7 +504,40 @@ def _measure_fed(
     print(f"  entity pages read during the feed: {check.checked} checked, {check.wrong} wrong, {check.errors} 5xx")
     for problem in check.problems:
         print(f"    {problem}")
-    return found
+    return read_only, fed
+
+
+def _alternate(
+    name: str,
+    pid: int,
+    base: str,
+    paths: list[str],
+    args: argparse.Namespace,
+    feed: Feed,
+    answers: list[tuple[int, bytes]] | None,
+) -> tuple[tuple[float, float, float], Alternated]:
+    """One endpoint's rounds (see :func:`_measure_fed`); prints its read-only and fed lines."""
+    asyncio.run(_drive(base, paths[: args.clients * 4], args.clients, 5))  # warm up: connections, caches
+    seconds, shares = args.seconds / args.rounds, 2 * args.rounds
+    kinds = {False: Segments(), True: Segments()}
+    for number in range(shares):
+        with_feed = (number % 4) in (1, 2)  # AB BA AB ...
+        if with_feed:
+            feed.resume()
+        started, cpu = time.monotonic(), _cpu_s(pid)
+        try:
+            latencies, failures = asyncio.run(
+                _drive(base, paths[number::shares], args.clients, seconds, answers if with_feed else None)
+            )
+        finally:
+            if with_feed:
+                feed.pause()
+        kinds[with_feed].add(latencies, failures, time.monotonic() - started, _cpu_s(pid) - cpu)
+    read_only = kinds[False].report(f"{name} (read-only)")
+    pooled = kinds[True].report(f"{name} (with the feed)")
+    ratios = [fed / ro for ro, fed in zip(kinds[False].rates, kinds[True].rates, strict=True)]
+    ratio = statistics.median(kinds[True].rates) / statistics.median(kinds[False].rates)
+    return read_only, Alternated(pooled, ratio, ratios)
 
 
 def _graph_mentions(scale: float) -> dict[str, set[str]]:
@@ -421,40 +548,6 @@ def _graph_mentions(scale: float) -> dict[str, set[str]]:
 
     count, pool = max(10, int(3200 * scale)), max(10, int(8000 * scale))
     return {doc.meta.id: mentions_of(document_quads(doc)) for doc in documents(count, pool, facts_per_doc=10)}
-
-
-def write_cost(articles: str, scale: float) -> None:
-    """POST each article to an idle server (after one to warm it up); print the server process's CPU per POST.
-
-    That CPU is what a write takes from the readers (one process, one GIL); the extraction worker's is not in it.
-    """
-    from bench.feed import article
-
-    rng = random.Random(5)
-    if articles == "synthetic":
-        texts = [article(n, rng) for n in range(61)]
-    else:
-        texts = [path.read_text(encoding="utf-8") for path in sorted(Path(articles).glob("*.txt"))]
-    proc, base = _start("real", scale)
-    try:
-        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=600) as http:
-            http.get("/entities", params={"limit": 1}).raise_for_status()  # builds the read snapshot writes move on
-            http.post("/documents", json={"text": texts[0]}).raise_for_status()  # warm-up, not counted
-            cpu, wall = [], []
-            for text in texts[1:]:
-                before, started = _cpu_s(proc.pid), time.perf_counter()
-                http.post("/documents", json={"text": text}).raise_for_status()
-                wall.append(time.perf_counter() - started)
-                cpu.append(_cpu_s(proc.pid) - before)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    print(
-        f"{len(cpu)} POSTs: server process CPU per POST mean {statistics.mean(cpu) * 1000:.0f} ms "
-        f"(total {sum(cpu):.2f} s); POST latency p50 {statistics.median(wall) * 1000:.0f} ms, "
-        f"max {max(wall) * 1000:.0f} ms",
-        flush=True,
-    )
 
 
 def _cpu_s(pid: int) -> float:
