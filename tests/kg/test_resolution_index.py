@@ -15,6 +15,7 @@ from bench.feed import article
 from kg import vocab
 from kg.model import Criticism, DateRef, Entity, Event, Extraction, Money, Participant, Span
 from kg.rdf import document_quads
+from kg.resolution_compact import Bag
 from kg.resolution_index import current_index, full_index
 from kg.resolve import refresh_resolution
 from kg.store.oxigraph import OxigraphStore
@@ -215,7 +216,7 @@ def test_a_name_given_later_rewords_the_criticisms_already_merged(then_remove: b
 def _sizes(store: OxigraphStore) -> dict[str, int]:
     """How many entries each of the index's tables holds (the name indexes counted key by key)."""
     index = current_index(store)
-    found = {name: len(value) for name, value in vars(index).items() if isinstance(value, dict)}
+    found = {name: len(value) for name, value in vars(index).items() if isinstance(value, dict | Bag)}
     for kind, names in index._names.items():
         for table in ("aliases", "last_words", "org_heads"):
             found[f"{kind}.{table}"] = len(getattr(names, table))
