@@ -16,6 +16,7 @@ gives (:func:`kg.resolve.refresh_resolution` builds an index from every document
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from collections import Counter, defaultdict
@@ -52,6 +53,7 @@ from kg.resolve import Candidate, Names, follow_chains, name_keys, product_named
 from kg.store.base import Change, GraphStore, SelectResult
 
 Key = tuple[str, ...]
+log = logging.getLogger(__name__)
 
 
 class ResolutionIndex:
@@ -406,6 +408,22 @@ def current_index(store: GraphStore) -> ResolutionIndex:
                 _tracked.pop(store, None)
             raise
         return tracked.index
+
+
+def start_index(store: GraphStore) -> threading.Thread:
+    """Build the store's index in a background thread (``kg serve`` at start): reads need none of it, and the
+    first write's refresh waits for it rather than starting its own. It took 93 s of a 10k-article store's start.
+    """
+
+    def build() -> None:
+        try:
+            current_index(store)
+        except Exception:  # the first refresh builds it again, and raises there if it must
+            log.exception("building the resolution index at start failed; the first write will build it")
+
+    thread = threading.Thread(target=build, name="resolution-index", daemon=True)
+    thread.start()
+    return thread
 
 
 class Refresh(NamedTuple):
