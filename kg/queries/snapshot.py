@@ -86,11 +86,12 @@ class Snapshot:
 
     generation: int
     parts: dict[str, Any] = field(default_factory=dict)
-    rest: _Rest | None = None
     version: int = -1
     """The generation whose data this snapshot shows: older than ``generation`` when the writes since changed
     nothing (a resolution refresh that found no new link), so what was derived from it (cached answers) still
     holds. -1 (the default): ``generation``."""
+    rest: _Rest | None = None
+    """Set on a first snapshot published before its last parts were built (:func:`start`)."""
 
     def __post_init__(self) -> None:
         if self.version < 0:
