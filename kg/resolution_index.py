@@ -331,18 +331,13 @@ _READ_IN_GRAPH = f"""GRAPH ?g {{
   UNION {{ ?s a kg:Criticism ; kg:evidence ?o BIND(kg:evidence AS ?p) }}
   UNION {{ ?f a kg:Criticism ; kg:evidence ?s . ?s kg:sentence ?o BIND(kg:sentence AS ?p) }}
 }}"""
-_EVERY_DOCUMENT = f"""SELECT ?g ?s ?p ?o WHERE {{ {_READ_IN_GRAPH}
-  FILTER(?g NOT IN ({", ".join(str(g) for g in vocab.SYSTEM_GRAPHS)})) }}"""
 _CHUNK = 500  # documents a full build reads per query
 
 
-def _triples_by_graph(store: GraphStore, graphs: list[str] | None = None) -> dict[str, list[Triple]]:
-    """The triples resolution reads, by document graph: of every document, or of ``graphs`` only."""
-    if graphs is None:
-        query = _EVERY_DOCUMENT
-    else:
-        within = " ".join(str(NamedNode(g)) for g in graphs)
-        query = f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {within} }} {_READ_IN_GRAPH} }}"
+def _triples_by_graph(store: GraphStore, graphs: list[str]) -> dict[str, list[Triple]]:
+    """The triples resolution reads of the ``graphs``, by graph."""
+    within = " ".join(str(NamedNode(g)) for g in graphs)
+    query = f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {within} }} {_READ_IN_GRAPH} }}"
     result = store.query(vocab.sparql_prefixes() + query)
     assert isinstance(result, SelectResult)
     by_graph: dict[str, list[Triple]] = defaultdict(list)
