@@ -136,7 +136,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from api.app import create_app
     from kg.ontology import install_ontology
-    from kg.queries import pin
+    from kg.queries.snapshot import start
     from kg.resolve import refresh_if_stale
 
     settings = _settings(args)
@@ -149,7 +149,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print(note, file=sys.stderr)
         refresh_if_stale(store)  # a writer killed between its document writes and its resolution refresh
         install_ontology(store)  # a store loaded before the ontology graph existed, or with an older ontology
-        pin(store)  # the read snapshot, built before the first request rather than while it waits
+        start(store)  # the read snapshot: its catalogue now, its other parts in a thread while requests come
         host = f"[{settings.host}]" if ":" in settings.host else settings.host
         print(
             f"serving {store.description} on http://{host}:{settings.port}/ "

@@ -10,7 +10,7 @@ graphs (a test holds the two to the same clusters): a document's facts, spans an
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
@@ -25,7 +25,7 @@ _EVENT_TYPES = frozenset(EVENT_TYPES)
 _MONEY_KEYS = {vocab.AMOUNT.value: "amount", vocab.VALUATION.value: "valuation"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityNames:
     """What one document says of one node: its entity types, labels and aliases."""
 
@@ -34,7 +34,7 @@ class EntityNames:
     aliases: frozenset[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawCriticism:
     """One criticism as its document states it, before the names of critic and target are taken out of its words."""
 
@@ -43,7 +43,7 @@ class RawCriticism:
     critic: str
     target: str
     quote: str  # as written ("" for none)
-    sentences: tuple[frozenset[str], ...]  # the content words of each evidence sentence, sorted
+    sentences: tuple[Collection[str], ...]  # the content words of each evidence sentence, sorted
     date: str  # stated (not inferred), or ""
 
     @property
@@ -52,7 +52,7 @@ class RawCriticism:
         return self.critic, self.target
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentFacts:
     """What resolution needs of one document graph."""
 
@@ -163,7 +163,7 @@ def statement_of(crit: RawCriticism, left_out: frozenset[str]) -> frozenset[str]
         return statement_words(crit.quote) - left_out
     best: frozenset[str] = frozenset()
     for words in crit.sentences:
-        kept = words - left_out
+        kept = frozenset(words) - left_out
         if len(kept) > len(best):
             best = kept
     return best

@@ -62,7 +62,7 @@ _PRINCIPAL: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class EventFacts:
     """What merging compares of one event node."""
 

@@ -16,6 +16,7 @@ gives (:func:`kg.resolve.refresh_resolution` builds an index from every document
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from collections import Counter, defaultdict
@@ -29,6 +30,7 @@ from kg.cluster_facts import (
     ENTITY_TYPES,
     READ,
     DocumentFacts,
+    EntityNames,
     RawCriticism,
     Triple,
     folded_quote,
@@ -46,92 +48,75 @@ from kg.clusters import (
     statement_words,
 )
 from kg.model import EVENT_TYPES
+from kg.resolution_compact import Bag, Doc, Shared
 from kg.resolve import Candidate, Names, follow_chains, name_keys, product_named_as, resolve_name, retyped_target
 from kg.store.base import Change, GraphStore, SelectResult
 
 Key = tuple[str, ...]
-
-
-def _tally(counts: dict[str, Counter[str]], node: str, values: Iterable[str], sign: int) -> None:
-    """Count the values one more (or one fewer) document gives the node; a node left with none goes."""
-    found = counts[node]
-    found.update(dict.fromkeys(values, sign))
-    if sign < 0:
-        for value in values:
-            if found[value] <= 0:
-                del found[value]
-        if not found:
-            del counts[node]
+log = logging.getLogger(__name__)
 
 
 class ResolutionIndex:
     """Every document's contribution to resolution, and the links and clusters they give."""
 
     def __init__(self) -> None:
-        self.docs: dict[str, DocumentFacts] = {}
-        self._types: dict[str, Counter[str]] = defaultdict(Counter)
-        self._labels: dict[str, Counter[str]] = defaultdict(Counter)
-        self._aliases: dict[str, Counter[str]] = defaultdict(Counter)
-        self._mentions: dict[str, set[str]] = defaultdict(set)  # entity -> documents mentioning it
+        self.shared = Shared()  # one copy of each IRI, word and name record the documents repeat
+        self.docs: dict[str, Doc] = {}
+        # node -> what documents say of it, and how many say it: one record and its count as a pair (most nodes)
+        self._named: dict[str, tuple[EntityNames, int] | Counter[EntityNames]] = {}
+        self._products = Bag[str]()  # product entity -> documents mentioning it (to tell an eponymous pair apart)
         self.candidates: dict[str, Candidate] = {}
         self._names: dict[str, Names] = defaultdict(lambda: Names([]))  # per type
-        self._by_label: dict[tuple[str, str], set[str]] = defaultdict(set)  # (type, folded label) -> candidates
+        self._by_label = Bag[tuple[str, str]]()  # (type, folded label) -> candidates
         self._name_links: dict[str, str] = {}
         self._retyped: dict[str, str] = {}
         self.links: dict[str, str] = {}  # final: every entity to its canonical one
-        self._words: dict[str, frozenset[str]] = {}  # a node's name words, for criticism statements
+        self._words: dict[str, tuple[str, ...]] = {}  # a node's name words, for criticism statements
         self._events: dict[str, EventFacts] = {}
         self._criticisms: dict[str, RawCriticism] = {}
-        self._refs: dict[str, set[str]] = defaultdict(set)  # entity -> facts naming it
+        self._refs = Bag[str]()  # entity -> facts naming it
         self._keys: dict[str, Key] = {}  # fact -> its group
-        self._groups: dict[Key, set[str]] = defaultdict(set)
+        self._groups = Bag[Key]()
         self._clusters: dict[Key, list[list[str]]] = {}
         self._cluster_links = 0  # quads the clusters give: every member but the representative
         self.version = 0  # bumped whenever the links or clusters (so the resolution graph) change
 
-    def apply(self, changes: Mapping[str, DocumentFacts | None]) -> None:
+    def apply(self, changes: Mapping[str, DocumentFacts | Doc | None]) -> None:
         """Take in the documents written (their facts now) and removed (None), and recompute what they change."""
         nodes: set[str] = set()
         facts: set[str] = set()
-        for graph, new in changes.items():
+        for graph, given in changes.items():
             old = self.docs.pop(graph, None)
             if old is not None:
                 self._count(old, -1, nodes, facts)
-            if new is not None:
-                self.docs[graph] = new
+            if given is not None:
+                new = self.docs[graph] = self.shared.document(given)
                 self._count(new, 1, nodes, facts)
         renamed = self._update_candidates(nodes)
         moved = self._update_links(renamed, nodes)
         reworded = self._update_words(nodes)
         for entity in moved | reworded:
-            facts |= self._refs.get(entity, set())
+            facts.update(self._refs.get(entity))
         self._regroup(facts)
 
-    def _count(self, doc: DocumentFacts, sign: int, nodes: set[str], facts: set[str]) -> None:
+    def _count(self, doc: Doc, sign: int, nodes: set[str], facts: set[str]) -> None:
         """Add (sign 1) or take away (-1) a document's names, mentions and facts."""
-        for node, names in doc.names.items():
+        for node, names in zip(doc.nodes, doc.names, strict=True):
             nodes.add(node)
-            for counts, values in ((self._types, names.types), (self._labels, names.labels),
-                                   (self._aliases, names.aliases)):  # fmt: skip
-                if values:
-                    _tally(counts, node, values, sign)
+            self._tally(node, names, sign)
         for node in doc.mentioned:
             nodes.add(node)
-            if sign > 0:
-                self._mentions[node].add(doc.graph)
-            else:
-                self._mentions[node].discard(doc.graph)
-                if not self._mentions[node]:
-                    del self._mentions[node]
-        for found in (doc.events, doc.criticisms):
-            facts.update(found)
-        for event in doc.events.values():
+            if product_named_as(node) == node:
+                (self._products.add if sign > 0 else self._products.discard)(node, doc.graph)
+        for event in doc.events:
+            facts.add(event.iri)
             self._reference(event.iri, {x for xs in event.roles.values() for x in xs}, sign)
             if sign > 0:
                 self._events[event.iri] = event
             elif self._events.get(event.iri) is event:
                 del self._events[event.iri]
-        for crit in doc.criticisms.values():
+        for crit in doc.criticisms:
+            facts.add(crit.iri)
             self._reference(crit.iri, set(crit.entities), sign)
             if sign > 0:
                 self._criticisms[crit.iri] = crit
@@ -140,24 +125,42 @@ class ResolutionIndex:
 
     def _reference(self, fact: str, entities: set[str], sign: int) -> None:
         for entity in entities:
-            if sign > 0:
-                self._refs[entity].add(fact)
-            else:
-                self._refs[entity].discard(fact)
-                if not self._refs[entity]:
-                    del self._refs[entity]
+            (self._refs.add if sign > 0 else self._refs.discard)(entity, fact)
+
+    def _tally(self, node: str, names: EntityNames, sign: int) -> None:
+        """Count one more (or one fewer) document saying ``names`` of the node."""
+        held = self._named.get(node)
+        said = Counter(dict([held])) if isinstance(held, tuple) else held or Counter()
+        said[names] += sign
+        if said[names] <= 0:
+            del said[names]
+        if len(said) > 1:
+            self._named[node] = said
+        elif said:
+            self._named[node] = next(iter(said.items()))
+        else:
+            self._named.pop(node, None)
+
+    def _said(self, node: str, part: str) -> frozenset[str]:
+        """Every type, label or alias (``part``) the documents give the node."""
+        held = self._named.get(node)
+        if held is None:
+            return frozenset()
+        if isinstance(held, tuple):
+            return getattr(held[0], part)  # the shared set itself, no copy
+        return frozenset(value for record in held for value in getattr(record, part))
+
+    def _named_together(self, one: str, other: str) -> bool:
+        """Whether a document mentions both entities (``one`` a product)."""
+        return any(other in self.docs[graph].mentioned for graph in self._products.get(one))
 
     def _update_candidates(self, nodes: set[str]) -> set[str]:
         """Rebuild the candidates of the nodes written; the name keys (old and new) of those that changed."""
         keys: set[tuple[str, str]] = set()
         for node in nodes:
             old = self.candidates.get(node)
-            kinds, labels = self._types.get(node), self._labels.get(node)
-            new = (
-                Candidate(node, min(kinds), set(labels), set(self._aliases.get(node, ())))
-                if kinds and labels
-                else None
-            )
+            kinds, labels = self._said(node, "types"), self._said(node, "labels")
+            new = Candidate(node, min(kinds), labels, self._said(node, "aliases")) if kinds and labels else None
             if old == new:
                 continue
             for cand, sign in ((old, -1), (new, 1)):
@@ -166,17 +169,12 @@ class ResolutionIndex:
                 keys |= {(cand.type, key) for key in name_keys(cand)}
                 (self._names[cand.type].add if sign > 0 else self._names[cand.type].discard)(cand)
                 label_key = (cand.type, cand.folded)
-                if sign > 0:
-                    self._by_label[label_key].add(node)
-                else:
-                    self._by_label[label_key].discard(node)
-                    if not self._by_label[label_key]:
-                        del self._by_label[label_key]
+                (self._by_label.add if sign > 0 else self._by_label.discard)(label_key, node)
             if new is None:
                 del self.candidates[node]
             else:
                 self.candidates[node] = new
-        renamed = {node for kind, key in keys for node in self._by_label.get((kind, key), ())}
+        renamed = {node for kind, key in keys for node in self._by_label.get((kind, key))}
         return renamed | {n for n in nodes if n in self.candidates or n in self._name_links}
 
     def _update_links(self, renamed: set[str], nodes: set[str]) -> set[str]:
@@ -192,7 +190,7 @@ class ResolutionIndex:
             product = product_named_as(node)
             if product is None:
                 continue
-            target = retyped_target(product, self.candidates, self._mentions)
+            target = retyped_target(product, self.candidates, self._named_together)
             if target is None:
                 self._retyped.pop(product, None)
             else:
@@ -216,14 +214,14 @@ class ResolutionIndex:
                 self._words[node] = words
         return changed
 
-    def _name_words(self, node: str) -> frozenset[str]:
-        names = [*self._labels.get(node, ()), *self._aliases.get(node, ())]
-        return frozenset(w for name in names for w in statement_words(name))
+    def _name_words(self, node: str) -> tuple[str, ...]:
+        names = [*self._said(node, "labels"), *self._said(node, "aliases")]
+        return self.shared.words({w for name in names for w in statement_words(name)})
 
     def _words_of(self, node: str) -> frozenset[str]:
         if node not in self._words:
             self._words[node] = self._name_words(node)
-        return self._words[node]
+        return frozenset(self._words[node])
 
     def _canonical(self, iri: str) -> str:
         return self.links.get(iri, iri)
@@ -247,13 +245,11 @@ class ResolutionIndex:
                 if key is None:
                     continue
                 dirty.add(key)
-                (self._groups[key].add if sign > 0 else self._groups[key].discard)(fact)
+                (self._groups.add if sign > 0 else self._groups.discard)(key, fact)
             if new is not None:
-                self._keys[fact] = new
+                self._keys[fact] = self.shared.one(new)  # the facts of one group share one key
         for key in dirty:
             members = self._groups.get(key)
-            if not members:
-                self._groups.pop(key, None)
             found = self._cluster(key, members) if members else []
             before = self._clusters.pop(key, [])
             if found:
@@ -262,7 +258,7 @@ class ResolutionIndex:
                 self.version += 1
                 self._cluster_links += sum(len(c) - 1 for c in found) - sum(len(c) - 1 for c in before)
 
-    def _cluster(self, key: Key, members: set[str]) -> list[list[str]]:
+    def _cluster(self, key: Key, members: Iterable[str]) -> list[list[str]]:
         if key[0] == "event":
             return event_clusters(sorted((self._events[m] for m in members), key=lambda e: e.iri), self._canonical)
         crits = []
@@ -335,17 +331,13 @@ _READ_IN_GRAPH = f"""GRAPH ?g {{
   UNION {{ ?s a kg:Criticism ; kg:evidence ?o BIND(kg:evidence AS ?p) }}
   UNION {{ ?f a kg:Criticism ; kg:evidence ?s . ?s kg:sentence ?o BIND(kg:sentence AS ?p) }}
 }}"""
-_EVERY_DOCUMENT = f"""SELECT ?g ?s ?p ?o WHERE {{ {_READ_IN_GRAPH}
-  FILTER(?g NOT IN ({", ".join(str(g) for g in vocab.SYSTEM_GRAPHS)})) }}"""
+_CHUNK = 500  # documents a full build reads per query
 
 
-def _triples_by_graph(store: GraphStore, graphs: list[str] | None = None) -> dict[str, list[Triple]]:
-    """The triples resolution reads, by document graph: of every document, or of ``graphs`` only."""
-    if graphs is None:
-        query = _EVERY_DOCUMENT
-    else:
-        within = " ".join(str(NamedNode(g)) for g in graphs)
-        query = f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {within} }} {_READ_IN_GRAPH} }}"
+def _triples_by_graph(store: GraphStore, graphs: list[str]) -> dict[str, list[Triple]]:
+    """The triples resolution reads of the ``graphs``, by graph."""
+    within = " ".join(str(NamedNode(g)) for g in graphs)
+    query = f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {within} }} {_READ_IN_GRAPH} }}"
     result = store.query(vocab.sparql_prefixes() + query)
     assert isinstance(result, SelectResult)
     by_graph: dict[str, list[Triple]] = defaultdict(list)
@@ -354,8 +346,9 @@ def _triples_by_graph(store: GraphStore, graphs: list[str] | None = None) -> dic
     return by_graph
 
 
-def _read(store: GraphStore, graphs: list[str]) -> dict[str, DocumentFacts | None]:
-    """Each graph's facts as stored now; None for a graph no longer there (or holding nothing resolution reads).
+def _read(store: GraphStore, graphs: list[str], shared: Shared) -> dict[str, DocumentFacts | None]:
+    """Each graph's facts as stored now, as ``shared`` copies; None for a graph no longer there (or holding nothing
+    resolution reads).
 
     One query, as :func:`full_index` reads every document, so it runs where queries run (a server's in-memory
     replica): reading each quad of the graph back from disk took about 20 ms a document at 1M triples.
@@ -363,18 +356,24 @@ def _read(store: GraphStore, graphs: list[str]) -> dict[str, DocumentFacts | Non
     if not graphs:
         return {}
     by_graph = _triples_by_graph(store, graphs)
-    return {graph: read_document(graph, by_graph[graph]) if graph in by_graph else None for graph in graphs}
+    return {graph: shared.document(read_document(graph, by_graph.pop(graph))) if graph in by_graph else None
+            for graph in graphs}  # fmt: skip
 
 
 def full_index(store: GraphStore) -> ResolutionIndex:
     """An index of every document in the store, built from scratch (what ``kg load`` refreshes from).
 
-    One query for the triples resolution reads, rather than every quad of every graph: the texts, offsets and
-    counts it skips are most of a store (reading every quad took 2 s per 100k at 1k synthetic articles).
+    A query for the triples resolution reads, rather than every quad of every graph: the texts, offsets and
+    counts it skips are most of a store (reading every quad took 2 s per 100k at 1k synthetic articles). One query
+    per ``_CHUNK`` documents, each chunk's rows dropped once read: the rows of the whole store at once (a Python
+    term per cell) were most of the build's peak memory.
     """
-    by_graph = _triples_by_graph(store)
     index = ResolutionIndex()
-    index.apply({graph: read_document(graph, triples) for graph, triples in by_graph.items()})
+    graphs = sorted(g.value for g in store.graphs() if g not in vocab.SYSTEM_GRAPHS)
+    found: dict[str, DocumentFacts | None] = {}
+    for start in range(0, len(graphs), _CHUNK):
+        found.update(_read(store, graphs[start : start + _CHUNK], index.shared))
+    index.apply({graph: doc for graph, doc in found.items() if doc is not None})
     return index
 
 
@@ -398,12 +397,28 @@ def current_index(store: GraphStore) -> ResolutionIndex:
             tracked.index = full_index(store)
         pending = tracked.take()
         try:
-            tracked.index.apply(_read(store, sorted(pending)))
+            tracked.index.apply(_read(store, sorted(pending), tracked.index.shared))
         except BaseException:
             with _tracked_lock:  # an index left half-updated is dropped: the next refresh starts afresh
                 _tracked.pop(store, None)
             raise
         return tracked.index
+
+
+def start_index(store: GraphStore) -> threading.Thread:
+    """Build the store's index in a background thread (``kg serve`` at start): reads need none of it, and the
+    first write's refresh waits for it rather than starting its own. It took 93 s of a 10k-article store's start.
+    """
+
+    def build() -> None:
+        try:
+            current_index(store)
+        except Exception:  # the first refresh builds it again, and raises there if it must
+            log.exception("building the resolution index at start failed; the first write will build it")
+
+    thread = threading.Thread(target=build, name="resolution-index", daemon=True)
+    thread.start()
+    return thread
 
 
 class Refresh(NamedTuple):

@@ -15,10 +15,12 @@ killed in between leaves a store that ``kg load`` and ``kg serve`` repair when t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from kg import vocab
+from kg.resolution_compact import Bag
 from kg.store.base import GraphStore, SelectResult
 
 # Words that may follow an organisation's short name in its full name ("Stability" = "Stability AI").
@@ -55,14 +57,14 @@ ORG_NAME_TAILS = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """An entity resolution considers: its IRI, its type, and its labels and aliases over all documents."""
 
     iri: str
     type: str
-    labels: set[str] = field(default_factory=set)
-    aliases: set[str] = field(default_factory=set)
+    labels: AbstractSet[str] = field(default_factory=set)  # the index gives shared frozensets
+    aliases: AbstractSet[str] = field(default_factory=set)
 
     @property
     def label(self) -> str:
@@ -89,12 +91,11 @@ def query_candidates(store: GraphStore) -> list[Candidate]:
     for e, kind, label in _rows(store, _CANDIDATES):
         types[e.value].add(kind.value.removeprefix(vocab.ONTOLOGY))
         labels[e.value].add(label.value)
-    found = {iri: Candidate(iri, min(kinds), labels[iri]) for iri, kinds in types.items()}
+    aliases: dict[str, set[str]] = defaultdict(set)
     for e, alias in _rows(store, _ALIASES):
-        cand = found.get(e.value)
-        if cand is not None:
-            cand.aliases.add(alias.value)
-    return sorted(found.values(), key=lambda c: c.iri)
+        aliases[e.value].add(alias.value)
+    found = [Candidate(iri, min(kinds), labels[iri], aliases.get(iri, set())) for iri, kinds in types.items()]
+    return sorted(found, key=lambda c: c.iri)
 
 
 def _rows(store: GraphStore, query: str) -> list[tuple]:
@@ -126,13 +127,13 @@ class Names:
     """
 
     def __init__(self, group: list[Candidate]) -> None:
-        self.aliases: dict[str, set[str]] = defaultdict(set)
-        self.last_words: dict[str, set[str]] = defaultdict(set)
-        self.org_heads: dict[str, set[str]] = defaultdict(set)
+        self.aliases = Bag[str]()
+        self.last_words = Bag[str]()
+        self.org_heads = Bag[str]()
         for other in group:
             self.add(other)
 
-    def _entries(self, cand: Candidate) -> list[tuple[dict[str, set[str]], str]]:
+    def _entries(self, cand: Candidate) -> list[tuple[Bag[str], str]]:
         entries = [(self.aliases, _fold(alias)) for alias in cand.aliases]
         words = cand.folded.split()
         if len(words) >= 2:
@@ -144,26 +145,22 @@ class Names:
     def add(self, cand: Candidate) -> None:
         """Index an entity under its names."""
         for index, key in self._entries(cand):
-            index[key].add(cand.iri)
+            index.add(key, cand.iri)
 
     def discard(self, cand: Candidate) -> None:
         """Take an entity (as it was indexed) out."""
         for index, key in self._entries(cand):
-            found = index.get(key)
-            if found is not None:
-                found.discard(cand.iri)
-                if not found:
-                    del index[key]
+            index.discard(key, cand.iri)
 
     def expansions(self, short: Candidate) -> set[str]:
         """The entities of the same type that a short name most plausibly abbreviates."""
         name = short.folded
-        hits = set(self.aliases.get(name, ()))
+        hits = set(self.aliases.get(name))
         if " " not in name:
             if short.type in ("Person", "Product"):
-                hits |= self.last_words.get(name, set())
+                hits.update(self.last_words.get(name))
             elif short.type == "Organization":
-                hits |= self.org_heads.get(name, set())
+                hits.update(self.org_heads.get(name))
         hits.discard(short.iri)
         return hits
 
@@ -190,7 +187,9 @@ def product_named_as(node: str) -> str | None:
     return None
 
 
-def retyped_target(product: str, candidates: Mapping[str, Candidate], mentions: Mapping[str, set[str]]) -> str | None:
+def retyped_target(
+    product: str, candidates: Mapping[str, Candidate], named_together: Callable[[str, str], bool]
+) -> str | None:
     """The organisation a product named exactly as it stands for, unless a document names both.
 
     The extractor may type a company's eponymous product or platform ("X", "Perplexity") Organization in one
@@ -199,7 +198,7 @@ def retyped_target(product: str, candidates: Mapping[str, Candidate], mentions: 
     organisation = _ORG + product.removeprefix(_PRD)
     if product not in candidates or organisation not in candidates:
         return None
-    return None if mentions.get(product, set()) & mentions.get(organisation, set()) else organisation
+    return None if named_together(product, organisation) else organisation
 
 
 def follow_chains(links: Mapping[str, str]) -> dict[str, str]:

@@ -15,6 +15,7 @@ outlives the data it was rendered from; memory is bounded by the items shown, at
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -25,7 +26,7 @@ from kg.queries.activity import ActivityIndex, DocKey, activity_index
 from kg.queries.entities import EntityRecord, catalogue
 from kg.queries.facts import FactModels, fact_models, render_criticisms, render_events
 from kg.queries.reads import find_criticisms, find_entity, find_relations
-from kg.queries.snapshot import Delta, Part, derived
+from kg.queries.snapshot import Delta, Part, Pinned, derived
 from kg.store.base import GraphStore
 
 
@@ -57,14 +58,13 @@ class Fragments:
 
     def __init__(
         self,
-        models: FactModels,
-        index: relations.RelationIndex,
-        activity: ActivityIndex,
+        source: Callable[[], tuple[FactModels, relations.RelationIndex, ActivityIndex]],
         ends: dict[str, set[relations.Key]] | None = None,
     ) -> None:
-        self.models = models
-        self.index = index
-        self.activity = activity
+        # The parts it renders from, fetched on first use: a server publishes its first snapshot with the
+        # fragments before those parts are built (kg.queries.snapshot.start), and a listing of entities needs none.
+        self._source = source
+        self._parts: tuple[FactModels, relations.RelationIndex, ActivityIndex] | None = None
         self._criticisms: dict[str, bytes] = {}
         self._events: dict[str, bytes] = {}
         # A relation with every one of its assertions (what an unfiltered or predicate-only listing shows):
@@ -79,6 +79,38 @@ class Fragments:
         self._ends: dict[str, set[relations.Key]] = {} if ends is None else ends
         self._documents: dict[tuple[str, int], bytes] = {}  # by activity-index document key (IRI, row)
         self._entities: dict[str, bytes] = {}
+
+    @classmethod
+    def of(
+        cls,
+        models: FactModels,
+        index: relations.RelationIndex,
+        activity: ActivityIndex,
+        ends: dict[str, set[relations.Key]] | None = None,
+    ) -> Fragments:
+        """Fragments rendered from these parts (``ends``: the relation keys by node, shared with the last memo)."""
+        return cls(lambda: (models, index, activity), ends)
+
+    def _from(self) -> tuple[FactModels, relations.RelationIndex, ActivityIndex]:
+        parts = self._parts
+        if parts is None:  # two threads may both fetch them: the same parts, from one snapshot
+            parts = self._parts = self._source()
+        return parts
+
+    @property
+    def models(self) -> FactModels:
+        """The fact models rendered from."""
+        return self._from()[0]
+
+    @property
+    def index(self) -> relations.RelationIndex:
+        """The relation index rendered from."""
+        return self._from()[1]
+
+    @property
+    def activity(self) -> ActivityIndex:
+        """The activity index rendered from."""
+        return self._from()[2]
 
     def criticisms(self, store: GraphStore, iris: list[str]) -> list[bytes]:
         """The criticisms' fragments."""
@@ -137,7 +169,7 @@ class Fragments:
         Each memo is copied whole first (one C call, atomic under the GIL): readers of this snapshot may be adding
         to it meanwhile, and iterating a dict that grows raises.
         """
-        new = Fragments(models, index, activity, self._ends)
+        new = Fragments.of(models, index, activity, self._ends)
         notes = delta.notes
         new._criticisms = _without(self._criticisms, notes["criticisms"])
         new._events = _without(self._events, notes["events"])
@@ -169,7 +201,17 @@ def _without(memo: dict[str, bytes], gone: set[str]) -> dict[str, bytes]:
 
 
 def _build(store: GraphStore) -> Fragments:
-    return Fragments(fact_models(store), relations.relation_index(store), activity_index(store))
+    if not isinstance(store, Pinned):
+        return Fragments.of(fact_models(store), relations.relation_index(store), activity_index(store))
+    # The snapshot by a weak reference: the snapshot holds these fragments, and a cycle through it would keep a
+    # replaced snapshot alive (its objects are frozen out of the cyclic GC). A reader holds the snapshot it pinned.
+    base, snapshot = store.store, weakref.ref(store.snapshot)
+
+    def source() -> tuple[FactModels, relations.RelationIndex, ActivityIndex]:
+        view = Pinned(base, snapshot())  # type: ignore[arg-type]
+        return fact_models(view), relations.relation_index(view), activity_index(view)
+
+    return Fragments(source)
 
 
 def _update(old: Fragments, store: GraphStore, delta: Delta) -> Fragments:

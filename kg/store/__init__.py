@@ -18,11 +18,12 @@ def open_store(settings: Settings, *, read_only: bool = False, serve: bool = Fal
         replica_max_quads=settings.query_replica_max_quads,
     )
     if serve and not read_only:
-        from kg.resolution_index import current_index  # resolution builds on the store
+        from kg.resolution_index import start_index  # resolution builds on the store
 
         # A server's writes move resolution on from an index of every document (:mod:`kg.resolution_index`):
-        # built now, as the read snapshot is, rather than by the first POST while it waits (30 s at 1M triples).
-        current_index(store)
+        # built from now on, in a background thread, rather than by the first POST while it waits (30 s at 1M
+        # triples); reads need none of it, so the server answers meanwhile.
+        start_index(store)
     return store
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gc
 import random
+import threading
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from pyoxigraph import Quad
@@ -12,9 +15,12 @@ from pyoxigraph import Quad
 from bench.synthetic import documents
 from kg import vocab
 from kg.clusters import SAME_CRITICISM, SAME_EVENT
+from kg.errors import BackendError
 from kg.model import EVENT_TYPES
 from kg.queries import catalogue, list_claims, list_events, pin, rendered
+from kg.queries.criticisms import criticism_index
 from kg.queries.snapshot import Pinned, Snapshot, _build
+from kg.queries.snapshot import start as start_serving
 from kg.rdf import document_quads
 from kg.resolve import refresh_resolution
 from kg.store.base import Change, GraphStore
@@ -114,8 +120,17 @@ def _structures(snapshot: Snapshot) -> dict[str, object]:
         "claims": parts["claims"],
         "relations": parts["relations"],
         "activity": parts["activity"],
-        "models": (models.criticisms, models.events, models.roles, models.spans, models.sources, models.references,
-                   models.uses, models.rules, models.shown_by),
+        "models": (
+            models.criticisms,
+            models.events,
+            models.roles,
+            models.spans,
+            models.sources,
+            models.references,
+            models.uses,
+            models.rules,
+            models.shown_by,
+        ),
         "clusters": models.clusters,
     }
 
@@ -222,3 +237,92 @@ def test_a_build_leaves_the_cyclic_gc_as_it_found_it(
         assert gc.isenabled() is collecting and seen == [False]
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def _held_part(monkeypatch: pytest.MonkeyPatch, release: threading.Event, fails: bool = False) -> threading.Event:
+    """The criticism index (a part after the catalogue) made to wait for ``release``; the event set as it starts."""
+    from kg.queries import criticisms
+    from kg.queries.snapshot import Part
+
+    started = threading.Event()
+
+    def build(store: GraphStore) -> object:
+        started.set()
+        assert release.wait(30)
+        if fails:
+            raise RuntimeError("build failed")
+        return criticisms.build_index(store)
+
+    monkeypatch.setattr(criticisms, "PART", Part("criticisms", build, criticisms.update_index))
+    return started
+
+
+def test_a_started_server_answers_from_the_catalogue_while_the_other_parts_build(
+    memory_store: OxigraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """start() publishes once the catalogue is built; a read of a later part waits for it, and gets the full build's."""
+    load_sample(memory_store)
+    release = threading.Event()
+    started = _held_part(monkeypatch, release)
+    start_serving(memory_store)
+    assert started.wait(30)
+    view = pin(memory_store)
+    assert "criticisms" not in view.snapshot.parts
+    page = rendered.entities_json(view, type=None, q=None, limit=100, offset=0)  # answered while the rest builds
+    waiting = ThreadPoolExecutor(1).submit(criticism_index, view)
+    assert not waiting.done()
+    release.set()
+    assert waiting.result(30) == criticism_index(_build_view(memory_store))
+    _join_read_side()
+    monkeypatch.undo()
+    assert page == rendered.entities_json(_build_view(memory_store), type=None, q=None, limit=100, offset=0)
+    assert _structures(view.snapshot) == _structures(_build(memory_store))
+
+
+def _join_read_side() -> None:
+    """Wait for start()'s thread: it sets the cyclic GC back as it ends, which a later test must not see."""
+    for thread in [t for t in threading.enumerate() if t.name == "read-side"]:
+        thread.join(30)
+
+
+def _build_view(store: GraphStore) -> Pinned:
+    return Pinned(store, _build(store))
+
+
+def test_a_write_during_the_start_waits_for_the_read_side_and_is_then_read(
+    memory_store: OxigraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_sample(memory_store)
+    release = threading.Event()
+    started = _held_part(monkeypatch, release)
+    start_serving(memory_store)
+    assert started.wait(30)
+    writing = ThreadPoolExecutor(1).submit(_add, memory_store, random.Random(5))
+    time.sleep(0.2)
+    assert not writing.done(), "a write went in under a snapshot still being built"
+    release.set()
+    writing.result(30)
+    _join_read_side()
+    monkeypatch.undo()
+    after = pin(memory_store)
+    assert after.generation == memory_store.generation
+    assert _structures(after.snapshot) == _structures(_build(memory_store))
+
+
+def test_a_failed_build_at_start_fails_the_waiting_read_and_the_next_read_rebuilds(
+    memory_store: OxigraphStore, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    load_sample(memory_store)
+    release = threading.Event()
+    _held_part(monkeypatch, release, fails=True)
+    start_serving(memory_store)
+    view = pin(memory_store)
+    release.set()
+    with pytest.raises(BackendError, match="build failed at start"):
+        criticism_index(view)
+    monkeypatch.undo()
+    _join_read_side()  # it logs once the waiting read has been told
+    assert "building the read side at start failed" in caplog.text
+    again = pin(memory_store)
+    assert again.snapshot is not view.snapshot
+    assert _structures(again.snapshot) == _structures(_build(memory_store))
