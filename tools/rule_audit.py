@@ -23,15 +23,7 @@ if str(ROOT) not in sys.path:
 
 from kg.rule_eval import JudgedItem, judge  # noqa: E402
 from kg.scoring import extract_folder, load_scorer  # noqa: E402
-
-EXTRACT_TESTS = ROOT / "tests" / "loaders" / "extract"
-SHARED = ROOT.parent / "shared"
-TUNING_SETS = ("tuning", "tuning2", "tuning3", "tuning4", "realnews_a", "realnews_b", "realnews_c", "realnews_d",
-               "realnews_e", "realnews_f", "realnews_g", "realnews_h", "realnews_i")  # fmt: skip
-# never read: they measure the rules
-HELD_OUT = frozenset({"heldout", "heldout2", "heldout3", "realnews_heldout", "realnews_heldout2",
-                      "realnews_heldout3", "realnews_heldout4", "realnews_heldout5", "realnews_heldout6",
-                      "realnews_heldout7"})  # fmt: skip
+from tools.eval_sets import EXTRACT_TESTS, HELD_OUT, SHARED, TUNING_SETS  # noqa: E402
 
 
 def set_dirs(name: str) -> tuple[Path, Path]:

@@ -37,16 +37,11 @@ from loaders.extract.judgement_model import WEIGHTS_FILE, Model, features, fold 
 from loaders.extract.lexicon import lexicon  # noqa: E402
 from loaders.extract.sentiment import THRESHOLD, polarity  # noqa: E402
 from loaders.extract.text import prepare  # noqa: E402
+from tools.eval_sets import EXTRACT_TESTS, HELD_OUT, SHARED  # noqa: E402
 
-EXTRACT_TESTS = ROOT / "tests" / "loaders" / "extract"
-SHARED = ROOT.parent / "shared"
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "realnews_a", "realnews_b", "realnews_c", "realnews_d")
 # newer real-news tuning sets, trained on only with --with-fresh (see the module's docstring for why)
 FRESH = ("realnews_e", "realnews_f", "realnews_g")
-# never trained on, never read: the held-out sets measure the model
-HELD_OUT = frozenset({"heldout", "heldout2", "heldout3", "realnews_heldout", "realnews_heldout2",
-                      "realnews_heldout3", "realnews_heldout4",
-                      "realnews_heldout5", "realnews_heldout6", "realnews_heldout7"})
 OUT = ROOT / "loaders" / "extract" / "lexicons" / WEIGHTS_FILE
 _WORD = re.compile(r"[a-z]+")
 _QUOTE = re.compile(r"[“”\"]")

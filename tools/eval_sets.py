@@ -1,0 +1,26 @@
+"""The evaluation sets by role: the tuning sets rules are developed on, and the held-out sets that are never read.
+
+One list for every tool that trains or audits (tools/rule_audit.py, tools/train_judgement.py,
+tools/train_criticism_filter.py): a held-out set is any folder whose name holds "heldout", so a new one is excluded
+the day it lands, whether or not someone remembers to list it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTRACT_TESTS = ROOT / "tests" / "loaders" / "extract"
+SHARED = ROOT.parent / "shared"
+TUNING_SETS = ("tuning", "tuning2", "tuning3", "tuning4", "realnews_a", "realnews_b", "realnews_c", "realnews_d",
+               "realnews_e", "realnews_f", "realnews_g", "realnews_h", "realnews_i", "realnews_j")  # fmt: skip
+
+
+def is_held_out(name: str) -> bool:
+    """Whether the set of this name is held out (never trained on, audited or opened while developing rules)."""
+    return "heldout" in name
+
+
+# never read: they measure the rules
+HELD_OUT = frozenset(path.name for path in EXTRACT_TESTS.iterdir() if path.is_dir() and is_held_out(path.name))
+assert not HELD_OUT & set(TUNING_SETS)
