@@ -75,7 +75,7 @@ def test_rdf_dataset_formats_keep_graphs(store: OxigraphStore, fmt: str, rdflib_
     """N-Quads, TriG and JSON-LD keep one named graph per document (and the resolution graph)."""
     dataset = rdflib.Dataset()
     dataset.parse(data=_export(store, fmt), format=rdflib_format)
-    graphs = {str(c.identifier) for c in dataset.contexts() if len(c)}
+    graphs = {str(c.identifier) for c in dataset.graphs() if len(c)}
     assert graphs == {g.value for g in store.graphs()}
     assert len(list(dataset.quads())) == store.count_quads()
 
