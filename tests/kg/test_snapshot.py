@@ -257,15 +257,23 @@ def _held_part(monkeypatch: pytest.MonkeyPatch, release: threading.Event, fails:
     return started
 
 
+def _started_with_a_held_part(
+    store: OxigraphStore, monkeypatch: pytest.MonkeyPatch, fails: bool = False
+) -> threading.Event:
+    """The sample loaded and start() under way, held at the criticism index until the returned event is set."""
+    load_sample(store)
+    release = threading.Event()
+    started = _held_part(monkeypatch, release, fails)
+    start_serving(store)
+    assert started.wait(30)
+    return release
+
+
 def test_a_started_server_answers_from_the_catalogue_while_the_other_parts_build(
     memory_store: OxigraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """start() publishes once the catalogue is built; a read of a later part waits for it, and gets the full build's."""
-    load_sample(memory_store)
-    release = threading.Event()
-    started = _held_part(monkeypatch, release)
-    start_serving(memory_store)
-    assert started.wait(30)
+    release = _started_with_a_held_part(memory_store, monkeypatch)
     view = pin(memory_store)
     assert "criticisms" not in view.snapshot.parts
     page = rendered.entities_json(view, type=None, q=None, limit=100, offset=0)  # answered while the rest builds
@@ -292,11 +300,7 @@ def _build_view(store: GraphStore) -> Pinned:
 def test_a_write_during_the_start_waits_for_the_read_side_and_is_then_read(
     memory_store: OxigraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    load_sample(memory_store)
-    release = threading.Event()
-    started = _held_part(monkeypatch, release)
-    start_serving(memory_store)
-    assert started.wait(30)
+    release = _started_with_a_held_part(memory_store, monkeypatch)
     writing = ThreadPoolExecutor(1).submit(_add, memory_store, random.Random(5))
     time.sleep(0.2)
     assert not writing.done(), "a write went in under a snapshot still being built"
@@ -312,10 +316,7 @@ def test_a_write_during_the_start_waits_for_the_read_side_and_is_then_read(
 def test_a_failed_build_at_start_fails_the_waiting_read_and_the_next_read_rebuilds(
     memory_store: OxigraphStore, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    load_sample(memory_store)
-    release = threading.Event()
-    _held_part(monkeypatch, release, fails=True)
-    start_serving(memory_store)
+    release = _started_with_a_held_part(memory_store, monkeypatch, fails=True)
     view = pin(memory_store)
     release.set()
     with pytest.raises(BackendError, match="build failed at start"):
