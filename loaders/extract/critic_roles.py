@@ -63,9 +63,10 @@ _VERB_NEXT = re.compile(r"(?:\s*,?\s+(?:and|&)\s+(?:the\s+)?[A-Z][^,;]{0,40}?)?\
 # "Tesla shareholders have sued", "OpenAI and Anthropic researchers decry", "the parents of Adam Raine are suing":
 # the name qualifies the unnamed subject
 _GROUP_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?"
-                          r"[’']?s?\s+(?:shareholders|investors|users|customers|employees|workers|staff|fans|"
-                          r"critics|subscribers|drivers|residents|parents|families|post|posts|thread|commenters?|"
-                          r"researchers|engineers|scientists|staffers|insiders)\b")
+                          r"[’']?s?\s+(?:shareholders?|investors?|users?|customers?|employees?|workers?|staff|fans?|"
+                          r"critics?|subscribers?|drivers?|residents?|parents|families|post|posts|thread|commenters?|"
+                          r"researchers?|engineers?|scientists?|staffers?|insiders?|readers?|viewers?|followers?|"
+                          r"posters?)\b")
 _KIN_OF = re.compile(r"\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:parents|family|families|relatives|widow|son|daughter|"
                      r"children|friends|fans|supporters|users|customers|shareholders|investors|neighbours|neighbors)\s+"
                      r"of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.I)

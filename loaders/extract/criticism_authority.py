@@ -131,6 +131,9 @@ _NOT_AUTHORITY = re.compile(r"\b(?:Investment|Capital|Fund|Holdings?|Ventures?|P
 _AUTHORITY_NAMES = frozenset({"FTC", "SEC", "CMA", "ICO", "CNIL", "Ofcom", "ANPD", "PIPC", "CAC", "NHTSA", "FCC",
                               "DOJ", "EEOC", "NLRB", "CFPB", "FDA", "EU", "European Union", "Garante", "AGCM",
                               "Bundeskartellamt", "SAMR", "MIIT", "ACCC", "Competition Bureau", "Arcom"})
+# "groups urge the FTC to block Meta": a measure an authority is urged to take is the urgers' demand, not its act
+_URGED_TO = re.compile(r"\b(?:urg\w*|ask\w*|call\w*\s+(?:on|upon)|press\w*|petition\w*|push\w*|implor\w*|"
+                       r"lobb\w*)\s+(?:the\s+)?(?:[\w.&’'-]+\s+){1,6}?to\s+$", re.I)
 _ACTORS = ("Person", "Organization")
 _TARGETS = ("Organization", "Product", "Person")
 
@@ -266,7 +269,7 @@ def measures(f: LegalIndex, sent: int, known: Known) -> list[Criticism]:
                   AUTHORITY_MEASURE)
     for at, target, end in hits:
         critic = f.critic(sent, at)
-        if is_authority(ctx, critic):
+        if is_authority(ctx, critic) and not _URGED_TO.search(text, max(s.start, at - 90), at):
             acc.add([critic], [target], at, end, sent, "authority measure", AUTHORITY_MEASURE)
     return acc.out
 

@@ -34,12 +34,12 @@ _FILED_WITH = re.compile(r"\b(?:filed|lodged|brought|complaint|complaints|charge
 _VENUE_BEFORE = re.compile(r"\b(?:in|at|before|with|to)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}$")
 # "in a LinkedIn post", "on X": the medium of a criticism, not its target
 _MEDIUM_AFTER = re.compile(r"\s+(?:post|posts|video|interview|podcast|statement|blog|thread|livestream|newsletter|"
-                           r"op-ed|column|show|broadcast)\b", re.I)
+                           r"op-ed|column|show|broadcast|hearing|hearings)\b", re.I)
 # "in an interview with Bloomberg Television", "told Reuters", "wrote in The Economist", "according to the Journal":
 # the outlet a criticism was voiced in or to, or the source that reports it, not its target
 _MEDIUM_BEFORE = re.compile(r"\b(?:interview\s+with|told|telling|speaking\s+to|speaking\s+with|appearance\s+on|"
                             r"according\s+to|(?:first\s+)?reported\s+by|(?:wrote|writes|writing|written)\s+in|"
-                            r"(?:op-ed|column|essay)\s+(?:in|for))\s+(?:the\s+)?$", re.I)
+                            r"(?:op-ed|column|essay)\s+(?:in|for)|statements?\s+to)\s+(?:the\s+|an?\s+)?$", re.I)
 # "sued OpenAI and its chief executive, Sam Altman": both are objects
 _AND_ITS = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:its\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,?\s*)?$")
 _OWNED = re.compile(r"[’']s\s+(?:(?!(?:on|about|of|for|with|to|in|over|and)\b)[a-z-]+\s+){0,4}")
@@ -64,7 +64,13 @@ _OBJECT_END = re.compile(r";|:|\s[–—-]\s|,\s+(?=[a-z])(?!and\s+[A-Z])|\s(?:b
 _SUPPORTED = re.compile(r"\b(?:back|backs|backed|backing|support|supports|supported|supporting|praise|praises|praised|"
                         r"praising|welcome|welcomes|welcomed|welcoming|applaud|applauds|applauded|applauding|endorse|"
                         r"endorses|endorsed|endorsing|defend|defends|defended|defending|thank|thanks|thanked|thanking|"
-                        r"sid(?:e|es|ed|ing)\s+with)\s+(?:the\s+)?$", re.I)
+                        r"sid(?:e|es|ed|ing)\s+with)\s+(?:the\s+)?[“\"‘']?$", re.I)
+# "her 14-year-old son, X", "deepfake images of X": the critic's kin and the person depicted are the harmed, not whom
+# a criticism is aimed at
+_HARMED = re.compile(r"\b(?:(?:her|his|their|my|our)\s+(?:[\w-]+\s+){0,2}(?:son|daughter|child|children|kids?|wife|"
+                     r"husband|mother|father|parents?|brother|sister|grandson|granddaughter|family)\s*,?\s*|"
+                     r"(?:images?|photos?|photographs?|pictures?|videos?|deepfakes?|nudes|likeness|footage)\s+of\s+)$",
+                     re.I)
 # "accused the UK of “contemplating” ...", "faulting the CEO for calling ...": after the object, the charge or the
 # reason; the names inside it are what the target did or did it to, not whom the criticism is aimed at
 _CHARGE = re.compile(r"\s(?:of|for)\s+[“\"‘']?(?:(?:its|their|his|her)\b|(?:[a-z]+ly\s+|not\s+)?"
@@ -89,7 +95,8 @@ def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *,
              and not medium(ix, m)
              and not _COMPARED.search(text, max(start, m.start - 60), m.start)
              and not _FILED_WITH.search(text, max(0, m.start - 50), m.start)
-             and not _SUPPORTED.search(text, max(0, m.start - 16), m.start)]
+             and not _SUPPORTED.search(text, max(0, m.start - 17), m.start)
+             and not (m.type == "Person" and harmed(text, m.start))]
     if subject_only:
         head = text[start:end]
         lead = len(head) - len(head.lstrip(" ,“\"‘'"))
@@ -118,6 +125,12 @@ def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *,
         if _AND_ITS.match(text[first.end:m.start]):
             out.append(m.key)
     return list(dict.fromkeys(out))
+
+
+def harmed(text: str, start: int) -> bool:
+    """Whether the person named at ``start`` is introduced as the critic's kin or as the one depicted ("her son, X",
+    "fake images of X")."""
+    return _HARMED.search(text, max(0, start - 45), start) is not None
 
 
 def medium(ix: CriticIndex, m: ResolvedMention) -> bool:

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract.criticism_found import Collected, Finding, Found
-from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS, object_end, targets_in, topic
+from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS, harmed, object_end, targets_in, topic
 from loaders.extract.lexicon import Folded
 from loaders.extract.rules import register
 
@@ -418,8 +418,9 @@ def drawn(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
             continue  # "mockery from people on Reddit": the platform is where, not who
         critic = ix.actor(near[0].key, sent, near[0].start, acc.seen)
         target = ctx.subject(sent, d.start(), ("Organization", "Product", "Person"))
-        if critic is None or target is None or target in ix.excluded(critic):
-            continue
+        if critic is None or target is None or target in ix.excluded(critic) or \
+                any(m.key == target and harmed(text, m.start) for m in ctx.mentions(sent, s.start, d.start())):
+            continue  # "images of Taylor Swift have drawn condemnation": the images, not the one they show
         acc.add(critic, [target], None, d.group(0).strip(), d.start(), near[0].end, sent, rule=UNDER_FIRE)
     return acc.out
 
