@@ -34,6 +34,10 @@ _CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
 # (not a clause of the statement itself: "according to X, it took down all of its posts on Y, where …")
 _ROLE_APPOSITION = re.compile(r"(?!\s*(?:it|he|she|they|we|there)\s)\s*(?:a|an|the)?\s*[^,;]{0,60}?"
                               r"\b(?:at|of|for|with)\b[^,;]{0,60},")
+# "according to four sources cited by Semafor": the unnamed sources speak; the outlet that cites them only reports
+_CITED_SOURCES = re.compile(r"(?:[\w-]+\s+){0,3}?(?:sources?|people|persons|insiders|officials|employees|staff|"
+                            r"documents?|emails?|messages?|records)\b[^,;]{0,40}?\b(?:cited|quoted|reviewed|seen|"
+                            r"obtained|interviewed|contacted)\s+by\s+(?:the\s+)?$", re.I)
 _FRAME_STEMS = ("call", "describ", "dismiss", "derid", "brand", "label", "pann", "reject")
 _TO_OUTLET = re.compile(r"\b(?:told|telling|interview\s+with|speaking\s+(?:to|with)|appearance\s+on|on|via)\s+"
                         r"(?:the\s+)?$")
@@ -412,7 +416,8 @@ def _according(ctx: DocContext, sent: int, p: dict[str, re.Pattern[str] | Folded
     appos = _ROLE_APPOSITION.match(st, comma + 1) if comma > 0 else None
     if appos:  # "according to X, head of research at Y, ...": the content starts after the apposition
         comma = appos.end() - 1
-    if not names or comma <= 0 or names[0].end > s.start + comma + 1:
+    if not names or comma <= 0 or names[0].end > s.start + comma + 1 or \
+            _CITED_SOURCES.match(st, am.end(), names[0].start - s.start):
         return None
     content = st[comma + 1:]
     if p["speech"].search(content) or p["verb"].search(content):

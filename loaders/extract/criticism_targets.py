@@ -65,6 +65,10 @@ _SUPPORTED = re.compile(r"\b(?:back|backs|backed|backing|support|supports|suppor
                         r"praising|welcome|welcomes|welcomed|welcoming|applaud|applauds|applauded|applauding|endorse|"
                         r"endorses|endorsed|endorsing|defend|defends|defended|defending|thank|thanks|thanked|thanking|"
                         r"sid(?:e|es|ed|ing)\s+with)\s+(?:the\s+)?[“\"‘']?$", re.I)
+# "“Like the ICO, we are committed to …”": a party the speaker likens itself to is not judged
+_LIKE = re.compile(r"(?:^|[.!?“\"‘]\s*)Like\s+(?:the\s+)?$")
+# "CARACAS, Venezuela (AFP) - ": the agency credited in a dateline reports the story, it is no party to it
+_DATELINE = re.compile(r"\)\s+[–—-]\s")
 # "her 14-year-old son, X", "deepfake images of X": the critic's kin and the person depicted are the harmed, not whom
 # a criticism is aimed at
 _HARMED = re.compile(r"\b(?:(?:her|his|their|my|our)\s+(?:[\w-]+\s+){0,2}(?:son|daughter|child|children|kids?|wife|"
@@ -96,6 +100,7 @@ def targets_in(ix: CriticIndex, sent: int, start: int, end: int, critic: str, *,
              and not _COMPARED.search(text, max(start, m.start - 60), m.start)
              and not _FILED_WITH.search(text, max(0, m.start - 50), m.start)
              and not _SUPPORTED.search(text, max(0, m.start - 17), m.start)
+             and not _LIKE.search(text, max(0, m.start - 12), m.start)
              and not (m.type == "Person" and harmed(text, m.start))]
     if subject_only:
         head = text[start:end]
@@ -135,9 +140,10 @@ def harmed(text: str, start: int) -> bool:
 
 def medium(ix: CriticIndex, m: ResolvedMention) -> bool:
     """Whether a name is where or to whom something was said, or who reported it ("told Reuters", "in a LinkedIn
-    post", "on X", "according to the Journal"), or the court a claim was filed in ("in Tokyo District Court")."""
+    post", "on X", "according to the Journal"), the agency a dateline credits ("(AFP) - "), or the court a claim was
+    filed in ("in Tokyo District Court")."""
     text = ix.text
-    return bool(_MEDIUM_AFTER.match(text, m.end, m.end + 14) or
+    return bool(_MEDIUM_AFTER.match(text, m.end, m.end + 14) or _DATELINE.match(text, m.end, m.end + 5) or
                 (_VENUE_BEFORE.search(text, max(0, m.start - 20), m.start) and is_court(ix.ctx.label(m.key))) or
                 _MEDIUM_BEFORE.search(text, max(0, m.start - 24), m.start) or
                 (ix.ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(text, max(0, m.start - 12), m.start)))
