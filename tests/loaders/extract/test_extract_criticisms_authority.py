@@ -157,3 +157,8 @@ def test_an_inquiry_into_a_described_group_is_one_into_its_members(described: st
     got = labels_of(f"The Federal Trade Commission opened an inquiry into {described} Veltrix Labs, Korvan Media and "
                     "Zentrix Labs over harms to children.")
     assert {("Federal Trade Commission", p) for p in ("Veltrix Labs", "Korvan Media", "Zentrix Labs")} <= got
+
+
+def test_a_measure_an_authority_is_urged_to_take_is_not_its_own() -> None:
+    text = "Privacy groups urge the FTC to block Veltrix Labs from mining chatbot conversations for ads."
+    assert not [p for p in rule_pairs(text) if p[2].startswith("authority")]

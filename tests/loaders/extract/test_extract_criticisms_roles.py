@@ -350,3 +350,29 @@ def test_that_after_and_is_no_subject() -> None:
             "revealed that Zentrix Labs chips were a disgraceful security risk.")
     critics = {c for c, _ in pairs(extract(text))}
     assert "Veltrix" not in critics
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # the outlet a statement was given to is where it was said, not whom it judges
+    ("The Daily Ledger launched an AI podcast feature last week. Staff flagged errors. The Harbor Guild, which "
+     "represents newsroom employees, said in a statement to NPR: \"We are concerned about this new product and its "
+     "rollout.\"", ("Harbor Guild", "NPR")),
+    # the person depicted is the harmed, not the target
+    ("Fake images of Mara Quill that spread last week have drawn condemnation from the Harbor Guild.",
+     ("Harbor Guild", "Mara Quill")),
+    # a platform before a singular group noun names no critic
+    ("When one X user suggested his response was hypocritical, Tomas Quill doubled down.", ("X", "Tomas Quill")),
+    # the outlet citing unnamed sources only reports what they say
+    ("Less than two days after the launch, according to four sources cited by the Daily Ledger, people inside "
+     "Zentrix Labs had flagged multiple serious mistakes.", ("Daily Ledger", "Zentrix Labs")),
+])
+def test_no_party_from_where_or_to_whom_it_was_said(text: str, absent: tuple[str, str]) -> None:
+    ex = extract(text)
+    assert absent not in pairs(ex)
+    check_spans(text, ex)
+
+
+def test_the_agency_of_a_dateline_is_no_target() -> None:
+    text = ("CARACAS, Venezuela (AFP) - A presenter on a channel called Harbor News looks into the camera and asks "
+            "a question.")
+    assert not [t for _, t in pairs(extract(text)) if t in ("AFP", "Agence France-Presse")]
