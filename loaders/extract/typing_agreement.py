@@ -53,19 +53,31 @@ def _list_end(items: list[TypedMention], i: int, text: str) -> int:
     return j
 
 
+def _nearest_type(items: list[TypedMention], i: int, j: int, k: int, tied: set[str]) -> str:
+    """The type a list's untyped name k takes: the list's most frequent type, or where types tie, that of the
+    nearest name typed with one of them (the earlier on equal distance), so that the reading never depends on
+    the order in which a set is iterated."""
+    if len(tied) == 1:
+        return next(iter(tied))
+    near = sorted((abs(n - k), n) for n in range(i, j + 1) if items[n].type in tied)
+    return str(items[near[0][1]].type)
+
+
 def _type_list(items: list[TypedMention], i: int, j: int, doc: TextDoc, lex: Lexicon) -> None:
     """The names i..j of one list take the list's type where they have none or only a weak one."""
     group = items[i:j + 1]
     types = [t.type for t in group if t.type in ("Organization", "Person", "Product")]
     if not types:
         return
-    best = max(set(types), key=types.count)
+    top = max(types.count(t) for t in types)
+    tied = {t for t in types if types.count(t) == top}
     # (places vote too: "in Tokyo, Osaka and Fukuoka" is a list of cities)
     votes = Counter(t.type for t in group if t.type in ("Organization", "Person", "Product", "Place")
                     and t.cue != "single-default").most_common(2)
     strong = votes[0][0] if votes and votes[0][1] >= 2 and (len(votes) == 1 or
                                                             votes[1][1] < votes[0][1]) else None
     for k in range(i, j + 1):
+        best = _nearest_type(items, i, j, k, tied)
         if strong and items[k].cue == "single-default" and items[k].type != strong:
             # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
             items[k] = replace(items[k], type=strong, cue="list")
