@@ -141,6 +141,11 @@ def test_a_common_surname_alone_is_not_the_famous_person_of_that_name(text: str)
     assert not {"Morris Chang", "Mark Chen"} & set(people), people
 
 
+def test_an_acronym_defined_for_another_body_joins_it_in_every_writing() -> None:
+    ex = extract("The Nordic Security Forum (NSF) criticised the plan. Later the NSF said more.")
+    assert labels(ex, "Organization") == {"Nordic Security Forum": "Organization"}, labels(ex)
+
+
 def test_a_surname_alone_is_the_person_not_the_firm_named_after_them() -> None:
     text = ("Investor Tomas Vantreight, co-founder of Vantreight Kessler, praised the model. "
             "Vantreight had earlier called it a breakthrough.")

@@ -50,6 +50,26 @@ def test_a_list_whose_types_tie_gives_an_untyped_name_its_nearest_neighbours_typ
     assert _typed(text, "Quent Dean") == (type_, "list")
 
 
+@pytest.mark.parametrize(("text", "surface", "type_"), [
+    ("Teens spend hours on Instagram every day, the survey found.", "Instagram", "Product"),
+    ("The regulator issued orders to Alphabet, Instagram, Meta and Snap on Thursday.", "Instagram", "Organization"),
+    ("Instagram co-founder Dana Whitcombe warned about the feed.", "Instagram", "Organization"),
+    ("She was the head of WhatsApp until 2019.", "WhatsApp", "Organization"),
+    ("The authority said WhatsApp is dominant in messaging.", "WhatsApp", "Product"),
+])
+def test_a_platform_is_its_parents_product_unless_the_text_treats_it_as_a_company(text: str, surface: str,
+                                                                                 type_: str) -> None:
+    assert _typed(text, surface)[0] == type_
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The Nordic Security Forum (NSF) criticised the plan.", None),
+    ("The National Science Foundation (NSF) criticised the plan.", "Organization"),
+])
+def test_an_acronym_the_text_defines_for_another_body_loses_its_lexicon_reading(text: str, type_: str | None) -> None:
+    assert _typed(text, "NSF")[0] == type_
+
+
 def test_a_group_mention_is_typed_as_a_group() -> None:
     assert _typed("Critics said the app was unsafe.", "Critics") == ("Group", "group")
 
