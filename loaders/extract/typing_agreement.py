@@ -248,7 +248,9 @@ def defined_acronyms(items: list[TypedMention], doc: TextDoc, lex: Lexicon) -> N
     for k in range(1, len(items)):
         t, prev = items[k], items[k - 1]
         known = lex.known.get(fold(t.mention.text)) if t.cue == "lexicon" else None
-        if known is None or prev.type != "Organization" or not acronym_like(t.mention.text) or \
+        # (a weak reading is no definition: "CARACAS, Venezuela (AFP)", the country read as a name by default)
+        if known is None or prev.type != "Organization" or _cue_weight(prev.cue) < 3 or \
+                is_place(prev.mention.text, lex) or not acronym_like(t.mention.text) or \
                 text[prev.mention.end:t.mention.start].strip() != "(" or \
                 text[t.mention.end:t.mention.end + 1] != ")":
             continue

@@ -65,6 +65,7 @@ def test_a_platform_is_its_parents_product_unless_the_text_treats_it_as_a_compan
 @pytest.mark.parametrize(("text", "type_"), [
     ("The Nordic Security Forum (NSF) criticised the plan.", None),
     ("The National Science Foundation (NSF) criticised the plan.", "Organization"),
+    ("OSLO, Norway (NSF) - The plan was criticised on Monday.", "Organization"),  # a dateline defines nothing
 ])
 def test_an_acronym_the_text_defines_for_another_body_loses_its_lexicon_reading(text: str, type_: str | None) -> None:
     assert _typed(text, "NSF")[0] == type_
