@@ -363,6 +363,11 @@ def gazetteer() -> dict[str, int]:
     return out
 
 
+def nation_level(surface: str) -> bool:
+    """Whether the gazetteer lists a name as a country, a US state or a continent ("Louisiana", "Chad")."""
+    return (place_population(surface) or 0) >= _ALWAYS
+
+
 @lru_cache(maxsize=1 << 14)
 def place_population(surface: str) -> int | None:
     """Population (thousands) of the largest gazetteer place named ``surface``, or None when it names none."""

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from loaders.extract.lexicon import Lexicon, alternation, fold, lexicon
+from loaders.extract.lexicon import Lexicon, alternation, fold, lexicon, nation_level
 from loaders.extract.lexicon import words as word_list
 from loaders.extract.name_cues import DISTINCT_BODIES, is_place, orgs_before_titles, role_between
 from loaders.extract.resolution import acronym_like
@@ -173,9 +173,10 @@ def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc,
                     (m.group or word.lower() in doc.lower_vocab or word.lower() in lex.common_words)) or (
                     t.mention.sentence_initial and word not in mid_sentence and
                     all(w.lower() in lex.common_words or w in lex.generic_caps for w in word.split())) or (
-                    " " in word and all(w.lower() in lex.role_modifiers or is_place(w, lex) for w in word.split())):
+                    " " in word and all(w.lower() in lex.role_modifiers or is_place(w, lex) for w in word.split())) or (
+                    " " not in word and nation_level(word)):
                 # "Legal experts say", "Tech YouTuber X", "Independent AI researcher X": adjectives; "Senior U.S.
-                # District Judge X": the title's own modifier and country
+                # District Judge X": the title's own modifier and country; "Minnesota Secretary of State X": a state
                 continue
             if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
                 # "Microsoft Gaming chief executive X": a maker's line that has executives is a division

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from loaders.extract.lexicon import Lexicon, fold, lexicon, place_population
+from loaders.extract.lexicon import Lexicon, fold, lexicon, nation_level, place_population
 from loaders.extract.mention_ends import INSTRUMENTS
 from loaders.extract.name_cues import LOWER_NEXT, first_name, is_place, name_of_place
 from loaders.extract.schema import TypedMention
@@ -327,7 +327,9 @@ def single_default(c: MentionCues) -> TypedMention | None:
     if MODIFIER_USE.search(before[-12:]) and NOUN_NEXT.match(after) and nxt not in c.lex.role_words:
         return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm
     pop = place_population(surface)
-    if pop is not None and pop >= PLACE_DEFAULT_POP and not verb_next and PLACE_PREP.search(before[-24:]):
-        # "hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana": a known city or state
+    if pop is not None and pop >= PLACE_DEFAULT_POP and not verb_next and \
+            (PLACE_PREP.search(before[-24:]) or nation_level(surface)):
+        # "hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana": a known city or state; a country or
+        # US state needs no preposition ("Meta's Louisiana data center", "Entergy Louisiana's plan")
         return TypedMention(mention=m, type="Place", cue="gazetteer-default", label=surface)
     return TypedMention(mention=m, type="Organization", cue="single-default", label=surface)
