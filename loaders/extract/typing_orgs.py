@@ -204,8 +204,8 @@ def _place(c: MentionCues) -> bool:
     if m.possessive or m.quoted:
         return False
     if len(words) == 2 and (words[0] in PLACE_WORDS or words[1] in PLACE_WORDS) and \
-            words[0] not in c.lex.first_names:
-        return True  # "County Clare", "Orange County"
+            (words[0] not in c.lex.first_names or place_population(words[0]) is not None):
+        return True  # "County Clare", "Orange County", "Tulsa County" (a given name too, but a known city)
     if len(words) > 2 and words[-1] in PLACE_WORDS and place_population(" ".join(words[:-1])) is not None:
         return True  # "Los Angeles County", "San Gabriel Valley": a known place's county or valley
     pop = place_population(m.text)
