@@ -229,6 +229,26 @@ def place(c: MentionCues) -> TypedMention | None:
     return None
 
 
+# words that start a region's name rather than a company's ("Southern California", "Greater China")
+_REGION_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                           "Greater", "Upper", "Lower", "New", "Rural", "Coastal", "Inner", "Outer", "Mainland",
+                           "Continental", "Downtown", "Old", "Little", "Great"})
+
+
+@registered("typing.national_arm.v1")
+@name_words(2)
+def national_arm(c: MentionCues) -> TypedMention | None:
+    """"Entergy Louisiana", "Bayer India": an unknown name and a country or US state after it is a company's national
+    arm, not a person ("Jim Jordan": a given name first; "Southern California": a region)."""
+    words, lex = c.words, c.lex
+    first = words[0]
+    if len(words) != 2 or not nation_level(words[1]) or not name_like(words[:1]) or first in lex.first_names or \
+            first in _REGION_WORDS or first in lex.demonyms or first in lex.generic_caps or \
+            first.lower() in c.doc.lower_vocab or place_population(first) is not None:
+        return None
+    return TypedMention(mention=c.m, type="Organization", cue="national-arm", label=c.surface)
+
+
 @registered("typing.foreign_article.v1")
 @name_words(2)
 def foreign_article(c: MentionCues) -> TypedMention | None:

@@ -35,6 +35,8 @@ def _typed(text: str, surface: str) -> tuple[str | None, str]:
     ("The Medibot Pro was recalled in March, the regulator said.", "Medibot Pro", "Product", "product-line-tail"),
     ("Shares rose after the Federal Bureau of Quotas (FBQ) approved the deal.", "Federal Bureau of Quotas",
      "Organization", "org-head"),
+    ("The commission approved Veltrix Louisiana's plan on Wednesday.", "Veltrix Louisiana", "Organization",
+     "national-arm"),
 ])
 def test_a_rule_reads_its_cue(text: str, surface: str, type_: str, cue: str) -> None:
     assert _typed(text, surface) == (type_, cue)
@@ -80,6 +82,14 @@ def test_an_acronym_the_text_defines_for_another_body_loses_its_lexicon_reading(
 ])
 def test_a_country_us_state_or_county_is_no_organisation(text: str, surface: str) -> None:
     assert _typed(text, surface)[0] not in ("Organization", "Person")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Rep. Dana Jordan said the bill was rushed.", "Dana Jordan"),  # a given name first: a person
+    ("Demand in Southern California rose in May.", "Southern California"),  # a region
+])
+def test_a_name_and_a_country_is_no_national_arm_after_a_given_name_or_a_region_word(text: str, surface: str) -> None:
+    assert _typed(text, surface)[1] != "national-arm"
 
 
 def test_a_group_mention_is_typed_as_a_group() -> None:
