@@ -31,6 +31,7 @@ def _typed(text: str, surface: str) -> tuple[str | None, str]:
     ("The panel heard from a researcher at Veltrix on Monday.", "Veltrix", "Organization", "at-org"),
     ("Investors backed Veyra Labs in its first round.", "Veyra Labs", "Organization", "org-suffix"),
     ("Groups including the Sierra Club objected to the plan.", "Sierra Club", "Organization", "org-suffix"),
+    ("The envoy met Premier Zhao Renwei on Monday.", "Zhao Renwei", "Person", "title:Premier"),
     ("Regulators praised Orvane, a startup based in Oslo.", "Orvane", "Organization", "appos-org"),
     ("The documents were reviewed by Max von Thun before the hearing.", "Max von Thun", "Person", "particle"),
     ("The Medibot Pro was recalled in March, the regulator said.", "Medibot Pro", "Product", "product-line-tail"),
