@@ -235,6 +235,10 @@ _REGION_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southe
                            "Continental", "Downtown", "Old", "Little", "Great"})
 
 
+# the endings of adjectives written before a country ("Communist China", "Imperial Japan", "Soviet Russia")
+_ADJECTIVE_END = re.compile(r"(?:ist|ian|ese|ish|ic|ial|ern|iet)$")
+
+
 @registered("typing.national_arm.v1")
 @name_words(2)
 def national_arm(c: MentionCues) -> TypedMention | None:
@@ -244,7 +248,8 @@ def national_arm(c: MentionCues) -> TypedMention | None:
     first = words[0]
     if len(words) != 2 or not nation_level(words[1]) or not name_like(words[:1]) or first in lex.first_names or \
             first in _REGION_WORDS or first in lex.demonyms or first in lex.generic_caps or \
-            first.lower() in c.doc.lower_vocab or place_population(first) is not None:
+            first.lower() in c.doc.lower_vocab or first.lower() in lex.common_words or \
+            _ADJECTIVE_END.search(first) or place_population(first) is not None:
         return None
     return TypedMention(mention=c.m, type="Organization", cue="national-arm", label=c.surface)
 

@@ -90,6 +90,7 @@ def test_a_country_us_state_or_county_is_no_organisation(text: str, surface: str
 @pytest.mark.parametrize(("text", "surface"), [
     ("Rep. Dana Jordan said the bill was rushed.", "Dana Jordan"),  # a given name first: a person
     ("Demand in Southern California rose in May.", "Southern California"),  # a region
+    ("The bill keeps chips from adversaries like Communist China, he said.", "Communist China"),  # an adjective
 ])
 def test_a_name_and_a_country_is_no_national_arm_after_a_given_name_or_a_region_word(text: str, surface: str) -> None:
     assert _typed(text, surface)[1] != "national-arm"
