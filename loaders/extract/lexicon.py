@@ -196,6 +196,8 @@ class Lexicon:
     """All lexicons the rule-based stages use."""
 
     known: dict[str, KnownEntity] = field(default_factory=dict)  # fold(surface) -> entity
+    # fold(surface) of the platforms the lexicons list both as a company and as its parent's product ("Instagram")
+    company_products: frozenset[str] = frozenset()
     known_max_tokens: int = 1
     product_makers: frozenset[str] = frozenset()  # organisations whose name starts product names ("Google Meet")
     org_suffixes: frozenset[str] = frozenset()
@@ -294,6 +296,7 @@ def lexicon() -> Lexicon:
     """The lexicons, loaded once per process."""
     lex = Lexicon()
     known: dict[str, KnownEntity] = {}
+    org_keys: set[str] = set()
     max_tokens = 1
     for fname, etype in (("places.txt", "Place"), ("people.txt", "Person"), ("orgs.txt", "Organization"),
                          ("products.txt", "Product")):
@@ -306,9 +309,12 @@ def lexicon() -> Lexicon:
             ent = KnownEntity(label=label, type=etype, developer=developer)
             for surface in (label, *aliases):
                 # later files win: a product named like its maker is still a product ("Perplexity" aside)
+                if etype == "Organization":
+                    org_keys.add(fold(surface))
                 known[fold(surface)] = ent
                 max_tokens = max(max_tokens, len(surface.split()))
     lex.known = known
+    lex.company_products = frozenset(k for k in org_keys if known[k].type == "Product")
     lex.known_max_tokens = max_tokens
     lex.product_makers = frozenset(k.developer for k in known.values() if k.developer)
     lex.org_suffixes = frozenset(lines("org_suffixes.txt"))
@@ -355,6 +361,11 @@ def gazetteer() -> dict[str, int]:
         key = _ascii_fold(name)
         out[key] = max(out.get(key, 0), _ALWAYS if pop == "*" else int(pop))
     return out
+
+
+def nation_level(surface: str) -> bool:
+    """Whether the gazetteer lists a name as a country, a US state or a continent ("Louisiana", "Chad")."""
+    return (place_population(surface) or 0) >= _ALWAYS
 
 
 @lru_cache(maxsize=1 << 14)

@@ -43,6 +43,9 @@ _AND_HEADS = word_list(_MENTION_WORDS, "and_heads")
 _MEMBER_HEADS = word_list(_MENTION_WORDS, "member_heads")
 _MEMBERS = re.compile(r"^[A-Z][a-z]+(?:ers|ors|ists|ians)$")
 
+# the legal forms a firm's name ends in, besides FIRM_SUFFIXES ("Cigna Corporation")
+_LEGAL_ENDINGS = frozenset({"Corporation", "Company", "Co", "Co.", "Limited", "PLC", "plc", "AG", "SA", "GmbH"})
+
 # lower-case words a step may join a name over (_phrase_joins, _word_step)
 _JOINERS = _CONNECTORS | {"for", "of", "on", "without", "and"}
 
@@ -332,5 +335,7 @@ def _and_joins(st: SentenceTokens, a: int, j: int) -> bool:
         return True  # "Chips and Science Act": one law's name (not an actor: dropped whole)
     if k - j - 1 > 3 or (toks[k - 1][2] not in _AND_HEADS and not _members_of(st, a, j, k)):
         return False
-    # two names coordinated ("Google and Samsung Electronics") are not one institution
-    return st.lex.known.get(fold(" ".join(t[2] for t in toks[a:j]))) is None
+    # two names coordinated ("Google and Samsung Electronics", "Cigna Corporation and Cigna Health and Life
+    # Insurance Company") are not one institution: the first a known name or ending as a firm's
+    return st.lex.known.get(fold(" ".join(t[2] for t in toks[a:j]))) is None and \
+        toks[j - 1][2] not in FIRM_SUFFIXES and toks[j - 1][2] not in _LEGAL_ENDINGS

@@ -98,7 +98,7 @@ def name_of_place(words: list[str], lex: Lexicon, lower_vocab: frozenset[str]) -
 
 
 @lru_cache(maxsize=1)
-def _role_between() -> re.Pattern[str]:
+def role_between() -> re.Pattern[str]:
     """A lower-case title alone between two names (" chief executive ")."""
     return re.compile(rf"\s+(?:{alternation(lexicon().roles)})\s+")
 
@@ -106,13 +106,13 @@ def _role_between() -> re.Pattern[str]:
 def orgs_before_titles(items: list[TypedMention], text: str, line_cues: frozenset[str]) -> None:
     """An untyped name or a maker's line before a lower-case title and a person's name is the person's organisation
     ("Microsoft Gaming chief executive Phil Spencer", "Veltrix spokesperson Dana Whitcombe")."""
-    role_between = _role_between()
+    between = role_between()
     for k in range(len(items) - 1):
         t, nxt = items[k], items[k + 1]
         if nxt.type != "Person" or nxt.mention.sentence != t.mention.sentence or t.mention.group or \
                 not (t.type is None or (t.type == "Product" and t.cue in line_cues)):
             continue
-        if not t.mention.sentence_initial and role_between.fullmatch(text[t.mention.end:nxt.mention.start]):
+        if not t.mention.sentence_initial and between.fullmatch(text[t.mention.end:nxt.mention.start]):
             items[k] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.model import Entity, EntityKey, EntityType, Span
-from loaders.extract.lexicon import KnownEntity, Lexicon, fold, lexicon
+from loaders.extract.lexicon import KnownEntity, Lexicon, fold, lexicon, words
 from loaders.extract.name_cues import DISTINCT_BODIES, is_place
 from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMention, TypedMentions
 from loaders.extract.text import after_the
@@ -38,11 +38,14 @@ def _surnames() -> dict[str, str]:
     """Surname -> full name of the lexicon's well-known people, for surnames that name only one of them and are no
     well-known entity themselves."""
     lex = lexicon()
+    # a surname very many people share ("Chang", "Young") written alone is as likely anyone's as the famous one's
+    common = words("common_surnames.txt")
     seen: dict[str, list[str]] = {}
     for k in lex.known.values():
         if k.type == "Person" and len(k.label.split()) > 1:
             seen.setdefault(k.label.split()[-1], []).append(k.label)
-    return {w: names[0] for w, names in seen.items() if len(set(names)) == 1 and lex.known.get(fold(w)) is None}
+    return {w: names[0] for w, names in seen.items()
+            if len(set(names)) == 1 and lex.known.get(fold(w)) is None and w not in common}
 
 
 _LEGAL_FORMS = frozenset({"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "AG", "SA"})

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
-from loaders.extract.lexicon import Lexicon
+from loaders.extract.lexicon import Lexicon, alternation, fold, lexicon, nation_level
 from loaders.extract.lexicon import words as word_list
-from loaders.extract.name_cues import DISTINCT_BODIES, is_place, orgs_before_titles
+from loaders.extract.name_cues import DISTINCT_BODIES, is_place, orgs_before_titles, role_between
+from loaders.extract.resolution import acronym_like
 from loaders.extract.schema import Mention, TextDoc, TypedMention
 from loaders.extract.typing_cues import (
     LIST_SEP,
@@ -53,19 +55,31 @@ def _list_end(items: list[TypedMention], i: int, text: str) -> int:
     return j
 
 
+def _nearest_type(items: list[TypedMention], i: int, j: int, k: int, tied: set[str]) -> str:
+    """The type a list's untyped name k takes: the list's most frequent type, or where types tie, that of the
+    nearest name typed with one of them (the earlier on equal distance), so that the reading never depends on
+    the order in which a set is iterated."""
+    if len(tied) == 1:
+        return next(iter(tied))
+    near = sorted((abs(n - k), n) for n in range(i, j + 1) if items[n].type in tied)
+    return str(items[near[0][1]].type)
+
+
 def _type_list(items: list[TypedMention], i: int, j: int, doc: TextDoc, lex: Lexicon) -> None:
     """The names i..j of one list take the list's type where they have none or only a weak one."""
     group = items[i:j + 1]
     types = [t.type for t in group if t.type in ("Organization", "Person", "Product")]
     if not types:
         return
-    best = max(set(types), key=types.count)
+    top = max(types.count(t) for t in types)
+    tied = {t for t in types if types.count(t) == top}
     # (places vote too: "in Tokyo, Osaka and Fukuoka" is a list of cities)
     votes = Counter(t.type for t in group if t.type in ("Organization", "Person", "Product", "Place")
                     and t.cue != "single-default").most_common(2)
     strong = votes[0][0] if votes and votes[0][1] >= 2 and (len(votes) == 1 or
                                                             votes[1][1] < votes[0][1]) else None
     for k in range(i, j + 1):
+        best = _nearest_type(items, i, j, k, tied)
         if strong and items[k].cue == "single-default" and items[k].type != strong:
             # "behind TurboTax, QuickBooks and Mint": a lone unknown word takes its list's type
             items[k] = replace(items[k], type=strong, cue="list")
@@ -159,9 +173,10 @@ def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc,
                     (m.group or word.lower() in doc.lower_vocab or word.lower() in lex.common_words)) or (
                     t.mention.sentence_initial and word not in mid_sentence and
                     all(w.lower() in lex.common_words or w in lex.generic_caps for w in word.split())) or (
-                    " " in word and all(w.lower() in lex.role_modifiers or is_place(w, lex) for w in word.split())):
+                    " " in word and all(w.lower() in lex.role_modifiers or is_place(w, lex) for w in word.split())) or (
+                    " " not in word and nation_level(word)):
                 # "Legal experts say", "Tech YouTuber X", "Independent AI researcher X": adjectives; "Senior U.S.
-                # District Judge X": the title's own modifier and country
+                # District Judge X": the title's own modifier and country; "Minnesota Secretary of State X": a state
                 continue
             if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
                 # "Microsoft Gaming chief executive X": a maker's line that has executives is a division
@@ -192,11 +207,70 @@ def org_short_forms(items: list[TypedMention], lex: Lexicon) -> None:
             items[i] = replace(t, type="Organization", cue="org-short-form", label=long)
 
 
+@lru_cache(maxsize=1)
+def _role_of() -> re.Pattern[str]:
+    """A role title and "of" or "at" just before a name ("co-founder of ", "head of ")."""
+    return re.compile(rf"\b(?:{alternation(lexicon().roles)})\s+(?:of|at)\s+$", re.I)
+
+
+def _as_company(items: list[TypedMention], k: int, text: str, lex: Lexicon) -> bool:
+    """Whether the text treats the platform at k as the company: coordinated with organisations and no product,
+    a role title and a person's name after it, or a role title and "of" before it."""
+    t = items[k]
+    nxt = items[k + 1] if k + 1 < len(items) else None
+    if nxt is not None and nxt.type == "Person" and nxt.mention.sentence == t.mention.sentence and \
+            role_between().fullmatch(text[t.mention.end:nxt.mention.start]):
+        return True  # "Instagram co-founder Kevin Systrom"
+    if _role_of().search(text, max(0, t.mention.start - 40), t.mention.start):
+        return True  # "the head of WhatsApp"
+    i, j = k, _list_end(items, k, text)
+    while i > 0 and _list_end(items, i - 1, text) >= k:
+        i -= 1
+    others = [items[n].type for n in range(i, j + 1) if n != k]
+    return others.count("Organization") >= 2 and "Product" not in others
+
+
+@registered("typing.platform_company.v1")
+def platform_companies(items: list[TypedMention], doc: TextDoc, lex: Lexicon) -> None:
+    """A platform that is both a company and its parent's product ("Instagram", "WhatsApp") is read as the product,
+    and as the company where the text treats it as one ("orders to Alphabet, Instagram, Meta and Snap")."""
+    for k, t in enumerate(items):
+        if t.type == "Product" and t.cue == "lexicon" and fold(t.mention.text) in lex.company_products and \
+                _as_company(items, k, doc.clean, lex):
+            items[k] = replace(t, type="Organization", cue="platform-company")
+
+
+@registered("typing.defined_acronym.v1")
+def defined_acronyms(items: list[TypedMention], doc: TextDoc, lex: Lexicon) -> None:
+    """An acronym the text defines for another organisation ("the Nordic Security Forum (NSF)") names that one
+    everywhere in the text, not the well-known body the lexicon spells the same way: its lexicon reading is dropped,
+    and resolution joins its writings to the name it follows."""
+    text, defined = doc.clean, set()
+    for k in range(1, len(items)):
+        t, prev = items[k], items[k - 1]
+        known = lex.known.get(fold(t.mention.text)) if t.cue == "lexicon" else None
+        # (a weak reading is no definition: "CARACAS, Venezuela (AFP)", the country read as a name by default)
+        if known is None or prev.type != "Organization" or _cue_weight(prev.cue) < 3 or \
+                is_place(prev.mention.text, lex) or not acronym_like(t.mention.text) or \
+                text[prev.mention.end:t.mention.start].strip() != "(" or \
+                text[t.mention.end:t.mention.end + 1] != ")":
+            continue
+        written = fold(prev.mention.text)
+        # ("the US Federal Trade Commission (FTC)": the well-known body itself, written with more words)
+        if lex.known.get(fold(prev.label or prev.mention.text)) is not known and fold(known.label) not in written:
+            defined.add(t.mention.text)
+    for k, t in enumerate(items):
+        if t.mention.text in defined and t.cue == "lexicon":
+            items[k] = replace(t, type=None, cue="", label="")
+
+
 def agree(items: list[TypedMention], mentions: list[Mention], doc: TextDoc, lex: Lexicon) -> None:
     """The document-level agreement steps, in order."""
     org_short_forms(items, lex)
     title_orgs(items, mentions, doc, lex)
     _org_suffixed_lines(items)
     orgs_before_titles(items, doc.clean, _LINE_CUES)
+    platform_companies(items, doc, lex)
+    defined_acronyms(items, doc, lex)
     propagate_lists(items, doc, lex)
     _agree(items)

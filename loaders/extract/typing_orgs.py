@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from loaders.extract.lexicon import Lexicon, fold, lexicon, place_population
+from loaders.extract.lexicon import Lexicon, fold, lexicon, nation_level, place_population
 from loaders.extract.mention_ends import INSTRUMENTS
 from loaders.extract.name_cues import LOWER_NEXT, first_name, is_place, name_of_place
 from loaders.extract.schema import TypedMention
@@ -204,8 +204,8 @@ def _place(c: MentionCues) -> bool:
     if m.possessive or m.quoted:
         return False
     if len(words) == 2 and (words[0] in PLACE_WORDS or words[1] in PLACE_WORDS) and \
-            words[0] not in c.lex.first_names:
-        return True  # "County Clare", "Orange County"
+            (words[0] not in c.lex.first_names or place_population(words[0]) is not None):
+        return True  # "County Clare", "Orange County", "Tulsa County" (a given name too, but a known city)
     if len(words) > 2 and words[-1] in PLACE_WORDS and place_population(" ".join(words[:-1])) is not None:
         return True  # "Los Angeles County", "San Gabriel Valley": a known place's county or valley
     pop = place_population(m.text)
@@ -227,6 +227,31 @@ def place(c: MentionCues) -> TypedMention | None:
     if _place(c):
         return TypedMention(mention=c.m, type="Place", cue="gazetteer", label=c.surface)
     return None
+
+
+# words that start a region's name rather than a company's ("Southern California", "Greater China")
+_REGION_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                           "Greater", "Upper", "Lower", "New", "Rural", "Coastal", "Inner", "Outer", "Mainland",
+                           "Continental", "Downtown", "Old", "Little", "Great"})
+
+
+# the endings of adjectives written before a country ("Communist China", "Imperial Japan", "Soviet Russia")
+_ADJECTIVE_END = re.compile(r"(?:ist|ian|ese|ish|ic|ial|ern|iet)$")
+
+
+@registered("typing.national_arm.v1")
+@name_words(2)
+def national_arm(c: MentionCues) -> TypedMention | None:
+    """"Entergy Louisiana", "Bayer India": an unknown name and a country or US state after it is a company's national
+    arm, not a person ("Jim Jordan": a given name first; "Southern California": a region)."""
+    words, lex = c.words, c.lex
+    first = words[0]
+    if len(words) != 2 or not nation_level(words[1]) or not name_like(words[:1]) or first in lex.first_names or \
+            first in _REGION_WORDS or first in lex.demonyms or first in lex.generic_caps or \
+            first.lower() in c.doc.lower_vocab or first.lower() in lex.common_words or \
+            _ADJECTIVE_END.search(first) or place_population(first) is not None:
+        return None
+    return TypedMention(mention=c.m, type="Organization", cue="national-arm", label=c.surface)
 
 
 @registered("typing.foreign_article.v1")
@@ -327,7 +352,9 @@ def single_default(c: MentionCues) -> TypedMention | None:
     if MODIFIER_USE.search(before[-12:]) and NOUN_NEXT.match(after) and nxt not in c.lex.role_words:
         return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm
     pop = place_population(surface)
-    if pop is not None and pop >= PLACE_DEFAULT_POP and not verb_next and PLACE_PREP.search(before[-24:]):
-        # "hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana": a known city or state
+    if pop is not None and pop >= PLACE_DEFAULT_POP and not verb_next and \
+            (PLACE_PREP.search(before[-24:]) or nation_level(surface)):
+        # "hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana": a known city or state; a country or
+        # US state needs no preposition ("Meta's Louisiana data center", "Entergy Louisiana's plan")
         return TypedMention(mention=m, type="Place", cue="gazetteer-default", label=surface)
     return TypedMention(mention=m, type="Organization", cue="single-default", label=surface)

@@ -131,6 +131,21 @@ def test_a_well_known_persons_surname_alone_is_that_person(text: str, person: st
     assert "Pichai" not in labels(ex, "Organization")
 
 
+@pytest.mark.parametrize("text", [
+    "Commissioners Rosner and Chang did not participate. Chang later said the vote was rushed.",
+    "The report was written by Chen, a researcher in Taipei, who said the chips were late.",
+])
+def test_a_common_surname_alone_is_not_the_famous_person_of_that_name(text: str) -> None:
+    # "Chang" or "Chen" written alone is anyone of that name, not Morris Chang or Mark Chen of the lexicon
+    people = labels(extract(text), "Person")
+    assert not {"Morris Chang", "Mark Chen"} & set(people), people
+
+
+def test_an_acronym_defined_for_another_body_joins_it_in_every_writing() -> None:
+    ex = extract("The Nordic Security Forum (NSF) criticised the plan. Later the NSF said more.")
+    assert labels(ex, "Organization") == {"Nordic Security Forum": "Organization"}, labels(ex)
+
+
 def test_a_surname_alone_is_the_person_not_the_firm_named_after_them() -> None:
     text = ("Investor Tomas Vantreight, co-founder of Vantreight Kessler, praised the model. "
             "Vantreight had earlier called it a breakthrough.")

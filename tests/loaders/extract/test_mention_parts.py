@@ -40,6 +40,10 @@ def _run_texts(text: str) -> list[str]:
     ("Students at the University of California, Berkeley protested on Friday.", "University of California, Berkeley"),
     ("An inquiry was opened by the Securities and Exchange Commission last week.",
      "Securities and Exchange Commission"),
+    ("Savers were warned by the Office of Investor Education and Advocacy.",
+     "Office of Investor Education and Advocacy"),
+    ("The suit names Veltrix Health and Life Insurance Company as defendant.",
+     "Veltrix Health and Life Insurance Company"),
 ])
 def test_a_run_goes_on_over_the_marks_and_words_inside_a_name(text: str, run: str) -> None:
     assert run in _run_texts(text)
@@ -48,6 +52,8 @@ def test_a_run_goes_on_over_the_marks_and_words_inside_a_name(text: str, run: st
 @pytest.mark.parametrize(("text", "first", "second"), [
     ("The fund was praised by Beatrix Holm of Morningstar in a note.", "Beatrix Holm", "Morningstar"),
     ("We met Google and Samsung Electronics at the show.", "Google", "Samsung Electronics"),
+    ("The suit names Veltrix Corporation and Veltrix Life Insurance Company.", "Veltrix Corporation",
+     "Veltrix Life Insurance Company"),
 ])
 def test_a_run_stops_between_two_names(text: str, first: str, second: str) -> None:
     found = _run_texts(text)

@@ -30,14 +30,73 @@ def _typed(text: str, surface: str) -> tuple[str | None, str]:
     ("Zentrix launched the chatbot Quillbot at the fair.", "Quillbot", "Product", "product-before"),
     ("The panel heard from a researcher at Veltrix on Monday.", "Veltrix", "Organization", "at-org"),
     ("Investors backed Veyra Labs in its first round.", "Veyra Labs", "Organization", "org-suffix"),
+    ("Groups including the Sierra Club objected to the plan.", "Sierra Club", "Organization", "org-suffix"),
+    ("The envoy met Premier Zhao Renwei on Monday.", "Zhao Renwei", "Person", "title:Premier"),
     ("Regulators praised Orvane, a startup based in Oslo.", "Orvane", "Organization", "appos-org"),
     ("The documents were reviewed by Max von Thun before the hearing.", "Max von Thun", "Person", "particle"),
+    ("The fund was praised by Ilse zu Brandtberg on Monday.", "Ilse zu Brandtberg", "Person", "particle"),
     ("The Medibot Pro was recalled in March, the regulator said.", "Medibot Pro", "Product", "product-line-tail"),
     ("Shares rose after the Federal Bureau of Quotas (FBQ) approved the deal.", "Federal Bureau of Quotas",
      "Organization", "org-head"),
+    ("The commission approved Veltrix Louisiana's plan on Wednesday.", "Veltrix Louisiana", "Organization",
+     "national-arm"),
 ])
 def test_a_rule_reads_its_cue(text: str, surface: str, type_: str, cue: str) -> None:
     assert _typed(text, surface) == (type_, cue)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Backers included Accel, Eric Schmidt and Quent Dean.", "Person"),
+    ("Backers included Eric Schmidt, Accel and Quent Dean.", "Organization"),
+    ("Backers included Quent Dean, Eric Schmidt and Accel.", "Person"),
+])
+def test_a_list_whose_types_tie_gives_an_untyped_name_its_nearest_neighbours_type(text: str, type_: str) -> None:
+    # (the tie was once broken by the order a set of type names is iterated in: a different reading per process)
+    assert _typed(text, "Quent Dean") == (type_, "list")
+
+
+@pytest.mark.parametrize(("text", "surface", "type_"), [
+    ("Teens spend hours on Instagram every day, the survey found.", "Instagram", "Product"),
+    ("The regulator issued orders to Alphabet, Instagram, Meta and Snap on Thursday.", "Instagram", "Organization"),
+    ("Instagram co-founder Dana Whitcombe warned about the feed.", "Instagram", "Organization"),
+    ("She was the head of WhatsApp until 2019.", "WhatsApp", "Organization"),
+    ("The authority said WhatsApp is dominant in messaging.", "WhatsApp", "Product"),
+    ("The clip spread on YouTube and Telegram within hours.", "YouTube", "Product"),
+    ("A lawyer for Twitter International Unlimited Company declined to comment.",
+     "Twitter International Unlimited Company", "Organization"),  # a platform's name starts a company's
+])
+def test_a_platform_is_its_parents_product_unless_the_text_treats_it_as_a_company(text: str, surface: str,
+                                                                                 type_: str) -> None:
+    assert _typed(text, surface)[0] == type_
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The Nordic Security Forum (NSF) criticised the plan.", None),
+    ("The National Science Foundation (NSF) criticised the plan.", "Organization"),
+    ("OSLO, Norway (NSF) - The plan was criticised on Monday.", "Organization"),  # a dateline defines nothing
+])
+def test_an_acronym_the_text_defines_for_another_body_loses_its_lexicon_reading(text: str, type_: str | None) -> None:
+    assert _typed(text, "NSF")[0] == type_
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The utility will serve the company's Louisiana data center from 2028.", "Louisiana"),
+    ("The letter was led by Minnesota Secretary of State Dana Whitcombe on Monday.", "Minnesota"),
+    ("Users in Missouri and Alabama saw the same answers, the group said.", "Alabama"),
+    ("The case was moved to Tulsa County on Monday.", "Tulsa County"),  # a given name, but a known city
+    ("The plant will serve a data center in Richland Parish, officials said.", "Richland Parish"),
+])
+def test_a_country_us_state_or_county_is_no_organisation(text: str, surface: str) -> None:
+    assert _typed(text, surface)[0] not in ("Organization", "Person")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Rep. Dana Jordan said the bill was rushed.", "Dana Jordan"),  # a given name first: a person
+    ("Demand in Southern California rose in May.", "Southern California"),  # a region
+    ("The bill keeps chips from adversaries like Communist China, he said.", "Communist China"),  # an adjective
+])
+def test_a_name_and_a_country_is_no_national_arm_after_a_given_name_or_a_region_word(text: str, surface: str) -> None:
+    assert _typed(text, surface)[1] != "national-arm"
 
 
 def test_a_group_mention_is_typed_as_a_group() -> None:
