@@ -51,7 +51,6 @@ def _known_product(c: MentionCues) -> TypedMention | None:
     # a known product followed by more name or version words is a product too ("Claude Opus 3")
     head = lex.known.get(fold(words[0]))
     if head and head.type == "Product" and (len(words) > 1 or ext != surface) and \
-            fold(words[0]) not in lex.company_products and \
             not (len(words) > 2 and words[1] in {"of", "for", "on"}):  # "Office of the Privacy Commissioner"
         return TypedMention(mention=m, type="Product", cue="product-line", label=ext)
     if head and head.type == "Organization" and len(words) > 1 and not MODEL_CODE.match(words[-1]) and \
