@@ -52,6 +52,12 @@ _HIS_ORG = re.compile(r"\b(?:his|her)\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:
                       r"fund|outfit)\s*,?\s*$", re.I)
 _POSS_ORG = re.compile(r"^[’']s?\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|company|firm|lab|venture|fund)"
                        r"\s*,?\s*$")
+# "reporting by Hayden Field at The Verge", "X reported for The Information": a person's organisation right after the
+# name, with no comma (an event held at an organisation's site is not one: "X at the Apple event")
+_AT_ORG = re.compile(r"^\s+at\s+(?:the\s+)?$")
+_WRITES_FOR = re.compile(r"^\s+(?:reported|reports|reporting|writes|writing)\s+for\s+(?:the\s+)?$")
+_AT_EVENT = re.compile(r"^(?:[’']s?\s|\s+(?:[\w-]+\s+)?(?:event|conference|summit|hearing|meeting|headquarters|"
+                       r"offices?|campus|keynote|launch|festival|show|trial)\b)", re.I)
 _LIST_COMMA = re.compile(r"^\s*,\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder", "founders",
@@ -59,9 +65,11 @@ _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", 
 _SPEECH = frozenset({"said", "says", "added", "wrote", "writes", "noted", "argued", "explained"})
 # titles that name the body their holder sits on
 _BODY_OF_TITLE = {"commissioner": "commission", "councillor": "council", "councilor": "council",
-                  "council member": "council", "councilmember": "council", "board member": "board"}
+                  "council member": "council", "councilmember": "council", "councilman": "council",
+                  "councilwoman": "council", "alderman": "council", "alderwoman": "council", "board member": "board"}
 _ANAPHOR_WORDS = frozenset({"its", "their", *_COMPANY_NOUNS, *_NAMED_NOUNS, "commissioner", "commissioners",
-                            "councillor", "councillors", "councilor", "councilors", "councilmember", "councilmembers"})
+                            "councillor", "councillors", "councilor", "councilors", "councilmember", "councilmembers",
+                            "councilman", "councilmen", "councilwoman", "councilwomen", "alderman", "alderwoman"})
 _HEAD_BY = frozenset({"run", "led", "headed", "chaired", "managed", "owned"})
 _VERB_ROLE = {"advises": "adviser", "advised": "adviser", "leads": "head", "led": "head", "heads": "head",
               "headed": "head", "runs": "head", "ran": "head", "founded": "founder", "chairs": "chair",
@@ -84,8 +92,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Its chief executive, Farouk Benali", "The commission chairman, Park Ji-hoon"
         "its_role_comma": re.compile(rf"(?:^|\W){_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
                                      rf"\s*,?\s*{_HONORIFIC}$", re.I),
-        # "Wielgosz, the company's chief technology officer"
-        "comma_its_role": re.compile(rf"^\s*,\s+{_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
+        # "Wielgosz, the company's chief technology officer" ("Reyes of Ohio, the committee's top Democrat" too)
+        "comma_its_role": re.compile(r"^(?-i:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+                                     rf"\s*,\s+{_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
                                      r"(?=[\s,.;)]|$)", re.I),
         # "X, who runs the company's products group", "X, the head of the group's technology desk": a unit of the
         # organisation an anaphor names
@@ -389,6 +398,9 @@ class _Affiliations:
         if _WHOSE.match(gap) or (a.possessive and _POSS_ORG.match(gap)):
             self.link(a.key, b.key, role, a.start, b.end, sent)  # "Investor X, whose firm Acme"
             return
+        if _WRITES_FOR.match(gap) or (_AT_ORG.match(gap) and not _AT_EVENT.match(text[b.end:b.end + 30])):
+            self.link(a.key, b.key, role or ("writer" if _WRITES_FOR.match(gap) else None), a.start, b.end, sent)
+            return
         if re.match(r"^\s+of\s+(?:the\s+)?$", gap) and _AFTER_ORG_OF.match(text[b.end:b.end + 12]):
             self.link(a.key, b.key, role, a.start, b.end, sent)  # "Analyst Beatrix Holm of Morningstar said"
             return
@@ -459,13 +471,19 @@ class _Affiliations:
         """"Lumenfold co-founders X and Y", "Acme's founders, X, Y and Z": the next names share the organisation."""
         text, p = self.text, self.p
         in_list: set[str] = set()  # names of a list headed by a plural title: a comma continues it
-        for a, b in pairwise(ms):
+        for k, (a, b) in enumerate(pairwise(ms)):
             if a.type != "Person" or b.type != "Person" or a.key not in rel_people:
                 continue
             org, role = rel_people[a.key]
             gap = text[a.end:b.start]
             r = p["coord_person"].match(gap)
             plural = a.key in in_list or self.p["plural_title"].search(text, max(0, a.start - 40), a.start)
+            # "Google's A and B": both names stand in the organisation's possessive
+            owner = ms[k - 1] if k else None
+            if owner is not None and owner.key == org and owner.possessive and r and not r.group("role") and \
+                    re.fullmatch(r"[’']s?\s+", text[owner.end:a.start]) and b.key not in self.affiliated:
+                self.link(b.key, org, role, owner.start, b.end, sent)
+                continue
             if b.key in self.affiliated and not plural:
                 continue  # a list under a plural title goes on over names already placed ("co-founders A, B, C")
             if (r and (r.group("role") or plural)) or (plural and _LIST_COMMA.match(gap)):

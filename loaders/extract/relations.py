@@ -57,10 +57,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon()
     roles = alternation(lex.roles)  # a trie: the same matches as the longest-first alternation, faster
     role_phrase = rf"(?:(?:former|ex-|then|current|longtime|informal|senior|acting|interim)\s*)?(?:{roles})"
+    # lower-case words that rank a title before a name: "Epoch AI associate director X", "deputy general counsel X"
+    rank = r"(?:associate|assistant|deputy|principal|managing|executive|general|global|junior|founding)"
     return {
         # "OpenAI CEO Sam Altman", "Nvidia Vice President of Government Affairs Ned Finkle", "Anthropic’s Jack Clark"
         # "Acme co-founder and CEO X", "Meta's head of global affairs X"
-        "title_between": re.compile(rf"^(?:[’']s?)?\s+(?P<role>(?:(?:[A-Z][\w.-]*|(?i:{roles}))\s+(?:and\s+)?){{0,5}}?"
+        "title_between": re.compile(rf"^(?:[’']s?)?\s+(?P<role>(?:(?:[A-Z][\w.-]*|(?i:{roles})|{rank})\s+(?:and\s+)?)"
+                                    r"{0,5}?"
                                     rf"(?i:{role_phrase})s?(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}}|"
                                     r"\s+of\s+(?:[a-z][\w-]*\s+){1,2})?)\s*$"),
         "poss_between": re.compile(r"^[’']s?\s+$"),
@@ -69,6 +72,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "appos_of": re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>(?:[\w-]+\s+(?:and\s+)?){{0,4}}?"
                                rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from|to)\s+(?:the\s+)?$",
                                re.I),
+        # "..., director of X at Y and a former FTC chair": a second role, its organisation before the title
+        "and_org_role": re.compile(r"\s+and\s+(?:a|an|the)\s+(?P<former>(?:former|ex-)\s*)?$"),
+        "role_after_org": re.compile(rf"^\s+(?P<role>(?i:{roles}))\b"),
         "and_role_of": re.compile(rf"^\s+and\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{role_phrase})\s+"
                                   r"(?:of|at|for|with)\s+(?:the\s+)?$", re.I),
         "coord": re.compile(r"^\s*(?:,\s*|\s+)and\s+$|^\s*,\s*$"),
@@ -211,6 +217,7 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
                 if m2:
                     _add(out, seen, ctx, a.key, "affiliated_with", nxt[0].key, _role(m2.group("role")),
                          a.start, nxt[0].end, sent, rule=ROLE_PATTERN)
+                _and_org_role(ctx, p, out, seen, a, b, nxt, sent)
         elif a.possessive and (p["poss_between"].match(gap) or p["poss_described"].match(gap)):
             # "Musk's xAI", "Elon Musk's artificial intelligence company xAI"
             _add(out, seen, ctx, a.key, "affiliated_with", b.key, None, a.start, b.end, sent, rule=ROLE_PATTERN)
@@ -307,6 +314,23 @@ def _modified_title(gap: str) -> str | None:
             return None
         lower += 1
     return " ".join(words) if 0 < lower <= 2 else None
+
+
+def _and_org_role(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], seen: set[tuple[str, str, str]],
+                  person: ResolvedMention, org: ResolvedMention, nxt: list[ResolvedMention], sent: int) -> None:
+    """"X, director of A at B and a former FTC chair": the organisation named inside the apposition's second title."""
+    text = ctx.doc.clean
+    for o in nxt[:3]:
+        gap = text[org.end:o.start]
+        if re.search(r"[,;:()\"“”]", gap):
+            return  # the apposition ended before this name
+        m = p["and_org_role"].search(gap)
+        r = p["role_after_org"].match(text[o.end:o.end + 40]) if m else None
+        if m and r:
+            role = ("former " if m.group("former") else "") + r.group("role").lower()
+            _add(out, seen, ctx, person.key, "affiliated_with", o.key, role, person.start, o.end + r.end(), sent,
+                 rule=ROLE_PATTERN)
+            return
 
 
 def _people_before(text: str, before: list[ResolvedMention], verb: int) -> list[ResolvedMention]:

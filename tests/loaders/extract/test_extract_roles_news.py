@@ -1,0 +1,57 @@
+"""Roles as real news writes them: ranked titles, long role phrases, a second title in the apposition, a reporter at
+an outlet, titles naming a council or a committee, and two names in one organisation's possessive."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import check_spans
+
+from loaders.extract import extract
+
+
+def _roles(text: str) -> dict[tuple[str, str], str | None]:
+    ex = extract(text)
+    check_spans(text, ex)
+    kl = {e.key: e.label for e in ex.entities}
+    return {(kl[r.subject], kl[r.object]): r.role for r in ex.relations if r.predicate == "affiliated_with"}
+
+
+@pytest.mark.parametrize(("text", "pair", "role"), [
+    ("Kestrel Robotics associate director Maren Olsby said the tests were late.", ("Maren Olsby", "Kestrel Robotics"),
+     "associate director"),
+    ("Veltrix Labs deputy general counsel Tomas Rieger declined to comment.", ("Tomas Rieger", "Veltrix Labs"),
+     "deputy general counsel"),
+    ("Ines Varga, an assistant professor in the department of physics and applied mathematics at Northwood "
+     "University, ran the study.", ("Ines Varga", "Northwood University"),
+     "assistant professor in the department of physics and applied mathematics"),
+    ("Paul Brandt, director of the Data Policy Center at Northwood University and a former FTC chair, said the rule "
+     "was late.", ("Paul Brandt", "Federal Trade Commission"), "former chair"),
+    ("According to reporting by Lena Marsh at The Verge, the model misnamed a bone.", ("Lena Marsh", "The Verge"),
+     None),
+    ("As Oskar Lind reported for The Information, the startup has no product yet.", ("Oskar Lind", "The Information"),
+     "writer"),
+    ("The Rivermoor City Council voted on Monday. Councilwoman Dana Pruitt said the plan was rushed.",
+     ("Dana Pruitt", "Rivermoor City Council"), "Councilwoman"),
+    ("The House Oversight Committee met on Friday. Tom Reyes of Ohio, the committee's top Democrat, said the fee was "
+     "wrong.", ("Tom Reyes", "House Oversight Committee"), "top Democrat"),
+    ("Marta Kowal, the ranking member of the Senate Banking Committee, wrote to the company.",
+     ("Marta Kowal", "Senate Banking Committee"), "ranking member"),
+])
+def test_a_role_written_the_way_news_copy_writes_it(text: str, pair: tuple[str, str], role: str | None) -> None:
+    roles = _roles(text)
+    assert pair in roles
+    assert roles[pair] == role
+
+
+def test_two_names_in_one_organisations_possessive_both_belong_to_it() -> None:
+    roles = _roles("Kestrel Robotics's Maren Olsby and Tomas Rieger wrote that the arm was safe.")
+    assert ("Maren Olsby", "Kestrel Robotics") in roles and ("Tomas Rieger", "Kestrel Robotics") in roles
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Lena Marsh at the Apple event said the phone was late.", ("Lena Marsh", "Apple")),
+    ("Writing in The Atlantic, Lena Marsh said the deal was bad.", ("Lena Marsh", "The Atlantic")),
+    ("Lena Marsh testified at the Senate Commerce Committee on Tuesday.", ("Lena Marsh", "Senate Commerce Committee")),
+])
+def test_a_person_near_an_organisation_without_a_role_is_not_placed_there(text: str, pair: tuple[str, str]) -> None:
+    assert pair not in _roles(text)
