@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from loaders.extract.appositions import described_org
 from loaders.extract.context import DocContext
-from loaders.extract.lexicon import alternation, fold, lexicon
+from loaders.extract.lexicon import alternation, fold, lexicon, lines
 from loaders.extract.schema import ResolvedMention
 from loaders.extract.topic import speaker_label
 
@@ -162,6 +162,16 @@ def _head(label: str) -> str:
     "Village Board"."""
     words = label.lower().split(" of ", 1)[0].split()
     return words[-1] if words else ""
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> dict[str, list[frozenset[str]]]:
+    """fold(leader's name) -> the folded names of each organisation they are known to lead (leaders.txt)."""
+    out: dict[str, list[frozenset[str]]] = {}
+    for line in lines("leaders.txt"):
+        person, *orgs = (x.strip() for x in line.split("|"))
+        out.setdefault(fold(person), []).append(frozenset(fold(o) for o in orgs))
+    return out
 
 
 class _Affiliations:
@@ -512,14 +522,24 @@ class _Affiliations:
             # CEO Michael Truell ..."), else the article's; with another organisation named before the title in the
             # sentence ("Coatue called for CEO X to step down") only the article's
             here = any(x.type == "Organization" for x in ms[:i])
-            org = (None if here else ctx.recent_subject(m.start, ("Organization",), max_sentences=1)) or \
-                self.topic_org()
+            led = self.led_by_leader(m.key)
+            org = (next(iter(led)) if len(led) == 1 else None) or \
+                (None if here else ctx.recent_subject(m.start, ("Organization",), max_sentences=1)) or self.topic_org()
+            if len(led) > 1 and org not in led:
+                continue  # "CEO Elon Musk" in a story naming Tesla and xAI: one of those, not the story's company
             if r.group("role").lower().endswith("s"):
                 # "OpenAI's response was signed by co-founders A, B and C": the organisation of the sentence first
                 here = [x for x in ms[:i] if x.type == "Organization" and ctx.is_head(x)]
                 org = here[-1].key if here else org
             if org:
                 self.link(m.key, org, r.group("role"), r.start("role"), m.end, sent)
+
+    def led_by_leader(self, person: str) -> set[str]:
+        """The organisations of the text a well-known leader is known to lead: "CEO Sam Altman" in a story about
+        Microsoft is OpenAI's when OpenAI is named (leaders.txt)."""
+        known = _leaders().get(fold(self.ctx.label(person)), [])
+        names = self.org_by_name()
+        return {key for names_of in known for n in names_of if (key := names.get(n))}
 
     def co_founded_company(self, sent: int, ms: list[ResolvedMention]) -> None:
         """"X co-founded the company in 2019 with Y": both founders of the company the article is about."""

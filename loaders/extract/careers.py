@@ -56,6 +56,11 @@ _WORDS = frozenset({"founded", "co-founded", "cofounded", "set", "started", "lau
                     "is", "was", "remains", "remained", "serves", "served"})
 
 
+# "X leads the Acme lawsuit": the organisation's name used as a modifier of what is led
+_LED_THING = re.compile(r"^[’']?s?\s+(?:lawsuit|suit|case|campaign|effort|bid|deal|investigation|probe|inquiry|"
+                        r"program|programme|project|challenge|push|review|round|coalition|delegation)\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     roles = alternation(lexicon().roles)
@@ -77,6 +82,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org_appoints": re.compile(r"^\s+(?:(?:has|had|have|also|formally|officially)\s+)*(?:appointed|named|hired|"
                                    r"tapped|promoted|picked|chose)\s+(?:former\s+[\w-]+\s+)?$"),
         # "X joined Y as its chief technology officer"
+        # "X now runs a new consumer AI division, Microsoft AI", "X leads the nonprofit Y"
+        "runs": re.compile(r"^\s+(?:(?:now|also|currently|still)\s+)?(?P<verb>runs|leads|heads|chairs|oversees|helms)"
+                           r"\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:division|unit|group|arm|lab|team|company|"
+                           r"startup|firm|business|nonprofit|agency|committee|subcommittee|panel|fund)\s*,?\s+|the\s+)?$"),
         "joined_as": re.compile(rf"^\s+as\s+(?:its\s+|the\s+|an?\s+)?(?:new\s+|first\s+)?(?P<role>{role})\b"),
         "joined": re.compile(r"^\s+(?:(?:has|had|have|later|then|also|recently)\s+)*(?:re)?joined\s+(?:the\s+)?$"),
         # "X, who stepped down as Y's chief executive", "X, who resigned as chief executive of"
@@ -90,7 +99,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                       r"(?:include|included|are|were|have\s+included)\s+"),
         "list_gap": re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$"),
         # "X, who chairs the committee"
-        "chairs_the": re.compile(r"\s*,\s+who\s+(?:now\s+|also\s+|currently\s+)?(?P<verb>"
+        # ("Representative X (R-MI), who chairs the committee", "X, the Missouri Republican who chairs the panel")
+        "chairs_the": re.compile(r"(?:\s*\([^()]{1,12}\))?\s*,\s+(?:the\s+(?:[\w-]+\s+){1,3}?)?who\s+"
+                                 r"(?:now\s+|also\s+|currently\s+)?(?P<verb>"
                                  + "|".join(_HEAD_VERBS) + rf")\s+the\s+(?P<noun>{'|'.join(_KIND_NOUNS)})\b"),
         # "X set up Y", "X, OpenAI's former CTO, founded Y": the person's own clause founds the organisation
         "founded_subject": re.compile(r"^(?:\s*,[^,;()]{2,90},)?\s+(?:(?:has|had|later|then|also|recently|went\s+on"
@@ -145,6 +156,10 @@ class _Careers:
             role = r.group("role")
             former = re.search(r"\b(?:previously|formerly)\b", r.group("adv") or "")
             self.add(a.key, b.key, f"former {role}" if former else role, a.start, b.end, sent, ROLE_PREDICATE)
+            return
+        r = p["runs"].match(gap)
+        if r and not _LED_THING.match(text[b.end:b.end + 30]):
+            self.add(a.key, b.key, _HEAD_VERBS.get(r.group("verb"), "head"), a.start, b.end, sent, ROLE_PREDICATE)
             return
         if p["joined"].match(gap):
             r = p["joined_as"].match(text[b.end:b.end + 60])

@@ -55,3 +55,34 @@ def test_two_names_in_one_organisations_possessive_both_belong_to_it() -> None:
 ])
 def test_a_person_near_an_organisation_without_a_role_is_not_placed_there(text: str, pair: tuple[str, str]) -> None:
     assert pair not in _roles(text)
+
+
+@pytest.mark.parametrize(("text", "pair", "not_pair"), [
+    # a well-known leader's bare title means the organisation they lead, not the story's company
+    ("Safe Superintelligence hired staff. Safe Superintelligence raised money. Safe Superintelligence grew. "
+     "Its founder left OpenAI months after the brief ouster of CEO Sam Altman.", ("Sam Altman", "OpenAI"),
+     ("Sam Altman", "Safe Superintelligence")),
+    ("OpenAI lost staff. OpenAI said so. OpenAI grew. Microsoft, which has invested in OpenAI, says it is committed. "
+     "CEO Satya Nadella: \"We have a long-term agreement.\"", ("Satya Nadella", "Microsoft"),
+     ("Satya Nadella", "OpenAI")),
+])
+def test_a_known_leaders_bare_title_names_the_organisation_they_lead(
+        text: str, pair: tuple[str, str], not_pair: tuple[str, str]) -> None:
+    roles = _roles(text)
+    assert pair in roles and not_pair not in roles
+
+
+@pytest.mark.parametrize(("text", "pair", "role"), [
+    ("Dana Pruitt now runs a new research division, Kestrel Labs, which builds robot arms.",
+     ("Dana Pruitt", "Kestrel Labs"), "head"),
+    ("Dana Pruitt leads the nonprofit Open Data Alliance.", ("Dana Pruitt", "Open Data Alliance"), "head"),
+    ("The House Oversight Committee wrote on Monday. Representative Tom Reyes (R-OH), who chairs the committee, "
+     "signed it.", ("Tom Reyes", "House Oversight Committee"), "chair"),
+])
+def test_a_person_who_runs_or_chairs_an_organisation(text: str, pair: tuple[str, str], role: str) -> None:
+    assert _roles(text).get(pair) == role
+
+
+def test_leading_an_organisations_lawsuit_is_not_leading_the_organisation() -> None:
+    assert ("Dana Pruitt", "Open Data Alliance") not in _roles("Dana Pruitt leads the Open Data Alliance lawsuit "
+                                                                "against Meta.")
