@@ -58,6 +58,15 @@ _AT_ORG = re.compile(r"^\s+at\s+(?:the\s+)?$")
 _WRITES_FOR = re.compile(r"^\s+(?:reported|reports|reporting|writes|writing)\s+for\s+(?:the\s+)?$")
 _AT_EVENT = re.compile(r"^(?:[’']s?\s|\s+(?:[\w-]+\s+)?(?:event|conference|summit|hearing|meeting|headquarters|"
                        r"offices?|campus|keynote|launch|festival|show|trial)\b)", re.I)
+# "Education Secretary X", "Secretary of Commerce X", "Assistant Attorney General X": a minister's title names the
+# department ("Department for Education", "US Department of Commerce", "Justice Department") when the text names it
+_SECRETARY = re.compile(r"(?<![\w’'-])(?:(?P<dom>[A-Z][a-z]+)\s+Secretary|"
+                        r"Secretary\s+of\s+(?:the\s+)?(?P<dom2>[A-Z][a-z]+)|"
+                        r"(?P<ag>(?:(?:Assistant|Deputy|Acting|US|U\.S\.)\s+)?Attorney\s+General))\s+$", re.I)
+_SECRETARY_WORDS = frozenset({"secretary", "attorney"})
+_DEPARTMENT_WORDS = frozenset({"department", "ministry", "office", "treasury"})
+# "Sam Altman, chief executive, told staff": a bare executive title in apposition
+_BARE_AFTER = re.compile(rf"\s*,\s+(?:the\s+)?(?P<role>(?i:{_EXEC}))\s*,")
 _LIST_COMMA = re.compile(r"^\s*,\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder", "founders",
@@ -116,7 +125,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "village trustee X", "X, a commission official": a bare noun naming an organisation of the text, then a title
         # ("Committee chair X" opening a sentence too)
         "noun_role_before": re.compile(rf"(?<![\w’'-])(?P<noun>(?i:{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)}))\s+"
-                                       rf"(?P<role>{role})\s*,?\s*{_HONORIFIC}$"),
+                                       rf"(?P<role>(?i:{role}))\s*,?\s*{_HONORIFIC}$"),
         # a title that names its body, before a name or a list of names: "Commissioner X", "commissioners X and Y"
         "body_title": re.compile(rf"(?<![\w’'-])(?P<title>(?i:{'|'.join(_BODY_OF_TITLE)}))s?\s+{_HONORIFIC}"
                                  r"(?:[A-Z][\w’'.-]*\s+){0,3}?(?:(?:[A-Z][\w’'.-]*,?\s+){1,3}and\s+)?$"),
@@ -348,9 +357,17 @@ class _Affiliations:
             topic = self.topic_org()
             topic = topic if topic and noun in self.ctx.label(topic).lower().split() else None
         if noun in _NAMED_NOUNS:  # "company" alone could be any company of the text
-            org = topic or self.anaphor_org(noun, start)
+            org = topic or self.only_headed_by(noun) or self.anaphor_org(noun, start)
             if org:
                 self.link(m.key, org, role, start, m.end, sent)
+
+    def only_headed_by(self, noun: str) -> str | None:
+        """The one organisation of the text whose name the noun heads, wherever it is named ("Village President X"
+        before "the Village of Caledonia" is first named); None when there is none or more than one."""
+        want = _SPELLING.get(noun, noun)
+        keys = {e.key for e in self.ctx.entities.values() if e.type == "Organization" and
+                _SPELLING.get(_head(e.label), _head(e.label)) == want}
+        return next(iter(keys)) if len(keys) == 1 else None
 
     def _epithet(self, org: ResolvedMention, sent: int) -> None:
         """'..., said the founding partner of Ridgeline Ventures.': the speaker named just before holds the role."""
@@ -512,10 +529,14 @@ class _Affiliations:
                 continue
             lo = max(s.start, ms[i - 1].end if i else s.start, m.start - 60)
             r = self.p["bare_exec"].search(text, lo, m.start)
+            if r is not None and re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$",
+                                           text[lo:r.start("role")]):
+                continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
+            r = r or _BARE_AFTER.match(text, m.end, s.end)
             if r and m.key in self.current and not r.group("role").lower().endswith("s"):
                 continue  # placed already; a plural title's list is read on (its first name may be placed)
-            if not r or re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$", text[lo:r.start("role")]):
-                continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
+            if not r:
+                continue
             if i and ms[i - 1].type == "Organization" and r.start("role") - ms[i - 1].end < 4:
                 continue  # "Acme CEO X" is read by the adjacent-title rule
             # the organisation the previous sentence was about ("Anysphere ... is trying to calm users. In a post,
@@ -532,7 +553,27 @@ class _Affiliations:
                 here = [x for x in ms[:i] if x.type == "Organization" and ctx.is_head(x)]
                 org = here[-1].key if here else org
             if org:
-                self.link(m.key, org, r.group("role"), r.start("role"), m.end, sent)
+                self.link(m.key, org, r.group("role"), min(m.start, r.start("role")), max(m.end, r.end("role")), sent)
+
+    def secretaries(self, sent: int, ms: list[ResolvedMention]) -> None:
+        """"Education Secretary X", "Assistant Attorney General X": the department of the text the title names."""
+        text, s = self.text, self.ctx.sentence(sent)
+        for i, m in enumerate(ms):
+            if m.type != "Person" or m.key in self.current:
+                continue
+            lo = max(s.start, ms[i - 1].end if i else s.start, m.start - 50)
+            r = _SECRETARY.search(text, lo, m.start)
+            if not r or (r.group("dom") or "").lower() in ("the", "a", "former", "state", "press", "general"):
+                continue
+            dom = "justice" if r.group("ag") else (r.group("dom") or r.group("dom2")).lower()
+            if dom == "justice" and re.search(r"[A-Z][\w.]*\s+$", text[max(s.start, r.start() - 20):r.start()]):
+                continue  # "California Attorney General X" heads a state's office, not the Justice Department
+            orgs = {e.key: words for e in self.ctx.entities.values() if e.type == "Organization" and
+                    dom in (words := set(re.findall(r"[a-z]+", e.label.lower()))) and words & _DEPARTMENT_WORDS}
+            # a secretary heads a department, a minister a ministry ("commerce secretary" and China's commerce ministry)
+            keys = [k for k, words in orgs.items() if "ministry" not in words] or list(orgs)
+            if len(keys) == 1:
+                self.link(m.key, keys[0], r.group(0).strip(), r.start(), m.end, sent)
 
     def led_by_leader(self, person: str) -> set[str]:
         """The organisations of the text a well-known leader is known to lead: "CEO Sam Altman" in a story about
@@ -573,6 +614,8 @@ def extra_affiliations(ctx: DocContext, add: AddFn, titled: dict[str, tuple[str,
     people = {**finder.linked, **titled}
     for sent, ms in groups.items():
         finder.coordinated(people, sent, ms)
+    for sent in (sent for sent in groups if not ctx.words(sent).isdisjoint(_SECRETARY_WORDS)):
+        finder.secretaries(sent, groups[sent])
     bare = [sent for sent in groups if not ctx.words(sent).isdisjoint(_EXEC_WORDS)]
     for sent in bare:
         finder.bare_titles(sent, groups[sent])

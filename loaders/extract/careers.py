@@ -53,7 +53,7 @@ _WORDS = frozenset({"founded", "co-founded", "cofounded", "set", "started", "lau
                     "joined",
                     "stepped", "resigned", "quit", "formerly", "backed", "investors", "backers", "chairs", "chaired",
                     "leads", "heads", "headed", "runs", "ran", "oversees", "oversaw", "directs", "directed", "and",
-                    "is", "was", "remains", "remained", "serves", "served"})
+                    "is", "was", "remains", "remained", "serves", "served", "lead", "run", "head", "oversee", "helms"})
 
 
 # "X leads the Acme lawsuit": the organisation's name used as a modifier of what is led
@@ -83,7 +83,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                    r"tapped|promoted|picked|chose)\s+(?:former\s+[\w-]+\s+)?$"),
         # "X joined Y as its chief technology officer"
         # "X now runs a new consumer AI division, Microsoft AI", "X leads the nonprofit Y"
-        "runs": re.compile(r"^\s+(?:(?:now|also|currently|still)\s+)?(?P<verb>runs|leads|heads|chairs|oversees|helms)"
+        "runs": re.compile(r"^(?:\s+(?:(?:now|also|currently|still)\s+)?|\s*,?\s+to\s+)"
+                           r"(?P<verb>runs|leads|heads|chairs|oversees|helms|(?<=to\s)(?:run|lead|head|chair|oversee|helm))"
                            r"\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:division|unit|group|arm|lab|team|company|"
                            r"startup|firm|business|nonprofit|agency|committee|subcommittee|panel|fund)\s*,?\s+|the\s+)?$"),
         "joined_as": re.compile(rf"^\s+as\s+(?:its\s+|the\s+|an?\s+)?(?:new\s+|first\s+)?(?P<role>{role})\b"),
@@ -159,7 +160,8 @@ class _Careers:
             return
         r = p["runs"].match(gap)
         if r and not _LED_THING.match(text[b.end:b.end + 30]):
-            self.add(a.key, b.key, _HEAD_VERBS.get(r.group("verb"), "head"), a.start, b.end, sent, ROLE_PREDICATE)
+            self.add(a.key, b.key, "chair" if r.group("verb").startswith("chair") else "head", a.start, b.end, sent,
+                     ROLE_PREDICATE)
             return
         if p["joined"].match(gap):
             r = p["joined_as"].match(text[b.end:b.end + 60])

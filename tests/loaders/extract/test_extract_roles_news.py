@@ -86,3 +86,32 @@ def test_a_person_who_runs_or_chairs_an_organisation(text: str, pair: tuple[str,
 def test_leading_an_organisations_lawsuit_is_not_leading_the_organisation() -> None:
     assert ("Dana Pruitt", "Open Data Alliance") not in _roles("Dana Pruitt leads the Open Data Alliance lawsuit "
                                                                 "against Meta.")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The Department for Education published a tender. Education Secretary Dana Pruitt said tutoring would help.",
+     ("Dana Pruitt", "Department for Education")),
+    ("The US Department of Commerce set rules, as did China's Ministry of Commerce. \"We need them,\" said commerce "
+     "secretary Dana Pruitt.", ("Dana Pruitt", "US Department of Commerce")),
+    ("The Justice Department charged two men. \"This is theft,\" Assistant Attorney General Tom Reyes said.",
+     ("Tom Reyes", "Department of Justice")),
+    ("Village President Tom Reyes was sharp with the crowd. Microsoft later wrote to the Village of Mount Pleasant, "
+     "which had approved the plan.", ("Tom Reyes", "Village of Mount Pleasant")),
+    ("Kestrel Robotics dropped its plan. Kestrel Robotics said so. Kestrel Robotics will stay private. Dana Pruitt, "
+     "chief executive, told staff the decision was final.", ("Dana Pruitt", "Kestrel Robotics")),
+    ("Kestrel Robotics installed its chief executive, Dana Pruitt, to lead a new research division, Kestrel Labs.",
+     ("Dana Pruitt", "Kestrel Labs")),
+])
+def test_a_title_that_names_its_department_council_or_company(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _roles(text)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # a state's attorney general is not the federal Justice Department's; a state secretary names no department
+    ("The Justice Department charged two men. California Attorney General Tom Reyes said he would also act.",
+     ("Tom Reyes", "Department of Justice")),
+    ("The Commerce Department and the State Department met. State Secretary Tom Reyes spoke.",
+     ("Tom Reyes", "Department of State")),
+])
+def test_a_ministers_title_names_no_department_it_does_not_head(text: str, pair: tuple[str, str]) -> None:
+    assert pair not in _roles(text)
