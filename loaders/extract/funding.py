@@ -78,6 +78,12 @@ _LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leadi
                   r"(?:round|raise|investment|series\s+[a-h]|seed|"
                   r"financing|funding)\b", re.I)
 _BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?-based\b")
+# "the $6.6 billion round that OpenAI closed", "The $1 billion round, which X announced on Monday": the organisation
+# whose raise the relative clause names (not the round's backers before it)
+_ROUND_THAT = re.compile(r"^(?:[^.;]|\.(?=\d)){0,30}?\b(?:round|raise|funding|financing|investment|"
+                         r"series\s+[a-h])\s*,?\s+(?:that|which)\s+$", re.I)
+_THAT_RAISED = re.compile(r"\s+(?:(?:has|had|have|just|recently|also)\s+)*(?:closed|raised|secured|announced|landed|"
+                          r"completed|unveiled|disclosed|confirmed)\b", re.I)
 _VALUES_ORG = re.compile(r"\bvalu(?:es|ed|ing)\s+$", re.I)
 # investors named anywhere in the sentence, who are never the recipient ("The funding, led by X, values Y at")
 _INVESTOR_CUES = r"led by|co-led by|backed by|with participation from|participation of"
@@ -213,6 +219,7 @@ class _Funding:
         # "a $20M Series A in X", "values X at $2B": the organisation named right after the round or the verb
         for m in _orgs(ctx.mentions(sent, pos, s.end), exclude):
             if _ROUND_IN.search(text[pos:m.start]) or \
+                    (_ROUND_THAT.search(text[pos:m.start]) and _THAT_RAISED.match(text, m.end)) or \
                     (_VALUES_ORG.search(text[max(pos, m.start - 12):m.start]) and ";" not in text[pos:m.start]):
                 return m.key  # "The $1 billion round, led by Sequoia, values X at $10 billion"
             break
