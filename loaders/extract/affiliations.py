@@ -65,6 +65,9 @@ _SECRETARY = re.compile(r"(?<![\w’'-])(?:(?P<dom>[A-Z][a-z]+)\s+Secretary|"
                         r"(?P<ag>(?:(?:Assistant|Deputy|Acting|US|U\.S\.)\s+)?Attorney\s+General))\s+$", re.I)
 _SECRETARY_WORDS = frozenset({"secretary", "attorney"})
 _DEPARTMENT_WORDS = frozenset({"department", "ministry", "office", "treasury"})
+# "The startup, founded in February by X and Y": the founders of the company a description refers to
+_THE_FOUNDED_BY = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|lab|venture)"
+                             r"\s*,\s+(?:which\s+was\s+)?(?P<co>co-?)?founded\s+(?:in\s+(?:\w+\s+){1,3}?)?by\s+")
 # "Sam Altman, chief executive, told staff": a bare executive title in apposition
 _BARE_AFTER = re.compile(rf"\s*,\s+(?:the\s+)?(?P<role>(?i:{_EXEC}))\s*,")
 _LIST_COMMA = re.compile(r"^\s*,\s*$")
@@ -555,6 +558,27 @@ class _Affiliations:
             if org:
                 self.link(m.key, org, r.group("role"), min(m.start, r.start("role")), max(m.end, r.end("role")), sent)
 
+    def founded_by_description(self, sent: int, ms: list[ResolvedMention]) -> None:
+        """"The startup, founded in February by X, OpenAI's former CTO, and Y": the described company's founders."""
+        text, s = self.text, self.ctx.sentence(sent)
+        r = _THE_FOUNDED_BY.search(text, s.start, s.end)
+        if not r:
+            return
+        people = [m for m in ms if m.type == "Person" and m.start >= r.end()]
+        if not people or people[0].start != r.end():
+            return
+        org = self.anaphor_org("company", r.start())
+        if org is None:
+            return
+        role = "co-founder" if r.group("co") else "founder"
+        prev = people[0]
+        self.link(prev.key, org, role, r.start(), prev.end, sent)
+        for x in people[1:]:
+            if not _LIST_GAP.match(text[prev.end:x.start]):
+                break
+            self.link(x.key, org, role, r.start(), x.end, sent)
+            prev = x
+
     def secretaries(self, sent: int, ms: list[ResolvedMention]) -> None:
         """"Education Secretary X", "Assistant Attorney General X": the department of the text the title names."""
         text, s = self.text, self.ctx.sentence(sent)
@@ -611,6 +635,7 @@ def extra_affiliations(ctx: DocContext, add: AddFn, titled: dict[str, tuple[str,
         finder.members(sent, ms)
         if "found" in ctx.slower(sent):
             finder.co_founded_company(sent, ms)
+            finder.founded_by_description(sent, ms)
     people = {**finder.linked, **titled}
     for sent, ms in groups.items():
         finder.coordinated(people, sent, ms)

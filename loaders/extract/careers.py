@@ -87,6 +87,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                            r"(?P<verb>runs|leads|heads|chairs|oversees|helms|(?<=to\s)(?:run|lead|head|chair|oversee|helm))"
                            r"\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:division|unit|group|arm|lab|team|company|"
                            r"startup|firm|business|nonprofit|agency|committee|subcommittee|panel|fund)\s*,?\s+|the\s+)?$"),
+        # "X became Thinking Machines' chief scientist", "X was named Meta's chief AI officer": the text before the
+        # organisation's possessive, then the role after it
+        "became_poss": re.compile(r"\b(?:(?:has|had|have)\s+)?(?:became|becomes|become|(?:was|is|has\s+been|had\s+been)"
+                                  r"\s+(?:named|appointed|made|promoted\s+to)|is\s+now|remains|serves\s+as|"
+                                  r"joined\s+as)\s+(?:the\s+)?(?:new\s+)?$"),
+        "poss_role": re.compile(rf"[’']s?\s+(?:new\s+|first\s+|interim\s+|acting\s+)?(?P<role>{role})\b"),
         "joined_as": re.compile(rf"^\s+as\s+(?:its\s+|the\s+|an?\s+)?(?:new\s+|first\s+)?(?P<role>{role})\b"),
         "joined": re.compile(r"^\s+(?:(?:has|had|have|later|then|also|recently)\s+)*(?:re)?joined\s+(?:the\s+)?$"),
         # "X, who stepped down as Y's chief executive", "X, who resigned as chief executive of"
@@ -137,6 +143,8 @@ class _Careers:
                 self._chairs_the(m, sent)
                 self.founded_subject(m, ms, i, sent)
             elif m.type == "Organization":
+                if m.possessive:
+                    self._became_poss(m, sent)
                 if nxt is not None and nxt.type == "Person":
                     self._org_appoints(m, nxt, sent)
                     self._firm_of(m, nxt, sent)
@@ -182,6 +190,16 @@ class _Careers:
             if r:
                 for org in (b, c):
                     self.add(a.key, org.key, r.group("role"), a.start, c.end + r.end(), sent, SHARED_TITLE)
+
+    def _became_poss(self, org: ResolvedMention, sent: int) -> None:
+        """"X, who had briefly joined Y, became Thinking Machines' chief scientist": the clause's subject."""
+        s = self.ctx.sentence(sent)
+        if not self.p["became_poss"].search(self.text, max(s.start, org.start - 40), org.start):
+            return
+        r = self.p["poss_role"].match(self.text, org.end, min(s.end, org.end + 60))
+        person = self.ctx.subject(sent, org.start, ("Person",)) if r else None
+        if person:
+            self.add(person, org.key, r.group("role"), org.start, r.end(), sent, APPOINTED)  # type: ignore[union-attr]
 
     def founded_subject(self, m: ResolvedMention, ms: list[ResolvedMention], i: int, sent: int) -> None:
         """"X set up Y", "X, OpenAI's former CTO, founded Y": the first organisation after the person's verb."""

@@ -115,3 +115,20 @@ def test_a_title_that_names_its_department_council_or_company(text: str, pair: t
 ])
 def test_a_ministers_title_names_no_department_it_does_not_head(text: str, pair: tuple[str, str]) -> None:
     assert pair not in _roles(text)
+
+
+@pytest.mark.parametrize(("text", "pair", "role"), [
+    ("Dana Pruitt, who had briefly joined Veltrix Labs, became Kestrel Robotics's chief scientist in May.",
+     ("Dana Pruitt", "Kestrel Robotics"), "chief scientist"),
+    ("Dana Pruitt was named Kestrel Robotics' new chief executive.", ("Dana Pruitt", "Kestrel Robotics"),
+     "chief executive"),
+    ("Kestrel Robotics raised money. The startup, founded in February by Dana Pruitt and Tom Reyes, makes arms.",
+     ("Tom Reyes", "Kestrel Robotics"), "founder"),
+])
+def test_a_role_taken_at_an_organisations_possessive_or_a_described_founding(
+        text: str, pair: tuple[str, str], role: str) -> None:
+    assert _roles(text).get(pair) == role
+
+
+def test_being_an_organisations_critic_is_no_role_there() -> None:
+    assert ("Dana Pruitt", "Kestrel Robotics") not in _roles("Dana Pruitt is now Kestrel Robotics' biggest critic.")
