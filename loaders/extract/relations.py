@@ -45,6 +45,8 @@ _LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+
 _APPOSITION_GAP = re.compile(r"^\s*,\s+(?:who|a|an|the|its|his|her|their)\s[^;:()\"“”,]{0,90},\s*(?:and\s+)?$")
 # a verb of up to three words before an infinitive: " left to", " went on to", " quit in 2021 to"
 _FEW_WORDS = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}$")
+# between a list's last name and its verb: " co-founded", " had jointly founded"
+_NEXT_TO_VERB = re.compile(r"^\s+(?:(?:also|jointly|together|later|then|had|have|has)\s+)*$")
 # what a person's organisation is called before its name: "Musk's social media platform X"
 _OWNED_NOUNS = ("company", "startup", "start-up", "firm", "platform", "lab", "laboratory", "venture", "business",
                 "group", "foundation", "nonprofit", "non-profit", "fund", "charity", "outfit", "network")
@@ -266,11 +268,25 @@ def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation
             # "A and B left to found Y": the people right before the verb that governs the infinitive
             org = next((x for x in after if x.type == "Organization"), None)
             people = _people_before(stext, before, m.start())
+            if not people and org is not None:
+                # "X, who served as OpenAI's CTO, left to found Y with A and B": the clause's subject and partners
+                subj = ctx.subject(sent, m.start(), ("Person",))
+                people = [x for x in before if x.key == subj][:1] if subj else []
+                if people and re.match(r"^\s*with\s+", stext[org.end:org.end + 8]):
+                    people += _person_list(stext, [x for x in after if x.start > org.end and x.type != "Group"])[:3]
         else:
             subj = ctx.subject(sent, m.start(), ("Person",))
             org_m = next((x for x in after if x.type == "Organization"), None)
             org = org_m
             people = [x for x in ms if x.key == subj][:1] if subj else []
+            # "A, B and C co-founded Y": every name of the list that is the verb's subject
+            listed = _people_before(stext, before, m.start(), _NEXT_TO_VERB)
+            cs = ctx.clause_start(sent, m.start())
+            first = next((x for x in ms if x.key == subj and x.start >= cs), None)
+            if listed and first is not None and any(cs <= x.start < first.start for x in ms):
+                people = listed[-1:]  # "Microsoft hired A, and B founded Y": the name next to the verb, not A
+            elif len(listed) > 1 and listed[0].key == subj:
+                people = listed  # "A, B and C co-founded Y": the list that opens the clause
             if org_m:
                 w = re.match(r"^\s*with\s+", stext[org_m.end:org_m.end + 8])
                 if w:
@@ -333,9 +349,10 @@ def _and_org_role(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Rela
             return
 
 
-def _people_before(text: str, before: list[ResolvedMention], verb: int) -> list[ResolvedMention]:
+def _people_before(text: str, before: list[ResolvedMention], verb: int,
+                   words: re.Pattern[str] = _FEW_WORDS) -> list[ResolvedMention]:
     """The people written right before a verb and up to three words ("A and B left to"), first to last."""
-    if not before or before[-1].type != "Person" or not _FEW_WORDS.match(text[before[-1].end:verb]):
+    if not before or before[-1].type != "Person" or not words.match(text[before[-1].end:verb]):
         return []
     people = [before[-1]]
     for x in reversed(before[:-1]):

@@ -132,3 +132,16 @@ def test_a_role_taken_at_an_organisations_possessive_or_a_described_founding(
 
 def test_being_an_organisations_critic_is_no_role_there() -> None:
     assert ("Dana Pruitt", "Kestrel Robotics") not in _roles("Dana Pruitt is now Kestrel Robotics' biggest critic.")
+
+
+@pytest.mark.parametrize(("text", "founders", "not_founders"), [
+    ("Tom Reyes, Dana Pruitt and Ana Silva co-founded Kestrel Robotics in 2019.",
+     {"Tom Reyes", "Dana Pruitt", "Ana Silva"}, set()),
+    ("Microsoft hired Tom Reyes, and Dana Pruitt founded Kestrel Robotics.", {"Dana Pruitt"}, {"Tom Reyes"}),
+    ("Dana Pruitt, who ran research at Google, left to found Kestrel Robotics with Tom Reyes, and Microsoft later "
+     "hired Ana Silva.", {"Dana Pruitt", "Tom Reyes"}, {"Ana Silva"}),
+])
+def test_the_founders_of_a_clause_are_its_subjects_and_partners(text: str, founders: set[str],
+                                                                 not_founders: set[str]) -> None:
+    placed = {person for (person, org) in _roles(text) if org == "Kestrel Robotics"}
+    assert founders <= placed and not placed & not_founders
