@@ -136,7 +136,9 @@ _INVESTOR_LATER = re.compile(r"\b(?:led|co-led)\s+(?:a|the|an|this|that)\s+(?:[\
 _SAME_ROUND = re.compile(r"^\s*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|deal|raise|investment|funding|"
                          r"financing)\b", re.I)
 _THE_NOUN = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|lab|business)\b", re.I)
-_THE_COMPANY = re.compile(r"\bthe\s+(?:company|startup|start-up|firm|lab|business)\b", re.I)
+_THE_COMPANY = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|lab|business)\b", re.I)
+# "According to OpenAI, the company has received $1.4 billion": the source of a report is not who raised
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "participation", "participated",
                          "joined", "invested", "values", "valued", "valuing", "valuation", "backers"})
 
@@ -502,7 +504,10 @@ class _Funding:
             cs = ctx.clause_start(s.index, s.start + anchor.start)
             if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
                 investors += [k for k in [*named[:-1], subj] if k not in investors]
-        recipient = self.recipient(s.index, s.start + anchor.start, set(investors) | self._owners(s.index, investors))
+        sources = {m.key for m in ctx.mentions(s.index) if _ACCORDING_TO.search(self.text, max(s.start, m.start - 16),
+                                                                                 m.start)}
+        recipient = self.recipient(s.index, s.start + anchor.start,
+                                   set(investors) | self._owners(s.index, investors) | sources)
         if not first and events and _SAME_RECIPIENT.match(st, anchor.end):
             recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
         elif first and events and _SAME_ROUND.match(st) and _THE_COMPANY.search(st):

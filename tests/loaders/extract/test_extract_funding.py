@@ -511,3 +511,15 @@ def test_the_round_that_an_organisation_closed_is_its_own(text: str) -> None:
     ex = extract(text)
     check_spans(text, ex)
     assert _has(ex, "Zentrix Labs", 48e6)[4] <= {"Harbor Ventures", "Northpeak Partners"}
+
+
+def test_the_source_of_a_report_is_not_the_company_that_raised() -> None:
+    # the source is the story's most named company: "the company" is still the one the sentence before was about
+    text = ("Harbor Ventures flags robotics startups\n\nHarbor Ventures published a report on Monday. "
+            "Harbor Ventures tracks robotics firms in Asia. Zentrix Labs, which was spun out of Northwood University "
+            "in 2019, is one of them. According to Harbor Ventures, the company has received more than $48 million "
+            "in state-backed investment.")
+    ex = extract(text)
+    check_spans(text, ex)
+    assert _has(ex, "Zentrix Labs", 48e6)
+    assert all(r[0] != "Harbor Ventures" for r in _rounds(ex))
