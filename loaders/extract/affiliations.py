@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from loaders.extract.appositions import described_org
 from loaders.extract.context import DocContext
-from loaders.extract.lexicon import alternation, fold, lexicon
+from loaders.extract.lexicon import alternation, fold, lexicon, lines
 from loaders.extract.schema import ResolvedMention
 from loaders.extract.topic import speaker_label
 
@@ -52,6 +52,24 @@ _HIS_ORG = re.compile(r"\b(?:his|her)\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:
                       r"fund|outfit)\s*,?\s*$", re.I)
 _POSS_ORG = re.compile(r"^[’']s?\s+(?:own\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|company|firm|lab|venture|fund)"
                        r"\s*,?\s*$")
+# "reporting by Hayden Field at The Verge", "X reported for The Information": a person's organisation right after the
+# name, with no comma (an event held at an organisation's site is not one: "X at the Apple event")
+_AT_ORG = re.compile(r"^\s+at\s+(?:the\s+)?$")
+_WRITES_FOR = re.compile(r"^\s+(?:reported|reports|reporting|writes|writing)\s+for\s+(?:the\s+)?$")
+_AT_EVENT = re.compile(r"^(?:[’']s?\s|\s+(?:[\w-]+\s+)?(?:event|conference|summit|hearing|meeting|headquarters|"
+                       r"offices?|campus|keynote|launch|festival|show|trial)\b)", re.I)
+# "Education Secretary X", "Secretary of Commerce X", "Assistant Attorney General X": a minister's title names the
+# department ("Department for Education", "US Department of Commerce", "Justice Department") when the text names it
+_SECRETARY = re.compile(r"(?<![\w’'-])(?:(?P<dom>[A-Z][a-z]+)\s+Secretary|"
+                        r"Secretary\s+of\s+(?:the\s+)?(?P<dom2>[A-Z][a-z]+)|"
+                        r"(?P<ag>(?:(?:Assistant|Deputy|Acting|US|U\.S\.)\s+)?Attorney\s+General))\s+$", re.I)
+_SECRETARY_WORDS = frozenset({"secretary", "attorney"})
+_DEPARTMENT_WORDS = frozenset({"department", "ministry", "office", "treasury"})
+# "The startup, founded in February by X and Y": the founders of the company a description refers to
+_THE_FOUNDED_BY = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|lab|venture)"
+                             r"\s*,\s+(?:which\s+was\s+)?(?P<co>co-?)?founded\s+(?:in\s+(?:\w+\s+){1,3}?)?by\s+")
+# "Sam Altman, chief executive, told staff": a bare executive title in apposition
+_BARE_AFTER = re.compile(rf"\s*,\s+(?:the\s+)?(?P<role>(?i:{_EXEC}))\s*,")
 _LIST_COMMA = re.compile(r"^\s*,\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder", "founders",
@@ -59,9 +77,11 @@ _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", 
 _SPEECH = frozenset({"said", "says", "added", "wrote", "writes", "noted", "argued", "explained"})
 # titles that name the body their holder sits on
 _BODY_OF_TITLE = {"commissioner": "commission", "councillor": "council", "councilor": "council",
-                  "council member": "council", "councilmember": "council", "board member": "board"}
+                  "council member": "council", "councilmember": "council", "councilman": "council",
+                  "councilwoman": "council", "alderman": "council", "alderwoman": "council", "board member": "board"}
 _ANAPHOR_WORDS = frozenset({"its", "their", *_COMPANY_NOUNS, *_NAMED_NOUNS, "commissioner", "commissioners",
-                            "councillor", "councillors", "councilor", "councilors", "councilmember", "councilmembers"})
+                            "councillor", "councillors", "councilor", "councilors", "councilmember", "councilmembers",
+                            "councilman", "councilmen", "councilwoman", "councilwomen", "alderman", "alderwoman"})
 _HEAD_BY = frozenset({"run", "led", "headed", "chaired", "managed", "owned"})
 _VERB_ROLE = {"advises": "adviser", "advised": "adviser", "leads": "head", "led": "head", "heads": "head",
               "headed": "head", "runs": "head", "ran": "head", "founded": "founder", "chairs": "chair",
@@ -84,8 +104,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Its chief executive, Farouk Benali", "The commission chairman, Park Ji-hoon"
         "its_role_comma": re.compile(rf"(?:^|\W){_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
                                      rf"\s*,?\s*{_HONORIFIC}$", re.I),
-        # "Wielgosz, the company's chief technology officer"
-        "comma_its_role": re.compile(rf"^\s*,\s+{_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
+        # "Wielgosz, the company's chief technology officer" ("Reyes of Ohio, the committee's top Democrat" too)
+        "comma_its_role": re.compile(r"^(?-i:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+                                     rf"\s*,\s+{_ANAPHOR}\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}){role_tail})"
                                      r"(?=[\s,.;)]|$)", re.I),
         # "X, who runs the company's products group", "X, the head of the group's technology desk": a unit of the
         # organisation an anaphor names
@@ -107,7 +128,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "village trustee X", "X, a commission official": a bare noun naming an organisation of the text, then a title
         # ("Committee chair X" opening a sentence too)
         "noun_role_before": re.compile(rf"(?<![\w’'-])(?P<noun>(?i:{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)}))\s+"
-                                       rf"(?P<role>{role})\s*,?\s*{_HONORIFIC}$"),
+                                       rf"(?P<role>(?i:{role}))\s*,?\s*{_HONORIFIC}$"),
         # a title that names its body, before a name or a list of names: "Commissioner X", "commissioners X and Y"
         "body_title": re.compile(rf"(?<![\w’'-])(?P<title>(?i:{'|'.join(_BODY_OF_TITLE)}))s?\s+{_HONORIFIC}"
                                  r"(?:[A-Z][\w’'.-]*\s+){0,3}?(?:(?:[A-Z][\w’'.-]*,?\s+){1,3}and\s+)?$"),
@@ -153,6 +174,16 @@ def _head(label: str) -> str:
     "Village Board"."""
     words = label.lower().split(" of ", 1)[0].split()
     return words[-1] if words else ""
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> dict[str, list[frozenset[str]]]:
+    """fold(leader's name) -> the folded names of each organisation they are known to lead (leaders.txt)."""
+    out: dict[str, list[frozenset[str]]] = {}
+    for line in lines("leaders.txt"):
+        person, *orgs = (x.strip() for x in line.split("|"))
+        out.setdefault(fold(person), []).append(frozenset(fold(o) for o in orgs))
+    return out
 
 
 class _Affiliations:
@@ -329,9 +360,17 @@ class _Affiliations:
             topic = self.topic_org()
             topic = topic if topic and noun in self.ctx.label(topic).lower().split() else None
         if noun in _NAMED_NOUNS:  # "company" alone could be any company of the text
-            org = topic or self.anaphor_org(noun, start)
+            org = topic or self.only_headed_by(noun) or self.anaphor_org(noun, start)
             if org:
                 self.link(m.key, org, role, start, m.end, sent)
+
+    def only_headed_by(self, noun: str) -> str | None:
+        """The one organisation of the text whose name the noun heads, wherever it is named ("Village President X"
+        before "the Village of Caledonia" is first named); None when there is none or more than one."""
+        want = _SPELLING.get(noun, noun)
+        keys = {e.key for e in self.ctx.entities.values() if e.type == "Organization" and
+                _SPELLING.get(_head(e.label), _head(e.label)) == want}
+        return next(iter(keys)) if len(keys) == 1 else None
 
     def _epithet(self, org: ResolvedMention, sent: int) -> None:
         """'..., said the founding partner of Ridgeline Ventures.': the speaker named just before holds the role."""
@@ -388,6 +427,9 @@ class _Affiliations:
         role = title.group("role") if title else None
         if _WHOSE.match(gap) or (a.possessive and _POSS_ORG.match(gap)):
             self.link(a.key, b.key, role, a.start, b.end, sent)  # "Investor X, whose firm Acme"
+            return
+        if _WRITES_FOR.match(gap) or (_AT_ORG.match(gap) and not _AT_EVENT.match(text[b.end:b.end + 30])):
+            self.link(a.key, b.key, role or ("writer" if _WRITES_FOR.match(gap) else None), a.start, b.end, sent)
             return
         if re.match(r"^\s+of\s+(?:the\s+)?$", gap) and _AFTER_ORG_OF.match(text[b.end:b.end + 12]):
             self.link(a.key, b.key, role, a.start, b.end, sent)  # "Analyst Beatrix Holm of Morningstar said"
@@ -459,13 +501,19 @@ class _Affiliations:
         """"Lumenfold co-founders X and Y", "Acme's founders, X, Y and Z": the next names share the organisation."""
         text, p = self.text, self.p
         in_list: set[str] = set()  # names of a list headed by a plural title: a comma continues it
-        for a, b in pairwise(ms):
+        for k, (a, b) in enumerate(pairwise(ms)):
             if a.type != "Person" or b.type != "Person" or a.key not in rel_people:
                 continue
             org, role = rel_people[a.key]
             gap = text[a.end:b.start]
             r = p["coord_person"].match(gap)
             plural = a.key in in_list or self.p["plural_title"].search(text, max(0, a.start - 40), a.start)
+            # "Google's A and B": both names stand in the organisation's possessive
+            owner = ms[k - 1] if k else None
+            if owner is not None and owner.key == org and owner.possessive and r and not r.group("role") and \
+                    re.fullmatch(r"[’']s?\s+", text[owner.end:a.start]) and b.key not in self.affiliated:
+                self.link(b.key, org, role, owner.start, b.end, sent)
+                continue
             if b.key in self.affiliated and not plural:
                 continue  # a list under a plural title goes on over names already placed ("co-founders A, B, C")
             if (r and (r.group("role") or plural)) or (plural and _LIST_COMMA.match(gap)):
@@ -484,24 +532,79 @@ class _Affiliations:
                 continue
             lo = max(s.start, ms[i - 1].end if i else s.start, m.start - 60)
             r = self.p["bare_exec"].search(text, lo, m.start)
+            if r is not None and re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$",
+                                           text[lo:r.start("role")]):
+                continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
+            r = r or _BARE_AFTER.match(text, m.end, s.end)
             if r and m.key in self.current and not r.group("role").lower().endswith("s"):
                 continue  # placed already; a plural title's list is read on (its first name may be placed)
-            if not r or re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$", text[lo:r.start("role")]):
-                continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
+            if not r:
+                continue
             if i and ms[i - 1].type == "Organization" and r.start("role") - ms[i - 1].end < 4:
                 continue  # "Acme CEO X" is read by the adjacent-title rule
             # the organisation the previous sentence was about ("Anysphere ... is trying to calm users. In a post,
             # CEO Michael Truell ..."), else the article's; with another organisation named before the title in the
             # sentence ("Coatue called for CEO X to step down") only the article's
             here = any(x.type == "Organization" for x in ms[:i])
-            org = (None if here else ctx.recent_subject(m.start, ("Organization",), max_sentences=1)) or \
-                self.topic_org()
+            led = self.led_by_leader(m.key)
+            org = (next(iter(led)) if len(led) == 1 else None) or \
+                (None if here else ctx.recent_subject(m.start, ("Organization",), max_sentences=1)) or self.topic_org()
+            if len(led) > 1 and org not in led:
+                continue  # "CEO Elon Musk" in a story naming Tesla and xAI: one of those, not the story's company
             if r.group("role").lower().endswith("s"):
                 # "OpenAI's response was signed by co-founders A, B and C": the organisation of the sentence first
                 here = [x for x in ms[:i] if x.type == "Organization" and ctx.is_head(x)]
                 org = here[-1].key if here else org
             if org:
-                self.link(m.key, org, r.group("role"), r.start("role"), m.end, sent)
+                self.link(m.key, org, r.group("role"), min(m.start, r.start("role")), max(m.end, r.end("role")), sent)
+
+    def founded_by_description(self, sent: int, ms: list[ResolvedMention]) -> None:
+        """"The startup, founded in February by X, OpenAI's former CTO, and Y": the described company's founders."""
+        text, s = self.text, self.ctx.sentence(sent)
+        r = _THE_FOUNDED_BY.search(text, s.start, s.end)
+        if not r:
+            return
+        people = [m for m in ms if m.type == "Person" and m.start >= r.end()]
+        if not people or people[0].start != r.end():
+            return
+        org = self.anaphor_org("company", r.start())
+        if org is None:
+            return
+        role = "co-founder" if r.group("co") else "founder"
+        prev = people[0]
+        self.link(prev.key, org, role, r.start(), prev.end, sent)
+        for x in people[1:]:
+            if not _LIST_GAP.match(text[prev.end:x.start]):
+                break
+            self.link(x.key, org, role, r.start(), x.end, sent)
+            prev = x
+
+    def secretaries(self, sent: int, ms: list[ResolvedMention]) -> None:
+        """"Education Secretary X", "Assistant Attorney General X": the department of the text the title names."""
+        text, s = self.text, self.ctx.sentence(sent)
+        for i, m in enumerate(ms):
+            if m.type != "Person" or m.key in self.current:
+                continue
+            lo = max(s.start, ms[i - 1].end if i else s.start, m.start - 50)
+            r = _SECRETARY.search(text, lo, m.start)
+            if not r or (r.group("dom") or "").lower() in ("the", "a", "former", "state", "press", "general"):
+                continue
+            dom = "justice" if r.group("ag") else (r.group("dom") or r.group("dom2")).lower()
+            if dom == "justice" and re.search(r"[A-Z][\w.]*\s+$", text[max(s.start, r.start() - 20):r.start()]):
+                continue  # "California Attorney General X" heads a state's office, not the Justice Department
+            orgs = {e.key: words for e in self.ctx.entities.values() if e.type == "Organization" and
+                    dom in (words := set(re.findall(r"[a-z]+", e.label.lower()))) and words & _DEPARTMENT_WORDS}
+            # a secretary heads a department, a minister a ministry ("commerce secretary" and China's commerce ministry)
+            keys = [k for k, words in orgs.items() if "ministry" not in words] or list(orgs)
+            if len(keys) == 1:
+                self.link(m.key, keys[0], r.group(0).strip(), r.start(), m.end, sent)
+
+    def led_by_leader(self, person: str) -> set[str]:
+        """The organisations of the text a well-known leader is known to lead: "CEO Sam Altman" in a story about
+        Microsoft is OpenAI's when OpenAI is named (leaders.txt)."""
+        known = _leaders().get(fold(self.ctx.label(person)), [])
+        names = self.org_by_name()
+        return {key for names_of in known for n in names_of if (key := names.get(n))}
 
     def co_founded_company(self, sent: int, ms: list[ResolvedMention]) -> None:
         """"X co-founded the company in 2019 with Y": both founders of the company the article is about."""
@@ -532,9 +635,12 @@ def extra_affiliations(ctx: DocContext, add: AddFn, titled: dict[str, tuple[str,
         finder.members(sent, ms)
         if "found" in ctx.slower(sent):
             finder.co_founded_company(sent, ms)
+            finder.founded_by_description(sent, ms)
     people = {**finder.linked, **titled}
     for sent, ms in groups.items():
         finder.coordinated(people, sent, ms)
+    for sent in (sent for sent in groups if not ctx.words(sent).isdisjoint(_SECRETARY_WORDS)):
+        finder.secretaries(sent, groups[sent])
     bare = [sent for sent in groups if not ctx.words(sent).isdisjoint(_EXEC_WORDS)]
     for sent in bare:
         finder.bare_titles(sent, groups[sent])

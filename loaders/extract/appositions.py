@@ -79,7 +79,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "poss_gap": re.compile(r"^\s*,\s+(?:one\s+of\s+)?(?:the\s+)?$"),
         # ", a professor of computer security at the ", ", co-founder of the Tokyo startup "
         "role_at": re.compile(rf"^\s*,\s+(?P<role>(?:(?:formerly|previously|once|now)\s+)?(?:(?:a|an|the|another|its)"
-                              rf"\s+)?(?:{np_word}\s+(?:and\s+)?){{0,7}}?)(?P<prep>{_PREPS})\s+(?:the\s+)?"
+                              rf"\s+)?(?:{np_word}\s+(?:and\s+)?){{0,10}}?)(?P<prep>{_PREPS})\s+(?:the\s+)?"
                               rf"(?:{desc})?$", re.I),
         # ", a former FTC attorney now at the law firm ", ", a researcher who previously worked at "
         # (a US politician's party tag may come first: "X, D-San Jose, who helms ...")

@@ -53,7 +53,12 @@ _WORDS = frozenset({"founded", "co-founded", "cofounded", "set", "started", "lau
                     "joined",
                     "stepped", "resigned", "quit", "formerly", "backed", "investors", "backers", "chairs", "chaired",
                     "leads", "heads", "headed", "runs", "ran", "oversees", "oversaw", "directs", "directed", "and",
-                    "is", "was", "remains", "remained", "serves", "served"})
+                    "is", "was", "remains", "remained", "serves", "served", "lead", "run", "head", "oversee", "helms"})
+
+
+# "X leads the Acme lawsuit": the organisation's name used as a modifier of what is led
+_LED_THING = re.compile(r"^[’']?s?\s+(?:lawsuit|suit|case|campaign|effort|bid|deal|investigation|probe|inquiry|"
+                        r"program|programme|project|challenge|push|review|round|coalition|delegation)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +82,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "org_appoints": re.compile(r"^\s+(?:(?:has|had|have|also|formally|officially)\s+)*(?:appointed|named|hired|"
                                    r"tapped|promoted|picked|chose)\s+(?:former\s+[\w-]+\s+)?$"),
         # "X joined Y as its chief technology officer"
+        # "X now runs a new consumer AI division, Microsoft AI", "X leads the nonprofit Y"
+        "runs": re.compile(r"^(?:\s+(?:(?:now|also|currently|still)\s+)?|\s*,?\s+to\s+)"
+                           r"(?P<verb>runs|leads|heads|chairs|oversees|helms|(?<=to\s)(?:run|lead|head|chair|oversee|helm))"
+                           r"\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:division|unit|group|arm|lab|team|company|"
+                           r"startup|firm|business|nonprofit|agency|committee|subcommittee|panel|fund)\s*,?\s+|the\s+)?$"),
+        # "X became Thinking Machines' chief scientist", "X was named Meta's chief AI officer": the text before the
+        # organisation's possessive, then the role after it
+        "became_poss": re.compile(r"\b(?:(?:has|had|have)\s+)?(?:became|becomes|become|(?:was|is|has\s+been|had\s+been)"
+                                  r"\s+(?:named|appointed|made|promoted\s+to)|is\s+now|remains|serves\s+as|"
+                                  r"joined\s+as)\s+(?:the\s+)?(?:new\s+)?$"),
+        "poss_role": re.compile(rf"[’']s?\s+(?:new\s+|first\s+|interim\s+|acting\s+)?(?P<role>{role})\b"),
         "joined_as": re.compile(rf"^\s+as\s+(?:its\s+|the\s+|an?\s+)?(?:new\s+|first\s+)?(?P<role>{role})\b"),
         "joined": re.compile(r"^\s+(?:(?:has|had|have|later|then|also|recently)\s+)*(?:re)?joined\s+(?:the\s+)?$"),
         # "X, who stepped down as Y's chief executive", "X, who resigned as chief executive of"
@@ -90,7 +106,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                       r"(?:include|included|are|were|have\s+included)\s+"),
         "list_gap": re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$"),
         # "X, who chairs the committee"
-        "chairs_the": re.compile(r"\s*,\s+who\s+(?:now\s+|also\s+|currently\s+)?(?P<verb>"
+        # ("Representative X (R-MI), who chairs the committee", "X, the Missouri Republican who chairs the panel")
+        "chairs_the": re.compile(r"(?:\s*\([^()]{1,12}\))?\s*,\s+(?:the\s+(?:[\w-]+\s+){1,3}?)?who\s+"
+                                 r"(?:now\s+|also\s+|currently\s+)?(?P<verb>"
                                  + "|".join(_HEAD_VERBS) + rf")\s+the\s+(?P<noun>{'|'.join(_KIND_NOUNS)})\b"),
         # "X set up Y", "X, OpenAI's former CTO, founded Y": the person's own clause founds the organisation
         "founded_subject": re.compile(r"^(?:\s*,[^,;()]{2,90},)?\s+(?:(?:has|had|later|then|also|recently|went\s+on"
@@ -125,6 +143,8 @@ class _Careers:
                 self._chairs_the(m, sent)
                 self.founded_subject(m, ms, i, sent)
             elif m.type == "Organization":
+                if m.possessive:
+                    self._became_poss(m, sent)
                 if nxt is not None and nxt.type == "Person":
                     self._org_appoints(m, nxt, sent)
                     self._firm_of(m, nxt, sent)
@@ -146,6 +166,11 @@ class _Careers:
             former = re.search(r"\b(?:previously|formerly)\b", r.group("adv") or "")
             self.add(a.key, b.key, f"former {role}" if former else role, a.start, b.end, sent, ROLE_PREDICATE)
             return
+        r = p["runs"].match(gap)
+        if r and not _LED_THING.match(text[b.end:b.end + 30]):
+            self.add(a.key, b.key, "chair" if r.group("verb").startswith("chair") else "head", a.start, b.end, sent,
+                     ROLE_PREDICATE)
+            return
         if p["joined"].match(gap):
             r = p["joined_as"].match(text[b.end:b.end + 60])
             if r:
@@ -165,6 +190,16 @@ class _Careers:
             if r:
                 for org in (b, c):
                     self.add(a.key, org.key, r.group("role"), a.start, c.end + r.end(), sent, SHARED_TITLE)
+
+    def _became_poss(self, org: ResolvedMention, sent: int) -> None:
+        """"X, who had briefly joined Y, became Thinking Machines' chief scientist": the clause's subject."""
+        s = self.ctx.sentence(sent)
+        if not self.p["became_poss"].search(self.text, max(s.start, org.start - 40), org.start):
+            return
+        r = self.p["poss_role"].match(self.text, org.end, min(s.end, org.end + 60))
+        person = self.ctx.subject(sent, org.start, ("Person",)) if r else None
+        if person:
+            self.add(person, org.key, r.group("role"), org.start, r.end(), sent, APPOINTED)  # type: ignore[union-attr]
 
     def founded_subject(self, m: ResolvedMention, ms: list[ResolvedMention], i: int, sent: int) -> None:
         """"X set up Y", "X, OpenAI's former CTO, founded Y": the first organisation after the person's verb."""

@@ -271,6 +271,8 @@ def topic(ix: CriticIndex, pos: int, critic: str, kind: str | None = None) -> li
         cands = {k for k in cands if ctx.type_of(k) == kind}
     # the article's subject is named most often: a name merely listed nearby ("Nvidia also invested") is not it
     best = max(cands, key=lambda k: (len(ctx.entities[k].mentions), k), default=None)
+    if best is not None and len(ctx.entities[best].mentions) == 1 and len(cands) >= 3:
+        return []  # three or more names each written once (a list of parties): none of them is the subject at hand
     return [best] if best else []
 
 

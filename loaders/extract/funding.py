@@ -78,6 +78,12 @@ _LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leadi
                   r"(?:round|raise|investment|series\s+[a-h]|seed|"
                   r"financing|funding)\b", re.I)
 _BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?-based\b")
+# "the $6.6 billion round that OpenAI closed", "The $1 billion round, which X announced on Monday": the organisation
+# whose raise the relative clause names (not the round's backers before it)
+_ROUND_THAT = re.compile(r"^(?:[^.;]|\.(?=\d)){0,30}?\b(?:round|raise|funding|financing|investment|"
+                         r"series\s+[a-h])\s*,?\s+(?:that|which)\s+$", re.I)
+_THAT_RAISED = re.compile(r"\s+(?:(?:has|had|have|just|recently|also)\s+)*(?:closed|raised|secured|announced|landed|"
+                          r"completed|unveiled|disclosed|confirmed)\b", re.I)
 _VALUES_ORG = re.compile(r"\bvalu(?:es|ed|ing)\s+$", re.I)
 # investors named anywhere in the sentence, who are never the recipient ("The funding, led by X, values Y at")
 _INVESTOR_CUES = r"led by|co-led by|backed by|with participation from|participation of"
@@ -130,7 +136,9 @@ _INVESTOR_LATER = re.compile(r"\b(?:led|co-led)\s+(?:a|the|an|this|that)\s+(?:[\
 _SAME_ROUND = re.compile(r"^\s*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|deal|raise|investment|funding|"
                          r"financing)\b", re.I)
 _THE_NOUN = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|lab|business)\b", re.I)
-_THE_COMPANY = re.compile(r"\bthe\s+(?:company|startup|start-up|firm|lab|business)\b", re.I)
+_THE_COMPANY = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|lab|business)\b", re.I)
+# "According to OpenAI, the company has received $1.4 billion": the source of a report is not who raised
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "participation", "participated",
                          "joined", "invested", "values", "valued", "valuing", "valuation", "backers"})
 
@@ -213,6 +221,7 @@ class _Funding:
         # "a $20M Series A in X", "values X at $2B": the organisation named right after the round or the verb
         for m in _orgs(ctx.mentions(sent, pos, s.end), exclude):
             if _ROUND_IN.search(text[pos:m.start]) or \
+                    (_ROUND_THAT.search(text[pos:m.start]) and _THAT_RAISED.match(text, m.end)) or \
                     (_VALUES_ORG.search(text[max(pos, m.start - 12):m.start]) and ";" not in text[pos:m.start]):
                 return m.key  # "The $1 billion round, led by Sequoia, values X at $10 billion"
             break
@@ -495,7 +504,10 @@ class _Funding:
             cs = ctx.clause_start(s.index, s.start + anchor.start)
             if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
                 investors += [k for k in [*named[:-1], subj] if k not in investors]
-        recipient = self.recipient(s.index, s.start + anchor.start, set(investors) | self._owners(s.index, investors))
+        sources = {m.key for m in ctx.mentions(s.index) if _ACCORDING_TO.search(self.text, max(s.start, m.start - 16),
+                                                                                 m.start)}
+        recipient = self.recipient(s.index, s.start + anchor.start,
+                                   set(investors) | self._owners(s.index, investors) | sources)
         if not first and events and _SAME_RECIPIENT.match(st, anchor.end):
             recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
         elif first and events and _SAME_ROUND.match(st) and _THE_COMPANY.search(st):

@@ -45,6 +45,8 @@ _LIST_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+
 _APPOSITION_GAP = re.compile(r"^\s*,\s+(?:who|a|an|the|its|his|her|their)\s[^;:()\"“”,]{0,90},\s*(?:and\s+)?$")
 # a verb of up to three words before an infinitive: " left to", " went on to", " quit in 2021 to"
 _FEW_WORDS = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}$")
+# between a list's last name and its verb: " co-founded", " had jointly founded"
+_NEXT_TO_VERB = re.compile(r"^\s+(?:(?:also|jointly|together|later|then|had|have|has)\s+)*$")
 # what a person's organisation is called before its name: "Musk's social media platform X"
 _OWNED_NOUNS = ("company", "startup", "start-up", "firm", "platform", "lab", "laboratory", "venture", "business",
                 "group", "foundation", "nonprofit", "non-profit", "fund", "charity", "outfit", "network")
@@ -57,10 +59,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lex = lexicon()
     roles = alternation(lex.roles)  # a trie: the same matches as the longest-first alternation, faster
     role_phrase = rf"(?:(?:former|ex-|then|current|longtime|informal|senior|acting|interim)\s*)?(?:{roles})"
+    # lower-case words that rank a title before a name: "Epoch AI associate director X", "deputy general counsel X"
+    rank = r"(?:associate|assistant|deputy|principal|managing|executive|general|global|junior|founding)"
     return {
         # "OpenAI CEO Sam Altman", "Nvidia Vice President of Government Affairs Ned Finkle", "Anthropic’s Jack Clark"
         # "Acme co-founder and CEO X", "Meta's head of global affairs X"
-        "title_between": re.compile(rf"^(?:[’']s?)?\s+(?P<role>(?:(?:[A-Z][\w.-]*|(?i:{roles}))\s+(?:and\s+)?){{0,5}}?"
+        "title_between": re.compile(rf"^(?:[’']s?)?\s+(?P<role>(?:(?:[A-Z][\w.-]*|(?i:{roles})|{rank})\s+(?:and\s+)?)"
+                                    r"{0,5}?"
                                     rf"(?i:{role_phrase})s?(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}}|"
                                     r"\s+of\s+(?:[a-z][\w-]*\s+){1,2})?)\s*$"),
         "poss_between": re.compile(r"^[’']s?\s+$"),
@@ -69,6 +74,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "appos_of": re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>(?:[\w-]+\s+(?:and\s+)?){{0,4}}?"
                                rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from|to)\s+(?:the\s+)?$",
                                re.I),
+        # "..., director of X at Y and a former FTC chair": a second role, its organisation before the title
+        "and_org_role": re.compile(r"\s+and\s+(?:a|an|the)\s+(?P<former>(?:former|ex-)\s*)?$"),
+        "role_after_org": re.compile(rf"^\s+(?P<role>(?i:{roles}))\b"),
         "and_role_of": re.compile(rf"^\s+and\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?{role_phrase})\s+"
                                   r"(?:of|at|for|with)\s+(?:the\s+)?$", re.I),
         "coord": re.compile(r"^\s*(?:,\s*|\s+)and\s+$|^\s*,\s*$"),
@@ -211,6 +219,7 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
                 if m2:
                     _add(out, seen, ctx, a.key, "affiliated_with", nxt[0].key, _role(m2.group("role")),
                          a.start, nxt[0].end, sent, rule=ROLE_PATTERN)
+                _and_org_role(ctx, p, out, seen, a, b, nxt, sent)
         elif a.possessive and (p["poss_between"].match(gap) or p["poss_described"].match(gap)):
             # "Musk's xAI", "Elon Musk's artificial intelligence company xAI"
             _add(out, seen, ctx, a.key, "affiliated_with", b.key, None, a.start, b.end, sent, rule=ROLE_PATTERN)
@@ -259,11 +268,25 @@ def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation
             # "A and B left to found Y": the people right before the verb that governs the infinitive
             org = next((x for x in after if x.type == "Organization"), None)
             people = _people_before(stext, before, m.start())
+            if not people and org is not None:
+                # "X, who served as OpenAI's CTO, left to found Y with A and B": the clause's subject and partners
+                subj = ctx.subject(sent, m.start(), ("Person",))
+                people = [x for x in before if x.key == subj][:1] if subj else []
+                if people and re.match(r"^\s*with\s+", stext[org.end:org.end + 8]):
+                    people += _person_list(stext, [x for x in after if x.start > org.end and x.type != "Group"])[:3]
         else:
             subj = ctx.subject(sent, m.start(), ("Person",))
             org_m = next((x for x in after if x.type == "Organization"), None)
             org = org_m
             people = [x for x in ms if x.key == subj][:1] if subj else []
+            # "A, B and C co-founded Y": every name of the list that is the verb's subject
+            listed = _people_before(stext, before, m.start(), _NEXT_TO_VERB)
+            cs = ctx.clause_start(sent, m.start())
+            first = next((x for x in ms if x.key == subj and x.start >= cs), None)
+            if listed and first is not None and any(cs <= x.start < first.start for x in ms):
+                people = listed[-1:]  # "Microsoft hired A, and B founded Y": the name next to the verb, not A
+            elif len(listed) > 1 and listed[0].key == subj:
+                people = listed  # "A, B and C co-founded Y": the list that opens the clause
             if org_m:
                 w = re.match(r"^\s*with\s+", stext[org_m.end:org_m.end + 8])
                 if w:
@@ -309,9 +332,27 @@ def _modified_title(gap: str) -> str | None:
     return " ".join(words) if 0 < lower <= 2 else None
 
 
-def _people_before(text: str, before: list[ResolvedMention], verb: int) -> list[ResolvedMention]:
+def _and_org_role(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], seen: set[tuple[str, str, str]],
+                  person: ResolvedMention, org: ResolvedMention, nxt: list[ResolvedMention], sent: int) -> None:
+    """"X, director of A at B and a former FTC chair": the organisation named inside the apposition's second title."""
+    text = ctx.doc.clean
+    for o in nxt[:3]:
+        gap = text[org.end:o.start]
+        if re.search(r"[,;:()\"“”]", gap):
+            return  # the apposition ended before this name
+        m = p["and_org_role"].search(gap)
+        r = p["role_after_org"].match(text[o.end:o.end + 40]) if m else None
+        if m and r:
+            role = ("former " if m.group("former") else "") + r.group("role").lower()
+            _add(out, seen, ctx, person.key, "affiliated_with", o.key, role, person.start, o.end + r.end(), sent,
+                 rule=ROLE_PATTERN)
+            return
+
+
+def _people_before(text: str, before: list[ResolvedMention], verb: int,
+                   words: re.Pattern[str] = _FEW_WORDS) -> list[ResolvedMention]:
     """The people written right before a verb and up to three words ("A and B left to"), first to last."""
-    if not before or before[-1].type != "Person" or not _FEW_WORDS.match(text[before[-1].end:verb]):
+    if not before or before[-1].type != "Person" or not words.match(text[before[-1].end:verb]):
         return []
     people = [before[-1]]
     for x in reversed(before[:-1]):

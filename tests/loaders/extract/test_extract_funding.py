@@ -501,3 +501,25 @@ def test_a_funding_history_names_one_round_per_series() -> None:
     _has(ex, "Lexvane", 80e6, 715e6)
     # the valuation stated with the last round is not the seed round's
     assert not any(r[1] == 5e6 and r[3] for r in _rounds(ex)), _rounds(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "Harbor Ventures and Northpeak Partners backed the $48 million round that Zentrix Labs closed on Wednesday.",
+    "The $48 million round, which Zentrix Labs announced on Wednesday, was led by Harbor Ventures.",
+])
+def test_the_round_that_an_organisation_closed_is_its_own(text: str) -> None:
+    ex = extract(text)
+    check_spans(text, ex)
+    assert _has(ex, "Zentrix Labs", 48e6)[4] <= {"Harbor Ventures", "Northpeak Partners"}
+
+
+def test_the_source_of_a_report_is_not_the_company_that_raised() -> None:
+    # the source is the story's most named company: "the company" is still the one the sentence before was about
+    text = ("Harbor Ventures flags robotics startups\n\nHarbor Ventures published a report on Monday. "
+            "Harbor Ventures tracks robotics firms in Asia. Zentrix Labs, which was spun out of Northwood University "
+            "in 2019, is one of them. According to Harbor Ventures, the company has received more than $48 million "
+            "in state-backed investment.")
+    ex = extract(text)
+    check_spans(text, ex)
+    assert _has(ex, "Zentrix Labs", 48e6)
+    assert all(r[0] != "Harbor Ventures" for r in _rounds(ex))
