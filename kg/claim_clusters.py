@@ -36,7 +36,7 @@ from kg.ids import _FUNCTION_WORDS  # the words statement keys leave out
 from kg.ids import _stem as stem  # the stemming of statement keys, which these words come from
 
 SAME_CLAIM = vocab.term("sameClaim")
-MIN_SHARED = 2
+MIN_SHARED = 3
 WITH_FIGURES = 0.5
 WITHOUT_FIGURES = 0.6
 Figures = tuple[tuple[float, str], ...]
