@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pyoxigraph import Literal, NamedNode
 
 from kg import vocab
+from kg.claim_clusters import RawClaim, figures_of, key_words, negated_words
 from kg.clusters import EventFacts, fold_quote, statement_words
 from kg.model import EVENT_TYPES
 
@@ -61,6 +62,7 @@ class DocumentFacts:
     mentioned: frozenset[str] = frozenset()  # the entities it mentions (kg:mentionedIn the document)
     events: dict[str, EventFacts] = field(default_factory=dict)
     criticisms: dict[str, RawCriticism] = field(default_factory=dict)
+    claims: dict[str, RawClaim] = field(default_factory=dict)
 
 
 def _value(term: object) -> str:
@@ -72,7 +74,7 @@ READ = (
     vocab.RDF_TYPE, vocab.RDFS_LABEL, vocab.ALIAS, vocab.MENTIONED_IN, vocab.PUBLISHED, vocab.DATE,
     vocab.DATE_INFERRED, vocab.TITLE, vocab.PARTICIPANT, vocab.ROLE, vocab.ENTITY, vocab.AMOUNT, vocab.VALUATION,
     vocab.VALUE, vocab.CURRENCY, vocab.APPROXIMATE, vocab.QUOTE, vocab.EVIDENCE, vocab.SENTENCE, vocab.CRITIC,
-    vocab.TARGET,
+    vocab.TARGET, vocab.CLAIMANT, vocab.CLAIM_TEXT, vocab.QUANTITY, vocab.UNIT,
 )  # fmt: skip
 Triple = tuple[object, object, object]
 
@@ -96,6 +98,8 @@ def read_document(graph: str, triples: Iterable[Triple]) -> DocumentFacts:
             facts.events[subject] = _event(subject, min(kinds & _EVENT_TYPES), graph, published, props, by_subject)
         elif "Criticism" in kinds and props.get(vocab.CRITIC.value) and props.get(vocab.TARGET.value):
             facts.criticisms[subject] = _criticism(subject, graph, props, by_subject)
+        elif "Claim" in kinds and props.get(vocab.CLAIMANT.value) and props.get(vocab.CLAIM_TEXT.value):
+            facts.claims[subject] = _claim(subject, graph, props, by_subject)
     return facts
 
 
@@ -151,6 +155,19 @@ def _criticism(iri: str, graph: str, props: dict[str, list[object]], nodes: dict
     target = min(_value(o) for o in props[vocab.TARGET.value])
     ordered = tuple(sorted(sentences, key=lambda words: sorted(words)))
     return RawCriticism(iri, graph, critic, target, quote, ordered, date)
+
+
+def _claim(iri: str, graph: str, props: dict[str, list[object]], nodes: dict) -> RawClaim:
+    """A claim as one document states it: its claimant, statement key words and figures."""
+    text = min(_value(o) for o in props[vocab.CLAIM_TEXT.value])  # every text of one node has one key
+    figures = [
+        (float(_value(amount)), "".join(_value(o) for o in quantity.get(vocab.UNIT.value, ())[:1]))
+        for node in props.get(vocab.QUANTITY.value, ())
+        for quantity in [nodes.get(_value(node), {})]
+        for amount in quantity.get(vocab.VALUE.value, ())[:1]
+    ]
+    claimant = min(_value(o) for o in props[vocab.CLAIMANT.value])
+    return RawClaim(iri, graph, claimant, key_words(text), figures_of(figures), negated_words(text))
 
 
 def statement_of(crit: RawCriticism, left_out: frozenset[str]) -> frozenset[str]:

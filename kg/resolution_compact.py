@@ -13,6 +13,7 @@ import sys
 from collections.abc import Collection, Hashable, Iterable
 from typing import Generic, NamedTuple, TypeVar
 
+from kg.claim_clusters import RawClaim
 from kg.cluster_facts import DocumentFacts, EntityNames, RawCriticism
 from kg.clusters import EventFacts
 
@@ -30,6 +31,7 @@ class Doc(NamedTuple):
     mentioned: tuple[str, ...]
     events: tuple[EventFacts, ...]
     criticisms: tuple[RawCriticism, ...]
+    claims: tuple[RawClaim, ...] = ()
 
 
 # References to a value the table alone holds, as prune() counts them: the table's key and value, prune's list
@@ -85,6 +87,7 @@ class Shared:
             tuple(sorted(map(_intern, doc.mentioned))),
             tuple(self._event(event) for event in doc.events.values()),
             tuple(self._criticism(crit) for crit in doc.criticisms.values()),
+            tuple(self._claim(claim) for claim in doc.claims.values()),
         )
 
     def _names(self, names: EntityNames) -> EntityNames:
@@ -105,6 +108,10 @@ class Shared:
         sentences = () if crit.quote else tuple(self.words(words) for words in crit.sentences)
         return RawCriticism(_intern(crit.iri), _intern(crit.document), _intern(crit.critic), _intern(crit.target),
                             _intern(crit.quote), sentences, _intern(crit.date))  # fmt: skip
+
+    def _claim(self, claim: RawClaim) -> RawClaim:
+        return RawClaim(_intern(claim.iri), _intern(claim.document), _intern(claim.claimant), self.words(claim.words),
+                        self.one(claim.figures), self.words(claim.negated))  # fmt: skip
 
 
 class Bag(Generic[K]):

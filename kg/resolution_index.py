@@ -8,7 +8,8 @@ looks names up in; after a write it reads only the documents written and recompu
 * the owl:sameAs link of every entity whose names changed, and of every entity whose short name is one of their
   names (old or new), and the product/organisation pairs among the entities the documents name;
 * the clusters of every group (events of one type and principal participant, criticisms of one critic and
-  target) that gains, loses or changes a member, or one of whose members names an entity whose link changed.
+  target, claims of one claimant) that gains, loses or changes a member, or one of whose members names an entity
+  whose link changed.
 
 Groups are clustered whole, in the same order as a full computation, so the result is the one a full refresh
 gives (:func:`kg.resolve.refresh_resolution` builds an index from every document; a test compares the two).
@@ -26,6 +27,7 @@ from typing import NamedTuple
 from pyoxigraph import NamedNode, Quad
 
 from kg import vocab
+from kg.claim_clusters import SAME_CLAIM, RawClaim, claim_clusters, facts_of, stem
 from kg.cluster_facts import (
     ENTITY_TYPES,
     READ,
@@ -74,6 +76,7 @@ class ResolutionIndex:
         self._words: dict[str, tuple[str, ...]] = {}  # a node's name words, for criticism statements
         self._events: dict[str, EventFacts] = {}
         self._criticisms: dict[str, RawCriticism] = {}
+        self._claims: dict[str, tuple[RawClaim, ...]] = {}  # a claim node is one per statement: each document's report
         self._refs = Bag[str]()  # entity -> facts naming it
         self._keys: dict[str, Key] = {}  # fact -> its group
         self._groups = Bag[Key]()
@@ -122,6 +125,21 @@ class ResolutionIndex:
                 self._criticisms[crit.iri] = crit
             elif self._criticisms.get(crit.iri) is crit:
                 del self._criticisms[crit.iri]
+        for claim in doc.claims:
+            facts.add(claim.iri)
+            self._report(claim, sign)
+
+    def _report(self, claim: RawClaim, sign: int) -> None:
+        """Add (sign 1) or take away (-1) one document's report of a claim node (several documents share one)."""
+        held = self._claims.get(claim.iri, ())
+        rest = tuple(r for r in held if r.document != claim.document)
+        now = (*rest, claim) if sign > 0 else rest
+        if now:
+            self._claims[claim.iri] = now
+        else:
+            self._claims.pop(claim.iri, None)
+        if bool(held) != bool(now):  # its claimant is named while any document reports it
+            self._reference(claim.iri, {claim.claimant}, 1 if now else -1)
 
     def _reference(self, fact: str, entities: set[str], sign: int) -> None:
         for entity in entities:
@@ -234,6 +252,9 @@ class ResolutionIndex:
         crit = self._criticisms.get(fact)
         if crit is not None:
             return ("criticism", self._canonical(crit.critic), self._canonical(crit.target))
+        reports = self._claims.get(fact)
+        if reports:
+            return ("claim", self._canonical(reports[0].claimant))
         return None
 
     def _regroup(self, facts: Iterable[str]) -> None:
@@ -261,6 +282,13 @@ class ResolutionIndex:
     def _cluster(self, key: Key, members: Iterable[str]) -> list[list[str]]:
         if key[0] == "event":
             return event_clusters(sorted((self._events[m] for m in members), key=lambda e: e.iri), self._canonical)
+        if key[0] == "claim":
+            claims = []
+            for m in sorted(members):
+                reports = self._claims[m]
+                names = frozenset(stem(w) for w in self._words_of(reports[0].claimant))
+                claims.append(facts_of(reports, names))
+            return claim_clusters(claims, self._canonical)
         crits = []
         for m in sorted(members):
             raw = self._criticisms[m]
@@ -270,7 +298,7 @@ class ResolutionIndex:
         return criticism_clusters(crits, self._canonical)
 
     def clusters(self, kind: str) -> list[list[str]]:
-        """Every cluster of one kind (``event`` or ``criticism``), as sorted IRI lists, in order."""
+        """Every cluster of one kind (``event``, ``criticism`` or ``claim``), as sorted IRI lists, in order."""
         return sorted(c for key, found in self._clusters.items() if key[0] == kind for c in found)
 
     def quad_count(self) -> int:
@@ -282,7 +310,7 @@ class ResolutionIndex:
         graph = vocab.RESOLUTION_GRAPH
         found = [Quad(NamedNode(a), vocab.OWL_SAME_AS, NamedNode(b), graph) for a, b in sorted(self.links.items())]
         for key, clusters in self._clusters.items():
-            prop = SAME_EVENT if key[0] == "event" else SAME_CRITICISM
+            prop = _SAME[key[0]]
             for members in clusters:
                 rep = NamedNode(members[0])
                 found += [Quad(NamedNode(m), prop, rep, graph) for m in members[1:]]
@@ -321,8 +349,9 @@ _tracked: weakref.WeakKeyDictionary[GraphStore, _Tracked] = weakref.WeakKeyDicti
 _tracked_lock = threading.Lock()
 
 
+_SAME = {"event": SAME_EVENT, "criticism": SAME_CRITICISM, "claim": SAME_CLAIM}
 _PLAIN = (p for p in READ if p not in (vocab.RDF_TYPE, vocab.EVIDENCE, vocab.SENTENCE))
-_KINDS = sorted({*ENTITY_TYPES, *EVENT_TYPES, "Criticism"})
+_KINDS = sorted({*ENTITY_TYPES, *EVENT_TYPES, "Criticism", "Claim"})
 # The triples read_document reads, and no others: the types of entities and facts only (not of spans, money,
 # participations), the evidence and sentences of criticisms only (not of every mention).
 _READ_IN_GRAPH = f"""GRAPH ?g {{

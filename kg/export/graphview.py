@@ -103,9 +103,10 @@ def _type_names(types: tuple[str, ...], var: str) -> str:
 def _canonical(stated: str, canonical: str) -> str:
     """An OPTIONAL binding ``?canonical`` to the entity or event ``?stated`` is merged onto, if any.
 
-    Events several documents report are one node: their members' kg:sameEvent link points at the representative.
+    Events several documents report are one node: their members' kg:sameEvent link points at the representative;
+    likewise a claim several documents state in other words (kg:sameClaim).
     """
-    pattern = f"GRAPH {_RES} {{ ?{stated} owl:sameAs|kg:sameEvent ?{canonical} }}"
+    pattern = f"GRAPH {_RES} {{ ?{stated} owl:sameAs|kg:sameEvent|kg:sameClaim ?{canonical} }}"
     return "OPTIONAL " + _part(pattern, stated, canonical)
 
 
@@ -361,17 +362,20 @@ SELECT ?s ?o ("affiliation" AS ?relation) ("" AS ?roles) (COUNT(*) AS ?weight)
 # A claim is a node of its own (type Claim, kind "claim", labelled with its text; mentions counts the documents
 # reporting it), spanning their publication dates; the claimant points at it ("claimed") and it points at what
 # it is about ("about"), each edge weighted by the documents stating it. Claims without an "about" keep their
-# claimant edge: every claim is in the graph.
+# claimant edge: every claim is in the graph. A claim several documents state in other words (kg:sameClaim) is
+# one node at its representative, labelled with the representative's text.
 _CLAIM_NODES = f"""
 SELECT ({_export_id("c")} AS ?id) ?label ("Claim" AS ?type) ("claim" AS ?kind) ?mentions
        ({sparql_timeline_date("f")} AS ?first) ({sparql_timeline_date("l")} AS ?last) ("" AS ?when) ("" AS ?title)
 WHERE {{ {{
-  SELECT ?c (MIN(STR(?text)) AS ?label) (COUNT(DISTINCT ?g) AS ?mentions) ({_earliest("STR(?pub)")} AS ?f)
-         ({_latest("STR(?pub)")} AS ?l) WHERE {{
-    {_in_graph("?c kg:claimText ?text", "c", "text")}
+  SELECT ?c (MIN(IF(?c0 = ?c, STR(?text), CONCAT("~", STR(?text)))) AS ?tagged) (COUNT(DISTINCT ?g) AS ?mentions)
+         ({_earliest("STR(?pub)")} AS ?f) ({_latest("STR(?pub)")} AS ?l) WHERE {{
+    {_in_graph("?c0 kg:claimText ?text", "c0", "text")}
     {_published("g", "pub")}
+    {_canonical("c0", "cc")}
+    BIND(COALESCE(?cc, ?c0) AS ?c)
   }} GROUP BY ?c
-}} }} ORDER BY ?id
+}} BIND(REPLACE(?tagged, "^~", "") AS ?label) }} ORDER BY ?id
 """
 
 
@@ -379,20 +383,22 @@ def _claim_edges(relation: str, predicate: str, claim_end: str) -> str:
     """The edges between claims and the entities ``predicate`` links them to; the claim is edge end ``claim_end``.
 
     ``claimed`` edges go from the claimant to the claim (claim_end "o"), ``about`` edges from the claim to what
-    it is about ("s"); the entity end is merged onto its canonical entity like every other edge's.
+    it is about ("s"); the entity end is merged onto its canonical entity like every other edge's, the claim end onto
+    its cluster's representative.
     """
     entity_end = "s" if claim_end == "o" else "o"
-    group = {claim_end: f"?{claim_end}", entity_end: _merged("x0", "cx", entity_end)}
+    group = {claim_end: _merged("c0", "cc", claim_end), entity_end: _merged("x0", "cx", entity_end)}
     ends = {claim_end: f"?stated kg:{predicate} ?x", entity_end: f"?x kg:{predicate} ?stated"}
     return _edges(
         f"""
 SELECT ?s ?o ("{relation}" AS ?relation) ("" AS ?roles) (COUNT(DISTINCT ?g) AS ?weight)
        ({_earliest("STR(?pub)")} AS ?f) ({_latest("STR(?pub)")} AS ?l) ("" AS ?ds) ("" AS ?quotes)
        ({_joined("?doc")} AS ?documents) WHERE {{
-  {_in_graph(f"?{claim_end} kg:{predicate} ?x0", claim_end, "x0")}
+  {_in_graph(f"?c0 kg:{predicate} ?x0", "c0", "x0")}
   {_published("g", "pub")}
   BIND(REPLACE(STR(?g), "^{_DOCUMENT_ID}", "") AS ?doc)
   {_canonical("x0", "cx")}
+  {_canonical("c0", "cc")}
 }} GROUP BY {group["s"]} {group["o"]}
 """,
         ends["s"],

@@ -15,6 +15,7 @@ from collections import defaultdict
 from typing import Any, BinaryIO
 
 from kg import vocab
+from kg.claim_clusters import SAME_CLAIM
 from kg.clusters import SAME_CRITICISM, SAME_EVENT
 from kg.neo4j.rows import BatchRows, Row, add_document, graph_digest
 from kg.neo4j.sink import document_ids, entity_names
@@ -122,16 +123,18 @@ def write_neo4j_csv(store: GraphStore, out: BinaryIO) -> None:
 def _resolution(
     store: GraphStore, nodes: dict[str, dict[str, Row]], rels: dict[str, dict[tuple[Any, ...], Row]]
 ) -> None:
-    """SAME_AS and SAME_EVENT relationships, and the ``cluster`` of merged events and criticisms, as the sync sets."""
+    """SAME_AS, SAME_EVENT and SAME_CLAIM relationships, and the ``cluster`` of merged events, criticisms and claims,
+    as the sync sets."""
     clusters: dict[str, str] = {}
     for q in store.quads(vocab.RESOLUTION_GRAPH):
         a, b = vocab.local_id(q.subject.value), vocab.local_id(q.object.value)
         if q.predicate == vocab.OWL_SAME_AS:
             rels["SAME_AS"][(a, b)] = {":START_ID": a, ":END_ID": b, ":TYPE": "SAME_AS"}
-        elif q.predicate in (SAME_EVENT, SAME_CRITICISM):
+        elif q.predicate in (SAME_EVENT, SAME_CRITICISM, SAME_CLAIM):
             clusters[a] = clusters[b] = b
-            if q.predicate == SAME_EVENT:
-                rels["SAME_EVENT"][(a, b)] = {":START_ID": a, ":END_ID": b, ":TYPE": "SAME_EVENT"}
+            kind = {SAME_EVENT: "SAME_EVENT", SAME_CLAIM: "SAME_CLAIM"}.get(q.predicate)
+            if kind is not None:
+                rels[kind][(a, b)] = {":START_ID": a, ":END_ID": b, ":TYPE": kind}
     if not clusters:
         return
     for found in nodes.values():

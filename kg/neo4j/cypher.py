@@ -30,7 +30,7 @@ EDGE_TYPES: dict[str, tuple[str, bool, tuple[tuple[str, str], ...]]] = {
     "CLAIMED": ("", False, (("Entity", "Claim"),)),
     "ABOUT": ("", False, (("Claim", "Entity"), ("Claim", "Event"))),
 }
-RELATIONSHIP_TYPES = (*EDGE_TYPES, "SAME_AS", "SAME_EVENT")
+RELATIONSHIP_TYPES = (*EDGE_TYPES, "SAME_AS", "SAME_EVENT", "SAME_CLAIM")
 _EVIDENCE_PROPS = {
     "evidence_documents": "row.doc",
     "evidence_starts": "s.start",
@@ -147,17 +147,24 @@ SAME_AS_PRUNE = "MATCH (a:Entity)-[r:SAME_AS]->(b:Entity) WHERE NOT [a.id, b.id]
 SAME_AS_MERGE = (
     "UNWIND $pairs AS pair MATCH (a:Entity {id: pair[0]}) MATCH (b:Entity {id: pair[1]}) MERGE (a)-[:SAME_AS]->(b)"
 )
-# Events and criticisms several documents report (kg:sameEvent, kg:sameCriticism): every member of a cluster has
-# ``cluster``, its representative's id (the representative too); a member event has SAME_EVENT to the representative.
+# Events, criticisms and claims several documents report (kg:sameEvent, kg:sameCriticism, kg:sameClaim): every member
+# of a cluster has ``cluster``, its representative's id (the representative too); a member event has SAME_EVENT to
+# the representative, a member claim (the same claimant's statement in other words) SAME_CLAIM.
 SAME_EVENT_PRUNE = "MATCH (a:Event)-[r:SAME_EVENT]->(b:Event) WHERE NOT [a.id, b.id] IN $pairs DELETE r"
 SAME_EVENT_MERGE = (
     "UNWIND $pairs AS pair MATCH (a:Event {id: pair[0]}) MATCH (b:Event {id: pair[1]}) MERGE (a)-[:SAME_EVENT]->(b)"
 )
+SAME_CLAIM_PRUNE = "MATCH (a:Claim)-[r:SAME_CLAIM]->(b:Claim) WHERE NOT [a.id, b.id] IN $pairs DELETE r"
+SAME_CLAIM_MERGE = (
+    "UNWIND $pairs AS pair MATCH (a:Claim {id: pair[0]}) MATCH (b:Claim {id: pair[1]}) MERGE (a)-[:SAME_CLAIM]->(b)"
+)
 CLUSTER_CLEAR = (
     "MATCH (e:Event) WHERE e.cluster IS NOT NULL AND NOT e.id IN $members REMOVE e.cluster",
+    "MATCH (c:Claim) WHERE c.cluster IS NOT NULL AND NOT c.id IN $members REMOVE c.cluster",
     "MATCH ()-[c:CRITICISED]->() WHERE c.cluster IS NOT NULL AND NOT c.id IN $members REMOVE c.cluster",
 )
 CLUSTER_SET = (
     "UNWIND $pairs AS pair MATCH (e:Event {id: pair[0]}) SET e.cluster = pair[1]",
+    "UNWIND $pairs AS pair MATCH (c:Claim {id: pair[0]}) SET c.cluster = pair[1]",
     "UNWIND $pairs AS pair MATCH ()-[c:CRITICISED {id: pair[0]}]->() SET c.cluster = pair[1]",
 )

@@ -18,6 +18,7 @@ import neo4j
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg import vocab
+from kg.claim_clusters import SAME_CLAIM
 from kg.clusters import SAME_CRITICISM, SAME_EVENT
 from kg.errors import BackendError, ConfigError, InputError
 from kg.neo4j import cypher
@@ -192,13 +193,14 @@ class Neo4jSink:
                 self._run(lambda tx, r: tx.run(cypher.RENAME_ENTITIES, rows=r).consume(), rows)
 
     def sync_same_as(self, store: GraphStore) -> int:
-        """Make SAME_AS, SAME_EVENT and ``cluster`` equal the store's resolution links; returns the owl:sameAs ones."""
+        """Make SAME_AS, SAME_EVENT, SAME_CLAIM and ``cluster`` equal the store's resolution links; returns the
+        owl:sameAs ones."""
         links: dict[str, list[list[str]]] = defaultdict(list)
         for q in store.quads(vocab.RESOLUTION_GRAPH):
             links[q.predicate.value].append([vocab.local_id(q.subject.value), vocab.local_id(q.object.value)])
         pairs = sorted(links[vocab.OWL_SAME_AS.value])
-        events = sorted(links[SAME_EVENT.value])
-        merged = sorted(events + links[SAME_CRITICISM.value])
+        events, claims = sorted(links[SAME_EVENT.value]), sorted(links[SAME_CLAIM.value])
+        merged = sorted(events + claims + links[SAME_CRITICISM.value])
         # The representative is in its own cluster too: so every member of a cluster has a ``cluster``.
         clustered = sorted({tuple(p) for p in merged} | {(rep, rep) for _, rep in merged})
 
@@ -207,6 +209,8 @@ class Neo4jSink:
             tx.run(cypher.SAME_AS_MERGE, pairs=pairs).consume()
             tx.run(cypher.SAME_EVENT_PRUNE, pairs=events).consume()
             tx.run(cypher.SAME_EVENT_MERGE, pairs=events).consume()
+            tx.run(cypher.SAME_CLAIM_PRUNE, pairs=claims).consume()
+            tx.run(cypher.SAME_CLAIM_MERGE, pairs=claims).consume()
             for statement in cypher.CLUSTER_CLEAR:
                 tx.run(statement, members=[member for member, _ in clustered]).consume()
             for statement in cypher.CLUSTER_SET:

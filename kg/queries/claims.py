@@ -1,8 +1,10 @@
 """Claims as ``GET /claims`` lists them: found in an index per store generation, dated by their documents.
 
 A claim node is shared by every document reporting it (its id is the claimant, the statement and the figures:
-:func:`kg.ids.claim_id`). Its item is dated ``reported``, the earliest publication date of those documents,
-which ``since`` and ``until`` compare with, and counts the documents and the distinct outlets reporting it.
+:func:`kg.ids.claim_id`); nodes that are one claim reworded (``kg:sameClaim`` in the resolution graph,
+:mod:`kg.claim_clusters`) are one item, listed by their representative, with every member's sources, subjects and
+rules. An item is dated ``reported``, the earliest publication date of its documents, which ``since`` and
+``until`` compare with, and counts the documents and the distinct outlets reporting it.
 
 The index holds each claim's claimants, subjects, texts and date in listing order (newest first), so a page and
 its total are a filter over it, as for criticisms (:mod:`kg.queries.criticisms`): grouping every claim by its
@@ -19,13 +21,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg import vocab
+from kg.claim_clusters import SAME_CLAIM
 from kg.queries.dates import day_bound, in_range
 from kg.queries.entities import catalogue
 from kg.queries.facts import load_facts
+from kg.queries.merged import Clusters
 from kg.queries.reads import earliest, source_documents
 from kg.queries.snapshot import Delta, Part, derived
-from kg.queries.terms import PREFIXES, iris, select, value
-from kg.queries.views import Claim, Page
+from kg.queries.terms import PREFIXES, RESOLUTION, iris, select, value
+from kg.queries.views import Claim, Page, Source
 from kg.store.base import GraphStore
 
 Members = set[str] | None
@@ -33,6 +37,7 @@ _PROPS = """SELECT ?f ?p ?o WHERE {
   VALUES ?p { kg:claimant kg:about kg:claimText } ?f a kg:Claim ; ?p ?o }"""
 _GRAPHS = "SELECT ?f ?g WHERE { GRAPH ?g { ?f a kg:Claim } }"  # one row per document holding a claim
 _PUBLISHED = "SELECT ?g ?pub WHERE { GRAPH ?g { ?g kg:published ?pub } }"
+_LINKS = f"SELECT ?m ?r WHERE {{ GRAPH {RESOLUTION} {{ ?m {SAME_CLAIM} ?r }} }}"
 
 
 @dataclass(frozen=True)
@@ -54,11 +59,12 @@ def _order(row: _Row) -> tuple[tuple[int, ...], str]:
 
 @dataclass
 class ClaimIndex:
-    """Every claim's row in listing order, and their positions by claimant and by subject."""
+    """Every listed claim's row in listing order, their positions by claimant and by subject, and the clusters."""
 
     rows: list[_Row]
     by_claimant: dict[str, list[int]] = field(default_factory=dict, compare=False)
     by_about: dict[str, list[int]] = field(default_factory=dict, compare=False)
+    clusters: Clusters = field(default_factory=Clusters)  # claims several documents state in other words
 
     def __post_init__(self) -> None:
         for position, row in enumerate(self.rows):
@@ -95,8 +101,18 @@ def _rows(store: GraphStore, query: str, within: str) -> Iterator[tuple[str, ...
     return (tuple(value(term) or "" for term in row) for row in rows)
 
 
-def _read_rows(store: GraphStore, only: frozenset[str] | None = None) -> list[_Row]:
-    """The rows of every claim, or of the claims among ``only``.
+def read_clusters(store: GraphStore) -> Clusters:
+    """The claims the resolution graph merges (one SELECT)."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for row in select(store, _LINKS):
+        grouped[value(row["r"]) or ""].append(value(row["m"]) or "")
+    members = {rep: (rep, *sorted(found)) for rep, found in grouped.items()}
+    return Clusters(members, {m: rep for rep, found in grouped.items() for m in found})
+
+
+def _read_rows(store: GraphStore, clusters: Clusters, only: frozenset[str] | None = None) -> list[_Row]:
+    """The rows of every listed claim, or of the listed claims among ``only`` (which holds whole clusters): one
+    per cluster, with every member's claimants, subjects, texts and dates.
 
     The documents' dates are joined here, not in SPARQL: the join there took three times as long.
     """
@@ -113,42 +129,50 @@ def _read_rows(store: GraphStore, only: frozenset[str] | None = None) -> list[_R
         if not day.startswith("--"):
             for fact in graphs[graph]:
                 dates[fact].add(day)
+    listed: dict[str, list[str]] = defaultdict(list)
+    for fact in props:
+        rep = clusters.rep_of.get(fact, fact)
+        listed[rep if rep in props else fact].append(fact)  # a member whose representative has gone: on its own
     return [
         _Row(
-            fact,
-            frozenset(found[vocab.CLAIMANT.value]),
-            frozenset(found[vocab.ABOUT.value]),
-            tuple(sorted(t.casefold() for t in found[vocab.CLAIM_TEXT.value])),
-            min(dates[fact], default=""),
+            rep,
+            frozenset(x for m in members for x in props[m][vocab.CLAIMANT.value]),
+            frozenset(x for m in members for x in props[m][vocab.ABOUT.value]),
+            tuple(sorted({t.casefold() for m in members for t in props[m][vocab.CLAIM_TEXT.value]})),
+            min((d for m in members for d in dates[m]), default=""),
         )
-        for fact, found in props.items()
+        for rep, members in listed.items()
     ]
 
 
 def build_index(store: GraphStore) -> ClaimIndex:
     """Read every claim once and sort them as the listing does (as _order, by two sorts faster than its key)."""
-    rows = sorted(_read_rows(store), key=lambda row: row.fact)
+    clusters = read_clusters(store)
+    rows = sorted(_read_rows(store, clusters), key=lambda row: row.fact)
     rows.sort(key=lambda row: row.when, reverse=True)  # stable: equal dates keep the claim order
-    return ClaimIndex(rows)
+    return ClaimIndex(rows, clusters=clusters)
 
 
 def update_index(old: ClaimIndex, store: GraphStore, delta: Delta) -> ClaimIndex:
     """The index after a write: the touched claims read again and put in place; the rest kept in order.
 
     A document written again may change its publication date and so the date of claims whose own triples did not
-    change: the claims the written graph holds are read again too.
+    change: the claims the written graph holds are read again too. Every claim is read with its whole cluster,
+    before and after the write (a resolution write merges and splits them).
     """
     again = delta.touched
     if not delta.resolution:
         rows = select(store, f"SELECT DISTINCT ?f WHERE {{ GRAPH {iris([delta.graph])} {{ ?f a kg:Claim }} }}")
         again = again | {value(row["f"]) or "" for row in rows}
-    fresh = _read_rows(store, again)
+    clusters = read_clusters(store) if delta.resolution else old.clusters
+    again = frozenset(old.clusters.related(again) | clusters.related(again))
+    fresh = _read_rows(store, clusters, again)
     if not fresh and not any(row.fact in again for row in old.rows):
-        return old
+        return old if clusters == old.clusters else ClaimIndex(old.rows, clusters=clusters)
     rows = [row for row in old.rows if row.fact not in again]
     for row in fresh:
         bisect.insort(rows, row, key=_order)
-    return ClaimIndex(rows)
+    return ClaimIndex(rows, clusters=clusters)
 
 
 def claim_index(store: GraphStore) -> ClaimIndex:
@@ -163,7 +187,8 @@ def list_claims(
     store: GraphStore, *, claimant: str | None, about: str | None, q: str | None = None,
     since: str | None = None, until: str | None = None, limit: int, offset: int,
 ) -> Page[Claim]:
-    """Claims, newest first, one item per claim with every document reporting it as a source.
+    """Claims, newest first, one item per claim (its reworded reports merged) with every document reporting it as
+    a source.
 
     ``claimant`` and ``about`` name entities (resolution-aware), ``q`` is a substring of the text in any case,
     ``since`` and ``until`` bound the reported date (dates overlapping the range pass).
@@ -172,10 +197,35 @@ def list_claims(
     claimants, abouts = cat.members(claimant), cat.members(about)
     if claimants == set() or abouts == set():
         return Page[Claim](items=[], total=0)
-    found = claim_index(store).find(claimants, abouts, q, since, until)
+    index = claim_index(store)
+    found = index.find(claimants, abouts, q, since, until)
     page = found[offset : offset + limit]
-    facts = load_facts(store, cat, page)
-    return Page[Claim](items=_with_documents(store, [facts.claim(f) for f in page]), total=len(found))
+    members = {f: index.clusters.of(f) for f in page}
+    facts = load_facts(store, cat, [m for ms in members.values() for m in ms])
+    merged = [merge_claims([facts.claim(m) for m in members[f] if m == f or facts.props(m)]) for f in page]
+    return Page[Claim](items=_with_documents(store, merged), total=len(found))
+
+
+def merge_claims(parts: list[Claim]) -> Claim:
+    """One claim from its members' models (the representative first): its text and figures, every member's
+    subjects, rules and sources, and the members' ids in ``same_as``."""
+    head = parts[0]
+    if len(parts) == 1:
+        return head
+    about = {ref.id: ref for part in parts for ref in part.about}
+    rules = sorted({rule for part in parts for rule in part.rules})
+    sources = {source for part in parts for source in part.sources}
+    return head.model_copy(update={
+        "about": sorted(about.values(), key=lambda r: r.id),
+        "rule": rules[0] if rules else "",
+        "rules": rules,
+        "same_as": [part.id for part in parts[1:]],
+        "sources": sorted(sources, key=_source_order),
+    })  # fmt: skip
+
+
+def _source_order(source: Source) -> tuple[str, int, int, str]:
+    return source.document, source.start, source.end, source.sentence
 
 
 def _with_documents(store: GraphStore, claims: list[Claim]) -> list[Claim]:

@@ -142,6 +142,9 @@ class Claim(Schema):
     outlet_count: int = Field(0, description="how many outlets (publishers) report it; an unnamed one counts once")
     rule: str = Field("", description=f"{RULE}; the alphabetically first of ``rules`` when they differ")
     rules: list[str] = Field([], description="every rule that made it in any of its documents, sorted")
+    same_as: list[str] = Field(
+        [], description="ids of the same claimant's statement in other words in other documents, merged here"
+    )
     sources: list[Source]
 
 

@@ -1,5 +1,5 @@
-"""GET /claims (q, since, until, reported, document and outlet counts), claim conflicts and /criticisms?group=pair
-over a real uvicorn server and a real store holding the claim articles and the sample graph."""
+"""GET /claims (q, since, until, reported, document and outlet counts, reworded claims merged), claim conflicts and
+/criticisms?group=pair over a real uvicorn server and a real store holding the claim articles and the sample graph."""
 
 from __future__ import annotations
 
@@ -101,6 +101,26 @@ def test_criticisms_grouped_by_pair(server: str) -> None:
     assert bad.status_code == 422 and "group" in bad.json()["error"]["message"]
 
 
+def test_a_claim_reworded_by_another_outlet_is_one_item_over_http() -> None:
+    """Real extraction, loading and resolution behind a real server: one item with both outlets' sources."""
+    from tests.support.same_story import load
+
+    store = OxigraphStore(None)
+    ids_ = load(store, "claim_a", "claim_b", "claim_other")
+    try:
+        with serving(rest_app(store, Settings())) as base:
+            body = _get(base, "/claims", claimant="Nimbus Labs")
+            # the words of one report (2026-06-05), the date of the other (2026-06-04)
+            merged = _get(base, "/claims", claimant="Nimbus Labs", q="assistant it built", until="2026-06-04")
+    finally:
+        store.close()
+    assert body["total"] == 2
+    by_documents = {frozenset(s["document"] for s in c["sources"]): c for c in body["items"]}
+    both = by_documents[frozenset((ids_["claim_a"], ids_["claim_b"]))]
+    assert (both["document_count"], both["outlet_count"], len(both["same_as"])) == (2, 2, 1)
+    assert [c["id"] for c in merged["items"]] == [both["id"]]  # its text and date are its members' together
+
+
 def test_openapi_documents_the_new_parameters(server: str) -> None:
     spec = _get(server, "/openapi.json")
     claims = {p["name"] for p in spec["paths"]["/claims"]["get"]["parameters"]}
@@ -109,4 +129,5 @@ def test_openapi_documents_the_new_parameters(server: str) -> None:
     assert "pair" in str(group["schema"])
     claim = spec["components"]["schemas"]["Claim"]["properties"]
     pair = spec["components"]["schemas"]["CriticismPair"]["properties"]
-    assert {"reported", "document_count", "outlet_count"} <= set(claim) and {"count", "first", "last"} <= set(pair)
+    assert {"reported", "document_count", "outlet_count", "same_as"} <= set(claim)
+    assert {"count", "first", "last"} <= set(pair)

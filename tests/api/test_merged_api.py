@@ -93,3 +93,26 @@ def test_a_participant_only_one_outlet_names_finds_the_merged_event(write_client
     assert [documents(e) for e in found] == [set(ids.values())]
     page = write_client.get("/entities/General%20Catalyst").json()
     assert [documents(e) for e in page["events"]] == [set(ids.values())]
+
+
+def nimbus_claims(client: TestClient) -> list[dict[str, Any]]:
+    """Nimbus Labs's claims as GET /claims lists them."""
+    return items(client, "/claims?claimant=Nimbus%20Labs")
+
+
+def test_claims_reworded_by_other_outlets_follow_posts_and_deletes(write_client: TestClient) -> None:
+    """One item for a statement two outlets word differently, from the second POST on, and two again after a DELETE;
+    the other statement with the same figure stays apart throughout."""
+    ids = post(write_client, "claim_a", "claim_other")
+    assert sorted(documents(c) == {ids["claim_a"]} for c in nimbus_claims(write_client)) == [False, True]
+    ids |= post(write_client, "claim_b")
+    found = {frozenset(documents(c)): c for c in nimbus_claims(write_client)}
+    assert set(found) == {frozenset((ids["claim_a"], ids["claim_b"])), frozenset((ids["claim_other"],))}
+    merged = found[frozenset((ids["claim_a"], ids["claim_b"]))]
+    assert (merged["document_count"], merged["outlet_count"], len(merged["same_as"])) == (2, 2, 1)
+    assert merged["reported"]["value"] == "2026-06-04"
+    assert [c["id"] for c in items(write_client, "/claims?q=drafted%20by%20the%20assistant")] == [merged["id"]]
+    assert write_client.delete(f"/documents/{ids['claim_a']}", headers=AUTH).status_code == 204
+    left = {frozenset(documents(c)): c for c in nimbus_claims(write_client)}
+    assert set(left) == {frozenset((ids["claim_b"],)), frozenset((ids["claim_other"],))}
+    assert left[frozenset((ids["claim_b"],))]["same_as"] == []

@@ -80,3 +80,23 @@ def test_claim_nodes_span_their_reports(store: OxigraphStore, tmp_path: Path) ->
     graph = _graph(store, "gexf", tmp_path)
     users = graph.nodes[_claim_node(graph, corpus.USERS)]
     assert (users["start"], users["end"]) == ("2025-01-10", "2025-03-05")
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_a_claim_reworded_by_two_outlets_is_one_node(tmp_path: Path, fmt: str) -> None:
+    """kg:sameClaim: one node at the representative (its text), both documents counted; the other claim apart."""
+    from tests.support.same_story import load
+
+    store = OxigraphStore(None)
+    try:
+        ids_ = load(store, "claim_a", "claim_b", "claim_other")
+        graph = _graph(store, fmt, tmp_path)
+    finally:
+        store.close()
+    claims = {n: d for n, d in graph.nodes(data=True) if d["kind"] == "claim"}
+    assert sorted(d["mentions"] for d in claims.values()) == [1, 2]
+    (merged,) = [n for n, d in claims.items() if d["mentions"] == 2]
+    claimed = _edge(graph, "org-nimbus-labs", merged)
+    assert claimed["weight"] == 2
+    assert set(str(claimed["document"]).split("; ")) == {ids_["claim_a"], ids_["claim_b"]}
+    assert sorted(graph.predecessors(merged)) == ["org-nimbus-labs"]

@@ -14,7 +14,7 @@ from pyoxigraph import Quad
 
 from bench.feed import article
 from kg import vocab
-from kg.model import Criticism, DateRef, Entity, Event, Extraction, Money, Participant, Span
+from kg.model import Claim, Criticism, DateRef, Entity, Event, Extraction, Money, Participant, Quantity, Span
 from kg.rdf import document_quads
 from kg.resolution_compact import Bag
 from kg.resolution_index import current_index, full_index
@@ -38,10 +38,19 @@ Corpus = list[tuple[str, list[Quad]]]
 
 
 _STATEMENTS = ["reckless unsafe models", "unsafe reckless models shipped", "Nimbus Labs ships unsafe models"]
+# Claims: one statement in three wordings (the last naming Nimbus Labs, whose words leave it when it is the claimant),
+# another with the same figure, and the same words without it.
+_CLAIMS = [
+    ("the assistant drafts 40% of support replies", True),
+    ("40 per cent of the support replies are drafted by the assistant it built", True),
+    ("Nimbus Labs says its assistant drafts 40% of support replies", True),
+    ("40% of its engineers work remotely", True),
+    ("the assistant drafts most support replies", False),
+]
 
 
 def _named(n: int, rng: random.Random) -> tuple[str, list[Quad]]:
-    """A document naming one to three of the names above, one criticising another, and a funding round."""
+    """A document naming one to three of the names above, one criticising another, a funding round and a claim."""
     picked = rng.sample(_NAMES, rng.randint(1, 3))
     text = f"names {n}: " + ", ".join(p[0] for p in picked)
     entities = tuple(
@@ -62,7 +71,13 @@ def _named(n: int, rng: random.Random) -> tuple[str, list[Quad]]:
         participants = (Participant(role="recipient", entity=f"e{len(picked) - 1}"),)
         events = (Event(key="v0", type="FundingRound", label="round", date=date, participants=participants,
                         amount=amount, source=source),)  # fmt: skip
-    extraction = Extraction(entities=entities, criticisms=criticisms, events=events)
+    claims = ()
+    if rng.random() < 0.6:  # by the first entity: its names (and links) change as documents come and go
+        statement, figured = rng.choice(_CLAIMS)
+        quantities = (Quantity(value=40, unit="percent"),) if figured else ()
+        claims = (Claim(claimant="e0", text=statement, quantities=quantities,
+                        source=Span(start=0, end=len(text), sentence=statement)),)  # fmt: skip
+    extraction = Extraction(entities=entities, criticisms=criticisms, events=events, claims=claims)
     doc = make_document(text, extraction, published=rng.choice(["2026-03-05", "2026-03-06", "2026-08-01"]))
     return vocab.document_iri(doc.meta.id).value, document_quads(doc)
 
@@ -121,15 +136,16 @@ def test_documents_one_by_one_give_the_links_and_clusters_of_a_full_refresh(corp
 
 
 def test_the_corpus_exercises_every_kind_of_link(corpus: Corpus) -> None:
-    """The property above is only as good as its corpus: loaded whole, it has links, events and criticisms merged."""
+    """The property above is only as good as its corpus: loaded whole, it has links, events, criticisms and claims
+    merged."""
     store = OxigraphStore(None)
     for _, quads in corpus:
         store.put_graph(quads[0].graph_name, quads)
     index = current_index(store)
     assert len(index.links) >= 5
-    assert index.clusters("event") and index.clusters("criticism")
+    assert index.clusters("event") and index.clusters("criticism") and index.clusters("claim")
     kinds = {q.predicate for q in index.quads()}
-    assert kinds == {vocab.OWL_SAME_AS, vocab.term("sameEvent"), vocab.term("sameCriticism")}
+    assert kinds == {vocab.OWL_SAME_AS, vocab.term("sameEvent"), vocab.term("sameCriticism"), vocab.term("sameClaim")}
     store.close()
 
 
@@ -210,6 +226,39 @@ def test_a_name_given_later_rewords_the_criticisms_already_merged(then_remove: b
         store.remove_graph(naming[0].graph_name)
         refresh_resolution(store)
         assert len(current_index(store).clusters("criticism")) == 1
+    assert _resolution(store) == _full(store)
+    store.close()
+
+
+def _claim_document(text: str, alias: tuple[str, ...], statement: str | None) -> list[Quad]:
+    """A document in which Nimbus AI (with these aliases) claims a 40% figure in these words (or is named alone)."""
+    entities = (Entity(key="e0", label="Nimbus AI", type="Organization", aliases=alias),)
+    claims = ()
+    if statement:
+        source = Span(start=0, end=len(text), sentence=statement)
+        claims = (Claim(claimant="e0", text=statement, quantities=(Quantity(value=40, unit="percent"),),
+                        source=source),)  # fmt: skip
+    return document_quads(make_document(text, Extraction(entities=entities, claims=claims)))
+
+
+@pytest.mark.parametrize("then_remove", [False, True])
+def test_a_name_given_later_rewords_the_claims_already_merged(then_remove: bool) -> None:
+    """An alias another document gives the claimant leaves its words out of every statement: merges are redone."""
+    store = OxigraphStore(None)
+    for text, statement in (("one", "Orbit Desk tools draft 40% of replies"),
+                            ("two", "40% of Orbit Desk replies come from its assistant")):  # fmt: skip
+        quads = _claim_document(text, (), statement)
+        store.put_graph(quads[0].graph_name, quads)
+    refresh_resolution(store)
+    assert len(current_index(store).clusters("claim")) == 1
+    naming = _claim_document("three", ("Orbit Desk",), None)  # "Orbit Desk" is now the claimant's name
+    store.put_graph(naming[0].graph_name, naming)
+    refresh_resolution(store)
+    assert current_index(store).clusters("claim") == []
+    if then_remove:
+        store.remove_graph(naming[0].graph_name)
+        refresh_resolution(store)
+        assert len(current_index(store).clusters("claim")) == 1
     assert _resolution(store) == _full(store)
     store.close()
 

@@ -95,13 +95,14 @@ def rdf_counts(store: GraphStore) -> dict[str, int]:
     )
     counts["type:SAME_AS"] = _scalar(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?a owl:sameAs ?b } }")
     counts["type:SAME_EVENT"] = _scalar(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?a kg:sameEvent ?b } }")
+    counts["type:SAME_CLAIM"] = _scalar(store, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?a kg:sameClaim ?b } }")
     return counts
 
 
 def neo4j_counts(driver: neo4j.Driver) -> dict[str, int]:
     """Nodes by label and relationships by type in Neo4j."""
     counts = {f"label:{label}": cypher(driver, f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"] for label in LABELS}
-    for rel in ("CRITICISED", *RELATION_TYPES.values(), "SAME_AS", "SAME_EVENT"):
+    for rel in ("CRITICISED", *RELATION_TYPES.values(), "SAME_AS", "SAME_EVENT", "SAME_CLAIM"):
         counts[f"type:{rel}"] = cypher(driver, f"MATCH ()-[r:{rel}]->() RETURN count(r) AS n")[0]["n"]
     counts["type:MENTIONED_IN_entities"] = cypher(
         driver, "MATCH (:Entity)-[r:MENTIONED_IN]->(:Document) RETURN count(r) AS n"

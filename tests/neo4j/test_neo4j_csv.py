@@ -83,3 +83,18 @@ def test_merged_facts_name_their_cluster(tmp_path: Path) -> None:
     assert {r["cluster"] for r in rounds} == {link[":END_ID"]}
     clusters = [c["cluster"] for c in tables["rels_CRITICISED.csv"] if c["cluster"]]
     assert len(clusters) == 2 and len(set(clusters)) == 1
+
+
+def test_a_merged_claim_names_its_cluster(tmp_path: Path) -> None:
+    """A claim two outlets state in other words: SAME_CLAIM from one to the other, ``cluster`` on both."""
+    store = OxigraphStore(tmp_path / "store")
+    load(store, "claim_a", "claim_b", "claim_other")
+    store.close()
+    out = tmp_path / "graph.zip"
+    assert main(["export", "--format", "neo4j-csv", "--store", str(tmp_path / "store"), "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as archive:
+        tables = _tables(archive)
+    [link] = tables["rels_SAME_CLAIM.csv"]
+    clustered = sorted(r["id:ID"] for r in tables["nodes_Claim.csv"] if r["cluster"])
+    assert clustered == sorted([link[":START_ID"], link[":END_ID"]])
+    assert {r["cluster"] for r in tables["nodes_Claim.csv"]} == {link[":END_ID"], ""}

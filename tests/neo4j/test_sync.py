@@ -189,3 +189,19 @@ def test_one_event_and_criticism_several_outlets_report_is_one_cluster(
     remove_documents(store, neo4j_settings, [ids["funding_b"]])
     assert cypher(driver, "MATCH (e:FundingRound) RETURN e.cluster AS cluster") == [{"cluster": None}]
     assert cypher(driver, "MATCH ()-[r:SAME_EVENT]->() RETURN count(r) AS n") == [{"n": 0}]
+
+
+def test_a_claim_reworded_by_another_outlet_is_one_cluster(neo4j_settings: Settings, driver: neo4j.Driver) -> None:
+    """The members of a merged claim point at its representative by SAME_CLAIM; both name it as their cluster."""
+    store = OxigraphStore(None)
+    ids = load(store, "claim_a", "claim_b", "claim_other")
+    sync_documents(store, neo4j_settings, None)
+    assert neo4j_counts(driver) == rdf_counts(store)
+    claims = cypher(driver, "MATCH (c:Claim) RETURN c.id AS id, c.cluster AS cluster ORDER BY id")
+    assert len(claims) == 3 and sorted(c["cluster"] is None for c in claims) == [False, False, True]
+    [link] = cypher(driver, "MATCH (a:Claim)-[:SAME_CLAIM]->(b:Claim) RETURN a.id AS a, b.id AS b")
+    assert {c["cluster"] for c in claims if c["cluster"]} == {link["b"]} != {link["a"]}
+    remove_document(store, ids["claim_b"])
+    remove_documents(store, neo4j_settings, [ids["claim_b"]])
+    assert cypher(driver, "MATCH (c:Claim) WHERE c.cluster IS NOT NULL RETURN count(c) AS n") == [{"n": 0}]
+    assert cypher(driver, "MATCH ()-[r:SAME_CLAIM]->() RETURN count(r) AS n") == [{"n": 0}]

@@ -50,12 +50,14 @@ TEXT_A = (
     "Acme AI released Widget 2. "
     "Big Capital sued Acme AI. "
     "Jane Doe said 80% of its code is written by Widget 2. "
+    "She said Widget 2 answers 1,000 support tickets a day. "
     "A Microsoft product manager said the round was a mistake."
 )
 TEXT_B = (
     "ACME AI chief executive Jane Doe repeated that 80% of its code is written by Widget 2. "
     "Doe, speaking for Acme, also said the paper was overrated on 12 March. "
-    'ACME AI raised about $2 billion in May 2026. Jane Doe said the Widget 2 model is "a ploy".'
+    'ACME AI raised about $2 billion in May 2026. Jane Doe said the Widget 2 model is "a ploy". '
+    "She added that the model handles 1,000 support tickets each day."
 )
 
 
@@ -204,6 +206,14 @@ def document_a() -> Document:
             rule="claim.handmade.v1",
         ),
         Claim(
+            claimant="jane",
+            text="Widget 2 answers 1,000 support tickets a day",
+            about=("widget",),
+            quantities=(Quantity(value=1000, unit="tickets"),),
+            source=span(t, "Widget 2 answers 1,000 support tickets a day"),
+            rule="claim.handmade.v1",
+        ),
+        Claim(
             claimant="pm",
             text="the round was a mistake",
             about=("round",),
@@ -282,6 +292,14 @@ def document_b() -> Document:
             about=("acme",),
             quantities=(Quantity(value=80, unit="percent"),),
             source=span(t, "80% of its code is written by Widget 2"),
+            rule="claim.handmade_other.v1",
+        ),
+        Claim(  # document A's statement in other words: merged with it (kg:sameClaim)
+            claimant="jane",
+            text="the model handles 1,000 support tickets each day",
+            about=("widget",),
+            quantities=(Quantity(value=1000, unit="tickets"),),
+            source=span(t, "the model handles 1,000 support tickets each day"),
             rule="claim.handmade_other.v1",
         ),
     )

@@ -206,6 +206,12 @@ BROKEN: dict[str, tuple[Mutation, URIRef, URIRef | None, URIRef]] = {
         KG.sameCriticism,
         SH.ClassConstraintComponent,
     ),
+    "claim merge link to a criticism": (
+        lambda g: g.add((first(g, KG.Claim), KG.sameClaim, first(g, KG.Criticism))),
+        KGSH.ClaimShape,
+        KG.sameClaim,
+        SH.ClassConstraintComponent,
+    ),
 }
 
 

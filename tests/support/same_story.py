@@ -95,6 +95,23 @@ STORIES: dict[str, Article] = {
         "reason about the world.\n",
         "2026-06-04", "Daily Three",
     ),
+    # One claimant's statement with one figure, reworded by a second outlet (one claim), and another statement with
+    # the same figure (another claim).
+    "claim_a": Article(
+        "Nimbus Labs says its assistant drafts replies\n\nNimbus Labs said on Monday that its assistant now drafts "
+        "40% of the replies its support team sends to customers.\n",
+        "2026-06-04", "Wire One",
+    ),
+    "claim_b": Article(
+        "Support at Nimbus Labs goes automatic\n\nNimbus Labs said that 40 per cent of the support team's replies to "
+        "customers are now drafted by the assistant it built.\n",
+        "2026-06-05", "Daily Two",
+    ),
+    "claim_other": Article(
+        "Nimbus Labs and remote work\n\nNimbus Labs said 40% of its engineers now work remotely from other "
+        "countries.\n",
+        "2026-06-06", "Daily Three",
+    ),
 }  # fmt: skip
 
 
