@@ -1,0 +1,77 @@
+"""The learned recall component's candidates (criticism_pairs): one (speaker, entity) pair per attributed statement
+and entity the rules did not pair, each with a finite row of the named features, the same on every run, and no
+criticism added while no weights are shipped."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from loaders.extract import criticism_pairs, pipeline
+from loaders.extract.criticism_pairs import FEATURE_NAMES, LEARNED_PAIR, Candidate
+
+_TEXT = ("Zentrix Labs released its chatbot, Orbi, on Monday. "
+         "Ada Pike, a professor at Halden University, said Zentrix Labs had rushed the product out to please "
+         "investors. "
+         "Ada Pike said Orbi would reach Europe next year.")  # fmt: skip
+
+
+def _candidates(monkeypatch: pytest.MonkeyPatch, text: str) -> list[tuple[str, str, Candidate]]:
+    """The document's candidates as (critic label, target label, candidate), read at the pipeline's hook."""
+    got: list[tuple[str, str, Candidate]] = []
+
+    def record(ix: object, found: object) -> list[object]:
+        got.extend((ix.ctx.label(c.critic), ix.ctx.label(c.target), c)  # type: ignore[attr-defined]
+                   for c in criticism_pairs.candidates(ix, found))  # type: ignore[arg-type]
+        return []
+
+    monkeypatch.setattr(pipeline, "learned_pairs", record)
+    pipeline.extract_document(text)
+    return got
+
+
+def test_every_candidate_has_a_finite_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    got = _candidates(monkeypatch, _TEXT)
+    assert got
+    for _, _, c in got:
+        assert len(c.row) == len(FEATURE_NAMES)
+        assert all(math.isfinite(v) for v in c.row)
+
+
+@pytest.mark.parametrize(("feature", "expected"), [("target_in_content", 1.0), ("critic_person", 1.0),
+                                                   ("target_product", 1.0), ("reported", 1.0), ("quote", 0.0)])
+def test_a_statement_about_an_entity_is_a_candidate(monkeypatch: pytest.MonkeyPatch, feature: str,
+                                                    expected: float) -> None:
+    """"Ada Pike said Orbi would reach Europe": Pike and Orbi, the product named inside what she said."""
+    rows = [c.row for critic, target, c in _candidates(monkeypatch, _TEXT) if (critic, target) == ("Ada Pike", "Orbi")]
+    assert rows
+    assert rows[0][FEATURE_NAMES.index(feature)] == expected
+
+
+def test_a_pair_the_rules_found_is_no_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules read Pike's "rushed the product out" as a criticism of Zentrix Labs: the component adds only new
+    pairs."""
+    found = pipeline.extract_document(_TEXT)
+    labels = {e.key: e.label for e in found.entities}
+    assert ("Ada Pike", "Zentrix Labs") in {(labels[c.critic], labels[c.target]) for c in found.criticisms}
+    assert ("Ada Pike", "Zentrix Labs") not in {(a, b) for a, b, _ in _candidates(monkeypatch, _TEXT)}
+
+
+def test_candidates_are_deterministic(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _candidates(monkeypatch, _TEXT) == _candidates(monkeypatch, _TEXT)
+
+
+def test_no_weights_adds_no_criticism() -> None:
+    """The component is not shipped (leave-one-set-out it did not raise F1 where it must): it adds nothing."""
+    assert criticism_pairs.weights() is None
+    assert all(c.rule != LEARNED_PAIR for c in pipeline.extract_document(_TEXT).criticisms)
+
+
+def test_probability_reads_the_weights() -> None:
+    """With weights, a row's probability is the logistic of its weighted sum (the threshold decides elsewhere)."""
+    import numpy as np
+
+    model = (np.array([2.0, -1.0]), 0.5, 0.5)
+    assert criticism_pairs.probability([1.0, 1.0], model) == pytest.approx(1 / (1 + math.exp(-1.5)))
+    assert criticism_pairs.probability([0.0, 3.0], model) < 0.5
