@@ -75,3 +75,17 @@ def test_probability_reads_the_weights() -> None:
     model = (np.array([2.0, -1.0]), 0.5, 0.5)
     assert criticism_pairs.probability([1.0, 1.0], model) == pytest.approx(1 / (1 + math.exp(-1.5)))
     assert criticism_pairs.probability([0.0, 3.0], model) < 0.5
+
+
+def _candidate(critic: str, target: str, row: tuple[float, ...], start: int = 0) -> Candidate:
+    return Candidate(critic, target, start, start + 5, 0, None, row)
+
+
+def test_a_pair_is_scored_once_over_its_statements() -> None:
+    """Two statements pairing Pike with Zentrix make one row: their mean, their maxima and how many they are."""
+    cands = [_candidate("pike", "zentrix", (0.0, 1.0)), _candidate("lee", "zentrix", (5.0, 5.0), 10),
+             _candidate("pike", "zentrix", (1.0, 0.0), 20)]  # fmt: skip
+    rows = {(c.critic, c.target): (c.start, row) for c, row in criticism_pairs.grouped(cands)}
+    assert rows[("pike", "zentrix")] == (0, pytest.approx((0.5, 0.5, 1.0, 1.0, math.log1p(2))))
+    assert rows[("lee", "zentrix")] == (10, pytest.approx((5.0, 5.0, 5.0, 5.0, math.log1p(1))))
+    assert len(criticism_pairs.PAIR_FEATURE_NAMES) == 2 * len(FEATURE_NAMES) + 1
