@@ -59,8 +59,9 @@ def main() -> int:
     """Print words/s, documents/s and CPU ms per article for extraction and for spaCy's bare tokenizer; peak memory."""
     ap = argparse.ArgumentParser()
     ap.add_argument("-n", type=int, default=150, help="number of articles")
+    ap.add_argument("--scale", type=float, default=1.0, help="multiply the number of articles (make bench: 0.2)")
     a = ap.parse_args()
-    texts = corpus(a.n)
+    texts = corpus(max(1, round(a.n * a.scale)))
     words = sum(len(t.split()) for t in texts)
 
     t0 = time.perf_counter()

@@ -348,14 +348,18 @@ def _read_all(
 def _extract_all(raws: list[RawDocument], workers: int) -> Iterator[_Extracted]:
     """Extract documents in order, in ``workers`` processes when more than one.
 
-    The first document is extracted here: that imports the extraction stack and fills its caches (compiled
-    patterns, lexicons; about a second of CPU) once, and the workers, forked after it, start warm instead of each
-    paying it again.
+    Before the workers fork, every lexicon, pattern table and model of the extraction is loaded here (about a second
+    of CPU, once), and the first document is extracted here: the workers, forked after it, start warm instead of each
+    paying it again (a lexicon the first document did not read, such as the first-name genders of the pronoun rules,
+    would otherwise be loaded once per worker).
     """
     if workers <= 1 or len(raws) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for raw in raws:
             yield raw, _safe_build(raw)
         return
+    from loaders.extract.pipeline import warm_up  # (the extraction stack is imported where it first runs)
+
+    warm_up()
     yield raws[0], _safe_build(raws[0])
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
         yield from zip(raws[1:], pool.map(_safe_build, raws[1:], chunksize=4), strict=True)

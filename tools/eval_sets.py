@@ -12,8 +12,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EXTRACT_TESTS = ROOT / "tests" / "loaders" / "extract"
 SHARED = ROOT.parent / "shared"
-TUNING_SETS = ("tuning", "tuning2", "tuning3", "tuning4", "realnews_a", "realnews_b", "realnews_c", "realnews_d",
-               "realnews_e", "realnews_f", "realnews_g", "realnews_h", "realnews_i", "realnews_j")  # fmt: skip
+TUNING_SETS = (
+    "tuning", "tuning2", "tuning3", "tuning4",
+    "realnews_a", "realnews_b", "realnews_c", "realnews_d", "realnews_e", "realnews_f", "realnews_g",
+    "realnews_h", "realnews_i", "realnews_j", "realnews_l", "realnews_m", "realnews_n",
+)  # fmt: skip
 
 
 def is_held_out(name: str) -> bool:

@@ -362,28 +362,84 @@ def speech_verbs(ctx: DocContext, sent: int) -> list[SpeechVerb]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _According:
+    """'according to X, …': the source named and the content after it (its speaker is resolved by the caller)."""
+
+    key: str
+    start: int  # where the name is
+    content_start: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedFrame:
+    """What a sentence's reported speech reads of the document alone, read once for both stages that attribute it
+    (the criticism and the claims stages ask for the same sentences; only the speakers depend on the asker)."""
+
+    # per verb of speech (speech_verbs' order): the quote its participle clause follows ('“…,” X said, adding that
+    # …'), in the sentence's offsets, else None
+    priors: tuple[tuple[int, int] | None, ...]
+    according: _According | None
+    described: dict[int, str | None]  # speaker_refs.described_subject at a verb, asked where no critic is found
+
+
+def reported_frame(ctx: DocContext, sent: int) -> ReportedFrame:
+    """The sentence's reported speech as the document alone tells it (kept on the context)."""
+    frame: ReportedFrame | None = ctx.reported.get(sent)
+    if frame is not None:
+        return frame
+    p, st = patterns(), ctx.stext(sent)
+    spans = tuple((q.start(), q.end()) for q in quotes(st)) if "“" in st or '"' in st else ()
+    priors = []
+    for v in speech_verbs(ctx, sent):
+        prior = [(a, b) for a, b in spans if b <= v.rel]
+        fits = prior and _PARTICIPLE_AFTER.fullmatch(st, prior[-1][1], v.rel + len(v.words))
+        priors.append(prior[-1] if fits else None)
+    frame = ctx.reported[sent] = ReportedFrame(tuple(priors), _according(ctx, sent, p), {})
+    return frame
+
+
+def _according(ctx: DocContext, sent: int, p: dict[str, re.Pattern[str] | Folded]) -> _According | None:
+    """The source and content of 'according to X, …' in a sentence, None where it has none (or X is only a source
+    of another speaker: "according to the FT, X said …")."""
+    s, st = ctx.sentence(sent), ctx.stext(sent)
+    am = p["according"].search(st)
+    if not am:
+        return None
+    names = [x for x in ctx.mentions(sent, s.start + am.end(), s.end) if ctx.is_head(x)]
+    comma = st.find(",", am.end())
+    appos = _ROLE_APPOSITION.match(st, comma + 1) if comma > 0 else None
+    if appos:  # "according to X, head of research at Y, ...": the content starts after the apposition
+        comma = appos.end() - 1
+    if not names or comma <= 0 or names[0].end > s.start + comma + 1:
+        return None
+    content = st[comma + 1:]
+    if p["speech"].search(content) or p["verb"].search(content):
+        return None
+    return _According(names[0].key, names[0].start, s.start + comma + 1, content)
+
+
 def reported_attributions(f: Speakers, sent: int, quoted: bool,
                           keep: Callable[[str], bool] | None = None) -> list[Attribution]:
     """'X said (that) …', '…, X said' and 'according to X, …' in one sentence (``quoted``: it holds a quote;
     ``keep``: a test on the content, so that speakers are only resolved for statements that matter)."""
-    ctx, text, p = f.ctx, f.text, patterns()
+    ctx, text = f.ctx, f.text
     s = ctx.sentence(sent)
-    st = ctx.stext(sent)
     out: list[Attribution] = []
-    spans = [(q.start(), q.end()) for q in quotes(st)] if quoted or "“" in st or '"' in st else []
-    for v in speech_verbs(ctx, sent):
+    frame = reported_frame(ctx, sent)
+    for v, prior in zip(speech_verbs(ctx, sent), frame.priors, strict=True):
         if quoted and v.quote_verb:
             continue  # the attribution of a direct quote: handled with the quote
         pos, content_start = s.start + v.rel, v.content_start
         after = content_start < s.end - 3 and (keep is None or keep(text[content_start:s.end]))
         if not after and (keep is not None and not keep(text[s.start:pos])):
             continue
-        prior = [(a, b) for a, b in spans if b <= v.rel]
-        if prior and _PARTICIPLE_AFTER.fullmatch(st, prior[-1][1], v.rel + len(v.words)):
+        if prior is not None:
             # '“…,” Ann Ruiz said, adding that X was …': the quote's speaker, not a name inside the quote
-            speaker = _speaker(f, sent, sent, s.start + prior[-1][0], s.start + prior[-1][1])[0]
+            speaker = _speaker(f, sent, sent, s.start + prior[0], s.start + prior[1])[0]
         else:  # "The site said …": a description of a party told before
-            speaker = f.critic_at(sent, pos) or f.actor(speaker_refs.described_subject(ctx, sent, pos), sent, pos)
+            speaker = f.critic_at(sent, pos) or f.actor(_described(ctx, frame, sent, pos), sent, pos)
         if speaker is None:
             continue
         speakers = speaker_refs.speakers_of(ctx, speaker, pos)
@@ -395,19 +451,17 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
         if names and re.search(r",\s*$", text[s.start:names[0].start]):
             out += [Attribution(who, "fronted", s.start, names[0].start, sent, sent, v.words,
                                 text[s.start:names[0].start]) for who in speakers]
-    am = p["according"].search(st)
-    if am:
-        names = [x for x in ctx.mentions(sent, s.start + am.end(), s.end) if ctx.is_head(x)]
-        comma = st.find(",", am.end())
-        appos = _ROLE_APPOSITION.match(st, comma + 1) if comma > 0 else None
-        if appos:  # "according to X, head of research at Y, ...": the content starts after the apposition
-            comma = appos.end() - 1
-        if names and comma > 0 and names[0].end <= s.start + comma + 1:
-            content = st[comma + 1:]
-            # another speaker inside ("according to the FT, X said ...") makes the first a source, not a speaker
-            if not p["speech"].search(content) and not p["verb"].search(content):
-                speaker = f.actor(names[0].key, sent, names[0].start)
-                if speaker:
-                    out.append(Attribution(speaker, "according", s.start + comma + 1, s.end, sent, sent,
-                                           "according to", content))
+    acc = frame.according
+    if acc is not None:
+        speaker = f.actor(acc.key, sent, acc.start)
+        if speaker:
+            out.append(Attribution(speaker, "according", acc.content_start, s.end, sent, sent, "according to",
+                                   acc.content))
     return out
+
+
+def _described(ctx: DocContext, frame: ReportedFrame, sent: int, pos: int) -> str | None:
+    """speaker_refs.described_subject at a verb, read once per verb."""
+    if pos not in frame.described:
+        frame.described[pos] = speaker_refs.described_subject(ctx, sent, pos)
+    return frame.described[pos]

@@ -120,6 +120,7 @@ class DocContext:
     _dates: dict[int, DateRef | None] = field(default_factory=dict)
     quote_parts: list[Any] | None = None  # attribution's quotes, read the same by the criticism and claims stages
     speech_verbs: dict[int, list[Any]] = field(default_factory=dict)  # attribution's verbs of speech, by sentence
+    reported: dict[int, Any] = field(default_factory=dict)  # attribution's reported-speech frames, by sentence
     _sentence_starts: list[int] = field(default_factory=list)  # each sentence's start, in text order
 
     @classmethod

@@ -22,6 +22,7 @@ from kg.rdf import document_quads
 from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
 from loaders.documents import RawDocument
+from loaders.extract import pipeline as extract_pipeline
 from loaders.pipeline import build_document, ingest, load_paths, remove_document
 from tests.support.kg_serve import kg_serve
 
@@ -121,6 +122,18 @@ def test_workers_give_the_same_graph(tmp_path: Path, seeds_dir: Path) -> None:
         return {q for q in store.quads() if q.predicate != vocab.INGESTED_AT}
 
     assert facts(one) == facts(two)
+
+
+def test_workers_are_forked_with_every_lexicon_and_model_loaded(tmp_path: Path) -> None:
+    """Before a pool forks, the parent loads every cached loader of the extraction, not only those its first
+    document reads (a short one reads neither the learned scorer's weights nor the first-name genders)."""
+    loaders = extract_pipeline._loaders()
+    for load in loaders:
+        load.cache_clear()
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"OpenAI CEO Sam Altman spoke in Paris on Monday ({name}).")
+    load_paths(OxigraphStore(None), [tmp_path], Settings(), workers=2)
+    assert [f"{f.__module__}.{f.__name__}" for f in loaders if f.cache_info().currsize != 1] == []
 
 
 def _documents(store: OxigraphStore) -> set[str]:
