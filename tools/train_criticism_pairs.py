@@ -8,7 +8,8 @@ Every (speaker, entity) pair of an attributed statement that the rules did not m
 article as ../shared/eval/score.py matches them (Gold.key_of). End to end, per set: the scorer's named-criticism
 pairs of the rules, plus the pairs of the candidates a model trained on the other sets scores at or above the
 threshold; precision, recall and F1 are counted as the scorer counts them (unique pairs per set, group criticisms
-count as right). C and the threshold are chosen on the mean of those leave-one-set-out F1 changes. The held-out
+count as right). C and the threshold are chosen on the mean of those leave-one-set-out F1 changes, among the
+settings that lower neither seeds nor dev. The held-out
 sets are never read.
 
 Weights are written only when the chosen C and threshold raise the mean F1 change, raise most of the newest
@@ -39,9 +40,33 @@ Measured (branch learned off main 5f0e36a, this machine; seeds, dev and the 14 T
 - Offline figures equal the scorer's: weights of the realnews_h fold give realnews_h 0.668 and dev 0.941 through
   tools/score_offline.py too. Cost: with weights the extraction of 168 tuning articles took 1.55x as long (4.3 s ->
   6.8 s, best of 3, twice): the reported speech of every sentence and the judgement of every candidate.
-So no weights are shipped: criticism_pairs.learned_pairs adds nothing. The rules' tuned sets have precision 0.8-0.97
-and leave hard misses; what the pairs add costs them as much precision as it gains recall, while the newest real
-news gains.
+So no weights were shipped then.
+
+Retrained with realnews_l, m and n (branch learned merged with main 4d4e7fd; NEWEST is realnews_g..n, 19 sets):
+- Unchanged generator and features: chosen C 0.003, t 0.80, mean +0.020, newest 6 of 7 up (+0.057; l +0.077,
+  m +0.088, n +0.063), dev 0.980 -> 0.941 again (the same two wrong pairs: David Sacks -> OpenAI, the victim named in
+  the quote where the rules find him criticising DeepSeek; Jose Castaneda, Google's spokesperson, -> Character.AI,
+  the partner accused with Google that his denial names).
+- Two general constraints on the candidates (criticism_pairs: a target named where the rules find the speaker
+  criticising another; a target accused with the speaker's side), 1965 -> 1506 pairs (186 -> 138 right): C 0.003,
+  t 0.75, mean +0.0236, newest 7 of 7 up (+0.067), seeds and dev unchanged, 5 of 19 sets lower (tuning3 -0.047).
+  Each constraint alone leaves dev at 0.941 / 0.960; a minimum of negative words instead removes 3/4 of the right
+  pairs (mean +0.004); a third constraint with the approval one below, no target that another of the speaker's side
+  already criticises, lowers the mean to +0.021.
+- Shipped: those two and no statement the rules read as approval (judgements.approving; 1491 pairs, 137 right),
+  C and t chosen among the settings that lower neither seeds nor dev: C 0.003, t 0.80, mean +0.0240, newest 7 of 7
+  up (+0.064), worst -0.029. Per set, leave-one-set-out named-criticism F1 before -> after: seeds 1.000 -> 1.000,
+  dev 0.980 -> 0.980, tuning 0.851 -> 0.847, tuning2 0.805 -> 0.799, tuning3 0.809 -> 0.780, tuning4 0.743 ->
+  0.765, realnews_a 0.814 -> 0.832, b 0.719 -> 0.751, c 0.712 -> 0.696, d 0.751 -> 0.739, e 0.758 -> 0.769, f 0.702
+  -> 0.691, g 0.591 -> 0.612, h 0.570 -> 0.707, i 0.631 -> 0.640, j 0.585 -> 0.636, l 0.290 -> 0.350, m 0.195 ->
+  0.269, n 0.318 -> 0.418; 6 of 19 lower. The plateau is broad: C 0.003-0.03 at t 0.75-0.80 give mean +0.019 to
+  +0.024, newest 7 of 7 up.
+- With the shipped weights (trained on all sets, so in-sample for these figures) tools/score_offline.py gives seeds
+  1.000, dev 0.980, realnews_l 0.350, m 0.360, n 0.413; claims identical to the rules' on every set, entities too
+  but realnews_j (0.900 -> 0.894: an entity a learned criticism keeps).
+- Cost: the statement's judgement and polarity computed once per text (judgement_model.score_and_polarity, cached)
+  and the constrained pairs never featurised: extraction of the 198 tuning articles with weights 1.14-1.16x as long
+  as without (best of 3, twice, same process, quiet machine; 1.55x before).
 
 Needs scikit-learn (the ``train`` extra).
 Usage: .venv/bin/python tools/train_criticism_pairs.py [--dry-run] [--cache FILE] [--misses] [--real-news-only]
@@ -70,7 +95,7 @@ from tools.rule_audit import set_dirs  # noqa: E402
 
 OUT = ROOT / "loaders" / "extract" / "lexicons" / criticism_pairs.WEIGHTS_FILE
 SETS = ("seeds", "dev", *TUNING_SETS)
-NEWEST = ("realnews_g", "realnews_h", "realnews_i", "realnews_j")
+NEWEST = ("realnews_g", "realnews_h", "realnews_i", "realnews_j", "realnews_l", "realnews_m", "realnews_n")
 C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.05))
 _NAMED = ("Person", "Organization")
@@ -275,7 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             newest = [g for s, g in zip(data, gains, strict=True) if s in NEWEST]
             print(f"C={c:<5} t={t:.2f} mean {np.mean(gains):+.4f} newest {np.mean(newest):+.4f} "
                   f"worst {min(gains):+.4f}")
-            best = max(best, (float(np.mean(gains)), c, t))
+            if gains[0] >= 0 and gains[1] >= 0:  # seeds and dev: a setting that lowers them cannot ship
+                best = max(best, (float(np.mean(gains)), c, t))
     print(f"chosen C={best[1]} threshold={best[2]} (mean leave-one-set-out F1 change {best[0]:+.4f})")
     gains = dict(zip(data, report(data, loso(data, best[1], args.real_news_only), best[2]), strict=True))
     if args.dry_run or not pays(gains):

@@ -31,10 +31,10 @@ def _gains(newest_up: int, dev: float = 0.0, other: float = 0.01) -> dict[str, f
 
 
 @pytest.mark.parametrize(("gains", "ships"), [
-    (_gains(3), True),
-    (_gains(2), False),              # half the newest sets up is not most of them
-    (_gains(4, dev=-0.02), False),   # dev must not drop
-    (_gains(3, other=-0.5), False),  # the mean must rise
+    (_gains(4), True),
+    (_gains(3), False),              # 3 of the 7 newest sets up is not most of them
+    (_gains(7, dev=-0.02), False),   # dev must not drop
+    (_gains(4, other=-0.5), False),  # the mean must rise
 ])  # fmt: skip
 def test_pays_only_when_the_gate_holds(gains: dict[str, float], ships: bool) -> None:
     assert pays(gains) is ships

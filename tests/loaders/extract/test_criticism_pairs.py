@@ -1,6 +1,6 @@
 """The learned recall component's candidates (criticism_pairs): one (speaker, entity) pair per attributed statement
-and entity the rules did not pair, each with a finite row of the named features, the same on every run, and no
-criticism added while no weights are shipped."""
+and entity the rules did not pair, each with a finite row of the named features, the same on every run; no
+candidate for a victim of the speaker's criticism or a co-accused of its side; the shipped weights."""
 
 from __future__ import annotations
 
@@ -62,10 +62,49 @@ def test_candidates_are_deterministic(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _candidates(monkeypatch, _TEXT) == _candidates(monkeypatch, _TEXT)
 
 
-def test_no_weights_adds_no_criticism() -> None:
-    """The component is not shipped (leave-one-set-out it did not raise F1 where it must): it adds nothing."""
-    assert criticism_pairs.weights() is None
-    assert all(c.rule != LEARNED_PAIR for c in pipeline.extract_document(_TEXT).criticisms)
+def test_the_shipped_weights_read_every_pair_feature() -> None:
+    """The shipped regression has one weight per pair feature and a threshold that keeps some pairs and not all."""
+    model = criticism_pairs.weights()
+    assert model is not None
+    w, bias, threshold = model
+    assert w.shape == (len(criticism_pairs.PAIR_FEATURE_NAMES),)
+    assert math.isfinite(bias) and 0.5 <= threshold < 1.0
+
+
+def test_learned_criticisms_carry_their_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the scorer keeps is one criticism per new pair, made by criticism.learned_pair.v1."""
+    monkeypatch.setattr(criticism_pairs, "probability", lambda row, model: 1.0)
+    learned = [c for c in pipeline.extract_document(_TEXT).criticisms if c.rule == LEARNED_PAIR]
+    assert learned
+    assert len({(c.critic, c.target) for c in learned}) == len(learned)
+
+
+# Pike is found criticising Zentrix Labs in the statement that names Mirelle Robotics: Mirelle is a victim there,
+# and stays one when a later statement of Pike's names it
+_BYSTANDER = ("Zentrix Labs released its chatbot, Orbi, on Monday. Ada Pike, a professor at Halden University, said "
+              "Zentrix Labs had stolen the design from Mirelle Robotics to please investors. Ada Pike said Mirelle "
+              "Robotics would reach Europe next year.")  # fmt: skip
+# Garcia accuses both companies: Halcyon's spokesperson naming Zentrix Labs defends its side, with its partner
+_CO_ACCUSED = ("Megan Garcia sued Zentrix Labs and Halcyon Systems on Monday, accusing them of negligence. Halcyon "
+               "Systems spokesperson Jo Reed said Halcyon Systems and Zentrix Labs are entirely separate companies.")
+
+
+@pytest.mark.parametrize(("text", "pair"), [(_BYSTANDER, ("Ada Pike", "Mirelle Robotics")),
+                                            (_CO_ACCUSED, ("Jo Reed", "Zentrix Labs"))])
+def test_victims_and_co_accused_are_no_candidates(monkeypatch: pytest.MonkeyPatch, text: str,
+                                                  pair: tuple[str, str]) -> None:
+    """Neither a target named where the rules find the speaker criticising another, nor one accused with the
+    speaker's side, is a candidate; without those constraints both would be."""
+    assert pair not in {(a, b) for a, b, _ in _candidates(monkeypatch, text)}
+    monkeypatch.setattr(criticism_pairs._Doc, "co_accused", lambda self, critic: set())
+    init = criticism_pairs._Doc.__init__
+
+    def unconstrained(self: criticism_pairs._Doc, *args: object) -> None:
+        init(self, *args)  # type: ignore[arg-type]
+        self.banned = set()
+
+    monkeypatch.setattr(criticism_pairs._Doc, "__init__", unconstrained)
+    assert pair in {(a, b) for a, b, _ in _candidates(monkeypatch, text)}
 
 
 def test_probability_reads_the_weights() -> None:
