@@ -66,6 +66,7 @@ from loaders.extract.claim_subjects import described_speaker
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import is_court
 from loaders.extract.criticism_index import CriticIndex
+from loaders.extract.criticism_pairs import LEARNED_PAIR
 from loaders.extract.judgements import LEARNED_JUDGEMENT
 from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.quantities import parse_quantities
@@ -137,6 +138,8 @@ _OBJECT_END = re.compile(r",|\s+and\s+(?:has|have|had|is|was|are|were|will|it|it
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 # "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
 _RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
+# the learned criticisms (judgement_model, criticism_pairs) are guesses: the statements they flag keep their claims
+_LEARNED = frozenset({LEARNED_JUDGEMENT, LEARNED_PAIR})
 _CRITIC_REACH = 1  # sentences either side of a criticism in which its critic's statements back it
 # a criticism that answers one: it calls the accusations false, meritless or misleading
 _REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|suggestions?)\b[^.]{0,60}\b(?:false|untrue|"
@@ -197,11 +200,10 @@ class _DocClaims:
         self.ctx, self.finder = ctx, finder
         # who the article ties to an organisation, now or formerly: an insider's account, not an outsider's view
         self.insiders = {r.subject for r in relations if r.predicate == "affiliated_with"}
-        # a learned judgement (judgement_model) is a guess: the statement it flags keeps its claim
-        self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms if c.rule != LEARNED_JUDGEMENT]
+        self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms if c.rule not in _LEARNED]
         # the sentences in which each critic criticises: what it states right around them backs its criticism
         self.critic_sents = {(c.critic, ctx.sentence_at(c.source.start)) for c in criticisms
-                             if c.rule != LEARNED_JUDGEMENT and not _rebuttal(ctx, finder, c, criticisms)}
+                             if c.rule not in _LEARNED and not _rebuttal(ctx, finder, c, criticisms)}
         self.claims: list[Claim] = []
         self.seen: list[tuple[str, int, int]] = []  # (speaker, start, end) of the statements taken
         self.spoken: dict[int, str] = {}  # sentence -> the speaker of its statement
@@ -431,7 +433,7 @@ def _rebuttal(ctx: DocContext, finder: CriticIndex, c: Criticism, criticisms: li
         return True
     side = {c.critic} | finder.allies.get(c.critic, set())
     return any(o.critic == c.target and o.target in side and o.source.start < c.source.start
-               for o in criticisms if o.rule != LEARNED_JUDGEMENT)  # (the answer comes after what it answers)
+               for o in criticisms if o.rule not in _LEARNED)  # (the answer comes after what it answers)
 
 
 def _once(claims: list[Claim]) -> list[Claim]:

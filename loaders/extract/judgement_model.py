@@ -123,6 +123,12 @@ def score(sentence: str) -> float:
     return _score(_embedded(sentence), sentence)
 
 
+def score_and_polarity(sentence: str) -> tuple[float, float]:
+    """score() and the scaled polarity it reads (tanh of sentiment.polarity over 4), the polarity computed once."""
+    m, pol = model(), _polarity(sentence)
+    return 1.0 / (1.0 + math.exp(-(_embedded(sentence) + m.weights[-1] * pol + m.bias))), pol
+
+
 def _embedded(sentence: str) -> float:
     """The embedding's part of the regression's sum."""
     return float(np.dot(embed(sentence), model().weights[:-1]))

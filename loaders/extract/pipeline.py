@@ -42,6 +42,7 @@ from loaders.extract.compact import Compactor, replace
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_legal import legal_criticisms
+from loaders.extract.criticism_pairs import learned_pairs
 from loaders.extract.criticisms import find_all, merged
 from loaders.extract.events import extract_events
 from loaders.extract.funding import extract_funding
@@ -269,9 +270,11 @@ def attribute(ctx: DocContext, relations: list[Relation], events: list[Event]) -
 
 
 def find_criticisms(ctx: DocContext, speakers: CriticIndex) -> list[Criticism]:
-    """The finder's criticisms, then the lawsuits and authorities' measures it missed."""
+    """The finder's criticisms, then the lawsuits and authorities' measures it missed, then the statements the learned
+    pair scorer reads as criticisms."""
     criticisms = merged(ctx, find_all(speakers))
-    return criticisms + legal_criticisms(ctx, criticisms)
+    criticisms += legal_criticisms(ctx, criticisms)
+    return criticisms + learned_pairs(speakers, criticisms)
 
 
 STAGES: tuple[Stage, ...] = (

@@ -1,0 +1,40 @@
+"""tools/train_criticism_pairs.py: end-to-end pair scores counted as the scorer counts them, and the shipping gate."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.train_criticism_pairs import NEWEST, Article, SetData, pays, prf
+
+
+def _set() -> SetData:
+    art = Article("a.txt", rule_pairs={("ann", "acme"), ("bob", "zeta")})
+    named = [("ann", {"acme"}), ("cy", {"acme", "acme labs"})]
+    return SetData([art], named, [*named, ("critics", {"zeta"})])
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    (set(), (0.5, 0.5)),                              # bob -> zeta is wrong: no gold pair has that critic
+    ({("cy", "acme labs")}, (2 / 3, 1.0)),            # any one target of a gold criticism finds it
+    ({("cy", "acme labs"), ("cy", "acme")}, (0.75, 1.0)),  # two pairs of one gold criticism find it once
+])  # fmt: skip
+def test_prf_counts_unique_pairs(extra: set[tuple[str, str]], expected: tuple[float, float]) -> None:
+    p, r, f1 = prf(_set(), extra)
+    assert (p, r) == pytest.approx(expected)
+    assert f1 == pytest.approx(2 * p * r / (p + r))
+
+
+def _gains(newest_up: int, dev: float = 0.0, other: float = 0.01) -> dict[str, float]:
+    gains = {"seeds": 0.0, "dev": dev, "tuning": other}
+    gains |= {s: (0.02 if i < newest_up else -0.01) for i, s in enumerate(NEWEST)}
+    return gains
+
+
+@pytest.mark.parametrize(("gains", "ships"), [
+    (_gains(4), True),
+    (_gains(3), False),              # 3 of the 7 newest sets up is not most of them
+    (_gains(7, dev=-0.02), False),   # dev must not drop
+    (_gains(4, other=-0.5), False),  # the mean must rise
+])  # fmt: skip
+def test_pays_only_when_the_gate_holds(gains: dict[str, float], ships: bool) -> None:
+    assert pays(gains) is ships
