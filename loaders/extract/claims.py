@@ -64,7 +64,7 @@ from loaders.extract.claim_speech import (
 )
 from loaders.extract.claim_subjects import described_speaker
 from loaders.extract.context import DocContext
-from loaders.extract.criticism_found import is_court
+from loaders.extract.criticism_found import is_judicial
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_pairs import LEARNED_PAIR
 from loaders.extract.judgements import LEARNED_JUDGEMENT
@@ -109,8 +109,6 @@ _TOLD_TO = re.compile(r"(?!(?:i|we|he|she|it|they|you|there)\b)(?:(?:the|a|an|hi
 # "Google spokesperson Jose Castaneda", "OpenAI’s head of policy, Ann Lee,"
 _ROLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w-]*\s+){1,5}(?:,\s+)?|(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,1}"
                        r"(?:[a-z][\w-]*\s+){1,4}(?:,\s+)?")
-_JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
-                           r"(?:[A-Z][\w.]*\s+){0,2}$")
 _JUDGED = -1.0  # the polarity at or below which a statement without figures is a judgement (criticisms: -1.4)
 # a measure that fell: a fact whatever the polarity of its words ("its error rate has fallen by half")
 _CHANGE = re.compile(r"\b(?:fell|fallen|falls|cut|cuts|dropped|drops|declined|declines|decreased|decreases|lost|"
@@ -298,7 +296,7 @@ class _DocClaims:
             return None  # (a plaintiff "identified as Jane Doe" is unnamed: no actor the schema names)
         if self._addressed(speaker, a.last_sent):
             return None  # '"…," she told the Guardian, adding that …': the outlet spoken to does not speak
-        if _judicial(ctx, speaker, self.judges):
+        if is_judicial(ctx, speaker, self.judges):
             return None  # a ruling is a legal assertion, not a claim (schema)
         return speaker
 
@@ -458,16 +456,6 @@ def _same_statement(a: Claim, b: Claim, b_words: set[str]) -> bool:
 def _words(text: str) -> set[str]:
     """The lower-case words of a text."""
     return set(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def _judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
-    """Whether an actor is a court or a judge ("Judge William Alsup", "the Civil Resolution Tribunal")."""
-    if key not in memo:
-        text = ctx.doc.clean
-        ent = ctx.entities[key]
-        memo[key] = is_court(ent.label) if ent.type == "Organization" else any(
-            _JUDGE_BEFORE.search(text, max(0, m.start - 40), m.start) for m in ent.mentions)
-    return memo[key]
 
 
 def _skip_addressee(ctx: DocContext, sent: int, start: int, end: int) -> int:

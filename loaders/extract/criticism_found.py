@@ -31,6 +31,20 @@ def is_court(label: str) -> bool:
     return COURT.search(label) is not None
 
 
+_JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
+                           r"(?:[A-Z][\w.]*\s+){0,2}$")
+
+
+def is_judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
+    """Whether an actor is a court or a judge ("Judge William Alsup", "the Civil Resolution Tribunal")."""
+    if key not in memo:
+        text = ctx.doc.clean
+        ent = ctx.entities[key]
+        memo[key] = is_court(ent.label) if ent.type == "Organization" else any(
+            _JUDGE_BEFORE.search(text, max(0, m.start - 40), m.start) for m in ent.mentions)
+    return memo[key]
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One criticism a rule found: a critic, what it criticised, and where."""

@@ -35,7 +35,7 @@ from kg.model import Criticism
 from loaders.extract import judgement_model
 from loaders.extract.attribution import Attribution, reported_attributions
 from loaders.extract.context import DocContext
-from loaders.extract.criticism_found import is_court
+from loaders.extract.criticism_found import is_court, is_judicial
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.judgements import approving
 from loaders.extract.rules import register
@@ -135,6 +135,7 @@ class _Doc:
         self.ranked = sorted(self.counts.values(), reverse=True)
         self.titles = _titles(self.ctx)
         self._co: dict[str, set[str]] = {}
+        self.judges: dict[str, bool] = {}
         # the rules found the speaker criticising someone in the statement: the others it names there are victims or
         # bystanders, in this statement and in every other
         self.banned = {(a.speaker, m.key) for a in attrs if a.speaker in self.by_sent.get(a.sent, ())
@@ -190,8 +191,8 @@ class _Doc:
     def of(self, a: Attribution) -> list[Candidate]:
         """The candidates of one attributed statement: the speaker with every other named thing of its sentences."""
         ctx = self.ctx
-        if ctx.type_of(a.speaker) not in _NAMED:
-            return []
+        if ctx.type_of(a.speaker) not in _NAMED or is_judicial(ctx, a.speaker, self.judges):
+            return []  # a court or a judge rules on a dispute: no party to it, whatever its ruling's words
         ms = self.heads(a)
         content = [m.key for m in ms if m.start >= a.start and m.end <= a.end]
         # a co-accused of the speaker's side stands with it (a spokesperson's denial names its partner)

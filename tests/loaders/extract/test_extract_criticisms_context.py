@@ -7,7 +7,6 @@ import pytest
 from extract_helpers import check_spans, pairs
 
 from loaders.extract import extract
-from loaders.extract.criticism_pairs import LEARNED_PAIR
 
 
 @pytest.mark.parametrize(
@@ -80,13 +79,9 @@ def test_a_funding_round_led_by_an_investor_is_no_legal_party() -> None:
 def test_dismissing_claims_against_someone_is_no_criticism_of_them() -> None:
     text = ("Maria Pike sued Zentrix Labs in March. Judge Tomas Quill dismissed claims against Zentrix Labs' chief "
             "executive, Orla Brandt, personally.")
-    ex = extract(text)
-    got = pairs(ex)
+    got = pairs(extract(text))
     assert ("Maria Pike", "Zentrix Labs") in got
-    # the rules' criticisms: the learned pair scorer (criticism_pairs) reads "Quill dismissed claims against" as
-    # reported speech and pairs the judge with Zentrix Labs (p 0.83), a known wrong pair of that component
-    ruled = ex.model_copy(update={"criticisms": tuple(c for c in ex.criticisms if c.rule != LEARNED_PAIR)})
-    assert not any(critic == "Tomas Quill" for critic, _ in pairs(ruled))
+    assert not any(critic == "Tomas Quill" for critic, _ in got)  # the rules' and the learned pairs' alike
 
 
 @pytest.mark.parametrize(
