@@ -131,10 +131,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     extractor: Extractor = app.state.extractor
     settings = app.state.settings
     if settings.api_token is not None or settings.loopback_only:  # writes are possible: have a worker ready
-        # From a thread: starting the pool waits for the fork server to import the extraction stack (seconds,
-        # most of a first answer at 10k articles once the read side is kept), and the server listens only after
-        # this. A POST meanwhile waits for the pool, as it waited for the start before.
-        threading.Thread(target=extractor.start, name="extractor-start", daemon=True).start()
+        extractor.start()
     try:
         yield
     finally:

@@ -63,17 +63,12 @@ def cpu_seconds(pid: int) -> float:
 
 
 def running_children(pid: int) -> list[int]:
-    """The query workers of ``pid`` that are on a CPU or waiting for one (idle query workers sleep).
-
-    Not the extraction's fork server (a fresh interpreter, never a query worker): the server starts it from a
-    thread, so it may still be importing the extraction stack while the first requests are answered.
-    """
+    """The child processes of ``pid`` that are on a CPU or waiting for one (idle query workers sleep)."""
     found: list[int] = []
     for task in Path(f"/proc/{pid}/task").iterdir():
         for child in (task / "children").read_text().split():
             stat = Path(f"/proc/{child}/stat").read_text()
-            forkserver = b"multiprocessing.forkserver" in Path(f"/proc/{child}/cmdline").read_bytes()
-            if stat.rpartition(")")[2].split()[0] == "R" and not forkserver:
+            if stat.rpartition(")")[2].split()[0] == "R":
                 found.append(int(child))
     return found
 
