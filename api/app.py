@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi_offline import FastAPIOffline
@@ -13,6 +16,7 @@ from api.errors import install_error_handlers
 from api.http_cache import HttpCacheMiddleware
 from api.page_links import PageLinksMiddleware
 from api.pools import Pools
+from kg.queries import snapshot
 from kg.settings import Settings
 from kg.store.base import GraphStore
 
@@ -20,14 +24,29 @@ from kg.store.base import GraphStore
 PAGED_PATHS = frozenset({"/entities", "/criticisms", "/events", "/claims", "/relations", "/documents", "/conflicts"})
 
 
-def create_app(settings: Settings, store: GraphStore) -> FastAPI:
-    """An app serving ``store``; the caller owns the store and closes it."""
+def create_app(settings: Settings, store: GraphStore, *, keep_read_side: bool = False) -> FastAPI:
+    """An app serving ``store``; the caller owns the store and closes it.
+
+    ``keep_read_side``: when the app stops, write the store's read side next to it for the next start
+    (:mod:`kg.queries.persist`; ``kg serve``). Here, not after the server returns: uvicorn ends the process with
+    the signal that stopped it.
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with extractor.lifespan(app):
+            try:
+                yield
+            finally:
+                if keep_read_side:
+                    snapshot.keep(store)
+
     app = FastAPIOffline(  # Swagger UI and ReDoc from the package, not from a CDN: /docs works offline
         title="AI-news knowledge graph",
         version="1",
         description="Actors, claims, events and criticisms from news about the AI industry, "
         "every fact with the span of text that supports it.",
-        lifespan=extractor.lifespan,
+        lifespan=lifespan,
     )
     bind_state(app, settings, store)
     install_error_handlers(app)

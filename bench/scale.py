@@ -12,6 +12,7 @@ a pool that grows with the store, as real coverage does), refreshes entity resol
 - **serve**: ``kg serve`` started on the store, the seconds until its first answer (``GET /entities?limit=1``)
   and until its first answer that needs the whole read side (``GET /criticisms?limit=1``),
   whether it holds the in-memory query replica (KG_QUERY_REPLICA_MAX_QUADS decides), and its RSS after the run;
+  then the same two times for a second start, which reads the read side the first one kept;
 - **REST**: p50/p99 of bench/rest.py's lookups at ``--clients`` concurrent clients;
 - **SPARQL**: the median time of each of bench/sparql.py's analyst queries through ``/sparql``;
 - **read side**: in a fresh process that opens the store as ``kg serve`` does, each part of the REST read side
@@ -174,6 +175,31 @@ def _serve(fig: Figures, path: Path, args: argparse.Namespace) -> None:
         proc.terminate()
         _, errors = proc.communicate(timeout=60)
     fig.put("query replica (1 on, 0 off)", 0.0 if "KG_QUERY_REPLICA_MAX_QUADS" in errors else 1.0)
+    _restart(fig, path, env)
+
+
+def _restart(fig: Figures, path: Path, env: dict[str, str]) -> None:
+    """``kg serve`` started again: it reads the read side the first one kept (kg/queries/persist.py)."""
+    port = _free_port()
+    started = time.perf_counter()
+    proc = subprocess.Popen([*KG, "serve", "--store", str(path), "--port", str(port)], cwd=ROOT, env=env,
+                            stderr=subprocess.DEVNULL)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"kg serve exited with {proc.returncode}")
+            try:
+                if httpx.get(f"{base}/entities", params={"limit": 1}, timeout=600).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        fig.put("first answer s, read side kept", time.perf_counter() - started)
+        httpx.get(f"{base}/criticisms", params={"limit": 1}, timeout=3600).raise_for_status()
+        fig.put("whole read side s, read side kept", time.perf_counter() - started)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=600)
 
 
 def _sparql(fig: Figures, base: str) -> None:

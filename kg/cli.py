@@ -157,7 +157,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
             flush=True,
         )
-        uvicorn.run(create_app(settings, store), host=settings.host, port=settings.port, log_level=args.log_level)
+        app = create_app(settings, store, keep_read_side=True)  # kept when it stops, as the last write left it
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level)
     return 0
 
 

@@ -17,6 +17,7 @@ shards and loading them gives the store that loading the files gives, ingestion 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +33,7 @@ from kg.errors import DocumentError, ExtractionError, InputError
 from kg.model import Document, DocumentMeta
 from kg.ontology import install_ontology
 from kg.rdf import document_quads
+from kg.resolution_index import start_index
 from kg.resolve import refresh_if_stale, refresh_resolution
 from kg.settings import Settings
 from kg.store.base import GraphStore, add_graphs, quads_by_graph
@@ -210,22 +212,38 @@ def load_paths(
     report = BatchReport()
     known = (lambda doc_id: False) if force else store.has_document
     pending = _new_documents(_read_all(paths, settings, overrides, report), known, report)
-    extracted = _extract_all(pending, workers)
-    with _CHANGING:
-        batch: list[Built] = []
-        for _, outcome in progress(extracted, len(pending)) if progress else extracted:
-            if isinstance(outcome, ExtractionError):
-                report.failures.append(str(outcome))
-                continue
-            batch.append(outcome)
-            if len(batch) >= docs_per_write:
+    indexing: list[threading.Thread] = []
+    extracted = _extract_all(pending, workers, functools.partial(_index_beside, store, indexing))
+    try:
+        with _CHANGING:
+            batch: list[Built] = []
+            for _, outcome in progress(extracted, len(pending)) if progress else extracted:
+                if isinstance(outcome, ExtractionError):
+                    report.failures.append(str(outcome))
+                    continue
+                batch.append(outcome)
+                if len(batch) >= docs_per_write:
+                    _write_batch(store, batch, report)
+                    batch = []
+            if batch:
                 _write_batch(store, batch, report)
-                batch = []
-        if batch:
-            _write_batch(store, batch, report)
-        refresh_if_stale(store)
-        install_ontology(store)
+            refresh_if_stale(store)
+            install_ontology(store)
+    finally:
+        for thread in indexing:  # the store is closed after this returns: nothing may read it then
+            thread.join()
     return report
+
+
+def _index_beside(store: GraphStore, started: list[threading.Thread]) -> None:
+    """Start building the resolution index the batch's refresh reads, in a thread, once the workers are forked.
+
+    While they extract, this process only waits and writes; the index (a read of every document, most of a load's
+    time on a large store: 10 s of 15 at 10k articles) was built after the last write, on one core. Writes made
+    meanwhile are read again by the refresh, as a server's are (:func:`kg.resolution_index.start_index`).
+    """
+    if store.embedded:
+        started.append(start_index(store))
 
 
 def _write_batch(store: GraphStore, batch: list[Built], report: BatchReport) -> None:
@@ -345,8 +363,11 @@ def _read_all(
                 yield item
 
 
-def _extract_all(raws: list[RawDocument], workers: int) -> Iterator[_Extracted]:
-    """Extract documents in order, in ``workers`` processes when more than one.
+def _extract_all(
+    raws: list[RawDocument], workers: int, forked: Callable[[], None] = lambda: None
+) -> Iterator[_Extracted]:
+    """Extract documents in order, in ``workers`` processes when more than one (then ``forked`` is called once
+    they are: a thread started before a fork may leave the child a lock it holds).
 
     Before the workers fork, every lexicon, pattern table and model of the extraction is loaded here (about a second
     of CPU, once), and the first document is extracted here: the workers, forked after it, start warm instead of each
@@ -362,7 +383,9 @@ def _extract_all(raws: list[RawDocument], workers: int) -> Iterator[_Extracted]:
     warm_up()
     yield raws[0], _safe_build(raws[0])
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from zip(raws[1:], pool.map(_safe_build, raws[1:], chunksize=4), strict=True)
+        results = pool.map(_safe_build, raws[1:], chunksize=4)  # the workers are forked here, all at once
+        forked()
+        yield from zip(raws[1:], results, strict=True)
 
 
 def _safe_build(raw: RawDocument) -> Built | ExtractionError:

@@ -77,6 +77,11 @@ class Layered(MutableMapping[K, V]):
     def __repr__(self) -> str:
         return f"Layered({dict(self.items())!r})"
 
+    def __reduce__(self) -> tuple[type[Layered[K, V]], tuple[dict[K, V]]]:
+        # Pickled (the kept read side, kg.queries.persist) as one fresh base: the removal marker is compared by
+        # identity, which a copy of it in another process would not keep.
+        return Layered, (_merged(self),)
+
     @property
     def changes(self) -> int:
         """How many keys differ from the base (set or removed)."""

@@ -38,6 +38,7 @@ from pyoxigraph import NamedNode, Quad
 
 from kg import vocab
 from kg.errors import BackendError
+from kg.queries import persist
 from kg.store.base import Change, GraphStore, QueryResult, RowStream
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,8 @@ class Snapshot:
     holds. -1 (the default): ``generation``."""
     rest: _Rest | None = None
     """Set on a first snapshot published before its last parts were built (:func:`start`)."""
+    kept: bool = False
+    """Whether its parts are those kept next to the store (read from there, or written there)."""
 
     def __post_init__(self) -> None:
         if self.version < 0:
@@ -186,6 +189,7 @@ class ReadSide:
     def __init__(self) -> None:
         self.current: Snapshot | None = None
         self._lock = threading.Lock()  # one first build at a time
+        self._keeping = threading.Lock()  # one write of the kept read side at a time
 
     def start(self, store: GraphStore) -> None:
         """Publish a first snapshot as soon as its first part is built, and build the rest in a background thread."""
@@ -211,6 +215,26 @@ class ReadSide:
             self.current = None
         finally:
             published.set()
+        self.keep(store)  # built from the store: kept for the next start
+
+    def keep(self, store: GraphStore) -> bool:
+        """Write the published snapshot next to the store if it is whole, current and not kept yet; whether it is."""
+        snapshot = self.current
+        if snapshot is None or snapshot.kept or (snapshot.rest is not None and not snapshot.rest.done):
+            return snapshot is not None and snapshot.kept
+        if persist.path_of(store) is None or getattr(store, "read_only", False):
+            return False
+        with self._keeping:
+            return snapshot.kept or self._write(store, snapshot)
+
+    def _write(self, store: GraphStore, snapshot: Snapshot) -> bool:
+        with store.quiescent():  # the stamp of the content the snapshot shows: a write after it replaces it
+            if self.current is not snapshot or snapshot.generation != store.generation:
+                return False
+            stamp = store.stamp()  # type: ignore[attr-defined]
+        if stamp is not None and persist.save(store, snapshot.parts, stamp, snapshot.generation):
+            snapshot.kept = True
+        return snapshot.kept
 
     def first(self, store: GraphStore) -> Snapshot:
         """The published snapshot, built from scratch (with writes held off) if there is none yet."""
@@ -248,8 +272,9 @@ class ReadSide:
             self.current = None
 
 
-def _build(store: GraphStore, publish: Callable[[Snapshot], None] | None = None) -> Snapshot:
-    """Every part from scratch, with the cyclic GC held off, then frozen out of it (see below).
+def _build(store: GraphStore, publish: Callable[[Snapshot], None] | None = None, *, kept: bool = True) -> Snapshot:
+    """Every part from scratch (or read back from the kept read side, unless ``kept`` is False), with the cyclic
+    GC held off, then frozen out of it (see below).
 
     With ``publish``, the snapshot is handed to it once its first part is built, and the other parts are added
     to it as they come (readers wait for them in :func:`derived`).
@@ -264,16 +289,12 @@ def _build(store: GraphStore, publish: Callable[[Snapshot], None] | None = None)
     collecting = gc.isenabled()
     gc.disable()
     try:
-        parts = _parts()
-        if publish is not None:
-            parts = [p for p in parts if p.name in _FIRST] + [p for p in parts if p.name not in _FIRST]
-        for part in parts:
-            built = part.build(view)
+        for name, built in _built(view, kept):
             if snapshot.rest is None:
-                snapshot.parts[part.name] = built
+                snapshot.parts[name] = built
                 continue
             with snapshot.rest.ready:
-                snapshot.parts[part.name] = built
+                snapshot.parts[name] = built
                 snapshot.rest.ready.notify_all()
             if publish is not None and snapshot.parts.keys() >= _FIRST:
                 publish(snapshot)
@@ -289,6 +310,26 @@ def _build(store: GraphStore, publish: Callable[[Snapshot], None] | None = None)
         if collecting:
             gc.enable()
     return snapshot
+
+
+def _built(view: Pinned, kept_too: bool) -> Iterator[tuple[str, Any]]:
+    """Each part as (name, part), those of ``_FIRST`` first: read back where the store's kept read side is
+    current (:mod:`kg.queries.persist`), else built from the store."""
+    parts = _parts()
+    parts = [p for p in parts if p.name in _FIRST] + [p for p in parts if p.name not in _FIRST]
+    kept = persist.load(view.store) if kept_too else None
+    if kept is not None:
+        try:
+            for name, part in kept:
+                yield name, part
+                if name == persist.FIRST:  # the parts not kept, built in no time (the memo starts empty)
+                    yield from ((p.name, p.build(view)) for p in parts if p.name in persist.SKIPPED)
+            view.snapshot.kept = view.snapshot.parts.keys() >= {p.name for p in parts}
+        except Exception as exc:  # a corrupt file: what it gave is kept (pickle checks what it reads), the rest built
+            log.warning("the kept read side broke off (%s): building the parts it lacks from the store", exc)
+    for part in parts:
+        if part.name not in view.snapshot.parts:
+            yield part.name, part.build(view)
 
 
 def _advance(store: GraphStore, previous: Snapshot, generation: int, graph: str, touched: frozenset[str]) -> Snapshot:
@@ -339,6 +380,12 @@ def _on_write(side: ReadSide, ref: weakref.ref[GraphStore], change: Change) -> N
 def start(store: GraphStore) -> None:
     """For a server: publish the first snapshot once the catalogue is built; the other parts follow in a thread."""
     _side(store).start(store)
+
+
+def keep(store: GraphStore) -> bool:
+    """Write the store's read side next to it (for a server stopping), if it is whole and current; whether it is."""
+    side = _sides.get(store)
+    return side is not None and side.keep(store)
 
 
 def pin(store: GraphStore) -> Pinned:

@@ -23,6 +23,7 @@ import json
 import os
 import threading
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -51,6 +52,8 @@ from kg.store.base import (
 # The mark that resolution is stale: a file beside RocksDB's own (which leaves files it did not make alone), so
 # that no query, count or export sees it, and it outlives a killed process.
 _STALE_MARK = "kg-resolution-stale"
+# The stamp of the store's content (see OxigraphStore.stamp), a file beside RocksDB's for the same reasons.
+_STAMP = "kg-store-stamp"
 # Removed quads a replica may keep before it is copied afresh, whatever its size.
 _MIN_DEAD = 100_000
 # How many rows pass between two looks at the clock while a result streams in.
@@ -125,6 +128,7 @@ class OxigraphStore:
         self.path = path
         self.read_only = read_only
         self._stale = False  # the mark of a store in memory; one on disk is a file
+        self._stamp_read = True  # whether the stamp on disk may be held by something derived: at open, it may
         # Bumped on every write through this object; caches of derived data (the REST catalogue) key on it.
         # Per process is enough: only one process can open an on-disk store read-write.
         self.generation = 0
@@ -172,11 +176,7 @@ class OxigraphStore:
         try:
             with (self.path / _STALE_MARK).open("wb") as mark:
                 os.fsync(mark.fileno())
-            folder = os.open(self.path, os.O_RDONLY)
-            try:
-                os.fsync(folder)  # the file's name must be on disk too, not only its inode
-            finally:
-                os.close(folder)
+            _sync_folder(self.path)  # the file's name must be on disk too, not only its inode
         except OSError as exc:
             raise BackendError(f"cannot mark resolution stale in {self.description}: {exc}") from exc
 
@@ -189,6 +189,46 @@ class OxigraphStore:
     def resolution_is_stale(self) -> bool:
         """Whether the mark is set."""
         return self._stale if self.path is None else (self.path / _STALE_MARK).exists()
+
+    def stamp(self) -> str | None:
+        """An id of the store's content on disk, replaced before the next write once read; None in memory.
+
+        What is derived from the store and kept beside it (the read side, :mod:`kg.queries.persist`) records the
+        stamp it was built at. Every write through this class replaces a stamp that was read (once per process
+        for a loader, whose first write may follow a server's read), before it changes anything: a kept file is
+        never taken as current after a write. Writers that bypass this class must remove the stamp.
+        """
+        if self.path is None:
+            return None
+        with self._write_lock:
+            try:
+                found = (self.path / _STAMP).read_text().strip()
+            except FileNotFoundError:
+                if self.read_only:
+                    return None
+                found = self._new_stamp()
+            except OSError as exc:
+                raise BackendError(f"cannot read the stamp of {self.description}: {exc}") from exc
+            self._stamp_read = True
+            return found
+
+    def _before_change(self) -> None:
+        """Replace the stamp before the store changes, if it may have been read since it was made."""
+        if self._stamp_read and self.path is not None:
+            self._new_stamp()
+
+    def _new_stamp(self) -> str:
+        assert self.path is not None
+        stamp = uuid.uuid4().hex
+        tmp = self.path / f"{_STAMP}.tmp"
+        with tmp.open("w") as out:
+            out.write(stamp)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, self.path / _STAMP)
+        _sync_folder(self.path)  # synced before the write it precedes: a crash cannot keep the write alone
+        self._stamp_read = False
+        return stamp
 
     def put_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Replace a graph in one transaction, so a crash leaves it fully old or fully new.
@@ -215,6 +255,7 @@ class OxigraphStore:
             if not follow:
                 check_nquads(graphs, nquads)
             try:
+                self._before_change()
                 self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
             except OSError as exc:
                 self.generation += 1  # all or nothing, but cached reads start afresh, as after any failed write
@@ -256,10 +297,13 @@ class OxigraphStore:
             removed, added = [q for q in old if q not in new], [q for q in quads or () if q not in old]
             if not quads:
                 if old or quads is None:  # dropped, not emptied: an empty graph would still count as a document
+                    self._before_change()
                     self._store.update(f"DROP SILENT GRAPH {graph}")
             elif not old:
+                self._before_change()
                 self._store.extend(added)
             elif removed or added:
+                self._before_change()
                 delete = f"DELETE DATA {{ GRAPH {graph} {{ {_triples(removed)} }} }} ; " if removed else ""
                 self._store.update(f"{delete}INSERT DATA {{ GRAPH {graph} {{ {_triples(added)} }} }}")
             # No flush per write: each transaction is already atomic and in RocksDB's write-ahead log, which
@@ -467,6 +511,15 @@ class OxigraphStore:
             self._store.flush()
         self._replica = None
         del self._store
+
+
+def _sync_folder(path: Path) -> None:
+    """Sync a folder, so that the names of the files just made or renamed in it are on disk too."""
+    folder = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
 
 
 def collect_results(

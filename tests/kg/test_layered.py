@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,3 +69,19 @@ def test_edits_share_the_base_until_the_changes_outgrow_it() -> None:
     again = edit(many)
     assert again._base is not base and again.changes == 0
     assert again[5] == -5 and 1 in again and base[5] == 5 and 1 not in first
+
+
+@given(st.dictionaries(st.integers(0, 30), st.integers(), max_size=20), st.lists(_WRITE, max_size=10))
+def test_a_pickled_version_holds_the_same_and_edits_as_a_dict(
+    start: dict[int, int], writes: list[tuple[list[int], list[tuple[int, int | None]]]]
+) -> None:
+    """Read back in another process (the kept read side), a version holds what it held: removals stay removed."""
+    plain, layered = dict(start), edit(dict(start))
+    for gone, changes in writes:
+        plain, layered = _apply_to_dict(plain, gone, changes), _apply_to_layered(layered, gone, changes)
+    back = pickle.loads(pickle.dumps(layered))
+    assert isinstance(back, Layered) and list(back.items()) == list(plain.items())
+    assert all((key in back) == (key in plain) and back.get(key) == plain.get(key) for key in range(31))
+    edited = edit(back, [0])
+    edited[31] = 1
+    assert list(edited.items()) == list(_apply_to_dict(plain, [0], [(31, 1)]).items())

@@ -19,6 +19,7 @@ from kg import vocab
 from kg.cli import main
 from kg.errors import ExtractionError
 from kg.rdf import document_quads
+from kg.resolution_index import full_index
 from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
 from loaders.documents import RawDocument
@@ -134,6 +135,29 @@ def test_workers_are_forked_with_every_lexicon_and_model_loaded(tmp_path: Path) 
         (tmp_path / f"{name}.txt").write_text(f"OpenAI CEO Sam Altman spoke in Paris on Monday ({name}).")
     load_paths(OxigraphStore(None), [tmp_path], Settings(), workers=2)
     assert [f"{f.__module__}.{f.__name__}" for f in loaders if f.cache_info().currsize != 1] == []
+
+
+def test_workers_on_a_store_holding_documents_give_the_same_graph_and_resolution(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """With workers, the index the refresh reads is built while they extract, beside the batch's writes: the
+    graph is a one-process load's, and the resolution graph what a refresh from every document gives."""
+    articles = sorted(seeds_dir.glob("*.txt"))
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, chosen in ((first, articles[::2]), (second, articles[1::2])):
+        folder.mkdir()
+        for article in chosen:
+            shutil.copy(article, folder / article.name)
+    stores = {workers: OxigraphStore(tmp_path / f"store{workers}") for workers in (1, 2)}
+    for workers, store in stores.items():
+        load_paths(store, [first], Settings())
+        load_paths(store, [second], Settings(), workers=workers)
+    facts = [{q for q in store.quads() if q.predicate != vocab.INGESTED_AT} for store in stores.values()]
+    assert facts[0] == facts[1]
+    resolution = set(stores[2].quads(vocab.RESOLUTION_GRAPH))
+    assert resolution and resolution == set(full_index(stores[2]).quads())
+    for store in stores.values():
+        store.close()
 
 
 def _documents(store: OxigraphStore) -> set[str]:

@@ -1,0 +1,220 @@
+"""The read side kept next to the store: read back only while the store is as it was built from, else rebuilt."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import random
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bench.synthetic import documents
+from kg import vocab
+from kg.queries import persist, pin
+from kg.queries.snapshot import Pinned, _build, keep
+from kg.queries.snapshot import start as start_serving
+from kg.rdf import document_quads
+from kg.resolve import refresh_resolution
+from kg.store.oxigraph import OxigraphStore
+from tests.kg.test_snapshot import _add, _remove, _shown, _structures
+from tests.support.kg_serve import kg_serve, run_kg
+from tests.support.sample_graph import load_sample
+
+
+def _open(path: Path, **options: bool) -> OxigraphStore:
+    return OxigraphStore(path, **options)
+
+
+@pytest.fixture
+def kept(tmp_path: Path) -> Iterator[Path]:
+    """A store on disk whose read side a started server built and kept, closed again."""
+    store = _open(tmp_path / "store")
+    load_sample(store)
+    for doc in documents(3, pool=8, facts_per_doc=4):
+        store.put_graph(vocab.document_iri(doc.meta.id), document_quads(doc))
+    start_serving(store)
+    for thread in [t for t in threading.enumerate() if t.name == "read-side"]:
+        thread.join(60)  # it keeps the read side once built
+    store.close()
+    assert (tmp_path / "store" / persist.FILE).exists()
+    yield tmp_path / "store"
+
+
+def _assert_as_built(store: OxigraphStore, *, kept: bool) -> None:
+    """The store's read side came from the kept file (or not), and answers as one built from the store."""
+    view = pin(store)
+    assert view.snapshot.kept is kept
+    fresh = Pinned(store, _build(store, kept=False))
+    assert _structures(view.snapshot) == _structures(fresh.snapshot)
+    assert _shown(view) == _shown(fresh)
+
+
+def test_a_kept_read_side_is_read_back_and_answers_as_a_build(kept: Path) -> None:
+    store = _open(kept)
+    try:
+        _assert_as_built(store, kept=True)
+    finally:
+        store.close()
+
+
+def _add_nquads(store: OxigraphStore, rng: random.Random) -> None:
+    """A document not in the store yet (the fourth synthetic one), added as kg load --nquads adds it."""
+    *_, doc = documents(4, pool=8, facts_per_doc=4, seed=rng.randrange(10**9))
+    graph = vocab.document_iri(doc.meta.id)
+    store.add_graphs([graph], "".join(f"{q} .\n" for q in document_quads(doc)).encode())
+
+
+WRITES: dict[str, Callable[[OxigraphStore, random.Random], None]] = {
+    "put": _add,
+    "remove": _remove,
+    "nquads": _add_nquads,
+    "resolution": lambda store, rng: store.put_graph(vocab.RESOLUTION_GRAPH, []),  # the sample's link undone
+    "refresh": lambda store, rng: (_remove(store, rng), refresh_resolution(store)),
+}
+
+
+@pytest.mark.parametrize("write", sorted(WRITES))
+def test_a_store_written_by_another_process_is_not_served_its_old_read_side(kept: Path, write: str) -> None:
+    """A writer that never read the read side (kg load) still makes the kept file stale, so it is rebuilt."""
+    writer = _open(kept)
+    before = writer.stamp()
+    WRITES[write](writer, random.Random(3))
+    writer.close()
+    store = _open(kept)
+    try:
+        assert store.stamp() != before
+        _assert_as_built(store, kept=False)
+    finally:
+        store.close()
+
+
+def test_writes_after_a_read_back_are_kept_at_the_next_keep_and_lost_without_it(kept: Path) -> None:
+    store = _open(kept)
+    pin(store)
+    _add(store, random.Random(11))
+    assert keep(store)  # the snapshot the write moved to, with the stamp it replaced the read one with
+    _add(store, random.Random(12))  # not kept: a crash here leaves the file one write behind
+    store.close()
+    store = _open(kept)
+    try:
+        _assert_as_built(store, kept=False)
+        assert keep(store)
+    finally:
+        store.close()
+    store = _open(kept)
+    try:
+        _assert_as_built(store, kept=True)
+    finally:
+        store.close()
+
+
+def _payload(marker: Path) -> bytes:
+    class Evil:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return os.system, (f"touch {marker}",)
+
+    return pickle.dumps(Evil())
+
+
+BROKEN: dict[str, Callable[[bytes, Path], bytes]] = {
+    "empty": lambda data, marker: b"",
+    "garbage": lambda data, marker: os.urandom(4096),
+    "truncated in its header": lambda data, marker: data[:40],
+    "code in its header": lambda data, marker: _payload(marker),
+    "code after its header": lambda data, marker: data[: _header_end(data)] + _payload(marker),
+    "cut after its catalogue": lambda data, marker: data[: _catalogue_end(data)],
+    "truncated in its parts": lambda data, marker: data[: len(data) * 3 // 4],
+}
+
+
+def _header_end(data: bytes) -> int:
+    return _ends(data)[0]
+
+
+def _catalogue_end(data: bytes) -> int:
+    return _ends(data)[1]
+
+
+def _ends(data: bytes) -> list[int]:
+    """Where each of the file's pickles ends."""
+    import io
+
+    stream, ends = io.BytesIO(data), []
+    unpickler = pickle.Unpickler(stream)
+    for _ in range(3):
+        unpickler.load()
+        ends.append(stream.tell())
+    return ends
+
+
+@pytest.mark.parametrize("broken", sorted(BROKEN))
+def test_a_broken_or_foreign_file_is_rebuilt_over_and_never_run(
+    kept: Path, tmp_path: Path, broken: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    marker = tmp_path / "ran"
+    file = kept / persist.FILE
+    file.write_bytes(BROKEN[broken](file.read_bytes(), marker))
+    store = _open(kept)
+    try:
+        view = pin(store)
+        assert view.snapshot.kept is False
+        assert "kept read side" in caplog.text
+        _assert_as_built(store, kept=False)
+    finally:
+        store.close()
+    assert not marker.exists()
+
+
+def test_a_file_written_by_other_code_is_rebuilt_over(kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(persist, "code_digest", lambda: "other code")
+    store = _open(kept)
+    try:
+        _assert_as_built(store, kept=False)
+    finally:
+        store.close()
+
+
+def test_a_read_only_or_in_memory_store_keeps_nothing(kept: Path, memory_store: OxigraphStore) -> None:
+    (kept / persist.FILE).unlink()
+    store = _open(kept, read_only=True)
+    try:
+        pin(store)
+        assert not keep(store) and not (kept / persist.FILE).exists()
+    finally:
+        store.close()
+    load_sample(memory_store)
+    pin(memory_store)
+    assert not keep(memory_store)
+
+
+def _answers(base: str) -> dict[str, bytes]:
+    paths = ["/entities?limit=1000", "/criticisms?limit=1000", "/relations?limit=1000", "/events?limit=1000"]
+    return {path: httpx.get(base + path, timeout=60).content for path in paths}
+
+
+def test_kg_serve_keeps_its_read_side_and_a_kg_load_in_between_makes_it_rebuild(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Served, loaded into by another process, served again: the second server answers with the new document."""
+    store, first, second = tmp_path / "store", tmp_path / "first", tmp_path / "second"
+    articles = sorted(seeds_dir.glob("*.txt"))
+    for folder, chosen in ((first, articles[:3]), (second, articles[3:4])):
+        folder.mkdir()
+        for article in chosen:
+            (folder / article.name).write_bytes(article.read_bytes())
+    env = {"KG_QUERY_REPLICA": "false"}
+    assert run_kg("load", "--quiet", "--store", str(store), str(first)).returncode == 0
+    with kg_serve(store, env=env) as served:
+        before = _answers(served.base)
+    assert (store / persist.FILE).exists()
+    assert run_kg("load", "--quiet", "--store", str(store), str(second)).returncode == 0
+    with kg_serve(store, env=env) as served:
+        after = _answers(served.base)
+    (store / persist.FILE).unlink()
+    with kg_serve(store, env=env) as served:
+        rebuilt = _answers(served.base)
+    assert after == rebuilt and after != before
