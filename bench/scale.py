@@ -268,7 +268,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--requests", type=int, default=2000, help="requests per REST lookup at most")
     parser.add_argument("--seconds", type=float, default=10, help="time per REST lookup at most")
-    parser.add_argument("--scale", type=float, default=1.0, help="multiply the store sizes and --load-docs (make bench)")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply the sizes and --load-docs")
     args = parser.parse_args()
     # make bench passes --scale 0.2 to every bench script: smaller stores and loads, the same measurements
     args.sizes = [max(1, round(n * args.scale)) for n in args.sizes]

@@ -70,7 +70,7 @@ def test_sentence_rules_only_return_what_they_find(dev_values: list[dict[str, An
         found = find_all(ix)
         snapshot = list(found)
         for s in values["ctx"].doc.sentences:
-            for rule in SENTENCE_RULES:
+            for _, rule in SENTENCE_RULES:
                 assert rule(ix, s.index, found) == rule(ix, s.index, found), (rule.__name__, s.index)
         assert found == snapshot
         assert ix.allies == allies  # the index is read, never written
