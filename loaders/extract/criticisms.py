@@ -52,9 +52,11 @@ STATEMENT_RULES = frozenset({QUOTED_JUDGEMENT, REPORTED_SPEECH, LABELLED_ANSWER,
 def find_all(ix: CriticIndex) -> list[Finding]:
     """Every finding of the document's criticism rules, in the order they were found."""
     found: list[Finding] = []
+    # each trigger's words read once per document (Trigger.holds, unrolled: it runs for every rule and sentence)
+    gates = [(trigger.words(), trigger.all_of, rule) for trigger, rule in SENTENCE_RULES]
     for s, words in zip(ix.ctx.doc.sentences, ix.ctx.word_sets, strict=True):
-        for trigger, rule in SENTENCE_RULES:
-            if trigger.holds(words):
+        for any_of, all_of, rule in gates:
+            if not words.isdisjoint(any_of) and all_of <= words:
                 found += rule(ix, s.index, found)
     attributed = ix.quoted_for(tuple(found))
     found += quotes(ix, attributed, found)
