@@ -20,7 +20,7 @@ from loaders.extract.rules import register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
-    from loaders.extract.criticism_legal import LegalIndex
+    from loaders.extract.legal_index import LegalIndex
     from loaders.extract.schema import ResolvedMention
 
 AUTHORITY_MEASURE = register("criticism.authority_measure.v1", "An authority's measure against a party: 'suspended "

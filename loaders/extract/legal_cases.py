@@ -13,7 +13,7 @@ from loaders.extract.criticism_found import Known, LegalCollected
 from loaders.extract.rules import register
 
 if TYPE_CHECKING:
-    from loaders.extract.criticism_legal import LegalIndex
+    from loaders.extract.legal_index import LegalIndex
 
 PROSECUTED_CASE = register("criticism.legal_prosecuted_case.v1", "'The Attorney General's Office is prosecuting "
                            "the case': an authority against the defendant of a case told before", __name__)
