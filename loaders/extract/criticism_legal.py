@@ -19,34 +19,41 @@ from kg.model import Criticism
 from loaders.extract import criticism_authority as authority
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import Known, LegalCollected, is_court
-from loaders.extract.legal_cases import W_PROSECUTES, defendants, prosecuted_case
+from loaders.extract.legal_cases import PROSECUTED_CASE, W_PROSECUTES, defendants, prosecuted_case
 from loaders.extract.legal_index import PRONOUN_SUBJECT, TARGETS, LegalIndex
-from loaders.extract.rules import register
+from loaders.extract.rules import Trigger, fires, register, trigger_of
 
+# Each rule's trigger: the word sets (defined below, with the patterns) of which its sentence must hold a word each,
+# the union of what its patterns' LegalIndex.find calls need (see rules.Trigger); filed makes FILED_AGAINST and
+# FILED_IN_COURT, filed_by FILED_BY, FILED_ALLEGING and SUED_IT
+_FILED_WORDS = Trigger(lambda: _W_NOUN | _W_COURT | _W_SENT | _W_HIT | _W_REMEDY)
+_FILED_BY_WORDS = Trigger(lambda: _W_NOUN | _W_SUED)
 FILED_AGAINST = register("criticism.legal_filed_against.v1", "'X filed a complaint with the board on Monday against "
                          "Y', 'X took Y to court', 'slapped Y with a lawsuit', 'is seeking damages from Y', 'a charge "
-                         "was filed against Y' (by the party that filed it before)", __name__)
+                         "was filed against Y' (by the party that filed it before)", __name__, _FILED_WORDS)
 FILED_BY = register("criticism.legal_filed_by.v1", "'The lawsuit, filed on Friday by X, claims Y …', 'a complaint "
-                    "filed by X against Y'", __name__)
+                    "filed by X against Y'", __name__, _FILED_BY_WORDS)
 FILED_ALLEGING = register("criticism.legal_filed_alleging.v1", "'X filed a complaint with the regulator, alleging "
-                          "that Y …', 'X sued in 2020, accusing Y of …'", __name__)
+                          "that Y …', 'X sued in 2020, accusing Y of …'", __name__, _FILED_BY_WORDS)
 SUED_IT = register("criticism.legal_sued_it.v1", "'X, who co-founded Y and is suing it': the pronoun object of 'sue'",
-                   __name__)
+                   __name__, _FILED_BY_WORDS)
 DESCRIBED_PLAINTIFFS = register("criticism.legal_described_plaintiffs.v1", "'The couple filed a proposed class "
-                                "action': the parties named together just before sue the defendant", __name__)
+                                "action': the parties named together just before sue the defendant",
+                                __name__, Trigger(lambda: _W_DESCRIBED))
 PLAINTIFF_LIST = register("criticism.legal_plaintiff_list.v1", "Every plaintiff of 'A and B sued Y', 'A's lawsuit "
-                          "against Y', 'A's complaint accuses Y', 'Y is fending off lawsuits from A and B'", __name__)
+                          "against Y', 'A's complaint accuses Y', 'Y is fending off lawsuits from A and B'",
+                          __name__, Trigger(lambda: _W_ANY, lambda: _W_SUED | _W_OWNED | _W_NOUN))
 INTENT_TO_SUE = register("criticism.legal_intent_to_sue.v1", "'X said it intends to sue Y', 'X notified Y that it "
-                         "intends to sue', with the party it acts for", __name__)
+                         "intends to sue', with the party it acts for", __name__, Trigger(lambda: _W_SUE))
 JOINED_PLAINTIFFS = register("criticism.legal_joined_plaintiffs.v1", "Plaintiffs added to a suit told before: 'the "
-                             "plaintiffs, now joined by A, B and C'", __name__)
+                             "plaintiffs, now joined by A, B and C'", __name__, Trigger(lambda: _W_JOINED))
 
 LED_PLAINTIFFS = register("criticism.legal_led_plaintiffs.v1", "The named lead plaintiffs of a suit told before: 'The "
-                          "plaintiffs are led by A, which owns …, and B'", __name__)
+                          "plaintiffs are led by A, which owns …, and B'", __name__, Trigger(lambda: _W_LED))
 
 FILED_IN_COURT = register("criticism.legal_filed_in_court.v1", "'X filed a joint lawsuit in the district court' "
                           "with no 'against': the defendants of the suit told before, else the story's company",
-                          __name__)
+                          __name__, _FILED_WORDS)
 _LEGAL_NOUN = (r"(?:lawsuits?|suits?|complaints?|charges?|claims?|petitions?|class[- ]actions?|cases?|"
                r"legal (?:challenges?|actions?)|proceedings)")
 # "filed an unfair labor practice charge with the board on Monday against Y": modifiers, a venue and a time between
@@ -391,11 +398,18 @@ _W_ANY = _W_NOUN | _W_AGAINST | _W_COURT | _W_ALLEGING | _W_SUED | _W_SUE | _W_J
 
 
 LegalRule = Callable[[LegalIndex, int, Known], list[Criticism]]
-# run on each sentence holding one of their words, in this order (a later rule reads what the earlier found)
-LEGAL_RULES: tuple[LegalRule, ...] = (filed, filed_by, described_plaintiffs, plaintiff_lists, intent_to_sue, joined,
-                                       led_plaintiffs, prosecuted_case)
-AUTHORITY_RULES: tuple[LegalRule, ...] = (authority.measures, authority.passive_measures, authority.sanctions,
-                                           authority.commercial_sanctions, authority.deal_reviews)
+# run on each sentence that holds their trigger (that of the rule named beside them), in this order (a later rule
+# reads what the earlier found)
+LEGAL_RULES: tuple[tuple[Trigger, LegalRule], ...] = tuple((trigger_of(name), rule) for name, rule in (
+    (FILED_AGAINST, filed), (FILED_BY, filed_by), (DESCRIBED_PLAINTIFFS, described_plaintiffs),
+    (PLAINTIFF_LIST, plaintiff_lists), (INTENT_TO_SUE, intent_to_sue), (JOINED_PLAINTIFFS, joined),
+    (LED_PLAINTIFFS, led_plaintiffs), (PROSECUTED_CASE, prosecuted_case),
+))
+AUTHORITY_RULES: tuple[tuple[Trigger, LegalRule], ...] = tuple((trigger_of(name), rule) for name, rule in (
+    (authority.AUTHORITY_MEASURE, authority.measures), (authority.AUTHORITY_PASSIVE, authority.passive_measures),
+    (authority.AUTHORITY_SANCTION, authority.sanctions),
+    (authority.COMMERCIAL_SANCTION, authority.commercial_sanctions), (authority.DEAL_REVIEW, authority.deal_reviews),
+))
 
 
 def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Criticism]:
@@ -404,10 +418,9 @@ def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Critic
     history = list(known)
     pairs = {(c.critic, c.target, ctx.sentence_at(c.source.start)) for c in known}
     out: list[Criticism] = []
-    for s in ctx.doc.sentences:
-        words = ctx.words(s.index)
-        rules = (LEGAL_RULES if not words.isdisjoint(_W_ANY) else ()) + \
-            (AUTHORITY_RULES if not words.isdisjoint(authority.TRIGGERS) else ())
+    gates = [(trigger.needs(), rule) for trigger, rule in LEGAL_RULES + AUTHORITY_RULES]  # each trigger read once
+    for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
+        rules = [rule for needs, rule in gates if fires(words, needs)]
         if not rules:
             continue
         known_now = Known(tuple(history), frozenset(pairs))

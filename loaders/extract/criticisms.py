@@ -27,7 +27,7 @@ from loaders.extract.criticism_quotes import QUOTED_JUDGEMENT, quotes
 from loaders.extract.criticism_speech import LABELLED_ANSWER, REPORTED_SPEECH, labelled, reported
 from loaders.extract.criticism_targets import REFERENCED_TARGET, Mentions, passing_target, referenced
 from loaders.extract.criticism_verbs import CALLED_FOR, URGED, VERB_OBJECT, called_for, urged, verb_object
-from loaders.extract.rules import Trigger, trigger_of
+from loaders.extract.rules import Trigger, fires, trigger_of
 
 SentenceRule = Callable[[CriticIndex, int, Found], list[Finding]]
 
@@ -52,11 +52,10 @@ STATEMENT_RULES = frozenset({QUOTED_JUDGEMENT, REPORTED_SPEECH, LABELLED_ANSWER,
 def find_all(ix: CriticIndex) -> list[Finding]:
     """Every finding of the document's criticism rules, in the order they were found."""
     found: list[Finding] = []
-    # each trigger's words read once per document (Trigger.holds, unrolled: it runs for every rule and sentence)
-    gates = [(trigger.words(), trigger.all_of, rule) for trigger, rule in SENTENCE_RULES]
+    gates = [(trigger.needs(), rule) for trigger, rule in SENTENCE_RULES]  # each trigger's words read once
     for s, words in zip(ix.ctx.doc.sentences, ix.ctx.word_sets, strict=True):
-        for any_of, all_of, rule in gates:
-            if not words.isdisjoint(any_of) and all_of <= words:
+        for needs, rule in gates:
+            if fires(words, needs):
                 found += rule(ix, s.index, found)
     attributed = ix.quoted_for(tuple(found))
     found += quotes(ix, attributed, found)

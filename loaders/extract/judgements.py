@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # (each trigger names the word list its rule's patterns need, defined below: see rules.Trigger)
 UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y has faced criticism from X'", __name__,
-                      Trigger(lambda: DRAWN_WORDS, all_of=frozenset({"from"})))
+                      Trigger(frozenset({"from"}), lambda: DRAWN_WORDS))
 LAWSUIT = register("criticism.lawsuit.v3", "A party suing or filing a complaint against a defendant", __name__,
                    Trigger(lambda: PARTY_WORDS))
 WARNED_OFF = register("criticism.warned_off.v2", "A cease-and-desist letter, 'warned against Y', 'told staff not to "

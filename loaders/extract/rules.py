@@ -23,21 +23,35 @@ FAMILIES = ("criticism", "funding", "event", "relation", "claim", "typing")
 _NAME = re.compile(rf"^(?:{'|'.join(FAMILIES)})\.[a-z][a-z0-9_]*\.v[1-9][0-9]*$")
 
 
-@dataclass(frozen=True, slots=True)
+WordSet = frozenset[str] | Callable[[], frozenset[str]]
+
+
 class Trigger:
-    """A sentence-level precondition of a rule: the sentence's lower-case words hold one of ``any_of`` (a set, or a
-    function returning it, for a set read from the lexicons on first use) and every word of ``all_of``."""
+    """A sentence-level precondition of a rule: the sentence's lower-case words hold a word of each of its word sets
+    (a set, or a function returning it, for a set read from the lexicons on first use)."""
 
-    any_of: frozenset[str] | Callable[[], frozenset[str]]
-    all_of: frozenset[str] = frozenset()
+    __slots__ = ("_needs",)
 
-    def words(self) -> frozenset[str]:
-        """The words of which a sentence must hold one."""
-        return self.any_of if isinstance(self.any_of, frozenset) else self.any_of()
+    def __init__(self, *needs: WordSet) -> None:
+        if not needs:
+            raise ValueError("a trigger needs at least one word set")
+        self._needs = needs
+
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """The word sets of which a sentence must hold a word each (a runner reads them once per document)."""
+        return tuple(n if isinstance(n, frozenset) else n() for n in self._needs)
 
     def holds(self, words: Set[str]) -> bool:
         """Whether a sentence of these (lower-case) words may make the rule fire."""
-        return not words.isdisjoint(self.words()) and self.all_of <= words
+        return fires(words, self.needs())
+
+
+def fires(words: Set[str], needs: tuple[frozenset[str], ...]) -> bool:
+    """Whether a sentence's words hold a word of each of a trigger's word sets (Trigger.needs, read once)."""
+    for need in needs:  # (a loop, not all() over a generator: it runs for every rule and sentence)  # noqa: SIM110
+        if words.isdisjoint(need):
+            return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,7 +112,7 @@ def test_legal_rules_add_only_new_pairs_and_leave_known_alone(dev_values: list[d
         lx = LegalIndex(ctx)
         snapshot = Known(tuple(known), frozenset(pairs_known))
         for s in ctx.doc.sentences:
-            for rule in LEGAL_RULES + AUTHORITY_RULES:
+            for _, rule in LEGAL_RULES + AUTHORITY_RULES:
                 assert rule(lx, s.index, snapshot) == rule(lx, s.index, snapshot), (rule.__name__, s.index)
 
 
