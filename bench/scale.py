@@ -164,7 +164,7 @@ def _serve(fig: Figures, path: Path, args: argparse.Namespace) -> None:
         httpx.get(f"{base}/criticisms", params={"limit": 1}, timeout=3600).raise_for_status()
         fig.put("whole read side s", time.perf_counter() - started)
         for name, paths in lookup_workloads(base, args.requests).items():
-            _, p50, p99 = measure_endpoint(name, base, paths, args)
+            _, p50, p99 = measure_endpoint(name, proc.pid, base, paths, args)
             fig.put(f"REST p50 ms {name}", p50)
             fig.put(f"REST p99 ms {name}", p99)
         _sparql(fig, base)
