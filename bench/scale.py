@@ -165,7 +165,7 @@ def _serve(fig: Figures, path: Path, args: argparse.Namespace) -> None:
         httpx.get(f"{base}/criticisms", params={"limit": 1}, timeout=3600).raise_for_status()
         fig.put("whole read side s", time.perf_counter() - started)
         for name, paths in lookup_workloads(base, args.requests).items():
-            _, p50, p99 = measure_endpoint(name, base, paths, args)
+            _, p50, p99 = measure_endpoint(name, proc.pid, base, paths, args)
             fig.put(f"REST p50 ms {name}", p50)
             fig.put(f"REST p99 ms {name}", p99)
         _sparql(fig, base)
@@ -294,7 +294,11 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--requests", type=int, default=2000, help="requests per REST lookup at most")
     parser.add_argument("--seconds", type=float, default=10, help="time per REST lookup at most")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply the sizes and --load-docs")
     args = parser.parse_args()
+    # make bench passes --scale 0.2 to every bench script: smaller stores and loads, the same measurements
+    args.sizes = [max(1, round(n * args.scale)) for n in args.sizes]
+    args.load_docs = max(1, round(args.load_docs * args.scale))
     if args.read_side_of:
         print(json.dumps(measure_read_side(args.read_side_of, args.traced)))
         return

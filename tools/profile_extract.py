@@ -46,7 +46,9 @@ def stage_seconds(texts: list[str]) -> dict[str, float]:
 
 
 def _timed(run: Callable[..., Any], name: str, out: dict[str, float]) -> Callable[..., Any]:
-    """``run``, its CPU seconds added to ``out[name]`` at each call."""
+    """``run``, its CPU seconds added to ``out[name]`` at each call (0 if never called: a rule whose trigger no
+    sentence held)."""
+    out[name] += 0.0
     def timed(*args: Any, **kwargs: Any) -> Any:
         t0 = time.process_time()
         try:
@@ -60,8 +62,8 @@ def _timed(run: Callable[..., Any], name: str, out: dict[str, float]) -> Callabl
 def _rules_timed(out: dict[str, float]) -> Iterator[None]:
     """The criticism stage's rule functions timed into ``out`` while the block runs, restored after."""
     rules, saved = criticisms.SENTENCE_RULES, {name: getattr(criticisms, name) for name in _DOCUMENT_RULES}
-    criticisms.SENTENCE_RULES = tuple(_timed(r, f"{r.__module__.rsplit('.', 1)[-1]}.{r.__name__}", out)
-                                      for r in rules)
+    criticisms.SENTENCE_RULES = tuple((t, _timed(r, f"{r.__module__.rsplit('.', 1)[-1]}.{r.__name__}", out))
+                                      for t, r in rules)
     for name, run in saved.items():
         setattr(criticisms, name, _timed(run, f"{run.__module__.rsplit('.', 1)[-1]}.{name}", out))
     try:

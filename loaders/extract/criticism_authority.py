@@ -16,26 +16,31 @@ from typing import TYPE_CHECKING
 from kg.model import Criticism
 from loaders.extract.criticism_found import Known, LegalCollected, is_court
 from loaders.extract.lexicon import Folded, lines
-from loaders.extract.rules import register
+from loaders.extract.rules import Trigger, register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
-    from loaders.extract.criticism_legal import LegalIndex
+    from loaders.extract.legal_index import LegalIndex
     from loaders.extract.schema import ResolvedMention
 
+# every rule here runs only on a sentence with a word of TRIGGERS (defined below): its trigger (see rules.Trigger),
+# the gate these rules always had; it decides as well as saves time (a headline "watchdog fines X" has none)
+_AUTHORITY_WORDS = Trigger(lambda: TRIGGERS)
 AUTHORITY_MEASURE = register("criticism.authority_measure.v1", "An authority's measure against a party: 'suspended "
                              "downloads of Y', 'blocked Y', 'summoned Y', 'ordered Y to preserve', 'placed Y under "
-                             "scrutiny'", __name__)
+                             "scrutiny'", __name__, _AUTHORITY_WORDS)
 AUTHORITY_PASSIVE = register("criticism.authority_passive.v1", "'Y was fined €500m by X', 'Y is being investigated "
-                             "by X', 'Y faces an investigation by X', 'an inquiry by X into Y'", __name__)
+                             "by X', 'Y faces an investigation by X', 'an inquiry by X into Y'",
+                             __name__, _AUTHORITY_WORDS)
 AUTHORITY_SANCTION = register("criticism.authority_sanction.v1", "An authority's sanction of a party: 'finalized the "
                               "penalty against Y', 'added Y to its Entity List', 'opened an investigation into Y', "
-                              "'is prosecuting Y'", __name__)
+                              "'is prosecuting Y'", __name__, _AUTHORITY_WORDS)
 DEAL_REVIEW = register("criticism.authority_deal_review.v1", "An authority reviewing a deal told before judges both "
                        "of its parties: 'X's relationship with Y …. The Commission said it is looking at the "
-                       "partnership'", __name__)
+                       "partnership'", __name__, _AUTHORITY_WORDS)
 COMMERCIAL_SANCTION = register("criticism.commercial_sanction.v1", "A company's sanction of a party: 'terminated Y's "
-                               "account', 'ended its business relationship with Y', 'cut ties with Y'", __name__)
+                               "account', 'ended its business relationship with Y', 'cut ties with Y'",
+                               __name__, _AUTHORITY_WORDS)
 
 # "The orders, issued under the FTC's authority, went to A, B and C"
 _WENT_TO = Folded(r"\b(?:orders?|subpoenas?|(?:civil\s+)?investigative demands?|warning letters?|letters)\b"

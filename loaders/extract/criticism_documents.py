@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from loaders.extract.criticism_found import Collected, Finding, Found, is_court
 from loaders.extract.criticism_targets import targets_in
-from loaders.extract.rules import register
+from loaders.extract.rules import Trigger, register
 
 if TYPE_CHECKING:
     from loaders.extract.criticism_index import CriticIndex
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 FOUND_THAT = register("criticism.found_that.v1", "An organisation's or its document's finding about a party: 'X found "
                       "that Y …', 'a report by X concluded that Y …', 'an X investigation found that Y …', 'announced "
-                      "a finding that Y …'", __name__)
+                      "a finding that Y …'", __name__, Trigger(lambda: FOUND_WORDS))
 
 # a verb of finding and its "that"; or the noun "finding(s) that"
 _FOUND = re.compile(r"\b(?:(?:found|finds|concluded|concludes|determined|determines|uncovered|established)\s+that|"
@@ -56,8 +56,6 @@ _GROUP_SUBJECT = re.compile(r"^\s*(?:the|this)\s+(?:[a-z-]+\s+)?(group|watchdog|
 def found_that(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
     """"X found that Y …", "a report by X concluded that Y …": the finder criticises the clause's first party."""
     ctx = ix.ctx
-    if ctx.words(sent).isdisjoint(FOUND_WORDS):
-        return []
     acc, text = Collected(ix, found), ix.text
     s = ctx.sentence(sent)
     for m in _FOUND.finditer(text, s.start, s.end):

@@ -13,22 +13,28 @@ from loaders.extract.criticism_found import Collected, Finding, Found
 from loaders.extract.criticism_targets import object_end, same_critic, targets_in, topic
 from loaders.extract.judgements import ACT_NOUN, DECISION, REBUTTED, SAID_COMPANY
 from loaders.extract.lexicon import Folded, lexicon
-from loaders.extract.rules import register
+from loaders.extract.rules import Trigger, register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
     from loaders.extract.criticism_index import CriticIndex
 
+# (each trigger names the word list its rule's patterns need, defined below: see rules.Trigger; verb_object makes
+# VERB_OBJECT, VERB_PASSIVE and REBUTTED_CRITIC, urged makes URGED and APPEALED)
+_VERB_WORDS = Trigger(lambda: _verb_first_words())
 VERB_OBJECT = register("criticism.verb_object.v2", "A criticism verb with its object: 'X criticised Y', 'X accused Y "
-                       "of'", __name__)
-VERB_PASSIVE = register("criticism.verb_passive.v1", "A criticism verb in the passive: 'Y was slammed by X'", __name__)
-CALLED_FOR = register("criticism.called_for.v1", "'X called for Y to resign'", __name__)
-URGED = register("criticism.urged_undo.v1", "'X urged Y to withdraw the feature', 'asked a court to block Y'", __name__)
+                       "of'", __name__, _VERB_WORDS)
+VERB_PASSIVE = register("criticism.verb_passive.v1", "A criticism verb in the passive: 'Y was slammed by X'", __name__,
+                        _VERB_WORDS)
+CALLED_FOR = register("criticism.called_for.v1", "'X called for Y to resign'", __name__, _VERB_WORDS)
+URGED = register("criticism.urged_undo.v1", "'X urged Y to withdraw the feature', 'asked a court to block Y'", __name__,
+                 Trigger(lambda: _URGE_WORDS))
 APPEALED = register("criticism.appealed_to_authority.v1", "'X sent a letter to the attorneys general, asking them to "
                     "… block the restructuring': an appeal to an authority to stop or examine what a party does",
-                    __name__)
+                    __name__, Trigger(lambda: _URGE_WORDS))
 REBUTTED_CRITIC = register("criticism.rebutted_critic.v1", "'X rejected Y's criticism', 'X disputed the claims "
-                           "made by Y': Y criticised X (and X criticises Y only where it also judges Y)", __name__)
+                           "made by Y': Y criticised X (and X criticises Y only where it also judges Y)", __name__,
+                           _VERB_WORDS)
 _CRITICISM_NOUN = (r"(?:criticism|criticisms|critique|accusations?|allegations?|claims?|complaints?|charges?|"
                    r"attacks?|concerns|characteri[sz]ation|assertions?)")
 # "Senator Ada Pike's criticism", "the senator's latest accusations": whose criticism is rejected
@@ -132,8 +138,6 @@ _AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "beg
 def verb_object(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
     """"X criticised Y", "X accused Y of", "X joked about Y", "Y was slammed by X"."""
     ctx, text = ix.ctx, ix.text
-    if ctx.words(sent).isdisjoint(_verb_first_words()):
-        return []
     acc = Collected(ix, found)
     s = ctx.sentence(sent)
     alleged = [a for a in _ALLEGED_NAME.finditer(text, s.start, s.end)
@@ -346,7 +350,7 @@ def called_for(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
     """"X called for Y to resign" (not "called on the Commission to investigate": a request to act)."""
     ctx, text = ix.ctx, ix.text
     # (every match holds "call", whose letters have no other case forms: a plain substring test is exact)
-    if ctx.words(sent).isdisjoint(_verb_first_words()) or "call" not in ctx.slower(sent):
+    if "call" not in ctx.slower(sent):
         return []
     acc = Collected(ix, found)
     s = ctx.sentence(sent)
@@ -369,8 +373,6 @@ def urged(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
     """"X urged Apple to withdraw the feature": asking someone to stop or undo what they did; "asked a court to
     block Y"."""
     ctx, text = ix.ctx, ix.text
-    if ctx.words(sent).isdisjoint(_URGE_WORDS):
-        return []
     acc = Collected(ix, found)
     s = ctx.sentence(sent)
     for m in _ASK_COURT.finditer(text, s.start, s.end):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract import judgements
 from loaders.extract.context import DocContext
-from loaders.extract.criticism_documents import found_that
+from loaders.extract.criticism_documents import FOUND_THAT, found_that
 from loaders.extract.criticism_filter import screen
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.criticism_index import CriticIndex
@@ -26,22 +26,24 @@ from loaders.extract.criticism_letters import letter_signers
 from loaders.extract.criticism_quotes import QUOTED_JUDGEMENT, quotes
 from loaders.extract.criticism_speech import LABELLED_ANSWER, REPORTED_SPEECH, labelled, reported
 from loaders.extract.criticism_targets import REFERENCED_TARGET, Mentions, passing_target, referenced
-from loaders.extract.criticism_verbs import called_for, urged, verb_object
+from loaders.extract.criticism_verbs import CALLED_FOR, URGED, VERB_OBJECT, called_for, urged, verb_object
+from loaders.extract.rules import Trigger, fires, trigger_of
 
 SentenceRule = Callable[[CriticIndex, int, Found], list[Finding]]
 
-# run on each sentence in turn, in this order: a later rule (and a later sentence) reads what the earlier found
-SENTENCE_RULES: tuple[SentenceRule, ...] = (
-    judgements.attitude,
-    judgements.drawn,
-    judgements.parties,
-    urged,
-    judgements.warned_off,
-    judgements.acted_against,
-    verb_object,
-    called_for,
-    found_that,
-)
+# run on each sentence in turn, in this order: a later rule (and a later sentence) reads what the earlier found; each
+# only on the sentences that hold its trigger, the one its rule (the name beside it) registered
+SENTENCE_RULES: tuple[tuple[Trigger, SentenceRule], ...] = tuple((trigger_of(name), rule) for name, rule in (
+    (judgements.ATTITUDE, judgements.attitude),
+    (judgements.UNDER_FIRE, judgements.drawn),
+    (judgements.LAWSUIT, judgements.parties),
+    (URGED, urged),
+    (judgements.WARNED_OFF, judgements.warned_off),
+    (judgements.REGULATOR_ACTION, judgements.acted_against),
+    (VERB_OBJECT, verb_object),
+    (CALLED_FOR, called_for),
+    (FOUND_THAT, found_that),
+))
 
 # the rules that find a judgement in what someone said (not in an act such as suing)
 STATEMENT_RULES = frozenset({QUOTED_JUDGEMENT, REPORTED_SPEECH, LABELLED_ANSWER, judgements.LEARNED_JUDGEMENT})
@@ -50,9 +52,11 @@ STATEMENT_RULES = frozenset({QUOTED_JUDGEMENT, REPORTED_SPEECH, LABELLED_ANSWER,
 def find_all(ix: CriticIndex) -> list[Finding]:
     """Every finding of the document's criticism rules, in the order they were found."""
     found: list[Finding] = []
-    for s in ix.ctx.doc.sentences:
-        for rule in SENTENCE_RULES:
-            found += rule(ix, s.index, found)
+    gates = [(trigger.needs(), rule) for trigger, rule in SENTENCE_RULES]  # each trigger's words read once
+    for s, words in zip(ix.ctx.doc.sentences, ix.ctx.word_sets, strict=True):
+        for needs, rule in gates:
+            if fires(words, needs):
+                found += rule(ix, s.index, found)
     attributed = ix.quoted_for(tuple(found))
     found += quotes(ix, attributed, found)
     found += reported(ix, frozenset(ix.ctx.sentence_at(a.start) for a in attributed), found)

@@ -10,20 +10,25 @@ from typing import TYPE_CHECKING
 from loaders.extract.criticism_found import Collected, Finding, Found
 from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS, harmed, object_end, targets_in, topic
 from loaders.extract.lexicon import Folded
-from loaders.extract.rules import register
+from loaders.extract.rules import Trigger, register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
     from loaders.extract.criticism_index import CriticIndex
     from loaders.extract.schema import ResolvedMention
 
-UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y has faced criticism from X'", __name__)
-LAWSUIT = register("criticism.lawsuit.v3", "A party suing or filing a complaint against a defendant", __name__)
+# (each trigger names the word list its rule's patterns need, defined below: see rules.Trigger)
+UNDER_FIRE = register("criticism.under_fire.v1", "'Y is under fire from X', 'Y has faced criticism from X'", __name__,
+                      Trigger(frozenset({"from"}), lambda: DRAWN_WORDS))
+LAWSUIT = register("criticism.lawsuit.v3", "A party suing or filing a complaint against a defendant", __name__,
+                   Trigger(lambda: PARTY_WORDS))
 WARNED_OFF = register("criticism.warned_off.v2", "A cease-and-desist letter, 'warned against Y', 'told staff not to "
-                      "use Y'", __name__)
+                      "use Y'", __name__, Trigger(lambda: LETTER_WORDS))
 REGULATOR_ACTION = register("criticism.regulator_action.v2", "An authority acting against a party: 'opened an inquiry "
-                            "this summer into Y', 'is preparing to charge Y with', 'ordered Y to stop'", __name__)
-ATTITUDE = register("criticism.attitude.v2", "'Asked about Y, X was dismissive': a critic's stated attitude", __name__)
+                            "this summer into Y', 'is preparing to charge Y with', 'ordered Y to stop'", __name__,
+                            Trigger(lambda: ACTION_WORDS))
+ATTITUDE = register("criticism.attitude.v2", "'Asked about Y, X was dismissive': a critic's stated attitude", __name__,
+                    Trigger(lambda: ATTITUDE_WORDS))
 LEARNED_JUDGEMENT = register("criticism.learned_judgement.v1", "A quote with no judgement word that the learned "
                              "scorer (judgement_model) reads as a negative judgement", __name__)
 # the learned scorer decides quotes the word lists leave undecided (measured in tools/train_judgement.py's commit)
@@ -373,8 +378,6 @@ def doer(ix: CriticIndex, noun: str, pos: int, critic: str) -> str | None:
 # ---- rules (each runs on one sentence and returns what it finds)
 def acted_against(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
     """An authority acting against a party: an inquiry into it, charging it, ordering it to stop."""
-    if ix.ctx.words(sent).isdisjoint(ACTION_WORDS):
-        return []
     ctx, text, acc = ix.ctx, ix.text, Collected(ix, found)
     s = ctx.sentence(sent)
     for a in _INQUIRY.finditer(text, s.start, s.end):
@@ -405,9 +408,6 @@ def acted_against(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
 
 def drawn(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
     """"Y is under fire from X", "Y has faced criticism from X": X criticised the subject Y."""
-    words = ix.ctx.words(sent)
-    if "from" not in words or words.isdisjoint(DRAWN_WORDS):
-        return []
     ctx, text, acc = ix.ctx, ix.text, Collected(ix, found)
     s = ctx.sentence(sent)
     for d in _DRAWN.finditer(text, s.start, s.end):
@@ -427,8 +427,6 @@ def drawn(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
 
 def parties(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
     """"The suit is led by X and backed by Y", "X, which joined the case": X and Y act against the defendant."""
-    if ix.ctx.words(sent).isdisjoint(PARTY_WORDS):
-        return []
     ctx, text, acc = ix.ctx, ix.text, Collected(ix, found)
     s = ctx.sentence(sent)
     critics = _led_by(ix, sent, acc.seen)
@@ -474,8 +472,6 @@ def _led_by(ix: CriticIndex, sent: int, found: Found) -> list[tuple[str, int]]:
 
 def warned_off(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
     """"X sent Y a cease-and-desist letter", "X sent a similar letter", "X told staff not to use Y"."""
-    if ix.ctx.words(sent).isdisjoint(LETTER_WORDS):
-        return []
     ctx, text, acc = ix.ctx, ix.text, Collected(ix, found)
     s = ctx.sentence(sent)
     for w in _LETTER.finditer(text, s.start, s.end):
@@ -497,8 +493,6 @@ def warned_off(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
 
 def attitude(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
     """"Asked about Acme, X was dismissive": the critic's stated attitude towards what the sentence names."""
-    if ix.ctx.words(sent).isdisjoint(ATTITUDE_WORDS):
-        return []
     ctx, text, acc = ix.ctx, ix.text, Collected(ix, found)
     s = ctx.sentence(sent)
     for a in _ATTITUDE.finditer(text, s.start, s.end):

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 from kg.model import Criticism
 from loaders.extract import criticism_authority as authority
 from loaders.extract.criticism_found import Known, LegalCollected
-from loaders.extract.rules import register
+from loaders.extract.rules import Trigger, register
 
 if TYPE_CHECKING:
-    from loaders.extract.criticism_legal import LegalIndex
+    from loaders.extract.legal_index import LegalIndex
 
 PROSECUTED_CASE = register("criticism.legal_prosecuted_case.v1", "'The Attorney General's Office is prosecuting "
-                           "the case': an authority against the defendant of a case told before", __name__)
+                           "the case': an authority against the defendant of a case told before",
+                           __name__, Trigger(lambda: W_PROSECUTES))
 
 # an authority pursuing a case told before; the party of that case, charged in a passive clause
 _PROSECUTES_CASE = re.compile(r"\b(?:prosecut(?:es|ed|ing)|pursu(?:es|ed|ing)|handl(?:es|ed|ing))\s+(?:the|this)\s+"

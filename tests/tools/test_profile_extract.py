@@ -26,6 +26,6 @@ def test_the_criticism_rules_are_timed_and_restored() -> None:
     """Every sentence rule of the criticism stage gets a figure, and the stage's rules are its own again after."""
     rules = criticisms.SENTENCE_RULES
     found = rule_seconds(corpus(2))
-    assert {f"{r.__module__.rsplit('.', 1)[-1]}.{r.__name__}" for r in rules} <= set(found)
+    assert {f"{r.__module__.rsplit('.', 1)[-1]}.{r.__name__}" for _, r in rules} <= set(found)
     assert "criticism_speech.reported" in found
     assert criticisms.SENTENCE_RULES is rules and criticisms.reported.__module__ == "loaders.extract.criticism_speech"

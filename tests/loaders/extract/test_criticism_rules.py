@@ -70,7 +70,7 @@ def test_sentence_rules_only_return_what_they_find(dev_values: list[dict[str, An
         found = find_all(ix)
         snapshot = list(found)
         for s in values["ctx"].doc.sentences:
-            for rule in SENTENCE_RULES:
+            for _, rule in SENTENCE_RULES:
                 assert rule(ix, s.index, found) == rule(ix, s.index, found), (rule.__name__, s.index)
         assert found == snapshot
         assert ix.allies == allies  # the index is read, never written
@@ -112,7 +112,7 @@ def test_legal_rules_add_only_new_pairs_and_leave_known_alone(dev_values: list[d
         lx = LegalIndex(ctx)
         snapshot = Known(tuple(known), frozenset(pairs_known))
         for s in ctx.doc.sentences:
-            for rule in LEGAL_RULES + AUTHORITY_RULES:
+            for _, rule in LEGAL_RULES + AUTHORITY_RULES:
                 assert rule(lx, s.index, snapshot) == rule(lx, s.index, snapshot), (rule.__name__, s.index)
 
 
