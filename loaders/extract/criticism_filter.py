@@ -20,12 +20,9 @@ import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
-
-import numpy as np
 
 from kg.model import Criticism
-from loaders.extract import judgement_model
+from loaders.extract import judgement_model, regression
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import is_court
 from loaders.extract.sentiment import negative_words, polarity
@@ -124,20 +121,12 @@ def features(ctx: DocContext, c: Criticism, others: Sequence[Criticism]) -> list
 
 
 @lru_cache(maxsize=1)
-def weights() -> tuple[np.ndarray, float, float] | None:
-    """(weights, bias, threshold) of the shipped regression, its standardisation folded in; None without a file."""
-    path = resources.files("loaders.extract").joinpath("lexicons", WEIGHTS_FILE)
-    if not path.is_file():
-        return None
-    with path.open("rb") as fh, np.load(fh) as data:
-        w = np.asarray(data["coef"], dtype=np.float64) / data["scale"]
-        return w, float(data["intercept"]) - float((data["mean"] * w).sum()), float(data["threshold"])
+def weights() -> regression.Model | None:
+    """(weights, bias, threshold) of the shipped regression; None without a file."""
+    return regression.load(WEIGHTS_FILE)
 
 
-def probability(row: Sequence[float], model: tuple[np.ndarray, float, float]) -> float:
-    """The regression's probability that a candidate is right."""
-    w, b, _ = model
-    return 1.0 / (1.0 + math.exp(-(float(np.dot(w, row)) + b)))
+probability = regression.probability
 
 
 def scored(ctx: DocContext, criticisms: Sequence[Criticism]) -> list[tuple[Criticism, float]]:

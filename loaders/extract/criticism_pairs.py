@@ -26,13 +26,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import pairwise
 
 import numpy as np
 
 from kg.model import Criticism
-from loaders.extract import judgement_model
+from loaders.extract import judgement_model, regression
 from loaders.extract.attribution import Attribution, reported_attributions
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import is_court, is_judicial
@@ -227,20 +226,12 @@ def candidates(ix: CriticIndex, found: Sequence[Criticism]) -> list[Candidate]:
 
 
 @lru_cache(maxsize=1)
-def weights() -> tuple[np.ndarray, float, float] | None:
-    """(weights, bias, threshold) of the shipped regression, its standardisation folded in; None without a file."""
-    path = resources.files("loaders.extract").joinpath("lexicons", WEIGHTS_FILE)
-    if not path.is_file():
-        return None
-    with path.open("rb") as fh, np.load(fh) as data:
-        w = np.asarray(data["coef"], dtype=np.float64) / data["scale"]
-        return w, float(data["intercept"]) - float((data["mean"] * w).sum()), float(data["threshold"])
+def weights() -> regression.Model | None:
+    """(weights, bias, threshold) of the shipped regression; None without a file."""
+    return regression.load(WEIGHTS_FILE)
 
 
-def probability(row: Sequence[float], model: tuple[np.ndarray, float, float]) -> float:
-    """The regression's probability that a candidate is a criticism of its target by its critic."""
-    w, b, _ = model
-    return 1.0 / (1.0 + math.exp(-(float(np.dot(w, row)) + b)))
+probability = regression.probability
 
 
 def to_criticism(ctx: DocContext, c: Candidate) -> Criticism:
