@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kg.store.base import GraphStore
+from kg.store.oxigraph import sync_folder
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ def save(store: GraphStore, parts: dict[str, Any], stamp: str, generation: int) 
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
-        _sync_dir(path.parent)
+        sync_folder(path.parent)
     except Exception:  # a read side not kept costs a rebuild at the next start, nothing else
         log.exception("could not keep the read side in %s", path)
         if tmp is not None:
@@ -110,14 +111,6 @@ def save(store: GraphStore, parts: dict[str, Any], stamp: str, generation: int) 
         return None
     log.info("kept the read side at generation %d in %s", generation, path)
     return path
-
-
-def _sync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def load(store: GraphStore) -> Iterator[tuple[str, Any]] | None:

@@ -176,7 +176,7 @@ class OxigraphStore:
         try:
             with (self.path / _STALE_MARK).open("wb") as mark:
                 os.fsync(mark.fileno())
-            _sync_folder(self.path)  # the file's name must be on disk too, not only its inode
+            sync_folder(self.path)  # the file's name must be on disk too, not only its inode
         except OSError as exc:
             raise BackendError(f"cannot mark resolution stale in {self.description}: {exc}") from exc
 
@@ -226,7 +226,7 @@ class OxigraphStore:
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, self.path / _STAMP)
-        _sync_folder(self.path)  # synced before the write it precedes: a crash cannot keep the write alone
+        sync_folder(self.path)  # synced before the write it precedes: a crash cannot keep the write alone
         self._stamp_read = False
         return stamp
 
@@ -513,7 +513,7 @@ class OxigraphStore:
         del self._store
 
 
-def _sync_folder(path: Path) -> None:
+def sync_folder(path: Path) -> None:
     """Sync a folder, so that the names of the files just made or renamed in it are on disk too."""
     folder = os.open(path, os.O_RDONLY)
     try:
