@@ -26,9 +26,11 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from bench.synthetic import build_store
-
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script (make bench): the repository root holds the bench package
+    sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import build_store  # noqa: E402
 
 
 def _without_pagerank_and_communities(topology: object) -> dict[bytes, object]:
