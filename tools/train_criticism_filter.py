@@ -35,6 +35,8 @@ if str(ROOT) not in sys.path:
 
 from kg.scoring import load_scorer, read_articles  # noqa: E402
 from loaders.extract import criticism_filter, criticisms, pipeline  # noqa: E402
+from tools.regression_fit import fit as _fit  # noqa: E402
+from tools.regression_fit import save  # noqa: E402
 from tools.rule_audit import TUNING_SETS, set_dirs  # noqa: E402
 
 OUT = ROOT / "loaders" / "extract" / "lexicons" / criticism_filter.WEIGHTS_FILE
@@ -130,14 +132,8 @@ def pair_f1(cands: Sequence[Candidate], keep: Sequence[bool], gold: list[tuple[s
 
 
 def fit(rows: np.ndarray, labels: np.ndarray, c: float) -> Any:
-    """A standardised, class-balanced logistic regression."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    return make_pipeline(StandardScaler(), LogisticRegression(C=c, class_weight="balanced", max_iter=2000)).fit(
-        rows, labels
-    )
+    """The shared regression, as this filter was always fitted."""
+    return _fit(rows, labels, c, max_iter=2000)
 
 
 def loso(data: dict[str, list[Candidate]], c: float) -> dict[str, np.ndarray]:
@@ -194,9 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     train = [x for cs in data.values() for x in cs if x.row is not None]
     model = fit(np.array([x.row for x in train]), np.array([right(x) for x in train]), best[1])
-    scaler, lr = model[0], model[1]
-    np.savez(OUT, mean=scaler.mean_, scale=scaler.scale_, coef=lr.coef_[0], intercept=lr.intercept_[0],
-             threshold=best[2])  # fmt: skip
+    save(OUT, model, best[2])
     print(f"wrote {OUT}")
     return 0
 

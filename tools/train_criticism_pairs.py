@@ -91,6 +91,7 @@ if str(ROOT) not in sys.path:
 from kg.scoring import load_scorer, read_articles  # noqa: E402
 from loaders.extract import criticism_pairs, pipeline  # noqa: E402
 from tools.eval_sets import TUNING_SETS  # noqa: E402
+from tools.regression_fit import fit, save  # noqa: E402
 from tools.rule_audit import set_dirs  # noqa: E402
 
 OUT = ROOT / "loaders" / "extract" / "lexicons" / criticism_pairs.WEIGHTS_FILE
@@ -215,16 +216,6 @@ def misses(data: dict[str, SetData]) -> None:
     print("all sets: " + " ".join(f"{k}={v}" for k, v in total.items()))
 
 
-def fit(rows: np.ndarray, labels: np.ndarray, c: float) -> Any:
-    """A standardised, class-balanced logistic regression."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    return make_pipeline(StandardScaler(), LogisticRegression(C=c, class_weight="balanced", max_iter=5000)).fit(
-        rows, labels)
-
-
 def _xy(sets: Sequence[SetData]) -> tuple[np.ndarray, np.ndarray]:
     rows = [r for d in sets for a in d.articles for r in a.rows]
     labels = [lab for d in sets for a in d.articles for lab in a.labels]
@@ -308,9 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("not written" + ("" if args.dry_run else ": the component does not raise the F1 where it must"))
         return 0
     model = fit(*_xy([d for s, d in data.items() if _trained(s, args.real_news_only)]), best[1])
-    scaler, lr = model[0], model[1]
-    np.savez(OUT, mean=scaler.mean_, scale=scaler.scale_, coef=lr.coef_[0], intercept=lr.intercept_[0],
-             threshold=best[2])  # fmt: skip
+    save(OUT, model, best[2])
     print(f"wrote {OUT}")
     return 0
 
