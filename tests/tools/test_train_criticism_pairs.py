@@ -30,11 +30,14 @@ def _gains(newest_up: int, dev: float = 0.0, other: float = 0.01) -> dict[str, f
     return gains
 
 
+_MOST = len(NEWEST) // 2 + 1  # the fewest newest sets that are most of them
+
+
 @pytest.mark.parametrize(("gains", "ships"), [
-    (_gains(4), True),
-    (_gains(3), False),              # 3 of the 7 newest sets up is not most of them
-    (_gains(7, dev=-0.02), False),   # dev must not drop
-    (_gains(4, other=-0.5), False),  # the mean must rise
+    (_gains(_MOST), True),
+    (_gains(_MOST - 1), False),                # half of the newest sets up is not most of them
+    (_gains(len(NEWEST), dev=-0.02), False),   # dev must not drop
+    (_gains(_MOST, other=-0.5), False),        # the mean must rise
 ])  # fmt: skip
 def test_pays_only_when_the_gate_holds(gains: dict[str, float], ships: bool) -> None:
     assert pays(gains) is ships
