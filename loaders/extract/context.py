@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.model import DateRef, Entity, EntityKey, Span
 from loaders.extract.dates import first_date
-from loaders.extract.lexicon import Folded, lexicon
+from loaders.extract.lexicon import lexicon
 from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
 
 # a fronted adverbial whose names are not the subject: "According to the FT, ...", "In a podcast with X, ..."
@@ -20,7 +20,7 @@ _FRONTED = re.compile(r"^\s*(?:according to|in|on|at|during|after|before|followi
                       r"formed|spun out|known|writing|posting|asked|pressed|formerly|previously)\b[^,]{0,120},\s*",
                       re.I)
 # the lookahead on the first character lets most positions fail at once (matches as ";|...|\bbut\b|\bwhile\b|...")
-_CLAUSE_BREAK = Folded(r"(?=[;:.\sbw])(?:;|\s[–—-]\s|:\s|\.\s|\b(?:but|wh(?:ile|ereas)|because)\b)")
+_CLAUSE_BREAK = re.compile(r"(?=[;:.\sbw])(?:;|\s[–—-]\s|:\s|\.\s|\b(?:but|wh(?:ile|ereas)|because)\b)", re.I)
 _MODIFIER_GAP = re.compile(r"^(?:[’']s?)?\s+(?:(?:[A-Za-z][\w.-]*|of)\s+){0,6}$")
 # "Sonance’s chief executive, Theo Nakamura, said": the organisation owns the role, the person is the subject
 _OWNER_ROLE_COMMA = re.compile(r"^[’']s\s+((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*),\s+$")
@@ -54,11 +54,11 @@ _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")
 _SUBJECT_WORD = re.compile(r"^[\"“]?([a-z]+(?:\s+(?:company|firm|startup|lab|newspaper|outlet|chipmaker|maker))?)")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 # the lookahead on the first letter lets most positions fail at once
-_ORG_ANAPHORS = Folded(r"(?=[ti])(?:\b(?:the|its|this|that)\s+(?:company|firm|startup|start-up|lab|newspaper|"
+_ORG_ANAPHORS = re.compile(r"(?=[ti])(?:\b(?:the|its|this|that)\s+(?:company|firm|startup|start-up|lab|newspaper|"
                            r"outlet|organisation|organization|chipmaker|maker|group|developer|giant|paper|publication|"
                            r"device|app|chip|model|tool|product|software|feature|chatbot|assistant|headset|phone|"
                            r"robot|gadget|service)\b|"
-                           r"\b(?:it|its)\b)")
+                           r"\b(?:it|its)\b)", re.I)
 
 # how many characters from its start decide whether _CLAUSE_BREAK matches: "whereas" and the \b after it
 _BREAK_READ = 8

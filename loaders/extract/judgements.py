@@ -78,8 +78,8 @@ _LETTER = re.compile(r"\bsen[dt]s?\s+(?:[^,;.]{1,40}?\s+)?an?\s+(?:similar\s+|fo
                      r"(?:cease-and-desist\s+letter|letter\s+(?:threatening|demanding|accusing|warning)|"
                      r"(?:similar|legal|warning)\s+letter|(?:formal|legal|warning)\s+notice|notice\s+(?:demanding|"
                      r"ordering|requiring))", re.I)
-_NOT_TO_USE = Folded(r"\b(?:told|warned|instructed|advised|ordered|urged|asked)\s+[^,;.]{0,40}?\bnot to "
-                     r"(?:use|download|install|trust|rely on)\s+(?:the\s+)?", anchors=("not to",))
+_NOT_TO_USE = re.compile(r"\b(?:told|warned|instructed|advised|ordered|urged|asked)\s+[^,;.]{0,40}?\bnot to "
+                         r"(?:use|download|install|trust|rely on)\s+(?:the\s+)?", re.I)
 LETTER_WORDS = frozenset({"letter", "not", "notice"})
 # "by artists H. Southworth, …": nothing but a name's initials between a group noun and the name
 _INITIALS = re.compile(r"\s*(?:[A-Z]\.\s*)*")

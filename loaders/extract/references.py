@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from loaders.extract.lexicon import Folded
 from loaders.extract.text import after_the
 
 if TYPE_CHECKING:
@@ -35,9 +34,9 @@ _KIND_NOUNS = frozenset({"company", "firm", "startup", "start-up", "chipmaker", 
 # nouns a product is described by: "the model", "the chatbot"
 PRODUCT_NOUNS = frozenset({"model", "chatbot", "assistant", "app", "device", "tool", "product", "software",
                            "feature", "headset", "gadget", "robot", "robots", "system", "service", "glasses"})
-_THE_NOUN = Folded(r"\bthe\s+(?!(?:last|previous|other|earlier|next|rival|competing|former)\b)"
+_THE_NOUN = re.compile(r"\bthe\s+(?!(?:last|previous|other|earlier|next|rival|competing|former)\b)"
                        r"(?:[\w-]+\s+){0,2}?(" + "|".join(sorted(ORG_NOUNS | PRODUCT_NOUNS,
-                   key=len, reverse=True)) + r")\b")
+                       key=len, reverse=True)) + r")\b", re.I)
 _WHO = re.compile(r"\bwho(?:m|se)?\b", re.I)
 # "it is clear that", "it's time": a pronoun that refers to nothing
 _PRONOUN = re.compile(r"\b(?:(it)|(he|him)|(she|her))\b(?!\s+(?:is|was|'s|’s|would be|will be|"
