@@ -11,15 +11,13 @@ from typing import TYPE_CHECKING
 
 from loaders.extract.attribution import Attribution
 from loaders.extract.claim_speech import person_of_pronoun
-from loaders.extract.lexicon import Folded
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
 
 # "The company says", "However, the firm also noted": a definite description as the subject of the verb
-_COMPANY_SUBJECT = Folded(r"(?:^|[,;]\s*|\b(?:but|and|however)\s+)(?:the (?:company|firm|startup))\s+"
-                          r"(?:(?:also|later|has|had|previously|again|then|now)\s+)*$",
-                          anchors=("the company", "the firm", "the startup"))
+_COMPANY_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?:but|and|however)\s+)(?:the (?:company|firm|startup))\s+"
+                              r"(?:(?:also|later|has|had|previously|again|then|now)\s+)*$", re.I)
 # '“…,” the company wrote', '“…,” a company spokesperson said' (unnamed: the company speaks)
 _QUOTE_BY_COMPANY = re.compile(r"\s*(?:the (?:company|firm|startup)|an? (?:company|firm) spokes(?:person|man|woman))\b",
                                re.I)
