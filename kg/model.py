@@ -71,6 +71,20 @@ class Spans(Sequence[Span]):
         return documents[0] if documents and documents.count(documents[0]) == len(documents) else tuple(documents)
 
     @classmethod
+    def of(cls, spans: Iterable[tuple[int, int, str]], document: str = "") -> Spans:
+        """The spans (start, end, sentence) of one document, packed without a Span model each (Span's checks kept)."""
+        out = cls()
+        offsets, sentences = out._offsets, []
+        for start, end, sentence in spans:
+            if start < 0 or end < 0:
+                raise ValueError(f"a span's offsets are not negative: ({start}, {end})")
+            offsets.extend((start, end))
+            sentences.append(sentence)
+        out._sentences = tuple(sentences)
+        out._documents = document if sentences else ()
+        return out
+
+    @classmethod
     def joined(cls, parts: Iterable[tuple[int, Sequence[Span]]]) -> Spans:
         """The spans of every (shift, spans) part in order, each offset moved by its part's shift."""
         out = cls()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import alternation, caseless
+from loaders.extract.lexicon import Folded, alternation, caseless
 from loaders.extract.quantities import parse_quantities
 from loaders.extract.sentiment import analyzer
 
@@ -74,7 +74,7 @@ _HYPOTHETICAL = re.compile(r"^(?:that\s+)?(?:(?:if|were|had)\b[^,]{0,80},\s*(?:\
                            r"unless\b)",  # "Unless X backs away, we see no alternative …": a condition, or a threat
                            re.I)
 # "it would face a daily fine … if it did not": what would follow a condition, the condition last
-_HYPOTHETICAL_TAIL = re.compile(r"\bwould\b.{0,120}\b(?:if|unless)\b[^,;]{0,60}$", re.I)
+_HYPOTHETICAL_TAIL = Folded(r"\bwould\b.{0,120}\b(?:if|unless)\b[^,;]{0,60}$", anchors=("would",))
 # a fragment, not a statement: "When the suit was first filed", "In an April motion to dismiss" (a subordinate or
 # prepositional opening without a main clause after a comma)
 _FRAGMENT = re.compile(r"^(?:(?:just|shortly|soon|right|only|even|long)\s+)?"
@@ -101,7 +101,7 @@ _OPINION = re.compile(r"^(?:but\s+|and\s+|so\s+)?(?:I|we)\s+(?:really\s+|still\s
                       r"believe|feel|felt|guess|suppose|doubt|take|can[’']t believe|demand|want|wanted|need|hope|"
                       r"expect|urge|ask|am|[’']m)\b", re.I)
 # a quote that reports facts: a figure, or words of state and change ("not yet", "already", "increasingly")
-_FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)?"
+_FACTUAL = Folded(r"\b(?:not yet|already|now|currently|increasingly|no longer|(?:has|have|had)(?: not)?"
                       r"(?: \w+ly)? (?:been|\w+ed)|(?:is|are|was|were)(?: not)? \w{2,}ed|percent|"
                       r"millions?|billions?|trillions?|thousands?|hundreds?|dozens?|"
                       r"every (?:day|week|month|year)|"
@@ -116,7 +116,7 @@ _FACTUAL = re.compile(r"\b(?:not yet|already|now|currently|increasingly|no longe
                       # the most ambitious", "is not the only")
                       r"(?<!not )(?:is|are|was|were) (?:now |still )?the "
                       r"(?:most(?: \w+){2,3}(?= (?:in|of|on|among|ever)\b)|"
-                      r"(?:first|largest|biggest|fastest|leading) \w+))\b", re.I)
+                      r"(?:first|largest|biggest|fastest|leading) \w+))\b")
 # a forecast: a subject of its own (not a relative pronoun, "there" or a demonstrative's project), then "will" or
 # "won't" and a verb
 _FORECAST = re.compile(r"^(?!(?:this|that|these|those|there)\b)(?:[\w’'-]+\s+){1,10}?(?<!\bthat )(?<!\bwhich )"
@@ -242,10 +242,9 @@ _IMPORTANCE = re.compile(r"\b(?:is|are|was|were|been|be|remains?|remained)\s+(?:
                          r"critical|important|indispensable|paramount|fundamental|key)\s+(?:for|to|in)\b|"
                          # "the episode matters because …": that something matters is a judgement of importance
                          r"\b(?:matters|mattered)\s+(?:so\s+)?(?:because|since)\b", re.I)
-_DEGREE = re.compile(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:(?:far|much|simply|just|still|also|not)\s+)?"
+_DEGREE = Folded(r"\b(?:is|are|was|were|be|been|remains?)\s+(?:(?:far|much|simply|just|still|also|not)\s+)?"
                      r"(?:too\s+\w+|(?<=not\s)(?:nearly\s+)?enough\b|(?:a\s+bit\s+|kind\s+of\s+|a\s+lot\s+)?like\s+\w+ing)|"
-                     r"\b(?:won[’']t|wouldn[’']t|isn[’']t|aren[’']t|wasn[’']t)\s+(?:be\s+)?(?:nearly\s+)?enough\b",
-                     re.I)
+                     r"\b(?:won[’']t|wouldn[’']t|isn[’']t|aren[’']t|wasn[’']t)\s+(?:be\s+)?(?:nearly\s+)?enough\b")
 # "it was inappropriate for X to speak", "it is hard to confirm …": an adjective judging an act (extraposition)
 _EXTRAPOSED = re.compile(r"(?:that\s+)?it\s+(?:is|was|would be|isn[’']t|wasn[’']t)\s+(?:\w+ly\s+|not\s+|so\s+|too\s+)?"
                          r"(?![a-z]+ed\b|(?:likely|unlikely|able|unable|set|going|about|due|poised|ready|willing|yet|"

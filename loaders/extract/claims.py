@@ -68,7 +68,7 @@ from loaders.extract.criticism_found import is_judicial
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_pairs import LEARNED_PAIR
 from loaders.extract.judgements import LEARNED_JUDGEMENT
-from loaders.extract.lexicon import alternation, lexicon
+from loaders.extract.lexicon import Folded, alternation, lexicon
 from loaders.extract.quantities import parse_quantities
 from loaders.extract.rules import register
 
@@ -83,9 +83,10 @@ RETIRED_QUANTIFIED = register("claim.quantified_statement.v1", "Retired: a sente
                               "speaker; replaced by the claim.*_statement rules", __name__)
 
 # verbs that attribute facts without being verbs of speech (those are in the speech lexicon)
+# (the word boundary first: the lookbehinds, tested at every position before it, then run only at word starts)
 _FINDING_VERB = re.compile(
-    r"(?<!\bbe )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )"
-    r"\b(?:reported|reports|found|finds|showed|shows|forecast|forecasts|projected|projects|disclosed|discloses|"
+    r"\b(?<!\bbe )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )"
+    r"(?:reported|reports|found|finds|showed|shows|forecast|forecasts|projected|projects|disclosed|discloses|"
     r"pointed out|points out|pointed to|points to|confirmed|confirms|maintained|maintains|expects)\b"
     r"(?!\s+(?:off|up|out|down|away|back|around)\b)(?:\s+that)?\s+|"
     # verbs that state a fact only with "that" ("countered that its model passed 12 audits", "stressed that …")
@@ -140,9 +141,10 @@ _RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]
 _LEARNED = frozenset({LEARNED_JUDGEMENT, LEARNED_PAIR})
 _CRITIC_REACH = 1  # sentences either side of a criticism in which its critic's statements back it
 # a criticism that answers one: it calls the accusations false, meritless or misleading
-_REBUTTAL = re.compile(r"\b(?:accusations?|allegations?|claims|complaints?|suggestions?)\b[^.]{0,60}\b(?:false|untrue|"
-                       r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
-                       r"meritless|misleading|inaccurate|untrue)\s+(?:accusations?|allegations?|claims)\b", re.I)
+_REBUTTAL = Folded(r"\b(?:accusations?|allegations?|claims|complaints?|suggestions?)\b[^.]{0,60}\b(?:false|untrue|"
+                   r"wrong|baseless|meritless|without merit|misleading|inaccurate)\b|\b(?:false|baseless|"
+                   r"meritless|misleading|inaccurate|untrue)\s+(?:accusations?|allegations?|claims)\b",
+                   anchors=("accusation", "allegation", "claims", "complaint", "suggestion"))
 _SAME_WORDING = 0.6  # the share of words two claims of one claimant share when they state the same
 _PLACEHOLDER_NAMES = frozenset({"jane doe", "john doe", "jane roe", "john roe", "richard roe"})  # legal pseudonyms
 _MAX_NAME_WORDS = 6  # a longer "name" is a headline taken for an organisation

@@ -118,9 +118,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|has been|have been|had been|is being|are b
                       r"penali[sz]ed|sanctioned|subpoenaed|raided|censured|reprimanded|indicted|arrested|prosecuted)\b(?P<mid>[^.;]{0,60}?)\s+by\s+"
                       r"(?:the\s+)?", re.I)
 # "faces an investigation by X", "under scrutiny from X", "an inquiry by X into Y"
-_PROBE_BY = re.compile(r"\b(?:investigations?|probes?|inquiry|inquiries|enquiry|enquiries|examination|scrutiny|"
-                       r"review|audit|crackdown)\s+(?:launched\s+|opened\s+|started\s+)?(?:by|from)\s+(?:the\s+)?",
-                       re.I)
+_PROBE_BY = Folded(r"\b(?:investigations?|probes?|inquiry|inquiries|enquiry|enquiries|examination|scrutiny|"
+                   r"review|audit|crackdown)\s+(?:launched\s+|opened\s+|started\s+)?(?:by|from)\s+(?:the\s+)?",
+                   anchors=("by", "from"))
 _PROBE_INTO = re.compile(r"\s+(?:into|of|against|targeting)\s+(?:the\s+)?", re.I)
 _PROBE_FACED = re.compile(r"\b(?:under|faces?|facing|faced|subject of|target of|focus of|hit with|amid|over)\s+"
                           r"(?:an?\s+|the\s+|its\s+|new\s+|fresh\s+|growing\s+|mounting\s+)*(?:[\w-]+\s+){0,3}?$",

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.model import Criticism
@@ -33,6 +34,14 @@ def is_court(label: str) -> bool:
 
 _JUDGE_BEFORE = re.compile(r"\b(?:[Jj]udge|Justice|[Mm]agistrate|[Tt]ribunal member|[Aa]rbitrator)\s+"
                            r"(?:[A-Z][\w.]*\s+){0,2}$")
+# a piece of each of _JUDGE_BEFORE's words: a document without any of them names no judge before anyone
+_JUDGE_PIECES = ("udge", "Justice", "agistrate", "ribunal member", "rbitrator")
+
+
+@lru_cache(maxsize=4)
+def _names_judges(text: str) -> bool:
+    """Whether a document may write a judge's title before a name (read once per document, not once per mention)."""
+    return any(piece in text for piece in _JUDGE_PIECES)
 
 
 def is_judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
@@ -40,7 +49,7 @@ def is_judicial(ctx: DocContext, key: str, memo: dict[str, bool]) -> bool:
     if key not in memo:
         text = ctx.doc.clean
         ent = ctx.entities[key]
-        memo[key] = is_court(ent.label) if ent.type == "Organization" else any(
+        memo[key] = is_court(ent.label) if ent.type == "Organization" else _names_judges(text) and any(
             _JUDGE_BEFORE.search(text, max(0, m.start - 40), m.start) for m in ent.mentions)
     return memo[key]
 

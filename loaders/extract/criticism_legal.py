@@ -21,7 +21,7 @@ from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import Known, LegalCollected, is_court
 from loaders.extract.legal_cases import PROSECUTED_CASE, W_PROSECUTES, defendants, prosecuted_case
 from loaders.extract.legal_index import PRONOUN_SUBJECT, TARGETS, LegalIndex
-from loaders.extract.rules import Trigger, fires, register, trigger_of
+from loaders.extract.rules import Trigger, any_word, fires, register, trigger_of
 
 # Each rule's trigger: the word sets (defined below, with the patterns) of which its sentence must hold a word each,
 # the union of what its patterns' LegalIndex.find calls need (see rules.Trigger); filed makes FILED_AGAINST and
@@ -419,7 +419,10 @@ def legal_criticisms(ctx: DocContext, known: Sequence[Criticism]) -> list[Critic
     pairs = {(c.critic, c.target, ctx.sentence_at(c.source.start)) for c in known}
     out: list[Criticism] = []
     gates = [(trigger.needs(), rule) for trigger, rule in LEGAL_RULES + AUTHORITY_RULES]  # each trigger read once
+    first = any_word(gates)
     for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
+        if words.isdisjoint(first):
+            continue
         rules = [rule for needs, rule in gates if fires(words, needs)]
         if not rules:
             continue

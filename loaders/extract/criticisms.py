@@ -27,7 +27,7 @@ from loaders.extract.criticism_quotes import QUOTED_JUDGEMENT, quotes
 from loaders.extract.criticism_speech import LABELLED_ANSWER, REPORTED_SPEECH, labelled, reported
 from loaders.extract.criticism_targets import REFERENCED_TARGET, Mentions, passing_target, referenced
 from loaders.extract.criticism_verbs import CALLED_FOR, URGED, VERB_OBJECT, called_for, urged, verb_object
-from loaders.extract.rules import Trigger, fires, trigger_of
+from loaders.extract.rules import Trigger, any_word, fires, trigger_of
 
 SentenceRule = Callable[[CriticIndex, int, Found], list[Finding]]
 
@@ -53,7 +53,10 @@ def find_all(ix: CriticIndex) -> list[Finding]:
     """Every finding of the document's criticism rules, in the order they were found."""
     found: list[Finding] = []
     gates = [(trigger.needs(), rule) for trigger, rule in SENTENCE_RULES]  # each trigger's words read once
+    first = any_word(gates)
     for s, words in zip(ix.ctx.doc.sentences, ix.ctx.word_sets, strict=True):
+        if words.isdisjoint(first):
+            continue
         for needs, rule in gates:
             if fires(words, needs):
                 found += rule(ix, s.index, found)

@@ -6,7 +6,7 @@ import re
 
 from kg.model import DateRef, Event, Participant
 from loaders.extract.context import DocContext
-from loaders.extract.lexicon import caseless
+from loaders.extract.lexicon import Folded, caseless
 from loaders.extract.rules import register
 
 IPO_FILING = register("event.ipo_filing.v1", "'X filed for an IPO', 'X's planned listing'", __name__)
@@ -41,11 +41,10 @@ _TITLE = re.compile(rf"\b{_PUB_NOUN}\b[^.]{{0,30}}?\b(?:titled|entitled|called|n
                     r"(?P<title>[^\"”’]{3,150}?)"
                     r"[,.]?[\"”’]", re.I)
 _TITLE_WORDS = ("titled", "called", "named")  # _TITLE cannot match without one ("entitled" holds "titled")
-_PUB_VERB = re.compile(rf"\b(?:publish(?:ed|es)?|shar(?:ed|es)|post(?:ed|s)|releas(?:ed|es)|wr(?:ote|ites)|"
+_PUB_VERB = Folded(rf"\b(?:publish(?:ed|es)?|shar(?:ed|es)|post(?:ed|s)|releas(?:ed|es)|wr(?:ote|ites)|"
                        rf"said|says|stated|argued|explained|noted|warned)\b[^.]{{0,40}}?\b(?:in|on)\s+(?:a|an|its|the|"
                        rf"their)\s+(?:new\s+|recent\s+|official\s+|research\s+)*{_PUB_NOUN}\b|"
-                       rf"\b(?:publish(?:ed|es)?|releas(?:ed|es)|post(?:ed|s))\s+(?:a|an|its)\s+(?:new\s+)?{_PUB_NOUN}\b",
-                       re.I)
+                       rf"\b(?:publish(?:ed|es)?|releas(?:ed|es)|post(?:ed|s))\s+(?:a|an|its)\s+(?:new\s+)?{_PUB_NOUN}\b")
 _AUTHORS = re.compile(r"\b(?:co-?authored by|written by|authored by|authors?|by)\s+(?P<rest>.*)$", re.I)
 _RELEASE = re.compile(r"\b(?:launch(?:ed|es)?|releas(?:ed|es)|unveil(?:ed|s)?|introduc(?:ed|es)|roll(?:ed|s)\s+out|"
                       r"debut(?:ed|s)?|expand(?:ed|s)\s+access\s+to|open(?:ed|s)\s+(?:up\s+)?access\s+to|"

@@ -138,8 +138,10 @@ ACTION_WORDS = frozenset({"issued", "served", "sent", "investigation", "inquiry"
 
 # "We're pleased that X has listened to our concerns": a statement of approval judges nobody (unless negated, "not
 # pleased", or turned by a contrast, "I appreciate the engineers, but ...")
-_APPROVAL = re.compile(r"\b(?:pleased|glad|delighted|grateful|thankful|heartened|welcome[sd]?|welcoming|"
-                       r"applaud(?:s|ed)?|commend(?:s|ed)?|appreciate[sd]?)\b", re.I)
+_APPROVAL = Folded(r"\b(?:pleased|glad|delighted|grateful|thankful|heartened|welcome[sd]?|welcoming|"
+                   r"applaud(?:s|ed)?|commend(?:s|ed)?|appreciate[sd]?)\b",
+                   anchors=("pleased", "glad", "delighted", "grateful", "thankful", "heartened", "welcom", "applaud",
+                            "commend", "appreciat"))
 _CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|while|whereas|nevertheless|despite|still)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|hardly|less|no longer|far from)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.I)
 
@@ -165,7 +167,8 @@ FAILED = re.compile(r"(?:[’']s?\s+(?:[\w-]+\s+){1,5}?)?\s*(?:still\s+|simply\s
 _CLAUSE_OPEN = re.compile(r"\W*(?:that\s+)?(?:the\s+)?", re.I)
 # a condition is no verdict: "… if OpenAI does not complete its restructuring"
 _CONDITION = re.compile(r"\b(?:if|unless|whether|when|once|until)\s+(?:the\s+)?$", re.I)
-FAIL_CUE = re.compile(r"\b(?:not|never|cannot|refus\w+|fail\w*|should)\b|n[’']t\b", re.I)
+FAIL_CUE = Folded(r"\b(?:not|never|cannot|refus\w+|fail\w*|should)\b|n[’']t\b",
+                  anchors=("not", "never", "refus", "fail", "should", "n’t", "n't"))
 
 
 def failed_party(ix: CriticIndex, speaker: str, first: int, last: int, start: int, end: int, *,

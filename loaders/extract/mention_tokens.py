@@ -127,7 +127,7 @@ def split_compounds(toks: list[Tok], lex: Lexicon) -> list[Tok]:
         return toks
     out: list[Tok] = []
     for i, (start, end, t) in enumerate(toks):
-        m = _NAME_COMPOUND.match(t)
+        m = _NAME_COMPOUND.match(t) if "-" in t else None  # (most tokens of the sentence hold no hyphen)
         if m and out and out[-1][1] == start - 1 and out[-1][2][0].isupper() and is_name_token(out[-1][2]) and \
                 out[-1][2].lower() not in lex.stopwords:
             cut = start + m.end(1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import alternation
+from loaders.extract.lexicon import Folded, alternation
 
 _UNITS = {w: i for i, w in enumerate((
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -16,7 +16,7 @@ _SMALL = {**_UNITS, **_TENS}
 # a trie of the words (the same matches as their longest-first alternation, faster)
 _WORD = rf"(?:{alternation([*_SMALL, 'hundred', *_SCALES])})"
 # a run of number words joined by spaces, hyphens or "and" ("three hundred and twelve", "twenty-five")
-NUMBER_WORDS = re.compile(rf"\b{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*\b", re.I)
+NUMBER_WORDS = Folded(rf"\b{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*\b")
 _SPLIT = re.compile(r"[\s-]+")
 
 

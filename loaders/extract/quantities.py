@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Money, Quantity
-from loaders.extract.lexicon import alternation, caseless
+from loaders.extract.lexicon import Folded, alternation, caseless
 from loaders.extract.numbers import NUMBER_WORDS, words_to_number
 
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
@@ -112,7 +112,7 @@ _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", 
                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
                  "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
                  "million", "billion", "trillion", "half", "dozen", "doubl", "tripl", "quadrupl")
-_NUMBER_WORD = re.compile(rf"\b(?:{alternation(_NUMBER_WORDS)})", re.I)
+_NUMBER_WORD = Folded(rf"\b(?:{alternation(_NUMBER_WORDS)})")
 # necessary parts of MONEY_SYMBOL and MONEY_WORD matches: cheap tests that spare most texts the full patterns
 _SYMBOL_NUMBER = re.compile(rf"(?:{_CUR})\s*\d", re.I)
 _CURRENCY_WORD = re.compile(r"(?:dollars|euros|pounds|yuan|yen|rupees|won)\b", re.I)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from kg.model import Entity, EntityKey, EntityType, Span
+from kg.model import Entity, EntityKey, EntityType, Span, Spans
 from loaders.extract.lexicon import KnownEntity, Lexicon, fold, lexicon, words
 from loaders.extract.name_cues import DISTINCT_BODIES, is_place
 from loaders.extract.schema import Resolved, ResolvedMention, TextDoc, TypedMention, TypedMentions
@@ -20,9 +20,8 @@ _KNOWN_AS = re.compile(r"^\s*,?\s*(?:\(|,)?\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){1,
                        r"(?:known|recognized|recognised|called|dubbed|nicknamed) as\s*[\"“]?$")
 _SKIP_WORDS = frozenset({"of", "the", "and", "&", "for"})
 _LINE_WORDS = frozenset({"Pro", "Max", "Ultra", "Mini", "Plus", "Lite", "Air", "SE", "XL"})
-# the models' own validators, called with a dict: the checks of Span(...) and Entity(...) without BaseModel.__init__'s
-# overhead, which was most of the cost of the tens of spans built per document
-_SPAN = Span.__pydantic_validator__.validate_python
+# the model's own validator, called with a dict: the checks of Entity(...) without BaseModel.__init__'s overhead (an
+# entity's mentions are packed as they are found, Spans.of, rather than validated as a Span model each)
 _ENTITY = Entity.__pydantic_validator__.validate_python
 
 
@@ -533,7 +532,7 @@ class _Resolver:
                 t = self.items[i]
                 m = t.mention
                 end = m.version_end if (m.version_end and product) else m.end
-                spans.append(_SPAN({"start": m.start, "end": end, "sentence": sentences[m.sentence].text}))
+                spans.append((m.start, end, sentences[m.sentence].text))
                 for a in (" ".join(clean[m.start:end].split()), t.label):
                     if a not in seen:
                         seen.add(a)
@@ -551,7 +550,7 @@ class _Resolver:
             if maker and label[len(maker[0]):].strip() not in aliases:
                 aliases.append(label[len(maker[0]):].strip())  # "Nvidia H100" is also written "H100"
             entities.append(_ENTITY({"key": key_of[ci], "label": label, "type": c.type, "aliases": tuple(aliases),
-                                     "mentions": tuple(spans), "affiliation": aff}))
+                                     "mentions": Spans.of(spans), "affiliation": aff}))
         entities += self._makers(entities)
         mentions = []
         for i, ci in sorted(self.assign.items(), key=lambda kv: self.items[kv[0]].mention.start):

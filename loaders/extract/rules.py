@@ -15,7 +15,7 @@ the tuning sets.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -44,6 +44,12 @@ class Trigger:
     def holds(self, words: Set[str]) -> bool:
         """Whether a sentence of these (lower-case) words may make the rule fire."""
         return fires(words, self.needs())
+
+
+def any_word(gates: Iterable[tuple[tuple[frozenset[str], ...], object]]) -> frozenset[str]:
+    """The words of the first word set of every (needs, rule) gate: a sentence holding none of them fires no rule,
+    which one test tells rather than one per rule (most sentences of a news article fire no legal rule)."""
+    return frozenset().union(*(needs[0] for needs, _ in gates))
 
 
 def fires(words: Set[str], needs: tuple[frozenset[str], ...]) -> bool:

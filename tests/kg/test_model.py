@@ -64,6 +64,18 @@ def test_joined_shifts_each_part() -> None:
     assert [(s.start, s.end, s.document) for s in joined] == [(0, 7, ""), (136, 143, ""), (105, 109, "d2")]
 
 
+@pytest.mark.parametrize("spans", [SPANS[:2], SPANS[:1], ()])
+def test_of_packs_offsets_as_the_span_models_would(spans: tuple[Span, ...]) -> None:
+    packed = Spans.of((s.start, s.end, s.sentence) for s in spans)
+    assert packed == Spans(spans) and _entity(packed) == _entity(spans)
+    assert _entity(packed).model_dump_json() == _entity(spans).model_dump_json()
+
+
+def test_of_refuses_a_negative_offset_as_span_does() -> None:
+    with pytest.raises(ValueError):
+        Spans.of([(0, -1, "x")])
+
+
 def test_a_packed_mention_costs_a_tenth_of_a_span() -> None:
     count = 10_000
     spans = [Span(start=i, end=i + 5, sentence=SENTENCES[i % 2]) for i in range(count)]

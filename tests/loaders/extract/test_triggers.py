@@ -15,7 +15,7 @@ from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_legal import LEGAL_RULES, LegalIndex
 from loaders.extract.criticisms import SENTENCE_RULES
 from loaders.extract.pipeline import STEPS, run_steps
-from loaders.extract.rules import Trigger
+from loaders.extract.rules import Trigger, any_word, fires
 from tools.eval_sets import EXTRACT_TESTS, TUNING_SETS, is_held_out
 from tools.score_offline import read_articles
 
@@ -61,3 +61,19 @@ def test_a_trigger_fails_without_its_words() -> None:
     trigger = Trigger(frozenset({"found", "finds"}), lambda: frozenset({"that"}))
     assert trigger.holds({"it", "found", "that"})
     assert not trigger.holds({"it", "found"}) and not trigger.holds({"it", "said", "that"})
+
+
+@pytest.mark.parametrize("rules", [SENTENCE_RULES, LEGAL_RULES])
+def test_a_sentence_without_any_word_fires_no_gate(rules: tuple[tuple[Trigger, object], ...]) -> None:
+    # the runners skip a sentence holding none of any_word's words without asking each trigger
+    gates = [(trigger.needs(), rule) for trigger, rule in rules]
+    first = any_word(gates)
+    for needs, _ in gates:
+        others = set().union(*needs[1:])  # every later word set met, none of the first's words
+        assert not fires(others - first, needs)
+        assert fires(others | {min(needs[0])}, needs)
+
+
+def test_any_word_is_every_gate_first_words() -> None:
+    gates = [((frozenset({"a", "b"}), frozenset({"c"})), None), ((frozenset({"d"}),), None)]
+    assert any_word(gates) == {"a", "b", "d"}
