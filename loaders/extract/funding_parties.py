@@ -1,0 +1,131 @@
+"""Who raises in a funding sentence where the nearest name is not the raiser: the startup the money is "for", the
+subject of a clause whose apposition names its founder's former employer, "it" after an investment, and names that
+are only a currency's prefix ("HK$")."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.context import DocContext
+from loaders.extract.rules import register
+from loaders.extract.schema import ResolvedMention
+
+FOR_STARTUP = register("funding.for_named_startup.v1", "'X secured $150M in a round led by Y for his robotics startup, "
+                       "Z': the startup named after 'for his/its startup' raises", __name__)
+APPOSED_RAISER = register("funding.apposed_raiser.v1", "'Arda, co-founded by former OpenAI researcher B, is securing "
+                          "$70M': the clause's subject raises, the organisations of its apposition do not", __name__)
+INVESTED_IN_IT = register("funding.invested_in_it.v1", "'Then Amazon committed $4 billion to it': the company just "
+                          "talked about raises", __name__)
+
+# "for his robotics startup, The Bot Company", "for its new venture, X"
+_FOR_STARTUP = re.compile(r"\bfor\s+(?:his|her|their|its|a|the)\s+(?:new\s+|own\s+)?(?:[\w-]+\s+){0,2}?(?:startup|"
+                          r"start-up|company|venture|firm|lab)\s*,\s*(?:the\s+|called\s+|named\s+)?$", re.I)
+# "X, co-founded by ..., is securing": an apposition of the subject telling who made or owns it; only an
+# organisation is founded, spun out or backed, so the subject is one whatever its name's typing said
+_APPOSITION = re.compile(r"\s*,\s+(?:(?:a|an|the)\s+[^,;]{1,40}?\s+)?(?P<verb>(?:co-?)?founded|set\s+up|launched|"
+                         r"started|created|spun\s+(?:out|off)|backed|funded|owned|run|led)\s+(?:in\s+\d{4}\s+)?"
+                         r"(?:by|of|from)\s+[^,;]{1,120}?,\s")
+_MADE_VERBS = ("founded", "co-founded", "cofounded", "set", "launched", "started", "created", "spun")
+# "$4 billion to it", "$500 million in it": the money goes to the organisation "it" refers to
+_TO_IT = re.compile(r"[^,.;]{0,30}?\b(?:to|in|into)\s+it\b", re.I)
+
+
+def currency_prefixes(ctx: DocContext, ms: list[ResolvedMention]) -> set[str]:
+    """Keys of names written right before "$" ("HK$2.96 billion", "US$"): a currency, never the raiser."""
+    text = ctx.doc.clean
+    return {m.key for m in ms if text.startswith("$", m.end)}
+
+
+def for_startup(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> str | None:
+    """The organisation named after "for his/its startup," later in the sentence than the money at ``pos``."""
+    text, s = ctx.doc.clean, ctx.sentence(sent)
+    for m in ctx.mentions(sent, pos, s.end):
+        if m.type == "Organization" and m.key not in exclude and \
+                _FOR_STARTUP.search(text, max(pos, m.start - 80), m.start):
+            return m.key
+    return None
+
+
+def apposed(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> tuple[str | None, set[str]]:
+    """(the clause's subject, when an apposition telling who founded or backs it stands between it and the money at
+    ``pos``; the organisations named inside that apposition)."""
+    text = ctx.doc.clean
+    cs = ctx.clause_start(sent, pos)
+    ms = [m for m in ctx.mentions(sent, cs, pos) if m.type != "Group"]
+    if not ms or text[cs:ms[0].start].strip(" \"“'‘") or ms[0].possessive:
+        return None, set()
+    first = ms[0]
+    r = _APPOSITION.match(text, first.end, pos)
+    if not r:
+        return None, set()
+    inside = {m.key for m in ms[1:] if m.end <= r.end()} - {first.key}
+    is_org = first.type == "Organization" or (first.type != "Group" and r.group("verb").lower().startswith(_MADE_VERBS))
+    return (first.key if is_org and first.key not in exclude | inside else None), inside
+
+
+def invested_in_it(ctx: DocContext, sent: int, pos: int, exclude: set[str], last: str | None) -> str | None:
+    """The organisation "it" refers to in "committed $4 billion to it": the latest one the text made a subject, else
+    ``last`` (the raiser of the round just reported)."""
+    if not _TO_IT.match(ctx.doc.clean, pos):
+        return None
+    return ctx.recent_subject(ctx.clause_start(sent, pos), ("Organization",), exclude) or last
+
+
+def previous_subject(ctx: DocContext, sent: int, exclude: set[str]) -> str | None:
+    """The organisation heading the first clause of one of the two sentences before ``sent`` ("Chinese chip supplier
+    X traded flat on its debut. ... The company issued 100 million shares": X), the nearest first."""
+    for si in range(sent - 1, max(-1, sent - 3), -1):
+        s = ctx.sentence(si)
+        ms = [m for m in ctx.mentions(si) if m.type != "Group" and ctx.is_head(m)]
+        first = ms[0] if ms else None
+        if first is not None and not s.heading and first.type == "Organization" and first.key not in exclude and \
+                not first.possessive and ctx.clause_start(si, first.end) == s.start:
+            return first.key
+    return None
+
+
+# "The startup ...": a startup the text named as one ("AI startup X", "X, a San Francisco start-up")
+_STARTUP_ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|last|this|earlier|later)\s+\w+,?\s+)?the\s+"
+                              r"(?:[\w-]+\s+){0,2}?(?:startup|start-up)\b", re.I)
+_STARTUP_BEFORE = re.compile(r"\b(?:startup|start-up)\s+$", re.I)
+_STARTUP_AFTER = re.compile(r"^[’']?s?\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:startup|start-up)\b", re.I)
+_THE_NOUN = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|lab|business)\b", re.I)
+
+
+def _orgs(ms: list[ResolvedMention], exclude: set[str]) -> list[ResolvedMention]:
+    return [m for m in ms if m.type == "Organization" and m.key not in exclude]
+
+
+def sole_previous(ctx: DocContext, sent: int, cs: int, exclude: set[str]) -> str | None:
+    """The one organisation the sentence before names, outside quotation marks and as a name of its own (not
+    "Nvidia-powered"), when "the startup" opens this one ("... better than X. The startup, founded by Y, raised"):
+    the nearest antecedent, before the article's most named company."""
+    s, text = ctx.sentence(sent), ctx.doc.clean
+    if sent == 0 or text[s.start:cs].strip() or not _THE_NOUN.match(text, cs):
+        return None
+    prev = ctx.sentence(sent - 1)
+    if prev.heading:
+        return None
+    ms = _orgs(ctx.mentions(sent - 1), exclude)
+    quoted = [m for m in ms if sum(text.count(q, prev.start, m.start) for q in '"“”') % 2]
+    keys = {m.key for m in ms}
+    if len(keys) != 1 or quoted or not all(ctx.is_head(m) and not m.possessive for m in ms):
+        return None
+    return next(iter(keys))
+
+
+def described(ctx: DocContext, seg: str, pos: int, exclude: set[str]) -> str | None:
+    """The organisation the text last called what "the startup"/"the start-up" calls it ("AI startup X", "X, a
+    startup"), the latest in the 40 sentences before ``pos``; None for other anaphors."""
+    if not _STARTUP_ANAPHOR.match(seg):
+        return None
+    text = ctx.doc.clean
+    first = ctx.sentence_at(pos)
+    for si in range(first, max(-1, first - 40), -1):  # an article's start, not a whole book's
+        for m in reversed(_orgs(ctx.mentions(si), exclude)):
+            if m.end > pos:
+                continue
+            if _STARTUP_BEFORE.search(text[max(0, m.start - 30):m.start]) or \
+                    _STARTUP_AFTER.match(text[m.end:m.end + 50]):
+                return m.key
+    return None
