@@ -51,14 +51,16 @@ def apposed(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> tuple[st
     ``pos``; the organisations named inside that apposition)."""
     text = ctx.doc.clean
     cs = ctx.clause_start(sent, pos)
-    ms = [m for m in ctx.mentions(sent, cs, pos) if m.type != "Group"]
-    if not ms or text[cs:ms[0].start].strip(" \"“'‘") or ms[0].possessive:
-        return None, set()
-    first = ms[0]
-    r = _APPOSITION.match(text, first.end, pos)
+    # the subject: a name opening the clause (maybe one the entity stage did not find: "Quenby, founded by ...")
+    lead = re.match(r"\s*[\"“'‘]?[A-Z][^,;()]{0,60}?(?=\s*,)", text[cs:pos])
+    r = _APPOSITION.match(text, cs + lead.end(), pos) if lead else None
     if not r:
         return None, set()
-    inside = {m.key for m in ms[1:] if m.end <= r.end()} - {first.key}
+    ms = [m for m in ctx.mentions(sent, cs, r.end()) if m.type != "Group"]
+    first = ms[0] if ms and ms[0].end <= cs + lead.end() and not ms[0].possessive else None  # type: ignore[union-attr]
+    inside = {m.key for m in ms if m.start >= r.start()} - ({first.key} if first else set())
+    if first is None:
+        return None, inside
     is_org = first.type == "Organization" or (first.type != "Group" and r.group("verb").lower().startswith(_MADE_VERBS))
     return (first.key if is_org and first.key not in exclude | inside else None), inside
 
