@@ -74,7 +74,10 @@ _ROUND_IN = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:round|investment|stake|s
                        r"seed)\s+"
                        r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
 _LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading|joined|joins|"
-                  r"(?:participated|participates|took\s+part|takes\s+part)\s+in)\s+(?:[\w’'$.-]+\s+){0,4}?"
+                  r"(?:participated|participates|took\s+part|takes\s+part)\s+in)\s+"
+                  # a figure and its twin in brackets count as one word: "leading a 1.7 billion euro ($2 billion)"
+                  r"(?:(?:[$€£]?\d[\d.,]*\s+(?:million|billion|trillion)(?:\s+(?:euros?|dollars|pounds))?|"
+                  r"\([^()]{1,30}\)|[\w’'$.-]+)\s+){0,4}?"
                   r"(?:round|raise|investment|series\s+[a-h]|seed|"
                   r"financing|funding)\b", re.I)
 _BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?-based\b")
@@ -217,7 +220,8 @@ class _Funding:
         exclude = exclude | parties.currency_prefixes(ctx, ms)
         subject, inside = parties.apposed(ctx, sent, pos, exclude)
         exclude |= inside
-        for rule, found in ((parties.FOR_STARTUP, lambda: parties.for_startup(ctx, sent, pos, exclude)),
+        for rule, found in ((parties.VALUED_NAME, lambda: parties.valued_name(ctx, sent, pos, exclude)),
+                            (parties.FOR_STARTUP, lambda: parties.for_startup(ctx, sent, pos, exclude)),
                             (parties.APPOSED_RAISER, lambda: subject),
                             (parties.INVESTED_IN_IT, lambda: parties.invested_in_it(
                                 ctx, sent, pos, exclude, self._last_recipient(sent, exclude)))):
@@ -277,7 +281,7 @@ class _Funding:
             # organisation just talked about
             subj = ctx.subject(sent, pos, ("Organization",))
             return sole_previous(self.ctx, sent, cs, exclude) or self._last_recipient(sent, exclude) or \
-                self.topic(exclude) or \
+                parties.it_subject(ctx, sent, cs, exclude) or self.topic(exclude) or \
                 (subj if subj not in exclude else None) or ctx.recent_subject(cs, ("Organization",), exclude) or \
                 parties.previous_subject(ctx, sent, exclude)
         if _PRONOUN_VERB.search(seg[-80:]):
@@ -482,13 +486,15 @@ class _Funding:
         # "Sequoia led the round": the subject of "led" is an investor, never the recipient
         led = _LED.search(st) if first else None
         if led:
+            # "X and Y co-led ...", "Harbor Group's Harbor Fund 2 led": the names right before the verb, else the
+            # clause's subject and those listed with it (not "X became the largest shareholder in Y after leading":
+            # Y raised)
+            cs = ctx.clause_start(s.index, s.start + led.start())
+            ms = ctx.mentions(s.index, cs, s.start + led.start())
             subj = ctx.subject(s.index, s.start + led.start(), ("Organization", "Person"))
-            if subj and subj not in investors:
-                investors.append(subj)
-                # "X and Y co-led ...": every organisation of the subject
-                cs = ctx.clause_start(s.index, s.start + led.start())
-                investors += [m.key for m in _orgs(ctx.mentions(s.index, cs, s.start + led.start()), set(investors))
-                              if ctx.is_head(m) and not m.possessive]
+            near = parties.right_before(ctx, ms, s.start + led.start())
+            investors += [k for k in near or ([subj, *parties.listed_with(ctx, ms, subj, set())] if subj else [])
+                          if k not in investors]
         if _INVEST_VERB.search(st[:anchor.start]) or (first and _BACKED_SUBJECT.search(st[:anchor.start])):
             # "X's valuation rose after Nvidia invested $500M": the name right before the verb invests
             named = self._right_before_verb(s, st, anchor.start)

@@ -16,6 +16,13 @@ APPOSED_RAISER = register("funding.apposed_raiser.v1", "'Arda, co-founded by for
                           "$70M': the clause's subject raises, the organisations of its apposition do not", __name__)
 INVESTED_IN_IT = register("funding.invested_in_it.v1", "'Then Amazon committed $4 billion to it': the company just "
                           "talked about raises", __name__)
+VALUED_NAME = register("funding.valued_name.v1", "'next to OpenAI, which has just been valued at $500 billion': the "
+                      "organisation the valuation clause is attached to", __name__)
+
+# "X, which has just been valued at", "X, valued at": the name right before the clause
+_VALUED_CLAUSE = re.compile(r"[’']?s?\s*,\s*(?:(?:which|that)\s+(?:(?:has|had|have|was|is|were|just|recently|last|"
+                            r"previously|reportedly|now)\s+)*(?:been\s+)?|(?:now\s+|last\s+|recently\s+)?)valued\s+"
+                            r"(?:at|to)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|more\s+than\s+|over\s+)?$", re.I)
 
 # "for his robotics startup, The Bot Company", "for its new venture, X"
 _FOR_STARTUP = re.compile(r"\bfor\s+(?:his|her|their|its|a|the)\s+(?:new\s+|own\s+)?(?:[\w-]+\s+){0,2}?(?:startup|"
@@ -34,6 +41,14 @@ def currency_prefixes(ctx: DocContext, ms: list[ResolvedMention]) -> set[str]:
     """Keys of names written right before "$" ("HK$2.96 billion", "US$"): a currency, never the raiser."""
     text = ctx.doc.clean
     return {m.key for m in ms if text.startswith("$", m.end)}
+
+
+def valued_name(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> str | None:
+    """The organisation named right before ", which has been valued at" the money at ``pos``."""
+    before = [m for m in ctx.mentions(sent, ctx.sentence(sent).start, pos) if m.type == "Organization"]
+    if before and before[-1].key not in exclude and _VALUED_CLAUSE.fullmatch(ctx.doc.clean, before[-1].end, pos):
+        return before[-1].key
+    return None
 
 
 def for_startup(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> str | None:
@@ -65,6 +80,40 @@ def apposed(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> tuple[st
     return (first.key if is_org and first.key not in exclude | inside else None), inside
 
 
+# a list's gap, or an owner's possessive before its fund ("Harbor Group's Harbor Fund 2 led")
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)|[’']s?\s+")
+
+
+def listed_with(ctx: DocContext, ms: list[ResolvedMention], subj: str, exclude: set[str]) -> list[str]:
+    """The organisations written in one list with the subject ``subj`` ("Sequoia, Accel and Nvidia co-led")."""
+    text, out = ctx.doc.clean, []
+    start = next((i for i, m in enumerate(ms) if m.key == subj), None)
+    for a, b in zip(ms[start:] if start is not None else [], ms[start + 1:] if start is not None else [], strict=False):
+        if not _LISTED.fullmatch(text[a.end:b.start]):
+            break
+        if b.type == "Organization" and ctx.is_head(b) and not b.possessive and b.key not in exclude:
+            out.append(b.key)
+    return out
+
+
+# between a name and its verb: auxiliaries, or the number ending a fund's name ("Vision Fund 2 led")
+_AUX = re.compile(r"(?:\s+\d{1,2})?\s+(?:(?:has|had|have|also|reportedly|jointly|which|that|who)\s+)*")
+
+
+def right_before(ctx: DocContext, ms: list[ResolvedMention], verb: int) -> list[str]:
+    """The organisations of the list written right before the verb at ``verb`` ("Sequoia, Accel and Nvidia
+    co-led"), first to last; empty when the verb follows no name."""
+    text = ctx.doc.clean
+    if not ms or ms[-1].type != "Organization" or ms[-1].possessive or not _AUX.fullmatch(text, ms[-1].end, verb):
+        return []
+    out = [ms[-1]]
+    for m in reversed(ms[:-1]):
+        if m.type != "Organization" or m.possessive or not _LISTED.fullmatch(text, m.end, out[0].start):
+            break
+        out.insert(0, m)
+    return [m.key for m in out]
+
+
 def invested_in_it(ctx: DocContext, sent: int, pos: int, exclude: set[str], last: str | None) -> str | None:
     """The organisation "it" refers to in "committed $4 billion to it": the latest one the text made a subject, else
     ``last`` (the raiser of the round just reported)."""
@@ -83,6 +132,24 @@ def previous_subject(ctx: DocContext, sent: int, exclude: set[str]) -> str | Non
         if first is not None and not s.heading and first.type == "Organization" and first.key not in exclude and \
                 not first.possessive and ctx.clause_start(si, first.end) == s.start:
             return first.key
+    return None
+
+
+# a finite verb right after a name: the name is its clause's subject ("Mistral has quickly become")
+_SUBJECT_VERB = re.compile(r"\s+(?:(?:has|have|had|is|was|are|were|will|would|also|now|quickly|then|still)\b|"
+                           r"[a-z]+ed\b)")
+_IT = re.compile(r"\s*(?:[\"“]\s*)?it\b", re.I)
+
+
+def it_subject(ctx: DocContext, sent: int, cs: int, exclude: set[str]) -> str | None:
+    """What "it" opening the clause at ``cs`` refers to: the organisation the sentence before makes the subject of a
+    verb ("Founded in 2023 by former Google researchers, Mistral has quickly become ... It is already backed by")."""
+    text = ctx.doc.clean
+    if sent == 0 or not _IT.match(text, cs) or text[ctx.sentence(sent).start:cs].strip():
+        return None
+    for m in ctx.mentions(sent - 1):
+        if m.type == "Organization" and ctx.is_head(m) and not m.possessive and _SUBJECT_VERB.match(text, m.end):
+            return m.key if m.key not in exclude else None
     return None
 
 
