@@ -486,15 +486,15 @@ class _Funding:
         # "Sequoia led the round": the subject of "led" is an investor, never the recipient
         led = _LED.search(st) if first else None
         if led:
-            # "X and Y co-led ...", "Harbor Group's Harbor Fund 2 led": the names right before the verb, else the
-            # clause's subject and those listed with it (not "X became the largest shareholder in Y after leading":
-            # Y raised)
+            # the clause's subject and the names listed with it ("X and Y co-led"), and the names right before the
+            # verb ("Harbor Group's Harbor Fund 2 led"); not every name of the clause ("X became the largest
+            # shareholder in Y after leading ...": Y raised)
             cs = ctx.clause_start(s.index, s.start + led.start())
             ms = ctx.mentions(s.index, cs, s.start + led.start())
             subj = ctx.subject(s.index, s.start + led.start(), ("Organization", "Person"))
             near = parties.right_before(ctx, ms, s.start + led.start())
-            investors += [k for k in near or ([subj, *parties.listed_with(ctx, ms, subj, set())] if subj else [])
-                          if k not in investors]
+            listed = [subj, *parties.listed_with(ctx, ms, subj, set())] if subj else []
+            investors += [k for k in dict.fromkeys(listed + near) if k not in investors]
         if _INVEST_VERB.search(st[:anchor.start]) or (first and _BACKED_SUBJECT.search(st[:anchor.start])):
             # "X's valuation rose after Nvidia invested $500M": the name right before the verb invests
             named = self._right_before_verb(s, st, anchor.start)

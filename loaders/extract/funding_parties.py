@@ -96,8 +96,10 @@ def listed_with(ctx: DocContext, ms: list[ResolvedMention], subj: str, exclude: 
     return out
 
 
-# between a name and its verb: auxiliaries, or the number ending a fund's name ("Vision Fund 2 led")
-_AUX = re.compile(r"(?:\s+\d{1,2})?\s+(?:(?:has|had|have|also|reportedly|jointly|which|that|who)\s+)*")
+# between a name and its verb: auxiliaries, the number ending a fund's name ("Vision Fund 2 led") or its kind
+# ("Saudi Aramco's Prosperity7 fund took part in")
+_AUX = re.compile(r"(?:\s+\d{1,2}|\s+(?:fund|arm|unit|vehicle|venture\s+arm))?\s+"
+                  r"(?:(?:has|had|have|also|reportedly|jointly|which|that|who)\s+)*")
 
 
 def right_before(ctx: DocContext, ms: list[ResolvedMention], verb: int) -> list[str]:
