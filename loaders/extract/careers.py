@@ -84,7 +84,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "X joined Y as its chief technology officer"
         # "X now runs a new consumer AI division, Microsoft AI", "X leads the nonprofit Y"
         "runs": re.compile(r"^(?:\s+(?:(?:now|also|currently|still)\s+)?|\s*,?\s+to\s+)"
-                           r"(?P<verb>runs|leads|heads|chairs|oversees|helms|(?<=to\s)(?:run|lead|head|chair|oversee|helm))"
+                           r"(?P<verb>runs|leads|heads(?:\s+up)?|chairs|oversees|helms|(?<=to\s)(?:run|lead|head|chair|oversee|helm))"
                            r"\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:division|unit|group|arm|lab|team|company|"
                            r"startup|firm|business|nonprofit|agency|committee|subcommittee|panel|fund)\s*,?\s+|the\s+)?$"),
         # "X became Thinking Machines' chief scientist", "X was named Meta's chief AI officer": the text before the

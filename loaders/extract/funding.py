@@ -6,8 +6,10 @@ import re
 from itertools import pairwise
 
 from kg.model import DateRef, Event, Participant
+from loaders.extract import funding_parties as parties
 from loaders.extract.context import DocContext
 from loaders.extract.funding_money import VALUATION_BEFORE, merge_rounds, past_value, restated_value, round_figures
+from loaders.extract.funding_parties import described, sole_previous
 from loaders.extract.quantities import MoneyMatch, parse_money
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention, Sentence
@@ -23,14 +25,15 @@ _FUNDING_WORDS = frozenset([
     "completes", "completed", "completing", "funding", "financing", "backing", "investment", "series", "seed",
     "valuing", "valued", "valuation", "values", "value", "round", "invested", "invests", "invest", "total",
     "poured", "pumped", "injected", "investors", "committed", "commits", "pledged", "pledges",
-    "received", "receives", "receiving", "brought", "pulled", "drew", "drawn", "attracted",
+    "received", "receives", "receiving", "brought", "pulled", "drew", "drawn", "attracted", "ipo", "listing",
+    "offering", "flotation",
 ])
 _MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
                           r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
                           r"investment|invest(?:s|ed)?|series [a-h]\b|seed round|valu(?:ing|ed|es|ation)|round|"
                           r"poured|pumped|committed|commits|pledged|pledges|receiv(?:ed|es|ing)\s+[^.;]{0,40}?\bfrom|"
-                          r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted)\b",
+                          r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted|ipo|listing|offering|flotation)\b",
                           re.I)
 _VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation", re.I)
 _TOTAL_BEFORE = re.compile(r"\btotal\b[^$€£¥₹.;]{0,40}?\b(?:to|of|at)\s*$|\bin\s+total\s*$|\baltogether\s*$", re.I)
@@ -44,7 +47,9 @@ _AMOUNT_BEFORE = re.compile(r"(?:rais\w*|secur\w+|clos\w+|land\w*|bag\w+|garner\
                             r"[^.;$€£¥₹]{0,40}$", re.I)
 _AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+|additional\s+)?(?:seed\s+|series\s+[a-h]\s+|venture\s+|"
                            r"equity\s+|growth\s+)?(?:funding|financing|capital|investment|equity|a\s+round|"
-                           r"venture)|(?:[\w-]+\s+){0,2}(?:funding|financing|seed|series|round|investment|raise)\b)",
+                           r"venture)|(?:[\w-]+\s+){0,2}(?:funding|financing|seed|series|round|investment|raise|"
+                           # a listing's proceeds: "its HKD6 billion (USD769 million) initial public offering"
+                           r"IPO|initial\s+public\s+offering|listing|share\s+(?:sale|offering)|flotation)\b)",
                            re.I)
 # "X's $75M round": the recipient written as a possessive right before the amount
 _POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")
@@ -55,11 +60,6 @@ _ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|by|last|this|earlier|late
                       r"business|maker|developer|chipmaker|outfit|venture|unicorn|group|platform)|"
                       r"(?:a|the)\s+(?:[\w-]+\s+){0,3}?(?:company|startup|start-up|firm|business)\s+(?:that|which))\b",
                       re.I)
-# "The startup ...": a startup the text named as one ("AI startup X", "X, a San Francisco start-up")
-_STARTUP_ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|last|this|earlier|later)\s+\w+,?\s+)?the\s+"
-                              r"(?:[\w-]+\s+){0,2}?(?:startup|start-up)\b", re.I)
-_STARTUP_BEFORE = re.compile(r"\b(?:startup|start-up)\s+$", re.I)
-_STARTUP_AFTER = re.compile(r"^[’']?s?\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:startup|start-up)\b", re.I)
 # "... a company that raised", "Inkwell, which has raised": the noun before the relative pronoun
 _RELATIVE = re.compile(r"(?P<np>\b(?:company|startup|start-up|firm|lab|business|maker)\b)?\s*,?\s*(?:which|that|who)\s+"
                        r"(?:has\s+|had\s+|have\s+|recently\s+|also\s+|previously\s+|already\s+|just\s+|last\s+\w+\s+)*$",
@@ -74,7 +74,10 @@ _ROUND_IN = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:round|investment|stake|s
                        r"seed)\s+"
                        r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
 _LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading|joined|joins|"
-                  r"(?:participated|participates|took\s+part|takes\s+part)\s+in)\s+(?:[\w’'$.-]+\s+){0,4}?"
+                  r"(?:participated|participates|took\s+part|takes\s+part)\s+in)\s+"
+                  # a figure and its twin in brackets count as one word: "leading a 1.7 billion euro ($2 billion)"
+                  r"(?:(?:[$€£]?\d[\d.,]*\s+(?:million|billion|trillion)(?:\s+(?:euros?|dollars|pounds))?|"
+                  r"\([^()]{1,30}\)|[\w’'$.-]+)\s+){0,4}?"
                   r"(?:round|raise|investment|series\s+[a-h]|seed|"
                   r"financing|funding)\b", re.I)
 _BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?-based\b")
@@ -130,17 +133,18 @@ _INVESTOR_IN = re.compile(rf"\b(?:{_INVESTOR_CUES}|"
                           r"from(?:\s+(?:investors|backers))?(?:\s+(?:including|such as|like))?|"
                           r"investors?\b[^.;]{0,60}?\b(?:include|included|including|such as|are|were|like))\s",
                           re.I)
-_INVESTOR_LATER = re.compile(r"\b(?:led|co-led)\s+(?:a|the|an|this|that)\s+(?:[\w$.-]+\s+){0,3}?(?:funding\s+)?"
+_INVESTOR_LATER = re.compile(r"\b(?:led|co-led|(?:is|are|was|were)\s+(?:co-)?leading|(?:co-)?leads)\s+"
+                             r"(?:a|the|an|this|that)\s+(?:[\w$.-]+\s+){0,3}?(?:funding\s+)?"
                              r"(?:round|raise|investment)\b|\b(?:also\s+)?(?:participated|joined|invested)\b",
                              re.I)
 _SAME_ROUND = re.compile(r"^\s*(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:round|deal|raise|investment|funding|"
                          r"financing)\b", re.I)
-_THE_NOUN = re.compile(r"\s*the\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|lab|business)\b", re.I)
 _THE_COMPANY = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|firm|lab|business)\b", re.I)
 # "According to OpenAI, the company has received $1.4 billion": the source of a report is not who raised
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
 _NEXT_WORDS = frozenset({"investor", "investors", "led", "co-led", "backed", "participation", "participated",
-                         "joined", "invested", "values", "valued", "valuing", "valuation", "backers"})
+                         "joined", "invested", "values", "valued", "valuing", "valuation", "backers", "leading",
+                         "leads", "co-leading"})
 
 
 # a share price's move: the valuations of its sentence are market values, not a round's
@@ -199,6 +203,8 @@ class _Funding:
         self.text = ctx.doc.clean
         self._topic: str | bool | None = False  # False: not computed yet
         self.past_rounds: set[str] = set()  # keys of valuation-only events of an earlier round ("last valued at")
+        self.rule = RAISED_AMOUNT  # the rule that found the current round's recipient
+        self.events: list[Event] = []  # the rounds found so far, in text order
 
     def topic(self, exclude: set[str]) -> str | None:
         """The organisation the article is about: what "the company" and "it" refer to in a funding sentence."""
@@ -211,6 +217,18 @@ class _Funding:
         ctx, text = self.ctx, self.text
         s = ctx.sentence(sent)
         ms = ctx.mentions(sent)
+        exclude = exclude | parties.currency_prefixes(ctx, ms)
+        subject, inside = parties.apposed(ctx, sent, pos, exclude)
+        exclude |= inside
+        for rule, found in ((parties.VALUED_NAME, lambda: parties.valued_name(ctx, sent, pos, exclude)),
+                            (parties.FOR_STARTUP, lambda: parties.for_startup(ctx, sent, pos, exclude)),
+                            (parties.APPOSED_RAISER, lambda: subject),
+                            (parties.INVESTED_IN_IT, lambda: parties.invested_in_it(
+                                ctx, sent, pos, exclude, self._last_recipient(sent, exclude)))):
+            key = found()
+            if key:
+                self.rule = rule
+                return key
         # "Y led X's $75M round" (but "X's $2B investment in Y": Y raises)
         for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
             if m.possessive and _POSS_GAP.match(text[m.end:pos]):
@@ -256,13 +274,16 @@ class _Funding:
                         re.search(r"\b(?:in|into|to)\s+(?:the\s+)?$", text[pos:m.start]):
                     return m.key
         if _ANAPHOR.match(seg):
-            described = self._described(seg, cs, exclude)
-            if described:
-                return described  # "Mira Murati's AI startup X ... The startup closed a $2B round": that startup
-            # "..., when it raised $105 million": the article's company, else the organisation just talked about
+            startup = described(self.ctx, seg, cs, exclude)
+            if startup:
+                return startup  # "Mira Murati's AI startup X ... The startup closed a $2B round": that startup
+            # "..., when it raised $105 million": the round's company just reported, the article's company, else the
+            # organisation just talked about
             subj = ctx.subject(sent, pos, ("Organization",))
-            return self._sole_previous(sent, cs, exclude) or self.topic(exclude) or \
-                (subj if subj not in exclude else None) or ctx.recent_subject(cs, ("Organization",), exclude)
+            return sole_previous(self.ctx, sent, cs, exclude) or self._last_recipient(sent, exclude) or \
+                parties.it_subject(ctx, sent, cs, exclude) or self.topic(exclude) or \
+                (subj if subj not in exclude else None) or ctx.recent_subject(cs, ("Organization",), exclude) or \
+                parties.previous_subject(ctx, sent, exclude)
         if _PRONOUN_VERB.search(seg[-80:]):
             # "That was four times the valuation it fetched in January, when it raised $105 million": the company the
             # previous sentence was about
@@ -292,44 +313,19 @@ class _Funding:
             return poss[-1].key
         if re.search(r"\b(?:the|its)\s+(?:[\w-]+\s+){0,2}(?:company|startup|firm|venture|lab)\b", text[s.start:s.end],
                      re.I):
-            return self._described(text[s.start:pos], s.start, exclude) or self.topic(exclude) or \
+            return described(self.ctx, text[s.start:pos], s.start, exclude) or self.topic(exclude) or \
                 ctx.recent_subject(s.start, ("Organization",), exclude)
         heads = [m for m in before if ctx.is_head(m)]
         return heads[0].key if heads else None
 
-    def _sole_previous(self, sent: int, cs: int, exclude: set[str]) -> str | None:
-        """The one organisation the sentence before names, outside quotation marks and as a name of its own (not
-        "Nvidia-powered"), when "the startup" opens this one ("... better than X. The startup, founded by Y, raised"):
-        the nearest antecedent, before the article's most named company."""
-        s, text = self.ctx.sentence(sent), self.text
-        if sent == 0 or text[s.start:cs].strip() or not _THE_NOUN.match(text, cs):
+    def _last_recipient(self, sent: int, exclude: set[str]) -> str | None:
+        """The recipient of the latest round reported in the two sentences before ``sent`` ("X raised $150M. The
+        company is now valued at $2B": X), if not excluded."""
+        ev = self.events[-1] if self.events else None
+        if ev is None or not sent - 2 <= self.ctx.sentence_at(ev.source.start) < sent:
             return None
-        prev = self.ctx.sentence(sent - 1)
-        if prev.heading:
-            return None
-        ms = _orgs(self.ctx.mentions(sent - 1), exclude)
-        quoted = [m for m in ms if sum(text.count(q, prev.start, m.start) for q in '"“”') % 2]
-        keys = {m.key for m in ms}
-        if len(keys) != 1 or quoted or not all(self.ctx.is_head(m) and not m.possessive for m in ms):
-            return None
-        return next(iter(keys))
-
-    def _described(self, seg: str, pos: int, exclude: set[str]) -> str | None:
-        """The organisation the text last called what "the startup"/"the start-up" calls it ("AI startup X", "X, a
-        startup"), the latest in the 40 sentences before ``pos``; None for other anaphors."""
-        noun = _STARTUP_ANAPHOR.match(seg)
-        if not noun:
-            return None
-        ctx, text = self.ctx, self.text
-        first = ctx.sentence_at(pos)
-        for si in range(first, max(-1, first - 40), -1):  # an article's start, not a whole book's
-            for m in reversed(_orgs(ctx.mentions(si), exclude)):
-                if m.end > pos:
-                    continue
-                if _STARTUP_BEFORE.search(text[max(0, m.start - 30):m.start]) or \
-                        _STARTUP_AFTER.match(text[m.end:m.end + 50]):
-                    return m.key
-        return None
+        rec = ev.participants[0].entity
+        return rec if rec not in exclude else None
 
     def _right_before_verb(self, s: Sentence, st: str, anchor: int) -> list[str]:
         """The organisations written right before the last "invested"/"backed" ahead of the money ("A and B
@@ -461,7 +457,7 @@ class _Funding:
     def run(self) -> list[Event]:
         """All funding rounds, merged per recipient and amount, with investors of the next sentences."""
         ctx = self.ctx
-        events: list[Event] = []
+        events: list[Event] = self.events
         for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
             if words.isdisjoint(_FUNDING_WORDS):
                 continue
@@ -490,13 +486,15 @@ class _Funding:
         # "Sequoia led the round": the subject of "led" is an investor, never the recipient
         led = _LED.search(st) if first else None
         if led:
+            # the clause's subject and the names listed with it ("X and Y co-led"), and the names right before the
+            # verb ("Harbor Group's Harbor Fund 2 led"); not every name of the clause ("X became the largest
+            # shareholder in Y after leading ...": Y raised)
+            cs = ctx.clause_start(s.index, s.start + led.start())
+            ms = ctx.mentions(s.index, cs, s.start + led.start())
             subj = ctx.subject(s.index, s.start + led.start(), ("Organization", "Person"))
-            if subj and subj not in investors:
-                investors.append(subj)
-                # "X and Y co-led ...": every organisation of the subject
-                cs = ctx.clause_start(s.index, s.start + led.start())
-                investors += [m.key for m in _orgs(ctx.mentions(s.index, cs, s.start + led.start()), set(investors))
-                              if ctx.is_head(m) and not m.possessive]
+            near = parties.right_before(ctx, ms, s.start + led.start())
+            listed = [subj, *parties.listed_with(ctx, ms, subj, set())] if subj else []
+            investors += [k for k in dict.fromkeys(listed + near) if k not in investors]
         if _INVEST_VERB.search(st[:anchor.start]) or (first and _BACKED_SUBJECT.search(st[:anchor.start])):
             # "X's valuation rose after Nvidia invested $500M": the name right before the verb invests
             named = self._right_before_verb(s, st, anchor.start)
@@ -504,6 +502,7 @@ class _Funding:
             cs = ctx.clause_start(s.index, s.start + anchor.start)
             if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
                 investors += [k for k in [*named[:-1], subj] if k not in investors]
+        self.rule = RAISED_AMOUNT
         sources = {m.key for m in ctx.mentions(s.index) if _ACCORDING_TO.search(self.text, max(s.start, m.start - 16),
                                                                                  m.start)}
         recipient = self.recipient(s.index, s.start + anchor.start,
@@ -537,7 +536,7 @@ class _Funding:
                                 participants=tuple(parts), amount=money.money if is_amount else None,
                                 valuation=val.money if val else None,
                                 source=ctx.span(s.start + money.start, s.start + money.end, s.index),
-                                rule=RAISED_AMOUNT))
+                                rule=self.rule))
 
     def _owners(self, sent: int, investors: list[str]) -> set[str]:
         """Organisations written as an investor's owner ("SoftBank's Vision Fund 2 led"): never the recipient."""

@@ -24,7 +24,7 @@ _PAST_VALUE_AFTER = re.compile(rf"^\s*(?:(?:in|at|during)\s+(?:its|a|the|their)\
                                r"(?:a\s+year|\w+\s+months|\w+\s+years)\s+(?:ago|earlier))\b", re.I)
 # rounds are larger than this; a figure with "a share" after it is a share price
 _MIN_ROUND = 100_000
-_PER_SHARE = re.compile(r"^\s*(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b", re.I)
+_PER_SHARE = re.compile(r"^\s*(?:(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b|apiece\b|each\b)", re.I)
 # an approximation before a figure: "about", "more than"
 _ABOUT = r"(?:about|around|roughly|approximately|some|nearly|almost|close\s+to|more\s+than|over)"
 # the USD figure a text gives beside another currency: "€500m ($540m)", "HK$780 million (US$100 million)"

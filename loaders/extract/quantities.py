@@ -13,7 +13,7 @@ _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln":
           "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12, "crore": 1e7, "lakh": 1e5}
 _CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
              "¥": "JPY", "jpy": "JPY", "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "cny": "CNY",
-             "rmb": "CNY", "yuan": "CNY", "dollars": "USD", "euros": "EUR", "pounds": "GBP", "c$": "CAD",
+             "rmb": "CNY", "yuan": "CNY", "dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "c$": "CAD",
              "a$": "AUD", "cad": "CAD", "aud": "AUD", "chf": "CHF", "won": "KRW", "yen": "JPY", "rupees": "INR",
              "krw": "KRW", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "hkd": "HKD", "hk$": "HKD", "sgd": "SGD",
              "s$": "SGD", "ils": "ILS", "brl": "BRL"}
@@ -30,7 +30,7 @@ MONEY_SYMBOL = re.compile(
 )
 MONEY_WORD = re.compile(
     rf"{_APPROX}\s*{_NUM}\s*(?P<scale>trillion|billion|million|thousand|bn|mn)?\s*"
-    r"(?P<cur>dollars|euros|pounds|yuan|yen|rupees|won)\b",
+    r"(?P<cur>dollars|euros|(?<=illion )euro|pounds|yuan|yen|rupees|won)\b",
     re.I,
 )
 _WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -115,8 +115,8 @@ _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", 
 _NUMBER_WORD = Folded(rf"\b(?:{alternation(_NUMBER_WORDS)})")
 # necessary parts of MONEY_SYMBOL and MONEY_WORD matches: cheap tests that spare most texts the full patterns
 _SYMBOL_NUMBER = re.compile(rf"(?:{_CUR})\s*\d", re.I)
-_CURRENCY_WORD = re.compile(r"(?:dollars|euros|pounds|yuan|yen|rupees|won)\b", re.I)
-_CURRENCY_STEMS = ("dollars", "euros", "pounds", "yuan", "yen", "rupees", "won")
+_CURRENCY_WORD = re.compile(r"(?:dollars|euros?|pounds|yuan|yen|rupees|won)\b", re.I)
+_CURRENCY_STEMS = ("dollars", "euro", "pounds", "yuan", "yen", "rupees", "won")
 _DIGIT_RUN = re.compile(r"\d+")
 _APPROX_MAX = 13  # the longest word of _APPROX ("approximately")
 _CUR_MAX = 3  # the longest currency of _CUR ("US$", "USD", "Rs.")

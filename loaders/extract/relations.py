@@ -10,6 +10,7 @@ from loaders.extract.affiliations import extra_affiliations
 from loaders.extract.appositions import affiliating, apposition_affiliations, described_org
 from loaders.extract.careers import career_affiliations
 from loaders.extract.context import DocContext
+from loaders.extract.hirings import hiring_affiliations
 from loaders.extract.lexicon import alternation, fold, lexicon
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
@@ -168,6 +169,7 @@ def extract_relations(ctx: DocContext, funding: list[Event]) -> list[Relation]:
 
     apposition_affiliations(ctx, add_rule)
     career_affiliations(ctx, add_rule)
+    hiring_affiliations(ctx, add_rule)
     _developers(ctx, p, out, seen)
     # invested_in: the investors of each funding round ("led by X", "an investment of $1B from X")
     for ev in funding:

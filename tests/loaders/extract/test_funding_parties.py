@@ -1,0 +1,46 @@
+"""Who raises where the nearest name is not the raiser (loaders/extract/funding_parties.py), on invented names."""
+
+from __future__ import annotations
+
+import pytest
+from real_news_cases import check_rounds, rounds
+
+from loaders.extract import extract
+
+
+@pytest.mark.parametrize(("text", "org", "amount", "currency", "valuation"), [
+    # the startup the money is for, not the founder's former employer
+    ("Dana Holt, the founder of Kestrel Systems, has raised $40 million led by Harbor Ventures for her new startup, "
+     "Quill Labs.", "Quill Labs", 40e6, "USD", None),
+    # an apposition naming the founder's former employer
+    ("Orvane Robotics, co-founded by former Kestrel Systems engineer Dana Holt, is raising $12 million at a $90 "
+     "million valuation.", "Orvane Robotics", 12e6, "USD", 90e6),
+    # "it" after an investment: the company just talked about
+    ("Last spring, Quill Labs raised $30 million from Harbor Ventures. Then Northgate Capital committed $200 million "
+     "to it.", "Quill Labs", 200e6, "USD", None),
+    # a listing's proceeds, the USD twin of a figure in another currency, a price per share left out
+    ("Kestrel Systems priced its shares at HK$12.50 apiece in its Hong Kong IPO, raising HK$3.1 billion "
+     "(US$397 million).", "Kestrel Systems", 397e6, "USD", None),
+    # the singular "euro" after a scale word; the investor leading it is not the raiser
+    ("Halvex Capital became the largest shareholder in Quill Labs after leading a 1.2 billion euro ($1.3 billion) "
+     "Series C round.", "Quill Labs", 1.3e9, "USD", None),
+    # "which has been valued at": the name before the clause
+    ("Quill Labs is small next to Orvane Robotics, which has just been valued at $80 billion in a share sale.",
+     "Orvane Robotics", None, None, 80e9),
+])
+def test_the_raiser_is_found(text: str, org: str, amount: float | None, currency: str | None,
+                             valuation: float | None) -> None:
+    check_rounds(text, [(org, amount, currency, valuation, set())])
+
+
+@pytest.mark.parametrize(("text", "not_org"), [
+    ("Dana Holt, the founder of Kestrel Systems, has raised $40 million led by Harbor Ventures for her new startup, "
+     "Quill Labs.", "kestrel systems"),
+    ("Orvane Robotics, co-founded by former Kestrel Systems engineer Dana Holt, is raising $12 million.",
+     "kestrel systems"),
+    ("Halvex Capital became the largest shareholder in Quill Labs after leading a 1.2 billion euro ($1.3 billion) "
+     "Series C round.", "halvex capital"),
+    ("Shares of the firm opened at HK$28.20 apiece, and the company raised HK$2.9 billion.", "hk"),
+])
+def test_a_partner_investor_or_currency_is_never_the_raiser(text: str, not_org: str) -> None:
+    assert all(not_org not in r[0] for r in rounds(extract(text)))
