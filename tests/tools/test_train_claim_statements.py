@@ -49,10 +49,10 @@ def _gains(newest_up: int, dev: float = 0.0, other: float = 0.01) -> dict[str, f
 
 
 @pytest.mark.parametrize(("gains", "ships"), [
-    (_gains(5), True),
-    (_gains(4), False),              # 4 of the 8 newest sets up is not most of them
-    (_gains(8, dev=-0.02), False),   # dev must not drop
-    (_gains(5, other=-0.5), False),  # the mean must rise
+    (_gains(len(NEWEST) // 2 + 1), True),
+    (_gains(len(NEWEST) // 2), False),                # half of the newest sets up is not most of them
+    (_gains(len(NEWEST), dev=-0.02), False),          # dev must not drop
+    (_gains(len(NEWEST) // 2 + 1, other=-1), False),  # the mean must rise
 ])  # fmt: skip
 def test_pays_only_when_the_gate_holds(gains: dict[str, float], ships: bool) -> None:
     assert pays(gains) is ships
