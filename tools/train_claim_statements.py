@@ -24,6 +24,8 @@ Measured (branch claims2, December 2026, this machine; seeds, dev and the tuning
   16 sets raises them at most thresholds (C 0.03, t 0.6: 0.522 -> 0.560 and 0.356 -> 0.397; t 0.8: 0.539, 0.396).
 - Retrained with realnews_p and q (18 sets, NEWEST realnews_g..q): best mean +0.0000 (nothing added); the best for
   the newest sets, C 0.03 t 0.80, newest +0.0026 with 5 of 10 up, mean -0.0108. So no weights are written.
+- Trained and tested on the ten newest sets alone (leave-one-set-out among them), no setting gains: C 0.003-0.3,
+  t 0.5-0.9 give mean changes from -0.031 to 0.000; the blind gains on realnews_p and q were not repeated.
 
 Needs scikit-learn (the ``train`` extra).
 Usage: .venv/bin/python tools/train_claim_statements.py [--dry-run] [--cache FILE] [--sets NAME ...]
