@@ -14,7 +14,6 @@ from functools import lru_cache, partial
 from itertools import pairwise
 
 from kg.model import Claim, Criticism, Quantity, Relation
-from loaders.extract import claim_learned
 from loaders.extract.attribution import Attribution, reported_attributions
 from loaders.extract.claim_actions import own_action, relayed
 from loaders.extract.claim_company import (
@@ -39,7 +38,6 @@ from loaders.extract.claim_context import (
     narrated,
 )
 from loaders.extract.claim_filters import is_clause, is_statement, is_value_judgement, own_safeguard
-from loaders.extract.claim_learned import Rejected
 from loaders.extract.claim_nouns import NOUN_CLAIM, NOUN_WORDS, noun_attributions
 from loaders.extract.claim_pieces import (
     SECOND_PREDICATE,
@@ -220,8 +218,6 @@ class _DocClaims:
         self.spokes: dict[str, str] = {}  # organisation -> its spokesperson named at a quote
         self.figures: dict[tuple[int, int], tuple[Quantity, ...]] = {}
         self.quotes: list[Attribution] = []  # the quotes seen, whose speakers the reported speech in them shares
-        self.verb = ""  # the verb of the attribution at hand, which its rejected pieces keep
-        self.rejected: list[Rejected] = []  # the pieces the rules turn down: the learned scorer's candidates
 
     def run(self) -> list[Claim]:
         """Claims from every attribution, then the figures that go on after them."""
@@ -238,19 +234,17 @@ class _DocClaims:
             self.spoken.setdefault(a.last_sent, speaker)
             if a.kind != "according":
                 self.voices.setdefault(a.last_sent, speaker)
-            verb = self.verb = (a.verb or "").lower()
+            verb = (a.verb or "").lower()
             # a retort quoted is mostly a jab; its figures are a statement ('X countered, “Over 80 papers …”')
             retort = a.kind == "quote" and verb.startswith(_RETORT)
             if object_only(ctx, a):
                 obj = _OBJECT_END.split(a.judged, maxsplit=1)[0]
                 if rule != REPORTED_STATEMENT or not _DIGIT.search(obj) or not parse_quantities(obj):
-                    self._reject(a, speaker, rule, "object")
                     continue  # "has emphasized AI safety since …": an object, not a statement
                 rule = FINDING  # "highlighted its score of 1417": an object with figures, a claim like "reported"
             if (verb and rule != FINDING and not retort and verb.startswith(_NOT_REPORTING + _ACCUSING)) or \
                     quote_only(ctx, a) or \
                     _RELATIVE_ACCORDING.search(ctx.doc.clean, ctx.sentence(a.sent).start, a.start):
-                self._reject(a, speaker, rule, "verb")
                 continue  # "responded with a blog post", "it alleges that …": not a statement of fact
             announced = verb.startswith("announc")
             by_critics = said_by_critics(ctx, a) or retort
@@ -258,7 +252,6 @@ class _DocClaims:
                 if end - start < 8 or any(k == speaker and start < e and s < end for k, s, e in self.seen):
                     continue  # too short, or the same statement found by two attributions
                 if by_critics and not self._quantities(start, end):
-                    self.rejected.append(Rejected(speaker, sent, start, end, rule, "critics", self.verb))
                     continue  # criticism territory; its figures are a borderline claim
                 if a.verb and _TOLD.search(a.verb) and _TOLD_TO.match(ctx.doc.clean, start, end):
                     continue  # what the speaker told someone to do
@@ -284,14 +277,7 @@ class _DocClaims:
                     continue  # a quote already taken
                 if is_statement(content) and not narrated(content) and self.finder.negative(content) is None:
                     self.claims.append(self._claim(a.speaker, a.sent, a2, b2, CONTINUED_FIGURES))
-        self.claims += claim_learned.added(
-            self.ctx, self.rejected, self.claims, {ctx.sentence_at(s) for _, s, _ in self.criticised}, self._claim)
         return _once(self.claims)
-
-    def _reject(self, a: Attribution, speaker: str, rule: str, reason: str) -> None:
-        """Keep an attribution's pieces the rules turn down whole as candidates for the learned scorer."""
-        if claim_learned.recording():
-            self.rejected += [Rejected(speaker, si, s, e, rule, reason, self.verb) for si, s, e in _pieces(self.ctx, a)]
 
     def _other_subject(self, speaker: str, sent: int, start: int) -> bool:
         """Whether a sentence opens with an actor other than the speaker (or its side) as its subject."""
@@ -370,16 +356,8 @@ class _DocClaims:
         return next((q.speaker for q in self.quotes if q.start <= a.start < q.end), None)
 
     def _is_claim(self, speaker: str, sent: int, start: int, end: int, rule: str, announced: bool) -> bool:
-        """Whether an attributed piece is a claim; a piece that is not is kept as a candidate for the learned
-        statement scorer (claim_learned), with the test that rejected it."""
-        reason = self._rejection(speaker, sent, start, end, rule, announced)
-        if reason is not None:
-            self.rejected.append(Rejected(speaker, sent, start, end, rule, reason, self.verb))
-        return reason is None
-
-    def _rejection(self, speaker: str, sent: int, start: int, end: int, rule: str, announced: bool) -> str | None:
-        """Why an attributed piece is no claim (None when it is one): not a statement, or the speaker's judgement,
-        plan or announcement (its figures, the costliest test, are read only where they decide)."""
+        """Whether an attributed piece is a claim: a statement, not the speaker's judgement, plan or announcement
+        (its figures, the costliest test, are read only where they decide)."""
         ctx, finder = self.ctx, self.finder
         # (what "the company says outperforms X" states has the clause's antecedent as its subject)
         text = ctx.doc.clean
@@ -391,33 +369,31 @@ class _DocClaims:
         if not is_statement(content, quoted=rule == QUOTED_STATEMENT) and (
                 rule != FINDING or not (is_statement(content, clause=False) or _TO_FORECAST.match(content)) or
                 not self._quantities(start, end)):
-            return "statement"
+            return False
         s = ctx.sentence(sent)
         if any(k == speaker and s.start < ce and cs < s.end for k, cs, ce in self.criticised) and \
                 not self._quantities(start, end):
-            # an accusation or judgement is a criticism (schema), and so is what the critic adds in its sentence ("X hit
-            # out at …, adding that …"); its figures are a borderline claim
-            return "criticised"
+            return False  # an accusation or judgement is a criticism (schema), and so is what the critic adds in its
+            # sentence ("X hit out at …, adding that …"); its figures are a borderline claim
         if not self._quantities(start, end) and (
                 len(content.split()) < 5 or is_value_judgement(content) or
                 (not own_safeguard(content) and self._negative(content))):
-            return "judgement"  # a judgement (a negative one is criticism territory), or too short to state a fact;
+            return False  # a judgement (a negative one is criticism territory), or too short to state a fact;
             # figures and trends that fell or were cut are facts
         if not self._quantities(start, end) and self._backs_criticism(speaker, sent, start, end):
-            return "backs"
+            return False
         if own_side_plan(ctx, finder, speaker, sent, start, end) or litigated(ctx, finder, speaker, sent, start,
                                                                                  end):
-            return "plan"
+            return False
         if not self._quantities(start, end) and rule == REPORTED_STATEMENT and \
                 commentary(ctx, finder, speaker, sent, start, end, self.insiders):
-            return "commentary"  # a commentator's view of something unnamed: an opinion, not a fact it reports
+            return False  # a commentator's view of something unnamed: an opinion, not a fact it reports
         if not self._quantities(start, end) and (characterised(ctx, finder, speaker, sent, start, end) or
                                                  own_action(ctx, speaker, sent, start, end) or
                                                  relayed(ctx, speaker, sent, start, end)):
-            # a side characterised, the speaker's own action on another, another's position relayed
-            return "characterised"
+            return False  # a side characterised, the speaker's own action on another, another's position relayed
         # an announcement is an event; with a figure, a borderline claim (schema), if it states something
-        return None if not announced or (bool(self._quantities(start, end)) and is_clause(content)) else "announced"
+        return not announced or (bool(self._quantities(start, end)) and is_clause(content))
 
     def _negative(self, content: str) -> bool:
         """Whether a statement's words are negative enough to judge (figures and trends that fell are facts)."""
@@ -459,8 +435,7 @@ def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attrib
     for a in found + company_quotes(ctx, parts, {a.start for a in found}):
         quoted.update(range(a.sent, a.last_sent + 1))
         yield a, QUOTED_STATEMENT
-    # the learned scorer also reads what is said with the verbs the rules leave out ("suggested", "responded")
-    speech = _all_speech() if claim_learned.recording() else _claim_speech()
+    speech = _claim_speech()
     for s, words in zip(ctx.doc.sentences, ctx.word_sets, strict=True):
         if s.heading:
             continue
@@ -551,12 +526,6 @@ def _claim_speech() -> frozenset[str]:
     a sentence without one is not searched for reported speech."""
     return frozenset(w for w in lexicon().speech_verbs if " " not in w and not w.startswith(_NOT_REPORTING)) | {
         "according"}
-
-
-@lru_cache(maxsize=1)
-def _all_speech() -> frozenset[str]:
-    """Every one-word verb of saying, and "according"."""
-    return frozenset(w for w in lexicon().speech_verbs if " " not in w) | {"according"}
 
 
 def _long_enough(content: str) -> bool:
