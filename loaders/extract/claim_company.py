@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from loaders.extract.attribution import Attribution
 from loaders.extract.claim_speech import person_of_pronoun
+from loaders.extract.speaker_refs import is_outlet
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
@@ -23,6 +24,10 @@ _QUOTE_BY_COMPANY = re.compile(r"\s*(?:the (?:company|firm|startup)|an? (?:compa
                                re.I)
 _DESCRIBED = re.compile(r"\b(?:company|startup|start-up)\s+$", re.I)  # not "firm": "law firm X" is its counsel
 _ADDRESSEE = re.compile(r"\b(?:told|tells|telling|tell|to|with|by|according to)\s+(?:the\s+|an?\s+)?$", re.I)
+# the words that name a public body, never "the company" (general language)
+_PUBLIC_BODY = re.compile(r"\b(?:Commission|Department|Ministry|Agency|Authority|Office|Court|Council|Parliament|"
+                          r"Congress|Senate|Administration|Bureau|Committee|Government|University|Institute|Police|"
+                          r"Regulator|Tribunal|Prosecutor|Attorney|Union|Assembly)\b")
 RECENT_SPEAKER = 3  # sentences back in which an organisation that spoke is still "the company"
 
 
@@ -51,11 +56,15 @@ def company_referent(ctx: DocContext, sent: int, verb_at: int, recent: str | Non
     that spoke just before (``recent``) if named in this paragraph, else the subject of the paragraph, else
     ``recent``, else the one named most nearby that is ever more than an addressee."""
     text = ctx.doc.clean
+    others = {k for k, e in ctx.entities.items() if e.type == "Organization" and not is_company(ctx, k)}
+    if recent in others:
+        recent = None
     described = [m for si in range(sent + 1) for m in ctx.by_sentence.get(si, []) if m.end <= verb_at and
                  m.type == "Organization" and _DESCRIBED.search(text, max(0, m.start - 12), m.start)]
     if described:
         return described[-1].key
     subject = _paragraph_subject(ctx, sent, verb_at)
+    subject = None if subject in others else subject
     if subject is not None and (recent is None or not _in_paragraph(ctx, recent, sent, verb_at)):
         return subject  # "Mistral AI released a model on Tuesday. “…,” the company wrote", after another speaker
     if recent is not None:
@@ -63,7 +72,13 @@ def company_referent(ctx: DocContext, sent: int, verb_at: int, recent: str | Non
     # else the organisation named most nearby, of those that are ever a subject (not only "told Axios")
     addressed = {k for k, e in ctx.entities.items() if e.type == "Organization" and e.mentions and all(
         _ADDRESSEE.search(text, max(0, m.start - 16), m.start) for m in e.mentions)}
-    return ctx.salient(verb_at, addressed) or ctx.salient(verb_at, addressed, max_sentences=20)
+    return ctx.salient(verb_at, addressed | others) or ctx.salient(verb_at, addressed | others, max_sentences=20)
+
+
+def is_company(ctx: DocContext, key: str) -> bool:
+    """Whether "the company" may mean an organisation: not a public body (a commission, ministry, court, university)
+    nor a news outlet, which the article reports with or about but which are no company."""
+    return not _PUBLIC_BODY.search(ctx.label(key)) and not is_outlet(ctx, key)
 
 
 def _in_paragraph(ctx: DocContext, key: str, sent: int, pos: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache, partial
+from itertools import pairwise
 
 from kg.model import Claim, Criticism, Quantity, Relation
 from loaders.extract.attribution import Attribution, reported_attributions
@@ -134,6 +135,9 @@ _TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|pos
                           r"bring in|grow|double|triple)\b", re.I)
 # where the object of a verb ends: a comma, or a second verb joined by "and" ("emphasized X and has published …")
 _OBJECT_END = re.compile(r",|\s+and\s+(?:has|have|had|is|was|are|were|will|it|its|also)\b")
+# "the Sam Altman-led company told …": a name that describes the subject, not the subject
+_LED_COMPANY = re.compile(r"-(?:led|run|founded|controlled)\s+(?:company|firm|startup|start-up|lab|group)\b", re.I)
+_JOINT = re.compile(r",?\s+and\s+(?:its\s+|the\s+)?")  # "Microsoft and Carnegie Mellon University": joint speakers
 _ACCORDING_START = re.compile(r"\s*according to\b", re.I)
 # "memos that, according to X, drew heavily on …": what follows is the rest of a relative clause, with no subject
 _RELATIVE_ACCORDING = re.compile(r"\b(?:that|which|who)\s*,\s*according to\s[^,]{1,80},\s*$", re.I)
@@ -200,6 +204,10 @@ class _DocClaims:
         self.ctx, self.finder = ctx, finder
         # who the article ties to an organisation, now or formerly: an insider's account, not an outsider's view
         self.insiders = {r.subject for r in relations if r.predicate == "affiliated_with"}
+        self.employers: dict[str, set[str]] = {}  # person -> the organisations the article ties them to
+        for r in relations:
+            if r.predicate == "affiliated_with":
+                self.employers.setdefault(r.subject, set()).add(r.object)
         self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms if c.rule not in _LEARNED]
         # the sentences in which each critic criticises: what it states right around them backs its criticism
         self.critic_sents = {(c.critic, ctx.sentence_at(c.source.start)) for c in criticisms
@@ -290,7 +298,7 @@ class _DocClaims:
             return None  # "after the actress said": a description the article names nobody for; not the subject
         speaker = speaker or described or adjacent_speaker(ctx, self.finder, a) or \
             _spokesperson(ctx, a, self.spokes) or self._quoted_by(a) or unnamed_spokesperson(ctx, a) or a.speaker
-        speaker = pronoun_speaker(ctx, a, speaker)
+        speaker = self._led_company(a, speaker) or self._first_of_pair(a, speaker) or pronoun_speaker(ctx, a, speaker)
         if speaker is None:
             return None
         if ctx.type_of(speaker) not in _SPEAKER_TYPES or len(ctx.label(speaker).split()) > _MAX_NAME_WORDS or \
@@ -301,6 +309,32 @@ class _DocClaims:
         if is_judicial(ctx, speaker, self.judges):
             return None  # a ruling is a legal assertion, not a claim (schema)
         return speaker
+
+    def _led_company(self, a: Attribution, speaker: str) -> str | None:
+        """'The Sam Altman-led company told …': the organisation the person leads speaks, not the person."""
+        ctx = self.ctx
+        if ctx.type_of(speaker) != "Person":
+            return None
+        s = ctx.sentence(a.sent)
+        if not any(m.key == speaker and _LED_COMPANY.match(ctx.doc.clean, m.end, a.start)
+                   for m in ctx.mentions(a.sent, s.start, a.start)):
+            return None
+        employers = self.employers.get(speaker, set())
+        # the organisation the article ties the person to, else the one that spoke just before
+        return next(iter(employers)) if len(employers) == 1 else self._recent_organisation(a.sent)
+
+    def _first_of_pair(self, a: Attribution, speaker: str) -> str | None:
+        """'A study by Microsoft and Carnegie Mellon University found …', 'Google's Greg Corrado and Joëlle Barral
+        wrote …': of two joint speakers the statement is credited to the first named, not the one nearest the verb."""
+        if a.kind == "quote":
+            return None
+        ctx = self.ctx
+        ms = [m for m in ctx.mentions(a.sent, ctx.sentence(a.sent).start, a.start) if ctx.is_head(m)]
+        for prev, m in pairwise(ms):
+            if m.key == speaker and prev.type == m.type and prev.key != speaker and \
+                    _JOINT.fullmatch(ctx.doc.clean, prev.end, m.start):
+                return prev.key
+        return None
 
     def _addressed(self, key: str, sent: int) -> bool:
         """Whether an actor is named in a sentence only as the one spoken to ("told the Guardian")."""
