@@ -1,7 +1,7 @@
 """The evaluation sets by role: the tuning sets rules are developed on, and the held-out sets that are never read.
 
 One list for every tool that trains or audits (tools/rule_audit.py, tools/train_judgement.py,
-tools/train_criticism_filter.py): a held-out set is any folder whose name holds "heldout", so a new one is excluded
+tools/train_criticism_pairs.py): a held-out set is any folder whose name holds "heldout", so a new one is excluded
 the day it lands, whether or not someone remembers to list it.
 """
 

@@ -19,7 +19,6 @@ from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract import judgements
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_documents import FOUND_THAT, found_that
-from loaders.extract.criticism_filter import screen
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_letters import letter_signers
@@ -72,8 +71,7 @@ def find_all(ix: CriticIndex) -> list[Finding]:
 
 
 def merged(ctx: DocContext, found: Sequence[Finding]) -> list[Criticism]:
-    """The criticisms of the findings: one per critic, target and sentence (the first rule to find it names it), less
-    those the learned precision filter (criticism_filter) drops."""
+    """The criticisms of the findings: one per critic, target and sentence (the first rule to find it names it)."""
     out: list[Criticism] = []
     seen: set[tuple[str, str, int]] = set()
     seen_names = Mentions(ctx)
@@ -91,7 +89,7 @@ def merged(ctx: DocContext, found: Sequence[Finding]) -> list[Criticism]:
                 continue  # a venue, an outlet, the other side's law firm: see criticism_targets.passing_target
             out.append(Criticism(critic=f.critic, target=t, quote=f.quote, summary=summary, date=sdate,
                                  reported=ctx.published, source=ctx.span(f.start, f.end, f.sent), rule=rule))
-    return screen(ctx, out)
+    return out
 
 
 def extract_criticisms(ctx: DocContext, relations: list[Relation], events: list[Event]) -> list[Criticism]:
