@@ -47,8 +47,13 @@ def test_apostrophes_inside_words_never_change(a: str, b: str, mark: str) -> Non
     assert clean(raw) == raw
 
 
+# words that an opening mark before them elides ("'em", "'tis", "rock 'n' roll"): a quote starting with one is ambiguous
+_ELIDED = frozenset({"n", "em", "til", "cause", "cos", "tis", "twas", "bout", "round"})
+_PHRASES = _WORDS.filter(lambda phrase: phrase.split()[0].lower() not in _ELIDED)
+
+
 @settings(max_examples=200, deadline=None)
-@given(_WORDS, _WORDS, st.sampled_from([("'", "'"), ("‘", "’")]), st.sampled_from([".", ",", "", "!"]))
+@given(_WORDS, _PHRASES, st.sampled_from([("'", "'"), ("‘", "’")]), st.sampled_from([".", ",", "", "!"]))
 def test_a_quoted_phrase_is_marked_at_its_own_offsets(before: str, body: str, marks: tuple[str, str],
                                                        stop: str) -> None:
     raw = f"{before} {marks[0]}{body}{stop}{marks[1]} she said."
