@@ -15,7 +15,8 @@ SHARED = ROOT.parent / "shared"
 TUNING_SETS = (
     "tuning", "tuning2", "tuning3", "tuning4",
     "realnews_a", "realnews_b", "realnews_c", "realnews_d", "realnews_e", "realnews_f", "realnews_g",
-    "realnews_h", "realnews_i", "realnews_j", "realnews_k", "realnews_l", "realnews_m", "realnews_n",
+    "realnews_h", "realnews_i", "realnews_j", "realnews_k", "realnews_l", "realnews_m", "realnews_n", "realnews_p",
+    "realnews_q",
 )  # fmt: skip
 
 
