@@ -88,6 +88,15 @@ def test_a_country_us_state_or_county_is_no_organisation(text: str, surface: str
 
 
 @pytest.mark.parametrize(("text", "surface"), [
+    ("One case involves Scottish actor Dana Whitcombe, who sued.", "Scottish"),  # before a title and a person
+    ("The head of the Venezuelan fact-checking group Veltrix Watch told reporters.", "Venezuelan"),  # at-org
+    ("The letter was signed by Zentrix, Quillbyte and French AI start-up Veltrix.", "French AI"),  # in a list
+])
+def test_a_nationality_is_no_organisation_whatever_cue_typed_it(text: str, surface: str) -> None:
+    assert _typed(text, surface)[0] is None
+
+
+@pytest.mark.parametrize(("text", "surface"), [
     ("Rep. Dana Jordan said the bill was rushed.", "Dana Jordan"),  # a given name first: a person
     ("Demand in Southern California rose in May.", "Southern California"),  # a region
     ("The bill keeps chips from adversaries like Communist China, he said.", "Communist China"),  # an adjective
