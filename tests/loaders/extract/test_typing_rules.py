@@ -34,6 +34,8 @@ def _typed(text: str, surface: str) -> tuple[str | None, str]:
     ("The envoy met Premier Zhao Renwei on Monday.", "Zhao Renwei", "Person", "title:Premier"),
     ("Regulators praised Orvane, a startup based in Oslo.", "Orvane", "Organization", "appos-org"),
     ("The documents were reviewed by Max von Thun before the hearing.", "Max von Thun", "Person", "particle"),
+    # a given name the list lacks before a frequent family name
+    ("The complaint was filed by Orlinda Lee on Monday.", "Orlinda Lee", "Person", "first-name"),
     ("The fund was praised by Ilse zu Brandtberg on Monday.", "Ilse zu Brandtberg", "Person", "particle"),
     ("The Medibot Pro was recalled in March, the regulator said.", "Medibot Pro", "Product", "product-line-tail"),
     ("Shares rose after the Federal Bureau of Quotas (FBQ) approved the deal.", "Federal Bureau of Quotas",
