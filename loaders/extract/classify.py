@@ -96,4 +96,5 @@ def type_mentions(doc: TextDoc, mentions: MentionSet) -> TypedMentions:
     items = [typer.type_one(m) for m in mentions.mentions]
     agree(items, mentions.mentions, doc, lex)
     orgs.drop_instrument_acronyms(items, doc.clean)
+    orgs.drop_nationalities(items, lex)
     return TypedMentions(items=items)

@@ -112,6 +112,8 @@ def orgs_before_titles(items: list[TypedMention], text: str, line_cues: frozense
         if nxt.type != "Person" or nxt.mention.sentence != t.mention.sentence or t.mention.group or \
                 not (t.type is None or (t.type == "Product" and t.cue in line_cues)):
             continue
+        if t.mention.text in lexicon().demonyms:
+            continue  # "Scottish actor X", "former Irish president X": a nationality, no organisation
         if not t.mention.sentence_initial and between.fullmatch(text[t.mention.end:nxt.mention.start]):
             items[k] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
 

@@ -69,6 +69,7 @@ class _Cluster:
             generic = lexicon().generic_caps
             fuller = [sf for sf in self.surfaces if sf.startswith(best + " ") and
                       not any(w in _LEGAL_FORMS or w in generic for w in sf[len(best):].split())]
+            fuller += [sf for sf in self.surfaces if _longer_form(sf, best)]
             if fuller:
                 best = max(fuller, key=len)
             self._cache = (len(self.labels), best)
@@ -87,6 +88,21 @@ def _national_known(surface: str, lex: Lexicon) -> KnownEntity | None:
         return None
     known = lex.known.get(fold(" ".join(words[1:])))
     return known if known is not None and known.type == "Organization" else None
+
+
+def _longer_form(surface: str, label: str) -> bool:
+    """Whether a written name is a longer form of a lexicon label the gold schema's 'fullest name' prefers: the
+    lexicon's spelled-out alias of an acronym ("Advanced Micro Devices" for AMD) or the label after a country ("US
+    Department of Justice"); legal forms are no longer form."""
+    words = surface.split()
+    if len(words) <= len(label.split()) or any(w in _LEGAL_FORMS for w in words):
+        return False
+    if words[0] in _NATIONAL_PREFIXES and " ".join(words[1:]) == label:
+        return True
+    if not (label.isupper() and " " not in label):
+        return False  # only an acronym gives way to its spelled-out form ("Open AI" is a spelling, no fuller name)
+    known = lexicon().known.get(fold(surface))
+    return known is not None and known.label == label
 
 
 def _strength(t: TypedMention) -> int:

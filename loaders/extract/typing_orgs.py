@@ -316,6 +316,16 @@ def drop_instrument_acronyms(items: list[TypedMention], text: str) -> None:
             items[i] = TypedMention(mention=t.mention)
 
 
+def drop_nationalities(items: list[TypedMention], lex: Lexicon) -> None:
+    """A nationality alone, or before "AI", names no actor whatever cue typed it ("Scottish actor X", "the
+    Venezuelan fact-checking group X", "French AI start-up X"): the cues read it as the organisation of a role."""
+    for i, t in enumerate(items):
+        words = t.mention.text.split()
+        if t.type is not None and words[0] in lex.demonyms and all(w == "AI" for w in words[1:]) and \
+                not t.mention.possessive:
+            items[i] = TypedMention(mention=t.mention)
+
+
 # the readings a name gets by default only (an unknown capitalised word, an item of a typed list, agreement)
 _DEFAULT_READINGS = frozenset({"", "single-default", "list", "agree:single-default", "agree:list", "product-before"})
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.lexicon import fold
+from loaders.extract.lexicon import words as word_file
 from loaders.extract.name_cues import (
     PERSON_AFTER,
     PERSON_BY,
@@ -15,6 +16,7 @@ from loaders.extract.name_cues import (
     capital_title_before,
     first_name,
     honorific_name,
+    is_place,
     of_org_after,
 )
 from loaders.extract.schema import TypedMention
@@ -103,12 +105,23 @@ def person_name(c: MentionCues) -> TypedMention | None:
     m, words, lex, before, after = c.m, c.words, c.lex, c.before, c.after
     if len(words) == 3 and words[1] in PARTICLES:
         return TypedMention(mention=m, type="Person", cue="particle", label=c.surface)
-    if first_name(words[0], lex):
+    if first_name(words[0], lex) or _unknown_given_name(c):
         return TypedMention(mention=m, type="Person", cue="first-name", label=c.surface)
     if c.cue_role or capital_title_before(c.tail, before, lex, c.p["role_before"]) or of_org_after(after, lex) or \
             PERSON_BY.search(before[-20:]) or ROLE_PREDICATE.match(after):
         return TypedMention(mention=m, type="Person", cue="role-before", label=c.surface)
     return None
+
+
+def _unknown_given_name(c: MentionCues) -> bool:
+    """An unknown word before one of the most frequent family names is a given name the list lacks ("Meetali
+    Jain", "Lyndsi Lee"): written as a name, no word of the language, no place and no known entity."""
+    words, lex = c.words, c.lex
+    given = words[0]
+    return len(words) == 2 and words[1] in word_file("common_surnames.txt") and given.isalpha() and \
+        given[0].isupper() and given[1:].islower() and len(given) > 2 and given.lower() not in lex.common_words and \
+        given.lower() not in c.doc.lower_vocab and given not in lex.generic_caps and given not in lex.demonyms and \
+        lex.known.get(fold(given)) is None and not is_place(given, lex)
 
 
 @registered("typing.source.v1")

@@ -228,3 +228,19 @@ def test_a_well_known_company_is_labelled_by_the_fullest_name_the_text_writes(te
     org = next(e for e in ex.entities if e.type == "Organization" and e.label.startswith("Meta"))
     assert org.label == label, [(e.label, e.aliases) for e in ex.entities]
     assert short is None or short in org.aliases
+
+
+@pytest.mark.parametrize(("text", "label", "short"), [
+    # the lexicon's longer alias, written by the text, is the fullest name
+    ("Advanced Micro Devices (AMD) said it would sell the chips. AMD shares rose.", "Advanced Micro Devices", "AMD"),
+    # a country before a well-known body's name
+    ("The US Department of Justice sued the firm. The Department of Justice said more suits would follow.",
+     "US Department of Justice", "Department of Justice"),
+    # a legal form is no fuller name
+    ("Microsoft Corp. said demand was strong. Microsoft shares rose.", "Microsoft", None),
+])
+def test_a_well_known_body_is_labelled_by_the_longer_form_the_text_writes(text: str, label: str,
+                                                                         short: str | None) -> None:
+    orgs = [e for e in extract(text).entities if e.type == "Organization"]
+    assert [e.label for e in orgs] == [label], [(e.label, e.aliases) for e in orgs]
+    assert short is None or short in orgs[0].aliases

@@ -34,6 +34,8 @@ def _typed(text: str, surface: str) -> tuple[str | None, str]:
     ("The envoy met Premier Zhao Renwei on Monday.", "Zhao Renwei", "Person", "title:Premier"),
     ("Regulators praised Orvane, a startup based in Oslo.", "Orvane", "Organization", "appos-org"),
     ("The documents were reviewed by Max von Thun before the hearing.", "Max von Thun", "Person", "particle"),
+    # a given name the list lacks before a frequent family name
+    ("The complaint was filed by Orlinda Lee on Monday.", "Orlinda Lee", "Person", "first-name"),
     ("The fund was praised by Ilse zu Brandtberg on Monday.", "Ilse zu Brandtberg", "Person", "particle"),
     ("The Medibot Pro was recalled in March, the regulator said.", "Medibot Pro", "Product", "product-line-tail"),
     ("Shares rose after the Federal Bureau of Quotas (FBQ) approved the deal.", "Federal Bureau of Quotas",
@@ -85,6 +87,15 @@ def test_an_acronym_the_text_defines_for_another_body_loses_its_lexicon_reading(
 ])
 def test_a_country_us_state_or_county_is_no_organisation(text: str, surface: str) -> None:
     assert _typed(text, surface)[0] not in ("Organization", "Person")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("One case involves Scottish actor Dana Whitcombe, who sued.", "Scottish"),  # before a title and a person
+    ("The head of the Venezuelan fact-checking group Veltrix Watch told reporters.", "Venezuelan"),  # at-org
+    ("The letter was signed by Zentrix, Quillbyte and French AI start-up Veltrix.", "French AI"),  # in a list
+])
+def test_a_nationality_is_no_organisation_whatever_cue_typed_it(text: str, surface: str) -> None:
+    assert _typed(text, surface)[0] is None
 
 
 @pytest.mark.parametrize(("text", "surface"), [
