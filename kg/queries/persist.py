@@ -22,16 +22,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from kg.durable import clear_leftovers, replaced
 from kg.store.base import GraphStore
-from kg.store.oxigraph import sync_folder
 
 log = logging.getLogger(__name__)
 
@@ -91,23 +89,14 @@ def save(store: GraphStore, parts: dict[str, Any], stamp: str, generation: int) 
     if path is None:
         return None
     rest = {name: part for name, part in parts.items() if name != FIRST and name not in SKIPPED}
-    tmp = None
-    for left in path.parent.glob(f"{FILE}*.tmp"):  # by a process stopped while writing (one writer at a time)
-        left.unlink(missing_ok=True)
+    clear_leftovers(path)
     try:
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=FILE, suffix=".tmp", delete=False) as out:
-            tmp = Path(out.name)
+        with replaced(path) as out:
             pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
             for item in (_header(stamp, generation), parts[FIRST], rest):
                 pickler.dump(item)  # one memo across the three: what the parts share is written once
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-        sync_folder(path.parent)
     except Exception:  # a read side not kept costs a rebuild at the next start, nothing else
         log.exception("could not keep the read side in %s", path)
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
         return None
     log.info("kept the read side at generation %d in %s", generation, path)
     return path
