@@ -108,6 +108,21 @@ def load(store: GraphStore) -> Iterator[tuple[str, Any]] | None:
     The header is checked before this returns: a missing, stale or foreign file gives None at once. A file that
     turns out corrupt past its header raises :class:`pickle.UnpicklingError` (or another error) while iterated.
     """
+    opened = _opened(store)
+    return None if opened is None else _parts(*opened)
+
+
+def current(store: GraphStore) -> bool:
+    """Whether the store's kept read side fits this code and the store as it is now (its header alone is read)."""
+    opened = _opened(store)
+    if opened is None:
+        return False
+    opened[0].close()
+    return True
+
+
+def _opened(store: GraphStore) -> tuple[BinaryIO, _Unpickler] | None:
+    """The kept file, open past its header, if it is current; else None (and why is logged)."""
     path = path_of(store)
     if path is None or not path.exists():
         return None
@@ -129,7 +144,7 @@ def load(store: GraphStore) -> Iterator[tuple[str, Any]] | None:
         fh.close()
         log.info("the kept read side %s is not current (%s): rebuilding it", path, why)
         return None
-    return _parts(fh, unpickler)
+    return fh, unpickler
 
 
 def _mismatch(header: Any, stamp: str | None) -> str | None:
