@@ -51,6 +51,7 @@ def _progress(items: Iterator, total: int) -> Iterable:
 def cmd_load(args: argparse.Namespace) -> int:
     """Load files and folders of articles into the store."""
     from kg.queries.snapshot import follow, keep_current
+    from kg.resolution_index import keep_index
     from loaders.documents import MetaOverrides
     from loaders.pipeline import load_paths
 
@@ -76,6 +77,7 @@ def cmd_load(args: argparse.Namespace) -> int:
         )
         if not args.no_read_side:
             keep_current(store)  # so the next kg serve reads its read side back rather than builds it
+        keep_index(store)  # the resolution index, which the next kg load and kg serve read back too
         if settings.neo4j_uri and report.loaded:
             from kg.neo4j import sync_documents
 
