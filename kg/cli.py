@@ -290,6 +290,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     """Remove documents and every fact only they support (from Neo4j too when one is configured)."""
+    from kg.queries.snapshot import follow, keep_current
+    from kg.resolution_index import keep_index
     from loaders.pipeline import remove_document
 
     settings = _settings(args).with_overrides(neo4j_uri=args.neo4j)
@@ -299,6 +301,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         check_neo4j(settings)  # fail before touching the embedded store
     missing, removed = 0, []
     with _opened(settings) as store:
+        following = follow(store)  # a kept read side, if current, moved on by the removals as by a load's writes
         for doc_id in args.ids:
             if remove_document(store, doc_id):
                 print(f"removed {doc_id}")
@@ -306,6 +309,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
             else:
                 print(f"error: no document {doc_id}", file=sys.stderr)
                 missing += 1
+        if following:
+            keep_current(store)
+        keep_index(store)
         if settings.neo4j_uri and removed:
             from kg.neo4j import remove_documents
 

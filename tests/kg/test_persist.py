@@ -255,10 +255,25 @@ def test_kg_load_brings_the_kept_read_side_up_to_date_for_the_next_kg_serve(tmp_
     with kg_serve(store, env=env) as served:
         rebuilt = _answers(served.base)
     assert after == rebuilt and after != before
+    assert run_kg("remove", "--store", str(store), _a_document(store)).returncode == 0
+    assert _current(store)  # moved on by the removal
+    with kg_serve(store, env=env) as served:
+        removed = _answers(served.base)
+    (store / persist.FILE).unlink()
+    with kg_serve(store, env=env) as served:
+        assert _answers(served.base) == removed != after
     assert run_kg("load", "--quiet", "--no-read-side", "--store", str(store), str(third)).returncode == 0
     assert not _current(store)  # left stale, so the next start rebuilds it rather than serve it
     with kg_serve(store, env=env) as served:
-        assert _answers(served.base) != after
+        assert _answers(served.base) != removed
+
+
+def _a_document(path: Path) -> str:
+    store = _open(path, read_only=True)
+    try:
+        return next(g.value for g in store.graphs() if g not in vocab.SYSTEM_GRAPHS).rsplit("/", 1)[-1]
+    finally:
+        store.close()
 
 
 def _current(path: Path) -> bool:
