@@ -292,7 +292,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     """Remove documents and every fact only they support (from Neo4j too when one is configured)."""
     from kg.queries.snapshot import follow, keep_current
     from kg.resolution_index import keep_index
-    from loaders.pipeline import remove_document
+    from loaders.pipeline import index_if_kept, remove_document
 
     settings = _settings(args).with_overrides(neo4j_uri=args.neo4j)
     if settings.neo4j_uri:
@@ -302,6 +302,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     missing, removed = 0, []
     with _opened(settings) as store:
         following = follow(store)  # a kept read side, if current, moved on by the removals as by a load's writes
+        index_if_kept(store)  # before the first removal makes the kept index stale
         for doc_id in args.ids:
             if remove_document(store, doc_id):
                 print(f"removed {doc_id}")
