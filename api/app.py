@@ -17,6 +17,7 @@ from api.http_cache import HttpCacheMiddleware
 from api.page_links import PageLinksMiddleware
 from api.pools import Pools
 from kg.queries import snapshot
+from kg.resolution_index import keep_index
 from kg.settings import Settings
 from kg.store.base import GraphStore
 
@@ -40,6 +41,7 @@ def create_app(settings: Settings, store: GraphStore, *, keep_read_side: bool = 
             finally:
                 if keep_read_side:
                     snapshot.keep(store)
+                    keep_index(store)
 
     app = FastAPIOffline(  # Swagger UI and ReDoc from the package, not from a CDN: /docs works offline
         title="AI-news knowledge graph",

@@ -50,6 +50,8 @@ def _progress(items: Iterator, total: int) -> Iterable:
 
 def cmd_load(args: argparse.Namespace) -> int:
     """Load files and folders of articles into the store."""
+    from kg.queries.snapshot import follow, keep_current
+    from kg.resolution_index import keep_index
     from loaders.documents import MetaOverrides
     from loaders.pipeline import load_paths
 
@@ -62,6 +64,8 @@ def cmd_load(args: argparse.Namespace) -> int:
 
         check_neo4j(settings)  # fail before the embedded store is opened, so a down Neo4j leaves it untouched
     with _opened(settings) as store:
+        if not args.no_read_side:
+            follow(store)  # the read side kept for kg serve, if current, moved on by each write below
         report = _load_shards(store, args) if args.nquads else load_paths(
             store,
             [Path(p) for p in args.paths],
@@ -71,6 +75,9 @@ def cmd_load(args: argparse.Namespace) -> int:
             force=args.force,
             progress=None if args.quiet else _progress,
         )
+        if not args.no_read_side:
+            keep_current(store)  # so the next kg serve reads its read side back rather than builds it
+        keep_index(store)  # the resolution index, which the next kg load and kg serve read back too
         if settings.neo4j_uri and report.loaded:
             from kg.neo4j import sync_documents
 
@@ -283,7 +290,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     """Remove documents and every fact only they support (from Neo4j too when one is configured)."""
-    from loaders.pipeline import remove_document
+    from kg.queries.snapshot import follow, keep_current
+    from kg.resolution_index import keep_index
+    from loaders.pipeline import index_if_kept, remove_document
 
     settings = _settings(args).with_overrides(neo4j_uri=args.neo4j)
     if settings.neo4j_uri:
@@ -292,6 +301,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
         check_neo4j(settings)  # fail before touching the embedded store
     missing, removed = 0, []
     with _opened(settings) as store:
+        following = follow(store)  # a kept read side, if current, moved on by the removals as by a load's writes
+        index_if_kept(store)  # before the first removal makes the kept index stale
         for doc_id in args.ids:
             if remove_document(store, doc_id):
                 print(f"removed {doc_id}")
@@ -299,6 +310,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
             else:
                 print(f"error: no document {doc_id}", file=sys.stderr)
                 missing += 1
+        if following:
+            keep_current(store)
+        keep_index(store)
         if settings.neo4j_uri and removed:
             from kg.neo4j import remove_documents
 
@@ -350,6 +364,8 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--force", action="store_true", help="re-extract documents already in the store")
     load.add_argument("--neo4j", metavar="URI", help="also write the loaded documents to Neo4j (default $KG_NEO4J_URI)")
     load.add_argument("--quiet", action="store_true", help="no progress bar")
+    load.add_argument("--no-read-side", action="store_true",
+                      help="leave kg serve's kept read side stale (its next start rebuilds it) rather than update it")
 
     extract = command("extract", cmd_extract, "extract articles into N-Quads shards, without a store")
     extract.add_argument("paths", nargs="+", metavar="PATH")

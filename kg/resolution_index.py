@@ -17,6 +17,7 @@ gives (:func:`kg.resolve.refresh_resolution` builds an index from every document
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import weakref
@@ -26,7 +27,7 @@ from typing import NamedTuple
 
 from pyoxigraph import NamedNode, Quad
 
-from kg import vocab
+from kg import kept, vocab
 from kg.claim_clusters import SAME_CLAIM, RawClaim, claim_clusters, facts_of, stem
 from kg.cluster_facts import (
     ENTITY_TYPES,
@@ -58,6 +59,14 @@ Key = tuple[str, ...]
 log = logging.getLogger(__name__)
 
 
+class _NamesByType(dict[str, Names]):
+    """The names of the candidates of each entity type; none yet for a type not met (a class, so it pickles)."""
+
+    def __missing__(self, kind: str) -> Names:
+        names = self[kind] = Names([])
+        return names
+
+
 class ResolutionIndex:
     """Every document's contribution to resolution, and the links and clusters they give."""
 
@@ -68,7 +77,7 @@ class ResolutionIndex:
         self._named: dict[str, tuple[EntityNames, int] | Counter[EntityNames]] = {}
         self._products = Bag[str]()  # product entity -> documents mentioning it (to tell an eponymous pair apart)
         self.candidates: dict[str, Candidate] = {}
-        self._names: dict[str, Names] = defaultdict(lambda: Names([]))  # per type
+        self._names: dict[str, Names] = _NamesByType()
         self._by_label = Bag[tuple[str, str]]()  # (type, folded label) -> candidates
         self._name_links: dict[str, str] = {}
         self._retyped: dict[str, str] = {}
@@ -327,6 +336,7 @@ class _Tracked:
         self.lock = threading.Lock()  # one update of the index at a time
         self.noting = threading.Lock()  # guards pending and seen, which the writing thread updates
         self.fresh = True  # no index built yet
+        self.kept: str | None = None  # the store's stamp when the index was last read from or written next to it
         self.written: tuple[ResolutionIndex, int] | None = None  # the index and version the stored graph holds
 
     def on_write(self, change: Change) -> None:
@@ -361,6 +371,7 @@ _READ_IN_GRAPH = f"""GRAPH ?g {{
   UNION {{ ?f a kg:Criticism ; kg:evidence ?s . ?s kg:sentence ?o BIND(kg:sentence AS ?p) }}
 }}"""
 _CHUNK = 500  # documents a full build reads per query
+FILE = "kg-resolution-index.pickle"  # the index kept next to the store (kg/kept.py)
 
 
 def _triples_by_graph(store: GraphStore, graphs: list[str]) -> dict[str, list[Triple]]:
@@ -423,7 +434,7 @@ def current_index(store: GraphStore) -> ResolutionIndex:
         if tracked.fresh or tracked.seen != store.generation:  # new, or writes went by unseen: read every document
             # Writes noted from here on are read again below: harmless, a document's facts replace its old ones.
             tracked.seen, tracked.fresh, tracked.written = store.generation, False, None
-            tracked.index = full_index(store)
+            tracked.index, tracked.kept = _kept_or_full(store)
         pending = tracked.take()
         try:
             tracked.index.apply(_read(store, sorted(pending), tracked.index.shared))
@@ -434,14 +445,61 @@ def current_index(store: GraphStore) -> ResolutionIndex:
         return tracked.index
 
 
-def start_index(store: GraphStore) -> threading.Thread:
+def _kept_or_full(store: GraphStore) -> tuple[ResolutionIndex, str | None]:
+    """The index kept next to the store if it is current (:mod:`kg.kept`), else one built from every document;
+    with the stamp it was kept at (None when built)."""
+    opened = kept.opened(store, kept.path_of(store, FILE))
+    if opened is not None:
+        fh, unpickler = opened
+        collecting = gc.isenabled()
+        gc.disable()  # millions of long-lived objects: collections during the read would find nothing to free
+        try:
+            with fh:
+                index = unpickler.load()
+            if isinstance(index, ResolutionIndex):
+                return index, store.stamp()  # type: ignore[attr-defined]
+            log.warning("%s holds no resolution index: building it again", fh.name)
+        except Exception as exc:  # truncated or corrupt past its header
+            log.warning("%s is unreadable (%s): building it again", fh.name, exc)
+        finally:
+            if collecting:
+                gc.enable()
+    return full_index(store), None
+
+
+def keep_index(store: GraphStore) -> bool:
+    """Write the store's index next to it, if it is current with the store and not kept yet; whether it is kept.
+
+    For ``kg load`` after its refresh and ``kg serve`` once it has built it and when it stops, so that the next
+    of either reads it back rather than reads every document (113 s at 10k synthetic articles).
+    """
+    path = kept.path_of(store, FILE)
+    tracked = _tracked.get(store) if path is not None and not getattr(store, "read_only", False) else None
+    if tracked is None or tracked.fresh or path is None:
+        return False
+    with tracked.lock:  # the index changes only under it
+        with store.quiescent(), tracked.noting:  # no write under way: the stamp is that of what the index holds
+            if tracked.pending or tracked.seen != store.generation:
+                return False  # writes the index has not read yet
+            stamp = store.stamp()  # type: ignore[attr-defined]
+        if stamp is None or tracked.kept == stamp:
+            return stamp is not None
+        if kept.write(path, stamp, store.generation, (tracked.index,)):
+            tracked.kept = stamp
+    return tracked.kept == stamp
+
+
+def start_index(store: GraphStore, *, keep: bool = False) -> threading.Thread:
     """Build the store's index in a background thread (``kg serve`` at start): reads need none of it, and the
     first write's refresh waits for it rather than starting its own. It took 93 s of a 10k-article store's start.
+    With ``keep``, the index is then kept next to the store if it was built rather than read back.
     """
 
     def build() -> None:
         try:
             current_index(store)
+            if keep:
+                keep_index(store)
         except Exception:  # the first refresh builds it again, and raises there if it must
             log.exception("building the resolution index at start failed; the first write will build it")
 

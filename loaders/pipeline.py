@@ -28,12 +28,13 @@ from typing import NamedTuple
 import pyoxigraph as ox
 from pydantic import BaseModel
 
-from kg import ids, vocab
+from kg import ids, kept, vocab
 from kg.errors import DocumentError, ExtractionError, InputError
 from kg.model import Document, DocumentMeta
 from kg.ontology import install_ontology
 from kg.rdf import document_quads
-from kg.resolution_index import start_index
+from kg.resolution_index import FILE as KEPT_INDEX
+from kg.resolution_index import current_index, start_index
 from kg.resolve import refresh_if_stale, refresh_resolution
 from kg.settings import Settings
 from kg.store.base import GraphStore, add_graphs, quads_by_graph
@@ -210,6 +211,7 @@ def load_paths(
     batch if it wrote a document, or if the store was already marked stale.
     """
     report = BatchReport()
+    index_if_kept(store)
     known = (lambda doc_id: False) if force else store.has_document
     pending = _new_documents(_read_all(paths, settings, overrides, report), known, report)
     indexing: list[threading.Thread] = []
@@ -233,6 +235,18 @@ def load_paths(
         for thread in indexing:  # the store is closed after this returns: nothing may read it then
             thread.join()
     return report
+
+
+def index_if_kept(store: GraphStore) -> bool:
+    """Read the resolution index kept next to the store back, if it is current, before a batch's first write
+    makes it stale; whether it was. The refresh after the batch then reads the batch's documents, not every one.
+    """
+    found = kept.opened(store, kept.path_of(store, KEPT_INDEX)) if store.embedded else None
+    if found is None:
+        return False
+    found[0].close()
+    current_index(store)  # takes it up (kg.resolution_index): a write would make the file stale
+    return True
 
 
 def _index_beside(store: GraphStore, started: list[threading.Thread]) -> None:
@@ -308,6 +322,7 @@ def load_shards(store: GraphStore, paths: Iterable[Path], *, force: bool = False
     """
     report = BatchReport()
     seen: set[str] = set()
+    index_if_kept(store)
     with _CHANGING:
         for shard in shard_files(paths):
             try:

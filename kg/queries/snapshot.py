@@ -335,7 +335,8 @@ def _built(view: Pinned, kept_too: bool) -> Iterator[tuple[str, Any]]:
 def _advance(store: GraphStore, previous: Snapshot, generation: int, graph: str, touched: frozenset[str]) -> Snapshot:
     """The next snapshot: each part updated from the previous one and what the write touched."""
     if not touched:  # a graph written again as it was (the resolution graph, most often): share every part
-        return Snapshot(generation, dict(previous.parts), previous.version)
+        # Nothing changed, so the stamp neither (OxigraphStore writes only a difference): still what is kept.
+        return Snapshot(generation, dict(previous.parts), previous.version, kept=previous.kept)
     snapshot = Snapshot(generation)
     view = Pinned(store, snapshot)
     delta = Delta(_with_owners(store, touched), graph)
@@ -386,6 +387,42 @@ def keep(store: GraphStore) -> bool:
     """Write the store's read side next to it (for a server stopping), if it is whole and current; whether it is."""
     side = _sides.get(store)
     return side is not None and side.keep(store)
+
+
+def follow(store: GraphStore) -> bool:
+    """For a loader, before its first write: take up the read side kept next to the store if it is current, so
+    that each write moves it on as a server's writes do (the parts' ``update``, equal to a build); whether it was.
+
+    A store with no current kept read side is left alone: :func:`keep_current` builds it once, after the last
+    write, rather than building it first and moving it on per write.
+    """
+    if not _keeps(store) or not persist.current(store):
+        return False
+    _side(store).first(store)  # read back, not built
+    return True
+
+
+def keep_current(store: GraphStore) -> bool:
+    """For a loader, after its last write: keep the read side of the store as it is now next to it, so the next
+    ``kg serve`` reads it back rather than builds it; whether it is kept.
+
+    Moved on from the kept one where :func:`follow` took it up, else built from the store (a write that failed to
+    move it on leaves none to keep: built too). A failure costs the next start a build, never the load.
+    """
+    if not _keeps(store):
+        return False
+    side = _side(store)
+    try:
+        side.fresh(store)
+        return side.keep(store)
+    except Exception:
+        log.exception("could not bring the kept read side up to date: the next kg serve rebuilds it")
+        return False
+
+
+def _keeps(store: GraphStore) -> bool:
+    """Whether the store can keep a read side next to it: a folder of its own, open for writing."""
+    return persist.path_of(store) is not None and not getattr(store, "read_only", False)
 
 
 def pin(store: GraphStore) -> Pinned:

@@ -23,7 +23,7 @@ def open_store(settings: Settings, *, read_only: bool = False, serve: bool = Fal
         # A server's writes move resolution on from an index of every document (:mod:`kg.resolution_index`):
         # built from now on, in a background thread, rather than by the first POST while it waits (30 s at 1M
         # triples); reads need none of it, so the server answers meanwhile.
-        start_index(store)
+        start_index(store, keep=True)  # read back if kept and current; kept once built for the next start
     return store
 
 

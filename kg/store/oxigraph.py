@@ -32,6 +32,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg import vocab
+from kg.durable import sync_folder
 from kg.errors import BackendError, QueryError, QueryTimeoutError, ResultTooLargeError
 from kg.sparql_guard import names_dataset, outer_limit
 from kg.sparql_results import BOOLEAN_WRITERS, serialize
@@ -511,15 +512,6 @@ class OxigraphStore:
             self._store.flush()
         self._replica = None
         del self._store
-
-
-def sync_folder(path: Path) -> None:
-    """Sync a folder, so that the names of the files just made or renamed in it are on disk too."""
-    folder = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
 
 
 def collect_results(

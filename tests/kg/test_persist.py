@@ -13,9 +13,10 @@ import httpx
 import pytest
 
 from bench.synthetic import documents
+from kg import kept as kept_files
 from kg import vocab
 from kg.queries import persist, pin
-from kg.queries.snapshot import Pinned, _build, keep
+from kg.queries.snapshot import Pinned, _build, follow, keep, keep_current
 from kg.queries.snapshot import start as start_serving
 from kg.rdf import document_quads
 from kg.resolve import refresh_resolution
@@ -92,6 +93,41 @@ def test_a_store_written_by_another_process_is_not_served_its_old_read_side(kept
         store.close()
 
 
+@pytest.mark.parametrize("write", sorted(WRITES))
+@pytest.mark.parametrize("was_kept", [True, False], ids=["file current", "no file"])
+def test_a_loader_leaves_the_read_side_current(kept: Path, write: str, was_kept: bool) -> None:
+    """What kg load does: the kept read side taken up, moved on by the writes (or built after them), kept."""
+    if not was_kept:
+        (kept / persist.FILE).unlink()
+    loader = _open(kept)
+    assert follow(loader) is was_kept
+    WRITES[write](loader, random.Random(0))
+    _add(loader, random.Random(1))  # and a second write after it
+    assert keep_current(loader)
+    loader.close()
+    store = _open(kept)
+    try:
+        _assert_as_built(store, kept=True)
+    finally:
+        store.close()
+
+
+def test_a_loader_that_changed_nothing_does_not_rewrite_the_file(kept: Path) -> None:
+    before = (kept / persist.FILE).stat().st_mtime_ns
+    loader = _open(kept)
+    assert follow(loader)
+    WRITES["resolution"](loader, random.Random(0))  # the sample's link undone: a change
+    loader.put_graph(vocab.RESOLUTION_GRAPH, list(loader.quads(vocab.RESOLUTION_GRAPH)))  # as it is: none
+    assert keep_current(loader)
+    after = (kept / persist.FILE).stat().st_mtime_ns
+    assert after != before
+    assert follow(loader) and keep_current(loader)
+    loader.put_graph(vocab.RESOLUTION_GRAPH, list(loader.quads(vocab.RESOLUTION_GRAPH)))
+    assert keep_current(loader)
+    loader.close()
+    assert (kept / persist.FILE).stat().st_mtime_ns == after
+
+
 def test_writes_after_a_read_back_are_kept_at_the_next_keep_and_lost_without_it(kept: Path) -> None:
     store = _open(kept)
     pin(store)
@@ -162,7 +198,7 @@ def test_a_broken_or_foreign_file_is_rebuilt_over_and_never_run(
     try:
         view = pin(store)
         assert view.snapshot.kept is False
-        assert "kept read side" in caplog.text
+        assert persist.FILE in caplog.text or "kept read side" in caplog.text
         _assert_as_built(store, kept=False)
     finally:
         store.close()
@@ -170,7 +206,7 @@ def test_a_broken_or_foreign_file_is_rebuilt_over_and_never_run(
 
 
 def test_a_file_written_by_other_code_is_rebuilt_over(kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(persist, "code_digest", lambda: "other code")
+    monkeypatch.setattr(kept_files, "code_digest", lambda: "other code")
     store = _open(kept)
     try:
         _assert_as_built(store, kept=False)
@@ -196,25 +232,53 @@ def _answers(base: str) -> dict[str, bytes]:
     return {path: httpx.get(base + path, timeout=60).content for path in paths}
 
 
-def test_kg_serve_keeps_its_read_side_and_a_kg_load_in_between_makes_it_rebuild(
-    tmp_path: Path, seeds_dir: Path
-) -> None:
-    """Served, loaded into by another process, served again: the second server answers with the new document."""
-    store, first, second = tmp_path / "store", tmp_path / "first", tmp_path / "second"
+def test_kg_load_brings_the_kept_read_side_up_to_date_for_the_next_kg_serve(tmp_path: Path, seeds_dir: Path) -> None:
+    """Load, serve, load more, serve: the second server reads back what the load kept, and answers as a build."""
+    store, first, second, third = tmp_path / "store", tmp_path / "first", tmp_path / "second", tmp_path / "third"
     articles = sorted(seeds_dir.glob("*.txt"))
-    for folder, chosen in ((first, articles[:3]), (second, articles[3:4])):
+    for folder, chosen in ((first, articles[:3]), (second, articles[3:4]), (third, articles[4:5])):
         folder.mkdir()
         for article in chosen:
             (folder / article.name).write_bytes(article.read_bytes())
     env = {"KG_QUERY_REPLICA": "false"}
     assert run_kg("load", "--quiet", "--store", str(store), str(first)).returncode == 0
+    assert _current(store)  # built after the load: no file was there
     with kg_serve(store, env=env) as served:
         before = _answers(served.base)
-    assert (store / persist.FILE).exists()
     assert run_kg("load", "--quiet", "--store", str(store), str(second)).returncode == 0
+    assert _current(store)  # moved on by the load's writes
+    kept_at = (store / persist.FILE).stat().st_mtime_ns
     with kg_serve(store, env=env) as served:
         after = _answers(served.base)
+    assert (store / persist.FILE).stat().st_mtime_ns == kept_at  # read back, so nothing new to keep
     (store / persist.FILE).unlink()
     with kg_serve(store, env=env) as served:
         rebuilt = _answers(served.base)
     assert after == rebuilt and after != before
+    assert run_kg("remove", "--store", str(store), _a_document(store)).returncode == 0
+    assert _current(store)  # moved on by the removal
+    with kg_serve(store, env=env) as served:
+        removed = _answers(served.base)
+    (store / persist.FILE).unlink()
+    with kg_serve(store, env=env) as served:
+        assert _answers(served.base) == removed != after
+    assert run_kg("load", "--quiet", "--no-read-side", "--store", str(store), str(third)).returncode == 0
+    assert not _current(store)  # left stale, so the next start rebuilds it rather than serve it
+    with kg_serve(store, env=env) as served:
+        assert _answers(served.base) != removed
+
+
+def _a_document(path: Path) -> str:
+    store = _open(path, read_only=True)
+    try:
+        return next(g.value for g in store.graphs() if g not in vocab.SYSTEM_GRAPHS).rsplit("/", 1)[-1]
+    finally:
+        store.close()
+
+
+def _current(path: Path) -> bool:
+    store = _open(path, read_only=True)
+    try:
+        return persist.current(store)
+    finally:
+        store.close()
