@@ -32,8 +32,9 @@ _ROLES: dict[str, str] = {
     "founders": r"founders?|co-founders?|cofounders?",
     "actors": r"actors?|actresses|voice actors?|performers?",
 }
-# the list joining one named person to the next: "A, B and C", "A and B"
-_LIST_GAP = re.compile(r",\s*|,?\s+and\s+|\s+&\s+")
+# the list joining one named person to the next: "A, B and C", "A and B", and past the first one's apposition: "A,
+# chair of the committee, and B"
+_LIST_GAP = re.compile(r",\s*|,?\s+and\s+|\s+&\s+|,\s+[^,;“\"]{1,80}?,\s+and\s+")
 _WINDOW_SENTENCES = 12
 
 

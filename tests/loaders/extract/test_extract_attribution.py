@@ -229,6 +229,10 @@ def test_a_pronoun_before_the_verb_speaks_the_quote_not_a_name_after_it(after: s
      {"Ann Ruiz", "Tom Hale", "Lena Ortiz"}),
     ("Ann Ruiz, a Republican senator from Ohio, and Tom Hale, a Democratic senator from Iowa, wrote to Zentrix.",
      "The lawmakers said Zentrix was recklessly helping rivals evade export controls.", {"Ann Ruiz", "Tom Hale"}),
+    # the role tags the first person only; the second is listed with it past the first one's apposition
+    ("Representative Ann Ruiz, chair of the Foreign Affairs Committee, and Tom Hale, who leads another committee, "
+     "wrote to Zentrix.",
+     '"Zentrix is recklessly selling its chips to rivals," the lawmakers wrote.', {"Ann Ruiz", "Tom Hale"}),
 ])
 def test_a_plural_description_speaks_for_the_persons_named_with_its_role(intro: str, statement: str,
                                                                            members: set[str]) -> None:
