@@ -43,7 +43,7 @@ Sources (checked with ../shared/eval/hidden_overlap.py, page and sentences: not 
 from __future__ import annotations
 
 import pytest
-from real_news_cases import Round, check_roles, check_rounds
+from real_news_cases import Round, as_params, check_roles, check_rounds
 
 ROUNDS: list[tuple[str, str, list[Round]]] = [
     ('cohere_from_investors',
@@ -257,17 +257,12 @@ KNOWN_MISSES = frozenset({
 })
 
 
-def _params(cases: list) -> list:
-    """The cases as pytest parameters, a known miss marked as an expected failure."""
-    return [pytest.param(*c, id=c[0], marks=[pytest.mark.xfail(strict=True, reason="not extracted yet")]
-                         if c[0] in KNOWN_MISSES else []) for c in cases]
 
-
-@pytest.mark.parametrize(("case", "text", "expected"), _params(ROUNDS))
+@pytest.mark.parametrize(("case", "text", "expected"), as_params(ROUNDS, KNOWN_MISSES))
 def test_the_round_a_real_report_states(case: str, text: str, expected: list[Round]) -> None:
     check_rounds(text, expected)
 
 
-@pytest.mark.parametrize(("case", "text", "expected"), _params(ROLES))
+@pytest.mark.parametrize(("case", "text", "expected"), as_params(ROLES, KNOWN_MISSES))
 def test_the_role_a_real_report_states(case: str, text: str, expected: list[tuple[str, str]]) -> None:
     check_roles(text, expected)
