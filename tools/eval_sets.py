@@ -18,7 +18,7 @@ TUNING_SETS = (
     "realnews_h", "realnews_i", "realnews_j", "realnews_k", "realnews_l", "realnews_m", "realnews_n", "realnews_p",
     "realnews_q", "realnews_r", "realnews_s", "realnews_t",
     "realnews_o",  # blind over the session that wrote it (scored at its start and end before anything trained on it)
-    "realnews_u", "realnews_v", "realnews_w", "realnews_x",
+    "realnews_u", "realnews_v", "realnews_w", "realnews_x", "realnews_y", "realnews_z", "realnews_aa", "realnews_ab",
 )  # fmt: skip
 
 
