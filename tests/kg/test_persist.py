@@ -54,12 +54,17 @@ def _assert_as_built(store: OxigraphStore, *, kept: bool) -> None:
     assert _shown(view) == _shown(fresh)
 
 
-def test_a_kept_read_side_is_read_back_and_answers_as_a_build(kept: Path) -> None:
-    store = _open(kept)
+def _assert_reopened_as_built(path: Path, *, kept: bool) -> None:
+    """The store reopened from disk answers as one built from it, its read side read back from the file (or not)."""
+    store = _open(path)
     try:
-        _assert_as_built(store, kept=True)
+        _assert_as_built(store, kept=kept)
     finally:
         store.close()
+
+
+def test_a_kept_read_side_is_read_back_and_answers_as_a_build(kept: Path) -> None:
+    _assert_reopened_as_built(kept, kept=True)
 
 
 def _add_nquads(store: OxigraphStore, rng: random.Random) -> None:
@@ -105,11 +110,7 @@ def test_a_loader_leaves_the_read_side_current(kept: Path, write: str, was_kept:
     _add(loader, random.Random(1))  # and a second write after it
     assert keep_current(loader)
     loader.close()
-    store = _open(kept)
-    try:
-        _assert_as_built(store, kept=True)
-    finally:
-        store.close()
+    _assert_reopened_as_built(kept, kept=True)
 
 
 def test_a_loader_that_changed_nothing_does_not_rewrite_the_file(kept: Path) -> None:
@@ -141,11 +142,7 @@ def test_writes_after_a_read_back_are_kept_at_the_next_keep_and_lost_without_it(
         assert keep(store)
     finally:
         store.close()
-    store = _open(kept)
-    try:
-        _assert_as_built(store, kept=True)
-    finally:
-        store.close()
+    _assert_reopened_as_built(kept, kept=True)
 
 
 def _payload(marker: Path) -> bytes:
@@ -207,11 +204,7 @@ def test_a_broken_or_foreign_file_is_rebuilt_over_and_never_run(
 
 def test_a_file_written_by_other_code_is_rebuilt_over(kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kept_files, "code_digest", lambda: "other code")
-    store = _open(kept)
-    try:
-        _assert_as_built(store, kept=False)
-    finally:
-        store.close()
+    _assert_reopened_as_built(kept, kept=False)
 
 
 def test_a_read_only_or_in_memory_store_keeps_nothing(kept: Path, memory_store: OxigraphStore) -> None:
