@@ -140,10 +140,8 @@ from tools.rule_audit import set_dirs  # noqa: E402
 
 OUT = ROOT / "loaders" / "extract" / "lexicons" / criticism_pairs.WEIGHTS_FILE
 SETS = ("seeds", "dev", *TUNING_SETS)
-NEWEST = ("realnews_g", "realnews_h", "realnews_i", "realnews_j", "realnews_k", "realnews_l", "realnews_m",
-          "realnews_n", "realnews_p", "realnews_q", "realnews_r", "realnews_s", "realnews_t", "realnews_o",
-          "realnews_u", "realnews_v", "realnews_w", "realnews_x", "realnews_y", "realnews_z", "realnews_aa",
-          "realnews_ab")
+# every real-news set from realnews_g on: written from 2024-26 reports, closest to the hidden evaluation
+NEWEST = TUNING_SETS[TUNING_SETS.index("realnews_g"):]
 C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.05))
 _NAMED = ("Person", "Organization")
