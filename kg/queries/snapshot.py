@@ -289,6 +289,9 @@ def _build(store: GraphStore, publish: Callable[[Snapshot], None] | None = None,
     collecting = gc.isenabled()
     gc.disable()
     try:
+        if publish is not None and kept and _listed_early(snapshot, store):
+            publish(snapshot)  # entity listings are answered from the kept listing until the catalogue is in
+            publish = None
         for name, built in _built(view, kept):
             if snapshot.rest is None:
                 snapshot.parts[name] = built
@@ -299,6 +302,7 @@ def _build(store: GraphStore, publish: Callable[[Snapshot], None] | None = None,
             if publish is not None and snapshot.parts.keys() >= _FIRST:
                 publish(snapshot)
                 publish = None
+        snapshot.parts.pop(persist.EARLY, None)  # the catalogue answers now: the mapped file is let go
     finally:
         if snapshot.rest is not None:
             with snapshot.rest.ready:
@@ -310,6 +314,16 @@ def _build(store: GraphStore, publish: Callable[[Snapshot], None] | None = None,
         if collecting:
             gc.enable()
     return snapshot
+
+
+def _listed_early(snapshot: Snapshot, store: GraphStore) -> bool:
+    """Put the store's kept entity listing in a first snapshot, if it is current; whether it was."""
+    from kg.queries import listing  # it imports the catalogue's module, which imports this one
+
+    found = listing.load(store)
+    if found is not None:
+        snapshot.parts[persist.EARLY] = found
+    return found is not None
 
 
 def _built(view: Pinned, kept_too: bool) -> Iterator[tuple[str, Any]]:
