@@ -42,11 +42,16 @@ def save(store: GraphStore, parts: dict[str, Any], stamp: str, generation: int) 
     rest = {name: part for name, part in parts.items() if name not in (FIRST, EARLY) and name not in SKIPPED}
     if not kept.write(path, stamp, generation, (parts[FIRST], rest)):
         return None
+    save_listing(store, parts, stamp, generation)
+    return path
+
+
+def save_listing(store: GraphStore, parts: dict[str, Any], stamp: str, generation: int) -> bool:
+    """Write the listing of the parts' catalogue next to the store (:mod:`kg.queries.listing`); whether it was."""
     from kg.queries import listing  # it imports the catalogue's module, which imports the snapshot, which this
     from kg.queries.rendered import dump_model
 
-    listing.save(store, parts[FIRST], stamp, generation, lambda record: dump_model(record.listed()))
-    return path
+    return listing.save(store, parts[FIRST], stamp, generation, lambda record: dump_model(record.listed()))
 
 
 def load(store: GraphStore) -> Iterator[tuple[str, Any]] | None:

@@ -216,6 +216,19 @@ class ReadSide:
         finally:
             published.set()
         self.keep(store)  # built from the store: kept for the next start
+        self._list(store)
+
+    def _list(self, store: GraphStore) -> None:
+        """Keep the entity listing of a read side read back whole but with no current listing beside it."""
+        from kg.queries import listing  # it imports the catalogue's module, which imports this one
+
+        snapshot = self.current
+        if snapshot is None or not snapshot.kept or not _keeps(store) or listing.current(store):
+            return
+        with self._keeping, store.quiescent():
+            stamp = store.stamp()  # type: ignore[attr-defined]
+            if self.current is snapshot and snapshot.generation == store.generation and stamp is not None:
+                persist.save_listing(store, snapshot.parts, stamp, snapshot.generation)
 
     def keep(self, store: GraphStore) -> bool:
         """Write the published snapshot next to the store if it is whole, current and not kept yet; whether it is."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import random
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from kg import vocab
 from kg.queries import listing, persist, pin, rendered
 from kg.queries.entities import catalogue
 from kg.queries.snapshot import Pinned, Snapshot, _build, _Rest, keep
+from kg.queries.snapshot import start as start_serving
 from kg.store.oxigraph import OxigraphStore
 from tests.kg.test_snapshot import _add
 
@@ -166,3 +168,17 @@ def test_a_read_only_store_keeps_no_listing_and_an_empty_catalogue_lists_nothing
         assert rendered.entities_json(_early(empty), type=None, q="a", limit=5, offset=0) == b'{"items":[],"total":0}'
     finally:
         empty.close()
+
+
+def test_a_server_reading_back_a_read_side_with_no_listing_keeps_one(kept: Path) -> None:
+    (kept / listing.FILE).unlink()
+    store = OxigraphStore(kept)
+    try:
+        start_serving(store)
+        for thread in [t for t in threading.enumerate() if t.name == "read-side"]:
+            thread.join(60)
+        assert pin(store).snapshot.kept
+        assert listing.current(store)
+        assert _answers(_early(store), [None, "a"]) == _answers(pin(store), [None, "a"])
+    finally:
+        store.close()
