@@ -181,19 +181,6 @@ def load(store: GraphStore) -> Listing | None:
         return None
 
 
-def current(store: GraphStore) -> bool:
-    """Whether the store's kept listing fits this code and the store as it is now (its header alone is read)."""
-    path = path_of(store)
-    if path is None or not path.exists():
-        return False
-    try:
-        with path.open("rb") as fh:
-            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        return _header(store, path, data) is not None
-    except Exception:  # unreadable: not current
-        return False
-
-
 def _header(store: GraphStore, path: Path, data: mmap.mmap) -> tuple[dict[str, Any], int] | None:
     """The header and where the sections start, if the file is of this layout, this code and this store's content."""
     if data[: len(MAGIC)] != MAGIC:

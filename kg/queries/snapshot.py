@@ -219,11 +219,11 @@ class ReadSide:
         self._list(store)
 
     def _list(self, store: GraphStore) -> None:
-        """Keep the entity listing of a read side read back whole but with no current listing beside it."""
+        """Keep the entity listing of a read side read back whole but with no current, whole listing beside it."""
         from kg.queries import listing  # it imports the catalogue's module, which imports this one
 
         snapshot = self.current
-        if snapshot is None or not snapshot.kept or not _keeps(store) or listing.current(store):
+        if snapshot is None or not snapshot.kept or not _keeps(store) or listing.load(store) is not None:
             return
         with self._keeping, store.quiescent():
             stamp = store.stamp()  # type: ignore[attr-defined]
