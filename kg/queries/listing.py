@@ -25,7 +25,7 @@ import mmap
 import pickle
 import struct
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -130,15 +130,15 @@ class Listing:
         self._hay_base = base + header["sections"]["hay"][0]
         self._hay_end = self._hay_base + header["sections"]["hay"][1]
 
-    def search(self, entity_type: str | None, q: str | None) -> list[int]:
-        """The positions (in the catalogue's order) of the entities :meth:`Catalogue.search` finds."""
+    def search(self, entity_type: str | None, q: str | None) -> Sequence[int]:
+        """The positions (in the catalogue's order) of the entities :meth:`Catalogue.search` finds.
+
+        Without ``q``, a view of the file (no list of every position is made: a page reads what it shows)."""
         needle = q.strip().casefold().encode() if q else b""
         if entity_type is not None and entity_type not in self._types:
             return []
         if not needle:
-            if entity_type is None:
-                return list(range(self.count))
-            return self._sections[f"type:{entity_type}"].tolist()
+            return range(self.count) if entity_type is None else self._sections[f"type:{entity_type}"]
         code = None if entity_type is None else self._types.index(entity_type)
         found = self._matches(needle)
         kinds = self._sections["types"]
