@@ -139,6 +139,11 @@ def serve_warning(settings: Settings) -> str | None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the REST API and SPARQL endpoint over the store."""
+    from api import extractor
+
+    settings = _settings(args)
+    if extractor.takes_writes(settings):
+        extractor.warm()  # first: the fork server imports the extraction while this process imports the rest
     import uvicorn
 
     from api.app import create_app
@@ -146,7 +151,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from kg.queries.snapshot import start
     from kg.resolve import refresh_if_stale
 
-    settings = _settings(args)
     warning = serve_warning(settings)
     if warning:
         print(warning, file=sys.stderr)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import logging
 import pickle
 import sys
@@ -105,7 +106,7 @@ def opened(store: GraphStore, path: Path | None) -> tuple[BinaryIO, pickle.Unpic
         return None
     try:
         unpickler = _Unpickler(fh)
-        why = _mismatch(unpickler.load(), stamp)
+        why = mismatch(unpickler.load(), stamp)
     except Exception as exc:  # corrupt, truncated, or not ours at all
         fh.close()
         log.warning("%s is unreadable (%s): building it again", path, exc)
@@ -117,7 +118,12 @@ def opened(store: GraphStore, path: Path | None) -> tuple[BinaryIO, pickle.Unpic
     return fh, unpickler
 
 
-def _mismatch(header: Any, stamp: str | None) -> str | None:
+def unpickled(raw: bytes) -> Any:
+    """A header kept in a file of another layout (:mod:`kg.queries.listing`), unpickled as kept files are."""
+    return _Unpickler(io.BytesIO(raw)).load()
+
+
+def mismatch(header: Any, stamp: str | None) -> str | None:
     """Why a header does not fit this code and this store's content; None when it does."""
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         return "another format"

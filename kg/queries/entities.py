@@ -62,11 +62,15 @@ class EntityRecord:
     def model(self) -> Entity:
         """The listed form of this entity, built once: the record does not change within a generation."""
         if self._model is None:
-            self._model = Entity(
-                id=self.id, label=self.label, type=self.type, aliases=self.aliases,
-                mentions=self.mentions, document_count=self.documents,
-            )
+            self._model = self.listed()
         return self._model
+
+    def listed(self) -> Entity:
+        """The listed form of this entity, made afresh, not kept on the record (for :mod:`kg.queries.listing`)."""
+        return Entity(
+            id=self.id, label=self.label, type=self.type, aliases=self.aliases,
+            mentions=self.mentions, document_count=self.documents,
+        )
 
 
 @dataclass

@@ -5,6 +5,9 @@ catalogue alone 25 s. Reading back what a previous server (or ``kg load``) kept 
 file is trusted only for the store content it was built from, as :mod:`kg.kept` says (stamped, of this code,
 never a crash, atomic); and:
 
+* **Listing before all.** The entity listing (:mod:`kg.queries.listing`) is written beside the file, from the
+  same catalogue at the same stamp, in a layout read in place: a starting server answers ``GET /entities`` from
+  it before it has read anything of this file.
 * **Catalogue first.** The catalogue is a pickle of its own, read before the other parts (one pickler and one
   unpickler across the pickles, so the objects the parts share stay shared): a server answers entity listings
   once it is in, as after a build.
@@ -23,6 +26,7 @@ from kg.store.base import GraphStore
 FILE = "kg-read-side.pickle"
 FIRST = "catalogue"
 SKIPPED = frozenset(("fragments",))  # a memo filled by requests, built empty in no time
+EARLY = "listing"  # what a starting server answers entity listings from before the catalogue is in: not a part
 
 
 def path_of(store: GraphStore) -> Path | None:
@@ -35,8 +39,19 @@ def save(store: GraphStore, parts: dict[str, Any], stamp: str, generation: int) 
     path = path_of(store)
     if path is None:
         return None
-    rest = {name: part for name, part in parts.items() if name != FIRST and name not in SKIPPED}
-    return path if kept.write(path, stamp, generation, (parts[FIRST], rest)) else None
+    rest = {name: part for name, part in parts.items() if name not in (FIRST, EARLY) and name not in SKIPPED}
+    if not kept.write(path, stamp, generation, (parts[FIRST], rest)):
+        return None
+    save_listing(store, parts, stamp, generation)
+    return path
+
+
+def save_listing(store: GraphStore, parts: dict[str, Any], stamp: str, generation: int) -> bool:
+    """Write the listing of the parts' catalogue next to the store (:mod:`kg.queries.listing`); whether it was."""
+    from kg.queries import listing  # it imports the catalogue's module, which imports the snapshot, which this
+    from kg.queries.rendered import dump_model
+
+    return listing.save(store, parts[FIRST], stamp, generation, lambda record: dump_model(record.listed()))
 
 
 def load(store: GraphStore) -> Iterator[tuple[str, Any]] | None:

@@ -25,6 +25,8 @@ from kg.queries import relations
 from kg.queries.activity import ActivityIndex, DocKey, activity_index
 from kg.queries.entities import EntityRecord, catalogue
 from kg.queries.facts import FactModels, fact_models, render_criticisms, render_events
+from kg.queries.listing import Listing
+from kg.queries.persist import EARLY
 from kg.queries.reads import find_criticisms, find_entity, find_relations
 from kg.queries.snapshot import Delta, Part, Pinned, derived
 from kg.store.base import GraphStore
@@ -248,9 +250,20 @@ def relations_json(
 
 def entities_json(store: GraphStore, *, type: str | None, q: str | None, limit: int, offset: int) -> bytes:
     """The body of ``GET /entities``: :func:`kg.queries.list_entities` as JSON."""
+    early = _early(store)
+    if early is not None:  # a server starting: the catalogue is not read back yet, its kept listing answers
+        positions = early.search(type, q)
+        return page([early.entity(p) for p in positions[offset : offset + limit]], len(positions))
     found = catalogue(store).search(type, q)
     memo = fragments(store)
     return page([memo.entity(r) for r in found[offset : offset + limit]], len(found))
+
+
+def _early(store: GraphStore) -> Listing | None:
+    """The kept listing of a pinned first snapshot whose catalogue is still being read back, else None."""
+    if not isinstance(store, Pinned) or "catalogue" in store.snapshot.parts:
+        return None
+    return store.snapshot.parts.get(EARLY)  # gone once the catalogue is in: then None, and the catalogue answers
 
 
 def entity_json(store: GraphStore, entity_id: str, *, limit: int = 100) -> bytes:

@@ -216,6 +216,19 @@ class ReadSide:
         finally:
             published.set()
         self.keep(store)  # built from the store: kept for the next start
+        self._list(store)
+
+    def _list(self, store: GraphStore) -> None:
+        """Keep the entity listing of a read side read back whole but with no current, whole listing beside it."""
+        from kg.queries import listing  # it imports the catalogue's module, which imports this one
+
+        snapshot = self.current
+        if snapshot is None or not snapshot.kept or not _keeps(store) or listing.load(store) is not None:
+            return
+        with self._keeping, store.quiescent():
+            stamp = store.stamp()  # type: ignore[attr-defined]
+            if self.current is snapshot and snapshot.generation == store.generation and stamp is not None:
+                persist.save_listing(store, snapshot.parts, stamp, snapshot.generation)
 
     def keep(self, store: GraphStore) -> bool:
         """Write the published snapshot next to the store if it is whole, current and not kept yet; whether it is."""
@@ -289,6 +302,9 @@ def _build(store: GraphStore, publish: Callable[[Snapshot], None] | None = None,
     collecting = gc.isenabled()
     gc.disable()
     try:
+        if publish is not None and kept and _listed_early(snapshot, store):
+            publish(snapshot)  # entity listings are answered from the kept listing until the catalogue is in
+            publish = None
         for name, built in _built(view, kept):
             if snapshot.rest is None:
                 snapshot.parts[name] = built
@@ -299,6 +315,7 @@ def _build(store: GraphStore, publish: Callable[[Snapshot], None] | None = None,
             if publish is not None and snapshot.parts.keys() >= _FIRST:
                 publish(snapshot)
                 publish = None
+        snapshot.parts.pop(persist.EARLY, None)  # the catalogue answers now: the mapped file is let go
     finally:
         if snapshot.rest is not None:
             with snapshot.rest.ready:
@@ -310,6 +327,16 @@ def _build(store: GraphStore, publish: Callable[[Snapshot], None] | None = None,
         if collecting:
             gc.enable()
     return snapshot
+
+
+def _listed_early(snapshot: Snapshot, store: GraphStore) -> bool:
+    """Put the store's kept entity listing in a first snapshot, if it is current; whether it was."""
+    from kg.queries import listing  # it imports the catalogue's module, which imports this one
+
+    found = listing.load(store)
+    if found is not None:
+        snapshot.parts[persist.EARLY] = found
+    return found is not None
 
 
 def _built(view: Pinned, kept_too: bool) -> Iterator[tuple[str, Any]]:

@@ -32,7 +32,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg import vocab
-from kg.durable import sync_folder
+from kg.durable import replaced, sync_folder
 from kg.errors import BackendError, QueryError, QueryTimeoutError, ResultTooLargeError
 from kg.sparql_guard import names_dataset, outer_limit
 from kg.sparql_results import BOOLEAN_WRITERS, serialize
@@ -55,6 +55,8 @@ from kg.store.base import (
 _STALE_MARK = "kg-resolution-stale"
 # The stamp of the store's content (see OxigraphStore.stamp), a file beside RocksDB's for the same reasons.
 _STAMP = "kg-store-stamp"
+# The store's size and the stamp it was counted at (see OxigraphStore._size_at_open): counting scans every quad.
+_COUNT = "kg-store-count"
 # Removed quads a replica may keep before it is copied afresh, whatever its size.
 _MIN_DEAD = 100_000
 # How many rows pass between two looks at the clock while a result streams in.
@@ -155,7 +157,7 @@ class OxigraphStore:
         except OSError as exc:
             hint = " (is another process, such as 'kg serve', using it?)" if "lock" in str(exc).lower() else ""
             raise BackendError(f"cannot open the store at {path}{hint}: {exc}") from exc
-        if self._use_replica:
+        if self._use_replica and not self._too_large(self._size_at_open()):
             self._reader()  # at open, so the first query does not wait for it
 
     @property
@@ -212,6 +214,25 @@ class OxigraphStore:
                 raise BackendError(f"cannot read the stamp of {self.description}: {exc}") from exc
             self._stamp_read = True
             return found
+
+    def _size_at_open(self) -> int:
+        """The store's size, read from beside it while the stamp it was counted at is current, else counted.
+
+        Counting scans every quad (4 to 5 s at 9.5M quads), in the way of a server's start when the size decides
+        whether it makes a replica; the stamp changes before any write, so a count kept with it is exact.
+        """
+        stamp = self.stamp()
+        if stamp is None or self.path is None:
+            return len(self._store)
+        with contextlib.suppress(OSError, ValueError):
+            kept_stamp, count = (self.path / _COUNT).read_text().split()
+            if kept_stamp == stamp:
+                return int(count)
+        count = len(self._store)
+        if not self.read_only:
+            with contextlib.suppress(OSError), replaced(self.path / _COUNT) as out:  # lost: counted again
+                out.write(f"{stamp} {count}\n".encode())
+        return count
 
     def _before_change(self) -> None:
         """Replace the stamp before the store changes, if it may have been read since it was made."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +16,9 @@ from api import rest
 from api.app import create_app
 from kg import queries, vocab
 from kg.errors import NotFoundError
-from kg.queries import rendered
+from kg.queries import listing, persist, rendered
 from kg.queries.criticisms import criticism_index
+from kg.queries.snapshot import Snapshot, _Rest, _side, keep
 from kg.queries.views import Page, Relation
 from kg.settings import Settings
 from kg.store.oxigraph import OxigraphStore
@@ -143,3 +145,21 @@ def test_date_window_is_a_page_of_find(store: OxigraphStore, since: str | None, 
     found = index.find(None, None, since, until)
     for offset, limit in [(0, 50), (0, 1), (1, 2), (2, 1), (len(found) - 1, 5), (len(found), 5), (2**62, 5)]:
         assert index.window(since, until, offset, limit) == (found[offset : offset + limit], len(found))
+
+
+def test_a_starting_server_answers_entity_listings_from_the_kept_listing(tmp_path: Path) -> None:
+    """Before the catalogue is read back, GET /entities is answered from the kept listing, byte for byte."""
+    store = OxigraphStore(tmp_path / "store")
+    try:
+        load_sample(store)
+        cases = [*ENTITIES, {"q": "AN"}, {"type": "Organization", "q": "a"}, {"type": "Product"}, {"limit": 1000}]
+        with TestClient(create_app(Settings(rest_cache_entries=0), store)) as built:
+            expected = [built.get("/entities", params=params).content for params in cases]
+        assert keep(store)  # the read side and its listing, next to the store
+        early = Snapshot(store.generation, {persist.EARLY: listing.load(store)}, rest=_Rest())
+        _side(store).current = early  # as a starting server publishes it: nothing read back yet
+        with TestClient(create_app(Settings(rest_cache_entries=0), store)) as starting:
+            assert [starting.get("/entities", params=params).content for params in cases] == expected
+        assert _side(store).current is early and "catalogue" not in early.parts
+    finally:
+        store.close()

@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import random
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -17,7 +16,6 @@ from kg import kept as kept_files
 from kg import vocab
 from kg.queries import persist, pin
 from kg.queries.snapshot import Pinned, _build, follow, keep, keep_current
-from kg.queries.snapshot import start as start_serving
 from kg.rdf import document_quads
 from kg.resolve import refresh_resolution
 from kg.store.oxigraph import OxigraphStore
@@ -28,21 +26,6 @@ from tests.support.sample_graph import load_sample
 
 def _open(path: Path, **options: bool) -> OxigraphStore:
     return OxigraphStore(path, **options)
-
-
-@pytest.fixture
-def kept(tmp_path: Path) -> Iterator[Path]:
-    """A store on disk whose read side a started server built and kept, closed again."""
-    store = _open(tmp_path / "store")
-    load_sample(store)
-    for doc in documents(3, pool=8, facts_per_doc=4):
-        store.put_graph(vocab.document_iri(doc.meta.id), document_quads(doc))
-    start_serving(store)
-    for thread in [t for t in threading.enumerate() if t.name == "read-side"]:
-        thread.join(60)  # it keeps the read side once built
-    store.close()
-    assert (tmp_path / "store" / persist.FILE).exists()
-    yield tmp_path / "store"
 
 
 def _assert_as_built(store: OxigraphStore, *, kept: bool) -> None:

@@ -379,6 +379,24 @@ def test_replica_size_limit_at_open(tmp_path: Path, limit: int, replica: bool) -
     store.close()
 
 
+def test_the_size_at_open_is_kept_with_the_stamp_and_counted_again_after_a_write(tmp_path: Path) -> None:
+    """The size that decides the replica at open is read from beside the store while its stamp is current."""
+    path = tmp_path / "store"
+    first = OxigraphStore(path, query_replica=True, replica_max_quads=2)
+    first.put_graph(G1, quads(G1, "a", "shared"))
+    first.put_graph(G2, quads(G2, "shared"))
+    first.close()
+    assert "3 quads" in (OxigraphStore(path, query_replica=True, replica_max_quads=2).replica_note or "")
+    stamp, count = (path / "kg-store-count").read_text().split()
+    assert count == "3"
+    (path / "kg-store-count").write_text(f"{stamp} 7")  # a count it did not make: read, so not counted again
+    again = OxigraphStore(path, query_replica=True, replica_max_quads=2)
+    assert "7 quads" in (again.replica_note or "")
+    again.remove_graph(G2)  # the stamp moves on: the kept count is stale
+    again.close()
+    assert OxigraphStore(path, query_replica=True, replica_max_quads=2).replica_note is None  # 1 quad, counted
+
+
 def test_replica_reopen_and_read_only(tmp_path: Path) -> None:
     """A reopened store's replica is loaded from disk, read-only or not."""
     path = tmp_path / "store"
