@@ -79,3 +79,16 @@ def _type_of(text: str, name: str) -> str | None:
 ])
 def test_a_platform_is_the_service_where_a_document_only_uses_it(text: str, name: str, kind: str) -> None:
     assert _type_of(text, name) == kind
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The startup behind Quillwise raised $20 million on Monday.", "Quillwise"),
+    ("Tom Happ, the developer of Lumen Verge, said the tool could help small teams.", "Lumen Verge"),
+    ("It follows punishing games such as Dustfall and Hollow Reach.", "Dustfall"),
+])
+def test_a_makers_work_is_a_product(text: str, name: str) -> None:
+    assert _type_of(text, name) == "Product"
+
+
+def test_whom_investors_are_behind_stays_an_organisation() -> None:
+    assert _type_of("The investors behind Zentrix Labs sold their shares.", "Zentrix Labs") == "Organization"
