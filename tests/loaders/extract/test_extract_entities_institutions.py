@@ -48,6 +48,8 @@ def test_the_first_words_of_a_laws_name_are_no_person() -> None:
     ("The probe follows a complaint by the Children's Online Safety Coalition, which accused Zentrix Labs.",
      "Children's Online Safety Coalition"),
     ("Friends of the Corrib, a local environmental group, has condemned the plan.", "Friends of the Corrib"),
+    ("The International Committee of the Nordic Lakes said the drones were unlawful.",
+     "International Committee of the Nordic Lakes"),
 ])
 def test_a_possessive_or_of_the_inside_an_institutions_name_keeps_it_whole(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
