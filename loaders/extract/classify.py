@@ -31,8 +31,10 @@ LEXICAL_RULES: tuple[Rule, ...] = (lexical.known, lexical.no_actor, lexical.head
 CONTEXT_RULES: tuple[Rule, ...] = (
     orgs.city_of_region, orgs.ampersand, products.media_name, people.nickname, people.honorific, people.titled,
     orgs.person_of,
-    products.versioned, products.maker_product, products.model_name, products.product_before, orgs.at_org,
-    orgs.institution, orgs.administration, products.made_by, orgs.field, people.apposition, orgs.org_before,
+    products.versioned, products.maker_product, products.model_name, products.product_before,
+    products.work_of_maker, orgs.at_org,
+    orgs.institution, orgs.administration, products.made_by, orgs.field, people.apposition,
+    orgs.org_before,
     products.product_head, orgs.org_suffix, products.product_after, products.launch_object, products.quoted_product,
     products.product_line_tail, orgs.the_name, orgs.place, orgs.national_arm, orgs.foreign_article,
     people.person_name, people.source, orgs.acronym_defined, people.maker_of_work, people.person_verb,

@@ -27,6 +27,8 @@ REFERENCED_TARGET = register("criticism.referenced_target.v1", "a criticism whos
 PLATFORMS = frozenset({"X", "Twitter", "Bluesky", "LinkedIn", "Threads", "Reddit", "TikTok", "YouTube", "Facebook",
                        "Instagram", "Substack", "Mastodon", "Truth Social", "Medium", "Hacker News", "Discord"})
 ON_BEFORE = re.compile(r"\b(?:on|via)\s+$")
+# "Reddit users were blunter": the platform's users speak on it; the platform is where, not what they judge
+_USERS_AFTER = re.compile(r"\s+(?:users?|commenters?|posters?)\b")
 # "filed an unfair labor practice charge with the NLRB against X": the body an action is filed with is no target
 _FILED_WITH = re.compile(r"\b(?:filed|lodged|brought|complaint|complaints|charge|charges|petition|grievance)\b"
                          r"[^.;,]{0,30}?\bwith\s+(?:the\s+)?$", re.I)
@@ -146,7 +148,8 @@ def medium(ix: CriticIndex, m: ResolvedMention) -> bool:
     return bool(_MEDIUM_AFTER.match(text, m.end, m.end + 14) or _DATELINE.match(text, m.end, m.end + 5) or
                 (_VENUE_BEFORE.search(text, max(0, m.start - 20), m.start) and is_court(ix.ctx.label(m.key))) or
                 _MEDIUM_BEFORE.search(text, max(0, m.start - 24), m.start) or
-                (ix.ctx.label(m.key) in PLATFORMS and ON_BEFORE.search(text, max(0, m.start - 12), m.start)))
+                (ix.ctx.label(m.key) in PLATFORMS and (ON_BEFORE.search(text, max(0, m.start - 12), m.start) or
+                                                       _USERS_AFTER.match(text, m.end))))
 
 
 def charge_end(ix: CriticIndex, sent: int, start: int, end: int) -> int:

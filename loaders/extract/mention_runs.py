@@ -324,7 +324,9 @@ def _members_of(st: SentenceTokens, a: int, j: int, k: int) -> bool:
     """"Alliance of Motion Picture and Television Producers", "Institute of Electrical and Electronics Engineers": a
     body of members named "Head of A and B Members" (its members a plural agent noun)."""
     toks = st.toks
-    return toks[a][2] in _MEMBER_HEADS and j - a >= 3 and toks[a + 1][2] == "of" and \
+    # (the head may follow "The" and a modifier: "The National Union of Authors and Composers")
+    heads = range(a, min(a + 3, j - 2))
+    return any(toks[h][2] in _MEMBER_HEADS and toks[h + 1][2] == "of" for h in heads) and \
         _MEMBERS.search(toks[k - 1][2]) is not None
 
 

@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from loaders.extract.text import after_the
+from loaders.extract.typing_platforms import PLATFORMS
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
@@ -32,6 +33,7 @@ _PUBLIC_LABEL = re.compile(r"\b(?:Commission|Authority|Agency|Administration|Off
 _KIND_NOUNS = frozenset({"company", "firm", "startup", "start-up", "chipmaker", "agency", "commission", "regulator",
                          "watchdog"})
 # nouns a product is described by: "the model", "the chatbot"
+_PLATFORM_NOUNS = frozenset({"app", "apps", "service", "services", "platform", "platforms"})
 PRODUCT_NOUNS = frozenset({"model", "chatbot", "assistant", "app", "device", "tool", "product", "software",
                            "feature", "headset", "gadget", "robot", "robots", "system", "service", "glasses"})
 _THE_NOUN = re.compile(r"\bthe\s+(?!(?:last|previous|other|earlier|next|rival|competing|former)\b)"
@@ -154,7 +156,10 @@ class References:
         right kind (a public body for "the regulator", a company for "the company"), the last product for "the
         model"."""
         if noun in PRODUCT_NOUNS:  # the product a story is about is named at its start, often long before
-            return self._last(pos, lambda m: m.type == "Product", _DESCRIBED_REACH)
+            # (a social platform is "the app" or "the service", never "the robots" or "the model")
+            return self._last(pos, lambda m: m.type == "Product" and (noun in _PLATFORM_NOUNS or
+                                                                      self.ctx.label(m.key) not in PLATFORMS),
+                              _DESCRIBED_REACH)
         own = self._last(pos, lambda m: noun in self.descriptors.get(m.key, ()), _DESCRIBED_REACH)
         if noun not in ORG_NOUNS or own is not None or not kinds or noun not in _KIND_NOUNS:
             return own

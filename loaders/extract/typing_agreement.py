@@ -21,6 +21,7 @@ from loaders.extract.typing_cues import (
     plural_common,
     registered,
 )
+from loaders.extract.typing_platforms import platform_products
 
 _TYPING_WORDS = "typing_words.txt"  # the lexicon file of this module's word lists (sections read with words())
 
@@ -271,6 +272,7 @@ def agree(items: list[TypedMention], mentions: list[Mention], doc: TextDoc, lex:
     _org_suffixed_lines(items)
     orgs_before_titles(items, doc.clean, _LINE_CUES)
     platform_companies(items, doc, lex)
+    platform_products(items, doc)
     defined_acronyms(items, doc, lex)
     propagate_lists(items, doc, lex)
     _agree(items)

@@ -112,6 +112,25 @@ def made_by(c: MentionCues) -> TypedMention | None:
     return None
 
 
+# "the studio behind X", "the startup behind X", "the developer of X": a maker's work; "games such as X": one of a kind
+# of product (an organisation is "behind" a product; a publisher "of" a newspaper publishes an organisation)
+_WORK_OF = re.compile(r"\b(?:the|its|their)\s+(?:[a-z-]+\s+)?(?:(?:developers?|makers?|creators?|publishers?|"
+                      r"studios?|startup|start-up|company|firm|team|lab)\s+behind|(?:developers?|makers?|creators?)\s+of)"
+                      r"\s+$", re.I)
+_KIND_SUCH_AS = re.compile(r"\b([a-z]+s)\s+(?:such\s+as|like|including)\s+$")
+
+
+@registered("typing.work_of_maker.v1")
+def work_of_maker(c: MentionCues) -> TypedMention | None:
+    """"the studio behind X", "the developer of X", "games such as X": a maker's work, a product."""
+    if c.m.possessive or c.last in c.lex.org_suffixes:
+        return None
+    kind = _KIND_SUCH_AS.search(c.before)
+    if _WORK_OF.search(c.before) or (kind is not None and kind.group(1)[:-1] in c.lex.product_cues):
+        return TypedMention(mention=c.m, type="Product", cue="work-of", label=c.ext)
+    return None
+
+
 @registered("typing.product_head.v1")
 @name_words(2)
 def product_head(c: MentionCues) -> TypedMention | None:

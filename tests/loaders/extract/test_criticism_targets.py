@@ -105,3 +105,17 @@ def test_a_statement_takes_no_target_from_a_passing_mention(text: str, passing: 
 ])
 def test_a_party_named_again_or_a_person_stays_a_target(text: str, kept: tuple[str, str]) -> None:
     assert kept in pairs(extract(text))
+
+
+@pytest.mark.parametrize(("text", "platform"), [
+    # "the robots" is the product at hand, not the platform a criticism was posted on
+    ("Zentrix unveiled Strider 2, a bipedal robot that unloads trucks. Mara Voss, a former Amazon executive, mocked "
+     "the launch in a LinkedIn post on Wednesday. The Dock Workers Alliance warned that the robots could be used to "
+     "cut jobs.", "LinkedIn"),
+    # the platform whose users spoke is where they spoke, not the subject of a later quote
+    ("Zentrix put up billboards telling firms to stop hiring humans. In New York, Reddit users were blunter. \"They "
+     "are somewhat dystopian, but so is AI,\" Zentrix chief executive Mara Voss told reporters.", "Reddit"),
+])
+def test_a_platform_used_as_a_venue_is_not_a_target(text: str, platform: str) -> None:
+    got = pairs(extract(text))
+    assert not any(target == platform for _, target in got), got

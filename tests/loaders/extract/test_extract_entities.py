@@ -80,6 +80,8 @@ def test_groups_with_affiliation() -> None:
     "However, AI stocks fell on Monday. In January the IPO was delayed. CEO pay rose.",
     "It is my fault for not insisting on a better QA process, he said. The model runs in FP16 on one chip.",
     'One user wrote: "WTF is this update?"',
+    'The tool drafts NPC dialogue with TTS voices. "No consent seems to be the default UX," she said.',
+    "Police registered an FIR over the video. Users must submit ID, and the GDPR applies.",
 ])
 def test_generic_capitalised_words_are_not_entities(text: str) -> None:
     ex = extract(text)

@@ -48,6 +48,8 @@ def test_the_first_words_of_a_laws_name_are_no_person() -> None:
     ("The probe follows a complaint by the Children's Online Safety Coalition, which accused Zentrix Labs.",
      "Children's Online Safety Coalition"),
     ("Friends of the Corrib, a local environmental group, has condemned the plan.", "Friends of the Corrib"),
+    ("The International Committee of the Nordic Lakes said the drones were unlawful.",
+     "International Committee of the Nordic Lakes"),
 ])
 def test_a_possessive_or_of_the_inside_an_institutions_name_keeps_it_whole(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
@@ -120,3 +122,20 @@ def test_a_definite_short_name_shared_by_two_longer_names_joins_neither() -> Non
     for e in ex.entities:
         if e.label.endswith("Energy Commission") or e.label.endswith("Trade Commission"):
             assert len(e.mentions) == 1, e
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a ministry's last field after "and"
+    ("The Ministry of Energy and Digital said it would review the tender.", "Ministry of Energy and Digital"),
+    ("The Department of Industry, Science and Resources published the guidance.",
+     "Department of Industry, Science and Resources"),
+    # a body of members after a modifier and "of": its members' plural ends the name
+    ("The National Union of Painters and Sculptors sued Zentrix Labs.", "National Union of Painters and Sculptors"),
+])
+def test_an_institutions_name_goes_on_over_and_to_its_last_field_or_members(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+def test_two_firms_coordinated_stay_two() -> None:
+    got = labels(extract("The suit was filed by Harbor Star Newspapers and Vox Media last week."))
+    assert "Harbor Star Newspapers and Vox Media" not in got, got

@@ -58,3 +58,37 @@ def test_a_framework_noun_and_well_known_apps_name_products(text: str, product: 
 def test_a_lone_unknown_word_in_a_list_of_products_is_a_product() -> None:
     text = "Quillbyte, the software company behind TurboTax, QuickBooks and Zorvix, was sued on Monday."
     assert "Zorvix" in _products(text), _products(text)
+
+
+def _type_of(text: str, name: str) -> str | None:
+    return next((e.type for e in extract(text).entities if e.label == name), None)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # a platform a document only uses is the service
+    ("Critics said on TikTok that the clip was fake. Some TikTok users deleted the app.", "TikTok", "Product"),
+    ("The video drew 270,000 views on YouTube. Another YouTube channel copied it.", "YouTube", "Product"),
+    ("Meta, which owns Facebook, said it would appeal. Dana Lin, a researcher, agreed.", "Facebook", "Product"),
+    ("Lena Ortiz wrote on X that the ruling was wrong. Several X users agreed.", "X", "Product"),
+    # one that speaks, deals or employs in the document is the company
+    ("Users complained on TikTok. TikTok said it had removed the videos.", "TikTok", "Organization"),
+    ("Reid Hoffman, the LinkedIn co-founder, posted on LinkedIn that he disagreed.", "LinkedIn", "Organization"),
+    ("Regulators fined TikTok last year. The fine followed complaints on TikTok.", "TikTok", "Organization"),
+    # more often a subject than a place where people post: the company
+    ("YouTube is testing the tool. YouTube has paused it. Creators on YouTube complained.", "YouTube", "Organization"),
+])
+def test_a_platform_is_the_service_where_a_document_only_uses_it(text: str, name: str, kind: str) -> None:
+    assert _type_of(text, name) == kind
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The startup behind Quillwise raised $20 million on Monday.", "Quillwise"),
+    ("Tom Happ, the developer of Lumen Verge, said the tool could help small teams.", "Lumen Verge"),
+    ("It follows punishing games such as Dustfall and Hollow Reach.", "Dustfall"),
+])
+def test_a_makers_work_is_a_product(text: str, name: str) -> None:
+    assert _type_of(text, name) == "Product"
+
+
+def test_whom_investors_are_behind_stays_an_organisation() -> None:
+    assert _type_of("The investors behind Zentrix Labs sold their shares.", "Zentrix Labs") == "Organization"
