@@ -6,8 +6,8 @@ regression and the trees) and other class weightings. Each family's setting and 
 chooses them (the best mean change among those that lower neither seeds nor dev); ``honest`` is each set's change at
 the setting chosen on the other sets, which takes the choice's own optimism out. Writes nothing.
 
-Figures of the session that wrote it (37 sets; see tools/train_criticism_pairs.py's docstring): no family raised the
-mean over the shipped regression's.
+Figures of the session that wrote it (34 and 37 sets) are in tools/train_criticism_pairs.py's docstring: no family
+raised the mean by more than choosing among them adds (the trainer's --unweighted adds the class weighting).
 
 Needs scikit-learn (the ``train`` extra).
 Usage: .venv/bin/python tools/compare_criticism_models.py --cache FILE [--families lr,bins,...] [--per-set]
