@@ -19,7 +19,8 @@ TUNING_SETS = (
     "realnews_q", "realnews_r", "realnews_s", "realnews_t",
     "realnews_o",  # blind over the session that wrote it (scored at its start and end before anything trained on it)
     "realnews_u", "realnews_v", "realnews_w", "realnews_x", "realnews_y", "realnews_z", "realnews_aa", "realnews_ab",
-    "realnews_ad", "realnews_ae", "realnews_af",
+    "realnews_ad", "realnews_ae", "realnews_af", "realnews_ag", "realnews_ah", "realnews_ai", "realnews_ak",
+    "realnews_al", "realnews_am", "realnews_an", "realnews_ao", "realnews_ap",
 )  # fmt: skip
 
 

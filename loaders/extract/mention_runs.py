@@ -81,8 +81,8 @@ def runs(st: SentenceTokens) -> list[tuple[int, int]]:
                 if t.islower() and t not in _JOINERS:
                     break
             nxt = _next_end(st, i, j, known_at)
-            if not nxt:
-                break
+            if nxt <= j:
+                break  # the run ends here (0), and a step that would not move on must never loop
             j = nxt
         out.append((i, j))
     return out
@@ -240,7 +240,8 @@ def _field_list_end(st: SentenceTokens, j: int) -> int:
         k += 1
     while k > j and toks[k - 1][2] in {",", "and"}:
         k -= 1  # "..., Space and Technology, applauded": the comma after the name is not part of it
-    return k if seen_and and toks[k - 1][2] in _AND_HEADS and k - j <= 8 else 0
+    # nothing listed after the comma ("Ministry of Transport, and ride-hailing ..."): not a list, the run ends there
+    return k if k > j and seen_and and toks[k - 1][2] in _AND_HEADS and k - j <= 8 else 0
 
 
 def _phrase_joins(st: SentenceTokens, j: int) -> int:

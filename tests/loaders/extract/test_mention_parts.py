@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from loaders.extract.lexicon import lexicon
 from loaders.extract.mention_ends import name_end
@@ -58,6 +62,30 @@ def test_a_run_goes_on_over_the_marks_and_words_inside_a_name(text: str, run: st
 def test_a_run_stops_between_two_names(text: str, first: str, second: str) -> None:
     found = _run_texts(text)
     assert first in found and second in found, found
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("text", ["Data came from the Ministry of Transport, and ride-hailing grew.",
+                                  "It cited the Department of Energy, and, later, others."])
+def test_a_head_before_a_comma_and_a_lower_case_word_ends_the_run(text: str) -> None:
+    # these once looped for ever: the field list after the comma was empty, so the run never moved on
+    assert _run_texts(text)[-1].endswith(("Transport", "Energy"))
+
+
+# a head of an institution, then what may or may not list its fields, then whatever comes next
+_HEADS = ("the Ministry of Transport", "Department of Energy", "Senate Banking", "Committee on Science",
+          "Bank of England", "Court for the Southern District", "Office of the", "Ada Lovelace", "Microsoft 365")
+_LIST_PARTS = (",", ", and", " and", ", and,", " Space", ", Space", " Technology", "'s", " J.", ' "Roy"', " Inc.")
+_AFTER = ("ride-hailing grew", "Technology said", "and others", ", later,", "of the", "for", "")
+
+
+@pytest.mark.timeout(60)
+@settings(max_examples=300, deadline=None)
+@given(hs.sampled_from(_HEADS), hs.lists(hs.sampled_from(_LIST_PARTS), max_size=5), hs.sampled_from(_AFTER))
+def test_runs_move_forward_and_never_overlap(head: str, parts: list[str], after: str) -> None:
+    spans = runs(_sentence(f"It cited the {head}{''.join(parts)} {after} today."))
+    assert all(a < b for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(spans))
 
 
 @pytest.mark.parametrize(("token", "name"), [("Ji-hoon", True), ("AI-powered", False), ("Pre-trained", False),
