@@ -1,5 +1,5 @@
-"""The training side of loaders/extract/regression.py: fit a standardised, class-balanced logistic regression and
-write it in the .npz format ``regression.load`` reads. Needs scikit-learn (the ``train`` extra)."""
+"""The training side of loaders/extract/regression.py: fit a standardised logistic regression (class-balanced by
+default) and write it in the .npz format ``regression.load`` reads. Needs scikit-learn (the ``train`` extra)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ from typing import Any
 import numpy as np
 
 
-def fit(rows: np.ndarray, labels: np.ndarray, c: float, max_iter: int = 5000) -> Any:
-    """A standardised, class-balanced logistic regression (a scikit-learn pipeline: scaler, then regression)."""
+def fit(rows: np.ndarray, labels: np.ndarray, c: float, max_iter: int = 5000, balanced: bool = True) -> Any:
+    """A standardised logistic regression, class-balanced unless told otherwise (a scikit-learn pipeline: scaler,
+    then regression)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    return make_pipeline(StandardScaler(), LogisticRegression(C=c, class_weight="balanced", max_iter=max_iter)).fit(
+    weight = "balanced" if balanced else None
+    return make_pipeline(StandardScaler(), LogisticRegression(C=c, class_weight=weight, max_iter=max_iter)).fit(
         rows, labels)
 
 

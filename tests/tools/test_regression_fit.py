@@ -40,3 +40,14 @@ class _Files:
 
     def files(self, _package: str) -> Path:
         return self.root
+
+
+def test_an_unweighted_fit_reads_the_positives_share() -> None:
+    """Unweighted, the mean probability is about the share of positives (1 in 10 here); balanced, it is far above."""
+    rng = np.random.default_rng(1)
+    rows = rng.normal(size=(1000, 3))
+    labels = (rows[:, 0] + rng.normal(scale=1.5, size=1000) > 2.0).astype(int)
+    plain = fit(rows, labels, c=1.0, balanced=False).predict_proba(rows)[:, 1].mean()
+    balanced = fit(rows, labels, c=1.0).predict_proba(rows)[:, 1].mean()
+    assert plain == pytest.approx(labels.mean(), abs=0.01)
+    assert balanced > plain + 0.2

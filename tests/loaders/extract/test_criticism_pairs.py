@@ -68,7 +68,8 @@ def test_the_shipped_weights_read_every_pair_feature() -> None:
     assert model is not None
     w, bias, threshold = model
     assert w.shape == (len(criticism_pairs.PAIR_FEATURE_NAMES),)
-    assert math.isfinite(bias) and 0.5 <= threshold < 1.0
+    # an unweighted fit (about one right pair in ten) is read at a threshold below one half; a balanced one above
+    assert math.isfinite(bias) and 0.1 <= threshold < 1.0
 
 
 def test_learned_criticisms_carry_their_rule(monkeypatch: pytest.MonkeyPatch) -> None:
