@@ -20,7 +20,8 @@ TUNING_SETS = (
     "realnews_o",  # blind over the session that wrote it (scored at its start and end before anything trained on it)
     "realnews_u", "realnews_v", "realnews_w", "realnews_x", "realnews_y", "realnews_z", "realnews_aa", "realnews_ab",
     "realnews_ad", "realnews_ae", "realnews_af", "realnews_ag", "realnews_ah", "realnews_ai", "realnews_ak",
-    "realnews_al", "realnews_am", "realnews_an", "realnews_ao", "realnews_ap",
+    "realnews_al", "realnews_am", "realnews_an", "realnews_ao", "realnews_ap", "realnews_aq", "realnews_ar",
+    "realnews_as", "realnews_at", "realnews_au", "realnews_av",
 )  # fmt: skip
 
 
