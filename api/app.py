@@ -69,4 +69,4 @@ def bind_state(app: FastAPI, settings: Settings, store: GraphStore) -> None:
     app.state.store = store
     app.state.pools = Pools.from_settings(settings)
     app.state.sandbox = sparql.query_sandbox(app.state)
-    app.state.extractor = extractor.Extractor()
+    app.state.extractor = extractor.Extractor(timeout_s=settings.extract_timeout_s)

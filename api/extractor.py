@@ -39,6 +39,7 @@ T = TypeVar("T")
 
 WORKERS = 1  # writes are serialised anyway: more would only take CPU from the readers on a small machine
 NICENESS = 10  # added to the worker's nice value: the readers' process wins a contended core
+TIMEOUT_S = 60.0  # one document's extraction (KG_EXTRACT_TIMEOUT_S): about 0.1-2 s for a news article
 
 
 def _start_worker(niceness: int) -> None:
@@ -93,12 +94,18 @@ class Extractor:
     copies this process as it is, patches included (what a test of a failing stage needs).
     """
 
-    def __init__(self, workers: int = WORKERS, niceness: int = NICENESS, start_method: str | None = None) -> None:
+    def __init__(
+        self, workers: int = WORKERS, niceness: int = NICENESS, start_method: str | None = None,
+        timeout_s: float = TIMEOUT_S,
+    ) -> None:
         self.workers = workers
         self.niceness = niceness
         self.start_method = start_method
+        self.timeout_s = timeout_s
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        # one document per worker at a time, so a document's time limit counts its own extraction, not a queue
+        self._slots = threading.BoundedSemaphore(workers)
 
     def start(self) -> Future[int]:
         """Start the workers now, not on the first POST; the future (the worker's pid) is done once one is warm."""
@@ -108,14 +115,22 @@ class Extractor:
         """Extract ``raw`` in a worker: its summary and N-Quads; ExtractionError if a stage fails or the worker dies.
 
         A worker that died (killed, out of memory) is replaced and the document tried once more in the new one:
-        it may have died before this document reached it. Dying twice on it fails the document.
+        it may have died before this document reached it. Dying twice on it fails the document. A document whose
+        extraction runs past ``timeout_s`` fails at once (extraction is deterministic: it would run away again),
+        and its worker is killed and replaced.
         """
-        for attempt in (1, 2):
-            try:
-                return self._submit(_extract, raw).result()
-            except BrokenProcessPool:
-                self._discard()
-                log.error("the extraction worker died (on %s, try %d); a new one is started", raw.origin, attempt)
+        with self._slots:
+            for attempt in (1, 2):
+                try:
+                    return self._submit(_extract, raw).result(timeout=self.timeout_s)
+                except BrokenProcessPool:
+                    self._discard()
+                    log.error("the extraction worker died (on %s, try %d); a new one is started", raw.origin, attempt)
+                except TimeoutError:
+                    self._discard(kill=True)
+                    log.error("the extraction of %s ran past %g s; its worker was killed", raw.origin, self.timeout_s)
+                    reason = f"extraction ran past its time limit ({self.timeout_s:g} s) and was stopped"
+                    raise ExtractionError(raw.origin, "worker", reason) from None
         raise ExtractionError(
             raw.origin, "worker", "the extraction process ended before it answered, twice (out of memory, or killed)"
         )
@@ -129,12 +144,16 @@ class Extractor:
                 )
             return self._pool.submit(task, *args)
 
-    def _discard(self) -> None:
-        """Drop a broken pool; the next document starts a new one."""
+    def _discard(self, kill: bool = False) -> None:
+        """Drop a broken pool (``kill``: a busy one, its workers killed first); the next document starts a new one."""
         with self._lock:
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        if pool is None:
+            return
+        if kill:  # the executor has no public way to stop a running task: end its processes
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         """Stop the workers (a document being extracted is abandoned: it was not acknowledged)."""

@@ -44,6 +44,11 @@ class Settings(BaseSettings):
         "accepted only if the server listens on loopback (127.0.0.0/8, ::1, localhost)",
     )
     sparql_timeout_s: float = Field(default=30.0, gt=0)
+    extract_timeout_s: float = Field(
+        default=60.0, gt=0, description="time limit of one posted document's extraction: past it the worker is "
+        "stopped, replaced, and the POST answered 422 (a text that makes the extraction run away cannot hold the "
+        "service's one worker)",
+    )
     sparql_max_rows: int = Field(default=100_000, gt=0)
     sparql_max_query_bytes: int = Field(default=100_000, gt=0, description="longest SPARQL query accepted")
     sparql_workers: int = Field(default=2, ge=1, description="SPARQL queries run at once, each in its own process")

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -22,6 +24,7 @@ from tests.api.conftest import TOKEN, rest_app, serving
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 KILLER = "Mortalix"  # a name that makes the patched stage end its process
+LOOPER = "Perpetuo"  # a name that makes the patched stage run for ever
 
 
 @pytest.fixture
@@ -56,10 +59,28 @@ def killing_stage(monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.fixture
+def looping_stage(monkeypatch: pytest.MonkeyPatch) -> str:
+    """The events stage never ends on a text naming LOOPER (as a rule that runs away would); the name."""
+    from loaders.extract import events
+    from loaders.extract.context import DocContext
+
+    original = events._ipo
+
+    def _ipo(ctx: DocContext) -> list[Event]:
+        while LOOPER in ctx.doc.text:
+            pass
+        return original(ctx)
+
+    monkeypatch.setattr(events, "_ipo", _ipo)
+    return LOOPER
+
+
+@pytest.fixture
 def served(write_store: OxigraphStore) -> Iterator[tuple[httpx.Client, Extractor]]:
-    """A real server whose extraction workers are forked from this process (so they run patched stages)."""
+    """A real server whose extraction workers are forked from this process (so they run patched stages); a
+    document's extraction is stopped after 5 s."""
     app = rest_app(write_store, Settings(api_token=SecretStr(TOKEN)))
-    app.state.extractor = Extractor(start_method="fork")
+    app.state.extractor = Extractor(start_method="fork", timeout_s=5)
     with serving(app) as base, httpx.Client(base_url=base, timeout=120, headers=AUTH) as http:
         yield http, app.state.extractor
 
@@ -90,3 +111,36 @@ def test_a_document_that_kills_the_worker_fails_alone(
     assert http.get("/documents").json()["total"] == total
     fine = http.post("/documents", json={"text": "Zyphra announced a new model. It runs on AMD chips."})
     assert fine.status_code == 201, fine.text
+
+
+def test_a_document_whose_extraction_runs_away_is_stopped_and_fails_alone(
+    looping_stage: str, served: tuple[httpx.Client, Extractor]
+) -> None:
+    """422 naming the time limit, at about the limit; its worker killed; nothing stored; the next document is fine."""
+    http, extractor = served
+    looping_pid = extractor.start().result(timeout=120)
+    total = http.get("/documents").json()["total"]
+    text = f"{looping_stage} raised $20 million in a round led by Orlan Capital."
+    failed = http.post("/documents", json={"text": text})
+    assert failed.status_code == 422
+    assert failed.json()["error"]["code"] == "extraction_failed"
+    assert "time limit (5 s)" in failed.json()["error"]["message"]
+    assert http.get(f"/documents/{document_id(text)}").status_code == 404
+    assert http.get("/documents").json()["total"] == total
+    fine = http.post("/documents", json={"text": "Zyphra announced a new model. It runs on AMD chips."})
+    assert fine.status_code == 201, fine.text
+    assert _ends(looping_pid), "the runaway worker still runs beside its replacement"
+
+
+def _ends(pid: int, within_s: float = 30.0) -> bool:
+    """Whether process ``pid`` ends (is gone, or a zombie no longer running) within ``within_s`` seconds."""
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state in {"Z", "X"}:
+            return True
+        time.sleep(0.1)
+    return False
