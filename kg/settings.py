@@ -45,9 +45,9 @@ class Settings(BaseSettings):
     )
     sparql_timeout_s: float = Field(default=30.0, gt=0)
     extract_timeout_s: float = Field(
-        default=60.0, gt=0, description="time limit of one posted document's extraction: past it the worker is "
-        "stopped, replaced, and the POST answered 422 (a text that makes the extraction run away cannot hold the "
-        "service's one worker)",
+        default=60.0, gt=0, description="time limit of one document's extraction: a POST past it is answered 422 "
+        "and its worker replaced (a text that makes a rule run away cannot hold the service's one worker); in "
+        "kg load and kg extract the document fails, named, and the rest load",
     )
     sparql_max_rows: int = Field(default=100_000, gt=0)
     sparql_max_query_bytes: int = Field(default=100_000, gt=0, description="longest SPARQL query accepted")

@@ -19,9 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import multiprocessing
+import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -215,7 +218,9 @@ def load_paths(
     known = (lambda doc_id: False) if force else store.has_document
     pending = _new_documents(_read_all(paths, settings, overrides, report), known, report)
     indexing: list[threading.Thread] = []
-    extracted = _extract_all(pending, workers, functools.partial(_index_beside, store, indexing))
+    extracted = _extract_all(
+        pending, workers, functools.partial(_index_beside, store, indexing), settings.extract_timeout_s
+    )
     try:
         with _CHANGING:
             batch: list[Built] = []
@@ -295,7 +300,7 @@ def extract_to_shards(
         raise InputError(f"{out_dir}: not empty; shards go to a new or empty folder, so no old shard gets loaded")
     report = BatchReport()
     pending = _new_documents(_read_all(paths, settings, overrides, report), lambda doc_id: False, report)
-    extracted = _extract_all(pending, workers)
+    extracted = _extract_all(pending, workers, timeout_s=settings.extract_timeout_s)
     out_dir.mkdir(parents=True, exist_ok=True)
     batch: list[bytes] = []
     shards = 0
@@ -379,7 +384,7 @@ def _read_all(
 
 
 def _extract_all(
-    raws: list[RawDocument], workers: int, forked: Callable[[], None] = lambda: None
+    raws: list[RawDocument], workers: int, forked: Callable[[], None] = lambda: None, timeout_s: float | None = None
 ) -> Iterator[_Extracted]:
     """Extract documents in order, in ``workers`` processes when more than one (then ``forked`` is called once
     they are: a thread started before a fork may leave the child a lock it holds).
@@ -389,27 +394,64 @@ def _extract_all(
     paying it again (a lexicon the first document did not read, such as the first-name genders of the pronoun rules,
     would otherwise be loaded once per worker).
     """
+    build = functools.partial(_safe_build, timeout_s=timeout_s)
     if workers <= 1 or len(raws) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for raw in raws:
-            yield raw, _safe_build(raw)
+            yield raw, build(raw)
         return
     from loaders.extract.pipeline import warm_up  # (the extraction stack is imported where it first runs)
 
     warm_up()
-    yield raws[0], _safe_build(raws[0])
+    yield raws[0], build(raws[0])
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = pool.map(_safe_build, raws[1:], chunksize=4)  # the workers are forked here, all at once
+        results = pool.map(build, raws[1:], chunksize=4)  # the workers are forked here, all at once
         forked()
         yield from zip(raws[1:], results, strict=True)
 
 
-def _safe_build(raw: RawDocument) -> Built | ExtractionError:
+def _safe_build(raw: RawDocument, timeout_s: float | None = None) -> Built | ExtractionError:
     """The document extracted and serialised, where it runs (a worker process), or its failure.
 
-    Returned, not raised, so that one document's failure does not end a worker pool's map.
+    Returned, not raised, so that one document's failure does not end a worker pool's map. An extraction that runs
+    past ``timeout_s`` (where the process can be told: its main thread) fails the document, naming where it ran.
     """
     try:
-        doc = build_document(raw)
+        with _time_limit(timeout_s):
+            doc = build_document(raw)
     except ExtractionError as exc:
         return exc
+    except _RanPast as exc:
+        return ExtractionError(raw.origin, _failed_stage(exc), f"ran past its time limit ({timeout_s:g} s)")
     return Built(_summary(doc, created=True), document_nquads(doc))
+
+
+class _RanPast(BaseException):
+    """Raised into an extraction at its time limit; a BaseException, so no rule's ``except Exception`` hides it."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block with :class:`_RanPast` after ``seconds`` of wall-clock time (a real-time timer, so only
+    in a main thread where SIGALRM exists; elsewhere, and for None, no limit). A timer already set by the caller
+    (pytest-timeout's, say) is left to fire first if it is due sooner, else set again for what is left of it."""
+    if seconds is None or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+    outer, _ = signal.getitimer(signal.ITIMER_REAL)
+    if outer and outer <= seconds:
+        yield
+        return
+
+    def _ran_past(signum: int, frame: object) -> None:
+        raise _RanPast
+
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, _ran_past)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001))

@@ -71,6 +71,7 @@ def seed_store(seeds_dir: Path) -> Iterator[OxigraphStore]:
 
 
 FAILING_NAME = "Failtronix"
+LOOPING_NAME = "Perpetuo"  # a name that makes the patched events stage run for ever
 
 
 @pytest.fixture
@@ -92,6 +93,26 @@ def failing_stage(monkeypatch: pytest.MonkeyPatch) -> str:
 
     monkeypatch.setattr(events, "_ipo", _ipo)
     return FAILING_NAME
+
+
+@pytest.fixture
+def looping_stage(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A rule that runs away: the events stage never ends on a text naming LOOPING_NAME; returns the name.
+
+    Patched as :func:`failing_stage` is, so forked worker processes inherit it.
+    """
+    from loaders.extract import events
+    from loaders.extract.context import DocContext
+
+    original = events._ipo
+
+    def _ipo(ctx: DocContext) -> list[Event]:
+        while LOOPING_NAME in ctx.doc.text:
+            pass
+        return original(ctx)
+
+    monkeypatch.setattr(events, "_ipo", _ipo)
+    return LOOPING_NAME
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,6 @@ from tests.api.conftest import TOKEN, rest_app, serving
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 KILLER = "Mortalix"  # a name that makes the patched stage end its process
-LOOPER = "Perpetuo"  # a name that makes the patched stage run for ever
 
 
 @pytest.fixture
@@ -56,23 +55,6 @@ def killing_stage(monkeypatch: pytest.MonkeyPatch) -> str:
 
     monkeypatch.setattr(events, "_ipo", _ipo)
     return KILLER
-
-
-@pytest.fixture
-def looping_stage(monkeypatch: pytest.MonkeyPatch) -> str:
-    """The events stage never ends on a text naming LOOPER (as a rule that runs away would); the name."""
-    from loaders.extract import events
-    from loaders.extract.context import DocContext
-
-    original = events._ipo
-
-    def _ipo(ctx: DocContext) -> list[Event]:
-        while LOOPER in ctx.doc.text:
-            pass
-        return original(ctx)
-
-    monkeypatch.setattr(events, "_ipo", _ipo)
-    return LOOPER
 
 
 @pytest.fixture
