@@ -156,6 +156,10 @@ _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b
                           r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;|,\s+(?:while|whereas)\b|"
                           r",\s+and\s+(?:another\s+)?(?=(?:US)?[$€£¥₹]\s?\d[^.;]{0,40}?\b(?:series|round|seed)\b)",
                           re.I)
+# a round the sentence names inside a running total: "raised at least $220M, including $133M in July 2024 from ..."
+_PART_ROUND = re.compile(r",\s+(?:including|among\s+them|of\s+which)\s+(?:a\s+|an\s+)?(?=(?:US)?[$€£¥₹]\s?\d)",
+                         re.I)
+_PART_BEFORE = re.compile(r",\s+(?:including|among\s+them|of\s+which)\s+(?:a\s+|an\s+)?$", re.I)
 # another party's own round after a clause break: "A invested $4B in X, and B committed $2B to ...", "X raised $100M,
 # and Y raised $50M at a $400M valuation"
 # an amount written with its round's name right after it ("$21 million Series A", "a $5 million seed round")
@@ -410,11 +414,14 @@ class _Funding:
             bounds = [0, *(mm.start for mm in named[1:]), len(st)]
             rounds = [self._one_round(st, [mm for mm in kept if lo <= mm.start < hi]) for lo, hi in pairwise(bounds)]
             return [r for r in rounds if any(r)]
-        split = min((m for m in (_OTHER_ROUND.search(st, kept[0].end), _NEW_INVESTOR.search(st, kept[0].end)) if m),
+        split = min((m for m in (_OTHER_ROUND.search(st, kept[0].end), _NEW_INVESTOR.search(st, kept[0].end),
+                                 _PART_ROUND.search(st, kept[0].end)) if m),
                     key=lambda m: m.start(), default=None)
         cut = split.start() if split else len(st)
         rounds = [self._one_round(st, [mm for mm in kept if mm.start < cut]),
                   self._one_round(st, [mm for mm in kept if mm.start >= cut], previous=split)]
+        if split is not None and split.re is _PART_ROUND and rounds[0][0] is None:
+            rounds.pop()  # "paid $7B in settlements, including a $5B penalty": a part of no raise is none
         return [r for r in rounds if any(r)]
 
     @staticmethod
@@ -428,7 +435,8 @@ class _Funding:
             before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
             if valuation is not None and (restated := restated_value(st, valuation, mm)) is not None:
                 valuation = restated  # "at $10B before the investment, or about $12B": one valuation, twice
-            elif amount is None and _AT_VALUATION.match(after):
+            elif amount is None and (_AT_VALUATION.match(after) or (previous is not None and
+                                                                   _PART_BEFORE.search(st, 0, mm.start))):
                 amount = mm  # "and then $200 million at $1.5 billion": an amount, its valuation after "at"
             elif past_value(before, after):
                 past.append(mm)  # "X, last valued at $10B, is raising $2B": another round's valuation
@@ -507,7 +515,8 @@ class _Funding:
                                                                                  m.start)}
         recipient = self.recipient(s.index, s.start + anchor.start,
                                    set(investors) | self._owners(s.index, investors) | sources)
-        if not first and events and _SAME_RECIPIENT.match(st, anchor.end):
+        part = _PART_BEFORE.search(st, 0, anchor.start)
+        if not first and events and (_SAME_RECIPIENT.match(st, anchor.end) or part):
             recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
         elif first and events and _SAME_ROUND.match(st) and _THE_COMPANY.search(st):
             recipient = None  # "The round valued the company at $12B": the company of the round just reported

@@ -523,3 +523,16 @@ def test_the_source_of_a_report_is_not_the_company_that_raised() -> None:
     check_spans(text, ex)
     assert _has(ex, "Zentrix Labs", 48e6)
     assert all(r[0] != "Harbor Ventures" for r in _rounds(ex))
+
+
+def test_a_round_inside_a_running_total_is_a_round() -> None:
+    text = ("Orvane Robotics makes tractors. Orvane Robotics raised at least $220 million, including $133 million in "
+            "July 2024 from investors including Harbor Ventures.")
+    ex = extract(text)
+    assert "Harbor Ventures" in _has(ex, "Orvane Robotics", 133e6)[4]
+    _has(ex, "Orvane Robotics", 220e6)
+
+
+def test_a_part_of_a_payment_is_no_round() -> None:
+    text = "Orvane Robotics has paid close to $7 billion in settlements, including a $5 billion penalty."
+    assert _rounds(extract(text)) == []
