@@ -88,6 +88,17 @@ def test_generic_capitalised_words_are_not_entities(text: str) -> None:
     assert not [e for e in ex.entities if e.type in ("Person", "Organization", "Product")], ex.entities
 
 
+@pytest.mark.parametrize("text", [
+    "The survey asked Americans and Filipinos about chatbots.",
+    "He thanked Christians, Jews and Hindus for the letter.",
+    "The app was built for Catholic readers, said Anna Reyes, and Protestant groups objected.",
+    "Critics said Catholic AI tools were unreliable.",
+])
+def test_peoples_and_faiths_are_no_actors(text: str) -> None:
+    ex = extract(text)
+    assert not [e for e in ex.entities if e.type in ("Organization", "Product")], ex.entities
+
+
 @pytest.mark.parametrize("name", ["Mark Zuckerberg", "Bill Gates", "Max Tegmark"])
 def test_well_known_people_whose_first_name_is_also_a_word(name: str) -> None:
     text = f"{name} said the rules were wrong. Regulators disagreed."
