@@ -296,8 +296,9 @@ def _initial_joins(st: SentenceTokens, j: int, start: int = -1) -> bool:
     # a first initial after a title, "by" or a list's comma ("artists H. Southworth, Gerald Brom")
     before = toks[start - 1][2].lower() if j - 1 == start and start > 0 else ""
     first_initial = before in {",", "and", "by"} or (len(before) > 3 and before.rstrip("s") in lex.role_words)
-    if t == "." and not first_initial and (j < 2 or not given_name(toks[j - 2][2], j - 2 == start, lex,
-                                                                   st.lower_vocab)):
+    # the given name starts the run, or follows a capitalised title that does ("Judge Eumi K. Lee")
+    starts = j - 2 == start or (j - 3 == start and st.lows[start] in lex.role_words)
+    if t == "." and not first_initial and (j < 2 or not given_name(toks[j - 2][2], starts, lex, st.lower_vocab)):
         return False  # only a middle initial after a given name: "platform X. Investors" ends a sentence
     if t[0] in APOSTROPHES:
         return len(t) > 2 and t[1].isupper()

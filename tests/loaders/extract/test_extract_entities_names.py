@@ -21,6 +21,7 @@ from loaders.extract.text import prepare
     ("Dario T Okonkwo, a state senator for the district, said the permit was rushed.", "Dario T Okonkwo"),
     ("(Reporting by Brack A. Tolliver in Austin; Editing by Quin Marlowe)", "Brack A. Tolliver"),
     ("The mother of 14-year-old Tobin Garrow III, who died last year, sued Quillbyte.", "Tobin Garrow III"),
+    ("The case was assigned to Judge Ysolde K. Marren. The plaintiff is a novelist.", "Ysolde K. Marren"),
     ("Deputy President Wanjiru Kamau'wa said the levy would hurt start-ups.", "Wanjiru Kamau'wa"),
     ("Zhou Lin'an, the founder of Daewon Labs, said the model was weak.", "Zhou Lin'an"),
     ("Rosaria delli Fonti, a lawyer at Open Data Watch, said the fine was small.", "Rosaria delli Fonti"),
