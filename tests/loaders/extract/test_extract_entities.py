@@ -82,6 +82,7 @@ def test_groups_with_affiliation() -> None:
     'One user wrote: "WTF is this update?"',
     'The tool drafts NPC dialogue with TTS voices. "No consent seems to be the default UX," she said.',
     "Police registered an FIR over the video. Users must submit ID, and the GDPR applies.",
+    "Generative AI is changing classrooms, and K-12 teachers are worried.",
 ])
 def test_generic_capitalised_words_are_not_entities(text: str) -> None:
     ex = extract(text)
