@@ -191,7 +191,28 @@ def _initial(st: SentenceTokens, i: int, j: int) -> int:
 
 
 _GLUED_COMMA: tuple[Step, ...] = (_field_list, _chamber_fields, _comma_legal, _campus)
-_GLUED: tuple[Step, ...] = (_possessive_joins, _dotted_word, _initial)
+# English contractions glued to a word ("Google'll", "Musk'd"): never part of a name
+_CONTRACTIONS = frozenset({"s", "ll", "re", "ve", "d", "m", "t"})
+
+
+def _apostrophe_part(st: SentenceTokens, i: int, j: int) -> int:
+    """"Kimani Ichung'wah", "Tang Xiao'ou": an apostrophe inside a capitalised word, a lower-case syllable glued to
+    it, is the word's (names transliterated from Kikuyu, Chinese, Arabic write one), not a quote or an elision."""
+    toks = st.toks
+    t, prev = toks[j][2], toks[j - 1][2]
+    rest = t[1:]
+    if t[0] not in APOSTROPHES or not rest.isalpha() or not rest.islower() or rest in _CONTRACTIONS or \
+            len(prev) < 2 or not prev[0].isupper() or not prev.isalpha() or prev.isupper():
+        return 0
+    # a closing quote glued to the next word is no name's part: the syllable ends the word (a comma may follow)
+    if j + 1 < len(toks) and not st.gap(j + 1):
+        nxt = toks[j + 1][2]
+        if nxt[0].isalnum() or nxt in APOSTROPHES:
+            return 0
+    return j + 1
+
+
+_GLUED: tuple[Step, ...] = (_possessive_joins, _dotted_word, _initial, _apostrophe_part)
 
 
 def _nickname_at(st: SentenceTokens, j: int) -> bool:
@@ -275,8 +296,9 @@ def _initial_joins(st: SentenceTokens, j: int, start: int = -1) -> bool:
     # a first initial after a title, "by" or a list's comma ("artists H. Southworth, Gerald Brom")
     before = toks[start - 1][2].lower() if j - 1 == start and start > 0 else ""
     first_initial = before in {",", "and", "by"} or (len(before) > 3 and before.rstrip("s") in lex.role_words)
-    if t == "." and not first_initial and (j < 2 or not given_name(toks[j - 2][2], j - 2 == start, lex,
-                                                                   st.lower_vocab)):
+    # the given name starts the run, or follows a capitalised title that does ("Judge Eumi K. Lee")
+    starts = j - 2 == start or (j - 3 == start and st.lows[start] in lex.role_words)
+    if t == "." and not first_initial and (j < 2 or not given_name(toks[j - 2][2], starts, lex, st.lower_vocab)):
         return False  # only a middle initial after a given name: "platform X. Investors" ends a sentence
     if t[0] in APOSTROPHES:
         return len(t) > 2 and t[1].isupper()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import fold
+from loaders.extract.lexicon import Lexicon, fold
 from loaders.extract.name_cues import LAW_AFTER
 from loaders.extract.schema import TypedMention
 from loaders.extract.typing_cues import LEGAL_FORMS, MODEL_CODE, POSS_NAME, MentionCues, registered
@@ -81,12 +81,17 @@ def known(c: MentionCues) -> TypedMention | None:
 PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z]*\.?$")
 
 
+def _demonym(word: str, lex: Lexicon) -> bool:
+    """A nationality's or a religion's word, or its plural ("Americans", "Filipinos", "Catholics"): a people."""
+    return word in lex.demonyms or (word.endswith("s") and word[:-1] in lex.demonyms)
+
+
 @registered("typing.no_actor.v1")
 def no_actor(c: MentionCues) -> TypedMention | None:
     """Words that name no actor: generic words, a demonym, the first words of a law, a sentence's first common
     word."""
     m, lex, words, surface = c.m, c.lex, c.words, c.surface
-    if all(w in lex.generic_caps for w in words) or (len(words) == 1 and surface in lex.demonyms) or \
+    if all(w in lex.generic_caps for w in words) or (len(words) == 1 and _demonym(surface, lex)) or \
             LAW_AFTER.match(c.after) or PARTY_STATE.match(surface):
         return TypedMention(mention=m)  # ("Age Discrimination in Employment Act": the first words of a law)
     if len(words) == 1 and m.sentence_initial and not m.possessive and surface.lower() in lex.common_words:

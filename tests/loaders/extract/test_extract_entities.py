@@ -82,10 +82,22 @@ def test_groups_with_affiliation() -> None:
     'One user wrote: "WTF is this update?"',
     'The tool drafts NPC dialogue with TTS voices. "No consent seems to be the default UX," she said.',
     "Police registered an FIR over the video. Users must submit ID, and the GDPR applies.",
+    "Generative AI is changing classrooms, and K-12 teachers are worried.",
 ])
 def test_generic_capitalised_words_are_not_entities(text: str) -> None:
     ex = extract(text)
     assert not [e for e in ex.entities if e.type in ("Person", "Organization", "Product")], ex.entities
+
+
+@pytest.mark.parametrize("text", [
+    "The survey asked Americans and Filipinos about chatbots.",
+    "He thanked Christians, Jews and Hindus for the letter.",
+    "The app was built for Catholic readers, said Anna Reyes, and Protestant groups objected.",
+    "Critics said Catholic AI tools were unreliable.",
+])
+def test_peoples_and_faiths_are_no_actors(text: str) -> None:
+    ex = extract(text)
+    assert not [e for e in ex.entities if e.type in ("Organization", "Product")], ex.entities
 
 
 @pytest.mark.parametrize("name", ["Mark Zuckerberg", "Bill Gates", "Max Tegmark"])

@@ -15,6 +15,9 @@ from loaders.extract import extract
     ("The report was followed by Orvane, a product review site owned by Zentrix Labs.", "Orvane"),
     ('"We follow the rules," the minister said in an interview with France Inter.', "France Inter"),
     ("Then Android Authority reported that the device ran an ordinary phone app.", "Android Authority"),
+    ("The Harrowgate Literary Festival dropped the sponsor, organisers said.", "Harrowgate Literary Festival"),
+    ("The effects were made by Kelbrook Digital, the studio said.", "Kelbrook Digital"),
+    ("The Marlowe Register reported that the bishop banned the app.", "Marlowe Register"),
 ])
 def test_courts_outlets_and_local_bodies_are_organisations(text: str, name: str) -> None:
     assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
