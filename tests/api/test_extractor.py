@@ -78,40 +78,29 @@ def test_a_worker_killed_while_idle_is_replaced_and_the_post_succeeds(
     assert created.json()["id"] == document_id(text) and created.json()["entities"] >= 2
 
 
-def test_a_document_that_kills_the_worker_fails_alone(
-    killing_stage: str, served: tuple[httpx.Client, Extractor]
+@pytest.mark.parametrize(("bad_stage", "message"), [
+    ("killing_stage", "the extraction process ended before it answered"),  # the worker dies on it, twice
+    ("looping_stage", "ran past its time limit (5 s)"),  # the worker runs away on it: killed at the limit
+])
+def test_a_document_that_breaks_the_worker_fails_alone(
+    request: pytest.FixtureRequest, bad_stage: str, message: str, served: tuple[httpx.Client, Extractor]
 ) -> None:
-    """422 naming the worker; nothing stored; the server and the next document are fine."""
-    http, _ = served
+    """422 naming the worker and why; nothing stored; that worker is gone; the server and the next document are fine."""
+    name = request.getfixturevalue(bad_stage)
+    http, extractor = served
+    first_worker = extractor.start().result(timeout=120)
     total = http.get("/documents").json()["total"]
-    text = f"{killing_stage} raised $20 million in a round led by Orlan Capital."
+    text = f"{name} raised $20 million in a round led by Orlan Capital."
     failed = http.post("/documents", json={"text": text})
     assert failed.status_code == 422
     assert failed.json()["error"]["code"] == "extraction_failed"
     assert "stage 'worker'" in failed.json()["error"]["message"]
+    assert message in failed.json()["error"]["message"]
     assert http.get(f"/documents/{document_id(text)}").status_code == 404
     assert http.get("/documents").json()["total"] == total
     fine = http.post("/documents", json={"text": "Zyphra announced a new model. It runs on AMD chips."})
     assert fine.status_code == 201, fine.text
-
-
-def test_a_document_whose_extraction_runs_away_is_stopped_and_fails_alone(
-    looping_stage: str, served: tuple[httpx.Client, Extractor]
-) -> None:
-    """422 naming the time limit, at about the limit; its worker killed; nothing stored; the next document is fine."""
-    http, extractor = served
-    looping_pid = extractor.start().result(timeout=120)
-    total = http.get("/documents").json()["total"]
-    text = f"{looping_stage} raised $20 million in a round led by Orlan Capital."
-    failed = http.post("/documents", json={"text": text})
-    assert failed.status_code == 422
-    assert failed.json()["error"]["code"] == "extraction_failed"
-    assert "time limit (5 s)" in failed.json()["error"]["message"]
-    assert http.get(f"/documents/{document_id(text)}").status_code == 404
-    assert http.get("/documents").json()["total"] == total
-    fine = http.post("/documents", json={"text": "Zyphra announced a new model. It runs on AMD chips."})
-    assert fine.status_code == 201, fine.text
-    assert _ends(looping_pid), "the runaway worker still runs beside its replacement"
+    assert _ends(first_worker), "the broken worker still runs beside its replacement"
 
 
 def _ends(pid: int, within_s: float = 30.0) -> bool:

@@ -166,36 +166,25 @@ def _documents(store: OxigraphStore) -> set[str]:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize(("bad_stage", "reason"), [
+    ("failing_stage", "IndexError: list index out of range"),  # a rule's bug
+    ("looping_stage", "ran past its time limit (2 s)"),  # a rule that runs away (KG_EXTRACT_TIMEOUT_S)
+])
 def test_a_stage_error_fails_that_document_and_stores_none_of_it(
-    tmp_path: Path, failing_stage: str, workers: int
+    tmp_path: Path, request: pytest.FixtureRequest, bad_stage: str, reason: str, workers: int
 ) -> None:
+    name = request.getfixturevalue(bad_stage)
     (tmp_path / "a.txt").write_text("OpenAI CEO Sam Altman spoke in Paris on Monday.")
-    (tmp_path / "b.txt").write_text(f"{failing_stage} raised $20 million on Tuesday.")
+    (tmp_path / "b.txt").write_text(f"{name} raised $20 million on Tuesday.")
     (tmp_path / "c.txt").write_text("Google CEO Sundar Pichai spoke on Wednesday.")
     store = OxigraphStore(None)
-    report = load_paths(store, [tmp_path], Settings(), workers=workers)
-    assert report.failures == [
-        f"{tmp_path}/b.txt: extraction failed in stage 'events': IndexError: list index out of range"
-    ]
+    settings = Settings(extract_timeout_s=2)
+    report = load_paths(store, [tmp_path], settings, workers=workers)
+    assert report.failures == [f"{tmp_path}/b.txt: extraction failed in stage 'events': {reason}"]
     assert _documents(store) == {f"{tmp_path}/a.txt", f"{tmp_path}/c.txt"}
     # Not stored, so not "unchanged" next time: once the rule is fixed, the document loads.
-    again = load_paths(store, [tmp_path], Settings(), workers=workers)
+    again = load_paths(store, [tmp_path], settings, workers=workers)
     assert len(again.unchanged) == 2 and len(again.failures) == 1
-
-
-@pytest.mark.parametrize("workers", [1, 2])
-def test_a_document_whose_extraction_runs_away_fails_at_the_time_limit_alone(
-    tmp_path: Path, looping_stage: str, workers: int
-) -> None:
-    (tmp_path / "a.txt").write_text("OpenAI CEO Sam Altman spoke in Paris on Monday.")
-    (tmp_path / "b.txt").write_text(f"{looping_stage} raised $20 million on Tuesday.")
-    (tmp_path / "c.txt").write_text("Google CEO Sundar Pichai spoke on Wednesday.")
-    store = OxigraphStore(None)
-    report = load_paths(store, [tmp_path], Settings(extract_timeout_s=2), workers=workers)
-    assert report.failures == [
-        f"{tmp_path}/b.txt: extraction failed in stage 'events': ran past its time limit (2 s)"
-    ]
-    assert _documents(store) == {f"{tmp_path}/a.txt", f"{tmp_path}/c.txt"}
 
 
 def test_a_failed_document_loads_once_the_stage_is_fixed(
