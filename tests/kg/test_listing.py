@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
 import random
 import threading
 from collections.abc import Callable, Iterator
@@ -19,6 +18,7 @@ from kg.queries.snapshot import Pinned, Snapshot, _build, _Rest, keep
 from kg.queries.snapshot import start as start_serving
 from kg.store.oxigraph import OxigraphStore
 from tests.kg.test_snapshot import _add
+from tests.support.hostile import code_running_pickle
 
 
 @pytest.fixture
@@ -93,17 +93,9 @@ def test_a_written_store_has_no_current_listing_until_kept_again(kept: Path) -> 
         store.close()
 
 
-def _payload(marker: Path) -> bytes:
-    class Evil:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            return os.system, (f"touch {marker}",)
-
-    return pickle.dumps(Evil())
-
-
 def _header(data: bytes, marker: Path) -> bytes:
     """The file with code in place of its header."""
-    evil = _payload(marker)
+    evil = code_running_pickle(marker)
     return listing.MAGIC + len(evil).to_bytes(8, "little") + evil + data[len(listing.MAGIC) + 8 :]
 
 
@@ -119,7 +111,7 @@ BROKEN: dict[str, Callable[[bytes, Path], bytes]] = {
     "truncated in its sections": lambda data, marker: data[: len(data) * 3 // 4],
     "a byte changed in its sections": lambda data, marker: _flipped(data),
     "code in its header": _header,
-    "a pickle of the read side": lambda data, marker: _payload(marker),
+    "a pickle of the read side": lambda data, marker: code_running_pickle(marker),
 }
 
 

@@ -20,6 +20,7 @@ from kg.rdf import document_quads
 from kg.resolve import refresh_resolution
 from kg.store.oxigraph import OxigraphStore
 from tests.kg.test_snapshot import _add, _remove, _shown, _structures
+from tests.support.hostile import code_running_pickle
 from tests.support.kg_serve import kg_serve, run_kg
 from tests.support.sample_graph import load_sample
 
@@ -128,20 +129,12 @@ def test_writes_after_a_read_back_are_kept_at_the_next_keep_and_lost_without_it(
     _assert_reopened_as_built(kept, kept=True)
 
 
-def _payload(marker: Path) -> bytes:
-    class Evil:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            return os.system, (f"touch {marker}",)
-
-    return pickle.dumps(Evil())
-
-
 BROKEN: dict[str, Callable[[bytes, Path], bytes]] = {
     "empty": lambda data, marker: b"",
     "garbage": lambda data, marker: os.urandom(4096),
     "truncated in its header": lambda data, marker: data[:40],
-    "code in its header": lambda data, marker: _payload(marker),
-    "code after its header": lambda data, marker: data[: _header_end(data)] + _payload(marker),
+    "code in its header": lambda data, marker: code_running_pickle(marker),
+    "code after its header": lambda data, marker: data[: _header_end(data)] + code_running_pickle(marker),
     "cut after its catalogue": lambda data, marker: data[: _catalogue_end(data)],
     "truncated in its parts": lambda data, marker: data[: len(data) * 3 // 4],
 }

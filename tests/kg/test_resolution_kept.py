@@ -15,6 +15,7 @@ from kg.resolution_index import FILE, _tracked, current_index, full_index, keep_
 from kg.resolve import refresh_resolution
 from kg.store.oxigraph import OxigraphStore
 from tests.kg.test_resolution_index import _named
+from tests.support.hostile import code_running_pickle
 
 
 def _write(store: OxigraphStore, first: int, count: int) -> None:
@@ -79,14 +80,6 @@ def test_a_store_written_since_is_indexed_afresh(store_path: Path, write: str) -
     assert not _read_back(store_path)
 
 
-def _code(marker: Path) -> bytes:
-    class Evil:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            return os.system, (f"touch {marker}",)
-
-    return pickle.dumps(Evil())
-
-
 def _after_header(data: bytes, payload: bytes) -> bytes:
     import io
 
@@ -99,8 +92,8 @@ BROKEN: dict[str, Callable[[bytes, Path], bytes]] = {
     "empty": lambda data, marker: b"",
     "garbage": lambda data, marker: os.urandom(4096),
     "truncated": lambda data, marker: data[: len(data) // 2],
-    "code in its header": lambda data, marker: _code(marker),
-    "code after its header": lambda data, marker: _after_header(data, _code(marker)),
+    "code in its header": lambda data, marker: code_running_pickle(marker),
+    "code after its header": lambda data, marker: _after_header(data, code_running_pickle(marker)),
     "not an index after its header": lambda data, marker: _after_header(data, pickle.dumps({"a": 1})),
 }
 
