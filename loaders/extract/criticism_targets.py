@@ -322,3 +322,30 @@ def same_critic(found: Found, critic: str, sent: int, pos: int) -> list[str]:
         if f.critic == critic and sent - 1 <= f.sent <= sent and f.start < pos:
             return list(f.targets)
     return []
+
+
+# a place referred to by the kind of place it is: "accused the city of …", "criticised the kingdom for …"
+_PLACE_NOUN = re.compile(r"\s*the\s+(?:[a-z-]+\s+)?(?:city|town|county|state|country|kingdom|nation|province|region|"
+                         r"island|municipality|emirate|republic)\b(?![’'-])", re.I)
+_BARE_OBJECT = re.compile(r"\s*(?:the\s+)?$", re.I)
+_PLACE_REACH = 6  # sentences back that "the city" may refer to
+
+
+def place_object(ix: CriticIndex, sent: int, start: int, end: int, excluded: set[str]) -> list[str]:
+    """A place as the object of a criticism verb: its name right after the verb ("accused the UK of …"), or the
+    last place named before a description of one ("criticised the kingdom"). A government answers for its place:
+    the gold schema lets a country, a state or a city be criticised."""
+    ctx, text = ix.ctx, ix.text
+    first = next((m for m in ctx.mentions(sent, start, end) if ctx.is_head(m)), None)
+    if first is not None and _BARE_OBJECT.fullmatch(text, start, first.start):
+        # (the possessive is the place's thing, "China's export rules": its owner answers for it as well)
+        # ("the San Francisco-based startup": a place in a compound only says where the object is)
+        place = first.type == "Place" and first.key not in excluded and not text.startswith("-", first.end)
+        return [first.key] if place else []
+    if _PLACE_NOUN.match(text, start, end) is None:
+        return []
+    for si in range(sent, max(-1, sent - _PLACE_REACH), -1):
+        for m in reversed(ctx.mentions(si)):
+            if m.start < start and m.type == "Place" and m.key not in excluded:
+                return [m.key]
+    return []

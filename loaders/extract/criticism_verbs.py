@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from loaders.extract import judgements
 from loaders.extract.critic_roles import co_listed, co_subjects, listed_with
 from loaders.extract.criticism_found import Collected, Finding, Found
-from loaders.extract.criticism_targets import object_end, same_critic, targets_in, topic
+from loaders.extract.criticism_targets import object_end, place_object, same_critic, targets_in, topic
 from loaders.extract.judgements import ACT_NOUN, DECISION, REBUTTED, SAID_COMPANY
 from loaders.extract.lexicon import Folded, lexicon
 from loaders.extract.rules import Trigger, register
@@ -314,6 +314,8 @@ def _verb_targets(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str], 
         targets = [t for t in judgements.plaintiffs(ix, m.start(), acc.seen) if t != critic] or targets
     if _THEM_OBJECT.match(text, obj_start):
         targets = same_critic(acc.seen, critic, sent, m.start()) or targets
+    if not targets:  # "accused the UK of …", "criticised the kingdom for …"
+        targets = place_object(ix, sent, obj_start, obj_end, ix.excluded(critic) | {critic})
     rebuttal = bool(_REBUTTAL_VERB.match(cue)) and not DECISION.match(text, m.end(), s.end)
     if rebuttal and (not targets or REBUTTED.match(text, obj_start, obj_end)):
         # "X hit back", "Meta rejected the foundation’s conclusions as “junk”": at whoever criticised X's side; a

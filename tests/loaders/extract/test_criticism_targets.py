@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from extract_helpers import check_spans, pairs
+from legal_helpers import labels_of
 
 from loaders.extract import extract
 
@@ -119,3 +120,20 @@ def test_a_party_named_again_or_a_person_stays_a_target(text: str, kept: tuple[s
 def test_a_platform_used_as_a_venue_is_not_a_target(text: str, platform: str) -> None:
     got = pairs(extract(text))
     assert not any(target == platform for _, target in got), got
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Senator Ada Pike accused the UK of contemplating a ban on the platform.", "United Kingdom"),
+    ("Saudi Arabia is spending heavily on data centres. Human Rights Watch has criticised the kingdom for "
+     "suppressing free speech.", "Saudi Arabia"),
+    ("Residents of Sand Springs opposed the data centre. The Harbor Alliance accused the city of bypassing required "
+     "legal procedures.", "Sand Springs"),
+])
+def test_a_place_can_be_the_object_criticised(text: str, target: str) -> None:
+    assert target in {b for _, b in labels_of(text)}
+
+
+def test_a_place_that_only_says_where_the_object_is_is_no_target() -> None:
+    pairs = labels_of("Harbor Media sued Zentrix Labs, accusing the San Francisco-based startup of copying its "
+                      "archive.")
+    assert not any(b == "San Francisco" for _, b in pairs)
