@@ -53,6 +53,8 @@ _MEASURE = re.compile(
     r"suspend(?:s|ed|ing)?\s+(?=[A-Z])|"
     r"block(?:s|ed|ing)?\s+(?:access\s+to\s+|the\s+use\s+of\s+|use\s+of\s+)?|"
     r"summon(?:s|ed|ing)?\s+|"
+    # "the FTC investigated Zoom over …", "is investigating whether the company broke …": the party investigated
+    r"(?:investigat|prob)(?:es|ed|ing)\s+(?:whether\s+)?|"
     r"fin(?:es|ed)\s+(?=the\s|this\s|[A-Z])|"
     # prosecution: "the Justice Department charged X", "announced the arrest of X", "indicted X"
     r"(?:charg(?:es|ed|ing)|indict(?:s|ed|ing)?|arrest(?:s|ed|ing)?)\s+(?=[A-Z])|"
@@ -211,7 +213,7 @@ TRIGGERS = frozenset({"suspended", "suspends", "suspend", "suspending", "blocked
                       "requested", "enquiries", "inquiries", "raided", "ordered", "orders", "order", "placed",
                       "reviewing", "examining", "scrutinising", "scrutinizing", "contact", "went", "sent", "issued",
                       "served", "told", "asked", "asks", "instructed", "directed", "required", "warned", "warns",
-                      "proceedings",
+                      "proceedings", "investigates",
                       "banned", "fined", "investigated", "probed", "charged", "penalised", "penalized", "sanctioned",
                       "subpoenaed", "censured", "reprimanded", "investigation", "investigations", "probe", "probes",
                       "inquiry", "enquiry", "examination", "scrutiny", "review", "audit", "crackdown"}) | \

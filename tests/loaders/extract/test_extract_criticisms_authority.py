@@ -53,6 +53,9 @@ from legal_helpers import labels_of, rule_pairs
      "Defense Department", "Veltrix Labs", "authority_sanction"),
     ("The Justice Department is prosecuting Dana Whitlock.", "Department of Justice", "Dana Whitlock",
      "authority_sanction"),
+    # an investigation told by its verb
+    ("In 2020 the Federal Trade Commission investigated Veltrix Labs over its handling of encryption keys.",
+     "Federal Trade Commission", "Veltrix Labs", "authority_measure"),
 ])
 def test_authority_measure_gives_the_authority_as_critic(text: str, critic: str, target: str, rule: str) -> None:
     assert (critic, target, rule) in rule_pairs(text)
@@ -162,3 +165,8 @@ def test_an_inquiry_into_a_described_group_is_one_into_its_members(described: st
 def test_a_measure_an_authority_is_urged_to_take_is_not_its_own() -> None:
     text = "Privacy groups urge the FTC to block Veltrix Labs from mining chatbot conversations for ads."
     assert not [p for p in rule_pairs(text) if p[2].startswith("authority")]
+
+
+def test_an_authority_investigating_whether_a_party_broke_a_law_criticises_it() -> None:
+    text = "The Ministry of Science is investigating whether Veltrix Labs broke the privacy law."
+    assert ("Ministry of Science", "Veltrix Labs") in labels_of(text)
