@@ -25,6 +25,8 @@ FOUND_THAT = register("criticism.found_that.v1", "An organisation's or its docum
                       "that Y …', 'a report by X concluded that Y …', 'an X investigation found that Y …', 'announced "
                       "a finding that Y …'", __name__, Trigger(lambda: FOUND_WORDS))
 
+# a piece of opinion speaks for its author, as a report does: "an op-ed by X accused …", "a column by X called …"
+_OPINION = r"op-eds?|editorials?|columns?|commentar(?:y|ies)|essays?|blog\s+posts?"
 # a verb of finding and its "that"; or the noun "finding(s) that"
 _FOUND = re.compile(r"\b(?:(?:found|finds|concluded|concludes|determined|determines|uncovered|established)\s+that|"
                     r"(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}?findings?\s+that)\s+", re.I)
@@ -32,7 +34,7 @@ FOUND_WORDS = frozenset({"found", "finds", "concluded", "concludes", "determined
                          "established", "finding", "findings"})
 # a document that speaks for its author: "a WIRED investigation", "A report by X", "the group's analysis"
 _DOCUMENT = re.compile(r"\b(?:investigations?|reports?|study|studies|analys[ie]s|audits?|reviews?|probes?|inquiry|"
-                       r"examination|assessment|research|paper|survey|memo|findings)\b", re.I)
+                       r"examination|assessment|research|paper|survey|memo|findings|" + _OPINION + r")\b", re.I)
 _BY = re.compile(r"\s+(?:by|from|of)\s+(?:the\s+)?$", re.I)
 # a finding that clears its party, or one hedged away
 _CLEARS = re.compile(r"[^,;]{0,80}?\b(?:did not|didn['’]t|had not|hadn['’]t|has not|was not|wasn['’]t|were not|"
@@ -93,15 +95,14 @@ def _finder(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
 
 # a sentence that starts with a document as its subject, with at most a parenthesis before the verb: "An open letter,
 # organised by A and signed by B, accused …", "The report by X says …", "The letter says …"
-_DOC_NP = (r"(?:an?|the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:letter|petition|report|study|analysis|"
-           r"memo|audit|review|investigation|paper|survey)")
+_DOC_NOUNS = r"letter|petition|report|study|analysis|memo|audit|review|investigation|paper|survey|" + _OPINION
+_DOC_NP = r"(?:an?|the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:" + _DOC_NOUNS + r")"
 _DOC_SUBJECT = re.compile(r"\s*" + _DOC_NP + r"(?:\s*,[^,;:“”\"]{1,160},|\s+(?:by|from)\s+[^,;:“”\"]{1,80}?|"
                           r"\s+(?:\w+\s+){0,2}?(?:published|released|issued|written|sent|signed)\b[^,;:“”\"]{0,80}?)?"
                           r"\s*(?:also\s+|\w+ly\s+)?$", re.I)
 # "X sent a letter …", "X published a report": the document told before, and its author at the verb
 _PUT_OUT = re.compile(r"\b(?:sent|sends|wrote|writes|published|publishes|released|releases|issued|issues|penned|"
-                      r"signed|circulated|submitted)\s+(?:[\w-]+\s+){0,3}?(letter|petition|report|study|analysis|memo|"
-                      r"audit|review|investigation|paper|survey)s?\b", re.I)
+                      r"signed|circulated|submitted)\s+(?:[\w-]+\s+){0,3}?(" + _DOC_NOUNS + r")s?\b", re.I)
 _BACK = 5  # how many sentences back a document told before is looked for
 
 
@@ -119,7 +120,7 @@ def document_author(ix: CriticIndex, sent: int, pos: int, found: Found) -> str |
              and ctx.is_head(x)]
     if named:
         return named[0].key
-    noun = re.search(r"(letter|petition|report|study|analysis|memo|audit|review|investigation|paper|survey)\s*$",
+    noun = re.search(r"(" + _DOC_NOUNS + r")\s*$",
                      text[subject.start():subject.start() + len(subject.group(0).rstrip(" ,"))].split(",")[0]
                      .strip(), re.I)
     for si in range(sent - 1, max(-1, sent - _BACK - 1), -1):

@@ -44,3 +44,13 @@ def test_no_finding_criticism(text: str) -> None:
 ])
 def test_a_document_speaks_for_its_author(text: str) -> None:
     assert ("Corbel Institute", "Zentrix Labs") in {(a, b) for a, b, _ in rule_pairs(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "An op-ed published by the Corbel Institute accused Zentrix Labs of hiding its safety failures.",
+    "An editorial by the Corbel Institute accused Zentrix Labs of hiding its safety failures.",
+    "The Corbel Institute published a column on Tuesday. The column accused Zentrix Labs of hiding its safety "
+    "failures.",
+])
+def test_a_piece_of_opinion_speaks_for_its_author(text: str) -> None:
+    assert ("Corbel Institute", "Zentrix Labs") in {(a, b) for a, b, _ in rule_pairs(text)}
