@@ -51,6 +51,19 @@ _REGULATOR_LABEL = re.compile(r"\b(?:Commission|Authority|Agency|Administration|
 _PRODUCT_NOUNS = frozenset({"device", "app", "chip", "model", "tool", "product", "software", "feature", "chatbot",
                             "assistant", "headset", "phone", "robot", "gadget", "service"})
 _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")
+# a fronted time before a described or pronoun subject: "In January the alliance sued", "On Monday, it said" (not
+# a possessive, "Last week, the company's chatbot said": the subject is the chatbot)
+_WHEN = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
+         r"wednesday|thursday|friday|saturday|sunday|\d{1,4}|week|month|year|spring|summer|autumn|fall|winter|"
+         r"morning|afternoon|evening|night|day|weekend|quarter|decade)s?")
+# or where it was said: "In a statement he described …", "In a letter to the regulator, the group urged …"
+_MEDIUM = (r"(?:in|on)\s+(?:a|an|its|his|her|their|the)\s+(?:[a-z-]+\s+){0,2}?(?:statement|letter|post|interview|"
+           r"filing|email|memo|note|video|podcast|tweet|thread|op-ed|essay|column|blog|speech|message|comments?|response|"
+           r"reply|report)s?\b(?:[^,;:“”\"]{0,60},)?")
+_FRONTED_WHEN = re.compile(r"^(?:(?:in|on|during|since|by|earlier|later|last|this|early|late)\s+(?:[a-z]+\s+){0,2}?"
+                           + _WHEN + r"|" + _MEDIUM + r"|earlier|later|meanwhile|separately|previously|yesterday|"
+                           r"today)\s*,?\s+"
+                           r"(?=(?:the\s+[a-z-]+|it|he|she|they)\b(?![’'-]))", re.I)
 _SUBJECT_WORD = re.compile(r"^[\"“]?([a-z]+(?:\s+(?:company|firm|startup|lab|newspaper|outlet|chipmaker|maker))?)")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 # the lookahead on the first letter lets most positions fail at once
@@ -282,7 +295,7 @@ class DocContext:
         for m in self.mentions(sent, cs, pos):
             if self.is_head(m) and m.type in types:
                 return m.key
-        head = self.doc.clean[cs:pos].strip().lower()
+        head = unfronted(self.doc.clean[cs:pos].strip().lower())
         word = _SUBJECT_WORD.match(head)
         if word:
             w = word.group(1)
@@ -297,7 +310,7 @@ class DocContext:
         """The organisation a definite description as the subject of the clause ending at ``pos`` refers to ("the
         union", "Ireland's data watchdog"); the criticism stage asks for it where ``subject`` finds no name."""
         cs = self.clause_start(sent, pos)
-        noun = _THE_NOUN.match(self.doc.clean[cs:pos].strip().lower())
+        noun = _THE_NOUN.match(unfronted(self.doc.clean[cs:pos].strip().lower()))
         key = self.named_by_noun(noun.group(1), cs) if noun else None
         return key or self.authority(self.doc.clean[cs:pos])
 
@@ -459,3 +472,9 @@ class DocContext:
                 if best is None or score > best:
                     best, key = score, m.key
         return key
+
+
+def unfronted(head: str) -> str:
+    """A clause's words before its verb less a fronted time or medium ("in january the alliance" -> "the alliance")."""
+    fronted = _FRONTED_WHEN.match(head)
+    return head[fronted.end():] if fronted else head

@@ -3,6 +3,7 @@ group critics, denied descriptions, sarcasm and precision guards (invented names
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import check_spans, pairs
 
 from kg.model import Extraction
@@ -114,3 +115,20 @@ def test_warm_retort_and_questions_and_excitement_are_not_criticisms() -> None:
     assert not any(c.quote and "constructive" in c.quote for c in ex.criticisms)
     assert not extract("Zentrix said it was excited and proud to partner with Veltrix.").criticisms
     assert not extract('"Was the launch of Quillo a terrible failure?" asked reporter Ada Pike.').criticisms
+
+
+@pytest.mark.parametrize("when", ["In January", "On Monday,", "Last week", "Earlier this year,"])
+def test_a_described_critic_after_a_fronted_time(when: str) -> None:
+    text = f"Residents formed the Harbor Alliance last year. {when} the alliance sued Zentrix Labs over its plant."
+    assert ("Harbor Alliance", "Zentrix Labs") in pairs(extract(text))
+
+
+def test_a_fronted_time_before_a_possessive_leaves_the_owner_out() -> None:
+    text = "Zentrix Labs makes the Quorra chatbot. Last week, the company's chatbot called Ada Pike a fraud."
+    assert ("Zentrix Labs", "Ada Pike") not in pairs(extract(text))
+
+
+def test_a_pronoun_critic_after_the_medium_it_spoke_in() -> None:
+    text = ('Zentrix Labs launched Quorra in May. Senator Ada Pike has followed the launch closely. In a statement she '
+            'described Zentrix Labs as "a menace to privacy and a poster child for reckless growth."')
+    assert ("Ada Pike", "Zentrix Labs") in pairs(extract(text))
