@@ -1,0 +1,36 @@
+"""Role checks on finished criticisms (loaders/extract/criticism_checks.py): a court named as an organisation is no
+critic, an organisation that only modifies a person's role is not who acted; a judge and an organisation that acts
+stay critics."""
+
+from __future__ import annotations
+
+import pytest
+from extract_helpers import check_spans, pairs
+
+from loaders.extract import extract
+
+
+@pytest.mark.parametrize(("text", "absent_critic"), [
+    # the court where the case is heard rules; it is no critic of the parties
+    ("Zentrix Labs appealed. The Employment and Labour Relations Court had earlier found that Zentrix Labs was the "
+     "principal employer of the moderators and barred the company from switching to Harbor Media while the case was "
+     "heard.", "Labour Relations Court"),
+    # "the Harbor and Corbel chief": the person sued, not the companies named as her role's modifiers
+    ("The Harbor Robotics chief sued Zentrix Labs in February, accusing it of fraud.", "Harbor Robotics"),
+    ("A former Harbor Media moderator, Ada Pike, has sued Zentrix Labs over the content she was made to review.",
+     "Harbor Media"),
+])
+def test_role_modifier_or_court_is_no_critic(text: str, absent_critic: str) -> None:
+    ex = extract(text)
+    assert not any(critic == absent_critic for critic, _ in pairs(ex))
+    check_spans(text, ex)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a judge who rebukes a party stays a critic: a person, not a court
+    ("Judge Ada Pike criticised Zentrix Labs for its shifting explanations.", ("Ada Pike", "Zentrix Labs")),
+    # the organisation itself acting stays the critic
+    ("Harbor Robotics sued Zentrix Labs in February, accusing it of fraud.", ("Harbor Robotics", "Zentrix Labs")),
+])
+def test_named_critics_stay(text: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(extract(text))
