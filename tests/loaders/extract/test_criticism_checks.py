@@ -1,6 +1,7 @@
-"""Role checks on finished criticisms (loaders/extract/criticism_checks.py): a court named as an organisation is no
-critic, an organisation that only modifies a person's role is not who acted; a judge and an organisation that acts
-stay critics."""
+"""Role checks on finished criticisms (loaders/extract/criticism_checks.py) and a rebuttal of a party's own claim:
+a court named as an organisation is no critic, an organisation that only modifies a person's role is not who acted
+(a judge and an organisation that acts stay critics), and rejecting a party's claim of its own does not make that
+party a critic."""
 
 from __future__ import annotations
 
@@ -34,3 +35,18 @@ def test_role_modifier_or_court_is_no_critic(text: str, absent_critic: str) -> N
 ])
 def test_named_critics_stay(text: str, expected: tuple[str, str]) -> None:
     assert expected in pairs(extract(text))
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # "rejected X's claim that …": X claimed something of its own, it did not criticise the rebutter
+    ("Researcher Ada Pike rejected Zentrix Labs' claim that its model exceeds human performance, noting that it "
+     "still fails basic tasks.", ("Zentrix Labs", "Ada Pike"), ("Ada Pike", "Zentrix Labs")),
+    # "rejected X's claims about us": a charge, so X criticised the rebutter
+    ("Zentrix Labs rejected Senator Ada Pike's accusations, calling them baseless.", None,
+     ("Ada Pike", "Zentrix Labs")),
+])
+def test_rebutting_a_claim_of_its_own(text: str, absent: tuple[str, str] | None, present: tuple[str, str]) -> None:
+    got = pairs(extract(text))
+    assert present in got
+    if absent is not None:
+        assert absent not in got
