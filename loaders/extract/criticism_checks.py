@@ -2,8 +2,9 @@
 
 Run last in the criticisms stage, over the rules', the legal rules' and the learned pair's criticisms alike:
 
-- a court or a tribunal named as an organisation is never a critic: it is where the parties' criticisms are heard
-  (a judge who rebukes a party in a ruling is a critic, and stays: a person);
+- a court or a tribunal named as an organisation is neither critic nor target: it is where the parties' criticisms
+  are heard, and what a party "told the court" or appeals against is the case, not a judgement of the court (a judge
+  who rebukes a party in a ruling is a critic, and stays: a person);
 - an organisation named only as the modifier of a person's role ("the Tesla and SpaceX chief sued …", "a former
   Facebook moderator, D., has sued …") is not who acted: the person is.
 
@@ -33,7 +34,7 @@ def checked(ctx: DocContext, criticisms: Sequence[Criticism]) -> list[Criticism]
     """The criticisms whose critic and target can hold their roles (see the module's docstring)."""
     out = []
     for c in criticisms:
-        if _court(ctx, c.critic):
+        if _court(ctx, c.critic) or _court(ctx, c.target):
             continue
         if _role_modifier_only(ctx, c):
             continue

@@ -1,7 +1,7 @@
 """Role checks on finished criticisms (loaders/extract/criticism_checks.py) and a rebuttal of a party's own claim:
-a court named as an organisation is no critic, an organisation that only modifies a person's role is not who acted
-(a judge and an organisation that acts stay critics), and rejecting a party's claim of its own does not make that
-party a critic."""
+a court named as an organisation is neither critic nor target, an organisation that only modifies a person's role is
+not who acted (a judge and an organisation that acts stay critics), and rejecting a party's claim of its own does not
+make that party a critic."""
 
 from __future__ import annotations
 
@@ -25,6 +25,13 @@ def test_role_modifier_or_court_is_no_critic(text: str, absent_critic: str) -> N
     ex = extract(text)
     assert not any(critic == absent_critic for critic, _ in pairs(ex))
     check_spans(text, ex)
+
+
+def test_court_appealed_against_is_no_target() -> None:
+    # a party contesting a ruling argues its case; the tribunal is not the target of a criticism
+    text = ("The Information Commissioner's Office said on Friday it believed the First Tier Tribunal had incorrectly "
+            "interpreted the law when it ruled last month that the regulator lacked jurisdiction over Zentrix Labs.")
+    assert not any(target.endswith("Tribunal") for _, target in pairs(extract(text)))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
