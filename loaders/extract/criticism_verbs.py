@@ -40,6 +40,10 @@ _CRITICISM_NOUN = (r"(?:criticism|criticisms|critique|accusations?|allegations?|
 # "Senator Ada Pike's criticism", "the senator's latest accusations": whose criticism is rejected
 _OWNED_CRITICISM = re.compile(r"\s*(?:the\s+)?(?P<who>(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)[’']s?\s+"
                               r"(?:[a-z-]+\s+){0,2}?" + _CRITICISM_NOUN + r"\b")
+# what follows a claim that is a party's own assertion ("Y's claim that it …", "claim of 41 new materials"), not a
+# charge against the rebutter; a criticism's object follows "against" or "about", not these
+_OWN_CLAIM = re.compile(r"(?:claims?|assertions?)$")
+_CLAIM_CONTENT = re.compile(r"\s+(?:that|of|to)\b")
 # "criticism from Senator Ada Pike", "the allegations made by Harbor Media"
 _CRITICISM_FROM = re.compile(r"\s*(?:the\s+|recent\s+|fresh\s+)*(?:[a-z-]+\s+){0,2}?" + _CRITICISM_NOUN +
                              r"\s+(?:(?:made|levell?ed|raised|voiced)\s+)?(?:from|by)\s+(?:the\s+)?"
@@ -231,8 +235,8 @@ def _rebutted_critic(ix: CriticIndex, acc: Collected, sent: int, m: re.Match[str
     if _BENCH.search(text, ctx.clause_start(sent, m.start()), m.start()):
         return False  # "Judge X dismissed claims by Y": a ruling on Y's claims, which judges Y
     obj = _OWNED_CRITICISM.match(text, obj_start, obj_end) or _CRITICISM_FROM.match(text, obj_start, obj_end)
-    if obj is None:
-        return False
+    if obj is None or (_OWN_CLAIM.search(obj.group(0)) and _CLAIM_CONTENT.match(text, obj.end())):
+        return False  # "rejected OpenAI's claim that o3 exceeds human performance": a claim of its own, not a charge
     named = [x for x in ctx.mentions(sent, obj.start("who"), obj.end("who")) if ctx.is_head(x)]
     if not named or named[0].type not in ("Person", "Organization"):
         return False

@@ -139,9 +139,12 @@ ACTION_WORDS = frozenset({"issued", "served", "sent", "investigation", "inquiry"
 # "We're pleased that X has listened to our concerns": a statement of approval judges nobody (unless negated, "not
 # pleased", or turned by a contrast, "I appreciate the engineers, but ...")
 _APPROVAL = Folded(r"\b(?:pleased|glad|delighted|grateful|thankful|heartened|welcome[sd]?|welcoming|"
-                   r"applaud(?:s|ed)?|commend(?:s|ed)?|appreciate[sd]?)\b",
+                   r"applaud(?:s|ed)?|commend(?:s|ed|able)?|appreciat(?:e[sd]?|ive)|proud|praise[sd]?|praising|"
+                   r"(?:confidence|confident)\s+in|(?:the\s+)?right\s+(?:call|decision|move|strategy|thing)|"
+                   r"on\s+track)\b",
                    anchors=("pleased", "glad", "delighted", "grateful", "thankful", "heartened", "welcom", "applaud",
-                            "commend", "appreciat"))
+                            "commend", "appreciat", "proud", "prais", "confiden", "right", "on track"))
+# left out: "impressive" ("to highlight how impressive X is" mocks) and "outperform" (a company's claim about itself)
 _CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|while|whereas|nevertheless|despite|still)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|hardly|less|no longer|far from)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.I)
 

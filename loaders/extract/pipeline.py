@@ -40,6 +40,7 @@ from loaders.extract.claims import extract_claims
 from loaders.extract.classify import type_mentions
 from loaders.extract.compact import Compactor, replace
 from loaders.extract.context import DocContext
+from loaders.extract.criticism_checks import checked
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_legal import legal_criticisms
 from loaders.extract.criticism_pairs import learned_pairs
@@ -271,10 +272,10 @@ def attribute(ctx: DocContext, relations: list[Relation], events: list[Event]) -
 
 def find_criticisms(ctx: DocContext, speakers: CriticIndex) -> list[Criticism]:
     """The finder's criticisms, then the lawsuits and authorities' measures it missed, then the statements the learned
-    pair scorer reads as criticisms."""
+    pair scorer reads as criticisms; each kept only where its critic and target can hold their roles."""
     criticisms = merged(ctx, find_all(speakers))
     criticisms += legal_criticisms(ctx, criticisms)
-    return criticisms + learned_pairs(speakers, criticisms)
+    return checked(ctx, criticisms + learned_pairs(speakers, criticisms))
 
 
 STAGES: tuple[Stage, ...] = (

@@ -17,6 +17,15 @@ from loaders.extract.judgements import approving
     ("We aren't grateful for a product that keeps failing.", False),
     ("I appreciate the engineers at Zentrix Labs, but the launch was reckless.", False),
     ("The launch was reckless.", False),
+    # praise and confidence approve too: a verdict for a party, not against it
+    ("Zentrix Labs' effort to warn parents in advance was commendable.", True),
+    ("The company made \"the right call\" in delaying a feature that was not ready.", True),
+    ("Harbor Motors continues to have confidence in Zentrix Labs' technology.", True),
+    ("I am very proud of what Ada Pike built.", True),
+    ("The rollout is on track and the software has improved meaningfully.", True),
+    ("The demo was \"the right call\", but the product is a mess.", False),
+    ("This is a fundraising pitch that uses fear to highlight how impressive Zentrix Labs is.", False),
+    ("We were never confident in Zentrix Labs' safety record.", False),
 ])
 def test_approving(text: str, approves: bool) -> None:
     assert approving(text) is approves
