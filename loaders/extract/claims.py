@@ -63,7 +63,7 @@ from loaders.extract.claim_speech import (
     unknown_speaker,
     unnamed_spokesperson,
 )
-from loaders.extract.claim_subjects import described_speaker
+from loaders.extract.claim_subjects import described_speaker, role_holder
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import is_judicial
 from loaders.extract.criticism_index import CriticIndex
@@ -205,9 +205,11 @@ class _DocClaims:
         # who the article ties to an organisation, now or formerly: an insider's account, not an outsider's view
         self.insiders = {r.subject for r in relations if r.predicate == "affiliated_with"}
         self.employers: dict[str, set[str]] = {}  # person -> the organisations the article ties them to
+        self.roles: dict[tuple[str, str], str] = {}  # (person, organisation) -> the role the article gives
         for r in relations:
             if r.predicate == "affiliated_with":
                 self.employers.setdefault(r.subject, set()).add(r.object)
+                self.roles[r.subject, r.object] = (r.role or "").lower()
         self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms if c.rule not in _LEARNED]
         # the sentences in which each critic criticises: what it states right around them backs its criticism
         self.critic_sents = {(c.critic, ctx.sentence_at(c.source.start)) for c in criticisms
@@ -292,7 +294,8 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent))
+        speaker = relative_speaker(ctx, a) or role_holder(ctx, a, self.employers, self.roles) or \
+            company_subject(ctx, a, self._recent_organisation(a.sent))
         described = None if speaker else described_speaker(ctx, a)
         if described == "":
             return None  # "after the actress said": a description the article names nobody for; not the subject
