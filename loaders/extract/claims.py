@@ -133,6 +133,12 @@ _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[
 # "expects to lose $5 billion": a forecast of the speaker's results (not "expects to hire", its own plan)
 _TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|post|book|record|exceed|hit|top|surpass|"
                           r"bring in|grow|double|triple)\b", re.I)
+# a subject set off from its predicate by the speaker: "Business confidence, he said, has been rising …"
+_SUBJECT_SET_OFF = re.compile(r"\s*(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,7},\s+(?:he|she|it|they|the company|the firm|"
+                              r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?:also\s+)?(?:said|says|added|adds|noted|"
+                              r"notes|argued|argues|wrote|writes|explained|insisted|insists|estimated|estimates),\s+")
+_PREDICATE_START = re.compile(r"(?:and\s+)?(?:is|are|was|were|has|have|had|will|would|won[’']t|could|can|may|might|"
+                              r"does|do|did|remains?|(?:has|have|had|is|are|was|were)n[’']t)\b")
 # where the object of a verb ends: a comma, or a second verb joined by "and" ("emphasized X and has published …")
 _OBJECT_END = re.compile(r",|\s+and\s+(?:has|have|had|is|was|are|were|will|it|its|also)\b")
 # "the Sam Altman-led company told …": a name that describes the subject, not the subject
@@ -580,4 +586,9 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
             start += 1
         while end > start and text[end - 1] in _TRIM:
             end -= 1
+        if a.kind != "quote" and _PREDICATE_START.match(text, start, end) and \
+                _SUBJECT_SET_OFF.fullmatch(text, s.start, start) and parse_quantities(text[s.start:end]):
+            start = s.start  # "Large language models, he said, won't be … in the next five years": the subject
+            # before the speaker is the statement's own (the claim is the sentence, speaker and all); without figures
+            # such a sentence is mostly a view ("That situation, it added, could form a feedback loop")
         yield from ((si, a2, b2) for a2, b2 in split_joined(text, start, end))

@@ -50,8 +50,11 @@ def test_the_company_is_no_regulator() -> None:
     # the clause before a source named mid-sentence is its content, not what follows the source
     ("The deal was valued at about $900 million, according to Trendwell, and did not meet the notification "
      "thresholds.", "Trendwell", "The deal was valued at about $900 million"),
+    # a subject set off from its predicate by the speaker is the statement's own
+    ("Zentrix Labs chief executive Ada Pike spoke on Monday. Large language models, she said, won't be smarter than "
+     "humans in the next five years.", "Ada Pike", "Large language models, she said, won't be smarter than humans"),
 ])  # fmt: skip
-def test_sources_described(text: str, claimant: str, statement: str) -> None:
+def test_sources_described_or_set_off(text: str, claimant: str, statement: str) -> None:
     found = claims_of(extract(text))
     assert any(c[0] == claimant and statement in c[1] for c in found), found
 
@@ -67,3 +70,11 @@ def test_no_source_from_a_relay_or_a_document(text: str) -> None:
     assert not any(c[0] in ("Trendwell News", "Ben Okafor") and ("channels" in c[1] or "fired" in c[1])
                    for c in found), found
 
+
+def test_a_subject_set_off_without_figures_is_no_claim() -> None:
+    """"That situation, it added, could form a loop": a subject set off by its speaker is taken only with figures
+    (without them such a sentence is mostly a view)."""
+    text = ("Zentrix Labs published a report on Monday. That situation, it added, could form a feedback loop in which "
+            "the tools create better tools.")
+    found = claims_of(extract(text))
+    assert not any(c[1].startswith("That situation") for c in found), found
