@@ -32,8 +32,13 @@ _EPITHET = re.compile(r"\bthe\s+(?:[\w-]+\s+){1,3}?(?:of|at|for)\s+(?:the\s+)?$"
 _CALLED_QUOTE = re.compile(r"\bcall(?:ed|s|ing)\s+[^,.;“\"]{1,40}$", re.I)
 # "… said on Tuesday." / "… he said in a statement." ends the attribution: the rest is not the speaker's
 # (not a clause of the statement itself: "according to X, it took down all of its posts on Y, where …")
-_ROLE_APPOSITION = re.compile(r"(?!\s*(?:it|he|she|they|we|there)\s)\s*(?:a|an|the)?\s*[^,;]{0,60}?"
+# (a role, not a clause with a verb of its own: "according to the FT, Murati will hold a vote equal to those of …, in
+# effect …" starts its content at the first comma)
+_ROLE_APPOSITION = re.compile(r"(?!\s*(?:it|he|she|they|we|there)\s)(?![^,;]*\b(?:is|are|was|were|has|have|had|will|"
+                              r"would|can|could|may|might|does|did)\b)\s*(?:a|an|the)?\s*[^,;]{0,60}?"
                               r"\b(?:at|of|for|with)\b[^,;]{0,60},")
+# "The deal was valued at $700 million, according to X, and …": a clause before the source is its content
+_CLAUSE_BEFORE = re.compile(r"\S+(?:\s+\S+){3,},\s*$")
 # "according to four sources cited by Semafor": the unnamed sources speak; the outlet that cites them only reports
 _CITED_SOURCES = re.compile(r"(?:[\w-]+\s+){0,3}?(?:sources?|people|persons|insiders|officials|employees|staff|"
                             r"documents?|emails?|messages?|records)\b[^,;]{0,40}?\b(?:cited|quoted|reviewed|seen|"
@@ -409,7 +414,7 @@ def _according(ctx: DocContext, sent: int, p: dict[str, re.Pattern[str] | Folded
     of another speaker: "according to the FT, X said …")."""
     s, st = ctx.sentence(sent), ctx.stext(sent)
     am = p["according"].search(st)
-    if not am:
+    if not am or _CLAUSE_BEFORE.fullmatch(st, 0, am.start()):
         return None
     names = [x for x in ctx.mentions(sent, s.start + am.end(), s.end) if ctx.is_head(x)]
     comma = st.find(",", am.end())

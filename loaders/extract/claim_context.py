@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from loaders.extract.attribution import Attribution, quotes
 from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.quantities import parse_quantities
+from loaders.extract.references import references
 from loaders.extract.rules import register
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
     from loaders.extract.criticism_index import CriticIndex
+    from loaders.extract.schema import ResolvedMention
 
 DOCUMENT_STATEMENT = register("claim.document_statement.v1", "What a publication states, credited to its publisher "
                               "('the blog post warns that …', 'the article highlights …')", __name__)
@@ -145,6 +147,39 @@ _OWN_PUBLICATION = re.compile(r"(?:blog\s+)?(?:post|statement)\b(?![’'-])", re
 _ROLE_BEFORE = re.compile(r"(?:(?:its|their|his|her|the\s+company[’']s)\s+)?(?:(?:[a-z][\w-]*|[A-Z]{2,4})\s+){0,5}?"
                           r"(?:[a-z][\w-]*|[A-Z]{2,4}),?\s+")
 _CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
+# what may follow "<content>, according to X": the end of the sentence, another clause joined on ("…, and …"), or
+# details after a colon (", the MTA's billboard agency: some 11,000 ads …")
+_SOURCE_END = re.compile(r"[^,:]{0,40}(?:,\s+(?:a|an|the)\s[^,:;]{0,60})?(?:[.!]?\s*|,\s+(?:and|but|while|whereas)\s.*|"
+                         r":\s.*)", re.S)
+# "according to the regulator.", "according to the union, …": a singular description standing for a party
+_DESCRIBED_SOURCE = re.compile(r"(?:same\s+)?([a-z]{3,}(?<!s))(?=\s*(?:[,.;!]|$))")
+_DOCUMENT_BEFORE = re.compile(r"\b(?:memo|letter|filing|complaint|document|email|report|post|statement)\b", re.I)
+# "messages seen by X": X relays the source, it is none
+_RELAYED_BY = re.compile(r"\b(?:seen|cited|reviewed|obtained|quoted|viewed|shared|reported)\s+by\s+$", re.I)
+# the words describing a name: "co-founder", "analytics firm", "Koko co-founder" (ending in a lower-case noun, no comma)
+_DESCRIPTION = re.compile(r"(?:[\w-]+\s+){0,2}(?:[a-z][\w-]*|C[EFTO]O)\s+")
+
+
+def _role_named(ctx: DocContext, names: list[ResolvedMention], start: int) -> ResolvedMention | None:
+    """The person or organisation named after a description of it that opens the source ("analytics firm
+    Similarweb", "Koko co-founder Rob Morris": the person, not the organisation whose role it holds)."""
+    first = names[0]
+    text = ctx.doc.clean
+    if first.start > start and (not _DESCRIPTION.fullmatch(text, start, first.start) or
+                                _RELAYED_BY.search(text, start, first.start)):
+        return None  # ("according to messages seen by X": X only saw them)
+    if len(names) > 1 and names[1].type in ("Person", "Organization") and \
+            text[first.end:first.end + 1] == " " and _DESCRIPTION.fullmatch(text, first.end + 1, names[1].start):
+        return names[1]  # (also "local NBC affiliate KARE 11": the affiliate)
+    return first if first.start > start and first.type in ("Person", "Organization") else None
+
+
+def _described_source(ctx: DocContext, noun: str, pos: int) -> str | None:
+    """The party "the <noun>" stands for before ``pos`` (the regulator, the union), or None for a publication."""
+    if noun in DOCUMENT_WORDS:
+        return None
+    key = references(ctx).described(noun, pos, kinds=True) or ctx.named_by_noun(noun, pos)
+    return key if key is not None and ctx.type_of(key) in ("Person", "Organization") else None
 
 
 def according_attributions(ctx: DocContext, finder: CriticIndex, sent: int,
@@ -161,14 +196,22 @@ def according_attributions(ctx: DocContext, finder: CriticIndex, sent: int,
     described = (_COMPANY_WORD.match(text, m.end()) if m.group(0).rstrip().lower().endswith(" the") else None) or \
         _ITS_SOURCE.match(text, m.end())
     post = _OWN_PUBLICATION.match(text, m.end()) if m.group(0).rstrip().lower().endswith(" the") else None
+    noun = _DESCRIBED_SOURCE.match(text, m.end()) if m.group(0).rstrip().lower().endswith(" the") else None
     if described is not None:
         speaker, name_end = company(m.start()), described.end()  # "according to the company, …"
     elif post is not None:
         speaker, name_end = publisher(ctx, finder, m.start()), post.end()  # "according to the blog post, …"
+    elif names and (person := _role_named(ctx, names, m.end())) is not None:
+        # "according to Koko co-founder Rob Morris", "according to analytics firm Similarweb": the one named after
+        # the words that describe it
+        speaker, name_end = finder.actor(person.key, sent, person.start), person.end
     elif names and ((names[0].start == m.end() and names[0].type in ("Person", "Organization")) or
-                    (names[0].type == "Person" and _ROLE_BEFORE.fullmatch(text, m.end(), names[0].start))):
-        # (the second: "according to its founder and CEO, Ana Ruiz")
+                    (names[0].type == "Person" and _ROLE_BEFORE.fullmatch(text, m.end(), names[0].start) and
+                     _DOCUMENT_BEFORE.search(text, m.end(), names[0].start) is None)):
+        # (the second: "according to its founder and CEO, Ana Ruiz"; not "according to the memo, Zoph told …")
         speaker, name_end = finder.actor(names[0].key, sent, names[0].start), names[0].end
+    elif noun is not None and (not names or names[0].start >= noun.end() or names[0].type == "Group"):
+        speaker, name_end = _described_source(ctx, noun.group(1), m.start()), noun.end()  # "according to the regulator"
     else:
         return
     if speaker is None:
@@ -178,7 +221,7 @@ def according_attributions(ctx: DocContext, finder: CriticIndex, sent: int,
         if comma > 0 and comma - name_end < 60:
             yield Attribution(speaker, "according", comma + 1, s.end, sent, sent, "according to",
                               text[comma + 1:s.end])
-    elif re.fullmatch(r"[^,]{0,40}[.!]?\s*", text[name_end:s.end]) and re.search(r",\s*$", text[s.start:m.start()]):
+    elif _SOURCE_END.fullmatch(text, name_end, s.end) and re.search(r",\s*$", text[s.start:m.start()]):
         # "<content>, according to X.": the clause nearest to the source ("A faced objections, and B used 21%,
         # according to X": X is the source of B's figure)
         start = max((j.end() for j in _CLAUSE_JOIN.finditer(text, s.start, m.start())), default=s.start)

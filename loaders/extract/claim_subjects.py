@@ -26,6 +26,11 @@ _DOCUMENT_NOUNS = frozenset({"letter", "report", "statement", "filing", "complai
                              "court", "judge", "decision", "notice", "proposal", "plan", "rules", "policy"})
 _WORDS = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "it"})
 _SPEAKER_TYPES = ("Person", "Organization")
+# "the Anthropic chief", "the OpenAI boss", "the Cabinet Office secretary": a role the organisation's name describes
+_HELD_ROLE = re.compile(r"\s+(?P<role>chief|boss|ceo|founder|co-founder|cofounder|head|chairman|chairwoman|chair|"
+                        r"president|secretary|minister|director|leader|commissioner)(?:\s+executive)?\s+"
+                        r"(?:(?:also|has|had|later|then|previously|again|now)\s+)*", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _UNKNOWN = ""  # the description refers to nobody the article names
 
 
@@ -48,3 +53,27 @@ def described_speaker(ctx: DocContext, a: Attribution) -> str | None:
     pos = start + m.start()
     key = references(ctx).described(noun, pos, kinds=True) or ctx.named_by_noun(noun, pos)
     return key if key is not None and ctx.type_of(key) in _SPEAKER_TYPES else _UNKNOWN
+
+
+def role_holder(ctx: DocContext, a: Attribution, employers: dict[str, set[str]],
+                roles: dict[tuple[str, str], str]) -> str | None:
+    """'the Anthropic chief forecast …', 'the Cabinet Office secretary said …': the person the article ties to that
+    organisation (``employers``: person -> organisations; the one, else the one whose role, in ``roles``, holds the
+    word) speaks, not the organisation."""
+    text = ctx.doc.clean
+    at = verb_position(ctx, a) if a.kind == "reported" else -1
+    if at < 0:
+        return None
+    s = ctx.sentence(a.sent)
+    for m in ctx.mentions(a.sent, s.start, at):
+        # the speaker so described: the subject right before the verb, or the one a second verb shares ("the
+        # Anthropic chief forecast that … and said …")
+        role = _HELD_ROLE.match(text, m.end, at)
+        if m.type != "Organization" or role is None or (role.end() != at and m.key != a.speaker) or \
+                not _THE_BEFORE.search(text, max(s.start, m.start - 5), m.start):
+            continue
+        people = [p for p, orgs in employers.items() if m.key in orgs and ctx.type_of(p) == "Person"]
+        word = role.group("role").lower()
+        found = people if len(people) == 1 else [p for p in people if word in roles.get((p, m.key), "")]
+        return found[0] if len(found) == 1 else None
+    return None

@@ -63,7 +63,7 @@ from loaders.extract.claim_speech import (
     unknown_speaker,
     unnamed_spokesperson,
 )
-from loaders.extract.claim_subjects import described_speaker
+from loaders.extract.claim_subjects import described_speaker, role_holder
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import is_judicial
 from loaders.extract.criticism_index import CriticIndex
@@ -133,6 +133,12 @@ _TRAILING_SOURCE = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}(?:[
 # "expects to lose $5 billion": a forecast of the speaker's results (not "expects to hire", its own plan)
 _TO_FORECAST = re.compile(r"to\s+(?:lose|earn|make|generate|reach|spend|burn|post|book|record|exceed|hit|top|surpass|"
                           r"bring in|grow|double|triple)\b", re.I)
+# a subject set off from its predicate by the speaker: "Business confidence, he said, has been rising …"
+_SUBJECT_SET_OFF = re.compile(r"\s*(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,7},\s+(?:he|she|it|they|the company|the firm|"
+                              r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+(?:also\s+)?(?:said|says|added|adds|noted|"
+                              r"notes|argued|argues|wrote|writes|explained|insisted|insists|estimated|estimates),\s+")
+_PREDICATE_START = re.compile(r"(?:and\s+)?(?:is|are|was|were|has|have|had|will|would|won[’']t|could|can|may|might|"
+                              r"does|do|did|remains?|(?:has|have|had|is|are|was|were)n[’']t)\b")
 # where the object of a verb ends: a comma, or a second verb joined by "and" ("emphasized X and has published …")
 _OBJECT_END = re.compile(r",|\s+and\s+(?:has|have|had|is|was|are|were|will|it|its|also)\b")
 # "the Sam Altman-led company told …": a name that describes the subject, not the subject
@@ -205,9 +211,11 @@ class _DocClaims:
         # who the article ties to an organisation, now or formerly: an insider's account, not an outsider's view
         self.insiders = {r.subject for r in relations if r.predicate == "affiliated_with"}
         self.employers: dict[str, set[str]] = {}  # person -> the organisations the article ties them to
+        self.roles: dict[tuple[str, str], str] = {}  # (person, organisation) -> the role the article gives
         for r in relations:
             if r.predicate == "affiliated_with":
                 self.employers.setdefault(r.subject, set()).add(r.object)
+                self.roles[r.subject, r.object] = (r.role or "").lower()
         self.criticised = [(c.critic, c.source.start, c.source.end) for c in criticisms if c.rule not in _LEARNED]
         # the sentences in which each critic criticises: what it states right around them backs its criticism
         self.critic_sents = {(c.critic, ctx.sentence_at(c.source.start)) for c in criticisms
@@ -292,7 +300,8 @@ class _DocClaims:
     def _speaker(self, a: Attribution) -> str | None:
         """The claimant of an attribution: a person or organisation, not a court or a judge."""
         ctx = self.ctx
-        speaker = relative_speaker(ctx, a) or company_subject(ctx, a, self._recent_organisation(a.sent))
+        speaker = relative_speaker(ctx, a) or role_holder(ctx, a, self.employers, self.roles) or \
+            company_subject(ctx, a, self._recent_organisation(a.sent))
         described = None if speaker else described_speaker(ctx, a)
         if described == "":
             return None  # "after the actress said": a description the article names nobody for; not the subject
@@ -577,4 +586,9 @@ def _pieces(ctx: DocContext, a: Attribution) -> Iterator[tuple[int, int, int]]:
             start += 1
         while end > start and text[end - 1] in _TRIM:
             end -= 1
+        if a.kind != "quote" and _PREDICATE_START.match(text, start, end) and \
+                _SUBJECT_SET_OFF.fullmatch(text, s.start, start) and parse_quantities(text[s.start:end]):
+            start = s.start  # "Large language models, he said, won't be … in the next five years": the subject
+            # before the speaker is the statement's own (the claim is the sentence, speaker and all); without figures
+            # such a sentence is mostly a view ("That situation, it added, could form a feedback loop")
         yield from ((si, a2, b2) for a2, b2 in split_joined(text, start, end))

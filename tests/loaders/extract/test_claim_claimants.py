@@ -32,3 +32,49 @@ def test_the_company_is_no_regulator() -> None:
             "customers. The company said the technology had been part of a pilot program in a few stores.")
     found = claims_of(extract(text))
     assert not any(c[0] == "Federal Trade Commission" and "pilot program" in c[1] for c in found), found
+
+
+@pytest.mark.parametrize(("text", "claimant", "statement"), [
+    # "the <organisation> chief": the person the article ties to it, not the organisation
+    ("Zentrix Labs chief executive Ada Pike spoke in Paris.\n\nIn an interview, the Zentrix Labs chief forecast "
+     "that robots could take a third of warehouse jobs and said costs could fall by 40%.", "Ada Pike",
+     "costs could fall by 40%"),
+    # "according to" a source described before its name, or a person after the organisation's role word
+    ("Orbi is a chatbot. Orbi is the fifth-largest source of traffic to news sites, according to analytics firm "
+     "Trendwell.", "Trendwell", "Orbi is the fifth-largest source of traffic to news sites"),
+    ("Halden Labs is a startup. About 3,000 people received answers partly written by AI, according to Halden Labs "
+     "co-founder Ben Okafor.", "Ben Okafor", "About 3,000 people received answers"),
+    # "according to the regulator": the party the description stands for
+    ("The Nordic Data Authority opened an inquiry into Zentrix Labs in May. Zentrix Labs holds more than 20 "
+     "billion photos, according to the regulator.", "Nordic Data Authority", "holds more than 20 billion photos"),
+    # the clause before a source named mid-sentence is its content, not what follows the source
+    ("The deal was valued at about $900 million, according to Trendwell, and did not meet the notification "
+     "thresholds.", "Trendwell", "The deal was valued at about $900 million"),
+    # a subject set off from its predicate by the speaker is the statement's own
+    ("Zentrix Labs chief executive Ada Pike spoke on Monday. Large language models, she said, won't be smarter than "
+     "humans in the next five years.", "Ada Pike", "Large language models, she said, won't be smarter than humans"),
+])  # fmt: skip
+def test_sources_described_or_set_off(text: str, claimant: str, statement: str) -> None:
+    found = claims_of(extract(text))
+    assert any(c[0] == claimant and statement in c[1] for c in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # the one who only saw the messages is no source of what they say
+    "Staff at Halden tore into the plan in 40 channels, according to messages seen by Trendwell News.",
+    # "according to the memo, X told …": the memo is no role of X's
+    "According to the memo, Ben Okafor told Ada Pike on Monday that he was leaving, and was fired on Wednesday.",
+])  # fmt: skip
+def test_no_source_from_a_relay_or_a_document(text: str) -> None:
+    found = claims_of(extract(text))
+    assert not any(c[0] in ("Trendwell News", "Ben Okafor") and ("channels" in c[1] or "fired" in c[1])
+                   for c in found), found
+
+
+def test_a_subject_set_off_without_figures_is_no_claim() -> None:
+    """"That situation, it added, could form a loop": a subject set off by its speaker is taken only with figures
+    (without them such a sentence is mostly a view)."""
+    text = ("Zentrix Labs published a report on Monday. That situation, it added, could form a feedback loop in which "
+            "the tools create better tools.")
+    found = claims_of(extract(text))
+    assert not any(c[1].startswith("That situation") for c in found), found
