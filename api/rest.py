@@ -140,17 +140,12 @@ def claims(
     q: Annotated[str | None, Query(description="substring of the claim's text, any case")] = None,
     since: Since = None,
     until: Until = None,
-    group: Annotated[
-        Literal["claim"] | None,
-        Query(description="claim: one item per claim, its reports in every document (reworded or not) merged"),
-    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    """Claims, newest first, one item per document reporting a claim (``group=claim``: one per claim); since/until
-    compare the claim's ``reported``."""
+    """Claims, newest first; the same claim in several documents is one item; since/until compare ``reported``."""
     return _json(queries.list_claims(
-        store, claimant=claimant, about=about, q=q, since=since, until=until, limit=limit, offset=offset, group=group
+        store, claimant=claimant, about=about, q=q, since=since, until=until, limit=limit, offset=offset
     ))
 
 

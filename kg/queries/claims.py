@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from kg import vocab
 from kg.claim_clusters import SAME_CLAIM
 from kg.queries.dates import day_bound, in_range
-from kg.queries.entities import Catalogue, catalogue
+from kg.queries.entities import catalogue
 from kg.queries.facts import load_facts
 from kg.queries.merged import Clusters
 from kg.queries.reads import earliest, source_documents
@@ -33,7 +33,6 @@ from kg.queries.views import Claim, Page, Source
 from kg.store.base import GraphStore
 
 Members = set[str] | None
-Parts = dict[str, Claim]  # the claims a cluster merges, by node
 _PROPS = """SELECT ?f ?p ?o WHERE {
   VALUES ?p { kg:claimant kg:about kg:claimText } ?f a kg:Claim ; ?p ?o }"""
 _GRAPHS = "SELECT ?f ?g WHERE { GRAPH ?g { ?f a kg:Claim } }"  # one row per document holding a claim
@@ -43,15 +42,13 @@ _LINKS = f"SELECT ?m ?r WHERE {{ GRAPH {RESOLUTION} {{ ?m {SAME_CLAIM} ?r }} }}"
 
 @dataclass(frozen=True)
 class _Row:
-    """One claim: who makes it, what it is about, its texts in lower case, its earliest date ("" if none) and its
-    reports (document id, member claim), one per document stating one of its members."""
+    """One claim: who makes it, what it is about, its texts in lower case, its earliest date ("" if none)."""
 
     fact: str
     claimants: frozenset[str]
     abouts: frozenset[str]
     texts: tuple[str, ...]
     when: str
-    reports: tuple[tuple[str, str], ...] = ()
 
 
 def _order(row: _Row) -> tuple[tuple[int, ...], str]:
@@ -67,12 +64,10 @@ class ClaimIndex:
     rows: list[_Row]
     by_claimant: dict[str, list[int]] = field(default_factory=dict, compare=False)
     by_about: dict[str, list[int]] = field(default_factory=dict, compare=False)
-    by_fact: dict[str, _Row] = field(default_factory=dict, compare=False)
     clusters: Clusters = field(default_factory=Clusters)  # claims several documents state in other words
 
     def __post_init__(self) -> None:
         for position, row in enumerate(self.rows):
-            self.by_fact[row.fact] = row
             for claimant in row.claimants:
                 self.by_claimant.setdefault(claimant, []).append(position)
             for about in row.abouts:
@@ -126,10 +121,8 @@ def _read_rows(store: GraphStore, clusters: Clusters, only: frozenset[str] | Non
     for fact, prop, obj in _rows(store, _PROPS, within):
         props[fact][prop].add(obj)
     graphs: dict[str, list[str]] = defaultdict(list)
-    held: dict[str, list[str]] = defaultdict(list)  # the documents stating each claim
     for fact, graph in _rows(store, _GRAPHS, within):
         graphs[graph].append(fact)
-        held[fact].append(graph)
     dates: dict[str, set[str]] = defaultdict(set)
     documents = "" if only is None else f"VALUES ?g {{ {iris(sorted(graphs))} }}"
     for graph, day in _rows(store, _PUBLISHED, documents) if graphs else ():
@@ -147,15 +140,9 @@ def _read_rows(store: GraphStore, clusters: Clusters, only: frozenset[str] | Non
             frozenset(x for m in members for x in props[m][vocab.ABOUT.value]),
             tuple(sorted({t.casefold() for m in members for t in props[m][vocab.CLAIM_TEXT.value]})),
             min((d for m in members for d in dates[m]), default=""),
-            tuple(sorted({(_document_id(g), m) for m in members for g in held[m]})),
         )
         for rep, members in listed.items()
     ]
-
-
-def _document_id(graph: str) -> str:
-    """The id of the document a graph IRI names (:func:`kg.vocab.document_iri`)."""
-    return vocab.local_id(graph).removeprefix("doc/")
 
 
 def build_index(store: GraphStore) -> ClaimIndex:
@@ -198,15 +185,13 @@ PART = Part("claims", build_index, update_index)
 
 def list_claims(
     store: GraphStore, *, claimant: str | None, about: str | None, q: str | None = None,
-    since: str | None = None, until: str | None = None, limit: int, offset: int, group: str | None = None,
+    since: str | None = None, until: str | None = None, limit: int, offset: int,
 ) -> Page[Claim]:
-    """Claims, newest first: one item per document stating a claim (its ``document``, the words that document
-    uses, its sources there), or with ``group="claim"`` one item per claim (its reworded reports merged) with
-    every document reporting it as a source.
+    """Claims, newest first, one item per claim (its reworded reports merged) with every document reporting it as
+    a source.
 
     ``claimant`` and ``about`` name entities (resolution-aware), ``q`` is a substring of the text in any case,
-    ``since`` and ``until`` bound the claim's reported date (dates overlapping the range pass); a claim's reports
-    are listed together, in the order of their documents' ids.
+    ``since`` and ``until`` bound the reported date (dates overlapping the range pass).
     """
     cat = catalogue(store)
     claimants, abouts = cat.members(claimant), cat.members(about)
@@ -214,38 +199,11 @@ def list_claims(
         return Page[Claim](items=[], total=0)
     index = claim_index(store)
     found = index.find(claimants, abouts, q, since, until)
-    if group == "claim":
-        page = found[offset : offset + limit]
-        return Page[Claim](items=[c for c, _ in _merged(store, cat, index, page)], total=len(found))
-    reports = [(f, document, member) for f in found for document, member in index.by_fact[f].reports]
-    shown = reports[offset : offset + limit]
-    listed = list(dict.fromkeys(f for f, _, _ in shown))
-    claims = dict(zip(listed, _merged(store, cat, index, listed), strict=True))
-    return Page[Claim](items=[_report(*claims[f], d, m) for f, d, m in shown], total=len(reports))
-
-
-def _merged(store: GraphStore, cat: Catalogue, index: ClaimIndex, page: list[str]) -> list[tuple[Claim, Parts]]:
-    """The claims these representatives list (each once), each merged with its cluster's members and dated, and
-    the members' own claims by node."""
+    page = found[offset : offset + limit]
     members = {f: index.clusters.of(f) for f in page}
     facts = load_facts(store, cat, [m for ms in members.values() for m in ms])
-    parts = [{m: facts.claim(m) for m in members[f] if m == f or facts.props(m)} for f in members]
-    merged = _with_documents(store, [merge_claims(list(p.values())) for p in parts])
-    return list(zip(merged, parts, strict=True))
-
-
-def _report(claim: Claim, parts: Parts, document: str, member: str) -> Claim:
-    """One document's report of a claim: the words, figures and sources of the member that document states;
-    the claim's date and counts, and its other members in ``same_as``."""
-    part = parts[member]
-    return part.model_copy(update={
-        "document": document,
-        "reported": claim.reported,
-        "document_count": claim.document_count,
-        "outlet_count": claim.outlet_count,
-        "same_as": [p.id for p in parts.values() if p.id != part.id],
-        "sources": [s for s in part.sources if s.document == document],
-    })  # fmt: skip
+    merged = [merge_claims([facts.claim(m) for m in members[f] if m == f or facts.props(m)]) for f in page]
+    return Page[Claim](items=_with_documents(store, merged), total=len(found))
 
 
 def merge_claims(parts: list[Claim]) -> Claim:

@@ -174,7 +174,7 @@ def claim_conflicts(store: GraphStore) -> list[Conflict]:
     measure are compared with each other.
     """
     found: dict[tuple[str, str, str], tuple[EntityRef, dict[tuple[str, float], ConflictValue]]] = {}
-    claims = list_claims(store, claimant=None, about=None, limit=_ALL, offset=0, group="claim").items
+    claims = list_claims(store, claimant=None, about=None, limit=_ALL, offset=0).items
     for claim in claims:
         for about, quantity, measure in _measured(claim):
             _, stated = found.setdefault((about.id, quantity.unit, measure), (about, {}))

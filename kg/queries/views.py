@@ -130,13 +130,11 @@ class Event(Schema):
 
 
 class Claim(Schema):
-    """A statement an actor made: as one document reports it (``GET /claims``), or one item per claim however
-    many documents report it (``group=claim``)."""
+    """A statement an actor made; one item per claim however many documents report it."""
 
     id: str
     claimant: EntityRef
     text: str
-    document: str | None = Field(None, description="the document reporting it (null when grouped by claim)")
     about: list[EntityRef] = []
     quantities: list[Quantity] = []
     reported: DateRef | None = Field(None, description="the earliest publication date of its documents")
@@ -145,8 +143,7 @@ class Claim(Schema):
     rule: str = Field("", description=f"{RULE}; the alphabetically first of ``rules`` when they differ")
     rules: list[str] = Field([], description="every rule that made it in any of its documents, sorted")
     same_as: list[str] = Field(
-        [], description="ids of the same claimant's statement in other words in other documents (merged here when "
-        "grouped by claim)"
+        [], description="ids of the same claimant's statement in other words in other documents, merged here"
     )
     sources: list[Source]
 

@@ -35,26 +35,12 @@ def _get(server: str, path: str, **params: Any) -> Any:
 
 
 def test_claims_carry_their_date_and_how_many_report_them(server: str) -> None:
-    body = _get(server, "/claims", claimant="Sam Altman", q="has 800 MILLION", group="claim")
+    body = _get(server, "/claims", claimant="Sam Altman", q="has 800 MILLION")
     assert body["total"] == 1
     (claim,) = body["items"]
     assert ids.statement_key(claim["text"]) == ids.statement_key(corpus.USERS)
     assert claim["reported"] == {"value": "2025-01-10", "precision": "day", "inferred": False}
     assert (claim["document_count"], claim["outlet_count"], len(claim["sources"])) == (3, 2, 3)
-    assert claim["document"] is None
-
-
-def test_a_claim_in_three_documents_is_three_reports_by_default(server: str) -> None:
-    """One item per document (a gold claim is annotated per article): each with that document's source only, the
-    claim's id, date and counts."""
-    (claim,) = _get(server, "/claims", claimant="Sam Altman", q="has 800 MILLION", group="claim")["items"]
-    body = _get(server, "/claims", claimant="Sam Altman", q="has 800 MILLION")
-    assert body["total"] == 3 == len(body["items"])
-    assert sorted(r["document"] for r in body["items"]) == sorted({s["document"] for s in claim["sources"]})
-    for report in body["items"]:
-        assert [s["document"] for s in report["sources"]] == [report["document"]]
-        assert (report["id"], report["reported"], report["document_count"], report["outlet_count"]) == (
-            claim["id"], claim["reported"], 3, 2)
 
 
 @pytest.mark.parametrize(
@@ -69,7 +55,7 @@ def test_a_claim_in_three_documents_is_three_reports_by_default(server: str) -> 
     ],
 )
 def test_claim_filters_over_http(server: str, params: dict[str, str], total: int) -> None:
-    body = _get(server, "/claims", group="claim", **params)
+    body = _get(server, "/claims", **params)
     assert body["total"] == total == len(body["items"])
 
 
@@ -123,11 +109,9 @@ def test_a_claim_reworded_by_another_outlet_is_one_item_over_http() -> None:
     ids_ = load(store, "claim_a", "claim_b", "claim_other")
     try:
         with serving(rest_app(store, Settings())) as base:
-            body = _get(base, "/claims", claimant="Nimbus Labs", group="claim")
+            body = _get(base, "/claims", claimant="Nimbus Labs")
             # the words of one report (2026-06-05), the date of the other (2026-06-04)
-            merged = _get(base, "/claims", claimant="Nimbus Labs", q="assistant it built", until="2026-06-04",
-                          group="claim")
-            reports = _get(base, "/claims", claimant="Nimbus Labs")
+            merged = _get(base, "/claims", claimant="Nimbus Labs", q="assistant it built", until="2026-06-04")
     finally:
         store.close()
     assert body["total"] == 2
@@ -135,22 +119,15 @@ def test_a_claim_reworded_by_another_outlet_is_one_item_over_http() -> None:
     both = by_documents[frozenset((ids_["claim_a"], ids_["claim_b"]))]
     assert (both["document_count"], both["outlet_count"], len(both["same_as"])) == (2, 2, 1)
     assert [c["id"] for c in merged["items"]] == [both["id"]]  # its text and date are its members' together
-    # By default each document's report is its own item, in its own words, pointing at the other member.
-    assert reports["total"] == 3
-    worded = {r["document"]: r for r in reports["items"]}
-    a, b = worded[ids_["claim_a"]], worded[ids_["claim_b"]]
-    assert {a["id"], b["id"]} == {both["id"], *both["same_as"]} and a["same_as"] == [b["id"]]
-    assert a["text"] != b["text"] and {a["text"], b["text"]} >= {both["text"]}
-    assert (a["document_count"], b["outlet_count"]) == (2, 2)
 
 
 def test_openapi_documents_the_new_parameters(server: str) -> None:
     spec = _get(server, "/openapi.json")
     claims = {p["name"] for p in spec["paths"]["/claims"]["get"]["parameters"]}
-    assert {"q", "since", "until", "group"} <= claims
+    assert {"q", "since", "until"} <= claims
     (group,) = [p for p in spec["paths"]["/criticisms"]["get"]["parameters"] if p["name"] == "group"]
     assert "pair" in str(group["schema"])
     claim = spec["components"]["schemas"]["Claim"]["properties"]
     pair = spec["components"]["schemas"]["CriticismPair"]["properties"]
-    assert {"reported", "document_count", "outlet_count", "same_as", "document"} <= set(claim)
+    assert {"reported", "document_count", "outlet_count", "same_as"} <= set(claim)
     assert {"count", "first", "last"} <= set(pair)

@@ -96,8 +96,8 @@ def test_a_participant_only_one_outlet_names_finds_the_merged_event(write_client
 
 
 def nimbus_claims(client: TestClient) -> list[dict[str, Any]]:
-    """Nimbus Labs's claims as GET /claims?group=claim lists them."""
-    return items(client, "/claims?claimant=Nimbus%20Labs&group=claim")
+    """Nimbus Labs's claims as GET /claims lists them."""
+    return items(client, "/claims?claimant=Nimbus%20Labs")
 
 
 def test_claims_reworded_by_other_outlets_follow_posts_and_deletes(write_client: TestClient) -> None:
@@ -111,8 +111,7 @@ def test_claims_reworded_by_other_outlets_follow_posts_and_deletes(write_client:
     merged = found[frozenset((ids["claim_a"], ids["claim_b"]))]
     assert (merged["document_count"], merged["outlet_count"], len(merged["same_as"])) == (2, 2, 1)
     assert merged["reported"]["value"] == "2026-06-04"
-    drafted = items(write_client, "/claims?q=drafted%20by%20the%20assistant&group=claim")
-    assert [c["id"] for c in drafted] == [merged["id"]]
+    assert [c["id"] for c in items(write_client, "/claims?q=drafted%20by%20the%20assistant")] == [merged["id"]]
     assert write_client.delete(f"/documents/{ids['claim_a']}", headers=AUTH).status_code == 204
     left = {frozenset(documents(c)): c for c in nimbus_claims(write_client)}
     assert set(left) == {frozenset((ids["claim_b"],)), frozenset((ids["claim_other"],))}

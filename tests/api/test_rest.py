@@ -144,12 +144,12 @@ def test_events(client: TestClient) -> None:
 
 
 def test_claims_one_item_per_claim(client: TestClient) -> None:
-    body = get(client, "/claims", claimant="dario amodei", group="claim")
+    body = get(client, "/claims", claimant="dario amodei")
     assert body["total"] == 1
     (claim,) = body["items"]
     assert len(claim["sources"]) == 2 and claim["quantities"] == [{"value": 90.0, "unit": "percent"}]
     assert get(client, "/claims", about="OpenAI")["items"][0]["claimant"]["label"] == "Elon Musk"
-    assert get(client, "/claims", group="claim")["total"] == 2
+    assert get(client, "/claims")["total"] == 2
 
 
 def test_relations(client: TestClient) -> None:

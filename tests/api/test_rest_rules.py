@@ -104,7 +104,7 @@ def test_entity_page_names_the_rule_of_each_fact(seed_http: httpx.Client) -> Non
     ("path", "params", "rules"),
     [
         ("/relations", {"predicate": "affiliated_with"}, ["relation.handmade.v1", "relation.handmade_other.v1"]),
-        ("/claims", {"claimant": "Jane Doe", "group": "claim"}, ["claim.handmade.v1", "claim.handmade_other.v1"]),
+        ("/claims", {"claimant": "Jane Doe"}, ["claim.handmade.v1", "claim.handmade_other.v1"]),
     ],
 )
 def test_a_fact_merged_from_documents_serves_every_rule(

@@ -97,8 +97,8 @@ def store() -> Iterator[OxigraphStore]:
 
 
 def nimbus(store: OxigraphStore) -> list[Claim]:
-    """Nimbus Labs's claims as GET /claims?group=claim lists them."""
-    return queries.list_claims(store, claimant="Nimbus Labs", about=None, limit=50, offset=0, group="claim").items
+    """Nimbus Labs's claims as GET /claims lists them."""
+    return queries.list_claims(store, claimant="Nimbus Labs", about=None, limit=50, offset=0).items
 
 
 def test_a_statement_reworded_by_another_outlet_is_one_claim(store: OxigraphStore) -> None:
@@ -110,7 +110,7 @@ def test_a_statement_reworded_by_another_outlet_is_one_claim(store: OxigraphStor
     assert merged.reported is not None and merged.reported.value == "2026-06-04"
     assert set(found) == {frozenset((ids["claim_a"], ids["claim_b"])), frozenset((ids["claim_other"],))}
     assert [c.id for c in queries.list_claims(store, claimant=None, about=None, q="DRAFTED BY THE ASSISTANT",
-                                              limit=50, offset=0, group="claim").items] == [merged.id]  # fmt: skip
+                                              limit=50, offset=0).items] == [merged.id]  # fmt: skip
     assert len(current_index(store).clusters("claim")) == 1
 
 

@@ -59,11 +59,9 @@ def test_claim_id_needs_claimant_statement_and_figures() -> None:
 
 
 def _claims(store: OxigraphStore, **filters: str) -> list[Claim]:
-    """The claims matching the filters (claimant, about, q, since, until), as GET /claims?group=claim lists them."""
+    """The claims matching the filters (claimant, about, q, since, until), as GET /claims lists them."""
     claimant, about = filters.pop("claimant", None), filters.pop("about", None)
-    return queries.list_claims(
-        store, claimant=claimant, about=about, limit=50, offset=0, group="claim", **filters
-    ).items
+    return queries.list_claims(store, claimant=claimant, about=about, limit=50, offset=0, **filters).items
 
 
 def test_one_statement_in_three_documents_is_one_claim(store: OxigraphStore) -> None:

@@ -114,7 +114,7 @@ def test_funding_event_has_money_and_participants(store: OxigraphStore) -> None:
 
 
 def test_claim_reported_twice_is_one_item(store: OxigraphStore) -> None:
-    page = queries.list_claims(store, claimant="Dario Amodei", about="Mythos", limit=5, offset=0, group="claim")
+    page = queries.list_claims(store, claimant="Dario Amodei", about="Mythos", limit=5, offset=0)
     (claim,) = page.items
     assert len(claim.sources) == 2 and claim.quantities[0].unit == "percent"
     assert [a.id for a in claim.about] == [CLAUDE_MYTHOS]

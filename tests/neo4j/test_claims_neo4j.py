@@ -29,7 +29,7 @@ def test_claims_reach_neo4j_as_the_rest_api_lists_them(neo4j_settings: Settings,
     sync_documents(store, neo4j_settings, None)
 
     rows = {r["id"]: r for r in cypher(driver, _CLAIMS)}
-    listed = queries.list_claims(store, claimant=None, about=None, limit=100, offset=0, group="claim").items
+    listed = queries.list_claims(store, claimant=None, about=None, limit=100, offset=0).items
     assert set(rows) == {c.id for c in listed}
     for claim in listed:
         row = rows[claim.id]

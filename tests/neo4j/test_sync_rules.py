@@ -26,8 +26,8 @@ pytestmark = pytest.mark.neo4j
 _RELATIONS = "|".join(RELATION_TYPES.values())
 
 
-def _rest(client: TestClient, path: str, **params: str) -> list[dict[str, Any]]:
-    response = client.get(path, params={**params, "limit": 1000})
+def _rest(client: TestClient, path: str) -> list[dict[str, Any]]:
+    response = client.get(path, params={"limit": 1000})
     assert response.status_code == 200, response.text
     return response.json()["items"]
 
@@ -55,7 +55,7 @@ def test_seed_facts_carry_the_rules_rest_serves(
         assert rules == {item["id"]: set(item["rules"]) for item in items}, path
     # A claim several documents state in other words (kg:sameClaim) is one REST item, by its representative, with
     # the rules of every member: each member's own rules are among them.
-    claims = {c["id"]: c for c in _rest(client, "/claims", group="claim")}
+    claims = {c["id"]: c for c in _rest(client, "/claims")}
     query = ("MATCH (c:Claim) RETURN coalesce(c.cluster, c.id) AS id, c.cluster IS NOT NULL AS merged, "
              "c.rule AS rule, c.evidence_rules AS rules")  # fmt: skip
     for row in cypher(driver, query):
