@@ -22,6 +22,8 @@ from loaders.extract import extract
     ("Whistleblower Harold Vance responded within days.", "Harold Vance", "Whistleblower Harold Vance"),
     ("She wrote in a letter to Secretary of Commerce Harold Vance on Monday.", "Harold Vance",
      "Secretary of Commerce Harold Vance"),
+    ("The final debate was between Cuomo, Democratic nominee Zorvan Mamdeli and Republican Curtis Sliwa.",
+     "Zorvan Mamdeli", "Democratic nominee Zorvan Mamdeli"),
 ])
 def test_a_title_before_a_name_is_not_the_persons(text: str, person: str, absorbed: str) -> None:
     found = labels(extract(text))
