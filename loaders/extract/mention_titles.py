@@ -24,6 +24,21 @@ _ADJECTIVE = re.compile(r"(?:ive|al|ic|ous|ed|ing|able|ible|ful|ary|ent|ant)$")
 _CODE_START = re.compile(r"^[A-Z]\d{1,3}$")  # a model code or a quarter starting a run ("Q1", "H2")
 
 
+# the endings of a word naming what someone does ("Astrophysicist", "Whistleblower", "Novelist", "Historian")
+_OCCUPATION = re.compile(r"[a-z](?:ist|er|or|ian|ant|ent)$")
+
+
+def _descriptor(st: SentenceTokens, a: int, b: int, initial: set[int]) -> bool:
+    """Whether the sentence's first word describes the person named after it ("Astrophysicist Ethan Siegel",
+    "Whistleblower Edward Snowden"): an occupation's ending, no given name or known name itself, a given name and a
+    surname after it; a title is split_titles' to read ("Commissioner Stephen King")."""
+    lex, t = st.lex, st.toks[a][2]
+    return a in initial and b - a == 3 and t.istitle() and bool(_OCCUPATION.search(t)) and \
+        t not in lex.first_names and st.lows[a] not in lex.role_words and lex.known.get(fold(t)) is None and \
+        st.toks[a + 1][2] in lex.first_names and \
+        st.toks[a + 2][2].istitle()
+
+
 def strip_start(st: SentenceTokens, a: int, b: int, initial: set[int]) -> int:
     """Index of the first token worth keeping: drop sentence-initial common words, determiners, calendar words."""
     toks, lex, lows = st.toks, st.lex, st.lows
@@ -43,7 +58,7 @@ def strip_start(st: SentenceTokens, a: int, b: int, initial: set[int]) -> int:
         # ("Copyright Office", "Democratic Party": a generic word naming an institution with its head word)
         generic = t in lex.generic_caps and t != "AI" and not (
             t.istitle() and a + 1 < b and toks[a + 1][2] in lex.org_suffixes)
-        if stop or t in {"The", "A", "An"} or generic or \
+        if stop or t in {"The", "A", "An"} or generic or _descriptor(st, a, b, initial) or \
                 (a in initial and (low in st.lower_vocab or low in lex.group_nouns)
                  and low not in lex.role_words and lex.known.get(fold(t)) is None
                  and not (a + 1 < b and toks[a + 1][2] in _NAME_SUFFIXES and not _ADJECTIVE.search(low))
@@ -102,6 +117,14 @@ def _portfolio(st: SentenceTokens, a: int, b: int, keep: int) -> bool:
         and toks[k][2] not in lex.org_suffixes for k in range(a + 1, b))
 
 
+def _holder_named(st: SentenceTokens, k: int, b: int) -> bool:
+    """Whether a title at k, "of" and a portfolio end in the holder's given name and surname ("Secretary of Commerce
+    Howard Lutnick"), no institution's name."""
+    toks = st.toks
+    return b - k >= 4 and toks[k][2].lower() in st.lex.role_words and toks[k + 1][2] == "of" and \
+        toks[b - 2][2] in st.lex.first_names and toks[b - 1][2].istitle() and toks[b - 1][2] not in st.lex.org_suffixes
+
+
 def _title_words(st: SentenceTokens, a: int, b: int, keep: int) -> list[int]:
     """Indices of the title words of a run that can split it (none where the title word is part of a name)."""
     toks, lows, role_words = st.toks, st.lows, st.lex.role_words
@@ -112,7 +135,7 @@ def _title_words(st: SentenceTokens, a: int, b: int, keep: int) -> list[int]:
     role_idx = [k for k in role_idx if k < b - 1 or (toks[k][2].rstrip("s").isupper() and k > a)]
     # a title word right after an abbreviated title starts the name: a given name ("Rep. Dean Phillips")
     role_idx = [k for k in role_idx if not (k + 1 < b and abbreviated_title(st, k) and toks[k][2].istitle())]
-    if toks[a][2] in OF_THE_HEADS and a + 2 < b and toks[a + 1][2] == "of":
+    if toks[a][2] in OF_THE_HEADS and a + 2 < b and toks[a + 1][2] == "of" and not _holder_named(st, a, b):
         return []  # "Office of the Privacy Commissioner of Canada": an institution named after its head
     if role_idx and _org_with_title_word(st, a, b, role_idx[-1]):
         return []  # "Tech Justice Law Project", "Association of Artist Managers": a title word in a name
@@ -124,7 +147,7 @@ def _heads_institution(st: SentenceTokens, a: int, b: int, last: int) -> bool:
     after a person ("Queen Mary University")."""
     toks, org_suffixes = st.toks, st.lex.org_suffixes
     return (last + 1 < b and all(t[2] in org_suffixes for t in toks[last + 1:b])) \
-        or any(t[2] in INSTITUTIONS for t in toks[last + 1:b]) or \
+        or (not _holder_named(st, last, b) and any(t[2] in INSTITUTIONS for t in toks[last + 1:b])) or \
         (b - a > 2 and toks[b - 2][2] in {"'s", "’s"} and toks[b - 1][2] in OFFICE_HEADS)
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from loaders.extract.lexicon import Lexicon, alternation, fold, lexicon, nation_level
+from loaders.extract.lexicon import Lexicon, alternation, fold, lexicon, nation_level, place_population
 from loaders.extract.lexicon import words as word_list
 from loaders.extract.name_cues import DISTINCT_BODIES, is_place, orgs_before_titles, role_between
 from loaders.extract.resolution import acronym_like
@@ -17,6 +17,7 @@ from loaders.extract.typing_cues import (
     LIST_SEP,
     NAME_WORD,
     ORG_HEAD_INSIDE,
+    PLACE_DEFAULT_POP,
     TITLE_MODIFIERS,
     plural_common,
     registered,
@@ -161,6 +162,13 @@ def _org_suffixed_lines(items: list[TypedMention]) -> None:
 
 
 
+def _city_of_group(t: TypedMention, m: Mention, lex: Lexicon) -> bool:
+    """Whether an untyped one-word name before a group noun is a known city ("Wuhan drivers", "Logan customers")."""
+    word = t.mention.text
+    return bool(m.group and not m.title and t.type is None and " " not in word and not t.mention.possessive and
+                word not in lex.first_names and (place_population(word) or 0) >= PLACE_DEFAULT_POP)
+
+
 @registered("typing.title_org.v1")
 def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc, lex: Lexicon) -> None:
     """The name before a title ("Veltrix" in "Veltrix CEO Oona Brandt") is the person's organisation."""
@@ -175,9 +183,10 @@ def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc,
                     t.mention.sentence_initial and word not in mid_sentence and
                     all(w.lower() in lex.common_words or w in lex.generic_caps for w in word.split())) or (
                     " " in word and all(w.lower() in lex.role_modifiers or is_place(w, lex) for w in word.split())) or (
-                    " " not in word and nation_level(word)):
+                    " " not in word and nation_level(word)) or _city_of_group(t, m, lex):
                 # "Legal experts say", "Tech YouTuber X", "Independent AI researcher X": adjectives; "Senior U.S.
-                # District Judge X": the title's own modifier and country; "Minnesota Secretary of State X": a state
+                # District Judge X": the title's own modifier and country; "Minnesota Secretary of State X": a state;
+                # "Wuhan residents", "Wuhan drivers": a known city's people, no organisation's
                 continue
             if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
                 # "Microsoft Gaming chief executive X": a maker's line that has executives is a division

@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 
 from loaders.extract.lexicon import Lexicon, fold
-from loaders.extract.name_cues import LAW_AFTER
+from loaders.extract.name_cues import LAW_AFTER, STRONG_ORG_SUFFIXES
 from loaders.extract.schema import TypedMention
 from loaders.extract.typing_cues import LEGAL_FORMS, MODEL_CODE, POSS_NAME, MentionCues, registered
+
+# words that end a firm's name as its legal suffixes do ("Galaxy Digital", "Acme Group")
+_FIRM_WORDS = frozenset({"Digital", "Group", "Company", "Corporation", "Foundation", "Investments", "Bank"})
 
 
 def _fuller(c: MentionCues, written: str, label: str) -> bool:
@@ -51,7 +54,11 @@ def _known_product(c: MentionCues) -> TypedMention | None:
     # a known product followed by more name or version words is a product too ("Claude Opus 3")
     head = lex.known.get(fold(words[0]))
     if head and head.type == "Product" and (len(words) > 1 or ext != surface) and \
-            not (len(words) > 2 and words[1] in {"of", "for", "on"}):  # "Office of the Privacy Commissioner"
+            not (len(words) > 2 and words[1] in {"of", "for", "on"}) and \
+            not (len(words) > 1 and (words[-1] in STRONG_ORG_SUFFIXES or words[-1] in LEGAL_FORMS or
+                                     words[-1] in _FIRM_WORDS)):
+        # ("Office of the Privacy Commissioner"; "Starship Technologies", "Galaxy Digital": a firm's name that starts
+        # with a known product's word is the firm's)
         return TypedMention(mention=m, type="Product", cue="product-line", label=ext)
     if head and head.type == "Organization" and len(words) > 1 and not MODEL_CODE.match(words[-1]) and \
             (k := lex.known.get(fold(ext[len(words[0]):]))) and k.type == "Product" and \

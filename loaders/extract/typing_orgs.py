@@ -326,6 +326,10 @@ def drop_nationalities(items: list[TypedMention], lex: Lexicon) -> None:
             items[i] = TypedMention(mention=t.mention)
 
 
+# a city this large (thousands) is a place wherever its name stands alone ("six Detroit police officers", "in Gungahlin,
+# Canberra", "between Ottawa and Washington"), unless it acts or owns or is also a given name
+_LARGE_CITY_POP = 300
+
 # the readings a name gets by default only (an unknown capitalised word, an item of a typed list, agreement)
 _DEFAULT_READINGS = frozenset({"", "single-default", "list", "agree:single-default", "agree:list", "product-before"})
 
@@ -363,7 +367,8 @@ def single_default(c: MentionCues) -> TypedMention | None:
         return TypedMention(mention=m)  # "its Superalignment team", "a Faraday cage": a modifier, not a firm
     pop = place_population(surface)
     if pop is not None and pop >= PLACE_DEFAULT_POP and not verb_next and \
-            (PLACE_PREP.search(before[-24:]) or nation_level(surface)):
+            (PLACE_PREP.search(before[-24:]) or nation_level(surface) or
+             (pop >= _LARGE_CITY_POP and not m.possessive and surface not in c.lex.first_names)):
         # "hospital groups in Paris and Lyon", "Senator Jim Banks of Indiana": a known city or state; a country or
         # US state needs no preposition ("Meta's Louisiana data center", "Entergy Louisiana's plan")
         return TypedMention(mention=m, type="Place", cue="gazetteer-default", label=surface)

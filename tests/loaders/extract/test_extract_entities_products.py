@@ -92,3 +92,13 @@ def test_a_makers_work_is_a_product(text: str, name: str) -> None:
 
 def test_whom_investors_are_behind_stays_an_organisation() -> None:
     assert _type_of("The investors behind Zentrix Labs sold their shares.", "Zentrix Labs") == "Organization"
+
+
+@pytest.mark.parametrize(("text", "firm", "product"), [
+    ("Delivery robots from Starship Technologies roam the campus.", "Starship Technologies", "Starship"),
+    ("The crypto investor Galaxy Digital backed the round.", "Galaxy Digital", "Galaxy"),
+])
+def test_a_firm_named_after_a_known_product_is_an_organisation(text: str, firm: str, product: str) -> None:
+    types = {e.label: e.type for e in extract(text).entities}
+    assert types.get(firm) == "Organization", types
+    assert product not in types, types

@@ -16,6 +16,14 @@ from loaders.extract import extract
      "Lakeport Supervisor Harold Vance"),
     ("Commissioner Tessa King says the country can unlock the benefits of data.", "Tessa King",
      "Commissioner Tessa King"),
+    # an occupation's word starting the sentence, and a portfolio after "of" before the holder's name
+    ("Astrophysicist Dana Whitcombe, writing for a magazine, called the project a mirage.", "Dana Whitcombe",
+     "Astrophysicist Dana Whitcombe"),
+    ("Whistleblower Harold Vance responded within days.", "Harold Vance", "Whistleblower Harold Vance"),
+    ("She wrote in a letter to Secretary of Commerce Harold Vance on Monday.", "Harold Vance",
+     "Secretary of Commerce Harold Vance"),
+    ("The final debate was between Cuomo, Democratic nominee Zorvan Mamdeli and Republican Curtis Sliwa.",
+     "Zorvan Mamdeli", "Democratic nominee Zorvan Mamdeli"),
 ])
 def test_a_title_before_a_name_is_not_the_persons(text: str, person: str, absorbed: str) -> None:
     found = labels(extract(text))

@@ -41,6 +41,17 @@ def test_single_word_city_needs_a_place_context() -> None:
     assert got["Toyota"] == "Organization"
 
 
+@pytest.mark.parametrize(("text", "city"), [
+    ("She was at home when six Detroit police officers arrived with a warrant.", "Detroit"),
+    ("Velmora drones deliver coffee in Gungahlin, Canberra, and in Logan.", "Canberra"),
+    ("The probe comes at a tense moment between Ottawa and Washington over trade.", "Ottawa"),
+    ("Velmora runs robotaxis in Wuhan. Liu Yi, a Wuhan resident, said the cars stall at junctions.", "Wuhan"),
+])
+def test_a_large_city_or_a_city_s_people_name_no_organisation(text: str, city: str) -> None:
+    got = labels(extract(text))
+    assert got.get(city) in (None, "Place")
+
+
 def test_county_and_region_words() -> None:
     got = labels(extract("The wind farm in County Marlow will sell power across Scandinavia, Orvane said."))
     assert got.get("County Marlow") == "Place"
