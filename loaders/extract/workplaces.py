@@ -1,0 +1,125 @@
+"""Stage helper: affiliated_with relations from a person's workplace written after the name.
+
+:mod:`loaders.extract.relations` reads "X, CEO of Y" when the title is in the role lexicon and the organisation
+follows the preposition; this module reads the workplaces news copy names with an occupation outside that lexicon
+("X, a solid-state chemist at Y"), a department between the title and the employer ("X, head of trading at Y"), a
+description before the organisation ("X, founder of the booking platform Y") and the bare "X of Y" of quoted experts
+("Robbie Torney of Common Sense Media said").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from loaders.extract.appositions import affiliating
+from loaders.extract.context import DocContext
+from loaders.extract.lexicon import lexicon
+from loaders.extract.rules import register
+from loaders.extract.schema import ResolvedMention
+
+OCCUPATION_AT = register("relation.occupation_at.v1", "'X, a solid-state chemist at Y', 'X, head of trading at Y', "
+                         "'X, founder of the booking platform Y': a person's job at the organisation after the name",
+                         __name__)
+PERSON_OF = register("relation.person_of.v1", "'Robbie Torney of Common Sense Media', 'X of the consumer group Y': "
+                     "a person introduced by the organisation they speak for", __name__)
+
+# add(subject, obj, role, start, end, sent, rule)
+AddFn = Callable[[str, str, "str | None", int, int, int, str], None]
+
+# a description of the organisation before its name: "the consumer advocacy group", "robotics-focused VC firm"
+_DESC_NOUNS = ("startup", "start-up", "company", "firm", "think tank", "nonprofit", "non-profit", "charity", "union",
+               "outlet", "publication", "newspaper", "magazine", "lab", "laboratory", "group", "organisation",
+               "organization", "consultancy", "bank", "fund", "agency", "publisher", "broadcaster", "network",
+               "platform", "watchdog", "regulator", "institute", "university", "college", "coalition", "alliance",
+               "association", "studio", "developer", "provider", "operator", "system", "service", "party", "NGO")
+_DESC = rf"(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*|AI|VC|US|UK)\s+){{0,3}}?(?:{'|'.join(_DESC_NOUNS)})\s+"
+# the gap between the name and the organisation: ", a|the <occupation> [of <department>] at [the] [description]"
+_APPOS = re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>[^,;:()\"“”.!?]{{2,80}}?)\s+"
+                    rf"(?P<prep>at|with|of|for)\s+(?:the\s+)?(?P<desc>{_DESC})?$")
+_AND_ORG = re.compile(r"^\s+and\s+(?:the\s+)?$")
+_AND_ROLE = re.compile(rf"^\s+and\s+(?:a|an|the)\s+(?P<role>[^,;:()\"“”.!?]{{2,50}}?)\s+(?:of|at|with)\s+(?:the\s+)?"
+                       rf"(?:{_DESC})?$")
+_OF = re.compile(rf"^\s+of\s+(?:the\s+)?(?:{_DESC})?$")
+# a word that ends a noun of occupation: chemist, economist, reporter, director, librarian, consultant, trustee
+_OCCUPATION_END = re.compile(r"(?:ist|er|or|ian|ant|ent|ee|ive|ate|ar|ief|ow|ad|ic)s?$")
+# words that turn the phrase into a clause or a judgement, not a job: "X, who spoke at Y", "X, speaking at Y"
+_NOT_IN_ROLE = frozenset({"who", "which", "that", "said", "says", "is", "was", "has", "had", "will", "would", "not",
+                          "speaking", "writing", "told", "according", "after", "before", "when", "while", "since",
+                          "at", "with", "from", "to", "by", "critic", "critics", "visitor", "guest", "customer",
+                          "user", "users", "student"})
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return lexicon().role_words | {"co-founder", "cofounder", "head", "chief"}
+
+
+def _job(role: str, prep: str) -> str | None:
+    """The occupation of an apposition phrase, or None when the phrase is no job held at the organisation."""
+    words = role.split()
+    if not words or len(words) > 8 or {w.lower() for w in words} & _NOT_IN_ROLE:
+        return None
+    head = re.split(r"\s+(?:of|for|in|on)\s+", role, maxsplit=1)[0].split()
+    last = head[-1].lower().rstrip(",")
+    if not re.fullmatch(r"[a-z][a-z-]+", last) or not affiliating(last):
+        return None
+    in_lexicon = last in _role_words() or last.rstrip("s") in _role_words()
+    # with "of"/"for" the organisation is the title's own ("founder of Y"), so only the lexicon's titles; "at" and
+    # "with" name a workplace after any occupation
+    if prep in ("of", "for") and (not in_lexicon or len(head) < len(words)):
+        return None
+    return role if in_lexicon or _OCCUPATION_END.search(last) else None
+
+
+def workplace_affiliations(ctx: DocContext, add: AddFn) -> None:
+    """Add the affiliations of people whose workplace is named after them in the sentence."""
+    text = ctx.doc.clean
+    for sent, all_ms in ctx.by_sentence.items():
+        ms = [m for m in all_ms if m.type != "Group"]
+        for i, person in enumerate(ms):
+            if person.type != "Person" or person.possessive:
+                continue
+            _appos_workplace(ctx, add, text, ms, i, sent)
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if nxt is not None and nxt.type == "Organization" and _OF.match(text[person.end:nxt.start]) \
+                    and not re.match(r"\s*[’']s?\b", text[nxt.end:nxt.end + 3]):
+                add(person.key, nxt.key, None, person.start, nxt.end, sent, PERSON_OF)
+
+
+def _appos_workplace(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMention], i: int, sent: int) -> None:
+    """"X, a chemist at Y", "X, head of trading at Y": the first organisation after the apposition's preposition."""
+    person = ms[i]
+    for org in ms[i + 1:]:
+        if org.start - person.end > 110 or org.type == "Person":
+            return
+        if org.type != "Organization":
+            continue
+        m = _APPOS.match(text[person.end:org.start])
+        if not m:
+            continue
+        role = _job(m.group("role"), m.group("prep"))
+        if role is None:
+            return
+        if m.group("prep") in ("of", "for") and not m.group("desc"):
+            continue  # "X, CEO of Y" is relations.py's; "X, head of A at B" goes on to B
+        add(person.key, org.key, role, person.start, org.end, sent, OCCUPATION_AT)
+        _second_workplace(ctx, add, text, ms, ms.index(org), person, role, sent)
+        return
+
+
+def _second_workplace(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMention], j: int,
+                      person: ResolvedMention, role: str, sent: int) -> None:
+    """"... with ICJK and Bellingcat", "... at Y and a co-founder of Z": the organisation coordinated with the first."""
+    rest = [m for m in ms[j + 1:] if m.key != ms[j].key]  # "Lawrence Berkeley National Laboratory (LBNL)"
+    if not rest or rest[0].type != "Organization":
+        return
+    org, gap = rest[0], re.sub(r"^\s*\([^()]{1,12}\)", "", text[ms[j].end:rest[0].start])
+    if _AND_ORG.match(gap):
+        add(person.key, org.key, role, person.start, org.end, sent, OCCUPATION_AT)
+        return
+    m = _AND_ROLE.match(gap)
+    second = _job(m.group("role"), "at") if m else None
+    if second is not None:
+        add(person.key, org.key, second, person.start, org.end, sent, OCCUPATION_AT)

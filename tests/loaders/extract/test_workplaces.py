@@ -1,0 +1,36 @@
+"""Workplaces named after a person: an occupation outside the role lexicon, a department before the employer, a
+description before the organisation, "X of Y" (loaders/extract/workplaces.py), on invented names."""
+
+from __future__ import annotations
+
+import pytest
+from real_news_cases import check_roles
+
+from loaders.extract import extract
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ('"The paper should be retracted," says Dana Holt, a solid-state chemist at Halvex University.',
+     [("Dana Holt", "Halvex University")]),
+    ("Omar Reyes, head of equity trading at Kestrel Capital, drew the same parallel.",
+     [("Omar Reyes", "Kestrel Capital")]),
+    ("Lena Marsh of the consumer advocacy group Fairwater Trust went further.", [("Lena Marsh", "Fairwater Trust")]),
+    ("Dana Holt, a general partner at robotics-focused VC firm Kestrel Ventures and a co-founder of Quill Labs, said "
+     "the market was small.", [("Dana Holt", "Kestrel Ventures"), ("Dana Holt", "Quill Labs")]),
+    ("Omar Reyes, a materials scientist at Halvex National Laboratory (HNL) and Kestrel University, stands by it.",
+     [("Omar Reyes", "Halvex National Laboratory"), ("Omar Reyes", "Kestrel University")]),
+])
+def test_the_workplace_is_found(text: str, pairs: list[tuple[str, str]]) -> None:
+    check_roles(text, pairs)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # a judgement, an appearance and a visit hold no job
+    ("Dana Holt, a longtime critic of Halvex, spoke at Kestrel Systems on Monday.", ("Dana Holt", "Kestrel Systems")),
+    ("Omar Reyes, speaking at Halvex University, said the rule was late.", ("Omar Reyes", "Halvex University")),
+    ("Lena Marsh, who spoke at Kestrel Systems last week, said the rule was late.", ("Lena Marsh", "Kestrel Systems")),
+])
+def test_no_workplace_without_a_job(text: str, pair: tuple[str, str]) -> None:
+    ex = extract(text)
+    kl = {e.key: e.label for e in ex.entities}
+    assert pair not in {(kl[r.subject], kl[r.object]) for r in ex.relations if r.predicate == "affiliated_with"}
