@@ -191,6 +191,8 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
     if len(gap) > 90:
         return
     if a.type == "Organization" and b.type == "Person":
+        # "Babylon's medical director Dr Mobasher Butt": the title ends before the honorific
+        gap = re.sub(r"(?<=\s)(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+$", "", gap)
         m = p["title_between"].match(gap)
         modified = None if m else _modified_title(gap)
         if modified:

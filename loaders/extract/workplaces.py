@@ -37,7 +37,7 @@ _DESC_NOUNS = ("startup", "start-up", "company", "firm", "think tank", "nonprofi
 _DESC = rf"(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*|AI|VC|US|UK)\s+){{0,3}}?(?:{'|'.join(_DESC_NOUNS)})\s+"
 # the gap between the name and the organisation: ", a|the <occupation> [of <department>] at [the] [description]"
 _APPOS = re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>[^,;:()\"“”.!?]{{2,80}}?)\s+"
-                    rf"(?P<prep>at|with|of|for)\s+(?:the\s+)?(?P<desc>{_DESC})?$")
+                    rf"(?P<prep>at|with|of|for)\s+(?:[Tt]he\s+)?(?P<desc>{_DESC})?$")
 _AND_ORG = re.compile(r"^\s+and\s+(?:the\s+)?$")
 _AND_ROLE = re.compile(rf"^\s+and\s+(?:a|an|the)\s+(?P<role>[^,;:()\"“”.!?]{{2,50}}?)\s+(?:of|at|with)\s+(?:the\s+)?"
                        rf"(?:{_DESC})?$")
@@ -103,23 +103,27 @@ def _appos_workplace(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMe
         if role is None:
             return
         if m.group("prep") in ("of", "for") and not m.group("desc"):
-            continue  # "X, CEO of Y" is relations.py's; "X, head of A at B" goes on to B
+            # "X, CEO of Y" is relations.py's, but not "... of Y and Z" ("vice president for A and B" names units);
+            # "X, head of A at B" goes on to B
+            if m.group("prep") == "of":
+                _second_workplace(ctx, add, text, ms, ms.index(org), person, role, sent, coordinated_only=True)
+            continue
         add(person.key, org.key, role, person.start, org.end, sent, OCCUPATION_AT)
         _second_workplace(ctx, add, text, ms, ms.index(org), person, role, sent)
         return
 
 
 def _second_workplace(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMention], j: int,
-                      person: ResolvedMention, role: str, sent: int) -> None:
+                      person: ResolvedMention, role: str, sent: int, *, coordinated_only: bool = False) -> None:
     """"... with ICJK and Bellingcat", "... at Y and a co-founder of Z": the organisation coordinated with the first."""
     rest = [m for m in ms[j + 1:] if m.key != ms[j].key]  # "Lawrence Berkeley National Laboratory (LBNL)"
-    if not rest or rest[0].type != "Organization":
+    if not rest or rest[0].type != "Organization" or rest[0].possessive:  # "... of Y and Z's partner"
         return
     org, gap = rest[0], re.sub(r"^\s*\([^()]{1,12}\)", "", text[ms[j].end:rest[0].start])
     if _AND_ORG.match(gap):
         add(person.key, org.key, role, person.start, org.end, sent, OCCUPATION_AT)
         return
-    m = _AND_ROLE.match(gap)
+    m = None if coordinated_only else _AND_ROLE.match(gap)
     second = _job(m.group("role"), "at") if m else None
     if second is not None:
         add(person.key, org.key, second, person.start, org.end, sent, OCCUPATION_AT)

@@ -19,6 +19,14 @@ from loaders.extract import extract
      "the market was small.", [("Dana Holt", "Kestrel Ventures"), ("Dana Holt", "Quill Labs")]),
     ("Omar Reyes, a materials scientist at Halvex National Laboratory (HNL) and Kestrel University, stands by it.",
      [("Omar Reyes", "Halvex National Laboratory"), ("Omar Reyes", "Kestrel University")]),
+    # an organisation written with "The"; two organisations after one title
+    ("The firm took aim at Dana Holt, a consultant oncologist at The Halvex Foundation Trust.",
+     [("Dana Holt", "Halvex Foundation Trust")]),
+    ("Omar Reyes, co-founder and CEO of Halvex and Kestrel Labs, said he was thrilled.",
+     [("Omar Reyes", "Halvex"), ("Omar Reyes", "Kestrel Labs")]),
+    # a title before an honorific: "Babylon's medical director Dr X" (relations.py)
+    ("Speaking in London, Kestrel Health's medical director Dr Lena Marsh said the pass mark was 72%.",
+     [("Lena Marsh", "Kestrel Health")]),
 ])
 def test_the_workplace_is_found(text: str, pairs: list[tuple[str, str]]) -> None:
     check_roles(text, pairs)
@@ -29,6 +37,10 @@ def test_the_workplace_is_found(text: str, pairs: list[tuple[str, str]]) -> None
     ("Dana Holt, a longtime critic of Halvex, spoke at Kestrel Systems on Monday.", ("Dana Holt", "Kestrel Systems")),
     ("Omar Reyes, speaking at Halvex University, said the rule was late.", ("Omar Reyes", "Halvex University")),
     ("Lena Marsh, who spoke at Kestrel Systems last week, said the rule was late.", ("Lena Marsh", "Kestrel Systems")),
+    # units named after "for" are no second employer; a possessive after "and" is another party's
+    ("Dana Holt, its vice president for Halvex Search and Kestrel Strategy, is stepping down.",
+     ("Dana Holt", "Kestrel Strategy")),
+    ("Omar Reyes, the chief executive of Halvex and Kestrel's partner, spoke.", ("Omar Reyes", "Kestrel")),
 ])
 def test_no_workplace_without_a_job(text: str, pair: tuple[str, str]) -> None:
     ex = extract(text)
