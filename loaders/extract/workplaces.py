@@ -42,6 +42,13 @@ _AND_ORG = re.compile(r"^\s+and\s+(?:the\s+)?$")
 _AND_ROLE = re.compile(rf"^\s+and\s+(?:a|an|the)\s+(?P<role>[^,;:()\"“”.!?]{{2,50}}?)\s+(?:of|at|with)\s+(?:the\s+)?"
                        rf"(?:{_DESC})?$")
 _OF = re.compile(rf"^\s+of\s+(?:the\s+)?(?:{_DESC})?$")
+# "X, who is now chief executive of Y", "X, a former executive at Z who is Y's chief scientist", "who served as"
+_WHO_IS = re.compile(r"^(?:\s*,\s+[^,;()\"“”]{2,80}?)?\s*,?\s+who\s+(?:is|was|has\s+been|had\s+been|served\s+as|"
+                     r"serves\s+as|became)\s+(?:(?:now|currently|also|then|later|still)\s+)?(?:(?:a|an|the)\s+)?")
+_ROLE_BEFORE_ORG = re.compile(rf"^(?P<role>[^,;:()\"“”.!?]{{2,60}}?)\s+(?P<prep>at|with|of|for)\s+(?:[Tt]he\s+)?"
+                              rf"(?:{_DESC})?$")
+_ROLE_AFTER = re.compile(r"^(?:[’']s?)?\s+(?P<role>[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|AI)){0,3}?)"
+                         r"(?=\s*(?:[,.;]|$|\s+and\b|\s+(?:between|from|until|since|in|for)\b))")
 # a word that ends a noun of occupation: chemist, economist, reporter, director, librarian, consultant, trustee
 _OCCUPATION_END = re.compile(r"(?:ist|er|or|ian|ant|ent|ee|ive|ate|ar|ief|ow|ad|ic)s?$")
 # words that turn the phrase into a clause or a judgement, not a job: "X, who spoke at Y", "X, speaking at Y"
@@ -82,6 +89,7 @@ def workplace_affiliations(ctx: DocContext, add: AddFn) -> None:
             if person.type != "Person" or person.possessive:
                 continue
             _appos_workplace(ctx, add, text, ms, i, sent)
+            _who_is(ctx, add, text, ms, i, sent)
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if nxt is not None and nxt.type == "Organization" and _OF.match(text[person.end:nxt.start]) \
                     and not re.match(r"\s*[’']s?\b", text[nxt.end:nxt.end + 3]):
@@ -127,3 +135,37 @@ def _second_workplace(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedM
     second = _job(m.group("role"), "at") if m else None
     if second is not None:
         add(person.key, org.key, second, person.start, org.end, sent, OCCUPATION_AT)
+
+
+def _who_is(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMention], i: int, sent: int) -> None:
+    """"X, who is now chief executive of Y", "X, who is Y's chief scientist and a professor at Z", "X, who served as
+    Y commissioner": the job a relative clause gives the person."""
+    person = ms[i]
+    end = ctx.sentence(sent).end
+    m = _WHO_IS.match(text[person.end:end])
+    if not m:
+        return
+    pos = person.end + m.end()
+    after = [x for x in ms[i + 1:] if x.end > pos]
+    if any(x.type == "Person" and x.start < pos for x in ms[i + 1:]) or not after:
+        return  # the clause is another person's
+    org = after[0]
+    if org.type != "Organization":
+        return
+    if org.start == pos:
+        r = _ROLE_AFTER.match(text[org.end:end])
+        role = _job(r.group("role"), "of") if r else None
+        role_end = org.end + r.end() if r else org.end
+    else:
+        r = _ROLE_BEFORE_ORG.match(text[pos:org.start])
+        role = _job(r.group("role"), r.group("prep")) if r else None
+        role_end = org.end
+    if role is None:
+        return
+    add(person.key, org.key, role, person.start, org.end, sent, OCCUPATION_AT)
+    nxt = [x for x in after[1:] if x.start >= role_end]
+    if nxt and nxt[0].type == "Organization" and not nxt[0].possessive:
+        m2 = _AND_ROLE.match(text[role_end:nxt[0].start])
+        second = _job(m2.group("role"), "at") if m2 else None
+        if second is not None:
+            add(person.key, nxt[0].key, second, person.start, nxt[0].end, sent, OCCUPATION_AT)

@@ -24,6 +24,13 @@ from loaders.extract import extract
      [("Dana Holt", "Halvex Foundation Trust")]),
     ("Omar Reyes, co-founder and CEO of Halvex and Kestrel Labs, said he was thrilled.",
      [("Omar Reyes", "Halvex"), ("Omar Reyes", "Kestrel Labs")]),
+    # a relative clause with a copula: "who is now", "who is Y's ... and a ... at Z", "who served as Y commissioner"
+    ("Dana Holt, a former executive at Halvex who is now chief executive of Kestrel Trust, said it was late.",
+     [("Dana Holt", "Kestrel Trust")]),
+    ("Omar Reyes, who is Halvex's chief AI scientist and a professor at Kestrel University, was speaking.",
+     [("Omar Reyes", "Halvex"), ("Omar Reyes", "Kestrel University")]),
+    ("According to Lena Marsh, who served as FTC commissioner between 2016 and 2017, the agency has changed.",
+     [("Lena Marsh", "FTC")]),
     # a title before an honorific: "Babylon's medical director Dr X" (relations.py)
     ("Speaking in London, Kestrel Health's medical director Dr Lena Marsh said the pass mark was 72%.",
      [("Lena Marsh", "Kestrel Health")]),
@@ -37,6 +44,7 @@ def test_the_workplace_is_found(text: str, pairs: list[tuple[str, str]]) -> None
     ("Dana Holt, a longtime critic of Halvex, spoke at Kestrel Systems on Monday.", ("Dana Holt", "Kestrel Systems")),
     ("Omar Reyes, speaking at Halvex University, said the rule was late.", ("Omar Reyes", "Halvex University")),
     ("Lena Marsh, who spoke at Kestrel Systems last week, said the rule was late.", ("Lena Marsh", "Kestrel Systems")),
+    ("Dana Holt, who is a critic of Halvex, spoke.", ("Dana Holt", "Halvex")),
     # units named after "for" are no second employer; a possessive after "and" is another party's
     ("Dana Holt, its vice president for Halvex Search and Kestrel Strategy, is stepping down.",
      ("Dana Holt", "Kestrel Strategy")),
