@@ -36,12 +36,19 @@ _DESC_NOUNS = ("startup", "start-up", "company", "firm", "think tank", "nonprofi
                "association", "studio", "developer", "provider", "operator", "system", "service", "party", "NGO")
 _DESC = rf"(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*|AI|VC|US|UK)\s+){{0,3}}?(?:{'|'.join(_DESC_NOUNS)})\s+"
 # the gap between the name and the organisation: ", a|the <occupation> [of <department>] at [the] [description]"
+# before the organisation: a place's possessive ("China's Ministry of ..."), or after "the" up to two adjectives ("the
+# opposition New Democratic Party")
+_BEFORE_ORG = (r"(?P<before>(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?[’']s\s+|"
+               r"[Tt]he\s+(?:(?!(?:and|of|for|at|in|with)\s)[a-z][\w-]*\s+){0,2})?")
 _APPOS = re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>[^,;:()\"“”.!?]{{2,80}}?)\s+"
-                    rf"(?P<prep>at|with|of|for)\s+(?:[Tt]he\s+)?(?P<desc>{_DESC})?$")
+                    rf"(?P<prep>at|with|of|for|from)\s+{_BEFORE_ORG}(?P<desc>{_DESC})?$")
 _AND_ORG = re.compile(r"^\s+and\s+(?:the\s+)?$")
 _AND_ROLE = re.compile(rf"^\s+and\s+(?:a|an|the)\s+(?P<role>[^,;:()\"“”.!?]{{2,50}}?)\s+(?:of|at|with)\s+(?:the\s+)?"
                        rf"(?:{_DESC})?$")
-_OF = re.compile(rf"^\s+of\s+(?:the\s+)?(?:{_DESC})?$")
+_OF = re.compile(rf"^\s+(?:of|from)\s+(?:the\s+)?(?:{_DESC})?$")
+# "X, the UCLA mathematician and ...", "X, a Google Brain researcher,": the organisation named before the occupation
+_THE_ORG = re.compile(r"^\s*,\s+(?:the|a|an)\s+(?:(?:former|longtime|long-time|veteran)\s+)?$")
+_OCCUPATION_AFTER = re.compile(r"^\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s*(?:[,.;]|$|\s+(?:and|who)\b))")
 # "X, who is now chief executive of Y", "X, a former executive at Z who is Y's chief scientist", "who served as"
 _WHO_IS = re.compile(r"^(?:\s*,\s+[^,;()\"“”]{2,80}?)?\s*,?\s+who\s+(?:is|was|has\s+been|had\s+been|served\s+as|"
                      r"serves\s+as|became)\s+(?:(?:now|currently|also|then|later|still)\s+)?(?:(?:a|an|the)\s+)?")
@@ -55,7 +62,10 @@ _OCCUPATION_END = re.compile(r"(?:ist|er|or|ian|ant|ent|ee|ive|ate|ar|ief|ow|ad|
 _NOT_IN_ROLE = frozenset({"who", "which", "that", "said", "says", "is", "was", "has", "had", "will", "would", "not",
                           "speaking", "writing", "told", "according", "after", "before", "when", "while", "since",
                           "at", "with", "from", "to", "by", "critic", "critics", "visitor", "guest", "customer",
-                          "user", "users", "student"})
+                          "user", "users", "student", "driver", "owner", "passenger", "rider", "buyer", "subscriber",
+                          "listener", "viewer", "reader", "player", "fan", "supporter", "rival", "competitor",
+                          "graduate", "alumnus", "watcher", "observer", "follower", "skeptic", "sceptic",
+                          "booster", "defender", "admirer"})
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +85,7 @@ def _job(role: str, prep: str) -> str | None:
     in_lexicon = last in _role_words() or last.rstrip("s") in _role_words()
     # with "of"/"for" the organisation is the title's own ("founder of Y"), so only the lexicon's titles; "at" and
     # "with" name a workplace after any occupation
-    if prep in ("of", "for") and (not in_lexicon or len(head) < len(words)):
+    if prep in ("of", "for", "from") and (not in_lexicon or len(head) < len(words)):
         return None
     return role if in_lexicon or _OCCUPATION_END.search(last) else None
 
@@ -90,6 +100,7 @@ def workplace_affiliations(ctx: DocContext, add: AddFn) -> None:
                 continue
             _appos_workplace(ctx, add, text, ms, i, sent)
             _who_is(ctx, add, text, ms, i, sent)
+            _org_occupation(ctx, add, text, ms, i, sent)
             nxt = ms[i + 1] if i + 1 < len(ms) else None
             if nxt is not None and nxt.type == "Organization" and _OF.match(text[person.end:nxt.start]) \
                     and not re.match(r"\s*[’']s?\b", text[nxt.end:nxt.end + 3]):
@@ -110,7 +121,8 @@ def _appos_workplace(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMe
         role = _job(m.group("role"), m.group("prep"))
         if role is None:
             return
-        if m.group("prep") in ("of", "for") and not m.group("desc"):
+        before = (m.group("before") or "").strip().lower()
+        if m.group("prep") in ("of", "for") and not m.group("desc") and before in ("", "the"):
             # "X, CEO of Y" is relations.py's, but not "... of Y and Z" ("vice president for A and B" names units);
             # "X, head of A at B" goes on to B
             if m.group("prep") == "of":
@@ -169,3 +181,17 @@ def _who_is(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMention], i
         second = _job(m2.group("role"), "at") if m2 else None
         if second is not None:
             add(person.key, nxt[0].key, second, person.start, nxt[0].end, sent, OCCUPATION_AT)
+
+
+def _org_occupation(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMention], i: int, sent: int) -> None:
+    """"X, the UCLA mathematician and ...": an occupation after the organisation that names the workplace."""
+    person = ms[i]
+    if i + 1 >= len(ms) or ms[i + 1].type != "Organization" or ms[i + 1].possessive:
+        return
+    org = ms[i + 1]
+    if not _THE_ORG.match(text[person.end:org.start]):
+        return
+    m = _OCCUPATION_AFTER.match(text[org.end:org.end + 60])
+    role = _job(m.group("role"), "at") if m else None
+    if role is not None:
+        add(person.key, org.key, role, person.start, org.end + m.end(), sent, OCCUPATION_AT)  # type: ignore[union-attr]

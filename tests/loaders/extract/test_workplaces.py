@@ -31,6 +31,15 @@ from loaders.extract import extract
      [("Omar Reyes", "Halvex"), ("Omar Reyes", "Kestrel University")]),
     ("According to Lena Marsh, who served as FTC commissioner between 2016 and 2017, the agency has changed.",
      [("Lena Marsh", "FTC")]),
+    # the organisation before the occupation; a place's possessive or adjectives before it; "from"
+    ("Omar Reyes, the Halvex Labs mathematician and chess champion who attended, urged caution.",
+     [("Omar Reyes", "Halvex Labs")]),
+    ("Lena Marsh, a spokesperson for Norland's Ministry of Digital Affairs, said it was fine.",
+     [("Lena Marsh", "Ministry of Digital Affairs")]),
+    ("Dana Holt, a lawmaker from the opposition Kestrel Party, said she had written to the regulator.",
+     [("Dana Holt", "Kestrel Party")]),
+    ("Omar Reyes from the University of Halvex said the companies wanted the sky.",
+     [("Omar Reyes", "University of Halvex")]),
     # a title before an honorific: "Babylon's medical director Dr X" (relations.py)
     ("Speaking in London, Kestrel Health's medical director Dr Lena Marsh said the pass mark was 72%.",
      [("Lena Marsh", "Kestrel Health")]),
@@ -45,6 +54,7 @@ def test_the_workplace_is_found(text: str, pairs: list[tuple[str, str]]) -> None
     ("Omar Reyes, speaking at Halvex University, said the rule was late.", ("Omar Reyes", "Halvex University")),
     ("Lena Marsh, who spoke at Kestrel Systems last week, said the rule was late.", ("Lena Marsh", "Kestrel Systems")),
     ("Dana Holt, who is a critic of Halvex, spoke.", ("Dana Holt", "Halvex")),
+    ("Omar Reyes, a Kestrel driver, crashed on Monday.", ("Omar Reyes", "Kestrel")),
     # units named after "for" are no second employer; a possessive after "and" is another party's
     ("Dana Holt, its vice president for Halvex Search and Kestrel Strategy, is stepping down.",
      ("Dana Holt", "Kestrel Strategy")),
