@@ -113,8 +113,8 @@ def _appos_workplace(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMe
     for org in ms[i + 1:]:
         if org.start - person.end > 110 or org.type == "Person":
             return
-        if org.type != "Organization":
-            continue
+        if org.type != "Organization" or org.possessive:
+            continue  # "a partner at Acme's law firm Y": Acme owns the workplace named next
         m = _APPOS.match(text[person.end:org.start])
         if not m:
             continue
