@@ -23,7 +23,8 @@ from loaders.extract.topic import speaker_label
 AddFn = Callable[[str, str, "str | None", int, int, int], None]
 
 # anaphoric nouns for an organisation; the ones that are also part of official names are matched against the labels
-_COMPANY_NOUNS = ("company", "firm", "startup", "start-up", "lab", "group", "business", "chipmaker", "maker")
+_COMPANY_NOUNS = ("company", "firm", "startup", "start-up", "lab", "group", "business", "chipmaker", "maker", "bank",
+                  "newspaper", "paper", "broadcaster", "publisher", "insurer", "automaker", "carmaker", "airline")
 _NAMED_NOUNS = ("commission", "committee", "agency", "department", "ministry", "court", "university", "institute",
                 "council", "regulator", "authority", "bureau", "foundation", "fund", "studio", "school", "village",
                 "city", "town", "county", "board", "union", "centre", "center", "organisation", "organization",
@@ -92,7 +93,8 @@ _VERB_ROLE = {"advises": "adviser", "advised": "adviser", "leads": "head", "led"
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     roles = alternation(lexicon().roles)
-    role = rf"(?:(?:former|ex-|then|current|longtime|senior|acting|interim|outspoken|founding)\s*)?(?:{roles})s?"
+    role = (rf"(?:(?:former|ex-|then|current|longtime|senior|acting|interim|outspoken|founding)\s*)?"
+            rf"(?:co-)?(?:{roles})s?")
     role_tail = r"(?:\s+(?:of|for|on)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
     return {
         # "Kestrel's head of hardware, Jonas Thiessen"
@@ -110,7 +112,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                      r"(?=[\s,.;)]|$)", re.I),
         # "X, who runs the company's products group", "X, the head of the group's technology desk": a unit of the
         # organisation an anaphor names
-        "comma_role_of_its": re.compile(rf"^\s*,\s+(?:(?:the|a|an)\s+(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+of|"
+        "comma_role_of_its": re.compile(rf"^\s*,\s+(?:(?:(?:the|a|an)\s+)?"
+                                        rf"(?P<role>(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+of|"
                                         r"who\s+(?:now\s+|also\s+)?(?P<verb>runs|leads|heads|oversees|manages|ran|"
                                         rf"led|headed|oversaw|managed))\s+{_ANAPHOR}\s+(?P<unit>(?:[\w-]+\s+){{0,3}}?"
                                         r"(?:group|division|unit|team|business|department|arm|operations|desk|lab|"
@@ -231,7 +234,7 @@ class _Affiliations:
                        want in {_SPELLING.get(w, w) for w in ctx.label(m.key).lower().split()}]
             # the one the noun heads ("the village": "Village of Caledonia" before "Village Board")
             headed = [k for k in holders if _SPELLING.get(_head(ctx.label(k)), _head(ctx.label(k))) == want]
-            return (headed or holders or [None])[0]
+            return (headed or holders or [self._described_as(want, pos)])[0]
         # "Vantage Compute said ..., and its CEO, X": an organisation earlier in the same sentence comes first
         orgs = [m for m in ctx.mentions(ctx.sentence_at(pos)) if m.end <= pos and m.type == "Organization"]
         past = {m.key for m in orgs if self._former_apposition(m)}
@@ -241,6 +244,19 @@ class _Affiliations:
         found = ctx.recent_subject(pos, ("Organization",)) or \
             ctx.recent(pos, ("Organization",), exclude=self._quoted_orgs(pos), max_sentences=2)
         return (found if found not in past else None) or self.topic_org()
+
+    def _described_as(self, noun: str, pos: int) -> str | None:
+        """The latest organisation before ``pos`` that the text calls by the noun: "the actors' union SAG-AFTRA",
+        "SAG-AFTRA, the actors' union" for "the union"."""
+        ctx, text = self.ctx, self.text
+        desc = rf"(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?{noun}s?"
+        for si in range(ctx.sentence_at(pos), -1, -1):
+            for m in reversed(ctx.mentions(si)):
+                if m.end <= pos and m.type == "Organization" and (
+                        re.search(rf"\b{desc}\s+$", text[max(0, m.start - 50):m.start], re.I) or
+                        re.match(rf"\s*,\s+{desc}\b", text[m.end:m.end + 50], re.I)):
+                    return m.key
+        return None
 
     def _quoted_orgs(self, pos: int) -> set[str]:
         """Organisations named inside quotation marks in the sentences up to ``pos`` (a slogan's "Acme's Zoom

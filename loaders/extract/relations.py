@@ -14,6 +14,7 @@ from loaders.extract.hirings import hiring_affiliations
 from loaders.extract.lexicon import alternation, fold, lexicon
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
+from loaders.extract.workplaces import workplace_affiliations
 
 ROLE_PATTERN = register("relation.role_pattern.v1", "A person's role beside an organisation: 'OpenAI CEO Sam Altman', "
                         "'X, a partner at Y', 'Y's X'", __name__)
@@ -170,6 +171,7 @@ def extract_relations(ctx: DocContext, funding: list[Event]) -> list[Relation]:
     apposition_affiliations(ctx, add_rule)
     career_affiliations(ctx, add_rule)
     hiring_affiliations(ctx, add_rule)
+    workplace_affiliations(ctx, add_rule)
     _developers(ctx, p, out, seen)
     # invested_in: the investors of each funding round ("led by X", "an investment of $1B from X")
     for ev in funding:
@@ -189,6 +191,8 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
     if len(gap) > 90:
         return
     if a.type == "Organization" and b.type == "Person":
+        # "Babylon's medical director Dr Mobasher Butt": the title ends before the honorific
+        gap = re.sub(r"(?<=\s)(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+$", "", gap)
         m = p["title_between"].match(gap)
         modified = None if m else _modified_title(gap)
         if modified:

@@ -217,3 +217,17 @@ def test_the_companys_title_refers_past_a_name_quoted_in_a_slogan() -> None:
 def test_a_title_naming_its_body_is_a_member_of_that_body(text: str, pairs: set[tuple[str, str]]) -> None:
     found = _aff(text)
     assert pairs <= found, found
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # a named noun the organisation's own name lacks: the text's description of it ("the actors' union")
+    ("Fairwater Guild, the actors' union, approved the deal. The union's president, Dana Holt, called it fair.",
+     ("Dana Holt", "Fairwater Guild")),
+    ("The actors' union Fairwater Guild approved the deal. The union's president, Dana Holt, called it fair.",
+     ("Dana Holt", "Fairwater Guild")),
+    # "the bank's", "the paper's" refer like "the company's"; a "co-" title is the title
+    ("Kestrel Capital is advising clients. Omar Reyes, co-head of the bank's advisory business, sees AI as a tool.",
+     ("Omar Reyes", "Kestrel Capital")),
+])
+def test_a_described_organisation_and_a_co_title(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _aff(text)
