@@ -19,22 +19,6 @@ from tests.loaders.extract.test_extract_claims import claims_of
      "Zentrix Labs", "40% of the chatbot answers were wrong"),
     ("Introducing the model, Zentrix's Ada Pike and Ben Okafor wrote that Orbi shows strong reasoning abilities "
      "on medical questions.", "Ada Pike", "Orbi shows strong reasoning abilities"),
-])  # fmt: skip
-def test_the_claimant_is_who_speaks(text: str, claimant: str, statement: str) -> None:
-    found = claims_of(extract(text))
-    assert any(c[0] == claimant and statement in c[1] for c in found), found
-
-
-def test_the_company_is_no_regulator() -> None:
-    """"The company said …" after a regulator's complaint about a company the typing reads as a person: no company
-    the article introduces speaks, and the regulator does not."""
-    text = ("The Federal Trade Commission said Halvorsen used facial recognition in its stores without telling "
-            "customers. The company said the technology had been part of a pilot program in a few stores.")
-    found = claims_of(extract(text))
-    assert not any(c[0] == "Federal Trade Commission" and "pilot program" in c[1] for c in found), found
-
-
-@pytest.mark.parametrize(("text", "claimant", "statement"), [
     # "the <organisation> chief": the person the article ties to it, not the organisation
     ("Zentrix Labs chief executive Ada Pike spoke in Paris.\n\nIn an interview, the Zentrix Labs chief forecast "
      "that robots could take a third of warehouse jobs and said costs could fall by 40%.", "Ada Pike",
@@ -54,9 +38,18 @@ def test_the_company_is_no_regulator() -> None:
     ("Zentrix Labs chief executive Ada Pike spoke on Monday. Large language models, she said, won't be smarter than "
      "humans in the next five years.", "Ada Pike", "Large language models, she said, won't be smarter than humans"),
 ])  # fmt: skip
-def test_sources_described_or_set_off(text: str, claimant: str, statement: str) -> None:
+def test_the_claimant_is_who_speaks(text: str, claimant: str, statement: str) -> None:
     found = claims_of(extract(text))
     assert any(c[0] == claimant and statement in c[1] for c in found), found
+
+
+def test_the_company_is_no_regulator() -> None:
+    """"The company said …" after a regulator's complaint about a company the typing reads as a person: no company
+    the article introduces speaks, and the regulator does not."""
+    text = ("The Federal Trade Commission said Halvorsen used facial recognition in its stores without telling "
+            "customers. The company said the technology had been part of a pilot program in a few stores.")
+    found = claims_of(extract(text))
+    assert not any(c[0] == "Federal Trade Commission" and "pilot program" in c[1] for c in found), found
 
 
 @pytest.mark.parametrize("text", [
