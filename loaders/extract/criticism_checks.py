@@ -8,9 +8,9 @@ Run last in the criticisms stage, over the rules', the legal rules' and the lear
 - an organisation named only as the modifier of a person's role ("the Tesla and SpaceX chief sued …", "a former
   Facebook moderator, D., has sued …") is not who acted: the person is.
 
-Tried and left out: dropping a learned pair whose target the document has report or be spoken to (speaker_refs.
-is_outlet) removed 6 wrong pairs and 2 right ones over the 32 tuning sets, and lowered their mean F1 (recall fell
-more than precision rose: the test also takes companies for outlets).
+Tried and left out: dropping a learned pair whose target is a news outlet (speaker_refs.is_outlet) removed 6
+wrong pairs and 2 right ones over the 32 tuning sets, and lowered their mean F1 (recall fell more than precision
+rose: the test also takes companies for outlets).
 """
 
 from __future__ import annotations
