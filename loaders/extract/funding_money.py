@@ -35,6 +35,20 @@ _TWIN_GAP = re.compile(rf"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal
 _TWIN_LATE = re.compile(rf"^[^$€£¥₹.;()]{{1,60}}?(?:,\s*or|\()\s*{_ABOUT}?\s*$", re.I)
 
 
+# a dollar written as the US one: "US$169 million", "USD 169 million", "U.S. $169 million"
+_US_DOLLAR = re.compile(rf"(?:{_ABOUT}\s*)?(?:US\$|USD|U\.S\.\s*\$)", re.I)
+# a bare dollar sign, maybe after an approximation ("up to $240 million")
+_BARE_DOLLAR = re.compile(r"(?:[A-Za-z]+(?:\s+[A-Za-z]+)?\s+)?\$")
+
+
+def _foreign(st: str, mm: MoneyMatch, nxt: MoneyMatch) -> bool:
+    """Whether ``mm`` is in another currency than the USD figure ``nxt``: a non-USD currency, or a bare "$" (a
+    Canadian, Australian... dollar) beside a figure written explicitly in US dollars ("$240 million (US$169 million)")."""
+    if mm.money.currency != "USD":
+        return True
+    return bool(_BARE_DOLLAR.match(st, mm.start, mm.end) and _US_DOLLAR.match(st, nxt.start, nxt.end))
+
+
 def in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
     """The money expressions of a sentence, with a figure in another currency replaced by the USD figure written
     right after it, and the USD twin itself dropped."""
@@ -44,7 +58,7 @@ def in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
         if i == skip:
             continue
         nxt = monies[i + 1] if i + 1 < len(monies) else None
-        if nxt is not None and mm.money.currency != "USD" and nxt.money.currency == "USD" and \
+        if nxt is not None and nxt.money.currency == "USD" and _foreign(st, mm, nxt) and \
                 (_TWIN_GAP.match(st[mm.end:nxt.start]) or _TWIN_LATE.match(st[mm.end:nxt.start])):
             # the pair is one expression: the words after it ("($690 million) Series D round") follow the twin
             close = nxt.end + 1 if st[nxt.end:nxt.end + 1] == ")" and "(" in st[mm.end:nxt.start] else nxt.end

@@ -33,8 +33,10 @@ _APPOSITION = re.compile(r"\s*,\s+(?:(?:a|an|the)\s+[^,;]{1,40}?\s+)?(?P<verb>(?
                          r"started|created|spun\s+(?:out|off)|backed|funded|owned|run|led)\s+(?:in\s+\d{4}\s+)?"
                          r"(?:by|of|from)\s+[^,;]{1,120}?,\s")
 _MADE_VERBS = ("founded", "co-founded", "cofounded", "set", "launched", "started", "created", "spun")
-# "$4 billion to it", "$500 million in it": the money goes to the organisation "it" refers to
-_TO_IT = re.compile(r"[^,.;]{0,30}?\b(?:to|in|into)\s+it\b", re.I)
+# "$4 billion to it", "$500 million in it", "up to $240 million (about US$169 million) to help it build": the money
+# goes to the organisation "it" refers to (a USD twin in brackets may stand between)
+_TO_IT = re.compile(r"[^,.;()]{0,30}?(?:\([^()]{1,30}\)\s*)?\b(?:to|in|into)\s+(?:help\s+|enable\s+|allow\s+)?it\b",
+                    re.I)
 
 
 def currency_prefixes(ctx: DocContext, ms: list[ResolvedMention]) -> set[str]:
