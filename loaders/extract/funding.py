@@ -191,6 +191,15 @@ _AT_BEFORE = re.compile(r"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?\
                         r"(?:US)?$")
 
 
+def _same_round_lead(st: str) -> bool:
+    """Whether the sentence, or the clause a reporting verb opens it with, starts with "the round" ("The round
+    valued ...", "The CEO said the round valued ...")."""
+    if _SAME_ROUND.match(st):
+        return True
+    rep = _REPORTING.search(st, 0, 80)
+    return rep is not None and bool(_SAME_ROUND.match(st[rep.end():]))
+
+
 def _date(ctx: DocContext, sent: int) -> DateRef | None:
     return ctx.date(sent)
 
@@ -518,9 +527,11 @@ class _Funding:
         part = _PART_BEFORE.search(st, 0, anchor.start)
         if not first and events and (_SAME_RECIPIENT.match(st, anchor.end) or part):
             recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
-        elif first and events and _SAME_ROUND.match(st) and _THE_COMPANY.search(st):
-            recipient = None  # "The round valued the company at $12B": the company of the round just reported
-        if recipient is None and (not first or _SAME_ROUND.match(st) or self._reports_round(s, st)) and events:
+        elif first and events and _same_round_lead(st) and _THE_COMPANY.search(st):
+            # "The round valued the company at $12B", "X said the round valued the company at $1B": the company of
+            # the round just reported
+            recipient = None
+        if recipient is None and (not first or _same_round_lead(st) or self._reports_round(s, st)) and events:
             # "The round brings total funding to €71M, following a €23M Series A": the last round's company, which
             # for the second round of a sentence is its first round's
             recipient = next((p.entity for p in events[-1].participants if p.role == "recipient"), None)
