@@ -49,7 +49,10 @@ _AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+|additional\s+)?(?:se
                            r"equity\s+|growth\s+)?(?:funding|financing|capital|investment|equity|a\s+round|"
                            r"venture)|(?:[\w-]+\s+){0,2}(?:funding|financing|seed|series|round|investment|raise|"
                            # a listing's proceeds: "its HKD6 billion (USD769 million) initial public offering"
-                           r"IPO|initial\s+public\s+offering|listing|share\s+(?:sale|offering)|flotation)\b)",
+                           r"IPO|initial\s+public\s+offering|listing|share\s+(?:sale|offering)|flotation)\b|"
+                           # "the $40 billion it raised in March": the sum a relative clause says was raised
+                           r"(?:that\s+|which\s+)?(?:it|they|the\s+company)\s+(?:has\s+|had\s+|just\s+|recently\s+)*"
+                           r"(?:raised|secured|closed|landed)\b)",
                            re.I)
 # "X's $75M round": the recipient written as a possessive right before the amount
 _POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")
@@ -159,9 +162,10 @@ _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b
                           r",\s+and\s+(?:another\s+)?(?=(?:US)?[$€£¥₹]\s?\d[^.;]{0,40}?\b(?:series|round|seed)\b)",
                           re.I)
 # a round the sentence names inside a running total: "raised at least $220M, including $133M in July 2024 from ..."
-_PART_ROUND = re.compile(r",\s+(?:including|among\s+them|of\s+which)\s+(?:a\s+|an\s+)?(?=(?:US)?[$€£¥₹]\s?\d)",
-                         re.I)
-_PART_BEFORE = re.compile(r",\s+(?:including|among\s+them|of\s+which)\s+(?:a\s+|an\s+)?$", re.I)
+# ("raised about $100M in 12 months, most recently a $60M Series C")
+_PART_CUE = r",\s+(?:including|among\s+them|of\s+which|most\s+recently|(?:the\s+)?latest\s+(?:being\s+)?)"
+_PART_ROUND = re.compile(rf"{_PART_CUE}\s*(?:a\s+|an\s+)?(?=(?:US)?[$€£¥₹]\s?\d)", re.I)
+_PART_BEFORE = re.compile(rf"{_PART_CUE}\s*(?:a\s+|an\s+)?$", re.I)
 # another party's own round after a clause break: "A invested $4B in X, and B committed $2B to ...", "X raised $100M,
 # and Y raised $50M at a $400M valuation"
 # an amount written with its round's name right after it ("$21 million Series A", "a $5 million seed round")
