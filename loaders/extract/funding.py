@@ -239,6 +239,10 @@ class _Funding:
         exclude = exclude | parties.currency_prefixes(ctx, ms)
         subject, inside = parties.apposed(ctx, sent, pos, exclude)
         exclude |= inside
+        stake = parties.stake_in(ctx, sent, pos, exclude)
+        if stake:
+            self.rule = parties.STAKE_IN
+            return stake[1]
         for rule, found in ((parties.VALUED_NAME, lambda: parties.valued_name(ctx, sent, pos, exclude)),
                             (parties.FOR_STARTUP, lambda: parties.for_startup(ctx, sent, pos, exclude)),
                             (parties.APPOSED_RAISER, lambda: subject),
@@ -537,6 +541,9 @@ class _Funding:
             cs = ctx.clause_start(s.index, s.start + anchor.start)
             if subj and not _ANAPHOR.match(self.text[cs:s.start + anchor.start]):
                 investors += [k for k in [*named[:-1], subj] if k not in investors]
+        stake = parties.stake_in(ctx, s.index, s.start + anchor.start, set())
+        if stake and stake[0] not in investors:
+            investors.append(stake[0])  # "SoftBank's total investment in OpenAI": SoftBank invests
         self.rule = RAISED_AMOUNT
         sources = {m.key for m in ctx.mentions(s.index) if _ACCORDING_TO.search(self.text, max(s.start, m.start - 16),
                                                                                  m.start)}

@@ -19,6 +19,8 @@ INVESTED_IN_IT = register("funding.invested_in_it.v1", "'Then Amazon committed $
 VALUED_NAME = register("funding.valued_name.v1", "'next to OpenAI, which has just been valued at $500 billion': the "
                       "organisation the valuation clause is attached to", __name__)
 
+STAKE_IN = register("funding.investor_stake_in.v1", "'SoftBank's total investment in OpenAI has reached $64.6 "
+                    "billion': the organisation after 'investment in' raises, the possessive before it invests", __name__)
 # "X, which has just been valued at", "X, valued at": the name right before the clause
 _VALUED_CLAUSE = re.compile(r"[’']?s?\s*,\s*(?:(?:which|that)\s+(?:(?:has|had|have|was|is|were|just|recently|last|"
                             r"previously|reportedly|now)\s+)*(?:been\s+)?|(?:now\s+|last\s+|recently\s+)?)valued\s+"
@@ -43,6 +45,22 @@ def currency_prefixes(ctx: DocContext, ms: list[ResolvedMention]) -> set[str]:
     """Keys of names written right before "$" ("HK$2.96 billion", "US$"): a currency, never the raiser."""
     text = ctx.doc.clean
     return {m.key for m in ms if text.startswith("$", m.end)}
+
+
+# "SoftBank's total investment in", "Microsoft's $13 billion stake in": an owner, its stake, the company it is in
+_POSS_STAKE = re.compile(r"[’']s?\s+(?:[\w$.-]+\s+){0,3}?(?:investments?|stakes?|backing|commitments?|bets?)\s+"
+                         r"(?:in|into|to)\s+(?:the\s+)?", re.I)
+
+
+def stake_in(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> tuple[str, str] | None:
+    """(the investor, the company) of "X's investment in Y" written before the money at ``pos``, else None."""
+    text = ctx.doc.clean
+    ms = [m for m in ctx.mentions(sent, ctx.sentence(sent).start, pos) if m.type != "Group"]
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.possessive and a.type == "Organization" and b.type == "Organization" and b.key not in exclude and \
+                _POSS_STAKE.fullmatch(text, a.end, b.start):
+            return a.key, b.key
+    return None
 
 
 def valued_name(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> str | None:
