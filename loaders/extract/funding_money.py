@@ -43,7 +43,7 @@ _BARE_DOLLAR = re.compile(r"(?:[A-Za-z]+(?:\s+[A-Za-z]+)?\s+)?\$")
 
 def _foreign(st: str, mm: MoneyMatch, nxt: MoneyMatch) -> bool:
     """Whether ``mm`` is in another currency than the USD figure ``nxt``: a non-USD currency, or a bare "$" (a
-    Canadian, Australian... dollar) beside a figure written explicitly in US dollars ("$240 million (US$169 million)")."""
+    Canadian, Australian... dollar) beside a figure written in US dollars ("$240 million (US$169 million)")."""
     if mm.money.currency != "USD":
         return True
     return bool(_BARE_DOLLAR.match(st, mm.start, mm.end) and _US_DOLLAR.match(st, nxt.start, nxt.end))

@@ -5,6 +5,7 @@ are only a currency's prefix ("HK$")."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from loaders.extract.context import DocContext
 from loaders.extract.rules import register
@@ -20,7 +21,7 @@ VALUED_NAME = register("funding.valued_name.v1", "'next to OpenAI, which has jus
                       "organisation the valuation clause is attached to", __name__)
 
 STAKE_IN = register("funding.investor_stake_in.v1", "'SoftBank's total investment in OpenAI has reached $64.6 "
-                    "billion': the organisation after 'investment in' raises, the possessive before it invests", __name__)
+                    "billion': the organisation after 'investment in' raises, the possessive one invests", __name__)
 # "X, which has just been valued at", "X, valued at": the name right before the clause
 _VALUED_CLAUSE = re.compile(r"[’']?s?\s*,\s*(?:(?:which|that)\s+(?:(?:has|had|have|was|is|were|just|recently|last|"
                             r"previously|reportedly|now)\s+)*(?:been\s+)?|(?:now\s+|last\s+|recently\s+)?)valued\s+"
@@ -56,7 +57,7 @@ def stake_in(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> tuple[s
     """(the investor, the company) of "X's investment in Y" written before the money at ``pos``, else None."""
     text = ctx.doc.clean
     ms = [m for m in ctx.mentions(sent, ctx.sentence(sent).start, pos) if m.type != "Group"]
-    for a, b in zip(ms, ms[1:], strict=False):
+    for a, b in pairwise(ms):
         if a.possessive and a.type == "Organization" and b.type == "Organization" and b.key not in exclude and \
                 _POSS_STAKE.fullmatch(text, a.end, b.start):
             return a.key, b.key
