@@ -8,6 +8,7 @@ from itertools import pairwise
 from kg.model import DateRef, Event, Participant
 from loaders.extract import funding_parties as parties
 from loaders.extract.context import DocContext
+from loaders.extract.funding_backed import backed_rounds
 from loaders.extract.funding_money import VALUATION_BEFORE, merge_rounds, past_value, restated_value, round_figures
 from loaders.extract.funding_parties import described, sole_previous
 from loaders.extract.quantities import MoneyMatch, parse_money
@@ -510,7 +511,7 @@ class _Funding:
                 self._round(s, st, (amount, valuation, total), events, first=i == 0)
         merged = merge_rounds(events, self.past_rounds)
         self.attach_later(merged)
-        return merged
+        return merged + backed_rounds(ctx, merged)
 
     def _round(self, s: Sentence, st: str, monies: tuple[MoneyMatch | None, MoneyMatch | None, MoneyMatch | None],
                events: list[Event], *, first: bool) -> None:

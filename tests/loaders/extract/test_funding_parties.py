@@ -27,6 +27,22 @@ from loaders.extract import extract
     # "which has been valued at": the name before the clause
     ("Quill Labs is small next to Orvane Robotics, which has just been valued at $80 billion in a share sale.",
      "Orvane Robotics", None, None, 80e9),
+    # a bare "$" beside a figure written in US dollars: the US one
+    ("Quill Labs has partnered with Orvane Robotics. In December, the provincial government committed up to $240 "
+     "million (about US$169 million) to help it build a data centre.", "Quill Labs", 169e6, "USD", None),
+    # the valuation a speaker gives for "the round" belongs to the round just reported
+    ("In January, Quill Labs raised $50 million in a funding round led by Harbor Ventures. Dana Holt said the round "
+     "valued the company at over $1 billion.", "Quill Labs", 50e6, "USD", 1e9),
+    # the name apposed to a relative clause that raised
+    ("Analysts pointed to Quill Labs, a buzzy note-taking company that recently raised $43 million in new funding.",
+     "Quill Labs", 43e6, "USD", None),
+    # a running total, then the latest round
+    ("Quill Labs raised about $100 million in 12 months, most recently a $60 million Series C led by Harbor Ventures "
+     "that valued it at $360 million.", "Quill Labs", 60e6, "USD", 360e6),
+    # the investor's stake in the company before the figure
+    ("Harbor Ventures' total investment in Quill Labs has reached about $6 billion.", "Quill Labs", 6e9, "USD", None),
+    # funding without a figure
+    ("Quill Labs is funded by Harbor Ventures, a fund based in Oslo.", "Quill Labs", None, None, None),
 ])
 def test_the_raiser_is_found(text: str, org: str, amount: float | None, currency: str | None,
                              valuation: float | None) -> None:
@@ -41,6 +57,7 @@ def test_the_raiser_is_found(text: str, org: str, amount: float | None, currency
     ("Halvex Capital became the largest shareholder in Quill Labs after leading a 1.2 billion euro ($1.3 billion) "
      "Series C round.", "halvex capital"),
     ("Shares of the firm opened at HK$28.20 apiece, and the company raised HK$2.9 billion.", "hk"),
+    ("Harbor Ventures' total investment in Quill Labs has reached about $6 billion.", "harbor ventures"),
 ])
 def test_a_partner_investor_or_currency_is_never_the_raiser(text: str, not_org: str) -> None:
     assert all(not_org not in r[0] for r in rounds(extract(text)))
