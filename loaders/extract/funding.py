@@ -502,7 +502,7 @@ class _Funding:
             if words.isdisjoint(_FUNDING_WORDS):
                 continue
             st = ctx.stext(s.index)
-            if not _MONEY_HINT.intersection(st) or not _FUNDING_CUE.search(st):
+            if (not _MONEY_HINT.intersection(st) and "half a" not in st) or not _FUNDING_CUE.search(st):
                 continue
             monies = parse_money(st)
             if not monies:

@@ -28,8 +28,11 @@ MONEY_SYMBOL = re.compile(
     rf"\s*{_SCALE_RE}",
     re.I,
 )
+# "half a billion euros": a number word before a scale word
+_HALF = r"half\s+an?(?=\s+(?:trillion|billion|million)\b)"
+_HALF_WORD = re.compile(_HALF, re.I)
 MONEY_WORD = re.compile(
-    rf"{_APPROX}\s*{_NUM}\s*(?P<scale>trillion|billion|million|thousand|bn|mn)?\s*"
+    rf"{_APPROX}\s*{_NUM[:-1]}|{_HALF})\s*(?P<scale>trillion|billion|million|thousand|bn|mn)?\s*"
     r"(?P<cur>dollars|euros|(?<=illion )euro|pounds|yuan|yen|rupees|won)\b",
     re.I,
 )
@@ -129,6 +132,8 @@ _DURATION_STEMS = ("second", "minute", "hour", "day", "week", "month", "quarter"
 def _num(text: str) -> float:
     """A number written with digits, thousands separators or as an English word."""
     t = text.lower().strip()
+    if t.startswith("half"):
+        return 0.5  # "half a (billion)"
     if t in _WORD_NUM:
         return float(_WORD_NUM[t])
     return float(t.replace(",", ""))
@@ -180,7 +185,7 @@ def _symbol_matches(text: str) -> list[re.Match[str]]:
 def parse_money(text: str) -> list[MoneyMatch]:
     """All money amounts in ``text``, normalised to units of their currency (USD by default)."""
     out: list[MoneyMatch] = []
-    if not _HAS_DIGIT.search(text):
+    if not _HAS_DIGIT.search(text) and not _HALF_WORD.search(text):
         return out
     matches = _symbol_matches(text)
     low = caseless(text)
