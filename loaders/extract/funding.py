@@ -44,7 +44,7 @@ _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales
                           re.I)
 _AMOUNT_BEFORE = re.compile(r"(?:rais\w*|secur\w+|clos\w+|land\w*|bag\w+|garner\w+|backing|funding|financing|"
                             r"investment|invest\w*|round|injection|infusion|pour\w*|pump\w*|inject\w*|"
-                            r"committed|commits|pledged|pledges)\b"
+                            r"committ(?:ed|ing)|commits|pledg(?:ed|es|ing))\b"
                             r"[^.;$€£¥₹]{0,40}$", re.I)
 _AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+|additional\s+)?(?:seed\s+|series\s+[a-h]\s+|venture\s+|"
                            r"equity\s+|growth\s+)?(?:funding|financing|capital|investment|equity|a\s+round|"
@@ -127,7 +127,8 @@ _AUX_GAP = re.compile(r"^\s+(?:(?:has|had|have|also|recently|previously|will|wou
 _SAID_IT_GAP = re.compile(r"^\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|added)\s+"
                           r"(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:(?:has|had|have|also|will|would|"
                           r"plans\s+to|agreed\s+to|is|was)\s+)*$", re.I)
-_INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committed|commits|pledged|pledges|poured|pumped|injected)\b"
+_INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committ(?:ed|ing)|commits|pledg(?:ed|es|ing)|poured|pumped|"
+                          r"injected)\b"
                           r"(?:[^.;]|\.(?=\d)){0,60}$", re.I)
 # "X's $2B investment in Y", "a $500M stake in Y": the money goes into the organisation after "in"
 _STAKE_INTO = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:investment|stake|bet|commitment|injection)\s+(?:in|into)\s+"
@@ -160,7 +161,9 @@ _SHARE_MOVE = re.compile(r"\b(?:shares|stock|stocks)\b[^.;]{0,60}?\b(?:rose|fell
 _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b(?:previous|prior|earlier|last)\s+"
                           r"(?:round|raise|funding|valuation)\b|\bafter\s+raising\b|\bfollowing\s+(?:a|its)\b|"
                           r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;|,\s+(?:while|whereas)\b|"
-                          r",\s+and\s+(?:another\s+)?(?=(?:US)?[$€£¥₹]\s?\d[^.;]{0,40}?\b(?:series|round|seed)\b)",
+                          r",\s+and\s+(?:another\s+)?(?=(?:US)?[$€£¥₹]\s?\d[^.;]{0,40}?\b(?:series|round|seed)\b)|"
+                          # "agreed to invest $100B in X, days after pledging $5B to Y": Y's own round
+                          r",\s+(?:\w+\s+){0,2}(?:after|before)\s+(?=(?:pledging|investing|committing)\b)",
                           re.I)
 # a round the sentence names inside a running total: "raised at least $220M, including $133M in July 2024 from ..."
 # ("raised about $100M in 12 months, most recently a $60M Series C")

@@ -41,6 +41,9 @@ from loaders.extract import extract
      "that valued it at $360 million.", "Quill Labs", 60e6, "USD", 360e6),
     # the investor's stake in the company before the figure
     ("Harbor Ventures' total investment in Quill Labs has reached about $6 billion.", "Quill Labs", 6e9, "USD", None),
+    # a second investment of the investor after "days after pledging"
+    ("Harbor Ventures agreed to invest $100 billion in Quill Labs, days after pledging $5 billion to Orvane Robotics.",
+     "Orvane Robotics", 5e9, "USD", None),
     # a sum written with "half a"
     ("Among its rivals, only Quill Labs has brought in as much funding, raising nearly half a billion euros.",
      "Quill Labs", 0.5e9, "EUR", None),
