@@ -68,8 +68,6 @@ _ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|by|last|this|earlier|late
 _RELATIVE = re.compile(r"(?P<np>\b(?:company|startup|start-up|firm|lab|business|maker)\b)?\s*,?\s*(?:which|that|who)\s+"
                        r"(?:has\s+|had\s+|have\s+|recently\s+|also\s+|previously\s+|already\s+|just\s+|last\s+\w+\s+)*$",
                        re.I)
-# "X, a buzzy note-taking app" before "that raised": the apposition naming what X is
-_APPOSED_NOUN = re.compile(r"\s*,\s+(?:a|an)\s+[^,;()\"“”]{1,60}?\s*")
 _VERB = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)|bag(?:s|ged)|"
                    r"garner(?:s|ed)|complet(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|got|gets|announc(?:e|es|ed))\b",
                    re.I)
@@ -287,7 +285,7 @@ class _Funding:
             before_verb = text[cs:cs + verb.start()]
             rel = _RELATIVE.search(before_verb)
             if rel:
-                named = self._apposed_relative(sent, cs + rel.start(), exclude)
+                named = parties.apposed_relative(ctx, sent, cs + rel.start(), exclude)
                 if named:
                     return named  # "Granola, a note-taking app that recently raised $43M": the name apposed
                 if rel.group("np"):
@@ -347,15 +345,6 @@ class _Funding:
                 ctx.recent_subject(s.start, ("Organization",), exclude)
         heads = [m for m in before if ctx.is_head(m)]
         return heads[0].key if heads else None
-
-    def _apposed_relative(self, sent: int, rel: int, exclude: set[str]) -> str | None:
-        """The organisation a relative clause at ``rel`` describes through an apposition ("X, a note-taking app that
-        raised"), else None; a name typed as a product counts, since what raises money is a company."""
-        before = [m for m in self.ctx.mentions(sent, self.ctx.sentence(sent).start, rel) if m.type != "Group"]
-        if before and before[-1].type in ("Organization", "Product") and before[-1].key not in exclude and \
-                not before[-1].possessive and _APPOSED_NOUN.fullmatch(self.text, before[-1].end, rel):
-            return before[-1].key
-        return None
 
     def _last_recipient(self, sent: int, exclude: set[str]) -> str | None:
         """The recipient of the latest round reported in the two sentences before ``sent`` ("X raised $150M. The

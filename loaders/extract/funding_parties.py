@@ -221,3 +221,17 @@ def described(ctx: DocContext, seg: str, pos: int, exclude: set[str]) -> str | N
                     _STARTUP_AFTER.match(text[m.end:m.end + 50]):
                 return m.key
     return None
+
+
+# "X, a buzzy note-taking app" before "that raised": the apposition naming what X is
+_APPOSED_NOUN = re.compile(r"\s*,\s+(?:a|an)\s+[^,;()\"“”]{1,60}?\s*")
+
+
+def apposed_relative(ctx: DocContext, sent: int, rel: int, exclude: set[str]) -> str | None:
+    """The organisation a relative clause at ``rel`` describes through an apposition ("X, a note-taking app that
+    raised"), else None; a name typed as a product counts, since what raises money is a company."""
+    before = [m for m in ctx.mentions(sent, ctx.sentence(sent).start, rel) if m.type != "Group"]
+    if before and before[-1].type in ("Organization", "Product") and before[-1].key not in exclude and \
+            not before[-1].possessive and _APPOSED_NOUN.fullmatch(ctx.doc.clean, before[-1].end, rel):
+        return before[-1].key
+    return None
