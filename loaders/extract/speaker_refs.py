@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract import plural_speakers
+from loaders.extract.context import AUTHORITY_NOUNS, BODY_NOUNS
 from loaders.extract.references import references
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ def premodified_body(names: list[ResolvedMention]) -> list[ResolvedMention]:
 _DESCRIBED_SUBJECT = re.compile(r"(?:[^,]{0,60},\s*)?the\s+(?:[a-z-]+\s+)?([a-z]+)(?:\s+(?:also|\w+ly))?\s*", re.I)
 
 
+
 def described_subject(ctx: DocContext, sent: int, pos: int) -> str | None:
     """The party a definite description as the whole subject of the clause before ``pos`` refers to ("The site said"
     after "LMArena, the AI benchmark site"): one the article so described, or whose name ends in the noun; never for
@@ -187,4 +189,8 @@ def described_subject(ctx: DocContext, sent: int, pos: int) -> str | None:
     if noun.endswith("s") and not noun.endswith("ss"):
         return None
     key = references(ctx).described(noun, cs) or ctx.named_by_noun(noun, cs)
+    if key is None and noun in BODY_NOUNS:
+        # "The union also accused …" with no name ending in "Union": the regulator of the document for a regulator's
+        # noun, else the organisation that was the subject just before (what "the group found" reads too)
+        key = (ctx.authority("the " + noun) if noun in AUTHORITY_NOUNS else None) or ctx.opening_organisation(sent)
     return key if key is not None and ctx.type_of(key) in ("Person", "Organization") else None
