@@ -53,10 +53,11 @@ _PRODUCT_NOUNS = frozenset({"device", "app", "chip", "model", "tool", "product",
 _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")
 _OPENS = re.compile(r"\s*(?:the\s+)?", re.I)
 # the nouns of a body that acts or judges, whose "the <noun>" may refer back to an organisation not named so (never
-# "the company" or "the firm": most often the party just criticised, answering)
-AUTHORITY_NOUNS = frozenset({"regulator", "watchdog", "agency", "authority", "commission", "ministry", "department"})
-BODY_NOUNS = AUTHORITY_NOUNS | {"union", "group", "coalition", "alliance", "nonprofit", "organisation", "organization",
-                                "association", "federation", "guild", "charity", "institute", "foundation", "campaign"}
+# "the company" or "the firm": most often the party just criticised, answering); read for critics only, not for the
+# speakers of claims
+BODY_NOUNS = frozenset({"regulator", "watchdog", "agency", "authority", "commission", "ministry", "department", "union",
+                        "group", "coalition", "alliance", "nonprofit", "organisation", "organization", "association",
+                        "federation", "guild", "charity", "institute", "foundation", "campaign"})
 # a fronted time before a described or pronoun subject: "In January the alliance sued", "On Monday, it said" (not
 # a possessive, "Last week, the company's chatbot said": the subject is the chatbot)
 _WHEN = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
@@ -318,10 +319,13 @@ class DocContext:
         cs = self.clause_start(sent, pos)
         noun = _THE_NOUN.match(unfronted(self.doc.clean[cs:pos].strip().lower()))
         key = self.named_by_noun(noun.group(1), cs) if noun else None
-        key = key or self.authority(self.doc.clean[cs:pos])
-        if key is None and noun and noun.group(1) in BODY_NOUNS:
-            key = self.opening_organisation(sent)  # "The union also accused …", no name ending in "Union"
-        return key
+        return key or self.authority(self.doc.clean[cs:pos])
+
+    def described_body(self, sent: int, pos: int) -> str | None:
+        """What a body noun as the whole subject before ``pos`` refers to when no name ends in it ("The union also
+        accused …" after "The Teamsters held a rally"): the organisation opening one of the sentences before."""
+        noun = _THE_NOUN.match(unfronted(self.doc.clean[self.clause_start(sent, pos):pos].strip().lower()))
+        return self.opening_organisation(sent) if noun and noun.group(1) in BODY_NOUNS else None
 
     def opening_organisation(self, sent: int) -> str | None:
         """The organisation that opens one of the few sentences before ("The Teamsters held a rally …"): what "the

@@ -124,7 +124,7 @@ def _clause_subject(ix: CriticIndex, sent: int, pos: int) -> tuple[str | None, b
     """The subject of the clause before ``pos``, and whether it speaks (not when its name only qualifies the real,
     unnamed subject)."""
     ctx = ix.ctx
-    key = ctx.subject(sent, pos) or ctx.described_subject(sent, pos)
+    key = ctx.subject(sent, pos) or ctx.described_subject(sent, pos) or ctx.described_body(sent, pos)
     cs = ctx.clause_start(sent, pos)
     heads = [m for m in ctx.mentions(sent, cs, pos) if ctx.is_head(m)]
     if heads and heads[0].key == key and _PREP_BEFORE.search(ix.text, max(cs, heads[0].start - 12), heads[0].start):

@@ -8,7 +8,6 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract import plural_speakers
-from loaders.extract.context import AUTHORITY_NOUNS, BODY_NOUNS
 from loaders.extract.references import references
 
 if TYPE_CHECKING:
@@ -189,8 +188,4 @@ def described_subject(ctx: DocContext, sent: int, pos: int) -> str | None:
     if noun.endswith("s") and not noun.endswith("ss"):
         return None
     key = references(ctx).described(noun, cs) or ctx.named_by_noun(noun, cs)
-    if key is None and noun in BODY_NOUNS:
-        # "The union also accused …" with no name ending in "Union": the regulator of the document for a regulator's
-        # noun, else the organisation that was the subject just before (what "the group found" reads too)
-        key = (ctx.authority("the " + noun) if noun in AUTHORITY_NOUNS else None) or ctx.opening_organisation(sent)
     return key if key is not None and ctx.type_of(key) in ("Person", "Organization") else None
