@@ -51,6 +51,13 @@ _REGULATOR_LABEL = re.compile(r"\b(?:Commission|Authority|Agency|Administration|
 _PRODUCT_NOUNS = frozenset({"device", "app", "chip", "model", "tool", "product", "software", "feature", "chatbot",
                             "assistant", "headset", "phone", "robot", "gadget", "service"})
 _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")
+_OPENS = re.compile(r"\s*(?:the\s+)?", re.I)
+# the nouns of a body that acts or judges, whose "the <noun>" may refer back to an organisation not named so (never
+# "the company" or "the firm": most often the party just criticised, answering); read for critics only, not for the
+# speakers of claims
+BODY_NOUNS = frozenset({"regulator", "watchdog", "agency", "authority", "commission", "ministry", "department", "union",
+                        "group", "coalition", "alliance", "nonprofit", "organisation", "organization", "association",
+                        "federation", "guild", "charity", "institute", "foundation", "campaign"})
 # a fronted time before a described or pronoun subject: "In January the alliance sued", "On Monday, it said" (not
 # a possessive, "Last week, the company's chatbot said": the subject is the chatbot)
 _WHEN = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
@@ -313,6 +320,24 @@ class DocContext:
         noun = _THE_NOUN.match(unfronted(self.doc.clean[cs:pos].strip().lower()))
         key = self.named_by_noun(noun.group(1), cs) if noun else None
         return key or self.authority(self.doc.clean[cs:pos])
+
+    def described_body(self, sent: int, pos: int) -> str | None:
+        """What a body noun as the whole subject before ``pos`` refers to when no name ends in it ("The union also
+        accused …" after "The Teamsters held a rally"): the organisation opening one of the sentences before."""
+        noun = _THE_NOUN.match(unfronted(self.doc.clean[self.clause_start(sent, pos):pos].strip().lower()))
+        return self.opening_organisation(sent) if noun and noun.group(1) in BODY_NOUNS else None
+
+    def opening_organisation(self, sent: int) -> str | None:
+        """The organisation that opens one of the few sentences before ("The Teamsters held a rally …"): what "the
+        union" or "the group" refers back to when no name ends in that noun."""
+        text = self.doc.clean
+        for si in range(sent - 1, max(-1, sent - 4), -1):
+            s = self.doc.sentences[si]
+            heads = [m for m in self.by_sentence.get(si, []) if self.is_head(m)]
+            if heads and heads[0].type == "Organization" and _OPENS.fullmatch(text, s.start, heads[0].start):
+                # named more than once: a topic of the article, not a fragment of a name read as one
+                return heads[0].key if len(self.entities[heads[0].key].mentions) > 1 else None
+        return None
 
     def named_by_noun(self, noun: str, pos: int) -> str | None:
         """What "the union" refers to before ``pos``: the latest organisation whose name ends in "Union"."""

@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from loaders.extract import judgements, spokespeople
+from loaders.extract.context import BODY_NOUNS
 from loaders.extract.criticism_documents import document_author
 from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from loaders.extract.criticism_index import CriticIndex
     from loaders.extract.schema import ResolvedMention
 
+_THE_END = re.compile(r"\bthe\s+$", re.I)
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "board",
                      "leadership", "lawyers", "attorneys", "executives", "management"})
 # "analysts at Bernstein wrote": a firm's research speaks for the firm
@@ -122,7 +124,7 @@ def _clause_subject(ix: CriticIndex, sent: int, pos: int) -> tuple[str | None, b
     """The subject of the clause before ``pos``, and whether it speaks (not when its name only qualifies the real,
     unnamed subject)."""
     ctx = ix.ctx
-    key = ctx.subject(sent, pos) or ctx.described_subject(sent, pos)
+    key = ctx.subject(sent, pos) or ctx.described_subject(sent, pos) or ctx.described_body(sent, pos)
     cs = ctx.clause_start(sent, pos)
     heads = [m for m in ctx.mentions(sent, cs, pos) if ctx.is_head(m)]
     if heads and heads[0].key == key and _PREP_BEFORE.search(ix.text, max(cs, heads[0].start - 12), heads[0].start):
@@ -226,6 +228,9 @@ def _group_actor(ix: CriticIndex, key: str, sent: int, pos: int, found: Found) -
     named = ctx.named_by_noun(ent.label, pos) if " " not in ent.label else None
     if named is None and " " not in ent.label:
         named = ctx.authority(f"the {ent.label.lower()}")  # "the regulator issued orders"
+    if named is None and ent.label.lower() in BODY_NOUNS and _definite(ix, key, sent, pos):
+        # "The union also accused …" where no name ends in "Union": the organisation the sentences before were about
+        named = ctx.opening_organisation(sent)
     if named is not None:
         return named
     noun = ent.label.split()[-1].lower()
@@ -234,6 +239,13 @@ def _group_actor(ix: CriticIndex, key: str, sent: int, pos: int, found: Found) -
     if noun in _SPOKES and not ent.affiliation:
         return _spoken_for(ix, pos, found) or key
     return key
+
+
+def _definite(ix: CriticIndex, key: str, sent: int, pos: int) -> bool:
+    """Whether the group noun's mention before ``pos`` is definite ("the union"), one that refers back."""
+    m = next((x for x in reversed(ix.ctx.mentions(sent)) if x.key == key and x.start <= pos), None)
+    return m is not None and _THE_END.search(ix.text, max(0, m.start - 6), m.start) is not None
+
 
 
 def _not_speaking(ix: CriticIndex, sent: int, key: str, cs: int, pos: int) -> bool:

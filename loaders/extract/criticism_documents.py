@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from loaders.extract import speaker_refs
 from loaders.extract.criticism_found import Collected, Finding, Found, is_court
 from loaders.extract.criticism_targets import targets_in
+from loaders.extract.judgements import plaintiffs
 from loaders.extract.rules import Trigger, register
 
 if TYPE_CHECKING:
@@ -24,6 +26,11 @@ if TYPE_CHECKING:
 FOUND_THAT = register("criticism.found_that.v1", "An organisation's or its document's finding about a party: 'X found "
                       "that Y …', 'a report by X concluded that Y …', 'an X investigation found that Y …', 'announced "
                       "a finding that Y …'", __name__, Trigger(lambda: FOUND_WORDS))
+
+ACCORDING_DOCUMENT = register("criticism.according_document.v1", "A judgement its sentence credits to a document "
+                              "after its clause: '<Y did wrong>, according to a report by X', '…, according to an "
+                              "X investigation', '…, according to the complaint'", __name__,
+                              Trigger(frozenset({"according"}), lambda: _ACCORDING_NOUNS))
 
 # a piece of opinion speaks for its author, as a report does: "an op-ed by X accused …", "a column by X called …"
 _OPINION = r"op-eds?|editorials?|columns?|commentar(?:y|ies)|essays?|blog\s+posts?"
@@ -146,4 +153,85 @@ def _author(ix: CriticIndex, sent: int, cs: int, pos: int) -> str | None:
         after_by = x.start >= doc.end() and _BY.search(text, doc.end(), x.start)
         if before_doc or after_by:
             return x.key
+    return None
+
+
+# "…, according to a new report by X", "…, according to an X investigation", "…, according to the complaint": the
+# clause before it is the document's finding (a clause after "According to X," is reported speech's)
+_ACCORDING_NOUN = (r"reports?|stud(?:y|ies)|investigations?|analys[ie]s|audits?|reviews?|surveys?|(?:legal\s+)?"
+                   r"opinions?|complaints?|lawsuits?|suits?|filings?|letters?|research|findings|assessments?|papers?|"
+                   r"inquiry|probes?|report\s+cards?")
+_ACCORDING_NOUNS = frozenset({"report", "reports", "study", "studies", "investigation", "investigations", "analysis",
+                              "analyses", "audit", "audits", "review", "reviews", "survey", "surveys", "opinion",
+                              "opinions", "complaint", "complaints", "lawsuit", "lawsuits", "suit", "suits", "filing",
+                              "filings", "letter", "letters", "research", "findings", "assessment", "assessments",
+                              "paper", "papers", "inquiry", "probe", "probes"})
+_ACCORDING = re.compile(r",\s*according\s+to\s+(?:(an?|the|this|that|its|their)\s+)?((?:[\w.&’'-]+\s+){0,4}?)"
+                        r"(" + _ACCORDING_NOUN + r")\b", re.I)
+# the author after the noun: "a report by X", "a study published Monday by the news-rating service X", "commissioned
+# by X"; never a document someone only saw or obtained ("a memo seen by Reuters")
+_AUTHOR_AFTER = re.compile(r"\s+(?:(?:[\w-]+\s+){0,4}?(?:by|from)|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+_ONLY_SEEN = re.compile(r"\b(?:seen|obtained|reviewed|cited|quoted|viewed|shared|leaked)\b", re.I)
+# the clause's own subject observed, found or said it ("Apollo observed Y …, according to X's report"): its finding
+_SPEAKING = re.compile(r"\b(?:observed|found|finds|noted|notes|said|says|saw|discovered|documented|reported|told|"
+                       r"warned|concluded|tested|measured|recorded)\b", re.I)
+_LEGAL_NOUN = re.compile(r"complaints?|lawsuits?|suits?|filings?", re.I)
+# an outlet judges in its own investigation or analysis; its "report" only reports
+_OUTLET_VERDICT = re.compile(r"investigation|analys|stud|review|audit|survey|research|assessment", re.I)
+
+
+def according_document(ix: CriticIndex, sent: int, found: Found) -> list[Finding]:
+    """"Y misled its users, according to a report by X": the document's author criticises the clause's first party
+    when the clause judges."""
+    ctx, text = ix.ctx, ix.text
+    acc = Collected(ix, found)
+    s = ctx.sentence(sent)
+    for m in _ACCORDING.finditer(text, s.start, s.end):
+        cs = ctx.clause_start(sent, m.start())
+        if m.start() - cs < 20 or not ix.judged_text(text[cs:m.start()]) or _SPEAKING.search(text, cs, m.start()):
+            continue
+        critic = _according_author(ix, sent, m, found)
+        if critic is None:
+            continue
+        targets = targets_in(ix, sent, cs, m.start(), critic, subject_only=True)
+        acc.add(critic, targets, None, "according to " + m.group(3).lower(), cs, m.end(), sent, rule=ACCORDING_DOCUMENT)
+    return acc.out
+
+
+def _according_author(ix: CriticIndex, sent: int, m: re.Match[str], found: Found) -> str | None:
+    """Whom the document of "according to <document>" speaks for: the name before its noun ("an X investigation"),
+    the name after "by" or "from", else the author of the document of that kind told before; never a court, and an
+    outlet only for its own investigation or analysis."""
+    ctx, text = ix.ctx, ix.text
+    s = ctx.sentence(sent)
+    names = [x for x in ctx.mentions(sent, m.start(2), s.end) if x.type in ("Person", "Organization")
+             and ctx.is_head(x)]
+    author: str | None = None
+    for x in names:
+        if x.end <= m.start(3):
+            author = x.key  # "a Business Insider report", "the Guardian's analysis"
+        elif x.start >= m.end() and x.start - m.end() < 90 and _AUTHOR_AFTER.match(text[m.end():x.start]) and \
+                not _ONLY_SEEN.search(text, m.end(), x.start):
+            author = x.key
+        break
+    if author is None and (m.group(1) or "").lower() in ("the", "this", "that") and not m.group(2).strip():
+        noun = m.group(3).lower()
+        if _LEGAL_NOUN.fullmatch(noun):
+            author = next(iter(plaintiffs(ix, m.start(), found)), None)
+        else:
+            author = _told_before(ix, sent, noun, found)
+    if author is None or is_court(ctx.label(author)) or ctx.type_of(author) not in ("Person", "Organization"):
+        return None
+    if speaker_refs.is_outlet(ctx, author) and not _OUTLET_VERDICT.search(m.group(3)):
+        return None
+    return author
+
+
+def _told_before(ix: CriticIndex, sent: int, noun: str, found: Found) -> str | None:
+    """The author of the latest document of this kind put out in the sentences before ("X published a report …")."""
+    ctx, text = ix.ctx, ix.text
+    for si in range(sent, max(-1, sent - _BACK - 1), -1):
+        for p in reversed(list(_PUT_OUT.finditer(text, ctx.sentence(si).start, ctx.sentence(si).end))):
+            if p.group(1).lower().rstrip("s") == noun.rstrip("s"):
+                return ix.critic_at(si, p.start(), found)
     return None

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from kg.model import Criticism, DateRef, Event, Relation
 from loaders.extract import judgements
 from loaders.extract.context import DocContext
-from loaders.extract.criticism_documents import FOUND_THAT, found_that
+from loaders.extract.criticism_documents import ACCORDING_DOCUMENT, FOUND_THAT, according_document, found_that
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_letters import letter_signers
@@ -63,6 +63,11 @@ def find_all(ix: CriticIndex) -> list[Finding]:
     found += quotes(ix, attributed, found)
     found += reported(ix, frozenset(ix.ctx.sentence_at(a.start) for a in attributed), found)
     found += labelled(ix, found)
+    # after the statement rules: a document's finding is no statement for them to go on with or answer
+    according = trigger_of(ACCORDING_DOCUMENT).needs()
+    for s, words in zip(ix.ctx.doc.sentences, ix.ctx.word_sets, strict=True):
+        if fires(words, according):
+            found += according_document(ix, s.index, found)
     # a statement that approves criticises nobody, whatever judgement word it holds ("listened to our concerns");
     # dropped before a letter's signers take over what the letter says
     found = [f for f in found if f.rule not in STATEMENT_RULES or not judgements.approving(ix.text[f.start:f.end])]

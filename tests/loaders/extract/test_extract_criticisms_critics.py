@@ -132,3 +132,21 @@ def test_a_pronoun_critic_after_the_medium_it_spoke_in() -> None:
     text = ('Zentrix Labs launched Quorra in May. Senator Ada Pike has followed the launch closely. In a statement she '
             'described Zentrix Labs as "a menace to privacy and a poster child for reckless growth."')
     assert ("Ada Pike", "Zentrix Labs") in pairs(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbor Drivers Collective represents 4,000 drivers. The Harbor Drivers Collective held a rally on Monday. "
+    "The union also accused Zentrix Motors of hiding crash data from regulators.",
+    "The Harbor Drivers Collective represents 4,000 drivers. The Harbor Drivers Collective met on Monday. The group "
+    "accused Zentrix Motors of hiding crash data.",
+])
+def test_the_body_noun_is_the_organisation_that_opened_the_sentences_before(text: str) -> None:
+    got = typed_pairs(extract(text))
+    assert ("Harbor Drivers Collective", "Organization", "Zentrix Motors") in got
+    assert not any(t == "Group" for _, t, _ in got)
+
+
+def test_a_body_noun_does_not_go_back_to_a_name_told_once() -> None:
+    # a name told once may be a fragment of a longer one: no critic is better than a wrong one
+    text = "The Harbor Drivers Collective met on Monday. The group accused Zentrix Motors of hiding crash data."
+    assert ("Harbor Drivers Collective", "Organization", "Zentrix Motors") not in typed_pairs(extract(text))

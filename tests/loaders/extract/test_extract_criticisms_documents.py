@@ -54,3 +54,29 @@ def test_a_document_speaks_for_its_author(text: str) -> None:
 ])
 def test_a_piece_of_opinion_speaks_for_its_author(text: str) -> None:
     assert ("Corbel Institute", "Zentrix Labs") in {(a, b) for a, b, _ in rule_pairs(text)}
+
+
+ACCORDING = "according_document"
+
+
+@pytest.mark.parametrize(("text", "critic"), [
+    ("Zentrix Labs misled hospitals about the accuracy of its software, according to an investigation by Harbor "
+     "Media.", "Harbor Media"),
+    ("Zentrix Labs failed to protect the personal data of its users, according to a new study from the Corbel "
+     "Institute.", "Corbel Institute"),
+    ("The Corbel Institute published a report on Tuesday. Zentrix Labs failed to protect the personal data of its "
+     "users, according to the report.", "Corbel Institute"),
+])
+def test_a_document_credited_after_its_clause_criticises_its_party(text: str, critic: str) -> None:
+    assert (critic, "Zentrix Labs", ACCORDING) in rule_pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a clause that judges nobody
+    "Zentrix Labs hired 400 engineers last year, according to a study by the Corbel Institute.",
+    # an outlet's report only reports; a memo an outlet saw is not the outlet's
+    "Zentrix Labs failed to protect the personal data of its users, according to a Reuters report.",
+    "Zentrix Labs failed to protect the personal data of its users, according to a memo seen by Reuters.",
+])
+def test_no_criticism_by_a_document_that_only_reports(text: str) -> None:
+    assert not any(rule == ACCORDING for _, _, rule in rule_pairs(text))
