@@ -18,7 +18,9 @@ tools/train_criticism_pairs.py's docstring has every set. Retraining changes the
 is about 1.15x as long with them as without (best of 3, measured when they first shipped). More capacity (bins,
 crosses, gradient-boosted trees), other class weights, a threshold per kind of pair and finer statement features did
 not raise that mean (tools/compare_criticism_models.py). Broader candidates (targets reached by a description or a
-pronoun, a document or an outlet that judges, a judging verb after a party) did not pay either. The claims stage
+pronoun, a document or an outlet that judges, a judging verb after a party) did not pay either, nor did a statement
+that names no one linked to the article's topic organisation (tuning sets up, validation sets not; the trainer's
+docstring). The claims stage
 ignores learned criticisms, as it does the learned judgements: the claims are the rules' alone.
 """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.train_criticism_pairs import NEWEST, Article, SetData, pays, prf
+from tools.train_criticism_pairs import NEWEST, Article, SetData, misses, pays, prf
 
 
 def _set() -> SetData:
@@ -41,3 +41,17 @@ _MOST = len(NEWEST) // 2 + 1  # the fewest newest sets that are most of them
 ])  # fmt: skip
 def test_pays_only_when_the_gate_holds(gains: dict[str, float], ships: bool) -> None:
     assert pays(gains) is ships
+
+
+@pytest.mark.parametrize(("reach", "counted"), [
+    ({"topic": {("cy", "acme")}}, "critic speaks, topic=1"),
+    ({"pronoun": {("cy", "acme labs")}, "topic": {("cy", "acme")}}, "critic speaks, pronoun=1"),  # the first route
+    ({"topic": {("cy", "zeta")}}, "critic speaks, unreached=1"),  # a route to another target reaches nothing
+])  # fmt: skip
+def test_misses_split_a_speaking_critic_by_how_the_target_is_reached(
+        capsys: pytest.CaptureFixture[str], reach: dict[str, set[tuple[str, str]]], counted: str) -> None:
+    """cy -> acme is missed; cy speaks (a candidate of hers pairs her with zeta): counted by the route to acme."""
+    art = Article("a.txt", rule_pairs={("ann", "acme")}, pairs=[("cy", "zeta")], labels=[False], rows=[(0.0,)],
+                  speakers={"cy"}, reach=reach)
+    misses({"s": SetData([art], [("ann", {"acme"}), ("cy", {"acme", "acme labs"})], [])})
+    assert counted in capsys.readouterr().out.splitlines()[0]
