@@ -29,6 +29,7 @@ _NAMED_NOUNS = ("commission", "committee", "agency", "department", "ministry", "
                 "council", "regulator", "authority", "bureau", "foundation", "fund", "studio", "school", "village",
                 "city", "town", "county", "board", "union", "centre", "center", "organisation", "organization",
                 "association", "alliance", "coalition", "guild", "network")
+_MEMBER_BODIES = frozenset({"union", "guild"})  # bodies of members, often named only by an acronym ("SAG-AFTRA")
 _SPELLING = {"centre": "center", "organisation": "organization"}  # one spelling for a noun and a name's word
 _ANAPHOR = rf"(?:its|their|the\s+(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})(?:['’]s)?)"
 # executive titles that, written bare before a name, mean the article's company ("Chief Executive Officer X said")
@@ -234,7 +235,9 @@ class _Affiliations:
                        want in {_SPELLING.get(w, w) for w in ctx.label(m.key).lower().split()}]
             # the one the noun heads ("the village": "Village of Caledonia" before "Village Board")
             headed = [k for k in holders if _SPELLING.get(_head(ctx.label(k)), _head(ctx.label(k))) == want]
-            return (headed or holders or [self._described_as(want, pos)])[0]
+            # "the union's president" in a story about a union the text never calls one by name: the story's topic
+            found = headed or holders or [self._described_as(want, pos)]
+            return found[0] or (self._member_body(pos) if want in _MEMBER_BODIES else None)
         # "Vantage Compute said ..., and its CEO, X": an organisation earlier in the same sentence comes first
         orgs = [m for m in ctx.mentions(ctx.sentence_at(pos)) if m.end <= pos and m.type == "Organization"]
         past = {m.key for m in orgs if self._former_apposition(m)}
@@ -244,6 +247,13 @@ class _Affiliations:
         found = ctx.recent_subject(pos, ("Organization",)) or \
             ctx.recent(pos, ("Organization",), exclude=self._quoted_orgs(pos), max_sentences=2)
         return (found if found not in past else None) or self.topic_org()
+
+    def _member_body(self, pos: int) -> str | None:
+        """A union or guild of the text named before ``pos`` ("PEN Guild" for "the union"), else the story's topic."""
+        ctx = self.ctx
+        bodies = {m.key for si in range(ctx.sentence_at(pos) + 1) for m in ctx.mentions(si) if m.end <= pos and
+                  m.type == "Organization" and not _MEMBER_BODIES.isdisjoint(ctx.label(m.key).lower().split())}
+        return next(iter(bodies)) if len(bodies) == 1 else None if bodies else self.topic_org()
 
     def _described_as(self, noun: str, pos: int) -> str | None:
         """The latest organisation before ``pos`` that the text calls by the noun: "the actors' union SAG-AFTRA",
