@@ -72,6 +72,11 @@ _THE_FOUNDED_BY = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:start
                              r"\s*,\s+(?:which\s+was\s+)?(?P<co>co-?)?founded\s+(?:in\s+(?:\w+\s+){1,3}?)?by\s+")
 # "Sam Altman, chief executive, told staff": a bare executive title in apposition
 _BARE_AFTER = re.compile(rf"\s*,\s+(?:the\s+)?(?P<role>(?i:{_EXEC}))\s*,")
+# a capitalised word right before a bare title names the title's body ("City spokesperson X"), not a qualifier
+# (a word of the sentence or a generic noun is none: "For co-founder X", "Company spokesperson X")
+_NAMED_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:The|Its|Their|Former|Then|Interim|Acting|New|Longtime|Senior|For|With|"
+                           r"And|But|As|When|While|At|In|On|By|From|To|After|Before|Company|Firm|Startup|Group)\s)"
+                           r"[A-Z][\w.&-]*\s+$")
 _LIST_COMMA = re.compile(r"^\s*,\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder", "founders",
@@ -561,6 +566,8 @@ class _Affiliations:
             if r is not None and re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$",
                                            text[lo:r.start("role")]):
                 continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
+            if r is not None and _NAMED_BEFORE.search(text, lo, r.start("role")):
+                continue  # "University spokesperson X", "Starship spokesman X": the title's own body, unread
             r = r or _BARE_AFTER.match(text, m.end, s.end)
             if r and m.key in self.current and not r.group("role").lower().endswith("s"):
                 continue  # placed already; a plural title's list is read on (its first name may be placed)
