@@ -388,12 +388,19 @@ class _Affiliations:
             # "Commissioner X", "commissioners X and Y": a member of the commission the text names, the article's
             # one first ("Commissioner X" in a story on the FTC that also names the European Commission)
             noun, role, start = _BODY_OF_TITLE[b.group("title").lower()], b.group("title"), lo + b.start()
+            if self._office_named(b.group("title").lower()):
+                return  # "Data Commissioner X" with "the Office of the Data Protection Commissioner": office_titles.py
             topic = self.topic_org()
             topic = topic if topic and noun in self.ctx.label(topic).lower().split() else None
         if noun in _NAMED_NOUNS:  # "company" alone could be any company of the text
             org = topic or self.only_headed_by(noun) or self.anaphor_org(noun, start)
             if org:
                 self.link(m.key, org, role, start, m.end, sent)
+
+    def _office_named(self, title: str) -> bool:
+        """Whether an organisation of the text is named by the title itself ("Information Commissioner's Office")."""
+        return any(e.type == "Organization" and title in re.findall(r"[a-z]+", e.label.lower())
+                   for e in self.ctx.entities.values())
 
     def only_headed_by(self, noun: str) -> str | None:
         """The one organisation of the text whose name the noun heads, wherever it is named ("Village President X"
