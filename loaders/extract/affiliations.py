@@ -29,6 +29,7 @@ _NAMED_NOUNS = ("commission", "committee", "agency", "department", "ministry", "
                 "council", "regulator", "authority", "bureau", "foundation", "fund", "studio", "school", "village",
                 "city", "town", "county", "board", "union", "centre", "center", "organisation", "organization",
                 "association", "alliance", "coalition", "guild", "network")
+_MEMBER_BODIES = frozenset({"union", "guild"})  # bodies of members, often named only by an acronym ("SAG-AFTRA")
 _SPELLING = {"centre": "center", "organisation": "organization"}  # one spelling for a noun and a name's word
 _ANAPHOR = rf"(?:its|their|the\s+(?P<noun>{'|'.join(_COMPANY_NOUNS + _NAMED_NOUNS)})(?:['’]s)?)"
 # executive titles that, written bare before a name, mean the article's company ("Chief Executive Officer X said")
@@ -71,6 +72,11 @@ _THE_FOUNDED_BY = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:start
                              r"\s*,\s+(?:which\s+was\s+)?(?P<co>co-?)?founded\s+(?:in\s+(?:\w+\s+){1,3}?)?by\s+")
 # "Sam Altman, chief executive, told staff": a bare executive title in apposition
 _BARE_AFTER = re.compile(rf"\s*,\s+(?:the\s+)?(?P<role>(?i:{_EXEC}))\s*,")
+# a capitalised word right before a bare title names the title's body ("City spokesperson X"), not a qualifier
+# (a word of the sentence or a generic noun is none: "For co-founder X", "Company spokesperson X")
+_NAMED_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:The|Its|Their|Former|Then|Interim|Acting|New|Longtime|Senior|For|With|"
+                           r"And|But|As|When|While|At|In|On|By|From|To|After|Before|Company|Firm|Startup|Group)\s)"
+                           r"[A-Z][\w.&-]*\s+$")
 _LIST_COMMA = re.compile(r"^\s*,\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder", "founders",
@@ -234,7 +240,9 @@ class _Affiliations:
                        want in {_SPELLING.get(w, w) for w in ctx.label(m.key).lower().split()}]
             # the one the noun heads ("the village": "Village of Caledonia" before "Village Board")
             headed = [k for k in holders if _SPELLING.get(_head(ctx.label(k)), _head(ctx.label(k))) == want]
-            return (headed or holders or [self._described_as(want, pos)])[0]
+            # "the union's president" in a story about a union the text never calls one by name: the story's topic
+            found = headed or holders or [self._described_as(want, pos)]
+            return found[0] or (self._member_body(pos) if want in _MEMBER_BODIES else None)
         # "Vantage Compute said ..., and its CEO, X": an organisation earlier in the same sentence comes first
         orgs = [m for m in ctx.mentions(ctx.sentence_at(pos)) if m.end <= pos and m.type == "Organization"]
         past = {m.key for m in orgs if self._former_apposition(m)}
@@ -244,6 +252,13 @@ class _Affiliations:
         found = ctx.recent_subject(pos, ("Organization",)) or \
             ctx.recent(pos, ("Organization",), exclude=self._quoted_orgs(pos), max_sentences=2)
         return (found if found not in past else None) or self.topic_org()
+
+    def _member_body(self, pos: int) -> str | None:
+        """A union or guild of the text named before ``pos`` ("PEN Guild" for "the union"), else the story's topic."""
+        ctx = self.ctx
+        bodies = {m.key for si in range(ctx.sentence_at(pos) + 1) for m in ctx.mentions(si) if m.end <= pos and
+                  m.type == "Organization" and not _MEMBER_BODIES.isdisjoint(ctx.label(m.key).lower().split())}
+        return next(iter(bodies)) if len(bodies) == 1 else None if bodies else self.topic_org()
 
     def _described_as(self, noun: str, pos: int) -> str | None:
         """The latest organisation before ``pos`` that the text calls by the noun: "the actors' union SAG-AFTRA",
@@ -373,12 +388,19 @@ class _Affiliations:
             # "Commissioner X", "commissioners X and Y": a member of the commission the text names, the article's
             # one first ("Commissioner X" in a story on the FTC that also names the European Commission)
             noun, role, start = _BODY_OF_TITLE[b.group("title").lower()], b.group("title"), lo + b.start()
+            if self._office_named(b.group("title").lower()):
+                return  # "Data Commissioner X" with "the Office of the Data Protection Commissioner": office_titles.py
             topic = self.topic_org()
             topic = topic if topic and noun in self.ctx.label(topic).lower().split() else None
         if noun in _NAMED_NOUNS:  # "company" alone could be any company of the text
             org = topic or self.only_headed_by(noun) or self.anaphor_org(noun, start)
             if org:
                 self.link(m.key, org, role, start, m.end, sent)
+
+    def _office_named(self, title: str) -> bool:
+        """Whether an organisation of the text is named by the title itself ("Information Commissioner's Office")."""
+        return any(e.type == "Organization" and title in re.findall(r"[a-z]+", e.label.lower())
+                   for e in self.ctx.entities.values())
 
     def only_headed_by(self, noun: str) -> str | None:
         """The one organisation of the text whose name the noun heads, wherever it is named ("Village President X"
@@ -551,6 +573,8 @@ class _Affiliations:
             if r is not None and re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$",
                                            text[lo:r.start("role")]):
                 continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
+            if r is not None and _NAMED_BEFORE.search(text, lo, r.start("role")):
+                continue  # "University spokesperson X", "Starship spokesman X": the title's own body, unread
             r = r or _BARE_AFTER.match(text, m.end, s.end)
             if r and m.key in self.current and not r.group("role").lower().endswith("s"):
                 continue  # placed already; a plural title's list is read on (its first name may be placed)

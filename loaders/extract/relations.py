@@ -12,6 +12,7 @@ from loaders.extract.careers import career_affiliations
 from loaders.extract.context import DocContext
 from loaders.extract.hirings import hiring_affiliations
 from loaders.extract.lexicon import alternation, fold, lexicon
+from loaders.extract.office_titles import office_title_affiliations
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 from loaders.extract.workplaces import workplace_affiliations
@@ -172,6 +173,7 @@ def extract_relations(ctx: DocContext, funding: list[Event]) -> list[Relation]:
     career_affiliations(ctx, add_rule)
     hiring_affiliations(ctx, add_rule)
     workplace_affiliations(ctx, add_rule)
+    office_title_affiliations(ctx, add_rule)
     _developers(ctx, p, out, seen)
     # invested_in: the investors of each funding round ("led by X", "an investment of $1B from X")
     for ev in funding:
