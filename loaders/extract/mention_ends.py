@@ -24,9 +24,6 @@ _VERSION = re.compile(r"^(?:[vV]?\d+(?:\.\d+)*[a-zA-Z]?|[A-Z]?\d+[A-Z]?)$")  # "
 _VERSION_SUFFIX = word_list(_MENTION_WORDS, "version_suffixes")
 # stopwords that never end a name even when capitalised
 _FUNCTION_TAILS = word_list(_MENTION_WORDS, "function_tails")
-# nouns a number follows to name a provision, a grade or a sum ("Articles 5", "Level 2", "Rs 47 crore")
-_NUMBERED_NOUNS = word_list(_MENTION_WORDS, "numbered_nouns")
-_NUMERAL = re.compile(r"^\d[\d,./]*$")
 
 
 def _stop_tail(st: SentenceTokens, t: str, n: int) -> bool:
@@ -43,8 +40,6 @@ def name_end(st: SentenceTokens, a: int, b: int, keep: int = 0) -> int | None:
     or None where the tokens name no actor (a law, a plural acronym, only generic words)."""
     toks = st.toks
     generic = st.lex.generic_caps
-    if _numbered(st, b):
-        return None  # "under Articles 5 and 6", "a Level 2 system", "Rs 3,079": a numbered thing, no name
     while b > max(a, keep):
         w = toks[b - 1][2]
         if w == "Act" and b - a > 1:
@@ -65,13 +60,6 @@ def name_end(st: SentenceTokens, a: int, b: int, keep: int = 0) -> int | None:
     if generic.issuperset(map(TEXT, toks[a:b])) and b > keep:
         return None
     return b
-
-
-def _numbered(st: SentenceTokens, b: int) -> bool:
-    """Whether the run ending at token b-1 is a numbered noun written before its number ("Season 01")."""
-    toks = st.toks
-    return b < len(toks) and toks[b - 1][2] in _NUMBERED_NOUNS and st.gap(b) == " " and \
-        _NUMERAL.match(toks[b][2]) is not None
 
 
 def _known_product(st: SentenceTokens, word: str) -> bool:
