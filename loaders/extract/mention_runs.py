@@ -42,6 +42,8 @@ _AND_HEADS = word_list(_MENTION_WORDS, "and_heads")
 # bodies of members ("Alliance of ...", "Institute of ..."), whose names end in the members' plural ("... Producers")
 _MEMBER_HEADS = word_list(_MENTION_WORDS, "member_heads")
 _MEMBERS = re.compile(r"^[A-Z][a-z]+(?:ers|ors|ists|ians)$")
+# heads whose "of"/"for" names the fields an institution covers ("Institute for AI Policy and Strategy")
+_HEAD_OF = _FOR_HEADS | _LIST_HEADS | INSTITUTIONS
 
 # the legal forms a firm's name ends in, besides FIRM_SUFFIXES ("Cigna Corporation")
 _LEGAL_ENDINGS = frozenset({"Corporation", "Company", "Co", "Co.", "Limited", "PLC", "plc", "AG", "SA", "GmbH"})
@@ -358,9 +360,24 @@ def _and_joins(st: SentenceTokens, a: int, j: int) -> bool:
     k = _name_words_end(st, j)
     if toks[k - 1][2] == "Act" and k - j - 1 <= 3:
         return True  # "Chips and Science Act": one law's name (not an actor: dropped whole)
+    if _field_after_head(st, a, j, k):
+        return True
     if k - j - 1 > 3 or (toks[k - 1][2] not in _AND_HEADS and not _members_of(st, a, j, k)):
         return False
     # two names coordinated ("Google and Samsung Electronics", "Cigna Corporation and Cigna Health and Life
     # Insurance Company") are not one institution: the first a known name or ending as a firm's
     return st.lex.known.get(fold(" ".join(t[2] for t in toks[a:j]))) is None and \
         toks[j - 1][2] not in FIRM_SUFFIXES and toks[j - 1][2] not in _LEGAL_ENDINGS
+
+
+def _field_after_head(st: SentenceTokens, a: int, j: int, k: int) -> bool:
+    """"Institute for AI Policy and Strategy", "Ministry of Economic Affairs and Digital Transformation": after a
+    head's "for"/"of", "and" adds one or two more fields, words the language writes in lower case (a proper name
+    after "and" is a second actor: "University of Toronto and Princeton")."""
+    toks, lex = st.toks, st.lex
+    heads = range(a, min(a + 3, j - 2))
+    if not any(toks[h][2] in _HEAD_OF and toks[h + 1][2] in {"for", "of"} for h in heads) or not 1 <= k - j - 1 <= 2:
+        return False
+    added = [t[2] for t in toks[j + 1:k]]
+    return all(w.isalpha() and w.lower() in lex.common_words and w not in _HEAD_OF and fold(w) not in lex.known
+               for w in added) and lex.known.get(fold(" ".join(t[2] for t in toks[a:j]))) is None

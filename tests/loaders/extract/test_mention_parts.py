@@ -48,6 +48,10 @@ def _run_texts(text: str) -> list[str]:
      "Office of Investor Education and Advocacy"),
     ("The suit names Veltrix Health and Life Insurance Company as defendant.",
      "Veltrix Health and Life Insurance Company"),
+    # a head's fields go on over "and" with words of the language; a common head ends a name after "and"
+    ("Researchers at the Institute for Quantum Policy and Strategy wrote it.",
+     "Institute for Quantum Policy and Strategy"),
+    ("A report by the Hope and Courage Collective came out.", "Hope and Courage Collective"),
 ])
 def test_a_run_goes_on_over_the_marks_and_words_inside_a_name(text: str, run: str) -> None:
     assert run in _run_texts(text)
@@ -58,6 +62,8 @@ def test_a_run_goes_on_over_the_marks_and_words_inside_a_name(text: str, run: st
     ("We met Google and Samsung Electronics at the show.", "Google", "Samsung Electronics"),
     ("The suit names Veltrix Corporation and Veltrix Life Insurance Company.", "Veltrix Corporation",
      "Veltrix Life Insurance Company"),
+    # a known name after "and" is a second actor, not a field of the first
+    ("A deal by the Department of Justice and Google ended it.", "Department of Justice", "Google"),
 ])
 def test_a_run_stops_between_two_names(text: str, first: str, second: str) -> None:
     found = _run_texts(text)
