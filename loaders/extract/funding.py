@@ -114,8 +114,6 @@ _INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committ(?:ed|ing)|commits|p
 _STAKE_INTO = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:investment|stake|bet|commitment|injection)\s+(?:in|into)\s+"
                          r"(?:the\s+)?$", re.I)
 _IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on|to)\s+(?:the\s+)?$", re.I)
-# "raised $1B for his new venture, Safe Superintelligence": the organisation the money is for
-_FOR_ORG = re.compile(r"\b(?:for|into)\s+(?:[\w’'-]+\s+){0,6}(?:[\w’'-]+\s*,\s*)?$|^\s*,\s*$", re.I)
 _INVESTOR_IN = re.compile(rf"\b(?:{_INVESTOR_CUES}|"
                           r"from(?:\s+(?:investors|backers))?(?:\s+(?:including|such as|like))?|"
                           r"investors?\b[^.;]{0,60}?\b(?:include|included|including|such as|are|were|like))\s",
@@ -272,10 +270,9 @@ class _Funding:
                 # "The Reno, Nevada-based company ... raised": the name is the place of the company talked about
                 return self.topic(exclude | {subj}) or None
             return subj
-        after = _orgs(ctx.mentions(sent, pos, s.end), exclude)
-        for m in after:
-            if _FOR_ORG.search(text[pos:m.start]) and "led by" not in text[pos:m.start]:
-                return m.key
+        for_org = parties.for_startup(ctx, sent, pos, exclude, loose=True)
+        if for_org:
+            return for_org
         before = _orgs(ctx.mentions(sent, s.start, pos), exclude)
         poss = [m for m in before if m.possessive]
         if poss:

@@ -27,9 +27,15 @@ _VALUED_CLAUSE = re.compile(r"[’']?s?\s*,\s*(?:(?:which|that)\s+(?:(?:has|had|
                             r"previously|reportedly|now)\s+)*(?:been\s+)?|(?:now\s+|last\s+|recently\s+)?)valued\s+"
                             r"(?:at|to)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|more\s+than\s+|over\s+)?$", re.I)
 
+# "for X": the organisation a round is for, read two ways by one function (for_startup). They stay two regexes: the
+# strict one is the FOR_STARTUP rule, tried before the clause's subject; the loose one is the last resort after it.
+# One regex cannot do both (tried on the tuning sets: the loose one in the rule's place changes the rounds of five
+# sets; dropping it loses "raised $1B for his new venture, Safe Superintelligence")
 # "for his robotics startup, The Bot Company", "for its new venture, X"
 _FOR_STARTUP = re.compile(r"\bfor\s+(?:his|her|their|its|a|the)\s+(?:new\s+|own\s+)?(?:[\w-]+\s+){0,2}?(?:startup|"
                           r"start-up|company|venture|firm|lab)\s*,\s*(?:the\s+|called\s+|named\s+)?$", re.I)
+# "for" or "into" and a few words, or a bare comma, between the money and the name
+_FOR_ORG = re.compile(r"\b(?:for|into)\s+(?:[\w’'-]+\s+){0,6}(?:[\w’'-]+\s*,\s*)?$|^\s*,\s*$", re.I)
 # "X, co-founded by ..., is securing": an apposition of the subject telling who made or owns it; only an
 # organisation is founded, spun out or backed, so the subject is one whatever its name's typing said
 _APPOSITION = re.compile(r"\s*,\s+(?:(?:a|an|the)\s+[^,;]{1,40}?\s+)?(?P<verb>(?:co-?)?founded|set\s+up|launched|"
@@ -72,12 +78,17 @@ def valued_name(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> str 
     return None
 
 
-def for_startup(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> str | None:
-    """The organisation named after "for his/its startup," later in the sentence than the money at ``pos``."""
+def for_startup(ctx: DocContext, sent: int, pos: int, exclude: set[str], *, loose: bool = False) -> str | None:
+    """The organisation named after "for his/its startup," later in the sentence than the money at ``pos``; with
+    ``loose``, after "for" or "into" and a few words ("raised $1B for his new venture, X"), not "led by"."""
     text, s = ctx.doc.clean, ctx.sentence(sent)
     for m in ctx.mentions(sent, pos, s.end):
-        if m.type == "Organization" and m.key not in exclude and \
-                _FOR_STARTUP.search(text, max(pos, m.start - 80), m.start):
+        if m.type != "Organization" or m.key in exclude:
+            continue
+        gap = text[pos:m.start]
+        found = (_FOR_ORG.search(gap) and "led by" not in gap) if loose else \
+            _FOR_STARTUP.search(text, max(pos, m.start - 80), m.start)
+        if found:
             return m.key
     return None
 
