@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import fold
-from loaders.extract.name_cues import first_name
+from loaders.extract.lexicon import Lexicon, fold
+from loaders.extract.name_cues import first_name, is_place
 from loaders.extract.schema import TypedMention
 from loaders.extract.typing_cues import (
     CALLED,
@@ -176,3 +176,33 @@ def product_line_tail(c: MentionCues) -> TypedMention | None:
             not any(w in lex.generic_caps for w in words[:-1]) and not first_name(words[0], lex):
         return TypedMention(mention=c.m, type="Product", cue="product-line-tail", label=c.ext)
     return None
+
+
+# "Tesla's Megapack", "Stack Overflow’s OverflowAPI": the possessive of a company right before a name
+_OWNED_GAP = re.compile(r"^[’']s?\s+$")
+
+
+def _owner(items: list[TypedMention], k: int, text: str) -> bool:
+    """Whether the mention before item ``k`` is an organisation written in the possessive right before it."""
+    p = items[k - 1] if k else None
+    return p is not None and p.type == "Organization" and p.mention.possessive and \
+        _OWNED_GAP.match(text[p.mention.end:items[k].mention.start]) is not None
+
+
+def _may_be_work(t: TypedMention, people: set[str], lex: Lexicon) -> bool:
+    """Whether an untyped name may be a made thing: no person's name in the text shares its words ("Nvidia's
+    Huang"), it is no place, and no organisation's word is in it ("the SEC's Division of Enforcement")."""
+    words = t.mention.text.split()
+    return not (set(words) & people) and not is_place(t.mention.text, lex) and \
+        words[-1] not in lex.org_suffixes and not any(fold(w) in lex.org_cues for w in words)
+
+
+@registered("typing.owned_product.v1")
+def owned_products(items: list[TypedMention], text: str, lex: Lexicon) -> None:
+    """A name no cue typed, right after a company's possessive ("Anduril's Interceptor", "Tesla's Megapack"): what
+    a company owns and is named is mostly its product (its people and places are typed by their own cues)."""
+    people = {w for t in items if t.type == "Person" for w in t.mention.text.split()}
+    for k, t in enumerate(items):
+        if t.type is None and not t.mention.group and _owner(items, k, text) and _may_be_work(t, people, lex) and \
+                not first_name(t.mention.text.split()[0], lex):
+            items[k] = TypedMention(mention=t.mention, type="Product", cue="owned-product", label=t.mention.text)
