@@ -206,3 +206,25 @@ def owned_products(items: list[TypedMention], text: str, lex: Lexicon) -> None:
         if t.type is None and not t.mention.group and _owner(items, k, text) and _may_be_work(t, people, lex) and \
                 not first_name(t.mention.text.split()[0], lex):
             items[k] = TypedMention(mention=t.mention, type="Product", cue="owned-product", label=t.mention.text)
+
+
+# "a database called Books3", "an AI companion called Mico", "the project, which they call I-XRAY"
+_CALLED_BEFORE = re.compile(r"\b(?:called|named|dubbed|branded|known as|they call|it calls)\s*(?:the\s+)?[\"“‘]?$")
+# ("a woman named Erica", "the writer known as Atrios": a person's name)
+_PERSON_NAMED = re.compile(r"\b(?:man|woman|boy|girl|child|baby|son|daughter|person|people|user|teen|teenager|student|"
+                           r"mother|father|wife|husband|brother|sister|patient|customer|writer|artist|rapper|singer|"
+                           r"musician|blogger|poster|account|team|group|channel|company|firm|startup|start-up)"
+                           r"s?,?\s+(?:who\s+(?:is|was)\s+|(?:is|was)\s+)?(?:called|named|dubbed|known as)\s*[\"“‘]?$")
+
+
+@registered("typing.called_product.v1")
+def called_products(items: list[TypedMention], text: str, lex: Lexicon) -> None:
+    """A name no cue typed, given to a thing ("a database called Books3", "a voice called 'Olivia'"): a person's,
+    a place's or an organisation's name is typed by its own cues first."""
+    people = {w for t in items if t.type == "Person" for w in t.mention.text.split()}
+    for k, t in enumerate(items):
+        m = t.mention
+        before = text[max(0, m.start - 60):m.start]
+        if t.type is None and not m.group and _CALLED_BEFORE.search(before) and not _PERSON_NAMED.search(before) and \
+                _may_be_work(t, people, lex):
+            items[k] = TypedMention(mention=m, type="Product", cue="called-product", label=m.text)
