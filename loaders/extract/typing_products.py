@@ -47,8 +47,23 @@ def versioned(c: MentionCues) -> TypedMention | None:
     if c.ext != c.surface and not c.m.sentence_initial and name_like(c.words[-1:]):
         if c.last in c.lex.org_suffixes or c.cue_org:
             return TypedMention(mention=c.m, type="Organization", cue="numbered-org", label=c.ext)
+        if _numbered_word(c):
+            return TypedMention(mention=c.m)  # no name: no later cue reads it either
         return TypedMention(mention=c.m, type="Product", cue="version", label=c.ext)
     return None
+
+
+# currencies written before an amount ("Rs 47 crore", "Rp 300 billion")
+_CURRENCY_CODES = frozenset({"Rs", "Rp", "Rs.", "Tk", "Sh", "Ksh", "Dh", "Dhs", "Rf"})
+
+
+@registered("typing.numbered_word.v1")
+def _numbered_word(c: MentionCues) -> bool:
+    """A common word or a currency before a number is no product's name ("Article 20", "Level 2", "Season 01",
+    "Summer 2025", "Rs 47"): a product's name is a name of its own ("Pixel 9" is in the lexicon)."""
+    word = c.surface
+    return " " not in word and (word in _CURRENCY_CODES or
+                                (fold(word) in c.lex.common_words and fold(word) not in c.lex.known))
 
 
 @registered("typing.maker_product.v1")
