@@ -204,12 +204,24 @@ def _owner(items: list[TypedMention], k: int, text: str) -> bool:
         _OWNED_GAP.match(text[p.mention.end:items[k].mention.start]) is not None
 
 
-def _may_be_work(t: TypedMention, people: set[str], lex: Lexicon) -> bool:
+# what a name before these nouns names is an event, a team or a document, not a product ("Bloomberg's Tech summit",
+# "the Superalignment team"); an amount is no name ("Johor's RM2.1 billion")
+_NOT_WORK_AFTER = re.compile(r"^\s+(?:summit|conference|event|festival|forum|awards?|prize|team|unit|division|office|"
+                             r"department|report|rules|guidelines|policy|act|law|bill|programme|program|fund|"
+                             r"billion|million|trillion|bn)\b")
+_AMOUNT = re.compile(r"^[A-Z]{0,3}\$?\d")
+_LINK_WORDS = frozenset({"of", "for", "and", "on", "to", "the", "in"})
+
+
+def _may_be_work(t: TypedMention, people: set[str], lex: Lexicon, text: str) -> bool:
     """Whether an untyped name may be a made thing: no person's name in the text shares its words ("Nvidia's
-    Huang"), it is no place, and no organisation's word is in it ("the SEC's Division of Enforcement")."""
-    words = t.mention.text.split()
-    return not (set(words) & people) and not is_place(t.mention.text, lex) and \
-        words[-1] not in lex.org_suffixes and not any(fold(w) in lex.org_cues for w in words)
+    Huang"), it is no place, no organisation's word is in it ("the SEC's Division of Enforcement"), it is no
+    document's title ("arXiv's Code of Conduct"), amount, event or team."""
+    m = t.mention
+    words = m.text.split()
+    return not (set(words) & people) and not is_place(m.text, lex) and not _AMOUNT.match(m.text) and \
+        words[-1] not in lex.org_suffixes and not any(fold(w) in lex.org_cues or w in _LINK_WORDS for w in words) and \
+        not _NOT_WORK_AFTER.match(text[m.end:m.end + 30])
 
 
 @registered("typing.owned_product.v1")
@@ -218,8 +230,8 @@ def owned_products(items: list[TypedMention], text: str, lex: Lexicon) -> None:
     a company owns and is named is mostly its product (its people and places are typed by their own cues)."""
     people = {w for t in items if t.type == "Person" for w in t.mention.text.split()}
     for k, t in enumerate(items):
-        if t.type is None and not t.mention.group and _owner(items, k, text) and _may_be_work(t, people, lex) and \
-                not first_name(t.mention.text.split()[0], lex):
+        if t.type is None and not t.mention.group and _owner(items, k, text) and \
+                _may_be_work(t, people, lex, text) and not first_name(t.mention.text.split()[0], lex):
             items[k] = TypedMention(mention=t.mention, type="Product", cue="owned-product", label=t.mention.text)
 
 
@@ -241,5 +253,5 @@ def called_products(items: list[TypedMention], text: str, lex: Lexicon) -> None:
         m = t.mention
         before = text[max(0, m.start - 60):m.start]
         if t.type is None and not m.group and _CALLED_BEFORE.search(before) and not _PERSON_NAMED.search(before) and \
-                _may_be_work(t, people, lex):
+                _may_be_work(t, people, lex, text):
             items[k] = TypedMention(mention=m, type="Product", cue="called-product", label=m.text)
