@@ -61,9 +61,10 @@ _CURRENCY_CODES = frozenset({"Rs", "Rp", "Rs.", "Tk", "Sh", "Ksh", "Dh", "Dhs", 
 def _numbered_word(c: MentionCues) -> bool:
     """A common word or a currency before a number is no product's name ("Article 20", "Level 2", "Season 01",
     "Summer 2025", "Rs 47"): a product's name is a name of its own ("Pixel 9" is in the lexicon)."""
-    word = c.surface
-    return " " not in word and (word in _CURRENCY_CODES or
-                                (fold(word) in c.lex.common_words and fold(word) not in c.lex.known))
+    word, tail = c.surface, c.ext[len(c.surface):].strip()
+    if " " in word or not tail.isdigit() or c.product_after(c.after):
+        return False  # "Aria v2.5", "the Orbit 2 model": a version or a product cue names a product
+    return word in _CURRENCY_CODES or (fold(word) in c.lex.common_words and fold(word) not in c.lex.known)
 
 
 @registered("typing.maker_product.v1")
