@@ -23,6 +23,7 @@ from loaders.extract.typing_cues import (
     registered,
 )
 from loaders.extract.typing_platforms import platform_products
+from loaders.extract.typing_products import called_products, owned_products
 
 _TYPING_WORDS = "typing_words.txt"  # the lexicon file of this module's word lists (sections read with words())
 
@@ -112,7 +113,8 @@ def propagate_lists(items: list[TypedMention], doc: TextDoc, lex: Lexicon) -> No
 # as a person's name, "chief executive of Helix Mind" says organisation): weak readings give way to strong ones
 _WEAK_CUES = {"gazetteer": 1, "foreign-article": 2, "name-shape": 1, "single-default": 1, "list": 1, "first-name": 2,
               "product-after": 2, "role-before": 2, "person-verb": 2,
-              "source": 2, "source-person": 2, "version": 2, "model-tail": 2, "launch-object": 2}
+              "source": 2, "source-person": 2, "version": 2, "model-tail": 2, "launch-object": 2,
+              "owned-product": 2, "called-product": 2}
 
 
 def _cue_weight(cue: str) -> int:
@@ -284,4 +286,6 @@ def agree(items: list[TypedMention], mentions: list[Mention], doc: TextDoc, lex:
     platform_products(items, doc)
     defined_acronyms(items, doc, lex)
     propagate_lists(items, doc, lex)
+    owned_products(items, doc.clean, lex)
+    called_products(items, doc.clean, lex)
     _agree(items)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.lexicon import fold
-from loaders.extract.name_cues import first_name
+from loaders.extract.lexicon import Lexicon, fold
+from loaders.extract.name_cues import first_name, is_place
 from loaders.extract.schema import TypedMention
 from loaders.extract.typing_cues import (
     CALLED,
@@ -47,8 +47,24 @@ def versioned(c: MentionCues) -> TypedMention | None:
     if c.ext != c.surface and not c.m.sentence_initial and name_like(c.words[-1:]):
         if c.last in c.lex.org_suffixes or c.cue_org:
             return TypedMention(mention=c.m, type="Organization", cue="numbered-org", label=c.ext)
+        if _numbered_word(c):
+            return TypedMention(mention=c.m)  # no name: no later cue reads it either
         return TypedMention(mention=c.m, type="Product", cue="version", label=c.ext)
     return None
+
+
+# currencies written before an amount ("Rs 47 crore", "Rp 300 billion")
+_CURRENCY_CODES = frozenset({"Rs", "Rp", "Rs.", "Tk", "Sh", "Ksh", "Dh", "Dhs", "Rf"})
+
+
+@registered("typing.numbered_word.v1")
+def _numbered_word(c: MentionCues) -> bool:
+    """A common word or a currency before a number is no product's name ("Article 20", "Level 2", "Season 01",
+    "Summer 2025", "Rs 47"): a product's name is a name of its own ("Pixel 9" is in the lexicon)."""
+    word, tail = c.surface, c.ext[len(c.surface):].strip()
+    if " " in word or not tail.isdigit() or c.product_after(c.after):
+        return False  # "Aria v2.5", "the Orbit 2 model": a version or a product cue names a product
+    return word in _CURRENCY_CODES or (fold(word) in c.lex.common_words and fold(word) not in c.lex.known)
 
 
 @registered("typing.maker_product.v1")
@@ -176,3 +192,67 @@ def product_line_tail(c: MentionCues) -> TypedMention | None:
             not any(w in lex.generic_caps for w in words[:-1]) and not first_name(words[0], lex):
         return TypedMention(mention=c.m, type="Product", cue="product-line-tail", label=c.ext)
     return None
+
+
+# "Tesla's Megapack", "Stack Overflow’s OverflowAPI": the possessive of a company right before a name
+_OWNED_GAP = re.compile(r"^[’']s?\s+$")
+
+
+def _owner(items: list[TypedMention], k: int, text: str) -> bool:
+    """Whether the mention before item ``k`` is an organisation written in the possessive right before it."""
+    p = items[k - 1] if k else None
+    return p is not None and p.type == "Organization" and p.mention.possessive and \
+        _OWNED_GAP.match(text[p.mention.end:items[k].mention.start]) is not None
+
+
+# what a name before these nouns names is an event, a team or a document, not a product ("Bloomberg's Tech summit",
+# "the Superalignment team"); an amount is no name ("Johor's RM2.1 billion")
+_NOT_WORK_AFTER = re.compile(r"^\s+(?:summit|conference|event|festival|forum|awards?|prize|team|unit|division|office|"
+                             r"department|report|rules|guidelines|policy|act|law|bill|programme|program|fund|"
+                             r"billion|million|trillion|bn)\b")
+_AMOUNT = re.compile(r"^[A-Z]{0,3}\$?\d")
+_LINK_WORDS = frozenset({"of", "for", "and", "on", "to", "the", "in"})
+
+
+def _may_be_work(t: TypedMention, people: set[str], lex: Lexicon, text: str) -> bool:
+    """Whether an untyped name may be a made thing: no person's name in the text shares its words ("Nvidia's
+    Huang"), it is no place, no organisation's word is in it ("the SEC's Division of Enforcement"), it is no
+    document's title ("arXiv's Code of Conduct"), amount, event or team."""
+    m = t.mention
+    words = m.text.split()
+    return not (set(words) & people) and not is_place(m.text, lex) and not _AMOUNT.match(m.text) and \
+        words[-1] not in lex.org_suffixes and not any(fold(w) in lex.org_cues or w in _LINK_WORDS for w in words) and \
+        not _NOT_WORK_AFTER.match(text[m.end:m.end + 30])
+
+
+@registered("typing.owned_product.v1")
+def owned_products(items: list[TypedMention], text: str, lex: Lexicon) -> None:
+    """A name no cue typed, right after a company's possessive ("Anduril's Interceptor", "Tesla's Megapack"): what
+    a company owns and is named is mostly its product (its people and places are typed by their own cues)."""
+    people = {w for t in items if t.type == "Person" for w in t.mention.text.split()}
+    for k, t in enumerate(items):
+        if t.type is None and not t.mention.group and _owner(items, k, text) and \
+                _may_be_work(t, people, lex, text) and not first_name(t.mention.text.split()[0], lex):
+            items[k] = TypedMention(mention=t.mention, type="Product", cue="owned-product", label=t.mention.text)
+
+
+# "a database called Books3", "an AI companion called Mico", "the project, which they call I-XRAY"
+_CALLED_BEFORE = re.compile(r"\b(?:called|named|dubbed|branded|known as|they call|it calls)\s*(?:the\s+)?[\"“‘]?$")
+# ("a woman named Erica", "the writer known as Atrios": a person's name)
+_PERSON_NAMED = re.compile(r"\b(?:man|woman|boy|girl|child|baby|son|daughter|person|people|user|teen|teenager|student|"
+                           r"mother|father|wife|husband|brother|sister|patient|customer|writer|artist|rapper|singer|"
+                           r"musician|blogger|poster|account|team|group|channel|company|firm|startup|start-up)"
+                           r"s?,?\s+(?:who\s+(?:is|was)\s+|(?:is|was)\s+)?(?:called|named|dubbed|known as)\s*[\"“‘]?$")
+
+
+@registered("typing.called_product.v1")
+def called_products(items: list[TypedMention], text: str, lex: Lexicon) -> None:
+    """A name no cue typed, given to a thing ("a database called Books3", "a voice called 'Olivia'"): a person's,
+    a place's or an organisation's name is typed by its own cues first."""
+    people = {w for t in items if t.type == "Person" for w in t.mention.text.split()}
+    for k, t in enumerate(items):
+        m = t.mention
+        before = text[max(0, m.start - 60):m.start]
+        if t.type is None and not m.group and _CALLED_BEFORE.search(before) and not _PERSON_NAMED.search(before) and \
+                _may_be_work(t, people, lex, text):
+            items[k] = TypedMention(mention=m, type="Product", cue="called-product", label=m.text)

@@ -162,3 +162,32 @@ def test_a_rule_reads_no_name_outside_the_lengths_it_declares(seeds_dir: Path, d
             assert [r.__name__ for r in outside if r(cues) is not None] == [], m.text
             read += len(outside)
     assert read > 1000
+
+
+@pytest.mark.parametrize(("text", "surface", "type_", "cue"), [
+    # a company's possessive before a name no cue typed: the company's product
+    ("Analysts doubted that Zentrix's Quorvane would ship this year.", "Quorvane", "Product", "owned-product"),
+    # a thing given a name: the name is a product's
+    ("The lab trained it on a database called Velmora Stacks.", "Velmora Stacks", "Product", "called-product"),
+    ("Users met an AI companion named Tavrik Blue on the site.", "Tavrik Blue", "Product", "called-product"),
+])
+def test_an_untyped_name_owned_by_a_company_or_given_to_a_thing_is_a_product(text: str, surface: str, type_: str,
+                                                                              cue: str) -> None:
+    assert _typed(text, surface) == (type_, cue)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Analysts doubted that Zentrix's Code of Quorvane would hold.", "Code of Quorvane"),  # a document's title
+    ("He spoke at Zentrix's Velmora summit in Oslo on Monday.", "Velmora"),  # an event
+    ("The firm hired a woman named Tavrik Blue to run the lab.", "Tavrik Blue"),  # a person named
+])
+def test_an_owned_or_named_document_event_or_person_is_no_product(text: str, surface: str) -> None:
+    assert _typed(text, surface)[0] != "Product"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The rule is in Level 2 of the scheme, the agency said.", "Level"),
+    ("The show returns for Season 4 in the spring, the studio said.", "Season"),
+])
+def test_a_common_word_before_a_number_is_no_product(text: str, surface: str) -> None:
+    assert _typed(text, surface)[0] != "Product"
