@@ -25,6 +25,7 @@ TUNING_SETS = (
     "realnews_ac", "realnews_aj",  # blind over the session that wrote them (scored at its end before any tuning)
     "realnews_ax", "realnews_ay", "realnews_az",  # scored fresh on arrival; no rule was tuned on them in that session
     "realnews_aw",  # blind over the session that wrote it (scored at its start and end only)
+    "realnews_ba", "realnews_bb",  # blind over the session that wrote them (scored at its start and end only)
 )  # fmt: skip
 
 
