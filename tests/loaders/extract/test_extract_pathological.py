@@ -112,7 +112,8 @@ def test_cap_does_not_change_normal_articles(monkeypatch: pytest.MonkeyPatch) ->
     articles = [p.read_text(encoding="utf-8") for p in sorted(paths)]
     assert len(articles) > 50
     capped = [split_sentences(text.clean(a), a) for a in articles]
-    assert max(s.end - s.start for ss in capped for s in ss) < MAX_SENTENCE_CHARS // 4
+    # the cap stays well above real news (whose longest sentences, long lists of parties, pass 500 characters)
+    assert max(s.end - s.start for ss in capped for s in ss) < MAX_SENTENCE_CHARS // 2
     monkeypatch.setattr(text, "MAX_SENTENCE_CHARS", 10**9)
     assert capped == [split_sentences(text.clean(a), a) for a in articles]
 
