@@ -211,17 +211,21 @@ _NOT_WORK_AFTER = re.compile(r"^\s+(?:summit|conference|event|festival|forum|awa
                              r"department|report|rules|guidelines|policy|act|law|bill|programme|program|fund|"
                              r"billion|million|trillion|bn)\b")
 _AMOUNT = re.compile(r"^[A-Z]{0,3}\$?\d")
+# a name ending in the noun of a place of business names that business, not a product ("Gordon's Wine Bar")
+_VENUE_NOUNS = frozenset({"bar", "pub", "cafe", "café", "restaurant", "hotel", "bakery", "shop", "store", "stores",
+                          "market", "club", "gallery", "theatre", "theater", "cinema", "grill", "kitchen", "inn"})
 _LINK_WORDS = frozenset({"of", "for", "and", "on", "to", "the", "in"})
 
 
 def _may_be_work(t: TypedMention, people: set[str], lex: Lexicon, text: str) -> bool:
     """Whether an untyped name may be a made thing: no person's name in the text shares its words ("Nvidia's
-    Huang"), it is no place, no organisation's word is in it ("the SEC's Division of Enforcement"), it is no
-    document's title ("arXiv's Code of Conduct"), amount, event or team."""
+    Huang"), it is no place or business ("Gordon's Wine Bar"), no organisation's word is in it ("the SEC's
+    Division of Enforcement"), it is no document's title ("arXiv's Code of Conduct"), amount, event or team."""
     m = t.mention
     words = m.text.split()
     return not (set(words) & people) and not is_place(m.text, lex) and not _AMOUNT.match(m.text) and \
-        words[-1] not in lex.org_suffixes and not any(fold(w) in lex.org_cues or w in _LINK_WORDS for w in words) and \
+        words[-1] not in lex.org_suffixes and fold(words[-1]) not in _VENUE_NOUNS and \
+        not any(fold(w) in lex.org_cues or w in _LINK_WORDS for w in words) and \
         not _NOT_WORK_AFTER.match(text[m.end:m.end + 30])
 
 

@@ -180,6 +180,9 @@ def test_an_untyped_name_owned_by_a_company_or_given_to_a_thing_is_a_product(tex
     ("Analysts doubted that Zentrix's Code of Quorvane would hold.", "Code of Quorvane"),  # a document's title
     ("He spoke at Zentrix's Velmora summit in Oslo on Monday.", "Velmora"),  # an event
     ("The firm hired a woman named Tavrik Blue to run the lab.", "Tavrik Blue"),  # a person named
+    # a business: the name ends in the noun of a place of business
+    ("The firm was founded by Olvar Brisk, the owner of Brisk's Velmora Cafe in Leeds.", "Velmora Cafe"),
+    ("Zentrix opened Zentrix's Velmora Bar in Oslo last year.", "Velmora Bar"),
 ])
 def test_an_owned_or_named_document_event_or_person_is_no_product(text: str, surface: str) -> None:
     assert _typed(text, surface)[0] != "Product"
