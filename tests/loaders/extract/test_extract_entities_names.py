@@ -498,3 +498,10 @@ def test_legal_instruments_and_their_acronyms_are_no_actors(text: str, not_names
 def test_a_body_named_after_what_it_regulates_stays_a_body() -> None:
     got = labels(extract("The State Administration for Market Regulation fined Zentrix Labs on Monday."))
     assert got.get("State Administration for Market Regulation") == "Organization", got
+
+
+@pytest.mark.parametrize("name", ["Syndicat des Auteurs Velmora", "Union des Editeurs de Quillbyte"])
+def test_a_french_name_joined_by_des_is_one_mention(name: str) -> None:
+    doc = prepare(f"The {name} sued Zentrix Labs in Paris, its lawyers said.")
+    found = [m.text for m in find_mentions(doc).mentions]
+    assert name in found, found
