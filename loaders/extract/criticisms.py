@@ -43,6 +43,8 @@ SENTENCE_RULES: tuple[tuple[Trigger, SentenceRule], ...] = tuple((trigger_of(nam
     (CALLED_FOR, called_for),
     (FOUND_THAT, found_that),
 ))
+# run after the statement rules: a document's finding is no statement for them to go on with or answer
+LATE_SENTENCE_RULES: tuple[tuple[Trigger, SentenceRule], ...] = ((trigger_of(ACCORDING_DOCUMENT), according_document),)
 
 # the rules that find a judgement in what someone said (not in an act such as suing)
 STATEMENT_RULES = frozenset({QUOTED_JUDGEMENT, REPORTED_SPEECH, LABELLED_ANSWER, judgements.LEARNED_JUDGEMENT})
@@ -51,7 +53,22 @@ STATEMENT_RULES = frozenset({QUOTED_JUDGEMENT, REPORTED_SPEECH, LABELLED_ANSWER,
 def find_all(ix: CriticIndex) -> list[Finding]:
     """Every finding of the document's criticism rules, in the order they were found."""
     found: list[Finding] = []
-    gates = [(trigger.needs(), rule) for trigger, rule in SENTENCE_RULES]  # each trigger's words read once
+    _run_sentence_rules(ix, SENTENCE_RULES, found)
+    attributed = ix.quoted_for(tuple(found))
+    found += quotes(ix, attributed, found)
+    found += reported(ix, frozenset(ix.ctx.sentence_at(a.start) for a in attributed), found)
+    found += labelled(ix, found)
+    _run_sentence_rules(ix, LATE_SENTENCE_RULES, found)
+    # a statement that approves criticises nobody, whatever judgement word it holds ("listened to our concerns");
+    # dropped before a letter's signers take over what the letter says
+    found = [f for f in found if f.rule not in STATEMENT_RULES or not judgements.approving(ix.text[f.start:f.end])]
+    found += letter_signers(ix, found)
+    return found
+
+
+def _run_sentence_rules(ix: CriticIndex, rules: Sequence[tuple[Trigger, SentenceRule]], found: list[Finding]) -> None:
+    """Run each rule on every sentence holding its trigger, in order, adding to ``found`` what it finds there."""
+    gates = [(trigger.needs(), rule) for trigger, rule in rules]  # each trigger's words read once
     first = any_word(gates)
     for s, words in zip(ix.ctx.doc.sentences, ix.ctx.word_sets, strict=True):
         if words.isdisjoint(first):
@@ -59,20 +76,6 @@ def find_all(ix: CriticIndex) -> list[Finding]:
         for needs, rule in gates:
             if fires(words, needs):
                 found += rule(ix, s.index, found)
-    attributed = ix.quoted_for(tuple(found))
-    found += quotes(ix, attributed, found)
-    found += reported(ix, frozenset(ix.ctx.sentence_at(a.start) for a in attributed), found)
-    found += labelled(ix, found)
-    # after the statement rules: a document's finding is no statement for them to go on with or answer
-    according = trigger_of(ACCORDING_DOCUMENT).needs()
-    for s, words in zip(ix.ctx.doc.sentences, ix.ctx.word_sets, strict=True):
-        if fires(words, according):
-            found += according_document(ix, s.index, found)
-    # a statement that approves criticises nobody, whatever judgement word it holds ("listened to our concerns");
-    # dropped before a letter's signers take over what the letter says
-    found = [f for f in found if f.rule not in STATEMENT_RULES or not judgements.approving(ix.text[f.start:f.end])]
-    found += letter_signers(ix, found)
-    return found
 
 
 def merged(ctx: DocContext, found: Sequence[Finding]) -> list[Criticism]:
