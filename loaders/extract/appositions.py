@@ -11,14 +11,13 @@ founder X".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.rules import register
-from loaders.extract.schema import ResolvedMention
+from loaders.extract.schema import AddAffiliation, ResolvedMention
 
 POSSESSIVE_APPOSITION = register("relation.possessive_apposition.v1", "'X, Acme's chief executive', 'X, the NUJ's "
                                  "general secretary': a role after the organisation's possessive", __name__)
@@ -33,9 +32,6 @@ TITLE_COMMA = register("relation.title_comma.v1", "'A Commission spokesperson, X
 JOINED_LEFT = register("relation.joined_left.v1", "'X left Acme in June', 'X joined Acme in 2019', 'X had worked at "
                        "Acme': a person's move into or out of an organisation", __name__)
 LED_BY = register("relation.led_by.v1", "'Y is led by founder X', 'Y, run by X': the organisation's leader", __name__)
-
-# add(subject, obj, role, start, end, sent, rule)
-AddFn = Callable[[str, str, "str | None", int, int, int, str], None]
 
 # role words that never make an affiliation: "a longtime critic of OpenAI"
 _NOT_AFFILIATION = frozenset({"critic", "commentator", "billionaire", "entrepreneur", "king", "queen", "pope", "sir",
@@ -136,7 +132,7 @@ def _role_in(phrase: str, p: dict[str, re.Pattern[str]]) -> str | None:
 class _Appositions:
     """Finds the apposition affiliations of one document."""
 
-    def __init__(self, ctx: DocContext, add: AddFn) -> None:
+    def __init__(self, ctx: DocContext, add: AddAffiliation) -> None:
         self.ctx, self.add = ctx, add
         self.p = _patterns()
         self.text = ctx.doc.clean
@@ -272,7 +268,7 @@ class _Appositions:
         self.add(person.key, org.key, r.group("role").strip() or "head", org.start, person.end, sent, LED_BY)
 
 
-def apposition_affiliations(ctx: DocContext, add: AddFn) -> None:
+def apposition_affiliations(ctx: DocContext, add: AddAffiliation) -> None:
     """Add the apposition affiliations of a document."""
     finder = _Appositions(ctx, add)
     for sent, ms in ctx.by_sentence.items():

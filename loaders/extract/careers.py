@@ -11,13 +11,12 @@ executive").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.rules import register
-from loaders.extract.schema import ResolvedMention
+from loaders.extract.schema import AddAffiliation, ResolvedMention
 
 APPOINTED = register("relation.appointed.v1", "'X became/was named chief executive of Y', 'Y appointed X as its CFO', "
                      "'X joined Y as its CTO': an appointment to a role", __name__)
@@ -35,9 +34,6 @@ ROLE_PREDICATE = register("relation.role_predicate.v1", "'X is the chief executi
                           "Y', 'X serves as general counsel at Y': a role stated as the clause's predicate", __name__)
 SHARED_TITLE = register("relation.shared_title.v1", "'X, the Tesla and SpaceX chief executive': one title held at "
                         "two organisations", __name__)
-
-# add(subject, obj, role, start, end, sent, rule)
-AddFn = Callable[[str, str, "str | None", int, int, int, str], None]
 
 # the kinds of organisation "the committee" refers back to: the latest organisation whose name holds the noun
 _KIND_NOUNS = ("committee", "subcommittee", "commission", "agency", "department", "ministry", "council", "board",
@@ -128,7 +124,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 class _Careers:
     """Finds the career, backer and back-reference affiliations of one document."""
 
-    def __init__(self, ctx: DocContext, add: AddFn) -> None:
+    def __init__(self, ctx: DocContext, add: AddAffiliation) -> None:
         self.ctx, self.add = ctx, add
         self.p = _patterns()
         self.text = ctx.doc.clean
@@ -265,7 +261,7 @@ class _Careers:
         return None
 
 
-def career_affiliations(ctx: DocContext, add: AddFn) -> None:
+def career_affiliations(ctx: DocContext, add: AddAffiliation) -> None:
     """Add the career-move, backer and back-reference affiliations of a document."""
     finder = _Careers(ctx, add)
     for sent, ms in ctx.by_sentence.items():

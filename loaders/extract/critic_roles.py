@@ -247,7 +247,6 @@ def _definite(ix: CriticIndex, key: str, sent: int, pos: int) -> bool:
     return m is not None and _THE_END.search(ix.text, max(0, m.start - 6), m.start) is not None
 
 
-
 def _not_speaking(ix: CriticIndex, sent: int, key: str, cs: int, pos: int) -> bool:
     """Whether the subject name only qualifies the real, unnamed subject: "users on Reddit", "Tesla shareholders",
     "the parents of Adam Raine"."""

@@ -25,10 +25,6 @@ _CUE = re.compile(r"(?:\s*,\s*(?:which|that)\s+(?:[^,;]{1,80},\s*)?|\s*,\s*(?:[^
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|\([^()]{1,20}\)\s*,?\s*(?:and\s+)?)")
 
 
-def _orgs(ms: list[ResolvedMention]) -> list[ResolvedMention]:
-    return [m for m in ms if m.type == "Organization"]
-
-
 def backed_rounds(ctx: DocContext, events: list[Event]) -> list[Event]:
     """Rounds of unknown amount for organisations the text says are funded by, or received an investment from,
     others; none for an organisation that already has a round in ``events``."""

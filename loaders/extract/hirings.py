@@ -10,11 +10,10 @@ his position as dean ... at Y"), and founders after "set up by" / "launched by".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from loaders.extract.context import DocContext
 from loaders.extract.rules import register
-from loaders.extract.schema import ResolvedMention
+from loaders.extract.schema import AddAffiliation, ResolvedMention
 
 HIRED_BY = register("relation.hired_by.v1", "'Apple has hired former Google scientist X', 'Y named X, ..., as head of "
                     "research', 'Y ..., appointing X as vice president': the organisation takes the person on",
@@ -31,9 +30,6 @@ STAFF_LIST = register("relation.staff_list.v1", "'former OpenAI staff including 
 
 SUCCEEDED = register("relation.succeeded_as.v1", "'X, who succeeded Nick Clegg as Meta's global affairs head': the "
                      "predecessor held the role, the subject holds it now", __name__)
-
-# add(subject, obj, role, start, end, sent, rule)
-AddFn = Callable[[str, str, "str | None", int, int, int, str], None]
 
 _WORDS = frozenset({"hired", "hires", "hiring", "poached", "recruited", "appointed", "appointing", "named", "naming",
                     "tapped", "promoted", "joining", "joined", "joins", "join", "work", "worked", "working", "spent",
@@ -81,7 +77,7 @@ _STAFF = re.compile(r"\s+(?:staff|staffers|employees|researchers|scientists|exec
 class _Hirings:
     """The hiring, joining, past-job and founding affiliations of one document."""
 
-    def __init__(self, ctx: DocContext, add: AddFn) -> None:
+    def __init__(self, ctx: DocContext, add: AddAffiliation) -> None:
         self.ctx, self.add, self.text = ctx, add, ctx.doc.clean
 
     def hired(self, org: ResolvedMention, ms: list[ResolvedMention], i: int, sent: int) -> None:
@@ -205,7 +201,7 @@ class _Hirings:
             self.add(p.key, org.key, role, org.start, p.end, sent, SET_UP_BY)
 
 
-def hiring_affiliations(ctx: DocContext, add: AddFn) -> None:
+def hiring_affiliations(ctx: DocContext, add: AddAffiliation) -> None:
     """Add the hiring, joining, past-job and "set up by" affiliations of a document."""
     finder = _Hirings(ctx, add)
     for sent, ms in ctx.by_sentence.items():

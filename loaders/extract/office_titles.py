@@ -7,19 +7,15 @@ relations.py."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from loaders.extract.context import DocContext
 from loaders.extract.rules import register
-from loaders.extract.schema import ResolvedMention
+from loaders.extract.schema import AddAffiliation, ResolvedMention
 
 OFFICE_TITLE = register("relation.office_title.v1", "'Information Commissioner X', 'Superintendent X', 'Attorney "
                         "General X': a bare title before a name, in the one body of the text whose name holds the "
                         "title's body word",
                         __name__)
-
-# add(subject, obj, role, start, end, sent, rule)
-AddFn = Callable[[str, str, "str | None", int, int, int, str], None]
 
 # a title of office and the words of the names of the bodies it sits in (a judge or a mayor is left out: the text
 # often names another court or city than theirs; so is a senator: the chamber is seldom taken for an employer)
@@ -34,7 +30,7 @@ _QUALIFIER_STOP = frozenset({"the", "a", "an", "former", "then", "interim", "act
                              "senior", "state", "us", "u.s.", "federal"})
 
 
-def office_title_affiliations(ctx: DocContext, add: AddFn) -> None:
+def office_title_affiliations(ctx: DocContext, add: AddAffiliation) -> None:
     """Add the affiliations of people named after a bare title of office whose body the text names once."""
     text = ctx.doc.clean
     orgs = [e for e in ctx.entities.values() if e.type == "Organization"]

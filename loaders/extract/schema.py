@@ -7,9 +7,13 @@ the pipeline (:mod:`kg.model`) is still validated.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.model import DateRef, Entity, EntityKey, EntityType
+
+# how an affiliation rule adds what it found: add(subject, organisation, role, start, end, sentence, rule)
+AddAffiliation = Callable[[str, str, "str | None", int, int, int, str], None]
 
 
 @dataclass(slots=True)

@@ -174,7 +174,6 @@ def premodified_body(names: list[ResolvedMention]) -> list[ResolvedMention]:
 _DESCRIBED_SUBJECT = re.compile(r"(?:[^,]{0,60},\s*)?the\s+(?:[a-z-]+\s+)?([a-z]+)(?:\s+(?:also|\w+ly))?\s*", re.I)
 
 
-
 def described_subject(ctx: DocContext, sent: int, pos: int) -> str | None:
     """The party a definite description as the whole subject of the clause before ``pos`` refers to ("The site said"
     after "LMArena, the AI benchmark site"): one the article so described, or whose name ends in the noun; never for

@@ -10,23 +10,19 @@ description before the organisation ("X, founder of the booking platform Y") and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from loaders.extract.appositions import affiliating
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import lexicon
 from loaders.extract.rules import register
-from loaders.extract.schema import ResolvedMention
+from loaders.extract.schema import AddAffiliation, ResolvedMention
 
 OCCUPATION_AT = register("relation.occupation_at.v1", "'X, a solid-state chemist at Y', 'X, head of trading at Y', "
                          "'X, founder of the booking platform Y': a person's job at the organisation after the name",
                          __name__)
 PERSON_OF = register("relation.person_of.v1", "'Robbie Torney of Common Sense Media', 'X of the consumer group Y': "
                      "a person introduced by the organisation they speak for", __name__)
-
-# add(subject, obj, role, start, end, sent, rule)
-AddFn = Callable[[str, str, "str | None", int, int, int, str], None]
 
 # a description of the organisation before its name: "the consumer advocacy group", "robotics-focused VC firm"
 _DESC_NOUNS = ("startup", "start-up", "company", "firm", "think tank", "nonprofit", "non-profit", "charity", "union",
@@ -90,7 +86,7 @@ def _job(role: str, prep: str) -> str | None:
     return role if in_lexicon or _OCCUPATION_END.search(last) else None
 
 
-def workplace_affiliations(ctx: DocContext, add: AddFn) -> None:
+def workplace_affiliations(ctx: DocContext, add: AddAffiliation) -> None:
     """Add the affiliations of people whose workplace is named after them in the sentence."""
     text = ctx.doc.clean
     for sent, all_ms in ctx.by_sentence.items():
@@ -107,7 +103,8 @@ def workplace_affiliations(ctx: DocContext, add: AddFn) -> None:
                 add(person.key, nxt.key, None, person.start, nxt.end, sent, PERSON_OF)
 
 
-def _appos_workplace(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMention], i: int, sent: int) -> None:
+def _appos_workplace(ctx: DocContext, add: AddAffiliation, text: str, ms: list[ResolvedMention], i: int,
+                     sent: int) -> None:
     """"X, a chemist at Y", "X, head of trading at Y": the first organisation after the apposition's preposition."""
     person = ms[i]
     for org in ms[i + 1:]:
@@ -133,7 +130,7 @@ def _appos_workplace(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMe
         return
 
 
-def _second_workplace(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMention], j: int,
+def _second_workplace(ctx: DocContext, add: AddAffiliation, text: str, ms: list[ResolvedMention], j: int,
                       person: ResolvedMention, role: str, sent: int, *, coordinated_only: bool = False) -> None:
     """"... with ICJK and Bellingcat", "... at Y and a co-founder of Z": the organisation coordinated with the first."""
     rest = [m for m in ms[j + 1:] if m.key != ms[j].key]  # "Lawrence Berkeley National Laboratory (LBNL)"
@@ -149,7 +146,8 @@ def _second_workplace(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedM
         add(person.key, org.key, second, person.start, org.end, sent, OCCUPATION_AT)
 
 
-def _who_is(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMention], i: int, sent: int) -> None:
+def _who_is(ctx: DocContext, add: AddAffiliation, text: str, ms: list[ResolvedMention], i: int,
+            sent: int) -> None:
     """"X, who is now chief executive of Y", "X, who is Y's chief scientist and a professor at Z", "X, who served as
     Y commissioner": the job a relative clause gives the person."""
     person = ms[i]
@@ -183,7 +181,8 @@ def _who_is(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMention], i
             add(person.key, nxt[0].key, second, person.start, nxt[0].end, sent, OCCUPATION_AT)
 
 
-def _org_occupation(ctx: DocContext, add: AddFn, text: str, ms: list[ResolvedMention], i: int, sent: int) -> None:
+def _org_occupation(ctx: DocContext, add: AddAffiliation, text: str, ms: list[ResolvedMention], i: int,
+                    sent: int) -> None:
     """"X, the UCLA mathematician and ...": an occupation after the organisation that names the workplace."""
     person = ms[i]
     if i + 1 >= len(ms) or ms[i + 1].type != "Organization" or ms[i + 1].possessive:
