@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.model import Entity
 from loaders.extract.context import DocContext
 from loaders.extract.rules import register
 from loaders.extract.schema import AddAffiliation, ResolvedMention
@@ -51,7 +52,7 @@ def office_title_affiliations(ctx: DocContext, add: AddAffiliation) -> None:
                 add(m.key, org, (r.group("qual") + r.group("title")).strip(), r.start(), m.end, sent, OFFICE_TITLE)
 
 
-def _body(ctx: DocContext, orgs: list, r: re.Match[str], m: ResolvedMention) -> str | None:
+def _body(ctx: DocContext, orgs: list[Entity], r: re.Match[str], m: ResolvedMention) -> str | None:
     """The one organisation of the text the title sits in (its qualifiers, "Information" or "Data", in the name
     first); None when the text names none or several such."""
     words = _BODIES[re.sub(r"\s+", " ", r.group("title").lower())]
