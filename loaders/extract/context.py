@@ -142,6 +142,9 @@ class DocContext:
     speech_verbs: dict[int, list[Any]] = field(default_factory=dict)  # attribution's verbs of speech, by sentence
     reported: dict[int, Any] = field(default_factory=dict)  # attribution's reported-speech frames, by sentence
     _sentence_starts: list[int] = field(default_factory=list)  # each sentence's start, in text order
+    # organisation -> whether it is a news outlet (speaker_refs.is_outlet): asked of every organisation each time
+    # "the company" is resolved, so unmemoised it grows with the square of the document's length
+    outlets: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: TextDoc, resolved: Resolved) -> DocContext:

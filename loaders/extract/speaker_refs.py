@@ -35,6 +35,13 @@ _VERDICT_NOUN = re.compile(r"\b(?:column|columnist|editorial|review|op-ed|opinio
 def is_outlet(ctx: DocContext, key: str) -> bool:
     """Whether an organisation is a news outlet: its name ends as outlets' do, or the document has it report news
     ("Reuters reported", "told CNBC")."""
+    known = ctx.outlets.get(key)
+    if known is None:
+        known = ctx.outlets[key] = _is_outlet(ctx, key)
+    return known
+
+
+def _is_outlet(ctx: DocContext, key: str) -> bool:
     e = ctx.entities.get(key)
     if e is None or e.type != "Organization":
         return False
