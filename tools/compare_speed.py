@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """The extraction's CPU time in this checkout against another one, paired document by document.
 
-Usage: .venv/bin/python tools/compare_speed.py OTHER_CHECKOUT [-n 600] [--python PYTHON]
+Usage: .venv/bin/python tools/compare_speed.py OTHER_CHECKOUT [-n 600] [--join K] [--python PYTHON]
 
 bench/extract.py runs one checkout at a time, and on a machine shared with other work its CPU time per article moves
 by 10-20 % from one run to the next, more than most changes save. Here a worker process per checkout extracts the
 bench corpus (bench.extract.corpus) in lockstep: each document goes to one worker, then the other (which goes first
 alternates), so both see the same load, and the ratio of their CPU times is printed per round of 150 documents.
 Each worker imports its own checkout (its directory first on sys.path) and warms up before the timed documents.
+``--join K`` makes each document K bench texts joined (long documents: what grows faster than the text shows).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from bench.extract import corpus
 from loaders.extract import extract
 from loaders.extract.pipeline import warm_up
 warm_up()
-texts = corpus(int(sys.argv[1]))
+n, k = int(sys.argv[1]), int(sys.argv[2])
+texts = [chr(10).join(corpus(n * k)[i * k:(i + 1) * k]) for i in range(n)]
 extract(texts[0])
 print("ready", flush=True)
 for line in sys.stdin:
@@ -43,8 +45,8 @@ for line in sys.stdin:
 class _Worker:
     """One checkout's worker process."""
 
-    def __init__(self, checkout: Path, n: int, python: str) -> None:
-        self.proc = subprocess.Popen([python, "-c", _WORKER, str(n)], cwd=checkout,
+    def __init__(self, checkout: Path, n: int, python: str, join: int = 1) -> None:
+        self.proc = subprocess.Popen([python, "-c", _WORKER, str(n), str(join)], cwd=checkout,
                                      env=dict(os.environ, PYTHONPATH="."), stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True)
         if self._line() != "ready":
@@ -68,9 +70,10 @@ class _Worker:
         self.proc.wait(timeout=60)
 
 
-def compare(other: Path, n: int, python: str = sys.executable) -> list[tuple[float, float]]:
-    """(this checkout's, the other's) CPU seconds per round of ROUND documents (the last round may be shorter)."""
-    workers = [_Worker(ROOT, n, python), _Worker(other, n, python)]
+def compare(other: Path, n: int, python: str = sys.executable, join: int = 1) -> list[tuple[float, float]]:
+    """(this checkout's, the other's) CPU seconds per round of ROUND documents (the last round may be shorter);
+    each document ``join`` bench texts joined."""
+    workers = [_Worker(ROOT, n, python, join), _Worker(other, n, python, join)]
     sums = [[0.0, 0.0] for _ in range((n + ROUND - 1) // ROUND)]
     try:
         for i in range(n):
@@ -87,9 +90,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("other", type=Path, help="the other checkout (a worktree, or an export of a branch)")
     ap.add_argument("-n", type=int, default=4 * ROUND, help="documents (default: four rounds of 150)")
+    ap.add_argument("--join", type=int, default=1, help="bench texts joined into each document (default 1)")
     ap.add_argument("--python", default=sys.executable, help="the interpreter of both workers")
     a = ap.parse_args()
-    rounds = compare(a.other.resolve(), a.n, a.python)
+    rounds = compare(a.other.resolve(), a.n, a.python, a.join)
     for k, (mine, theirs) in enumerate(rounds):
         size = min(ROUND, a.n - k * ROUND)
         print(f"round {k}: this {1000 * mine / size:.2f} ms CPU/article, other {1000 * theirs / size:.2f}, "
