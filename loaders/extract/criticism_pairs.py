@@ -85,10 +85,10 @@ def attributions(ix: CriticIndex) -> list[Attribution]:
     quoted = list(ix.quoted())
     quoted_sents = frozenset(a.sent for a in quoted)
     view = ix.speakers(())
-    out = quoted
+    out = quoted  # extended in place (a new list per sentence copied all before it)
     for s in ix.ctx.doc.sentences:
         if not s.heading:
-            out = out + reported_attributions(view, s.index, s.index in quoted_sents)
+            out += reported_attributions(view, s.index, s.index in quoted_sents)
     return out
 
 
