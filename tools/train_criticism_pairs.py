@@ -171,6 +171,22 @@ trained on them) and kept at p >= 0.85 (47 pairs, 25 right) raised the tuning se
 (P 0.6084 -> 0.6068) but not the validation sets (0.4587 -> 0.4582; at p >= 0.90 tuning 0.5597, P 0.6091,
 validation 0.4565): not shipped.
 
+The lede's actor as the unnamed target (branch crit10 off main 1d727895; tools/lede_actor_census.py, the 50 tuning
+sets of the validation protocol, the eight validation sets never read): the subject of the first reporting or
+action verb of the headline and of the lede ("Trump said Nvidia would ...": Trump). Of the named criticisms the
+rules and the learned pair miss, 787 have a critic who speaks with no gold target in any sentence of its statements;
+their target is the lede's actor in 179, another entity of the headline or lede in 160, elsewhere in 448. As pairs
+(a statement outside the headline and lede that does not name the actor; no speaker of its side, co-accused, court
+or judge; no approval) 1070 pairs, 181 right (0.17); a decision verb rather than "said" 307, 54 (0.18); a person as
+the actor (the decision's author) about 0.1; statements naming no one outside the speaker's side 493, 100 (0.20);
+those scored by these weights as learned candidates at p >= 0.6 / 0.75 / 0.8: 236, 69 (0.29) / 117, 38 (0.32) /
+72, 24 (0.33). The extraction's pairs on those sets are right 0.61 of the time: added to them, the gates above
+(names no one, p >= 0.7 to 0.9) moved the tuning sets' mean criticism F1 0.5550 by +0.0003 to +0.0025, precision
+0.6082 down by 0.002 to 0.013 (estimated per set from main's scores, in sample). Most wrong pairs: the actor is
+the venue or the reporter of the event (a court, a legislature, an outlet), the critic criticises a party the lede
+names second, the speaker is the actor's own staff the side index does not link. Not built, nothing trained: the
+validation sets were not scored.
+
 Needs scikit-learn (the ``train`` extra).
 Usage: .venv/bin/python tools/train_criticism_pairs.py [--dry-run] [--cache FILE] [--misses] [--real-news-only]
 """

@@ -19,9 +19,9 @@ is about 1.15x as long with them as without (best of 3, measured when they first
 crosses, gradient-boosted trees), other class weights, a threshold per kind of pair and finer statement features did
 not raise that mean (tools/compare_criticism_models.py). Broader candidates (targets reached by a description or a
 pronoun, a document or an outlet that judges, a judging verb after a party) did not pay either, nor did a statement
-that names no one linked to the article's topic organisation (tuning sets up, validation sets not; the trainer's
-docstring). The claims stage
-ignores learned criticisms, as it does the learned judgements: the claims are the rules' alone.
+that names no one linked to the article's topic organisation (tuning sets up, validation sets not) or to the actor
+of the headline's or lede's verb (about one pair in five right, a third at best: the trainer's docstring). The
+claims stage ignores learned criticisms, as it does the learned judgements: the claims are the rules' alone.
 """
 
 from __future__ import annotations
