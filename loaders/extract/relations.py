@@ -53,6 +53,13 @@ _NEXT_TO_VERB = re.compile(r"^\s+(?:(?:also|jointly|together|later|then|had|have
 # what a person's organisation is called before its name: "Musk's social media platform X"
 _OWNED_NOUNS = ("company", "startup", "start-up", "firm", "platform", "lab", "laboratory", "venture", "business",
                 "group", "foundation", "nonprofit", "non-profit", "fund", "charity", "outfit", "network")
+# what kind of organisation a name is, said between the preposition and the name: "research director at the trading
+# platform X", "co-founder and CEO of AI music generator X", "executive director of the advocacy group X"
+_KIND_DESC = (r"(?:(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|lab|group|platform|system|app|maker|developer|"
+              r"generator|organi[sz]ation|nonprofit|non-profit|coalition|alliance|union|network|agency|institute|"
+              r"fund|bank|broker|brokerage|chain|retailer|publisher|studio|outlet|newspaper|magazine|website|service|"
+              r"provider|consultancy|charity|association|society|regulator|watchdog|operator|manufacturer|"
+              r"chipmaker|insurer|newsletter|podcast|tool|business|venture|collective|campaign)\s+)?")
 # a word that is not a preposition: "its own models under the Apache licence" names no product of its
 _NOT_PREP = r"(?!(?:under|on|with|for|in|to|from|at|by|of|about|against|into|over|than|as|using|via)\s)"
 
@@ -75,8 +82,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "poss_described": re.compile(rf"^[’']s?\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{alternation(_OWNED_NOUNS)})\s+$"),
         # "Sam Altman, CEO of OpenAI", "Ian Crosby, a partner at Susman Godfrey", "Marina Pavlov, head of Anthropic's"
         "appos_of": re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>(?:[\w-]+\s+(?:and\s+)?){{0,4}}?"
-                               rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from|to)\s+(?:the\s+)?$",
-                               re.I),
+                               rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from|to)\s+(?:the\s+)?"
+                               rf"{_KIND_DESC}$", re.I),
         # "..., director of X at Y and a former FTC chair": a second role, its organisation before the title
         "and_org_role": re.compile(r"\s+and\s+(?:a|an|the)\s+(?P<former>(?:former|ex-)\s*)?$"),
         "role_after_org": re.compile(rf"^\s+(?P<role>(?i:{roles}))\b"),
