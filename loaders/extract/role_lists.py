@@ -1,0 +1,92 @@
+"""Stage helper: affiliated_with relations for a list of people under one plural title: the title before the list
+("Mistral co-founders, A and B", "its advisers include A and B") or after it ("A and B, co-founders of the startup
+Y"). The one-name forms are read by :mod:`loaders.extract.relations` and :mod:`loaders.extract.affiliations`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.extract.context import DocContext
+from loaders.extract.lexicon import alternation, lexicon
+from loaders.extract.org_referents import OrgReferents
+from loaders.extract.rules import register
+from loaders.extract.schema import AddAffiliation, ResolvedMention
+
+ROLE_LIST = register("relation.role_list.v1", "A list of people under one plural title: 'Mistral co-founders, A and "
+                     "B', 'its advisers include A and B', 'A and B, co-founders of the startup Y'", __name__)
+
+# between two names of the list: "A, B and C", "A and B"
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+# words that rank or count the people of a plural title ("two of its top safety researchers", "fellow co-founders")
+_RANK = r"(?:(?:fellow|other|two|three|four|five|several|top|senior|early|longtime|long-time|key|[a-z]+-time)\s+)*"
+# what kind of organisation a name is, between the preposition and the name ("co-founders of the startup Y")
+_KIND = (r"(?:(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|lab|group|platform|app|nonprofit|organi[sz]ation|"
+         r"union|coalition|agency|institute|fund|publisher|studio|newspaper|magazine|band|business|venture)\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    roles = alternation(lexicon().roles)
+    plural = rf"{_RANK}(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?(?:co-)?(?:{roles}))s"
+    return {
+        # "Mistral co-founders, A and B", "OpenAI's advisers include A and B" (the organisation just before)
+        "org_before": re.compile(rf"^(?:[’']s?)?\s+{plural}\s*(?:,|:|\s+(?:include|including|are|were))\s*$", re.I),
+        # "its advisers include A and B", "two of its top safety researchers, A and B"
+        "its_before": re.compile(rf"\b(?:its|their|the\s+(?P<noun>company|firm|startup|lab)[’']s)\s+{plural}\s*"
+                                 r"(?:,|:|\s+(?:include|including|are|were))\s*$", re.I),
+        # "A and B, co-founders of the startup Y", "A and B, both partners at Y"
+        "after": re.compile(rf"^\s*,\s+(?:the\s+|both\s+|all\s+)?{plural}\s+(?:of|at|with)\s+(?:the\s+)?{_KIND}$",
+                            re.I),
+    }
+
+
+def role_list_affiliations(ctx: DocContext, add: AddAffiliation) -> None:
+    """Add the affiliations of the people listed under a plural title whose organisation is named or referred to."""
+    p, text = _patterns(), ctx.doc.clean
+    refs = OrgReferents(ctx)
+    for sent, all_ms in ctx.by_sentence.items():
+        ms = [m for m in all_ms if m.type != "Group"]
+        for i, m in enumerate(ms):
+            prev = ms[i - 1] if i else None
+            if m.type != "Person" or (prev and prev.type == "Person" and _LIST_GAP.match(text[prev.end:m.start])):
+                continue  # a list is read from its first name
+            people = _list(text, ms, i)
+            if len(people) < 2:
+                continue
+            org, role, start = _before(ctx, refs, p, ms, i, sent)
+            last = ms[i + len(people) - 1]
+            if org is None and i + len(people) < len(ms):
+                nxt = ms[i + len(people)]
+                r = p["after"].match(text[last.end:nxt.start]) if nxt.type == "Organization" else None
+                org, role, start = (nxt.key, r.group("role"), m.start) if r else (None, None, 0)
+            for x in people if org else ():
+                add(x.key, org, role, min(start, x.start), max(x.end, last.end), sent, ROLE_LIST)
+
+
+def _list(text: str, ms: list[ResolvedMention], i: int) -> list[ResolvedMention]:
+    """The people listed from ms[i] on ("A, B and C")."""
+    out = [ms[i]]
+    for x in ms[i + 1:]:
+        if x.type != "Person" or not _LIST_GAP.match(text[out[-1].end:x.start]):
+            break
+        out.append(x)
+    return out
+
+
+def _before(ctx: DocContext, refs: OrgReferents, p: dict[str, re.Pattern[str]], ms: list[ResolvedMention], i: int,
+            sent: int) -> tuple[str | None, str | None, int]:
+    """The organisation and plural title written before the list at ms[i], and where they start."""
+    text, m = ctx.doc.clean, ms[i]
+    prev = ms[i - 1] if i else None
+    if prev is not None and prev.type == "Organization":
+        r = p["org_before"].match(text[prev.end:m.start])
+        if r:
+            return prev.key, r.group("role"), prev.start
+    lo = max(ctx.sentence(sent).start, prev.end if prev else 0, m.start - 80)
+    r = p["its_before"].search(text, lo, m.start)
+    if r is None or r.end() != m.start:
+        return None, None, 0
+    org = refs.anaphor_org(r.group("noun") or "company", r.start())
+    return org, r.group("role"), r.start()
