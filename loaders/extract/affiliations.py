@@ -470,8 +470,11 @@ class _Affiliations(OrgReferents):
             if r is not None and re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$",
                                            text[lo:r.start("role")]):
                 continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
-            if r is not None and _NAMED_BEFORE.search(text, lo, r.start("role")):
-                continue  # "University spokesperson X", "Starship spokesman X": the title's own body, unread
+            named = r and _NAMED_BEFORE.search(text, max(s.start, r.start("role") - 40), r.start("role"))
+            if named and not any(x.type == "Product" and x.start <= named.start() < x.end for x in ms[:i]):
+                # "University spokesperson X", "Starship spokesman X", "Hong Kong Chief Executive X": the title's own
+                # body, unread (a product's maker is read on: "Kimi founder X")
+                continue
             r = r or _BARE_AFTER.match(text, m.end, s.end)
             if r and m.key in self.current and not _plural(r.group("role")):
                 continue  # placed already; a plural title's list is read on (its first name may be placed)
