@@ -61,6 +61,19 @@ _KIND_DESC = (r"(?:(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|lab|group
               r"fund|bank|broker|brokerage|chain|retailer|publisher|studio|outlet|newspaper|magazine|website|service|"
               r"provider|consultancy|charity|association|society|regulator|watchdog|operator|manufacturer|"
               r"chipmaker|insurer|newsletter|podcast|tool|business|venture|collective|campaign)\s+)?")
+# titles whose holders are named after their portfolio ("Interior Minister X", "Health Secretary X"), and the words
+# of a portfolio ("Innovation and Technology", "Data Protection"): a name made only of these is no organisation
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
+_PORTFOLIO_WORDS = frozenset({
+    "interior", "finance", "financial", "health", "science", "treasury", "commerce", "security", "innovation",
+    "technology", "technologies", "privacy", "information", "defence", "defense", "education", "justice", "energy",
+    "environment", "environmental", "transport", "trade", "industry", "home", "foreign", "culture", "digital",
+    "agriculture", "housing", "communications", "employment", "economy", "economic", "affairs", "services", "social",
+    "care", "human", "data", "protection", "surveillance", "camera", "transformation", "government", "border",
+    "immigration", "infrastructure", "tourism", "sport", "budget", "development", "welfare", "family", "children",
+    "women", "youth", "veterans", "homeland", "competition", "consumer", "cyber", "cybersecurity", "media", "arts",
+    "skills", "work", "pensions", "local", "regional", "public", "safety", "policing", "planning", "climate",
+    "and", "of", "for", "the"})
 # a word that is not a preposition: "its own models under the Apache licence" names no product of its
 _NOT_PREP = r"(?!(?:under|on|with|for|in|to|from|at|by|of|about|against|into|over|than|as|using|via)\s)"
 
@@ -208,6 +221,8 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
         modified = None if m else _modified_title(gap)
         if modified:
             _add(out, seen, ctx, b.key, "affiliated_with", a.key, modified, a.start, b.end, sent, rule=MODIFIED_TITLE)
+        if m and _portfolio_only(ctx, a, m.group("role")):
+            return  # "Interior Minister X", "Treasury Secretary X": a minister's portfolio, no organisation
         if m or (a.possessive and p["poss_between"].match(gap)):
             role = _role(m.group("role")) if m else None
             _add(out, seen, ctx, b.key, "affiliated_with", a.key, role, a.start, b.end, sent, rule=ROLE_PATTERN)
@@ -258,6 +273,15 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
     if a.type == "Product" and b.type == "Organization" and (p["made_by"].match(gap) or p["maker_after"].match(gap)
                                                              or appos_poss):
         _add(out, seen, ctx, a.key, "developed_by", b.key, None, a.start, b.end, sent, rule=DEVELOPER_PATTERN)
+
+
+def _portfolio_only(ctx: DocContext, org: ResolvedMention, role: str) -> bool:
+    """Whether a minister's or secretary's title follows a name that is only a portfolio ("Interior", "Health and
+    Social Care", "Treasury"), not a body's ("Met Commissioner X", "Equity general secretary X")."""
+    words = role.lower().split()
+    if not words or words[-1] not in _PORTFOLIO_TITLES or org.possessive:
+        return False
+    return set(ctx.label(org.key).lower().split()) <= _PORTFOLIO_WORDS
 
 
 def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], seen: set[tuple[str, str, str]],
