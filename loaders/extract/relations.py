@@ -13,7 +13,7 @@ from loaders.extract.context import DocContext
 from loaders.extract.hirings import hiring_affiliations
 from loaders.extract.lexicon import alternation, fold, lexicon
 from loaders.extract.office_titles import office_title_affiliations
-from loaders.extract.role_lists import role_list_affiliations
+from loaders.extract.role_lists import role_list_affiliations, round_investors
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 from loaders.extract.workplaces import workplace_affiliations
@@ -196,6 +196,7 @@ def extract_relations(ctx: DocContext, funding: list[Event]) -> list[Relation]:
     workplace_affiliations(ctx, add_rule)
     office_title_affiliations(ctx, add_rule)
     role_list_affiliations(ctx, add_rule)
+    round_investors(ctx, funding, add_rule)
     _developers(ctx, p, out, seen)
     # invested_in: the investors of each funding round ("led by X", "an investment of $1B from X")
     for ev in funding:

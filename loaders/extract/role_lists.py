@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.model import Event
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.org_referents import OrgReferents
@@ -90,3 +91,40 @@ def _before(ctx: DocContext, refs: OrgReferents, p: dict[str, re.Pattern[str]], 
         return None, None, 0
     org = refs.anaphor_org(r.group("noun") or "company", r.start())
     return org, r.group("role"), r.start()
+
+
+ROUND_INVESTOR = register("relation.round_investor.v1", "The people listed among a funding round's investors invest "
+                          "in its recipient: 'raised $100M from investors including Sequoia and Elad Gil', 'with "
+                          "participation from A and investor B'", __name__)
+
+# what opens the list of a round's investors ("investors including", "participation from", "backers:")
+_INVESTORS_OPEN = re.compile(r"\b(?:(?:investors|backers|angels|shareholders)\s*,?\s+(?:including|such\s+as|like|"
+                             r"include|included|among\s+them)|participation\s+(?:from|by)|(?:co-)?led\s+by|"
+                             r"(?:investors|backers|angels)\b[^.;:]{0,50}:)\s+", re.I)
+# between two investors of the list; "A of Skype, B" names where A comes from
+_INVESTOR_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+of\s+)"
+                           r"(?:(?:the\s+)?(?:investor|investors|angel\s+investor|billionaire|entrepreneur)\s+)?$")
+
+
+def round_investors(ctx: DocContext, funding: list[Event], add: AddAffiliation) -> None:
+    """Add the people of a funding round's investor list as investors in its recipient (the round of the sentence,
+    else the one reported in the three sentences before)."""
+    text = ctx.doc.clean
+    rounds = sorted((ctx.sentence_at(ev.source.start), ev.participants[0].entity) for ev in funding
+                    if ev.type == "FundingRound" and ev.participants and ev.participants[0].role == "recipient")
+    if not rounds:
+        return
+    for sent, all_ms in ctx.by_sentence.items():
+        recipient = next((r for si, r in reversed(rounds) if sent - 3 <= si <= sent), None)
+        if recipient is None:
+            continue
+        s = ctx.sentence(sent)
+        ms = [m for m in all_ms if m.type != "Group"]
+        for o in _INVESTORS_OPEN.finditer(text, s.start, s.end):
+            prev = o.end()
+            for x in (m for m in ms if m.start >= o.end()):
+                if x.start > prev and not _INVESTOR_GAP.match(text[prev:x.start]):
+                    break
+                if x.type == "Person" and x.key != recipient:
+                    add(x.key, recipient, "investor", o.start(), x.end, sent, ROUND_INVESTOR)
+                prev = x.end
