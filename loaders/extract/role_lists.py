@@ -10,7 +10,6 @@ from functools import lru_cache
 
 from kg.model import Event
 from loaders.extract.context import DocContext
-from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.org_referents import OrgReferents
 from loaders.extract.rules import register
 from loaders.extract.schema import AddAffiliation, ResolvedMention
@@ -22,6 +21,9 @@ ROLE_LIST = register("relation.role_list.v1", "A list of people under one plural
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 # words that rank or count the people of a plural title ("two of its top safety researchers", "fellow co-founders")
 _RANK = r"(?:(?:fellow|other|two|three|four|five|several|top|senior|early|longtime|long-time|key|[a-z]+-time)\s+)*"
+# the titles of an organisation's founders, heads, board and advisers
+_LEADERS = (r"founder|cofounder|executive|director|board\s+member|adviser|advisor|partner|chair|chairman|"
+            r"leader|officer|president|vice[- ]president|head|trustee|owner|co-lead|lead")
 # what kind of organisation a name is, between the preposition and the name ("co-founders of the startup Y")
 _KIND = (r"(?:(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|lab|group|platform|app|nonprofit|organi[sz]ation|"
          r"union|coalition|agency|institute|fund|publisher|studio|newspaper|magazine|band|business|venture)\s+)?")
@@ -29,8 +31,9 @@ _KIND = (r"(?:(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|lab|group|plat
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    roles = alternation(lexicon().roles)
-    plural = rf"{_RANK}(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?(?:co-)?(?:{roles}))s"
+    # leaders' titles only: a list of an organisation's staff ("two Concentrix representatives, A and B") is often
+    # one of its critics, whom an affiliation would make its allies
+    plural = rf"{_RANK}(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?(?:co-)?(?:{_LEADERS}))s"
     return {
         # "Mistral co-founders, A and B", "OpenAI's advisers include A and B" (the organisation just before)
         "org_before": re.compile(rf"^(?:[’']s?)?\s+{plural}\s*(?:,|:|\s+(?:include|including|are|were))\s*$", re.I),
