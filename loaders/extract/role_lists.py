@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from kg.model import Event
 from loaders.extract.context import DocContext
+from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.org_referents import OrgReferents
 from loaders.extract.rules import register
 from loaders.extract.schema import AddAffiliation, ResolvedMention
@@ -34,7 +35,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # leaders' titles only: a list of an organisation's staff ("two Concentrix representatives, A and B") is often
     # one of its critics, whom an affiliation would make its allies
     plural = rf"{_RANK}(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?(?:co-)?(?:{_LEADERS}))s"
+    roles = alternation(lexicon().roles)
     return {
+        # "A and B, both former Google engineers"
+        "both_former": re.compile(r"^\s*,\s+(?:both|all|each)\s+(?:former|ex-)\s*$", re.I),
+        "role_after": re.compile(rf"\s+(?P<role>(?:[a-z][\w-]*\s+){{0,2}}?(?:{roles}))s\b", re.I),
         # "Mistral co-founders, A and B", "OpenAI's advisers include A and B" (the organisation just before)
         "org_before": re.compile(rf"^(?:[’']s?)?\s+{plural}\s*(?:,|:|\s+(?:include|including|are|were))\s*$", re.I),
         # "its advisers include A and B", "two of its top safety researchers, A and B"
@@ -65,6 +70,10 @@ def role_list_affiliations(ctx: DocContext, add: AddAffiliation) -> None:
                 nxt = ms[i + len(people)]
                 r = p["after"].match(text[last.end:nxt.start]) if nxt.type == "Organization" else None
                 org, role, start = (nxt.key, r.group("role"), m.start) if r else (None, None, 0)
+                f = p["both_former"].match(text[last.end:nxt.start]) if nxt.type == "Organization" else None
+                t = p["role_after"].match(text, nxt.end, nxt.end + 60) if f else None
+                if t:  # "A and B, both former Google engineers": a past role, whatever the title
+                    org, role, start = nxt.key, "former " + t.group("role"), m.start
             for x in people if org else ():
                 add(x.key, org, role, min(start, x.start), max(x.end, last.end), sent, ROLE_LIST)
 

@@ -23,6 +23,9 @@ def _pairs(text: str) -> set[tuple[str, str]]:
     # the list first, then the plural title and its organisation
     ("Dana Holt and Omar Reyes, co-founders of the startup Halvex Robotics, spoke on Monday.",
      [("Dana Holt", "Halvex Robotics"), ("Omar Reyes", "Halvex Robotics")]),
+    # a past role shared by the list, whatever the title
+    ("Kestrel Labs was launched in 2022 by Dana Holt and Omar Reyes, both former Halvex engineers.",
+     [("Dana Holt", "Halvex"), ("Omar Reyes", "Halvex")]),
     # a company's officer named bare after the company was just named
     ("Halvex Robotics held its annual meeting on Thursday. Halvex Robotics shareholders backed the plan. Halvex "
      "Robotics shares rose. Board chair Lena Marsh sounded more sceptical.", [("Lena Marsh", "Halvex Robotics")]),
