@@ -26,6 +26,11 @@ _ANAPHOR = rf"(?:its|their|the\s+(?P<noun>{'|'.join(COMPANY_NOUNS + NAMED_NOUNS)
 # executive titles that, written bare before a name, mean the article's company ("Chief Executive Officer X said")
 _EXEC = (r"(?:(?:co-?)?founder\s+and\s+)?(?:chief\s+[a-z]+(?:\s+officer)?|ceo|cto|coo|cfo|cpo|"
          r"co-?founders?|cofounders?|founders?|spokesperson|spokesman|spokeswoman)")
+# a company's officers and board ("Board chair X", "general counsel X", "Senior vice-president X"), read like _EXEC
+# but only for the organisation last named (a bare "President X" or "Vice President X" is a head of state's title)
+_OFFICER = (r"general\s+counsel|(?:executive|board|independent|non-executive)\s+chair(?:man|woman|person)?|"
+            r"chair(?:man|woman|person)|(?:senior|executive)\s+vice[- ]president|managing\s+director|"
+            r"executive\s+director|(?:deputy\s+)?editor-in-chief|co-?president|co-?owner")
 # a descriptor before an organisation's name: "chief executive of AI coding startup Zeph"
 _ORG_DESC = r"(?:(?:[\w-]+\s+){0,3}?(?:startup|company|firm|lab|fund|group|maker|chipmaker|developer)\s+)?"
 # an honorific or an age before the name: "Its chief executive, Dr. X", "its chief executive, 28-year-old X"
@@ -62,16 +67,19 @@ _DEPARTMENT_WORDS = frozenset({"department", "ministry", "office", "treasury"})
 _THE_FOUNDED_BY = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|lab|venture)"
                              r"\s*,\s+(?:which\s+was\s+)?(?P<co>co-?)?founded\s+(?:in\s+(?:\w+\s+){1,3}?)?by\s+")
 # "Sam Altman, chief executive, told staff": a bare executive title in apposition
-_BARE_AFTER = re.compile(rf"\s*,\s+(?:the\s+)?(?P<role>(?i:{_EXEC}))\s*,")
+_BARE_AFTER = re.compile(rf"\s*,\s+(?:the\s+)?(?P<role>(?i:{_EXEC}|{_OFFICER}))\s*,")
 # a capitalised word right before a bare title names the title's body ("City spokesperson X"), not a qualifier
 # (a word of the sentence or a generic noun is none: "For co-founder X", "Company spokesperson X")
 _NAMED_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:The|Its|Their|Former|Then|Interim|Acting|New|Longtime|Senior|For|With|"
                            r"And|But|As|When|While|At|In|On|By|From|To|After|Before|Company|Firm|Startup|Group)\s)"
                            r"[A-Z][\w.&-]*\s+$")
+_OFFICER_RE = re.compile(_OFFICER, re.I)
 _LIST_COMMA = re.compile(r"^\s*,\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder", "founders",
-                         "co-founders", "cofounders", "spokesperson", "spokesman", "spokeswoman"})
+                         "co-founders", "cofounders", "spokesperson", "spokesman", "spokeswoman", "counsel", "chair",
+                         "chairman", "chairwoman", "chairperson", "vice-president", "director", "editor-in-chief",
+                         "co-president", "copresident", "co-owner", "coowner", "president", "editor"})
 _SPEECH = frozenset({"said", "says", "added", "wrote", "writes", "noted", "argued", "explained"})
 # titles that name the body their holder sits on
 _BODY_OF_TITLE = {"commissioner": "commission", "councillor": "council", "councilor": "council",
@@ -145,7 +153,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "plural_title": re.compile(rf"(?<![\w-])(?:{roles})s,?\s+$", re.I),
         "epithet": re.compile(rf"\b(?:said|says|added|wrote|writes|noted|argued|explained)\s+the\s+(?P<role>"
                               rf"(?:[\w-]+\s+){{0,2}}?(?:{role}))\s+(?:of|at|for)\s+(?:the\s+)?$", re.I),
-        "bare_exec": re.compile(rf"(?<![\w’'-])(?P<role>(?i:{_EXEC}))\s+{_HONORIFIC}$"),
+        "bare_exec": re.compile(rf"(?<![\w’'-])(?P<role>(?i:{_EXEC}|{_OFFICER}))\s+{_HONORIFIC}$"),
         # "former OpenAI researchers including A and B": the listed people after an organisation's plural title
         "members_including": re.compile(rf"^\s+(?P<role>(?:[a-z-]+\s+){{0,2}}?(?:{roles}))s\s*,?\s+"
                                         r"(?:including|such\s+as|like|among\s+them|namely)\s+$", re.I),
@@ -163,6 +171,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "co_founded_company": re.compile(r"\s+(?:the\s+(?:company|firm|startup|lab))\s+"
                                          r"(?:(?:in|back in)\s+[\w\s]{4,12}?\s+)?with\s+", re.I),
     }
+
+
+def _plural(role: str) -> bool:
+    """Whether a bare title is plural ("co-founders A and B"); "general counsel" is not."""
+    return role.lower().endswith("s") and not role.lower().endswith("counsel")
 
 
 _FORMER_ROLE = re.compile(r"^\s*(?:(?:a|an|the)\s+)?(?:former|ex-|onetime|one-time)\b", re.I)
@@ -457,10 +470,13 @@ class _Affiliations(OrgReferents):
             if r is not None and re.search(r"[’']s\s*$|\b(?:its|their|his|her|the|a|an)\s*$",
                                            text[lo:r.start("role")]):
                 continue  # "Acme's CEO X", "its CEO X" are read by the possessive rules; "a founder" is generic
-            if r is not None and _NAMED_BEFORE.search(text, lo, r.start("role")):
-                continue  # "University spokesperson X", "Starship spokesman X": the title's own body, unread
+            named = r and _NAMED_BEFORE.search(text, max(s.start, r.start("role") - 40), r.start("role"))
+            if named and not any(x.type == "Product" and x.start <= named.start() < x.end for x in ms[:i]):
+                # "University spokesperson X", "Starship spokesman X", "Hong Kong Chief Executive X": the title's own
+                # body, unread (a product's maker is read on: "Kimi founder X")
+                continue
             r = r or _BARE_AFTER.match(text, m.end, s.end)
-            if r and m.key in self.current and not r.group("role").lower().endswith("s"):
+            if r and m.key in self.current and not _plural(r.group("role")):
                 continue  # placed already; a plural title's list is read on (its first name may be placed)
             if not r:
                 continue
@@ -475,12 +491,22 @@ class _Affiliations(OrgReferents):
                 (None if here else ctx.recent_subject(m.start, ("Organization",), max_sentences=1)) or self.topic_org()
             if len(led) > 1 and org not in led:
                 continue  # "CEO Elon Musk" in a story naming Tesla and xAI: one of those, not the story's company
-            if r.group("role").lower().endswith("s"):
+            if org and _OFFICER_RE.fullmatch(r.group("role")) and not self._last_named(org, ms, r.start(), sent):
+                continue  # "co-owner X" of a brewery named paragraphs before, not the story's company
+            if _plural(r.group("role")):
                 # "OpenAI's response was signed by co-founders A, B and C": the organisation of the sentence first
                 here = [x for x in ms[:i] if x.type == "Organization" and ctx.is_head(x)]
                 org = here[-1].key if here else org
             if org:
                 self.link(m.key, org, r.group("role"), min(m.start, r.start("role")), max(m.end, r.end("role")), sent)
+
+    def _last_named(self, org: str, ms: list[ResolvedMention], pos: int, sent: int) -> bool:
+        """Whether ``org`` is the organisation last named before ``pos`` (within three sentences) and the sentence
+        names no other ("the nonprofit Y, whose executive director X" is Y's)."""
+        if any(x.type == "Organization" and x.key != org for x in ms) or \
+                re.search(r"\bwhose\s+$", self.text[max(0, pos - 7):pos]):
+            return False
+        return self.ctx.recent(pos, ("Organization",), max_sentences=3) == org
 
     def founded_by_description(self, sent: int, ms: list[ResolvedMention]) -> None:
         """"The startup, founded in February by X, OpenAI's former CTO, and Y": the described company's founders."""

@@ -13,6 +13,7 @@ from loaders.extract.context import DocContext
 from loaders.extract.hirings import hiring_affiliations
 from loaders.extract.lexicon import alternation, fold, lexicon
 from loaders.extract.office_titles import office_title_affiliations
+from loaders.extract.role_lists import role_list_affiliations, round_investors
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention
 from loaders.extract.workplaces import workplace_affiliations
@@ -53,6 +54,26 @@ _NEXT_TO_VERB = re.compile(r"^\s+(?:(?:also|jointly|together|later|then|had|have
 # what a person's organisation is called before its name: "Musk's social media platform X"
 _OWNED_NOUNS = ("company", "startup", "start-up", "firm", "platform", "lab", "laboratory", "venture", "business",
                 "group", "foundation", "nonprofit", "non-profit", "fund", "charity", "outfit", "network")
+# what kind of organisation a name is, said between the preposition and the name: "research director at the trading
+# platform X", "co-founder and CEO of AI music generator X", "executive director of the advocacy group X"
+_KIND_DESC = (r"(?:(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|lab|group|platform|system|app|maker|developer|"
+              r"generator|organi[sz]ation|nonprofit|non-profit|coalition|alliance|union|network|agency|institute|"
+              r"fund|bank|broker|brokerage|chain|retailer|publisher|studio|outlet|newspaper|magazine|website|service|"
+              r"provider|consultancy|charity|association|society|regulator|watchdog|operator|manufacturer|"
+              r"chipmaker|insurer|newsletter|podcast|tool|business|venture|collective|campaign)\s+)?")
+# titles whose holders are named after their portfolio ("Interior Minister X", "Health Secretary X"), and the words
+# of a portfolio ("Innovation and Technology", "Data Protection"): a name made only of these is no organisation
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
+_PORTFOLIO_WORDS = frozenset({
+    "interior", "finance", "financial", "health", "science", "treasury", "commerce", "security", "innovation",
+    "technology", "technologies", "privacy", "information", "defence", "defense", "education", "justice", "energy",
+    "environment", "environmental", "transport", "trade", "industry", "home", "foreign", "culture", "digital",
+    "agriculture", "housing", "communications", "employment", "economy", "economic", "affairs", "services", "social",
+    "care", "human", "data", "protection", "surveillance", "camera", "transformation", "government", "border",
+    "immigration", "infrastructure", "tourism", "sport", "budget", "development", "welfare", "family", "children",
+    "women", "youth", "veterans", "homeland", "competition", "consumer", "cyber", "cybersecurity", "media", "arts",
+    "skills", "work", "pensions", "local", "regional", "public", "safety", "policing", "planning", "climate",
+    "and", "of", "for", "the"})
 # a word that is not a preposition: "its own models under the Apache licence" names no product of its
 _NOT_PREP = r"(?!(?:under|on|with|for|in|to|from|at|by|of|about|against|into|over|than|as|using|via)\s)"
 
@@ -75,8 +96,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "poss_described": re.compile(rf"^[’']s?\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{alternation(_OWNED_NOUNS)})\s+$"),
         # "Sam Altman, CEO of OpenAI", "Ian Crosby, a partner at Susman Godfrey", "Marina Pavlov, head of Anthropic's"
         "appos_of": re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>(?:[\w-]+\s+(?:and\s+)?){{0,4}}?"
-                               rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from|to)\s+(?:the\s+)?$",
-                               re.I),
+                               rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from|to)\s+(?:the\s+)?"
+                               rf"{_KIND_DESC}$", re.I),
         # "..., director of X at Y and a former FTC chair": a second role, its organisation before the title
         "and_org_role": re.compile(r"\s+and\s+(?:a|an|the)\s+(?P<former>(?:former|ex-)\s*)?$"),
         "role_after_org": re.compile(rf"^\s+(?P<role>(?i:{roles}))\b"),
@@ -174,6 +195,8 @@ def extract_relations(ctx: DocContext, funding: list[Event]) -> list[Relation]:
     hiring_affiliations(ctx, add_rule)
     workplace_affiliations(ctx, add_rule)
     office_title_affiliations(ctx, add_rule)
+    role_list_affiliations(ctx, add_rule)
+    round_investors(ctx, funding, add_rule)
     _developers(ctx, p, out, seen)
     # invested_in: the investors of each funding round ("led by X", "an investment of $1B from X")
     for ev in funding:
@@ -199,6 +222,8 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
         modified = None if m else _modified_title(gap)
         if modified:
             _add(out, seen, ctx, b.key, "affiliated_with", a.key, modified, a.start, b.end, sent, rule=MODIFIED_TITLE)
+        if m and _portfolio_only(ctx, a, m.group("role")):
+            return  # "Interior Minister X", "Treasury Secretary X": a minister's portfolio, no organisation
         if m or (a.possessive and p["poss_between"].match(gap)):
             role = _role(m.group("role")) if m else None
             _add(out, seen, ctx, b.key, "affiliated_with", a.key, role, a.start, b.end, sent, rule=ROLE_PATTERN)
@@ -249,6 +274,15 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
     if a.type == "Product" and b.type == "Organization" and (p["made_by"].match(gap) or p["maker_after"].match(gap)
                                                              or appos_poss):
         _add(out, seen, ctx, a.key, "developed_by", b.key, None, a.start, b.end, sent, rule=DEVELOPER_PATTERN)
+
+
+def _portfolio_only(ctx: DocContext, org: ResolvedMention, role: str) -> bool:
+    """Whether a minister's or secretary's title follows a name that is only a portfolio ("Interior", "Health and
+    Social Care", "Treasury"), not a body's ("Met Commissioner X", "Equity general secretary X")."""
+    words = role.lower().split()
+    if not words or words[-1] not in _PORTFOLIO_TITLES or org.possessive:
+        return False
+    return set(ctx.label(org.key).lower().split()) <= _PORTFOLIO_WORDS
 
 
 def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], seen: set[tuple[str, str, str]],
