@@ -52,6 +52,29 @@ def person_of(c: MentionCues) -> TypedMention | None:
     return None
 
 
+# a government post's title after its portfolio and before its holder's name ("Health Secretary Wes Streeting")
+_PORTFOLIO_TITLE = re.compile(r"^\s+(?:Deputy\s+)?(?:Minister|Secretary|Commissioner)\s+[A-Z]")
+
+
+@registered("typing.portfolio.v1")
+@name_words(1, 3)
+def portfolio(c: MentionCues) -> TypedMention | None:
+    """"Health Secretary Wes Streeting", "Information Commissioner John Edwards": common words before a post's title
+    and its holder's name are the post's portfolio, no body."""
+    if _PORTFOLIO_TITLE.match(c.after) and all(
+            not w.isupper() and (w.lower() in c.lex.common_words or w.lower() in c.doc.lower_vocab) for w in c.words) \
+            and not _named_alone(c.surface, c.doc.clean):
+        return TypedMention(mention=c.m, cue="portfolio")
+    return None
+
+
+def _named_alone(surface: str, text: str) -> bool:
+    """Whether the text also writes the name alone, with no capitalised word after it ("the Met's tests" beside "Met
+    Commissioner X"; not "Information Commissioner's Office"): then it names a body."""
+    pattern = re.compile(rf"\b{re.escape(surface)}\b(?!\s+[A-Z])")
+    return pattern.search(text) is not None
+
+
 @registered("typing.at_org.v1")
 def at_org(c: MentionCues) -> TypedMention | None:
     """"a researcher at X", "director of the X": the organisation a title is held at ("TD for Limerick": a place)."""

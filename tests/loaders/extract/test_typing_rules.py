@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from loaders.extract import extract
 from loaders.extract.classify import RULES, type_mentions
 from loaders.extract.lexicon import lexicon
 from loaders.extract.mentions import find_mentions
@@ -194,3 +195,23 @@ def test_an_owned_or_named_document_event_or_person_is_no_product(text: str, sur
 ])
 def test_a_common_word_before_a_number_is_no_product(text: str, surface: str) -> None:
     assert _typed(text, surface)[0] != "Product"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Later that day Health Secretary Dana Whitcombe put the tool at the heart of the plan.", "Health"),
+    ("Announcing the fine, Information Commissioner Quent Dean said the firm broke the law.", "Information"),
+    ("The plan was backed by Education Minister Orlinda Lee and the teachers.", "Education"),
+    ("At the time Data Protection Deputy Commissioner Quent Dean found the controls lacking.", "Data Protection"),
+])
+def test_a_portfolio_before_a_posts_title_and_its_holder_is_no_body(text: str, surface: str) -> None:
+    assert _typed(text, surface) == (None, "portfolio")
+    assert surface not in {e.label for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Met Commissioner Quent Dean said the Met would review the clip.", "Met"),  # the body is named alone too
+    ("The ruling was welcomed by Veltrix Commissioner Quent Dean.", "Veltrix"),  # no common word
+    ("The deal was signed by Health Director Quent Dean on Monday.", "Health"),  # no post of a government
+])
+def test_a_body_or_another_title_is_no_portfolio(text: str, surface: str) -> None:
+    assert _typed(text, surface)[1] != "portfolio"
