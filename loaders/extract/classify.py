@@ -31,7 +31,7 @@ LEXICAL_RULES: tuple[Rule, ...] = (lexical.known, lexical.no_actor, lexical.head
 CONTEXT_RULES: tuple[Rule, ...] = (
     orgs.city_of_region, orgs.ampersand, products.media_name, people.nickname, people.honorific, people.titled,
     orgs.person_of, orgs.portfolio,
-    products.versioned, products.maker_product, products.model_name, products.product_before,
+    products.versioned, products.maker_product, products.model_name, products.product_before, products.product_such_as,
     products.work_of_maker, orgs.at_org,
     orgs.institution, orgs.administration, products.made_by, orgs.field, people.apposition,
     orgs.org_before,

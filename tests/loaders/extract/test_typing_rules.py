@@ -169,7 +169,7 @@ def test_a_rule_reads_no_name_outside_the_lengths_it_declares(seeds_dir: Path, d
     # a company's possessive before a name no cue typed: the company's product
     ("Analysts doubted that Zentrix's Quorvane would ship this year.", "Quorvane", "Product", "owned-product"),
     # a thing given a name: the name is a product's
-    ("The lab trained it on a database called Velmora Stacks.", "Velmora Stacks", "Product", "called-product"),
+    ("The lab trained it on a corpus called Velmora Stacks.", "Velmora Stacks", "Product", "called-product"),
     ("Users met an AI companion named Tavrik Blue on the site.", "Tavrik Blue", "Product", "called-product"),
 ])
 def test_an_untyped_name_owned_by_a_company_or_given_to_a_thing_is_a_product(text: str, surface: str, type_: str,
@@ -215,3 +215,30 @@ def test_a_portfolio_before_a_posts_title_and_its_holder_is_no_body(text: str, s
 ])
 def test_a_body_or_another_title_is_no_portfolio(text: str, surface: str) -> None:
     assert _typed(text, surface)[1] != "portfolio"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Existing benchmarks such as Quillbench are not up to these threats.", "Quillbench"),
+    ("Users can connect data from apps such as Veltrix Fit and Orvane, the company said.", "Orvane"),
+    ("The system searches people-search sites such as Zentrofind for further details.", "Zentrofind"),
+])
+def test_a_name_listed_after_a_plural_product_noun_is_a_product(text: str, surface: str) -> None:
+    assert _typed(text, surface) == ("Product", "such-as")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Firms such as Veltrix objected to the rule.", "Veltrix"),  # no product noun
+    ("Services such as Orvane Labs were fined.", "Orvane Labs"),  # an organisation's suffix
+])
+def test_a_firm_listed_after_such_as_is_no_product(text: str, surface: str) -> None:
+    assert _typed(text, surface)[0] != "Product"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The researchers built a new benchmark Quillbench to test reasoning.", "Quillbench"),
+    ("The firm's web crawler Zentrobot scraped the site for months.", "Zentrobot"),
+    ("The students joined the Bridgeway program in 2024.", "Bridgeway"),
+    ("The model was trained on the dataset Orvane-5 and others.", "Orvane-5"),
+])
+def test_programmes_benchmarks_crawlers_and_datasets_are_products(text: str, surface: str) -> None:
+    assert _typed(text, surface)[0] == "Product"
