@@ -357,7 +357,7 @@ _LARGE_CITY_POP = 300
 _DEFAULT_READINGS = frozenset({"", "single-default", "list", "agree:single-default", "agree:list", "product-before"})
 
 
-@registered("typing.single_default.v1")
+@registered("typing.single_default.v2")
 @name_words(1, 1)
 def single_default(c: MentionCues) -> TypedMention | None:
     """A lone unknown capitalised word mid-sentence: in tech news most often a company (surnames and product short
@@ -375,7 +375,11 @@ def single_default(c: MentionCues) -> TypedMention | None:
     if verb_next and m.sentence_initial and surface.endswith("s") and PLURAL_VERB.match(after):
         verb_next = None  # "Workers are being ...": a plural noun; a company takes a singular verb
     camel = surface.isalpha() and not surface.isupper() and any(ch.isupper() for ch in surface[1:])
-    if not ((not m.sentence_initial or verb_next or camel) and not in_title and
+    # ("CFRA analyst X", "KDE's GitLab": an acronym is written in capitals wherever it stands in the sentence)
+    # ("PAGA suits", "CRUD databases": an acronym before a common noun is a modifier)
+    acronym = surface.isupper() and surface.isalpha() and m.sentence_initial and (
+        m.possessive or (after.split(None, 1) or [""])[0] in c.lex.role_words)
+    if not ((not m.sentence_initial or verb_next or camel or acronym) and not in_title and
             single_org_like(surface, c.lex, c.doc.lower_vocab)):
         return None
     if surface[1:].islower() and surface.lower() in c.lex.common_words and not (verb_next or m.possessive):

@@ -242,3 +242,12 @@ def test_a_firm_listed_after_such_as_is_no_product(text: str, surface: str) -> N
 ])
 def test_programmes_benchmarks_crawlers_and_datasets_are_products(text: str, surface: str) -> None:
     assert _typed(text, surface)[0] == "Product"
+
+
+@pytest.mark.parametrize(("text", "surface", "type_"), [
+    ("ZNRA analyst Quent Dean likened the launch to a film.", "ZNRA", "Organization"),
+    ("QDE's code forge was knocked offline by the crawlers.", "QDE", "Organization"),
+    ("PAGA suits are often quicker to bring than class actions.", "PAGA", None),  # a modifier of a common noun
+])
+def test_an_acronym_opening_a_sentence_is_read_as_one_mid_sentence(text: str, surface: str, type_: str | None) -> None:
+    assert _typed(text, surface)[0] == type_
