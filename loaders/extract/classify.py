@@ -38,7 +38,7 @@ CONTEXT_RULES: tuple[Rule, ...] = (
     products.product_head, orgs.org_suffix, products.product_after, products.launch_object, products.quoted_product,
     products.product_line_tail, orgs.the_name, orgs.place, orgs.national_arm, orgs.foreign_article,
     people.person_name, people.source, orgs.acronym_defined, people.maker_of_work, people.person_verb,
-    people.name_shape, orgs.single_default,
+    people.name_shape, orgs.unknown_place, orgs.single_default,
 )
 RULES: tuple[Rule, ...] = LEXICAL_RULES + CONTEXT_RULES
 # the context rules that can read a one-word name, and those that can read a longer one (each rule declares the

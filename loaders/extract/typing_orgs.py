@@ -262,6 +262,30 @@ _REGION_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southe
 _ADJECTIVE_END = re.compile(r"(?:ist|ian|ese|ish|ic|ial|ern|iet)$")
 
 
+# words before a name that only a place follows ("the suburb of X", "residents of X", "a firm based in X")
+_PLACE_ONLY_BEFORE = re.compile(r"\b(?:suburbs?|villages?|towns?|city|county|province|department|region|residents|"
+                                r"outskirts|municipality|neighbou?rhood)\s+of\s+$|\b(?:based|headquartered)\s+in\s+$")
+# a known place after a comma ("in Whitewater, Kansas", "in Gungahlin, Canberra")
+_KNOWN_PLACE_AFTER = re.compile(r"^,\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+
+
+@registered("typing.unknown_place.v1")
+def unknown_place(c: MentionCues) -> TypedMention | None:
+    """A name the gazetteer lacks in a place's context: "the suburb of X", "residents of X", "based in X", "in X,
+    Kansas" (a known place after the comma)."""
+    m = c.m
+    if m.possessive or m.quoted or c.last in c.lex.org_suffixes or not name_like(c.words):
+        return None
+    before = c.before
+    if _PLACE_ONLY_BEFORE.search(before[-40:]):
+        return TypedMention(mention=m, type="Place", cue="place-context", label=c.surface)
+    after = _KNOWN_PLACE_AFTER.match(c.after)
+    if after and PLACE_PREP.search(before[-24:]) and not STAKE_IN.search(before) and \
+            place_population(after.group("place")) is not None:
+        return TypedMention(mention=m, type="Place", cue="place-context", label=c.surface)
+    return None
+
+
 @registered("typing.national_arm.v1")
 @name_words(2)
 def national_arm(c: MentionCues) -> TypedMention | None:

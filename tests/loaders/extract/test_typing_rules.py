@@ -251,3 +251,13 @@ def test_programmes_benchmarks_crawlers_and_datasets_are_products(text: str, sur
 ])
 def test_an_acronym_opening_a_sentence_is_read_as_one_mid_sentence(text: str, surface: str, type_: str | None) -> None:
     assert _typed(text, surface)[0] == type_
+
+
+@pytest.mark.parametrize(("text", "surface", "type_"), [
+    ("Opponents complained in the southern suburb of Bonvale about the noise.", "Bonvale", "Place"),
+    ("Wing delivers by drone in Gurrawin, Canberra, and elsewhere.", "Gurrawin", "Place"),
+    ("It is a public interest law firm based in Marivale, the filing says.", "Marivale", "Place"),
+    ("Veltrix invested in Orvane, Quillbyte said on Monday.", "Orvane", "Organization"),  # a stake, no place
+])
+def test_a_name_the_gazetteer_lacks_is_a_place_in_a_places_context(text: str, surface: str, type_: str) -> None:
+    assert _typed(text, surface)[0] == type_
