@@ -98,13 +98,13 @@ def model_name(c: MentionCues) -> TypedMention | None:
     return None
 
 
-@registered("typing.product_before.v1")
+@registered("typing.product_before.v2")
 def product_before(c: MentionCues) -> TypedMention | None:
     """A product cue word before the name ("the chatbot X"), or "called" after one ("a chatbot called X")."""
     before = c.before
     called = not c.cue_product and c.glued and may_hold(c.low_before, CALLED_WORDS) and CALLED.search(before) and \
         ends_with(tail_words(CALLED.sub("", before)), c.lex.product_cues, 2)
-    if (c.cue_product or called) and not c.m.possessive and not _someones_agent(c):
+    if (c.cue_product or called) and not c.m.possessive and not _someones_agent(c) and not _person_after_comma(c):
         return TypedMention(mention=c.m, type="Product", cue="product-before", label=c.ext)
     return None
 
@@ -131,6 +131,13 @@ def product_such_as(c: MentionCues) -> TypedMention | None:
 
 # a person's own agent or assistant: "her agent, Bryan Lourd" (not "an AI agent called Devin")
 _PERSONS_CUE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:[a-z-]+\s+)?[a-z]+\s*,?\s*$", re.I)
+
+
+def _person_after_comma(c: MentionCues) -> bool:
+    """Whether a personal name follows the cue noun over a comma: the next clause's subject ("about the X drone, Jane
+    Roe of the campaign said"), not the product's name."""
+    words = c.words
+    return len(words) >= 2 and c.before.rstrip().endswith(",") and first_name(words[0], c.lex) and name_like(words)
 
 
 def _someones_agent(c: MentionCues) -> bool:

@@ -261,3 +261,17 @@ def test_an_acronym_opening_a_sentence_is_read_as_one_mid_sentence(text: str, su
 ])
 def test_a_name_the_gazetteer_lacks_is_a_place_in_a_places_context(text: str, surface: str, type_: str) -> None:
     assert _typed(text, surface)[0] == type_
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The agency will also test the MK40 drone on patrols.", "MK40"),
+    ("Researchers said a Vermoo plush from Quillbyte gave unsafe advice.", "Vermoo"),
+    ("The studio behind the Dark Orchard reboot has been closed.", "Dark Orchard"),
+])
+def test_drones_plush_toys_and_reboots_are_products(text: str, surface: str) -> None:
+    assert _typed(text, surface)[0] == "Product"
+
+
+def test_a_personal_name_after_a_product_noun_and_a_comma_is_no_product() -> None:
+    text = "Asked in 2019 about the firm's Orvane drone, Marta Kowalczyk of the campaign said it was dangerous."
+    assert _typed(text, "Marta Kowalczyk")[0] == "Person"
