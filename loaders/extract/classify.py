@@ -30,15 +30,15 @@ Rule = Callable[[MentionCues], TypedMention | None]
 LEXICAL_RULES: tuple[Rule, ...] = (lexical.known, lexical.no_actor, lexical.head_for)
 CONTEXT_RULES: tuple[Rule, ...] = (
     orgs.city_of_region, orgs.ampersand, products.media_name, people.nickname, people.honorific, people.titled,
-    orgs.person_of,
-    products.versioned, products.maker_product, products.model_name, products.product_before,
+    orgs.person_of, orgs.portfolio,
+    products.versioned, products.maker_product, products.model_name, products.product_before, products.product_such_as,
     products.work_of_maker, orgs.at_org,
     orgs.institution, orgs.administration, products.made_by, orgs.field, people.apposition,
     orgs.org_before,
     products.product_head, orgs.org_suffix, products.product_after, products.launch_object, products.quoted_product,
     products.product_line_tail, orgs.the_name, orgs.place, orgs.national_arm, orgs.foreign_article,
     people.person_name, people.source, orgs.acronym_defined, people.maker_of_work, people.person_verb,
-    people.name_shape, orgs.single_default,
+    people.name_shape, orgs.unknown_place, orgs.single_default,
 )
 RULES: tuple[Rule, ...] = LEXICAL_RULES + CONTEXT_RULES
 # the context rules that can read a one-word name, and those that can read a longer one (each rule declares the

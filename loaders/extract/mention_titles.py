@@ -39,6 +39,10 @@ def _descriptor(st: SentenceTokens, a: int, b: int, initial: set[int]) -> bool:
         st.toks[a + 2][2].istitle()
 
 
+# compass words of the generic capitals that open a region's name ("South Wales")
+_COMPASS = frozenset({"North", "South", "East", "West"})
+
+
 def strip_start(st: SentenceTokens, a: int, b: int, initial: set[int]) -> int:
     """Index of the first token worth keeping: drop sentence-initial common words, determiners, calendar words."""
     toks, lex, lows = st.toks, st.lex, st.lows
@@ -56,8 +60,10 @@ def strip_start(st: SentenceTokens, a: int, b: int, initial: set[int]) -> int:
             a not in initial or (a == 0 and _named_mid_sentence(st, t, toks[a + 1][2]))))
         # (a name the text writes mid-sentence too keeps its first word: "Sports Illustrated published")
         # ("Copyright Office", "Democratic Party": a generic word naming an institution with its head word)
+        # ("South Wales Police": a compass word opening a body's name over a place keeps it)
         generic = t in lex.generic_caps and t != "AI" and not (
-            t.istitle() and a + 1 < b and toks[a + 1][2] in lex.org_suffixes)
+            t.istitle() and a + 1 < b and toks[a + 1][2] in lex.org_suffixes) and not (
+            t in _COMPASS and b - a == 3 and toks[b - 1][2] in lex.org_suffixes and toks[a + 1][2].istitle())
         if stop or t in {"The", "A", "An"} or generic or _descriptor(st, a, b, initial) or \
                 (a in initial and (low in st.lower_vocab or low in lex.group_nouns)
                  and low not in lex.role_words and lex.known.get(fold(t)) is None

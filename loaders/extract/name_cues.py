@@ -110,8 +110,8 @@ def orgs_before_titles(items: list[TypedMention], text: str, line_cues: frozense
     for k in range(len(items) - 1):
         t, nxt = items[k], items[k + 1]
         if nxt.type != "Person" or nxt.mention.sentence != t.mention.sentence or t.mention.group or \
-                not (t.type is None or (t.type == "Product" and t.cue in line_cues)):
-            continue
+                not ((t.type is None and t.cue != "portfolio") or (t.type == "Product" and t.cue in line_cues)):
+            continue  # ("Health Secretary X": typing.portfolio read the post's portfolio, no body)
         if t.mention.text in lexicon().demonyms:
             continue  # "Scottish actor X", "former Irish president X": a nationality, no organisation
         if not t.mention.sentence_initial and between.fullmatch(text[t.mention.end:nxt.mention.start]):

@@ -190,7 +190,7 @@ def title_orgs(items: list[TypedMention], mentions: list[Mention], doc: TextDoc,
                 # District Judge X": the title's own modifier and country; "Minnesota Secretary of State X": a state;
                 # "Wuhan residents", "Wuhan drivers": a known city's people, no organisation's
                 continue
-            if t.type is None or (t.type == "Product" and t.cue in _LINE_CUES):
+            if (t.type is None and t.cue != "portfolio") or (t.type == "Product" and t.cue in _LINE_CUES):
                 # "Microsoft Gaming chief executive X": a maker's line that has executives is a division
                 items[m.org_before] = replace(t, type="Organization", cue="title-org", label=t.mention.text)
 

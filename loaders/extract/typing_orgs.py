@@ -52,6 +52,29 @@ def person_of(c: MentionCues) -> TypedMention | None:
     return None
 
 
+# a government post's title after its portfolio and before its holder's name ("Health Secretary Wes Streeting")
+_PORTFOLIO_TITLE = re.compile(r"^\s+(?:Deputy\s+)?(?:Minister|Secretary|Commissioner)\s+[A-Z]")
+
+
+@registered("typing.portfolio.v1")
+@name_words(1, 3)
+def portfolio(c: MentionCues) -> TypedMention | None:
+    """"Health Secretary Wes Streeting", "Information Commissioner John Edwards": common words before a post's title
+    and its holder's name are the post's portfolio, no body."""
+    if _PORTFOLIO_TITLE.match(c.after) and all(
+            not w.isupper() and (w.lower() in c.lex.common_words or w.lower() in c.doc.lower_vocab) for w in c.words) \
+            and not _named_alone(c.surface, c.doc.clean):
+        return TypedMention(mention=c.m, cue="portfolio")
+    return None
+
+
+def _named_alone(surface: str, text: str) -> bool:
+    """Whether the text also writes the name alone, with no capitalised word after it ("the Met's tests" beside "Met
+    Commissioner X"; not "Information Commissioner's Office"): then it names a body."""
+    pattern = re.compile(rf"\b{re.escape(surface)}\b(?!\s+[A-Z])")
+    return pattern.search(text) is not None
+
+
 @registered("typing.at_org.v1")
 def at_org(c: MentionCues) -> TypedMention | None:
     """"a researcher at X", "director of the X": the organisation a title is held at ("TD for Limerick": a place)."""
@@ -239,6 +262,30 @@ _REGION_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southe
 _ADJECTIVE_END = re.compile(r"(?:ist|ian|ese|ish|ic|ial|ern|iet)$")
 
 
+# words before a name that only a place follows ("the suburb of X", "residents of X", "a firm based in X")
+_PLACE_ONLY_BEFORE = re.compile(r"\b(?:suburbs?|villages?|towns?|city|county|province|department|region|residents|"
+                                r"outskirts|municipality|neighbou?rhood)\s+of\s+$|\b(?:based|headquartered)\s+in\s+$")
+# a known place after a comma ("in Whitewater, Kansas", "in Gungahlin, Canberra")
+_KNOWN_PLACE_AFTER = re.compile(r"^,\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+
+
+@registered("typing.unknown_place.v1")
+def unknown_place(c: MentionCues) -> TypedMention | None:
+    """A name the gazetteer lacks in a place's context: "the suburb of X", "residents of X", "based in X", "in X,
+    Kansas" (a known place after the comma)."""
+    m = c.m
+    if m.possessive or m.quoted or c.last in c.lex.org_suffixes or not name_like(c.words):
+        return None
+    before = c.before
+    if _PLACE_ONLY_BEFORE.search(before[-40:]):
+        return TypedMention(mention=m, type="Place", cue="place-context", label=c.surface)
+    after = _KNOWN_PLACE_AFTER.match(c.after)
+    if after and PLACE_PREP.search(before[-24:]) and not STAKE_IN.search(before) and \
+            place_population(after.group("place")) is not None:
+        return TypedMention(mention=m, type="Place", cue="place-context", label=c.surface)
+    return None
+
+
 @registered("typing.national_arm.v1")
 @name_words(2)
 def national_arm(c: MentionCues) -> TypedMention | None:
@@ -334,7 +381,7 @@ _LARGE_CITY_POP = 300
 _DEFAULT_READINGS = frozenset({"", "single-default", "list", "agree:single-default", "agree:list", "product-before"})
 
 
-@registered("typing.single_default.v1")
+@registered("typing.single_default.v2")
 @name_words(1, 1)
 def single_default(c: MentionCues) -> TypedMention | None:
     """A lone unknown capitalised word mid-sentence: in tech news most often a company (surnames and product short
@@ -352,7 +399,11 @@ def single_default(c: MentionCues) -> TypedMention | None:
     if verb_next and m.sentence_initial and surface.endswith("s") and PLURAL_VERB.match(after):
         verb_next = None  # "Workers are being ...": a plural noun; a company takes a singular verb
     camel = surface.isalpha() and not surface.isupper() and any(ch.isupper() for ch in surface[1:])
-    if not ((not m.sentence_initial or verb_next or camel) and not in_title and
+    # ("CFRA analyst X", "KDE's GitLab": an acronym is written in capitals wherever it stands in the sentence)
+    # ("PAGA suits", "CRUD databases": an acronym before a common noun is a modifier)
+    acronym = surface.isupper() and surface.isalpha() and m.sentence_initial and (
+        m.possessive or (after.split(None, 1) or [""])[0] in c.lex.role_words)
+    if not ((not m.sentence_initial or verb_next or camel or acronym) and not in_title and
             single_org_like(surface, c.lex, c.doc.lower_vocab)):
         return None
     if surface[1:].islower() and surface.lower() in c.lex.common_words and not (verb_next or m.possessive):

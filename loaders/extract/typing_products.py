@@ -98,19 +98,46 @@ def model_name(c: MentionCues) -> TypedMention | None:
     return None
 
 
-@registered("typing.product_before.v1")
+@registered("typing.product_before.v2")
 def product_before(c: MentionCues) -> TypedMention | None:
     """A product cue word before the name ("the chatbot X"), or "called" after one ("a chatbot called X")."""
     before = c.before
     called = not c.cue_product and c.glued and may_hold(c.low_before, CALLED_WORDS) and CALLED.search(before) and \
         ends_with(tail_words(CALLED.sub("", before)), c.lex.product_cues, 2)
-    if (c.cue_product or called) and not c.m.possessive and not _someones_agent(c):
+    if (c.cue_product or called) and not c.m.possessive and not _someones_agent(c) and not _person_after_comma(c):
         return TypedMention(mention=c.m, type="Product", cue="product-before", label=c.ext)
+    return None
+
+
+# a plural product noun and "such as" or "like" before a list of names, the name this one or one after earlier items
+# of the list ("apps such as Discord and X", "benchmarks such as X", "people-search sites such as X")
+_SUCH_AS = re.compile(r"\b(?P<noun>[a-z]+s)\s+(?:such\s+as|like)\s+"
+                      r"(?:(?:[A-Z][\w.'’-]*|[’']s)(?:\s+(?:[A-Z0-9][\w.'’-]*|[’']s))*(?:,\s+|\s+(?:and|or)\s+))*$")
+# plural nouns of products that a list after "such as" names (product_cues hold few plurals)
+_PRODUCT_PLURALS = frozenset({"apps", "applications", "assistants", "benchmarks", "chatbots", "models", "platforms",
+                              "products", "programs", "programmes", "services", "sites", "tools", "websites"})
+
+
+@registered("typing.product_such_as.v1")
+def product_such_as(c: MentionCues) -> TypedMention | None:
+    """"apps such as X", "benchmarks such as Discord and X": a name listed after a plural product noun."""
+    if c.m.possessive or ("such" not in c.before and "like" not in c.before):
+        return None
+    found = _SUCH_AS.search(c.before[-80:])
+    if found and found.group("noun") in _PRODUCT_PLURALS and c.last not in c.lex.org_suffixes:
+        return TypedMention(mention=c.m, type="Product", cue="such-as", label=c.ext)
     return None
 
 
 # a person's own agent or assistant: "her agent, Bryan Lourd" (not "an AI agent called Devin")
 _PERSONS_CUE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:[a-z-]+\s+)?[a-z]+\s*,?\s*$", re.I)
+
+
+def _person_after_comma(c: MentionCues) -> bool:
+    """Whether a personal name follows the cue noun over a comma: the next clause's subject ("about the X drone, Jane
+    Roe of the campaign said"), not the product's name."""
+    words = c.words
+    return len(words) >= 2 and c.before.rstrip().endswith(",") and first_name(words[0], c.lex) and name_like(words)
 
 
 def _someones_agent(c: MentionCues) -> bool:

@@ -142,3 +142,31 @@ def test_an_institutions_name_goes_on_over_and_to_its_last_field_or_members(text
 def test_two_firms_coordinated_stay_two() -> None:
     got = labels(extract("The suit was filed by Harbor Star Newspapers and Vox Media last week."))
     assert "Harbor Star Newspapers and Vox Media" not in got, got
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Harrowgate Police have trialled the cameras, the force said.", "Harrowgate Police"),
+    ("The Morvanian Navy has awarded Zentrix Labs a contract for undersea drones.", "Morvanian Navy"),
+    ("Officers from Counter Fraud Policing reviewed the clip, a spokesperson said.", "Counter Fraud Policing"),
+    ("Spokespeople for Zentrix Labs and the Morvania Embassy did not respond.", "Morvania Embassy"),
+    ("The Vellmoor Observatory released the image in 2004, the agency said.", "Vellmoor Observatory"),
+    ("Harrowgate Public Schools was one of the first districts to test the tutor.", "Harrowgate Public Schools"),
+    ("The Metropolitan Police and South Harrowgate Police have both trialled the cameras.",
+     "South Harrowgate Police"),
+])
+def test_a_body_named_by_its_head_word_is_an_organisation(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("An examination by the agency's Division of Examinations found that the firm made no model.",
+     "Division of Examinations"),
+    ("The bill now goes to the Chamber of Deputies, the senator said.", "Chamber of Deputies"),
+    ("Dana Whitcombe, chief of research at the Library of Morvania, said the citations were invented.",
+     "Library of Morvania"),
+    ("At the end of last year the Faculty of Philosophy decided not to renew the contracts.", "Faculty of Philosophy"),
+    ("The decision was taken at the Conference of Interior Ministers, Dana Whitcombe said.",
+     "Conference of Interior Ministers"),
+])
+def test_a_head_word_before_of_names_an_institution(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))

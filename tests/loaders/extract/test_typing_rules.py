@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from loaders.extract import extract
 from loaders.extract.classify import RULES, type_mentions
 from loaders.extract.lexicon import lexicon
 from loaders.extract.mentions import find_mentions
@@ -168,7 +169,7 @@ def test_a_rule_reads_no_name_outside_the_lengths_it_declares(seeds_dir: Path, d
     # a company's possessive before a name no cue typed: the company's product
     ("Analysts doubted that Zentrix's Quorvane would ship this year.", "Quorvane", "Product", "owned-product"),
     # a thing given a name: the name is a product's
-    ("The lab trained it on a database called Velmora Stacks.", "Velmora Stacks", "Product", "called-product"),
+    ("The lab trained it on a corpus called Velmora Stacks.", "Velmora Stacks", "Product", "called-product"),
     ("Users met an AI companion named Tavrik Blue on the site.", "Tavrik Blue", "Product", "called-product"),
 ])
 def test_an_untyped_name_owned_by_a_company_or_given_to_a_thing_is_a_product(text: str, surface: str, type_: str,
@@ -194,3 +195,83 @@ def test_an_owned_or_named_document_event_or_person_is_no_product(text: str, sur
 ])
 def test_a_common_word_before_a_number_is_no_product(text: str, surface: str) -> None:
     assert _typed(text, surface)[0] != "Product"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Later that day Health Secretary Dana Whitcombe put the tool at the heart of the plan.", "Health"),
+    ("Announcing the fine, Information Commissioner Quent Dean said the firm broke the law.", "Information"),
+    ("The plan was backed by Education Minister Orlinda Lee and the teachers.", "Education"),
+    ("At the time Data Protection Deputy Commissioner Quent Dean found the controls lacking.", "Data Protection"),
+])
+def test_a_portfolio_before_a_posts_title_and_its_holder_is_no_body(text: str, surface: str) -> None:
+    assert _typed(text, surface) == (None, "portfolio")
+    assert surface not in {e.label for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Met Commissioner Quent Dean said the Met would review the clip.", "Met"),  # the body is named alone too
+    ("The ruling was welcomed by Veltrix Commissioner Quent Dean.", "Veltrix"),  # no common word
+    ("The deal was signed by Health Director Quent Dean on Monday.", "Health"),  # no post of a government
+])
+def test_a_body_or_another_title_is_no_portfolio(text: str, surface: str) -> None:
+    assert _typed(text, surface)[1] != "portfolio"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Existing benchmarks such as Quillbench are not up to these threats.", "Quillbench"),
+    ("Users can connect data from apps such as Veltrix Fit and Orvane, the company said.", "Orvane"),
+    ("The system searches people-search sites such as Zentrofind for further details.", "Zentrofind"),
+])
+def test_a_name_listed_after_a_plural_product_noun_is_a_product(text: str, surface: str) -> None:
+    assert _typed(text, surface) == ("Product", "such-as")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Firms such as Veltrix objected to the rule.", "Veltrix"),  # no product noun
+    ("Services such as Orvane Labs were fined.", "Orvane Labs"),  # an organisation's suffix
+])
+def test_a_firm_listed_after_such_as_is_no_product(text: str, surface: str) -> None:
+    assert _typed(text, surface)[0] != "Product"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The researchers built a new benchmark Quillbench to test reasoning.", "Quillbench"),
+    ("The firm's web crawler Zentrobot scraped the site for months.", "Zentrobot"),
+    ("The students joined the Bridgeway program in 2024.", "Bridgeway"),
+    ("The model was trained on the dataset Orvane-5 and others.", "Orvane-5"),
+])
+def test_programmes_benchmarks_crawlers_and_datasets_are_products(text: str, surface: str) -> None:
+    assert _typed(text, surface)[0] == "Product"
+
+
+@pytest.mark.parametrize(("text", "surface", "type_"), [
+    ("ZNRA analyst Quent Dean likened the launch to a film.", "ZNRA", "Organization"),
+    ("QDE's code forge was knocked offline by the crawlers.", "QDE", "Organization"),
+    ("PAGA suits are often quicker to bring than class actions.", "PAGA", None),  # a modifier of a common noun
+])
+def test_an_acronym_opening_a_sentence_is_read_as_one_mid_sentence(text: str, surface: str, type_: str | None) -> None:
+    assert _typed(text, surface)[0] == type_
+
+
+@pytest.mark.parametrize(("text", "surface", "type_"), [
+    ("Opponents complained in the southern suburb of Bonvale about the noise.", "Bonvale", "Place"),
+    ("Wing delivers by drone in Gurrawin, Canberra, and elsewhere.", "Gurrawin", "Place"),
+    ("It is a public interest law firm based in Marivale, the filing says.", "Marivale", "Place"),
+    ("Veltrix invested in Orvane, Quillbyte said on Monday.", "Orvane", "Organization"),  # a stake, no place
+])
+def test_a_name_the_gazetteer_lacks_is_a_place_in_a_places_context(text: str, surface: str, type_: str) -> None:
+    assert _typed(text, surface)[0] == type_
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The agency will also test the MK40 drone on patrols.", "MK40"),
+    ("Researchers said a Vermoo plush from Quillbyte gave unsafe advice.", "Vermoo"),
+    ("The studio behind the Dark Orchard reboot has been closed.", "Dark Orchard"),
+])
+def test_drones_plush_toys_and_reboots_are_products(text: str, surface: str) -> None:
+    assert _typed(text, surface)[0] == "Product"
+
+
+def test_a_personal_name_after_a_product_noun_and_a_comma_is_no_product() -> None:
+    text = "Asked in 2019 about the firm's Orvane drone, Marta Kowalczyk of the campaign said it was dangerous."
+    assert _typed(text, "Marta Kowalczyk")[0] == "Person"
