@@ -536,3 +536,17 @@ def test_a_round_inside_a_running_total_is_a_round() -> None:
 def test_a_part_of_a_payment_is_no_round() -> None:
     text = "Orvane Robotics has paid close to $7 billion in settlements, including a $5 billion penalty."
     assert _rounds(extract(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "It" opening sentence after sentence: the name they all refer to, not the backer named in between
+    "Velloway is the main rival. Zentrix Labs is no fringe player. It was founded by two engineers; Harbor Ventures "
+    "was an early investor. It has since raised $300 million from investors including Northpeak Partners.",
+    # a time before "it" without a comma: the subject of the sentence before, not the article's most named company
+    "Velloway suspended the project. Velloway said it would review it. Velloway had warned about it. Zentrix Labs "
+    "has long had deep-pocketed backers. In May 2023 it raised $300 million in a round led by Northpeak Partners.",
+])
+def test_it_is_the_company_the_sentences_before_make_their_subject(text: str) -> None:
+    ex = extract(text)
+    _has(ex, "Zentrix Labs", 300e6)
+    assert all(r[0] == "Zentrix Labs" for r in _rounds(ex)), _rounds(ex)
