@@ -28,13 +28,15 @@ _FUNDING_WORDS = frozenset([
     "valuing", "valued", "valuation", "values", "value", "round", "invested", "invests", "invest", "total",
     "poured", "pumped", "injected", "investors", "committed", "commits", "pledged", "pledges",
     "received", "receives", "receiving", "brought", "pulled", "drew", "drawn", "attracted", "ipo", "listing",
-    "offering", "flotation",
+    "offering", "flotation", "stake", "worth",
 ])
 _MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
                           r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
                           r"investment|invest(?:s|ed)?|series [a-h]\b|seed round|valu(?:ing|ed|es|ation)|round|"
-                          r"poured|pumped|committed|commits|pledged|pledges|receiv(?:ed|es|ing)\s+[^.;]{0,40}?\bfrom|"
+                          r"poured|pumped|committed|commits|pledged|pledges|receiv(?:ed|es|ing)\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom|"
+                          # a stake bought: "buy $335 million worth of X shares", "took a 49% stake in X for $14B"
+                          r"worth\s+of\s+[^.;]{0,40}?\b(?:shares|stock)|stake\s+in\b[^.;]{0,50}?\bfor|"
                           r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted|ipo|listing|offering|flotation)\b",
                           re.I)
 # "X's $75M round": the recipient written as a possessive right before the amount
@@ -58,7 +60,9 @@ _PRONOUN_VERB = re.compile(r"\b(?:when|after|as|and|but|since|because|where)\s+(
                            r"complet|receiv)\w*\s+(?:\w+\s+){0,2}$", re.I)
 _ROUND_IN = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|"
                        r"seed)\s+"
-                       r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
+                       r"(?:in|into|for)\s+(?:the\s+)?$|"
+                       # "$335 million worth of X shares": the company whose shares are bought
+                       r"^(?:[^.;]|\.(?=\d)){0,30}?\bworth\s+of\s+(?:new(?:ly\s+issued)?\s+)?$", re.I)
 _LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading|joined|joins|"
                   r"(?:participated|participates|took\s+part|takes\s+part)\s+in)\s+"
                   # a figure and its twin in brackets count as one word: "leading a 1.7 billion euro ($2 billion)"
@@ -113,6 +117,8 @@ _INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committ(?:ed|ing)|commits|p
 # "X's $2B investment in Y", "a $500M stake in Y": the money goes into the organisation after "in"
 _STAKE_INTO = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:investment|stake|bet|commitment|injection)\s+(?:in|into)\s+"
                          r"(?:the\s+)?$", re.I)
+_STAKE_IN_BEFORE = re.compile(r"\bstake\s+in\s+(?:the\s+)?$", re.I)
+_FOR_GAP = re.compile(r"\s+for\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?")
 _IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on|to)\s+(?:the\s+)?$", re.I)
 _INVESTOR_IN = re.compile(rf"\b(?:{_INVESTOR_CUES}|"
                           r"from(?:\s+(?:investors|backers))?(?:\s+(?:including|such as|like))?|"
@@ -193,6 +199,12 @@ class _Funding:
             if key:
                 self.rule = rule
                 return key
+        # "took a 49% stake in X for $14.3 billion": the company the stake is in
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if _FOR_GAP.fullmatch(text, m.end, pos) and _STAKE_IN_BEFORE.search(text, max(s.start, m.start - 20),
+                                                                               m.start):
+                return m.key
+            break
         # "Y led X's $75M round" (but "X's $2B investment in Y": Y raises)
         for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
             if m.possessive and _POSS_GAP.match(text[m.end:pos]):

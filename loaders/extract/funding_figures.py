@@ -68,6 +68,14 @@ _FROM_INVESTORS = re.compile(r"^\s+from\s+(?:(?:new|existing|its|their|private|i
 # "X has drawn $75 million from investors" (not "brought in $2B from Apple in fees"): money taken from backers
 _DRAWN_BEFORE = re.compile(r"\b(?:(?:brought|pulled|took)\s+in|dr(?:ew|awn)|attracted)\s+(?:about\s+|around\s+|"
                            r"roughly\s+|nearly\s+|more\s+than\s+|over\s+|an?\s+)?$", re.I)
+# a stake bought: "agreed to buy $335 million worth of X shares", "took a 49% stake in X for $14.3 billion" (a purchase
+# of the company's own shares is its round; "buy" alone is no raise)
+_BUY = r"(?:buy|buys|buying|bought|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|tak(?:e|es|ing)|took)"
+_SHARES_AFTER = re.compile(r"^\s*(?:worth\s+)?of\s+(?:new(?:ly\s+issued)?\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}"
+                           r"(?:shares|stock|equity)\b")
+_STAKE_FOR = re.compile(rf"\b{_BUY}\s+(?:an?\s+)?(?:[\w%.-]+\s+){{0,3}}?stake\s+in\s+[^.;$€£¥₹]{{1,50}}?\s+for\s+"
+                        r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$", re.I)
+_BUY_BEFORE = re.compile(rf"\b{_BUY}\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|up\s+to\s+)?$", re.I)
 # "$200 million at $1.5 billion": a sum, then the valuation it was raised at
 _AT_VALUATION = re.compile(r"^\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
                            r"(?:US)?[$€£¥₹]\s?\d")
@@ -124,6 +132,8 @@ def _one_round(st: str, monies: list[MoneyMatch], previous: re.Match[str] | None
             valuations.append(mm)
         elif _TOTAL_BEFORE.search(before):
             total = total or mm
+        elif (_BUY_BEFORE.search(before) and _SHARES_AFTER.match(after)) or _STAKE_FOR.search(before):
+            amount = amount or mm  # a stake bought in the company: its round
         elif _NOT_FUNDING.search(before[-30:]):
             continue
         elif _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after) or \

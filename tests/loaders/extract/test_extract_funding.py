@@ -550,3 +550,19 @@ def test_it_is_the_company_the_sentences_before_make_their_subject(text: str) ->
     ex = extract(text)
     _has(ex, "Zentrix Labs", 300e6)
     assert all(r[0] == "Zentrix Labs" for r in _rounds(ex)), _rounds(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "Harbor Ventures agreed to buy $335 million worth of Zentrix Labs shares, a stake of more than 5%.",
+    "Harbor Ventures took a 49% stake in Zentrix Labs for $335 million.",
+    "Zentrix Labs received $335.5 million from Harbor Ventures for a 49% stake.",
+])
+def test_a_stake_bought_in_a_company_is_its_round(text: str) -> None:
+    ex = extract(text)
+    _has(ex, "Zentrix Labs", 335e6)
+    assert all(r[0] == "Zentrix Labs" for r in _rounds(ex)), _rounds(ex)
+
+
+def test_a_stake_sold_or_a_purchase_is_no_round() -> None:
+    assert _rounds(extract("Harbor Ventures sold its stake in Zentrix Labs for $335 million.")) == []
+    assert _rounds(extract("Harbor Ventures agreed to buy Zentrix Labs for $335 million.")) == []
