@@ -252,6 +252,9 @@ class _Funding:
                 if _IN_ORG.match(text[m.start - 9 if m.start - 9 > pos else pos:m.start][-9:]) or \
                         re.search(r"\b(?:in|into|to)\s+(?:the\s+)?$", text[pos:m.start]):
                     return m.key
+            backed = parties.backed_company(ctx, sent, pos, exclude)
+            if backed:
+                return backed  # "SpaceX is an xAI investor, having committed $2B": xAI
         if _ANAPHOR.match(seg):
             startup = described(self.ctx, seg, cs, exclude)
             if startup:

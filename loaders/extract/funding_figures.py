@@ -84,10 +84,23 @@ _AT_BEFORE = re.compile(r"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?\
                         r"(?:US)?$")
 
 
+# an investor's share of a round named right after it: "committed $2B as part of a $5B equity round", "$1.2B of the
+# record $6.6B round"
+_SHARE_OF = re.compile(r"\s+(?:as\s+(?:its\s+|their\s+)?(?:part|share)\s+of|of)\s+(?:a|an|the|its|their)\s+"
+                       r"(?:(?:new|record|latest|total|larger|wider|overall)\s+)?", re.I)
+
+
+def _without_shares(st: str, kept: list[MoneyMatch]) -> list[MoneyMatch]:
+    """The figures of a sentence less an investor's share written before the round it is part of."""
+    return [mm for mm, nxt in zip(kept, [*kept[1:], None], strict=False)
+            if nxt is None or not (_SHARE_OF.fullmatch(st, mm.end, nxt.start) and
+                                   _AMOUNT_AFTER.match(st[nxt.end:nxt.end + 50]))]
+
+
 def classify(st: str, monies: list[MoneyMatch]) -> list[RoundFigures]:
     """(amount, valuation, running total) of each round a sentence reports: the first, and another one started
     by "up from", "after raising", "in its previous round" ("$200M at $1.5B, after raising $50M at $400M")."""
-    kept = round_figures(st, monies)
+    kept = _without_shares(st, round_figures(st, monies))
     if not kept or (_SHARE_MOVE.search(st) and not any(_AMOUNT_BEFORE.search(st[max(0, mm.start - 70):mm.start])
                                                         or _AMOUNT_AFTER.match(st[mm.end:mm.end + 50])
                                                         for mm in kept)):

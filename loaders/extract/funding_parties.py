@@ -203,6 +203,24 @@ def it_subject(ctx: DocContext, sent: int, cs: int, exclude: set[str]) -> str | 
     return None
 
 
+# "an xAI investor", "an investor in xAI": the company a backer is named as one of
+_BACKER_OF = re.compile(r"\s+(?:investor|backer|shareholder)s?\b", re.I)
+_A_BACKER = re.compile(r"\b(?:a|an|the|one|its)\s+(?:(?:early|major|big|large|key|existing|longtime|long-time|"
+                       r"biggest|largest)\s+)?$", re.I)
+_BACKER_IN = re.compile(r"\b(?:investor|backer|shareholder)s?\s+in\s+(?:the\s+)?$", re.I)
+
+
+def backed_company(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> str | None:
+    """The organisation named before the money at ``pos`` as one that the investor backs ("SpaceX is an xAI
+    investor, having committed $2B", "X, an investor in Y, committed"), else None."""
+    text, start = ctx.doc.clean, ctx.sentence(sent).start
+    for m in _orgs(ctx.mentions(sent, start, pos), exclude):
+        if (_BACKER_OF.match(text, m.end) and _A_BACKER.search(text, max(start, m.start - 30), m.start)) or \
+                _BACKER_IN.search(text, max(start, m.start - 40), m.start):
+            return m.key
+    return None
+
+
 # "The startup ...": a startup the text named as one ("AI startup X", "X, a San Francisco start-up")
 _STARTUP_ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|last|this|earlier|later)\s+\w+,?\s+)?the\s+"
                               r"(?:[\w-]+\s+){0,2}?(?:startup|start-up)\b", re.I)

@@ -566,3 +566,19 @@ def test_a_stake_bought_in_a_company_is_its_round(text: str) -> None:
 def test_a_stake_sold_or_a_purchase_is_no_round() -> None:
     assert _rounds(extract("Harbor Ventures sold its stake in Zentrix Labs for $335 million.")) == []
     assert _rounds(extract("Harbor Ventures agreed to buy Zentrix Labs for $335 million.")) == []
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Harbor Ventures is a Zentrix Labs investor, having committed $2 billion as part of a $5 billion equity "
+     "round.", 5e9),
+    ("Harbor Ventures, an early investor in Zentrix Labs, committed $2 billion of the $5 billion round.", 5e9),
+])
+def test_an_investors_share_of_a_round_and_the_company_it_backs(text: str, amount: float) -> None:
+    ex = extract(text)
+    _has(ex, "Zentrix Labs", amount)
+    assert all(r[0] == "Zentrix Labs" and r[1] == amount for r in _rounds(ex)), _rounds(ex)
+
+
+def test_a_backer_that_raises_itself_keeps_its_round() -> None:
+    _has(extract("Harbor Ventures, a Zentrix Labs investor, raised $15 billion in a bridge loan."), "Harbor Ventures",
+         15e9)
