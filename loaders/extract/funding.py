@@ -9,9 +9,10 @@ from kg.model import DateRef, Event, Participant
 from loaders.extract import funding_parties as parties
 from loaders.extract.context import DocContext
 from loaders.extract.funding_backed import backed_rounds
-from loaders.extract.funding_figures import PART_BEFORE, VALUATION_AFTER, RoundFigures, classify
+from loaders.extract.funding_figures import PART_BEFORE, VALUATION_AFTER, RoundFigures, classify, respective
 from loaders.extract.funding_money import VALUATION_BEFORE, merge_rounds, past_value
 from loaders.extract.funding_parties import described, sole_previous
+from loaders.extract.quantities import MoneyMatch as MatchedMoney
 from loaders.extract.quantities import parse_money
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention, Sentence
@@ -19,6 +20,8 @@ from loaders.extract.topic import topic_org
 
 RAISED_AMOUNT = register("funding.raised_amount.v2", "A sum raised, invested or valued beside its recipient: 'X raised "
                          "$2 billion led by Y'", __name__)
+RESPECTIVE = register("funding.respective_list.v1", "'Udio and Suno had raised $10 million and $125 million "
+                      "respectively': a round for each name listed before, in order", __name__)
 
 # words one of which every funding sentence holds (a set test before any regex)
 _FUNDING_WORDS = frozenset([
@@ -387,7 +390,7 @@ class _Funding:
             if (not _MONEY_HINT.intersection(st) and "half a" not in st) or not _FUNDING_CUE.search(st):
                 continue
             monies = parse_money(st)
-            if not monies:
+            if not monies or self._respective(s, monies):
                 continue
             for i, (amount, valuation, total) in enumerate(classify(st, monies)):
                 self._round(s, st, (amount, valuation, total), events, first=i == 0)
@@ -465,6 +468,28 @@ class _Funding:
                                 valuation=val.money if val else None,
                                 source=ctx.span(s.start + money.start, s.start + money.end, s.index),
                                 rule=self.rule))
+
+    def _respective(self, s: Sentence, monies: list[MatchedMoney]) -> bool:
+        """The rounds of a list of figures "respectively" ends, one for each of the organisations listed before it
+        ("Udio and Suno had raised $10 million and $125 million respectively"); False when there is none."""
+        found = respective(self.ctx.stext(s.index), monies)
+        if found is None:
+            return False
+        figures, valuations = found
+        ms = self.ctx.mentions(s.index, s.start, s.start + figures[0].start)
+        keys = list(dict.fromkeys(m.key for m in _orgs(ms, parties.currency_prefixes(self.ctx, ms))
+                                  if self.ctx.is_head(m)))
+        if len(keys) < len(figures):
+            return False
+        for key, mm in zip(keys[-len(figures):], figures, strict=True):
+            amount, valuation = (None, mm.money) if valuations else (mm.money, None)
+            self.events.append(Event(key=f"ev{len(self.events)}", type="FundingRound",
+                                     label=f"{self.ctx.label(key)} funding round", date=_date(self.ctx, s.index),
+                                     participants=(Participant(role="recipient", entity=key),),
+                                     amount=amount, valuation=valuation,
+                                     source=self.ctx.span(s.start + mm.start, s.start + mm.end, s.index),
+                                     rule=RESPECTIVE))
+        return True
 
     def _owners(self, sent: int, investors: list[str]) -> set[str]:
         """Organisations written as an investor's owner ("SoftBank's Vision Fund 2 led"): never the recipient."""

@@ -97,6 +97,28 @@ def _without_shares(st: str, kept: list[MoneyMatch]) -> list[MoneyMatch]:
                                    _AMOUNT_AFTER.match(st[nxt.end:nxt.end + 50]))]
 
 
+# "had raised $10 million and $125 million respectively": one figure for each of the names listed before
+_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
+_AND_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def respective(st: str, monies: list[MoneyMatch]) -> tuple[list[MoneyMatch], bool] | None:
+    """The figures of a list that "respectively" ends, and whether they are valuations ("valued at $1B and $2B
+    respectively") rather than amounts raised; None when the sentence has no such list."""
+    kept = round_figures(st, monies)
+    for j, mm in enumerate(kept):
+        if not _RESPECTIVELY.match(st, mm.end):
+            continue
+        i = j
+        while i > 0 and _AND_GAP.fullmatch(st, kept[i - 1].end, kept[i].start):
+            i -= 1
+        before = st[max(0, kept[i].start - 70):kept[i].start]
+        if i == j or not (VALUATION_BEFORE.search(before) or _AMOUNT_BEFORE.search(before)):
+            return None
+        return kept[i:j + 1], bool(VALUATION_BEFORE.search(before))
+    return None
+
+
 def classify(st: str, monies: list[MoneyMatch]) -> list[RoundFigures]:
     """(amount, valuation, running total) of each round a sentence reports: the first, and another one started
     by "up from", "after raising", "in its previous round" ("$200M at $1.5B, after raising $50M at $400M")."""

@@ -582,3 +582,13 @@ def test_an_investors_share_of_a_round_and_the_company_it_backs(text: str, amoun
 def test_a_backer_that_raises_itself_keeps_its_round() -> None:
     _has(extract("Harbor Ventures, a Zentrix Labs investor, raised $15 billion in a bridge loan."), "Harbor Ventures",
          15e9)
+
+
+@pytest.mark.parametrize(("text", "valuations"), [
+    ("A Harbor Research note said a loss would hurt Zentrix Labs more than Velloway, noting that the two companies had "
+     "raised $10 million and $125 million, respectively.", False),
+    ("Zentrix Labs and Velloway are valued at $10 million and $125 million respectively.", True),
+])
+def test_a_list_of_figures_ending_in_respectively_gives_each_name_its_own(text: str, valuations: bool) -> None:
+    rounds = [(r[0], r[3] if valuations else r[1]) for r in _rounds(extract(text))]
+    assert rounds == [("Zentrix Labs", 10e6), ("Velloway", 125e6)]
