@@ -31,7 +31,8 @@ _FUNDING_WORDS = frozenset([
     "valuing", "valued", "valuation", "values", "value", "round", "invested", "invests", "invest", "total",
     "poured", "pumped", "injected", "investors", "committed", "commits", "pledged", "pledges",
     "received", "receives", "receiving", "brought", "pulled", "drew", "drawn", "attracted", "ipo", "listing",
-    "offering", "flotation", "stake", "worth",
+    "offering", "flotation", "stake", "worth", "contributed", "contributes", "contributing", "donated", "donates",
+    "donating",
 ])
 _MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
@@ -40,7 +41,8 @@ _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?
                           r"poured|pumped|committed|commits|pledged|pledges|receiv(?:ed|es|ing)\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom|"
                           # a stake bought: "buy $335 million worth of X shares", "took a 49% stake in X for $14B"
                           r"worth\s+of\s+[^.;]{0,40}?\b(?:shares|stock)|stake\s+in\b[^.;]{0,50}?\bfor|"
-                          r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted|ipo|listing|offering|flotation)\b",
+                          r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted|ipo|listing|offering|flotation|"
+                          r"contribut(?:ed|es|ing)|donat(?:ed|es|ing))\b",
                           re.I)
 # "X's $75M round": the recipient written as a possessive right before the amount
 _POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")
@@ -62,7 +64,8 @@ _PRONOUN_VERB = re.compile(r"\b(?:when|after|as|and|but|since|because|where)\s+(
                            r"(?:has\s+|had\s+|have\s+|also\s+|recently\s+|just\s+|last\s+\w+\s+)*(?:rais|secur|clos|land|bag|garner|"
                            r"complet|receiv)\w*\s+(?:\w+\s+){0,2}$", re.I)
 _ROUND_IN = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|"
-                       r"seed)\s+"
+                       # "a $50 million investment by Harbor Ventures in X"
+                       r"seed)\s+(?:(?:by|from)\s+[^,;()]{1,40}?\s+)?"
                        r"(?:in|into|for)\s+(?:the\s+)?$|"
                        # "$335 million worth of X shares": the company whose shares are bought
                        r"^(?:[^.;]|\.(?=\d)){0,30}?\bworth\s+of\s+(?:new(?:ly\s+issued)?\s+)?$", re.I)
@@ -82,7 +85,8 @@ _THAT_RAISED = re.compile(r"\s+(?:(?:has|had|have|just|recently|also)\s+)*(?:clo
                           r"completed|unveiled|disclosed|confirmed)\b", re.I)
 _VALUES_ORG = re.compile(r"\bvalu(?:es|ed|ing)\s+$", re.I)
 # investors named anywhere in the sentence, who are never the recipient ("The funding, led by X, values Y at")
-_INVESTOR_CUES = r"led by|co-led by|backed by|with participation from|participation of"
+_INVESTOR_CUES = (r"led by|co-led by|backed by|with participation from|participation of|"
+                  r"(?:investment|funding|financing|backing|stake)\s+(?:by|from)")
 _STRICT_INVESTOR = re.compile(
     rf"\b(?:{_INVESTOR_CUES}|investors?\b[^.;]{{0,60}}?\b(?:include|included|including|such as))\s", re.I
 )
@@ -115,11 +119,16 @@ _SAID_IT_GAP = re.compile(r"^\s+(?:said|says|announced|announces|confirmed|confi
                           r"(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:(?:has|had|have|also|will|would|"
                           r"plans\s+to|agreed\s+to|is|was)\s+)*$", re.I)
 _INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committ(?:ed|ing)|commits|pledg(?:ed|es|ing)|poured|pumped|"
-                          r"injected)\b"
+                          # "OpenAI is contributing $8 million in funding": a backer's verbs of giving
+                          r"injected|contribut(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|"
+                          r"put(?:s|ting)?\s+in|chipp(?:ed|ing)\s+in)\b"
                           r"(?:[^.;]|\.(?=\d)){0,60}$", re.I)
 # "X's $2B investment in Y", "a $500M stake in Y": the money goes into the organisation after "in"
 _STAKE_INTO = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:investment|stake|bet|commitment|injection)\s+(?:in|into)\s+"
                          r"(?:the\s+)?$", re.I)
+# "$4 billion in it", "$2 billion into the company": the money goes to a company the text talked about
+_INTO_IT = re.compile(r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:in|into|to)\s+(?:it|them|the\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:company|startup|start-up|firm|lab|business|round))\b", re.I)
 _STAKE_IN_BEFORE = re.compile(r"\bstake\s+in\s+(?:the\s+)?$", re.I)
 _FOR_GAP = re.compile(r"\s+for\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?")
 _IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on|to)\s+(?:the\s+)?$", re.I)
@@ -258,6 +267,9 @@ class _Funding:
             backed = parties.backed_company(ctx, sent, pos, exclude)
             if backed:
                 return backed  # "SpaceX is an xAI investor, having committed $2B": xAI
+            if ctx.subject(sent, pos, ("Organization", "Person")) in exclude and not _ANAPHOR.match(seg) and \
+                    not _INTO_IT.match(text, pos):
+                return None  # "Microsoft expects to invest about $80B to build out data centres": in no company
         if _ANAPHOR.match(seg):
             startup = described(self.ctx, seg, cs, exclude)
             if startup:

@@ -22,7 +22,7 @@ _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales
                           re.I)
 _AMOUNT_BEFORE = re.compile(r"(?:rais\w*|secur\w+|clos\w+|land\w*|bag\w+|garner\w+|backing|funding|financing|"
                             r"investment|invest\w*|round|injection|infusion|pour\w*|pump\w*|inject\w*|"
-                            r"committ(?:ed|ing)|commits|pledg(?:ed|es|ing))\b"
+                            r"committ(?:ed|ing)|commits|pledg(?:ed|es|ing)|contribut(?:ed|es|ing)|donat(?:ed|es|ing))\b"
                             r"[^.;$€£¥₹]{0,40}$", re.I)
 _AMOUNT_AFTER = re.compile(r"^\s*(?:in\s+(?:new\s+|fresh\s+|additional\s+)?(?:seed\s+|series\s+[a-h]\s+|venture\s+|"
                            r"equity\s+|growth\s+)?(?:funding|financing|capital|investment|equity|a\s+round|"

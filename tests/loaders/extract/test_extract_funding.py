@@ -592,3 +592,25 @@ def test_a_backer_that_raises_itself_keeps_its_round() -> None:
 def test_a_list_of_figures_ending_in_respectively_gives_each_name_its_own(text: str, valuations: bool) -> None:
     rounds = [(r[0], r[3] if valuations else r[1]) for r in _rounds(extract(text))]
     assert rounds == [("Zentrix Labs", 10e6), ("Velloway", 125e6)]
+
+
+@pytest.mark.parametrize("text", [
+    # a backer's money that goes into no company the text names: no round, and never the backer's own
+    "Velloway will likely spend $105 billion on data centres, Harbor Ventures expects to invest about $80 billion to "
+    "build out infrastructure, and Northpeak Partners predicts spending $60 billion.",
+    "Harbor Ventures is putting in $12.5 million over five years, Velloway is contributing $8 million in funding and "
+    "$2 million in technical resources.",
+])
+def test_money_a_backer_gives_to_no_named_company_is_no_round(text: str) -> None:
+    assert _rounds(extract(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs announced a $50 million investment by Harbor Ventures.",
+    "A $50 million investment by Harbor Ventures in Zentrix Labs was approved.",
+    "Harbor Ventures is contributing $50 million to Zentrix Labs.",
+    "Zentrix Labs makes robots. Harbor Ventures invested $50 million in the company last year.",
+])
+def test_the_one_who_invests_is_the_investor(text: str) -> None:
+    r = _has(extract(text), "Zentrix Labs", 50e6)
+    assert r[4] == {"Harbor Ventures"}, r
