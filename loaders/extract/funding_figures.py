@@ -42,7 +42,13 @@ _OTHER_ROUND = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b|\b
                           r"\b(?:a\s+year|months)\s+(?:earlier|ago|later)\b|\band\s+then\b|;|,\s+(?:while|whereas)\b|"
                           r",\s+and\s+(?:another\s+)?(?=(?:US)?[$€£¥₹]\s?\d[^.;]{0,40}?\b(?:series|round|seed)\b)|"
                           # "agreed to invest $100B in X, days after pledging $5B to Y": Y's own round
-                          r",\s+(?:\w+\s+){0,2}(?:after|before)\s+(?=(?:pledging|investing|committing)\b)",
+                          r",\s+(?:\w+\s+){0,2}(?:after|before)\s+(?=(?:pledging|investing|committing)\b)|"
+                          # "..., after a $105M round at $2.5B in January"
+                          r"\b(?:after|before)\s+(?:a|an|its)\s+(?=(?:US)?[$€£¥₹]\s?\d[^.;$€£¥₹]{0,30}?\b(?:round|raise|"
+                          r"series|seed|funding)\b)|"
+                          # "$100M in January at a $1.5B valuation and $300M in June at $3B"
+                          r",?\s+and\s+(?=(?:US)?[$€£¥₹]\s?\d[\w.]*(?:\s+(?:million|billion|trillion))?(?:\s+(?:in|last|this)\s+"
+                          r"\w+(?:\s+\d{4})?,?)?\s+at\s+(?:a\s+|an\s+)?(?:US)?[$€£¥₹]\s?\d)",
                           re.I)
 # a round the sentence names inside a running total: "raised at least $220M, including $133M in July 2024 from ..."
 # ("raised about $100M in 12 months, most recently a $60M Series C")
@@ -77,9 +83,12 @@ _STAKE_FOR = re.compile(rf"\b{_BUY}\s+(?:an?\s+)?(?:[\w%.-]+\s+){{0,3}}?stake\s+
                         r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$", re.I)
 _BUY_BEFORE = re.compile(rf"\b{_BUY}\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|up\s+to\s+)?$", re.I)
 # "$200 million at $1.5 billion": a sum, then the valuation it was raised at
-_AT_VALUATION = re.compile(r"^\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
+# (a time may stand between: "$300 million in June at $3 billion")
+_WHEN = r"(?:\s+(?:in|last|this)\s+\w+(?:\s+\d{4})?,?)?"
+_AT_VALUATION = re.compile(rf"^{_WHEN}\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
                            r"(?:US)?[$€£¥₹]\s?\d")
-_AT_BEFORE = re.compile(r"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?\s+at\s+(?:a\s+|an\s+)?"
+_AT_BEFORE = re.compile(rf"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?(?:\s+(?:funding\s+|seed\s+)?(?:round|raise|"
+                        rf"investment)|\s+[Ss]eries\s+[A-H])?{_WHEN}\s+at\s+(?:a\s+|an\s+)?"
                         r"(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
                         r"(?:US)?$")
 

@@ -614,3 +614,15 @@ def test_money_a_backer_gives_to_no_named_company_is_no_round(text: str) -> None
 def test_the_one_who_invests_is_the_investor(text: str) -> None:
     r = _has(extract(text), "Zentrix Labs", 50e6)
     assert r[4] == {"Harbor Ventures"}, r
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs raised $900 million in January at a $9.9 billion valuation and $105 million in June 2024 at "
+    "$2.5 billion.",
+    "Zentrix Labs raised $900 million, valuing it at $9.9 billion, after a $105 million round at $2.5 billion in "
+    "January.",
+])
+def test_two_rounds_of_one_sentence_keep_their_own_valuations(text: str) -> None:
+    ex = extract(text)
+    _has(ex, "Zentrix Labs", 900e6, 9.9e9)
+    _has(ex, "Zentrix Labs", 105e6, 2.5e9)
