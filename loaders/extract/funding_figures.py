@@ -87,8 +87,9 @@ _BUY_BEFORE = re.compile(rf"\b{_BUY}\s+(?:about\s+|around\s+|roughly\s+|nearly\s
 _WHEN = r"(?:\s+(?:in|last|this)\s+\w+(?:\s+\d{4})?,?)?"
 _AT_VALUATION = re.compile(rf"^{_WHEN}\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
                            r"(?:US)?[$€£¥₹]\s?\d")
-_AT_BEFORE = re.compile(rf"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?(?:\s+(?:funding\s+|seed\s+)?(?:round|raise|"
-                        rf"investment)|\s+[Ss]eries\s+[A-H])?{_WHEN}\s+at\s+(?:a\s+|an\s+)?"
+_AT_BEFORE = re.compile(rf"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?"
+                        rf"(?:\s+(?:funding\s+|seed\s+)?(?:round|raise|investment)|\s+[Ss]eries\s+[A-H])?"
+                        rf"{_WHEN}\s+at\s+(?:a\s+|an\s+)?"
                         r"(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
                         r"(?:US)?$")
 

@@ -622,7 +622,7 @@ def test_the_one_who_invests_is_the_investor(text: str) -> None:
     "Zentrix Labs raised $900 million, valuing it at $9.9 billion, after a $105 million round at $2.5 billion in "
     "January.",
 ])
-def test_two_rounds_of_one_sentence_keep_their_own_valuations(text: str) -> None:
+def test_a_later_round_after_a_time_or_after_a_keeps_its_valuation(text: str) -> None:
     ex = extract(text)
     _has(ex, "Zentrix Labs", 900e6, 9.9e9)
     _has(ex, "Zentrix Labs", 105e6, 2.5e9)
