@@ -20,6 +20,12 @@ _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales
                           r"salary|fine|fined|deal worth|acquir\w+|bought|buy|paid|pay|budget|market cap\w*|capex|"
                           r"subscription|charges?|income|earnings|penalty|settlement)\s*(?:of\s+)?(?:a\s+|an\s+)?$",
                           re.I)
+# a figure raised that is no money taken in: "raised its revenue forecast to $4.6B", "raising its spending target by
+# $15bn"; a figure of market value or sales ("wiping out $900 billion in market value")
+_NOT_FUNDING_RAISE = re.compile(r"\b(?:forecast|target|guidance|outlook|estimate|projection|prices?|bid|offer|"
+                                r"budget)s?\s+(?:to|by|of|from)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
+_NOT_FUNDING_AFTER = re.compile(r"^\s+(?:in|of)\s+(?:(?:stock\s+)?market\s+(?:value|capitali[sz]ation|cap)|revenue|"
+                                r"sales|profits?|losses)\b", re.I)
 _AMOUNT_BEFORE = re.compile(r"(?:rais\w*|secur\w+|clos\w+|land\w*|bag\w+|garner\w+|backing|funding|financing|"
                             r"investment|invest\w*|round|injection|infusion|pour\w*|pump\w*|inject\w*|"
                             r"committ(?:ed|ing)|commits|pledg(?:ed|es|ing)|contribut(?:ed|es|ing)|donat(?:ed|es|ing))\b"
@@ -179,7 +185,8 @@ def _one_round(st: str, monies: list[MoneyMatch], previous: re.Match[str] | None
             total = total or mm
         elif (_BUY_BEFORE.search(before) and _SHARES_AFTER.match(after)) or _STAKE_FOR.search(before):
             amount = amount or mm  # a stake bought in the company: its round
-        elif _NOT_FUNDING.search(before[-30:]):
+        elif _NOT_FUNDING.search(before[-30:]) or _NOT_FUNDING_RAISE.search(before) or \
+                _NOT_FUNDING_AFTER.match(after):
             continue
         elif _AMOUNT_BEFORE.search(before) or _AMOUNT_AFTER.match(after) or \
                 (_RECEIVED_BEFORE.search(before) and (_FROM_AFTER.match(after) or

@@ -626,3 +626,13 @@ def test_a_later_round_after_a_time_or_after_a_keeps_its_valuation(text: str) ->
     ex = extract(text)
     _has(ex, "Zentrix Labs", 900e6, 9.9e9)
     _has(ex, "Zentrix Labs", 105e6, 2.5e9)
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs raised its full-year revenue forecast to $4.6 billion from $4.3 billion.",
+    "Zentrix Labs missed forecasts while raising its annual capital spending target by $15bn.",
+    "Zentrix Labs shares have lost a quarter of their value since a record close, wiping out roughly $900 billion in "
+    "market value.",
+])
+def test_a_forecast_raised_or_market_value_lost_is_no_round(text: str) -> None:
+    assert _rounds(extract(text)) == []
