@@ -183,6 +183,7 @@ class _Funding:
         self.past_rounds: set[str] = set()  # keys of valuation-only events of an earlier round ("last valued at")
         self.rule = RAISED_AMOUNT  # the rule that found the current round's recipient
         self.events: list[Event] = []  # the rounds found so far, in text order
+        self.first_backers: tuple[int, set[str]] = (-1, set())  # a sentence's first round's investors and owners
 
     def topic(self, exclude: set[str]) -> str | None:
         """The organisation the article is about: what "the company" and "it" refer to in a funding sentence."""
@@ -445,8 +446,14 @@ class _Funding:
         self.rule = RAISED_AMOUNT
         sources = {m.key for m in ctx.mentions(s.index) if _ACCORDING_TO.search(self.text, max(s.start, m.start - 16),
                                                                                  m.start)}
-        recipient = self.recipient(s.index, s.start + anchor.start,
-                                   set(investors) | self._owners(s.index, investors) | sources)
+        backers = set(investors) | self._owners(s.index, investors)
+        if first:
+            self.first_backers = (s.index, backers)
+        elif self.first_backers[0] == s.index:
+            # "... after SoftBank's Vision Fund 2 led a $639M round, and then $6.7B a year later": the backers of the
+            # sentence's first round and their owners do not raise the next one
+            backers |= self.first_backers[1]
+        recipient = self.recipient(s.index, s.start + anchor.start, backers | sources)
         part = PART_BEFORE.search(st, 0, anchor.start)
         if not first and events and (_SAME_RECIPIENT.match(st, anchor.end) or part):
             recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
