@@ -639,6 +639,6 @@ def test_a_forecast_raised_or_market_value_lost_is_no_round(text: str) -> None:
 
 
 def test_the_backers_of_a_sentences_first_round_do_not_raise_its_second() -> None:
-    text = ("Zentrix Labs makes robots. Its value was $4.6 billion after Harbor Group's Harbor Fund 2 led a $639 million "
-            "round in 2021, and then $6.7 billion a year later.")
+    text = ("Zentrix Labs makes robots. Its value was $4.6 billion after Harbor Group's Harbor Fund 2 led a $639 "
+            "million round in 2021, and then $6.7 billion a year later.")
     assert all(r[0] not in {"Harbor Group", "Harbor Fund 2"} for r in _rounds(extract(text))), _rounds(extract(text))
