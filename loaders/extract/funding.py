@@ -31,8 +31,8 @@ _FUNDING_WORDS = frozenset([
     "valuing", "valued", "valuation", "values", "value", "round", "invested", "invests", "invest", "total",
     "poured", "pumped", "injected", "investors", "committed", "commits", "pledged", "pledges",
     "received", "receives", "receiving", "brought", "pulled", "drew", "drawn", "attracted", "ipo", "listing",
-    "offering", "flotation", "stake", "worth", "contributed", "contributes", "contributing", "donated", "donates",
-    "donating",
+    "offering", "flotation", "stake", "worth", "backed", "funded", "financed", "contributed", "contributes",
+    "contributing", "donated", "donates", "donating",
 ])
 _MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
@@ -42,7 +42,7 @@ _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?
                           # a stake bought: "buy $335 million worth of X shares", "took a 49% stake in X for $14B"
                           r"worth\s+of\s+[^.;]{0,40}?\b(?:shares|stock)|stake\s+in\b[^.;]{0,50}?\bfor|"
                           r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted|ipo|listing|offering|flotation|"
-                          r"contribut(?:ed|es|ing)|donat(?:ed|es|ing))\b",
+                          r"contribut(?:ed|es|ing)|donat(?:ed|es|ing)|(?:backed|funded|financed)\s+[^.;]{1,40}?\bwith)\b",
                           re.I)
 # "X's $75M round": the recipient written as a possessive right before the amount
 _POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")

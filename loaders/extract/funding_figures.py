@@ -20,6 +20,10 @@ _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales
                           r"salary|fine|fined|deal worth|acquir\w+|bought|buy|paid|pay|budget|market cap\w*|capex|"
                           r"subscription|charges?|income|earnings|penalty|settlement)\s*(?:of\s+)?(?:a\s+|an\s+)?$",
                           re.I)
+# "backed OpenAI with $1 billion", "The round, worth €600 million, values X at": a backer's money, a round's size
+_BACKED_WITH = re.compile(r"\b(?:backed|funded|financed|bankrolled|seeded)\s+[^.;$€£¥₹]{1,40}?\s+with\s+"
+                          r"(?:about\s+|around\s+|roughly\s+|nearly\s+|another\s+|an\s+additional\s+)?$|"
+                          r"\b(?:round|raise|investment|financing|funding)\s*,?\s+worth\s+$", re.I)
 # a figure raised that is no money taken in: "raised its revenue forecast to $4.6B", "raising its spending target by
 # $15bn"; a figure of market value or sales ("wiping out $900 billion in market value")
 _NOT_FUNDING_RAISE = re.compile(r"\b(?:forecast|target|guidance|outlook|estimate|projection|prices?|bid|offer|"
@@ -170,6 +174,8 @@ def _one_round(st: str, monies: list[MoneyMatch], previous: re.Match[str] | None
         before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
         if valuation is not None and (restated := restated_value(st, valuation, mm)) is not None:
             valuation = restated  # "at $10B before the investment, or about $12B": one valuation, twice
+        elif amount is None and _BACKED_WITH.search(before):
+            amount = mm
         elif amount is None and (_AT_VALUATION.match(after) or (previous is not None and
                                                                PART_BEFORE.search(st, 0, mm.start))):
             amount = mm  # "and then $200 million at $1.5 billion": an amount, its valuation after "at"

@@ -642,3 +642,12 @@ def test_the_backers_of_a_sentences_first_round_do_not_raise_its_second() -> Non
     text = ("Zentrix Labs makes robots. Its value was $4.6 billion after Harbor Group's Harbor Fund 2 led a $639 "
             "million round in 2021, and then $6.7 billion a year later.")
     assert all(r[0] not in {"Harbor Group", "Harbor Fund 2"} for r in _rounds(extract(text))), _rounds(extract(text))
+
+
+@pytest.mark.parametrize(("text", "amount", "valuation"), [
+    ("Harbor Ventures backed Zentrix Labs with $1 billion in 2019.", 1e9, None),
+    ("The round, worth €600 million ($690 million), values Zentrix Labs at €12 billion ($13.8 billion).", 690e6,
+     13.8e9),
+])
+def test_a_backer_backing_with_a_sum_and_a_round_worth_a_sum(text: str, amount: float, valuation: float | None) -> None:
+    _has(extract(text), "Zentrix Labs", amount, valuation)
