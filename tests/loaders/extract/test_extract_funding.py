@@ -651,3 +651,11 @@ def test_the_backers_of_a_sentences_first_round_do_not_raise_its_second() -> Non
 ])
 def test_a_backer_backing_with_a_sum_and_a_round_worth_a_sum(text: str, amount: float, valuation: float | None) -> None:
     _has(extract(text), "Zentrix Labs", amount, valuation)
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs raised €600m (£510m; $690m) in its latest round.",
+    "Zentrix Labs raised €600m (£510m/$690m) in its latest round.",
+])
+def test_the_usd_figure_of_one_sum_in_three_currencies(text: str) -> None:
+    assert [r[1:3] for r in _rounds(extract(text))] == [(690e6, "USD")]
