@@ -32,7 +32,7 @@ _FUNDING_WORDS = frozenset([
     "poured", "pumped", "injected", "investors", "committed", "commits", "pledged", "pledges",
     "received", "receives", "receiving", "brought", "pulled", "drew", "drawn", "attracted", "ipo", "listing",
     "offering", "flotation", "stake", "worth", "backed", "funded", "financed", "contributed", "contributes",
-    "contributing", "donated", "donates", "donating",
+    "contributing", "donated", "donates", "donating", "sold", "sells", "issued", "issues",
 ])
 _MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
@@ -42,7 +42,9 @@ _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?
                           # a stake bought: "buy $335 million worth of X shares", "took a 49% stake in X for $14B"
                           r"worth\s+of\s+[^.;]{0,40}?\b(?:shares|stock)|stake\s+in\b[^.;]{0,50}?\bfor|"
                           r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted|ipo|listing|offering|flotation|"
-                          r"contribut(?:ed|es|ing)|donat(?:ed|es|ing)|(?:backed|funded|financed)\s+[^.;]{1,40}?\bwith)\b",
+                          r"contribut(?:ed|es|ing)|donat(?:ed|es|ing)|(?:backed|funded|financed)\s+[^.;]{1,40}?\bwith|"
+                          # "sold $27.3 billion in bonds to investors", "issued $2 billion of notes"
+                          r"(?:sold|sells|issued|issues)\s+(?:[^.;]|\.(?=\d)){0,30}?\b(?:bonds|notes|debt|shares))\b",
                           re.I)
 # "X's $75M round": the recipient written as a possessive right before the amount
 _POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")
@@ -58,7 +60,8 @@ _RELATIVE = re.compile(r"(?P<np>\b(?:company|startup|start-up|firm|lab|business|
                        r"(?:has\s+|had\s+|have\s+|recently\s+|also\s+|previously\s+|already\s+|just\s+|last\s+\w+\s+)*$",
                        re.I)
 _VERB = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)|bag(?:s|ged)|"
-                   r"garner(?:s|ed)|complet(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|got|gets|announc(?:e|es|ed))\b",
+                   r"garner(?:s|ed)|complet(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|got|gets|announc(?:e|es|ed)|"
+                   r"sold|sells|issued|issues)\b",
                    re.I)
 _PRONOUN_VERB = re.compile(r"\b(?:when|after|as|and|but|since|because|where)\s+(?:it|they|we)\s+"
                            r"(?:has\s+|had\s+|have\s+|also\s+|recently\s+|just\s+|last\s+\w+\s+)*(?:rais|secur|clos|land|bag|garner|"

@@ -24,6 +24,11 @@ _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales
 _BACKED_WITH = re.compile(r"\b(?:backed|funded|financed|bankrolled|seeded)\s+[^.;$€£¥₹]{1,40}?\s+with\s+"
                           r"(?:about\s+|around\s+|roughly\s+|nearly\s+|another\s+|an\s+additional\s+)?$|"
                           r"\b(?:round|raise|investment|financing|funding)\s*,?\s+worth\s+$", re.I)
+# a company's own bonds or shares sold: "sold $27.3 billion in bonds to investors", "issued $2 billion of notes"
+_SOLD_SECURITIES = re.compile(r"^\s*(?:(?:in|of)\s+(?:new\s+|senior\s+|corporate\s+|convertible\s+)?"
+                              r"(?:bonds|notes|debt|shares|stock)|(?:worth\s+of\s+)?(?:new\s+)?shares)\b", re.I)
+_SOLD_BEFORE = re.compile(r"\b(?:sold|sells|selling|issued|issues|issuing)\s+"
+                          r"(?:about\s+|around\s+|roughly\s+|nearly\s+|more\s+than\s+)?$", re.I)
 # a figure raised that is no money taken in: "raised its revenue forecast to $4.6B", "raising its spending target by
 # $15bn"; a figure of market value or sales ("wiping out $900 billion in market value")
 _NOT_FUNDING_RAISE = re.compile(r"\b(?:forecast|target|guidance|outlook|estimate|projection|prices?|bid|offer|"
@@ -174,7 +179,8 @@ def _one_round(st: str, monies: list[MoneyMatch], previous: re.Match[str] | None
         before, after = st[max(0, mm.start - 70):mm.start], st[mm.end:mm.end + 50]
         if valuation is not None and (restated := restated_value(st, valuation, mm)) is not None:
             valuation = restated  # "at $10B before the investment, or about $12B": one valuation, twice
-        elif amount is None and _BACKED_WITH.search(before):
+        elif amount is None and (_BACKED_WITH.search(before) or (_SOLD_BEFORE.search(before) and
+                                                                  _SOLD_SECURITIES.match(after))):
             amount = mm
         elif amount is None and (_AT_VALUATION.match(after) or (previous is not None and
                                                                PART_BEFORE.search(st, 0, mm.start))):

@@ -659,3 +659,15 @@ def test_a_backer_backing_with_a_sum_and_a_round_worth_a_sum(text: str, amount: 
 ])
 def test_the_usd_figure_of_one_sum_in_three_currencies(text: str) -> None:
     assert [r[1:3] for r in _rounds(extract(text))] == [(690e6, "USD")]
+
+
+@pytest.mark.parametrize("text", [
+    "Harbor Group set up a legal entity called Zentrix Labs, which sold $27.3 billion in bonds to investors.",
+    "Zentrix Labs sold $27.3 billion of notes to investors on Tuesday.",
+])
+def test_bonds_or_shares_a_company_sells_are_its_raise(text: str) -> None:
+    _has(extract(text), "Zentrix Labs", 27.3e9)
+
+
+def test_shares_an_investor_sells_are_no_raise() -> None:
+    assert _rounds(extract("Harbor Ventures sold $200 million of its Zentrix Labs shares.")) == []
