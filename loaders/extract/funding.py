@@ -49,6 +49,9 @@ _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?
 # "X's $75M round": the recipient written as a possessive right before the amount
 _POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")
 _ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|by|last|this|earlier|later)\s+(?:\w+\s+){0,2}?\w+,?\s+|"
+                      # "A year ago it raised", "Two months later, the company closed"
+                      r"(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:years?|months?|weeks?|days?)\s+"
+                      r"(?:ago|earlier|later|before|after),?\s+|"
                       r"(?:when|after|before|as|while|since|where|and|but)\s+)?"
                       # "the Reno, Nevada-based company": a town and its state may stand before the noun
                       r"(?:it|they|we|the\s+(?:[\w-]+,?\s+){0,3}?(?:company|startup|start-up|firm|lab|"

@@ -176,7 +176,9 @@ _SUBJECT_VERB = re.compile(r"\s+(?:(?:has|have|had|is|was|are|were|will|would|al
 _BACKER_AFTER = re.compile(r"\s+(?:(?:is|was|has\s+been|had\s+been|became|becomes)\s+)(?:also\s+)?(?:an?|the|its)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:investor|backer|shareholder|funder|partner)s?\b", re.I)
 # "It", maybe after a time written without a comma ("In May 2023 it raised")
-_IT = re.compile(r"\s*(?:(?:in|on|by|last|this|earlier|later|since)\s+(?:[\w-]+\s+){0,3}?)?(?:[\"“]\s*)?it\b", re.I)
+_IT = re.compile(r"\s*(?:(?:in|on|by|last|this|earlier|later|since)\s+(?:[\w-]+\s+){0,3}?|(?:a|an|one|two|three|"
+                 r"several|\d+)\s+(?:years?|months?|weeks?|days?)\s+(?:ago|earlier|later),?\s+)?(?:[\"“]\s*)?it\b",
+                 re.I)
 # how many sentences opening with "It" a chain of them may go back over to the name they all refer to
 _IT_CHAIN = 3
 
