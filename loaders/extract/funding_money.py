@@ -21,12 +21,7 @@ _PAST_VALUE_BEFORE = re.compile(r"\b(?:(?:last|previously|once|formerly)\s+value
 _PAST_VALUE_AFTER = re.compile(rf"^\s*(?:(?:in|at|during)\s+(?:its|a|the|their)\s+(?:previous|prior|earlier|last)\s+"
                                rf"(?:funding\s+)?(?:round|raise|funding)|(?:in\s+)?(?:last|the\s+previous)\s+"
                                rf"(?:year|{_PERIOD})|"
-                               r"(?:a\s+year|\w+\s+months|\w+\s+years)\s+(?:ago|earlier)|"
-                               # "valued at $4 billion in a funding round last year", "... in a 2023 round"
-                               rf"(?:in|during)\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){{0,2}}?(?:round|raise|funding)\s+"
-                               rf"(?:(?:last|in)\s+(?:year|{_PERIOD}|\d{{4}})|\w+\s+(?:years?|months?)\s+ago)|"
-                               r"(?:in|during)\s+(?:a|an|its|the)\s+(?:19|20)\d\d\s+(?:funding\s+)?(?:round|raise))\b",
-                               re.I)
+                               r"(?:a\s+year|\w+\s+months|\w+\s+years)\s+(?:ago|earlier))\b", re.I)
 # rounds are larger than this; a figure with "a share" after it is a share price
 _MIN_ROUND = 100_000
 _PER_SHARE = re.compile(r"^\s*(?:(?:a|per|each)\s+(?:share|unit|ADS|ADR)\b|apiece\b|each\b)", re.I)
