@@ -9,9 +9,10 @@ from kg.model import DateRef, Event, Participant
 from loaders.extract import funding_parties as parties
 from loaders.extract.context import DocContext
 from loaders.extract.funding_backed import backed_rounds
-from loaders.extract.funding_figures import PART_BEFORE, VALUATION_AFTER, RoundFigures, classify
+from loaders.extract.funding_figures import PART_BEFORE, VALUATION_AFTER, RoundFigures, classify, respective
 from loaders.extract.funding_money import VALUATION_BEFORE, merge_rounds, past_value
 from loaders.extract.funding_parties import described, sole_previous
+from loaders.extract.quantities import MoneyMatch as MatchedMoney
 from loaders.extract.quantities import parse_money
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention, Sentence
@@ -19,6 +20,8 @@ from loaders.extract.topic import topic_org
 
 RAISED_AMOUNT = register("funding.raised_amount.v2", "A sum raised, invested or valued beside its recipient: 'X raised "
                          "$2 billion led by Y'", __name__)
+RESPECTIVE = register("funding.respective_list.v1", "'Udio and Suno had raised $10 million and $125 million "
+                      "respectively': a round for each name listed before, in order", __name__)
 
 # words one of which every funding sentence holds (a set test before any regex)
 _FUNDING_WORDS = frozenset([
@@ -28,18 +31,27 @@ _FUNDING_WORDS = frozenset([
     "valuing", "valued", "valuation", "values", "value", "round", "invested", "invests", "invest", "total",
     "poured", "pumped", "injected", "investors", "committed", "commits", "pledged", "pledges",
     "received", "receives", "receiving", "brought", "pulled", "drew", "drawn", "attracted", "ipo", "listing",
-    "offering", "flotation",
+    "offering", "flotation", "stake", "worth", "backed", "funded", "financed", "contributed", "contributes",
+    "contributing", "donated", "donates", "donating", "sold", "sells", "issued", "issues",
 ])
 _MONEY_HINT = frozenset("$€£¥₹") | frozenset("0123456789")
 _FUNDING_CUE = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)?|"
                           r"bag(?:s|ged)|garner(?:s|ed)|complet(?:e|es|ed|ing)|funding|financing|backing|"
                           r"investment|invest(?:s|ed)?|series [a-h]\b|seed round|valu(?:ing|ed|es|ation)|round|"
-                          r"poured|pumped|committed|commits|pledged|pledges|receiv(?:ed|es|ing)\s+[^.;]{0,40}?\bfrom|"
-                          r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted|ipo|listing|offering|flotation)\b",
+                          r"poured|pumped|committed|commits|pledged|pledges|receiv(?:ed|es|ing)\s+(?:[^.;]|\.(?=\d)){0,40}?\bfrom|"
+                          # a stake bought: "buy $335 million worth of X shares", "took a 49% stake in X for $14B"
+                          r"worth\s+of\s+[^.;]{0,40}?\b(?:shares|stock)|stake\s+in\b[^.;]{0,50}?\bfor|"
+                          r"injected|(?:brought|pulled)\s+in|drew|drawn|attracted|ipo|listing|offering|flotation|"
+                          r"contribut(?:ed|es|ing)|donat(?:ed|es|ing)|(?:backed|funded|financed)\s+[^.;]{1,40}?\bwith|"
+                          # "sold $27.3 billion in bonds to investors", "issued $2 billion of notes"
+                          r"(?:sold|sells|issued|issues)\s+(?:[^.;]|\.(?=\d)){0,30}?\b(?:bonds|notes|debt|shares))\b",
                           re.I)
 # "X's $75M round": the recipient written as a possessive right before the amount
 _POSS_GAP = re.compile(r"^[’']s?\s*(?:(?:new|latest|recent|fresh|first|second|\w+-stage)\s+)?$")
 _ANAPHOR = re.compile(r"^\s*(?:[\"“]\s*)?(?:(?:in|on|by|last|this|earlier|later)\s+(?:\w+\s+){0,2}?\w+,?\s+|"
+                      # "A year ago it raised", "Two months later, the company closed"
+                      r"(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:years?|months?|weeks?|days?)\s+"
+                      r"(?:ago|earlier|later|before|after),?\s+|"
                       r"(?:when|after|before|as|while|since|where|and|but)\s+)?"
                       # "the Reno, Nevada-based company": a town and its state may stand before the noun
                       r"(?:it|they|we|the\s+(?:[\w-]+,?\s+){0,3}?(?:company|startup|start-up|firm|lab|"
@@ -51,14 +63,18 @@ _RELATIVE = re.compile(r"(?P<np>\b(?:company|startup|start-up|firm|lab|business|
                        r"(?:has\s+|had\s+|have\s+|recently\s+|also\s+|previously\s+|already\s+|just\s+|last\s+\w+\s+)*$",
                        re.I)
 _VERB = re.compile(r"\b(?:rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed)|bag(?:s|ged)|"
-                   r"garner(?:s|ed)|complet(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|got|gets|announc(?:e|es|ed))\b",
+                   r"garner(?:s|ed)|complet(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|got|gets|announc(?:e|es|ed)|"
+                   r"sold|sells|issued|issues)\b",
                    re.I)
 _PRONOUN_VERB = re.compile(r"\b(?:when|after|as|and|but|since|because|where)\s+(?:it|they|we)\s+"
                            r"(?:has\s+|had\s+|have\s+|also\s+|recently\s+|just\s+|last\s+\w+\s+)*(?:rais|secur|clos|land|bag|garner|"
                            r"complet|receiv)\w*\s+(?:\w+\s+){0,2}$", re.I)
 _ROUND_IN = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:round|investment|stake|series\s+[a-h]|funding|financing|"
-                       r"seed)\s+"
-                       r"(?:in|into|for)\s+(?:the\s+)?$", re.I)
+                       # "a $50 million investment by Harbor Ventures in X"
+                       r"seed)\s+(?:(?:by|from)\s+[^,;()]{1,40}?\s+)?"
+                       r"(?:in|into|for)\s+(?:the\s+)?$|"
+                       # "$335 million worth of X shares": the company whose shares are bought
+                       r"^(?:[^.;]|\.(?=\d)){0,30}?\bworth\s+of\s+(?:new(?:ly\s+issued)?\s+)?$", re.I)
 _LED = re.compile(r"\b(?:led|co-led|lead|leads|leading|co-lead|co-leads|co-leading|joined|joins|"
                   r"(?:participated|participates|took\s+part|takes\s+part)\s+in)\s+"
                   # a figure and its twin in brackets count as one word: "leading a 1.7 billion euro ($2 billion)"
@@ -75,7 +91,8 @@ _THAT_RAISED = re.compile(r"\s+(?:(?:has|had|have|just|recently|also)\s+)*(?:clo
                           r"completed|unveiled|disclosed|confirmed)\b", re.I)
 _VALUES_ORG = re.compile(r"\bvalu(?:es|ed|ing)\s+$", re.I)
 # investors named anywhere in the sentence, who are never the recipient ("The funding, led by X, values Y at")
-_INVESTOR_CUES = r"led by|co-led by|backed by|with participation from|participation of"
+_INVESTOR_CUES = (r"led by|co-led by|backed by|with participation from|participation of|"
+                  r"(?:investment|funding|financing|backing|stake)\s+(?:by|from)")
 _STRICT_INVESTOR = re.compile(
     rf"\b(?:{_INVESTOR_CUES}|investors?\b[^.;]{{0,60}}?\b(?:include|included|including|such as))\s", re.I
 )
@@ -108,11 +125,18 @@ _SAID_IT_GAP = re.compile(r"^\s+(?:said|says|announced|announces|confirmed|confi
                           r"(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:(?:has|had|have|also|will|would|"
                           r"plans\s+to|agreed\s+to|is|was)\s+)*$", re.I)
 _INVEST_VERB = re.compile(r"\b(?:invest(?:s|ed|ing)?|committ(?:ed|ing)|commits|pledg(?:ed|es|ing)|poured|pumped|"
-                          r"injected)\b"
+                          # "OpenAI is contributing $8 million in funding": a backer's verbs of giving
+                          r"injected|contribut(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|"
+                          r"put(?:s|ting)?\s+in|chipp(?:ed|ing)\s+in)\b"
                           r"(?:[^.;]|\.(?=\d)){0,60}$", re.I)
 # "X's $2B investment in Y", "a $500M stake in Y": the money goes into the organisation after "in"
 _STAKE_INTO = re.compile(r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:investment|stake|bet|commitment|injection)\s+(?:in|into)\s+"
                          r"(?:the\s+)?$", re.I)
+# "$4 billion in it", "$2 billion into the company": the money goes to a company the text talked about
+_INTO_IT = re.compile(r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:in|into|to)\s+(?:it|them|the\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:company|startup|start-up|firm|lab|business|round))\b", re.I)
+_STAKE_IN_BEFORE = re.compile(r"\bstake\s+in\s+(?:the\s+)?$", re.I)
+_FOR_GAP = re.compile(r"\s+for\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?")
 _IN_ORG = re.compile(r"^\s*(?:in(?:to)?|on|to)\s+(?:the\s+)?$", re.I)
 _INVESTOR_IN = re.compile(rf"\b(?:{_INVESTOR_CUES}|"
                           r"from(?:\s+(?:investors|backers))?(?:\s+(?:including|such as|like))?|"
@@ -165,6 +189,7 @@ class _Funding:
         self.past_rounds: set[str] = set()  # keys of valuation-only events of an earlier round ("last valued at")
         self.rule = RAISED_AMOUNT  # the rule that found the current round's recipient
         self.events: list[Event] = []  # the rounds found so far, in text order
+        self.first_backers: tuple[int, set[str]] = (-1, set())  # a sentence's first round's investors and owners
 
     def topic(self, exclude: set[str]) -> str | None:
         """The organisation the article is about: what "the company" and "it" refer to in a funding sentence."""
@@ -193,6 +218,12 @@ class _Funding:
             if key:
                 self.rule = rule
                 return key
+        # "took a 49% stake in X for $14.3 billion": the company the stake is in
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if _FOR_GAP.fullmatch(text, m.end, pos) and _STAKE_IN_BEFORE.search(text, max(s.start, m.start - 20),
+                                                                               m.start):
+                return m.key
+            break
         # "Y led X's $75M round" (but "X's $2B investment in Y": Y raises)
         for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
             if m.possessive and _POSS_GAP.match(text[m.end:pos]):
@@ -240,6 +271,12 @@ class _Funding:
                 if _IN_ORG.match(text[m.start - 9 if m.start - 9 > pos else pos:m.start][-9:]) or \
                         re.search(r"\b(?:in|into|to)\s+(?:the\s+)?$", text[pos:m.start]):
                     return m.key
+            backed = parties.backed_company(ctx, sent, pos, exclude)
+            if backed:
+                return backed  # "SpaceX is an xAI investor, having committed $2B": xAI
+            if ctx.subject(sent, pos, ("Organization", "Person")) in exclude and not _ANAPHOR.match(seg) and \
+                    not _INTO_IT.match(text, pos):
+                return None  # "Microsoft expects to invest about $80B to build out data centres": in no company
         if _ANAPHOR.match(seg):
             startup = described(self.ctx, seg, cs, exclude)
             if startup:
@@ -372,7 +409,7 @@ class _Funding:
             if (not _MONEY_HINT.intersection(st) and "half a" not in st) or not _FUNDING_CUE.search(st):
                 continue
             monies = parse_money(st)
-            if not monies:
+            if not monies or self._respective(s, monies):
                 continue
             for i, (amount, valuation, total) in enumerate(classify(st, monies)):
                 self._round(s, st, (amount, valuation, total), events, first=i == 0)
@@ -415,8 +452,14 @@ class _Funding:
         self.rule = RAISED_AMOUNT
         sources = {m.key for m in ctx.mentions(s.index) if _ACCORDING_TO.search(self.text, max(s.start, m.start - 16),
                                                                                  m.start)}
-        recipient = self.recipient(s.index, s.start + anchor.start,
-                                   set(investors) | self._owners(s.index, investors) | sources)
+        backers = set(investors) | self._owners(s.index, investors)
+        if first:
+            self.first_backers = (s.index, backers)
+        elif self.first_backers[0] == s.index:
+            # "... after SoftBank's Vision Fund 2 led a $639M round, and then $6.7B a year later": the backers of the
+            # sentence's first round and their owners do not raise the next one
+            backers |= self.first_backers[1]
+        recipient = self.recipient(s.index, s.start + anchor.start, backers | sources)
         part = PART_BEFORE.search(st, 0, anchor.start)
         if not first and events and (_SAME_RECIPIENT.match(st, anchor.end) or part):
             recipient = None  # "..., and B committed $2B to the same startup": the sentence's first round's company
@@ -450,6 +493,28 @@ class _Funding:
                                 valuation=val.money if val else None,
                                 source=ctx.span(s.start + money.start, s.start + money.end, s.index),
                                 rule=self.rule))
+
+    def _respective(self, s: Sentence, monies: list[MatchedMoney]) -> bool:
+        """The rounds of a list of figures "respectively" ends, one for each of the organisations listed before it
+        ("Udio and Suno had raised $10 million and $125 million respectively"); False when there is none."""
+        found = respective(self.ctx.stext(s.index), monies)
+        if found is None:
+            return False
+        figures, valuations = found
+        ms = self.ctx.mentions(s.index, s.start, s.start + figures[0].start)
+        keys = list(dict.fromkeys(m.key for m in _orgs(ms, parties.currency_prefixes(self.ctx, ms))
+                                  if self.ctx.is_head(m)))
+        if len(keys) < len(figures):
+            return False
+        for key, mm in zip(keys[-len(figures):], figures, strict=True):
+            amount, valuation = (None, mm.money) if valuations else (mm.money, None)
+            self.events.append(Event(key=f"ev{len(self.events)}", type="FundingRound",
+                                     label=f"{self.ctx.label(key)} funding round", date=_date(self.ctx, s.index),
+                                     participants=(Participant(role="recipient", entity=key),),
+                                     amount=amount, valuation=valuation,
+                                     source=self.ctx.span(s.start + mm.start, s.start + mm.end, s.index),
+                                     rule=RESPECTIVE))
+        return True
 
     def _owners(self, sent: int, investors: list[str]) -> set[str]:
         """Organisations written as an investor's owner ("SoftBank's Vision Fund 2 led"): never the recipient."""

@@ -35,6 +35,10 @@ _TWIN_GAP = re.compile(rf"^\s*(?:\(|,|—|–|-)?\s*(?:or\s+|(?:equivalent|equal
 _TWIN_LATE = re.compile(rf"^[^$€£¥₹.;()]{{1,60}}?(?:,\s*or|\()\s*{_ABOUT}?\s*$", re.I)
 
 
+# between the second and third figures of one sum in three currencies: "€600m (£510m; $690m)", "(£510m/$690m)"
+_THIRD_GAP = re.compile(rf"\s*(?:;|,|/)\s*(?:or\s+)?{_ABOUT}?\s*", re.I)
+
+
 # a dollar written as the US one: "US$169 million", "USD 169 million", "U.S. $169 million"
 _US_DOLLAR = re.compile(rf"(?:{_ABOUT}\s*)?(?:US\$|USD|U\.S\.\s*\$)", re.I)
 # a bare dollar sign, maybe after an approximation ("up to $240 million")
@@ -55,9 +59,18 @@ def in_usd(st: str, monies: list[MoneyMatch]) -> list[MoneyMatch]:
     out: list[MoneyMatch] = []
     skip = -1
     for i, mm in enumerate(monies):
-        if i == skip:
+        if i <= skip:
             continue
         nxt = monies[i + 1] if i + 1 < len(monies) else None
+        third = monies[i + 2] if i + 2 < len(monies) else None
+        if nxt is not None and third is not None and mm.money.currency != "USD" and \
+                nxt.money.currency not in ("USD", mm.money.currency) and third.money.currency == "USD" and \
+                _TWIN_GAP.match(st[mm.end:nxt.start]) and _THIRD_GAP.fullmatch(st[nxt.end:third.start]):
+            # "€600m (£510m; $690m)": the USD figure of three, the other two the same sum
+            close = third.end + 1 if st[third.end:third.end + 1] == ")" else third.end
+            out.append(dataclasses.replace(mm, end=close, money=third.money))
+            skip = i + 2
+            continue
         if nxt is not None and nxt.money.currency == "USD" and _foreign(st, mm, nxt) and \
                 (_TWIN_GAP.match(st[mm.end:nxt.start]) or _TWIN_LATE.match(st[mm.end:nxt.start])):
             # the pair is one expression: the words after it ("($690 million) Series D round") follow the twin

@@ -172,18 +172,54 @@ def previous_subject(ctx: DocContext, sent: int, exclude: set[str]) -> str | Non
 # a finite verb right after a name: the name is its clause's subject ("Mistral has quickly become")
 _SUBJECT_VERB = re.compile(r"\s+(?:(?:has|have|had|is|was|are|were|will|would|also|now|quickly|then|still)\b|"
                            r"[a-z]+ed\b)")
-_IT = re.compile(r"\s*(?:[\"“]\s*)?it\b", re.I)
+# "OpenAI was an early investor": a subject that the clause makes a backer is not the company "it" means
+_BACKER_AFTER = re.compile(r"\s+(?:(?:is|was|has\s+been|had\s+been|became|becomes)\s+)(?:also\s+)?(?:an?|the|its)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:investor|backer|shareholder|funder|partner)s?\b", re.I)
+# "It", maybe after a time written without a comma ("In May 2023 it raised")
+_IT = re.compile(r"\s*(?:(?:in|on|by|last|this|earlier|later|since)\s+(?:[\w-]+\s+){0,3}?|(?:a|an|one|two|three|"
+                 r"several|\d+)\s+(?:years?|months?|weeks?|days?)\s+(?:ago|earlier|later),?\s+)?(?:[\"“]\s*)?it\b",
+                 re.I)
+# how many sentences opening with "It" a chain of them may go back over to the name they all refer to
+_IT_CHAIN = 3
 
 
 def it_subject(ctx: DocContext, sent: int, cs: int, exclude: set[str]) -> str | None:
     """What "it" opening the clause at ``cs`` refers to: the organisation the sentence before makes the subject of a
-    verb ("Founded in 2023 by former Google researchers, Mistral has quickly become ... It is already backed by")."""
+    verb ("Founded in 2023 by former Google researchers, Mistral has quickly become ... It is already backed by"),
+    not one it calls a backer; where that sentence opens with "It" too, the one before it ("Harvey is no fringe
+    player. It was founded by ...; OpenAI was an early investor. It has since raised ...": Harvey)."""
     text = ctx.doc.clean
     if sent == 0 or not _IT.match(text, cs) or text[ctx.sentence(sent).start:cs].strip():
         return None
-    for m in ctx.mentions(sent - 1):
-        if m.type == "Organization" and ctx.is_head(m) and not m.possessive and _SUBJECT_VERB.match(text, m.end):
-            return m.key if m.key not in exclude else None
+    for prev in range(sent - 1, max(-1, sent - 1 - _IT_CHAIN), -1):
+        s = ctx.sentence(prev)
+        if s.heading:
+            return None
+        if _IT.match(text, s.start):
+            continue  # that sentence's subject is "it" as well: the name is further back
+        for m in ctx.mentions(prev):
+            if m.type == "Organization" and ctx.is_head(m) and not m.possessive and \
+                    _SUBJECT_VERB.match(text, m.end) and not _BACKER_AFTER.match(text, m.end):
+                return m.key if m.key not in exclude else None
+        return None
+    return None
+
+
+# "an xAI investor", "an investor in xAI": the company a backer is named as one of
+_BACKER_OF = re.compile(r"\s+(?:investor|backer|shareholder)s?\b", re.I)
+_A_BACKER = re.compile(r"\b(?:a|an|the|one|its)\s+(?:(?:early|major|big|large|key|existing|longtime|long-time|"
+                       r"biggest|largest)\s+)?$", re.I)
+_BACKER_IN = re.compile(r"\b(?:investor|backer|shareholder)s?\s+in\s+(?:the\s+)?$", re.I)
+
+
+def backed_company(ctx: DocContext, sent: int, pos: int, exclude: set[str]) -> str | None:
+    """The organisation named before the money at ``pos`` as one that the investor backs ("SpaceX is an xAI
+    investor, having committed $2B", "X, an investor in Y, committed"), else None."""
+    text, start = ctx.doc.clean, ctx.sentence(sent).start
+    for m in _orgs(ctx.mentions(sent, start, pos), exclude):
+        if (_BACKER_OF.match(text, m.end) and _A_BACKER.search(text, max(start, m.start - 30), m.start)) or \
+                _BACKER_IN.search(text, max(start, m.start - 40), m.start):
+            return m.key
     return None
 
 

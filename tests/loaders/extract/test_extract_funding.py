@@ -536,3 +536,146 @@ def test_a_round_inside_a_running_total_is_a_round() -> None:
 def test_a_part_of_a_payment_is_no_round() -> None:
     text = "Orvane Robotics has paid close to $7 billion in settlements, including a $5 billion penalty."
     assert _rounds(extract(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "It" opening sentence after sentence: the name they all refer to, not the backer named in between
+    "Velloway is the main rival. Zentrix Labs is no fringe player. It was founded by two engineers; Harbor Ventures "
+    "was an early investor. It has since raised $300 million from investors including Northpeak Partners.",
+    # a time before "it" without a comma: the subject of the sentence before, not the article's most named company
+    "Velloway suspended the project. Velloway said it would review it. Velloway had warned about it. Zentrix Labs "
+    "has long had deep-pocketed backers. In May 2023 it raised $300 million in a round led by Northpeak Partners.",
+])
+def test_it_is_the_company_the_sentences_before_make_their_subject(text: str) -> None:
+    ex = extract(text)
+    _has(ex, "Zentrix Labs", 300e6)
+    assert all(r[0] == "Zentrix Labs" for r in _rounds(ex)), _rounds(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "Harbor Ventures agreed to buy $335 million worth of Zentrix Labs shares, a stake of more than 5%.",
+    "Harbor Ventures took a 49% stake in Zentrix Labs for $335 million.",
+    "Zentrix Labs received $335.5 million from Harbor Ventures for a 49% stake.",
+])
+def test_a_stake_bought_in_a_company_is_its_round(text: str) -> None:
+    ex = extract(text)
+    _has(ex, "Zentrix Labs", 335e6)
+    assert all(r[0] == "Zentrix Labs" for r in _rounds(ex)), _rounds(ex)
+
+
+def test_a_stake_sold_or_a_purchase_is_no_round() -> None:
+    assert _rounds(extract("Harbor Ventures sold its stake in Zentrix Labs for $335 million.")) == []
+    assert _rounds(extract("Harbor Ventures agreed to buy Zentrix Labs for $335 million.")) == []
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Harbor Ventures is a Zentrix Labs investor, having committed $2 billion as part of a $5 billion equity "
+     "round.", 5e9),
+    ("Harbor Ventures, an early investor in Zentrix Labs, committed $2 billion of the $5 billion round.", 5e9),
+])
+def test_an_investors_share_of_a_round_and_the_company_it_backs(text: str, amount: float) -> None:
+    ex = extract(text)
+    _has(ex, "Zentrix Labs", amount)
+    assert all(r[0] == "Zentrix Labs" and r[1] == amount for r in _rounds(ex)), _rounds(ex)
+
+
+def test_a_backer_that_raises_itself_keeps_its_round() -> None:
+    _has(extract("Harbor Ventures, a Zentrix Labs investor, raised $15 billion in a bridge loan."), "Harbor Ventures",
+         15e9)
+
+
+@pytest.mark.parametrize(("text", "valuations"), [
+    ("A Harbor Research note said a loss would hurt Zentrix Labs more than Velloway, noting that the two companies had "
+     "raised $10 million and $125 million, respectively.", False),
+    ("Zentrix Labs and Velloway are valued at $10 million and $125 million respectively.", True),
+])
+def test_a_list_of_figures_ending_in_respectively_gives_each_name_its_own(text: str, valuations: bool) -> None:
+    rounds = [(r[0], r[3] if valuations else r[1]) for r in _rounds(extract(text))]
+    assert rounds == [("Zentrix Labs", 10e6), ("Velloway", 125e6)]
+
+
+@pytest.mark.parametrize("text", [
+    # a backer's money that goes into no company the text names: no round, and never the backer's own
+    "Velloway will likely spend $105 billion on data centres, Harbor Ventures expects to invest about $80 billion to "
+    "build out infrastructure, and Northpeak Partners predicts spending $60 billion.",
+    "Harbor Ventures is putting in $12.5 million over five years, Velloway is contributing $8 million in funding and "
+    "$2 million in technical resources.",
+])
+def test_money_a_backer_gives_to_no_named_company_is_no_round(text: str) -> None:
+    assert _rounds(extract(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs announced a $50 million investment by Harbor Ventures.",
+    "A $50 million investment by Harbor Ventures in Zentrix Labs was approved.",
+    "Harbor Ventures is contributing $50 million to Zentrix Labs.",
+    "Zentrix Labs makes robots. Harbor Ventures invested $50 million in the company last year.",
+])
+def test_the_one_who_invests_is_the_investor(text: str) -> None:
+    r = _has(extract(text), "Zentrix Labs", 50e6)
+    assert r[4] == {"Harbor Ventures"}, r
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs raised $900 million in January at a $9.9 billion valuation and $105 million in June 2024 at "
+    "$2.5 billion.",
+    "Zentrix Labs raised $900 million, valuing it at $9.9 billion, after a $105 million round at $2.5 billion in "
+    "January.",
+])
+def test_a_later_round_after_a_time_or_after_a_keeps_its_valuation(text: str) -> None:
+    ex = extract(text)
+    _has(ex, "Zentrix Labs", 900e6, 9.9e9)
+    _has(ex, "Zentrix Labs", 105e6, 2.5e9)
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs raised its full-year revenue forecast to $4.6 billion from $4.3 billion.",
+    "Zentrix Labs missed forecasts while raising its annual capital spending target by $15bn.",
+    "Zentrix Labs shares have lost a quarter of their value since a record close, wiping out roughly $900 billion in "
+    "market value.",
+])
+def test_a_forecast_raised_or_market_value_lost_is_no_round(text: str) -> None:
+    assert _rounds(extract(text)) == []
+
+
+def test_the_backers_of_a_sentences_first_round_do_not_raise_its_second() -> None:
+    text = ("Zentrix Labs makes robots. Its value was $4.6 billion after Harbor Group's Harbor Fund 2 led a $639 "
+            "million round in 2021, and then $6.7 billion a year later.")
+    assert all(r[0] not in {"Harbor Group", "Harbor Fund 2"} for r in _rounds(extract(text))), _rounds(extract(text))
+
+
+@pytest.mark.parametrize(("text", "amount", "valuation"), [
+    ("Harbor Ventures backed Zentrix Labs with $1 billion in 2019.", 1e9, None),
+    ("The round, worth €600 million ($690 million), values Zentrix Labs at €12 billion ($13.8 billion).", 690e6,
+     13.8e9),
+])
+def test_a_backer_backing_with_a_sum_and_a_round_worth_a_sum(text: str, amount: float, valuation: float | None) -> None:
+    _has(extract(text), "Zentrix Labs", amount, valuation)
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Labs raised €600m (£510m; $690m) in its latest round.",
+    "Zentrix Labs raised €600m (£510m/$690m) in its latest round.",
+])
+def test_the_usd_figure_of_one_sum_in_three_currencies(text: str) -> None:
+    assert [r[1:3] for r in _rounds(extract(text))] == [(690e6, "USD")]
+
+
+@pytest.mark.parametrize("text", [
+    "Harbor Group set up a legal entity called Zentrix Labs, which sold $27.3 billion in bonds to investors.",
+    "Zentrix Labs sold $27.3 billion of notes to investors on Tuesday.",
+])
+def test_bonds_or_shares_a_company_sells_are_its_raise(text: str) -> None:
+    _has(extract(text), "Zentrix Labs", 27.3e9)
+
+
+def test_shares_an_investor_sells_are_no_raise() -> None:
+    assert _rounds(extract("Harbor Ventures sold $200 million of its Zentrix Labs shares.")) == []
+
+
+def test_a_round_a_year_ago_is_its_own_with_its_valuation() -> None:
+    ex = extract("Zentrix Labs raised $500 million at a $6 billion valuation. A year ago it raised $100 million at "
+                 "$1 billion.")
+    _has(ex, "Zentrix Labs", 500e6, 6e9)
+    _has(ex, "Zentrix Labs", 100e6, 1e9)
+
