@@ -17,6 +17,7 @@ from loaders.extract import speaker_refs
 from loaders.extract.criticism_found import Collected, Finding, Found, is_court
 from loaders.extract.criticism_targets import targets_in
 from loaders.extract.judgements import plaintiffs
+from loaders.extract.references import refers_back
 from loaders.extract.rules import Trigger, register
 
 if TYPE_CHECKING:
@@ -91,8 +92,8 @@ def _finder(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
     if author is None:
         group = _GROUP_SUBJECT.match(text[cs:pos])
         if group is not None:  # "The group found that": the organisation the story is about just before
-            author = ctx.named_by_noun(group.group(1), pos) or ctx.recent_subject(cs, _AUTHOR_TYPES) or \
-                ctx.recent(cs, _AUTHOR_TYPES)
+            author = refers_back(ctx, group.group(1), pos, regulator=False, types=_AUTHOR_TYPES) or \
+                ctx.recent_subject(cs, _AUTHOR_TYPES) or ctx.recent(cs, _AUTHOR_TYPES)
         elif not _PRONOUN.match(text[cs:pos]):
             author = ix.critic_at(sent, pos, found)
     if author is None or ctx.type_of(author) not in _AUTHOR_TYPES or is_court(ctx.label(author)):

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract import plural_speakers
-from loaders.extract.references import references
+from loaders.extract.references import refers_back
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
@@ -125,8 +125,7 @@ def referred_speaker(ctx: DocContext, speech: re.Pattern[str], qs: int, qe: int)
         noun = m.group(2).lower()
         if noun.endswith("s") and not noun.endswith("ss"):
             return None  # "the utilities said": several parties, of which the one described last is only one
-        key = references(ctx).described(noun, qs) or ctx.named_by_noun(noun, qs)
-        return key if key is not None and ctx.type_of(key) in ("Person", "Organization") else None
+        return refers_back(ctx, noun, qs, any_noun=True)
     return _subject_before(ctx, ctx.sentence_at(qs) - 1)
 
 
@@ -168,23 +167,3 @@ def premodified_body(names: list[ResolvedMention]) -> list[ResolvedMention]:
     org = names[0]
     body = next((g for g in names[1:3] if g.type == "Group" and g.start <= org.start and g.end > org.end), None)
     return names if body is None else [body, *(x for x in names[1:] if x is not body)]
-
-
-# a clause whose whole subject is a definite description: "The site said", "In a post, the band said"
-_DESCRIBED_SUBJECT = re.compile(r"(?:[^,]{0,60},\s*)?the\s+(?:[a-z-]+\s+)?([a-z]+)(?:\s+(?:also|\w+ly))?\s*", re.I)
-
-
-def described_subject(ctx: DocContext, sent: int, pos: int) -> str | None:
-    """The party a definite description as the whole subject of the clause before ``pos`` refers to ("The site said"
-    after "LMArena, the AI benchmark site"): one the article so described, or whose name ends in the noun; never for
-    a plural ("the companies said"), which stands for several."""
-    text = ctx.doc.clean
-    cs = ctx.clause_start(sent, pos)
-    m = _DESCRIBED_SUBJECT.fullmatch(text, cs, pos)
-    if m is None or ctx.mentions(sent, cs, pos):
-        return None
-    noun = m.group(1).lower()
-    if noun.endswith("s") and not noun.endswith("ss"):
-        return None
-    key = references(ctx).described(noun, cs) or ctx.named_by_noun(noun, cs)
-    return key if key is not None and ctx.type_of(key) in ("Person", "Organization") else None
