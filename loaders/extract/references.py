@@ -319,8 +319,9 @@ def _name_ends_in(label: str, head: str) -> bool:
 
 
 def opening_organisation(ctx: DocContext, sent: int) -> str | None:
-    """The organisation that opens one of the few sentences before ``sent`` ("The Teamsters held a rally …"): what
-    "the union" or "the group" refers back to when no name ends in that noun."""
+    """The organisation that opens one of the few sentences before ``sent`` ("The Teamsters held a rally …", after at
+    most a short fronted phrase naming nobody, "On Tuesday, X condemned …"): what "the union" or "the group" refers
+    back to when no name ends in that noun."""
     text = ctx.doc.clean
     for si in range(sent - 1, max(-1, sent - 4), -1):
         s = ctx.sentence(si)
@@ -331,7 +332,7 @@ def opening_organisation(ctx: DocContext, sent: int) -> str | None:
     return None
 
 
-_OPENS = re.compile(r"\s*(?:the\s+)?", re.I)
+_OPENS = re.compile(r"\s*(?:[^,;“\"]{1,40},\s+)?(?:the\s+)?", re.I)
 # the first noun of a clause's subject: "the union" in "the union also accused"
 _SUBJECT_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")
 # a clause whose whole subject is a definite description: "The site said", "In a post, the band said"
