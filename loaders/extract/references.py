@@ -290,12 +290,12 @@ def refers_back(ctx: DocContext, noun: str, pos: int, *, kinds: bool = False, op
     "Atlantic Union"), else (``regulator``) the regulator "the regulator" describes, else (``kinds``) the last
     organisation of the noun's kind, else (``opening``: the sentence of ``pos``) for a body noun the organisation
     opening one of the sentences before; None where that is not of ``types``. A noun outside the lexicon's ("the
-    band", "the site") is read only with ``any_noun``, where it is known to be the whole subject of a verb of speech
-    (a clause's first noun, "the anonymous client", is often no description of a party)."""
+    band", "the site", "the district") is read only with ``any_noun``, where it is known to be the whole subject of
+    a verb of speech (a clause's first noun, "the anonymous client", is often no description of a party)."""
     noun = noun.lower()
     refs = references(ctx)
     key = (refs.described(noun, pos) if any_noun or noun in _ANY_ORG_NOUNS else None) or \
-        named_by_noun(ctx, noun, pos) or (ctx.authority(f"the {noun}") if regulator else None) or \
+        named_by_noun(ctx, noun, pos, any_noun=any_noun) or (ctx.authority(f"the {noun}") if regulator else None) or \
         (refs.described(noun, pos, kinds=True) if kinds else None) or \
         (opening_organisation(ctx, opening) if opening is not None and noun in BODY_NOUNS else None)
     return key if key is not None and ctx.type_of(key) in types else None
