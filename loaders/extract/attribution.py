@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from loaders.extract import speaker_refs
 from loaders.extract.lexicon import Folded, alternation, lexicon
+from loaders.extract.references import described_subject
 from loaders.extract.sentiment import EVALUATIVE
 
 if TYPE_CHECKING:
@@ -305,7 +306,7 @@ def _speaker(f: Speakers, sent_a: int, sent_b: int, qs: int, qe: int) -> tuple[s
                 if person and names[0].key in f.allies.get(person, ()):
                     return person, m.group(0)
             return f.actor(names[0].key, sent_b, names[0].start), m.group(0)
-        key = ctx.subject(sent_b, qe + m.end()) or ctx.described_subject(sent_b, qe + m.end())
+        key = ctx.subject(sent_b, qe + m.end()) or described_subject(ctx, sent_b, qe + m.end())
         if key is not None and not any(x.key == key for x in ctx.mentions(sent_b, qe, qe + m.end())) and \
                 any(x.key == key for x in ctx.mentions(sent_b, None, qe)):
             key = None  # a name inside the quote does not speak it
@@ -390,7 +391,7 @@ class ReportedFrame:
     # …'), in the sentence's offsets, else None
     priors: tuple[tuple[int, int] | None, ...]
     according: _According | None
-    described: dict[int, str | None]  # speaker_refs.described_subject at a verb, asked where no critic is found
+    described: dict[int, str | None]  # references.described_subject at a verb, asked where no critic is found
 
 
 def reported_frame(ctx: DocContext, sent: int) -> ReportedFrame:
@@ -471,7 +472,7 @@ def reported_attributions(f: Speakers, sent: int, quoted: bool,
 
 
 def _described(ctx: DocContext, frame: ReportedFrame, sent: int, pos: int) -> str | None:
-    """speaker_refs.described_subject at a verb, read once per verb."""
+    """references.described_subject (the whole subject) at a verb, read once per verb."""
     if pos not in frame.described:
-        frame.described[pos] = speaker_refs.described_subject(ctx, sent, pos)
+        frame.described[pos] = described_subject(ctx, sent, pos, whole=True)
     return frame.described[pos]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from loaders.extract.attribution import Attribution, quotes
 from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.quantities import parse_quantities
-from loaders.extract.references import references
+from loaders.extract.references import refers_back
 from loaders.extract.rules import register
 
 if TYPE_CHECKING:
@@ -178,8 +178,7 @@ def _described_source(ctx: DocContext, noun: str, pos: int) -> str | None:
     """The party "the <noun>" stands for before ``pos`` (the regulator, the union), or None for a publication."""
     if noun in DOCUMENT_WORDS:
         return None
-    key = references(ctx).described(noun, pos, kinds=True) or ctx.named_by_noun(noun, pos)
-    return key if key is not None and ctx.type_of(key) in ("Person", "Organization") else None
+    return refers_back(ctx, noun, pos, kinds=True, any_noun=True)
 
 
 def according_attributions(ctx: DocContext, finder: CriticIndex, sent: int,

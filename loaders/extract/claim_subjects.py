@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract.claim_speech import verb_position
-from loaders.extract.references import references
+from loaders.extract.references import refers_back
 
 if TYPE_CHECKING:
     from loaders.extract.attribution import Attribution
@@ -51,8 +51,8 @@ def described_speaker(ctx: DocContext, a: Attribution) -> str | None:
             (noun.endswith("s") and not noun.endswith("ss")):
         return None  # a document's voice, no noun phrase, or a plural standing for several
     pos = start + m.start()
-    key = references(ctx).described(noun, pos, kinds=True) or ctx.named_by_noun(noun, pos)
-    return key if key is not None and ctx.type_of(key) in _SPEAKER_TYPES else _UNKNOWN
+    key = refers_back(ctx, noun, pos, kinds=True, any_noun=True, types=_SPEAKER_TYPES)
+    return key if key is not None else _UNKNOWN
 
 
 def role_holder(ctx: DocContext, a: Attribution, employers: dict[str, set[str]],

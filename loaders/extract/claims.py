@@ -68,6 +68,7 @@ from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import is_judicial
 from loaders.extract.criticism_index import CriticIndex
 from loaders.extract.criticism_pairs import LEARNED_PAIR
+from loaders.extract.described_speakers import described_attribution
 from loaders.extract.judgements import LEARNED_JUDGEMENT
 from loaders.extract.lexicon import Folded, alternation, lexicon
 from loaders.extract.quantities import parse_quantities
@@ -455,7 +456,8 @@ def _attributions(ctx: DocContext, finder: CriticIndex) -> Iterator[tuple[Attrib
             found = [inverted(ctx, a) or a for a in found]
             if not found:  # "The agency estimates that …", "By then, she said, …": speakers attribution leaves
                 found = [x for x in (body_attribution(ctx, s.index), parenthetical_attribution(ctx, s.index),
-                                     relative_company(ctx, s.index), pronoun_attribution(ctx, s.index)) if x]
+                                     relative_company(ctx, s.index), pronoun_attribution(ctx, s.index)) if x] or \
+                    [x for x in (described_attribution(ctx, s.index),) if x]
             yield from ((a, REPORTED_STATEMENT) for a in found)
             if "according" in words and not any(a.kind == "according" for a in found):
                 company = partial(company_referent, ctx, s.index)

@@ -11,6 +11,7 @@ from typing import Any
 from kg.model import DateRef, Entity, EntityKey, Span
 from loaders.extract.dates import first_date
 from loaders.extract.lexicon import lexicon
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.schema import Resolved, ResolvedMention, Sentence, TextDoc
 
 # a fronted adverbial whose names are not the subject: "According to the FT, ...", "In a podcast with X, ..."
@@ -29,10 +30,7 @@ _SPAN = Span.__pydantic_validator__.validate_python  # Span(...)'s checks withou
 _MEDIA_HEADS = frozenset({"Times", "Journal", "Post", "News", "Press", "Tribune", "Herald", "Gazette", "Magazine",
                           "Wire", "Reuters", "Bloomberg", "Axios", "BBC", "CNN", "CNBC", "Guardian", "Economist"})
 # head nouns of organisation names that "the <noun>" refers back to ("the coalition", "the foundation")
-_LABEL_NOUNS = frozenset({"foundation", "coalition", "alliance", "union", "institute", "commission", "council",
-                          "agency", "association", "federation", "guild", "society", "board", "bank", "fund",
-                          "department", "ministry", "office", "authority", "regulator", "court", "committee",
-                          "university", "network", "campaign", "center", "centre", "trust", "league"})
+_LABEL_NOUNS = word_list("described_nouns.txt", "name_heads")
 # a regulator described, not named: "Ireland's data watchdog", "the competition authority", "China's market regulator"
 _AUTHORITY_DESC = re.compile(r"^\s*(?:the\s+|(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*[’']s\s+)(?:[a-z-]+\s+){0,3}?(?:"
                              r"regulator|watchdog|authority|antitrust agency|competition agency|privacy agency|"
@@ -51,13 +49,6 @@ _REGULATOR_LABEL = re.compile(r"\b(?:Commission|Authority|Agency|Administration|
 _PRODUCT_NOUNS = frozenset({"device", "app", "chip", "model", "tool", "product", "software", "feature", "chatbot",
                             "assistant", "headset", "phone", "robot", "gadget", "service"})
 _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")
-_OPENS = re.compile(r"\s*(?:the\s+)?", re.I)
-# the nouns of a body that acts or judges, whose "the <noun>" may refer back to an organisation not named so (never
-# "the company" or "the firm": most often the party just criticised, answering); read for critics only, not for the
-# speakers of claims
-BODY_NOUNS = frozenset({"regulator", "watchdog", "agency", "authority", "commission", "ministry", "department", "union",
-                        "group", "coalition", "alliance", "nonprofit", "organisation", "organization", "association",
-                        "federation", "guild", "charity", "institute", "foundation", "campaign"})
 # a fronted time before a described or pronoun subject: "In January the alliance sued", "On Monday, it said" (not
 # a possessive, "Last week, the company's chatbot said": the subject is the chatbot)
 _WHEN = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
@@ -315,37 +306,6 @@ class DocContext:
                       "the chipmaker", "the maker"}) and "Organization" in types:
                 return self.recent_subject(cs, ("Organization",)) or self.recent(cs, ("Organization",))
         return None
-
-    def described_subject(self, sent: int, pos: int) -> str | None:
-        """The organisation a definite description as the subject of the clause ending at ``pos`` refers to ("the
-        union", "Ireland's data watchdog"); the criticism stage asks for it where ``subject`` finds no name."""
-        cs = self.clause_start(sent, pos)
-        noun = _THE_NOUN.match(unfronted(self.doc.clean[cs:pos].strip().lower()))
-        key = self.named_by_noun(noun.group(1), cs) if noun else None
-        return key or self.authority(self.doc.clean[cs:pos])
-
-    def described_body(self, sent: int, pos: int) -> str | None:
-        """What a body noun as the whole subject before ``pos`` refers to when no name ends in it ("The union also
-        accused …" after "The Teamsters held a rally"): the organisation opening one of the sentences before."""
-        noun = _THE_NOUN.match(unfronted(self.doc.clean[self.clause_start(sent, pos):pos].strip().lower()))
-        return self.opening_organisation(sent) if noun and noun.group(1) in BODY_NOUNS else None
-
-    def opening_organisation(self, sent: int) -> str | None:
-        """The organisation that opens one of the few sentences before ("The Teamsters held a rally …"): what "the
-        union" or "the group" refers back to when no name ends in that noun."""
-        text = self.doc.clean
-        for si in range(sent - 1, max(-1, sent - 4), -1):
-            s = self.doc.sentences[si]
-            heads = [m for m in self.by_sentence.get(si, []) if self.is_head(m)]
-            if heads and heads[0].type == "Organization" and _OPENS.fullmatch(text, s.start, heads[0].start):
-                # named more than once: a topic of the article, not a fragment of a name read as one
-                return heads[0].key if len(self.entities[heads[0].key].mentions) > 1 else None
-        return None
-
-    def named_by_noun(self, noun: str, pos: int) -> str | None:
-        """What "the union" refers to before ``pos``: the latest organisation whose name ends in "Union"."""
-        orgs = [k for k in self._label_nouns().get(noun.lower(), ()) if self.type_of(k) == "Organization"]
-        return self.recent(pos, ("Organization",), set(self.entities) - set(orgs), 12) if orgs else None
 
     def authority(self, head: str) -> str | None:
         """The regulator a description at the start of ``head`` refers to ("Ireland's data watchdog", "the

@@ -9,9 +9,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from loaders.extract import judgements, spokespeople
-from loaders.extract.context import BODY_NOUNS
 from loaders.extract.criticism_documents import document_author
 from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS
+from loaders.extract.references import BODY_NOUNS, described_subject, refers_back
 
 if TYPE_CHECKING:
     from loaders.extract.criticism_found import Found
@@ -124,7 +124,7 @@ def _clause_subject(ix: CriticIndex, sent: int, pos: int) -> tuple[str | None, b
     """The subject of the clause before ``pos``, and whether it speaks (not when its name only qualifies the real,
     unnamed subject)."""
     ctx = ix.ctx
-    key = ctx.subject(sent, pos) or ctx.described_subject(sent, pos) or ctx.described_body(sent, pos)
+    key = ctx.subject(sent, pos) or described_subject(ctx, sent, pos, body=True)
     cs = ctx.clause_start(sent, pos)
     heads = [m for m in ctx.mentions(sent, cs, pos) if ctx.is_head(m)]
     if heads and heads[0].key == key and _PREP_BEFORE.search(ix.text, max(cs, heads[0].start - 12), heads[0].start):
@@ -225,12 +225,11 @@ def _group_actor(ix: CriticIndex, key: str, sent: int, pos: int, found: Found) -
     person = _apposed_person(ix, key, sent, pos)
     if person is not None:
         return person
-    named = ctx.named_by_noun(ent.label, pos) if " " not in ent.label else None
-    if named is None and " " not in ent.label:
-        named = ctx.authority(f"the {ent.label.lower()}")  # "the regulator issued orders"
-    if named is None and ent.label.lower() in BODY_NOUNS and _definite(ix, key, sent, pos):
-        # "The union also accused …" where no name ends in "Union": the organisation the sentences before were about
-        named = ctx.opening_organisation(sent)
+    # "the regulator issued orders"; "The union also accused …" where no name ends in "Union": the organisation the
+    # sentences before were about
+    body = ent.label.lower() in BODY_NOUNS and _definite(ix, key, sent, pos)
+    named = refers_back(ctx, ent.label, pos, opening=sent if body else None,
+                        types=("Organization",)) if " " not in ent.label else None
     if named is not None:
         return named
     noun = ent.label.split()[-1].lower()

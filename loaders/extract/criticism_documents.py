@@ -17,6 +17,7 @@ from loaders.extract import speaker_refs
 from loaders.extract.criticism_found import Collected, Finding, Found, is_court
 from loaders.extract.criticism_targets import targets_in
 from loaders.extract.judgements import plaintiffs
+from loaders.extract.references import refers_back
 from loaders.extract.rules import Trigger, register
 
 if TYPE_CHECKING:
@@ -91,8 +92,8 @@ def _finder(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
     if author is None:
         group = _GROUP_SUBJECT.match(text[cs:pos])
         if group is not None:  # "The group found that": the organisation the story is about just before
-            author = ctx.named_by_noun(group.group(1), pos) or ctx.recent_subject(cs, _AUTHOR_TYPES) or \
-                ctx.recent(cs, _AUTHOR_TYPES)
+            author = refers_back(ctx, group.group(1), pos, regulator=False, types=_AUTHOR_TYPES) or \
+                ctx.recent_subject(cs, _AUTHOR_TYPES) or ctx.recent(cs, _AUTHOR_TYPES)
         elif not _PRONOUN.match(text[cs:pos]):
             author = ix.critic_at(sent, pos, found)
     if author is None or ctx.type_of(author) not in _AUTHOR_TYPES or is_court(ctx.label(author)):
@@ -111,18 +112,23 @@ _DOC_SUBJECT = re.compile(r"\s*" + _DOC_NP + r"(?:\s*,[^,;:“”\"]{1,160},|\s+
 _PUT_OUT = re.compile(r"\b(?:sent|sends|wrote|writes|published|publishes|released|releases|issued|issues|penned|"
                       r"signed|circulated|submitted)\s+(?:[\w-]+\s+){0,3}?(" + _DOC_NOUNS + r")s?\b", re.I)
 _BACK = 5  # how many sentences back a document told before is looked for
+# '“…,” the letter says': the document right after a quote, then its verb
+_QUOTED_DOC = re.compile(r"[,\s]*(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(" + _DOC_NOUNS +
+                         r")\s+(?:also\s+|\w+ly\s+)?[a-z]+[ \t]*", re.I)
 
 
 def document_author(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
     """Who speaks when a document (a letter, a report, a study) is the subject of the verb at ``pos``: the author the
     subject names ("An open letter, organised by A, …", "a report by X"), else the author of the latest such document
-    told in the sentences before ("X sent a letter …. The letter says …"); None when no document is the subject."""
+    told in the sentences before ("X sent a letter …. The letter says …", '“…,” the letter says'); None when no
+    document is the subject."""
     ctx, text = ix.ctx, ix.text
     s = ctx.sentence(sent)
     subject = _DOC_SUBJECT.fullmatch(text, s.start, pos) or \
         _DOC_SUBJECT.fullmatch(text, ctx.clause_start(sent, pos), pos)
     if subject is None:
-        return None
+        said = _quoted_document(text, s.start, pos)
+        return _told_author(ix, sent, said.group(1), found) if said else None
     named = [x for x in ctx.mentions(sent, subject.start(), pos) if x.type in ("Person", "Organization")
              and ctx.is_head(x)]
     if named:
@@ -130,9 +136,23 @@ def document_author(ix: CriticIndex, sent: int, pos: int, found: Found) -> str |
     noun = re.search(r"(" + _DOC_NOUNS + r")\s*$",
                      text[subject.start():subject.start() + len(subject.group(0).rstrip(" ,"))].split(",")[0]
                      .strip(), re.I)
+    return _told_author(ix, sent, noun.group(1) if noun else None, found)
+
+
+def _quoted_document(text: str, start: int, pos: int) -> re.Match[str] | None:
+    """'“…,” the letter says' before ``pos`` (after its verb), the sentence starting at ``start``: the document
+    right after the quote's close, its noun the group."""
+    closed = max(text.rfind("”", start, pos), text.rfind('"', start, pos))
+    return _QUOTED_DOC.fullmatch(text, closed + 1, pos) if closed >= 0 else None
+
+
+def _told_author(ix: CriticIndex, sent: int, noun: str | None, found: Found) -> str | None:
+    """The author of the latest document (of the kind ``noun``, any when None) told in the sentences before ``sent``:
+    "X sent a letter …" gives X."""
+    ctx, text = ix.ctx, ix.text
     for si in range(sent - 1, max(-1, sent - _BACK - 1), -1):
         for m in reversed(list(_PUT_OUT.finditer(text, ctx.sentence(si).start, ctx.sentence(si).end))):
-            if noun is None or m.group(1).lower() == noun.group(1).lower():
+            if noun is None or m.group(1).lower() == noun.lower():
                 return ix.critic_at(si, m.start(), found)
     return None
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, overload
 from loaders.extract import critic_roles as roles
 from loaders.extract import judgements
 from loaders.extract.attribution import Attribution, patterns, quote_attributions
+from loaders.extract.criticism_documents import document_author
 from loaders.extract.criticism_found import Finding, Found
 from loaders.extract.sentiment import THRESHOLD, polarity
 
@@ -165,8 +166,9 @@ class CriticIndex:
         return roles.actor(self, key, sent, pos, found)
 
     def document_voice(self, sent: int, pos: int, found: Found = ()) -> str | None:
-        """Who speaks when a document is the subject at ``pos`` (a suit's plaintiff, a ruling's judge)."""
-        return judgements.document_voice(self, sent, pos, found)
+        """Who speaks when a document is the subject at ``pos`` (a suit's plaintiff, a ruling's judge, the sender of a
+        letter told before: '“…,” the letter says')."""
+        return judgements.document_voice(self, sent, pos, found) or document_author(self, sent, pos, found)
 
     def speakers(self, found: Found) -> SpeakerView:
         """The index seen with the findings so far, as attribution asks for speakers (attribution.Speakers)."""

@@ -10,7 +10,7 @@ from loaders.extract import criticism_authority as authority
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_found import is_court
 from loaders.extract.lexicon import lexicon
-from loaders.extract.references import named_by_head, parties_at
+from loaders.extract.references import described_subject, named_by_noun, parties_at, refers_back
 from loaders.extract.schema import ResolvedMention
 
 ACTORS = ("Person", "Organization", "Group")
@@ -57,17 +57,17 @@ class LegalIndex:
         cs = ctx.clause_start(sent, pos)
         if _REPORTED.search(self.text, cs, pos):
             return None  # "Reuters reported that X had sued": the outlet only reports
-        key = ctx.subject(sent, pos, ACTORS) or ctx.described_subject(sent, pos)
+        key = ctx.subject(sent, pos, ACTORS) or described_subject(ctx, sent, pos)
         pronoun = PRONOUN_SUBJECT.search(self.text, cs, pos) if key is None else None
         if pronoun is not None:  # "In September he filed": a fronted time without a comma
             key = ctx.recent(pos, ("Person",)) if pronoun.group(1).lower() in ("he", "she") else \
                 ctx.recent_subject(pos, ("Organization",))
         if key is not None and ctx.type_of(key) == "Group":
             noun = ctx.label(key).split()[-1].lower()
-            key = ctx.named_by_noun(noun, pos) or ctx.authority(f"the {noun}") or key
+            key = refers_back(ctx, noun, pos, types=("Organization",)) or key
         head = _THE_HEAD.fullmatch(self.text, cs, pos) if key is None else None
         if head is not None:  # "The district asked": the organisation whose name ends in "District"
-            key = named_by_head(ctx, head.group(1), pos)
+            key = named_by_noun(ctx, head.group(1), pos, any_noun=True)
         if (key is None or ctx.type_of(key) == "Group") and _THE_AUTHORITY.match(self.text, cs, pos):
             key = authority.recent_authority(ctx, sent, pos, 5) or key  # "The agency said it had summoned X"
         if key is None or is_court(ctx.label(key)) or self._modifies_group(sent, cs, pos, key):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.text import after_the
 from loaders.extract.typing_platforms import PLATFORMS
 
@@ -17,25 +18,20 @@ if TYPE_CHECKING:
     from loaders.extract.context import DocContext
     from loaders.extract.schema import ResolvedMention
 
-# nouns an organisation is described by: "Nvidia, the chipmaker", "the chipmaker Nvidia", "chipmaker Nvidia"
-ORG_NOUNS = frozenset({"company", "firm", "startup", "start-up", "group", "giant", "business", "lab", "developer",
-                       "maker", "chipmaker", "carmaker", "automaker", "retailer", "publisher", "broadcaster",
-                       "newspaper", "outlet", "platform", "insurer", "bank", "conglomerate", "unicorn", "provider",
-                       "operator", "supplier", "manufacturer", "agency", "commission", "regulator", "watchdog",
-                       "authority", "ministry", "department", "union", "nonprofit", "charity", "organisation",
-                       "organization", "coalition", "institute", "university"})
-# nouns that describe a public body: they refer to a regulator-like organisation, and "the company" never does
-PUBLIC_NOUNS = frozenset({"agency", "commission", "regulator", "watchdog", "authority", "ministry", "department"})
+# the nouns of descriptions, by what they describe (lexicons/described_nouns.txt, general language)
+_NOUNS = "described_nouns.txt"
+ORG_NOUNS = word_list(_NOUNS, "organisation")
+PUBLIC_NOUNS = word_list(_NOUNS, "public")
 _PUBLIC_LABEL = re.compile(r"\b(?:Commission|Authority|Agency|Administration|Office|Commissioner|Ministry|"
                            r"Department|Government|Regulat\w*|Autorit\w*|Inspectorate|Directorate|Bureau|Watchdog|"
                            r"Council|Parliament|Senate|Congress)\b")
-# the nouns that refer to the last organisation of their kind even when the article never used them of it
-_KIND_NOUNS = frozenset({"company", "firm", "startup", "start-up", "chipmaker", "agency", "commission", "regulator",
-                         "watchdog"})
-# nouns a product is described by: "the model", "the chatbot"
-_PLATFORM_NOUNS = frozenset({"app", "apps", "service", "services", "platform", "platforms"})
-PRODUCT_NOUNS = frozenset({"model", "chatbot", "assistant", "app", "device", "tool", "product", "software",
-                           "feature", "headset", "gadget", "robot", "robots", "system", "service", "glasses"})
+_KIND_NOUNS = word_list(_NOUNS, "kind")
+BODY_NOUNS = word_list(_NOUNS, "body")
+NAME_HEADS = word_list(_NOUNS, "name_heads")
+_PLATFORM_NOUNS = word_list(_NOUNS, "platform")
+PRODUCT_NOUNS = word_list(_NOUNS, "product")
+# the nouns any organisation may be referred back by, whether or not the article so described it
+_ANY_ORG_NOUNS = ORG_NOUNS | BODY_NOUNS | NAME_HEADS
 _THE_NOUN = re.compile(r"\bthe\s+(?!(?:last|previous|other|earlier|next|rival|competing|former)\b)"
                        r"(?:[\w-]+\s+){0,2}?(" + "|".join(sorted(ORG_NOUNS | PRODUCT_NOUNS,
                        key=len, reverse=True)) + r")\b", re.I)
@@ -286,12 +282,81 @@ def plural_listed(ctx: DocContext, start: int, end: int, exclude: set[str]) -> l
     return references(ctx).listed(m.start(), exclude) if m and m.start() < end else []
 
 
-def named_by_head(ctx: DocContext, noun: str, pos: int, reach: int = 12) -> str | None:
-    """What "the <noun>" at ``pos`` refers to when the noun ends a name told before ("the district" after "Austin
-    Independent School District"): the last organisation so named within ``reach`` sentences."""
+def refers_back(ctx: DocContext, noun: str, pos: int, *, kinds: bool = False, opening: int | None = None,
+                any_noun: bool = False, regulator: bool = True,
+                types: tuple[str, ...] = ("Person", "Organization")) -> str | None:
+    """What "the <noun>" at ``pos`` refers back to, the one answer every stage reads: the last party the article so
+    described ("Nvidia, the chipmaker"), else the last organisation whose name ends in the noun ("the union" after
+    "Atlantic Union"), else (``regulator``) the regulator "the regulator" describes, else (``kinds``) the last
+    organisation of the noun's kind, else (``opening``: the sentence of ``pos``) for a body noun the organisation
+    opening one of the sentences before; None where that is not of ``types``. A noun outside the lexicon's ("the
+    band", "the site", "the district") is read only with ``any_noun``, where it is known to be the whole subject of
+    a verb of speech (a clause's first noun, "the anonymous client", is often no description of a party)."""
+    noun = noun.lower()
+    refs = references(ctx)
+    key = (refs.described(noun, pos) if any_noun or noun in _ANY_ORG_NOUNS else None) or \
+        named_by_noun(ctx, noun, pos, any_noun=any_noun) or (ctx.authority(f"the {noun}") if regulator else None) or \
+        (refs.described(noun, pos, kinds=True) if kinds else None) or \
+        (opening_organisation(ctx, opening) if opening is not None and noun in BODY_NOUNS else None)
+    return key if key is not None and ctx.type_of(key) in types else None
+
+
+def named_by_noun(ctx: DocContext, noun: str, pos: int, *, any_noun: bool = False, reach: int = 12) -> str | None:
+    """What "the <noun>" at ``pos`` refers to when the noun ends a name told before ("the union" after "Atlantic
+    Union"; with ``any_noun`` also a noun no institution's name usually ends in, "the district"): the last
+    organisation so named within ``reach`` sentences."""
     head = noun.lower()
-    return references(ctx)._last(pos, lambda m: m.type == "Organization" and
-                                 ctx.label(m.key).split()[-1].lower() == head, reach)
+    if not any_noun and head not in NAME_HEADS:
+        return None
+    return references(ctx)._last(pos, lambda m: m.type == "Organization" and _name_ends_in(ctx.label(m.key), head),
+                                 reach)
+
+
+def _name_ends_in(label: str, head: str) -> bool:
+    """Whether a name of several words ends in the capitalised noun ``head`` ("Open Code Foundation")."""
+    words = label.split()
+    return len(words) > 1 and words[-1].isalpha() and words[-1][0].isupper() and words[-1].lower() == head
+
+
+def opening_organisation(ctx: DocContext, sent: int) -> str | None:
+    """The organisation that opens one of the few sentences before ``sent`` ("The Teamsters held a rally …", after at
+    most a short fronted phrase naming nobody, "On Tuesday, X condemned …"): what "the union" or "the group" refers
+    back to when no name ends in that noun."""
+    text = ctx.doc.clean
+    for si in range(sent - 1, max(-1, sent - 4), -1):
+        s = ctx.sentence(si)
+        heads = [m for m in ctx.mentions(si) if ctx.is_head(m)]
+        if heads and heads[0].type == "Organization" and _OPENS.fullmatch(text, s.start, heads[0].start):
+            # named more than once: a topic of the article, not a fragment of a name read as one
+            return heads[0].key if len(ctx.entities[heads[0].key].mentions) > 1 else None
+    return None
+
+
+_OPENS = re.compile(r"\s*(?:[^,;“\"]{1,40},\s+)?(?:the\s+)?", re.I)
+# the first noun of a clause's subject: "the union" in "the union also accused"
+_SUBJECT_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")
+# a clause whose whole subject is a definite description: "The site said", "In a post, the band said"
+_WHOLE_SUBJECT = re.compile(r"(?:[^,]{0,60},\s*)?the\s+(?:[a-z-]+\s+)?([a-z]+)(?:\s+(?:also|\w+ly))?\s*", re.I)
+
+
+def described_subject(ctx: DocContext, sent: int, pos: int, *, whole: bool = False, body: bool = False) -> str | None:
+    """The party a definite description as the subject of the clause ending at ``pos`` refers to (:func:`refers_back`:
+    "the union", "The site said" after "LMArena, the AI benchmark site"), else the regulator it describes ("Ireland's
+    data watchdog"). ``whole``: only where the description is the whole subject, no name in it and not a plural
+    ("the companies said" stands for several); ``body``: a body noun may refer to the organisation opening a
+    sentence before (the critic stage's reading)."""
+    from loaders.extract.context import unfronted  # (the context module is built before this one is asked)
+
+    text = ctx.doc.clean
+    cs = ctx.clause_start(sent, pos)
+    if whole:
+        m = _WHOLE_SUBJECT.fullmatch(text, cs, pos)
+        if m is None or ctx.mentions(sent, cs, pos) or (m.group(1).endswith("s") and not m.group(1).endswith("ss")):
+            return None
+        return refers_back(ctx, m.group(1), cs, any_noun=True)
+    noun = _SUBJECT_NOUN.match(unfronted(text[cs:pos].strip().lower()))
+    key = refers_back(ctx, noun.group(1), cs, opening=sent if body else None, regulator=False) if noun else None
+    return key or ctx.authority(text[cs:pos])
 
 
 def _before_the(text: str, pos: int) -> int:

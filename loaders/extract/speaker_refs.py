@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract import plural_speakers
-from loaders.extract.references import references
+from loaders.extract.references import refers_back
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
@@ -114,6 +114,9 @@ def firm_speaker(ctx: DocContext, qs: int, qe: int, verb_end: int) -> str | None
 
 # '“…,” it said' / '“…,” the band wrote': a pronoun or a definite description as the subject of the speech verb
 _REF_SAID = re.compile(r"[,.!?]?[ \t]*(?:(it)|the\s+(?:[a-z]+\s+)?([a-z]+))\s+(?:\w+ly\s+|also\s+)?", re.I)
+# the same without a modifier: '“…,” the group said in a statement', where the first reading takes "group" for a
+# modifier and "said" for the noun
+_REF_SAID_BARE = re.compile(r"[,.!?]?[ \t]*(?:(it)|the\s+([a-z]+))\s+(?:\w+ly\s+|also\s+)?", re.I)
 # a name right after one of these is an object, not the subject of its sentence ("with OpenAI", "to X")
 _PREP_BEFORE = re.compile(r"\b(?:in|on|at|of|with|for|to|from|by|about|into|against|over|than)\s+(?:the\s+)?$", re.I)
 _SUBJECT_REACH = 80  # a sentence's subject starts within its first words (a fronted phrase at most)
@@ -123,25 +126,35 @@ def referred_speaker(ctx: DocContext, speech: re.Pattern[str], qs: int, qe: int)
     """The speaker '“…,” it said' or '“…,” the band wrote' refers to: for "it", the organisation (or a body such as
     "the Atlantic union") that is the subject of the sentence before the quote, unless that sentence is itself a
     quote (whose speaker "it" continues, a matter for the quote's own attribution); for "the <noun>", the organisation
-    described by that noun before ("the Bay Area band Xiu Xiu") or whose name ends in it ("the union")."""
+    described by that noun before ("the Bay Area band Xiu Xiu") or whose name ends in it ("the union"), or for a body
+    noun the organisation opening a sentence before (references.refers_back)."""
     text = ctx.doc.clean
-    m = _REF_SAID.match(text, qe)
-    if m is None or not speech.match(text, m.end()):
+    m = _ref_said(text, speech, qe)
+    if m is None:
         return None
     if m.group(2):
         noun = m.group(2).lower()
         if noun.endswith("s") and not noun.endswith("ss"):
             return None  # "the utilities said": several parties, of which the one described last is only one
-        key = references(ctx).described(noun, qs) or ctx.named_by_noun(noun, qs)
-        return key if key is not None and ctx.type_of(key) in ("Person", "Organization") else None
+        return refers_back(ctx, noun, qs, any_noun=True, opening=ctx.sentence_at(qs))
     return _subject_before(ctx, ctx.sentence_at(qs) - 1)
 
 
 def described_after(ctx: DocContext, speech: re.Pattern[str], qe: int) -> bool:
     """Whether a quote ends with its own described speaker ('“…,” the fake voice said'): it does not go on the quote
     before it, even where the description refers to no entity."""
-    m = _REF_SAID.match(ctx.doc.clean, qe)
-    return m is not None and m.group(2) is not None and speech.match(ctx.doc.clean, m.end()) is not None
+    m = _ref_said(ctx.doc.clean, speech, qe)
+    return m is not None and m.group(2) is not None
+
+
+def _ref_said(text: str, speech: re.Pattern[str], qe: int) -> re.Match[str] | None:
+    """'“…,” it said' / '“…,” the (Bay Area) band wrote' right after a quote, its verb one of speech (the noun is
+    found also where words follow the verb: "the group said in a statement")."""
+    for pattern in (_REF_SAID, _REF_SAID_BARE):
+        m = pattern.match(text, qe)
+        if m is not None and speech.match(text, m.end()):
+            return m
+    return None
 
 
 def _subject_before(ctx: DocContext, si: int) -> str | None:
@@ -175,23 +188,3 @@ def premodified_body(names: list[ResolvedMention]) -> list[ResolvedMention]:
     org = names[0]
     body = next((g for g in names[1:3] if g.type == "Group" and g.start <= org.start and g.end > org.end), None)
     return names if body is None else [body, *(x for x in names[1:] if x is not body)]
-
-
-# a clause whose whole subject is a definite description: "The site said", "In a post, the band said"
-_DESCRIBED_SUBJECT = re.compile(r"(?:[^,]{0,60},\s*)?the\s+(?:[a-z-]+\s+)?([a-z]+)(?:\s+(?:also|\w+ly))?\s*", re.I)
-
-
-def described_subject(ctx: DocContext, sent: int, pos: int) -> str | None:
-    """The party a definite description as the whole subject of the clause before ``pos`` refers to ("The site said"
-    after "LMArena, the AI benchmark site"): one the article so described, or whose name ends in the noun; never for
-    a plural ("the companies said"), which stands for several."""
-    text = ctx.doc.clean
-    cs = ctx.clause_start(sent, pos)
-    m = _DESCRIBED_SUBJECT.fullmatch(text, cs, pos)
-    if m is None or ctx.mentions(sent, cs, pos):
-        return None
-    noun = m.group(1).lower()
-    if noun.endswith("s") and not noun.endswith("ss"):
-        return None
-    key = references(ctx).described(noun, cs) or ctx.named_by_noun(noun, cs)
-    return key if key is not None and ctx.type_of(key) in ("Person", "Organization") else None

@@ -1,5 +1,6 @@
-"""Who a claim is credited to: the organisation a "Name-led company" is, the first of two joint speakers, and never
-a public body or a news outlet for "the company"."""
+"""Who a claim is credited to: the organisation a "Name-led company" is, the first of two joint speakers, an
+organisation described as the subject ("The district said …"), and never a public body or a news outlet for "the
+company"."""
 
 from __future__ import annotations
 
@@ -37,6 +38,12 @@ from tests.loaders.extract.test_extract_claims import claims_of
     # a subject set off from its predicate by the speaker is the statement's own
     ("Zentrix Labs chief executive Ada Pike spoke on Monday. Large language models, she said, won't be smarter than "
      "humans in the next five years.", "Ada Pike", "Large language models, she said, won't be smarter than humans"),
+    # an organisation described as the subject of a verb of saying, opening or closing the sentence
+    ("Halden Unified School District paid Zentrix Labs $3 million in May.\n\nThe district said several education "
+     "technology companies were interested in buying Zentrix Labs.", "Halden Unified School District",
+     "several education technology companies were interested"),
+    ("Zentrix Labs removed thousands of scam ads this year.\n\nSome advertisers use innocent-looking images to evade "
+     "detection, the company said.", "Zentrix Labs", "Some advertisers use innocent-looking images"),
 ])  # fmt: skip
 def test_the_claimant_is_who_speaks(text: str, claimant: str, statement: str) -> None:
     found = claims_of(extract(text))

@@ -1,5 +1,5 @@
 """Legal and authority criticisms whose party is reached through a reference (loaders.extract.references.party_at,
-named_by_head; criticism_legal's listed and counted parties; legal_cases): "accusing the company of", "the arrest of
+named_by_noun; criticism_legal's listed and counted parties; legal_cases): "accusing the company of", "the arrest of
 two Chinese nationals, A and B", "The district asked", "is prosecuting the case"."""
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from loaders.extract.classify import type_mentions
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_targets import REFERENCED_TARGET
 from loaders.extract.mentions import find_mentions
-from loaders.extract.references import references
+from loaders.extract.references import references, refers_back
 from loaders.extract.resolution import resolve
 from loaders.extract.text import prepare
 
@@ -124,3 +124,44 @@ def test_a_plural_description_refers_to_the_organisations_listed_before(phrase: 
 ])
 def test_a_plural_description_without_such_a_list_refers_to_none(text: str, phrase: str) -> None:
     assert _all_referred(text, phrase) == []
+
+
+def _refers_back(text: str, phrase: str, **options: object) -> str | None:
+    """The label of what the last ``phrase`` ("the union") in ``text`` refers back to by refers_back."""
+    ctx = _context(text)
+    at = ctx.doc.clean.rindex(phrase)
+    if options.pop("opening", False):
+        options["opening"] = ctx.sentence_at(at)
+    key = refers_back(ctx, phrase.split()[-1], at, **options)  # type: ignore[arg-type]
+    return ctx.label(key) if key else None
+
+
+@pytest.mark.parametrize(("text", "phrase", "options", "label"), [
+    # so described before, whatever the noun, where the noun is known to be a whole subject
+    ("LMArena, the benchmark site, ranked the models. Critics objected. The site said", "The site",
+     {"any_noun": True}, "LMArena"),
+    # the noun ends a name told before
+    ("The Open Code Foundation published a letter. Meta replied. Then the foundation said", "the foundation", {},
+     "Open Code Foundation"),
+    # the regulator a public noun describes
+    ("The Federal Trade Commission opened an inquiry into Microsoft. Later the watchdog said", "the watchdog", {},
+     "Federal Trade Commission"),
+    # a body no name describes: the organisation opening a sentence before, where the caller asks for it
+    ("The Teamsters held a rally outside Waymo's offices. The Teamsters said cars were unsafe. The union said",
+     "The union", {"opening": True}, "Teamsters"),
+])
+def test_refers_back_is_the_one_reading_of_a_definite_description(text: str, phrase: str, options: dict[str, object],
+                                                                  label: str) -> None:
+    assert _refers_back(text, phrase, **options) == label
+
+
+@pytest.mark.parametrize(("text", "phrase", "options"), [
+    # a noun outside the lexicon is read only as a whole subject ("anonymous" described a company once)
+    ("Lovo posted ads. They were approached by anonymous Lovo employees. The anonymous client wrote", "The anonymous",
+     {}),
+    # no body noun refers to the opening organisation unless the caller asks
+    ("The Teamsters held a rally outside Waymo's offices. The Teamsters said cars were unsafe. The union said",
+     "The union", {}),
+])
+def test_refers_back_reads_no_more_than_asked(text: str, phrase: str, options: dict[str, object]) -> None:
+    assert _refers_back(text, phrase, **options) is None
