@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from kg.model import Event
+from loaders.extract.affiliations import LIST_GAP
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.org_referents import OrgReferents
@@ -18,8 +19,6 @@ from loaders.extract.schema import AddAffiliation, ResolvedMention
 ROLE_LIST = register("relation.role_list.v1", "A list of people under one plural title: 'Mistral co-founders, A and "
                      "B', 'its advisers include A and B', 'A and B, co-founders of the startup Y'", __name__)
 
-# between two names of the list: "A, B and C", "A and B"
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 # words that rank or count the people of a plural title ("two of its top safety researchers", "fellow co-founders")
 _RANK = r"(?:(?:fellow|other|two|three|four|five|several|top|senior|early|longtime|long-time|key|[a-z]+-time)\s+)*"
 # the titles of an organisation's founders, heads, board and advisers
@@ -59,7 +58,7 @@ def role_list_affiliations(ctx: DocContext, add: AddAffiliation) -> None:
         ms = [m for m in all_ms if m.type != "Group"]
         for i, m in enumerate(ms):
             prev = ms[i - 1] if i else None
-            if m.type != "Person" or (prev and prev.type == "Person" and _LIST_GAP.match(text[prev.end:m.start])):
+            if m.type != "Person" or (prev and prev.type == "Person" and LIST_GAP.match(text[prev.end:m.start])):
                 continue  # a list is read from its first name
             people = _list(text, ms, i)
             if len(people) < 2:
@@ -82,7 +81,7 @@ def _list(text: str, ms: list[ResolvedMention], i: int) -> list[ResolvedMention]
     """The people listed from ms[i] on ("A, B and C")."""
     out = [ms[i]]
     for x in ms[i + 1:]:
-        if x.type != "Person" or not _LIST_GAP.match(text[out[-1].end:x.start]):
+        if x.type != "Person" or not LIST_GAP.match(text[out[-1].end:x.start]):
             break
         out.append(x)
     return out
