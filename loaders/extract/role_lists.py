@@ -64,17 +64,10 @@ def role_list_affiliations(ctx: DocContext, add: AddAffiliation) -> None:
             if len(people) < 2:
                 continue
             org, role, start = _before(ctx, refs, p, ms, i, sent)
-            last = ms[i + len(people) - 1]
-            if org is None and i + len(people) < len(ms):
-                nxt = ms[i + len(people)]
-                r = p["after"].match(text[last.end:nxt.start]) if nxt.type == "Organization" else None
-                org, role, start = (nxt.key, r.group("role"), m.start) if r else (None, None, 0)
-                f = p["both_former"].match(text[last.end:nxt.start]) if nxt.type == "Organization" else None
-                t = p["role_after"].match(text, nxt.end, nxt.end + 60) if f else None
-                if t:  # "A and B, both former Google engineers": a past role, whatever the title
-                    org, role, start = nxt.key, "former " + t.group("role"), m.start
+            if org is None:
+                org, role, start = _after(text, p, ms, i, len(people))
             for x in people if org else ():
-                add(x.key, org, role, min(start, x.start), max(x.end, last.end), sent, ROLE_LIST)
+                add(x.key, org, role, min(start, x.start), max(x.end, people[-1].end), sent, ROLE_LIST)
 
 
 def _list(text: str, ms: list[ResolvedMention], i: int) -> list[ResolvedMention]:
@@ -102,6 +95,21 @@ def _before(ctx: DocContext, refs: OrgReferents, p: dict[str, re.Pattern[str]], 
         return None, None, 0
     org = refs.anaphor_org(r.group("noun") or "company", r.start())
     return org, r.group("role"), r.start()
+
+
+def _after(text: str, p: dict[str, re.Pattern[str]], ms: list[ResolvedMention], i: int,
+           n: int) -> tuple[str | None, str | None, int]:
+    """The organisation and plural title written after the n people listed from ms[i] ("A and B, co-founders of the
+    startup Y", "A and B, both former Google engineers"), and where the list starts."""
+    if i + n >= len(ms) or ms[i + n].type != "Organization":
+        return None, None, 0
+    last, org = ms[i + n - 1], ms[i + n]
+    gap = text[last.end:org.start]
+    t = p["role_after"].match(text, org.end, org.end + 60) if p["both_former"].match(gap) else None
+    if t:  # a past role shared by the list, whatever the title
+        return org.key, "former " + t.group("role"), ms[i].start
+    r = p["after"].match(gap)
+    return (org.key, r.group("role"), ms[i].start) if r else (None, None, 0)
 
 
 ROUND_INVESTOR = register("relation.round_investor.v1", "The people listed among a funding round's investors invest "
