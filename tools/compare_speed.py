@@ -32,7 +32,8 @@ from loaders.extract import extract
 from loaders.extract.pipeline import warm_up
 warm_up()
 n, k = int(sys.argv[1]), int(sys.argv[2])
-texts = [chr(10).join(corpus(n * k)[i * k:(i + 1) * k]) for i in range(n)]
+docs = corpus(n * k)  # built once: n documents of k texts each
+texts = [chr(10).join(docs[i * k:(i + 1) * k]) for i in range(n)]
 extract(texts[0])
 print("ready", flush=True)
 for line in sys.stdin:

@@ -37,7 +37,7 @@ from loaders.extract.criticism_found import is_judicial  # noqa: E402
 from loaders.extract.judgements import approving  # noqa: E402
 from tools.eval_sets import TUNING_SETS  # noqa: E402
 from tools.rule_audit import set_dirs  # noqa: E402
-from tools.train_criticism_pairs import _gold_pairs, _key  # noqa: E402
+from tools.train_criticism_pairs import gold_key, gold_pairs  # noqa: E402
 
 # general verbs of reporting, deciding and acting, in the forms a headline or a lede uses
 _SAYING_WORDS = "said says told tells is was are were has have had will would asked asks"
@@ -128,7 +128,7 @@ def census(name: str, scorer: Any) -> tuple[Counter[str], list[PairRow]]:
         ctx = ix.ctx
 
         def key(k: str) -> str:
-            return _key(scorer, gold, ctx, k)
+            return gold_key(scorer, gold, ctx, k)
 
         held = {(key(c.critic), key(c.target)) for c in [*found, *learned] if ctx.type_of(c.critic) in _NAMED}
         sents, actors = lede(ctx)
@@ -138,12 +138,12 @@ def census(name: str, scorer: Any) -> tuple[Counter[str], list[PairRow]]:
         for a in criticism_pairs.attributions(ix):
             named = {key(m.key) for si in range(a.sent, a.last_sent + 1) for m in ctx.mentions(si) if ctx.is_head(m)}
             spoken.setdefault(key(a.speaker), set()).update(named)
-        named_gold = _gold_pairs(scorer, gold, by_doc.get(doc_name[0], []), named_only=True)
+        named_gold = gold_pairs(scorer, gold, by_doc.get(doc_name[0], []), named_only=True)
         for ck, ts in named_gold:
             if any(sc == ck and st in ts for sc, st in held) or ck not in spoken or ts & spoken[ck]:
                 continue
             counts[MISS_KINDS[0] if ts & actor_keys else MISS_KINDS[1] if ts & in_lede else MISS_KINDS[2]] += 1
-        every = _gold_pairs(scorer, gold, by_doc.get(doc_name[0], []), named_only=False)
+        every = gold_pairs(scorer, gold, by_doc.get(doc_name[0], []), named_only=False)
         rows.extend(_pairs(ix, found, sents, actors, key, every, held))
         return learned
 

@@ -253,13 +253,15 @@ class SetData:
     every: list[tuple[str, set[str]]]
 
 
-def _key(scorer: Any, gold: Any, ctx: Any, key: str) -> str:
+def gold_key(scorer: Any, gold: Any, ctx: Any, key: str) -> str:
+    """The gold's key of an extracted entity (its label or an alias as the gold names it, else the normalised label)."""
     e = ctx.entities.get(key)
     label, aliases = (e.label, list(e.aliases)) if e else (key, [])
     return gold.key_of(label, aliases) or scorer.norm(label)
 
 
-def _gold_pairs(scorer: Any, gold: Any, crits: list[dict[str, Any]], named_only: bool) -> list[tuple[str, set[str]]]:
+def gold_pairs(scorer: Any, gold: Any, crits: list[dict[str, Any]], named_only: bool) -> list[tuple[str, set[str]]]:
+    """(critic key, target keys) of a document's gold criticisms (a group's criticisms left out when named_only)."""
     out = []
     for c in crits:
         group = c.get("critic_kind") == "group"
@@ -308,18 +310,18 @@ def collect(name: str, scorer: Any) -> SetData:
 
     def record(ix: Any, found: Sequence[Any]) -> list[Any]:
         art, ctx = current[0], ix.ctx
-        doc_gold = _gold_pairs(scorer, gold, by_doc.get(art.doc, []), named_only=False)
+        doc_gold = gold_pairs(scorer, gold, by_doc.get(art.doc, []), named_only=False)
         for c in found:
             if ctx.type_of(c.critic) in _NAMED:
-                art.rule_pairs.add((_key(scorer, gold, ctx, c.critic), _key(scorer, gold, ctx, c.target)))
+                art.rule_pairs.add((gold_key(scorer, gold, ctx, c.critic), gold_key(scorer, gold, ctx, c.target)))
         for c, row in criticism_pairs.grouped(criticism_pairs.candidates(ix, found)):
-            pair = (_key(scorer, gold, ctx, c.critic), _key(scorer, gold, ctx, c.target))
+            pair = (gold_key(scorer, gold, ctx, c.critic), gold_key(scorer, gold, ctx, c.target))
             art.rows.append(row)
             art.pairs.append(pair)
             art.labels.append(any(pair[0] == ck and pair[1] in ts for ck, ts in doc_gold))
             art.says.append(f"{ctx.label(c.critic)} -> {ctx.label(c.target)}: {ctx.doc.clean[c.start:c.end]}")
             art.speakers.add(pair[0])
-        art.reach = _reach(ix, lambda k: _key(scorer, gold, ctx, k))
+        art.reach = _reach(ix, lambda k: gold_key(scorer, gold, ctx, k))
         return []
 
     original = pipeline.learned_pairs
@@ -332,7 +334,7 @@ def collect(name: str, scorer: Any) -> SetData:
     finally:
         pipeline.learned_pairs = original  # type: ignore[assignment]
     every = [c for d in gold.docs for c in d.get("criticisms", [])]
-    return SetData(arts, _gold_pairs(scorer, gold, every, True), _gold_pairs(scorer, gold, every, False))
+    return SetData(arts, gold_pairs(scorer, gold, every, True), gold_pairs(scorer, gold, every, False))
 
 
 def prf(data: SetData, extra: set[Pair]) -> tuple[float, float, float]:

@@ -75,7 +75,8 @@ _NAMED_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:The|Its|Their|Former|Then|Inter
                            r"[A-Z][\w.&-]*\s+$")
 _OFFICER_RE = re.compile(_OFFICER, re.I)
 _LIST_COMMA = re.compile(r"^\s*,\s*$")
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+# between two names of a list of people: "A, B and C", "A and B" (read by role_lists too)
+LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _EXEC_WORDS = frozenset({"chief", "ceo", "cto", "coo", "cfo", "cpo", "founder", "co-founder", "cofounder", "founders",
                          "co-founders", "cofounders", "spokesperson", "spokesman", "spokeswoman", "counsel", "chair",
                          "chairman", "chairwoman", "chairperson", "vice-president", "director", "editor-in-chief",
@@ -395,7 +396,7 @@ class _Affiliations(OrgReferents):
                 role = self._former(m) + r.group("role").lower()
                 prev = m
                 for x in nxt:
-                    if x.type != "Person" or (x is not nxt[0] and not _LIST_GAP.match(text[prev.end:x.start])):
+                    if x.type != "Person" or (x is not nxt[0] and not LIST_GAP.match(text[prev.end:x.start])):
                         break
                     self.link(x.key, m.key, role, m.start, x.end, sent)
                     prev = x
@@ -422,7 +423,7 @@ class _Affiliations(OrgReferents):
         role = (r.group("role") or "").lower() or None
         prev = org
         for x in nxt:
-            if x.type != "Person" or (x is not nxt[0] and not _LIST_GAP.match(text[prev.end:x.start])):
+            if x.type != "Person" or (x is not nxt[0] and not LIST_GAP.match(text[prev.end:x.start])):
                 break
             self.link(x.key, org.key, role, org.start, x.end, sent)
             prev = x
@@ -524,7 +525,7 @@ class _Affiliations(OrgReferents):
         prev = people[0]
         self.link(prev.key, org, role, r.start(), prev.end, sent)
         for x in people[1:]:
-            if not _LIST_GAP.match(text[prev.end:x.start]):
+            if not LIST_GAP.match(text[prev.end:x.start]):
                 break
             self.link(x.key, org, role, r.start(), x.end, sent)
             prev = x

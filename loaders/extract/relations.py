@@ -11,7 +11,7 @@ from loaders.extract.appositions import affiliating, apposition_affiliations, de
 from loaders.extract.careers import career_affiliations
 from loaders.extract.context import DocContext
 from loaders.extract.hirings import hiring_affiliations
-from loaders.extract.lexicon import alternation, fold, lexicon
+from loaders.extract.lexicon import alternation, fold, lexicon, words
 from loaders.extract.office_titles import office_title_affiliations
 from loaders.extract.role_lists import role_list_affiliations, round_investors
 from loaders.extract.rules import register
@@ -61,19 +61,9 @@ _KIND_DESC = (r"(?:(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|lab|group
               r"fund|bank|broker|brokerage|chain|retailer|publisher|studio|outlet|newspaper|magazine|website|service|"
               r"provider|consultancy|charity|association|society|regulator|watchdog|operator|manufacturer|"
               r"chipmaker|insurer|newsletter|podcast|tool|business|venture|collective|campaign)\s+)?")
-# titles whose holders are named after their portfolio ("Interior Minister X", "Health Secretary X"), and the words
-# of a portfolio ("Innovation and Technology", "Data Protection"): a name made only of these is no organisation
+# titles whose holders are named after their portfolio ("Interior Minister X", "Health Secretary X"); the words of a
+# portfolio are lexicons/portfolio_words.txt: a name made only of these is no organisation
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
-_PORTFOLIO_WORDS = frozenset({
-    "interior", "finance", "financial", "health", "science", "treasury", "commerce", "security", "innovation",
-    "technology", "technologies", "privacy", "information", "defence", "defense", "education", "justice", "energy",
-    "environment", "environmental", "transport", "trade", "industry", "home", "foreign", "culture", "digital",
-    "agriculture", "housing", "communications", "employment", "economy", "economic", "affairs", "services", "social",
-    "care", "human", "data", "protection", "surveillance", "camera", "transformation", "government", "border",
-    "immigration", "infrastructure", "tourism", "sport", "budget", "development", "welfare", "family", "children",
-    "women", "youth", "veterans", "homeland", "competition", "consumer", "cyber", "cybersecurity", "media", "arts",
-    "skills", "work", "pensions", "local", "regional", "public", "safety", "policing", "planning", "climate",
-    "and", "of", "for", "the"})
 # a word that is not a preposition: "its own models under the Apache licence" names no product of its
 _NOT_PREP = r"(?!(?:under|on|with|for|in|to|from|at|by|of|about|against|into|over|than|as|using|via)\s)"
 
@@ -279,10 +269,10 @@ def _pair(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], s
 def _portfolio_only(ctx: DocContext, org: ResolvedMention, role: str) -> bool:
     """Whether a minister's or secretary's title follows a name that is only a portfolio ("Interior", "Health and
     Social Care", "Treasury"), not a body's ("Met Commissioner X", "Equity general secretary X")."""
-    words = role.lower().split()
-    if not words or words[-1] not in _PORTFOLIO_TITLES or org.possessive:
+    title = role.lower().split()
+    if not title or title[-1] not in _PORTFOLIO_TITLES or org.possessive:
         return False
-    return set(ctx.label(org.key).lower().split()) <= _PORTFOLIO_WORDS
+    return set(ctx.label(org.key).lower().split()) <= words("portfolio_words.txt")
 
 
 def _founders(ctx: DocContext, p: dict[str, re.Pattern[str]], out: list[Relation], seen: set[tuple[str, str, str]],

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from kg.model import Event
+from loaders.extract.affiliations import LIST_GAP
 from loaders.extract.context import DocContext
 from loaders.extract.lexicon import alternation, lexicon
 from loaders.extract.org_referents import OrgReferents
@@ -18,8 +19,6 @@ from loaders.extract.schema import AddAffiliation, ResolvedMention
 ROLE_LIST = register("relation.role_list.v1", "A list of people under one plural title: 'Mistral co-founders, A and "
                      "B', 'its advisers include A and B', 'A and B, co-founders of the startup Y'", __name__)
 
-# between two names of the list: "A, B and C", "A and B"
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 # words that rank or count the people of a plural title ("two of its top safety researchers", "fellow co-founders")
 _RANK = r"(?:(?:fellow|other|two|three|four|five|several|top|senior|early|longtime|long-time|key|[a-z]+-time)\s+)*"
 # the titles of an organisation's founders, heads, board and advisers
@@ -59,30 +58,23 @@ def role_list_affiliations(ctx: DocContext, add: AddAffiliation) -> None:
         ms = [m for m in all_ms if m.type != "Group"]
         for i, m in enumerate(ms):
             prev = ms[i - 1] if i else None
-            if m.type != "Person" or (prev and prev.type == "Person" and _LIST_GAP.match(text[prev.end:m.start])):
+            if m.type != "Person" or (prev and prev.type == "Person" and LIST_GAP.match(text[prev.end:m.start])):
                 continue  # a list is read from its first name
             people = _list(text, ms, i)
             if len(people) < 2:
                 continue
             org, role, start = _before(ctx, refs, p, ms, i, sent)
-            last = ms[i + len(people) - 1]
-            if org is None and i + len(people) < len(ms):
-                nxt = ms[i + len(people)]
-                r = p["after"].match(text[last.end:nxt.start]) if nxt.type == "Organization" else None
-                org, role, start = (nxt.key, r.group("role"), m.start) if r else (None, None, 0)
-                f = p["both_former"].match(text[last.end:nxt.start]) if nxt.type == "Organization" else None
-                t = p["role_after"].match(text, nxt.end, nxt.end + 60) if f else None
-                if t:  # "A and B, both former Google engineers": a past role, whatever the title
-                    org, role, start = nxt.key, "former " + t.group("role"), m.start
+            if org is None:
+                org, role, start = _after(text, p, ms, i, len(people))
             for x in people if org else ():
-                add(x.key, org, role, min(start, x.start), max(x.end, last.end), sent, ROLE_LIST)
+                add(x.key, org, role, min(start, x.start), max(x.end, people[-1].end), sent, ROLE_LIST)
 
 
 def _list(text: str, ms: list[ResolvedMention], i: int) -> list[ResolvedMention]:
     """The people listed from ms[i] on ("A, B and C")."""
     out = [ms[i]]
     for x in ms[i + 1:]:
-        if x.type != "Person" or not _LIST_GAP.match(text[out[-1].end:x.start]):
+        if x.type != "Person" or not LIST_GAP.match(text[out[-1].end:x.start]):
             break
         out.append(x)
     return out
@@ -103,6 +95,21 @@ def _before(ctx: DocContext, refs: OrgReferents, p: dict[str, re.Pattern[str]], 
         return None, None, 0
     org = refs.anaphor_org(r.group("noun") or "company", r.start())
     return org, r.group("role"), r.start()
+
+
+def _after(text: str, p: dict[str, re.Pattern[str]], ms: list[ResolvedMention], i: int,
+           n: int) -> tuple[str | None, str | None, int]:
+    """The organisation and plural title written after the n people listed from ms[i] ("A and B, co-founders of the
+    startup Y", "A and B, both former Google engineers"), and where the list starts."""
+    if i + n >= len(ms) or ms[i + n].type != "Organization":
+        return None, None, 0
+    last, org = ms[i + n - 1], ms[i + n]
+    gap = text[last.end:org.start]
+    t = p["role_after"].match(text, org.end, org.end + 60) if p["both_former"].match(gap) else None
+    if t:  # a past role shared by the list, whatever the title
+        return org.key, "former " + t.group("role"), ms[i].start
+    r = p["after"].match(gap)
+    return (org.key, r.group("role"), ms[i].start) if r else (None, None, 0)
 
 
 ROUND_INVESTOR = register("relation.round_investor.v1", "The people listed among a funding round's investors invest "

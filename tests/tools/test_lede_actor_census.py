@@ -7,18 +7,9 @@ import pytest
 
 from kg.scoring import load_scorer
 from loaders.extract import pipeline
-from loaders.extract.classify import type_mentions
-from loaders.extract.context import DocContext
-from loaders.extract.mentions import find_mentions
-from loaders.extract.resolution import resolve
-from loaders.extract.text import prepare
+from tests.support.doc_context import doc_context
 from tools.eval_sets import HELD_OUT
 from tools.lede_actor_census import MISS_KINDS, PairRow, census, lede
-
-
-def _context(text: str) -> DocContext:
-    doc = prepare(text)
-    return DocContext.build(doc, resolve(doc, type_mentions(doc, find_mentions(doc))))
 
 
 @pytest.mark.parametrize(("text", "actor", "verb"), [
@@ -28,7 +19,7 @@ def _context(text: str) -> DocContext:
      "China.\n", "Sam Altman", "said"),
 ])  # fmt: skip
 def test_the_lede_actor_is_the_subject_of_its_first_verb(text: str, actor: str, verb: str) -> None:
-    ctx = _context(text)
+    ctx = doc_context(text)
     sents, actors = lede(ctx)
     assert sents[0] == 0 and len(sents) == 2
     assert (ctx.label(actors[0][0]), actors[0][1]) == (actor, verb)

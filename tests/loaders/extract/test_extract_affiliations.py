@@ -231,3 +231,29 @@ def test_a_title_naming_its_body_is_a_member_of_that_body(text: str, pairs: set[
 ])
 def test_a_described_organisation_and_a_co_title(text: str, pair: tuple[str, str]) -> None:
     assert pair in _aff(text)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # a company's officer named bare after the company was just named
+    ("Halvex Robotics held its annual meeting on Thursday. Halvex Robotics shareholders backed the plan. Halvex "
+     "Robotics shares rose. Board chair Lena Marsh sounded more sceptical.", ("Lena Marsh", "Halvex Robotics")),
+    # a product's name before a bare title: its maker is the story's company
+    ("Halvex Robotics raised money on Monday. Halvex Robotics will hire staff. Halvex Robotics makes the chatbot Orbo. "
+     "Orbo founder Dana Holt said the money would pay for chips.", ("Dana Holt", "Halvex Robotics")),
+])
+def test_an_officers_or_a_products_bare_title_names_the_company(text: str, pair: tuple[str, str]) -> None:
+    assert pair in _aff(text)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # an officer's bare title with another organisation named in the sentence is not read
+    ("Halvex Robotics held its annual meeting. Halvex Robotics shares rose. Halvex Robotics will pay a dividend. "
+     "Kestrel Capital hired executive director Lena Marsh last year.", ("Lena Marsh", "Halvex Robotics")),
+    ("Halvex Robotics held its annual meeting. Halvex Robotics shares rose. Halvex Robotics will pay a dividend. "
+     "Executive director Lena Marsh said Kestrel Capital would vote against it.", ("Lena Marsh", "Halvex Robotics")),
+    # a place's name before a bare title is the title's own body, even where a mention ends there
+    ("Halvex Robotics raised money on Monday. Halvex Robotics will hire staff. Hong Kong Chief Executive Dana Holt "
+     "welcomed the plan.", ("Dana Holt", "Halvex Robotics")),
+])
+def test_a_bare_title_of_another_body_names_no_company(text: str, pair: tuple[str, str]) -> None:
+    assert pair not in _aff(text)

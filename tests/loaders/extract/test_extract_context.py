@@ -6,16 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from loaders.extract.classify import type_mentions
 from loaders.extract.context import DocContext
-from loaders.extract.mentions import find_mentions
-from loaders.extract.resolution import resolve
-from loaders.extract.text import prepare
+from tests.support.doc_context import doc_context
 
 
 def _context(path: Path) -> DocContext:
-    doc = prepare(path.read_text(encoding="utf-8"))
-    return DocContext.build(doc, resolve(doc, type_mentions(doc, find_mentions(doc))))
+    return doc_context(path.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("which", ["seeds", "dev"])

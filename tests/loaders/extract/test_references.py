@@ -5,24 +5,14 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract import extract
-from loaders.extract.classify import type_mentions
-from loaders.extract.context import DocContext
 from loaders.extract.criticism_targets import REFERENCED_TARGET
-from loaders.extract.mentions import find_mentions
 from loaders.extract.references import references, refers_back
-from loaders.extract.resolution import resolve
-from loaders.extract.text import prepare
-
-
-def _context(text: str) -> DocContext:
-    """The resolved document view of ``text``, as the fact stages see it."""
-    doc = prepare(text)
-    return DocContext.build(doc, resolve(doc, type_mentions(doc, find_mentions(doc))))
+from tests.support.doc_context import doc_context
 
 
 def _referred(text: str, phrase: str) -> str | None:
     """The label of what the last ``phrase`` in ``text`` refers to (None when nothing fits)."""
-    ctx = _context(text)
+    ctx = doc_context(text)
     at = ctx.doc.clean.rindex(phrase)
     found = references(ctx).in_span(at, at + len(phrase), set(), pronouns=True, kinds=True)
     return ctx.label(found[0].key) if found else None
@@ -60,7 +50,7 @@ def test_reference_unresolved(text: str, phrase: str) -> None:
 
 def test_reference_index_is_built_once_per_document() -> None:
     """The stage reads a document's index from its cache; another document gets its own."""
-    a, b = _context("Google spoke."), _context("Apple spoke.")
+    a, b = doc_context("Google spoke."), doc_context("Apple spoke.")
     assert references(a) is references(a)
     assert references(b) is not references(a) and references(b).ctx is b
 
@@ -68,7 +58,7 @@ def test_reference_index_is_built_once_per_document() -> None:
 def test_descriptions_only_by_default() -> None:
     """As criticism targets only descriptions count: "the company" of a company never so described, and pronouns,
     are left to the context's own anaphora (they cost precision on every tuning set)."""
-    ctx = _context("Sarah Connor met Microsoft executives. She said the company moved too fast.")
+    ctx = doc_context("Sarah Connor met Microsoft executives. She said the company moved too fast.")
     text = ctx.doc.clean
     assert references(ctx).in_span(text.index("She"), len(text), set()) == []
     assert [ctx.label(r.key) for r in references(ctx).in_span(text.index("She"), len(text), set(), pronouns=True,
@@ -83,7 +73,7 @@ def test_description_of_another_thing(statement: str, plain: str) -> None:
     """"the last model" is another one, and what a relative clause says of a person is not what is judged; the
     same words plainly used refer to the product named before."""
     for words, expected in ((plain, ["Sora"]), (statement, [])):
-        ctx = _context("OpenAI released Sora last month. " + words)
+        ctx = doc_context("OpenAI released Sora last month. " + words)
         start = ctx.doc.clean.index(words)
         assert [ctx.label(r.key) for r in references(ctx).in_span(start, len(ctx.doc.clean), set())] == expected
 
@@ -105,7 +95,7 @@ LISTED = ("The walkout covers the studios that signed the agreement: Brindle Gam
 
 def _all_referred(text: str, phrase: str) -> list[str]:
     """The labels of everything the last ``phrase`` in ``text`` refers to."""
-    ctx = _context(text)
+    ctx = doc_context(text)
     at = ctx.doc.clean.rindex(phrase)
     return [ctx.label(r.key) for r in references(ctx).in_span(at, at + len(phrase), set())]
 
@@ -128,7 +118,7 @@ def test_a_plural_description_without_such_a_list_refers_to_none(text: str, phra
 
 def _refers_back(text: str, phrase: str, **options: object) -> str | None:
     """The label of what the last ``phrase`` ("the union") in ``text`` refers back to by refers_back."""
-    ctx = _context(text)
+    ctx = doc_context(text)
     at = ctx.doc.clean.rindex(phrase)
     if options.pop("opening", False):
         options["opening"] = ctx.sentence_at(at)
