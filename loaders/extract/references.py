@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from loaders.extract.context import unfronted
 from loaders.extract.lexicon import words as word_list
 from loaders.extract.text import after_the
 from loaders.extract.typing_platforms import PLATFORMS
@@ -345,8 +346,6 @@ def described_subject(ctx: DocContext, sent: int, pos: int, *, whole: bool = Fal
     data watchdog"). ``whole``: only where the description is the whole subject, no name in it and not a plural
     ("the companies said" stands for several); ``body``: a body noun may refer to the organisation opening a
     sentence before (the critic stage's reading)."""
-    from loaders.extract.context import unfronted  # (the context module is built before this one is asked)
-
     text = ctx.doc.clean
     cs = ctx.clause_start(sent, pos)
     if whole:
