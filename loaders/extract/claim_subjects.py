@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract.claim_speech import verb_position
-from loaders.extract.references import refers_back
+from loaders.extract.references import is_plural, refers_back
 
 if TYPE_CHECKING:
     from loaders.extract.attribution import Attribution
@@ -47,8 +47,7 @@ def described_speaker(ctx: DocContext, a: Attribution) -> str | None:
     if m is None:
         return None
     modifier, noun = (m.group(1) or "").lower(), m.group(2).lower()
-    if noun in _DOCUMENT_NOUNS or noun in _WORDS or modifier in _WORDS or \
-            (noun.endswith("s") and not noun.endswith("ss")):
+    if noun in _DOCUMENT_NOUNS or noun in _WORDS or modifier in _WORDS or is_plural(noun):
         return None  # a document's voice, no noun phrase, or a plural standing for several
     pos = start + m.start()
     key = refers_back(ctx, noun, pos, kinds=True, any_noun=True, types=_SPEAKER_TYPES)

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract.attribution import Attribution
-from loaders.extract.references import refers_back
+from loaders.extract.references import is_plural, refers_back
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
@@ -42,7 +42,7 @@ def described_attribution(ctx: DocContext, sent: int) -> Attribution | None:
     if m is None:
         return None
     noun, mod = m.group("noun"), m.group("mod") or ""
-    if mod in _NOT_WORDS or (noun.endswith("s") and not noun.endswith("ss")) or \
+    if mod in _NOT_WORDS or is_plural(noun) or \
             ctx.mentions(sent, m.start("noun") - len(mod) - 5, m.end("noun")):
         return None  # no noun phrase, a plural, or a name (attribution's to read)
     key = refers_back(ctx, noun, m.start("noun"), kinds=True, any_noun=True, types=("Organization",))

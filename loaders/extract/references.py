@@ -350,12 +350,18 @@ def described_subject(ctx: DocContext, sent: int, pos: int, *, whole: bool = Fal
     cs = ctx.clause_start(sent, pos)
     if whole:
         m = _WHOLE_SUBJECT.fullmatch(text, cs, pos)
-        if m is None or ctx.mentions(sent, cs, pos) or (m.group(1).endswith("s") and not m.group(1).endswith("ss")):
+        if m is None or ctx.mentions(sent, cs, pos) or is_plural(m.group(1)):
             return None
         return refers_back(ctx, m.group(1), cs, any_noun=True)
     noun = _SUBJECT_NOUN.match(unfronted(text[cs:pos].strip().lower()))
     key = refers_back(ctx, noun.group(1), cs, opening=sent if body else None, regulator=False) if noun else None
     return key or ctx.authority(text[cs:pos])
+
+
+def is_plural(noun: str) -> bool:
+    """Whether a description's noun is a plural ("the companies said"), which stands for several parties (not
+    "the business")."""
+    return noun.endswith("s") and not noun.endswith("ss")
 
 
 def _before_the(text: str, pos: int) -> int:
