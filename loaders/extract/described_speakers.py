@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract.attribution import Attribution
+from loaders.extract.claim_subjects import NO_NOUN_WORDS
 from loaders.extract.references import is_plural, refers_back
 
 if TYPE_CHECKING:
@@ -24,9 +25,6 @@ _DESCRIBED_SAID = re.compile(rf"[\s“\"]*(?:[^,“\"]{{1,60}},\s+)?[Tt]he\s+(?:
 _DESCRIBED_AFTER = re.compile(rf",\s+the\s+(?:(?P<mod>[a-z][\w-]*)\s+)?(?P<noun>(?!(?:{_ADVERBS})\b)[a-z]+)\s+"
                               rf"(?:also\s+)?{_SPEECH}"
                               rf"(?:\s+(?:in|on|at|to|last|this|earlier)\b[^,.;“”\"]{{0,40}})?[.!]?\s*$")
-# words the modifier slot may take that make no noun phrase ("the and", "the of")
-_NOT_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from",
-                        "it"})
 _MIN_STATEMENT = 8  # characters a statement needs besides its speaker
 
 
@@ -42,7 +40,7 @@ def described_attribution(ctx: DocContext, sent: int) -> Attribution | None:
     if m is None:
         return None
     noun, mod = m.group("noun"), m.group("mod") or ""
-    if mod in _NOT_WORDS or is_plural(noun) or \
+    if mod in NO_NOUN_WORDS or is_plural(noun) or \
             ctx.mentions(sent, m.start("noun") - len(mod) - 5, m.end("noun")):
         return None  # no noun phrase, a plural, or a name (attribution's to read)
     key = refers_back(ctx, noun, m.start("noun"), kinds=True, any_noun=True, types=("Organization",))
