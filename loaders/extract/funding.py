@@ -12,8 +12,7 @@ from loaders.extract.funding_backed import backed_rounds
 from loaders.extract.funding_figures import PART_BEFORE, VALUATION_AFTER, RoundFigures, classify, respective
 from loaders.extract.funding_money import VALUATION_BEFORE, merge_rounds, past_value
 from loaders.extract.funding_parties import described, sole_previous
-from loaders.extract.quantities import MoneyMatch as MatchedMoney
-from loaders.extract.quantities import parse_money
+from loaders.extract.quantities import MoneyMatch, parse_money
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention, Sentence
 from loaders.extract.topic import topic_org
@@ -494,7 +493,7 @@ class _Funding:
                                 source=ctx.span(s.start + money.start, s.start + money.end, s.index),
                                 rule=self.rule))
 
-    def _respective(self, s: Sentence, monies: list[MatchedMoney]) -> bool:
+    def _respective(self, s: Sentence, monies: list[MoneyMatch]) -> bool:
         """The rounds of a list of figures "respectively" ends, one for each of the organisations listed before it
         ("Udio and Suno had raised $10 million and $125 million respectively"); False when there is none."""
         found = respective(self.ctx.stext(s.index), monies)
