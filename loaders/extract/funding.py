@@ -217,35 +217,9 @@ class _Funding:
             if key:
                 self.rule = rule
                 return key
-        # "took a 49% stake in X for $14.3 billion": the company the stake is in
-        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
-            if _FOR_GAP.fullmatch(text, m.end, pos) and _STAKE_IN_BEFORE.search(text, max(s.start, m.start - 20),
-                                                                               m.start):
-                return m.key
-            break
-        # "Y led X's $75M round" (but "X's $2B investment in Y": Y raises)
-        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
-            if m.possessive and _POSS_GAP.match(text[m.end:pos]):
-                into = next((x for x in _orgs(ctx.mentions(sent, pos, s.end), exclude)
-                             if _STAKE_INTO.match(text[pos:x.start])), None)
-                return into.key if into else m.key
-            break
-        # "a $20M Series A in X", "values X at $2B": the organisation named right after the round or the verb
-        for m in _orgs(ctx.mentions(sent, pos, s.end), exclude):
-            if _ROUND_IN.search(text[pos:m.start]) or \
-                    (_ROUND_THAT.search(text[pos:m.start]) and _THAT_RAISED.match(text, m.end)) or \
-                    (_VALUES_ORG.search(text[max(pos, m.start - 12):m.start]) and ";" not in text[pos:m.start]):
-                return m.key  # "The $1 billion round, led by Sequoia, values X at $10 billion"
-            break
-        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
-            if _VALUES_ORG.search(text[max(s.start, m.start - 30):m.start]):
-                return m.key
-            break
-        # "..., and Y raised $50M": the organisation right before the raise verb
-        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
-            if ctx.is_head(m) and _RAISES_AFTER.match(text[m.end:pos]):
-                return m.key
-            break
+        named = self._named_beside(sent, pos, ms, exclude)
+        if named:
+            return named
         cs = ctx.clause_start(sent, pos)
         seg = text[cs:pos]
         verbs = list(_VERB.finditer(seg))
@@ -277,16 +251,7 @@ class _Funding:
                     not _INTO_IT.match(text, pos):
                 return None  # "Microsoft expects to invest about $80B to build out data centres": in no company
         if _ANAPHOR.match(seg):
-            startup = described(self.ctx, seg, cs, exclude)
-            if startup:
-                return startup  # "Mira Murati's AI startup X ... The startup closed a $2B round": that startup
-            # "..., when it raised $105 million": the round's company just reported, the article's company, else the
-            # organisation just talked about
-            subj = ctx.subject(sent, pos, ("Organization",))
-            return sole_previous(self.ctx, sent, cs, exclude) or self._last_recipient(sent, exclude) or \
-                parties.it_subject(ctx, sent, cs, exclude) or self.topic(exclude) or \
-                (subj if subj not in exclude else None) or ctx.recent_subject(cs, ("Organization",), exclude) or \
-                parties.previous_subject(ctx, sent, exclude)
+            return self._anaphor_recipient(sent, pos, cs, seg, exclude)
         if _PRONOUN_VERB.search(seg[-80:]):
             # "That was four times the valuation it fetched in January, when it raised $105 million": the company the
             # previous sentence was about
@@ -319,6 +284,58 @@ class _Funding:
                 ctx.recent_subject(s.start, ("Organization",), exclude)
         heads = [m for m in before if ctx.is_head(m)]
         return heads[0].key if heads else None
+
+    def _named_beside(self, sent: int, pos: int, ms: list[ResolvedMention], exclude: set[str]) -> str | None:
+        """The organisation named right beside the money at ``pos`` as the one raising it: the last one before it
+        (a stake's company, a possessive, the object of "values", the subject of a raise verb) or the first after the
+        round ("a $20M Series A in X"); None where none is."""
+        ctx, text = self.ctx, self.text
+        s = ctx.sentence(sent)
+        # "took a 49% stake in X for $14.3 billion": the company the stake is in
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if _FOR_GAP.fullmatch(text, m.end, pos) and _STAKE_IN_BEFORE.search(text, max(s.start, m.start - 20),
+                                                                               m.start):
+                return m.key
+            break
+        # "Y led X's $75M round" (but "X's $2B investment in Y": Y raises)
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if m.possessive and _POSS_GAP.match(text[m.end:pos]):
+                into = next((x for x in _orgs(ctx.mentions(sent, pos, s.end), exclude)
+                             if _STAKE_INTO.match(text[pos:x.start])), None)
+                return into.key if into else m.key
+            break
+        # "a $20M Series A in X", "values X at $2B": the organisation named right after the round or the verb
+        for m in _orgs(ctx.mentions(sent, pos, s.end), exclude):
+            if _ROUND_IN.search(text[pos:m.start]) or \
+                    (_ROUND_THAT.search(text[pos:m.start]) and _THAT_RAISED.match(text, m.end)) or \
+                    (_VALUES_ORG.search(text[max(pos, m.start - 12):m.start]) and ";" not in text[pos:m.start]):
+                return m.key  # "The $1 billion round, led by Sequoia, values X at $10 billion"
+            break
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if _VALUES_ORG.search(text[max(s.start, m.start - 30):m.start]):
+                return m.key
+            break
+        # "..., and Y raised $50M": the organisation right before the raise verb
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if ctx.is_head(m) and _RAISES_AFTER.match(text[m.end:pos]):
+                return m.key
+            break
+        return None
+
+    def _anaphor_recipient(self, sent: int, pos: int, cs: int, seg: str, exclude: set[str]) -> str | None:
+        """The company "it", "the startup" or "the company" raising the money at ``pos`` refers to (the clause
+        ``seg`` from ``cs`` opens with one)."""
+        ctx = self.ctx
+        startup = described(self.ctx, seg, cs, exclude)
+        if startup:
+            return startup  # "Mira Murati's AI startup X ... The startup closed a $2B round": that startup
+        # "..., when it raised $105 million": the round's company just reported, the article's company, else the
+        # organisation just talked about
+        subj = ctx.subject(sent, pos, ("Organization",))
+        return sole_previous(self.ctx, sent, cs, exclude) or self._last_recipient(sent, exclude) or \
+            parties.it_subject(ctx, sent, cs, exclude) or self.topic(exclude) or \
+            (subj if subj not in exclude else None) or ctx.recent_subject(cs, ("Organization",), exclude) or \
+            parties.previous_subject(ctx, sent, exclude)
 
     def _last_recipient(self, sent: int, exclude: set[str]) -> str | None:
         """The recipient of the latest round reported in the two sentences before ``sent`` ("X raised $150M. The
