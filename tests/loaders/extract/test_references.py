@@ -9,7 +9,7 @@ from loaders.extract.classify import type_mentions
 from loaders.extract.context import DocContext
 from loaders.extract.criticism_targets import REFERENCED_TARGET
 from loaders.extract.mentions import find_mentions
-from loaders.extract.references import references, refers_back
+from loaders.extract.references import is_plural, references, refers_back
 from loaders.extract.resolution import resolve
 from loaders.extract.text import prepare
 
@@ -165,3 +165,10 @@ def test_refers_back_is_the_one_reading_of_a_definite_description(text: str, phr
 ])
 def test_refers_back_reads_no_more_than_asked(text: str, phrase: str, options: dict[str, object]) -> None:
     assert _refers_back(text, phrase, **options) is None
+
+
+@pytest.mark.parametrize(("noun", "plural"), [
+    ("companies", True), ("utilities", True), ("site", False), ("business", False), ("press", False),
+])
+def test_a_plural_description_stands_for_several(noun: str, plural: bool) -> None:
+    assert is_plural(noun) is plural
