@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from kg.model import DateRef, Event, Participant
+from kg.model import DateRef, Event, Money, Participant, Span
 from loaders.extract import funding_parties as parties
 from loaders.extract.context import DocContext
 from loaders.extract.funding_backed import backed_rounds
@@ -176,6 +176,13 @@ def _date(ctx: DocContext, sent: int) -> DateRef | None:
 
 def _orgs(ms: list[ResolvedMention], exclude: set[str]) -> list[ResolvedMention]:
     return [m for m in ms if m.type == "Organization" and m.key not in exclude]
+
+
+def _round_event(ctx: DocContext, n: int, recipient: str, parts: tuple[Participant, ...], date: DateRef | None,
+                 source: Span, rule: str, *, amount: Money | None, valuation: Money | None) -> Event:
+    """The ``n``-th funding round of the document, raised by ``recipient``."""
+    return Event(key=f"ev{n}", type="FundingRound", label=f"{ctx.label(recipient)} funding round", date=date,
+                 participants=parts, amount=amount, valuation=valuation, source=source, rule=rule)
 
 
 class _Funding:
@@ -503,12 +510,10 @@ class _Funding:
             if past:
                 self.past_rounds.add(f"ev{len(events)}")
             is_amount = money is not val
-            events.append(Event(key=f"ev{len(events)}", type="FundingRound",
-                                label=f"{ctx.label(recipient)} funding round", date=date,
-                                participants=tuple(parts), amount=money.money if is_amount else None,
-                                valuation=val.money if val else None,
-                                source=ctx.span(s.start + money.start, s.start + money.end, s.index),
-                                rule=self.rule))
+            events.append(_round_event(ctx, len(events), recipient, tuple(parts), date,
+                                       ctx.span(s.start + money.start, s.start + money.end, s.index), self.rule,
+                                       amount=money.money if is_amount else None,
+                                       valuation=val.money if val else None))
 
     def _respective(self, s: Sentence, monies: list[MoneyMatch]) -> bool:
         """The rounds of a list of figures "respectively" ends, one for each of the organisations listed before it
@@ -524,12 +529,10 @@ class _Funding:
             return False
         for key, mm in zip(keys[-len(figures):], figures, strict=True):
             amount, valuation = (None, mm.money) if valuations else (mm.money, None)
-            self.events.append(Event(key=f"ev{len(self.events)}", type="FundingRound",
-                                     label=f"{self.ctx.label(key)} funding round", date=_date(self.ctx, s.index),
-                                     participants=(Participant(role="recipient", entity=key),),
-                                     amount=amount, valuation=valuation,
-                                     source=self.ctx.span(s.start + mm.start, s.start + mm.end, s.index),
-                                     rule=RESPECTIVE))
+            self.events.append(_round_event(self.ctx, len(self.events), key,
+                                            (Participant(role="recipient", entity=key),), _date(self.ctx, s.index),
+                                            self.ctx.span(s.start + mm.start, s.start + mm.end, s.index), RESPECTIVE,
+                                            amount=amount, valuation=valuation))
         return True
 
     def _owners(self, sent: int, investors: list[str]) -> set[str]:
