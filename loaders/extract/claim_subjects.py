@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract.claim_speech import verb_position
-from loaders.extract.references import refers_back
+from loaders.extract.references import is_plural, refers_back
 
 if TYPE_CHECKING:
     from loaders.extract.attribution import Attribution
@@ -24,7 +24,9 @@ _DOCUMENT_NOUNS = frozenset({"letter", "report", "statement", "filing", "complai
                              "survey", "post", "paper", "document", "memo", "analysis", "research", "ruling", "order",
                              "petition", "release", "data", "figures", "numbers", "website", "blog", "bill", "law",
                              "court", "judge", "decision", "notice", "proposal", "plan", "rules", "policy"})
-_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "it"})
+# words a description's noun or modifier slot may take that make no noun phrase ("the and", "the of")
+NO_NOUN_WORDS = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+                           "it"})
 _SPEAKER_TYPES = ("Person", "Organization")
 # "the Anthropic chief", "the OpenAI boss", "the Cabinet Office secretary": a role the organisation's name describes
 _HELD_ROLE = re.compile(r"\s+(?P<role>chief|boss|ceo|founder|co-founder|cofounder|head|chairman|chairwoman|chair|"
@@ -47,8 +49,7 @@ def described_speaker(ctx: DocContext, a: Attribution) -> str | None:
     if m is None:
         return None
     modifier, noun = (m.group(1) or "").lower(), m.group(2).lower()
-    if noun in _DOCUMENT_NOUNS or noun in _WORDS or modifier in _WORDS or \
-            (noun.endswith("s") and not noun.endswith("ss")):
+    if noun in _DOCUMENT_NOUNS or noun in NO_NOUN_WORDS or modifier in NO_NOUN_WORDS or is_plural(noun):
         return None  # a document's voice, no noun phrase, or a plural standing for several
     pos = start + m.start()
     key = refers_back(ctx, noun, pos, kinds=True, any_noun=True, types=_SPEAKER_TYPES)

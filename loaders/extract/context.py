@@ -29,7 +29,8 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
 _SPAN = Span.__pydantic_validator__.validate_python  # Span(...)'s checks without BaseModel.__init__'s overhead
 _MEDIA_HEADS = frozenset({"Times", "Journal", "Post", "News", "Press", "Tribune", "Herald", "Gazette", "Magazine",
                           "Wire", "Reuters", "Bloomberg", "Axios", "BBC", "CNN", "CNBC", "Guardian", "Economist"})
-# head nouns of organisation names that "the <noun>" refers back to ("the coalition", "the foundation")
+# head nouns of organisation names that "the <noun>" refers back to ("the coalition", "the foundation"): the section
+# references.NAME_HEADS reads too, loaded here by name because references imports this module
 _LABEL_NOUNS = word_list("described_nouns.txt", "name_heads")
 # a regulator described, not named: "Ireland's data watchdog", "the competition authority", "China's market regulator"
 _AUTHORITY_DESC = re.compile(r"^\s*(?:the\s+|(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*[’']s\s+)(?:[a-z-]+\s+){0,3}?(?:"

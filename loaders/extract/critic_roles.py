@@ -9,7 +9,6 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from loaders.extract import judgements, spokespeople
-from loaders.extract.criticism_documents import document_author
 from loaders.extract.criticism_targets import ON_BEFORE, PLATFORMS
 from loaders.extract.references import BODY_NOUNS, described_subject, refers_back
 
@@ -85,12 +84,11 @@ def critic_at(ix: CriticIndex, sent: int, pos: int, found: Found) -> str | None:
     """The critic: subject of the clause before ``pos``, spokespeople mapped to their organisation (callers go
     through the index's memo, :meth:`CriticIndex.critic_at`)."""
     ctx, text = ix.ctx, ix.text
-    voice = judgements.document_voice(ix, sent, pos, found)
+    voice = ix.document_voice(sent, pos, found)
     if voice is not None:
-        return voice  # "the complaint says", "the decision states"
-    author = document_author(ix, sent, pos, found)
-    if author is not None:
-        return author  # "An open letter, organised by A, accused …", "The letter says" (A sent it)
+        # "the complaint says", "the decision states", "An open letter, organised by A, accused …", "The letter says"
+        # (A sent it)
+        return voice
     inner = _REPORTED_THAT.search(text, ctx.clause_start(sent, pos), pos)
     if inner is not None and not _AND_THEN.search(text, inner.end(), pos):
         # "Bloomberg reported that the department had sent subpoenas to X": the outlet only reports

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from kg.model import DateRef, Event, Participant
+from kg.model import DateRef, Event, Money, Participant, Span
 from loaders.extract import funding_parties as parties
 from loaders.extract.context import DocContext
 from loaders.extract.funding_backed import backed_rounds
 from loaders.extract.funding_figures import PART_BEFORE, VALUATION_AFTER, RoundFigures, classify, respective
 from loaders.extract.funding_money import VALUATION_BEFORE, merge_rounds, past_value
 from loaders.extract.funding_parties import described, sole_previous
-from loaders.extract.quantities import MoneyMatch as MatchedMoney
-from loaders.extract.quantities import parse_money
+from loaders.extract.quantities import MoneyMatch, parse_money
 from loaders.extract.rules import register
 from loaders.extract.schema import ResolvedMention, Sentence
 from loaders.extract.topic import topic_org
@@ -179,6 +178,13 @@ def _orgs(ms: list[ResolvedMention], exclude: set[str]) -> list[ResolvedMention]
     return [m for m in ms if m.type == "Organization" and m.key not in exclude]
 
 
+def _round_event(ctx: DocContext, n: int, recipient: str, parts: tuple[Participant, ...], date: DateRef | None,
+                 source: Span, rule: str, *, amount: Money | None, valuation: Money | None) -> Event:
+    """The ``n``-th funding round of the document, raised by ``recipient``."""
+    return Event(key=f"ev{n}", type="FundingRound", label=f"{ctx.label(recipient)} funding round", date=date,
+                 participants=parts, amount=amount, valuation=valuation, source=source, rule=rule)
+
+
 class _Funding:
     """The funding rounds of one document."""
 
@@ -218,35 +224,9 @@ class _Funding:
             if key:
                 self.rule = rule
                 return key
-        # "took a 49% stake in X for $14.3 billion": the company the stake is in
-        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
-            if _FOR_GAP.fullmatch(text, m.end, pos) and _STAKE_IN_BEFORE.search(text, max(s.start, m.start - 20),
-                                                                               m.start):
-                return m.key
-            break
-        # "Y led X's $75M round" (but "X's $2B investment in Y": Y raises)
-        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
-            if m.possessive and _POSS_GAP.match(text[m.end:pos]):
-                into = next((x for x in _orgs(ctx.mentions(sent, pos, s.end), exclude)
-                             if _STAKE_INTO.match(text[pos:x.start])), None)
-                return into.key if into else m.key
-            break
-        # "a $20M Series A in X", "values X at $2B": the organisation named right after the round or the verb
-        for m in _orgs(ctx.mentions(sent, pos, s.end), exclude):
-            if _ROUND_IN.search(text[pos:m.start]) or \
-                    (_ROUND_THAT.search(text[pos:m.start]) and _THAT_RAISED.match(text, m.end)) or \
-                    (_VALUES_ORG.search(text[max(pos, m.start - 12):m.start]) and ";" not in text[pos:m.start]):
-                return m.key  # "The $1 billion round, led by Sequoia, values X at $10 billion"
-            break
-        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
-            if _VALUES_ORG.search(text[max(s.start, m.start - 30):m.start]):
-                return m.key
-            break
-        # "..., and Y raised $50M": the organisation right before the raise verb
-        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
-            if ctx.is_head(m) and _RAISES_AFTER.match(text[m.end:pos]):
-                return m.key
-            break
+        named = self._named_beside(sent, pos, ms, exclude)
+        if named:
+            return named
         cs = ctx.clause_start(sent, pos)
         seg = text[cs:pos]
         verbs = list(_VERB.finditer(seg))
@@ -278,16 +258,7 @@ class _Funding:
                     not _INTO_IT.match(text, pos):
                 return None  # "Microsoft expects to invest about $80B to build out data centres": in no company
         if _ANAPHOR.match(seg):
-            startup = described(self.ctx, seg, cs, exclude)
-            if startup:
-                return startup  # "Mira Murati's AI startup X ... The startup closed a $2B round": that startup
-            # "..., when it raised $105 million": the round's company just reported, the article's company, else the
-            # organisation just talked about
-            subj = ctx.subject(sent, pos, ("Organization",))
-            return sole_previous(self.ctx, sent, cs, exclude) or self._last_recipient(sent, exclude) or \
-                parties.it_subject(ctx, sent, cs, exclude) or self.topic(exclude) or \
-                (subj if subj not in exclude else None) or ctx.recent_subject(cs, ("Organization",), exclude) or \
-                parties.previous_subject(ctx, sent, exclude)
+            return self._anaphor_recipient(sent, pos, cs, seg, exclude)
         if _PRONOUN_VERB.search(seg[-80:]):
             # "That was four times the valuation it fetched in January, when it raised $105 million": the company the
             # previous sentence was about
@@ -320,6 +291,58 @@ class _Funding:
                 ctx.recent_subject(s.start, ("Organization",), exclude)
         heads = [m for m in before if ctx.is_head(m)]
         return heads[0].key if heads else None
+
+    def _named_beside(self, sent: int, pos: int, ms: list[ResolvedMention], exclude: set[str]) -> str | None:
+        """The organisation named right beside the money at ``pos`` as the one raising it: the last one before it
+        (a stake's company, a possessive, the object of "values", the subject of a raise verb) or the first after the
+        round ("a $20M Series A in X"); None where none is."""
+        ctx, text = self.ctx, self.text
+        s = ctx.sentence(sent)
+        # "took a 49% stake in X for $14.3 billion": the company the stake is in
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if _FOR_GAP.fullmatch(text, m.end, pos) and _STAKE_IN_BEFORE.search(text, max(s.start, m.start - 20),
+                                                                               m.start):
+                return m.key
+            break
+        # "Y led X's $75M round" (but "X's $2B investment in Y": Y raises)
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if m.possessive and _POSS_GAP.match(text[m.end:pos]):
+                into = next((x for x in _orgs(ctx.mentions(sent, pos, s.end), exclude)
+                             if _STAKE_INTO.match(text[pos:x.start])), None)
+                return into.key if into else m.key
+            break
+        # "a $20M Series A in X", "values X at $2B": the organisation named right after the round or the verb
+        for m in _orgs(ctx.mentions(sent, pos, s.end), exclude):
+            if _ROUND_IN.search(text[pos:m.start]) or \
+                    (_ROUND_THAT.search(text[pos:m.start]) and _THAT_RAISED.match(text, m.end)) or \
+                    (_VALUES_ORG.search(text[max(pos, m.start - 12):m.start]) and ";" not in text[pos:m.start]):
+                return m.key  # "The $1 billion round, led by Sequoia, values X at $10 billion"
+            break
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if _VALUES_ORG.search(text[max(s.start, m.start - 30):m.start]):
+                return m.key
+            break
+        # "..., and Y raised $50M": the organisation right before the raise verb
+        for m in reversed(_orgs([x for x in ms if x.end <= pos], exclude)):
+            if ctx.is_head(m) and _RAISES_AFTER.match(text[m.end:pos]):
+                return m.key
+            break
+        return None
+
+    def _anaphor_recipient(self, sent: int, pos: int, cs: int, seg: str, exclude: set[str]) -> str | None:
+        """The company "it", "the startup" or "the company" raising the money at ``pos`` refers to (the clause
+        ``seg`` from ``cs`` opens with one)."""
+        ctx = self.ctx
+        startup = described(self.ctx, seg, cs, exclude)
+        if startup:
+            return startup  # "Mira Murati's AI startup X ... The startup closed a $2B round": that startup
+        # "..., when it raised $105 million": the round's company just reported, the article's company, else the
+        # organisation just talked about
+        subj = ctx.subject(sent, pos, ("Organization",))
+        return sole_previous(self.ctx, sent, cs, exclude) or self._last_recipient(sent, exclude) or \
+            parties.it_subject(ctx, sent, cs, exclude) or self.topic(exclude) or \
+            (subj if subj not in exclude else None) or ctx.recent_subject(cs, ("Organization",), exclude) or \
+            parties.previous_subject(ctx, sent, exclude)
 
     def _last_recipient(self, sent: int, exclude: set[str]) -> str | None:
         """The recipient of the latest round reported in the two sentences before ``sent`` ("X raised $150M. The
@@ -487,14 +510,12 @@ class _Funding:
             if past:
                 self.past_rounds.add(f"ev{len(events)}")
             is_amount = money is not val
-            events.append(Event(key=f"ev{len(events)}", type="FundingRound",
-                                label=f"{ctx.label(recipient)} funding round", date=date,
-                                participants=tuple(parts), amount=money.money if is_amount else None,
-                                valuation=val.money if val else None,
-                                source=ctx.span(s.start + money.start, s.start + money.end, s.index),
-                                rule=self.rule))
+            events.append(_round_event(ctx, len(events), recipient, tuple(parts), date,
+                                       ctx.span(s.start + money.start, s.start + money.end, s.index), self.rule,
+                                       amount=money.money if is_amount else None,
+                                       valuation=val.money if val else None))
 
-    def _respective(self, s: Sentence, monies: list[MatchedMoney]) -> bool:
+    def _respective(self, s: Sentence, monies: list[MoneyMatch]) -> bool:
         """The rounds of a list of figures "respectively" ends, one for each of the organisations listed before it
         ("Udio and Suno had raised $10 million and $125 million respectively"); False when there is none."""
         found = respective(self.ctx.stext(s.index), monies)
@@ -508,12 +529,10 @@ class _Funding:
             return False
         for key, mm in zip(keys[-len(figures):], figures, strict=True):
             amount, valuation = (None, mm.money) if valuations else (mm.money, None)
-            self.events.append(Event(key=f"ev{len(self.events)}", type="FundingRound",
-                                     label=f"{self.ctx.label(key)} funding round", date=_date(self.ctx, s.index),
-                                     participants=(Participant(role="recipient", entity=key),),
-                                     amount=amount, valuation=valuation,
-                                     source=self.ctx.span(s.start + mm.start, s.start + mm.end, s.index),
-                                     rule=RESPECTIVE))
+            self.events.append(_round_event(self.ctx, len(self.events), key,
+                                            (Participant(role="recipient", entity=key),), _date(self.ctx, s.index),
+                                            self.ctx.span(s.start + mm.start, s.start + mm.end, s.index), RESPECTIVE,
+                                            amount=amount, valuation=valuation))
         return True
 
     def _owners(self, sent: int, investors: list[str]) -> set[str]:

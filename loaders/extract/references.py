@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from loaders.extract.context import unfronted
 from loaders.extract.lexicon import words as word_list
 from loaders.extract.text import after_the
 from loaders.extract.typing_platforms import PLATFORMS
@@ -345,18 +346,22 @@ def described_subject(ctx: DocContext, sent: int, pos: int, *, whole: bool = Fal
     data watchdog"). ``whole``: only where the description is the whole subject, no name in it and not a plural
     ("the companies said" stands for several); ``body``: a body noun may refer to the organisation opening a
     sentence before (the critic stage's reading)."""
-    from loaders.extract.context import unfronted  # (the context module is built before this one is asked)
-
     text = ctx.doc.clean
     cs = ctx.clause_start(sent, pos)
     if whole:
         m = _WHOLE_SUBJECT.fullmatch(text, cs, pos)
-        if m is None or ctx.mentions(sent, cs, pos) or (m.group(1).endswith("s") and not m.group(1).endswith("ss")):
+        if m is None or ctx.mentions(sent, cs, pos) or is_plural(m.group(1)):
             return None
         return refers_back(ctx, m.group(1), cs, any_noun=True)
     noun = _SUBJECT_NOUN.match(unfronted(text[cs:pos].strip().lower()))
     key = refers_back(ctx, noun.group(1), cs, opening=sent if body else None, regulator=False) if noun else None
     return key or ctx.authority(text[cs:pos])
+
+
+def is_plural(noun: str) -> bool:
+    """Whether a description's noun is a plural ("the companies said"), which stands for several parties (not
+    "the business")."""
+    return noun.endswith("s") and not noun.endswith("ss")
 
 
 def _before_the(text: str, pos: int) -> int:

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from loaders.extract import plural_speakers
-from loaders.extract.references import refers_back
+from loaders.extract.references import is_plural, refers_back
 
 if TYPE_CHECKING:
     from loaders.extract.context import DocContext
@@ -134,7 +134,7 @@ def referred_speaker(ctx: DocContext, speech: re.Pattern[str], qs: int, qe: int)
         return None
     if m.group(2):
         noun = m.group(2).lower()
-        if noun.endswith("s") and not noun.endswith("ss"):
+        if is_plural(noun):
             return None  # "the utilities said": several parties, of which the one described last is only one
         return refers_back(ctx, noun, qs, any_noun=True, opening=ctx.sentence_at(qs))
     return _subject_before(ctx, ctx.sentence_at(qs) - 1)

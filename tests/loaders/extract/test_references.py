@@ -6,7 +6,7 @@ import pytest
 
 from loaders.extract import extract
 from loaders.extract.criticism_targets import REFERENCED_TARGET
-from loaders.extract.references import references, refers_back
+from loaders.extract.references import is_plural, references, refers_back
 from tests.support.doc_context import doc_context
 
 
@@ -155,3 +155,10 @@ def test_refers_back_is_the_one_reading_of_a_definite_description(text: str, phr
 ])
 def test_refers_back_reads_no_more_than_asked(text: str, phrase: str, options: dict[str, object]) -> None:
     assert _refers_back(text, phrase, **options) is None
+
+
+@pytest.mark.parametrize(("noun", "plural"), [
+    ("companies", True), ("utilities", True), ("site", False), ("business", False), ("press", False),
+])
+def test_a_plural_description_stands_for_several(noun: str, plural: bool) -> None:
+    assert is_plural(noun) is plural
