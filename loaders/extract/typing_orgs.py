@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon, nation_level, place_population
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.mention_ends import INSTRUMENTS
 from loaders.extract.name_cues import LOWER_NEXT, first_name, is_place, name_of_place
 from loaders.extract.schema import TypedMention
@@ -221,11 +222,29 @@ def city_of_region(c: MentionCues) -> TypedMention | None:
     return TypedMention(mention=m, type="Place", cue="city-of-region", label=c.surface)
 
 
+# a city this large is a place even in the possessive, where a company's name would be read ("Phoenix's summer")
+_POSSESSIVE_CITY_POP = 1000
+# surnames many people share: one written alone in the possessive is a person's ("Medina's lawyer")
+_SURNAMES = word_list("common_surnames.txt")
+
+
+def _possessive_place(c: MentionCues) -> bool:
+    """Whether a name in the possessive is a place: a country, a state, a multi-word place or a city of a million
+    people ("Burkina Faso's junta", "Cape Town's mayor"), never a given name or a surname written alone."""
+    words = c.words
+    pop = place_population(c.m.text)
+    if pop is None or words[0] in c.lex.first_names or (len(words) == 1 and words[0] in _SURNAMES):
+        return False
+    return len(words) > 1 or pop >= _POSSESSIVE_CITY_POP
+
+
 def _place(c: MentionCues) -> bool:
     """Whether a name with no person or organisation cue reads as a place (gazetteer, "in X", "X County")."""
     m, words = c.m, c.words
-    if m.possessive or m.quoted:
+    if m.quoted:
         return False
+    if m.possessive:
+        return _possessive_place(c)
     if len(words) == 2 and (words[0] in PLACE_WORDS or words[1] in PLACE_WORDS) and \
             (words[0] not in c.lex.first_names or place_population(words[0]) is not None):
         return True  # "County Clare", "Orange County", "Tulsa County" (a given name too, but a known city)
@@ -244,7 +263,7 @@ def _place(c: MentionCues) -> bool:
     return bool((PLACE_BEFORE.search(before) and not STAKE_IN.search(before)) or PLACE_AFTER.match(c.after))
 
 
-@registered("typing.place.v1")
+@registered("typing.place.v2")
 def place(c: MentionCues) -> TypedMention | None:
     """A place the gazetteer knows, read as one in its context."""
     if _place(c):

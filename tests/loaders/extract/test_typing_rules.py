@@ -90,6 +90,19 @@ def test_a_country_us_state_or_county_is_no_organisation(text: str, surface: str
     assert _typed(text, surface)[0] not in ("Organization", "Person")
 
 
+@pytest.mark.parametrize(("text", "surface", "type_"), [
+    ("Burkina Faso's junta banned the Zentrix app last year.", "Burkina Faso", "Place"),  # a country
+    ("Cape Town's mayor welcomed the Zentrix Labs plan.", "Cape Town", "Place"),  # a multi-word place
+    ("Last summer was Phoenix's hottest on record, Zentrix Labs said.", "Phoenix", "Place"),  # a city of millions
+    ("Toyota's profits rose, Zentrix Labs said.", "Toyota", None),  # a smaller city: a company's name too
+    ("Dana Medina sued. Medina's lawyer spoke to Zentrix Labs.", "Medina", None),  # a surname alone
+])
+def test_a_place_in_the_possessive_is_a_place_only_where_no_company_or_person_shares_its_name(
+        text: str, surface: str, type_: str | None) -> None:
+    found = _typed(text, surface)[0]
+    assert (found == "Place") == (type_ == "Place"), found
+
+
 @pytest.mark.parametrize(("text", "surface"), [
     ("One case involves Scottish actor Dana Whitcombe, who sued.", "Scottish"),  # before a title and a person
     ("The head of the Venezuelan fact-checking group Veltrix Watch told reporters.", "Venezuelan"),  # at-org
