@@ -17,6 +17,7 @@ from loaders.extract.typing_cues import (
     CALLED,
     CALLED_WORDS,
     CAP_WORD_BEFORE,
+    FACILITY_AFTER,
     FOREIGN_ARTICLES,
     MODIFIER_USE,
     NOUN_NEXT,
@@ -25,6 +26,7 @@ from loaders.extract.typing_cues import (
     PLACE_AFTER,
     PLACE_BEFORE,
     PLACE_DEFAULT_POP,
+    PLACE_OFFICES,
     PLACE_PREP,
     PLACE_WORDS,
     PLURAL_VERB,
@@ -76,7 +78,7 @@ def _named_alone(surface: str, text: str) -> bool:
     return pattern.search(text) is not None
 
 
-@registered("typing.at_org.v1")
+@registered("typing.at_org.v2")
 def at_org(c: MentionCues) -> TypedMention | None:
     """"a researcher at X", "director of the X": the organisation a title is held at ("TD for Limerick": a place)."""
     tail, roles, words = c.tail, c.lex.roles, c.words
@@ -84,7 +86,8 @@ def at_org(c: MentionCues) -> TypedMention | None:
             (ends_with(tail[:-1], roles, 3) or (tail[-1] == "the" and len(tail) > 2 and
                                                tail[-2] in {"at", "of", "for", "with", "from"} and
                                                ends_with(tail[:-2], roles, 2))):
-        if tail[-1] in {"for", "from"} and len(words) == 1 and place_population(c.surface) is not None:
+        if ((tail[-1] in {"for", "from"} and len(words) == 1) or (tail[-1] == "of" and tail[-2] in PLACE_OFFICES)) \
+                and place_population(c.surface) is not None:  # "TD for Limerick", "mayor of Moreno Valley"
             return TypedMention(mention=c.m, type="Place", cue="gazetteer", label=c.surface)
         return TypedMention(mention=c.m, type="Organization", cue="at-org", label=c.surface)
     return None
@@ -260,7 +263,9 @@ def _place(c: MentionCues) -> bool:
     # a single word is a place in a place context, or when it names a large city ("Oslo", "Warsaw")
     # a single word is a place only in a place context: many companies are named after cities ("Toyota")
     before = c.before
-    return bool((PLACE_BEFORE.search(before) and not STAKE_IN.search(before)) or PLACE_AFTER.match(c.after))
+    # a facility after a city's name ("its Fremont factory"); a small town's name is as often a firm's ("Hudson")
+    return bool((PLACE_BEFORE.search(before) and not STAKE_IN.search(before)) or PLACE_AFTER.match(c.after) or
+                (pop >= PLACE_DEFAULT_POP and FACILITY_AFTER.match(c.after)))
 
 
 @registered("typing.place.v2")

@@ -91,6 +91,18 @@ def test_a_country_us_state_or_county_is_no_organisation(text: str, surface: str
 
 
 @pytest.mark.parametrize(("text", "surface", "type_"), [
+    ("Dana Reyes, mayor of Moreno Valley, sued Zentrix Labs.", "Moreno Valley", "Place"),  # a place's official
+    ("Dana Reyes, director of Moreno Valley, sued Zentrix Labs.", "Moreno Valley", "Organization"),  # an employer
+    ("Work goes on at the company's Fremont factory, Zentrix Labs said.", "Fremont", "Place"),  # a city's facility
+    ("Work goes on at the Hudson factory, Zentrix Labs said.", "Hudson", None),  # a small town's name: a firm's too
+])
+def test_a_places_official_or_a_facility_in_a_city_makes_the_name_a_place(text: str, surface: str,
+                                                                           type_: str | None) -> None:
+    found = _typed(text, surface)[0]
+    assert (found == "Place") == (type_ == "Place") and (type_ != "Organization" or found == type_), found
+
+
+@pytest.mark.parametrize(("text", "surface", "type_"), [
     ("Burkina Faso's junta banned the Zentrix app last year.", "Burkina Faso", "Place"),  # a country
     ("Cape Town's mayor welcomed the Zentrix Labs plan.", "Cape Town", "Place"),  # a multi-word place
     ("Last summer was Phoenix's hottest on record, Zentrix Labs said.", "Phoenix", "Place"),  # a city of millions
