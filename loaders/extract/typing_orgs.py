@@ -71,6 +71,23 @@ def portfolio(c: MentionCues) -> TypedMention | None:
     return None
 
 
+# a government or regulator's post and "for" before its portfolio ("Minister for Border Security", "Executive Director
+# for Payments", "Secretary of State for Digitalisation"), and the portfolio's further fields ("... and Asylum")
+_POST_FOR = re.compile(r"\b(?:Minister|Secretary|Commissioner|Director)(?:\s+of\s+State)?\s+for\s+"
+                       r"(?:[A-Z][\w-]*\s+(?:(?:and|&)\s+)?)*$")
+
+
+@registered("typing.portfolio_after.v1")
+def portfolio_after(c: MentionCues) -> TypedMention | None:
+    """"the Minister for Border Security and Asylum": the words after a post's title and "for" are its portfolio, no
+    body, unless an organisation's head word ends them ("Minister for the Cabinet Office"), an acronym or a given name
+    is one of them ("Minister for Children Dana Whitcombe")."""
+    if _POST_FOR.search(c.before[-60:]) and c.last not in c.lex.org_suffixes and \
+            not any((w.isupper() and len(w) > 1) or w in c.lex.first_names for w in c.words):
+        return TypedMention(mention=c.m, cue="portfolio")
+    return None
+
+
 def _named_alone(surface: str, text: str) -> bool:
     """Whether the text also writes the name alone, with no capitalised word after it ("the Met's tests" beside "Met
     Commissioner X"; not "Information Commissioner's Office"): then it names a body."""

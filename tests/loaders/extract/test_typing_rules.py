@@ -234,6 +234,22 @@ def test_a_portfolio_before_a_posts_title_and_its_holder_is_no_body(text: str, s
 
 
 @pytest.mark.parametrize(("text", "surface"), [
+    ("Dana Whitcombe, the Minister for Border Security and Asylum, said the tool works.", "Border Security"),
+    ("Dana Whitcombe, the Minister for Border Security and Asylum, said the tool works.", "Asylum"),
+    ("Quent Dean, Zentrix's Executive Director for Payments and Digital Finance, said so.",
+     "Payments and Digital Finance"),
+    ("A report by the Secretary of State for Digitalisation reached Zentrix Labs.", "Digitalisation"),
+])
+def test_a_portfolio_after_a_posts_title_and_for_is_no_body(text: str, surface: str) -> None:
+    assert _typed(text, surface) == (None, "portfolio")
+
+
+def test_an_office_after_a_posts_title_and_for_is_still_a_body() -> None:
+    assert _typed("The Minister for the Cabinet Office, Dana Whitcombe, spoke to Zentrix.", "Cabinet Office")[0] \
+        == "Organization"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
     ("Met Commissioner Quent Dean said the Met would review the clip.", "Met"),  # the body is named alone too
     ("The ruling was welcomed by Veltrix Commissioner Quent Dean.", "Veltrix"),  # no common word
     ("The deal was signed by Health Director Quent Dean on Monday.", "Health"),  # no post of a government
