@@ -30,7 +30,7 @@ Rule = Callable[[MentionCues], TypedMention | None]
 LEXICAL_RULES: tuple[Rule, ...] = (lexical.known, lexical.no_actor, lexical.head_for)
 CONTEXT_RULES: tuple[Rule, ...] = (
     orgs.city_of_region, orgs.ampersand, products.media_name, people.nickname, people.honorific, people.titled,
-    orgs.person_of, orgs.portfolio,
+    orgs.person_of, orgs.portfolio, orgs.portfolio_after,
     products.versioned, products.maker_product, products.model_name, products.product_before, products.product_such_as,
     products.work_of_maker, orgs.at_org,
     orgs.institution, orgs.administration, products.made_by, orgs.field, people.apposition,

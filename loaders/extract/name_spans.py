@@ -21,6 +21,8 @@ _MENTION_WORDS = "name_words.txt"  # the lexicon file of this module's word list
 Tok = tuple[int, int, str]
 
 _APOSTROPHES = frozenset({"'", "’"})
+# the possessive a well-known name ends in ("Moody's", "Sotheby's")
+_OWN_POSSESSIVE = frozenset({"'s", "’s"})
 _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
 _PUNCT = frozenset({",", ".", "?", "!", ":"})
@@ -70,9 +72,15 @@ def known_spans(text: str, toks: list[Tok], texts: list[str], lex: Lexicon) -> d
     n = len(toks)
     out: dict[int, int] = {}
     for k in compress(range(n), map(firsts.__contains__, texts)):
+        # "Chris Christie's": a person's surname in the possessive, no "Christie's" auction house
+        after_name = k > 0 and texts[k - 1][:1].isupper() and text[toks[k - 1][1]:toks[k][0]] == " "
         for m in range(min(n, k + longest), k if texts[k] in lower else k + 1, -1):
-            # a name ends in a word ("Run:ai" in a lower-case one), never in the full stop fold() drops
-            if texts[m - 1][0].isalnum() and fold(text[toks[k][0]:toks[m - 1][1]]) in lex.known:
+            if after_name and m == k + 2 and texts[m - 1] in _OWN_POSSESSIVE:
+                continue
+            # a name ends in a word ("Run:ai" in a lower-case one) or a possessive of its own ("McDonald's"),
+            # never in the full stop fold() drops
+            if (texts[m - 1][0].isalnum() or texts[m - 1] in _OWN_POSSESSIVE) and \
+                    fold(text[toks[k][0]:toks[m - 1][1]]) in lex.known:
                 out[k] = m
                 break
     return out

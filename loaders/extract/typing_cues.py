@@ -79,6 +79,10 @@ PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|around|throughout|to|fro
 STAKE_IN = re.compile(r"\b(?:invest(?:s|ed|ing|ment|ments)?|stakes?|shares|holdings?|interest|position|"
                       r"deal|partnership|talks|confidence|trust|faith)\s+(?:in|with|to|from)\s+$", re.I)
 PLACE_WORDS = word_list(_TYPING_WORDS, "place_words")
+# the officials of a place ("mayor of X") and a firm's facilities in a town ("its X factory")
+PLACE_OFFICES = word_list(_TYPING_WORDS, "place_offices")
+_FACILITY_WORDS = word_list(_TYPING_WORDS, "facility_words")
+FACILITY_AFTER = re.compile(rf"^\s+(?:{alternation(_FACILITY_WORDS)})s?\b")
 # a place written "City, State" ("Cambridge, Massachusetts")
 PLACE_AFTER = re.compile(r"^,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 # articles of other languages that start the names of newspapers and institutions ("Le Monde", "Die Zeit")

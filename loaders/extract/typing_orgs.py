@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from loaders.extract.lexicon import Lexicon, fold, lexicon, nation_level, place_population
+from loaders.extract.lexicon import words as word_list
 from loaders.extract.mention_ends import INSTRUMENTS
 from loaders.extract.name_cues import LOWER_NEXT, first_name, is_place, name_of_place
 from loaders.extract.schema import TypedMention
@@ -16,6 +17,7 @@ from loaders.extract.typing_cues import (
     CALLED,
     CALLED_WORDS,
     CAP_WORD_BEFORE,
+    FACILITY_AFTER,
     FOREIGN_ARTICLES,
     MODIFIER_USE,
     NOUN_NEXT,
@@ -24,6 +26,7 @@ from loaders.extract.typing_cues import (
     PLACE_AFTER,
     PLACE_BEFORE,
     PLACE_DEFAULT_POP,
+    PLACE_OFFICES,
     PLACE_PREP,
     PLACE_WORDS,
     PLURAL_VERB,
@@ -68,6 +71,23 @@ def portfolio(c: MentionCues) -> TypedMention | None:
     return None
 
 
+# a government or regulator's post and "for" before its portfolio ("Minister for Border Security", "Executive Director
+# for Payments", "Secretary of State for Digitalisation"), and the portfolio's further fields ("... and Asylum")
+_POST_FOR = re.compile(r"\b(?:Minister|Secretary|Commissioner|Director)(?:\s+of\s+State)?\s+for\s+"
+                       r"(?:[A-Z][\w-]*\s+(?:(?:and|&)\s+)?)*$")
+
+
+@registered("typing.portfolio_after.v1")
+def portfolio_after(c: MentionCues) -> TypedMention | None:
+    """"the Minister for Border Security and Asylum": the words after a post's title and "for" are its portfolio, no
+    body, unless an organisation's head word ends them ("Minister for the Cabinet Office"), an acronym or a given name
+    is one of them ("Minister for Children Dana Whitcombe")."""
+    if _POST_FOR.search(c.before[-60:]) and c.last not in c.lex.org_suffixes and \
+            not any((w.isupper() and len(w) > 1) or w in c.lex.first_names for w in c.words):
+        return TypedMention(mention=c.m, cue="portfolio")
+    return None
+
+
 def _named_alone(surface: str, text: str) -> bool:
     """Whether the text also writes the name alone, with no capitalised word after it ("the Met's tests" beside "Met
     Commissioner X"; not "Information Commissioner's Office"): then it names a body."""
@@ -75,7 +95,7 @@ def _named_alone(surface: str, text: str) -> bool:
     return pattern.search(text) is not None
 
 
-@registered("typing.at_org.v1")
+@registered("typing.at_org.v2")
 def at_org(c: MentionCues) -> TypedMention | None:
     """"a researcher at X", "director of the X": the organisation a title is held at ("TD for Limerick": a place)."""
     tail, roles, words = c.tail, c.lex.roles, c.words
@@ -83,7 +103,8 @@ def at_org(c: MentionCues) -> TypedMention | None:
             (ends_with(tail[:-1], roles, 3) or (tail[-1] == "the" and len(tail) > 2 and
                                                tail[-2] in {"at", "of", "for", "with", "from"} and
                                                ends_with(tail[:-2], roles, 2))):
-        if tail[-1] in {"for", "from"} and len(words) == 1 and place_population(c.surface) is not None:
+        if ((tail[-1] in {"for", "from"} and len(words) == 1) or (tail[-1] == "of" and tail[-2] in PLACE_OFFICES)) \
+                and place_population(c.surface) is not None:  # "TD for Limerick", "mayor of Moreno Valley"
             return TypedMention(mention=c.m, type="Place", cue="gazetteer", label=c.surface)
         return TypedMention(mention=c.m, type="Organization", cue="at-org", label=c.surface)
     return None
@@ -221,11 +242,29 @@ def city_of_region(c: MentionCues) -> TypedMention | None:
     return TypedMention(mention=m, type="Place", cue="city-of-region", label=c.surface)
 
 
+# a city this large is a place even in the possessive, where a company's name would be read ("Phoenix's summer")
+_POSSESSIVE_CITY_POP = 1000
+# surnames many people share: one written alone in the possessive is a person's ("Medina's lawyer")
+_SURNAMES = word_list("common_surnames.txt")
+
+
+def _possessive_place(c: MentionCues) -> bool:
+    """Whether a name in the possessive is a place: a country, a state, a multi-word place or a city of a million
+    people ("Burkina Faso's junta", "Cape Town's mayor"), never a given name or a surname written alone."""
+    words = c.words
+    pop = place_population(c.m.text)
+    if pop is None or words[0] in c.lex.first_names or (len(words) == 1 and words[0] in _SURNAMES):
+        return False
+    return len(words) > 1 or pop >= _POSSESSIVE_CITY_POP
+
+
 def _place(c: MentionCues) -> bool:
     """Whether a name with no person or organisation cue reads as a place (gazetteer, "in X", "X County")."""
     m, words = c.m, c.words
-    if m.possessive or m.quoted:
+    if m.quoted:
         return False
+    if m.possessive:
+        return _possessive_place(c)
     if len(words) == 2 and (words[0] in PLACE_WORDS or words[1] in PLACE_WORDS) and \
             (words[0] not in c.lex.first_names or place_population(words[0]) is not None):
         return True  # "County Clare", "Orange County", "Tulsa County" (a given name too, but a known city)
@@ -241,10 +280,12 @@ def _place(c: MentionCues) -> bool:
     # a single word is a place in a place context, or when it names a large city ("Oslo", "Warsaw")
     # a single word is a place only in a place context: many companies are named after cities ("Toyota")
     before = c.before
-    return bool((PLACE_BEFORE.search(before) and not STAKE_IN.search(before)) or PLACE_AFTER.match(c.after))
+    # a facility after a city's name ("its Fremont factory"); a small town's name is as often a firm's ("Hudson")
+    return bool((PLACE_BEFORE.search(before) and not STAKE_IN.search(before)) or PLACE_AFTER.match(c.after) or
+                (pop >= PLACE_DEFAULT_POP and FACILITY_AFTER.match(c.after)))
 
 
-@registered("typing.place.v1")
+@registered("typing.place.v2")
 def place(c: MentionCues) -> TypedMention | None:
     """A place the gazetteer knows, read as one in its context."""
     if _place(c):

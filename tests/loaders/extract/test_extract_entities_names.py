@@ -170,6 +170,20 @@ def test_a_known_city_or_state_after_a_place_preposition_is_a_place(text: str, p
     assert labels(extract(text)).get(place) == "Place"
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Zentrix Labs said McDonald's has tested its voice ordering, and Wendy's has too.", "McDonald's"),
+    ("Artists urged Christie's to cancel the sale that Zentrix Labs had backed.", "Christie's"),
+    ("Moody's downgraded Zentrix Labs on Monday.", "Moody's"),
+])
+def test_a_well_known_name_ending_in_a_possessive_is_read_whole(text: str, name: str) -> None:
+    assert labels(extract(text)).get(name) == "Organization", labels(extract(text))
+
+
+def test_a_persons_surname_in_the_possessive_is_no_well_known_firm() -> None:
+    found = labels(extract("Former governor Dana Christie's remarks were cited by Zentrix Labs."))
+    assert "Christie's" not in found, found
+
+
 def test_a_company_named_like_a_city_stays_a_company() -> None:
     assert labels(extract("The round was led by Toyota, with participation from Zentrix Labs."))["Toyota"] \
         == "Organization"

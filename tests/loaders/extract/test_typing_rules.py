@@ -90,6 +90,31 @@ def test_a_country_us_state_or_county_is_no_organisation(text: str, surface: str
     assert _typed(text, surface)[0] not in ("Organization", "Person")
 
 
+@pytest.mark.parametrize(("text", "surface", "type_"), [
+    ("Dana Reyes, mayor of Moreno Valley, sued Zentrix Labs.", "Moreno Valley", "Place"),  # a place's official
+    ("Dana Reyes, director of Moreno Valley, sued Zentrix Labs.", "Moreno Valley", "Organization"),  # an employer
+    ("Work goes on at the company's Fremont factory, Zentrix Labs said.", "Fremont", "Place"),  # a city's facility
+    ("Work goes on at the Hudson factory, Zentrix Labs said.", "Hudson", None),  # a small town's name: a firm's too
+])
+def test_a_places_official_or_a_facility_in_a_city_makes_the_name_a_place(text: str, surface: str,
+                                                                           type_: str | None) -> None:
+    found = _typed(text, surface)[0]
+    assert (found == "Place") == (type_ == "Place") and (type_ != "Organization" or found == type_), found
+
+
+@pytest.mark.parametrize(("text", "surface", "type_"), [
+    ("Burkina Faso's junta banned the Zentrix app last year.", "Burkina Faso", "Place"),  # a country
+    ("Cape Town's mayor welcomed the Zentrix Labs plan.", "Cape Town", "Place"),  # a multi-word place
+    ("Last summer was Phoenix's hottest on record, Zentrix Labs said.", "Phoenix", "Place"),  # a city of millions
+    ("Toyota's profits rose, Zentrix Labs said.", "Toyota", None),  # a smaller city: a company's name too
+    ("Dana Medina sued. Medina's lawyer spoke to Zentrix Labs.", "Medina", None),  # a surname alone
+])
+def test_a_place_in_the_possessive_is_a_place_only_where_no_company_or_person_shares_its_name(
+        text: str, surface: str, type_: str | None) -> None:
+    found = _typed(text, surface)[0]
+    assert (found == "Place") == (type_ == "Place"), found
+
+
 @pytest.mark.parametrize(("text", "surface"), [
     ("One case involves Scottish actor Dana Whitcombe, who sued.", "Scottish"),  # before a title and a person
     ("The head of the Venezuelan fact-checking group Veltrix Watch told reporters.", "Venezuelan"),  # at-org
@@ -206,6 +231,22 @@ def test_a_common_word_before_a_number_is_no_product(text: str, surface: str) ->
 def test_a_portfolio_before_a_posts_title_and_its_holder_is_no_body(text: str, surface: str) -> None:
     assert _typed(text, surface) == (None, "portfolio")
     assert surface not in {e.label for e in extract(text).entities}
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Dana Whitcombe, the Minister for Border Security and Asylum, said the tool works.", "Border Security"),
+    ("Dana Whitcombe, the Minister for Border Security and Asylum, said the tool works.", "Asylum"),
+    ("Quent Dean, Zentrix's Executive Director for Payments and Digital Finance, said so.",
+     "Payments and Digital Finance"),
+    ("A report by the Secretary of State for Digitalisation reached Zentrix Labs.", "Digitalisation"),
+])
+def test_a_portfolio_after_a_posts_title_and_for_is_no_body(text: str, surface: str) -> None:
+    assert _typed(text, surface) == (None, "portfolio")
+
+
+def test_an_office_after_a_posts_title_and_for_is_still_a_body() -> None:
+    assert _typed("The Minister for the Cabinet Office, Dana Whitcombe, spoke to Zentrix.", "Cabinet Office")[0] \
+        == "Organization"
 
 
 @pytest.mark.parametrize(("text", "surface"), [
