@@ -26,6 +26,8 @@ TUNING_SETS = (
     "realnews_ax", "realnews_ay", "realnews_az",  # scored fresh on arrival; no rule was tuned on them in that session
     "realnews_aw",  # blind over the session that wrote it (scored at its start and end only)
     "realnews_ba", "realnews_bb",  # blind over the session that wrote them (scored at its start and end only)
+    "realnews_bc", "realnews_bd",  # the lead's validation in the session that wrote them (no helper saw them)
+    "realnews_be",  # blind over the session that wrote it (scored at its start and end only)
 )  # fmt: skip
 
 
