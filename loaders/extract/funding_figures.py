@@ -14,6 +14,8 @@ RoundFigures = tuple[MoneyMatch | None, MoneyMatch | None, MoneyMatch | None]
 
 # a figure a valuation follows ("a $2B post-money valuation"; funding.py reads it in later sentences too)
 VALUATION_AFTER = re.compile(r"^\s*(?:post-money\s+|pre-money\s+)?valuation", re.I)
+# the approximations most figures here may follow ("about $2B", "nearly $1B"): each pattern adds its own extras
+_NEAR = r"(?:about|around|roughly|nearly)\s+"
 # a running total ("bringing its total funding to"), a sum that is no raise ("revenue of"), a raise's own words
 _TOTAL_BEFORE = re.compile(r"\btotal\b[^$€£¥₹.;]{0,40}?\b(?:to|of|at)\s*$|\bin\s+total\s*$|\baltogether\s*$", re.I)
 _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales|profit|loss|losses|spend|spent|"
@@ -22,17 +24,17 @@ _NOT_FUNDING = re.compile(r"(?:price|priced at|cost|costs|revenue|revenues|sales
                           re.I)
 # "backed OpenAI with $1 billion", "The round, worth €600 million, values X at": a backer's money, a round's size
 _BACKED_WITH = re.compile(r"\b(?:backed|funded|financed|bankrolled|seeded)\s+[^.;$€£¥₹]{1,40}?\s+with\s+"
-                          r"(?:about\s+|around\s+|roughly\s+|nearly\s+|another\s+|an\s+additional\s+)?$|"
+                          rf"(?:{_NEAR}|another\s+|an\s+additional\s+)?$|"
                           r"\b(?:round|raise|investment|financing|funding)\s*,?\s+worth\s+$", re.I)
 # a company's own bonds or shares sold: "sold $27.3 billion in bonds to investors", "issued $2 billion of notes"
 _SOLD_SECURITIES = re.compile(r"^\s*(?:(?:in|of)\s+(?:new\s+|senior\s+|corporate\s+|convertible\s+)?"
                               r"(?:bonds|notes|debt|shares|stock)|(?:worth\s+of\s+)?(?:new\s+)?shares)\b", re.I)
 _SOLD_BEFORE = re.compile(r"\b(?:sold|sells|selling|issued|issues|issuing)\s+"
-                          r"(?:about\s+|around\s+|roughly\s+|nearly\s+|more\s+than\s+)?$", re.I)
+                          rf"(?:{_NEAR}|more\s+than\s+)?$", re.I)
 # a figure raised that is no money taken in: "raised its revenue forecast to $4.6B", "raising its spending target by
 # $15bn"; a figure of market value or sales ("wiping out $900 billion in market value")
 _NOT_FUNDING_RAISE = re.compile(r"\b(?:forecast|target|guidance|outlook|estimate|projection|prices?|bid|offer|"
-                                r"budget)s?\s+(?:to|by|of|from)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?$", re.I)
+                                rf"budget)s?\s+(?:to|by|of|from)\s+(?:{_NEAR})?$", re.I)
 _NOT_FUNDING_AFTER = re.compile(r"^\s+(?:in|of)\s+(?:(?:stock\s+)?market\s+(?:value|capitali[sz]ation|cap)|revenue|"
                                 r"sales|profits?|losses)\b", re.I)
 _AMOUNT_BEFORE = re.compile(r"(?:rais\w*|secur\w+|clos\w+|land\w*|bag\w+|garner\w+|backing|funding|financing|"
@@ -80,7 +82,7 @@ _NEW_INVESTOR = re.compile(r"(?:[,;]\s+(?:and|while|whereas|but)|\s+(?:while|whe
 # an amount written with its round's name right after it ("$21 million Series A", "a $5 million seed round")
 _NAMED_ROUND = re.compile(r"\s+(?:(?:pre-?)?seed\s+(?:round|funding)|[Ss]eries\s+[A-H]\b)")
 # "X has received $8 billion from Amazon": money received from someone (not revenue, not a fine)
-_RECEIVED_BEFORE = re.compile(r"\breceiv(?:ed|es|ing)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|more\s+than\s+|"
+_RECEIVED_BEFORE = re.compile(rf"\breceiv(?:ed|es|ing)\s+(?:{_NEAR}|more\s+than\s+|"
                               r"over\s+|up\s+to\s+|an?\s+)?$", re.I)
 _FROM_AFTER = re.compile(r"^\s+(?:(?:in|of)\s+(?:new\s+)?(?:funding|investment|financing|capital|backing)\s+)?from\s+"
                          r"(?:the\s+)?[A-Z]")
@@ -95,18 +97,17 @@ _BUY = r"(?:buy|buys|buying|bought|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|
 _SHARES_AFTER = re.compile(r"^\s*(?:worth\s+)?of\s+(?:new(?:ly\s+issued)?\s+)?(?:[A-Z][\w.&’'-]*\s+){1,4}"
                            r"(?:shares|stock|equity)\b")
 _STAKE_FOR = re.compile(rf"\b{_BUY}\s+(?:an?\s+)?(?:[\w%.-]+\s+){{0,3}}?stake\s+in\s+[^.;$€£¥₹]{{1,50}}?\s+for\s+"
-                        r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$", re.I)
-_BUY_BEFORE = re.compile(rf"\b{_BUY}\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|up\s+to\s+)?$", re.I)
+                        rf"(?:{_NEAR}|some\s+)?$", re.I)
+_BUY_BEFORE = re.compile(rf"\b{_BUY}\s+(?:{_NEAR}|up\s+to\s+)?$", re.I)
 # "$200 million at $1.5 billion": a sum, then the valuation it was raised at
 # (a time may stand between: "$300 million in June at $3 billion")
 _WHEN = r"(?:\s+(?:in|last|this)\s+\w+(?:\s+\d{4})?,?)?"
-_AT_VALUATION = re.compile(rf"^{_WHEN}\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
-                           r"(?:US)?[$€£¥₹]\s?\d")
+# "at a valuation of about": what stands between a sum and the valuation it was raised at
+_AT = r"\s+at\s+(?:a\s+|an\s+)?(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
+_AT_VALUATION = re.compile(rf"^{_WHEN}{_AT}(?:US)?[$€£¥₹]\s?\d")
 _AT_BEFORE = re.compile(rf"\d[\w.]*(?:\s+(?:thousand|million|billion|trillion))?"
                         rf"(?:\s+(?:funding\s+|seed\s+)?(?:round|raise|investment)|\s+[Ss]eries\s+[A-H])?"
-                        rf"{_WHEN}\s+at\s+(?:a\s+|an\s+)?"
-                        r"(?:valuation\s+of\s+)?(?:about\s+|around\s+|roughly\s+)?"
-                        r"(?:US)?$")
+                        rf"{_WHEN}{_AT}(?:US)?$")
 
 
 # an investor's share of a round named right after it: "committed $2B as part of a $5B equity round", "$1.2B of the
