@@ -8,11 +8,25 @@ from extract_helpers import rels
 from real_news_cases import check_roles
 
 from loaders.extract import extract
+from loaders.extract.relations import _patterns
 
 
 def test_a_kind_of_organisation_between_the_preposition_and_the_name() -> None:
     check_roles("Dana Holt, executive director of the privacy coalition Kestrel Alliance, said the rule was weak.",
                 [("Dana Holt", "Kestrel Alliance")])
+
+
+@pytest.mark.parametrize(("gap", "matches"), [
+    (", executive director of the privacy coalition ", True),
+    (", co-founder and CEO of AI music generator ", True),
+    (", research director at the trading platform ", True),
+    (", a partner at ", True),
+    # the description ends in a kind of organisation, right before the name: not a clause that runs on
+    (", executive director of the coalition that sued ", False),
+])
+def test_the_apposition_gap_allows_a_kind_of_organisation(gap: str, matches: bool) -> None:
+    """The end-to-end case above is also read by another path of the same rule; this one fails without the kind."""
+    assert bool(_patterns()["appos_of"].match(gap)) is matches
 
 
 @pytest.mark.parametrize(("text", "pair"), [
