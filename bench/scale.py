@@ -67,8 +67,9 @@ class Figures:
     rows: dict[str, float] = field(default_factory=dict)
 
     def put(self, name: str, value: float) -> None:
-        """Record one figure."""
+        """Record one figure, and print it at once: a long run stopped midway keeps what it measured."""
         self.rows[name] = value
+        print(f"   {name}: {value:,.3f}", flush=True)
 
 
 def _free_port() -> int:
@@ -93,9 +94,16 @@ def _run_measured(command: list[str]) -> tuple[float, float]:
 
 
 def _build(fig: Figures, path: Path) -> None:
+    """Build the synthetic store at ``path`` and refresh resolution on it, unless a run with ``--keep`` did."""
     from kg.resolve import refresh_resolution
     from kg.store.oxigraph import OxigraphStore
 
+    built = path.parent / "built.json"  # written last: a store without it was not finished
+    if built.is_file():
+        for name, value in json.loads(built.read_text()).items():
+            fig.put(name, value)
+        return
+    shutil.rmtree(path, ignore_errors=True)
     started = time.perf_counter()
     fig.put("store quads", build_store(path, fig.docs, pool=max(10, fig.docs * 5 // 2), facts_per_doc=10))
     fig.put("build s (bulk, setup)", time.perf_counter() - started)
@@ -104,6 +112,7 @@ def _build(fig: Figures, path: Path) -> None:
     refresh_resolution(store)
     fig.put("resolution refresh s", time.perf_counter() - started)
     store.close()
+    built.write_text(json.dumps(fig.rows))
 
 
 def _load(fig: Figures, path: Path, work: Path, count: int, repeat: int) -> None:
@@ -270,6 +279,13 @@ def measure_read_side(path: Path, traced: bool) -> dict[str, tuple[float, float,
     return found
 
 
+def _clean(work: Path, keep_store: bool) -> None:
+    """Remove what a run left in ``work``: all of it, or all but the built store (``--keep``)."""
+    for entry in work.iterdir() if keep_store else [work]:
+        if entry.name not in ("store", "built.json") or not keep_store:
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink()
+
+
 def _table(figures: list[Figures]) -> None:
     head = f"{'':<44}" + "".join(f"{f'{f.docs:,} docs':>14}" for f in figures)
     growth = len(figures) > 1
@@ -295,6 +311,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000, help="requests per REST lookup at most")
     parser.add_argument("--seconds", type=float, default=10, help="time per REST lookup at most")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply the sizes and --load-docs")
+    parser.add_argument("--keep", type=Path, help="build each store in DIR/SIZE and keep it; a later run reuses it")
     args = parser.parse_args()
     # make bench passes --scale 0.2 to every bench script: smaller stores and loads, the same measurements
     args.sizes = [max(1, round(n * args.scale)) for n in args.sizes]
@@ -304,7 +321,8 @@ def main() -> None:
         return
     figures = []
     for docs in args.sizes:
-        work = Path(tempfile.mkdtemp(prefix=f"kg-bench-scale-{docs}-"))
+        work = args.keep / str(docs) if args.keep else Path(tempfile.mkdtemp(prefix=f"kg-bench-scale-{docs}-"))
+        work.mkdir(parents=True, exist_ok=True)
         try:
             fig = Figures(docs)
             print(f"== {docs:,} articles", flush=True)
@@ -316,7 +334,7 @@ def main() -> None:
                 _serve(fig, work / "store", args)
             figures.append(fig)
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            _clean(work, keep_store=args.keep is not None)
         _table(figures)
 
 
