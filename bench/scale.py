@@ -3,11 +3,6 @@
 For each size the script builds a synthetic store of that many articles (bench/synthetic.py, actors drawn from
 a pool that grows with the store, as real coverage does), refreshes entity resolution on it, then measures:
 
-- **load**: ``kg load`` of ``--load-docs`` real-text articles (bench/load.py's corpus: seed and dev articles,
-  each made distinct) into a copy of that store, with ``--workers 1`` and ``--workers 2`` alternating
-  ``--load-repeat`` times (new articles each time, so every load really extracts and writes), as the median
-  documents per second (start-up and the resolution refresh over the whole store included) and the loader's peak
-  RSS; each load prints the machine's load average, since on a shared machine the ratio means little without it;
 - **store**: quads, size on disk, and the time entity resolution takes over the whole store;
 - **serve**: ``kg serve`` started on the store, the seconds until its first answer (``GET /entities?limit=1``)
   and until its first answer that needs the whole read side (``GET /criticisms?limit=1``),
@@ -15,6 +10,13 @@ a pool that grows with the store, as real coverage does), refreshes entity resol
   then the same two times for a second start, which reads the read side the first one kept;
 - **REST**: p50/p99 of bench/rest.py's lookups at ``--clients`` concurrent clients;
 - **SPARQL**: the median time of each of bench/sparql.py's analyst queries through ``/sparql``;
+- **load**: ``kg load`` of ``--load-docs`` real-text articles (bench/load.py's corpus: seed and dev articles,
+  each made distinct) into a copy of the store as the server left it (its read side and resolution index kept, as
+  a store in use has them; with ``--no-serve`` nothing is kept and each load builds both), with ``--workers 1``
+  and ``--workers 2`` alternating ``--load-repeat`` times (new articles each time, so every load really extracts
+  and writes), as the median documents per second (start-up and the resolution refresh included) and the
+  loader's peak RSS; each load prints the machine's load average, since on a shared machine the ratio means
+  little without it;
 - **read side**: in a fresh process that opens the store as ``kg serve`` does, each part of the REST read side
   (kg/queries/snapshot.py) built in turn: its seconds, how much the process's RSS grew, and how much Python memory
   it holds once built (tracemalloc, in a second fresh process, since tracing slows the build down).
@@ -23,7 +25,8 @@ Goals at 100k (issue 15): REST p99 <= 50 ms at 32 clients, analyst queries <= 1 
 answer <= 30 s, 2 load workers >= 1.8x of one.
 
     .venv/bin/python -m bench.scale --sizes 1000            # a quick run, a few minutes
-    .venv/bin/python -m bench.scale                         # 10k and 100k: about an hour, ~10 GB of disk
+    .venv/bin/python -m bench.scale                         # 10k and 100k: hours, ~20 GB of disk
+    .venv/bin/python -m bench.scale --keep /data/scale      # the stores kept: a second run skips their build
 """
 
 from __future__ import annotations
@@ -112,11 +115,11 @@ def _build(fig: Figures, path: Path) -> None:
     refresh_resolution(store)
     fig.put("resolution refresh s", time.perf_counter() - started)
     store.close()
+    fig.put("disk MB", _disk_mb(path))
     built.write_text(json.dumps(fig.rows))
 
 
 def _load(fig: Figures, path: Path, work: Path, count: int, repeat: int) -> None:
-    fig.put("disk MB", _disk_mb(path))  # the store as built, before the loads (each goes to a copy)
     corpus = work / "corpus"
     corpus.mkdir()
     settings = [1, 2] * repeat  # alternating, so a change in the machine's load hits both settings alike
@@ -327,11 +330,11 @@ def main() -> None:
             fig = Figures(docs)
             print(f"== {docs:,} articles", flush=True)
             _build(fig, work / "store")
+            if not args.no_serve:  # first: the server keeps its read side and index, as a store in use has them
+                _serve(fig, work / "store", args)
             _load(fig, work / "store", work, args.load_docs, args.load_repeat)
             if args.read_side:
                 _read_side(fig, work / "store")
-            if not args.no_serve:
-                _serve(fig, work / "store", args)
             figures.append(fig)
         finally:
             _clean(work, keep_store=args.keep is not None)
