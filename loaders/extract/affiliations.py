@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from loaders.extract.appositions import described_org
 from loaders.extract.context import DocContext
-from loaders.extract.lexicon import alternation, fold, lexicon
+from loaders.extract.lexicon import alternation, fold, kind_of_organisation, lexicon
 from loaders.extract.org_referents import COMPANY_NOUNS, NAMED_NOUNS, OrgReferents
 from loaders.extract.schema import ResolvedMention
 
@@ -31,8 +31,6 @@ _EXEC = (r"(?:(?:co-?)?founder\s+and\s+)?(?:chief\s+[a-z]+(?:\s+officer)?|ceo|ct
 _OFFICER = (r"general\s+counsel|(?:executive|board|independent|non-executive)\s+chair(?:man|woman|person)?|"
             r"chair(?:man|woman|person)|(?:senior|executive)\s+vice[- ]president|managing\s+director|"
             r"executive\s+director|(?:deputy\s+)?editor-in-chief|co-?president|co-?owner")
-# a descriptor before an organisation's name: "chief executive of AI coding startup Zeph"
-_ORG_DESC = r"(?:(?:[\w-]+\s+){0,3}?(?:startup|company|firm|lab|fund|group|maker|chipmaker|developer)\s+)?"
 # an honorific or an age before the name: "Its chief executive, Dr. X", "its chief executive, 28-year-old X"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+|\d{2}-year-old\s+)?"
 # after "Analyst X of Acme": punctuation or the person's verb ("called", "went", "says"), not more of a name
@@ -127,7 +125,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Jane Roe, a copyright scholar at X", "Gross, formerly a leader in Apple's ..."
         "appos_in": re.compile(rf"^\s*,\s+(?P<role>(?:(?:formerly|previously|once)\s+)?(?:(?:a|an|the|another)\s+)?"
                                rf"(?:[\w’'-]+\s+(?:and\s+)?){{0,6}}?{role})\s+(?:in|at|of|for|with)\s+(?:the\s+)?"
-                               rf"{_ORG_DESC}$",
+                               rf"{kind_of_organisation(3)}$",
                                re.I),
         # "Daniel Levy, another ex-OpenAI employee" (gap before the organisation, then the role after it)
         "appos_org_role_gap": re.compile(r"^\s*,\s+(?:(?:a|an|the|another|its)\s+)?(?:(?:early|longtime|long-time|"

@@ -291,6 +291,14 @@ def words(name: str, section: str | None = None) -> frozenset[str]:
     return frozenset(w for w in _inflected(entries) if w)
 
 
+
+@cache
+def kind_of_organisation(words_before: int) -> str:
+    """An optional regex for what kind of organisation the name after it is, with up to ``words_before`` words
+    before the noun ("the AI music generator " in "CEO of the AI music generator X"): lexicons/org_kinds.txt."""
+    return rf"(?:(?:[\w-]+\s+){{0,{words_before}}}?(?:{alternation(words('org_kinds.txt'))})\s+)?"
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicons, loaded once per process."""

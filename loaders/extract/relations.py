@@ -11,7 +11,7 @@ from loaders.extract.appositions import affiliating, apposition_affiliations, de
 from loaders.extract.careers import career_affiliations
 from loaders.extract.context import DocContext
 from loaders.extract.hirings import hiring_affiliations
-from loaders.extract.lexicon import alternation, fold, lexicon, words
+from loaders.extract.lexicon import alternation, fold, kind_of_organisation, lexicon, words
 from loaders.extract.office_titles import office_title_affiliations
 from loaders.extract.role_lists import role_list_affiliations, round_investors
 from loaders.extract.rules import register
@@ -51,16 +51,6 @@ _APPOSITION_GAP = re.compile(r"^\s*,\s+(?:who|a|an|the|its|his|her|their)\s[^;:(
 _FEW_WORDS = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}$")
 # between a list's last name and its verb: " co-founded", " had jointly founded"
 _NEXT_TO_VERB = re.compile(r"^\s+(?:(?:also|jointly|together|later|then|had|have|has)\s+)*$")
-# what a person's organisation is called before its name: "Musk's social media platform X"
-_OWNED_NOUNS = ("company", "startup", "start-up", "firm", "platform", "lab", "laboratory", "venture", "business",
-                "group", "foundation", "nonprofit", "non-profit", "fund", "charity", "outfit", "network")
-# what kind of organisation a name is, said between the preposition and the name: "research director at the trading
-# platform X", "co-founder and CEO of AI music generator X", "executive director of the advocacy group X"
-_KIND_DESC = (r"(?:(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|lab|group|platform|system|app|maker|developer|"
-              r"generator|organi[sz]ation|nonprofit|non-profit|coalition|alliance|union|network|agency|institute|"
-              r"fund|bank|broker|brokerage|chain|retailer|publisher|studio|outlet|newspaper|magazine|website|service|"
-              r"provider|consultancy|charity|association|society|regulator|watchdog|operator|manufacturer|"
-              r"chipmaker|insurer|newsletter|podcast|tool|business|venture|collective|campaign)\s+)?")
 # titles whose holders are named after their portfolio ("Interior Minister X", "Health Secretary X"); the words of a
 # portfolio are lexicons/portfolio_words.txt: a name made only of these is no organisation
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "commissioner"})
@@ -83,11 +73,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                     rf"(?i:{role_phrase})s?(?:\s+of\s+(?:[A-Z][\w-]*\s+){{1,3}}|"
                                     r"\s+of\s+(?:[a-z][\w-]*\s+){1,2})?)\s*$"),
         "poss_between": re.compile(r"^[’']s?\s+$"),
-        "poss_described": re.compile(rf"^[’']s?\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{alternation(_OWNED_NOUNS)})\s+$"),
+        # "Musk's social media platform X": what a person's organisation is called before its name
+        "poss_described": re.compile(rf"^[’']s?\s+(?:[a-z][\w-]*\s+){{0,3}}"
+                                     rf"(?:{alternation(words('org_kinds.txt'))})\s+$"),
         # "Sam Altman, CEO of OpenAI", "Ian Crosby, a partner at Susman Godfrey", "Marina Pavlov, head of Anthropic's"
         "appos_of": re.compile(rf"^\s*,\s+(?:(?:a|an|the|its|another)\s+)?(?P<role>(?:[\w-]+\s+(?:and\s+)?){{0,4}}?"
                                rf"{role_phrase}(?:\s+[a-z]+){{0,2}}?)\s+(?:of|at|for|with|from|to)\s+(?:the\s+)?"
-                               rf"{_KIND_DESC}$", re.I),
+                               rf"{kind_of_organisation(3)}$", re.I),
         # "..., director of X at Y and a former FTC chair": a second role, its organisation before the title
         "and_org_role": re.compile(r"\s+and\s+(?:a|an|the)\s+(?P<former>(?:former|ex-)\s*)?$"),
         "role_after_org": re.compile(rf"^\s+(?P<role>(?i:{roles}))\b"),

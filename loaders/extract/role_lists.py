@@ -11,7 +11,7 @@ from functools import lru_cache
 from kg.model import Event
 from loaders.extract.affiliations import LIST_GAP
 from loaders.extract.context import DocContext
-from loaders.extract.lexicon import alternation, lexicon
+from loaders.extract.lexicon import alternation, kind_of_organisation, lexicon
 from loaders.extract.org_referents import OrgReferents
 from loaders.extract.rules import register
 from loaders.extract.schema import AddAffiliation, ResolvedMention
@@ -24,10 +24,6 @@ _RANK = r"(?:(?:fellow|other|two|three|four|five|several|top|senior|early|longti
 # the titles of an organisation's founders, heads, board and advisers
 _LEADERS = (r"founder|cofounder|executive|director|board\s+member|adviser|advisor|partner|chair|chairman|"
             r"leader|officer|president|vice[- ]president|head|trustee|owner|co-lead|lead")
-# what kind of organisation a name is, between the preposition and the name ("co-founders of the startup Y")
-_KIND = (r"(?:(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|firm|lab|group|platform|app|nonprofit|organi[sz]ation|"
-         r"union|coalition|agency|institute|fund|publisher|studio|newspaper|magazine|band|business|venture)\s+)?")
-
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
@@ -45,8 +41,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "its_before": re.compile(rf"\b(?:its|their|the\s+(?P<noun>company|firm|startup|lab)[’']s)\s+{plural}\s*"
                                  r"(?:,|:|\s+(?:include|including|are|were))\s*$", re.I),
         # "A and B, co-founders of the startup Y", "A and B, both partners at Y"
-        "after": re.compile(rf"^\s*,\s+(?:the\s+|both\s+|all\s+)?{plural}\s+(?:of|at|with)\s+(?:the\s+)?{_KIND}$",
-                            re.I),
+        "after": re.compile(rf"^\s*,\s+(?:the\s+|both\s+|all\s+)?{plural}\s+(?:of|at|with)\s+(?:the\s+)?"
+                            rf"{kind_of_organisation(2)}$", re.I),
     }
 
 
