@@ -10,7 +10,7 @@ a pool that grows with the store, as real coverage does), refreshes entity resol
   then the same two times for a second start, which reads the read side the first one kept;
 - **REST**: p50/p99 of bench/rest.py's lookups at ``--clients`` concurrent clients;
 - **SPARQL**: the median time of each of bench/sparql.py's analyst queries through ``/sparql`` (``inf`` for a query
-  the server stopped at its time limit, ``KG_SPARQL_TIMEOUT_S``);
+  the server refused, with its answer printed: past its time limit, ``KG_SPARQL_TIMEOUT_S``, or its memory limit);
 - **load**: ``kg load`` of ``--load-docs`` real-text articles (bench/load.py's corpus: seed and dev articles,
   each made distinct) into a copy of the store as the server left it (its read side and resolution index kept, as
   a store in use has them; with ``--no-serve`` nothing is kept and each load builds both), with ``--workers 1``
@@ -224,7 +224,8 @@ def _sparql(fig: Figures, base: str) -> None:
                 started = time.perf_counter()
                 headers = {"content-type": "application/sparql-query", "accept": "application/sparql-results+json"}
                 response = client.post("/sparql", content=query, headers=headers)
-                if response.status_code == 503:  # past the server's time limit (KG_SPARQL_TIMEOUT_S): not timed
+                if response.status_code in (400, 413, 503):  # refused: past the server's time or memory limit
+                    print(f"   SPARQL {name}: {response.status_code} {response.text[:300]}", flush=True)
                     times = [math.inf] * 4
                     break
                 response.raise_for_status()
