@@ -143,6 +143,10 @@ class Pinned:
         """Hold off the store's writes."""
         return self.store.quiescent()
 
+    def writes_held(self) -> AbstractContextManager[None]:
+        """Hold off the store's writes (see GraphStore.writes_held)."""
+        return self.store.writes_held()
+
     def count_quads(self) -> int:
         """The store's size now."""
         return self.store.count_quads()
@@ -208,7 +212,7 @@ class ReadSide:
             published.set()
 
         try:
-            with store.quiescent():
+            with store.writes_held():  # not quiescent(): the kept listing is published before a replica is made
                 _build(store, publish)
         except Exception:  # a reader finds no snapshot, or a failed one, and builds the read side itself
             log.exception("building the read side at start failed; the first read will build it")

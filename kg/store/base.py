@@ -199,6 +199,12 @@ class GraphStore(Protocol):
         """
         ...
 
+    def writes_held(self) -> AbstractContextManager[None]:
+        """A context in which no write is under way; hold it briefly. Reads inside see every committed write, as in
+        :meth:`quiescent`, but may first wait for what the store prepares for them (an in-memory copy made at open):
+        the read snapshot's first build publishes what it kept inside it without waiting for that."""
+        ...
+
     def close(self) -> None:
         """Release the store (file locks, handles)."""
         ...

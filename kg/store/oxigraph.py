@@ -114,7 +114,8 @@ class OxigraphStore:
     """A pyoxigraph store on disk (or in memory when ``path`` is None), queried through a replica if asked.
 
     ``query_replica`` keeps an in-memory copy of an on-disk store for queries (see the module's docstring): built
-    at open (seconds per million triples, and about 0.4 GB of memory per million), patched after each write is
+    at open in a thread (seconds per million triples, and about 0.4 GB of memory per million; queries wait for
+    it, other work need not), patched after each write is
     committed on disk, and rebuilt from disk on the next query if a patch failed. Ignored for a store in memory.
     """
 
@@ -157,8 +158,12 @@ class OxigraphStore:
         except OSError as exc:
             hint = " (is another process, such as 'kg serve', using it?)" if "lock" in str(exc).lower() else ""
             raise BackendError(f"cannot open the store at {path}{hint}: {exc}") from exc
+        self._replica_build: threading.Thread | None = None
         if self._use_replica and not self._too_large(self._size_at_open()):
-            self._reader()  # at open, so the first query does not wait for it
+            # Copied at open, in a thread: a server answers what needs no query (its kept entity listing) while it
+            # is made, and a query waits for it (pyoxigraph copies without holding the GIL).
+            self._replica_build = threading.Thread(target=self._replica_at_open, name="kg-replica", daemon=True)
+            self._replica_build.start()
 
     @property
     def description(self) -> str:
@@ -364,11 +369,32 @@ class OxigraphStore:
         """The pyoxigraph store queries run on: the replica when there is one (rebuilt if stale), else disk."""
         if not self._use_replica:
             return self._store
+        self._await_replica_at_open()
         replica = self._replica
         if replica is not None and self._replica_generation == self.generation:
             return replica.store
         with self._write_lock:  # no write may land between the dump and the generation it is recorded under
             return self._fresh_replica()
+
+    def _replica_at_open(self) -> None:
+        """Make the replica (the thread started at open) without the write lock: a query waits for it while holding
+        that lock (inside writes_held), and writers need not wait. A write made meanwhile has bumped the generation,
+        so the copy is not taken up, or is stale at once, and the next query copies the store again."""
+        generation = self.generation
+        try:
+            replica = _Replica(self._store)
+        except OSError:
+            return  # the next query copies it again, and reports the failure
+        if self._use_replica and self._replica is None and self.generation == generation:
+            self._replica_generation = -1  # not current before both are set (a writer reads the two)
+            self._replica = replica
+            self._replica_generation = generation
+
+    def _await_replica_at_open(self) -> None:
+        """Wait for the copy started at open, so that a query does not make a second one beside it."""
+        building = self._replica_build
+        if building is not None and building is not threading.current_thread():
+            building.join()
 
     def _fresh_replica(self) -> ox.Store:
         """The replica, rebuilt first if a write has passed it; the caller holds the write lock."""
@@ -396,10 +422,15 @@ class OxigraphStore:
 
     @contextlib.contextmanager
     def _quiescent(self) -> Iterator[None]:
+        self._await_replica_at_open()
         with self._write_lock:
             if self._use_replica:
                 self._fresh_replica()
             yield
+
+    def writes_held(self) -> AbstractContextManager[object]:
+        """The write lock alone: a query inside waits for the replica copied at open, if it is still being made."""
+        return self._write_lock
 
     def quiescent(self) -> AbstractContextManager[None]:
         """A context in which no write is under way and the read side is current (held briefly, to fork)."""
@@ -529,6 +560,7 @@ class OxigraphStore:
 
     def close(self) -> None:
         """Flush and release the store."""
+        self._await_replica_at_open()  # it reads the store being released
         if self.path is not None and not self.read_only:
             self._store.flush()
         self._replica = None

@@ -222,6 +222,10 @@ class RdflibStore:
         """A context in which no write is under way (the store's lock)."""
         return self._lock
 
+    def writes_held(self) -> AbstractContextManager[object]:
+        """As :meth:`quiescent`: nothing is prepared for reads."""
+        return self._lock
+
     def stream(
         self,
         sparql: str,

@@ -259,6 +259,10 @@ class RemoteStore:
         """A context in which no write through this object is under way (the write lock)."""
         return self._write_lock
 
+    def writes_held(self) -> AbstractContextManager[object]:
+        """As :meth:`quiescent`: nothing is prepared for reads."""
+        return self._write_lock
+
     def close(self) -> None:
         """Close the HTTP connections."""
         self._client.close()

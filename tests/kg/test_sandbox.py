@@ -158,6 +158,22 @@ def test_jobs_wait_for_a_free_worker_until_their_deadline() -> None:
     single.close()
 
 
+def test_waiting_for_the_store_at_a_fork_is_not_the_querys_time() -> None:
+    """A fork waits in hold() (a write under way, the store's replica still being copied at start): the job's time
+    limit counts from when its worker is there, so a wait longer than the limit does not time the job out."""
+
+    @contextlib.contextmanager
+    def slow_store() -> Iterator[None]:
+        time.sleep(1.0)
+        yield
+
+    box = Sandbox(work, workers=1, memory_bytes=64 << 20, stack_bytes=16 << 20, hold=slow_store, prefork=False)
+    try:
+        assert box.run(("echo", b"answered"), soon(0.5)) == b"answered"
+    finally:
+        box.close()
+
+
 def test_a_worker_forked_before_a_write_is_not_used() -> None:
     """Idle workers copy the state at their fork: after a change of freshness they are replaced, not used."""
     box = Sandbox(work, workers=1, memory_bytes=64 << 20, stack_bytes=16 << 20, freshness=lambda: STATE["generation"])

@@ -13,6 +13,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, s
 from kg import vocab
 from kg.errors import BackendError, QueryError, ResultTooLargeError
 from kg.rdf import document_quads
+from kg.store import oxigraph
 from kg.store.base import AskResult, GraphResult, GraphStore, SelectResult, add_graphs
 from kg.store.oxigraph import OxigraphStore
 from kg.store.rdflib_store import RdflibStore
@@ -412,6 +413,37 @@ def test_replica_reopen_and_read_only(tmp_path: Path) -> None:
         again.close()
 
 
+def test_replica_at_open_is_copied_beside_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reopened store copies its replica in a thread: subscribers and writers do not wait for it, a query does,
+    and a write made while it is copied is seen (the copy may predate it: it is not taken up, but made again)."""
+    path = tmp_path / "store"
+    first = OxigraphStore(path)
+    first.put_graph(G1, quads(G1, "old", "shared"))
+    first.put_graph(G2, quads(G2, "shared"))
+    first.close()
+    release, copy = threading.Event(), oxigraph._Replica.__init__
+
+    def held_copy(replica: oxigraph._Replica, disk: object) -> None:
+        assert release.wait(5), "the copy was made before the store was even open"
+        copy(replica, disk)
+
+    monkeypatch.setattr(oxigraph._Replica, "__init__", held_copy)
+    store = OxigraphStore(path, query_replica=True)
+
+    def subscribe_and_write() -> None:
+        with store.writes_held():
+            store.subscribe(lambda change: None)
+        store.put_graph(G1, quads(G1, "new"))
+
+    writer = threading.Thread(target=subscribe_and_write)
+    writer.start()
+    writer.join(timeout=5)
+    assert not writer.is_alive() and release.is_set() is False  # done while the copy was still held
+    release.set()
+    assert _objects(store) == ["new", "shared"]  # the merged default graph: answered by a replica
+    store.close()
+
+
 @pytest.mark.parametrize("name", _backends("oxigraph-replica", "rdflib-memory", "remote-fuseki"))
 def test_union_is_a_set_of_triples(name: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     """Without a dataset the default graph is the RDF merge: a triple in two graphs matches once.
@@ -426,10 +458,12 @@ def test_union_is_a_set_of_triples(name: str, request: pytest.FixtureRequest, tm
     store.close()
 
 
-def test_quiescent_holds_off_writes_and_shows_every_committed_one(store: GraphStore) -> None:
-    """Inside quiescent() a write waits, and a query sees everything written before it (what a fork inherits)."""
+@pytest.mark.parametrize("hold", ["quiescent", "writes_held"])
+def test_held_writes_wait_and_reads_show_every_committed_one(store: GraphStore, hold: str) -> None:
+    """Inside quiescent() or writes_held() a write waits, and a query sees everything written before it (what a
+    fork inherits, what the read snapshot is built from)."""
     store.put_graph(G1, quads(G1, "a"))
-    with store.quiescent():
+    with getattr(store, hold)():
         writer = threading.Thread(target=store.put_graph, args=(G2, quads(G2, "b")))
         writer.start()
         writer.join(timeout=0.3)
