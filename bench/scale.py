@@ -290,9 +290,16 @@ def measure_read_side(path: Path, traced: bool) -> dict[str, tuple[float, float,
 
 def _clean(work: Path, keep_store: bool) -> None:
     """Remove what a run left in ``work``: all of it, or all but the built store (``--keep``)."""
-    for entry in work.iterdir() if keep_store else [work]:
-        if entry.name not in ("store", "built.json") or not keep_store:
-            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink()
+    if not keep_store:
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    for entry in work.iterdir():
+        if entry.name in ("store", "built.json"):
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink()
 
 
 def _table(figures: list[Figures]) -> None:

@@ -393,8 +393,9 @@ class OxigraphStore:
     def _await_replica_at_open(self) -> None:
         """Wait for the copy started at open, so that a query does not make a second one beside it."""
         building = self._replica_build
-        if building is not None and building is not threading.current_thread():
+        if building is not None:
             building.join()
+            self._replica_build = None  # done: the queries after it need not wait on the thread again
 
     def _fresh_replica(self) -> ox.Store:
         """The replica, rebuilt first if a write has passed it; the caller holds the write lock."""
